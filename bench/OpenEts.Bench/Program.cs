@@ -1,0 +1,6 @@
+namespace OpenEts.Bench;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
