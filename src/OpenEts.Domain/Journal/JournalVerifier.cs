@@ -1,0 +1,38 @@
+namespace OpenEts.Domain.Journal;
+
+/// <summary>Recomputes a journal's hash chain and names the first entry that does not fit.</summary>
+public static class JournalVerifier
+{
+    /// <summary>Checks entries in sequence order. Returns null when the chain is intact.</summary>
+    /// <param name="entries">The journal in ascending sequence order.</param>
+    /// <returns>The first bad entry's sequence and why, or null.</returns>
+    public static JournalBreak? FindFirstBreak(IEnumerable<JournalEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var expectedSequence = 1L;
+        var previous = JournalEntry.GenesisHash;
+        foreach (var entry in entries)
+        {
+            if (entry.Sequence != expectedSequence)
+            {
+                return new JournalBreak(expectedSequence, $"entry {expectedSequence} is missing (found {entry.Sequence})");
+            }
+            if (entry.PreviousHash != previous)
+            {
+                return new JournalBreak(entry.Sequence, "previous-hash does not match the entry before it");
+            }
+            if (!entry.HashMatches())
+            {
+                return new JournalBreak(entry.Sequence, "content does not match its hash (the row was changed)");
+            }
+            previous = entry.Hash;
+            expectedSequence++;
+        }
+        return null;
+    }
+}
+
+/// <summary>Where a journal's chain breaks.</summary>
+/// <param name="Sequence">The first bad entry.</param>
+/// <param name="Reason">Why it is bad, in plain words.</param>
+public sealed record JournalBreak(long Sequence, string Reason);
