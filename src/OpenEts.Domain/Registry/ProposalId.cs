@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace OpenEts.Domain.Registry;
+
+/// <summary>A transfer proposal's number, given by the registry in order: 1, 2, 3, …</summary>
+/// <remarks>At least 1. <c>default</c> (0) names no proposal.</remarks>
+[JsonConverter(typeof(ProposalIdJsonConverter))]
+public readonly record struct ProposalId : IComparable<ProposalId>
+{
+    private ProposalId(long value) => Value = value;
+
+    /// <summary>The number, at least 1.</summary>
+    public long Value { get; }
+
+    /// <summary>Wraps a proposal number; throws when it is below 1.</summary>
+    public static ProposalId From(long value)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+        return new ProposalId(value);
+    }
+
+    public int CompareTo(ProposalId other) => Value.CompareTo(other.Value);
+
+    public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
+
+    public static bool operator <(ProposalId left, ProposalId right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(ProposalId left, ProposalId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(ProposalId left, ProposalId right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(ProposalId left, ProposalId right) => left.CompareTo(right) >= 0;
+}
