@@ -1,0 +1,101 @@
+namespace OpenEts.Matching;
+
+/// <summary>
+/// Settings of one instrument's book (品种) for one trading day: prices in fen per tonne, quantities in tonnes.
+/// The price band is fixed for the day, which bounds the book to <see cref="LevelCount"/> price levels.
+/// </summary>
+public sealed class InstrumentSettings
+{
+    /// <summary>Listed orders must be below 100 000 t (docs/shared reference trading.md §5.1, [confirmed]).</summary>
+    public const long DefaultMaxOrderTonnes = 99_999;
+
+    /// <summary>±10 % of the previous close (trading.md §5.1 挂牌协议, [confirmed]).</summary>
+    public const int DefaultBandBasisPoints = 1_000;
+
+    /// <summary>The book indexes its levels directly over the band; wider bands are refused (documented bound).</summary>
+    public const int MaxLevelCount = 1 << 22;
+
+    private InstrumentSettings(
+        string code, long referencePriceFen, long tickFen, long lotTonnes, long maxOrderTonnes, int bandBasisPoints,
+        SelfTradePrevention selfTradePrevention, long lowerBandFen, long upperBandFen)
+    {
+        Code = code;
+        ReferencePriceFen = referencePriceFen;
+        TickFen = tickFen;
+        LotTonnes = lotTonnes;
+        MaxOrderTonnes = maxOrderTonnes;
+        BandBasisPoints = bandBasisPoints;
+        SelfTradePrevention = selfTradePrevention;
+        LowerBandFen = lowerBandFen;
+        UpperBandFen = upperBandFen;
+    }
+
+    public string Code { get; }
+
+    /// <summary>Reference price (the previous close), fen per tonne.</summary>
+    public long ReferencePriceFen { get; }
+
+    /// <summary>Price tick in fen: prices must be whole multiples of it (0.01 元 = 1 fen, trading.md §5.1).</summary>
+    public long TickFen { get; }
+
+    /// <summary>Quantity step in tonnes (1 t, trading.md §5.1).</summary>
+    public long LotTonnes { get; }
+
+    /// <summary>Largest accepted order quantity, inclusive, in tonnes.</summary>
+    public long MaxOrderTonnes { get; }
+
+    /// <summary>Daily band as basis points of the reference price (1 000 = ±10 %).</summary>
+    public int BandBasisPoints { get; }
+
+    public SelfTradePrevention SelfTradePrevention { get; }
+
+    /// <summary>Lowest accepted price: reference × (1 − band), rounded up to the tick (never below one tick).</summary>
+    public long LowerBandFen { get; }
+
+    /// <summary>Highest accepted price: reference × (1 + band), rounded down to the tick.</summary>
+    public long UpperBandFen { get; }
+
+    public int LevelCount => (int)((UpperBandFen - LowerBandFen) / TickFen) + 1;
+
+    public static InstrumentSettings Create(
+        string code,
+        long referencePriceFen,
+        long tickFen = 1,
+        long lotTonnes = 1,
+        long maxOrderTonnes = DefaultMaxOrderTonnes,
+        int bandBasisPoints = DefaultBandBasisPoints,
+        SelfTradePrevention selfTradePrevention = SelfTradePrevention.CancelIncoming)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(referencePriceFen);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tickFen);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lotTonnes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxOrderTonnes, lotTonnes);
+        ArgumentOutOfRangeException.ThrowIfNegative(bandBasisPoints);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bandBasisPoints, 10_000);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(referencePriceFen, long.MaxValue / 20_000);
+        if (!Enum.IsDefined(selfTradePrevention))
+        {
+            throw new ArgumentOutOfRangeException(nameof(selfTradePrevention));
+        }
+
+        // Round the band inwards to the tick so nothing can trade outside ±band, all in integers.
+        long lowScaled = referencePriceFen * (10_000 - bandBasisPoints);
+        long highScaled = referencePriceFen * (10_000 + bandBasisPoints);
+        long tickScaled = tickFen * 10_000;
+        long lower = Math.Max(tickFen, (lowScaled + tickScaled - 1) / tickScaled * tickFen);
+        long upper = highScaled / tickScaled * tickFen;
+        if (upper < lower)
+        {
+            throw new ArgumentException("The band contains no price on the tick grid.", nameof(tickFen));
+        }
+
+        if ((upper - lower) / tickFen >= MaxLevelCount)
+        {
+            throw new ArgumentException($"The band spans more than {MaxLevelCount} ticks.", nameof(tickFen));
+        }
+
+        return new InstrumentSettings(
+            code, referencePriceFen, tickFen, lotTonnes, maxOrderTonnes, bandBasisPoints, selfTradePrevention, lower, upper);
+    }
+}

@@ -1,0 +1,61 @@
+namespace OpenEts.Matching;
+
+/// <summary>Snapshot and restore.</summary>
+public sealed partial class OrderBook
+{
+    /// <summary>Copies the book's state (allocates; not for the hot path).</summary>
+    public OrderBookSnapshot Snapshot()
+    {
+        var orders = new RestingOrder[_orderCount];
+        int i = 0;
+        for (int li = _bestBid; li != None; li = _bidBits.PrevAtOrBelow(li - 1))
+        {
+            i = CopyLevel(_bids[li], li, orders, i);
+        }
+
+        for (int li = _bestAsk; li != int.MaxValue; li = _askBits.NextAtOrAbove(li + 1))
+        {
+            i = CopyLevel(_asks[li], li, orders, i);
+        }
+
+        return new OrderBookSnapshot(_settings, _phase, _halted, orders);
+    }
+
+    private int CopyLevel(in Level level, int li, RestingOrder[] orders, int i)
+    {
+        for (int n = level.Head; n != None; n = _nodes[n].Next)
+        {
+            ref Node o = ref _nodes[n];
+            orders[i++] = new RestingOrder(o.Id, o.Account, o.Side, PriceOf(li), o.Remaining);
+        }
+
+        return i;
+    }
+
+    /// <summary>Rebuilds a book from a snapshot; the orders keep their given order as time priority.</summary>
+    public static OrderBook Restore(OrderBookSnapshot snapshot, int orderCapacity = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var book = new OrderBook(snapshot.Settings, Math.Max(orderCapacity, snapshot.Orders.Count));
+        foreach (RestingOrder o in snapshot.Orders)
+        {
+            if (o.OrderId <= 0 || o.Account <= 0 || book.CheckQuantity(o.Quantity) != Reason.None
+                || book.CheckLimitPrice(o.PriceFen, out int level) != Reason.None || book._ids.Get(o.OrderId) != None)
+            {
+                throw new ArgumentException($"Snapshot order {o.OrderId} is not valid for this instrument.", nameof(snapshot));
+            }
+
+            book.AddResting(o.OrderId, o.Account, o.Side, level, o.Quantity);
+        }
+
+        book._phase = snapshot.Phase;
+        book._halted = snapshot.IsHalted;
+        if (book._phase == TradingPhase.Continuous && book._bestBid != None && book._bestAsk != int.MaxValue
+            && book._bestBid >= book._bestAsk)
+        {
+            throw new ArgumentException("A snapshot in continuous trading must not be crossed.", nameof(snapshot));
+        }
+
+        return book;
+    }
+}
