@@ -1,0 +1,41 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Journal;
+
+namespace OpenEts.Application.Audit;
+
+/// <summary>The audit log: the journal as the regulator and the auditor read it, and its verification.</summary>
+public sealed class AuditLog(IStore store)
+{
+    public const int PageSize = 50;
+
+    public Task<AuditPage?> PageAsync(Actor actor, JournalFilter filter, int page, CancellationToken ct)
+    {
+        if (!Roles.ReadsAuditLog(actor.Role))
+        {
+            return Task.FromResult<AuditPage?>(null);
+        }
+        var p = Math.Max(1, page);
+        return store.ReadAsync<AuditPage?>(async s => new AuditPage(
+            await s.Journal.PageAsync(filter, (p - 1) * PageSize, PageSize).ConfigureAwait(false),
+            await s.Journal.CountAsync(filter).ConfigureAwait(false), p), ct);
+    }
+
+    /// <summary>Recomputes the whole chain. Returns the number of entries checked and the first break, if any.</summary>
+    public Task<(long Checked, JournalBreak? Break)> VerifyAsync(CancellationToken ct) =>
+        store.ReadAsync(async s =>
+        {
+            var count = 0L;
+            var entries = new List<JournalEntry>();
+            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(ct).ConfigureAwait(false))
+            {
+                entries.Add(e);
+                count++;
+            }
+            return (count, JournalVerifier.FindFirstBreak(entries));
+        }, ct);
+}
+
+/// <summary>One page of the audit log, newest first.</summary>
+public sealed record AuditPage(IReadOnlyList<JournalEntry> Entries, long Total, int Page);

@@ -1,0 +1,21 @@
+using OpenEts.Domain.Journal;
+
+namespace OpenEts.Application.Storage;
+
+/// <summary>The append-only, hash-chained journal of every state change.</summary>
+public interface IJournalData
+{
+    /// <summary>Appends one entry after the current last one. Only inside <see cref="IStore.WriteAsync{T}"/>.</summary>
+    Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload);
+
+    /// <summary>Entries newest first, filtered, for the audit log.</summary>
+    Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take);
+
+    Task<long> CountAsync(JournalFilter filter);
+
+    /// <summary>All entries from <paramref name="fromSequence"/> in ascending order, in chunks, for verification.</summary>
+    IAsyncEnumerable<JournalEntry> ReadAllAsync(long fromSequence);
+}
+
+/// <summary>Filter for the audit log; null fields match all. <see cref="KindPrefix"/> matches kinds starting with it.</summary>
+public sealed record JournalFilter(string? Subject = null, string? Actor = null, string? KindPrefix = null);

@@ -1,0 +1,25 @@
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Storage;
+
+/// <summary>Organisations and the covered-entity list.</summary>
+public interface IOrganisationData
+{
+    Task<Organisation?> FindAsync(long id);
+
+    Task<Organisation?> FindByCodeAsync(CreditCode code);
+
+    /// <summary>Lists organisations matching the filter, ordered by kind then name.</summary>
+    Task<IReadOnlyList<Organisation>> ListAsync(OrganisationFilter filter);
+
+    Task<long> CountAsync();
+
+    /// <summary>Inserts and returns the organisation with its new id.</summary>
+    Task<Organisation> InsertAsync(Organisation organisation, DateTimeOffset now);
+
+    Task UpdateAsync(Organisation organisation, DateTimeOffset now);
+}
+
+/// <summary>Filter for <see cref="IOrganisationData.ListAsync"/>; null fields match all.</summary>
+public sealed record OrganisationFilter(
+    OrganisationKind? Kind = null, Sector? Sector = null, CoverageStatus? Status = null, string? Search = null);

@@ -1,0 +1,30 @@
+namespace OpenEts.Application.Storage;
+
+/// <summary>
+/// The platform's database. Every use case runs in one transaction: a write either commits whole, journal entry
+/// included, or leaves nothing. Writers are serialised so the journal's hash chain stays gapless.
+/// </summary>
+public interface IStore
+{
+    /// <summary>Which database this is, for messages: <c>SQLite</c> or <c>PostgreSQL</c>.</summary>
+    string Dialect { get; }
+
+    /// <summary>Runs <paramref name="work"/> in a serialised write transaction; commits when it returns.</summary>
+    /// <remarks>An exception rolls everything back. A use case that returns a rejection must not have written.</remarks>
+    Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct);
+
+    /// <summary>Runs <paramref name="work"/> in a read-only transaction (a consistent snapshot).</summary>
+    Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct);
+}
+
+/// <summary>What a use case can reach inside its transaction.</summary>
+public interface IStoreSession
+{
+    IOrganisationData Organisations { get; }
+
+    IUserData Users { get; }
+
+    IJournalData Journal { get; }
+
+    CancellationToken CancellationToken { get; }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace OpenEts.Domain.Organisations;
+
+/// <summary>
+/// An organisation as typed into a form or read from a file row, before validation. <see cref="Validate"/> names
+/// each bad field and the rule it breaks.
+/// </summary>
+public sealed record OrganisationDraft(string? Code, string? Name, string? Sector, string? Region, string? Status,
+    string? Kind = null)
+{
+    public const int MaxNameLength = 100;
+    public const int MaxRegionLength = 50;
+
+    /// <summary>Checks every field; returns the organisation (with id 0) or the list of field errors.</summary>
+    public OrganisationValidation Validate()
+    {
+        var errors = new List<FieldError>();
+        var code = CreditCode.Parse(Code);
+        if (!code.Success)
+        {
+            errors.Add(new FieldError("code", code.Error.ToString(), "统一社会信用代码 " + code.Message));
+        }
+        var name = (Name ?? "").Trim();
+        if (name.Length == 0 || name.Length > MaxNameLength)
+        {
+            errors.Add(new FieldError("name", "Length", string.Create(CultureInfo.InvariantCulture,
+                $"名称 name must be 1–{MaxNameLength} characters")));
+        }
+        var region = (Region ?? "").Trim();
+        if (region.Length == 0 || region.Length > MaxRegionLength)
+        {
+            errors.Add(new FieldError("region", "Length", string.Create(CultureInfo.InvariantCulture,
+                $"地区 region must be 1–{MaxRegionLength} characters")));
+        }
+        if (!DomainNames.TryParseSector(Sector, out var sector))
+        {
+            errors.Add(new FieldError("sector", "UnknownValue",
+                $"行业 sector '{Sector}' is not one of {string.Join(", ", DomainNames.SectorChoices)}"));
+        }
+        var status = CoverageStatus.Covered;
+        if (!string.IsNullOrWhiteSpace(Status) && !DomainNames.TryParseStatus(Status, out status))
+        {
+            errors.Add(new FieldError("status", "UnknownValue",
+                $"状态 status '{Status}' is not one of {string.Join(", ", DomainNames.StatusChoices)}"));
+        }
+        var kind = OrganisationKind.Company;
+        if (!string.IsNullOrWhiteSpace(Kind) && !Enum.TryParse(Kind, true, out kind))
+        {
+            errors.Add(new FieldError("kind", "UnknownValue", $"kind '{Kind}' is not an organisation kind"));
+        }
+        return errors.Count > 0
+            ? new OrganisationValidation(null, errors)
+            : new OrganisationValidation(new Organisation(0, code.Code, name, kind, sector, region, status), errors);
+    }
+}
+
+/// <summary>A field that failed validation: which field, which rule, a message for people.</summary>
+public sealed record FieldError(string Field, string Rule, string Message);
+
+/// <summary>The result of validating a draft.</summary>
+public sealed record OrganisationValidation(Organisation? Organisation, IReadOnlyList<FieldError> Errors);

@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Journal;
+
+namespace OpenEts.Storage;
+
+internal sealed partial class SqlSession
+{
+    private const string JournalColumns = "seq, at, actor, kind, subject, payload, prev_hash, hash";
+    private const int ReadChunk = 5000;
+
+    public async Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload)
+    {
+        // Writers are serialised by the store, so reading the tail and appending after it cannot race.
+        var last = await QuerySingleOrDefaultAsync<JournalRow>(
+            $"SELECT {JournalColumns} FROM journal ORDER BY seq DESC LIMIT 1").ConfigureAwait(false);
+        var entry = JournalEntry.Create((last?.Seq ?? 0) + 1, at, actor, kind, subject, payload,
+            last?.Hash ?? JournalEntry.GenesisHash);
+        await ExecuteAsync("""
+            INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash)
+            VALUES (@Sequence, @at, @Actor, @Kind, @Subject, @Payload, @PreviousHash, @Hash)
+            """, new { entry.Sequence, at = Ms(entry.At), entry.Actor, entry.Kind, entry.Subject, entry.Payload,
+                entry.PreviousHash, entry.Hash }).ConfigureAwait(false);
+        return entry;
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take) =>
+        (await QueryAsync<JournalRow>($"""
+            SELECT {JournalColumns} FROM journal {JournalWhere}
+            ORDER BY seq DESC LIMIT @take OFFSET @skip
+            """, JournalParameters(filter, skip, take)).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
+
+    public Task<long> CountAsync(JournalFilter filter) =>
+        ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM journal {JournalWhere}", JournalParameters(filter, 0, 0));
+
+    public async IAsyncEnumerable<JournalEntry> ReadAllAsync(long fromSequence)
+    {
+        var next = fromSequence;
+        while (true)
+        {
+            var rows = (await QueryAsync<JournalRow>(
+                $"SELECT {JournalColumns} FROM journal WHERE seq >= @next ORDER BY seq LIMIT {ReadChunk}", new { next })
+                .ConfigureAwait(false)).ToList();
+            foreach (var row in rows)
+            {
+                yield return row.ToEntry();
+            }
+            if (rows.Count < ReadChunk)
+            {
+                yield break;
+            }
+            next = rows[^1].Seq + 1;
+        }
+    }
+
+    private const string JournalWhere = """
+        WHERE (@subject IS NULL OR subject = @subject)
+          AND (@actor IS NULL OR actor = @actor)
+          AND (@kindPrefix IS NULL OR kind LIKE @kindPrefix)
+        """;
+
+    private static object JournalParameters(JournalFilter f, int skip, int take) => new
+    {
+        subject = Blank(f.Subject),
+        actor = Blank(f.Actor),
+        kindPrefix = Blank(f.KindPrefix) is { } k ? k + "%" : null,
+        skip,
+        take,
+    };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private sealed class JournalRow
+    {
+        public long Seq { get; init; }
+
+        public long At { get; init; }
+
+        public string Actor { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string Subject { get; init; } = "";
+
+        public string Payload { get; init; } = "";
+
+        public string Prev_Hash { get; init; } = "";
+
+        public string Hash { get; init; } = "";
+
+        public JournalEntry ToEntry() =>
+            new(Seq, SqlSession.At(At), Actor, Kind, Subject, Payload, Prev_Hash, Hash);
+    }
+}

@@ -1,0 +1,99 @@
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Storage;
+
+internal sealed partial class SqlSession
+{
+    private const string OrganisationColumns = "id, credit_code, name, kind, sector, region, status";
+
+    public async Task<Organisation?> FindAsync(long id) =>
+        (await QuerySingleOrDefaultAsync<OrganisationRow>(
+            $"SELECT {OrganisationColumns} FROM organisations WHERE id = @id", new { id }).ConfigureAwait(false))?.ToDomain();
+
+    public async Task<Organisation?> FindByCodeAsync(CreditCode code) =>
+        (await QuerySingleOrDefaultAsync<OrganisationRow>(
+            $"SELECT {OrganisationColumns} FROM organisations WHERE credit_code = @code", new { code = code.Value })
+            .ConfigureAwait(false))?.ToDomain();
+
+    public async Task<IReadOnlyList<Organisation>> ListAsync(OrganisationFilter filter)
+    {
+        var rows = await QueryAsync<OrganisationRow>($"""
+            SELECT {OrganisationColumns} FROM organisations
+            WHERE (@kind IS NULL OR kind = @kind)
+              AND (@sector IS NULL OR sector = @sector)
+              AND (@status IS NULL OR status = @status)
+              AND (@search IS NULL OR name LIKE @search OR credit_code LIKE @search OR region LIKE @search)
+            ORDER BY kind, name, id
+            """, new
+        {
+            kind = filter.Kind?.ToString(),
+            sector = filter.Sector?.ToString(),
+            status = filter.Status?.ToString(),
+            search = string.IsNullOrWhiteSpace(filter.Search) ? null : "%" + filter.Search.Trim().ToUpperInvariant() + "%",
+        }).ConfigureAwait(false);
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+
+    public Task<long> CountAsync() => ExecuteScalarAsync<long>("SELECT COUNT(*) FROM organisations");
+
+    public async Task<Organisation> InsertAsync(Organisation organisation, DateTimeOffset now)
+    {
+        var id = await ExecuteScalarAsync<long>("""
+            INSERT INTO organisations (credit_code, name, kind, sector, region, status, updated_at)
+            VALUES (@code, @name, @kind, @sector, @region, @status, @now) RETURNING id
+            """, Parameters(organisation, now)).ConfigureAwait(false);
+        return organisation with { Id = id };
+    }
+
+    public async Task UpdateAsync(Organisation organisation, DateTimeOffset now)
+    {
+        var changed = await ExecuteAsync("""
+            UPDATE organisations SET credit_code = @code, name = @name, kind = @kind, sector = @sector,
+                region = @region, status = @status, updated_at = @now
+            WHERE id = @id
+            """, Parameters(organisation, now)).ConfigureAwait(false);
+        if (changed != 1)
+        {
+            throw new InvalidOperationException($"organisation {organisation.Id} does not exist");
+        }
+    }
+
+    private static object Parameters(Organisation o, DateTimeOffset now) => new
+    {
+        id = o.Id,
+        code = o.Code.Value,
+        name = o.Name,
+        kind = o.Kind.ToString(),
+        sector = o.Sector.ToString(),
+        region = o.Region,
+        status = o.Status.ToString(),
+        now = Ms(now),
+    };
+
+    private sealed class OrganisationRow
+    {
+        public long Id { get; init; }
+
+        public string Credit_Code { get; init; } = "";
+
+        public string Name { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string Sector { get; init; } = "";
+
+        public string Region { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public Organisation ToDomain() => new(
+            Id,
+            CreditCode.Parse(Credit_Code).Code,
+            Name,
+            Enum.Parse<OrganisationKind>(Kind),
+            Enum.Parse<Sector>(Sector),
+            Region,
+            Enum.Parse<CoverageStatus>(Status));
+    }
+}

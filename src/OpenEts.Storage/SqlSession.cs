@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Dapper;
+using OpenEts.Application.Storage;
+
+namespace OpenEts.Storage;
+
+/// <summary>One transaction's view of the store. The SQL is shared by both dialects unless a method says otherwise.</summary>
+internal sealed partial class SqlSession(SqlStore store, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    : IStoreSession, IOrganisationData, IUserData, IJournalData
+{
+    public IOrganisationData Organisations => this;
+
+    public IUserData Users => this;
+
+    public IJournalData Journal => this;
+
+    public CancellationToken CancellationToken => ct;
+
+    private SqlDialect Dialect => store.Kind;
+
+    private CommandDefinition Command(string sql, object? parameters = null) =>
+        new(sql, parameters, transaction, cancellationToken: ct);
+
+    private Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        connection.QueryAsync<T>(Command(sql, parameters));
+
+    private Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
+        connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
+
+    private Task<T> ExecuteScalarAsync<T>(string sql, object? parameters = null) =>
+        connection.ExecuteScalarAsync<T>(Command(sql, parameters))!;
+
+    private Task<int> ExecuteAsync(string sql, object? parameters = null) =>
+        connection.ExecuteAsync(Command(sql, parameters));
+
+    private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
+
+    private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+}
