@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace OpenEts.Domain.Registry;
+
+// The fingerprint of each request, computed once from the request's arguments and once from the event it produced,
+// so that an idempotent repeat is recognised both live and after a replay of the journal.
+public sealed partial class RegistryLedger
+{
+    private static string Request(params object?[] parts) =>
+        string.Join('\u001f', parts.Select(p => p switch
+        {
+            IEnumerable<UserId> users => string.Join(',', users.Select(u => u.Value)),
+            IEnumerable<SerialBlock> blocks => string.Join(',', blocks),
+            DateTimeOffset at => at.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            _ => Convert.ToString(p, CultureInfo.InvariantCulture),
+        }));
+
+    private static IReadOnlyList<UserId> Normalise(IEnumerable<UserId> users) =>
+        [.. users.Distinct().Order()];
+
+    private static long Sum(IReadOnlyList<SerialBlock> blocks)
+    {
+        var sum = 0L;
+        foreach (var block in blocks)
+        {
+            sum = checked(sum + block.Count);
+        }
+        return sum;
+    }
+
+    private static string RequestOf(RegistryEvent e) => e switch
+    {
+        RegistryInitialised i => Request("initialise", i.Actor, i.Authority, i.Issuance, i.Surrender, i.Cancellation, i.Regulators),
+        AccountOpened o => Request("open", o.Actor, o.Account, o.Kind, o.HolderName, o.Representatives),
+        AccountStateChanged s => Request("state", s.Actor, s.Account, s.State, s.Reason),
+        RepresentativeAdded a => Request("add-representative", a.Actor, a.Account, a.Representative),
+        RepresentativeRemoved r => Request("remove-representative", r.Actor, r.Account, r.Representative),
+        UnitsIssued i => Request("issue", i.Actor, i.Class, Sum(i.Blocks)),
+        UnitsAllocated a => Request("allocate", a.Actor, a.To, a.Class, Sum(a.Blocks)),
+        TransferProposed p => Request("propose", p.Actor, p.From, p.To, p.Class, p.Quantity, p.ExpiresAt),
+        UnitsTransferred t => Request("approve", t.Actor, t.Proposal),
+        TransferRejected r => Request("reject", r.Actor, r.Proposal, r.Reason),
+        UnitsSurrendered s => Request("surrender", s.Actor, s.From, s.Class, Sum(s.Blocks), s.ComplianceYear),
+        UnitsCancelled c => Request("cancel", c.Actor, c.From, c.Class, Sum(c.Blocks), c.Reason),
+        UnitsCorrected { BySerials: true } c => Request("correct-serials", c.Actor, c.From, c.To, c.Class, c.Blocks, c.Reason),
+        UnitsCorrected c => Request("correct", c.Actor, c.From, c.To, c.Class, Sum(c.Blocks), c.Reason),
+        _ => throw new InvalidOperationException($"{e.GetType().Name} is not raised by a keyed request."),
+    };
+}

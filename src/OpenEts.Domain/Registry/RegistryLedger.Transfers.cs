@@ -1,0 +1,155 @@
+namespace OpenEts.Domain.Registry;
+
+// Transfers between holders: proposed by one representative, approved by another (four-eyes), then executed.
+public sealed partial class RegistryLedger
+{
+    /// <summary>
+    /// A representative of <paramref name="from"/> proposes moving units to another holding, investor or clearing
+    /// account. Nothing moves yet; holdings are checked now and again at approval. The source must be open, the
+    /// destination not closed, and <paramref name="expiresAt"/> after <paramref name="now"/>.
+    /// </summary>
+    public RegistryOutcome ProposeTransfer(
+        UserId actor, DateTimeOffset now, IdempotencyKey key,
+        AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, DateTimeOffset expiresAt)
+    {
+        if (Earlier(key, Request("propose", actor, from, to, unitClass, quantity, expiresAt)) is { } earlier)
+        {
+            return earlier;
+        }
+        if (Lookup(from, "from", out var source) is { } unknownFrom)
+        {
+            return unknownFrom;
+        }
+        if ((CheckRepresentative(source, actor, "from") ?? CheckClass(unitClass) ?? CheckQuantity(quantity)) is { } badInput)
+        {
+            return badInput;
+        }
+        if (Lookup(to, "to", out var destination) is { } unknownTo)
+        {
+            return unknownTo;
+        }
+        if (from == to)
+        {
+            return Reject(RegistryRejection.SameAccount, "to", $"A transfer needs two different accounts (both '{to}').");
+        }
+        if ((CheckTradingKind(source, "from") ?? CheckTradingKind(destination, "to")) is { } wrongKind)
+        {
+            return wrongKind;
+        }
+        if ((CheckCanSend(source, "from") ?? CheckNotClosed(destination, "to")) is { } refused)
+        {
+            return refused;
+        }
+        if (expiresAt <= now)
+        {
+            return Reject(RegistryRejection.InvalidExpiry, "expiresAt", $"The expiry {expiresAt:O} is not after now ({now:O}).");
+        }
+        if (CheckHeld(source, unitClass, quantity, "from") is { } insufficient)
+        {
+            return insufficient;
+        }
+        var id = ProposalId.From(_proposals.Count + 1L);
+        return Commit(new TransferProposed(now, actor, key, id, from, to, unitClass, quantity, expiresAt));
+    }
+
+    /// <summary>
+    /// A second representative of the source approves a pending proposal, and the units move at once (lowest serials
+    /// first). The proposer can never approve their own proposal. A refused approval leaves the proposal pending.
+    /// </summary>
+    public RegistryOutcome ApproveTransfer(UserId actor, DateTimeOffset now, IdempotencyKey key, ProposalId proposal)
+    {
+        if (Earlier(key, Request("approve", actor, proposal)) is { } earlier)
+        {
+            return earlier;
+        }
+        if (CheckDecidable(actor, now, proposal, out var p, out var source) is { } undecidable)
+        {
+            return undecidable;
+        }
+        if (actor == p.ProposedBy)
+        {
+            return Reject(RegistryRejection.OwnApproval, "actor",
+                $"User '{actor}' proposed transfer {proposal} and cannot also approve it.");
+        }
+        var destination = _accounts[p.To];
+        if ((CheckCanSend(source, "from") ?? CheckNotClosed(destination, "to")
+            ?? CheckHeld(source, p.Class, p.Quantity, "from")) is { } refused)
+        {
+            return refused;
+        }
+        var blocks = LowestSerials(p.From, p.Class, p.Quantity);
+        return Commit(new UnitsTransferred(now, actor, key, proposal, p.From, p.To, p.Class, blocks));
+    }
+
+    /// <summary>A representative of the source (the proposer too, to withdraw) rejects a pending proposal.</summary>
+    public RegistryOutcome RejectTransfer(UserId actor, DateTimeOffset now, IdempotencyKey key, ProposalId proposal, string reason)
+    {
+        if (Earlier(key, Request("reject", actor, proposal, reason)) is { } earlier)
+        {
+            return earlier;
+        }
+        if ((CheckDecidable(actor, now, proposal, out _, out _) ?? CheckText(reason, "reason", required: false)) is { } undecidable)
+        {
+            return undecidable;
+        }
+        return Commit(new TransferRejected(now, actor, key, proposal, reason ?? string.Empty));
+    }
+
+    /// <summary>
+    /// Expires every pending proposal whose expiry is at or before <paramref name="now"/>. Needs no actor or key:
+    /// running it twice expires nothing the second time. Returns the events raised, in proposal order.
+    /// </summary>
+    public IReadOnlyList<ProposalExpired> ExpireProposals(DateTimeOffset now)
+    {
+        var expired = new List<ProposalExpired>();
+        foreach (var id in _pending)
+        {
+            var p = _proposals[(int)(id - 1)];
+            if (p.ExpiresAt <= now)
+            {
+                expired.Add(new ProposalExpired(now, UserId.System, null, p.Id));
+            }
+        }
+        foreach (var e in expired)
+        {
+            Apply(e);
+        }
+        return expired;
+    }
+
+    private RegistryOutcome.Rejected? CheckDecidable(
+        UserId actor, DateTimeOffset now, ProposalId id, out TransferProposal proposal, out Account source)
+    {
+        source = null!;
+        proposal = FindProposal(id)!;
+        if (proposal is null)
+        {
+            return Reject(RegistryRejection.UnknownProposal, "proposal", $"Transfer proposal {id} does not exist.");
+        }
+        var rejected = proposal.State switch
+        {
+            ProposalState.Executed => Reject(RegistryRejection.ProposalAlreadyExecuted, "proposal", $"Transfer proposal {id} was already approved and executed."),
+            ProposalState.Rejected => Reject(RegistryRejection.ProposalRejected, "proposal", $"Transfer proposal {id} was rejected."),
+            ProposalState.Expired => Reject(RegistryRejection.ProposalExpired, "proposal", $"Transfer proposal {id} has expired."),
+            _ => null,
+        };
+        if (rejected is not null)
+        {
+            return rejected;
+        }
+        source = _accounts[proposal.From];
+        if (CheckRepresentative(source, actor, "from") is { } notRepresentative)
+        {
+            return notRepresentative;
+        }
+        return now >= proposal.ExpiresAt
+            ? Reject(RegistryRejection.ProposalExpired, "proposal", $"Transfer proposal {id} expired at {proposal.ExpiresAt:O}.")
+            : null;
+    }
+
+    private static RegistryOutcome.Rejected? CheckTradingKind(Account account, string field) =>
+        account.Kind is AccountKind.Holding or AccountKind.Investor or AccountKind.Clearing
+            ? null
+            : Reject(RegistryRejection.AccountKindNotAllowed, field,
+                $"Transfers are between holding, investor and clearing accounts; '{account.Number}' is a {account.Kind} account.");
+}

@@ -1,0 +1,181 @@
+namespace OpenEts.Domain.Registry;
+
+/// <summary>
+/// The carbon registry (注册登记系统) in memory: accounts, their representatives and holdings, and transfer proposals.
+/// Pure: no clock, no I/O. Every request method takes the acting user, <c>now</c> and an idempotency key, and returns a
+/// <see cref="RegistryOutcome"/>; a completed one carries the <see cref="RegistryEvent"/> that storage journals, and
+/// <see cref="Apply"/> of the journalled events rebuilds exactly the same registry.
+/// </summary>
+/// <remarks>
+/// Units move lowest serial first: a transfer, allocation, surrender, cancellation or quantity correction of N units of
+/// a class takes the N lowest serials the source holds in that class. The regulator is whoever represents the issuance
+/// account. Not thread-safe: callers serialise requests (storage runs one at a time per registry).
+/// </remarks>
+public sealed partial class RegistryLedger
+{
+    private const int MaxTextLength = 1000;
+
+    private readonly Dictionary<AccountNumber, Account> _accounts = [];
+    private readonly Dictionary<UnitClass, Dictionary<AccountNumber, BlockList>> _holdings = [];
+    private readonly Dictionary<UnitClass, long> _lastSerial = [];
+    private readonly List<TransferProposal> _proposals = [];
+    private readonly SortedSet<long> _pending = [];
+    private readonly Dictionary<IdempotencyKey, (string Request, RegistryOutcome.Completed Outcome)> _requests = [];
+
+    /// <summary>The regulator's name, once initialised.</summary>
+    public string? Authority { get; private set; }
+
+    /// <summary>The issuance account's number, once initialised.</summary>
+    public AccountNumber? IssuanceAccount { get; private set; }
+
+    /// <summary>The surrender account's number, once initialised.</summary>
+    public AccountNumber? SurrenderAccount { get; private set; }
+
+    /// <summary>The cancellation account's number, once initialised.</summary>
+    public AccountNumber? CancellationAccount { get; private set; }
+
+    /// <summary>True once <see cref="Initialise"/> has completed.</summary>
+    public bool IsInitialised => IssuanceAccount is not null;
+
+    /// <summary>Every account, ordered by number.</summary>
+    public IReadOnlyList<Account> Accounts => [.. _accounts.Values.OrderBy(a => a.Number)];
+
+    /// <summary>Every proposal, ordered by id.</summary>
+    public IReadOnlyList<TransferProposal> Proposals => _proposals;
+
+    /// <summary>The account with that number, or null.</summary>
+    public Account? FindAccount(AccountNumber number) =>
+        number.Value is not null && _accounts.TryGetValue(number, out var account) ? account : null;
+
+    /// <summary>The proposal with that id, or null.</summary>
+    public TransferProposal? FindProposal(ProposalId id) =>
+        id.Value >= 1 && id.Value <= _proposals.Count ? _proposals[(int)(id.Value - 1)] : null;
+
+    /// <summary>True when <paramref name="user"/> is one of the regulator's officers (represents the issuance account).</summary>
+    public bool IsRegulator(UserId user) =>
+        IssuanceAccount is { } issuance && _accounts[issuance].IsRepresentative(user);
+
+    /// <summary>Rebuilds a registry from its events, in journal order. Throws when an event does not fit.</summary>
+    public static RegistryLedger Replay(IEnumerable<RegistryEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var ledger = new RegistryLedger();
+        foreach (var e in events)
+        {
+            ledger.Apply(e);
+        }
+        return ledger;
+    }
+
+    private static RegistryOutcome.Rejected Reject(RegistryRejection reason, string field, string message) =>
+        new(reason, field, message);
+
+    // An earlier request with the same key: the first outcome again, or a rejection if the request differs.
+    private RegistryOutcome? Earlier(IdempotencyKey key, string request)
+    {
+        if (key.Value is null)
+        {
+            throw new ArgumentException("An idempotency key is required.", nameof(key));
+        }
+        if (!_requests.TryGetValue(key, out var earlier))
+        {
+            return null;
+        }
+        if (earlier.Request == request)
+        {
+            var repeat = earlier.Outcome with { Duplicate = true };
+            return repeat;
+        }
+        return Reject(RegistryRejection.IdempotencyKeyReused, "key",
+            $"Idempotency key '{key}' was already used for a different request.");
+    }
+
+    private RegistryOutcome.Completed Commit(RegistryEvent e)
+    {
+        Apply(e);
+        return _requests[e.Key!.Value].Outcome;
+    }
+
+    private RegistryOutcome.Rejected? CheckRegulator(UserId actor)
+    {
+        if (!IsInitialised)
+        {
+            return Reject(RegistryRejection.NotInitialised, "registry", "The registry has not been initialised.");
+        }
+        return IsRegulator(actor)
+            ? null
+            : Reject(RegistryRejection.NotRegulator, "actor", $"User '{actor}' is not one of the regulator's officers.");
+    }
+
+    private RegistryOutcome.Rejected? Lookup(AccountNumber number, string field, out Account account)
+    {
+        account = null!;
+        if (!IsInitialised)
+        {
+            return Reject(RegistryRejection.NotInitialised, "registry", "The registry has not been initialised.");
+        }
+        if (FindAccount(number) is not { } found)
+        {
+            return Reject(RegistryRejection.UnknownAccount, field, $"Account '{number}' ({field}) does not exist.");
+        }
+        account = found;
+        return null;
+    }
+
+    private RegistryOutcome.Rejected? CheckClass(UnitClass unitClass) =>
+        unitClass.IsValid && _lastSerial.ContainsKey(unitClass)
+            ? null
+            : Reject(RegistryRejection.UnknownUnitClass, "unitClass", $"No units of class {unitClass} have been issued.");
+
+    private static RegistryOutcome.Rejected? CheckQuantity(long quantity) =>
+        quantity > 0
+            ? null
+            : Reject(RegistryRejection.InvalidQuantity, "quantity", $"Quantity must be a whole number of tonnes ≥ 1 (was {quantity}).");
+
+    private static RegistryOutcome.Rejected? CheckText(string? text, string field, bool required)
+    {
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            return Reject(field == "reason" ? RegistryRejection.ReasonRequired : RegistryRejection.InvalidText, field,
+                $"The {field} must not be blank.");
+        }
+        return text is { Length: > MaxTextLength }
+            ? Reject(RegistryRejection.InvalidText, field, $"The {field} is longer than {MaxTextLength} characters.")
+            : null;
+    }
+
+    // Units can leave a holder's account by the holder's own request only while it is open.
+    private static RegistryOutcome.Rejected? CheckCanSend(Account account, string field) => account.State switch
+    {
+        AccountState.Open => null,
+        AccountState.Blocked => Reject(RegistryRejection.AccountBlocked, field, $"Account '{account.Number}' ({field}) is blocked."),
+        _ => Reject(RegistryRejection.AccountClosed, field, $"Account '{account.Number}' ({field}) is closed."),
+    };
+
+    // Blocked accounts still receive units; closed ones receive nothing.
+    private static RegistryOutcome.Rejected? CheckNotClosed(Account account, string field) =>
+        account.State == AccountState.Closed
+            ? Reject(RegistryRejection.AccountClosed, field, $"Account '{account.Number}' ({field}) is closed.")
+            : null;
+
+    private static RegistryOutcome.Rejected? CheckRepresentative(Account account, UserId actor, string field) =>
+        account.IsRepresentative(actor)
+            ? null
+            : Reject(RegistryRejection.NotRepresentative, "actor",
+                $"User '{actor}' is not an authorised representative of account '{account.Number}' ({field}).");
+
+    private RegistryOutcome.Rejected? CheckHeld(Account account, UnitClass unitClass, long quantity, string field)
+    {
+        var held = HeldBy(account.Number, unitClass)?.Total ?? 0;
+        return held >= quantity
+            ? null
+            : Reject(RegistryRejection.InsufficientHoldings, "quantity",
+                $"Account '{account.Number}' ({field}) holds {held} of {unitClass}, fewer than the {quantity} asked for.");
+    }
+
+    private BlockList? HeldBy(AccountNumber account, UnitClass unitClass) =>
+        _holdings.TryGetValue(unitClass, out var byAccount) && byAccount.TryGetValue(account, out var list) ? list : null;
+
+    private List<SerialBlock> LowestSerials(AccountNumber account, UnitClass unitClass, long quantity) =>
+        HeldBy(account, unitClass)!.PeekLowest(quantity);
+}
