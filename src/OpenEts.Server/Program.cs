@@ -1,7 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => "ok");
-await app.RunAsync();
+using OpenEts.Server.Hosting;
 
-/// <summary>Entry point, visible to WebApplicationFactory.</summary>
+var app = await OpenEtsApp.CreateAsync(args).ConfigureAwait(false);
+await app.RunAsync().ConfigureAwait(false);
+
+/// <summary>Entry point, visible to the tests' host.</summary>
 public partial class Program;

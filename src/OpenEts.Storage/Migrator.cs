@@ -34,7 +34,7 @@ public static class Migrator
         {
             await ExecAsync(connection, null, "PRAGMA journal_mode = WAL;", ct).ConfigureAwait(false);
         }
-        await using (var transaction = await store.BeginWriteAsync(connection, ct).ConfigureAwait(false))
+        await using (var transaction = await SqlStore.BeginWriteAsync(connection, ct).ConfigureAwait(false))
         {
             await ExecAsync(connection, transaction, """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -44,7 +44,7 @@ public static class Migrator
         }
         foreach (var (version, name, sql) in Migrations(store.Kind))
         {
-            await using var transaction = await store.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transaction = await SqlStore.BeginWriteAsync(connection, ct).ConfigureAwait(false);
             await using var check = connection.CreateCommand();
             check.Transaction = transaction;
             check.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = " + version.ToString(CultureInfo.InvariantCulture);

@@ -92,7 +92,7 @@ public sealed class SqlStore : IStore, IAsyncDisposable
         return connection;
     }
 
-    internal async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    internal static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
         if (connection is SqliteConnection sqlite)
         {

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenEts.Application.Organisations;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Api;
+
+/// <summary>The covered-entity list over HTTP: <c>/api/v1/organisations</c>.</summary>
+internal static class OrganisationEndpoints
+{
+    public static void MapOrganisationApi(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api/v1/organisations").WithTags("Organisations")
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Access.MarketParticipants });
+        read.MapGet("", ListAsync).WithSummary("List organisations (filters: kind, sector, status, q)");
+        read.MapGet("/export.xlsx", ExportAsync).WithSummary("Export the list as .xlsx in the import template's layout");
+        read.MapGet("/{code}", GetAsync).WithSummary("One organisation by 统一社会信用代码");
+        read.MapGet("/{code}/history", HistoryAsync).WithSummary("Changes to one organisation, newest first");
+
+        var write = app.MapGroup("/api/v1/organisations").WithTags("Organisations")
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Access.Regulator });
+        write.MapPost("", AddAsync).WithSummary("Add an organisation (regulator)");
+        write.MapPut("/{code}", UpdateAsync).WithSummary("Edit an organisation (regulator)");
+        write.MapPost("/import", ImportAsync).WithSummary("Import .xlsx/.csv, all rows or none (regulator)")
+            .DisableAntiforgery();
+    }
+
+    public sealed record OrganisationInput(string? Code, string? Name, string? Sector, string? Region, string? Status, string? Kind)
+    {
+        public OrganisationDraft ToDraft() => new(Code, Name, Sector, Region, Status, Kind);
+    }
+
+    private static async Task<Results<Ok<List<OrganisationView>>, ValidationProblem>> ListAsync(
+        OrganisationService service, string? kind, string? sector, string? status, string? q, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        OrganisationKind? k = null;
+        if (kind is not null)
+        {
+            if (Enum.TryParse<OrganisationKind>(kind, true, out var parsed)) { k = parsed; }
+            else { errors.Add(new FieldError("kind", "UnknownValue", $"kind '{kind}' is not an organisation kind")); }
+        }
+        Sector? s = null;
+        if (sector is not null)
+        {
+            if (DomainNames.TryParseSector(sector, out var parsed)) { s = parsed; }
+            else { errors.Add(new FieldError("sector", "UnknownValue", $"sector '{sector}' is not a sector")); }
+        }
+        CoverageStatus? st = null;
+        if (status is not null)
+        {
+            if (DomainNames.TryParseStatus(status, out var parsed)) { st = parsed; }
+            else { errors.Add(new FieldError("status", "UnknownValue", $"status '{status}' is not a coverage status")); }
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors);
+        }
+        var list = await service.ListAsync(new OrganisationFilter(k, s, st, q), ct).ConfigureAwait(false);
+        return TypedResults.Ok(list.Select(OrganisationView.From).ToList());
+    }
+
+    private static async Task<Results<Ok<OrganisationView>, NotFound>> GetAsync(
+        string code, OrganisationService service, CancellationToken ct) =>
+        await service.FindAsync(code, ct).ConfigureAwait(false) is { } o
+            ? TypedResults.Ok(OrganisationView.From(o))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<List<HistoryView>>, NotFound>> HistoryAsync(
+        string code, OrganisationService service, CancellationToken ct)
+    {
+        if (await service.FindAsync(code, ct).ConfigureAwait(false) is not { } o)
+        {
+            return TypedResults.NotFound();
+        }
+        var history = await service.HistoryAsync(o.Code, ct).ConfigureAwait(false);
+        return TypedResults.Ok(history.Select(e => new HistoryView(e.Sequence, e.At, e.Actor, e.Kind, e.Payload)).ToList());
+    }
+
+    private static async Task<FileContentHttpResult> ExportAsync(OrganisationService service, CancellationToken ct)
+    {
+        var list = await service.ListAsync(new OrganisationFilter(Kind: OrganisationKind.Company), ct).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        OrganisationSheet.WriteXlsx(buffer, list);
+        return TypedResults.File(buffer.ToArray(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "纳入企业名单.xlsx");
+    }
+
+    private static async Task<Results<Created<OrganisationView>, ValidationProblem, ForbidHttpResult>> AddAsync(
+        OrganisationInput input, HttpContext http, OrganisationService service, TimeProvider clock, CancellationToken ct) =>
+        await service.AddAsync(http.User.Actor(), input.ToDraft(), clock.GetUtcNow(), ct).ConfigureAwait(false) switch
+        {
+            OrganisationOutcome.Saved s => TypedResults.Created($"/api/v1/organisations/{s.Organisation.Code}",
+                OrganisationView.From(s.Organisation)),
+            OrganisationOutcome.Invalid i => Problems.Fields(i.Errors),
+            _ => TypedResults.Forbid(),
+        };
+
+    private static async Task<Results<Ok<OrganisationView>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
+        string code, OrganisationInput input, HttpContext http, OrganisationService service, TimeProvider clock,
+        CancellationToken ct) =>
+        await service.UpdateAsync(http.User.Actor(), code, input.ToDraft(), clock.GetUtcNow(), ct).ConfigureAwait(false) switch
+        {
+            OrganisationOutcome.Saved s => TypedResults.Ok(OrganisationView.From(s.Organisation)),
+            OrganisationOutcome.Invalid i => Problems.Fields(i.Errors),
+            OrganisationOutcome.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.Forbid(),
+        };
+
+    private static async Task<Results<Ok<ImportOutcome.Imported>, ValidationProblem, ForbidHttpResult>> ImportAsync(
+        IFormFile file, HttpContext http, OrganisationService service, TimeProvider clock, CancellationToken ct)
+    {
+        await using var content = file.OpenReadStream();
+        var sheet = OrganisationSheet.Read(content, file.FileName);
+        return await service.ImportAsync(http.User.Actor(), sheet, clock.GetUtcNow(), ct).ConfigureAwait(false) switch
+        {
+            ImportOutcome.Imported i => TypedResults.Ok(i),
+            ImportOutcome.Invalid i => Problems.Rows(i.Errors),
+            _ => TypedResults.Forbid(),
+        };
+    }
+
+    public sealed record HistoryView(long Sequence, DateTimeOffset At, string Actor, string Kind, string Change);
+}

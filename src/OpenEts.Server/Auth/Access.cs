@@ -1,0 +1,20 @@
+using OpenEts.Domain.Identity;
+
+namespace OpenEts.Server.Auth;
+
+/// <summary>Who may use what: the role lists every endpoint and page declares (as an Authorize Roles string).</summary>
+internal static class Access
+{
+    /// <summary>Manages the covered-entity list.</summary>
+    public const string Regulator = nameof(Role.Regulator);
+
+    /// <summary>Reads the audit log.</summary>
+    public const string AuditReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor);
+
+    /// <summary>Reads the covered-entity list: every organisation-bound role (the list is published), not citizens.</summary>
+    public const string MarketParticipants = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.Verifier)
+        + "," + nameof(Role.ExchangeMember) + "," + nameof(Role.CompanyRepresentative);
+
+    /// <summary>Any signed-in person.</summary>
+    public const string Everyone = MarketParticipants + "," + nameof(Role.Citizen);
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using OpenEts.Application.Audit;
+using OpenEts.Application.Demo;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Organisations;
+using OpenEts.Application.Storage;
+using OpenEts.Server.Api;
+using OpenEts.Server.Auth;
+using OpenEts.Storage;
+
+namespace OpenEts.Server.Hosting;
+
+/// <summary>Builds the OpenETS web application: storage, sign-in, pages, API.</summary>
+public static class OpenEtsApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Creates the app from command-line arguments: <c>--urls</c> (default 127.0.0.1:5080), <c>--db</c> or
+    /// <c>OPENETS_DB</c> (a PostgreSQL connection string, or a SQLite file; default <c>data/openets.db</c>).
+    /// Migrates the database and seeds the demo market when it is empty.
+    /// </summary>
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        configure?.Invoke(builder);
+        var database = builder.Configuration["db"] ?? builder.Configuration["OPENETS_DB"]
+            ?? Environment.GetEnvironmentVariable("OPENETS_DB") ?? Path.Combine("data", "openets.db");
+        var store = await SqlStore.OpenAsync(database, CancellationToken.None).ConfigureAwait(false);
+
+        var services = builder.Services;
+        services.AddSingleton<IStore>(store);
+        services.AddSingleton(store);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordHashing, PasswordHashing>();
+        services.AddSingleton<SignIn>();
+        services.AddSingleton<OrganisationService>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<DemoMarket>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<UnexpectedErrorHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "OpenETS API";
+            doc.Info.Description = "Carbon market platform: covered-entity list, audit log. Authenticate with a cookie or "
+                + "'Authorization: Bearer <token>' (create tokens on the API tokens page).";
+            return Task.CompletedTask;
+        }));
+
+        services.AddAuthentication(Schemes.Smart)
+            .AddPolicyScheme(Schemes.Smart, "cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? Schemes.Token
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/Account/Login";
+                o.AccessDeniedPath = "/Account/Denied";
+                o.Cookie.Name = "openets.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(Schemes.Token, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet("/openapi", () => TypedResults.Redirect("/openapi/v1.json")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/lang/{culture}", (string culture, string? returnUrl, HttpContext ctx) =>
+        {
+            var c = culture == "en" ? "en" : "zh-CN";
+            ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapAccountApi();
+        app.MapOrganisationApi();
+        app.MapAuditApi();
+        app.MapRazorPages();
+
+        await SeedAsync(app).ConfigureAwait(false);
+        return app;
+    }
+
+    private static async Task SeedAsync(WebApplication app)
+    {
+        var demo = app.Services.GetRequiredService<DemoMarket>();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var seeded = await demo.SeedIfEmptyAsync(now, CancellationToken.None).ConfigureAwait(false);
+        var store = app.Services.GetRequiredService<SqlStore>();
+        Console.WriteLine($"OpenETS on {store.Dialect}{(seeded ? "; demo market seeded" : "")}");
+        if (seeded || app.Environment.IsDevelopment() || app.Configuration["print-demo"] is not null)
+        {
+            Console.WriteLine($"Demo sign-ins (password '{DemoMarket.Password}'):");
+            foreach (var s in DemoMarket.SignIns)
+            {
+                Console.WriteLine($"  {s.UserName,-12} {s.Role,-22} {s.DisplayName}");
+            }
+        }
+    }
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

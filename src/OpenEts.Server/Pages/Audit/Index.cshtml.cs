@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Audit;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Journal;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Audit;
+
+/// <summary>The audit log (who, when, what, before/after) and hash-chain verification: regulator and auditor.</summary>
+[Authorize(Roles = Access.AuditReaders)]
+public sealed class IndexModel(AuditLog log) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Subject { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "actor")]
+    public string? ActorName { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public AuditPage? Entries { get; private set; }
+
+    public (long Checked, JournalBreak? Break)? Verified { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Entries = await log.PageAsync(User.Actor(), new JournalFilter(Subject, ActorName, Kind), PageNumber, ct);
+
+    public async Task OnGetVerifyAsync(CancellationToken ct)
+    {
+        Verified = await log.VerifyAsync(ct);
+        await OnGetAsync(ct);
+    }
+}
