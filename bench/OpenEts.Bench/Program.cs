@@ -1,6 +1,26 @@
 namespace OpenEts.Bench;
 
+/// <summary>Benchmarks, chosen by the first argument: <c>dotnet run -c Release --project bench/OpenEts.Bench -- matching</c>.</summary>
 internal static class Program
 {
-    private static int Main() => 0;
+    private const string Usage = """
+        usage: OpenEts.Bench <benchmark> [options]
+          matching [--quick]       matching engine throughput, latency and 10 M-order growth (plain harness, < 1 min)
+          matching-bdn [bdn args]  matching engine BenchmarkDotNet run with [MemoryDiagnoser] (allocations per input)
+        """;
+
+    private static int Main(string[] args)
+    {
+        string[] rest = args.Length > 1 ? args[1..] : [];
+        switch (args.Length > 0 ? args[0] : "")
+        {
+            case "matching":
+                return Matching.MatchingHarness.Run(rest);
+            case "matching-bdn":
+                return Matching.MatchingBenchmarks.Run(rest);
+            default:
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
 }
