@@ -38,7 +38,8 @@ public readonly record struct SerialBlock : IComparable<SerialBlock>
     public static SerialBlock OfCount(long first, long count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return Create(first, checked(first + count - 1));
+        ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
+        return Create(first, checked(first - 1 + count));
     }
 
     /// <summary>True when <paramref name="serial"/> is in the block.</summary>
