@@ -45,6 +45,7 @@ public static class OpenEtsApp
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoMarket>();
+        services.AddHostedService<DemoSeeding>();
         services.AddProblemDetails();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -112,25 +113,7 @@ public static class OpenEtsApp
         app.MapAuditApi();
         app.MapRazorPages();
 
-        await SeedAsync(app).ConfigureAwait(false);
         return app;
-    }
-
-    private static async Task SeedAsync(WebApplication app)
-    {
-        var demo = app.Services.GetRequiredService<DemoMarket>();
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var seeded = await demo.SeedIfEmptyAsync(now, CancellationToken.None).ConfigureAwait(false);
-        var store = app.Services.GetRequiredService<SqlStore>();
-        Console.WriteLine($"OpenETS on {store.Dialect}{(seeded ? "; demo market seeded" : "")}");
-        if (seeded || app.Environment.IsDevelopment() || app.Configuration["print-demo"] is not null)
-        {
-            Console.WriteLine($"Demo sign-ins (password '{DemoMarket.Password}'):");
-            foreach (var s in DemoMarket.SignIns)
-            {
-                Console.WriteLine($"  {s.UserName,-12} {s.Role,-22} {s.DisplayName}");
-            }
-        }
     }
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)

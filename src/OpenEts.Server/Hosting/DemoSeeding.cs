@@ -1,0 +1,25 @@
+using OpenEts.Application.Demo;
+using OpenEts.Storage;
+
+namespace OpenEts.Server.Hosting;
+
+/// <summary>At start: seeds the demo market into an empty database and prints the demo sign-ins.</summary>
+internal sealed class DemoSeeding(DemoMarket demo, SqlStore store, TimeProvider clock, IHostEnvironment environment)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var seeded = await demo.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"OpenETS on {store.Dialect}{(seeded ? "; demo market seeded" : "")}");
+        if (seeded || environment.IsDevelopment())
+        {
+            Console.WriteLine($"Demo sign-ins (password '{DemoMarket.Password}'):");
+            foreach (var s in DemoMarket.SignIns)
+            {
+                Console.WriteLine($"  {s.UserName,-12} {s.Role,-22} {s.DisplayName}");
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenEts.Domain.Identity;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Api;
+
+/// <summary>Walks every endpoint and page: each declares who may use it, anonymous callers and wrong roles are refused.</summary>
+public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static readonly HashSet<string> PublicRoutes =
+    [
+        "", "Index", "Account/Login", "Account/Denied", "ApiReference",
+        "/openapi/{documentName}.json", "/openapi", "/health", "/lang/{culture}",
+    ];
+
+    private static readonly Dictionary<Role, string> UserOf = new()
+    {
+        [Role.Regulator] = "regulator",
+        [Role.Auditor] = "auditor",
+        [Role.Verifier] = "verifier",
+        [Role.ExchangeMember] = "exchange",
+        [Role.CompanyRepresentative] = "power-a",
+        [Role.Citizen] = "citizen",
+    };
+
+    private List<(string Method, string Route, string Url, bool Api, IReadOnlyList<string> Roles, bool Anonymous)> Endpoints()
+    {
+        var source = server.Services.GetRequiredService<EndpointDataSource>();
+        var list = new List<(string, string, string, bool, IReadOnlyList<string>, bool)>();
+        foreach (var e in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = e.RoutePattern.RawText ?? "";
+            var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
+            var roles = e.Metadata.GetOrderedMetadata<IAuthorizeData>()
+                .SelectMany(a => (a.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
+            var anonymous = e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            foreach (var method in methods)
+            {
+                list.Add((method, route, Url(route), route.StartsWith("/api/", StringComparison.Ordinal), roles, anonymous));
+            }
+        }
+        return list;
+    }
+
+    private static string Url(string route) => "/" + route.TrimStart('/')
+        .Replace("{code}", "91440101MA5CY10016", StringComparison.Ordinal)
+        .Replace("{code?}", "91440101MA5CY10016", StringComparison.Ordinal)
+        .Replace("{id:long}", "1", StringComparison.Ordinal)
+        .Replace("{culture}", "en", StringComparison.Ordinal)
+        .Replace("{documentName}", "v1", StringComparison.Ordinal);
+
+    [Fact]
+    public void EveryEndpoint_DeclaresRolesOrIsDeliberatelyPublic()
+    {
+        var endpoints = Endpoints();
+
+        Assert.True(endpoints.Count > 20, $"only {endpoints.Count} endpoints found");
+        foreach (var e in endpoints)
+        {
+            if (e.Anonymous)
+            {
+                Assert.True(PublicRoutes.Contains(e.Route), $"{e.Method} {e.Route} allows anonymous callers but is not on the public list");
+            }
+            else
+            {
+                Assert.True(e.Roles.Count > 0, $"{e.Method} {e.Route} does not declare which roles may use it");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryProtectedEndpoint_RefusesAnonymousCaller()
+    {
+        using var client = server.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var e in Endpoints().Where(e => !e.Anonymous))
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(e.Method), e.Url), TestContext.Current.CancellationToken);
+
+            if (e.Api)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{e.Method} {e.Url}: {response.StatusCode}");
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect
+                    && response.Headers.Location!.ToString().Contains("/Account/Login", StringComparison.Ordinal),
+                    $"{e.Method} {e.Url}: {response.StatusCode} {response.Headers.Location}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryProtectedEndpoint_RefusesEachWrongRole()
+    {
+        var checkedCount = 0;
+        foreach (var (role, user) in UserOf)
+        {
+            using var client = await server.SignedInAsync(user);
+            foreach (var e in Endpoints().Where(e => !e.Anonymous && !e.Roles.Contains(role.ToString())))
+            {
+                using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(e.Method), e.Url), TestContext.Current.CancellationToken);
+
+                if (e.Api)
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} {e.Method} {e.Url}: {response.StatusCode}");
+                }
+                else
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.Redirect
+                        && response.Headers.Location!.ToString().Contains("/Account/Denied", StringComparison.Ordinal),
+                        $"{role} {e.Method} {e.Url}: {response.StatusCode} {response.Headers.Location}");
+                }
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount > 30, $"only {checkedCount} wrong-role calls were tried");
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OpenEts.Server.Tests.Infrastructure;
+
+/// <summary>The whole server on a fresh SQLite file with the demo market seeded.</summary>
+public class ServerFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "openets-demo";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("openets-server-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("db", Path.Combine(_folder, "openets.db"));
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>A client signed in through the login page as a demo user (cookie kept by the client).</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await PostLoginAsync(client, userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/Account/Login");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}
