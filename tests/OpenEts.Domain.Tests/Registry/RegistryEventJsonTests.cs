@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using OpenEts.Domain.Registry;
 using Xunit;
@@ -85,28 +84,5 @@ public sealed class RegistryEventJsonTests
             [SerialBlock.Create(1, 5)], true, "forged");
 
         Assert.Throws<InvalidOperationException>(() => s.Ledger.Apply(forged));
-    }
-
-    [Fact]
-    public void Holdings_TenThousandBlocks_MoveAndQueryWithoutQuadraticCost()
-    {
-        var s = WithAllocation(20_000);
-        var stopwatch = Stopwatch.StartNew();
-        for (long serial = 2; serial <= 20_000; serial += 2)
-        {
-            s.Ok(s.Ledger.CorrectSerials(Reg1, s.Now, s.NextKey(), CompanyA, CompanyB, Gdea2017, SerialBlock.Create(serial, serial), "fragment"));
-        }
-        Assert.Equal(10_000, s.Ledger.HoldingsOf(CompanyA).Single().Blocks.Count);
-
-        var id = ((TransferProposed)s.Ok(s.Ledger.ProposeTransfer(A1, s.Now, s.NextKey(), CompanyA, Investor, Gdea2017, 6_000, s.Now.AddDays(1))).Event).Proposal;
-        var done = s.Ok(s.Ledger.ApproveTransfer(A2, s.Now, s.NextKey(), id));
-        var replayed = RegistryLedger.Replay(s.Events);
-
-        Assert.Equal(6_000, done.Blocks.Count);
-        Assert.Equal(4_000, s.Ledger.HoldingsOf(CompanyA).Single().Blocks.Count);
-        Assert.Equal(Investor, s.Ledger.HolderOf(Gdea2017, 11_999));
-        Assert.Equal(CompanyA, s.Ledger.HolderOf(Gdea2017, 12_001));
-        Assert.Equal(Snapshot(s.Ledger), Snapshot(replayed));
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
 }
