@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Api;
+
+public sealed class OrganisationApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Post_AsRegulatorWithValidCode_AddsItAndJournalsIt()
+    {
+        using var client = await server.SignedInAsync("regulator");
+
+        using var created = await client.PostAsJsonAsync("/api/v1/organisations",
+            new { code = "91350100M000100Y43", name = "闽江示范石化有限公司", sector = "石化", region = "福州市" }, Ct);
+        var fetched = await client.GetFromJsonAsync<JsonElement>("/api/v1/organisations/91350100M000100Y43", Ct);
+        var audit = await client.GetFromJsonAsync<JsonElement>("/api/v1/audit?subject=91350100M000100Y43", Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Petrochemical", fetched.GetProperty("sector").GetString());
+        var entry = audit.GetProperty("entries")[0];
+        Assert.Equal("entity.created", entry.GetProperty("kind").GetString());
+        Assert.Equal("regulator", entry.GetProperty("actor").GetString());
+        Assert.Contains("闽江示范石化有限公司", entry.GetProperty("payload").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WithBadCheckCharacter_ReturnsProblemNamingFieldAndRule()
+    {
+        using var client = await server.SignedInAsync("regulator");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/organisations",
+            new { code = "91350100M000100Y44", name = "X", sector = "power", region = "广州市" }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("check character", problem.GetProperty("errors").GetProperty("code")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("BadCheckCharacter", problem.GetProperty("rules")[0].GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/organisations/91350100M000100Y44", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Put_AsRegulator_RecordsBeforeAndAfterInHistory()
+    {
+        using var client = await server.SignedInAsync("regulator");
+
+        using var response = await client.PutAsJsonAsync("/api/v1/organisations/91440600MA5CY1004T",
+            new { code = "91440600MA5CY1004T", name = "佛山示范纸业有限公司", sector = "paper", region = "佛山市", status = "left" }, Ct);
+        var history = await client.GetFromJsonAsync<JsonElement>("/api/v1/organisations/91440600MA5CY1004T/history", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var change = history[0].GetProperty("change").GetString()!;
+        Assert.Contains("\"before\"", change, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"Covered\"", change, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"Left\"", change, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_AsCompanyRepresentative_IsForbidden()
+    {
+        using var client = await server.SignedInAsync("power-a");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/organisations",
+            new { code = "91110000802100433B", name = "X", sector = "power", region = "北京市" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_WithOneBadRow_ReportsRowAndColumnAndSavesNothing()
+    {
+        using var client = await server.SignedInAsync("regulator");
+        var before = (await client.GetFromJsonAsync<JsonElement>("/api/v1/organisations", Ct)).GetArrayLength();
+        const string csv = "统一社会信用代码,企业名称,行业,地区,状态\n"
+            + "91110000802100433B,京华示范电力,电力,北京市,纳入\n"
+            + "91110000802100433C,坏代码公司,电力,北京市,纳入\n"
+            + "91440101MA5CY10016,珠江示范发电有限公司,电力,广州市,纳入\n";
+
+        using var response = await client.PostAsync("/api/v1/organisations/import", Upload(csv, "list.csv"), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var after = (await client.GetFromJsonAsync<JsonElement>("/api/v1/organisations", Ct)).GetArrayLength();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var row = problem.GetProperty("rows")[0];
+        Assert.Equal(3, row.GetProperty("row").GetInt32());
+        Assert.Equal("A", row.GetProperty("column").GetString());
+        Assert.Equal("BadCheckCharacter", row.GetProperty("rule").GetString());
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Import_XlsxWithNewAndExistingRows_AddsAndUpdates()
+    {
+        using var client = await server.SignedInAsync("regulator");
+        using var xlsx = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(xlsx, new[]
+        {
+            new Dictionary<string, object> { ["统一社会信用代码"] = "91330100MA2H00001X".Remove(17) + Check("91330100MA2H00001"), ["企业名称"] = "钱塘示范造纸", ["行业"] = "造纸", ["地区"] = "杭州市", ["状态"] = "新建项目" },
+            new Dictionary<string, object> { ["统一社会信用代码"] = "91440200MA5CY1003" + Check("91440200MA5CY1003"), ["企业名称"] = "韶关示范钢铁有限公司", ["行业"] = "钢铁", ["地区"] = "韶关市武江区", ["状态"] = "纳入" },
+        });
+
+        using var response = await client.PostAsync("/api/v1/organisations/import", Upload(xlsx.ToArray(), "list.xlsx"), Ct);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, result.GetProperty("added").GetInt32());
+        Assert.Equal(1, result.GetProperty("updated").GetInt32());
+    }
+
+    [Fact]
+    public async Task Import_NotASpreadsheet_SaysWhichKindsAreAccepted()
+    {
+        using var client = await server.SignedInAsync("regulator");
+
+        using var response = await client.PostAsync("/api/v1/organisations/import", Upload("hello", "list.txt"), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(".xlsx or .csv", problem.GetProperty("rows")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_ReturnsAWorkbookThatImportsBackUnchanged()
+    {
+        using var client = await server.SignedInAsync("regulator");
+
+        var bytes = await client.GetByteArrayAsync("/api/v1/organisations/export.xlsx", Ct);
+        using var response = await client.PostAsync("/api/v1/organisations/import", Upload(bytes, "back.xlsx"), Ct);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, result.GetProperty("added").GetInt32());
+        Assert.Equal(0, result.GetProperty("updated").GetInt32());
+        Assert.True(result.GetProperty("unchanged").GetInt32() >= 5);
+    }
+
+    private static string Check(string first17) => OpenEts.Domain.Organisations.CreditCode.CheckCharacter(first17).ToString();
+
+    private static MultipartFormDataContent Upload(string text, string name) => Upload(Encoding.UTF8.GetBytes(text), name);
+
+    private static MultipartFormDataContent Upload(byte[] bytes, string name)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return new MultipartFormDataContent { { file, "file", name } };
+    }
+}
