@@ -10,6 +10,7 @@ public static class Json
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
     public static string Object(params (string Key, object? Value)[] fields)
