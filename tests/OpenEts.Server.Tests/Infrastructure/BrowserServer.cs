@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace OpenEts.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The server on a real loopback port, and Debian's Chromium driven by Playwright (no browser download). Without
+/// Chromium the browser tests skip — except under CI or ./test.sh, where they fail.
+/// </summary>
+public sealed class BrowserServer : ServerFactory, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("OPENETS_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--disable-quic"],
+        });
+    }
+
+    /// <summary>Skips (locally) or fails (CI, ./test.sh) when Chromium is missing.</summary>
+    public void RequireBrowser()
+    {
+        if (_playwright is not null)
+        {
+            return;
+        }
+        var required = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENETS_REQUIRE_INFRA"));
+        if (required)
+        {
+            Assert.Fail($"Chromium is required here (CI or ./test.sh) but {ChromiumPath} does not exist");
+        }
+        Assert.Skip($"no Chromium at {ChromiumPath}: install Debian's chromium or run ./test.sh");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
