@@ -65,7 +65,7 @@ public sealed class OrganisationSheet
             else if (required)
             {
                 errors.Add(new RowError(1, "", field, "MissingColumn",
-                    $"the header row has no column '{names[0]}' (or '{names[2]}')"));
+                    $"the header row has no column '{names[0]}' (or '{names[^1]}')"));
             }
         }
         if (errors.Count > 0)
