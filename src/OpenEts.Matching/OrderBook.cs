@@ -61,6 +61,7 @@ public sealed partial class OrderBook
         _askBits = new LevelBitmap(_levelCount);
         _ids = new OrderIdMap(orderCapacity);
         _nodes = new Node[orderCapacity];
+        Pages.Touch(_nodes);
     }
 
     public InstrumentSettings Settings => _settings;
@@ -167,7 +168,13 @@ public sealed partial class OrderBook
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void GrowNodes() => Array.Resize(ref _nodes, checked(_nodes.Length * 2));
+    private void GrowNodes()
+    {
+        var nodes = new Node[checked(_nodes.Length * 2)];
+        Pages.Touch(nodes);
+        _nodes.CopyTo(nodes, 0);
+        _nodes = nodes;
+    }
 
     private void FreeNode(int n)
     {

@@ -20,14 +20,27 @@ internal static class MatchingHarness
 
         Print($"matching harness: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Stopwatch {Stopwatch.Frequency} Hz");
 
-        Command[] mix = Workloads.ExchangeCoreMix(mixCount, 1_000, out int prefill);
-        Measure("(a) exchange-core mix 82/9/3/6, ~1000 live", Workloads.MixSettings, mix, prefill, 4_096);
+        int only = Array.IndexOf(args, "--only");
+        string which = only >= 0 && only + 1 < args.Length ? args[only + 1] : "abc";
+        if (which.Contains('a', StringComparison.Ordinal))
+        {
+            Command[] mix = Workloads.ExchangeCoreMix(mixCount, 1_000, out int prefill);
+            Measure("(a) exchange-core mix 82/9/3/6, ~1000 live", Workloads.MixSettings, mix, prefill, 4_096);
+        }
 
-        Command[] inserts = Workloads.LiquibookInserts(insertCount);
-        Measure("(b) liquibook inserts", Workloads.InsertSettings, inserts, 0, insertCount);
+        if (which.Contains('b', StringComparison.Ordinal))
+        {
+            Command[] inserts = Workloads.LiquibookInserts(insertCount);
+            Measure("(b) liquibook inserts", Workloads.InsertSettings, inserts, 0, insertCount);
+        }
 
-        Growth(Workloads.Growth(growthCount / 10), print: false);
-        Growth(Workloads.Growth(growthCount), print: true);
+        if (which.Contains('c', StringComparison.Ordinal))
+        {
+            Growth(Workloads.Growth(growthCount / 10), print: false);
+            Growth(Workloads.Growth(growthCount), print: true);
+        }
+
+        Print($"GC: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB");
         return 0;
     }
 
