@@ -20,9 +20,11 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing)
     public static IReadOnlyList<DemoSignIn> SignIns { get; } =
     [
         new("regulator", "张主管", Role.Regulator, "11440000MB2C92013D"),
+        new("regulator-b", "梁主管", Role.Regulator, "11440000MB2C92013D"),
         new("auditor", "刘审计", Role.Auditor, "11440000MB2C93017D"),
         new("verifier", "陈核查", Role.Verifier, "91440101MA5CY0001D"),
         new("exchange", "黄交易", Role.ExchangeMember, "91440101MA5CY0002D"),
+        new("exchange-b", "徐交易", Role.ExchangeMember, "91440101MA5CY0002D"),
         new("power-a", "李电力", Role.CompanyRepresentative, "91440101MA5CY1001D"),
         new("power-b", "王电力", Role.CompanyRepresentative, "91440101MA5CY1001D"),
         new("cement-a", "赵水泥", Role.CompanyRepresentative, "91441800MA5CY1002D"),

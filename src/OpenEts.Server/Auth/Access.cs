@@ -17,4 +17,11 @@ internal static class Access
 
     /// <summary>Any signed-in person.</summary>
     public const string Everyone = MarketParticipants + "," + nameof(Role.Citizen);
+
+    /// <summary>Reads registry accounts and holdings (companies and the exchange: only accounts they represent).</summary>
+    public const string RegistryReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + ","
+        + nameof(Role.ExchangeMember) + "," + nameof(Role.CompanyRepresentative);
+
+    /// <summary>Act for registry accounts they represent: propose, approve and reject transfers, surrender.</summary>
+    public const string RegistryHolders = nameof(Role.ExchangeMember) + "," + nameof(Role.CompanyRepresentative);
 }

@@ -7,6 +7,7 @@ using OpenEts.Application.Audit;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Organisations;
+using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Server.Api;
 using OpenEts.Server.Auth;
@@ -45,6 +46,7 @@ public static class OpenEtsApp
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoMarket>();
+        services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>();
         services.AddHostedService<DemoSeeding>();
         services.AddProblemDetails();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
@@ -114,6 +116,7 @@ public static class OpenEtsApp
         app.MapAccountApi();
         app.MapOrganisationApi();
         app.MapAuditApi();
+        app.MapRegistryApi();
         app.MapRazorPages();
 
         return app;

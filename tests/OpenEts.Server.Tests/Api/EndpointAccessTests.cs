@@ -50,6 +50,9 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         .Replace("{code}", "91440101MA5CY10016", StringComparison.Ordinal)
         .Replace("{code?}", "91440101MA5CY10016", StringComparison.Ordinal)
         .Replace("{id:long}", "1", StringComparison.Ordinal)
+        .Replace("{account}", "GD-HOLD-POWER", StringComparison.Ordinal)
+        .Replace("{class}", "GDEA-2017", StringComparison.Ordinal)
+        .Replace("{serial:long}", "1", StringComparison.Ordinal)
         .Replace("{culture}", "en", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal);
 

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Journal;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Registry;
+
+/// <summary>
+/// The carbon registry (注册登记系统) on the shared journal, event-sourced: a <see cref="RegistryLedger"/> in memory,
+/// rebuilt from the journal's <c>registry.*</c> entries. Every request runs in one write transaction: catch up with the
+/// journal, ask the ledger, and journal the event it raised in the same transaction. One instance per store
+/// (a singleton); requests and reads are serialised on the in-memory ledger.
+/// </summary>
+/// <remarks>
+/// When a write transaction fails after the ledger changed in memory, the ledger is dropped and rebuilt from the
+/// journal on the next call, so memory never runs ahead of the database.
+/// </remarks>
+public sealed class RegistryService(IStore store) : IDisposable
+{
+    /// <summary>The journal kind prefix of every registry event.</summary>
+    public const string KindPrefix = "registry.";
+
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private RegistryLedger _ledger = new();
+    private List<RegistryRecord> _records = [];
+    private long _applied;
+
+    /// <summary>The registry's user id for a platform user: the login name.</summary>
+    public static UserId UserOf(string userName) => UserId.From(userName);
+
+    /// <summary>
+    /// Runs one registry request: <paramref name="request"/> is called with the caught-up ledger (after expiring due
+    /// proposals) and must call exactly one request method. A completed, non-duplicate outcome is journalled.
+    /// </summary>
+    public async Task<RegistryOutcome> ExecuteAsync(
+        DateTimeOffset now, Func<RegistryLedger, RegistryOutcome> request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await _lock.WaitAsync(ct).ConfigureAwait(false);
+        var done = false;
+        try
+        {
+            var outcome = await store.WriteAsync(async s =>
+            {
+                await CatchUpAsync(s).ConfigureAwait(false);
+                foreach (var expired in _ledger.ExpireProposals(now))
+                {
+                    await AppendAsync(s, expired).ConfigureAwait(false);
+                }
+                var result = request(_ledger);
+                if (result is RegistryOutcome.Completed { Duplicate: false } completed)
+                {
+                    await AppendAsync(s, completed.Event).ConfigureAwait(false);
+                }
+                return result;
+            }, ct).ConfigureAwait(false);
+            done = true;
+            return outcome;
+        }
+        finally
+        {
+            if (!done)
+            {
+                Reset();
+            }
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Reads the caught-up registry: <paramref name="query"/> gets the ledger and every registry event so far.</summary>
+    public async Task<T> QueryAsync<T>(Func<RegistryLedger, IReadOnlyList<RegistryRecord>, T> query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await _lock.WaitAsync(ct).ConfigureAwait(false);
+        var done = false;
+        try
+        {
+            var result = await store.ReadAsync(async s =>
+            {
+                await CatchUpAsync(s).ConfigureAwait(false);
+                return query(_ledger, _records);
+            }, ct).ConfigureAwait(false);
+            done = true;
+            return result;
+        }
+        finally
+        {
+            if (!done)
+            {
+                Reset();
+            }
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Recomputes the journal's hash chain, replays every registry event into a fresh ledger and compares it with the
+    /// live one, and checks that every class's units are conserved.
+    /// </summary>
+    public Task<RegistryCheck> VerifyAsync(CancellationToken ct) =>
+        QueryAsyncWithSession(async (s, live) =>
+        {
+            var entries = new List<JournalEntry>();
+            var events = new List<RegistryEvent>();
+            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(ct).ConfigureAwait(false))
+            {
+                entries.Add(e);
+                if (e.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
+                {
+                    events.Add(RegistryEventJson.Deserialize(e.Payload));
+                }
+            }
+            var broken = JournalVerifier.FindFirstBreak(entries);
+            var replayed = RegistryLedger.Replay(events);
+            var conserved = live.IssuedClasses.All(c => live.TotalHeld(c) == live.TotalIssued(c));
+            return new RegistryCheck(broken is null, entries.Count, broken?.Sequence, broken?.Reason, events.Count,
+                Fingerprint(replayed) == Fingerprint(live), conserved);
+        }, ct);
+
+    /// <summary>True when <paramref name="e"/> touches <paramref name="account"/> (as source, destination or subject).</summary>
+    public static bool Involves(RegistryEvent e, AccountNumber account, RegistryLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return Accounts(e, ledger).Contains(account);
+    }
+
+    /// <summary>Every account an event names, directly or through its proposal.</summary>
+    public static IReadOnlyList<AccountNumber> Accounts(RegistryEvent e, RegistryLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return e switch
+        {
+            IUnitMovement m => [m.From, m.To],
+            TransferProposed p => [p.From, p.To],
+            TransferRejected r => Proposal(ledger, r.Proposal),
+            ProposalExpired x => Proposal(ledger, x.Proposal),
+            RegistryInitialised i => [i.Issuance, i.Surrender, i.Cancellation],
+            AccountOpened o => [o.Account],
+            AccountStateChanged c => [c.Account],
+            RepresentativeAdded a => [a.Account],
+            RepresentativeRemoved r => [r.Account],
+            UnitsIssued i => [i.Account],
+            _ => [],
+        };
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private static AccountNumber[] Proposal(RegistryLedger ledger, ProposalId id) =>
+        ledger.FindProposal(id) is { } p ? [p.From, p.To] : [];
+
+    private async Task<T> QueryAsyncWithSession<T>(Func<IStoreSession, RegistryLedger, Task<T>> query, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct).ConfigureAwait(false);
+        var done = false;
+        try
+        {
+            var result = await store.ReadAsync(async s =>
+            {
+                await CatchUpAsync(s).ConfigureAwait(false);
+                return await query(s, _ledger).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
+            done = true;
+            return result;
+        }
+        finally
+        {
+            if (!done)
+            {
+                Reset();
+            }
+            _lock.Release();
+        }
+    }
+
+    private async Task CatchUpAsync(IStoreSession s)
+    {
+        await foreach (var entry in s.Journal.ReadAllAsync(_applied + 1).WithCancellation(s.CancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
+            {
+                var e = RegistryEventJson.Deserialize(entry.Payload);
+                _ledger.Apply(e);
+                _records.Add(new RegistryRecord(entry.Sequence, e));
+            }
+            _applied = entry.Sequence;
+        }
+    }
+
+    private async Task AppendAsync(IStoreSession s, RegistryEvent e)
+    {
+        var subject = string.Join(',', Accounts(e, _ledger).Distinct().Select(a => a.Value));
+        var entry = await s.Journal.AppendAsync(e.At, e.Actor.Value, RegistryEventJson.KindOf(e), subject,
+            RegistryEventJson.Serialize(e)).ConfigureAwait(false);
+        _records.Add(new RegistryRecord(entry.Sequence, e));
+        _applied = entry.Sequence;
+    }
+
+    // Drops the in-memory registry; the next call replays it from the journal.
+    private void Reset()
+    {
+        _ledger = new RegistryLedger();
+        _records = [];
+        _applied = 0;
+    }
+
+    // Everything the registry holds, as text, for comparing two ledgers.
+    private static string Fingerprint(RegistryLedger ledger)
+    {
+        var text = new StringBuilder();
+        foreach (var a in ledger.Accounts)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"A {a.Number} {a.Kind} {a.State} {a.HolderName} {string.Join(',', a.Representatives)} {a.OpenedAt:O}\n");
+            foreach (var h in ledger.HoldingsOf(a.Number))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"H {h.Class} {h.Total.Value} {string.Join(',', h.Blocks)}\n");
+            }
+        }
+        foreach (var c in ledger.IssuedClasses)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"C {c} {ledger.TotalIssued(c).Value}\n");
+        }
+        foreach (var p in ledger.Proposals)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"P {p.Id} {p.From} {p.To} {p.Class} {p.Quantity} {p.State} {p.DecidedBy} {string.Join(',', p.Blocks)}\n");
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,325 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Api;
+
+/// <summary>
+/// The carbon registry: <c>/api/v1/registry</c>. Companies and the exchange see and act for only the accounts they
+/// represent (403 otherwise); the regulator issues and allocates; the regulator and the auditor read everything and
+/// verify. A refused request is 409 problem+json naming the field and rule (400 for a malformed field).
+/// </summary>
+internal static class RegistryEndpoints
+{
+    public static void MapRegistryApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/registry").WithTags("Registry");
+        var readers = new AuthorizeAttribute { Roles = Access.RegistryReaders };
+        var holders = new AuthorizeAttribute { Roles = Access.RegistryHolders };
+        var regulator = new AuthorizeAttribute { Roles = Access.Regulator };
+        group.MapGet("/accounts", ListAsync).RequireAuthorization(readers)
+            .WithSummary("Registry accounts (companies and the exchange: those they represent)");
+        group.MapGet("/accounts/{account}/holdings", HoldingsAsync).RequireAuthorization(readers)
+            .WithSummary("An account's holdings per unit class, with serial blocks");
+        group.MapGet("/accounts/{account}/history", HistoryAsync).RequireAuthorization(readers)
+            .WithSummary("Registry events touching an account, oldest first");
+        group.MapGet("/serials/{class}/{serial:long}", SerialAsync).RequireAuthorization(readers)
+            .WithSummary("Which account holds one serial of a unit class");
+        group.MapPost("/transfers", ProposeAsync).RequireAuthorization(holders)
+            .WithSummary("Propose a transfer; a second representative of the source must approve it");
+        group.MapPost("/transfers/{id:long}/approve", ApproveAsync).RequireAuthorization(holders)
+            .WithSummary("Approve a transfer proposal (not your own); the units move at once");
+        group.MapPost("/transfers/{id:long}/reject", RejectAsync).RequireAuthorization(holders)
+            .WithSummary("Reject (or withdraw) a transfer proposal");
+        group.MapPost("/surrenders", SurrenderAsync).RequireAuthorization(holders)
+            .WithSummary("Surrender units for a compliance year");
+        group.MapPost("/issuances", IssueAsync).RequireAuthorization(regulator)
+            .WithSummary("Issue new units into the issuance account");
+        group.MapPost("/allocations", AllocateAsync).RequireAuthorization(regulator)
+            .WithSummary("Allocate units from the issuance account to a holding account");
+        group.MapGet("/verify", VerifyAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
+            .WithSummary("Recompute the journal's hash chain and replay the registry; compare with the live registry");
+    }
+
+    public sealed record AccountView(string Number, string Kind, string State, string HolderName, IReadOnlyList<string> Representatives);
+
+    public sealed record HoldingView(string Class, long Quantity, IReadOnlyList<string> Blocks);
+
+    public sealed record HoldingsView(string Account, IReadOnlyList<HoldingView> Holdings);
+
+    public sealed record HistoryView(long Sequence, DateTimeOffset At, string Actor, string Kind, JsonElement Event);
+
+    public sealed record SerialView(string Class, long Serial, string? Account);
+
+    public sealed record OutcomeView(string Event, bool Duplicate, long? Proposal, long Quantity, IReadOnlyList<string> Blocks);
+
+    public sealed record TransferInput(string? From, string? To, string? Class, long Quantity, string? IdempotencyKey,
+        DateTimeOffset? ExpiresAt);
+
+    public sealed record DecisionInput(string? IdempotencyKey, string? Reason);
+
+    public sealed record SurrenderInput(string? From, string? Class, long Quantity, int ComplianceYear, string? IdempotencyKey);
+
+    public sealed record IssueInput(string? Class, long Quantity, string? IdempotencyKey);
+
+    public sealed record AllocateInput(string? To, string? Class, long Quantity, string? IdempotencyKey);
+
+    /// <summary>How long a proposal stays open when the request names no expiry.</summary>
+    public static readonly TimeSpan DefaultExpiry = TimeSpan.FromDays(7);
+
+    // The regulator and the auditor see every account; everyone else only the accounts they represent.
+    private static bool MaySee(Actor actor, Account account) =>
+        actor.Role is Role.Regulator or Role.Auditor || account.IsRepresentative(RegistryService.UserOf(actor.UserName));
+
+    private static async Task<Ok<List<AccountView>>> ListAsync(HttpContext http, RegistryService registry, CancellationToken ct)
+    {
+        var actor = http.User.Actor();
+        return TypedResults.Ok(await registry.QueryAsync((l, _) =>
+            l.Accounts.Where(a => MaySee(actor, a)).Select(View).ToList(), ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<HoldingsView>, ValidationProblem, NotFound, ForbidHttpResult>> HoldingsAsync(
+        string account, HttpContext http, RegistryService registry, CancellationToken ct)
+    {
+        if (!AccountNumber.TryCreate(account, out var number))
+        {
+            return BadAccount("account", account);
+        }
+        var actor = http.User.Actor();
+        return await registry.QueryAsync<Results<Ok<HoldingsView>, ValidationProblem, NotFound, ForbidHttpResult>>((l, _) =>
+        {
+            if (l.FindAccount(number) is not { } a)
+            {
+                return TypedResults.NotFound();
+            }
+            if (!MaySee(actor, a))
+            {
+                return TypedResults.Forbid();
+            }
+            return TypedResults.Ok(new HoldingsView(number.Value, l.HoldingsOf(number)
+                .Select(h => new HoldingView(h.Class.ToString(), h.Total.Value, h.Blocks.Select(b => b.ToString()).ToList()))
+                .ToList()));
+        }, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<Results<Ok<List<HistoryView>>, ValidationProblem, NotFound, ForbidHttpResult>> HistoryAsync(
+        string account, HttpContext http, RegistryService registry, CancellationToken ct)
+    {
+        if (!AccountNumber.TryCreate(account, out var number))
+        {
+            return BadAccount("account", account);
+        }
+        var actor = http.User.Actor();
+        return await registry.QueryAsync<Results<Ok<List<HistoryView>>, ValidationProblem, NotFound, ForbidHttpResult>>((l, records) =>
+        {
+            if (l.FindAccount(number) is not { } a)
+            {
+                return TypedResults.NotFound();
+            }
+            if (!MaySee(actor, a))
+            {
+                return TypedResults.Forbid();
+            }
+            return TypedResults.Ok(records.Where(r => RegistryService.Involves(r.Event, number, l))
+                .Select(r => new HistoryView(r.Sequence, r.Event.At, r.Event.Actor.Value, RegistryEventJson.KindOf(r.Event),
+                    JsonSerializer.SerializeToElement(r.Event, RegistryEventJson.Options)))
+                .ToList());
+        }, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<Results<Ok<SerialView>, ValidationProblem>> SerialAsync(
+        string @class, long serial, RegistryService registry, CancellationToken ct)
+    {
+        if (!UnitClass.TryParse(@class, out var unitClass))
+        {
+            return BadClass(@class);
+        }
+        var holder = await registry.QueryAsync((l, _) => l.HolderOf(unitClass, serial), ct).ConfigureAwait(false);
+        return TypedResults.Ok(new SerialView(unitClass.ToString(), serial, holder?.Value));
+    }
+
+    private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult>> ProposeAsync(
+        TransferInput input, HttpContext http, RegistryService registry, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var from = Account(input.From, "from", errors);
+        var to = Account(input.To, "to", errors);
+        var unitClass = Class(input.Class, errors);
+        var key = Key(input.IdempotencyKey, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors);
+        }
+        var now = clock.GetUtcNow();
+        // Without an expiry, the end of the UTC day a week on: a retry the same day makes the same request.
+        var expiresAt = input.ExpiresAt ?? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).Add(DefaultExpiry).AddDays(1);
+        var actor = RegistryService.UserOf(http.User.Actor().UserName);
+        return Result(await registry.ExecuteAsync(now, l => l.ProposeTransfer(actor, now, key, from, to, unitClass,
+            input.Quantity, expiresAt), ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
+        long id, DecisionInput input, HttpContext http, RegistryService registry, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var key = Key(input.IdempotencyKey, errors);
+        if (id < 1)
+        {
+            errors.Add(new FieldError("id", "Range", "id must be a proposal number ≥ 1"));
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors);
+        }
+        var now = clock.GetUtcNow();
+        var actor = RegistryService.UserOf(http.User.Actor().UserName);
+        return Result(await registry.ExecuteAsync(now, l => l.ApproveTransfer(actor, now, key, ProposalId.From(id)), ct)
+            .ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult>> RejectAsync(
+        long id, DecisionInput input, HttpContext http, RegistryService registry, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var key = Key(input.IdempotencyKey, errors);
+        if (id < 1)
+        {
+            errors.Add(new FieldError("id", "Range", "id must be a proposal number ≥ 1"));
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors);
+        }
+        var now = clock.GetUtcNow();
+        var actor = RegistryService.UserOf(http.User.Actor().UserName);
+        return Result(await registry.ExecuteAsync(now, l => l.RejectTransfer(actor, now, key, ProposalId.From(id),
+            input.Reason ?? ""), ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult>> SurrenderAsync(
+        SurrenderInput input, HttpContext http, RegistryService registry, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var from = Account(input.From, "from", errors);
+        var unitClass = Class(input.Class, errors);
+        var key = Key(input.IdempotencyKey, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors);
+        }
+        var now = clock.GetUtcNow();
+        var actor = RegistryService.UserOf(http.User.Actor().UserName);
+        return Result(await registry.ExecuteAsync(now, l => l.Surrender(actor, now, key, from, unitClass, input.Quantity,
+            input.ComplianceYear), ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult>> IssueAsync(
+        IssueInput input, HttpContext http, RegistryService registry, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var unitClass = Class(input.Class, errors);
+        var key = Key(input.IdempotencyKey, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors);
+        }
+        var now = clock.GetUtcNow();
+        var actor = RegistryService.UserOf(http.User.Actor().UserName);
+        return Result(await registry.ExecuteAsync(now, l => l.Issue(actor, now, key, unitClass, input.Quantity), ct)
+            .ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult>> AllocateAsync(
+        AllocateInput input, HttpContext http, RegistryService registry, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var to = Account(input.To, "to", errors);
+        var unitClass = Class(input.Class, errors);
+        var key = Key(input.IdempotencyKey, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors);
+        }
+        var now = clock.GetUtcNow();
+        var actor = RegistryService.UserOf(http.User.Actor().UserName);
+        return Result(await registry.ExecuteAsync(now, l => l.Allocate(actor, now, key, to, unitClass, input.Quantity), ct)
+            .ConfigureAwait(false));
+    }
+
+    private static async Task<Ok<RegistryCheck>> VerifyAsync(RegistryService registry, CancellationToken ct) =>
+        TypedResults.Ok(await registry.VerifyAsync(ct).ConfigureAwait(false));
+
+    private static AccountView View(Account a) =>
+        new(a.Number.Value, a.Kind.ToString(), a.State.ToString(), a.HolderName, a.Representatives.Select(r => r.Value).ToList());
+
+    private static Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult> Result(RegistryOutcome outcome)
+    {
+        if (outcome is RegistryOutcome.Completed c)
+        {
+            var proposal = c.Event switch
+            {
+                TransferProposed p => p.Proposal.Value,
+                UnitsTransferred t => t.Proposal.Value,
+                TransferRejected j => j.Proposal.Value,
+                _ => (long?)null,
+            };
+            return TypedResults.Ok(new OutcomeView(RegistryEventJson.KindOf(c.Event), c.Duplicate, proposal,
+                c.Blocks.Sum(b => b.Count), c.Blocks.Select(b => b.ToString()).ToList()));
+        }
+        var r = (RegistryOutcome.Rejected)outcome;
+        var rule = r.Reason.ToString();
+        if (r.Reason is RegistryRejection.InvalidQuantity or RegistryRejection.InvalidText or RegistryRejection.InvalidComplianceYear
+            or RegistryRejection.InvalidExpiry or RegistryRejection.ReasonRequired)
+        {
+            return Problems.Fields([new FieldError(r.Field, rule, r.Message)], "The registry refused a malformed field");
+        }
+        var status = r.Reason is RegistryRejection.NotRepresentative or RegistryRejection.NotRegulator
+            ? StatusCodes.Status403Forbidden
+            : StatusCodes.Status409Conflict;
+        return TypedResults.Problem(r.Message, statusCode: status, title: "The registry refused the request",
+            extensions: new Dictionary<string, object?> { ["field"] = r.Field, ["rule"] = rule });
+    }
+
+    private static AccountNumber Account(string? text, string field, List<FieldError> errors)
+    {
+        if (AccountNumber.TryCreate(text?.Trim(), out var number))
+        {
+            return number;
+        }
+        errors.Add(new FieldError(field, "AccountNumber", $"{field} must be an account number (1–{AccountNumber.MaxLength} of A–Z, a–z, 0–9, -)"));
+        return default;
+    }
+
+    private static UnitClass Class(string? text, List<FieldError> errors)
+    {
+        if (UnitClass.TryParse(text, out var unitClass))
+        {
+            return unitClass;
+        }
+        errors.Add(new FieldError("class", "UnitClass", "class must be a unit class, e.g. GDEA-2017, CEA-2021, CCER"));
+        return default;
+    }
+
+    private static IdempotencyKey Key(string? text, List<FieldError> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(text) && text.Length <= IdempotencyKey.MaxLength && !text.Any(char.IsControl))
+        {
+            return IdempotencyKey.From(text);
+        }
+        errors.Add(new FieldError("idempotencyKey", "Required",
+            $"idempotencyKey must be 1–{IdempotencyKey.MaxLength} printable characters"));
+        return default;
+    }
+
+    private static ValidationProblem BadAccount(string field, string text) =>
+        Problems.Fields([new FieldError(field, "AccountNumber", $"'{text}' is not an account number")]);
+
+    private static ValidationProblem BadClass(string text) =>
+        Problems.Fields([new FieldError("class", "UnitClass", $"'{text}' is not a unit class (e.g. GDEA-2017, CEA-2021, CCER)")]);
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Registry;
+
+/// <summary>The registry API on the seeded demo registry: four-eyes transfers, refusals, idempotency, verification.</summary>
+public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private const string Power = "GD-HOLD-POWER";
+    private const string Cement = "GD-HOLD-CEMENT";
+    private const string Class = "GDEA-2017";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Transfer_ProposedByOneRepresentativeApprovedByTheOther_MovesUnits()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+        using var powerB = await server.SignedInAsync("power-b");
+        using var cementA = await server.SignedInAsync("cement-a");
+        var powerBefore = await HeldAsync(powerA, Power);
+        var cementBefore = await HeldAsync(cementA, Cement);
+
+        var id = await ProposeAsync(powerA, 1000, Key());
+        using var approved = await powerB.PostAsJsonAsync($"/api/v1/registry/transfers/{id}/approve", new { idempotencyKey = Key() }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(powerBefore - 1000, await HeldAsync(powerA, Power));
+        Assert.Equal(cementBefore + 1000, await HeldAsync(cementA, Cement));
+    }
+
+    [Fact]
+    public async Task Approve_ByTheProposer_IsRefusedNamingTheRule()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+        var id = await ProposeAsync(powerA, 10, Key());
+
+        using var response = await powerA.PostAsJsonAsync($"/api/v1/registry/transfers/{id}/approve", new { idempotencyKey = Key() }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("OwnApproval", problem.GetProperty("rule").GetString());
+        Assert.Equal("actor", problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Approve_Twice_SecondIsRefused()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+        using var powerB = await server.SignedInAsync("power-b");
+        var id = await ProposeAsync(powerA, 20, Key());
+        using var first = await powerB.PostAsJsonAsync($"/api/v1/registry/transfers/{id}/approve", new { idempotencyKey = Key() }, Ct);
+        var held = await HeldAsync(powerA, Power);
+
+        using var second = await powerB.PostAsJsonAsync($"/api/v1/registry/transfers/{id}/approve", new { idempotencyKey = Key() }, Ct);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("ProposalAlreadyExecuted", problem.GetProperty("rule").GetString());
+        Assert.Equal(held, await HeldAsync(powerA, Power));
+    }
+
+    [Fact]
+    public async Task Propose_MoreThanHeld_IsRefusedAndNothingChanges()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+        using var regulator = await server.SignedInAsync("regulator");
+        var held = await HeldAsync(powerA, Power);
+        var journal = await JournalCountAsync(regulator);
+
+        using var response = await powerA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = Class, quantity = held + 1, idempotencyKey = Key() }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("InsufficientHoldings", problem.GetProperty("rule").GetString());
+        Assert.Equal("quantity", problem.GetProperty("field").GetString());
+        Assert.Equal(held, await HeldAsync(powerA, Power));
+        Assert.Equal(journal, await JournalCountAsync(regulator));
+    }
+
+    [Fact]
+    public async Task Propose_SameIdempotencyKeyTwice_ExecutesOnce()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+        var key = Key();
+
+        using var first = await powerA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = Class, quantity = 5, idempotencyKey = key }, Ct);
+        using var second = await powerA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = Class, quantity = 5, idempotencyKey = key }, Ct);
+        var a = await first.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var b = await second.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False(a.GetProperty("duplicate").GetBoolean());
+        Assert.True(b.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(a.GetProperty("proposal").GetInt64(), b.GetProperty("proposal").GetInt64());
+    }
+
+    [Fact]
+    public async Task Propose_FromAnotherCompanysAccount_IsForbidden()
+    {
+        using var cementA = await server.SignedInAsync("cement-a");
+
+        using var propose = await cementA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = Class, quantity = 1, idempotencyKey = Key() }, Ct);
+        using var holdings = await cementA.GetAsync($"/api/v1/registry/accounts/{Power}/holdings", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, propose.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, holdings.StatusCode);
+    }
+
+    [Fact]
+    public async Task Propose_WithMalformedClass_Returns400NamingTheField()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+
+        using var response = await powerA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = "XX", quantity = 1, idempotencyKey = Key() }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("class", out _));
+    }
+
+    [Fact]
+    public async Task Verify_AfterTransfers_ReportsIntact()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+        using var powerB = await server.SignedInAsync("power-b");
+        using var auditor = await server.SignedInAsync("auditor");
+        var id = await ProposeAsync(powerA, 7, Key());
+        using var approved = await powerB.PostAsJsonAsync($"/api/v1/registry/transfers/{id}/approve", new { idempotencyKey = Key() }, Ct);
+
+        var check = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/registry/verify", Ct);
+        var serial = await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/registry/serials/{Class}/1", Ct);
+
+        Assert.True(check.GetProperty("intact").GetBoolean(), check.ToString());
+        Assert.True(check.GetProperty("registryEvents").GetInt64() > 10);
+        Assert.Contains(serial.GetProperty("account").GetString(), new[] { Power, Cement });
+    }
+
+    [Fact]
+    public async Task Accounts_AsCompany_ListsOnlyItsOwn()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var own = await powerA.GetFromJsonAsync<JsonElement>("/api/v1/registry/accounts", Ct);
+        var all = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/registry/accounts", Ct);
+
+        Assert.Equal([Power], own.EnumerateArray().Select(a => a.GetProperty("number").GetString() ?? "").ToArray());
+        Assert.Equal(9, all.GetArrayLength());
+    }
+
+    private static string Key() => Guid.NewGuid().ToString("N");
+
+    private static async Task<long> ProposeAsync(HttpClient client, long quantity, string key)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = Class, quantity, idempotencyKey = key }, Ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
+        return body.GetProperty("proposal").GetInt64();
+    }
+
+    private static async Task<long> HeldAsync(HttpClient client, string account)
+    {
+        var view = await client.GetFromJsonAsync<JsonElement>($"/api/v1/registry/accounts/{account}/holdings", Ct);
+        return view.GetProperty("holdings").EnumerateArray()
+            .Where(h => h.GetProperty("class").GetString() == Class).Sum(h => h.GetProperty("quantity").GetInt64());
+    }
+
+    private static async Task<long> JournalCountAsync(HttpClient regulator) =>
+        (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/audit", Ct)).GetProperty("total").GetInt64();
+}
