@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using OpenEts.Matching;
 
 namespace OpenEts.Bench.Matching;
@@ -20,7 +23,11 @@ public class MatchingBenchmarks
 
     public static int Run(string[] args)
     {
-        BenchmarkSwitcher.FromTypes([typeof(MatchingBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args);
+        // In-process: no generated project to build (so it runs from any directory); artifacts go to the temp folder.
+        IConfig config = ManualConfig.Create(DefaultConfig.Instance)
+            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "openets-bench"));
+        BenchmarkSwitcher.FromTypes([typeof(MatchingBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
         return 0;
     }
 
