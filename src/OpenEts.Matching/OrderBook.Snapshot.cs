@@ -39,7 +39,7 @@ public sealed partial class OrderBook
         var book = new OrderBook(snapshot.Settings, Math.Max(orderCapacity, snapshot.Orders.Count));
         foreach (RestingOrder o in snapshot.Orders)
         {
-            if (o.OrderId <= 0 || o.Account <= 0 || book.CheckQuantity(o.Quantity) != Reason.None
+            if (o.OrderId <= 0 || o.Account <= 0 || (uint)o.Side > (uint)Side.Sell || book.CheckQuantity(o.Quantity) != Reason.None
                 || book.CheckLimitPrice(o.PriceFen, out int level) != Reason.None || book._ids.Get(o.OrderId) != None)
             {
                 throw new ArgumentException($"Snapshot order {o.OrderId} is not valid for this instrument.", nameof(snapshot));

@@ -5,9 +5,14 @@ namespace OpenEts.Matching.Tests;
 /// <summary>Turns FsCheck's random integers into a command stream that hits every rule: crossings, STP, bad input.</summary>
 internal static class CommandStream
 {
-    public static InstrumentSettings Settings(int variant) => variant == 0
-        ? InstrumentSettings.Create("CEA-2024", referencePriceFen: 1_000, bandBasisPoints: 300, maxOrderTonnes: 50)
-        : InstrumentSettings.Create("CCER", referencePriceFen: 10_000, tickFen: 5, lotTonnes: 10, maxOrderTonnes: 500, bandBasisPoints: 100);
+    public const int Variants = 3;
+
+    public static InstrumentSettings Settings(int variant) => variant switch
+    {
+        0 => InstrumentSettings.Create("CEA-2024", referencePriceFen: 1_000, bandBasisPoints: 300, maxOrderTonnes: 50),
+        1 => InstrumentSettings.Create("CCER", referencePriceFen: 10_000, tickFen: 5, lotTonnes: 10, maxOrderTonnes: 500, bandBasisPoints: 100),
+        _ => InstrumentSettings.Create("PHCER", referencePriceFen: 500, bandBasisPoints: 500, maxOrderTonnes: 30, selfTradePrevention: SelfTradePrevention.None),
+    };
 
     public static List<Command> Decode(int[] seeds, InstrumentSettings s)
     {
@@ -46,7 +51,8 @@ internal static class CommandStream
             {
                 commands.Add(roll switch
                 {
-                    94 => Command.Halt(seq),
+                    // Halts are rarer than resumes, so a stream is not mostly spent halted.
+                    94 => r.Next(4) == 0 ? Command.Halt(seq) : Command.Resume(seq),
                     95 => Command.Resume(seq),
                     96 or 97 => Command.OpenAuction(seq),
                     _ => Command.Uncross(seq),

@@ -4,7 +4,7 @@ using OpenEts.Matching;
 
 namespace OpenEts.Matching.Tests;
 
-/// <summary>Properties over random input streams (two instrument variants: tick 1 / lot 1, and tick 5 / lot 10).</summary>
+/// <summary>Properties over random input streams (three instrument variants: tick 1 / lot 1; tick 5 / lot 10; self-trade prevention off).</summary>
 public sealed class OrderBookPropertyTests
 {
     private static readonly Arbitrary<int[]> Streams = Arb.From(Gen.Choose(0, int.MaxValue - 1).ArrayOf());
@@ -12,7 +12,7 @@ public sealed class OrderBookPropertyTests
     private static void Check(int maxTest, Action<List<Command>, InstrumentSettings> property)
     {
         Config config = Config.QuickThrowOnFailure.WithMaxTest(maxTest).WithEndSize(400);
-        for (int variant = 0; variant < 2; variant++)
+        for (int variant = 0; variant < CommandStream.Variants; variant++)
         {
             InstrumentSettings settings = CommandStream.Settings(variant);
             FsCheck.Check.One(config, Prop.ForAll(Streams, (int[] seeds) => property(CommandStream.Decode(seeds, settings), settings)));
@@ -39,7 +39,7 @@ public sealed class OrderBookPropertyTests
     [Fact]
     public void Process_RandomStreams_AgreesWithReferenceModelOnEveryOutcomeTradeAndOrder()
     {
-        Check(150, (commands, settings) =>
+        Check(300, (commands, settings) =>
         {
             var book = new OrderBook(settings, orderCapacity: 2);
             var model = new ReferenceBook(settings);
