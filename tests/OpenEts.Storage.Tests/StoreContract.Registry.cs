@@ -1,0 +1,98 @@
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Storage.Tests;
+
+// The registry on the journal: conservation, rebuild after a restart, and refusals that write nothing.
+public abstract partial class StoreContract<TDb>
+{
+    private static readonly UserId PowerA = UserId.From("power-a");
+    private static readonly UserId PowerB = UserId.From("power-b");
+    private static readonly AccountNumber PowerAccount = AccountNumber.From("GD-HOLD-POWER");
+    private static readonly AccountNumber CementAccount = AccountNumber.From("GD-HOLD-CEMENT");
+    private static readonly UnitClass Gdea2017 = UnitClass.Allowance("GD", 2017);
+
+    [Fact]
+    public async Task Registry_AfterOperations_ConservesUnitsAndVerifies()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+
+        await TransferAsync(registry, 1000, "t1");
+        await registry.ExecuteAsync(Now, l => l.Surrender(PowerA, Now, Key("s1"), PowerAccount, Gdea2017, 500, 2017), Ct);
+        var check = await registry.VerifyAsync(Ct);
+        var (issued, held) = await registry.QueryAsync((l, _) => (l.TotalIssued(Gdea2017).Value, l.TotalHeld(Gdea2017).Value), Ct);
+
+        Assert.True(check.Intact, check.ToString());
+        Assert.Equal(DemoRegistry.Issued, issued);
+        Assert.Equal(issued, held);
+    }
+
+    [Fact]
+    public async Task Registry_NewServiceOnSameStore_RebuildsIdenticalHoldings()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var first = new RegistryService(store);
+        await new DemoRegistry(first).SeedIfEmptyAsync(Now, Ct);
+        await TransferAsync(first, 1234, "t1");
+        await TransferAsync(first, 66, "t2");
+
+        using var restarted = new RegistryService(store);
+        var before = await first.QueryAsync((l, _) => Holdings(l), Ct);
+        var after = await restarted.QueryAsync((l, _) => Holdings(l), Ct);
+
+        Assert.Equal(before, after);
+        Assert.Contains("GD-HOLD-CEMENT GDEA-2017 1201300", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registry_RejectedRequest_LeavesJournalUnchanged()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        var before = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+
+        var outcome = await registry.ExecuteAsync(Now, l => l.ProposeTransfer(PowerA, Now, Key("big"), PowerAccount,
+            CementAccount, Gdea2017, 3_000_001, Now.AddDays(7)), Ct);
+        var after = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+
+        var rejected = Assert.IsType<RegistryOutcome.Rejected>(outcome);
+        Assert.Equal(RegistryRejection.InsufficientHoldings, rejected.Reason);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Registry_FailedTransaction_RebuildsLedgerFromJournal()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => registry.ExecuteAsync(Now, l =>
+        {
+            l.ProposeTransfer(PowerA, Now, Key("lost"), PowerAccount, CementAccount, Gdea2017, 10, Now.AddDays(7));
+            throw new InvalidOperationException("boom");
+        }, Ct));
+        var proposals = await registry.QueryAsync((l, _) => l.Proposals.Count, Ct);
+
+        Assert.Equal(0, proposals);
+    }
+
+    private static IdempotencyKey Key(string value) => IdempotencyKey.From(value);
+
+    private static async Task TransferAsync(RegistryService registry, long quantity, string key)
+    {
+        var proposed = await registry.ExecuteAsync(Now, l => l.ProposeTransfer(PowerA, Now, Key(key + "-p"), PowerAccount,
+            CementAccount, Gdea2017, quantity, Now.AddDays(7)), Ct);
+        var id = ((TransferProposed)((RegistryOutcome.Completed)proposed).Event).Proposal;
+        var approved = await registry.ExecuteAsync(Now, l => l.ApproveTransfer(PowerB, Now, Key(key + "-a"), id), Ct);
+        Assert.True(approved.IsCompleted, approved.ToString());
+    }
+
+    private static string Holdings(RegistryLedger ledger) =>
+        string.Join('\n', ledger.Accounts.SelectMany(a => ledger.HoldingsOf(a.Number))
+            .Select(h => $"{h.Account} {h.Class} {h.Total.Value} {string.Join(',', h.Blocks)}"));
+}
