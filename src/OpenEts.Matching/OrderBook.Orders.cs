@@ -146,10 +146,11 @@ public sealed partial class OrderBook
             return Outcome.Reject(seq, id, Reason.NotOwner);
         }
 
+        int level = None;
         Reason reason = CheckQuantity(c.Quantity);
         if (reason == Reason.None)
         {
-            reason = CheckLimitPrice(c.PriceFen, out _);
+            reason = CheckLimitPrice(c.PriceFen, out level);
         }
 
         if (reason != Reason.None)
@@ -157,7 +158,6 @@ public sealed partial class OrderBook
             return Outcome.Reject(seq, id, reason);
         }
 
-        int level = (int)((c.PriceFen - _lowFen) / _tick);
         long old = o.Remaining;
         long reduced = Math.Max(0, old - c.Quantity);
         if (level == o.Level && c.Quantity <= old)

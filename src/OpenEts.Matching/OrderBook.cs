@@ -120,7 +120,7 @@ public sealed partial class OrderBook
             return Reason.BadQuantity;
         }
 
-        if (quantity % _lot != 0)
+        if (_lot != 1 && quantity % _lot != 0)
         {
             return Reason.OffLot;
         }
@@ -136,18 +136,27 @@ public sealed partial class OrderBook
             return Reason.BadPrice;
         }
 
-        if (priceFen % _tick != 0)
+        if (priceFen >= _lowFen && priceFen <= _highFen)
         {
-            return Reason.OffTick;
+            // The band edges are on the tick grid, so the offset from the lower edge divides exactly iff the price does.
+            // One division (none for a 1-fen tick) instead of a remainder and a quotient: division is slow.
+            if (_tick == 1)
+            {
+                level = (int)(priceFen - _lowFen);
+                return Reason.None;
+            }
+
+            (long index, long remainder) = Math.DivRem(priceFen - _lowFen, _tick);
+            if (remainder != 0)
+            {
+                return Reason.OffTick;
+            }
+
+            level = (int)index;
+            return Reason.None;
         }
 
-        if (priceFen < _lowFen || priceFen > _highFen)
-        {
-            return Reason.OutsideBand;
-        }
-
-        level = (int)((priceFen - _lowFen) / _tick);
-        return Reason.None;
+        return priceFen % _tick != 0 ? Reason.OffTick : Reason.OutsideBand;
     }
 
     private int AllocateNode()
