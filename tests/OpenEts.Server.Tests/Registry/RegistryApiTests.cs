@@ -157,6 +157,54 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
         Assert.Equal(9, all.GetArrayLength());
     }
 
+    [Fact]
+    public async Task IssueAndAllocate_AsRegulator_RaiseHoldingAndShowInHistory()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        var before = await HeldAsync(regulator, "GD-HOLD-PAPER");
+
+        using var issued = await regulator.PostAsJsonAsync("/api/v1/registry/issuances",
+            new { @class = Class, quantity = 100, idempotencyKey = Key() }, Ct);
+        using var allocated = await regulator.PostAsJsonAsync("/api/v1/registry/allocations",
+            new { to = "GD-HOLD-PAPER", @class = Class, quantity = 100, idempotencyKey = Key() }, Ct);
+        var history = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/registry/accounts/GD-HOLD-PAPER/history", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allocated.StatusCode);
+        Assert.Equal(before + 100, await HeldAsync(regulator, "GD-HOLD-PAPER"));
+        Assert.Equal("registry.units.allocated", history[history.GetArrayLength() - 1].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Surrender_ByRepresentative_MovesUnitsToTheSurrenderAccount()
+    {
+        using var steelA = await server.SignedInAsync("steel-a");
+        var before = await HeldAsync(steelA, "GD-HOLD-STEEL");
+
+        using var response = await steelA.PostAsJsonAsync("/api/v1/registry/surrenders",
+            new { from = "GD-HOLD-STEEL", @class = Class, quantity = 250, complianceYear = 2017, idempotencyKey = Key() }, Ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("registry.units.surrendered", body.GetProperty("event").GetString());
+        Assert.Equal(250, body.GetProperty("quantity").GetInt64());
+        Assert.Equal(before - 250, await HeldAsync(steelA, "GD-HOLD-STEEL"));
+    }
+
+    [Fact]
+    public async Task Surrender_ForAnEarlierYearThanTheVintage_Returns409NamingTheRule()
+    {
+        using var steelA = await server.SignedInAsync("steel-a");
+
+        using var response = await steelA.PostAsJsonAsync("/api/v1/registry/surrenders",
+            new { from = "GD-HOLD-STEEL", @class = Class, quantity = 1, complianceYear = 2016, idempotencyKey = Key() }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("VintageAfterComplianceYear", problem.GetProperty("rule").GetString());
+        Assert.Equal("unitClass", problem.GetProperty("field").GetString());
+    }
+
     private static string Key() => Guid.NewGuid().ToString("N");
 
     private static async Task<long> ProposeAsync(HttpClient client, long quantity, string key)
