@@ -12,7 +12,8 @@ namespace OpenEts.Matching;
 /// slots); each price level is an intrusive doubly linked FIFO of slots; levels are indexed directly by tick offset
 /// from the band's lower edge (the band bounds the book); a bitmap per side finds the next best level; an
 /// open-addressing map finds an order's slot by id. Trades go into the caller's <see cref="TradeBuffer"/>.
-/// After warm-up, processing an input allocates nothing.
+/// After warm-up, processing an input allocates nothing. Not thread-safe: one thread owns a book (books of different
+/// instruments are independent and can run on different threads).
 /// </remarks>
 public sealed partial class OrderBook
 {

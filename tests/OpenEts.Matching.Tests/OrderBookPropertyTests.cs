@@ -131,7 +131,7 @@ public sealed class OrderBookPropertyTests
     }
 
     [Fact]
-    public void Process_SameStreamTwice_GivesIdenticalOutputsAndBook()
+    public void Rebuild_FromJournalOfInputs_GivesIdenticalOutputsAndBook()
     {
         Check(100, (commands, settings) =>
         {

@@ -320,4 +320,48 @@ public sealed partial class OrderBookTests
 
         Assert.Equal(5, b.Buy(3, 2, 10_000, 5).Filled);
     }
+
+    [Fact]
+    public void Amend_CrossingOwnOrder_TradesUpToItThenCancelsRemainder()
+    {
+        BookDriver b = NewBook();
+        b.Sell(1, 2, 10_000, 5);
+        b.Sell(2, 1, 10_000, 5);
+        b.Buy(3, 1, 9_990, 10);
+
+        Outcome o = b.Amend(3, 1, 10_000, 10);
+
+        Assert.Equal(new Outcome(4, 3, OutcomeStatus.Accepted, Reason.SelfTradePrevented, 5, 0, 5, 1), o);
+        Assert.Equal(["3/1@10000x5"], b.TakeTrades());
+        Assert.Equal(["S2@10000x5"], b.Orders());
+        Assert.Equal(Reason.UnknownOrder, b.Cancel(3, 1).Reason);
+    }
+
+    [Fact]
+    public void Submit_MarketOnEmptySide_IsAcceptedAndFullyCancelled()
+    {
+        BookDriver b = NewBook();
+
+        Outcome o = b.Buy(1, 1, 0, 10, OrderType.Market);
+
+        Assert.Equal(new Outcome(1, 1, OutcomeStatus.Accepted, Reason.UnfilledRemainderCancelled, 0, 0, 10, 0), o);
+        Assert.Equal(0, b.Book.OrderCount);
+    }
+
+    [Fact]
+    public void Restore_Snapshot_KeepsTimePriorityWithinLevels()
+    {
+        BookDriver b = NewBook();
+        b.Sell(1, 1, 10_010, 5);
+        b.Sell(2, 2, 10_000, 5);
+        b.Sell(3, 3, 10_000, 5);
+        b.Buy(4, 4, 9_990, 5);
+        b.Amend(2, 2, 10_000, 6);
+
+        var restored = new BookDriver(OrderBook.Restore(b.Book.Snapshot()));
+        restored.Buy(5, 5, 10_000, 5);
+
+        Assert.Equal(["B4@9990x5", "S3@10000x5", "S2@10000x6", "S1@10010x5"], b.Orders());
+        Assert.Equal(["5/3@10000x5"], restored.TakeTrades());
+    }
 }
