@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using OpenEts.Application.Audit;
 using OpenEts.Application.Demo;
@@ -38,6 +39,12 @@ public static class OpenEtsApp
         var store = await SqlStore.OpenAsync(database, CancellationToken.None).ConfigureAwait(false);
 
         var services = builder.Services;
+        if (store.Kind == SqlDialect.Sqlite && !database.Contains('=', StringComparison.Ordinal))
+        {
+            // Sign-in cookies survive a restart: the cookie keys live next to the embedded database.
+            var keys = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? ".", "keys");
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("OpenETS");
+        }
         services.AddSingleton<IStore>(store);
         services.AddSingleton(store);
         services.AddSingleton(TimeProvider.System);
