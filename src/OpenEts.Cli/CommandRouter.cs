@@ -7,13 +7,15 @@ internal static class CommandRouter
     public const int Rejected = 1;
     public const int Usage = 2;
 
-    private const string Help = """
+    private static readonly string Help = string.Format(System.Globalization.CultureInfo.InvariantCulture, """
         ets — OpenETS command line
 
         usage:
           ets exchange replay FILE.csv        feed engine inputs from FILE.csv, print outcomes, trades and the final book
+          ets registry …                      the carbon registry on the server's database (docs/cli.md):
+        {0}
           ets help                            this text
-        """;
+        """, string.Join('\n', Registry.RegistryCommand.UsageLines.Select(u => "    " + u)));
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -23,10 +25,11 @@ internal static class CommandRouter
             return args.Length == 0 ? Usage : Ok;
         }
 
-        var rest = args.AsSpan(2).ToArray();
+        var rest = args.Length > 2 ? args[2..] : [];
         return (args[0], args.Length > 1 ? args[1] : "") switch
         {
             ("exchange", "replay") => await Exchange.ReplayCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+            ("registry", _) => await Registry.RegistryCommand.RunAsync(args[1..], stdout, stderr).ConfigureAwait(false),
             _ => await UnknownAsync(args, stderr).ConfigureAwait(false),
         };
     }

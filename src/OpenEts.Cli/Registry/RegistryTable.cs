@@ -1,0 +1,47 @@
+using OpenEts.Application.Files;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace OpenEts.Cli.Registry;
+
+/// <summary>Prints rows as a Spectre.Console table (plain text when not on a terminal) or as CSV.</summary>
+internal static class RegistryTable
+{
+    public static async Task WriteAsync(RegistryContext context, bool csv, IReadOnlyList<string> header,
+        IEnumerable<IReadOnlyList<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (csv)
+        {
+            await context.Out.WriteLineAsync(string.Join(',', header.Select(Csv.Escape))).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                await context.Out.WriteLineAsync(string.Join(',', row.Select(Csv.Escape))).ConfigureAwait(false);
+            }
+            return;
+        }
+        var table = new Table().Border(context.IsTerminal ? TableBorder.Rounded : TableBorder.Simple);
+        foreach (var h in header)
+        {
+            table.AddColumn(new TableColumn(new Text(h)));
+        }
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Select(c => (IRenderable)new Text(c)).ToArray());
+        }
+        var console = context.IsTerminal
+            ? AnsiConsole.Console
+            : AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(context.Out),
+            });
+        if (!context.IsTerminal)
+        {
+            console.Profile.Width = 240;
+        }
+        console.Write(table);
+    }
+}
