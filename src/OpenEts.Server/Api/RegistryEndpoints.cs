@@ -1,12 +1,17 @@
+using System.Data;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenEts.Application.Files;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Pages.Registry;
 
 namespace OpenEts.Server.Api;
 
@@ -45,6 +50,14 @@ internal static class RegistryEndpoints
             .WithSummary("Allocate units from the issuance account to a holding account");
         group.MapGet("/verify", VerifyAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
             .WithSummary("Recompute the journal's hash chain and replay the registry; compare with the live registry");
+        group.MapGet("/accounts/{account}/holdings.xlsx", HoldingsXlsxAsync).RequireAuthorization(readers)
+            .WithSummary("An account's holdings as .xlsx: one row per serial block, Chinese headers");
+        group.MapGet("/accounts/{account}/holdings.csv", HoldingsCsvAsync).RequireAuthorization(readers)
+            .WithSummary("An account's holdings as UTF-8 CSV (with BOM): one row per serial block");
+        group.MapGet("/accounts/{account}/history.xlsx", HistoryXlsxAsync).RequireAuthorization(readers)
+            .WithSummary("Registry events touching an account as .xlsx, oldest first");
+        group.MapGet("/accounts/{account}/history.csv", HistoryCsvAsync).RequireAuthorization(readers)
+            .WithSummary("Registry events touching an account as UTF-8 CSV (with BOM), oldest first");
     }
 
     public sealed record AccountView(string Number, string Kind, string State, string HolderName, IReadOnlyList<string> Representatives);
@@ -322,4 +335,100 @@ internal static class RegistryEndpoints
 
     private static ValidationProblem BadClass(string text) =>
         Problems.Fields([new FieldError("class", "UnitClass", $"'{text}' is not a unit class (e.g. GDEA-2017, CEA-2021, CCER)")]);
+
+    // Exports: the same access rules as the JSON reads. Headers are Chinese; numbers stay numbers in .xlsx.
+    private static readonly string[] HoldingsHeader = ["账户", "单位类别", "年度", "起始序列号", "终止序列号", "数量（吨）"];
+
+    private static readonly string[] HistoryHeader =
+        ["日志序号", "时间", "操作人", "事件类型", "单位类别", "转出账户", "转入账户", "数量（吨）", "序列号区段", "转移申请编号"];
+
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private const string CsvType = "text/csv; charset=utf-8";
+
+    private static Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ForbidHttpResult>> HoldingsXlsxAsync(
+        string account, HttpContext http, RegistryService registry, CancellationToken ct) =>
+        ExportAsync(account, http, registry, HoldingsHeader, HoldingRows, xlsx: true, "持有量", ct);
+
+    private static Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ForbidHttpResult>> HoldingsCsvAsync(
+        string account, HttpContext http, RegistryService registry, CancellationToken ct) =>
+        ExportAsync(account, http, registry, HoldingsHeader, HoldingRows, xlsx: false, "持有量", ct);
+
+    private static Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ForbidHttpResult>> HistoryXlsxAsync(
+        string account, HttpContext http, RegistryService registry, CancellationToken ct) =>
+        ExportAsync(account, http, registry, HistoryHeader, HistoryRows, xlsx: true, "交易记录", ct);
+
+    private static Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ForbidHttpResult>> HistoryCsvAsync(
+        string account, HttpContext http, RegistryService registry, CancellationToken ct) =>
+        ExportAsync(account, http, registry, HistoryHeader, HistoryRows, xlsx: false, "交易记录", ct);
+
+    private static IEnumerable<object?[]> HoldingRows(RegistryLedger ledger, IReadOnlyList<RegistryRecord> records, AccountNumber account) =>
+        ledger.HoldingsOf(account).SelectMany(h => h.Blocks.Select(b => new object?[]
+        {
+            account.Value, h.Class.ToString(), h.Class.Type == UnitType.Allowance ? h.Class.Vintage : null, b.First, b.Last, b.Count,
+        }));
+
+    private static IEnumerable<object?[]> HistoryRows(RegistryLedger ledger, IReadOnlyList<RegistryRecord> records, AccountNumber account) =>
+        RegistryRows.History(ledger, records, account).Select(h => new object?[]
+        {
+            h.Sequence, h.At.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture), h.Actor, h.Kind, h.Class, h.From,
+            h.To, h.Quantity, h.Blocks, h.Proposal,
+        });
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ForbidHttpResult>> ExportAsync(
+        string account, HttpContext http, RegistryService registry, string[] header,
+        Func<RegistryLedger, IReadOnlyList<RegistryRecord>, AccountNumber, IEnumerable<object?[]>> rows, bool xlsx, string what,
+        CancellationToken ct)
+    {
+        if (!AccountNumber.TryCreate(account, out var number))
+        {
+            return BadAccount("account", account);
+        }
+        var actor = http.User.Actor();
+        var (found, visible, data) = await registry.QueryAsync((l, records) =>
+            l.FindAccount(number) is not { } a ? (false, false, [])
+            : !MaySee(actor, a) ? (true, false, [])
+            : (true, true, rows(l, records, number).ToList()), ct).ConfigureAwait(false);
+        if (!found)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!visible)
+        {
+            return TypedResults.Forbid();
+        }
+        var name = $"{number.Value}-{what}";
+        return xlsx
+            ? TypedResults.File(WriteXlsx(header, data), XlsxType, name + ".xlsx")
+            : TypedResults.File(WriteCsv(header, data), CsvType, name + ".csv");
+    }
+
+    private static byte[] WriteXlsx(string[] header, List<object?[]> rows)
+    {
+        // A DataTable keeps the header row even when there are no rows.
+        using var table = new DataTable { Locale = CultureInfo.InvariantCulture };
+        foreach (var h in header)
+        {
+            table.Columns.Add(h, typeof(object));
+        }
+        foreach (var row in rows)
+        {
+            table.Rows.Add(row.Select(v => v ?? DBNull.Value).ToArray());
+        }
+        using var buffer = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(buffer, table, excelType: MiniExcelLibs.ExcelType.XLSX);
+        return buffer.ToArray();
+    }
+
+    private static byte[] WriteCsv(string[] header, List<object?[]> rows)
+    {
+        // UTF-8 with a BOM, so that Excel opens the Chinese headers correctly.
+        var text = new StringBuilder();
+        text.Append(string.Join(',', header.Select(Csv.Escape))).Append("\r\n");
+        foreach (var row in rows)
+        {
+            text.Append(string.Join(',', row.Select(v => Csv.Escape(Convert.ToString(v, CultureInfo.InvariantCulture))))).Append("\r\n");
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
 }

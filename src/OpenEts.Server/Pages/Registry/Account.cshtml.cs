@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Registry;
+using RegistryAccount = OpenEts.Domain.Registry.Account;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Registry;
+
+/// <summary>
+/// One registry account: holdings per unit class with serial blocks, pending transfer proposals (approve or reject for
+/// a representative of the source who did not propose it), and the account's history with filters and paging.
+/// </summary>
+[Authorize(Roles = Access.RegistryReaders)]
+public sealed class AccountModel(RegistryService registry, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true, Name = "account")]
+    public string Number { get; set; } = "";
+
+    [BindProperty(SupportsGet = true, Name = "kind")]
+    public string? KindFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "class")]
+    public string? ClassFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "done")]
+    public string? Done { get; set; }
+
+    public RegistryAccount? Info { get; private set; }
+
+    public IReadOnlyList<Holding> Holdings { get; private set; } = [];
+
+    public IReadOnlyList<ProposalRow> Pending { get; private set; } = [];
+
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    public int HistoryTotal { get; private set; }
+
+    public IReadOnlyList<string> Kinds { get; private set; } = [];
+
+    public IReadOnlyList<string> HistoryClasses { get; private set; } = [];
+
+    /// <summary>Why the last approve or reject was refused, or null.</summary>
+    public string? ActionError { get; private set; }
+
+    /// <summary>A fresh idempotency key for one approve or reject form, so that a double submit executes once.</summary>
+    public static string NewKey() => "web-" + Guid.NewGuid().ToString("N");
+
+    public string PageLink(int page) =>
+        $"?kind={Uri.EscapeDataString(KindFilter ?? "")}&class={Uri.EscapeDataString(ClassFilter ?? "")}&p={page}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public Task<IActionResult> OnPostApproveAsync(long proposal, string? key, CancellationToken ct) =>
+        DecideAsync(proposal, key, "approved", (l, actor, now, k, id) => l.ApproveTransfer(actor, now, k, id), ct);
+
+    public Task<IActionResult> OnPostRejectAsync(long proposal, string? key, CancellationToken ct) =>
+        DecideAsync(proposal, key, "rejected", (l, actor, now, k, id) => l.RejectTransfer(actor, now, k, id, ""), ct);
+
+    private async Task<IActionResult> DecideAsync(long proposal, string? key, string done,
+        Func<RegistryLedger, UserId, DateTimeOffset, IdempotencyKey, ProposalId, RegistryOutcome> decide, CancellationToken ct)
+    {
+        if (proposal < 1 || string.IsNullOrWhiteSpace(key) || key.Length > IdempotencyKey.MaxLength)
+        {
+            return BadRequest();
+        }
+        var actor = RegistryService.UserOf(User.Actor().UserName);
+        var now = clock.GetUtcNow();
+        var outcome = await registry.ExecuteAsync(now, l => decide(l, actor, now, IdempotencyKey.From(key), ProposalId.From(proposal)), ct);
+        if (outcome is RegistryOutcome.Rejected r)
+        {
+            ActionError = r.Message;
+            return await LoadAsync(ct) ?? Page();
+        }
+        return Redirect($"/Registry/Account/{Uri.EscapeDataString(Number)}?done={done}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (!AccountNumber.TryCreate(Number, out var number))
+        {
+            return NotFound();
+        }
+        var actor = User.Actor();
+        var user = RegistryService.UserOf(actor.UserName);
+        var found = await registry.QueryAsync((l, records) =>
+        {
+            if (l.FindAccount(number) is not { } a)
+            {
+                return (false, false);
+            }
+            if (!RegistryRows.MaySee(actor, a))
+            {
+                return (true, false);
+            }
+            Info = a;
+            Holdings = l.HoldingsOf(number);
+            Pending = l.Proposals.Where(p => p.State == ProposalState.Pending && (p.From == number || p.To == number))
+                .Select(p => new ProposalRow(p, l.FindAccount(p.From)?.IsRepresentative(user) == true, p.ProposedBy == user))
+                .ToList();
+            var history = RegistryRows.History(l, records, number);
+            Kinds = [.. history.Select(h => h.Kind).Distinct().Order(StringComparer.Ordinal)];
+            HistoryClasses = [.. history.Where(h => h.Class is not null).Select(h => h.Class!).Distinct().Order(StringComparer.Ordinal)];
+            var filtered = history
+                .Where(h => string.IsNullOrEmpty(KindFilter) || h.Kind == KindFilter)
+                .Where(h => string.IsNullOrEmpty(ClassFilter) || h.Class == ClassFilter)
+                .ToList();
+            HistoryTotal = filtered.Count;
+            PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (filtered.Count + PageSize - 1) / PageSize));
+            History = filtered.AsEnumerable().Reverse().Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+            return (true, true);
+        }, ct);
+        return found switch
+        {
+            (false, _) => NotFound(),
+            (true, false) => Forbid(),
+            _ => null,
+        };
+    }
+
+    /// <summary>A pending proposal and what the user may do with it.</summary>
+    /// <param name="MayDecide">The user represents the source account (may reject; may approve unless they proposed it).</param>
+    /// <param name="Own">The user proposed it, so may not approve it.</param>
+    public sealed record ProposalRow(TransferProposal Proposal, bool MayDecide, bool Own);
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Registry;
+using RegistryAccount = OpenEts.Domain.Registry.Account;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Registry;
+
+/// <summary>
+/// Serial lookup: which account holds one serial of a class. A company or the exchange sees the holder only when it
+/// is an account it represents; otherwise only that another account holds it.
+/// </summary>
+[Authorize(Roles = Access.RegistryReaders)]
+public sealed class SerialModel(RegistryService registry) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "class")]
+    public string? Class { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "serial")]
+    public long? Serial { get; set; }
+
+    public IReadOnlyList<UnitClass> Classes { get; private set; } = [];
+
+    public bool Searched { get; private set; }
+
+    public bool BadClass { get; private set; }
+
+    /// <summary>The holder when the user may see it; null with <see cref="HeldElsewhere"/> false when nobody holds it.</summary>
+    public RegistryAccount? Holder { get; private set; }
+
+    public bool HeldElsewhere { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = User.Actor();
+        Searched = !string.IsNullOrWhiteSpace(Class) && Serial is not null;
+        BadClass = Searched && !UnitClass.TryParse(Class, out _);
+        _ = UnitClass.TryParse(Class, out var unitClass);
+        Classes = await registry.QueryAsync((l, _) =>
+        {
+            if (Searched && !BadClass && l.HolderOf(unitClass, Serial!.Value) is { } number && l.FindAccount(number) is { } a)
+            {
+                Holder = RegistryRows.MaySee(actor, a) ? a : null;
+                HeldElsewhere = Holder is null;
+            }
+            return l.IssuedClasses;
+        }, ct);
+    }
+}
