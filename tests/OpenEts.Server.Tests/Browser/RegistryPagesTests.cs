@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Browser;
+
+/// <summary>The registry pages in real Chromium: a four-eyes transfer from proposal to verified journal.</summary>
+public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    private const string Power = "GD-HOLD-POWER";
+    private const string Cement = "GD-HOLD-CEMENT";
+    private const string Class = "GDEA-2017";
+
+    private async Task<IPage> SignInAsync(string user)
+    {
+        server.RequireBrowser();
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#UserName", user);
+        await page.FillAsync("#Password", ServerFactory.Password);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(server.BaseUrl.TrimEnd('/') + "/");
+        return page;
+    }
+
+    private static async Task<long> HeldOnAccountPageAsync(IPage page, string account)
+    {
+        await page.GotoAsync($"/Registry/Account/{account}");
+        var total = await page.GetAttributeAsync($"tr[id='holding-{Class}'] td.total", "data-total");
+        return long.Parse(total!, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<long> HeldOnListAsync(IPage page, string account)
+    {
+        await page.GotoAsync("/Registry");
+        var total = await page.GetAttributeAsync($"tr[id='account-{account}'] td[data-class='{Class}']", "data-total");
+        return long.Parse(total!, CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Transfer_ProposedByPowerAApprovedByPowerB_MovesUnitsAndJournalVerifies()
+    {
+        var regulator = await SignInAsync("regulator");
+        var powerBefore = await HeldOnListAsync(regulator, Power);
+        var cementBefore = await HeldOnListAsync(regulator, Cement);
+
+        var powerA = await SignInAsync("power-a");
+        await powerA.ClickAsync("nav.nav a[href='/Registry']");
+        await powerA.ClickAsync("#new-transfer");
+        await powerA.SelectOptionAsync("#from", Power);
+        await powerA.FillAsync("#to", Cement);
+        await powerA.SelectOptionAsync("#class", Class);
+        await powerA.FillAsync("#quantity", "1000");
+        await powerA.ClickAsync("#propose");
+        await powerA.WaitForURLAsync(url => url.Contains($"/Registry/Account/{Power}", StringComparison.Ordinal));
+        var proposal = powerA.Locator("#proposals tr[id^='proposal-']").Last;
+        var proposalId = await proposal.GetAttributeAsync("id");
+        var ownRow = await proposal.InnerTextAsync();
+        var ownApproveButtons = await proposal.Locator("button.approve").CountAsync();
+        await powerA.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "openets-registry-account.png"), FullPage = true });
+
+        var powerB = await SignInAsync("power-b");
+        await powerB.GotoAsync($"/Registry/Account/{Power}");
+        await powerB.ClickAsync($"tr[id='{proposalId}'] button.approve");
+        await powerB.WaitForSelectorAsync("#done");
+        var powerAfterOnPage = long.Parse((await powerB.GetAttributeAsync($"tr[id='holding-{Class}'] td.total", "data-total"))!,
+            CultureInfo.InvariantCulture);
+        var pendingAfter = await powerB.Locator($"tr[id='{proposalId}']").CountAsync();
+
+        var cementA = await SignInAsync("cement-a");
+        var cementAfterOnPage = await HeldOnAccountPageAsync(cementA, Cement);
+        var powerAfter = await HeldOnListAsync(regulator, Power);
+        var cementAfter = await HeldOnListAsync(regulator, Cement);
+        await regulator.GotoAsync("/Registry/Verify");
+        await regulator.ClickAsync("#run-verify");
+        var verdict = await regulator.Locator("#verify-result").InnerTextAsync();
+
+        Assert.Equal(0, ownApproveButtons);
+        Assert.Contains("您发起了此申请", ownRow, StringComparison.Ordinal);
+        Assert.Contains("1,000", ownRow, StringComparison.Ordinal);
+        Assert.Equal(0, pendingAfter);
+        Assert.Equal(powerBefore - 1000, powerAfterOnPage);
+        Assert.Equal(powerBefore - 1000, powerAfter);
+        Assert.Equal(cementBefore + 1000, cementAfterOnPage);
+        Assert.Equal(cementBefore + 1000, cementAfter);
+        Assert.Contains("完整", verdict, StringComparison.Ordinal);
+        Assert.Equal("true", await regulator.GetAttributeAsync("#verify-result", "data-intact"));
+        await regulator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "openets-registry-verify.png"), FullPage = true });
+    }
+}
