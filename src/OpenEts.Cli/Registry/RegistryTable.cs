@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenEts.Application.Files;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -29,19 +30,28 @@ internal static class RegistryTable
         {
             table.AddRow(row.Select(c => (IRenderable)new Text(c)).ToArray());
         }
-        var console = context.IsTerminal
-            ? AnsiConsole.Console
-            : AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(context.Out),
-            });
-        if (!context.IsTerminal)
+        if (context.IsTerminal)
         {
-            console.Profile.Width = 240;
+            AnsiConsole.Console.Write(table);
+            return;
         }
+        // Plain text for pipes and files: no colours, no trailing blanks, no empty border lines.
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = 400;
         console.Write(table);
+        foreach (var line in text.ToString().Split('\n'))
+        {
+            if (line.Trim().Length > 0)
+            {
+                await context.Out.WriteLineAsync(line.TrimEnd()).ConfigureAwait(false);
+            }
+        }
     }
 }
