@@ -146,4 +146,37 @@ public sealed partial class RegistryCommandTests
         Assert.Equal(0, verified.Exit);
         Assert.StartsWith("intact: ", verified.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AllocateFile_XlsxWithFractionAndRepeatedKey_ExecutesNothing()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var file = Path.Combine(db.Folder, "bad.xlsx");
+        MiniExcel.SaveAs(file, new[]
+        {
+            new Dictionary<string, object> { ["账户"] = "GD-HOLD-CEMENT", ["单位类别"] = "GDEA-2017", ["数量"] = 1.5, ["幂等键"] = "k" },
+            new Dictionary<string, object> { ["账户"] = "GD-HOLD-STEEL", ["单位类别"] = "GDEA-2017", ["数量"] = 10, ["幂等键"] = "k" },
+            new Dictionary<string, object> { ["账户"] = "GD-HOLD-POWER", ["单位类别"] = "GDEA-2017", ["数量"] = 10, ["幂等键"] = "j" },
+        });
+
+        var (exit, output, error) = await db.RunAsync("allocate-file", file, "--as", "regulator");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains("row 2, column C (数量): PositiveWholeNumber", error, StringComparison.Ordinal);
+        Assert.Contains("row 3, column D (幂等键): DuplicateKey", error, StringComparison.Ordinal);
+        Assert.Equal(3_000_000, await HeldAsync(db, "GD-HOLD-POWER", "GDEA-2017"));
+    }
+
+    [Fact]
+    public async Task AllocateFile_ByCompanyRepresentative_ExitsOneAndExecutesNothing()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var file = db.WriteFile("alloc.csv", "账户,单位类别,数量\nGD-HOLD-POWER,GDEA-2017,1000\n");
+
+        var (exit, _, _) = await db.RunAsync("allocate-file", file, "--as", "power-a");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(3_000_000, await HeldAsync(db, "GD-HOLD-POWER", "GDEA-2017"));
+    }
 }

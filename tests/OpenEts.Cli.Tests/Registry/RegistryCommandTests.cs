@@ -240,6 +240,18 @@ public sealed partial class RegistryCommandTests
         Assert.Contains("ets registry transfer approve ID", stdout.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_RegistryWithoutCommand_ExitsTwoWithUsage()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await CommandRouter.RunAsync(["registry"], stdout, stderr);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("ets registry verify", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"proposal (\d+):")]
     private static partial Regex ProposalId();
 }
