@@ -88,4 +88,111 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
         Assert.Equal("true", await regulator.GetAttributeAsync("#verify-result", "data-intact"));
         await regulator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "openets-registry-verify.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Transfer_MoreThanHeld_ShowsTheLedgersErrorNextToQuantity()
+    {
+        var page = await SignInAsync("steel-a");
+
+        await page.GotoAsync("/Registry/Transfer");
+        await page.FillAsync("#to", Cement);
+        await page.FillAsync("#quantity", "999999999");
+        await page.ClickAsync("#propose");
+
+        var error = page.Locator("#quantity-error");
+        await error.WaitForAsync();
+        Assert.False(string.IsNullOrWhiteSpace(await error.InnerTextAsync()));
+        Assert.Equal("true", await page.GetAttributeAsync("#quantity", "aria-invalid"));
+        Assert.Equal(Cement, await page.InputValueAsync("#to"));
+        await page.GotoAsync("/Registry/Account/GD-HOLD-STEEL");
+        Assert.Equal(0, await page.Locator("#proposals").CountAsync());
+    }
+
+    [Fact]
+    public async Task Transfer_SubmittedTwiceWithTheSameForm_ExecutesOnce()
+    {
+        var page = await SignInAsync("paper-a");
+        await page.GotoAsync("/Registry/Transfer");
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Key"] = await page.InputValueAsync("#key"),
+            ["Input.From"] = "GD-HOLD-PAPER",
+            ["Input.To"] = Cement,
+            ["Input.Class"] = Class,
+            ["Input.Quantity"] = "10",
+            ["__RequestVerificationToken"] = await page.InputValueAsync("input[name='__RequestVerificationToken']"),
+        };
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var data = page.Context.APIRequest.CreateFormData();
+            foreach (var (k, v) in form)
+            {
+                data.Set(k, v);
+            }
+            var response = await page.Context.APIRequest.PostAsync("/Registry/Transfer",
+                new APIRequestContextOptions { Form = data, MaxRedirects = 0 });
+            Assert.Equal(302, response.Status);
+        }
+        await page.GotoAsync("/Registry/Account/GD-HOLD-PAPER");
+
+        Assert.Equal(1, await page.Locator("#proposals tr[id^='proposal-']").CountAsync());
+    }
+
+    [Fact]
+    public async Task SerialLookup_CompanySeesOnlyItsOwnHolder_RegulatorSeesAny()
+    {
+        var cement = await SignInAsync("cement-b");
+        var regulator = await SignInAsync("regulator");
+
+        await cement.GotoAsync($"/Registry/Serial?class={Class}&serial=2999999");
+        var other = await cement.InnerTextAsync("#serial-result");
+        await cement.GotoAsync($"/Registry/Serial?class={Class}&serial=3000001");
+        var own = await cement.InnerTextAsync("#serial-result");
+        await regulator.GotoAsync($"/Registry/Serial?class={Class}&serial=2999999");
+        var seen = await regulator.InnerTextAsync("#serial-result");
+
+        Assert.Contains("其他账户", other, StringComparison.Ordinal);
+        Assert.DoesNotContain(Power, other, StringComparison.Ordinal);
+        Assert.Contains(Cement, own, StringComparison.Ordinal);
+        Assert.Contains(Power, seen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Regulator_IssuesAndAllocates_AccountShowsNewVintageAndFilteredHistory()
+    {
+        var page = await SignInAsync("regulator");
+
+        await page.GotoAsync("/Registry/Issue");
+        await page.FillAsync("#issue-class", "GDEA-2018");
+        await page.FillAsync("#issue-quantity", "500");
+        await page.ClickAsync("#issue-submit");
+        await page.WaitForSelectorAsync("#done");
+        await page.SelectOptionAsync("#allocate-to", "GD-HOLD-AVIATION");
+        await page.SelectOptionAsync("#allocate-class", "GDEA-2018");
+        await page.FillAsync("#allocate-quantity", "200");
+        await page.ClickAsync("#allocate-submit");
+        await page.WaitForSelectorAsync("#done");
+        var done = await page.InnerTextAsync("#done");
+        await page.GotoAsync("/Registry/Account/GD-HOLD-AVIATION?class=GDEA-2018");
+
+        Assert.Contains("1-200", done, StringComparison.Ordinal);
+        Assert.Equal("200", await page.GetAttributeAsync("tr[id='holding-GDEA-2018'] td.total", "data-total"));
+        var history = await page.InnerTextAsync("#history");
+        Assert.Contains("GDEA-2018", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("GDEA-2017", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RegistryPages_InEnglish_UseEnglishText()
+    {
+        var page = await SignInAsync("auditor");
+
+        await page.GotoAsync("/lang/en?returnUrl=%2FRegistry");
+        await page.WaitForURLAsync(url => url.EndsWith("/Registry", StringComparison.Ordinal));
+
+        Assert.Equal("Registry", await page.InnerTextAsync("h1"));
+        Assert.Contains("Holder", await page.InnerTextAsync("#accounts"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#new-transfer").CountAsync());
+    }
 }
