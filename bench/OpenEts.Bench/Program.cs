@@ -18,6 +18,8 @@ internal static class Program
                 return Matching.MatchingHarness.Run(rest);
             case "matching-bdn":
                 return Matching.MatchingBenchmarks.Run(rest);
+            case "registry":
+                return Registry.RegistryBench.Run(rest);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

@@ -1,4 +1,6 @@
-using System.Runtime.CompilerServices;
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
 
@@ -8,6 +10,9 @@ internal sealed partial class SqlSession
 {
     private const string JournalColumns = "seq, at, actor, kind, subject, payload, prev_hash, hash";
     private const int ReadChunk = 5000;
+
+    // From this many rows on, PostgreSQL appends with one binary COPY instead of one INSERT per row.
+    private const int CopyThreshold = 8;
 
     public async Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload)
     {
@@ -22,6 +27,90 @@ internal sealed partial class SqlSession
             """, new { entry.Sequence, at = Ms(entry.At), entry.Actor, entry.Kind, entry.Subject, entry.Payload,
                 entry.PreviousHash, entry.Hash }).ConfigureAwait(false);
         return entry;
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> AppendManyAsync(
+        IReadOnlyList<(DateTimeOffset At, string Actor, string Kind, string Subject, string Payload)> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+        // Writers are serialised by the store, so the tail read once stays the tail for the whole batch.
+        var last = await QuerySingleOrDefaultAsync<JournalRow>(
+            $"SELECT {JournalColumns} FROM journal ORDER BY seq DESC LIMIT 1").ConfigureAwait(false);
+        var sequence = last?.Seq ?? 0;
+        var previous = last?.Hash ?? JournalEntry.GenesisHash;
+        var created = new JournalEntry[entries.Count];
+        for (var i = 0; i < created.Length; i++)
+        {
+            var (at, actor, kind, subject, payload) = entries[i];
+            created[i] = JournalEntry.Create(++sequence, at, actor, kind, subject, payload, previous);
+            previous = created[i].Hash;
+        }
+        if (connection is NpgsqlConnection postgres && created.Length >= CopyThreshold)
+        {
+            await CopyAsync(postgres, created).ConfigureAwait(false);
+        }
+        else
+        {
+            await InsertEachAsync(created).ConfigureAwait(false);
+        }
+        return created;
+    }
+
+    // One INSERT command reused, its parameters rebound per row: SQLite keeps the compiled statement, so a row costs microseconds.
+    private async Task InsertEachAsync(JournalEntry[] created)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Dialect == SqlDialect.Postgres
+            ? "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+            : "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES ($p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)";
+        var parameters = new DbParameter[8];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            if (Dialect == SqlDialect.Sqlite)
+            {
+                parameters[i].ParameterName = "$p" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            command.Parameters.Add(parameters[i]);
+        }
+        foreach (var e in created)
+        {
+            parameters[0].Value = e.Sequence;
+            parameters[1].Value = Ms(e.At);
+            parameters[2].Value = e.Actor;
+            parameters[3].Value = e.Kind;
+            parameters[4].Value = e.Subject;
+            parameters[5].Value = e.Payload;
+            parameters[6].Value = e.PreviousHash;
+            parameters[7].Value = e.Hash;
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    // Binary COPY runs inside the session's transaction; the append-only trigger fires on UPDATE and DELETE only.
+    private async Task CopyAsync(NpgsqlConnection postgres, JournalEntry[] created)
+    {
+        await using var writer = await postgres.BeginBinaryImportAsync(
+            "COPY journal (seq, at, actor, kind, subject, payload, prev_hash, hash) FROM STDIN (FORMAT BINARY)", ct)
+            .ConfigureAwait(false);
+        foreach (var e in created)
+        {
+            await writer.StartRowAsync(ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await writer.WriteAsync(Ms(e.At), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Actor, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Subject, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Payload, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.PreviousHash, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Hash, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+        }
+        await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take) =>

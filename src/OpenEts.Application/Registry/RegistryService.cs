@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using OpenEts.Application.Storage;
@@ -21,6 +22,9 @@ public sealed class RegistryService(IStore store) : IDisposable
     /// <summary>The journal kind prefix of every registry event.</summary>
     public const string KindPrefix = "registry.";
 
+    // RegistryEventJson.KindOf reads attributes by reflection (~25 µs); the kinds never change, so look each up once.
+    private static readonly ConcurrentDictionary<Type, string> Kinds = new();
+
     private readonly SemaphoreSlim _lock = new(1, 1);
     private RegistryLedger _ledger = new();
     private List<RegistryRecord> _records = [];
@@ -37,26 +41,42 @@ public sealed class RegistryService(IStore store) : IDisposable
         DateTimeOffset now, Func<RegistryLedger, RegistryOutcome> request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return (await ExecuteBatchAsync(now, [request], ct).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>
+    /// Runs <paramref name="requests"/> in order in ONE write transaction, each as <see cref="ExecuteAsync"/> would:
+    /// each is accepted or rejected on its own (a rejected one changes nothing), and the events of the completed ones
+    /// are journalled together at the end. Due proposals are expired once, before the first request (a proposal made
+    /// within the batch cannot fall due at the same <paramref name="now"/>). Returns one outcome per request.
+    /// </summary>
+    /// <remarks>If any request throws, or the commit fails, nothing of the batch is stored.</remarks>
+    public async Task<IReadOnlyList<RegistryOutcome>> ExecuteBatchAsync(
+        DateTimeOffset now, IReadOnlyList<Func<RegistryLedger, RegistryOutcome>> requests, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
         await _lock.WaitAsync(ct).ConfigureAwait(false);
         var done = false;
         try
         {
-            var outcome = await store.WriteAsync(async s =>
+            var outcomes = await store.WriteAsync(async s =>
             {
                 await CatchUpAsync(s).ConfigureAwait(false);
-                foreach (var expired in _ledger.ExpireProposals(now))
+                var raised = new List<RegistryEvent>(_ledger.ExpireProposals(now));
+                var results = new RegistryOutcome[requests.Count];
+                for (var i = 0; i < results.Length; i++)
                 {
-                    await AppendAsync(s, expired).ConfigureAwait(false);
+                    results[i] = requests[i](_ledger);
+                    if (results[i] is RegistryOutcome.Completed { Duplicate: false } completed)
+                    {
+                        raised.Add(completed.Event);
+                    }
                 }
-                var result = request(_ledger);
-                if (result is RegistryOutcome.Completed { Duplicate: false } completed)
-                {
-                    await AppendAsync(s, completed.Event).ConfigureAwait(false);
-                }
-                return result;
+                await AppendAsync(s, raised).ConfigureAwait(false);
+                return results;
             }, ct).ConfigureAwait(false);
             done = true;
-            return outcome;
+            return outcomes;
         }
         finally
         {
@@ -188,13 +208,33 @@ public sealed class RegistryService(IStore store) : IDisposable
         }
     }
 
-    private async Task AppendAsync(IStoreSession s, RegistryEvent e)
+    private async Task AppendAsync(IStoreSession s, List<RegistryEvent> events)
     {
-        var subject = string.Join(',', Accounts(e, _ledger).Distinct().Select(a => a.Value));
-        var entry = await s.Journal.AppendAsync(e.At, e.Actor.Value, RegistryEventJson.KindOf(e), subject,
-            RegistryEventJson.Serialize(e)).ConfigureAwait(false);
-        _records.Add(new RegistryRecord(entry.Sequence, e));
-        _applied = entry.Sequence;
+        if (events.Count == 0)
+        {
+            return;
+        }
+        var rows = new (DateTimeOffset, string, string, string, string)[events.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var e = events[i];
+            rows[i] = (e.At, e.Actor.Value, Kinds.GetOrAdd(e.GetType(), _ => RegistryEventJson.KindOf(e)), Subject(e),
+                RegistryEventJson.Serialize(e));
+        }
+        var entries = await s.Journal.AppendManyAsync(rows).ConfigureAwait(false);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            _records.Add(new RegistryRecord(entries[i].Sequence, events[i]));
+        }
+        _applied = entries[^1].Sequence;
+    }
+
+    private string Subject(RegistryEvent e)
+    {
+        var accounts = Accounts(e, _ledger);
+        return accounts.Count == 2 && accounts[0] != accounts[1]
+            ? accounts[0].Value + "," + accounts[1].Value
+            : string.Join(',', accounts.Distinct().Select(a => a.Value));
     }
 
     // Drops the in-memory registry; the next call replays it from the journal.

@@ -8,6 +8,13 @@ public interface IJournalData
     /// <summary>Appends one entry after the current last one. Only inside <see cref="IStore.WriteAsync{T}"/>.</summary>
     Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload);
 
+    /// <summary>
+    /// Appends <paramref name="entries"/> in order after the current last one, reading the tail once; returns them as
+    /// stored (sequence and hashes filled in). Only inside <see cref="IStore.WriteAsync{T}"/>.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> AppendManyAsync(
+        IReadOnlyList<(DateTimeOffset At, string Actor, string Kind, string Subject, string Payload)> entries);
+
     /// <summary>Entries newest first, filtered, for the audit log.</summary>
     Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take);
 

@@ -75,7 +75,7 @@ public sealed class AccountModel(RegistryService registry, TimeProvider clock) :
         var outcome = await registry.ExecuteAsync(now, l => decide(l, actor, now, IdempotencyKey.From(key), ProposalId.From(proposal)), ct);
         if (outcome is RegistryOutcome.Rejected r)
         {
-            ActionError = r.Message;
+            ActionError = RegistryRows.Explain(r);
             return await LoadAsync(ct) ?? Page();
         }
         return Redirect($"/Registry/Account/{Uri.EscapeDataString(Number)}?done={done}");

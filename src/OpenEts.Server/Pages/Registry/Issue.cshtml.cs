@@ -93,7 +93,7 @@ public sealed class IssueModel(RegistryService registry, TimeProvider clock) : P
             return;
         }
         var r = (RegistryOutcome.Rejected)outcome;
-        Errors[form + "." + (r.Field is "to" or "unitClass" or "quantity" ? r.Field : "")] = r.Message;
+        Errors[form + "." + (r.Field is "to" or "unitClass" or "quantity" ? r.Field : "")] = RegistryRows.Explain(r);
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -2,6 +2,7 @@ using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Registry;
+using OpenEts.Server.Localization;
 using RegistryAccount = OpenEts.Domain.Registry.Account;
 
 namespace OpenEts.Server.Pages.Registry;
@@ -12,6 +13,10 @@ internal static class RegistryRows
     /// <summary>The regulator and the auditor see every account; everyone else only the accounts they represent.</summary>
     public static bool MaySee(Actor actor, RegistryAccount account) =>
         actor.Role is Role.Regulator or Role.Auditor || account.IsRepresentative(RegistryService.UserOf(actor.UserName));
+
+    /// <summary>A refusal for the page: in Chinese the rule's name first, then the ledger's (English) sentence.</summary>
+    public static string Explain(RegistryOutcome.Rejected rejected) =>
+        Text.IsEnglish ? rejected.Message : $"{Text.T("reg.rule." + rejected.Reason)}（{rejected.Message}）";
 
     /// <summary>The registry events touching <paramref name="account"/>, oldest first.</summary>
     public static List<HistoryRow> History(RegistryLedger ledger, IReadOnlyList<RegistryRecord> records, AccountNumber account) =>

@@ -76,7 +76,7 @@ public sealed class TransferModel(RegistryService registry, TimeProvider clock) 
                 return Redirect($"/Registry/Account/{Uri.EscapeDataString(from.Value)}?proposed={p.Proposal.Value}#proposal-{p.Proposal.Value}");
             }
             var r = (RegistryOutcome.Rejected)outcome;
-            Errors[r.Field is "from" or "to" or "unitClass" or "quantity" ? r.Field : ""] = r.Message;
+            Errors[r.Field is "from" or "to" or "unitClass" or "quantity" ? r.Field : ""] = RegistryRows.Explain(r);
         }
         await LoadAsync(ct);
         return Page();
