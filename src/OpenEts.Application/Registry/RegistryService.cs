@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using OpenEts.Application.Storage;
@@ -21,9 +20,6 @@ public sealed class RegistryService(IStore store) : IDisposable
 {
     /// <summary>The journal kind prefix of every registry event.</summary>
     public const string KindPrefix = "registry.";
-
-    // RegistryEventJson.KindOf reads attributes by reflection (~25 µs); the kinds never change, so look each up once.
-    private static readonly ConcurrentDictionary<Type, string> Kinds = new();
 
     private readonly SemaphoreSlim _lock = new(1, 1);
     private RegistryLedger _ledger = new();
@@ -218,7 +214,7 @@ public sealed class RegistryService(IStore store) : IDisposable
         for (var i = 0; i < rows.Length; i++)
         {
             var e = events[i];
-            rows[i] = (e.At, e.Actor.Value, Kinds.GetOrAdd(e.GetType(), _ => RegistryEventJson.KindOf(e)), Subject(e),
+            rows[i] = (e.At, e.Actor.Value, RegistryEventJson.KindOf(e), Subject(e),
                 RegistryEventJson.Serialize(e));
         }
         var entries = await s.Journal.AppendManyAsync(rows).ConfigureAwait(false);

@@ -3,21 +3,30 @@ namespace OpenEts.Domain.Registry;
 /// <summary>
 /// One account's units of one class: disjoint blocks sorted by first serial, adjacent blocks always merged, so any
 /// contiguous held range lies inside exactly one block. Lookups are binary searches; bulk moves are linear merges,
-/// so a holder of 10 000 blocks never costs a quadratic pass.
+/// so a holder of 10 000 blocks never costs a quadratic pass. Units leave lowest serial first, so the list keeps a
+/// moving head: taking the lowest blocks advances it instead of shifting every block behind them, and the dead space
+/// in front is reclaimed once it is half the list.
 /// </summary>
 internal sealed class BlockList
 {
     // Below this many blocks per move, per-block binary insert/remove beats rebuilding the list.
     private const int BulkThreshold = 8;
 
+    // Below this many dead slots in front of the head, reclaiming them is not worth a copy.
+    private const int CompactThreshold = 32;
+
     private List<SerialBlock> _blocks = [];
 
-    public IReadOnlyList<SerialBlock> Blocks => _blocks;
+    // Index of the first live block; _blocks[0.._head) are dead slots.
+    private int _head;
+
+    /// <summary>The blocks, lowest serial first.</summary>
+    public IReadOnlyList<SerialBlock> Blocks => _head == 0 ? _blocks : _blocks.GetRange(_head, _blocks.Count - _head);
 
     /// <summary>Units held, in tonnes.</summary>
     public long Total { get; private set; }
 
-    public bool IsEmpty => _blocks.Count == 0;
+    public bool IsEmpty => _blocks.Count == _head;
 
     /// <summary>The block holding <paramref name="serial"/>, or null.</summary>
     public SerialBlock? Find(long serial)
@@ -38,13 +47,9 @@ internal sealed class BlockList
     {
         var taken = new List<SerialBlock>();
         var left = quantity;
-        foreach (var block in _blocks)
+        for (var i = _head; i < _blocks.Count && left != 0; i++)
         {
-            if (left == 0)
-            {
-                break;
-            }
-            var (part, _) = block.SplitLowest(Math.Min(left, block.Count));
+            var (part, _) = _blocks[i].SplitLowest(Math.Min(left, _blocks[i].Count));
             taken.Add(part);
             left -= part.Count;
         }
@@ -67,8 +72,8 @@ internal sealed class BlockList
             }
             return;
         }
-        var merged = new List<SerialBlock>(_blocks.Count + blocks.Count);
-        int i = 0, j = 0;
+        var merged = new List<SerialBlock>(_blocks.Count - _head + blocks.Count);
+        int i = _head, j = 0;
         while (i < _blocks.Count || j < blocks.Count)
         {
             var next = j >= blocks.Count || (i < _blocks.Count && _blocks[i].First < blocks[j].First)
@@ -77,6 +82,7 @@ internal sealed class BlockList
             Append(merged, next);
         }
         _blocks = merged;
+        _head = 0;
         Total = checked(Total + Sum(blocks));
     }
 
@@ -91,7 +97,7 @@ internal sealed class BlockList
                 throw new InvalidOperationException($"Serials {block} are not held here.");
             }
         }
-        if (blocks.Count <= BulkThreshold)
+        if (blocks.Count <= BulkThreshold || IsLowest(blocks))
         {
             foreach (var block in blocks)
             {
@@ -99,10 +105,11 @@ internal sealed class BlockList
             }
             return;
         }
-        var rest = new List<SerialBlock>(_blocks.Count + blocks.Count);
+        var rest = new List<SerialBlock>(_blocks.Count - _head + blocks.Count);
         var j = 0;
-        foreach (var held in _blocks)
+        for (var h = _head; h < _blocks.Count; h++)
         {
+            var held = _blocks[h];
             var from = held.First;
             while (j < blocks.Count && blocks[j].Last <= held.Last)
             {
@@ -119,30 +126,59 @@ internal sealed class BlockList
             }
         }
         _blocks = rest;
+        _head = 0;
         Total = checked(Total - Sum(blocks));
+    }
+
+    // True when blocks are the lowest held ones: whole blocks from the head on, the last perhaps only its lower part.
+    // Removing them one by one then only moves the head and trims one block: no shifting.
+    private bool IsLowest(IReadOnlyList<SerialBlock> blocks)
+    {
+        if (blocks.Count > _blocks.Count - _head)
+        {
+            return false;
+        }
+        for (var k = 0; k < blocks.Count - 1; k++)
+        {
+            if (blocks[k] != _blocks[_head + k])
+            {
+                return false;
+            }
+        }
+        return blocks[^1].First == _blocks[_head + blocks.Count - 1].First;
     }
 
     private void AddOne(SerialBlock block)
     {
         var i = IndexAtOrBefore(block.First);
-        if ((i >= 0 && _blocks[i].Overlaps(block)) || (i + 1 < _blocks.Count && _blocks[i + 1].Overlaps(block)))
+        var at = i < 0 ? _head : i + 1;
+        if ((i >= 0 && _blocks[i].Overlaps(block)) || (at < _blocks.Count && _blocks[at].Overlaps(block)))
         {
             throw new InvalidOperationException($"Serials {block} are already held here.");
         }
-        var merged = block;
-        var at = i + 1;
-        if (i >= 0 && _blocks[i].IsAdjacentTo(merged))
+        var joinsLower = i >= 0 && _blocks[i].IsAdjacentTo(block);
+        var joinsUpper = at < _blocks.Count && _blocks[at].IsAdjacentTo(block);
+        if (joinsLower && joinsUpper)
         {
-            merged = _blocks[i].Merge(merged);
-            _blocks.RemoveAt(i);
-            at = i;
-        }
-        if (at < _blocks.Count && _blocks[at].IsAdjacentTo(merged))
-        {
-            merged = merged.Merge(_blocks[at]);
+            _blocks[i] = _blocks[i].Merge(block).Merge(_blocks[at]);
             _blocks.RemoveAt(at);
         }
-        _blocks.Insert(at, merged);
+        else if (joinsLower)
+        {
+            _blocks[i] = _blocks[i].Merge(block);
+        }
+        else if (joinsUpper)
+        {
+            _blocks[at] = block.Merge(_blocks[at]);
+        }
+        else if (at == _head && _head > 0)
+        {
+            _blocks[--_head] = block;
+        }
+        else
+        {
+            _blocks.Insert(at, block);
+        }
         Total = checked(Total + block.Count);
     }
 
@@ -150,16 +186,44 @@ internal sealed class BlockList
     {
         var i = IndexAtOrBefore(block.First);
         var held = _blocks[i];
-        _blocks.RemoveAt(i);
-        if (block.Last < held.Last)
+        var keepsLower = held.First < block.First;
+        var keepsUpper = block.Last < held.Last;
+        if (keepsLower)
         {
-            _blocks.Insert(i, SerialBlock.Create(block.Last + 1, held.Last));
+            _blocks[i] = SerialBlock.Create(held.First, block.First - 1);
+            if (keepsUpper)
+            {
+                _blocks.Insert(i + 1, SerialBlock.Create(block.Last + 1, held.Last));
+            }
         }
-        if (held.First < block.First)
+        else if (keepsUpper)
         {
-            _blocks.Insert(i, SerialBlock.Create(held.First, block.First - 1));
+            _blocks[i] = SerialBlock.Create(block.Last + 1, held.Last);
+        }
+        else if (i == _head)
+        {
+            _blocks[_head++] = default;
+            Compact();
+        }
+        else
+        {
+            _blocks.RemoveAt(i);
         }
         Total = checked(Total - block.Count);
+    }
+
+    private void Compact()
+    {
+        if (_head == _blocks.Count)
+        {
+            _blocks.Clear();
+            _head = 0;
+        }
+        else if (_head >= CompactThreshold && _head * 2 >= _blocks.Count)
+        {
+            _blocks.RemoveRange(0, _head);
+            _head = 0;
+        }
     }
 
     private static void Append(List<SerialBlock> list, SerialBlock next)
@@ -201,10 +265,10 @@ internal sealed class BlockList
         return sum;
     }
 
-    // Index of the last block whose First ≤ serial, or -1.
+    // Index (into _blocks) of the last live block whose First ≤ serial, or -1.
     private int IndexAtOrBefore(long serial)
     {
-        int lo = 0, hi = _blocks.Count - 1, found = -1;
+        int lo = _head, hi = _blocks.Count - 1, found = -1;
         while (lo <= hi)
         {
             var mid = lo + ((hi - lo) / 2);
