@@ -117,11 +117,47 @@ public abstract partial class StoreContract<TDb>
 
                 await TamperAsync(store, row, tamper);
                 var check = await registry.VerifyAsync(Ct);
+                // A service started on the changed journal must load it (or fail to) and still report, not throw.
+                using var restarted = new RegistryService(store);
+                var afterRestart = await restarted.VerifyAsync(Ct);
 
-                Assert.False(check.Intact, check.ToString());
-                Assert.False(check.ChainIntact, check.ToString());
-                Assert.Equal(row.Sequence, check.FirstBadSequence);
+                foreach (var result in new[] { check, afterRestart })
+                {
+                    Assert.False(result.Intact, result.ToString());
+                    Assert.False(result.ChainIntact, result.ToString());
+                    Assert.Equal(row.Sequence, result.FirstBadSequence);
+                    Assert.True(result.ReplayFailedAt is null || result.ReplayFailedAt >= row.Sequence, result.ToString());
+                }
+                if (tamper == JournalTamper.PayloadUnreadable)
+                {
+                    Assert.Equal(row.Sequence, afterRestart.ReplayFailedAt);
+                    Assert.False(afterRestart.ReplayMatches);
+                }
             });
+
+    [Theory]
+    [InlineData(nameof(JournalTamper.PayloadNumber))]
+    [InlineData(nameof(JournalTamper.PayloadUnreadable))]
+    public async Task Registry_ProposalPayloadChanged_VerifyReportsThatRowInsteadOfFailing(string change)
+    {
+        var tamper = Enum.Parse<JournalTamper>(change);
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        await TransferAsync(registry, 1000, "t1");
+        var row = (await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(), 0, 1000), Ct))
+            .Single(e => e.Kind == "registry.transfer.proposed");
+
+        await TamperAsync(store, row, tamper);
+        var live = await registry.VerifyAsync(Ct);
+        using var restarted = new RegistryService(store);
+        var afterRestart = await restarted.VerifyAsync(Ct);
+
+        Assert.Equal(row.Sequence, live.FirstBadSequence);
+        Assert.Equal(row.Sequence, afterRestart.FirstBadSequence);
+        Assert.False(afterRestart.ReplayMatches, afterRestart.ToString());
+        Assert.NotNull(afterRestart.ReplayFailedAt);
+    }
 
     private static Gen<RegistryOp[]> RegistryOps(int most) =>
         from count in Gen.Choose(1, most)
@@ -155,6 +191,8 @@ public abstract partial class StoreContract<TDb>
             JournalTamper.PayloadWhitespace => ("UPDATE journal SET payload = @value WHERE seq = @seq", row.Payload.Insert(1, " ")),
             JournalTamper.Actor => ("UPDATE journal SET actor = @value WHERE seq = @seq", row.Actor + "x"),
             JournalTamper.Subject => ("UPDATE journal SET subject = @value WHERE seq = @seq", row.Subject + ",GD-HOLD-X"),
+            JournalTamper.PayloadNumber => ("UPDATE journal SET payload = @value WHERE seq = @seq", ChangeNumber(row.Payload)),
+            JournalTamper.PayloadUnreadable => ("UPDATE journal SET payload = @value WHERE seq = @seq", row.Payload[..^1]),
             _ => ("UPDATE journal SET at = at + 1 WHERE seq = @seq", (object?)null),
         };
         command.CommandText = sql;
@@ -164,6 +202,33 @@ public abstract partial class StoreContract<TDb>
             AddParameter(command, "value", value);
         }
         Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
+    }
+
+    // A number changed in the payload: the quantity if there is one, else the last run of digits (e.g. a serial or a
+    // time) gets one more unit (9 → 10, 1000 → 1001).
+    private static string ChangeNumber(string payload)
+    {
+        var quantity = payload.IndexOf("\"quantity\":", StringComparison.Ordinal);
+        var end = payload.Length - 1;
+        if (quantity >= 0)
+        {
+            end = quantity + "\"quantity\":".Length;
+            while (end + 1 < payload.Length && char.IsAsciiDigit(payload[end + 1]))
+            {
+                end++;
+            }
+        }
+        while (!char.IsAsciiDigit(payload[end]))
+        {
+            end--;
+        }
+        var start = end;
+        while (start > 0 && char.IsAsciiDigit(payload[start - 1]))
+        {
+            start--;
+        }
+        var number = long.Parse(payload[start..(end + 1)], System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return payload[..start] + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + payload[(end + 1)..];
     }
 
     private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
@@ -240,10 +305,12 @@ public abstract partial class StoreContract<TDb>
         return null;
     }
 
-    // Changes that still deserialize and replay. A changed quantity or serial inside a payload is left out: today
-    // VerifyAsync throws on it (Replay does not fit, or JSON does not parse) instead of naming the changed row.
+    // Changes of every kind: some still read and replay, a changed number may no longer fit, an unreadable payload does
+    // not parse; verification names the changed row in each case.
     private enum JournalTamper
     {
+        PayloadNumber,
+        PayloadUnreadable,
         PayloadActor,
         PayloadWhitespace,
         Actor,

@@ -11,9 +11,11 @@ namespace OpenEts.Application.Registry;
 /// <param name="RegistryEvents">Registry events replayed.</param>
 /// <param name="ReplayMatches">True when the replayed registry equals the live one (accounts, holdings, proposals).</param>
 /// <param name="Conserved">True when, for every class, units held across all accounts equal units issued.</param>
+/// <param name="ReplayFailedAt">The journal entry whose registry event could not be read or did not fit, or null.</param>
+/// <param name="ReplayReason">Why that entry could not be replayed, or null.</param>
 public sealed record RegistryCheck(
     bool ChainIntact, long EntriesChecked, long? FirstBadSequence, string? ChainReason,
-    long RegistryEvents, bool ReplayMatches, bool Conserved)
+    long RegistryEvents, bool ReplayMatches, bool Conserved, long? ReplayFailedAt = null, string? ReplayReason = null)
 {
     /// <summary>True when all three checks pass.</summary>
     public bool Intact => ChainIntact && ReplayMatches && Conserved;

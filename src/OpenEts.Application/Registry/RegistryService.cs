@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
 using OpenEts.Domain.Registry;
@@ -114,25 +115,69 @@ public sealed class RegistryService(IStore store) : IDisposable
     /// Recomputes the journal's hash chain, replays every registry event into a fresh ledger and compares it with the
     /// live one, and checks that every class's units are conserved.
     /// </summary>
-    public Task<RegistryCheck> VerifyAsync(CancellationToken ct) =>
-        QueryAsyncWithSession(async (s, live) =>
+    /// <remarks>
+    /// Never throws for a bad journal: an entry whose event cannot be read or does not fit is named in
+    /// <see cref="RegistryCheck.ReplayFailedAt"/>, and a registry that cannot be loaded at all counts as not matching.
+    /// </remarks>
+    public async Task<RegistryCheck> VerifyAsync(CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct).ConfigureAwait(false);
+        var done = false;
+        try
         {
-            var entries = new List<JournalEntry>();
-            var events = new List<RegistryEvent>();
-            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(ct).ConfigureAwait(false))
+            var check = await store.ReadAsync(async s =>
             {
-                entries.Add(e);
-                if (e.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
+                RegistryLedger? live;
+                try
                 {
-                    events.Add(RegistryEventJson.Deserialize(e.Payload));
+                    await CatchUpAsync(s).ConfigureAwait(false);
+                    live = _ledger;
                 }
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
+                {
+                    // The journal no longer loads: the registry is unusable until the journal is repaired.
+                    Reset();
+                    live = null;
+                }
+                var entries = new List<JournalEntry>();
+                var replayed = new RegistryLedger();
+                var events = 0L;
+                (long Sequence, string Reason)? failure = null;
+                await foreach (var entry in s.Journal.ReadAllAsync(1).WithCancellation(ct).ConfigureAwait(false))
+                {
+                    entries.Add(entry);
+                    if (failure is not null || !entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    events++;
+                    try
+                    {
+                        replayed.Apply(RegistryEventJson.Deserialize(entry.Payload));
+                    }
+                    catch (Exception e) when (e is JsonException or InvalidOperationException)
+                    {
+                        failure = (entry.Sequence, e.Message);
+                    }
+                }
+                var broken = JournalVerifier.FindFirstBreak(entries);
+                var matches = failure is null && live is not null && Fingerprint(replayed) == Fingerprint(live);
+                var conserved = live is not null && live.IssuedClasses.All(c => live.TotalHeld(c) == live.TotalIssued(c));
+                return new RegistryCheck(broken is null, entries.Count, broken?.Sequence, broken?.Reason, events,
+                    matches, conserved, failure?.Sequence, failure?.Reason);
+            }, ct).ConfigureAwait(false);
+            done = true;
+            return check;
+        }
+        finally
+        {
+            if (!done)
+            {
+                Reset();
             }
-            var broken = JournalVerifier.FindFirstBreak(entries);
-            var replayed = RegistryLedger.Replay(events);
-            var conserved = live.IssuedClasses.All(c => live.TotalHeld(c) == live.TotalIssued(c));
-            return new RegistryCheck(broken is null, entries.Count, broken?.Sequence, broken?.Reason, events.Count,
-                Fingerprint(replayed) == Fingerprint(live), conserved);
-        }, ct);
+            _lock.Release();
+        }
+    }
 
     /// <summary>True when <paramref name="e"/> touches <paramref name="account"/> (as source, destination or subject).</summary>
     public static bool Involves(RegistryEvent e, AccountNumber account, RegistryLedger ledger)

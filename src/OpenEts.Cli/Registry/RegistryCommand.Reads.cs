@@ -99,6 +99,11 @@ internal static partial class RegistryCommand
             return await context.FailAsync(Invariant(
                 $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({check.EntriesChecked} entries checked)")).ConfigureAwait(false);
         }
+        if (check.ReplayFailedAt is { } failed)
+        {
+            return await context.FailAsync(Invariant(
+                $"broken: journal entry {failed} cannot be replayed: {check.ReplayReason}")).ConfigureAwait(false);
+        }
         if (!check.ReplayMatches)
         {
             return await context.FailAsync(Invariant(

@@ -126,6 +126,7 @@ public static class Text
         ["reg.issueallocate"] = ("发放与分配", "Issue and allocate"),
         ["reg.issue"] = ("发放至发放账户", "Issue into the issuance account"),
         ["reg.allocate"] = ("从发放账户分配", "Allocate from the issuance account"),
+        ["reg.replayfailed"] = ("日志第 {0} 条无法重放：{1}", "Journal entry {0} cannot be replayed: {1}"),
         ["reg.verify"] = ("校验注册登记", "Verify the registry"),
         ["reg.verifyhelp"] = ("重新计算日志哈希链，从日志重放注册登记并与当前数据比对，并检查各类别单位总量守恒。", "Recomputes the journal's hash chain, replays the registry from the journal and compares it with the live one, and checks that every class's units are conserved."),
         ["reg.runverify"] = ("开始校验", "Run the check"),
