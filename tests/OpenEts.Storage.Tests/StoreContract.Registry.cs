@@ -81,6 +81,42 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(0, proposals);
     }
 
+    [Fact]
+    public async Task Registry_AllOrNothingBatchWithARefusal_StoresNoneOfItThenRunsWholeAfterTheFix()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        var regulator = UserId.From("regulator");
+        var gdea2019 = UnitClass.Allowance("GD", 2019);
+        await registry.ExecuteAsync(Now, l => l.Issue(regulator, Now, Key("i1"), gdea2019, 100), Ct);
+        var journalBefore = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+        List<Func<RegistryLedger, RegistryOutcome>> rows =
+        [
+            l => l.Allocate(regulator, Now, Key("a1"), PowerAccount, gdea2019, 60),
+            l => l.Allocate(regulator, Now, Key("a2"), CementAccount, gdea2019, 60),
+        ];
+        var seen = new List<int>();
+
+        var refused = await registry.ExecuteAllOrNothingAsync(Now, rows, seen.Add, Ct);
+        var journalAfter = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+        var powerAfterRefusal = await registry.QueryAsync((l, _) => l.QuantityHeld(PowerAccount, gdea2019).Value, Ct);
+        await registry.ExecuteAsync(Now, l => l.Issue(regulator, Now, Key("i2"), gdea2019, 100), Ct);
+        var whole = await registry.ExecuteAllOrNothingAsync(Now, rows, null, Ct);
+        using var restarted = new RegistryService(store);
+        var held = await restarted.QueryAsync((l, _) => (l.QuantityHeld(PowerAccount, gdea2019).Value, l.QuantityHeld(CementAccount, gdea2019).Value), Ct);
+
+        Assert.Equal(1, refused.RefusedAt);
+        Assert.False(refused.Stored);
+        Assert.Equal([1, 2], seen);
+        Assert.Equal(journalBefore, journalAfter);
+        Assert.Equal(0, powerAfterRefusal);
+        Assert.True(whole.Stored);
+        Assert.All(whole.Outcomes, o => Assert.False(((RegistryOutcome.Completed)o).Duplicate));
+        Assert.Equal((60L, 60L), held);
+        Assert.True((await restarted.VerifyAsync(Ct)).Intact);
+    }
+
     private static IdempotencyKey Key(string value) => IdempotencyKey.From(value);
 
     private static async Task TransferAsync(RegistryService registry, long quantity, string key)

@@ -49,31 +49,61 @@ public sealed class RegistryService(IStore store) : IDisposable
     /// </summary>
     /// <remarks>If any request throws, or the commit fails, nothing of the batch is stored.</remarks>
     public async Task<IReadOnlyList<RegistryOutcome>> ExecuteBatchAsync(
-        DateTimeOffset now, IReadOnlyList<Func<RegistryLedger, RegistryOutcome>> requests, CancellationToken ct)
+        DateTimeOffset now, IReadOnlyList<Func<RegistryLedger, RegistryOutcome>> requests, CancellationToken ct) =>
+        (await RunAsync(now, requests, allOrNothing: false, progress: null, ct).ConfigureAwait(false)).Outcomes;
+
+    /// <summary>
+    /// Runs <paramref name="requests"/> in order in ONE write transaction, all or nothing: at the first refusal the run
+    /// stops and nothing of it is stored (not even the requests before it); otherwise all are stored together.
+    /// Duplicates (a key already used for the same request) count as done. <paramref name="progress"/> is told how many
+    /// requests have run so far.
+    /// </summary>
+    public async Task<RegistryBatchResult> ExecuteAllOrNothingAsync(
+        DateTimeOffset now, IReadOnlyList<Func<RegistryLedger, RegistryOutcome>> requests, Action<int>? progress,
+        CancellationToken ct)
+    {
+        var (outcomes, refused) = await RunAsync(now, requests, allOrNothing: true, progress, ct).ConfigureAwait(false);
+        return new RegistryBatchResult(outcomes, refused);
+    }
+
+    private async Task<(IReadOnlyList<RegistryOutcome> Outcomes, int? Refused)> RunAsync(
+        DateTimeOffset now, IReadOnlyList<Func<RegistryLedger, RegistryOutcome>> requests, bool allOrNothing,
+        Action<int>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(requests);
         await _lock.WaitAsync(ct).ConfigureAwait(false);
         var done = false;
+        int? refused = null;
         try
         {
             var outcomes = await store.WriteAsync(async s =>
             {
+                refused = null;
                 await CatchUpAsync(s).ConfigureAwait(false);
                 var raised = new List<RegistryEvent>(_ledger.ExpireProposals(now));
-                var results = new RegistryOutcome[requests.Count];
-                for (var i = 0; i < results.Length; i++)
+                var results = new List<RegistryOutcome>(requests.Count);
+                for (var i = 0; i < requests.Count; i++)
                 {
-                    results[i] = requests[i](_ledger);
-                    if (results[i] is RegistryOutcome.Completed { Duplicate: false } completed)
+                    var result = requests[i](_ledger);
+                    results.Add(result);
+                    progress?.Invoke(i + 1);
+                    if (result is RegistryOutcome.Completed { Duplicate: false } completed)
                     {
                         raised.Add(completed.Event);
+                    }
+                    else if (allOrNothing && result is RegistryOutcome.Rejected)
+                    {
+                        // Nothing has been written yet (events are appended at the end), so the transaction commits
+                        // empty; the ledger already applied the earlier requests in memory and is rebuilt below.
+                        refused = i;
+                        return results;
                     }
                 }
                 await AppendAsync(s, raised).ConfigureAwait(false);
                 return results;
             }, ct).ConfigureAwait(false);
-            done = true;
-            return outcomes;
+            done = refused is null;
+            return (outcomes, refused);
         }
         finally
         {

@@ -4,7 +4,8 @@ using Spectre.Console;
 
 namespace OpenEts.Cli.Registry;
 
-// allocate-file and issue-file: validate every row first, then run them one by one, each under its idempotency key.
+// allocate-file and issue-file: validate every row first, then run them all in one transaction, each under its
+// idempotency key: either every row is done or, at the first refused row, none is.
 internal static partial class RegistryCommand
 {
     private static async Task<int> FileAsync(RegistryContext context, RegistryArguments a, bool allocation, CancellationToken ct)
@@ -37,11 +38,7 @@ internal static partial class RegistryCommand
             await AnsiConsole.Progress().StartAsync(async p =>
             {
                 var task = p.AddTask(Path.GetFileName(path), maxValue: rows.Count);
-                await RunRowsAsync(context, actor, rows, progress, line =>
-                {
-                    log.Add(line);
-                    task.Increment(1);
-                }, ct).ConfigureAwait(false);
+                await RunRowsAsync(context, actor, rows, progress, log.Add, done => task.Value = done, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         else
@@ -50,7 +47,7 @@ internal static partial class RegistryCommand
             {
                 log.Add(line);
                 context.Out.WriteLine(line);
-            }, ct).ConfigureAwait(false);
+            }, ran: null, ct).ConfigureAwait(false);
         }
         if (context.IsTerminal)
         {
@@ -60,35 +57,36 @@ internal static partial class RegistryCommand
             }
         }
 
-        var summary = Invariant($"{progress.Executed} row(s) executed, {progress.Duplicates} already done earlier");
         if (progress.Refused is { } refused)
         {
             await context.Err.WriteLineAsync(Invariant(
                 $"{context.Command}: {path}: row {refused.Row}: refused: {refused.Rejection.Field}: {refused.Rejection.Message} (rule {refused.Rejection.Reason})"))
                 .ConfigureAwait(false);
             return await context.FailAsync(Invariant(
-                $"stopped at row {refused.Row}: {summary} before it; rows from {refused.Row} on were not executed (fix and run the same file again to continue)"))
+                $"row {refused.Row} was refused, so no row of {path} was executed (fix it and run the same file again)"))
                 .ConfigureAwait(false);
         }
+        var summary = Invariant($"{progress.Executed} row(s) executed, {progress.Duplicates} already done earlier");
         await context.Out.WriteLineAsync(Invariant($"done: {summary}, {rows.Count} row(s) in {path}")).ConfigureAwait(false);
         return CommandRouter.Ok;
     }
 
     private static async Task RunRowsAsync(RegistryContext context, UserId actor, IReadOnlyList<BatchRow> rows, BatchProgress progress,
-        Action<string> report, CancellationToken ct)
+        Action<string> report, Action<int>? ran, CancellationToken ct)
     {
-        foreach (var row in rows)
+        var now = RegistryContext.Now;
+        var requests = rows.Select(row => (Func<RegistryLedger, RegistryOutcome>)(l => row.Account is { } to
+            ? l.Allocate(actor, now, row.Key, to, row.Class, row.Quantity)
+            : l.Issue(actor, now, row.Key, row.Class, row.Quantity))).ToList();
+        var result = await context.Registry.ExecuteAllOrNothingAsync(now, requests, ran, ct).ConfigureAwait(false);
+        if (result.RefusedAt is { } at)
         {
-            var now = RegistryContext.Now;
-            var outcome = await context.Registry.ExecuteAsync(now, l => row.Account is { } to
-                ? l.Allocate(actor, now, row.Key, to, row.Class, row.Quantity)
-                : l.Issue(actor, now, row.Key, row.Class, row.Quantity), ct).ConfigureAwait(false);
-            if (outcome is RegistryOutcome.Rejected r)
-            {
-                progress.Refused = (row.Row, r);
-                return;
-            }
-            var completed = (RegistryOutcome.Completed)outcome;
+            progress.Refused = (rows[at].Row, (RegistryOutcome.Rejected)result.Outcomes[at]);
+            return;
+        }
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var completed = (RegistryOutcome.Completed)result.Outcomes[i];
             if (completed.Duplicate)
             {
                 progress.Duplicates++;
@@ -97,7 +95,7 @@ internal static partial class RegistryCommand
             {
                 progress.Executed++;
             }
-            report(string.Create(CultureInfo.InvariantCulture, $"row {row.Row}: {RegistryText.Outcome(completed)}"));
+            report(string.Create(CultureInfo.InvariantCulture, $"row {rows[i].Row}: {RegistryText.Outcome(completed)}"));
         }
     }
 

@@ -9,8 +9,11 @@ namespace OpenEts.Domain.Registry;
 /// </summary>
 internal sealed class BlockList
 {
-    // Below this many blocks per move, per-block binary insert/remove beats rebuilding the list.
+    // Per-block binary insert/remove (a search and a short shift each) beats rebuilding the list unless a move brings
+    // more than 8 blocks AND more than one for every 16 held: rebuilding allocates a whole new list, which for a large
+    // holder lands on the large-object heap and costs a full collection later.
     private const int BulkThreshold = 8;
+    private const int BulkFraction = 16;
 
     // Below this many dead slots in front of the head, reclaiming them is not worth a copy.
     private const int CompactThreshold = 32;
@@ -64,7 +67,7 @@ internal sealed class BlockList
     public void Add(IReadOnlyList<SerialBlock> blocks)
     {
         RequireSortedDisjoint(blocks);
-        if (blocks.Count <= BulkThreshold)
+        if (!IsBulk(blocks.Count))
         {
             foreach (var block in blocks)
             {
@@ -97,7 +100,7 @@ internal sealed class BlockList
                 throw new InvalidOperationException($"Serials {block} are not held here.");
             }
         }
-        if (blocks.Count <= BulkThreshold || IsLowest(blocks))
+        if (!IsBulk(blocks.Count) || IsLowest(blocks))
         {
             foreach (var block in blocks)
             {
@@ -129,6 +132,8 @@ internal sealed class BlockList
         _head = 0;
         Total = checked(Total - Sum(blocks));
     }
+
+    private bool IsBulk(int moved) => moved > BulkThreshold && (long)moved * BulkFraction > _blocks.Count - _head;
 
     // True when blocks are the lowest held ones: whole blocks from the head on, the last perhaps only its lower part.
     // Removing them one by one then only moves the head and trims one block: no shifting.

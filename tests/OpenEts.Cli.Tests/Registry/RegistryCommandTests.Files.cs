@@ -97,22 +97,24 @@ public sealed partial class RegistryCommandTests
     }
 
     [Fact]
-    public async Task AllocateFile_RefusedMidway_StopsReportsAndContinuesAfterTheFix()
+    public async Task AllocateFile_RefusedMidway_ExecutesNoRowAndRunsWholeAfterTheFix()
     {
         using var db = await RegistryDatabase.SqliteAsync();
         await db.RunAsync("issue", "GDEA-2019", "100", "--as", "regulator");
         var file = db.WriteFile("alloc.csv", "账户,单位类别,数量\nGD-HOLD-POWER,GDEA-2019,60\nGD-HOLD-STEEL,GDEA-2019,60\n");
 
         var stopped = await db.RunAsync("allocate-file", file, "--as", "regulator");
+        var powerAfterRefusal = await HeldAsync(db, "GD-HOLD-POWER", "GDEA-2019");
         await db.RunAsync("issue", "GDEA-2019", "100", "--as", "regulator");
         var resumed = await db.RunAsync("allocate-file", file, "--as", "regulator");
 
         Assert.Equal(1, stopped.Exit);
         Assert.Contains("row 3: refused", stopped.Err, StringComparison.Ordinal);
         Assert.Contains("InsufficientHoldings", stopped.Err, StringComparison.Ordinal);
-        Assert.Contains("1 row(s) executed", stopped.Err, StringComparison.Ordinal);
+        Assert.Contains("no row of", stopped.Err, StringComparison.Ordinal);
+        Assert.Equal(0, powerAfterRefusal);
         Assert.Equal(0, resumed.Exit);
-        Assert.Contains("1 row(s) executed, 1 already done", resumed.Out, StringComparison.Ordinal);
+        Assert.Contains("2 row(s) executed, 0 already done", resumed.Out, StringComparison.Ordinal);
         Assert.Equal(60, await HeldAsync(db, "GD-HOLD-POWER", "GDEA-2019"));
         Assert.Equal(60, await HeldAsync(db, "GD-HOLD-STEEL", "GDEA-2019"));
     }

@@ -1,18 +1,16 @@
-using System.Diagnostics;
 using OpenEts.Domain.Registry;
 using Xunit;
 using static OpenEts.Domain.Tests.Registry.RegistryScenario;
 
 namespace OpenEts.Domain.Tests.Registry;
 
-// A company may hold 10 000 blocks: moves and lookups must stay far from quadratic.
+// A company may hold 10 000 blocks: a move splits them exactly and a replay rebuilds them (speed: bench/, not here).
 public sealed partial class RegistryLedgerTests
 {
     [Fact]
-    public void Holdings_TenThousandBlocks_MoveAndQueryWithoutQuadraticCost()
+    public void Holdings_TenThousandBlocks_MoveSplitAndReplayExactly()
     {
         var s = WithAllocation(20_000);
-        var stopwatch = Stopwatch.StartNew();
         for (long serial = 2; serial <= 20_000; serial += 2)
         {
             s.Ok(s.Ledger.CorrectSerials(Reg1, s.Now, s.NextKey(), CompanyA, CompanyB, Gdea2017, SerialBlock.Create(serial, serial), "fragment"));
@@ -28,6 +26,5 @@ public sealed partial class RegistryLedgerTests
         Assert.Equal(Investor, s.Ledger.HolderOf(Gdea2017, 11_999));
         Assert.Equal(CompanyA, s.Ledger.HolderOf(Gdea2017, 12_001));
         Assert.Equal(Snapshot(s.Ledger), Snapshot(replayed));
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
 }

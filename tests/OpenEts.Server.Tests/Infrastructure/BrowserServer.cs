@@ -37,6 +37,16 @@ public sealed class BrowserServer : ServerFactory, IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--disable-sync", "--disable-quic"],
         });
+        await WarmUpAsync();
+    }
+
+    // The first page a fresh Chromium renders pays for its font cache (the CJK fonts are large) and the server's first
+    // requests; pay that once here, with room for a slow machine, so that no test's own timeout absorbs it.
+    private async Task WarmUpAsync()
+    {
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login", new PageGotoOptions { Timeout = 180_000 });
     }
 
     /// <summary>Skips (locally) or fails (CI, ./test.sh) when Chromium is missing.</summary>
