@@ -117,6 +117,35 @@ public abstract partial class StoreContract<TDb>
         Assert.True((await restarted.VerifyAsync(Ct)).Intact);
     }
 
+    [Fact]
+    public async Task Registry_ConcurrentCallersOneThrowing_EachGetsItsOwnOutcomeAndOnlyTheThrowerFails()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        var journalBefore = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+
+        // 40 callers at once: 39 propose 1..39 t, number 20 throws inside the ledger call, and one repeats a key.
+        var calls = Enumerable.Range(1, 40).Select(n => Task.Run(() => registry.ExecuteAsync(Now, l =>
+        {
+            var outcome = l.ProposeTransfer(PowerA, Now, Key(n == 40 ? "c-1" : $"c-{n}"), PowerAccount, CementAccount,
+                Gdea2017, n == 40 ? 1 : n, Now.AddDays(7));
+            return n == 20 ? throw new InvalidOperationException("boom") : outcome;
+        }, Ct), Ct)).ToList();
+        var thrower = calls[19];
+        await Assert.ThrowsAsync<InvalidOperationException>(() => thrower);
+        var outcomes = await Task.WhenAll(calls.Where(c => c != thrower));
+        var journalAfter = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+        using var restarted = new RegistryService(store);
+        var proposed = await restarted.QueryAsync((l, _) => l.Proposals.Select(p => p.Quantity).Order().ToList(), Ct);
+
+        Assert.All(outcomes, o => Assert.True(o.IsCompleted, o.ToString()));
+        Assert.Single(outcomes, o => ((RegistryOutcome.Completed)o).Duplicate);
+        Assert.Equal(Enumerable.Range(1, 39).Where(n => n != 20).Select(n => (long)n), proposed);
+        Assert.Equal(journalBefore + 38, journalAfter);
+        Assert.True((await restarted.VerifyAsync(Ct)).Intact);
+    }
+
     private static IdempotencyKey Key(string value) => IdempotencyKey.From(value);
 
     private static async Task TransferAsync(RegistryService registry, long quantity, string key)

@@ -93,6 +93,25 @@ internal static class RegistryBench
         watch.Stop();
         Print($"{dialect}: unbatched (1 transfer = 1 transaction of 2 requests): {single / watch.Elapsed.TotalSeconds:N0} transfers/s");
 
+        // As the API sees it: many callers at once, each sending single requests (propose, then approve) and waiting
+        // for each; ExecuteAsync groups whatever arrives during a commit into the next transaction.
+        var firstKey = 20_000_000;
+        foreach (var callers in new[] { 8, 64 })
+        {
+            var perCaller = Math.Min(transfers, 40_000) / callers;
+            watch.Restart();
+            await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
+            {
+                for (var i = 0; i < perCaller; i++)
+                {
+                    await SingleTransferAsync(registry, now, firstKey + (c * perCaller) + i, ct);
+                }
+            }, ct)));
+            watch.Stop();
+            firstKey += callers * perCaller;
+            Print($"{dialect}: {callers} concurrent callers, single requests (grouped commits): {callers * perCaller / watch.Elapsed.TotalSeconds:N0} transfers/s");
+        }
+
         await FragmentAsync(registry, now, batch, ct);
         var times = new List<double>();
         var blocks = 0;
@@ -210,6 +229,20 @@ internal static class RegistryBench
                     ProposalId.From(l.Proposals.Count)));
         }
         return requests;
+    }
+
+    // One transfer as two single requests, each waiting for its commit. Source and destination differ per transfer, so
+    // concurrent callers only meet on an account now and then.
+    private static async Task SingleTransferAsync(RegistryService registry, DateTimeOffset now, int i, CancellationToken ct)
+    {
+        var source = Holder((int)(i * 7919L % AccountCount));
+        var destination = Holder((int)((i * 7919L + 1 + (i % (AccountCount - 1))) % AccountCount));
+        var key = "s" + i.ToString(CultureInfo.InvariantCulture);
+        var proposed = await registry.ExecuteAsync(now, l => l.ProposeTransfer(UserId.From(source.Value + "-a"), now,
+            Key(key + "p"), source, destination, Class, 1 + (i % 50), now.AddDays(7)), ct);
+        var id = ((TransferProposed)((RegistryOutcome.Completed)proposed).Event).Proposal;
+        Require([await registry.ExecuteAsync(now, l => l.ApproveTransfer(UserId.From(source.Value + "-b"), now,
+            Key(key + "a"), id), ct)]);
     }
 
     // Moves every second serial of the fragmented account away, serial by serial, leaving 10 000 one-unit blocks.

@@ -17,7 +17,7 @@ namespace OpenEts.Application.Registry;
 /// When a write transaction fails after the ledger changed in memory, the ledger is dropped and rebuilt from the
 /// journal on the next call, so memory never runs ahead of the database.
 /// </remarks>
-public sealed class RegistryService(IStore store) : IDisposable
+public sealed partial class RegistryService(IStore store) : IDisposable
 {
     /// <summary>The journal kind prefix of every registry event.</summary>
     public const string KindPrefix = "registry.";
@@ -29,17 +29,6 @@ public sealed class RegistryService(IStore store) : IDisposable
 
     /// <summary>The registry's user id for a platform user: the login name.</summary>
     public static UserId UserOf(string userName) => UserId.From(userName);
-
-    /// <summary>
-    /// Runs one registry request: <paramref name="request"/> is called with the caught-up ledger (after expiring due
-    /// proposals) and must call exactly one request method. A completed, non-duplicate outcome is journalled.
-    /// </summary>
-    public async Task<RegistryOutcome> ExecuteAsync(
-        DateTimeOffset now, Func<RegistryLedger, RegistryOutcome> request, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return (await ExecuteBatchAsync(now, [request], ct).ConfigureAwait(false))[0];
-    }
 
     /// <summary>
     /// Runs <paramref name="requests"/> in order in ONE write transaction, each as <see cref="ExecuteAsync"/> would:
