@@ -146,6 +146,29 @@ public abstract partial class StoreContract<TDb>
         Assert.True((await restarted.VerifyAsync(Ct)).Intact);
     }
 
+    [Fact]
+    public async Task Registry_ExpireDueProposals_JournalsOnlyThoseDueAndOnlyOnce()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        await registry.ExecuteAsync(Now, l => l.ProposeTransfer(PowerA, Now, Key("soon"), PowerAccount, CementAccount,
+            Gdea2017, 10, Now.AddHours(1)), Ct);
+        await registry.ExecuteAsync(Now, l => l.ProposeTransfer(PowerA, Now, Key("later"), PowerAccount, CementAccount,
+            Gdea2017, 20, Now.AddDays(3)), Ct);
+
+        var first = await registry.ExpireDueProposalsAsync(Now.AddHours(2), Ct);
+        var again = await registry.ExpireDueProposalsAsync(Now.AddHours(2), Ct);
+        using var restarted = new RegistryService(store);
+        var states = await restarted.QueryAsync((l, _) => l.Proposals.Select(p => p.State).ToList(), Ct);
+        var expiredRows = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter(KindPrefix: "registry.transfer.expired")), Ct);
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, again);
+        Assert.Equal([ProposalState.Expired, ProposalState.Pending], states);
+        Assert.Equal(1, expiredRows);
+    }
+
     private static IdempotencyKey Key(string value) => IdempotencyKey.From(value);
 
     private static async Task TransferAsync(RegistryService registry, long quantity, string key)

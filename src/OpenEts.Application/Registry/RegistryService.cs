@@ -104,6 +104,22 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Expires and journals every pending proposal due at <paramref name="now"/> without waiting for the next request
+    /// (the server runs this every minute, so pages never offer a proposal that is already past its expiry). Returns
+    /// how many were due.
+    /// </summary>
+    public async Task<int> ExpireDueProposalsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var due = await QueryAsync((l, _) => l.Proposals.Count(p => p.State == ProposalState.Pending && p.ExpiresAt <= now), ct)
+            .ConfigureAwait(false);
+        if (due > 0)
+        {
+            await ExecuteBatchAsync(now, [], ct).ConfigureAwait(false);
+        }
+        return due;
+    }
+
     /// <summary>Reads the caught-up registry: <paramref name="query"/> gets the ledger and every registry event so far.</summary>
     public async Task<T> QueryAsync<T>(Func<RegistryLedger, IReadOnlyList<RegistryRecord>, T> query, CancellationToken ct)
     {

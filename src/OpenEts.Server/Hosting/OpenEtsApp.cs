@@ -55,6 +55,7 @@ public static class OpenEtsApp
         services.AddSingleton<DemoMarket>();
         services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>();
         services.AddHostedService<DemoSeeding>();
+        services.AddHostedService<ProposalExpiry>();
         services.AddProblemDetails();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
