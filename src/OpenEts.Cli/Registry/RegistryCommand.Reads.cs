@@ -43,12 +43,17 @@ internal static partial class RegistryCommand
         {
             return await BadArgumentAsync(context, problem).ConfigureAwait(false);
         }
-        // --kind matches the journal kind with or without its prefix: "units.allocated", "allocated", "transfer".
-        var kind = a.Option("kind")?.Trim();
-        bool Matches(string k) => kind is null || k.Contains(kind, StringComparison.OrdinalIgnoreCase);
+        // --kind matches part of the journal kind: "units.allocated", "allocated", "transfer"; dates are China days.
+        var (filter, _, _, errors) = RegistryHistoryFilter.Parse(a.Option("kind"), a.Option("class"), a.Option("since"),
+            a.Option("until"), null, null);
+        if (errors.Count > 0)
+        {
+            return await BadArgumentAsync(context, string.Join("; ", errors.Select(e => $"--{e.Field}: {e.Message}")))
+                .ConfigureAwait(false);
+        }
         var rows = await context.Registry.QueryAsync((l, records) => l.FindAccount(account) is null
             ? null
-            : records.Where(r => RegistryService.Involves(r.Event, account, l) && Matches(RegistryEventJson.KindOf(r.Event)))
+            : records.Where(r => RegistryService.Involves(r.Event, account, l) && filter.Matches(r.Event, l))
                 .Select(r => (IReadOnlyList<string>)
                 [
                     r.Sequence.ToString(CultureInfo.InvariantCulture),

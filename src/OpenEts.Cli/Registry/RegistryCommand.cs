@@ -21,7 +21,7 @@ internal static partial class RegistryCommand
     {
         ["accounts"] = "ets registry accounts [--db DB]",
         ["holdings"] = "ets registry holdings ACCOUNT [--format table|csv] [--db DB]",
-        ["history"] = "ets registry history ACCOUNT [--kind KIND] [--format table|csv] [--db DB]",
+        ["history"] = "ets registry history ACCOUNT [--kind KIND] [--class CLASS] [--since DATE] [--until DATE] [--format table|csv] [--db DB]",
         ["serial"] = "ets registry serial CLASS SERIAL [--db DB]",
         ["issue"] = "ets registry issue CLASS QUANTITY --as USER [--key KEY] [--db DB]",
         ["allocate"] = "ets registry allocate TO CLASS QUANTITY --as USER [--key KEY] [--db DB]",
@@ -61,7 +61,7 @@ internal static partial class RegistryCommand
         {
             "accounts" or "verify" => (Array.Empty<string>(), 0),
             "holdings" => (["format"], 1),
-            "history" => (["kind", "format"], 1),
+            "history" => (["kind", "class", "since", "until", "format"], 1),
             "serial" => ([], 2),
             "issue" => (["as", "key"], 2),
             "allocate" => (["as", "key"], 3),

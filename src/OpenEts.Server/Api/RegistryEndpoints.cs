@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Files;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
@@ -33,7 +34,7 @@ internal static class RegistryEndpoints
         group.MapGet("/accounts/{account}/holdings", HoldingsAsync).RequireAuthorization(readers)
             .WithSummary("An account's holdings per unit class, with serial blocks");
         group.MapGet("/accounts/{account}/history", HistoryAsync).RequireAuthorization(readers)
-            .WithSummary("Registry events touching an account, oldest first");
+            .WithSummary("Registry events touching an account, oldest first; filters kind, class, since, until; page skip, take (X-Total-Count)");
         group.MapGet("/serials/{class}/{serial:long}", SerialAsync).RequireAuthorization(readers)
             .WithSummary("Which account holds one serial of a unit class");
         group.MapPost("/transfers", ProposeAsync).RequireAuthorization(holders)
@@ -121,12 +122,21 @@ internal static class RegistryEndpoints
         }, ct).ConfigureAwait(false);
     }
 
+    // Filters and a page of the history: ?kind=transfer&class=GDEA-2017&since=2017-07-01&until=2018-01-01&skip=0&take=100.
+    // Oldest first; the X-Total-Count header gives how many match before paging.
     private static async Task<Results<Ok<List<HistoryView>>, ValidationProblem, NotFound, ForbidHttpResult>> HistoryAsync(
-        string account, HttpContext http, RegistryService registry, CancellationToken ct)
+        string account, HttpContext http, RegistryService registry, CancellationToken ct,
+        [FromQuery] string? kind = null, [FromQuery(Name = "class")] string? unitClass = null, [FromQuery] string? since = null,
+        [FromQuery] string? until = null, [FromQuery] string? skip = null, [FromQuery] string? take = null)
     {
         if (!AccountNumber.TryCreate(account, out var number))
         {
             return BadAccount("account", account);
+        }
+        var (filter, skipped, taken, errors) = RegistryHistoryFilter.Parse(kind, unitClass, since, until, skip, take);
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors);
         }
         var actor = http.User.Actor();
         return await registry.QueryAsync<Results<Ok<List<HistoryView>>, ValidationProblem, NotFound, ForbidHttpResult>>((l, records) =>
@@ -139,7 +149,9 @@ internal static class RegistryEndpoints
             {
                 return TypedResults.Forbid();
             }
-            return TypedResults.Ok(records.Where(r => RegistryService.Involves(r.Event, number, l))
+            var matching = records.Where(r => RegistryService.Involves(r.Event, number, l) && filter.Matches(r.Event, l)).ToList();
+            http.Response.Headers["X-Total-Count"] = matching.Count.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Ok(matching.Skip(skipped).Take(taken ?? int.MaxValue)
                 .Select(r => new HistoryView(r.Sequence, r.Event.At, r.Event.Actor.Value, RegistryEventJson.KindOf(r.Event),
                     JsonSerializer.SerializeToElement(r.Event, RegistryEventJson.Options)))
                 .ToList());

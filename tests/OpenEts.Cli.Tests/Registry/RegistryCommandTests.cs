@@ -122,6 +122,26 @@ public sealed partial class RegistryCommandTests
     }
 
     [Fact]
+    public async Task History_ByClassAndDates_KeepsOnlyThoseEvents()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        await db.RunAsync("issue", "CCER", "40", "--as", "regulator");
+        await db.RunAsync("allocate", "GD-HOLD-STEEL", "CCER", "40", "--as", "regulator");
+
+        var ccer = await db.RunAsync("history", "GD-HOLD-STEEL", "--class", "CCER", "--since", "2000-01-01", "--format", "csv");
+        var none = await db.RunAsync("history", "GD-HOLD-STEEL", "--class", "CCER", "--until", "2000-01-01", "--format", "csv");
+        var bad = await db.RunAsync("history", "GD-HOLD-STEEL", "--since", "soon");
+
+        Assert.Equal(0, ccer.Exit);
+        var lines = ccer.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines[1..]);
+        Assert.Contains("40 CCER", lines[1], StringComparison.Ordinal);
+        Assert.Single(none.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.NotEqual(0, bad.Exit);
+        Assert.Contains("--since", bad.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serial_IssuedSerial_PrintsItsHolder()
     {
         using var db = await RegistryDatabase.SqliteAsync();

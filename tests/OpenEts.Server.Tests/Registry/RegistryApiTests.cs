@@ -176,6 +176,53 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task History_FilteredByKindClassAndPaged_ReturnsThatPageAndTheTotal()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        foreach (var (unitClass, quantity) in new[] { ("GDEA-2021", 11), ("GDEA-2021", 12), ("GDEA-2021", 13), ("CCER", 14) })
+        {
+            using var issued = await regulator.PostAsJsonAsync("/api/v1/registry/issuances",
+                new { @class = unitClass, quantity, idempotencyKey = Key() }, Ct);
+            using var allocated = await regulator.PostAsJsonAsync("/api/v1/registry/allocations",
+                new { to = "GD-HOLD-STEEL", @class = unitClass, quantity, idempotencyKey = Key() }, Ct);
+            Assert.Equal(HttpStatusCode.OK, allocated.StatusCode);
+        }
+
+        using var response = await regulator.GetAsync(
+            "/api/v1/registry/accounts/GD-HOLD-STEEL/history?kind=allocated&class=GDEA-2021&skip=1&take=1", Ct);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var since = await regulator.GetFromJsonAsync<JsonElement>(
+            "/api/v1/registry/accounts/GD-HOLD-STEEL/history?class=CCER&since=2000-01-01", Ct);
+        var until = await regulator.GetFromJsonAsync<JsonElement>(
+            "/api/v1/registry/accounts/GD-HOLD-STEEL/history?class=CCER&until=2000-01-01", Ct);
+
+        Assert.Equal("3", response.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal(1, page.GetArrayLength());
+        Assert.Equal(12, page[0].GetProperty("event").GetProperty("blocks")[0].GetProperty("last").GetInt64()
+            - page[0].GetProperty("event").GetProperty("blocks")[0].GetProperty("first").GetInt64() + 1);
+        Assert.Equal(1, since.GetArrayLength());
+        Assert.Equal(0, until.GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("take=0", "take")]
+    [InlineData("take=1001", "take")]
+    [InlineData("skip=-1", "skip")]
+    [InlineData("class=GDEA-17", "class")]
+    [InlineData("since=yesterday", "since")]
+    [InlineData("since=2018-01-01&until=2017-01-01", "until")]
+    public async Task History_BadFilter_IsRefusedNamingTheField(string query, string field)
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var response = await regulator.GetAsync($"/api/v1/registry/accounts/GD-HOLD-STEEL/history?{query}", Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
     public async Task Surrender_ByRepresentative_MovesUnitsToTheSurrenderAccount()
     {
         using var steelA = await server.SignedInAsync("steel-a");
