@@ -7,6 +7,10 @@ internal static class Program
         usage: OpenEts.Bench <benchmark> [options]
           matching [--quick]       matching engine throughput, latency and 10 M-order growth (plain harness, < 1 min)
           matching-bdn [bdn args]  matching engine BenchmarkDotNet run with [MemoryDiagnoser] (allocations per input)
+          registry [--transfers N] [--batch B]
+                                   registry transfers made durable per second on SQLite and, with OPENETS_BENCH_PG or
+                                   OPENETS_TEST_PG set, PostgreSQL: batched, one per transaction, concurrent callers;
+                                   holdings of a 10 000-block account (plain harness, about 1 min)
         """;
 
     private static int Main(string[] args)
