@@ -21,7 +21,7 @@ namespace OpenEts.Server.Api;
 /// represent (403 otherwise); the regulator issues and allocates; the regulator and the auditor read everything and
 /// verify. A refused request is 409 problem+json naming the field and rule (400 for a malformed field).
 /// </summary>
-internal static class RegistryEndpoints
+internal static partial class RegistryEndpoints
 {
     public static void MapRegistryApi(this IEndpointRouteBuilder app)
     {
@@ -59,6 +59,7 @@ internal static class RegistryEndpoints
             .WithSummary("Registry events touching an account as .xlsx, oldest first");
         group.MapGet("/accounts/{account}/history.csv", HistoryCsvAsync).RequireAuthorization(readers)
             .WithSummary("Registry events touching an account as UTF-8 CSV (with BOM), oldest first");
+        MapAdmin(group);
     }
 
     public sealed record AccountView(string Number, string Kind, string State, string HolderName, IReadOnlyList<string> Representatives);
