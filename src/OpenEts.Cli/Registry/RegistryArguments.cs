@@ -5,7 +5,8 @@ namespace OpenEts.Cli.Registry;
 
 /// <summary>
 /// The arguments of one <c>ets registry</c> command: positional values, and <c>--name VALUE</c> options from a fixed
-/// set. Anything else is a usage error, reported in <see cref="Error"/>.
+/// set, each given at most once unless the command lets it repeat (<c>--rep A --rep B</c>). Anything else is a usage
+/// error, reported in <see cref="Error"/>.
 /// </summary>
 internal sealed class RegistryArguments
 {
@@ -13,9 +14,9 @@ internal sealed class RegistryArguments
     public static string DefaultDatabase =>
         Environment.GetEnvironmentVariable("OPENETS_DB") is { Length: > 0 } db ? db : Path.Combine("data", "openets.db");
 
-    private readonly Dictionary<string, string> _options;
+    private readonly Dictionary<string, List<string>> _options;
 
-    private RegistryArguments(List<string> positionals, Dictionary<string, string> options, string? error)
+    private RegistryArguments(List<string> positionals, Dictionary<string, List<string>> options, string? error)
     {
         Positionals = positionals;
         _options = options;
@@ -29,11 +30,17 @@ internal sealed class RegistryArguments
 
     public string Database => Option("db") ?? DefaultDatabase;
 
-    /// <summary>Splits <paramref name="args"/>; <paramref name="allowed"/> names the options (without <c>--</c>) this command takes.</summary>
-    public static RegistryArguments Parse(IReadOnlyList<string> args, params string[] allowed)
+    /// <summary>
+    /// Splits <paramref name="args"/>; <paramref name="allowed"/> names the options (without <c>--</c>) this command
+    /// takes, and <paramref name="repeatable"/> those of them that may be given more than once.
+    /// </summary>
+    public static RegistryArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed,
+        IReadOnlyCollection<string>? repeatable = null)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(allowed);
         var positionals = new List<string>();
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -62,7 +69,15 @@ internal sealed class RegistryArguments
                 }
                 value = args[++i];
             }
-            if (!options.TryAdd(name, value))
+            if (!options.TryGetValue(name, out var values))
+            {
+                options.Add(name, [value]);
+            }
+            else if (repeatable?.Contains(name) == true)
+            {
+                values.Add(value);
+            }
+            else
             {
                 return new RegistryArguments(positionals, options, $"option '--{name}' given twice");
             }
@@ -70,7 +85,10 @@ internal sealed class RegistryArguments
         return new RegistryArguments(positionals, options, null);
     }
 
-    public string? Option(string name) => _options.TryGetValue(name, out var value) ? value : null;
+    public string? Option(string name) => _options.TryGetValue(name, out var values) ? values[0] : null;
+
+    /// <summary>Every value of a repeatable option, in the order given; empty when it was not given.</summary>
+    public IReadOnlyList<string> Options(string name) => _options.TryGetValue(name, out var values) ? values : [];
 
     /// <summary>Parses a whole number (digits only, no sign, no decimals).</summary>
     public static bool TryWhole(string? text, out long value) =>

@@ -14,6 +14,9 @@ internal static partial class RegistryCommand
     private static readonly Role[] Regulator = [Role.Regulator];
     private static readonly Role[] Holders = [Role.ExchangeMember, Role.CompanyRepresentative];
 
+    /// <summary>Options a command may take more than once.</summary>
+    private static readonly string[] Repeatable = ["rep"];
+
     /// <summary>How long a proposal stays open: to the end of the UTC day a week on, as in the API.</summary>
     private static readonly TimeSpan Expiry = TimeSpan.FromDays(7);
 
@@ -29,6 +32,14 @@ internal static partial class RegistryCommand
         ["transfer approve"] = "ets registry transfer approve ID --as USER [--key KEY] [--db DB]",
         ["transfer reject"] = "ets registry transfer reject ID --as USER --reason TEXT [--key KEY] [--db DB]",
         ["surrender"] = "ets registry surrender FROM CLASS QUANTITY --year YYYY --as USER [--key KEY] [--db DB]",
+        ["open-account"] = "ets registry open-account NUMBER KIND HOLDER-NAME --rep USER --rep USER [--rep USER…] --as USER [--key KEY] [--db DB]",
+        ["block"] = "ets registry block ACCOUNT --reason TEXT --as USER [--key KEY] [--db DB]",
+        ["unblock"] = "ets registry unblock ACCOUNT --reason TEXT --as USER [--key KEY] [--db DB]",
+        ["close"] = "ets registry close ACCOUNT --reason TEXT --as USER [--key KEY] [--db DB]",
+        ["add-rep"] = "ets registry add-rep ACCOUNT USER --as USER [--key KEY] [--db DB]",
+        ["remove-rep"] = "ets registry remove-rep ACCOUNT USER --as USER [--key KEY] [--db DB]",
+        ["cancel"] = "ets registry cancel FROM CLASS QUANTITY --reason TEXT --as USER [--key KEY] [--db DB]",
+        ["correct"] = "ets registry correct FROM TO CLASS (QUANTITY | --serials FIRST-LAST) --reason TEXT --as USER [--key KEY] [--db DB]",
         ["verify"] = "ets registry verify [--db DB]",
         ["allocate-file"] = "ets registry allocate-file FILE.xlsx|FILE.csv --as USER [--db DB]",
         ["issue-file"] = "ets registry issue-file FILE.xlsx|FILE.csv --as USER [--db DB]",
@@ -70,16 +81,25 @@ internal static partial class RegistryCommand
             "transfer reject" => (["as", "key", "reason"], 1),
             "surrender" => (["as", "key", "year"], 3),
             "allocate-file" or "issue-file" => (["as"], 1),
+            "open-account" => (["as", "key", "rep"], 3),
+            "block" or "unblock" or "close" => (["as", "key", "reason"], 1),
+            "add-rep" or "remove-rep" => (["as", "key"], 2),
+            "cancel" => (["as", "key", "reason"], 3),
+            "correct" => (["as", "key", "reason", "serials"], 4),
             _ => ((string[]?)null, -1),
         };
         if (options is null)
         {
             return await UsageAsync(stderr, null, $"unknown command '{verb}'").ConfigureAwait(false);
         }
-        var a = RegistryArguments.Parse(rest, options);
+        var a = RegistryArguments.Parse(rest, options, Repeatable);
         if (a.Error is { } error)
         {
             return await UsageAsync(stderr, verb, error).ConfigureAwait(false);
+        }
+        if (verb == "correct" && a.Option("serials") is not null)
+        {
+            positionals--; // --serials FIRST-LAST stands for QUANTITY
         }
         if (a.Positionals.Count != positionals)
         {
@@ -119,6 +139,11 @@ internal static partial class RegistryCommand
             "transfer reject" => await RejectAsync(context, a, ct).ConfigureAwait(false),
             "surrender" => await SurrenderAsync(context, a, ct).ConfigureAwait(false),
             "allocate-file" => await FileAsync(context, a, allocation: true, ct).ConfigureAwait(false),
+            "open-account" => await OpenAccountAsync(context, a, ct).ConfigureAwait(false),
+            "block" or "unblock" or "close" => await ChangeStateAsync(context, a, verb, ct).ConfigureAwait(false),
+            "add-rep" or "remove-rep" => await RepresentativeAsync(context, a, add: verb == "add-rep", ct).ConfigureAwait(false),
+            "cancel" => await CancelAsync(context, a, ct).ConfigureAwait(false),
+            "correct" => await CorrectAsync(context, a, ct).ConfigureAwait(false),
             _ => await FileAsync(context, a, allocation: false, ct).ConfigureAwait(false),
         };
     }

@@ -58,6 +58,21 @@ internal sealed class RegistryContext : IAsyncDisposable
         return RegistryService.UserOf(user.UserName);
     }
 
+    /// <summary>
+    /// The platform user named <paramref name="userName"/> (any role), e.g. a representative to be. Null (after writing
+    /// why, naming <paramref name="field"/>, on stderr) when there is none.
+    /// </summary>
+    public async Task<UserId?> UserAsync(string field, string userName, CancellationToken ct)
+    {
+        var user = await _store.ReadAsync(s => s.Users.FindByNameAsync(userName), ct).ConfigureAwait(false);
+        if (user is null)
+        {
+            await FailAsync($"refused: {field}: there is no platform user '{userName}' (rule UnknownUser)").ConfigureAwait(false);
+            return null;
+        }
+        return RegistryService.UserOf(user.UserName);
+    }
+
     /// <summary>Writes a business failure on stderr; returns exit code 1.</summary>
     public async Task<int> FailAsync(string message)
     {

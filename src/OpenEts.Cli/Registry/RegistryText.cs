@@ -28,12 +28,18 @@ internal static class RegistryText
         TransferRejected r => F($"proposal {r.Proposal} rejected by {r.Actor}{(r.Reason.Length > 0 ? ": " + r.Reason : "")}"),
         ProposalExpired x => F($"proposal {x.Proposal} expired"),
         UnitsSurrendered s => F($"surrendered {Count(s.Blocks)} {s.Class} from {s.From} for {s.ComplianceYear}: serials {Blocks(s.Blocks)}"),
+        UnitsCancelled c => F($"cancelled {Count(c.Blocks)} {c.Class} from {c.From} into {c.To}: serials {Blocks(c.Blocks)}{Why(c.Reason)}"),
+        UnitsCorrected c => F($"corrected {Count(c.Blocks)} {c.Class} from {c.From} to {c.To}: serials {Blocks(c.Blocks)}{Why(c.Reason)}"),
         IUnitMovement m => F($"{Count(m.Blocks)} {m.Class} from {m.From} to {m.To}: serials {Blocks(m.Blocks)}"),
         AccountOpened o => F($"opened {o.Kind} account {o.Account} for {o.HolderName} ({string.Join(", ", o.Representatives)})"),
+        RepresentativeAdded r => F($"{r.Representative} now represents {r.Account}"),
+        RepresentativeRemoved r => F($"{r.Representative} no longer represents {r.Account}"),
         AccountStateChanged s => F($"{s.Account} is now {s.State}{(s.Reason.Length > 0 ? ": " + s.Reason : "")}"),
         RegistryInitialised => "registry initialised",
         _ => RegistryEventJson.KindOf(e),
     };
+
+    private static string Why(string reason) => reason.Length > 0 ? " (" + reason + ")" : "";
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
