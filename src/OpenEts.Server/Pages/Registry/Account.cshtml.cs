@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Registry;
+using OpenEts.Domain.Identity;
 using OpenEts.Domain.Registry;
 using RegistryAccount = OpenEts.Domain.Registry.Account;
 using OpenEts.Server.Auth;
@@ -45,6 +46,15 @@ public sealed class AccountModel(RegistryService registry, TimeProvider clock) :
     public IReadOnlyList<string> Kinds { get; private set; } = [];
 
     public IReadOnlyList<string> HistoryClasses { get; private set; } = [];
+
+    /// <summary>Why the account was last blocked, unblocked or closed, or null.</summary>
+    public string? StateReason { get; private set; }
+
+    /// <summary>The user represents this holding or investor account, so may surrender or cancel from it.</summary>
+    public bool MaySurrender { get; private set; }
+
+    /// <summary>The user is the regulator, so may administer the account.</summary>
+    public bool MayAdminister => User.Actor().Role is Role.Regulator;
 
     /// <summary>Why the last approve or reject was refused, or null.</summary>
     public string? ActionError { get; private set; }
@@ -100,6 +110,9 @@ public sealed class AccountModel(RegistryService registry, TimeProvider clock) :
                 return (true, false);
             }
             Info = a;
+            MaySurrender = a.IsRepresentative(user) && a.Kind is (AccountKind.Holding or AccountKind.Investor)
+                && a.State != AccountState.Closed;
+            StateReason = records.Select(r => r.Event).OfType<AccountStateChanged>().LastOrDefault(e => e.Account == number)?.Reason;
             Holdings = l.HoldingsOf(number);
             Pending = l.Proposals.Where(p => p.State == ProposalState.Pending && (p.From == number || p.To == number))
                 .Select(p => new ProposalRow(p, l.FindAccount(p.From)?.IsRepresentative(user) == true, p.ProposedBy == user))
