@@ -91,6 +91,41 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Cancel_SubmittedTwiceWithTheSameForm_CancelsOnce()
+    {
+        var page = await SignInAsync("aviation-a");
+        const string aviation = "GD-HOLD-AVIATION";
+        var before = await HeldAsync(page, aviation);
+        await page.GotoAsync($"/Registry/Surrender?account={aviation}");
+        var form = new Dictionary<string, string>
+        {
+            ["CancelInput.Key"] = await page.InputValueAsync("#cancel-key"),
+            ["CancelInput.From"] = aviation,
+            ["CancelInput.Class"] = Class,
+            ["CancelInput.Quantity"] = "25",
+            ["CancelInput.Reason"] = "航班碳中和（演示）",
+            ["__RequestVerificationToken"] = await page.InputValueAsync("input[name='__RequestVerificationToken'] >> nth=0"),
+        };
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var data = page.Context.APIRequest.CreateFormData();
+            foreach (var (k, v) in form)
+            {
+                data.Set(k, v);
+            }
+            var response = await page.Context.APIRequest.PostAsync("/Registry/Surrender?handler=Cancel",
+                new APIRequestContextOptions { Form = data, MaxRedirects = 0 });
+            Assert.Equal(302, response.Status);
+        }
+        var after = await HeldAsync(page, aviation);
+        var cancelled = await page.Locator("#history tr", new PageLocatorOptions { HasText = "GD-CANCELLATION" }).CountAsync();
+
+        Assert.Equal(before - 25, after);
+        Assert.Equal(1, cancelled);
+    }
+
+    [Fact]
     public async Task BlockAccount_ByRegulatorWithReason_ShowsBlockedUntilUnblocked()
     {
         var page = await SignInAsync("regulator");
