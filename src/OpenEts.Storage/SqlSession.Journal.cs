@@ -53,6 +53,10 @@ internal sealed partial class SqlSession
         {
             await CopyAsync(postgres, created).ConfigureAwait(false);
         }
+        else if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && created.Length >= CopyThreshold)
+        {
+            InsertRaw(sqlite, created);
+        }
         else
         {
             await InsertEachAsync(created).ConfigureAwait(false);
@@ -89,6 +93,46 @@ internal sealed partial class SqlSession
             parameters[6].Value = e.PreviousHash;
             parameters[7].Value = e.Hash;
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    // SQLite's own statement API, bound by position: the ADO.NET layer's per-row cost (named parameters looked up and
+    // re-marshalled on every execution) was most of a journal row's cost in a batch. Same connection, so the same
+    // transaction; a failed step throws SqliteException like the ADO.NET path, and the caller's transaction rolls back.
+    private static void InsertRaw(Microsoft.Data.Sqlite.SqliteConnection sqlite, JournalEntry[] created)
+    {
+        var db = sqlite.Handle!;
+        Check(db, SQLitePCL.raw.sqlite3_prepare_v2(db,
+            "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            out var statement));
+        using (statement)
+        {
+            foreach (var e in created)
+            {
+                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, 1, e.Sequence));
+                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, 2, Ms(e.At)));
+                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 3, e.Actor));
+                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 4, e.Kind));
+                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 5, e.Subject));
+                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 6, e.Payload));
+                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 7, e.PreviousHash));
+                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 8, e.Hash));
+                var done = SQLitePCL.raw.sqlite3_step(statement);
+                if (done != SQLitePCL.raw.SQLITE_DONE)
+                {
+                    Check(db, done);
+                }
+                Check(db, SQLitePCL.raw.sqlite3_reset(statement));
+            }
+        }
+    }
+
+    private static void Check(SQLitePCL.sqlite3 db, int code)
+    {
+        if (code != SQLitePCL.raw.SQLITE_OK)
+        {
+            throw new Microsoft.Data.Sqlite.SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), code,
+                SQLitePCL.raw.sqlite3_extended_errcode(db));
         }
     }
 

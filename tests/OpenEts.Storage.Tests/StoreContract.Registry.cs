@@ -169,6 +169,33 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(1, expiredRows);
     }
 
+    [Fact]
+    public async Task Registry_BatchOfManyRequests_AppendsEveryRowInOrderAndVerifies()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        var before = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+        // 30 proposals and their approvals: 60 journal rows appended in one go (the bulk path of each database).
+        var requests = Enumerable.Range(1, 30).SelectMany(n => new Func<RegistryLedger, RegistryOutcome>[]
+        {
+            l => l.ProposeTransfer(PowerA, Now, Key($"bp-{n}"), PowerAccount, CementAccount, Gdea2017, n, Now.AddDays(7)),
+            l => l.ApproveTransfer(PowerB, Now, Key($"ba-{n}"), ProposalId.From(l.Proposals.Count)),
+        }).ToList();
+
+        var outcomes = await registry.ExecuteBatchAsync(Now, requests, Ct);
+        var journal = await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(), 0, 1000), Ct);
+        using var restarted = new RegistryService(store);
+        var cement = await restarted.QueryAsync((l, _) => l.QuantityHeld(CementAccount, Gdea2017).Value, Ct);
+
+        Assert.All(outcomes, o => Assert.True(o.IsCompleted, o.ToString()));
+        Assert.Equal(before + 60, journal.Count);
+        Assert.Equal(Enumerable.Range(1, journal.Count).Select(i => (long)i).Reverse(), journal.Select(e => e.Sequence));
+        Assert.Equal("registry.transfer.executed", journal[0].Kind);
+        Assert.Equal(1_200_000 + (30 * 31 / 2), cement);
+        Assert.True((await restarted.VerifyAsync(Ct)).Intact);
+    }
+
     private static IdempotencyKey Key(string value) => IdempotencyKey.From(value);
 
     private static async Task TransferAsync(RegistryService registry, long quantity, string key)
