@@ -14,6 +14,15 @@ internal static class RegistryRows
     public static bool MaySee(Actor actor, RegistryAccount account) =>
         actor.Role is Role.Regulator or Role.Auditor || account.IsRepresentative(RegistryService.UserOf(actor.UserName));
 
+    /// <summary>Serial blocks as the page shows them (<c>1–3,000,000</c>), from the export form (<c>1-3000000</c>).</summary>
+    public static string ShowBlocks(string blocks) =>
+        string.Join(' ', blocks.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(b =>
+            b.Split('-') is [var first, var last]
+            && long.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var f)
+            && long.TryParse(last, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var l)
+                ? f.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + "–" + l.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+                : b));
+
     /// <summary>A refusal for the page: in Chinese the rule's name first, then the ledger's (English) sentence.</summary>
     public static string Explain(RegistryOutcome.Rejected rejected) =>
         Text.IsEnglish ? rejected.Message : $"{Text.T("reg.rule." + rejected.Reason)}（{rejected.Message}）";
