@@ -6,13 +6,15 @@ namespace OpenEts.Storage;
 
 /// <summary>One transaction's view of the store. The SQL is shared by both dialects unless a method says otherwise.</summary>
 internal sealed partial class SqlSession(SqlStore store, DbConnection connection, DbTransaction transaction, CancellationToken ct)
-    : IStoreSession, IOrganisationData, IUserData, IJournalData
+    : IStoreSession, IOrganisationData, IUserData, IJournalData, IDataProtectionKeyData
 {
     public IOrganisationData Organisations => this;
 
     public IUserData Users => this;
 
     public IJournalData Journal => this;
+
+    public IDataProtectionKeyData DataProtectionKeys => this;
 
     public CancellationToken CancellationToken => ct;
 

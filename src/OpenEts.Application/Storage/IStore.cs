@@ -26,5 +26,8 @@ public interface IStoreSession
 
     IJournalData Journal { get; }
 
+    /// <summary>The web server's sign-in cookie keys; see <see cref="IDataProtectionKeyData"/>.</summary>
+    IDataProtectionKeyData DataProtectionKeys { get; }
+
     CancellationToken CancellationToken { get; }
 }
