@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Localization;
 using OpenEts.Application.Audit;
 using OpenEts.Application.Demo;
@@ -39,12 +40,11 @@ public static class OpenEtsApp
         var store = await SqlStore.OpenAsync(database, CancellationToken.None).ConfigureAwait(false);
 
         var services = builder.Services;
-        if (store.Kind == SqlDialect.Sqlite && !database.Contains('=', StringComparison.Ordinal))
-        {
-            // Sign-in cookies survive a restart: the cookie keys live next to the embedded database.
-            var keys = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? ".", "keys");
-            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("OpenETS");
-        }
+        // The cookie and antiforgery keys live in the database (migrated above, before any request): sign-ins survive
+        // a restart, and every server instance on the same database reads the same keys.
+        services.AddDataProtection().SetApplicationName("OpenETS");
+        services.AddOptions<KeyManagementOptions>().Configure<IStore, TimeProvider>((o, db, clock) =>
+            o.XmlRepository = new DatabaseXmlRepository(db, clock));
         services.AddSingleton<IStore>(store);
         services.AddSingleton(store);
         services.AddSingleton(TimeProvider.System);

@@ -94,7 +94,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// Signs in through the login page as <paramref name="userName"/> and creates an API token. Tokens live in the
-    /// database, so they outlive a restart (unlike the in-memory cookie keys on PostgreSQL).
+    /// database, so they outlive a restart.
     /// </summary>
     public async Task<string> CreateTokenAsync(string userName, string password, CancellationToken ct)
     {
