@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using OpenEts.Server.Tests.Infrastructure;
 using OpenEts.Storage;
 
@@ -41,28 +40,8 @@ public sealed partial class SignInSurvivesRestartTests
     }
 
     [Fact]
-    public async Task Cookies_AfterRestartOnPostgres_StillSignInAndPassAntiforgery()
-    {
-        var admin = Environment.GetEnvironmentVariable("OPENETS_TEST_PG");
-        if (string.IsNullOrEmpty(admin))
-        {
-            Assert.SkipWhen(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
-                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENETS_REQUIRE_INFRA")),
-                "no PostgreSQL configured: set OPENETS_TEST_PG or run ./test.sh");
-            Assert.Fail("PostgreSQL is required here (CI or ./test.sh) but OPENETS_TEST_PG is not set");
-        }
-        var name = "openets_restart_" + Guid.NewGuid().ToString("N")[..16];
-        await AdminAsync(admin, $"CREATE DATABASE {name}");
-        try
-        {
-            await RestartAsync(new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString());
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await AdminAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
+    public Task Cookies_AfterRestartOnPostgres_StillSignInAndPassAntiforgery() =>
+        FreshPostgres.RunAsync("openets_restart_", RestartAsync, Ct);
 
     // Signs in on one server and keeps a login form's antiforgery pair; after that server is gone, a new server on the
     // same database accepts both.
@@ -129,14 +108,6 @@ public sealed partial class SignInSurvivesRestartTests
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var set)
             ? set.Select(c => c.Split(';', 2)[0])
             : []);
-
-    private static async Task AdminAsync(string admin, string sql)
-    {
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

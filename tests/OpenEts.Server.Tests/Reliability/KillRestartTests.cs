@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
@@ -42,30 +41,19 @@ public sealed class KillRestartTests
     }
 
     [Fact(Timeout = 180_000)]
-    public async Task Transfers_ServerKilledMidStreamOnPostgres_KeepAcknowledgedOnceAndConserveUnits()
-    {
-        var admin = Environment.GetEnvironmentVariable("OPENETS_TEST_PG");
-        if (string.IsNullOrEmpty(admin))
+    public Task Transfers_ServerKilledMidStreamOnPostgres_KeepAcknowledgedOnceAndConserveUnits() =>
+        FreshPostgres.RunAsync("openets_kill_", async database =>
         {
-            Assert.SkipWhen(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
-                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENETS_REQUIRE_INFRA")),
-                "no PostgreSQL configured: set OPENETS_TEST_PG or run ./test.sh");
-            Assert.Fail("PostgreSQL is required here (CI or ./test.sh) but OPENETS_TEST_PG is not set");
-        }
-        var name = "openets_kill_" + Guid.NewGuid().ToString("N")[..16];
-        await AdminAsync(admin, $"CREATE DATABASE {name}");
-        var folder = Directory.CreateTempSubdirectory("openets-kill-").FullName;
-        try
-        {
-            await RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString(), folder);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            Delete(folder);
-            await AdminAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
+            var folder = Directory.CreateTempSubdirectory("openets-kill-").FullName;
+            try
+            {
+                await RunAsync(database, folder);
+            }
+            finally
+            {
+                Delete(folder);
+            }
+        }, Ct);
 
     private static async Task RunAsync(string database, string folder)
     {
@@ -199,14 +187,6 @@ public sealed class KillRestartTests
         {
             // A file still held open; the OS cleans the temp folder.
         }
-    }
-
-    private static async Task AdminAsync(string admin, string sql)
-    {
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
     }
 
     /// <summary>One transfer as the clients see it: its keys, quantity, and proposal once the proposal was answered.</summary>
