@@ -38,7 +38,9 @@ public sealed partial class RegistryService
         }
         if (lead)
         {
-            _ = DrainAsync();
+            // On the pool, not inline: on SQLite the whole write completes synchronously, so an inline drain would keep
+            // this caller draining other callers' requests for as long as they keep coming.
+            _ = Task.Run(DrainAsync, CancellationToken.None);
         }
         return queued.Completion.Task.WaitAsync(ct);
     }
