@@ -43,8 +43,11 @@ public sealed class SqliteDb : ITestDatabase, IDisposable
 /// Fresh databases in the PostgreSQL cluster named by <c>OPENETS_TEST_PG</c> (./test.sh starts one). Without it the
 /// tests skip — except under CI or ./test.sh (<c>OPENETS_REQUIRE_INFRA</c>), where a missing PostgreSQL fails them.
 /// </summary>
-public sealed class PostgresDb : ITestDatabase
+public sealed class PostgresDb : ITestDatabase, IDisposable
 {
+    // Every database made here, dropped when the test class is done so the cluster does not fill up.
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _created = [];
+
     public static string? AdminConnection => Environment.GetEnvironmentVariable("OPENETS_TEST_PG");
 
     public string LastDatabase { get; private set; } = "";
@@ -76,7 +79,24 @@ public sealed class PostgresDb : ITestDatabase
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync();
         }
+        _created.Add(name);
         LastDatabase = new NpgsqlConnectionStringBuilder(AdminConnection) { Database = name }.ToString();
         return await SqlStore.OpenAsync(LastDatabase, CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        if (_created.IsEmpty || string.IsNullOrEmpty(AdminConnection))
+        {
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        using var admin = new NpgsqlConnection(AdminConnection);
+        admin.Open();
+        foreach (var name in _created)
+        {
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+        }
     }
 }
