@@ -196,6 +196,22 @@ public abstract partial class StoreContract<TDb>
         Assert.True((await restarted.VerifyAsync(Ct)).Intact);
     }
 
+    [Fact]
+    public async Task Registry_JournalSubject_IsTheAccountTheEventIsAbout()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        await TransferAsync(registry, 500, "subject");
+
+        var power = await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(Subject: "GD-HOLD-POWER"), 0, 100), Ct);
+        var cement = await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(Subject: "GD-HOLD-CEMENT"), 0, 100), Ct);
+
+        Assert.Equal(["registry.transfer.executed", "registry.transfer.proposed", "registry.units.allocated", "registry.account.opened"],
+            power.Select(e => e.Kind));
+        Assert.Equal(["registry.units.allocated", "registry.account.opened"], cement.Select(e => e.Kind));
+    }
+
     private static IdempotencyKey Key(string value) => IdempotencyKey.From(value);
 
     private static async Task TransferAsync(RegistryService registry, long quantity, string key)
