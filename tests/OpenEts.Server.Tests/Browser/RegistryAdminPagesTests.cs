@@ -251,4 +251,26 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
         Assert.False(adminOverflow);
         Assert.False(surrenderOverflow);
     }
+
+    [Theory]
+    [InlineData("regulator", "/Registry/Admin?account=GD-HOLD-POWER", "Account administration")]
+    [InlineData("power-a", "/Registry/Surrender?account=GD-HOLD-POWER", "Surrender")]
+    public async Task AdminAndSurrenderPages_InEnglish_LabelEverythingInEnglish(string user, string url, string heading)
+    {
+        var page = await SignInAsync(user);
+
+        await page.GotoAsync("/lang/en?returnUrl=" + Uri.EscapeDataString(url));
+        await page.WaitForSelectorAsync("main h1");
+        // The page's own words (headings, labels, legends, buttons), without the data inside them (holder names).
+        var words = await page.EvaluateAsync<string[]>("""
+            Array.from(document.querySelectorAll('main h1, main label, main legend, main button, main th'))
+              .map(e => Array.from(e.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join(' ').trim())
+              .filter(t => t.length > 0)
+            """);
+        var chinese = words.Where(w => w.Any(c => c is >= '\u4e00' and <= '\u9fff')).ToList();
+
+        Assert.Contains(heading, await page.InnerTextAsync("main h1"), StringComparison.OrdinalIgnoreCase);
+        Assert.True(words.Length > 5, string.Join(" | ", words));
+        Assert.True(chinese.Count == 0, "Chinese in the English page: " + string.Join(" | ", chinese));
+    }
 }
