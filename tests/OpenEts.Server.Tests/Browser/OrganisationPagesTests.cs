@@ -6,23 +6,10 @@ namespace OpenEts.Server.Tests.Browser;
 /// <summary>The regulator's covered-entity pages in real Chromium.</summary>
 public sealed class OrganisationPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
-    private async Task<IPage> SignInAsync(string user)
-    {
-        server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#UserName", user);
-        await page.FillAsync("#Password", ServerFactory.Password);
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(server.BaseUrl.TrimEnd('/') + "/");
-        return page;
-    }
-
     [Fact]
     public async Task Regulator_AddsCompanyWithValidCode_SeesItListed()
     {
-        var page = await SignInAsync("regulator");
+        var page = await server.SignInAsync("regulator");
 
         await page.GotoAsync("/Organisations");
         await page.ClickAsync("#add-company");
@@ -43,7 +30,7 @@ public sealed class OrganisationPagesTests(BrowserServer server) : IClassFixture
     [Fact]
     public async Task Regulator_EntersInvalidCode_SeesErrorNextToTheField()
     {
-        var page = await SignInAsync("regulator");
+        var page = await server.SignInAsync("regulator");
 
         await page.GotoAsync("/Organisations/Edit");
         await page.FillAsync("#code", "91350100M000100Y44");
@@ -63,7 +50,7 @@ public sealed class OrganisationPagesTests(BrowserServer server) : IClassFixture
     [Fact]
     public async Task CompanyRepresentative_OpeningAddPage_IsDenied()
     {
-        var page = await SignInAsync("cement-a");
+        var page = await server.SignInAsync("cement-a");
 
         await page.GotoAsync("/Organisations/Edit");
 
@@ -74,7 +61,7 @@ public sealed class OrganisationPagesTests(BrowserServer server) : IClassFixture
     [Fact]
     public async Task Layout_OnPhoneWidth_FoldsNavigationBehindMenuButton()
     {
-        var page = await SignInAsync("auditor");
+        var page = await server.SignInAsync("auditor");
         await page.SetViewportSizeAsync(390, 844);
 
         await page.GotoAsync("/Organisations");

@@ -12,22 +12,6 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     private const string Steel = "GD-HOLD-STEEL";
     private const string Class = "GDEA-2017";
 
-    private async Task<IPage> SignInAsync(string user, int width = 1280)
-    {
-        server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#UserName", user);
-        await page.FillAsync("#Password", ServerFactory.Password);
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(server.BaseUrl.TrimEnd('/') + "/");
-        return page;
-    }
-
     private static async Task<long> HeldAsync(IPage page, string account)
     {
         await page.GotoAsync($"/Registry/Account/{account}");
@@ -43,7 +27,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task Surrender_ByPowerA_LowersHoldingsAndShowsInHistory()
     {
-        var page = await SignInAsync("power-a");
+        var page = await server.SignInAsync("power-a");
         var before = await HeldAsync(page, Power);
         var rowsBefore = await SurrenderRowsAsync(page);
 
@@ -69,7 +53,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task Surrender_MoreThanHeld_ShowsErrorNextToQuantityAndChangesNothing()
     {
-        var page = await SignInAsync("power-b");
+        var page = await server.SignInAsync("power-b");
         var before = await HeldAsync(page, Power);
         var rowsBefore = await SurrenderRowsAsync(page);
 
@@ -93,7 +77,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task Cancel_SubmittedTwiceWithTheSameForm_CancelsOnce()
     {
-        var page = await SignInAsync("aviation-a");
+        var page = await server.SignInAsync("aviation-a");
         const string aviation = "GD-HOLD-AVIATION";
         var before = await HeldAsync(page, aviation);
         await page.GotoAsync($"/Registry/Surrender?account={aviation}");
@@ -119,7 +103,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task BlockAccount_ByRegulatorWithReason_ShowsBlockedUntilUnblocked()
     {
-        var page = await SignInAsync("regulator");
+        var page = await server.SignInAsync("regulator");
 
         await page.GotoAsync($"/Registry/Account/{Paper}");
         await page.ClickAsync("#admin-link");
@@ -153,7 +137,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task OpenAccount_InvestorWithTwoRepresentatives_AppearsInAccountsList()
     {
-        var page = await SignInAsync("regulator");
+        var page = await server.SignInAsync("regulator");
 
         await page.GotoAsync("/Registry");
         await page.ClickAsync("#admin-link");
@@ -178,7 +162,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task OpenAccount_WithOneRepresentative_IsRefusedNextToRepresentatives()
     {
-        var page = await SignInAsync("regulator");
+        var page = await server.SignInAsync("regulator");
 
         await page.GotoAsync("/Registry/Admin");
         await page.FillAsync("#open-number", "GD-INV-0002");
@@ -194,7 +178,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task Correct_WithoutReason_IsRefusedNextToReasonAndMovesNothing()
     {
-        var page = await SignInAsync("regulator");
+        var page = await server.SignInAsync("regulator");
         var before = await HeldAsync(page, Steel);
 
         await page.GotoAsync($"/Registry/Admin?account={Steel}");
@@ -215,7 +199,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task CorrectSerials_WithReason_MovesExactlyThoseSerials()
     {
-        var page = await SignInAsync("regulator");
+        var page = await server.SignInAsync("regulator");
         var before = await HeldAsync(page, Steel);
 
         await page.GotoAsync($"/Registry/Admin?account={Steel}");
@@ -238,8 +222,8 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task AdminAndSurrenderPages_OnAPhone_FitTheScreenWidth()
     {
-        var regulator = await SignInAsync("regulator", width: 375);
-        var company = await SignInAsync("power-a", width: 375);
+        var regulator = await server.SignInAsync("regulator", width: 375);
+        var company = await server.SignInAsync("power-a", width: 375);
 
         await regulator.GotoAsync($"/Registry/Admin?account={Power}");
         var adminOverflow = await regulator.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
@@ -257,7 +241,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [InlineData("power-a", "/Registry/Surrender?account=GD-HOLD-POWER", "Surrender")]
     public async Task AdminAndSurrenderPages_InEnglish_LabelEverythingInEnglish(string user, string url, string heading)
     {
-        var page = await SignInAsync(user);
+        var page = await server.SignInAsync(user);
 
         await page.GotoAsync("/lang/en?returnUrl=" + Uri.EscapeDataString(url));
         await page.WaitForSelectorAsync("main h1");

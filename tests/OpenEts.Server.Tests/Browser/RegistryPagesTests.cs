@@ -11,19 +11,6 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
     private const string Cement = "GD-HOLD-CEMENT";
     private const string Class = "GDEA-2017";
 
-    private async Task<IPage> SignInAsync(string user)
-    {
-        server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#UserName", user);
-        await page.FillAsync("#Password", ServerFactory.Password);
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(server.BaseUrl.TrimEnd('/') + "/");
-        return page;
-    }
-
     private static async Task<long> HeldOnAccountPageAsync(IPage page, string account)
     {
         await page.GotoAsync($"/Registry/Account/{account}");
@@ -41,11 +28,11 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
     [Fact]
     public async Task Transfer_ProposedByPowerAApprovedByPowerB_MovesUnitsAndJournalVerifies()
     {
-        var regulator = await SignInAsync("regulator");
+        var regulator = await server.SignInAsync("regulator");
         var powerBefore = await HeldOnListAsync(regulator, Power);
         var cementBefore = await HeldOnListAsync(regulator, Cement);
 
-        var powerA = await SignInAsync("power-a");
+        var powerA = await server.SignInAsync("power-a");
         await powerA.ClickAsync("nav.nav a[href='/Registry']");
         await powerA.ClickAsync("#new-transfer");
         await powerA.SelectOptionAsync("#from", Power);
@@ -60,7 +47,7 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
         var ownApproveButtons = await proposal.Locator("button.approve").CountAsync();
         await powerA.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "openets-registry-account.png"), FullPage = true });
 
-        var powerB = await SignInAsync("power-b");
+        var powerB = await server.SignInAsync("power-b");
         await powerB.GotoAsync($"/Registry/Account/{Power}");
         await powerB.ClickAsync($"tr[id='{proposalId}'] button.approve");
         await powerB.WaitForSelectorAsync("#done");
@@ -68,7 +55,7 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
             CultureInfo.InvariantCulture);
         var pendingAfter = await powerB.Locator($"tr[id='{proposalId}']").CountAsync();
 
-        var cementA = await SignInAsync("cement-a");
+        var cementA = await server.SignInAsync("cement-a");
         var cementAfterOnPage = await HeldOnAccountPageAsync(cementA, Cement);
         var powerAfter = await HeldOnListAsync(regulator, Power);
         var cementAfter = await HeldOnListAsync(regulator, Cement);
@@ -92,7 +79,7 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
     [Fact]
     public async Task Transfer_MoreThanHeld_ShowsTheLedgersErrorNextToQuantity()
     {
-        var page = await SignInAsync("steel-a");
+        var page = await server.SignInAsync("steel-a");
 
         await page.GotoAsync("/Registry/Transfer");
         await page.FillAsync("#to", Cement);
@@ -111,7 +98,7 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
     [Fact]
     public async Task Transfer_SubmittedTwiceWithTheSameForm_ExecutesOnce()
     {
-        var page = await SignInAsync("paper-a");
+        var page = await server.SignInAsync("paper-a");
         await page.GotoAsync("/Registry/Transfer");
         var form = new Dictionary<string, string>
         {
@@ -133,8 +120,8 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
     [Fact]
     public async Task SerialLookup_CompanySeesOnlyItsOwnHolder_RegulatorSeesAny()
     {
-        var cement = await SignInAsync("cement-b");
-        var regulator = await SignInAsync("regulator");
+        var cement = await server.SignInAsync("cement-b");
+        var regulator = await server.SignInAsync("regulator");
 
         await cement.GotoAsync($"/Registry/Serial?class={Class}&serial=2999999");
         var other = await cement.InnerTextAsync("#serial-result");
@@ -152,7 +139,7 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
     [Fact]
     public async Task Regulator_IssuesAndAllocates_AccountShowsNewVintageAndFilteredHistory()
     {
-        var page = await SignInAsync("regulator");
+        var page = await server.SignInAsync("regulator");
 
         await page.GotoAsync("/Registry/Issue");
         await page.FillAsync("#issue-class", "GDEA-2018");
@@ -177,7 +164,7 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
     [Fact]
     public async Task RegistryPages_InEnglish_UseEnglishText()
     {
-        var page = await SignInAsync("auditor");
+        var page = await server.SignInAsync("auditor");
 
         await page.GotoAsync("/lang/en?returnUrl=%2FRegistry");
         await page.WaitForURLAsync(url => url.EndsWith("/Registry", StringComparison.Ordinal));

@@ -49,6 +49,23 @@ public sealed class BrowserServer : ServerFactory, IAsyncLifetime
         await page.GotoAsync("/Account/Login", new PageGotoOptions { Timeout = 180_000 });
     }
 
+    /// <summary>A new browser context (Chinese, <paramref name="width"/> px wide) signed in as <paramref name="user"/>, on the home page.</summary>
+    public async Task<IPage> SignInAsync(string user, int width = 1280)
+    {
+        RequireBrowser();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#UserName", user);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(BaseUrl.TrimEnd('/') + "/");
+        return page;
+    }
+
     /// <summary>Skips (locally) or fails (CI, ./test.sh) when Chromium is missing.</summary>
     public void RequireBrowser()
     {
