@@ -14,20 +14,8 @@ internal sealed partial class SqlSession
     // From this many rows on, PostgreSQL appends with one binary COPY instead of one INSERT per row.
     private const int CopyThreshold = 8;
 
-    public async Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload)
-    {
-        // Writers are serialised by the store, so reading the tail and appending after it cannot race.
-        var last = await QuerySingleOrDefaultAsync<JournalRow>(
-            $"SELECT {JournalColumns} FROM journal ORDER BY seq DESC LIMIT 1").ConfigureAwait(false);
-        var entry = JournalEntry.Create((last?.Seq ?? 0) + 1, at, actor, kind, subject, payload,
-            last?.Hash ?? JournalEntry.GenesisHash);
-        await ExecuteAsync("""
-            INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash)
-            VALUES (@Sequence, @at, @Actor, @Kind, @Subject, @Payload, @PreviousHash, @Hash)
-            """, new { entry.Sequence, at = Ms(entry.At), entry.Actor, entry.Kind, entry.Subject, entry.Payload,
-                entry.PreviousHash, entry.Hash }).ConfigureAwait(false);
-        return entry;
-    }
+    public async Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload) =>
+        (await AppendManyAsync([(at, actor, kind, subject, payload)]).ConfigureAwait(false))[0];
 
     public async Task<IReadOnlyList<JournalEntry>> AppendManyAsync(
         IReadOnlyList<(DateTimeOffset At, string Actor, string Kind, string Subject, string Payload)> entries)
@@ -49,13 +37,13 @@ internal sealed partial class SqlSession
             created[i] = JournalEntry.Create(++sequence, at, actor, kind, subject, payload, previous);
             previous = created[i].Hash;
         }
-        if (connection is NpgsqlConnection postgres && created.Length >= CopyThreshold)
-        {
-            await CopyAsync(postgres, created).ConfigureAwait(false);
-        }
-        else if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && created.Length >= CopyThreshold)
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
             InsertRaw(sqlite, created);
+        }
+        else if (created.Length >= CopyThreshold)
+        {
+            await CopyAsync((NpgsqlConnection)connection, created).ConfigureAwait(false);
         }
         else
         {
@@ -64,22 +52,17 @@ internal sealed partial class SqlSession
         return created;
     }
 
-    // One INSERT command reused, its parameters rebound per row: SQLite keeps the compiled statement, so a row costs microseconds.
+    // PostgreSQL, a few rows: one INSERT command reused, its parameters rebound per row.
     private async Task InsertEachAsync(JournalEntry[] created)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Dialect == SqlDialect.Postgres
-            ? "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-            : "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES ($p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)";
+        command.CommandText =
+            "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
         var parameters = new DbParameter[8];
         for (var i = 0; i < parameters.Length; i++)
         {
             parameters[i] = command.CreateParameter();
-            if (Dialect == SqlDialect.Sqlite)
-            {
-                parameters[i].ParameterName = "$p" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
             command.Parameters.Add(parameters[i]);
         }
         foreach (var e in created)
@@ -96,8 +79,8 @@ internal sealed partial class SqlSession
         }
     }
 
-    // SQLite's own statement API, bound by position: the ADO.NET layer's per-row cost (named parameters looked up and
-    // re-marshalled on every execution) was most of a journal row's cost in a batch. Same connection, so the same
+    // SQLite's own statement API, bound by position: cheaper per row than the ADO.NET layer's named parameters, which it
+    // looks up and re-marshals on every execution. Same connection, so the same
     // transaction; a failed step throws SqliteException like the ADO.NET path, and the caller's transaction rolls back.
     private static void InsertRaw(Microsoft.Data.Sqlite.SqliteConnection sqlite, JournalEntry[] created)
     {
