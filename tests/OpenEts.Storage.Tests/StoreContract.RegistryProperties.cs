@@ -239,29 +239,7 @@ public abstract partial class StoreContract<TDb>
         command.Parameters.Add(parameter);
     }
 
-    // Everything the registry holds, as text: accounts, holdings with serials, classes issued, proposals.
-    private static string RegistryState(RegistryLedger l)
-    {
-        var text = new StringBuilder();
-        foreach (var a in l.Accounts)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"A {a.Number} {a.Kind} {a.State} {string.Join(',', a.Representatives)}\n");
-            foreach (var h in l.HoldingsOf(a.Number))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"  {h.Class} {h.Total.Value} {string.Join(',', h.Blocks)}\n");
-            }
-        }
-        foreach (var c in l.IssuedClasses)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"C {c} {l.TotalIssued(c).Value}\n");
-        }
-        foreach (var p in l.Proposals)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"P {p.Id} {p.From}>{p.To} {p.Class} {p.Quantity} {p.ProposedBy} {p.State} {p.DecidedBy} {string.Join(',', p.Blocks)}\n");
-        }
-        return text.ToString();
-    }
+    private static string RegistryState(RegistryLedger l) => l.Fingerprint();
 
     // Conservation and uniqueness at once: per class, the blocks of all accounts (the surrender and cancellation
     // accounts included), sorted, tile 1..issued with no gap and no overlap, and no holding is empty or negative.

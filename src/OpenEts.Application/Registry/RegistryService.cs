@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
@@ -60,48 +58,34 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         Action<int>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        await _lock.WaitAsync(ct).ConfigureAwait(false);
-        var done = false;
         int? refused = null;
-        try
+        var outcomes = await LockedAsync(store.WriteAsync, async s =>
         {
-            var outcomes = await store.WriteAsync(async s =>
+            refused = null;
+            await CatchUpAsync(s).ConfigureAwait(false);
+            var raised = new List<RegistryEvent>(_ledger.ExpireProposals(now));
+            var results = new List<RegistryOutcome>(requests.Count);
+            for (var i = 0; i < requests.Count; i++)
             {
-                refused = null;
-                await CatchUpAsync(s).ConfigureAwait(false);
-                var raised = new List<RegistryEvent>(_ledger.ExpireProposals(now));
-                var results = new List<RegistryOutcome>(requests.Count);
-                for (var i = 0; i < requests.Count; i++)
+                var result = requests[i](_ledger);
+                results.Add(result);
+                progress?.Invoke(i + 1);
+                if (result is RegistryOutcome.Completed { Duplicate: false } completed)
                 {
-                    var result = requests[i](_ledger);
-                    results.Add(result);
-                    progress?.Invoke(i + 1);
-                    if (result is RegistryOutcome.Completed { Duplicate: false } completed)
-                    {
-                        raised.Add(completed.Event);
-                    }
-                    else if (allOrNothing && result is RegistryOutcome.Rejected)
-                    {
-                        // Nothing has been written yet (events are appended at the end), so the transaction commits
-                        // empty; the ledger already applied the earlier requests in memory and is rebuilt below.
-                        refused = i;
-                        return results;
-                    }
+                    raised.Add(completed.Event);
                 }
-                await AppendAsync(s, raised).ConfigureAwait(false);
-                return results;
-            }, ct).ConfigureAwait(false);
-            done = refused is null;
-            return (outcomes, refused);
-        }
-        finally
-        {
-            if (!done)
-            {
-                Reset();
+                else if (allOrNothing && result is RegistryOutcome.Rejected)
+                {
+                    // Nothing has been written yet (events are appended at the end), so the transaction commits
+                    // empty; the ledger already applied the earlier requests in memory and is rebuilt below.
+                    refused = i;
+                    return results;
+                }
             }
-            _lock.Release();
-        }
+            await AppendAsync(s, raised).ConfigureAwait(false);
+            return results;
+        }, keep: _ => refused is null, ct).ConfigureAwait(false);
+        return (outcomes, refused);
     }
 
     /// <summary>
@@ -121,29 +105,14 @@ public sealed partial class RegistryService(IStore store) : IDisposable
     }
 
     /// <summary>Reads the caught-up registry: <paramref name="query"/> gets the ledger and every registry event so far.</summary>
-    public async Task<T> QueryAsync<T>(Func<RegistryLedger, IReadOnlyList<RegistryRecord>, T> query, CancellationToken ct)
+    public Task<T> QueryAsync<T>(Func<RegistryLedger, IReadOnlyList<RegistryRecord>, T> query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await _lock.WaitAsync(ct).ConfigureAwait(false);
-        var done = false;
-        try
+        return LockedAsync(store.ReadAsync, async s =>
         {
-            var result = await store.ReadAsync(async s =>
-            {
-                await CatchUpAsync(s).ConfigureAwait(false);
-                return query(_ledger, _records);
-            }, ct).ConfigureAwait(false);
-            done = true;
-            return result;
-        }
-        finally
-        {
-            if (!done)
-            {
-                Reset();
-            }
-            _lock.Release();
-        }
+            await CatchUpAsync(s).ConfigureAwait(false);
+            return query(_ledger, _records);
+        }, keep: _ => true, ct);
     }
 
     /// <summary>
@@ -154,115 +123,76 @@ public sealed partial class RegistryService(IStore store) : IDisposable
     /// Never throws for a bad journal: an entry whose event cannot be read or does not fit is named in
     /// <see cref="RegistryCheck.ReplayFailedAt"/>, and a registry that cannot be loaded at all counts as not matching.
     /// </remarks>
-    public async Task<RegistryCheck> VerifyAsync(CancellationToken ct)
-    {
-        await _lock.WaitAsync(ct).ConfigureAwait(false);
-        var done = false;
-        try
+    public Task<RegistryCheck> VerifyAsync(CancellationToken ct) =>
+        LockedAsync(store.ReadAsync, async s =>
         {
-            var check = await store.ReadAsync(async s =>
+            RegistryLedger? live;
+            try
             {
-                RegistryLedger? live;
+                await CatchUpAsync(s).ConfigureAwait(false);
+                live = _ledger;
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                // The journal no longer loads: the registry is unusable until the journal is repaired.
+                Reset();
+                live = null;
+            }
+            var entries = new List<JournalEntry>();
+            var replayed = new RegistryLedger();
+            var events = 0L;
+            (long Sequence, string Reason)? failure = null;
+            await foreach (var entry in s.Journal.ReadAllAsync(1).WithCancellation(ct).ConfigureAwait(false))
+            {
+                entries.Add(entry);
+                if (failure is not null || !entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                events++;
                 try
                 {
-                    await CatchUpAsync(s).ConfigureAwait(false);
-                    live = _ledger;
+                    replayed.Apply(RegistryEventJson.Deserialize(entry.Payload));
                 }
                 catch (Exception e) when (e is JsonException or InvalidOperationException)
                 {
-                    // The journal no longer loads: the registry is unusable until the journal is repaired.
-                    Reset();
-                    live = null;
+                    failure = (entry.Sequence, e.Message);
                 }
-                var entries = new List<JournalEntry>();
-                var replayed = new RegistryLedger();
-                var events = 0L;
-                (long Sequence, string Reason)? failure = null;
-                await foreach (var entry in s.Journal.ReadAllAsync(1).WithCancellation(ct).ConfigureAwait(false))
-                {
-                    entries.Add(entry);
-                    if (failure is not null || !entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-                    events++;
-                    try
-                    {
-                        replayed.Apply(RegistryEventJson.Deserialize(entry.Payload));
-                    }
-                    catch (Exception e) when (e is JsonException or InvalidOperationException)
-                    {
-                        failure = (entry.Sequence, e.Message);
-                    }
-                }
-                var broken = JournalVerifier.FindFirstBreak(entries);
-                var matches = failure is null && live is not null && Fingerprint(replayed) == Fingerprint(live);
-                var conserved = live is not null && live.IssuedClasses.All(c => live.TotalHeld(c) == live.TotalIssued(c));
-                return new RegistryCheck(broken is null, entries.Count, broken?.Sequence, broken?.Reason, events,
-                    matches, conserved, failure?.Sequence, failure?.Reason);
-            }, ct).ConfigureAwait(false);
-            done = true;
-            return check;
-        }
-        finally
-        {
-            if (!done)
-            {
-                Reset();
             }
-            _lock.Release();
-        }
-    }
+            var broken = JournalVerifier.FindFirstBreak(entries);
+            var matches = failure is null && live is not null && replayed.Fingerprint() == live.Fingerprint();
+            var conserved = live is not null && live.IssuedClasses.All(c => live.TotalHeld(c) == live.TotalIssued(c));
+            return new RegistryCheck(broken is null, entries.Count, broken?.Sequence, broken?.Reason, events,
+                matches, conserved, failure?.Sequence, failure?.Reason);
+        }, keep: _ => true, ct);
 
     /// <summary>True when <paramref name="e"/> touches <paramref name="account"/> (as source, destination or subject).</summary>
     public static bool Involves(RegistryEvent e, AccountNumber account, RegistryLedger ledger)
     {
-        ArgumentNullException.ThrowIfNull(ledger);
-        return Accounts(e, ledger).Contains(account);
-    }
-
-    /// <summary>Every account an event names, directly or through its proposal.</summary>
-    public static IReadOnlyList<AccountNumber> Accounts(RegistryEvent e, RegistryLedger ledger)
-    {
-        ArgumentNullException.ThrowIfNull(ledger);
-        return e switch
-        {
-            IUnitMovement m => [m.From, m.To],
-            TransferProposed p => [p.From, p.To],
-            TransferRejected r => Proposal(ledger, r.Proposal),
-            ProposalExpired x => Proposal(ledger, x.Proposal),
-            RegistryInitialised i => [i.Issuance, i.Surrender, i.Cancellation],
-            AccountOpened o => [o.Account],
-            AccountStateChanged c => [c.Account],
-            RepresentativeAdded a => [a.Account],
-            RepresentativeRemoved r => [r.Account],
-            UnitsIssued i => [i.Account],
-            _ => [],
-        };
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Facts(ledger).Accounts.Contains(account);
     }
 
     public void Dispose() => _lock.Dispose();
 
-    private static AccountNumber[] Proposal(RegistryLedger ledger, ProposalId id) =>
-        ledger.FindProposal(id) is { } p ? [p.From, p.To] : [];
-
-    private async Task<T> QueryAsyncWithSession<T>(Func<IStoreSession, RegistryLedger, Task<T>> query, CancellationToken ct)
+    // Runs one read or write on the caught-up ledger, one caller at a time. When the call fails (or keep says the run
+    // must not stay, as for a refused all-or-nothing batch), the in-memory ledger is dropped and rebuilt from the
+    // journal on the next call, so memory never runs ahead of the database.
+    private async Task<T> LockedAsync<T>(
+        Func<Func<IStoreSession, Task<T>>, CancellationToken, Task<T>> transaction, Func<IStoreSession, Task<T>> work,
+        Func<T, bool> keep, CancellationToken ct)
     {
         await _lock.WaitAsync(ct).ConfigureAwait(false);
-        var done = false;
+        var kept = false;
         try
         {
-            var result = await store.ReadAsync(async s =>
-            {
-                await CatchUpAsync(s).ConfigureAwait(false);
-                return await query(s, _ledger).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
-            done = true;
+            var result = await transaction(work, ct).ConfigureAwait(false);
+            kept = keep(result);
             return result;
         }
         finally
         {
-            if (!done)
+            if (!kept)
             {
                 Reset();
             }
@@ -305,19 +235,10 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         _applied = entries[^1].Sequence;
     }
 
-    // The journal subject is the one account the event is about, so the audit log's subject filter finds an account's
-    // own acts: the source of a transfer, proposal, surrender, cancellation or correction, the receiver of an
-    // allocation, the account opened or changed. (One account rather than the pair also keeps the journal's subject
-    // index to about one key per account, which measurably speeds up journalling: see docs/registry.md.)
-    private string Subject(RegistryEvent e) => e switch
-    {
-        UnitsAllocated a => a.To.Value,
-        IUnitMovement m => m.From.Value,
-        TransferProposed p => p.From.Value,
-        TransferRejected or ProposalExpired => Accounts(e, _ledger) is [var from, ..] ? from.Value : "",
-        RegistryInitialised i => i.Issuance.Value,
-        _ => Accounts(e, _ledger) is [var only, ..] ? only.Value : "",
-    };
+    // The journal subject is the one account the event is about (RegistryEventFacts.Subject), so the audit log's subject
+    // filter finds an account's own acts. (One account rather than the pair also keeps the journal's subject index to
+    // about one key per account, which measurably speeds up journalling: see docs/registry.md.)
+    private string Subject(RegistryEvent e) => e.Facts(_ledger).Subject?.Value ?? "";
 
     // Drops the in-memory registry; the next call replays it from the journal.
     private void Reset()
@@ -325,30 +246,5 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         _ledger = new RegistryLedger();
         _records = [];
         _applied = 0;
-    }
-
-    // Everything the registry holds, as text, for comparing two ledgers.
-    private static string Fingerprint(RegistryLedger ledger)
-    {
-        var text = new StringBuilder();
-        foreach (var a in ledger.Accounts)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"A {a.Number} {a.Kind} {a.State} {a.HolderName} {string.Join(',', a.Representatives)} {a.OpenedAt:O}\n");
-            foreach (var h in ledger.HoldingsOf(a.Number))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"H {h.Class} {h.Total.Value} {string.Join(',', h.Blocks)}\n");
-            }
-        }
-        foreach (var c in ledger.IssuedClasses)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"C {c} {ledger.TotalIssued(c).Value}\n");
-        }
-        foreach (var p in ledger.Proposals)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"P {p.Id} {p.From} {p.To} {p.Class} {p.Quantity} {p.State} {p.DecidedBy} {string.Join(',', p.Blocks)}\n");
-        }
-        return text.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace OpenEts.Domain.Quantities;
@@ -21,6 +22,23 @@ public readonly record struct AllowanceCount : IComparable<AllowanceCount>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
         return new AllowanceCount(value);
+    }
+
+    /// <summary>
+    /// Reads a quantity a user asked to create or move: a whole number of tonnes, at least 1; or says why it is not one.
+    /// </summary>
+    public static bool TryCreatePositive(long? value, out AllowanceCount count, [NotNullWhen(false)] out string? reason)
+    {
+        count = default;
+        reason = value is null ? "a quantity is required (a whole number of tonnes ≥ 1)"
+            : value < 1 ? string.Create(CultureInfo.InvariantCulture, $"a quantity is a whole number of tonnes ≥ 1 (was {value})")
+            : null;
+        if (reason is not null)
+        {
+            return false;
+        }
+        count = new AllowanceCount(value!.Value);
+        return true;
     }
 
     public static AllowanceCount operator +(AllowanceCount a, AllowanceCount b) => new(checked(a.Value + b.Value));

@@ -38,6 +38,20 @@ public readonly record struct AccountNumber : IComparable<AccountNumber>
         return true;
     }
 
+    /// <summary>Wraps user input as an account number, or says why it is not one.</summary>
+    public static bool TryCreate([NotNullWhen(true)] string? text, out AccountNumber number, [NotNullWhen(false)] out string? reason)
+    {
+        if (TryCreate(text, out number))
+        {
+            reason = null;
+            return true;
+        }
+        reason = string.IsNullOrEmpty(text)
+            ? "an account number is required"
+            : $"'{text}' is not an account number (1–{MaxLength} of A–Z, a–z, 0–9, -)";
+        return false;
+    }
+
     /// <summary>Wraps <paramref name="value"/>; throws <see cref="ArgumentException"/> when it is malformed.</summary>
     public static AccountNumber From(string value) =>
         TryCreate(value, out var number)

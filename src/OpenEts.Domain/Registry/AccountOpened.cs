@@ -11,4 +11,8 @@ namespace OpenEts.Domain.Registry;
 public sealed record AccountOpened(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key,
     AccountNumber Account, AccountKind Kind, string HolderName, IReadOnlyList<UserId> Representatives)
-    : RegistryEvent(At, Actor, Key);
+    : RegistryEvent(At, Actor, Key)
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) => RegistryEventFacts.About(Account);
+}

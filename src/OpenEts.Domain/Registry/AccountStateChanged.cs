@@ -9,4 +9,8 @@ namespace OpenEts.Domain.Registry;
 /// <param name="Reason">The regulator's written reason.</param>
 public sealed record AccountStateChanged(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key,
-    AccountNumber Account, AccountState State, string Reason) : RegistryEvent(At, Actor, Key);
+    AccountNumber Account, AccountState State, string Reason) : RegistryEvent(At, Actor, Key)
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) => RegistryEventFacts.About(Account);
+}

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace OpenEts.Domain.Registry;
@@ -18,17 +19,26 @@ public readonly record struct IdempotencyKey
     /// <summary>The key's text.</summary>
     public string Value { get; }
 
-    /// <summary>Wraps a key; throws when it is empty, too long or holds control characters.</summary>
-    public static IdempotencyKey From(string value)
+    /// <summary>Wraps user input as a key, or says why it is not one (blank, too long, control characters).</summary>
+    public static bool TryCreate(
+        [NotNullWhen(true)] string? text, out IdempotencyKey key, [NotNullWhen(false)] out string? reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(value.Length, MaxLength, nameof(value));
-        if (value.Any(char.IsControl))
+        key = default;
+        reason = string.IsNullOrWhiteSpace(text) ? "an idempotency key is required"
+            : text.Length > MaxLength ? $"an idempotency key has at most {MaxLength} characters (was {text.Length})"
+            : text.Any(char.IsControl) ? "an idempotency key has no control characters"
+            : null;
+        if (reason is not null)
         {
-            throw new ArgumentException("An idempotency key has no control characters.", nameof(value));
+            return false;
         }
-        return new IdempotencyKey(value);
+        key = new IdempotencyKey(text!);
+        return true;
     }
+
+    /// <summary>Wraps a trusted key; throws when it is empty, too long or holds control characters.</summary>
+    public static IdempotencyKey From(string value) =>
+        TryCreate(value, out var key, out var reason) ? key : throw new ArgumentException(reason, nameof(value));
 
     public override string ToString() => Value ?? string.Empty;
 }

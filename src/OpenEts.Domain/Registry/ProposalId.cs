@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Serialization;
 
@@ -12,6 +13,19 @@ public readonly record struct ProposalId : IComparable<ProposalId>
 
     /// <summary>The number, at least 1.</summary>
     public long Value { get; }
+
+    /// <summary>Wraps user input as a proposal number, or says why it is not one (below 1).</summary>
+    public static bool TryCreate(long value, out ProposalId id, [NotNullWhen(false)] out string? reason)
+    {
+        id = default;
+        reason = value < 1 ? $"a proposal number is a whole number ≥ 1 (was {value})" : null;
+        if (reason is not null)
+        {
+            return false;
+        }
+        id = new ProposalId(value);
+        return true;
+    }
 
     /// <summary>Wraps a proposal number; throws when it is below 1.</summary>
     public static ProposalId From(long value)

@@ -25,4 +25,11 @@ namespace OpenEts.Domain.Registry;
 [JsonDerivedType(typeof(UnitsSurrendered), "registry.units.surrendered")]
 [JsonDerivedType(typeof(UnitsCancelled), "registry.units.cancelled")]
 [JsonDerivedType(typeof(UnitsCorrected), "registry.units.corrected")]
-public abstract record RegistryEvent(DateTimeOffset At, UserId Actor, IdempotencyKey? Key);
+public abstract record RegistryEvent(DateTimeOffset At, UserId Actor, IdempotencyKey? Key)
+{
+    /// <summary>
+    /// The accounts, unit class, quantity and serials the event touches; <paramref name="ledger"/> (caught up at least
+    /// to this event) resolves what an event names only through its proposal.
+    /// </summary>
+    public abstract RegistryEventFacts Facts(RegistryLedger ledger);
+}

@@ -15,7 +15,7 @@ public static class RegistryEventJson
     /// <summary>The options used: camelCase, enums as camelCase strings, compact.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false), new AllowanceCountJsonConverter() },
         WriteIndented = false,
     };
 

@@ -12,4 +12,9 @@ namespace OpenEts.Domain.Registry;
 public sealed record RegistryInitialised(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key,
     string Authority, AccountNumber Issuance, AccountNumber Surrender, AccountNumber Cancellation,
-    IReadOnlyList<UserId> Regulators) : RegistryEvent(At, Actor, Key);
+    IReadOnlyList<UserId> Regulators) : RegistryEvent(At, Actor, Key)
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) =>
+        new([Issuance, Surrender, Cancellation], Issuance, null, null, null, Quantities.AllowanceCount.Zero, [], null);
+}

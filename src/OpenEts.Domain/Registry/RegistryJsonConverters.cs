@@ -93,3 +93,12 @@ internal sealed class SerialBlockJsonConverter : JsonConverter<SerialBlock>
         writer.WriteEndObject();
     }
 }
+
+internal sealed class AllowanceCountJsonConverter : JsonConverter<Quantities.AllowanceCount>
+{
+    public override Quantities.AllowanceCount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TryGetInt64(out var value) && value >= 0 ? Quantities.AllowanceCount.From(value) : throw new JsonException("Not a whole number of units ≥ 0.");
+
+    public override void Write(Utf8JsonWriter writer, Quantities.AllowanceCount value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value.Value);
+}

@@ -48,7 +48,7 @@ public sealed partial class RegistryLedger
                 Require(p.Proposal.Value == _proposals.Count + 1L, "proposal ids must run 1, 2, 3, …");
                 Existing(p.From);
                 Existing(p.To);
-                _proposals.Add(new TransferProposal(p.Proposal, p.From, p.To, p.Class, p.Quantity, p.Actor, p.At, p.ExpiresAt,
+                _proposals.Add(new TransferProposal(p.Proposal, p.From, p.To, p.Class, p.Quantity.Value, p.Actor, p.At, p.ExpiresAt,
                     ProposalState.Pending, null, null, []));
                 _pending.Add(p.Proposal.Value);
                 break;

@@ -49,7 +49,7 @@ public sealed partial class RegistryLedger
             return insufficient;
         }
         var id = ProposalId.From(_proposals.Count + 1L);
-        return Commit(new TransferProposed(now, actor, key, id, from, to, unitClass, quantity, expiresAt));
+        return Commit(new TransferProposed(now, actor, key, id, from, to, unitClass, Quantities.AllowanceCount.From(quantity), expiresAt));
     }
 
     /// <summary>

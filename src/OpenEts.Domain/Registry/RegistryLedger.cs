@@ -13,7 +13,8 @@ namespace OpenEts.Domain.Registry;
 /// </remarks>
 public sealed partial class RegistryLedger
 {
-    private const int MaxTextLength = 1000;
+    /// <summary>The longest name or reason the registry stores (characters).</summary>
+    public const int MaxTextLength = 1000;
 
     private readonly Dictionary<AccountNumber, Account> _accounts = [];
     private readonly Dictionary<UnitClass, Dictionary<AccountNumber, BlockList>> _holdings = [];

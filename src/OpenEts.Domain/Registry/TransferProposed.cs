@@ -12,5 +12,10 @@ namespace OpenEts.Domain.Registry;
 /// <param name="ExpiresAt">After this instant the proposal can no longer be approved.</param>
 public sealed record TransferProposed(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key, ProposalId Proposal,
-    AccountNumber From, AccountNumber To, UnitClass Class, long Quantity, DateTimeOffset ExpiresAt)
-    : RegistryEvent(At, Actor, Key);
+    AccountNumber From, AccountNumber To, UnitClass Class, Quantities.AllowanceCount Quantity, DateTimeOffset ExpiresAt)
+    : RegistryEvent(At, Actor, Key)
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) =>
+        new([From, To], From, From, To, Class, Quantity, [], Proposal);
+}

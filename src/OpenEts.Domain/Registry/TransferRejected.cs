@@ -8,4 +8,8 @@ namespace OpenEts.Domain.Registry;
 /// <param name="Reason">Why, as written; may be empty.</param>
 public sealed record TransferRejected(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key, ProposalId Proposal, string Reason)
-    : RegistryEvent(At, Actor, Key);
+    : RegistryEvent(At, Actor, Key)
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) => RegistryEventFacts.OfProposal(Proposal, ledger);
+}

@@ -117,6 +117,15 @@ public readonly record struct UnitClass : IComparable<UnitClass>
         return true;
     }
 
+    /// <summary>Reads user input as a unit class, or says why it is not one.</summary>
+    public static bool TryCreate([NotNullWhen(true)] string? text, out UnitClass value, [NotNullWhen(false)] out string? reason)
+    {
+        reason = TryParse(text, out value) ? null
+            : string.IsNullOrWhiteSpace(text) ? "a unit class is required (e.g. GDEA-2017, CEA-2021, CCER)"
+            : $"'{text}' is not a unit class (e.g. GDEA-2017, CEA-2021, CCER)";
+        return reason is null;
+    }
+
     /// <summary>Parses canonical text; throws <see cref="FormatException"/> when it is not one.</summary>
     public static UnitClass Parse(string text) =>
         TryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not a unit class (e.g. GDEA-2017, CEA-2021, CCER).");

@@ -4,4 +4,8 @@ namespace OpenEts.Domain.Registry;
 public sealed record UnitsAllocated(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key,
     AccountNumber From, AccountNumber To, UnitClass Class, IReadOnlyList<SerialBlock> Blocks)
-    : RegistryEvent(At, Actor, Key), IUnitMovement;
+    : RegistryEvent(At, Actor, Key), IUnitMovement
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) => RegistryEventFacts.Movement(From, To, Class, Blocks, To);
+}

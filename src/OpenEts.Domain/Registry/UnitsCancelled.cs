@@ -12,4 +12,8 @@ namespace OpenEts.Domain.Registry;
 public sealed record UnitsCancelled(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key,
     AccountNumber From, AccountNumber To, UnitClass Class, IReadOnlyList<SerialBlock> Blocks, string Reason)
-    : RegistryEvent(At, Actor, Key), IUnitMovement;
+    : RegistryEvent(At, Actor, Key), IUnitMovement
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) => RegistryEventFacts.Movement(From, To, Class, Blocks, From);
+}

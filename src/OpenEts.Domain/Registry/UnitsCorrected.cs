@@ -14,4 +14,8 @@ public sealed record UnitsCorrected(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key,
     AccountNumber From, AccountNumber To, UnitClass Class, IReadOnlyList<SerialBlock> Blocks,
     bool BySerials, string Reason)
-    : RegistryEvent(At, Actor, Key), IUnitMovement;
+    : RegistryEvent(At, Actor, Key), IUnitMovement
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) => RegistryEventFacts.Movement(From, To, Class, Blocks, From);
+}

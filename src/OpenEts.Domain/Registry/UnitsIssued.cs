@@ -9,4 +9,9 @@ namespace OpenEts.Domain.Registry;
 /// <param name="Blocks">One block of new serials.</param>
 public sealed record UnitsIssued(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key,
-    AccountNumber Account, UnitClass Class, IReadOnlyList<SerialBlock> Blocks) : RegistryEvent(At, Actor, Key);
+    AccountNumber Account, UnitClass Class, IReadOnlyList<SerialBlock> Blocks) : RegistryEvent(At, Actor, Key)
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) =>
+        RegistryEventFacts.Movement(Account, Account, Class, Blocks, Account) with { Accounts = [Account], From = null };
+}

@@ -12,4 +12,9 @@ namespace OpenEts.Domain.Registry;
 public sealed record UnitsTransferred(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key, ProposalId Proposal,
     AccountNumber From, AccountNumber To, UnitClass Class, IReadOnlyList<SerialBlock> Blocks)
-    : RegistryEvent(At, Actor, Key), IUnitMovement;
+    : RegistryEvent(At, Actor, Key), IUnitMovement
+{
+    /// <inheritdoc/>
+    public override RegistryEventFacts Facts(RegistryLedger ledger) =>
+        RegistryEventFacts.Movement(From, To, Class, Blocks, From, Proposal);
+}

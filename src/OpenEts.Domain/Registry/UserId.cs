@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace OpenEts.Domain.Registry;
@@ -18,17 +19,25 @@ public readonly record struct UserId : IComparable<UserId>
     /// <summary>The actor recorded on events the registry raises by itself (proposal expiry).</summary>
     public static UserId System => new("system");
 
-    /// <summary>Wraps a login name; throws when it is empty, too long or holds control characters.</summary>
-    public static UserId From(string value)
+    /// <summary>Wraps user input as a login name, or says why it is not one (blank, too long, control characters).</summary>
+    public static bool TryCreate([NotNullWhen(true)] string? text, out UserId user, [NotNullWhen(false)] out string? reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(value.Length, MaxLength, nameof(value));
-        if (value.Any(char.IsControl))
+        user = default;
+        reason = string.IsNullOrWhiteSpace(text) ? "a user name is required"
+            : text.Length > MaxLength ? $"a user name has at most {MaxLength} characters (was {text.Length})"
+            : text.Any(char.IsControl) ? "a user name has no control characters"
+            : null;
+        if (reason is not null)
         {
-            throw new ArgumentException("A user id has no control characters.", nameof(value));
+            return false;
         }
-        return new UserId(value);
+        user = new UserId(text!);
+        return true;
     }
+
+    /// <summary>Wraps a trusted login name; throws when it is empty, too long or holds control characters.</summary>
+    public static UserId From(string value) =>
+        TryCreate(value, out var user, out var reason) ? user : throw new ArgumentException(reason, nameof(value));
 
     public int CompareTo(UserId other) => string.CompareOrdinal(Value, other.Value);
 

@@ -53,7 +53,7 @@ public static class OpenEtsApp
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoMarket>();
-        services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>();
+        services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>();
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
         services.AddProblemDetails();

@@ -174,7 +174,7 @@ public sealed class RegistryLedgerPropertyTests
         AccountStateChanged c => l.CloseAccount(c.Actor, c.At, c.Key!.Value, c.Account, c.Reason),
         UnitsIssued i => l.Issue(i.Actor, i.At, i.Key!.Value, i.Class, i.Blocks.Sum(b => b.Count)),
         UnitsAllocated a => l.Allocate(a.Actor, a.At, a.Key!.Value, a.To, a.Class, a.Blocks.Sum(b => b.Count)),
-        TransferProposed p => l.ProposeTransfer(p.Actor, p.At, p.Key!.Value, p.From, p.To, p.Class, p.Quantity, p.ExpiresAt),
+        TransferProposed p => l.ProposeTransfer(p.Actor, p.At, p.Key!.Value, p.From, p.To, p.Class, p.Quantity.Value, p.ExpiresAt),
         UnitsTransferred t => l.ApproveTransfer(t.Actor, t.At, t.Key!.Value, t.Proposal),
         TransferRejected r => l.RejectTransfer(r.Actor, r.At, r.Key!.Value, r.Proposal, r.Reason),
         UnitsSurrendered s => l.Surrender(s.Actor, s.At, s.Key!.Value, s.From, s.Class, s.Blocks.Sum(b => b.Count), s.ComplianceYear),

@@ -92,26 +92,5 @@ internal sealed class RegistryScenario
         string.Join(",", Ledger.HoldingsOf(account).Where(h => h.Class == unitClass).SelectMany(h => h.Blocks));
 
     /// <summary>Everything observable about a registry, as text, for before/after and live/replayed comparisons.</summary>
-    public static string Snapshot(RegistryLedger ledger)
-    {
-        var text = new StringBuilder();
-        foreach (var a in ledger.Accounts)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{a.Number} {a.Kind} {a.State} {a.HolderName} [{string.Join(",", a.Representatives)}]\n");
-            foreach (var h in ledger.HoldingsOf(a.Number))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"  {h.Class} {h.Total}: {string.Join(",", h.Blocks)}\n");
-            }
-        }
-        foreach (var p in ledger.Proposals)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"P{p.Id} {p.From}>{p.To} {p.Class} {p.Quantity} {p.ProposedBy} {p.ExpiresAt.UtcTicks} {p.State} {p.DecidedBy} {p.DecidedAt?.UtcTicks} {string.Join(",", p.Blocks)}\n");
-        }
-        foreach (var c in ledger.IssuedClasses)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"issued {c} {ledger.TotalIssued(c)}\n");
-        }
-        return text.ToString();
-    }
+    public static string Snapshot(RegistryLedger ledger) => ledger.Fingerprint();
 }

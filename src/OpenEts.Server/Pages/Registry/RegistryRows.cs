@@ -34,31 +34,8 @@ internal static class RegistryRows
     private static HistoryRow Row(RegistryLedger ledger, RegistryRecord record)
     {
         var e = record.Event;
-        var kind = RegistryEventJson.KindOf(e);
-        var row = new HistoryRow(record.Sequence, e.At, e.Actor.Value, kind, null, null, null, null, "", null);
-        return e switch
-        {
-            IUnitMovement m => row with
-            {
-                Class = m.Class.ToString(), From = m.From.Value, To = m.To.Value, Quantity = m.Blocks.Sum(b => b.Count),
-                Blocks = string.Join(' ', m.Blocks), Proposal = (e as UnitsTransferred)?.Proposal.Value,
-            },
-            UnitsIssued i => row with
-            {
-                Class = i.Class.ToString(), To = i.Account.Value, Quantity = i.Blocks.Sum(b => b.Count), Blocks = string.Join(' ', i.Blocks),
-            },
-            TransferProposed p => row with
-            {
-                Class = p.Class.ToString(), From = p.From.Value, To = p.To.Value, Quantity = p.Quantity, Proposal = p.Proposal.Value,
-            },
-            TransferRejected j => WithProposal(row, ledger, j.Proposal),
-            ProposalExpired x => WithProposal(row, ledger, x.Proposal),
-            _ => row,
-        };
+        var f = e.Facts(ledger);
+        return new HistoryRow(record.Sequence, e.At, e.Actor.Value, RegistryEventJson.KindOf(e), f.Class?.ToString(), f.From?.Value,
+            f.To?.Value, f.Class is null ? null : f.Quantity.Value, string.Join(' ', f.Blocks), f.Proposal?.Value);
     }
-
-    private static HistoryRow WithProposal(HistoryRow row, RegistryLedger ledger, ProposalId id) =>
-        ledger.FindProposal(id) is { } p
-            ? row with { Class = p.Class.ToString(), From = p.From.Value, To = p.To.Value, Quantity = p.Quantity, Proposal = id.Value }
-            : row with { Proposal = id.Value };
 }

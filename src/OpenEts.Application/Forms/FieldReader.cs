@@ -1,0 +1,113 @@
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Quantities;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Forms;
+
+/// <summary>
+/// Reads the fields of one request as a person typed them into typed values, and gathers one <see cref="FieldError"/>
+/// per bad field (its name, rule and a sentence). The commands' <c>TryParse</c> use it, so the API, the pages and the CLI
+/// read every field by the same rule. A field that fails reads as <c>default</c>; the command is not built then.
+/// </summary>
+public sealed class FieldReader
+{
+    private readonly List<FieldError> _errors = [];
+
+    /// <summary>The bad fields so far, in the order read.</summary>
+    public IReadOnlyList<FieldError> Errors => _errors;
+
+    /// <summary>True when no field was bad.</summary>
+    public bool IsValid => _errors.Count == 0;
+
+    /// <summary>Records a bad field.</summary>
+    public void Fail(string field, string rule, string message) => _errors.Add(new FieldError(field, rule, message));
+
+    public AccountNumber Account(string? text, string field)
+    {
+        if (AccountNumber.TryCreate(text?.Trim(), out var number, out var reason))
+        {
+            return number;
+        }
+        Fail(field, "AccountNumber", $"{field}: {reason}");
+        return default;
+    }
+
+    public UnitClass Class(string? text, string field = "class")
+    {
+        if (UnitClass.TryCreate(text, out var unitClass, out var reason))
+        {
+            return unitClass;
+        }
+        Fail(field, "UnitClass", $"{field}: {reason}");
+        return default;
+    }
+
+    public IdempotencyKey Key(string? text, string field = "idempotencyKey")
+    {
+        if (IdempotencyKey.TryCreate(text, out var key, out var reason))
+        {
+            return key;
+        }
+        Fail(field, "IdempotencyKey", $"{field}: {reason}");
+        return default;
+    }
+
+    /// <summary>A quantity to create or move: a whole number of tonnes, at least 1.</summary>
+    public AllowanceCount Quantity(long? value, string field = "quantity")
+    {
+        if (AllowanceCount.TryCreatePositive(value, out var count, out var reason))
+        {
+            return count;
+        }
+        Fail(field, "Quantity", $"{field}: {reason}");
+        return default;
+    }
+
+    public UserId User(string? text, string field)
+    {
+        if (UserId.TryCreate(text?.Trim(), out var user, out var reason))
+        {
+            return user;
+        }
+        Fail(field, "UserName", $"{field}: {reason}");
+        return default;
+    }
+
+    public ProposalId Proposal(long? value, string field = "id")
+    {
+        if (value is { } v && ProposalId.TryCreate(v, out var id, out _))
+        {
+            return id;
+        }
+        Fail(field, "ProposalId", $"{field}: a proposal number is a whole number ≥ 1");
+        return default;
+    }
+
+    /// <summary>A compliance year (履约年度); its range is the registry's rule, checked when the command runs.</summary>
+    public int Year(int? value, string field = "complianceYear")
+    {
+        if (value is { } year)
+        {
+            return year;
+        }
+        Fail(field, "Required", $"{field} is required (a year, e.g. 2017)");
+        return default;
+    }
+
+    /// <summary>Free text (a name, a reason), trimmed; whether it may be blank, and its length, are the registry's rules.</summary>
+    public static string Text(string? text) => text?.Trim() ?? "";
+
+    /// <summary>One of <paramref name="allowed"/>, by name, case-insensitive.</summary>
+    public TEnum Choice<TEnum>(string? text, string field, params TEnum[] allowed) where TEnum : struct, Enum
+    {
+        foreach (var value in allowed)
+        {
+            if (string.Equals(text?.Trim(), value.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+        Fail(field, typeof(TEnum).Name, $"{field} must be one of: {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}");
+        return default;
+    }
+}

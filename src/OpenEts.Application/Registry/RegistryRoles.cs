@@ -1,0 +1,16 @@
+using OpenEts.Domain.Identity;
+
+namespace OpenEts.Application.Registry;
+
+/// <summary>Who may ask the registry for what, by role; the ledger then checks the account (representative, regulator).</summary>
+public static class RegistryRoles
+{
+    /// <summary>Act for accounts they represent: propose, approve, reject, surrender, cancel.</summary>
+    public static IReadOnlyList<Role> Holders { get; } = [Role.ExchangeMember, Role.CompanyRepresentative];
+
+    /// <summary>Issue, allocate, administer accounts and correct: the regulator.</summary>
+    public static IReadOnlyList<Role> Regulator { get; } = [Role.Regulator];
+
+    /// <summary>Read accounts, holdings and history (holders: only the accounts they represent).</summary>
+    public static IReadOnlyList<Role> Readers { get; } = [Role.Regulator, Role.Auditor, Role.ExchangeMember, Role.CompanyRepresentative];
+}
