@@ -202,7 +202,7 @@ public abstract partial class StoreContract<TDb>
         private void Expect(Attempt a, RegistryOutcome outcome)
         {
             var why = $"{a} -> {outcome}";
-            var first = _completed.GetValueOrDefault(a.Key);
+            var first = _completed.GetValueOrDefault(a.SenderKey);
             if (first is null)
             {
                 Assert.False(outcome is RegistryOutcome.Completed { Duplicate: true }
@@ -221,7 +221,7 @@ public abstract partial class StoreContract<TDb>
             a.Outcome = outcome;
             if (outcome is RegistryOutcome.Completed { Duplicate: false } done)
             {
-                _completed[a.Key] = RegistryEventJson.Serialize(done.Event);
+                _completed[a.SenderKey] = RegistryEventJson.Serialize(done.Event);
             }
         }
     }
@@ -235,6 +235,12 @@ public abstract partial class StoreContract<TDb>
         private string _detail = repeatOf is null ? "" : $"repeating [{repeatOf}]";
 
         public string Key { get; } = key;
+
+        /// <summary>Who sent the request (keys belong to their sender); known once it has run.</summary>
+        public UserId Sender { get; private set; } = repeatOf?.Sender ?? default;
+
+        /// <summary>The sender and key together: a request's identity for idempotency.</summary>
+        public string SenderKey => $"{Sender}\u001f{Key}";
 
         public Attempt? RepeatOf { get; } = repeatOf;
 
@@ -284,6 +290,7 @@ public abstract partial class StoreContract<TDb>
                 || (op.From == unknown && op.Kind is not (RegistryOpKind.Issue or RegistryOpKind.Allocate))
                 || (op.Hours == 0 && op.Kind == RegistryOpKind.Propose)
                 || (reason == " " && op.Kind is RegistryOpKind.Correct or RegistryOpKind.Block or RegistryOpKind.Unblock);
+            Sender = actor;
             _detail = $"by {actor} quantity {q}";
             return op.Kind switch
             {
@@ -321,6 +328,7 @@ public abstract partial class StoreContract<TDb>
                 RegistryOpKind.ApproveAgain => (true, p is null ? RegistryRejection.UnknownProposal : RegistryRejection.ProposalAlreadyExecuted),
                 _ => (actor == Intruder || p is not { State: ProposalState.Pending }, null),
             };
+            Sender = actor;
             _detail = $"proposal {id} ({p?.State.ToString() ?? "none"}) by {actor}";
             return op.Kind == RegistryOpKind.Reject
                 ? (x, t) => x.RejectTransfer(actor, t, k, id, "not needed")

@@ -21,6 +21,9 @@ public interface IRegistryCommand
     /// <summary>Runs the request on the caught-up <paramref name="ledger"/> as <paramref name="actor"/> at <paramref name="now"/>.</summary>
     RegistryOutcome Execute(RegistryLedger ledger, UserId actor, DateTimeOffset now);
 
-    /// <summary>The request's name for a field the ledger names (e.g. the ledger's <c>number</c> is the request's <c>account</c>).</summary>
-    string FieldOf(string ledgerField) => ledgerField == "unitClass" ? "class" : ledgerField;
+    /// <summary>
+    /// The request's name for a field the ledger names, where this command names it differently (e.g. the ledger's
+    /// <c>number</c> is the request's <c>account</c>); the names every command shares are mapped by the handler.
+    /// </summary>
+    string FieldOf(string ledgerField) => ledgerField;
 }

@@ -109,9 +109,17 @@ public sealed class RegistryCommandHandler(RegistryService registry, IStore stor
         {
             RegistryOutcome.Completed c => new RegistryCommandOutcome.Completed(c.Event, facts ?? throw new InvalidOperationException(
                 "A completed request has its facts."), c.Duplicate),
-            RegistryOutcome.Rejected r => new RegistryCommandOutcome.Refused(r.Reason, command.FieldOf(r.Field), r.Message, KindOf(r)),
+            RegistryOutcome.Rejected r => new RegistryCommandOutcome.Refused(r.Reason, FieldOf(command, r.Field), r.Message, KindOf(r)),
             _ => throw new InvalidOperationException("A registry outcome is completed or rejected."),
         };
+
+    // The ledger's names for the fields every request shares, then the command's own renames.
+    private static string FieldOf(IRegistryCommand command, string ledgerField) => command.FieldOf(ledgerField switch
+    {
+        "unitClass" => "class",
+        "key" => "idempotencyKey",
+        var other => other,
+    });
 
     private static RefusalKind KindOf(RegistryOutcome.Rejected r) => r.Reason switch
     {

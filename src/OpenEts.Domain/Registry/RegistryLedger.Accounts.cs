@@ -15,7 +15,7 @@ public sealed partial class RegistryLedger
     {
         ArgumentNullException.ThrowIfNull(regulators);
         var officers = Normalise(regulators);
-        if (Earlier(key, Request("initialise", actor, authority, issuance, surrender, cancellation, officers)) is { } earlier)
+        if (Earlier(actor, key, Request("initialise", actor, authority, issuance, surrender, cancellation, officers)) is { } earlier)
         {
             return earlier;
         }
@@ -57,7 +57,7 @@ public sealed partial class RegistryLedger
     {
         ArgumentNullException.ThrowIfNull(representatives);
         var reps = Normalise(representatives);
-        if (Earlier(key, Request("open", actor, number, kind, holderName, reps)) is { } earlier)
+        if (Earlier(actor, key, Request("open", actor, number, kind, holderName, reps)) is { } earlier)
         {
             return earlier;
         }
@@ -106,7 +106,7 @@ public sealed partial class RegistryLedger
     public RegistryOutcome AddRepresentative(
         UserId actor, DateTimeOffset now, IdempotencyKey key, AccountNumber number, UserId representative)
     {
-        if (Earlier(key, Request("add-representative", actor, number, representative)) is { } earlier)
+        if (Earlier(actor, key, Request("add-representative", actor, number, representative)) is { } earlier)
         {
             return earlier;
         }
@@ -138,7 +138,7 @@ public sealed partial class RegistryLedger
     public RegistryOutcome RemoveRepresentative(
         UserId actor, DateTimeOffset now, IdempotencyKey key, AccountNumber number, UserId representative)
     {
-        if (Earlier(key, Request("remove-representative", actor, number, representative)) is { } earlier)
+        if (Earlier(actor, key, Request("remove-representative", actor, number, representative)) is { } earlier)
         {
             return earlier;
         }
@@ -167,7 +167,7 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key, AccountNumber number, string reason,
         AccountState to, params AccountState[] from)
     {
-        if (Earlier(key, Request("state", actor, number, to, reason)) is { } earlier)
+        if (Earlier(actor, key, Request("state", actor, number, to, reason)) is { } earlier)
         {
             return earlier;
         }

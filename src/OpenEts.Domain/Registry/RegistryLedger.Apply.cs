@@ -12,10 +12,11 @@ public sealed partial class RegistryLedger
     public void Apply(RegistryEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.Key is { } key && _requests.ContainsKey(key))
+        if (e.Key is { } key && _requests.ContainsKey((e.Actor, key)))
         {
-            throw new InvalidOperationException($"Idempotency key '{key}' appears twice.");
+            throw new InvalidOperationException($"Idempotency key '{key}' of {e.Actor} appears twice.");
         }
+        RequireAuthority(e);
         switch (e)
         {
             case RegistryInitialised i:
@@ -73,7 +74,35 @@ public sealed partial class RegistryLedger
         }
         if (e.Key is { } newKey)
         {
-            _requests[newKey] = (RequestOf(e), new RegistryOutcome.Completed(e, BlocksOf(e)));
+            _requests[(e.Actor, newKey)] = (RequestOf(e), new RegistryOutcome.Completed(e, BlocksOf(e)));
+        }
+    }
+
+    // Who may have raised the event: a journal whose hashes were recomputed after a change must still not replay an act
+    // that the ledger would have refused to its actor (an approval by someone who does not represent the source, say).
+    private void RequireAuthority(RegistryEvent e)
+    {
+        switch (e)
+        {
+            case RegistryInitialised:
+                break;
+            case ProposalExpired:
+                Require(e.Actor == UserId.System, "only the registry itself expires a proposal");
+                break;
+            case TransferProposed or UnitsSurrendered or UnitsCancelled:
+                var source = e.Facts(this).From;
+                Require(source is { } from && Existing(from).IsRepresentative(e.Actor),
+                    $"{e.Actor} does not represent the source account");
+                break;
+            case UnitsTransferred or TransferRejected:
+                var proposal = e.Facts(this).Proposal is { } id ? FindProposal(id) : null;
+                Require(proposal is not null && Existing(proposal.From).IsRepresentative(e.Actor),
+                    $"{e.Actor} does not represent the proposal's source account");
+                Require(e is not UnitsTransferred || proposal!.ProposedBy != e.Actor, "the proposer approved their own proposal");
+                break;
+            default:
+                Require(IsRegulator(e.Actor), $"{e.Actor} is not one of the regulator's officers");
+                break;
         }
     }
 

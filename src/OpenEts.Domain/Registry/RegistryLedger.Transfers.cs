@@ -4,6 +4,12 @@ namespace OpenEts.Domain.Registry;
 public sealed partial class RegistryLedger
 {
     /// <summary>
+    /// The longest a transfer proposal may stay open: 30 days. A proposal is a standing instruction to move units; one
+    /// that waits longer than a month for its second signature should be proposed again with today's facts.
+    /// </summary>
+    public static readonly TimeSpan MaxProposalLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>
     /// A representative of <paramref name="from"/> proposes moving units to another holding, investor or clearing
     /// account. Nothing moves yet; holdings are checked now and again at approval. The source must be open, the
     /// destination not closed, and <paramref name="expiresAt"/> after <paramref name="now"/>.
@@ -12,7 +18,7 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, DateTimeOffset expiresAt)
     {
-        if (Earlier(key, Request("propose", actor, from, to, unitClass, quantity, expiresAt)) is { } earlier)
+        if (Earlier(actor, key, Request("propose", actor, from, to, unitClass, quantity, expiresAt)) is { } earlier)
         {
             return earlier;
         }
@@ -44,6 +50,11 @@ public sealed partial class RegistryLedger
         {
             return Reject(RegistryRejection.InvalidExpiry, "expiresAt", $"The expiry {expiresAt:O} is not after now ({now:O}).");
         }
+        if (expiresAt - now > MaxProposalLifetime)
+        {
+            return Reject(RegistryRejection.InvalidExpiry, "expiresAt",
+                $"The expiry {expiresAt:O} is more than {MaxProposalLifetime.TotalDays:0} days after now ({now:O}).");
+        }
         if (CheckHeld(source, unitClass, quantity, "from") is { } insufficient)
         {
             return insufficient;
@@ -58,7 +69,7 @@ public sealed partial class RegistryLedger
     /// </summary>
     public RegistryOutcome ApproveTransfer(UserId actor, DateTimeOffset now, IdempotencyKey key, ProposalId proposal)
     {
-        if (Earlier(key, Request("approve", actor, proposal)) is { } earlier)
+        if (Earlier(actor, key, Request("approve", actor, proposal)) is { } earlier)
         {
             return earlier;
         }
@@ -84,7 +95,7 @@ public sealed partial class RegistryLedger
     /// <summary>A representative of the source (the proposer too, to withdraw) rejects a pending proposal.</summary>
     public RegistryOutcome RejectTransfer(UserId actor, DateTimeOffset now, IdempotencyKey key, ProposalId proposal, string reason)
     {
-        if (Earlier(key, Request("reject", actor, proposal, reason)) is { } earlier)
+        if (Earlier(actor, key, Request("reject", actor, proposal, reason)) is { } earlier)
         {
             return earlier;
         }

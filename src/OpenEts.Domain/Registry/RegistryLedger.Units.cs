@@ -15,7 +15,7 @@ public sealed partial class RegistryLedger
     /// </summary>
     public RegistryOutcome Issue(UserId actor, DateTimeOffset now, IdempotencyKey key, UnitClass unitClass, long quantity)
     {
-        if (Earlier(key, Request("issue", actor, unitClass, quantity)) is { } earlier)
+        if (Earlier(actor, key, Request("issue", actor, unitClass, quantity)) is { } earlier)
         {
             return earlier;
         }
@@ -45,7 +45,7 @@ public sealed partial class RegistryLedger
     public RegistryOutcome Allocate(
         UserId actor, DateTimeOffset now, IdempotencyKey key, AccountNumber to, UnitClass unitClass, long quantity)
     {
-        if (Earlier(key, Request("allocate", actor, to, unitClass, quantity)) is { } earlier)
+        if (Earlier(actor, key, Request("allocate", actor, to, unitClass, quantity)) is { } earlier)
         {
             return earlier;
         }
@@ -84,7 +84,7 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, UnitClass unitClass, long quantity, int complianceYear)
     {
-        if (Earlier(key, Request("surrender", actor, from, unitClass, quantity, complianceYear)) is { } earlier)
+        if (Earlier(actor, key, Request("surrender", actor, from, unitClass, quantity, complianceYear)) is { } earlier)
         {
             return earlier;
         }
@@ -124,7 +124,7 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, UnitClass unitClass, long quantity, string reason)
     {
-        if (Earlier(key, Request("cancel", actor, from, unitClass, quantity, reason)) is { } earlier)
+        if (Earlier(actor, key, Request("cancel", actor, from, unitClass, quantity, reason)) is { } earlier)
         {
             return earlier;
         }
@@ -158,7 +158,7 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, string reason)
     {
-        if (Earlier(key, Request("correct", actor, from, to, unitClass, quantity, reason)) is { } earlier)
+        if (Earlier(actor, key, Request("correct", actor, from, to, unitClass, quantity, reason)) is { } earlier)
         {
             return earlier;
         }
@@ -179,7 +179,7 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, AccountNumber to, UnitClass unitClass, SerialBlock serials, string reason)
     {
-        if (Earlier(key, Request("correct-serials", actor, from, to, unitClass, new[] { serials }, reason)) is { } earlier)
+        if (Earlier(actor, key, Request("correct-serials", actor, from, to, unitClass, new[] { serials }, reason)) is { } earlier)
         {
             return earlier;
         }

@@ -21,7 +21,8 @@ public sealed partial class RegistryLedger
     private readonly Dictionary<UnitClass, long> _lastSerial = [];
     private readonly List<TransferProposal> _proposals = [];
     private readonly SortedSet<long> _pending = [];
-    private readonly Dictionary<IdempotencyKey, (string Request, RegistryOutcome.Completed Outcome)> _requests = [];
+    // Keys belong to their sender: the same key from two users is two requests, and neither learns of the other's.
+    private readonly Dictionary<(UserId Sender, IdempotencyKey Key), (string Request, RegistryOutcome.Completed Outcome)> _requests = [];
 
     /// <summary>The regulator's name, once initialised.</summary>
     public string? Authority { get; private set; }
@@ -71,14 +72,15 @@ public sealed partial class RegistryLedger
     private static RegistryOutcome.Rejected Reject(RegistryRejection reason, string field, string message) =>
         new(reason, field, message);
 
-    // An earlier request with the same key: the first outcome again, or a rejection if the request differs.
-    private RegistryOutcome? Earlier(IdempotencyKey key, string request)
+    // An earlier request by the same sender with the same key: the first outcome again, or a rejection if the request
+    // differs.
+    private RegistryOutcome? Earlier(UserId sender, IdempotencyKey key, string request)
     {
         if (key.Value is null)
         {
             throw new ArgumentException("An idempotency key is required.", nameof(key));
         }
-        if (!_requests.TryGetValue(key, out var earlier))
+        if (!_requests.TryGetValue((sender, key), out var earlier))
         {
             return null;
         }
@@ -94,7 +96,7 @@ public sealed partial class RegistryLedger
     private RegistryOutcome.Completed Commit(RegistryEvent e)
     {
         Apply(e);
-        return _requests[e.Key!.Value].Outcome;
+        return _requests[(e.Actor, e.Key!.Value)].Outcome;
     }
 
     private RegistryOutcome.Rejected? CheckRegulator(UserId actor)

@@ -60,7 +60,7 @@ public enum RegistryRejection
     /// <summary>The proposal has expired.</summary>
     ProposalExpired,
 
-    /// <summary>The expiry is not after now.</summary>
+    /// <summary>The expiry is not after now, or is more than <see cref="RegistryLedger.MaxProposalLifetime"/> after it.</summary>
     InvalidExpiry,
 
     /// <summary>A required written reason is blank.</summary>

@@ -178,7 +178,20 @@ public sealed partial class RegistryLedgerTests
         var rejected = s.Rejects(RegistryRejection.IdempotencyKeyReused, l => l.Issue(Reg1, s.Now, key, Gdea2017, 101));
 
         Assert.Equal("key", rejected.Field);
-        s.Rejects(RegistryRejection.IdempotencyKeyReused, l => l.Issue(Reg2, s.Now, key, Gdea2017, 100));
+    }
+
+    [Fact]
+    public void Issue_8_SameKeyFromAnotherSender_IsThatSendersOwnRequest()
+    {
+        var s = Initialised();
+        var key = s.NextKey();
+        s.Ok(s.Ledger.Issue(Reg1, s.Now, key, Gdea2017, 100));
+
+        var second = s.Ok(s.Ledger.Issue(Reg2, s.Now, key, Gdea2017, 100));
+
+        Assert.False(second.Duplicate);
+        Assert.Equal(200, s.Ledger.TotalIssued(Gdea2017).Value);
+        Assert.True(s.Ok(s.Ledger.Issue(Reg1, s.Now, key, Gdea2017, 100)).Duplicate);
     }
 
     [Fact]

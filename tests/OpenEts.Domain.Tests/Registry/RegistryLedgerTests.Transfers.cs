@@ -325,4 +325,41 @@ public sealed partial class RegistryLedgerTests
         Assert.Equal("1-25", s.Blocks(Clearing, Gdea2017));
         Assert.Equal("26-60", s.Blocks(Investor, Gdea2017));
     }
+
+    [Fact]
+    public void Issue_8_ProposeTransfer_ExpiringBeyondTheMaximum_ReturnsInvalidExpiry()
+    {
+        var s = WithAllocation(100);
+
+        var rejected = s.Rejects(RegistryRejection.InvalidExpiry, l => l.ProposeTransfer(A1, s.Now, s.NextKey(), CompanyA, CompanyB,
+            Gdea2017, 10, new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero)));
+
+        Assert.Equal("expiresAt", rejected.Field);
+        s.Ok(s.Ledger.ProposeTransfer(A1, s.Now, s.NextKey(), CompanyA, CompanyB, Gdea2017, 10, s.Now + RegistryLedger.MaxProposalLifetime));
+    }
+
+    [Theory]
+    [InlineData("reg.li")]
+    [InlineData("b.liu")]
+    [InlineData("a.chen")]
+    public void Issue_8_Replay_OfAnApprovalTheLedgerWouldHaveRefused_Throws(string approver)
+    {
+        var s = WithAllocation(100);
+        s.Ok(s.Ledger.ApproveTransfer(A2, s.Now, s.NextKey(), Propose(s, 40)));
+        var forged = s.Events.Select(e => e is UnitsTransferred t ? t with { Actor = UserId.From(approver) } : e).ToList();
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => RegistryLedger.Replay(forged));
+
+        Assert.Contains("does not fit", thrown.Message, StringComparison.Ordinal);
+        Assert.Equal(Snapshot(s.Ledger), Snapshot(RegistryLedger.Replay(s.Events)));
+    }
+
+    [Fact]
+    public void Issue_8_Replay_OfAnIssuanceByAnOutsider_Throws()
+    {
+        var s = WithAllocation(100);
+        var forged = s.Events.Select(e => e is UnitsIssued i ? i with { Actor = A1 } : e).ToList();
+
+        Assert.Throws<InvalidOperationException>(() => RegistryLedger.Replay(forged));
+    }
 }
