@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenEts.Domain.Text;
 
 namespace OpenEts.Domain.Organisations;
 
@@ -27,11 +28,19 @@ public sealed record OrganisationDraft(string? Code, string? Name, string? Secto
             errors.Add(new FieldError("name", "Length", string.Create(CultureInfo.InvariantCulture,
                 $"名称 name must be 1–{MaxNameLength} characters")));
         }
+        else if (DisplayText.Explain(name, "name", allowLineBreaks: false) is { } badName)
+        {
+            errors.Add(new FieldError("name", "ForbiddenCharacter", "名称 " + badName));
+        }
         var region = (Region ?? "").Trim();
         if (region.Length == 0 || region.Length > MaxRegionLength)
         {
             errors.Add(new FieldError("region", "Length", string.Create(CultureInfo.InvariantCulture,
                 $"地区 region must be 1–{MaxRegionLength} characters")));
+        }
+        else if (DisplayText.Explain(region, "region", allowLineBreaks: false) is { } badRegion)
+        {
+            errors.Add(new FieldError("region", "ForbiddenCharacter", "地区 " + badRegion));
         }
         if (!DomainNames.TryParseSector(Sector, out var sector))
         {

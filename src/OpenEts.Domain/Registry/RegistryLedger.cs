@@ -1,3 +1,5 @@
+using OpenEts.Domain.Text;
+
 namespace OpenEts.Domain.Registry;
 
 /// <summary>
@@ -142,8 +144,13 @@ public sealed partial class RegistryLedger
             return Reject(field == "reason" ? RegistryRejection.ReasonRequired : RegistryRejection.InvalidText, field,
                 $"The {field} must not be blank.");
         }
-        return text is { Length: > MaxTextLength }
-            ? Reject(RegistryRejection.InvalidText, field, $"The {field} is longer than {MaxTextLength} characters.")
+        if (text is { Length: > MaxTextLength })
+        {
+            return Reject(RegistryRejection.InvalidText, field, $"The {field} is longer than {MaxTextLength} characters.");
+        }
+        // A reason may run over several lines; a name may not.
+        return text is not null && DisplayText.Explain(text, field, allowLineBreaks: field == "reason") is { } forbidden
+            ? Reject(RegistryRejection.InvalidText, field, forbidden)
             : null;
     }
 

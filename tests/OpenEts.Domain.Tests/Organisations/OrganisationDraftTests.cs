@@ -33,4 +33,15 @@ public sealed class OrganisationDraftTests
 
         Assert.Equal(CoverageStatus.Covered, result.Organisation!.Status);
     }
+
+    [Fact]
+    public void Issue_8_Validate_WithARightToLeftOverrideInTheName_NamesTheCharacter()
+    {
+        var result = new OrganisationDraft("91440101MA5CY10016", "珠江\u202E示范发电有限公司", "电力", "广州\u200B市", null).Validate();
+
+        Assert.Null(result.Organisation);
+        Assert.Equal(["name", "region"], result.Errors.Select(e => e.Field));
+        Assert.All(result.Errors, e => Assert.Equal("ForbiddenCharacter", e.Rule));
+        Assert.Contains("U+202E", result.Errors[0].Message, StringComparison.Ordinal);
+    }
 }

@@ -209,4 +209,19 @@ public sealed partial class RegistryLedgerTests
         Assert.False(done.Duplicate);
         Assert.True(s.Ok(s.Ledger.ApproveTransfer(A2, s.Now, key, id)).Duplicate);
     }
+
+    [Theory]
+    [InlineData("Company \u202EC")]
+    [InlineData("Company\u0000C")]
+    [InlineData("Company\nC")]
+    public void Issue_8_OpenAccount_WithAHiddenCharacterInTheHolderName_ReturnsInvalidText(string holder)
+    {
+        var s = Initialised();
+
+        var rejected = s.Rejects(RegistryRejection.InvalidText, l => l.OpenAccount(Reg1, s.Now, s.NextKey(),
+            AccountNumber.From("GD-HOLD-0009"), AccountKind.Holding, holder, [A1, A2]));
+
+        Assert.Equal("holderName", rejected.Field);
+        Assert.Contains("U+", rejected.Message, StringComparison.Ordinal);
+    }
 }
