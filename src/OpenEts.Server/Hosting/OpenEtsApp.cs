@@ -34,6 +34,8 @@ public static class OpenEtsApp
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+        // No "Server: Kestrel" banner: it tells an attacker what to look for and tells a user nothing.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         configure?.Invoke(builder);
         var database = builder.Configuration["db"] ?? builder.Configuration["OPENETS_DB"]
             ?? Environment.GetEnvironmentVariable("OPENETS_DB") ?? Path.Combine("data", "openets.db");
@@ -101,6 +103,7 @@ public static class OpenEtsApp
         });
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
@@ -119,7 +122,8 @@ public static class OpenEtsApp
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+            // Only a path on this site: "//evil.example/" and "/\\evil.example" are other sites and go home instead.
+            return TypedResults.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapAccountApi();
         app.MapOrganisationApi();
@@ -140,4 +144,8 @@ public static class OpenEtsApp
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+
+    // A path on this site: one leading slash, not followed by another slash or a backslash, and no control characters.
+    private static bool IsLocalPath(string? url) =>
+        url is ['/', ..] && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Any(char.IsControl);
 }
