@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using OpenEts.Application.Audit;
 using OpenEts.Application.Demo;
@@ -36,6 +37,8 @@ public static class OpenEtsApp
         }
         // No "Server: Kestrel" banner: it tells an attacker what to look for and tells a user nothing.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        // One line per request at Information is noise in production; the platform's own messages stay at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
         var database = builder.Configuration["db"] ?? builder.Configuration["OPENETS_DB"]
             ?? Environment.GetEnvironmentVariable("OPENETS_DB") ?? Path.Combine("data", "openets.db");
@@ -116,6 +119,7 @@ public static class OpenEtsApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/openapi", () => TypedResults.Redirect("/openapi/v1.json")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/healthz", HealthAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/lang/{culture}", (string culture, string? returnUrl, HttpContext ctx) =>
         {
             var c = culture == "en" ? "en" : "zh-CN";
@@ -143,6 +147,24 @@ public static class OpenEtsApp
         }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
+    }
+
+    // Ready to serve: the database answers a read of the journal's newest entry. A load balancer takes the instance out
+    // of rotation on 503.
+    private static async Task<Results<Ok<string>, ProblemHttpResult>> HealthAsync(
+        IStore store, ILoggerFactory logs, CancellationToken ct)
+    {
+        try
+        {
+            await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(), 0, 1), ct).ConfigureAwait(false);
+            return TypedResults.Ok("ok");
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException or TimeoutException)
+        {
+            logs.CreateLogger("OpenEts.Health").LogWarning(e, "Health check: the database did not answer");
+            return TypedResults.Problem("The database did not answer.", statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Not ready");
+        }
     }
 
     // A path on this site: one leading slash, not followed by another slash or a backslash, and no control characters.

@@ -14,7 +14,7 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
     private static readonly HashSet<string> PublicRoutes =
     [
         "", "Index", "Account/Login", "Account/Denied", "ApiReference",
-        "/openapi/{documentName}.json", "/openapi", "/health", "/lang/{culture}",
+        "/openapi/{documentName}.json", "/openapi", "/health", "/healthz", "/lang/{culture}",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()

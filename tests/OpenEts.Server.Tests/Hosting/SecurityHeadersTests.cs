@@ -94,6 +94,16 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.KestrelServer serv
         Assert.Equal("/Registry?x=1", response.Headers.Location!.ToString());
     }
 
+    [Fact]
+    public async Task Healthz_WithTheDatabaseUp_AnswersOkWithoutSignIn()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var response = await client.GetAsync("/healthz", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private async Task<HttpClient> SignedInOverKestrelAsync(string user)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = server.BaseAddress };
