@@ -21,6 +21,9 @@ public sealed record RegistryHistoryFilter(
     /// <summary>The most events one page of history may hold.</summary>
     public const int MaxTake = 1000;
 
+    /// <summary>The events one page of history holds when the request names no <c>take</c>.</summary>
+    public const int DefaultTake = 100;
+
     /// <summary>True when <paramref name="e"/> passes every condition set.</summary>
     public bool Matches(RegistryEvent e, RegistryLedger ledger)
     {
@@ -34,7 +37,8 @@ public sealed record RegistryHistoryFilter(
 
     /// <summary>
     /// Reads the filter and a page from text fields as they come in a query string (<c>kind</c>, <c>class</c>,
-    /// <c>since</c>, <c>until</c> as ISO dates or times, <c>skip</c> ≥ 0, <c>take</c> 1–<see cref="MaxTake"/>); each bad
+    /// <c>since</c>, <c>until</c> as ISO dates or times, <c>skip</c> ≥ 0, <c>take</c> 1–<see cref="MaxTake"/>, by default
+    /// <see cref="DefaultTake"/>, so that no request pulls a whole account's history at once); each bad
     /// field is named with its rule.
     /// </summary>
     public static (RegistryHistoryFilter Filter, int Skip, int? Take, IReadOnlyList<FieldError> Errors) Parse(
@@ -65,7 +69,7 @@ public sealed record RegistryHistoryFilter(
         {
             errors.Add(new FieldError("skip", "NonNegativeWholeNumber", $"'{skip}' is not a whole number ≥ 0"));
         }
-        int? taken = null;
+        int? taken = DefaultTake;
         if (!string.IsNullOrWhiteSpace(take))
         {
             if (int.TryParse(take, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxTake)
