@@ -9,21 +9,21 @@ namespace OpenEts.Application.Organisations;
 /// </summary>
 public sealed class OrganisationSheet
 {
-    private static readonly (string Field, string[] Names, bool Required)[] Columns =
+    private static readonly HeaderColumn[] Columns =
     [
-        ("code", ["统一社会信用代码", "信用代码", "code", "credit_code", "creditcode"], true),
-        ("name", ["企业名称", "名称", "name"], true),
-        ("sector", ["行业", "sector"], true),
-        ("region", ["地区", "所在地区", "region"], true),
-        ("status", ["状态", "纳入状态", "status"], false),
+        new("code", ["统一社会信用代码", "信用代码", "code", "credit_code", "creditcode"]),
+        new("name", ["企业名称", "名称", "name"]),
+        new("sector", ["行业", "sector"]),
+        new("region", ["地区", "所在地区", "region"]),
+        new("status", ["状态", "纳入状态", "status"], Required: false),
     ];
 
-    private readonly Dictionary<string, int> _index;
+    private readonly HeaderMap? _map;
 
-    private OrganisationSheet(Dictionary<string, int> index, IReadOnlyList<(int Row, OrganisationDraft Draft)> rows,
+    private OrganisationSheet(HeaderMap? map, IReadOnlyList<(int Row, OrganisationDraft Draft)> rows,
         IReadOnlyList<RowError> errors)
     {
-        _index = index;
+        _map = map;
         Rows = rows;
         Errors = errors;
     }
@@ -36,49 +36,26 @@ public sealed class OrganisationSheet
     /// <summary>File-level errors (unreadable file, missing columns).</summary>
     public IReadOnlyList<RowError> Errors { get; }
 
-    public string ColumnOf(string field) =>
-        _index.TryGetValue(field, out var i) ? TabularFile.ColumnLetter(i) : "";
+    public string ColumnOf(string field) => _map?.ColumnOf(field) ?? "";
 
     public static OrganisationSheet Read(Stream content, string fileName)
     {
         var file = TabularFile.Read(content, fileName);
         if (file.Error is { } error)
         {
-            return new OrganisationSheet([], [], [new RowError(0, "", "file", "Unreadable", error)]);
+            return new OrganisationSheet(null, [], [new RowError(0, "", "file", "Unreadable", error)]);
         }
-        var index = new Dictionary<string, int>();
-        var errors = new List<RowError>();
-        foreach (var (field, names, required) in Columns)
+        var map = HeaderMap.Find(file.Header, Columns);
+        if (map.Missing.Count > 0)
         {
-            var at = -1;
-            for (var i = 0; i < file.Header.Count && at < 0; i++)
-            {
-                if (names.Contains(file.Header[i], StringComparer.OrdinalIgnoreCase))
-                {
-                    at = i;
-                }
-            }
-            if (at >= 0)
-            {
-                index[field] = at;
-            }
-            else if (required)
-            {
-                errors.Add(new RowError(1, "", field, "MissingColumn",
-                    $"the header row has no column '{names[0]}' (or '{names[^1]}')"));
-            }
+            return new OrganisationSheet(map, [], [.. map.Missing.Select(c => new RowError(1, "", c.Field, "MissingColumn",
+                HeaderMap.MissingMessage(c)))]);
         }
-        if (errors.Count > 0)
-        {
-            return new OrganisationSheet(index, [], errors);
-        }
-        string? Cell(string[] cells, string field) =>
-            index.TryGetValue(field, out var i) && i < cells.Length ? cells[i] : null;
         var rows = file.Rows
-            .Select(r => (r.Row, new OrganisationDraft(Cell(r.Cells, "code"), Cell(r.Cells, "name"),
-                Cell(r.Cells, "sector"), Cell(r.Cells, "region"), Cell(r.Cells, "status"))))
+            .Select(r => (r.Row, new OrganisationDraft(map.Cell(r.Cells, "code"), map.Cell(r.Cells, "name"),
+                map.Cell(r.Cells, "sector"), map.Cell(r.Cells, "region"), map.Cell(r.Cells, "status"))))
             .ToList();
-        return new OrganisationSheet(index, rows, []);
+        return new OrganisationSheet(map, rows, []);
     }
 
     /// <summary>Writes organisations in the template's layout as .xlsx.</summary>

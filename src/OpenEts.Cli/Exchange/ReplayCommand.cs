@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 
 namespace OpenEts.Cli.Exchange;
@@ -9,40 +10,24 @@ namespace OpenEts.Cli.Exchange;
 /// </summary>
 internal static class ReplayCommand
 {
-    private const string Usage = "usage: ets exchange replay FILE.csv [--fail-on-reject]";
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The <c>exchange</c> command with its <c>replay</c> verb.</summary>
+    public static Command Build()
     {
-        ArgumentNullException.ThrowIfNull(args);
-        string? path = null;
-        bool failOnReject = false;
-        foreach (string arg in args)
-        {
-            if (arg == "--fail-on-reject")
-            {
-                failOnReject = true;
-            }
-            else if (path is null && !arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                path = arg;
-            }
-            else
-            {
-                await stderr.WriteLineAsync($"ets exchange replay: unexpected argument '{arg}'\n{Usage}").ConfigureAwait(false);
-                return CommandRouter.Usage;
-            }
-        }
+        var file = new Argument<string>("FILE.csv") { Description = "engine inputs, one per row (docs/matching.md)" };
+        var failOnReject = new Option<bool>("--fail-on-reject") { Description = "exit 1 when any input was rejected" };
+        var replay = new Verb("replay", "Feed engine inputs from FILE.csv, print outcomes, trades and the final book.",
+            "ets exchange replay FILE.csv [--fail-on-reject]", file, failOnReject);
+        replay.SetAction((r, ct) => RunAsync(r.GetRequiredValue(file), r.GetValue(failOnReject), replay,
+            r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
+        return new Command("exchange", "The matching engine.") { replay };
+    }
 
-        if (path is null)
-        {
-            await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
-            return CommandRouter.Usage;
-        }
-
+    private static async Task<int> RunAsync(string path, bool failOnReject, Command command, TextWriter stdout, TextWriter stderr,
+        CancellationToken ct)
+    {
         if (!File.Exists(path))
         {
-            await stderr.WriteLineAsync($"ets exchange replay: file not found: {path}").ConfigureAwait(false);
-            return CommandRouter.Usage;
+            return await CommandUsage.ErrorAsync(stderr, command, [$"file not found: {path}"]).ConfigureAwait(false);
         }
 
         var session = new ReplaySession();
@@ -50,7 +35,7 @@ internal static class ReplayCommand
         using (StreamReader reader = File.OpenText(path))
         {
             int row = 0;
-            while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+            while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
             {
                 row++;
                 if (line.Length == 0 || line.TrimStart().StartsWith('#') || line.Trim().Length == 0)
@@ -64,7 +49,7 @@ internal static class ReplayCommand
                 if (error is not null)
                 {
                     await stderr.WriteLineAsync($"ets exchange replay: {path}: {error}; nothing after this row was processed").ConfigureAwait(false);
-                    return CommandRouter.Usage;
+                    return ExitCode.Usage;
                 }
             }
         }
@@ -72,6 +57,6 @@ internal static class ReplayCommand
         output.Clear();
         session.WriteBooks(output);
         await stdout.WriteAsync(output.ToString()).ConfigureAwait(false);
-        return failOnReject && session.Rejections > 0 ? CommandRouter.Rejected : CommandRouter.Ok;
+        return failOnReject && session.Rejections > 0 ? ExitCode.Rejected : ExitCode.Ok;
     }
 }

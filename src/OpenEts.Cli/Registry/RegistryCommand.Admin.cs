@@ -1,145 +1,99 @@
-using OpenEts.Domain.Registry;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using OpenEts.Application.Registry;
 
 namespace OpenEts.Cli.Registry;
 
-// open-account, block/unblock/close, add-rep/remove-rep, correct (the regulator's) and cancel (a representative's):
-// one registry request each. For the regulator's requests --as only has to name a platform user: the registry's own
-// list of the regulator's officers decides (rule NotRegulator), which is stricter than the Regulator role.
+// open-account, block/unblock/close, add-rep/remove-rep, correct: the regulator's requests, parse → call → map. The
+// handler checks the regulator's role; the registry's own list of the regulator's officers then decides (NotRegulator).
 internal static partial class RegistryCommand
 {
-    private static async Task<int> OpenAccountAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private static Verb OpenAccount(Option<string> db)
     {
-        if (!TryAccount(a.Positionals[0], out var number, out var problem) || !TryKind(a.Positionals[1], out var kind, out problem))
+        var number = Text("NUMBER", "the new account's number (A–Z, a–z, 0–9, -)");
+        var kind = Text("KIND", "holding, investor or clearing");
+        var holder = Text("HOLDER-NAME", "the holder's name");
+        var representatives = new Option<string[]>("--rep")
         {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (await context.UserAsync("--as", a.Option("as")!, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
-        var representatives = new List<UserId>();
-        foreach (var name in a.Options("rep"))
-        {
-            if (await context.UserAsync("--rep", name, ct).ConfigureAwait(false) is not { } representative)
-            {
-                return CommandRouter.Rejected;
-            }
-            representatives.Add(representative);
-        }
-        var holder = a.Positionals[2].Trim();
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => l.OpenAccount(actor, now, key, number, kind, holder, representatives), ct)
-            .ConfigureAwait(false);
-    }
-
-    private static async Task<int> ChangeStateAsync(RegistryContext context, RegistryArguments a, string verb, CancellationToken ct)
-    {
-        if (!TryAccount(a.Positionals[0], out var account, out var problem) || !TryReason(a, out var reason, out problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (await context.UserAsync("--as", a.Option("as")!, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => verb switch
-        {
-            "block" => l.BlockAccount(actor, now, key, account, reason),
-            "unblock" => l.UnblockAccount(actor, now, key, account, reason),
-            _ => l.CloseAccount(actor, now, key, account, reason),
-        }, ct).ConfigureAwait(false);
-    }
-
-    private static async Task<int> RepresentativeAsync(RegistryContext context, RegistryArguments a, bool add, CancellationToken ct)
-    {
-        if (!TryAccount(a.Positionals[0], out var account, out var problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (await context.UserAsync("--as", a.Option("as")!, ct).ConfigureAwait(false) is not { } actor
-            || await context.UserAsync("user", a.Positionals[1], ct).ConfigureAwait(false) is not { } representative)
-        {
-            return CommandRouter.Rejected;
-        }
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => add
-            ? l.AddRepresentative(actor, now, key, account, representative)
-            : l.RemoveRepresentative(actor, now, key, account, representative), ct).ConfigureAwait(false);
-    }
-
-    private static async Task<int> CancelAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
-    {
-        if (!TryAccount(a.Positionals[0], out var from, out var problem) || !TryClass(a.Positionals[1], out var unitClass, out problem)
-            || !TryQuantity(a.Positionals[2], out var quantity, out problem) || !TryReason(a, out var reason, out problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (await context.ActorAsync(a.Option("as")!, Holders, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => l.Cancel(actor, now, key, from, unitClass, quantity, reason), ct)
-            .ConfigureAwait(false);
-    }
-
-    private static async Task<int> CorrectAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
-    {
-        if (!TryAccount(a.Positionals[0], out var from, out var problem) || !TryAccount(a.Positionals[1], out var to, out problem)
-            || !TryClass(a.Positionals[2], out var unitClass, out problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        long quantity = 0;
-        SerialBlock serials = default;
-        var range = a.Option("serials");
-        if ((range is not null ? !TrySerials(range, out serials, out problem) : !TryQuantity(a.Positionals[3], out quantity, out problem))
-            || !TryReason(a, out var reason, out problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (await context.UserAsync("--as", a.Option("as")!, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => range is not null
-            ? l.CorrectSerials(actor, now, key, from, to, unitClass, serials, reason)
-            : l.Correct(actor, now, key, from, to, unitClass, quantity, reason), ct).ConfigureAwait(false);
-    }
-
-    private static bool TryKind(string text, out AccountKind kind, out string problem)
-    {
-        problem = $"KIND must be holding, investor or clearing, not '{text}'";
-        (var ok, kind) = text switch
-        {
-            "holding" => (true, AccountKind.Holding),
-            "investor" => (true, AccountKind.Investor),
-            "clearing" => (true, AccountKind.Clearing),
-            _ => (false, default),
+            Description = "an authorised representative (a platform user); give it once per representative, at least two",
+            HelpName = "USER",
         };
-        return ok;
+        var key = KeyOption();
+        return Request(db, AsOption(), "open-account", "Open a holding, investor or clearing account (the regulator).",
+            "ets registry open-account NUMBER KIND HOLDER-NAME --rep USER --rep USER [--rep USER…] --as USER [--key KEY] [--db DB]",
+            [number, kind, holder, representatives, key],
+            r => Parsed(Application.Registry.OpenAccount.TryParse(new OpenAccount.Form(r.GetValue(number), r.GetValue(kind), r.GetValue(holder), r.GetValue(representatives),
+                r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 
-    private static bool TryReason(RegistryArguments a, out string reason, out string problem)
+    private static Verb ChangeState(Option<string> db, string name)
     {
-        problem = "--reason TEXT is required (a written reason, not blank)";
-        reason = a.Option("reason")?.Trim() ?? "";
-        return reason.Length > 0;
-    }
-
-    private static bool TrySerials(string text, out SerialBlock serials, out string problem)
-    {
-        problem = $"--serials must be FIRST-LAST, whole numbers with 1 ≤ FIRST ≤ LAST, not '{text}'";
-        serials = default;
-        var parts = text.Split('-');
-        if (parts.Length != 2 || !RegistryArguments.TryWhole(parts[0], out var first) || !RegistryArguments.TryWhole(parts[1], out var last)
-            || first < 1 || last < first)
+        var (change, description) = name switch
         {
-            return false;
+            "block" => (AccountStateChange.Block, "Block (冻结) an open account: no units leave it at the holder's request."),
+            "unblock" => (AccountStateChange.Unblock, "Reopen a blocked account."),
+            _ => (AccountStateChange.Close, "Close (注销) an open or blocked account that holds nothing, for good."),
+        };
+        var (account, reason, key) = (Text("ACCOUNT", "the account"), ReasonOption("why (journalled)"), KeyOption());
+        return Request(db, AsOption(), name, description,
+            $"ets registry {name} ACCOUNT --reason TEXT --as USER [--key KEY] [--db DB]", [account, reason, key],
+            r => Parsed(ChangeAccountState.TryParse(new ChangeAccountState.Form(r.GetValue(account), change, r.GetValue(reason), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+    }
+
+    private static Verb Representative(Option<string> db, bool add)
+    {
+        var (account, user, key) = (Text("ACCOUNT", "the account"), Text("USER", "a platform user"), KeyOption());
+        var name = add ? "add-rep" : "remove-rep";
+        var usage = $"ets registry {name} ACCOUNT USER --as USER [--key KEY] [--db DB]";
+        return add
+            ? Request(db, AsOption(), name, "Make a platform user an authorised representative (授权代表) of the account.", usage,
+                [account, user, key], r => Parsed(AddRepresentative.TryParse(new AddRepresentative.Form(r.GetValue(account), r.GetValue(user),
+                    r.GetValue(key) ?? NewKey()), out var c, out var e), c, e))
+            : Request(db, AsOption(), name, "Remove a representative; an account keeps at least two.", usage,
+                [account, user, key], r => Parsed(RemoveRepresentative.TryParse(new RemoveRepresentative.Form(r.GetValue(account), r.GetValue(user),
+                    r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+    }
+
+    private static Verb Correct(Option<string> db)
+    {
+        var (from, to) = (Text("FROM", "the account the units leave"), Text("TO", "the account they go to"));
+        var unitClass = Text("CLASS", ClassHelp);
+        var quantity = new Argument<long?>("QUANTITY")
+        {
+            Description = "the lowest QUANTITY serials of the class (or give --serials)",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = r => WholeNumber(r, "quantity"),
+        };
+        var serials = new Option<long[]?>("--serials")
+        {
+            Description = "exactly the serials FIRST to LAST (inclusive), instead of QUANTITY",
+            HelpName = "FIRST-LAST",
+            CustomParser = SerialRange,
+        };
+        var (reason, key) = (ReasonOption("why (journalled)"), KeyOption());
+        return Request(db, AsOption(), "correct", "Move units between any two accounts to correct an error (the regulator).",
+            "ets registry correct FROM TO CLASS (QUANTITY | --serials FIRST-LAST) --reason TEXT --as USER [--key KEY] [--db DB]",
+            [from, to, unitClass, quantity, serials, reason, key],
+            r => Parsed(CorrectUnits.TryParse(new CorrectUnits.Form(r.GetValue(from), r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity),
+                First(r.GetValue(serials)), Last(r.GetValue(serials)), r.GetValue(reason), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+    }
+
+    private static long? First(long[]? range) => range is [var first, _] ? first : null;
+
+    private static long? Last(long[]? range) => range is [_, var last] ? last : null;
+
+    // FIRST-LAST as two numbers; whether they make a range is CorrectUnits' rule.
+    private static long[]? SerialRange(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        var parts = text.Split('-');
+        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var last))
+        {
+            return [first, last];
         }
-        serials = SerialBlock.Create(first, last);
-        return true;
+        result.AddError($"--serials must be FIRST-LAST, two whole numbers, not '{text}'");
+        return null;
     }
 }

@@ -1,110 +1,81 @@
+using System.CommandLine;
 using System.Globalization;
-using OpenEts.Domain.Registry;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Registry;
 using Spectre.Console;
 
 namespace OpenEts.Cli.Registry;
 
-// allocate-file and issue-file: validate every row first, then run them all in one transaction, each under its
-// idempotency key: either every row is done or, at the first refused row, none is.
+// allocate-file and issue-file: read every row into its request first (BatchSheet), then run them all in one
+// transaction through the handler, each under its idempotency key: either every row is done or, at the first refused
+// row, none is.
 internal static partial class RegistryCommand
 {
-    private static async Task<int> FileAsync(RegistryContext context, RegistryArguments a, bool allocation, CancellationToken ct)
+    private static Verb File(Option<string> db, bool allocation)
     {
-        var path = a.Positionals[0];
-        if (!File.Exists(path))
+        var name = allocation ? "allocate-file" : "issue-file";
+        var (file, actor) = (Text("FILE", "an .xlsx or .csv sheet (docs/cli.md: Batches from a sheet)"), AsOption());
+        return Read(db, name, allocation
+                ? "Allocate from a sheet (账户, 单位类别, 数量[, 幂等键]), all rows or none (the regulator)."
+                : "Issue from a sheet (单位类别, 数量[, 幂等键]), all rows or none (the regulator).",
+            $"ets registry {name} FILE.xlsx|FILE.csv --as USER [--db DB]", [file, actor],
+            (context, r, ct) => FileAsync(context, r.GetRequiredValue(file), r.GetRequiredValue(actor), allocation, ct));
+    }
+
+    private static async Task<int> FileAsync(RegistryContext context, string path, string userName, bool allocation, CancellationToken ct)
+    {
+        if (!System.IO.File.Exists(path))
         {
-            return await BadArgumentAsync(context, $"file not found: {path}").ConfigureAwait(false);
+            return await context.UsageAsync([$"file not found: {path}"]).ConfigureAwait(false);
         }
-        if (await context.ActorAsync(a.Option("as")!, Regulator, ct).ConfigureAwait(false) is not { } actor)
+        if (await context.ActorAsync(userName, ct).ConfigureAwait(false) is not { } actor)
         {
-            return CommandRouter.Rejected;
+            return await context.ReportAsync(RegistryContext.UnknownActor(userName), null).ConfigureAwait(false);
         }
-        var sheet = BatchSheet.Read(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path, allocation);
-        var verb = allocation ? "allocate-file" : "issue-file";
-        var (rows, errors) = await context.Registry.QueryAsync((l, _) => sheet.Validate(l, verb), ct).ConfigureAwait(false);
+        var sheet = BatchSheet.Read(await System.IO.File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path, allocation);
+        var (rows, errors) = await context.Registry
+            .QueryAsync((l, _) => sheet.Validate(l, allocation ? "allocate-file" : "issue-file"), ct).ConfigureAwait(false);
         if (errors.Count > 0)
         {
             foreach (var e in errors)
             {
-                await context.Err.WriteLineAsync($"{context.Command}: {path}: {e}").ConfigureAwait(false);
+                await context.Err.WriteLineAsync($"{context.Name}: {path}: {e}").ConfigureAwait(false);
             }
             return await context.FailAsync(Invariant($"{errors.Count} problem(s) in {path}; nothing was executed")).ConfigureAwait(false);
         }
 
-        var log = new List<string>();
-        var progress = new BatchProgress();
-        if (context.IsTerminal)
-        {
-            await AnsiConsole.Progress().StartAsync(async p =>
+        var batch = context.IsTerminal
+            ? await AnsiConsole.Progress().StartAsync(async p =>
             {
                 var task = p.AddTask(Path.GetFileName(path), maxValue: rows.Count);
-                await RunRowsAsync(context, actor, rows, progress, log.Add, done => task.Value = done, ct).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        }
-        else
+                return await RunRowsAsync(context, actor, rows, done => task.Value = done, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false)
+            : await RunRowsAsync(context, actor, rows, null, ct).ConfigureAwait(false);
+
+        if (batch.RefusedAt is { } at)
         {
-            await RunRowsAsync(context, actor, rows, progress, line =>
+            var refused = batch.Outcomes[at];
+            if (refused is not RegistryCommandOutcome.Refused)
             {
-                log.Add(line);
-                context.Out.WriteLine(line);
-            }, ran: null, ct).ConfigureAwait(false);
-        }
-        if (context.IsTerminal)
-        {
-            foreach (var line in log)
-            {
-                await context.Out.WriteLineAsync(line).ConfigureAwait(false);
+                return await context.ReportAsync(refused, actor).ConfigureAwait(false);
             }
-        }
-
-        if (progress.Refused is { } refused)
-        {
-            await context.Err.WriteLineAsync(Invariant(
-                $"{context.Command}: {path}: row {refused.Row}: refused: {refused.Rejection.Field}: {refused.Rejection.Message} (rule {refused.Rejection.Reason})"))
-                .ConfigureAwait(false);
+            await context.ReportAsync(refused, actor, Invariant($"{path}: row {rows[at].Row}: ")).ConfigureAwait(false);
             return await context.FailAsync(Invariant(
-                $"row {refused.Row} was refused, so no row of {path} was executed (fix it and run the same file again)"))
+                $"row {rows[at].Row} was refused, so no row of {path} was executed (fix it and run the same file again)"))
                 .ConfigureAwait(false);
         }
-        var summary = Invariant($"{progress.Executed} row(s) executed, {progress.Duplicates} already done earlier");
-        await context.Out.WriteLineAsync(Invariant($"done: {summary}, {rows.Count} row(s) in {path}")).ConfigureAwait(false);
-        return CommandRouter.Ok;
-    }
-
-    private static async Task RunRowsAsync(RegistryContext context, UserId actor, IReadOnlyList<BatchRow> rows, BatchProgress progress,
-        Action<string> report, Action<int>? ran, CancellationToken ct)
-    {
-        var now = RegistryContext.Now;
-        var requests = rows.Select(row => (Func<RegistryLedger, RegistryOutcome>)(l => row.Account is { } to
-            ? l.Allocate(actor, now, row.Key, to, row.Class, row.Quantity)
-            : l.Issue(actor, now, row.Key, row.Class, row.Quantity))).ToList();
-        var result = await context.Registry.ExecuteAllOrNothingAsync(now, requests, ran, ct).ConfigureAwait(false);
-        if (result.RefusedAt is { } at)
-        {
-            progress.Refused = (rows[at].Row, (RegistryOutcome.Rejected)result.Outcomes[at]);
-            return;
-        }
+        var duplicates = 0;
         for (var i = 0; i < rows.Count; i++)
         {
-            var completed = (RegistryOutcome.Completed)result.Outcomes[i];
-            if (completed.Duplicate)
-            {
-                progress.Duplicates++;
-            }
-            else
-            {
-                progress.Executed++;
-            }
-            report(string.Create(CultureInfo.InvariantCulture, $"row {rows[i].Row}: {RegistryText.Outcome(completed)}"));
+            duplicates += batch.Outcomes[i] is RegistryCommandOutcome.Completed { Duplicate: true } ? 1 : 0;
+            await context.ReportAsync(batch.Outcomes[i], actor, Invariant($"row {rows[i].Row}: ")).ConfigureAwait(false);
         }
+        var summary = Invariant($"{rows.Count - duplicates} row(s) executed, {duplicates} already done earlier");
+        await context.Out.WriteLineAsync(Invariant($"done: {summary}, {rows.Count} row(s) in {path}")).ConfigureAwait(false);
+        return ExitCode.Ok;
     }
 
-    private sealed class BatchProgress
-    {
-        public int Executed { get; set; }
-
-        public int Duplicates { get; set; }
-
-        public (int Row, RegistryOutcome.Rejected Rejection)? Refused { get; set; }
-    }
+    private static Task<RegistryBatchOutcome> RunRowsAsync(RegistryContext context, Actor actor, IReadOnlyList<BatchRow> rows,
+        Action<int>? progress, CancellationToken ct) =>
+        context.Handler.HandleAllOrNothingAsync(actor, [.. rows.Select(r => r.Command)], progress, ct);
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
@@ -7,115 +8,152 @@ namespace OpenEts.Cli.Registry;
 // accounts, holdings, history, serial, verify: reads of the caught-up registry.
 internal static partial class RegistryCommand
 {
-    private static async Task<int> AccountsAsync(RegistryContext context, CancellationToken ct)
+    private static Option<string> FormatOption()
     {
-        var rows = await context.Registry.QueryAsync((l, _) => l.Accounts.Select(a => (IReadOnlyList<string>)
-        [
-            a.Number.Value, a.Kind.ToString(), a.State.ToString(), a.HolderName,
-            string.Join(", ", l.HoldingsOf(a.Number).Select(h => Invariant($"{h.Class} {h.Total.Value}"))),
-        ]).ToList(), ct).ConfigureAwait(false);
-        await RegistryTable.WriteAsync(context, csv: false, ["account", "kind", "state", "holder", "totals"], rows).ConfigureAwait(false);
-        return CommandRouter.Ok;
+        var format = new Option<string>("--format")
+        {
+            Description = "table or csv", HelpName = "table|csv", DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "csv");
+        return format;
     }
 
-    private static async Task<int> HoldingsAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private static Verb Accounts(Option<string> db) => Read(db, "accounts",
+        "Every account with its kind, state, holder and the units it holds per class.", "ets registry accounts [--db DB]", [],
+        async (context, _, ct) =>
+        {
+            var rows = await context.Registry.QueryAsync((l, _) => l.Accounts.Select(a => (IReadOnlyList<string>)
+            [
+                a.Number.Value, a.Kind.ToString(), a.State.ToString(), a.HolderName,
+                string.Join(", ", l.HoldingsOf(a.Number).Select(h => Invariant($"{h.Class} {h.Total.Value}"))),
+            ]).ToList(), ct).ConfigureAwait(false);
+            await RegistryTable.WriteAsync(context, csv: false, ["account", "kind", "state", "holder", "totals"], rows).ConfigureAwait(false);
+            return ExitCode.Ok;
+        });
+
+    private static Verb Holdings(Option<string> db)
     {
-        if (!TryAccount(a.Positionals[0], out var account, out var problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        var rows = await context.Registry.QueryAsync((l, _) => l.FindAccount(account) is null
-            ? null
-            : l.HoldingsOf(account).Select(h => (IReadOnlyList<string>)
-                [h.Class.ToString(), h.Total.Value.ToString(CultureInfo.InvariantCulture), RegistryText.Blocks(h.Blocks)]).ToList(),
-            ct).ConfigureAwait(false);
-        if (rows is null)
-        {
-            return await context.FailAsync($"refused: account: there is no account '{account}' (rule UnknownAccount)").ConfigureAwait(false);
-        }
-        await RegistryTable.WriteAsync(context, a.Option("format") == "csv", ["class", "quantity", "serials"], rows).ConfigureAwait(false);
-        return CommandRouter.Ok;
+        var (account, format) = (Text("ACCOUNT", "the account"), FormatOption());
+        return Read(db, "holdings", "The units an account holds, per class, with their serial blocks.",
+            "ets registry holdings ACCOUNT [--format table|csv] [--db DB]", [account, format],
+            async (context, r, ct) =>
+            {
+                if (!AccountNumber.TryCreate(r.GetValue(account), out var number, out var reason))
+                {
+                    return await context.UsageAsync([reason]).ConfigureAwait(false);
+                }
+                var rows = await context.Registry.QueryAsync((l, _) => l.FindAccount(number) is null
+                    ? null
+                    : l.HoldingsOf(number).Select(h => (IReadOnlyList<string>)
+                        [h.Class.ToString(), h.Total.Value.ToString(CultureInfo.InvariantCulture), RegistryText.Blocks(h.Blocks)]).ToList(),
+                    ct).ConfigureAwait(false);
+                if (rows is null)
+                {
+                    return await context.FailAsync($"refused: account: there is no account '{number}' (rule UnknownAccount)").ConfigureAwait(false);
+                }
+                await RegistryTable.WriteAsync(context, r.GetValue(format) == "csv", ["class", "quantity", "serials"], rows).ConfigureAwait(false);
+                return ExitCode.Ok;
+            });
     }
 
-    private static async Task<int> HistoryAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private static Verb History(Option<string> db)
     {
-        if (!TryAccount(a.Positionals[0], out var account, out var problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        // --kind matches part of the journal kind: "units.allocated", "allocated", "transfer"; dates are China days.
-        var (filter, _, _, errors) = RegistryHistoryFilter.Parse(a.Option("kind"), a.Option("class"), a.Option("since"),
-            a.Option("until"), null, null);
-        if (errors.Count > 0)
-        {
-            return await BadArgumentAsync(context, string.Join("; ", errors.Select(e => $"--{e.Field}: {e.Message}")))
-                .ConfigureAwait(false);
-        }
-        var rows = await context.Registry.QueryAsync((l, records) => l.FindAccount(account) is null
-            ? null
-            : records.Where(r => RegistryService.Involves(r.Event, account, l) && filter.Matches(r.Event, l))
-                .Select(r => (IReadOnlyList<string>)
-                [
-                    r.Sequence.ToString(CultureInfo.InvariantCulture),
-                    r.Event.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                    r.Event.Actor.Value, RegistryEventJson.KindOf(r.Event), RegistryText.Describe(r.Event),
-                ]).ToList(),
-            ct).ConfigureAwait(false);
-        if (rows is null)
-        {
-            return await context.FailAsync($"refused: account: there is no account '{account}' (rule UnknownAccount)").ConfigureAwait(false);
-        }
-        await RegistryTable.WriteAsync(context, a.Option("format") == "csv", ["sequence", "at", "actor", "kind", "what"], rows)
-            .ConfigureAwait(false);
-        return CommandRouter.Ok;
+        var (account, format) = (Text("ACCOUNT", "the account"), FormatOption());
+        var kind = new Option<string>("--kind") { Description = "keep events whose journal kind contains this text, e.g. transfer", HelpName = "KIND" };
+        var unitClass = new Option<string>("--class") { Description = "keep events of one unit class", HelpName = "CLASS" };
+        var since = new Option<string>("--since") { Description = "keep events at or after: a China-time day or a time with its offset", HelpName = "DATE" };
+        var until = new Option<string>("--until") { Description = "keep events before: a China-time day or a time with its offset", HelpName = "DATE" };
+        return Read(db, "history", "The registry events touching the account, oldest first.",
+            "ets registry history ACCOUNT [--kind KIND] [--class CLASS] [--since DATE] [--until DATE] [--format table|csv] [--db DB]",
+            [account, kind, unitClass, since, until, format],
+            async (context, r, ct) =>
+            {
+                if (!AccountNumber.TryCreate(r.GetValue(account), out var number, out var reason))
+                {
+                    return await context.UsageAsync([reason]).ConfigureAwait(false);
+                }
+                var (filter, _, _, errors) = RegistryHistoryFilter.Parse(r.GetValue(kind), r.GetValue(unitClass), r.GetValue(since),
+                    r.GetValue(until), null, null);
+                if (errors.Count > 0)
+                {
+                    return await context.UsageAsync(errors.Select(e => $"--{e.Field}: {e.Message}")).ConfigureAwait(false);
+                }
+                var rows = await context.Registry.QueryAsync((l, records) => l.FindAccount(number) is null
+                    ? null
+                    : records.Where(e => RegistryService.Involves(e.Event, number, l) && filter.Matches(e.Event, l))
+                        .Select(e => (IReadOnlyList<string>)
+                        [
+                            e.Sequence.ToString(CultureInfo.InvariantCulture),
+                            e.Event.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                            e.Event.Actor.Value, RegistryEventJson.KindOf(e.Event), RegistryText.Describe(e.Event, e.Event.Facts(l)),
+                        ]).ToList(),
+                    ct).ConfigureAwait(false);
+                if (rows is null)
+                {
+                    return await context.FailAsync($"refused: account: there is no account '{number}' (rule UnknownAccount)").ConfigureAwait(false);
+                }
+                await RegistryTable.WriteAsync(context, r.GetValue(format) == "csv", ["sequence", "at", "actor", "kind", "what"], rows)
+                    .ConfigureAwait(false);
+                return ExitCode.Ok;
+            });
     }
 
-    private static async Task<int> SerialAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private static Verb Serial(Option<string> db)
     {
-        if (!TryClass(a.Positionals[0], out var unitClass, out var problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (!RegistryArguments.TryWhole(a.Positionals[1], out var serial) || serial < 1)
-        {
-            return await BadArgumentAsync(context, $"the serial must be a whole number ≥ 1, not '{a.Positionals[1]}'").ConfigureAwait(false);
-        }
-        var holder = await context.Registry.QueryAsync((l, _) => l.HolderOf(unitClass, serial), ct).ConfigureAwait(false);
-        if (holder is not { } account)
-        {
-            return await context.FailAsync(Invariant($"refused: serial: {unitClass} serial {serial} has not been issued (rule UnknownSerial)"))
-                .ConfigureAwait(false);
-        }
-        await context.Out.WriteLineAsync(Invariant($"{unitClass} {serial}: {account}")).ConfigureAwait(false);
-        return CommandRouter.Ok;
+        var (unitClass, serial) = (Text("CLASS", ClassHelp), Whole("SERIAL", "serial", "a serial number ≥ 1"));
+        return Read(db, "serial", "Which account holds one serial; exit 1 when it has not been issued.",
+            "ets registry serial CLASS SERIAL [--db DB]", [unitClass, serial],
+            async (context, r, ct) =>
+            {
+                if (!UnitClass.TryCreate(r.GetValue(unitClass), out var c, out var reason))
+                {
+                    return await context.UsageAsync([reason]).ConfigureAwait(false);
+                }
+                var number = r.GetValue(serial);
+                if (number < 1)
+                {
+                    return await context.UsageAsync([Invariant($"serial: a serial is a whole number ≥ 1, not {number}")]).ConfigureAwait(false);
+                }
+                var holder = await context.Registry.QueryAsync((l, _) => l.HolderOf(c, number), ct).ConfigureAwait(false);
+                if (holder is not { } account)
+                {
+                    return await context.FailAsync(Invariant($"refused: serial: {c} serial {number} has not been issued (rule UnknownSerial)"))
+                        .ConfigureAwait(false);
+                }
+                await context.Out.WriteLineAsync(Invariant($"{c} {number}: {account}")).ConfigureAwait(false);
+                return ExitCode.Ok;
+            });
     }
 
-    private static async Task<int> VerifyAsync(RegistryContext context, CancellationToken ct)
-    {
-        var check = await context.Registry.VerifyAsync(ct).ConfigureAwait(false);
-        if (check.Intact)
+    private static Verb Verify(Option<string> db) => Read(db, "verify",
+        "Recompute the journal's hash chain, replay it into a fresh registry and compare, and check that units are conserved.",
+        "ets registry verify [--db DB]", [],
+        async (context, _, ct) =>
         {
-            await context.Out.WriteLineAsync(Invariant(
-                $"intact: {check.EntriesChecked} entries ({check.RegistryEvents} registry events replayed; units conserved)")).ConfigureAwait(false);
-            return CommandRouter.Ok;
-        }
-        if (!check.ChainIntact)
-        {
-            return await context.FailAsync(Invariant(
-                $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({check.EntriesChecked} entries checked)")).ConfigureAwait(false);
-        }
-        if (check.ReplayFailedAt is { } failed)
-        {
-            return await context.FailAsync(Invariant(
-                $"broken: journal entry {failed} cannot be replayed: {check.ReplayReason}")).ConfigureAwait(false);
-        }
-        if (!check.ReplayMatches)
-        {
-            return await context.FailAsync(Invariant(
-                $"broken: replaying the {check.RegistryEvents} registry events does not give the live registry")).ConfigureAwait(false);
-        }
-        return await context.FailAsync("broken: units held across all accounts differ from units issued for some class").ConfigureAwait(false);
-    }
+            var check = await context.Registry.VerifyAsync(ct).ConfigureAwait(false);
+            if (check.Intact)
+            {
+                await context.Out.WriteLineAsync(Invariant(
+                    $"intact: {check.EntriesChecked} entries ({check.RegistryEvents} registry events replayed; units conserved)")).ConfigureAwait(false);
+                return ExitCode.Ok;
+            }
+            if (!check.ChainIntact)
+            {
+                return await context.FailAsync(Invariant(
+                    $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({check.EntriesChecked} entries checked)")).ConfigureAwait(false);
+            }
+            if (check.ReplayFailedAt is { } failed)
+            {
+                return await context.FailAsync(Invariant(
+                    $"broken: journal entry {failed} cannot be replayed: {check.ReplayReason}")).ConfigureAwait(false);
+            }
+            if (!check.ReplayMatches)
+            {
+                return await context.FailAsync(Invariant(
+                    $"broken: replaying the {check.RegistryEvents} registry events does not give the live registry")).ConfigureAwait(false);
+            }
+            return await context.FailAsync("broken: units held across all accounts differ from units issued for some class").ConfigureAwait(false);
+        });
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

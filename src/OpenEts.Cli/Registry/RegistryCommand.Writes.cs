@@ -1,132 +1,82 @@
-using System.Globalization;
-using OpenEts.Domain.Registry;
+using System.CommandLine;
+using OpenEts.Application.Registry;
 
 namespace OpenEts.Cli.Registry;
 
-// issue, allocate, transfer propose/approve/reject, surrender: one registry request each.
+// issue, allocate, transfer propose/approve/reject, surrender, cancel: one registry request each, parse → call → map.
 internal static partial class RegistryCommand
 {
-    private static async Task<int> IssueAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private const string ClassHelp = "the unit class, e.g. GDEA-2017, CEA-2021, CCER";
+    private const string QuantityHelp = "a whole number of tonnes ≥ 1";
+
+    private static Verb Issue(Option<string> db)
     {
-        if (!TryClass(a.Positionals[0], out var unitClass, out var problem) || !TryQuantity(a.Positionals[1], out var quantity, out problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (await context.ActorAsync(a.Option("as")!, Regulator, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => l.Issue(actor, now, key, unitClass, quantity), ct).ConfigureAwait(false);
+        var (unitClass, quantity, key) = (Text("CLASS", ClassHelp), Whole("QUANTITY", "quantity", QuantityHelp), KeyOption());
+        return Request(db, AsOption(), "issue", "Issue new units of a class into the issuance account (the regulator).",
+            "ets registry issue CLASS QUANTITY --as USER [--key KEY] [--db DB]", [unitClass, quantity, key],
+            r => Parsed(IssueUnits.TryParse(new IssueUnits.Form(r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 
-    private static async Task<int> AllocateAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private static Verb Allocate(Option<string> db)
     {
-        if (!TryAccount(a.Positionals[0], out var to, out var problem) || !TryClass(a.Positionals[1], out var unitClass, out problem)
-            || !TryQuantity(a.Positionals[2], out var quantity, out problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (await context.ActorAsync(a.Option("as")!, Regulator, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => l.Allocate(actor, now, key, to, unitClass, quantity), ct).ConfigureAwait(false);
+        var to = Text("TO", "the holding account that receives the units");
+        var (unitClass, quantity, key) = (Text("CLASS", ClassHelp), Whole("QUANTITY", "quantity", QuantityHelp), KeyOption());
+        return Request(db, AsOption(), "allocate", "Allocate units from the issuance account, lowest serials first (the regulator).",
+            "ets registry allocate TO CLASS QUANTITY --as USER [--key KEY] [--db DB]", [to, unitClass, quantity, key],
+            r => Parsed(AllocateUnits.TryParse(new AllocateUnits.Form(r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 
-    private static async Task<int> ProposeAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private static Verb Propose(Option<string> db)
     {
-        if (!TryAccount(a.Positionals[0], out var from, out var problem) || !TryAccount(a.Positionals[1], out var to, out problem)
-            || !TryClass(a.Positionals[2], out var unitClass, out problem) || !TryQuantity(a.Positionals[3], out var quantity, out problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (await context.ActorAsync(a.Option("as")!, Holders, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => l.ProposeTransfer(actor, now, key, from, to, unitClass, quantity,
-            new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).Add(Expiry).AddDays(1)), ct).ConfigureAwait(false);
+        var (from, to) = (Text("FROM", "an account you represent"), Text("TO", "the receiving account"));
+        var (unitClass, quantity, key) = (Text("CLASS", ClassHelp), Whole("QUANTITY", "quantity", QuantityHelp), KeyOption());
+        return Request(db, AsOption(), "propose",
+            "Propose a transfer; another representative of FROM must approve it. It stays open to the end of the UTC day a week on.",
+            "ets registry transfer propose FROM TO CLASS QUANTITY --as USER [--key KEY] [--db DB]", [from, to, unitClass, quantity, key],
+            r => Parsed(ProposeTransfer.TryParse(new ProposeTransfer.Form(r.GetValue(from), r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity),
+                r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 
-    private static async Task<int> ApproveAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private static Verb Approve(Option<string> db)
     {
-        if (!TryProposal(a.Positionals[0], out var proposal, out var problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (await context.ActorAsync(a.Option("as")!, Holders, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
+        var (id, key, actor) = (Whole("ID", "id", "the proposal's number"), KeyOption(), AsOption());
         // Approving the same proposal twice as the same user is one request.
-        var key = KeyOr(a, $"cli:approve:{proposal}:{actor}");
-        return await ExecuteAsync(context, (l, now) => l.ApproveTransfer(actor, now, key, proposal), ct).ConfigureAwait(false);
+        return Request(db, actor, "approve", "Approve a pending proposal (not your own): the units move at once.",
+            "ets registry transfer approve ID --as USER [--key KEY] [--db DB]", [id, key],
+            r => Parsed(ApproveTransfer.TryParse(new ApproveTransfer.Form(r.GetValue(id), r.GetValue(key) ?? $"cli:approve:{r.GetValue(id)}:{r.GetValue(actor)}"), out var c, out var e), c, e));
     }
 
-    private static async Task<int> RejectAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private static Verb Reject(Option<string> db)
     {
-        if (!TryProposal(a.Positionals[0], out var proposal, out var problem))
-        {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (a.Option("reason") is not { } reason || reason.Trim().Length == 0)
-        {
-            return await BadArgumentAsync(context, "--reason TEXT is required").ConfigureAwait(false);
-        }
-        if (await context.ActorAsync(a.Option("as")!, Holders, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => l.RejectTransfer(actor, now, key, proposal, reason.Trim()), ct).ConfigureAwait(false);
+        var (id, key, reason) = (Whole("ID", "id", "the proposal's number"), KeyOption(), ReasonOption("why it is rejected"));
+        return Request(db, AsOption(), "reject", "Reject a pending proposal (its proposer withdraws it).",
+            "ets registry transfer reject ID --as USER --reason TEXT [--key KEY] [--db DB]", [id, reason, key],
+            r => Parsed(RejectTransfer.TryParse(new RejectTransfer.Form(r.GetValue(id), r.GetValue(reason), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 
-    private static async Task<int> SurrenderAsync(RegistryContext context, RegistryArguments a, CancellationToken ct)
+    private static Verb Surrender(Option<string> db)
     {
-        if (!TryAccount(a.Positionals[0], out var from, out var problem) || !TryClass(a.Positionals[1], out var unitClass, out problem)
-            || !TryQuantity(a.Positionals[2], out var quantity, out problem))
+        var from = Text("FROM", "an account you represent");
+        var (unitClass, quantity, key) = (Text("CLASS", ClassHelp), Whole("QUANTITY", "quantity", QuantityHelp), KeyOption());
+        var year = new Option<int>("--year")
         {
-            return await BadArgumentAsync(context, problem).ConfigureAwait(false);
-        }
-        if (a.Option("year") is not { } yearText
-            || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-        {
-            return await BadArgumentAsync(context, "--year YYYY (the compliance year) is required").ConfigureAwait(false);
-        }
-        if (await context.ActorAsync(a.Option("as")!, Holders, ct).ConfigureAwait(false) is not { } actor)
-        {
-            return CommandRouter.Rejected;
-        }
-        var key = KeyOr(a, NewKey());
-        return await ExecuteAsync(context, (l, now) => l.Surrender(actor, now, key, from, unitClass, quantity, year), ct)
-            .ConfigureAwait(false);
+            Description = "the compliance year", HelpName = "YYYY", Required = true,
+            CustomParser = r => WholeNumber(r, "--year") is { } y ? (int)Math.Clamp(y, int.MinValue, int.MaxValue) : 0,
+        };
+        return Request(db, AsOption(), "surrender", "Surrender units for a compliance year.",
+            "ets registry surrender FROM CLASS QUANTITY --year YYYY --as USER [--key KEY] [--db DB]", [from, unitClass, quantity, year, key],
+            r => Parsed(SurrenderUnits.TryParse(new SurrenderUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(year),
+                r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 
-    private static bool TryProposal(string text, out ProposalId proposal, out string problem)
+    private static Verb Cancel(Option<string> db)
     {
-        problem = $"the proposal id must be a whole number ≥ 1, not '{text}'";
-        proposal = default;
-        if (!RegistryArguments.TryWhole(text, out var id) || id < 1)
-        {
-            return false;
-        }
-        proposal = ProposalId.From(id);
-        return true;
-    }
-
-    private static async Task<int> ExecuteAsync(RegistryContext context, Func<RegistryLedger, DateTimeOffset, RegistryOutcome> request,
-        CancellationToken ct)
-    {
-        var now = RegistryContext.Now;
-        var outcome = await context.Registry.ExecuteAsync(now, l => request(l, now), ct).ConfigureAwait(false);
-        if (outcome is RegistryOutcome.Rejected r)
-        {
-            return await context.RefusedAsync(r).ConfigureAwait(false);
-        }
-        await context.Out.WriteLineAsync(RegistryText.Outcome((RegistryOutcome.Completed)outcome)).ConfigureAwait(false);
-        return CommandRouter.Ok;
+        var from = Text("FROM", "a holding or investor account you represent");
+        var (unitClass, quantity, key) = (Text("CLASS", ClassHelp), Whole("QUANTITY", "quantity", QuantityHelp), KeyOption());
+        var reason = ReasonOption("why, e.g. the event being offset (journalled)");
+        return Request(db, AsOption(), "cancel", "Cancel units voluntarily into the cancellation account, for good.",
+            "ets registry cancel FROM CLASS QUANTITY --reason TEXT --as USER [--key KEY] [--db DB]", [from, unitClass, quantity, reason, key],
+            r => Parsed(CancelUnits.TryParse(new CancelUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(reason),
+                r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 }

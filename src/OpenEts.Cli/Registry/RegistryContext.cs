@@ -1,19 +1,26 @@
+using System.CommandLine;
+using System.Diagnostics;
+using OpenEts.Domain.Organisations;
+using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
-using OpenEts.Domain.Identity;
-using OpenEts.Domain.Registry;
 using OpenEts.Storage;
 
 namespace OpenEts.Cli.Registry;
 
-/// <summary>One <c>ets registry</c> run: the opened store, the registry on it, the clock and the two output streams.</summary>
+/// <summary>
+/// One <c>ets registry</c> run: the opened store, the registry and its command handler on it, the command (for
+/// messages and usage) and the two output streams; and the one mapping from a <see cref="RegistryCommandOutcome"/> to
+/// text and an exit code.
+/// </summary>
 internal sealed class RegistryContext : IAsyncDisposable
 {
     private readonly SqlStore _store;
 
-    private RegistryContext(SqlStore store, string command, TextWriter stdout, TextWriter stderr)
+    private RegistryContext(SqlStore store, Command command, TextWriter stdout, TextWriter stderr)
     {
         _store = store;
         Registry = new RegistryService(store);
+        Handler = new RegistryCommandHandler(Registry, store, TimeProvider.System);
         Command = command;
         Out = stdout;
         Err = stderr;
@@ -21,8 +28,12 @@ internal sealed class RegistryContext : IAsyncDisposable
 
     public RegistryService Registry { get; }
 
-    /// <summary>The command's name for messages, e.g. <c>ets registry issue</c>.</summary>
-    public string Command { get; }
+    public RegistryCommandHandler Handler { get; }
+
+    public Command Command { get; }
+
+    /// <summary>The command's words for messages, e.g. <c>ets registry issue</c>.</summary>
+    public string Name => CommandUsage.PathOf(Command);
 
     public TextWriter Out { get; }
 
@@ -31,65 +42,90 @@ internal sealed class RegistryContext : IAsyncDisposable
     /// <summary>True when output goes to an interactive terminal (progress bars, coloured tables).</summary>
     public bool IsTerminal => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected;
 
-    public static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
-
-    public static async Task<RegistryContext> OpenAsync(string database, string command, TextWriter stdout, TextWriter stderr,
-        CancellationToken ct) =>
-        new(await SqlStore.OpenAsync(database, ct).ConfigureAwait(false), command, stdout, stderr);
+    /// <summary>The default database, as the server's: <c>OPENETS_DB</c>, else <c>data/openets.db</c>.</summary>
+    public static string DefaultDatabase =>
+        Environment.GetEnvironmentVariable("OPENETS_DB") is { Length: > 0 } db ? db : Path.Combine("data", "openets.db");
 
     /// <summary>
-    /// The acting platform user: must exist, and have one of <paramref name="roles"/> — the same roles the API requires
-    /// for the request. Null (after writing why on stderr) otherwise.
+    /// Opens the database named by <c>--db</c> (else the default); null, after a usage error on stderr, when it names a
+    /// SQLite file that does not exist (a typo would otherwise create an empty database).
     /// </summary>
-    public async Task<UserId?> ActorAsync(string userName, IReadOnlyCollection<Role> roles, CancellationToken ct)
+    public static async Task<RegistryContext?> OpenAsync(ParseResult result, Option<string> db, CancellationToken ct)
     {
-        var user = await _store.ReadAsync(s => s.Users.FindByNameAsync(userName), ct).ConfigureAwait(false);
-        if (user is null)
+        ArgumentNullException.ThrowIfNull(result);
+        var command = result.CommandResult.Command;
+        var stderr = result.InvocationConfiguration.Error;
+        var database = result.GetValue(db) ?? DefaultDatabase;
+        if (IsMissingSqliteFile(database))
         {
-            await FailAsync($"refused: --as: there is no platform user '{userName}' (rule UnknownUser)").ConfigureAwait(false);
-            return null;
-        }
-        if (!roles.Contains(user.Role))
-        {
-            await FailAsync($"refused: --as: user '{userName}' is a {user.Role}; this needs {string.Join(" or ", roles)} (rule NotPermitted)")
+            await CommandUsage.ErrorAsync(stderr, command, [$"no database file '{database}' (give --db, or set OPENETS_DB)"])
                 .ConfigureAwait(false);
             return null;
         }
-        return RegistryService.UserOf(user.UserName);
+        var store = await SqlStore.OpenAsync(database, ct).ConfigureAwait(false);
+        return new RegistryContext(store, command, result.InvocationConfiguration.Output, stderr);
     }
 
-    /// <summary>
-    /// The platform user named <paramref name="userName"/> (any role), e.g. a representative to be. Null (after writing
-    /// why, naming <paramref name="field"/>, on stderr) when there is none.
-    /// </summary>
-    public async Task<UserId?> UserAsync(string field, string userName, CancellationToken ct)
+    /// <summary>The platform user named by <c>--as</c>, with the role the handler checks; null when there is none.</summary>
+    public async Task<Actor?> ActorAsync(string userName, CancellationToken ct)
     {
-        var user = await _store.ReadAsync(s => s.Users.FindByNameAsync(userName), ct).ConfigureAwait(false);
-        if (user is null)
+        var user = await _store.ReadAsync(s => s.Users.FindByNameAsync(userName.Trim()), ct).ConfigureAwait(false);
+        return user is null ? null : new Actor(user.Id, user.UserName, user.Role, user.OrganisationId);
+    }
+
+    /// <summary>The outcome for an <c>--as</c> that names nobody: the same shape as the handler's unknown named users.</summary>
+    public static RegistryCommandOutcome UnknownActor(string userName) =>
+        new RegistryCommandOutcome.Invalid([new FieldError("--as", "UnknownUser", $"--as: there is no platform user '{userName}'")]);
+
+    /// <summary>
+    /// Says how a request ended and returns the exit code: done on stdout (0); a refusal, a forbidden role or an unknown
+    /// user on stderr (1); a field the registry found malformed on stderr with the usage (2). <paramref name="prefix"/>
+    /// goes before each line (a sheet's row).
+    /// </summary>
+    public async Task<int> ReportAsync(RegistryCommandOutcome outcome, Actor? actor, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        switch (outcome)
         {
-            await FailAsync($"refused: {field}: there is no platform user '{userName}' (rule UnknownUser)").ConfigureAwait(false);
-            return null;
+            case RegistryCommandOutcome.Completed c:
+                await Out.WriteLineAsync(prefix + RegistryText.Outcome(c)).ConfigureAwait(false);
+                return ExitCode.Ok;
+            case RegistryCommandOutcome.Refused { Kind: RefusalKind.Malformed } r:
+                return await CommandUsage.ErrorAsync(Err, Command, [$"{prefix}{r.Field}: {r.Message} (rule {r.Reason})"])
+                    .ConfigureAwait(false);
+            case RegistryCommandOutcome.Refused r:
+                return await FailAsync($"{prefix}refused: {r.Field}: {r.Message} (rule {r.Reason})").ConfigureAwait(false);
+            case RegistryCommandOutcome.Forbidden f:
+                return await FailAsync($"{prefix}refused: --as: user '{actor?.UserName}' is a {actor?.Role}; this needs "
+                    + $"{string.Join(" or ", f.Allowed)} (rule NotPermitted)").ConfigureAwait(false);
+            case RegistryCommandOutcome.Invalid i:
+                foreach (var e in i.Errors.SkipLast(1))
+                {
+                    await Err.WriteLineAsync($"{Name}: {prefix}refused: {e.Message} (rule {e.Rule})").ConfigureAwait(false);
+                }
+                return await FailAsync($"{prefix}refused: {i.Errors[^1].Message} (rule {i.Errors[^1].Rule})").ConfigureAwait(false);
+            default:
+                throw new UnreachableException();
         }
-        return RegistryService.UserOf(user.UserName);
     }
 
     /// <summary>Writes a business failure on stderr; returns exit code 1.</summary>
     public async Task<int> FailAsync(string message)
     {
-        await Err.WriteLineAsync($"{Command}: {message}").ConfigureAwait(false);
-        return CommandRouter.Rejected;
+        await Err.WriteLineAsync($"{Name}: {message}").ConfigureAwait(false);
+        return ExitCode.Rejected;
     }
 
-    /// <summary>Writes a refusal by the ledger (its message, field and rule) on stderr; returns exit code 1.</summary>
-    public Task<int> RefusedAsync(RegistryOutcome.Rejected r)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        return FailAsync($"refused: {r.Field}: {r.Message} (rule {r.Reason})");
-    }
+    /// <summary>Writes a usage error naming the problems, then the command's usage, on stderr; returns exit code 2.</summary>
+    public Task<int> UsageAsync(IEnumerable<string> problems) => CommandUsage.ErrorAsync(Err, Command, problems);
 
     public async ValueTask DisposeAsync()
     {
         Registry.Dispose();
         await _store.DisposeAsync().ConfigureAwait(false);
     }
+
+    private static bool IsMissingSqliteFile(string database) =>
+        !(SqlStore.IsPostgres(database) || database.Contains('=', StringComparison.Ordinal) || database == ":memory:"
+          || File.Exists(database));
 }

@@ -1,45 +1,70 @@
 using System.Globalization;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
 
 namespace OpenEts.Cli.Registry;
 
-/// <summary>How registry events and outcomes read on the command line.</summary>
+/// <summary>
+/// How registry events and outcomes read on the command line. Accounts, class, quantity, serials and proposal come
+/// from the event's own <see cref="RegistryEventFacts"/>; each kind of event has one sentence in <see cref="Sentences"/>,
+/// and a kind without one is told from its facts alone.
+/// </summary>
 internal static class RegistryText
 {
+    private static readonly Dictionary<Type, Func<RegistryEvent, RegistryEventFacts, string>> Sentences = new()
+    {
+        [typeof(UnitsIssued)] = (_, f) => F($"issued {Units(f)} into {f.To}: serials {Blocks(f.Blocks)}"),
+        [typeof(UnitsAllocated)] = (_, f) => F($"allocated {Units(f)} from {f.From} to {f.To}: serials {Blocks(f.Blocks)}"),
+        [typeof(TransferProposed)] = Of<TransferProposed>((p, f) => F(
+            $"proposal {f.Proposal}: {Units(f)} from {f.From} to {f.To}, awaiting approval by another representative of {f.From} until {p.ExpiresAt:yyyy-MM-dd HH:mm}Z")),
+        [typeof(UnitsTransferred)] = (_, f) => F($"transfer {f.Proposal} executed: {Units(f)} from {f.From} to {f.To}: serials {Blocks(f.Blocks)}"),
+        [typeof(TransferRejected)] = Of<TransferRejected>((r, f) => F($"proposal {f.Proposal} rejected by {r.Actor}{Colon(r.Reason)}")),
+        [typeof(ProposalExpired)] = (_, f) => F($"proposal {f.Proposal} expired"),
+        [typeof(UnitsSurrendered)] = Of<UnitsSurrendered>((s, f) => F(
+            $"surrendered {Units(f)} from {f.From} for {s.ComplianceYear}: serials {Blocks(f.Blocks)}")),
+        [typeof(UnitsCancelled)] = Of<UnitsCancelled>((c, f) => F(
+            $"cancelled {Units(f)} from {f.From} into {f.To}: serials {Blocks(f.Blocks)}{Brackets(c.Reason)}")),
+        [typeof(UnitsCorrected)] = Of<UnitsCorrected>((c, f) => F(
+            $"corrected {Units(f)} from {f.From} to {f.To}: serials {Blocks(f.Blocks)}{Brackets(c.Reason)}")),
+        [typeof(AccountOpened)] = Of<AccountOpened>((o, f) => F(
+            $"opened {o.Kind} account {f.Subject} for {o.HolderName} ({string.Join(", ", o.Representatives)})")),
+        [typeof(RepresentativeAdded)] = Of<RepresentativeAdded>((r, f) => F($"{r.Representative} now represents {f.Subject}")),
+        [typeof(RepresentativeRemoved)] = Of<RepresentativeRemoved>((r, f) => F($"{r.Representative} no longer represents {f.Subject}")),
+        [typeof(AccountStateChanged)] = Of<AccountStateChanged>((s, f) => F($"{f.Subject} is now {s.State}{Colon(s.Reason)}")),
+        [typeof(RegistryInitialised)] = (_, _) => "registry initialised",
+    };
+
     public static string Blocks(IEnumerable<SerialBlock> blocks) => string.Join(' ', blocks.Select(b => b.ToString()));
 
-    public static long Count(IEnumerable<SerialBlock> blocks) => blocks.Sum(b => b.Count);
-
     /// <summary>One line for a completed request.</summary>
-    public static string Outcome(RegistryOutcome.Completed c)
+    public static string Outcome(RegistryCommandOutcome.Completed c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var text = Describe(c.Event);
+        var text = Describe(c.Event, c.Facts);
         return c.Duplicate ? text + " (already done earlier with this key; nothing changed)" : text;
     }
 
     /// <summary>What an event did, in a line.</summary>
-    public static string Describe(RegistryEvent e) => e switch
+    public static string Describe(RegistryEvent e, RegistryEventFacts facts)
     {
-        UnitsIssued i => F($"issued {Count(i.Blocks)} {i.Class} into {i.Account}: serials {Blocks(i.Blocks)}"),
-        UnitsAllocated a => F($"allocated {Count(a.Blocks)} {a.Class} from {a.From} to {a.To}: serials {Blocks(a.Blocks)}"),
-        TransferProposed p => F($"proposal {p.Proposal}: {p.Quantity} {p.Class} from {p.From} to {p.To}, awaiting approval by another representative of {p.From} until {p.ExpiresAt:yyyy-MM-dd HH:mm}Z"),
-        UnitsTransferred t => F($"transfer {t.Proposal} executed: {Count(t.Blocks)} {t.Class} from {t.From} to {t.To}: serials {Blocks(t.Blocks)}"),
-        TransferRejected r => F($"proposal {r.Proposal} rejected by {r.Actor}{(r.Reason.Length > 0 ? ": " + r.Reason : "")}"),
-        ProposalExpired x => F($"proposal {x.Proposal} expired"),
-        UnitsSurrendered s => F($"surrendered {Count(s.Blocks)} {s.Class} from {s.From} for {s.ComplianceYear}: serials {Blocks(s.Blocks)}"),
-        UnitsCancelled c => F($"cancelled {Count(c.Blocks)} {c.Class} from {c.From} into {c.To}: serials {Blocks(c.Blocks)}{Why(c.Reason)}"),
-        UnitsCorrected c => F($"corrected {Count(c.Blocks)} {c.Class} from {c.From} to {c.To}: serials {Blocks(c.Blocks)}{Why(c.Reason)}"),
-        IUnitMovement m => F($"{Count(m.Blocks)} {m.Class} from {m.From} to {m.To}: serials {Blocks(m.Blocks)}"),
-        AccountOpened o => F($"opened {o.Kind} account {o.Account} for {o.HolderName} ({string.Join(", ", o.Representatives)})"),
-        RepresentativeAdded r => F($"{r.Representative} now represents {r.Account}"),
-        RepresentativeRemoved r => F($"{r.Representative} no longer represents {r.Account}"),
-        AccountStateChanged s => F($"{s.Account} is now {s.State}{(s.Reason.Length > 0 ? ": " + s.Reason : "")}"),
-        RegistryInitialised => "registry initialised",
-        _ => RegistryEventJson.KindOf(e),
-    };
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(facts);
+        if (Sentences.TryGetValue(e.GetType(), out var sentence))
+        {
+            return sentence(e, facts);
+        }
+        var kind = RegistryEventJson.KindOf(e);
+        return facts.Class is null ? kind : F($"{kind}: {Units(facts)} from {facts.From} to {facts.To}: serials {Blocks(facts.Blocks)}");
+    }
 
-    private static string Why(string reason) => reason.Length > 0 ? " (" + reason + ")" : "";
+    private static Func<RegistryEvent, RegistryEventFacts, string> Of<T>(Func<T, RegistryEventFacts, string> sentence)
+        where T : RegistryEvent => (e, f) => sentence((T)e, f);
+
+    private static string Units(RegistryEventFacts f) => F($"{f.Quantity.Value} {f.Class}");
+
+    private static string Colon(string reason) => reason.Length > 0 ? ": " + reason : "";
+
+    private static string Brackets(string reason) => reason.Length > 0 ? " (" + reason + ")" : "";
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using OpenEts.Cli.Exchange;
+using OpenEts.Cli;
 using Xunit;
 
 namespace OpenEts.Cli.Tests.Exchange;
@@ -34,7 +34,7 @@ public sealed class ReplayCommandTests : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = await ReplayCommand.RunAsync(args, stdout, stderr);
+        int exit = await EtsCommand.RunAsync(["exchange", "replay", .. args], stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

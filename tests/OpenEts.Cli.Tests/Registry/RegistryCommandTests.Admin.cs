@@ -48,7 +48,7 @@ public sealed partial class RegistryCommandTests
         var holdings = await db.RunAsync("holdings", "GD-INV-001");
 
         Assert.Equal(1, exit);
-        Assert.Contains("refused: --rep: there is no platform user 'nobody' (rule UnknownUser)", error, StringComparison.Ordinal);
+        Assert.Contains("refused: representatives: no platform user named 'nobody' (rule UnknownUser)", error, StringComparison.Ordinal);
         Assert.Equal(1, holdings.Exit);
         Assert.Contains("UnknownAccount", holdings.Err, StringComparison.Ordinal);
     }
@@ -105,7 +105,7 @@ public sealed partial class RegistryCommandTests
         var accounts = await db.RunAsync("accounts");
 
         Assert.Equal(1, exit);
-        Assert.Contains("refused: number:", error, StringComparison.Ordinal);
+        Assert.Contains("refused: account:", error, StringComparison.Ordinal);
         Assert.Contains("(rule HoldingsNotEmpty)", error, StringComparison.Ordinal);
         Assert.Contains("GD-HOLD-POWER", accounts.Out.Split('\n').Single(l => l.Contains("Open", StringComparison.Ordinal)
             && l.Contains("GD-HOLD-POWER", StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -154,7 +154,7 @@ public sealed partial class RegistryCommandTests
         var (exit, _, error) = await db.RunAsync("add-rep", "GD-HOLD-POWER", "nobody", "--as", "regulator");
 
         Assert.Equal(1, exit);
-        Assert.Contains("refused: user: there is no platform user 'nobody' (rule UnknownUser)", error, StringComparison.Ordinal);
+        Assert.Contains("refused: user: no platform user named 'nobody' (rule UnknownUser)", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed partial class RegistryCommandTests
     }
 
     [Fact]
-    public async Task Correct_ByCompanyRepresentative_ExitsOneWithNotRegulatorAndMovesNothing()
+    public async Task Correct_ByCompanyRepresentative_ExitsOneWithNotPermittedAndMovesNothing()
     {
         using var db = await RegistryDatabase.SqliteAsync();
 
@@ -245,20 +245,20 @@ public sealed partial class RegistryCommandTests
             "--reason", "mine now", "--as", "cement-a");
 
         Assert.Equal(1, exit);
-        Assert.Contains("refused: actor:", error, StringComparison.Ordinal);
-        Assert.Contains("(rule NotRegulator)", error, StringComparison.Ordinal);
+        Assert.Contains("refused: --as: user 'cement-a' is a CompanyRepresentative; this needs Regulator (rule NotPermitted)", error,
+            StringComparison.Ordinal);
         Assert.Equal(3_000_000, await HeldAsync(db, "GD-HOLD-POWER", "GDEA-2017"));
     }
 
     [Fact]
-    public async Task Block_ByCompanyRepresentative_ExitsOneWithNotRegulator()
+    public async Task Block_ByCompanyRepresentative_ExitsOneWithNotPermitted()
     {
         using var db = await RegistryDatabase.SqliteAsync();
 
         var (exit, _, error) = await db.RunAsync("block", "GD-HOLD-CEMENT", "--reason", "competitor", "--as", "power-a");
 
         Assert.Equal(1, exit);
-        Assert.Contains("(rule NotRegulator)", error, StringComparison.Ordinal);
+        Assert.Contains("(rule NotPermitted)", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -274,9 +274,9 @@ public sealed partial class RegistryCommandTests
     [InlineData("--serials", "correct", "GD-HOLD-POWER", "GD-HOLD-CEMENT", "GDEA-2017", "--serials", "20-10", "--reason", "x", "--as", "regulator")]
     [InlineData("--serials", "correct", "GD-HOLD-POWER", "GD-HOLD-CEMENT", "GDEA-2017", "--serials", "0-10", "--reason", "x", "--as", "regulator")]
     [InlineData("--serials", "correct", "GD-HOLD-POWER", "GD-HOLD-CEMENT", "GDEA-2017", "--serials", "12", "--reason", "x", "--as", "regulator")]
-    [InlineData("expected 3 argument(s)", "correct", "GD-HOLD-POWER", "GD-HOLD-CEMENT", "GDEA-2017", "10", "--serials", "1-10", "--reason", "x", "--as", "regulator")]
+    [InlineData("give a quantity or serials, not both", "correct", "GD-HOLD-POWER", "GD-HOLD-CEMENT", "GDEA-2017", "10", "--serials", "1-10", "--reason", "x", "--as", "regulator")]
     [InlineData("--as", "add-rep", "GD-HOLD-POWER", "cement-a")]
-    [InlineData("'--reason' given twice", "block", "GD-HOLD-POWER", "--reason", "a", "--reason", "b", "--as", "regulator")]
+    [InlineData("Option '--reason' expects a single argument", "block", "GD-HOLD-POWER", "--reason", "a", "--reason", "b", "--as", "regulator")]
     [InlineData("'--rep'", "add-rep", "GD-HOLD-POWER", "cement-a", "--rep", "x", "--as", "regulator")]
     public async Task RunAsync_BadAdminArguments_ExitsTwoNamingTheArgumentAndChangesNothing(string named, params string[] args)
     {
@@ -299,7 +299,7 @@ public sealed partial class RegistryCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        await CommandRouter.RunAsync(["help"], stdout, stderr);
+        await EtsCommand.RunAsync(["help"], stdout, stderr);
 
         foreach (var verb in new[] { "open-account", "block", "unblock", "close", "add-rep", "remove-rep", "cancel", "correct" })
         {

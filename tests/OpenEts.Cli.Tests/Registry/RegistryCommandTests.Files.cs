@@ -55,10 +55,10 @@ public sealed partial class RegistryCommandTests
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);
-        Assert.Contains("row 3, column C (quantity): PositiveWholeNumber", error, StringComparison.Ordinal);
+        Assert.Contains("row 3, column C (quantity): Quantity", error, StringComparison.Ordinal);
         Assert.Contains("'1.5'", error, StringComparison.Ordinal);
-        Assert.Contains("row 4, column C (quantity): PositiveWholeNumber", error, StringComparison.Ordinal);
-        Assert.Contains("row 5, column C (quantity): PositiveWholeNumber", error, StringComparison.Ordinal);
+        Assert.Contains("row 4, column C (quantity): Quantity", error, StringComparison.Ordinal);
+        Assert.Contains("row 5, column C (quantity): Quantity", error, StringComparison.Ordinal);
         Assert.Contains("row 6, column A (account): UnknownAccount", error, StringComparison.Ordinal);
         Assert.Contains("row 7, column B (class): UnitClass", error, StringComparison.Ordinal);
         Assert.Contains("row 8, column A (account): AccountKindNotAllowed", error, StringComparison.Ordinal);
@@ -165,7 +165,7 @@ public sealed partial class RegistryCommandTests
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);
-        Assert.Contains("row 2, column C (数量): PositiveWholeNumber", error, StringComparison.Ordinal);
+        Assert.Contains("row 2, column C (数量): Quantity", error, StringComparison.Ordinal);
         Assert.Contains("row 3, column D (幂等键): DuplicateKey", error, StringComparison.Ordinal);
         Assert.Equal(3_000_000, await HeldAsync(db, "GD-HOLD-POWER", "GDEA-2017"));
     }

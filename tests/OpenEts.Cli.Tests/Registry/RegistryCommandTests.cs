@@ -241,7 +241,7 @@ public sealed partial class RegistryCommandTests
         using var stderr = new StringWriter();
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db");
 
-        var exit = await CommandRouter.RunAsync(["registry", "accounts", "--db", path], stdout, stderr);
+        var exit = await EtsCommand.RunAsync(["registry", "accounts", "--db", path], stdout, stderr);
 
         Assert.Equal(2, exit);
         Assert.False(File.Exists(path));
@@ -253,7 +253,7 @@ public sealed partial class RegistryCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await CommandRouter.RunAsync(["help"], stdout, stderr);
+        var exit = await EtsCommand.RunAsync(["help"], stdout, stderr);
 
         Assert.Equal(0, exit);
         Assert.Contains("ets registry allocate-file", stdout.ToString(), StringComparison.Ordinal);
@@ -266,7 +266,7 @@ public sealed partial class RegistryCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await CommandRouter.RunAsync(["registry"], stdout, stderr);
+        var exit = await EtsCommand.RunAsync(["registry"], stdout, stderr);
 
         Assert.Equal(2, exit);
         Assert.Contains("ets registry verify", stderr.ToString(), StringComparison.Ordinal);

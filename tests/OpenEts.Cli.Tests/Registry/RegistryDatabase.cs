@@ -64,7 +64,7 @@ public sealed class RegistryDatabase : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandRouter.RunAsync(["registry", .. args, "--db", Database], stdout, stderr);
+        var exit = await EtsCommand.RunAsync(["registry", .. args, "--db", Database], stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,7 +1,7 @@
-namespace OpenEts.Cli.Registry;
+namespace OpenEts.Application.Registry;
 
 /// <summary>A problem in a sheet: the 1-based row (0 for the file itself), column letter and header, rule and message.</summary>
-internal sealed record BatchRowError(int Row, string Column, string Header, string Rule, string Message)
+public sealed record BatchRowError(int Row, string Column, string Header, string Rule, string Message)
 {
     public override string ToString() => Row == 0
         ? $"{Rule}: {Message}"

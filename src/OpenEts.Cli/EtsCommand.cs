@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace OpenEts.Cli;
+
+/// <summary>
+/// <c>ets &lt;module&gt; &lt;verb&gt; …</c> on System.CommandLine: the command tree, the help (the overview of every
+/// usage line for <c>ets help</c> and <c>ets --help</c>; System.CommandLine's sections with the documented usage lines
+/// for a command's <c>--help</c>), and parse errors as usage errors (exit 2, the usage on stderr).
+/// </summary>
+internal static class EtsCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var root = Build();
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is not CommandHelp)
+        {
+            return await CommandUsage.ErrorAsync(stderr, result.CommandResult.Command, result.Errors.Select(e => e.Message))
+                .ConfigureAwait(false);
+        }
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        return await result.InvokeAsync(invocation, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("ets — OpenETS command line")
+        {
+            Exchange.ReplayCommand.Build(),
+            Registry.RegistryCommand.Build(),
+        };
+        var help = new Command("help", "this text");
+        help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));
+        root.Add(help);
+        foreach (var option in root.Options.OfType<HelpOption>())
+        {
+            option.Action = new CommandHelp();
+        }
+        return root;
+    }
+}
