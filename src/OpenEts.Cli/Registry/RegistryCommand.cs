@@ -48,7 +48,7 @@ internal static partial class RegistryCommand
     private static Verb Request(Option<string> db, Option<string> actor, string name, string description, string usage,
         Symbol[] symbols, Func<ParseResult, (IRegistryCommand? Command, IReadOnlyList<FieldError> Errors)> parse)
     {
-        var verb = new Verb(name, description, usage, [.. symbols, actor]);
+        var verb = new Verb(name, description, usage, [.. symbols.OfType<Argument>(), actor, .. symbols.OfType<Option>()]);
         verb.SetAction(async (result, ct) =>
         {
             var (command, errors) = parse(result);

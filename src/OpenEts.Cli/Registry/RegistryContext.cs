@@ -96,7 +96,7 @@ internal sealed class RegistryContext : IAsyncDisposable
             case RegistryCommandOutcome.Refused r:
                 return await FailAsync($"{prefix}refused: {r.Field}: {r.Message} (rule {r.Reason})").ConfigureAwait(false);
             case RegistryCommandOutcome.Forbidden f:
-                return await FailAsync($"{prefix}refused: --as: user '{actor?.UserName}' is a {actor?.Role}; this needs "
+                return await FailAsync($"{prefix}refused: --as: user '{actor?.UserName}' has the role {actor?.Role}; this needs "
                     + $"{string.Join(" or ", f.Allowed)} (rule NotPermitted)").ConfigureAwait(false);
             case RegistryCommandOutcome.Invalid i:
                 foreach (var e in i.Errors.SkipLast(1))

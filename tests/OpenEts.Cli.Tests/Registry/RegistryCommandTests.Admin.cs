@@ -245,7 +245,7 @@ public sealed partial class RegistryCommandTests
             "--reason", "mine now", "--as", "cement-a");
 
         Assert.Equal(1, exit);
-        Assert.Contains("refused: --as: user 'cement-a' is a CompanyRepresentative; this needs Regulator (rule NotPermitted)", error,
+        Assert.Contains("refused: --as: user 'cement-a' has the role CompanyRepresentative; this needs Regulator (rule NotPermitted)", error,
             StringComparison.Ordinal);
         Assert.Equal(3_000_000, await HeldAsync(db, "GD-HOLD-POWER", "GDEA-2017"));
     }
