@@ -20,6 +20,9 @@ public sealed class JournalDigests(IStore store, JournalSigner? signer)
     /// <summary>True when this server holds a signing key.</summary>
     public bool CanSign => signer is not null;
 
+    /// <summary>The signing key's id, or null without a key.</summary>
+    public string? KeyId => signer?.KeyId;
+
     /// <summary>The signing key's public half as PEM, or null without a key.</summary>
     public string? PublicKeyPem => signer?.PublicKeyPem;
 
@@ -50,7 +53,7 @@ public sealed class JournalDigests(IStore store, JournalSigner? signer)
             var digests = new List<JournalDigest>();
             await foreach (var entry in s.Journal.ReadAllAsync(1).WithCancellation(ct).ConfigureAwait(false))
             {
-                if (entry.Kind == Kind && TryParse(entry.Payload, out var digest))
+                if (entry.Kind == Kind && TryRead(entry.Payload, out var digest))
                 {
                     digests.Add(digest);
                 }
@@ -90,7 +93,7 @@ public sealed class JournalDigests(IStore store, JournalSigner? signer)
     }
 
     /// <summary>Reads a digest written by <see cref="ToJson"/> (or one element of a downloaded digest file).</summary>
-    public static bool TryParse(string json, out JournalDigest digest)
+    public static bool TryRead(string json, out JournalDigest digest)
     {
         digest = null!;
         try

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Localization;
 using OpenEts.Application.Audit;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
+using OpenEts.Application.Journal;
 using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
@@ -45,6 +46,12 @@ public static class OpenEtsApp
         var store = await SqlStore.OpenAsync(database, CancellationToken.None).ConfigureAwait(false);
 
         var services = builder.Services;
+        using (var startLog = LoggerFactory.Create(l => l.AddConsole()))
+        {
+            var signer = SigningKeyFile.Load(builder.Configuration["signing-key"] ?? builder.Configuration["OPENETS_SIGNING_KEY"]
+                ?? Environment.GetEnvironmentVariable("OPENETS_SIGNING_KEY"), SqliteFolder(database), startLog.CreateLogger("OpenEts"));
+            services.AddSingleton(_ => new JournalDigests(store, signer));
+        }
         // The cookie and antiforgery keys live in the database (migrated above, before any request): sign-ins survive
         // a restart, and every server instance on the same database reads the same keys.
         services.AddDataProtection().SetApplicationName("OpenETS");
@@ -61,6 +68,7 @@ public static class OpenEtsApp
         services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>();
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
+        services.AddHostedService<DigestSigning>();
         services.AddProblemDetails();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -133,6 +141,7 @@ public static class OpenEtsApp
         app.MapOrganisationApi();
         app.MapAuditApi();
         app.MapRegistryApi();
+        app.MapJournalApi();
         app.MapRazorPages();
 
         return app;
@@ -165,6 +174,19 @@ public static class OpenEtsApp
             return TypedResults.Problem("The database did not answer.", statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Not ready");
         }
+    }
+
+    // The folder of an embedded SQLite database (where a demo keeps its signing key); null for PostgreSQL or in-memory.
+    private static string? SqliteFolder(string database)
+    {
+        if (SqlStore.IsPostgres(database))
+        {
+            return null;
+        }
+        var path = database.Contains('=', StringComparison.Ordinal)
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database).DataSource
+            : database;
+        return path is { Length: > 0 } and not ":memory:" ? Path.GetDirectoryName(Path.GetFullPath(path)) : null;
     }
 
     // A path on this site: one leading slash, not followed by another slash or a backslash, and no control characters.
