@@ -59,20 +59,9 @@ public sealed class OrganisationSheet
     }
 
     /// <summary>Writes organisations in the template's layout as .xlsx.</summary>
-    public static void WriteXlsx(Stream output, IEnumerable<Organisation> organisations)
-    {
-        var rows = organisations.Select(o => new Dictionary<string, object>
+    public static void WriteXlsx(Stream output, IEnumerable<Organisation> organisations) =>
+        TabularWriter.WriteXlsx(output, TemplateHeader, organisations.Select(o => new object?[]
         {
-            [TemplateHeader[0]] = o.Code.Value,
-            [TemplateHeader[1]] = o.Name,
-            [TemplateHeader[2]] = DomainNames.Chinese(o.Sector),
-            [TemplateHeader[3]] = o.Region,
-            [TemplateHeader[4]] = DomainNames.Chinese(o.Status),
-        }).ToList();
-        if (rows.Count == 0)
-        {
-            rows.Add(TemplateHeader.ToDictionary(h => h, _ => (object)""));
-        }
-        MiniExcelLibs.MiniExcel.SaveAs(output, rows, excelType: MiniExcelLibs.ExcelType.XLSX);
-    }
+            o.Code.Value, o.Name, DomainNames.Chinese(o.Sector), o.Region, DomainNames.Chinese(o.Status),
+        }));
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenEts.Application.Files;
 using OpenEts.Application.Organisations;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Organisations;
@@ -85,7 +86,7 @@ internal static class OrganisationEndpoints
         using var buffer = new MemoryStream();
         OrganisationSheet.WriteXlsx(buffer, list);
         return TypedResults.File(buffer.ToArray(),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "纳入企业名单.xlsx");
+            TabularWriter.XlsxContentType, "纳入企业名单.xlsx");
     }
 
     private static async Task<Results<Created<OrganisationView>, ValidationProblem, ForbidHttpResult>> AddAsync(

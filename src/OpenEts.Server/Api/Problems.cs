@@ -7,14 +7,26 @@ namespace OpenEts.Server.Api;
 /// <summary>problem+json bodies that name the field (or row and column) and the rule.</summary>
 internal static class Problems
 {
-    public static ValidationProblem Fields(IReadOnlyList<FieldError> errors, string title = "The request has invalid fields") =>
-        TypedResults.ValidationProblem(
+    /// <summary>
+    /// 400 with <c>errors</c> (messages by field) and <c>rules</c> (field, rule, message each); <c>field</c> and
+    /// <c>rule</c> name the first, as a refusal's do.
+    /// </summary>
+    public static ValidationProblem Fields(IReadOnlyList<FieldError> errors, string title = "The request has invalid fields")
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var extensions = new Dictionary<string, object?>
+        {
+            ["rules"] = errors.Select(e => new { field = e.Field, rule = e.Rule, message = e.Message }).ToList(),
+        };
+        if (errors.Count > 0)
+        {
+            extensions["field"] = errors[0].Field;
+            extensions["rule"] = errors[0].Rule;
+        }
+        return TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: title,
-            extensions: new Dictionary<string, object?>
-            {
-                ["rules"] = errors.Select(e => new { field = e.Field, rule = e.Rule, message = e.Message }).ToList(),
-            });
+            title: title, extensions: extensions);
+    }
 
     public static ValidationProblem Rows(IReadOnlyList<RowError> errors) =>
         TypedResults.ValidationProblem(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -65,11 +66,14 @@ public static class OpenEtsApp
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoMarket>();
-        services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>();
+        services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
+            .AddSingleton<RegistryQueries>();
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
         services.AddHostedService<DigestSigning>();
         services.AddProblemDetails();
+        ConfigureStrictJson(services);
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -116,6 +120,15 @@ public static class OpenEtsApp
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        // A refused API body is read again to name the field at fault (BadRequestHandler), so keep it readable.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Request.EnableBuffering();
+            }
+            return next(context);
+        });
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseStaticFiles();
@@ -145,6 +158,22 @@ public static class OpenEtsApp
         app.MapRazorPages();
 
         return app;
+    }
+
+    // The JSON APIs read bodies strictly, with System.Text.Json's own rules: no unknown or repeated fields, no numbers
+    // from strings, no null where the request type says a value, every parameter without a default present. A body
+    // that breaks one throws (ThrowOnBadRequest), and BadRequestHandler answers 400 naming the field and the rule.
+    private static void ConfigureStrictJson(IServiceCollection services)
+    {
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.RespectNullableAnnotations = true;
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
+        });
     }
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -67,7 +67,7 @@ public sealed class TransferModel(RegistryService registry, TimeProvider clock) 
             var now = clock.GetUtcNow();
             var actor = RegistryService.UserOf(User.Actor().UserName);
             // As the API: open until the end of the UTC day a week on, so a retry the same day is the same request.
-            var expiresAt = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).Add(RegistryEndpoints.DefaultExpiry).AddDays(1);
+            var expiresAt = ProposeTransfer.DefaultExpiryFrom(now);
             var key = IdempotencyKey.From(Input.Key);
             var outcome = await registry.ExecuteAsync(now, l => l.ProposeTransfer(actor, now, key, from, to, unitClass,
                 Input.Quantity!.Value, expiresAt), ct);

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Api;
+
+namespace OpenEts.Server.Hosting;
+
+/// <summary>
+/// Turns a request the minimal APIs could not bind (they throw <see cref="BadHttpRequestException"/>, see
+/// <c>RouteHandlerOptions.ThrowOnBadRequest</c>) into problem+json naming the field and the rule, as the business rules
+/// do: a body System.Text.Json refused (<see cref="JsonBodyErrors"/>), no body at all, a body that is not JSON.
+/// </summary>
+internal sealed class BadRequestHandler(IOptions<JsonOptions> json) : IExceptionHandler
+{
+    // The most of a refused body looked at to say what is wrong with it.
+    private const int MaxBodyExamined = 1 << 20;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+        var request = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>();
+        var body = await BodyAsync(httpContext.Request, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<FieldError> errors = bad switch
+        {
+            { InnerException: JsonException e } =>
+                JsonBodyErrors.Describe(e, request?.RequestType, json.Value.SerializerOptions, body),
+            { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+                [new FieldError(JsonBodyErrors.Body, "Http.ContentType", "body: send the request as application/json")],
+            _ when request is not null && IsEmpty(body.Span) =>
+                [new FieldError(JsonBodyErrors.Body, "Json.Required", "body: the request needs a JSON object")],
+            _ => [new FieldError("", "Http.BadRequest", bad.Message)],
+        };
+        var result = bad.StatusCode == StatusCodes.Status400BadRequest
+            ? (IResult)Problems.Fields(errors, "The request body could not be read")
+            : TypedResults.Problem(errors[0].Message, statusCode: bad.StatusCode, title: "The request could not be read",
+                extensions: new Dictionary<string, object?> { ["field"] = errors[0].Field, ["rule"] = errors[0].Rule });
+        await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+        return true;
+    }
+
+    // The body again (buffered for /api requests, see OpenEtsApp), for naming what was wrong with it; empty when gone.
+    private static async Task<ReadOnlyMemory<byte>> BodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.Body.CanSeek)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+        request.Body.Position = 0;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while (buffer.Length < MaxBodyExamined && (read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    // No body, only white space, or the literal null: nothing to bind.
+    private static bool IsEmpty(ReadOnlySpan<byte> body)
+    {
+        var text = body.Trim(" \t\r\n"u8);
+        return text.IsEmpty || text.SequenceEqual("null"u8);
+    }
+}
