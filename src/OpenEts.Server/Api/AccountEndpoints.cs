@@ -25,7 +25,7 @@ internal static class AccountEndpoints
 
     public sealed record MeView(string UserName, string DisplayName, string Role, long? OrganisationId);
 
-    public sealed record TokenInput(string? Name);
+    public sealed record TokenInput(string Name);
 
     public sealed record TokenView(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
@@ -38,7 +38,7 @@ internal static class AccountEndpoints
     private static async Task<Results<Created<NewTokenView>, ValidationProblem>> CreateAsync(
         TokenInput input, HttpContext http, SignIn signIn, TimeProvider clock, CancellationToken ct)
     {
-        var name = (input.Name ?? "").Trim();
+        var name = input.Name.Trim();
         if (name.Length is 0 or > 60)
         {
             return Problems.Fields([new FieldError("name", "Length", "name must be 1–60 characters")]);

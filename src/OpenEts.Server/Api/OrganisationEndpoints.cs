@@ -28,7 +28,7 @@ internal static class OrganisationEndpoints
             .DisableAntiforgery();
     }
 
-    public sealed record OrganisationInput(string? Code, string? Name, string? Sector, string? Region, string? Status, string? Kind)
+    public sealed record OrganisationInput(string Code, string Name, string Sector, string Region, string? Status = null, string? Kind = null)
     {
         public OrganisationDraft ToDraft() => new(Code, Name, Sector, Region, Status, Kind);
     }

@@ -11,7 +11,7 @@ namespace OpenEts.Server.Hosting;
 /// <summary>
 /// Turns a request the minimal APIs could not bind (they throw <see cref="BadHttpRequestException"/>, see
 /// <c>RouteHandlerOptions.ThrowOnBadRequest</c>) into problem+json naming the field and the rule, as the business rules
-/// do: a body System.Text.Json refused (<see cref="JsonBodyErrors"/>), no body at all, a body that is not JSON.
+/// do: a body System.Text.Json refused (<see cref="JsonBodyErrors"/>), or no body at all.
 /// </summary>
 internal sealed class BadRequestHandler(IOptions<JsonOptions> json) : IExceptionHandler
 {
@@ -30,8 +30,6 @@ internal sealed class BadRequestHandler(IOptions<JsonOptions> json) : IException
         {
             { InnerException: JsonException e } =>
                 JsonBodyErrors.Describe(e, request?.RequestType, json.Value.SerializerOptions, body),
-            { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
-                [new FieldError(JsonBodyErrors.Body, "Http.ContentType", "body: send the request as application/json")],
             _ when request is not null && IsEmpty(body.Span) =>
                 [new FieldError(JsonBodyErrors.Body, "Json.Required", "body: the request needs a JSON object")],
             _ => [new FieldError("", "Http.BadRequest", bad.Message)],

@@ -32,6 +32,22 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Issue_7_ProposeTransfer_ReportsProposedQuantity()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+
+        using var response = await powerA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = Class, quantity = 40, idempotencyKey = Key() }, Ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("registry.transfer.proposed", body.GetProperty("event").GetString());
+        Assert.Equal(40, body.GetProperty("quantity").GetInt64());
+        Assert.True(body.GetProperty("proposal").GetInt64() > 0, body.ToString());
+        Assert.Equal(0, body.GetProperty("blocks").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Approve_ByTheProposer_IsRefusedNamingTheRule()
     {
         using var powerA = await server.SignedInAsync("power-a");
@@ -249,7 +265,7 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("VintageAfterComplianceYear", problem.GetProperty("rule").GetString());
-        Assert.Equal("unitClass", problem.GetProperty("field").GetString());
+        Assert.Equal("class", problem.GetProperty("field").GetString());
     }
 
     private static string Key() => Guid.NewGuid().ToString("N");
