@@ -19,6 +19,9 @@ namespace OpenEts.Server.Api;
 /// </remarks>
 internal static class JsonBodyErrors
 {
+    /// <summary>The field named for the body as a whole (an empty body, an array where an object belongs).</summary>
+    public const string Body = "body";
+
     public static IReadOnlyList<FieldError> Describe(JsonException exception, Type? requestType, JsonSerializerOptions options,
         ReadOnlyMemory<byte> body)
     {
@@ -39,7 +42,7 @@ internal static class JsonBodyErrors
                 ? [new FieldError(field, "Json.Null", $"{field}: may not be null (expected {Expected(target)})")]
                 : [new FieldError(field, "Json.Type", $"{field}: expected {Expected(target)}")];
         }
-        if (path.Count > 0 && path[^1] is string name && parent?.Kind == JsonTypeInfoKind.Object && member is null)
+        if (path.Count > 0 && path[^1] is string && parent?.Kind == JsonTypeInfoKind.Object && member is null)
         {
             var known = string.Join(", ", parent.Properties.Select(p => p.Name));
             return [new FieldError(field, "Json.UnknownField", $"{field}: no such field (this object takes {known})")];
@@ -63,9 +66,6 @@ internal static class JsonBodyErrors
         }
         return [new FieldError(field, "Json.Type", $"{field}: expected {Expected(target)}")];
     }
-
-    /// <summary>The field named for the body as a whole (an empty body, an array where an object belongs).</summary>
-    public const string Body = "body";
 
     // "$.serials.first" → ["serials", "first"]; "$.representatives[1]" → ["representatives", 1]; "$['odd name']" → ["odd name"].
     private static List<object> Segments(string? path)
