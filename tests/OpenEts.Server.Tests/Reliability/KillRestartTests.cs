@@ -141,7 +141,8 @@ public sealed class KillRestartTests
     // most `unknown` further executions (requests that were in flight at the kill) may be there besides.
     private static async Task AssertExecutedOnceAsync(HttpClient reader, IReadOnlyList<Transfer> transfers, int unknown)
     {
-        var history = await reader.GetFromJsonAsync<List<JsonElement>>($"/api/v1/registry/accounts/{Power}/history", Ct);
+        var history = await reader.GetFromJsonAsync<List<JsonElement>>(
+            $"/api/v1/registry/accounts/{Power}/history?take={RegistryHistoryFilter.MaxTake}", Ct);
         var events = history!.Select(h => h.GetProperty("event")).ToList();
         var proposed = events.Where(e => e.GetProperty("type").GetString() == "registry.transfer.proposed")
             .GroupBy(e => e.GetProperty("key").GetString()!).ToDictionary(g => g.Key, g => g.Count());
