@@ -1,19 +1,18 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
 
 namespace OpenEts.Storage;
 
 /// <summary>
-/// Versioned schema migrations: embedded <c>Migrations/{Sqlite|Postgres}/NNNN_name.sql</c> files applied in order, each
+/// Versioned schema migrations: embedded <c>{Sqlite|Postgres}/Migrations/NNNN_name.sql</c> files applied in order, each
 /// in its own transaction with its row in <c>schema_migrations</c>. Safe when several processes start at once.
 /// </summary>
-public static class Migrator
+internal static class Migrator
 {
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations(SqlDialect dialect)
+    private static List<(int Version, string Name, string Sql)> Migrations(SqlDialect dialect)
     {
-        var folder = dialect == SqlDialect.Sqlite ? ".Migrations.Sqlite." : ".Migrations.Postgres.";
+        var folder = dialect.MigrationsFolder;
         var assembly = typeof(Migrator).Assembly;
         return assembly.GetManifestResourceNames()
             .Where(n => n.Contains(folder, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
@@ -27,14 +26,11 @@ public static class Migrator
             .ToList();
     }
 
-    internal static async Task MigrateAsync(SqlStore store, CancellationToken ct)
+    public static async Task MigrateAsync(SqlDialect dialect, CancellationToken ct)
     {
-        await using var connection = await store.OpenConnectionAsync(ct).ConfigureAwait(false);
-        if (connection is SqliteConnection)
-        {
-            await ExecAsync(connection, null, "PRAGMA journal_mode = WAL;", ct).ConfigureAwait(false);
-        }
-        await using (var transaction = await SqlStore.BeginWriteAsync(connection, ct).ConfigureAwait(false))
+        await using var connection = await dialect.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await dialect.PrepareAsync(connection, ct).ConfigureAwait(false);
+        await using (var transaction = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false))
         {
             await ExecAsync(connection, transaction, """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -42,9 +38,9 @@ public static class Migrator
                 """, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
-        foreach (var (version, name, sql) in Migrations(store.Kind))
+        foreach (var (version, name, sql) in Migrations(dialect))
         {
-            await using var transaction = await SqlStore.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transaction = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
             await using var check = connection.CreateCommand();
             check.Transaction = transaction;
             check.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = " + version.ToString(CultureInfo.InvariantCulture);
@@ -64,7 +60,7 @@ public static class Migrator
         }
     }
 
-    private static async Task ExecAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
+    private static async Task ExecAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

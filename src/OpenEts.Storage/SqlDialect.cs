@@ -1,11 +1,44 @@
+using System.Data.Common;
+using OpenEts.Domain.Journal;
+using OpenEts.Storage.Postgres;
+using OpenEts.Storage.Sqlite;
+
 namespace OpenEts.Storage;
 
-/// <summary>The databases OpenETS runs on.</summary>
-public enum SqlDialect
+/// <summary>
+/// What differs between the databases OpenETS runs on: opening a connection, how writes are serialised and reads
+/// isolated, the journal's batch insert, error codes and the migrations. Everything else, the SQL of
+/// <see cref="SqlSession"/> included, is shared. One instance per store; it owns the store's connection source.
+/// </summary>
+internal abstract class SqlDialect : IAsyncDisposable
 {
-    /// <summary>Embedded, one file: the default for a single machine and for development.</summary>
-    Sqlite,
+    /// <summary>The database's name as the platform prints it.</summary>
+    public abstract string Name { get; }
 
-    /// <summary>The production store.</summary>
-    Postgres,
+    /// <summary>The folder of embedded <c>NNNN_name.sql</c> migrations, as it appears in a manifest resource name.</summary>
+    public abstract string MigrationsFolder { get; }
+
+    /// <summary>Picks the dialect from the connection text that <see cref="SqlStore.OpenAsync"/> took.</summary>
+    public static SqlDialect For(string database) =>
+        PostgresDialect.Accepts(database) ? PostgresDialect.Create(database) : SqliteDialect.Create(database);
+
+    public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken ct);
+
+    /// <summary>Runs once when the store opens, before the migrations, on a connection of its own.</summary>
+    public virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Begins a write transaction that waits for any other writer, in this process or another.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Begins a read transaction on one snapshot that never waits for writers.</summary>
+    public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Inserts journal rows, already chained, in the write transaction.</summary>
+    public abstract Task InsertJournalAsync(
+        DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct);
+
+    /// <summary>The provider error's meaning for the platform, by error code; null when it has none.</summary>
+    public abstract Exception? TranslateError(Exception e);
+
+    public abstract ValueTask DisposeAsync();
 }

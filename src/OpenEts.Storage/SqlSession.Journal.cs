@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Npgsql;
-using NpgsqlTypes;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
 
@@ -10,9 +7,6 @@ internal sealed partial class SqlSession
 {
     private const string JournalColumns = "seq, at, actor, kind, subject, payload, prev_hash, hash";
     private const int ReadChunk = 5000;
-
-    // From this many rows on, PostgreSQL appends with one binary COPY instead of one INSERT per row.
-    private const int CopyThreshold = 8;
 
     public async Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload) =>
         (await AppendManyAsync([(at, actor, kind, subject, payload)]).ConfigureAwait(false))[0];
@@ -37,107 +31,8 @@ internal sealed partial class SqlSession
             created[i] = JournalEntry.Create(++sequence, at, actor, kind, subject, payload, previous);
             previous = created[i].Hash;
         }
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-        {
-            InsertRaw(sqlite, created);
-        }
-        else if (created.Length >= CopyThreshold)
-        {
-            await CopyAsync((NpgsqlConnection)connection, created).ConfigureAwait(false);
-        }
-        else
-        {
-            await InsertEachAsync(created).ConfigureAwait(false);
-        }
+        await dialect.InsertJournalAsync(connection, transaction, created, ct).ConfigureAwait(false);
         return created;
-    }
-
-    // PostgreSQL, a few rows: one INSERT command reused, its parameters rebound per row.
-    private async Task InsertEachAsync(JournalEntry[] created)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-        var parameters = new DbParameter[8];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            command.Parameters.Add(parameters[i]);
-        }
-        foreach (var e in created)
-        {
-            parameters[0].Value = e.Sequence;
-            parameters[1].Value = Ms(e.At);
-            parameters[2].Value = e.Actor;
-            parameters[3].Value = e.Kind;
-            parameters[4].Value = e.Subject;
-            parameters[5].Value = e.Payload;
-            parameters[6].Value = e.PreviousHash;
-            parameters[7].Value = e.Hash;
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-    }
-
-    // SQLite's own statement API, bound by position: cheaper per row than the ADO.NET layer's named parameters, which it
-    // looks up and re-marshals on every execution. Same connection, so the same
-    // transaction; a failed step throws SqliteException like the ADO.NET path, and the caller's transaction rolls back.
-    private static void InsertRaw(Microsoft.Data.Sqlite.SqliteConnection sqlite, JournalEntry[] created)
-    {
-        var db = sqlite.Handle!;
-        Check(db, SQLitePCL.raw.sqlite3_prepare_v2(db,
-            "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            out var statement));
-        using (statement)
-        {
-            foreach (var e in created)
-            {
-                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, 1, e.Sequence));
-                Check(db, SQLitePCL.raw.sqlite3_bind_int64(statement, 2, Ms(e.At)));
-                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 3, e.Actor));
-                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 4, e.Kind));
-                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 5, e.Subject));
-                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 6, e.Payload));
-                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 7, e.PreviousHash));
-                Check(db, SQLitePCL.raw.sqlite3_bind_text(statement, 8, e.Hash));
-                var done = SQLitePCL.raw.sqlite3_step(statement);
-                if (done != SQLitePCL.raw.SQLITE_DONE)
-                {
-                    Check(db, done);
-                }
-                Check(db, SQLitePCL.raw.sqlite3_reset(statement));
-            }
-        }
-    }
-
-    private static void Check(SQLitePCL.sqlite3 db, int code)
-    {
-        if (code != SQLitePCL.raw.SQLITE_OK)
-        {
-            throw new Microsoft.Data.Sqlite.SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), code,
-                SQLitePCL.raw.sqlite3_extended_errcode(db));
-        }
-    }
-
-    // Binary COPY runs inside the session's transaction; the append-only trigger fires on UPDATE and DELETE only.
-    private async Task CopyAsync(NpgsqlConnection postgres, JournalEntry[] created)
-    {
-        await using var writer = await postgres.BeginBinaryImportAsync(
-            "COPY journal (seq, at, actor, kind, subject, payload, prev_hash, hash) FROM STDIN (FORMAT BINARY)", ct)
-            .ConfigureAwait(false);
-        foreach (var e in created)
-        {
-            await writer.StartRowAsync(ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await writer.WriteAsync(Ms(e.At), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.Actor, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.Subject, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.Payload, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.PreviousHash, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.Hash, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        }
-        await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take) =>

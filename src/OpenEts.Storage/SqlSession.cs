@@ -4,8 +4,8 @@ using OpenEts.Application.Storage;
 
 namespace OpenEts.Storage;
 
-/// <summary>One transaction's view of the store. The SQL is shared by both dialects unless a method says otherwise.</summary>
-internal sealed partial class SqlSession(SqlStore store, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+/// <summary>One transaction's view of the store. The SQL is shared by both dialects; what differs is in <see cref="SqlDialect"/>.</summary>
+internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken ct)
     : IStoreSession, IOrganisationData, IUserData, IJournalData, IDataProtectionKeyData
 {
     public IOrganisationData Organisations => this;
@@ -17,8 +17,6 @@ internal sealed partial class SqlSession(SqlStore store, DbConnection connection
     public IDataProtectionKeyData DataProtectionKeys => this;
 
     public CancellationToken CancellationToken => ct;
-
-    private SqlDialect Dialect => store.Kind;
 
     private CommandDefinition Command(string sql, object? parameters = null) =>
         new(sql, parameters, transaction, cancellationToken: ct);

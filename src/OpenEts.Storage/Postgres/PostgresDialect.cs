@@ -1,0 +1,140 @@
+using System.Data;
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Journal;
+
+namespace OpenEts.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL, the production store. Writers are serialised by a transaction-scoped advisory lock; reads are
+/// <c>REPEATABLE READ</c> snapshots. Every connection comes from the store's <see cref="NpgsqlDataSource"/>.
+/// </summary>
+internal sealed class PostgresDialect : SqlDialect
+{
+    // Any fixed number: the advisory lock that serialises writers.
+    private const long WriterLockKey = 0x4F45_5453;
+
+    // From this many rows on, the journal is appended with one binary COPY instead of one INSERT per row.
+    private const int CopyThreshold = 8;
+
+    private readonly NpgsqlDataSource _source;
+
+    private PostgresDialect(string connectionString) => _source = NpgsqlDataSource.Create(connectionString);
+
+    public override string Name => "PostgreSQL";
+
+    public override string MigrationsFolder => ".Postgres.Migrations.";
+
+    /// <summary>Whether the connection text names PostgreSQL: a <c>postgres://</c> URL or a <c>Host=…</c> string.</summary>
+    public static bool Accepts(string database) =>
+        database.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || database.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    public static PostgresDialect Create(string database) => new(ToNpgsql(database));
+
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct) =>
+        await _source.OpenConnectionAsync(ct).ConfigureAwait(false);
+
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    {
+        var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({WriterLockKey})";
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return transaction;
+    }
+
+    public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct) =>
+        connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+
+    public override Task InsertJournalAsync(
+        DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct) =>
+        entries.Length >= CopyThreshold
+            ? CopyAsync((NpgsqlConnection)connection, entries, ct)
+            : InsertEachAsync(connection, transaction, entries, ct);
+
+    public override Exception? TranslateError(Exception e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p
+            ? new StoreConflictException(p.ConstraintName ?? "unique", e)
+            : null;
+
+    public override ValueTask DisposeAsync() => _source.DisposeAsync();
+
+    // A few rows: one INSERT command reused, its parameters rebound per row.
+    private static async Task InsertEachAsync(
+        DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+        var parameters = new DbParameter[8];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            command.Parameters.Add(parameters[i]);
+        }
+        foreach (var e in entries)
+        {
+            parameters[0].Value = e.Sequence;
+            parameters[1].Value = e.At.ToUnixTimeMilliseconds();
+            parameters[2].Value = e.Actor;
+            parameters[3].Value = e.Kind;
+            parameters[4].Value = e.Subject;
+            parameters[5].Value = e.Payload;
+            parameters[6].Value = e.PreviousHash;
+            parameters[7].Value = e.Hash;
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    // Binary COPY runs inside the session's transaction; the append-only trigger fires on UPDATE and DELETE only.
+    private static async Task CopyAsync(NpgsqlConnection connection, JournalEntry[] entries, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY journal (seq, at, actor, kind, subject, payload, prev_hash, hash) FROM STDIN (FORMAT BINARY)", ct)
+            .ConfigureAwait(false);
+        foreach (var e in entries)
+        {
+            await writer.StartRowAsync(ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.At.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Actor, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Subject, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Payload, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.PreviousHash, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Hash, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+        }
+        await writer.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    // postgres://user:password@host:port/database becomes a Host=… string; a Host=… string is taken as it is.
+    private static string ToNpgsql(string database)
+    {
+        if (!database.Contains("://", StringComparison.Ordinal))
+        {
+            return database;
+        }
+        var uri = new Uri(database);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
+            Database = uri.AbsolutePath.TrimStart('/'),
+        };
+        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0)
+        {
+            builder.Username = Uri.UnescapeDataString(user);
+            if (uri.UserInfo.Split(':', 2) is [_, var password])
+            {
+                builder.Password = Uri.UnescapeDataString(password);
+            }
+        }
+        return builder.ToString();
+    }
+}

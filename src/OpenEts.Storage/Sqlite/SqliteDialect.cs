@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Journal;
+using SQLitePCL;
+
+namespace OpenEts.Storage.Sqlite;
+
+/// <summary>
+/// SQLite: one file, WAL mode. Writers are serialised by <c>BEGIN IMMEDIATE</c>. Every connection comes from
+/// <see cref="OpenConnectionAsync"/>, so the casts to <see cref="SqliteConnection"/> below hold.
+/// </summary>
+internal sealed class SqliteDialect : SqlDialect
+{
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (https://www.sqlite.org/rescode.html).
+    private const int UniqueViolation = 2067;
+    private const int PrimaryKeyViolation = 1555;
+
+    private readonly string _connectionString;
+
+    private SqliteDialect(string connectionString) => _connectionString = connectionString;
+
+    public override string Name => "SQLite";
+
+    public override string MigrationsFolder => ".Sqlite.Migrations.";
+
+    /// <summary>A file path or a <c>Data Source=…</c> string; the file's folder is created if missing.</summary>
+    public static SqliteDialect Create(string database)
+    {
+        var builder = database.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(database)
+            : new SqliteConnectionStringBuilder { DataSource = database };
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+        builder.Pooling = true;
+        return new SqliteDialect(builder.ToString());
+    }
+
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        await using var pragma = connection.CreateCommand();
+        // WAL with synchronous=NORMAL survives a killed process; foreign keys are off by default in SQLite.
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+        await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return connection;
+    }
+
+    // The journal mode is stored in the database file, so setting it once per open is enough.
+    public override async Task PrepareAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    // In WAL mode a deferred transaction reads one snapshot and never waits for the writer.
+    public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    // SQLite's own statement API, bound by position: cheaper per row than the ADO.NET layer's named parameters, which it
+    // looks up and re-marshals on every execution. Same connection, so the same transaction; a failed step throws
+    // SqliteException like the ADO.NET path, and the caller's transaction rolls back.
+    public override Task InsertJournalAsync(
+        DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct)
+    {
+        var db = ((SqliteConnection)connection).Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db,
+            "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            out var statement));
+        using (statement)
+        {
+            foreach (var e in entries)
+            {
+                Check(db, raw.sqlite3_bind_int64(statement, 1, e.Sequence));
+                Check(db, raw.sqlite3_bind_int64(statement, 2, e.At.ToUnixTimeMilliseconds()));
+                Check(db, raw.sqlite3_bind_text(statement, 3, e.Actor));
+                Check(db, raw.sqlite3_bind_text(statement, 4, e.Kind));
+                Check(db, raw.sqlite3_bind_text(statement, 5, e.Subject));
+                Check(db, raw.sqlite3_bind_text(statement, 6, e.Payload));
+                Check(db, raw.sqlite3_bind_text(statement, 7, e.PreviousHash));
+                Check(db, raw.sqlite3_bind_text(statement, 8, e.Hash));
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    Check(db, done);
+                }
+                Check(db, raw.sqlite3_reset(statement));
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public override Exception? TranslateError(Exception e) =>
+        e is SqliteException { SqliteExtendedErrorCode: UniqueViolation or PrimaryKeyViolation } s
+            ? new StoreConflictException(ConstraintOf(s.Message), e)
+            : null;
+
+    // Pooled SQLite connections close with the process; nothing is held per store.
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static void Check(sqlite3 db, int code)
+    {
+        if (code != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), code, raw.sqlite3_extended_errcode(db));
+        }
+    }
+
+    // SQLite names the columns, not the constraint: "UNIQUE constraint failed: organisations.credit_code".
+    private static string ConstraintOf(string message)
+    {
+        var at = message.LastIndexOf(": ", StringComparison.Ordinal);
+        return at < 0 ? "unique" : message[(at + 2)..].TrimEnd('.', '\'');
+    }
+}
