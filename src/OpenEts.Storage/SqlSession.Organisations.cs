@@ -7,10 +7,6 @@ internal sealed partial class SqlSession
 {
     private const string OrganisationColumns = "id, credit_code, name, kind, sector, region, status";
 
-    public async Task<Organisation?> FindAsync(long id) =>
-        (await QuerySingleOrDefaultAsync<OrganisationRow>(
-            $"SELECT {OrganisationColumns} FROM organisations WHERE id = @id", new { id }).ConfigureAwait(false))?.ToDomain();
-
     public async Task<Organisation?> FindByCodeAsync(CreditCode code) =>
         (await QuerySingleOrDefaultAsync<OrganisationRow>(
             $"SELECT {OrganisationColumns} FROM organisations WHERE credit_code = @code", new { code = code.Value })

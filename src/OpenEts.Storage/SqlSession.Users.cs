@@ -14,11 +14,9 @@ internal sealed partial class SqlSession
         (await QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE user_name = @userName",
             new { userName }).ConfigureAwait(false))?.ToRecord();
 
-    async Task<UserRecord?> IUserDataFind(long id) =>
+    public async Task<UserRecord?> FindAsync(long id) =>
         (await QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id })
             .ConfigureAwait(false))?.ToRecord();
-
-    Task<UserRecord?> Application.Storage.IUserData.FindAsync(long id) => IUserDataFind(id);
 
     public async Task<IReadOnlyList<UserRecord>> ListByOrganisationAsync(long organisationId) =>
         (await QueryAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE organisation_id = @organisationId ORDER BY user_name",

@@ -5,8 +5,6 @@ namespace OpenEts.Application.Storage;
 /// <summary>Organisations and the covered-entity list.</summary>
 public interface IOrganisationData
 {
-    Task<Organisation?> FindAsync(long id);
-
     Task<Organisation?> FindByCodeAsync(CreditCode code);
 
     /// <summary>Lists organisations matching the filter, ordered by kind then name.</summary>
