@@ -23,7 +23,8 @@ internal static partial class RegistryCommand
         return Request(db, AsOption(), "open-account", "Open a holding, investor or clearing account (the regulator).",
             "ets registry open-account NUMBER KIND HOLDER-NAME --rep USER --rep USER [--rep USER…] --as USER [--key KEY] [--db DB]",
             [number, kind, holder, representatives, key],
-            r => Parsed(Application.Registry.OpenAccount.TryParse(new OpenAccount.Form(r.GetValue(number), r.GetValue(kind), r.GetValue(holder), r.GetValue(representatives),
+            r => Parsed(Application.Registry.OpenAccount.TryParse(
+                new OpenAccount.Form(r.GetValue(number), r.GetValue(kind), r.GetValue(holder), r.GetValue(representatives),
                 r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 
@@ -38,7 +39,9 @@ internal static partial class RegistryCommand
         var (account, reason, key) = (Text("ACCOUNT", "the account"), ReasonOption("why (journalled)"), KeyOption());
         return Request(db, AsOption(), name, description,
             $"ets registry {name} ACCOUNT --reason TEXT --as USER [--key KEY] [--db DB]", [account, reason, key],
-            r => Parsed(ChangeAccountState.TryParse(new ChangeAccountState.Form(r.GetValue(account), change, r.GetValue(reason), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+            r => Parsed(ChangeAccountState.TryParse(
+                new ChangeAccountState.Form(r.GetValue(account), change, r.GetValue(reason), r.GetValue(key) ?? NewKey()),
+                out var c, out var e), c, e));
     }
 
     private static Verb Representative(Option<string> db, bool add)
@@ -75,7 +78,8 @@ internal static partial class RegistryCommand
         return Request(db, AsOption(), "correct", "Move units between any two accounts to correct an error (the regulator).",
             "ets registry correct FROM TO CLASS (QUANTITY | --serials FIRST-LAST) --reason TEXT --as USER [--key KEY] [--db DB]",
             [from, to, unitClass, quantity, serials, reason, key],
-            r => Parsed(CorrectUnits.TryParse(new CorrectUnits.Form(r.GetValue(from), r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity),
+            r => Parsed(CorrectUnits.TryParse(
+                new CorrectUnits.Form(r.GetValue(from), r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity),
                 First(r.GetValue(serials)), Last(r.GetValue(serials)), r.GetValue(reason), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 

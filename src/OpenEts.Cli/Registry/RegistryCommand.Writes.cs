@@ -14,7 +14,9 @@ internal static partial class RegistryCommand
         var (unitClass, quantity, key) = (Text("CLASS", ClassHelp), Whole("QUANTITY", "quantity", QuantityHelp), KeyOption());
         return Request(db, AsOption(), "issue", "Issue new units of a class into the issuance account (the regulator).",
             "ets registry issue CLASS QUANTITY --as USER [--key KEY] [--db DB]", [unitClass, quantity, key],
-            r => Parsed(IssueUnits.TryParse(new IssueUnits.Form(r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+            r => Parsed(IssueUnits.TryParse(
+                new IssueUnits.Form(r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? NewKey()),
+                out var c, out var e), c, e));
     }
 
     private static Verb Allocate(Option<string> db)
@@ -23,7 +25,9 @@ internal static partial class RegistryCommand
         var (unitClass, quantity, key) = (Text("CLASS", ClassHelp), Whole("QUANTITY", "quantity", QuantityHelp), KeyOption());
         return Request(db, AsOption(), "allocate", "Allocate units from the issuance account, lowest serials first (the regulator).",
             "ets registry allocate TO CLASS QUANTITY --as USER [--key KEY] [--db DB]", [to, unitClass, quantity, key],
-            r => Parsed(AllocateUnits.TryParse(new AllocateUnits.Form(r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+            r => Parsed(AllocateUnits.TryParse(
+                new AllocateUnits.Form(r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? NewKey()),
+                out var c, out var e), c, e));
     }
 
     private static Verb Propose(Option<string> db)
@@ -33,7 +37,8 @@ internal static partial class RegistryCommand
         return Request(db, AsOption(), "propose",
             "Propose a transfer; another representative of FROM must approve it. It stays open to the end of the UTC day a week on.",
             "ets registry transfer propose FROM TO CLASS QUANTITY --as USER [--key KEY] [--db DB]", [from, to, unitClass, quantity, key],
-            r => Parsed(ProposeTransfer.TryParse(new ProposeTransfer.Form(r.GetValue(from), r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity),
+            r => Parsed(ProposeTransfer.TryParse(
+                new ProposeTransfer.Form(r.GetValue(from), r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity),
                 r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 
@@ -43,7 +48,9 @@ internal static partial class RegistryCommand
         // Approving the same proposal twice as the same user is one request.
         return Request(db, actor, "approve", "Approve a pending proposal (not your own): the units move at once.",
             "ets registry transfer approve ID --as USER [--key KEY] [--db DB]", [id, key],
-            r => Parsed(ApproveTransfer.TryParse(new ApproveTransfer.Form(r.GetValue(id), r.GetValue(key) ?? $"cli:approve:{r.GetValue(id)}:{r.GetValue(actor)}"), out var c, out var e), c, e));
+            r => Parsed(ApproveTransfer.TryParse(
+                new ApproveTransfer.Form(r.GetValue(id), r.GetValue(key) ?? $"cli:approve:{r.GetValue(id)}:{r.GetValue(actor)}"),
+                out var c, out var e), c, e));
     }
 
     private static Verb Reject(Option<string> db)
@@ -51,7 +58,9 @@ internal static partial class RegistryCommand
         var (id, key, reason) = (Whole("ID", "id", "the proposal's number"), KeyOption(), ReasonOption("why it is rejected"));
         return Request(db, AsOption(), "reject", "Reject a pending proposal (its proposer withdraws it).",
             "ets registry transfer reject ID --as USER --reason TEXT [--key KEY] [--db DB]", [id, reason, key],
-            r => Parsed(RejectTransfer.TryParse(new RejectTransfer.Form(r.GetValue(id), r.GetValue(reason), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+            r => Parsed(RejectTransfer.TryParse(
+                new RejectTransfer.Form(r.GetValue(id), r.GetValue(reason), r.GetValue(key) ?? NewKey()),
+                out var c, out var e), c, e));
     }
 
     private static Verb Surrender(Option<string> db)
@@ -65,7 +74,8 @@ internal static partial class RegistryCommand
         };
         return Request(db, AsOption(), "surrender", "Surrender units for a compliance year.",
             "ets registry surrender FROM CLASS QUANTITY --year YYYY --as USER [--key KEY] [--db DB]", [from, unitClass, quantity, year, key],
-            r => Parsed(SurrenderUnits.TryParse(new SurrenderUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(year),
+            r => Parsed(SurrenderUnits.TryParse(
+                new SurrenderUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(year),
                 r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 
@@ -76,7 +86,8 @@ internal static partial class RegistryCommand
         var reason = ReasonOption("why, e.g. the event being offset (journalled)");
         return Request(db, AsOption(), "cancel", "Cancel units voluntarily into the cancellation account, for good.",
             "ets registry cancel FROM CLASS QUANTITY --reason TEXT --as USER [--key KEY] [--db DB]", [from, unitClass, quantity, reason, key],
-            r => Parsed(CancelUnits.TryParse(new CancelUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(reason),
+            r => Parsed(CancelUnits.TryParse(
+                new CancelUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(reason),
                 r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
     }
 }
