@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Registry;
@@ -14,9 +13,12 @@ namespace OpenEts.Server.Pages.Registry;
 /// a representative of the source who did not propose it), and the account's history with filters and paging.
 /// </summary>
 [Authorize(Roles = Access.RegistryReaders)]
-public sealed class AccountModel(RegistryService registry, TimeProvider clock) : PageModel
+public sealed class AccountModel(RegistryService registry, RegistryCommandHandler handler) : RegistryPageModel(handler)
 {
     public const int PageSize = 20;
+
+    // The approve and reject buttons carry their key (made when the page is shown) and show no field of their own.
+    private static readonly RegistryForm Decision = new("decide");
 
     [BindProperty(SupportsGet = true, Name = "account")]
     public string Number { get; set; } = "";
@@ -57,39 +59,30 @@ public sealed class AccountModel(RegistryService registry, TimeProvider clock) :
     public bool MayAdminister => User.Actor().Role is Role.Regulator;
 
     /// <summary>Why the last approve or reject was refused, or null.</summary>
-    public string? ActionError { get; private set; }
-
-    /// <summary>A fresh idempotency key for one approve or reject form, so that a double submit executes once.</summary>
-    public static string NewKey() => "web-" + Guid.NewGuid().ToString("N");
+    public string? ActionError => GeneralError;
 
     public string PageLink(int page) =>
         $"?kind={Uri.EscapeDataString(KindFilter ?? "")}&class={Uri.EscapeDataString(ClassFilter ?? "")}&p={page}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
-    public Task<IActionResult> OnPostApproveAsync(long proposal, string? key, CancellationToken ct) =>
-        DecideAsync(proposal, key, "approved", (l, actor, now, k, id) => l.ApproveTransfer(actor, now, k, id), ct);
-
-    public Task<IActionResult> OnPostRejectAsync(long proposal, string? key, CancellationToken ct) =>
-        DecideAsync(proposal, key, "rejected", (l, actor, now, k, id) => l.RejectTransfer(actor, now, k, id, ""), ct);
-
-    private async Task<IActionResult> DecideAsync(long proposal, string? key, string done,
-        Func<RegistryLedger, UserId, DateTimeOffset, IdempotencyKey, ProposalId, RegistryOutcome> decide, CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync(long? proposal, string? key, CancellationToken ct)
     {
-        if (proposal < 1 || string.IsNullOrWhiteSpace(key) || key.Length > IdempotencyKey.MaxLength)
-        {
-            return BadRequest();
-        }
-        var actor = RegistryService.UserOf(User.Actor().UserName);
-        var now = clock.GetUtcNow();
-        var outcome = await registry.ExecuteAsync(now, l => decide(l, actor, now, IdempotencyKey.From(key), ProposalId.From(proposal)), ct);
-        if (outcome is RegistryOutcome.Rejected r)
-        {
-            ActionError = RegistryRows.Explain(r);
-            return await LoadAsync(ct) ?? Page();
-        }
-        return Redirect($"/Registry/Account/{Uri.EscapeDataString(Number)}?done={done}");
+        var parsed = ApproveTransfer.TryParse(new(proposal, key), out var command, out var errors);
+        return await AfterAsync(await SendAsync(Decision, null, parsed, command, errors, ct), "approved", ct);
     }
+
+    public async Task<IActionResult> OnPostRejectAsync(long? proposal, string? key, CancellationToken ct)
+    {
+        var parsed = RejectTransfer.TryParse(new(proposal, null, key), out var command, out var errors);
+        return await AfterAsync(await SendAsync(Decision, null, parsed, command, errors, ct), "rejected", ct);
+    }
+
+    // Done (or the same button pressed again): back to the account with a banner; else the account with the refusal.
+    private async Task<IActionResult> AfterAsync(RegistryCommandOutcome outcome, string done, CancellationToken ct) =>
+        outcome is RegistryCommandOutcome.Completed
+            ? Redirect($"/Registry/Account/{Uri.EscapeDataString(Number)}?done={done}")
+            : await LoadAsync(ct) ?? Page();
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

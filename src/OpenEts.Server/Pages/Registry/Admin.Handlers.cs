@@ -1,167 +1,66 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Registry;
-using OpenEts.Domain.Registry;
-using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Registry;
 
-// The form handlers: open, change state, representatives, correction.
+// The form handlers: open, change state, representatives, correction. Each reads its form into the command's and
+// leaves every rule to the command and the registry.
 public sealed partial class AdminModel
 {
-    private const int MaxReason = 1000;
-
-    private static readonly string[] OpenFields = ["number", "kind", "holderName", "representatives"];
-    private static readonly string[] StateFields = ["reason"];
-    private static readonly string[] RepresentativeFields = ["representative"];
-    private static readonly string[] CorrectionFields = ["from", "to", "unitClass", "quantity", "serials", "reason"];
+    private static readonly RegistryForm OpenForm = new("open", "number", "kind", "holderName", "representatives");
+    private static readonly RegistryForm StateForm = new("state", "reason");
+    private static readonly RegistryForm RepresentativeForm = new("rep", "user");
+    private static readonly RegistryForm CorrectionForm = new("correct", "from", "to", "class", "quantity", "serials", "reason");
 
     public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
     {
         var input = OpenInput;
-        if (!AccountNumber.TryCreate(input.Number?.Trim(), out var number))
-        {
-            Errors["open.number"] = Text.T("reg.err.account");
-        }
-        if (!Enum.TryParse<AccountKind>(input.Kind, ignoreCase: false, out var kind) || !OpenableKinds.Contains(kind))
-        {
-            Errors["open.kind"] = Text.T("reg.err.kind");
-        }
-        var holder = input.HolderName?.Trim() ?? "";
-        if (holder.Length is 0 or > MaxReason)
-        {
-            Errors["open.holderName"] = Text.T("reg.err.holder");
-        }
-        var names = input.Representatives.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (names.Count < 2)
-        {
-            Errors["open.representatives"] = Text.T("reg.err.tworeps");
-        }
-        foreach (var name in names)
-        {
-            if (await RepresentativeErrorAsync(name, ct) is { } bad)
-            {
-                Errors["open.representatives"] = bad;
-                break;
-            }
-        }
-        var key = KeyOf(input);
-        if (Errors.Count > 0)
-        {
-            return await ShowAsync(ct);
-        }
-        var actor = Actor;
-        var reps = names.Select(RegistryService.UserOf).ToList();
-        Number = number.Value;
-        return await RunAsync("open", OpenFields, (l, now) => l.OpenAccount(actor, now, key, number, kind, holder, reps), number, "opened", ct);
+        var parsed = OpenAccount.TryParse(new(input.Number, input.Kind, input.HolderName, input.Representatives, input.Key),
+            out var command, out var errors);
+        return await AfterAsync(await SendAsync(OpenForm, input, parsed, command, errors, ct), "opened", ct);
     }
 
     /// <summary>Blocks, unblocks or closes the selected account (<paramref name="change"/>: block, unblock, close).</summary>
     public async Task<IActionResult> OnPostStateAsync(string? change, CancellationToken ct)
     {
-        if (!AccountNumber.TryCreate(Number?.Trim(), out var number) || change is not ("block" or "unblock" or "close"))
+        // The button pressed names the change; any other value was not sent by this page.
+        if (change is null || !change.All(char.IsAsciiLetter)
+            || !Enum.TryParse<AccountStateChange>(change, ignoreCase: true, out var stateChange))
         {
             return BadRequest();
         }
-        var reason = StateInput.Reason?.Trim() ?? "";
-        if (CheckReason("state", reason))
+        var parsed = ChangeAccountState.TryParse(new(Number, stateChange, StateInput.Reason, StateInput.Key),
+            out var command, out var errors);
+        var done = stateChange switch
         {
-            return await ShowAsync(ct);
-        }
-        var key = KeyOf(StateInput);
-        var actor = Actor;
-        return await RunAsync("state", StateFields, (l, now) => change switch
-        {
-            "block" => l.BlockAccount(actor, now, key, number, reason),
-            "unblock" => l.UnblockAccount(actor, now, key, number, reason),
-            _ => l.CloseAccount(actor, now, key, number, reason),
-        }, number, change == "close" ? "closed" : change + "ed", ct);
+            AccountStateChange.Block => "blocked",
+            AccountStateChange.Unblock => "unblocked",
+            _ => "closed",
+        };
+        return await AfterAsync(await SendAsync(StateForm, StateInput, parsed, command, errors, ct), done, ct);
     }
 
     public async Task<IActionResult> OnPostAddRepresentativeAsync(CancellationToken ct)
     {
-        if (!AccountNumber.TryCreate(Number?.Trim(), out var number))
-        {
-            return BadRequest();
-        }
-        var name = RepresentativeInput.Representative?.Trim() ?? "";
-        if ((name.Length == 0 ? Text.T("reg.err.chooseuser") : await RepresentativeErrorAsync(name, ct)) is { } bad)
-        {
-            Errors["rep.representative"] = bad;
-            return await ShowAsync(ct);
-        }
-        var key = KeyOf(RepresentativeInput);
-        var actor = Actor;
-        var user = RegistryService.UserOf(name);
-        return await RunAsync("rep", RepresentativeFields, (l, now) => l.AddRepresentative(actor, now, key, number, user),
-            number, "repadded", ct);
+        var input = RepresentativeInput;
+        var parsed = AddRepresentative.TryParse(new(Number, input.User, input.Key), out var command, out var errors);
+        return await AfterAsync(await SendAsync(RepresentativeForm, input, parsed, command, errors, ct), "repadded", ct);
     }
 
     public async Task<IActionResult> OnPostRemoveRepresentativeAsync(string? representative, string? key, CancellationToken ct)
     {
-        if (!AccountNumber.TryCreate(Number?.Trim(), out var number) || string.IsNullOrWhiteSpace(representative)
-            || representative.Length > UserId.MaxLength || string.IsNullOrWhiteSpace(key) || key.Length > IdempotencyKey.MaxLength)
-        {
-            return BadRequest();
-        }
-        var actor = Actor;
-        var user = RegistryService.UserOf(representative.Trim());
-        var k = IdempotencyKey.From(key);
-        return await RunAsync("rep", RepresentativeFields, (l, now) => l.RemoveRepresentative(actor, now, k, number, user),
-            number, "repremoved", ct);
+        // The remove buttons carry their key (made when the page is shown), so there is no bound form to give a fresh one.
+        var parsed = RemoveRepresentative.TryParse(new(Number, representative, key), out var command, out var errors);
+        return await AfterAsync(await SendAsync(RepresentativeForm, null, parsed, command, errors, ct), "repremoved", ct);
     }
 
     public async Task<IActionResult> OnPostCorrectAsync(CancellationToken ct)
     {
         var input = CorrectionInput;
-        if (!AccountNumber.TryCreate(input.From?.Trim(), out var from))
-        {
-            Errors["correct.from"] = Text.T("reg.err.account");
-        }
-        if (!AccountNumber.TryCreate(input.To?.Trim(), out var to))
-        {
-            Errors["correct.to"] = Text.T("reg.err.account");
-        }
-        if (!UnitClass.TryParse(input.Class, out var unitClass))
-        {
-            Errors["correct.unitClass"] = Text.T("reg.err.class");
-        }
         var bySerials = input.By == "serials";
-        if (!bySerials && input.Quantity is not > 0)
-        {
-            Errors["correct.quantity"] = Text.T("reg.err.quantity");
-        }
-        if (bySerials && (input.First is not >= 1 || input.Last is not { } last || last < input.First))
-        {
-            Errors["correct.serials"] = Text.T("reg.err.serials");
-        }
-        var reason = input.Reason?.Trim() ?? "";
-        CheckReason("correct", reason);
-        var key = KeyOf(input);
-        if (Errors.Count > 0)
-        {
-            return await ShowAsync(ct);
-        }
-        var actor = Actor;
-        Number ??= from.Value;
-        if (bySerials)
-        {
-            var serials = SerialBlock.Create(input.First!.Value, input.Last!.Value);
-            return await RunAsync("correct", CorrectionFields,
-                (l, now) => l.CorrectSerials(actor, now, key, from, to, unitClass, serials, reason), from, "corrected", ct);
-        }
-        var quantity = input.Quantity!.Value;
-        return await RunAsync("correct", CorrectionFields,
-            (l, now) => l.Correct(actor, now, key, from, to, unitClass, quantity, reason), from, "corrected", ct);
-    }
-
-    // The page asks for the reason before the ledger does, so that it shows even when other fields are wrong too.
-    private bool CheckReason(string form, string reason)
-    {
-        if (reason.Length is > 0 and <= MaxReason)
-        {
-            return false;
-        }
-        Errors[form + ".reason"] = Text.T(reason.Length == 0 ? "reg.err.reason" : "reg.err.reasonlength");
-        return true;
+        var parsed = CorrectUnits.TryParse(new(input.From, input.To, input.Class, bySerials ? null : input.Quantity,
+            bySerials ? input.First : null, bySerials ? input.Last : null, input.Reason, input.Key),
+            out var command, out var errors);
+        return await AfterAsync(await SendAsync(CorrectionForm, input, parsed, command, errors, ct), "corrected", ct);
     }
 }

@@ -18,11 +18,9 @@ namespace OpenEts.Server.Pages.Registry;
 /// key made when it is shown; the ledger's refusals are shown next to their field.
 /// </summary>
 [Authorize(Roles = Access.Regulator)]
-public sealed partial class AdminModel(RegistryService registry, IStore store, TimeProvider clock) : PageModel
+public sealed partial class AdminModel(RegistryService registry, RegistryCommandHandler handler, IStore store)
+    : RegistryPageModel(handler)
 {
-    /// <summary>The roles that act for registry accounts, so the only ones offered and accepted as representatives.</summary>
-    public static readonly IReadOnlyList<Role> RepresentativeRoles = [Role.CompanyRepresentative, Role.ExchangeMember];
-
     /// <summary>The kinds of account the regulator opens; the three system accounts exist from the start.</summary>
     public static readonly IReadOnlyList<AccountKind> OpenableKinds = [AccountKind.Holding, AccountKind.Investor, AccountKind.Clearing];
 
@@ -57,17 +55,9 @@ public sealed partial class AdminModel(RegistryService registry, IStore store, T
     /// <summary>Platform users who may be made representatives.</summary>
     public IReadOnlyList<UserChoice> Users { get; private set; } = [];
 
-    /// <summary>Errors by form and field, e.g. <c>open.number</c>, <c>correct.reason</c>; <c>open.</c> for others.</summary>
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
-
-    public string? Err(string field) => Errors.GetValueOrDefault(field);
-
     /// <summary>What the last request did, for the banner after its redirect; null for an unknown <see cref="Done"/>.</summary>
     public string? DoneText => Done is "opened" or "blocked" or "unblocked" or "closed" or "repadded" or "repremoved" or "corrected"
         && Selected is { } s ? Text.T("reg.done." + Done, s.Number.Value) : null;
-
-    /// <summary>The first error not shown next to a field, for the banner above the forms.</summary>
-    public string? GeneralError => Errors.Where(e => e.Key.EndsWith('.')).Select(e => e.Value).FirstOrDefault();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -78,39 +68,15 @@ public sealed partial class AdminModel(RegistryService registry, IStore store, T
         return Number is not null && Selected is null ? NotFound() : Page();
     }
 
-    private UserId Actor => RegistryService.UserOf(User.Actor().UserName);
-
-    private static string SelfLink(AccountNumber account, string done) =>
-        $"/Registry/Admin?account={Uri.EscapeDataString(account.Value)}&done={done}";
-
-    // Runs one request; on completion (or the same form sent again) redirects, else files the refusal under its field.
-    private async Task<IActionResult> RunAsync(string form, IReadOnlyCollection<string> fields, Func<RegistryLedger, DateTimeOffset, RegistryOutcome> request,
-        AccountNumber account, string done, CancellationToken ct)
+    // Done (or the same form sent again): on to the account acted on, with a banner; else the page with the errors.
+    private async Task<IActionResult> AfterAsync(RegistryCommandOutcome outcome, string done, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var outcome = await registry.ExecuteAsync(now, l => request(l, now), ct);
-        if (outcome is RegistryOutcome.Completed)
+        if (outcome is RegistryCommandOutcome.Completed { Facts.Subject: { } account })
         {
-            return Redirect(SelfLink(account, done));
+            return Redirect($"/Registry/Admin?account={Uri.EscapeDataString(account.Value)}&done={done}");
         }
-        var r = (RegistryOutcome.Rejected)outcome;
-        Errors[form + "." + (fields.Contains(r.Field) ? r.Field : "")] = RegistryRows.Explain(r);
-        return await ShowAsync(ct);
-    }
-
-    private async Task<IActionResult> ShowAsync(CancellationToken ct)
-    {
         await LoadAsync(ct);
         return Page();
-    }
-
-    private static IdempotencyKey KeyOf(IKeyed input)
-    {
-        if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Length > IdempotencyKey.MaxLength)
-        {
-            input.Key = AccountModel.NewKey();
-        }
-        return IdempotencyKey.From(input.Key);
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -129,36 +95,21 @@ public sealed partial class AdminModel(RegistryService registry, IStore store, T
             foreach (var o in await s.Organisations.ListAsync(new OrganisationFilter()))
             {
                 list.AddRange((await s.Users.ListByOrganisationAsync(o.Id))
-                    .Where(u => RepresentativeRoles.Contains(u.Role))
+                    .Where(u => RegistryRoles.Holders.Contains(u.Role))
                     .Select(u => new UserChoice(u.UserName, u.DisplayName, o.Name)));
             }
             return (IReadOnlyList<UserChoice>)[.. list.OrderBy(u => u.UserName, StringComparer.Ordinal)];
         }, ct);
-        OpenInput.Key ??= AccountModel.NewKey();
-        StateInput.Key ??= AccountModel.NewKey();
-        RepresentativeInput.Key ??= AccountModel.NewKey();
-        CorrectionInput.Key ??= AccountModel.NewKey();
-    }
-
-    /// <summary>Checks that <paramref name="userName"/> is a platform user who may represent an account.</summary>
-    private async Task<string?> RepresentativeErrorAsync(string userName, CancellationToken ct)
-    {
-        var user = await store.ReadAsync(s => s.Users.FindByNameAsync(userName), ct);
-        return user is null ? Text.T("reg.err.nouser", userName)
-            : RepresentativeRoles.Contains(user.Role) ? null
-            : Text.T("reg.err.reprole", userName);
+        OpenInput.Key ??= NewKey();
+        StateInput.Key ??= NewKey();
+        RepresentativeInput.Key ??= NewKey();
+        CorrectionInput.Key ??= NewKey();
     }
 
     /// <summary>A platform user offered as a representative.</summary>
     public sealed record UserChoice(string UserName, string DisplayName, string Organisation);
 
-    /// <summary>A form with its idempotency key.</summary>
-    public interface IKeyed
-    {
-        string? Key { get; set; }
-    }
-
-    public sealed class OpenInputForm : IKeyed
+    public sealed class OpenInputForm : IKeyedInput
     {
         public string? Number { get; set; }
 
@@ -171,21 +122,21 @@ public sealed partial class AdminModel(RegistryService registry, IStore store, T
         public string? Key { get; set; }
     }
 
-    public sealed class ReasonInputForm : IKeyed
+    public sealed class ReasonInputForm : IKeyedInput
     {
         public string? Reason { get; set; }
 
         public string? Key { get; set; }
     }
 
-    public sealed class RepresentativeInputForm : IKeyed
+    public sealed class RepresentativeInputForm : IKeyedInput
     {
-        public string? Representative { get; set; }
+        public string? User { get; set; }
 
         public string? Key { get; set; }
     }
 
-    public sealed class CorrectionInputForm : IKeyed
+    public sealed class CorrectionInputForm : IKeyedInput
     {
         public string? From { get; set; }
 

@@ -1,6 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
 using RegistryAccount = OpenEts.Domain.Registry.Account;
@@ -11,8 +11,11 @@ namespace OpenEts.Server.Pages.Registry;
 
 /// <summary>The regulator issues units into the issuance account and allocates them to holding accounts.</summary>
 [Authorize(Roles = Access.Regulator)]
-public sealed class IssueModel(RegistryService registry, TimeProvider clock) : PageModel
+public sealed class IssueModel(RegistryService registry, RegistryCommandHandler handler) : RegistryPageModel(handler)
 {
+    private static readonly RegistryForm IssueForm = new("issue", "class", "quantity");
+    private static readonly RegistryForm AllocateForm = new("allocate", "to", "class", "quantity");
+
     [BindProperty]
     public FormInput IssueInput { get; set; } = new();
 
@@ -23,77 +26,39 @@ public sealed class IssueModel(RegistryService registry, TimeProvider clock) : P
 
     public IReadOnlyList<UnitClass> Classes { get; private set; } = [];
 
-    /// <summary>Errors by form and field, e.g. <c>issue.quantity</c>, <c>allocate.to</c>; <c>issue.</c> for others.</summary>
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
-
     public string? Done { get; private set; }
-
-    public string? Err(string field) => Errors.GetValueOrDefault(field);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
-        var unitClass = Validate("issue", IssueInput, needsTo: false, out _);
-        if (Errors.Count == 0)
-        {
-            var key = IdempotencyKey.From(IssueInput.Key!);
-            await RunAsync("issue", l => l.Issue(Actor, clock.GetUtcNow(), key, unitClass, IssueInput.Quantity!.Value), ct);
-        }
+        var input = IssueInput;
+        var parsed = IssueUnits.TryParse(new(input.Class, input.Quantity, input.Key), out var command, out var errors);
+        Show("issue", await SendAsync(IssueForm, input, parsed, command, errors, ct));
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAllocateAsync(CancellationToken ct)
     {
-        var unitClass = Validate("allocate", AllocateInput, needsTo: true, out var to);
-        if (Errors.Count == 0)
-        {
-            var key = IdempotencyKey.From(AllocateInput.Key!);
-            await RunAsync("allocate", l => l.Allocate(Actor, clock.GetUtcNow(), key, to, unitClass, AllocateInput.Quantity!.Value), ct);
-        }
+        var input = AllocateInput;
+        var parsed = AllocateUnits.TryParse(new(input.To, input.Class, input.Quantity, input.Key), out var command, out var errors);
+        Show("allocate", await SendAsync(AllocateForm, input, parsed, command, errors, ct));
         await LoadAsync(ct);
         return Page();
     }
 
-    private UserId Actor => RegistryService.UserOf(User.Actor().UserName);
-
-    private UnitClass Validate(string form, FormInput input, bool needsTo, out AccountNumber to)
+    // Done: say what moved, and show both forms afresh (new keys), keeping the class and destination chosen.
+    private void Show(string form, RegistryCommandOutcome outcome)
     {
-        to = default;
-        if (needsTo && !AccountNumber.TryCreate(input.To?.Trim(), out to))
+        if (outcome is not RegistryCommandOutcome.Completed { Facts: var facts })
         {
-            Errors[form + ".to"] = Text.T("reg.err.account");
-        }
-        if (!UnitClass.TryParse(input.Class, out var unitClass))
-        {
-            Errors[form + ".unitClass"] = Text.T("reg.err.class");
-        }
-        if (input.Quantity is not > 0)
-        {
-            Errors[form + ".quantity"] = Text.T("reg.err.quantity");
-        }
-        if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Length > IdempotencyKey.MaxLength)
-        {
-            Errors[form + "."] = Text.T("reg.err.key");
-        }
-        return unitClass;
-    }
-
-    private async Task RunAsync(string form, Func<RegistryLedger, RegistryOutcome> request, CancellationToken ct)
-    {
-        var outcome = await registry.ExecuteAsync(clock.GetUtcNow(), request, ct);
-        if (outcome is RegistryOutcome.Completed c)
-        {
-            Done = Text.T("reg.done." + form, c.Blocks.Sum(b => b.Count).ToString("N0", System.Globalization.CultureInfo.CurrentCulture),
-                string.Join(", ", c.Blocks));
-            ModelState.Clear();
-            IssueInput = new FormInput { Class = IssueInput.Class };
-            AllocateInput = new FormInput { Class = AllocateInput.Class, To = AllocateInput.To };
             return;
         }
-        var r = (RegistryOutcome.Rejected)outcome;
-        Errors[form + "." + (r.Field is "to" or "unitClass" or "quantity" ? r.Field : "")] = RegistryRows.Explain(r);
+        Done = Text.T("reg.done." + form, facts.Quantity.Value.ToString("N0", CultureInfo.CurrentCulture), string.Join(", ", facts.Blocks));
+        ModelState.Clear();
+        IssueInput = new FormInput { Class = IssueInput.Class };
+        AllocateInput = new FormInput { Class = AllocateInput.Class, To = AllocateInput.To };
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -101,11 +66,11 @@ public sealed class IssueModel(RegistryService registry, TimeProvider clock) : P
         (Destinations, Classes) = await registry.QueryAsync((l, _) =>
             ((IReadOnlyList<RegistryAccount>)[.. l.Accounts.Where(a => a.Kind == AccountKind.Holding && a.State != AccountState.Closed)],
                 l.IssuedClasses), ct);
-        IssueInput.Key ??= AccountModel.NewKey();
-        AllocateInput.Key ??= AccountModel.NewKey();
+        IssueInput.Key ??= NewKey();
+        AllocateInput.Key ??= NewKey();
     }
 
-    public sealed class FormInput
+    public sealed class FormInput : IKeyedInput
     {
         public string? To { get; set; }
 

@@ -2,7 +2,6 @@ using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Registry;
-using OpenEts.Server.Localization;
 using RegistryAccount = OpenEts.Domain.Registry.Account;
 
 namespace OpenEts.Server.Pages.Registry;
@@ -22,10 +21,6 @@ internal static class RegistryRows
             && long.TryParse(last, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var l)
                 ? f.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + "–" + l.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
                 : b));
-
-    /// <summary>A refusal for the page: in Chinese the rule's name first, then the ledger's (English) sentence.</summary>
-    public static string Explain(RegistryOutcome.Rejected rejected) =>
-        Text.IsEnglish ? rejected.Message : $"{Text.T("reg.rule." + rejected.Reason)}（{rejected.Message}）";
 
     /// <summary>The registry events touching <paramref name="account"/>, oldest first.</summary>
     public static List<HistoryRow> History(RegistryLedger ledger, IReadOnlyList<RegistryRecord> records, AccountNumber account) =>

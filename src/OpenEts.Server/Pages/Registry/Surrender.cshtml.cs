@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
 using RegistryAccount = OpenEts.Domain.Registry.Account;
 using OpenEts.Server.Auth;
-using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Registry;
 
@@ -15,9 +13,11 @@ namespace OpenEts.Server.Pages.Registry;
 /// once; the ledger's refusals are shown next to their field.
 /// </summary>
 [Authorize(Roles = Access.RegistryHolders)]
-public sealed class SurrenderModel(RegistryService registry, TimeProvider clock) : PageModel
+public sealed class SurrenderModel(RegistryService registry, RegistryCommandHandler handler, TimeProvider clock)
+    : RegistryPageModel(handler)
 {
-    private static readonly string[] FieldsShown = ["from", "unitClass", "quantity", "complianceYear", "reason"];
+    private static readonly RegistryForm SurrenderForm = new("surrender", "from", "class", "quantity", "complianceYear");
+    private static readonly RegistryForm CancelForm = new("cancel", "from", "class", "quantity", "reason");
 
     [BindProperty]
     public FormInput SurrenderInput { get; set; } = new();
@@ -36,11 +36,6 @@ public sealed class SurrenderModel(RegistryService registry, TimeProvider clock)
 
     public IReadOnlyList<UnitClass> Classes { get; private set; } = [];
 
-    /// <summary>Errors by form and field, e.g. <c>surrender.quantity</c>, <c>cancel.reason</c>; <c>surrender.</c> for others.</summary>
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
-
-    public string? Err(string field) => Errors.GetValueOrDefault(field);
-
     public async Task OnGetAsync([FromQuery] string? account, CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -52,97 +47,51 @@ public sealed class SurrenderModel(RegistryService registry, TimeProvider clock)
 
     public async Task<IActionResult> OnPostSurrenderAsync(CancellationToken ct)
     {
-        var (from, unitClass, key) = Validate("surrender", SurrenderInput);
-        if (SurrenderInput.ComplianceYear is not (>= RegistryLedger.MinComplianceYear and <= RegistryLedger.MaxComplianceYear))
+        var input = SurrenderInput;
+        var parsed = SurrenderUnits.TryParse(new(input.From, input.Class, input.Quantity, input.ComplianceYear, input.Key),
+            out var command, out var errors);
+        var outcome = await SendAsync(SurrenderForm, input, parsed, command, errors, ct);
+        if (Done(outcome, "surrendered") is { } done)
         {
-            Errors["surrender.complianceYear"] = Text.T("reg.err.complianceyear");
-        }
-        if (Errors.Count == 0)
-        {
-            var now = clock.GetUtcNow();
-            var actor = Actor;
-            var outcome = await registry.ExecuteAsync(now, l => l.Surrender(actor, now, key, from, unitClass,
-                SurrenderInput.Quantity!.Value, SurrenderInput.ComplianceYear!.Value), ct);
-            if (Done("surrender", outcome, from, "surrendered") is { } done)
-            {
-                return done;
-            }
+            return done;
         }
         await LoadAsync(ct);
-        CancelInput = Fresh(SurrenderInput.From, CancelSources);
+        CancelInput = Fresh(input.From, CancelSources);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
     {
-        var (from, unitClass, key) = Validate("cancel", CancelInput);
-        if (CancelInput.Reason is { Length: > 1000 })
+        var input = CancelInput;
+        var parsed = CancelUnits.TryParse(new(input.From, input.Class, input.Quantity, input.Reason, input.Key),
+            out var command, out var errors);
+        var outcome = await SendAsync(CancelForm, input, parsed, command, errors, ct);
+        if (Done(outcome, "cancelled") is { } done)
         {
-            Errors["cancel.reason"] = Text.T("reg.err.reasonlength");
-        }
-        if (Errors.Count == 0)
-        {
-            var now = clock.GetUtcNow();
-            var actor = Actor;
-            var reason = CancelInput.Reason?.Trim() ?? "";
-            var outcome = await registry.ExecuteAsync(now, l => l.Cancel(actor, now, key, from, unitClass,
-                CancelInput.Quantity!.Value, reason), ct);
-            if (Done("cancel", outcome, from, "cancelled") is { } done)
-            {
-                return done;
-            }
+            return done;
         }
         await LoadAsync(ct);
-        SurrenderInput = Fresh(CancelInput.From, SurrenderSources);
+        SurrenderInput = Fresh(input.From, SurrenderSources);
         SurrenderInput.ComplianceYear = clock.GetLocalNow().Year - 1;
         return Page();
     }
-
-    private UserId Actor => RegistryService.UserOf(User.Actor().UserName);
 
     private FormInput Fresh(string? account, IReadOnlyList<RegistryAccount> sources) => new()
     {
         From = sources.Any(a => a.Number.Value == account) ? account : sources.Count > 0 ? sources[0].Number.Value : null,
         Class = Classes.Count > 0 ? Classes[0].ToString() : null,
-        Key = AccountModel.NewKey(),
+        Key = NewKey(),
     };
 
-    private (AccountNumber From, UnitClass Class, IdempotencyKey Key) Validate(string form, FormInput input)
-    {
-        if (!AccountNumber.TryCreate(input.From?.Trim(), out var from))
-        {
-            Errors[form + ".from"] = Text.T("reg.err.account");
-        }
-        if (!UnitClass.TryParse(input.Class, out var unitClass))
-        {
-            Errors[form + ".unitClass"] = Text.T("reg.err.class");
-        }
-        if (input.Quantity is not > 0)
-        {
-            Errors[form + ".quantity"] = Text.T("reg.err.quantity");
-        }
-        if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Length > IdempotencyKey.MaxLength)
-        {
-            input.Key = AccountModel.NewKey();
-        }
-        return (from, unitClass, IdempotencyKey.From(input.Key));
-    }
-
     // Completed (or the same form sent again): on to the account, whose holdings and history show the change.
-    private RedirectResult? Done(string form, RegistryOutcome outcome, AccountNumber from, string done)
-    {
-        if (outcome is RegistryOutcome.Completed)
-        {
-            return Redirect($"/Registry/Account/{Uri.EscapeDataString(from.Value)}?done={done}");
-        }
-        var r = (RegistryOutcome.Rejected)outcome;
-        Errors[form + "." + (FieldsShown.Contains(r.Field) ? r.Field : "")] = RegistryRows.Explain(r);
-        return null;
-    }
+    private RedirectResult? Done(RegistryCommandOutcome outcome, string done) =>
+        outcome is RegistryCommandOutcome.Completed { Facts.From: { } from }
+            ? Redirect($"/Registry/Account/{Uri.EscapeDataString(from.Value)}?done={done}")
+            : null;
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var user = Actor;
+        var user = RegistryService.UserOf(User.Actor().UserName);
         (SurrenderSources, CancelSources, Holdings, Classes) = await registry.QueryAsync((l, _) =>
         {
             var mine = l.Accounts.Where(a => a.IsRepresentative(user) && a.State != AccountState.Closed).ToList();
@@ -153,7 +102,7 @@ public sealed class SurrenderModel(RegistryService registry, TimeProvider clock)
         }, ct);
     }
 
-    public sealed class FormInput
+    public sealed class FormInput : IKeyedInput
     {
         public string? From { get; set; }
 

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Registry;
+
+/// <summary>
+/// What every registry page that writes shares. A page reads its form into the command's <c>Form</c>; here it is
+/// parsed, run by the <see cref="RegistryCommandHandler"/> as the signed-in user, and the outcome is filed under the
+/// form's fields in <see cref="Errors"/> (a field the form does not show goes to the form's general message). A bad or
+/// reused hidden idempotency key is replaced by a fresh one, so the user is asked to submit again and nothing runs twice.
+/// </summary>
+public abstract class RegistryPageModel(RegistryCommandHandler handler) : PageModel
+{
+    private const string KeyField = "idempotencyKey";
+
+    /// <summary>Errors by form and field, e.g. <c>surrender.quantity</c>; a form's general message is under <c>surrender.</c>.</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The error for <paramref name="field"/> (<c>form.field</c>), or null.</summary>
+    public string? Err(string field) => Errors.GetValueOrDefault(field);
+
+    /// <summary>The first error not shown next to a field, for the banner above the forms.</summary>
+    public string? GeneralError => Errors.Where(e => e.Key.EndsWith('.')).Select(e => e.Value).FirstOrDefault();
+
+    /// <summary>A fresh idempotency key for one form, made when the form is shown, so that a double submit executes once.</summary>
+    public static string NewKey() => "web-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Runs <paramref name="command"/> when the command's <c>TryParse</c> <paramref name="parsed"/> it (else its
+    /// <paramref name="errors"/> are the outcome) and files what went wrong under <paramref name="form"/>'s fields.
+    /// <paramref name="input"/> (the bound form) gets a fresh key when its key was bad or already used.
+    /// </summary>
+    protected async Task<RegistryCommandOutcome> SendAsync(RegistryForm form, IKeyedInput? input,
+        bool parsed, IRegistryCommand? command, IReadOnlyList<FieldError> errors, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var outcome = parsed && command is not null
+            ? await handler.HandleAsync(User.Actor(), command, ct)
+            : new RegistryCommandOutcome.Invalid(errors);
+        Apply(form, input, outcome);
+        return outcome;
+    }
+
+    /// <summary>Files <paramref name="outcome"/> under <paramref name="form"/>'s fields; a completed outcome files nothing.</summary>
+    private void Apply(RegistryForm form, IKeyedInput? input, RegistryCommandOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case RegistryCommandOutcome.Invalid invalid:
+                // The key first: "submit again" is what the user must do whatever else was wrong.
+                foreach (var error in invalid.Errors.OrderBy(e => e.Field == KeyField ? 0 : 1))
+                {
+                    File(form, input, error.Field, Describe(error));
+                }
+                break;
+            case RegistryCommandOutcome.Refused refused:
+                File(form, input, refused.Field, Explain(refused));
+                break;
+            case RegistryCommandOutcome.Forbidden:
+                File(form, input, "", Text.T("reg.err.forbidden"));
+                break;
+        }
+    }
+
+    private void File(RegistryForm form, IKeyedInput? input, string field, string text)
+    {
+        if (field == KeyField && input is not null)
+        {
+            input.Key = NewKey();
+        }
+        Errors.TryAdd(form.Name + "." + (form.Fields.Contains(field) ? field : ""), text);
+    }
+
+    /// <summary>A field that could not be read, in the page's language (the rule's text; the English sentence when it has none).</summary>
+    private static string Describe(FieldError error)
+    {
+        var key = "reg.invalid." + error.Rule;
+        var text = Text.T(key);
+        return text == key ? error.Message : text;
+    }
+
+    /// <summary>A refusal for the page: in Chinese the rule's name first, then the registry's (English) sentence.</summary>
+    private static string Explain(RegistryCommandOutcome.Refused refused) =>
+        Text.IsEnglish ? refused.Message : $"{Text.T("reg.rule." + refused.Reason)}（{refused.Message}）";
+}
