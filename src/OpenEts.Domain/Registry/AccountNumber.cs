@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Serialization;
 
 namespace OpenEts.Domain.Registry;
 
@@ -8,7 +7,6 @@ namespace OpenEts.Domain.Registry;
 /// 1–<see cref="MaxLength"/> characters: ASCII letters, digits and <c>-</c>; compared ordinally (case matters).
 /// <c>default</c> is not a valid number (<see cref="Value"/> is null); the registry rejects it as unknown.
 /// </remarks>
-[JsonConverter(typeof(AccountNumberJsonConverter))]
 public readonly record struct AccountNumber : IComparable<AccountNumber>
 {
     /// <summary>The longest number accepted.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Serialization;
 
 namespace OpenEts.Domain.Registry;
 
@@ -8,7 +7,6 @@ namespace OpenEts.Domain.Registry;
 /// and a repeat returns the first outcome.
 /// </summary>
 /// <remarks>1–<see cref="MaxLength"/> printable characters, compared ordinally. <c>default</c> is not valid.</remarks>
-[JsonConverter(typeof(IdempotencyKeyJsonConverter))]
 public readonly record struct IdempotencyKey
 {
     /// <summary>The longest key accepted.</summary>

@@ -1,12 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json.Serialization;
 
 namespace OpenEts.Domain.Registry;
 
 /// <summary>A transfer proposal's number, given by the registry in order: 1, 2, 3, …</summary>
 /// <remarks>At least 1. <c>default</c> (0) names no proposal.</remarks>
-[JsonConverter(typeof(ProposalIdJsonConverter))]
 public readonly record struct ProposalId : IComparable<ProposalId>
 {
     private ProposalId(long value) => Value = value;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 
 namespace OpenEts.Domain.Registry;
 
@@ -8,7 +7,6 @@ namespace OpenEts.Domain.Registry;
 /// <see cref="Last"/> inclusive, as the EU Union Registry and Verra hold units.
 /// </summary>
 /// <remarks>Serials start at 1 in each class; <c>First ≤ Last</c>. <c>default</c> (0–0) is not a valid block.</remarks>
-[JsonConverter(typeof(SerialBlockJsonConverter))]
 public readonly record struct SerialBlock : IComparable<SerialBlock>
 {
     private SerialBlock(long first, long last)

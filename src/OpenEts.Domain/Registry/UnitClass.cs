@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json.Serialization;
 
 namespace OpenEts.Domain.Registry;
 
@@ -13,7 +12,6 @@ namespace OpenEts.Domain.Registry;
 /// <see cref="MinVintage"/>–<see cref="MaxVintage"/>. Offsets carry no jurisdiction or vintage here.
 /// <c>default</c> is not a valid class (<see cref="IsValid"/> is false); the registry rejects it as unknown.
 /// </remarks>
-[JsonConverter(typeof(UnitClassJsonConverter))]
 public readonly record struct UnitClass : IComparable<UnitClass>
 {
     /// <summary>The first vintage year accepted.</summary>

@@ -1,11 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Serialization;
 
 namespace OpenEts.Domain.Registry;
 
 /// <summary>The user acting on the registry (a login name), e.g. an account's authorised representative (授权代表).</summary>
 /// <remarks>1–<see cref="MaxLength"/> characters, no control characters, compared ordinally. <c>default</c> is not valid.</remarks>
-[JsonConverter(typeof(UserIdJsonConverter))]
 public readonly record struct UserId : IComparable<UserId>
 {
     /// <summary>The longest user id accepted.</summary>

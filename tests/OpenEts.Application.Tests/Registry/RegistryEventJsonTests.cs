@@ -1,9 +1,18 @@
 using System.Text;
 using System.Text.Json;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
+using OpenEts.Domain.Tests.Registry;
+using static OpenEts.Domain.Tests.Registry.RandomRegistryRequests;
+using static OpenEts.Domain.Tests.Registry.RegistryScenario;
 
 namespace OpenEts.Application.Tests.Registry;
 
+/// <summary>
+/// The journal's JSON: today's rows read back and re-serialize to the same bytes, every event kind and random request
+/// sequences round-trip, bad rows are <see cref="JsonException"/>s. <see cref="RegistryScenario"/> and
+/// <see cref="RandomRegistryRequests"/> are linked from OpenEts.Domain.Tests.
+/// </summary>
 public sealed class RegistryEventJsonTests
 {
     // journal-v1.jsonl: the payloads of a Guangdong-style registry's first day (every event type, Chinese text, several
@@ -63,4 +72,165 @@ public sealed class RegistryEventJsonTests
 
     private static string Blocks(RegistryLedger ledger, string account, UnitClass unitClass) =>
         string.Join(",", ledger.HoldingsOf(AccountNumber.From(account)).Where(h => h.Class == unitClass).SelectMany(h => h.Blocks));
+
+    private static RegistryScenario EveryEventKind()
+    {
+        var s = WithAllocation(100);
+        var proposed = s.Ok(s.Ledger.ProposeTransfer(A1, s.Now, s.NextKey(), CompanyA, CompanyB, Gdea2017, 40, s.Now.AddDays(1)));
+        s.Ok(s.Ledger.ApproveTransfer(A2, s.Now, s.NextKey(), ((TransferProposed)proposed.Event).Proposal));
+        s.Ok(s.Ledger.ProposeTransfer(A1, s.Now, s.NextKey(), CompanyA, CompanyB, Gdea2017, 1, s.Now.AddDays(1)));
+        s.Ok(s.Ledger.RejectTransfer(A2, s.Now, s.NextKey(), ProposalId.From(2), "no"));
+        s.Ok(s.Ledger.ProposeTransfer(A1, s.Now, s.NextKey(), CompanyA, CompanyB, Gdea2017, 1, s.Now.AddDays(1)));
+        s.Events.AddRange(s.Ledger.ExpireProposals(s.Now.AddDays(2)));
+        s.Ok(s.Ledger.Surrender(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 10, 2017));
+        s.Ok(s.Ledger.Cancel(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 1, "碳中和会议"));
+        s.Ok(s.Ledger.CorrectSerials(Reg1, s.Now, s.NextKey(), Surrender, CompanyA, Gdea2017, SerialBlock.Create(45, 46), "fix"));
+        s.Ok(s.Ledger.BlockAccount(Reg1, s.Now, s.NextKey(), CompanyB, "r"));
+        s.Ok(s.Ledger.AddRepresentative(Reg1, s.Now, s.NextKey(), CompanyB, UserId.From("b.new")));
+        s.Ok(s.Ledger.RemoveRepresentative(Reg1, s.Now, s.NextKey(), CompanyB, B1));
+        return s;
+    }
+
+    [Fact]
+    public void Serialize_EveryEventKind_RoundTripsToAnEqualEvent()
+    {
+        var s = EveryEventKind();
+        Assert.Equal(14, s.Events.Select(e => e.GetType()).Distinct().Count());
+
+        foreach (var e in s.Events)
+        {
+            var json = RegistryEventJson.Serialize(e);
+            var back = RegistryEventJson.Deserialize(json);
+
+            Assert.Equal(e.GetType(), back.GetType());
+            Assert.Equal(json, RegistryEventJson.Serialize(back));
+            Assert.StartsWith($"{{\"type\":\"{RegistryEventJson.KindOf(e)}\"", json, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Serialize_Transfer_WritesCanonicalTextAndBlockObjects()
+    {
+        var s = EveryEventKind();
+        var transfer = s.Events.OfType<UnitsTransferred>().Single();
+
+        using var doc = JsonDocument.Parse(RegistryEventJson.Serialize(transfer));
+        var root = doc.RootElement;
+
+        Assert.Equal("registry.transfer.executed", root.GetProperty("type").GetString());
+        Assert.Equal("GDEA-2017", root.GetProperty("class").GetString());
+        Assert.Equal("GD-HOLD-0001", root.GetProperty("from").GetString());
+        Assert.Equal(1, root.GetProperty("proposal").GetInt64());
+        Assert.Equal(40, root.GetProperty("blocks")[0].GetProperty("last").GetInt64());
+        Assert.Equal("a.zhao", root.GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public void Deserialize_ReplayedEvents_RebuildTheSameRegistry()
+    {
+        var s = EveryEventKind();
+
+        var replayed = RegistryLedger.Replay(s.Events.Select(RegistryEventJson.Serialize).Select(RegistryEventJson.Deserialize));
+
+        Assert.Equal(Snapshot(s.Ledger), Snapshot(replayed));
+    }
+
+    [Fact]
+    public void RandomRequests_ReplayedThroughJson_RebuildTheSameRegistryAndRecogniseEveryKey() =>
+        Check((s, requests) =>
+        {
+            foreach (var request in requests)
+            {
+                s.Now = s.Now.AddMinutes(7);
+                Run(s, request);
+            }
+
+            var fromJson = RegistryLedger.Replay(s.Events.Select(RegistryEventJson.Serialize).Select(RegistryEventJson.Deserialize));
+
+            Assert.Equal(Snapshot(s.Ledger), Snapshot(fromJson));
+            foreach (var e in s.Events.Where(e => e.Key is not null))
+            {
+                var repeat = RepeatOn(fromJson, e);
+                Assert.True(repeat is RegistryOutcome.Completed { Duplicate: true }, $"{e.GetType().Name} {e.Key} was not recognised after replay");
+            }
+        });
+
+    [Theory]
+    [InlineData("{\"type\":\"registry.nope\"}")]
+    [InlineData("{\"type\":\"registry.units.issued\",\"class\":\"EUA\",\"blocks\":[]}")]
+    [InlineData("{\"type\":\"registry.units.issued\",\"blocks\":[{\"first\":5,\"last\":4}]}")]
+    public void Deserialize_BadJson_ThrowsJsonException(string json) =>
+        Assert.ThrowsAny<JsonException>(() => RegistryEventJson.Deserialize(json));
+
+    // A changed journal row must be reported as a bad row (verify and start-up catch JsonException), never crash the
+    // reader with the ArgumentException of a value type's factory.
+    [Theory]
+    [InlineData("\"actor\":\"reg.li\"", "\"actor\":\"\"")]
+    [InlineData("\"actor\":\"reg.li\"", "\"actor\":null")]
+    [InlineData("\"actor\":\"reg.li\"", "\"actor\":7")]
+    [InlineData("\"key\":\"issue-006\"", "\"key\":\"\"")]
+    [InlineData("\"key\":\"issue-006\"", "\"key\":false")]
+    [InlineData("\"account\":\"GD-ISSUE\"", "\"account\":\"GD ISSUE!\"")]
+    [InlineData("\"account\":\"GD-ISSUE\"", "\"account\":null")]
+    [InlineData("\"class\":\"GDEA-2023\"", "\"class\":2023")]
+    [InlineData("\"class\":\"GDEA-2023\"", "\"class\":\"GDEA-1999\"")]
+    [InlineData("{\"first\":1,\"last\":1000000}", "{\"first\":\"1\",\"last\":1000000}")]
+    [InlineData("{\"first\":1,\"last\":1000000}", "{\"first\":0,\"last\":1000000}")]
+    [InlineData("{\"first\":1,\"last\":1000000}", "{\"last\":1000000}")]
+    public void Issue_7_Deserialize_ChangedValueInAJournalRow_ThrowsJsonException(string value, string changed)
+    {
+        var line = JournalV1[5];
+        Assert.Contains(value, line, StringComparison.Ordinal);
+
+        var e = Record.Exception(() => RegistryEventJson.Deserialize(line.Replace(value, changed, StringComparison.Ordinal)));
+
+        Assert.IsAssignableFrom<JsonException>(e);
+    }
+
+    [Theory]
+    [InlineData("\"proposal\":1,", "\"proposal\":0,")]
+    [InlineData("\"proposal\":1,", "\"proposal\":-3,")]
+    [InlineData("\"proposal\":1,", "\"proposal\":\"1\",")]
+    [InlineData("\"proposal\":1,", "\"proposal\":null,")]
+    [InlineData("\"proposal\":1,", "\"proposal\":1.5,")]
+    [InlineData("\"quantity\":25000", "\"quantity\":-1")]
+    [InlineData("\"quantity\":25000", "\"quantity\":\"25000\"")]
+    [InlineData("\"quantity\":25000", "\"quantity\":null")]
+    [InlineData("\"quantity\":25000", "\"quantity\":2.5")]
+    public void Issue_7_Deserialize_BadProposalOrQuantity_ThrowsJsonException(string value, string changed)
+    {
+        var line = JournalV1[10];
+        Assert.Contains(value, line, StringComparison.Ordinal);
+
+        var e = Record.Exception(() => RegistryEventJson.Deserialize(line.Replace(value, changed, StringComparison.Ordinal)));
+
+        Assert.IsAssignableFrom<JsonException>(e);
+    }
+
+    [Fact]
+    public void Issue_7_DomainAssembly_ReferencesNoSerializerAndItsTypesCarryNoJsonAttributes()
+    {
+        var domain = typeof(RegistryEvent).Assembly;
+
+        Assert.DoesNotContain(domain.GetReferencedAssemblies(), a => a.Name == "System.Text.Json");
+        Assert.DoesNotContain(domain.GetTypes(), t => t.GetCustomAttributesData()
+            .Any(a => a.AttributeType.Namespace?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public void KindOf_EveryEventType_IsTheNameWrittenAsType()
+    {
+        var s = EveryEventKind();
+
+        var kinds = s.Events.Select(e => (e.GetType(), RegistryEventJson.KindOf(e))).Distinct().ToList();
+
+        Assert.Equal(14, kinds.Select(k => k.Item2).Distinct().Count());
+        Assert.All(kinds, k => Assert.StartsWith("registry.", k.Item2, StringComparison.Ordinal));
+        Assert.Throws<InvalidOperationException>(() => RegistryEventJson.KindOf(new Unnamed(s.Now, Reg1, null)));
+    }
+
+    private sealed record Unnamed(DateTimeOffset At, UserId Actor, IdempotencyKey? Key) : RegistryEvent(At, Actor, Key)
+    {
+        public override RegistryEventFacts Facts(RegistryLedger ledger) => throw new NotSupportedException();
+    }
 }

@@ -203,4 +203,14 @@ public sealed partial class RegistryLedgerTests
         Assert.Equal(AllowanceCount.From(5), s.Ledger.QuantityHeld(Cancellation, Gdea2017));
         Assert.Equal(AllowanceCount.From(65), s.Ledger.QuantityHeld(CompanyA, Gdea2017));
     }
+
+    [Fact]
+    public void Apply_TransferOfSerialsNotHeld_Throws()
+    {
+        var s = WithAllocation(10);
+        var forged = new UnitsCorrected(s.Now, Reg1, IdempotencyKey.From("forged"), CompanyB, CompanyA, Gdea2017,
+            [SerialBlock.Create(1, 5)], true, "forged");
+
+        Assert.Throws<InvalidOperationException>(() => s.Ledger.Apply(forged));
+    }
 }

@@ -1,15 +1,36 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OpenEts.Domain.Quantities;
+using OpenEts.Domain.Registry;
 
-namespace OpenEts.Domain.Registry;
+namespace OpenEts.Application.Registry;
 
 // Value types serialise as their canonical text (or number), so the journal payload reads like the registry's own
-// notation: "GDEA-2017", "GD-HOLD-0001", {"first":1,"last":1000}.
+// notation: "GDEA-2017", "GD-HOLD-0001", {"first":1,"last":1000}. Reading goes through the types' TryCreate: a bad
+// value is a JsonException naming the rule, never an ArgumentException from a factory.
+
+internal static class RegistryJsonReader
+{
+    // A string, or null for JSON null (the TryCreates say why null is not a value); anything else is malformed.
+    public static string? ReadString(ref Utf8JsonReader reader, string what) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException($"A {what} is a string (was {reader.TokenType})."),
+    };
+
+    public static long ReadInt64(ref Utf8JsonReader reader, string what) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
+            ? value
+            : throw new JsonException($"A {what} is a whole number (was {reader.TokenType}).");
+}
 
 internal sealed class UnitClassJsonConverter : JsonConverter<UnitClass>
 {
     public override UnitClass Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        UnitClass.TryParse(reader.GetString(), out var value) ? value : throw new JsonException("Not a unit class.");
+        UnitClass.TryCreate(RegistryJsonReader.ReadString(ref reader, "unit class"), out var value, out var reason)
+            ? value
+            : throw new JsonException(reason);
 
     public override void Write(Utf8JsonWriter writer, UnitClass value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString());
@@ -18,7 +39,9 @@ internal sealed class UnitClassJsonConverter : JsonConverter<UnitClass>
 internal sealed class AccountNumberJsonConverter : JsonConverter<AccountNumber>
 {
     public override AccountNumber Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        AccountNumber.TryCreate(reader.GetString(), out var value) ? value : throw new JsonException("Not an account number.");
+        AccountNumber.TryCreate(RegistryJsonReader.ReadString(ref reader, "account number"), out var value, out var reason)
+            ? value
+            : throw new JsonException(reason);
 
     public override void Write(Utf8JsonWriter writer, AccountNumber value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);
@@ -27,7 +50,9 @@ internal sealed class AccountNumberJsonConverter : JsonConverter<AccountNumber>
 internal sealed class UserIdJsonConverter : JsonConverter<UserId>
 {
     public override UserId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        UserId.From(reader.GetString() ?? throw new JsonException("A user id is required."));
+        UserId.TryCreate(RegistryJsonReader.ReadString(ref reader, "user id"), out var value, out var reason)
+            ? value
+            : throw new JsonException(reason);
 
     public override void Write(Utf8JsonWriter writer, UserId value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);
@@ -36,7 +61,9 @@ internal sealed class UserIdJsonConverter : JsonConverter<UserId>
 internal sealed class IdempotencyKeyJsonConverter : JsonConverter<IdempotencyKey>
 {
     public override IdempotencyKey Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        IdempotencyKey.From(reader.GetString() ?? throw new JsonException("An idempotency key is required."));
+        IdempotencyKey.TryCreate(RegistryJsonReader.ReadString(ref reader, "idempotency key"), out var value, out var reason)
+            ? value
+            : throw new JsonException(reason);
 
     public override void Write(Utf8JsonWriter writer, IdempotencyKey value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);
@@ -45,7 +72,9 @@ internal sealed class IdempotencyKeyJsonConverter : JsonConverter<IdempotencyKey
 internal sealed class ProposalIdJsonConverter : JsonConverter<ProposalId>
 {
     public override ProposalId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        ProposalId.From(reader.GetInt64());
+        ProposalId.TryCreate(RegistryJsonReader.ReadInt64(ref reader, "proposal id"), out var value, out var reason)
+            ? value
+            : throw new JsonException(reason);
 
     public override void Write(Utf8JsonWriter writer, ProposalId value, JsonSerializerOptions options) =>
         writer.WriteNumberValue(value.Value);
@@ -68,16 +97,17 @@ internal sealed class SerialBlockJsonConverter : JsonConverter<SerialBlock>
             switch (name)
             {
                 case "first":
-                    first = reader.GetInt64();
+                    first = RegistryJsonReader.ReadInt64(ref reader, "serial");
                     break;
                 case "last":
-                    last = reader.GetInt64();
+                    last = RegistryJsonReader.ReadInt64(ref reader, "serial");
                     break;
                 default:
                     reader.Skip();
                     break;
             }
         }
+        // The rule of SerialBlock.Create, checked here so that a bad block is a JsonException, not an ArgumentException.
         if (first is null || last is null || first < 1 || last < first)
         {
             throw new JsonException("A serial block needs 1 ≤ first ≤ last.");
@@ -94,11 +124,14 @@ internal sealed class SerialBlockJsonConverter : JsonConverter<SerialBlock>
     }
 }
 
-internal sealed class AllowanceCountJsonConverter : JsonConverter<Quantities.AllowanceCount>
+internal sealed class AllowanceCountJsonConverter : JsonConverter<AllowanceCount>
 {
-    public override Quantities.AllowanceCount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TryGetInt64(out var value) && value >= 0 ? Quantities.AllowanceCount.From(value) : throw new JsonException("Not a whole number of units ≥ 0.");
+    // Zero is a count (an empty total), so the guard is ≥ 0 rather than TryCreatePositive; From throws only below 0.
+    public override AllowanceCount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        RegistryJsonReader.ReadInt64(ref reader, "quantity") is var value and >= 0
+            ? AllowanceCount.From(value)
+            : throw new JsonException("A quantity is a whole number of units ≥ 0.");
 
-    public override void Write(Utf8JsonWriter writer, Quantities.AllowanceCount value, JsonSerializerOptions options) =>
+    public override void Write(Utf8JsonWriter writer, AllowanceCount value, JsonSerializerOptions options) =>
         writer.WriteNumberValue(value.Value);
 }

@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Registry;
+
+/// <summary>
+/// Registry events to and from JSON (System.Text.Json only), for the journal's payload. Property names are camelCase;
+/// the first property, <c>type</c>, names the event (e.g. <c>registry.transfer.executed</c>, also usable as the
+/// journal entry's kind); unit classes, account numbers, user ids and keys are strings; serial blocks are
+/// <c>{"first":1,"last":1000}</c>; times are ISO 8601 with offset. The domain types carry no JSON attributes: this
+/// class is the whole format.
+/// </summary>
+public static class RegistryEventJson
+{
+    // The events' names, written as "type" and used as the journal entry's kind. Journals already hold these names:
+    // never rename one; a new event type adds a row.
+    private static readonly (Type Type, string Kind)[] EventKinds =
+    [
+        (typeof(RegistryInitialised), "registry.initialised"),
+        (typeof(AccountOpened), "registry.account.opened"),
+        (typeof(AccountStateChanged), "registry.account.state-changed"),
+        (typeof(RepresentativeAdded), "registry.account.representative-added"),
+        (typeof(RepresentativeRemoved), "registry.account.representative-removed"),
+        (typeof(UnitsIssued), "registry.units.issued"),
+        (typeof(UnitsAllocated), "registry.units.allocated"),
+        (typeof(TransferProposed), "registry.transfer.proposed"),
+        (typeof(UnitsTransferred), "registry.transfer.executed"),
+        (typeof(TransferRejected), "registry.transfer.rejected"),
+        (typeof(ProposalExpired), "registry.transfer.expired"),
+        (typeof(UnitsSurrendered), "registry.units.surrendered"),
+        (typeof(UnitsCancelled), "registry.units.cancelled"),
+        (typeof(UnitsCorrected), "registry.units.corrected"),
+    ];
+
+    private static readonly FrozenDictionary<Type, string> Kinds = EventKinds.ToFrozenDictionary(k => k.Type, k => k.Kind);
+
+    /// <summary>The options used: camelCase, enums as camelCase strings, the registry's value types as text, compact. Read-only.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>The event as one line of JSON.</summary>
+    public static string Serialize(RegistryEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return JsonSerializer.Serialize(e, Options);
+    }
+
+    /// <summary>Reads an event written by <see cref="Serialize"/>; throws <see cref="JsonException"/> on bad input.</summary>
+    public static RegistryEvent Deserialize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize<RegistryEvent>(json, Options)
+            ?? throw new JsonException("The JSON holds no registry event.");
+    }
+
+    /// <summary>The event's type name as written in <c>type</c>, e.g. <c>registry.units.issued</c>.</summary>
+    public static string KindOf(RegistryEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Kinds.TryGetValue(e.GetType(), out var kind)
+            ? kind
+            : throw new InvalidOperationException($"{e.GetType().Name} has no JSON type name.");
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            Converters =
+            {
+                new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
+                new AllowanceCountJsonConverter(),
+                new UnitClassJsonConverter(),
+                new AccountNumberJsonConverter(),
+                new UserIdJsonConverter(),
+                new IdempotencyKeyJsonConverter(),
+                new ProposalIdJsonConverter(),
+                new SerialBlockJsonConverter(),
+            },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NameEventTypes } },
+            WriteIndented = false,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    // The polymorphic contract of RegistryEvent, from the table above (the domain records name no format).
+    private static void NameEventTypes(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(RegistryEvent))
+        {
+            return;
+        }
+        info.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "type" };
+        foreach (var (type, kind) in EventKinds)
+        {
+            info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(type, kind));
+        }
+    }
+}
