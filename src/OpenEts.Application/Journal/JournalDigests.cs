@@ -67,8 +67,19 @@ public sealed class JournalDigests(IStore store, JournalSigner? signer)
     /// </summary>
     public Task<DigestCheck> CheckAsync(IReadOnlyCollection<JournalDigest> digests, ECDsa publicKey, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(digests);
         ArgumentNullException.ThrowIfNull(publicKey);
+        return CheckAsync(digests, d => d.IsSignedBy(publicKey), ct);
+    }
+
+    /// <summary>
+    /// As <see cref="CheckAsync(IReadOnlyCollection{JournalDigest}, ECDsa, CancellationToken)"/>, with each digest's
+    /// signature checked by <paramref name="isSigned"/> (digests kept across a key rotation name different keys).
+    /// </summary>
+    public Task<DigestCheck> CheckAsync(IReadOnlyCollection<JournalDigest> digests, Func<JournalDigest, bool> isSigned,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(digests);
+        ArgumentNullException.ThrowIfNull(isSigned);
         var wanted = digests.Select(d => d.Sequence).ToHashSet();
         return store.ReadAsync(async s =>
         {
@@ -80,7 +91,7 @@ public sealed class JournalDigests(IStore store, JournalSigner? signer)
                     hashes[entry.Sequence] = entry.Hash;
                 }
             }
-            return DigestCheck.Run(digests, seq => hashes.GetValueOrDefault(seq), d => d.IsSignedBy(publicKey));
+            return DigestCheck.Run(digests, seq => hashes.GetValueOrDefault(seq), isSigned);
         }, ct);
     }
 

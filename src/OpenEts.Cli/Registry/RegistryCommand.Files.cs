@@ -32,6 +32,11 @@ internal static partial class RegistryCommand
         {
             return await context.ReportAsync(RegistryContext.UnknownActor(userName), null).ConfigureAwait(false);
         }
+        // The role first: the sheet's validation names accounts that do not exist, which only the regulator may learn.
+        if (!RegistryRoles.Regulator.Contains(actor.Role))
+        {
+            return await context.ReportAsync(new RegistryCommandOutcome.Forbidden(RegistryRoles.Regulator), actor).ConfigureAwait(false);
+        }
         var sheet = BatchSheet.Read(await System.IO.File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path, allocation);
         var (rows, errors) = await context.Registry
             .QueryAsync((l, _) => sheet.Validate(l, allocation ? "allocate-file" : "issue-file"), ct).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using OpenEts.Application.Journal;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
 
@@ -125,35 +126,96 @@ internal static partial class RegistryCommand
             });
     }
 
-    private static Verb Verify(Option<string> db) => Read(db, "verify",
-        "Recompute the journal's hash chain, replay it into a fresh registry and compare, and check that units are conserved.",
-        "ets registry verify [--db DB]", [],
-        async (context, _, ct) =>
+    private static Verb Verify(Option<string> db)
+    {
+        var digestFiles = new Option<string[]>("--digest")
         {
-            var check = await context.Registry.VerifyAsync(ct).ConfigureAwait(false);
-            if (check.Intact)
+            Description = "a digest file downloaded from /api/v1/journal/digests (or one digest); give it once per file",
+            HelpName = "FILE",
+        };
+        var keyFile = new Option<string>("--key")
+        {
+            Description = "check every digest with this public key (PEM) instead of the one in each file", HelpName = "PEMFILE",
+        };
+        return Read(db, "verify",
+            "Recompute the journal's hash chain, replay it into a fresh registry and compare, and check that units are conserved; "
+            + "with --digest, also check that the journal reproduces every signed digest kept in the files.",
+            "ets registry verify [--digest FILE [--digest FILE…] [--key PEMFILE]] [--db DB]", [digestFiles, keyFile],
+            async (context, r, ct) =>
             {
-                await context.Out.WriteLineAsync(Invariant(
-                    $"intact: {check.EntriesChecked} entries ({check.RegistryEvents} registry events replayed; units conserved)")).ConfigureAwait(false);
-                return ExitCode.Ok;
-            }
-            if (!check.ChainIntact)
-            {
-                return await context.FailAsync(Invariant(
-                    $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({check.EntriesChecked} entries checked)")).ConfigureAwait(false);
-            }
-            if (check.ReplayFailedAt is { } failed)
-            {
-                return await context.FailAsync(Invariant(
-                    $"broken: journal entry {failed} cannot be replayed: {check.ReplayReason}")).ConfigureAwait(false);
-            }
-            if (!check.ReplayMatches)
-            {
-                return await context.FailAsync(Invariant(
-                    $"broken: replaying the {check.RegistryEvents} registry events does not give the live registry")).ConfigureAwait(false);
-            }
-            return await context.FailAsync("broken: units held across all accounts differ from units issued for some class").ConfigureAwait(false);
-        });
+                var files = r.GetValue(digestFiles) ?? [];
+                var key = r.GetValue(keyFile);
+                if (key is not null && files.Length == 0)
+                {
+                    return await context.UsageAsync(["--key checks digests: give --digest FILE too"]).ConfigureAwait(false);
+                }
+                var (kept, problem) = await KeptDigests.ReadAsync(files, key, ct).ConfigureAwait(false);
+                if (kept is null)
+                {
+                    return await context.UsageAsync([problem!]).ConfigureAwait(false);
+                }
+                using (kept)
+                {
+                    var chain = await VerifyChainAsync(context, ct).ConfigureAwait(false);
+                    return files.Length == 0 ? chain : Math.Max(chain, await VerifyDigestsAsync(context, kept, ct).ConfigureAwait(false));
+                }
+            });
+    }
+
+    private static async Task<int> VerifyChainAsync(RegistryContext context, CancellationToken ct)
+    {
+        var check = await context.Registry.VerifyAsync(ct).ConfigureAwait(false);
+        if (check.Intact)
+        {
+            await context.Out.WriteLineAsync(Invariant(
+                $"intact: {check.EntriesChecked} entries ({check.RegistryEvents} registry events replayed; units conserved)")).ConfigureAwait(false);
+            return ExitCode.Ok;
+        }
+        if (!check.ChainIntact)
+        {
+            return await context.FailAsync(Invariant(
+                $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({check.EntriesChecked} entries checked)")).ConfigureAwait(false);
+        }
+        if (check.ReplayFailedAt is { } failed)
+        {
+            return await context.FailAsync(Invariant(
+                $"broken: journal entry {failed} cannot be replayed: {check.ReplayReason}")).ConfigureAwait(false);
+        }
+        if (!check.ReplayMatches)
+        {
+            return await context.FailAsync(Invariant(
+                $"broken: replaying the {check.RegistryEvents} registry events does not give the live registry")).ConfigureAwait(false);
+        }
+        return await context.FailAsync("broken: units held across all accounts differ from units issued for some class").ConfigureAwait(false);
+    }
+
+    // The digests kept elsewhere pin the journal up to each digest's entry: a rewrite with recomputed hashes passes the
+    // chain check above but not these.
+    private static async Task<int> VerifyDigestsAsync(RegistryContext context, KeptDigests kept, CancellationToken ct)
+    {
+        var check = await new JournalDigests(context.Store, signer: null).CheckAsync(kept.Digests, kept.IsSigned, ct).ConfigureAwait(false);
+        await context.Out.WriteLineAsync(Invariant($"digests: {check.Checked} checked from {kept.FileCount} file(s)")).ConfigureAwait(false);
+        foreach (var sequence in check.BadSignatures)
+        {
+            await context.FailAsync(Invariant(
+                $"bad signature: the digest at entry {sequence} is not signed by the key given (its file's, or --key)")).ConfigureAwait(false);
+        }
+        if (check.FailedDigest is { } failed)
+        {
+            var (from, to) = (check.FirstChangedFrom!.Value, check.FirstChangedTo!.Value);
+            var where = from == to ? Invariant($"is entry {from}") : Invariant($"is one of {from}–{to}");
+            return await context.FailAsync(Invariant(
+                $"broken: the journal does not reproduce the digest at entry {failed}: the first changed entry {where}")).ConfigureAwait(false);
+        }
+        if (!check.Reproduced)
+        {
+            return ExitCode.Rejected;
+        }
+        await context.Out.WriteLineAsync(Invariant(
+            $"reproduced: the journal reproduces all {check.Checked} digest(s), the newest at entry {kept.Digests.Max(d => d.Sequence)}"))
+            .ConfigureAwait(false);
+        return ExitCode.Ok;
+    }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

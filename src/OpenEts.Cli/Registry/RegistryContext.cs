@@ -3,6 +3,7 @@ using System.Diagnostics;
 using OpenEts.Domain.Organisations;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
 using OpenEts.Storage;
 
 namespace OpenEts.Cli.Registry;
@@ -27,6 +28,9 @@ internal sealed class RegistryContext : IAsyncDisposable
     }
 
     public RegistryService Registry { get; }
+
+    /// <summary>The opened database, for the use cases outside the registry (the journal's digests).</summary>
+    public IStore Store => _store;
 
     public RegistryCommandHandler Handler { get; }
 
