@@ -13,7 +13,7 @@ namespace OpenEts.Server.Pages.Registry;
 /// a representative of the source who did not propose it), and the account's history with filters and paging.
 /// </summary>
 [Authorize(Roles = Access.RegistryReaders)]
-public sealed class AccountModel(RegistryService registry, RegistryCommandHandler handler) : RegistryPageModel(handler)
+public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler handler) : RegistryPageModel(handler)
 {
     public const int PageSize = 20;
 
@@ -41,7 +41,7 @@ public sealed class AccountModel(RegistryService registry, RegistryCommandHandle
 
     public IReadOnlyList<ProposalRow> Pending { get; private set; } = [];
 
-    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public IReadOnlyList<RegistryHistoryRow> History { get; private set; } = [];
 
     public int HistoryTotal { get; private set; }
 
@@ -92,16 +92,8 @@ public sealed class AccountModel(RegistryService registry, RegistryCommandHandle
         }
         var actor = User.Actor();
         var user = RegistryService.UserOf(actor.UserName);
-        var found = await registry.QueryAsync((l, records) =>
+        var read = await queries.AccountAsync(actor, number, (l, records, a) =>
         {
-            if (l.FindAccount(number) is not { } a)
-            {
-                return (false, false);
-            }
-            if (!RegistryRows.MaySee(actor, a))
-            {
-                return (true, false);
-            }
             Info = a;
             MaySurrender = a.IsRepresentative(user) && a.Kind is (AccountKind.Holding or AccountKind.Investor)
                 && a.State != AccountState.Closed;
@@ -110,7 +102,7 @@ public sealed class AccountModel(RegistryService registry, RegistryCommandHandle
             Pending = l.Proposals.Where(p => p.State == ProposalState.Pending && (p.From == number || p.To == number))
                 .Select(p => new ProposalRow(p, l.FindAccount(p.From)?.IsRepresentative(user) == true, p.ProposedBy == user))
                 .ToList();
-            var history = RegistryRows.History(l, records, number);
+            var history = RegistryQueries.History(l, records, number);
             Kinds = [.. history.Select(h => h.Kind).Distinct().Order(StringComparer.Ordinal)];
             HistoryClasses = [.. history.Where(h => h.Class is not null).Select(h => h.Class!).Distinct().Order(StringComparer.Ordinal)];
             var filtered = history
@@ -120,12 +112,12 @@ public sealed class AccountModel(RegistryService registry, RegistryCommandHandle
             HistoryTotal = filtered.Count;
             PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (filtered.Count + PageSize - 1) / PageSize));
             History = filtered.AsEnumerable().Reverse().Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-            return (true, true);
+            return true;
         }, ct);
-        return found switch
+        return read switch
         {
-            (false, _) => NotFound(),
-            (true, false) => Forbid(),
+            AccountRead<bool>.NotFound => NotFound(),
+            AccountRead<bool>.Forbidden => Forbid(),
             _ => null,
         };
     }

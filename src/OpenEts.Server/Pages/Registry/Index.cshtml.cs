@@ -26,7 +26,7 @@ public sealed class IndexModel(RegistryService registry) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = User.Actor();
-        Accounts = await registry.QueryAsync((l, _) => l.Accounts.Where(a => RegistryRows.MaySee(actor, a))
+        Accounts = await registry.QueryAsync((l, _) => l.Accounts.Where(a => RegistryQueries.MaySee(actor, a))
             .Select(a => new AccountRow(a, l.HoldingsOf(a.Number).ToDictionary(h => h.Class, h => h.Total.Value)))
             .ToList(), ct);
         Classes = [.. Accounts.SelectMany(a => a.Totals.Keys).Distinct().Order()];

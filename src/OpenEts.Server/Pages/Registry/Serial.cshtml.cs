@@ -42,7 +42,7 @@ public sealed class SerialModel(RegistryService registry) : PageModel
         {
             if (Searched && !BadClass && l.HolderOf(unitClass, Serial!.Value) is { } number && l.FindAccount(number) is { } a)
             {
-                Holder = RegistryRows.MaySee(actor, a) ? a : null;
+                Holder = RegistryQueries.MaySee(actor, a) ? a : null;
                 HeldElsewhere = Holder is null;
             }
             return l.IssuedClasses;
