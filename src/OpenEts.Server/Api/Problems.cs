@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenEts.Application.Organisations;
 using OpenEts.Domain.Organisations;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Api;
 
@@ -11,9 +12,12 @@ internal static class Problems
     /// 400 with <c>errors</c> (messages by field) and <c>rules</c> (field, rule, message each); <c>field</c> and
     /// <c>rule</c> name the first, as a refusal's do.
     /// </summary>
-    public static ValidationProblem Fields(IReadOnlyList<FieldError> errors, string title = "The request has invalid fields")
+    public static ValidationProblem Fields(IReadOnlyList<FieldError> errors, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        // Messages and title in the request's language (Accept-Language); field and rule stay language-neutral.
+        errors = [.. errors.Select(e => e with { Message = RuleText.Field(e) })];
+        title ??= Text.T("problem.invalid");
         var extensions = new Dictionary<string, object?>
         {
             ["rules"] = errors.Select(e => new { field = e.Field, rule = e.Rule, message = e.Message }).ToList(),
@@ -28,13 +32,17 @@ internal static class Problems
             title: title, extensions: extensions);
     }
 
-    public static ValidationProblem Rows(IReadOnlyList<RowError> errors) =>
-        TypedResults.ValidationProblem(
+    public static ValidationProblem Rows(IReadOnlyList<RowError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors = [.. errors.Select(e => e with { Message = RuleText.Row(e) })];
+        return TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Row == 0 ? "file" : $"row {e.Row}" + (e.Column.Length > 0 ? $" column {e.Column}" : ""))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "The file has errors; nothing was imported",
+            title: Text.T("problem.import"),
             extensions: new Dictionary<string, object?>
             {
                 ["rows"] = errors.Select(e => new { row = e.Row, column = e.Column, field = e.Field, rule = e.Rule, message = e.Message }).ToList(),
             });
+    }
 }

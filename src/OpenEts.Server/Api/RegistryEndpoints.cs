@@ -9,6 +9,7 @@ using OpenEts.Application.Registry;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 using CommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<OpenEts.Server.Api.RegistryEndpoints.OutcomeView>,
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
@@ -187,7 +188,7 @@ internal static partial class RegistryEndpoints
             c.Facts.Proposal?.Value, c.Facts.Quantity.Value, [.. c.Facts.Blocks.Select(b => b.ToString())])),
         RegistryCommandOutcome.Invalid i => Problems.Fields(i.Errors),
         RegistryCommandOutcome.Refused { Kind: RefusalKind.Malformed } r =>
-            Problems.Fields([new FieldError(r.Field, r.Reason.ToString(), r.Message)], "The registry refused a malformed field"),
+            Problems.Fields([new FieldError(r.Field, r.Reason.ToString(), r.Message)], Text.T("problem.malformed")),
         RegistryCommandOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden
             : StatusCodes.Status409Conflict, r.Field, r.Reason.ToString(), r.Message),
         RegistryCommandOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role",
@@ -196,7 +197,7 @@ internal static partial class RegistryEndpoints
     };
 
     private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
-        TypedResults.Problem(message, statusCode: status, title: "The registry refused the request",
+        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.refused"),
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 
     /// <summary>The HTTP answer to reading one account: what <paramref name="found"/> makes of it, 404 or 403.</summary>

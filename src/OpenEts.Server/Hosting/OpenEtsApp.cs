@@ -114,7 +114,16 @@ public static class OpenEtsApp
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+            // The API answers in the language of Accept-Language; pages follow the language switch's cookie (a browser's
+            // Accept-Language would otherwise turn the Chinese pages English on most machines).
+            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
+            o.RequestCultureProviders =
+            [
+                new CustomRequestCultureProvider(ctx => ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    ? acceptLanguage.DetermineProviderCultureResult(ctx)
+                    : Task.FromResult<ProviderCultureResult?>(null)),
+                new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider(),
+            ];
         });
 
         var app = builder.Build();

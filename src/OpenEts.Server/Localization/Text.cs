@@ -1,277 +1,54 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace OpenEts.Server.Localization;
 
-/// <summary>User-facing text in Chinese (the default) and English, chosen by the request's UI culture.</summary>
+/// <summary>
+/// User-facing text in the request's UI culture: Chinese (the default) or English, from <see cref="SharedResource"/>'s
+/// .resx files through <see cref="IStringLocalizer"/>. The Razor pages call <c>T("key")</c> (imported statically);
+/// services can take <c>IStringLocalizer&lt;SharedResource&gt;</c> instead — both read the same resources.
+/// </summary>
 public static class Text
 {
-    private static readonly Dictionary<string, (string Zh, string En)> Strings = new()
-    {
-        ["app"] = ("OpenETS 碳市场管理平台", "OpenETS carbon market platform"),
-        ["tagline"] = ("碳排放权交易与节能减排的一体化平台：报告核查、配额分配、注册登记、交易、履约、抵销、碳普惠与能耗双控。",
-            "One platform for the carbon market and energy saving: MRV, allocation, registry, trading, compliance, offsets, carbon inclusion and energy dual control."),
-        ["home"] = ("首页", "Home"),
-        ["entities"] = ("纳入企业名单", "Covered entities"),
-        ["audit"] = ("审计日志", "Audit log"),
-        ["tokens"] = ("API 令牌", "API tokens"),
-        ["apiref"] = ("API 参考", "API reference"),
-        ["signin"] = ("登录", "Sign in"),
-        ["signout"] = ("退出", "Sign out"),
-        ["username"] = ("用户名", "User name"),
-        ["password"] = ("密码", "Password"),
-        ["badcredentials"] = ("用户名或密码不正确。", "Wrong user name or password."),
-        ["lockedout"] = ("登录失败次数过多，账户已锁定至 {0}。", "Too many failed sign-ins; the account is locked until {0}."),
-        ["denied"] = ("您的角色无权访问此页面。", "Your role may not use this page."),
-        ["soon"] = ("即将推出", "coming"),
-        ["mrv"] = ("报告与核查", "MRV"),
-        ["allocation"] = ("配额分配", "Allocation"),
-        ["registry"] = ("注册登记", "Registry"),
-        ["trading"] = ("交易", "Trading"),
-        ["compliance"] = ("履约", "Compliance"),
-        ["offsets"] = ("抵销项目", "Offsets"),
-        ["inclusion"] = ("碳普惠", "Carbon inclusion"),
-        ["dualcontrol"] = ("能耗双控", "Energy dual control"),
-        ["code"] = ("统一社会信用代码", "Unified social credit code"),
-        ["name"] = ("名称", "Name"),
-        ["kind"] = ("类型", "Kind"),
-        ["sector"] = ("行业", "Sector"),
-        ["region"] = ("地区", "Region"),
-        ["status"] = ("状态", "Status"),
-        ["add"] = ("新增企业", "Add company"),
-        ["edit"] = ("编辑", "Edit"),
-        ["save"] = ("保存", "Save"),
-        ["import"] = ("导入 Excel/CSV", "Import Excel/CSV"),
-        ["export"] = ("导出 Excel", "Export Excel"),
-        ["template"] = ("下载模板", "Download template"),
-        ["search"] = ("搜索", "Search"),
-        ["all"] = ("全部", "All"),
-        ["history"] = ("变更历史", "History of changes"),
-        ["saved"] = ("已保存。", "Saved."),
-        ["fixerrors"] = ("请更正以下错误：", "Please correct the errors below:"),
-        ["importdone"] = ("导入完成：新增 {0}，更新 {1}，未变 {2}。", "Imported: {0} added, {1} updated, {2} unchanged."),
-        ["importfailed"] = ("文件有错误，未导入任何数据：", "The file has errors; nothing was imported:"),
-        ["file"] = ("文件", "File"),
-        ["row"] = ("行", "Row"),
-        ["column"] = ("列", "Column"),
-        ["message"] = ("说明", "Message"),
-        ["when"] = ("时间", "When"),
-        ["actor"] = ("操作人", "Actor"),
-        ["change"] = ("变更", "Change"),
-        ["subject"] = ("对象", "Subject"),
-        ["verify"] = ("校验哈希链", "Verify hash chain"),
-        ["transparency"] = ("日志透明度", "Journal transparency"),
-        ["transparency.help"] = ("平台定期用保存在数据库之外的密钥（ECDSA P-256）对日志最新一条记录的哈希签名。请下载并在别处保存这些签名摘要：之后任何对历史记录的改写（即使重新计算了全部哈希）都无法再与它们吻合，可用 ets registry verify --digest 文件 校验。", "The platform regularly signs the hash of the journal's newest entry with a key kept outside the database (ECDSA P-256). Download these signed digests and keep them elsewhere: any later rewrite of the history, even with every hash recomputed, no longer matches them; check with ets registry verify --digest FILE."),
-        ["transparency.download"] = ("下载全部签名摘要（JSON）", "Download every signed digest (JSON)"),
-        ["transparency.key"] = ("签名公钥", "Signing public key"),
-        ["transparency.nokey"] = ("本服务器未配置签名密钥，暂不生成签名摘要。", "This server has no signing key, so it signs no digests."),
-        ["transparency.digests"] = ("签名摘要", "Signed digests"),
-        ["transparency.none"] = ("尚无签名摘要。", "No digests signed yet."),
-        ["transparency.entry"] = ("日志序号", "Entry"),
-        ["transparency.hash"] = ("哈希", "Hash"),
-        ["transparency.signature"] = ("签名", "Signature"),
-        ["intact"] = ("日志完整：已校验 {0} 条记录。", "Journal intact: {0} entries checked."),
-        ["broken"] = ("日志第 {0} 条被篡改或缺失：{1}", "Journal entry {0} was altered or is missing: {1}"),
-        ["welcome"] = ("欢迎，{0}", "Welcome, {0}"),
-        ["demo"] = ("演示账户（密码 {0}）", "Demo sign-ins (password {0})"),
-        ["role"] = ("角色", "Role"),
-        ["newtoken"] = ("新建令牌", "New token"),
-        ["tokenshown"] = ("请立即复制此令牌，它不会再次显示：", "Copy this token now; it will not be shown again:"),
-        ["revoke"] = ("吊销", "Revoke"),
-        ["revoked"] = ("已吊销", "revoked"),
-        ["created"] = ("创建时间", "Created"),
-        ["prev"] = ("上一页", "Previous"),
-        ["next"] = ("下一页", "Next"),
-        ["total"] = ("共 {0} 条", "{0} in all"),
-        ["method"] = ("方法", "Method"),
-        ["path"] = ("路径", "Path"),
-        ["who"] = ("可用角色", "Who may call"),
-        ["summary"] = ("说明", "Summary"),
-        ["Regulator"] = ("主管部门", "Regulator"),
-        ["CompanyRepresentative"] = ("企业代表", "Company representative"),
-        ["Verifier"] = ("核查机构", "Verifier"),
-        ["ExchangeMember"] = ("交易所会员", "Exchange member"),
-        ["Auditor"] = ("审计", "Auditor"),
-        ["Citizen"] = ("公众", "Citizen"),
-        ["Company"] = ("控排企业", "Company"),
-        ["Exchange"] = ("交易所", "Exchange"),
-        ["Investor"] = ("投资机构", "Investor"),
-        ["Covered"] = ("纳入", "Covered"),
-        ["NewEntrant"] = ("新建项目", "New entrant"),
-        ["Left"] = ("退出", "Left"),
-        ["Power"] = ("电力", "Power"),
-        ["Cement"] = ("水泥", "Cement"),
-        ["Steel"] = ("钢铁", "Steel"),
-        ["Petrochemical"] = ("石化", "Petrochemical"),
-        ["Paper"] = ("造纸", "Paper"),
-        ["Aviation"] = ("民航", "Aviation"),
-        ["Other"] = ("其他", "Other"),
-        ["reg.account"] = ("账户号", "Account"),
-        ["reg.holder"] = ("持有人", "Holder"),
-        ["reg.representatives"] = ("授权代表", "Representatives"),
-        ["reg.class"] = ("单位类别", "Unit class"),
-        ["reg.vintage"] = ("年度", "Vintage"),
-        ["reg.quantity"] = ("数量（吨）", "Quantity (t)"),
-        ["reg.blocks"] = ("序列号区段", "Serial blocks"),
-        ["reg.holdings"] = ("持有量", "Holdings"),
-        ["reg.noholdings"] = ("该账户未持有任何单位。", "This account holds no units."),
-        ["reg.history"] = ("交易记录", "Transaction history"),
-        ["reg.pending"] = ("待审批的转移申请", "Pending transfer proposals"),
-        ["reg.nopending"] = ("没有待审批的转移申请。", "No pending transfer proposals."),
-        ["reg.from"] = ("转出账户", "From account"),
-        ["reg.to"] = ("转入账户", "To account"),
-        ["reg.proposedby"] = ("申请人", "Proposed by"),
-        ["reg.expires"] = ("有效期至", "Expires"),
-        ["reg.approve"] = ("批准", "Approve"),
-        ["reg.reject"] = ("驳回", "Reject"),
-        ["reg.withdraw"] = ("撤回", "Withdraw"),
-        ["reg.ownproposal"] = ("您发起了此申请，须由另一名授权代表批准", "You proposed this; another representative must approve it"),
-        ["reg.awaiting"] = ("等待转出账户的授权代表审批", "Awaiting the source account's representatives"),
-        ["reg.done.approved"] = ("已批准，单位已转移。", "Approved: the units have moved."),
-        ["reg.done.rejected"] = ("已驳回。", "Rejected."),
-        ["reg.done.issue"] = ("已发放 {0} 吨，序列号 {1}。", "Issued {0} t, serials {1}."),
-        ["reg.done.allocate"] = ("已分配 {0} 吨，序列号 {1}。", "Allocated {0} t, serials {1}."),
-        ["reg.propose"] = ("发起转移", "Propose a transfer"),
-        ["reg.proposehelp"] = ("转移须经转出账户的另一名授权代表批准后才会执行（双人复核）。", "A transfer executes only when another representative of the source account approves it (four eyes)."),
-        ["reg.submitproposal"] = ("提交申请", "Submit proposal"),
-        ["reg.issueallocate"] = ("发放与分配", "Issue and allocate"),
-        ["reg.issue"] = ("发放至发放账户", "Issue into the issuance account"),
-        ["reg.allocate"] = ("从发放账户分配", "Allocate from the issuance account"),
-        ["reg.replayfailed"] = ("日志第 {0} 条无法重放：{1}", "Journal entry {0} cannot be replayed: {1}"),
-        ["reg.verify"] = ("校验注册登记", "Verify the registry"),
-        ["reg.verifyhelp"] = ("重新计算日志哈希链，从日志重放注册登记并与当前数据比对，并检查各类别单位总量守恒。", "Recomputes the journal's hash chain, replays the registry from the journal and compares it with the live one, and checks that every class's units are conserved."),
-        ["reg.runverify"] = ("开始校验", "Run the check"),
-        ["reg.intact"] = ("完整：已校验 {0} 条日志记录，重放 {1} 个注册登记事件。", "Intact: {0} journal entries checked, {1} registry events replayed."),
-        ["reg.notintact"] = ("校验未通过。", "The check failed."),
-        ["reg.check"] = ("检查项", "Check"),
-        ["reg.result"] = ("结果", "Result"),
-        ["reg.check.chain"] = ("哈希链（{0} 条记录）", "Hash chain ({0} entries)"),
-        ["reg.check.replay"] = ("重放一致（{0} 个事件）", "Replay matches ({0} events)"),
-        ["reg.check.conserved"] = ("总量守恒（持有量 = 发放量）", "Conservation (held = issued)"),
-        ["reg.pass"] = ("通过", "pass"),
-        ["reg.fail"] = ("未通过", "fail"),
-        ["reg.serial"] = ("序列号查询", "Serial lookup"),
-        ["reg.serialnumber"] = ("序列号", "Serial number"),
-        ["reg.heldby"] = ("{1} 序列号 {0} 由此账户持有：", "Serial {0} of {1} is held by"),
-        ["reg.heldelsewhere"] = ("{1} 序列号 {0} 由其他账户持有。", "Serial {0} of {1} is held by another account."),
-        ["reg.notheld"] = ("{1} 序列号 {0} 尚未发放。", "Serial {0} of {1} has not been issued."),
-        ["reg.err.class"] = ("请输入单位类别，如 GDEA-2017、CEA-2021、CCER。", "Enter a unit class, e.g. GDEA-2017, CEA-2021, CCER."),
-        ["reg.err.forbidden"] = ("您的角色不能执行此操作。", "Your role may not do this."),
-        // A field that could not be read, by the rule it broke (FieldError.Rule).
-        ["reg.invalid.AccountNumber"] = ("请输入账户号（字母、数字和 -）。", "Enter an account number (letters, digits and -)."),
-        ["reg.invalid.UnitClass"] = ("请输入单位类别，如 GDEA-2017、CEA-2021、CCER。", "Enter a unit class, e.g. GDEA-2017, CEA-2021, CCER."),
-        ["reg.invalid.Quantity"] = ("数量须为正整数（吨）。", "The quantity must be a whole number of tonnes, at least 1."),
-        ["reg.invalid.IdempotencyKey"] = ("表单已过期，请重新提交。", "The form has expired; please submit it again."),
-        ["reg.invalid.Required"] = ("请填写此项。", "This field is required."),
-        ["reg.invalid.AccountKind"] = ("请选择账户类型：控排企业、投资者或交易所结算。", "Choose holding, investor or clearing."),
-        ["reg.invalid.UserName"] = ("请选择一名用户。", "Choose a user."),
-        ["reg.invalid.UnknownUser"] = ("平台上没有该用户。", "There is no such platform user."),
-        ["reg.invalid.ProposalId"] = ("转移申请编号无效。", "That is not a transfer proposal number."),
-        ["reg.invalid.QuantityOrSerials"] = ("请填写数量，或序列号区段（二者择一）。", "Enter a quantity or a serial range, not both."),
-        ["reg.invalid.SerialBlock"] = ("请填写序列号区段：起始 ≥ 1，终止 ≥ 起始。", "Enter a serial range: first at least 1, last not before first."),
-        ["reg.surrendercancel"] = ("履约清缴与自愿注销", "Surrender and cancel"),
-        ["reg.surrender"] = ("履约清缴", "Surrender for compliance"),
-        ["reg.surrenderhelp"] = ("将控排企业账户中的单位清缴至履约注销账户，计入所选履约年度；配额年度不得晚于履约年度。账户冻结时仍可清缴。", "Moves units from a holding account into the surrender account for the chosen compliance year; an allowance's vintage may not be later than that year. A blocked account may still surrender."),
-        ["reg.cancel"] = ("自愿注销", "Cancel voluntarily"),
-        ["reg.cancelhelp"] = ("将单位自愿注销（不计入履约），例如用于碳中和声明。账户须为正常状态。", "Cancels units voluntarily (not for compliance), e.g. for a carbon-neutrality claim. The account must be open."),
-        ["reg.cancelreasonhint"] = ("例如：2024 年度会议碳中和", "e.g. carbon-neutral conference 2024"),
-        ["reg.complianceyear"] = ("履约年度", "Compliance year"),
-        ["reg.reason"] = ("原因", "Reason"),
-        ["reg.nosurrenderaccount"] = ("您没有可用于履约清缴的控排企业账户。", "You represent no holding account that can surrender."),
-        ["reg.nocancelaccount"] = ("您没有可用于自愿注销的账户。", "You represent no account that can cancel units."),
-        ["reg.done.surrendered"] = ("已履约清缴，单位已转入履约注销账户。", "Surrendered: the units are in the surrender account."),
-        ["reg.done.cancelled"] = ("已自愿注销，单位已转入自愿注销账户。", "Cancelled: the units are in the cancellation account."),
-        ["reg.admin"] = ("账户管理", "Account administration"),
-        ["reg.administer"] = ("管理此账户", "Administer this account"),
-        ["reg.choose"] = ("选择", "Choose"),
-        ["reg.viewaccount"] = ("查看账户", "View the account"),
-        ["reg.openaccount"] = ("开立账户", "Open an account"),
-        ["reg.tworeps"] = ("（至少两名）", "(at least two)"),
-        ["reg.changestate"] = ("冻结、解冻或注销", "Block, unblock or close"),
-        ["reg.block"] = ("冻结", "Block"),
-        ["reg.unblock"] = ("解冻", "Unblock"),
-        ["reg.close"] = ("注销账户", "Close the account"),
-        ["reg.statereason"] = ("最近一次状态变更原因：", "Reason for the last state change:"),
-        ["reg.statenote.Blocked"] = ("账户已被主管部门冻结：不能转出或自愿注销，仍可接收单位和履约清缴。", "Blocked by the regulator: no transfers out or cancellations; it still receives units and may surrender."),
-        ["reg.statenote.Closed"] = ("账户已注销：不能转入或转出任何单位。", "Closed: no units in or out."),
-        ["reg.addrep"] = ("新增授权代表", "Add representative"),
-        ["reg.removerep"] = ("移除", "Remove"),
-        ["reg.correct"] = ("更正", "Correction"),
-        ["reg.correcthelp"] = ("主管部门在任意两个账户间更正持有量（不受冻结限制，转入账户不得已注销），须写明原因；记入日志。", "The regulator moves units between any two accounts (blocking does not apply; the destination may not be closed) with a written reason, recorded in the journal."),
-        ["reg.correctby"] = ("更正方式", "Correct by"),
-        ["reg.bylowest"] = ("按数量（最小序列号优先）", "Quantity (lowest serials first)"),
-        ["reg.byserials"] = ("按序列号区段", "Serial range"),
-        ["reg.firstserial"] = ("起始序列号", "First serial"),
-        ["reg.lastserial"] = ("终止序列号", "Last serial"),
-        ["reg.done.opened"] = ("已开立账户 {0}。", "Account {0} opened."),
-        ["reg.done.blocked"] = ("账户 {0} 已冻结。", "Account {0} blocked."),
-        ["reg.done.unblocked"] = ("账户 {0} 已解冻。", "Account {0} unblocked."),
-        ["reg.done.closed"] = ("账户 {0} 已注销。", "Account {0} closed."),
-        ["reg.done.repadded"] = ("已为账户 {0} 新增授权代表。", "Representative added to account {0}."),
-        ["reg.done.repremoved"] = ("已从账户 {0} 移除授权代表。", "Representative removed from account {0}."),
-        ["reg.done.corrected"] = ("已完成更正（转出账户 {0}）。", "Correction done (from account {0})."),
-        ["reg.kind.Holding"] = ("控排企业账户", "Holding"),
-        ["reg.kind.Issuance"] = ("发放账户", "Issuance"),
-        ["reg.kind.Surrender"] = ("履约注销账户", "Surrender"),
-        ["reg.kind.Cancellation"] = ("自愿注销账户", "Cancellation"),
-        ["reg.kind.Clearing"] = ("交易所结算账户", "Clearing"),
-        ["reg.kind.Investor"] = ("投资者账户", "Investor"),
-        ["reg.state.Open"] = ("正常", "Open"),
-        ["reg.state.Blocked"] = ("冻结", "Blocked"),
-        ["reg.state.Closed"] = ("注销", "Closed"),
-        ["reg.event.registry.initialised"] = ("注册登记初始化", "Registry initialised"),
-        ["reg.event.registry.account.opened"] = ("开立账户", "Account opened"),
-        ["reg.event.registry.account.state-changed"] = ("账户状态变更", "Account state changed"),
-        ["reg.event.registry.account.representative-added"] = ("新增授权代表", "Representative added"),
-        ["reg.event.registry.account.representative-removed"] = ("移除授权代表", "Representative removed"),
-        ["reg.event.registry.units.issued"] = ("发放", "Issued"),
-        ["reg.event.registry.units.allocated"] = ("分配", "Allocated"),
-        ["reg.event.registry.transfer.proposed"] = ("转移申请", "Transfer proposed"),
-        ["reg.event.registry.transfer.executed"] = ("转移执行", "Transfer executed"),
-        ["reg.event.registry.transfer.rejected"] = ("转移驳回", "Transfer rejected"),
-        ["reg.event.registry.transfer.expired"] = ("转移过期", "Transfer expired"),
-        ["reg.event.registry.units.surrendered"] = ("履约清缴", "Surrendered"),
-        ["reg.event.registry.units.cancelled"] = ("自愿注销", "Cancelled"),
-        ["reg.event.registry.units.corrected"] = ("更正", "Corrected"),
-        ["reg.rule.NotInitialised"] = ("注册登记尚未初始化", "Not initialised"),
-        ["reg.rule.AlreadyInitialised"] = ("注册登记已初始化", "Already initialised"),
-        ["reg.rule.IdempotencyKeyReused"] = ("该请求编号已用于另一请求", "Idempotency key reused"),
-        ["reg.rule.UnknownAccount"] = ("账户不存在", "Unknown account"),
-        ["reg.rule.AccountExists"] = ("账户已存在", "Account exists"),
-        ["reg.rule.UnknownUnitClass"] = ("单位类别无效或尚未发放", "Unknown unit class"),
-        ["reg.rule.InvalidQuantity"] = ("数量无效", "Invalid quantity"),
-        ["reg.rule.InsufficientHoldings"] = ("持有量不足", "Insufficient holdings"),
-        ["reg.rule.AccountBlocked"] = ("账户已冻结", "Account blocked"),
-        ["reg.rule.AccountClosed"] = ("账户已注销", "Account closed"),
-        ["reg.rule.AccountKindNotAllowed"] = ("该类型账户不允许此操作", "Account kind not allowed"),
-        ["reg.rule.SameAccount"] = ("转出和转入账户相同", "Same account"),
-        ["reg.rule.NotRepresentative"] = ("您不是该账户的授权代表", "Not representative"),
-        ["reg.rule.NotRegulator"] = ("仅主管部门可执行此操作", "Not regulator"),
-        ["reg.rule.OwnApproval"] = ("不能批准自己发起的申请", "Own approval"),
-        ["reg.rule.UnknownProposal"] = ("转移申请不存在", "Unknown proposal"),
-        ["reg.rule.ProposalAlreadyExecuted"] = ("该申请已执行", "Proposal already executed"),
-        ["reg.rule.ProposalRejected"] = ("该申请已被驳回", "Proposal rejected"),
-        ["reg.rule.ProposalExpired"] = ("该申请已过期", "Proposal expired"),
-        ["reg.rule.InvalidExpiry"] = ("有效期无效", "Invalid expiry"),
-        ["reg.rule.ReasonRequired"] = ("须填写原因", "Reason required"),
-        ["reg.rule.TooFewRepresentatives"] = ("授权代表不得少于两名", "Too few representatives"),
-        ["reg.rule.AlreadyRepresentative"] = ("已是授权代表", "Already representative"),
-        ["reg.rule.InvalidAccountState"] = ("账户状态不允许此操作", "Invalid account state"),
-        ["reg.rule.HoldingsNotEmpty"] = ("账户仍有持有量", "Holdings not empty"),
-        ["reg.rule.InvalidComplianceYear"] = ("履约年度无效", "Invalid compliance year"),
-        ["reg.rule.VintageAfterComplianceYear"] = ("配额年度晚于履约年度", "Vintage after compliance year"),
-        ["reg.rule.InvalidText"] = ("文字为空或过长", "Invalid text"),
-    };
+    // One localizer for the process: it reads CultureInfo.CurrentUICulture, which request localization sets per request.
+    private static readonly IStringLocalizer Localizer = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(SharedResource));
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>The text for <paramref name="key"/> in the current language; the key itself when unknown.</summary>
-    public static string T(string key) =>
-        Strings.TryGetValue(key, out var s) ? (IsEnglish ? s.En : s.Zh) : key;
+    public static string T(string key) => Localizer[key];
 
     /// <summary>The text with its placeholders filled in.</summary>
-    public static string T(string key, params object[] args) =>
-        string.Format(CultureInfo.CurrentCulture, T(key), args);
+    public static string T(string key, params object[] args) => Localizer[key, args];
 
     /// <summary>The text of an enum value.</summary>
-    public static string T(Enum value) => T(value.ToString());
+    public static string T(Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return T(value.ToString());
+    }
+
+    /// <summary>True when the resources hold <paramref name="key"/>.</summary>
+    public static bool Has(string key) => !Localizer[key].ResourceNotFound;
+
+    /// <summary>
+    /// Every key with its text in <paramref name="culture"/> (for the tests that keep the languages in step): the
+    /// invariant culture reads the default (Chinese) resources, <c>en</c> the English ones.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> All(CultureInfo culture)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = culture;
+            return Localizer.GetAllStrings(includeParentCultures: false).ToDictionary(s => s.Name, s => s.Value, StringComparer.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
 }

@@ -74,15 +74,10 @@ public abstract class RegistryPageModel(RegistryCommandHandler handler) : PageMo
         Errors.TryAdd(form.Name + "." + (form.Fields.Contains(field) ? field : ""), text);
     }
 
-    /// <summary>A field that could not be read, in the page's language (the rule's text; the English sentence when it has none).</summary>
-    private static string Describe(FieldError error)
-    {
-        var key = "reg.invalid." + error.Rule;
-        var text = Text.T(key);
-        return text == key ? error.Message : text;
-    }
+    /// <summary>A field that could not be read, in the page's language.</summary>
+    private static string Describe(FieldError error) => RuleText.Field(error);
 
-    /// <summary>A refusal for the page: in Chinese the rule's name first, then the registry's (English) sentence.</summary>
+    /// <summary>A refusal for the page, in the page's language: the rule and the field it concerns.</summary>
     private static string Explain(RegistryCommandOutcome.Refused refused) =>
-        Text.IsEnglish ? refused.Message : $"{Text.T("reg.rule." + refused.Reason)}（{refused.Message}）";
+        RuleText.Message(refused.Field, refused.Reason.ToString(), refused.Message);
 }

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Localization;
+
+/// <summary>The two languages stay in step, every text the code asks for exists, and the API speaks Accept-Language.</summary>
+public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static readonly CultureInfo Chinese = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo English = new("en");
+
+    // Rule codes the use cases, the JSON reader and the import produce (besides RegistryRejection and CreditCodeError).
+    private static readonly string[] RuleCodes =
+    [
+        "AccountNumber", "UnitClass", "Quantity", "IdempotencyKey", "Required", "AccountKind", "UserName", "UnknownUser",
+        "ProposalId", "QuantityOrSerials", "SerialBlock", "DateTime", "UntilAfterSince", "NonNegativeWholeNumber",
+        "PageSize", "Length", "UnknownValue", "ForbiddenCharacter", "Duplicate", "DuplicateKey", "Range", "Empty",
+        "MissingColumn", "Unreadable", "Json.Syntax", "Json.Null", "Json.Type", "Json.UnknownField", "Json.DuplicateKey",
+        "Json.Required", "Role",
+    ];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Issue_7_EveryKey_ExistsInBothLanguages()
+    {
+        var zh = Text.All(Chinese);
+        var en = Text.All(English);
+
+        Assert.True(zh.Count > 250, $"only {zh.Count} Chinese texts");
+        Assert.Empty(zh.Keys.Except(en.Keys).Order());
+        Assert.Empty(en.Keys.Except(zh.Keys).Order());
+        Assert.All(zh, kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key));
+        Assert.All(en, kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key));
+    }
+
+    [Fact]
+    public void Issue_7_EveryRuleAndRejection_HasItsTextInBothLanguages()
+    {
+        var zh = Text.All(Chinese);
+        var en = Text.All(English);
+        var keys = RuleCodes.Select(r => "rule." + r)
+            .Concat(Enum.GetNames<RegistryRejection>().Select(r => "reg.rule." + r))
+            .Concat(Enum.GetNames<CreditCodeError>().Where(e => e != nameof(CreditCodeError.None)).Select(e => "rule." + e));
+
+        foreach (var key in keys)
+        {
+            Assert.True(zh.ContainsKey(key) && en.ContainsKey(key), $"{key} has no text");
+        }
+    }
+
+    [Fact]
+    public void Issue_7_EveryTextThePagesAskFor_Exists()
+    {
+        var known = Text.All(Chinese);
+        var root = Path.Combine(RepositoryRoot(), "src", "OpenEts.Server");
+        var missing = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(root, "*.cs*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                         && !f.Contains($"{Path.DirectorySeparatorChar}Localization{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            foreach (Match m in LiteralKey().Matches(File.ReadAllText(file)))
+            {
+                if (!known.ContainsKey(m.Groups[1].Value))
+                {
+                    missing.Add($"{Path.GetFileName(file)}: {m.Groups[1].Value}");
+                }
+            }
+        }
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "数量")]
+    [InlineData("en", "quantity")]
+    public async Task Issue_7_ApiErrors_SpeakTheAcceptLanguageAndKeepTheRuleCode(string language, string expected)
+    {
+        using var client = await server.SignedInAsync("power-a");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/registry/transfers")
+        {
+            Content = JsonContent.Create(new { from = "GD-HOLD-POWER", to = "GD-HOLD-CEMENT", @class = "GDEA-2017", quantity = 0, idempotencyKey = "lang-" + language }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await client.SendAsync(request, Ct);
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("quantity", problem.GetProperty("field").GetString());
+        Assert.Equal("Quantity", problem.GetProperty("rule").GetString());
+        var message = problem.GetProperty("errors").GetProperty("quantity")[0].GetString()!;
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.Equal(language == "en", !HasChinese(message));
+    }
+
+    [Fact]
+    public async Task Issue_7_ARegistryRefusal_InChinese_HasNoEnglishSentence()
+    {
+        using var client = await server.SignedInAsync("power-a");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/registry/transfers")
+        {
+            Content = JsonContent.Create(new { from = "GD-HOLD-POWER", to = "GD-HOLD-CEMENT", @class = "GDEA-2017", quantity = 999_999_999_999L, idempotencyKey = "lang-refusal" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("InsufficientHoldings", problem.GetProperty("rule").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("持有量不足", detail, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{4,}", detail);
+    }
+
+    private static bool HasChinese(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff');
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenEts.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    // T("key") and T("key", …) with a literal key; keys built at run time (T("reg.kind." + kind)) are not checked here.
+    [GeneratedRegex("""\bT\("([A-Za-z0-9_.\-]+)"[,)]""")]
+    private static partial Regex LiteralKey();
+}
