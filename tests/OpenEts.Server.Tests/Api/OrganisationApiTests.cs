@@ -40,9 +40,23 @@ public sealed class OrganisationApiTests(ServerFactory server) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("check character", problem.GetProperty("errors").GetProperty("code")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("校验码不正确", problem.GetProperty("errors").GetProperty("code")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal("BadCheckCharacter", problem.GetProperty("rules")[0].GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/organisations/91350100M000100Y44", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Issue_7_Post_WithBadCheckCharacter_InEnglish_SaysSoInEnglish()
+    {
+        using var client = await server.SignedInAsync("regulator");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/organisations",
+            new { code = "91350100M000100Y44", name = "X", sector = "power", region = "广州市" }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Contains("check character", problem.GetProperty("errors").GetProperty("code")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("The request has invalid fields", problem.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -122,7 +136,8 @@ public sealed class OrganisationApiTests(ServerFactory server) : IClassFixture<S
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(".xlsx or .csv", problem.GetProperty("rows")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(".xlsx", problem.GetProperty("rows")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Unreadable", problem.GetProperty("rows")[0].GetProperty("rule").GetString());
     }
 
     [Fact]

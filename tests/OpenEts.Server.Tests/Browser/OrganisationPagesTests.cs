@@ -40,7 +40,7 @@ public sealed class OrganisationPagesTests(BrowserServer server) : IClassFixture
 
         var error = page.Locator("#code-error");
         await error.WaitForAsync();
-        Assert.Contains("check character", await error.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("校验码不正确", await error.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("true", await page.GetAttributeAsync("#code", "aria-invalid"));
         Assert.Equal("坏代码公司", await page.InputValueAsync("#name"));
         await page.GotoAsync("/Organisations?q=坏代码公司");
