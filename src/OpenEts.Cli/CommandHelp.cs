@@ -38,7 +38,7 @@ internal sealed class CommandHelp : SynchronousCommandLineAction
         var text = new List<string> { "Description:", "  " + command.Description, "", "Usage:" };
         text.AddRange(CommandUsage.LinesOf(command).Select(l => "  " + l));
         Section(text, "Arguments:", command.Arguments.Select(a => ($"<{a.Name}>", a.Description ?? "")));
-        var options = command.Options.Concat(Inherited(command)).Where(o => o is not HelpOption).ToList();
+        var options = command.Options.Concat(Inherited(command)).Where(o => o is not HelpOption && !o.Hidden).ToList();
         Section(text, "Options:", options.Select(o => (Label(o), o.Description ?? ""))
             .Append(("-?, -h, --help", "Show help and usage information")));
         Section(text, "Commands:", command.Subcommands.Select(c => (c.Name, c.Description ?? "")));

@@ -10,12 +10,13 @@ namespace OpenEts.Cli;
 /// </summary>
 internal static class EtsCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs <c>ets ARGS</c>; secrets (a new user's password) come from <paramref name="secrets"/>, else stdin.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, SecretInput? secrets = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = Build();
+        var root = Build(secrets ?? SecretInput.Console);
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not CommandHelp)
         {
@@ -26,12 +27,13 @@ internal static class EtsCommand
         return await result.InvokeAsync(invocation, CancellationToken.None).ConfigureAwait(false);
     }
 
-    public static RootCommand Build()
+    public static RootCommand Build(SecretInput secrets)
     {
         var root = new RootCommand("ets — OpenETS command line")
         {
             Exchange.ReplayCommand.Build(),
             Registry.RegistryCommand.Build(),
+            Admin.AdminCommand.Build(secrets),
         };
         var help = new Command("help", "this text");
         help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));

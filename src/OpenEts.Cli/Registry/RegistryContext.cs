@@ -129,7 +129,8 @@ internal sealed class RegistryContext : IAsyncDisposable
         await _store.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static bool IsMissingSqliteFile(string database) =>
+    /// <summary>True when <paramref name="database"/> names a SQLite file that does not exist (a typo would create an empty one).</summary>
+    public static bool IsMissingSqliteFile(string database) =>
         !(SqlStore.IsPostgres(database) || database.Contains('=', StringComparison.Ordinal) || database == ":memory:"
           || File.Exists(database));
 }
