@@ -18,6 +18,10 @@ public sealed class RegistryQueries(RegistryService registry)
         return actor.Role is Role.Regulator or Role.Auditor || account.IsRepresentative(RegistryService.UserOf(actor.UserName));
     }
 
+    /// <summary>The unit classes issued so far, sorted.</summary>
+    public Task<IReadOnlyList<UnitClass>> IssuedClassesAsync(CancellationToken ct) =>
+        registry.QueryAsync((l, _) => l.IssuedClasses, ct);
+
     /// <summary>The accounts <paramref name="actor"/> may see, sorted by number.</summary>
     public Task<IReadOnlyList<Account>> AccountsAsync(Actor actor, CancellationToken ct) =>
         registry.QueryAsync<IReadOnlyList<Account>>((l, _) => [.. l.Accounts.Where(a => MaySee(actor, a))], ct);
@@ -45,9 +49,16 @@ public sealed class RegistryQueries(RegistryService registry)
         Actor actor, AccountNumber number, RegistryHistoryFilter filter, CancellationToken ct) =>
         AccountAsync(actor, number, (l, records, _) => History(l, records, number, filter), ct);
 
-    /// <summary>The account holding one serial of a class, or null when it was never issued (any registry reader may ask).</summary>
-    public Task<AccountNumber?> HolderOfAsync(UnitClass unitClass, long serial, CancellationToken ct) =>
-        registry.QueryAsync((l, _) => l.HolderOf(unitClass, serial), ct);
+    /// <summary>
+    /// Who holds one serial of a class, as far as <paramref name="actor"/> may know: the account when they may see it,
+    /// otherwise only that another account holds it — so that walking the serial range cannot rebuild other holders'
+    /// holdings.
+    /// </summary>
+    public Task<SerialHolding> SerialAsync(Actor actor, UnitClass unitClass, long serial, CancellationToken ct) =>
+        registry.QueryAsync<SerialHolding>((l, _) =>
+            l.HolderOf(unitClass, serial) is not { } number || l.FindAccount(number) is not { } account ? new SerialHolding.NotIssued()
+            : MaySee(actor, account) ? new SerialHolding.HeldBy(account)
+            : new SerialHolding.HeldElsewhere(), ct);
 
     /// <summary>The events of <paramref name="records"/> touching <paramref name="account"/> (and passing <paramref name="filter"/>), oldest first.</summary>
     public static IReadOnlyList<RegistryHistoryRow> History(

@@ -38,7 +38,7 @@ internal static partial class RegistryEndpoints
         group.MapGet("/accounts/{account}/history", HistoryAsync).RequireAuthorization(readers)
             .WithSummary("Registry events touching an account, oldest first; filters kind, class, since, until; page skip, take (X-Total-Count)");
         group.MapGet("/serials/{class}/{serial:long}", SerialAsync).RequireAuthorization(readers)
-            .WithSummary("Which account holds one serial of a unit class");
+            .WithSummary("Who holds one serial of a unit class: the account when you may see it, else only 'heldElsewhere'");
         group.MapPost("/transfers", ProposeAsync).RequireAuthorization(holders)
             .WithSummary("Propose a transfer; a second representative of the source must approve it");
         group.MapPost("/transfers/{id:long}/approve", ApproveAsync).RequireAuthorization(holders)
@@ -65,7 +65,9 @@ internal static partial class RegistryEndpoints
 
     public sealed record HistoryView(long Sequence, DateTimeOffset At, string Actor, string Kind, JsonElement Event);
 
-    public sealed record SerialView(string Class, long Serial, string? Account);
+    /// <summary>A serial's holder: <c>status</c> is <c>held</c> (with the account, for the regulator, the auditor and the
+    /// account's representatives), <c>heldElsewhere</c> (held by an account the caller may not see) or <c>notIssued</c>.</summary>
+    public sealed record SerialView(string Class, long Serial, string? Account, string Status);
 
     /// <summary>What a completed request did: the event, whether it repeated an earlier request, and what it touched.</summary>
     /// <param name="Quantity">The units created, moved or proposed (a proposal moves none yet, but names its quantity).</param>
@@ -125,7 +127,7 @@ internal static partial class RegistryEndpoints
     }
 
     private static async Task<Results<Ok<SerialView>, ValidationProblem>> SerialAsync(
-        string @class, long serial, RegistryQueries queries, CancellationToken ct)
+        string @class, long serial, HttpContext http, RegistryQueries queries, CancellationToken ct)
     {
         var read = new FieldReader();
         var unitClass = read.Class(@class);
@@ -133,8 +135,13 @@ internal static partial class RegistryEndpoints
         {
             return Problems.Fields(read.Errors);
         }
-        var holder = await queries.HolderOfAsync(unitClass, serial, ct).ConfigureAwait(false);
-        return TypedResults.Ok(new SerialView(unitClass.ToString(), serial, holder?.Value));
+        var holding = await queries.SerialAsync(http.User.Actor(), unitClass, serial, ct).ConfigureAwait(false);
+        return TypedResults.Ok(holding switch
+        {
+            SerialHolding.HeldBy h => new SerialView(unitClass.ToString(), serial, h.Account.Number.Value, "held"),
+            SerialHolding.HeldElsewhere => new SerialView(unitClass.ToString(), serial, null, "heldElsewhere"),
+            _ => new SerialView(unitClass.ToString(), serial, null, "notIssued"),
+        });
     }
 
     private static Task<CommandResult> ProposeAsync(

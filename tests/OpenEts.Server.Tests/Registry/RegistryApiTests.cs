@@ -161,6 +161,25 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Issue_8_SerialLookup_AsAnotherCompany_SaysOnlyHeldElsewhere()
+    {
+        using var cementA = await server.SignedInAsync("cement-a");
+        using var powerA = await server.SignedInAsync("power-a");
+        using var auditor = await server.SignedInAsync("auditor");
+        var seen = await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/registry/serials/{Class}/2000000", Ct);
+        Assert.Equal(Power, seen.GetProperty("account").GetString());
+
+        var fromCement = await cementA.GetFromJsonAsync<JsonElement>($"/api/v1/registry/serials/{Class}/2000000", Ct);
+        var fromPower = await powerA.GetFromJsonAsync<JsonElement>($"/api/v1/registry/serials/{Class}/2000000", Ct);
+        var never = await cementA.GetFromJsonAsync<JsonElement>($"/api/v1/registry/serials/{Class}/999999999999", Ct);
+
+        Assert.Equal(JsonValueKind.Null, fromCement.GetProperty("account").ValueKind);
+        Assert.Equal("heldElsewhere", fromCement.GetProperty("status").GetString());
+        Assert.Equal((Power, "held"), (fromPower.GetProperty("account").GetString(), fromPower.GetProperty("status").GetString()));
+        Assert.Equal("notIssued", never.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Accounts_AsCompany_ListsOnlyItsOwn()
     {
         using var powerA = await server.SignedInAsync("power-a");

@@ -13,7 +13,7 @@ namespace OpenEts.Server.Pages.Registry;
 /// is an account it represents; otherwise only that another account holds it.
 /// </summary>
 [Authorize(Roles = Access.RegistryReaders)]
-public sealed class SerialModel(RegistryService registry) : PageModel
+public sealed class SerialModel(RegistryQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "class")]
     public string? Class { get; set; }
@@ -34,18 +34,14 @@ public sealed class SerialModel(RegistryService registry) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var actor = User.Actor();
         Searched = !string.IsNullOrWhiteSpace(Class) && Serial is not null;
         BadClass = Searched && !UnitClass.TryParse(Class, out _);
-        _ = UnitClass.TryParse(Class, out var unitClass);
-        Classes = await registry.QueryAsync((l, _) =>
+        Classes = await queries.IssuedClassesAsync(ct);
+        if (Searched && !BadClass && UnitClass.TryParse(Class, out var unitClass))
         {
-            if (Searched && !BadClass && l.HolderOf(unitClass, Serial!.Value) is { } number && l.FindAccount(number) is { } a)
-            {
-                Holder = RegistryQueries.MaySee(actor, a) ? a : null;
-                HeldElsewhere = Holder is null;
-            }
-            return l.IssuedClasses;
-        }, ct);
+            var holding = await queries.SerialAsync(User.Actor(), unitClass, Serial!.Value, ct);
+            Holder = (holding as SerialHolding.HeldBy)?.Account;
+            HeldElsewhere = holding is SerialHolding.HeldElsewhere;
+        }
     }
 }
