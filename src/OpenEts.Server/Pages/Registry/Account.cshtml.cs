@@ -35,6 +35,13 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
     [BindProperty(SupportsGet = true, Name = "done")]
     public string? Done { get; set; }
 
+    /// <summary>The proposal just made on the transfer page, confirmed in a banner while it is pending here.</summary>
+    [BindProperty(SupportsGet = true, Name = "proposed")]
+    public long? Proposed { get; set; }
+
+    /// <summary>The pending proposal named by <see cref="Proposed"/>, or null.</summary>
+    public ProposalRow? JustProposed => Pending.FirstOrDefault(p => p.Proposal.Id.Value == Proposed && p.Own);
+
     public RegistryAccount? Info { get; private set; }
 
     public IReadOnlyList<Holding> Holdings { get; private set; } = [];
