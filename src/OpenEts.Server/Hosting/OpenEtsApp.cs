@@ -16,6 +16,7 @@ using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Server.Api;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 using OpenEts.Storage;
 
 namespace OpenEts.Server.Hosting;
@@ -46,6 +47,8 @@ public static class OpenEtsApp
             ?? Environment.GetEnvironmentVariable("OPENETS_DB") ?? Path.Combine("data", "openets.db");
         var store = await SqlStore.OpenAsync(database, CancellationToken.None).ConfigureAwait(false);
 
+        DisplayTime.Configure(builder.Configuration["time-zone"] ?? builder.Configuration["OPENETS_TIME_ZONE"]
+            ?? Environment.GetEnvironmentVariable("OPENETS_TIME_ZONE"));
         var services = builder.Services;
         using (var startLog = LoggerFactory.Create(l => l.AddConsole()))
         {

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace OpenEts.Server.Localization;
+
+/// <summary>
+/// Times as people in the market read them: in the platform's zone (Asia/Shanghai, Beijing time, by default;
+/// <c>--time-zone</c> or <c>OPENETS_TIME_ZONE</c> to change it), with the offset written after every time so that no
+/// one mistakes UTC for Beijing time. Storage and the API keep UTC with its offset.
+/// </summary>
+public static class DisplayTime
+{
+    /// <summary>The zone used when none is configured.</summary>
+    public const string DefaultZone = "Asia/Shanghai";
+
+    /// <summary>The zone times are shown in.</summary>
+    public static TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.FindSystemTimeZoneById(DefaultZone);
+
+    /// <summary>Sets the zone from its IANA id; throws with the id when the machine does not know it.</summary>
+    public static void Configure(string? zoneId)
+    {
+        if (string.IsNullOrWhiteSpace(zoneId))
+        {
+            return;
+        }
+        try
+        {
+            Zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId.Trim());
+        }
+        catch (TimeZoneNotFoundException e)
+        {
+            throw new InvalidOperationException($"Unknown time zone '{zoneId}' (--time-zone): give an IANA id such as Asia/Shanghai.", e);
+        }
+    }
+
+    /// <summary><c>2026-11-30 09:00:00 (UTC+8)</c>, or without seconds.</summary>
+    public static string Show(DateTimeOffset at, bool seconds = true)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Zone);
+        var offset = local.Offset;
+        var label = offset.Minutes == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{Math.Abs(offset.Hours)}")
+            : "UTC" + local.ToString("zzz", CultureInfo.InvariantCulture);
+        return local.ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + label + ")";
+    }
+}
