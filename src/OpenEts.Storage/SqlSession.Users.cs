@@ -6,9 +6,9 @@ namespace OpenEts.Storage;
 internal sealed partial class SqlSession
 {
     private const string UserColumns =
-        "id, user_name, display_name, role, organisation_id, password_hash, failed_count, locked_until";
+        "id, user_name, display_name, role, organisation_id, password_hash, failed_count, locked_until, security_stamp, disabled_at";
 
-    private const string TokenColumns = "id, user_id, name, token_hash, prefix, created_at, revoked_at";
+    private const string TokenColumns = "id, user_id, name, token_hash, prefix, created_at, revoked_at, expires_at, scope, last_used_at";
 
     public async Task<UserRecord?> FindByNameAsync(string userName) =>
         (await QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE user_name = @userName",
@@ -24,12 +24,14 @@ internal sealed partial class SqlSession
 
     public async Task<UserRecord> InsertAsync(UserRecord user, DateTimeOffset now)
     {
+        var stamp = user.SecurityStamp.Length > 0 ? user.SecurityStamp : SecurityStamps.New();
         var id = await ExecuteScalarAsync<long>("""
-            INSERT INTO users (user_name, display_name, role, organisation_id, password_hash, failed_count, locked_until, created_at)
-            VALUES (@UserName, @DisplayName, @role, @OrganisationId, @PasswordHash, 0, NULL, @now) RETURNING id
-            """, new { user.UserName, user.DisplayName, role = user.Role.ToString(), user.OrganisationId, user.PasswordHash, now = Ms(now) })
+            INSERT INTO users (user_name, display_name, role, organisation_id, password_hash, failed_count, locked_until,
+                               created_at, security_stamp, disabled_at)
+            VALUES (@UserName, @DisplayName, @role, @OrganisationId, @PasswordHash, 0, NULL, @now, @stamp, NULL) RETURNING id
+            """, new { user.UserName, user.DisplayName, role = user.Role.ToString(), user.OrganisationId, user.PasswordHash, now = Ms(now), stamp })
             .ConfigureAwait(false);
-        return user with { Id = id };
+        return user with { Id = id, SecurityStamp = stamp, DisabledAt = null };
     }
 
     public Task SetSignInStateAsync(long userId, int failedCount, DateTimeOffset? lockedUntil) =>
@@ -39,13 +41,34 @@ internal sealed partial class SqlSession
     public Task UpdatePasswordHashAsync(long userId, string passwordHash) =>
         ExecuteAsync("UPDATE users SET password_hash = @passwordHash WHERE id = @userId", new { userId, passwordHash });
 
+    public Task SetSecurityStampAsync(long userId, string stamp) =>
+        ExecuteAsync("UPDATE users SET security_stamp = @stamp WHERE id = @userId", new { userId, stamp });
+
+    public async Task<bool> SetDisabledAsync(long userId, DateTimeOffset? disabledAt) =>
+        await ExecuteAsync(disabledAt is null
+                ? "UPDATE users SET disabled_at = NULL WHERE id = @userId AND disabled_at IS NOT NULL"
+                : "UPDATE users SET disabled_at = @at WHERE id = @userId AND disabled_at IS NULL",
+            new { userId, at = disabledAt is { } d ? Ms(d) : (long?)null }).ConfigureAwait(false) == 1;
+
+    public async Task<int> RevokeAllTokensAsync(long userId, DateTimeOffset now) =>
+        await ExecuteAsync("UPDATE api_tokens SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL",
+            new { userId, now = Ms(now) }).ConfigureAwait(false);
+
+    public async Task<bool> MarkTokenUsedAsync(long tokenId, DateTimeOffset now) =>
+        await ExecuteAsync("UPDATE api_tokens SET last_used_at = @now WHERE id = @tokenId AND (last_used_at IS NULL OR last_used_at < @now)",
+            new { tokenId, now = Ms(now) }).ConfigureAwait(false) == 1;
+
     public async Task<ApiTokenRecord> InsertTokenAsync(ApiTokenRecord token)
     {
         var id = await ExecuteScalarAsync<long>("""
-            INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, revoked_at)
-            VALUES (@UserId, @Name, @TokenHash, @Prefix, @created, NULL) RETURNING id
-            """, new { token.UserId, token.Name, token.TokenHash, token.Prefix, created = Ms(token.CreatedAt) }).ConfigureAwait(false);
-        return token with { Id = id };
+            INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, revoked_at, expires_at, scope, last_used_at)
+            VALUES (@UserId, @Name, @TokenHash, @Prefix, @created, NULL, @expires, @scope, NULL) RETURNING id
+            """, new
+        {
+            token.UserId, token.Name, token.TokenHash, token.Prefix, created = Ms(token.CreatedAt), expires = Ms(token.ExpiresAt),
+            scope = TokenScopes.Name(token.Scope),
+        }).ConfigureAwait(false);
+        return token with { Id = id, RevokedAt = null, LastUsedAt = null };
     }
 
     public async Task<IReadOnlyList<ApiTokenRecord>> ListTokensAsync(long userId) =>
@@ -79,8 +102,16 @@ internal sealed partial class SqlSession
 
         public long? Locked_Until { get; init; }
 
+        public string Security_Stamp { get; init; } = "";
+
+        public long? Disabled_At { get; init; }
+
         public UserRecord ToRecord() => new(Id, User_Name, Display_Name, Enum.Parse<Role>(Role), Organisation_Id,
-            Password_Hash, checked((int)Failed_Count), Locked_Until is { } l ? At(l) : null);
+            Password_Hash, checked((int)Failed_Count), Locked_Until is { } l ? At(l) : null)
+        {
+            SecurityStamp = Security_Stamp,
+            DisabledAt = Disabled_At is { } d ? At(d) : null,
+        };
     }
 
     private sealed class TokenRow
@@ -99,7 +130,15 @@ internal sealed partial class SqlSession
 
         public long? Revoked_At { get; init; }
 
+        public long Expires_At { get; init; }
+
+        public string Scope { get; init; } = "";
+
+        public long? Last_Used_At { get; init; }
+
         public ApiTokenRecord ToRecord() =>
-            new(Id, User_Id, Name, Token_Hash, Prefix, At(Created_At), Revoked_At is { } r ? At(r) : null);
+            new(Id, User_Id, Name, Token_Hash, Prefix, At(Created_At), Revoked_At is { } r ? At(r) : null, At(Expires_At),
+                TokenScopes.TryParse(Scope, out var scope) ? scope : throw new InvalidOperationException($"unknown token scope '{Scope}'"),
+                Last_Used_At is { } u ? At(u) : null);
     }
 }

@@ -27,6 +27,12 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing)
                 hashing.Verify(_dummyHash.Value, password);
                 return new SignInOutcome.BadCredentials();
             }
+            if (user.DisabledAt is not null)
+            {
+                // A disabled account answers like a wrong password: nothing tells a guesser that the name exists.
+                hashing.Verify(_dummyHash.Value, password);
+                return new SignInOutcome.BadCredentials();
+            }
             if (user.LockedUntil is { } until && until > now)
             {
                 return new SignInOutcome.LockedOut(until);
@@ -56,18 +62,27 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing)
             return new SignInOutcome.SignedIn(user);
         }, ct);
 
+    /// <summary>How often a token's last use is written: at most once a minute, not on every request.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
     /// <summary>Creates an API token; the returned text is the only time the token is seen.</summary>
-    public Task<(ApiTokenRecord Token, string Secret)> CreateTokenAsync(Actor actor, string name, DateTimeOffset now,
-        CancellationToken ct) =>
-        store.WriteAsync(async s =>
+    public Task<(ApiTokenRecord Token, string Secret)> CreateTokenAsync(Actor actor, CreateToken command, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        return store.WriteAsync(async s =>
         {
             var secret = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-            var token = await s.Users.InsertTokenAsync(new ApiTokenRecord(0, actor.UserId, name.Trim(), HashToken(secret),
-                secret[..(TokenPrefix.Length + 6)], now, null)).ConfigureAwait(false);
+            var token = await s.Users.InsertTokenAsync(new ApiTokenRecord(0, actor.UserId, command.Name, HashToken(secret),
+                secret[..(TokenPrefix.Length + 6)], now, null, now.AddDays(command.ExpiresInDays), command.Scope, null))
+                .ConfigureAwait(false);
             await s.Journal.AppendAsync(now, actor.UserName, "token.created", actor.UserName,
-                Json.Object(("id", token.Id), ("name", token.Name), ("prefix", token.Prefix))).ConfigureAwait(false);
+                Json.Object(("id", token.Id), ("name", token.Name), ("prefix", token.Prefix),
+                    ("scope", TokenScopes.Name(token.Scope)), ("expiresAt", token.ExpiresAt))).ConfigureAwait(false);
             return (token, secret);
         }, ct);
+    }
 
     public Task<bool> RevokeTokenAsync(Actor actor, long tokenId, DateTimeOffset now, CancellationToken ct) =>
         store.WriteAsync(async s =>
@@ -84,17 +99,33 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing)
     public Task<IReadOnlyList<ApiTokenRecord>> ListTokensAsync(Actor actor, CancellationToken ct) =>
         store.ReadAsync(s => s.Users.ListTokensAsync(actor.UserId), ct);
 
-    /// <summary>Finds the user of a live token, or null.</summary>
-    public Task<UserRecord?> AuthenticateTokenAsync(string secret, CancellationToken ct) =>
-        store.ReadAsync(async s =>
+    /// <summary>
+    /// The user and token of a live token (not revoked, not expired, its user not disabled), or null. Notes the use when
+    /// the last one noted is a minute old or more.
+    /// </summary>
+    public async Task<TokenSignIn?> AuthenticateTokenAsync(string secret, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal))
         {
-            if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal))
+            return null;
+        }
+        var found = await store.ReadAsync(async s =>
+        {
+            var token = await s.Users.FindTokenByHashAsync(HashToken(secret)).ConfigureAwait(false);
+            if (token is null || !token.IsLiveAt(now))
             {
                 return null;
             }
-            var token = await s.Users.FindTokenByHashAsync(HashToken(secret)).ConfigureAwait(false);
-            return token is null || token.RevokedAt is not null ? null : await s.Users.FindAsync(token.UserId).ConfigureAwait(false);
-        }, ct);
+            var user = await s.Users.FindAsync(token.UserId).ConfigureAwait(false);
+            return user is null || user.DisabledAt is not null ? null : new TokenSignIn(user, token);
+        }, ct).ConfigureAwait(false);
+        if (found is not null && (found.Token.LastUsedAt is not { } last || now - last >= LastUsedResolution))
+        {
+            await store.WriteAsync(s => s.Users.MarkTokenUsedAsync(found.Token.Id, now), ct).ConfigureAwait(false);
+        }
+        return found;
+    }
 
     public static string HashToken(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
@@ -112,3 +143,6 @@ public abstract record SignInOutcome
 
     public sealed record LockedOut(DateTimeOffset Until) : SignInOutcome;
 }
+
+/// <summary>Who a live API token signs in, and the token (its scope decides what it may do).</summary>
+public sealed record TokenSignIn(UserRecord User, ApiTokenRecord Token);

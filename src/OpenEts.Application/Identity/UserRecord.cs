@@ -11,8 +11,14 @@ public sealed record UserRecord(
     long? OrganisationId,
     string PasswordHash,
     int FailedCount,
-    DateTimeOffset? LockedUntil);
+    DateTimeOffset? LockedUntil)
+{
+    /// <summary>
+    /// Changes whenever every session of the user must end (sign-out, password change, sign out everywhere, disabling);
+    /// a sign-in cookie issued with another stamp no longer signs anyone in. Empty on a new record: storage sets one.
+    /// </summary>
+    public string SecurityStamp { get; init; } = "";
 
-/// <summary>An API token for programs. Only its SHA-256 is stored; the token text is shown once at creation.</summary>
-public sealed record ApiTokenRecord(
-    long Id, long UserId, string Name, string TokenHash, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+    /// <summary>When the account was disabled; null while it may sign in.</summary>
+    public DateTimeOffset? DisabledAt { get; init; }
+}

@@ -18,6 +18,18 @@ public interface IUserData
 
     Task UpdatePasswordHashAsync(long userId, string passwordHash);
 
+    /// <summary>Replaces the user's security stamp: every sign-in cookie issued before stops working.</summary>
+    Task SetSecurityStampAsync(long userId, string stamp);
+
+    /// <summary>Disables (a time) or enables (null) an account; false when it already was.</summary>
+    Task<bool> SetDisabledAsync(long userId, DateTimeOffset? disabledAt);
+
+    /// <summary>Revokes every live token of the user; the number revoked.</summary>
+    Task<int> RevokeAllTokensAsync(long userId, DateTimeOffset now);
+
+    /// <summary>Records that a token was used at <paramref name="now"/> (never moves the time back).</summary>
+    Task<bool> MarkTokenUsedAsync(long tokenId, DateTimeOffset now);
+
     Task<ApiTokenRecord> InsertTokenAsync(ApiTokenRecord token);
 
     Task<IReadOnlyList<ApiTokenRecord>> ListTokensAsync(long userId);

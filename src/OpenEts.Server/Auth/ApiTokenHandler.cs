@@ -7,7 +7,7 @@ namespace OpenEts.Server.Auth;
 
 /// <summary>Authenticates programs by API token; only the token's SHA-256 is stored.</summary>
 internal sealed class ApiTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SignIn signIn)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SignIn signIn, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -17,9 +17,10 @@ internal sealed class ApiTokenHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var user = await signIn.AuthenticateTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted).ConfigureAwait(false);
-        return user is null
-            ? AuthenticateResult.Fail("invalid or revoked API token")
-            : AuthenticateResult.Success(new AuthenticationTicket(Principals.For(user, Scheme.Name), Scheme.Name));
+        var found = await signIn.AuthenticateTokenAsync(header["Bearer ".Length..].Trim(), clock.GetUtcNow(), Context.RequestAborted)
+            .ConfigureAwait(false);
+        return found is null
+            ? AuthenticateResult.Fail("invalid, expired or revoked API token")
+            : AuthenticateResult.Success(new AuthenticationTicket(Principals.For(found, Scheme.Name), Scheme.Name));
     }
 }

@@ -11,6 +11,12 @@ internal static class Principals
     public const string OrganisationClaim = "org";
     public const string DisplayNameClaim = "display";
 
+    /// <summary>The user's security stamp when the cookie was issued; a cookie whose stamp is no longer current is refused.</summary>
+    public const string StampClaim = "stamp";
+
+    /// <summary>On a token's principal: the token's scope (<c>read</c> or <c>read-write</c>).</summary>
+    public const string TokenScopeClaim = "token_scope";
+
     public static ClaimsPrincipal For(UserRecord user, string scheme)
     {
         var claims = new List<Claim>
@@ -19,6 +25,7 @@ internal static class Principals
             new(ClaimTypes.Name, user.UserName),
             new(ClaimTypes.Role, Roles.Name(user.Role)),
             new(DisplayNameClaim, user.DisplayName),
+            new(StampClaim, user.SecurityStamp),
         };
         if (user.OrganisationId is { } org)
         {
@@ -26,6 +33,22 @@ internal static class Principals
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
+
+    /// <summary>A principal for a program signed in with an API token.</summary>
+    public static ClaimsPrincipal For(TokenSignIn signIn, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        var principal = For(signIn.User, scheme);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(TokenScopeClaim, TokenScopes.Name(signIn.Token.Scope)));
+        return principal;
+    }
+
+    /// <summary>True when an API token, not a signed-in session, authenticated this request.</summary>
+    public static bool IsToken(this ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == TokenScopeClaim);
+
+    /// <summary>True for a read-only API token.</summary>
+    public static bool IsReadOnlyToken(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(TokenScopeClaim) is { } scope && TokenScopes.TryParse(scope, out var s) && s == TokenScope.Read;
 
     /// <summary>The acting user; only call where the endpoint requires sign-in.</summary>
     public static Actor Actor(this ClaimsPrincipal principal)

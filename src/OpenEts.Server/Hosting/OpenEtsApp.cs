@@ -102,10 +102,15 @@ public static class OpenEtsApp
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+                // Every request: a cookie issued before the user's last sign-out (or password change, …) is refused.
+                o.Events.OnValidatePrincipal = CookieStamps.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(Schemes.Token, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<Sessions>();
+        services.AddSingleton<IAuthorizationHandler, ReadOnlyTokenHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TokenRefusals>();
         services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         services.AddLocalization();
         // Chinese pages: write CJK text as characters, not as &#x…; entities.

@@ -1,29 +1,47 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Identity;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Account;
 
-/// <summary>The signed-in user's API tokens: create (secret shown once) and revoke.</summary>
+/// <summary>
+/// The signed-in user's API tokens: create (secret shown once; life and scope chosen), see when each was last used,
+/// revoke; and "sign out everywhere".
+/// </summary>
 [Authorize(Roles = Access.Everyone)]
-public sealed class TokensModel(SignIn signIn, TimeProvider clock) : PageModel
+public sealed class TokensModel(SignIn signIn, Sessions sessions, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ApiTokenRecord> Tokens { get; private set; } = [];
 
     public string? NewSecret { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Tokens = await signIn.ListTokensAsync(User.Actor(), ct);
+    public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
+    public DateTimeOffset Now { get; private set; }
+
+    public static int DefaultExpiresInDays => CreateToken.DefaultExpiresInDays;
+
+    public static int MaxExpiresInDays => CreateToken.MaxExpiresInDays;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(string? name, int? expiresInDays, string? scope, CancellationToken ct)
     {
-        var trimmed = (name ?? "").Trim();
-        if (trimmed.Length is > 0 and <= 60)
+        if (User.IsToken())
         {
-            NewSecret = (await signIn.CreateTokenAsync(User.Actor(), trimmed, clock.GetUtcNow(), ct)).Secret;
+            return Forbid();
         }
-        Tokens = await signIn.ListTokensAsync(User.Actor(), ct);
+        if (CreateToken.TryParse(new CreateToken.Form(name, expiresInDays, scope), out var command, out var errors))
+        {
+            NewSecret = (await signIn.CreateTokenAsync(User.Actor(), command!, clock.GetUtcNow(), ct)).Secret;
+        }
+        Errors = [.. errors.Select(RuleText.Field)];
+        await LoadAsync(ct);
         return Page();
     }
 
@@ -31,5 +49,18 @@ public sealed class TokensModel(SignIn signIn, TimeProvider clock) : PageModel
     {
         await signIn.RevokeTokenAsync(User.Actor(), id, clock.GetUtcNow(), ct);
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken ct)
+    {
+        await sessions.SignOutEverywhereAsync(User.Actor(), clock.GetUtcNow(), ct);
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect("/");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow();
+        Tokens = await signIn.ListTokensAsync(User.Actor(), ct);
     }
 }
