@@ -165,7 +165,7 @@ public abstract partial class StoreContract<TDb>(TDb db) where TDb : ITestDataba
         await store.WriteAsync(async s =>
         {
             await s.Users.SetSignInStateAsync(user.Id, 3, Now.AddMinutes(15));
-            return await s.Users.InsertTokenAsync(new ApiTokenRecord(0, user.Id, "batch", "h1", "oets_abc", Now, null));
+            return await s.Users.InsertTokenAsync(new ApiTokenRecord(0, user.Id, "batch", "h1", "oets_abc", Now, null, Now.AddDays(90), TokenScope.ReadWrite, null));
         }, Ct);
 
         var found = await store.ReadAsync(s => s.Users.FindByNameAsync("power-a"), Ct);
