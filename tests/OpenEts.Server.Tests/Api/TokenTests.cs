@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Storage;
+using OpenEts.Server.Localization;
 using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Api;
@@ -120,7 +121,7 @@ public sealed partial class TokenTests(ServerFactory server) : IClassFixture<Ser
 
         Assert.DoesNotMatch(LastUsedDate(id), before);
         Assert.Matches(LastUsedDate(id), after);
-        Assert.Contains(DateTimeOffset.UtcNow.AddDays(30).ToLocalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Assert.Contains(DisplayTime.Show(DateTimeOffset.UtcNow.AddDays(30))[..10],
             after, StringComparison.Ordinal);
     }
 
@@ -143,7 +144,7 @@ public sealed partial class TokenTests(ServerFactory server) : IClassFixture<Ser
     }
 
     private static Regex LastUsedDate(long id) =>
-        new($"data-token=\"{id}\"[\\s\\S]*?<td class=\"last-used\">\\d{{4}}-\\d{{2}}-\\d{{2}} \\d{{2}}:\\d{{2}}</td>");
+        new($"data-token=\"{id}\"[\\s\\S]*?<td class=\"last-used\">\\d{{4}}-\\d{{2}}-\\d{{2}} \\d{{2}}:\\d{{2}} \\(UTC[^)]*\\)</td>");
 
     private static async Task<(string Token, long Id)> CreateAsync(HttpClient browser, object body)
     {
