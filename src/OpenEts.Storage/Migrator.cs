@@ -38,7 +38,18 @@ internal static class Migrator
                 """, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
-        foreach (var (version, name, sql) in Migrations(dialect))
+        var migrations = Migrations(dialect);
+        await using (var newest = connection.CreateCommand())
+        {
+            newest.CommandText = "SELECT MAX(version) FROM schema_migrations";
+            var applied = await newest.ExecuteScalarAsync(ct).ConfigureAwait(false);
+            var known = migrations.Count == 0 ? 0 : migrations[^1].Version;
+            if (applied is not (null or DBNull) && Convert.ToInt32(applied, CultureInfo.InvariantCulture) is var highest && highest > known)
+            {
+                throw new DatabaseTooNewException(highest, known);
+            }
+        }
+        foreach (var (version, name, sql) in migrations)
         {
             await using var transaction = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
             await using var check = connection.CreateCommand();

@@ -43,17 +43,32 @@ public static class OpenEtsApp
         // One line per request at Information is noise in production; the platform's own messages stay at Information.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
-        var database = builder.Configuration["db"] ?? builder.Configuration["OPENETS_DB"]
-            ?? Environment.GetEnvironmentVariable("OPENETS_DB") ?? Path.Combine("data", "openets.db");
-        var store = await SqlStore.OpenAsync(database, CancellationToken.None).ConfigureAwait(false);
+        var named = builder.Configuration["db"] ?? builder.Configuration["OPENETS_DB"] ?? Environment.GetEnvironmentVariable("OPENETS_DB");
+        var database = named ?? Path.Combine("data", "openets.db");
+        var store = await StartupDatabase.OpenAsync(database, explicitlyNamed: named is not null).ConfigureAwait(false);
 
-        DisplayTime.Configure(builder.Configuration["time-zone"] ?? builder.Configuration["OPENETS_TIME_ZONE"]
+        try
+        {
+            DisplayTime.Configure(builder.Configuration["time-zone"] ?? builder.Configuration["OPENETS_TIME_ZONE"]
             ?? Environment.GetEnvironmentVariable("OPENETS_TIME_ZONE"));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException(e.Message, e);
+        }
         var services = builder.Services;
         using (var startLog = LoggerFactory.Create(l => l.AddConsole()))
         {
-            var signer = SigningKeyFile.Load(builder.Configuration["signing-key"] ?? builder.Configuration["OPENETS_SIGNING_KEY"]
-                ?? Environment.GetEnvironmentVariable("OPENETS_SIGNING_KEY"), SqliteFolder(database), startLog.CreateLogger("OpenEts"));
+            JournalSigner? signer;
+            try
+            {
+                signer = SigningKeyFile.Load(builder.Configuration["signing-key"] ?? builder.Configuration["OPENETS_SIGNING_KEY"]
+                    ?? Environment.GetEnvironmentVariable("OPENETS_SIGNING_KEY"), StartupDatabase.SqliteFolder(database), startLog.CreateLogger("OpenEts"));
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new StartupException(e.Message, e);
+            }
             services.AddSingleton(_ => new JournalDigests(store, signer));
         }
         // The cookie and antiforgery keys live in the database (migrated above, before any request): sign-ins survive
@@ -220,19 +235,6 @@ public static class OpenEtsApp
             return TypedResults.Problem("The database did not answer.", statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Not ready");
         }
-    }
-
-    // The folder of an embedded SQLite database (where a demo keeps its signing key); null for PostgreSQL or in-memory.
-    private static string? SqliteFolder(string database)
-    {
-        if (SqlStore.IsPostgres(database))
-        {
-            return null;
-        }
-        var path = database.Contains('=', StringComparison.Ordinal)
-            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database).DataSource
-            : database;
-        return path is { Length: > 0 } and not ":memory:" ? Path.GetDirectoryName(Path.GetFullPath(path)) : null;
     }
 
     // A path on this site: one leading slash, not followed by another slash or a backslash, and no control characters.

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace OpenEts.Server.Tests.Reliability;
+
+/// <summary>The real server process on broken databases: one clear message on stderr and exit code 1, no stack trace.</summary>
+public sealed class StartupErrorTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("openets-startup-").FullName;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Issue_8_Start_OnAFileThatIsNotADatabase_SaysSoAndExits1()
+    {
+        var path = Path.Combine(_folder, "notes.db");
+        await File.WriteAllTextAsync(path, new string('x', 4096), Ct);
+
+        var (code, stderr) = await RunAsync(path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("is not an OpenETS database", stderr, StringComparison.Ordinal);
+        Assert.Contains(path, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issue_8_Start_OnATruncatedDatabase_SaysSoAndExits1()
+    {
+        var path = Path.Combine(_folder, "truncated.db");
+        await CreateDatabaseAsync(path);
+        var bytes = await File.ReadAllBytesAsync(path, Ct);
+        await File.WriteAllBytesAsync(path, bytes[..(bytes.Length / 3)], Ct);
+
+        var (code, stderr) = await RunAsync(path);
+
+        Assert.Equal(1, code);
+        Assert.Contains(path, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issue_8_Start_WithADbInAFolderThatDoesNotExist_RefusesAndExits1()
+    {
+        var path = Path.Combine(_folder, "no-such-folder", "openets.db");
+
+        var (code, stderr) = await RunAsync(path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)), "no folder (and no demo database) was created");
+    }
+
+    [Fact]
+    public async Task Issue_8_Start_OnADatabaseNewerThanTheProgram_NamesBothVersionsAndExits1()
+    {
+        var path = Path.Combine(_folder, "newer.db");
+        await CreateDatabaseAsync(path);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'from_the_future', 0)";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var (code, stderr) = await RunAsync(path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("schema version 9999", stderr, StringComparison.Ordinal);
+        Assert.Contains("newer than this program", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task CreateDatabaseAsync(string path)
+    {
+        await using var store = await OpenEts.Storage.SqlStore.OpenAsync(path, Ct);
+    }
+
+    private async Task<(int Code, string Stderr)> RunAsync(string database)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { ServerProcess.ServerDll, "--db", database, "--urls", "http://127.0.0.1:0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"the server did not exit on {database}: {await stdout}");
+        }
+        return (process.ExitCode, await stderr + await stdout);
+    }
+}
