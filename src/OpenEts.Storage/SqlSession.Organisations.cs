@@ -19,17 +19,24 @@ internal sealed partial class SqlSession
             WHERE (@kind IS NULL OR kind = @kind)
               AND (@sector IS NULL OR sector = @sector)
               AND (@status IS NULL OR status = @status)
-              AND (@search IS NULL OR name LIKE @search OR credit_code LIKE @search OR region LIKE @search)
+              AND (@search IS NULL OR name LIKE @search ESCAPE '\' OR credit_code LIKE @search ESCAPE '\'
+                   OR region LIKE @search ESCAPE '\')
             ORDER BY kind, name, id
             """, new
         {
             kind = filter.Kind?.ToString(),
             sector = filter.Sector?.ToString(),
             status = filter.Status?.ToString(),
-            search = string.IsNullOrWhiteSpace(filter.Search) ? null : "%" + filter.Search.Trim().ToUpperInvariant() + "%",
+            search = string.IsNullOrWhiteSpace(filter.Search) ? null : "%" + EscapeLike(filter.Search.Trim().ToUpperInvariant()) + "%",
         }).ConfigureAwait(false);
         return rows.Select(r => r.ToDomain()).ToList();
     }
+
+    // The search text matched literally: LIKE's wildcards % and _ and the escape character itself are escaped with '\'
+    // (ESCAPE '\' above, the same in SQLite and PostgreSQL).
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
 
     public Task<long> CountAsync() => ExecuteScalarAsync<long>("SELECT COUNT(*) FROM organisations");
 
