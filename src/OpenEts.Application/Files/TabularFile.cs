@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
 
@@ -9,11 +11,13 @@ namespace OpenEts.Application.Files;
 /// </summary>
 public sealed class TabularFile
 {
-    private TabularFile(IReadOnlyList<string> header, IReadOnlyList<(int Row, string[] Cells)> rows, string? error)
+    private TabularFile(IReadOnlyList<string> header, IReadOnlyList<(int Row, string[] Cells)> rows, string? error,
+        string errorRule)
     {
         Header = header;
         Rows = rows;
         Error = error;
+        ErrorRule = errorRule;
     }
 
     public IReadOnlyList<string> Header { get; }
@@ -22,6 +26,12 @@ public sealed class TabularFile
 
     /// <summary>Why the file could not be read at all, or null.</summary>
     public string? Error { get; }
+
+    /// <summary>
+    /// The rule <see cref="Error"/> broke: <c>Unreadable</c>, or a limit of <see cref="TabularLimits"/>
+    /// (<c>FileTooLarge</c>, <c>SheetTooLarge</c>, <c>TooManyRows</c>).
+    /// </summary>
+    public string ErrorRule { get; }
 
     /// <summary>Column letter of a 0-based index: 0 → A, 26 → AA.</summary>
     public static string ColumnLetter(int index)
@@ -34,38 +44,80 @@ public sealed class TabularFile
         return s;
     }
 
-    /// <summary>Reads .xlsx or .csv by file name; anything else is an error naming the accepted kinds.</summary>
+    /// <summary>
+    /// Reads .xlsx or .csv by file name; anything else is an error naming the accepted kinds. A file over one of
+    /// <see cref="TabularLimits"/> is an error naming the limit; an .xlsx package is checked before it is parsed and its
+    /// sheet is read as a stream, stopping at the row limit.
+    /// </summary>
     public static TabularFile Read(Stream content, string fileName)
     {
         ArgumentNullException.ThrowIfNull(content);
         var ext = Path.GetExtension(fileName).ToUpperInvariant();
-        return ext switch
+        if (ext is not (".XLSX" or ".CSV"))
         {
-            ".XLSX" => ReadXlsx(content),
-            ".CSV" => ReadCsv(content),
-            _ => Failed($"file '{fileName}' must be .xlsx or .csv"),
-        };
+            return Failed($"file '{fileName}' must be .xlsx or .csv");
+        }
+        using var buffered = Bounded(content);
+        if (buffered is null)
+        {
+            return TooLarge();
+        }
+        return ext == ".XLSX" ? ReadXlsx(buffered) : ReadCsv(buffered);
     }
 
-    private static TabularFile Failed(string error) => new([], [], error);
+    /// <summary>The error for a file over <see cref="TabularLimits.MaxFileBytes"/>, also for an upload refused unread.</summary>
+    public static TabularFile TooLarge() =>
+        Failed($"the file is larger than {TabularLimits.Megabytes(TabularLimits.MaxFileBytes)}, the most accepted", "FileTooLarge");
+
+    private static TabularFile Failed(string error, string rule = "Unreadable") => new([], [], error, rule);
+
+    // The content as a seekable stream of at most MaxFileBytes (the package reader needs to seek), or null when larger.
+    // A seekable stream (an uploaded file, the CLI's bytes) is used as it is; the caller still owns it.
+    private static Stream? Bounded(Stream content)
+    {
+        if (content.CanSeek)
+        {
+            return content.Length - content.Position > TabularLimits.MaxFileBytes ? null : new NonClosing(content);
+        }
+        var copy = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk)) > 0)
+        {
+            copy.Write(chunk, 0, read);
+            if (copy.Length > TabularLimits.MaxFileBytes)
+            {
+                copy.Dispose();
+                return null;
+            }
+        }
+        copy.Position = 0;
+        return copy;
+    }
 
     private static TabularFile ReadXlsx(Stream content)
     {
         var rows = new List<string[]>();
         try
         {
-            using var buffer = new MemoryStream();
-            content.CopyTo(buffer);
-            buffer.Position = 0;
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(buffer, useHeaderRow: false, excelType: ExcelType.XLSX))
+            if (CheckPackage(content) is { } refused)
             {
-                var cells = new string[row.Count];
-                var i = 0;
-                foreach (var value in row.Values)
+                return refused;
+            }
+            long cells = 0;
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(content, useHeaderRow: false, excelType: ExcelType.XLSX))
+            {
+                if (rows.Count > TabularLimits.MaxRows)
                 {
-                    cells[i++] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
+                    return TooManyRows();
                 }
-                rows.Add(cells);
+                cells += row.Count;
+                if (cells > TabularLimits.MaxCells)
+                {
+                    return Failed(string.Create(CultureInfo.InvariantCulture,
+                        $"the sheet has more than {TabularLimits.MaxCells:N0} cells, the most accepted"), "SheetTooLarge");
+                }
+                rows.Add(Cells(row.Values));
             }
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException
@@ -76,11 +128,95 @@ public sealed class TabularFile
         return FromRows(rows);
     }
 
+    // The row's cells as trimmed text, without its empty cells at the end (a sheet whose declared width is 16 384
+    // columns keeps only what it holds).
+    private static string[] Cells(ICollection<object?> values)
+    {
+        var cells = new string[values.Count];
+        var i = 0;
+        var used = 0;
+        foreach (var value in values)
+        {
+            cells[i++] = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
+            used = cells[i - 1].Length > 0 ? i : used;
+        }
+        return used == cells.Length ? cells : cells[..used];
+    }
+
+    /// <summary>
+    /// Checks an .xlsx package before it is parsed: each part's unpacked size, all parts' total and each large part's
+    /// compression ratio, first as the package declares them, then as they really unpack (counted, not kept). Null when
+    /// the package is within <see cref="TabularLimits"/>; the stream is back at its start either way.
+    /// </summary>
+    private static TabularFile? CheckPackage(Stream content)
+    {
+        var start = content.Position;
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            long declared = 0;
+            foreach (var entry in zip.Entries)
+            {
+                declared += entry.Length;
+                if (Oversize(entry.FullName, entry.Length, declared) is { } refused)
+                {
+                    return refused;
+                }
+                if (entry.Length >= TabularLimits.RatioCheckedFromBytes
+                    && entry.Length > Math.Max(1, entry.CompressedLength) * TabularLimits.MaxCompressionRatio)
+                {
+                    return Failed(string.Create(CultureInfo.InvariantCulture,
+                        $"'{entry.FullName}' unpacks {entry.Length / Math.Max(1, entry.CompressedLength):N0} times its packed size; the most accepted is {TabularLimits.MaxCompressionRatio} to 1"),
+                        "SheetTooLarge");
+                }
+            }
+            // The sizes a package declares may lie: count what each part really unpacks to, stopping at the limit.
+            long total = 0;
+            var chunk = new byte[81920];
+            foreach (var entry in zip.Entries)
+            {
+                using var part = entry.Open();
+                long size = 0;
+                int read;
+                while ((read = part.Read(chunk)) > 0)
+                {
+                    size += read;
+                    if (Oversize(entry.FullName, size, total + size) is { } refused)
+                    {
+                        return refused;
+                    }
+                }
+                total += size;
+            }
+            return null;
+        }
+        finally
+        {
+            content.Position = start;
+        }
+    }
+
+    private static TabularFile? Oversize(string part, long size, long total) =>
+        size > TabularLimits.MaxPartBytes
+            ? Failed($"'{part}' unpacks to more than {TabularLimits.Megabytes(TabularLimits.MaxPartBytes)}, the most accepted for one part of a workbook",
+                "SheetTooLarge")
+            : total > TabularLimits.MaxUnpackedBytes
+                ? Failed($"the workbook unpacks to more than {TabularLimits.Megabytes(TabularLimits.MaxUnpackedBytes)}, the most accepted",
+                    "SheetTooLarge")
+                : null;
+
+    private static TabularFile TooManyRows() => Failed(string.Create(CultureInfo.InvariantCulture,
+        $"the sheet has more than {TabularLimits.MaxRows:N0} data rows, the most accepted"), "TooManyRows");
+
     private static TabularFile ReadCsv(Stream content)
     {
         using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = reader.ReadToEnd();
         var parsed = Csv.Parse(text);
+        if (parsed.Rows.Count > TabularLimits.MaxRows + 1)
+        {
+            return TooManyRows();
+        }
         return parsed.Error is { } error ? Failed(error) : FromRows(parsed.Rows);
     }
 
@@ -98,6 +234,34 @@ public sealed class TabularFile
                 data.Add((r + 1, rows[r]));
             }
         }
-        return new TabularFile(rows[0].Select(h => h.Trim()).ToArray(), data, null);
+        return new TabularFile(rows[0].Select(h => h.Trim()).ToArray(), data, null, "");
+    }
+
+    // Lets a reader dispose its view of the caller's stream without closing the stream.
+    private sealed class NonClosing(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

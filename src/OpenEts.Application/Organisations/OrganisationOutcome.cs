@@ -1,3 +1,4 @@
+using OpenEts.Application.Files;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Organisations;
@@ -19,7 +20,24 @@ public abstract record ImportOutcome
 {
     public sealed record Imported(int Added, int Updated, int Unchanged) : ImportOutcome;
 
-    public sealed record Invalid(IReadOnlyList<RowError> Errors) : ImportOutcome;
+    /// <summary>
+    /// The file's errors: the first <see cref="TabularLimits.MaxErrorsListed"/> of them, and how many more there were
+    /// (<see cref="MoreErrors"/>), so that a file of a hundred thousand bad rows answers with a page, not megabytes.
+    /// </summary>
+    public sealed record Invalid : ImportOutcome
+    {
+        public Invalid(IReadOnlyList<RowError> errors)
+        {
+            ArgumentNullException.ThrowIfNull(errors);
+            Errors = errors.Count > TabularLimits.MaxErrorsListed ? [.. errors.Take(TabularLimits.MaxErrorsListed)] : errors;
+            MoreErrors = errors.Count - Errors.Count;
+        }
+
+        public IReadOnlyList<RowError> Errors { get; }
+
+        /// <summary>How many errors were found beyond <see cref="Errors"/>.</summary>
+        public int MoreErrors { get; }
+    }
 
     public sealed record Forbidden : ImportOutcome;
 }

@@ -38,12 +38,17 @@ public sealed class OrganisationSheet
 
     public string ColumnOf(string field) => _map?.ColumnOf(field) ?? "";
 
-    public static OrganisationSheet Read(Stream content, string fileName)
+    /// <summary>Reads the list from an .xlsx or .csv file within <see cref="TabularLimits"/>.</summary>
+    public static OrganisationSheet Read(Stream content, string fileName) => From(TabularFile.Read(content, fileName));
+
+    /// <summary>A sheet refused unread because the upload was larger than <see cref="TabularLimits.MaxFileBytes"/>.</summary>
+    public static OrganisationSheet TooLarge() => From(TabularFile.TooLarge());
+
+    private static OrganisationSheet From(TabularFile file)
     {
-        var file = TabularFile.Read(content, fileName);
         if (file.Error is { } error)
         {
-            return new OrganisationSheet(null, [], [new RowError(0, "", "file", "Unreadable", error)]);
+            return new OrganisationSheet(null, [], [new RowError(0, "", "file", file.ErrorRule, error)]);
         }
         var map = HeaderMap.Find(file.Header, Columns);
         if (map.Missing.Count > 0)

@@ -43,7 +43,10 @@ public sealed class BatchSheet
 
     public int RowCount => _file.Rows.Count;
 
-    /// <summary>Reads an .xlsx or .csv sheet; <paramref name="allocation"/> requires the account column.</summary>
+    /// <summary>
+    /// Reads an .xlsx or .csv sheet within <see cref="TabularLimits"/> (a larger file is one error naming the limit);
+    /// <paramref name="allocation"/> requires the account column.
+    /// </summary>
     public static BatchSheet Read(byte[] content, string fileName, bool allocation)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -52,7 +55,7 @@ public sealed class BatchSheet
         var file = TabularFile.Read(stream, fileName);
         if (file.Error is { } error)
         {
-            return new BatchSheet(file, null, hash, allocation, [new BatchRowError(0, "", "", "Unreadable", error)]);
+            return new BatchSheet(file, null, hash, allocation, [new BatchRowError(0, "", "", file.ErrorRule, error)]);
         }
         var map = HeaderMap.Find(file.Header, allocation ? [Account, .. IssuanceColumns] : IssuanceColumns);
         var errors = map.Missing.Select(c => new BatchRowError(1, "", "", "MissingColumn", HeaderMap.MissingMessage(c))).ToList();
