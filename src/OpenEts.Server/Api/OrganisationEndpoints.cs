@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Files;
 using OpenEts.Application.Organisations;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Pages.Organisations;
 
 namespace OpenEts.Server.Api;
 
@@ -24,8 +26,14 @@ internal static class OrganisationEndpoints
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.Regulator });
         write.MapPost("", AddAsync).WithSummary("Add an organisation (regulator)");
         write.MapPut("/{code}", UpdateAsync).WithSummary("Edit an organisation (regulator)");
-        write.MapPost("/import", ImportAsync).WithSummary("Import .xlsx/.csv, all rows or none (regulator)")
-            .DisableAntiforgery();
+        // A form post without an antiforgery token: programs send it with a bearer token, and a cookie-authorised post
+        // from another site is refused by SameOriginWrites. The limits: TabularLimits (docs/organisations.md).
+        write.MapPost("/import", ImportAsync)
+            .WithSummary("Import .xlsx/.csv (at most 10 MB, 100 000 rows), all rows or none (regulator); "
+                + "a refused file lists its first 100 errors in rows and counts the rest in moreErrors")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ImportModel.MaxRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: ImportModel.MaxRequestBytes);
     }
 
     public sealed record OrganisationInput(string Code, string Name, string Sector, string Region, string? Status = null, string? Kind = null)
@@ -118,9 +126,16 @@ internal static class OrganisationEndpoints
         return await service.ImportAsync(http.User.Actor(), sheet, clock.GetUtcNow(), ct).ConfigureAwait(false) switch
         {
             ImportOutcome.Imported i => TypedResults.Ok(i),
-            ImportOutcome.Invalid i => Problems.Rows(i.Errors),
+            ImportOutcome.Invalid i => WithMoreErrors(Problems.Rows(i.Errors), i.MoreErrors),
             _ => TypedResults.Forbid(),
         };
+    }
+
+    // The errors beyond the listed ones, counted: "moreErrors": 2345 (0 when every error is listed).
+    private static ValidationProblem WithMoreErrors(ValidationProblem problem, int more)
+    {
+        problem.ProblemDetails.Extensions["moreErrors"] = more;
+        return problem;
     }
 
     public sealed record HistoryView(long Sequence, DateTimeOffset At, string Actor, string Kind, string Change);

@@ -165,6 +165,7 @@ public static class OpenEtsApp
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseSameOriginWrites();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -22,7 +22,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "ProposalId", "QuantityOrSerials", "SerialBlock", "DateTime", "UntilAfterSince", "NonNegativeWholeNumber",
         "PageSize", "Length", "UnknownValue", "ForbiddenCharacter", "Duplicate", "DuplicateKey", "Range", "Empty",
         "MissingColumn", "Unreadable", "Json.Syntax", "Json.Null", "Json.Type", "Json.UnknownField", "Json.DuplicateKey",
-        "Json.Required", "Role",
+        "Json.Required", "Role", "FileTooLarge", "SheetTooLarge", "TooManyRows", "Csrf",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
