@@ -14,6 +14,8 @@ internal sealed partial class SqlSession
         (await QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE user_name = @userName",
             new { userName }).ConfigureAwait(false))?.ToRecord();
 
+    public Task<long> CountUsersAsync() => ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users");
+
     public async Task<UserRecord?> FindAsync(long id) =>
         (await QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id })
             .ConfigureAwait(false))?.ToRecord();

@@ -9,6 +9,9 @@ public interface IUserData
 
     Task<UserRecord?> FindAsync(long id);
 
+    /// <summary>How many users there are (disabled ones included).</summary>
+    Task<long> CountUsersAsync();
+
     Task<IReadOnlyList<UserRecord>> ListByOrganisationAsync(long organisationId);
 
     Task<UserRecord> InsertAsync(UserRecord user, DateTimeOffset now);

@@ -4,12 +4,27 @@ using OpenEts.Storage;
 
 namespace OpenEts.Server.Hosting;
 
-/// <summary>At start: seeds the demo market into an empty database, then the demo registry and prints the demo sign-ins.</summary>
-internal sealed class DemoSeeding(DemoMarket demo, DemoRegistry registry, SqlStore store, TimeProvider clock, IHostEnvironment environment)
+/// <summary>
+/// At start, on a demo (<see cref="DemoMode"/>): seeds the demo market into an empty database, then the demo registry, and
+/// prints the demo sign-ins. On a real database it seeds nothing and, while there are no users, says how to create one.
+/// </summary>
+internal sealed class DemoSeeding(
+    DemoMarket demo, DemoRegistry registry, SqlStore store, TimeProvider clock, IHostEnvironment environment, DemoMode mode)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!mode.IsDemo)
+        {
+            var users = await store.ReadAsync(s => s.Users.CountUsersAsync(), cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"OpenETS on {store.Dialect}");
+            if (users == 0)
+            {
+                Console.WriteLine("No users yet. Create the first regulator with: "
+                    + "ets admin create-user NAME --role Regulator --db <this database> (the password is asked for).");
+            }
+            return;
+        }
         var seeded = await demo.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var registrySeeded = await registry.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"OpenETS on {store.Dialect}{(seeded ? "; demo market seeded" : "")}{(registrySeeded ? "; demo registry seeded" : "")}");

@@ -86,6 +86,7 @@ public static class OpenEtsApp
         services.AddSingleton<DemoMarket>();
         services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
             .AddSingleton<RegistryQueries>();
+        services.AddSingleton(DemoMode.From(args, builder.Configuration, named is not null));
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
         services.AddHostedService<DigestSigning>();

@@ -5,13 +5,17 @@ using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Hosting;
 
 namespace OpenEts.Server.Pages;
 
 /// <summary>The landing page: public; after sign-in, the covered-entity list in numbers.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(OrganisationService organisations) : PageModel
+public sealed class IndexModel(OrganisationService organisations, DemoMode mode) : PageModel
 {
+    /// <summary>True on a demo: the landing page lists the demo sign-ins.</summary>
+    public bool IsDemo => mode.IsDemo;
+
     public Summary? Counts { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)

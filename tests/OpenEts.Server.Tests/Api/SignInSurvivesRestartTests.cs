@@ -117,6 +117,7 @@ public sealed partial class SignInSurvivesRestartTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("db", database);
+            builder.UseSetting("demo", "true");
             builder.UseEnvironment("Testing");
         }
     }

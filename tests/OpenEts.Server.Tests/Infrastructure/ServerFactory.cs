@@ -15,6 +15,8 @@ public class ServerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("db", Path.Combine(_folder, "openets.db"));
+        // A named database is not a demo unless asked: the tests want the demo market.
+        builder.UseSetting("demo", "true");
         builder.UseEnvironment("Testing");
     }
 

@@ -135,7 +135,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { ServerDll, "--db", database, "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var arg in new[] { ServerDll, "--db", database, "--urls", $"http://127.0.0.1:{port}", "--demo" })
         {
             info.ArgumentList.Add(arg);
         }
