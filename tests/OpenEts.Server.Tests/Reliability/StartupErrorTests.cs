@@ -77,9 +77,22 @@ public sealed class StartupErrorTests : IDisposable
         Assert.Contains("newer than this program", stderr, StringComparison.Ordinal);
     }
 
+    // A migrated database with everything in the main file: closing the last connection checkpoints the write-ahead log,
+    // so that cutting the file really loses pages (rather than leaving them recoverable from the -wal file).
     private static async Task CreateDatabaseAsync(string path)
     {
-        await using var store = await OpenEts.Storage.SqlStore.OpenAsync(path, Ct);
+        await using (var store = await OpenEts.Storage.SqlStore.OpenAsync(path, Ct))
+        {
+        }
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+        Assert.False(File.Exists(path + "-wal"), "the write-ahead log was folded into the database");
     }
 
     private async Task<(int Code, string Stderr)> RunAsync(string database)
