@@ -57,6 +57,7 @@ public static class OpenEtsApp
             throw new StartupException(e.Message, e);
         }
         var services = builder.Services;
+        BehindProxy.Configure(services, builder.Configuration);
         using (var startLog = LoggerFactory.Create(l => l.AddConsole()))
         {
             JournalSigner? signer;
@@ -114,6 +115,8 @@ public static class OpenEtsApp
                 o.Cookie.Name = "openets.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS (directly or through a trusted proxy).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
@@ -151,6 +154,7 @@ public static class OpenEtsApp
         });
 
         var app = builder.Build();
+        BehindProxy.Use(app);
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // A refused API body is read again to name the field at fault (BadRequestHandler), so keep it readable.
@@ -180,7 +184,7 @@ public static class OpenEtsApp
             var c = culture == "en" ? "en" : "zh-CN";
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(c)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = ctx.Request.IsHttps });
             // Only a path on this site: "//evil.example/" and "/\\evil.example" are other sites and go home instead.
             return TypedResults.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();

@@ -104,6 +104,36 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.KestrelServer serv
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Issue_8_BehindATlsProxy_SendsHstsAndSecureCookies()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = server.BaseAddress,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        request.Headers.Host = "ets.example.gov.cn";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Contains("max-age=31536000", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task PlainHttp_WithoutAProxy_SendsNoHsts()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var response = await client.GetAsync("/Account/Login", Ct);
+
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
     private async Task<HttpClient> SignedInOverKestrelAsync(string user)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = server.BaseAddress };
