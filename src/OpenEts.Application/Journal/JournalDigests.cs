@@ -30,19 +30,37 @@ public sealed class JournalDigests(IStore store, JournalSigner? signer)
     /// Signs the journal's head and journals the digest, in one write. Returns null when there is nothing new to sign
     /// (the journal is empty, or its head is already a digest). Throws <see cref="InvalidOperationException"/> without a key.
     /// </summary>
-    public Task<JournalDigest?> SignHeadAsync(DateTimeOffset now, string actor, CancellationToken ct)
+    public async Task<JournalDigest?> SignHeadAsync(DateTimeOffset now, string actor, CancellationToken ct)
+    {
+        var (digest, isNew) = await SignOrReadHeadAsync(now, actor, ct).ConfigureAwait(false);
+        return isNew ? digest : null;
+    }
+
+    /// <summary>
+    /// The digest that covers the journal's head: a new one, or the newest when the head already is a digest. Null when
+    /// the journal is empty. Throws <see cref="InvalidOperationException"/> without a key.
+    /// </summary>
+    public async Task<JournalDigest?> CurrentAsync(DateTimeOffset now, string actor, CancellationToken ct) =>
+        (await SignOrReadHeadAsync(now, actor, ct).ConfigureAwait(false)).Digest;
+
+    // The head's digest, read from the head itself when the head is a digest entry, so nothing is read twice.
+    private Task<(JournalDigest? Digest, bool IsNew)> SignOrReadHeadAsync(DateTimeOffset now, string actor, CancellationToken ct)
     {
         var key = signer ?? throw new InvalidOperationException("No journal signing key is configured.");
-        return store.WriteAsync<JournalDigest?>(async s =>
+        return store.WriteAsync<(JournalDigest?, bool)>(async s =>
         {
             var newest = await s.Journal.PageAsync(new JournalFilter(), 0, 1).ConfigureAwait(false);
-            if (newest is not [var head] || head.Kind == Kind)
+            if (newest is not [var head])
             {
-                return null;
+                return (null, false);
+            }
+            if (head.Kind == Kind)
+            {
+                return (TryRead(head.Payload, out var latest) ? latest : null, false);
             }
             var digest = key.Sign(head, now);
             await s.Journal.AppendAsync(now, actor, Kind, "journal", ToJson(digest)).ConfigureAwait(false);
-            return digest;
+            return (digest, true);
         }, ct);
     }
 

@@ -43,8 +43,9 @@ internal static class JournalEndpoints
             return TypedResults.Problem("This server has no journal signing key (--signing-key).",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Digests cannot be signed");
         }
-        var digest = await digests.SignHeadAsync(clock.GetUtcNow(), http.User.Actor().UserName, ct).ConfigureAwait(false)
-            ?? (await digests.ListAsync(ct).ConfigureAwait(false))[^1];
-        return TypedResults.Ok(DigestView.From(digest));
+        return await digests.CurrentAsync(clock.GetUtcNow(), http.User.Actor().UserName, ct).ConfigureAwait(false) is { } digest
+            ? TypedResults.Ok(DigestView.From(digest))
+            : TypedResults.Problem("The journal is empty: there is nothing to sign yet.", statusCode: StatusCodes.Status409Conflict,
+                title: "Nothing to sign");
     }
 }
