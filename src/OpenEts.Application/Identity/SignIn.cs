@@ -66,22 +66,33 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing)
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     /// <summary>Creates an API token; the returned text is the only time the token is seen.</summary>
-    public Task<(ApiTokenRecord Token, string Secret)> CreateTokenAsync(Actor actor, CreateToken command, DateTimeOffset now,
-        CancellationToken ct)
+    /// <summary>
+    /// Creates an API token for <paramref name="actor"/> from <paramref name="form"/>. Only a signed-in session may: a
+    /// token that could mint tokens would outlive its own revocation through its offspring.
+    /// </summary>
+    public async Task<TokenCreation> CreateTokenAsync(Actor actor, CreateToken.Form form, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(command);
-        return store.WriteAsync(async s =>
+        ArgumentNullException.ThrowIfNull(form);
+        if (actor.ViaToken)
+        {
+            return new TokenCreation.SessionRequired();
+        }
+        if (!CreateToken.TryParse(form, out var command, out var errors))
+        {
+            return new TokenCreation.Invalid(errors);
+        }
+        return await store.WriteAsync<TokenCreation>(async s =>
         {
             var secret = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-            var token = await s.Users.InsertTokenAsync(new ApiTokenRecord(0, actor.UserId, command.Name, HashToken(secret),
+            var token = await s.Users.InsertTokenAsync(new ApiTokenRecord(0, actor.UserId, command!.Name, HashToken(secret),
                 secret[..(TokenPrefix.Length + 6)], now, null, now.AddDays(command.ExpiresInDays), command.Scope, null))
                 .ConfigureAwait(false);
             await s.Journal.AppendAsync(now, actor.UserName, "token.created", actor.UserName,
                 Json.Object(("id", token.Id), ("name", token.Name), ("prefix", token.Prefix),
                     ("scope", TokenScopes.Name(token.Scope)), ("expiresAt", token.ExpiresAt))).ConfigureAwait(false);
-            return (token, secret);
-        }, ct);
+            return new TokenCreation.Created(token, secret);
+        }, ct).ConfigureAwait(false);
     }
 
     public Task<bool> RevokeTokenAsync(Actor actor, long tokenId, DateTimeOffset now, CancellationToken ct) =>

@@ -45,18 +45,14 @@ internal static class AccountEndpoints
     private static async Task<Results<Created<NewTokenView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         TokenInput input, HttpContext http, SignIn signIn, TimeProvider clock, CancellationToken ct)
     {
-        if (http.User.IsToken())
+        return await signIn.CreateTokenAsync(http.User.Actor(), new CreateToken.Form(input.Name, input.ExpiresInDays, input.Scope),
+            clock.GetUtcNow(), ct).ConfigureAwait(false) switch
         {
-            // A token that could mint tokens would outlive its own revocation through its offspring.
-            return TokenRefusals.Forbidden(TokenRefusals.SessionRequiredRule, "only a signed-in session may create API tokens, not a token");
-        }
-        if (!CreateToken.TryParse(new CreateToken.Form(input.Name, input.ExpiresInDays, input.Scope), out var command, out var errors))
-        {
-            return Problems.Fields(errors);
-        }
-        var (token, secret) = await signIn.CreateTokenAsync(http.User.Actor(), command!, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        return TypedResults.Created($"/api/v1/tokens/{token.Id}",
-            new NewTokenView(token.Id, token.Name, secret, TokenScopes.Name(token.Scope), token.ExpiresAt));
+            TokenCreation.Created c => TypedResults.Created($"/api/v1/tokens/{c.Token.Id}",
+                new NewTokenView(c.Token.Id, c.Token.Name, c.Secret, TokenScopes.Name(c.Token.Scope), c.Token.ExpiresAt)),
+            TokenCreation.Invalid i => Problems.Fields(i.Errors),
+            _ => TokenRefusals.Forbidden(TokenRefusals.SessionRequiredRule, "only a signed-in session may create API tokens, not a token"),
+        };
     }
 
     private static async Task<NoContent> SignOutEverywhereAsync(HttpContext http, Sessions sessions, TimeProvider clock,

@@ -60,7 +60,7 @@ internal static class Principals
         }
         var org = principal.FindFirstValue(OrganisationClaim);
         return new Actor(id, principal.Identity!.Name!, role,
-            org is null ? null : long.Parse(org, CultureInfo.InvariantCulture));
+            org is null ? null : long.Parse(org, CultureInfo.InvariantCulture)) { ViaToken = principal.IsToken() };
     }
 
     public static string DisplayName(this ClaimsPrincipal principal) =>

@@ -32,15 +32,17 @@ public sealed class TokensModel(SignIn signIn, Sessions sessions, TimeProvider c
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, int? expiresInDays, string? scope, CancellationToken ct)
     {
-        if (User.IsToken())
+        switch (await signIn.CreateTokenAsync(User.Actor(), new CreateToken.Form(name, expiresInDays, scope), clock.GetUtcNow(), ct))
         {
-            return Forbid();
+            case TokenCreation.SessionRequired:
+                return Forbid();
+            case TokenCreation.Created created:
+                NewSecret = created.Secret;
+                break;
+            case TokenCreation.Invalid invalid:
+                Errors = [.. invalid.Errors.Select(RuleText.Field)];
+                break;
         }
-        if (CreateToken.TryParse(new CreateToken.Form(name, expiresInDays, scope), out var command, out var errors))
-        {
-            NewSecret = (await signIn.CreateTokenAsync(User.Actor(), command!, clock.GetUtcNow(), ct)).Secret;
-        }
-        Errors = [.. errors.Select(RuleText.Field)];
         await LoadAsync(ct);
         return Page();
     }
