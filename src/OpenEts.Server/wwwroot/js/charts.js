@@ -1,0 +1,50 @@
+// Draws every chart on a page with the vendored ECharts (wwwroot/lib/echarts, no CDN).
+// A chart is <div class="chart" data-chart="ID"></div> plus <script type="application/json" id="ID">…</script>
+// holding { kind: "bar" | "line" | "stacked", categories: [...], series: [{ name, data: [...] }], unit: "tCO2" }.
+// The data is rendered by the server; no inline script runs (the CSP forbids it).
+(function () {
+    "use strict";
+
+    function option(spec) {
+        var stacked = spec.kind === "stacked";
+        return {
+            animation: false,
+            tooltip: { trigger: "axis", valueFormatter: function (v) { return v == null ? "–" : Number(v).toLocaleString() + " " + (spec.unit || ""); } },
+            legend: spec.series.length > 1 ? { top: 0 } : undefined,
+            grid: { left: 16, right: 16, top: spec.series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },
+            xAxis: { type: "category", data: spec.categories, axisLabel: { interval: 0, hideOverlap: true } },
+            yAxis: { type: "value", name: spec.unit || "", axisLabel: { formatter: function (v) { return Number(v).toLocaleString(); } } },
+            series: spec.series.map(function (s) {
+                return {
+                    name: s.name,
+                    type: spec.kind === "line" ? "line" : "bar",
+                    stack: stacked ? "total" : undefined,
+                    data: s.data,
+                    emphasis: { focus: "series" },
+                };
+            }),
+        };
+    }
+
+    function draw(el) {
+        var source = document.getElementById(el.getAttribute("data-chart"));
+        if (!source || typeof echarts === "undefined") {
+            return;
+        }
+        var spec = JSON.parse(source.textContent);
+        var chart = echarts.init(el, null, { renderer: "canvas" });
+        chart.setOption(option(spec));
+        el.setAttribute("data-chart-ready", String(spec.series.reduce(function (n, s) { return n + s.data.length; }, 0)));
+        window.addEventListener("resize", function () { chart.resize(); });
+    }
+
+    function drawAll() {
+        document.querySelectorAll(".chart[data-chart]").forEach(draw);
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", drawAll);
+    } else {
+        drawAll();
+    }
+})();
