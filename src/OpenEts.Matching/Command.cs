@@ -5,7 +5,8 @@ namespace OpenEts.Matching;
 /// commands replays to the same book. Prices are fen per tonne, quantities whole tonnes.
 /// </summary>
 /// <param name="Sequence">Caller's sequence number (e.g. journal position); echoed in the outcome and trades.</param>
-/// <param name="PriceFen">Limit price; for a market order the protection limit, or 0 for the band edge.</param>
+/// <param name="PriceFen">Limit price; for a market order the protection limit, or <see cref="NoPrice"/> for the band
+/// edge (an explicit 0 is a price, and is refused as <see cref="Reason.BadPrice"/>).</param>
 /// <param name="Quantity">Order quantity; for an amend the new open (remaining) quantity.</param>
 public readonly record struct Command(
     CommandKind Kind,
@@ -17,6 +18,12 @@ public readonly record struct Command(
     long PriceFen,
     long Quantity)
 {
+    /// <summary>
+    /// "No price": a market order without a protection limit (it sweeps at most to the band edge). Distinct from every
+    /// price a caller can send, so 0 stays a bad price.
+    /// </summary>
+    public const long NoPrice = long.MinValue;
+
     public static Command New(long sequence, long orderId, long account, Side side, OrderType type, long priceFen, long quantity) =>
         new(CommandKind.New, sequence, orderId, account, side, type, priceFen, quantity);
 

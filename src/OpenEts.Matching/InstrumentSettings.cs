@@ -12,6 +12,16 @@ public sealed class InstrumentSettings
     /// <summary>±10 % of the previous close (trading.md §5.1 挂牌协议, [confirmed]).</summary>
     public const int DefaultBandBasisPoints = 1_000;
 
+    /// <summary>
+    /// The largest maximum order size an instrument may set: 10⁹ t. With at most 2³¹ resting orders (the pools are
+    /// arrays), no level, side, FOK look-ahead or auction sum can exceed 2 × 2³¹ × 10⁹ ≈ 4.3 × 10¹⁸ &lt; 2⁶³, so no
+    /// sum in the book can overflow (docs/matching.md, "Bounds").
+    /// </summary>
+    public const long MaxOrderTonnesLimit = 1_000_000_000;
+
+    /// <summary>The highest reference price: long.MaxValue / 20 000 fen, so the band arithmetic cannot overflow.</summary>
+    public const long MaxReferencePriceFen = long.MaxValue / 20_000;
+
     /// <summary>The book indexes its levels directly over the band; wider bands are refused (documented bound).</summary>
     public const int MaxLevelCount = 1 << 22;
 
@@ -71,9 +81,10 @@ public sealed class InstrumentSettings
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tickFen);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lotTonnes);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxOrderTonnes, lotTonnes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxOrderTonnes, MaxOrderTonnesLimit);
         ArgumentOutOfRangeException.ThrowIfNegative(bandBasisPoints);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bandBasisPoints, 10_000);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(referencePriceFen, long.MaxValue / 20_000);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(referencePriceFen, MaxReferencePriceFen);
         if (!Enum.IsDefined(selfTradePrevention))
         {
             throw new ArgumentOutOfRangeException(nameof(selfTradePrevention));

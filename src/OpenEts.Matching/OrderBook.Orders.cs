@@ -46,7 +46,7 @@ public sealed partial class OrderBook
 
         bool buy = c.Side == Side.Buy;
         int limit;
-        if (c.Type == OrderType.Market && c.PriceFen == 0)
+        if (c.Type == OrderType.Market && c.PriceFen == Command.NoPrice)
         {
             // Market protection: a market order never sweeps beyond the band edge.
             limit = buy ? _levelCount - 1 : 0;

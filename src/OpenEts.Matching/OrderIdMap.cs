@@ -21,9 +21,16 @@ internal sealed class OrderIdMap
     private int _pageBits;
     private int _count;
 
+    /// <summary>
+    /// The smallest table: 32 768 entries (512 KiB). A book at the default capacity then probes as briefly as one
+    /// presized for thousands of orders; at a small table's edge (load near 1/2, ids spread over millions) linear
+    /// probes grew long and cost a fifth of the throughput (docs/matching.md, "Default capacity").
+    /// </summary>
+    public const int MinimumEntries = 1 << 15;
+
     public OrderIdMap(int capacity)
     {
-        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity) * 2);
+        int size = Math.Max(MinimumEntries, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity) * 2));
         _entries = NewEntries(size);
         _mask = size - 1;
         _pageBits = PageBitsFor(size);

@@ -34,7 +34,8 @@ internal static class CommandStream
                 OrderType type = roll < 45 ? OrderType.Limit : roll < 52 ? OrderType.Market : roll < 60 ? OrderType.Ioc : OrderType.Fok;
                 if (type == OrderType.Market && r.Next(3) > 0)
                 {
-                    price = 0;
+                    // Mostly no protection; now and then an explicit 0, which is a bad price, not "none".
+                    price = r.Next(10) == 0 ? 0 : Command.NoPrice;
                 }
 
                 long id = nextId > 1 && r.Next(30) == 0 ? r.Next(1, (int)nextId) : nextId++;

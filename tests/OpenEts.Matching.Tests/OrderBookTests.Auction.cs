@@ -91,7 +91,7 @@ public sealed partial class OrderBookTests
 
         Assert.Equal(Reason.NotAllowedInCallPhase, b.Buy(2, 2, 10_000, 5, OrderType.Ioc).Reason);
         Assert.Equal(Reason.NotAllowedInCallPhase, b.Buy(3, 2, 10_000, 5, OrderType.Fok).Reason);
-        Assert.Equal(Reason.NotAllowedInCallPhase, b.Buy(4, 2, 0, 5, OrderType.Market).Reason);
+        Assert.Equal(Reason.NotAllowedInCallPhase, b.Buy(4, 2, Command.NoPrice, 5, OrderType.Market).Reason);
         Assert.Equal(Reason.SelfTrade, b.Buy(5, 1, 10_000, 5).Reason);
         Assert.True(b.Buy(6, 1, 9_999, 5).IsAccepted);
         Assert.Equal(Reason.SelfTrade, b.Amend(6, 1, 10_001, 5).Reason);

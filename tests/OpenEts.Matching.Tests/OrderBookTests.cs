@@ -71,7 +71,7 @@ public sealed partial class OrderBookTests
         b.Buy(1, 1, 10_000, 5);
         b.Buy(2, 1, 9_000, 5);
 
-        Outcome o = b.Sell(3, 2, 0, 20, OrderType.Market);
+        Outcome o = b.Sell(3, 2, Command.NoPrice, 20, OrderType.Market);
 
         Assert.Equal((10L, 10L, Reason.UnfilledRemainderCancelled), (o.Filled, o.Cancelled, o.Reason));
         Assert.Equal(["1/3@10000x5", "2/3@9000x5"], b.TakeTrades());
@@ -338,11 +338,24 @@ public sealed partial class OrderBookTests
     }
 
     [Fact]
+    public void Issue_12_MarketWithExplicitZeroPrice_IsBadPriceAndTradesNothing()
+    {
+        BookDriver b = NewBook();
+        b.Buy(1, 1, 10_000, 5);
+
+        Outcome o = b.Sell(2, 2, 0, 5, OrderType.Market);
+
+        Assert.Equal((OutcomeStatus.Rejected, Reason.BadPrice), (o.Status, o.Reason));
+        Assert.Empty(b.TakeTrades());
+        Assert.Equal(["B1@10000x5"], b.Orders());
+    }
+
+    [Fact]
     public void Submit_MarketOnEmptySide_IsAcceptedAndFullyCancelled()
     {
         BookDriver b = NewBook();
 
-        Outcome o = b.Buy(1, 1, 0, 10, OrderType.Market);
+        Outcome o = b.Buy(1, 1, Command.NoPrice, 10, OrderType.Market);
 
         Assert.Equal(new Outcome(1, 1, OutcomeStatus.Accepted, Reason.UnfilledRemainderCancelled, 0, 0, 10, 0), o);
         Assert.Equal(0, b.Book.OrderCount);

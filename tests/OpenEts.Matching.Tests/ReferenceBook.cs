@@ -81,7 +81,7 @@ internal sealed class ReferenceBook
         Reason r = QuantityRule(c.Quantity);
         if (r != Reason.None) return Reject(c, r);
         long limit = c.PriceFen;
-        if (c.Type == OrderType.Market && c.PriceFen == 0)
+        if (c.Type == OrderType.Market && c.PriceFen == Command.NoPrice)
         {
             limit = c.Side == Side.Buy ? _s.UpperBandFen : _s.LowerBandFen;
         }

@@ -12,8 +12,9 @@ internal static class Workloads
     public static readonly InstrumentSettings InsertSettings = InstrumentSettings.Create("CCER", 1_882, maxOrderTonnes: 1_000);
 
     /// <summary>
-    /// exchange-core's published mix: 82 % moves (amend to a new price), 9 % new limit orders, 3 % IOC, 6 % cancels,
-    /// over a book kept near <paramref name="liveTarget"/> orders. 100 accounts, so self-trade prevention triggers.
+    /// exchange-core's published mix: 82 % moves (amend to a new price), 9 % new limit orders, 3 % immediate orders
+    /// (2 % IOC and 1 % FOK, so the FOK look-ahead is timed too), 6 % cancels, over a book kept near
+    /// <paramref name="liveTarget"/> orders. 100 accounts, so self-trade prevention triggers.
     /// The first <paramref name="prefill"/> commands build the book and are not timed.
     /// </summary>
     public static Command[] ExchangeCoreMix(int count, int liveTarget, out int prefill, int seed = 1)
@@ -37,7 +38,7 @@ internal static class Workloads
 
         Command Limit(long id, long account, Side side, OrderType type)
         {
-            long price = type == OrderType.Ioc ? Price(side, 3) : Price(side, live.Count > liveTarget ? 6 : 0);
+            long price = type != OrderType.Limit ? Price(side, 3) : Price(side, live.Count > liveTarget ? 6 : 0);
             return Command.New(n + 1, id, account, side, type, price, r.Next(1, 20) * 10);
         }
 
@@ -100,9 +101,13 @@ internal static class Workloads
             {
                 Apply(Limit(nextId++, r.Next(1, 101), side, OrderType.Limit));
             }
-            else if (roll < 94)
+            else if (roll < 93)
             {
                 Apply(Limit(nextId++, r.Next(1, 101), side, OrderType.Ioc));
+            }
+            else if (roll < 94)
+            {
+                Apply(Limit(nextId++, r.Next(1, 101), side, OrderType.Fok));
             }
             else if (HasLive())
             {

@@ -187,10 +187,12 @@ internal sealed class ReplaySession
             };
             string rule = column switch
             {
-                2 => "reference price must be positive",
+                2 => string.Create(CultureInfo.InvariantCulture,
+                    $"reference price must be positive and at most {YuanPrice.Format(InstrumentSettings.MaxReferencePriceFen)}"),
                 3 => "tick must be positive and the band must contain a price on the tick grid (at most 4 194 304 ticks)",
                 4 => "lot must be a positive integer",
-                5 => "max quantity must be at least one lot",
+                5 => string.Create(CultureInfo.InvariantCulture,
+                    $"max quantity must be at least one lot and at most {InstrumentSettings.MaxOrderTonnesLimit} t"),
                 _ => "band must be 0..10000 basis points",
             };
             return p.Fail(column, rule);
@@ -232,7 +234,7 @@ internal sealed class ReplaySession
         {
             if (allowEmpty && fields[index].Length == 0)
             {
-                fen = 0;
+                fen = Command.NoPrice;
                 return true;
             }
 

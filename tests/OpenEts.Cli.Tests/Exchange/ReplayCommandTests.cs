@@ -109,6 +109,8 @@ public sealed class ReplayCommandTests : IDisposable
     [InlineData("instrument,CEA-2024,60.00,0.01,1,99999,1000,cancel_incoming", "row 2, column 2 (instrument): instrument already defined")]
     [InlineData("instrument,CCER,30.00,0.01,1,99999,1000,reject", "row 2, column 8 (stp): must be none or cancel_incoming")]
     [InlineData("instrument,CCER,30.00,0,1,99999,1000,none", "row 2, column 4 (tick)")]
+    [InlineData("instrument,CCER,5000000000000.00,0.01,1,99999,1000,none", "row 2, column 3 (reference_price): reference price must be positive and at most 4611686018427.38")]
+    [InlineData("instrument,CCER,30.00,0.01,1,5000000000000000000,1000,none", "row 2, column 6 (max_quantity): max quantity must be at least one lot and at most 1000000000 t")]
     public async Task RunAsync_MalformedRow_Exits2AndNamesColumnAndRule(string row, string expected)
     {
         (int exit, _, string error) = await Run(Write(Instrument, row, "halt,CEA-2024"));
@@ -127,6 +129,32 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("trade,3,CEA-2024,2,1,buy,66.00,10\n", output, StringComparison.Ordinal);
         Assert.Contains("outcome,3,CEA-2024,new,2,accepted,UnfilledRemainderCancelled,10,0,10\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issue_12_MarketOrderWithExplicitZeroPrice_IsRejectedAsBadPrice()
+    {
+        string path = Write(Instrument, "new,CEA-2024,1,1001,sell,limit,60.00,10", "new,CEA-2024,2,1002,buy,market,0.00,20");
+
+        (int exit, string output, _) = await Run(path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("outcome,3,CEA-2024,new,2,rejected,BadPrice,0,0,0\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("trade,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issue_12_HugeOrdersAtTheLargestAllowedSize_EachGetOneOutcome()
+    {
+        string huge = "instrument,BIG,60.00,0.01,1,1000000000,1000,none";
+        string path = Write(huge, "new,BIG,1,1,buy,limit,60.00,1000000000", "new,BIG,2,2,buy,limit,60.00,1000000000",
+            "new,BIG,3,3,sell,fok,60.00,2000000000", "new,BIG,4,3,sell,fok,60.00,1000000000");
+
+        (int exit, string output, string error) = await Run(path);
+
+        Assert.Equal((0, ""), (exit, error));
+        Assert.Contains("outcome,4,BIG,new,3,rejected,TooLarge,0,0,0\n", output, StringComparison.Ordinal);
+        Assert.Contains("outcome,5,BIG,new,4,accepted,,1000000000,0,0\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
