@@ -43,4 +43,7 @@ public enum MeasureUnit
 
     /// <summary>A ratio such as an oxidation rate or a mass fraction, from 0 to 1.</summary>
     Fraction,
+
+    /// <summary>MW: the rated capacity of a power unit.</summary>
+    Megawatt,
 }

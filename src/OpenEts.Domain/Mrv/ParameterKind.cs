@@ -12,9 +12,15 @@ public enum ParameterKind
     /// <summary>碳氧化率.</summary>
     OxidationRate,
 
-    /// <summary>An emission factor per tonne of material (process sources).</summary>
+    /// <summary>An emission factor: per tonne of material (process sources), per MWh (grid) or per GJ (heat).</summary>
     EmissionFactor,
 
-    /// <summary>A mass fraction (e.g. CaO or MgO content of clinker, carbonate purity).</summary>
+    /// <summary>A mass fraction: the carbonate purity of a calcined or used carbonate (纯度/含量).</summary>
     MassFraction,
+
+    /// <summary>熟料中氧化钙含量: the CaO mass fraction of clinker (CaO/MgO route).</summary>
+    CaOContent,
+
+    /// <summary>熟料中氧化镁含量: the MgO mass fraction of clinker (CaO/MgO route).</summary>
+    MgOContent,
 }

@@ -7,6 +7,15 @@ namespace OpenEts.Domain.Mrv;
 public sealed record ReportCalculation(
     Figure Total, IReadOnlyList<LineEmission> Lines, IReadOnlyList<MrvIssue> Issues, string FactorLibraryVersion)
 {
+    /// <summary>
+    /// Lines computed but left out of the total: purchased electricity under the power-facility guideline (2022),
+    /// an auxiliary reporting item since the update notice (reference/mrv.md §3.2).
+    /// </summary>
+    public IReadOnlyList<LineEmission> Auxiliary { get; init; } = [];
+
+    /// <summary>The accounting method the report was computed by.</summary>
+    public AccountingMethod Method { get; init; }
+
     /// <summary>True when no finding is an error.</summary>
     public bool IsValid => Issues.All(i => i.Severity != IssueSeverity.Error);
 }

@@ -11,5 +11,7 @@ namespace OpenEts.Domain.Mrv;
 /// <param name="Region">The grid region or province code for electricity factors (e.g. "guangdong").</param>
 /// <param name="Lines">The emission sources.</param>
 /// <param name="Outputs">The production outputs.</param>
+/// <param name="Method">The accounting guideline; the sector guidelines unless the report says otherwise.</param>
 public sealed record ReportInput(
-    Sector Sector, int Year, string Region, IReadOnlyList<ReportLine> Lines, IReadOnlyList<ProductionOutput> Outputs);
+    Sector Sector, int Year, string Region, IReadOnlyList<ReportLine> Lines, IReadOnlyList<ProductionOutput> Outputs,
+    AccountingMethod Method = AccountingMethod.SectorGuideline);

@@ -18,18 +18,18 @@ public enum SourceKind
     /// <summary>输出热力: GJ × the default heat factor, deducted.</summary>
     ExportedHeat,
 
-    /// <summary>熟料煅烧, CaO/MgO route.</summary>
+    /// <summary>熟料煅烧, CaO/MgO route: t clinker × (CaO × 44/56 + MgO × 44/40).</summary>
     ClinkerOxides,
 
-    /// <summary>熟料煅烧, clinker-factor route.</summary>
+    /// <summary>熟料煅烧, clinker-factor route: t clinker × the measured clinker emission factor.</summary>
     ClinkerFactor,
 
-    /// <summary>石灰/白云石煅烧.</summary>
+    /// <summary>石灰/白云石煅烧: t carbonate × purity × EF.</summary>
     Calcination,
 
-    /// <summary>碳酸盐使用.</summary>
+    /// <summary>碳酸盐使用: t carbonate × purity × EF.</summary>
     CarbonateUse,
 
-    /// <summary>脱硫过程.</summary>
+    /// <summary>脱硫过程: t sorbent carbonate × purity × EF.</summary>
     Desulfurisation,
 }

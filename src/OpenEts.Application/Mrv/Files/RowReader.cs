@@ -1,0 +1,128 @@
+using System.Globalization;
+using OpenEts.Application.Files;
+using OpenEts.Domain.Mrv;
+
+namespace OpenEts.Application.Mrv.Files;
+
+/// <summary>Reads one row of a report sheet at a time into a line or an output, adding each problem to the errors.</summary>
+internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileError> errors)
+{
+    private int _row;
+    private IReadOnlyList<string> _cells = [];
+
+    public void Start(int row, IReadOnlyList<string> cells)
+    {
+        _row = row;
+        _cells = cells;
+    }
+
+    public string Text(HeaderColumn column) => map.Cell(_cells, column.Field)?.Trim() ?? "";
+
+    public void Fail(HeaderColumn column, string rule, string message) =>
+        errors.Add(new ReportFileError(sheet, _row, map.ColumnOf(column.Field), map.HeaderOf(column.Field), rule, message));
+
+    public ReportLine? Line(SourceKind kind)
+    {
+        var before = errors.Count;
+        var id = Text(ReportColumns.Id) is { Length: > 0 } given ? given : string.Create(CultureInfo.InvariantCulture, $"R{_row}");
+        var measured = new List<MeasuredValue>();
+        var evidence = Text(ReportColumns.Evidence);
+        var rule = Text(ReportColumns.Rule);
+        foreach (var (column, parameter) in ReportColumns.Measured)
+        {
+            if (Text(column).Length > 0 && Number(column) is { } value)
+            {
+                measured.Add(new MeasuredValue(parameter, value, evidence, rule));
+            }
+        }
+        var amountText = Text(ReportColumns.Amount);
+        if (amountText.Length == 0)
+        {
+            if (measured.Count > 0)
+            {
+                Fail(ReportColumns.Amount, "MissingAmount", "a line with measured values needs its amount");
+            }
+            return null;
+        }
+        var amount = Number(ReportColumns.Amount);
+        if (measured.Count > 0 && evidence.Length == 0)
+        {
+            Fail(ReportColumns.Evidence, "MissingEvidence", "a measured value names its evidence (a lab report number or document)");
+        }
+        if (measured.Count > 0 && rule.Length == 0)
+        {
+            Fail(ReportColumns.Rule, "MissingRule", "a measured value names the measurement rule it satisfies (e.g. GB/T 213, per batch)");
+        }
+        var unit = Unit();
+        var material = Text(ReportColumns.Material);
+        if (material.Length == 0 && kind is SourceKind.FuelCombustion or SourceKind.Calcination or SourceKind.CarbonateUse
+                or SourceKind.Desulfurisation)
+        {
+            Fail(ReportColumns.Material, "MissingMaterial", "a fuel or carbonate line names its fuel or carbonate");
+        }
+        return errors.Count > before || amount is not { } a || unit is not { } u
+            ? null
+            : new ReportLine(id, kind, material, a, u, measured);
+    }
+
+    public ProductionOutput? Output(OutputKind kind)
+    {
+        var before = errors.Count;
+        if (Text(ReportColumns.Amount).Length == 0)
+        {
+            return null;
+        }
+        var amount = Number(ReportColumns.Amount);
+        var unit = Unit();
+        if (amount < 0)
+        {
+            Fail(ReportColumns.Amount, "NegativeAmount", "an output is never negative");
+        }
+        if (unit is { } u && u != OutputKinds.UnitOf(kind))
+        {
+            Fail(ReportColumns.Unit, "WrongUnit",
+                $"{OutputKinds.Name(kind, english: true)} is reported in {MeasureUnits.Symbol(OutputKinds.UnitOf(kind))}, not {MeasureUnits.Symbol(u)}");
+        }
+        var detail = Text(ReportColumns.Material);
+        if (detail.Length == 0 && kind is OutputKind.UnitCategory or OutputKind.CoolingMethod)
+        {
+            Fail(ReportColumns.Material, "MissingDetail", "the 燃料或物料 cell names the unit category (I–IV) or the cooling method (water, air)");
+        }
+        if (kind == OutputKind.LoadFactor && amount is > 1m)
+        {
+            Fail(ReportColumns.Amount, "BadFraction", "a load factor is a fraction from 0 to 1 (or a percentage such as 82%)");
+        }
+        return errors.Count > before || amount is not { } a || unit is not { } v
+            ? null
+            : new ProductionOutput(kind, a, v, detail.Length == 0 ? null : detail);
+    }
+
+    // A decimal as typed: invariant culture, optional sign, exponent and thousands separators; "82%" is 0.82.
+    private decimal? Number(HeaderColumn column)
+    {
+        var text = Text(column);
+        var percent = text.EndsWith('%');
+        if (percent)
+        {
+            text = text[..^1].TrimEnd();
+        }
+        if (decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+        {
+            return percent ? value / 100m : value;
+        }
+        Fail(column, "BadNumber", $"'{Text(column)}' is not a number");
+        return null;
+    }
+
+    private MeasureUnit? Unit()
+    {
+        var text = Text(ReportColumns.Unit);
+        if (MeasureUnits.TryParse(text, out var unit))
+        {
+            return unit;
+        }
+        Fail(ReportColumns.Unit, text.Length == 0 ? "MissingUnit" : "UnknownUnit",
+            text.Length == 0 ? "every amount has its unit (t, 10^4Nm3, MWh, GJ, t·km)" : $"'{text}' is not a unit this platform knows");
+        return null;
+    }
+}
