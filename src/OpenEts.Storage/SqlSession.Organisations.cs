@@ -12,6 +12,10 @@ internal sealed partial class SqlSession
             $"SELECT {OrganisationColumns} FROM organisations WHERE credit_code = @code", new { code = code.Value })
             .ConfigureAwait(false))?.ToDomain();
 
+    public async Task<Organisation?> FindByIdAsync(long id) =>
+        (await QuerySingleOrDefaultAsync<OrganisationRow>(
+            $"SELECT {OrganisationColumns} FROM organisations WHERE id = @id", new { id }).ConfigureAwait(false))?.ToDomain();
+
     public async Task<IReadOnlyList<Organisation>> ListAsync(OrganisationFilter filter)
     {
         var rows = await QueryAsync<OrganisationRow>($"""

@@ -7,6 +7,8 @@ public interface IOrganisationData
 {
     Task<Organisation?> FindByCodeAsync(CreditCode code);
 
+    Task<Organisation?> FindByIdAsync(long id);
+
     /// <summary>Lists organisations matching the filter, ordered by kind then name.</summary>
     Task<IReadOnlyList<Organisation>> ListAsync(OrganisationFilter filter);
 

@@ -26,6 +26,9 @@ public interface IStoreSession
 
     IJournalData Journal { get; }
 
+    /// <summary>Emission reports, monitoring plans and deadlines; see <see cref="IMrvData"/>.</summary>
+    IMrvData Mrv { get; }
+
     /// <summary>The web server's sign-in cookie keys; see <see cref="IDataProtectionKeyData"/>.</summary>
     IDataProtectionKeyData DataProtectionKeys { get; }
 

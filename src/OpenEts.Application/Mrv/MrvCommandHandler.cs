@@ -1,0 +1,57 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Storage;
+
+namespace OpenEts.Application.Mrv;
+
+/// <summary>
+/// Runs MRV commands for a signed-in actor: checks the role, lets the command decide on the current state in one write
+/// transaction, and writes what it decided together with its journal entry (the audit log) — all of it or, on a refusal
+/// or an error, nothing. The API, the pages and the demo seeding all come through here.
+/// </summary>
+public sealed class MrvCommandHandler(IStore store, TimeProvider clock)
+{
+    /// <summary>Runs one command.</summary>
+    public async Task<MrvCommandOutcome> HandleAsync(Actor actor, IMrvCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!command.Roles.Contains(actor.Role))
+        {
+            return new MrvCommandOutcome.Forbidden(command.Roles);
+        }
+        var now = clock.GetUtcNow();
+        return await store.WriteAsync(async s =>
+        {
+            var decision = await command.DecideAsync(new MrvWork(s, actor, now)).ConfigureAwait(false);
+            switch (decision)
+            {
+                case MrvDecision.Write write:
+                    var saved = write.Report switch
+                    {
+                        null => null,
+                        { Id: 0 } r => await s.Mrv.InsertReportAsync(r with { UpdatedAt = now }).ConfigureAwait(false),
+                        var r => await s.Mrv.UpdateReportAsync(r with { UpdatedAt = now }).ConfigureAwait(false),
+                    };
+                    if (write.Plan is { } plan)
+                    {
+                        await s.Mrv.SavePlanAsync(plan with { UpdatedAt = now }).ConfigureAwait(false);
+                    }
+                    if (write.Deadline is { } deadline)
+                    {
+                        await s.Mrv.SaveDeadlineAsync(deadline).ConfigureAwait(false);
+                    }
+                    await s.Journal.AppendAsync(now, actor.UserName, write.Event, write.Subject, MrvJson.Serialize(write.Payload))
+                        .ConfigureAwait(false);
+                    return new MrvCommandOutcome.Completed(write.Event, saved);
+                case MrvDecision.Refuse r:
+                    return new MrvCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind);
+                case MrvDecision.Fail f:
+                    return new MrvCommandOutcome.Invalid(f.Errors);
+                case MrvDecision.Missing:
+                    return (MrvCommandOutcome)new MrvCommandOutcome.NotFound();
+                default:
+                    throw new InvalidOperationException($"unknown MRV decision {decision.GetType().Name}");
+            }
+        }, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,159 @@
+using OpenEts.Application.Forms;
+using OpenEts.Domain.Mrv;
+
+namespace OpenEts.Application.Mrv;
+
+/// <summary>
+/// Reads MRV's fields by one rule for the API, the pages and the files: a year, a report number, enum names, bounded
+/// text, and whole lists of lines, outputs and plan sources. Errors name the field as the JSON API does
+/// (<c>lines[0].amount</c>).
+/// </summary>
+public static class MrvFields
+{
+    /// <summary>The first and last reporting years the platform takes.</summary>
+    public const int FirstYear = 2005, LastYear = 2100;
+
+    /// <summary>At most this many lines, outputs or plan sources in one report or plan.</summary>
+    public const int MaxItems = 10_000;
+
+    /// <summary>Lengths of free text: codes (line ids, materials), short text (meters, evidence), long text (reasons, conclusions).</summary>
+    public const int CodeLength = 64, ShortText = 200, LongText = 2000;
+
+    public static int Year(this FieldReader read, int? value, string field = "year")
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (value is not { } year)
+        {
+            read.Fail(field, "Required", $"{field} is required (a year, e.g. 2017)");
+            return 0;
+        }
+        if (year is < FirstYear or > LastYear)
+        {
+            read.Fail(field, "Range", $"{field} must be from {FirstYear} to {LastYear}, not {year}");
+        }
+        return year;
+    }
+
+    public static long Report(this FieldReader read, long? value, string field = "report")
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (value is { } id and > 0)
+        {
+            return id;
+        }
+        read.Fail(field, "Required", $"{field}: a report number is a whole number ≥ 1");
+        return 0;
+    }
+
+    /// <summary>Trimmed text of 1 to <paramref name="max"/> characters (or, when not <paramref name="required"/>, empty).</summary>
+    public static string Text(this FieldReader read, string? text, string field, int max, bool required = true)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var value = FieldReader.Text(text);
+        if (value.Length == 0 && required)
+        {
+            read.Fail(field, "Required", $"{field} is required");
+        }
+        else if (value.Length > max)
+        {
+            read.Fail(field, "Length", $"{field} is at most {max} characters, not {value.Length}");
+        }
+        return value;
+    }
+
+    /// <summary>An enum value by its name, case-insensitive (numbers are not names).</summary>
+    public static TEnum Enum<TEnum>(this FieldReader read, string? text, string field) where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var value = text?.Trim() ?? "";
+        if (value.Length > 0 && !char.IsAsciiDigit(value[0]) && value[0] != '-'
+            && System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+        read.Fail(field, value.Length == 0 ? "Required" : "UnknownValue",
+            $"{field} must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}");
+        return default;
+    }
+
+    public static decimal Amount(this FieldReader read, decimal? value, string field)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (value is { } amount)
+        {
+            return amount;
+        }
+        read.Fail(field, "Required", $"{field} is required (a number)");
+        return 0;
+    }
+
+    /// <summary>
+    /// Report lines. A line's amount may be anything numeric here: a negative one is the calculator's error
+    /// (<c>NegativeAmount</c>), shown on the draft and refused on submission. A blank id becomes <c>L1</c>, <c>L2</c>, ….
+    /// </summary>
+    public static IReadOnlyList<ReportLine> Lines(this FieldReader read, IReadOnlyList<LineForm>? forms, string field = "lines")
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var lines = new List<ReportLine>();
+        if (!Count(read, forms?.Count ?? 0, field))
+        {
+            return lines;
+        }
+        for (var i = 0; i < (forms?.Count ?? 0); i++)
+        {
+            var f = forms![i];
+            var at = $"{field}[{i}]";
+            var id = read.Text(f.Id, at + ".id", CodeLength, required: false);
+            var kind = read.Enum<SourceKind>(f.Kind, at + ".kind");
+            var material = read.Text(f.Material, at + ".material", CodeLength);
+            var amount = read.Amount(f.Amount, at + ".amount");
+            var unit = read.Enum<MeasureUnit>(f.Unit, at + ".unit");
+            var measured = new List<MeasuredValue>();
+            for (var m = 0; m < (f.Measured?.Count ?? 0); m++)
+            {
+                var mf = f.Measured![m];
+                var mat = $"{at}.measured[{m}]";
+                measured.Add(new MeasuredValue(read.Enum<ParameterKind>(mf.Parameter, mat + ".parameter"),
+                    read.Amount(mf.Value, mat + ".value"), read.Text(mf.Evidence, mat + ".evidence", ShortText),
+                    read.Text(mf.Rule, mat + ".rule", ShortText)));
+            }
+            lines.Add(new ReportLine(id.Length == 0 ? $"L{i + 1}" : id, kind, material, amount, unit, measured));
+        }
+        return lines;
+    }
+
+    public static IReadOnlyList<ProductionOutput> Outputs(this FieldReader read, IReadOnlyList<OutputForm>? forms, string field = "outputs")
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var outputs = new List<ProductionOutput>();
+        if (!Count(read, forms?.Count ?? 0, field))
+        {
+            return outputs;
+        }
+        for (var i = 0; i < (forms?.Count ?? 0); i++)
+        {
+            var f = forms![i];
+            var at = $"{field}[{i}]";
+            var kind = read.Enum<OutputKind>(f.Kind, at + ".kind");
+            var amount = read.Amount(f.Amount, at + ".amount");
+            if (amount < 0)
+            {
+                read.Fail(at + ".amount", "Range", $"{at}.amount must not be negative");
+            }
+            var unit = read.Enum<MeasureUnit>(f.Unit, at + ".unit");
+            var detail = read.Text(f.Detail, at + ".detail", ShortText, required: false);
+            outputs.Add(new ProductionOutput(kind, amount, unit, detail.Length == 0 ? null : detail));
+        }
+        return outputs;
+    }
+
+    private static bool Count(FieldReader read, int count, string field)
+    {
+        if (count <= MaxItems)
+        {
+            return true;
+        }
+        read.Fail(field, "Range", $"{field} holds at most {MaxItems} items, not {count}");
+        return false;
+    }
+}

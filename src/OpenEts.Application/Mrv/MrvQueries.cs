@@ -1,0 +1,158 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Mrv;
+
+/// <summary>
+/// The only way into MRV's data for everyone else: the pages, the API, and other modules (allocation's true-up and
+/// compliance read approved emissions here, never MRV's tables). <see cref="MaySee"/> is the one access rule for reports.
+/// </summary>
+public sealed class MrvQueries(IStore store)
+{
+    /// <summary>
+    /// True when <paramref name="actor"/> may see <paramref name="report"/>: the regulator and the auditor every report, a
+    /// company's representative its company's, a verifier the reports its body is assigned.
+    /// </summary>
+    public static bool MaySee(Actor actor, MrvReport report)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(report);
+        return actor.Role switch
+        {
+            Role.Regulator or Role.Auditor => true,
+            Role.CompanyRepresentative => actor.OrganisationId == report.OrganisationId,
+            Role.Verifier => actor.OrganisationId is { } org && report.VerifierOrganisationId == org,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The approved emissions of one company for one year, with the outputs approved with them and the factor library
+    /// they were computed with; null when that year's report is not approved (or the code is unknown).
+    /// </summary>
+    public Task<ApprovedEmissions?> ApprovedEmissionsAsync(CreditCode organisation, int year, CancellationToken ct) =>
+        store.ReadAsync(async s =>
+        {
+            var company = await s.Organisations.FindByCodeAsync(organisation).ConfigureAwait(false);
+            var report = company is null ? null : await s.Mrv.FindReportAsync(company.Id, year).ConfigureAwait(false);
+            return report is { Status: ReportStatus.Approved, Approved: { } approved, Verification: { } v }
+                ? new ApprovedEmissions(organisation, year, approved, report.Outputs, v.FactorVersion, report.ApprovedAt!.Value)
+                : null;
+        }, ct);
+
+    /// <summary>
+    /// Approved totals (organisation, name, sector, year, tonnes) for one year or every year: what the regulator's
+    /// dashboard charts and the public disclosure page (信息公开) lists. Public data: no actor needed.
+    /// </summary>
+    public Task<IReadOnlyList<ApprovedTotal>> ApprovedTotalsAsync(int? year, CancellationToken ct) =>
+        store.ReadAsync(s => s.Mrv.ApprovedTotalsAsync(year), ct);
+
+    /// <summary>The reports <paramref name="actor"/> may see, optionally of one year or status; newest year first.</summary>
+    public Task<IReadOnlyList<ReportRow>> ReportsAsync(Actor actor, int? year, ReportStatus? status, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var filter = actor.Role switch
+        {
+            Role.Regulator or Role.Auditor => new MrvReportFilter(Year: year, Status: status),
+            Role.CompanyRepresentative when actor.OrganisationId is { } org => new MrvReportFilter(OrganisationId: org, Year: year, Status: status),
+            Role.Verifier when actor.OrganisationId is { } org => new MrvReportFilter(VerifierOrganisationId: org, Year: year, Status: status),
+            _ => null,
+        };
+        if (filter is null)
+        {
+            return Task.FromResult<IReadOnlyList<ReportRow>>([]);
+        }
+        return store.ReadAsync<IReadOnlyList<ReportRow>>(async s =>
+        {
+            var reports = await s.Mrv.ListReportsAsync(filter).ConfigureAwait(false);
+            var names = new Dictionary<long, Organisation?>();
+            var rows = new List<ReportRow>();
+            foreach (var r in reports.Where(r => MaySee(actor, r)))
+            {
+                rows.Add(new ReportRow(r, (await NameAsync(s, names, r.OrganisationId).ConfigureAwait(false))!,
+                    r.VerifierOrganisationId is { } v ? await NameAsync(s, names, v).ConfigureAwait(false) : null));
+            }
+            return rows;
+        }, ct);
+    }
+
+    /// <summary>The reports waiting for <paramref name="actor"/>'s role to act (its queue): drafts and returns for a company, submitted and verified ones for the regulator, assigned ones for a verifier.</summary>
+    public async Task<IReadOnlyList<ReportRow>> QueueAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return [.. (await ReportsAsync(actor, null, null, ct).ConfigureAwait(false)).Where(r => MrvRoles.HolderOf(r.Report.Status) == actor.Role)];
+    }
+
+    /// <summary>One report with everything its pages show, when it exists and <paramref name="actor"/> may see it.</summary>
+    public Task<ReportDetail?> ReportAsync(Actor actor, long id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return store.ReadAsync(async s =>
+        {
+            var report = await s.Mrv.FindReportAsync(id).ConfigureAwait(false);
+            if (report is null || !MaySee(actor, report))
+            {
+                return null;
+            }
+            return await DetailAsync(s, report).ConfigureAwait(false);
+        }, ct);
+    }
+
+    /// <summary>The report of the actor's own company for <paramref name="year"/>, or null (none yet, or not a company).</summary>
+    public Task<ReportDetail?> OwnReportAsync(Actor actor, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Role != Role.CompanyRepresentative || actor.OrganisationId is not { } org)
+        {
+            return Task.FromResult<ReportDetail?>(null);
+        }
+        return store.ReadAsync(async s => await s.Mrv.FindReportAsync(org, year).ConfigureAwait(false) is { } report
+            ? await DetailAsync(s, report).ConfigureAwait(false)
+            : null, ct);
+    }
+
+    /// <summary>The actor's own company's monitoring plan for <paramref name="year"/>, or null.</summary>
+    public Task<MonitoringPlan?> OwnPlanAsync(Actor actor, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role == Role.CompanyRepresentative && actor.OrganisationId is { } org
+            ? store.ReadAsync(s => s.Mrv.FindPlanAsync(org, year), ct)
+            : Task.FromResult<MonitoringPlan?>(null);
+    }
+
+    /// <summary>The verification bodies a regulator may assign, by name.</summary>
+    public Task<IReadOnlyList<Organisation>> VerificationBodiesAsync(CancellationToken ct) =>
+        store.ReadAsync(s => s.Organisations.ListAsync(new OrganisationFilter(Kind: OrganisationKind.Verifier)), ct);
+
+    /// <summary>Every jurisdiction's deadlines.</summary>
+    public Task<IReadOnlyList<ReportingDeadline>> DeadlinesAsync(CancellationToken ct) =>
+        store.ReadAsync(s => s.Mrv.ListDeadlinesAsync(), ct);
+
+    /// <summary>Computes a report as typed, stored nowhere: for recomputing emissions live while lines change.</summary>
+    public static ReportCalculation Calculate(ReportInput input) => MrvReview.Check(input, plan: null);
+
+    private static async Task<ReportDetail> DetailAsync(IStoreSession s, MrvReport report)
+    {
+        var company = await s.Organisations.FindByIdAsync(report.OrganisationId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"report {report.Id} names a missing organisation");
+        var verifier = report.VerifierOrganisationId is { } v ? await s.Organisations.FindByIdAsync(v).ConfigureAwait(false) : null;
+        var plan = await s.Mrv.FindPlanAsync(report.OrganisationId, report.Year).ConfigureAwait(false);
+        var deadline = await s.Mrv.FindDeadlineAsync(report.Region, report.Year).ConfigureAwait(false);
+        var reported = MrvReview.Check(report.Input, plan);
+        var verified = report.Verification is null ? null : MrvReview.Check(report.VerifiedInput, plan);
+        return new ReportDetail(report, company, verifier, plan, deadline, reported, verified);
+    }
+
+    private static async Task<Organisation?> NameAsync(IStoreSession s, Dictionary<long, Organisation?> cache, long id)
+    {
+        if (!cache.TryGetValue(id, out var o))
+        {
+            o = await s.Organisations.FindByIdAsync(id).ConfigureAwait(false);
+            cache[id] = o;
+        }
+        return o;
+    }
+}

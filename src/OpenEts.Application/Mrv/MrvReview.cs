@@ -1,0 +1,76 @@
+using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Quantities;
+
+namespace OpenEts.Application.Mrv;
+
+/// <summary>
+/// A report computed and checked: the calculator's result with the current factor library, plus a warning for each line
+/// whose source is not in the company's monitoring plan. Every command and read computes a report through here.
+/// </summary>
+public static class MrvReview
+{
+    /// <summary>The rule of a line whose source the monitoring plan does not list.</summary>
+    public const string NotInMonitoringPlan = "NotInMonitoringPlan";
+
+    /// <summary>The factor library reports are computed with now.</summary>
+    public static FactorLibrary CurrentLibrary => DefaultFactors.Library;
+
+    /// <summary>Computes <paramref name="input"/> and checks it against <paramref name="plan"/> (when there is one).</summary>
+    public static ReportCalculation Check(ReportInput input, MonitoringPlan? plan, FactorLibrary? library = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var calculation = MrvCalculator.Calculate(input, library ?? CurrentLibrary);
+        if (plan is null)
+        {
+            return calculation;
+        }
+        var missing = input.Lines.Where(l => !plan.Covers(l)).Select(l => new MrvIssue(l.Id, "material", NotInMonitoringPlan,
+            IssueSeverity.Warning, $"line {l.Id}: source {l.Kind} '{l.Material}' is not in the {input.Year} monitoring plan"));
+        return calculation with { Issues = [.. calculation.Issues, .. missing] };
+    }
+
+    /// <summary>The total for the report: the exact sum rounded to 1 kg; a net export (negative sum) counts as zero.</summary>
+    public static Tonnes Total(ReportCalculation calculation)
+    {
+        ArgumentNullException.ThrowIfNull(calculation);
+        return Tonnes.RoundForReport(Math.Max(0m, calculation.Total.Value));
+    }
+
+    /// <summary>The key a verifier acknowledges a warning by: its rule and line (<c>Rule:LineId</c>, <c>Rule:-</c> for the report).</summary>
+    public static string WarningKey(MrvIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        return issue.Rule + ":" + (issue.LineId ?? "-");
+    }
+
+    /// <summary>The warnings of <paramref name="calculation"/>.</summary>
+    public static IReadOnlyList<MrvIssue> Warnings(ReportCalculation calculation)
+    {
+        ArgumentNullException.ThrowIfNull(calculation);
+        return [.. calculation.Issues.Where(i => i.Severity == IssueSeverity.Warning)];
+    }
+
+    /// <summary>True when a figure in <paramref name="figure"/>'s derivation is a default not yet confirmed ([UNCONFIRMED]).</summary>
+    public static bool RestsOnUnconfirmed(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return figure.Source switch
+        {
+            Provenance.Default d => !d.Confirmed,
+            Provenance.Computed c => c.Inputs.Any(RestsOnUnconfirmed),
+            _ => false,
+        };
+    }
+
+    /// <summary><paramref name="input"/> with the adjusted lines' amounts replaced.</summary>
+    public static ReportInput Adjusted(ReportInput input, IReadOnlyList<LineAdjustment> adjustments)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(adjustments);
+        var byLine = adjustments.ToDictionary(a => a.LineId, StringComparer.Ordinal);
+        return input with
+        {
+            Lines = [.. input.Lines.Select(l => byLine.TryGetValue(l.Id, out var a) ? l with { Amount = a.Amount } : l)],
+        };
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Mrv;
+
+/// <summary>
+/// The assigned verifier records its verification (核查): the lines it adjusts, each with a reason and evidence; a note on
+/// every warning of the report (as reported and as adjusted); and its conclusion. The verified total is computed from
+/// the adjusted lines with the current factor library and rounded for the report. Only a verifier of the body assigned
+/// to this report; flagged late after the jurisdiction's verification deadline.
+/// </summary>
+public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustment> Adjustments,
+    IReadOnlyList<WarningAcknowledgement> Acknowledgements, string Conclusion) : IMrvCommand
+{
+    public sealed record Form(long? Report, IReadOnlyList<AdjustmentForm>? Adjustments, IReadOnlyList<AcknowledgementForm>? Acknowledgements,
+        string? Conclusion);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => MrvRoles.Verifier;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out RecordVerification? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var report = read.Report(form.Report);
+        var adjustments = new List<LineAdjustment>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (form.Adjustments?.Count ?? 0); i++)
+        {
+            var f = form.Adjustments![i];
+            var at = $"adjustments[{i}]";
+            var line = read.Text(f.LineId, at + ".lineId", MrvFields.CodeLength);
+            var amount = read.Amount(f.Amount, at + ".amount");
+            if (amount < 0)
+            {
+                read.Fail(at + ".amount", "Range", $"{at}.amount must not be negative");
+            }
+            if (line.Length > 0 && !seen.Add(line))
+            {
+                read.Fail(at + ".lineId", "Duplicate", $"line {line} is adjusted more than once");
+            }
+            adjustments.Add(new LineAdjustment(line, amount, read.Text(f.Reason, at + ".reason", MrvFields.LongText),
+                read.Text(f.Evidence, at + ".evidence", MrvFields.ShortText)));
+        }
+        var acknowledgements = new List<WarningAcknowledgement>();
+        for (var i = 0; i < (form.Acknowledgements?.Count ?? 0); i++)
+        {
+            var f = form.Acknowledgements![i];
+            acknowledgements.Add(new WarningAcknowledgement(read.Text(f.Warning, $"acknowledgements[{i}].warning", MrvFields.ShortText),
+                read.Text(f.Note, $"acknowledgements[{i}].note", MrvFields.LongText)));
+        }
+        var conclusion = read.Text(form.Conclusion, "conclusion", MrvFields.LongText);
+        command = read.IsValid ? new RecordVerification(report, adjustments, acknowledgements, conclusion) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<MrvDecision> DecideAsync(MrvWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var (report, company, refusal) = await work.ReportAsync(Report).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (report!.Status != ReportStatus.Assigned)
+        {
+            return MrvWork.WrongStep(report, "verified");
+        }
+        var errors = new List<FieldError>();
+        for (var i = 0; i < Adjustments.Count; i++)
+        {
+            if (!report.Lines.Any(l => l.Id == Adjustments[i].LineId))
+            {
+                errors.Add(new FieldError($"adjustments[{i}].lineId", "UnknownLine", $"the report has no line {Adjustments[i].LineId}"));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new MrvDecision.Fail(errors);
+        }
+        var plan = await work.Session.Mrv.FindPlanAsync(report.OrganisationId, report.Year).ConfigureAwait(false);
+        var adjusted = MrvReview.Adjusted(report.Input, Adjustments);
+        var verified = MrvReview.Check(adjusted, plan);
+        if (!verified.IsValid)
+        {
+            return new MrvDecision.Fail(MrvWork.ErrorsOf(verified));
+        }
+        var warnings = MrvReview.Warnings(MrvReview.Check(report.Input, plan)).Concat(MrvReview.Warnings(verified))
+            .Select(MrvReview.WarningKey).Distinct(StringComparer.Ordinal).ToList();
+        var noted = Acknowledgements.Select(a => a.Warning).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(warnings.Where(w => !noted.Contains(w)).Select(w =>
+            new FieldError("acknowledgements", "WarningNotAcknowledged", $"warning {w} needs a note")));
+        errors.AddRange(Acknowledgements.Select((a, i) => (a, i)).Where(x => !warnings.Contains(x.a.Warning)).Select(x =>
+            new FieldError($"acknowledgements[{x.i}].warning", "UnknownWarning", $"the report has no warning {x.a.Warning}")));
+        if (errors.Count > 0)
+        {
+            return new MrvDecision.Fail(errors);
+        }
+        var deadline = await work.Session.Mrv.FindDeadlineAsync(report.Region, report.Year).ConfigureAwait(false);
+        var verification = new Verification(Adjustments, Acknowledgements, Conclusion, MrvReview.Total(verified), verified.FactorLibraryVersion,
+            work.Actor.UserName, work.Now, deadline is not null && ReportingDeadline.IsAfter(work.Now, deadline.VerificationDue));
+        return new MrvDecision.Write("mrv.report.verified", MrvWork.Subject(company!, report.Year), new
+        {
+            report = report.Id,
+            adjustments = Adjustments,
+            acknowledgements = Acknowledgements,
+            conclusion = Conclusion,
+            verifiedTonnes = verification.Verified.Value,
+            factorVersion = verification.FactorVersion,
+            late = verification.Late,
+        }) { Report = report with { Status = ReportStatus.Verified, Verification = verification } };
+    }
+}

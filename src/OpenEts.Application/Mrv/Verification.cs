@@ -1,0 +1,25 @@
+using OpenEts.Domain.Quantities;
+
+namespace OpenEts.Application.Mrv;
+
+/// <summary>
+/// What a verifier recorded (核查结论): the lines it adjusted (each with a reason and evidence), a note on every
+/// warning, its conclusion, and the verified total computed from the adjusted lines with the factor library named.
+/// </summary>
+/// <param name="Adjustments">The verified amounts of the lines the verifier changed; other lines stand as reported.</param>
+/// <param name="Acknowledgements">A note per warning of the report (<see cref="MrvReview.WarningKey"/>).</param>
+/// <param name="Conclusion">The verifier's conclusion, free text.</param>
+/// <param name="Verified">The verified total, rounded for the report (1 kg).</param>
+/// <param name="FactorVersion">The factor library the verified total was computed with.</param>
+/// <param name="Verifier">The verifier user who recorded it.</param>
+/// <param name="At">When it was recorded.</param>
+/// <param name="Late">True when recorded after the jurisdiction's verification deadline.</param>
+public sealed record Verification(
+    IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<WarningAcknowledgement> Acknowledgements, string Conclusion,
+    Tonnes Verified, string FactorVersion, string Verifier, DateTimeOffset At, bool Late);
+
+/// <summary>A verifier's change to one line's amount (in the line's own unit), with why and on what evidence.</summary>
+public sealed record LineAdjustment(string LineId, decimal Amount, string Reason, string Evidence);
+
+/// <summary>A verifier's note on one warning (a plausibility finding or a source missing from the monitoring plan).</summary>
+public sealed record WarningAcknowledgement(string Warning, string Note);
