@@ -13,16 +13,16 @@ public static class MrvJson
 {
     private static readonly JsonSerializerOptions Options = new(Json.Options)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public sealed record LineJson(string Id, SourceKind Kind, string Material, decimal Amount, MeasureUnit Unit,
+    public sealed record LineJson(string Id, [property: JsonConverter(typeof(JsonStringEnumConverter))] SourceKind Kind, string Material, decimal Amount, [property: JsonConverter(typeof(JsonStringEnumConverter))] MeasureUnit Unit,
         IReadOnlyList<MeasuredJson>? Measured = null);
 
-    public sealed record MeasuredJson(ParameterKind Parameter, decimal Value, string Evidence, string Rule);
+    public sealed record MeasuredJson([property: JsonConverter(typeof(JsonStringEnumConverter))] ParameterKind Parameter, decimal Value, string Evidence, string Rule);
 
-    public sealed record OutputJson(OutputKind Kind, decimal Amount, MeasureUnit Unit, string? Detail = null);
+    public sealed record OutputJson([property: JsonConverter(typeof(JsonStringEnumConverter))] OutputKind Kind, decimal Amount, [property: JsonConverter(typeof(JsonStringEnumConverter))] MeasureUnit Unit, string? Detail = null);
 
     public sealed record InputJson(IReadOnlyList<LineJson> Lines, IReadOnlyList<OutputJson> Outputs);
 

@@ -24,4 +24,17 @@ internal static class Access
 
     /// <summary>Act for registry accounts they represent: propose, approve and reject transfers, surrender.</summary>
     public const string RegistryHolders = nameof(Role.ExchangeMember) + "," + nameof(Role.CompanyRepresentative);
+
+    /// <summary>Read MRV reports: the regulator and the auditor all, companies their own, verifiers those assigned to them.</summary>
+    public const string MrvReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative)
+        + "," + nameof(Role.Verifier);
+
+    /// <summary>File MRV reports and monitoring plans for their own company.</summary>
+    public const string MrvCompany = nameof(Role.CompanyRepresentative);
+
+    /// <summary>Verify the MRV reports their body is assigned.</summary>
+    public const string MrvVerifier = nameof(Role.Verifier);
+
+    /// <summary>Return an MRV report with comments: whoever holds it at its step.</summary>
+    public const string MrvHolders = nameof(Role.Regulator) + "," + nameof(Role.Verifier);
 }

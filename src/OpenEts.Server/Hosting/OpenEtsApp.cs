@@ -11,6 +11,7 @@ using OpenEts.Application.Audit;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Journal;
+using OpenEts.Application.Mrv;
 using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
@@ -87,6 +88,7 @@ public static class OpenEtsApp
         services.AddSingleton<DemoMarket>();
         services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
             .AddSingleton<RegistryQueries>();
+        services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>();
         services.AddSingleton(DemoMode.From(args, builder.Configuration, named is not null));
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
@@ -192,6 +194,7 @@ public static class OpenEtsApp
         app.MapOrganisationApi();
         app.MapAuditApi();
         app.MapRegistryApi();
+        app.MapMrvApi();
         app.MapJournalApi();
         app.MapRazorPages();
 

@@ -23,6 +23,10 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "PageSize", "Length", "UnknownValue", "ForbiddenCharacter", "Duplicate", "DuplicateKey", "Range", "Empty",
         "MissingColumn", "Unreadable", "Json.Syntax", "Json.Null", "Json.Type", "Json.UnknownField", "Json.DuplicateKey",
         "Json.Required", "Role", "FileTooLarge", "SheetTooLarge", "TooManyRows", "Csrf",
+        // MRV: the workflow's rules and the calculator's findings.
+        "NotACompany", "SectorMismatch", "ReportStatus", "EmptyReport", "UnknownOrganisation", "ConflictOfInterest", "NotAVerifier",
+        "UnknownLine", "WarningNotAcknowledged", "UnknownWarning", "NotHolder", "NotInMonitoringPlan", "DuplicateLine",
+        "NegativeAmount", "UnknownMaterial", "WrongUnit", "NoGridFactor", "UnsupportedSource",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using CommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<OpenEts.Server.Api.MrvEndpoints.OutcomeView>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound>;
+
+namespace OpenEts.Server.Api;
+
+/// <summary>
+/// Emission reports and their verification: <c>/api/v1/mrv</c>. Companies file their own reports, the regulator
+/// assigns verifiers and approves, the assigned verifier verifies; a report someone may not see is 404. Every write is
+/// parse → call → map: the body becomes the command's form, its <c>TryParse</c> reads it, <see cref="MrvCommandHandler"/>
+/// runs it, and <see cref="ToHttp"/> states the outcome.
+/// </summary>
+internal static class MrvEndpoints
+{
+    public static void MapMrvApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/mrv").WithTags("MRV");
+        var readers = new AuthorizeAttribute { Roles = Access.MrvReaders };
+        var company = new AuthorizeAttribute { Roles = Access.MrvCompany };
+        var regulator = new AuthorizeAttribute { Roles = Access.Regulator };
+        group.MapGet("/reports", ListAsync).RequireAuthorization(readers)
+            .WithSummary("Reports you may see (regulator, auditor: all; company: its own; verifier: assigned); filters year, status");
+        group.MapGet("/queue", QueueAsync).RequireAuthorization(readers)
+            .WithSummary("Reports waiting for your role: drafts and returns (company), submitted and verified (regulator), assigned (verifier)");
+        group.MapGet("/reports/{id:long}", ReportAsync).RequireAuthorization(readers)
+            .WithSummary("One report: lines, outputs, the calculation with every figure's derivation, the verification");
+        group.MapPost("/reports", SaveDraftAsync).RequireAuthorization(company)
+            .WithSummary("Save your company's report for a year as a draft (created or replaced); recomputed with the current factor library");
+        group.MapPost("/reports/{id:long}/submit", SubmitAsync).RequireAuthorization(company)
+            .WithSummary("Submit a draft or returned report; refused with the calculation's errors; flagged late after the deadline");
+        group.MapPost("/reports/{id:long}/assign", AssignAsync).RequireAuthorization(regulator)
+            .WithSummary("Assign a verification body that declared no conflict of interest (conflictOfInterest: none)");
+        group.MapPost("/reports/{id:long}/verification", VerifyAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvVerifier })
+            .WithSummary("Record the verification: adjusted lines with reason and evidence, a note on every warning, a conclusion");
+        group.MapPost("/reports/{id:long}/approve", ApproveAsync).RequireAuthorization(regulator)
+            .WithSummary("Approve a verified report: the approved total is the verified total rounded to 1 kg");
+        group.MapPost("/reports/{id:long}/return", ReturnAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvHolders })
+            .WithSummary("Return a report to its company with comments (by the role that holds it)");
+        group.MapGet("/plans", PlanAsync).RequireAuthorization(company)
+            .WithSummary("Your company's monitoring plan for a year (?year=)");
+        group.MapPost("/plans", SavePlanAsync).RequireAuthorization(company)
+            .WithSummary("Save your company's monitoring plan for a year: sources, methods, meters, measurement frequency");
+        group.MapGet("/deadlines", DeadlinesAsync).RequireAuthorization(readers)
+            .WithSummary("Reporting and verification deadlines by jurisdiction and year");
+        group.MapPost("/deadlines", SetDeadlineAsync).RequireAuthorization(regulator)
+            .WithSummary("Set a jurisdiction's deadlines for a reporting year (yyyy-MM-dd, China Standard Time)");
+        group.MapGet("/approved", ApprovedAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.Everyone })
+            .WithSummary("Approved emissions by company and year (optionally ?year=)");
+        group.MapPost("/calc", CalcAsync).RequireAuthorization(readers)
+            .WithSummary("Compute a report as typed, storing nothing (live recompute)");
+    }
+
+    /// <summary>What a completed request did: the journal event, and the report as it now stands (none for a plan or deadline).</summary>
+    public sealed record OutcomeView(string Event, long? Report, string? Status, decimal? ReportedTonnes, bool? Late,
+        decimal? VerifiedTonnes, decimal? ApprovedTonnes);
+
+    public sealed record MeasuredInput(string Parameter, decimal Value, string Evidence, string Rule);
+
+    public sealed record LineInput(string Kind, string Material, decimal Amount, string Unit, string? Id = null,
+        IReadOnlyList<MeasuredInput>? Measured = null);
+
+    public sealed record OutputInput(string Kind, decimal Amount, string Unit, string? Detail = null);
+
+    public sealed record DraftInput(int Year, IReadOnlyList<LineInput> Lines, IReadOnlyList<OutputInput>? Outputs = null, string? Region = null);
+
+    public sealed record CalcInput(int Year, IReadOnlyList<LineInput> Lines, IReadOnlyList<OutputInput>? Outputs = null, string? Region = null,
+        string? Sector = null);
+
+    public sealed record AssignInput(string Verifier, string ConflictOfInterest);
+
+    public sealed record AdjustmentInput(string LineId, decimal Amount, string Reason, string Evidence);
+
+    public sealed record AcknowledgementInput(string Warning, string Note);
+
+    public sealed record VerificationInput(string Conclusion, IReadOnlyList<AdjustmentInput>? Adjustments = null,
+        IReadOnlyList<AcknowledgementInput>? Acknowledgements = null);
+
+    public sealed record ReturnInput(string Comments);
+
+    public sealed record PlanSourceInput(string Kind, string Material, string Method, string Meter, string Frequency);
+
+    public sealed record PlanInput(int Year, IReadOnlyList<PlanSourceInput> Sources);
+
+    public sealed record DeadlineInput(string Jurisdiction, int Year, string ReportsDue, string VerificationDue);
+
+    private static IReadOnlyList<LineForm> Lines(IReadOnlyList<LineInput> lines) => [.. lines.Select(l => new LineForm(l.Id, l.Kind, l.Material,
+        l.Amount, l.Unit, l.Measured?.Select(m => new MeasuredForm(m.Parameter, m.Value, m.Evidence, m.Rule)).ToList()))];
+
+    private static IReadOnlyList<OutputForm> Outputs(IReadOnlyList<OutputInput>? outputs) =>
+        [.. (outputs ?? []).Select(o => new OutputForm(o.Kind, o.Amount, o.Unit, o.Detail))];
+
+    private static async Task<Ok<List<MrvViews.ReportSummary>>> ListAsync(HttpContext http, MrvQueries queries, CancellationToken ct,
+        [FromQuery] int? year = null, [FromQuery] string? status = null) =>
+        TypedResults.Ok((await queries.ReportsAsync(http.User.Actor(), year,
+            Enum.TryParse<ReportStatus>(status, ignoreCase: true, out var s) ? s : null, ct).ConfigureAwait(false))
+            .Select(MrvViews.Summary).ToList());
+
+    private static async Task<Ok<List<MrvViews.ReportSummary>>> QueueAsync(HttpContext http, MrvQueries queries, CancellationToken ct) =>
+        TypedResults.Ok((await queries.QueueAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(MrvViews.Summary).ToList());
+
+    private static async Task<Results<Ok<MrvViews.ReportView>, NotFound>> ReportAsync(long id, HttpContext http, MrvQueries queries,
+        CancellationToken ct) =>
+        await queries.ReportAsync(http.User.Actor(), id, ct).ConfigureAwait(false) is { } detail
+            ? TypedResults.Ok(MrvViews.Report(detail))
+            : TypedResults.NotFound();
+
+    private static Task<CommandResult> SaveDraftAsync(DraftInput input, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
+        RunAsync(SaveDraftReport.TryParse(new(input.Year, input.Region, Lines(input.Lines), Outputs(input.Outputs)), out var command, out var errors),
+            command, errors, http, handler, ct);
+
+    private static Task<CommandResult> SubmitAsync(long id, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
+        RunAsync(SubmitReport.TryParse(new(id), out var command, out var errors), command, errors, http, handler, ct);
+
+    private static Task<CommandResult> AssignAsync(long id, AssignInput input, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
+        RunAsync(AssignVerifier.TryParse(new(id, input.Verifier, input.ConflictOfInterest), out var command, out var errors),
+            command, errors, http, handler, ct);
+
+    private static Task<CommandResult> VerifyAsync(long id, VerificationInput input, HttpContext http, MrvCommandHandler handler,
+        CancellationToken ct) =>
+        RunAsync(RecordVerification.TryParse(new(id,
+            input.Adjustments?.Select(a => new AdjustmentForm(a.LineId, a.Amount, a.Reason, a.Evidence)).ToList(),
+            input.Acknowledgements?.Select(a => new AcknowledgementForm(a.Warning, a.Note)).ToList(), input.Conclusion),
+            out var command, out var errors), command, errors, http, handler, ct);
+
+    private static Task<CommandResult> ApproveAsync(long id, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
+        RunAsync(ApproveReport.TryParse(new(id), out var command, out var errors), command, errors, http, handler, ct);
+
+    private static Task<CommandResult> ReturnAsync(long id, ReturnInput input, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
+        RunAsync(ReturnReport.TryParse(new(id, input.Comments), out var command, out var errors), command, errors, http, handler, ct);
+
+    private static async Task<Results<Ok<MrvViews.PlanView>, NotFound>> PlanAsync(HttpContext http, MrvQueries queries, CancellationToken ct,
+        [FromQuery] int? year = null) =>
+        year is { } y && await queries.OwnPlanAsync(http.User.Actor(), y, ct).ConfigureAwait(false) is { } plan
+            ? TypedResults.Ok(new MrvViews.PlanView(plan.Year, plan.Sources, plan.UpdatedAt))
+            : TypedResults.NotFound();
+
+    private static Task<CommandResult> SavePlanAsync(PlanInput input, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
+        RunAsync(SaveMonitoringPlan.TryParse(new(input.Year,
+            [.. input.Sources.Select(s => new PlanSourceForm(s.Kind, s.Material, s.Method, s.Meter, s.Frequency))]),
+            out var command, out var errors), command, errors, http, handler, ct);
+
+    private static async Task<Ok<List<MrvViews.DeadlineView>>> DeadlinesAsync(MrvQueries queries, CancellationToken ct) =>
+        TypedResults.Ok((await queries.DeadlinesAsync(ct).ConfigureAwait(false)).Select(d => new MrvViews.DeadlineView(d.Jurisdiction, d.Year,
+            d.ReportsDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            d.VerificationDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList());
+
+    private static Task<CommandResult> SetDeadlineAsync(DeadlineInput input, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
+        RunAsync(SetReportingDeadline.TryParse(new(input.Jurisdiction, input.Year, input.ReportsDue, input.VerificationDue),
+            out var command, out var errors), command, errors, http, handler, ct);
+
+    private static async Task<Ok<List<MrvViews.ApprovedTotalView>>> ApprovedAsync(MrvQueries queries, CancellationToken ct,
+        [FromQuery] int? year = null) =>
+        TypedResults.Ok((await queries.ApprovedTotalsAsync(year, ct).ConfigureAwait(false)).Select(MrvViews.Approved).ToList());
+
+    private static Results<Ok<MrvViews.CalculationView>, ValidationProblem> CalcAsync(CalcInput input) =>
+        CalculationRequest.TryParse(new(input.Sector, input.Year, input.Region, Lines(input.Lines), Outputs(input.Outputs)),
+            out var request, out var errors)
+            ? TypedResults.Ok(MrvViews.Calculation(MrvQueries.Calculate(request.Input)))
+            : Problems.Fields(errors);
+
+    // The one preamble of every write: a form that did not parse is a 400 naming its fields; otherwise the handler runs
+    // the command as the signed-in actor.
+    private static async Task<CommandResult> RunAsync(bool parsed, IMrvCommand? command, IReadOnlyList<FieldError> errors,
+        HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
+        parsed && command is not null
+            ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false))
+            : Problems.Fields(errors);
+
+    /// <summary>The HTTP answer to every MRV command: 200 with what was done, 404, or problem+json naming the field and rule.</summary>
+    private static CommandResult ToHttp(MrvCommandOutcome outcome) => outcome switch
+    {
+        MrvCommandOutcome.Completed c => TypedResults.Ok(new OutcomeView(c.Event, c.Report?.Id, c.Report?.Status.ToString(),
+            c.Report?.Reported.Value, c.Report?.Late, c.Report?.Verification?.Verified.Value, c.Report?.Approved?.Value)),
+        MrvCommandOutcome.Invalid i => Problems.Fields(i.Errors),
+        MrvCommandOutcome.NotFound => TypedResults.NotFound(),
+        MrvCommandOutcome.Refused { Kind: RefusalKind.Malformed } r =>
+            Problems.Fields([new FieldError(r.Field, r.Rule, r.Message)]),
+        MrvCommandOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
+            r.Field, r.Rule, r.Message),
+        MrvCommandOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this"),
+        _ => throw new UnreachableException(),
+    };
+
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
+        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.mrvrefused"),
+            extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
+}

@@ -1,0 +1,74 @@
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Mrv;
+
+namespace OpenEts.Server.Api;
+
+/// <summary>MRV's JSON answers: reports, calculations with every figure's derivation, approved totals.</summary>
+internal static class MrvViews
+{
+    public sealed record FigureView(string Name, decimal Value, string Unit, string Source, bool Unconfirmed, string? Detail,
+        IReadOnlyList<FigureView>? Inputs);
+
+    public sealed record LineEmissionView(string LineId, string Kind, decimal Emissions, bool Unconfirmed, FigureView Derivation);
+
+    public sealed record IssueView(string? LineId, string Field, string Rule, string Severity, string Message, string Key);
+
+    /// <param name="Total">The exact sum, tCO2.</param>
+    /// <param name="TotalTonnes">The total rounded for the report (1 kg; a net export counts as zero).</param>
+    public sealed record CalculationView(decimal Total, decimal TotalTonnes, bool Unconfirmed, string FactorVersion, bool Valid,
+        IReadOnlyList<LineEmissionView> Lines, IReadOnlyList<IssueView> Issues);
+
+    public sealed record ReportSummary(long Id, string Organisation, string Name, string Sector, int Year, string Status, decimal ReportedTonnes,
+        bool Late, string? Verifier, decimal? VerifiedTonnes, decimal? ApprovedTonnes);
+
+    public sealed record VerificationView(IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<WarningAcknowledgement> Acknowledgements,
+        string Conclusion, decimal VerifiedTonnes, string FactorVersion, string Verifier, DateTimeOffset At, bool Late);
+
+    public sealed record ReportView(ReportSummary Summary, string Region, string FactorVersion, DateTimeOffset? SubmittedAt,
+        DateTimeOffset? ApprovedAt, string? ReturnComment, string? ReturnedBy, IReadOnlyList<MrvJson.LineJson> Lines,
+        IReadOnlyList<MrvJson.OutputJson> Outputs, CalculationView Calculation, VerificationView? Verification,
+        CalculationView? VerifiedCalculation, string? ReportsDue, string? VerificationDue);
+
+    public sealed record ApprovedTotalView(string Organisation, string Name, string Sector, int Year, decimal ApprovedTonnes);
+
+    public sealed record DeadlineView(string Jurisdiction, int Year, string ReportsDue, string VerificationDue);
+
+    public sealed record PlanView(int Year, IReadOnlyList<PlanSource> Sources, DateTimeOffset UpdatedAt);
+
+    public static ReportSummary Summary(ReportRow row) => Summary(row.Report, row.Company.Code.Value, row.Company.Name, row.Verifier?.Code.Value);
+
+    public static ReportSummary Summary(MrvReport r, string code, string name, string? verifier) => new(r.Id, code, name, r.Sector.ToString(),
+        r.Year, r.Status.ToString(), r.Reported.Value, r.Late, verifier, r.Verification?.Verified.Value, r.Approved?.Value);
+
+    public static ReportView Report(ReportDetail d)
+    {
+        var r = d.Report;
+        return new ReportView(Summary(r, d.Company.Code.Value, d.Company.Name, d.Verifier?.Code.Value), r.Region, r.FactorVersion,
+            r.SubmittedAt, r.ApprovedAt, r.ReturnComment, r.ReturnedBy?.ToString(), MrvJson.Lines(r.Lines), MrvJson.Outputs(r.Outputs),
+            Calculation(d.Reported),
+            r.Verification is { } v ? new VerificationView(v.Adjustments, v.Acknowledgements, v.Conclusion, v.Verified.Value, v.FactorVersion,
+                v.Verifier, v.At, v.Late) : null,
+            d.Verified is { } verified ? Calculation(verified) : null,
+            d.Deadline?.ReportsDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            d.Deadline?.VerificationDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static CalculationView Calculation(ReportCalculation c) => new(c.Total.Value, MrvReview.Total(c).Value,
+        MrvReview.RestsOnUnconfirmed(c.Total), c.FactorLibraryVersion, c.IsValid,
+        [.. c.Lines.Select(l => new LineEmissionView(l.LineId, l.Kind.ToString(), l.Emissions.Value, MrvReview.RestsOnUnconfirmed(l.Emissions),
+            Figure(l.Emissions)))],
+        [.. c.Issues.Select(i => new IssueView(i.LineId, i.Field, i.Rule, i.Severity.ToString(), i.Message, MrvReview.WarningKey(i)))]);
+
+    public static FigureView Figure(Figure f) => f.Source switch
+    {
+        Provenance.Default d => new(f.Name, f.Value, f.Unit.ToString(), "default", !d.Confirmed, $"{d.Guideline}; {d.Table}; {d.Row}; {d.Year}", null),
+        Provenance.Measured m => new(f.Name, f.Value, f.Unit.ToString(), "measured", false, $"{m.Evidence}; {m.Rule}", null),
+        Provenance.Reported r => new(f.Name, f.Value, f.Unit.ToString(), "reported", false, r.Where, null),
+        Provenance.Computed c => new(f.Name, f.Value, f.Unit.ToString(), "computed", MrvReview.RestsOnUnconfirmed(f), c.Formula,
+            [.. c.Inputs.Select(Figure)]),
+        _ => new(f.Name, f.Value, f.Unit.ToString(), "unknown", false, null, null),
+    };
+
+    public static ApprovedTotalView Approved(ApprovedTotal t) => new(t.Organisation.Value, t.Name, t.Sector.ToString(), t.Year, t.Approved.Value);
+}

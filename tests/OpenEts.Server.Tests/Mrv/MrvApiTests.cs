@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Mrv;
+
+/// <summary>The MRV API on the demo market: a report from draft to approval, who may see and do what, the live calculation.</summary>
+public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static readonly string Verifier = "91440101MA5CY0001" + CreditCode.CheckCharacter("91440101MA5CY0001");
+    private static readonly string Paper = "91440600MA5CY1004" + CreditCode.CheckCharacter("91440600MA5CY1004");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static object Draft(int year, decimal coal) => new
+    {
+        year,
+        lines = new object[]
+        {
+            new { id = "L1", kind = "fuelCombustion", material = "raw-coal", amount = coal, unit = "tonne" },
+            new { id = "L2", kind = "fuelCombustion", material = "diesel", amount = 10m, unit = "tonne" },
+        },
+        outputs = new object[] { new { kind = "paper", amount = 120000m, unit = "tonne", detail = "coated" } },
+    };
+
+    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Fact]
+    public async Task Report_FromDraftToApproval_ApprovesTheVerifiedTotalAndListsItAmongApprovedTotals()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        using var regulator = await server.SignedInAsync("regulator");
+        using var verifier = await server.SignedInAsync("verifier");
+
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2019, 1000m), Ct));
+        var id = saved.GetProperty("report").GetInt64();
+        var submitted = await OkJsonAsync(await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
+        using var unassigned = await verifier.GetAsync($"/api/v1/mrv/reports/{id}", Ct);
+        await OkJsonAsync(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign",
+            new { verifier = Verifier, conflictOfInterest = "none" }, Ct));
+        var queue = await OkJsonAsync(await verifier.GetAsync("/api/v1/mrv/queue", Ct));
+        await OkJsonAsync(await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new
+        {
+            conclusion = "材料齐全，数据准确",
+            adjustments = new[] { new { lineId = "L1", amount = 900m, reason = "地磅记录", evidence = "WB-2019-12" } },
+        }, Ct));
+        var approved = await OkJsonAsync(await regulator.PostAsync($"/api/v1/mrv/reports/{id}/approve", null, Ct));
+        var totals = await OkJsonAsync(await regulator.GetAsync("/api/v1/mrv/approved?year=2019", Ct));
+        var detail = await OkJsonAsync(await paper.GetAsync($"/api/v1/mrv/reports/{id}", Ct));
+
+        // By hand: raw coal 20.908 × 0.02637 × 0.94 × 44/12 = 1.9002988488 t/t; diesel 42.652 × 0.0202 × 0.98 × 44/12
+        // = 3.0958765… t/t. Reported 1000 t coal + 10 t diesel = 1900.2988488 + 30.95876… = 1931.258 t; verified with
+        // 900 t coal: 1710.26896392 + 30.95876… = 1741.228 t.
+        Assert.Equal(1931.258m, submitted.GetProperty("reportedTonnes").GetDecimal());
+        Assert.Equal(HttpStatusCode.NotFound, unassigned.StatusCode);
+        Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("id").GetInt64() == id);
+        Assert.Equal("Approved", approved.GetProperty("status").GetString());
+        Assert.Equal(1741.228m, approved.GetProperty("approvedTonnes").GetDecimal());
+        var row = Assert.Single(totals.EnumerateArray(), r => r.GetProperty("organisation").GetString() == Paper);
+        Assert.Equal(1741.228m, row.GetProperty("approvedTonnes").GetDecimal());
+        Assert.Equal("Paper", row.GetProperty("sector").GetString());
+        Assert.Equal(900m, detail.GetProperty("verification").GetProperty("adjustments")[0].GetProperty("amount").GetDecimal());
+        Assert.Equal("地磅记录", detail.GetProperty("verification").GetProperty("adjustments")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Report_OfAnotherCompany_IsNotFoundAndCannotBeSubmitted()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        using var steel = await server.SignedInAsync("steel-a");
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2020, 5m), Ct));
+        var id = saved.GetProperty("report").GetInt64();
+
+        using var read = await steel.GetAsync($"/api/v1/mrv/reports/{id}", Ct);
+        using var submit = await steel.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct);
+        var list = await OkJsonAsync(await steel.GetAsync("/api/v1/mrv/reports", Ct));
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, submit.StatusCode);
+        Assert.DoesNotContain(list.EnumerateArray(), r => r.GetProperty("id").GetInt64() == id);
+    }
+
+    [Fact]
+    public async Task Assign_DeclaredConflictOrTheCompanyItself_IsRefusedWithConflictOfInterest()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        using var regulator = await server.SignedInAsync("regulator");
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2021, 5m), Ct));
+        var id = saved.GetProperty("report").GetInt64();
+        await OkJsonAsync(await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
+
+        using var declared = await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign",
+            new { verifier = Verifier, conflictOfInterest = "conflicted" }, Ct);
+        using var itself = await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign",
+            new { verifier = Paper, conflictOfInterest = "none" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, declared.StatusCode);
+        Assert.Equal("ConflictOfInterest", (await declared.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, itself.StatusCode);
+        Assert.Equal("ConflictOfInterest", (await itself.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_WithAnUnknownFuel_Is400NamingTheLineAndRule()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", new
+        {
+            year = 2022,
+            lines = new[] { new { id = "L7", kind = "fuelCombustion", material = "peat", amount = 3m, unit = "tonne" } },
+        }, Ct));
+
+        using var submit = await paper.PostAsync($"/api/v1/mrv/reports/{saved.GetProperty("report").GetInt64()}/submit", null, Ct);
+        var problem = await submit.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
+        Assert.Equal("lines[L7].material", problem.GetProperty("field").GetString());
+        Assert.Equal("UnknownMaterial", problem.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Calc_NaturalGasIn10kNm3_ReturnsTheLineAndTheDerivationStoringNothing()
+    {
+        using var cement = await server.SignedInAsync("cement-a");
+
+        var calc = await OkJsonAsync(await cement.PostAsJsonAsync("/api/v1/mrv/calc", new
+        {
+            year = 2023,
+            lines = new[] { new { id = "G", kind = "fuelCombustion", material = "natural-gas", amount = 50m, unit = "tenThousandNm3" } },
+        }, Ct));
+        var list = await OkJsonAsync(await cement.GetAsync("/api/v1/mrv/reports?year=2023", Ct));
+
+        // By hand: 50 × 389.31 GJ/10⁴Nm³ × 0.0153 tC/GJ × 0.99 × 44/12 = 1081.0944045 t.
+        Assert.Equal(1081.094m, calc.GetProperty("totalTonnes").GetDecimal());
+        Assert.Equal("E = AD × EF", calc.GetProperty("lines")[0].GetProperty("derivation").GetProperty("detail").GetString());
+        Assert.Equal(0, list.GetArrayLength());
+    }
+}
