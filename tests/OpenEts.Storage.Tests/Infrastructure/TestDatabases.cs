@@ -95,7 +95,8 @@ public sealed class PostgresDb : ITestDatabase, IDisposable
         admin.Open();
         foreach (var name in _created)
         {
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            // Each drop waits for a checkpoint: on a busy machine dozens of them outlast the default 30 s timeout.
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin) { CommandTimeout = 300 };
             drop.ExecuteNonQuery();
         }
     }
