@@ -6,7 +6,8 @@ namespace OpenEts.Storage;
 internal sealed partial class SqlSession
 {
     private const string UserColumns =
-        "id, user_name, display_name, role, organisation_id, password_hash, failed_count, locked_until, security_stamp, disabled_at";
+        "id, user_name, display_name, role, organisation_id, password_hash, failed_count, locked_until, security_stamp, disabled_at, "
+        + "must_change_password, totp_secret, totp_enabled_at, totp_last_step, recovery_codes";
 
     private const string TokenColumns = "id, user_id, name, token_hash, prefix, created_at, revoked_at, expires_at, scope, last_used_at";
 
@@ -24,16 +25,42 @@ internal sealed partial class SqlSession
         (await QueryAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE organisation_id = @organisationId ORDER BY user_name",
             new { organisationId }).ConfigureAwait(false)).Select(r => r.ToRecord()).ToList();
 
+    public async Task<IReadOnlyList<UserRecord>> ListAllAsync() =>
+        (await QueryAsync<UserRow>($"SELECT {UserColumns} FROM users ORDER BY user_name").ConfigureAwait(false))
+            .Select(r => r.ToRecord()).ToList();
+
+    public Task UpdateAccessAsync(long userId, string displayName, Role role, long? organisationId) =>
+        ExecuteAsync("UPDATE users SET display_name = @displayName, role = @role, organisation_id = @organisationId WHERE id = @userId",
+            new { userId, displayName, role = role.ToString(), organisationId });
+
+    public Task SetPasswordAsync(long userId, string passwordHash, bool mustChange) =>
+        ExecuteAsync("UPDATE users SET password_hash = @passwordHash, must_change_password = @must WHERE id = @userId",
+            new { userId, passwordHash, must = mustChange ? 1 : 0 });
+
+    public Task SetTwoFactorAsync(long userId, TwoFactorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return ExecuteAsync("""
+            UPDATE users SET totp_secret = @ProtectedSecret, totp_enabled_at = @enabled, totp_last_step = @LastStep,
+                             recovery_codes = @RecoveryCodeHashes
+            WHERE id = @userId
+            """, new { userId, state.ProtectedSecret, enabled = state.EnabledAt is { } e ? Ms(e) : (long?)null, state.LastStep, state.RecoveryCodeHashes });
+    }
+
     public async Task<UserRecord> InsertAsync(UserRecord user, DateTimeOffset now)
     {
         var stamp = user.SecurityStamp.Length > 0 ? user.SecurityStamp : SecurityStamps.New();
         var id = await ExecuteScalarAsync<long>("""
             INSERT INTO users (user_name, display_name, role, organisation_id, password_hash, failed_count, locked_until,
-                               created_at, security_stamp, disabled_at)
-            VALUES (@UserName, @DisplayName, @role, @OrganisationId, @PasswordHash, 0, NULL, @now, @stamp, NULL) RETURNING id
-            """, new { user.UserName, user.DisplayName, role = user.Role.ToString(), user.OrganisationId, user.PasswordHash, now = Ms(now), stamp })
-            .ConfigureAwait(false);
-        return user with { Id = id, SecurityStamp = stamp, DisabledAt = null };
+                               created_at, security_stamp, disabled_at,
+                               must_change_password)
+            VALUES (@UserName, @DisplayName, @role, @OrganisationId, @PasswordHash, 0, NULL, @now, @stamp, NULL, @must) RETURNING id
+            """, new
+        {
+            user.UserName, user.DisplayName, role = user.Role.ToString(), user.OrganisationId, user.PasswordHash, now = Ms(now), stamp,
+            must = user.MustChangePassword ? 1 : 0,
+        }).ConfigureAwait(false);
+        return user with { Id = id, SecurityStamp = stamp, DisabledAt = null, TwoFactor = TwoFactorState.None };
     }
 
     public Task SetSignInStateAsync(long userId, int failedCount, DateTimeOffset? lockedUntil) =>
@@ -108,11 +135,23 @@ internal sealed partial class SqlSession
 
         public long? Disabled_At { get; init; }
 
+        public long Must_Change_Password { get; init; }
+
+        public string? Totp_Secret { get; init; }
+
+        public long? Totp_Enabled_At { get; init; }
+
+        public long? Totp_Last_Step { get; init; }
+
+        public string? Recovery_Codes { get; init; }
+
         public UserRecord ToRecord() => new(Id, User_Name, Display_Name, Enum.Parse<Role>(Role), Organisation_Id,
             Password_Hash, checked((int)Failed_Count), Locked_Until is { } l ? At(l) : null)
         {
             SecurityStamp = Security_Stamp,
             DisabledAt = Disabled_At is { } d ? At(d) : null,
+            MustChangePassword = Must_Change_Password != 0,
+            TwoFactor = new TwoFactorState(Totp_Secret, Totp_Enabled_At is { } t ? At(t) : null, Totp_Last_Step, Recovery_Codes),
         };
     }
 

@@ -61,7 +61,20 @@ public sealed record CreateUser(string UserName, string DisplayName, Role Role, 
             found.Add(new FieldError("userName", "UserName", string.Create(CultureInfo.InvariantCulture,
                 $"userName: a user name is 1–{MaxUserNameLength} of the letters A–Z and a–z, the digits 0–9, '.', '-' and '_' (was '{Printable(userName)}')")));
         }
-        var roleText = (form.Role ?? "").Trim();
+        var (role, organisation) = ReadAccess(found, form.Role, form.Organisation);
+        var displayName = ReadDisplayName(found, form.DisplayName, userName);
+        errors = found;
+        command = found.Count == 0 ? new CreateUser(userName, displayName, role, organisation, form.Password ?? "") : null;
+        return command is not null;
+    }
+
+    /// <summary>
+    /// Reads a role and an organisation's credit code by their rules (a role by name only; the organisation required for
+    /// a role that acts for one, refused for a citizen). Shared with <see cref="ChangeUserAccess"/>.
+    /// </summary>
+    internal static (Role Role, CreditCode? Organisation) ReadAccess(List<FieldError> found, string? roleField, string? organisationField)
+    {
+        var roleText = (roleField ?? "").Trim();
         // Names only: Enum.TryParse would also take "0" or "1,2".
         var isRole = Domain.Identity.Roles.TryParse(roleText, out var role) && roleText.All(char.IsAsciiLetter);
         if (!isRole)
@@ -70,9 +83,9 @@ public sealed record CreateUser(string UserName, string DisplayName, Role Role, 
                 $"role: '{Printable(roleText)}' is not a platform role ({string.Join(", ", Enum.GetNames<Role>())})"));
         }
         CreditCode? organisation = null;
-        if (!string.IsNullOrWhiteSpace(form.Organisation))
+        if (!string.IsNullOrWhiteSpace(organisationField))
         {
-            var parse = CreditCode.Parse(form.Organisation);
+            var parse = CreditCode.Parse(organisationField);
             if (parse.Success)
             {
                 organisation = parse.Code;
@@ -95,15 +108,29 @@ public sealed record CreateUser(string UserName, string DisplayName, Role Role, 
                 found.Add(new FieldError("organisation", "OrganisationNotAllowed", $"organisation: a {role} belongs to no organisation"));
             }
         }
-        var displayName = string.IsNullOrWhiteSpace(form.DisplayName) ? userName : form.DisplayName.Trim();
-        if (!string.IsNullOrWhiteSpace(form.DisplayName) && (displayName.Length > MaxDisplayNameLength || displayName.Any(IsHiddenChar)))
+        return (role, organisation);
+    }
+
+    /// <summary>The display name as typed, or <paramref name="fallback"/> when blank; no control or direction characters.</summary>
+    internal static string ReadDisplayName(List<FieldError> found, string? typed, string fallback)
+    {
+        var displayName = string.IsNullOrWhiteSpace(typed) ? fallback : typed.Trim();
+        if (!string.IsNullOrWhiteSpace(typed) && (displayName.Length > MaxDisplayNameLength || displayName.Any(IsHiddenChar)))
         {
             found.Add(new FieldError("displayName", "DisplayName", string.Create(CultureInfo.InvariantCulture,
                 $"displayName: a display name has at most {MaxDisplayNameLength} characters and no control or direction-changing characters")));
         }
-        errors = found;
-        command = found.Count == 0 ? new CreateUser(userName, displayName, role, organisation, form.Password ?? "") : null;
-        return command is not null;
+        return displayName;
+    }
+
+    /// <summary>
+    /// Whether the new user must choose their own password at first sign-in: yes when a signed-in regulator set it (a
+    /// temporary password someone else knows); no for the operator's own first account from the command line.
+    /// </summary>
+    public static bool IsTemporaryPassword(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.UserId > 0;
     }
 
     public override string ToString() =>
@@ -170,30 +197,42 @@ public sealed class CreateUserHandler(IStore store, IPasswordHashing hashing, Ti
         {
             return Duplicate(command.UserName);
         }
-        long? organisationId = null;
-        if (command.Organisation is { } code)
+        var (organisationId, refusal) = await ResolveOrganisationAsync(s, command.Organisation, command.Role).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            if (await s.Organisations.FindByCodeAsync(code).ConfigureAwait(false) is not { } organisation)
-            {
-                return new CreateUserOutcome.Refused("organisation", "UnknownOrganisation",
-                    $"organisation: there is no organisation with the credit code {code}");
-            }
-            var (kinds, _) = CreateUser.OrganisationOf(command.Role);
-            if (!kinds.Contains(organisation.Kind))
-            {
-                return new CreateUserOutcome.Refused("organisation", "OrganisationKind",
-                    $"organisation: {code} ({organisation.Name}) is a {organisation.Kind} organisation; a {command.Role} belongs to a "
-                    + string.Join(" or ", kinds) + " organisation");
-            }
-            organisationId = organisation.Id;
+            return new CreateUserOutcome.Refused("organisation", refusal.Value.Rule, refusal.Value.Message);
         }
         var now = time.GetUtcNow();
         var user = await s.Users.InsertAsync(new UserRecord(0, command.UserName, command.DisplayName, command.Role, organisationId,
-            hash, 0, null), now).ConfigureAwait(false);
+            hash, 0, null) { MustChangePassword = CreateUser.IsTemporaryPassword(actor) }, now).ConfigureAwait(false);
         await s.Journal.AppendAsync(now, actor.UserName, CreateUser.JournalKind, user.UserName,
             Json.Object(("userName", user.UserName), ("displayName", user.DisplayName), ("role", Roles.Name(user.Role)),
                 ("organisation", command.Organisation?.Value))).ConfigureAwait(false);
         return new CreateUserOutcome.Created(user);
+    }
+
+    /// <summary>
+    /// The id of the organisation with <paramref name="code"/>, checked to be of a kind <paramref name="role"/> may belong
+    /// to; or the rule it breaks (<c>UnknownOrganisation</c>, <c>OrganisationKind</c>). Shared with changing a user's access.
+    /// </summary>
+    internal static async Task<(long? Id, (string Rule, string Message)? Refusal)> ResolveOrganisationAsync(
+        IStoreSession s, CreditCode? code, Role role)
+    {
+        if (code is not { } c)
+        {
+            return (null, null);
+        }
+        if (await s.Organisations.FindByCodeAsync(c).ConfigureAwait(false) is not { } organisation)
+        {
+            return (null, ("UnknownOrganisation", $"organisation: there is no organisation with the credit code {c}"));
+        }
+        var (kinds, _) = CreateUser.OrganisationOf(role);
+        if (!kinds.Contains(organisation.Kind))
+        {
+            return (null, ("OrganisationKind", $"organisation: {c} ({organisation.Name}) is a {organisation.Kind} organisation; a {role} belongs to a "
+                + string.Join(" or ", kinds) + " organisation"));
+        }
+        return (organisation.Id, null);
     }
 
     private static CreateUserOutcome.Refused Duplicate(string userName) =>

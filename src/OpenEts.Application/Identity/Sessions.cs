@@ -26,26 +26,38 @@ public sealed class Sessions(IStore store, IPasswordHashing hashing)
         EndSessionsAsync(actor, actor.UserId, actor.UserName, "user.signed-out-everywhere", now, ct);
 
     /// <summary>
-    /// Changes the signed-in user's own password after checking the current one, and ends every session. False when the
-    /// current password is wrong. (The password policy belongs to user management and is checked before this.)
+    /// Changes the signed-in user's own password (<see cref="ChangeOwnPassword"/>): the current password must match, the
+    /// new one pass <see cref="PasswordPolicy"/>. Every session ends (the caller signs its own session in again with the
+    /// returned user's new stamp) and a temporary password stops being one.
     /// </summary>
-    public Task<bool> ChangePasswordAsync(Actor actor, string currentPassword, string newPassword, DateTimeOffset now,
+    public async Task<UserCommandOutcome> ChangePasswordAsync(Actor actor, ChangeOwnPassword command, DateTimeOffset now,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ArgumentException.ThrowIfNullOrEmpty(newPassword);
-        return store.WriteAsync(async s =>
+        ArgumentNullException.ThrowIfNull(command);
+        if (actor.ViaToken)
         {
-            var user = await s.Users.FindAsync(actor.UserId).ConfigureAwait(false);
-            if (user is null || hashing.Verify(user.PasswordHash, currentPassword ?? "") == PasswordCheck.Failed)
-            {
-                return false;
-            }
-            await s.Users.UpdatePasswordHashAsync(user.Id, hashing.Hash(newPassword)).ConfigureAwait(false);
+            return new UserCommandOutcome.Refused("token", "SessionRequiredForPassword",
+                "only a signed-in session may change the password, not an API token", Registry.RefusalKind.Forbidden);
+        }
+        var user = await store.ReadAsync(s => s.Users.FindAsync(actor.UserId), ct).ConfigureAwait(false);
+        if (user is null || hashing.Verify(user.PasswordHash, command.CurrentPassword) == PasswordCheck.Failed)
+        {
+            return new UserCommandOutcome.Refused("currentPassword", "WrongPassword", "currentPassword: this is not your current password",
+                Registry.RefusalKind.Malformed);
+        }
+        if (PasswordPolicy.Check(command.NewPassword, user.UserName) is { } weak)
+        {
+            return new UserCommandOutcome.Refused("newPassword", weak.Rule, "newPassword: " + weak.Message, Registry.RefusalKind.Malformed);
+        }
+        var hash = hashing.Hash(command.NewPassword);
+        return await store.WriteAsync<UserCommandOutcome>(async s =>
+        {
+            await s.Users.SetPasswordAsync(user.Id, hash, mustChange: false).ConfigureAwait(false);
             await s.Users.SetSecurityStampAsync(user.Id, SecurityStamps.New()).ConfigureAwait(false);
-            await s.Journal.AppendAsync(now, actor.UserName, "user.password-changed", user.UserName, "{}").ConfigureAwait(false);
-            return true;
-        }, ct);
+            await s.Journal.AppendAsync(now, actor.UserName, ChangeOwnPassword.JournalKind, user.UserName, "{}").ConfigureAwait(false);
+            return new UserCommandOutcome.Completed((await s.Users.FindAsync(user.Id).ConfigureAwait(false))!);
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,66 +1,108 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenEts.Application.Storage;
 
 namespace OpenEts.Application.Identity;
 
-/// <summary>Sign-in with lock-out, and API tokens for programs.</summary>
-public sealed class SignIn(IStore store, IPasswordHashing hashing)
+/// <summary>
+/// Sign-in (a password, then a TOTP or recovery code when the user enrolled), slowed by <see cref="SignInThrottle"/>
+/// rather than locked; and API tokens for programs. Every failure is logged at Warning with the user name and address.
+/// </summary>
+public sealed class SignIn(IStore store, IPasswordHashing hashing, SignInThrottle throttle, TwoFactor? twoFactor,
+    TwoFactorPolicy policy, ILogger<SignIn> log)
 {
-    /// <summary>Failed attempts in a row before the account locks (OWASP ASVS 2.2.1 asks for a limit; 5 is common).</summary>
-    public const int MaxFailures = 5;
-
-    /// <summary>How long a locked account stays locked.</summary>
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     private const string TokenPrefix = "oets_";
 
     private readonly Lazy<string> _dummyHash = new(() => hashing.Hash(Guid.NewGuid().ToString()));
 
+    /// <summary>Sign-in for tools and tests: no second factor, nothing required, nothing logged.</summary>
+    public SignIn(IStore store, IPasswordHashing hashing)
+        : this(store, hashing, new SignInThrottle(), null, TwoFactorPolicy.Off, NullLogger<SignIn>.Instance)
+    {
+    }
+
+    /// <summary>A password sign-in from an unknown address.</summary>
     public Task<SignInOutcome> PasswordAsync(string userName, string password, DateTimeOffset now, CancellationToken ct) =>
-        store.WriteAsync<SignInOutcome>(async s =>
+        PasswordAsync(userName, password, "", now, ct);
+
+    /// <summary>
+    /// Checks a password. An unknown name, a disabled account and a wrong password take the same path (a password hash
+    /// is checked every time) and answer alike; a waiting period applies to each name alike, known or not.
+    /// </summary>
+    public async Task<SignInOutcome> PasswordAsync(string userName, string password, string address, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(address);
+        var name = userName.Trim();
+        if (throttle.WaitUntil(name, address, now) is { } wait)
         {
-            var user = await s.Users.FindByNameAsync(userName.Trim()).ConfigureAwait(false);
-            if (user is null)
-            {
-                // Same work as a real check, so a wrong name and a wrong password take the same time.
-                hashing.Verify(_dummyHash.Value, password);
-                return new SignInOutcome.BadCredentials();
-            }
-            if (user.DisabledAt is not null)
-            {
-                // A disabled account answers like a wrong password: nothing tells a guesser that the name exists.
-                hashing.Verify(_dummyHash.Value, password);
-                return new SignInOutcome.BadCredentials();
-            }
-            if (user.LockedUntil is { } until && until > now)
-            {
-                return new SignInOutcome.LockedOut(until);
-            }
-            var check = hashing.Verify(user.PasswordHash, password);
-            if (check == PasswordCheck.Failed)
-            {
-                var failures = user.FailedCount + 1;
-                var lockUntil = failures >= MaxFailures ? now + LockoutDuration : (DateTimeOffset?)null;
-                await s.Users.SetSignInStateAsync(user.Id, lockUntil is null ? failures : 0, lockUntil).ConfigureAwait(false);
-                if (lockUntil is not null)
-                {
-                    await s.Journal.AppendAsync(now, user.UserName, "user.locked-out", user.UserName,
-                        $$"""{"failures":{{failures}}}""").ConfigureAwait(false);
-                    return new SignInOutcome.LockedOut(lockUntil.Value);
-                }
-                return new SignInOutcome.BadCredentials();
-            }
-            if (check == PasswordCheck.SuccessRehash)
-            {
-                await s.Users.UpdatePasswordHashAsync(user.Id, hashing.Hash(password)).ConfigureAwait(false);
-            }
-            if (user.FailedCount != 0 || user.LockedUntil is not null)
-            {
-                await s.Users.SetSignInStateAsync(user.Id, 0, null).ConfigureAwait(false);
-            }
-            return new SignInOutcome.SignedIn(user);
-        }, ct);
+            log.LogWarning("Sign-in refused while waiting: user {UserName} from {Address} until {Until}", name, address, wait);
+            return new SignInOutcome.Throttled(wait);
+        }
+        var user = await store.ReadAsync(s => s.Users.FindByNameAsync(name), ct).ConfigureAwait(false);
+        // A missing or disabled account checks a dummy hash: the same work, so the answer's timing tells nothing.
+        var check = hashing.Verify(user is { DisabledAt: null } ? user.PasswordHash : _dummyHash.Value, password ?? "");
+        if (user is not { DisabledAt: null } || check == PasswordCheck.Failed)
+        {
+            return Failed(name, address, now);
+        }
+        if (check == PasswordCheck.SuccessRehash)
+        {
+            var hash = hashing.Hash(password!);
+            await store.WriteAsync(async s => { await s.Users.UpdatePasswordHashAsync(user.Id, hash).ConfigureAwait(false); return 0; }, ct)
+                .ConfigureAwait(false);
+        }
+        if (twoFactor is not null && user.TwoFactor.IsEnabled)
+        {
+            return new SignInOutcome.SecondFactorRequired(user);
+        }
+        throttle.Succeed(name, address);
+        return new SignInOutcome.SignedIn(user);
+    }
+
+    /// <summary>
+    /// The second step for a user whose password was right: a TOTP code or an unused recovery code. <paramref name="stamp"/>
+    /// is the security stamp when the password was checked; a sign-out everywhere in between voids it.
+    /// </summary>
+    public async Task<SignInOutcome> SecondFactorAsync(long userId, string stamp, string? code, string address, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (twoFactor is null)
+        {
+            return new SignInOutcome.BadCredentials();
+        }
+        var user = await store.ReadAsync(s => s.Users.FindAsync(userId), ct).ConfigureAwait(false);
+        if (user is not { DisabledAt: null } || !string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal))
+        {
+            return new SignInOutcome.BadCredentials();
+        }
+        if (throttle.WaitUntil(user.UserName, address, now) is { } wait)
+        {
+            return new SignInOutcome.Throttled(wait);
+        }
+        var used = await store.WriteAsync(async s =>
+        {
+            var current = await s.Users.FindAsync(userId).ConfigureAwait(false);
+            return current is not null && await twoFactor.UseCodeAsync(s, current, code, now).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+        if (!used)
+        {
+            return Failed(user.UserName, address, now) is SignInOutcome.Throttled t ? t : new SignInOutcome.SecondFactorRequired(user);
+        }
+        throttle.Succeed(user.UserName, address);
+        return new SignInOutcome.SignedIn(user);
+    }
+
+    private SignInOutcome Failed(string name, string address, DateTimeOffset now)
+    {
+        var until = throttle.Fail(name, address, now);
+        log.LogWarning("Sign-in failed: user {UserName} from {Address}", name, address);
+        return until is { } u ? new SignInOutcome.Throttled(u) : new SignInOutcome.BadCredentials();
+    }
 
     /// <summary>How often a token's last use is written: at most once a minute, not on every request.</summary>
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -81,6 +123,11 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing)
         if (!CreateToken.TryParse(form, out var command, out var errors))
         {
             return new TokenCreation.Invalid(errors);
+        }
+        if (policy.RequiredForTokens
+            && await store.ReadAsync(s => s.Users.FindAsync(actor.UserId), ct).ConfigureAwait(false) is not { TwoFactor.IsEnabled: true })
+        {
+            return new TokenCreation.SecondFactorRequired();
         }
         return await store.WriteAsync<TokenCreation>(async s =>
         {
@@ -150,9 +197,14 @@ public abstract record SignInOutcome
 {
     public sealed record SignedIn(UserRecord User) : SignInOutcome;
 
+    /// <summary>Wrong name or password (or code); which one is never said.</summary>
     public sealed record BadCredentials : SignInOutcome;
 
-    public sealed record LockedOut(DateTimeOffset Until) : SignInOutcome;
+    /// <summary>The password was right; a TOTP or recovery code is needed next.</summary>
+    public sealed record SecondFactorRequired(UserRecord User) : SignInOutcome;
+
+    /// <summary>Too many failures: the next attempt is allowed at <paramref name="Until"/>.</summary>
+    public sealed record Throttled(DateTimeOffset Until) : SignInOutcome;
 }
 
 /// <summary>Who a live API token signs in, and the token (its scope decides what it may do).</summary>

@@ -17,4 +17,7 @@ public abstract record TokenCreation
 
     /// <summary>An API token asked; only a signed-in session may create tokens.</summary>
     public sealed record SessionRequired : TokenCreation;
+
+    /// <summary>The server requires two-factor sign-in for API tokens and the user has not enrolled.</summary>
+    public sealed record SecondFactorRequired : TokenCreation;
 }

@@ -21,4 +21,10 @@ public sealed record UserRecord(
 
     /// <summary>When the account was disabled; null while it may sign in.</summary>
     public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>True after the regulator reset the password: the user must choose a new one before anything else.</summary>
+    public bool MustChangePassword { get; init; }
+
+    /// <summary>The user's second sign-in factor; <see cref="TwoFactorState.None"/> when not enrolled.</summary>
+    public TwoFactorState TwoFactor { get; init; } = TwoFactorState.None;
 }

@@ -14,6 +14,18 @@ public interface IUserData
 
     Task<IReadOnlyList<UserRecord>> ListByOrganisationAsync(long organisationId);
 
+    /// <summary>Every user, by user name.</summary>
+    Task<IReadOnlyList<UserRecord>> ListAllAsync();
+
+    /// <summary>Changes a user's display name, role and organisation.</summary>
+    Task UpdateAccessAsync(long userId, string displayName, Domain.Identity.Role role, long? organisationId);
+
+    /// <summary>Sets a new password hash and whether the user must change it at their next sign-in.</summary>
+    Task SetPasswordAsync(long userId, string passwordHash, bool mustChange);
+
+    /// <summary>Stores the user's two-factor state (enrolment, the last step accepted, the recovery codes left).</summary>
+    Task SetTwoFactorAsync(long userId, TwoFactorState state);
+
     Task<UserRecord> InsertAsync(UserRecord user, DateTimeOffset now);
 
     /// <summary>Stores the failure count and lock-out end after a sign-in attempt.</summary>

@@ -51,6 +51,8 @@ internal static class AccountEndpoints
             TokenCreation.Created c => TypedResults.Created($"/api/v1/tokens/{c.Token.Id}",
                 new NewTokenView(c.Token.Id, c.Token.Name, c.Secret, TokenScopes.Name(c.Token.Scope), c.Token.ExpiresAt)),
             TokenCreation.Invalid i => Problems.Fields(i.Errors),
+            TokenCreation.SecondFactorRequired => TokenRefusals.Forbidden(TokenRefusals.TwoFactorRequiredRule,
+                "this server requires two-factor sign-in before API tokens: enrol on the two-factor page first"),
             _ => TokenRefusals.Forbidden(TokenRefusals.SessionRequiredRule, "only a signed-in session may create API tokens, not a token"),
         };
     }

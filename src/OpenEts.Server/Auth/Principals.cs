@@ -14,6 +14,9 @@ internal static class Principals
     /// <summary>The user's security stamp when the cookie was issued; a cookie whose stamp is no longer current is refused.</summary>
     public const string StampClaim = "stamp";
 
+    /// <summary>Present (<c>1</c>) while the user must change a password the regulator reset.</summary>
+    public const string MustChangePasswordClaim = "must_change_password";
+
     /// <summary>On a token's principal: the token's scope (<c>read</c> or <c>read-write</c>).</summary>
     public const string TokenScopeClaim = "token_scope";
 
@@ -31,6 +34,10 @@ internal static class Principals
         {
             claims.Add(new Claim(OrganisationClaim, org.ToString(CultureInfo.InvariantCulture)));
         }
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(MustChangePasswordClaim, "1"));
+        }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
@@ -45,6 +52,12 @@ internal static class Principals
 
     /// <summary>True when an API token, not a signed-in session, authenticated this request.</summary>
     public static bool IsToken(this ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == TokenScopeClaim);
+
+    /// <summary>True while a signed-in user must change a reset password before anything else.</summary>
+    public static bool MustChangePassword(this ClaimsPrincipal principal) => principal.HasClaim(MustChangePasswordClaim, "1");
+
+    /// <summary>The client's address for sign-in throttling and logs (after trusted forwarded headers), or "unknown".</summary>
+    public static string ClientAddress(this HttpContext http) => http?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>True for a read-only API token.</summary>
     public static bool IsReadOnlyToken(this ClaimsPrincipal principal) =>

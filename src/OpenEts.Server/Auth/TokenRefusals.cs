@@ -15,11 +15,14 @@ internal sealed class TokenRefusals : IAuthorizationMiddlewareResultHandler
 
     public const string SessionRequiredRule = "SessionRequired";
 
+    /// <summary>Creating a token needs two-factor enrolment on this server (<c>--require-2fa-for-tokens</c>).</summary>
+    public const string TwoFactorRequiredRule = "TwoFactorRequired";
+
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public static ProblemHttpResult Forbidden(string rule, string english) =>
         TypedResults.Problem(RuleText.Message("token", rule, english), statusCode: StatusCodes.Status403Forbidden,
-            title: Text.T("problem.refused"), extensions: new Dictionary<string, object?> { ["field"] = "token", ["rule"] = rule });
+            title: Text.T("problem.forbidden.title"), extensions: new Dictionary<string, object?> { ["field"] = "token", ["rule"] = rule });
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {

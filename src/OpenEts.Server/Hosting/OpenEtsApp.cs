@@ -75,9 +75,11 @@ public static class OpenEtsApp
         }
         // The cookie and antiforgery keys live in the database (migrated above, before any request): sign-ins survive
         // a restart, and every server instance on the same database reads the same keys.
-        services.AddDataProtection().SetApplicationName("OpenETS");
+        var demoMode = DemoMode.From(args, builder.Configuration, named is not null);
+        var dataProtection = services.AddDataProtection().SetApplicationName("OpenETS");
         services.AddOptions<KeyManagementOptions>().Configure<IStore, TimeProvider>((o, db, clock) =>
             o.XmlRepository = new DatabaseXmlRepository(db, clock));
+        ProtectKeyRing(dataProtection, builder.Configuration, demoMode);
         services.AddSingleton<IStore>(store);
         services.AddSingleton(store);
         services.AddSingleton(TimeProvider.System);
@@ -89,7 +91,14 @@ public static class OpenEtsApp
         services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
             .AddSingleton<RegistryQueries>();
         services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>();
-        services.AddSingleton(DemoMode.From(args, builder.Configuration, named is not null));
+        services.AddSingleton(demoMode);
+        services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ISecretProtector, DataProtectionSecrets>();
+        services.AddSingleton<TwoFactor>();
+        services.AddSingleton<SecondFactorTicket>();
+        services.AddSingleton<CreateUserHandler>();
+        services.AddSingleton<UserAdminHandler>();
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
         services.AddHostedService<DigestSigning>();
@@ -174,6 +183,7 @@ public static class OpenEtsApp
         app.UseRouting();
         app.UseSameOriginWrites();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -196,9 +206,48 @@ public static class OpenEtsApp
         app.MapRegistryApi();
         app.MapMrvApi();
         app.MapJournalApi();
+        app.MapUserApi();
         app.MapRazorPages();
 
         return app;
+    }
+
+    // The key ring (cookie, antiforgery and TOTP-secret keys) is encrypted with the deployment's certificate when one is
+    // given; without one it stays in clear in the database, with a warning (the demo included).
+    private static void ProtectKeyRing(IDataProtectionBuilder dataProtection, ConfigurationManager configuration, DemoMode demo)
+    {
+        var path = configuration["key-ring-certificate"] ?? configuration["OPENETS_KEY_RING_CERTIFICATE"]
+            ?? Environment.GetEnvironmentVariable("OPENETS_KEY_RING_CERTIFICATE");
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate;
+        try
+        {
+            certificate = KeyRingCertificate.Load(path, configuration[KeyRingCertificate.PasswordVariable]
+                ?? Environment.GetEnvironmentVariable(KeyRingCertificate.PasswordVariable));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException(e.Message, e);
+        }
+        using var startLog = LoggerFactory.Create(l => l.AddConsole());
+        var log = startLog.CreateLogger("OpenEts");
+        if (certificate is null)
+        {
+            if (demo.IsDemo)
+            {
+                log.LogWarning("Demo: the data-protection key ring (sign-in cookies, TOTP secrets) is stored in clear in the database.");
+            }
+            else
+            {
+                log.LogWarning("The data-protection key ring (sign-in cookies, TOTP secrets) is stored in clear in the database: whoever "
+                    + "reads the database or a backup can forge sign-ins. Give --key-ring-certificate PATH (docs/deployment.md).");
+            }
+            return;
+        }
+        dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        if (log.IsEnabled(LogLevel.Information))
+        {
+            log.LogInformation("The data-protection key ring is encrypted with the certificate {Thumbprint}", certificate.Thumbprint);
+        }
     }
 
     // The JSON APIs read bodies strictly, with System.Text.Json's own rules: no unknown or repeated fields, no numbers

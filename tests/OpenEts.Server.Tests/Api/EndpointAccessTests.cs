@@ -54,6 +54,7 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         .Replace("{class}", "GDEA-2017", StringComparison.Ordinal)
         .Replace("{serial:long}", "1", StringComparison.Ordinal)
         .Replace("{culture}", "en", StringComparison.Ordinal)
+        .Replace("{userName}", "auditor", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal);
 
     [Fact]

@@ -67,13 +67,15 @@ public sealed class SessionTests(ServerFactory server) : IClassFixture<ServerFac
         var sessions = server.Services.GetRequiredService<Sessions>();
         var actor = new Actor(user.Id, user.UserName, user.Role, user.OrganisationId);
 
-        var wrong = await sessions.ChangePasswordAsync(actor, "not-the-password", "a-new-long-password-2026", DateTimeOffset.UtcNow, Ct);
+        var wrong = await sessions.ChangePasswordAsync(actor, new ChangeOwnPassword("not-the-password", "a-new-long-password-2026"),
+            DateTimeOffset.UtcNow, Ct);
         var stillIn = await CookieBrowser.MeWithCookieAsync(server, browser.Auth);
-        var changed = await sessions.ChangePasswordAsync(actor, ServerFactory.Password, "a-new-long-password-2026", DateTimeOffset.UtcNow, Ct);
+        var changed = await sessions.ChangePasswordAsync(actor, new ChangeOwnPassword(ServerFactory.Password, "a-new-long-password-2026"),
+            DateTimeOffset.UtcNow, Ct);
 
-        Assert.False(wrong);
+        Assert.Equal("WrongPassword", Assert.IsType<UserCommandOutcome.Refused>(wrong).Rule);
         Assert.Equal(HttpStatusCode.OK, stillIn);
-        Assert.True(changed);
+        Assert.IsType<UserCommandOutcome.Completed>(changed);
         Assert.Equal(HttpStatusCode.Unauthorized, await CookieBrowser.MeWithCookieAsync(server, browser.Auth));
         using var again = await CookieBrowser.SignInAsync(server, "paper-a", "a-new-long-password-2026");
         Assert.Equal(HttpStatusCode.OK, await CookieBrowser.MeWithCookieAsync(server, again.Auth));

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OpenEts.Server.Tests.Infrastructure;
 
@@ -12,12 +14,16 @@ public class ServerFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("openets-server-").FullName;
 
+    /// <summary>The server's clock: the system's, until a test moves it forward.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("db", Path.Combine(_folder, "openets.db"));
         // A named database is not a demo unless asked: the tests want the demo market.
         builder.UseSetting("demo", "true");
         builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A client signed in through the login page as a demo user (cookie kept by the client).</summary>

@@ -36,6 +36,10 @@ public sealed class TokensModel(SignIn signIn, Sessions sessions, TimeProvider c
         {
             case TokenCreation.SessionRequired:
                 return Forbid();
+            case TokenCreation.SecondFactorRequired:
+                Errors = [RuleText.Message("token", TokenRefusals.TwoFactorRequiredRule,
+                    "this server requires two-factor sign-in before API tokens: enrol on the two-factor page first")];
+                break;
             case TokenCreation.Created created:
                 NewSecret = created.Secret;
                 break;
