@@ -22,6 +22,9 @@ internal sealed partial class CookieBrowser : IDisposable
     /// <summary>The sign-in cookie as it is now (a copy someone kept).</summary>
     public string Auth => _jar[AuthCookie];
 
+    /// <summary>A browser that has not signed in yet.</summary>
+    public static CookieBrowser Anonymous(ServerFactory server) => new(server);
+
     public static async Task<CookieBrowser> SignInAsync(ServerFactory server, string userName, string password = ServerFactory.Password)
     {
         var browser = new CookieBrowser(server);

@@ -40,16 +40,51 @@ public sealed partial class SignInSurvivesRestartTests
     }
 
     [Fact]
+    public async Task Issue_8_KeyRingCertificate_KeepsNoClearKeyInTheDatabaseAndARestartStillReadsTheCookies()
+    {
+        var folder = Directory.CreateTempSubdirectory("openets-keyring-").FullName;
+        try
+        {
+            var certificate = Path.Combine(folder, "key-ring.pfx");
+            using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+            {
+                var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=OpenETS key ring", rsa,
+                    System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+                using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+                await File.WriteAllBytesAsync(certificate, cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-pass"), Ct);
+            }
+
+            var keys = await RestartAsync(Path.Combine(folder, "openets.db"), certificate);
+
+            var xml = Assert.Single(keys);
+            Assert.Contains("EncryptedData", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean.
+            }
+        }
+    }
+
+    [Fact]
     public Task Cookies_AfterRestartOnPostgres_StillSignInAndPassAntiforgery() =>
-        FreshPostgres.RunAsync("openets_restart_", RestartAsync, Ct);
+        FreshPostgres.RunAsync("openets_restart_", db => RestartAsync(db), Ct);
 
     // Signs in on one server and keeps a login form's antiforgery pair; after that server is gone, a new server on the
     // same database accepts both.
-    private static async Task RestartAsync(string database)
+    private static async Task<IReadOnlyList<string>> RestartAsync(string database, string? certificate = null)
     {
         string signedIn;
         string antiforgeryCookie, antiforgeryToken;
-        await using (var first = new ServerOn(database))
+        await using (var first = new ServerOn(database, certificate))
         {
             using var client = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
             var (cookie, token) = await LoginFormAsync(client);
@@ -60,7 +95,7 @@ public sealed partial class SignInSurvivesRestartTests
             (antiforgeryCookie, antiforgeryToken) = await LoginFormAsync(client);
         }
 
-        await using var second = new ServerOn(database);
+        await using var second = new ServerOn(database, certificate);
         using var next = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var anonymous = await next.GetAsync(new Uri("/Organisations", UriKind.Relative), Ct);
         using var page = await GetAsync(next, "/Organisations", signedIn);
@@ -72,6 +107,7 @@ public sealed partial class SignInSurvivesRestartTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, login2.StatusCode);
         Assert.Single(keys);
+        return keys;
     }
 
     private static async Task<(string Cookie, string Token)> LoginFormAsync(HttpClient client)
@@ -112,10 +148,15 @@ public sealed partial class SignInSurvivesRestartTests
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    private sealed class ServerOn(string database) : WebApplicationFactory<Program>
+    private sealed class ServerOn(string database, string? certificate = null) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            if (certificate is not null)
+            {
+                builder.UseSetting("key-ring-certificate", certificate);
+                builder.UseSetting("OPENETS_KEY_RING_CERTIFICATE_PASSWORD", "pfx-pass");
+            }
             builder.UseSetting("db", database);
             builder.UseSetting("demo", "true");
             builder.UseEnvironment("Testing");
