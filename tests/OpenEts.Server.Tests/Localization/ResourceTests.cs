@@ -27,6 +27,10 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "NotACompany", "SectorMismatch", "ReportStatus", "EmptyReport", "UnknownOrganisation", "ConflictOfInterest", "NotAVerifier",
         "UnknownLine", "WarningNotAcknowledged", "UnknownWarning", "NotHolder", "NotInMonitoringPlan", "DuplicateLine",
         "NegativeAmount", "UnknownMaterial", "WrongUnit", "NoGridFactor", "UnsupportedSource",
+        "PasswordTooShort", "PasswordTooLong", "PasswordCommon", "PasswordIsUserName", "PasswordMismatch", "WrongPassword",
+        "DuplicateUserName", "OrganisationKind", "OrganisationRequired", "OrganisationNotAllowed",
+        "DisplayName", "SelfLockout", "SessionRequiredForPassword", "PasswordChangeRequired", "TwoFactorRequired",
+        "TwoFactorCode", "TwoFactorNotEnabled",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
