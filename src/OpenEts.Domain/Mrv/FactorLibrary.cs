@@ -3,7 +3,7 @@ namespace OpenEts.Domain.Mrv;
 /// <summary>
 /// A published version of the default factors (缺省值): fuels, grid factors by year and region, the heat factor and
 /// carbonate factors. A correction is a new version (<see cref="Publish"/>); reports name the version they were
-/// computed with, and <c>FactorImpact</c> lists the reports a correction would move before anyone applies it.
+/// computed with, and <see cref="FactorImpact"/> lists the reports a correction would move before anyone applies it.
 /// </summary>
 /// <param name="Version">The version label (e.g. "2026.1").</param>
 /// <param name="Fuels">Fuel defaults by code.</param>

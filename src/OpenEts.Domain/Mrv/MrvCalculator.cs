@@ -4,21 +4,36 @@ namespace OpenEts.Domain.Mrv;
 
 /// <summary>
 /// Computes a report's emissions from its lines and a factor library, keeping the derivation of every figure.
-/// Pure: no I/O, no clock. Formulas: reference/mrv.md §3.2 (fuel combustion, purchased electricity).
+/// Pure: no I/O, no clock. Formulas and their sources are in docs/mrv.md: fuel combustion and purchased electricity
+/// (reference/mrv.md §3.2, confirmed); heat (default factor [UNCONFIRMED]); clinker, calcination, carbonate use and
+/// desulfurisation (formula structure [UNCONFIRMED]: the guideline texts were not retrieved); the power-facility
+/// guideline (2022) as its own <see cref="AccountingMethod"/>. Nothing is rounded here (docs/mrv.md, "Rounding").
 /// </summary>
-public static class MrvCalculator
+public static partial class MrvCalculator
 {
     /// <summary>44/12: the mass ratio of CO2 to carbon.</summary>
     public const decimal CarbonToCo2 = 44m / 12m;
 
-    /// <summary>Computes every line and the total; lines in error are reported in the issues and left out.</summary>
+    /// <summary>44/56: the mass ratio of CO2 to CaO (clinker, CaO/MgO route).</summary>
+    public const decimal CaOToCo2 = 44m / 56m;
+
+    /// <summary>44/40: the mass ratio of CO2 to MgO (clinker, CaO/MgO route).</summary>
+    public const decimal MgOToCo2 = 44m / 40m;
+
+    /// <summary>
+    /// Computes every line and the total; lines in error are reported in the issues and left out. Under
+    /// <see cref="AccountingMethod.PowerFacility2022"/> purchased electricity goes to
+    /// <see cref="ReportCalculation.Auxiliary"/>, and heat and process lines are outside the boundary (errors).
+    /// </summary>
     public static ReportCalculation Calculate(ReportInput report, FactorLibrary library)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(library);
         var issues = new List<MrvIssue>();
         var lines = new List<LineEmission>();
+        var auxiliary = new List<LineEmission>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var power = report.Method == AccountingMethod.PowerFacility2022;
         foreach (var line in report.Lines)
         {
             if (!seen.Add(line.Id))
@@ -28,86 +43,105 @@ public static class MrvCalculator
             }
             if (line.Amount < 0)
             {
-                issues.Add(Error(line, "amount", "NegativeAmount", $"the amount of line {line.Id} is negative ({line.Amount})"));
+                issues.Add(Error(line, "amount", "NegativeAmount", $"the amount of line {line.Id} is negative ({Invariant(line.Amount)})"));
+                continue;
+            }
+            if (!MeasuredValuesValid(line, issues))
+            {
+                continue;
+            }
+            if (power && line.Kind is not (SourceKind.FuelCombustion or SourceKind.PurchasedElectricity or SourceKind.ExportedElectricity))
+            {
+                issues.Add(Error(line, "kind", "OutsideBoundary",
+                    $"line {line.Id}: {SourceKinds.Name(line.Kind, english: true)} is outside the power-facility guideline's boundary (combustion and electricity)"));
                 continue;
             }
             var emissions = line.Kind switch
             {
-                SourceKind.FuelCombustion => Combustion(line, library, issues),
+                SourceKind.FuelCombustion => Combustion(line, library, power, issues),
                 SourceKind.PurchasedElectricity => Electricity(line, report, library, issues, deducted: false),
                 SourceKind.ExportedElectricity => Electricity(line, report, library, issues, deducted: true),
-                _ => Unsupported(line, issues),
+                SourceKind.PurchasedHeat => Heat(line, library, issues, deducted: false),
+                SourceKind.ExportedHeat => Heat(line, library, issues, deducted: true),
+                SourceKind.ClinkerOxides => ClinkerOxides(line, issues),
+                SourceKind.ClinkerFactor => ClinkerFactor(line, issues),
+                _ => Carbonate(line, library, issues),
             };
-            if (emissions is not null)
+            if (emissions is null)
             {
-                lines.Add(new LineEmission(line.Id, line.Kind, emissions));
+                continue;
+            }
+            var result = new LineEmission(line.Id, line.Kind, emissions);
+            (power && line.Kind == SourceKind.PurchasedElectricity ? auxiliary : lines).Add(result);
+        }
+        decimal sum = 0;
+        var inputs = new Figure[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            sum += lines[i].Emissions.Value;
+            inputs[i] = lines[i].Emissions;
+        }
+        var total = new Figure("total emissions", sum, MeasureUnit.TonneCo2, new Provenance.Computed("E = Σ E_i", inputs));
+        return new ReportCalculation(total, lines, issues, library.Version) { Auxiliary = auxiliary, Method = report.Method };
+    }
+
+    private static bool MeasuredValuesValid(ReportLine line, List<MrvIssue> issues)
+    {
+        var before = issues.Count;
+        var parameters = new HashSet<ParameterKind>();
+        foreach (var measured in line.Measured)
+        {
+            var field = ParameterKinds.Code(measured.Parameter);
+            if (!parameters.Add(measured.Parameter))
+            {
+                issues.Add(Error(line, field, "DuplicateMeasurement", $"line {line.Id}: {field} is measured twice"));
+            }
+            else if (measured.Value < 0)
+            {
+                issues.Add(Error(line, field, "NegativeMeasurement", $"line {line.Id}: measured {field} is negative"));
+            }
+            else if (measured.Value > 1 && measured.Parameter is ParameterKind.OxidationRate or ParameterKind.MassFraction
+                         or ParameterKind.CaOContent or ParameterKind.MgOContent)
+            {
+                issues.Add(Error(line, field, "BadFraction", $"line {line.Id}: measured {field} is a fraction from 0 to 1, not {Invariant(measured.Value)}"));
+            }
+            else if (string.IsNullOrWhiteSpace(measured.Evidence) || string.IsNullOrWhiteSpace(measured.Rule))
+            {
+                issues.Add(Error(line, field, "MissingEvidence", $"line {line.Id}: measured {field} needs its evidence and measurement rule"));
             }
         }
-        var total = new Figure(
-            "total emissions", lines.Sum(l => l.Emissions.Value), MeasureUnit.TonneCo2,
-            new Provenance.Computed("E = Σ E_i", [.. lines.Select(l => l.Emissions)]));
-        return new ReportCalculation(total, lines, issues, library.Version);
+        return issues.Count == before;
     }
 
-    private static Figure? Combustion(ReportLine line, FactorLibrary library, List<MrvIssue> issues)
-    {
-        var fuel = library.Fuel(line.Material);
-        if (fuel is null)
-        {
-            issues.Add(Error(line, "material", "UnknownMaterial", $"line {line.Id}: fuel '{line.Material}' is not in factor library {library.Version}"));
-            return null;
-        }
-        if (line.Unit != fuel.AmountUnit)
-        {
-            issues.Add(Error(line, "unit", "WrongUnit", $"line {line.Id}: {fuel.NameEn} is reported in {fuel.AmountUnit}, not {line.Unit}"));
-            return null;
-        }
-        var consumption = new Figure("consumption", line.Amount, line.Unit, new Provenance.Reported($"line {line.Id}"));
-        var ncv = Override(line, ParameterKind.NetCalorificValue, fuel.Ncv);
-        var carbon = Override(line, ParameterKind.CarbonContent, fuel.CarbonContent);
-        var oxidation = Override(line, ParameterKind.OxidationRate, fuel.Oxidation);
-        var activity = new Figure("activity data", consumption.Value * ncv.Value, MeasureUnit.Gigajoule,
-            new Provenance.Computed("AD = FC × NCV", [consumption, ncv]));
-        var factor = new Figure("emission factor", carbon.Value * oxidation.Value * CarbonToCo2, MeasureUnit.TonneCo2PerGigajoule,
-            new Provenance.Computed("EF = CC × OF × 44/12", [carbon, oxidation]));
-        return new Figure("emissions", activity.Value * factor.Value, MeasureUnit.TonneCo2,
-            new Provenance.Computed("E = AD × EF", [activity, factor]));
-    }
+    private static Figure Reported(ReportLine line, string name) =>
+        new(name, line.Amount, line.Unit, new Provenance.Reported($"line {line.Id}"));
 
-    private static Figure? Electricity(ReportLine line, ReportInput report, FactorLibrary library, List<MrvIssue> issues, bool deducted)
+    private static Figure? Measured(ReportLine line, ParameterKind parameter, string name, MeasureUnit unit)
     {
-        if (line.Unit != MeasureUnit.MegawattHour)
+        foreach (var measured in line.Measured)
         {
-            issues.Add(Error(line, "unit", "WrongUnit", $"line {line.Id}: electricity is reported in MWh, not {line.Unit}"));
-            return null;
+            if (measured.Parameter == parameter)
+            {
+                return new Figure(name, measured.Value, unit, new Provenance.Measured(measured.Evidence, measured.Rule));
+            }
         }
-        var grid = library.GridFor(report.Year, report.Region);
-        if (grid is null)
-        {
-            issues.Add(Error(line, "material", "NoGridFactor", string.Create(CultureInfo.InvariantCulture,
-                $"line {line.Id}: factor library {library.Version} has no grid factor for {report.Year} ({report.Region} or national)")));
-            return null;
-        }
-        var electricity = new Figure("electricity", line.Amount, MeasureUnit.MegawattHour, new Provenance.Reported($"line {line.Id}"));
-        var factor = Override(line, ParameterKind.EmissionFactor, grid.Factor);
-        var value = electricity.Value * factor.Value;
-        return new Figure("emissions", deducted ? -value : value, MeasureUnit.TonneCo2,
-            new Provenance.Computed(deducted ? "E = −AD × EF_grid" : "E = AD × EF_grid", [electricity, factor]));
-    }
-
-    private static Figure? Unsupported(ReportLine line, List<MrvIssue> issues)
-    {
-        issues.Add(Error(line, "kind", "UnsupportedSource", $"line {line.Id}: source kind {line.Kind} is not computed yet"));
         return null;
     }
 
-    private static Figure Override(ReportLine line, ParameterKind parameter, Figure fallback)
+    private static Figure Override(ReportLine line, ParameterKind parameter, Figure fallback) =>
+        Measured(line, parameter, fallback.Name, fallback.Unit) ?? fallback;
+
+    private static bool UnitIs(ReportLine line, MeasureUnit unit, string what, List<MrvIssue> issues)
     {
-        var measured = line.Measured.FirstOrDefault(m => m.Parameter == parameter);
-        return measured is null
-            ? fallback
-            : fallback with { Value = measured.Value, Source = new Provenance.Measured(measured.Evidence, measured.Rule) };
+        if (line.Unit == unit)
+        {
+            return true;
+        }
+        issues.Add(Error(line, "unit", "WrongUnit", $"line {line.Id}: {what} is reported in {MeasureUnits.Symbol(unit)}, not {MeasureUnits.Symbol(line.Unit)}"));
+        return false;
     }
+
+    private static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static MrvIssue Error(ReportLine line, string field, string rule, string message) =>
         new(line.Id, field, rule, IssueSeverity.Error, message);

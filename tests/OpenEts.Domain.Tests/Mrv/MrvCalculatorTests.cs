@@ -3,7 +3,7 @@ using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Domain.Tests.Mrv;
 
-public sealed class MrvCalculatorTests
+public sealed partial class MrvCalculatorTests
 {
     private static ReportInput Report(params ReportLine[] lines) =>
         new(Sector.Cement, 2023, "guangdong", lines, []);
