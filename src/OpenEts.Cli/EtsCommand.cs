@@ -34,6 +34,7 @@ internal static class EtsCommand
             Exchange.ReplayCommand.Build(),
             Registry.RegistryCommand.Build(),
             Admin.AdminCommand.Build(secrets),
+            Mrv.MrvCommand.Build(),
         };
         var help = new Command("help", "this text");
         help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));

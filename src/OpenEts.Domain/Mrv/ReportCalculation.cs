@@ -16,6 +16,13 @@ public sealed record ReportCalculation(
     /// <summary>The accounting method the report was computed by.</summary>
     public AccountingMethod Method { get; init; }
 
+    /// <summary>
+    /// The total as reported: rounded once, here, to 1 kg (3 decimal places), half away from zero (docs/mrv.md,
+    /// "Rounding"); the same rule as <see cref="Quantities.Tonnes.RoundForReport"/>, which this equals for a
+    /// non-negative total.
+    /// </summary>
+    public decimal ReportedTotal => decimal.Round(Total.Value, Quantities.Tonnes.Scale, MidpointRounding.AwayFromZero);
+
     /// <summary>True when no finding is an error.</summary>
     public bool IsValid => Issues.All(i => i.Severity != IssueSeverity.Error);
 }

@@ -4,7 +4,6 @@ using MiniExcelLibs;
 using OpenEts.Application.Files;
 using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Organisations;
-using OpenEts.Domain.Quantities;
 
 namespace OpenEts.Application.Mrv.Files;
 
@@ -54,7 +53,7 @@ public static partial class ReportWorkbook
 
     /// <summary>
     /// Exports a computed report: the data sheet as it was read (so the file reads back), the emissions per line with
-    /// the total rounded for reporting (<see cref="Tonnes.RoundForReport"/>), the derivation tree, and the findings.
+    /// the total rounded for reporting (<see cref="ReportCalculation.ReportedTotal"/>), the derivation tree, and the findings.
     /// </summary>
     public static void WriteReport(ReportInput report, ReportCalculation calculation, Stream output, string language = "zh")
     {
@@ -93,7 +92,7 @@ public static partial class ReportWorkbook
                 { l.LineId, SourceKinds.Name(l.Kind, en) + (en ? " (auxiliary, not in total)" : "(辅助报告项,不计入总量)"), l.Emissions.Value, "tCO2" }))
             .Append([en ? "Total" : "合计", "", calculation.Total.Value, "tCO2"])
             .Append([en ? "Total as reported (1 kg, half away from zero)" : "报告值(保留至千克,四舍五入)", "",
-                calculation.Total.Value >= 0 ? Tonnes.RoundForReport(calculation.Total.Value).Value : calculation.Total.Value, "tCO2"]);
+                calculation.ReportedTotal, "tCO2"]);
         var sheets = new Dictionary<string, object>
         {
             [en ? DataSheetEn : DataSheetZh] = Table(ReportColumns.All.Select(c => ReportColumns.Header(c, en)), data),

@@ -1,0 +1,38 @@
+using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Mrv.Files;
+
+/// <summary>
+/// A report file read and computed in one step (<c>ets mrv calc</c>, uploads): the file's errors and the calculator's
+/// errors placed at their sheet, row and column, and the plausibility warnings. <see cref="Calculation"/> is null when
+/// the file could not be read.
+/// </summary>
+public sealed record ReportFileCheck(
+    ReportInput? Report, ReportCalculation? Calculation, IReadOnlyList<ReportFileError> Errors, int ErrorCount,
+    IReadOnlyList<MrvIssue> Warnings)
+{
+    /// <summary>True when neither the file nor the calculation has an error (warnings are allowed).</summary>
+    public bool IsValid => ErrorCount == 0;
+
+    /// <summary>
+    /// Reads <paramref name="content"/> as <see cref="ReportWorkbook.Read(byte[], string, Sector?, int?)"/> does, computes it with
+    /// <paramref name="library"/> and checks its plausibility against <paramref name="lastYearTotal"/> (null: none).
+    /// </summary>
+    public static ReportFileCheck Run(byte[] content, string fileName, FactorLibrary library, Sector? sector = null, int? year = null,
+        decimal? lastYearTotal = null, PlausibilityRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        var file = ReportWorkbook.Read(content, fileName, sector, year);
+        if (file.Report is not { } report)
+        {
+            return new ReportFileCheck(null, null, file.Errors, file.ErrorCount, []);
+        }
+        var calculation = MrvCalculator.Calculate(report, library);
+        var errors = calculation.Issues.Where(i => i.Severity == IssueSeverity.Error).Select(file.Locate).ToList();
+        var warnings = calculation.Issues.Where(i => i.Severity == IssueSeverity.Warning)
+            .Concat(MrvPlausibility.Check(report, calculation, lastYearTotal, rules ?? PlausibilityRules.Default))
+            .ToList();
+        return new ReportFileCheck(report, calculation, errors, errors.Count, warnings);
+    }
+}
