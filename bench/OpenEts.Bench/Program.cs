@@ -11,6 +11,9 @@ internal static class Program
                                    registry transfers made durable per second on SQLite and, with OPENETS_BENCH_PG or
                                    OPENETS_TEST_PG set, PostgreSQL: batched, one per transaction, concurrent callers;
                                    holdings of a 10 000-block account (plain harness, about 1 min)
+          mrv [--rows N] [--reports N]
+                                   MRV: calc of a 100 000-row workbook to text and JSON, recomputing 10 000 reports,
+                                   a factor-correction impact list over 10 000 reports (plain harness, < 1 min)
         """;
 
     private static int Main(string[] args)
@@ -24,6 +27,8 @@ internal static class Program
                 return Matching.MatchingBenchmarks.Run(rest);
             case "registry":
                 return Registry.RegistryBench.Run(rest);
+            case "mrv":
+                return Mrv.MrvBench.Run(rest);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

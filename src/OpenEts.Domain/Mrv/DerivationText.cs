@@ -5,19 +5,30 @@ namespace OpenEts.Domain.Mrv;
 
 /// <summary>
 /// Prints the derivation tree of a figure (推导过程): each figure with its value, unit and where it came from, its
-/// inputs indented below it. Values are shown to at most 6 decimal places; the figures themselves stay exact.
+/// inputs indented below it. A default is printed as a numbered note ("default [1]"), the notes listed once after the
+/// tree with their table, row, guideline, year and [UNCONFIRMED] flag, so a report of many lines that share defaults
+/// stays readable. Values are shown to at most 6 decimal places; the figures themselves stay exact.
 /// </summary>
 public static class DerivationText
 {
     /// <summary>The number of decimal places shown.</summary>
     public const int ShownDecimals = 6;
 
-    /// <summary>The tree as lines, the figure first.</summary>
+    /// <summary>The tree as lines, the figure first, then the notes of the defaults it uses.</summary>
     public static IReadOnlyList<string> Lines(Figure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
         var lines = new List<string>();
-        Walk(figure, "", "", lines);
+        var notes = new Dictionary<Provenance.Default, int>();
+        Walk(figure, "", "", lines, notes, new StringBuilder());
+        if (notes.Count > 0)
+        {
+            lines.Add("defaults:");
+            foreach (var (source, n) in notes)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  [{n}] {Source(source)}"));
+            }
+        }
         return lines;
     }
 
@@ -28,27 +39,47 @@ public static class DerivationText
     public static string Number(decimal value) =>
         decimal.Round(value, ShownDecimals, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture);
 
-    /// <summary>One figure on one line: "NCV = 20.908 GJ/t (default: …)".</summary>
+    /// <summary>One figure on one line, its source in full: "NCV = 20.908 GJ/t (default: table, row; guideline, year)".</summary>
     public static string Describe(Figure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        var text = new StringBuilder();
-        text.Append(figure.Name).Append(" = ").Append(Number(figure.Value)).Append(' ').Append(MeasureUnits.Symbol(figure.Unit));
-        text.Append(figure.Source switch
+        return Head(figure, new StringBuilder()) + figure.Source switch
         {
-            Provenance.Computed c => $"  [{c.Formula}]",
-            Provenance.Default d => string.Create(CultureInfo.InvariantCulture,
-                $"  (default: {d.Table}, {d.Row}; {d.Guideline}, {d.Year}{(d.Confirmed ? "" : "; [UNCONFIRMED]")})"),
-            Provenance.Measured m => $"  (measured: {m.Evidence}; rule {m.Rule})",
-            Provenance.Reported r => $"  (reported: {r.Where})",
-            _ => "",
-        });
-        return text.ToString();
+            Provenance.Default d => "  (default: " + Source(d) + ")",
+            var other => Tail(other),
+        };
     }
 
-    private static void Walk(Figure figure, string lead, string childLead, List<string> lines)
+    /// <summary>Where a default comes from: "table, row; guideline, year[; [UNCONFIRMED]]".</summary>
+    public static string Source(Provenance.Default source)
     {
-        lines.Add(lead + Describe(figure));
+        ArgumentNullException.ThrowIfNull(source);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{source.Table}, {source.Row}; {source.Guideline}, {source.Year}{(source.Confirmed ? "" : "; [UNCONFIRMED]")}");
+    }
+
+    private static string Head(Figure figure, StringBuilder text)
+    {
+        text.Clear();
+        return text.Append(figure.Name).Append(" = ").Append(Number(figure.Value)).Append(' ')
+            .Append(MeasureUnits.Symbol(figure.Unit)).ToString();
+    }
+
+    private static string Tail(Provenance source) => source switch
+    {
+        Provenance.Computed c => "  [" + c.Formula + "]",
+        Provenance.Measured m => "  (measured: " + m.Evidence + "; rule " + m.Rule + ")",
+        Provenance.Reported r => "  (reported: " + r.Where + ")",
+        _ => "",
+    };
+
+    private static void Walk(Figure figure, string lead, string childLead, List<string> lines, Dictionary<Provenance.Default, int> notes,
+        StringBuilder text)
+    {
+        var tail = figure.Source is Provenance.Default d
+            ? string.Create(CultureInfo.InvariantCulture, $"  (default [{Note(d, notes)}]{(d.Confirmed ? "" : ", UNCONFIRMED")})")
+            : Tail(figure.Source);
+        lines.Add(lead + Head(figure, text) + tail);
         if (figure.Source is not Provenance.Computed computed)
         {
             return;
@@ -56,7 +87,17 @@ public static class DerivationText
         for (var i = 0; i < computed.Inputs.Count; i++)
         {
             var last = i == computed.Inputs.Count - 1;
-            Walk(computed.Inputs[i], childLead + (last ? "└─ " : "├─ "), childLead + (last ? "   " : "│  "), lines);
+            Walk(computed.Inputs[i], childLead + (last ? "└─ " : "├─ "), childLead + (last ? "   " : "│  "), lines, notes, text);
         }
+    }
+
+    private static int Note(Provenance.Default source, Dictionary<Provenance.Default, int> notes)
+    {
+        if (!notes.TryGetValue(source, out var n))
+        {
+            n = notes.Count + 1;
+            notes[source] = n;
+        }
+        return n;
     }
 }

@@ -24,6 +24,8 @@ public static class MeasureUnits
         (MeasureUnit.Megawatt, "MW", ["兆瓦"]),
     ];
 
+    private static readonly Dictionary<string, MeasureUnit> ByName = Names();
+
     /// <summary>The symbol, e.g. "10^4Nm3".</summary>
     public static string Symbol(MeasureUnit unit) =>
         Array.Find(Table, t => t.Unit == unit) is { Symbol: not null } row
@@ -31,20 +33,19 @@ public static class MeasureUnits
             : throw new ArgumentOutOfRangeException(nameof(unit), unit, "Not a unit.");
 
     /// <summary>Reads a symbol or one of its spellings (case-insensitive, spaces ignored).</summary>
-    public static bool TryParse(string? text, out MeasureUnit unit)
+    public static bool TryParse(string? text, out MeasureUnit unit) =>
+        ByName.TryGetValue((text ?? "").Replace(" ", "", StringComparison.Ordinal), out unit);
+
+    private static Dictionary<string, MeasureUnit> Names()
     {
-        var t = (text ?? "").Replace(" ", "", StringComparison.Ordinal);
-        foreach (var row in Table)
+        var names = new Dictionary<string, MeasureUnit>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (unit, symbol, aliases) in Table)
         {
-            if (string.Equals(t, row.Symbol, StringComparison.OrdinalIgnoreCase)
-                || row.Aliases.Any(a => string.Equals(t, a.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
-                || string.Equals(t, row.Unit.ToString(), StringComparison.OrdinalIgnoreCase))
+            foreach (var name in (string[])[symbol, unit.ToString(), .. aliases])
             {
-                unit = row.Unit;
-                return true;
+                names.TryAdd(name.Replace(" ", "", StringComparison.Ordinal), unit);
             }
         }
-        unit = default;
-        return false;
+        return names;
     }
 }

@@ -19,6 +19,11 @@ public static class OutputKinds
         (OutputKind.CrudeOilProcessed, "crude-oil-processed", "原油加工量", "Crude oil processed", MeasureUnit.Tonne),
     ];
 
+    private static readonly Dictionary<string, OutputKind> ByName = Table
+        .SelectMany(t => new[] { t.Code, t.Zh, t.En, t.Kind.ToString() }.Select(name => (name, t.Kind)))
+        .DistinctBy(n => n.name, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(n => n.name, n => n.Kind, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The stable code, e.g. "electricity-supplied".</summary>
     public static string Code(OutputKind kind) => Row(kind).Code;
 
@@ -29,22 +34,7 @@ public static class OutputKinds
     public static MeasureUnit UnitOf(OutputKind kind) => Row(kind).Unit;
 
     /// <summary>Reads a code, a Chinese name or an English name (case-insensitive, trimmed).</summary>
-    public static bool TryParse(string? text, out OutputKind kind)
-    {
-        var t = text?.Trim() ?? "";
-        foreach (var row in Table)
-        {
-            if (string.Equals(t, row.Code, StringComparison.OrdinalIgnoreCase) || t == row.Zh
-                || string.Equals(t, row.En, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(t, row.Kind.ToString(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = row.Kind;
-                return true;
-            }
-        }
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out OutputKind kind) => ByName.TryGetValue(text?.Trim() ?? "", out kind);
 
     private static (OutputKind Kind, string Code, string Zh, string En, MeasureUnit Unit) Row(OutputKind kind) =>
         Array.Find(Table, t => t.Kind == kind) is { Code: not null } row

@@ -23,6 +23,11 @@ public static class SourceKinds
     /// <summary>Every kind, in template order.</summary>
     public static IReadOnlyList<SourceKind> All { get; } = [.. Table.Select(t => t.Kind)];
 
+    private static readonly Dictionary<string, SourceKind> ByName = Table
+        .SelectMany(t => new[] { t.Code, t.Zh, t.En, t.Kind.ToString() }.Select(name => (name, t.Kind)))
+        .DistinctBy(n => n.name, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(n => n.name, n => n.Kind, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The stable code, e.g. "fuel-combustion".</summary>
     public static string Code(SourceKind kind) => Row(kind).Code;
 
@@ -30,22 +35,7 @@ public static class SourceKinds
     public static string Name(SourceKind kind, bool english) => english ? Row(kind).En : Row(kind).Zh;
 
     /// <summary>Reads a code, a Chinese name or an English name (case-insensitive, trimmed).</summary>
-    public static bool TryParse(string? text, out SourceKind kind)
-    {
-        var t = text?.Trim() ?? "";
-        foreach (var row in Table)
-        {
-            if (string.Equals(t, row.Code, StringComparison.OrdinalIgnoreCase) || t == row.Zh
-                || string.Equals(t, row.En, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(t, row.Kind.ToString(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = row.Kind;
-                return true;
-            }
-        }
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out SourceKind kind) => ByName.TryGetValue(text?.Trim() ?? "", out kind);
 
     private static (SourceKind Kind, string Code, string Zh, string En) Row(SourceKind kind) =>
         Array.Find(Table, t => t.Kind == kind) is { Code: not null } row

@@ -17,8 +17,12 @@ public sealed class DerivationTextTests
         Assert.Equal("└─ emissions = 1900.298849 tCO2  [E = AD × EF]", lines[1]);
         Assert.Equal("   ├─ activity data = 20908 GJ  [AD = FC × NCV]", lines[2]);
         Assert.Equal("   │  ├─ consumption = 1000 t  (reported: line L1)", lines[3]);
-        Assert.StartsWith("   │  └─ NCV = 20.908 GJ/t  (default: 各种能源折标准煤及碳排放参考系数", lines[4], StringComparison.Ordinal);
-        Assert.Equal(8, lines.Count);
+        Assert.Equal("   │  └─ NCV = 20.908 GJ/t  (default [1])", lines[4]);
+        Assert.Equal("      └─ oxidation rate = 0.94 fraction  (default [3])", lines[7]);
+        Assert.Equal("defaults:", lines[8]);
+        Assert.Equal("  [1] 各种能源折标准煤及碳排放参考系数 (reference/mrv.md §3.3), 原煤 / NCV; NDRC 24-sector accounting guidelines, Annex defaults, 2013",
+            lines[9]);
+        Assert.Equal(12, lines.Count);
     }
 
     [Fact]
@@ -29,7 +33,8 @@ public sealed class DerivationTextTests
 
         var text = DerivationText.Render(MrvCalculator.Calculate(report, DefaultFactors.Library).Total);
 
-        Assert.Contains("carbonate emission factor = 0.44 tCO2/t", text, StringComparison.Ordinal);
-        Assert.Contains("[UNCONFIRMED]", text, StringComparison.Ordinal);
+        Assert.Contains("carbonate emission factor = 0.44 tCO2/t  (default [2], UNCONFIRMED)", text, StringComparison.Ordinal);
+        Assert.Contains("  [2] carbonate emission factors (reference/mrv.md §3.2), 石灰石; NDRC sector guidelines (commonly used value), 2013; [UNCONFIRMED]",
+            text, StringComparison.Ordinal);
     }
 }

@@ -60,8 +60,22 @@ public static class ReportCalculationJson
         json.WriteEndArray();
         if (check.Calculation is { } c)
         {
+            var notes = new Dictionary<Provenance.Default, int>();
             json.WritePropertyName("derivation");
-            WriteFigure(json, c.Total);
+            WriteFigure(json, c.Total, notes);
+            json.WriteStartArray("defaults");
+            foreach (var (d, n) in notes)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("note", n);
+                json.WriteString("guideline", d.Guideline);
+                json.WriteString("table", d.Table);
+                json.WriteString("row", d.Row);
+                json.WriteNumber("year", d.Year);
+                json.WriteBoolean("confirmed", d.Confirmed);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
         }
         json.WriteEndObject();
     }
@@ -80,11 +94,15 @@ public static class ReportCalculationJson
         json.WriteEndArray();
     }
 
-    /// <summary>One figure and, when computed, its inputs, recursively.</summary>
-    public static void WriteFigure(Utf8JsonWriter json, Figure figure)
+    /// <summary>
+    /// One figure and, when computed, its inputs, recursively. A default names its note in <paramref name="notes"/>
+    /// (numbered from 1 in first use), where its guideline, table, row and year are written once.
+    /// </summary>
+    public static void WriteFigure(Utf8JsonWriter json, Figure figure, Dictionary<Provenance.Default, int> notes)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(figure);
+        ArgumentNullException.ThrowIfNull(notes);
         json.WriteStartObject();
         json.WriteString("name", figure.Name);
         json.WriteNumber("value", figure.Value);
@@ -92,11 +110,13 @@ public static class ReportCalculationJson
         switch (figure.Source)
         {
             case Provenance.Default d:
+                if (!notes.TryGetValue(d, out var note))
+                {
+                    note = notes.Count + 1;
+                    notes[d] = note;
+                }
                 json.WriteString("source", "default");
-                json.WriteString("guideline", d.Guideline);
-                json.WriteString("table", d.Table);
-                json.WriteString("row", d.Row);
-                json.WriteNumber("sourceYear", d.Year);
+                json.WriteNumber("note", note);
                 json.WriteBoolean("confirmed", d.Confirmed);
                 break;
             case Provenance.Measured m:
@@ -114,7 +134,7 @@ public static class ReportCalculationJson
                 json.WriteStartArray("inputs");
                 foreach (var input in computed.Inputs)
                 {
-                    WriteFigure(json, input);
+                    WriteFigure(json, input, notes);
                 }
                 json.WriteEndArray();
                 break;

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OpenEts.Application.Files;
+using OpenEts.Application.Mrv.Files;
+using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Bench.Mrv;
+
+/// <summary>
+/// Plain harness for MRV (issue 9's speed targets): what <c>ets mrv calc</c> does with a 100 000-row workbook, from the
+/// file's bytes to the printed text with its derivation (and to JSON); recomputing 10 000 loaded reports; the list of
+/// reports a factor correction would move, over 10 000 reports. Each is run 5 times after a warm-up; min and median.
+/// </summary>
+internal static class MrvBench
+{
+    private static readonly string[] Fuels = ["raw-coal", "coke", "fuel-oil", "diesel", "natural-gas", "lpg"];
+
+    public static int Run(string[] args)
+    {
+        var rows = Option(args, "--rows", TabularLimits.MaxRows);
+        var reports = Option(args, "--reports", 10_000);
+        Print($"mrv bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+        var workbook = Workbook(rows);
+        Print($"workbook: {rows} data rows, {workbook.Length / 1024} KiB .xlsx");
+        Time("phase: TabularFile.Read", () => { using var m = new MemoryStream(workbook); return TabularFile.Read(m, "b.xlsx").Rows.Count.ToString(CultureInfo.InvariantCulture); });
+        Time("phase: ReportWorkbook.Read", () => ReportWorkbook.Read(workbook, "b.xlsx").Report!.Lines.Count.ToString(CultureInfo.InvariantCulture));
+        var rep = ReportWorkbook.Read(workbook, "b.xlsx").Report!;
+        Time("phase: Calculate", () => MrvCalculator.Calculate(rep, DefaultFactors.Library).Total.Value.ToString(CultureInfo.InvariantCulture));
+        var calc = MrvCalculator.Calculate(rep, DefaultFactors.Library);
+        Time("phase: derivation lines", () => DerivationText.Lines(calc.Total).Count.ToString(CultureInfo.InvariantCulture));
+        Time($"mrv calc, {rows}-row .xlsx → text with derivation (target < 3 s)", () => CalcText(workbook));
+        Time($"mrv calc, {rows}-row .xlsx → JSON (--json)", () => CalcJson(workbook));
+
+        var loaded = Reports(reports);
+        Time($"recompute {reports} loaded reports (target < 1 s)", () =>
+        {
+            decimal sum = 0;
+            foreach (var report in loaded)
+            {
+                sum += MrvCalculator.Calculate(report.Value, DefaultFactors.Library).Total.Value;
+            }
+            return sum.ToString(CultureInfo.InvariantCulture);
+        });
+
+        var coal = DefaultFactors.Library.Fuel("raw-coal")!;
+        var corrected = DefaultFactors.Library.Publish("bench.2", "raw coal NCV corrected; a 2017 national grid factor",
+            fuels: [coal with { Ncv = coal.Ncv with { Value = 20.908m + 0.1m } }],
+            grid: [new GridFactor(2017, GridRegions.National, new Figure("grid emission factor", 0.6m, MeasureUnit.TonneCo2PerMegawattHour,
+                new Provenance.Default("bench", "grid", "national", 2017, Confirmed: false)))]);
+        Time($"factor-correction impact list over {reports} reports (target < 1 s)", () =>
+            FactorImpact.List(loaded, DefaultFactors.Library, corrected).Count.ToString(CultureInfo.InvariantCulture) + " reports move");
+        return 0;
+    }
+
+    private static string CalcText(byte[] workbook)
+    {
+        var check = ReportFileCheck.Run(workbook, "bench.xlsx", DefaultFactors.Library);
+        if (!check.IsValid || check.Calculation is not { } calculation)
+        {
+            throw new InvalidOperationException(string.Join("\n", check.Errors));
+        }
+        using var output = new StreamWriter(Stream.Null, Encoding.UTF8);
+        foreach (var line in calculation.Lines)
+        {
+            output.WriteLine(line.LineId + "  " + SourceKinds.Code(line.Kind) + "  " + DerivationText.Number(line.Emissions.Value));
+        }
+        foreach (var line in DerivationText.Lines(calculation.Total))
+        {
+            output.WriteLine(line);
+        }
+        return calculation.ReportedTotal.ToString(CultureInfo.InvariantCulture) + " tCO2";
+    }
+
+    private static string CalcJson(byte[] workbook)
+    {
+        var check = ReportFileCheck.Run(workbook, "bench.xlsx", DefaultFactors.Library);
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            ReportCalculationJson.Write(json, "bench.xlsx", check);
+        }
+        return (buffer.Length / 1024 / 1024).ToString(CultureInfo.InvariantCulture) + " MiB of JSON";
+    }
+
+    // A cement report: 3 setting rows, an output row, and source rows of every kind the calculator has (fuels with and
+    // without measured NCV, electricity, heat, carbonates, clinker).
+    private static byte[] Workbook(int rows)
+    {
+        string[] header = ["类别", "编号", "燃料或物料", "数量", "单位", "实测低位发热量", "实测氧化钙含量", "实测氧化镁含量", "证据", "测量规则"];
+        var data = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "行业", null, "水泥", null, null, null, null, null, null, null },
+            new object?[] { "报告年度", null, "2017", null, null, null, null, null, null, null },
+            new object?[] { "熟料产量", null, null, 50_000_000m, "t", null, null, null, null, null },
+        };
+        for (var i = data.Count; i < rows; i++)
+        {
+            var id = "L" + i.ToString(CultureInfo.InvariantCulture);
+            var amount = 1 + (i % 997) * 1.5m;
+            data.Add((i % 10) switch
+            {
+                < 6 when Fuels[i % Fuels.Length] is var f => new object?[]
+                {
+                    "化石燃料燃烧", id, f, amount, f == "natural-gas" ? "10^4Nm3" : "t", i % 4 == 0 && f == "raw-coal" ? 21.5m : null, null, null,
+                    i % 4 == 0 && f == "raw-coal" ? "LAB-" + id : null, i % 4 == 0 && f == "raw-coal" ? "GB/T 213" : null,
+                },
+                6 => new object?[] { "净购入电力", id, "grid", amount, "MWh", null, null, null, null, null },
+                7 => new object?[] { "净购入热力", id, "heat", amount, "GJ", null, null, null, null, null },
+                8 => new object?[] { "石灰/白云石煅烧", id, i % 20 < 10 ? "limestone" : "dolomite", amount, "t", null, null, null, null, null },
+                _ => new object?[] { "熟料煅烧(氧化钙氧化镁法)", id, "clinker", amount, "t", null, 0.65m, 0.02m, "LAB-" + id, "GB/T 176" },
+            });
+        }
+        using var stream = new MemoryStream();
+        TabularWriter.WriteXlsx(stream, header, data);
+        return stream.ToArray();
+    }
+
+    // Reports as the workflow stores them: a mix of sectors and years, about 12 lines each.
+    private static List<KeyValuePair<string, ReportInput>> Reports(int count)
+    {
+        var reports = new List<KeyValuePair<string, ReportInput>>(count);
+        for (var r = 0; r < count; r++)
+        {
+            var lines = new List<ReportLine>();
+            for (var i = 0; i < 12; i++)
+            {
+                var amount = 100 + ((r * 31 + i * 7) % 5000);
+                var id = "L" + i.ToString(CultureInfo.InvariantCulture);
+                lines.Add((i % 4) switch
+                {
+                    0 or 1 when Fuels[(r + i) % Fuels.Length] is var f =>
+                        new ReportLine(id, SourceKind.FuelCombustion, f, amount, f == "natural-gas" ? MeasureUnit.TenThousandNm3 : MeasureUnit.Tonne),
+                    2 => new ReportLine(id, SourceKind.PurchasedElectricity, "grid", amount, MeasureUnit.MegawattHour),
+                    _ => new ReportLine(id, SourceKind.Calcination, "limestone", amount, MeasureUnit.Tonne),
+                });
+            }
+            var sector = (Sector)(1 + r % 6);
+            reports.Add(new("R" + r.ToString(CultureInfo.InvariantCulture),
+                new ReportInput(sector, 2016 + r % 8, r % 2 == 0 ? "guangdong" : "national", lines, [])));
+        }
+        return reports;
+    }
+
+    private static void Time(string what, Func<string> work)
+    {
+        var result = work(); // warm-up: JIT, not counted
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            result = work();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Print($"{what}: min {times[0]:0} ms, median {times[2]:0} ms ({result})");
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static void Print(string line) => Console.WriteLine(line);
+}
