@@ -1,0 +1,60 @@
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Shared;
+
+/// <summary>
+/// Approved emissions arranged for the regulator's dashboard and the public disclosure page: the trend by year and
+/// sector, one year by sector, and one year by company with the change from the year before.
+/// </summary>
+public sealed class EmissionTotals
+{
+    private EmissionTotals(IReadOnlyList<ApprovedTotal> rows, int? year)
+    {
+        Years = [.. rows.Select(r => r.Year).Distinct().Order()];
+        Year = year is { } y && Years.Contains(y) ? y : Years.Count > 0 ? Years[^1] : null;
+        var sectors = rows.Select(r => r.Sector).Distinct().Order().ToList();
+        Trend = new ChartSpec("stacked", [.. Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            [.. sectors.Select(s => new ChartSeries(Text.T(s), [.. Years.Select(y => (decimal?)Whole(rows.Where(r => r.Sector == s && r.Year == y).Sum(r => r.Approved.Value)))]))],
+            "tCO2");
+        var ofYear = rows.Where(r => r.Year == Year).ToList();
+        var yearSectors = ofYear.Select(r => r.Sector).Distinct().Order().ToList();
+        BySector = new ChartSpec("bar", [.. yearSectors.Select(s => Text.T(s))],
+            [new ChartSeries(Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", [.. yearSectors.Select(s => (decimal?)Whole(ofYear.Where(r => r.Sector == s).Sum(r => r.Approved.Value)))])],
+            "tCO2");
+        var before = rows.Where(r => r.Year == Year - 1).ToDictionary(r => r.Organisation);
+        Companies = [.. ofYear
+            .OrderByDescending(r => r.Approved.Value)
+            .Select(r => new CompanyTotal(r.Organisation, r.Name, r.Sector, r.Approved.Value,
+                before.TryGetValue(r.Organisation, out var b) ? b.Approved.Value : null))];
+        Total = ofYear.Sum(r => r.Approved.Value);
+    }
+
+    /// <summary>Years with approved reports, ascending.</summary>
+    public IReadOnlyList<int> Years { get; }
+
+    /// <summary>The year shown in detail: the one asked for if it has data, else the latest; null when none has.</summary>
+    public int? Year { get; }
+
+    /// <summary>Approved emissions per year, stacked by sector (whole tonnes).</summary>
+    public ChartSpec Trend { get; }
+
+    /// <summary>Approved emissions of <see cref="Year"/> by sector (whole tonnes).</summary>
+    public ChartSpec BySector { get; }
+
+    /// <summary>Every company's approved emissions in <see cref="Year"/>, largest first, with the year before.</summary>
+    public IReadOnlyList<CompanyTotal> Companies { get; }
+
+    /// <summary>The sum of <see cref="Year"/>'s approved emissions, tCO2 exact to 1 kg.</summary>
+    public decimal Total { get; }
+
+    public static EmissionTotals From(IReadOnlyList<ApprovedTotal> rows, int? year)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new EmissionTotals(rows, year);
+    }
+
+    // Charts show whole tonnes; tables show the exact approved figure.
+    private static decimal Whole(decimal tonnes) => decimal.Round(tonnes, 0, MidpointRounding.AwayFromZero);
+}
