@@ -6,5 +6,5 @@ namespace OpenEts.Server.Pages.Shared;
 public sealed record CompanyTotal(CreditCode Organisation, string Name, Sector Sector, decimal Approved, decimal? PreviousYear)
 {
     /// <summary>The change from the year before in percent (one decimal), or null without a previous figure.</summary>
-    public decimal? ChangePercent => PreviousYear is > 0 and var p ? decimal.Round((Approved - p.Value) / p.Value * 100m, 1) : null;
+    public decimal? ChangePercent => PreviousYear is > 0 and var p ? decimal.Round((Approved - p) / p * 100m, 1) : null;
 }

@@ -16,12 +16,12 @@ public sealed class EmissionTotals
         Year = year is { } y && Years.Contains(y) ? y : Years.Count > 0 ? Years[^1] : null;
         var sectors = rows.Select(r => r.Sector).Distinct().Order().ToList();
         Trend = new ChartSpec("stacked", [.. Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            [.. sectors.Select(s => new ChartSeries(Text.T(s), [.. Years.Select(y => (decimal?)Whole(rows.Where(r => r.Sector == s && r.Year == y).Sum(r => r.Approved.Value)))]))],
+            [.. sectors.Select(s => new ChartSeries(Text.T(s), [.. Years.Select(y => (decimal?)Whole(rows.Where(r => r.Sector == s && r.Year == y).Sum(r => r.Approved.Value)))], ColorOf(s)))],
             "tCO2");
         var ofYear = rows.Where(r => r.Year == Year).ToList();
         var yearSectors = ofYear.Select(r => r.Sector).Distinct().Order().ToList();
         BySector = new ChartSpec("bar", [.. yearSectors.Select(s => Text.T(s))],
-            [new ChartSeries(Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", [.. yearSectors.Select(s => (decimal?)Whole(ofYear.Where(r => r.Sector == s).Sum(r => r.Approved.Value)))])],
+            [new ChartSeries(Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", [.. yearSectors.Select(s => (decimal?)Whole(ofYear.Where(r => r.Sector == s).Sum(r => r.Approved.Value)))], Colors: [.. yearSectors.Select(ColorOf)])],
             "tCO2");
         var before = rows.Where(r => r.Year == Year - 1).ToDictionary(r => r.Organisation);
         Companies = [.. ofYear
@@ -54,6 +54,11 @@ public sealed class EmissionTotals
         ArgumentNullException.ThrowIfNull(rows);
         return new EmissionTotals(rows, year);
     }
+
+    // One colour per sector on every chart (a colour-blind-safe palette, Okabe–Ito).
+    private static readonly string[] Palette = ["#999999", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"];
+
+    private static string ColorOf(Sector sector) => Palette[(int)sector % Palette.Length];
 
     // Charts show whole tonnes; tables show the exact approved figure.
     private static decimal Whole(decimal tonnes) => decimal.Round(tonnes, 0, MidpointRounding.AwayFromZero);

@@ -19,7 +19,9 @@
                     name: s.name,
                     type: spec.kind === "line" ? "line" : "bar",
                     stack: stacked ? "total" : undefined,
-                    data: s.data,
+                    data: s.colors ? s.data.map(function (v, i) { return { value: v, itemStyle: { color: s.colors[i] } }; }) : s.data,
+                    itemStyle: s.color ? { color: s.color } : undefined,
+                    barMaxWidth: 64,
                     emphasis: { focus: "series" },
                 };
             }),
