@@ -7,7 +7,7 @@ namespace OpenEts.Server.Hosting;
 /// The certificate that encrypts the data-protection key ring at rest (<c>--key-ring-certificate PATH</c> or
 /// <c>OPENETS_KEY_RING_CERTIFICATE</c>): a PFX/PKCS#12 file, or a PEM file holding the certificate and its private key,
 /// with an optional password from <c>OPENETS_KEY_RING_CERTIFICATE_PASSWORD</c>. It must be an RSA certificate with its
-/// private key (XML encryption wraps each key with RSA-OAEP). It lives outside the database, so a copy of the database
+/// private key (XML encryption wraps each key's AES key with it). It lives outside the database, so a copy of the database
 /// or of its backups cannot forge sign-in cookies or read the TOTP secrets.
 /// </summary>
 internal static class KeyRingCertificate
