@@ -123,7 +123,7 @@ internal sealed partial class SqlSession
         status = r.Status.ToString(),
         sector = r.Sector.ToString(),
         region = r.Region,
-        input = MrvJson.Input(r.Lines, r.Outputs),
+        input = MrvJson.Input(r.Lines, r.Outputs, r.Method),
         reportedKg = r.Reported.Kilograms,
         factorVersion = r.FactorVersion,
         submittedAt = r.SubmittedAt is { } s ? Ms(s) : (long?)null,
@@ -180,10 +180,11 @@ internal sealed partial class SqlSession
 
         public MrvReport ToReport()
         {
-            var (lines, outputs) = MrvJson.ReadInput(Input);
+            var (lines, outputs, method) = MrvJson.ReadInput(Input);
             return new MrvReport(Id, Organisation_Id, checked((int)Year), Enum.Parse<ReportStatus>(Status), Enum.Parse<Sector>(Sector), Region,
                 lines, outputs, Tonnes.FromKilograms(Reported_Kg), Factor_Version, At(Updated_At))
             {
+                Method = method,
                 SubmittedAt = Submitted_At is { } s ? At(s) : null,
                 Late = Late != 0,
                 VerifierOrganisationId = Verifier_Organisation_Id,

@@ -76,6 +76,29 @@ public static class MrvFields
         return default;
     }
 
+    /// <summary>A source kind by its code (<c>fuel-combustion</c>), Chinese or English name, or enum name.</summary>
+    public static SourceKind Source(this FieldReader read, string? text, string field) =>
+        Parsed(read, SourceKinds.TryParse(text, out var kind), kind, text, field, string.Join(", ", SourceKinds.All.Select(SourceKinds.Code)));
+
+    /// <summary>A unit by its symbol (<c>t</c>, <c>10⁴Nm³</c>, <c>MWh</c>) or enum name.</summary>
+    public static MeasureUnit Unit(this FieldReader read, string? text, string field) =>
+        Parsed(read, MeasureUnits.TryParse(text, out var unit), unit, text, field, "t, 10^4Nm3, MWh, GJ, t·km");
+
+    /// <summary>An output kind by its code, Chinese or English name, or enum name.</summary>
+    public static OutputKind Output(this FieldReader read, string? text, string field) =>
+        Parsed(read, OutputKinds.TryParse(text, out var kind), kind, text, field, string.Join(", ", System.Enum.GetValues<OutputKind>().Select(OutputKinds.Code)));
+
+    private static T Parsed<T>(FieldReader read, bool ok, T value, string? text, string field, string allowed) where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (ok)
+        {
+            return value;
+        }
+        read.Fail(field, string.IsNullOrWhiteSpace(text) ? "Required" : "UnknownValue", $"{field} must be one of: {allowed}");
+        return default;
+    }
+
     public static decimal Amount(this FieldReader read, decimal? value, string field)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -104,10 +127,10 @@ public static class MrvFields
             var f = forms![i];
             var at = $"{field}[{i}]";
             var id = read.Text(f.Id, at + ".id", CodeLength, required: false);
-            var kind = read.Enum<SourceKind>(f.Kind, at + ".kind");
+            var kind = read.Source(f.Kind, at + ".kind");
             var material = read.Text(f.Material, at + ".material", CodeLength);
             var amount = read.Amount(f.Amount, at + ".amount");
-            var unit = read.Enum<MeasureUnit>(f.Unit, at + ".unit");
+            var unit = read.Unit(f.Unit, at + ".unit");
             var measured = new List<MeasuredValue>();
             for (var m = 0; m < (f.Measured?.Count ?? 0); m++)
             {
@@ -134,13 +157,13 @@ public static class MrvFields
         {
             var f = forms![i];
             var at = $"{field}[{i}]";
-            var kind = read.Enum<OutputKind>(f.Kind, at + ".kind");
+            var kind = read.Output(f.Kind, at + ".kind");
             var amount = read.Amount(f.Amount, at + ".amount");
             if (amount < 0)
             {
                 read.Fail(at + ".amount", "Range", $"{at}.amount must not be negative");
             }
-            var unit = read.Enum<MeasureUnit>(f.Unit, at + ".unit");
+            var unit = read.Unit(f.Unit, at + ".unit");
             var detail = read.Text(f.Detail, at + ".detail", ShortText, required: false);
             outputs.Add(new ProductionOutput(kind, amount, unit, detail.Length == 0 ? null : detail));
         }

@@ -24,7 +24,8 @@ public static class MrvJson
 
     public sealed record OutputJson([property: JsonConverter(typeof(JsonStringEnumConverter))] OutputKind Kind, decimal Amount, [property: JsonConverter(typeof(JsonStringEnumConverter))] MeasureUnit Unit, string? Detail = null);
 
-    public sealed record InputJson(IReadOnlyList<LineJson> Lines, IReadOnlyList<OutputJson> Outputs);
+    public sealed record InputJson(IReadOnlyList<LineJson> Lines, IReadOnlyList<OutputJson> Outputs,
+        AccountingMethod Method = AccountingMethod.SectorGuideline);
 
     public sealed record VerificationJson(IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<WarningAcknowledgement> Acknowledgements,
         string Conclusion, long VerifiedKg, string FactorVersion, string Verifier, long At, bool Late);
@@ -37,15 +38,15 @@ public static class MrvJson
         [.. outputs.Select(o => new OutputJson(o.Kind, o.Amount, o.Unit, o.Detail))];
 
     /// <summary>A report's lines and outputs as stored.</summary>
-    public static string Input(IReadOnlyList<ReportLine> lines, IReadOnlyList<ProductionOutput> outputs) =>
-        JsonSerializer.Serialize(new InputJson(Lines(lines), Outputs(outputs)), Options);
+    public static string Input(IReadOnlyList<ReportLine> lines, IReadOnlyList<ProductionOutput> outputs, AccountingMethod method) =>
+        JsonSerializer.Serialize(new InputJson(Lines(lines), Outputs(outputs), method), Options);
 
-    public static (IReadOnlyList<ReportLine> Lines, IReadOnlyList<ProductionOutput> Outputs) ReadInput(string json)
+    public static (IReadOnlyList<ReportLine> Lines, IReadOnlyList<ProductionOutput> Outputs, AccountingMethod Method) ReadInput(string json)
     {
         var input = JsonSerializer.Deserialize<InputJson>(json, Options) ?? throw new InvalidOperationException("a stored report has no input");
         return ([.. input.Lines.Select(l => new ReportLine(l.Id, l.Kind, l.Material, l.Amount, l.Unit,
                 [.. (l.Measured ?? []).Select(m => new MeasuredValue(m.Parameter, m.Value, m.Evidence, m.Rule))]))],
-            [.. input.Outputs.Select(o => new ProductionOutput(o.Kind, o.Amount, o.Unit, o.Detail))]);
+            [.. input.Outputs.Select(o => new ProductionOutput(o.Kind, o.Amount, o.Unit, o.Detail))], input.Method);
     }
 
     public static string Verification(Verification v)

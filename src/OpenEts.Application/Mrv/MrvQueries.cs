@@ -123,6 +123,15 @@ public sealed class MrvQueries(IStore store)
             : Task.FromResult<MonitoringPlan?>(null);
     }
 
+    /// <summary>The actor's own company (for its sector and template), or null when the actor is not a company's representative.</summary>
+    public Task<Organisation?> OwnCompanyAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role == Role.CompanyRepresentative && actor.OrganisationId is { } org
+            ? store.ReadAsync(s => s.Organisations.FindByIdAsync(org), ct)
+            : Task.FromResult<Organisation?>(null);
+    }
+
     /// <summary>The verification bodies a regulator may assign, by name.</summary>
     public Task<IReadOnlyList<Organisation>> VerificationBodiesAsync(CancellationToken ct) =>
         store.ReadAsync(s => s.Organisations.ListAsync(new OrganisationFilter(Kind: OrganisationKind.Verifier)), ct);

@@ -50,8 +50,11 @@ public sealed record MrvReport(
     /// <summary>The role that returned it last.</summary>
     public Role? ReturnedBy { get; init; }
 
+    /// <summary>The accounting guideline the report follows (the sector guidelines unless it says otherwise).</summary>
+    public AccountingMethod Method { get; init; } = AccountingMethod.SectorGuideline;
+
     /// <summary>The report as the calculator reads it.</summary>
-    public ReportInput Input => new(Sector, Year, Region, Lines, Outputs);
+    public ReportInput Input => new(Sector, Year, Region, Lines, Outputs, Method);
 
     /// <summary>The report with the verifier's adjusted amounts (the input itself before verification).</summary>
     public ReportInput VerifiedInput => Verification is { } v ? MrvReview.Adjusted(Input, v.Adjustments) : Input;

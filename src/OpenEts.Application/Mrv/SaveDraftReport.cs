@@ -14,7 +14,7 @@ namespace OpenEts.Application.Mrv;
 /// </summary>
 /// <param name="Sector">The sector a template declared (an upload); a report in another sector than the company's is refused. Null from a form.</param>
 public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<ReportLine> Lines, IReadOnlyList<ProductionOutput> Outputs,
-    Sector? Sector = null) : IMrvCommand
+    Sector? Sector = null, AccountingMethod Method = AccountingMethod.SectorGuideline) : IMrvCommand
 {
     /// <summary>The grid region (and jurisdiction) when the request names none: the platform's market is Guangdong's.</summary>
     public const string DefaultRegion = "guangdong";
@@ -43,7 +43,7 @@ public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<Repo
     {
         ArgumentNullException.ThrowIfNull(input);
         return new SaveDraftReport(input.Year, string.IsNullOrWhiteSpace(input.Region) ? DefaultRegion : input.Region,
-            input.Lines, input.Outputs, input.Sector);
+            input.Lines, input.Outputs, input.Sector, input.Method);
     }
 
     /// <inheritdoc/>
@@ -70,7 +70,7 @@ public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<Repo
         }
         var plan = await work.Session.Mrv.FindPlanAsync(company.Id, Year).ConfigureAwait(false);
         var report = existing ?? new MrvReport(0, company.Id, Year, ReportStatus.Draft, company.Sector, Region, [], [], default, "", work.Now);
-        report = report with { Sector = company.Sector, Region = Region, Lines = Lines, Outputs = Outputs };
+        report = report with { Sector = company.Sector, Region = Region, Lines = Lines, Outputs = Outputs, Method = Method };
         var calculation = MrvReview.Check(report.Input, plan);
         report = report with { Reported = MrvReview.Total(calculation), FactorVersion = calculation.FactorLibraryVersion };
         return new MrvDecision.Write("mrv.report.saved", MrvWork.Subject(company, Year), new

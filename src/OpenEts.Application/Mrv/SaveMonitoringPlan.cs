@@ -35,7 +35,7 @@ public sealed record SaveMonitoringPlan(int Year, IReadOnlyList<PlanSource> Sour
             {
                 var f = form.Sources![i];
                 var at = $"sources[{i}]";
-                sources.Add(new PlanSource(read.Enum<SourceKind>(f.Kind, at + ".kind"), read.Text(f.Material, at + ".material", MrvFields.CodeLength),
+                sources.Add(new PlanSource(read.Source(f.Kind, at + ".kind"), read.Text(f.Material, at + ".material", MrvFields.CodeLength),
                     read.Text(f.Method, at + ".method", MrvFields.ShortText), read.Text(f.Meter, at + ".meter", MrvFields.ShortText),
                     read.Text(f.Frequency, at + ".frequency", MrvFields.ShortText)));
             }

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Files;
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Mrv.Files;
+using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Mrv;
+
+/// <summary>
+/// A company fills in its report for a year: emission sources and production outputs, recomputed on every save (and,
+/// with JavaScript, as lines change, through the calc API). It may instead upload the filled sector template (.xlsx or
+/// .csv); errors name the sheet, row and column. Submitting saves and then submits; refusals are shown next to their
+/// line or at the top.
+/// </summary>
+[Authorize(Roles = Access.MrvCompany)]
+[RequestSizeLimit(TabularLimits.MaxFileBytes + (1L * 1024 * 1024))]
+public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : MrvPageModel(handler)
+{
+    /// <summary>Blank line rows shown under the report's lines, so that a browser without JavaScript can add lines.</summary>
+    public const int BlankLines = 3;
+
+    [BindProperty]
+    public ReportInputRows Input { get; set; } = new();
+
+    public ReportDetail? Detail { get; private set; }
+
+    public Organisation? Company { get; private set; }
+
+    /// <summary>An uploaded file's errors (sheet, row, column, rule), when it had any.</summary>
+    public IReadOnlyList<ReportFileError> FileErrors { get; private set; } = [];
+
+    public int MoreFileErrors { get; private set; }
+
+    public string? Done { get; private set; }
+
+    /// <summary>The factor library's fuel and material codes, for the material field's suggestions.</summary>
+    public static IReadOnlyList<string> Materials =>
+        [.. MrvReview.CurrentLibrary.Fuels.Keys.Order(StringComparer.Ordinal), .. MrvReview.CurrentLibrary.Carbonates.Keys.Order(StringComparer.Ordinal)];
+
+    public bool Editable => Detail is null || Detail.Report.Status is ReportStatus.Draft or ReportStatus.Returned;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] int? year, [FromQuery] string? done, CancellationToken ct)
+    {
+        Done = done;
+        Input.Year = year ?? DateTime.UtcNow.Year - 1;
+        await LoadAsync(fromStored: true, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    {
+        if (await SaveAsync(ct) is { } saved)
+        {
+            return Redirect($"/Mrv/Edit?year={saved.Year}&done=saved");
+        }
+        await LoadAsync(fromStored: false, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+    {
+        if (await SaveAsync(ct) is { } saved
+            && await SendAsync(SubmitReport.TryParse(new(saved.Id), out var submit, out var errors), submit, errors, ct) is MrvCommandOutcome.Completed)
+        {
+            return Redirect($"/Mrv/Report/{saved.Id}?done=submitted");
+        }
+        await LoadAsync(fromStored: false, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        Company = await queries.OwnCompanyAsync(User.Actor(), ct);
+        if (file is null || file.Length == 0)
+        {
+            Errors[""] = Text.T("mrv.nofile");
+        }
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            var read = ReportWorkbook.Read(stream, file.FileName, Company?.Sector, Input.Year);
+            if (read.Report is { } report)
+            {
+                if (await SendAsync(true, SaveDraftReport.From(report), [], ct) is MrvCommandOutcome.Completed { Report: { } saved })
+                {
+                    return Redirect($"/Mrv/Edit?year={saved.Year}&done=uploaded");
+                }
+            }
+            else
+            {
+                FileErrors = read.Errors;
+                MoreFileErrors = read.ErrorCount - read.Errors.Count;
+                Errors[""] = Text.T("mrv.fileerrors");
+            }
+        }
+        await LoadAsync(fromStored: true, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetTemplateAsync([FromQuery] string? lang, CancellationToken ct)
+    {
+        var company = await queries.OwnCompanyAsync(User.Actor(), ct);
+        var sector = company?.Sector is { } s and not Sector.Other ? s : Sector.Cement;
+        var buffer = new MemoryStream();
+        ReportWorkbook.WriteTemplate(sector, lang == "en" ? "en" : "zh", MrvReview.CurrentLibrary, buffer);
+        buffer.Position = 0;
+        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"mrv-template-{sector.ToString().ToLowerInvariant()}.xlsx");
+    }
+
+    private async Task<MrvReport?> SaveAsync(CancellationToken ct)
+    {
+        var parsed = SaveDraftReport.TryParse(Input.ToForm(), out var command, out var errors);
+        return await SendAsync(parsed, command, Input.Renamed(errors), ct) is MrvCommandOutcome.Completed { Report: { } saved } ? saved : null;
+    }
+
+    private async Task LoadAsync(bool fromStored, CancellationToken ct)
+    {
+        var actor = User.Actor();
+        Company ??= await queries.OwnCompanyAsync(actor, ct);
+        Detail = await queries.OwnReportAsync(actor, Input.Year ?? 0, ct);
+        if (fromStored && Detail is { } d)
+        {
+            Input = ReportInputRows.From(d.Report);
+        }
+        Input.Pad(BlankLines);
+    }
+}

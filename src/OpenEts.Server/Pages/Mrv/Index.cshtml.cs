@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Mrv;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Mrv;
+
+/// <summary>
+/// Reports and verification: the reports waiting for the user's role (its queue) and every report the user may see, with
+/// reported, verified and approved totals. A company opens a year's report from here; a verifier and the regulator
+/// open a report to act on it.
+/// </summary>
+[Authorize(Roles = Access.MrvReaders)]
+public sealed class IndexModel(MrvQueries queries) : PageModel
+{
+    public IReadOnlyList<ReportRow> Queue { get; private set; } = [];
+
+    public IReadOnlyList<ReportRow> Reports { get; private set; } = [];
+
+    public IReadOnlyList<ReportingDeadline> Deadlines { get; private set; } = [];
+
+    public Organisation? Company { get; private set; }
+
+    public Role Role { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = User.Actor();
+        Role = actor.Role;
+        Queue = await queries.QueueAsync(actor, ct);
+        Reports = await queries.ReportsAsync(actor, Year, null, ct);
+        Deadlines = await queries.DeadlinesAsync(ct);
+        Company = await queries.OwnCompanyAsync(actor, ct);
+    }
+}

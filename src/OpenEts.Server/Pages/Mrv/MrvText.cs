@@ -1,0 +1,23 @@
+using System.Globalization;
+using OpenEts.Domain.Mrv;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Mrv;
+
+/// <summary>How MRV's pages write numbers and codes: tonnes to 3 decimals (1 kg), enum names through the resources.</summary>
+public static class MrvText
+{
+    /// <summary>Tonnes CO2 as the pages show them: grouped, 3 decimals.</summary>
+    public static string Tonnes(decimal value) => value.ToString("N3", CultureInfo.CurrentCulture);
+
+    /// <summary>An amount as typed back into an input: invariant, no grouping, no trailing zeros.</summary>
+    public static string Input(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    public static string Status(Application.Mrv.ReportStatus status) => Text.T("mrv.status." + status);
+
+    public static string Kind(SourceKind kind) => SourceKinds.Name(kind, Text.IsEnglish);
+
+    public static string Unit(MeasureUnit unit) => MeasureUnits.Symbol(unit);
+
+    public static string Output(OutputKind kind) => OutputKinds.Name(kind, Text.IsEnglish);
+}

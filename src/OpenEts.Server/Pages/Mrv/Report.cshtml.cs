@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Mrv;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Mrv;
+
+/// <summary>
+/// One report: its lines as reported and as verified side by side (differences highlighted, each adjustment with its
+/// reason and evidence), its warnings and the verifier's notes, its totals. The role that holds the report acts here:
+/// the regulator assigns a verifier, approves or returns; the assigned verifier reviews line by line and concludes, or
+/// returns. A report the user may not see is 404.
+/// </summary>
+[Authorize(Roles = Access.MrvReaders)]
+public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) : MrvPageModel(handler)
+{
+    public ReportDetail Detail { get; private set; } = null!;
+
+    public IReadOnlyList<Organisation> Bodies { get; private set; } = [];
+
+    public string? Done { get; private set; }
+
+    public Role Role { get; private set; }
+
+    [BindProperty]
+    public AssignRows Assign { get; set; } = new();
+
+    [BindProperty]
+    public ReviewRows Review { get; set; } = new();
+
+    [BindProperty]
+    public string? Comments { get; set; }
+
+    public bool MayAssign => Role == Role.Regulator && Detail.Report.Status is ReportStatus.Submitted or ReportStatus.Assigned;
+
+    public bool MayApprove => Role == Role.Regulator && Detail.Report.Status == ReportStatus.Verified;
+
+    public bool MayVerify => Role == Role.Verifier && Detail.Report.Status == ReportStatus.Assigned;
+
+    public bool MayReturn => Detail.Report.Status is ReportStatus.Submitted or ReportStatus.Assigned or ReportStatus.Verified
+        && MrvRoles.HolderOf(Detail.Report.Status) == Role;
+
+    public bool MayEdit => Role == Role.CompanyRepresentative && Detail.Report.Status is ReportStatus.Draft or ReportStatus.Returned;
+
+    public async Task<IActionResult> OnGetAsync(long id, [FromQuery] string? done, CancellationToken ct)
+    {
+        Done = done;
+        return await LoadAsync(id, fresh: true, ct) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "assigned", AssignVerifier.TryParse(new(id, Assign.Verifier, Assign.ConflictOfInterest), out var c, out var e), c, e, ct);
+
+    public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "approved", ApproveReport.TryParse(new(id), out var c, out var e), c, e, ct);
+
+    public Task<IActionResult> OnPostReturnAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "returned", ReturnReport.TryParse(new(id, Comments), out var c, out var e), c, e, ct);
+
+    public Task<IActionResult> OnPostVerifyAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "verified", RecordVerification.TryParse(Review.ToForm(id), out var c, out var e), c, e, ct);
+
+    private async Task<IActionResult> ActAsync(long id, string done, bool parsed, IMrvCommand? command,
+        IReadOnlyList<FieldError> errors, CancellationToken ct)
+    {
+        var outcome = await SendAsync(parsed, command, errors, ct);
+        if (outcome is MrvCommandOutcome.Completed)
+        {
+            return Redirect($"/Mrv/Report/{id}?done={done}");
+        }
+        return await LoadAsync(id, fresh: false, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id, bool fresh, CancellationToken ct)
+    {
+        var actor = User.Actor();
+        Role = actor.Role;
+        if (await queries.ReportAsync(actor, id, ct) is not { } detail)
+        {
+            return false;
+        }
+        Detail = detail;
+        if (MayAssign)
+        {
+            Bodies = await queries.VerificationBodiesAsync(ct);
+        }
+        if (fresh || Review.Lines.Count == 0)
+        {
+            Review = ReviewRows.From(detail);
+        }
+        return true;
+    }
+
+    public sealed class AssignRows
+    {
+        public string? Verifier { get; set; }
+
+        public string? ConflictOfInterest { get; set; }
+    }
+}

@@ -1,0 +1,115 @@
+// The report form: recomputes each line's emissions and the total as lines change, through POST /api/v1/mrv/calc
+// (nothing is stored), and adds line rows. Without JavaScript the form still works: saving recomputes on the server.
+(function () {
+    'use strict';
+    var form = document.getElementById('report-form');
+    if (!form) {
+        return;
+    }
+    var table = document.getElementById('lines');
+    var lang = form.getAttribute('data-lang') || 'zh-CN';
+    var timer = null;
+    var sequence = 0;
+
+    function rows() {
+        return Array.prototype.slice.call(table.querySelectorAll('tr.line'));
+    }
+
+    function value(row, cls) {
+        var el = row.querySelector('.' + cls);
+        return el ? el.value.trim() : '';
+    }
+
+    // The lines as the server reads them: blank rows left out, a blank id numbered L1, L2, … among the rest.
+    function lines() {
+        var list = [];
+        rows().forEach(function (row) {
+            var material = value(row, 'line-material');
+            var amount = value(row, 'line-amount');
+            var id = value(row, 'line-id');
+            var cell = row.querySelector('td.emissions');
+            if (!material && !amount && !id) {
+                cell.setAttribute('data-line', '');
+                return;
+            }
+            id = id || 'L' + (list.length + 1);
+            cell.setAttribute('data-line', id);
+            var line = { id: id, kind: value(row, 'line-kind'), material: material, unit: value(row, 'line-unit') };
+            line.amount = amount === '' ? 0 : Number(amount);
+            list.push(line);
+        });
+        return list;
+    }
+
+    function tonnes(x) {
+        return Number(x).toLocaleString(lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    }
+
+    function show(result) {
+        var byLine = {};
+        result.lines.forEach(function (l) { byLine[l.lineId] = l; });
+        var unconfirmedText = form.getAttribute('data-unconfirmed') || '';
+        rows().forEach(function (row) {
+            var cell = row.querySelector('td.emissions');
+            var line = byLine[cell.getAttribute('data-line')];
+            cell.textContent = line ? tonnes(line.emissions) : '';
+            if (line && line.unconfirmed) {
+                var badge = document.createElement('span');
+                badge.className = 'badge unconfirmed';
+                badge.textContent = unconfirmedText;
+                cell.appendChild(document.createTextNode(' '));
+                cell.appendChild(badge);
+            }
+        });
+        var total = document.getElementById('total');
+        total.textContent = tonnes(result.totalTonnes);
+        total.setAttribute('data-tonnes', String(result.totalTonnes));
+        document.getElementById('total-unconfirmed').hidden = !result.unconfirmed;
+    }
+
+    function recompute() {
+        var mine = ++sequence;
+        var body = { year: Number(form.getAttribute('data-year')), lines: lines() };
+        fetch(form.getAttribute('data-calc'), {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': lang },
+            body: JSON.stringify(body)
+        }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(function (result) {
+            // Only the newest answer counts: an older request may come back last.
+            if (result && mine === sequence) {
+                show(result);
+            }
+        }).catch(function () { /* the server recomputes on save */ });
+    }
+
+    function schedule() {
+        clearTimeout(timer);
+        timer = setTimeout(recompute, 250);
+    }
+
+    function addLine() {
+        var all = rows();
+        var last = all[all.length - 1];
+        var copy = last.cloneNode(true);
+        var index = all.length;
+        copy.id = 'line-row-' + index;
+        Array.prototype.forEach.call(copy.querySelectorAll('[name]'), function (el) {
+            el.name = el.name.replace(/Lines\[\d+\]/, 'Lines[' + index + ']');
+            if (el.tagName === 'INPUT') {
+                el.value = '';
+            }
+        });
+        copy.querySelector('td.emissions').textContent = '';
+        copy.querySelector('td.line-note').textContent = '';
+        last.parentNode.appendChild(copy);
+    }
+
+    table.addEventListener('input', schedule);
+    table.addEventListener('change', schedule);
+    var add = document.getElementById('add-line');
+    add.hidden = false;
+    add.addEventListener('click', addLine);
+})();
