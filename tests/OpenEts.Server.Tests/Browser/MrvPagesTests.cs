@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Browser;
+
+/// <summary>The MRV pages in real Chromium: a report from an uploaded template through verification to approval.</summary>
+public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    private static readonly string VerifierCode = "91440101MA5CY0001" + CreditCode.CheckCharacter("91440101MA5CY0001");
+
+    private static decimal Tonnes(string? text) => decimal.Parse(text!, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Report_UploadedSubmittedAssignedAdjustedApproved_ShowsTheVerifiedTotalOnTheRegulatorsList()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"openets-mrv-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, """
+            类别,编号,燃料或物料,数量,单位
+            行业,,cement,,
+            报告年度,,2018,,
+            fuel-combustion,L1,raw-coal,1000,t
+            fuel-combustion,L2,diesel,10,t
+            clinker,,,800000,t
+            """, new UTF8Encoding(false), TestContext.Current.CancellationToken);
+
+        var company = await server.SignInAsync("cement-a");
+        await company.ClickAsync("nav.nav a[href='/Mrv']");
+        await company.FillAsync("#year", "2018");
+        await company.ClickAsync("#open-report");
+        await company.SetInputFilesAsync("#file", file);
+        await company.ClickAsync("#upload");
+        await company.WaitForSelectorAsync("#done");
+        var uploadedTotal = Tonnes(await company.GetAttributeAsync("#total", "data-tonnes"));
+        await company.ClickAsync("#submit");
+        await company.WaitForURLAsync(url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
+        var reportUrl = new Uri(company.Url).AbsolutePath;
+        var id = reportUrl[(reportUrl.LastIndexOf('/') + 1)..];
+        var submittedStatus = await company.GetAttributeAsync("#report-status", "data-status");
+
+        var regulator = await server.SignInAsync("regulator");
+        await regulator.GotoAsync(reportUrl);
+        await regulator.SelectOptionAsync("#verifier", VerifierCode);
+        await regulator.SelectOptionAsync("#conflict", "none");
+        await regulator.ClickAsync("#assign");
+        await regulator.WaitForSelectorAsync("#done");
+
+        var verifier = await server.SignInAsync("verifier");
+        await verifier.ClickAsync("nav.nav a[href='/Mrv']");
+        await verifier.ClickAsync($"#queue-{id} a.open");
+        await verifier.FillAsync("#verified-L1", "900");
+        await verifier.FillAsync("#reason-L1", "地磅记录与台账不符，按地磅数据核定");
+        await verifier.FillAsync("#evidence-L1", "WB-2018-12");
+        await verifier.FillAsync("#conclusion", "排放报告经核查，调整后数据真实准确");
+        await verifier.ClickAsync("#record-verification");
+        await verifier.WaitForSelectorAsync("#done");
+
+        await regulator.GotoAsync(reportUrl);
+        var adjustedRow = await regulator.GetAttributeAsync("#line-L1", "class");
+        var reason = await regulator.Locator("#line-L1 .adjustment-reason").InnerTextAsync();
+        await regulator.ClickAsync("#approve");
+        await regulator.WaitForSelectorAsync("#done");
+        await regulator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "openets-mrv-report.png"), FullPage = true });
+        await regulator.ClickAsync("nav.nav a[href='/Mrv']");
+        var listed = regulator.Locator($"#reports-{id}");
+
+        // By hand: raw coal 20.908 GJ/t × 0.02637 tC/GJ × 0.94 × 44/12 = 1.9002988488 t/t, diesel 42.652 × 0.0202 × 0.98
+        // × 44/12 = 3.09587648… t/t. Reported 1000 t + 10 t = 1931.258 t; verified 900 t + 10 t = 1741.228 t.
+        Assert.Equal(1931.258m, uploadedTotal);
+        Assert.Equal("Submitted", submittedStatus);
+        Assert.Equal("adjusted", adjustedRow);
+        Assert.Contains("地磅记录", reason, StringComparison.Ordinal);
+        Assert.Equal("Approved", await listed.GetAttributeAsync("data-status"));
+        Assert.Equal(1741.228m, Tonnes(await listed.Locator("td.verified").GetAttributeAsync("data-tonnes")));
+        Assert.Equal(1741.228m, Tonnes(await listed.Locator("td.approved").GetAttributeAsync("data-tonnes")));
+        Assert.Contains("1,741.228", await listed.Locator("td.approved").InnerTextAsync(), StringComparison.Ordinal);
+        File.Delete(file);
+    }
+
+    [Fact]
+    public async Task ReportForm_AmountTyped_RecomputesTheTotalWithoutSaving()
+    {
+        var page = await server.SignInAsync("cement-b");
+        await page.GotoAsync("/Mrv/Edit?year=2019");
+
+        await page.FillAsync("#line-row-0 .line-material", "raw-coal");
+        await page.FillAsync("#line-row-0 .line-amount", "1000");
+        await page.Locator("#total:not([data-tonnes=''])").WaitForAsync();
+        var total = await page.GetAttributeAsync("#total", "data-tonnes");
+        var line = await page.Locator("#line-row-0 td.emissions").InnerTextAsync();
+        await page.GotoAsync("/Mrv");
+
+        // By hand: 1000 t × 1.9002988488 t/t = 1900.2988488 t, 1900.299 t at 1 kg.
+        Assert.Equal(1900.299m, Tonnes(total));
+        Assert.Contains("1,900.299", line, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#reports tr[id^='reports-']").CountAsync());
+    }
+}
