@@ -37,7 +37,7 @@ public abstract partial class StoreContract<TDb>
     [
         new ReportLine("L1", SourceKind.FuelCombustion, "raw-coal", coal, MeasureUnit.Tonne),
         new ReportLine("L2", SourceKind.FuelCombustion, "natural-gas", gas, MeasureUnit.TenThousandNm3),
-    ], [new ProductionOutput(OutputKind.Clinker, 800_000m, MeasureUnit.Tonne)]);
+    ], [new ProductionOutput(OutputKind.Clinker, 3_000m, MeasureUnit.Tonne)]);
 
     private static string Code(string first17) => first17 + CreditCode.CheckCharacter(first17);
 

@@ -150,8 +150,8 @@ public sealed class MrvQueries(IStore store)
         var verifier = report.VerifierOrganisationId is { } v ? await s.Organisations.FindByIdAsync(v).ConfigureAwait(false) : null;
         var plan = await s.Mrv.FindPlanAsync(report.OrganisationId, report.Year).ConfigureAwait(false);
         var deadline = await s.Mrv.FindDeadlineAsync(report.Region, report.Year).ConfigureAwait(false);
-        var reported = MrvReview.Check(report.Input, plan);
-        var verified = report.Verification is null ? null : MrvReview.Check(report.VerifiedInput, plan);
+        var reported = await MrvReview.CheckAsync(s.Mrv, report.OrganisationId, report.Input).ConfigureAwait(false);
+        var verified = report.Verification is null ? null : await MrvReview.CheckAsync(s.Mrv, report.OrganisationId, report.VerifiedInput).ConfigureAwait(false);
         return new ReportDetail(report, company, verifier, plan, deadline, reported, verified);
     }
 

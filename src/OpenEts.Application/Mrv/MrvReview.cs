@@ -15,18 +15,32 @@ public static class MrvReview
     /// <summary>The factor library reports are computed with now.</summary>
     public static FactorLibrary CurrentLibrary => DefaultFactors.Library;
 
-    /// <summary>Computes <paramref name="input"/> and checks it against <paramref name="plan"/> (when there is one).</summary>
-    public static ReportCalculation Check(ReportInput input, MonitoringPlan? plan, FactorLibrary? library = null)
+    /// <summary>
+    /// Computes <paramref name="input"/>, checks its plausibility (the sector's intensity range; the change from
+    /// <paramref name="lastYearTotal"/>, the company's approved total of the year before, when there is one) and checks it
+    /// against <paramref name="plan"/> (when there is one).
+    /// </summary>
+    public static ReportCalculation Check(ReportInput input, MonitoringPlan? plan, decimal? lastYearTotal = null, FactorLibrary? library = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var calculation = MrvCalculator.Calculate(input, library ?? CurrentLibrary);
-        if (plan is null)
-        {
-            return calculation;
-        }
-        var missing = input.Lines.Where(l => !plan.Covers(l)).Select(l => new MrvIssue(l.Id, "material", NotInMonitoringPlan,
+        var plausibility = MrvPlausibility.Check(input, calculation, lastYearTotal, PlausibilityRules.Default);
+        var missing = plan is null ? [] : input.Lines.Where(l => !plan.Covers(l)).Select(l => new MrvIssue(l.Id, "material", NotInMonitoringPlan,
             IssueSeverity.Warning, $"line {l.Id}: source {l.Kind} '{l.Material}' is not in the {input.Year} monitoring plan"));
-        return calculation with { Issues = [.. calculation.Issues, .. missing] };
+        return calculation with { Issues = [.. calculation.Issues, .. plausibility, .. missing] };
+    }
+
+    /// <summary>
+    /// <see cref="Check"/> with what the store holds for the company and year: its monitoring plan, and its approved total
+    /// of the year before.
+    /// </summary>
+    public static async Task<ReportCalculation> CheckAsync(Storage.IMrvData data, long organisationId, ReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(input);
+        var plan = await data.FindPlanAsync(organisationId, input.Year).ConfigureAwait(false);
+        var last = await data.FindReportAsync(organisationId, input.Year - 1).ConfigureAwait(false);
+        return Check(input, plan, last?.Approved?.Value);
     }
 
     /// <summary>The total for the report: the exact sum rounded to 1 kg; a net export (negative sum) counts as zero.</summary>

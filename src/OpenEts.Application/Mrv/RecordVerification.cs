@@ -83,14 +83,14 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
         {
             return new MrvDecision.Fail(errors);
         }
-        var plan = await work.Session.Mrv.FindPlanAsync(report.OrganisationId, report.Year).ConfigureAwait(false);
         var adjusted = MrvReview.Adjusted(report.Input, Adjustments);
-        var verified = MrvReview.Check(adjusted, plan);
+        var verified = await MrvReview.CheckAsync(work.Session.Mrv, report.OrganisationId, adjusted).ConfigureAwait(false);
         if (!verified.IsValid)
         {
             return new MrvDecision.Fail(MrvWork.ErrorsOf(verified));
         }
-        var warnings = MrvReview.Warnings(MrvReview.Check(report.Input, plan)).Concat(MrvReview.Warnings(verified))
+        var reported = await MrvReview.CheckAsync(work.Session.Mrv, report.OrganisationId, report.Input).ConfigureAwait(false);
+        var warnings = MrvReview.Warnings(reported).Concat(MrvReview.Warnings(verified))
             .Select(MrvReview.WarningKey).Distinct(StringComparer.Ordinal).ToList();
         var noted = Acknowledgements.Select(a => a.Warning).ToHashSet(StringComparer.Ordinal);
         errors.AddRange(warnings.Where(w => !noted.Contains(w)).Select(w =>

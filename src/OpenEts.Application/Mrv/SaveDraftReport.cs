@@ -68,10 +68,9 @@ public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<Repo
         {
             return MrvWork.WrongStep(existing, "edited");
         }
-        var plan = await work.Session.Mrv.FindPlanAsync(company.Id, Year).ConfigureAwait(false);
         var report = existing ?? new MrvReport(0, company.Id, Year, ReportStatus.Draft, company.Sector, Region, [], [], default, "", work.Now);
         report = report with { Sector = company.Sector, Region = Region, Lines = Lines, Outputs = Outputs, Method = Method };
-        var calculation = MrvReview.Check(report.Input, plan);
+        var calculation = await MrvReview.CheckAsync(work.Session.Mrv, company.Id, report.Input).ConfigureAwait(false);
         report = report with { Reported = MrvReview.Total(calculation), FactorVersion = calculation.FactorLibraryVersion };
         return new MrvDecision.Write("mrv.report.saved", MrvWork.Subject(company, Year), new
         {

@@ -41,8 +41,7 @@ public sealed record SubmitReport(long Report) : IMrvCommand
         {
             return MrvWork.WrongStep(report, "submitted");
         }
-        var plan = await work.Session.Mrv.FindPlanAsync(report.OrganisationId, report.Year).ConfigureAwait(false);
-        var calculation = MrvReview.Check(report.Input, plan);
+        var calculation = await MrvReview.CheckAsync(work.Session.Mrv, report.OrganisationId, report.Input).ConfigureAwait(false);
         if (!calculation.IsValid)
         {
             return new MrvDecision.Fail(MrvWork.ErrorsOf(calculation));

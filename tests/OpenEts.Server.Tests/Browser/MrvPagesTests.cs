@@ -53,6 +53,8 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         await verifier.FillAsync("#verified-L1", "900");
         await verifier.FillAsync("#reason-L1", "地磅记录与台账不符，按地磅数据核定");
         await verifier.FillAsync("#evidence-L1", "WB-2018-12");
+        var warning = await verifier.Locator("#warnings li").First.GetAttributeAsync("data-warning");
+        await verifier.FillAsync("#warnings .warning-note", "熟料产量为外购熟料与自产合计，强度偏低已核实");
         await verifier.FillAsync("#conclusion", "排放报告经核查，调整后数据真实准确");
         await verifier.ClickAsync("#record-verification");
         await verifier.WaitForSelectorAsync("#done");
@@ -70,6 +72,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         // × 44/12 = 3.09587648… t/t. Reported 1000 t + 10 t = 1931.258 t; verified 900 t + 10 t = 1741.228 t.
         Assert.Equal(1931.258m, uploadedTotal);
         Assert.Equal("Submitted", submittedStatus);
+        Assert.Equal("IntensityOutOfRange:-", warning);
         Assert.Equal("adjusted", adjustedRow);
         Assert.Contains("地磅记录", reason, StringComparison.Ordinal);
         Assert.Equal("Approved", await listed.GetAttributeAsync("data-status"));

@@ -26,7 +26,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // MRV: the workflow's rules and the calculator's findings.
         "NotACompany", "SectorMismatch", "ReportStatus", "EmptyReport", "UnknownOrganisation", "ConflictOfInterest", "NotAVerifier",
         "UnknownLine", "WarningNotAcknowledged", "UnknownWarning", "NotHolder", "NotInMonitoringPlan", "DuplicateLine",
-        "NegativeAmount", "UnknownMaterial", "WrongUnit", "NoGridFactor", "UnsupportedSource",
+        "NegativeAmount", "UnknownMaterial", "WrongUnit", "NoGridFactor", "UnsupportedSource", "OutsideBoundary", "GridFactorOfAnotherYear",
+        "IntensityOutOfRange", "NoOutput", "LargeChange",
         "PasswordTooShort", "PasswordTooLong", "PasswordCommon", "PasswordIsUserName", "PasswordMismatch", "WrongPassword",
         "DuplicateUserName", "OrganisationKind", "OrganisationRequired", "OrganisationNotAllowed",
         "DisplayName", "SelfLockout", "SessionRequiredForPassword", "PasswordChangeRequired", "TwoFactorRequired",

@@ -22,7 +22,7 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
             new { id = "L1", kind = "fuelCombustion", material = "raw-coal", amount = coal, unit = "tonne" },
             new { id = "L2", kind = "fuelCombustion", material = "diesel", amount = 10m, unit = "tonne" },
         },
-        outputs = new object[] { new { kind = "paper", amount = 120000m, unit = "tonne", detail = "coated" } },
+        outputs = new object[] { new { kind = "paper", amount = 2000m, unit = "t", detail = "coated" } },
     };
 
     private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
@@ -68,6 +68,41 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Equal("Paper", row.GetProperty("sector").GetString());
         Assert.Equal(900m, detail.GetProperty("verification").GetProperty("adjustments")[0].GetProperty("amount").GetDecimal());
         Assert.Equal("地磅记录", detail.GetProperty("verification").GetProperty("adjustments")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Verification_WithAnImplausibleIntensity_NeedsANoteOnTheWarning()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        using var regulator = await server.SignedInAsync("regulator");
+        using var verifier = await server.SignedInAsync("verifier");
+        // 1931 t for 200 000 t of paper is 0.0097 tCO2/t, below the paper sector's plausible 0.20–2.50.
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", new
+        {
+            year = 2024,
+            lines = new[] { new { id = "L1", kind = "fuel-combustion", material = "raw-coal", amount = 1000m, unit = "t" } },
+            outputs = new[] { new { kind = "paper", amount = 200000m, unit = "t" } },
+        }, Ct));
+        var id = saved.GetProperty("report").GetInt64();
+        await OkJsonAsync(await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
+        await OkJsonAsync(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign",
+            new { verifier = Verifier, conflictOfInterest = "none" }, Ct));
+        var detail = await OkJsonAsync(await verifier.GetAsync($"/api/v1/mrv/reports/{id}", Ct));
+        var warning = Assert.Single(detail.GetProperty("calculation").GetProperty("issues").EnumerateArray(),
+            i => i.GetProperty("severity").GetString() == "Warning");
+
+        using var without = await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new { conclusion = "ok" }, Ct);
+        var problem = await without.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var with = await OkJsonAsync(await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new
+        {
+            conclusion = "ok",
+            acknowledgements = new[] { new { warning = warning.GetProperty("key").GetString(), note = "产量含外购半成品，强度偏低属实" } },
+        }, Ct));
+
+        Assert.Equal("IntensityOutOfRange:-", warning.GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+        Assert.Equal("WarningNotAcknowledged", problem.GetProperty("rule").GetString());
+        Assert.Equal("Verified", with.GetProperty("status").GetString());
     }
 
     [Fact]
