@@ -39,7 +39,13 @@ public sealed class EmissionDashboardTests(BrowserServer server) : IClassFixture
         var id = saved.GetProperty("report").GetInt64();
         await Ok(await filer.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
         await Ok(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign", new { verifier = Verifier, conflictOfInterest = "none" }, Ct));
-        await Ok(await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new { conclusion = "属实", adjustments = Array.Empty<object>() }, Ct));
+        // The verifier notes every warning (here: no output to check the intensity against), as verification requires.
+        var detail = await Ok(await verifier.GetAsync($"/api/v1/mrv/reports/{id}", Ct));
+        var notes = detail.GetProperty("calculation").GetProperty("issues").EnumerateArray()
+            .Where(i => i.GetProperty("severity").GetString() == "Warning")
+            .Select(i => new { warning = i.GetProperty("key").GetString(), note = "已核实" }).ToArray();
+        await Ok(await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification",
+            new { conclusion = "属实", adjustments = Array.Empty<object>(), acknowledgements = notes }, Ct));
         await Ok(await regulator.PostAsync($"/api/v1/mrv/reports/{id}/approve", null, Ct));
         // Each test approves its own year, so the year's only row is this company's.
         var totals = await Ok(await regulator.GetAsync($"/api/v1/mrv/approved?year={year}", Ct));
