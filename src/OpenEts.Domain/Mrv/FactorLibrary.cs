@@ -32,29 +32,30 @@ public sealed record FactorLibrary(
 
     /// <summary>
     /// The grid factor for the year and region. In order: the region's factor of that year; the national factor of
-    /// that year; the national factor of the nearest earlier year; of the nearest later year. A factor of another
-    /// year is returned as published (its <see cref="GridFactor.Year"/> tells), and <see cref="MrvCalculator"/> flags
-    /// its use as unconfirmed for the report's year. Null when the library has no national factor at all.
+    /// that year; else the factor of the nearest earlier year, then of the nearest later year, the region's preferred
+    /// to the national one of the same year. A factor of another year is returned as published (its
+    /// <see cref="GridFactor.Year"/> tells), and <see cref="MrvCalculator"/> flags it as unconfirmed for the report's
+    /// year. Null when the library has neither a factor of the region nor a national one.
     /// </summary>
     public GridFactor? GridFor(int year, string region)
     {
         GridFactor? regional = null, national = null, earlier = null, later = null;
         foreach (var g in Grid)
         {
-            var isNational = g.Region == GridRegions.National;
-            if (g.Year == year && string.Equals(g.Region, region, StringComparison.OrdinalIgnoreCase))
+            var isRegion = string.Equals(g.Region, region, StringComparison.OrdinalIgnoreCase);
+            if (!isRegion && g.Region != GridRegions.National)
             {
-                regional = g;
+                continue;
             }
-            else if (isNational && g.Year == year)
+            if (g.Year == year)
             {
-                national = g;
+                (regional, national) = isRegion ? (g, national) : (regional, g);
             }
-            else if (isNational && g.Year < year && (earlier is null || g.Year > earlier.Year))
+            else if (g.Year < year && (earlier is null || g.Year > earlier.Year || (g.Year == earlier.Year && isRegion)))
             {
                 earlier = g;
             }
-            else if (isNational && g.Year > year && (later is null || g.Year < later.Year))
+            else if (g.Year > year && (later is null || g.Year < later.Year || (g.Year == later.Year && isRegion)))
             {
                 later = g;
             }
