@@ -11,9 +11,10 @@ internal static class Program
                                    registry transfers made durable per second on SQLite and, with OPENETS_BENCH_PG or
                                    OPENETS_TEST_PG set, PostgreSQL: batched, one per transaction, concurrent callers;
                                    holdings of a 10 000-block account (plain harness, about 1 min)
-          mrv [--rows N] [--reports N]
+          mrv [--rows N] [--reports N] [--save DIR]
                                    MRV: calc of a 100 000-row workbook to text and JSON, recomputing 10 000 reports,
-                                   a factor-correction impact list over 10 000 reports (plain harness, < 1 min)
+                                   a factor-correction impact list over 10 000 reports (plain harness, < 1 min);
+                                   --save DIR writes the workbook and CSV there for timing ets mrv calc itself
         """;
 
     private static int Main(string[] args)
