@@ -60,7 +60,7 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing, SignInThrottl
             return new SignInOutcome.SecondFactorRequired(user);
         }
         throttle.Succeed(name, address);
-        return new SignInOutcome.SignedIn(user);
+        return new SignInOutcome.SignedIn(user) { MustEnrolSecondFactor = policy.MustEnrol(user) };
     }
 
     /// <summary>
@@ -94,7 +94,7 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing, SignInThrottl
             return Failed(user.UserName, address, now) is SignInOutcome.Throttled t ? t : new SignInOutcome.SecondFactorRequired(user);
         }
         throttle.Succeed(user.UserName, address);
-        return new SignInOutcome.SignedIn(user);
+        return new SignInOutcome.SignedIn(user) { MustEnrolSecondFactor = policy.MustEnrol(user) };
     }
 
     private SignInOutcome Failed(string name, string address, DateTimeOffset now)
@@ -195,7 +195,11 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing, SignInThrottl
 /// <summary>How a sign-in attempt ended.</summary>
 public abstract record SignInOutcome
 {
-    public sealed record SignedIn(UserRecord User) : SignInOutcome;
+    /// <summary>Signed in; <see cref="MustEnrolSecondFactor"/> when the user's role requires 2FA and they have not enrolled.</summary>
+    public sealed record SignedIn(UserRecord User) : SignInOutcome
+    {
+        public bool MustEnrolSecondFactor { get; init; }
+    }
 
     /// <summary>Wrong name or password (or code); which one is never said.</summary>
     public sealed record BadCredentials : SignInOutcome;

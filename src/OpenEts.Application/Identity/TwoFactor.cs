@@ -85,7 +85,7 @@ public sealed class TwoFactor(IStore store, ISecretProtector protector, TimeProv
                 .ConfigureAwait(false);
             await s.Journal.AppendAsync(now, actor.UserName, EnabledKind, user.UserName,
                 Json.Object(("recoveryCodes", codes.Count))).ConfigureAwait(false);
-            return new TwoFactorConfirmation.Confirmed(codes);
+            return new TwoFactorConfirmation.Confirmed(codes, (await s.Users.FindAsync(user.Id).ConfigureAwait(false))!);
         }, ct).ConfigureAwait(false);
     }
 
@@ -216,7 +216,7 @@ public abstract record TwoFactorConfirmation
     }
 
     /// <summary>On: the recovery codes, shown this once.</summary>
-    public sealed record Confirmed(IReadOnlyList<string> RecoveryCodes) : TwoFactorConfirmation;
+    public sealed record Confirmed(IReadOnlyList<string> RecoveryCodes, UserRecord User) : TwoFactorConfirmation;
 
     public sealed record WrongCode : TwoFactorConfirmation;
 

@@ -120,7 +120,8 @@ internal static class UserEndpoints
             case UserCommandOutcome.Completed c:
                 // Every session ended with the old stamp; this one goes on with the new one.
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                    Principals.For(c.User, CookieAuthenticationDefaults.AuthenticationScheme)).ConfigureAwait(false);
+                    Principals.For(c.User, CookieAuthenticationDefaults.AuthenticationScheme, http.User.MustEnrolSecondFactor()))
+                    .ConfigureAwait(false);
                 return TypedResults.NoContent();
             case UserCommandOutcome.Refused r:
                 return Refused(r.Field, r.Rule, r.Message, r.Kind);

@@ -20,7 +20,10 @@ internal static class Principals
     /// <summary>On a token's principal: the token's scope (<c>read</c> or <c>read-write</c>).</summary>
     public const string TokenScopeClaim = "token_scope";
 
-    public static ClaimsPrincipal For(UserRecord user, string scheme)
+    /// <summary>Present (<c>1</c>) while a user whose role requires two-factor sign-in has not enrolled.</summary>
+    public const string MustEnrolClaim = "must_enrol_2fa";
+
+    public static ClaimsPrincipal For(UserRecord user, string scheme, bool mustEnrolSecondFactor = false)
     {
         var claims = new List<Claim>
         {
@@ -37,6 +40,10 @@ internal static class Principals
         if (user.MustChangePassword)
         {
             claims.Add(new Claim(MustChangePasswordClaim, "1"));
+        }
+        if (mustEnrolSecondFactor)
+        {
+            claims.Add(new Claim(MustEnrolClaim, "1"));
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
@@ -55,6 +62,9 @@ internal static class Principals
 
     /// <summary>True while a signed-in user must change a reset password before anything else.</summary>
     public static bool MustChangePassword(this ClaimsPrincipal principal) => principal.HasClaim(MustChangePasswordClaim, "1");
+
+    /// <summary>True while a signed-in user must enrol two-factor sign-in before anything else.</summary>
+    public static bool MustEnrolSecondFactor(this ClaimsPrincipal principal) => principal.HasClaim(MustEnrolClaim, "1");
 
     /// <summary>The client's address for sign-in throttling and logs (after trusted forwarded headers), or "unknown".</summary>
     public static string ClientAddress(this HttpContext http) => http?.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -84,6 +84,25 @@ public sealed partial class TwoFactorTests(TwoFactorTests.TokensNeedTwoFactor se
         Assert.Equal(HttpStatusCode.Created, after.StatusCode);
     }
 
+    [Fact]
+    public async Task Issue_8_RoleThatRequiresTwoFactor_IsHeldOnTheEnrolmentPageUntilEnrolled()
+    {
+        using var browser = CookieBrowser.Anonymous(server);
+        using var signIn = await browser.PostFormAsync("/Account/Login", "/Account/Login",
+            new() { ["UserName"] = "verifier", ["Password"] = ServerFactory.Password });
+
+        using var page = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/Organisations"));
+        using var api = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/organisations"));
+        var refusal = await api.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        await EnrolAsync("verifier", browser);
+        using var after = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/Organisations"));
+
+        Assert.Equal("/Account/TwoFactor", signIn.Headers.Location?.OriginalString);
+        Assert.Equal("/Account/TwoFactor", page.Headers.Location?.OriginalString);
+        Assert.Equal("TwoFactorEnrolmentRequired", refusal.GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
     private static string CodeAt(string secret, DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at.UtcDateTime);
 
     private async Task<string> EnrolAsync(string user, CookieBrowser? signedIn = null) => (await EnrolWithCodesAsync(user, signedIn)).Secret;
@@ -133,13 +152,14 @@ public sealed partial class TwoFactorTests(TwoFactorTests.TokensNeedTwoFactor se
     [GeneratedRegex("name=\"Ticket\" value=\"([^\"]+)\"")]
     private static partial Regex TicketPattern();
 
-    /// <summary>The demo server started with <c>--require-2fa-for-tokens=true</c>.</summary>
+    /// <summary>The demo server started with <c>--require-2fa-for-tokens=true --require-2fa-for-roles Verifier</c>.</summary>
     public sealed class TokensNeedTwoFactor : ServerFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("require-2fa-for-tokens", "true");
+            builder.UseSetting("require-2fa-for-roles", "Verifier");
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "PasswordTooShort", "PasswordTooLong", "PasswordCommon", "PasswordIsUserName", "PasswordMismatch", "WrongPassword",
         "DuplicateUserName", "OrganisationKind", "OrganisationRequired", "OrganisationNotAllowed",
         "DisplayName", "SelfLockout", "SessionRequiredForPassword", "PasswordChangeRequired", "TwoFactorRequired",
-        "TwoFactorCode", "TwoFactorNotEnabled",
+        "TwoFactorCode", "TwoFactorNotEnabled", "TwoFactorEnrolmentRequired",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

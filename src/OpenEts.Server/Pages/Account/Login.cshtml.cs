@@ -67,9 +67,9 @@ public sealed class LoginModel(SignIn signIn, SecondFactorTicket tickets, TimePr
         {
             case SignInOutcome.SignedIn s:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                    Principals.For(s.User, CookieAuthenticationDefaults.AuthenticationScheme));
-                return s.User.MustChangePassword
-                    ? LocalRedirect(PasswordChangeGate.PagePath)
+                    Principals.For(s.User, CookieAuthenticationDefaults.AuthenticationScheme, s.MustEnrolSecondFactor));
+                return s.User.MustChangePassword ? LocalRedirect(PasswordChangeGate.PagePath)
+                    : s.MustEnrolSecondFactor ? LocalRedirect(PasswordChangeGate.EnrolPath)
                     : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             case SignInOutcome.SecondFactorRequired s:
                 Ticket = tickets.Issue(s.User.Id, s.User.SecurityStamp);

@@ -35,7 +35,7 @@ public sealed class PasswordModel(Sessions sessions, TimeProvider clock) : PageM
         {
             case UserCommandOutcome.Completed c:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                    Principals.For(c.User, CookieAuthenticationDefaults.AuthenticationScheme));
+                    Principals.For(c.User, CookieAuthenticationDefaults.AuthenticationScheme, User.MustEnrolSecondFactor()));
                 return RedirectToPage(new { changed = true });
             case UserCommandOutcome.Refused r:
                 Errors = [RuleText.Message(r.Field, r.Rule, r.Message)];

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,6 +52,12 @@ public sealed class TwoFactorModel(TwoFactor twoFactor) : PageModel
         {
             case TwoFactorConfirmation.Confirmed c:
                 RecoveryCodes = c.RecoveryCodes;
+                if (User.MustEnrolSecondFactor())
+                {
+                    // Enrolled: this session is no longer held on this page.
+                    await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                        Principals.For(c.User, CookieAuthenticationDefaults.AuthenticationScheme));
+                }
                 break;
             case TwoFactorConfirmation.WrongCode:
                 Errors = [RuleText.Message("totpCode", "TwoFactorCode", "totpCode: this is not the current code from your app")];
