@@ -63,6 +63,39 @@ public sealed class FieldReader
         return default;
     }
 
+    /// <summary>
+    /// A buffer share: <paramref name="percent"/> or <paramref name="tonnes"/>, at most one; neither withholds nothing.
+    /// Fields <c>bufferPercent</c> and <c>bufferQuantity</c>.
+    /// </summary>
+    public BufferShare Buffer(decimal? percent, long? tonnes)
+    {
+        string? reason;
+        BufferShare share;
+        if (percent is not null && tonnes is not null)
+        {
+            Fail("bufferPercent", "BufferShare", "bufferPercent: give a buffer percentage or a buffer quantity, not both");
+            return default;
+        }
+        if (percent is { } p)
+        {
+            if (BufferShare.TryOfPercent(p, out share, out reason))
+            {
+                return share;
+            }
+            Fail("bufferPercent", "BufferShare", $"bufferPercent: {reason}");
+            return default;
+        }
+        if (tonnes is { } t)
+        {
+            if (BufferShare.TryOfTonnes(t, out share, out reason))
+            {
+                return share;
+            }
+            Fail("bufferQuantity", "BufferShare", $"bufferQuantity: {reason}");
+        }
+        return default;
+    }
+
     public UserId User(string? text, string field)
     {
         if (UserId.TryCreate(text?.Trim(), out var user, out var reason))

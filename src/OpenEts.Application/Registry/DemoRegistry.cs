@@ -1,11 +1,13 @@
+using OpenEts.Domain.Quantities;
 using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Registry;
 
 /// <summary>
 /// Seeds the demo registry once: the regulator's issuance, surrender and cancellation accounts, a holding account for
-/// each demo company (its two representatives), the exchange's clearing account, and GDEA-2017 allowances issued and
-/// allocated to the five companies.
+/// each demo company (its two representatives), the exchange's clearing account, GDEA-2017 allowances issued and
+/// allocated to the five companies, a buffer account, and offset classes (<see cref="Offsets"/>) defined and issued to
+/// the companies through the offset use cases, with one public retirement.
 /// </summary>
 public sealed class DemoRegistry(RegistryService registry)
 {
@@ -37,6 +39,30 @@ public sealed class DemoRegistry(RegistryService registry)
         new(AccountNumber.From("GD-HOLD-AVIATION"), "南粤示范航空有限公司", ["aviation-a", "aviation-b"], 800_000),
     ];
 
+    /// <summary>The programme's buffer account for the withheld share of offset issuance.</summary>
+    public static AccountNumber Buffer { get; } = AccountNumber.From("GD-BUFFER");
+
+    /// <summary>
+    /// Demo offset classes, each issued once to a company: a Fujian forestry FFCER project (20 % to the buffer, a demo
+    /// figure [UNCONFIRMED]: no FFCER buffer rule was retrieved), a Guangdong PHCER batch, and CCER projects from several
+    /// provinces, one hydropower and one pre-CDM, so that compliance rules have something to refuse. Demo figures.
+    /// </summary>
+    public static IReadOnlyList<DemoOffset> Offsets { get; } =
+    [
+        new("FFCER-FJ0001-2016", "顺昌县国有林场森林经营碳汇项目（演示）", ProjectCategory.Forestry, "FJ", false,
+            Companies[3].Account, 180_000, 20m),
+        new("PHCER-GD0001-2017", "广州公共自行车碳普惠减排量（演示）", ProjectCategory.LowCarbonBehaviour, "GD", false,
+            Companies[1].Account, 50_000, null),
+        new("CCER-000101-2016", "湛江徐闻风电场项目（演示）", ProjectCategory.Wind, "GD", false, Companies[0].Account, 120_000, null),
+        new("CCER-000202-2015", "四川雅砻江水电站项目（演示）", ProjectCategory.Hydropower, "SC", false, Companies[2].Account, 80_000, null),
+        new("CCER-000303-2012", "山西煤矿瓦斯发电项目（pre-CDM，演示）", ProjectCategory.Methane, "SX", true, Companies[2].Account, 40_000, null),
+        new("CCER-000404-2017", "江西分布式光伏项目（演示）", ProjectCategory.Solar, "JX", false, Companies[4].Account, 60_000, null),
+    ];
+
+    /// <summary>The demo retirement: the aviation company offsets some ground emissions with its PV CCER.</summary>
+    public static (int Offset, long Quantity, string Beneficiary, string Purpose) Retirement { get; } =
+        (5, 1_000, "南粤示范航空有限公司", "2017 年地面运营碳中和（演示）");
+
     /// <summary>The regulator's officers (both demo regulator users).</summary>
     public static IReadOnlyList<string> Regulators { get; } = ["regulator", "regulator-b"];
 
@@ -67,7 +93,35 @@ public sealed class DemoRegistry(RegistryService registry)
             await RunAsync(now, l => l.Allocate(regulator, now, Key("allocate-" + c.Account), c.Account, Allowances, c.Allocation),
                 ct).ConfigureAwait(false);
         }
+        await SeedOffsetsAsync(now, regulator, ct).ConfigureAwait(false);
         return true;
+    }
+
+    // Through the offset use cases (the commands the API, pages and CLI build), as the regulator and a company would.
+    private async Task SeedOffsetsAsync(DateTimeOffset now, UserId regulator, CancellationToken ct)
+    {
+        await RunAsync(now, l => l.OpenAccount(regulator, now, Key("open-" + Buffer), Buffer, AccountKind.Buffer,
+            "抵销项目缓冲账户（演示）", Regulators.Select(UserId.From)), ct).ConfigureAwait(false);
+        foreach (var o in Offsets)
+        {
+            var unitClass = UnitClass.Parse(o.Class);
+            var share = default(BufferShare);
+            if (o.BufferPercent is { } percent && !BufferShare.TryOfPercent(percent, out share, out var reason))
+            {
+                throw new InvalidOperationException(reason);
+            }
+            var define = new DefineOffsetClass(unitClass, o.Title, o.Category, o.HostProvince, o.PreCdm, Key("define-" + o.Class));
+            var issue = new IssueOffsets(unitClass, AllowanceCount.From(o.Verified), o.Owner, share.IsNone ? null : Buffer, share,
+                "演示监测报告 " + o.Class, Key("issue-" + o.Class));
+            await RunAsync(now, l => define.Execute(l, regulator, now), ct).ConfigureAwait(false);
+            await RunAsync(now, l => issue.Execute(l, regulator, now), ct).ConfigureAwait(false);
+        }
+        var (index, quantity, beneficiary, purpose) = Retirement;
+        var retired = Offsets[index];
+        var holder = Companies.Single(c => c.Account == retired.Owner);
+        var retire = new RetireUnits(retired.Owner, UnitClass.Parse(retired.Class), AllowanceCount.From(quantity), beneficiary, purpose,
+            Key("retire-" + retired.Class));
+        await RunAsync(now, l => retire.Execute(l, UserId.From(holder.Representatives[0]), now), ct).ConfigureAwait(false);
     }
 
     private static IdempotencyKey Key(string what) => IdempotencyKey.From("demo-" + what);
@@ -83,3 +137,8 @@ public sealed class DemoRegistry(RegistryService registry)
 
 /// <summary>A demo company's holding account: number, holder, representatives (login names), GDEA-2017 allocation.</summary>
 public sealed record DemoHoldingAccount(AccountNumber Account, string HolderName, IReadOnlyList<string> Representatives, long Allocation);
+
+/// <summary>A demo offset class: its text, project title, category, host province, pre-CDM flag, owner, verified tonnes and buffer %.</summary>
+public sealed record DemoOffset(
+    string Class, string Title, ProjectCategory Category, string HostProvince, bool PreCdm, AccountNumber Owner, long Verified,
+    decimal? BufferPercent);

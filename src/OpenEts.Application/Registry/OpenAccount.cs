@@ -25,7 +25,7 @@ public sealed record OpenAccount(AccountNumber Number, AccountKind Kind, string 
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
         var number = read.Account(form.Number, "number");
-        var kind = read.Choice(form.Kind, "kind", AccountKind.Holding, AccountKind.Investor, AccountKind.Clearing);
+        var kind = read.Choice(form.Kind, "kind", AccountKind.Holding, AccountKind.Investor, AccountKind.Clearing, AccountKind.Buffer);
         var representatives = (form.Representatives ?? []).Select(r => read.User(r, "representatives")).ToList();
         var key = read.Key(form.IdempotencyKey);
         command = read.IsValid ? new OpenAccount(number, kind, FieldReader.Text(form.HolderName), representatives, key) : null;

@@ -124,7 +124,8 @@ public sealed class RegistryCommandHandler(RegistryService registry, IStore stor
     private static RefusalKind KindOf(RegistryOutcome.Rejected r) => r.Reason switch
     {
         RegistryRejection.InvalidQuantity or RegistryRejection.InvalidText or RegistryRejection.InvalidComplianceYear
-            or RegistryRejection.InvalidExpiry or RegistryRejection.ReasonRequired => RefusalKind.Malformed,
+            or RegistryRejection.InvalidExpiry or RegistryRejection.ReasonRequired or RegistryRejection.NotAnOffsetClass
+            or RegistryRejection.InvalidBuffer => RefusalKind.Malformed,
         // A named user who is not (or already is) a representative is about the account's state, not the actor's rights.
         RegistryRejection.NotRepresentative when r.Field == "representative" => RefusalKind.Conflict,
         RegistryRejection.NotRepresentative or RegistryRejection.NotRegulator => RefusalKind.Forbidden,

@@ -33,6 +33,9 @@ public static class RegistryEventJson
         (typeof(UnitsSurrendered), "registry.units.surrendered"),
         (typeof(UnitsCancelled), "registry.units.cancelled"),
         (typeof(UnitsCorrected), "registry.units.corrected"),
+        (typeof(OffsetClassDefined), "registry.offsets.class-defined"),
+        (typeof(OffsetsIssued), "registry.offsets.issued"),
+        (typeof(UnitsRetired), "registry.units.retired"),
     ];
 
     private static readonly FrozenDictionary<Type, string> Kinds = EventKinds.ToFrozenDictionary(k => k.Type, k => k.Kind);

@@ -8,7 +8,7 @@ namespace OpenEts.Application.Registry;
 /// Reads the registry for a signed-in actor, with one rule for who sees what: the regulator and the auditor see every
 /// account, everyone else only the accounts they represent. The API, the pages and the exports all read through here.
 /// </summary>
-public sealed class RegistryQueries(RegistryService registry)
+public sealed partial class RegistryQueries(RegistryService registry)
 {
     /// <summary>True when <paramref name="actor"/> may see <paramref name="account"/>: a reader of everything, or its representative.</summary>
     public static bool MaySee(Actor actor, Account account)

@@ -46,7 +46,7 @@ internal static partial class RegistryCommand
                 var rows = await context.Registry.QueryAsync((l, _) => l.FindAccount(number) is null
                     ? null
                     : l.HoldingsOf(number).Select(h => (IReadOnlyList<string>)
-                        [h.Class.ToString(), h.Total.Value.ToString(CultureInfo.InvariantCulture), RegistryText.Blocks(h.Blocks)]).ToList(),
+                        [h.Class.ToString(), h.Total.Value.ToString(CultureInfo.InvariantCulture), RegistryText.Blocks(h.Class, h.Blocks)]).ToList(),
                     ct).ConfigureAwait(false);
                 if (rows is null)
                 {

@@ -6,7 +6,7 @@ namespace OpenEts.Cli.Registry;
 // issue, allocate, transfer propose/approve/reject, surrender, cancel: one registry request each, parse → call → map.
 internal static partial class RegistryCommand
 {
-    private const string ClassHelp = "the unit class, e.g. GDEA-2017, CEA-2021, CCER";
+    private const string ClassHelp = "the unit class, e.g. GDEA-2017, CEA-2021, CCER-001234-2019";
     private const string QuantityHelp = "a whole number of tonnes ≥ 1";
 
     private static Verb Issue(Option<string> db)

@@ -35,6 +35,7 @@ internal static partial class RegistryCommand
                 Propose(db), Approve(db), Reject(db),
             },
             Surrender(db), Cancel(db),
+            DefineClass(db), IssueOffsetUnits(db), Retire(db),
             OpenAccount(db), ChangeState(db, "block"), ChangeState(db, "unblock"), ChangeState(db, "close"),
             Representative(db, add: true), Representative(db, add: false), Correct(db),
             File(db, allocation: true), File(db, allocation: false),

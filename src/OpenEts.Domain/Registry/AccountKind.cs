@@ -20,4 +20,10 @@ public enum AccountKind
 
     /// <summary>An investor's (institution or person) trading account (投资者账户).</summary>
     Investor = 5,
+
+    /// <summary>
+    /// A programme's buffer account (缓冲账户): the share of offset issuance withheld against reversals (e.g. forest
+    /// loss). Receives units at issuance; only the regulator moves them out, by correction.
+    /// </summary>
+    Buffer = 6,
 }

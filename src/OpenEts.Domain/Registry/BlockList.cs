@@ -38,6 +38,13 @@ internal sealed class BlockList
         return i >= 0 && _blocks[i].Contains(serial) ? _blocks[i] : null;
     }
 
+    /// <summary>True when any serial of <paramref name="block"/> is held here.</summary>
+    public bool Intersects(SerialBlock block)
+    {
+        var i = IndexAtOrBefore(block.Last);
+        return i >= 0 && _blocks[i].Last >= block.First;
+    }
+
     /// <summary>True when every serial of <paramref name="block"/> is held here.</summary>
     public bool Holds(SerialBlock block)
     {

@@ -50,7 +50,7 @@ public sealed partial class RegistryLedger
         return Commit(new RegistryInitialised(now, actor, key, authority, issuance, surrender, cancellation, officers));
     }
 
-    /// <summary>Opens a holding, investor or clearing account with two or more representatives. Regulator only.</summary>
+    /// <summary>Opens a holding, investor, clearing or buffer account with two or more representatives. Regulator only.</summary>
     public RegistryOutcome OpenAccount(
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber number, AccountKind kind, string holderName, IEnumerable<UserId> representatives)
@@ -73,10 +73,10 @@ public sealed partial class RegistryLedger
         {
             return Reject(RegistryRejection.AccountExists, "number", $"Account '{number}' already exists.");
         }
-        if (kind is not (AccountKind.Holding or AccountKind.Investor or AccountKind.Clearing))
+        if (kind is not (AccountKind.Holding or AccountKind.Investor or AccountKind.Clearing or AccountKind.Buffer))
         {
             return Reject(RegistryRejection.AccountKindNotAllowed, "kind",
-                $"Only holding, investor and clearing accounts can be opened (was {kind}).");
+                $"Only holding, investor, clearing and buffer accounts can be opened (was {kind}).");
         }
         if (CheckText(holderName, "holderName", required: true) is { } badName)
         {

@@ -45,6 +45,15 @@ public sealed partial class RegistryLedger
             case UnitsIssued i:
                 ApplyIssued(i);
                 break;
+            case OffsetClassDefined d:
+                ApplyDefined(d);
+                break;
+            case OffsetsIssued o:
+                ApplyOffsetsIssued(o);
+                break;
+            case UnitsRetired r:
+                ApplyRetired(r);
+                break;
             case TransferProposed p:
                 Require(p.Proposal.Value == _proposals.Count + 1L, "proposal ids must run 1, 2, 3, …");
                 Existing(p.From);
@@ -89,7 +98,7 @@ public sealed partial class RegistryLedger
             case ProposalExpired:
                 Require(e.Actor == UserId.System, "only the registry itself expires a proposal");
                 break;
-            case TransferProposed or UnitsSurrendered or UnitsCancelled:
+            case TransferProposed or UnitsSurrendered or UnitsCancelled or UnitsRetired:
                 var source = e.Facts(this).From;
                 Require(source is { } from && Existing(from).IsRepresentative(e.Actor),
                     $"{e.Actor} does not represent the source account");
@@ -109,6 +118,7 @@ public sealed partial class RegistryLedger
     private static IReadOnlyList<SerialBlock> BlocksOf(RegistryEvent e) => e switch
     {
         UnitsIssued i => i.Blocks,
+        OffsetsIssued o => o.NewBlocks(),
         IUnitMovement m => m.Blocks,
         _ => [],
     };
@@ -146,6 +156,7 @@ public sealed partial class RegistryLedger
     private void ApplyIssued(UnitsIssued i)
     {
         Require(i.Account == IssuanceAccount && i.Class.IsValid && i.Blocks.Count > 0, "issuance must name the issuance account");
+        Require(!i.Class.IsProjectClass || _definitions.ContainsKey(i.Class), $"{i.Class} is issued before it is defined");
         var next = _lastSerial.GetValueOrDefault(i.Class) + 1;
         foreach (var block in i.Blocks)
         {
@@ -161,6 +172,7 @@ public sealed partial class RegistryLedger
         Existing(m.From);
         Existing(m.To);
         Require(m.From != m.To && m.Blocks.Count > 0, "a move needs two accounts and at least one block");
+        Require(m.From != CancellationAccount || !IsAnyRetired(m.Class, m.Blocks), "retired units never move");
         var source = HeldBy(m.From, m.Class) ?? throw new InvalidOperationException(
             $"Registry event does not fit: {m.From} holds no {m.Class}.");
         source.Remove(m.Blocks);

@@ -26,6 +26,14 @@ public sealed partial class RegistryLedger
         {
             text.Append(CultureInfo.InvariantCulture, $"C {c} {TotalIssued(c).Value}\n");
         }
+        foreach (var d in OffsetClasses)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"D {d.Class} {d.Category} {d.HostProvince} {d.PreCdm} {d.Title}\n");
+        }
+        foreach (var (c, retired) in _retired.OrderBy(r => r.Key))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"R {c} {retired.Total}: {string.Join(',', retired.Blocks)}\n");
+        }
         foreach (var p in Proposals)
         {
             text.Append(CultureInfo.InvariantCulture,

@@ -15,6 +15,8 @@ public sealed partial class RegistryLedger
             _ => Convert.ToString(p, CultureInfo.InvariantCulture),
         }));
 
+    private static string ShareText(BufferShare share) => share.IsNone ? "none" : share.ToString();
+
     private static IReadOnlyList<UserId> Normalise(IEnumerable<UserId> users) =>
         [.. users.Distinct().Order()];
 
@@ -44,6 +46,10 @@ public sealed partial class RegistryLedger
         UnitsCancelled c => Request("cancel", c.Actor, c.From, c.Class, Sum(c.Blocks), c.Reason),
         UnitsCorrected { BySerials: true } c => Request("correct-serials", c.Actor, c.From, c.To, c.Class, c.Blocks, c.Reason),
         UnitsCorrected c => Request("correct", c.Actor, c.From, c.To, c.Class, Sum(c.Blocks), c.Reason),
+        OffsetClassDefined d => Request("define-offset-class", d.Actor, d.Class, d.Title, d.Category, d.HostProvince, d.PreCdm),
+        OffsetsIssued o => Request("issue-offsets", o.Actor, o.Class, Sum(o.NewBlocks()), o.Owner, o.Buffer, ShareText(o.Share()),
+            o.Reference),
+        UnitsRetired r => Request("retire", r.Actor, r.From, r.Class, Sum(r.Blocks), r.Beneficiary, r.Purpose),
         _ => throw new InvalidOperationException($"{e.GetType().Name} is not raised by a keyed request."),
     };
 }

@@ -31,6 +31,10 @@ public sealed partial class RegistryLedger
         {
             return badQuantity;
         }
+        if (unitClass.IsProjectClass && CheckDefined(unitClass) is { } undefined)
+        {
+            return undefined;
+        }
         var last = _lastSerial.GetValueOrDefault(unitClass);
         if (quantity > long.MaxValue - last)
         {
@@ -171,6 +175,10 @@ public sealed partial class RegistryLedger
             return insufficient;
         }
         var blocks = LowestSerials(from, unitClass, quantity);
+        if (CheckNotRetired(from, unitClass, blocks) is { } retired)
+        {
+            return retired;
+        }
         return Commit(new UnitsCorrected(now, actor, key, from, to, unitClass, blocks, BySerials: false, reason));
     }
 
@@ -191,6 +199,10 @@ public sealed partial class RegistryLedger
         {
             return Reject(RegistryRejection.InsufficientHoldings, "serials",
                 $"Account '{from}' does not hold all of {unitClass} serials {serials}.");
+        }
+        if (CheckNotRetired(from, unitClass, [serials]) is { } retired)
+        {
+            return retired;
         }
         return Commit(new UnitsCorrected(now, actor, key, from, to, unitClass, [serials], BySerials: true, reason));
     }

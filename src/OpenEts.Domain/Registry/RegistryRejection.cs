@@ -86,4 +86,19 @@ public enum RegistryRejection
 
     /// <summary>A name or other text field is blank or too long.</summary>
     InvalidText,
+
+    /// <summary>The class is not a fine-grained offset class (programme + project + vintage) where one is needed.</summary>
+    NotAnOffsetClass,
+
+    /// <summary>The offset class has no definition (<see cref="OffsetClassDefined"/>) yet, so none of it can be issued.</summary>
+    OffsetClassNotDefined,
+
+    /// <summary>The offset class is already defined with different attributes.</summary>
+    OffsetClassAlreadyDefined,
+
+    /// <summary>The buffer share is not less than the verified quantity, or names no usable buffer account.</summary>
+    InvalidBuffer,
+
+    /// <summary>The serials were retired: a retired unit never moves again.</summary>
+    UnitsRetired,
 }

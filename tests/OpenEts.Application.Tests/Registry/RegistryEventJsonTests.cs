@@ -13,7 +13,7 @@ namespace OpenEts.Application.Tests.Registry;
 /// sequences round-trip, bad rows are <see cref="JsonException"/>s. <see cref="RegistryScenario"/> and
 /// <see cref="RandomRegistryRequests"/> are linked from OpenEts.Domain.Tests.
 /// </summary>
-public sealed class RegistryEventJsonTests
+public sealed partial class RegistryEventJsonTests
 {
     // journal-v1.jsonl: the payloads of a Guangdong-style registry's first day (every event type, Chinese text, several
     // blocks, a null key, +08:00 and UTC times), written by the serializer as it stood in commit 98050e9. Rows already
@@ -88,6 +88,11 @@ public sealed class RegistryEventJsonTests
         s.Ok(s.Ledger.BlockAccount(Reg1, s.Now, s.NextKey(), CompanyB, "r"));
         s.Ok(s.Ledger.AddRepresentative(Reg1, s.Now, s.NextKey(), CompanyB, UserId.From("b.new")));
         s.Ok(s.Ledger.RemoveRepresentative(Reg1, s.Now, s.NextKey(), CompanyB, B1));
+        s.Ok(s.Ledger.OpenAccount(Reg1, s.Now, s.NextKey(), BufferPool, AccountKind.Buffer, "Buffer", [Reg1, Reg2]));
+        s.Ok(s.Ledger.DefineOffsetClass(Reg1, s.Now, s.NextKey(), CcerHydro, "雅砻江水电站", ProjectCategory.Hydropower, "SC", true));
+        BufferShare.TryOfPercent(12.5m, out var share, out _);
+        s.Ok(s.Ledger.IssueOffsets(Reg1, s.Now, s.NextKey(), CcerHydro, 1000, CompanyA, BufferPool, share, "MR-1"));
+        s.Ok(s.Ledger.Retire(A1, s.Now, s.NextKey(), CompanyA, CcerHydro, 10, "受益人", "碳中和"));
         return s;
     }
 
@@ -95,7 +100,7 @@ public sealed class RegistryEventJsonTests
     public void Serialize_EveryEventKind_RoundTripsToAnEqualEvent()
     {
         var s = EveryEventKind();
-        Assert.Equal(14, s.Events.Select(e => e.GetType()).Distinct().Count());
+        Assert.Equal(17, s.Events.Select(e => e.GetType()).Distinct().Count());
 
         foreach (var e in s.Events)
         {
@@ -224,7 +229,7 @@ public sealed class RegistryEventJsonTests
 
         var kinds = s.Events.Select(e => (e.GetType(), RegistryEventJson.KindOf(e))).Distinct().ToList();
 
-        Assert.Equal(14, kinds.Select(k => k.Item2).Distinct().Count());
+        Assert.Equal(17, kinds.Select(k => k.Item2).Distinct().Count());
         Assert.All(kinds, k => Assert.StartsWith("registry.", k.Item2, StringComparison.Ordinal));
         Assert.Throws<InvalidOperationException>(() => RegistryEventJson.KindOf(new Unnamed(s.Now, Reg1, null)));
     }

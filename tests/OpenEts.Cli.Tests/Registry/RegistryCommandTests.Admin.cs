@@ -19,7 +19,7 @@ public sealed partial class RegistryCommandTests
     {
         var (_, output, _) = await db.RunAsync("holdings", account, "--format", "csv");
         var line = output.Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith(unitClass + ",", StringComparison.Ordinal));
-        return long.Parse(line.Split(',')[2].Split('-')[0], CultureInfo.InvariantCulture);
+        return long.Parse(line.Split(',')[2][(unitClass.Length + 1)..].Split('-')[0], CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed partial class RegistryCommandTests
             "--serials", range, "--reason", "wrong account", "--as", "regulator");
 
         Assert.True(exit == 0, error);
-        Assert.Contains($"serials {range}", output, StringComparison.Ordinal);
+        Assert.Contains($"serials GDEA-2017-{range}", output, StringComparison.Ordinal);
         Assert.Equal("GD-HOLD-STEEL", await HolderOfAsync(db, "GDEA-2017", first + 99));
         Assert.Equal("GD-HOLD-PAPER", await HolderOfAsync(db, "GDEA-2017", first + 100));
         Assert.Equal("GD-HOLD-PAPER", await HolderOfAsync(db, "GDEA-2017", first + 199));

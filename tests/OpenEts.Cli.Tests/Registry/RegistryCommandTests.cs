@@ -21,7 +21,7 @@ public sealed partial class RegistryCommandTests
         var (exit, output, error) = await db.RunAsync("issue", "GDEA-2018", "5000", "--as", "regulator");
 
         Assert.True(exit == 0, error);
-        Assert.Contains("issued 5000 GDEA-2018 into GD-ISSUANCE: serials 1-5000", output, StringComparison.Ordinal);
+        Assert.Contains("issued 5000 GDEA-2018 into GD-ISSUANCE: serials GDEA-2018-1-5000", output, StringComparison.Ordinal);
         Assert.Equal(5000, await HeldAsync(db, "GD-ISSUANCE", "GDEA-2018"));
     }
 

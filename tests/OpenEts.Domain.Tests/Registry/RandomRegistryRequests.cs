@@ -13,8 +13,12 @@ namespace OpenEts.Domain.Tests.Registry;
 internal static class RandomRegistryRequests
 {
     private static readonly UserId[] Actors = [Reg1, Reg2, A1, A2, B1, B2, I1, I2, X1, Outsider];
-    private static readonly AccountNumber[] AccountPool = [CompanyA, CompanyB, Investor, Clearing, Issuance, Surrender, Cancellation, Unknown];
-    private static readonly UnitClass[] Classes = [Gdea2017, Cea2021, UnitClass.Ccer, Gdea2018, default];
+    private static readonly AccountNumber[] AccountPool =
+        [CompanyA, CompanyB, Investor, Clearing, Issuance, Surrender, Cancellation, Unknown, BufferPool];
+    private static readonly UnitClass[] Classes =
+        [Gdea2017, Cea2021, UnitClass.Ccer, Gdea2018, default, CcerHydro, FfcerForest, UnitClass.Offset(UnitType.Phcer, "GZ01", 2018)];
+    private static readonly decimal[] Percents = [0m, 10m, 12.5m, 33.33m, 99.99m];
+    private static readonly ProjectCategory[] Categories = [ProjectCategory.Hydropower, ProjectCategory.Forestry, ProjectCategory.Wind];
 
     private static readonly Arbitrary<int[]> Streams = Arb.From(Gen.Choose(0, int.MaxValue - 1).ArrayOf());
 
@@ -27,16 +31,20 @@ internal static class RandomRegistryRequests
                 property(s, Decode(s, seeds));
             }));
 
-    // A registry with units of three classes spread over the companies, so random transfers often succeed.
+    // A registry with units of three classes spread over the companies, and two defined offset classes issued with a
+    // buffer share (a third, PHCER, is left for random requests to define), so random transfers often succeed.
     public static RegistryScenario Seeded()
     {
-        var s = Initialised();
+        var s = WithOffsetClasses();
         foreach (var c in Classes.Take(3))
         {
             s.Ok(s.Ledger.Issue(Reg1, s.Now, s.NextKey(), c, 200));
             s.Ok(s.Ledger.Correct(Reg1, s.Now, s.NextKey(), Issuance, CompanyA, c, 60, "seed"));
             s.Ok(s.Ledger.Correct(Reg1, s.Now, s.NextKey(), Issuance, CompanyB, c, 40, "seed"));
         }
+        BufferShare.TryOfPercent(20, out var twenty, out _);
+        s.Ok(s.Ledger.IssueOffsets(Reg1, s.Now, s.NextKey(), CcerHydro, 150, CompanyA, BufferPool, twenty, "seed"));
+        s.Ok(s.Ledger.IssueOffsets(Reg1, s.Now, s.NextKey(), FfcerForest, 120, CompanyB, BufferPool, twenty, "seed"));
         return s;
     }
 
@@ -57,8 +65,17 @@ internal static class RandomRegistryRequests
             var minutes = r.Next(1, 600);
             var year = r.Next(2015, 2025);
             var serials = SerialBlock.OfCount(1 + r.Next(250), Math.Max(1, quantity));
+            var share = r.Next(3) switch
+            {
+                0 => default,
+                1 => BufferShare.TryOfPercent(Percents[r.Next(Percents.Length)], out var p, out _) ? p : default,
+                _ => BufferShare.TryOfTonnes(r.Next(0, 30), out var t, out _) ? t : default,
+            };
+            var category = Categories[r.Next(Categories.Length)];
+            var province = r.Next(4) == 0 ? "XX" : "GD";
+            var text = r.Next(5) == 0 ? " " : "text";
             RegistryLedger l = s.Ledger;
-            requests.Add(r.Next(14) switch
+            requests.Add(r.Next(17) switch
             {
                 0 => now => l.Issue(actor, now, key, unitClass, quantity),
                 1 => now => l.Allocate(actor, now, key, to, unitClass, quantity),
@@ -71,6 +88,9 @@ internal static class RandomRegistryRequests
                 10 => now => l.CorrectSerials(actor, now, key, from, to, unitClass, serials, "fix"),
                 11 => now => l.BlockAccount(actor, now, key, from, "hold"),
                 12 => now => l.UnblockAccount(actor, now, key, from, "release"),
+                13 => now => l.DefineOffsetClass(actor, now, key, unitClass, text, category, province, minutes % 2 == 0),
+                14 => now => l.IssueOffsets(actor, now, key, unitClass, quantity, to, from, share, "mr"),
+                15 => now => l.Retire(actor, now, key, from, unitClass, quantity, text, "offsetting"),
                 _ => _ => null,
             });
         }
@@ -108,6 +128,10 @@ internal static class RandomRegistryRequests
         UnitsCancelled c => l.Cancel(c.Actor, c.At, c.Key!.Value, c.From, c.Class, c.Blocks.Sum(b => b.Count), c.Reason),
         UnitsCorrected { BySerials: true } c => l.CorrectSerials(c.Actor, c.At, c.Key!.Value, c.From, c.To, c.Class, c.Blocks[0], c.Reason),
         UnitsCorrected c => l.Correct(c.Actor, c.At, c.Key!.Value, c.From, c.To, c.Class, c.Blocks.Sum(b => b.Count), c.Reason),
+        OffsetClassDefined d => l.DefineOffsetClass(d.Actor, d.At, d.Key!.Value, d.Class, d.Title, d.Category, d.HostProvince, d.PreCdm),
+        OffsetsIssued o => l.IssueOffsets(o.Actor, o.At, o.Key!.Value, o.Class, o.NewBlocks().Sum(b => b.Count), o.Owner, o.Buffer, o.Share(),
+            o.Reference),
+        UnitsRetired t => l.Retire(t.Actor, t.At, t.Key!.Value, t.From, t.Class, t.Blocks.Sum(b => b.Count), t.Beneficiary, t.Purpose),
         _ => throw new InvalidOperationException(e.GetType().Name),
     };
 }

@@ -85,6 +85,50 @@ public sealed class RegistryLedgerPropertyTests
         });
 
 
+    [Fact]
+    public void RandomRequests_RetiredUnits_StayInTheCancellationAccountForGood() =>
+        Check((s, requests) =>
+        {
+            foreach (var request in requests)
+            {
+                s.Now = s.Now.AddMinutes(7);
+                Run(s, request);
+                foreach (var retirement in s.Ledger.Retirements)
+                {
+                    foreach (var block in retirement.Blocks)
+                    {
+                        Assert.Equal(Cancellation, s.Ledger.HolderOf(retirement.Class, block.First));
+                        Assert.Equal(Cancellation, s.Ledger.HolderOf(retirement.Class, block.Last));
+                    }
+                }
+            }
+            Assert.Equal(s.Ledger.Retirements.Sum(r => r.Quantity),
+                s.Ledger.Retirements.Select(r => r.Class).Distinct().Sum(c => s.Ledger.RetiredSerials(c).Sum(b => b.Count)));
+        });
+
+    [Fact]
+    public void RandomRequests_OffsetIssuance_IssuedIsOwnerPlusBufferAndTheBufferRoundsUp() =>
+        Check((s, requests) =>
+        {
+            foreach (var request in requests)
+            {
+                s.Now = s.Now.AddMinutes(7);
+                Run(s, request);
+            }
+            foreach (var issued in s.Events.OfType<OffsetsIssued>())
+            {
+                var owner = issued.OwnerBlocks.Sum(b => b.Count);
+                var buffer = issued.BufferBlocks.Sum(b => b.Count);
+                Assert.True(owner >= 1);
+                Assert.Equal(issued.Share().WithheldFrom(owner + buffer), buffer);
+                if (issued.BufferPercent is { } percent)
+                {
+                    // Rounded up: the buffer holds at least its share and less than one tonne more.
+                    Assert.True(buffer * 100m >= (owner + buffer) * percent && (buffer - 1) * 100m < (owner + buffer) * percent);
+                }
+            }
+        });
+
     // Conservation and uniqueness at once: the blocks of all accounts, sorted, tile 1..issued with no gap or overlap.
     private static void AssertEverySerialHeldOnce(RegistryLedger ledger)
     {

@@ -30,10 +30,13 @@ internal sealed class RegistryScenario
     public static readonly AccountNumber Investor = AccountNumber.From("GD-INV-0001");
     public static readonly AccountNumber Clearing = AccountNumber.From("GD-CLEAR");
     public static readonly AccountNumber Unknown = AccountNumber.From("GD-NOPE");
+    public static readonly AccountNumber BufferPool = AccountNumber.From("GD-BUFFER");
 
     public static readonly UnitClass Gdea2017 = UnitClass.Allowance("GD", 2017);
     public static readonly UnitClass Gdea2018 = UnitClass.Allowance("GD", 2018);
     public static readonly UnitClass Cea2021 = UnitClass.Allowance("CN", 2021);
+    public static readonly UnitClass CcerHydro = UnitClass.Offset(UnitType.Ccer, "001234", 2019);
+    public static readonly UnitClass FfcerForest = UnitClass.Offset(UnitType.Ffcer, "FJ0001", 2016);
 
     private int _key;
 
@@ -54,6 +57,19 @@ internal sealed class RegistryScenario
         s.Ok(s.Ledger.OpenAccount(Reg1, s.Now, s.NextKey(), CompanyB, AccountKind.Holding, "Company B", [B1, B2]));
         s.Ok(s.Ledger.OpenAccount(Reg1, s.Now, s.NextKey(), Investor, AccountKind.Investor, "Investor", [I1, I2]));
         s.Ok(s.Ledger.OpenAccount(Reg1, s.Now, s.NextKey(), Clearing, AccountKind.Clearing, "Exchange", [X1, X2]));
+        return s;
+    }
+
+    /// <summary>
+    /// Initialised, with a buffer account, <see cref="CcerHydro"/> (a Sichuan hydropower project) and
+    /// <see cref="FfcerForest"/> (a Fujian forestry project) defined, nothing issued.
+    /// </summary>
+    public static RegistryScenario WithOffsetClasses()
+    {
+        var s = Initialised();
+        s.Ok(s.Ledger.OpenAccount(Reg1, s.Now, s.NextKey(), BufferPool, AccountKind.Buffer, "Buffer pool", [Reg1, Reg2]));
+        s.Ok(s.Ledger.DefineOffsetClass(Reg1, s.Now, s.NextKey(), CcerHydro, "Yalong hydropower", ProjectCategory.Hydropower, "SC", false));
+        s.Ok(s.Ledger.DefineOffsetClass(Reg1, s.Now, s.NextKey(), FfcerForest, "Shunchang forestry", ProjectCategory.Forestry, "FJ", false));
         return s;
     }
 

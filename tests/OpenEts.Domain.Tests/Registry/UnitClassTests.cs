@@ -3,7 +3,7 @@ using Xunit;
 
 namespace OpenEts.Domain.Tests.Registry;
 
-public sealed class UnitClassTests
+public sealed partial class UnitClassTests
 {
     [Theory]
     [InlineData("GDEA-2017", UnitType.Allowance, "GD", 2017)]

@@ -32,6 +32,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "DuplicateUserName", "OrganisationKind", "OrganisationRequired", "OrganisationNotAllowed",
         "DisplayName", "SelfLockout", "SessionRequiredForPassword", "PasswordChangeRequired", "TwoFactorRequired",
         "TwoFactorCode", "TwoFactorNotEnabled", "TwoFactorEnrolmentRequired",
+        // Offsets in the registry.
+        "BufferShare", "ProjectCategory",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
