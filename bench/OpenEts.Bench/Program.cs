@@ -15,6 +15,9 @@ internal static class Program
                                    MRV: calc of a 100 000-row workbook to text and JSON, recomputing 10 000 reports,
                                    a factor-correction impact list over 10 000 reports (plain harness, < 1 min);
                                    --save DIR writes the workbook and CSV there for timing ets mrv calc itself
+          offsets [--lots N] [--retirements M]
+                                   issue a 10 M-tonne offset vintage with a buffer share, retire N lots (100 000), replay,
+                                   and page the public retirement list at M retirements (1 000 000) (plain harness)
         """;
 
     private static int Main(string[] args)
@@ -30,6 +33,8 @@ internal static class Program
                 return Registry.RegistryBench.Run(rest);
             case "mrv":
                 return Mrv.MrvBench.Run(rest);
+            case "offsets":
+                return Registry.OffsetsBench.Run(rest);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

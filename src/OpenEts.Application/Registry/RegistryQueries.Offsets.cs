@@ -28,7 +28,14 @@ public sealed partial class RegistryQueries
 
     /// <summary>One page of the public retirement list, newest first; a page past the end is the last page. Public.</summary>
     public Task<PublicPage<PublicRetirement>> RetirementsAsync(int page, CancellationToken ct) =>
-        registry.QueryAsync((l, _) => PageOf(l.Retirements, page, r => Retirement(l, r)), ct);
+        registry.QueryAsync((l, _) => RetirementPage(l, page), ct);
+
+    /// <summary>One page of <paramref name="ledger"/>'s retirement list, newest first (what <see cref="RetirementsAsync"/> reads).</summary>
+    public static PublicPage<PublicRetirement> RetirementPage(RegistryLedger ledger, int page)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return PageOf(ledger.Retirements, page, r => Retirement(ledger, r));
+    }
 
     /// <summary>One page of the public offset issuance list, newest first; a page past the end is the last page. Public.</summary>
     public Task<PublicPage<PublicIssuance>> OffsetIssuancesAsync(int page, CancellationToken ct) =>

@@ -13,7 +13,7 @@ namespace OpenEts.Server.Api;
 // stay numbers in .xlsx.
 internal static partial class RegistryEndpoints
 {
-    private static readonly string[] HoldingsHeader = ["账户", "单位类别", "年度", "起始序列号", "终止序列号", "数量（吨）"];
+    private static readonly string[] HoldingsHeader = ["账户", "单位类别", "年度", "起始序列号", "终止序列号", "数量（吨）", "序列号"];
 
     private static readonly string[] HistoryHeader =
         ["日志序号", "时间", "操作人", "事件类型", "单位类别", "转出账户", "转入账户", "数量（吨）", "序列号区段", "转移申请编号"];
@@ -55,14 +55,17 @@ internal static partial class RegistryEndpoints
     private static List<object?[]> HoldingRows(RegistryLedger ledger, IReadOnlyList<RegistryRecord> records, AccountNumber account) =>
         [.. ledger.HoldingsOf(account).SelectMany(h => h.Blocks.Select(b => new object?[]
         {
-            account.Value, h.Class.ToString(), h.Class.Type == UnitType.Allowance ? h.Class.Vintage : null, b.First, b.Last, b.Count,
+            account.Value, h.Class.ToString(), h.Class.Type == UnitType.Allowance || h.Class.IsProjectClass ? h.Class.Vintage : null,
+            b.First, b.Last, b.Count, h.Class.SerialText(b),
         }))];
 
     private static List<object?[]> HistoryRows(RegistryLedger ledger, IReadOnlyList<RegistryRecord> records, AccountNumber account) =>
         [.. RegistryQueries.History(ledger, records, account).Select(h => new object?[]
         {
             h.Sequence, h.At.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture), h.Actor, h.Kind, h.Class, h.From,
-            h.To, h.Quantity, h.Blocks, h.Proposal,
+            h.To, h.Quantity, h.Class is null ? h.Blocks : string.Join(' ', h.Blocks.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(b => h.Class + "-" + b)),
+            h.Proposal,
         })];
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ForbidHttpResult>> ExportAsync(

@@ -55,6 +55,7 @@ internal static partial class RegistryEndpoints
             .WithSummary("Recompute the journal's hash chain and replay the registry; compare with the live registry");
         MapExports(group, readers);
         MapAdmin(group);
+        MapOffsets(group, holders, regulator);
     }
 
     public sealed record AccountView(string Number, string Kind, string State, string HolderName, IReadOnlyList<string> Representatives);
@@ -100,7 +101,7 @@ internal static partial class RegistryEndpoints
         }
         return ToHttp(await queries.HoldingsAsync(http.User.Actor(), number, ct).ConfigureAwait(false), holdings =>
             TypedResults.Ok(new HoldingsView(number.Value, [.. holdings.Select(h =>
-                new HoldingView(h.Class.ToString(), h.Total.Value, [.. h.Blocks.Select(b => b.ToString())]))])));
+                new HoldingView(h.Class.ToString(), h.Total.Value, [.. h.Blocks.Select(h.Class.SerialText)]))])));
     }
 
     // Filters and a page of the history: ?kind=transfer&class=GDEA-2017&since=2017-07-01&until=2018-01-01&skip=0&take=100.
@@ -192,7 +193,8 @@ internal static partial class RegistryEndpoints
     private static CommandResult ToHttp(RegistryCommandOutcome outcome) => outcome switch
     {
         RegistryCommandOutcome.Completed c => TypedResults.Ok(new OutcomeView(RegistryEventJson.KindOf(c.Event), c.Duplicate,
-            c.Facts.Proposal?.Value, c.Facts.Quantity.Value, [.. c.Facts.Blocks.Select(b => b.ToString())])),
+            c.Facts.Proposal?.Value, c.Facts.Quantity.Value,
+            c.Facts.Class is { } unitClass ? [.. c.Facts.Blocks.Select(unitClass.SerialText)] : [])),
         RegistryCommandOutcome.Invalid i => Problems.Fields(i.Errors),
         RegistryCommandOutcome.Refused { Kind: RefusalKind.Malformed } r =>
             Problems.Fields([new FieldError(r.Field, r.Reason.ToString(), r.Message)], Text.T("problem.malformed")),

@@ -80,6 +80,8 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
         var page = await server.SignInAsync("aviation-a");
         const string aviation = "GD-HOLD-AVIATION";
         var before = await HeldAsync(page, aviation);
+        // The demo already retired some of the company's offsets into the cancellation account.
+        var cancelledBefore = await page.Locator("#history tr", new PageLocatorOptions { HasText = "GD-CANCELLATION" }).CountAsync();
         await page.GotoAsync($"/Registry/Surrender?account={aviation}");
         var form = new Dictionary<string, string>
         {
@@ -97,7 +99,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
 
         Assert.Equal([302, 302], statuses);
         Assert.Equal(before - 25, after);
-        Assert.Equal(1, cancelled);
+        Assert.Equal(cancelledBefore + 1, cancelled);
     }
 
     [Fact]

@@ -286,7 +286,7 @@ public sealed class RegistryAdminApiTests(ServerFactory server) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, byQuantity.StatusCode);
         Assert.Equal(HttpStatusCode.OK, bySerials.StatusCode);
         Assert.Equal("registry.units.corrected", body.GetProperty("event").GetString());
-        Assert.Equal([string.Create(CultureInfo.InvariantCulture, $"{first + 5}-{first + 9}")],
+        Assert.Equal([string.Create(CultureInfo.InvariantCulture, $"{Class}-{first + 5}-{first + 9}")],
             body.GetProperty("blocks").EnumerateArray().Select(b => b.GetString() ?? "").ToArray());
         Assert.Equal(85, await HeldAsync(regulator, number));
     }
@@ -409,7 +409,7 @@ public sealed class RegistryAdminApiTests(ServerFactory server) : IClassFixture<
         var view = await client.GetFromJsonAsync<JsonElement>($"/api/v1/registry/accounts/{account}/holdings", Ct);
         var block = view.GetProperty("holdings").EnumerateArray().Single(h => h.GetProperty("class").GetString() == Class)
             .GetProperty("blocks")[0].GetString()!;
-        return long.Parse(block.Split('-')[0], CultureInfo.InvariantCulture);
+        return long.Parse(block[(Class.Length + 1)..].Split('-')[0], CultureInfo.InvariantCulture);
     }
 
     private static async Task<long> JournalCountAsync(HttpClient regulator) =>

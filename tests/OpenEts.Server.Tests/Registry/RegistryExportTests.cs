@@ -52,7 +52,7 @@ public sealed class RegistryExportTests(ServerFactory server) : IClassFixture<Se
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        Assert.Equal("账户,单位类别,年度,起始序列号,终止序列号,数量（吨）", lines[0]);
+        Assert.Equal("账户,单位类别,年度,起始序列号,终止序列号,数量（吨）,序列号", lines[0]);
         var blocks = json.GetProperty("holdings").EnumerateArray().Sum(h => h.GetProperty("blocks").GetArrayLength());
         Assert.Equal(blocks, lines.Length - 1);
         var total = json.GetProperty("holdings")[0].GetProperty("quantity").GetInt64();

@@ -55,7 +55,7 @@ public sealed class IssueModel(RegistryService registry, RegistryCommandHandler 
         {
             return;
         }
-        Done = Text.T("reg.done." + form, facts.Quantity.Value.ToString("N0", CultureInfo.CurrentCulture), string.Join(", ", facts.Blocks));
+        Done = Text.T("reg.done." + form, facts.Quantity.Value.ToString("N0", CultureInfo.CurrentCulture), facts.Class is { } c ? RegistryQueries.SerialsText(c, facts.Blocks) : "");
         ModelState.Clear();
         IssueInput = new FormInput { Class = IssueInput.Class };
         AllocateInput = new FormInput { Class = AllocateInput.Class, To = AllocateInput.To };

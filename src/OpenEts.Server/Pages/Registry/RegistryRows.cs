@@ -1,16 +1,16 @@
-using System.Globalization;
+using OpenEts.Domain.Registry;
 
 namespace OpenEts.Server.Pages.Registry;
 
 /// <summary>How the registry pages show what the registry reads give them.</summary>
 internal static class RegistryRows
 {
-    /// <summary>Serial blocks as the page shows them (<c>1–3,000,000</c>), from the export form (<c>1-3000000</c>).</summary>
-    public static string ShowBlocks(string blocks) =>
-        string.Join(' ', blocks.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(b =>
-            b.Split('-') is [var first, var last]
-            && long.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var f)
-            && long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var l)
-                ? f.ToString("N0", CultureInfo.InvariantCulture) + "–" + l.ToString("N0", CultureInfo.InvariantCulture)
-                : b));
+    /// <summary>
+    /// Serial blocks as every page shows them, class first (<c>GDEA-2017-1-3000000</c>, docs/registry.md), from the
+    /// history's <c>first-last</c> form; left as is when the class is unknown.
+    /// </summary>
+    public static string ShowBlocks(string? unitClass, string blocks) =>
+        UnitClass.TryParse(unitClass, out var parsed)
+            ? string.Join(' ', blocks.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(b => parsed + "-" + b))
+            : blocks;
 }

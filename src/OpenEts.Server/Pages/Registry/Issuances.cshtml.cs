@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Registry;
+
+namespace OpenEts.Server.Pages.Registry;
+
+/// <summary>
+/// The public offset issuance list (签发清单): each issuance's project, owner, serials and the share withheld to the
+/// buffer, newest first, 100 a page. Open to everyone, signed in or not.
+/// </summary>
+[AllowAnonymous]
+public sealed class IssuancesModel(RegistryQueries queries) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? P { get; set; }
+
+    public PublicPage<PublicIssuance> List { get; private set; } = new([], 1, 1, 0);
+
+    public async Task OnGetAsync(CancellationToken ct) => List = await queries.OffsetIssuancesAsync(P ?? 1, ct);
+}
