@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenEts.Application.Identity;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -10,8 +12,19 @@ namespace OpenEts.Server.Tests.Identity;
 /// Sign-in failures slow the next attempt instead of locking the account, and an unknown name answers exactly like a
 /// known one. The server's clock is moved forward instead of sleeping.
 /// </summary>
-public sealed partial class SignInThrottlingTests(ServerFactory server) : IClassFixture<ServerFactory>
+public sealed partial class SignInThrottlingTests(SignInThrottlingTests.LoggedServer server) : IClassFixture<SignInThrottlingTests.LoggedServer>
 {
+    [Fact]
+    public async Task Issue_8_Failure_IsLoggedAsAWarningWithTheNameAndAddress()
+    {
+        using var client = server.CreateClient(new() { AllowAutoRedirect = false });
+
+        await ErrorAsync(client, "logged-guess", "wrong");
+
+        Assert.Contains(server.Log.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("logged-guess", StringComparison.Ordinal)
+            && l.Text.Contains("from ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Issue_8_UnknownName_AnswersExactlyLikeAWrongPasswordForAKnownOne()
     {
@@ -60,6 +73,42 @@ public sealed partial class SignInThrottlingTests(ServerFactory server) : IClass
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         return ErrorPattern().Match(html).Groups[1].Value;
+    }
+
+    /// <summary>The demo server, with its log lines kept for the test to read.</summary>
+    public sealed class LoggedServer : ServerFactory
+    {
+        public CapturedLog Log { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(l => l.AddProvider(Log));
+        }
+    }
+
+    /// <summary>Keeps every log line written through it.</summary>
+    public sealed class CapturedLog : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Text)> _lines = new();
+
+        public IReadOnlyCollection<(LogLevel Level, string Text)> Lines => _lines;
+
+        public ILogger CreateLogger(string categoryName) => new Writer(_lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Writer(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string)> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue((logLevel, formatter(state, exception)));
+        }
     }
 
     [GeneratedRegex("id=\"signin-error\">([^<]*)<")]
