@@ -26,6 +26,21 @@ public sealed partial class RegistryCommandTests
     }
 
     [Fact]
+    public async Task Verify_AfterOffsetIssuanceAndRetirement_ReplaysTheSameRegistry()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var issue = await db.RunAsync("issue-offsets", "FFCER-FJ0001-2016", "500", "--owner", "GD-HOLD-PAPER",
+            "--buffer", "GD-BUFFER", "--buffer-quantity", "50", "--as", "regulator");
+        var retire = await db.RunAsync("retire", "GD-HOLD-PAPER", "FFCER-FJ0001-2016", "10", "--beneficiary", "B",
+            "--purpose", "P", "--as", "paper-a");
+
+        var (exit, output, error) = await db.RunAsync("verify");
+
+        Assert.True(issue.Exit == 0 && retire.Exit == 0, issue.Err + retire.Err);
+        Assert.True(exit == 0, output + error);
+    }
+
+    [Fact]
     public async Task IssueOffsets_BeforeTheClassIsDefined_ExitsOne()
     {
         using var db = await RegistryDatabase.SqliteAsync();
