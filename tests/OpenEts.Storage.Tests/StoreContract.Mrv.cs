@@ -149,4 +149,28 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal([new ReportingDeadline("guangdong", 2017, new DateOnly(2018, 3, 15), new DateOnly(2018, 5, 5)),
             new ReportingDeadline("guangdong", 2018, new DateOnly(2019, 3, 15), new DateOnly(2019, 5, 5))], deadlines);
     }
+
+    [Fact]
+    public async Task DemoMrv_SeedsApproved2016And2017ReportsOnTimeForTheFiveCompanies()
+    {
+        var (store, _) = await MrvMarketAsync(Db);
+        await using var _ = store;
+        var demo = new DemoMrv(store);
+
+        var seeded = await demo.SeedIfEmptyAsync(Ct);
+        var again = await demo.SeedIfEmptyAsync(Ct);
+        var totals = await new MrvQueries(store).ApprovedTotalsAsync(null, Ct);
+        var reports = await store.ReadAsync(s => s.Mrv.ListReportsAsync(new MrvReportFilter()), Ct);
+
+        Assert.True(seeded);
+        Assert.False(again);
+        Assert.Equal(10, totals.Count);
+        Assert.Equal([2016, 2017], totals.Select(t => t.Year).Distinct().Order());
+        // By hand: power 2017, 1 605 000 t raw coal × 1.9002988488 = 3 049 979.652 t; steel 2017, 716 000 t coke ×
+        // 28.435 × 0.0295 × 0.93 × 44/12 = 2 048 059.879 t.
+        Assert.Equal(Tonnes.From(3_049_979.652m), totals.Single(t => t.Year == 2017 && t.Sector == Sector.Power).Approved);
+        Assert.Equal(Tonnes.From(2_048_059.879m), totals.Single(t => t.Year == 2017 && t.Sector == Sector.Steel).Approved);
+        Assert.All(reports, r => Assert.False(r.Late));
+        Assert.All(reports, r => Assert.Equal(ReportStatus.Approved, r.Status));
+    }
 }

@@ -90,7 +90,7 @@ public static class OpenEtsApp
         services.AddSingleton<DemoMarket>();
         services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
             .AddSingleton<RegistryQueries>();
-        services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>();
+        services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>().AddSingleton<DemoMrv>();
         services.AddSingleton(demoMode);
         services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
         services.AddSingleton<SignInThrottle>();
