@@ -13,7 +13,7 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
 {
     private static readonly HashSet<string> PublicRoutes =
     [
-        "", "Index", "Account/Login", "Account/Denied", "ApiReference", "Transparency", "/api/v1/journal/digests",
+        "", "Index", "Account/Login", "Account/Denied", "ApiReference", "Transparency", "Disclosure", "/api/v1/journal/digests",
         "/openapi/{documentName}.json", "/openapi", "/health", "/healthz", "/lang/{culture}",
     ];
 
