@@ -21,8 +21,10 @@ public sealed class OrganisationService(IStore store)
     }
 
     /// <summary>The organisation's changes, newest first, from the journal.</summary>
-    public Task<IReadOnlyList<JournalEntry>> HistoryAsync(CreditCode code, CancellationToken ct) =>
-        store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(Subject: code.Value), 0, 200), ct);
+    /// <summary>An organisation's history (newest first, at most 200 entries), field by field: before → after.</summary>
+    public async Task<IReadOnlyList<OrganisationChange>> ChangesAsync(CreditCode code, CancellationToken ct) =>
+        [.. (await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(Subject: code.Value), 0, 200), ct).ConfigureAwait(false))
+            .Select(OrganisationChange.From)];
 
     public Task<OrganisationOutcome> AddAsync(Actor actor, OrganisationDraft draft, DateTimeOffset now, CancellationToken ct)
     {

@@ -20,7 +20,8 @@ internal static class OrganisationEndpoints
         read.MapGet("", ListAsync).WithSummary("List organisations (filters: kind, sector, status, q)");
         read.MapGet("/export.xlsx", ExportAsync).WithSummary("Export the list as .xlsx in the import template's layout");
         read.MapGet("/{code}", GetAsync).WithSummary("One organisation by 统一社会信用代码");
-        read.MapGet("/{code}/history", HistoryAsync).WithSummary("Changes to one organisation, newest first");
+        read.MapGet("/{code}/history", HistoryAsync)
+            .WithSummary("Changes to one organisation, newest first: each field that changed, before → after");
 
         var write = app.MapGroup("/api/v1/organisations").WithTags("Organisations")
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.Regulator });
@@ -36,7 +37,12 @@ internal static class OrganisationEndpoints
             .WithFormOptions(multipartBodyLengthLimit: ImportModel.MaxRequestBytes);
     }
 
-    public sealed record OrganisationInput(string Code, string Name, string Sector, string Region, string? Status = null, string? Kind = null)
+    /// <summary>An organisation to add or edit: <c>sector</c>, <c>status</c> and <c>kind</c> in camelCase (the Chinese names
+    /// of sectors and statuses are read too).</summary>
+    public sealed record OrganisationInput(string Code, string Name,
+        [property: ApiEnum(typeof(Sector))] string Sector, string Region,
+        [property: ApiEnum(typeof(CoverageStatus))] string? Status = null,
+        [property: ApiEnum(typeof(OrganisationKind))] string? Kind = null)
     {
         public OrganisationDraft ToDraft() => new(Code, Name, Sector, Region, Status, Kind);
     }
@@ -84,8 +90,8 @@ internal static class OrganisationEndpoints
         {
             return TypedResults.NotFound();
         }
-        var history = await service.HistoryAsync(o.Code, ct).ConfigureAwait(false);
-        return TypedResults.Ok(history.Select(e => new HistoryView(e.Sequence, e.At, e.Actor, e.Kind, e.Payload)).ToList());
+        var history = await service.ChangesAsync(o.Code, ct).ConfigureAwait(false);
+        return TypedResults.Ok(history.Select(e => new HistoryView(e.Sequence, e.At, e.Actor, e.Kind, e.Source, e.Changes)).ToList());
     }
 
     private static async Task<FileContentHttpResult> ExportAsync(OrganisationService service, CancellationToken ct)
@@ -138,5 +144,15 @@ internal static class OrganisationEndpoints
         return problem;
     }
 
-    public sealed record HistoryView(long Sequence, DateTimeOffset At, string Actor, string Kind, string Change);
+    /// <summary>An organisation as the API shows it.</summary>
+    public sealed record OrganisationView(string Code, string Name, OrganisationKind Kind, Sector Sector, string Region,
+        CoverageStatus Status)
+    {
+        public static OrganisationView From(Organisation o) => new(o.Code.Value, o.Name, o.Kind, o.Sector, o.Region, o.Status);
+    }
+
+    /// <summary>One change: <c>changes</c> lists each field that changed with its value before (null on creation) and after;
+    /// <c>source</c> is <c>import</c> or <c>demo</c> when the change did not come from a form.</summary>
+    public sealed record HistoryView(long Sequence, DateTimeOffset At, string Actor, string Kind, string? Source,
+        IReadOnlyList<FieldChange> Changes);
 }

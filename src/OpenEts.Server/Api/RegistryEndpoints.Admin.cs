@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using OpenEts.Application.Registry;
+using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
 using CommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<OpenEts.Server.Api.RegistryEndpoints.OutcomeView>,
@@ -33,7 +34,10 @@ internal static partial class RegistryEndpoints
     }
 
     public sealed record OpenAccountInput(
-        string Number, string Kind, string HolderName, IReadOnlyList<string> Representatives, string IdempotencyKey);
+        string Number,
+        [property: ApiEnum(typeof(AccountKind), nameof(AccountKind.Issuance), nameof(AccountKind.Surrender), nameof(AccountKind.Cancellation))]
+        string Kind,
+        string HolderName, IReadOnlyList<string> Representatives, string IdempotencyKey);
 
     public sealed record AccountStateInput(string IdempotencyKey, string? Reason = null);
 

@@ -58,7 +58,7 @@ internal static partial class RegistryEndpoints
         MapOffsets(group, holders, regulator);
     }
 
-    public sealed record AccountView(string Number, string Kind, string State, string HolderName, IReadOnlyList<string> Representatives);
+    public sealed record AccountView(string Number, AccountKind Kind, AccountState State, string HolderName, IReadOnlyList<string> Representatives);
 
     public sealed record HoldingView(string Class, long Quantity, IReadOnlyList<string> Blocks);
 
@@ -68,7 +68,19 @@ internal static partial class RegistryEndpoints
 
     /// <summary>A serial's holder: <c>status</c> is <c>held</c> (with the account, for the regulator, the auditor and the
     /// account's representatives), <c>heldElsewhere</c> (held by an account the caller may not see) or <c>notIssued</c>.</summary>
-    public sealed record SerialView(string Class, long Serial, string? Account, string Status);
+    public sealed record SerialView(string Class, long Serial, string? Account, SerialStatus Status);
+
+    public enum SerialStatus
+    {
+        /// <summary>Held by the account named (one the caller may see).</summary>
+        Held = 1,
+
+        /// <summary>Held by an account the caller may not see.</summary>
+        HeldElsewhere,
+
+        /// <summary>Not issued yet.</summary>
+        NotIssued,
+    }
 
     /// <summary>What a completed request did: the event, whether it repeated an earlier request, and what it touched.</summary>
     /// <param name="Quantity">The units created, moved or proposed (a proposal moves none yet, but names its quantity).</param>
@@ -139,9 +151,9 @@ internal static partial class RegistryEndpoints
         var holding = await queries.SerialAsync(http.User.Actor(), unitClass, serial, ct).ConfigureAwait(false);
         return TypedResults.Ok(holding switch
         {
-            SerialHolding.HeldBy h => new SerialView(unitClass.ToString(), serial, h.Account.Number.Value, "held"),
-            SerialHolding.HeldElsewhere => new SerialView(unitClass.ToString(), serial, null, "heldElsewhere"),
-            _ => new SerialView(unitClass.ToString(), serial, null, "notIssued"),
+            SerialHolding.HeldBy h => new SerialView(unitClass.ToString(), serial, h.Account.Number.Value, SerialStatus.Held),
+            SerialHolding.HeldElsewhere => new SerialView(unitClass.ToString(), serial, null, SerialStatus.HeldElsewhere),
+            _ => new SerialView(unitClass.ToString(), serial, null, SerialStatus.NotIssued),
         });
     }
 
@@ -179,7 +191,7 @@ internal static partial class RegistryEndpoints
         TypedResults.Ok(await registry.VerifyAsync(ct).ConfigureAwait(false));
 
     private static AccountView View(Account a) =>
-        new(a.Number.Value, a.Kind.ToString(), a.State.ToString(), a.HolderName, [.. a.Representatives.Select(r => r.Value)]);
+        new(a.Number.Value, a.Kind, a.State, a.HolderName, [.. a.Representatives.Select(r => r.Value)]);
 
     // The one preamble of every write: a form that did not parse is a 400 naming its fields; otherwise the handler runs
     // the command as the signed-in actor. Called as RunAsync(X.TryParse(form, out var c, out var e), c, e, …).

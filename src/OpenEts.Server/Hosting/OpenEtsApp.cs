@@ -106,13 +106,7 @@ public static class OpenEtsApp
         ConfigureStrictJson(services);
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "OpenETS API";
-            doc.Info.Description = "Carbon market platform: covered-entity list, audit log. Authenticate with a cookie or "
-                + "'Authorization: Bearer <token>' (create tokens on the API tokens page).";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(ApiDocument.Configure);
 
         services.AddAuthentication(Schemes.Smart)
             .AddPolicyScheme(Schemes.Smart, "cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
@@ -174,6 +168,18 @@ public static class OpenEtsApp
             if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
                 context.Request.EnableBuffering();
+                // RFC 9110 §11.6.1: a 401 says how to authenticate; RFC 6750 §3.1: a token that was sent and refused is invalid_token.
+                context.Response.OnStarting(() =>
+                {
+                    if (context.Response.StatusCode == StatusCodes.Status401Unauthorized
+                        && !context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.WWWAuthenticate))
+                    {
+                        context.Response.Headers.WWWAuthenticate = context.Request.Headers.Authorization.ToString()
+                            .StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                            ? "Bearer error=\"invalid_token\"" : "Bearer";
+                    }
+                    return Task.CompletedTask;
+                });
             }
             return next(context);
         });
@@ -263,6 +269,8 @@ public static class OpenEtsApp
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.RespectNullableAnnotations = true;
             o.SerializerOptions.RespectRequiredConstructorParameters = true;
+            // Enum values in camelCase, as the OpenAPI document lists them; read case-insensitively ("Holding" too).
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
     }
 

@@ -33,8 +33,8 @@ public sealed class RegistryAdminApiTests(ServerFactory server) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("registry.account.opened", body.GetProperty("event").GetString());
-        Assert.Equal("Investor", listed.GetProperty("kind").GetString());
-        Assert.Equal("Open", listed.GetProperty("state").GetString());
+        Assert.Equal("investor", listed.GetProperty("kind").GetString());
+        Assert.Equal("open", listed.GetProperty("state").GetString());
         Assert.Equal(["paper-a", "steel-b"], Representatives(listed));
         Assert.NotNull(await AccountAsync(paperA, number));
     }
@@ -172,7 +172,7 @@ public sealed class RegistryAdminApiTests(ServerFactory server) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, emptied.StatusCode);
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        Assert.Equal("Closed", (await AccountAsync(regulator, number))!.Value.GetProperty("state").GetString());
+        Assert.Equal("closed", (await AccountAsync(regulator, number))!.Value.GetProperty("state").GetString());
     }
 
     [Fact]

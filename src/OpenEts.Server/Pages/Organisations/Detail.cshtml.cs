@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Organisations;
 using OpenEts.Domain.Identity;
-using OpenEts.Domain.Journal;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Organisations;
 
@@ -15,12 +15,22 @@ public sealed class DetailModel(OrganisationService organisations) : PageModel
 {
     public Organisation? Organisation { get; private set; }
 
-    public IReadOnlyList<JournalEntry> History { get; private set; } = [];
+    public IReadOnlyList<OrganisationChange> History { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
 
     public bool CanEdit => Roles.ManagesEntityList(User.Actor().Role);
+
+    /// <summary>A field's value as the page shows it: kinds, sectors and statuses in the page's language.</summary>
+    public static string ShowValue(string field, string? value) => (field, value) switch
+    {
+        (_, null) => "—",
+        ("kind", _) when Enum.TryParse<OrganisationKind>(value, true, out var k) => Text.T(k),
+        ("sector", _) when Enum.TryParse<Sector>(value, true, out var s) => Text.T(s),
+        ("status", _) when Enum.TryParse<CoverageStatus>(value, true, out var st) => Text.T(st),
+        _ => value,
+    };
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -29,7 +39,7 @@ public sealed class DetailModel(OrganisationService organisations) : PageModel
         {
             return NotFound();
         }
-        History = await organisations.HistoryAsync(Organisation.Code, ct);
+        History = await organisations.ChangesAsync(Organisation.Code, ct);
         return Page();
     }
 }

@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace OpenEts.Server.Api;
+
+/// <summary>
+/// Declares a string property's values in the OpenAPI document: the camelCase names of <paramref name="enumType"/>'s
+/// values, as the API writes them (<see cref="ApiDocument.EnumName{TEnum}"/>). Put it on the property
+/// (<c>[property: ApiEnum(typeof(AccountKind))]</c> in a positional record). The API reads the values case-insensitively.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, AllowMultiple = false)]
+internal sealed class ApiEnumAttribute(Type enumType, params string[] except) : Attribute
+{
+    public Type EnumType { get; } = enumType;
+
+    public IReadOnlyList<string> Names { get; } =
+        [.. Enum.GetNames(enumType).Where(n => !except.Contains(n, StringComparer.Ordinal)).Select(JsonNamingPolicy.CamelCase.ConvertName)];
+}

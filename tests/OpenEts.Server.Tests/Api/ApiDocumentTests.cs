@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenEts.Server.Api;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Api;
+
+/// <summary>
+/// <c>/openapi/v1.json</c> is a document a generated client can rely on: every refusal declared with the problem schema
+/// the server sends, an operationId and security on every operation, typed paging, camelCase enums, and no drift from
+/// the committed snapshot that the client in <c>Api/Client</c> was generated from.
+/// </summary>
+public sealed class ApiDocumentTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    /// <summary>Set to 1 to rewrite the snapshot from the live document (scripts/api-client.sh does, then regenerates the client).</summary>
+    public const string UpdateVariable = "OPENETS_UPDATE_API_SNAPSHOT";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] Writes = ["post", "put", "patch", "delete"];
+
+    private async Task<JsonObject> DocumentAsync()
+    {
+        using var client = server.CreateClient();
+        return (await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json", Ct))!;
+    }
+
+    private static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(JsonObject doc) =>
+        doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()
+            .Where(m => m.Key is "get" or "post" or "put" or "patch" or "delete")
+            .Select(m => (p.Key, m.Key, m.Value!.AsObject())));
+
+    public static string SnapshotPath => Path.Combine(RepositoryRoot(), "tests", "OpenEts.Server.Tests", "Api", "Client", "openapi.json");
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OpenEts.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("OpenEts.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public async Task Issue_8_Document_MatchesTheSnapshotTheClientWasGeneratedFrom()
+    {
+        var live = await DocumentAsync();
+        var text = live.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            await File.WriteAllTextAsync(SnapshotPath, text, Ct);
+        }
+
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(SnapshotPath, Ct));
+
+        Assert.True(JsonNode.DeepEquals(live, committed),
+            "The API changed: /openapi/v1.json no longer matches tests/OpenEts.Server.Tests/Api/Client/openapi.json. "
+            + "Run scripts/api-client.sh to update the snapshot and regenerate the client, then review the diff.");
+    }
+
+    [Fact]
+    public async Task Issue_8_EveryOperation_HasAUniqueOperationIdAndSecurity()
+    {
+        var doc = await DocumentAsync();
+
+        var operations = Operations(doc).ToList();
+        var ids = operations.Select(o => o.Operation["operationId"]?.GetValue<string>()).ToList();
+
+        Assert.NotEmpty(operations);
+        Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(operations, o => Assert.True(o.Operation["security"] is JsonArray, $"{o.Method} {o.Path} has no security"));
+        var schemes = doc["components"]!["securitySchemes"]!.AsObject();
+        Assert.Equal("bearer", schemes["bearer"]!["scheme"]!.GetValue<string>());
+        Assert.Equal("cookie", schemes["cookie"]!["in"]!.GetValue<string>());
+        Assert.Equal("/", doc["servers"]![0]!["url"]!.GetValue<string>());
+        Assert.NotNull(doc["info"]!["license"]?["name"]);
+    }
+
+    [Fact]
+    public async Task Issue_8_EveryRefusal_IsDeclaredWithTheProblemSchema()
+    {
+        var doc = await DocumentAsync();
+
+        var problem = doc["components"]!["schemas"]!["Problem"]!["properties"]!.AsObject();
+        foreach (var name in new[] { "title", "status", "detail", "field", "rule", "rules", "traceId" })
+        {
+            Assert.True(problem.ContainsKey(name), $"Problem lacks '{name}'");
+        }
+        foreach (var (path, method, operation) in Operations(doc))
+        {
+            var responses = operation["responses"]!.AsObject();
+            var secured = operation["security"]!.AsArray().Count > 0;
+            if (secured)
+            {
+                Assert.True(responses.ContainsKey("401"), $"{method} {path} does not declare 401");
+                Assert.NotNull(responses["401"]!["headers"]?["WWW-Authenticate"]);
+            }
+            if (secured && Writes.Contains(method))
+            {
+                Assert.True(responses.ContainsKey("403") && responses.ContainsKey("409"), $"{method} {path} does not declare 403 and 409");
+            }
+            if (path.Contains('{', StringComparison.Ordinal))
+            {
+                Assert.True(responses.ContainsKey("404"), $"{method} {path} does not declare 404");
+            }
+            foreach (var (status, response) in responses.Where(r => r.Key[0] is '4' or '5'))
+            {
+                Assert.Equal("#/components/schemas/Problem",
+                    response!["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>());
+                Assert.True(response["content"]!.AsObject().Count == 1, $"{method} {path} {status} declares other content");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Issue_8_RegistryAndOrganisationHistory_HaveTheirOwnSchemas()
+    {
+        var doc = await DocumentAsync();
+
+        var registry = doc["paths"]!["/api/v1/registry/accounts/{account}/history"]!["get"]!["responses"]!["200"]!;
+        var organisation = doc["paths"]!["/api/v1/organisations/{code}/history"]!["get"]!["responses"]!["200"]!;
+        var registryRef = registry["content"]!["application/json"]!["schema"]!["items"]!["$ref"]!.GetValue<string>();
+        var organisationRef = organisation["content"]!["application/json"]!["schema"]!["items"]!["$ref"]!.GetValue<string>();
+
+        Assert.NotEqual(registryRef, organisationRef);
+        var schemas = doc["components"]!["schemas"]!;
+        Assert.NotNull(schemas[registryRef.Split('/')[^1]]!["properties"]!["event"]);
+        Assert.NotNull(schemas[organisationRef.Split('/')[^1]]!["properties"]!["changes"]);
+    }
+
+    [Fact]
+    public async Task Issue_8_Paging_IsTypedAndTheTotalCountHeaderDeclared()
+    {
+        var doc = await DocumentAsync();
+
+        var history = doc["paths"]!["/api/v1/registry/accounts/{account}/history"]!["get"]!;
+        var parameters = history["parameters"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["schema"]!);
+
+        Assert.Equal("integer", parameters["skip"]["type"]!.GetValue<string>());
+        Assert.Equal(0, parameters["skip"]["minimum"]!.GetValue<int>());
+        Assert.Equal("integer", parameters["take"]["type"]!.GetValue<string>());
+        Assert.Equal(1, parameters["take"]["minimum"]!.GetValue<int>());
+        Assert.Equal(Application.Registry.RegistryHistoryFilter.MaxTake, parameters["take"]["maximum"]!.GetValue<int>());
+        Assert.Equal("date-time", parameters["since"]["format"]!.GetValue<string>());
+        Assert.Equal("date-time", parameters["until"]["format"]!.GetValue<string>());
+        Assert.NotNull(history["responses"]!["200"]!["headers"]!["X-Total-Count"]);
+    }
+
+    [Fact]
+    public async Task Issue_8_Enums_AreEnumsInCamelCaseAndTheApiWritesThem()
+    {
+        var doc = await DocumentAsync();
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var kind = doc["components"]!["schemas"]!["AccountKind"]!;
+        var values = kind["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        var accounts = await regulator.GetFromJsonAsync<JsonElement[]>("/api/v1/registry/accounts", Ct);
+        var me = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct);
+
+        Assert.Equal("string", kind["type"]!.GetValue<string>());
+        Assert.Contains("holding", values);
+        Assert.All(doc["components"]!["schemas"]!.AsObject().Where(s => s.Value!["enum"] is not null)
+            .SelectMany(s => s.Value!["enum"]!.AsArray()), v => Assert.True(char.IsLower(v!.GetValue<string>()[0]), v!.ToJsonString()));
+        Assert.All(accounts!, a => Assert.Contains(a.GetProperty("kind").GetString(), values));
+        Assert.Equal("regulator", me.GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Issue_8_EveryModule_IsDescribed()
+    {
+        var doc = await DocumentAsync();
+
+        var tags = Operations(doc).SelectMany(o => o.Operation["tags"]!.AsArray().Select(t => t!.GetValue<string>())).Distinct().ToList();
+        var description = doc["info"]!["description"]!.GetValue<string>();
+
+        Assert.All(tags, t => Assert.True(ApiDocument.Modules.ContainsKey(t), $"tag '{t}' has no line in ApiDocument.Modules"));
+        Assert.All(tags, t => Assert.Contains($"- {t}: {ApiDocument.Modules[t]}", description, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Issue_8_Exports_DeclareTheirMediaTypes()
+    {
+        var doc = await DocumentAsync();
+
+        var xlsx = doc["paths"]!["/api/v1/registry/accounts/{account}/holdings.xlsx"]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
+        var csv = doc["paths"]!["/api/v1/registry/accounts/{account}/history.csv"]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
+
+        Assert.Equal(Application.Files.TabularWriter.XlsxContentType, Assert.Single(xlsx).Key);
+        Assert.Equal("text/csv", Assert.Single(csv).Key);
+    }
+
+    [Fact]
+    public async Task Issue_8_Unauthorised_CarriesWwwAuthenticateBearer()
+    {
+        using var anonymous = server.CreateClient();
+        using var badToken = server.CreateClient();
+        badToken.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "oets_nope");
+
+        using var none = await anonymous.GetAsync("/api/v1/registry/accounts", Ct);
+        using var refused = await badToken.GetAsync("/api/v1/registry/accounts", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(none.Headers.WwwAuthenticate).Scheme);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("error=\"invalid_token\"", Assert.Single(refused.Headers.WwwAuthenticate).Parameter);
+        Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
+    }
+}
