@@ -29,7 +29,7 @@ public sealed partial class OrganisationHistoryPageTests(ServerFactory server) :
         var rows = ChangeRow().Matches(page).Select(m => Regex.Replace(m.Value, "<[^>]+>", "")).ToList();
         Assert.Contains(rows, r => r.Contains(kind, StringComparison.Ordinal)
             && Regex.IsMatch(r, $@"{field}:\s*{before}\s*→\s*{after}"));
-        Assert.DoesNotContain("\"after\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"after\":", page, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<tr class=\"change\">.*?</tr>", RegexOptions.Singleline)]
