@@ -24,6 +24,14 @@ public sealed partial class RegistryService(IStore store) : IDisposable
     private RegistryLedger _ledger = new();
     private List<RegistryRecord> _records = [];
     private long _applied;
+    private volatile JournalBreak? _break;
+
+    /// <summary>
+    /// The first journal entry that does not replay, once one was met (null while the journal replays). It stays until
+    /// the process restarts: the registry is then read-only, reads show the state before that entry, and every write
+    /// throws <see cref="RegistryReadOnlyException"/>.
+    /// </summary>
+    public JournalBreak? Break => _break;
 
     /// <summary>The registry's user id for a platform user: the login name.</summary>
     public static UserId UserOf(string userName) => UserId.From(userName);
@@ -63,6 +71,10 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         {
             refused = null;
             await CatchUpAsync(s).ConfigureAwait(false);
+            if (_break is { } broken)
+            {
+                throw new RegistryReadOnlyException(broken);
+            }
             var raised = new List<RegistryEvent>(_ledger.ExpireProposals(now));
             var results = new List<RegistryOutcome>(requests.Count);
             for (var i = 0; i < requests.Count; i++)
@@ -200,14 +212,36 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         }
     }
 
+    // Applies the journal's new entries. At the first one that does not replay it records the break, rebuilds the
+    // ledger from the entries before it (Apply may have half-done the refused one) and stops there, then and on every
+    // later call: the registry stays readable as it was before that entry.
     private async Task CatchUpAsync(IStoreSession s)
     {
         await foreach (var entry in s.Journal.ReadAllAsync(_applied + 1).WithCancellation(s.CancellationToken).ConfigureAwait(false))
         {
+            if (_break is { } known && entry.Sequence >= known.Sequence)
+            {
+                return;
+            }
             if (entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
             {
-                var e = RegistryEventJson.Deserialize(entry.Payload);
-                _ledger.Apply(e);
+                RegistryEvent e;
+                try
+                {
+                    e = RegistryEventJson.Deserialize(entry.Payload);
+                    _ledger.Apply(e);
+                }
+                catch (Exception failure) when (failure is JsonException or InvalidOperationException or ArgumentException
+                    or NotSupportedException or OverflowException)
+                {
+                    _break = new JournalBreak(entry.Sequence, failure.Message);
+                    _ledger = new RegistryLedger();
+                    foreach (var record in _records)
+                    {
+                        _ledger.Apply(record.Event);
+                    }
+                    return;
+                }
                 _records.Add(new RegistryRecord(entry.Sequence, e));
             }
             _applied = entry.Sequence;

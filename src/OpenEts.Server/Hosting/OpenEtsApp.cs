@@ -99,12 +99,15 @@ public static class OpenEtsApp
         services.AddSingleton<SecondFactorTicket>();
         services.AddSingleton<CreateUserHandler>();
         services.AddSingleton<UserAdminHandler>();
+        // First: a journal entry that does not replay makes the server read-only (503 on writes), not stop it.
+        services.AddSingleton<ReadOnlyMode>().AddHostedService(sp => sp.GetRequiredService<ReadOnlyMode>());
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
         services.AddHostedService<DigestSigning>();
         services.AddProblemDetails();
         ConfigureStrictJson(services);
         services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<ReadOnlyMode>();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddOpenApi(ApiDocument.Configure);
 
@@ -186,6 +189,7 @@ public static class OpenEtsApp
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseStaticFiles();
+        app.Use(ReadOnlyMode.GuardAsync);
         app.UseRouting();
         app.UseSameOriginWrites();
         app.UseAuthentication();
@@ -287,13 +291,17 @@ public static class OpenEtsApp
 
     // Ready to serve: the database answers a read of the journal's newest entry. A load balancer takes the instance out
     // of rotation on 503.
+    // Degraded (200, so that reads stay in rotation) while the journal does not replay and the server is read-only.
     private static async Task<Results<Ok<string>, ProblemHttpResult>> HealthAsync(
-        IStore store, ILoggerFactory logs, CancellationToken ct)
+        IStore store, RegistryService registry, ILoggerFactory logs, CancellationToken ct)
     {
         try
         {
             await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(), 0, 1), ct).ConfigureAwait(false);
-            return TypedResults.Ok("ok");
+            return registry.Break is { } b
+                ? TypedResults.Ok(string.Create(CultureInfo.InvariantCulture,
+                    $"degraded: read-only, journal entry {b.Sequence} does not replay ({b.Reason})"))
+                : TypedResults.Ok("ok");
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException or TimeoutException)
         {

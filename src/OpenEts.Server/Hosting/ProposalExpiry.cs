@@ -16,6 +16,11 @@ internal sealed partial class ProposalExpiry(RegistryService registry, TimeProvi
         using var timer = new PeriodicTimer(Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
+            if (registry.Break is not null)
+            {
+                // Read-only: nothing may be journalled until the journal is repaired (ReadOnlyMode logged why).
+                continue;
+            }
             try
             {
                 var expired = await registry.ExpireDueProposalsAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
