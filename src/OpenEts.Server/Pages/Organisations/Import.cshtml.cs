@@ -16,7 +16,7 @@ namespace OpenEts.Server.Pages.Organisations;
 /// </summary>
 [Authorize(Roles = Access.Regulator)]
 [IgnoreAntiforgeryToken]
-[RequestSizeLimit(MaxRequestBytes)]
+[RequestSizeLimit(DrainedRequestBytes)]
 public sealed class ImportModel(OrganisationService organisations, TimeProvider clock, IAntiforgery antiforgery) : PageModel
 {
     /// <summary>
@@ -24,6 +24,14 @@ public sealed class ImportModel(OrganisationService organisations, TimeProvider 
     /// around it. A file between the two is read and refused by the file limit; a larger request is not read at all.
     /// </summary>
     public const long MaxRequestBytes = TabularLimits.MaxFileBytes + (1L * 1024 * 1024);
+
+    /// <summary>
+    /// The largest request Kestrel lets through to this page. A form over <see cref="MaxRequestBytes"/> is not parsed,
+    /// but its remaining bytes are read and thrown away, so that the browser finishes sending and receives the page
+    /// naming the limit: a server that answers before the body is in closes the connection, and the browser shows a
+    /// reset instead. Beyond this size Kestrel refuses the request outright (413, connection closed).
+    /// </summary>
+    public const long DrainedRequestBytes = 64L * 1024 * 1024;
 
     // Set here rather than by [RequestFormLimits]: that attribute's limit is applied before the handler runs, where a
     // refusal is a bare 400 instead of this page.
@@ -51,7 +59,13 @@ public sealed class ImportModel(OrganisationService organisations, TimeProvider 
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            // Over MaxRequestBytes (the form reader's InvalidDataException, Kestrel's 413 BadHttpRequestException).
+            // Over MaxRequestBytes (the form reader's InvalidDataException) or over DrainedRequestBytes (Kestrel's 413
+            // BadHttpRequestException). Read the rest (up to DrainedRequestBytes, discarded) so that the page reaches the
+            // browser.
+            if (e is InvalidDataException)
+            {
+                await DrainAsync(ct);
+            }
             Result = await organisations.ImportAsync(User.Actor(), OrganisationSheet.TooLarge(), clock.GetUtcNow(), ct);
             return Page();
         }
@@ -67,5 +81,17 @@ public sealed class ImportModel(OrganisationService organisations, TimeProvider 
         await using var content = upload.OpenReadStream();
         Result = await organisations.ImportAsync(User.Actor(), OrganisationSheet.Read(content, upload.FileName), clock.GetUtcNow(), ct);
         return Page();
+    }
+
+    private async Task DrainAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Request.Body.CopyToAsync(Stream.Null, ct);
+        }
+        catch (BadHttpRequestException)
+        {
+            // Over DrainedRequestBytes after all: Kestrel closes the connection, whatever the page says.
+        }
     }
 }
