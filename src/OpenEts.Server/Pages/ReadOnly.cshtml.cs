@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using OpenEts.Server.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Registry;
 
@@ -8,7 +9,7 @@ namespace OpenEts.Server.Pages;
 /// What a page form gets while the journal does not replay: 503 and the layout's banner naming the entry. Nothing
 /// was saved. Reached by <see cref="Hosting.ReadOnlyMode"/> rewriting the refused post.
 /// </summary>
-[AllowAnonymous]
+[Authorize(Roles = Access.Everyone)]
 public sealed class ReadOnlyModel(RegistryService registry) : PageModel
 {
     public JournalBreak? Break { get; private set; }
