@@ -19,7 +19,7 @@ internal static partial class ApiDocument
         ["Registry"] = "The carbon registry (注册登记): accounts, holdings with serial blocks, history and exports, four-eyes "
             + "transfers (propose, then a second representative approves), surrender, cancellation, issuance, allocation, "
             + "corrections, account administration, and verification against the journal.",
-        ["Mrv"] = "Monitoring, reporting and verification (MRV): emissions reports, their figures and their verification.",
+        ["MRV"] = "Monitoring, reporting and verification (MRV): emissions reports, their figures and their verification.",
         ["Audit"] = "The journal as an audit log: every change, who made it and when, with its hash chain.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
     };

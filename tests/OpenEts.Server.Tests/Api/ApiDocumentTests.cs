@@ -21,6 +21,10 @@ public sealed class ApiDocumentTests(ServerFactory server) : IClassFixture<Serve
 
     private static readonly string[] Writes = ["post", "put", "patch", "delete"];
 
+    // The MRV module's enums keep the PascalCase names that its stored report JSON uses (its types carry their own
+    // JsonStringEnumConverter): a documented exception to camelCase (docs/architecture.md, "API"), as are role names.
+    private static readonly HashSet<string> PascalCaseEnums = ["MeasureUnit", "OutputKind", "ParameterKind", "SourceKind"];
+
     private async Task<JsonObject> DocumentAsync()
     {
         using var client = server.CreateClient();
@@ -161,14 +165,12 @@ public sealed class ApiDocumentTests(ServerFactory server) : IClassFixture<Serve
         var kind = doc["components"]!["schemas"]!["AccountKind"]!;
         var values = kind["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
         var accounts = await regulator.GetFromJsonAsync<JsonElement[]>("/api/v1/registry/accounts", Ct);
-        var me = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct);
 
         Assert.Equal("string", kind["type"]!.GetValue<string>());
         Assert.Contains("holding", values);
-        Assert.All(doc["components"]!["schemas"]!.AsObject().Where(s => s.Value!["enum"] is not null)
+        Assert.All(doc["components"]!["schemas"]!.AsObject().Where(s => s.Value!["enum"] is not null && !PascalCaseEnums.Contains(s.Key))
             .SelectMany(s => s.Value!["enum"]!.AsArray()), v => Assert.True(char.IsLower(v!.GetValue<string>()[0]), v!.ToJsonString()));
         Assert.All(accounts!, a => Assert.Contains(a.GetProperty("kind").GetString(), values));
-        Assert.Equal("regulator", me.GetProperty("role").GetString());
     }
 
     [Fact]

@@ -23,7 +23,13 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The organisationId property</summary>
         public long? OrganisationId { get; set; }
         /// <summary>The role property</summary>
-        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.Role? Role { get; set; }
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Role { get; set; }
+#nullable restore
+#else
+        public string Role { get; set; }
+#endif
         /// <summary>The userName property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -52,7 +58,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "displayName", n => { DisplayName = n.GetStringValue(); } },
                 { "organisationId", n => { OrganisationId = n.GetLongValue(); } },
-                { "role", n => { Role = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.Role>(); } },
+                { "role", n => { Role = n.GetStringValue(); } },
                 { "userName", n => { UserName = n.GetStringValue(); } },
             };
         }
@@ -65,7 +71,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("displayName", DisplayName);
             writer.WriteLongValue("organisationId", OrganisationId);
-            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.Role>("role", Role);
+            writer.WriteStringValue("role", Role);
             writer.WriteStringValue("userName", UserName);
         }
     }

@@ -5,9 +5,11 @@ using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Organisations;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Tokens;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -35,6 +37,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me.MeRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The mrv property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.MrvRequestBuilder Mrv
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.MrvRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The organisations property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Organisations.OrganisationsRequestBuilder Organisations
         {
@@ -49,6 +56,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Tokens.TokensRequestBuilder Tokens
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Tokens.TokensRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The users property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.UsersRequestBuilder Users
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.UsersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.V1RequestBuilder"/> and sets the default values.

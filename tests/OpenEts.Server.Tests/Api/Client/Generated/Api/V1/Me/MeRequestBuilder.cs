@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me.Password;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me.SignOutEverywhere;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
@@ -18,6 +19,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MeRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The password property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me.Password.PasswordRequestBuilder Password
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me.Password.PasswordRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The signOutEverywhere property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me.SignOutEverywhere.SignOutEverywhereRequestBuilder SignOutEverywhere
         {

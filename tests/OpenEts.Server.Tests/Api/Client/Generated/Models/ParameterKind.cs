@@ -5,32 +5,36 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public enum Role
+    public enum ParameterKind
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "regulator")]
+        [EnumMember(Value = "NetCalorificValue")]
         #pragma warning disable CS1591
-        Regulator,
+        NetCalorificValue,
         #pragma warning restore CS1591
-        [EnumMember(Value = "companyRepresentative")]
+        [EnumMember(Value = "CarbonContent")]
         #pragma warning disable CS1591
-        CompanyRepresentative,
+        CarbonContent,
         #pragma warning restore CS1591
-        [EnumMember(Value = "verifier")]
+        [EnumMember(Value = "OxidationRate")]
         #pragma warning disable CS1591
-        Verifier,
+        OxidationRate,
         #pragma warning restore CS1591
-        [EnumMember(Value = "exchangeMember")]
+        [EnumMember(Value = "EmissionFactor")]
         #pragma warning disable CS1591
-        ExchangeMember,
+        EmissionFactor,
         #pragma warning restore CS1591
-        [EnumMember(Value = "auditor")]
+        [EnumMember(Value = "MassFraction")]
         #pragma warning disable CS1591
-        Auditor,
+        MassFraction,
         #pragma warning restore CS1591
-        [EnumMember(Value = "citizen")]
+        [EnumMember(Value = "CaOContent")]
         #pragma warning disable CS1591
-        Citizen,
+        CaOContent,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "MgOContent")]
+        #pragma warning disable CS1591
+        MgOContent,
         #pragma warning restore CS1591
     }
 }
