@@ -32,5 +32,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         #pragma warning disable CS1591
         Investor,
         #pragma warning restore CS1591
+        [EnumMember(Value = "buffer")]
+        #pragma warning disable CS1591
+        Buffer,
+        #pragma warning restore CS1591
     }
 }

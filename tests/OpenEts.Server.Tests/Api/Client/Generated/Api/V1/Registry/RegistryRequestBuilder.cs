@@ -5,8 +5,13 @@ using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Accounts;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Allocations;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Cancellations;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Classes;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Corrections;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Issuances;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.OffsetClasses;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.OffsetIssuances;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Public;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Retirements;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Serials;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Surrenders;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Transfers;
@@ -38,6 +43,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Cancellations.CancellationsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The classes property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Classes.ClassesRequestBuilder Classes
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Classes.ClassesRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The corrections property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Corrections.CorrectionsRequestBuilder Corrections
         {
@@ -47,6 +57,26 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Issuances.IssuancesRequestBuilder Issuances
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Issuances.IssuancesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The offsetClasses property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.OffsetClasses.OffsetClassesRequestBuilder OffsetClasses
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.OffsetClasses.OffsetClassesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The offsetIssuances property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.OffsetIssuances.OffsetIssuancesRequestBuilder OffsetIssuances
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.OffsetIssuances.OffsetIssuancesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The public property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Public.PublicRequestBuilder Public
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Public.PublicRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The retirements property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Retirements.RetirementsRequestBuilder Retirements
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Retirements.RetirementsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The serials property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry.Serials.SerialsRequestBuilder Serials
