@@ -15,6 +15,10 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
     [
         "", "Index", "Account/Login", "Account/Denied", "ApiReference", "Transparency", "Disclosure", "/api/v1/journal/digests",
         "/openapi/{documentName}.json", "/openapi", "/health", "/healthz", "/lang/{culture}",
+        // Offsets: the public issuance and retirement lists, and what a unit class is.
+        "Registry/Issuances", "Registry/Retirements", "/api/v1/registry/classes/{class}/attributes",
+        "/api/v1/registry/public/retirements", "/api/v1/registry/public/retirements.xlsx", "/api/v1/registry/public/retirements.csv",
+        "/api/v1/registry/public/issuances", "/api/v1/registry/public/issuances.xlsx", "/api/v1/registry/public/issuances.csv",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()
