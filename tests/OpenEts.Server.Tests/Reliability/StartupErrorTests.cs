@@ -58,6 +58,22 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Issue_8_Start_InAFolderItMayNotWrite_SaysWhatToDoAndExits1()
+    {
+        // A read-only data folder. chmod does not bind root (and the suite runs as root under ./test.sh), so the folder
+        // is /proc, which refuses new files to everyone.
+        var path = Path.Combine("/proc", $"openets-{Guid.NewGuid():N}.db");
+
+        var (code, stderr) = await RunAsync(path);
+
+        Assert.Equal(1, code);
+        Assert.Contains(path, stderr, StringComparison.Ordinal);
+        Assert.Contains("read-only", stderr, StringComparison.Ordinal);
+        Assert.Contains("write access", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Issue_8_Start_OnADatabaseNewerThanTheProgram_NamesBothVersionsAndExits1()
     {
         var path = Path.Combine(_folder, "newer.db");
