@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Mrv;
+using OpenEts.Application.Mrv.Files;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Mrv;
 
@@ -48,6 +50,22 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
     {
         Done = done;
         return await LoadAsync(id, fresh: true, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>
+    /// An approved report as .xlsx: the approved (verified) lines and outputs, every line's emissions and the derivation,
+    /// in the page's language. The file reads back as a report (ReportWorkbook.Read). Other reports are 404 here.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(long id, CancellationToken ct)
+    {
+        if (await queries.ReportAsync(User.Actor(), id, ct) is not { Report.Status: ReportStatus.Approved, Verified: { } verified } detail)
+        {
+            return NotFound();
+        }
+        var buffer = new MemoryStream();
+        ReportWorkbook.WriteReport(detail.Report.VerifiedInput, verified, buffer, Text.IsEnglish ? "en" : "zh");
+        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"{detail.Company.Code.Value}-{detail.Report.Year}-approved.xlsx");
     }
 
     public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
