@@ -17,7 +17,10 @@ namespace OpenEts.Server.Pages.Mrv;
 /// line or at the top.
 /// </summary>
 [Authorize(Roles = Access.MrvCompany)]
-[RequestSizeLimit(TabularLimits.MaxFileBytes + (1L * 1024 * 1024))]
+// The form is read whole up to the import page's drained size (64 MB), so that a file over the 10 MB file limit reaches
+// the upload handler and is refused on this page, in its language (the reader's FileTooLarge), not with a bare 400 from
+// the form reader; past 64 MB Kestrel refuses the request outright, as on the import page.
+[RequestSizeLimit(Organisations.ImportModel.DrainedRequestBytes)]
 public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : MrvPageModel(handler)
 {
     /// <summary>Blank line rows shown under the report's lines, so that a browser without JavaScript can add lines.</summary>

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Reliability;
+
+/// <summary>
+/// A filled MRV template over the file limit, sent from the report page to the real server (Kestrel enforces the request
+/// size limit, which the in-memory test server does not), is refused on that page, in its language, not with a bare 400.
+/// </summary>
+public sealed partial class MrvUploadLimitTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("zh-CN", "文件过大：最多接受 10 MB")]
+    [InlineData("en", "the file is larger than 10 MB")]
+    public async Task Issue_8_ReportUpload_11MegabyteFileOnKestrel_ShowsTheLimitOnThePage(string language, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("openets-mrv-upload-").FullName;
+        await using var server = await ServerProcess.StartAsync(Path.Combine(folder, "openets.db"), folder, Ct);
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var browser = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var login = await ServerFactory.PostLoginAsync(browser, "cement-a", ServerFactory.Password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        handler.CookieContainer.Add(server.BaseAddress, new Cookie(".AspNetCore.Culture", $"c={language}|uic={language}"));
+        var page = await browser.GetStringAsync(new Uri("/Mrv/Edit?year=2019", UriKind.Relative), Ct);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(TokenPattern().Match(page).Groups[1].Value), "__RequestVerificationToken");
+        form.Add(new StringContent("2019"), "Input.Year");
+        var file = new ByteArrayContent(new byte[11 * 1024 * 1024]);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", "big.xlsx");
+
+        using var response = await browser.PostAsync(new Uri("/Mrv/Edit?handler=Upload", UriKind.Relative), form, Ct);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}\n{server.Output}");
+        Assert.StartsWith("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains("id=\"file-errors\"", body, StringComparison.Ordinal);
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
