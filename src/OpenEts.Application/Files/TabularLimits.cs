@@ -12,6 +12,13 @@ public static class TabularLimits
     /// <summary>The largest file accepted: 10 MB.</summary>
     public const long MaxFileBytes = 10L * 1024 * 1024;
 
+    /// <summary>
+    /// The largest upload request a page reads (64 MB): a file between <see cref="MaxFileBytes"/> and this is read and
+    /// refused on the page by the file limit, so the browser finishes sending and sees the message; beyond it the
+    /// server refuses the request unread.
+    /// </summary>
+    public const long MaxUploadRequestBytes = 64L * 1024 * 1024;
+
     /// <summary>The most one part of an .xlsx package (a sheet, the shared strings) may unpack to: 50 MB.</summary>
     public const long MaxPartBytes = 50L * 1024 * 1024;
 

@@ -86,6 +86,15 @@ public sealed class MrvQueries(IStore store)
         return [.. (await ReportsAsync(actor, null, null, ct).ConfigureAwait(false)).Where(r => MrvRoles.HolderOf(r.Report.Status) == actor.Role)];
     }
 
+    /// <summary>
+    /// Report <paramref name="id"/> when <paramref name="actor"/> may see it and it is approved, with its verified
+    /// calculation: what may leave the platform as an approved report (the .xlsx export). Otherwise null.
+    /// </summary>
+    public async Task<ReportDetail?> ApprovedReportAsync(Actor actor, long id, CancellationToken ct) =>
+        await ReportAsync(actor, id, ct).ConfigureAwait(false) is { Report.Status: ReportStatus.Approved, Verified: not null } detail
+            ? detail
+            : null;
+
     /// <summary>One report with everything its pages show, when it exists and <paramref name="actor"/> may see it.</summary>
     public Task<ReportDetail?> ReportAsync(Actor actor, long id, CancellationToken ct)
     {

@@ -17,10 +17,9 @@ namespace OpenEts.Server.Pages.Mrv;
 /// line or at the top.
 /// </summary>
 [Authorize(Roles = Access.MrvCompany)]
-// The form is read whole up to the import page's drained size (64 MB), so that a file over the 10 MB file limit reaches
-// the upload handler and is refused on this page, in its language (the reader's FileTooLarge), not with a bare 400 from
-// the form reader; past 64 MB Kestrel refuses the request outright, as on the import page.
-[RequestSizeLimit(Organisations.ImportModel.DrainedRequestBytes)]
+// The form is read whole up to TabularLimits.MaxUploadRequestBytes, so that a file over the file limit reaches the upload
+// handler and is refused on this page in its language (the reader's FileTooLarge), not with a bare 400 from the form reader.
+[RequestSizeLimit(TabularLimits.MaxUploadRequestBytes)]
 public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : MrvPageModel(handler)
 {
     /// <summary>Blank line rows shown under the report's lines, so that a browser without JavaScript can add lines.</summary>

@@ -58,7 +58,7 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(long id, CancellationToken ct)
     {
-        if (await queries.ReportAsync(User.Actor(), id, ct) is not { Report.Status: ReportStatus.Approved, Verified: { } verified } detail)
+        if (await queries.ApprovedReportAsync(User.Actor(), id, ct) is not { Verified: { } verified } detail)
         {
             return NotFound();
         }

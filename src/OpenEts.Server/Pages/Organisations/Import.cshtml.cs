@@ -26,12 +26,12 @@ public sealed class ImportModel(OrganisationService organisations, TimeProvider 
     public const long MaxRequestBytes = TabularLimits.MaxFileBytes + (1L * 1024 * 1024);
 
     /// <summary>
-    /// The largest request Kestrel lets through to this page. A form over <see cref="MaxRequestBytes"/> is not parsed,
-    /// but its remaining bytes are read and thrown away, so that the browser finishes sending and receives the page
-    /// naming the limit: a server that answers before the body is in closes the connection, and the browser shows a
-    /// reset instead. Beyond this size Kestrel refuses the request outright (413, connection closed).
+    /// The largest request Kestrel lets through to this page (<see cref="TabularLimits.MaxUploadRequestBytes"/>). A form
+    /// over <see cref="MaxRequestBytes"/> is not parsed, but its remaining bytes are read and thrown away, so that the
+    /// browser finishes sending and receives the page naming the limit: a server that answers before the body is in
+    /// closes the connection, and the browser shows a reset instead.
     /// </summary>
-    public const long DrainedRequestBytes = 64L * 1024 * 1024;
+    public const long DrainedRequestBytes = TabularLimits.MaxUploadRequestBytes;
 
     // Set here rather than by [RequestFormLimits]: that attribute's limit is applied before the handler runs, where a
     // refusal is a bare 400 instead of this page.
