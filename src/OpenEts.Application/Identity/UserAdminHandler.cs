@@ -21,6 +21,9 @@ public sealed class UserAdminHandler(IStore store, IPasswordHashing hashing, Ses
     /// <summary>The journal kind of enabling an account.</summary>
     public const string EnabledKind = "user.enabled";
 
+    /// <summary>The journal kind of the regulator clearing a user's two-factor enrolment.</summary>
+    public const string TwoFactorResetKind = "user.2fa-reset";
+
     /// <summary>Every user with their organisation; null when the actor may not see them.</summary>
     public async Task<IReadOnlyList<UserSummary>?> ListAsync(Actor actor, CancellationToken ct)
     {
@@ -144,6 +147,40 @@ public sealed class UserAdminHandler(IStore store, IPasswordHashing hashing, Ses
             await s.Users.SetPasswordAsync(user.Id, hash, mustChange: true).ConfigureAwait(false);
             await s.Users.SetSecurityStampAsync(user.Id, SecurityStamps.New()).ConfigureAwait(false);
             await s.Journal.AppendAsync(time.GetUtcNow(), actor.UserName, ResetPassword.JournalKind, user.UserName, "{}").ConfigureAwait(false);
+            return new UserCommandOutcome.Completed((await s.Users.FindAsync(user.Id).ConfigureAwait(false))!);
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Clears the two-factor enrolment of a user who lost their authenticator and their recovery codes: the secret and
+    /// the recovery codes are gone, the user's sessions end, and a user whose role requires two-factor sign-in must enrol
+    /// again at the next sign-in. A regulator may not clear their own (turning it off needs a code; another regulator can).
+    /// </summary>
+    public async Task<UserCommandOutcome> ResetTwoFactorAsync(Actor actor, string userName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Roles.Contains(actor.Role))
+        {
+            return new UserCommandOutcome.Forbidden(Roles);
+        }
+        return await store.WriteAsync<UserCommandOutcome>(async s =>
+        {
+            if (await s.Users.FindByNameAsync((userName ?? "").Trim()).ConfigureAwait(false) is not { } user)
+            {
+                return new UserCommandOutcome.NotFound(userName ?? "");
+            }
+            if (user.Id == actor.UserId)
+            {
+                return SelfLockout("userName", "userName: you may not clear your own two-factor sign-in here (turn it off with a code, or ask another regulator)");
+            }
+            if (user.TwoFactor == TwoFactorState.None)
+            {
+                return new UserCommandOutcome.Completed(user);
+            }
+            await s.Users.SetTwoFactorAsync(user.Id, TwoFactorState.None).ConfigureAwait(false);
+            await s.Users.SetSecurityStampAsync(user.Id, SecurityStamps.New()).ConfigureAwait(false);
+            await s.Journal.AppendAsync(time.GetUtcNow(), actor.UserName, TwoFactorResetKind, user.UserName,
+                Json.Object(("wasEnabled", user.TwoFactor.IsEnabled))).ConfigureAwait(false);
             return new UserCommandOutcome.Completed((await s.Users.FindAsync(user.Id).ConfigureAwait(false))!);
         }, ct).ConfigureAwait(false);
     }

@@ -31,6 +31,8 @@ internal static class UserEndpoints
         users.MapPost("/{userName}/enable", EnableAsync).WithSummary("Enable a disabled account (regulator)");
         users.MapPost("/{userName}/reset-password", ResetPasswordAsync)
             .WithSummary("Set a temporary password; the user's sessions end and they must change it at next sign-in (regulator)");
+        users.MapPost("/{userName}/reset-two-factor", ResetTwoFactorAsync)
+            .WithSummary("Clear a user's two-factor enrolment (lost authenticator and recovery codes); their sessions end and a role that requires it enrols again at next sign-in (regulator; not yourself)");
 
         app.MapPost("/api/v1/me/password", ChangeOwnPasswordAsync).WithTags("Account")
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.Everyone })
@@ -107,6 +109,10 @@ internal static class UserEndpoints
             ? await MapAsync(await users.ResetPasswordAsync(http.User.Actor(), command!, ct).ConfigureAwait(false), http, users, ct)
                 .ConfigureAwait(false)
             : Problems.Fields(errors);
+
+    private static async Task<Results<Ok<UserView>, ValidationProblem, ProblemHttpResult, NotFound>> ResetTwoFactorAsync(string userName,
+        HttpContext http, UserAdminHandler users, CancellationToken ct) =>
+        await MapAsync(await users.ResetTwoFactorAsync(http.User.Actor(), userName, ct).ConfigureAwait(false), http, users, ct).ConfigureAwait(false);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeOwnPasswordAsync(PasswordInput input,
         HttpContext http, Sessions sessions, TimeProvider clock, CancellationToken ct)

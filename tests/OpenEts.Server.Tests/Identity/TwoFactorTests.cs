@@ -103,6 +103,35 @@ public sealed partial class TwoFactorTests(TwoFactorTests.TokensNeedTwoFactor se
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
+    [Fact]
+    public async Task Issue_8_RegulatorClearsALostSecondFactor_TheUserSignsInWithThePasswordAloneAndMayNotClearTheirOwn()
+    {
+        using var enrolled = await CookieBrowser.SignInAsync(server, "power-b");
+        await EnrolAsync("power-b", enrolled);
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var cleared = await regulator.PostAsync("/api/v1/users/power-b/reset-two-factor", null, Ct);
+        var view = await cleared.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var own = await regulator.PostAsync("/api/v1/users/regulator/reset-two-factor", null, Ct);
+        using var company = await server.SignedInAsync("power-a");
+        using var byCompany = await company.PostAsync("/api/v1/users/power-b/reset-two-factor", null, Ct);
+        using var browser = CookieBrowser.Anonymous(server);
+        var (status, ticket) = await PasswordAsync(browser, "power-b");
+        var kinds = (await server.Services.GetRequiredService<IStore>().ReadAsync(
+            s => s.Journal.PageAsync(new JournalFilter(Subject: "power-b"), 0, 100), Ct)).Select(e => e.Kind).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.False(view.GetProperty("twoFactor").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, await CookieBrowser.MeWithCookieAsync(server, enrolled.Auth));
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Empty(ticket);
+        Assert.Equal(HttpStatusCode.OK, await CookieBrowser.MeWithCookieAsync(server, browser.Auth));
+        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        Assert.Equal("SelfLockout", (await own.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, byCompany.StatusCode);
+        Assert.Contains("user.2fa-reset", kinds);
+    }
+
     private static string CodeAt(string secret, DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at.UtcDateTime);
 
     private async Task<string> EnrolAsync(string user, CookieBrowser? signedIn = null) => (await EnrolWithCodesAsync(user, signedIn)).Secret;

@@ -9,7 +9,7 @@ using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Users;
 
-/// <summary>One user, for the regulator: change role and organisation, reset the password, disable or enable.</summary>
+/// <summary>One user, for the regulator: change role and organisation, reset the password or the two-factor enrolment, disable or enable.</summary>
 [Authorize(Roles = Access.Regulator)]
 public sealed class DetailModel(UserAdminHandler users, OrganisationService organisations) : PageModel
 {
@@ -36,6 +36,9 @@ public sealed class DetailModel(UserAdminHandler users, OrganisationService orga
         ResetPassword.TryParse(UserName, new ResetPassword.Form(newPassword), out var command, out var errors)
             ? await ShowAsync(await users.ResetPasswordAsync(User.Actor(), command!, ct), "reset", ct)
             : await ShowErrorsAsync(errors, ct);
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken ct) =>
+        await ShowAsync(await users.ResetTwoFactorAsync(User.Actor(), UserName, ct), "twofactor", ct);
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct) =>
         await ShowAsync(await users.DisableAsync(User.Actor(), UserName, ct), "disabled", ct);
@@ -69,7 +72,7 @@ public sealed class DetailModel(UserAdminHandler users, OrganisationService orga
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        Done = Done is "access" or "reset" or "disabled" or "enabled" ? Done : null;
+        Done = Done is "access" or "reset" or "twofactor" or "disabled" or "enabled" ? Done : null;
         if (await users.FindAsync(User.Actor(), UserName, ct) is not { } found)
         {
             return NotFound();

@@ -7,6 +7,7 @@ using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.Access;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.Disable;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.Enable;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.ResetPassword;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.ResetTwoFactor;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -40,6 +41,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.ResetPassword.ResetPasswordRequestBuilder ResetPassword
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.ResetPassword.ResetPasswordRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The resetTwoFactor property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.ResetTwoFactor.ResetTwoFactorRequestBuilder ResetTwoFactor
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.ResetTwoFactor.ResetTwoFactorRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Users.Item.WithUserNameItemRequestBuilder"/> and sets the default values.
