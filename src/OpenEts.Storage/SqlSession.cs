@@ -6,7 +6,7 @@ namespace OpenEts.Storage;
 
 /// <summary>One transaction's view of the store. The SQL is shared by both dialects; what differs is in <see cref="SqlDialect"/>.</summary>
 internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken ct)
-    : IStoreSession, IOrganisationData, IUserData, IJournalData, IDataProtectionKeyData, IMrvData
+    : IStoreSession, IOrganisationData, IUserData, IJournalData, IDataProtectionKeyData, IMrvData, IOffsetsData
 {
     public IOrganisationData Organisations => this;
 

@@ -29,6 +29,9 @@ public interface IStoreSession
     /// <summary>Emission reports, monitoring plans and deadlines; see <see cref="IMrvData"/>.</summary>
     IMrvData Mrv { get; }
 
+    /// <summary>Offset projects, their history, documents and monitoring reports; see <see cref="IOffsetsData"/>.</summary>
+    IOffsetsData Offsets { get; }
+
     /// <summary>The web server's sign-in cookie keys; see <see cref="IDataProtectionKeyData"/>.</summary>
     IDataProtectionKeyData DataProtectionKeys { get; }
 

@@ -12,6 +12,7 @@ using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Journal;
 using OpenEts.Application.Mrv;
+using OpenEts.Application.Offsets;
 using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
@@ -91,6 +92,7 @@ public static class OpenEtsApp
         services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
             .AddSingleton<RegistryQueries>();
         services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>().AddSingleton<DemoMrv>();
+        services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>();
         services.AddSingleton(demoMode);
         services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
         services.AddSingleton<SignInThrottle>();

@@ -1,0 +1,104 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+
+namespace OpenEts.Application.Offsets;
+
+/// <summary>
+/// Runs offsets commands for a signed-in actor: checks the role, lets the command decide on the current state in one
+/// write transaction, and writes what it decided with its status-history step and journal entry — all of it or nothing.
+/// Issuance first runs the registry's own commands through <see cref="RegistryCommandHandler"/> (the registry journals
+/// them), keyed by the monitoring report so that a retry after a failure issues nothing twice, then records the step.
+/// </summary>
+public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler registryHandler, RegistryQueries registry, TimeProvider clock)
+{
+    /// <summary>Runs one command.</summary>
+    public async Task<OffsetsCommandOutcome> HandleAsync(Actor actor, IOffsetsCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!command.Roles.Contains(actor.Role))
+        {
+            return new OffsetsCommandOutcome.Forbidden(command.Roles);
+        }
+        var first = await RunAsync(actor, command, registryDone: false, ct).ConfigureAwait(false);
+        if (first.Registry is not { } registryCommands)
+        {
+            return first.Outcome!;
+        }
+        foreach (var registryCommand in registryCommands)
+        {
+            var outcome = await registryHandler.HandleAsync(actor, registryCommand, ct).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case RegistryCommandOutcome.Completed:
+                    continue;
+                case RegistryCommandOutcome.Refused r:
+                    return new OffsetsCommandOutcome.Refused(r.Reason.ToString(), r.Field, r.Message, r.Kind);
+                case RegistryCommandOutcome.Forbidden f:
+                    return new OffsetsCommandOutcome.Forbidden(f.Allowed);
+                case RegistryCommandOutcome.Invalid i:
+                    return new OffsetsCommandOutcome.Invalid(i.Errors);
+                default:
+                    throw new InvalidOperationException($"unknown registry outcome {outcome.GetType().Name}");
+            }
+        }
+        return (await RunAsync(actor, command, registryDone: true, ct).ConfigureAwait(false)).Outcome!;
+    }
+
+    private Task<(OffsetsCommandOutcome? Outcome, IReadOnlyList<IRegistryCommand>? Registry)> RunAsync(
+        Actor actor, IOffsetsCommand command, bool registryDone, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return store.WriteAsync<(OffsetsCommandOutcome?, IReadOnlyList<IRegistryCommand>?)>(async s =>
+        {
+            var decision = await command.DecideAsync(new OffsetsWork(s, registry, actor, now)).ConfigureAwait(false);
+            switch (decision)
+            {
+                case OffsetsDecision.ThroughRegistry through when !registryDone:
+                    return (null, through.Commands);
+                case OffsetsDecision.ThroughRegistry through:
+                    return (await WriteAsync(s, actor, now, through.Then).ConfigureAwait(false), null);
+                case OffsetsDecision.Write write:
+                    return (await WriteAsync(s, actor, now, write).ConfigureAwait(false), null);
+                case OffsetsDecision.Refuse r:
+                    return (new OffsetsCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind), null);
+                case OffsetsDecision.Fail f:
+                    return (new OffsetsCommandOutcome.Invalid(f.Errors), null);
+                case OffsetsDecision.Missing:
+                    return (new OffsetsCommandOutcome.NotFound(), null);
+                default:
+                    throw new InvalidOperationException($"unknown offsets decision {decision.GetType().Name}");
+            }
+        }, ct);
+    }
+
+    private static async Task<OffsetsCommandOutcome> WriteAsync(IStoreSession s, Actor actor, DateTimeOffset now, OffsetsDecision.Write write)
+    {
+        var project = write.Project switch
+        {
+            null => await s.Offsets.FindProjectAsync(write.Step.ProjectId).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"project {write.Step.ProjectId} does not exist"),
+            { Id: 0 } p => await s.Offsets.InsertProjectAsync(p with { UpdatedAt = now }).ConfigureAwait(false),
+            var p => await s.Offsets.UpdateProjectAsync(p with { UpdatedAt = now }).ConfigureAwait(false),
+        };
+        var report = write.Report switch
+        {
+            null => null,
+            { Id: 0 } r => await s.Offsets.InsertReportAsync(r with { ProjectId = project.Id, UpdatedAt = now }).ConfigureAwait(false),
+            var r => await s.Offsets.UpdateReportAsync(r with { UpdatedAt = now }).ConfigureAwait(false),
+        };
+        var reportId = report?.Id ?? write.Step.ReportId;
+        OffsetDocument? document = null;
+        if (write.Document is { } d)
+        {
+            document = await s.Offsets.InsertDocumentAsync(d.Document with { ProjectId = project.Id, ReportId = d.Document.ReportId ?? report?.Id },
+                d.Content).ConfigureAwait(false);
+        }
+        await s.Offsets.AddStepAsync(write.Step with { ProjectId = project.Id, ReportId = reportId }).ConfigureAwait(false);
+        var payload = Json.Object(("project", project.Reference), ("report", reportId), ("document", document?.Id), ("details", write.Payload));
+        await s.Journal.AppendAsync(now, actor.UserName, write.Event, write.Subject.Length == 0 ? project.Reference : write.Subject, payload)
+            .ConfigureAwait(false);
+        return new OffsetsCommandOutcome.Completed(write.Event, project, report, document);
+    }
+}

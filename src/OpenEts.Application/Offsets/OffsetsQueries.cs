@@ -1,0 +1,182 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Offsets;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Offsets;
+
+/// <summary>
+/// The only way into the offset projects' data for everyone else: the pages, the API, the CLI and other modules
+/// (compliance reads <see cref="ProjectFactsAsync"/>, never the tables). <see cref="MaySee"/> is the one access rule.
+/// </summary>
+public sealed class OffsetsQueries(IStore store, RegistryQueries registry)
+{
+    /// <summary>
+    /// True when <paramref name="actor"/> (null: not signed in) may see <paramref name="project"/>. From validation on a
+    /// project is public — its details, documents, status history, reports and issuance — as the Verra, Gold Standard
+    /// and UNDP registries publish theirs. Before that (submitted or returned) only its owner's representatives, the
+    /// programmes' reviewers (verifier, regulator) and the auditor see it.
+    /// </summary>
+    public static bool MaySee(Actor? actor, OffsetProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (project.Status is ProjectStatus.Validated or ProjectStatus.Registered)
+        {
+            return true;
+        }
+        return actor?.Role switch
+        {
+            Role.Regulator or Role.Auditor or Role.Verifier => true,
+            Role.CompanyRepresentative => actor.OrganisationId == project.OrganisationId,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The facts compliance reads about project <paramref name="projectCode"/> of <paramref name="programme"/> (<c>CCER</c>,
+    /// <c>FFCER</c>, <c>PHCER</c>; the class text's first two parts, e.g. <c>FFCER</c> and <c>FJ0001</c> of
+    /// <c>FFCER-FJ0001-2016</c>): the owner's credit code, the CO2 + CH4 share, the designated-area flag, the host
+    /// province and city. Null for a project not on the register or not yet public. Public: no actor needed.
+    /// </summary>
+    public Task<ProjectFacts?> ProjectFactsAsync(string programme, string projectCode, CancellationToken ct)
+    {
+        if (Programmes.Find(programme) is not { } p || string.IsNullOrWhiteSpace(projectCode))
+        {
+            return Task.FromResult<ProjectFacts?>(null);
+        }
+        return store.ReadAsync(async s =>
+        {
+            var project = await s.Offsets.FindProjectAsync(p.Type, projectCode.Trim().ToUpperInvariant()).ConfigureAwait(false);
+            if (project is null || !MaySee(null, project))
+            {
+                return null;
+            }
+            var owner = await OwnerAsync(s, project).ConfigureAwait(false);
+            var d = project.Details;
+            return new ProjectFacts(project.Programme, project.Code, owner.Code, owner.Name, d.Category, d.Methodology, d.Province, d.City,
+                d.County, d.GasSharePercent, d.PreCdm, d.DesignatedArea, project.Status);
+        }, ct);
+    }
+
+    /// <summary>The facts of the project a unit class belongs to (<c>CCER-001234-2019</c>); null for an allowance, a legacy class or an unknown project.</summary>
+    public Task<ProjectFacts?> ProjectFactsAsync(UnitClass unitClass, CancellationToken ct) =>
+        unitClass.IsProjectClass
+            ? ProjectFactsAsync(UnitClass.ProgrammeText(unitClass.Type), unitClass.Project!, ct)
+            : Task.FromResult<ProjectFacts?>(null);
+
+    /// <summary>The projects <paramref name="actor"/> may see, optionally of one programme or status, with the tonnes issued so far.</summary>
+    public async Task<IReadOnlyList<ProjectRow>> ProjectsAsync(Actor? actor, UnitType? programme, ProjectStatus? status, CancellationToken ct)
+    {
+        var issuances = await registry.AllOffsetIssuancesAsync(ct).ConfigureAwait(false);
+        var issued = issuances.Where(i => i.Class.IsProjectClass)
+            .GroupBy(i => (i.Class.Type, i.Class.Project))
+            .ToDictionary(g => g.Key, g => g.Sum(i => i.OwnerQuantity + i.BufferQuantity));
+        return await store.ReadAsync<IReadOnlyList<ProjectRow>>(async s =>
+        {
+            var projects = await s.Offsets.ListProjectsAsync(new OffsetProjectFilter(programme, status)).ConfigureAwait(false);
+            var rows = new List<ProjectRow>();
+            var names = new Dictionary<long, string>();
+            foreach (var p in projects.Where(p => MaySee(actor, p)))
+            {
+                if (!names.TryGetValue(p.OrganisationId, out var name))
+                {
+                    name = names[p.OrganisationId] = (await OwnerAsync(s, p).ConfigureAwait(false)).Name;
+                }
+                rows.Add(new ProjectRow(p, name, issued.GetValueOrDefault((p.Programme, p.Code))));
+            }
+            return rows;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The projects and monitoring reports waiting for <paramref name="actor"/>'s role (its queue), and a company's returned ones.</summary>
+    public async Task<IReadOnlyList<ProjectRow>> QueueAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var rows = await ProjectsAsync(actor, null, null, ct).ConfigureAwait(false);
+        var waiting = await store.ReadAsync(async s =>
+        {
+            var ids = new HashSet<long>();
+            foreach (var row in rows)
+            {
+                var programme = Programmes.Of(row.Project.Programme);
+                var mine = actor.Role == Role.CompanyRepresentative ? actor.OrganisationId == row.Project.OrganisationId : true;
+                if (mine && OffsetsRoles.HolderOf(programme, row.Project.Status) == actor.Role)
+                {
+                    ids.Add(row.Project.Id);
+                    continue;
+                }
+                if (row.Project.Status == ProjectStatus.Registered && mine)
+                {
+                    var reports = await s.Offsets.ReportsAsync(row.Project.Id).ConfigureAwait(false);
+                    if (reports.Any(r => OffsetsRoles.HolderOf(programme, r.Status) == actor.Role))
+                    {
+                        ids.Add(row.Project.Id);
+                    }
+                }
+            }
+            return ids;
+        }, ct).ConfigureAwait(false);
+        return [.. rows.Where(r => waiting.Contains(r.Project.Id))];
+    }
+
+    /// <summary>One project by id with everything its page shows, when it exists and <paramref name="actor"/> may see it.</summary>
+    public async Task<ProjectDetail?> ProjectAsync(Actor? actor, long id, CancellationToken ct)
+    {
+        var detail = await store.ReadAsync(async s =>
+        {
+            var project = await s.Offsets.FindProjectAsync(id).ConfigureAwait(false);
+            return project is null || !MaySee(actor, project) ? null : await DetailAsync(s, project).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+        return detail is null ? null : await WithIssuancesAsync(detail, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>One project by programme and code (<c>FFCER</c>, <c>FJ0001</c>), when it exists and <paramref name="actor"/> may see it.</summary>
+    public async Task<ProjectDetail?> ProjectAsync(Actor? actor, string programme, string code, CancellationToken ct)
+    {
+        if (Programmes.Find(programme) is not { } p)
+        {
+            return null;
+        }
+        var id = await store.ReadAsync(async s =>
+            (await s.Offsets.FindProjectAsync(p.Type, (code ?? "").Trim().ToUpperInvariant()).ConfigureAwait(false))?.Id, ct).ConfigureAwait(false);
+        return id is { } found ? await ProjectAsync(actor, found, ct).ConfigureAwait(false) : null;
+    }
+
+    /// <summary>A document's record and bytes, when <paramref name="actor"/> may see its project.</summary>
+    public Task<(OffsetDocument Document, byte[] Content)?> DocumentAsync(Actor? actor, long id, CancellationToken ct) =>
+        store.ReadAsync(async s =>
+        {
+            var found = await s.Offsets.FindDocumentAsync(id).ConfigureAwait(false);
+            if (found is not { } d)
+            {
+                return null;
+            }
+            var project = await s.Offsets.FindProjectAsync(d.Document.ProjectId).ConfigureAwait(false);
+            return project is not null && MaySee(actor, project) ? found : null;
+        }, ct);
+
+    private static async Task<ProjectDetail> DetailAsync(IStoreSession s, OffsetProject project)
+    {
+        var programme = Programmes.Of(project.Programme);
+        return new ProjectDetail(project, await OwnerAsync(s, project).ConfigureAwait(false), programme,
+            programme.FindMethodology(project.Details.Methodology),
+            await s.Offsets.StepsAsync(project.Id).ConfigureAwait(false), await s.Offsets.DocumentsAsync(project.Id).ConfigureAwait(false),
+            await s.Offsets.ReportsAsync(project.Id).ConfigureAwait(false), []);
+    }
+
+    private async Task<ProjectDetail> WithIssuancesAsync(ProjectDetail detail, CancellationToken ct)
+    {
+        var all = await registry.AllOffsetIssuancesAsync(ct).ConfigureAwait(false);
+        return detail with
+        {
+            Issuances = [.. all.Where(i => i.Class.Type == detail.Project.Programme && i.Class.Project == detail.Project.Code)],
+        };
+    }
+
+    private static async Task<Organisation> OwnerAsync(IStoreSession s, OffsetProject project) =>
+        await s.Organisations.FindByIdAsync(project.OrganisationId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"project {project.Reference} names organisation {project.OrganisationId}, which does not exist");
+}

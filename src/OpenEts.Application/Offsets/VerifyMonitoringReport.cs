@@ -1,0 +1,96 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Offsets;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Quantities;
+
+namespace OpenEts.Application.Offsets;
+
+/// <summary>
+/// The programme's verifier verifies a submitted monitoring report (核证) with an opinion. A forestry report is
+/// recomputed, with the area and growth the verifier restates where they differ from the owner's; any other report
+/// is verified at the tonnes the verifier states (the claim when none is stated). Whole tonnes are verified: the exact
+/// figure rounded down. A negative opinion is a return (<see cref="ReturnMonitoringReport"/>).
+/// </summary>
+public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal? VerifiedTonnes, decimal? AreaHectares, decimal? GrowthPerHectare)
+    : IOffsetsCommand
+{
+    public sealed record Form(long? Report, string? Opinion, decimal? VerifiedTonnes = null, decimal? AreaHectares = null, decimal? GrowthPerHectare = null);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => OffsetsRoles.Validators;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out VerifyMonitoringReport? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var report = read.Id(form.Report, "report");
+        var opinion = read.Words(form.Opinion, "opinion", OffsetsFields.LongText);
+        var verified = form.VerifiedTonnes is null ? (decimal?)null : read.Number(form.VerifiedTonnes, "verifiedTonnes", 0, OffsetsFields.MaxTonnes);
+        var area = form.AreaHectares is null ? (decimal?)null : read.Number(form.AreaHectares, "areaHectares", 0.0001m, 10_000_000m);
+        var growth = form.GrowthPerHectare is null ? (decimal?)null : read.Number(form.GrowthPerHectare, "growthPerHectare", 0, 10_000m);
+        command = read.IsValid ? new VerifyMonitoringReport(report, opinion, verified, area, growth) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<OffsetsDecision> DecideAsync(OffsetsWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var (report, project, programme, refusal) = await work.ReportAsync(Report).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (report!.Status != MonitoringStatus.Submitted)
+        {
+            return OffsetsWork.WrongStep(report, "verified");
+        }
+        if (programme!.Validator != work.Actor.Role)
+        {
+            return OffsetsWork.NotProgrammeRole(programme, programme.Validator, "verification");
+        }
+        var methodology = programme.FindMethodology(project!.Details.Methodology)!;
+        long verified;
+        var forestry = report.Forestry;
+        object? derivation = null;
+        if (forestry is not null)
+        {
+            forestry = forestry with
+            {
+                AreaHectares = AreaHectares ?? forestry.AreaHectares,
+                GrowthPerHectare = GrowthPerHectare ?? forestry.GrowthPerHectare,
+            };
+            var result = ForestryCalculator.Compute(forestry, SubmitMonitoringReport.BufferOf(methodology));
+            verified = result.Verified;
+            derivation = new
+            {
+                biomass = result.Biomass, grossTonnes = result.Gross.Value, netTonnes = result.Net.Value, verified = result.Verified,
+                buffer = result.Buffer, toOwner = result.ToOwner, unconfirmed = forestry.Unconfirmed,
+            };
+        }
+        else
+        {
+            verified = (long)decimal.Floor(VerifiedTonnes ?? report.Claimed.Value);
+        }
+        if (verified <= 0)
+        {
+            return new OffsetsDecision.Refuse("NothingToIssue", "verifiedTonnes", "the verified reductions are less than one tonne", RefusalKind.Conflict);
+        }
+        var done = report with
+        {
+            Status = MonitoringStatus.Verified, Verified = verified, Opinion = Opinion, VerifierOrganisationId = work.Actor.OrganisationId,
+            Forestry = forestry,
+        };
+        return work.Write(project, report.Id, "report.verified", Opinion, new
+        {
+            claimedTonnes = report.Claimed.Value,
+            verifiedTonnes = verified,
+            derivation,
+            opinion = Opinion,
+        }) with { Report = done };
+    }
+}

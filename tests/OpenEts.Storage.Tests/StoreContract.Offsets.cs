@@ -1,0 +1,190 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Offsets;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Offsets;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Storage.Tests;
+
+// Offset projects through their use cases, on every database: the workflow from filing to issuance into the registry,
+// documents with their SHA-256, the facts compliance reads, and nothing written by a refusal.
+public abstract partial class StoreContract<TDb>
+{
+    private static readonly DateTimeOffset OffsetsNow = new(2019, 3, 1, 2, 0, 0, TimeSpan.Zero);
+
+    private sealed record OffsetsWorld(SqlStore Store, RegistryService Registry, OffsetsCommandHandler Handler, OffsetsQueries Queries,
+        Func<string, Task<Actor>> ActorOf) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Registry.Dispose();
+            await Store.DisposeAsync();
+        }
+    }
+
+    private async Task<OffsetsWorld> OffsetsWorldAsync()
+    {
+        var (store, actorOf) = await MrvMarketAsync(Db);
+        var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        var clock = new FixedClock(OffsetsNow);
+        var queries = new RegistryQueries(registry);
+        var handler = new OffsetsCommandHandler(store, new RegistryCommandHandler(registry, store, clock), queries, clock);
+        return new OffsetsWorld(store, registry, handler, new OffsetsQueries(store, queries), actorOf);
+    }
+
+    private static SubmitProject ForestProject(string code = "FJ0102")
+    {
+        var form = new SubmitProject.Form("FFCER", code, "GD-HOLD-PAPER", "顺昌县杉木林森林经营碳汇项目（测试）", "AR-CM-003-V01", "14 造林和再造林",
+            "forestry", "FJ", "南平市", "顺昌县", 26.79m, 117.81m, "26.80,117.80; 26.80,117.83; 26.77,117.83; 26.77,117.80", "2018-01-01",
+            "2037-12-31", 12_000, false, 100m, false);
+        Assert.True(SubmitProject.TryParse(form, out var command, out var errors), string.Join("; ", errors.Select(e => e.Message)));
+        return command;
+    }
+
+    [Fact]
+    public async Task Offsets_ForestProjectFromFilingToIssuance_IssuesTheHandComputedTonnesWithTheBuffer()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var paper = await world.ActorOf("paper-a");
+        var verifier = await world.ActorOf("verifier");
+        var regulator = await world.ActorOf("regulator");
+
+        var submitted = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct);
+        var id = submitted.Project.Id;
+        Assert.IsType<OffsetsCommandOutcome.Completed>(await world.Handler.HandleAsync(verifier, new ValidateProject(id, "审定意见：符合方法学"), Ct));
+        Assert.IsType<OffsetsCommandOutcome.Completed>(await world.Handler.HandleAsync(regulator, new RegisterProject(id, ""), Ct));
+        var monitoring = ForestryInput.WithDefaults(ForestrySpecies.ChineseFir, 1000m, 10m, 500m, 0m);
+        var filed = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper,
+            new SubmitMonitoringReport(id, new DateOnly(2018, 1, 1), new DateOnly(2018, 12, 31), null, monitoring), Ct);
+        var reportId = filed.Report!.Id;
+        Assert.IsType<OffsetsCommandOutcome.Completed>(await world.Handler.HandleAsync(verifier,
+            new VerifyMonitoringReport(reportId, "核证意见：合理保证", null, null, null), Ct));
+        var issued = await world.Handler.HandleAsync(regulator, new IssueCredits(reportId), Ct);
+        var unitClass = UnitClass.Parse("FFCER-FJ0102-2018");
+        var (owner, buffer, attributes) = await world.Registry.QueryAsync((l, _) =>
+            (l.HoldingsOf(AccountNumber.From("GD-HOLD-PAPER")).Where(h => h.Class == unitClass).Sum(h => h.Total.Value),
+                l.HoldingsOf(DemoRegistry.Buffer).Where(h => h.Class == unitClass).Sum(h => h.Total.Value), l.AttributesOf(unitClass)), Ct);
+        var detail = await world.Queries.ProjectAsync(null, id, Ct);
+
+        // By hand: 1000 ha × 10 m³/ha × 1.634 × 1.246 × 0.307 t/m³ = 6250.40948 t d.m.; × 0.52 × 44/12 = 11917.447408… t;
+        // − 500 baseline = 11417.447 t; 11417 whole tonnes; buffer 20 % rounded up = 2284; owner 9133.
+        Assert.Equal(11417.447m, filed.Report.Claimed.Value);
+        Assert.IsType<OffsetsCommandOutcome.Completed>(issued);
+        Assert.Equal((9_133L, 2_284L), (owner, buffer));
+        Assert.Equal((ProjectCategory.Forestry, "FJ", true), (attributes!.Category, attributes.HostProvince, attributes.Defined));
+        Assert.Equal(MonitoringStatus.Issued, Assert.Single(detail!.Reports).Status);
+        Assert.Equal(["project.submitted", "project.validated", "project.registered", "report.submitted", "report.verified", "credits.issued"],
+            detail.History.Select(h => h.Step));
+        Assert.Equal(11_417, Assert.Single(detail.Issuances).OwnerQuantity + detail.Issuances[0].BufferQuantity);
+        var journal = await world.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "offsets."), 0, 10), Ct);
+        Assert.Equal(6, journal.Count);
+        Assert.All(journal, e => Assert.Equal("FFCER-FJ0102", e.Subject));
+    }
+
+    [Fact]
+    public async Task Offsets_IssueTwice_IssuesOnceAndRefusesTheSecond()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var reportId = await VerifiedForestReportAsync(world);
+        var regulator = await world.ActorOf("regulator");
+
+        await world.Handler.HandleAsync(regulator, new IssueCredits(reportId), Ct);
+        var again = await world.Handler.HandleAsync(regulator, new IssueCredits(reportId), Ct);
+        var total = await world.Registry.QueryAsync((l, _) => l.TotalIssued(UnitClass.Parse("FFCER-FJ0102-2018")).Value, Ct);
+
+        Assert.Equal("MonitoringStatus", Assert.IsType<OffsetsCommandOutcome.Refused>(again).Rule);
+        Assert.Equal(11_417, total);
+    }
+
+    [Fact]
+    public async Task Offsets_RefusedStep_WritesNothing()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var paper = await world.ActorOf("paper-a");
+        var regulator = await world.ActorOf("regulator");
+        var submitted = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct);
+        var before = await world.Store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+
+        var early = await world.Handler.HandleAsync(regulator, new RegisterProject(submitted.Project.Id, ""), Ct);
+        var byOwner = await world.Handler.HandleAsync(paper, new ValidateProject(submitted.Project.Id, "self"), Ct);
+        var after = await world.Store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+
+        Assert.Equal("ProjectStatus", Assert.IsType<OffsetsCommandOutcome.Refused>(early).Rule);
+        Assert.IsType<OffsetsCommandOutcome.Forbidden>(byOwner);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Offsets_ReturnedProjectFiledAgain_KeepsItsCodeAndHistory()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var paper = await world.ActorOf("paper-a");
+        var verifier = await world.ActorOf("verifier");
+        var submitted = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(code: ""), Ct);
+        var id = submitted.Project.Id;
+
+        await world.Handler.HandleAsync(verifier, new ReturnProject(id, "边界坐标与林权证不符"), Ct);
+        var hidden = await world.Queries.ProjectAsync(null, id, Ct);
+        var refiled = await world.Handler.HandleAsync(paper, ForestProject(code: "") with { Project = id }, Ct);
+        var detail = await world.Queries.ProjectAsync(paper, id, Ct);
+
+        Assert.Null(hidden);
+        Assert.Equal("FJ0001", submitted.Project.Code);
+        Assert.Equal(ProjectStatus.Submitted, Assert.IsType<OffsetsCommandOutcome.Completed>(refiled).Project.Status);
+        Assert.Equal(["project.submitted", "project.returned", "project.submitted"], detail!.History.Select(h => h.Step));
+        Assert.Equal("边界坐标与林权证不符", detail.History[1].Comments);
+        Assert.Equal(4, detail.Project.Details.Boundary.Count);
+    }
+
+    [Fact]
+    public async Task Offsets_Document_StoresBytesWithTheirSha256()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var paper = await world.ActorOf("paper-a");
+        var submitted = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct);
+
+        var attached = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper,
+            new AttachDocument(submitted.Project.Id, null, DocumentKind.ProjectDesign, "pdd.txt", "text/plain", "abc"u8.ToArray()), Ct);
+        var read = await world.Queries.DocumentAsync(paper, attached.Document!.Id, Ct);
+        var stranger = await world.Queries.DocumentAsync(await world.ActorOf("cement-a"), attached.Document.Id, Ct);
+
+        // SHA-256("abc") from FIPS 180-2, appendix B.1.
+        Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", read!.Value.Document.Sha256);
+        Assert.Equal("abc"u8.ToArray(), read.Value.Content);
+        Assert.Null(stranger);
+    }
+
+    [Fact]
+    public async Task Offsets_ProjectFacts_NameTheOwnerAndTheFlagsOnceValidated()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var paper = await world.ActorOf("paper-a");
+        var submitted = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct);
+
+        var before = await world.Queries.ProjectFactsAsync("FFCER", "FJ0102", Ct);
+        await world.Handler.HandleAsync(await world.ActorOf("verifier"), new ValidateProject(submitted.Project.Id, "ok"), Ct);
+        var facts = await world.Queries.ProjectFactsAsync("ffcer", "fj0102", Ct);
+        var byClass = await world.Queries.ProjectFactsAsync(UnitClass.Parse("FFCER-FJ0102-2018"), Ct);
+
+        Assert.Null(before);
+        Assert.Equal((Code(PaperCode), 100m, false, "FJ", "南平市"), (facts!.Owner.Value, facts.GasSharePercent, facts.DesignatedArea, facts.Province, facts.City));
+        Assert.Equal(facts, byClass);
+    }
+
+    private const string PaperCode = "91440600MA5CY1004";
+
+    private static async Task<long> VerifiedForestReportAsync(OffsetsWorld world)
+    {
+        var paper = await world.ActorOf("paper-a");
+        var verifier = await world.ActorOf("verifier");
+        var submitted = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct);
+        await world.Handler.HandleAsync(verifier, new ValidateProject(submitted.Project.Id, "ok"), Ct);
+        await world.Handler.HandleAsync(await world.ActorOf("regulator"), new RegisterProject(submitted.Project.Id, ""), Ct);
+        var filed = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, new SubmitMonitoringReport(submitted.Project.Id,
+            new DateOnly(2018, 1, 1), new DateOnly(2018, 12, 31), null, ForestryInput.WithDefaults(ForestrySpecies.ChineseFir, 1000m, 10m, 500m, 0m)), Ct);
+        await world.Handler.HandleAsync(verifier, new VerifyMonitoringReport(filed.Report!.Id, "ok", null, null, null), Ct);
+        return filed.Report.Id;
+    }
+}
