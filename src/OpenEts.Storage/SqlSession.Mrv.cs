@@ -115,6 +115,52 @@ internal sealed partial class SqlSession
         verificationDue = deadline.VerificationDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     });
 
+    async Task<IReadOnlyList<PublishedFactors>> IMrvData.ListFactorVersionsAsync() =>
+        [.. (await QueryAsync<FactorVersionRow>(
+            "SELECT version, published_at, published_by, notes, kind, target, year, value, source FROM mrv_factor_versions ORDER BY seq")
+            .ConfigureAwait(false)).Select(r => r.ToPublished())];
+
+    Task IMrvData.InsertFactorVersionAsync(PublishedFactors factors) => ExecuteAsync("""
+        INSERT INTO mrv_factor_versions (version, published_at, published_by, notes, kind, target, year, value, source)
+        VALUES (@version, @publishedAt, @publishedBy, @notes, @kind, @target, @year, @value, @source)
+        """, new
+    {
+        version = factors.Version,
+        publishedAt = Ms(factors.At),
+        publishedBy = factors.By,
+        notes = factors.Notes,
+        kind = factors.Correction.Kind.ToString(),
+        target = factors.Correction.Target,
+        year = factors.Correction.Year,
+        value = factors.Correction.Value.ToString(CultureInfo.InvariantCulture),
+        source = factors.Correction.Source,
+    });
+
+    private sealed class FactorVersionRow
+    {
+        public string Version { get; init; } = "";
+
+        public long Published_At { get; init; }
+
+        public string Published_By { get; init; } = "";
+
+        public string Notes { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string Target { get; init; } = "";
+
+        public long Year { get; init; }
+
+        public string Value { get; init; } = "";
+
+        public string Source { get; init; } = "";
+
+        public PublishedFactors ToPublished() => new(Version, At(Published_At), Published_By, Notes,
+            new Domain.Mrv.FactorCorrection(Enum.Parse<Domain.Mrv.FactorCorrectionKind>(Kind), Target, checked((int)Year),
+                decimal.Parse(Value, NumberStyles.Number, CultureInfo.InvariantCulture), Source));
+    }
+
     private static object ReportParameters(MrvReport r) => new
     {
         id = r.Id,

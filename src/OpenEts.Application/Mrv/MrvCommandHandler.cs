@@ -40,6 +40,10 @@ public sealed class MrvCommandHandler(IStore store, TimeProvider clock)
                     {
                         await s.Mrv.SaveDeadlineAsync(deadline).ConfigureAwait(false);
                     }
+                    if (write.Factors is { } factors)
+                    {
+                        await s.Mrv.InsertFactorVersionAsync(factors).ConfigureAwait(false);
+                    }
                     await s.Journal.AppendAsync(now, actor.UserName, write.Event, write.Subject, MrvJson.Serialize(write.Payload))
                         .ConfigureAwait(false);
                     return new MrvCommandOutcome.Completed(write.Event, saved);

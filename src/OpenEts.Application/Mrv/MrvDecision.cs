@@ -18,6 +18,8 @@ public abstract record MrvDecision
         public MonitoringPlan? Plan { get; init; }
 
         public ReportingDeadline? Deadline { get; init; }
+
+        public PublishedFactors? Factors { get; init; }
     }
 
     /// <summary>Refused by <paramref name="Rule"/> (a stable code) on <paramref name="Field"/>; nothing is written.</summary>

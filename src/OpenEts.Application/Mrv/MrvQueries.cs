@@ -150,7 +150,56 @@ public sealed class MrvQueries(IStore store)
         store.ReadAsync(s => s.Mrv.ListDeadlinesAsync(), ct);
 
     /// <summary>Computes a report as typed, stored nowhere: for recomputing emissions live while lines change.</summary>
-    public static ReportCalculation Calculate(ReportInput input) => MrvReview.Check(input, plan: null);
+    public Task<ReportCalculation> CalculateAsync(ReportInput input, CancellationToken ct) =>
+        store.ReadAsync(async s => MrvReview.Check(input, plan: null,
+            library: MrvFactors.Current(await s.Mrv.ListFactorVersionsAsync().ConfigureAwait(false))), ct);
+
+    /// <summary>The factor library in force, and every published correction (oldest first). Public data.</summary>
+    public Task<(FactorLibrary Library, IReadOnlyList<PublishedFactors> Published)> FactorsAsync(CancellationToken ct) =>
+        store.ReadAsync(async s =>
+        {
+            var published = await s.Mrv.ListFactorVersionsAsync().ConfigureAwait(false);
+            return (MrvFactors.Current(published), published);
+        }, ct);
+
+    /// <summary>
+    /// The reports (submitted and later) that <paramref name="correction"/> would move, and by how much, largest change
+    /// first, before anyone publishes it: each report's verified figures when it has them, else its reported ones, under
+    /// the library in force and under the corrected one. The regulator and the auditor only; null for anyone else.
+    /// </summary>
+    public Task<IReadOnlyList<CorrectionImpact>?> CorrectionImpactAsync(Actor actor, FactorCorrection correction, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(correction);
+        if (actor.Role is not (Role.Regulator or Role.Auditor))
+        {
+            return Task.FromResult<IReadOnlyList<CorrectionImpact>?>(null);
+        }
+        return store.ReadAsync<IReadOnlyList<CorrectionImpact>?>(async s =>
+        {
+            var current = MrvFactors.Current(await s.Mrv.ListFactorVersionsAsync().ConfigureAwait(false));
+            if (correction.Problem(current) is not null)
+            {
+                return [];
+            }
+            var corrected = correction.ApplyTo(current, current.Version + "+preview", "");
+            var reports = (await s.Mrv.ListReportsAsync(new MrvReportFilter()).ConfigureAwait(false))
+                .Where(r => r.Status != ReportStatus.Draft).ToDictionary(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var impacts = FactorImpact.List(reports.Select(r => KeyValuePair.Create(r.Key,
+                r.Value.Verification is null ? r.Value.Input : r.Value.VerifiedInput)), current, corrected);
+            var names = new Dictionary<long, Organisation?>();
+            var rows = new List<CorrectionImpact>(impacts.Count);
+            foreach (var impact in impacts)
+            {
+                var report = reports[impact.ReportId];
+                var company = await NameAsync(s, names, report.OrganisationId).ConfigureAwait(false);
+                rows.Add(new CorrectionImpact(report.Id, company?.Code.Value ?? "", company?.Name ?? "", report.Year, report.Status,
+                    Math.Round(impact.OldTotal, 3, MidpointRounding.AwayFromZero), Math.Round(impact.NewTotal, 3, MidpointRounding.AwayFromZero),
+                    impact.ChangePercent is { } p ? Math.Round(p, 2, MidpointRounding.AwayFromZero) : null));
+            }
+            return rows;
+        }, ct);
+    }
 
     private static async Task<ReportDetail> DetailAsync(IStoreSession s, MrvReport report)
     {
@@ -159,8 +208,11 @@ public sealed class MrvQueries(IStore store)
         var verifier = report.VerifierOrganisationId is { } v ? await s.Organisations.FindByIdAsync(v).ConfigureAwait(false) : null;
         var plan = await s.Mrv.FindPlanAsync(report.OrganisationId, report.Year).ConfigureAwait(false);
         var deadline = await s.Mrv.FindDeadlineAsync(report.Region, report.Year).ConfigureAwait(false);
-        var reported = await MrvReview.CheckAsync(s.Mrv, report.OrganisationId, report.Input).ConfigureAwait(false);
-        var verified = report.Verification is null ? null : await MrvReview.CheckAsync(s.Mrv, report.OrganisationId, report.VerifiedInput).ConfigureAwait(false);
+        // A report submitted, verified or approved shows the figures it was decided on: the library version it names.
+        var reported = await MrvReview.CheckAsync(s.Mrv, report.OrganisationId, report.Input,
+            report.Status == ReportStatus.Draft ? null : report.FactorVersion).ConfigureAwait(false);
+        var verified = report.Verification is not { } verification ? null
+            : await MrvReview.CheckAsync(s.Mrv, report.OrganisationId, report.VerifiedInput, verification.FactorVersion).ConfigureAwait(false);
         return new ReportDetail(report, company, verifier, plan, deadline, reported, verified);
     }
 

@@ -12,7 +12,7 @@ public static class MrvReview
     /// <summary>The rule of a line whose source the monitoring plan does not list.</summary>
     public const string NotInMonitoringPlan = "NotInMonitoringPlan";
 
-    /// <summary>The factor library reports are computed with now.</summary>
+    /// <summary>The shipped factor library, before any published correction (<see cref="MrvFactors"/>).</summary>
     public static FactorLibrary CurrentLibrary => DefaultFactors.Library;
 
     /// <summary>
@@ -34,13 +34,19 @@ public static class MrvReview
     /// <see cref="Check"/> with what the store holds for the company and year: its monitoring plan, and its approved total
     /// of the year before.
     /// </summary>
-    public static async Task<ReportCalculation> CheckAsync(Storage.IMrvData data, long organisationId, ReportInput input)
+    /// <remarks>
+    /// The factor library is the one in force (<see cref="MrvFactors.Current"/>), or the published version
+    /// <paramref name="version"/> names, so that a report verified or approved before a correction still shows the
+    /// figures it was decided on.
+    /// </remarks>
+    public static async Task<ReportCalculation> CheckAsync(Storage.IMrvData data, long organisationId, ReportInput input, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(input);
         var plan = await data.FindPlanAsync(organisationId, input.Year).ConfigureAwait(false);
         var last = await data.FindReportAsync(organisationId, input.Year - 1).ConfigureAwait(false);
-        return Check(input, plan, last?.Approved?.Value);
+        var library = MrvFactors.AtVersion(await data.ListFactorVersionsAsync().ConfigureAwait(false), version);
+        return Check(input, plan, last?.Approved?.Value, library);
     }
 
     /// <summary>The total for the report: the exact sum rounded to 1 kg; a net export (negative sum) counts as zero.</summary>

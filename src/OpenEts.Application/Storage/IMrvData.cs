@@ -4,7 +4,8 @@ using OpenEts.Domain.Organisations;
 namespace OpenEts.Application.Storage;
 
 /// <summary>
-/// MRV's tables: emission reports (totals as integer kilograms), monitoring plans and reporting deadlines. Only
+/// MRV's tables: emission reports (totals as integer kilograms), monitoring plans, reporting deadlines and published
+/// factor corrections. Only
 /// <see cref="MrvCommandHandler"/> writes them and only <see cref="MrvQueries"/> reads them for other modules.
 /// </summary>
 public interface IMrvData
@@ -38,6 +39,12 @@ public interface IMrvData
 
     /// <summary>Inserts or replaces the deadline of its jurisdiction and year.</summary>
     Task SaveDeadlineAsync(ReportingDeadline deadline);
+
+    /// <summary>Every published factor correction, oldest first.</summary>
+    Task<IReadOnlyList<PublishedFactors>> ListFactorVersionsAsync();
+
+    /// <summary>Adds a published correction; a version label used before is a <see cref="StoreConflictException"/>.</summary>
+    Task InsertFactorVersionAsync(PublishedFactors factors);
 }
 
 /// <summary>Filter for <see cref="IMrvData.ListReportsAsync"/>; null fields match all.</summary>

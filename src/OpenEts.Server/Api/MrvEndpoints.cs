@@ -58,6 +58,12 @@ internal static class MrvEndpoints
             .WithSummary("Approved emissions by company and year (optionally ?year=)");
         group.MapPost("/calc", CalcAsync).RequireAuthorization(readers)
             .WithSummary("Compute a report as typed, storing nothing (live recompute)");
+        group.MapGet("/factors", FactorsAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.Everyone })
+            .WithSummary("The factor library in force (fuels, grid factors, heat factor, each with its source and flag) and every published correction");
+        group.MapPost("/factors/impact", ImpactAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
+            .WithSummary("The reports a factor correction would move and by how much, largest change first; publishes nothing");
+        group.MapPost("/factors", PublishFactorsAsync).RequireAuthorization(regulator)
+            .WithSummary("Publish a corrected factor from an official notice as a new factor-library version (kind: gridFactor, fuelNcv, fuelCarbonContent, fuelOxidation, heatFactor)");
     }
 
     /// <summary>What a completed request did: the journal event, and the report as it now stands (none for a plan or deadline).</summary>
@@ -92,6 +98,13 @@ internal static class MrvEndpoints
     public sealed record PlanInput(int Year, IReadOnlyList<PlanSourceInput> Sources);
 
     public sealed record DeadlineInput(string Jurisdiction, int Year, string ReportsDue, string VerificationDue);
+
+    /// <param name="Kind">gridFactor, fuelNcv, fuelCarbonContent, fuelOxidation or heatFactor.</param>
+    /// <param name="Target">The fuel code (fuel parameters) or the grid region (gridFactor); empty for heatFactor.</param>
+    /// <param name="Year">The grid factor's year, or the notice's year.</param>
+    public sealed record CorrectionInput(string? Kind, string? Target, int? Year, decimal? Value, string? Source);
+
+    public sealed record PublishFactorsInput(string? Version, string? Notes, string? Kind, string? Target, int? Year, decimal? Value, string? Source);
 
     private static IReadOnlyList<LineForm> Lines(IReadOnlyList<LineInput> lines) => [.. lines.Select(l => new LineForm(l.Id, l.Kind, l.Material,
         l.Amount, l.Unit, l.Measured?.Select(m => new MeasuredForm(m.Parameter, m.Value, m.Evidence, m.Rule)).ToList()))];
@@ -162,11 +175,38 @@ internal static class MrvEndpoints
         [FromQuery] int? year = null) =>
         TypedResults.Ok((await queries.ApprovedTotalsAsync(year, ct).ConfigureAwait(false)).Select(MrvViews.Approved).ToList());
 
-    private static Results<Ok<MrvViews.CalculationView>, ValidationProblem> CalcAsync(CalcInput input) =>
+    private static async Task<Results<Ok<MrvViews.CalculationView>, ValidationProblem>> CalcAsync(CalcInput input, MrvQueries queries,
+        CancellationToken ct) =>
         CalculationRequest.TryParse(new(input.Sector, input.Year, input.Region, Lines(input.Lines), Outputs(input.Outputs)),
             out var request, out var errors)
-            ? TypedResults.Ok(MrvViews.Calculation(MrvQueries.Calculate(request.Input)))
+            ? TypedResults.Ok(MrvViews.Calculation(await queries.CalculateAsync(request.Input, ct).ConfigureAwait(false)))
             : Problems.Fields(errors);
+
+    private static async Task<Ok<MrvViews.FactorsView>> FactorsAsync(MrvQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(MrvViews.Factors(await queries.FactorsAsync(ct).ConfigureAwait(false)));
+
+    private static async Task<Results<Ok<List<MrvViews.ImpactView>>, ValidationProblem, ProblemHttpResult>> ImpactAsync(CorrectionInput input,
+        HttpContext http, MrvQueries queries, CancellationToken ct)
+    {
+        if (!PublishFactorCorrection.TryParseCorrection(new(null, null, input.Kind, input.Target, input.Year, input.Value, input.Source),
+            out var correction, out var errors))
+        {
+            return Problems.Fields(errors);
+        }
+        var current = (await queries.FactorsAsync(ct).ConfigureAwait(false)).Library;
+        if (correction.Problem(current) is { } problem)
+        {
+            return Problems.Fields([new FieldError(problem.Field, problem.Rule, problem.Message)]);
+        }
+        return await queries.CorrectionImpactAsync(http.User.Actor(), correction, ct).ConfigureAwait(false) is { } rows
+            ? TypedResults.Ok(rows.Select(MrvViews.Impact).ToList())
+            : Refusal(StatusCodes.Status403Forbidden, "actor", "Role", "only the regulator and the auditor may list a correction's impact");
+    }
+
+    private static Task<CommandResult> PublishFactorsAsync(PublishFactorsInput input, HttpContext http, MrvCommandHandler handler,
+        CancellationToken ct) =>
+        RunAsync(PublishFactorCorrection.TryParse(new(input.Version, input.Notes, input.Kind, input.Target, input.Year, input.Value, input.Source),
+            out var command, out var errors), command, errors, http, handler, ct);
 
     // The one preamble of every write: a form that did not parse is a 400 naming its fields; otherwise the handler runs
     // the command as the signed-in actor.

@@ -36,6 +36,47 @@ internal static class MrvViews
 
     public sealed record PlanView(int Year, IReadOnlyList<PlanSource> Sources, DateTimeOffset UpdatedAt);
 
+    /// <summary>A default factor as the library holds it: value, unit, source and whether the source is confirmed.</summary>
+    public sealed record FactorView(decimal Value, string Unit, string Source, bool Confirmed);
+
+    public sealed record FuelFactorsView(string Code, string NameZh, string NameEn, string AmountUnit, FactorView Ncv, FactorView CarbonContent,
+        FactorView Oxidation);
+
+    public sealed record GridFactorView(int Year, string Region, FactorView Factor);
+
+    public sealed record PublishedFactorsView(string Version, DateTimeOffset At, string By, string Notes, string Kind, string Target, int Year,
+        decimal Value, string Source);
+
+    public sealed record FactorsView(string Version, IReadOnlyList<FuelFactorsView> Fuels, IReadOnlyList<GridFactorView> Grid, FactorView? HeatFactor,
+        IReadOnlyList<PublishedFactorsView> Published);
+
+    /// <param name="OldTotal">tCO2 under the library in force (to 1 kg).</param>
+    /// <param name="NewTotal">tCO2 under the corrected library (to 1 kg).</param>
+    public sealed record ImpactView(long Report, string Organisation, string Name, int Year, string Status, decimal OldTotal, decimal NewTotal,
+        decimal Change, decimal? ChangePercent);
+
+    public static ImpactView Impact(CorrectionImpact i) => new(i.Report, i.Organisation, i.Name, i.Year, i.Status.ToString(), i.OldTotal,
+        i.NewTotal, i.Change, i.ChangePercent);
+
+    public static FactorsView Factors((FactorLibrary Library, IReadOnlyList<PublishedFactors> Published) factors)
+    {
+        var (library, published) = factors;
+        return new FactorsView(library.Version,
+            [.. library.Fuels.Values.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => new FuelFactorsView(f.Code, f.NameZh, f.NameEn,
+                MeasureUnits.Symbol(f.AmountUnit), Factor(f.Ncv), Factor(f.CarbonContent), Factor(f.Oxidation)))],
+            [.. library.Grid.OrderBy(g => g.Year).ThenBy(g => g.Region, StringComparer.Ordinal).Select(g => new GridFactorView(g.Year, g.Region, Factor(g.Factor)))],
+            library.HeatFactor is { } heat ? Factor(heat) : null,
+            [.. published.Select(p => new PublishedFactorsView(p.Version, p.At, p.By, p.Notes, JsonNamingPolicyName(p.Correction.Kind),
+                p.Correction.Target, p.Correction.Year, p.Correction.Value, p.Correction.Source))]);
+    }
+
+    private static string JsonNamingPolicyName(FactorCorrectionKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
+    /// <summary>A factor's value with its source in one line: the guideline, table and row of a default.</summary>
+    public static FactorView Factor(Figure f) => f.Source is Provenance.Default d
+        ? new FactorView(f.Value, MeasureUnits.Symbol(f.Unit), string.Join(" · ", new[] { d.Guideline, d.Table, d.Row }.Where(x => x.Length > 0)), d.Confirmed)
+        : new FactorView(f.Value, MeasureUnits.Symbol(f.Unit), f.Source.ToString(), false);
+
     public static ReportSummary Summary(ReportRow row) => Summary(row.Report, row.Company.Code.Value, row.Company.Name, row.Verifier?.Code.Value);
 
     public static ReportSummary Summary(MrvReport r, string code, string name, string? verifier) => new(r.Id, code, name, r.Sector.ToString(),

@@ -39,7 +39,7 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
 
     public string? Done { get; private set; }
 
-    /// <summary>The factor library's fuel and material codes, for the material field's suggestions.</summary>
+    /// <summary>The factor library's fuel and material codes, for the material field's suggestions (corrections change values, never codes).</summary>
     public static IReadOnlyList<string> Materials =>
         [.. MrvReview.CurrentLibrary.Fuels.Keys.Order(StringComparer.Ordinal), .. MrvReview.CurrentLibrary.Carbonates.Keys.Order(StringComparer.Ordinal)];
 
@@ -108,7 +108,7 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
         var company = await queries.OwnCompanyAsync(User.Actor(), ct);
         var sector = company?.Sector is { } s and not Sector.Other ? s : Sector.Cement;
         var buffer = new MemoryStream();
-        ReportWorkbook.WriteTemplate(sector, lang == "en" ? "en" : "zh", MrvReview.CurrentLibrary, buffer);
+        ReportWorkbook.WriteTemplate(sector, lang == "en" ? "en" : "zh", (await queries.FactorsAsync(ct)).Library, buffer);
         buffer.Position = 0;
         return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"mrv-template-{sector.ToString().ToLowerInvariant()}.xlsx");
     }

@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Approved;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Calc;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Deadlines;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Factors;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Plans;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Queue;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports;
@@ -34,6 +35,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Deadlines.DeadlinesRequestBuilder Deadlines
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Deadlines.DeadlinesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The factors property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Factors.FactorsRequestBuilder Factors
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Factors.FactorsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The plans property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Plans.PlansRequestBuilder Plans
