@@ -32,6 +32,9 @@ public interface IStoreSession
     /// <summary>Offset projects, their history, documents and monitoring reports; see <see cref="IOffsetsData"/>.</summary>
     IOffsetsData Offsets { get; }
 
+    /// <summary>Allocation plans and the allocations run; see <see cref="IAllocationData"/>.</summary>
+    IAllocationData Allocation { get; }
+
     /// <summary>The web server's sign-in cookie keys; see <see cref="IDataProtectionKeyData"/>.</summary>
     IDataProtectionKeyData DataProtectionKeys { get; }
 

@@ -1,0 +1,29 @@
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Allocation;
+
+/// <summary>What a plan command decided: a plan version to insert or update and journal, a refusal, a missing plan, or bad fields.</summary>
+public abstract record AllocationDecision
+{
+    private AllocationDecision()
+    {
+    }
+
+    /// <summary>Insert (<see cref="Insert"/>) or update (<see cref="Update"/>) the plan version, and journal <paramref name="Event"/>.</summary>
+    public sealed record Write(string Event, string Subject, object Payload) : AllocationDecision
+    {
+        public StoredPlan? Insert { get; init; }
+
+        public StoredPlan? Update { get; init; }
+    }
+
+    /// <summary>Refused by <paramref name="Rule"/> on <paramref name="Field"/>; nothing is written.</summary>
+    public sealed record Refuse(string Rule, string Field, string Message, RefusalKind Kind) : AllocationDecision;
+
+    /// <summary>No such plan version.</summary>
+    public sealed record Missing : AllocationDecision;
+
+    /// <summary>Fields (or JSON paths of the document) that break their rules; nothing is written.</summary>
+    public sealed record Fail(IReadOnlyList<FieldError> Errors) : AllocationDecision;
+}

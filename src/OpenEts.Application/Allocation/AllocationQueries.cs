@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Allocation;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Allocation;
+
+/// <summary>
+/// The only way into allocation's data for everyone else: the pages, the API, the CLI and other modules (compliance
+/// and the auction read the approved plan's <c>compliance</c> and <c>auction</c> sections here, and an entity's
+/// allocation of a year). <see cref="MaySee"/> is the one access rule for allocations.
+/// </summary>
+public sealed class AllocationQueries(IStore store, MrvQueries mrv)
+{
+    private static readonly ConcurrentDictionary<string, AllocationPlan> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="actor"/> may see the allocation of <paramref name="organisation"/>: the regulator and the auditor all, a company its own.</summary>
+    public static bool MaySee(Actor actor, Organisation organisation)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(organisation);
+        return actor.Role switch
+        {
+            Role.Regulator or Role.Auditor => true,
+            Role.CompanyRepresentative => actor.OrganisationId == organisation.Id,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The approved plan that governs <paramref name="jurisdiction"/> (<c>guangdong</c>, <c>national</c>) in
+    /// <paramref name="year"/>: the newest approved version of a plan whose years include it; null when none is approved.
+    /// </summary>
+    public async Task<AllocationPlan?> ApprovedPlanAsync(string jurisdiction, int year, CancellationToken ct = default) =>
+        (await ApprovedVersionAsync(jurisdiction, year, ct).ConfigureAwait(false)) is { } stored ? Read(stored) : null;
+
+    /// <summary>As <see cref="ApprovedPlanAsync"/>, with the stored version (document, flags, who approved it when).</summary>
+    public Task<StoredPlan?> ApprovedVersionAsync(string jurisdiction, int year, CancellationToken ct = default) =>
+        store.ReadAsync(s => ApprovedVersionAsync(s, jurisdiction, year), ct);
+
+    /// <summary>Every version of every plan, by plan id and version.</summary>
+    public Task<IReadOnlyList<StoredPlan>> PlansAsync(CancellationToken ct) => store.ReadAsync(s => s.Allocation.ListPlansAsync(), ct);
+
+    /// <summary>One version of a plan, or null.</summary>
+    public Task<StoredPlan?> PlanAsync(string planId, int version, CancellationToken ct) =>
+        store.ReadAsync(s => s.Allocation.FindPlanAsync(planId, version), ct);
+
+    /// <summary>
+    /// An entity's allocation of a year (pre-allocated, final, the true-up, each with its calculation), for other modules:
+    /// no actor, no access rule. Null when nothing has been run for it.
+    /// </summary>
+    public Task<EntityAllocationView?> AllocationAsync(CreditCode organisation, string jurisdiction, int year, CancellationToken ct) =>
+        store.ReadAsync(async s => View(organisation.Value, jurisdiction, year,
+            await s.Allocation.FindAllocationsAsync(jurisdiction, year, organisation.Value).ConfigureAwait(false)), ct);
+
+    /// <summary>As <see cref="AllocationAsync"/>, when <paramref name="actor"/> may see the entity's allocation (<see cref="MaySee"/>).</summary>
+    public Task<EntityAllocationView?> AllocationAsync(Actor actor, CreditCode organisation, string jurisdiction, int year, CancellationToken ct) =>
+        store.ReadAsync(async s =>
+        {
+            var company = await s.Organisations.FindByCodeAsync(organisation).ConfigureAwait(false);
+            return company is null || !MaySee(actor, company)
+                ? null
+                : View(organisation.Value, jurisdiction, year,
+                    await s.Allocation.FindAllocationsAsync(jurisdiction, year, organisation.Value).ConfigureAwait(false));
+        }, ct);
+
+    /// <summary>Every entity's allocation of a year that <paramref name="actor"/> may see, by credit code.</summary>
+    public Task<IReadOnlyList<EntityAllocationView>> AllocationsAsync(Actor actor, string jurisdiction, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return store.ReadAsync<IReadOnlyList<EntityAllocationView>>(async s =>
+        {
+            var own = actor.OrganisationId is { } id ? await s.Organisations.FindByIdAsync(id).ConfigureAwait(false) : null;
+            var all = actor.Role is Role.Regulator or Role.Auditor;
+            var records = await s.Allocation.ListAllocationsAsync(jurisdiction, year).ConfigureAwait(false);
+            return [.. records.Where(r => all || (actor.Role == Role.CompanyRepresentative && own?.Code.Value == r.Organisation))
+                .GroupBy(r => r.Organisation).Select(g => View(g.Key, jurisdiction, year, [.. g])!)];
+        }, ct);
+    }
+
+    /// <summary>
+    /// The what-if of <paramref name="planId"/> version <paramref name="version"/> (the newest when null) for
+    /// <paramref name="year"/> with <paramref name="edits"/>, over every covered entity's approved MRV figures. Nothing is
+    /// stored. Null result with errors when the plan is unknown or an edit does not apply.
+    /// </summary>
+    public async Task<(WhatIfResult? Result, IReadOnlyList<FieldError> Errors)> WhatIfAsync(
+        string planId, int? version, int year, IReadOnlyList<PlanEdit> edits, Action<int>? progress, CancellationToken ct)
+    {
+        var stored = await store.ReadAsync(async s => (await s.Allocation.ListPlansAsync().ConfigureAwait(false))
+            .Where(p => p.PlanId == planId && (version is null || p.Version == version)).MaxBy(p => p.Version), ct).ConfigureAwait(false);
+        var document = stored?.Document ?? (PlanJson.ShippedPlans.Contains(planId) ? PlanJson.Shipped(planId) : null);
+        if (document is null)
+        {
+            return (null, [new FieldError("plan", "UnknownPlan", $"plan: no plan '{planId}'{(version is null ? "" : $" version {version}")}")]);
+        }
+        var plan = Read(document);
+        if (!plan.Years.Contains(year))
+        {
+            return (null, [new FieldError("year", "PlanYear", $"year: plan '{planId}' governs {string.Join(", ", plan.Years)}, not {year}")]);
+        }
+        var entities = await AllocationInputs.ReadAsync(mrv, plan, year, ct).ConfigureAwait(false);
+        return WhatIf.TryRun(document, year, entities, edits, out var result, out var errors, progress) ? (result, []) : (null, errors);
+    }
+
+    /// <summary>The covered entities' inputs of a year under a plan (approved MRV figures through <see cref="MrvQueries"/>).</summary>
+    public Task<IReadOnlyList<EntityInput>> InputsAsync(AllocationPlan plan, int year, CancellationToken ct) =>
+        AllocationInputs.ReadAsync(mrv, plan, year, ct);
+
+    internal static async Task<StoredPlan?> ApprovedVersionAsync(IStoreSession s, string jurisdiction, int year) =>
+        (await s.Allocation.ListPlansAsync().ConfigureAwait(false))
+            .Where(p => p.Jurisdiction == jurisdiction && p.Status == PlanStatus.Approved && Read(p).Years.Contains(year))
+            .MaxBy(p => (p.ApprovedAt, p.Version));
+
+    /// <summary>The plan of a stored document, read once per document.</summary>
+    internal static AllocationPlan Read(StoredPlan stored) => Read(stored.Document);
+
+    private static AllocationPlan Read(string document)
+    {
+        if (Parsed.TryGetValue(document, out var plan))
+        {
+            return plan;
+        }
+        if (!PlanJson.TryRead(document, out plan, out var problems))
+        {
+            throw new InvalidOperationException($"a stored plan no longer reads: {problems[0].Message}");
+        }
+        if (Parsed.Count > 256)
+        {
+            Parsed.Clear();
+        }
+        Parsed[document] = plan;
+        return plan;
+    }
+
+    private static EntityAllocationView? View(string organisation, string jurisdiction, int year, IReadOnlyList<AllocationRecord> records) =>
+        records.Count == 0
+            ? null
+            : new EntityAllocationView(organisation, jurisdiction, year, records.FirstOrDefault(r => r.Stage == AllocationStage.Pre),
+                records.FirstOrDefault(r => r.Stage == AllocationStage.Final));
+}

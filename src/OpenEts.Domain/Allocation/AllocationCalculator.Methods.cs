@@ -1,0 +1,158 @@
+namespace OpenEts.Domain.Allocation;
+
+// The three methods of one product: benchmark, historical intensity, historical emissions.
+public static partial class AllocationCalculator
+{
+    private static decimal ProductAmount(
+        AllocationPlan plan, int year, PlanProduct product, ProductInput input, EntityInput entity, List<CalculationStep> steps,
+        List<string> notes) => product.Method switch
+        {
+            AllocationMethod.Benchmark => Benchmark(plan, year, product, input, steps, notes),
+            AllocationMethod.HistoricalIntensity => Intensity(plan, year, product, input, entity, steps, notes),
+            AllocationMethod.HistoricalEmissions => Emissions(plan, year, product, entity, steps, notes),
+            _ => throw new InvalidOperationException($"unknown method {product.Method}"),
+        };
+
+    private static decimal Benchmark(AllocationPlan plan, int year, PlanProduct product, ProductInput input, List<CalculationStep> steps,
+        List<string> notes)
+    {
+        if (product.Benchmark is not { } benchmark)
+        {
+            notes.Add($"product '{product.Id}' has no benchmark: left out");
+            return 0m;
+        }
+        var unit = input.Unit is null ? product.Id : $"{product.Id} {input.Unit}";
+        var terms = new List<CalculationTerm>
+        {
+            new("Q", input.Output, UnitOf(product), $"approved output '{product.Output}' (MRV)"),
+            Term("B", benchmark, year, "tCO2/" + UnitOf(product)),
+        };
+        var amount = input.Output * benchmark.For(year);
+        var formula = "Q × B";
+        foreach (var factor in product.Factors)
+        {
+            var (value, term) = FactorValue(plan, year, factor, input, notes);
+            terms.Add(term);
+            amount *= value;
+            formula += " × " + term.Name;
+        }
+        steps.Add(new CalculationStep(unit, "A = " + formula, terms, amount));
+        if (product.HeatBenchmark is { } heat && input.Heat > 0)
+        {
+            var ah = input.Heat * heat.For(year);
+            steps.Add(new CalculationStep(unit + " heat", "Ah = Qh × Bh", [
+                new("Qh", input.Heat, "GJ", "approved heat supplied (MRV)"), Term("Bh", heat, year, "tCO2/GJ")], ah));
+            amount += ah;
+        }
+        return amount;
+    }
+
+    private static (decimal Value, CalculationTerm Term) FactorValue(
+        AllocationPlan plan, int year, PlanFactor factor, ProductInput input, List<string> notes)
+    {
+        switch (factor.Kind)
+        {
+            case FactorKind.LoadFactor:
+                if (plan.Power?.LoadFactorCorrection is not { } table)
+                {
+                    notes.Add($"factor '{factor.Id}': the plan has no load-factor table; taken as 1");
+                    return (1m, new CalculationTerm(factor.Id, 1m, "", "no load-factor table in the plan"));
+                }
+                if (input.LoadFactor is not { } f)
+                {
+                    notes.Add($"factor '{factor.Id}': no approved load factor; taken as 1");
+                    return (1m, new CalculationTerm(factor.Id, 1m, "", "no approved load factor (MRV)"));
+                }
+                var ff = table.Factor(f);
+                return (ff, new CalculationTerm(factor.Id, ff, "", $"F = {Text(f)} (MRV); {table.Source}", table.Unconfirmed));
+            case FactorKind.HeatSupply:
+                var k = Require(factor).For(year);
+                var ratio = input.HeatRatio ?? 0m;
+                var hs = 1m - (k * ratio);
+                return (hs, new CalculationTerm(factor.Id, hs, "", $"1 − {Text(k)} × {Text(ratio)} (heat ratio, MRV); {factor.Value!.Source}",
+                    factor.Value.Unconfirmed));
+            case FactorKind.AirCooling:
+                var air = input.AirCooled ? Require(factor).For(year) : 1m;
+                return (air, new CalculationTerm(factor.Id, air, "", (input.AirCooled ? "air-cooled; " : "water-cooled; ") + factor.Value!.Source,
+                    factor.Value.Unconfirmed));
+            default:
+                var fixedValue = Require(factor);
+                return (fixedValue.For(year), Term(factor.Id, fixedValue, year, ""));
+        }
+    }
+
+    private static PlanFigure Require(PlanFactor factor) =>
+        factor.Value ?? throw new InvalidOperationException($"factor '{factor.Id}' of kind {factor.Kind} has no value");
+
+    private static decimal Intensity(AllocationPlan plan, int year, PlanProduct product, ProductInput input, EntityInput entity,
+        List<CalculationStep> steps, List<string> notes)
+    {
+        var years = HistoricalYears(plan, entity, notes);
+        decimal emissions = 0m, output = 0m;
+        foreach (var h in entity.History.Where(h => years.Contains(h.Year)))
+        {
+            if (h.Outputs.TryGetValue(product.Id, out var q) && q > 0)
+            {
+                emissions += h.Emissions;
+                output += q;
+            }
+        }
+        if (output == 0 || product.Decline is not { } decline)
+        {
+            notes.Add($"product '{product.Id}': no historical output in {string.Join(", ", years)} or no decline factor: left out");
+            return 0m;
+        }
+        var intensity = emissions / output;
+        var amount = input.Output * intensity * decline.For(year);
+        steps.Add(new CalculationStep(product.Id, "A = Q × (ΣE / ΣQ_hist) × d", [
+            new("Q", input.Output, UnitOf(product), $"approved output '{product.Output}' (MRV)"),
+            new("ΣE", emissions, "tCO2", $"approved emissions {string.Join(", ", years)} (MRV)"),
+            new("ΣQ_hist", output, UnitOf(product), $"approved output {string.Join(", ", years)} (MRV)"),
+            Term("d", decline, year, "")], amount));
+        return amount;
+    }
+
+    private static decimal Emissions(AllocationPlan plan, int year, PlanProduct product, EntityInput entity, List<CalculationStep> steps,
+        List<string> notes)
+    {
+        var years = HistoricalYears(plan, entity, notes);
+        var history = entity.History.Where(h => years.Contains(h.Year)).ToList();
+        if (history.Count == 0 || product.Decline is not { } decline)
+        {
+            notes.Add($"product '{product.Id}': no approved emissions in {string.Join(", ", years)} or no decline factor: left out");
+            return 0m;
+        }
+        var average = history.Sum(h => h.Emissions) / history.Count;
+        var amount = average * decline.For(year);
+        var terms = new List<CalculationTerm>
+        {
+            new("Ē", average, "tCO2", $"mean approved emissions of {string.Join(", ", history.Select(h => h.Year))} (MRV)"),
+            Term("d", decline, year, ""),
+        };
+        var formula = "A = Ē × d";
+        if (product.ProcessAllowance && entity.ProcessAllowance > 0)
+        {
+            amount += entity.ProcessAllowance;
+            terms.Add(new("P", entity.ProcessAllowance, "tCO2", "approved process allowance"));
+            formula += " + P";
+        }
+        steps.Add(new CalculationStep(product.Id, formula, terms, amount));
+        return amount;
+    }
+
+    private static List<int> HistoricalYears(AllocationPlan plan, EntityInput entity, List<string> notes)
+    {
+        if (plan.History is not { } history)
+        {
+            notes.Add("the plan gives no historical years");
+            return [];
+        }
+        var excluded = entity.ExcludedYears.Where(history.Years.Contains).Distinct().Order().ToList();
+        if (excluded.Count > history.MaxExcludedYears)
+        {
+            notes.Add($"{excluded.Count} years excluded, the plan allows {history.MaxExcludedYears}: only the first are excluded");
+            excluded = [.. excluded.Take(history.MaxExcludedYears)];
+        }
+        return [.. history.Years.Where(y => !excluded.Contains(y))];
+    }
+}

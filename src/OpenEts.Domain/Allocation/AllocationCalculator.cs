@@ -1,0 +1,167 @@
+using System.Globalization;
+using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Quantities;
+
+namespace OpenEts.Domain.Allocation;
+
+/// <summary>
+/// Computes an entity's allocation under a plan (pure): the sum over its products of the product's method, the plan's
+/// adjustments (gas-unit exemption, shortfall cap, abnormal months), the pre-allocation share, and the free part.
+/// Every figure goes into the result's steps with its source, so the calculation can be shown and exported.
+/// </summary>
+public static partial class AllocationCalculator
+{
+    /// <summary>
+    /// Whole allowances for an exact allocation in tonnes, by the plan's rounding: <see cref="AllocationRounding.Nearest"/>
+    /// is half away from zero, <see cref="AllocationRounding.Down"/> the floor. A negative amount is a bug and throws.
+    /// </summary>
+    public static AllowanceCount RoundForAllocation(decimal exact, AllocationRounding rounding)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(exact);
+        var whole = rounding == AllocationRounding.Down ? decimal.Floor(exact) : decimal.Round(exact, 0, MidpointRounding.AwayFromZero);
+        return AllowanceCount.From(decimal.ToInt64(whole));
+    }
+
+    /// <summary>The entity's allocation for <paramref name="year"/> at <paramref name="stage"/>.</summary>
+    public static EntityAllocation Allocate(AllocationPlan plan, int year, EntityInput entity, AllocationStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(entity);
+        var steps = new List<CalculationStep>();
+        var notes = new List<string>();
+        var sector = plan.SectorOf(entity.Sector);
+        if (sector is null)
+        {
+            notes.Add($"sector {entity.Sector} is not covered by plan {plan.Id}");
+            return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, 0m, AllowanceCount.Zero, AllowanceCount.Zero,
+                AllowanceCount.Zero, steps) { Notes = notes };
+        }
+        decimal exact;
+        if (stage == AllocationStage.Pre && plan.PreAllocation.Basis == PreAllocationBasis.PreviousYearVerifiedEmissions)
+        {
+            exact = PreFromEmissions(plan, year, entity, steps, notes);
+        }
+        else if (entity.NewEntrantEnergy is { } energy && plan.Special?.NewEntrantFactor is { } factor)
+        {
+            exact = energy * factor.For(year);
+            steps.Add(new CalculationStep("new-entrant", "A = E × f", [
+                new("E", energy, "tce", "expected annual energy use, approved for the new entrant"),
+                Term("f", factor, year, "tCO2/tce")], exact));
+        }
+        else
+        {
+            var stageProducts = stage == AllocationStage.Pre ? entity.PreviousProducts : entity.Products;
+            exact = 0m;
+            foreach (var input in stageProducts)
+            {
+                var product = sector.Products.FirstOrDefault(p => p.Id == input.Product);
+                if (product is null)
+                {
+                    notes.Add($"output for product '{input.Product}' is not in the plan's {entity.Sector} sector: left out");
+                    continue;
+                }
+                var amount = ProductAmount(plan, year, product, input, entity, steps, notes);
+                if (stage == AllocationStage.Final)
+                {
+                    amount = GasExemption(plan, product, input, entity, stageProducts.Count, amount, steps);
+                }
+                exact += amount;
+            }
+            if (stageProducts.Count == 0)
+            {
+                notes.Add(stage == AllocationStage.Pre ? "no approved output of the previous year" : "no approved output of the year");
+            }
+            exact = stage == AllocationStage.Pre ? PreShare(plan, year, exact, steps) : Adjust(plan, year, entity, exact, steps, notes);
+        }
+        var total = RoundForAllocation(exact, plan.Rounding);
+        var freeShare = sector.FreeShare.For(year);
+        var free = RoundForAllocation(total.Value * freeShare, plan.Rounding);
+        steps.Add(new CalculationStep("free", "free = round(A) × s", [
+            new("round(A)", total.Value, "t", $"{plan.Rounding} rounding of {Text(exact)}"),
+            Term("s", sector.FreeShare, year, "")], free.Value));
+        return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, exact, total, free, total - free, steps) { Notes = notes };
+    }
+
+    private static decimal PreFromEmissions(AllocationPlan plan, int year, EntityInput entity, List<CalculationStep> steps, List<string> notes)
+    {
+        if (entity.PreviousVerified is not { } previous)
+        {
+            notes.Add($"no approved emissions for {year - 1}: pre-allocation is 0");
+            return 0m;
+        }
+        var share = plan.PreAllocation.Share;
+        var exact = previous * share.For(year);
+        steps.Add(new CalculationStep("pre-allocation", "P = s × E(y−1)", [
+            new("E(y−1)", previous, "tCO2", $"approved emissions {year - 1} (MRV)"), Term("s", share, year, "")], exact));
+        return exact;
+    }
+
+    private static decimal PreShare(AllocationPlan plan, int year, decimal exact, List<CalculationStep> steps)
+    {
+        var share = plan.PreAllocation.Share;
+        var pre = exact * share.For(year);
+        steps.Add(new CalculationStep("pre-allocation", "P = s × Σ A(y−1 output)", [
+            new("Σ A(y−1 output)", exact, "tCO2", $"the plan's methods on {year - 1} approved output"), Term("s", share, year, "")], pre));
+        return pre;
+    }
+
+    private static decimal GasExemption(
+        AllocationPlan plan, PlanProduct product, ProductInput input, EntityInput entity, int units, decimal amount, List<CalculationStep> steps)
+    {
+        if (product.Fuel != FuelType.Gas || plan.Power?.GasExemption is not { } rule)
+        {
+            return amount;
+        }
+        var verified = input.Verified ?? (units == 1 ? entity.Verified : null);
+        if (verified is not { } v || amount >= v)
+        {
+            return amount;
+        }
+        steps.Add(new CalculationStep("gas-exemption", "A = max(A, E)", [
+            new("A", amount, "tCO2", "the gas unit's allocation"),
+            new("E", v, "tCO2", "verified emissions (MRV)"),
+            new("exemption", rule.Value, "", rule.Source, rule.Unconfirmed)], v));
+        return v;
+    }
+
+    private static decimal Adjust(AllocationPlan plan, int year, EntityInput entity, decimal exact, List<CalculationStep> steps, List<string> notes)
+    {
+        if (plan.Power?.ShortfallCap is { } cap && entity.Verified is { } verified)
+        {
+            var floor = verified * (1m - cap.For(year));
+            if (exact < floor)
+            {
+                steps.Add(new CalculationStep("shortfall-cap", "A = E × (1 − c) when A < E × (1 − c)", [
+                    new("A", exact, "tCO2", "allocation before the cap"),
+                    new("E", verified, "tCO2", "verified emissions (MRV)"), Term("c", cap, year, "")], floor));
+                exact = floor;
+            }
+        }
+        if (plan.Special is { } special && entity.AbnormalMonths > 0)
+        {
+            var stoppage = special.StoppageMonths?.For(year);
+            var takeBack = entity.Closed || (stoppage is { } months && entity.AbnormalMonths > months);
+            if (takeBack)
+            {
+                var kept = exact * (12 - entity.AbnormalMonths) / 12m;
+                steps.Add(new CalculationStep(entity.Closed ? "closure" : "stoppage", "A = A × (12 − m) / 12", [
+                    new("A", exact, "tCO2", "allocation before the abnormal months"),
+                    new("m", entity.AbnormalMonths, "months", special.Source)], kept));
+                exact = kept;
+            }
+            else
+            {
+                notes.Add($"{entity.AbnormalMonths} abnormal months: not more than the plan's stoppage limit, nothing taken back");
+            }
+        }
+        return exact;
+    }
+
+    private static CalculationTerm Term(string name, PlanFigure figure, int year, string unit) =>
+        new(name, figure.For(year), figure.Unit ?? unit, figure.Source, figure.Unconfirmed);
+
+    private static string Text(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static string UnitOf(PlanProduct product) =>
+        product.KindOfOutput() is { } kind ? MeasureUnits.Symbol(OutputKinds.UnitOf(kind)) : "unit";
+}

@@ -1,0 +1,19 @@
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Quantities;
+
+namespace OpenEts.Domain.Allocation;
+
+/// <summary>
+/// One entity's allocation at one stage, with its calculation: the exact tonnes, the whole allowances
+/// (<see cref="AllocationCalculator.RoundForAllocation"/>), the free part (issued) and the paid part (to auction).
+/// </summary>
+public sealed record EntityAllocation(
+    string Code, string Name, Sector Sector, AllocationStage Stage, decimal Exact, AllowanceCount Total, AllowanceCount Free,
+    AllowanceCount Paid, IReadOnlyList<CalculationStep> Steps)
+{
+    /// <summary>Remarks: rules applied, inputs missing.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>True when any figure of the calculation is [UNCONFIRMED].</summary>
+    public bool Unconfirmed => Steps.Any(s => s.Terms.Any(t => t.Unconfirmed));
+}
