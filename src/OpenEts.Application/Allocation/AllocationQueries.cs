@@ -32,10 +32,13 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv)
 
     /// <summary>
     /// The approved plan that governs <paramref name="jurisdiction"/> (<c>guangdong</c>, <c>national</c>) in
-    /// <paramref name="year"/>: the newest approved version of a plan whose years include it; null when none is approved.
+    /// <paramref name="year"/>: the newest approved version of a plan whose years include it, with
+    /// <see cref="AllocationPlan.Compliance"/> set to that year's rules (its deadline); null when none is approved.
     /// </summary>
     public async Task<AllocationPlan?> ApprovedPlanAsync(string jurisdiction, int year, CancellationToken ct = default) =>
-        (await ApprovedVersionAsync(jurisdiction, year, ct).ConfigureAwait(false)) is { } stored ? Read(stored) : null;
+        (await ApprovedVersionAsync(jurisdiction, year, ct).ConfigureAwait(false)) is { } stored
+            ? Read(stored) is var plan && plan.ComplianceFor(year) is { } rules ? plan with { Compliance = rules } : Read(stored)
+            : null;
 
     /// <summary>As <see cref="ApprovedPlanAsync"/>, with the stored version (document, flags, who approved it when).</summary>
     public Task<StoredPlan?> ApprovedVersionAsync(string jurisdiction, int year, CancellationToken ct = default) =>

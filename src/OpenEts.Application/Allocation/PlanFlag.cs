@@ -12,11 +12,12 @@ public sealed record PlanFlag(string Path, string? Value, string Source, string?
     public static IReadOnlyList<PlanFlag> Of(string document)
     {
         var flags = new List<PlanFlag>();
-        Walk(JsonNode.Parse(document), "$", flags);
+        var root = JsonNode.Parse(document);
+        Walk(root, root, "$", flags);
         return flags;
     }
 
-    private static void Walk(JsonNode? node, string path, List<PlanFlag> flags)
+    private static void Walk(JsonNode? root, JsonNode? node, string path, List<PlanFlag> flags)
     {
         switch (node)
         {
@@ -25,17 +26,35 @@ public sealed record PlanFlag(string Path, string? Value, string Source, string?
                 {
                     flags.Add(new PlanFlag(path, o["value"]?.ToJsonString(), o["source"]?.GetValue<string>() ?? "", o["note"]?.GetValue<string>()));
                 }
+                // The compliance and auction sections say "confirmed": false; a compliance source names its field.
+                if (o["confirmed"] is JsonValue confirmed && confirmed.TryGetValue<bool>(out var isConfirmed) && !isConfirmed)
+                {
+                    var field = o["field"]?.GetValue<string>();
+                    var at = field is null ? path : "$.compliance." + field;
+                    var value = field is null ? null : Find(root ?? o, at)?.ToJsonString();
+                    flags.Add(new PlanFlag(at, value, (o["reference"] ?? o["source"])?.GetValue<string>() ?? "", null));
+                }
                 foreach (var (key, child) in o)
                 {
-                    Walk(child, path + "." + key, flags);
+                    Walk(root, child, path + "." + key, flags);
                 }
                 break;
             case JsonArray a:
                 for (var i = 0; i < a.Count; i++)
                 {
-                    Walk(a[i], $"{path}[{i}]", flags);
+                    Walk(root, a[i], $"{path}[{i}]", flags);
                 }
                 break;
         }
+    }
+
+    private static JsonNode? Find(JsonNode root, string path)
+    {
+        JsonNode? node = root;
+        foreach (var key in path.Split('.').Skip(1))
+        {
+            node = node is JsonObject o ? o[key] : null;
+        }
+        return node;
     }
 }

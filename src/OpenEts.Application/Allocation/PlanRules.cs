@@ -70,6 +70,28 @@ public static class PlanRules
             Fail("$.cap.total", "CapAddsUp", string.Create(CultureInfo.InvariantCulture,
                 $"covered {cap.Covered.Value} + reserve {cap.Reserve.Value} ≠ total {cap.Total.Value}"));
         }
+        if (plan.Compliance is { } compliance)
+        {
+            foreach (var problem in compliance.Problems())
+            {
+                Fail("$.compliance", "ComplianceRules", problem);
+            }
+            if (compliance.AllowanceJurisdiction != plan.RegistryCode)
+            {
+                Fail("$.compliance.allowanceJurisdiction", "SameJurisdiction", $"the plan allocates {plan.RegistryCode} allowances");
+            }
+        }
+        if (plan.Auction is { } auction)
+        {
+            foreach (var problem in auction.Problems())
+            {
+                Fail("$.auction", "AuctionRules", problem);
+            }
+        }
+        if (plan.SurrenderDeadlines is { } deadlines && deadlines.Keys.Any(y => !plan.Years.Contains(y)))
+        {
+            Fail("$.surrenderDeadlines", "PlanYear", "a deadline is given for a year the plan does not govern");
+        }
         return problems;
     }
 

@@ -1,3 +1,5 @@
+using OpenEts.Domain.Allocation.Auction;
+using OpenEts.Domain.Compliance;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Domain.Allocation;
@@ -36,6 +38,25 @@ public sealed record AllocationPlan(
 
     /// <summary>The carry-over formula (national 2023–2024); null for none.</summary>
     public CarryOver? CarryOver { get; init; }
+
+    /// <summary>
+    /// The compliance and offset rules (<c>compliance</c> section) of the plan's first year; null when the plan has
+    /// none. For another year of the plan use <see cref="ComplianceFor"/>, which takes its deadline from
+    /// <see cref="SurrenderDeadlines"/>.
+    /// </summary>
+    public ComplianceRules? Compliance { get; init; }
+
+    /// <summary>The surrender deadline of each year where the plan's years differ (national 2023: 2024-12-31; 2024: 2025-12-31).</summary>
+    public IReadOnlyDictionary<int, DateOnly>? SurrenderDeadlines { get; init; }
+
+    /// <summary>The paid-allocation (auction) rules (<c>auction</c> section); null when everything is free.</summary>
+    public AuctionRules? Auction { get; init; }
+
+    /// <summary>The compliance rules for <paramref name="year"/>: <see cref="Compliance"/> with that year's deadline.</summary>
+    public ComplianceRules? ComplianceFor(int year) =>
+        Compliance is { } rules && SurrenderDeadlines is { } deadlines && deadlines.TryGetValue(year, out var deadline)
+            ? rules with { SurrenderDeadline = deadline }
+            : Compliance;
 
     /// <summary>The documents the plan rests on, as text.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];

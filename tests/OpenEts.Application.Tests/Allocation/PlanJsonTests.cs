@@ -127,4 +127,37 @@ public sealed class PlanJsonTests
         Assert.Equal(plan!.Sectors[0].Products[0].Benchmark!.For(2024), again!.Sectors[0].Products[0].Benchmark!.For(2024));
         Assert.Equal(plan.CarryOver!.Multiplier.Value, again.CarryOver!.Multiplier.Value);
     }
+
+    [Fact]
+    public void TryRead_Guangdong2017_CarriesTheComplianceAndAuctionSections()
+    {
+        PlanJson.TryRead(PlanJson.Shipped("guangdong-2017"), out var plan, out _);
+
+        Assert.Equal(new DateOnly(2018, 6, 20), plan!.Compliance!.SurrenderDeadline);
+        Assert.Equal(0.10m, plan.Compliance.Offsets.MaxShareOfEmissions);
+        Assert.True(plan.Compliance.IsUnconfirmed("offsets.provinceTotalCap"));
+        Assert.Equal((1_000L, 0.5m, false), (plan.Auction!.MinimumBidTonnes, plan.Auction.MaximumBidderShare, plan.Auction.BidsWithdrawable));
+    }
+
+    [Fact]
+    public void ComplianceFor_National2023_2024_GivesEachYearItsDeadline()
+    {
+        PlanJson.TryRead(PlanJson.Shipped("national-power-2023-2024"), out var plan, out _);
+
+        Assert.Equal(new DateOnly(2024, 12, 31), plan!.ComplianceFor(2023)!.SurrenderDeadline);
+        Assert.Equal(new DateOnly(2025, 12, 31), plan.ComplianceFor(2024)!.SurrenderDeadline);
+        Assert.Equal(0.05m, plan.ComplianceFor(2024)!.Offsets.MaxShareOfEmissions);
+        Assert.Null(plan.Auction);
+    }
+
+    [Fact]
+    public void Flags_Guangdong2017_ListTheComplianceFiguresWithTheirUnconfirmedSources()
+    {
+        var flags = PlanFlag.Of(PlanJson.Shipped("guangdong-2017"));
+
+        var cap = Assert.Single(flags, f => f.Path == "$.compliance.offsets.provinceTotalCap");
+        Assert.Equal("1500000", cap.Value);
+        Assert.DoesNotContain(flags, f => f.Path == "$.compliance.surrenderDeadline");
+        Assert.Contains(flags, f => f.Path == "$.auction");
+    }
 }
