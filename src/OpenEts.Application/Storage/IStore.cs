@@ -38,5 +38,11 @@ public interface IStoreSession
     /// <summary>The web server's sign-in cookie keys; see <see cref="IDataProtectionKeyData"/>.</summary>
     IDataProtectionKeyData DataProtectionKeys { get; }
 
+    /// <summary>Members' cash accounts, entries and reservations; see <see cref="ICashData"/>.</summary>
+    ICashData Cash { get; }
+
+    /// <summary>Allowance auctions and their bids; see <see cref="IAuctionData"/>.</summary>
+    IAuctionData Auctions { get; }
+
     CancellationToken CancellationToken { get; }
 }

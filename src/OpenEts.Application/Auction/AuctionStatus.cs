@@ -1,0 +1,14 @@
+namespace OpenEts.Application.Auction;
+
+/// <summary>Where an auction is in its life.</summary>
+public enum AuctionStatus
+{
+    /// <summary>Announced; bids are taken between its opening and closing times.</summary>
+    Open = 1,
+
+    /// <summary>Cleared and the cash settled; the allowances are still being delivered (a close that stopped half-way).</summary>
+    Cleared,
+
+    /// <summary>Cleared, cash settled and every award delivered to its winner's holding account; results are public.</summary>
+    Settled,
+}

@@ -1,0 +1,70 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Cash;
+
+/// <summary>
+/// Reads the cash ledger with one rule for who sees what: the regulator and the auditor every account, a member only
+/// its own organisation's. The API, the pages, the CLI and other modules (the auction, the exchange) read through here.
+/// </summary>
+public sealed class CashQueries(IStore store)
+{
+    /// <summary>How many movements a statement page shows.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>True when <paramref name="actor"/> may see the cash of organisation <paramref name="organisationId"/>.</summary>
+    public static bool MaySee(Actor actor, long organisationId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role is Role.Regulator or Role.Auditor
+            || (CashRoles.Readers.Contains(actor.Role) && actor.OrganisationId == organisationId);
+    }
+
+    /// <summary>An organisation's statement (page <paramref name="page"/> of its movements, from 0), or null when it does not exist or the actor may not see it.</summary>
+    public Task<CashStatement?> StatementAsync(Actor actor, CreditCode organisation, int page, CancellationToken ct) =>
+        store.ReadAsync(async s =>
+        {
+            if (await s.Organisations.FindByCodeAsync(organisation).ConfigureAwait(false) is not { } o || !MaySee(actor, o.Id))
+            {
+                return null;
+            }
+            return await StatementAsync(s, o, Math.Max(0, page)).ConfigureAwait(false);
+        }, ct);
+
+    /// <summary>The actor's own organisation's statement, or null when the actor has none.</summary>
+    public Task<CashStatement?> OwnStatementAsync(Actor actor, int page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return store.ReadAsync(async s =>
+            actor.OrganisationId is { } id && MaySee(actor, id) && await s.Organisations.FindByIdAsync(id).ConfigureAwait(false) is { } o
+                ? await StatementAsync(s, o, Math.Max(0, page)).ConfigureAwait(false)
+                : null, ct);
+    }
+
+    /// <summary>
+    /// Every account with its balance (the regulator and auditor only, else null). The balances add up to zero: the
+    /// external bank's is minus the money the platform holds.
+    /// </summary>
+    public Task<IReadOnlyList<CashAccount>?> AccountsAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role is Role.Regulator or Role.Auditor
+            ? store.ReadAsync<IReadOnlyList<CashAccount>?>(async s => await s.Cash.AccountsAsync().ConfigureAwait(false), ct)
+            : Task.FromResult<IReadOnlyList<CashAccount>?>(null);
+    }
+
+    private static async Task<CashStatement> StatementAsync(IStoreSession s, Organisation o, int page)
+    {
+        var account = await s.Cash.FindMemberAccountAsync(o.Id).ConfigureAwait(false);
+        if (account is null)
+        {
+            return new CashStatement(o, null, [], []);
+        }
+        var reservations = await s.Cash.ReservationsAsync(account.Id, openOnly: true).ConfigureAwait(false);
+        var entries = await s.Cash.EntriesAsync(account.Id, page * PageSize, PageSize).ConfigureAwait(false);
+        return new CashStatement(o, account, reservations, entries);
+    }
+}

@@ -1,0 +1,52 @@
+using OpenEts.Application.Cash;
+using OpenEts.Domain.Cash;
+
+namespace OpenEts.Application.Storage;
+
+/// <summary>
+/// The cash ledger's tables: accounts (balances and reserved money as integer fen), entries (one row per double-entry
+/// movement) and reservations. Only <see cref="CashLedger"/> writes them and only <see cref="CashQueries"/> reads them
+/// for others.
+/// </summary>
+public interface ICashData
+{
+    Task<CashAccount?> FindAccountAsync(long id);
+
+    /// <summary>The member account of an organisation, or null when it has none yet.</summary>
+    Task<CashAccount?> FindMemberAccountAsync(long organisationId);
+
+    /// <summary>The platform's one account of a system kind (the external bank, the auction proceeds).</summary>
+    Task<CashAccount> SystemAccountAsync(CashAccountKind kind);
+
+    /// <summary>Opens an organisation's member account with nothing on it. A second one is a <see cref="StoreConflictException"/>.</summary>
+    Task<CashAccount> OpenMemberAccountAsync(long organisationId, DateTimeOffset at);
+
+    /// <summary>Every account, system accounts first, then by id.</summary>
+    Task<IReadOnlyList<CashAccount>> AccountsAsync();
+
+    /// <summary>Stores an account's balance and reserved money.</summary>
+    Task SaveAccountAsync(CashAccount account);
+
+    /// <summary>The entry made with an idempotency key, or null.</summary>
+    Task<CashEntry?> FindEntryAsync(string key);
+
+    /// <summary>Appends an entry and returns it with its id. A reused key is a <see cref="StoreConflictException"/>.</summary>
+    Task<CashEntry> InsertEntryAsync(CashEntry entry);
+
+    /// <summary>The entries touching an account, newest first.</summary>
+    Task<IReadOnlyList<CashEntry>> EntriesAsync(long accountId, int offset, int limit);
+
+    Task<CashReservation?> FindReservationAsync(long id);
+
+    /// <summary>The reservation made with an idempotency key, or null.</summary>
+    Task<CashReservation?> FindReservationAsync(string key);
+
+    /// <summary>Stores a new open reservation and returns it with its id.</summary>
+    Task<CashReservation> InsertReservationAsync(CashReservation reservation, string key, DateTimeOffset at);
+
+    /// <summary>Stores what a reservation holds now and whether it is open.</summary>
+    Task SaveReservationAsync(CashReservation reservation, DateTimeOffset at);
+
+    /// <summary>An account's reservations, newest first; only the open ones when <paramref name="openOnly"/>.</summary>
+    Task<IReadOnlyList<CashReservation>> ReservationsAsync(long accountId, bool openOnly);
+}

@@ -1,0 +1,136 @@
+using OpenEts.Application.Cash;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Storage.Tests.Infrastructure;
+
+namespace OpenEts.Storage.Tests;
+
+// The cash ledger on every database: double entries that add up to zero, reservations, no overdraft, idempotency keys,
+// integer fen, and a journal entry written with each movement.
+public abstract partial class StoreContract<TDb>
+{
+    private static async Task<(SqlStore Store, Organisation Member)> CashStoreAsync(ITestDatabase db)
+    {
+        var store = await db.CreateStoreAsync();
+        var member = await store.WriteAsync(s => s.Organisations.InsertAsync(Company("91441800MA5CY1002", "北江示范水泥有限公司"), Now), Ct);
+        return (store, member);
+    }
+
+    private static async Task<T> CashAsync<T>(SqlStore store, Func<CashLedger, Task<T>> work) =>
+        await store.WriteAsync(s => work(new CashLedger(s, "regulator", Now)), Ct);
+
+    private static async Task<decimal> SumOfBalancesAsync(SqlStore store) =>
+        (await store.ReadAsync(s => s.Cash.AccountsAsync(), Ct)).Sum(a => a.Balance);
+
+    [Fact]
+    public async Task Cash_DepositReserveSettle_MovesExactFenAndBalancesAddUpToZero()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+
+        await CashAsync(store, l => l.DepositAsync(member, Yuan.From(12_345_678.91m), "slip 1", IdempotencyKey.From("d1")));
+        var reserved = (CashResult.Done)await CashAsync(store, l => l.ReserveAsync(member, Yuan.From(400.50m), "auction/1/bid/1", IdempotencyKey.From("r1")));
+        await CashAsync(store, l => l.SettleAsync(member, reserved.Reservation!.Id, CashAccountKind.AuctionProceeds, Yuan.From(300.25m), IdempotencyKey.From("s1")));
+
+        var account = await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct);
+        var proceeds = await store.ReadAsync(s => s.Cash.SystemAccountAsync(CashAccountKind.AuctionProceeds), Ct);
+        var bank = await store.ReadAsync(s => s.Cash.SystemAccountAsync(CashAccountKind.ExternalBank), Ct);
+        Assert.Equal(12_345_378.66m, account!.Balance);
+        Assert.Equal(0m, account.Reserved);
+        Assert.Equal(300.25m, proceeds.Balance);
+        Assert.Equal(-12_345_678.91m, bank.Balance);
+        Assert.Equal(0m, await SumOfBalancesAsync(store));
+        var journal = await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "cash."), 0, 10), Ct);
+        Assert.Equal(["cash.settled", "cash.reserved", "cash.deposited"], journal.Select(e => e.Kind));
+        Assert.All(journal, e => Assert.Equal(member.Code.Value, e.Subject));
+    }
+
+    [Fact]
+    public async Task Cash_WithdrawMoreThanAvailable_IsRefusedAndWritesNothing()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        await CashAsync(store, l => l.DepositAsync(member, Yuan.From(100m), "slip", IdempotencyKey.From("d1")));
+        await CashAsync(store, l => l.ReserveAsync(member, Yuan.From(80m), "bid", IdempotencyKey.From("r1")));
+        var journalBefore = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+
+        var result = await CashAsync(store, l => l.WithdrawAsync(member, Yuan.From(20.01m), "out", IdempotencyKey.From("w1")));
+
+        Assert.Equal(CashRejection.InsufficientFunds, Assert.IsType<CashResult.Refused>(result).Reason);
+        var account = await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct);
+        Assert.Equal((100m, 80m), (account!.Balance, account.Reserved));
+        Assert.Equal(journalBefore, await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct));
+        Assert.Null(await store.ReadAsync(s => s.Cash.FindEntryAsync("w1"), Ct));
+    }
+
+    [Fact]
+    public async Task Cash_SameKeyTwice_DepositsOnceAndADifferentRequestIsRefused()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+
+        await CashAsync(store, l => l.DepositAsync(member, Yuan.From(50m), "slip", IdempotencyKey.From("d1")));
+        var again = await CashAsync(store, l => l.DepositAsync(member, Yuan.From(50m), "slip", IdempotencyKey.From("d1")));
+        var other = await CashAsync(store, l => l.DepositAsync(member, Yuan.From(60m), "slip", IdempotencyKey.From("d1")));
+
+        Assert.True(Assert.IsType<CashResult.Done>(again).Duplicate);
+        Assert.Equal(CashRejection.KeyReused, Assert.IsType<CashResult.Refused>(other).Reason);
+        Assert.Equal(50m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Balance);
+    }
+
+    [Fact]
+    public async Task Cash_ReleaseAReservation_FreesTheMoneyAndASecondReleaseIsRefused()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        await CashAsync(store, l => l.DepositAsync(member, Yuan.From(100m), "slip", IdempotencyKey.From("d1")));
+        var held = (CashResult.Done)await CashAsync(store, l => l.ReserveAsync(member, Yuan.From(70m), "bid", IdempotencyKey.From("r1")));
+
+        await CashAsync(store, l => l.ReleaseAsync(member, held.Reservation!.Id));
+        var second = await CashAsync(store, l => l.ReleaseAsync(member, held.Reservation!.Id));
+
+        Assert.Equal(CashRejection.ReservationClosed, Assert.IsType<CashResult.Refused>(second).Reason);
+        var account = await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct);
+        Assert.Equal((100m, 0m), (account!.Balance, account.Reserved));
+        Assert.Empty(await store.ReadAsync(s => s.Cash.ReservationsAsync(account.Id, openOnly: true), Ct));
+    }
+
+    [Fact]
+    public async Task Cash_DepositCommandFromACompany_IsForbiddenAndAFractionOfAFenIsAFieldError()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        var handler = new CashCommandHandler(store, new FixedClock(Now));
+        var company = new Actor(5, "cement-a", Domain.Identity.Role.CompanyRepresentative, member.Id);
+
+        var forbidden = await handler.HandleAsync(company, new DepositCash(member.Code, Yuan.From(10m), "slip", IdempotencyKey.From("k")), Ct);
+        var parsed = DepositCash.TryParse(new DepositCash.Form(member.Code.Value, 10.005m, "slip", "k"), out var none, out var errors);
+
+        Assert.IsType<CashCommandOutcome.Forbidden>(forbidden);
+        Assert.False(parsed);
+        Assert.Null(none);
+        Assert.Equal("amount", Assert.Single(errors).Field);
+        Assert.Null(await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct));
+    }
+
+    [Fact]
+    public async Task Cash_StatementOfAnotherCompany_IsHiddenFromAMember()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        var other = await store.WriteAsync(s => s.Organisations.InsertAsync(Company("91440200MA5CY1003", "韶关钢铁"), Now), Ct);
+        await new CashCommandHandler(store, new FixedClock(Now)).HandleAsync(
+            Actor.System, new DepositCash(member.Code, Yuan.From(10m), "slip", IdempotencyKey.From("k")), Ct);
+        var queries = new CashQueries(store);
+
+        var own = await queries.StatementAsync(new Actor(5, "cement-a", Domain.Identity.Role.CompanyRepresentative, member.Id), member.Code, 0, Ct);
+        var hidden = await queries.StatementAsync(new Actor(6, "steel-a", Domain.Identity.Role.CompanyRepresentative, other.Id), member.Code, 0, Ct);
+
+        Assert.Equal(10m, own!.Balance);
+        Assert.Single(own.Entries);
+        Assert.Null(hidden);
+    }
+}
