@@ -1,0 +1,120 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using OpenEts.Application.Cash;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Allocation.Auction;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Auction;
+
+/// <summary>
+/// The regulator announces an allowance auction (有偿发放公告): the unit class and volume offered, when bids are taken,
+/// and the market figures of the months before the notice, from which the plan's rule computes the reserve price. The
+/// platform has no exchange market data yet, so the regulator gives those figures (and they are stored and shown with
+/// the auction).
+/// </summary>
+public sealed record AnnounceAuction(
+    string Jurisdiction, int Year, UnitClass Class, long VolumeTonnes, DateTimeOffset OpensAt, DateTimeOffset ClosesAt,
+    IReadOnlyList<ReservePriceInput> ReserveInputs, IdempotencyKey Key) : ICashCommand
+{
+    /// <summary>One month's market figures as typed: <c>month</c> as yyyy-MM; a price, or a turnover and a volume.</summary>
+    public sealed record MonthForm(string? Month, decimal? Price, decimal? Turnover, long? Volume);
+
+    /// <summary>The request as typed; times as ISO 8601 with an offset (e.g. <c>2017-03-27T09:00:00+08:00</c>).</summary>
+    public sealed record Form(
+        string? Jurisdiction, int? Year, string? Class, long? Volume, string? OpensAt, string? ClosesAt,
+        IReadOnlyList<MonthForm>? ReserveInputs, string? IdempotencyKey);
+
+    /// <summary>The rules it runs under, set by <see cref="AuctionService"/> from the plan before it runs.</summary>
+    public AuctionRules? Rules { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => AuctionRoles.Regulator;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out AnnounceAuction? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var jurisdiction = FieldReader.Text(form.Jurisdiction).ToUpperInvariant();
+        if (jurisdiction.Length is 0 or > 16)
+        {
+            read.Fail("jurisdiction", "Required", "jurisdiction: a code such as GD");
+        }
+        var year = read.Year(form.Year, "year");
+        var unitClass = read.Class(form.Class);
+        var volume = read.Quantity(form.Volume, "volume");
+        var opens = Time(read, form.OpensAt, "opensAt");
+        var closes = Time(read, form.ClosesAt, "closesAt");
+        if (read.IsValid && closes <= opens)
+        {
+            read.Fail("closesAt", "Range", "closesAt must be after opensAt");
+        }
+        var inputs = new List<ReservePriceInput>();
+        var months = form.ReserveInputs ?? [];
+        for (var i = 0; i < months.Count; i++)
+        {
+            var m = months[i];
+            var at = string.Create(CultureInfo.InvariantCulture, $"reserveInputs[{i}]");
+            if (!DateOnly.TryParseExact(m.Month?.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            {
+                read.Fail(at + ".month", "Month", $"{at}.month must be a month as yyyy-MM");
+            }
+            if (m.Price is < 0 || m.Turnover is < 0 || m.Volume is < 0)
+            {
+                read.Fail(at, "Range", $"{at}: prices, turnover and volume are never negative");
+            }
+            inputs.Add(new ReservePriceInput(month, m.Price ?? 0m, m.Turnover ?? 0m, m.Volume ?? 0));
+        }
+        var key = read.Key(form.IdempotencyKey);
+        command = read.IsValid ? new AnnounceAuction(jurisdiction, year, unitClass, volume.Value, opens, closes, inputs, key) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    private static DateTimeOffset Time(FieldReader read, string? text, string field)
+    {
+        if (DateTimeOffset.TryParse(text?.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            return at;
+        }
+        read.Fail(field, "DateTime", $"{field} must be a time as ISO 8601 with its offset, e.g. 2017-03-27T09:00:00+08:00");
+        return default;
+    }
+
+    /// <inheritdoc/>
+    public async Task<CashCommandOutcome> RunAsync(CashWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (Rules is null)
+        {
+            return new CashCommandOutcome.Refused("NoAuctionRules", "jurisdiction",
+                $"no approved plan gives auction rules for {Jurisdiction} {Year}", RefusalKind.Conflict);
+        }
+        if (!Rules.ReservePrice.TryCompute(ReserveInputs, out var reserve, out var reason))
+        {
+            return new CashCommandOutcome.Refused("ReservePrice", "reserveInputs", reason!, RefusalKind.Malformed);
+        }
+        if (await work.Session.Auctions.FindAuctionAsync(Key.Value).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.Class == Class && earlier.VolumeTonnes == VolumeTonnes && earlier.OpensAt == OpensAt
+                ? new CashCommandOutcome.Completed("auction.announced", earlier.Id, Duplicate: true)
+                : new CashCommandOutcome.Refused(nameof(CashRejection.KeyReused), "idempotencyKey",
+                    $"the idempotency key '{Key.Value}' was used for a different auction", RefusalKind.Conflict);
+        }
+        var auction = await work.Session.Auctions.InsertAuctionAsync(new AuctionRecord(
+            0, Jurisdiction, Year, Class, VolumeTonnes, OpensAt, ClosesAt, Yuan.From(reserve), Rules, ReserveInputs,
+            AuctionStatus.Open, work.Now, work.Actor.UserName) { Key = Key.Value }).ConfigureAwait(false);
+        await work.Session.Journal.AppendAsync(work.Now, work.Actor.UserName, "auction.announced", AuctionService.Subject(auction.Id),
+            Json.Serialize(new
+            {
+                auction = auction.Id, jurisdiction = Jurisdiction, year = Year, @class = Class.ToString(), volume = VolumeTonnes,
+                opensAt = OpensAt, closesAt = ClosesAt, reserve, rule = Rules.ReservePrice.Kind, inputs = ReserveInputs,
+                key = Key.Value,
+            })).ConfigureAwait(false);
+        return new CashCommandOutcome.Completed("auction.announced", auction.Id, Duplicate: false);
+    }
+}

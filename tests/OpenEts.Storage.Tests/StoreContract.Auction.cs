@@ -1,0 +1,184 @@
+using OpenEts.Application.Auction;
+using OpenEts.Application.Cash;
+using OpenEts.Application.Demo;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Storage.Tests.Infrastructure;
+
+namespace OpenEts.Storage.Tests;
+
+// Allowance auctions through their use cases on every database: announce with a computed reserve, sealed bids that hold
+// cash, refusals naming their rule, a close that settles cash and delivers allowances once, and a half-settled close
+// finished by running it again.
+public abstract partial class StoreContract<TDb>
+{
+    private static readonly DateTimeOffset AuctionOpens = new(2017, 3, 27, 1, 0, 0, TimeSpan.Zero);
+
+    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private sealed record AuctionMarket(
+        SqlStore Store, RegistryService Registry, MovableClock Clock, AuctionService Auctions, CashCommandHandler Cash,
+        RegistryCommandHandler RegistryHandler, Func<string, Task<Actor>> ActorOf) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Registry.Dispose();
+            await Store.DisposeAsync();
+        }
+
+        public async Task<Organisation> OrganisationOfAsync(string user)
+        {
+            var id = (await ActorOf(user)).OrganisationId!.Value;
+            return (await Store.ReadAsync(s => s.Organisations.FindByIdAsync(id), Ct))!;
+        }
+
+        public async Task DepositAsync(string user, decimal yuan) =>
+            Assert.IsType<CashCommandOutcome.Completed>(await Cash.HandleAsync(await ActorOf("regulator"),
+                new DepositCash((await OrganisationOfAsync(user)).Code, Yuan.From(yuan), "slip", IdempotencyKey.From("dep-" + user)), Ct));
+
+        public async Task<CashCommandOutcome> BidAsync(string user, long auction, string account, long tonnes, decimal price, string key) =>
+            await Auctions.BidAsync(await ActorOf(user),
+                new PlaceBid(auction, AccountNumber.From(account), tonnes, Yuan.From(price), IdempotencyKey.From(key)), Ct);
+
+        public async Task<long> HeldAsync(string account) =>
+            await Registry.QueryAsync((l, _) => l.HoldingsOf(AccountNumber.From(account))
+                .Where(h => h.Class == DemoRegistry.Allowances).Sum(h => h.Total.Value), Ct);
+
+        public async Task<CashAccount> CashOfAsync(string user)
+        {
+            var o = await OrganisationOfAsync(user);
+            return (await Store.ReadAsync(s => s.Cash.FindMemberAccountAsync(o.Id), Ct))!;
+        }
+    }
+
+    private static async Task<AuctionMarket> AuctionMarketAsync(ITestDatabase db)
+    {
+        var store = await db.CreateStoreAsync();
+        await new DemoMarket(store, new FakeHashing()).SeedIfEmptyAsync(Now, Ct);
+        var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        var clock = new MovableClock(AuctionOpens);
+        var cash = new CashCommandHandler(store, clock);
+        var registryHandler = new RegistryCommandHandler(registry, store, clock);
+        var auctions = new AuctionService(cash, registryHandler, new RegistryQueries(registry), store, new FoundAuctionRules());
+        return new AuctionMarket(store, registry, clock, auctions, cash, registryHandler, async name =>
+        {
+            var user = await store.ReadAsync(s => s.Users.FindByNameAsync(name), Ct);
+            return new Actor(user!.Id, user.UserName, user.Role, user.OrganisationId);
+        });
+    }
+
+    // 100 000 t of GDEA-2017, bids for one hour; the reserve from three months of listed trades: 6 436 000 yuan over
+    // 400 000 t = 16.09 yuan/t (the shape of guangdong.md §1.6's 2016 third auction).
+    private static async Task<long> AnnounceAsync(AuctionMarket m, string key = "a1")
+    {
+        var outcome = await m.Auctions.AnnounceAsync(await m.ActorOf("regulator"), new AnnounceAuction("GD", 2017, DemoRegistry.Allowances,
+            100_000, AuctionOpens, AuctionOpens.AddHours(1),
+            [
+                new(new DateOnly(2016, 12, 1), 0m, 1_500_000m, 100_000),
+                new(new DateOnly(2017, 1, 1), 0m, 3_200_000m, 200_000),
+                new(new DateOnly(2017, 2, 1), 0m, 1_736_000m, 100_000),
+            ], IdempotencyKey.From(key)), Ct);
+        return Assert.IsType<CashCommandOutcome.Completed>(outcome).Id;
+    }
+
+    [Fact]
+    public async Task Auction_AnnounceBidClose_DeliversEachAwardAndChargesTheClearingPriceOnce()
+    {
+        await using var m = await AuctionMarketAsync(Db);
+        await m.DepositAsync("cement-a", 1_000_000m);
+        await m.DepositAsync("steel-a", 1_000_000m);
+        await m.DepositAsync("power-a", 1_000_000m);
+        var id = await AnnounceAsync(m);
+        var issuanceBefore = await m.HeldAsync("GD-ISSUANCE");
+        var cementBefore = await m.HeldAsync("GD-HOLD-CEMENT");
+
+        // 50 000 @ 18.00 and 30 000 @ 17.00 win in full; 20 000 t are left for power's 40 000 @ 16.50, which sets the price.
+        Assert.IsType<CashCommandOutcome.Completed>(await m.BidAsync("steel-a", id, "GD-HOLD-STEEL", 50_000, 18.00m, "b-steel"));
+        Assert.IsType<CashCommandOutcome.Completed>(await m.BidAsync("cement-a", id, "GD-HOLD-CEMENT", 30_000, 17.00m, "b-cement"));
+        Assert.IsType<CashCommandOutcome.Completed>(await m.BidAsync("power-a", id, "GD-HOLD-POWER", 40_000, 16.50m, "b-power"));
+        var held = await m.CashOfAsync("cement-a");
+        Assert.Equal(510_000m, held.Reserved);
+        var early = await m.Auctions.CloseAsync(await m.ActorOf("regulator"), id, Ct);
+        m.Clock.Now = AuctionOpens.AddHours(1);
+        var closed = await m.Auctions.CloseAsync(await m.ActorOf("regulator"), id, Ct);
+        var again = await m.Auctions.CloseAsync(await m.ActorOf("regulator"), id, Ct);
+
+        Assert.Equal("BiddingNotOver", Assert.IsType<CashCommandOutcome.Refused>(early).Rule);
+        Assert.Equal("auction.settled", Assert.IsType<CashCommandOutcome.Completed>(closed).Event);
+        Assert.True(Assert.IsType<CashCommandOutcome.Completed>(again).Duplicate);
+        var cement = await m.CashOfAsync("cement-a");
+        Assert.Equal((1_000_000m - (30_000 * 16.50m), 0m), (cement.Balance, cement.Reserved));
+        Assert.Equal(1_000_000m - (20_000 * 16.50m), (await m.CashOfAsync("power-a")).Balance);
+        var proceeds = await m.Store.ReadAsync(s => s.Cash.SystemAccountAsync(CashAccountKind.AuctionProceeds), Ct);
+        Assert.Equal(100_000 * 16.50m, proceeds.Balance);
+        Assert.Equal(cementBefore + 30_000, await m.HeldAsync("GD-HOLD-CEMENT"));
+        Assert.Equal(issuanceBefore - 100_000, await m.HeldAsync("GD-ISSUANCE"));
+        var detail = await new AuctionQueries(m.Store).DetailAsync(null, id, Ct);
+        Assert.Equal(new AuctionResults(16.50m, 100_000, 0, 3, 3, 1_650_000m, true), detail!.Results);
+        Assert.Empty(detail.AllBids);
+        Assert.Equal(0m, (await m.Store.ReadAsync(s => s.Cash.AccountsAsync(), Ct)).Sum(a => a.Balance));
+    }
+
+    [Fact]
+    public async Task Auction_BidsBreakingTheRules_AreRefusedWithTheRuleNamedAndHoldNothing()
+    {
+        await using var m = await AuctionMarketAsync(Db);
+        await m.DepositAsync("cement-a", 100_000m);
+        var id = await AnnounceAsync(m);
+
+        var small = await m.BidAsync("cement-a", id, "GD-HOLD-CEMENT", 999, 17m, "k1");
+        var cheap = await m.BidAsync("cement-a", id, "GD-HOLD-CEMENT", 1_000, 16.08m, "k2");
+        var poor = await m.BidAsync("cement-a", id, "GD-HOLD-CEMENT", 10_000, 17m, "k3");
+        var other = await m.BidAsync("cement-a", id, "GD-HOLD-STEEL", 1_000, 17m, "k4");
+        var big = await m.BidAsync("cement-a", id, "GD-HOLD-CEMENT", 50_001, 17m, "k5");
+        m.Clock.Now = AuctionOpens.AddHours(1);
+        var late = await m.BidAsync("cement-a", id, "GD-HOLD-CEMENT", 1_000, 17m, "k6");
+
+        Assert.Equal(
+            ["BelowMinimumBid", "BelowReservePrice", "InsufficientFunds", "NotRepresentative", "BidderLimitExceeded", "AuctionNotOpen"],
+            new[] { small, cheap, poor, other, big, late }.Select(o => Assert.IsType<CashCommandOutcome.Refused>(o).Rule));
+        Assert.Equal(0m, (await m.CashOfAsync("cement-a")).Reserved);
+        Assert.Empty(await m.Store.ReadAsync(s => s.Auctions.BidsAsync(id), Ct));
+    }
+
+    [Fact]
+    public async Task Auction_CloseStoppedByTheRegistry_StaysClearedAndASecondCloseFinishesWithoutChargingTwice()
+    {
+        await using var m = await AuctionMarketAsync(Db);
+        await m.DepositAsync("cement-a", 1_000_000m);
+        var id = await AnnounceAsync(m);
+        await m.BidAsync("cement-a", id, "GD-HOLD-CEMENT", 20_000, 17.00m, "b1");
+        var regulator = await m.ActorOf("regulator");
+        // The issuance account runs out before the close (everything left allocated elsewhere), so the registry refuses.
+        var left = await m.HeldAsync("GD-ISSUANCE");
+        Assert.IsType<RegistryCommandOutcome.Completed>(await m.RegistryHandler.HandleAsync(regulator, new AllocateUnits(
+            AccountNumber.From("GD-HOLD-POWER"), DemoRegistry.Allowances, Domain.Quantities.AllowanceCount.From(left), IdempotencyKey.From("drain")), Ct));
+        var cementBefore = await m.HeldAsync("GD-HOLD-CEMENT");
+        m.Clock.Now = AuctionOpens.AddHours(1);
+
+        var stopped = await m.Auctions.CloseAsync(regulator, id, Ct);
+        var half = await m.Store.ReadAsync(s => s.Auctions.FindAuctionAsync(id), Ct);
+        var paidOnce = (await m.CashOfAsync("cement-a")).Balance;
+        Assert.IsType<RegistryCommandOutcome.Completed>(await m.RegistryHandler.HandleAsync(regulator, new CorrectUnits(
+            AccountNumber.From("GD-HOLD-POWER"), DemoRegistry.Issuance, DemoRegistry.Allowances, Domain.Quantities.AllowanceCount.From(20_000), null,
+            "returned for the auction", IdempotencyKey.From("return")), Ct));
+        var finished = await m.Auctions.CloseAsync(regulator, id, Ct);
+
+        Assert.Equal("DeliveryRefused", Assert.IsType<CashCommandOutcome.Refused>(stopped).Rule);
+        Assert.Equal(AuctionStatus.Cleared, half!.Status);
+        Assert.Equal(1_000_000m - (20_000 * 17.00m), paidOnce);
+        Assert.Equal("auction.settled", Assert.IsType<CashCommandOutcome.Completed>(finished).Event);
+        Assert.Equal(paidOnce, (await m.CashOfAsync("cement-a")).Balance);
+        Assert.Equal(cementBefore + 20_000, await m.HeldAsync("GD-HOLD-CEMENT"));
+    }
+}
