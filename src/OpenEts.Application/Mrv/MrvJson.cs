@@ -28,7 +28,8 @@ public static class MrvJson
         AccountingMethod Method = AccountingMethod.SectorGuideline);
 
     public sealed record VerificationJson(IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<WarningAcknowledgement> Acknowledgements,
-        string Conclusion, long VerifiedKg, string FactorVersion, string Verifier, long At, bool Late);
+        string Conclusion, long VerifiedKg, string FactorVersion, string Verifier, long At, bool Late,
+        IReadOnlyList<OutputAdjustment>? OutputAdjustments = null);
 
     public static IReadOnlyList<LineJson> Lines(IEnumerable<ReportLine> lines) =>
         [.. lines.Select(l => new LineJson(l.Id, l.Kind, l.Material, l.Amount, l.Unit,
@@ -53,14 +54,14 @@ public static class MrvJson
     {
         ArgumentNullException.ThrowIfNull(v);
         return JsonSerializer.Serialize(new VerificationJson(v.Adjustments, v.Acknowledgements, v.Conclusion, v.Verified.Kilograms,
-            v.FactorVersion, v.Verifier, v.At.ToUnixTimeMilliseconds(), v.Late), Options);
+            v.FactorVersion, v.Verifier, v.At.ToUnixTimeMilliseconds(), v.Late, v.OutputAdjustments.Count == 0 ? null : v.OutputAdjustments), Options);
     }
 
     public static Verification ReadVerification(string json)
     {
         var v = JsonSerializer.Deserialize<VerificationJson>(json, Options) ?? throw new InvalidOperationException("empty verification");
         return new Verification(v.Adjustments, v.Acknowledgements, v.Conclusion, Tonnes.FromKilograms(v.VerifiedKg), v.FactorVersion,
-            v.Verifier, DateTimeOffset.FromUnixTimeMilliseconds(v.At), v.Late);
+            v.Verifier, DateTimeOffset.FromUnixTimeMilliseconds(v.At), v.Late) { OutputAdjustments = v.OutputAdjustments ?? [] };
     }
 
     public static string Sources(IReadOnlyList<PlanSource> sources) => JsonSerializer.Serialize(sources, Options);

@@ -39,7 +39,7 @@ public sealed class MrvQueries(IStore store)
             var company = await s.Organisations.FindByCodeAsync(organisation).ConfigureAwait(false);
             var report = company is null ? null : await s.Mrv.FindReportAsync(company.Id, year).ConfigureAwait(false);
             return report is { Status: ReportStatus.Approved, Approved: { } approved, Verification: { } v }
-                ? new ApprovedEmissions(organisation, year, approved, report.Outputs, v.FactorVersion, report.ApprovedAt!.Value)
+                ? new ApprovedEmissions(organisation, year, approved, report.VerifiedInput.Outputs, v.FactorVersion, report.ApprovedAt!.Value)
                 : null;
         }, ct);
 

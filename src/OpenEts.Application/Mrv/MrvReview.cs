@@ -83,14 +83,17 @@ public static class MrvReview
     }
 
     /// <summary><paramref name="input"/> with the adjusted lines' amounts replaced.</summary>
-    public static ReportInput Adjusted(ReportInput input, IReadOnlyList<LineAdjustment> adjustments)
+    public static ReportInput Adjusted(ReportInput input, IReadOnlyList<LineAdjustment> adjustments,
+        IReadOnlyList<OutputAdjustment>? outputs = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(adjustments);
         var byLine = adjustments.ToDictionary(a => a.LineId, StringComparer.Ordinal);
+        var byOutput = (outputs ?? []).ToDictionary(o => o.Index);
         return input with
         {
             Lines = [.. input.Lines.Select(l => byLine.TryGetValue(l.Id, out var a) ? l with { Amount = a.Amount } : l)],
+            Outputs = [.. input.Outputs.Select((o, i) => byOutput.TryGetValue(i, out var a) ? o with { Amount = a.Amount } : o)],
         };
     }
 }

@@ -7,7 +7,8 @@ using OpenEts.Domain.Organisations;
 namespace OpenEts.Application.Mrv;
 
 /// <summary>
-/// The assigned verifier records its verification (核查): the lines it adjusts, each with a reason and evidence; a note on
+/// The assigned verifier records its verification (核查): the lines and production outputs it adjusts, each with a reason
+/// and evidence; a note on
 /// every warning of the report (as reported and as adjusted); and its conclusion. The verified total is computed from
 /// the adjusted lines with the current factor library and rounded for the report. Only a verifier of the body assigned
 /// to this report; flagged late after the jurisdiction's verification deadline.
@@ -15,8 +16,11 @@ namespace OpenEts.Application.Mrv;
 public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustment> Adjustments,
     IReadOnlyList<WarningAcknowledgement> Acknowledgements, string Conclusion) : IMrvCommand
 {
+    /// <summary>The production outputs the verifier changed (allocation's true-up reads the verified outputs).</summary>
+    public IReadOnlyList<OutputAdjustment> OutputAdjustments { get; init; } = [];
+
     public sealed record Form(long? Report, IReadOnlyList<AdjustmentForm>? Adjustments, IReadOnlyList<AcknowledgementForm>? Acknowledgements,
-        string? Conclusion);
+        string? Conclusion, IReadOnlyList<OutputAdjustmentForm>? OutputAdjustments = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => MrvRoles.Verifier;
@@ -52,8 +56,30 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
             acknowledgements.Add(new WarningAcknowledgement(read.Text(f.Warning, $"acknowledgements[{i}].warning", MrvFields.ShortText),
                 read.Text(f.Note, $"acknowledgements[{i}].note", MrvFields.LongText)));
         }
+        var outputs = new List<OutputAdjustment>();
+        var seenOutputs = new HashSet<int>();
+        for (var i = 0; i < (form.OutputAdjustments?.Count ?? 0); i++)
+        {
+            var f = form.OutputAdjustments![i];
+            var at = $"outputAdjustments[{i}]";
+            if (f.Index is not { } index || index < 0)
+            {
+                read.Fail(at + ".index", "Required", $"{at}.index: the output's position in the report, 0 or more");
+            }
+            else if (!seenOutputs.Add(index))
+            {
+                read.Fail(at + ".index", "Duplicate", $"output {index} is adjusted more than once");
+            }
+            var amount = read.Amount(f.Amount, at + ".amount");
+            if (amount < 0)
+            {
+                read.Fail(at + ".amount", "Range", $"{at}.amount must not be negative");
+            }
+            outputs.Add(new OutputAdjustment(f.Index ?? 0, amount, read.Text(f.Reason, at + ".reason", MrvFields.LongText),
+                read.Text(f.Evidence, at + ".evidence", MrvFields.ShortText)));
+        }
         var conclusion = read.Text(form.Conclusion, "conclusion", MrvFields.LongText);
-        command = read.IsValid ? new RecordVerification(report, adjustments, acknowledgements, conclusion) : null;
+        command = read.IsValid ? new RecordVerification(report, adjustments, acknowledgements, conclusion) { OutputAdjustments = outputs } : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -79,11 +105,19 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
                 errors.Add(new FieldError($"adjustments[{i}].lineId", "UnknownLine", $"the report has no line {Adjustments[i].LineId}"));
             }
         }
+        for (var i = 0; i < OutputAdjustments.Count; i++)
+        {
+            if (OutputAdjustments[i].Index >= report.Outputs.Count)
+            {
+                errors.Add(new FieldError($"outputAdjustments[{i}].index", "UnknownOutput",
+                    $"the report has {report.Outputs.Count} outputs: there is no output {OutputAdjustments[i].Index}"));
+            }
+        }
         if (errors.Count > 0)
         {
             return new MrvDecision.Fail(errors);
         }
-        var adjusted = MrvReview.Adjusted(report.Input, Adjustments);
+        var adjusted = MrvReview.Adjusted(report.Input, Adjustments, OutputAdjustments);
         var verified = await MrvReview.CheckAsync(work.Session.Mrv, report.OrganisationId, adjusted).ConfigureAwait(false);
         if (!verified.IsValid)
         {
@@ -103,11 +137,15 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
         }
         var deadline = await work.Session.Mrv.FindDeadlineAsync(report.Region, report.Year).ConfigureAwait(false);
         var verification = new Verification(Adjustments, Acknowledgements, Conclusion, MrvReview.Total(verified), verified.FactorLibraryVersion,
-            work.Actor.UserName, work.Now, deadline is not null && ReportingDeadline.IsAfter(work.Now, deadline.VerificationDue));
+            work.Actor.UserName, work.Now, deadline is not null && ReportingDeadline.IsAfter(work.Now, deadline.VerificationDue))
+        {
+            OutputAdjustments = OutputAdjustments,
+        };
         return new MrvDecision.Write("mrv.report.verified", MrvWork.Subject(company!, report.Year), new
         {
             report = report.Id,
             adjustments = Adjustments,
+            outputAdjustments = OutputAdjustments,
             acknowledgements = Acknowledgements,
             conclusion = Conclusion,
             verifiedTonnes = verification.Verified.Value,

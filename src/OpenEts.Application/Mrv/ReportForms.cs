@@ -18,3 +18,6 @@ public sealed record AdjustmentForm(string? LineId, decimal? Amount, string? Rea
 
 /// <summary>A verifier's note on one warning as typed (the warning's key, e.g. <c>NotInMonitoringPlan:L3</c>).</summary>
 public sealed record AcknowledgementForm(string? Warning, string? Note);
+
+/// <summary>A verifier's change to one production output as typed: the output's position in the report (0-based).</summary>
+public sealed record OutputAdjustmentForm(int? Index, decimal? Amount, string? Reason, string? Evidence);

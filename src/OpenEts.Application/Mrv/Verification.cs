@@ -16,10 +16,20 @@ namespace OpenEts.Application.Mrv;
 /// <param name="Late">True when recorded after the jurisdiction's verification deadline.</param>
 public sealed record Verification(
     IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<WarningAcknowledgement> Acknowledgements, string Conclusion,
-    Tonnes Verified, string FactorVersion, string Verifier, DateTimeOffset At, bool Late);
+    Tonnes Verified, string FactorVersion, string Verifier, DateTimeOffset At, bool Late)
+{
+    /// <summary>The verified amounts of the production outputs the verifier changed; others stand as reported.</summary>
+    public IReadOnlyList<OutputAdjustment> OutputAdjustments { get; init; } = [];
+}
 
 /// <summary>A verifier's change to one line's amount (in the line's own unit), with why and on what evidence.</summary>
 public sealed record LineAdjustment(string LineId, decimal Amount, string Reason, string Evidence);
+
+/// <summary>
+/// A verifier's change to one production output's amount (the report's output at <paramref name="Index"/>, 0-based, in
+/// its own unit), with why and on what evidence. Allocation's true-up reads the verified outputs.
+/// </summary>
+public sealed record OutputAdjustment(int Index, decimal Amount, string Reason, string Evidence);
 
 /// <summary>A verifier's note on one warning (a plausibility finding or a source missing from the monitoring plan).</summary>
 public sealed record WarningAcknowledgement(string Warning, string Note);

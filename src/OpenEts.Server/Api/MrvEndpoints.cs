@@ -88,8 +88,11 @@ internal static class MrvEndpoints
 
     public sealed record AcknowledgementInput(string Warning, string Note);
 
+    /// <param name="Index">The output's position in the report's outputs, 0-based.</param>
+    public sealed record OutputAdjustmentInput(int Index, decimal Amount, string Reason, string Evidence);
+
     public sealed record VerificationInput(string Conclusion, IReadOnlyList<AdjustmentInput>? Adjustments = null,
-        IReadOnlyList<AcknowledgementInput>? Acknowledgements = null);
+        IReadOnlyList<AcknowledgementInput>? Acknowledgements = null, IReadOnlyList<OutputAdjustmentInput>? OutputAdjustments = null);
 
     public sealed record ReturnInput(string Comments);
 
@@ -142,7 +145,8 @@ internal static class MrvEndpoints
         CancellationToken ct) =>
         RunAsync(RecordVerification.TryParse(new(id,
             input.Adjustments?.Select(a => new AdjustmentForm(a.LineId, a.Amount, a.Reason, a.Evidence)).ToList(),
-            input.Acknowledgements?.Select(a => new AcknowledgementForm(a.Warning, a.Note)).ToList(), input.Conclusion),
+            input.Acknowledgements?.Select(a => new AcknowledgementForm(a.Warning, a.Note)).ToList(), input.Conclusion,
+            input.OutputAdjustments?.Select(o => new OutputAdjustmentForm(o.Index, o.Amount, o.Reason, o.Evidence)).ToList()),
             out var command, out var errors), command, errors, http, handler, ct);
 
     private static Task<CommandResult> ApproveAsync(long id, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>

@@ -23,7 +23,8 @@ internal static class MrvViews
         bool Late, string? Verifier, decimal? VerifiedTonnes, decimal? ApprovedTonnes);
 
     public sealed record VerificationView(IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<WarningAcknowledgement> Acknowledgements,
-        string Conclusion, decimal VerifiedTonnes, string FactorVersion, string Verifier, DateTimeOffset At, bool Late);
+        string Conclusion, decimal VerifiedTonnes, string FactorVersion, string Verifier, DateTimeOffset At, bool Late,
+        IReadOnlyList<OutputAdjustment> OutputAdjustments);
 
     public sealed record ReportView(ReportSummary Summary, string Region, string FactorVersion, DateTimeOffset? SubmittedAt,
         DateTimeOffset? ApprovedAt, string? ReturnComment, string? ReturnedBy, IReadOnlyList<MrvJson.LineJson> Lines,
@@ -89,7 +90,7 @@ internal static class MrvViews
             r.SubmittedAt, r.ApprovedAt, r.ReturnComment, r.ReturnedBy?.ToString(), MrvJson.Lines(r.Lines), MrvJson.Outputs(r.Outputs),
             Calculation(d.Reported),
             r.Verification is { } v ? new VerificationView(v.Adjustments, v.Acknowledgements, v.Conclusion, v.Verified.Value, v.FactorVersion,
-                v.Verifier, v.At, v.Late) : null,
+                v.Verifier, v.At, v.Late, v.OutputAdjustments) : null,
             d.Verified is { } verified ? Calculation(verified) : null,
             d.Deadline?.ReportsDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             d.Deadline?.VerificationDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

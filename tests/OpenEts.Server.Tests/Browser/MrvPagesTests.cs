@@ -53,6 +53,9 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         await verifier.FillAsync("#verified-L1", "900");
         await verifier.FillAsync("#reason-L1", "地磅记录与台账不符，按地磅数据核定");
         await verifier.FillAsync("#evidence-L1", "WB-2018-12");
+        await verifier.FillAsync("#verified-output-0", "780000");
+        await verifier.FillAsync("#output-reason-0", "熟料产量按窑系统DCS记录核定");
+        await verifier.FillAsync("#output-evidence-0", "DCS-2018");
         // Two warnings: the intensity is below cement's range, and the total fell from the demo's approved 2017 figure.
         var warnings = new List<string>();
         foreach (var item in await verifier.Locator("#warnings li").AllAsync())
@@ -67,6 +70,8 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         await regulator.GotoAsync(reportUrl);
         var adjustedRow = await regulator.GetAttributeAsync("#line-L1", "class");
         var reason = await regulator.Locator("#line-L1 .adjustment-reason").InnerTextAsync();
+        var adjustedOutput = await regulator.GetAttributeAsync("#output-0", "class");
+        var outputReason = await regulator.Locator("#output-0 .adjustment-reason").InnerTextAsync();
         await regulator.ClickAsync("#approve");
         await regulator.WaitForSelectorAsync("#done");
         await regulator.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "openets-mrv-report.png"), FullPage = true });
@@ -80,6 +85,8 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         Assert.Equal(["IntensityOutOfRange:-", "LargeChange:-"], warnings.Order(StringComparer.Ordinal));
         Assert.Equal("adjusted", adjustedRow);
         Assert.Contains("地磅记录", reason, StringComparison.Ordinal);
+        Assert.Equal("adjusted", adjustedOutput);
+        Assert.Contains("DCS", outputReason, StringComparison.Ordinal);
         Assert.Equal("Approved", await listed.GetAttributeAsync("data-status"));
         Assert.Equal(1741.228m, Tonnes(await listed.Locator("td.verified").GetAttributeAsync("data-tonnes")));
         Assert.Equal(1741.228m, Tonnes(await listed.Locator("td.approved").GetAttributeAsync("data-tonnes")));

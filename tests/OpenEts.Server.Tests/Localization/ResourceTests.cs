@@ -27,7 +27,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "NotACompany", "SectorMismatch", "ReportStatus", "EmptyReport", "UnknownOrganisation", "ConflictOfInterest", "NotAVerifier",
         "UnknownLine", "WarningNotAcknowledged", "UnknownWarning", "NotHolder", "NotInMonitoringPlan", "DuplicateLine",
         "NegativeAmount", "UnknownMaterial", "WrongUnit", "NoGridFactor", "UnsupportedSource", "OutsideBoundary", "GridFactorOfAnotherYear",
-        "IntensityOutOfRange", "NoOutput", "LargeChange", "FactorVersionExists", "UnknownFuel",
+        "IntensityOutOfRange", "NoOutput", "LargeChange", "FactorVersionExists", "UnknownFuel", "UnknownOutput",
         "PasswordTooShort", "PasswordTooLong", "PasswordCommon", "PasswordIsUserName", "PasswordMismatch", "WrongPassword",
         "DuplicateUserName", "OrganisationKind", "OrganisationRequired", "OrganisationNotAllowed",
         "DisplayName", "SelfLockout", "SessionRequiredForPassword", "PasswordChangeRequired", "TwoFactorRequired",

@@ -36,6 +36,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Conclusion { get; set; }
 #endif
+        /// <summary>The outputAdjustments property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputAdjustmentInput>? OutputAdjustments { get; set; }
+#nullable restore
+#else
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputAdjustmentInput> OutputAdjustments { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -57,6 +65,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "acknowledgements", n => { Acknowledgements = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvAcknowledgementInput>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvAcknowledgementInput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "adjustments", n => { Adjustments = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvAdjustmentInput>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvAdjustmentInput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "conclusion", n => { Conclusion = n.GetStringValue(); } },
+                { "outputAdjustments", n => { OutputAdjustments = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputAdjustmentInput>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputAdjustmentInput.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -69,6 +78,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvAcknowledgementInput>("acknowledgements", Acknowledgements);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvAdjustmentInput>("adjustments", Adjustments);
             writer.WriteStringValue("conclusion", Conclusion);
+            writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputAdjustmentInput>("outputAdjustments", OutputAdjustments);
         }
     }
 }

@@ -48,6 +48,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #endif
         /// <summary>The late property</summary>
         public bool? Late { get; set; }
+        /// <summary>The outputAdjustments property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OutputAdjustment>? OutputAdjustments { get; set; }
+#nullable restore
+#else
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OutputAdjustment> OutputAdjustments { get; set; }
+#endif
         /// <summary>The verifiedTonnes property</summary>
         public double? VerifiedTonnes { get; set; }
         /// <summary>The verifier property</summary>
@@ -82,6 +90,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "conclusion", n => { Conclusion = n.GetStringValue(); } },
                 { "factorVersion", n => { FactorVersion = n.GetStringValue(); } },
                 { "late", n => { Late = n.GetBoolValue(); } },
+                { "outputAdjustments", n => { OutputAdjustments = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OutputAdjustment>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.OutputAdjustment.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "verifiedTonnes", n => { VerifiedTonnes = n.GetDoubleValue(); } },
                 { "verifier", n => { Verifier = n.GetStringValue(); } },
             };
@@ -99,6 +108,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("conclusion", Conclusion);
             writer.WriteStringValue("factorVersion", FactorVersion);
             writer.WriteBoolValue("late", Late);
+            writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OutputAdjustment>("outputAdjustments", OutputAdjustments);
             writer.WriteDoubleValue("verifiedTonnes", VerifiedTonnes);
             writer.WriteStringValue("verifier", Verifier);
         }
