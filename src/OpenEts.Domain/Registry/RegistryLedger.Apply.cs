@@ -75,6 +75,10 @@ public sealed partial class RegistryLedger
             case ProposalExpired x:
                 Decide(PendingProposal(x.Proposal), ProposalState.Expired, x.Actor, x.At, []);
                 break;
+            case UnitsSurrendered s:
+                Move(s);
+                RecordSurrender(s);
+                break;
             case IUnitMovement m:
                 Move(m);
                 break;
