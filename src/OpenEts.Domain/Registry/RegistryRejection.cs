@@ -101,4 +101,7 @@ public enum RegistryRejection
 
     /// <summary>The serials were retired: a retired unit never moves again.</summary>
     UnitsRetired,
+
+    /// <summary>A compliance rule of the year's plan refused the surrender (the compliance module names the rule).</summary>
+    NotEligibleForCompliance,
 }

@@ -34,6 +34,12 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "TwoFactorCode", "TwoFactorNotEnabled", "TwoFactorEnrolmentRequired",
         // Offsets in the registry.
         "BufferShare", "ProjectCategory",
+        // Compliance: the year's rules (Domain/Compliance/ComplianceRule).
+        "Compliance.NoRules", "Compliance.NoApprovedEmissions", "Compliance.ExceedsObligation", "Compliance.AllowanceJurisdiction",
+        "Compliance.AllowanceVintage", "Compliance.ProgrammeNotAccepted", "Compliance.AttributesUnknown", "Compliance.ExcludedCategory",
+        "Compliance.PreCdm", "Compliance.ExcludedHostProvince", "Compliance.FossilFuelEnergy", "Compliance.Co2Ch4Share",
+        "Compliance.ProjectFactUnknown", "Compliance.OwnBoundary", "Compliance.OffsetCap", "Compliance.InProvinceShare",
+        "Compliance.ProvinceCap", "Compliance.InProvinceFirst",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,0 +1,82 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Compliance;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Compliance;
+
+/// <summary>
+/// Runs compliance surrenders: the role, then the inputs read before anything moves (rules, approved emissions, the
+/// actor's entity, unit attributes, project facts), then the rule check and the surrender together in the registry's
+/// single writer (which journals the surrender). A refusal names the rule and moves nothing.
+/// </summary>
+public sealed class ComplianceHandler(
+    RegistryService registry, RegistryQueries registryQueries, MrvQueries mrv, ComplianceRulebook rulebook, IStore store,
+    TimeProvider clock)
+{
+    /// <summary>Surrenders for compliance as <paramref name="actor"/>.</summary>
+    public async Task<ComplianceOutcome> HandleAsync(Actor actor, SurrenderForCompliance command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!SurrenderForCompliance.Roles.Contains(actor.Role))
+        {
+            return new ComplianceOutcome.Forbidden(SurrenderForCompliance.Roles);
+        }
+        var inputs = await ComplianceInputs.LoadAsync(store, registryQueries, mrv, rulebook, command.Jurisdiction, command.ComplianceYear, ct)
+            .ConfigureAwait(false);
+        if (inputs is null)
+        {
+            return Refuse(ComplianceRule.NoRules, $"There are no approved compliance rules for {command.Jurisdiction} {command.ComplianceYear}.");
+        }
+        if (inputs.EntityOfUser(actor.UserName) is not { } entity)
+        {
+            return Refuse(ComplianceRule.NoApprovedEmissions,
+                $"Your organisation has no approved emissions for {command.ComplianceYear}, so nothing can be surrendered for that year yet.");
+        }
+        var request = command.Checked(inputs, entity);
+        var user = RegistryService.UserOf(actor.UserName);
+        var now = clock.GetUtcNow();
+        RegistryEventFacts? facts = null;
+        ComplianceYear? after = null;
+        var outcome = await registry.ExecuteAsync(now, l =>
+        {
+            var result = request.Execute(l, user, now);
+            if (result is RegistryOutcome.Completed c)
+            {
+                facts = c.Event.Facts(l);
+                after = inputs.Replay(SurrenderRecord.Of(l, command.ComplianceYear));
+            }
+            return result;
+        }, ct).ConfigureAwait(false);
+        return outcome switch
+        {
+            RegistryOutcome.Completed c => new ComplianceOutcome.Completed(facts!, c.Duplicate, after!.StatusOf(entity, now)!),
+            RegistryOutcome.Rejected when request.Refusal is { } refused =>
+                new ComplianceOutcome.Refused(ComplianceOutcome.CodeOf(refused.Rule), CheckedSurrender.FieldOf(refused.Rule), refused.Message,
+                    RefusalKind.Conflict),
+            RegistryOutcome.Rejected r => new ComplianceOutcome.Refused(r.Reason.ToString(), FieldOf(r.Field), r.Message, KindOf(r.Reason)),
+            _ => throw new InvalidOperationException("A registry outcome is completed or rejected."),
+        };
+    }
+
+    private static ComplianceOutcome.Refused Refuse(ComplianceRule rule, string message) =>
+        new(ComplianceOutcome.CodeOf(rule), CheckedSurrender.FieldOf(rule), message, RefusalKind.Conflict);
+
+    private static string FieldOf(string ledgerField) => ledgerField switch
+    {
+        "unitClass" => "class",
+        "key" => "idempotencyKey",
+        var other => other,
+    };
+
+    private static RefusalKind KindOf(RegistryRejection reason) => reason switch
+    {
+        RegistryRejection.InvalidQuantity or RegistryRejection.InvalidComplianceYear => RefusalKind.Malformed,
+        RegistryRejection.NotRepresentative => RefusalKind.Forbidden,
+        _ => RefusalKind.Conflict,
+    };
+}

@@ -1,0 +1,107 @@
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Compliance;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Compliance;
+
+/// <summary>
+/// Everything a compliance year is evaluated with, read before any unit moves: the rules, each entity's approved
+/// emissions (MRV), which platform users act for which entity, every unit class's registry attributes and the known
+/// project facts. <see cref="Replay"/> turns the year's surrenders into a <see cref="ComplianceYear"/>.
+/// </summary>
+/// <remarks>
+/// An entity's accounts are the registry accounts its users represent (an account's entity is that of its first
+/// representative, in name order, who belongs to an entity with approved emissions). Project facts come from the
+/// offsets module once it publishes them; until then none are known, and <see cref="UnitEligibility"/> says what an
+/// unknown fact means for each rule.
+/// </remarks>
+public sealed class ComplianceInputs(
+    string jurisdiction, ComplianceRules rules, int year, IReadOnlyDictionary<CreditCode, ApprovedTotal> approved,
+    IReadOnlyDictionary<string, CreditCode> entityOfUser, IReadOnlyDictionary<UnitClass, UnitAttributes> attributes,
+    IReadOnlyDictionary<UnitClass, OffsetProjectFacts> facts)
+{
+    /// <summary>The jurisdiction (<c>GD</c>, <c>CN</c>).</summary>
+    public string Jurisdiction { get; } = jurisdiction;
+
+    /// <summary>The rules in force.</summary>
+    public ComplianceRules Rules { get; } = rules;
+
+    /// <summary>The compliance year.</summary>
+    public int Year { get; } = year;
+
+    /// <summary>Each entity's approved emissions, name and sector.</summary>
+    public IReadOnlyDictionary<CreditCode, ApprovedTotal> Approved { get; } = approved;
+
+    /// <summary>Reads the inputs of <paramref name="jurisdiction"/>'s <paramref name="year"/>; null when there are no rules for it.</summary>
+    public static async Task<ComplianceInputs?> LoadAsync(
+        IStore store, RegistryQueries registry, MrvQueries mrv, ComplianceRulebook rulebook, string jurisdiction, int year,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(mrv);
+        ArgumentNullException.ThrowIfNull(rulebook);
+        if (await rulebook.RulesAsync(jurisdiction, year, ct).ConfigureAwait(false) is not { } rules)
+        {
+            return null;
+        }
+        var totals = await mrv.ApprovedTotalsAsync(year, ct).ConfigureAwait(false);
+        var approved = totals.ToDictionary(t => t.Organisation);
+        var (users, organisations) = await store.ReadAsync(async s =>
+            (await s.Users.ListAllAsync().ConfigureAwait(false),
+             await s.Organisations.ListAsync(new OrganisationFilter()).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        var codeOf = organisations.Where(o => approved.ContainsKey(o.Code)).ToDictionary(o => o.Id, o => o.Code);
+        var entityOfUser = users.Where(u => u.OrganisationId is { } id && codeOf.ContainsKey(id))
+            .ToDictionary(u => u.UserName, u => codeOf[u.OrganisationId!.Value], StringComparer.Ordinal);
+        var attributes = await registry.AllUnitAttributesAsync(ct).ConfigureAwait(false);
+        return new ComplianceInputs(jurisdiction, rules, year, approved, entityOfUser, attributes,
+            new Dictionary<UnitClass, OffsetProjectFacts>());
+    }
+
+    /// <summary>The entity a platform user acts for, when it has an obligation this year.</summary>
+    public CreditCode? EntityOfUser(string userName) => entityOfUser.TryGetValue(userName, out var code) ? code : null;
+
+    /// <summary>The entity whose account <paramref name="account"/> is, when it has an obligation this year.</summary>
+    public CreditCode? EntityOf(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        foreach (var user in account.Representatives)
+        {
+            if (EntityOfUser(user.Value) is { } code)
+            {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A class's registry attributes; for a class unknown at reading time, attributes that refuse it.</summary>
+    public UnitAttributes AttributesOf(UnitClass unitClass) =>
+        attributes.TryGetValue(unitClass, out var a) ? a
+        : new UnitAttributes(unitClass, unitClass.Type, null, null, null, null, null, null, Defined: false);
+
+    /// <summary>The project facts known for a class, or null.</summary>
+    public OffsetProjectFacts? FactsOf(UnitClass unitClass) => facts.GetValueOrDefault(unitClass);
+
+    /// <summary>A fresh compliance year with every obligation and nothing surrendered.</summary>
+    public ComplianceYear Start() =>
+        new(Rules, Year, Approved.Select(a => KeyValuePair.Create(a.Key, a.Value.Approved)));
+
+    /// <summary>The year after <paramref name="surrenders"/> (oldest first), each counted as eligible or not at its turn.</summary>
+    public ComplianceYear Replay(IEnumerable<SurrenderRecord> surrenders)
+    {
+        ArgumentNullException.ThrowIfNull(surrenders);
+        var book = Start();
+        foreach (var s in surrenders)
+        {
+            if (EntityOf(s.From) is { } entity)
+            {
+                book.Record(entity, s.Attributes, FactsOf(s.Attributes.Class), s.Quantity, s.At);
+            }
+        }
+        return book;
+    }
+}

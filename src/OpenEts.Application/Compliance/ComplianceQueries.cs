@@ -1,0 +1,123 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Compliance;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Compliance;
+
+/// <summary>
+/// Reads compliance: the public list (entity, obligation, surrendered, status: like the yearly 履约 announcements), the
+/// regulator's overview (the same with penalties and the province's offset totals) and a company's own page. Every
+/// figure is computed from approved MRV emissions and the registry's surrenders under the year's rules, never stored.
+/// </summary>
+public sealed class ComplianceQueries(
+    RegistryQueries registry, MrvQueries mrv, ComplianceRulebook rulebook, IStore store, TimeProvider clock)
+{
+    /// <summary>The roles that see the regulator's overview (penalties included).</summary>
+    public static IReadOnlyList<Role> OverviewRoles { get; } = [Role.Regulator, Role.Auditor];
+
+    /// <summary>The jurisdictions and years that have rules, newest first.</summary>
+    public Task<IReadOnlyList<(string Jurisdiction, int Year)>> YearsAsync(CancellationToken ct) => rulebook.YearsAsync(ct);
+
+    /// <summary>The public list of <paramref name="jurisdiction"/>'s <paramref name="year"/>; null when it has no rules.</summary>
+    public async Task<ComplianceList?> ListAsync(string jurisdiction, int year, CancellationToken ct)
+    {
+        if (await LoadAsync(jurisdiction, year, ct).ConfigureAwait(false) is not { } inputs)
+        {
+            return null;
+        }
+        var book = inputs.Replay(await registry.SurrendersAsync(year, ct).ConfigureAwait(false));
+        return ListOf(inputs, book, clock.GetUtcNow());
+    }
+
+    /// <summary>The list as computed from <paramref name="book"/> at <paramref name="now"/>.</summary>
+    public static ComplianceList ListOf(ComplianceInputs inputs, ComplianceYear book, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(book);
+        var rows = book.StatusOfAll(now).Select(s =>
+        {
+            var total = inputs.Approved[s.Entity];
+            return new ComplianceRow(s.Entity, total.Name, total.Sector, s);
+        }).ToList();
+        return new ComplianceList(inputs.Jurisdiction, inputs.Year, inputs.Rules, now, rows, book.ProvinceOffsets, book.OutOfProvinceLimit);
+    }
+
+    /// <summary>
+    /// <paramref name="actor"/>'s own entity's page for the year: null when the actor acts for no entity with approved
+    /// emissions that year, or the year has no rules.
+    /// </summary>
+    public async Task<OwnCompliance?> OwnAsync(Actor actor, string jurisdiction, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await LoadAsync(jurisdiction, year, ct).ConfigureAwait(false) is not { } inputs
+            || inputs.EntityOfUser(actor.UserName) is not { } entity)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var book = inputs.Start();
+        var own = new List<OwnSurrender>();
+        foreach (var s in await registry.SurrendersAsync(year, ct).ConfigureAwait(false))
+        {
+            if (inputs.EntityOf(s.From) is not { } of)
+            {
+                continue;
+            }
+            var refused = book.Record(of, s.Attributes, inputs.FactsOf(s.Attributes.Class), s.Quantity, s.At);
+            if (of == entity)
+            {
+                own.Add(new OwnSurrender(s.From.Number, s.Attributes, s.Quantity, s.At, refused));
+            }
+        }
+        var holdings = new List<OwnHolding>();
+        foreach (var account in await registry.AccountsAsync(actor, ct).ConfigureAwait(false))
+        {
+            if (account.Kind != AccountKind.Holding || inputs.EntityOf(account) != entity
+                || await registry.HoldingAttributesAsync(actor, account.Number, ct).ConfigureAwait(false)
+                    is not AccountRead<IReadOnlyList<HoldingAttributes>>.Found found)
+            {
+                continue;
+            }
+            foreach (var h in found.Value)
+            {
+                var facts = inputs.FactsOf(h.Holding.Class);
+                var held = h.Holding.Total.Value;
+                holdings.Add(new OwnHolding(account.Number, h.Attributes, held,
+                    UnitEligibility.Check(inputs.Rules, year, entity, h.Attributes, facts),
+                    MostAccepted(book, entity, h.Attributes, facts, held)));
+            }
+        }
+        var standing = book.StatusOf(entity, now)!;
+        var total = inputs.Approved[entity];
+        return new OwnCompliance(jurisdiction, year, inputs.Rules, new ComplianceRow(entity, total.Name, total.Sector, standing), own, holdings);
+    }
+
+    /// <summary>The most of <paramref name="held"/> units <see cref="ComplianceYear.Check"/> accepts now (0 when none).</summary>
+    public static long MostAccepted(ComplianceYear book, Domain.Organisations.CreditCode entity, UnitAttributes unit,
+        OffsetProjectFacts? facts, long held)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        // Every quantity rule is an upper bound, so the accepted quantities run from 1 up to some most.
+        long low = 0, high = held;
+        while (low < high)
+        {
+            var mid = low + ((high - low + 1) / 2);
+            if (book.Check(entity, unit, facts, mid) is null)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
+    private Task<ComplianceInputs?> LoadAsync(string jurisdiction, int year, CancellationToken ct) =>
+        ComplianceInputs.LoadAsync(store, registry, mrv, rulebook, jurisdiction, year, ct);
+}

@@ -1,0 +1,15 @@
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Registry;
+
+/// <summary>One surrender for a compliance year, as compliance reads it: the account (with its representatives), the class with its attributes, the quantity and when.</summary>
+public sealed record SurrenderRecord(Account From, UnitAttributes Attributes, long Quantity, DateTimeOffset At, UserId Actor, IdempotencyKey? Key)
+{
+    /// <summary>The surrenders of <paramref name="complianceYear"/> in <paramref name="ledger"/>, oldest first.</summary>
+    public static IReadOnlyList<SurrenderRecord> Of(RegistryLedger ledger, int complianceYear)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return [.. ledger.SurrendersFor(complianceYear).Select(s => new SurrenderRecord(ledger.FindAccount(s.From)!,
+            ledger.AttributesOf(s.Class)!, s.Blocks.Sum(b => b.Count), s.At, s.Actor, s.Key))];
+    }
+}

@@ -1,0 +1,146 @@
+using OpenEts.Application.Compliance;
+using OpenEts.Application.Demo;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Compliance;
+using OpenEts.Domain.Quantities;
+using OpenEts.Domain.Registry;
+using OpenEts.Storage.Tests.Infrastructure;
+
+namespace OpenEts.Storage.Tests;
+
+// Compliance surrenders on every database, against the demo's approved 2017 emissions: a refused unit never moves,
+// allowances plus offsets make an entity compliant, and concurrent surrenders never pass a cap together.
+public abstract partial class StoreContract<TDb>
+{
+    // Before Guangdong's 2018-06-20 deadline, after the demo's 2017 reports were approved (2018-05-20).
+    private static readonly DateTimeOffset SurrenderDay = new(2018, 6, 1, 2, 0, 0, TimeSpan.Zero);
+
+    private sealed class CompliancePlatform(SqlStore store, RegistryService registry, ComplianceHandler handler, ComplianceQueries queries)
+        : IAsyncDisposable
+    {
+        public SqlStore Store => store;
+
+        public RegistryService Registry => registry;
+
+        public ComplianceHandler Handler => handler;
+
+        public ComplianceQueries Queries => queries;
+
+        public async Task<Actor> ActorAsync(string name)
+        {
+            var user = await store.ReadAsync(s => s.Users.FindByNameAsync(name), Ct);
+            return new Actor(user!.Id, user.UserName, user.Role, user.OrganisationId);
+        }
+
+        public Task<ComplianceOutcome> SurrenderAsync(Actor actor, string account, string unitClass, long quantity, string key) =>
+            handler.HandleAsync(actor, new SurrenderForCompliance("GD", AccountNumber.From(account), UnitClass.Parse(unitClass),
+                AllowanceCount.From(quantity), 2017, IdempotencyKey.From(key)), Ct);
+
+        public Task<long> HeldAsync(string account, string unitClass) =>
+            registry.QueryAsync((l, _) => l.QuantityHeld(AccountNumber.From(account), UnitClass.Parse(unitClass)).Value, Ct);
+
+        public async ValueTask DisposeAsync()
+        {
+            registry.Dispose();
+            await store.DisposeAsync();
+        }
+    }
+
+    private async Task<CompliancePlatform> CompliancePlatformAsync(ComplianceRulebook? rulebook = null)
+    {
+        var store = await Db.CreateStoreAsync();
+        await new DemoMarket(store, new FakeHashing()).SeedIfEmptyAsync(SurrenderDay.AddDays(-10), Ct);
+        var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(SurrenderDay.AddDays(-10), Ct);
+        await new DemoMrv(store).SeedIfEmptyAsync(Ct);
+        var clock = new FixedClock(SurrenderDay);
+        var registryQueries = new RegistryQueries(registry);
+        var mrv = new MrvQueries(store);
+        rulebook ??= new ComplianceRulebook();
+        return new CompliancePlatform(store, registry,
+            new ComplianceHandler(registry, registryQueries, mrv, rulebook, store, clock),
+            new ComplianceQueries(registryQueries, mrv, rulebook, store, clock));
+    }
+
+    [Fact]
+    public async Task Compliance_HydropowerCcer_RefusedWithTheRuleAndNothingMovesOrIsJournalled()
+    {
+        await using var p = await CompliancePlatformAsync();
+        var steel = await p.ActorAsync("steel-a");
+        var journal = await p.Store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+
+        var outcome = await p.SurrenderAsync(steel, "GD-HOLD-STEEL", "CCER-000202-2015", 1_000, "hydro");
+
+        var refused = Assert.IsType<ComplianceOutcome.Refused>(outcome);
+        Assert.Equal(("Compliance.ExcludedCategory", "class"), (refused.Rule, refused.Field));
+        Assert.Equal(80_000, await p.HeldAsync("GD-HOLD-STEEL", "CCER-000202-2015"));
+        Assert.Equal(journal, await p.Store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct));
+    }
+
+    [Fact]
+    public async Task Compliance_AllowancesPlusInProvinceOffsets_MakeThePowerCompanyCompliantOnThePublicList()
+    {
+        await using var p = await CompliancePlatformAsync();
+        var power = await p.ActorAsync("power-a");
+
+        var allowances = await p.SurrenderAsync(power, "GD-HOLD-POWER", "GDEA-2017", 3_000_000, "power-allowances");
+        var tooMany = await p.SurrenderAsync(power, "GD-HOLD-POWER", "CCER-000101-2016", 49_981, "power-offsets-over");
+        var offsets = await p.SurrenderAsync(power, "GD-HOLD-POWER", "CCER-000101-2016", 49_980, "power-offsets");
+        var list = await p.Queries.ListAsync("GD", 2017, Ct);
+
+        // By hand: 1 605 000 t raw coal × 1.9002988488 t/t = 3 049 979.652 t approved, owed as 3 049 980 units; the
+        // offset cap is 10 % of that, 304 997 t; so 3 000 000 allowances + 49 980 Guangdong wind CCER meet it exactly.
+        Assert.IsType<ComplianceOutcome.Completed>(allowances);
+        Assert.Equal("Compliance.ExceedsObligation", Assert.IsType<ComplianceOutcome.Refused>(tooMany).Rule);
+        var done = Assert.IsType<ComplianceOutcome.Completed>(offsets);
+        Assert.Equal((ComplianceStatus.Compliant, 3_049_980L, 0L, 304_997L),
+            (done.Status.Status, done.Status.Required, done.Status.Remaining, done.Status.OffsetCap));
+        var row = Assert.Single(list!.Rows, r => r.Name == "珠江示范发电有限公司");
+        Assert.Equal((ComplianceStatus.Compliant, 3_049_980L), (row.Standing.Status, row.Standing.Surrendered));
+        Assert.Equal(5, list.Rows.Count);
+        Assert.Equal(4, list.Count(ComplianceStatus.Short));
+    }
+
+    [Fact]
+    public async Task Compliance_OwnPage_ShowsHoldingsWithEligibilityAndWhatMayBeSurrendered()
+    {
+        await using var p = await CompliancePlatformAsync();
+        var steel = await p.ActorAsync("steel-a");
+
+        var own = await p.Queries.OwnAsync(steel, "GD", 2017, Ct);
+
+        // Steel: 716 000 t coke × 2.860418825 t/t = 2 048 059.8787 t, rounded to 1 kg then up to 2 048 060 units.
+        Assert.Equal(2_048_060L, own!.Row.Standing.Required);
+        var byClass = own.Holdings.ToDictionary(h => h.Attributes.Class.ToString(), h => (h.Refusal?.Rule, h.Surrenderable));
+        Assert.Equal((null, 2_000_000L), byClass["GDEA-2017"]);
+        Assert.Equal((ComplianceRule.ExcludedCategory, 0L), byClass["CCER-000202-2015"]);
+        Assert.Equal((ComplianceRule.PreCdm, 0L), byClass["CCER-000303-2012"]);
+    }
+
+    [Fact]
+    public async Task Compliance_ConcurrentOffsetSurrenders_NeverPassTheProvinceCapTogether()
+    {
+        var shipped = (await new ComplianceRulebook().RulesAsync("GD", 2017, Ct))!;
+        var tight = shipped with { Offsets = shipped.Offsets with { ProvinceTotalCap = 100_000 } };
+        await using var p = await CompliancePlatformAsync(new ComplianceRulebook([("GD", 2017, tight)]));
+        var power = await p.ActorAsync("power-a");
+        var cement = await p.ActorAsync("cement-a");
+
+        var outcomes = await Task.WhenAll(
+            Enumerable.Range(0, 10).Select(i => p.SurrenderAsync(power, "GD-HOLD-POWER", "CCER-000101-2016", 15_000, $"p{i}"))
+                .Concat(Enumerable.Range(0, 5).Select(i => p.SurrenderAsync(cement, "GD-HOLD-CEMENT", "PHCER-GD0001-2017", 10_000, $"c{i}"))));
+        var list = await p.Queries.ListAsync("GD", 2017, Ct);
+        var surrendered = await p.Registry.QueryAsync((l, _) =>
+            l.SurrendersFor(2017).Sum(s => s.Blocks.Sum(b => b.Count)), Ct);
+
+        var accepted = outcomes.OfType<ComplianceOutcome.Completed>().Sum(c => c.Facts.Quantity.Value);
+        Assert.True(accepted <= 100_000, $"{accepted} t accepted against a cap of 100 000 t");
+        Assert.True(accepted >= 90_000, $"only {accepted} t accepted: the cap should fill to within one request");
+        Assert.All(outcomes.OfType<ComplianceOutcome.Refused>(), r => Assert.Equal("Compliance.ProvinceCap", r.Rule));
+        Assert.Equal(accepted, surrendered);
+        Assert.Equal(accepted, list!.ProvinceOffsets);
+    }
+}
