@@ -2,6 +2,7 @@ using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
+using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Compliance;
@@ -59,10 +60,11 @@ public abstract partial class StoreContract<TDb>
         var clock = new FixedClock(SurrenderDay);
         var registryQueries = new RegistryQueries(registry);
         var mrv = new MrvQueries(store);
+        var offsets = new OffsetsQueries(store, registryQueries);
         rulebook ??= new ComplianceRulebook();
         return new CompliancePlatform(store, registry,
-            new ComplianceHandler(registry, registryQueries, mrv, rulebook, store, clock),
-            new ComplianceQueries(registryQueries, mrv, rulebook, store, clock));
+            new ComplianceHandler(registry, registryQueries, mrv, offsets, rulebook, store, clock),
+            new ComplianceQueries(registryQueries, mrv, offsets, rulebook, store, clock));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
+using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Compliance;
@@ -14,7 +15,7 @@ namespace OpenEts.Application.Compliance;
 /// single writer (which journals the surrender). A refusal names the rule and moves nothing.
 /// </summary>
 public sealed class ComplianceHandler(
-    RegistryService registry, RegistryQueries registryQueries, MrvQueries mrv, ComplianceRulebook rulebook, IStore store,
+    RegistryService registry, RegistryQueries registryQueries, MrvQueries mrv, OffsetsQueries offsets, ComplianceRulebook rulebook, IStore store,
     TimeProvider clock)
 {
     /// <summary>Surrenders for compliance as <paramref name="actor"/>.</summary>
@@ -26,7 +27,7 @@ public sealed class ComplianceHandler(
         {
             return new ComplianceOutcome.Forbidden(SurrenderForCompliance.Roles);
         }
-        var inputs = await ComplianceInputs.LoadAsync(store, registryQueries, mrv, rulebook, command.Jurisdiction, command.ComplianceYear, ct)
+        var inputs = await ComplianceInputs.LoadAsync(store, registryQueries, mrv, offsets, rulebook, command.Jurisdiction, command.ComplianceYear, ct)
             .ConfigureAwait(false);
         if (inputs is null)
         {

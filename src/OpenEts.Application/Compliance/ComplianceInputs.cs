@@ -1,4 +1,5 @@
 using OpenEts.Application.Mrv;
+using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Compliance;
@@ -15,8 +16,11 @@ namespace OpenEts.Application.Compliance;
 /// <remarks>
 /// An entity's accounts are the registry accounts its users represent (an account's entity is that of its first
 /// representative, in name order, who belongs to an entity with approved emissions). Project facts come from the
-/// offsets module once it publishes them; until then none are known, and <see cref="UnitEligibility"/> says what an
-/// unknown fact means for each rule.
+/// offsets module (<see cref="OffsetsQueries.ProjectFactsAsync(UnitClass, CancellationToken)"/>): the project's owner
+/// stands for the own-boundary rule (a project its owner surrenders the credits of is taken as inside its boundary),
+/// the CO2 + CH4 share and the designated-area flag are read as they are, and whether it is fossil-fuel energy is not
+/// published there (unknown). A class whose project is not on the offsets register has no facts;
+/// <see cref="UnitEligibility"/> says what an unknown fact means for each rule.
 /// </remarks>
 public sealed class ComplianceInputs(
     string jurisdiction, ComplianceRules rules, int year, IReadOnlyDictionary<CreditCode, ApprovedTotal> approved,
@@ -37,12 +41,13 @@ public sealed class ComplianceInputs(
 
     /// <summary>Reads the inputs of <paramref name="jurisdiction"/>'s <paramref name="year"/>; null when there are no rules for it.</summary>
     public static async Task<ComplianceInputs?> LoadAsync(
-        IStore store, RegistryQueries registry, MrvQueries mrv, ComplianceRulebook rulebook, string jurisdiction, int year,
-        CancellationToken ct)
+        IStore store, RegistryQueries registry, MrvQueries mrv, OffsetsQueries offsets, ComplianceRulebook rulebook,
+        string jurisdiction, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(mrv);
+        ArgumentNullException.ThrowIfNull(offsets);
         ArgumentNullException.ThrowIfNull(rulebook);
         if (await rulebook.RulesAsync(jurisdiction, year, ct).ConfigureAwait(false) is not { } rules)
         {
@@ -57,8 +62,15 @@ public sealed class ComplianceInputs(
         var entityOfUser = users.Where(u => u.OrganisationId is { } id && codeOf.ContainsKey(id))
             .ToDictionary(u => u.UserName, u => codeOf[u.OrganisationId!.Value], StringComparer.Ordinal);
         var attributes = await registry.AllUnitAttributesAsync(ct).ConfigureAwait(false);
-        return new ComplianceInputs(jurisdiction, rules, year, approved, entityOfUser, attributes,
-            new Dictionary<UnitClass, OffsetProjectFacts>());
+        var facts = new Dictionary<UnitClass, OffsetProjectFacts>();
+        foreach (var unitClass in attributes.Keys.Where(c => c.IsProjectClass))
+        {
+            if (await offsets.ProjectFactsAsync(unitClass, ct).ConfigureAwait(false) is { } f)
+            {
+                facts[unitClass] = new OffsetProjectFacts(f.Owner, f.GasSharePercent / 100m, FossilFuelEnergy: null, f.DesignatedArea);
+            }
+        }
+        return new ComplianceInputs(jurisdiction, rules, year, approved, entityOfUser, attributes, facts);
     }
 
     /// <summary>The entity a platform user acts for, when it has an obligation this year.</summary>
