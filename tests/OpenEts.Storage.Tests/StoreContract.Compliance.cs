@@ -1,3 +1,4 @@
+using OpenEts.Application.Allocation;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
@@ -50,7 +51,9 @@ public abstract partial class StoreContract<TDb>
         }
     }
 
-    private async Task<CompliancePlatform> CompliancePlatformAsync(ComplianceRulebook? rulebook = null)
+    // The demo market, registry and approved 2017 reports, and the shipped Guangdong 2017 plan imported and approved
+    // (its compliance section is the year's rules); adjust changes those rules for a test.
+    private async Task<CompliancePlatform> CompliancePlatformAsync(Func<ComplianceRules, ComplianceRules>? adjust = null)
     {
         var store = await Db.CreateStoreAsync();
         await new DemoMarket(store, new FakeHashing()).SeedIfEmptyAsync(SurrenderDay.AddDays(-10), Ct);
@@ -61,7 +64,16 @@ public abstract partial class StoreContract<TDb>
         var registryQueries = new RegistryQueries(registry);
         var mrv = new MrvQueries(store);
         var offsets = new OffsetsQueries(store, registryQueries);
-        rulebook ??= new ComplianceRulebook();
+        var plans = new AllocationCommandHandler(store, clock);
+        var regulator = await store.ReadAsync(s => s.Users.FindByNameAsync("regulator"), Ct);
+        var officer = new Actor(regulator!.Id, regulator.UserName, regulator.Role, regulator.OrganisationId);
+        Assert.IsType<AllocationCommandOutcome.Completed>(await plans.HandleAsync(officer, new ImportPlan(PlanJson.Shipped("guangdong-2017")), Ct));
+        Assert.IsType<AllocationCommandOutcome.Completed>(await plans.HandleAsync(officer, new ApprovePlan("guangdong-2017", 1), Ct));
+        var rulebook = new ComplianceRulebook(new AllocationQueries(store, mrv));
+        if (adjust is not null)
+        {
+            rulebook = new ComplianceRulebook([("GD", 2017, adjust((await rulebook.RulesAsync("GD", 2017, Ct))!))]);
+        }
         return new CompliancePlatform(store, registry,
             new ComplianceHandler(registry, registryQueries, mrv, offsets, rulebook, store, clock),
             new ComplianceQueries(registryQueries, mrv, offsets, rulebook, store, clock));
@@ -125,9 +137,7 @@ public abstract partial class StoreContract<TDb>
     [Fact]
     public async Task Compliance_ConcurrentOffsetSurrenders_NeverPassTheProvinceCapTogether()
     {
-        var shipped = (await new ComplianceRulebook().RulesAsync("GD", 2017, Ct))!;
-        var tight = shipped with { Offsets = shipped.Offsets with { ProvinceTotalCap = 100_000 } };
-        await using var p = await CompliancePlatformAsync(new ComplianceRulebook([("GD", 2017, tight)]));
+        await using var p = await CompliancePlatformAsync(rules => rules with { Offsets = rules.Offsets with { ProvinceTotalCap = 100_000 } });
         var power = await p.ActorAsync("power-a");
         var cement = await p.ActorAsync("cement-a");
 

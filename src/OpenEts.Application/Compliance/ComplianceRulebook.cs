@@ -1,70 +1,59 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using OpenEts.Application.Allocation;
 using OpenEts.Domain.Compliance;
 
 namespace OpenEts.Application.Compliance;
 
 /// <summary>
-/// Where compliance reads a jurisdiction's rules for a year. TEMPORARY SOURCE: until the approved allocation plans carry
-/// their <c>compliance</c> section (<c>AllocationQueries.ApprovedPlanAsync(jurisdiction, year).Compliance</c>), the
-/// rules are the shipped file <c>Compliance/shipped-rules.json</c> (Guangdong 2017; national 2019–2024), each figure
-/// with its source and confirmation flag (docs/compliance.md). Nothing else in compliance knows where the rules come
-/// from, so switching to the plans changes this class only.
+/// Where compliance reads a jurisdiction's rules for a year: the <c>compliance</c> section of the approved allocation
+/// plan that governs it (<see cref="AllocationQueries.ApprovedPlanAsync"/>, with that year's deadline). A jurisdiction is
+/// named by its registry code (<c>GD</c>, <c>CN</c>: the plan's <c>registryCode</c>), as allowances are. No approved plan,
+/// no rules: nothing can be surrendered for compliance and the lists say so.
 /// </summary>
 public sealed class ComplianceRulebook
 {
     /// <summary>The jurisdiction pages and the CLI use when none is named: the demo's (Guangdong).</summary>
     public const string DefaultJurisdiction = "GD";
 
-    /// <summary>How plan documents write rules: camelCase, enums by camelCase name.</summary>
-    public static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private readonly AllocationQueries? _plans;
+    private readonly IReadOnlyList<(string Jurisdiction, int Year, ComplianceRules Rules)> _fixed = [];
 
-    private readonly Lazy<List<Shipped>> _shipped;
+    /// <summary>The rules of the approved plans.</summary>
+    public ComplianceRulebook(AllocationQueries plans) => _plans = plans;
 
-    /// <summary>The shipped rules.</summary>
-    public ComplianceRulebook() => _shipped = new(Load);
-
-    /// <summary>Other rules than the shipped ones (a test's, or a deployment's own), by jurisdiction and year.</summary>
+    /// <summary>Fixed rules by jurisdiction and year instead of the plans' (tests and benchmarks).</summary>
     public ComplianceRulebook(IEnumerable<(string Jurisdiction, int Year, ComplianceRules Rules)> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var list = rules.Select(r => new Shipped(r.Jurisdiction, r.Year, r.Rules)).ToList();
-        _shipped = new(() => list);
+        _fixed = [.. rules];
     }
 
     /// <summary>The rules in force for <paramref name="jurisdiction"/> (<c>GD</c>, <c>CN</c>) and <paramref name="year"/>, or null when none.</summary>
-    public Task<ComplianceRules?> RulesAsync(string jurisdiction, int year, CancellationToken ct)
+    public async Task<ComplianceRules?> RulesAsync(string jurisdiction, int year, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        return Task.FromResult(_shipped.Value.FirstOrDefault(r => r.Jurisdiction == jurisdiction && r.Year == year)?.Rules);
+        if (_plans is null)
+        {
+            return _fixed.FirstOrDefault(r => r.Jurisdiction == jurisdiction && r.Year == year).Rules;
+        }
+        foreach (var plan in await ApprovedAsync(ct).ConfigureAwait(false))
+        {
+            if (plan.RegistryCode == jurisdiction && plan.Years.Contains(year))
+            {
+                return (await _plans.ApprovedPlanAsync(plan.Jurisdiction, year, ct).ConfigureAwait(false))?.Compliance;
+            }
+        }
+        return null;
     }
 
     /// <summary>The jurisdictions and years that have rules, newest first.</summary>
-    public Task<IReadOnlyList<(string Jurisdiction, int Year)>> YearsAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<(string Jurisdiction, int Year)>> YearsAsync(CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        return Task.FromResult<IReadOnlyList<(string, int)>>([.. _shipped.Value.OrderByDescending(r => r.Year)
-            .ThenBy(r => r.Jurisdiction, StringComparer.Ordinal).Select(r => (r.Jurisdiction, r.Year))]);
+        IEnumerable<(string Jurisdiction, int Year)> years = _plans is null
+            ? _fixed.Select(r => (r.Jurisdiction, r.Year))
+            : (await ApprovedAsync(ct).ConfigureAwait(false)).Where(p => p.Compliance is not null)
+                .SelectMany(p => p.Years.Select(y => (p.RegistryCode, y)));
+        return [.. years.Distinct().OrderByDescending(y => y.Year).ThenBy(y => y.Jurisdiction, StringComparer.Ordinal)];
     }
 
-    private static List<Shipped> Load()
-    {
-        using var stream = typeof(ComplianceRulebook).Assembly.GetManifestResourceStream("OpenEts.Application.Compliance.shipped-rules.json")
-            ?? throw new InvalidOperationException("The shipped compliance rules are missing from the assembly.");
-        var shipped = JsonSerializer.Deserialize<List<Shipped>>(stream, PlanJson)
-            ?? throw new InvalidOperationException("The shipped compliance rules are empty.");
-        foreach (var s in shipped)
-        {
-            if (s.Rules.Problems() is { Count: > 0 } problems)
-            {
-                throw new InvalidOperationException($"Shipped compliance rules {s.Jurisdiction} {s.Year}: {string.Join("; ", problems)}");
-            }
-        }
-        return shipped;
-    }
-
-    private sealed record Shipped(string Jurisdiction, int Year, ComplianceRules Rules);
+    private async Task<IReadOnlyList<Domain.Allocation.AllocationPlan>> ApprovedAsync(CancellationToken ct) =>
+        [.. (await _plans!.PlansAsync(ct).ConfigureAwait(false)).Where(p => p.Status == PlanStatus.Approved).Select(p => p.Plan)];
 }
