@@ -20,6 +20,9 @@ internal static partial class ApiDocument
             + "transfers (propose, then a second representative approves), surrender, cancellation, issuance, allocation, "
             + "corrections, account administration, and verification against the journal.",
         ["MRV"] = "Monitoring, reporting and verification (MRV): emissions reports, their figures and their verification.",
+        ["Compliance"] = "The compliance cycle (履约): the public yearly list of each entity's obligation, surrendered units and "
+            + "status, its .xlsx export, the regulator's overview with penalties, a company's own standing, and surrender for "
+            + "compliance, refused with the rule named before any unit moves.",
         ["Audit"] = "The journal as an audit log: every change, who made it and when, with its hash chain.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
     };

@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenEts.Application.Allocation;
 using OpenEts.Application.Audit;
+using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Journal;
@@ -93,6 +96,9 @@ public static class OpenEtsApp
             .AddSingleton<RegistryQueries>();
         services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>().AddSingleton<DemoMrv>();
         services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>();
+        services.TryAddSingleton<AllocationQueries>();
+        services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))
+            .AddSingleton<ComplianceHandler>().AddSingleton<ComplianceQueries>();
         services.AddSingleton(demoMode);
         services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
         services.AddSingleton<SignInThrottle>();
@@ -219,6 +225,7 @@ public static class OpenEtsApp
         app.MapMrvApi();
         app.MapJournalApi();
         app.MapUserApi();
+        app.MapComplianceApi();
         app.MapRazorPages();
 
         return app;

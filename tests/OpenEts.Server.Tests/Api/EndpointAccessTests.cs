@@ -19,6 +19,9 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "Registry/Issuances", "Registry/Retirements", "/api/v1/registry/classes/{class}/attributes",
         "/api/v1/registry/public/retirements", "/api/v1/registry/public/retirements.xlsx", "/api/v1/registry/public/retirements.csv",
         "/api/v1/registry/public/issuances", "/api/v1/registry/public/issuances.xlsx", "/api/v1/registry/public/issuances.csv",
+        // Compliance: the yearly list and its export, like the 履约 announcements.
+        "Compliance", "Compliance/Index", "/api/v1/compliance/years", "/api/v1/compliance/{jurisdiction}/{year:int}",
+        "/api/v1/compliance/{jurisdiction}/{year:int}/list.xlsx",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()
@@ -59,7 +62,9 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         .Replace("{serial:long}", "1", StringComparison.Ordinal)
         .Replace("{culture}", "en", StringComparison.Ordinal)
         .Replace("{userName}", "auditor", StringComparison.Ordinal)
-        .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        .Replace("{documentName}", "v1", StringComparison.Ordinal)
+        .Replace("{jurisdiction}", "GD", StringComparison.Ordinal)
+        .Replace("{year:int}", "2017", StringComparison.Ordinal);
 
     [Fact]
     public void EveryEndpoint_DeclaresRolesOrIsDeliberatelyPublic()

@@ -1,0 +1,37 @@
+using OpenEts.Application.Compliance;
+using OpenEts.Domain.Compliance;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Compliance;
+
+/// <summary>What the compliance pages share: which year to show and how a standing and a rule's figure read.</summary>
+internal static class CompliancePage
+{
+    /// <summary>The year asked for, else the newest year with rules (in the jurisdiction asked for, else any); null when none.</summary>
+    public static async Task<(string Jurisdiction, int Year)?> PickAsync(ComplianceQueries queries, string? jurisdiction, int? year,
+        CancellationToken ct)
+    {
+        var code = string.IsNullOrWhiteSpace(jurisdiction) ? ComplianceRulebook.DefaultJurisdiction : jurisdiction.Trim().ToUpperInvariant();
+        if (year is { } y)
+        {
+            return (code, y);
+        }
+        var years = await queries.YearsAsync(ct);
+        return years.FirstOrDefault(x => x.Jurisdiction == code) is { Year: > 0 } same ? same
+            : years.Count > 0 ? years[0] : null;
+    }
+
+    /// <summary>The status as the 履约 announcements write it.</summary>
+    public static string StatusText(EntityCompliance s) => s.Status switch
+    {
+        ComplianceStatus.Compliant => Text.T("compliance.status.compliant"),
+        ComplianceStatus.Late => Text.T("compliance.status.late"),
+        _ => s.PastDeadline ? Text.T("compliance.status.overdue") : Text.T("compliance.status.short"),
+    };
+
+    /// <summary>" [unconfirmed]" after a figure whose source is unconfirmed, else nothing.</summary>
+    public static string Flag(ComplianceRules rules, string field) => rules.IsUnconfirmed(field) ? Text.T("compliance.unconfirmed") : "";
+
+    /// <summary>A share as a percentage (0.10 → 10 %).</summary>
+    public static string Percent(decimal share) => (share * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " %";
+}

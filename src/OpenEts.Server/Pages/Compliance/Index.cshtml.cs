@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Compliance;
+
+namespace OpenEts.Server.Pages.Compliance;
+
+/// <summary>
+/// The public compliance list (履约情况公告): every covered entity's obligation for the year, what it surrendered and its
+/// status, open to everyone, with an .xlsx export, like the regulator's yearly announcement.
+/// </summary>
+[AllowAnonymous]
+public sealed class IndexModel(ComplianceQueries queries) : PageModel
+{
+    public ComplianceList? List { get; private set; }
+
+    public IReadOnlyList<(string Jurisdiction, int Year)> Years { get; private set; } = [];
+
+    public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
+    {
+        Years = await queries.YearsAsync(ct);
+        if (await CompliancePage.PickAsync(queries, jurisdiction, year, ct) is { } pick)
+        {
+            List = await queries.ListAsync(pick.Jurisdiction, pick.Year, ct);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Compliance;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Compliance;
+
+/// <summary>
+/// The regulator's compliance overview (履约监管): every entity's allowances and offsets, in-province credits, units that
+/// did not count and the penalty for a shortfall at the deadline, with the province's offset total against its cap.
+/// </summary>
+[Authorize(Roles = Access.AuditReaders)]
+public sealed class OverviewModel(ComplianceQueries queries) : PageModel
+{
+    public ComplianceList? List { get; private set; }
+
+    public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
+    {
+        if (await CompliancePage.PickAsync(queries, jurisdiction, year, ct) is { } pick)
+        {
+            List = await queries.ListAsync(pick.Jurisdiction, pick.Year, ct);
+        }
+    }
+}

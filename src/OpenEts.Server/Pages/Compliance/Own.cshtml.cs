@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Compliance;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Compliance;
+
+/// <summary>
+/// A company's own compliance (本单位履约): what it owes for the year, what it surrendered and whether each counted, its
+/// holdings with each class's eligibility and the most that may be surrendered now, the deadline, and the surrender
+/// form. A refused surrender names the rule and moves nothing.
+/// </summary>
+[Authorize(Roles = Access.MrvCompany)]
+public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handler) : PageModel
+{
+    public OwnCompliance? Own { get; private set; }
+
+    [BindProperty]
+    public FormInput Input { get; set; } = new();
+
+    /// <summary>The refusal's text and its rule code, when the last surrender was refused.</summary>
+    public (string Text, string Rule, string Field)? Refusal { get; private set; }
+
+    public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
+    {
+        await LoadAsync(jurisdiction, year, ct);
+        Input = Fresh();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var input = Input;
+        var parsed = SurrenderForCompliance.TryParse(new(input.Jurisdiction, input.From, input.Class, input.Quantity, input.Year, input.Key),
+            out var command, out var errors);
+        ComplianceOutcome outcome = parsed ? await handler.HandleAsync(User.Actor(), command!, ct) : new ComplianceOutcome.Invalid(errors);
+        if (outcome is ComplianceOutcome.Completed)
+        {
+            return Redirect($"/Compliance/Own?jurisdiction={command!.Jurisdiction}&year={command.ComplianceYear}&done=1");
+        }
+        Refusal = outcome switch
+        {
+            ComplianceOutcome.Refused r => (RuleText.Message(r.Field, r.Rule, r.Message), r.Rule, r.Field),
+            ComplianceOutcome.Invalid i when i.Errors.Count > 0 => (RuleText.Field(i.Errors[0]), i.Errors[0].Rule, i.Errors[0].Field),
+            _ => (Text.T("reg.err.forbidden"), "Role", "actor"),
+        };
+        await LoadAsync(input.Jurisdiction, input.Year, ct);
+        Input = Fresh() with { From = input.From, Class = input.Class, Quantity = input.Quantity };
+        return Page();
+    }
+
+    private FormInput Fresh() => new()
+    {
+        Jurisdiction = Own?.Jurisdiction,
+        Year = Own?.Year,
+        From = Own is { Holdings.Count: > 0 } own ? own.Holdings[0].Account.Value : null,
+        Class = Own?.Holdings.FirstOrDefault(h => h.Surrenderable > 0)?.Attributes.Class.ToString(),
+        Key = "web-" + Guid.NewGuid().ToString("N"),
+    };
+
+    private async Task LoadAsync(string? jurisdiction, int? year, CancellationToken ct)
+    {
+        if (await CompliancePage.PickAsync(queries, jurisdiction, year, ct) is { } pick)
+        {
+            Own = await queries.OwnAsync(User.Actor(), pick.Jurisdiction, pick.Year, ct);
+        }
+    }
+
+    public sealed record FormInput
+    {
+        public string? Jurisdiction { get; set; }
+
+        public int? Year { get; set; }
+
+        public string? From { get; set; }
+
+        public string? Class { get; set; }
+
+        public long? Quantity { get; set; }
+
+        public string? Key { get; set; }
+    }
+}
