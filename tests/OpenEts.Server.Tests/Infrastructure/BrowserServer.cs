@@ -10,7 +10,7 @@ namespace OpenEts.Server.Tests.Infrastructure;
 /// The server on a real loopback port, and Debian's Chromium driven by Playwright (no browser download). Without
 /// Chromium the browser tests skip — except under CI or ./test.sh, where they fail.
 /// </summary>
-public sealed class BrowserServer : ServerFactory, IAsyncLifetime
+public class BrowserServer : ServerFactory, IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
