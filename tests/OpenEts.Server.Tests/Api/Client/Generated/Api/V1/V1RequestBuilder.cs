@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv;
@@ -26,6 +27,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit.AuditRequestBuilder Audit
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The compliance property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance.ComplianceRequestBuilder Compliance
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance.ComplianceRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The journal property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal.JournalRequestBuilder Journal
