@@ -18,6 +18,9 @@ internal static class Program
           offsets [--lots N] [--retirements M]
                                    issue a 10 M-tonne offset vintage with a buffer share, retire N lots (100 000), replay,
                                    and page the public retirement list at M retirements (1 000 000) (plain harness)
+          compliance [--entities N]
+                                   evaluate N entities' compliance (10 000): replay the year's surrenders under the rules
+                                   and list every standing; one surrender check (plain harness, seconds)
         """;
 
     private static int Main(string[] args)
@@ -35,6 +38,8 @@ internal static class Program
                 return Mrv.MrvBench.Run(rest);
             case "offsets":
                 return Registry.OffsetsBench.Run(rest);
+            case "compliance":
+                return Compliance.ComplianceBench.Run(rest);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;
