@@ -81,7 +81,7 @@ public abstract partial class StoreContract<TDb>
     // 400 000 t = 16.09 yuan/t (the shape of guangdong.md §1.6's 2016 third auction).
     private static async Task<long> AnnounceAsync(AuctionMarket m, string key = "a1")
     {
-        var outcome = await m.Auctions.AnnounceAsync(await m.ActorOf("regulator"), new AnnounceAuction("GD", 2017, DemoRegistry.Allowances,
+        var outcome = await m.Auctions.AnnounceAsync(await m.ActorOf("regulator"), new AnnounceAuction("guangdong", 2017, DemoRegistry.Allowances,
             100_000, AuctionOpens, AuctionOpens.AddHours(1),
             [
                 new(new DateOnly(2016, 12, 1), 0m, 1_500_000m, 100_000),

@@ -39,10 +39,10 @@ public sealed record AnnounceAuction(
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
-        var jurisdiction = FieldReader.Text(form.Jurisdiction).ToUpperInvariant();
+        var jurisdiction = FieldReader.Text(form.Jurisdiction).ToLowerInvariant();
         if (jurisdiction.Length is 0 or > 16)
         {
-            read.Fail("jurisdiction", "Required", "jurisdiction: a code such as GD");
+            read.Fail("jurisdiction", "Required", "jurisdiction: the plan's code, such as guangdong or national");
         }
         var year = read.Year(form.Year, "year");
         var unitClass = read.Class(form.Class);

@@ -6,7 +6,7 @@ namespace OpenEts.Application.Auction;
 
 /// <summary>One allowance auction (有偿发放) as stored.</summary>
 /// <param name="Id">Its id (0 before it is stored).</param>
-/// <param name="Jurisdiction">Whose plan it follows, e.g. <c>GD</c>.</param>
+/// <param name="Jurisdiction">Whose plan it follows (the plan's jurisdiction code, e.g. <c>guangdong</c>).</param>
 /// <param name="Year">The allocation year it sells for.</param>
 /// <param name="Class">The unit class offered (e.g. GDEA-2017); units come from the registry's issuance account.</param>
 /// <param name="VolumeTonnes">The volume offered.</param>

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenEts.Application.Allocation;
+using OpenEts.Application.Auction;
 using OpenEts.Application.Audit;
+using OpenEts.Application.Cash;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
@@ -99,6 +101,8 @@ public static class OpenEtsApp
         services.TryAddSingleton<AllocationQueries>();
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))
             .AddSingleton<ComplianceHandler>().AddSingleton<ComplianceQueries>();
+        services.AddSingleton<CashCommandHandler>().AddSingleton<CashQueries>();
+        services.AddSingleton<IAuctionRulesSource, PlanAuctionRules>().AddSingleton<AuctionService>().AddSingleton<AuctionQueries>();
         services.AddSingleton(demoMode);
         services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
         services.AddSingleton<SignInThrottle>();
@@ -223,6 +227,8 @@ public static class OpenEtsApp
         app.MapAuditApi();
         app.MapRegistryApi();
         app.MapMrvApi();
+        app.MapCashApi();
+        app.MapAuctionApi();
         app.MapJournalApi();
         app.MapUserApi();
         app.MapComplianceApi();

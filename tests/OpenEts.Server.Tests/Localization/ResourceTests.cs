@@ -40,6 +40,10 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "Compliance.PreCdm", "Compliance.ExcludedHostProvince", "Compliance.FossilFuelEnergy", "Compliance.Co2Ch4Share",
         "Compliance.ProjectFactUnknown", "Compliance.OwnBoundary", "Compliance.OffsetCap", "Compliance.InProvinceShare",
         "Compliance.ProvinceCap", "Compliance.InProvinceFirst",
+        // Cash ledger and auctions.
+        "Amount", "CreditCode", "Reference", "Month", "NoAuctionRules", "ReservePrice", "KeyReused", "InsufficientFunds", "ReservationClosed",
+        "ExceedsReservation", "SameAccount", "NoOrganisation", "AuctionNotOpen", "NotRepresentative", "BelowMinimumBid", "BelowReservePrice",
+        "BidderLimitExceeded", "BiddingNotOver", "DeliveryRefused",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

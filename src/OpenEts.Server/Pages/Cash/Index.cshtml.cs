@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Cash;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Cash;
+
+/// <summary>
+/// Cash (资金): a member's balance, what its bids hold, and its movements; the regulator and auditor see every account
+/// and open any member's statement; the regulator records deposits and withdrawals from the bank's confirmations.
+/// </summary>
+[Authorize(Roles = Access.RegistryReaders)]
+public sealed class IndexModel(CashCommandHandler handler, CashQueries queries) : CashPageModel
+{
+    public CashStatement? Statement { get; private set; }
+
+    public IReadOnlyList<CashAccount> Accounts { get; private set; } = [];
+
+    public string? Done { get; private set; }
+
+    [BindProperty]
+    public string? Organisation { get; set; }
+
+    [BindProperty]
+    public decimal? Amount { get; set; }
+
+    [BindProperty]
+    public string? Reference { get; set; }
+
+    [BindProperty]
+    public string? IdempotencyKey { get; set; }
+
+    public bool IsOperator => CashRoles.Operator.Contains(User.Actor().Role);
+
+    public async Task OnGetAsync([FromQuery] string? organisation, [FromQuery] string? done, CancellationToken ct)
+    {
+        Done = done;
+        Organisation = organisation;
+        await LoadAsync(organisation, ct);
+    }
+
+    public Task<IActionResult> OnPostDepositAsync(CancellationToken ct) =>
+        SendAsync(DepositCash.TryParse(new(Organisation, Amount, Reference, IdempotencyKey), out var c, out var e), c, e, "deposited", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
+        SendAsync(WithdrawCash.TryParse(new(Organisation, Amount, Reference, IdempotencyKey), out var c, out var e), c, e, "withdrawn", ct);
+
+    private async Task<IActionResult> SendAsync(bool parsed, ICashCommand? command, IReadOnlyList<FieldError> errors, string done,
+        CancellationToken ct)
+    {
+        if (parsed && command is not null && Report(await handler.HandleAsync(User.Actor(), command, ct)))
+        {
+            return Redirect($"/Cash?organisation={Uri.EscapeDataString(Organisation ?? "")}&done={done}");
+        }
+        if (!parsed)
+        {
+            Report(errors);
+        }
+        await LoadAsync(Organisation, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(string? organisation, CancellationToken ct)
+    {
+        var actor = User.Actor();
+        Accounts = await queries.AccountsAsync(actor, ct) ?? [];
+        Statement = CreditCode.Parse(organisation) is { Success: true } code
+            ? await queries.StatementAsync(actor, code.Code, 0, ct)
+            : await queries.OwnStatementAsync(actor, 0, ct);
+        IdempotencyKey ??= Guid.NewGuid().ToString("N");
+    }
+}
