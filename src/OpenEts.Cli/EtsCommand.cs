@@ -35,6 +35,8 @@ internal static class EtsCommand
             Registry.RegistryCommand.Build(),
             Admin.AdminCommand.Build(secrets),
             Mrv.MrvCommand.Build(),
+            Auction.MarketCommand.BuildCash(),
+            Auction.MarketCommand.BuildAuction(),
         };
         var help = new Command("help", "this text");
         help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));

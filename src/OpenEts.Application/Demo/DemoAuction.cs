@@ -1,0 +1,71 @@
+using OpenEts.Application.Auction;
+using OpenEts.Application.Cash;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Allocation.Auction;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Demo;
+
+/// <summary>
+/// The demo's cash and auction: a deposit on each demo company's cash account and one open GDEA-2017 auction, seeded
+/// through the cash and auction use cases as the regulator. Demo figures, not Guangdong's.
+/// </summary>
+public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionRulesSource rules)
+{
+    /// <summary>The demo deposits in yuan, by company (demo figures).</summary>
+    public static IReadOnlyList<(string Organisation, decimal Yuan)> Deposits { get; } =
+    [
+        ("91440101MA5CY1001", 20_000_000m),
+        ("91441800MA5CY1002", 10_000_000m),
+        ("91440200MA5CY1003", 15_000_000m),
+        ("91440600MA5CY1004", 3_000_000m),
+        ("91440101MA5CY1005", 8_000_000m),
+    ];
+
+    /// <summary>The demo auction's volume: part of what the demo registry keeps in the issuance account (a demo figure).</summary>
+    public const long Volume = 200_000;
+
+    /// <summary>
+    /// The demo's reserve inputs: listed turnover and volume of the three months before the notice, chosen so that the
+    /// weighted average is 16.09 yuan/t, the reserve of guangdong.md §1.6 (demo figures, not market data).
+    /// </summary>
+    public static IReadOnlyList<(decimal Turnover, long Volume)> ListedMonths { get; } =
+        [(1_500_000m, 100_000), (3_200_000m, 200_000), (1_736_000m, 100_000)];
+
+    /// <summary>Seeds when no cash account of a member exists yet; true when it seeded.</summary>
+    public async Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var seeded = await store.ReadAsync(async s => (await s.Cash.AccountsAsync().ConfigureAwait(false)).Any(a => a.OrganisationId is not null), ct)
+            .ConfigureAwait(false);
+        if (seeded)
+        {
+            return false;
+        }
+        var regulator = Actor.System;
+        foreach (var (code, yuan) in Deposits)
+        {
+            var deposit = new DepositCash(CreditCode.Parse(code).Code, Yuan.From(yuan), "演示入金", IdempotencyKey.From("demo-deposit-" + code));
+            Ensure(await cash.HandleAsync(regulator, deposit, ct).ConfigureAwait(false));
+        }
+        // The approved plan's rules when the demo has one; Guangdong's as found otherwise (the demo plan may not be approved).
+        var found = await rules.RulesAsync("guangdong", 2017, ct).ConfigureAwait(false) ?? AuctionRules.Guangdong;
+        var notice = new DateOnly(now.Year, now.Month, 1);
+        var months = ListedMonths.Select((m, i) => new ReservePriceInput(notice.AddMonths(i - ListedMonths.Count), 0m, m.Turnover, m.Volume)).ToList();
+        var announce = new AnnounceAuction("guangdong", 2017, DemoRegistry.Allowances, Volume, now, now.AddDays(14), months,
+            IdempotencyKey.From("demo-auction-1")) { Rules = found };
+        Ensure(await cash.HandleAsync(regulator, announce, ct).ConfigureAwait(false));
+        return true;
+    }
+
+    private static void Ensure(CashCommandOutcome outcome)
+    {
+        if (outcome is not CashCommandOutcome.Completed)
+        {
+            throw new InvalidOperationException($"Demo cash and auction seeding was refused: {outcome}");
+        }
+    }
+}

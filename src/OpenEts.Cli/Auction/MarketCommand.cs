@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using OpenEts.Application.Auction;
+using OpenEts.Application.Cash;
+using OpenEts.Application.Registry;
+using OpenEts.Cli.Registry;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Cli.Auction;
+
+/// <summary>
+/// <c>ets cash balance|deposit|withdraw …</c> and <c>ets auction list|show|announce|bid|close …</c>: parse → call the cash
+/// and auction use cases as the <c>--as</c> user → map the outcome (exit 0 done, 1 refused, 2 usage).
+/// </summary>
+internal static class MarketCommand
+{
+    private static Option<string> Db() => new("--db") { Description = "the database: a SQLite file or a PostgreSQL connection string", HelpName = "DB" };
+
+    private static Option<string> As() => new("--as") { Description = "the platform user making the request", HelpName = "USER", Required = true };
+
+    private static Option<string?> Key() => new("--key") { Description = "idempotency key (a fresh one when omitted)", HelpName = "KEY" };
+
+    /// <summary>The <c>cash</c> command.</summary>
+    public static Command BuildCash()
+    {
+        var db = Db();
+        var who = As();
+        var organisation = new Argument<string>("ORG") { Description = "the organisation's unified social credit code" };
+        var balance = new Verb("balance", "An organisation's cash: balance, reserved, available and the latest movements.",
+            "ets cash balance ORG --as USER [--db DB]", organisation, who, db);
+        balance.SetAction((r, ct) => RunAsync(r, db, who, async (c, actor) =>
+        {
+            if (CreditCode.Parse(r.GetRequiredValue(organisation)) is not { Success: true } code
+                || await new CashQueries(c.Store).StatementAsync(actor, code.Code, 0, ct).ConfigureAwait(false) is not { } s)
+            {
+                return await c.FailAsync("refused: ORG: no such organisation, or you may not see its cash").ConfigureAwait(false);
+            }
+            await c.Out.WriteLineAsync(Invariant($"{s.Organisation.Name} {s.Organisation.Code.Value}: balance {s.Balance:0.00}, reserved {s.Reserved:0.00}, available {s.Available:0.00} yuan")).ConfigureAwait(false);
+            foreach (var e in s.Entries)
+            {
+                var sign = e.To == s.Account?.Id ? "+" : "-";
+                await c.Out.WriteLineAsync(Invariant($"  {e.At:yyyy-MM-dd HH:mm}Z  {e.Kind,-10}  {sign}{e.Amount}  {e.Reference}")).ConfigureAwait(false);
+            }
+            return ExitCode.Ok;
+        }, ct));
+
+        var amount = new Argument<decimal>("AMOUNT") { Description = "yuan, exact to the fen" };
+        var reference = new Option<string>("--reference") { Description = "the bank slip or note", HelpName = "TEXT", Required = true };
+        var key = Key();
+        var deposit = new Verb("deposit", "Record money a member paid in (入金), from the bank's confirmation.",
+            "ets cash deposit ORG AMOUNT --reference TEXT --as USER [--key KEY] [--db DB]", organisation, amount, reference, who, key, db);
+        deposit.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
+            DepositCash.TryParse(new(r.GetRequiredValue(organisation), r.GetValue(amount), r.GetValue(reference), r.GetValue(key) ?? Fresh()),
+                out var command, out var errors)
+                ? SendAsync(c, new CashCommandHandler(c.Store, TimeProvider.System).HandleAsync(actor, command, ct))
+                : c.UsageAsync(errors.Select(e => e.Message)), ct));
+        var withdraw = new Verb("withdraw", "Record money paid out to a member (出金) from its available cash.",
+            "ets cash withdraw ORG AMOUNT --reference TEXT --as USER [--key KEY] [--db DB]", organisation, amount, reference, who, key, db);
+        withdraw.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
+            WithdrawCash.TryParse(new(r.GetRequiredValue(organisation), r.GetValue(amount), r.GetValue(reference), r.GetValue(key) ?? Fresh()),
+                out var command, out var errors)
+                ? SendAsync(c, new CashCommandHandler(c.Store, TimeProvider.System).HandleAsync(actor, command, ct))
+                : c.UsageAsync(errors.Select(e => e.Message)), ct));
+        return new Command("cash", "Members' cash accounts (资金).") { balance, deposit, withdraw };
+    }
+
+    /// <summary>The <c>auction</c> command.</summary>
+    public static Command BuildAuction()
+    {
+        var db = Db();
+        var list = new Verb("list", "Every auction: class, volume, window, reserve, status, clearing price.", "ets auction list [--db DB]", db);
+        list.SetAction((r, ct) => RunAsync(r, db, null, async (c, _) =>
+        {
+            foreach (var a in await new AuctionQueries(c.Store).ListAsync(ct).ConfigureAwait(false))
+            {
+                await c.Out.WriteLineAsync(Invariant(
+                    $"{a.Id}  {a.Class}  {a.VolumeTonnes} t  {a.OpensAt:u} – {a.ClosesAt:u}  reserve {a.Reserve}  {a.Status}  clearing {a.ClearingPrice?.ToString() ?? "-"}  sold {a.SoldTonnes?.ToString(CultureInfo.InvariantCulture) ?? "-"}"))
+                    .ConfigureAwait(false);
+            }
+            return ExitCode.Ok;
+        }, ct));
+
+        var who = As();
+        var key = Key();
+        var id = new Argument<long>("ID") { Description = "the auction's number" };
+        var account = new Argument<string>("ACCOUNT") { Description = "your holding account the allowances go to" };
+        var tonnes = new Argument<long>("TONNES") { Description = "whole tonnes" };
+        var price = new Argument<decimal>("PRICE") { Description = "yuan per tonne, exact to the fen" };
+        var bid = new Verb("bid", "Place a sealed bid; it holds TONNES × PRICE of your cash and cannot be withdrawn.",
+            "ets auction bid ID ACCOUNT TONNES PRICE --as USER [--key KEY] [--db DB]", id, account, tonnes, price, who, key, db);
+        bid.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
+            PlaceBid.TryParse(new(r.GetValue(id), r.GetRequiredValue(account), r.GetValue(tonnes), r.GetValue(price), r.GetValue(key) ?? Fresh()),
+                out var command, out var errors)
+                ? SendAsync(c, Service(c).BidAsync(actor, command, ct))
+                : c.UsageAsync(errors.Select(e => e.Message)), ct));
+
+        var close = new Verb("close", "Clear and settle an auction; run it again to finish a half-settled close.",
+            "ets auction close ID --as USER [--db DB]", id, who, db);
+        close.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) => SendAsync(c, Service(c).CloseAsync(actor, r.GetValue(id), ct)), ct));
+
+        var unitClass = new Argument<string>("CLASS") { Description = "the unit class offered, e.g. GDEA-2017" };
+        var volume = new Argument<long>("VOLUME") { Description = "tonnes offered" };
+        var jurisdiction = new Option<string>("--jurisdiction") { Description = "the plan's jurisdiction", DefaultValueFactory = _ => "guangdong" };
+        var year = new Option<int>("--year") { Description = "the plan year", Required = true };
+        var opens = new Option<string>("--opens") { Description = "ISO 8601 with offset", Required = true };
+        var closes = new Option<string>("--closes") { Description = "ISO 8601 with offset", Required = true };
+        var months = new Option<string[]>("--month")
+        {
+            Description = "a month's figures: yyyy-MM:PRICE (average rule) or yyyy-MM:TURNOVER:VOLUME (weighted rule); repeat",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var announce = new Verb("announce", "Announce an auction; the reserve is computed by the approved plan's rule from --month figures.",
+            "ets auction announce CLASS VOLUME --year Y --opens T --closes T --month yyyy-MM:… [--jurisdiction J] --as USER [--key KEY] [--db DB]",
+            unitClass, volume, year, opens, closes, months, jurisdiction, who, key, db);
+        announce.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
+            AnnounceAuction.TryParse(new(r.GetValue(jurisdiction), r.GetValue(year), r.GetRequiredValue(unitClass), r.GetValue(volume),
+                r.GetValue(opens), r.GetValue(closes), [.. (r.GetValue(months) ?? []).Select(Month)], r.GetValue(key) ?? Fresh()),
+                out var command, out var errors)
+                ? SendAsync(c, Service(c).AnnounceAsync(actor, command, ct))
+                : c.UsageAsync(errors.Select(e => e.Message)), ct));
+        return new Command("auction", "Allowance auctions (有偿发放).") { list, announce, bid, close };
+    }
+
+    private static AnnounceAuction.MonthForm Month(string text)
+    {
+        var parts = text.Split(':');
+        static decimal? Number(string s) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+        return parts.Length == 2 ? new(parts[0], Number(parts[1]), null, null)
+            : parts.Length == 3 ? new(parts[0], null, Number(parts[1]), (long?)Number(parts[2]))
+            : new(text, null, null, null);
+    }
+
+    // The CLI has no approved-plan service of its own here: it reads the plan through the allocation queries on the same store.
+    private static AuctionService Service(RegistryContext c) => new(new CashCommandHandler(c.Store, TimeProvider.System), c.Handler,
+        new RegistryQueries(c.Registry), c.Store,
+        new PlanAuctionRules(new Application.Allocation.AllocationQueries(c.Store, new Application.Mrv.MrvQueries(c.Store))));
+
+    private static string Fresh() => Guid.NewGuid().ToString("N");
+
+    private static async Task<int> RunAsync(ParseResult r, Option<string> db, Option<string>? who,
+        Func<RegistryContext, Application.Identity.Actor, Task<int>> work, CancellationToken ct)
+    {
+        await using var context = await RegistryContext.OpenAsync(r, db, ct).ConfigureAwait(false);
+        if (context is null)
+        {
+            return ExitCode.Usage;
+        }
+        var actor = Application.Identity.Actor.System;
+        if (who is not null)
+        {
+            var name = r.GetRequiredValue(who);
+            if (await context.ActorAsync(name, ct).ConfigureAwait(false) is not { } found)
+            {
+                return await context.FailAsync($"refused: --as: there is no platform user '{name}' (rule UnknownUser)").ConfigureAwait(false);
+            }
+            actor = found;
+        }
+        return await work(context, actor).ConfigureAwait(false);
+    }
+
+    private static async Task<int> SendAsync(RegistryContext c, Task<CashCommandOutcome> running)
+    {
+        switch (await running.ConfigureAwait(false))
+        {
+            case CashCommandOutcome.Completed done:
+                await c.Out.WriteLineAsync(Invariant($"{done.Event} {done.Id}{(done.Duplicate ? " (already done with this key)" : "")}")).ConfigureAwait(false);
+                return ExitCode.Ok;
+            case CashCommandOutcome.Refused { Kind: RefusalKind.Malformed } m:
+                return await c.UsageAsync([$"{m.Field}: {m.Message} (rule {m.Rule})"]).ConfigureAwait(false);
+            case CashCommandOutcome.Refused refused:
+                return await c.FailAsync($"refused: {refused.Field}: {refused.Message} (rule {refused.Rule})").ConfigureAwait(false);
+            case CashCommandOutcome.NotFound n:
+                return await c.FailAsync($"refused: {n.Field}: not found").ConfigureAwait(false);
+            case CashCommandOutcome.Forbidden f:
+                return await c.FailAsync($"refused: --as: this needs {string.Join(" or ", f.Allowed)} (rule NotPermitted)").ConfigureAwait(false);
+            case CashCommandOutcome.Invalid i:
+                return await c.FailAsync("refused: " + string.Join("; ", i.Errors.Select(e => $"{e.Message} (rule {e.Rule})"))).ConfigureAwait(false);
+            default:
+                throw new UnreachableException();
+        }
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
