@@ -21,6 +21,9 @@ internal static class Program
           compliance [--entities N]
                                    evaluate N entities' compliance (10 000): replay the year's surrenders under the rules
                                    and list every standing; one surrender check (plain harness, seconds)
+          auction [--bids N] [--movements M]
+                                   clear an auction of N sealed bids (10 000); the cash ledger's rules in memory; M cash
+                                   movements (20 000) made durable on SQLite, batched and one per transaction (plain harness)
         """;
 
     private static int Main(string[] args)
@@ -40,6 +43,8 @@ internal static class Program
                 return Registry.OffsetsBench.Run(rest);
             case "compliance":
                 return Compliance.ComplianceBench.Run(rest);
+            case "auction":
+                return Auction.AuctionBench.Run(rest);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;
