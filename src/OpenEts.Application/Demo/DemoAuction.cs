@@ -16,15 +16,15 @@ namespace OpenEts.Application.Demo;
 /// </summary>
 public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionRulesSource rules)
 {
-    /// <summary>The demo deposits in yuan, by company (demo figures).</summary>
-    public static IReadOnlyList<(string Organisation, decimal Yuan)> Deposits { get; } =
-    [
-        ("91440101MA5CY1001", 20_000_000m),
-        ("91441800MA5CY1002", 10_000_000m),
-        ("91440200MA5CY1003", 15_000_000m),
-        ("91440600MA5CY1004", 3_000_000m),
-        ("91440101MA5CY1005", 8_000_000m),
-    ];
+    /// <summary>The demo deposits in yuan, by demo company's sector (demo figures).</summary>
+    public static IReadOnlyDictionary<Sector, decimal> Deposits { get; } = new Dictionary<Sector, decimal>
+    {
+        [Sector.Power] = 20_000_000m,
+        [Sector.Cement] = 10_000_000m,
+        [Sector.Steel] = 15_000_000m,
+        [Sector.Paper] = 3_000_000m,
+        [Sector.Aviation] = 8_000_000m,
+    };
 
     /// <summary>The demo auction's volume: part of what the demo registry keeps in the issuance account (a demo figure).</summary>
     public const long Volume = 200_000;
@@ -46,9 +46,10 @@ public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionR
             return false;
         }
         var regulator = Actor.System;
-        foreach (var (code, yuan) in Deposits)
+        foreach (var company in DemoMarket.Organisations.Where(o => o.Kind == OrganisationKind.Company))
         {
-            var deposit = new DepositCash(CreditCode.Parse(code).Code, Yuan.From(yuan), "演示入金", IdempotencyKey.From("demo-deposit-" + code));
+            var deposit = new DepositCash(company.Code, Yuan.From(Deposits[company.Sector]), "演示入金",
+                IdempotencyKey.From("demo-deposit-" + company.Code.Value));
             Ensure(await cash.HandleAsync(regulator, deposit, ct).ConfigureAwait(false));
         }
         // The approved plan's rules when the demo has one; Guangdong's as found otherwise (the demo plan may not be approved).

@@ -23,6 +23,8 @@ internal static partial class ApiDocument
         ["Compliance"] = "The compliance cycle (履约): the public yearly list of each entity's obligation, surrendered units and "
             + "status, its .xlsx export, the regulator's overview with penalties, a company's own standing, and surrender for "
             + "compliance, refused with the rule named before any unit moves.",
+        ["Cash"] = "Members' cash accounts (资金): statements, every account's balance (they sum to zero), deposits and withdrawals.",
+        ["Auctions"] = "Allowance auctions (有偿发放): public announcements and results, sealed bids that hold cash, clearing and settlement.",
         ["Audit"] = "The journal as an audit log: every change, who made it and when, with its hash chain.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
     };
