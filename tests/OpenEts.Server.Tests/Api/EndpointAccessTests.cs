@@ -23,7 +23,7 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "Compliance", "Compliance/Index", "/api/v1/compliance/years", "/api/v1/compliance/{jurisdiction}/{year:int}",
         "/api/v1/compliance/{jurisdiction}/{year:int}/list.xlsx",
         // Auctions: announcements and published results (有偿发放公告与结果) are public.
-        "Auctions", "Auctions/Index", "Auctions/Detail/{id:long}", "/api/v1/auctions", "/api/v1/auctions/{id:long}",
+        "Auctions", "Auctions/Index", "Auctions/Detail/{id:long}", "/api/v1/auctions/", "/api/v1/auctions/{id:long}",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()

@@ -1,0 +1,59 @@
+using OpenEts.Cli.Tests.Registry;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Cli.Tests.Auction;
+
+public sealed class MarketCommandTests
+{
+    private static readonly string Cement = "91441800MA5CY1002" + CreditCode.CheckCharacter("91441800MA5CY1002");
+
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(RegistryDatabase db, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await EtsCommand.RunAsync([.. args, "--db", db.Database], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task CashDeposit_ByTheRegulator_ShowsOnTheCompanysBalance()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var deposit = await RunAsync(db, "cash", "deposit", Cement, "1000.50", "--reference", "slip 7", "--as", "regulator", "--key", "d1");
+        var again = await RunAsync(db, "cash", "deposit", Cement, "1000.50", "--reference", "slip 7", "--as", "regulator", "--key", "d1");
+        var balance = await RunAsync(db, "cash", "balance", Cement, "--as", "cement-a");
+
+        Assert.Equal(0, deposit.Exit);
+        Assert.Contains("already done", again.Out, StringComparison.Ordinal);
+        Assert.Equal(0, balance.Exit);
+        Assert.Contains("balance 1000.50, reserved 0.00, available 1000.50 yuan", balance.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CashDeposit_FractionOfAFenOrByACompany_IsRefused()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var fraction = await RunAsync(db, "cash", "deposit", Cement, "10.001", "--reference", "slip", "--as", "regulator");
+        var company = await RunAsync(db, "cash", "deposit", Cement, "10", "--reference", "slip", "--as", "cement-a");
+
+        Assert.Equal(2, fraction.Exit);
+        Assert.Contains("fen", fraction.Err, StringComparison.Ordinal);
+        Assert.Equal(1, company.Exit);
+        Assert.Contains("NotPermitted", company.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuctionBid_OnNoSuchAuction_IsRefusedAndListIsEmpty()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var bid = await RunAsync(db, "auction", "bid", "9", "GD-HOLD-CEMENT", "1000", "17", "--as", "cement-a");
+        var list = await RunAsync(db, "auction", "list");
+
+        Assert.Equal(1, bid.Exit);
+        Assert.Contains("auction: not found", bid.Err, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (list.Exit, list.Out));
+    }
+}
