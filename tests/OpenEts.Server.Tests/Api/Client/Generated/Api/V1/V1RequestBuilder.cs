@@ -2,7 +2,9 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Cash;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me;
@@ -23,10 +25,20 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class V1RequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The auctions property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.AuctionsRequestBuilder Auctions
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.AuctionsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The audit property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit.AuditRequestBuilder Audit
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The cash property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Cash.CashRequestBuilder Cash
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Cash.CashRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The compliance property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance.ComplianceRequestBuilder Compliance
