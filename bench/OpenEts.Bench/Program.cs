@@ -11,6 +11,10 @@ internal static class Program
                                    registry transfers made durable per second on SQLite and, with OPENETS_BENCH_PG or
                                    OPENETS_TEST_PG set, PostgreSQL: batched, one per transaction, concurrent callers;
                                    holdings of a 10 000-block account (plain harness, about 1 min)
+          registry-journal [--events N] [--db DB] [--batch B] [--events-per-day D] [--snapshot-every S]
+                                   build a registry journal of N events (1 000 000) into a database (a SQLite file,
+                                   data/registry-N.db, or a PostgreSQL connection string), through the registry itself
+                                   in batched transactions, with snapshots; run again with a larger N to extend it
           mrv [--rows N] [--reports N] [--save DIR]
                                    MRV: calc of a 100 000-row workbook to text and JSON, recomputing 10 000 reports,
                                    a factor-correction impact list over 10 000 reports (plain harness, < 1 min);
@@ -37,6 +41,8 @@ internal static class Program
                 return Matching.MatchingBenchmarks.Run(rest);
             case "registry":
                 return Registry.RegistryBench.Run(rest);
+            case "registry-journal":
+                return Registry.RegistryJournalGenerator.Run(rest);
             case "mrv":
                 return Mrv.MrvBench.Run(rest);
             case "offsets":

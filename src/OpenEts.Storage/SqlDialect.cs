@@ -37,6 +37,11 @@ internal abstract class SqlDialect : IAsyncDisposable
     public abstract Task InsertJournalAsync(
         DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct);
 
+    /// <summary>Inserts the registry's index rows and idempotency keys in the write transaction.</summary>
+    public abstract Task InsertRegistryIndexAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Term, long Sequence)> terms,
+        IReadOnlyList<(string Actor, string Key, long Sequence)> keys, CancellationToken ct);
+
     /// <summary>The provider error's meaning for the platform, by error code; null when it has none.</summary>
     public abstract Exception? TranslateError(Exception e);
 

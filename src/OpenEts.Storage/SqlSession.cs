@@ -6,13 +6,16 @@ namespace OpenEts.Storage;
 
 /// <summary>One transaction's view of the store. The SQL is shared by both dialects; what differs is in <see cref="SqlDialect"/>.</summary>
 internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken ct)
-    : IStoreSession, IOrganisationData, IUserData, IJournalData, IDataProtectionKeyData, IMrvData, IOffsetsData
+    : IStoreSession, IOrganisationData, IUserData, IJournalData, IDataProtectionKeyData, IMrvData, IOffsetsData,
+    IRegistryData
 {
     public IOrganisationData Organisations => this;
 
     public IUserData Users => this;
 
     public IJournalData Journal => this;
+
+    public IRegistryData Registry => this;
 
     public IDataProtectionKeyData DataProtectionKeys => this;
 

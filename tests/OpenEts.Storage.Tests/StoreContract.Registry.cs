@@ -180,7 +180,7 @@ public abstract partial class StoreContract<TDb>
         var requests = Enumerable.Range(1, 30).SelectMany(n => new Func<RegistryLedger, RegistryOutcome>[]
         {
             l => l.ProposeTransfer(PowerA, Now, Key($"bp-{n}"), PowerAccount, CementAccount, Gdea2017, n, Now.AddDays(7)),
-            l => l.ApproveTransfer(PowerB, Now, Key($"ba-{n}"), ProposalId.From(l.Proposals.Count)),
+            l => l.ApproveTransfer(PowerB, Now, Key($"ba-{n}"), ProposalId.From(l.LastProposalId)),
         }).ToList();
 
         var outcomes = await registry.ExecuteBatchAsync(Now, requests, Ct);

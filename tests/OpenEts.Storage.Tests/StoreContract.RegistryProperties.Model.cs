@@ -315,7 +315,7 @@ public abstract partial class StoreContract<TDb>
             var p = op.Kind == RegistryOpKind.ApproveAgain ? (executed.Count > 0 ? executed[op.Pick % executed.Count] : null)
                 : pending.Count > 0 && op.Pick % 4 != 0 ? pending[op.Pick % pending.Count]
                 : proposals.Count > 0 ? proposals[op.Pick % proposals.Count] : null;
-            var id = p?.Id ?? ProposalId.From(proposals.Count + 1L);
+            var id = p?.Id ?? ProposalId.From(l.LastProposalId + 1);
             var representatives = p is null ? [] : l.FindAccount(p.From)!.Representatives;
             var others = representatives.Where(u => u != p?.ProposedBy).ToList();
             var actor = op.Kind == RegistryOpKind.ApproveOwn ? p?.ProposedBy ?? Intruder

@@ -190,7 +190,7 @@ internal static class RegistryBench
     private static async Task SeedAsync(RegistryService registry, DateTimeOffset now, CancellationToken ct) =>
         Require(await registry.ExecuteBatchAsync(now, SeedRequests(now), ct));
 
-    private static List<Func<RegistryLedger, RegistryOutcome>> SeedRequests(DateTimeOffset now)
+    internal static List<Func<RegistryLedger, RegistryOutcome>> SeedRequests(DateTimeOffset now)
     {
         var seed = new List<Func<RegistryLedger, RegistryOutcome>>
         {
@@ -223,34 +223,49 @@ internal static class RegistryBench
         return to;
     }
 
-    private static List<Func<RegistryLedger, RegistryOutcome>> TransferRequests(DateTimeOffset now, int from, int to)
+    internal static List<Func<RegistryLedger, RegistryOutcome>> TransferRequests(DateTimeOffset now, long from, long to)
     {
         var expires = now.AddDays(7);
-        var requests = new List<Func<RegistryLedger, RegistryOutcome>>(2 * (to - from));
+        var requests = new List<Func<RegistryLedger, RegistryOutcome>>((int)(2 * (to - from)));
         for (var i = from; i < to; i++)
         {
-                var source = Holder((int)(i * 7919L % AccountCount));
-                var destination = Holder((int)((i * 7919L + 1 + (i % (AccountCount - 1))) % AccountCount));
-                var quantity = 1 + (i % 50);
-                var key = "t" + i.ToString(CultureInfo.InvariantCulture);
-                requests.Add(l => l.ProposeTransfer(UserId.From(source.Value + "-a"), now, Key(key + "p"), source,
-                    destination, Class, quantity, expires));
-                // The proposal just made is the newest: proposal ids run 1, 2, 3, …
-                requests.Add(l => l.ApproveTransfer(UserId.From(source.Value + "-b"), now, Key(key + "a"),
-                    ProposalId.From(l.Proposals.Count)));
+            var (source, destination, quantity) = Leg(i);
+            var key = "t" + i.ToString(CultureInfo.InvariantCulture);
+            var proposal = default(ProposalId);
+            requests.Add(l =>
+            {
+                var proposed = l.ProposeTransfer(UserId.From(source.Value + "-a"), now, Key(key + "p"), source, destination,
+                    Class, quantity, expires);
+                if (proposed is RegistryOutcome.Completed { Event: TransferProposed p })
+                {
+                    proposal = p.Proposal;
+                }
+                return proposed;
+            });
+            requests.Add(l => l.ApproveTransfer(UserId.From(source.Value + "-b"), now, Key(key + "a"), proposal));
         }
         return requests;
+    }
+
+    // Transfers come in pairs: transfer 2k moves q units from A to B, transfer 2k+1 moves the same q back, so no account
+    // ever runs more than one transfer's quantity below its allocation, however many transfers run.
+    internal static (AccountNumber From, AccountNumber To, long Quantity) Leg(long i)
+    {
+        var pair = i / 2;
+        var a = Holder((int)(pair * 7919L % AccountCount));
+        var b = Holder((int)((pair * 7919L + 1 + (pair % (AccountCount - 1))) % AccountCount));
+        var quantity = 1 + (pair % 50);
+        return i % 2 == 0 ? (a, b, quantity) : (b, a, quantity);
     }
 
     // One transfer as two single requests, each waiting for its commit. Source and destination differ per transfer, so
     // concurrent callers only meet on an account now and then.
     private static async Task SingleTransferAsync(RegistryService registry, DateTimeOffset now, int i, CancellationToken ct)
     {
-        var source = Holder((int)(i * 7919L % AccountCount));
-        var destination = Holder((int)((i * 7919L + 1 + (i % (AccountCount - 1))) % AccountCount));
+        var (source, destination, quantity) = Leg(i);
         var key = "s" + i.ToString(CultureInfo.InvariantCulture);
         var proposed = await registry.ExecuteAsync(now, l => l.ProposeTransfer(UserId.From(source.Value + "-a"), now,
-            Key(key + "p"), source, destination, Class, 1 + (i % 50), now.AddDays(7)), ct);
+            Key(key + "p"), source, destination, Class, quantity, now.AddDays(7)), ct);
         var id = ((TransferProposed)((RegistryOutcome.Completed)proposed).Event).Proposal;
         Require([await registry.ExecuteAsync(now, l => l.ApproveTransfer(UserId.From(source.Value + "-b"), now,
             Key(key + "a"), id), ct)]);
@@ -273,7 +288,7 @@ internal static class RegistryBench
         }
     }
 
-    private static void Require(IReadOnlyList<RegistryOutcome> outcomes)
+    internal static void Require(IReadOnlyList<RegistryOutcome> outcomes)
     {
         if (outcomes.OfType<RegistryOutcome.Rejected>().FirstOrDefault() is { } rejected)
         {

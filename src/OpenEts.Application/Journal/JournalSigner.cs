@@ -18,5 +18,19 @@ public sealed class JournalSigner(ECDsa key) : IDisposable
     /// <summary>Signs <paramref name="head"/> as of <paramref name="at"/>.</summary>
     public JournalDigest Sign(JournalEntry head, DateTimeOffset at) => JournalDigest.Sign(head, at, key);
 
+    /// <summary>Signs <paramref name="text"/> (UTF-8) like a digest: ECDSA P-256 over SHA-256, base64.</summary>
+    public string SignText(string text) =>
+        Convert.ToBase64String(key.SignData(System.Text.Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA256));
+
+    /// <summary>True when <paramref name="signature"/> (base64) is this key's signature of <paramref name="text"/>.</summary>
+    public bool Verifies(string text, string signature)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(signature);
+        var bytes = new byte[signature.Length];
+        return Convert.TryFromBase64String(signature, bytes, out var length)
+            && key.VerifyData(System.Text.Encoding.UTF8.GetBytes(text), bytes.AsSpan(0, length), HashAlgorithmName.SHA256);
+    }
+
     public void Dispose() => key.Dispose();
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using OpenEts.Application.Journal;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
 using OpenEts.Domain.Registry;
@@ -7,23 +9,30 @@ namespace OpenEts.Application.Registry;
 
 /// <summary>
 /// The carbon registry (注册登记系统) on the shared journal, event-sourced: a <see cref="RegistryLedger"/> in memory,
-/// rebuilt from the journal's <c>registry.*</c> entries. Every request runs in one write transaction: catch up with the
-/// journal, ask the ledger, and journal the event it raised in the same transaction. One instance per store
-/// (a singleton); requests and reads are serialised on the in-memory ledger.
+/// restored from the newest valid snapshot and the journal's <c>registry.*</c> entries after it. Every request runs in
+/// one write transaction: catch up with the journal, ask the ledger, and journal the event it raised in the same
+/// transaction, with its index rows (account history, idempotency key). One instance per store (a singleton); requests
+/// and reads are serialised on the in-memory ledger.
 /// </summary>
 /// <remarks>
-/// When a write transaction fails after the ledger changed in memory, the ledger is dropped and rebuilt from the
-/// journal on the next call, so memory never runs ahead of the database.
+/// When a write transaction fails after the ledger changed in memory, the ledger is dropped and restored again on the
+/// next call, so memory never runs ahead of the database. Memory holds live state only: history is read from storage,
+/// and idempotency keys and decided proposals leave memory after <see cref="RegistryLedger.RetentionWindow"/>.
 /// </remarks>
-public sealed partial class RegistryService(IStore store) : IDisposable
+public sealed partial class RegistryService(IStore store, JournalSigner? signer = null, ILogger<RegistryService>? log = null)
+    : IDisposable
 {
     /// <summary>The journal kind prefix of every registry event.</summary>
     public const string KindPrefix = "registry.";
 
+    /// <summary>Journal entries between automatic snapshots, by default.</summary>
+    public const long DefaultSnapshotInterval = 100_000;
+
     private readonly SemaphoreSlim _lock = new(1, 1);
     private RegistryLedger _ledger = new();
-    private List<RegistryRecord> _records = [];
     private long _applied;
+    private bool _loaded;
+    private long _lastSnapshot;
     private volatile JournalBreak? _break;
 
     /// <summary>
@@ -32,6 +41,15 @@ public sealed partial class RegistryService(IStore store) : IDisposable
     /// throws <see cref="RegistryReadOnlyException"/>.
     /// </summary>
     public JournalBreak? Break => _break;
+
+    /// <summary>
+    /// Journal entries after which a write also stores a snapshot (<see cref="DefaultSnapshotInterval"/>); 0 writes
+    /// none automatically (<see cref="SnapshotAsync"/> still does).
+    /// </summary>
+    public long SnapshotInterval { get; init; } = DefaultSnapshotInterval;
+
+    /// <summary>The journal entry covered by the snapshot this process last restored from; null when it replayed from genesis.</summary>
+    public long? RestoredFrom { get; private set; }
 
     /// <summary>The registry's user id for a platform user: the login name.</summary>
     public static UserId UserOf(string userName) => UserId.From(userName);
@@ -61,9 +79,28 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         return new RegistryBatchResult(outcomes, refused);
     }
 
+    // Keys older than the window are not in memory. Each run first assumes every key it does not know is new: a request
+    // refused with such a key runs again once its key is looked up in storage (a refusal changes nothing); one that
+    // completes is refused by storage's primary key on (actor, key) if the key is old, and the whole run is then repeated
+    // (on a ledger restored afresh) looking up every unknown key in storage, so the old key answers as a duplicate.
+    // Fresh keys, the common case, cost no lookup at all.
     private async Task<(IReadOnlyList<RegistryOutcome> Outcomes, int? Refused)> RunAsync(
         DateTimeOffset now, IReadOnlyList<Func<RegistryLedger, RegistryOutcome>> requests, bool allOrNothing,
         Action<int>? progress, CancellationToken ct)
+    {
+        try
+        {
+            return await RunOnceAsync(now, requests, allOrNothing, progress, lookUpKeys: false, ct).ConfigureAwait(false);
+        }
+        catch (StoreConflictException e) when (e.Constraint.Contains("registry_keys", StringComparison.Ordinal))
+        {
+            return await RunOnceAsync(now, requests, allOrNothing, progress, lookUpKeys: true, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(IReadOnlyList<RegistryOutcome> Outcomes, int? Refused)> RunOnceAsync(
+        DateTimeOffset now, IReadOnlyList<Func<RegistryLedger, RegistryOutcome>> requests, bool allOrNothing,
+        Action<int>? progress, bool lookUpKeys, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(requests);
         int? refused = null;
@@ -75,11 +112,30 @@ public sealed partial class RegistryService(IStore store) : IDisposable
             {
                 throw new RegistryReadOnlyException(broken);
             }
+            (UserId Sender, IdempotencyKey Key)? missed = null;
+            _ledger.RequestArchive = lookUpKeys
+                ? (sender, key) => StoredRequest(s, sender, key)
+                : (sender, key) =>
+                {
+                    missed = (sender, key);
+                    return null;
+                };
             var raised = new List<RegistryEvent>(_ledger.ExpireProposals(now));
             var results = new List<RegistryOutcome>(requests.Count);
             for (var i = 0; i < requests.Count; i++)
             {
+                missed = null;
                 var result = requests[i](_ledger);
+                if (result is RegistryOutcome.Rejected && missed is { } m
+                    && await s.Registry.FindKeyAsync(m.Sender.Value, m.Key.Value!).ConfigureAwait(false) is { } stored)
+                {
+                    // A refusal changes nothing, so the request can run again, now knowing its key's older request.
+                    var earlier = RegistryEventJson.Deserialize(stored.Payload);
+                    var lookup = _ledger.RequestArchive;
+                    _ledger.RequestArchive = (sender, key) => sender == m.Sender && key == m.Key ? earlier : null;
+                    result = requests[i](_ledger);
+                    _ledger.RequestArchive = lookup;
+                }
                 results.Add(result);
                 progress?.Invoke(i + 1);
                 if (result is RegistryOutcome.Completed { Duplicate: false } completed)
@@ -89,12 +145,17 @@ public sealed partial class RegistryService(IStore store) : IDisposable
                 else if (allOrNothing && result is RegistryOutcome.Rejected)
                 {
                     // Nothing has been written yet (events are appended at the end), so the transaction commits
-                    // empty; the ledger already applied the earlier requests in memory and is rebuilt below.
+                    // empty; the ledger already applied the earlier requests in memory and is restored below.
                     refused = i;
                     return results;
                 }
             }
+            _ledger.RequestArchive = null;
             await AppendAsync(s, raised).ConfigureAwait(false);
+            if (SnapshotInterval > 0 && _applied - _lastSnapshot >= SnapshotInterval)
+            {
+                await WriteSnapshotAsync(s, now).ConfigureAwait(false);
+            }
             return results;
         }, keep: _ => refused is null, ct).ConfigureAwait(false);
         return (outcomes, refused);
@@ -116,67 +177,20 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         return due;
     }
 
-    /// <summary>Reads the caught-up registry: <paramref name="query"/> gets the ledger and every registry event so far.</summary>
+    /// <summary>
+    /// Reads the caught-up registry: <paramref name="query"/> gets the ledger and every registry event so far. The
+    /// events are read from storage, all of them, only when the query touches the list: prefer
+    /// <see cref="HistoryAsync"/>, which reads one account's history a page at a time.
+    /// </summary>
     public Task<T> QueryAsync<T>(Func<RegistryLedger, IReadOnlyList<RegistryRecord>, T> query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         return LockedAsync(store.ReadAsync, async s =>
         {
             await CatchUpAsync(s).ConfigureAwait(false);
-            return query(_ledger, _records);
+            return query(_ledger, new StoredRecords(s, _applied));
         }, keep: _ => true, ct);
     }
-
-    /// <summary>
-    /// Recomputes the journal's hash chain, replays every registry event into a fresh ledger and compares it with the
-    /// live one, and checks that every class's units are conserved.
-    /// </summary>
-    /// <remarks>
-    /// Never throws for a bad journal: an entry whose event cannot be read or does not fit is named in
-    /// <see cref="RegistryCheck.ReplayFailedAt"/>, and a registry that cannot be loaded at all counts as not matching.
-    /// </remarks>
-    public Task<RegistryCheck> VerifyAsync(CancellationToken ct) =>
-        LockedAsync(store.ReadAsync, async s =>
-        {
-            RegistryLedger? live;
-            try
-            {
-                await CatchUpAsync(s).ConfigureAwait(false);
-                live = _ledger;
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException)
-            {
-                // The journal no longer loads: the registry is unusable until the journal is repaired.
-                Reset();
-                live = null;
-            }
-            var entries = new List<JournalEntry>();
-            var replayed = new RegistryLedger();
-            var events = 0L;
-            (long Sequence, string Reason)? failure = null;
-            await foreach (var entry in s.Journal.ReadAllAsync(1).WithCancellation(ct).ConfigureAwait(false))
-            {
-                entries.Add(entry);
-                if (failure is not null || !entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                events++;
-                try
-                {
-                    replayed.Apply(RegistryEventJson.Deserialize(entry.Payload));
-                }
-                catch (Exception e) when (e is JsonException or InvalidOperationException)
-                {
-                    failure = (entry.Sequence, e.Message);
-                }
-            }
-            var broken = JournalVerifier.FindFirstBreak(entries);
-            var matches = failure is null && live is not null && replayed.Fingerprint() == live.Fingerprint();
-            var conserved = live is not null && live.IssuedClasses.All(c => live.TotalHeld(c) == live.TotalIssued(c));
-            return new RegistryCheck(broken is null, entries.Count, broken?.Sequence, broken?.Reason, events,
-                matches, conserved, failure?.Sequence, failure?.Reason);
-        }, keep: _ => true, ct);
 
     /// <summary>True when <paramref name="e"/> touches <paramref name="account"/> (as source, destination or subject).</summary>
     public static bool Involves(RegistryEvent e, AccountNumber account, RegistryLedger ledger)
@@ -187,9 +201,10 @@ public sealed partial class RegistryService(IStore store) : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    // Runs one read or write on the caught-up ledger, one caller at a time. When the call fails (or keep says the run
-    // must not stay, as for a refused all-or-nothing batch), the in-memory ledger is dropped and rebuilt from the
-    // journal on the next call, so memory never runs ahead of the database.
+    // Runs one read or write on the caught-up ledger, one caller at a time; the first call restores the ledger (in a
+    // write transaction, so that a journal older than the index gets indexed on the way). When the call fails (or keep
+    // says the run must not stay, as for a refused all-or-nothing batch), the in-memory ledger is dropped and restored
+    // on the next call, so memory never runs ahead of the database.
     private async Task<T> LockedAsync<T>(
         Func<Func<IStoreSession, Task<T>>, CancellationToken, Task<T>> transaction, Func<IStoreSession, Task<T>> work,
         Func<T, bool> keep, CancellationToken ct)
@@ -198,7 +213,24 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         var kept = false;
         try
         {
-            var result = await transaction(work, ct).ConfigureAwait(false);
+            if (!_loaded)
+            {
+                await store.WriteAsync(LoadAsync, ct).ConfigureAwait(false);
+                _loaded = true;
+            }
+            var result = await transaction(async s =>
+            {
+                _ledger.ProposalArchive = id => StoredProposal(s, id);
+                try
+                {
+                    return await work(s).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _ledger.ProposalArchive = null;
+                    _ledger.RequestArchive = null;
+                }
+            }, ct).ConfigureAwait(false);
             kept = keep(result);
             return result;
         }
@@ -212,16 +244,19 @@ public sealed partial class RegistryService(IStore store) : IDisposable
         }
     }
 
-    // Applies the journal's new entries. At the first one that does not replay it records the break, rebuilds the
-    // ledger from the entries before it (Apply may have half-done the refused one) and stops there, then and on every
-    // later call: the registry stays readable as it was before that entry.
-    private async Task CatchUpAsync(IStoreSession s)
+    // Applies the journal's new entries. At the first one that does not replay it records the break, restores the
+    // ledger to the entry before it (Apply may have half-done the refused one) and stops there, then and on every
+    // later call: the registry stays readable as it was before that entry. indexAfter: index the registry entries after
+    // this sequence on the way (a journal older than the index, on first start).
+    private async Task CatchUpAsync(IStoreSession s, long? indexAfter = null)
     {
+        var terms = new List<(string, long)>();
+        var keys = new List<(string, string, long)>();
         await foreach (var entry in s.Journal.ReadAllAsync(_applied + 1).WithCancellation(s.CancellationToken).ConfigureAwait(false))
         {
             if (_break is { } known && entry.Sequence >= known.Sequence)
             {
-                return;
+                break;
             }
             if (entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
             {
@@ -235,18 +270,58 @@ public sealed partial class RegistryService(IStore store) : IDisposable
                     or NotSupportedException or OverflowException)
                 {
                     _break = new JournalBreak(entry.Sequence, failure.Message);
-                    _ledger = new RegistryLedger();
-                    foreach (var record in _records)
-                    {
-                        _ledger.Apply(record.Event);
-                    }
+                    await FlushIndexAsync(s, terms, keys, _applied, indexAfter).ConfigureAwait(false);
+                    await LoadAsync(s).ConfigureAwait(false);
                     return;
                 }
-                _records.Add(new RegistryRecord(entry.Sequence, e));
+                if (indexAfter is { } after && entry.Sequence > after)
+                {
+                    AddIndexRows(e, entry.Sequence, terms, keys);
+                    if (terms.Count >= 50_000)
+                    {
+                        await FlushIndexAsync(s, terms, keys, entry.Sequence, indexAfter).ConfigureAwait(false);
+                    }
+                }
             }
             _applied = entry.Sequence;
         }
+        await FlushIndexAsync(s, terms, keys, _applied, indexAfter).ConfigureAwait(false);
     }
+
+    private static async Task FlushIndexAsync(
+        IStoreSession s, List<(string, long)> terms, List<(string, string, long)> keys, long upTo, long? indexAfter)
+    {
+        if (indexAfter is not { } after || upTo <= after)
+        {
+            return;
+        }
+        await s.Registry.IndexAsync(terms, keys, upTo).ConfigureAwait(false);
+        terms.Clear();
+        keys.Clear();
+    }
+
+    // The index rows of one event: each account it touches ("a:" + number), its proposal ("p:" + id), and its key.
+    private void AddIndexRows(RegistryEvent e, long sequence, List<(string, long)> terms, List<(string, string, long)> keys)
+    {
+        var facts = e.Facts(_ledger);
+        foreach (var account in facts.Accounts.Distinct())
+        {
+            terms.Add((AccountTerm(account), sequence));
+        }
+        if (facts.Proposal is { } proposal)
+        {
+            terms.Add((ProposalTerm(proposal), sequence));
+        }
+        if (e.Key is { } key)
+        {
+            keys.Add((e.Actor.Value, key.Value!, sequence));
+        }
+    }
+
+    private static string AccountTerm(AccountNumber account) => "a:" + account.Value;
+
+    private static string ProposalTerm(ProposalId proposal) =>
+        "p:" + proposal.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task AppendAsync(IStoreSession s, List<RegistryEvent> events)
     {
@@ -262,10 +337,13 @@ public sealed partial class RegistryService(IStore store) : IDisposable
                 RegistryEventJson.Serialize(e));
         }
         var entries = await s.Journal.AppendManyAsync(rows).ConfigureAwait(false);
+        var terms = new List<(string, long)>(events.Count * 3);
+        var keys = new List<(string, string, long)>(events.Count);
         for (var i = 0; i < entries.Count; i++)
         {
-            _records.Add(new RegistryRecord(entries[i].Sequence, events[i]));
+            AddIndexRows(events[i], entries[i].Sequence, terms, keys);
         }
+        await s.Registry.IndexAsync(terms, keys, entries[^1].Sequence).ConfigureAwait(false);
         _applied = entries[^1].Sequence;
     }
 
@@ -274,11 +352,11 @@ public sealed partial class RegistryService(IStore store) : IDisposable
     // about one key per account, which measurably speeds up journalling: see docs/registry.md.)
     private string Subject(RegistryEvent e) => e.Facts(_ledger).Subject?.Value ?? "";
 
-    // Drops the in-memory registry; the next call replays it from the journal.
+    // Drops the in-memory registry; the next call restores it.
     private void Reset()
     {
         _ledger = new RegistryLedger();
-        _records = [];
         _applied = 0;
+        _loaded = false;
     }
 }

@@ -26,6 +26,9 @@ public interface IStoreSession
 
     IJournalData Journal { get; }
 
+    /// <summary>The registry's snapshots and indexes; see <see cref="IRegistryData"/>.</summary>
+    IRegistryData Registry { get; }
+
     /// <summary>Emission reports, monitoring plans and deadlines; see <see cref="IMrvData"/>.</summary>
     IMrvData Mrv { get; }
 

@@ -55,11 +55,12 @@ public sealed partial class RegistryLedger
                 ApplyRetired(r);
                 break;
             case TransferProposed p:
-                Require(p.Proposal.Value == _proposals.Count + 1L, "proposal ids must run 1, 2, 3, …");
+                Require(p.Proposal.Value == _proposalCount + 1L, "proposal ids must run 1, 2, 3, …");
                 Existing(p.From);
                 Existing(p.To);
-                _proposals.Add(new TransferProposal(p.Proposal, p.From, p.To, p.Class, p.Quantity.Value, p.Actor, p.At, p.ExpiresAt,
-                    ProposalState.Pending, null, null, []));
+                _proposals.Add(p.Proposal.Value, new TransferProposal(p.Proposal, p.From, p.To, p.Class, p.Quantity.Value, p.Actor,
+                    p.At, p.ExpiresAt, ProposalState.Pending, null, null, []));
+                _proposalCount = p.Proposal.Value;
                 _pending.Add(p.Proposal.Value);
                 break;
             case UnitsTransferred t:
@@ -88,7 +89,9 @@ public sealed partial class RegistryLedger
         if (e.Key is { } newKey)
         {
             _requests[(e.Actor, newKey)] = (RequestOf(e), new RegistryOutcome.Completed(e, BlocksOf(e)));
+            _keyQueue.Enqueue((e.At, e.Actor, newKey));
         }
+        Forget(e.At);
     }
 
     // Who may have raised the event: a journal whose hashes were recomputed after a change must still not replay an act
@@ -153,8 +156,9 @@ public sealed partial class RegistryLedger
 
     private void Decide(TransferProposal proposal, ProposalState state, UserId by, DateTimeOffset at, IReadOnlyList<SerialBlock> blocks)
     {
-        _proposals[(int)(proposal.Id.Value - 1)] = proposal with { State = state, DecidedBy = by, DecidedAt = at, Blocks = blocks };
+        _proposals[proposal.Id.Value] = proposal with { State = state, DecidedBy = by, DecidedAt = at, Blocks = blocks };
         _pending.Remove(proposal.Id.Value);
+        _decidedQueue.Enqueue((at, proposal.Id.Value));
     }
 
     private void ApplyIssued(UnitsIssued i)

@@ -59,7 +59,7 @@ public sealed partial class RegistryLedger
         {
             return insufficient;
         }
-        var id = ProposalId.From(_proposals.Count + 1L);
+        var id = ProposalId.From(_proposalCount + 1L);
         return Commit(new TransferProposed(now, actor, key, id, from, to, unitClass, Quantities.AllowanceCount.From(quantity), expiresAt));
     }
 
@@ -115,7 +115,7 @@ public sealed partial class RegistryLedger
         var expired = new List<ProposalExpired>();
         foreach (var id in _pending)
         {
-            var p = _proposals[(int)(id - 1)];
+            var p = _proposals[id];
             if (p.ExpiresAt <= now)
             {
                 expired.Add(new ProposalExpired(now, UserId.System, null, p.Id));

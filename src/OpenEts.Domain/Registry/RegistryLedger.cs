@@ -21,8 +21,10 @@ public sealed partial class RegistryLedger
     private readonly Dictionary<AccountNumber, Account> _accounts = [];
     private readonly Dictionary<UnitClass, Dictionary<AccountNumber, BlockList>> _holdings = [];
     private readonly Dictionary<UnitClass, long> _lastSerial = [];
-    private readonly List<TransferProposal> _proposals = [];
+    // Pending proposals, and decided ones until they leave the retention window (RegistryLedger.Retention.cs).
+    private readonly Dictionary<long, TransferProposal> _proposals = [];
     private readonly SortedSet<long> _pending = [];
+    private long _proposalCount;
     // Keys belong to their sender: the same key from two users is two requests, and neither learns of the other's.
     private readonly Dictionary<(UserId Sender, IdempotencyKey Key), (string Request, RegistryOutcome.Completed Outcome)> _requests = [];
 
@@ -44,16 +46,27 @@ public sealed partial class RegistryLedger
     /// <summary>Every account, ordered by number.</summary>
     public IReadOnlyList<Account> Accounts => [.. _accounts.Values.OrderBy(a => a.Number)];
 
-    /// <summary>Every proposal, ordered by id.</summary>
-    public IReadOnlyList<TransferProposal> Proposals => _proposals;
+    /// <summary>
+    /// The proposals in memory, ordered by id: every pending one, and decided ones until they leave the retention window
+    /// (<see cref="RetentionWindow"/>); older decided ones are found through <see cref="FindProposal"/>.
+    /// </summary>
+    public IReadOnlyList<TransferProposal> Proposals => [.. _proposals.Values.OrderBy(p => p.Id.Value)];
+
+    /// <summary>The id of the newest proposal (0 before the first): proposal ids run 1, 2, 3, ….</summary>
+    public long LastProposalId => _proposalCount;
 
     /// <summary>The account with that number, or null.</summary>
     public Account? FindAccount(AccountNumber number) =>
         number.Value is not null && _accounts.TryGetValue(number, out var account) ? account : null;
 
-    /// <summary>The proposal with that id, or null.</summary>
+    /// <summary>
+    /// The proposal with that id, or null: from memory while pending or within the retention window, otherwise from
+    /// <see cref="ProposalArchive"/> (null when none is set).
+    /// </summary>
     public TransferProposal? FindProposal(ProposalId id) =>
-        id.Value >= 1 && id.Value <= _proposals.Count ? _proposals[(int)(id.Value - 1)] : null;
+        id.Value < 1 || id.Value > _proposalCount ? null
+        : _proposals.TryGetValue(id.Value, out var proposal) ? proposal
+        : ProposalArchive?.Invoke(id);
 
     /// <summary>True when <paramref name="user"/> is one of the regulator's officers (represents the issuance account).</summary>
     public bool IsRegulator(UserId user) =>
@@ -84,7 +97,12 @@ public sealed partial class RegistryLedger
         }
         if (!_requests.TryGetValue((sender, key), out var earlier))
         {
-            return null;
+            // Older than the retention window: the archive (storage's key index) still knows it.
+            if (RequestArchive?.Invoke(sender, key) is not { } archived)
+            {
+                return null;
+            }
+            earlier = (RequestOf(archived), new RegistryOutcome.Completed(archived, BlocksOf(archived)));
         }
         if (earlier.Request == request)
         {
@@ -98,7 +116,7 @@ public sealed partial class RegistryLedger
     private RegistryOutcome.Completed Commit(RegistryEvent e)
     {
         Apply(e);
-        return _requests[(e.Actor, e.Key!.Value)].Outcome;
+        return new RegistryOutcome.Completed(e, BlocksOf(e));
     }
 
     private RegistryOutcome.Rejected? CheckRegulator(UserId actor)

@@ -78,6 +78,7 @@ public static class OpenEtsApp
                 throw new StartupException(e.Message, e);
             }
             services.AddSingleton(_ => new JournalDigests(store, signer));
+            services.AddSingleton(sp => new RegistryService(store, signer, sp.GetRequiredService<ILogger<RegistryService>>()));
         }
         // The cookie and antiforgery keys live in the database (migrated above, before any request): sign-ins survive
         // a restart, and every server instance on the same database reads the same keys.
@@ -94,7 +95,7 @@ public static class OpenEtsApp
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<DemoMarket>();
-        services.AddSingleton<RegistryService>().AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
+        services.AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
             .AddSingleton<RegistryQueries>();
         services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>().AddSingleton<DemoMrv>();
         services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>();

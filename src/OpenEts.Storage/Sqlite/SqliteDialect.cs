@@ -97,6 +97,53 @@ internal sealed class SqliteDialect : SqlDialect
         return Task.CompletedTask;
     }
 
+    public override Task InsertRegistryIndexAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Term, long Sequence)> terms,
+        IReadOnlyList<(string Actor, string Key, long Sequence)> keys, CancellationToken ct)
+    {
+        var db = ((SqliteConnection)connection).Handle!;
+        if (terms.Count > 0)
+        {
+            Check(db, raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO registry_index (term, seq) VALUES (?1, ?2)", out var statement));
+            using (statement)
+            {
+                foreach (var (term, sequence) in terms)
+                {
+                    Check(db, raw.sqlite3_bind_text(statement, 1, term));
+                    Check(db, raw.sqlite3_bind_int64(statement, 2, sequence));
+                    Step(db, statement);
+                }
+            }
+        }
+        if (keys.Count > 0)
+        {
+            Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO registry_keys (actor, key, seq) VALUES (?1, ?2, ?3)", out var statement));
+            using (statement)
+            {
+                foreach (var (actor, key, sequence) in keys)
+                {
+                    Check(db, raw.sqlite3_bind_text(statement, 1, actor));
+                    Check(db, raw.sqlite3_bind_text(statement, 2, key));
+                    Check(db, raw.sqlite3_bind_int64(statement, 3, sequence));
+                    Step(db, statement);
+                }
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void Step(sqlite3 db, sqlite3_stmt statement)
+    {
+        var done = raw.sqlite3_step(statement);
+        if (done != raw.SQLITE_DONE)
+        {
+            // The statement is reset first, so the error is reported as the constraint failure it is.
+            raw.sqlite3_reset(statement);
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), done, raw.sqlite3_extended_errcode(db));
+        }
+        Check(db, raw.sqlite3_reset(statement));
+    }
+
     public override Exception? TranslateError(Exception e) =>
         e is SqliteException { SqliteExtendedErrorCode: UniqueViolation or PrimaryKeyViolation } s
             ? new StoreConflictException(ConstraintOf(s.Message), e)

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Registry;
+
+// Snapshots: written every SnapshotInterval journal entries and on demand, each recorded by a journal entry with its
+// SHA-256 (signed when a key is configured). A start restores the newest snapshot that checks out and replays the tail.
+public sealed partial class RegistryService
+{
+    /// <summary>
+    /// Stores a snapshot of the caught-up registry now (<c>ets registry snapshot</c>) and journals its hash. Returns the
+    /// snapshot as stored (without its bytes).
+    /// </summary>
+    public Task<RegistrySnapshotRow> SnapshotAsync(DateTimeOffset now, CancellationToken ct) =>
+        LockedAsync(store.WriteAsync, async s =>
+        {
+            await CatchUpAsync(s).ConfigureAwait(false);
+            if (_break is { } broken)
+            {
+                throw new RegistryReadOnlyException(broken);
+            }
+            return await WriteSnapshotAsync(s, now).ConfigureAwait(false);
+        }, keep: _ => true, ct);
+
+    /// <summary>Every stored snapshot, newest first (without bytes).</summary>
+    public Task<IReadOnlyList<RegistrySnapshotRow>> SnapshotsAsync(CancellationToken ct) =>
+        store.ReadAsync(s => s.Registry.SnapshotsAsync(), ct);
+
+    private async Task<RegistrySnapshotRow> WriteSnapshotAsync(IStoreSession s, DateTimeOffset now)
+    {
+        var covered = _applied;
+        var (content, sha256) = RegistrySnapshotFormat.Encode(_ledger.ToState(), covered);
+        var reference = new RegistrySnapshotReference(covered, sha256, RegistrySnapshotFormat.Version, null, null).SignedBy(signer);
+        var entry = await s.Journal.AppendAsync(now, UserId.System.Value, RegistrySnapshotReference.Kind, "registry",
+            reference.ToJson()).ConfigureAwait(false);
+        var row = new RegistrySnapshotRow(covered, entry.Sequence, RegistrySnapshotFormat.Version, sha256, content, now);
+        await s.Registry.SaveSnapshotAsync(row).ConfigureAwait(false);
+        // The reference entry is not a registry event: the ledger has nothing to apply from it.
+        _applied = entry.Sequence;
+        _lastSnapshot = entry.Sequence;
+        return row with { Content = ReadOnlyMemory<byte>.Empty };
+    }
+
+    // Restores the newest snapshot that checks out (skipping, with a warning, each one that does not), then replays the
+    // journal after it, indexing any registry entry the index does not cover yet.
+    private async Task<long> LoadAsync(IStoreSession s)
+    {
+        _ledger = new RegistryLedger();
+        _applied = 0;
+        RestoredFrom = null;
+        var indexedTo = await s.Registry.IndexedToAsync().ConfigureAwait(false);
+        var snapshots = await s.Registry.SnapshotsAsync().ConfigureAwait(false);
+        _lastSnapshot = snapshots.Count > 0 ? snapshots[0].ReferenceSequence : 0;
+        foreach (var row in snapshots)
+        {
+            // A snapshot past the index (restored from elsewhere) would leave entries unindexed, and one at or after a
+            // known break cannot be right.
+            if (row.Sequence > indexedTo || (_break is { } b && row.Sequence >= b.Sequence))
+            {
+                continue;
+            }
+            var (ledger, problem) = await RestoreAsync(s, row).ConfigureAwait(false);
+            if (ledger is not null)
+            {
+                _ledger = ledger;
+                _applied = row.Sequence;
+                RestoredFrom = row.Sequence;
+                break;
+            }
+            if (log is not null)
+            {
+                LogSnapshotSkipped(log, row.Sequence, problem);
+            }
+        }
+        await CatchUpAsync(s, indexAfter: indexedTo).ConfigureAwait(false);
+        return _applied;
+    }
+
+    /// <summary>
+    /// Checks one stored snapshot against the journal entry that recorded it (sequence, SHA-256, signature when this
+    /// service has the key) and reads it. Returns the restored ledger, or null with the reason it was refused.
+    /// </summary>
+    internal async Task<(RegistryLedger? Ledger, string Problem)> RestoreAsync(IStoreSession s, RegistrySnapshotRow row)
+    {
+        var entry = await s.Registry.EntryAsync(row.ReferenceSequence).ConfigureAwait(false);
+        if (entry is null || entry.Kind != RegistrySnapshotReference.Kind
+            || RegistrySnapshotReference.TryRead(entry.Payload) is not { } reference)
+        {
+            return (null, $"journal entry {row.ReferenceSequence} does not record it");
+        }
+        if (reference.Sequence != row.Sequence)
+        {
+            return (null, $"journal entry {row.ReferenceSequence} records a snapshot of entry {reference.Sequence}");
+        }
+        if (signer is not null && reference.Signature is { } signature && reference.KeyId == signer.KeyId
+            && !signer.Verifies(reference.SignedText, signature))
+        {
+            return (null, "its signature does not verify");
+        }
+        var content = await s.Registry.SnapshotContentAsync(row.Sequence).ConfigureAwait(false);
+        if (content is null)
+        {
+            return (null, "its content is missing");
+        }
+        if (!RegistrySnapshotFormat.TryDecode(content, reference.Sha256, row.Sequence, out var state, out var reason))
+        {
+            return (null, reason);
+        }
+        try
+        {
+            return (RegistryLedger.FromState(state!), "");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException
+            or KeyNotFoundException)
+        {
+            return (null, "its state does not hang together: " + e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Registry snapshot of journal entry {Sequence} skipped: {Problem}; falling back to the one before it")]
+    private static partial void LogSnapshotSkipped(ILogger logger, long sequence, string problem);
+}

@@ -1,0 +1,18 @@
+namespace OpenEts.Application.Registry;
+
+/// <summary>How <see cref="RegistryService.VerifyAsync(RegistryVerifyOptions, CancellationToken)"/> runs.</summary>
+/// <param name="FromSnapshot">
+/// Check only the tail after the newest snapshot that checks out: its chain from the snapshot's entry on, and its replay
+/// from the snapshot's state. Fast; says nothing of the entries before the snapshot.
+/// </param>
+/// <param name="Resume">A checkpoint written by an earlier run (<paramref name="Checkpoint"/>) to continue from; null to start at entry 1.</param>
+/// <param name="Progress">Told (entries checked, last entry) every <see cref="ProgressEvery"/> entries.</param>
+/// <param name="Checkpoint">Given a checkpoint every <paramref name="CheckpointEvery"/> entries, to keep for a resume.</param>
+/// <param name="CheckpointEvery">Entries between checkpoints.</param>
+public sealed record RegistryVerifyOptions(
+    bool FromSnapshot = false, byte[]? Resume = null, Action<long, long>? Progress = null, Action<byte[]>? Checkpoint = null,
+    long CheckpointEvery = 1_000_000)
+{
+    /// <summary>Entries between two progress reports.</summary>
+    public const int ProgressEvery = 50_000;
+}

@@ -1,0 +1,84 @@
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Journal;
+
+namespace OpenEts.Storage;
+
+internal sealed partial class SqlSession
+{
+    public async Task IndexAsync(
+        IReadOnlyList<(string Term, long Sequence)> terms, IReadOnlyList<(string Actor, string Key, long Sequence)> keys,
+        long indexedTo)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(keys);
+        await dialect.InsertRegistryIndexAsync(connection, transaction, terms, keys, ct).ConfigureAwait(false);
+        await ExecuteAsync("""
+            INSERT INTO registry_index_state (id, indexed_to) VALUES (1, @indexedTo)
+            ON CONFLICT (id) DO UPDATE SET indexed_to = excluded.indexed_to
+            """, new { indexedTo }).ConfigureAwait(false);
+    }
+
+    public async Task<long> IndexedToAsync() =>
+        await QuerySingleOrDefaultAsync<long?>("SELECT indexed_to FROM registry_index_state WHERE id = 1").ConfigureAwait(false) ?? 0;
+
+    public async Task<JournalEntry?> FindKeyAsync(string actor, string key) =>
+        (await QuerySingleOrDefaultAsync<JournalRow>($"""
+            SELECT {JournalColumns} FROM journal WHERE seq = (SELECT seq FROM registry_keys WHERE actor = @actor AND key = @key)
+            """, new { actor, key }).ConfigureAwait(false))?.ToEntry();
+
+    public async Task<JournalEntry?> EntryAsync(long sequence) =>
+        (await QuerySingleOrDefaultAsync<JournalRow>($"SELECT {JournalColumns} FROM journal WHERE seq = @sequence", new { sequence })
+            .ConfigureAwait(false))?.ToEntry();
+
+    public async Task<IReadOnlyList<JournalEntry>> EntriesOfAsync(string term, long skip, int take) =>
+        (await QueryAsync<JournalRow>($"""
+            SELECT {JournalColumns} FROM journal WHERE seq IN (
+                SELECT seq FROM registry_index WHERE term = @term ORDER BY seq LIMIT @take OFFSET @skip)
+            ORDER BY seq
+            """, new { term, skip, take }).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
+
+    public Task<long> CountOfAsync(string term) =>
+        ExecuteScalarAsync<long>("SELECT COUNT(*) FROM registry_index WHERE term = @term", new { term });
+
+    public Task SaveSnapshotAsync(RegistrySnapshotRow snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return ExecuteAsync("""
+            INSERT INTO registry_snapshots (seq, reference_seq, version, sha256, content, created_at)
+            VALUES (@Sequence, @ReferenceSequence, @Version, @Sha256, @content, @createdAt)
+            ON CONFLICT (seq) DO UPDATE SET reference_seq = excluded.reference_seq, version = excluded.version,
+                sha256 = excluded.sha256, content = excluded.content, created_at = excluded.created_at
+            """, new
+        {
+            snapshot.Sequence,
+            snapshot.ReferenceSequence,
+            snapshot.Version,
+            snapshot.Sha256,
+            content = snapshot.Content.ToArray(),
+            createdAt = Ms(snapshot.CreatedAt),
+        });
+    }
+
+    public async Task<IReadOnlyList<RegistrySnapshotRow>> SnapshotsAsync() =>
+        (await QueryAsync<SnapshotRow>(
+            "SELECT seq, reference_seq, version, sha256, created_at FROM registry_snapshots ORDER BY seq DESC")
+            .ConfigureAwait(false))
+        .Select(r => new RegistrySnapshotRow(r.Seq, r.Reference_Seq, r.Version, r.Sha256, ReadOnlyMemory<byte>.Empty, At(r.Created_At)))
+        .ToList();
+
+    public Task<byte[]?> SnapshotContentAsync(long sequence) =>
+        QuerySingleOrDefaultAsync<byte[]?>("SELECT content FROM registry_snapshots WHERE seq = @sequence", new { sequence });
+
+    private sealed class SnapshotRow
+    {
+        public long Seq { get; init; }
+
+        public long Reference_Seq { get; init; }
+
+        public int Version { get; init; }
+
+        public string Sha256 { get; init; } = "";
+
+        public long Created_At { get; init; }
+    }
+}
