@@ -22,6 +22,12 @@ public sealed record RegistryHistoryRow(
         var e = record.Event;
         var f = e.Facts(ledger);
         return new RegistryHistoryRow(record.Sequence, e.At, e.Actor.Value, RegistryEventJson.KindOf(e), f.Class?.ToString(),
-            f.From?.Value, f.To?.Value, f.Class is null ? null : f.Quantity.Value, string.Join(' ', f.Blocks), f.Proposal?.Value, e);
+            f.From?.Value, f.To?.Value, f.Class is null ? null : f.Quantity.Value, string.Join(' ', f.Blocks), f.Proposal?.Value, e)
+        {
+            Facts = f,
+        };
     }
+
+    /// <summary>The event's facts, read against the registry when the row was made.</summary>
+    public RegistryEventFacts Facts { get; init; } = null!;
 }

@@ -3,10 +3,11 @@ using System.Globalization;
 using OpenEts.Application.Journal;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
+using Spectre.Console;
 
 namespace OpenEts.Cli.Registry;
 
-// accounts, holdings, history, serial, verify: reads of the caught-up registry.
+// accounts, holdings, history, serial, verify, snapshot: reads of the caught-up registry.
 internal static partial class RegistryCommand
 {
     private static Option<string> FormatOption()
@@ -79,19 +80,26 @@ internal static partial class RegistryCommand
                 {
                     return await context.UsageAsync(errors.Select(e => $"--{e.Field}: {e.Message}")).ConfigureAwait(false);
                 }
-                var rows = await context.Registry.QueryAsync((l, records) => l.FindAccount(number) is null
-                    ? null
-                    : records.Where(e => RegistryService.Involves(e.Event, number, l) && filter.Matches(e.Event, l))
-                        .Select(e => (IReadOnlyList<string>)
-                        [
-                            e.Sequence.ToString(CultureInfo.InvariantCulture),
-                            e.Event.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                            e.Event.Actor.Value, RegistryEventJson.KindOf(e.Event), RegistryText.Describe(e.Event, e.Event.Facts(l)),
-                        ]).ToList(),
-                    ct).ConfigureAwait(false);
-                if (rows is null)
+                if (!await context.Registry.QueryAsync((l, _) => l.FindAccount(number) is not null, ct).ConfigureAwait(false))
                 {
                     return await context.FailAsync($"refused: account: there is no account '{number}' (rule UnknownAccount)").ConfigureAwait(false);
+                }
+                // Read from storage a page at a time: the registry never holds a whole history in memory.
+                var rows = new List<IReadOnlyList<string>>();
+                const int Page = 1000;
+                for (var skip = 0L; ; skip += Page)
+                {
+                    var page = await context.Registry.HistoryAsync(number, filter, skip, Page, ct).ConfigureAwait(false);
+                    rows.AddRange(page.Select(h => (IReadOnlyList<string>)
+                    [
+                        h.Sequence.ToString(CultureInfo.InvariantCulture),
+                        h.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                        h.Actor, h.Kind, RegistryText.Describe(h.Event, h.Facts),
+                    ]));
+                    if (page.Count < Page)
+                    {
+                        break;
+                    }
                 }
                 await RegistryTable.WriteAsync(context, r.GetValue(format) == "csv", ["sequence", "at", "actor", "kind", "what"], rows)
                     .ConfigureAwait(false);
@@ -137,10 +145,21 @@ internal static partial class RegistryCommand
         {
             Description = "check every digest with this public key (PEM) instead of the one in each file", HelpName = "PEMFILE",
         };
+        var fromSnapshot = new Option<bool>("--from-snapshot")
+        {
+            Description = "check only the entries after the newest snapshot that checks out (fast; see docs/registry.md)",
+        };
+        var resume = new Option<string>("--resume")
+        {
+            Description = "keep a checkpoint in FILE while checking, and continue from it if it exists (a stopped run resumes)",
+            HelpName = "FILE",
+        };
         return Read(db, "verify",
-            "Recompute the journal's hash chain, replay it into a fresh registry and compare, and check that units are conserved; "
-            + "with --digest, also check that the journal reproduces every signed digest kept in the files.",
-            "ets registry verify [--digest FILE [--digest FILE…] [--key PEMFILE]] [--db DB]", [digestFiles, keyFile],
+            "Recompute the journal's hash chain, replay it into a fresh registry and compare (with every snapshot on the way), "
+            + "and check that units are conserved; with --digest, also check that the journal reproduces every signed digest "
+            + "kept in the files.",
+            "ets registry verify [--from-snapshot | --resume FILE] [--digest FILE [--digest FILE…] [--key PEMFILE]] [--db DB]",
+            [digestFiles, keyFile, fromSnapshot, resume],
             async (context, r, ct) =>
             {
                 var files = r.GetValue(digestFiles) ?? [];
@@ -149,6 +168,10 @@ internal static partial class RegistryCommand
                 {
                     return await context.UsageAsync(["--key checks digests: give --digest FILE too"]).ConfigureAwait(false);
                 }
+                if (r.GetValue(fromSnapshot) && r.GetValue(resume) is not null)
+                {
+                    return await context.UsageAsync(["--from-snapshot and --resume: give one or the other"]).ConfigureAwait(false);
+                }
                 var (kept, problem) = await KeptDigests.ReadAsync(files, key, ct).ConfigureAwait(false);
                 if (kept is null)
                 {
@@ -156,30 +179,85 @@ internal static partial class RegistryCommand
                 }
                 using (kept)
                 {
-                    var chain = await VerifyChainAsync(context, ct).ConfigureAwait(false);
+                    var chain = await VerifyChainAsync(context, r.GetValue(fromSnapshot), r.GetValue(resume), ct).ConfigureAwait(false);
                     return files.Length == 0 ? chain : Math.Max(chain, await VerifyDigestsAsync(context, kept, ct).ConfigureAwait(false));
                 }
             });
     }
 
-    private static async Task<int> VerifyChainAsync(RegistryContext context, CancellationToken ct)
+    private static Verb Snapshot(Option<string> db) =>
+        Read(db, "snapshot",
+            "Store a snapshot of the registry now and journal its hash; later starts restore it and replay only the entries after it.",
+            "ets registry snapshot [--db DB]", [],
+            async (context, _, ct) =>
+            {
+                var row = await context.Registry.SnapshotAsync(DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(Invariant(
+                    $"snapshot of entry {row.Sequence}: sha256 {row.Sha256}, format version {row.Version}, journalled as entry {row.ReferenceSequence}"))
+                    .ConfigureAwait(false);
+                return ExitCode.Ok;
+            });
+
+    private static async Task<int> VerifyChainAsync(RegistryContext context, bool fromSnapshot, string? resumeFile, CancellationToken ct)
     {
-        var check = await context.Registry.VerifyAsync(ct).ConfigureAwait(false);
+        var resume = resumeFile is not null && System.IO.File.Exists(resumeFile)
+            ? await System.IO.File.ReadAllBytesAsync(resumeFile, ct).ConfigureAwait(false)
+            : null;
+        // The checkpoint is replaced whole (written beside, then moved), so a run stopped mid-write keeps the previous one.
+        Action<byte[]>? keep = resumeFile is null ? null : bytes =>
+        {
+            System.IO.File.WriteAllBytes(resumeFile + ".new", bytes);
+            System.IO.File.Move(resumeFile + ".new", resumeFile, overwrite: true);
+        };
+        RegistryCheck check;
+        if (context.IsTerminal)
+        {
+            check = await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
+                    new RemainingTimeColumn())
+                .StartAsync(async p =>
+                {
+                    var task = p.AddTask("journal entries", maxValue: 1);
+                    return await context.Registry.VerifyAsync(new RegistryVerifyOptions(fromSnapshot, resume, (done, last) =>
+                    {
+                        task.MaxValue = Math.Max(1, last);
+                        task.Value = done;
+                    }, keep), ct).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+        }
+        else
+        {
+            check = await context.Registry.VerifyAsync(new RegistryVerifyOptions(fromSnapshot, resume, null, keep), ct).ConfigureAwait(false);
+        }
+        foreach (var warning in check.SnapshotWarnings ?? [])
+        {
+            await context.Err.WriteLineAsync($"{context.Name}: warning: {warning}").ConfigureAwait(false);
+        }
+        var scope = check.CheckedFrom > 1 ? Invariant($" from entry {check.CheckedFrom}") : "";
         if (check.Intact)
         {
+            if (resumeFile is not null)
+            {
+                System.IO.File.Delete(resumeFile);
+            }
             await context.Out.WriteLineAsync(Invariant(
-                $"intact: {check.EntriesChecked} entries ({check.RegistryEvents} registry events replayed; units conserved)")).ConfigureAwait(false);
+                $"intact: {check.EntriesChecked} entries{scope} ({check.RegistryEvents} registry events replayed; units conserved)")).ConfigureAwait(false);
             return ExitCode.Ok;
         }
         if (!check.ChainIntact)
         {
             return await context.FailAsync(Invariant(
-                $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({check.EntriesChecked} entries checked)")).ConfigureAwait(false);
+                $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({check.EntriesChecked} entries checked{scope})")).ConfigureAwait(false);
         }
         if (check.ReplayFailedAt is { } failed)
         {
             return await context.FailAsync(Invariant(
                 $"broken: journal entry {failed} cannot be replayed: {check.ReplayReason}")).ConfigureAwait(false);
+        }
+        if (check.SnapshotMismatchAt is { } snapshot)
+        {
+            return await context.FailAsync(Invariant(
+                $"broken: the snapshot of entry {snapshot} does not match the replay of the journal up to it")).ConfigureAwait(false);
         }
         if (!check.ReplayMatches)
         {

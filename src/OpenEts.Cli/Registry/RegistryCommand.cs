@@ -28,7 +28,7 @@ internal static partial class RegistryCommand
         return new Command("registry", "The carbon registry on the server's database (docs/cli.md).")
         {
             db,
-            Accounts(db), Holdings(db), History(db), Serial(db), Verify(db),
+            Accounts(db), Holdings(db), History(db), Serial(db), Verify(db), Snapshot(db),
             Issue(db), Allocate(db),
             new Command("transfer", "Transfers between accounts: one representative proposes, another approves.")
             {
