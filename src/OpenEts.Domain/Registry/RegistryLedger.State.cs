@@ -19,7 +19,8 @@ public sealed partial class RegistryLedger
         [.. _proposals.Values.OrderBy(p => p.Id.Value)],
         [.. _decidedQueue.Select(d => d.Id)],
         [.. _keyQueue.Select(k => _requests[(k.Sender, k.Key)].Outcome.Event)],
-        Clock);
+        Clock,
+        [.. _surrenders.OrderBy(y => y.Key).SelectMany(y => y.Value)]);
 
     /// <summary>
     /// A ledger holding exactly <paramref name="state"/>. Throws <see cref="InvalidOperationException"/> when the state
@@ -84,6 +85,10 @@ public sealed partial class RegistryLedger
             var key = e.Key!.Value;
             ledger._requests.Add((e.Actor, key), (RequestOf(e), new RegistryOutcome.Completed(e, BlocksOf(e))));
             ledger._keyQueue.Enqueue((e.At, e.Actor, key));
+        }
+        foreach (var surrender in state.Surrenders)
+        {
+            ledger.RecordSurrender(surrender);
         }
         return ledger;
     }

@@ -22,6 +22,7 @@ namespace OpenEts.Domain.Registry;
 /// <param name="DecidedOrder">The ids of the decided proposals in memory, in the order they were decided.</param>
 /// <param name="Requests">The events of the keyed requests within the window, in the order they were applied.</param>
 /// <param name="Clock">The retention clock: the latest event time applied.</param>
+/// <param name="Surrenders">Every surrender, by compliance year, oldest first within a year.</param>
 public sealed record RegistryLedgerState(
     string? Authority,
     AccountNumber? Issuance,
@@ -38,4 +39,5 @@ public sealed record RegistryLedgerState(
     IReadOnlyList<TransferProposal> Proposals,
     IReadOnlyList<long> DecidedOrder,
     IReadOnlyList<RegistryEvent> Requests,
-    DateTimeOffset Clock);
+    DateTimeOffset Clock,
+    IReadOnlyList<UnitsSurrendered> Surrenders);
