@@ -22,6 +22,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string ChainReason { get; set; }
 #endif
+        /// <summary>The checkedFrom property</summary>
+        public long? CheckedFrom { get; set; }
         /// <summary>The conserved property</summary>
         public bool? Conserved { get; set; }
         /// <summary>The entriesChecked property</summary>
@@ -44,6 +46,23 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string ReplayReason { get; set; }
 #endif
+        /// <summary>The snapshotMismatchAt property</summary>
+        public long? SnapshotMismatchAt { get; set; }
+        /// <summary>The snapshotWarnings property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? SnapshotWarnings { get; set; }
+#nullable restore
+#else
+        public List<string> SnapshotWarnings { get; set; }
+#endif
+        /// <summary>
+        /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.RegistryCheck"/> and sets the default values.
+        /// </summary>
+        public RegistryCheck()
+        {
+            CheckedFrom = 1L;
+        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -64,6 +83,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "chainIntact", n => { ChainIntact = n.GetBoolValue(); } },
                 { "chainReason", n => { ChainReason = n.GetStringValue(); } },
+                { "checkedFrom", n => { CheckedFrom = n.GetLongValue(); } },
                 { "conserved", n => { Conserved = n.GetBoolValue(); } },
                 { "entriesChecked", n => { EntriesChecked = n.GetLongValue(); } },
                 { "firstBadSequence", n => { FirstBadSequence = n.GetLongValue(); } },
@@ -72,6 +92,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "replayFailedAt", n => { ReplayFailedAt = n.GetLongValue(); } },
                 { "replayMatches", n => { ReplayMatches = n.GetBoolValue(); } },
                 { "replayReason", n => { ReplayReason = n.GetStringValue(); } },
+                { "snapshotMismatchAt", n => { SnapshotMismatchAt = n.GetLongValue(); } },
+                { "snapshotWarnings", n => { SnapshotWarnings = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -83,6 +105,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("chainIntact", ChainIntact);
             writer.WriteStringValue("chainReason", ChainReason);
+            writer.WriteLongValue("checkedFrom", CheckedFrom);
             writer.WriteBoolValue("conserved", Conserved);
             writer.WriteLongValue("entriesChecked", EntriesChecked);
             writer.WriteLongValue("firstBadSequence", FirstBadSequence);
@@ -91,6 +114,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteLongValue("replayFailedAt", ReplayFailedAt);
             writer.WriteBoolValue("replayMatches", ReplayMatches);
             writer.WriteStringValue("replayReason", ReplayReason);
+            writer.WriteLongValue("snapshotMismatchAt", SnapshotMismatchAt);
+            writer.WriteCollectionOfPrimitiveValues<string>("snapshotWarnings", SnapshotWarnings);
         }
     }
 }
