@@ -37,6 +37,7 @@ internal static class EtsCommand
             Mrv.MrvCommand.Build(),
             Auction.MarketCommand.BuildCash(),
             Auction.MarketCommand.BuildAuction(),
+            Allocation.AllocateCommand.Build(),
         };
         var help = new Command("help", "this text");
         help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));

@@ -90,7 +90,7 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv)
     /// stored. Null result with errors when the plan is unknown or an edit does not apply.
     /// </summary>
     public async Task<(WhatIfResult? Result, IReadOnlyList<FieldError> Errors)> WhatIfAsync(
-        string planId, int? version, int year, IReadOnlyList<PlanEdit> edits, Action<int>? progress, CancellationToken ct)
+        string planId, int? version, int year, IReadOnlyList<PlanEdit> edits, Action<int, int>? progress, CancellationToken ct)
     {
         var stored = await store.ReadAsync(async s => (await s.Allocation.ListPlansAsync().ConfigureAwait(false))
             .Where(p => p.PlanId == planId && (version is null || p.Version == version)).MaxBy(p => p.Version), ct).ConfigureAwait(false);

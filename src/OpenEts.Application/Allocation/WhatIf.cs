@@ -11,7 +11,7 @@ public static class WhatIf
 {
     /// <summary>Runs <paramref name="entities"/> under the plan of <paramref name="document"/>, then under it with <paramref name="edits"/>.</summary>
     public static bool TryRun(string document, int year, IReadOnlyList<EntityInput> entities, IReadOnlyList<PlanEdit> edits,
-        out WhatIfResult? result, out IReadOnlyList<Domain.Organisations.FieldError> errors, Action<int>? progress = null)
+        out WhatIfResult? result, out IReadOnlyList<Domain.Organisations.FieldError> errors, Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(entities);
         result = null;
@@ -36,7 +36,7 @@ public static class WhatIf
 
     /// <summary>Both allocations of every entity (parallel: the plans are immutable and the calculation pure).</summary>
     public static IReadOnlyList<WhatIfRow> Run(AllocationPlan baseline, AllocationPlan changed, int year, IReadOnlyList<EntityInput> entities,
-        Action<int>? progress = null)
+        Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(entities);
         var rows = new WhatIfRow[entities.Count];
@@ -49,7 +49,7 @@ public static class WhatIf
             var n = Interlocked.Increment(ref done);
             if (progress is not null && (n % 256 == 0 || n == entities.Count))
             {
-                progress(n);
+                progress(n, entities.Count);
             }
         });
         return rows;

@@ -16,6 +16,7 @@ using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Journal;
+using OpenEts.Application.Allocation;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
 using OpenEts.Application.Organisations;
@@ -98,6 +99,8 @@ public static class OpenEtsApp
         services.AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
             .AddSingleton<RegistryQueries>();
         services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>().AddSingleton<DemoMrv>();
+        services.AddSingleton<AllocationCommandHandler>().AddSingleton<AllocationRunHandler>().AddSingleton<AllocationQueries>()
+            .AddSingleton<DemoAllocation>();
         services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>();
         services.TryAddSingleton<AllocationQueries>();
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using OpenEts.Application.Allocation;
+using OpenEts.Application.Mrv;
+using OpenEts.Cli.Registry;
+using OpenEts.Domain.Allocation;
+using OpenEts.Storage;
+using Spectre.Console;
+
+namespace OpenEts.Cli.Allocation;
+
+/// <summary>
+/// <c>ets allocate --plan P --year Y [--set NAME=VALUE …] [--version N] [--db DB]</c>: the what-if. Runs the plan (the
+/// newest stored version, else the shipped document) over every covered entity's approved MRV figures, with the figures
+/// <c>--set</c> changes, and prints each entity's allocation and change, the total and the cap check. It stores and
+/// moves nothing (exit 0); an unknown plan, year or figure is a usage error (exit 2).
+/// </summary>
+internal static class AllocateCommand
+{
+    public static Verb Build()
+    {
+        var plan = new Option<string>("--plan") { Description = "the plan id, e.g. guangdong-2017", Required = true };
+        var year = new Option<int>("--year") { Description = "the allocation year", Required = true };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "change a figure: benchmark.SECTOR.PRODUCT=V, heat.…, factor.SECTOR.PRODUCT.FACTOR=V, decline.…, free.SECTOR=V, pre.share=V, shortfall=V, or a JSON path",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var version = new Option<int?>("--version") { Description = "the plan version (default: the newest)" };
+        var db = new Option<string>("--db") { Description = "the database (default OPENETS_DB, else data/openets.db)" };
+        var verb = new Verb("allocate", "What-if: a plan's allocation of every covered entity, with figures changed; touches nothing.",
+            "ets allocate --plan P --year Y [--set NAME=VALUE …] [--version N] [--db DB]", plan, year, set, version, db);
+        verb.SetAction((r, ct) => RunAsync(r, verb, r.GetRequiredValue(plan), r.GetValue(year), r.GetValue(set) ?? [], r.GetValue(version), db, ct));
+        return verb;
+    }
+
+    private static async Task<int> RunAsync(ParseResult r, Command command, string planId, int year, string[] sets, int? version,
+        Option<string> db, CancellationToken ct)
+    {
+        var stdout = r.InvocationConfiguration.Output;
+        var stderr = r.InvocationConfiguration.Error;
+        var edits = new List<PlanEdit>();
+        foreach (var text in sets)
+        {
+            if (!PlanEdit.TryParse(text, "what-if (--set)", out var edit, out var reason))
+            {
+                return await CommandUsage.ErrorAsync(stderr, command, [$"--set: {reason}"]).ConfigureAwait(false);
+            }
+            edits.Add(edit);
+        }
+        var database = r.GetValue(db) ?? RegistryContext.DefaultDatabase;
+        if (!database.Contains('=', StringComparison.Ordinal) && !File.Exists(database))
+        {
+            return await CommandUsage.ErrorAsync(stderr, command, [$"no database file '{database}' (give --db, or set OPENETS_DB)"]).ConfigureAwait(false);
+        }
+        await using var store = await SqlStore.OpenAsync(database, ct).ConfigureAwait(false);
+        var queries = new AllocationQueries(store, new MrvQueries(store));
+        var terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        var (result, errors) = terminal
+            ? await AnsiConsole.Progress().StartAsync(async p =>
+            {
+                var task = p.AddTask($"{planId} {year}", maxValue: 1);
+                var run = await queries.WhatIfAsync(planId, version, year, edits, (done, total) => { task.MaxValue = total; task.Value = done; }, ct).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+                return run;
+            }).ConfigureAwait(false)
+            : await queries.WhatIfAsync(planId, version, year, edits, null, ct).ConfigureAwait(false);
+        if (result is null)
+        {
+            return await CommandUsage.ErrorAsync(stderr, command, errors.Select(e => $"{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
+        }
+        await stdout.WriteAsync(Text(result)).ConfigureAwait(false);
+        return ExitCode.Ok;
+    }
+
+    /// <summary>The what-if as text: one line per entity, the totals, the cap check and the plan's unconfirmed figures.</summary>
+    public static string Text(WhatIfResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder();
+        text.Append(Invariant($"plan {result.Plan.Id} v{result.Plan.Version}, year {result.Year}"));
+        foreach (var edit in result.Edits)
+        {
+            text.Append(Invariant($"; {edit.Target} = {edit.Value}"));
+        }
+        text.Append('\n');
+        text.Append(Invariant($"{"entity",-20} {"sector",-13} {"stage",-5} {"plan (t)",14} {"what-if (t)",14} {"change",12} {"free",14} {"paid",12}\n"));
+        foreach (var row in result.Rows.OrderBy(r => r.Changed.Code, StringComparer.Ordinal))
+        {
+            var c = row.Changed;
+            text.Append(Invariant($"{c.Code,-20} {c.Sector.ToString().ToLowerInvariant(),-13} {c.Stage.ToString().ToLowerInvariant(),-5} "))
+                .Append(Invariant($"{row.Baseline.Total.Value,14:N0} {c.Total.Value,14:N0} {row.Change,12:+#,0;-#,0;0} {c.Free.Value,14:N0} {c.Paid.Value,12:N0}"))
+                .Append(c.Unconfirmed ? "  [UNCONFIRMED figures]" : "").Append('\n');
+        }
+        text.Append(Invariant($"total: {result.Total:N0} t (plan as it is: {result.BaselineTotal:N0} t; change {result.Total - result.BaselineTotal:+#,0;-#,0;0} t)\n"));
+        text.Append(CapText(result.Changed));
+        if (result.Flags.Count > 0)
+        {
+            text.Append(Invariant($"{result.Flags.Count} figure(s) of the plan are [UNCONFIRMED] placeholders or carried from another year; see the plan page\n"));
+        }
+        return text.ToString();
+    }
+
+    private static string CapText(CapCheck? cap) => cap is null
+        ? "cap: the plan sets no fixed cap (its total is the sum of its allocations)\n"
+        : Invariant($"cap: {cap.Total:N0} t total, {cap.Covered:N0} t to covered entities, {cap.Reserve:N0} t reserve; allocated {cap.Allocated:N0} t; ")
+            + (cap.Within ? Invariant($"{cap.Headroom:N0} t left under the covered cap\n") : Invariant($"{-cap.Headroom:N0} t OVER the covered cap\n"))
+            + (cap.Unconfirmed ? "cap figures are [UNCONFIRMED]\n" : "");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
