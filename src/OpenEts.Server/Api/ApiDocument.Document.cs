@@ -25,6 +25,9 @@ internal static partial class ApiDocument
             + "compliance, refused with the rule named before any unit moves.",
         ["Cash"] = "Members' cash accounts (资金): statements, every account's balance (they sum to zero), deposits and withdrawals.",
         ["Auctions"] = "Allowance auctions (有偿发放): public announcements and results, sealed bids that hold cash, clearing and settlement.",
+        ["Allocation"] = "Allocation plans (配额分配方案) as versioned JSON documents with a published schema, every figure with its "
+            + "source and [UNCONFIRMED] flag; approval, pre-allocation and the true-up (多退少补) through the registry; each entity's "
+            + "allocation with its calculation; the what-if.",
         ["Audit"] = "The journal as an audit log: every change, who made it and when, with its hash chain.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
     };

@@ -30,6 +30,13 @@ internal static class Access
         + "," + nameof(Role.Verifier);
 
     /// <summary>File MRV reports and monitoring plans for their own company.</summary>
+    /// <summary>Allocation plans and the what-if: every market role but the citizen (Application AllocationRoles.PlanReaders).</summary>
+    public const string AllocationPlanReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative)
+        + "," + nameof(Role.Verifier) + "," + nameof(Role.ExchangeMember);
+
+    /// <summary>Allocations: the regulator and the auditor (all), a company (its own; checked by AllocationQueries).</summary>
+    public const string AllocationReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative);
+
     public const string MrvCompany = nameof(Role.CompanyRepresentative);
 
     /// <summary>Verify the MRV reports their body is assigned.</summary>

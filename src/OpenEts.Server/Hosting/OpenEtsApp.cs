@@ -234,6 +234,7 @@ public static class OpenEtsApp
         app.MapMrvApi();
         app.MapCashApi();
         app.MapAuctionApi();
+        app.MapAllocationApi();
         app.MapJournalApi();
         app.MapUserApi();
         app.MapComplianceApi();
