@@ -24,6 +24,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "/api/v1/compliance/{jurisdiction}/{year:int}/list.xlsx",
         // Auctions: announcements and published results (有偿发放公告与结果) are public.
         "Auctions", "Auctions/Index", "Auctions/Detail/{id:long}", "/api/v1/auctions/", "/api/v1/auctions/{id:long}",
+        // Allocation: the published schema of plan documents.
+        "/api/v1/allocation/schema",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Allocation;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Allocation;
+
+/// <summary>
+/// What the allocation pages share: sending a plan command or a run and turning its outcome into messages next to the
+/// fields (JSON paths for a plan document) or a banner. No rule is written here.
+/// </summary>
+public abstract class AllocationPageModel : PageModel
+{
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? Err(string field) => Errors.GetValueOrDefault(field);
+
+    public string? Banner => Errors.Count == 0 ? null : Errors.GetValueOrDefault("") ?? Text.T("fixerrors");
+
+    public IEnumerable<string> AllErrors => Errors.Values.Distinct();
+
+    protected async Task<AllocationCommandOutcome> SendAsync(AllocationCommandHandler handler, bool parsed, IAllocationCommand? command,
+        IReadOnlyList<FieldError> errors, CancellationToken ct) =>
+        Record(parsed && command is not null ? await handler.HandleAsync(User.Actor(), command, ct) : new AllocationCommandOutcome.Invalid(errors));
+
+    protected async Task<AllocationCommandOutcome> RunAsync(AllocationRunHandler handler, bool parsed, IAllocationRun? run,
+        IReadOnlyList<FieldError> errors, CancellationToken ct) =>
+        Record(parsed && run is not null ? await handler.HandleAsync(User.Actor(), run, ct) : new AllocationCommandOutcome.Invalid(errors));
+
+    private AllocationCommandOutcome Record(AllocationCommandOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case AllocationCommandOutcome.Invalid invalid:
+                foreach (var e in invalid.Errors)
+                {
+                    Errors.TryAdd(e.Field, RuleText.Field(e));
+                }
+                break;
+            case AllocationCommandOutcome.Refused r:
+                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule, r.Message));
+                break;
+            case AllocationCommandOutcome.NotFound:
+                Errors.TryAdd("", Text.T("alloc.notfound"));
+                break;
+            case AllocationCommandOutcome.Forbidden:
+                Errors.TryAdd("", Text.T("rule.Role"));
+                break;
+        }
+        return outcome;
+    }
+}

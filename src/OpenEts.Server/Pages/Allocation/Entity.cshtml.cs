@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Allocation;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Allocation;
+
+/// <summary>
+/// One entity's allocation of a year with its calculation: each step's formula and terms with their sources and flags,
+/// for the pre-allocation and the final allocation, the true-up; and the same as .xlsx. A company sees its own only
+/// (<see cref="AllocationQueries.MaySee"/>); anyone else gets "not found".
+/// </summary>
+[Authorize(Roles = Access.AllocationReaders)]
+public sealed class EntityModel(AllocationQueries queries) : AllocationPageModel
+{
+    public EntityAllocationView? View { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Jurisdiction { get; set; } = "guangdong";
+
+    [BindProperty(SupportsGet = true)]
+    public int Year { get; set; } = 2017;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        View = await LoadAsync(ct);
+        return View is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is not { } view)
+        {
+            return NotFound();
+        }
+        using var buffer = new MemoryStream();
+        AllocationWorkbook.Write(buffer, view);
+        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"allocation-{Jurisdiction}-{Year}-{view.Organisation}.xlsx");
+    }
+
+    private async Task<EntityAllocationView?> LoadAsync(CancellationToken ct)
+    {
+        if (User.Actor() is { Role: Domain.Identity.Role.CompanyRepresentative } company && Code is null)
+        {
+            var mine = await queries.AllocationsAsync(company, Jurisdiction, Year, ct);
+            var own = mine.Count > 0 ? mine[0] : null;
+            Code = own?.Organisation;
+            return own;
+        }
+        return CreditCode.Parse(Code) is { Success: true } code
+            ? await queries.AllocationAsync(User.Actor(), code.Code, Jurisdiction, Year, ct)
+            : null;
+    }
+}

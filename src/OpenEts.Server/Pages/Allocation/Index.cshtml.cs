@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Allocation;
+using OpenEts.Domain.Identity;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Allocation;
+
+/// <summary>
+/// Allocation: every plan version (status, years, how many figures are unconfirmed); for the regulator, approving a
+/// draft and running pre-allocation and the true-up of a year, with each entity's result; links to each plan, the
+/// what-if and the allocations.
+/// </summary>
+[Authorize(Roles = Access.AllocationPlanReaders)]
+public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandler plans, AllocationRunHandler runs) : AllocationPageModel
+{
+    public IReadOnlyList<StoredPlan> Plans { get; private set; } = [];
+
+    public IReadOnlyList<EntityAllocationView> Allocations { get; private set; } = [];
+
+    public AllocationRun? Run { get; private set; }
+
+    public string? Done { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Jurisdiction { get; set; } = "guangdong";
+
+    [BindProperty(SupportsGet = true)]
+    public int Year { get; set; } = 2017;
+
+    public bool IsRegulator => User.Actor().Role == Role.Regulator;
+
+    public bool MayReadAllocations => AllocationRoles.AllocationReaders.Contains(User.Actor().Role);
+
+    public async Task OnGetAsync([FromQuery] string? done, CancellationToken ct)
+    {
+        Done = done;
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync([FromForm] string? plan, [FromForm] int? version, CancellationToken ct)
+    {
+        var parsed = ApprovePlan.TryParse(new ApprovePlan.Form(plan, version), out var command, out var errors);
+        if (await SendAsync(plans, parsed, command, errors, ct) is AllocationCommandOutcome.Completed)
+        {
+            return Redirect($"/Allocation?done=approved&jurisdiction={Jurisdiction}&year={Year}");
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreAsync(CancellationToken ct)
+    {
+        var parsed = RunPreAllocation.TryParse(new RunPreAllocation.Form(Jurisdiction, Year), out var run, out var errors);
+        Run = (await RunAsync(runs, parsed, run, errors, ct) as AllocationCommandOutcome.Completed)?.Run;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTrueUpAsync(CancellationToken ct)
+    {
+        var parsed = RunTrueUp.TryParse(new RunTrueUp.Form(Jurisdiction, Year), out var run, out var errors);
+        Run = (await RunAsync(runs, parsed, run, errors, ct) as AllocationCommandOutcome.Completed)?.Run;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Plans = await queries.PlansAsync(ct);
+        Allocations = MayReadAllocations ? await queries.AllocationsAsync(User.Actor(), Jurisdiction, Year, ct) : [];
+    }
+}

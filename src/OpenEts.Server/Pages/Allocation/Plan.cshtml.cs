@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Allocation;
+using OpenEts.Domain.Identity;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Allocation;
+
+/// <summary>
+/// One plan version: its sectors, products, methods and figures with their sources, every [UNCONFIRMED] figure flagged;
+/// for the regulator, the plan editor: a new value and its source for any flagged figure (a draft changes in place, an
+/// approved version becomes a new draft version).
+/// </summary>
+[Authorize(Roles = Access.AllocationPlanReaders)]
+public sealed class PlanModel(AllocationQueries queries, AllocationCommandHandler plans) : AllocationPageModel
+{
+    public StoredPlan? Stored { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Version { get; set; } = 1;
+
+    [BindProperty]
+    public List<string?> Paths { get; set; } = [];
+
+    [BindProperty]
+    public List<decimal?> Values { get; set; } = [];
+
+    [BindProperty]
+    public List<string?> Sources { get; set; } = [];
+
+    public string? Done { get; private set; }
+
+    public bool IsRegulator => User.Actor().Role == Role.Regulator;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? done, CancellationToken ct)
+    {
+        Done = done;
+        Stored = Id is null ? null : await queries.PlanAsync(Id, Version, ct);
+        return Stored is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // Only the rows the regulator filled in are edits; the others stay as they are.
+        var edits = Paths.Select((p, i) => new SavePlanDraft.EditForm(p, Values.ElementAtOrDefault(i), Sources.ElementAtOrDefault(i)))
+            .Where(e => e.Value is not null || !string.IsNullOrWhiteSpace(e.Source)).ToList();
+        var parsed = SavePlanDraft.TryParse(new SavePlanDraft.Form(Id, Version, edits), out var command, out var errors);
+        if (await SendAsync(plans, parsed, command, errors, ct) is AllocationCommandOutcome.Completed { Plan: { } saved })
+        {
+            return Redirect($"/Allocation/Plan?id={saved.PlanId}&version={saved.Version}&done=saved");
+        }
+        Stored = Id is null ? null : await queries.PlanAsync(Id, Version, ct);
+        return Stored is null ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Allocation;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
+
+namespace OpenEts.Server.Pages.Allocation;
+
+/// <summary>
+/// The what-if: a plan run over every covered entity with figures changed (one NAME=VALUE a line), each entity's
+/// allocation and change, the total, the cap check and a chart. It stores and moves nothing.
+/// </summary>
+[Authorize(Roles = Access.AllocationPlanReaders)]
+public sealed class WhatIfModel(AllocationQueries queries) : AllocationPageModel
+{
+    public WhatIfResult? Result { get; private set; }
+
+    public ChartSpec? Chart { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Plan { get; set; } = "guangdong-2017";
+
+    [BindProperty(SupportsGet = true)]
+    public int? Version { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Year { get; set; } = 2017;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Set { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var edits = new List<PlanEdit>();
+        var lines = (Set ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (PlanEdit.TryParse(lines[i], "what-if", out var edit, out var reason))
+            {
+                edits.Add(edit);
+            }
+            else
+            {
+                Errors.TryAdd("set", RuleText.Field(new FieldError("set", "SetFigure", reason)));
+            }
+        }
+        if (Errors.Count > 0)
+        {
+            return;
+        }
+        var (result, errors) = await queries.WhatIfAsync(Plan, Version, Year, edits, null, ct);
+        foreach (var e in errors)
+        {
+            Errors.TryAdd(e.Field is "plan" or "year" ? e.Field : "set", RuleText.Field(e));
+        }
+        Result = result;
+        if (result is not null)
+        {
+            var rows = result.Rows.OrderBy(r => r.Changed.Code, StringComparer.Ordinal).ToList();
+            Chart = new ChartSpec("bar", [.. rows.Select(r => r.Changed.Name)],
+            [
+                new ChartSeries(Text.T("alloc.whatif.plan"), [.. rows.Select(r => (decimal?)r.Baseline.Total.Value)], "#9aa5b1"),
+                new ChartSeries(Text.T("alloc.whatif.changed"), [.. rows.Select(r => (decimal?)r.Changed.Total.Value)], "#2f6f4f"),
+            ], "t");
+        }
+    }
+}
