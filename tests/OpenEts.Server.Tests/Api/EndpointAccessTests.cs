@@ -68,7 +68,10 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         .Replace("{userName}", "auditor", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
         .Replace("{jurisdiction}", "GD", StringComparison.Ordinal)
-        .Replace("{year:int}", "2017", StringComparison.Ordinal);
+        .Replace("{year:int}", "2017", StringComparison.Ordinal)
+        .Replace("{plan}", "guangdong-2017", StringComparison.Ordinal)
+        .Replace("{version:int}", "1", StringComparison.Ordinal)
+        .Replace("{organisation}", "91440101MA5CY10016", StringComparison.Ordinal);
 
     [Fact]
     public void EveryEndpoint_DeclaresRolesOrIsDeliberatelyPublic()
