@@ -28,6 +28,9 @@ internal static class Program
           auction [--bids N] [--movements M]
                                    clear an auction of N sealed bids (10 000); the cash ledger's rules in memory; M cash
                                    movements (20 000) made durable on SQLite, batched and one per transaction (plain harness)
+          allocation [--entities N]
+                                   allocation of N (10 000) entities × 5 units with full calculation, and a what-if rerun
+                                   after one factor change (plain harness, < 1 min)
         """;
 
     private static int Main(string[] args)
@@ -45,6 +48,8 @@ internal static class Program
                 return Registry.RegistryJournalGenerator.Run(rest);
             case "mrv":
                 return Mrv.MrvBench.Run(rest);
+            case "allocation":
+                return Allocation.AllocationBench.Run(rest);
             case "offsets":
                 return Registry.OffsetsBench.Run(rest);
             case "compliance":
