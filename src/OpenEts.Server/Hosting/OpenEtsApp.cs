@@ -16,7 +16,6 @@ using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Journal;
-using OpenEts.Application.Allocation;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
 using OpenEts.Application.Organisations;
