@@ -173,6 +173,32 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(facts, byClass);
     }
 
+    [Fact]
+    public async Task Offsets_DemoRegister_LinksTheRegistrysIssuanceWithoutChangingIt()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var before = await world.Registry.QueryAsync((l, _) => Holdings(l), Ct);
+
+        Assert.True(await new Application.Demo.DemoOffsets(world.Store, world.Registry).SeedIfEmptyAsync(Ct));
+        var after = await world.Registry.QueryAsync((l, _) => Holdings(l), Ct);
+        var check = await world.Registry.VerifyAsync(Ct);
+        var rows = await world.Queries.ProjectsAsync(await world.ActorOf("regulator"), null, null, Ct);
+        var fujian = rows.Where(r => r.Project.Programme == UnitType.Ffcer).ToList();
+        var filed = 0m;
+        foreach (var row in fujian)
+        {
+            filed += (await world.Queries.ProjectAsync(null, row.Project.Id, Ct))!.Reports.Sum(r => r.Claimed.Value);
+        }
+
+        Assert.Equal(before, after);
+        Assert.True(check.Intact, check.ToString());
+        Assert.Equal(7, fujian.Count);
+        // offsets-and-inclusion.md §4.2: seven projects, 1.18 Mt filed.
+        Assert.InRange(filed, 1_175_000m, 1_185_000m);
+        Assert.All(DemoRegistry.Offsets, o => Assert.Contains(rows, r => $"{r.Project.Reference}-{UnitClass.Parse(o.Class).Vintage}" == o.Class
+            && r.Issued == o.Verified));
+    }
+
     private const string PaperCode = "91440600MA5CY1004";
 
     private static async Task<long> VerifiedForestReportAsync(OffsetsWorld world)

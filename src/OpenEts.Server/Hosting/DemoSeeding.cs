@@ -9,7 +9,7 @@ namespace OpenEts.Server.Hosting;
 /// prints the demo sign-ins. On a real database it seeds nothing and, while there are no users, says how to create one.
 /// </summary>
 internal sealed class DemoSeeding(
-    DemoMarket demo, DemoRegistry registry, DemoMrv mrv, DemoAuction auction, DemoAllocation allocation, SqlStore store, TimeProvider clock, IHostEnvironment environment, DemoMode mode)
+    DemoMarket demo, DemoRegistry registry, DemoMrv mrv, DemoAuction auction, DemoAllocation allocation, DemoOffsets offsets, SqlStore store, TimeProvider clock, IHostEnvironment environment, DemoMode mode)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -30,9 +30,10 @@ internal sealed class DemoSeeding(
         var mrvSeeded = await mrv.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         var auctionSeeded = await auction.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var planSeeded = await allocation.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+        var offsetsSeeded = await offsets.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"OpenETS on {store.Dialect}{(seeded ? "; demo market seeded" : "")}{(registrySeeded ? "; demo registry seeded" : "")}"
             + (mrvSeeded ? "; demo emission reports seeded" : "") + (auctionSeeded ? "; demo cash and auction seeded" : "")
-            + (planSeeded ? "; demo allocation plan (draft) seeded" : ""));
+            + (planSeeded ? "; demo allocation plan (draft) seeded" : "") + (offsetsSeeded ? "; demo offset projects seeded" : ""));
         if (seeded || environment.IsDevelopment())
         {
             Console.WriteLine($"Demo sign-ins (password '{DemoMarket.Password}'):");

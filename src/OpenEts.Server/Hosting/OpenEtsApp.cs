@@ -100,7 +100,7 @@ public static class OpenEtsApp
         services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>().AddSingleton<DemoMrv>();
         services.AddSingleton<AllocationCommandHandler>().AddSingleton<AllocationRunHandler>().AddSingleton<AllocationQueries>()
             .AddSingleton<DemoAllocation>();
-        services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>();
+        services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>().AddSingleton<DemoOffsets>();
         services.TryAddSingleton<AllocationQueries>();
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))
             .AddSingleton<ComplianceHandler>().AddSingleton<ComplianceQueries>();
