@@ -44,4 +44,19 @@ internal static class Access
 
     /// <summary>Return an MRV report with comments: whoever holds it at its step.</summary>
     public const string MrvHolders = nameof(Role.Regulator) + "," + nameof(Role.Verifier);
+
+    /// <summary>File offset projects and monitoring reports of their own organisation (OffsetsRoles.Owner).</summary>
+    public const string OffsetsOwner = nameof(Role.CompanyRepresentative);
+
+    /// <summary>Validate projects and verify monitoring reports: the programmes' validator role (OffsetsRoles.Validators).</summary>
+    public const string OffsetsValidator = nameof(Role.Verifier);
+
+    /// <summary>Register projects and issue credits: the programmes' registrar role (OffsetsRoles.Registrars).</summary>
+    public const string OffsetsRegistrar = nameof(Role.Regulator);
+
+    /// <summary>Return a project or monitoring report: whoever holds it at its step (OffsetsRoles.Holders).</summary>
+    public const string OffsetsHolders = nameof(Role.Verifier) + "," + nameof(Role.Regulator);
+
+    /// <summary>Attach project documents: the owner and the reviewers (OffsetsRoles.Attachers).</summary>
+    public const string OffsetsAttachers = nameof(Role.CompanyRepresentative) + "," + nameof(Role.Verifier) + "," + nameof(Role.Regulator);
 }

@@ -234,6 +234,7 @@ public static class OpenEtsApp
         app.MapCashApi();
         app.MapAuctionApi();
         app.MapAllocationApi();
+        app.MapOffsetsApi();
         app.MapJournalApi();
         app.MapUserApi();
         app.MapComplianceApi();

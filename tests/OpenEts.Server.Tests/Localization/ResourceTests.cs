@@ -44,6 +44,11 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "Amount", "CreditCode", "Reference", "Month", "NoAuctionRules", "ReservePrice", "KeyReused", "InsufficientFunds", "ReservationClosed",
         "ExceedsReservation", "SameAccount", "NoOrganisation", "AuctionNotOpen", "NotRepresentative", "BelowMinimumBid", "BelowReservePrice",
         "BidderLimitExceeded", "BiddingNotOver", "DeliveryRefused",
+        // Offset projects.
+        "NotProgrammeRole", "ProjectStatus", "MonitoringStatus", "NotOwner", "NotOwnAccount", "NoOrganisation", "ProjectCodeTaken",
+        "OutsideCreditingPeriod", "PeriodOverlaps", "NothingToIssue", "NoMatchingIssuance", "IssuanceLinked", "MethodologyNotAccepted",
+        "CategoryNotInMethodology", "HostOutsideProgramme", "BoundaryRequired", "DesignatedAreaIsPhcer", "PreCdmIsCcer", "Period",
+        "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
