@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Files;
+using OpenEts.Application.Offsets;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Registry;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Offsets;
+
+/// <summary>
+/// The owner files a project (项目申报) with one of the programmes, into a holding account it represents; or files many
+/// from a project workbook (a workbook with any bad row files nothing). The template is downloadable here.
+/// </summary>
+[Authorize(Roles = Access.OffsetsOwner)]
+public sealed class SubmitModel(OffsetsCommandHandler handler, RegistryQueries registry) : OffsetsPageModel(handler)
+{
+    [BindProperty]
+    public SubmitProject.Form Input { get; set; } = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null);
+
+    [BindProperty]
+    public IFormFile? Workbook { get; set; }
+
+    public IReadOnlyList<Domain.Registry.Account> Accounts { get; private set; } = [];
+
+    public IReadOnlyList<string> Filed { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Accounts = await OwnAccountsAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await SendAsync(SubmitProject.TryParse(Input, out var c, out var e), c, e, ct) is OffsetsCommandOutcome.Completed done)
+        {
+            return Redirect($"/Offsets/Project?id={done.Project.Id}&done=submitted");
+        }
+        Accounts = await OwnAccountsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        Accounts = await OwnAccountsAsync(ct);
+        if (Workbook is not { Length: > 0 } file || file.Length > TabularLimits.MaxFileBytes)
+        {
+            Errors[""] = Text.T("offsets.workbookrequired");
+            return Page();
+        }
+        await using var stream = file.OpenReadStream();
+        var (projects, errors) = ProjectWorkbook.Read(stream, file.FileName);
+        foreach (var error in errors)
+        {
+            Errors.TryAdd($"row{error.Row}.{error.Field}", $"{Text.T("offsets.row")} {error.Row} {error.Column}: {RuleText.Row(error)}");
+        }
+        var filed = new List<string>();
+        foreach (var (row, command) in projects)
+        {
+            if (await SendAsync(true, command, [], ct) is OffsetsCommandOutcome.Completed done)
+            {
+                filed.Add(done.Project.Reference);
+            }
+        }
+        Filed = filed;
+        return Page();
+    }
+
+    public IActionResult OnGetTemplate()
+    {
+        var buffer = new MemoryStream();
+        ProjectWorkbook.WriteTemplate(buffer);
+        return File(buffer.ToArray(), TabularWriter.XlsxContentType, "offset-projects.xlsx");
+    }
+
+    private async Task<IReadOnlyList<Domain.Registry.Account>> OwnAccountsAsync(CancellationToken ct) =>
+        [.. (await registry.AccountsAsync(User.Actor(), ct)).Where(a => a.Kind == AccountKind.Holding)];
+}
