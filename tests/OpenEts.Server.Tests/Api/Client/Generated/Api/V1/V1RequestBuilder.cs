@@ -9,6 +9,7 @@ using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Offsets;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Organisations;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Registry;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Tokens;
@@ -59,6 +60,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.MrvRequestBuilder Mrv
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.MrvRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The offsets property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Offsets.OffsetsRequestBuilder Offsets
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Offsets.OffsetsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The organisations property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Organisations.OrganisationsRequestBuilder Organisations
