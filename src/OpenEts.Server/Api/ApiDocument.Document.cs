@@ -29,6 +29,8 @@ internal static partial class ApiDocument
             + "source and [UNCONFIRMED] flag; approval, pre-allocation and the true-up (多退少补) through the registry; each entity's "
             + "allocation with its calculation; the what-if.",
         ["Audit"] = "The journal as an audit log: every change, who made it and when, with its hash chain.",
+        ["Offsets"] = "Offset projects (抵销项目: CCER, FFCER, PHCER): the public register, project facts for compliance, and each "
+            + "step from filing through validation, registration, monitoring and verification to issuance into the registry.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
     };
 

@@ -39,7 +39,7 @@ internal static class OffsetsEndpoints
             .WithSummary("One project: details, status history, documents with SHA-256, monitoring reports, the registry's issuances");
         group.MapGet("/facts/{programme}/{code}", FactsAsync).AllowAnonymous()
             .WithSummary("What compliance reads of a project: owner's credit code, CO2+CH4 share, designated area, host province and city");
-        group.MapGet("/documents/{id:long}", DocumentAsync).AllowAnonymous()
+        group.MapGet("/documents/{id:long}", DocumentAsync).AllowAnonymous().Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("A project document's bytes (its SHA-256 is on the project)");
         group.MapGet("/queue", QueueAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvReaders })
             .WithSummary("Projects waiting for your role (or, for an owner, returned to it)");
