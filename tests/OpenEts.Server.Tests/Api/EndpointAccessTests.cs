@@ -27,7 +27,7 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         // Allocation: the published schema of plan documents.
         "/api/v1/allocation/schema",
         // The offset project register: public from validation on (OffsetsQueries.MaySee), as Verra's and Gold Standard's are.
-        "Offsets", "Offsets/Project", "/api/v1/offsets/programmes", "/api/v1/offsets/projects", "/api/v1/offsets/projects/{id:long}",
+        "Offsets", "Offsets/Index", "Offsets/Project", "/api/v1/offsets/programmes", "/api/v1/offsets/projects", "/api/v1/offsets/projects/{id:long}",
         "/api/v1/offsets/facts/{programme}/{code}", "/api/v1/offsets/documents/{id:long}",
     ];
 
