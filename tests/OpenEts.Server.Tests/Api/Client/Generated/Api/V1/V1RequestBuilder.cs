@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Cash;
@@ -26,6 +27,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class V1RequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The allocation property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.AllocationRequestBuilder Allocation
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.AllocationRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The auctions property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.AuctionsRequestBuilder Auctions
         {
