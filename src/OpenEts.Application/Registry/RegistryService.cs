@@ -32,6 +32,10 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
     private RegistryLedger _ledger = new();
     private long _applied;
     private bool _loaded;
+
+    // False while the first load runs in a read transaction: meeting an entry the index does not cover then means the
+    // load must run again in a write transaction (IndexBehind), which happens once, on a journal older than the index.
+    private bool _mayIndex = true;
     private long _lastSnapshot;
     private volatile JournalBreak? _break;
 
@@ -201,8 +205,10 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
 
     public void Dispose() => _lock.Dispose();
 
-    // Runs one read or write on the caught-up ledger, one caller at a time; the first call restores the ledger (in a
-    // write transaction, so that a journal older than the index gets indexed on the way). When the call fails (or keep
+    // Runs one read or write on the caught-up ledger, one caller at a time; the first call restores the ledger, in a
+    // read transaction (other modules call the registry from inside their own write transaction, and a second writer
+    // there would wait for the first: SQLite's lock, PostgreSQL's advisory lock), and only when the journal holds
+    // registry entries the index does not cover yet (a journal older than the index) again in a write transaction. When the call fails (or keep
     // says the run must not stay, as for a refused all-or-nothing batch), the in-memory ledger is dropped and restored
     // on the next call, so memory never runs ahead of the database.
     private async Task<T> LockedAsync<T>(
@@ -215,7 +221,20 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
         {
             if (!_loaded)
             {
-                await store.WriteAsync(LoadAsync, ct).ConfigureAwait(false);
+                try
+                {
+                    _mayIndex = false;
+                    await store.ReadAsync(LoadAsync, ct).ConfigureAwait(false);
+                }
+                catch (IndexBehindException)
+                {
+                    _mayIndex = true;
+                    await store.WriteAsync(LoadAsync, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _mayIndex = true;
+                }
                 _loaded = true;
             }
             var result = await transaction(async s =>
@@ -276,6 +295,10 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
                 }
                 if (indexAfter is { } after && entry.Sequence > after)
                 {
+                    if (!_mayIndex)
+                    {
+                        throw new IndexBehindException();
+                    }
                     AddIndexRows(e, entry.Sequence, terms, keys);
                     if (terms.Count >= 50_000)
                     {
@@ -288,10 +311,11 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
         await FlushIndexAsync(s, terms, keys, _applied, indexAfter).ConfigureAwait(false);
     }
 
-    private static async Task FlushIndexAsync(
+    private async Task FlushIndexAsync(
         IStoreSession s, List<(string, long)> terms, List<(string, string, long)> keys, long upTo, long? indexAfter)
     {
-        if (indexAfter is not { } after || upTo <= after)
+        // In the read-only first load nothing needs indexing (IndexBehind otherwise): the mark moves with the next write.
+        if (indexAfter is not { } after || upTo <= after || !_mayIndex)
         {
             return;
         }
@@ -358,5 +382,24 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
         _ledger = new RegistryLedger();
         _applied = 0;
         _loaded = false;
+    }
+}
+
+/// <summary>The first load met registry entries the index does not cover, in a read transaction: it must index them in a write.</summary>
+internal sealed class IndexBehindException : Exception
+{
+    public IndexBehindException()
+        : base("the registry index is behind the journal")
+    {
+    }
+
+    public IndexBehindException(string message)
+        : base(message)
+    {
+    }
+
+    public IndexBehindException(string message, Exception inner)
+        : base(message, inner)
+    {
     }
 }

@@ -42,6 +42,8 @@ public sealed class UserPagesTests(BrowserServer server) : IClassFixture<Browser
         await page.GotoAsync("/Account/TwoFactor");
         await page.ClickAsync("#begin-2fa");
         var secret = (await page.InnerTextAsync("#totp-secret")).Trim();
+        // The QR code is an image the page's Qr handler serves: wait until it has loaded (or failed) before measuring it.
+        await page.WaitForFunctionAsync("() => document.querySelector('#totp-qr')?.complete === true");
         var qrWidth = await page.EvalOnSelectorAsync<int>("#totp-qr", "img => img.naturalWidth");
         await page.FillAsync("#ConfirmCode", Code(secret));
         await page.ClickAsync("#confirm-2fa");
