@@ -163,6 +163,30 @@ public sealed class MrvQueries(IStore store)
         }, ct);
 
     /// <summary>
+    /// A correction as typed, checked against the library in force, and the reports it would move: the preview the page
+    /// and the API show. Null for anyone but the regulator and the auditor; field errors for a correction that does not
+    /// read or does not apply.
+    /// </summary>
+    public async Task<CorrectionPreview?> PreviewCorrectionAsync(Actor actor, PublishFactorCorrection.Form form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(form);
+        if (actor.Role is not (Role.Regulator or Role.Auditor))
+        {
+            return null;
+        }
+        if (!PublishFactorCorrection.TryParseCorrection(form, out var correction, out var errors))
+        {
+            return new CorrectionPreview([], errors);
+        }
+        if (correction.Problem((await FactorsAsync(ct).ConfigureAwait(false)).Library) is { } problem)
+        {
+            return new CorrectionPreview([], [new FieldError(problem.Field, problem.Rule, problem.Message)]);
+        }
+        return await CorrectionImpactAsync(actor, correction, ct).ConfigureAwait(false) is { } rows ? new CorrectionPreview(rows, []) : null;
+    }
+
+    /// <summary>
     /// The reports (submitted and later) that <paramref name="correction"/> would move, and by how much, largest change
     /// first, before anyone publishes it: each report's verified figures when it has them, else its reported ones, under
     /// the library in force and under the corrected one. The regulator and the auditor only; null for anyone else.

@@ -50,3 +50,6 @@ public sealed record CorrectionImpact(long Report, string Organisation, string N
     /// <summary>New minus old, tCO2.</summary>
     public decimal Change => NewTotal - OldTotal;
 }
+
+/// <summary>A correction's preview: the reports it would move, or the fields that stop it (then no rows).</summary>
+public sealed record CorrectionPreview(IReadOnlyList<CorrectionImpact> Rows, IReadOnlyList<Domain.Organisations.FieldError> Errors);

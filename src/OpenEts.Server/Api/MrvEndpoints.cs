@@ -192,19 +192,13 @@ internal static class MrvEndpoints
     private static async Task<Results<Ok<List<MrvViews.ImpactView>>, ValidationProblem, ProblemHttpResult>> ImpactAsync(CorrectionInput input,
         HttpContext http, MrvQueries queries, CancellationToken ct)
     {
-        if (!PublishFactorCorrection.TryParseCorrection(new(null, null, input.Kind, input.Target, input.Year, input.Value, input.Source),
-            out var correction, out var errors))
+        var form = new PublishFactorCorrection.Form(null, null, input.Kind, input.Target, input.Year, input.Value, input.Source);
+        return await queries.PreviewCorrectionAsync(http.User.Actor(), form, ct).ConfigureAwait(false) switch
         {
-            return Problems.Fields(errors);
-        }
-        var current = (await queries.FactorsAsync(ct).ConfigureAwait(false)).Library;
-        if (correction.Problem(current) is { } problem)
-        {
-            return Problems.Fields([new FieldError(problem.Field, problem.Rule, problem.Message)]);
-        }
-        return await queries.CorrectionImpactAsync(http.User.Actor(), correction, ct).ConfigureAwait(false) is { } rows
-            ? TypedResults.Ok(rows.Select(MrvViews.Impact).ToList())
-            : Refusal(StatusCodes.Status403Forbidden, "actor", "Role", "only the regulator and the auditor may list a correction's impact");
+            null => Refusal(StatusCodes.Status403Forbidden, "actor", "Role", "only the regulator and the auditor may list a correction's impact"),
+            { Errors.Count: > 0 } invalid => Problems.Fields(invalid.Errors),
+            var preview => TypedResults.Ok(preview.Rows.Select(MrvViews.Impact).ToList()),
+        };
     }
 
     private static Task<CommandResult> PublishFactorsAsync(PublishFactorsInput input, HttpContext http, MrvCommandHandler handler,

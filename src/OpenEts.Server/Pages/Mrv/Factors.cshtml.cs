@@ -40,18 +40,16 @@ public sealed class FactorsModel(MrvCommandHandler handler, MrvQueries queries) 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (!PublishFactorCorrection.TryParseCorrection(Correction.Form(), out var correction, out var errors))
+        if (await queries.PreviewCorrectionAsync(User.Actor(), Correction.Form(), ct) is not { } preview)
         {
-            File(errors);
-            return Page();
+            return Forbid();
         }
-        if (correction.Problem(Library) is { } problem)
+        foreach (var e in preview.Errors)
         {
-            File([new Domain.Organisations.FieldError(problem.Field, problem.Rule, problem.Message)]);
-            return Page();
+            Errors.TryAdd(e.Field, Localization.RuleText.Field(e));
         }
-        Impact = await queries.CorrectionImpactAsync(User.Actor(), correction, ct);
-        return Impact is null ? Forbid() : Page();
+        Impact = preview.Errors.Count == 0 ? preview.Rows : null;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
@@ -63,14 +61,6 @@ public sealed class FactorsModel(MrvCommandHandler handler, MrvQueries queries) 
         }
         await LoadAsync(ct);
         return Page();
-    }
-
-    private void File(IReadOnlyList<Domain.Organisations.FieldError> errors)
-    {
-        foreach (var e in errors)
-        {
-            Errors.TryAdd(e.Field, Localization.RuleText.Field(e));
-        }
     }
 
     private async Task LoadAsync(CancellationToken ct) => (Library, Published) = await queries.FactorsAsync(ct);
