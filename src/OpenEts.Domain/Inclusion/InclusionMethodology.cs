@@ -1,0 +1,76 @@
+namespace OpenEts.Domain.Inclusion;
+
+/// <summary>
+/// A carbon-inclusion methodology (碳普惠方法学) as code plus parameters: <see cref="Formula"/> is the code, the
+/// <see cref="Parameters"/> its numbers, each with its source and confirmed flag. The methodology design document
+/// (scope, applicability, boundary, baseline, behaviour emissions: the outline of 粤环发〔2022〕4号's annex) is
+/// <see cref="Design"/>. A methodology is immutable; a new version is a new methodology.
+/// </summary>
+/// <param name="Code">Its code, e.g. <c>SZ-TRANSIT</c>.</param>
+/// <param name="Version">Its version, e.g. <c>2021</c>.</param>
+/// <param name="Title">Its title (Chinese, as published).</param>
+/// <param name="Formula">The code that computes a reduction.</param>
+/// <param name="Parameters">Its numbers by name.</param>
+/// <param name="Design">The design-document sections by heading (scope, applicability, boundary, baseline, behaviour emissions).</param>
+/// <param name="Source">Where the methodology itself is described.</param>
+public sealed record InclusionMethodology(
+    string Code, string Version, string Title, MethodologyFormula Formula, IReadOnlyList<SourcedValue> Parameters,
+    IReadOnlyList<KeyValuePair<string, string>> Design, string Source)
+{
+    /// <summary>The parameters each formula needs (any one group of the alternatives separated by <c>|</c>).</summary>
+    public static IReadOnlyList<string> Required(MethodologyFormula formula) => formula switch
+    {
+        MethodologyFormula.Distance => ["netFactor|baselineFactor+modeFactor"],
+        MethodologyFormula.PerTrip => ["tripFactor"],
+        MethodologyFormula.Electricity => ["cityBaseline", "gridFactor"],
+        MethodologyFormula.Steps => ["gramsPerStep"],
+        MethodologyFormula.SolarPv => ["gridFactor"],
+        MethodologyFormula.PerAction => ["gramsPerAction"],
+        _ => throw new ArgumentOutOfRangeException(nameof(formula), formula, null),
+    };
+
+    /// <summary><c>Code-Version</c>, e.g. <c>SZ-TRANSIT-2021</c>.</summary>
+    public string Id => Code + "-" + Version;
+
+    /// <summary>True when every parameter's value was read in its source.</summary>
+    public bool Confirmed => Parameters.All(p => p.Confirmed);
+
+    /// <summary>The parameter named <paramref name="name"/>, or null.</summary>
+    public SourcedValue? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
+
+    private decimal Value(string name) =>
+        Find(name)?.Value ?? throw new InvalidOperationException($"{Id}: parameter {name} is missing (the programme file is checked on load)");
+
+    /// <summary>The net factor of a distance methodology: <c>netFactor</c>, or baselineFactor − modeFactor (gCO2/person-km).</summary>
+    public decimal NetFactor => Find("netFactor")?.Value ?? (Value("baselineFactor") - Value("modeFactor"));
+
+    /// <summary>The reduction of one action, rounded toward zero to the milligram; never negative.</summary>
+    public CarbonGrams Quantify(ActionMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        ArgumentOutOfRangeException.ThrowIfNegative(measure.Quantity);
+        var q = measure.Quantity;
+        var grams = Formula switch
+        {
+            MethodologyFormula.Distance => NetFactor * q,
+            MethodologyFormula.PerTrip => Value("tripFactor") * 1000m * q,
+            MethodologyFormula.Electricity => ElectricitySaved(q, measure.OwnAverage) * Value("gridFactor"),
+            MethodologyFormula.Steps => Math.Min(q * Value("gramsPerStep"), Find("maxGramsPerDay")?.Value ?? decimal.MaxValue),
+            MethodologyFormula.SolarPv => q * Value("gridFactor"),
+            MethodologyFormula.PerAction => q * Value("gramsPerAction"),
+            _ => throw new InvalidOperationException($"unknown formula {Formula}"),
+        };
+        return CarbonGrams.RoundToMilligram(grams);
+    }
+
+    /// <summary>
+    /// kWh saved against the baseline: the city's per-capita daily use; above it, the user's own previous 7-day average
+    /// when known (Shenzhen's 2022 residential electricity methodology).
+    /// </summary>
+    public decimal ElectricitySaved(decimal used, decimal? ownAverage)
+    {
+        var city = Value("cityBaseline");
+        var baseline = used > city && ownAverage is { } own ? own : city;
+        return Math.Max(0m, baseline - used);
+    }
+}

@@ -1,0 +1,43 @@
+namespace OpenEts.Domain.Inclusion;
+
+/// <summary>
+/// What one action earned: its reduction and coins when counted (<see cref="Refusal"/> null), with the coins a cap cut;
+/// or why it was refused (<c>NotRewarded</c>, <c>ActionCap</c>), counting nothing.
+/// </summary>
+public readonly record struct Reward(CarbonGrams Reduction, long Coins, long CoinsCut, string? Refusal)
+{
+    /// <summary>True when the action counts.</summary>
+    public bool Counted => Refusal is null;
+
+    /// <summary>The pure rule: quantify <paramref name="measure"/> with the programme's methodology, count its coins, apply
+    /// every cap against <paramref name="usage"/>, and add what counted to <paramref name="usage"/>.</summary>
+    public static Reward Apply(InclusionProgramme programme, Behaviour behaviour, string source, DateOnly day, ActionMeasure measure,
+        UsageLedger usage)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        ArgumentNullException.ThrowIfNull(usage);
+        if (programme.Find(behaviour) is not { } rewarded)
+        {
+            return new Reward(CarbonGrams.Zero, 0, 0, "NotRewarded");
+        }
+        foreach (var cap in programme.Caps)
+        {
+            if (cap.MaxActions is { } max && cap.Covers(behaviour) && usage.Used(cap, day, behaviour, source).Actions >= max)
+            {
+                return new Reward(CarbonGrams.Zero, 0, 0, "ActionCap");
+            }
+        }
+        var reduction = rewarded.Methodology.Quantify(measure);
+        var earned = rewarded.Coins.CoinsFor(measure, reduction);
+        var coins = earned;
+        foreach (var cap in programme.Caps)
+        {
+            if (cap.MaxCoins is { } max && cap.Covers(behaviour))
+            {
+                coins = Math.Min(coins, Math.Max(0, max - usage.Used(cap, day, behaviour, source).Coins));
+            }
+        }
+        usage.Add(day, behaviour, source, 1, coins);
+        return new Reward(reduction, coins, earned - coins, null);
+    }
+}

@@ -1,0 +1,49 @@
+namespace OpenEts.Domain.Inclusion;
+
+/// <summary>
+/// What one user has already counted in a programme, by day, behaviour and source: the daily rollup rows of the months
+/// being recorded into. Caps are checked against it and it grows as actions are counted, so a batch never passes a cap
+/// that its earlier actions reached.
+/// </summary>
+public sealed class UsageLedger
+{
+    private readonly Dictionary<(DateOnly Day, Behaviour Behaviour, string Source), (long Actions, long Coins)> _rows = [];
+
+    /// <summary>A ledger holding <paramref name="rows"/> (rows with the same key add up).</summary>
+    public UsageLedger(IEnumerable<UsageRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var r in rows)
+        {
+            Add(r.Day, r.Behaviour, r.Source, r.Actions, r.Coins);
+        }
+    }
+
+    /// <summary>The rows held, one per day, behaviour and source.</summary>
+    public IEnumerable<UsageRow> Rows => _rows.Select(kv => new UsageRow(kv.Key.Day, kv.Key.Behaviour, kv.Key.Source, kv.Value.Actions, kv.Value.Coins));
+
+    /// <summary>Adds counted actions and coins.</summary>
+    public void Add(DateOnly day, Behaviour behaviour, string source, long actions, long coins)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _rows.TryGetValue((day, behaviour, source), out var now);
+        _rows[(day, behaviour, source)] = (checked(now.Actions + actions), checked(now.Coins + coins));
+    }
+
+    /// <summary>The actions and coins that count toward <paramref name="cap"/> for an action of <paramref name="behaviour"/> from <paramref name="source"/> on <paramref name="day"/>.</summary>
+    public (long Actions, long Coins) Used(Cap cap, DateOnly day, Behaviour behaviour, string source)
+    {
+        ArgumentNullException.ThrowIfNull(cap);
+        long actions = 0, coins = 0;
+        foreach (var (key, value) in _rows)
+        {
+            if (cap.InWindow(day, key.Day) && (cap.Behaviour is null || key.Behaviour == cap.Behaviour)
+                && (cap.Scope == CapScope.User || (key.Source == source && key.Behaviour == behaviour)))
+            {
+                actions += value.Actions;
+                coins += value.Coins;
+            }
+        }
+        return (actions, coins);
+    }
+}
