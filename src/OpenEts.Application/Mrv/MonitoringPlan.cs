@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using OpenEts.Domain.Mrv;
 
 namespace OpenEts.Application.Mrv;
@@ -18,4 +17,4 @@ public sealed record MonitoringPlan(long OrganisationId, int Year, IReadOnlyList
 }
 
 /// <summary>One source of a monitoring plan: its kind and material, the method (default factors or measured), the meter and the measurement frequency.</summary>
-public sealed record PlanSource([property: JsonConverter(typeof(JsonStringEnumConverter))] SourceKind Kind, string Material, string Method, string Meter, string Frequency);
+public sealed record PlanSource(SourceKind Kind, string Material, string Method, string Meter, string Frequency);

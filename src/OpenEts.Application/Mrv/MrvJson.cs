@@ -7,7 +7,9 @@ namespace OpenEts.Application.Mrv;
 
 /// <summary>
 /// MRV's JSON shapes, shared by the storage columns, the journal's payloads and the API: lines, outputs, plan sources
-/// and verifications as plain records with enum names and exact decimals (never doubles).
+/// and verifications as plain records with enum names and exact decimals (never doubles). Stored and journalled JSON
+/// (these options) keeps the enum names as declared, as it always has, so old rows and hashed journal payloads read the
+/// same; the API writes the same records with its own options, in camelCase like every other enum.
 /// </summary>
 public static class MrvJson
 {
@@ -17,12 +19,12 @@ public static class MrvJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public sealed record LineJson(string Id, [property: JsonConverter(typeof(JsonStringEnumConverter))] SourceKind Kind, string Material, decimal Amount, [property: JsonConverter(typeof(JsonStringEnumConverter))] MeasureUnit Unit,
+    public sealed record LineJson(string Id, SourceKind Kind, string Material, decimal Amount, MeasureUnit Unit,
         IReadOnlyList<MeasuredJson>? Measured = null);
 
-    public sealed record MeasuredJson([property: JsonConverter(typeof(JsonStringEnumConverter))] ParameterKind Parameter, decimal Value, string Evidence, string Rule);
+    public sealed record MeasuredJson(ParameterKind Parameter, decimal Value, string Evidence, string Rule);
 
-    public sealed record OutputJson([property: JsonConverter(typeof(JsonStringEnumConverter))] OutputKind Kind, decimal Amount, [property: JsonConverter(typeof(JsonStringEnumConverter))] MeasureUnit Unit, string? Detail = null);
+    public sealed record OutputJson(OutputKind Kind, decimal Amount, MeasureUnit Unit, string? Detail = null);
 
     public sealed record InputJson(IReadOnlyList<LineJson> Lines, IReadOnlyList<OutputJson> Outputs,
         AccountingMethod Method = AccountingMethod.SectorGuideline);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenEts.Application.Identity;
+using OpenEts.Domain.Identity;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Api;
@@ -17,7 +18,7 @@ internal static class AccountEndpoints
         group.MapGet("/me", (HttpContext http) =>
         {
             var a = http.User.Actor();
-            return TypedResults.Ok(new MeView(a.UserName, http.User.DisplayName(), a.Role.ToString(), a.OrganisationId));
+            return TypedResults.Ok(new MeView(a.UserName, http.User.DisplayName(), ApiDocument.EnumName(a.Role), a.OrganisationId));
         }).WithSummary("The signed-in user");
         group.MapPost("/me/sign-out-everywhere", SignOutEverywhereAsync)
             .WithSummary("End every signed-in session of mine, this one included (API tokens stay: revoke them one by one)");
@@ -28,7 +29,7 @@ internal static class AccountEndpoints
         group.MapDelete("/tokens/{id:long}", RevokeAsync).WithSummary("Revoke one of my API tokens");
     }
 
-    public sealed record MeView(string UserName, string DisplayName, string Role, long? OrganisationId);
+    public sealed record MeView(string UserName, string DisplayName, [property: ApiEnum(typeof(Role))] string Role, long? OrganisationId);
 
     public sealed record TokenInput(string? Name, int? ExpiresInDays = null, string? Scope = null);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Registry;
+using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
@@ -67,15 +68,17 @@ internal static class MrvEndpoints
     }
 
     /// <summary>What a completed request did: the journal event, and the report as it now stands (none for a plan or deadline).</summary>
-    public sealed record OutcomeView(string Event, long? Report, string? Status, decimal? ReportedTonnes, bool? Late,
+    public sealed record OutcomeView(string Event, long? Report, [property: ApiEnum(typeof(ReportStatus))] string? Status, decimal? ReportedTonnes, bool? Late,
         decimal? VerifiedTonnes, decimal? ApprovedTonnes);
 
-    public sealed record MeasuredInput(string Parameter, decimal Value, string Evidence, string Rule);
+    public sealed record MeasuredInput([property: ApiEnum(typeof(ParameterKind))] string Parameter, decimal Value, string Evidence, string Rule);
 
-    public sealed record LineInput(string Kind, string Material, decimal Amount, string Unit, string? Id = null,
+    public sealed record LineInput([property: ApiEnum(typeof(SourceKind))] string Kind, string Material, decimal Amount,
+        [property: ApiEnum(typeof(MeasureUnit))] string Unit, string? Id = null,
         IReadOnlyList<MeasuredInput>? Measured = null);
 
-    public sealed record OutputInput(string Kind, decimal Amount, string Unit, string? Detail = null);
+    public sealed record OutputInput([property: ApiEnum(typeof(OutputKind))] string Kind, decimal Amount,
+        [property: ApiEnum(typeof(MeasureUnit))] string Unit, string? Detail = null);
 
     public sealed record DraftInput(int Year, IReadOnlyList<LineInput> Lines, IReadOnlyList<OutputInput>? Outputs = null, string? Region = null);
 
@@ -96,7 +99,7 @@ internal static class MrvEndpoints
 
     public sealed record ReturnInput(string Comments);
 
-    public sealed record PlanSourceInput(string Kind, string Material, string Method, string Meter, string Frequency);
+    public sealed record PlanSourceInput([property: ApiEnum(typeof(SourceKind))] string Kind, string Material, string Method, string Meter, string Frequency);
 
     public sealed record PlanInput(int Year, IReadOnlyList<PlanSourceInput> Sources);
 
@@ -217,7 +220,7 @@ internal static class MrvEndpoints
     /// <summary>The HTTP answer to every MRV command: 200 with what was done, 404, or problem+json naming the field and rule.</summary>
     private static CommandResult ToHttp(MrvCommandOutcome outcome) => outcome switch
     {
-        MrvCommandOutcome.Completed c => TypedResults.Ok(new OutcomeView(c.Event, c.Report?.Id, c.Report?.Status.ToString(),
+        MrvCommandOutcome.Completed c => TypedResults.Ok(new OutcomeView(c.Event, c.Report?.Id, c.Report is { } report ? ApiDocument.EnumName(report.Status) : null,
             c.Report?.Reported.Value, c.Report?.Late, c.Report?.Verification?.Verified.Value, c.Report?.Approved?.Value)),
         MrvCommandOutcome.Invalid i => Problems.Fields(i.Errors),
         MrvCommandOutcome.NotFound => TypedResults.NotFound(),

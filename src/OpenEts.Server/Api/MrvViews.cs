@@ -1,25 +1,28 @@
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Storage;
+using OpenEts.Domain.Identity;
 using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Server.Api;
 
 /// <summary>MRV's JSON answers: reports, calculations with every figure's derivation, approved totals.</summary>
 internal static class MrvViews
 {
-    public sealed record FigureView(string Name, decimal Value, string Unit, string Source, bool Unconfirmed, string? Detail,
+    public sealed record FigureView(string Name, decimal Value, [property: ApiEnum(typeof(MeasureUnit))] string Unit, string Source, bool Unconfirmed, string? Detail,
         IReadOnlyList<FigureView>? Inputs);
 
-    public sealed record LineEmissionView(string LineId, string Kind, decimal Emissions, bool Unconfirmed, FigureView Derivation);
+    public sealed record LineEmissionView(string LineId, [property: ApiEnum(typeof(SourceKind))] string Kind, decimal Emissions, bool Unconfirmed, FigureView Derivation);
 
-    public sealed record IssueView(string? LineId, string Field, string Rule, string Severity, string Message, string Key);
+    public sealed record IssueView(string? LineId, string Field, string Rule, [property: ApiEnum(typeof(IssueSeverity))] string Severity, string Message, string Key);
 
     /// <param name="Total">The exact sum, tCO2.</param>
     /// <param name="TotalTonnes">The total rounded for the report (1 kg; a net export counts as zero).</param>
     public sealed record CalculationView(decimal Total, decimal TotalTonnes, bool Unconfirmed, string FactorVersion, bool Valid,
         IReadOnlyList<LineEmissionView> Lines, IReadOnlyList<IssueView> Issues);
 
-    public sealed record ReportSummary(long Id, string Organisation, string Name, string Sector, int Year, string Status, decimal ReportedTonnes,
+    public sealed record ReportSummary(long Id, string Organisation, string Name, [property: ApiEnum(typeof(Sector))] string Sector, int Year,
+        [property: ApiEnum(typeof(ReportStatus))] string Status, decimal ReportedTonnes,
         bool Late, string? Verifier, decimal? VerifiedTonnes, decimal? ApprovedTonnes);
 
     public sealed record VerificationView(IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<WarningAcknowledgement> Acknowledgements,
@@ -27,11 +30,11 @@ internal static class MrvViews
         IReadOnlyList<OutputAdjustment> OutputAdjustments);
 
     public sealed record ReportView(ReportSummary Summary, string Region, string FactorVersion, DateTimeOffset? SubmittedAt,
-        DateTimeOffset? ApprovedAt, string? ReturnComment, string? ReturnedBy, IReadOnlyList<MrvJson.LineJson> Lines,
+        DateTimeOffset? ApprovedAt, string? ReturnComment, [property: ApiEnum(typeof(Role))] string? ReturnedBy, IReadOnlyList<MrvJson.LineJson> Lines,
         IReadOnlyList<MrvJson.OutputJson> Outputs, CalculationView Calculation, VerificationView? Verification,
         CalculationView? VerifiedCalculation, string? ReportsDue, string? VerificationDue);
 
-    public sealed record ApprovedTotalView(string Organisation, string Name, string Sector, int Year, decimal ApprovedTonnes);
+    public sealed record ApprovedTotalView(string Organisation, string Name, [property: ApiEnum(typeof(Sector))] string Sector, int Year, decimal ApprovedTonnes);
 
     public sealed record DeadlineView(string Jurisdiction, int Year, string ReportsDue, string VerificationDue);
 
@@ -53,10 +56,10 @@ internal static class MrvViews
 
     /// <param name="OldTotal">tCO2 under the library in force (to 1 kg).</param>
     /// <param name="NewTotal">tCO2 under the corrected library (to 1 kg).</param>
-    public sealed record ImpactView(long Report, string Organisation, string Name, int Year, string Status, decimal OldTotal, decimal NewTotal,
+    public sealed record ImpactView(long Report, string Organisation, string Name, int Year, [property: ApiEnum(typeof(ReportStatus))] string Status, decimal OldTotal, decimal NewTotal,
         decimal Change, decimal? ChangePercent);
 
-    public static ImpactView Impact(CorrectionImpact i) => new(i.Report, i.Organisation, i.Name, i.Year, i.Status.ToString(), i.OldTotal,
+    public static ImpactView Impact(CorrectionImpact i) => new(i.Report, i.Organisation, i.Name, i.Year, ApiDocument.EnumName(i.Status), i.OldTotal,
         i.NewTotal, i.Change, i.ChangePercent);
 
     public static FactorsView Factors((FactorLibrary Library, IReadOnlyList<PublishedFactors> Published) factors)
@@ -67,11 +70,9 @@ internal static class MrvViews
                 MeasureUnits.Symbol(f.AmountUnit), Factor(f.Ncv), Factor(f.CarbonContent), Factor(f.Oxidation)))],
             [.. library.Grid.OrderBy(g => g.Year).ThenBy(g => g.Region, StringComparer.Ordinal).Select(g => new GridFactorView(g.Year, g.Region, Factor(g.Factor)))],
             library.HeatFactor is { } heat ? Factor(heat) : null,
-            [.. published.Select(p => new PublishedFactorsView(p.Version, p.At, p.By, p.Notes, JsonNamingPolicyName(p.Correction.Kind),
+            [.. published.Select(p => new PublishedFactorsView(p.Version, p.At, p.By, p.Notes, ApiDocument.EnumName(p.Correction.Kind),
                 p.Correction.Target, p.Correction.Year, p.Correction.Value, p.Correction.Source))]);
     }
-
-    private static string JsonNamingPolicyName(FactorCorrectionKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
     /// <summary>A factor's value with its source in one line: the guideline, table and row of a default.</summary>
     public static FactorView Factor(Figure f) => f.Source is Provenance.Default d
@@ -80,14 +81,14 @@ internal static class MrvViews
 
     public static ReportSummary Summary(ReportRow row) => Summary(row.Report, row.Company.Code.Value, row.Company.Name, row.Verifier?.Code.Value);
 
-    public static ReportSummary Summary(MrvReport r, string code, string name, string? verifier) => new(r.Id, code, name, r.Sector.ToString(),
-        r.Year, r.Status.ToString(), r.Reported.Value, r.Late, verifier, r.Verification?.Verified.Value, r.Approved?.Value);
+    public static ReportSummary Summary(MrvReport r, string code, string name, string? verifier) => new(r.Id, code, name, ApiDocument.EnumName(r.Sector),
+        r.Year, ApiDocument.EnumName(r.Status), r.Reported.Value, r.Late, verifier, r.Verification?.Verified.Value, r.Approved?.Value);
 
     public static ReportView Report(ReportDetail d)
     {
         var r = d.Report;
         return new ReportView(Summary(r, d.Company.Code.Value, d.Company.Name, d.Verifier?.Code.Value), r.Region, r.FactorVersion,
-            r.SubmittedAt, r.ApprovedAt, r.ReturnComment, r.ReturnedBy?.ToString(), MrvJson.Lines(r.Lines), MrvJson.Outputs(r.Outputs),
+            r.SubmittedAt, r.ApprovedAt, r.ReturnComment, r.ReturnedBy is { } by ? ApiDocument.EnumName(by) : null, MrvJson.Lines(r.Lines), MrvJson.Outputs(r.Outputs),
             Calculation(d.Reported),
             r.Verification is { } v ? new VerificationView(v.Adjustments, v.Acknowledgements, v.Conclusion, v.Verified.Value, v.FactorVersion,
                 v.Verifier, v.At, v.Late, v.OutputAdjustments) : null,
@@ -98,19 +99,19 @@ internal static class MrvViews
 
     public static CalculationView Calculation(ReportCalculation c) => new(c.Total.Value, MrvReview.Total(c).Value,
         MrvReview.RestsOnUnconfirmed(c.Total), c.FactorLibraryVersion, c.IsValid,
-        [.. c.Lines.Select(l => new LineEmissionView(l.LineId, l.Kind.ToString(), l.Emissions.Value, MrvReview.RestsOnUnconfirmed(l.Emissions),
+        [.. c.Lines.Select(l => new LineEmissionView(l.LineId, ApiDocument.EnumName(l.Kind), l.Emissions.Value, MrvReview.RestsOnUnconfirmed(l.Emissions),
             Figure(l.Emissions)))],
-        [.. c.Issues.Select(i => new IssueView(i.LineId, i.Field, i.Rule, i.Severity.ToString(), i.Message, MrvReview.WarningKey(i)))]);
+        [.. c.Issues.Select(i => new IssueView(i.LineId, i.Field, i.Rule, ApiDocument.EnumName(i.Severity), i.Message, MrvReview.WarningKey(i)))]);
 
     public static FigureView Figure(Figure f) => f.Source switch
     {
-        Provenance.Default d => new(f.Name, f.Value, f.Unit.ToString(), "default", !d.Confirmed, $"{d.Guideline}; {d.Table}; {d.Row}; {d.Year}", null),
-        Provenance.Measured m => new(f.Name, f.Value, f.Unit.ToString(), "measured", false, $"{m.Evidence}; {m.Rule}", null),
-        Provenance.Reported r => new(f.Name, f.Value, f.Unit.ToString(), "reported", false, r.Where, null),
-        Provenance.Computed c => new(f.Name, f.Value, f.Unit.ToString(), "computed", MrvReview.RestsOnUnconfirmed(f), c.Formula,
+        Provenance.Default d => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "default", !d.Confirmed, $"{d.Guideline}; {d.Table}; {d.Row}; {d.Year}", null),
+        Provenance.Measured m => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "measured", false, $"{m.Evidence}; {m.Rule}", null),
+        Provenance.Reported r => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "reported", false, r.Where, null),
+        Provenance.Computed c => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "computed", MrvReview.RestsOnUnconfirmed(f), c.Formula,
             [.. c.Inputs.Select(Figure)]),
-        _ => new(f.Name, f.Value, f.Unit.ToString(), "unknown", false, null, null),
+        _ => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "unknown", false, null, null),
     };
 
-    public static ApprovedTotalView Approved(ApprovedTotal t) => new(t.Organisation.Value, t.Name, t.Sector.ToString(), t.Year, t.Approved.Value);
+    public static ApprovedTotalView Approved(ApprovedTotal t) => new(t.Organisation.Value, t.Name, ApiDocument.EnumName(t.Sector), t.Year, t.Approved.Value);
 }

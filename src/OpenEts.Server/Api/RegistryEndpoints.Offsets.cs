@@ -46,7 +46,7 @@ internal static partial class RegistryEndpoints
             .AllowAnonymous().WithSummary("The public offset issuance list as UTF-8 CSV (with BOM), newest first");
     }
 
-    public sealed record DefineClassInput(string Class, string Title, string Category, string HostProvince, string IdempotencyKey,
+    public sealed record DefineClassInput(string Class, string Title, [property: ApiEnum(typeof(ProjectCategory))] string Category, string HostProvince, string IdempotencyKey,
         bool? PreCdm = null);
 
     public sealed record IssueOffsetsInput(string Class, long Quantity, string Owner, string IdempotencyKey, string? Buffer = null,
@@ -55,7 +55,8 @@ internal static partial class RegistryEndpoints
     public sealed record RetireInput(string From, string Class, long Quantity, string Beneficiary, string Purpose, string IdempotencyKey);
 
     /// <summary>A class's attributes; null fields are unknown (a legacy offset class) or do not apply.</summary>
-    public sealed record AttributesView(string Class, string Programme, string? Project, string? Title, string? Category,
+    public sealed record AttributesView(string Class, string Programme, string? Project, string? Title,
+        [property: ApiEnum(typeof(ProjectCategory))] string? Category,
         string? HostProvince, int? Vintage, bool? PreCdm, bool Defined);
 
     public sealed record RetirementView(long Number, DateTimeOffset At, string Class, string Serials, long Quantity, string Beneficiary,
@@ -154,8 +155,8 @@ internal static partial class RegistryEndpoints
     private static string Programme(UnitType type) => type == UnitType.Allowance ? "Allowance" : UnitClass.ProgrammeText(type);
 
     private static AttributesView View(UnitAttributes a) =>
-        new(a.Class.ToString(), Programme(a.Programme), a.Project, a.Title, a.Category?.ToString(), a.HostProvince, a.Vintage, a.PreCdm,
-            a.Defined);
+        new(a.Class.ToString(), Programme(a.Programme), a.Project, a.Title, a.Category is { } c ? ApiDocument.EnumName(c) : null, a.HostProvince, a.Vintage,
+            a.PreCdm, a.Defined);
 
     private static RetirementView View(PublicRetirement r) =>
         new(r.Number, r.At, r.Class.ToString(), r.Serials, r.Quantity, r.Beneficiary, r.Purpose, View(r.Attributes));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenEts.Application.Identity;
+using OpenEts.Domain.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
@@ -39,17 +40,17 @@ internal static class UserEndpoints
             .WithSummary("Change my password (signed-in session only): every other session ends");
     }
 
-    public sealed record UserView(string UserName, string DisplayName, string Role, string? Organisation, string? OrganisationName,
+    public sealed record UserView(string UserName, string DisplayName, [property: ApiEnum(typeof(Role))] string Role, string? Organisation, string? OrganisationName,
         bool Disabled, bool MustChangePassword, bool TwoFactor)
     {
-        public static UserView From(UserSummary s) => new(s.User.UserName, s.User.DisplayName, s.User.Role.ToString(),
+        public static UserView From(UserSummary s) => new(s.User.UserName, s.User.DisplayName, ApiDocument.EnumName(s.User.Role),
             s.Organisation?.Code.Value, s.Organisation?.Name, s.User.DisabledAt is not null, s.User.MustChangePassword,
             s.User.TwoFactor.IsEnabled);
     }
 
-    public sealed record NewUserInput(string? UserName, string? Role, string? Organisation, string? DisplayName, string? Password);
+    public sealed record NewUserInput(string? UserName, [property: ApiEnum(typeof(Role))] string? Role, string? Organisation, string? DisplayName, string? Password);
 
-    public sealed record AccessInput(string? Role, string? Organisation = null, string? DisplayName = null);
+    public sealed record AccessInput([property: ApiEnum(typeof(Role))] string? Role, string? Organisation = null, string? DisplayName = null);
 
     public sealed record ResetPasswordInput(string? NewPassword);
 

@@ -56,7 +56,7 @@ public sealed class ApiClientTests(ServerFactory server) : IClassFixture<ServerF
         Assert.Contains(accounts!, a => a.Number == Power && a.Kind == AccountKind.Holding && a.State == AccountState.Open);
         Assert.InRange(history!.Count, 1, 5);
         Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.Kind)));
-        Assert.Equal("Regulator", me!.Role);
+        Assert.Equal(AccountMeView_role.Regulator, me!.Role);
         Assert.NotNull(organisation.Sector);
     }
 

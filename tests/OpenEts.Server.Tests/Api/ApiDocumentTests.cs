@@ -21,10 +21,6 @@ public sealed class ApiDocumentTests(ServerFactory server) : IClassFixture<Serve
 
     private static readonly string[] Writes = ["post", "put", "patch", "delete"];
 
-    // The MRV module's enums keep the PascalCase names that its stored report JSON uses (its types carry their own
-    // JsonStringEnumConverter): a documented exception to camelCase (docs/architecture.md, "API"), as are role names.
-    private static readonly HashSet<string> PascalCaseEnums = ["MeasureUnit", "OutputKind", "ParameterKind", "SourceKind"];
-
     private async Task<JsonObject> DocumentAsync()
     {
         using var client = server.CreateClient();
@@ -168,10 +164,54 @@ public sealed class ApiDocumentTests(ServerFactory server) : IClassFixture<Serve
 
         Assert.Equal("string", kind["type"]!.GetValue<string>());
         Assert.Contains("holding", values);
-        Assert.All(doc["components"]!["schemas"]!.AsObject().Where(s => s.Value!["enum"] is not null && !PascalCaseEnums.Contains(s.Key))
-            .SelectMany(s => s.Value!["enum"]!.AsArray()), v => Assert.True(char.IsLower(v!.GetValue<string>()[0]), v!.ToJsonString()));
+        Assert.All(EnumValues(doc), v => Assert.True(char.IsLower(v[0]), v));
         Assert.All(accounts!, a => Assert.Contains(a.GetProperty("kind").GetString(), values));
     }
+
+    // Every enum the document declares, in component schemas and inline in properties alike.
+    private static IEnumerable<string> EnumValues(JsonNode? node) => node switch
+    {
+        JsonObject o => (o["enum"] is JsonArray values ? values.Select(v => v!.GetValue<string>()) : [])
+            .Concat(o.Where(p => p.Key != "enum").SelectMany(p => EnumValues(p.Value))),
+        JsonArray a => a.SelectMany(EnumValues),
+        _ => [],
+    };
+
+    [Fact]
+    public async Task Issue_8_RolesAndMrvEnums_AreDeclaredAndWrittenInCamelCaseAndReadInEitherCasing()
+    {
+        var doc = await DocumentAsync();
+        using var regulator = await server.SignedInAsync("regulator");
+        var schemas = doc["components"]!["schemas"]!;
+
+        var me = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct);
+        using var response = await regulator.PostAsJsonAsync("/api/v1/mrv/calc", new
+        {
+            year = 2017,
+            lines = new object[]
+            {
+                new { id = "L1", kind = "fuelCombustion", material = "raw-coal", amount = 100m, unit = "tonne" },
+                new { id = "L2", kind = "FuelCombustion", material = "raw-coal", amount = 100m, unit = "Tonne" },
+            },
+        }, Ct);
+        var calc = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal("regulator", me.GetProperty("role").GetString());
+        Assert.Contains("regulator", schemas["AccountMeView"]!["properties"]!["role"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        foreach (var (schema, value) in new[] { ("SourceKind", "fuelCombustion"), ("MeasureUnit", "tonne"), ("OutputKind", "clinker"),
+            ("ParameterKind", "netCalorificValue") })
+        {
+            Assert.Contains(value, schemas[schema]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        }
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.All(calc.GetProperty("lines").EnumerateArray(), l => Assert.Equal("fuelCombustion", l.GetProperty("kind").GetString()));
+        Assert.Equal(calc.GetProperty("lines")[0].GetProperty("emissions").GetDecimal(), calc.GetProperty("lines")[1].GetProperty("emissions").GetDecimal());
+        Assert.All(Units(calc.GetProperty("lines")[0].GetProperty("derivation")), u => Assert.True(char.IsLower(u[0]), u));
+    }
+
+    private static IEnumerable<string> Units(JsonElement figure) =>
+        new[] { figure.GetProperty("unit").GetString()! }.Concat(figure.TryGetProperty("inputs", out var inputs)
+            && inputs.ValueKind == JsonValueKind.Array ? inputs.EnumerateArray().SelectMany(Units) : []);
 
     [Fact]
     public async Task Issue_8_EveryModule_IsDescribed()

@@ -37,7 +37,7 @@ public sealed class SignInApiTests(ServerFactory server) : IClassFixture<ServerF
         using var after = await program.GetAsync("/api/v1/me", Ct);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal("Auditor", me.GetProperty("role").GetString());
+        Assert.Equal("auditor", me.GetProperty("role").GetString());
         Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);

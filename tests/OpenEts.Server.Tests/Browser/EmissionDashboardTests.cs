@@ -42,7 +42,7 @@ public sealed class EmissionDashboardTests(BrowserServer server) : IClassFixture
         // The verifier notes every warning (here: no output to check the intensity against), as verification requires.
         var detail = await Ok(await verifier.GetAsync($"/api/v1/mrv/reports/{id}", Ct));
         var notes = detail.GetProperty("calculation").GetProperty("issues").EnumerateArray()
-            .Where(i => i.GetProperty("severity").GetString() == "Warning")
+            .Where(i => i.GetProperty("severity").GetString() == "warning")
             .Select(i => new { warning = i.GetProperty("key").GetString(), note = "已核实" }).ToArray();
         await Ok(await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification",
             new { conclusion = "属实", adjustments = Array.Empty<object>(), acknowledgements = notes }, Ct));

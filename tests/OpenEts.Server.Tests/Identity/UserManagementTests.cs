@@ -77,7 +77,7 @@ public sealed class UserManagementTests(ServerFactory server) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.Conflict, disable.StatusCode);
         Assert.Equal("SelfLockout", (await disable.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.Conflict, demote.StatusCode);
-        Assert.Equal("Regulator", me.GetProperty("role").GetString());
+        Assert.Equal("regulator", me.GetProperty("role").GetString());
         Assert.False(me.GetProperty("disabled").GetBoolean());
     }
 
@@ -117,7 +117,7 @@ public sealed class UserManagementTests(ServerFactory server) : IClassFixture<Se
         Assert.Equal("OrganisationKind", (await wrongKind.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await CookieBrowser.MeWithCookieAsync(server, before.Auth));
-        Assert.Equal("Auditor", me.GetProperty("role").GetString());
+        Assert.Equal("auditor", me.GetProperty("role").GetString());
         Assert.Contains("user.access-changed", audit, StringComparison.Ordinal);
     }
 

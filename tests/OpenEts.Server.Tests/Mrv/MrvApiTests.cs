@@ -61,11 +61,11 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Equal(1931.258m, submitted.GetProperty("reportedTonnes").GetDecimal());
         Assert.Equal(HttpStatusCode.NotFound, unassigned.StatusCode);
         Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("id").GetInt64() == id);
-        Assert.Equal("Approved", approved.GetProperty("status").GetString());
+        Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.Equal(1741.228m, approved.GetProperty("approvedTonnes").GetDecimal());
         var row = Assert.Single(totals.EnumerateArray(), r => r.GetProperty("organisation").GetString() == Paper);
         Assert.Equal(1741.228m, row.GetProperty("approvedTonnes").GetDecimal());
-        Assert.Equal("Paper", row.GetProperty("sector").GetString());
+        Assert.Equal("paper", row.GetProperty("sector").GetString());
         Assert.Equal(900m, detail.GetProperty("verification").GetProperty("adjustments")[0].GetProperty("amount").GetDecimal());
         Assert.Equal("地磅记录", detail.GetProperty("verification").GetProperty("adjustments")[0].GetProperty("reason").GetString());
     }
@@ -89,7 +89,7 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
             new { verifier = Verifier, conflictOfInterest = "none" }, Ct));
         var detail = await OkJsonAsync(await verifier.GetAsync($"/api/v1/mrv/reports/{id}", Ct));
         var warning = Assert.Single(detail.GetProperty("calculation").GetProperty("issues").EnumerateArray(),
-            i => i.GetProperty("severity").GetString() == "Warning");
+            i => i.GetProperty("severity").GetString() == "warning");
 
         using var without = await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new { conclusion = "ok" }, Ct);
         var problem = await without.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -102,7 +102,7 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Equal("IntensityOutOfRange:-", warning.GetProperty("key").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
         Assert.Equal("WarningNotAcknowledged", problem.GetProperty("rule").GetString());
-        Assert.Equal("Verified", with.GetProperty("status").GetString());
+        Assert.Equal("verified", with.GetProperty("status").GetString());
     }
 
     [Fact]

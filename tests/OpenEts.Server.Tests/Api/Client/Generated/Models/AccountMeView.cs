@@ -23,13 +23,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The organisationId property</summary>
         public long? OrganisationId { get; set; }
         /// <summary>The role property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Role { get; set; }
-#nullable restore
-#else
-        public string Role { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.AccountMeView_role? Role { get; set; }
         /// <summary>The userName property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -58,7 +52,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "displayName", n => { DisplayName = n.GetStringValue(); } },
                 { "organisationId", n => { OrganisationId = n.GetLongValue(); } },
-                { "role", n => { Role = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AccountMeView_role>(); } },
                 { "userName", n => { UserName = n.GetStringValue(); } },
             };
         }
@@ -71,7 +65,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("displayName", DisplayName);
             writer.WriteLongValue("organisationId", OrganisationId);
-            writer.WriteStringValue("role", Role);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AccountMeView_role>("role", Role);
             writer.WriteStringValue("userName", UserName);
         }
     }

@@ -8,59 +8,59 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public enum MeasureUnit
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "Tonne")]
+        [EnumMember(Value = "tonne")]
         #pragma warning disable CS1591
         Tonne,
         #pragma warning restore CS1591
-        [EnumMember(Value = "TenThousandNm3")]
+        [EnumMember(Value = "tenThousandNm3")]
         #pragma warning disable CS1591
         TenThousandNm3,
         #pragma warning restore CS1591
-        [EnumMember(Value = "MegawattHour")]
+        [EnumMember(Value = "megawattHour")]
         #pragma warning disable CS1591
         MegawattHour,
         #pragma warning restore CS1591
-        [EnumMember(Value = "Gigajoule")]
+        [EnumMember(Value = "gigajoule")]
         #pragma warning disable CS1591
         Gigajoule,
         #pragma warning restore CS1591
-        [EnumMember(Value = "TonneCo2")]
+        [EnumMember(Value = "tonneCo2")]
         #pragma warning disable CS1591
         TonneCo2,
         #pragma warning restore CS1591
-        [EnumMember(Value = "TonneKilometre")]
+        [EnumMember(Value = "tonneKilometre")]
         #pragma warning disable CS1591
         TonneKilometre,
         #pragma warning restore CS1591
-        [EnumMember(Value = "GigajoulePerTonne")]
+        [EnumMember(Value = "gigajoulePerTonne")]
         #pragma warning disable CS1591
         GigajoulePerTonne,
         #pragma warning restore CS1591
-        [EnumMember(Value = "GigajoulePerTenThousandNm3")]
+        [EnumMember(Value = "gigajoulePerTenThousandNm3")]
         #pragma warning disable CS1591
         GigajoulePerTenThousandNm3,
         #pragma warning restore CS1591
-        [EnumMember(Value = "TonneCarbonPerGigajoule")]
+        [EnumMember(Value = "tonneCarbonPerGigajoule")]
         #pragma warning disable CS1591
         TonneCarbonPerGigajoule,
         #pragma warning restore CS1591
-        [EnumMember(Value = "TonneCo2PerGigajoule")]
+        [EnumMember(Value = "tonneCo2PerGigajoule")]
         #pragma warning disable CS1591
         TonneCo2PerGigajoule,
         #pragma warning restore CS1591
-        [EnumMember(Value = "TonneCo2PerMegawattHour")]
+        [EnumMember(Value = "tonneCo2PerMegawattHour")]
         #pragma warning disable CS1591
         TonneCo2PerMegawattHour,
         #pragma warning restore CS1591
-        [EnumMember(Value = "TonneCo2PerTonne")]
+        [EnumMember(Value = "tonneCo2PerTonne")]
         #pragma warning disable CS1591
         TonneCo2PerTonne,
         #pragma warning restore CS1591
-        [EnumMember(Value = "Fraction")]
+        [EnumMember(Value = "fraction")]
         #pragma warning disable CS1591
         Fraction,
         #pragma warning restore CS1591
-        [EnumMember(Value = "Megawatt")]
+        [EnumMember(Value = "megawatt")]
         #pragma warning disable CS1591
         Megawatt,
         #pragma warning restore CS1591

@@ -23,13 +23,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Id { get; set; }
 #endif
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvLineInput_kind? Kind { get; set; }
         /// <summary>The material property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -47,13 +41,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvMeasuredInput> Measured { get; set; }
 #endif
         /// <summary>The unit property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Unit { get; set; }
-#nullable restore
-#else
-        public string Unit { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvLineInput_unit? Unit { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -74,10 +62,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "amount", n => { Amount = n.GetDoubleValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvLineInput_kind>(); } },
                 { "material", n => { Material = n.GetStringValue(); } },
                 { "measured", n => { Measured = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvMeasuredInput>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvMeasuredInput.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "unit", n => { Unit = n.GetStringValue(); } },
+                { "unit", n => { Unit = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvLineInput_unit>(); } },
             };
         }
         /// <summary>
@@ -89,10 +77,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("amount", Amount);
             writer.WriteStringValue("id", Id);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvLineInput_kind>("kind", Kind);
             writer.WriteStringValue("material", Material);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvMeasuredInput>("measured", Measured);
-            writer.WriteStringValue("unit", Unit);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvLineInput_unit>("unit", Unit);
         }
     }
 }

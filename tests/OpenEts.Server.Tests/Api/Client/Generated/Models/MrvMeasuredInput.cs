@@ -21,13 +21,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Evidence { get; set; }
 #endif
         /// <summary>The parameter property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Parameter { get; set; }
-#nullable restore
-#else
-        public string Parameter { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvMeasuredInput_parameter? Parameter { get; set; }
         /// <summary>The rule property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -57,7 +51,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "evidence", n => { Evidence = n.GetStringValue(); } },
-                { "parameter", n => { Parameter = n.GetStringValue(); } },
+                { "parameter", n => { Parameter = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvMeasuredInput_parameter>(); } },
                 { "rule", n => { Rule = n.GetStringValue(); } },
                 { "value", n => { Value = n.GetDoubleValue(); } },
             };
@@ -70,7 +64,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("evidence", Evidence);
-            writer.WriteStringValue("parameter", Parameter);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvMeasuredInput_parameter>("parameter", Parameter);
             writer.WriteStringValue("rule", Rule);
             writer.WriteDoubleValue("value", Value);
         }

@@ -29,13 +29,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The reportedTonnes property</summary>
         public double? ReportedTonnes { get; set; }
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutcomeView_status? Status { get; set; }
         /// <summary>The verifiedTonnes property</summary>
         public double? VerifiedTonnes { get; set; }
         /// <summary>
@@ -61,7 +55,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "late", n => { Late = n.GetBoolValue(); } },
                 { "report", n => { Report = n.GetLongValue(); } },
                 { "reportedTonnes", n => { ReportedTonnes = n.GetDoubleValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutcomeView_status>(); } },
                 { "verifiedTonnes", n => { VerifiedTonnes = n.GetDoubleValue(); } },
             };
         }
@@ -77,7 +71,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteBoolValue("late", Late);
             writer.WriteLongValue("report", Report);
             writer.WriteDoubleValue("reportedTonnes", ReportedTonnes);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutcomeView_status>("status", Status);
             writer.WriteDoubleValue("verifiedTonnes", VerifiedTonnes);
         }
     }

@@ -23,21 +23,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Detail { get; set; }
 #endif
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputInput_kind? Kind { get; set; }
         /// <summary>The unit property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Unit { get; set; }
-#nullable restore
-#else
-        public string Unit { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputInput_unit? Unit { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -58,8 +46,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "amount", n => { Amount = n.GetDoubleValue(); } },
                 { "detail", n => { Detail = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
-                { "unit", n => { Unit = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputInput_kind>(); } },
+                { "unit", n => { Unit = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputInput_unit>(); } },
             };
         }
         /// <summary>
@@ -71,8 +59,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("amount", Amount);
             writer.WriteStringValue("detail", Detail);
-            writer.WriteStringValue("kind", Kind);
-            writer.WriteStringValue("unit", Unit);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputInput_kind>("kind", Kind);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputInput_unit>("unit", Unit);
         }
     }
 }

@@ -21,13 +21,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Frequency { get; set; }
 #endif
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvPlanSourceInput_kind? Kind { get; set; }
         /// <summary>The material property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -71,7 +65,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "frequency", n => { Frequency = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvPlanSourceInput_kind>(); } },
                 { "material", n => { Material = n.GetStringValue(); } },
                 { "meter", n => { Meter = n.GetStringValue(); } },
                 { "method", n => { Method = n.GetStringValue(); } },
@@ -85,7 +79,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("frequency", Frequency);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvPlanSourceInput_kind>("kind", Kind);
             writer.WriteStringValue("material", Material);
             writer.WriteStringValue("meter", Meter);
             writer.WriteStringValue("method", Method);

@@ -31,13 +31,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Organisation { get; set; }
 #endif
         /// <summary>The sector property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Sector { get; set; }
-#nullable restore
-#else
-        public string Sector { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsApprovedTotalView_sector? Sector { get; set; }
         /// <summary>The year property</summary>
         public int? Year { get; set; }
         /// <summary>
@@ -61,7 +55,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "approvedTonnes", n => { ApprovedTonnes = n.GetDoubleValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
-                { "sector", n => { Sector = n.GetStringValue(); } },
+                { "sector", n => { Sector = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsApprovedTotalView_sector>(); } },
                 { "year", n => { Year = n.GetIntValue(); } },
             };
         }
@@ -75,7 +69,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteDoubleValue("approvedTonnes", ApprovedTonnes);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("organisation", Organisation);
-            writer.WriteStringValue("sector", Sector);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsApprovedTotalView_sector>("sector", Sector);
             writer.WriteIntValue("year", Year);
         }
     }

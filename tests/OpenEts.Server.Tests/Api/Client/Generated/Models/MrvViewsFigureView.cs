@@ -47,13 +47,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The unconfirmed property</summary>
         public bool? Unconfirmed { get; set; }
         /// <summary>The unit property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Unit { get; set; }
-#nullable restore
-#else
-        public string Unit { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsFigureView_unit? Unit { get; set; }
         /// <summary>The value property</summary>
         public double? Value { get; set; }
         /// <summary>
@@ -79,7 +73,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "unconfirmed", n => { Unconfirmed = n.GetBoolValue(); } },
-                { "unit", n => { Unit = n.GetStringValue(); } },
+                { "unit", n => { Unit = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsFigureView_unit>(); } },
                 { "value", n => { Value = n.GetDoubleValue(); } },
             };
         }
@@ -95,7 +89,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("source", Source);
             writer.WriteBoolValue("unconfirmed", Unconfirmed);
-            writer.WriteStringValue("unit", Unit);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsFigureView_unit>("unit", Unit);
             writer.WriteDoubleValue("value", Value);
         }
     }

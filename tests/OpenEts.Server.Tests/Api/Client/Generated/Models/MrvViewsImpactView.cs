@@ -39,13 +39,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The report property</summary>
         public long? Report { get; set; }
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsImpactView_status? Status { get; set; }
         /// <summary>The year property</summary>
         public int? Year { get; set; }
         /// <summary>
@@ -73,7 +67,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "oldTotal", n => { OldTotal = n.GetDoubleValue(); } },
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
                 { "report", n => { Report = n.GetLongValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsImpactView_status>(); } },
                 { "year", n => { Year = n.GetIntValue(); } },
             };
         }
@@ -91,7 +85,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteDoubleValue("oldTotal", OldTotal);
             writer.WriteStringValue("organisation", Organisation);
             writer.WriteLongValue("report", Report);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsImpactView_status>("status", Status);
             writer.WriteIntValue("year", Year);
         }
     }

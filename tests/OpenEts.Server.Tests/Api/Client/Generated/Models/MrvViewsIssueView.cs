@@ -53,13 +53,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Rule { get; set; }
 #endif
         /// <summary>The severity property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Severity { get; set; }
-#nullable restore
-#else
-        public string Severity { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsIssueView_severity? Severity { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -83,7 +77,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "lineId", n => { LineId = n.GetStringValue(); } },
                 { "message", n => { Message = n.GetStringValue(); } },
                 { "rule", n => { Rule = n.GetStringValue(); } },
-                { "severity", n => { Severity = n.GetStringValue(); } },
+                { "severity", n => { Severity = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsIssueView_severity>(); } },
             };
         }
         /// <summary>
@@ -98,7 +92,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("lineId", LineId);
             writer.WriteStringValue("message", Message);
             writer.WriteStringValue("rule", Rule);
-            writer.WriteStringValue("severity", Severity);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsIssueView_severity>("severity", Severity);
         }
     }
 }

@@ -23,13 +23,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The emissions property</summary>
         public double? Emissions { get; set; }
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsLineEmissionView_kind? Kind { get; set; }
         /// <summary>The lineId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,7 +54,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "derivation", n => { Derivation = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsFigureView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsFigureView.CreateFromDiscriminatorValue); } },
                 { "emissions", n => { Emissions = n.GetDoubleValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsLineEmissionView_kind>(); } },
                 { "lineId", n => { LineId = n.GetStringValue(); } },
                 { "unconfirmed", n => { Unconfirmed = n.GetBoolValue(); } },
             };
@@ -74,7 +68,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsFigureView>("derivation", Derivation);
             writer.WriteDoubleValue("emissions", Emissions);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsLineEmissionView_kind>("kind", Kind);
             writer.WriteStringValue("lineId", LineId);
             writer.WriteBoolValue("unconfirmed", Unconfirmed);
         }

@@ -37,21 +37,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The reportedTonnes property</summary>
         public double? ReportedTonnes { get; set; }
         /// <summary>The sector property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Sector { get; set; }
-#nullable restore
-#else
-        public string Sector { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportSummary_sector? Sector { get; set; }
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportSummary_status? Status { get; set; }
         /// <summary>The verifiedTonnes property</summary>
         public double? VerifiedTonnes { get; set; }
         /// <summary>The verifier property</summary>
@@ -88,8 +76,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
                 { "reportedTonnes", n => { ReportedTonnes = n.GetDoubleValue(); } },
-                { "sector", n => { Sector = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "sector", n => { Sector = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportSummary_sector>(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportSummary_status>(); } },
                 { "verifiedTonnes", n => { VerifiedTonnes = n.GetDoubleValue(); } },
                 { "verifier", n => { Verifier = n.GetStringValue(); } },
                 { "year", n => { Year = n.GetIntValue(); } },
@@ -108,8 +96,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("organisation", Organisation);
             writer.WriteDoubleValue("reportedTonnes", ReportedTonnes);
-            writer.WriteStringValue("sector", Sector);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportSummary_sector>("sector", Sector);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportSummary_status>("status", Status);
             writer.WriteDoubleValue("verifiedTonnes", VerifiedTonnes);
             writer.WriteStringValue("verifier", Verifier);
             writer.WriteIntValue("year", Year);

@@ -71,13 +71,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string ReturnComment { get; set; }
 #endif
         /// <summary>The returnedBy property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ReturnedBy { get; set; }
-#nullable restore
-#else
-        public string ReturnedBy { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportView_returnedBy? ReturnedBy { get; set; }
         /// <summary>The submittedAt property</summary>
         public DateTimeOffset? SubmittedAt { get; set; }
         /// <summary>The summary property</summary>
@@ -138,7 +132,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "region", n => { Region = n.GetStringValue(); } },
                 { "reportsDue", n => { ReportsDue = n.GetStringValue(); } },
                 { "returnComment", n => { ReturnComment = n.GetStringValue(); } },
-                { "returnedBy", n => { ReturnedBy = n.GetStringValue(); } },
+                { "returnedBy", n => { ReturnedBy = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportView_returnedBy>(); } },
                 { "submittedAt", n => { SubmittedAt = n.GetDateTimeOffsetValue(); } },
                 { "summary", n => { Summary = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportSummary>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportSummary.CreateFromDiscriminatorValue); } },
                 { "verification", n => { Verification = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsVerificationView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsVerificationView.CreateFromDiscriminatorValue); } },
@@ -161,7 +155,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("region", Region);
             writer.WriteStringValue("reportsDue", ReportsDue);
             writer.WriteStringValue("returnComment", ReturnComment);
-            writer.WriteStringValue("returnedBy", ReturnedBy);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportView_returnedBy>("returnedBy", ReturnedBy);
             writer.WriteDateTimeOffsetValue("submittedAt", SubmittedAt);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsReportSummary>("summary", Summary);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsVerificationView>("verification", Verification);

@@ -31,13 +31,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The id property</summary>
         public long? Id { get; set; }
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsDocumentView_kind? Kind { get; set; }
         /// <summary>The report property</summary>
         public long? Report { get; set; }
         /// <summary>The sha256 property</summary>
@@ -81,7 +75,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "contentType", n => { ContentType = n.GetStringValue(); } },
                 { "fileName", n => { FileName = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsDocumentView_kind>(); } },
                 { "report", n => { Report = n.GetLongValue(); } },
                 { "sha256", n => { Sha256 = n.GetStringValue(); } },
                 { "size", n => { Size = n.GetLongValue(); } },
@@ -99,7 +93,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("contentType", ContentType);
             writer.WriteStringValue("fileName", FileName);
             writer.WriteLongValue("id", Id);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsDocumentView_kind>("kind", Kind);
             writer.WriteLongValue("report", Report);
             writer.WriteStringValue("sha256", Sha256);
             writer.WriteLongValue("size", Size);

@@ -13,13 +13,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     #pragma warning restore CS1591
     {
         /// <summary>The category property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Category { get; set; }
-#nullable restore
-#else
-        public string Category { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsFactsView_category? Category { get; set; }
         /// <summary>The city property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -91,13 +85,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Province { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsFactsView_status? Status { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -116,7 +104,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "category", n => { Category = n.GetStringValue(); } },
+                { "category", n => { Category = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsFactsView_category>(); } },
                 { "city", n => { City = n.GetStringValue(); } },
                 { "code", n => { Code = n.GetStringValue(); } },
                 { "county", n => { County = n.GetStringValue(); } },
@@ -128,7 +116,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "preCdm", n => { PreCdm = n.GetBoolValue(); } },
                 { "programme", n => { Programme = n.GetStringValue(); } },
                 { "province", n => { Province = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsFactsView_status>(); } },
             };
         }
         /// <summary>
@@ -138,7 +126,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("category", Category);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsFactsView_category>("category", Category);
             writer.WriteStringValue("city", City);
             writer.WriteStringValue("code", Code);
             writer.WriteStringValue("county", County);
@@ -150,7 +138,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteBoolValue("preCdm", PreCdm);
             writer.WriteStringValue("programme", Programme);
             writer.WriteStringValue("province", Province);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsFactsView_status>("status", Status);
         }
     }
 }

@@ -33,13 +33,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Id { get; set; }
 #endif
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsMethodologyView_kind? Kind { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -78,7 +72,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "categories", n => { Categories = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "confirmed", n => { Confirmed = n.GetBoolValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsMethodologyView_kind>(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
             };
@@ -94,7 +88,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteCollectionOfPrimitiveValues<string>("categories", Categories);
             writer.WriteBoolValue("confirmed", Confirmed);
             writer.WriteStringValue("id", Id);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsMethodologyView_kind>("kind", Kind);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("source", Source);
         }

@@ -35,13 +35,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The report property</summary>
         public long? Report { get; set; }
         /// <summary>The reportStatus property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ReportStatus { get; set; }
-#nullable restore
-#else
-        public string ReportStatus { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsOutcomeView_reportStatus? ReportStatus { get; set; }
         /// <summary>The sha256 property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -51,13 +45,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Sha256 { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsOutcomeView_status? Status { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -81,9 +69,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "project", n => { Project = n.GetLongValue(); } },
                 { "reference", n => { Reference = n.GetStringValue(); } },
                 { "report", n => { Report = n.GetLongValue(); } },
-                { "reportStatus", n => { ReportStatus = n.GetStringValue(); } },
+                { "reportStatus", n => { ReportStatus = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsOutcomeView_reportStatus>(); } },
                 { "sha256", n => { Sha256 = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsOutcomeView_status>(); } },
             };
         }
         /// <summary>
@@ -98,9 +86,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteLongValue("project", Project);
             writer.WriteStringValue("reference", Reference);
             writer.WriteLongValue("report", Report);
-            writer.WriteStringValue("reportStatus", ReportStatus);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsOutcomeView_reportStatus>("reportStatus", ReportStatus);
             writer.WriteStringValue("sha256", Sha256);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsOutcomeView_status>("status", Status);
         }
     }
 }

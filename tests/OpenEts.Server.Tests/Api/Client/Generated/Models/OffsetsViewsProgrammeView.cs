@@ -61,13 +61,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Recorder { get; set; }
 #endif
         /// <summary>The registrar property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Registrar { get; set; }
-#nullable restore
-#else
-        public string Registrar { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProgrammeView_registrar? Registrar { get; set; }
         /// <summary>The reviewer property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -93,13 +87,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Source { get; set; }
 #endif
         /// <summary>The validator property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Validator { get; set; }
-#nullable restore
-#else
-        public string Validator { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProgrammeView_validator? Validator { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -124,11 +112,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "methodologies", n => { Methodologies = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsMethodologyView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsMethodologyView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "recorder", n => { Recorder = n.GetStringValue(); } },
-                { "registrar", n => { Registrar = n.GetStringValue(); } },
+                { "registrar", n => { Registrar = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProgrammeView_registrar>(); } },
                 { "reviewer", n => { Reviewer = n.GetStringValue(); } },
                 { "serialFormat", n => { SerialFormat = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
-                { "validator", n => { Validator = n.GetStringValue(); } },
+                { "validator", n => { Validator = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProgrammeView_validator>(); } },
             };
         }
         /// <summary>
@@ -144,11 +132,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsMethodologyView>("methodologies", Methodologies);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("recorder", Recorder);
-            writer.WriteStringValue("registrar", Registrar);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProgrammeView_registrar>("registrar", Registrar);
             writer.WriteStringValue("reviewer", Reviewer);
             writer.WriteStringValue("serialFormat", SerialFormat);
             writer.WriteStringValue("source", Source);
-            writer.WriteStringValue("validator", Validator);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProgrammeView_validator>("validator", Validator);
         }
     }
 }

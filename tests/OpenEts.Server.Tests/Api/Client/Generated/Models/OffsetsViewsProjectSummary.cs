@@ -13,13 +13,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     #pragma warning restore CS1591
     {
         /// <summary>The category property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Category { get; set; }
-#nullable restore
-#else
-        public string Category { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProjectSummary_category? Category { get; set; }
         /// <summary>The city property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -83,13 +77,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Reference { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProjectSummary_status? Status { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -116,7 +104,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "category", n => { Category = n.GetStringValue(); } },
+                { "category", n => { Category = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProjectSummary_category>(); } },
                 { "city", n => { City = n.GetStringValue(); } },
                 { "code", n => { Code = n.GetStringValue(); } },
                 { "expectedPerYear", n => { ExpectedPerYear = n.GetLongValue(); } },
@@ -127,7 +115,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "programme", n => { Programme = n.GetStringValue(); } },
                 { "province", n => { Province = n.GetStringValue(); } },
                 { "reference", n => { Reference = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProjectSummary_status>(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -138,7 +126,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("category", Category);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProjectSummary_category>("category", Category);
             writer.WriteStringValue("city", City);
             writer.WriteStringValue("code", Code);
             writer.WriteLongValue("expectedPerYear", ExpectedPerYear);
@@ -149,7 +137,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("programme", Programme);
             writer.WriteStringValue("province", Province);
             writer.WriteStringValue("reference", Reference);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProjectSummary_status>("status", Status);
             writer.WriteStringValue("title", Title);
         }
     }

@@ -119,13 +119,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string ReturnComment { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProjectView_status? Status { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -158,7 +152,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "reference", n => { Reference = n.GetStringValue(); } },
                 { "reports", n => { Reports = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsReportView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsReportView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "returnComment", n => { ReturnComment = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProjectView_status>(); } },
             };
         }
         /// <summary>
@@ -182,7 +176,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("reference", Reference);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsReportView>("reports", Reports);
             writer.WriteStringValue("returnComment", ReturnComment);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsProjectView_status>("status", Status);
         }
     }
 }

@@ -61,13 +61,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string ReturnComment { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsReportView_status? Status { get; set; }
         /// <summary>The unconfirmed property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -107,7 +101,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "periodEnd", n => { PeriodEnd = n.GetStringValue(); } },
                 { "periodStart", n => { PeriodStart = n.GetStringValue(); } },
                 { "returnComment", n => { ReturnComment = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsReportView_status>(); } },
                 { "unconfirmed", n => { Unconfirmed = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "verifiedTonnes", n => { VerifiedTonnes = n.GetLongValue(); } },
                 { "vintage", n => { Vintage = n.GetIntValue(); } },
@@ -129,7 +123,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("periodEnd", PeriodEnd);
             writer.WriteStringValue("periodStart", PeriodStart);
             writer.WriteStringValue("returnComment", ReturnComment);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsReportView_status>("status", Status);
             writer.WriteCollectionOfPrimitiveValues<string>("unconfirmed", Unconfirmed);
             writer.WriteLongValue("verifiedTonnes", VerifiedTonnes);
             writer.WriteIntValue("vintage", Vintage);

@@ -25,13 +25,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The report property</summary>
         public long? Report { get; set; }
         /// <summary>The role property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Role { get; set; }
-#nullable restore
-#else
-        public string Role { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsStepView_role? Role { get; set; }
         /// <summary>The step property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -69,7 +63,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "comments", n => { Comments = n.GetStringValue(); } },
                 { "report", n => { Report = n.GetLongValue(); } },
-                { "role", n => { Role = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsStepView_role>(); } },
                 { "step", n => { Step = n.GetStringValue(); } },
                 { "user", n => { User = n.GetStringValue(); } },
             };
@@ -84,7 +78,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteStringValue("comments", Comments);
             writer.WriteLongValue("report", Report);
-            writer.WriteStringValue("role", Role);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OffsetsViewsStepView_role>("role", Role);
             writer.WriteStringValue("step", Step);
             writer.WriteStringValue("user", User);
         }

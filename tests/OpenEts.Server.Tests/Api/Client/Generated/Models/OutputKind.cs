@@ -8,51 +8,51 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public enum OutputKind
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "ElectricityGenerated")]
+        [EnumMember(Value = "electricityGenerated")]
         #pragma warning disable CS1591
         ElectricityGenerated,
         #pragma warning restore CS1591
-        [EnumMember(Value = "ElectricitySupplied")]
+        [EnumMember(Value = "electricitySupplied")]
         #pragma warning disable CS1591
         ElectricitySupplied,
         #pragma warning restore CS1591
-        [EnumMember(Value = "HeatSupplied")]
+        [EnumMember(Value = "heatSupplied")]
         #pragma warning disable CS1591
         HeatSupplied,
         #pragma warning restore CS1591
-        [EnumMember(Value = "Clinker")]
+        [EnumMember(Value = "clinker")]
         #pragma warning disable CS1591
         Clinker,
         #pragma warning restore CS1591
-        [EnumMember(Value = "Cement")]
+        [EnumMember(Value = "cement")]
         #pragma warning disable CS1591
         Cement,
         #pragma warning restore CS1591
-        [EnumMember(Value = "CrudeSteel")]
+        [EnumMember(Value = "crudeSteel")]
         #pragma warning disable CS1591
         CrudeSteel,
         #pragma warning restore CS1591
-        [EnumMember(Value = "Paper")]
+        [EnumMember(Value = "paper")]
         #pragma warning disable CS1591
         Paper,
         #pragma warning restore CS1591
-        [EnumMember(Value = "TransportWork")]
+        [EnumMember(Value = "transportWork")]
         #pragma warning disable CS1591
         TransportWork,
         #pragma warning restore CS1591
-        [EnumMember(Value = "UnitCategory")]
+        [EnumMember(Value = "unitCategory")]
         #pragma warning disable CS1591
         UnitCategory,
         #pragma warning restore CS1591
-        [EnumMember(Value = "CoolingMethod")]
+        [EnumMember(Value = "coolingMethod")]
         #pragma warning disable CS1591
         CoolingMethod,
         #pragma warning restore CS1591
-        [EnumMember(Value = "LoadFactor")]
+        [EnumMember(Value = "loadFactor")]
         #pragma warning disable CS1591
         LoadFactor,
         #pragma warning restore CS1591
-        [EnumMember(Value = "CrudeOilProcessed")]
+        [EnumMember(Value = "crudeOilProcessed")]
         #pragma warning disable CS1591
         CrudeOilProcessed,
         #pragma warning restore CS1591

@@ -8,31 +8,31 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public enum ParameterKind
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "NetCalorificValue")]
+        [EnumMember(Value = "netCalorificValue")]
         #pragma warning disable CS1591
         NetCalorificValue,
         #pragma warning restore CS1591
-        [EnumMember(Value = "CarbonContent")]
+        [EnumMember(Value = "carbonContent")]
         #pragma warning disable CS1591
         CarbonContent,
         #pragma warning restore CS1591
-        [EnumMember(Value = "OxidationRate")]
+        [EnumMember(Value = "oxidationRate")]
         #pragma warning disable CS1591
         OxidationRate,
         #pragma warning restore CS1591
-        [EnumMember(Value = "EmissionFactor")]
+        [EnumMember(Value = "emissionFactor")]
         #pragma warning disable CS1591
         EmissionFactor,
         #pragma warning restore CS1591
-        [EnumMember(Value = "MassFraction")]
+        [EnumMember(Value = "massFraction")]
         #pragma warning disable CS1591
         MassFraction,
         #pragma warning restore CS1591
-        [EnumMember(Value = "CaOContent")]
+        [EnumMember(Value = "caOContent")]
         #pragma warning disable CS1591
         CaOContent,
         #pragma warning restore CS1591
-        [EnumMember(Value = "MgOContent")]
+        [EnumMember(Value = "mgOContent")]
         #pragma warning disable CS1591
         MgOContent,
         #pragma warning restore CS1591

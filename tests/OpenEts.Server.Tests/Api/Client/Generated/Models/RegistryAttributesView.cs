@@ -13,13 +13,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     #pragma warning restore CS1591
     {
         /// <summary>The category property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Category { get; set; }
-#nullable restore
-#else
-        public string Category { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.RegistryAttributesView_category? Category { get; set; }
         /// <summary>The class property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -84,7 +78,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "category", n => { Category = n.GetStringValue(); } },
+                { "category", n => { Category = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.RegistryAttributesView_category>(); } },
                 { "class", n => { Class = n.GetStringValue(); } },
                 { "defined", n => { Defined = n.GetBoolValue(); } },
                 { "hostProvince", n => { HostProvince = n.GetStringValue(); } },
@@ -102,7 +96,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("category", Category);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.RegistryAttributesView_category>("category", Category);
             writer.WriteStringValue("class", Class);
             writer.WriteBoolValue("defined", Defined);
             writer.WriteStringValue("hostProvince", HostProvince);

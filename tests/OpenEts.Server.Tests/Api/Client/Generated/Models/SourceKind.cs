@@ -8,43 +8,43 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public enum SourceKind
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "FuelCombustion")]
+        [EnumMember(Value = "fuelCombustion")]
         #pragma warning disable CS1591
         FuelCombustion,
         #pragma warning restore CS1591
-        [EnumMember(Value = "PurchasedElectricity")]
+        [EnumMember(Value = "purchasedElectricity")]
         #pragma warning disable CS1591
         PurchasedElectricity,
         #pragma warning restore CS1591
-        [EnumMember(Value = "ExportedElectricity")]
+        [EnumMember(Value = "exportedElectricity")]
         #pragma warning disable CS1591
         ExportedElectricity,
         #pragma warning restore CS1591
-        [EnumMember(Value = "PurchasedHeat")]
+        [EnumMember(Value = "purchasedHeat")]
         #pragma warning disable CS1591
         PurchasedHeat,
         #pragma warning restore CS1591
-        [EnumMember(Value = "ExportedHeat")]
+        [EnumMember(Value = "exportedHeat")]
         #pragma warning disable CS1591
         ExportedHeat,
         #pragma warning restore CS1591
-        [EnumMember(Value = "ClinkerOxides")]
+        [EnumMember(Value = "clinkerOxides")]
         #pragma warning disable CS1591
         ClinkerOxides,
         #pragma warning restore CS1591
-        [EnumMember(Value = "ClinkerFactor")]
+        [EnumMember(Value = "clinkerFactor")]
         #pragma warning disable CS1591
         ClinkerFactor,
         #pragma warning restore CS1591
-        [EnumMember(Value = "Calcination")]
+        [EnumMember(Value = "calcination")]
         #pragma warning disable CS1591
         Calcination,
         #pragma warning restore CS1591
-        [EnumMember(Value = "CarbonateUse")]
+        [EnumMember(Value = "carbonateUse")]
         #pragma warning disable CS1591
         CarbonateUse,
         #pragma warning restore CS1591
-        [EnumMember(Value = "Desulfurisation")]
+        [EnumMember(Value = "desulfurisation")]
         #pragma warning disable CS1591
         Desulfurisation,
         #pragma warning restore CS1591

@@ -29,13 +29,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Organisation { get; set; }
 #endif
         /// <summary>The role property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Role { get; set; }
-#nullable restore
-#else
-        public string Role { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.UserAccessInput_role? Role { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -56,7 +50,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "displayName", n => { DisplayName = n.GetStringValue(); } },
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
-                { "role", n => { Role = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.UserAccessInput_role>(); } },
             };
         }
         /// <summary>
@@ -68,7 +62,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("displayName", DisplayName);
             writer.WriteStringValue("organisation", Organisation);
-            writer.WriteStringValue("role", Role);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.UserAccessInput_role>("role", Role);
         }
     }
 }

@@ -37,13 +37,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Password { get; set; }
 #endif
         /// <summary>The role property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Role { get; set; }
-#nullable restore
-#else
-        public string Role { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.UserNewUserInput_role? Role { get; set; }
         /// <summary>The userName property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -73,7 +67,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "displayName", n => { DisplayName = n.GetStringValue(); } },
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
                 { "password", n => { Password = n.GetStringValue(); } },
-                { "role", n => { Role = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.UserNewUserInput_role>(); } },
                 { "userName", n => { UserName = n.GetStringValue(); } },
             };
         }
@@ -87,7 +81,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("displayName", DisplayName);
             writer.WriteStringValue("organisation", Organisation);
             writer.WriteStringValue("password", Password);
-            writer.WriteStringValue("role", Role);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.UserNewUserInput_role>("role", Role);
             writer.WriteStringValue("userName", UserName);
         }
     }

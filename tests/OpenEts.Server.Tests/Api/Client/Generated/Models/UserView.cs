@@ -41,13 +41,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string OrganisationName { get; set; }
 #endif
         /// <summary>The role property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Role { get; set; }
-#nullable restore
-#else
-        public string Role { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.UserView_role? Role { get; set; }
         /// <summary>The twoFactor property</summary>
         public bool? TwoFactor { get; set; }
         /// <summary>The userName property</summary>
@@ -81,7 +75,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "mustChangePassword", n => { MustChangePassword = n.GetBoolValue(); } },
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
                 { "organisationName", n => { OrganisationName = n.GetStringValue(); } },
-                { "role", n => { Role = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.UserView_role>(); } },
                 { "twoFactor", n => { TwoFactor = n.GetBoolValue(); } },
                 { "userName", n => { UserName = n.GetStringValue(); } },
             };
@@ -98,7 +92,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteBoolValue("mustChangePassword", MustChangePassword);
             writer.WriteStringValue("organisation", Organisation);
             writer.WriteStringValue("organisationName", OrganisationName);
-            writer.WriteStringValue("role", Role);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.UserView_role>("role", Role);
             writer.WriteBoolValue("twoFactor", TwoFactor);
             writer.WriteStringValue("userName", UserName);
         }
