@@ -47,5 +47,8 @@ public interface IStoreSession
     /// <summary>Allowance auctions and their bids; see <see cref="IAuctionData"/>.</summary>
     IAuctionData Auctions { get; }
 
+    /// <summary>Carbon inclusion's events, daily rollups, coin lots, redemptions and aggregations; see <see cref="IInclusionData"/>.</summary>
+    IInclusionData Inclusion { get; }
+
     CancellationToken CancellationToken { get; }
 }

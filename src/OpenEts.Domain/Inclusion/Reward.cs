@@ -9,9 +9,25 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
     /// <summary>True when the action counts.</summary>
     public bool Counted => Refusal is null;
 
-    /// <summary>The pure rule: quantify <paramref name="measure"/> with the programme's methodology, count its coins, apply
-    /// every cap against <paramref name="usage"/>, and add what counted to <paramref name="usage"/>.</summary>
+    /// <summary>
+    /// The pure rule, then counted: <see cref="Evaluate"/>, and when the action counts, add it to <paramref name="usage"/>.
+    /// </summary>
     public static Reward Apply(InclusionProgramme programme, Behaviour behaviour, string source, DateOnly day, ActionMeasure measure,
+        UsageLedger usage)
+    {
+        var reward = Evaluate(programme, behaviour, source, day, measure, usage);
+        if (reward.Counted)
+        {
+            usage.Add(day, behaviour, source, 1, reward.Coins);
+        }
+        return reward;
+    }
+
+    /// <summary>
+    /// The pure rule: quantify <paramref name="measure"/> with the programme's methodology, count its coins and apply every
+    /// cap against <paramref name="usage"/> (which is not changed).
+    /// </summary>
+    public static Reward Evaluate(InclusionProgramme programme, Behaviour behaviour, string source, DateOnly day, ActionMeasure measure,
         UsageLedger usage)
     {
         ArgumentNullException.ThrowIfNull(programme);
@@ -37,7 +53,6 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
                 coins = Math.Min(coins, Math.Max(0, max - usage.Used(cap, day, behaviour, source).Coins));
             }
         }
-        usage.Add(day, behaviour, source, 1, coins);
         return new Reward(reduction, coins, earned - coins, null);
     }
 }

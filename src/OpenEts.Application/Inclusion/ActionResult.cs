@@ -1,0 +1,6 @@
+using OpenEts.Domain.Inclusion;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>One action's result in a batch, by its position: counted with its reduction and coins, a duplicate, or refused with the rule.</summary>
+public sealed record ActionResult(int Index, string EventId, ActionStatus Status, string? Rule, string? Message, CarbonGrams Reduction, long Coins, long CoinsCut);

@@ -1,0 +1,42 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Offsets;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>
+/// The programme operator aggregates a period's counted reductions (核证减排量汇总) into a PHCER monitoring report on the
+/// programme's PHCER project, through the offsets module's <see cref="SubmitMonitoringReport"/>: the verifier then
+/// verifies it and the regulator issues the PHCER (the offsets module's <see cref="VerifyMonitoringReport"/> and
+/// <see cref="IssueCredits"/>). A period lies within one calendar year (one vintage) and never overlaps an earlier
+/// aggregation of the programme. The tonnes claimed are the reduction rounded down to the kilogram.
+/// </summary>
+public sealed record AggregatePeriod(string Programme, DateOnly PeriodStart, DateOnly PeriodEnd)
+{
+    public sealed record Form(string? Programme, string? PeriodStart, string? PeriodEnd);
+
+    public static IReadOnlyList<Role> Roles => InclusionRoles.Operators;
+
+    public static bool TryParse(Form form, InclusionProgrammes programmes, [NotNullWhen(true)] out AggregatePeriod? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(programmes);
+        var read = new FieldReader();
+        var programme = programmes.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Programme), StringComparison.OrdinalIgnoreCase));
+        if (programme is null)
+        {
+            read.Fail("programme", "UnknownValue", $"programme is one of: {string.Join(", ", programmes.Codes)}");
+        }
+        var start = read.Date(form.PeriodStart, "periodStart");
+        var end = read.Date(form.PeriodEnd, "periodEnd");
+        if (read.IsValid && (end < start || end.Year != start.Year))
+        {
+            read.Fail("periodEnd", "Period", "a period ends on or after its start, in the same year (one vintage)");
+        }
+        command = read.IsValid ? new AggregatePeriod(programme!, start, end) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+}

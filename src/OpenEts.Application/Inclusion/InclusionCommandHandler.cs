@@ -1,0 +1,101 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Offsets;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>
+/// Runs carbon-inclusion commands for a signed-in actor: checks the role, runs the command in one write transaction
+/// (its journal entry included), and returns the outcome. Aggregation files its monitoring report through the offsets
+/// module's own handler first (its own transaction, never nested in ours), then records the aggregation.
+/// </summary>
+public sealed class InclusionCommandHandler(IStore store, InclusionProgrammes programmes, OffsetsCommandHandler offsets,
+    OffsetsQueries offsetsQueries, TimeProvider clock)
+{
+    /// <summary>The programmes the commands run under.</summary>
+    public InclusionProgrammes Programmes => programmes;
+
+    /// <summary>Runs one command.</summary>
+    public async Task<InclusionCommandOutcome> HandleAsync(Actor actor, IInclusionCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!command.Roles.Contains(actor.Role))
+        {
+            return new InclusionCommandOutcome.Forbidden(command.Roles);
+        }
+        var now = clock.GetUtcNow();
+        return await store.WriteAsync(s => command.ExecuteAsync(new InclusionWork(s, actor, now, programmes)), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Aggregates a period into a PHCER monitoring report through the offsets module, then records it.</summary>
+    public async Task<InclusionCommandOutcome> AggregateAsync(Actor actor, AggregatePeriod command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!AggregatePeriod.Roles.Contains(actor.Role))
+        {
+            return new InclusionCommandOutcome.Forbidden(AggregatePeriod.Roles);
+        }
+        var programme = programmes.InForce(command.Programme, command.PeriodEnd);
+        if (programme?.PhcerProject is not { } projectCode)
+        {
+            return new InclusionCommandOutcome.Refused("NoPhcerProject", "programme",
+                $"{command.Programme} files no PHCER (its programme data names no PHCER project)", RefusalKind.Conflict);
+        }
+        var (totals, earlier) = await store.ReadAsync(async s => (
+            await s.Inclusion.PeriodTotalsAsync(command.Programme, command.PeriodStart, command.PeriodEnd).ConfigureAwait(false),
+            await s.Inclusion.AggregationsAsync(command.Programme).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        if (earlier.FirstOrDefault(a => a.PeriodStart <= command.PeriodEnd && command.PeriodStart <= a.PeriodEnd) is { } overlap)
+        {
+            return new InclusionCommandOutcome.Refused("PeriodAggregated", "periodStart",
+                $"{overlap.PeriodStart:yyyy-MM-dd} – {overlap.PeriodEnd:yyyy-MM-dd} is aggregated already (report {overlap.Report})", RefusalKind.Conflict);
+        }
+        var reduction = totals.Aggregate(CarbonGrams.Zero, (sum, t) => sum + t.Reduction);
+        var claimed = decimal.Round(reduction.Tonnes, 3, MidpointRounding.ToZero);
+        if (claimed < 0.001m)
+        {
+            return new InclusionCommandOutcome.Refused("NothingToAggregate", "periodStart",
+                $"the period's counted reductions ({reduction}) are under 1 kg", RefusalKind.Conflict);
+        }
+        var projects = await offsetsQueries.ProjectsAsync(actor, UnitType.Phcer, null, ct).ConfigureAwait(false);
+        if (projects.FirstOrDefault(p => p.Project.Code == projectCode) is not { } project)
+        {
+            return new InclusionCommandOutcome.Refused("NoPhcerProject", "programme", $"PHCER project {projectCode} is not on the register", RefusalKind.Conflict);
+        }
+        var filed = await offsets.HandleAsync(actor, new SubmitMonitoringReport(project.Project.Id, command.PeriodStart, command.PeriodEnd, claimed, null), ct)
+            .ConfigureAwait(false);
+        switch (filed)
+        {
+            case OffsetsCommandOutcome.Completed { Report: { } report }:
+                var now = clock.GetUtcNow();
+                return await store.WriteAsync(async s =>
+                {
+                    var saved = await s.Inclusion.InsertAggregationAsync(new InclusionAggregation(0, command.Programme, command.PeriodStart,
+                        command.PeriodEnd, reduction, totals.Sum(t => t.Actions), claimed, projectCode, report.Id, now, actor.UserName)).ConfigureAwait(false);
+                    await new InclusionWork(s, actor, now, programmes).JournalAsync("period.aggregated", $"PHCER-{projectCode}", new
+                    {
+                        programme = programme.Id,
+                        periodStart = command.PeriodStart,
+                        periodEnd = command.PeriodEnd,
+                        reductionGrams = reduction.Grams,
+                        claimedTonnes = claimed,
+                        report = report.Id,
+                        byBehaviour = totals.Select(t => new { behaviour = Behaviours.CodeOf(t.Behaviour), t.Actions, grams = t.Reduction.Grams, t.Citizens }),
+                    }).ConfigureAwait(false);
+                    return (InclusionCommandOutcome)new InclusionCommandOutcome.Completed(saved);
+                }, ct).ConfigureAwait(false);
+            case OffsetsCommandOutcome.Refused r:
+                return new InclusionCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind);
+            case OffsetsCommandOutcome.Forbidden f:
+                return new InclusionCommandOutcome.Forbidden(f.Allowed);
+            case OffsetsCommandOutcome.Invalid i:
+                return new InclusionCommandOutcome.Invalid(i.Errors);
+            default:
+                return new InclusionCommandOutcome.Refused("NoPhcerProject", "programme", $"PHCER project {projectCode} could not take the report", RefusalKind.Conflict);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>How an inclusion command ended: <see cref="Completed"/>, <see cref="Refused"/>, <see cref="Forbidden"/> or <see cref="Invalid"/>.</summary>
+public abstract record InclusionCommandOutcome
+{
+    private InclusionCommandOutcome()
+    {
+    }
+
+    /// <summary>Done and journalled; <paramref name="Result"/> is the command's result (<see cref="RecordedActions"/>, <see cref="CoinRedemption"/>, <see cref="InclusionAggregation"/>).</summary>
+    public sealed record Completed(object Result) : InclusionCommandOutcome;
+
+    /// <summary>Refused by a rule; nothing changed.</summary>
+    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : InclusionCommandOutcome;
+
+    /// <summary>The actor's role may not ask for this (<paramref name="Allowed"/> may); nothing changed.</summary>
+    public sealed record Forbidden(IReadOnlyList<Role> Allowed) : InclusionCommandOutcome;
+
+    /// <summary>Fields that could not be read; nothing changed.</summary>
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : InclusionCommandOutcome;
+}

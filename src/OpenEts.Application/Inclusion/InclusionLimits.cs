@@ -1,0 +1,40 @@
+using OpenEts.Domain.Inclusion;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>
+/// The platform's anti-fraud limits on one action, applied before any programme rule: events from the future or too
+/// old, impossible quantities and speeds are refused. These are the platform's own limits [UNCONFIRMED: no programme
+/// publishes them]; docs/inclusion.md lists them.
+/// </summary>
+public static class InclusionLimits
+{
+    /// <summary>Actions in one batch at most.</summary>
+    public const int MaxBatch = 10_000;
+
+    /// <summary>How far in the future an event may be stamped (clock skew of the partner's device).</summary>
+    public static TimeSpan FutureSkew { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How old an event may be when it arrives.</summary>
+    public static TimeSpan MaxAge { get; } = TimeSpan.FromDays(30);
+
+    /// <summary>The largest quantity of one action of <paramref name="behaviour"/> (an impossible distance or reading beyond it).</summary>
+    public static decimal MaxQuantity(Behaviour behaviour) => behaviour switch
+    {
+        Behaviour.Metro or Behaviour.Bus => 150m,
+        Behaviour.Bike => 60m,
+        Behaviour.Walk => 100_000m,
+        Behaviour.Electricity => 200m,
+        Behaviour.SolarPv => 5_000m,
+        _ => 10m,
+    };
+
+    /// <summary>The fastest credible average speed of a ride of <paramref name="behaviour"/>, km/h, or null when not a ride.</summary>
+    public static decimal? MaxSpeed(Behaviour behaviour) => behaviour switch
+    {
+        Behaviour.Bike => 40m,
+        Behaviour.Bus => 80m,
+        Behaviour.Metro => 120m,
+        _ => null,
+    };
+}

@@ -1,0 +1,89 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Inclusion;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>
+/// The only way into carbon inclusion's data for the pages, the API and the CLI. The access rule: a citizen sees their
+/// own statement; the regulator and the auditor see any citizen's; programme totals and aggregations are for
+/// <see cref="InclusionRoles.Overseers"/>; the programmes themselves are public.
+/// </summary>
+public sealed class InclusionQueries(IStore store, InclusionProgrammes programmes, TimeProvider clock)
+{
+    /// <summary>How many days of daily rows a statement shows.</summary>
+    public const int StatementDays = 30;
+
+    /// <summary>Every programme version (public).</summary>
+    public IReadOnlyList<InclusionProgramme> Programmes => programmes.All;
+
+    /// <summary>The programme versions in force today (public).</summary>
+    public IReadOnlyList<InclusionProgramme> InForce()
+    {
+        var today = InclusionTime.DayOf(clock.GetUtcNow());
+        return [.. programmes.Codes.Select(c => programmes.InForce(c, today)).OfType<InclusionProgramme>()];
+    }
+
+    /// <summary>The programme version with this id, or null (public).</summary>
+    public InclusionProgramme? Find(string? id) => programmes.Find(id);
+
+    /// <summary>True when <paramref name="actor"/> may see programme totals and aggregations.</summary>
+    public static bool MayOversee(Actor? actor) => actor is not null && InclusionRoles.Overseers.Contains(actor.Role);
+
+    /// <summary>
+    /// The statement of <paramref name="userName"/> (null: the actor's own), or null when the actor may not see it or the
+    /// user is not a citizen.
+    /// </summary>
+    public Task<CitizenStatement?> StatementAsync(Actor actor, string? userName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var today = InclusionTime.DayOf(clock.GetUtcNow());
+        return store.ReadAsync<CitizenStatement?>(async s =>
+        {
+            long userId;
+            string name;
+            if (string.IsNullOrWhiteSpace(userName) || (actor.Role == Role.Citizen && userName == actor.UserName))
+            {
+                if (actor.Role != Role.Citizen)
+                {
+                    return null;
+                }
+                (userId, name) = (actor.UserId, actor.UserName);
+            }
+            else
+            {
+                if (actor.Role is not (Role.Regulator or Role.Auditor)
+                    || await s.Users.FindByNameAsync(userName.Trim()).ConfigureAwait(false) is not { Role: Role.Citizen } user)
+                {
+                    return null;
+                }
+                (userId, name) = (user.Id, user.UserName);
+            }
+            var statements = new List<ProgrammeStatement>();
+            foreach (var wallet in await s.Inclusion.WalletsAsync(userId).ConfigureAwait(false))
+            {
+                var versions = programmes.Versions(wallet.Programme);
+                if ((programmes.InForce(wallet.Programme, today) ?? (versions.Count > 0 ? versions[^1] : null)) is not { } programme)
+                {
+                    continue;
+                }
+                var ledger = new CoinLedger(await s.Inclusion.LotsAsync(userId, wallet.Programme, today).ConfigureAwait(false));
+                var lapsed = ledger.Lots.Where(l => l.LapsedOn(today)).Sum(l => l.Remaining);
+                var daily = await s.Inclusion.DailyAsync(userId, wallet.Programme, today.AddDays(-StatementDays + 1), today).ConfigureAwait(false);
+                statements.Add(new ProgrammeStatement(programme, ledger.Balance(today), ledger.Pending(today), wallet.Credited, wallet.Redeemed,
+                    wallet.Expired + lapsed, wallet.Reduction, wallet.Actions, daily));
+            }
+            return new CitizenStatement(name, today, statements, await s.Inclusion.RecentEventsAsync(userId, 50).ConfigureAwait(false),
+                await s.Inclusion.RedemptionsAsync(userId, 20).ConfigureAwait(false));
+        }, ct);
+    }
+
+    /// <summary>A programme's counted totals by behaviour over a period, or null when the actor may not see them.</summary>
+    public async Task<IReadOnlyList<BehaviourTotal>?> PeriodTotalsAsync(Actor? actor, string programme, DateOnly from, DateOnly to, CancellationToken ct) =>
+        MayOversee(actor) ? await store.ReadAsync(s => s.Inclusion.PeriodTotalsAsync(programme, from, to), ct).ConfigureAwait(false) : null;
+
+    /// <summary>A programme's aggregations, or null when the actor may not see them.</summary>
+    public async Task<IReadOnlyList<InclusionAggregation>?> AggregationsAsync(Actor? actor, string programme, CancellationToken ct) =>
+        MayOversee(actor) ? await store.ReadAsync(s => s.Inclusion.AggregationsAsync(programme), ct).ConfigureAwait(false) : null;
+}

@@ -1,0 +1,25 @@
+using OpenEts.Domain.Identity;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>Who may ask carbon inclusion for what, by role.</summary>
+public static class InclusionRoles
+{
+    /// <summary>
+    /// Record actions: a citizen their own; the regulator, standing for the programme's data partners (transit operators,
+    /// bike-share, utilities, step counters) until partners have their own keys, any citizen's.
+    /// </summary>
+    public static IReadOnlyList<Role> Recorders { get; } = [Role.Citizen, Role.Regulator];
+
+    /// <summary>Redeem coins: the citizen.</summary>
+    public static IReadOnlyList<Role> Citizens { get; } = [Role.Citizen];
+
+    /// <summary>
+    /// Aggregate a period into a PHCER monitoring report: the programme operator, as the representative of the organisation
+    /// that owns the programme's PHCER project (the offsets module checks the ownership).
+    /// </summary>
+    public static IReadOnlyList<Role> Operators { get; } = [Role.CompanyRepresentative];
+
+    /// <summary>See programme totals and aggregations: the regulator, the auditor, the verifier and the operator.</summary>
+    public static IReadOnlyList<Role> Overseers { get; } = [Role.Regulator, Role.Auditor, Role.Verifier, Role.CompanyRepresentative];
+}

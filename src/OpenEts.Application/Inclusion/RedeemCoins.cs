@@ -1,0 +1,89 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>
+/// A citizen redeems coins for an item of the programme's catalogue (碳币兑换): the price is spent from the coins that
+/// lapse first, and a redemption code is issued for the merchant. The idempotency key makes a retried request return
+/// the first redemption instead of spending twice.
+/// </summary>
+public sealed record RedeemCoins(string Programme, string Item, string Key) : IInclusionCommand
+{
+    public sealed record Form(string? Programme, string? Item, string? IdempotencyKey);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => InclusionRoles.Citizens;
+
+    public static bool TryParse(Form form, InclusionProgrammes programmes, [NotNullWhen(true)] out RedeemCoins? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(programmes);
+        var read = new FieldReader();
+        var programme = programmes.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Programme), StringComparison.OrdinalIgnoreCase));
+        if (programme is null)
+        {
+            read.Fail("programme", "UnknownValue", $"programme is one of: {string.Join(", ", programmes.Codes)}");
+        }
+        var item = FieldReader.Text(form.Item).ToLowerInvariant();
+        if (item.Length is 0 or > 64)
+        {
+            read.Fail("item", "Required", "item: the catalogue item's code");
+        }
+        var key = FieldReader.Text(form.IdempotencyKey);
+        if (key.Length is 0 or > 100)
+        {
+            read.Fail("idempotencyKey", "Required", "idempotencyKey: 1–100 characters, the same on a retry");
+        }
+        command = read.IsValid ? new RedeemCoins(programme!, item, key) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<InclusionCommandOutcome> ExecuteAsync(InclusionWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var data = work.Session.Inclusion;
+        var scopedKey = $"{work.Actor.UserId}:{Key}";
+        if (await data.FindRedemptionAsync(scopedKey).ConfigureAwait(false) is { } earlier)
+        {
+            return new InclusionCommandOutcome.Completed(earlier);
+        }
+        var programme = work.Programmes.InForce(Programme, work.Today);
+        if (programme?.Item(Item) is not { } item)
+        {
+            return new InclusionCommandOutcome.Refused("UnknownItem", "item", $"{Programme} has no catalogue item {Item} today", RefusalKind.Conflict);
+        }
+        var ledger = new CoinLedger(await data.LotsAsync(work.Actor.UserId, Programme, work.Today).ConfigureAwait(false));
+        var before = ledger.Lots.ToDictionary(l => l.Earned, l => l.Remaining);
+        var lapsed = ledger.Expire(work.Today);
+        var balance = ledger.Balance(work.Today);
+        if (!ledger.Redeem(work.Today, item.Coins))
+        {
+            return new InclusionCommandOutcome.Refused("InsufficientCoins", "item",
+                $"{item.Name} costs {item.Coins} 碳币; {balance} are spendable today", RefusalKind.Conflict);
+        }
+        var wallet = await data.WalletAsync(work.Actor.UserId, Programme).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"user {work.Actor.UserId} holds coins in {Programme} without a wallet");
+        await data.SaveLotsAsync(work.Actor.UserId, Programme, ledger.Lots.Where(l => before[l.Earned] != l.Remaining)).ConfigureAwait(false);
+        await data.SaveWalletAsync(wallet with { Redeemed = wallet.Redeemed + item.Coins, Expired = wallet.Expired + lapsed }).ConfigureAwait(false);
+        var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
+        var redemption = await data.InsertRedemptionAsync(new CoinRedemption(0, work.Actor.UserId, Programme, item.Code, item.Coins, work.Now,
+            code, scopedKey)).ConfigureAwait(false);
+        await work.JournalAsync("coins.redeemed", work.Actor.UserName, new
+        {
+            programme = programme.Id,
+            item = item.Code,
+            coins = item.Coins,
+            redemption = redemption.Id,
+            lapsed,
+        }).ConfigureAwait(false);
+        return new InclusionCommandOutcome.Completed(redemption);
+    }
+}

@@ -1,0 +1,152 @@
+using OpenEts.Application.Demo;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Inclusion;
+using OpenEts.Application.Offsets;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Inclusion;
+
+namespace OpenEts.Storage.Tests;
+
+// Carbon inclusion through its use cases, on every database: actions counted once however often replayed, caps across
+// batches, coins conserved through redemption, and a period aggregated into a PHCER monitoring report via offsets.
+public abstract partial class StoreContract<TDb>
+{
+    private static readonly DateTimeOffset InclusionNow = new(2026, 11, 30, 4, 0, 0, TimeSpan.Zero);
+
+    private sealed record InclusionWorld(SqlStore Store, RegistryService Registry, InclusionCommandHandler Handler, InclusionQueries Queries,
+        Func<string, Task<Actor>> ActorOf) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Registry.Dispose();
+            await Store.DisposeAsync();
+        }
+    }
+
+    private async Task<InclusionWorld> InclusionWorldAsync(bool offsets = false)
+    {
+        var (store, actorOf) = await MrvMarketAsync(Db);
+        var registry = new RegistryService(store);
+        if (offsets)
+        {
+            await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+            await new DemoOffsets(store, registry).SeedIfEmptyAsync(Ct);
+        }
+        var clock = new FixedClock(InclusionNow);
+        var registryQueries = new RegistryQueries(registry);
+        var offsetsHandler = new OffsetsCommandHandler(store, new RegistryCommandHandler(registry, store, clock), registryQueries, clock);
+        var handler = new InclusionCommandHandler(store, InclusionProgrammes.Shipped, offsetsHandler, new OffsetsQueries(store, registryQueries), clock);
+        return new InclusionWorld(store, registry, handler, new InclusionQueries(store, InclusionProgrammes.Shipped, clock), actorOf);
+    }
+
+    private static RecordActions Batch(string programme, params RecordActions.ActionForm[] actions)
+    {
+        Assert.True(RecordActions.TryParse(new RecordActions.Form(programme, actions), InclusionProgrammes.Shipped, out var command, out var errors),
+            string.Join("; ", errors.Select(e => e.Message)));
+        return command;
+    }
+
+    private static RecordActions.ActionForm Ride(string id, string behaviour, decimal km, string at = "2026-11-30T08:15:00+08:00", string source = "card-1") =>
+        new(id, source, behaviour, at, km, Minutes: 30m);
+
+    private static async Task<RecordedActions> RecordAsync(InclusionWorld w, Actor actor, RecordActions batch) =>
+        (RecordedActions)((InclusionCommandOutcome.Completed)await w.Handler.HandleAsync(actor, batch, Ct)).Result;
+
+    [Fact]
+    public async Task Inclusion_ReplayedUpload_CountsEachEventOnce()
+    {
+        await using var w = await InclusionWorldAsync();
+        var citizen = await w.ActorOf("citizen");
+        var batch = Batch("shenzhen-tanpuhui", Ride("e1", "bus", 12.5m), Ride("e2", "metro", 10m), Ride("e2", "metro", 10m));
+
+        var first = await RecordAsync(w, citizen, batch);
+        var replay = await RecordAsync(w, citizen, batch);
+        var statement = (await w.Queries.StatementAsync(citizen, null, Ct))!.Programmes.Single();
+
+        Assert.Equal([ActionStatus.Counted, ActionStatus.Counted, ActionStatus.Duplicate], first.Items.Select(i => i.Status).ToArray());
+        Assert.All(replay.Items, i => Assert.Equal(ActionStatus.Duplicate, i.Status));
+        // 26.9 × 12.5 = 336.25 g; 46.7 × 10 = 467 g; 1 coin per 100 g: 3 + 4
+        Assert.Equal(336.25m + 467m, statement.Reduction.Grams);
+        Assert.Equal(7, statement.Credited);
+        Assert.Equal(7, statement.Spendable);
+        Assert.Equal(2, statement.Actions);
+    }
+
+    [Fact]
+    public async Task Inclusion_SixthMetroRideOfTheDayInALaterBatch_IsRefusedByTheCap()
+    {
+        await using var w = await InclusionWorldAsync();
+        var citizen = await w.ActorOf("citizen");
+        await RecordAsync(w, citizen, Batch("guangdong-tanpuhui", [.. Enumerable.Range(1, 4).Select(i => Ride($"m{i}", "metro", 1m))]));
+
+        var later = await RecordAsync(w, citizen, Batch("guangdong-tanpuhui", Ride("m5", "metro", 1m), Ride("m6", "metro", 1m)));
+        var statement = (await w.Queries.StatementAsync(citizen, null, Ct))!.Programmes.Single();
+
+        Assert.Equal(ActionStatus.Counted, later.Items[0].Status);
+        Assert.Equal("ActionCap", later.Items[1].Rule);
+        Assert.Equal(5 * 515.5m, statement.Reduction.Grams);
+    }
+
+    [Fact]
+    public async Task Inclusion_RedeemMovieTicket_SpendsOnceAndConservesCoins()
+    {
+        await using var w = await InclusionWorldAsync();
+        var citizen = await w.ActorOf("citizen");
+        await RecordAsync(w, citizen, Batch("fuzhou-lvbao",
+            new("w1", "phone", "walk", "2026-11-29T20:00:00+08:00", 100_000m), new("w2", "phone", "walk", "2026-11-30T07:00:00+08:00", 100_000m),
+            Ride("b1", "bus", 3m), Ride("b2", "bus", 3m), Ride("b3", "bus", 3m), Ride("b4", "bus", 3m), Ride("b5", "bus", 3m),
+            Ride("b6", "bus", 3m)));
+        Assert.True(RedeemCoins.TryParse(new RedeemCoins.Form("fuzhou-lvbao", "movie-ticket", "k1"), InclusionProgrammes.Shipped, out var redeem, out _));
+
+        var first = await w.Handler.HandleAsync(citizen, redeem, Ct);
+        var retry = await w.Handler.HandleAsync(citizen, redeem, Ct);
+        var again = await w.Handler.HandleAsync(citizen, redeem with { Key = "k2" }, Ct);
+        var statement = (await w.Queries.StatementAsync(citizen, null, Ct))!.Programmes.Single();
+
+        var redemption = (CoinRedemption)((InclusionCommandOutcome.Completed)first).Result;
+        Assert.Equal(redemption, ((InclusionCommandOutcome.Completed)retry).Result);
+        Assert.Equal("InsufficientCoins", Assert.IsType<InclusionCommandOutcome.Refused>(again).Rule);
+        // 2 × 50 coins for 100 000 steps (2000 steps a coin) + 6 bus rides
+        Assert.Equal(106, statement.Credited);
+        Assert.Equal(105, statement.Redeemed);
+        Assert.Equal(statement.Credited, statement.Spendable + statement.Pending + statement.Redeemed + statement.Expired);
+        Assert.Equal(1, statement.Spendable);
+    }
+
+    [Fact]
+    public async Task Inclusion_CitizenRecordingForSomeoneElse_IsRefusedAndCountsNothing()
+    {
+        await using var w = await InclusionWorldAsync();
+        var citizen = await w.ActorOf("citizen");
+
+        var result = await RecordAsync(w, citizen, Batch("shenzhen-tanpuhui", Ride("x1", "bus", 5m) with { User = "regulator" },
+            Ride("x2", "bus", 5m, at: "2027-01-01T08:00:00+08:00"), Ride("x3", "bus", 500m)));
+
+        Assert.Equal(["NotYourself", "FromTheFuture", "ImpossibleQuantity"], result.Items.Select(i => i.Rule ?? "").ToArray());
+        Assert.Empty((await w.Queries.StatementAsync(citizen, null, Ct))!.Programmes);
+    }
+
+    [Fact]
+    public async Task Inclusion_AggregateTheMonth_FilesAPhcerMonitoringReportThroughOffsets()
+    {
+        await using var w = await InclusionWorldAsync(offsets: true);
+        var regulator = await w.ActorOf("regulator");
+        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            [.. Enumerable.Range(1, 5).Select(i => Ride($"g{i}", "metro", 1m) with { User = "citizen" })]));
+        Assert.True(AggregatePeriod.TryParse(new AggregatePeriod.Form("guangdong-tanpuhui", "2026-11-01", "2026-11-30"), InclusionProgrammes.Shipped,
+            out var aggregate, out _));
+
+        var outcome = await w.Handler.AggregateAsync(await w.ActorOf("cement-a"), aggregate, Ct);
+        var twice = await w.Handler.AggregateAsync(await w.ActorOf("cement-a"), aggregate, Ct);
+
+        var saved = (InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(outcome).Result;
+        // 5 × 0.5155 kg = 2.5775 kg → 0.002 t claimed (rounded down to the kilogram)
+        Assert.Equal(2577.5m, saved.Reduction.Grams);
+        Assert.Equal(0.002m, saved.ClaimedTonnes);
+        var report = await w.Store.ReadAsync(s => s.Offsets.FindReportAsync(saved.Report), Ct);
+        Assert.Equal(0.002m, report!.Claimed.Value);
+        Assert.Equal("PeriodAggregated", Assert.IsType<InclusionCommandOutcome.Refused>(twice).Rule);
+        Assert.Single((await w.Queries.AggregationsAsync(regulator, "guangdong-tanpuhui", Ct))!);
+    }
+}
