@@ -38,6 +38,7 @@ internal static class EtsCommand
             Auction.MarketCommand.BuildCash(),
             Auction.MarketCommand.BuildAuction(),
             Allocation.AllocateCommand.Build(),
+            Compliance.ComplianceCommand.Build(),
             Offsets.OffsetsCommand.Build(),
         };
         var help = new Command("help", "this text");

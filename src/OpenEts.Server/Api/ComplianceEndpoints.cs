@@ -19,9 +19,6 @@ namespace OpenEts.Server.Api;
 /// </summary>
 internal static class ComplianceEndpoints
 {
-    private static readonly string[] ListHeader =
-        ["统一社会信用代码", "单位名称", "行业", "审定排放量（吨）", "应清缴（吨）", "已清缴（吨）", "其中配额（吨）", "其中抵销（吨）", "尚欠（吨）", "履约状态"];
-
     public static void MapComplianceApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/compliance").WithTags("Compliance");
@@ -94,12 +91,8 @@ internal static class ComplianceEndpoints
             return TypedResults.NotFound();
         }
         using var buffer = new MemoryStream();
-        TabularWriter.WriteXlsx(buffer, ListHeader, list.Rows.Select(r => (IReadOnlyList<object?>)
-        [
-            r.Entity.Value, r.Name, r.Sector.ToString(), r.Standing.Approved.Value, r.Standing.Required, r.Standing.Surrendered,
-            r.Standing.Allowances, r.Standing.Offsets, r.Standing.Remaining, StatusText(r.Standing),
-        ]));
-        return TypedResults.File(buffer.ToArray(), TabularWriter.XlsxContentType, $"履约清单-{list.Jurisdiction}-{list.Year}.xlsx");
+        ComplianceWorkbook.Write(buffer, list);
+        return TypedResults.File(buffer.ToArray(), TabularWriter.XlsxContentType, ComplianceWorkbook.FileName(list));
     }
 
     private static async Task<Results<Ok<OverviewView>, NotFound>> OverviewAsync(
@@ -160,11 +153,4 @@ internal static class ComplianceEndpoints
         r.Standing.Penalty is { } p ? new PenaltyView(p.Shortfall, p.Deduction, p.FineYuanMin, p.FineYuanMax, p.PriceMissing) : null);
 
     private static string Status(ComplianceStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
-
-    private static string StatusText(EntityCompliance s) => s.Status switch
-    {
-        ComplianceStatus.Compliant => "已履约",
-        ComplianceStatus.Late => "逾期履约",
-        _ => s.PastDeadline ? "未履约" : "未足额清缴",
-    };
 }
