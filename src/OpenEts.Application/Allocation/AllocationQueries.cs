@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Storage;
@@ -15,8 +14,6 @@ namespace OpenEts.Application.Allocation;
 /// </summary>
 public sealed class AllocationQueries(IStore store, MrvQueries mrv)
 {
-    private static readonly ConcurrentDictionary<string, AllocationPlan> Parsed = new(StringComparer.Ordinal);
-
     /// <summary>True when <paramref name="actor"/> may see the allocation of <paramref name="organisation"/>: the regulator and the auditor all, a company its own.</summary>
     public static bool MaySee(Actor actor, Organisation organisation)
     {
@@ -120,23 +117,10 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv)
     /// <summary>The plan of a stored document, read once per document.</summary>
     internal static AllocationPlan Read(StoredPlan stored) => Read(stored.Document);
 
-    private static AllocationPlan Read(string document)
-    {
-        if (Parsed.TryGetValue(document, out var plan))
-        {
-            return plan;
-        }
-        if (!PlanJson.TryRead(document, out plan, out var problems))
-        {
-            throw new InvalidOperationException($"a stored plan no longer reads: {problems[0].Message}");
-        }
-        if (Parsed.Count > 256)
-        {
-            Parsed.Clear();
-        }
-        Parsed[document] = plan;
-        return plan;
-    }
+    private static AllocationPlan Read(string document) =>
+        PlanCache.TryRead(document, out var plan, out var problems)
+            ? plan
+            : throw new InvalidOperationException($"a stored plan no longer reads: {problems[0].Message}");
 
     private static EntityAllocationView? View(string organisation, string jurisdiction, int year, IReadOnlyList<AllocationRecord> records) =>
         records.Count == 0

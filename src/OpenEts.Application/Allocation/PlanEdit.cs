@@ -40,9 +40,16 @@ public sealed record PlanEdit(string Target, decimal Value, string Source)
     /// per-year values and its [UNCONFIRMED] flag are dropped. Errors name the target and why it does not resolve.
     /// </summary>
     public static bool TryApply(string document, IReadOnlyList<PlanEdit> edits, [NotNullWhen(true)] out string? edited,
-        out IReadOnlyList<Domain.Organisations.FieldError> errors)
+        out IReadOnlyList<Domain.Organisations.FieldError> errors) => TryApply(document, edits, out edited, out _, out errors);
+
+    /// <summary>As <see cref="TryApply(string, IReadOnlyList{PlanEdit}, out string?, out IReadOnlyList{Domain.Organisations.FieldError})"/>,
+    /// with the JSON path each edit resolved to (<c>$.sectors[1].products[0].benchmark</c>), in order.</summary>
+    public static bool TryApply(string document, IReadOnlyList<PlanEdit> edits, [NotNullWhen(true)] out string? edited,
+        out IReadOnlyList<string> paths, out IReadOnlyList<Domain.Organisations.FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(edits);
+        var resolved = new List<string>();
+        paths = resolved;
         var root = JsonNode.Parse(document)!.AsObject();
         var problems = new List<Domain.Organisations.FieldError>();
         foreach (var edit in edits)
@@ -57,6 +64,7 @@ public sealed record PlanEdit(string Target, decimal Value, string Source)
                 problems.Add(new(edit.Target, "SourceRequired", $"{edit.Target}: a new value needs its source"));
                 continue;
             }
+            resolved.Add(figure.GetPath());
             figure["value"] = edit.Value;
             figure["source"] = edit.Source.Trim();
             figure.Remove("years");

@@ -4,7 +4,7 @@ namespace OpenEts.Domain.Allocation;
 public static partial class AllocationCalculator
 {
     private static decimal ProductAmount(
-        AllocationPlan plan, int year, PlanProduct product, ProductInput input, EntityInput entity, List<CalculationStep> steps,
+        AllocationPlan plan, int year, PlanProduct product, ProductInput input, EntityInput entity, CalculationLog steps,
         List<string> notes) => product.Method switch
         {
             AllocationMethod.Benchmark => Benchmark(plan, year, product, input, steps, notes),
@@ -13,7 +13,7 @@ public static partial class AllocationCalculator
             _ => throw new InvalidOperationException($"unknown method {product.Method}"),
         };
 
-    private static decimal Benchmark(AllocationPlan plan, int year, PlanProduct product, ProductInput input, List<CalculationStep> steps,
+    private static decimal Benchmark(AllocationPlan plan, int year, PlanProduct product, ProductInput input, CalculationLog steps,
         List<string> notes)
     {
         if (product.Benchmark is not { } benchmark)
@@ -21,34 +21,48 @@ public static partial class AllocationCalculator
             notes.Add($"product '{product.Id}' has no benchmark: left out");
             return 0m;
         }
-        var unit = input.Unit is null ? product.Id : $"{product.Id} {input.Unit}";
-        var terms = new List<CalculationTerm>
+        var keep = steps.Keep;
+        var unit = !keep ? "" : input.Unit is null ? product.Id : $"{product.Id} {input.Unit}";
+        var terms = !keep ? null : new List<CalculationTerm>
         {
             new("Q", input.Output, UnitOf(product), $"approved output '{product.Output}' (MRV)"),
             Term("B", benchmark, year, "tCO2/" + UnitOf(product)),
         };
+        steps.Flag(benchmark.Unconfirmed);
         var amount = input.Output * benchmark.For(year);
         var formula = "Q × B";
         foreach (var factor in product.Factors)
         {
-            var (value, term) = FactorValue(plan, year, factor, input, notes);
-            terms.Add(term);
+            var (value, term, unconfirmed) = FactorValue(plan, year, factor, input, notes, keep);
+            steps.Flag(unconfirmed);
             amount *= value;
-            formula += " × " + term.Name;
+            if (terms is not null)
+            {
+                terms.Add(term!);
+                formula += " × " + term!.Name;
+            }
         }
-        steps.Add(new CalculationStep(unit, "A = " + formula, terms, amount));
+        if (terms is not null)
+        {
+            steps.Add(new CalculationStep(unit, "A = " + formula, terms, amount));
+        }
         if (product.HeatBenchmark is { } heat && input.Heat > 0)
         {
             var ah = input.Heat * heat.For(year);
-            steps.Add(new CalculationStep(unit + " heat", "Ah = Qh × Bh", [
-                new("Qh", input.Heat, "GJ", "approved heat supplied (MRV)"), Term("Bh", heat, year, "tCO2/GJ")], ah));
+            steps.Flag(heat.Unconfirmed);
+            if (keep)
+            {
+                steps.Add(new CalculationStep(unit + " heat", "Ah = Qh × Bh", [
+                    new("Qh", input.Heat, "GJ", "approved heat supplied (MRV)"), Term("Bh", heat, year, "tCO2/GJ")], ah));
+            }
             amount += ah;
         }
         return amount;
     }
 
-    private static (decimal Value, CalculationTerm Term) FactorValue(
-        AllocationPlan plan, int year, PlanFactor factor, ProductInput input, List<string> notes)
+    // The factor's value, its term when the calculation is kept (keep), and whether the term's figure is unconfirmed.
+    private static (decimal Value, CalculationTerm? Term, bool Unconfirmed) FactorValue(
+        AllocationPlan plan, int year, PlanFactor factor, ProductInput input, List<string> notes, bool keep)
     {
         switch (factor.Kind)
         {
@@ -56,28 +70,29 @@ public static partial class AllocationCalculator
                 if (plan.Power?.LoadFactorCorrection is not { } table)
                 {
                     notes.Add($"factor '{factor.Id}': the plan has no load-factor table; taken as 1");
-                    return (1m, new CalculationTerm(factor.Id, 1m, "", "no load-factor table in the plan"));
+                    return (1m, new CalculationTerm(factor.Id, 1m, "", "no load-factor table in the plan"), false);
                 }
                 if (input.LoadFactor is not { } f)
                 {
                     notes.Add($"factor '{factor.Id}': no approved load factor; taken as 1");
-                    return (1m, new CalculationTerm(factor.Id, 1m, "", "no approved load factor (MRV)"));
+                    return (1m, new CalculationTerm(factor.Id, 1m, "", "no approved load factor (MRV)"), false);
                 }
                 var ff = table.Factor(f);
-                return (ff, new CalculationTerm(factor.Id, ff, "", $"F = {Text(f)} (MRV); {table.Source}", table.Unconfirmed));
+                return (ff, keep ? new CalculationTerm(factor.Id, ff, "", $"F = {Text(f)} (MRV); {table.Source}", table.Unconfirmed) : null,
+                    table.Unconfirmed);
             case FactorKind.HeatSupply:
                 var k = Require(factor).For(year);
                 var ratio = input.HeatRatio ?? 0m;
                 var hs = 1m - (k * ratio);
-                return (hs, new CalculationTerm(factor.Id, hs, "", $"1 − {Text(k)} × {Text(ratio)} (heat ratio, MRV); {factor.Value!.Source}",
-                    factor.Value.Unconfirmed));
+                return (hs, keep ? new CalculationTerm(factor.Id, hs, "", $"1 − {Text(k)} × {Text(ratio)} (heat ratio, MRV); {factor.Value!.Source}",
+                    factor.Value.Unconfirmed) : null, factor.Value!.Unconfirmed);
             case FactorKind.AirCooling:
                 var air = input.AirCooled ? Require(factor).For(year) : 1m;
-                return (air, new CalculationTerm(factor.Id, air, "", (input.AirCooled ? "air-cooled; " : "water-cooled; ") + factor.Value!.Source,
-                    factor.Value.Unconfirmed));
+                return (air, keep ? new CalculationTerm(factor.Id, air, "", (input.AirCooled ? "air-cooled; " : "water-cooled; ") + factor.Value!.Source,
+                    factor.Value.Unconfirmed) : null, factor.Value!.Unconfirmed);
             default:
                 var fixedValue = Require(factor);
-                return (fixedValue.For(year), Term(factor.Id, fixedValue, year, ""));
+                return (fixedValue.For(year), keep ? Term(factor.Id, fixedValue, year, "") : null, fixedValue.Unconfirmed);
         }
     }
 
@@ -85,7 +100,7 @@ public static partial class AllocationCalculator
         factor.Value ?? throw new InvalidOperationException($"factor '{factor.Id}' of kind {factor.Kind} has no value");
 
     private static decimal Intensity(AllocationPlan plan, int year, PlanProduct product, ProductInput input, EntityInput entity,
-        List<CalculationStep> steps, List<string> notes)
+        CalculationLog steps, List<string> notes)
     {
         var years = HistoricalYears(plan, entity, notes);
         decimal emissions = 0m, output = 0m;
@@ -104,15 +119,19 @@ public static partial class AllocationCalculator
         }
         var intensity = emissions / output;
         var amount = input.Output * intensity * decline.For(year);
-        steps.Add(new CalculationStep(product.Id, "A = Q × (ΣE / ΣQ_hist) × d", [
-            new("Q", input.Output, UnitOf(product), $"approved output '{product.Output}' (MRV)"),
-            new("ΣE", emissions, "tCO2", $"approved emissions {string.Join(", ", years)} (MRV)"),
-            new("ΣQ_hist", output, UnitOf(product), $"approved output {string.Join(", ", years)} (MRV)"),
-            Term("d", decline, year, "")], amount));
+        steps.Flag(decline.Unconfirmed);
+        if (steps.Keep)
+        {
+            steps.Add(new CalculationStep(product.Id, "A = Q × (ΣE / ΣQ_hist) × d", [
+                new("Q", input.Output, UnitOf(product), $"approved output '{product.Output}' (MRV)"),
+                new("ΣE", emissions, "tCO2", $"approved emissions {string.Join(", ", years)} (MRV)"),
+                new("ΣQ_hist", output, UnitOf(product), $"approved output {string.Join(", ", years)} (MRV)"),
+                Term("d", decline, year, "")], amount));
+        }
         return amount;
     }
 
-    private static decimal Emissions(AllocationPlan plan, int year, PlanProduct product, EntityInput entity, List<CalculationStep> steps,
+    private static decimal Emissions(AllocationPlan plan, int year, PlanProduct product, EntityInput entity, CalculationLog steps,
         List<string> notes)
     {
         var years = HistoricalYears(plan, entity, notes);
@@ -136,7 +155,11 @@ public static partial class AllocationCalculator
             terms.Add(new("P", entity.ProcessAllowance, "tCO2", "approved process allowance"));
             formula += " + P";
         }
-        steps.Add(new CalculationStep(product.Id, formula, terms, amount));
+        steps.Flag(decline.Unconfirmed);
+        if (steps.Keep)
+        {
+            steps.Add(new CalculationStep(product.Id, formula, terms, amount));
+        }
         return amount;
     }
 

@@ -22,19 +22,29 @@ public static partial class AllocationCalculator
         return AllowanceCount.From(decimal.ToInt64(whole));
     }
 
-    /// <summary>The entity's allocation for <paramref name="year"/> at <paramref name="stage"/>.</summary>
-    public static EntityAllocation Allocate(AllocationPlan plan, int year, EntityInput entity, AllocationStage stage)
+    /// <summary>The entity's allocation for <paramref name="year"/> at <paramref name="stage"/>, with its calculation.</summary>
+    public static EntityAllocation Allocate(AllocationPlan plan, int year, EntityInput entity, AllocationStage stage) =>
+        Allocate(plan, year, entity, stage, new CalculationLog(keep: true));
+
+    /// <summary>
+    /// As <see cref="Allocate(AllocationPlan, int, EntityInput, AllocationStage)"/> with the same figures, without the
+    /// calculation's steps (<see cref="EntityAllocation.Steps"/> is empty; <see cref="EntityAllocation.Unconfirmed"/> still
+    /// says whether an unconfirmed figure was used): for the what-if, which shows totals only and reruns often.
+    /// </summary>
+    public static EntityAllocation AllocateTotals(AllocationPlan plan, int year, EntityInput entity, AllocationStage stage) =>
+        Allocate(plan, year, entity, stage, new CalculationLog(keep: false));
+
+    private static EntityAllocation Allocate(AllocationPlan plan, int year, EntityInput entity, AllocationStage stage, CalculationLog steps)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(entity);
-        var steps = new List<CalculationStep>();
         var notes = new List<string>();
         var sector = plan.SectorOf(entity.Sector);
         if (sector is null)
         {
             notes.Add($"sector {entity.Sector} is not covered by plan {plan.Id}");
             return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, 0m, AllowanceCount.Zero, AllowanceCount.Zero,
-                AllowanceCount.Zero, steps) { Notes = notes };
+                AllowanceCount.Zero, steps.Steps) { Notes = notes };
         }
         decimal exact;
         if (stage == AllocationStage.Pre && plan.PreAllocation.Basis == PreAllocationBasis.PreviousYearVerifiedEmissions)
@@ -44,9 +54,13 @@ public static partial class AllocationCalculator
         else if (entity.NewEntrantEnergy is { } energy && plan.Special?.NewEntrantFactor is { } factor)
         {
             exact = energy * factor.For(year);
-            steps.Add(new CalculationStep("new-entrant", "A = E × f", [
-                new("E", energy, "tce", "expected annual energy use, approved for the new entrant"),
-                Term("f", factor, year, "tCO2/tce")], exact));
+            steps.Flag(factor.Unconfirmed);
+            if (steps.Keep)
+            {
+                steps.Add(new CalculationStep("new-entrant", "A = E × f", [
+                    new("E", energy, "tce", "expected annual energy use, approved for the new entrant"),
+                    Term("f", factor, year, "tCO2/tce")], exact));
+            }
         }
         else
         {
@@ -76,13 +90,20 @@ public static partial class AllocationCalculator
         var total = RoundForAllocation(exact, plan.Rounding);
         var freeShare = sector.FreeShare.For(year);
         var free = RoundForAllocation(total.Value * freeShare, plan.Rounding);
-        steps.Add(new CalculationStep("free", "free = round(A) × s", [
-            new("round(A)", total.Value, "t", $"{plan.Rounding} rounding of {Text(exact)}"),
-            Term("s", sector.FreeShare, year, "")], free.Value));
-        return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, exact, total, free, total - free, steps) { Notes = notes };
+        steps.Flag(sector.FreeShare.Unconfirmed);
+        if (steps.Keep)
+        {
+            steps.Add(new CalculationStep("free", "free = round(A) × s", [
+                new("round(A)", total.Value, "t", $"{plan.Rounding} rounding of {Text(exact)}"),
+                Term("s", sector.FreeShare, year, "")], free.Value));
+        }
+        return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, exact, total, free, total - free, steps.Steps)
+        {
+            Notes = notes, FiguresUnconfirmed = steps.Unconfirmed,
+        };
     }
 
-    private static decimal PreFromEmissions(AllocationPlan plan, int year, EntityInput entity, List<CalculationStep> steps, List<string> notes)
+    private static decimal PreFromEmissions(AllocationPlan plan, int year, EntityInput entity, CalculationLog steps, List<string> notes)
     {
         if (entity.PreviousVerified is not { } previous)
         {
@@ -91,22 +112,30 @@ public static partial class AllocationCalculator
         }
         var share = plan.PreAllocation.Share;
         var exact = previous * share.For(year);
-        steps.Add(new CalculationStep("pre-allocation", "P = s × E(y−1)", [
-            new("E(y−1)", previous, "tCO2", $"approved emissions {year - 1} (MRV)"), Term("s", share, year, "")], exact));
+        steps.Flag(share.Unconfirmed);
+        if (steps.Keep)
+        {
+            steps.Add(new CalculationStep("pre-allocation", "P = s × E(y−1)", [
+                new("E(y−1)", previous, "tCO2", $"approved emissions {year - 1} (MRV)"), Term("s", share, year, "")], exact));
+        }
         return exact;
     }
 
-    private static decimal PreShare(AllocationPlan plan, int year, decimal exact, List<CalculationStep> steps)
+    private static decimal PreShare(AllocationPlan plan, int year, decimal exact, CalculationLog steps)
     {
         var share = plan.PreAllocation.Share;
         var pre = exact * share.For(year);
-        steps.Add(new CalculationStep("pre-allocation", "P = s × Σ A(y−1 output)", [
-            new("Σ A(y−1 output)", exact, "tCO2", $"the plan's methods on {year - 1} approved output"), Term("s", share, year, "")], pre));
+        steps.Flag(share.Unconfirmed);
+        if (steps.Keep)
+        {
+            steps.Add(new CalculationStep("pre-allocation", "P = s × Σ A(y−1 output)", [
+                new("Σ A(y−1 output)", exact, "tCO2", $"the plan's methods on {year - 1} approved output"), Term("s", share, year, "")], pre));
+        }
         return pre;
     }
 
     private static decimal GasExemption(
-        AllocationPlan plan, PlanProduct product, ProductInput input, EntityInput entity, int units, decimal amount, List<CalculationStep> steps)
+        AllocationPlan plan, PlanProduct product, ProductInput input, EntityInput entity, int units, decimal amount, CalculationLog steps)
     {
         if (product.Fuel != FuelType.Gas || plan.Power?.GasExemption is not { } rule)
         {
@@ -117,23 +146,31 @@ public static partial class AllocationCalculator
         {
             return amount;
         }
-        steps.Add(new CalculationStep("gas-exemption", "A = max(A, E)", [
-            new("A", amount, "tCO2", "the gas unit's allocation"),
-            new("E", v, "tCO2", "verified emissions (MRV)"),
-            new("exemption", rule.Value, "", rule.Source, rule.Unconfirmed)], v));
+        steps.Flag(rule.Unconfirmed);
+        if (steps.Keep)
+        {
+            steps.Add(new CalculationStep("gas-exemption", "A = max(A, E)", [
+                new("A", amount, "tCO2", "the gas unit's allocation"),
+                new("E", v, "tCO2", "verified emissions (MRV)"),
+                new("exemption", rule.Value, "", rule.Source, rule.Unconfirmed)], v));
+        }
         return v;
     }
 
-    private static decimal Adjust(AllocationPlan plan, int year, EntityInput entity, decimal exact, List<CalculationStep> steps, List<string> notes)
+    private static decimal Adjust(AllocationPlan plan, int year, EntityInput entity, decimal exact, CalculationLog steps, List<string> notes)
     {
         if (plan.Power?.ShortfallCap is { } cap && entity.Verified is { } verified)
         {
             var floor = verified * (1m - cap.For(year));
             if (exact < floor)
             {
-                steps.Add(new CalculationStep("shortfall-cap", "A = E × (1 − c) when A < E × (1 − c)", [
-                    new("A", exact, "tCO2", "allocation before the cap"),
-                    new("E", verified, "tCO2", "verified emissions (MRV)"), Term("c", cap, year, "")], floor));
+                steps.Flag(cap.Unconfirmed);
+                if (steps.Keep)
+                {
+                    steps.Add(new CalculationStep("shortfall-cap", "A = E × (1 − c) when A < E × (1 − c)", [
+                        new("A", exact, "tCO2", "allocation before the cap"),
+                        new("E", verified, "tCO2", "verified emissions (MRV)"), Term("c", cap, year, "")], floor));
+                }
                 exact = floor;
             }
         }
@@ -144,9 +181,12 @@ public static partial class AllocationCalculator
             if (takeBack)
             {
                 var kept = exact * (12 - entity.AbnormalMonths) / 12m;
-                steps.Add(new CalculationStep(entity.Closed ? "closure" : "stoppage", "A = A × (12 − m) / 12", [
-                    new("A", exact, "tCO2", "allocation before the abnormal months"),
-                    new("m", entity.AbnormalMonths, "months", special.Source)], kept));
+                if (steps.Keep)
+                {
+                    steps.Add(new CalculationStep(entity.Closed ? "closure" : "stoppage", "A = A × (12 − m) / 12", [
+                        new("A", exact, "tCO2", "allocation before the abnormal months"),
+                        new("m", entity.AbnormalMonths, "months", special.Source)], kept));
+                }
                 exact = kept;
             }
             else

@@ -15,5 +15,11 @@ public sealed record EntityAllocation(
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>True when any figure of the calculation is [UNCONFIRMED].</summary>
-    public bool Unconfirmed => Steps.Any(s => s.Terms.Any(t => t.Unconfirmed));
+    public bool Unconfirmed => FiguresUnconfirmed || Steps.Any(s => s.Terms.Any(t => t.Unconfirmed));
+
+    /// <summary>
+    /// Set by the calculator: true when a figure it used is unconfirmed, whether or not the steps were kept
+    /// (<see cref="AllocationCalculator.AllocateTotals"/>). False for an allocation read back from storage, whose steps say it.
+    /// </summary>
+    public bool FiguresUnconfirmed { get; init; }
 }
