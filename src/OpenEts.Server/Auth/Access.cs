@@ -48,6 +48,16 @@ internal static class Access
     /// <summary>File offset projects and monitoring reports of their own organisation (OffsetsRoles.Owner).</summary>
     public const string OffsetsOwner = nameof(Role.CompanyRepresentative);
 
+    /// <summary>Carbon inclusion: the citizen (their own statement, redemptions).</summary>
+    public const string Citizen = nameof(Role.Citizen);
+
+    /// <summary>Record inclusion actions: a citizen their own, the regulator any citizen's (Application InclusionRoles.Recorders).</summary>
+    public const string InclusionRecorders = nameof(Role.Citizen) + "," + nameof(Role.Regulator);
+
+    /// <summary>Inclusion totals and aggregations (Application InclusionRoles.Overseers).</summary>
+    public const string InclusionOverseers = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.Verifier)
+        + "," + nameof(Role.CompanyRepresentative);
+
     /// <summary>Validate projects and verify monitoring reports: the programmes' validator role (OffsetsRoles.Validators).</summary>
     public const string OffsetsValidator = nameof(Role.Verifier);
 

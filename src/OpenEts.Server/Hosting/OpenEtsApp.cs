@@ -15,6 +15,7 @@ using OpenEts.Application.Cash;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
+using OpenEts.Application.Inclusion;
 using OpenEts.Application.Journal;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
@@ -101,6 +102,7 @@ public static class OpenEtsApp
         services.AddSingleton<AllocationCommandHandler>().AddSingleton<AllocationRunHandler>().AddSingleton<AllocationQueries>()
             .AddSingleton<DemoAllocation>();
         services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>().AddSingleton<DemoOffsets>();
+        services.AddSingleton(InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>();
         services.TryAddSingleton<AllocationQueries>();
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))
             .AddSingleton<ComplianceHandler>().AddSingleton<ComplianceQueries>();
@@ -235,6 +237,7 @@ public static class OpenEtsApp
         app.MapAuctionApi();
         app.MapAllocationApi();
         app.MapOffsetsApi();
+        app.MapInclusionApi();
         app.MapJournalApi();
         app.MapUserApi();
         app.MapComplianceApi();

@@ -29,6 +29,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         // The offset project register: public from validation on (OffsetsQueries.MaySee), as Verra's and Gold Standard's are.
         "Offsets", "Offsets/Index", "Offsets/Project", "/api/v1/offsets/programmes", "/api/v1/offsets/projects", "/api/v1/offsets/projects/{id:long}",
         "/api/v1/offsets/facts/{programme}/{code}", "/api/v1/offsets/documents/{id:long}",
+        // Carbon inclusion: programmes with their methodologies, sources and flags are published.
+        "Inclusion", "Inclusion/Index", "Inclusion/Programme", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()
@@ -64,6 +66,7 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         .Replace("{code}", "91440101MA5CY10016", StringComparison.Ordinal)
         .Replace("{code?}", "91440101MA5CY10016", StringComparison.Ordinal)
         .Replace("{id:long}", "1", StringComparison.Ordinal)
+        .Replace("{id}", "fuzhou-lvbao-2024", StringComparison.Ordinal)
         .Replace("{account}", "GD-HOLD-POWER", StringComparison.Ordinal)
         .Replace("{class}", "GDEA-2017", StringComparison.Ordinal)
         .Replace("{serial:long}", "1", StringComparison.Ordinal)

@@ -32,6 +32,10 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "DuplicateUserName", "OrganisationKind", "OrganisationRequired", "OrganisationNotAllowed",
         "DisplayName", "SelfLockout", "SessionRequiredForPassword", "PasswordChangeRequired", "TwoFactorRequired",
         "TwoFactorCode", "TwoFactorNotEnabled", "TwoFactorEnrolmentRequired",
+        // Carbon inclusion.
+        "DuplicateEvent", "FromTheFuture", "TooOld", "ImpossibleQuantity", "ImpossibleSpeed", "NotYourself", "UnknownCitizen",
+        "ProgrammeNotInForce", "NotRewarded", "ActionCap", "UnknownItem", "InsufficientCoins", "NoPhcerProject", "PeriodAggregated",
+        "NothingToAggregate", "BatchSize", "Time",
         // Offsets in the registry.
         "BufferShare", "ProjectCategory",
         // Compliance: the year's rules (Domain/Compliance/ComplianceRule).

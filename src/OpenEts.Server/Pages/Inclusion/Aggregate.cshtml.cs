@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Inclusion;
+using OpenEts.Application.Offsets;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Inclusion;
+
+/// <summary>
+/// A programme's counted reductions over a period by behaviour, its aggregations into PHCER monitoring reports, and
+/// for the programme's operator (the PHCER project's owner) the aggregation itself, filed through the offsets module.
+/// </summary>
+[Authorize(Roles = Access.InclusionOverseers)]
+public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQueries queries, TimeProvider clock) : InclusionPageModel
+{
+    public IReadOnlyList<BehaviourTotal> Totals { get; private set; } = [];
+
+    public IReadOnlyList<InclusionAggregation> Aggregations { get; private set; } = [];
+
+    public IReadOnlyList<string> Codes { get; private set; } = [];
+
+    public InclusionAggregation? Filed { get; private set; }
+
+    public bool IsOperator => InclusionRoles.Operators.Contains(User.Actor().Role);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Programme { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? PeriodStart { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? PeriodEnd { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (AggregatePeriod.TryParse(new(Programme, PeriodStart, PeriodEnd), handler.Programmes, out var command, out var errors))
+        {
+            var outcome = await handler.AggregateAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                Filed = (InclusionAggregation)((InclusionCommandOutcome.Completed)outcome).Result;
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Codes = [.. queries.Programmes.Where(p => p.PhcerProject is not null).Select(p => p.Code).Distinct()];
+        Programme ??= Codes.Count > 0 ? Codes[0] : null;
+        var today = InclusionTime.DayOf(clock.GetUtcNow());
+        PeriodStart ??= new DateOnly(today.Year, today.Month, 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        PeriodEnd ??= today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var read = new FieldReader();
+        var from = read.Date(PeriodStart, "periodStart");
+        var to = read.Date(PeriodEnd, "periodEnd");
+        if (Programme is null || !read.IsValid)
+        {
+            return;
+        }
+        Totals = await queries.PeriodTotalsAsync(User.Actor(), Programme, from, to, ct) ?? [];
+        Aggregations = await queries.AggregationsAsync(User.Actor(), Programme, ct) ?? [];
+    }
+}

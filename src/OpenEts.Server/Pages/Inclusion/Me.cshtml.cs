@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Inclusion;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Inclusion;
+
+/// <summary>
+/// A citizen's carbon account (我的碳账本), mobile-first: coins spendable, pending, redeemed and expired, reductions by
+/// programme and day, recent actions; a form to record an action and the catalogue to redeem coins.
+/// </summary>
+[Authorize(Roles = Access.Citizen)]
+public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries queries, TimeProvider clock) : InclusionPageModel
+{
+    public CitizenStatement? Statement { get; private set; }
+
+    public IReadOnlyList<Domain.Inclusion.InclusionProgramme> Programmes { get; private set; } = [];
+
+    public RecordedActions? Recorded { get; private set; }
+
+    public CoinRedemption? Redeemed { get; private set; }
+
+    [BindProperty]
+    public string? Programme { get; set; }
+
+    [BindProperty]
+    public string? Behaviour { get; set; }
+
+    [BindProperty]
+    public decimal? Quantity { get; set; }
+
+    [BindProperty]
+    public decimal? Minutes { get; set; }
+
+    /// <summary>Beijing local time as the browser's datetime-local field sends it (yyyy-MM-ddTHH:mm).</summary>
+    [BindProperty]
+    public string? OccurredAt { get; set; }
+
+    [BindProperty]
+    public string? EventId { get; set; }
+
+    [BindProperty]
+    public string? Item { get; set; }
+
+    [BindProperty]
+    public string? IdempotencyKey { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostRecordAsync(CancellationToken ct)
+    {
+        // The browser's field has no offset: it is Beijing time, the platform's display time.
+        var at = string.IsNullOrWhiteSpace(OccurredAt) ? null : OccurredAt.Trim() + (OccurredAt.Trim().Length == 16 ? ":00" : "") + "+08:00";
+        var form = new RecordActions.Form(Programme, [new RecordActions.ActionForm(EventId, "web", Behaviour, at, Quantity, Minutes)]);
+        if (RecordActions.TryParse(form, handler.Programmes, out var command, out var errors))
+        {
+            var outcome = await handler.HandleAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                Recorded = (RecordedActions)((InclusionCommandOutcome.Completed)outcome).Result;
+                EventId = null;
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRedeemAsync(CancellationToken ct)
+    {
+        if (RedeemCoins.TryParse(new(Programme, Item, IdempotencyKey), handler.Programmes, out var command, out var errors))
+        {
+            var outcome = await handler.HandleAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                Redeemed = (CoinRedemption)((InclusionCommandOutcome.Completed)outcome).Result;
+                IdempotencyKey = null;
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Statement = await queries.StatementAsync(User.Actor(), null, ct);
+        Programmes = queries.InForce();
+        EventId ??= Guid.NewGuid().ToString("N");
+        IdempotencyKey ??= Guid.NewGuid().ToString("N");
+        OccurredAt ??= clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Api;
+
+public sealed class InclusionApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string HourAgo() => DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Programmes_Anonymous_ShowShenzhenMetroFactorWithItsSourceAndFlag()
+    {
+        using var client = server.CreateClient();
+
+        var programmes = await client.GetFromJsonAsync<JsonElement>("/api/v1/inclusion/programmes", Ct);
+
+        var shenzhen = programmes.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "shenzhen-tanpuhui-2022");
+        var metro = shenzhen.GetProperty("behaviours").EnumerateArray().Single(b => b.GetProperty("behaviour").GetString() == "metro");
+        var factor = metro.GetProperty("methodology").GetProperty("parameters")[0];
+        Assert.Equal(46.7m, factor.GetProperty("value").GetDecimal());
+        Assert.True(factor.GetProperty("confirmed").GetBoolean());
+        Assert.Contains("citysz.net", factor.GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, programmes.EnumerateArray().Count(p => p.GetProperty("code").GetString() == "fuzhou-lvbao"));
+    }
+
+    [Fact]
+    public async Task PostActions_CitizenBusRideThenReplay_CountsOnceAndShowsInTheStatement()
+    {
+        using var client = await server.SignedInAsync("citizen");
+        var batch = new { programme = "shenzhen-tanpuhui", actions = new[] { new { eventId = "api-bus-1", source = "sz-card-9", behaviour = "bus", occurredAt = HourAgo(), quantity = 10m, minutes = 25m } } };
+
+        var first = await (await client.PostAsJsonAsync("/api/v1/inclusion/actions", batch, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var replayResponse = await client.PostAsJsonAsync("/api/v1/inclusion/actions", batch, Ct);
+        var replay = await replayResponse.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/inclusion/me", Ct);
+
+        // 26.9 g/person-km × 10 km = 269 g; 1 coin per 100 g → 2
+        Assert.Equal("counted", first.GetProperty("items")[0].GetProperty("status").GetString());
+        Assert.Equal(269m, first.GetProperty("reductionGrams").GetDecimal());
+        Assert.Equal(2, first.GetProperty("coins").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, replayResponse.StatusCode);
+        Assert.Equal("duplicate", replay.GetProperty("items")[0].GetProperty("status").GetString());
+        var wallet = me.GetProperty("programmes").EnumerateArray().Single(p => p.GetProperty("programme").GetString() == "shenzhen-tanpuhui");
+        Assert.True(wallet.GetProperty("reductionGrams").GetDecimal() >= 269m);
+        Assert.Contains(me.GetProperty("recent").EnumerateArray(), e => e.GetProperty("eventId").GetString() == "api-bus-1");
+    }
+
+    [Fact]
+    public async Task PostRedemption_WithoutEnoughCoins_Is409NamingTheRule()
+    {
+        using var client = await server.SignedInAsync("citizen");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/inclusion/redemptions",
+            new { programme = "fuzhou-lvbao", item = "movie-ticket", idempotencyKey = "api-redeem-1" }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("InsufficientCoins", problem.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task PostActions_UnknownProgramme_Is400NamingTheField()
+    {
+        using var client = await server.SignedInAsync("citizen");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/inclusion/actions",
+            new { programme = "nowhere", actions = new[] { new { eventId = "x", source = "s", behaviour = "bus", occurredAt = HourAgo(), quantity = 1m } } }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("programme", out _));
+    }
+
+    [Fact]
+    public async Task PostActions_AsCompanyRepresentative_IsForbidden()
+    {
+        using var client = await server.SignedInAsync("power-a");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/inclusion/actions",
+            new { programme = "shenzhen-tanpuhui", actions = new[] { new { eventId = "y", source = "s", behaviour = "bus", occurredAt = HourAgo(), quantity = 1m } } }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
