@@ -7,6 +7,7 @@ using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Cash;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv;
@@ -51,6 +52,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance.ComplianceRequestBuilder Compliance
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance.ComplianceRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The inclusion property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.InclusionRequestBuilder Inclusion
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.InclusionRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The journal property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal.JournalRequestBuilder Journal
