@@ -31,6 +31,8 @@ internal static partial class ApiDocument
         ["Audit"] = "The journal as an audit log: every change, who made it and when, with its hash chain.",
         ["Offsets"] = "Offset projects (抵销项目: CCER, FFCER, PHCER): the public register, project facts for compliance, and each "
             + "step from filing through validation, registration, monitoring and verification to issuance into the registry.",
+        ["Inclusion"] = "Carbon inclusion (碳普惠): programmes as versioned data with every methodology parameter's source and flag; citizens' "
+            + "actions recorded in idempotent batches, quantified, rewarded with coins within caps and redeemed; periods aggregated into PHCER.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
     };
 
