@@ -50,5 +50,8 @@ public interface IStoreSession
     /// <summary>Carbon inclusion's events, daily rollups, coin lots, redemptions and aggregations; see <see cref="IInclusionData"/>.</summary>
     IInclusionData Inclusion { get; }
 
+    /// <summary>Published market statistics; see <see cref="IMarketStatisticsData"/>.</summary>
+    IMarketStatisticsData MarketStatistics { get; }
+
     CancellationToken CancellationToken { get; }
 }

@@ -69,4 +69,7 @@ internal static class Access
 
     /// <summary>Attach project documents: the owner and the reviewers (OffsetsRoles.Attachers).</summary>
     public const string OffsetsAttachers = nameof(Role.CompanyRepresentative) + "," + nameof(Role.Verifier) + "," + nameof(Role.Regulator);
+
+    /// <summary>Import published market statistics (MarketDataRoles.ImportStatistics): the regulator and the exchange's operator.</summary>
+    public const string StatisticsImporters = nameof(Role.Regulator) + "," + nameof(Role.ExchangeMember);
 }

@@ -14,6 +14,7 @@ using OpenEts.Application.Audit;
 using OpenEts.Application.Cash;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
+using OpenEts.Application.Exchange.MarketData;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Journal;
@@ -109,6 +110,8 @@ public static class OpenEtsApp
         services.AddSingleton<CashCommandHandler>().AddSingleton<CashQueries>();
         services.AddSingleton<IAuctionRulesSource, PlanAuctionRules>().AddSingleton<AuctionService>().AddSingleton<AuctionQueries>()
             .AddSingleton<DemoAuction>();
+        services.AddSingleton<MarketStatisticsService>().AddSingleton<MarketDataQueries>();
+        services.TryAddSingleton<IMarketFeed, NoMarketFeed>();
         services.AddSingleton(demoMode);
         services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
         services.AddSingleton<SignInThrottle>();
@@ -235,6 +238,7 @@ public static class OpenEtsApp
         app.MapMrvApi();
         app.MapCashApi();
         app.MapAuctionApi();
+        app.MapMarketApi();
         app.MapAllocationApi();
         app.MapOffsetsApi();
         app.MapInclusionApi();

@@ -31,6 +31,10 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "/api/v1/offsets/facts/{programme}/{code}", "/api/v1/offsets/documents/{id:long}",
         // Carbon inclusion: programmes with their methodologies, sources and flags are published.
         "Inclusion", "Inclusion/Index", "Inclusion/Programme", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
+        // Market data: tickers, K-lines, depth and the published statistics are public.
+        "Market", "Market/Index", "Market/Statistics", "Market/Instrument/{code}", "/api/v1/market/statistics",
+        "/api/v1/market/statistics.xlsx", "/api/v1/market/instruments", "/api/v1/market/{instrument}/ticker",
+        "/api/v1/market/{instrument}/klines", "/api/v1/market/{instrument}/depth",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()
@@ -77,7 +81,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         .Replace("{year:int}", "2017", StringComparison.Ordinal)
         .Replace("{plan}", "guangdong-2017", StringComparison.Ordinal)
         .Replace("{version:int}", "1", StringComparison.Ordinal)
-        .Replace("{organisation}", "91440101MA5CY10016", StringComparison.Ordinal);
+        .Replace("{organisation}", "91440101MA5CY10016", StringComparison.Ordinal)
+        .Replace("{instrument}", "CEA-2026", StringComparison.Ordinal);
 
     [Fact]
     public void EveryEndpoint_DeclaresRolesOrIsDeliberatelyPublic()

@@ -53,6 +53,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "OutsideCreditingPeriod", "PeriodOverlaps", "NothingToIssue", "NoMatchingIssuance", "IssuanceLinked", "MethodologyNotAccepted",
         "CategoryNotInMethodology", "HostOutsideProgramme", "BoundaryRequired", "DesignatedAreaIsPhcer", "PreCdmIsCcer", "Period",
         "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
+        // Market statistics import.
+        "Number",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

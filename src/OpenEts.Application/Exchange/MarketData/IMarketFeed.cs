@@ -1,0 +1,25 @@
+using OpenEts.Domain.Exchange;
+
+namespace OpenEts.Application.Exchange.MarketData;
+
+/// <summary>
+/// Where market data comes from: the exchange's listed instruments, trade prints and order books. The exchange module
+/// implements it; market data only reads through it.
+/// </summary>
+public interface IMarketFeed
+{
+    /// <summary>Every listed instrument with its reference price (the previous close), fen per tonne.</summary>
+    Task<IReadOnlyList<(string Instrument, long ReferencePriceFen)>> InstrumentsAsync(CancellationToken ct);
+
+    /// <summary>An instrument's trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, in trade order.</summary>
+    Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
+    /// <summary>The best <paramref name="levels"/> levels of each side of the book, or null when the instrument is not listed.</summary>
+    Task<BookDepth?> DepthAsync(string instrument, int levels, CancellationToken ct);
+}
+
+/// <summary>One price level: fen per tonne, tonnes resting, how many orders.</summary>
+public sealed record BookLevel(long PriceFen, long Quantity, int Orders);
+
+/// <summary>The best levels of each side, best first (bids highest first, asks lowest first), and whether it is halted.</summary>
+public sealed record BookDepth(string Instrument, IReadOnlyList<BookLevel> Bids, IReadOnlyList<BookLevel> Asks, bool Halted);

@@ -1,0 +1,90 @@
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Exchange.MarketData;
+
+namespace OpenEts.Application.Exchange.MarketData;
+
+/// <summary>
+/// Market data for everyone (no sign-in): per instrument the ticker, the K-lines and the depth, computed from the
+/// exchange's trade prints and books through <see cref="IMarketFeed"/>. The limits of a request live here.
+/// </summary>
+public sealed class MarketDataQueries(IMarketFeed feed, TimeProvider clock)
+{
+    /// <summary>The depth levels shown: the top 5 (issue 12, market data).</summary>
+    public const int DepthLevels = 5;
+
+    /// <summary>How far back 1-minute K-lines reach by default: the current trading day and the one before (2 days).</summary>
+    public static readonly TimeSpan MinuteLookback = TimeSpan.FromDays(2);
+
+    /// <summary>How far back daily K-lines reach by default: a year.</summary>
+    public static readonly TimeSpan DayLookback = TimeSpan.FromDays(366);
+
+
+    /// <summary>
+    /// Reads an interval as the API names it: <c>1m</c> (the default, when none is given) or <c>1d</c>; false for anything else.
+    /// </summary>
+    public static bool TryParseInterval(string? text, out KLineInterval interval)
+    {
+        (var ok, interval) = (text ?? "1m") switch
+        {
+            "1m" => (true, KLineInterval.OneMinute),
+            "1d" => (true, KLineInterval.OneDay),
+            _ => (false, KLineInterval.OneMinute),
+        };
+        return ok;
+    }
+
+    /// <summary>The API's name of an interval: <c>1m</c> or <c>1d</c>.</summary>
+    public static string IntervalName(KLineInterval interval) => interval == KLineInterval.OneDay ? "1d" : "1m";
+
+    /// <summary>Every listed instrument with its reference price (fen).</summary>
+    public Task<IReadOnlyList<(string Instrument, long ReferencePriceFen)>> InstrumentsAsync(CancellationToken ct) => feed.InstrumentsAsync(ct);
+
+    /// <summary>The ticker of an instrument for today (Beijing time), or null when it is not listed.</summary>
+    public async Task<Ticker?> TickerAsync(string instrument, CancellationToken ct)
+    {
+        if (await ReferenceAsync(instrument, ct).ConfigureAwait(false) is not { } reference)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var day = BeijingTime.TradingDay(now);
+        var trades = await feed.TradePrintsAsync(instrument, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)), ct).ConfigureAwait(false);
+        return Ticker.From(instrument, day, reference, trades);
+    }
+
+    /// <summary>
+    /// The K-line bars of an instrument (oldest first) over the default lookback of the interval, or null when it is
+    /// not listed.
+    /// </summary>
+    public async Task<IReadOnlyList<Bar>?> KLinesAsync(string instrument, KLineInterval interval, CancellationToken ct)
+    {
+        if (await ReferenceAsync(instrument, ct).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var lookback = interval == KLineInterval.OneMinute ? MinuteLookback : DayLookback;
+        var from = KLines.IntervalStart(now - lookback, KLineInterval.OneDay);
+        var trades = await feed.TradePrintsAsync(instrument, from, now.AddSeconds(1), ct).ConfigureAwait(false);
+        return KLines.Aggregate(trades, interval);
+    }
+
+    /// <summary>The top <see cref="DepthLevels"/> levels of each side, or null when the instrument is not listed.</summary>
+    public Task<BookDepth?> DepthAsync(string instrument, CancellationToken ct) => feed.DepthAsync(instrument, DepthLevels, ct);
+
+    /// <summary>The trades of an instrument since <paramref name="from"/>, in trade order (for the live feed's catch-up).</summary>
+    public Task<IReadOnlyList<TradePrint>> TradesSinceAsync(string instrument, DateTimeOffset from, CancellationToken ct) =>
+        feed.TradePrintsAsync(instrument, from, clock.GetUtcNow().AddSeconds(1), ct);
+
+    private async Task<long?> ReferenceAsync(string instrument, CancellationToken ct)
+    {
+        foreach (var (code, reference) in await feed.InstrumentsAsync(ct).ConfigureAwait(false))
+        {
+            if (string.Equals(code, instrument, StringComparison.Ordinal))
+            {
+                return reference;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Exchange.MarketData;
+using OpenEts.Domain.Exchange.MarketData;
+
+namespace OpenEts.Server.Pages.Market;
+
+/// <summary>The market (行情), public: every listed instrument's ticker, and the published statistics.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(MarketDataQueries market) : PageModel
+{
+    public IReadOnlyList<Ticker> Tickers { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var tickers = new List<Ticker>();
+        foreach (var (instrument, _) in await market.InstrumentsAsync(ct))
+        {
+            if (await market.TickerAsync(instrument, ct) is { } t)
+            {
+                tickers.Add(t);
+            }
+        }
+        Tickers = tickers;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Exchange.MarketData;
+using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Server.Api;
+
+namespace OpenEts.Server.Pages.Market;
+
+/// <summary>
+/// One instrument's market, public: the ticker, the top 5 levels of the book, and the K-line and volume chart (1 minute
+/// or 1 day), drawn by wwwroot/js/market.js from the bars the server renders into the page.
+/// </summary>
+[AllowAnonymous]
+public sealed class InstrumentModel(MarketDataQueries market) : PageModel
+{
+    public string Code { get; private set; } = "";
+
+    public Ticker? Ticker { get; private set; }
+
+    public BookDepth? Depth { get; private set; }
+
+    public string IntervalName { get; private set; } = "1m";
+
+    public IReadOnlyList<Bar> Bars { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code, string? interval, CancellationToken ct)
+    {
+        if (!MarketDataQueries.TryParseInterval(interval, out var i))
+        {
+            i = KLineInterval.OneMinute;
+        }
+        if (await market.TickerAsync(code, ct) is not { } ticker)
+        {
+            return NotFound();
+        }
+        (Code, Ticker, IntervalName) = (code, ticker, MarketDataQueries.IntervalName(i));
+        Depth = await market.DepthAsync(code, ct);
+        Bars = await market.KLinesAsync(code, i, ct) ?? [];
+        return Page();
+    }
+
+    /// <summary>The chart's data for market.js: the instrument, the interval and the bars as the API shows them.</summary>
+    public string ChartJson() => JsonSerializer.Serialize(new KLinesChart(Code, IntervalName, [.. Bars.Select(MarketEndpoints.View)]),
+        JsonSerializerOptions.Web);
+
+    private sealed record KLinesChart(string Instrument, string Interval, IReadOnlyList<MarketEndpoints.BarView> Bars);
+}

@@ -1,0 +1,66 @@
+// Draws an instrument's K-line (candlestick) and volume chart with the vendored ECharts (wwwroot/lib/echarts, no CDN).
+// The page holds <div class="chart kline" data-kline="ID"></div> and <script type="application/json" id="ID">
+// { instrument, interval: "1m" | "1d", bars: [{ start, open, high, low, close, volume, turnover, trades }] }</script>,
+// rendered by the server; no inline script runs (the CSP forbids it). Prices are yuan/t, volume t.
+(function () {
+    "use strict";
+
+    function label(start, interval) {
+        // start is ISO 8601 with +08:00: Beijing time as written.
+        return interval === "1d" ? start.substring(0, 10) : start.substring(5, 16).replace("T", " ");
+    }
+
+    function option(spec) {
+        var up = "#c23531", down = "#2f8f4e"; // Chinese convention: red rises, green falls.
+        var categories = spec.bars.map(function (b) { return label(b.start, spec.interval); });
+        return {
+            animation: false,
+            tooltip: { trigger: "axis", axisPointer: { type: "cross" } },
+            axisPointer: { link: [{ xAxisIndex: "all" }] },
+            grid: [{ left: 56, right: 16, top: 16, height: "58%" }, { left: 56, right: 16, top: "78%", height: "16%" }],
+            xAxis: [
+                { type: "category", data: categories, boundaryGap: true, axisLabel: { hideOverlap: true } },
+                { type: "category", gridIndex: 1, data: categories, boundaryGap: true, axisLabel: { show: false } },
+            ],
+            yAxis: [
+                { scale: true, name: "元/t" },
+                { gridIndex: 1, name: "t", splitNumber: 2, axisLabel: { formatter: function (v) { return Number(v).toLocaleString(); } } },
+            ],
+            dataZoom: spec.bars.length > 60 ? [{ type: "inside", xAxisIndex: [0, 1], start: 100 - Math.min(100, 6000 / spec.bars.length), end: 100 }] : [],
+            series: [
+                {
+                    name: spec.instrument, type: "candlestick",
+                    // ECharts' candlestick order: open, close, low, high.
+                    data: spec.bars.map(function (b) { return [b.open, b.close, b.low, b.high]; }),
+                    itemStyle: { color: up, color0: down, borderColor: up, borderColor0: down },
+                },
+                {
+                    name: "volume", type: "bar", xAxisIndex: 1, yAxisIndex: 1,
+                    data: spec.bars.map(function (b) { return { value: b.volume, itemStyle: { color: b.close >= b.open ? up : down } }; }),
+                },
+            ],
+        };
+    }
+
+    function draw(el) {
+        var source = document.getElementById(el.getAttribute("data-kline"));
+        if (!source || typeof echarts === "undefined") {
+            return;
+        }
+        var spec = JSON.parse(source.textContent);
+        var chart = echarts.init(el, null, { renderer: "canvas" });
+        chart.setOption(option(spec));
+        el.setAttribute("data-chart-ready", String(spec.bars.length));
+        window.addEventListener("resize", function () { chart.resize(); });
+    }
+
+    function drawAll() {
+        document.querySelectorAll(".chart[data-kline]").forEach(draw);
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", drawAll);
+    } else {
+        drawAll();
+    }
+})();
