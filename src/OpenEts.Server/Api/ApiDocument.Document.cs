@@ -33,6 +33,9 @@ internal static partial class ApiDocument
             + "step from filing through validation, registration, monitoring and verification to issuance into the registry.",
         ["Inclusion"] = "Carbon inclusion (碳普惠): programmes as versioned data with every methodology parameter's source and flag; citizens' "
             + "actions recorded in idempotent batches, quantified, rewarded with coins within caps and redeemed; periods aggregated into PHCER.",
+        ["Market"] = "Market data (行情), public: per instrument the ticker, K-lines (1 minute, 1 day, in Beijing trading days) and "
+            + "the top 5 levels of the book; the published cumulative statistics per market (volume t, turnover 10⁴ yuan, average "
+            + "yuan/t) with their consistency flags and .xlsx export; the statistics import for the regulator and the exchange operator.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
     };
 

@@ -9,6 +9,7 @@ using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Cash;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Offsets;
@@ -62,6 +63,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal.JournalRequestBuilder Journal
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal.JournalRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The market property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.MarketRequestBuilder Market
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.MarketRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The me property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Me.MeRequestBuilder Me
