@@ -31,6 +31,10 @@ internal static class Program
           allocation [--entities N]
                                    allocation of N (10 000) entities × 5 units with full calculation, and a what-if rerun
                                    after one factor change (plain harness, < 1 min)
+          inclusion [--events N] [--citizens C] [--batch B] [--quantify Q]
+                                   carbon inclusion: quantification and caps in process (Q events), and durable ingestion
+                                   of N events (200 000) of C citizens (10 000) on SQLite through RecordActions in
+                                   batches of B (2 000), then a replay (all duplicates) (plain harness)
         """;
 
     private static int Main(string[] args)
@@ -54,6 +58,8 @@ internal static class Program
                 return Registry.OffsetsBench.Run(rest);
             case "compliance":
                 return Compliance.ComplianceBench.Run(rest);
+            case "inclusion":
+                return Inclusion.InclusionBench.Run(rest);
             case "auction":
                 return Auction.AuctionBench.Run(rest);
             default:

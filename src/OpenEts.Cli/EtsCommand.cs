@@ -40,6 +40,7 @@ internal static class EtsCommand
             Allocation.AllocateCommand.Build(),
             Compliance.ComplianceCommand.Build(),
             Offsets.OffsetsCommand.Build(),
+            Inclusion.InclusionCommand.Build(),
         };
         var help = new Command("help", "this text");
         help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));
