@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Browser;
+
+/// <summary>Carbon inclusion in real Chromium: a citizen records a bus ride and sees its reduction and coins; the programme page shows its sources and flags.</summary>
+public sealed class InclusionPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    [Fact]
+    public async Task Citizen_RecordsABusRide_SeesTheReductionAndCoins()
+    {
+        var citizen = await server.SignInAsync("citizen");
+        await citizen.ClickAsync("nav.nav a[href='/Inclusion/Me']");
+
+        await citizen.SelectOptionAsync("#record-programme", "shenzhen-tanpuhui");
+        await citizen.SelectOptionAsync("#record-behaviour", "bus");
+        await citizen.FillAsync("#record-quantity", "12.5");
+        await citizen.FillAsync("#record-minutes", "30");
+        await citizen.ClickAsync("#record-submit");
+        await citizen.WaitForSelectorAsync("#recorded");
+
+        // Shenzhen's battery-electric bus: 26.9 g/person-km × 12.5 km = 336.25 g; 1 coin per 100 g → 3 coins.
+        Assert.Equal("336.25", await citizen.InnerTextAsync("#recorded-grams"));
+        Assert.Equal("3", await citizen.InnerTextAsync("#recorded-coins"));
+        Assert.Equal("336.25", await citizen.InnerTextAsync("#wallet-shenzhen-tanpuhui .reduction-grams"));
+        Assert.Equal("3", await citizen.InnerTextAsync("#wallet-shenzhen-tanpuhui .coins-spendable"));
+
+        // The page's next form is a new ride (a new event id): it counts too.
+        await citizen.FillAsync("#record-quantity", "12.5");
+        await citizen.ClickAsync("#record-submit");
+        await citizen.WaitForSelectorAsync("#recorded");
+        Assert.Equal("672.5", await citizen.InnerTextAsync("#wallet-shenzhen-tanpuhui .reduction-grams"));
+        Assert.Equal("6", await citizen.InnerTextAsync("#wallet-shenzhen-tanpuhui .coins-spendable"));
+    }
+
+    [Fact]
+    public async Task ProgrammePage_Anonymous_ShowsEachParameterWithItsSourceAndUnconfirmedFlag()
+    {
+        server.RequireBrowser();
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Inclusion/Programme?id=fuzhou-lvbao-2018");
+
+        var bus = await page.InnerTextAsync("#b-bus");
+        Assert.Contains("26.9", bus, StringComparison.Ordinal);
+        Assert.Contains("[UNCONFIRMED]", bus, StringComparison.Ordinal);
+        Assert.Contains("105", await page.InnerTextAsync("#catalogue"), StringComparison.Ordinal);
+    }
+}
