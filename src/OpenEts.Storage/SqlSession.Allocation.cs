@@ -82,6 +82,31 @@ internal sealed partial class SqlSession : IAllocationData
         }
     }
 
+    async Task<IReadOnlyList<SpecialCircumstance>> IAllocationData.ListCircumstancesAsync(string jurisdiction, int year) =>
+        [.. (await QueryAsync<CircumstanceRow>("""
+            SELECT jurisdiction, year, organisation_code, kind, months, energy_kgce, reference, recorded_at, recorded_by
+            FROM allocation_circumstances WHERE jurisdiction = @jurisdiction AND year = @year ORDER BY organisation_code, kind
+            """, new { jurisdiction, year }).ConfigureAwait(false)).Select(r => r.ToCircumstance())];
+
+    Task IAllocationData.SaveCircumstanceAsync(SpecialCircumstance c) => ExecuteAsync("""
+        INSERT INTO allocation_circumstances (jurisdiction, year, organisation_code, kind, months, energy_kgce, reference, recorded_at, recorded_by)
+        VALUES (@jurisdiction, @year, @organisation, @kind, @months, @energy, @reference, @recordedAt, @recordedBy)
+        ON CONFLICT (jurisdiction, year, organisation_code, kind) DO UPDATE SET months = excluded.months,
+            energy_kgce = excluded.energy_kgce, reference = excluded.reference, recorded_at = excluded.recorded_at,
+            recorded_by = excluded.recorded_by
+        """, new
+    {
+        jurisdiction = c.Jurisdiction,
+        year = c.Year,
+        organisation = c.Organisation,
+        kind = c.Kind.ToString(),
+        months = c.Months,
+        energy = c.Energy is { } e ? decimal.ToInt64(e * 1000m) : (long?)null,
+        reference = c.Reference,
+        recordedAt = Ms(c.RecordedAt),
+        recordedBy = c.RecordedBy,
+    });
+
     private static object PlanParameters(StoredPlan p) => new
     {
         planId = p.PlanId,
@@ -149,5 +174,29 @@ internal sealed partial class SqlSession : IAllocationData
 
         public AllocationRecord ToRecord() => new(Jurisdiction, checked((int)Year), Organisation_Code, Enum.Parse<AllocationStage>(Stage),
             Plan_Id, checked((int)Version), AllocationJson.Read(Calculation), At(Run_At), Run_By);
+    }
+
+    private sealed class CircumstanceRow
+    {
+        public string Jurisdiction { get; init; } = "";
+
+        public long Year { get; init; }
+
+        public string Organisation_Code { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public long? Months { get; init; }
+
+        public long? Energy_Kgce { get; init; }
+
+        public string Reference { get; init; } = "";
+
+        public long Recorded_At { get; init; }
+
+        public string Recorded_By { get; init; } = "";
+
+        public SpecialCircumstance ToCircumstance() => new(Jurisdiction, checked((int)Year), Organisation_Code, Enum.Parse<CircumstanceKind>(Kind),
+            Months is { } m ? checked((int)m) : null, Energy_Kgce is { } e ? e / 1000m : null, Reference, At(Recorded_At), Recorded_By);
     }
 }

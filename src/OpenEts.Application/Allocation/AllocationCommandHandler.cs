@@ -33,6 +33,10 @@ public sealed class AllocationCommandHandler(IStore store, TimeProvider clock)
                     {
                         await s.Allocation.UpdateDraftAsync(update).ConfigureAwait(false);
                     }
+                    if (write.Circumstance is { } circumstance)
+                    {
+                        await s.Allocation.SaveCircumstanceAsync(circumstance).ConfigureAwait(false);
+                    }
                     await s.Journal.AppendAsync(now, actor.UserName, write.Event, write.Subject, Json.Serialize(write.Payload)).ConfigureAwait(false);
                     return new AllocationCommandOutcome.Completed(write.Event, write.Insert ?? write.Update, null);
                 case AllocationDecision.Refuse r:

@@ -16,6 +16,9 @@ public abstract record AllocationDecision
         public StoredPlan? Insert { get; init; }
 
         public StoredPlan? Update { get; init; }
+
+        /// <summary>A special circumstance to store (replacing one of the same entity, year and kind).</summary>
+        public SpecialCircumstance? Circumstance { get; init; }
     }
 
     /// <summary>Refused by <paramref name="Rule"/> on <paramref name="Field"/>; nothing is written.</summary>

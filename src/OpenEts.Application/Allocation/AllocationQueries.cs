@@ -101,9 +101,16 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv)
         {
             return (null, [new FieldError("year", "PlanYear", $"year: plan '{planId}' governs {string.Join(", ", plan.Years)}, not {year}")]);
         }
-        var entities = await AllocationInputs.ReadAsync(mrv, plan, year, ct).ConfigureAwait(false);
+        var circumstances = await store.ReadAsync(s => s.Allocation.ListCircumstancesAsync(stored?.Jurisdiction ?? plan.Jurisdiction, year), ct)
+            .ConfigureAwait(false);
+        var entities = (await AllocationInputs.ReadAsync(mrv, plan, year, ct).ConfigureAwait(false))
+            .Select(e => e.Verified is null ? e : SpecialCircumstance.Apply(e, circumstances)).ToList();
         return WhatIf.TryRun(document, year, entities, edits, out var result, out var errors, progress) ? (result, []) : (null, errors);
     }
+
+    /// <summary>The special circumstances recorded for a jurisdiction's year (<see cref="RecordCircumstance"/>), by entity.</summary>
+    public Task<IReadOnlyList<SpecialCircumstance>> CircumstancesAsync(string jurisdiction, int year, CancellationToken ct) =>
+        store.ReadAsync(s => s.Allocation.ListCircumstancesAsync(jurisdiction, year), ct);
 
     /// <summary>The covered entities' inputs of a year under a plan (approved MRV figures through <see cref="MrvQueries"/>).</summary>
     public Task<IReadOnlyList<EntityInput>> InputsAsync(AllocationPlan plan, int year, CancellationToken ct) =>

@@ -30,9 +30,10 @@ public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, RegistryS
         {
             return new AllocationCommandOutcome.Forbidden(run.Roles);
         }
-        var (stored, done) = await store.ReadAsync(async s => (
+        var (stored, done, circumstances) = await store.ReadAsync(async s => (
             await AllocationQueries.ApprovedVersionAsync(s, run.Jurisdiction, run.Year).ConfigureAwait(false),
-            await s.Allocation.ListAllocationsAsync(run.Jurisdiction, run.Year).ConfigureAwait(false)), ct).ConfigureAwait(false);
+            await s.Allocation.ListAllocationsAsync(run.Jurisdiction, run.Year).ConfigureAwait(false),
+            await s.Allocation.ListCircumstancesAsync(run.Jurisdiction, run.Year).ConfigureAwait(false)), ct).ConfigureAwait(false);
         if (stored is null)
         {
             return new AllocationCommandOutcome.Refused("NoApprovedPlan", "year",
@@ -40,7 +41,9 @@ public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, RegistryS
         }
         var plan = stored.Plan;
         var unitClass = UnitClass.Allowance(plan.RegistryCode, run.Year);
-        var entities = await AllocationInputs.ReadAsync(mrv, plan, run.Year, ct).ConfigureAwait(false);
+        // The regulator's special circumstances (closures, stoppages, new entrants, added capacity) count at the true-up.
+        var entities = (await AllocationInputs.ReadAsync(mrv, plan, run.Year, ct).ConfigureAwait(false))
+            .Select(e => run.Stage == AllocationStage.Final ? SpecialCircumstance.Apply(e, circumstances) : e).ToList();
         var (accounts, issuance) = await registry.QueryAsync((l, _) => (
             l.Accounts.Where(a => a.Kind == AccountKind.Holding && a.State != AccountState.Closed)
                 .GroupBy(a => a.HolderName).ToDictionary(g => g.Key, g => g.First().Number),

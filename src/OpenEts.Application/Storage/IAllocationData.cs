@@ -29,4 +29,10 @@ public interface IAllocationData
 
     /// <summary>Inserts or replaces the records of their (jurisdiction, year, entity, stage).</summary>
     Task SaveAllocationsAsync(IReadOnlyList<AllocationRecord> records);
+
+    /// <summary>The special circumstances recorded for a jurisdiction and year, by entity then kind.</summary>
+    Task<IReadOnlyList<SpecialCircumstance>> ListCircumstancesAsync(string jurisdiction, int year);
+
+    /// <summary>Inserts or replaces the circumstance of its (jurisdiction, year, entity, kind).</summary>
+    Task SaveCircumstanceAsync(SpecialCircumstance circumstance);
 }

@@ -174,6 +174,19 @@ public static partial class AllocationCalculator
                 exact = floor;
             }
         }
+        if (entity.AddedCapacityEnergy is { } added && plan.Special?.NewEntrantFactor is { } factor)
+        {
+            var more = added * factor.For(year);
+            steps.Flag(factor.Unconfirmed);
+            if (steps.Keep)
+            {
+                steps.Add(new CalculationStep("capacity-added", "A = A + E × f", [
+                    new("A", exact, "tCO2", "allocation before the added capacity"),
+                    new("E", added, "tce", "expected annual energy use of the added capacity, recorded by the regulator"),
+                    Term("f", factor, year, "tCO2/tce")], exact + more));
+            }
+            exact += more;
+        }
         if (plan.Special is { } special && entity.AbnormalMonths > 0)
         {
             var stoppage = special.StoppageMonths?.For(year);

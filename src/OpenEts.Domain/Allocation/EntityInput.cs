@@ -41,4 +41,10 @@ public sealed record EntityInput(string Code, string Name, Sector Sector)
 
     /// <summary>For a new entrant: expected annual energy use, t standard coal; null otherwise.</summary>
     public decimal? NewEntrantEnergy { get; init; }
+
+    /// <summary>
+    /// Expected annual energy use of capacity added during the year (tce; art. 14–15's 产能变化), allocated at the final
+    /// stage on top of the rest as a new entrant's would be: E × the plan's new-entrant factor. Null: no added capacity.
+    /// </summary>
+    public decimal? AddedCapacityEnergy { get; init; }
 }

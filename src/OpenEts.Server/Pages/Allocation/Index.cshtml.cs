@@ -20,6 +20,11 @@ public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandl
 
     public AllocationRun? Run { get; private set; }
 
+    public IReadOnlyList<SpecialCircumstance> Circumstances { get; private set; } = [];
+
+    [BindProperty]
+    public CircumstanceInput Circumstance { get; set; } = new();
+
     public string? Done { get; private set; }
 
     [BindProperty(SupportsGet = true)]
@@ -65,8 +70,36 @@ public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandl
         return Page();
     }
 
+    public async Task<IActionResult> OnPostCircumstanceAsync(CancellationToken ct)
+    {
+        var c = Circumstance;
+        var parsed = RecordCircumstance.TryParse(new RecordCircumstance.Form(Jurisdiction, Year, c.Organisation, c.Kind, c.Months, c.Energy, c.Reference),
+            out var command, out var errors);
+        if (await SendAsync(plans, parsed, command, errors, ct) is AllocationCommandOutcome.Completed)
+        {
+            return Redirect($"/Allocation?done=circumstance&jurisdiction={Jurisdiction}&year={Year}");
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The special-circumstance form as typed.</summary>
+    public sealed class CircumstanceInput
+    {
+        public string? Organisation { get; set; }
+
+        public string? Kind { get; set; }
+
+        public int? Months { get; set; }
+
+        public decimal? Energy { get; set; }
+
+        public string? Reference { get; set; }
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        Circumstances = MayReadAllocations ? await queries.CircumstancesAsync(Jurisdiction, Year, ct) : [];
         Plans = await queries.PlansAsync(ct);
         Allocations = MayReadAllocations ? await queries.AllocationsAsync(User.Actor(), Jurisdiction, Year, ct) : [];
     }

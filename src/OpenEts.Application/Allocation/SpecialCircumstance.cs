@@ -1,0 +1,49 @@
+using OpenEts.Domain.Allocation;
+
+namespace OpenEts.Application.Allocation;
+
+/// <summary>The kinds of special circumstance the regulator records for an entity's year (guangdong.md §1.2, art. 14–15).</summary>
+public enum CircumstanceKind
+{
+    /// <summary>Closure, deregistration or leaving the province (art. 14): the abnormal months' allowances are taken back.</summary>
+    Closure,
+
+    /// <summary>A voluntary stoppage (art. 15): taken back when longer than the plan's stoppage limit (Guangdong: 6 months).</summary>
+    Stoppage,
+
+    /// <summary>A new entrant: allocated its expected energy use × the plan's new-entrant factor.</summary>
+    NewEntrant,
+
+    /// <summary>Capacity added during the year: its expected energy use × the new-entrant factor, on top of the rest.</summary>
+    CapacityChange,
+}
+
+/// <summary>
+/// A special circumstance of one entity's year as the regulator recorded it, with the reference (a decision, a filing)
+/// it rests on. The true-up and the what-if read it into the entity's <see cref="EntityInput"/>.
+/// </summary>
+/// <param name="Months">Abnormal months (closure, stoppage), 1–12; null otherwise.</param>
+/// <param name="Energy">Expected annual energy use, tce (new entrant, capacity change); null otherwise.</param>
+public sealed record SpecialCircumstance(
+    string Jurisdiction, int Year, string Organisation, CircumstanceKind Kind, int? Months, decimal? Energy, string Reference,
+    DateTimeOffset RecordedAt, string RecordedBy)
+{
+    /// <summary><paramref name="entity"/> with the <paramref name="circumstances"/> recorded for it.</summary>
+    public static EntityInput Apply(EntityInput entity, IEnumerable<SpecialCircumstance> circumstances)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(circumstances);
+        foreach (var c in circumstances.Where(c => c.Organisation == entity.Code))
+        {
+            entity = c.Kind switch
+            {
+                CircumstanceKind.Closure => entity with { Closed = true, AbnormalMonths = c.Months ?? 0 },
+                CircumstanceKind.Stoppage => entity.Closed ? entity : entity with { AbnormalMonths = c.Months ?? 0 },
+                CircumstanceKind.NewEntrant => entity with { NewEntrantEnergy = c.Energy },
+                CircumstanceKind.CapacityChange => entity with { AddedCapacityEnergy = c.Energy },
+                _ => entity,
+            };
+        }
+        return entity;
+    }
+}
