@@ -10,7 +10,7 @@ namespace OpenEts.Application.Inclusion;
 /// <summary>
 /// Runs carbon-inclusion commands for a signed-in actor: checks the role, runs the command in one write transaction
 /// (its journal entry included), and returns the outcome. Aggregation files its monitoring report through the offsets
-/// module's own handler first (its own transaction, never nested in ours), then records the aggregation.
+/// module's handler inside the same transaction as its own record, so the two commit together or not at all.
 /// </summary>
 public sealed class InclusionCommandHandler(IStore store, InclusionProgrammes programmes, OffsetsCommandHandler offsets,
     OffsetsQueries offsetsQueries, TimeProvider clock)
@@ -46,34 +46,34 @@ public sealed class InclusionCommandHandler(IStore store, InclusionProgrammes pr
             return new InclusionCommandOutcome.Refused("NoPhcerProject", "programme",
                 $"{command.Programme} files no PHCER (its programme data names no PHCER project)", RefusalKind.Conflict);
         }
-        var (totals, earlier) = await store.ReadAsync(async s => (
-            await s.Inclusion.PeriodTotalsAsync(command.Programme, command.PeriodStart, command.PeriodEnd).ConfigureAwait(false),
-            await s.Inclusion.AggregationsAsync(command.Programme).ConfigureAwait(false)), ct).ConfigureAwait(false);
-        if (earlier.FirstOrDefault(a => a.PeriodStart <= command.PeriodEnd && command.PeriodStart <= a.PeriodEnd) is { } overlap)
-        {
-            return new InclusionCommandOutcome.Refused("PeriodAggregated", "periodStart",
-                $"{overlap.PeriodStart:yyyy-MM-dd} – {overlap.PeriodEnd:yyyy-MM-dd} is aggregated already (report {overlap.Report})", RefusalKind.Conflict);
-        }
-        var reduction = totals.Aggregate(CarbonGrams.Zero, (sum, t) => sum + t.Reduction);
-        var claimed = decimal.Round(reduction.Tonnes, 3, MidpointRounding.ToZero);
-        if (claimed < 0.001m)
-        {
-            return new InclusionCommandOutcome.Refused("NothingToAggregate", "periodStart",
-                $"the period's counted reductions ({reduction}) are under 1 kg", RefusalKind.Conflict);
-        }
         var projects = await offsetsQueries.ProjectsAsync(actor, UnitType.Phcer, null, ct).ConfigureAwait(false);
         if (projects.FirstOrDefault(p => p.Project.Code == projectCode) is not { } project)
         {
             return new InclusionCommandOutcome.Refused("NoPhcerProject", "programme", $"PHCER project {projectCode} is not on the register", RefusalKind.Conflict);
         }
-        var filed = await offsets.HandleAsync(actor, new SubmitMonitoringReport(project.Project.Id, command.PeriodStart, command.PeriodEnd, claimed, null), ct)
-            .ConfigureAwait(false);
-        switch (filed)
+        var now = clock.GetUtcNow();
+        // The offsets report and the aggregation record commit together: a failure leaves neither.
+        return await store.WriteAsync(async s =>
         {
-            case OffsetsCommandOutcome.Completed { Report: { } report }:
-                var now = clock.GetUtcNow();
-                return await store.WriteAsync(async s =>
-                {
+            var totals = await s.Inclusion.PeriodTotalsAsync(command.Programme, command.PeriodStart, command.PeriodEnd).ConfigureAwait(false);
+            var earlier = await s.Inclusion.AggregationsAsync(command.Programme).ConfigureAwait(false);
+            if (earlier.FirstOrDefault(a => a.PeriodStart <= command.PeriodEnd && command.PeriodStart <= a.PeriodEnd) is { } overlap)
+            {
+                return new InclusionCommandOutcome.Refused("PeriodAggregated", "periodStart",
+                    $"{overlap.PeriodStart:yyyy-MM-dd} – {overlap.PeriodEnd:yyyy-MM-dd} is aggregated already (report {overlap.Report})", RefusalKind.Conflict);
+            }
+            var reduction = totals.Aggregate(CarbonGrams.Zero, (sum, t) => sum + t.Reduction);
+            var claimed = decimal.Round(reduction.Tonnes, 3, MidpointRounding.ToZero);
+            if (claimed < 0.001m)
+            {
+                return new InclusionCommandOutcome.Refused("NothingToAggregate", "periodStart",
+                    $"the period's counted reductions ({reduction}) are under 1 kg", RefusalKind.Conflict);
+            }
+            var filed = await offsets.HandleWithinAsync(s, actor,
+                new SubmitMonitoringReport(project.Project.Id, command.PeriodStart, command.PeriodEnd, claimed, null)).ConfigureAwait(false);
+            switch (filed)
+            {
+                case OffsetsCommandOutcome.Completed { Report: { } report }:
                     var saved = await s.Inclusion.InsertAggregationAsync(new InclusionAggregation(0, command.Programme, command.PeriodStart,
                         command.PeriodEnd, reduction, totals.Sum(t => t.Actions), claimed, projectCode, report.Id, now, actor.UserName)).ConfigureAwait(false);
                     await new InclusionWork(s, actor, now, programmes).JournalAsync("period.aggregated", $"PHCER-{projectCode}", new
@@ -87,15 +87,15 @@ public sealed class InclusionCommandHandler(IStore store, InclusionProgrammes pr
                         byBehaviour = totals.Select(t => new { behaviour = Behaviours.CodeOf(t.Behaviour), t.Actions, grams = t.Reduction.Grams, t.Citizens }),
                     }).ConfigureAwait(false);
                     return (InclusionCommandOutcome)new InclusionCommandOutcome.Completed(saved);
-                }, ct).ConfigureAwait(false);
-            case OffsetsCommandOutcome.Refused r:
-                return new InclusionCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind);
-            case OffsetsCommandOutcome.Forbidden f:
-                return new InclusionCommandOutcome.Forbidden(f.Allowed);
-            case OffsetsCommandOutcome.Invalid i:
-                return new InclusionCommandOutcome.Invalid(i.Errors);
-            default:
-                return new InclusionCommandOutcome.Refused("NoPhcerProject", "programme", $"PHCER project {projectCode} could not take the report", RefusalKind.Conflict);
-        }
+                case OffsetsCommandOutcome.Refused r:
+                    return new InclusionCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind);
+                case OffsetsCommandOutcome.Forbidden f:
+                    return new InclusionCommandOutcome.Forbidden(f.Allowed);
+                case OffsetsCommandOutcome.Invalid i:
+                    return new InclusionCommandOutcome.Invalid(i.Errors);
+                default:
+                    return new InclusionCommandOutcome.Refused("NoPhcerProject", "programme", $"PHCER project {projectCode} could not take the report", RefusalKind.Conflict);
+            }
+        }, ct).ConfigureAwait(false);
     }
 }

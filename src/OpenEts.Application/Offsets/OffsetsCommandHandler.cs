@@ -50,27 +50,49 @@ public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler r
         Actor actor, IOffsetsCommand command, bool registryDone, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return store.WriteAsync<(OffsetsCommandOutcome?, IReadOnlyList<IRegistryCommand>?)>(async s =>
+        return store.WriteAsync(s => DecideAsync(s, actor, command, registryDone, now), ct);
+    }
+
+    /// <summary>
+    /// Runs a command that needs no registry step (a monitoring report, a review) inside a write transaction another
+    /// module already holds, so that the other module's own rows and this step commit together or not at all.
+    /// </summary>
+    public async Task<OffsetsCommandOutcome> HandleWithinAsync(IStoreSession session, Actor actor, IOffsetsCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!command.Roles.Contains(actor.Role))
         {
-            var decision = await command.DecideAsync(new OffsetsWork(s, registry, actor, now)).ConfigureAwait(false);
-            switch (decision)
-            {
-                case OffsetsDecision.ThroughRegistry through when !registryDone:
-                    return (null, through.Commands);
-                case OffsetsDecision.ThroughRegistry through:
-                    return (await WriteAsync(s, actor, now, through.Then).ConfigureAwait(false), null);
-                case OffsetsDecision.Write write:
-                    return (await WriteAsync(s, actor, now, write).ConfigureAwait(false), null);
-                case OffsetsDecision.Refuse r:
-                    return (new OffsetsCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind), null);
-                case OffsetsDecision.Fail f:
-                    return (new OffsetsCommandOutcome.Invalid(f.Errors), null);
-                case OffsetsDecision.Missing:
-                    return (new OffsetsCommandOutcome.NotFound(), null);
-                default:
-                    throw new InvalidOperationException($"unknown offsets decision {decision.GetType().Name}");
-            }
-        }, ct);
+            return new OffsetsCommandOutcome.Forbidden(command.Roles);
+        }
+        var (outcome, registryCommands) = await DecideAsync(session, actor, command, registryDone: false, clock.GetUtcNow()).ConfigureAwait(false);
+        return registryCommands is null
+            ? outcome!
+            : throw new InvalidOperationException($"{command.GetType().Name} moves registry units and cannot run inside another transaction");
+    }
+
+    private async Task<(OffsetsCommandOutcome? Outcome, IReadOnlyList<IRegistryCommand>? Registry)> DecideAsync(
+        IStoreSession s, Actor actor, IOffsetsCommand command, bool registryDone, DateTimeOffset now)
+    {
+        var decision = await command.DecideAsync(new OffsetsWork(s, registry, actor, now)).ConfigureAwait(false);
+        switch (decision)
+        {
+            case OffsetsDecision.ThroughRegistry through when !registryDone:
+                return (null, through.Commands);
+            case OffsetsDecision.ThroughRegistry through:
+                return (await WriteAsync(s, actor, now, through.Then).ConfigureAwait(false), null);
+            case OffsetsDecision.Write write:
+                return (await WriteAsync(s, actor, now, write).ConfigureAwait(false), null);
+            case OffsetsDecision.Refuse r:
+                return (new OffsetsCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind), null);
+            case OffsetsDecision.Fail f:
+                return (new OffsetsCommandOutcome.Invalid(f.Errors), null);
+            case OffsetsDecision.Missing:
+                return (new OffsetsCommandOutcome.NotFound(), null);
+            default:
+                throw new InvalidOperationException($"unknown offsets decision {decision.GetType().Name}");
+        }
     }
 
     private static async Task<OffsetsCommandOutcome> WriteAsync(IStoreSession s, Actor actor, DateTimeOffset now, OffsetsDecision.Write write)
