@@ -28,6 +28,9 @@ internal static class Program
           auction [--bids N] [--movements M]
                                    clear an auction of N sealed bids (10 000); the cash ledger's rules in memory; M cash
                                    movements (20 000) made durable on SQLite, batched and one per transaction (plain harness)
+          market-data [--trades N]
+                                   K-line aggregation of N trade prints (1 000 000) into 1-minute and 1-day bars, and one
+                                   day's official close (plain harness, seconds)
           allocation [--entities N]
                                    allocation of N (10 000) entities × 5 units with full calculation, and a what-if rerun
                                    after one factor change (plain harness, < 1 min)
@@ -62,6 +65,8 @@ internal static class Program
                 return Inclusion.InclusionBench.Run(rest);
             case "auction":
                 return Auction.AuctionBench.Run(rest);
+            case "market-data":
+                return MarketData.KLineBench.Run(rest);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

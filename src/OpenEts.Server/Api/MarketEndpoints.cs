@@ -31,6 +31,7 @@ internal static partial class MarketEndpoints
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(TabularLimits.MaxFileBytes + (1L * 1024 * 1024)));
         MapTrading(group);
+        MapStream(group);
     }
 
     /// <summary>One consistency rule a row breaks: <c>AverageMismatch</c>, <c>CumulativeDecreased</c>, <c>TurnoverWithoutVolume</c>.</summary>

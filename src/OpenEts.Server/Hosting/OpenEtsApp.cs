@@ -110,7 +110,7 @@ public static class OpenEtsApp
         services.AddSingleton<CashCommandHandler>().AddSingleton<CashQueries>();
         services.AddSingleton<IAuctionRulesSource, PlanAuctionRules>().AddSingleton<AuctionService>().AddSingleton<AuctionQueries>()
             .AddSingleton<DemoAuction>();
-        services.AddSingleton<MarketStatisticsService>().AddSingleton<MarketDataQueries>();
+        services.AddSingleton<MarketStatisticsService>().AddSingleton<MarketDataQueries>().AddSingleton<MarketStream>();
         services.TryAddSingleton<IMarketFeed, NoMarketFeed>();
         services.AddSingleton(demoMode);
         services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));

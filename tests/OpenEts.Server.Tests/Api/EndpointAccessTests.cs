@@ -35,6 +35,7 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "Market", "Market/Index", "Market/Statistics", "Market/Instrument/{code}", "/api/v1/market/statistics",
         "/api/v1/market/statistics.xlsx", "/api/v1/market/instruments", "/api/v1/market/{instrument}/ticker",
         "/api/v1/market/{instrument}/klines", "/api/v1/market/{instrument}/depth",
+        "/api/v1/market/{instrument}/stream",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()

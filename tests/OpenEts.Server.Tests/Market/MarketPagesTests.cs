@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenEts.Application.Exchange.MarketData;
 using OpenEts.Application.Files;
@@ -67,5 +68,13 @@ public sealed class MarketPagesTests(MarketBrowserServer server) : IClassFixture
         Assert.Equal("30", await page.GetAttributeAsync("#kline", "data-chart-ready"));
         Assert.Equal(1, await page.Locator("#kline canvas").CountAsync());
         Assert.Equal(5, await page.Locator("#depth tr.bid").CountAsync());
+
+        // A trade in a new minute arrives live: the ticker and the chart update without reloading the page.
+        await page.WaitForSelectorAsync("#kline[data-stream-version]");
+        server.Feed.Add(server.Clock.GetUtcNow(), 6_789, 3);
+        await server.Services.GetRequiredService<MarketStream>().PublishAsync(FakeMarketFeed.Instrument, TestContext.Current.CancellationToken);
+        await page.WaitForSelectorAsync("#kline[data-chart-ready='31']");
+
+        Assert.Equal("67.89", await page.InnerTextAsync("#ticker-last"));
     }
 }

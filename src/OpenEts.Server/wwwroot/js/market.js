@@ -42,6 +42,77 @@
         };
     }
 
+    function yuan(v) {
+        return v == null ? "—" : Number(v).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+
+    function text(id, value) {
+        var el = document.getElementById(id);
+        if (el) {
+            el.textContent = value;
+        }
+    }
+
+    function row(cls, side, level) {
+        var tr = document.createElement("tr");
+        tr.className = cls;
+        [side, yuan(level.price), Number(level.quantity).toLocaleString(), String(level.orders)].forEach(function (v, i) {
+            var td = document.createElement("td");
+            td.textContent = v;
+            if (i > 0) {
+                td.className = "num";
+            }
+            tr.appendChild(td);
+        });
+        return tr;
+    }
+
+    function showDepth(depth) {
+        var table = document.getElementById("depth");
+        if (!table || !depth) {
+            return;
+        }
+        table.querySelectorAll("tr.ask, tr.bid").forEach(function (tr) { tr.remove(); });
+        var body = table.tBodies[0] || table;
+        depth.asks.slice().reverse().forEach(function (l) { body.appendChild(row("ask", table.getAttribute("data-ask"), l)); });
+        depth.bids.forEach(function (l) { body.appendChild(row("bid", table.getAttribute("data-bid"), l)); });
+    }
+
+    function showTicker(t) {
+        text("ticker-last", yuan(t.last));
+        text("ticker-change", t.changePercent == null ? "—" : (t.changePercent > 0 ? "+" : "") + Number(t.changePercent).toFixed(2) + " %");
+        text("ticker-high", yuan(t.high));
+        text("ticker-low", yuan(t.low));
+        text("ticker-volume", Number(t.volume).toLocaleString());
+        text("ticker-turnover", yuan(t.turnover));
+    }
+
+    // Live updates by server-sent events (no polling): the ticker, the depth, and the newest bar merged into the chart.
+    function listen(el, spec, chart) {
+        var url = el.getAttribute("data-stream");
+        if (!url || typeof EventSource === "undefined") {
+            return;
+        }
+        var source = new EventSource(url);
+        source.addEventListener("update", function (e) {
+            var u = JSON.parse(e.data);
+            showTicker(u.ticker);
+            showDepth(u.depth);
+            var bar = spec.interval === "1d" ? u.day : u.minute;
+            if (bar) {
+                var last = spec.bars[spec.bars.length - 1];
+                if (last && last.start === bar.start) {
+                    spec.bars[spec.bars.length - 1] = bar;
+                } else if (!last || last.start < bar.start) {
+                    spec.bars.push(bar);
+                }
+                chart.setOption(option(spec), { replaceMerge: ["series", "xAxis"] });
+                el.setAttribute("data-chart-ready", String(spec.bars.length));
+            }
+            el.setAttribute("data-stream-version", String(u.version));
+        });
+    }
+
     function draw(el) {
         var source = document.getElementById(el.getAttribute("data-kline"));
         if (!source || typeof echarts === "undefined") {
@@ -52,6 +123,7 @@
         chart.setOption(option(spec));
         el.setAttribute("data-chart-ready", String(spec.bars.length));
         window.addEventListener("resize", function () { chart.resize(); });
+        listen(el, spec, chart);
     }
 
     function drawAll() {
