@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.Depth;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.Klines;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.StreamNamespace;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.Ticker;
 using System.Collections.Generic;
 using System.IO;
@@ -26,6 +27,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.Klines.KlinesRequestBuilder Klines
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.Klines.KlinesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The stream property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.StreamNamespace.StreamRequestBuilder Stream
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.StreamNamespace.StreamRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The ticker property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.Ticker.TickerRequestBuilder Ticker
