@@ -32,8 +32,7 @@ internal static class KLineBench
             }
             samples.Sort();
             var median = samples[samples.Count / 2];
-            Print($"{count:N0} trades → {bars:N0} {interval} bars: median {median:F1} ms, max {samples[^1]:F1} ms over {samples.Count} runs "
-                + $"({count / median / 1000:F1} M trades/s)");
+            Print($"{count:N0} trades → {bars:N0} {interval} bars: median {median:F1} ms, max {samples[^1]:F1} ms over {samples.Count} runs ({count / median / 1000:F1} M trades/s)");
         }
         var day = BeijingTime.TradingDay(trades[0].At);
         var oneDay = trades.TakeWhile(t => BeijingTime.TradingDay(t.At) == day).ToList();
