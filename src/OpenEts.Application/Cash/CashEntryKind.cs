@@ -11,4 +11,7 @@ public enum CashEntryKind
 
     /// <summary>Reserved money paid to its payee (an auction's winner to the proceeds, a buyer to a seller).</summary>
     Settlement,
+
+    /// <summary>A fee paid from a member's available money to a system account (an exchange fee).</summary>
+    Fee,
 }

@@ -136,6 +136,57 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
         return new CashResult.Done(entry, after.Reservation, Duplicate: false);
     }
 
+    /// <summary>
+    /// Pays <paramref name="amount"/> of an open reservation to <paramref name="to"/> and keeps the rest reserved: one
+    /// settlement entry (<c>cash.settled</c> with nothing released). An order that trades in parts pays each part so.
+    /// </summary>
+    public async Task<CashResult> PayAsync(Organisation member, long reservationId, CashAccount to, Yuan amount, IdempotencyKey key)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(to);
+        if (await session.Cash.FindEntryAsync(key.Value).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.ReservationId == reservationId && earlier.Amount == amount && earlier.To == to.Id
+                ? new CashResult.Done(earlier, null, Duplicate: true)
+                : Reused(key);
+        }
+        var reservation = await session.Cash.FindReservationAsync(reservationId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"reservation {reservationId} does not exist");
+        var from = await session.Cash.FindAccountAsync(reservation.AccountId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"reservation {reservationId} names a missing account");
+        if (CashMoves.Pay(from, reservation, to, amount, out var after) is { } rejection)
+        {
+            return new CashResult.Refused(rejection, string.Create(CultureInfo.InvariantCulture,
+                $"reservation {reservationId} holds {reservation.Amount} yuan and is {(reservation.Open ? "open" : "closed")}: it cannot pay {amount}"));
+        }
+        await session.Cash.SaveAccountAsync(after.From).ConfigureAwait(false);
+        await session.Cash.SaveAccountAsync(after.To).ConfigureAwait(false);
+        await session.Cash.SaveReservationAsync(after.Reservation, now).ConfigureAwait(false);
+        var entry = await session.Cash.InsertEntryAsync(new CashEntry(
+            0, now, from.Id, to.Id, amount, CashEntryKind.Settlement, reservation.Reference, key.Value, actor, reservationId)).ConfigureAwait(false);
+        await JournalAsync("cash.settled", member.Code.Value, new
+        {
+            entry = entry.Id, from = from.Id, to = to.Id, amount = amount.Value, reservation = reservationId,
+            released = 0m, reference = reservation.Reference, key = key.Value,
+        }).ConfigureAwait(false);
+        return new CashResult.Done(entry, after.Reservation, Duplicate: false);
+    }
+
+    /// <summary>
+    /// A fee: <paramref name="amount"/> of the organisation's available money to the system account
+    /// <paramref name="payee"/> (<c>cash.fee-paid</c>). Refused when the available money is short.
+    /// </summary>
+    public async Task<CashResult> PayFeeAsync(Organisation member, CashAccountKind payee, Yuan amount, string reference, IdempotencyKey key)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (await session.Cash.FindMemberAccountAsync(member.Id).ConfigureAwait(false) is not { } account)
+        {
+            return Insufficient(member, amount);
+        }
+        var to = await session.Cash.SystemAccountAsync(payee).ConfigureAwait(false);
+        return await MoveAsync(account, to, amount, CashEntryKind.Fee, reference, key, member.Code.Value, null).ConfigureAwait(false);
+    }
+
     private async Task<CashResult> MoveAsync(
         CashAccount from, CashAccount to, Yuan amount, CashEntryKind kind, string reference, IdempotencyKey key, string subject, long? reservation)
     {
@@ -154,7 +205,12 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
         await session.Cash.SaveAccountAsync(after.To).ConfigureAwait(false);
         var entry = await session.Cash.InsertEntryAsync(new CashEntry(0, now, from.Id, to.Id, amount, kind, reference, key.Value, actor, reservation))
             .ConfigureAwait(false);
-        await JournalAsync(kind == CashEntryKind.Deposit ? "cash.deposited" : "cash.withdrawn", subject, new
+        await JournalAsync(kind switch
+        {
+            CashEntryKind.Deposit => "cash.deposited",
+            CashEntryKind.Fee => "cash.fee-paid",
+            _ => "cash.withdrawn",
+        }, subject, new
         {
             entry = entry.Id, from = from.Id, to = to.Id, amount = amount.Value, reference, key = key.Value,
         }).ConfigureAwait(false);

@@ -36,6 +36,7 @@ public static class RegistryEventJson
         (typeof(OffsetClassDefined), "registry.offsets.class-defined"),
         (typeof(OffsetsIssued), "registry.offsets.issued"),
         (typeof(UnitsRetired), "registry.units.retired"),
+        (typeof(UnitsCleared), "registry.units.cleared"),
     ];
 
     private static readonly FrozenDictionary<Type, string> Kinds = EventKinds.ToFrozenDictionary(k => k.Type, k => k.Kind);

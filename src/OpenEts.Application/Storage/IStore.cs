@@ -52,6 +52,8 @@ public interface IStoreSession
 
     /// <summary>Published market statistics; see <see cref="IMarketStatisticsData"/>.</summary>
     IMarketStatisticsData MarketStatistics { get; }
+    /// <summary>The exchange's instruments, trading accounts, orders and trades; see <see cref="IExchangeData"/>.</summary>
+    IExchangeData Exchange { get; }
 
     CancellationToken CancellationToken { get; }
 }

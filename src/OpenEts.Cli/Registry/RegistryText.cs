@@ -36,6 +36,8 @@ internal static class RegistryText
             $"defined offset class {d.Class}: {d.Title}, {d.Category}, host province {d.HostProvince}{(d.PreCdm ? ", pre-CDM" : "")}")),
         [typeof(OffsetsIssued)] = Of<OffsetsIssued>((o, f) => F(
             $"issued {Units(f)} to {o.Owner}: serials {Blocks(o.Class, o.OwnerBlocks)}{BufferText(o)}{Brackets(o.Reference)}")),
+        [typeof(UnitsCleared)] = Of<UnitsCleared>((c, f) => F(
+            $"cleared {Units(f)} from {f.From} to {f.To} for {c.Reference}: serials {Serials(f)}")),
         [typeof(UnitsRetired)] = Of<UnitsRetired>((r, f) => F(
             $"retired {Units(f)} from {f.From} for {r.Beneficiary} ({r.Purpose}): serials {Serials(f)}")),
     };

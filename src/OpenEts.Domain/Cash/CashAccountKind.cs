@@ -16,4 +16,7 @@ public enum CashAccountKind
     /// minus the money the platform holds, so the sum over every account, this one included, is always zero.
     /// </summary>
     ExternalBank,
+
+    /// <summary>The exchange's fees (交易手续费收入), one per platform: what buyers and sellers pay per trade. Never below zero.</summary>
+    ExchangeFees,
 }

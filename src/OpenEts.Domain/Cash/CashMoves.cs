@@ -82,4 +82,32 @@ public static class CashMoves
         after = (freed.Debit(amount), to.Credit(amount), reservation with { Amount = Yuan.Zero, Open = false });
         return null;
     }
+
+    /// <summary>
+    /// Pays <paramref name="amount"/> (≤ what the reservation holds) from the reserved money to <paramref name="to"/> and
+    /// keeps the reservation open with the rest (an order that trades in parts pays each part as it trades).
+    /// </summary>
+    public static CashRejection? Pay(
+        CashAccount from, CashReservation reservation, CashAccount to, Yuan amount,
+        out (CashAccount From, CashAccount To, CashReservation Reservation) after)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(reservation);
+        ArgumentNullException.ThrowIfNull(to);
+        after = (from, to, reservation);
+        if (!reservation.Open)
+        {
+            return CashRejection.ReservationClosed;
+        }
+        if (amount > reservation.Amount)
+        {
+            return CashRejection.ExceedsReservation;
+        }
+        if (from.Id == to.Id)
+        {
+            return CashRejection.SameAccount;
+        }
+        after = (from.Free(amount).Debit(amount), to.Credit(amount), reservation with { Amount = reservation.Amount - amount });
+        return null;
+    }
 }

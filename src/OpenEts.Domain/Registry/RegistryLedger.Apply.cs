@@ -110,6 +110,12 @@ public sealed partial class RegistryLedger
                 Require(source is { } from && Existing(from).IsRepresentative(e.Actor),
                     $"{e.Actor} does not represent the source account");
                 break;
+            case UnitsCleared c:
+                var clearing = Existing(c.From).Kind == AccountKind.Clearing ? c.From : c.To;
+                var holder = clearing == c.From ? c.To : c.From;
+                Require(Existing(clearing).Kind == AccountKind.Clearing && Existing(holder).Kind != AccountKind.Clearing
+                    && Existing(holder).IsRepresentative(e.Actor), $"{e.Actor} does not represent the holder of a clearing move");
+                break;
             case UnitsTransferred or TransferRejected:
                 var proposal = e.Facts(this).Proposal is { } id ? FindProposal(id) : null;
                 Require(proposal is not null && Existing(proposal.From).IsRepresentative(e.Actor),

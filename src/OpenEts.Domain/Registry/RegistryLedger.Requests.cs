@@ -49,6 +49,7 @@ public sealed partial class RegistryLedger
         OffsetClassDefined d => Request("define-offset-class", d.Actor, d.Class, d.Title, d.Category, d.HostProvince, d.PreCdm),
         OffsetsIssued o => Request("issue-offsets", o.Actor, o.Class, Sum(o.NewBlocks()), o.Owner, o.Buffer, ShareText(o.Share()),
             o.Reference),
+        UnitsCleared c => Request("clear", c.Actor, c.From, c.To, c.Class, Sum(c.Blocks), c.Reference),
         UnitsRetired r => Request("retire", r.Actor, r.From, r.Class, Sum(r.Blocks), r.Beneficiary, r.Purpose),
         _ => throw new InvalidOperationException($"{e.GetType().Name} is not raised by a keyed request."),
     };

@@ -15,6 +15,7 @@ using OpenEts.Application.Cash;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Exchange.MarketData;
+using OpenEts.Application.Exchange;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Journal;
@@ -23,6 +24,8 @@ using OpenEts.Application.Offsets;
 using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Registry;
 using OpenEts.Server.Api;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
@@ -112,6 +115,10 @@ public static class OpenEtsApp
             .AddSingleton<DemoAuction>();
         services.AddSingleton<MarketStatisticsService>().AddSingleton<MarketDataQueries>().AddSingleton<MarketStream>();
         services.TryAddSingleton<IMarketFeed, NoMarketFeed>();
+        // The exchange: its clearing account in the registry (the demo registry's by default) and its fee schedule.
+        services.AddSingleton(new ExchangeOptions(
+            AccountNumber.From(builder.Configuration["Exchange:ClearingAccount"] ?? DemoRegistry.Clearing.Value), FeeSchedule.Demo));
+        services.AddSingleton<ExchangeService>().AddSingleton<ExchangeQueries>();
         services.AddSingleton(demoMode);
         services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
         services.AddSingleton<SignInThrottle>();

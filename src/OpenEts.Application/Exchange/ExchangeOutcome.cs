@@ -1,0 +1,31 @@
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>How an exchange command ended.</summary>
+public abstract record ExchangeOutcome
+{
+    private ExchangeOutcome()
+    {
+    }
+
+    /// <summary>Done (or done before with the same key: <paramref name="Duplicate"/>).</summary>
+    /// <param name="Event">The journal kind, e.g. <c>exchange.order.placed</c>.</param>
+    /// <param name="Subject">What it was about: an order number, an instrument code, a trading account number.</param>
+    /// <param name="Order">The order as it stands after the command (order commands only).</param>
+    /// <param name="Trades">The trades the command made, each settled.</param>
+    public sealed record Completed(string Event, string Subject, bool Duplicate, ExchangeOrder? Order, IReadOnlyList<ExchangeTrade> Trades)
+        : ExchangeOutcome;
+
+    /// <summary>Refused by an exchange rule; nothing changed.</summary>
+    public sealed record Refused(ExchangeRule Rule, string Field, string Message, RefusalKind Kind) : ExchangeOutcome;
+
+    /// <summary>The actor's role may not ask for this; nothing changed.</summary>
+    public sealed record Forbidden(IReadOnlyList<Role> Allowed) : ExchangeOutcome;
+
+    /// <summary>A field could not be read; nothing changed.</summary>
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : ExchangeOutcome;
+}

@@ -1,0 +1,134 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Exchange;
+using OpenEts.Matching;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// The exchange's reads, for the pages, the API, the CLI and other modules (market data). Holds the one access rule:
+/// the market (instruments, trade prints, depth) is public; a trader sees their own organisation's trading account, orders,
+/// trades and position; the exchange's staff, the regulator and the auditor see every account's.
+/// </summary>
+public sealed class ExchangeQueries(IStore store, ExchangeService exchange, RegistryService registry)
+{
+    /// <summary>The most orders or trades one list returns.</summary>
+    public const int ListLimit = 200;
+
+    /// <summary>Depth levels shown by default: the top 5 (the market data).</summary>
+    public const int DefaultDepthLevels = 5;
+
+    /// <summary>Every listed instrument, public.</summary>
+    public Task<IReadOnlyList<ListedInstrument>> InstrumentsAsync(CancellationToken ct) =>
+        store.ReadAsync(s => s.Exchange.InstrumentsAsync(), ct);
+
+    /// <summary>One listed instrument, or null; public.</summary>
+    public Task<ListedInstrument?> InstrumentAsync(string code, CancellationToken ct) =>
+        store.ReadAsync(s => s.Exchange.FindInstrumentAsync(code), ct);
+
+    /// <summary>An instrument's trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, oldest first; public.</summary>
+    public async Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        [.. (await store.ReadAsync(s => s.Exchange.TradesAsync(instrument, from, to), ct).ConfigureAwait(false)).Select(t => t.Print())];
+
+    /// <summary>The book's best <paramref name="levels"/> levels per side (1–20, default 5), or null when not listed; public.</summary>
+    public Task<Depth?> DepthAsync(string instrument, int levels = DefaultDepthLevels, CancellationToken ct = default)
+    {
+        var take = Math.Clamp(levels, 1, 20);
+        return exchange.ReadBooksAsync(books =>
+        {
+            if (!books.TryGetValue(instrument, out var book))
+            {
+                return null;
+            }
+            var orders = book.Snapshot().Orders;
+            return new Depth(instrument, Levels(orders, Side.Buy, take), Levels(orders, Side.Sell, take), book.IsHalted);
+        }, ct);
+    }
+
+    /// <summary>The trading account of the actor's organisation, or null.</summary>
+    public Task<TradingAccount?> AccountAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.OrganisationId is { } id ? store.ReadAsync(s => s.Exchange.FindAccountOfAsync(id), ct) : Task.FromResult<TradingAccount?>(null);
+    }
+
+    /// <summary>Every trading account: the exchange's staff, the regulator and the auditor; else empty.</summary>
+    public Task<IReadOnlyList<TradingAccount>> AccountsAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ExchangeRoles.Supervisors.Contains(actor.Role)
+            ? store.ReadAsync(s => s.Exchange.AccountsAsync(), ct)
+            : Task.FromResult<IReadOnlyList<TradingAccount>>([]);
+    }
+
+    /// <summary>The actor's organisation's orders, newest first (empty without a trading account).</summary>
+    public async Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, CancellationToken ct) =>
+        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
+            ? await store.ReadAsync(s => s.Exchange.OrdersAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
+            : [];
+
+    /// <summary>The actor's organisation's trades, newest first, each settled (empty without a trading account).</summary>
+    public async Task<IReadOnlyList<ExchangeTrade>> MyTradesAsync(Actor actor, CancellationToken ct) =>
+        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
+            ? await store.ReadAsync(s => s.Exchange.TradesOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
+            : [];
+
+    /// <summary>
+    /// The actor's organisation's position: per listed instrument, the units free in its holding account and those
+    /// waiting in the clearing account for its open sell orders; and its cash balance, reserved and available. Null
+    /// without a trading account.
+    /// </summary>
+    public async Task<TradingPosition?> PositionAsync(Actor actor, CancellationToken ct)
+    {
+        if (await AccountAsync(actor, ct).ConfigureAwait(false) is not { } account)
+        {
+            return null;
+        }
+        var (instruments, orders, cash) = await store.ReadAsync(async s => (
+            await s.Exchange.InstrumentsAsync().ConfigureAwait(false),
+            await s.Exchange.OrdersAsync(account.Id, int.MaxValue).ConfigureAwait(false),
+            await s.Cash.FindMemberAccountAsync(account.OrganisationId).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        var held = await registry.QueryAsync((l, _) => instruments.ToDictionary(
+            i => i.Instrument.Code, i => l.QuantityHeld(account.HoldingAccount, i.Instrument.Class).Value), ct).ConfigureAwait(false);
+        var lines = instruments.Select(i => new PositionLine(i.Instrument.Code, held[i.Instrument.Code],
+            orders.Where(o => o.Instrument == i.Instrument.Code && o.Side == Side.Sell && o.Status == OrderStatus.Open).Sum(o => o.Resting))).ToList();
+        return new TradingPosition(account, lines, cash?.Balance ?? 0m, cash?.Reserved ?? 0m);
+    }
+
+    private static List<DepthLevel> Levels(IReadOnlyList<RestingOrder> orders, Side side, int take)
+    {
+        var levels = new List<DepthLevel>(take);
+        foreach (var o in orders)
+        {
+            if (o.Side != side)
+            {
+                continue;
+            }
+            if (levels.Count > 0 && levels[^1].PriceFen == o.PriceFen)
+            {
+                levels[^1] = levels[^1] with { Quantity = levels[^1].Quantity + o.Quantity, Orders = levels[^1].Orders + 1 };
+            }
+            else if (levels.Count == take)
+            {
+                break;
+            }
+            else
+            {
+                levels.Add(new DepthLevel(o.PriceFen, o.Quantity, 1));
+            }
+        }
+        return levels;
+    }
+}
+
+/// <summary>One instrument of a position: units free in the holding account, units in the clearing account for open sells.</summary>
+public sealed record PositionLine(string Instrument, long Free, long InOpenSells);
+
+/// <summary>A trading account's position: its lines and its cash (yuan).</summary>
+public sealed record TradingPosition(TradingAccount Account, IReadOnlyList<PositionLine> Lines, decimal CashBalance, decimal CashReserved)
+{
+    /// <summary>Cash free to reserve.</summary>
+    public decimal CashAvailable => CashBalance - CashReserved;
+}

@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Logging;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Exchange;
+using OpenEts.Matching;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// The exchange (交易系统) around the matching engine: one <see cref="OrderBook"/> per listed instrument in memory, rebuilt
+/// from the journal's <c>exchange.*</c> inputs (the input journal), and the one handler of every exchange command. Each
+/// command runs in ONE write transaction opened by the registry (<see cref="RegistryService.WriteTogetherAsync{T}"/>), so
+/// an order's input entry, its reservation, the trades it makes and their delivery-versus-payment settlement — units in
+/// the registry, money and fees in the cash ledger — commit together or not at all. An order is acknowledged only after
+/// that commit: every acknowledged order is durable.
+/// </summary>
+/// <remarks>
+/// Commands are serialised (one book per instrument, one writer). When a transaction fails after a book changed in
+/// memory, the books are dropped and rebuilt from the journal on the next call, so memory never runs ahead of the
+/// database. One instance per store (a singleton).
+/// </remarks>
+public sealed partial class ExchangeService(IStore store, RegistryService registry, ExchangeOptions options, ILogger<ExchangeService>? log = null)
+    : IDisposable
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly Dictionary<string, OrderBook> _books = new(StringComparer.Ordinal);
+    private readonly TradeBuffer _trades = new(1024);
+    private long _applied;
+
+    /// <summary>The exchange's set-up: clearing account and fees.</summary>
+    public ExchangeOptions Options => options;
+
+    /// <summary>Runs one command for <paramref name="actor"/> at <paramref name="now"/>: role, rules, the write, the outcome.</summary>
+    public async Task<ExchangeOutcome> HandleAsync(Actor actor, IExchangeCommand command, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!command.Roles.Contains(actor.Role))
+        {
+            return new ExchangeOutcome.Forbidden(command.Roles);
+        }
+        await _lock.WaitAsync(ct).ConfigureAwait(false);
+        var before = _applied;
+        try
+        {
+            return await registry.WriteTogetherAsync(now, async (s, run) =>
+            {
+                await CatchUpAsync(s).ConfigureAwait(false);
+                before = _applied;
+                return await command.RunAsync(new ExchangeWork(this, s, actor, now, run)).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
+        }
+        catch (ExchangeRefusalException refusal)
+        {
+            // Refused after the input was journalled (the engine said no, which leaves its book unchanged): the transaction
+            // rolled back, so the journal is where it was.
+            _applied = before;
+            return refusal.Outcome;
+        }
+        catch (Exception e)
+        {
+            log?.LogError(e, "An exchange command failed; the books are rebuilt from the journal");
+            Reset();
+            throw;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Reads the caught-up books: <paramref name="query"/> gets the book of each listed instrument.</summary>
+    public async Task<T> ReadBooksAsync<T>(Func<IReadOnlyDictionary<string, OrderBook>, T> query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await _lock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await store.ReadAsync(async s =>
+            {
+                await CatchUpAsync(s).ConfigureAwait(false);
+                return query(_books);
+            }, ct).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            Reset();
+            throw;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    internal OrderBook? Book(string instrument) => _books.GetValueOrDefault(instrument);
+
+    // Journals one input and runs it through its book. The entry's sequence is the engine's input sequence.
+    internal async Task<(Outcome Outcome, Trade[] Trades)> SubmitAsync(
+        IStoreSession s, Actor actor, DateTimeOffset now, string kind, string subject, ExchangeInput input)
+    {
+        var book = _books[input.Instrument];
+        var entry = await s.Journal.AppendAsync(now, actor.UserName, kind, subject, input.ToJson()).ConfigureAwait(false);
+        _trades.Clear();
+        var outcome = book.Process(input.ToCommand(kind, entry.Sequence), _trades);
+        _applied = entry.Sequence;
+        return (outcome, _trades.AsSpan().ToArray());
+    }
+
+    internal void AddBook(Instrument instrument, long sequence)
+    {
+        _books[instrument.Code] = new OrderBook(instrument.Settings());
+        _applied = sequence;
+    }
+
+    internal void Applied(long sequence) => _applied = sequence;
+
+    // Applies the journal's exchange entries after the last one applied: listings create books, inputs run through them.
+    private async Task CatchUpAsync(IStoreSession s)
+    {
+        await foreach (var entry in s.Journal.ReadAllAsync(_applied + 1).WithCancellation(s.CancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Kind == ListInstrument.Kind)
+            {
+                var listed = ListInstrument.FromJson(entry.Payload);
+                _books[listed.Code] = new OrderBook(listed.Settings());
+            }
+            else if (ExchangeInput.IsInput(entry.Kind))
+            {
+                var input = ExchangeInput.FromJson(entry.Payload);
+                _trades.Clear();
+                _books[input.Instrument].Process(input.ToCommand(entry.Kind, entry.Sequence), _trades);
+            }
+            _applied = entry.Sequence;
+        }
+    }
+
+    private void Reset()
+    {
+        _books.Clear();
+        _applied = 0;
+    }
+}
+
+/// <summary>Thrown inside an exchange command to refuse it after it wrote: the transaction rolls back and the outcome is returned.</summary>
+internal sealed class ExchangeRefusalException(ExchangeOutcome.Refused outcome) : Exception(outcome.Message)
+{
+    public ExchangeOutcome.Refused Outcome { get; } = outcome;
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using OpenEts.Application.Cash;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// What an exchange command can reach inside its one write transaction: the session, the actor, the clock's
+/// <c>now</c>, the cash ledger, the registry, the books, and the steps every order command shares (submit an input,
+/// settle its trades, release what an order no longer needs).
+/// </summary>
+public sealed class ExchangeWork
+{
+    private readonly ExchangeService _exchange;
+    private readonly Func<Func<RegistryLedger, RegistryOutcome>, RegistryOutcome> _registry;
+
+    internal ExchangeWork(
+        ExchangeService exchange, IStoreSession session, Actor actor, DateTimeOffset now,
+        Func<Func<RegistryLedger, RegistryOutcome>, RegistryOutcome> registry)
+    {
+        _exchange = exchange;
+        _registry = registry;
+        Session = session;
+        Actor = actor;
+        Now = now;
+        Cash = new CashLedger(session, actor.UserName, now);
+    }
+
+    public IStoreSession Session { get; }
+
+    public Actor Actor { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public CashLedger Cash { get; }
+
+    /// <summary>The exchange's set-up.</summary>
+    public ExchangeOptions Options => _exchange.Options;
+
+    /// <summary>Runs one registry request in this transaction.</summary>
+    public RegistryOutcome Registry(Func<RegistryLedger, RegistryOutcome> request) => _registry(request);
+
+    /// <summary>Reads the caught-up registry in this transaction.</summary>
+    public T RegistryRead<T>(Func<RegistryLedger, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        T result = default!;
+        _registry(l =>
+        {
+            result = read(l);
+            return new RegistryOutcome.Rejected(RegistryRejection.InvalidText, "read", "a read raises no event");
+        });
+        return result;
+    }
+
+    /// <summary>Null when the actor works for the exchange itself (an organisation of kind exchange), else the refusal.</summary>
+    public async Task<ExchangeOutcome.Refused?> OperatorRefusalAsync()
+    {
+        var organisation = Actor.OrganisationId is { } id ? await Session.Organisations.FindByIdAsync(id).ConfigureAwait(false) : null;
+        return organisation?.Kind == OrganisationKind.Exchange
+            ? null
+            : new ExchangeOutcome.Refused(ExchangeRule.NotOperator, "actor", "only the exchange's own staff run the exchange", RefusalKind.Forbidden);
+    }
+
+    /// <summary>The exchange rule behind an engine rejection.</summary>
+    public static ExchangeOutcome.Refused EngineRefusal(Outcome outcome) => outcome.Reason switch
+    {
+        Reason.Halted => new(ExchangeRule.InstrumentHalted, "instrument", "the instrument is halted: only cancels are accepted", RefusalKind.Conflict),
+        Reason.SelfTrade => new(ExchangeRule.SelfTrade, "price", "the order would trade with your own order", RefusalKind.Conflict),
+        Reason.FokNotFillable => new(ExchangeRule.NotFillable, "quantity", "a fill-or-kill order must trade in full at once", RefusalKind.Conflict),
+        Reason.OutsideBand => new(ExchangeRule.PriceBand, "price", "the price is outside the band", RefusalKind.Malformed),
+        Reason.OffTick => new(ExchangeRule.Tick, "price", "the price is not on the tick", RefusalKind.Malformed),
+        Reason.OffLot or Reason.BadQuantity => new(ExchangeRule.Lot, "quantity", "the quantity is not a whole number of lots", RefusalKind.Malformed),
+        Reason.TooLarge => new(ExchangeRule.MaxOrderSize, "quantity", "the order is above the maximum size", RefusalKind.Malformed),
+        Reason.UnknownOrder or Reason.NotOwner => new(ExchangeRule.UnknownOrder, "order", "no such open order of yours", RefusalKind.Conflict),
+        Reason.AlreadyHalted or Reason.NotHalted => new(ExchangeRule.HaltState, "instrument", "the instrument is not in that state", RefusalKind.Conflict),
+        _ => new(ExchangeRule.BadPrice, "price", "the matching engine refused the order: " + outcome.Reason, RefusalKind.Malformed),
+    };
+
+    /// <summary>The book of a listed instrument, or null.</summary>
+    public OrderBook? Book(string instrument) => _exchange.Book(instrument);
+
+    /// <summary>Journals an input and runs it through its book.</summary>
+    public Task<(Outcome Outcome, Trade[] Trades)> SubmitAsync(string kind, string subject, ExchangeInput input) =>
+        _exchange.SubmitAsync(Session, Actor, Now, kind, subject, input);
+
+    internal void AddBook(Instrument instrument, long sequence) => _exchange.AddBook(instrument, sequence);
+
+    internal void Applied(long sequence) => _exchange.Applied(sequence);
+
+    /// <summary>Journals an exchange entry that is not an input to a book.</summary>
+    public async Task JournalAsync(string kind, string subject, object payload)
+    {
+        var entry = await Session.Journal.AppendAsync(Now, Actor.UserName, kind, subject, Json.Serialize(payload)).ConfigureAwait(false);
+        _exchange.Applied(entry.Sequence);
+    }
+
+    /// <summary>The actor's organisation's trading account, or why not.</summary>
+    public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> ActorAccountAsync()
+    {
+        if (Actor.OrganisationId is not { } organisationId
+            || await Session.Exchange.FindAccountOfAsync(organisationId).ConfigureAwait(false) is not { } account)
+        {
+            return (null, null, new ExchangeOutcome.Refused(ExchangeRule.NotAccountHolder, "actor",
+                "your organisation has no trading account on the exchange", RefusalKind.Forbidden));
+        }
+        var organisation = await Session.Organisations.FindByIdAsync(organisationId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"organisation {organisationId} is missing");
+        return (account, organisation, null);
+    }
+
+    /// <summary>
+    /// Settles each trade delivery versus payment, in this transaction: the buyer's reservation pays the value to the
+    /// seller's cash account and the buyer's fee to the exchange's fee account, the seller pays its fee, the registry moves
+    /// the units from the clearing account to the buyer's holding account; the trade is stored and journalled. Then every
+    /// order involved is brought up to date, and what a finished order no longer needs is released.
+    /// </summary>
+    /// <remarks>The incoming order (<paramref name="incoming"/>) is left to its command, which knows its outcome.</remarks>
+    public async Task<IReadOnlyList<ExchangeTrade>> SettleAsync(ListedInstrument listed, IReadOnlyList<Trade> trades, long incoming)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        ArgumentNullException.ThrowIfNull(trades);
+        var settled = new List<ExchangeTrade>(trades.Count);
+        if (trades.Count == 0)
+        {
+            return settled;
+        }
+        var (_, lastTrade) = await Session.Exchange.LastNumbersAsync().ConfigureAwait(false);
+        var orders = new Dictionary<long, ExchangeOrder>();
+        foreach (var t in trades)
+        {
+            var buy = await OrderAsync(orders, t.BuyOrderId).ConfigureAwait(false);
+            var sell = await OrderAsync(orders, t.SellOrderId).ConfigureAwait(false);
+            var id = ++lastTrade;
+            var value = checked(t.PriceFen * t.Quantity);
+            var trade = new ExchangeTrade(id, listed.Instrument.Code, Now, t.PriceFen, t.Quantity, buy.Id, sell.Id, buy.AccountId, sell.AccountId,
+                t.Aggressor.ToString().ToLowerInvariant(), Options.Fees.FeeFen(value, buyer: true), Options.Fees.FeeFen(value, buyer: false));
+            await DeliverAsync(listed, trade, buy, sell).ConfigureAwait(false);
+            await Session.Exchange.InsertTradeAsync(trade).ConfigureAwait(false);
+            await JournalAsync("exchange.trade.settled", listed.Instrument.Code, new
+            {
+                trade = id, instrument = trade.Instrument, price = trade.PriceFen, quantity = trade.Quantity, buyOrder = buy.Id, sellOrder = sell.Id,
+                buyAccount = buy.AccountId, sellAccount = sell.AccountId, buyerFee = trade.BuyerFeeFen, sellerFee = trade.SellerFeeFen,
+                sequence = t.Sequence,
+            }).ConfigureAwait(false);
+            orders[buy.Id] = buy with { Filled = buy.Filled + t.Quantity };
+            orders[sell.Id] = sell with { Filled = sell.Filled + t.Quantity };
+            settled.Add(trade);
+        }
+        foreach (var order in orders.Values.Where(o => o.Id != incoming))
+        {
+            // A resting counterparty: what rests now is what the book says.
+            if (_exchange.Book(order.Instrument) is { } book && book.TryGetOrder(order.Id, out var resting))
+            {
+                await Session.Exchange.SaveOrderAsync(order with { Resting = resting.Quantity, UpdatedAt = Now }).ConfigureAwait(false);
+            }
+            else
+            {
+                await FinishAsync(listed, order with { Resting = 0, Status = OrderStatus.Filled, UpdatedAt = Now }).ConfigureAwait(false);
+            }
+        }
+        return settled;
+    }
+
+    /// <summary>
+    /// Stores an order that is off the book and releases what it no longer needs: a buy's reservation (price
+    /// improvement, unused fee, a cancelled remainder), a sell's cancelled units back from the clearing account.
+    /// </summary>
+    public async Task FinishAsync(ListedInstrument listed, ExchangeOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        ArgumentNullException.ThrowIfNull(order);
+        await Session.Exchange.SaveOrderAsync(order).ConfigureAwait(false);
+        if (order.Side == Side.Buy && order.ReservationId is { } reservation)
+        {
+            var organisation = await OrganisationOfAsync(order.AccountId).ConfigureAwait(false);
+            if (await Cash.ReleaseAsync(organisation.Organisation, reservation).ConfigureAwait(false) is CashResult.Refused refused)
+            {
+                throw new InvalidOperationException($"order {order.Id}'s reservation could not be released: {refused.Message}");
+            }
+        }
+        else if (order.Side == Side.Sell && order.Cancelled > 0)
+        {
+            var (account, _) = await OrganisationOfAsync(order.AccountId).ConfigureAwait(false);
+            var back = Registry(l => l.Clear(RegistryService.UserOf(order.UserName), Now, Key($"exchange/order/{order.Id}/release"),
+                Options.ClearingAccount, account.HoldingAccount, listed.Instrument.Class, order.Cancelled, $"exchange/order/{order.Id}/release"));
+            if (back is RegistryOutcome.Rejected r)
+            {
+                throw new InvalidOperationException($"order {order.Id}'s units could not go back: {r.Reason}: {r.Message}");
+            }
+        }
+    }
+
+    /// <summary>An idempotency key for the cash ledger or the registry.</summary>
+    public static IdempotencyKey Key(FormattableString text) => IdempotencyKey.From(text.ToString(CultureInfo.InvariantCulture));
+
+    private async Task DeliverAsync(ListedInstrument listed, ExchangeTrade trade, ExchangeOrder buy, ExchangeOrder sell)
+    {
+        var buyer = await OrganisationOfAsync(buy.AccountId).ConfigureAwait(false);
+        var seller = await OrganisationOfAsync(sell.AccountId).ConfigureAwait(false);
+        var sellerCash = await Session.Cash.FindMemberAccountAsync(seller.Organisation.Id).ConfigureAwait(false)
+            ?? await Session.Cash.OpenMemberAccountAsync(seller.Organisation.Id, Now).ConfigureAwait(false);
+        var reservation = buy.ReservationId ?? throw new InvalidOperationException($"buy order {buy.Id} holds no cash");
+        Require(await Cash.PayAsync(buyer.Organisation, reservation, sellerCash, Yuan.FromFen(trade.ValueFen), Key($"exchange/trade/{trade.Id}/pay"))
+            .ConfigureAwait(false), trade);
+        if (trade.BuyerFeeFen > 0)
+        {
+            var fees = await Session.Cash.SystemAccountAsync(CashAccountKind.ExchangeFees).ConfigureAwait(false);
+            Require(await Cash.PayAsync(buyer.Organisation, reservation, fees, Yuan.FromFen(trade.BuyerFeeFen), Key($"exchange/trade/{trade.Id}/buyer-fee"))
+                .ConfigureAwait(false), trade);
+        }
+        if (trade.SellerFeeFen > 0)
+        {
+            Require(await Cash.PayFeeAsync(seller.Organisation, CashAccountKind.ExchangeFees, Yuan.FromFen(trade.SellerFeeFen),
+                $"exchange/trade/{trade.Id}", Key($"exchange/trade/{trade.Id}/seller-fee")).ConfigureAwait(false), trade);
+        }
+        var delivered = Registry(l => l.Clear(RegistryService.UserOf(buy.UserName), Now, Key($"exchange/trade/{trade.Id}/deliver"),
+            Options.ClearingAccount, buyer.Account.HoldingAccount, listed.Instrument.Class, trade.Quantity, $"exchange/trade/{trade.Id}"));
+        if (delivered is RegistryOutcome.Rejected r)
+        {
+            throw new InvalidOperationException($"trade {trade.Id} could not be delivered: {r.Reason}: {r.Message}");
+        }
+    }
+
+    private static void Require(CashResult result, ExchangeTrade trade)
+    {
+        if (result is CashResult.Refused refused)
+        {
+            throw new InvalidOperationException($"trade {trade.Id} could not be paid: {refused.Reason}: {refused.Message}");
+        }
+    }
+
+    private async Task<ExchangeOrder> OrderAsync(Dictionary<long, ExchangeOrder> known, long id)
+    {
+        if (known.TryGetValue(id, out var order))
+        {
+            return order;
+        }
+        order = await Session.Exchange.FindOrderAsync(id).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"order {id} traded but is not stored");
+        known[id] = order;
+        return order;
+    }
+
+    private async Task<(TradingAccount Account, Organisation Organisation)> OrganisationOfAsync(long accountId)
+    {
+        var account = await Session.Exchange.FindAccountAsync(accountId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"trading account {accountId} is missing");
+        var organisation = await Session.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"organisation {account.OrganisationId} is missing");
+        return (account, organisation);
+    }
+}

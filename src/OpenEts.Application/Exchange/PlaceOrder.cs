@@ -1,0 +1,154 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Cash;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// A trader places an order on an instrument for their organisation's trading account (委托). The pre-trade checks run
+/// first (<see cref="PreTradeCheck"/>: halt, hours, price, tick, band, lot, maximum size); then a buy reserves price ×
+/// quantity plus the maximum fee of the organisation's cash (a market buy at the band's upper edge), and a sell moves the
+/// units from its holding account into the exchange's clearing account, where they can be neither transferred nor
+/// surrendered. The order is journalled (the input journal), matched, and its trades settled, all in one transaction.
+/// </summary>
+public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, long? PriceFen, long Quantity, IdempotencyKey Key) : IExchangeCommand
+{
+    /// <summary>The request as typed: side <c>buy</c>/<c>sell</c>, type <c>limit</c> (default), <c>market</c>, <c>ioc</c>, <c>fok</c>; price in yuan per tonne.</summary>
+    public sealed record Form(string? Instrument, string? Side, string? Type, decimal? Price, long? Quantity, string? IdempotencyKey);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out PlaceOrder? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var instrument = FieldReader.Text(form.Instrument);
+        if (instrument.Length == 0)
+        {
+            read.Fail("instrument", "Required", "instrument: the instrument's code, e.g. GDEA-2017");
+        }
+        var side = read.Choice(form.Side, "side", Side.Buy, Side.Sell);
+        var type = string.IsNullOrWhiteSpace(form.Type) ? OrderType.Limit
+            : read.Choice(form.Type, "type", OrderType.Limit, OrderType.Market, OrderType.Ioc, OrderType.Fok);
+        long? price = null;
+        if (form.Price is { } yuan)
+        {
+            if (yuan <= 0 || decimal.Round(yuan, 2) != yuan || yuan > 1_000_000m)
+            {
+                read.Fail("price", "Price", "price: yuan per tonne, positive, at most two decimals");
+            }
+            else
+            {
+                price = (long)(yuan * 100m);
+            }
+        }
+        else if (type != OrderType.Market)
+        {
+            read.Fail("price", "Required", "price: a limit, IOC or FOK order needs a price in yuan per tonne");
+        }
+        var quantity = read.Quantity(form.Quantity, "quantity");
+        var key = read.Key(form.IdempotencyKey);
+        command = read.IsValid ? new PlaceOrder(instrument, side, type, price, quantity.Value, key) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var s = work.Session;
+        if (await s.Exchange.FindInstrumentAsync(Instrument).ConfigureAwait(false) is not { } listed || work.Book(Instrument) is not { } book)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.UnknownInstrument, "instrument", $"{Instrument} is not listed", RefusalKind.Malformed);
+        }
+        var (account, organisation, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
+        if (notHolder is not null)
+        {
+            return notHolder;
+        }
+        if (!account!.Open)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {account.Id} is suspended", RefusalKind.Conflict);
+        }
+        if (await s.Exchange.FindOrderAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.Instrument == Instrument && earlier.Side == Side && earlier.Type == Type && earlier.PriceFen == PriceFen
+                && earlier.Quantity == Quantity
+                ? new ExchangeOutcome.Completed(ExchangeInput.Placed, Subject(earlier.Id), true, earlier, [])
+                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
+                    $"the idempotency key '{Key.Value}' was used for a different order", RefusalKind.Conflict);
+        }
+        if (PreTradeCheck.Check(listed.Instrument, book.IsHalted, work.Now, new OrderTerms(Side, Type, PriceFen, Quantity)) is { } refusal)
+        {
+            return new ExchangeOutcome.Refused(refusal.Rule, refusal.Field, refusal.Message,
+                refusal.Rule is ExchangeRule.InstrumentHalted or ExchangeRule.TradingHours ? RefusalKind.Conflict : RefusalKind.Malformed);
+        }
+        var (lastOrder, _) = await s.Exchange.LastNumbersAsync().ConfigureAwait(false);
+        var id = lastOrder + 1;
+        long? reservation = null;
+        if (Side == Side.Buy)
+        {
+            var value = checked((PriceFen ?? book.Settings.UpperBandFen) * Quantity);
+            var held = Yuan.FromFen(checked(value + work.Options.Fees.MaxFeeFen(value)));
+            switch (await work.Cash.ReserveAsync(organisation!, held, Subject(id), ExchangeWork.Key($"exchange/order/{id}/cash")).ConfigureAwait(false))
+            {
+                case CashResult.Refused:
+                    return new ExchangeOutcome.Refused(ExchangeRule.InsufficientCash, "quantity",
+                        $"{organisation!.Name} has less than {held} yuan available (price × quantity + the maximum fee)", RefusalKind.Conflict);
+                case CashResult.Done done:
+                    reservation = done.Reservation!.Id;
+                    break;
+                default:
+                    break;
+            }
+        }
+        else if (work.Registry(l => l.Clear(RegistryService.UserOf(work.Actor.UserName), work.Now, ExchangeWork.Key($"exchange/order/{id}/reserve"),
+            account.HoldingAccount, work.Options.ClearingAccount, listed.Instrument.Class, Quantity, Subject(id) + "/reserve")) is RegistryOutcome.Rejected r)
+        {
+            return r.Reason switch
+            {
+                RegistryRejection.InsufficientHoldings => new ExchangeOutcome.Refused(ExchangeRule.InsufficientUnits, "quantity", r.Message, RefusalKind.Conflict),
+                RegistryRejection.NotRepresentative => new ExchangeOutcome.Refused(ExchangeRule.NotAccountHolder, "actor", r.Message, RefusalKind.Forbidden),
+                _ => new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", r.Message, RefusalKind.Conflict),
+            };
+        }
+        var order = new ExchangeOrder(id, Instrument, account.Id, work.Actor.UserName, Side, Type, PriceFen, Quantity, 0, 0, 0, OrderStatus.Open,
+            null, reservation, work.Now, work.Now, Key.Value);
+        await s.Exchange.InsertOrderAsync(order).ConfigureAwait(false);
+        var input = new ExchangeInput(Instrument, id, account.Id, Side.ToString(), Type.ToString(), PriceFen, Quantity, work.Actor.UserName,
+            reservation, Key.Value);
+        var (outcome, trades) = await work.SubmitAsync(ExchangeInput.Placed, Subject(id), input).ConfigureAwait(false);
+        if (!outcome.IsAccepted)
+        {
+            throw new ExchangeRefusalException(ExchangeWork.EngineRefusal(outcome));
+        }
+        var settled = await work.SettleAsync(listed, trades, id).ConfigureAwait(false);
+        order = order with
+        {
+            Filled = outcome.Filled, Resting = outcome.Resting, Cancelled = outcome.Cancelled,
+            Status = outcome.Resting > 0 ? OrderStatus.Open : outcome.Filled == Quantity ? OrderStatus.Filled : OrderStatus.Cancelled,
+            Reason = outcome.Reason == Reason.None ? null : outcome.Reason.ToString(),
+        };
+        if (order.Status == OrderStatus.Open)
+        {
+            await s.Exchange.SaveOrderAsync(order).ConfigureAwait(false);
+        }
+        else
+        {
+            await work.FinishAsync(listed, order).ConfigureAwait(false);
+        }
+        return new ExchangeOutcome.Completed(ExchangeInput.Placed, Subject(id), false, order, settled);
+    }
+
+    /// <summary>The journal subject and cash reference of an order: <c>exchange/order/12</c>.</summary>
+    public static string Subject(long order) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"exchange/order/{order}");
+}

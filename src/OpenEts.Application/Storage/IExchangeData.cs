@@ -1,0 +1,60 @@
+using OpenEts.Application.Exchange;
+using OpenEts.Domain.Exchange;
+
+namespace OpenEts.Application.Storage;
+
+/// <summary>
+/// The exchange's tables: listed instruments, trading accounts, orders and trades. Only <see cref="ExchangeService"/>
+/// writes them and only <see cref="ExchangeQueries"/> reads them for others. The inputs that rebuild the books are the
+/// journal's <c>exchange.*</c> entries.
+/// </summary>
+public interface IExchangeData
+{
+    Task<IReadOnlyList<ListedInstrument>> InstrumentsAsync();
+
+    Task<ListedInstrument?> FindInstrumentAsync(string code);
+
+    /// <summary>Lists an instrument. A code listed before is a <see cref="StoreConflictException"/>.</summary>
+    Task InsertInstrumentAsync(Instrument instrument, DateTimeOffset at);
+
+    Task SetHaltedAsync(string code, bool halted);
+
+    Task<TradingAccount?> FindAccountAsync(long id);
+
+    Task<TradingAccount?> FindAccountOfAsync(long organisationId);
+
+    Task<IReadOnlyList<TradingAccount>> AccountsAsync();
+
+    /// <summary>Opens a trading account and returns it with its number. A second one for the organisation is a <see cref="StoreConflictException"/>.</summary>
+    Task<TradingAccount> InsertAccountAsync(TradingAccount account);
+
+    Task InsertOrderAsync(ExchangeOrder order);
+
+    /// <summary>Stores what happened to an order so far (filled, resting, cancelled, status, reason).</summary>
+    Task SaveOrderAsync(ExchangeOrder order);
+
+    Task<ExchangeOrder?> FindOrderAsync(long id);
+
+    /// <summary>The order a user placed with an idempotency key, or null.</summary>
+    Task<ExchangeOrder?> FindOrderAsync(string userName, string key);
+
+    /// <summary>A trading account's orders, newest first.</summary>
+    Task<IReadOnlyList<ExchangeOrder>> OrdersAsync(long accountId, int limit);
+
+    /// <summary>The highest order and trade numbers so far (0 before the first).</summary>
+    Task<(long Order, long Trade)> LastNumbersAsync();
+
+    Task InsertTradeAsync(ExchangeTrade trade);
+
+    /// <summary>An instrument's trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, oldest first.</summary>
+    Task<IReadOnlyList<ExchangeTrade>> TradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>A trading account's trades (either side), newest first.</summary>
+    Task<IReadOnlyList<ExchangeTrade>> TradesOfAsync(long accountId, int limit);
+
+    /// <summary>Every trade, oldest first (for verification).</summary>
+    Task<IReadOnlyList<ExchangeTrade>> AllTradesAsync();
+
+    /// <summary>Every order still open, by number.</summary>
+    Task<IReadOnlyList<ExchangeOrder>> OpenOrdersAsync();
+}

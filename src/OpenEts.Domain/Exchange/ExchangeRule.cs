@@ -1,0 +1,71 @@
+namespace OpenEts.Domain.Exchange;
+
+/// <summary>
+/// The exchange rule that refused an order, cancel or operator request. Names are language-neutral codes, shown through
+/// <c>rule.*</c> texts; new codes are appended.
+/// </summary>
+public enum ExchangeRule
+{
+    /// <summary>The instrument is not listed.</summary>
+    UnknownInstrument = 1,
+
+    /// <summary>The price is outside the day's band around the reference price (涨跌幅限制).</summary>
+    PriceBand,
+
+    /// <summary>The price is not a whole number of ticks.</summary>
+    Tick,
+
+    /// <summary>The quantity is not a whole number of lots.</summary>
+    Lot,
+
+    /// <summary>The quantity is above the instrument's maximum order size.</summary>
+    MaxOrderSize,
+
+    /// <summary>The exchange is outside its trading hours or the day is not a trading day.</summary>
+    TradingHours,
+
+    /// <summary>The instrument is halted: only cancels are accepted.</summary>
+    InstrumentHalted,
+
+    /// <summary>The buyer's available cash does not cover price × quantity plus the maximum fee.</summary>
+    InsufficientCash,
+
+    /// <summary>The seller's holding account does not hold the units free.</summary>
+    InsufficientUnits,
+
+    /// <summary>The trading account is not open, or its registry holding account cannot send units.</summary>
+    AccountState,
+
+    /// <summary>The actor does not trade for this trading account.</summary>
+    NotAccountHolder,
+
+    /// <summary>No such order, or it is no longer open.</summary>
+    UnknownOrder,
+
+    /// <summary>The order would trade with an order of the same account (self-trade prevention as the engine does it).</summary>
+    SelfTrade,
+
+    /// <summary>A fill-or-kill order could not trade in full at once.</summary>
+    NotFillable,
+
+    /// <summary>The price is missing or not positive.</summary>
+    BadPrice,
+
+    /// <summary>The instrument is already halted (for a halt) or not halted (for a resume).</summary>
+    HaltState,
+
+    /// <summary>The idempotency key was used for a different request.</summary>
+    KeyReused,
+
+    /// <summary>The instrument's code is already listed.</summary>
+    AlreadyListed,
+
+    /// <summary>The organisation already has a trading account.</summary>
+    AlreadyOpen,
+
+    /// <summary>Only the exchange's own staff run the exchange (list, open accounts, halt, resume).</summary>
+    NotOperator,
+
+    /// <summary>The registry account is not a holding or investor account that exists.</summary>
+    UnknownHoldingAccount,
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
+
+namespace OpenEts.Domain.Exchange;
+
+/// <summary>
+/// A listed instrument (交易品种): one order book, trading one registry unit class. Prices are integer fen (0.01 元) per
+/// tonne, quantities whole tonnes. The band is ±<see cref="BandBasisPoints"/> of <see cref="ReferencePriceFen"/> (the
+/// previous close), rounded inwards to the tick by the matching engine (<see cref="InstrumentSettings"/>).
+/// </summary>
+/// <param name="Code">The instrument's code: ASCII letters, digits and <c>-</c>, at most 32, e.g. <c>GDEA-2017</c>, <c>CEA-2024</c>.</param>
+/// <param name="Class">The registry unit class it trades.</param>
+/// <param name="ReferencePriceFen">The reference price (the previous close), fen per tonne, ≥ 1.</param>
+/// <param name="TickFen">The price step in fen, ≥ 1.</param>
+/// <param name="LotTonnes">The quantity step in tonnes, ≥ 1.</param>
+/// <param name="MaxOrderTonnes">The largest order, tonnes, inclusive.</param>
+/// <param name="BandBasisPoints">The daily price band in basis points of the reference (1 000 = ±10 %).</param>
+/// <param name="Calendar">The name of its trading calendar (<see cref="TradingCalendar.Named"/>).</param>
+public sealed record Instrument(
+    string Code, UnitClass Class, long ReferencePriceFen, long TickFen, long LotTonnes, long MaxOrderTonnes, int BandBasisPoints,
+    string Calendar)
+{
+    /// <summary>The longest instrument code.</summary>
+    public const int MaxCodeLength = 32;
+
+    /// <summary>Listed orders must be under 100 000 t: at most 99 999 t (trading.md §5.1, national market, [confirmed]).</summary>
+    public const long NationalMaxOrderTonnes = 99_999;
+
+    /// <summary>±10 % of the previous close (trading.md §5.1, national 挂牌协议, [confirmed]).</summary>
+    public const int NationalBandBasisPoints = 1_000;
+
+    /// <summary>
+    /// The national allowance (CEA) of a vintage: tick 0.01 元, lot 1 t, under 100 000 t per order, ±10 % band, the national
+    /// hours (trading.md §5.1, all [confirmed]).
+    /// </summary>
+    public static Instrument Cea(int vintage, long referencePriceFen) => new(
+        "CEA-" + vintage.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitClass.Allowance(UnitClass.National, vintage),
+        referencePriceFen, 1, 1, NationalMaxOrderTonnes, NationalBandBasisPoints, TradingCalendar.National.Name);
+
+    /// <summary>
+    /// A Guangdong allowance (GDEA) of a vintage. Guangzhou's band, lot, maximum and hours were not found (guangdong.md
+    /// §1.7): the national figures are used, [UNCONFIRMED]; the 0.01 元 tick is Hubei's (trading.md §5.2, [confirmed] for
+    /// Hubei), [UNCONFIRMED] for Guangzhou.
+    /// </summary>
+    public static Instrument Gdea(int vintage, long referencePriceFen, string calendar) => new(
+        "GDEA-" + vintage.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitClass.Allowance("GD", vintage),
+        referencePriceFen, 1, 1, NationalMaxOrderTonnes, NationalBandBasisPoints, calendar);
+
+    /// <summary>Which of the instrument's figures come from no retrieved source (shown as "unconfirmed").</summary>
+    public bool IsUnconfirmed => !Code.StartsWith("CEA-", StringComparison.Ordinal);
+
+    /// <summary>The matching engine's settings for the book (throws when the figures are out of the engine's bounds).</summary>
+    public InstrumentSettings Settings() => InstrumentSettings.Create(
+        Code, ReferencePriceFen, TickFen, LotTonnes, MaxOrderTonnes, BandBasisPoints, SelfTradePrevention.CancelIncoming);
+
+    /// <summary>The trading calendar (the demo's all-day one when the name is unknown).</summary>
+    public TradingCalendar TradingCalendar => TradingCalendar.Named(Calendar) ?? TradingCalendar.AllDay;
+
+    /// <summary>Checks the figures of an instrument a person typed; the reason names the figure.</summary>
+    public static bool TryCreate(
+        string? code, UnitClass unitClass, long referencePriceFen, long tickFen, long lotTonnes, long maxOrderTonnes, int bandBasisPoints,
+        string? calendar, [NotNullWhen(true)] out Instrument? instrument, [NotNullWhen(false)] out string? reason)
+    {
+        instrument = null;
+        reason = code is null || code.Length is 0 or > MaxCodeLength || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? $"code: ASCII letters, digits and '-', 1 to {MaxCodeLength} characters"
+            : TradingCalendar.Named(calendar) is null ? "calendar: one of national, guangzhou, all-day"
+            : null;
+        if (reason is not null)
+        {
+            return false;
+        }
+        try
+        {
+            var candidate = new Instrument(code!, unitClass, referencePriceFen, tickFen, lotTonnes, maxOrderTonnes, bandBasisPoints, calendar!);
+            _ = candidate.Settings();
+            instrument = candidate;
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            reason = e.Message;
+            return false;
+        }
+    }
+}

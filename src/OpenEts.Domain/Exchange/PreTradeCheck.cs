@@ -1,0 +1,66 @@
+using System.Globalization;
+using OpenEts.Matching;
+
+namespace OpenEts.Domain.Exchange;
+
+/// <summary>A pre-trade check's refusal: the rule, the order's field at fault and a sentence (English) naming the figures.</summary>
+public sealed record PreTradeRefusal(ExchangeRule Rule, string Field, string Message);
+
+/// <summary>
+/// The exchange's pre-trade checks on an order's own terms (风控), before any money or unit is reserved, in this order:
+/// the instrument halted, the trading hours, the price (positive, on the tick, inside the band), the quantity (a whole
+/// number of lots, at most the maximum). Cash, units and account state are checked by the ledgers that hold them.
+/// </summary>
+public static class PreTradeCheck
+{
+    /// <summary>The first rule the order breaks, or null.</summary>
+    public static PreTradeRefusal? Check(Instrument instrument, bool halted, DateTimeOffset now, OrderTerms order)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(order);
+        var settings = instrument.Settings();
+        if (halted)
+        {
+            return new(ExchangeRule.InstrumentHalted, "instrument", $"{instrument.Code} is halted: only cancels are accepted");
+        }
+        if (!instrument.TradingCalendar.IsOpen(now))
+        {
+            return new(ExchangeRule.TradingHours, "instrument", F(
+                $"{instrument.Code} trades {instrument.TradingCalendar.SessionsText} Beijing time on trading days; it is {now.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} there"));
+        }
+        if (order.PriceFen is { } price)
+        {
+            if (price <= 0)
+            {
+                return new(ExchangeRule.BadPrice, "price", "the price must be positive");
+            }
+            if (price % settings.TickFen != 0)
+            {
+                return new(ExchangeRule.Tick, "price", F($"the price must be a multiple of the tick, {Yuan(settings.TickFen)} yuan"));
+            }
+            if (price < settings.LowerBandFen || price > settings.UpperBandFen)
+            {
+                return new(ExchangeRule.PriceBand, "price", F(
+                    $"the price must be within the band {Yuan(settings.LowerBandFen)}–{Yuan(settings.UpperBandFen)} yuan (±{settings.BandBasisPoints / 100m:0.##} % of {Yuan(settings.ReferencePriceFen)})"));
+            }
+        }
+        else if (order.Type != OrderType.Market)
+        {
+            return new(ExchangeRule.BadPrice, "price", "a limit, IOC or FOK order needs a price");
+        }
+        if (order.Quantity <= 0 || order.Quantity % settings.LotTonnes != 0)
+        {
+            return new(ExchangeRule.Lot, "quantity", F($"the quantity must be a positive multiple of the lot, {settings.LotTonnes} t"));
+        }
+        if (order.Quantity > settings.MaxOrderTonnes)
+        {
+            return new(ExchangeRule.MaxOrderSize, "quantity", F($"an order is at most {settings.MaxOrderTonnes} t"));
+        }
+        return null;
+    }
+
+    /// <summary>Fen as yuan with two decimals.</summary>
+    public static string Yuan(long fen) => (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+namespace OpenEts.Domain.Registry;
+
+// The exchange's clearing moves: a sell order's units into the clearing account, back on cancel, out to the buyer.
+public sealed partial class RegistryLedger
+{
+    /// <summary>
+    /// Moves <paramref name="quantity"/> units (lowest serials first) between a holder's account and a clearing account,
+    /// for the exchange: exactly one of <paramref name="from"/> and <paramref name="to"/> is a clearing account, the other
+    /// a holding or investor account that <paramref name="actor"/> represents (the trader whose order it serves). Units
+    /// leave a holder's account only while it is open; a clearing account pays out to any account that is not closed.
+    /// </summary>
+    public RegistryOutcome Clear(
+        UserId actor, DateTimeOffset now, IdempotencyKey key,
+        AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, string reference)
+    {
+        if (Earlier(actor, key, Request("clear", actor, from, to, unitClass, quantity, reference)) is { } earlier)
+        {
+            return earlier;
+        }
+        if (Lookup(from, "from", out var source) is { } unknownFrom)
+        {
+            return unknownFrom;
+        }
+        if (Lookup(to, "to", out var destination) is { } unknownTo)
+        {
+            return unknownTo;
+        }
+        if ((CheckClass(unitClass) ?? CheckQuantity(quantity) ?? CheckText(reference, "reference", required: true)) is { } badInput)
+        {
+            return badInput;
+        }
+        if ((source.Kind == AccountKind.Clearing) == (destination.Kind == AccountKind.Clearing))
+        {
+            return Reject(RegistryRejection.AccountKindNotAllowed, "to",
+                $"A clearing move is between a clearing account and a holder's account ('{from}' is {source.Kind}, '{to}' is {destination.Kind}).");
+        }
+        var holder = source.Kind == AccountKind.Clearing ? destination : source;
+        if (holder.Kind is not (AccountKind.Holding or AccountKind.Investor))
+        {
+            return Reject(RegistryRejection.AccountKindNotAllowed, holder == source ? "from" : "to",
+                $"The exchange clears for holding and investor accounts; '{holder.Number}' is a {holder.Kind} account.");
+        }
+        if (CheckRepresentative(holder, actor, holder == source ? "from" : "to") is { } notRepresentative)
+        {
+            return notRepresentative;
+        }
+        if ((CheckCanSend(source, "from") ?? CheckNotClosed(destination, "to") ?? CheckHeld(source, unitClass, quantity, "from")) is { } refused)
+        {
+            return refused;
+        }
+        var blocks = LowestSerials(from, unitClass, quantity);
+        return Commit(new UnitsCleared(now, actor, key, from, to, unitClass, blocks, reference));
+    }
+}

@@ -1,0 +1,247 @@
+using OpenEts.Application.Exchange;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
+
+namespace OpenEts.Storage;
+
+internal sealed partial class SqlSession : IExchangeData
+{
+    private const string InstrumentColumns = "code, unit_class, reference_fen, tick_fen, lot, max_order, band_bp, calendar, halted, listed_at";
+    private const string TradingAccountColumns = "id, organisation_id, holding_account, is_open, opened_at";
+    private const string OrderColumns =
+        "id, instrument, account_id, user_name, side, type, price_fen, quantity, filled, resting, cancelled, status, reason, reservation_id, placed_at, updated_at, idempotency_key";
+    private const string TradeColumns =
+        "id, instrument, at, price_fen, quantity, buy_order, sell_order, buy_account, sell_account, aggressor, buyer_fee_fen, seller_fee_fen";
+
+    public IExchangeData Exchange => this;
+
+    async Task<IReadOnlyList<ListedInstrument>> IExchangeData.InstrumentsAsync() =>
+        [.. (await QueryAsync<InstrumentRow>($"SELECT {InstrumentColumns} FROM exchange_instruments ORDER BY code").ConfigureAwait(false))
+            .Select(r => r.ToInstrument())];
+
+    async Task<ListedInstrument?> IExchangeData.FindInstrumentAsync(string code) =>
+        (await QuerySingleOrDefaultAsync<InstrumentRow>($"SELECT {InstrumentColumns} FROM exchange_instruments WHERE code = @code", new { code })
+            .ConfigureAwait(false))?.ToInstrument();
+
+    Task IExchangeData.InsertInstrumentAsync(Instrument instrument, DateTimeOffset at) => ExecuteAsync("""
+        INSERT INTO exchange_instruments (code, unit_class, reference_fen, tick_fen, lot, max_order, band_bp, calendar, halted, listed_at)
+        VALUES (@Code, @unitClass, @ReferencePriceFen, @TickFen, @LotTonnes, @MaxOrderTonnes, @BandBasisPoints, @Calendar, 0, @at)
+        """, new
+    {
+        instrument.Code, unitClass = instrument.Class.ToString(), instrument.ReferencePriceFen, instrument.TickFen, instrument.LotTonnes,
+        instrument.MaxOrderTonnes, instrument.BandBasisPoints, instrument.Calendar, at = Ms(at),
+    });
+
+    Task IExchangeData.SetHaltedAsync(string code, bool halted) =>
+        ExecuteAsync("UPDATE exchange_instruments SET halted = @halted WHERE code = @code", new { code, halted = halted ? 1 : 0 });
+
+    async Task<TradingAccount?> IExchangeData.FindAccountAsync(long id) =>
+        (await QuerySingleOrDefaultAsync<TradingAccountRow>($"SELECT {TradingAccountColumns} FROM exchange_accounts WHERE id = @id", new { id })
+            .ConfigureAwait(false))?.ToAccount();
+
+    async Task<TradingAccount?> IExchangeData.FindAccountOfAsync(long organisationId) =>
+        (await QuerySingleOrDefaultAsync<TradingAccountRow>(
+            $"SELECT {TradingAccountColumns} FROM exchange_accounts WHERE organisation_id = @organisationId", new { organisationId })
+            .ConfigureAwait(false))?.ToAccount();
+
+    async Task<IReadOnlyList<TradingAccount>> IExchangeData.AccountsAsync() =>
+        [.. (await QueryAsync<TradingAccountRow>($"SELECT {TradingAccountColumns} FROM exchange_accounts ORDER BY id").ConfigureAwait(false))
+            .Select(r => r.ToAccount())];
+
+    async Task<TradingAccount> IExchangeData.InsertAccountAsync(TradingAccount account)
+    {
+        var id = await ExecuteScalarAsync<long>("""
+            INSERT INTO exchange_accounts (organisation_id, holding_account, is_open, opened_at)
+            VALUES (@organisation, @holding, @open, @at) RETURNING id
+            """, new
+        {
+            organisation = account.OrganisationId, holding = account.HoldingAccount.Value, open = account.Open ? 1 : 0, at = Ms(account.OpenedAt),
+        }).ConfigureAwait(false);
+        return account with { Id = id };
+    }
+
+    Task IExchangeData.InsertOrderAsync(ExchangeOrder order) => ExecuteAsync($"""
+        INSERT INTO exchange_orders ({OrderColumns})
+        VALUES (@Id, @Instrument, @AccountId, @UserName, @side, @type, @PriceFen, @Quantity, @Filled, @Resting, @Cancelled, @status,
+                @Reason, @ReservationId, @placedAt, @updatedAt, @Key)
+        """, new
+    {
+        order.Id, order.Instrument, order.AccountId, order.UserName, side = order.Side.ToString(), type = order.Type.ToString(),
+        order.PriceFen, order.Quantity, order.Filled, order.Resting, order.Cancelled, status = order.Status.ToString(), order.Reason,
+        order.ReservationId, placedAt = Ms(order.PlacedAt), updatedAt = Ms(order.UpdatedAt), order.Key,
+    });
+
+    async Task IExchangeData.SaveOrderAsync(ExchangeOrder order)
+    {
+        var changed = await ExecuteAsync("""
+            UPDATE exchange_orders SET filled = @Filled, resting = @Resting, cancelled = @Cancelled, status = @status, reason = @Reason,
+                updated_at = @updatedAt WHERE id = @Id
+            """, new
+        {
+            order.Id, order.Filled, order.Resting, order.Cancelled, status = order.Status.ToString(), order.Reason, updatedAt = Ms(order.UpdatedAt),
+        }).ConfigureAwait(false);
+        if (changed != 1)
+        {
+            throw new InvalidOperationException($"order {order.Id} does not exist");
+        }
+    }
+
+    async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(long id) =>
+        (await QuerySingleOrDefaultAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE id = @id", new { id })
+            .ConfigureAwait(false))?.ToOrder();
+
+    async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(string userName, string key) =>
+        (await QuerySingleOrDefaultAsync<OrderRow>(
+            $"SELECT {OrderColumns} FROM exchange_orders WHERE user_name = @userName AND idempotency_key = @key", new { userName, key })
+            .ConfigureAwait(false))?.ToOrder();
+
+    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OrdersAsync(long accountId, int limit) =>
+        [.. (await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE account_id = @accountId ORDER BY id DESC LIMIT @limit",
+            new { accountId, limit }).ConfigureAwait(false)).Select(r => r.ToOrder())];
+
+    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OpenOrdersAsync() =>
+        [.. (await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE status = 'Open' ORDER BY id").ConfigureAwait(false))
+            .Select(r => r.ToOrder())];
+
+    async Task<(long Order, long Trade)> IExchangeData.LastNumbersAsync() => (
+        await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM exchange_orders").ConfigureAwait(false),
+        await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM exchange_trades").ConfigureAwait(false));
+
+    Task IExchangeData.InsertTradeAsync(ExchangeTrade trade) => ExecuteAsync($"""
+        INSERT INTO exchange_trades ({TradeColumns})
+        VALUES (@Id, @Instrument, @at, @PriceFen, @Quantity, @BuyOrder, @SellOrder, @BuyAccount, @SellAccount, @Aggressor, @BuyerFeeFen, @SellerFeeFen)
+        """, new
+    {
+        trade.Id, trade.Instrument, at = Ms(trade.At), trade.PriceFen, trade.Quantity, trade.BuyOrder, trade.SellOrder, trade.BuyAccount,
+        trade.SellAccount, trade.Aggressor, trade.BuyerFeeFen, trade.SellerFeeFen,
+    });
+
+    async Task<IReadOnlyList<ExchangeTrade>> IExchangeData.TradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to) =>
+        [.. (await QueryAsync<TradeRow>($"""
+            SELECT {TradeColumns} FROM exchange_trades WHERE instrument = @instrument AND at >= @from AND at < @to ORDER BY id
+            """, new { instrument, from = Ms(from), to = Ms(to) }).ConfigureAwait(false)).Select(r => r.ToTrade())];
+
+    async Task<IReadOnlyList<ExchangeTrade>> IExchangeData.TradesOfAsync(long accountId, int limit) =>
+        [.. (await QueryAsync<TradeRow>($"""
+            SELECT {TradeColumns} FROM exchange_trades WHERE buy_account = @accountId OR sell_account = @accountId ORDER BY id DESC LIMIT @limit
+            """, new { accountId, limit }).ConfigureAwait(false)).Select(r => r.ToTrade())];
+
+    async Task<IReadOnlyList<ExchangeTrade>> IExchangeData.AllTradesAsync() =>
+        [.. (await QueryAsync<TradeRow>($"SELECT {TradeColumns} FROM exchange_trades ORDER BY id").ConfigureAwait(false)).Select(r => r.ToTrade())];
+
+    private sealed class InstrumentRow
+    {
+        public string Code { get; init; } = "";
+
+        public string Unit_Class { get; init; } = "";
+
+        public long Reference_Fen { get; init; }
+
+        public long Tick_Fen { get; init; }
+
+        public long Lot { get; init; }
+
+        public long Max_Order { get; init; }
+
+        public long Band_Bp { get; init; }
+
+        public string Calendar { get; init; } = "";
+
+        public long Halted { get; init; }
+
+        public long Listed_At { get; init; }
+
+        public ListedInstrument ToInstrument() => new(
+            new Instrument(Code, UnitClass.Parse(Unit_Class), Reference_Fen, Tick_Fen, Lot, Max_Order, checked((int)Band_Bp), Calendar),
+            Halted != 0, At(Listed_At));
+    }
+
+    private sealed class TradingAccountRow
+    {
+        public long Id { get; init; }
+
+        public long Organisation_Id { get; init; }
+
+        public string Holding_Account { get; init; } = "";
+
+        public long Is_Open { get; init; }
+
+        public long Opened_At { get; init; }
+
+        public TradingAccount ToAccount() => new(Id, Organisation_Id, AccountNumber.From(Holding_Account), Is_Open != 0, At(Opened_At));
+    }
+
+    private sealed class OrderRow
+    {
+        public long Id { get; init; }
+
+        public string Instrument { get; init; } = "";
+
+        public long Account_Id { get; init; }
+
+        public string User_Name { get; init; } = "";
+
+        public string Side { get; init; } = "";
+
+        public string Type { get; init; } = "";
+
+        public long? Price_Fen { get; init; }
+
+        public long Quantity { get; init; }
+
+        public long Filled { get; init; }
+
+        public long Resting { get; init; }
+
+        public long Cancelled { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public string? Reason { get; init; }
+
+        public long? Reservation_Id { get; init; }
+
+        public long Placed_At { get; init; }
+
+        public long Updated_At { get; init; }
+
+        public string Idempotency_Key { get; init; } = "";
+
+        public ExchangeOrder ToOrder() => new(
+            Id, Instrument, Account_Id, User_Name, Enum.Parse<Side>(Side), Enum.Parse<OrderType>(Type), Price_Fen, Quantity, Filled, Resting,
+            Cancelled, Enum.Parse<OrderStatus>(Status), Reason, Reservation_Id, At(Placed_At), At(Updated_At), Idempotency_Key);
+    }
+
+    private sealed class TradeRow
+    {
+        public long Id { get; init; }
+
+        public string Instrument { get; init; } = "";
+
+        public long At { get; init; }
+
+        public long Price_Fen { get; init; }
+
+        public long Quantity { get; init; }
+
+        public long Buy_Order { get; init; }
+
+        public long Sell_Order { get; init; }
+
+        public long Buy_Account { get; init; }
+
+        public long Sell_Account { get; init; }
+
+        public string Aggressor { get; init; } = "";
+
+        public long Buyer_Fee_Fen { get; init; }
+
+        public long Seller_Fee_Fen { get; init; }
+
+        public ExchangeTrade ToTrade() => new(
+            Id, Instrument, SqlSession.At(At), Price_Fen, Quantity, Buy_Order, Sell_Order, Buy_Account, Sell_Account, Aggressor,
+            Buyer_Fee_Fen, Seller_Fee_Fen);
+    }
+}
