@@ -118,7 +118,7 @@ public static class OpenEtsApp
         // The exchange: its clearing account in the registry (the demo registry's by default) and its fee schedule.
         services.AddSingleton(new ExchangeOptions(
             AccountNumber.From(builder.Configuration["Exchange:ClearingAccount"] ?? DemoRegistry.Clearing.Value), FeeSchedule.Demo));
-        services.AddSingleton<ExchangeService>().AddSingleton<ExchangeQueries>();
+        services.AddSingleton<ExchangeService>().AddSingleton<ExchangeQueries>().AddSingleton<DemoExchange>();
         services.AddSingleton(demoMode);
         services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
         services.AddSingleton<SignInThrottle>();
@@ -246,6 +246,7 @@ public static class OpenEtsApp
         app.MapCashApi();
         app.MapAuctionApi();
         app.MapMarketApi();
+        app.MapExchangeApi();
         app.MapAllocationApi();
         app.MapOffsetsApi();
         app.MapInclusionApi();

@@ -36,6 +36,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "/api/v1/market/statistics.xlsx", "/api/v1/market/instruments", "/api/v1/market/{instrument}/ticker",
         "/api/v1/market/{instrument}/klines", "/api/v1/market/{instrument}/depth",
         "/api/v1/market/{instrument}/stream",
+        // The exchange's market: instruments, trade prints and depth are public, as exchanges publish them.
+        "/api/v1/exchange/instruments", "/api/v1/exchange/instruments/{code}/trades", "/api/v1/exchange/instruments/{code}/depth",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()

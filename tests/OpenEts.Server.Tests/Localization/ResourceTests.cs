@@ -48,6 +48,10 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "Amount", "CreditCode", "Reference", "Month", "NoAuctionRules", "ReservePrice", "KeyReused", "InsufficientFunds", "ReservationClosed",
         "ExceedsReservation", "SameAccount", "NoOrganisation", "AuctionNotOpen", "NotRepresentative", "BelowMinimumBid", "BelowReservePrice",
         "BidderLimitExceeded", "BiddingNotOver", "DeliveryRefused",
+        // The exchange (Domain/Exchange/ExchangeRule and the order forms).
+        "UnknownInstrument", "PriceBand", "Tick", "Lot", "MaxOrderSize", "TradingHours", "InstrumentHalted", "InsufficientCash",
+        "InsufficientUnits", "AccountState", "NotAccountHolder", "UnknownOrder", "SelfTrade", "NotFillable", "BadPrice", "HaltState",
+        "AlreadyListed", "AlreadyOpen", "NotOperator", "UnknownHoldingAccount", "Price", "Band", "Instrument", "Text",
         // Offset projects.
         "NotProgrammeRole", "ProjectStatus", "MonitoringStatus", "NotOwner", "NotOwnAccount", "NoOrganisation", "ProjectCodeTaken",
         "OutsideCreditingPeriod", "PeriodOverlaps", "NothingToIssue", "NoMatchingIssuance", "IssuanceLinked", "MethodologyNotAccepted",

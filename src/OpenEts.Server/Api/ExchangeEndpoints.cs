@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenEts.Application.Exchange;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using ExchangeCommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<OpenEts.Server.Api.ExchangeEndpoints.ExchangeOutcomeView>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
+
+namespace OpenEts.Server.Api;
+
+/// <summary>
+/// The exchange: <c>/api/v1/exchange</c>. The market (instruments, trades, depth) is public; traders place and cancel
+/// orders for their organisation's trading account and read their orders, trades and position; the exchange's staff
+/// list instruments, open trading accounts, halt and resume. Parse → call → map.
+/// </summary>
+internal static class ExchangeEndpoints
+{
+    public static void MapExchangeApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/exchange").WithTags("Exchange");
+        var traders = new AuthorizeAttribute { Roles = Access.RegistryHolders };
+        var operators = new AuthorizeAttribute { Roles = nameof(Role.ExchangeMember) };
+        group.MapGet("/instruments", InstrumentsAsync).AllowAnonymous()
+            .WithSummary("Every listed instrument: lot, tick, band, maximum order, calendar, halted; public");
+        group.MapGet("/instruments/{code}/trades", TradesAsync).AllowAnonymous()
+            .WithSummary("An instrument's trade prints from ?from= to ?to= (ISO 8601; default the last 24 hours); public");
+        group.MapGet("/instruments/{code}/depth", DepthAsync).AllowAnonymous()
+            .WithSummary("An instrument's best price levels per side (?levels=, default 5); public");
+        group.MapPost("/instruments", ListAsync).RequireAuthorization(operators)
+            .WithSummary("List an instrument (the exchange's staff): code, unit class, reference price, tick, lot, maximum order, band %, calendar");
+        group.MapPost("/instruments/{code}/halt", HaltAsync).RequireAuthorization(operators)
+            .WithSummary("Halt an instrument (the exchange's staff): the book keeps its orders and accepts cancels only");
+        group.MapPost("/instruments/{code}/resume", ResumeAsync).RequireAuthorization(operators)
+            .WithSummary("Resume a halted instrument (the exchange's staff)");
+        group.MapPost("/accounts", OpenAccountAsync).RequireAuthorization(operators)
+            .WithSummary("Open a trading account (the exchange's staff): an organisation's credit code and its registry holding account");
+        group.MapPost("/orders", PlaceAsync).RequireAuthorization(traders)
+            .WithSummary("Place an order for your organisation's trading account; a buy reserves cash, a sell moves units to the clearing account; trades settle at once");
+        group.MapPost("/orders/{id:long}/cancel", CancelAsync).RequireAuthorization(traders)
+            .WithSummary("Cancel the open remainder of one of your organisation's orders (also while halted); releases its cash or units");
+        group.MapGet("/orders", OrdersAsync).RequireAuthorization(traders)
+            .WithSummary("Your organisation's orders, newest first");
+        group.MapGet("/trades", MyTradesAsync).RequireAuthorization(traders)
+            .WithSummary("Your organisation's trades, newest first, each settled (units and cash)");
+        group.MapGet("/position", PositionAsync).RequireAuthorization(traders)
+            .WithSummary("Your organisation's trading account, units free and in open sells, and cash");
+    }
+
+    public sealed record OrderInput(string? Instrument, string? Side, string? Type, decimal? Price, long? Quantity, string? IdempotencyKey);
+
+    public sealed record InstrumentInput(
+        string? Code, string? Class, decimal? ReferencePrice, decimal? Tick, long? Lot, long? MaxOrder, decimal? BandPercent, string? Calendar);
+
+    public sealed record HaltInput(string? Reason);
+
+    public sealed record AccountInput(string? Organisation, string? HoldingAccount);
+
+    public sealed record InstrumentView(
+        string Code, string UnitClass, decimal ReferencePrice, decimal Tick, long Lot, long MaxOrder, decimal BandPercent, decimal LowerBand,
+        decimal UpperBand, string Calendar, string Hours, bool Halted, bool Unconfirmed);
+
+    public sealed record OrderView(
+        long Id, string Instrument, string Side, string Type, decimal? Price, long Quantity, long Filled, long Resting, long Cancelled,
+        string Status, string? Reason, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
+
+    public sealed record TradeView(
+        long Id, string Instrument, DateTimeOffset At, decimal Price, long Quantity, string Side, decimal Value, decimal Fee, string Settlement);
+
+    public sealed record PrintView(long Sequence, string Instrument, DateTimeOffset At, decimal Price, long Quantity);
+
+    public sealed record LevelView(decimal Price, long Quantity, int Orders);
+
+    public sealed record DepthView(string Instrument, bool Halted, IReadOnlyList<LevelView> Bids, IReadOnlyList<LevelView> Asks);
+
+    public sealed record PositionLineView(string Instrument, long Free, long InOpenSells);
+
+    public sealed record PositionView(
+        long Account, string HoldingAccount, IReadOnlyList<PositionLineView> Lines, decimal CashBalance, decimal CashReserved, decimal CashAvailable);
+
+    /// <summary>What a completed exchange command did: its journal event, subject, the order as it stands and the trades it made.</summary>
+    public sealed record ExchangeOutcomeView(string Event, string Subject, bool Duplicate, OrderView? Order, IReadOnlyList<TradeView> Trades);
+
+    public static InstrumentView View(ListedInstrument l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        var i = l.Instrument;
+        var settings = i.Settings();
+        return new InstrumentView(i.Code, i.Class.ToString(), Yuan(i.ReferencePriceFen), Yuan(i.TickFen), i.LotTonnes, i.MaxOrderTonnes,
+            i.BandBasisPoints / 100m, Yuan(settings.LowerBandFen), Yuan(settings.UpperBandFen), i.Calendar, i.TradingCalendar.SessionsText,
+            l.Halted, i.IsUnconfirmed);
+    }
+
+    public static OrderView View(ExchangeOrder o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new(o.Id, o.Instrument, o.Side.ToString().ToLowerInvariant(), o.Type.ToString().ToLowerInvariant(),
+            o.PriceFen is { } p ? Yuan(p) : null, o.Quantity, o.Filled, o.Resting, o.Cancelled, o.Status.ToString().ToLowerInvariant(), o.Reason,
+            o.PlacedAt, o.UpdatedAt);
+    }
+
+    /// <summary>A trade from one trading account's side (buy or sell), with that side's fee. Every stored trade is settled.</summary>
+    public static TradeView View(ExchangeTrade t, long account)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var buyer = t.BuyAccount == account;
+        return new(t.Id, t.Instrument, t.At, Yuan(t.PriceFen), t.Quantity, buyer ? "buy" : "sell", Yuan(t.ValueFen),
+            Yuan(buyer ? t.BuyerFeeFen : t.SellerFeeFen), "settled");
+    }
+
+    private static decimal Yuan(long fen) => fen / 100m;
+
+    private static async Task<Ok<List<InstrumentView>>> InstrumentsAsync(ExchangeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok((await queries.InstrumentsAsync(ct).ConfigureAwait(false)).Select(View).ToList());
+
+    private static async Task<Results<Ok<List<PrintView>>, NotFound>> TradesAsync(
+        string code, ExchangeQueries queries, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        if (await queries.InstrumentAsync(code, ct).ConfigureAwait(false) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var end = to ?? clock.GetUtcNow().AddSeconds(1);
+        var prints = await queries.TradePrintsAsync(code, from ?? end.AddDays(-1), end, ct).ConfigureAwait(false);
+        return TypedResults.Ok(prints.Select(p => new PrintView(p.Sequence, p.Instrument, p.At, Yuan(p.PriceFen), p.Quantity)).ToList());
+    }
+
+    private static async Task<Results<Ok<DepthView>, NotFound>> DepthAsync(string code, ExchangeQueries queries, CancellationToken ct, int? levels = null) =>
+        await queries.DepthAsync(code, levels ?? ExchangeQueries.DefaultDepthLevels, ct).ConfigureAwait(false) is { } d
+            ? TypedResults.Ok(new DepthView(d.Instrument, d.Halted, [.. d.Bids.Select(Level)], [.. d.Asks.Select(Level)]))
+            : TypedResults.NotFound();
+
+    private static LevelView Level(DepthLevel l) => new(Yuan(l.PriceFen), l.Quantity, l.Orders);
+
+    private static async Task<ExchangeCommandResult> ListAsync(
+        InstrumentInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        ListInstrument.TryParse(new(input.Code, input.Class, input.ReferencePrice, input.Tick, input.Lot, input.MaxOrder, input.BandPercent,
+            input.Calendar), out var command, out var errors)
+            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            : Problems.Fields(errors);
+
+    private static Task<ExchangeCommandResult> HaltAsync(
+        string code, HaltInput? input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        HaltOrResumeAsync(code, input, halt: true, http, exchange, clock, ct);
+
+    private static Task<ExchangeCommandResult> ResumeAsync(
+        string code, HaltInput? input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        HaltOrResumeAsync(code, input, halt: false, http, exchange, clock, ct);
+
+    private static async Task<ExchangeCommandResult> HaltOrResumeAsync(
+        string code, HaltInput? input, bool halt, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        HaltInstrument.TryParse(new(code, input?.Reason), halt, out var command, out var errors)
+            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> OpenAccountAsync(
+        AccountInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        OpenTradingAccount.TryParse(new(input.Organisation, input.HoldingAccount), out var command, out var errors)
+            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> PlaceAsync(
+        OrderInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        PlaceOrder.TryParse(new(input.Instrument, input.Side, input.Type, input.Price, input.Quantity, input.IdempotencyKey),
+            out var command, out var errors)
+            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> CancelAsync(
+        long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        CancelOrder.TryParse(new(id), out var command, out var errors)
+            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            : Problems.Fields(errors);
+
+    private static async Task<Ok<List<OrderView>>> OrdersAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok((await queries.MyOrdersAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(View).ToList());
+
+    private static async Task<Ok<List<TradeView>>> MyTradesAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct)
+    {
+        var actor = http.User.Actor();
+        var account = await queries.AccountAsync(actor, ct).ConfigureAwait(false);
+        return TypedResults.Ok((await queries.MyTradesAsync(actor, ct).ConfigureAwait(false)).Select(t => View(t, account!.Id)).ToList());
+    }
+
+    private static async Task<Results<Ok<PositionView>, NotFound>> PositionAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
+        await queries.PositionAsync(http.User.Actor(), ct).ConfigureAwait(false) is { } p
+            ? TypedResults.Ok(new PositionView(p.Account.Id, p.Account.HoldingAccount.Value,
+                [.. p.Lines.Select(l => new PositionLineView(l.Instrument, l.Free, l.InOpenSells))], p.CashBalance, p.CashReserved, p.CashAvailable))
+            : TypedResults.NotFound();
+
+    /// <summary>The HTTP answer to every exchange command: 200 with what was done, or problem+json naming the field and rule.</summary>
+    public static ExchangeCommandResult ToHttp(ExchangeOutcome outcome) => outcome switch
+    {
+        ExchangeOutcome.Completed c => TypedResults.Ok(new ExchangeOutcomeView(c.Event, c.Subject, c.Duplicate,
+            c.Order is { } o ? View(o) : null, [.. c.Trades.Select(t => View(t, c.Order?.AccountId ?? t.BuyAccount))])),
+        ExchangeOutcome.Invalid i => Problems.Fields(i.Errors),
+        ExchangeOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule.ToString(), r.Message)]),
+        ExchangeOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
+            r.Field, r.Rule.ToString(), r.Message),
+        ExchangeOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this"),
+        _ => throw new UnreachableException(),
+    };
+
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
+        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.exchangerefused"),
+            extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
+}
