@@ -23,6 +23,9 @@ internal static partial class ApiDocument
         ["Compliance"] = "The compliance cycle (履约): the public yearly list of each entity's obligation, surrendered units and "
             + "status, its .xlsx export, the regulator's overview with penalties, a company's own standing, and surrender for "
             + "compliance, refused with the rule named before any unit moves.",
+        ["Exchange"] = "The exchange (交易): public instruments, trade prints and depth; orders that reserve cash or units and trade "
+            + "through the matching engine, each trade settled delivery versus payment in the registry and the cash ledger at once; "
+            + "cancels; a trader's orders, trades and position; listing, trading accounts, halt and resume for the exchange's staff.",
         ["Cash"] = "Members' cash accounts (资金): statements, every account's balance (they sum to zero), deposits and withdrawals.",
         ["Auctions"] = "Allowance auctions (有偿发放): public announcements and results, sealed bids that hold cash, clearing and settlement.",
         ["Allocation"] = "Allocation plans (配额分配方案) as versioned JSON documents with a published schema, every figure with its "

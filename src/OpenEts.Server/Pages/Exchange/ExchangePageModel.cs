@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Exchange;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Exchange;
+
+/// <summary>What every exchange page that writes shares: the command's outcome filed by field (in the page's language).</summary>
+public abstract class ExchangePageModel : PageModel
+{
+    /// <summary>Errors by the request's field name; "" for the banner.</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? Err(string field) => Errors.GetValueOrDefault(field);
+
+    public string? Banner => Errors.Count == 0 ? null : Errors.GetValueOrDefault("") ?? Text.T("fixerrors");
+
+    public IEnumerable<string> AllErrors => Errors.Values.Distinct();
+
+    /// <summary>Files the outcome's errors; true when it completed.</summary>
+    protected bool Report(ExchangeOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        switch (outcome)
+        {
+            case ExchangeOutcome.Invalid invalid:
+                Report(invalid.Errors);
+                break;
+            case ExchangeOutcome.Refused r:
+                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule.ToString(), r.Message));
+                break;
+            case ExchangeOutcome.Forbidden:
+                Errors.TryAdd("", Text.T("rule.Role"));
+                break;
+            default:
+                break;
+        }
+        return outcome is ExchangeOutcome.Completed;
+    }
+
+    /// <summary>Files field errors from a form that did not parse.</summary>
+    protected void Report(IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var e in errors)
+        {
+            Errors.TryAdd(e.Field, RuleText.Field(e));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Exchange;
+using OpenEts.Domain.Identity;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Exchange;
+
+/// <summary>The exchange's operator page: the listed instruments with halt and resume, and the trading accounts.</summary>
+[Authorize(Roles = nameof(Role.ExchangeMember))]
+public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock) : ExchangePageModel
+{
+    public IReadOnlyList<ListedInstrument> Instruments { get; private set; } = [];
+
+    public IReadOnlyList<TradingAccount> Accounts { get; private set; } = [];
+
+    public string? Done { get; private set; }
+
+    public async Task OnGetAsync([FromQuery] string? done, CancellationToken ct)
+    {
+        Done = done;
+        await LoadAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostHaltAsync([FromForm] string? instrument, [FromForm] string? reason, CancellationToken ct) =>
+        SendAsync(instrument, reason, halt: true, ct);
+
+    public Task<IActionResult> OnPostResumeAsync([FromForm] string? instrument, [FromForm] string? reason, CancellationToken ct) =>
+        SendAsync(instrument, reason, halt: false, ct);
+
+    private async Task<IActionResult> SendAsync(string? instrument, string? reason, bool halt, CancellationToken ct)
+    {
+        if (!HaltInstrument.TryParse(new(instrument, reason), halt, out var command, out var errors))
+        {
+            Report(errors);
+        }
+        else if (Report(await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct)))
+        {
+            return Redirect("/Exchange/Operator?done=" + (halt ? "halted" : "resumed"));
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Instruments = await queries.InstrumentsAsync(ct);
+        Accounts = await queries.AccountsAsync(User.Actor(), ct);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Browser;
+
+/// <summary>
+/// Two traders from different companies trade GDEA-2017 in real Chromium through the trading page: the power company
+/// sells, the cement company buys at a crossing price; the trade shows as settled, the registry shows the units moved,
+/// and each company's cash shows the money and its fee.
+/// </summary>
+public sealed class ExchangePagesTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    private static async Task<long> HeldAsync(IPage page, string account)
+    {
+        await page.GotoAsync($"/Registry/Account/{account}");
+        return long.Parse((await page.GetAttributeAsync("tr[id='holding-GDEA-2017'] td.total", "data-total"))!, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<decimal> BalanceAsync(IPage page)
+    {
+        await page.GotoAsync("/Cash");
+        return decimal.Parse(await page.InnerTextAsync("#cash-balance"), NumberStyles.Number, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task PlaceAsync(IPage page, string side, string price, string quantity)
+    {
+        await page.ClickAsync("#nav-exchange");
+        await page.SelectOptionAsync("#order-instrument", "GDEA-2017");
+        await page.SelectOptionAsync("#order-side", side);
+        await page.FillAsync("#order-price", price);
+        await page.FillAsync("#order-quantity", quantity);
+        await page.ClickAsync("#order-place");
+        await page.WaitForSelectorAsync("#done");
+    }
+
+    [Fact]
+    public async Task Exchange_TwoCompaniesTrade_UnitsMoveInTheRegistryAndCashPaysTheFee()
+    {
+        var power = await server.SignInAsync("power-a");
+        var powerHeld = await HeldAsync(power, "GD-HOLD-POWER");
+        var powerCash = await BalanceAsync(power);
+        var cement = await server.SignInAsync("cement-a");
+        var cementHeld = await HeldAsync(cement, "GD-HOLD-CEMENT");
+        var cementCash = await BalanceAsync(cement);
+
+        await PlaceAsync(power, "sell", "16.50", "1000");
+        await PlaceAsync(cement, "buy", "16.60", "1000");
+        var trades = await cement.Locator("#trades tr.trade").CountAsync();
+        var settlement = await cement.InnerTextAsync("#trades tr.trade td.settled");
+
+        // 1 000 t at the resting sell's 16.50 = 16 500.00 yuan; each side's fee 0.05 % = 8.25 yuan.
+        Assert.Equal(1, trades);
+        Assert.False(string.IsNullOrWhiteSpace(settlement));
+        Assert.Equal(cementHeld + 1_000, await HeldAsync(cement, "GD-HOLD-CEMENT"));
+        Assert.Equal(powerHeld - 1_000, await HeldAsync(power, "GD-HOLD-POWER"));
+        Assert.Equal(cementCash - 16_500m - 8.25m, await BalanceAsync(cement));
+        Assert.Equal(powerCash + 16_500m - 8.25m, await BalanceAsync(power));
+        Assert.Contains("exchange/trade/", await power.InnerTextAsync("#movements"), StringComparison.Ordinal);
+    }
+}
