@@ -7,6 +7,7 @@ using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Cash;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market;
@@ -53,6 +54,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance.ComplianceRequestBuilder Compliance
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance.ComplianceRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The exchange property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ExchangeRequestBuilder Exchange
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ExchangeRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The inclusion property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.InclusionRequestBuilder Inclusion
