@@ -199,7 +199,7 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         using var paper = await server.SignedInAsync("paper-b");
         using var regulator = await server.SignedInAsync("regulator");
         using var verifier = await server.SignedInAsync("verifier");
-        var id = await VerifiedReportAsync(paper, regulator, verifier, 2019);
+        var id = await VerifiedReportAsync(paper, regulator, verifier, 2031);
 
         using var byCompany = await paper.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/return-to-verifier", new { comments = "自己退回" }, Ct);
         var returned = await OkJsonAsync(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/return-to-verifier",
@@ -231,7 +231,7 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
     {
         using var paper = await server.SignedInAsync("paper-b");
         using var regulator = await server.SignedInAsync("regulator");
-        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2021, 5m), Ct));
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2033, 5m), Ct));
         var id = saved.GetProperty("report").GetInt64();
         await OkJsonAsync(await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
 
@@ -247,7 +247,7 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         using var paper = await server.SignedInAsync("paper-b");
         using var regulator = await server.SignedInAsync("regulator");
         using var verifier = await server.SignedInAsync("verifier");
-        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2020, 1000m), Ct));
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2035, 1000m), Ct));
         var id = saved.GetProperty("report").GetInt64();
         await OkJsonAsync(await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
         await OkJsonAsync(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign",
