@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using OpenEts.Application.Forms;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
@@ -22,29 +21,11 @@ public sealed record DepositCash(CreditCode Organisation, Yuan Amount, string Re
     public static bool TryParse(Form form, [NotNullWhen(true)] out DepositCash? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var organisation = read.Organisation(form.Organisation);
-        var amount = read.Amount(form.Amount);
-        var reference = read.Reference(form.Reference);
-        var key = read.Key(form.IdempotencyKey);
-        command = read.IsValid ? new DepositCash(organisation, amount, reference, key) : null;
-        errors = read.Errors;
-        return command is not null;
+        return BankMovement.TryParse(form.Organisation, form.Amount, form.Reference, form.IdempotencyKey,
+            (organisation, amount, reference, key) => new DepositCash(organisation, amount, reference, key), out command, out errors);
     }
 
     /// <inheritdoc/>
-    public async Task<CashCommandOutcome> RunAsync(CashWork work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        if (await work.Session.Organisations.FindByCodeAsync(Organisation).ConfigureAwait(false) is not { } member)
-        {
-            return new CashCommandOutcome.NotFound("organisation");
-        }
-        return await work.Ledger.DepositAsync(member, Amount, Reference, Key).ConfigureAwait(false) switch
-        {
-            CashResult.Done d => new CashCommandOutcome.Completed("cash.deposited", d.Entry!.Id, d.Duplicate),
-            CashResult.Refused r => CashCommandOutcome.From(r, r.Reason == CashRejection.KeyReused ? "idempotencyKey" : "amount"),
-            _ => throw new InvalidOperationException("unknown cash result"),
-        };
-    }
+    public Task<CashCommandOutcome> RunAsync(CashWork work) =>
+        BankMovement.RunAsync(work, Organisation, "cash.deposited", member => work.Ledger.DepositAsync(member, Amount, Reference, Key));
 }

@@ -31,7 +31,7 @@ public static class MrvJson
 
     public sealed record VerificationJson(IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<WarningAcknowledgement> Acknowledgements,
         string Conclusion, long VerifiedKg, string FactorVersion, string Verifier, long At, bool Late,
-        IReadOnlyList<OutputAdjustment>? OutputAdjustments = null);
+        IReadOnlyList<OutputAdjustment>? OutputAdjustments = null, IReadOnlyList<ParameterAdjustment>? ParameterAdjustments = null);
 
     public static IReadOnlyList<LineJson> Lines(IEnumerable<ReportLine> lines) =>
         [.. lines.Select(l => new LineJson(l.Id, l.Kind, l.Material, l.Amount, l.Unit,
@@ -56,14 +56,18 @@ public static class MrvJson
     {
         ArgumentNullException.ThrowIfNull(v);
         return JsonSerializer.Serialize(new VerificationJson(v.Adjustments, v.Acknowledgements, v.Conclusion, v.Verified.Kilograms,
-            v.FactorVersion, v.Verifier, v.At.ToUnixTimeMilliseconds(), v.Late, v.OutputAdjustments.Count == 0 ? null : v.OutputAdjustments), Options);
+            v.FactorVersion, v.Verifier, v.At.ToUnixTimeMilliseconds(), v.Late, v.OutputAdjustments.Count == 0 ? null : v.OutputAdjustments,
+            v.ParameterAdjustments.Count == 0 ? null : v.ParameterAdjustments), Options);
     }
 
     public static Verification ReadVerification(string json)
     {
         var v = JsonSerializer.Deserialize<VerificationJson>(json, Options) ?? throw new InvalidOperationException("empty verification");
         return new Verification(v.Adjustments, v.Acknowledgements, v.Conclusion, Tonnes.FromKilograms(v.VerifiedKg), v.FactorVersion,
-            v.Verifier, DateTimeOffset.FromUnixTimeMilliseconds(v.At), v.Late) { OutputAdjustments = v.OutputAdjustments ?? [] };
+            v.Verifier, DateTimeOffset.FromUnixTimeMilliseconds(v.At), v.Late) {
+            OutputAdjustments = v.OutputAdjustments ?? [],
+            ParameterAdjustments = v.ParameterAdjustments ?? [],
+        };
     }
 
     public static string Sources(IReadOnlyList<PlanSource> sources) => JsonSerializer.Serialize(sources, Options);

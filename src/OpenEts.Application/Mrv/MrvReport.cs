@@ -57,5 +57,5 @@ public sealed record MrvReport(
     public ReportInput Input => new(Sector, Year, Region, Lines, Outputs, Method);
 
     /// <summary>The report with the verifier's adjusted amounts (the input itself before verification).</summary>
-    public ReportInput VerifiedInput => Verification is { } v ? MrvReview.Adjusted(Input, v.Adjustments, v.OutputAdjustments) : Input;
+    public ReportInput VerifiedInput => Verification is { } v ? MrvReview.Verified(Input, v) : Input;
 }

@@ -96,4 +96,42 @@ public static class MrvReview
             Outputs = [.. input.Outputs.Select((o, i) => byOutput.TryGetValue(i, out var a) ? o with { Amount = a.Amount } : o)],
         };
     }
+
+    /// <summary>
+    /// The report with the verifier's measured parameters in place: each replaces the line's measured value of that
+    /// parameter (or the default), keeps the measurement rule it replaces, and names <paramref name="verifier"/> and the
+    /// reason, so the derivation shows who set it.
+    /// </summary>
+    public static ReportInput WithParameters(ReportInput input, IReadOnlyList<ParameterAdjustment> parameters, string verifier)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Count == 0)
+        {
+            return input;
+        }
+        return input with
+        {
+            Lines = [.. input.Lines.Select(l =>
+            {
+                var mine = parameters.Where(p => p.LineId == l.Id).ToList();
+                if (mine.Count == 0)
+                {
+                    return l;
+                }
+                var measured = l.Measured.Where(m => mine.All(p => p.Parameter != m.Parameter)).ToList();
+                measured.AddRange(mine.Select(p => new MeasuredValue(p.Parameter, p.Value, p.Evidence,
+                    l.Measured.FirstOrDefault(m => m.Parameter == p.Parameter)?.Rule ?? "verification", $"{verifier}: {p.Reason}")));
+                return l with { Measured = measured };
+            })],
+        };
+    }
+
+    /// <summary>The report as verified: <paramref name="input"/> with every adjustment of <paramref name="verification"/>.</summary>
+    public static ReportInput Verified(ReportInput input, Verification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        return WithParameters(Adjusted(input, verification.Adjustments, verification.OutputAdjustments), verification.ParameterAdjustments,
+            verification.Verifier);
+    }
 }

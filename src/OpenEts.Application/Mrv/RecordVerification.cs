@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Mrv;
@@ -19,8 +20,12 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
     /// <summary>The production outputs the verifier changed (allocation's true-up reads the verified outputs).</summary>
     public IReadOnlyList<OutputAdjustment> OutputAdjustments { get; init; } = [];
 
+    /// <summary>The measured parameters the verifier set (a company's NCV, carbon content, oxidation rate…).</summary>
+    public IReadOnlyList<ParameterAdjustment> ParameterAdjustments { get; init; } = [];
+
     public sealed record Form(long? Report, IReadOnlyList<AdjustmentForm>? Adjustments, IReadOnlyList<AcknowledgementForm>? Acknowledgements,
-        string? Conclusion, IReadOnlyList<OutputAdjustmentForm>? OutputAdjustments = null);
+        string? Conclusion, IReadOnlyList<OutputAdjustmentForm>? OutputAdjustments = null,
+        IReadOnlyList<ParameterAdjustmentForm>? ParameterAdjustments = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => MrvRoles.Verifier;
@@ -78,8 +83,30 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
             outputs.Add(new OutputAdjustment(f.Index ?? 0, amount, read.Text(f.Reason, at + ".reason", MrvFields.LongText),
                 read.Text(f.Evidence, at + ".evidence", MrvFields.ShortText)));
         }
+        var parameters = new List<ParameterAdjustment>();
+        var seenParameters = new HashSet<(string, ParameterKind)>();
+        for (var i = 0; i < (form.ParameterAdjustments?.Count ?? 0); i++)
+        {
+            var f = form.ParameterAdjustments![i];
+            var at = $"parameterAdjustments[{i}]";
+            var line = read.Text(f.LineId, at + ".lineId", MrvFields.CodeLength);
+            var parameter = read.Enum<ParameterKind>(f.Parameter, at + ".parameter");
+            var value = read.Amount(f.Value, at + ".value");
+            if (value <= 0 && f.Value is not null)
+            {
+                read.Fail(at + ".value", "Range", $"{at}.value must be above zero");
+            }
+            if (line.Length > 0 && !seenParameters.Add((line, parameter)))
+            {
+                read.Fail(at + ".parameter", "Duplicate", $"line {line}'s {parameter} is adjusted more than once");
+            }
+            parameters.Add(new ParameterAdjustment(line, parameter, value, read.Text(f.Reason, at + ".reason", MrvFields.LongText),
+                read.Text(f.Evidence, at + ".evidence", MrvFields.ShortText)));
+        }
         var conclusion = read.Text(form.Conclusion, "conclusion", MrvFields.LongText);
-        command = read.IsValid ? new RecordVerification(report, adjustments, acknowledgements, conclusion) { OutputAdjustments = outputs } : null;
+        command = read.IsValid
+            ? new RecordVerification(report, adjustments, acknowledgements, conclusion) { OutputAdjustments = outputs, ParameterAdjustments = parameters }
+            : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -113,11 +140,20 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
                     $"the report has {report.Outputs.Count} outputs: there is no output {OutputAdjustments[i].Index}"));
             }
         }
+        for (var i = 0; i < ParameterAdjustments.Count; i++)
+        {
+            if (!report.Lines.Any(l => l.Id == ParameterAdjustments[i].LineId))
+            {
+                errors.Add(new FieldError($"parameterAdjustments[{i}].lineId", "UnknownLine",
+                    $"the report has no line {ParameterAdjustments[i].LineId}"));
+            }
+        }
         if (errors.Count > 0)
         {
             return new MrvDecision.Fail(errors);
         }
-        var adjusted = MrvReview.Adjusted(report.Input, Adjustments, OutputAdjustments);
+        var adjusted = MrvReview.WithParameters(MrvReview.Adjusted(report.Input, Adjustments, OutputAdjustments), ParameterAdjustments,
+            work.Actor.UserName);
         var verified = await MrvReview.CheckAsync(work.Session.Mrv, report.OrganisationId, adjusted).ConfigureAwait(false);
         if (!verified.IsValid)
         {
@@ -140,12 +176,14 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
             work.Actor.UserName, work.Now, deadline is not null && ReportingDeadline.IsAfter(work.Now, deadline.VerificationDue))
         {
             OutputAdjustments = OutputAdjustments,
+            ParameterAdjustments = ParameterAdjustments,
         };
         return new MrvDecision.Write("mrv.report.verified", MrvWork.Subject(company!, report.Year), new
         {
             report = report.Id,
             adjustments = Adjustments,
             outputAdjustments = OutputAdjustments,
+            parameterAdjustments = ParameterAdjustments.Count == 0 ? null : ParameterAdjustments,
             acknowledgements = Acknowledgements,
             conclusion = Conclusion,
             verifiedTonnes = verification.Verified.Value,

@@ -21,3 +21,6 @@ public sealed record AcknowledgementForm(string? Warning, string? Note);
 
 /// <summary>A verifier's change to one production output as typed: the output's position in the report (0-based).</summary>
 public sealed record OutputAdjustmentForm(int? Index, decimal? Amount, string? Reason, string? Evidence);
+
+/// <summary>A verifier's measured parameter of one line as typed (the parameter by name: netCalorificValue, carbonContent…).</summary>
+public sealed record ParameterAdjustmentForm(string? LineId, string? Parameter, decimal? Value, string? Reason, string? Evidence);

@@ -1,3 +1,4 @@
+using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Quantities;
 
 namespace OpenEts.Application.Mrv;
@@ -20,7 +21,16 @@ public sealed record Verification(
 {
     /// <summary>The verified amounts of the production outputs the verifier changed; others stand as reported.</summary>
     public IReadOnlyList<OutputAdjustment> OutputAdjustments { get; init; } = [];
+
+    /// <summary>The measured parameters the verifier set (NCV, carbon content, oxidation rate…); others stand as reported.</summary>
+    public IReadOnlyList<ParameterAdjustment> ParameterAdjustments { get; init; } = [];
 }
+
+/// <summary>
+/// A verifier's value for one measured parameter of one line (a company's NCV, carbon content or oxidation rate, in the
+/// parameter's unit), replacing the company's measured value or the default, with why and on what evidence.
+/// </summary>
+public sealed record ParameterAdjustment(string LineId, ParameterKind Parameter, decimal Value, string Reason, string Evidence);
 
 /// <summary>A verifier's change to one line's amount (in the line's own unit), with why and on what evidence.</summary>
 public sealed record LineAdjustment(string LineId, decimal Amount, string Reason, string Evidence);

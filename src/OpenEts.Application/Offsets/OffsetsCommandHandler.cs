@@ -46,6 +46,56 @@ public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler r
         return (await RunAsync(actor, command, registryDone: true, ct).ConfigureAwait(false)).Outcome!;
     }
 
+    /// <summary>
+    /// Runs commands that write without the registry (a workbook's filings) in one write transaction, in order, each
+    /// seeing the ones before it: all of them are done, or none is and the first that would not be done is named.
+    /// </summary>
+    public async Task<OffsetsBatchOutcome> HandleAllAsync(Actor actor, IReadOnlyList<IOffsetsCommand> commands, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(commands);
+        for (var i = 0; i < commands.Count; i++)
+        {
+            if (!commands[i].Roles.Contains(actor.Role))
+            {
+                return new OffsetsBatchOutcome([], i, new OffsetsCommandOutcome.Forbidden(commands[i].Roles));
+            }
+        }
+        var now = clock.GetUtcNow();
+        try
+        {
+            var done = await store.WriteAsync<IReadOnlyList<OffsetsCommandOutcome.Completed>>(async s =>
+            {
+                var completed = new List<OffsetsCommandOutcome.Completed>();
+                for (var i = 0; i < commands.Count; i++)
+                {
+                    var decision = await commands[i].DecideAsync(new OffsetsWork(s, registry, actor, now)).ConfigureAwait(false);
+                    if (decision is not OffsetsDecision.Write write)
+                    {
+                        // Leaving by an exception rolls back what the earlier commands wrote.
+                        throw new BatchStoppedException(i, NotDone(decision));
+                    }
+                    completed.Add(await WriteAsync(s, actor, now, write).ConfigureAwait(false));
+                }
+                return completed;
+            }, ct).ConfigureAwait(false);
+            return new OffsetsBatchOutcome(done, -1, null);
+        }
+        catch (BatchStoppedException stopped)
+        {
+            return new OffsetsBatchOutcome([], stopped.Index, stopped.Outcome);
+        }
+    }
+
+    private static OffsetsCommandOutcome NotDone(OffsetsDecision decision) => decision switch
+    {
+        OffsetsDecision.Refuse r => new OffsetsCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind),
+        OffsetsDecision.Fail f => new OffsetsCommandOutcome.Invalid(f.Errors),
+        OffsetsDecision.Missing => new OffsetsCommandOutcome.NotFound(),
+        OffsetsDecision.ThroughRegistry => throw new InvalidOperationException("a command that goes through the registry cannot run in a batch"),
+        _ => throw new InvalidOperationException($"unknown offsets decision {decision.GetType().Name}"),
+    };
+
     private Task<(OffsetsCommandOutcome? Outcome, IReadOnlyList<IRegistryCommand>? Registry)> RunAsync(
         Actor actor, IOffsetsCommand command, bool registryDone, CancellationToken ct)
     {
@@ -95,7 +145,7 @@ public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler r
         }
     }
 
-    private static async Task<OffsetsCommandOutcome> WriteAsync(IStoreSession s, Actor actor, DateTimeOffset now, OffsetsDecision.Write write)
+    private static async Task<OffsetsCommandOutcome.Completed> WriteAsync(IStoreSession s, Actor actor, DateTimeOffset now, OffsetsDecision.Write write)
     {
         var project = write.Project switch
         {
@@ -123,4 +173,36 @@ public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler r
             .ConfigureAwait(false);
         return new OffsetsCommandOutcome.Completed(write.Event, project, report, document);
     }
+}
+
+/// <summary>A batch stopped at command <see cref="Index"/>: thrown inside the write transaction so that it rolls back.</summary>
+internal sealed class BatchStoppedException : Exception
+{
+    public BatchStoppedException()
+        : this(-1, new OffsetsCommandOutcome.NotFound())
+    {
+    }
+
+    public BatchStoppedException(string message)
+        : base(message)
+    {
+        Outcome = new OffsetsCommandOutcome.NotFound();
+    }
+
+    public BatchStoppedException(string message, Exception inner)
+        : base(message, inner)
+    {
+        Outcome = new OffsetsCommandOutcome.NotFound();
+    }
+
+    public BatchStoppedException(int index, OffsetsCommandOutcome outcome)
+        : base($"command {index} of the batch was not done")
+    {
+        Index = index;
+        Outcome = outcome;
+    }
+
+    public int Index { get; } = -1;
+
+    public OffsetsCommandOutcome Outcome { get; }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using OpenEts.Application.Forms;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Offsets;
 using OpenEts.Domain.Organisations;
@@ -17,32 +16,17 @@ public sealed record RegisterProject(long Project, string Comments) : IOffsetsCo
     public static bool TryParse(Form form, [NotNullWhen(true)] out RegisterProject? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var project = read.Id(form.Project, "project");
-        var comments = read.Words(form.Comments, "comments", OffsetsFields.LongText, required: false);
-        command = read.IsValid ? new RegisterProject(project, comments) : null;
-        errors = read.Errors;
-        return command is not null;
+        return ProjectReview.TryParse(form.Project, form.Comments, "comments", textRequired: false, (p, c) => new RegisterProject(p, c),
+            out command, out errors);
     }
 
     /// <inheritdoc/>
-    public async Task<OffsetsDecision> DecideAsync(OffsetsWork work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var (project, programme, refusal) = await work.ProjectAsync(Project).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (project!.Status != ProjectStatus.Validated)
-        {
-            return OffsetsWork.WrongStep(project, "registered");
-        }
-        if (programme!.Registrar != work.Actor.Role)
-        {
-            return OffsetsWork.NotProgrammeRole(programme, programme.Registrar, "registration");
-        }
-        var registered = project with { Status = ProjectStatus.Registered };
-        return work.Write(registered, null, "project.registered", Comments, new { comments = Comments }) with { Project = registered };
-    }
+    public Task<OffsetsDecision> DecideAsync(OffsetsWork work) =>
+        ProjectReview.DecideAsync(work, Project, s => s == ProjectStatus.Validated, "registered",
+            (_, programme) => (programme.Registrar, "registration"),
+            project =>
+            {
+                var registered = project with { Status = ProjectStatus.Registered };
+                return work.Write(registered, null, "project.registered", Comments, new { comments = Comments }) with { Project = registered };
+            });
 }

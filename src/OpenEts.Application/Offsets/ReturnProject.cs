@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using OpenEts.Application.Forms;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Offsets;
 using OpenEts.Domain.Organisations;
@@ -20,34 +19,19 @@ public sealed record ReturnProject(long Project, string Comments) : IOffsetsComm
     public static bool TryParse(Form form, [NotNullWhen(true)] out ReturnProject? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var project = read.Id(form.Project, "project");
-        var comments = read.Words(form.Comments, "comments", OffsetsFields.LongText);
-        command = read.IsValid ? new ReturnProject(project, comments) : null;
-        errors = read.Errors;
-        return command is not null;
+        return ProjectReview.TryParse(form.Project, form.Comments, "comments", textRequired: true, (p, c) => new ReturnProject(p, c),
+            out command, out errors);
     }
 
     /// <inheritdoc/>
-    public async Task<OffsetsDecision> DecideAsync(OffsetsWork work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var (project, programme, refusal) = await work.ProjectAsync(Project).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (project!.Status is not (ProjectStatus.Submitted or ProjectStatus.Validated))
-        {
-            return OffsetsWork.WrongStep(project, "returned");
-        }
-        var holder = OffsetsRoles.HolderOf(programme!, project.Status);
-        if (holder != work.Actor.Role)
-        {
-            return OffsetsWork.NotProgrammeRole(programme!, holder, $"returning a {project.Status.ToString().ToLowerInvariant()} project");
-        }
-        var returned = project with { Status = ProjectStatus.Returned, ReturnComment = Comments, ReturnedBy = work.Actor.Role };
-        return work.Write(returned, null, "project.returned", Comments, new { from = project.Status.ToString(), comments = Comments })
-            with { Project = returned };
-    }
+    public Task<OffsetsDecision> DecideAsync(OffsetsWork work) =>
+        ProjectReview.DecideAsync(work, Project, s => s is ProjectStatus.Submitted or ProjectStatus.Validated, "returned",
+            (project, programme) => (OffsetsRoles.HolderOf(programme, project.Status),
+                $"returning a {project.Status.ToString().ToLowerInvariant()} project"),
+            project =>
+            {
+                var returned = project with { Status = ProjectStatus.Returned, ReturnComment = Comments, ReturnedBy = work.Actor.Role };
+                return work.Write(returned, null, "project.returned", Comments, new { from = project.Status.ToString(), comments = Comments })
+                    with { Project = returned };
+            });
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using OpenEts.Application.Forms;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Offsets;
 using OpenEts.Domain.Organisations;
@@ -20,33 +19,18 @@ public sealed record ValidateProject(long Project, string Opinion) : IOffsetsCom
     public static bool TryParse(Form form, [NotNullWhen(true)] out ValidateProject? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var project = read.Id(form.Project, "project");
-        var opinion = read.Words(form.Opinion, "opinion", OffsetsFields.LongText);
-        command = read.IsValid ? new ValidateProject(project, opinion) : null;
-        errors = read.Errors;
-        return command is not null;
+        return ProjectReview.TryParse(form.Project, form.Opinion, "opinion", textRequired: true, (p, o) => new ValidateProject(p, o),
+            out command, out errors);
     }
 
     /// <inheritdoc/>
-    public async Task<OffsetsDecision> DecideAsync(OffsetsWork work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var (project, programme, refusal) = await work.ProjectAsync(Project).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (project!.Status != ProjectStatus.Submitted)
-        {
-            return OffsetsWork.WrongStep(project, "validated");
-        }
-        if (programme!.Validator != work.Actor.Role)
-        {
-            return OffsetsWork.NotProgrammeRole(programme, programme.Validator, "validation");
-        }
-        var validated = project with { Status = ProjectStatus.Validated };
-        return work.Write(validated, null, "project.validated", Opinion, new { opinion = Opinion, verifierOrganisation = work.Actor.OrganisationId })
-            with { Project = validated };
-    }
+    public Task<OffsetsDecision> DecideAsync(OffsetsWork work) =>
+        ProjectReview.DecideAsync(work, Project, s => s == ProjectStatus.Submitted, "validated",
+            (_, programme) => (programme.Validator, "validation"),
+            project =>
+            {
+                var validated = project with { Status = ProjectStatus.Validated };
+                return work.Write(validated, null, "project.validated", Opinion,
+                    new { opinion = Opinion, verifierOrganisation = work.Actor.OrganisationId }) with { Project = validated };
+            });
 }

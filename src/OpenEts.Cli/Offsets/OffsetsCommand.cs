@@ -260,14 +260,17 @@ internal static class OffsetsCommand
             {
                 return await context.FailAsync($"refused: --as: there is no platform user '{r.GetRequiredValue(actor)}' (rule UnknownUser)").ConfigureAwait(false);
             }
-            var code = ExitCode.Ok;
-            foreach (var (row, command) in projects)
+            var batch = await Handler(context).HandleAllAsync(who, [.. projects.Select(p => (IOffsetsCommand)p.Command)], ct).ConfigureAwait(false);
+            if (batch.Stopped is { } stopped)
             {
-                var result = await ReportAsync(context, await Handler(context).HandleAsync(who, command, ct).ConfigureAwait(false), who,
-                    $"row {row}: ").ConfigureAwait(false);
-                code = Math.Max(code, result);
+                await context.Err.WriteLineAsync($"{context.Name}: {path}: nothing filed").ConfigureAwait(false);
+                return await ReportAsync(context, stopped, who, $"row {projects[batch.StoppedAt].Row}: ").ConfigureAwait(false);
             }
-            return code;
+            for (var i = 0; i < batch.Completed.Count; i++)
+            {
+                await ReportAsync(context, batch.Completed[i], who, $"row {projects[i].Row}: ").ConfigureAwait(false);
+            }
+            return ExitCode.Ok;
         });
         return verb;
     }

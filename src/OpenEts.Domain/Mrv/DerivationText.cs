@@ -73,6 +73,7 @@ public static class DerivationText
     private static string Tail(Provenance source) => source switch
     {
         Provenance.Computed c => "  [" + c.Formula + "]",
+        Provenance.Measured { AdjustedBy: { } by } m => "  (adjusted in verification by " + by + "; evidence " + m.Evidence + ")",
         Provenance.Measured m => "  (measured: " + m.Evidence + "; rule " + m.Rule + ")",
         Provenance.Reported r => "  (reported: " + r.Where + ")",
         _ => "",

@@ -122,7 +122,7 @@ public static partial class MrvCalculator
         {
             if (measured.Parameter == parameter)
             {
-                return new Figure(name, measured.Value, unit, new Provenance.Measured(measured.Evidence, measured.Rule));
+                return new Figure(name, measured.Value, unit, new Provenance.Measured(measured.Evidence, measured.Rule, measured.AdjustedBy));
             }
         }
         return null;

@@ -14,8 +14,11 @@ public abstract record Provenance
     /// <summary>A default from a published table. <see cref="Confirmed"/> is false for [UNCONFIRMED] values.</summary>
     public sealed record Default(string Guideline, string Table, string Row, int Year, bool Confirmed) : Provenance;
 
-    /// <summary>A value the company measured, with its evidence (lab report number, document) and measurement rule.</summary>
-    public sealed record Measured(string Evidence, string Rule) : Provenance;
+    /// <summary>
+    /// A value the company measured, with its evidence (lab report number, document) and measurement rule;
+    /// <see cref="AdjustedBy"/> names the verifier (and the reason) when verification set the value instead.
+    /// </summary>
+    public sealed record Measured(string Evidence, string Rule, string? AdjustedBy = null) : Provenance;
 
     /// <summary>A value entered in the report (activity data), with where it was entered (line, sheet row).</summary>
     public sealed record Reported(string Where) : Provenance;

@@ -47,6 +47,8 @@ internal static class MrvEndpoints
             .WithSummary("Approve a verified report: the approved total is the verified total rounded to 1 kg");
         group.MapPost("/reports/{id:long}/return", ReturnAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvHolders })
             .WithSummary("Return a report to its company with comments (by the role that holds it)");
+        group.MapPost("/reports/{id:long}/return-to-verifier", ReturnToVerifierAsync).RequireAuthorization(regulator)
+            .WithSummary("Return a verified report to its verifier with comments, to be verified again (the regulator)");
         group.MapGet("/plans", PlanAsync).RequireAuthorization(company)
             .WithSummary("Your company's monitoring plan for a year (?year=)");
         group.MapPost("/plans", SavePlanAsync).RequireAuthorization(company)
@@ -94,8 +96,15 @@ internal static class MrvEndpoints
     /// <param name="Index">The output's position in the report's outputs, 0-based.</param>
     public sealed record OutputAdjustmentInput(int Index, decimal Amount, string Reason, string Evidence);
 
+    /// <param name="Value">In the parameter's unit (GJ/t or GJ/10⁴Nm³ for NCV, tC/GJ for carbon content, a fraction for oxidation).</param>
+    public sealed record ParameterAdjustmentInput(string LineId, [property: ApiEnum(typeof(ParameterKind))] string Parameter, decimal Value,
+        string Reason, string Evidence);
+
     public sealed record VerificationInput(string Conclusion, IReadOnlyList<AdjustmentInput>? Adjustments = null,
-        IReadOnlyList<AcknowledgementInput>? Acknowledgements = null, IReadOnlyList<OutputAdjustmentInput>? OutputAdjustments = null);
+        IReadOnlyList<AcknowledgementInput>? Acknowledgements = null, IReadOnlyList<OutputAdjustmentInput>? OutputAdjustments = null,
+        IReadOnlyList<ParameterAdjustmentInput>? ParameterAdjustments = null);
+
+    public sealed record ReturnToVerifierInput(string Comments);
 
     public sealed record ReturnInput(string Comments);
 
@@ -149,7 +158,8 @@ internal static class MrvEndpoints
         RunAsync(RecordVerification.TryParse(new(id,
             input.Adjustments?.Select(a => new AdjustmentForm(a.LineId, a.Amount, a.Reason, a.Evidence)).ToList(),
             input.Acknowledgements?.Select(a => new AcknowledgementForm(a.Warning, a.Note)).ToList(), input.Conclusion,
-            input.OutputAdjustments?.Select(o => new OutputAdjustmentForm(o.Index, o.Amount, o.Reason, o.Evidence)).ToList()),
+            input.OutputAdjustments?.Select(o => new OutputAdjustmentForm(o.Index, o.Amount, o.Reason, o.Evidence)).ToList(),
+            input.ParameterAdjustments?.Select(p => new ParameterAdjustmentForm(p.LineId, p.Parameter, p.Value, p.Reason, p.Evidence)).ToList()),
             out var command, out var errors), command, errors, http, handler, ct);
 
     private static Task<CommandResult> ApproveAsync(long id, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
@@ -157,6 +167,10 @@ internal static class MrvEndpoints
 
     private static Task<CommandResult> ReturnAsync(long id, ReturnInput input, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
         RunAsync(ReturnReport.TryParse(new(id, input.Comments), out var command, out var errors), command, errors, http, handler, ct);
+
+    private static Task<CommandResult> ReturnToVerifierAsync(long id, ReturnToVerifierInput input, HttpContext http, MrvCommandHandler handler,
+        CancellationToken ct) =>
+        RunAsync(ReturnToVerifier.TryParse(new(id, input.Comments), out var command, out var errors), command, errors, http, handler, ct);
 
     private static async Task<Results<Ok<MrvViews.PlanView>, NotFound>> PlanAsync(HttpContext http, MrvQueries queries, CancellationToken ct,
         [FromQuery] int? year = null) =>

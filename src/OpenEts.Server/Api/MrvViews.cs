@@ -27,7 +27,7 @@ internal static class MrvViews
 
     public sealed record VerificationView(IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<WarningAcknowledgement> Acknowledgements,
         string Conclusion, decimal VerifiedTonnes, string FactorVersion, string Verifier, DateTimeOffset At, bool Late,
-        IReadOnlyList<OutputAdjustment> OutputAdjustments);
+        IReadOnlyList<OutputAdjustment> OutputAdjustments, IReadOnlyList<ParameterAdjustment> ParameterAdjustments);
 
     public sealed record ReportView(ReportSummary Summary, string Region, string FactorVersion, DateTimeOffset? SubmittedAt,
         DateTimeOffset? ApprovedAt, string? ReturnComment, [property: ApiEnum(typeof(Role))] string? ReturnedBy, IReadOnlyList<MrvJson.LineJson> Lines,
@@ -91,7 +91,7 @@ internal static class MrvViews
             r.SubmittedAt, r.ApprovedAt, r.ReturnComment, r.ReturnedBy is { } by ? ApiDocument.EnumName(by) : null, MrvJson.Lines(r.Lines), MrvJson.Outputs(r.Outputs),
             Calculation(d.Reported),
             r.Verification is { } v ? new VerificationView(v.Adjustments, v.Acknowledgements, v.Conclusion, v.Verified.Value, v.FactorVersion,
-                v.Verifier, v.At, v.Late, v.OutputAdjustments) : null,
+                v.Verifier, v.At, v.Late, v.OutputAdjustments, v.ParameterAdjustments) : null,
             d.Verified is { } verified ? Calculation(verified) : null,
             d.Deadline?.ReportsDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             d.Deadline?.VerificationDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -106,6 +106,8 @@ internal static class MrvViews
     public static FigureView Figure(Figure f) => f.Source switch
     {
         Provenance.Default d => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "default", !d.Confirmed, $"{d.Guideline}; {d.Table}; {d.Row}; {d.Year}", null),
+        Provenance.Measured { AdjustedBy: { } by } m => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "adjusted", false,
+            $"{m.Evidence}; {m.Rule}; adjusted by {by}", null),
         Provenance.Measured m => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "measured", false, $"{m.Evidence}; {m.Rule}", null),
         Provenance.Reported r => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "reported", false, r.Where, null),
         Provenance.Computed c => new(f.Name, f.Value, ApiDocument.EnumName(f.Unit), "computed", MrvReview.RestsOnUnconfirmed(f), c.Formula,

@@ -77,4 +77,25 @@ public sealed class OffsetsCommandTests
         Assert.True(filed.Exit == 0, filed.Err);
         Assert.Contains("row 2: offsets.project.submitted: FFCER-FJ0001", filed.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_WorkbookWithARowARuleRefuses_FilesNoneOfTheEarlierRows()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var header = "机制,签发账户,项目名称,方法学,项目类别,省份,城市,计入期开始,计入期结束,年预计减排量,CO2与CH4占比,项目边界\n";
+        var good = "FFCER,GD-HOLD-PAPER,林场A,AR-CM-003-V01,forestry,FJ,南平市,2018-01-01,2037-12-31,1000,100,\"26.8,117.8; 26.8,117.9; 26.7,117.9\"\n";
+        // Well formed, but into an account paper-a does not represent: refused when filed, after row 2 was.
+        var notOwn = "FFCER,GD-HOLD-POWER,林场C,AR-CM-003-V01,forestry,FJ,南平市,2018-01-01,2037-12-31,1000,100,\"26.8,117.8; 26.8,117.9; 26.7,117.9\"\n";
+
+        var refused = await RunAsync(db, "import", db.WriteFile("refused.csv", header + good + notOwn), "--as", "paper-a");
+        var again = await RunAsync(db, "import", db.WriteFile("good.csv", header + good), "--as", "paper-a");
+
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("row 3: refused", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("nothing filed", refused.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("offsets.project.submitted", refused.Out, StringComparison.Ordinal);
+        // Had row 2 stayed filed, filing it again would be the programme's second project in Fujian.
+        Assert.True(again.Exit == 0, again.Err);
+        Assert.Contains("row 2: offsets.project.submitted: FFCER-FJ0001", again.Out, StringComparison.Ordinal);
+    }
 }

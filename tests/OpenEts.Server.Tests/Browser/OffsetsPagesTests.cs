@@ -107,4 +107,32 @@ public sealed class OffsetsPagesTests(BrowserServer server) : IClassFixture<Brow
         Assert.Contains("FFCER-FJ0001-2016-1-144000", issuances, StringComparison.Ordinal);
         Assert.Contains("FFCER-FJ0001-2016-144001-180000", issuances, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Issue_10_ForestryProject_PublicPage_DrawsTheBoundaryPolygonWithTheVendoredMapLibrary()
+    {
+        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        var elsewhere = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal)) { violations.Add(m.Text); } };
+        page.Request += (_, r) => { if (!r.Url.StartsWith(server.BaseUrl.TrimEnd('/'), StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal)) { elsewhere.Add(r.Url); } };
+        await page.GotoAsync("/Offsets?Programme=FFCER");
+        await page.ClickAsync("#projects a:text('FFCER-FJ0001')");
+
+        var polygon = page.Locator("#boundary-leaflet path.leaflet-interactive");
+        await polygon.WaitForAsync();
+        var box = await polygon.BoundingBoxAsync();
+        var map = await page.Locator("#boundary-leaflet").BoundingBoxAsync();
+
+        Assert.Equal(1, await polygon.CountAsync());
+        Assert.Equal("1", await page.GetAttributeAsync("#boundary-leaflet", "data-drawn"));
+        Assert.False(string.IsNullOrEmpty(await polygon.GetAttributeAsync("d")));
+        // Fitted to the map with its padding: the polygon fills most of one side of the map and lies inside it.
+        Assert.True(box!.Width > map!.Width / 2 || box.Height > map.Height / 2, $"polygon {box.Width}x{box.Height} in map {map.Width}x{map.Height}");
+        Assert.True(box.X >= map.X && box.X + box.Width <= map.X + map.Width + 1);
+        Assert.False(await page.Locator("#boundary-map").IsVisibleAsync());
+        Assert.Empty(violations);
+        Assert.Empty(elsewhere);
+    }
 }

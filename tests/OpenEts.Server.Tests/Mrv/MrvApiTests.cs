@@ -177,4 +177,112 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Equal("E = AD × EF", calc.GetProperty("lines")[0].GetProperty("derivation").GetProperty("detail").GetString());
         Assert.Equal(0, list.GetArrayLength());
     }
+
+    private static async Task<long> VerifiedReportAsync(HttpClient company, HttpClient regulator, HttpClient verifier, int year)
+    {
+        var saved = await OkJsonAsync(await company.PostAsJsonAsync("/api/v1/mrv/reports", Draft(year, 1000m), Ct));
+        var id = saved.GetProperty("report").GetInt64();
+        await OkJsonAsync(await company.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
+        await OkJsonAsync(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign",
+            new { verifier = Verifier, conflictOfInterest = "none" }, Ct));
+        await OkJsonAsync(await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new
+        {
+            conclusion = "属实",
+            adjustments = new[] { new { lineId = "L1", amount = 900m, reason = "地磅记录", evidence = "WB-12" } },
+        }, Ct));
+        return id;
+    }
+
+    [Fact]
+    public async Task Issue_9_ReturnToVerifier_AVerifiedReport_IsBackInTheVerifiersQueueWithTheCommentsAndJournalled()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+        using var regulator = await server.SignedInAsync("regulator");
+        using var verifier = await server.SignedInAsync("verifier");
+        var id = await VerifiedReportAsync(paper, regulator, verifier, 2031);
+
+        using var byCompany = await paper.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/return-to-verifier", new { comments = "自己退回" }, Ct);
+        var returned = await OkJsonAsync(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/return-to-verifier",
+            new { comments = "请核对燃煤地磅记录与结算单" }, Ct));
+        var queue = await OkJsonAsync(await verifier.GetAsync("/api/v1/mrv/queue", Ct));
+        var detail = await OkJsonAsync(await verifier.GetAsync($"/api/v1/mrv/reports/{id}", Ct));
+        var journal = await OkJsonAsync(await regulator.GetAsync("/api/v1/audit?kind=mrv.report.returned-to-verifier", Ct));
+        var again = await OkJsonAsync(await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new
+        {
+            conclusion = "复核后属实",
+            adjustments = new[] { new { lineId = "L1", amount = 950m, reason = "结算单", evidence = "INV-7" } },
+        }, Ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byCompany.StatusCode);
+        Assert.Equal("assigned", returned.GetProperty("status").GetString());
+        Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("id").GetInt64() == id);
+        Assert.Equal("请核对燃煤地磅记录与结算单", detail.GetProperty("returnComment").GetString());
+        Assert.Equal("regulator", detail.GetProperty("returnedBy").GetString());
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("verification").ValueKind);
+        Assert.Contains(journal.GetProperty("entries").EnumerateArray(), e => e.GetProperty("payload").GetString()!.Contains("请核对燃煤地磅记录与结算单",
+            StringComparison.Ordinal));
+        // By hand (as above): 950 t coal × 1.9002988488 + 30.959 t diesel = 1805.284 + 30.959 = 1836.243 t.
+        Assert.Equal("verified", again.GetProperty("status").GetString());
+        Assert.Equal(1836.243m, again.GetProperty("verifiedTonnes").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Issue_9_ReturnToVerifier_AReportNotYetVerified_IsRefused()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+        using var regulator = await server.SignedInAsync("regulator");
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2033, 5m), Ct));
+        var id = saved.GetProperty("report").GetInt64();
+        await OkJsonAsync(await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
+
+        using var early = await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/return-to-verifier", new { comments = "太早" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("ReportStatus", (await early.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Issue_9_Verification_AdjustingAMeasuredNcv_RecomputesAndTheDerivationNamesTheVerifier()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+        using var regulator = await server.SignedInAsync("regulator");
+        using var verifier = await server.SignedInAsync("verifier");
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2035, 1000m), Ct));
+        var id = saved.GetProperty("report").GetInt64();
+        await OkJsonAsync(await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
+        await OkJsonAsync(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign",
+            new { verifier = Verifier, conflictOfInterest = "none" }, Ct));
+
+        using var withoutReason = await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new
+        {
+            conclusion = "属实",
+            parameterAdjustments = new[] { new { lineId = "L1", parameter = "netCalorificValue", value = 20.0m, reason = "", evidence = "LAB-7" } },
+        }, Ct);
+        var verified = await OkJsonAsync(await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new
+        {
+            conclusion = "属实",
+            parameterAdjustments = new[]
+            {
+                new { lineId = "L1", parameter = "netCalorificValue", value = 20.0m, reason = "按入厂煤化验报告", evidence = "LAB-2020-07" },
+            },
+        }, Ct));
+        var detail = await OkJsonAsync(await paper.GetAsync($"/api/v1/mrv/reports/{id}", Ct));
+        var coal = detail.GetProperty("verifiedCalculation").GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("lineId").GetString() == "L1");
+        var ncv = Figures(coal.GetProperty("derivation")).Single(f => f.GetProperty("source").GetString() == "adjusted");
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        // By hand: coal at the verifier's NCV 20.0 GJ/t: 20.0 × 0.02637 × 0.94 × 44/12 = 1.817772 t/t, × 1000 t = 1817.772 t;
+        // diesel 10 t × 42.652 × 0.0202 × 0.98 × 44/12 = 30.959096… t. Verified 1848.731 t (reported 1931.258 t).
+        Assert.Equal(1848.731m, verified.GetProperty("verifiedTonnes").GetDecimal());
+        Assert.Equal(1931.258m, verified.GetProperty("reportedTonnes").GetDecimal());
+        Assert.Equal(20.0m, ncv.GetProperty("value").GetDecimal());
+        Assert.Contains("LAB-2020-07", ncv.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("adjusted by verifier: 按入厂煤化验报告", ncv.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var adjustment = Assert.Single(detail.GetProperty("verification").GetProperty("parameterAdjustments").EnumerateArray());
+        Assert.Equal("netCalorificValue", adjustment.GetProperty("parameter").GetString());
+    }
+
+    private static IEnumerable<JsonElement> Figures(JsonElement figure) =>
+        new[] { figure }.Concat(figure.TryGetProperty("inputs", out var inputs) && inputs.ValueKind == JsonValueKind.Array
+            ? inputs.EnumerateArray().SelectMany(Figures) : []);
 }

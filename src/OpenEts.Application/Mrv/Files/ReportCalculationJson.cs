@@ -123,6 +123,10 @@ public static class ReportCalculationJson
                 json.WriteString("source", "measured");
                 json.WriteString("evidence", m.Evidence);
                 json.WriteString("rule", m.Rule);
+                if (m.AdjustedBy is { } by)
+                {
+                    json.WriteString("adjustedBy", by);
+                }
                 break;
             case Provenance.Reported r:
                 json.WriteString("source", "reported");

@@ -44,6 +44,8 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
     public bool MayReturn => Detail.Report.Status is ReportStatus.Submitted or ReportStatus.Assigned or ReportStatus.Verified
         && MrvRoles.HolderOf(Detail.Report.Status) == Role;
 
+    public bool MayReturnToVerifier => Role == Role.Regulator && Detail.Report.Status == ReportStatus.Verified;
+
     public bool MayEdit => Role == Role.CompanyRepresentative && Detail.Report.Status is ReportStatus.Draft or ReportStatus.Returned;
 
     public async Task<IActionResult> OnGetAsync(long id, [FromQuery] string? done, CancellationToken ct)
@@ -76,6 +78,9 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
 
     public Task<IActionResult> OnPostReturnAsync(long id, CancellationToken ct) =>
         ActAsync(id, "returned", ReturnReport.TryParse(new(id, Comments), out var c, out var e), c, e, ct);
+
+    public Task<IActionResult> OnPostReturnToVerifierAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "returnedtoverifier", ReturnToVerifier.TryParse(new(id, Comments), out var c, out var e), c, e, ct);
 
     public Task<IActionResult> OnPostVerifyAsync(long id, CancellationToken ct) =>
         ActAsync(id, "verified", RecordVerification.TryParse(Review.ToForm(id), out var c, out var e), c, e, ct);

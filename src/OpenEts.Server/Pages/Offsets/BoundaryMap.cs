@@ -5,11 +5,27 @@ namespace OpenEts.Server.Pages.Offsets;
 
 /// <summary>
 /// A project boundary drawn as an SVG polygon on a plain background (no tiles, no script): longitude to x, latitude to
-/// y (north up), scaled to fit with the aspect of the degrees corrected by cos(latitude).
+/// y (north up), scaled to fit with the aspect of the degrees corrected by cos(latitude). With script, the page draws
+/// the same boundary from <see cref="GeoJson"/> with Leaflet (wwwroot/js/boundary-map.js).
 /// </summary>
 public static class BoundaryMap
 {
     public const int Width = 480, Height = 320, Margin = 20;
+
+    /// <summary>
+    /// The boundary as a GeoJSON Polygon (RFC 7946: [longitude, latitude], the ring closed on its first point), exact
+    /// decimals as entered.
+    /// </summary>
+    public static string GeoJson(IReadOnlyList<GeoPoint> boundary)
+    {
+        ArgumentNullException.ThrowIfNull(boundary);
+        if (boundary.Count == 0)
+        {
+            return "";
+        }
+        var ring = boundary.Append(boundary[0]).Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p.Longitude},{p.Latitude}]"));
+        return "{\"type\":\"Polygon\",\"coordinates\":[[" + string.Join(',', ring) + "]]}";
+    }
 
     /// <summary>The polygon's <c>points</c> attribute, or empty for fewer than 3 points.</summary>
     public static string Points(IReadOnlyList<GeoPoint> boundary)

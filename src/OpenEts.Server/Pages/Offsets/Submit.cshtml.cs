@@ -53,15 +53,13 @@ public sealed class SubmitModel(OffsetsCommandHandler handler, RegistryQueries r
         {
             Errors.TryAdd($"row{error.Row}.{error.Field}", $"{Text.T("offsets.row")} {error.Row} {error.Column}: {RuleText.Row(error)}");
         }
-        var filed = new List<string>();
-        foreach (var (row, command) in projects)
+        if (errors.Count > 0 || projects.Count == 0)
         {
-            if (await SendAsync(true, command, [], ct) is OffsetsCommandOutcome.Completed done)
-            {
-                filed.Add(done.Project.Reference);
-            }
+            return Page();
         }
-        Filed = filed;
+        var batch = await SendAllAsync([.. projects.Select(p => (IOffsetsCommand)p.Command)],
+            i => $"{Text.T("offsets.row")} {projects[i].Row}", ct);
+        Filed = [.. batch.Completed.Select(c => c.Project.Reference)];
         return Page();
     }
 

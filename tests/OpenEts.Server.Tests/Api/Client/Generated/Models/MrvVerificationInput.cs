@@ -44,6 +44,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputAdjustmentInput> OutputAdjustments { get; set; }
 #endif
+        /// <summary>The parameterAdjustments property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvParameterAdjustmentInput>? ParameterAdjustments { get; set; }
+#nullable restore
+#else
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvParameterAdjustmentInput> ParameterAdjustments { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -66,6 +74,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "adjustments", n => { Adjustments = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvAdjustmentInput>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvAdjustmentInput.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "conclusion", n => { Conclusion = n.GetStringValue(); } },
                 { "outputAdjustments", n => { OutputAdjustments = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputAdjustmentInput>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputAdjustmentInput.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "parameterAdjustments", n => { ParameterAdjustments = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvParameterAdjustmentInput>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvParameterAdjustmentInput.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -79,6 +88,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvAdjustmentInput>("adjustments", Adjustments);
             writer.WriteStringValue("conclusion", Conclusion);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvOutputAdjustmentInput>("outputAdjustments", OutputAdjustments);
+            writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvParameterAdjustmentInput>("parameterAdjustments", ParameterAdjustments);
         }
     }
 }

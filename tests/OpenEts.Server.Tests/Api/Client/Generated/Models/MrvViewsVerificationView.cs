@@ -56,6 +56,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OutputAdjustment> OutputAdjustments { get; set; }
 #endif
+        /// <summary>The parameterAdjustments property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ParameterAdjustment>? ParameterAdjustments { get; set; }
+#nullable restore
+#else
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ParameterAdjustment> ParameterAdjustments { get; set; }
+#endif
         /// <summary>The verifiedTonnes property</summary>
         public double? VerifiedTonnes { get; set; }
         /// <summary>The verifier property</summary>
@@ -91,6 +99,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "factorVersion", n => { FactorVersion = n.GetStringValue(); } },
                 { "late", n => { Late = n.GetBoolValue(); } },
                 { "outputAdjustments", n => { OutputAdjustments = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OutputAdjustment>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.OutputAdjustment.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "parameterAdjustments", n => { ParameterAdjustments = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ParameterAdjustment>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ParameterAdjustment.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "verifiedTonnes", n => { VerifiedTonnes = n.GetDoubleValue(); } },
                 { "verifier", n => { Verifier = n.GetStringValue(); } },
             };
@@ -109,6 +118,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("factorVersion", FactorVersion);
             writer.WriteBoolValue("late", Late);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OutputAdjustment>("outputAdjustments", OutputAdjustments);
+            writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ParameterAdjustment>("parameterAdjustments", ParameterAdjustments);
             writer.WriteDoubleValue("verifiedTonnes", VerifiedTonnes);
             writer.WriteStringValue("verifier", Verifier);
         }

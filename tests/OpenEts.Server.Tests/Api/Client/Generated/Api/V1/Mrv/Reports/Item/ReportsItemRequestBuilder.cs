@@ -6,6 +6,7 @@ using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.Approve;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.Assign;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.Return;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.ReturnToVerifier;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.Submit;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.Verification;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
@@ -36,6 +37,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.Return.ReturnRequestBuilder Return
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.Return.ReturnRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The returnToVerifier property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.ReturnToVerifier.ReturnToVerifierRequestBuilder ReturnToVerifier
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.ReturnToVerifier.ReturnToVerifierRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The submit property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Reports.Item.Submit.SubmitRequestBuilder Submit
