@@ -31,8 +31,27 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     /// <summary>The exchange's set-up: clearing account and fees.</summary>
     public ExchangeOptions Options => options;
 
+    /// <summary>
+    /// Raised after a command that changed an instrument (an order placed or cancelled, trades settled, a listing, a halt
+    /// or a resume) has committed, with the instrument's code: live market data listens to it.
+    /// </summary>
+    public event EventHandler<InstrumentChangedEventArgs>? InstrumentChanged;
+
     /// <summary>Runs one command for <paramref name="actor"/> at <paramref name="now"/>: role, rules, the write, the outcome.</summary>
     public async Task<ExchangeOutcome> HandleAsync(Actor actor, IExchangeCommand command, DateTimeOffset now, CancellationToken ct)
+    {
+        var outcome = await RunAsync(actor, command, now, ct).ConfigureAwait(false);
+        if (outcome is ExchangeOutcome.Completed { Duplicate: false } done && ChangedInstrument(done) is { } instrument)
+        {
+            InstrumentChanged?.Invoke(this, new InstrumentChangedEventArgs(instrument));
+        }
+        return outcome;
+    }
+
+    private static string? ChangedInstrument(ExchangeOutcome.Completed done) =>
+        done.Order?.Instrument ?? (done.Event.StartsWith("exchange.instrument.", StringComparison.Ordinal) ? done.Subject : null);
+
+    private async Task<ExchangeOutcome> RunAsync(Actor actor, IExchangeCommand command, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(command);

@@ -120,6 +120,7 @@ public static class OpenEtsApp
             AccountNumber.From(builder.Configuration["Exchange:ClearingAccount"] ?? DemoRegistry.Clearing.Value), FeeSchedule.Demo));
         services.AddSingleton<ExchangeService>().AddSingleton<ExchangeQueries>().AddSingleton<DemoExchange>();
         services.AddSingleton<IMarketFeed, ExchangeMarketFeed>();
+        services.AddHostedService<LiveMarketData>();
         services.AddSingleton(demoMode);
         services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
         services.AddSingleton<SignInThrottle>();

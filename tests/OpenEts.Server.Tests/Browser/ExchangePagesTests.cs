@@ -7,7 +7,7 @@ namespace OpenEts.Server.Tests.Browser;
 /// <summary>
 /// Two traders from different companies trade GDEA-2017 in real Chromium through the trading page: the power company
 /// sells, the cement company buys at a crossing price; the trade shows as settled, the registry shows the units moved,
-/// and each company's cash shows the money and its fee.
+/// and each company's cash shows the money and its fee; a market page open beside them shows the trade live.
 /// </summary>
 public sealed class ExchangePagesTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
@@ -44,12 +44,22 @@ public sealed class ExchangePagesTests(BrowserServer server) : IClassFixture<Bro
         var cementHeld = await HeldAsync(cement, "GD-HOLD-CEMENT");
         var cementCash = await BalanceAsync(cement);
 
+        var watcher = await cement.Context.NewPageAsync();
+        await watcher.GotoAsync("/Market/Instrument/GDEA-2017");
+        await watcher.WaitForSelectorAsync("#kline[data-stream-version]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        var lastBefore = await watcher.InnerTextAsync("#ticker-last");
+
         await PlaceAsync(power, "sell", "16.50", "1000");
         await PlaceAsync(cement, "buy", "16.60", "1000");
+        // No reload: the open market page hears of the trade by server-sent events, ticker and K-line alike.
+        await watcher.WaitForFunctionAsync("() => document.getElementById('ticker-last').textContent.trim() === '16.50'");
+        await watcher.WaitForSelectorAsync("#kline[data-chart-ready='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         var trades = await cement.Locator("#trades tr.trade").CountAsync();
         var settlement = await cement.InnerTextAsync("#trades tr.trade td.settled");
 
         // 1 000 t at the resting sell's 16.50 = 16 500.00 yuan; each side's fee 0.05 % = 8.25 yuan.
+        Assert.NotEqual("16.50", lastBefore.Trim());
+        Assert.Equal("1,000", (await watcher.InnerTextAsync("#ticker-volume")).Trim());
         Assert.Equal(1, trades);
         Assert.False(string.IsNullOrWhiteSpace(settlement));
         Assert.Equal(cementHeld + 1_000, await HeldAsync(cement, "GD-HOLD-CEMENT"));

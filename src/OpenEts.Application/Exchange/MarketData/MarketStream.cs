@@ -25,7 +25,12 @@ public sealed class MarketStream(MarketDataQueries queries)
     public async Task PublishAsync(string instrument, CancellationToken ct)
     {
         var topic = _topics.GetOrAdd(instrument, _ => new Topic());
-        if (await ComputeAsync(instrument, Interlocked.Increment(ref topic.Version), ct).ConfigureAwait(false) is { } update)
+        var version = Interlocked.Increment(ref topic.Version);
+        if (topic.Count == 0)
+        {
+            return; // nobody listens: a new subscriber gets the current state when it subscribes
+        }
+        if (await ComputeAsync(instrument, version, ct).ConfigureAwait(false) is { } update)
         {
             topic.Broadcast(update);
         }
