@@ -100,7 +100,18 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
     }
 
     /// <summary>Pays part or all of an open reservation to the account <paramref name="to"/> and frees the rest.</summary>
-    public async Task<CashResult> SettleAsync(Organisation member, long reservationId, CashAccount to, Yuan amount, IdempotencyKey key)
+    public Task<CashResult> SettleAsync(Organisation member, long reservationId, CashAccount to, Yuan amount, IdempotencyKey key) =>
+        PayOutAsync(member, reservationId, to, amount, key, close: true);
+
+    /// <summary>
+    /// Pays <paramref name="amount"/> of an open reservation to <paramref name="to"/> and keeps the rest reserved: one
+    /// settlement entry (<c>cash.settled</c> with nothing released). An order that trades in parts pays each part so.
+    /// </summary>
+    public Task<CashResult> PayAsync(Organisation member, long reservationId, CashAccount to, Yuan amount, IdempotencyKey key) =>
+        PayOutAsync(member, reservationId, to, amount, key, close: false);
+
+    // One settlement entry from a reservation; closing frees what is left (a 0 payment only frees).
+    private async Task<CashResult> PayOutAsync(Organisation member, long reservationId, CashAccount to, Yuan amount, IdempotencyKey key, bool close)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(to);
@@ -110,7 +121,7 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
                 ? new CashResult.Done(earlier, null, Duplicate: true)
                 : Reused(key);
         }
-        if (amount == Yuan.Zero)
+        if (close && amount == Yuan.Zero)
         {
             return await ReleaseAsync(member, reservationId).ConfigureAwait(false);
         }
@@ -118,7 +129,10 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
             ?? throw new InvalidOperationException($"reservation {reservationId} does not exist");
         var from = await session.Cash.FindAccountAsync(reservation.AccountId).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"reservation {reservationId} names a missing account");
-        if (CashMoves.Settle(from, reservation, to, amount, out var after) is { } rejection)
+        var rejected = close
+            ? CashMoves.Settle(from, reservation, to, amount, out var after)
+            : CashMoves.Pay(from, reservation, to, amount, out after);
+        if (rejected is { } rejection)
         {
             return new CashResult.Refused(rejection, string.Create(CultureInfo.InvariantCulture,
                 $"reservation {reservationId} holds {reservation.Amount} yuan and is {(reservation.Open ? "open" : "closed")}: it cannot pay {amount}"));
@@ -131,43 +145,7 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
         await JournalAsync("cash.settled", member.Code.Value, new
         {
             entry = entry.Id, from = from.Id, to = to.Id, amount = amount.Value, reservation = reservationId,
-            released = (reservation.Amount - amount).Value, reference = reservation.Reference, key = key.Value,
-        }).ConfigureAwait(false);
-        return new CashResult.Done(entry, after.Reservation, Duplicate: false);
-    }
-
-    /// <summary>
-    /// Pays <paramref name="amount"/> of an open reservation to <paramref name="to"/> and keeps the rest reserved: one
-    /// settlement entry (<c>cash.settled</c> with nothing released). An order that trades in parts pays each part so.
-    /// </summary>
-    public async Task<CashResult> PayAsync(Organisation member, long reservationId, CashAccount to, Yuan amount, IdempotencyKey key)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        ArgumentNullException.ThrowIfNull(to);
-        if (await session.Cash.FindEntryAsync(key.Value).ConfigureAwait(false) is { } earlier)
-        {
-            return earlier.ReservationId == reservationId && earlier.Amount == amount && earlier.To == to.Id
-                ? new CashResult.Done(earlier, null, Duplicate: true)
-                : Reused(key);
-        }
-        var reservation = await session.Cash.FindReservationAsync(reservationId).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"reservation {reservationId} does not exist");
-        var from = await session.Cash.FindAccountAsync(reservation.AccountId).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"reservation {reservationId} names a missing account");
-        if (CashMoves.Pay(from, reservation, to, amount, out var after) is { } rejection)
-        {
-            return new CashResult.Refused(rejection, string.Create(CultureInfo.InvariantCulture,
-                $"reservation {reservationId} holds {reservation.Amount} yuan and is {(reservation.Open ? "open" : "closed")}: it cannot pay {amount}"));
-        }
-        await session.Cash.SaveAccountAsync(after.From).ConfigureAwait(false);
-        await session.Cash.SaveAccountAsync(after.To).ConfigureAwait(false);
-        await session.Cash.SaveReservationAsync(after.Reservation, now).ConfigureAwait(false);
-        var entry = await session.Cash.InsertEntryAsync(new CashEntry(
-            0, now, from.Id, to.Id, amount, CashEntryKind.Settlement, reservation.Reference, key.Value, actor, reservationId)).ConfigureAwait(false);
-        await JournalAsync("cash.settled", member.Code.Value, new
-        {
-            entry = entry.Id, from = from.Id, to = to.Id, amount = amount.Value, reservation = reservationId,
-            released = 0m, reference = reservation.Reference, key = key.Value,
+            released = close ? (reservation.Amount - amount).Value : 0m, reference = reservation.Reference, key = key.Value,
         }).ConfigureAwait(false);
         return new CashResult.Done(entry, after.Reservation, Duplicate: false);
     }

@@ -60,28 +60,8 @@ public static class CashMoves
     /// </summary>
     public static CashRejection? Settle(
         CashAccount from, CashReservation reservation, CashAccount to, Yuan amount,
-        out (CashAccount From, CashAccount To, CashReservation Reservation) after)
-    {
-        ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(reservation);
-        ArgumentNullException.ThrowIfNull(to);
-        after = (from, to, reservation);
-        if (!reservation.Open)
-        {
-            return CashRejection.ReservationClosed;
-        }
-        if (amount > reservation.Amount)
-        {
-            return CashRejection.ExceedsReservation;
-        }
-        if (from.Id == to.Id)
-        {
-            return CashRejection.SameAccount;
-        }
-        var freed = from.Free(reservation.Amount);
-        after = (freed.Debit(amount), to.Credit(amount), reservation with { Amount = Yuan.Zero, Open = false });
-        return null;
-    }
+        out (CashAccount From, CashAccount To, CashReservation Reservation) after) =>
+        PayOut(from, reservation, to, amount, close: true, out after);
 
     /// <summary>
     /// Pays <paramref name="amount"/> (≤ what the reservation holds) from the reserved money to <paramref name="to"/> and
@@ -89,6 +69,11 @@ public static class CashMoves
     /// </summary>
     public static CashRejection? Pay(
         CashAccount from, CashReservation reservation, CashAccount to, Yuan amount,
+        out (CashAccount From, CashAccount To, CashReservation Reservation) after) =>
+        PayOut(from, reservation, to, amount, close: false, out after);
+
+    private static CashRejection? PayOut(
+        CashAccount from, CashReservation reservation, CashAccount to, Yuan amount, bool close,
         out (CashAccount From, CashAccount To, CashReservation Reservation) after)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -107,7 +92,9 @@ public static class CashMoves
         {
             return CashRejection.SameAccount;
         }
-        after = (from.Free(amount).Debit(amount), to.Credit(amount), reservation with { Amount = reservation.Amount - amount });
+        after = close
+            ? (from.Free(reservation.Amount).Debit(amount), to.Credit(amount), reservation with { Amount = Yuan.Zero, Open = false })
+            : (from.Free(amount).Debit(amount), to.Credit(amount), reservation with { Amount = reservation.Amount - amount });
         return null;
     }
 }
