@@ -54,14 +54,6 @@ public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler r
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(commands);
-        for (var i = 0; i < commands.Count; i++)
-        {
-            if (!commands[i].Roles.Contains(actor.Role))
-            {
-                return new OffsetsBatchOutcome([], i, new OffsetsCommandOutcome.Forbidden(commands[i].Roles));
-            }
-        }
-        var now = clock.GetUtcNow();
         try
         {
             var done = await store.WriteAsync<IReadOnlyList<OffsetsCommandOutcome.Completed>>(async s =>
@@ -69,13 +61,9 @@ public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler r
                 var completed = new List<OffsetsCommandOutcome.Completed>();
                 for (var i = 0; i < commands.Count; i++)
                 {
-                    var decision = await commands[i].DecideAsync(new OffsetsWork(s, registry, actor, now)).ConfigureAwait(false);
-                    if (decision is not OffsetsDecision.Write write)
-                    {
-                        // Leaving by an exception rolls back what the earlier commands wrote.
-                        throw new BatchStoppedException(i, NotDone(decision));
-                    }
-                    completed.Add(await WriteAsync(s, actor, now, write).ConfigureAwait(false));
+                    var outcome = await HandleWithinAsync(s, actor, commands[i]).ConfigureAwait(false);
+                    // Leaving by an exception rolls back what the earlier commands wrote.
+                    completed.Add(outcome as OffsetsCommandOutcome.Completed ?? throw new BatchStoppedException(i, outcome));
                 }
                 return completed;
             }, ct).ConfigureAwait(false);
@@ -86,15 +74,6 @@ public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler r
             return new OffsetsBatchOutcome([], stopped.Index, stopped.Outcome);
         }
     }
-
-    private static OffsetsCommandOutcome NotDone(OffsetsDecision decision) => decision switch
-    {
-        OffsetsDecision.Refuse r => new OffsetsCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind),
-        OffsetsDecision.Fail f => new OffsetsCommandOutcome.Invalid(f.Errors),
-        OffsetsDecision.Missing => new OffsetsCommandOutcome.NotFound(),
-        OffsetsDecision.ThroughRegistry => throw new InvalidOperationException("a command that goes through the registry cannot run in a batch"),
-        _ => throw new InvalidOperationException($"unknown offsets decision {decision.GetType().Name}"),
-    };
 
     private Task<(OffsetsCommandOutcome? Outcome, IReadOnlyList<IRegistryCommand>? Registry)> RunAsync(
         Actor actor, IOffsetsCommand command, bool registryDone, CancellationToken ct)
