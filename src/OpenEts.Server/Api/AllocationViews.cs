@@ -1,15 +1,16 @@
 using OpenEts.Application.Allocation;
 using OpenEts.Domain.Allocation;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Server.Api;
 
 /// <summary>What the allocation API answers: plans with their flags, allocations with their calculation, runs, what-ifs.</summary>
 internal static class AllocationViews
 {
-    public sealed record PlanSummary(string Plan, int Version, string Jurisdiction, IReadOnlyList<int> Years, string Status, string Title,
+    public sealed record PlanSummary(string Plan, int Version, string Jurisdiction, IReadOnlyList<int> Years, PlanStatus Status, string Title,
         DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? ApprovedAt, string? ApprovedBy, int Unconfirmed)
     {
-        public static PlanSummary From(StoredPlan p) => new(p.PlanId, p.Version, p.Jurisdiction, p.Plan.Years, p.Status.ToString(),
+        public static PlanSummary From(StoredPlan p) => new(p.PlanId, p.Version, p.Jurisdiction, p.Plan.Years, p.Status,
             p.Plan.Title, p.CreatedAt, p.CreatedBy, p.ApprovedAt, p.ApprovedBy, p.Flags.Count);
     }
 
@@ -48,10 +49,10 @@ internal static class AllocationViews
     public sealed record RunItemView(string Organisation, string Name, string? Account, long Movement, bool Done, bool Earlier, string? Rule, string? Message);
 
     /// <summary>A run: per entity what was issued (+) or withdrawn (−), or the rule that stopped it; the totals.</summary>
-    public sealed record RunView(string Event, string Stage, string Jurisdiction, int Year, string Plan, int Version, long Issued, long Withdrawn,
+    public sealed record RunView(string Event, AllocationStage Stage, string Jurisdiction, int Year, string Plan, int Version, long Issued, long Withdrawn,
         IReadOnlyList<RunItemView> Items)
     {
-        public static RunView From(string kind, AllocationRun r) => new(kind, r.Stage.ToString(), r.Jurisdiction, r.Year, r.PlanId, r.Version,
+        public static RunView From(string kind, AllocationRun r) => new(kind, r.Stage, r.Jurisdiction, r.Year, r.PlanId, r.Version,
             r.Issued, r.Withdrawn, [.. r.Items.Select(i => new RunItemView(i.Organisation, i.Name, i.Account, i.Movement, i.Done, i.Earlier, i.Rule, i.Message))]);
     }
 
@@ -60,7 +61,7 @@ internal static class AllocationViews
         public static CapView? From(CapCheck? c) => c is null ? null : new(c.Allocated, c.Covered, c.Total, c.Reserve, c.Headroom, c.Within, c.Unconfirmed);
     }
 
-    public sealed record WhatIfRowView(string Organisation, string Name, string Sector, string Stage, long Plan, long WhatIf, long Change, long Free,
+    public sealed record WhatIfRowView(string Organisation, string Name, Sector Sector, AllocationStage Stage, long Plan, long WhatIf, long Change, long Free,
         long Paid, bool Unconfirmed);
 
     /// <summary>A what-if: each entity under the plan as it is and as changed, the totals and both cap checks. Nothing was stored.</summary>
@@ -69,7 +70,7 @@ internal static class AllocationViews
     {
         public static WhatIfView From(WhatIfResult r) => new(r.Plan.Id, r.Plan.Version, r.Year, r.Total, r.BaselineTotal, CapView.From(r.Changed),
             CapView.From(r.Baseline), [.. r.Rows.OrderBy(x => x.Changed.Code, StringComparer.Ordinal).Select(x => new WhatIfRowView(x.Changed.Code,
-                x.Changed.Name, x.Changed.Sector.ToString().ToLowerInvariant(), x.Changed.Stage.ToString().ToLowerInvariant(), x.Baseline.Total.Value,
+                x.Changed.Name, x.Changed.Sector, x.Changed.Stage, x.Baseline.Total.Value,
                 x.Changed.Total.Value, x.Change, x.Changed.Free.Value, x.Changed.Paid.Value, x.Changed.Unconfirmed))], r.Flags.Count);
     }
 }

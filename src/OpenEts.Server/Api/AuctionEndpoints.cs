@@ -40,7 +40,7 @@ internal static class AuctionEndpoints
     public sealed record BidInput(string Account, long Tonnes, decimal Price, string IdempotencyKey);
 
     public sealed record AuctionSummary(long Id, string Jurisdiction, int Year, string Class, long Volume, DateTimeOffset OpensAt,
-        DateTimeOffset ClosesAt, decimal ReservePrice, string Status, decimal? ClearingPrice, long? Sold);
+        DateTimeOffset ClosesAt, decimal ReservePrice, AuctionStatus Status, decimal? ClearingPrice, long? Sold);
 
     public sealed record ReserveInputView(string Month, decimal Price, decimal Turnover, long Volume);
 
@@ -58,7 +58,7 @@ internal static class AuctionEndpoints
     {
         ArgumentNullException.ThrowIfNull(a);
         return new(a.Id, a.Jurisdiction, a.Year, a.Class.ToString(), a.VolumeTonnes, a.OpensAt, a.ClosesAt, a.Reserve.Value,
-            a.Status.ToString(), a.ClearingPrice?.Value, a.SoldTonnes);
+            a.Status, a.ClearingPrice?.Value, a.SoldTonnes);
     }
 
     private static BidView Bid(AuctionBid b) => new(b.Id, b.Account.Value, b.Tonnes, b.Price.Value, b.PlacedAt, b.Awarded, b.Delivered);

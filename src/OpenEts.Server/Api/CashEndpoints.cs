@@ -45,13 +45,13 @@ internal static class CashEndpoints
 
     public sealed record ReservationView(long Id, decimal Amount, decimal Original, string Reference);
 
-    public sealed record EntryView(long Id, DateTimeOffset At, string Kind, long From, long To, decimal Amount, string Direction,
+    public sealed record EntryView(long Id, DateTimeOffset At, CashEntryKind Kind, long From, long To, decimal Amount, string Direction,
         string Reference, string Actor);
 
     public sealed record StatementView(string Organisation, string Name, long? Account, decimal Balance, decimal Reserved, decimal Available,
         IReadOnlyList<ReservationView> Reservations, IReadOnlyList<EntryView> Entries);
 
-    public sealed record AccountView(long Id, string Kind, long? OrganisationId, decimal Balance, decimal Reserved);
+    public sealed record AccountView(long Id, CashAccountKind Kind, long? OrganisationId, decimal Balance, decimal Reserved);
 
     public static StatementView View(CashStatement s)
     {
@@ -59,7 +59,7 @@ internal static class CashEndpoints
         var id = s.Account?.Id;
         return new StatementView(s.Organisation.Code.Value, s.Organisation.Name, id, s.Balance, s.Reserved, s.Available,
             [.. s.Reservations.Select(r => new ReservationView(r.Id, r.Amount.Value, r.Original.Value, r.Reference))],
-            [.. s.Entries.Select(e => new EntryView(e.Id, e.At, e.Kind.ToString(), e.From, e.To, e.Amount.Value,
+            [.. s.Entries.Select(e => new EntryView(e.Id, e.At, e.Kind, e.From, e.To, e.Amount.Value,
                 e.To == id ? "in" : "out", e.Reference, e.Actor))]);
     }
 
@@ -78,7 +78,7 @@ internal static class CashEndpoints
 
     private static async Task<Ok<List<AccountView>>> AccountsAsync(HttpContext http, CashQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.AccountsAsync(http.User.Actor(), ct).ConfigureAwait(false) ?? [])
-            .Select(a => new AccountView(a.Id, a.Kind.ToString(), a.OrganisationId, a.Balance, a.Reserved)).ToList());
+            .Select(a => new AccountView(a.Id, a.Kind, a.OrganisationId, a.Balance, a.Reserved)).ToList());
 
     private static async Task<CashCommandResult> DepositAsync(MoneyInput input, HttpContext http, CashCommandHandler handler, CancellationToken ct) =>
         DepositCash.TryParse(new(input.Organisation, input.Amount, input.Reference, input.IdempotencyKey), out var command, out var errors)

@@ -48,7 +48,7 @@ internal static class ComplianceEndpoints
 
     public sealed record PenaltyView(long Shortfall, long Deduction, decimal FineYuanMin, decimal FineYuanMax, bool PriceMissing);
 
-    public sealed record StandingView(string Entity, string Name, string Sector, decimal ApprovedTonnes, long Required, long Surrendered,
+    public sealed record StandingView(string Entity, string Name, Sector Sector, decimal ApprovedTonnes, long Required, long Surrendered,
         long Remaining, string Status, bool PastDeadline, DateTimeOffset? MetAt);
 
     public sealed record OverviewRowView(StandingView Standing, long Allowances, long Offsets, long InProvinceOffsets, long Ineligible,
@@ -145,7 +145,7 @@ internal static class ComplianceEndpoints
         r.Offsets.MaxShareOfEmissions, r.Offsets.MinInProvinceShare, r.Offsets.ProvinceTotalCap, r.Penalties.DeductionMultiple,
         r.Penalties.FineYuanMin, r.Penalties.FineYuanMax, [.. r.Sources.Select(s => new FlagView(s.Field, s.Reference, s.Confirmed))]);
 
-    private static StandingView Standing(ComplianceRow r) => new(r.Entity.Value, r.Name, r.Sector.ToString(), r.Standing.Approved.Value,
+    private static StandingView Standing(ComplianceRow r) => new(r.Entity.Value, r.Name, r.Sector, r.Standing.Approved.Value,
         r.Standing.Required, r.Standing.Surrendered, r.Standing.Remaining, Status(r.Standing.Status), r.Standing.PastDeadline, r.Standing.MetAt);
 
     private static OverviewRowView Overview(ComplianceRow r) => new(Standing(r), r.Standing.Allowances, r.Standing.Offsets,

@@ -168,6 +168,37 @@ public sealed class ApiDocumentTests(ServerFactory server) : IClassFixture<Serve
         Assert.All(accounts!, a => Assert.Contains(a.GetProperty("kind").GetString(), values));
     }
 
+    [Theory]
+    [InlineData("AuctionSummary", "status", "AuctionStatus")]
+    [InlineData("CashEntryView", "kind", "CashEntryKind")]
+    [InlineData("CashAccountView", "kind", "CashAccountKind")]
+    [InlineData("AllocationViewsPlanSummary", "status", "PlanStatus")]
+    [InlineData("AllocationViewsRunView", "stage", "AllocationStage")]
+    [InlineData("AllocationViewsWhatIfRowView", "sector", "Sector")]
+    [InlineData("ComplianceStandingView", "sector", "Sector")]
+    public async Task Issue_8_StatusesKindsAndSectors_AreDeclaredEnumsNotFreeText(string schema, string property, string enumSchema)
+    {
+        var doc = await DocumentAsync();
+
+        var declared = doc["components"]!["schemas"]![schema]!["properties"]![property]!["$ref"]?.GetValue<string>();
+
+        Assert.Equal("#/components/schemas/" + enumSchema, declared);
+    }
+
+    [Fact]
+    public async Task Issue_8_CashAccountsAndAuctions_AreWrittenInCamelCase()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var accounts = await regulator.GetFromJsonAsync<JsonElement[]>("/api/v1/cash/accounts", Ct);
+        var auctions = await regulator.GetFromJsonAsync<JsonElement[]>("/api/v1/auctions", Ct);
+
+        Assert.NotEmpty(accounts!);
+        Assert.Contains(accounts!, a => a.GetProperty("kind").GetString() == "member");
+        Assert.All(accounts!, a => Assert.True(char.IsLower(a.GetProperty("kind").GetString()![0]), a.ToString()));
+        Assert.All(auctions!, a => Assert.True(char.IsLower(a.GetProperty("status").GetString()![0]), a.ToString()));
+    }
+
     // Every enum the document declares, in component schemas and inline in properties alike.
     private static IEnumerable<string> EnumValues(JsonNode? node) => node switch
     {

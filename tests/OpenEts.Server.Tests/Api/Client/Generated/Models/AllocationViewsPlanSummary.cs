@@ -49,13 +49,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Plan { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanStatus? Status { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -100,7 +94,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "createdBy", n => { CreatedBy = n.GetStringValue(); } },
                 { "jurisdiction", n => { Jurisdiction = n.GetStringValue(); } },
                 { "plan", n => { Plan = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanStatus>(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "unconfirmed", n => { Unconfirmed = n.GetIntValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
@@ -120,7 +114,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("createdBy", CreatedBy);
             writer.WriteStringValue("jurisdiction", Jurisdiction);
             writer.WriteStringValue("plan", Plan);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanStatus>("status", Status);
             writer.WriteStringValue("title", Title);
             writer.WriteIntValue("unconfirmed", Unconfirmed);
             writer.WriteIntValue("version", Version);

@@ -47,13 +47,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Plan { get; set; }
 #endif
         /// <summary>The stage property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Stage { get; set; }
-#nullable restore
-#else
-        public string Stage { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.AllocationStage? Stage { get; set; }
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>The withdrawn property</summary>
@@ -83,7 +77,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AllocationViewsRunItemView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.AllocationViewsRunItemView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "jurisdiction", n => { Jurisdiction = n.GetStringValue(); } },
                 { "plan", n => { Plan = n.GetStringValue(); } },
-                { "stage", n => { Stage = n.GetStringValue(); } },
+                { "stage", n => { Stage = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AllocationStage>(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
                 { "withdrawn", n => { Withdrawn = n.GetLongValue(); } },
                 { "year", n => { Year = n.GetIntValue(); } },
@@ -101,7 +95,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AllocationViewsRunItemView>("items", Items);
             writer.WriteStringValue("jurisdiction", Jurisdiction);
             writer.WriteStringValue("plan", Plan);
-            writer.WriteStringValue("stage", Stage);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AllocationStage>("stage", Stage);
             writer.WriteIntValue("version", Version);
             writer.WriteLongValue("withdrawn", Withdrawn);
             writer.WriteIntValue("year", Year);

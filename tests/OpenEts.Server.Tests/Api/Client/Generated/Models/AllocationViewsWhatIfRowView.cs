@@ -37,21 +37,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The plan property</summary>
         public long? Plan { get; set; }
         /// <summary>The sector property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Sector { get; set; }
-#nullable restore
-#else
-        public string Sector { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.Sector? Sector { get; set; }
         /// <summary>The stage property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Stage { get; set; }
-#nullable restore
-#else
-        public string Stage { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.AllocationStage? Stage { get; set; }
         /// <summary>The unconfirmed property</summary>
         public bool? Unconfirmed { get; set; }
         /// <summary>The whatIf property</summary>
@@ -80,8 +68,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
                 { "paid", n => { Paid = n.GetLongValue(); } },
                 { "plan", n => { Plan = n.GetLongValue(); } },
-                { "sector", n => { Sector = n.GetStringValue(); } },
-                { "stage", n => { Stage = n.GetStringValue(); } },
+                { "sector", n => { Sector = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.Sector>(); } },
+                { "stage", n => { Stage = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AllocationStage>(); } },
                 { "unconfirmed", n => { Unconfirmed = n.GetBoolValue(); } },
                 { "whatIf", n => { WhatIf = n.GetLongValue(); } },
             };
@@ -99,8 +87,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("organisation", Organisation);
             writer.WriteLongValue("paid", Paid);
             writer.WriteLongValue("plan", Plan);
-            writer.WriteStringValue("sector", Sector);
-            writer.WriteStringValue("stage", Stage);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.Sector>("sector", Sector);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AllocationStage>("stage", Stage);
             writer.WriteBoolValue("unconfirmed", Unconfirmed);
             writer.WriteLongValue("whatIf", WhatIf);
         }

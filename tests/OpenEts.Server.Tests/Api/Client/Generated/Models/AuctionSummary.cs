@@ -41,13 +41,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The sold property</summary>
         public long? Sold { get; set; }
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.AuctionStatus? Status { get; set; }
         /// <summary>The volume property</summary>
         public long? Volume { get; set; }
         /// <summary>The year property</summary>
@@ -78,7 +72,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "opensAt", n => { OpensAt = n.GetDateTimeOffsetValue(); } },
                 { "reservePrice", n => { ReservePrice = n.GetDoubleValue(); } },
                 { "sold", n => { Sold = n.GetLongValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AuctionStatus>(); } },
                 { "volume", n => { Volume = n.GetLongValue(); } },
                 { "year", n => { Year = n.GetIntValue(); } },
             };
@@ -98,7 +92,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("opensAt", OpensAt);
             writer.WriteDoubleValue("reservePrice", ReservePrice);
             writer.WriteLongValue("sold", Sold);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.AuctionStatus>("status", Status);
             writer.WriteLongValue("volume", Volume);
             writer.WriteIntValue("year", Year);
         }

@@ -17,13 +17,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The id property</summary>
         public long? Id { get; set; }
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashAccountKind? Kind { get; set; }
         /// <summary>The organisationId property</summary>
         public long? OrganisationId { get; set; }
         /// <summary>The reserved property</summary>
@@ -48,7 +42,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "balance", n => { Balance = n.GetDoubleValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashAccountKind>(); } },
                 { "organisationId", n => { OrganisationId = n.GetLongValue(); } },
                 { "reserved", n => { Reserved = n.GetDoubleValue(); } },
             };
@@ -62,7 +56,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("balance", Balance);
             writer.WriteLongValue("id", Id);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashAccountKind>("kind", Kind);
             writer.WriteLongValue("organisationId", OrganisationId);
             writer.WriteDoubleValue("reserved", Reserved);
         }

@@ -37,13 +37,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The id property</summary>
         public long? Id { get; set; }
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashEntryKind? Kind { get; set; }
         /// <summary>The reference property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -78,7 +72,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "direction", n => { Direction = n.GetStringValue(); } },
                 { "from", n => { From = n.GetLongValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashEntryKind>(); } },
                 { "reference", n => { Reference = n.GetStringValue(); } },
                 { "to", n => { To = n.GetLongValue(); } },
             };
@@ -96,7 +90,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("direction", Direction);
             writer.WriteLongValue("from", From);
             writer.WriteLongValue("id", Id);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashEntryKind>("kind", Kind);
             writer.WriteStringValue("reference", Reference);
             writer.WriteLongValue("to", To);
         }

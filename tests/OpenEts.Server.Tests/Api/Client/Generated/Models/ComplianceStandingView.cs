@@ -39,13 +39,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The required property</summary>
         public long? Required { get; set; }
         /// <summary>The sector property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Sector { get; set; }
-#nullable restore
-#else
-        public string Sector { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.Sector? Sector { get; set; }
         /// <summary>The status property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -81,7 +75,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "pastDeadline", n => { PastDeadline = n.GetBoolValue(); } },
                 { "remaining", n => { Remaining = n.GetLongValue(); } },
                 { "required", n => { Required = n.GetLongValue(); } },
-                { "sector", n => { Sector = n.GetStringValue(); } },
+                { "sector", n => { Sector = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.Sector>(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
                 { "surrendered", n => { Surrendered = n.GetLongValue(); } },
             };
@@ -100,7 +94,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteBoolValue("pastDeadline", PastDeadline);
             writer.WriteLongValue("remaining", Remaining);
             writer.WriteLongValue("required", Required);
-            writer.WriteStringValue("sector", Sector);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.Sector>("sector", Sector);
             writer.WriteStringValue("status", Status);
             writer.WriteLongValue("surrendered", Surrendered);
         }
