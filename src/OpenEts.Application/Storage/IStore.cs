@@ -55,5 +55,8 @@ public interface IStoreSession
     /// <summary>The exchange's instruments, trading accounts, orders and trades; see <see cref="IExchangeData"/>.</summary>
     IExchangeData Exchange { get; }
 
+    /// <summary>Polluter cards: violations, cards and quarterly lists; see <see cref="IEnergyCardData"/>.</summary>
+    IEnergyCardData EnergyCards { get; }
+
     CancellationToken CancellationToken { get; }
 }

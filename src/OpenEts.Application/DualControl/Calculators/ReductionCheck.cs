@@ -1,0 +1,156 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Offsets;
+using OpenEts.Domain.DualControl.Calculators;
+using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.DualControl.Calculators;
+
+/// <summary>
+/// The reduction calculators as use cases (public, nothing stored): each form is read by one rule for the pages, the
+/// API and the CLI, run on the shipped factor library, and monetised with the chosen social cost of carbon. The
+/// defaults (365 operating days, the national grid, the latest grid year) live here.
+/// </summary>
+public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
+{
+    /// <summary>Operating days a year when not given.</summary>
+    public const int DefaultDays = 365;
+
+    /// <summary>The grid region when not given.</summary>
+    public const string DefaultRegion = GridRegions.National;
+
+    /// <summary>The largest quantity any input may take.</summary>
+    public const decimal Max = 1_000_000_000m;
+
+    /// <summary>The factor library the calculators use.</summary>
+    public FactorLibrary Library => library;
+
+    /// <summary>The SCC series.</summary>
+    public SccSeries Scc => scc;
+
+    /// <summary>The latest year with a grid factor (the default grid year).</summary>
+    public int DefaultGridYear => library.Grid.Max(g => g.Year);
+
+    /// <summary>The fuel codes of the library.</summary>
+    public IReadOnlyList<string> Fuels => [.. library.Fuels.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The grid regions of the library.</summary>
+    public IReadOnlyList<string> Regions => [.. library.Grid.Select(g => g.Region).Distinct().Order(StringComparer.Ordinal)];
+
+    public sealed record ApuForm(decimal? FlightsPerDay, decimal? FuelPerStayKg, decimal? FuelFactor, string? FuelFactorSource,
+        decimal? ElectricityPerStayKwh, int? DaysPerYear, int? GridYear, string? GridRegion, decimal? ClaimedTonnes, string? Scc);
+
+    public sealed record BoilerForm(string? BaselineFuel, decimal? BaselineAmount, string? NewFuel, decimal? NewAmount, decimal? ElectricityMwh,
+        int? GridYear, string? GridRegion, decimal? ClaimedTonnes, string? Scc);
+
+    public sealed record PvForm(decimal? CapacityKw, decimal? FullLoadHours, int? GridYear, string? GridRegion, decimal? ClaimedTonnes, string? Scc);
+
+    public sealed record RetrofitForm(decimal? ElectricitySavedMwh, string? Fuel, decimal? FuelSaved, int? GridYear, string? GridRegion,
+        decimal? ClaimedTonnes, string? Scc);
+
+    public bool TryApu(ApuForm form, [NotNullWhen(true)] out CheckedReduction? result, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var flights = read.Number(form.FlightsPerDay, "flightsPerDay", 0m, Max);
+        var fuel = read.Number(form.FuelPerStayKg, "fuelPerStayKg", 0m, Max);
+        decimal? factor = form.FuelFactor is null ? null : read.Number(form.FuelFactor, "fuelFactor", 0.000001m, 100m);
+        var source = read.Words(form.FuelFactorSource, "fuelFactorSource", OffsetsFields.ShortText, required: false);
+        var kwh = read.Number(form.ElectricityPerStayKwh ?? 0m, "electricityPerStayKwh", 0m, Max);
+        var days = (int)read.Whole(form.DaysPerYear ?? DefaultDays, "daysPerYear", 1, 366);
+        var (year, region) = Grid(read, form.GridYear, form.GridRegion);
+        var claim = Claim(read, form.ClaimedTonnes);
+        var sccValue = SccOf(read, form.Scc);
+        return Finish(read, () => ReductionCalculators.Apu(library,
+            new ApuReplacement(flights, fuel, factor, source.Length > 0 ? source : null, kwh, days, year, region, claim)), sccValue, out result, out errors);
+    }
+
+    public bool TryBoiler(BoilerForm form, [NotNullWhen(true)] out CheckedReduction? result, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var baseline = FuelCode(read, form.BaselineFuel, "baselineFuel", required: true)!;
+        var baseAmount = read.Number(form.BaselineAmount, "baselineAmount", 0m, Max);
+        var newFuel = FuelCode(read, form.NewFuel, "newFuel", required: false);
+        var newAmount = read.Number(form.NewAmount ?? 0m, "newAmount", 0m, Max);
+        var mwh = read.Number(form.ElectricityMwh ?? 0m, "electricityMwh", 0m, Max);
+        var (year, region) = Grid(read, form.GridYear, form.GridRegion);
+        var claim = Claim(read, form.ClaimedTonnes);
+        var sccValue = SccOf(read, form.Scc);
+        return Finish(read, () => ReductionCalculators.Boiler(library,
+            new BoilerFuelSwitch(baseline, baseAmount, newFuel, newAmount, mwh, year, region, claim)), sccValue, out result, out errors);
+    }
+
+    public bool TryPv(PvForm form, [NotNullWhen(true)] out CheckedReduction? result, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var kw = read.Number(form.CapacityKw, "capacityKw", 0m, Max);
+        var hours = read.Number(form.FullLoadHours, "fullLoadHours", 0m, 8784m);
+        var (year, region) = Grid(read, form.GridYear, form.GridRegion);
+        var claim = Claim(read, form.ClaimedTonnes);
+        var sccValue = SccOf(read, form.Scc);
+        return Finish(read, () => ReductionCalculators.Pv(library, new PvSystem(kw, hours, year, region, claim)), sccValue, out result, out errors);
+    }
+
+    public bool TryRetrofit(RetrofitForm form, [NotNullWhen(true)] out CheckedReduction? result, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var mwh = read.Number(form.ElectricitySavedMwh ?? 0m, "electricitySavedMwh", 0m, Max);
+        var fuel = FuelCode(read, form.Fuel, "fuel", required: false);
+        var saved = read.Number(form.FuelSaved ?? 0m, "fuelSaved", 0m, Max);
+        var (year, region) = Grid(read, form.GridYear, form.GridRegion);
+        var claim = Claim(read, form.ClaimedTonnes);
+        var sccValue = SccOf(read, form.Scc);
+        return Finish(read, () => ReductionCalculators.Retrofit(library, new EnergyRetrofit(mwh, fuel, saved, year, region, claim)), sccValue,
+            out result, out errors);
+    }
+
+    private static bool Finish(FieldReader read, Func<Recalculation> run, SocialCostOfCarbon? scc, [NotNullWhen(true)] out CheckedReduction? result,
+        out IReadOnlyList<FieldError> errors)
+    {
+        result = read.IsValid ? new CheckedReduction(run(), scc!) : null;
+        errors = read.Errors;
+        return result is not null;
+    }
+
+    private (int Year, string Region) Grid(FieldReader read, int? year, string? region)
+    {
+        var y = (int)read.Whole(year ?? DefaultGridYear, "gridYear", 2000, 2100);
+        var r = string.IsNullOrWhiteSpace(region) ? DefaultRegion : region.Trim().ToLowerInvariant();
+        if (!Regions.Contains(r))
+        {
+            read.Fail("gridRegion", "UnknownValue", $"gridRegion is one of: {string.Join(", ", Regions)}");
+        }
+        return (y, r);
+    }
+
+    private string? FuelCode(FieldReader read, string? text, string field, bool required)
+    {
+        var code = FieldReader.Text(text).ToLowerInvariant();
+        if (code.Length == 0 && !required)
+        {
+            return null;
+        }
+        if (library.Fuel(code) is null)
+        {
+            read.Fail(field, code.Length == 0 ? "Required" : "UnknownValue", $"{field} is one of: {string.Join(", ", Fuels)}");
+        }
+        return code;
+    }
+
+    private static decimal? Claim(FieldReader read, decimal? claimed) =>
+        claimed is null ? null : read.Number(claimed, "claimedTonnes", -Max, Max);
+
+    private SocialCostOfCarbon? SccOf(FieldReader read, string? code)
+    {
+        if (scc.Find(code) is { } value)
+        {
+            return value;
+        }
+        read.Fail("scc", "UnknownValue", $"scc is one of: {string.Join(", ", scc.All.Select(v => v.Code))}");
+        return null;
+    }
+}

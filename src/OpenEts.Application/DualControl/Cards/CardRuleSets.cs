@@ -1,0 +1,59 @@
+using OpenEts.Domain.DualControl.Cards;
+
+namespace OpenEts.Application.DualControl.Cards;
+
+/// <summary>
+/// The card rules shipped with the platform (dualcontrol/cards/*.json, embedded), read and checked once; a broken file
+/// stops the platform at start with the file and its problems.
+/// </summary>
+public sealed class CardRuleSets
+{
+    private const string Prefix = "OpenEts.DualControl.Cards.";
+
+    /// <summary>The rules given (tests, other deployments).</summary>
+    public CardRuleSets(IEnumerable<CardRules> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        All = [.. rules.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.ValidFrom)];
+        if (All.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            throw new InvalidOperationException($"card rules {duplicate.Key} are given twice");
+        }
+    }
+
+    /// <summary>The shipped rules.</summary>
+    public static CardRuleSets Shipped { get; } = new(LoadShipped());
+
+    /// <summary>Every version, by jurisdiction code then first day.</summary>
+    public IReadOnlyList<CardRules> All { get; }
+
+    /// <summary>The jurisdiction codes, each once.</summary>
+    public IReadOnlyList<string> Codes => [.. All.Select(r => r.Code).Distinct()];
+
+    /// <summary>The version of <paramref name="code"/> in force on <paramref name="day"/> (else its first version), or null for an unknown code.</summary>
+    public CardRules? For(string? code, DateOnly day)
+    {
+        var versions = All.Where(r => string.Equals(r.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        return versions.LastOrDefault(r => r.ValidFrom <= day) ?? versions.FirstOrDefault();
+    }
+
+    /// <summary>The version with this id (<c>tianjin-2017</c>), or null.</summary>
+    public CardRules? Find(string? id) => All.FirstOrDefault(r => string.Equals(r.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static List<CardRules> LoadShipped()
+    {
+        var assembly = typeof(CardRuleSets).Assembly;
+        var list = new List<CardRules>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            if (!CardRulesJson.TryRead(reader.ReadToEnd(), out var rules, out var problems))
+            {
+                throw new InvalidOperationException($"dualcontrol/cards/{name[Prefix.Length..]}: " + string.Join("; ", problems));
+            }
+            list.Add(rules);
+        }
+        return list;
+    }
+}

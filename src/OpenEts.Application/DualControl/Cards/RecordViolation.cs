@@ -1,0 +1,106 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Cash;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Offsets;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.DualControl.Cards;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.DualControl.Cards;
+
+/// <summary>
+/// An officer records a violation with its evidence (for an exceedance: the parameter, measured value and limit; for a
+/// fined violation: the fine). The jurisdiction's rules in force on the day observed propose a card, which waits for an
+/// officer's confirmation (<see cref="DecideCard"/>).
+/// </summary>
+public sealed record RecordViolation(CreditCode Organisation, string Jurisdiction, ViolationKind Kind, DateOnly ObservedOn, string? Parameter,
+    decimal? Measured, decimal? Limit, string? Unit, decimal? FineYuan, string Evidence) : ICardsCommand
+{
+    public sealed record Form(string? Organisation, string? Jurisdiction, string? Kind, string? ObservedOn, string? Parameter, decimal? Measured,
+        decimal? Limit, string? Unit, decimal? FineYuan, string? Evidence);
+
+    /// <summary>The largest measured value or limit accepted.</summary>
+    public const decimal MaxValue = 1_000_000_000m;
+
+    /// <summary>The largest fine accepted, yuan.</summary>
+    public const decimal MaxFineYuan = 100_000_000m;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => CardsRoles.Officers;
+
+    public static bool TryParse(Form form, CardRuleSets rules, [NotNullWhen(true)] out RecordViolation? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(rules);
+        var read = new FieldReader();
+        var organisation = read.Organisation(form.Organisation);
+        var jurisdiction = rules.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Jurisdiction), StringComparison.OrdinalIgnoreCase));
+        if (jurisdiction is null)
+        {
+            read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}");
+        }
+        var kind = read.Choice(form.Kind, "kind", Enum.GetValues<ViolationKind>());
+        var observed = read.Date(form.ObservedOn, "observedOn");
+        var evidence = read.Words(form.Evidence, "evidence", OffsetsFields.LongText);
+        string? parameter = null, unit = null;
+        decimal? measured = null, limit = null;
+        if (kind is ViolationKind.ConcentrationExceedance or ViolationKind.TotalLoadExceedance)
+        {
+            parameter = read.Words(form.Parameter, "parameter", OffsetsFields.ShortText);
+            unit = read.Words(form.Unit, "unit", 40);
+            measured = read.Number(form.Measured, "measured", 0m, MaxValue);
+            limit = read.Number(form.Limit, "limit", 0.000001m, MaxValue);
+            if (read.IsValid && measured <= limit)
+            {
+                read.Fail("measured", "NotExceeded", $"measured ({measured}) must exceed the limit ({limit}) for an exceedance");
+            }
+        }
+        var fine = form.FineYuan is null ? (decimal?)null : read.Number(form.FineYuan, "fineYuan", 0m, MaxFineYuan);
+        command = read.IsValid
+            ? new RecordViolation(organisation, jurisdiction!, kind, observed, parameter, measured, limit, unit, fine, evidence)
+            : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<CardsCommandOutcome> ExecuteAsync(CardsWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (await work.Session.Organisations.FindByCodeAsync(Organisation).ConfigureAwait(false) is not { } org)
+        {
+            return new CardsCommandOutcome.Refused("UnknownOrganisation", "organisation", $"{Organisation.Value} is not on the register", RefusalKind.Conflict);
+        }
+        if (ObservedOn > work.Today)
+        {
+            return new CardsCommandOutcome.Refused("FutureDate", "observedOn", $"{ObservedOn:yyyy-MM-dd} is after today", RefusalKind.Malformed);
+        }
+        var rules = work.Rules.For(Jurisdiction, ObservedOn)!;
+        var serious = Measured is { } m && Limit is { } l && rules.IsSerious(m, l);
+        var violation = await work.Session.EnergyCards.InsertViolationAsync(new ViolationRecord(0, org.Id, org.Code.Value, org.Name, rules.Id, Kind,
+            ObservedOn, Parameter, Measured, Limit, Unit, FineYuan, serious, Evidence, work.Now, work.Actor.UserName)).ConfigureAwait(false);
+        CardRecord? card = null;
+        if (rules.Propose(Kind, FineYuan) is { } proposal)
+        {
+            card = await work.Session.EnergyCards.InsertCardAsync(new CardRecord(0, violation.Id, org.Id, org.Code.Value, org.Name, rules.Id,
+                proposal.Colour, CardStatus.Proposed, proposal.Trigger.Source, work.Now, null, null, null, null, null, null, null, null)).ConfigureAwait(false);
+        }
+        await work.JournalAsync("violation.recorded", org.Code.Value, new
+        {
+            violation = violation.Id,
+            rules = rules.Id,
+            kind = Kind.ToString(),
+            observedOn = ObservedOn,
+            parameter = Parameter,
+            measured = Measured,
+            limit = Limit,
+            unit = Unit,
+            fineYuan = FineYuan,
+            serious,
+            evidence = Evidence,
+            proposed = card is null ? null : new { card = card.Id, colour = card.Colour.ToString(), trigger = card.Trigger },
+        }).ConfigureAwait(false);
+        return new CardsCommandOutcome.Completed(new RecordedViolation(violation, card));
+    }
+}
