@@ -32,6 +32,25 @@ public sealed class ExchangeQueries(IStore store, ExchangeService exchange, Regi
     public async Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         [.. (await store.ReadAsync(s => s.Exchange.TradesAsync(instrument, from, to), ct).ConfigureAwait(false)).Select(t => t.Print())];
 
+    /// <summary>How far back an instrument's trade prints go when no start is asked for: the last day before the end.</summary>
+    public static readonly TimeSpan DefaultPrintWindow = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// An instrument's trades from <paramref name="from"/> (default: <see cref="DefaultPrintWindow"/> before the end) to
+    /// <paramref name="to"/> (default: just after <paramref name="now"/>), oldest first; null when the instrument is not
+    /// listed; public.
+    /// </summary>
+    public async Task<IReadOnlyList<TradePrint>?> TradePrintsAsync(
+        string instrument, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await InstrumentAsync(instrument, ct).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+        var end = to ?? now.AddSeconds(1);
+        return await TradePrintsAsync(instrument, from ?? end - DefaultPrintWindow, end, ct).ConfigureAwait(false);
+    }
+
     /// <summary>The book's best <paramref name="levels"/> levels per side (1–20, default 5), or null when not listed; public.</summary>
     public Task<Depth?> DepthAsync(string instrument, int levels = DefaultDepthLevels, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenEts.Application.Exchange;
@@ -6,6 +7,7 @@ using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
+using OpenEts.Matching;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
 using ExchangeCommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
@@ -52,7 +54,9 @@ internal static class ExchangeEndpoints
             .WithSummary("Your organisation's trading account, units free and in open sells, and cash");
     }
 
-    public sealed record OrderInput(string? Instrument, string? Side, string? Type, decimal? Price, long? Quantity, string? IdempotencyKey);
+    public sealed record OrderInput(
+        string? Instrument, [property: ApiEnum(typeof(Side))] string? Side, [property: ApiEnum(typeof(OrderType))] string? Type, decimal? Price,
+        long? Quantity, string? IdempotencyKey);
 
     public sealed record InstrumentInput(
         string? Code, string? Class, decimal? ReferencePrice, decimal? Tick, long? Lot, long? MaxOrder, decimal? BandPercent, string? Calendar);
@@ -65,12 +69,14 @@ internal static class ExchangeEndpoints
         string Code, string UnitClass, decimal ReferencePrice, decimal Tick, long Lot, long MaxOrder, decimal BandPercent, decimal LowerBand,
         decimal UpperBand, string Calendar, string Hours, bool Halted, bool Unconfirmed);
 
+    /// <summary>An order: <c>reason</c> (camelCase) says why a remainder was cancelled, e.g. <c>unfilledRemainderCancelled</c>, <c>selfTradePrevented</c>, <c>cancelled</c>.</summary>
     public sealed record OrderView(
-        long Id, string Instrument, string Side, string Type, decimal? Price, long Quantity, long Filled, long Resting, long Cancelled,
-        string Status, string? Reason, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
+        long Id, string Instrument, [property: ApiEnum(typeof(Side))] string Side, [property: ApiEnum(typeof(OrderType))] string Type, decimal? Price,
+        long Quantity, long Filled, long Resting, long Cancelled, [property: ApiEnum(typeof(OrderStatus))] string Status, string? Reason,
+        DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
 
     public sealed record TradeView(
-        long Id, string Instrument, DateTimeOffset At, decimal Price, long Quantity, string Side, decimal Value, decimal Fee, string Settlement);
+        long Id, string Instrument, DateTimeOffset At, decimal Price, long Quantity, [property: ApiEnum(typeof(Side))] string Side, decimal Value, decimal Fee, string Settlement);
 
     public sealed record PrintView(long Sequence, string Instrument, DateTimeOffset At, decimal Price, long Quantity);
 
@@ -99,8 +105,8 @@ internal static class ExchangeEndpoints
     public static OrderView View(ExchangeOrder o)
     {
         ArgumentNullException.ThrowIfNull(o);
-        return new(o.Id, o.Instrument, o.Side.ToString().ToLowerInvariant(), o.Type.ToString().ToLowerInvariant(),
-            o.PriceFen is { } p ? Yuan(p) : null, o.Quantity, o.Filled, o.Resting, o.Cancelled, o.Status.ToString().ToLowerInvariant(), o.Reason,
+        return new(o.Id, o.Instrument, ApiDocument.EnumName(o.Side), ApiDocument.EnumName(o.Type), o.PriceFen is { } p ? Yuan(p) : null, o.Quantity,
+            o.Filled, o.Resting, o.Cancelled, ApiDocument.EnumName(o.Status), o.Reason is { } r ? JsonNamingPolicy.CamelCase.ConvertName(r) : null,
             o.PlacedAt, o.UpdatedAt);
     }
 
@@ -109,26 +115,20 @@ internal static class ExchangeEndpoints
     {
         ArgumentNullException.ThrowIfNull(t);
         var buyer = t.BuyAccount == account;
-        return new(t.Id, t.Instrument, t.At, Yuan(t.PriceFen), t.Quantity, buyer ? "buy" : "sell", Yuan(t.ValueFen),
+        return new(t.Id, t.Instrument, t.At, Yuan(t.PriceFen), t.Quantity, ApiDocument.EnumName(buyer ? Side.Buy : Side.Sell), Yuan(t.ValueFen),
             Yuan(buyer ? t.BuyerFeeFen : t.SellerFeeFen), "settled");
     }
 
-    private static decimal Yuan(long fen) => fen / 100m;
+    private static decimal Yuan(long fen) => Domain.Cash.Yuan.FromFen(fen).Value;
 
     private static async Task<Ok<List<InstrumentView>>> InstrumentsAsync(ExchangeQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.InstrumentsAsync(ct).ConfigureAwait(false)).Select(View).ToList());
 
     private static async Task<Results<Ok<List<PrintView>>, NotFound>> TradesAsync(
-        string code, ExchangeQueries queries, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null)
-    {
-        if (await queries.InstrumentAsync(code, ct).ConfigureAwait(false) is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var end = to ?? clock.GetUtcNow().AddSeconds(1);
-        var prints = await queries.TradePrintsAsync(code, from ?? end.AddDays(-1), end, ct).ConfigureAwait(false);
-        return TypedResults.Ok(prints.Select(p => new PrintView(p.Sequence, p.Instrument, p.At, Yuan(p.PriceFen), p.Quantity)).ToList());
-    }
+        string code, ExchangeQueries queries, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
+        await queries.TradePrintsAsync(code, from, to, clock.GetUtcNow(), ct).ConfigureAwait(false) is { } prints
+            ? TypedResults.Ok(prints.Select(p => new PrintView(p.Sequence, p.Instrument, p.At, Yuan(p.PriceFen), p.Quantity)).ToList())
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<DepthView>, NotFound>> DepthAsync(string code, ExchangeQueries queries, CancellationToken ct, int? levels = null) =>
         await queries.DepthAsync(code, levels ?? ExchangeQueries.DefaultDepthLevels, ct).ConfigureAwait(false) is { } d

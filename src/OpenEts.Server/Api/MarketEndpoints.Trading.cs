@@ -42,12 +42,15 @@ internal static partial class MarketEndpoints
     /// <summary>The top of the book.</summary>
     public sealed record DepthView(string Instrument, IReadOnlyList<LevelView> Bids, IReadOnlyList<LevelView> Asks, bool Halted);
 
-    internal static decimal Yuan(long fen) => fen / 100m;
+    internal static decimal Yuan(long fen) => Domain.Cash.Yuan.FromFen(fen).Value;
 
-    internal static decimal? Yuan(long? fen) => fen / 100m;
+    internal static decimal? Yuan(long? fen) => fen is { } f ? Yuan(f) : null;
+
+    // A change against the previous close may be negative; an amount of money never is.
+    private static decimal? Change(long? fen) => fen is { } f ? (f < 0 ? -Yuan(-f) : Yuan(f)) : null;
 
     internal static TickerView View(Ticker t) => new(t.Instrument, t.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Yuan(t.PreviousCloseFen), Yuan(t.LastFen), Yuan(t.ChangeFen), t.ChangePercent, Yuan(t.OpenFen), Yuan(t.HighFen), Yuan(t.LowFen),
+        Yuan(t.PreviousCloseFen), Yuan(t.LastFen), Change(t.ChangeFen), t.ChangePercent, Yuan(t.OpenFen), Yuan(t.HighFen), Yuan(t.LowFen),
         t.Volume, Yuan(t.TurnoverFen), t.Trades, t.LastAt);
 
     internal static BarView View(Bar b) => new(b.Start, Yuan(b.OpenFen), Yuan(b.HighFen), Yuan(b.LowFen), Yuan(b.CloseFen), b.Volume,

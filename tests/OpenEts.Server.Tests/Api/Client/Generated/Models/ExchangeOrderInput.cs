@@ -33,21 +33,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The quantity property</summary>
         public long? Quantity { get; set; }
         /// <summary>The side property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Side { get; set; }
-#nullable restore
-#else
-        public string Side { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderInput_side? Side { get; set; }
         /// <summary>The type property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Type { get; set; }
-#nullable restore
-#else
-        public string Type { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderInput_type? Type { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -70,8 +58,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "instrument", n => { Instrument = n.GetStringValue(); } },
                 { "price", n => { Price = n.GetDoubleValue(); } },
                 { "quantity", n => { Quantity = n.GetLongValue(); } },
-                { "side", n => { Side = n.GetStringValue(); } },
-                { "type", n => { Type = n.GetStringValue(); } },
+                { "side", n => { Side = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderInput_side>(); } },
+                { "type", n => { Type = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderInput_type>(); } },
             };
         }
         /// <summary>
@@ -85,8 +73,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("instrument", Instrument);
             writer.WriteDoubleValue("price", Price);
             writer.WriteLongValue("quantity", Quantity);
-            writer.WriteStringValue("side", Side);
-            writer.WriteStringValue("type", Type);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderInput_side>("side", Side);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderInput_type>("type", Type);
         }
     }
 }

@@ -43,29 +43,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The resting property</summary>
         public long? Resting { get; set; }
         /// <summary>The side property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Side { get; set; }
-#nullable restore
-#else
-        public string Side { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView_side? Side { get; set; }
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView_status? Status { get; set; }
         /// <summary>The type property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Type { get; set; }
-#nullable restore
-#else
-        public string Type { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView_type? Type { get; set; }
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>
@@ -95,9 +77,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "quantity", n => { Quantity = n.GetLongValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "resting", n => { Resting = n.GetLongValue(); } },
-                { "side", n => { Side = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
-                { "type", n => { Type = n.GetStringValue(); } },
+                { "side", n => { Side = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView_side>(); } },
+                { "status", n => { Status = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView_status>(); } },
+                { "type", n => { Type = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView_type>(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
             };
         }
@@ -117,9 +99,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteLongValue("quantity", Quantity);
             writer.WriteStringValue("reason", Reason);
             writer.WriteLongValue("resting", Resting);
-            writer.WriteStringValue("side", Side);
-            writer.WriteStringValue("status", Status);
-            writer.WriteStringValue("type", Type);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView_side>("side", Side);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView_status>("status", Status);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView_type>("type", Type);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
         }
     }

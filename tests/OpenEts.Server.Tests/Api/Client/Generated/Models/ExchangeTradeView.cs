@@ -39,13 +39,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string Settlement { get; set; }
 #endif
         /// <summary>The side property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Side { get; set; }
-#nullable restore
-#else
-        public string Side { get; set; }
-#endif
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeTradeView_side? Side { get; set; }
         /// <summary>The value property</summary>
         public double? Value { get; set; }
         /// <summary>
@@ -73,7 +67,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "price", n => { Price = n.GetDoubleValue(); } },
                 { "quantity", n => { Quantity = n.GetLongValue(); } },
                 { "settlement", n => { Settlement = n.GetStringValue(); } },
-                { "side", n => { Side = n.GetStringValue(); } },
+                { "side", n => { Side = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeTradeView_side>(); } },
                 { "value", n => { Value = n.GetDoubleValue(); } },
             };
         }
@@ -91,7 +85,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteDoubleValue("price", Price);
             writer.WriteLongValue("quantity", Quantity);
             writer.WriteStringValue("settlement", Settlement);
-            writer.WriteStringValue("side", Side);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeTradeView_side>("side", Side);
             writer.WriteDoubleValue("value", Value);
         }
     }
