@@ -1,0 +1,39 @@
+namespace OpenEts.Domain.DualControl.Targets;
+
+/// <summary>
+/// An assessment scheme as data: the target and measure weights, the completion → points table, the bonus for going
+/// over target and its cap, the measure areas, the grade bands with their consequences, whether missing the annual
+/// intensity target vetoes (否决性指标), and where the numbers come from (<paramref name="Source"/>, with
+/// [UNCONFIRMED] where they are inferred).
+/// </summary>
+public sealed record AssessmentScheme(
+    string Code,
+    string Name,
+    decimal TargetWeight,
+    decimal MeasureWeight,
+    IReadOnlyList<CompletionStep> CompletionTable,
+    decimal BonusPerTenPercentOver,
+    decimal BonusCap,
+    IReadOnlyList<MeasureArea> Areas,
+    IReadOnlyList<GradeBand> Bands,
+    bool IntensityVeto,
+    string Source)
+{
+    /// <summary>The area with this code, or null.</summary>
+    public MeasureArea? Area(string code) => Areas.FirstOrDefault(a => a.Code == code);
+
+    /// <summary>Target points for a completion in percent: the highest table row reached (a step, not interpolated), else 0.</summary>
+    public decimal TargetPoints(decimal completionPercent) =>
+        CompletionTable.Where(s => completionPercent >= s.CompletionPercent).Select(s => s.Points).DefaultIfEmpty(0m).Max();
+
+    /// <summary>Bonus points: <see cref="BonusPerTenPercentOver"/> per full 10 % over target, at most <see cref="BonusCap"/>.</summary>
+    public decimal Bonus(decimal completionPercent) =>
+        completionPercent <= 100m ? 0m : Math.Min(BonusCap, decimal.Floor((completionPercent - 100m) / 10m) * BonusPerTenPercentOver);
+
+    /// <summary>The grade a score earns before any veto.</summary>
+    public Grade GradeFor(decimal score) =>
+        Bands.OrderByDescending(b => b.MinScore).FirstOrDefault(b => score >= b.MinScore)?.Grade ?? Grade.NotCompleted;
+
+    /// <summary>The consequences listed for a grade.</summary>
+    public IReadOnlyList<string> ConsequencesOf(Grade grade) => Bands.FirstOrDefault(b => b.Grade == grade)?.Consequences ?? [];
+}
