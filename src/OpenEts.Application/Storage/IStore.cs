@@ -58,5 +58,8 @@ public interface IStoreSession
     /// <summary>Polluter cards: violations, cards and quarterly lists; see <see cref="IEnergyCardData"/>.</summary>
     IEnergyCardData EnergyCards { get; }
 
+    /// <summary>Energy dual control's plans, statistics, key users, annual reports and assessments; see <see cref="IEnergyTargetsData"/>.</summary>
+    IEnergyTargetsData EnergyTargets { get; }
+
     CancellationToken CancellationToken { get; }
 }

@@ -1,0 +1,165 @@
+using OpenEts.Application.Files;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.DualControl.Targets;
+using OpenEts.Domain.Identity;
+
+namespace OpenEts.Application.DualControl.Targets;
+
+/// <summary>
+/// The only way into the targets data for the pages, the API and the CLI. The access rule: the 晴雨表 of regions and the
+/// grades are public; plans with their split, statistics, key users' figures and the evidence of assessments are for
+/// <see cref="EnergyTargetsRoles.Overseers"/>; a company's representative sees its own key users' budget and progress.
+/// MRV's approved emissions are read only through <see cref="MrvQueries"/>.
+/// </summary>
+public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
+{
+    /// <summary>True when <paramref name="actor"/> sees plans, statistics, key users and evidence.</summary>
+    public static bool IsOverseer(Actor? actor) => actor is not null && EnergyTargetsRoles.Overseers.Contains(actor.Role);
+
+    /// <summary>The newest version of every region's plan (overseers only; else empty).</summary>
+    public async Task<IReadOnlyList<PlanVersion>> PlansAsync(Actor? actor, CancellationToken ct) =>
+        IsOverseer(actor) ? await store.ReadAsync(s => s.EnergyTargets.LatestPlansAsync(), ct).ConfigureAwait(false) : [];
+
+    /// <summary>Every version of a region's plan, newest first (overseers only).</summary>
+    public async Task<IReadOnlyList<PlanVersion>> PlanVersionsAsync(Actor? actor, UnitCode region, CancellationToken ct) =>
+        IsOverseer(actor) ? await store.ReadAsync(s => s.EnergyTargets.PlanVersionsAsync(region), ct).ConfigureAwait(false) : [];
+
+    /// <summary>A region's statistics for a year (overseers only).</summary>
+    public async Task<IReadOnlyList<EnergyStatistic>> StatisticsAsync(Actor? actor, UnitCode? region, int year, CancellationToken ct) =>
+        IsOverseer(actor) ? await store.ReadAsync(s => s.EnergyTargets.StatisticsAsync(region, year, year), ct).ConfigureAwait(false) : [];
+
+    /// <summary>The designated key energy users (overseers only).</summary>
+    public async Task<IReadOnlyList<KeyEnergyUser>> KeyUsersAsync(Actor? actor, CancellationToken ct) =>
+        IsOverseer(actor) ? await store.ReadAsync(s => s.EnergyTargets.KeyUsersAsync(), ct).ConfigureAwait(false) : [];
+
+    /// <summary>
+    /// The 晴雨表 for a round: every unit of every region's newest plan in force that year. Key users only for overseers;
+    /// the public sees provinces and cities.
+    /// </summary>
+    public Task<WarningTable> WarningsAsync(Actor? actor, WarningPeriod period, CancellationToken ct) =>
+        store.ReadAsync(async s =>
+        {
+            var plans = await s.EnergyTargets.LatestPlansAsync().ConfigureAwait(false);
+            var book = new EnergyBook(await s.EnergyTargets.StatisticsAsync(null, period.Year - 1, period.Year).ConfigureAwait(false),
+                await s.EnergyTargets.AnnualReportsAsync(period.Year - 1, period.Year).ConfigureAwait(false));
+            return Warnings(plans.Select(p => p.Plan), book, period, IsOverseer(actor));
+        }, ct);
+
+    /// <summary>Rates every unit of <paramref name="plans"/> from <paramref name="book"/> (the bench and the queries share it).</summary>
+    public static WarningTable Warnings(IEnumerable<TargetPlan> plans, EnergyBook book, WarningPeriod period, bool withKeyUsers)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(book);
+        var rows = plans.Where(p => p.FirstYear <= period.Year && period.Year <= p.LastYear)
+            .SelectMany(p => p.Units)
+            .Where(u => withKeyUsers || u.Kind != UnitKind.KeyEnergyUser)
+            .OrderBy(u => u.Kind).ThenBy(u => u.Code.Value, StringComparer.Ordinal)
+            .Select(u => book.Warning(u, period))
+            .ToList();
+        return new WarningTable(period, rows);
+    }
+
+    /// <summary>
+    /// Assessments of a year. Everyone sees unit, score and grade; the measure scores and their evidence only overseers
+    /// (others get the records without measures).
+    /// </summary>
+    public Task<IReadOnlyList<AssessmentRecord>> AssessmentsAsync(Actor? actor, int year, CancellationToken ct) =>
+        store.ReadAsync<IReadOnlyList<AssessmentRecord>>(async s =>
+        {
+            var all = await s.EnergyTargets.AssessmentsAsync(year).ConfigureAwait(false);
+            var overseer = IsOverseer(actor);
+            return [.. all.Where(a => overseer || a.Kind != UnitKind.KeyEnergyUser).Select(a => overseer ? a : a with { Measures = [], By = "" })];
+        }, ct);
+
+    /// <summary>The public accountability list of a year: regions (and, for overseers, key users) by grade, then score.</summary>
+    public async Task<IReadOnlyList<AccountabilityRow>> AccountabilityAsync(Actor? actor, int year, CancellationToken ct) =>
+        [.. (await AssessmentsAsync(actor, year, ct).ConfigureAwait(false))
+            .OrderBy(a => a.Result.Grade).ThenByDescending(a => a.Result.Total).ThenBy(a => a.Unit.Value, StringComparer.Ordinal)
+            .Select(a => new AccountabilityRow(a.Unit, a.UnitName, a.Kind, a.Year, a.Result.Total, a.Result.Grade, a.Result.Vetoed, a.Result.Consequences))];
+
+    /// <summary>
+    /// The accountability list as .xlsx in the shape provinces publish their results (序号, 地区/单位, 考核得分, 考核等级, with the
+    /// veto and the consequences as remarks); <paramref name="text"/> gives the Chinese names of grades and consequences.
+    /// </summary>
+    public async Task WriteAccountabilityXlsxAsync(Actor? actor, int year, Func<string, string> text, Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var rows = await AccountabilityAsync(actor, year, ct).ConfigureAwait(false);
+        TabularWriter.WriteXlsx(output, ["序号", "地区/单位", "单位类型", "考核得分", "考核等级", "备注"],
+            rows.Select((r, i) => (IReadOnlyList<object?>)new object?[]
+            {
+                i + 1, r.Name, text("energy.kind." + r.Kind), r.Total, text("energy.grade." + r.Grade),
+                string.Join("；", (r.Vetoed ? [text("energy.vetoed")] : Array.Empty<string>()).Concat(r.Consequences.Select(c => text("energy." + c)))),
+            }));
+    }
+
+    /// <summary>The key energy users of the actor's company (a representative) with their year's budget, use and 晴雨表.</summary>
+    public Task<IReadOnlyList<KeyUserProgress>> OwnProgressAsync(Actor actor, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return store.ReadAsync<IReadOnlyList<KeyUserProgress>>(async s =>
+        {
+            if (actor.Role != Role.CompanyRepresentative || actor.OrganisationId is not { } org)
+            {
+                return [];
+            }
+            var users = (await s.EnergyTargets.KeyUsersAsync().ConfigureAwait(false)).Where(u => u.OrganisationId == org).ToList();
+            return await ProgressAsync(s, users, year).ConfigureAwait(false);
+        }, ct);
+    }
+
+    /// <summary>Every key user's year (overseers only).</summary>
+    public Task<IReadOnlyList<KeyUserProgress>> ProgressAsync(Actor? actor, int year, CancellationToken ct) =>
+        store.ReadAsync<IReadOnlyList<KeyUserProgress>>(async s =>
+            IsOverseer(actor) ? await ProgressAsync(s, await s.EnergyTargets.KeyUsersAsync().ConfigureAwait(false), year).ConfigureAwait(false) : [], ct);
+
+    private static async Task<IReadOnlyList<KeyUserProgress>> ProgressAsync(IStoreSession s, IReadOnlyList<KeyEnergyUser> users, int year)
+    {
+        var plans = (await s.EnergyTargets.LatestPlansAsync().ConfigureAwait(false)).Select(p => p.Plan).ToList();
+        var reports = await s.EnergyTargets.AnnualReportsAsync(year - 1, year).ConfigureAwait(false);
+        var book = new EnergyBook([], reports);
+        return [.. users.Select(u =>
+        {
+            var unit = plans.Select(p => p.Unit(u.Code)).FirstOrDefault(x => x is not null);
+            var budget = unit?.Year(year)?.EnergyBudget;
+            var used = reports.FirstOrDefault(r => r.KeyUser == u.Code && r.Year == year)?.Energy;
+            decimal? percent = budget is { Value: > 0 } b && used is { } x ? decimal.Round(x.Value / b.Value * 100m, 1) : null;
+            return new KeyUserProgress(u, year, budget, used, percent, unit is null ? null : book.Warning(unit, WarningPeriod.Of(year, 12)));
+        })];
+    }
+
+    /// <summary>
+    /// Energy beside carbon: each key user of the covered-entity list with its year's reported energy and its company's
+    /// approved emissions, read through MRV's queries (overseers only).
+    /// </summary>
+    public async Task<IReadOnlyList<CarbonBeside>> CarbonBesideAsync(Actor? actor, int year, CancellationToken ct)
+    {
+        if (!IsOverseer(actor))
+        {
+            return [];
+        }
+        var (users, reports, organisations) = await store.ReadAsync(async s =>
+        {
+            var u = await s.EnergyTargets.KeyUsersAsync().ConfigureAwait(false);
+            var r = await s.EnergyTargets.AnnualReportsAsync(year, year).ConfigureAwait(false);
+            var o = new Dictionary<long, (string Code, string Name)>();
+            foreach (var id in u.Where(x => x.OrganisationId is not null).Select(x => x.OrganisationId!.Value).Distinct())
+            {
+                if (await s.Organisations.FindByIdAsync(id).ConfigureAwait(false) is { } org)
+                {
+                    o[id] = (org.Code.Value, org.Name);
+                }
+            }
+            return (u, r, o);
+        }, ct).ConfigureAwait(false);
+        var approved = (await mrv.ApprovedTotalsAsync(year, ct).ConfigureAwait(false)).ToDictionary(a => a.Organisation.Value, a => a.Approved);
+        return [.. users.Select(u =>
+        {
+            var org = u.OrganisationId is { } id && organisations.TryGetValue(id, out var o) ? o : default;
+            return new CarbonBeside(u, org.Code, org.Name, year, reports.FirstOrDefault(r => r.KeyUser == u.Code)?.Energy,
+                org.Code is not null && approved.TryGetValue(org.Code, out var t) ? t : null);
+        })];
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.DualControl.Targets;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.DualControl.Targets;
+
+/// <summary>
+/// The regulator scores a unit's annual assessment (目标责任评价考核): the target points come from the data (the year's
+/// intensity fall against the plan's milestone), the measure points from the regulator, one area at a time, each with
+/// its evidence. The grade, the veto and the consequences follow from the scheme.
+/// </summary>
+public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme Scheme, IReadOnlyList<MeasureScore> Measures) : IEnergyTargetsCommand
+{
+    public sealed record Form(string? Unit, int? Year, string? Scheme, IReadOnlyList<MeasureForm>? Measures);
+
+    public sealed record MeasureForm(string? Area, decimal? Points, string? Evidence);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => EnergyTargetsRoles.Regulators;
+
+    /// <summary>The scheme used when the form names none: Ningxia's city scheme.</summary>
+    public static AssessmentScheme DefaultScheme => AssessmentSchemes.NingxiaCity;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out ScoreAssessment? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        if (!UnitCode.TryCreate(form.Unit, out var unit, out var reason))
+        {
+            read.Fail("unit", "UnitCode", $"unit: {reason}");
+        }
+        if (form.Year is not (>= 2000 and <= 2100))
+        {
+            read.Fail("year", "Year", "year: 2000–2100");
+        }
+        var scheme = string.IsNullOrWhiteSpace(form.Scheme)
+            ? DefaultScheme
+            : AssessmentSchemes.All.FirstOrDefault(s => string.Equals(s.Code, form.Scheme.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (scheme is null)
+        {
+            read.Fail("scheme", "UnknownValue", $"scheme is one of: {string.Join(", ", AssessmentSchemes.All.Select(s => s.Code))}");
+        }
+        var measures = new List<MeasureScore>();
+        foreach (var (m, i) in (form.Measures ?? []).Select((m, i) => (m, i)))
+        {
+            var field = $"measures[{i}]";
+            var area = scheme?.Area(FieldReader.Text(m.Area));
+            if (area is null)
+            {
+                read.Fail(field + ".area", "UnknownValue", $"{field}.area is one of: {string.Join(", ", (scheme ?? DefaultScheme).Areas.Select(a => a.Code))}");
+                continue;
+            }
+            if (m.Points is not { } points || points < 0 || points > area.MaxPoints || decimal.Round(points, 2) != points)
+            {
+                read.Fail(field + ".points", "Points", $"{field}.points: 0–{area.MaxPoints} for {area.Name}, at most 2 decimals");
+                continue;
+            }
+            var evidence = FieldReader.Text(m.Evidence);
+            if (evidence.Length is 0 or > 2000)
+            {
+                read.Fail(field + ".evidence", "EvidenceRequired", $"{field}.evidence: what the points rest on (1–2000 characters)");
+                continue;
+            }
+            if (measures.Any(x => x.Area == area.Code))
+            {
+                read.Fail(field + ".area", "DuplicateArea", $"{field}.area: {area.Code} is scored twice");
+                continue;
+            }
+            measures.Add(new MeasureScore(area.Code, points, evidence));
+        }
+        command = read.IsValid ? new ScoreAssessment(unit, form.Year!.Value, scheme!, measures) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<EnergyTargetsOutcome> ExecuteAsync(EnergyTargetsWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var plans = await work.Data.LatestPlansAsync().ConfigureAwait(false);
+        var plan = plans.Select(p => p.Plan).FirstOrDefault(p => p.Unit(Unit) is not null && p.FirstYear <= Year && Year <= p.LastYear);
+        if (plan?.Unit(Unit) is not { } unit || unit.Year(Year) is not { } budget)
+        {
+            return new EnergyTargetsOutcome.Refused("UnknownUnit", "unit", $"no adopted plan gives {Unit} a target for {Year}", RefusalKind.Conflict);
+        }
+        var book = new EnergyBook(await work.Data.StatisticsAsync(null, Year - 1, Year).ConfigureAwait(false),
+            await work.Data.AnnualReportsAsync(Year - 1, Year).ConfigureAwait(false));
+        var achieved = book.YearIntensityReduction(unit, Year);
+        if (achieved is null)
+        {
+            return new EnergyTargetsOutcome.Refused("NoYearData", "year",
+                $"{Unit} has no full-year figures for both {Year - 1} and {Year}; load them before scoring", RefusalKind.Conflict);
+        }
+        var completion = Assessment.Completion(budget.IntensityReductionPercent, achieved);
+        var result = Assessment.Score(Scheme, completion, Measures.ToDictionary(m => m.Area, m => m.Points));
+        var record = new AssessmentRecord(Unit, unit.Name, unit.Kind, Year, Scheme.Code, budget.IntensityReductionPercent, achieved, Measures,
+            result, work.Now, work.Actor.UserName);
+        await work.Data.SaveAssessmentAsync(record).ConfigureAwait(false);
+        await work.JournalAsync("assessment.scored", Unit.Value, new
+        {
+            unit = Unit.Value,
+            year = Year,
+            scheme = Scheme.Code,
+            completionPercent = result.CompletionPercent,
+            targetPoints = result.TargetPoints,
+            bonus = result.Bonus,
+            measurePoints = result.MeasurePoints,
+            total = result.Total,
+            grade = result.Grade.ToString(),
+            vetoed = result.Vetoed,
+            measures = Measures,
+        }).ConfigureAwait(false);
+        return new EnergyTargetsOutcome.Completed(record);
+    }
+}

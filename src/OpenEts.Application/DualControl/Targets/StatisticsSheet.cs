@@ -1,0 +1,92 @@
+using OpenEts.Application.Files;
+using OpenEts.Application.Organisations;
+
+namespace OpenEts.Application.DualControl.Targets;
+
+/// <summary>
+/// Reads a statistics workbook (.xlsx or .csv): columns 地区代码 (region), 年份 (year), 月份 (month), 月数 (months, 1 or 3;
+/// optional, 1), 能源消费量（吨标准煤） (energyTce), 地区生产总值（万元） (outputWanYuan), Chinese or English headers.
+/// </summary>
+public static class StatisticsSheet
+{
+    public static IReadOnlyList<string> TemplateHeader { get; } = ["地区代码", "年份", "月份", "月数", "能源消费量（吨标准煤）", "地区生产总值（万元）"];
+
+    private static readonly HeaderColumn[] Columns =
+    [
+        new("region", ["地区代码", "地区", "region"]),
+        new("year", ["年份", "年", "year"]),
+        new("month", ["月份", "月", "month"]),
+        new("months", ["月数", "months"], Required: false),
+        new("energyTce", ["能源消费量（吨标准煤）", "能源消费量(吨标准煤)", "能源消费量", "energyTce"]),
+        new("outputWanYuan", ["地区生产总值（万元）", "地区生产总值(万元)", "地区生产总值", "增加值（万元）", "outputWanYuan"]),
+    ];
+
+    /// <summary>The command for the sheet's rows, or the errors of every bad row (with its sheet row and column).</summary>
+    public static (RecordStatistics? Command, IReadOnlyList<RowError> Errors) Read(Stream content, string fileName)
+    {
+        var file = TabularFile.Read(content, fileName);
+        if (file.Error is { } error)
+        {
+            return (null, [new RowError(0, "", "file", file.ErrorRule, error)]);
+        }
+        var map = HeaderMap.Find(file.Header, Columns);
+        if (map.Missing.Count > 0)
+        {
+            return (null, [.. map.Missing.Select(c => new RowError(1, "", c.Field, "MissingColumn", HeaderMap.MissingMessage(c)))]);
+        }
+        var rows = new List<StatisticsRow>();
+        var numbers = new List<int>();
+        var errors = new List<RowError>();
+        foreach (var (row, cells) in file.Rows)
+        {
+            int? Int(string field)
+            {
+                var text = map.Cell(cells, field)?.Trim();
+                if (string.IsNullOrEmpty(text))
+                {
+                    return null;
+                }
+                if (decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                    && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue)
+                {
+                    return (int)d;
+                }
+                errors.Add(new RowError(row, map.ColumnOf(field), field, "Number", $"{map.HeaderOf(field)}: '{text}' is not a whole number"));
+                return null;
+            }
+            decimal? Dec(string field)
+            {
+                var text = map.Cell(cells, field)?.Trim().Replace(",", "", StringComparison.Ordinal);
+                if (string.IsNullOrEmpty(text))
+                {
+                    return null;
+                }
+                if (decimal.TryParse(text, System.Globalization.NumberStyles.Number | System.Globalization.NumberStyles.AllowExponent,
+                        System.Globalization.CultureInfo.InvariantCulture, out var d))
+                {
+                    return d;
+                }
+                errors.Add(new RowError(row, map.ColumnOf(field), field, "Number", $"{map.HeaderOf(field)}: '{text}' is not a number"));
+                return null;
+            }
+            rows.Add(new StatisticsRow(map.Cell(cells, "region"), Int("year"), Int("month"), Int("months") ?? 1, Dec("energyTce"), Dec("outputWanYuan")));
+            numbers.Add(row);
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        if (RecordStatistics.TryParse(rows, out var command, out var rowErrors, numbers))
+        {
+            return (command, []);
+        }
+        return (null, [.. rowErrors.Select(e => e with { Column = map.ColumnOf(e.Field) })]);
+    }
+
+    /// <summary>Writes statistics in the template's layout.</summary>
+    public static void WriteXlsx(Stream output, IEnumerable<EnergyStatistic> statistics) =>
+        TabularWriter.WriteXlsx(output, TemplateHeader, statistics.Select(s => new object?[]
+        {
+            s.Region.Value, s.Year, s.FirstMonth, s.Months, s.Energy.Value, s.Output.WanYuan,
+        }));
+}
