@@ -95,6 +95,120 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
     }
 
     [Fact]
+    public async Task Review_VerifierCorrectsAMeasuredValueAndSetsADefaultedOne_RecomputesTheVerifiedTotalAndShowsBothToTheRegulator()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"openets-mrv-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, """
+            类别,编号,燃料或物料,数量,单位,实测低位发热量,证据,测量规则
+            行业,,cement,,,,,
+            报告年度,,2021,,,,,
+            fuel-combustion,L1,raw-coal,1000,t,22,LAB-2018-001,GB/T 213
+            fuel-combustion,L2,diesel,10,t,,,
+            clinker,,,800000,t,,,
+            """, new UTF8Encoding(false), TestContext.Current.CancellationToken);
+
+        var company = await server.SignInAsync("cement-b");
+        await company.GotoAsync("/Mrv/Edit?year=2021");
+        await company.SetInputFilesAsync("#file", file);
+        await company.ClickAsync("#upload");
+        await company.WaitForSelectorAsync("#done");
+        var measuredOnForm = await company.Locator("#line-row-0 .measured").InnerTextAsync();
+        var reportedTotal = Tonnes(await company.GetAttributeAsync("#total", "data-tonnes"));
+        await company.ClickAsync("#submit");
+        await company.WaitForURLAsync(url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
+        var reportUrl = new Uri(company.Url).AbsolutePath;
+
+        var regulator = await server.SignInAsync("regulator");
+        await regulator.GotoAsync(reportUrl);
+        await regulator.SelectOptionAsync("#verifier", VerifierCode);
+        await regulator.SelectOptionAsync("#conflict", "none");
+        await regulator.ClickAsync("#assign");
+        await regulator.WaitForSelectorAsync("#done");
+
+        var verifier = await server.SignInAsync("verifier");
+        await verifier.GotoAsync(reportUrl);
+        var measuredShown = await verifier.Locator("#parameter-0").InnerTextAsync();
+        await verifier.FillAsync("#parameter-value-0", "21");
+        await verifier.FillAsync("#parameter-reason-0", "化验报告复核：低位发热量应为21 GJ/t");
+        await verifier.FillAsync("#parameter-evidence-0", "LAB-2018-001R");
+        await verifier.SelectOptionAsync("#parameter-line-1", "L2");
+        await verifier.SelectOptionAsync("#parameter-kind-1", "OxidationRate");
+        await verifier.FillAsync("#parameter-value-1", "0.95");
+        await verifier.FillAsync("#parameter-reason-1", "柴油发电机燃烧效率实测");
+        await verifier.FillAsync("#parameter-evidence-1", "TEST-2018-07");
+        foreach (var item in await verifier.Locator("#warnings li").AllAsync())
+        {
+            await item.Locator(".warning-note").FillAsync("已核实");
+        }
+        await verifier.FillAsync("#conclusion", "实测参数经复核后调整");
+        await verifier.ClickAsync("#record-verification");
+        await verifier.WaitForSelectorAsync("#done");
+
+        await regulator.GotoAsync(reportUrl);
+        var submittedTotal = Tonnes(await regulator.GetAttributeAsync("#total-reported", "data-tonnes"));
+        var verifiedTotal = Tonnes(await regulator.GetAttributeAsync("#total-verified", "data-tonnes"));
+        var ncv = await regulator.Locator("#parameter-L1-NetCalorificValue").InnerTextAsync();
+        var oxidation = await regulator.Locator("#parameter-L2-OxidationRate .verified-parameter").GetAttributeAsync("data-value");
+
+        // By hand: reported raw coal 1000 t × 22 GJ/t (measured) × 0.02637 tC/GJ × 0.94 × 44/12 = 1999.5492 t, diesel 10 t ×
+        // 42.652 × 0.0202 × 0.98 × 44/12 = 30.95909637… t: 2030.508 t. Verified: coal at 21 GJ/t = 1908.6606 t, diesel at an
+        // oxidation rate of 0.95 = 30.01289… t: 1938.672 t.
+        Assert.Equal(2030.508m, reportedTotal);
+        Assert.Contains("LAB-2018-001", measuredOnForm, StringComparison.Ordinal);
+        Assert.Equal(reportedTotal, submittedTotal);
+        Assert.Contains("22", measuredShown, StringComparison.Ordinal);
+        Assert.Equal(1938.672m, verifiedTotal);
+        Assert.Contains("21", ncv, StringComparison.Ordinal);
+        Assert.Contains("化验报告复核", ncv, StringComparison.Ordinal);
+        Assert.Equal(0.95m, Tonnes(oxidation));
+        File.Delete(file);
+    }
+
+    [Fact]
+    public async Task Review_ParameterRowWithALineButNoValue_IsRefusedNamingTheValueAndKeepsTheRows()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"openets-mrv-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, """
+            类别,编号,燃料或物料,数量,单位
+            行业,,cement,,
+            报告年度,,2020,,
+            fuel-combustion,L1,raw-coal,1000,t
+            clinker,,,800000,t
+            """, new UTF8Encoding(false), TestContext.Current.CancellationToken);
+        var company = await server.SignInAsync("cement-a");
+        await company.GotoAsync("/Mrv/Edit?year=2020");
+        await company.SetInputFilesAsync("#file", file);
+        await company.ClickAsync("#upload");
+        await company.WaitForSelectorAsync("#done");
+        await company.ClickAsync("#submit");
+        await company.WaitForURLAsync(url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
+        var reportUrl = new Uri(company.Url).AbsolutePath;
+        var regulator = await server.SignInAsync("regulator");
+        await regulator.GotoAsync(reportUrl);
+        await regulator.SelectOptionAsync("#verifier", VerifierCode);
+        await regulator.SelectOptionAsync("#conflict", "none");
+        await regulator.ClickAsync("#assign");
+        await regulator.WaitForSelectorAsync("#done");
+
+        var verifier = await server.SignInAsync("verifier");
+        await verifier.GotoAsync(reportUrl);
+        await verifier.SelectOptionAsync("#parameter-line-0", "L1");
+        await verifier.SelectOptionAsync("#parameter-kind-0", "CarbonContent");
+        await verifier.FillAsync("#parameter-reason-0", "含碳量复核");
+        await verifier.FillAsync("#conclusion", "核查结论");
+        await verifier.ClickAsync("#record-verification");
+        await verifier.WaitForSelectorAsync("#report-error");
+        var error = await verifier.Locator("#report-error").InnerTextAsync();
+        var keptReason = await verifier.InputValueAsync("#parameter-reason-0");
+        var status = await verifier.GetAttributeAsync("#report-status", "data-status");
+
+        Assert.Contains("parameterAdjustments[0].value", error, StringComparison.Ordinal);
+        Assert.Equal("含碳量复核", keptReason);
+        Assert.Equal("Assigned", status);
+        File.Delete(file);
+    }
+
+    [Fact]
     public async Task ReportForm_AmountTyped_RecomputesTheTotalWithoutSaving()
     {
         var page = await server.SignInAsync("cement-b");

@@ -19,5 +19,7 @@ public static class MrvText
 
     public static string Unit(MeasureUnit unit) => MeasureUnits.Symbol(unit);
 
+    public static string Parameter(ParameterKind parameter) => Text.T("mrv.param." + parameter);
+
     public static string Output(OutputKind kind) => OutputKinds.Name(kind, Text.IsEnglish);
 }

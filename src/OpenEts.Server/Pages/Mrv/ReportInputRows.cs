@@ -32,6 +32,7 @@ public sealed class ReportInputRows
             Lines = [.. report.Lines.Select(l => new LineRow
             {
                 Id = l.Id, Kind = SourceKinds.Code(l.Kind), Material = l.Material, Amount = l.Amount, Unit = MeasureUnits.Symbol(l.Unit),
+                Measured = [.. l.Measured.Select(m => new MeasuredRow { Parameter = m.Parameter.ToString(), Value = m.Value, Evidence = m.Evidence, Rule = m.Rule })],
             })],
             Outputs = [.. report.Outputs.Select(o => new OutputRow
             {
@@ -63,7 +64,8 @@ public sealed class ReportInputRows
             if (!Lines[i].IsBlank)
             {
                 _lineRows.Add(i);
-                lines.Add(new LineForm(Lines[i].Id, Lines[i].Kind, Lines[i].Material, Lines[i].Amount, Lines[i].Unit));
+                lines.Add(new LineForm(Lines[i].Id, Lines[i].Kind, Lines[i].Material, Lines[i].Amount, Lines[i].Unit,
+                    Lines[i].Measured.Count == 0 ? null : [.. Lines[i].Measured.Select(m => new MeasuredForm(m.Parameter, m.Value, m.Evidence, m.Rule))]));
             }
         }
         var outputs = new List<OutputForm>();
@@ -109,7 +111,22 @@ public sealed class ReportInputRows
 
         public string? Unit { get; set; }
 
+        /// <summary>The line's measured parameters, carried through the form so that saving from the page keeps them.</summary>
+        public List<MeasuredRow> Measured { get; set; } = [];
+
         public bool IsBlank => string.IsNullOrWhiteSpace(Material) && Amount is null && string.IsNullOrWhiteSpace(Id);
+    }
+
+    public sealed class MeasuredRow
+    {
+        /// <summary>The <c>ParameterKind</c> name.</summary>
+        public string? Parameter { get; set; }
+
+        public decimal? Value { get; set; }
+
+        public string? Evidence { get; set; }
+
+        public string? Rule { get; set; }
     }
 
     public sealed class OutputRow

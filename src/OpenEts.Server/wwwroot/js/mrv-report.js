@@ -36,9 +36,28 @@
             cell.setAttribute('data-line', id);
             var line = { id: id, kind: value(row, 'line-kind'), material: material, unit: value(row, 'line-unit') };
             line.amount = amount === '' ? 0 : Number(amount);
+            var measured = measuredOf(row);
+            if (measured.length > 0) {
+                line.measured = measured;
+            }
             list.push(line);
         });
         return list;
+    }
+
+    // A line's measured parameters, as the hidden fields carry them (Input.Lines[i].Measured[m].Parameter, …).
+    function measuredOf(row) {
+        var byIndex = {};
+        Array.prototype.forEach.call(row.querySelectorAll('input[name*=".Measured["]'), function (el) {
+            var match = /Measured\[(\d+)\]\.(\w+)$/.exec(el.name);
+            if (!match) {
+                return;
+            }
+            var entry = byIndex[match[1]] || (byIndex[match[1]] = {});
+            var key = match[2].charAt(0).toLowerCase() + match[2].slice(1);
+            entry[key] = key === 'value' ? Number(el.value) : el.value;
+        });
+        return Object.keys(byIndex).sort(function (a, b) { return a - b; }).map(function (k) { return byIndex[k]; });
     }
 
     function tonnes(x) {
@@ -96,6 +115,10 @@
         var copy = last.cloneNode(true);
         var index = all.length;
         copy.id = 'line-row-' + index;
+        // A new line starts without the copied line's measured parameters.
+        Array.prototype.forEach.call(copy.querySelectorAll('input[name*=".Measured["], .measured'), function (el) {
+            el.parentNode.removeChild(el);
+        });
         Array.prototype.forEach.call(copy.querySelectorAll('[name]'), function (el) {
             el.name = el.name.replace(/Lines\[\d+\]/, 'Lines[' + index + ']');
             if (el.tagName === 'INPUT') {
