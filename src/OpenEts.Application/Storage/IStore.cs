@@ -61,5 +61,8 @@ public interface IStoreSession
     /// <summary>Energy dual control's plans, statistics, key users, annual reports and assessments; see <see cref="IEnergyTargetsData"/>.</summary>
     IEnergyTargetsData EnergyTargets { get; }
 
+    /// <summary>Online energy monitoring: units, meter points, readings and their rollups, faults, calibrations; see <see cref="IEnergyMonitoringData"/>.</summary>
+    IEnergyMonitoringData EnergyMonitoring { get; }
+
     CancellationToken CancellationToken { get; }
 }

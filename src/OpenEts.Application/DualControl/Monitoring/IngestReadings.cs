@@ -1,0 +1,299 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.DualControl.Monitoring;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.DualControl.Monitoring;
+
+/// <summary>
+/// Receives a batch of meter readings (and optionally monthly figures) from a key energy user's access system (接入端),
+/// hourly or daily. All or nothing: one bad row refuses the whole batch, naming every bad row (up to
+/// <see cref="MonitoringLimits.MaxErrorsListed"/>) with its field and rule. Idempotent twice over: a batch sent again
+/// under the same batch id with the same content changes nothing and says so (<see cref="IngestResult.Resent"/>); a
+/// reading the platform already holds for the same meter and slot with the same value is counted as held, not again,
+/// while a different value for it is refused (ReadingChanged). A company sends only for its own units' meters; the
+/// regulator for any. Readings are stored in bulk and added to per-meter daily rollups in the same transaction.
+/// </summary>
+public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings.Reading> Readings, IReadOnlyList<IngestReadings.Monthly> MonthlyFigures)
+    : IMonitoringCommand
+{
+    /// <summary>One reading as typed: the sender's reading id, the meter point's code, its time (ISO 8601 with offset), the energy used.</summary>
+    public sealed record ReadingForm(string? ReadingId, string? Meter, string? At, decimal? Value);
+
+    /// <summary>One monthly figure as typed: the meter point's code, the month (yyyy-MM), the energy used, its timestamp.</summary>
+    public sealed record MonthlyForm(string? Meter, string? Month, decimal? Value, string? At);
+
+    /// <summary>The batch as typed.</summary>
+    public sealed record Form(string? BatchId, IReadOnlyList<ReadingForm>? Readings, IReadOnlyList<MonthlyForm>? Monthly = null);
+
+    /// <summary>One reading as read (<paramref name="Row"/> is its index in the batch).</summary>
+    public readonly record struct Reading(int Row, string ReadingId, string Meter, DateTimeOffset At, MeterQuantity Value);
+
+    /// <summary>One monthly figure as read.</summary>
+    public readonly record struct Monthly(int Row, string Meter, DateOnly Month, MeterQuantity Value, DateTimeOffset At);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => MonitoringRoles.Senders;
+
+    /// <summary>Reads the batch; any bad field of any row refuses it whole, every bad row named (up to the listing limit).</summary>
+    public static bool TryParse(Form form, [NotNullWhen(true)] out IngestReadings? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var batchId = FieldReader.Text(form.BatchId);
+        if (batchId.Length is 0 or > 128)
+        {
+            read.Fail("batchId", "Required", "batchId: the sender's id of the batch, 1–128 characters (a resent batch keeps its id)");
+        }
+        var readingForms = form.Readings ?? [];
+        var monthlyForms = form.Monthly ?? [];
+        var sized = readingForms.Count + monthlyForms.Count is > 0 and <= MonitoringLimits.MaxBatch;
+        if (!sized)
+        {
+            read.Fail("readings", "BatchSize", $"a batch holds 1 to {MonitoringLimits.MaxBatch} readings and monthly figures");
+        }
+        var readings = new Reading[sized ? readingForms.Count : 0];
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < readings.Length; i++)
+        {
+            var r = readingForms[i] ?? new ReadingForm(null, null, null, null);
+            var prefix = $"readings[{i}].";
+            var id = FieldReader.Text(r.ReadingId);
+            if (id.Length is 0 or > 64)
+            {
+                read.Fail(prefix + "readingId", "Required", $"row {i}: readingId is the access system's id of the reading, 1–64 characters");
+            }
+            else if (!ids.Add(id))
+            {
+                read.Fail(prefix + "readingId", "Duplicate", $"row {i}: readingId {id} appears twice in the batch");
+            }
+            var meter = FieldReader.Text(r.Meter);
+            if (meter.Length is 0 or > 64)
+            {
+                read.Fail(prefix + "meter", "Required", $"row {i}: meter is the meter point's code, 1–64 characters");
+            }
+            if (!MonitoringFields.TryTime(r.At, out var at))
+            {
+                read.Fail(prefix + "at", "Time", $"row {i}: at is a time with its offset, such as 2026-11-30T08:00:00+08:00");
+            }
+            var value = MeterQuantity.Zero;
+            if (r.Value is not { } v)
+            {
+                read.Fail(prefix + "value", "Required", $"row {i}: value is the energy used in the interval, in the meter's unit");
+            }
+            else if (!MeterQuantity.TryCreate(v, out value, out var reason))
+            {
+                read.Fail(prefix + "value", "Range", $"row {i}: {reason}");
+            }
+            readings[i] = new Reading(i, id, meter, at, value);
+        }
+        var monthly = new Monthly[sized ? monthlyForms.Count : 0];
+        for (var i = 0; i < monthly.Length; i++)
+        {
+            var m = monthlyForms[i] ?? new MonthlyForm(null, null, null, null);
+            var prefix = $"monthly[{i}].";
+            var meter = FieldReader.Text(m.Meter);
+            if (meter.Length is 0 or > 64)
+            {
+                read.Fail(prefix + "meter", "Required", $"monthly row {i}: meter is the meter point's code, 1–64 characters");
+            }
+            var month = read.Month(m.Month, prefix + "month");
+            if (!MonitoringFields.TryTime(m.At, out var at))
+            {
+                read.Fail(prefix + "at", "Time", $"monthly row {i}: at is the figure's timestamp with its offset, such as 2026-12-01T00:00:00+08:00");
+            }
+            var value = MeterQuantity.Zero;
+            if (m.Value is not { } v || !MeterQuantity.TryCreate(v, out value, out _))
+            {
+                read.Fail(prefix + "value", "Range", $"monthly row {i}: value is the month's energy use, ≥ 0, exact to 0.001");
+            }
+            monthly[i] = new Monthly(i, meter, month, value, at);
+        }
+        errors = Capped(read.Errors);
+        command = read.IsValid ? new IngestReadings(batchId, readings, monthly) : null;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<MonitoringCommandOutcome> ExecuteAsync(MonitoringWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var sender = work.Actor.Role == Role.Regulator ? 0 : work.Actor.OrganisationId ?? -1;
+        var hash = ContentHash();
+        if (await work.Data.FindBatchAsync(sender, BatchId).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.ContentHash == hash
+                ? new MonitoringCommandOutcome.Completed(new IngestResult(BatchId, earlier.Readings, 0, earlier.MonthlyFigures, 0, true, earlier.ReceivedAt))
+                : new MonitoringCommandOutcome.Refused("KeyReused", "batchId",
+                    $"batch {BatchId} was received at {earlier.ReceivedAt:yyyy-MM-dd HH:mm:ss}Z with other content; send changed data under a new batch id",
+                    RefusalKind.Conflict);
+        }
+        var meters = new Dictionary<string, MeterPoint>(StringComparer.Ordinal);
+        var rowErrors = new List<FieldError>();
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (code, field) in Readings.Select(r => (r.Meter, $"readings[{r.Row}].meter"))
+            .Concat(MonthlyFigures.Select(m => (m.Meter, $"monthly[{m.Row}].meter"))))
+        {
+            if (meters.ContainsKey(code) || unknown.Contains(code))
+            {
+                continue;
+            }
+            var (meter, _, refusal) = await work.MeterForActorAsync(code, field).ConfigureAwait(false);
+            switch (refusal)
+            {
+                case MonitoringCommandOutcome.Refused { Kind: RefusalKind.Forbidden }:
+                    return refusal;
+                case MonitoringCommandOutcome.Refused r:
+                    unknown.Add(code);
+                    rowErrors.Add(new FieldError(field, r.Rule, r.Message));
+                    continue;
+            }
+            meters[code] = meter!;
+        }
+        if (rowErrors.Count > 0)
+        {
+            return new MonitoringCommandOutcome.Invalid(Capped(rowErrors));
+        }
+        var slots = new Dictionary<(long Meter, long Slot), Reading>();
+        var fresh = new List<(Reading Reading, MeterPoint Meter, ReadingSlot Slot)>(Readings.Count);
+        foreach (var meterReadings in Readings.GroupBy(r => r.Meter))
+        {
+            var meter = meters[meterReadings.Key];
+            var placed = meterReadings.Select(r => (Reading: r, Slot: ReadingSlot.Of(r.At, meter.Cadence))).ToList();
+            var held = await work.Data.ReadingsAsync(meter.Id, placed.Min(p => p.Slot.Slot.ToUnixTimeSeconds()),
+                placed.Max(p => p.Slot.Slot.ToUnixTimeSeconds())).ConfigureAwait(false);
+            var heldValues = held.ToDictionary(h => h.SlotSeconds, h => h.ValueMilli);
+            foreach (var (r, slot) in placed)
+            {
+                var key = (meter.Id, slot.Slot.ToUnixTimeSeconds());
+                if (r.At > work.Now + MonitoringLimits.FutureSkew)
+                {
+                    rowErrors.Add(new FieldError($"readings[{r.Row}].at", "FromTheFuture", $"row {r.Row}: {r.At:O} is in the future"));
+                }
+                else if (slots.TryGetValue(key, out var twin))
+                {
+                    rowErrors.Add(new FieldError($"readings[{r.Row}].at", "Duplicate",
+                        $"row {r.Row}: meter {meter.Code} has row {twin.Row} for the same slot {slot.Slot:O} in this batch"));
+                }
+                else if (heldValues.TryGetValue(key.Item2, out var heldMilli))
+                {
+                    slots[key] = r;
+                    if (heldMilli != r.Value.Milli)
+                    {
+                        rowErrors.Add(new FieldError($"readings[{r.Row}].value", "ReadingChanged",
+                            $"row {r.Row}: meter {meter.Code} at {slot.Slot:O} holds {MeterQuantity.FromMilli(heldMilli)} already, not {r.Value}; corrections are not taken by resending"));
+                    }
+                }
+                else
+                {
+                    slots[key] = r;
+                    fresh.Add((r, meter, slot));
+                }
+            }
+        }
+        var freshMonthly = new List<MonthlyFigure>();
+        var monthKeys = new HashSet<(long, DateOnly)>();
+        foreach (var m in MonthlyFigures)
+        {
+            var meter = meters[m.Meter];
+            if (!monthKeys.Add((meter.Id, m.Month)))
+            {
+                rowErrors.Add(new FieldError($"monthly[{m.Row}].month", "Duplicate", $"monthly row {m.Row}: meter {meter.Code} has {m.Month:yyyy-MM} twice in this batch"));
+                continue;
+            }
+            var held = await work.Data.FindMonthlyAsync(meter.Id, m.Month).ConfigureAwait(false);
+            if (held is null)
+            {
+                freshMonthly.Add(new MonthlyFigure(meter.Id, m.Month, m.Value, m.At, ReadingSlot.MonthlyIsOnTime(m.At, m.Month)));
+            }
+            else if (held.Value != m.Value)
+            {
+                rowErrors.Add(new FieldError($"monthly[{m.Row}].value", "ReadingChanged",
+                    $"monthly row {m.Row}: meter {meter.Code} holds {held.Value} for {m.Month:yyyy-MM} already, not {m.Value}"));
+            }
+        }
+        if (rowErrors.Count > 0)
+        {
+            var first = rowErrors[0];
+            return rowErrors.All(e => e.Rule == "ReadingChanged")
+                ? new MonitoringCommandOutcome.Refused("ReadingChanged", first.Field, Summary(rowErrors), RefusalKind.Conflict)
+                : new MonitoringCommandOutcome.Invalid(Capped(rowErrors));
+        }
+        var (stored, days) = Store(fresh);
+        if (stored.Count > 0)
+        {
+            await work.Data.InsertReadingsAsync(stored, days).ConfigureAwait(false);
+        }
+        foreach (var figure in freshMonthly)
+        {
+            await work.Data.InsertMonthlyAsync(figure).ConfigureAwait(false);
+        }
+        var batch = new ReadingBatch(sender, BatchId, hash, Readings.Count, MonthlyFigures.Count, stored.Count, freshMonthly.Count, work.Now, work.Actor.UserName);
+        await work.Data.InsertBatchAsync(batch).ConfigureAwait(false);
+        await work.JournalAsync("readings.received", "meter-batch:" + BatchId, new
+        {
+            batchId = BatchId,
+            sender,
+            readings = Readings.Count,
+            newReadings = stored.Count,
+            monthlyFigures = MonthlyFigures.Count,
+            newMonthlyFigures = freshMonthly.Count,
+            meters = meters.Keys.Order(StringComparer.Ordinal).ToList(),
+            sha256 = hash,
+        }).ConfigureAwait(false);
+        return new MonitoringCommandOutcome.Completed(new IngestResult(BatchId, Readings.Count, stored.Count, MonthlyFigures.Count, freshMonthly.Count, false, work.Now));
+    }
+
+    private static (List<StoredReading> Readings, List<MeterDay> Days) Store(List<(Reading Reading, MeterPoint Meter, ReadingSlot Slot)> fresh)
+    {
+        var stored = new List<StoredReading>(fresh.Count);
+        var days = new Dictionary<(long, int), MeterDay>();
+        foreach (var (r, meter, slot) in fresh.OrderBy(f => f.Meter.Id).ThenBy(f => f.Slot.Slot))
+        {
+            stored.Add(new StoredReading(meter.Id, slot.Slot.ToUnixTimeSeconds(), r.Value.Milli, (int)slot.Offset.TotalSeconds));
+            var day = QualityRules.BeijingDay(slot.Slot);
+            var key = (meter.Id, day.DayNumber);
+            var sum = days.TryGetValue(key, out var d) ? d : new MeterDay(meter.Id, day.DayNumber, MonitoringFields.MonthKey(day), 0, 0, 0);
+            days[key] = sum with
+            {
+                Received = sum.Received + 1,
+                OffTime = sum.OffTime + (slot.IsOnTime ? 0 : 1),
+                TotalMilli = checked(sum.TotalMilli + r.Value.Milli),
+            };
+        }
+        return (stored, [.. days.Values]);
+    }
+
+    private string ContentHash()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var line = new StringBuilder();
+        foreach (var r in Readings)
+        {
+            line.Clear().Append(r.ReadingId).Append('|').Append(r.Meter).Append('|').Append(r.At.UtcTicks.ToString(CultureInfo.InvariantCulture))
+                .Append('|').Append(r.Value.Milli.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
+        }
+        foreach (var m in MonthlyFigures)
+        {
+            line.Clear().Append("M|").Append(m.Meter).Append('|').Append(m.Month.DayNumber.ToString(CultureInfo.InvariantCulture)).Append('|')
+                .Append(m.Value.Milli.ToString(CultureInfo.InvariantCulture)).Append('|').Append(m.At.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string Summary(List<FieldError> errors) =>
+        string.Join("; ", errors.Take(5).Select(e => e.Message)) + (errors.Count > 5 ? $"; and {errors.Count - 5} more" : "");
+
+    private static IReadOnlyList<FieldError> Capped(IReadOnlyList<FieldError> errors) =>
+        errors.Count <= MonitoringLimits.MaxErrorsListed
+            ? errors
+            : [.. errors.Take(MonitoringLimits.MaxErrorsListed),
+                new FieldError("readings", "BatchSize", $"and {errors.Count - MonitoringLimits.MaxErrorsListed} more bad rows; the batch is refused whole")];
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using OpenEts.Application.Forms;
+
+namespace OpenEts.Application.DualControl.Monitoring;
+
+/// <summary>Reading monitoring's typed fields: days (yyyy-MM-dd), months (yyyy-MM) and times (ISO 8601 with offset).</summary>
+public static class MonitoringFields
+{
+    /// <summary>A Beijing day as yyyy-MM-dd, or a Date error.</summary>
+    public static DateOnly Day(this FieldReader read, string? text, string field)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        read.Fail(field, "Date", $"{field} is a day such as 2026-11-30");
+        return default;
+    }
+
+    /// <summary>A month as yyyy-MM (its first day), or a Month error.</summary>
+    public static DateOnly Month(this FieldReader read, string? text, string field)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return month;
+        }
+        read.Fail(field, "Month", $"{field} is a month such as 2026-11");
+        return default;
+    }
+
+    /// <summary>A time with its offset (2026-11-30T08:00:00+08:00), or a Time error. A time without offset is refused: it would be ambiguous.</summary>
+    public static bool TryTime(string? text, out DateTimeOffset at)
+    {
+        var t = text?.Trim();
+        at = default;
+        return t is { Length: >= 20 }
+            && (t.EndsWith('Z') || t[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
+    }
+
+    /// <summary>The month as yyyyMM (storage and rollups).</summary>
+    public static int MonthKey(DateOnly day) => (day.Year * 100) + day.Month;
+
+    /// <summary>The first day of the month of a yyyyMM key.</summary>
+    public static DateOnly FromMonthKey(int key) => new(key / 100, key % 100, 1);
+}
