@@ -72,4 +72,13 @@ internal static class Access
 
     /// <summary>Import published market statistics (MarketDataRoles.ImportStatistics): the regulator and the exchange's operator.</summary>
     public const string StatisticsImporters = nameof(Role.Regulator) + "," + nameof(Role.ExchangeMember);
+
+    /// <summary>Energy monitoring: register units and meter points (Application MonitoringRoles.Registrars).</summary>
+    public const string EnergyMonitoringRegistrar = nameof(Role.Regulator);
+
+    /// <summary>Energy monitoring: send readings, faults, repairs, calibrations (MonitoringRoles.Senders; a company for its own meters).</summary>
+    public const string EnergyMonitoringSenders = nameof(Role.CompanyRepresentative) + "," + nameof(Role.Regulator);
+
+    /// <summary>Energy monitoring dashboards (MonitoringRoles.Readers; a company its own units).</summary>
+    public const string EnergyMonitoringReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative);
 }

@@ -14,6 +14,7 @@ using OpenEts.Application.Audit;
 using OpenEts.Application.Cash;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
+using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.Exchange.MarketData;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Identity;
@@ -107,6 +108,7 @@ public static class OpenEtsApp
             .AddSingleton<DemoAllocation>();
         services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>().AddSingleton<DemoOffsets>();
         services.AddSingleton(InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>();
+        services.AddSingleton<MonitoringCommandHandler>().AddSingleton<MonitoringQueries>();
         services.TryAddSingleton<AllocationQueries>();
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))
             .AddSingleton<ComplianceHandler>().AddSingleton<ComplianceQueries>();
@@ -252,6 +254,7 @@ public static class OpenEtsApp
         app.MapAllocationApi();
         app.MapOffsetsApi();
         app.MapInclusionApi();
+        app.MapEnergyMonitoringApi();
         app.MapJournalApi();
         app.MapUserApi();
         app.MapComplianceApi();

@@ -59,6 +59,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
         // Market statistics import.
         "Number",
+        // Energy monitoring.
+        "UnknownMeter", "NotYourMeter", "ReadingChanged", "AlreadyRegistered", "UnknownUnit", "UnknownFault", "AlreadyRepaired",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.DualControl.Monitoring;
+using OpenEts.Server.Api;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Energy.Monitoring;
+
+/// <summary>
+/// One monitored unit's data-quality dashboard: its meters with their flags, the daily completeness and energy trend
+/// (ECharts), the monthly check, faults against the 3-working-day rule and calibrations. The unit's company and the
+/// regulator report faults, record repairs and calibrations here.
+/// </summary>
+[Authorize(Roles = Access.EnergyMonitoringReaders)]
+public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandler handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty]
+    public string? Meter { get; set; }
+
+    [BindProperty]
+    public string? Day { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public long? FaultId { get; set; }
+
+    [BindProperty]
+    public string? Certificate { get; set; }
+
+    [BindProperty]
+    public bool Replaced { get; set; }
+
+    public UnitDashboard? Dashboard { get; private set; }
+
+    public List<string> Errors { get; } = [];
+
+    public string? Done { get; private set; }
+
+    public string CompletenessJson { get; private set; } = "{}";
+
+    public string EnergyJson { get; private set; } = "{}";
+
+    public bool MayWrite => User.IsInRole("Regulator") || User.IsInRole("CompanyRepresentative");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostFaultAsync(CancellationToken ct)
+    {
+        if (RecordMeterFault.TryParse(new(Meter, Day, Description), out var command, out var errors))
+        {
+            Report(await handler.HandleAsync(User.Actor(), command, ct));
+        }
+        else
+        {
+            Errors.AddRange(errors.Select(RuleText.Field));
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostRepairAsync(CancellationToken ct)
+    {
+        if (RecordFaultRepair.TryParse(new(FaultId, Day, Description), out var command, out var errors))
+        {
+            Report(await handler.HandleAsync(User.Actor(), command, ct));
+        }
+        else
+        {
+            Errors.AddRange(errors.Select(RuleText.Field));
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCalibrationAsync(CancellationToken ct)
+    {
+        if (RecordCalibration.TryParse(new(Meter, Day, Replaced, Certificate), out var command, out var errors))
+        {
+            Report(await handler.HandleAsync(User.Actor(), command, ct));
+        }
+        else
+        {
+            Errors.AddRange(errors.Select(RuleText.Field));
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private void Report(MonitoringCommandOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case MonitoringCommandOutcome.Completed:
+                Done = Text.T("em.done");
+                break;
+            case MonitoringCommandOutcome.Invalid i:
+                Errors.AddRange(i.Errors.Select(RuleText.Field));
+                break;
+            case MonitoringCommandOutcome.Refused r:
+                Errors.Add(RuleText.Message(r.Field, r.Rule, r.Message));
+                break;
+            default:
+                Errors.Add(Text.T("rule.Role"));
+                break;
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (!EnergyMonitoringEndpoints.TryPeriod(From, To, out var from, out var to, out var errors))
+        {
+            Errors.AddRange(errors.Select(RuleText.Field));
+            (from, to) = (null, null);
+        }
+        Dashboard = await queries.UnitAsync(User.Actor(), Id, from, to, ct);
+        if (Dashboard is not { } d)
+        {
+            return false;
+        }
+        var days = d.Daily.Select(p => p.Day.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        CompletenessJson = JsonSerializer.Serialize(new
+        {
+            kind = "line",
+            unit = "%",
+            categories = days,
+            series = new[]
+            {
+                new { name = Text.T("em.completeness"), data = d.Daily.Select(p => p.Expected == 0 ? (decimal?)null : decimal.Round(100m * p.Received / p.Expected, 1)) },
+                new { name = Text.T("em.threshold"), data = d.Daily.Select(_ => (decimal?)(QualityRulesPercent)) },
+            },
+        });
+        EnergyJson = JsonSerializer.Serialize(new
+        {
+            kind = "stacked",
+            unit = "",
+            categories = days,
+            series = d.Quality.Meters.Select((m, i) => new
+            {
+                name = $"{m.Meter.Code} ({m.Meter.Unit})",
+                data = d.Daily.Select(p => p.TotalMilliByMeter[i] / 1000m),
+            }),
+        });
+        return true;
+    }
+
+    private static decimal QualityRulesPercent => Domain.DualControl.Monitoring.QualityRules.CompletenessThreshold * 100m;
+}
