@@ -78,6 +78,7 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing)
                     Json.Object(("role", u.Role.ToString()), ("organisation", u.OrganisationCode?[..17]), ("source", "demo")))
                     .ConfigureAwait(false);
             }
+            await DualControl.Monitoring.DemoMonitoring.SeedAsync(s, [.. byPrefix.Values], now).ConfigureAwait(false);
             return true;
         }, ct);
 

@@ -76,7 +76,7 @@ public sealed class MonitoringQueries(IStore store, TimeProvider clock)
             for (var day = start; day <= end; day = day.AddDays(1))
             {
                 var rows = byDay[day.DayNumber].ToDictionary(d => d.MeterId);
-                var expected = meters.Sum(m => m.MonitoredFrom <= day && day <= today ? Completeness.ExpectedSlots(m.Cadence, day, day) : 0);
+                var expected = meters.Sum(m => m.MonitoredFrom <= day && day < today ? Completeness.ExpectedSlots(m.Cadence, day, day) : 0);
                 daily.Add(new DailyPoint(day, Math.Min(rows.Values.Sum(r => r.Received), expected), expected,
                     [.. meters.Select(m => rows.TryGetValue(m.Id, out var r) ? r.TotalMilli : 0)]));
             }
@@ -88,7 +88,7 @@ public sealed class MonitoringQueries(IStore store, TimeProvider clock)
     /// <summary>
     /// The rules applied to each meter of <paramref name="units"/> from the database's sums (per-meter totals, month
     /// totals, monthly figures, faults, calibrations), then combined per unit. A meter's period is clipped to the days it
-    /// was monitored for and to today.
+    /// was monitored for and to yesterday: a day's readings are expected once the day is over.
     /// </summary>
     private static async Task<List<UnitQuality>> AssessAsync(IStoreSession s, IReadOnlyList<MonitoredUnit> units, long? unitId, DateOnly from,
         DateOnly to, DateOnly today)
@@ -109,7 +109,7 @@ public sealed class MonitoringQueries(IStore store, TimeProvider clock)
             foreach (var meter in meters[unit.Id])
             {
                 var start = meter.MonitoredFrom > from ? meter.MonitoredFrom : from;
-                var end = today < to ? today : to;
+                var end = today.AddDays(-1) < to ? today.AddDays(-1) : to;
                 var total = totals.TryGetValue(meter.Id, out var t) ? t : default;
                 var figures = monthly[meter.Id].ToList();
                 var months = figures.Select(f => new MonthlyAgreement(f.Month,

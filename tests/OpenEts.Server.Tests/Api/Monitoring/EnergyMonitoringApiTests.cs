@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Api.Monitoring;
+
+/// <summary>
+/// The monitoring API on the demo: the cement works' access system sends hours its demo data misses (the first seven
+/// days' night hours, see DemoMonitoring), so each test's readings are new; a company may send only for its own meters.
+/// </summary>
+public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // The demo's first day of readings (seven days before today in Beijing), at hour h: the cement meter BJ-E01 has no reading there for h < 8.
+    private string FirstDayHour(int h)
+    {
+        var beijing = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var first = new DateTimeOffset(beijing.Date.AddDays(-7), TimeSpan.FromHours(8));
+        return first.AddHours(h).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+    }
+
+    private object Batch(string batchId, params (string Id, string Meter, int Hour, decimal Value)[] readings) =>
+        new { batchId, readings = readings.Select(r => new { readingId = r.Id, meter = r.Meter, at = FirstDayHour(r.Hour), value = r.Value }).ToArray() };
+
+    [Fact]
+    public async Task PostReadings_ResentBatch_ChangesNothingAndSaysSo()
+    {
+        using var client = await server.SignedInAsync("cement-a");
+        var batch = Batch("api-resend-1", ("r0", "BJ-E01", 0, 8_600m), ("r1", "BJ-E01", 1, 8_700.5m));
+
+        using var first = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", batch, Ct);
+        using var again = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", batch, Ct);
+        var firstBody = await first.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var againBody = await again.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal((2, false), (firstBody.GetProperty("newReadings").GetInt32(), firstBody.GetProperty("resent").GetBoolean()));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal((0, true), (againBody.GetProperty("newReadings").GetInt32(), againBody.GetProperty("resent").GetBoolean()));
+        Assert.Contains("nothing changed", againBody.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostReadings_SameIdOtherContent_Is409KeyReused()
+    {
+        using var client = await server.SignedInAsync("cement-a");
+        using var first = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", Batch("api-reuse-1", ("r2", "BJ-E01", 2, 1m)), Ct);
+
+        using var second = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", Batch("api-reuse-1", ("r2", "BJ-E01", 2, 2m)), Ct);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("KeyReused", problem.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task PostReadings_ForAnotherCompanysMeter_Is403NotYourMeter()
+    {
+        using var client = await server.SignedInAsync("steel-a");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", Batch("api-foreign-1", ("r3", "BJ-E01", 3, 1m)), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("NotYourMeter", problem.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task PostReadings_BadRows_Is400NamingEachRowAndStoresNothing()
+    {
+        using var client = await server.SignedInAsync("cement-a");
+        var bad = new
+        {
+            batchId = "api-bad-1",
+            readings = new object[]
+            {
+                new { readingId = "ok4", meter = "BJ-E01", at = FirstDayHour(4), value = 10m },
+                new { readingId = "neg5", meter = "BJ-E01", at = FirstDayHour(5), value = -1m },
+                new { readingId = "noon6", meter = "BJ-E01", at = "2026-11-30 06:00", value = 10m },
+                new { readingId = "x7", meter = "NO-SUCH", at = FirstDayHour(7), value = 10m },
+            },
+        };
+
+        using var response = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", bad, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        // The good row alone, under a new batch id, is new: the refused batch stored nothing.
+        using var good = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", Batch("api-bad-2", ("ok4", "BJ-E01", 4, 10m)), Ct);
+        var goodBody = await good.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("readings[1].value", out _));
+        Assert.True(errors.TryGetProperty("readings[2].at", out _));
+        Assert.False(errors.TryGetProperty("readings[0].value", out _));
+        Assert.Equal(1, goodBody.GetProperty("newReadings").GetInt32());
+    }
+
+    [Fact]
+    public async Task PostReadings_UnknownMeterOnly_Is400UnknownMeter()
+    {
+        using var client = await server.SignedInAsync("cement-a");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", Batch("api-unknown-1", ("u1", "NO-SUCH", 6, 1m)), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("readings[0].meter", out _));
+    }
+
+    [Fact]
+    public async Task GetQuality_CompanySeesOnlyItsOwnUnitAndRegulatorSeesTheCementWorksFlagged()
+    {
+        using var cement = await server.SignedInAsync("cement-a");
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var own = await cement.GetFromJsonAsync<JsonElement>("/api/v1/energy/monitoring/quality", Ct);
+        var all = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/energy/monitoring/quality", Ct);
+
+        Assert.Equal(["北江示范水泥有限公司"], own.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("unit").GetProperty("organisation").GetString()).ToArray());
+        var units = all.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("unit").GetProperty("organisation").GetString()!);
+        Assert.True(units["北江示范水泥有限公司"].GetProperty("quality").GetProperty("incomplete").GetBoolean());
+        Assert.False(units["珠江示范发电有限公司"].GetProperty("quality").GetProperty("incomplete").GetBoolean());
+        Assert.Contains("FaultEscalated", units["韶关示范钢铁有限公司"].GetProperty("quality").GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(90m, all.GetProperty("thresholdPercent").GetDecimal());
+    }
+
+    [Fact]
+    public async Task RegisterUnit_AsCompany_IsForbiddenAndQualityAsCitizen_IsForbidden()
+    {
+        using var cement = await server.SignedInAsync("cement-a");
+        using var citizen = await server.SignedInAsync("citizen");
+
+        using var register = await cement.PostAsJsonAsync("/api/v1/energy/monitoring/units", new { organisationId = 1 }, Ct);
+        using var read = await citizen.GetAsync("/api/v1/energy/monitoring/quality", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, register.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+    }
+}
