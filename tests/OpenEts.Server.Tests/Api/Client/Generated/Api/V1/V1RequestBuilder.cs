@@ -7,6 +7,7 @@ using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Audit;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Cash;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Journal;
@@ -54,6 +55,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance.ComplianceRequestBuilder Compliance
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Compliance.ComplianceRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The energy property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.EnergyRequestBuilder Energy
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.EnergyRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The exchange property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ExchangeRequestBuilder Exchange
