@@ -40,6 +40,9 @@ internal static partial class ApiDocument
             + "the top 5 levels of the book; the published cumulative statistics per market (volume t, turnover 10⁴ yuan, average "
             + "yuan/t) with their consistency flags and .xlsx export; the statistics import for the regulator and the exchange operator.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
+        ["EnergyMonitoring"] = "Online energy monitoring of key energy users (重点用能单位能耗在线监测): units and meter points registered by the "
+            + "regulator; readings from the access systems in idempotent, all-or-nothing batches (a company for its own meters); faults, repairs, "
+            + "calibrations; data quality per unit and region (completeness under 90 % flagged, daily vs monthly 5 %, timestamps, repairs).",
     };
 
     private const string Overview =

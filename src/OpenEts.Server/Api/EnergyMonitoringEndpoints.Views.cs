@@ -10,21 +10,21 @@ internal static partial class EnergyMonitoringEndpoints
 {
     public sealed record UnitView(long Id, long OrganisationId, string Organisation, string Region, string MonitoredFrom);
 
-    public sealed record MeterView(long Id, long UnitId, string Code, string Name, [property: ApiEnum(typeof(EnergyKind))] string Kind, string Unit,
-        [property: ApiEnum(typeof(MeterCadence))] string Cadence, string MonitoredFrom);
+    public sealed record MeterView(long Id, long UnitId, string Code, string Name, EnergyKind Kind, string Unit,
+        MeterCadence Cadence, string MonitoredFrom);
 
     public sealed record IngestView(string BatchId, int Readings, int NewReadings, int AlreadyHeld, int MonthlyFigures, int NewMonthlyFigures, bool Resent,
         DateTimeOffset ReceivedAt, string Message);
 
     public sealed record FaultView(long Id, long MeterId, string ReportedOn, string Deadline, string Description, string? RepairedOn, string? RepairNote,
-        [property: ApiEnum(typeof(FaultState))] string State);
+        FaultState State);
 
     public sealed record CalibrationView(long Id, long MeterId, string CalibratedOn, bool Replaced, string Certificate, DateTimeOffset RecordedAt);
 
     public sealed record MonthView(string Month, decimal ReadingsTotal, decimal MonthlyFigure, decimal DeviationPercent, bool Agrees);
 
     public sealed record QualityView(long Received, long Expected, decimal CompletenessPercent, bool Incomplete, long OffTime,
-        IReadOnlyList<MonthView> Months, IReadOnlyList<string> Flags);
+        IReadOnlyList<MonthView> Months, IReadOnlyList<QualityFlag> Flags);
 
     public sealed record MeterQualityView(MeterView Meter, QualityView Quality);
 
@@ -45,7 +45,7 @@ internal static partial class EnergyMonitoringEndpoints
     internal static UnitView Unit(MonitoredUnit u) => new(u.Id, u.OrganisationId, u.OrganisationName, u.Region, D(u.MonitoredFrom));
 
     internal static MeterView Meter(MeterPoint m) =>
-        new(m.Id, m.UnitId, m.Code, m.Name, m.Kind.ToString(), m.Unit, m.Cadence.ToString(), D(m.MonitoredFrom));
+        new(m.Id, m.UnitId, m.Code, m.Name, m.Kind, m.Unit, m.Cadence, D(m.MonitoredFrom));
 
     private static IngestView Ingest(IngestResult r) => new(r.BatchId, r.Readings, r.NewReadings, r.AlreadyHeld, r.MonthlyFigures, r.NewMonthlyFigures,
         r.Resent, r.ReceivedAt, r.Resent
@@ -53,7 +53,7 @@ internal static partial class EnergyMonitoringEndpoints
             : $"{r.NewReadings} new reading(s), {r.AlreadyHeld} already held, {r.NewMonthlyFigures} new monthly figure(s)");
 
     private static FaultView Fault(MeterFault f, DateOnly today) => new(f.Id, f.MeterId, D(f.ReportedOn), D(FaultRepair.Deadline(f.ReportedOn)), f.Description,
-        f.RepairedOn is { } r ? D(r) : null, f.RepairNote, f.StateOn(today).ToString());
+        f.RepairedOn is { } r ? D(r) : null, f.RepairNote, f.StateOn(today));
 
     private static CalibrationView Calibration(MeterCalibration c) => new(c.Id, c.MeterId, D(c.CalibratedOn), c.Replaced, c.Certificate, c.RecordedAt);
 
@@ -61,7 +61,7 @@ internal static partial class EnergyMonitoringEndpoints
         q.Completeness.IsFlagged, q.OffTime,
         [.. q.Months.Select(m => new MonthView(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ReadingsTotal.Value, m.MonthlyFigure.Value,
             decimal.Round(m.Deviation * 100m, 1), m.Agrees))],
-        [.. q.Flags.Select(f => f.ToString())]);
+        q.Flags);
 
     private static UnitQualityView UnitQuality(UnitQuality u) =>
         new(Unit(u.Unit), Quality(u.Quality), [.. u.Meters.Select(m => new MeterQualityView(Meter(m.Meter), Quality(m.Quality)))]);

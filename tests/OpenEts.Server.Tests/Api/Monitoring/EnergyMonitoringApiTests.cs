@@ -124,7 +124,7 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
         var units = all.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("unit").GetProperty("organisation").GetString()!);
         Assert.True(units["北江示范水泥有限公司"].GetProperty("quality").GetProperty("incomplete").GetBoolean());
         Assert.False(units["珠江示范发电有限公司"].GetProperty("quality").GetProperty("incomplete").GetBoolean());
-        Assert.Contains("FaultEscalated", units["韶关示范钢铁有限公司"].GetProperty("quality").GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Contains("faultEscalated", units["韶关示范钢铁有限公司"].GetProperty("quality").GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(90m, all.GetProperty("thresholdPercent").GetDecimal());
     }
 
