@@ -57,7 +57,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public string ReportedOn { get; set; }
 #endif
         /// <summary>The state property</summary>
-        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringFaultView_state? State { get; set; }
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.FaultState? State { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -83,7 +83,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "repairNote", n => { RepairNote = n.GetStringValue(); } },
                 { "repairedOn", n => { RepairedOn = n.GetStringValue(); } },
                 { "reportedOn", n => { ReportedOn = n.GetStringValue(); } },
-                { "state", n => { State = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringFaultView_state>(); } },
+                { "state", n => { State = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.FaultState>(); } },
             };
         }
         /// <summary>
@@ -100,7 +100,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("repairedOn", RepairedOn);
             writer.WriteStringValue("repairNote", RepairNote);
             writer.WriteStringValue("reportedOn", ReportedOn);
-            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringFaultView_state>("state", State);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.FaultState>("state", State);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     #pragma warning restore CS1591
     {
         /// <summary>The cadence property</summary>
-        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringMeterView_cadence? Cadence { get; set; }
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.MeterCadence? Cadence { get; set; }
         /// <summary>The code property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -25,7 +25,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The id property</summary>
         public long? Id { get; set; }
         /// <summary>The kind property</summary>
-        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringMeterView_kind? Kind { get; set; }
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyKind? Kind { get; set; }
         /// <summary>The monitoredFrom property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -70,10 +70,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "cadence", n => { Cadence = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringMeterView_cadence>(); } },
+                { "cadence", n => { Cadence = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MeterCadence>(); } },
                 { "code", n => { Code = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
-                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringMeterView_kind>(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyKind>(); } },
                 { "monitoredFrom", n => { MonitoredFrom = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "unit", n => { Unit = n.GetStringValue(); } },
@@ -87,10 +87,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringMeterView_cadence>("cadence", Cadence);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MeterCadence>("cadence", Cadence);
             writer.WriteStringValue("code", Code);
             writer.WriteLongValue("id", Id);
-            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringMeterView_kind>("kind", Kind);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyKind>("kind", Kind);
             writer.WriteStringValue("monitoredFrom", MonitoredFrom);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("unit", Unit);

@@ -19,10 +19,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         /// <summary>The flags property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Flags { get; set; }
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.QualityFlag?>? Flags { get; set; }
 #nullable restore
 #else
-        public List<string> Flags { get; set; }
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.QualityFlag?> Flags { get; set; }
 #endif
         /// <summary>The incomplete property</summary>
         public bool? Incomplete { get; set; }
@@ -58,7 +58,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "completenessPercent", n => { CompletenessPercent = n.GetDoubleValue(); } },
                 { "expected", n => { Expected = n.GetLongValue(); } },
-                { "flags", n => { Flags = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "flags", n => { Flags = n.GetCollectionOfEnumValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.QualityFlag>()?.AsList(); } },
                 { "incomplete", n => { Incomplete = n.GetBoolValue(); } },
                 { "months", n => { Months = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringMonthView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringMonthView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "offTime", n => { OffTime = n.GetLongValue(); } },
@@ -74,7 +74,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("completenessPercent", CompletenessPercent);
             writer.WriteLongValue("expected", Expected);
-            writer.WriteCollectionOfPrimitiveValues<string>("flags", Flags);
+            writer.WriteCollectionOfEnumValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.QualityFlag>("flags", Flags);
             writer.WriteBoolValue("incomplete", Incomplete);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyMonitoringMonthView>("months", Months);
             writer.WriteLongValue("offTime", OffTime);

@@ -5,32 +5,32 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public enum EnergyMonitoringMeterView_kind
+    public enum QualityFlag
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "electricity")]
+        [EnumMember(Value = "incomplete")]
         #pragma warning disable CS1591
-        Electricity,
+        Incomplete,
         #pragma warning restore CS1591
-        [EnumMember(Value = "naturalGas")]
+        [EnumMember(Value = "offTime")]
         #pragma warning disable CS1591
-        NaturalGas,
+        OffTime,
         #pragma warning restore CS1591
-        [EnumMember(Value = "coal")]
+        [EnumMember(Value = "monthlyMismatch")]
         #pragma warning disable CS1591
-        Coal,
+        MonthlyMismatch,
         #pragma warning restore CS1591
-        [EnumMember(Value = "steam")]
+        [EnumMember(Value = "faultEscalated")]
         #pragma warning disable CS1591
-        Steam,
+        FaultEscalated,
         #pragma warning restore CS1591
-        [EnumMember(Value = "heat")]
+        [EnumMember(Value = "noCalibration")]
         #pragma warning disable CS1591
-        Heat,
+        NoCalibration,
         #pragma warning restore CS1591
-        [EnumMember(Value = "oil")]
+        [EnumMember(Value = "calibrationLate")]
         #pragma warning disable CS1591
-        Oil,
+        CalibrationLate,
         #pragma warning restore CS1591
     }
 }

@@ -5,16 +5,20 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public enum EnergyMonitoringMeterView_cadence
+    public enum FaultState
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "hourly")]
+        [EnumMember(Value = "open")]
         #pragma warning disable CS1591
-        Hourly,
+        Open,
         #pragma warning restore CS1591
-        [EnumMember(Value = "daily")]
+        [EnumMember(Value = "repaired")]
         #pragma warning disable CS1591
-        Daily,
+        Repaired,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "escalated")]
+        #pragma warning disable CS1591
+        Escalated,
         #pragma warning restore CS1591
     }
 }

@@ -5,20 +5,16 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public enum EnergyMonitoringFaultView_state
+    public enum MeterCadence
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "open")]
+        [EnumMember(Value = "hourly")]
         #pragma warning disable CS1591
-        Open,
+        Hourly,
         #pragma warning restore CS1591
-        [EnumMember(Value = "repaired")]
+        [EnumMember(Value = "daily")]
         #pragma warning disable CS1591
-        Repaired,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "escalated")]
-        #pragma warning disable CS1591
-        Escalated,
+        Daily,
         #pragma warning restore CS1591
     }
 }
