@@ -120,7 +120,7 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
         var own = await cement.GetFromJsonAsync<JsonElement>("/api/v1/energy/monitoring/quality", Ct);
         var all = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/energy/monitoring/quality", Ct);
 
-        Assert.Equal(["北江示范水泥有限公司"], own.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("unit").GetProperty("organisation").GetString()).ToArray());
+        Assert.Equal(["北江示范水泥有限公司"], own.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("unit").GetProperty("organisation").GetString()!).ToArray());
         var units = all.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("unit").GetProperty("organisation").GetString()!);
         Assert.True(units["北江示范水泥有限公司"].GetProperty("quality").GetProperty("incomplete").GetBoolean());
         Assert.False(units["珠江示范发电有限公司"].GetProperty("quality").GetProperty("incomplete").GetBoolean());
