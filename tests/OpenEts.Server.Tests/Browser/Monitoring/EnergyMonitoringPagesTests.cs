@@ -39,7 +39,7 @@ public sealed class EnergyMonitoringPagesTests(BrowserServer server) : IClassFix
         Assert.Contains("完整率低于 90%", await row.Locator(".flags").InnerTextAsync(), StringComparison.Ordinal);
         await regulator.WaitForSelectorAsync(".chart[data-chart-ready]");
         await row.Locator("a").ClickAsync();
-        await regulator.WaitForSelectorAsync("#chart-em-completeness");
+        await regulator.WaitForSelectorAsync(".chart[data-chart='chart-em-completeness'][data-chart-ready]");
         Assert.Contains("89.5 %", await regulator.InnerTextAsync("#em-unit-completeness"), StringComparison.Ordinal);
     }
 }
