@@ -11,7 +11,7 @@ namespace OpenEts.Application.Demo;
 /// of Guangdong's 2017 plan (reference/guangdong.md §1.4), each with two representatives, a verification body, an
 /// exchange and an auditor. All names are fictional (演示); credit codes are valid under GB 32100-2015.
 /// </summary>
-public sealed class DemoMarket(IStore store, IPasswordHashing hashing)
+public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclusion? citizens = null)
 {
     /// <summary>The password of every demo sign-in. Printed at start and in the README; change it in production.</summary>
     public const string Password = "openets-demo";
@@ -79,6 +79,7 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing)
                     .ConfigureAwait(false);
             }
             await DualControl.Monitoring.DemoMonitoring.SeedAsync(s, [.. byPrefix.Values], now).ConfigureAwait(false);
+            await (citizens?.SeedAsync(s, now, hash) ?? Task.CompletedTask).ConfigureAwait(false);
             return true;
         }, ct);
 

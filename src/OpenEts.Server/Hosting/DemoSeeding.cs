@@ -45,6 +45,10 @@ internal sealed class DemoSeeding(
             {
                 Console.WriteLine($"  {s.UserName,-12} {s.Role,-22} {s.DisplayName}");
             }
+            foreach (var c in DemoInclusion.Citizens)
+            {
+                Console.WriteLine($"  {c.UserName,-12} {"Citizen",-22} {c.DisplayName}");
+            }
         }
     }
 

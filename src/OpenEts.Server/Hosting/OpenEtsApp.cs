@@ -100,7 +100,7 @@ public static class OpenEtsApp
         services.AddSingleton<SignIn>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<DemoMarket>();
+        services.AddSingleton<DemoMarket>().AddSingleton<DemoInclusion>();
         services.AddSingleton<DemoRegistry>().AddSingleton<RegistryCommandHandler>()
             .AddSingleton<RegistryQueries>();
         services.AddSingleton<MrvCommandHandler>().AddSingleton<MrvQueries>().AddSingleton<DemoMrv>();

@@ -1,0 +1,110 @@
+using System.Globalization;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Inclusion;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Identity;
+
+namespace OpenEts.Application.Demo;
+
+/// <summary>
+/// Demo citizens for carbon inclusion (碳普惠): four citizens with three weeks of actions before the seeding day, recorded
+/// through <see cref="RecordActions"/> and one redemption each through <see cref="RedeemCoins"/>, so that the inclusion
+/// pages show coins, reductions and totals on first start. Runs inside the demo market's seeding transaction (commands
+/// run on that session; no second write transaction). Quantities are demo figures; the rules are the programmes'.
+/// The server passes it to <see cref="DemoMarket"/>; tests that seed the demo market without it get no citizens' data.
+/// </summary>
+public sealed class DemoInclusion(InclusionProgrammes programmes)
+{
+    /// <summary>The demo citizens: user name, display name, programme, and the catalogue item each redeems at the end.</summary>
+    public static IReadOnlyList<(string UserName, string DisplayName, string Programme, string Redeems)> Citizens { get; } =
+    [
+        ("citizen-gz", "陈市民（广州，地铁）", "guangdong-tanpuhui", "bus-fare-discount"),
+        ("citizen-fs", "黄市民（佛山，公交与用电）", "guangdong-tanpuhui", "bus-fare-discount"),
+        ("citizen-sz", "梁市民（深圳，地铁与光伏）", "shenzhen-tanpuhui", ""),
+        ("citizen-fz", "吴市民（福州，步行与单车）", "fuzhou-lvbao", "movie-ticket"),
+    ];
+
+    /// <summary>How many days of actions, ending the day before seeding.</summary>
+    public const int Days = 21;
+
+    /// <summary>Inserts the demo citizens with <paramref name="passwordHash"/> and records their actions and redemptions.</summary>
+    public async Task SeedAsync(IStoreSession session, DateTimeOffset now, string passwordHash)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        foreach (var (userName, displayName, programme, redeems) in Citizens)
+        {
+            var user = await session.Users.InsertAsync(new UserRecord(0, userName, displayName, Role.Citizen, null, passwordHash, 0, null), now)
+                .ConfigureAwait(false);
+            await session.Journal.AppendAsync(now, Actor.System.UserName, "user.created", userName,
+                Json.Object(("role", Role.Citizen.ToString()), ("organisation", null), ("source", "demo"))).ConfigureAwait(false);
+            var actor = new Actor(user.Id, user.UserName, user.Role, null);
+            var work = new InclusionWork(session, actor, now, programmes);
+            if (!RecordActions.TryParse(new RecordActions.Form(programme, [.. Actions(userName, now)]), programmes, out var record, out var errors))
+            {
+                throw new InvalidOperationException($"demo actions of {userName} do not parse: {string.Join("; ", errors.Select(e => e.Message))}");
+            }
+            Ensure(await record.ExecuteAsync(work).ConfigureAwait(false), userName);
+            if (redeems.Length > 0)
+            {
+                if (!RedeemCoins.TryParse(new RedeemCoins.Form(programme, redeems, "demo-" + userName), programmes, out var redeem, out _))
+                {
+                    throw new InvalidOperationException($"demo redemption of {userName} does not parse");
+                }
+                Ensure(await redeem.ExecuteAsync(work).ConfigureAwait(false), userName);
+            }
+        }
+    }
+
+    /// <summary>The demo actions of one citizen: weekday commutes, and walks, rides, meter readings as the programme rewards them.</summary>
+    internal static IEnumerable<RecordActions.ActionForm> Actions(string userName, DateTimeOffset now)
+    {
+        var today = InclusionTime.DayOf(now);
+        for (var back = Days; back >= 1; back--)
+        {
+            var day = today.AddDays(-back);
+            var weekday = day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+            var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string Id(string what) => $"{userName}-{date}-{what}";
+            var spread = (decimal)(day.DayNumber % 5);
+            switch (userName)
+            {
+                case "citizen-gz" when weekday:
+                    yield return new(Id("am"), "demo-gz-metro", "metro", $"{date}T08:10:00+08:00", 1m, 35m);
+                    yield return new(Id("pm"), "demo-gz-metro", "metro", $"{date}T18:20:00+08:00", 1m, 35m);
+                    break;
+                case "citizen-fs":
+                    if (weekday)
+                    {
+                        yield return new(Id("bus"), "demo-fs-bus", "bus", $"{date}T07:50:00+08:00", 8m + spread, 30m);
+                    }
+                    yield return new(Id("meter"), "demo-fs-meter-0417", "electricity", $"{date}T23:00:00+08:00", 1.6m + (spread / 10m));
+                    break;
+                case "citizen-sz":
+                    if (weekday)
+                    {
+                        yield return new(Id("metro"), "demo-sz-metro", "metro", $"{date}T08:30:00+08:00", 14m + spread, 30m);
+                    }
+                    yield return new(Id("pv"), "demo-sz-pv-22", "solar-pv", $"{date}T19:00:00+08:00", 9m + spread);
+                    break;
+                case "citizen-fz":
+                    yield return new(Id("walk"), "demo-fz-steps", "walk", $"{date}T21:00:00+08:00", 8000m + (spread * 500m));
+                    if (weekday)
+                    {
+                        yield return new(Id("bike"), "demo-fz-bike", "bike", $"{date}T08:00:00+08:00", 3m, 20m);
+                        yield return new(Id("bus"), "demo-fz-bus", "bus", $"{date}T17:40:00+08:00", 6m, 25m);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static void Ensure(InclusionCommandOutcome outcome, string userName)
+    {
+        if (outcome is not InclusionCommandOutcome.Completed)
+        {
+            throw new InvalidOperationException($"demo inclusion seeding of {userName} was refused: {outcome}");
+        }
+    }
+}
