@@ -1,6 +1,9 @@
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
+using OpenEts.Application.Audit;
 using OpenEts.Application.Inclusion;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Inclusion;
 using OpenEts.Storage.Tests.Infrastructure;
 
 namespace OpenEts.Storage.Tests;
@@ -17,7 +20,7 @@ public abstract partial class StoreContract<TDb>
         var queries = new InclusionQueries(store, InclusionProgrammes.Shipped, new FixedClock(Now));
 
         var statements = new List<CitizenStatement>();
-        foreach (var (userName, _, _, _) in DemoInclusion.Citizens)
+        foreach (var (userName, _, _, _, _) in DemoInclusion.Citizens)
         {
             var user = await store.ReadAsync(s => s.Users.FindByNameAsync(userName), Ct);
             statements.Add((await queries.StatementAsync(new Actor(user!.Id, user.UserName, user.Role, null), null, Ct))!);
@@ -34,5 +37,52 @@ public abstract partial class StoreContract<TDb>
         Assert.Single(statements[0].Redemptions);
         Assert.All(statements, s => Assert.True(Assert.Single(s.Programmes).Credited > 0));
         Assert.All(statements.SelectMany(s => s.Programmes), p => Assert.Equal(p.Credited, p.Spendable + p.Pending + p.Redeemed + p.Expired));
+    }
+
+    [Fact]
+    public async Task Citizen_SignUpRecordExportWithdrawErase_KeepsTheTotalsAndLeavesNoPersonalData()
+    {
+        await using var w = await InclusionWorldAsync();
+        var regulator = await w.ActorOf("regulator");
+        var signUp = new CitizenSignUpHandler(w.Store, new FakeHashing(), new FixedClock(InclusionNow));
+        Assert.True(SignUpCitizen.TryParse(new("小林", "13800138000", "walk-to-work-2026", ConsentNotice.Current.Version, true), out var form, out _));
+        var signedUp = (CitizenSignedUp)Assert.IsType<InclusionCommandOutcome.Completed>(await signUp.HandleAsync(form, Ct)).Result;
+        var me = await w.ActorOf(signedUp.UserName);
+        await RecordAsync(w, me, Batch("guangdong-tanpuhui", Ride("e1", "metro", 1m), Ride("e2", "metro", 1m)));
+        var month = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var before = (await w.Queries.PeriodTotalsAsync(regulator, "guangdong-tanpuhui", month.Item1, month.Item2, Ct))!;
+
+        var export = (await w.Queries.CitizenDataAsync(me, null, Ct))!;
+        Assert.True(CitizenPseudonym.TryParse(signedUp.UserName, out _));
+        Assert.Equal(("小林", "13800138000"), (export.Profile!.Nickname, export.Profile.Contact));
+        Assert.Equal(2, export.Events.Count);
+        Assert.Contains(export.Journal, j => j.Kind == SignUpCitizen.JournalKind);
+        Assert.Contains("13800138000", CitizenDataExport.ToJson(export), StringComparison.Ordinal);
+        Assert.Null(await w.Queries.CitizenDataAsync(await w.ActorOf("auditor"), signedUp.UserName, Ct));
+
+        Assert.True(ChangeConsent.TryParse(new("withdraw", null), out var withdraw, out _));
+        Assert.IsType<InclusionCommandOutcome.Completed>(await w.Handler.HandleAsync(me, withdraw, Ct));
+        var refused = await RecordAsync(w, me, Batch("guangdong-tanpuhui", Ride("e3", "metro", 1m)));
+        Assert.Equal("NoConsent", Assert.Single(refused.Items).Rule);
+
+        Assert.True(EraseCitizen.TryParse(new(null, signedUp.UserName), out var erase, out _));
+        var erased = (CitizenErased)Assert.IsType<InclusionCommandOutcome.Completed>(await w.Handler.HandleAsync(me, erase, Ct)).Result;
+
+        // Two Guangzhou metro trips: 2 × 515.5 g → 5 coins each; all 10 were still held, so all are forfeited.
+        Assert.Equal((2L, 10L), (erased.EventsDeleted, erased.CoinsForfeited));
+        var after = (await w.Queries.PeriodTotalsAsync(regulator, "guangdong-tanpuhui", month.Item1, month.Item2, Ct))!;
+        Assert.Equal(before, after);
+        var left = (await w.Queries.CitizenDataAsync(regulator, signedUp.UserName, Ct))!;
+        Assert.Equal((null, null), (left.Profile!.Nickname, left.Profile.Contact));
+        Assert.Empty(left.Events);
+        Assert.NotNull(left.DisabledAt);
+        Assert.Equal(signedUp.UserName, left.DisplayName);
+        var wallet = Assert.Single(left.Programmes).Wallet;
+        Assert.Equal(wallet.Credited, wallet.Redeemed + wallet.Expired);
+        var journal = await w.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(), 0, 10_000), Ct);
+        Assert.DoesNotContain(journal, j => j.Payload.Contains("小林", StringComparison.Ordinal) || j.Payload.Contains("13800138000", StringComparison.Ordinal));
+        Assert.Null((await new AuditLog(w.Store).VerifyAsync(Ct)).Break);
+        Assert.Equal("AccountErased", Assert.IsType<InclusionCommandOutcome.Refused>(await w.Handler.HandleAsync(regulator,
+            new EraseCitizen(signedUp.UserName, signedUp.UserName), Ct)).Rule);
     }
 }

@@ -15,13 +15,17 @@ namespace OpenEts.Application.Demo;
 /// </summary>
 public sealed class DemoInclusion(InclusionProgrammes programmes)
 {
-    /// <summary>The demo citizens: user name, display name, programme, and the catalogue item each redeems at the end.</summary>
-    public static IReadOnlyList<(string UserName, string DisplayName, string Programme, string Redeems)> Citizens { get; } =
+    /// <summary>
+    /// The demo citizens: user name, display name, programme and the version their actions are written for, and the
+    /// catalogue item each redeems at the end. When another version (or none) is in force over the demo's three weeks — a
+    /// test clock in 2017, say — the citizen is created without actions.
+    /// </summary>
+    public static IReadOnlyList<(string UserName, string DisplayName, string Programme, string Version, string Redeems)> Citizens { get; } =
     [
-        ("citizen-gz", "陈市民（广州，地铁）", "guangdong-tanpuhui", "bus-fare-discount"),
-        ("citizen-fs", "黄市民（佛山，公交与用电）", "guangdong-tanpuhui", "bus-fare-discount"),
-        ("citizen-sz", "梁市民（深圳，地铁与光伏）", "shenzhen-tanpuhui", ""),
-        ("citizen-fz", "吴市民（福州，步行与单车）", "fuzhou-lvbao", "movie-ticket"),
+        ("citizen-gz", "陈市民（广州，地铁）", "guangdong-tanpuhui", "guangdong-tanpuhui-2022", "bus-fare-discount"),
+        ("citizen-fs", "黄市民（佛山，公交与用电）", "guangdong-tanpuhui", "guangdong-tanpuhui-2022", "bus-fare-discount"),
+        ("citizen-sz", "梁市民（深圳，地铁与光伏）", "shenzhen-tanpuhui", "shenzhen-tanpuhui-2022", ""),
+        ("citizen-fz", "吴市民（福州，步行与单车）", "fuzhou-lvbao", "fuzhou-lvbao-2024", "movie-ticket"),
     ];
 
     /// <summary>How many days of actions, ending the day before seeding.</summary>
@@ -31,12 +35,17 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
     public async Task SeedAsync(IStoreSession session, DateTimeOffset now, string passwordHash)
     {
         ArgumentNullException.ThrowIfNull(session);
-        foreach (var (userName, displayName, programme, redeems) in Citizens)
+        var today = InclusionTime.DayOf(now);
+        foreach (var (userName, displayName, programme, version, redeems) in Citizens)
         {
             var user = await session.Users.InsertAsync(new UserRecord(0, userName, displayName, Role.Citizen, null, passwordHash, 0, null), now)
                 .ConfigureAwait(false);
             await session.Journal.AppendAsync(now, Actor.System.UserName, "user.created", userName,
                 Json.Object(("role", Role.Citizen.ToString()), ("organisation", null), ("source", "demo"))).ConfigureAwait(false);
+            if (programmes.InForce(programme, today.AddDays(-Days))?.Id != version || programmes.InForce(programme, today)?.Id != version)
+            {
+                continue;
+            }
             var actor = new Actor(user.Id, user.UserName, user.Role, null);
             var work = new InclusionWork(session, actor, now, programmes);
             if (!RecordActions.TryParse(new RecordActions.Form(programme, [.. Actions(userName, now)]), programmes, out var record, out var errors))

@@ -10,7 +10,7 @@ namespace OpenEts.Application.Inclusion;
 /// own statement; the regulator and the auditor see any citizen's; programme totals and aggregations are for
 /// <see cref="InclusionRoles.Overseers"/>; the programmes themselves are public.
 /// </summary>
-public sealed class InclusionQueries(IStore store, InclusionProgrammes programmes, TimeProvider clock)
+public sealed partial class InclusionQueries(IStore store, InclusionProgrammes programmes, TimeProvider clock)
 {
     /// <summary>How many days of daily rows a statement shows.</summary>
     public const int StatementDays = 30;

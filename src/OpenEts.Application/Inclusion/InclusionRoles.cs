@@ -14,6 +14,9 @@ public static class InclusionRoles
     /// <summary>Redeem coins: the citizen.</summary>
     public static IReadOnlyList<Role> Citizens { get; } = [Role.Citizen];
 
+    /// <summary>Erase a citizen's personal data: the citizen their own; the regulator any citizen's, on their request.</summary>
+    public static IReadOnlyList<Role> Erasers { get; } = [Role.Citizen, Role.Regulator];
+
     /// <summary>
     /// Aggregate a period into a PHCER monitoring report: the programme operator, as the representative of the organisation
     /// that owns the programme's PHCER project (the offsets module checks the ownership).

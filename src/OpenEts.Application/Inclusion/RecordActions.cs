@@ -117,6 +117,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         ArgumentNullException.ThrowIfNull(work);
         var results = new ActionResult[Items.Count];
         var users = new Dictionary<string, long>(StringComparer.Ordinal);
+        var consented = new Dictionary<long, bool>();
         var byUser = new Dictionary<long, List<Item>>();
         foreach (var item in Items)
         {
@@ -140,6 +141,11 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             {
                 results[item.Index] = Refuse(item, work.Actor.Role == Role.Citizen ? "NotYourself" : "UnknownCitizen",
                     work.Actor.Role == Role.Citizen ? "a citizen records only their own actions" : $"{item.User} is not a citizen");
+                continue;
+            }
+            if (!await ConsentedAsync(work, id, consented).ConfigureAwait(false))
+            {
+                results[item.Index] = Refuse(item, "NoConsent", "the citizen has not agreed to the notice in force, or withdrew, or is erased");
                 continue;
             }
             if (!byUser.TryGetValue(id, out var list))
@@ -168,6 +174,16 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
 
     private static ActionResult Refuse(Item item, string rule, string message) =>
         new(item.Index, item.EventId, ActionStatus.Refused, rule, message, CarbonGrams.Zero, 0, 0);
+
+    private static async Task<bool> ConsentedAsync(InclusionWork work, long userId, Dictionary<long, bool> cache)
+    {
+        if (!cache.TryGetValue(userId, out var ok))
+        {
+            cache[userId] = ok = CitizenPrivacy.PermitsProcessing(await work.Session.Inclusion.CitizenAsync(userId).ConfigureAwait(false),
+                ConsentNotice.Current);
+        }
+        return ok;
+    }
 
     private static async Task<long?> UserAsync(InclusionWork work, string name, Dictionary<string, long> cache)
     {

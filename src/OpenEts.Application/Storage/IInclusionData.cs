@@ -9,7 +9,7 @@ namespace OpenEts.Application.Storage;
 /// earned, the wallet totals, redemptions, and the period aggregations filed as PHCER monitoring reports. Only
 /// <see cref="InclusionCommandHandler"/> writes them and only <see cref="InclusionQueries"/> reads them for others.
 /// </summary>
-public interface IInclusionData
+public partial interface IInclusionData
 {
     /// <summary>Records an event by its source and id; false (and nothing written) when that source already sent that id.</summary>
     Task<bool> InsertEventAsync(InclusionEvent e);

@@ -15,7 +15,7 @@ namespace OpenEts.Cli.Inclusion;
 /// <see cref="InclusionLimits.MaxBatch"/> with a progress bar; running the same file again counts nothing twice. Exit 0
 /// done (refused rows are listed with their rule), 1 refused as a whole, 2 usage.
 /// </summary>
-internal static class InclusionCommand
+internal static partial class InclusionCommand
 {
     public static Command Build()
     {
@@ -25,7 +25,7 @@ internal static class InclusionCommand
             HelpName = "DB",
             Recursive = true,
         };
-        return new Command("inclusion", "Carbon inclusion (碳普惠): ingest citizens' actions from a partner's file (docs/inclusion.md).") { db, Ingest(db) };
+        return new Command("inclusion", "Carbon inclusion (碳普惠): ingest citizens' actions from a partner's file; export or erase a citizen's personal data on their request (docs/inclusion.md).") { db, Ingest(db), Export(db), Erase(db) };
     }
 
     private static Verb Ingest(Option<string> db)

@@ -17,7 +17,7 @@ namespace OpenEts.Server.Api;
 /// their statement and redeems coins; the regulator records for citizens (the data partners), reads statements, totals
 /// and aggregations; the programme operator aggregates a period into a PHCER monitoring report. Parse → call → map.
 /// </summary>
-internal static class InclusionEndpoints
+internal static partial class InclusionEndpoints
 {
     public static void MapInclusionApi(this IEndpointRouteBuilder app)
     {
@@ -40,6 +40,7 @@ internal static class InclusionEndpoints
             .WithSummary("A programme's periods aggregated into PHCER monitoring reports");
         group.MapPost("/aggregations", AggregateAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvCompany })
             .WithSummary("Aggregate a period's reductions into a PHCER monitoring report on the programme's project (its owner), through the offsets module");
+        MapCitizens(group);
     }
 
     public sealed record ActionInput(string EventId, string Source, string Behaviour, string OccurredAt, decimal Quantity, decimal? Minutes = null,

@@ -4,7 +4,7 @@ using OpenEts.Domain.Inclusion;
 namespace OpenEts.Server.Api;
 
 /// <summary>What the carbon-inclusion API returns: programmes with every number's source and flag, batch results, statements, aggregations.</summary>
-internal static class InclusionViews
+internal static partial class InclusionViews
 {
     public sealed record ValueView(string Name, decimal Value, string Unit, string Source, bool Confirmed);
 

@@ -107,7 +107,8 @@ public static class OpenEtsApp
         services.AddSingleton<AllocationCommandHandler>().AddSingleton<AllocationRunHandler>().AddSingleton<AllocationQueries>()
             .AddSingleton<DemoAllocation>();
         services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>().AddSingleton<DemoOffsets>();
-        services.AddSingleton(InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>();
+        services.AddSingleton(InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>()
+            .AddSingleton<CitizenSignUpHandler>();
         services.AddSingleton<MonitoringCommandHandler>().AddSingleton<MonitoringQueries>();
         services.TryAddSingleton<AllocationQueries>();
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))

@@ -42,4 +42,44 @@ public sealed class InclusionCommandTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task ExportThenErase_AsTheRegulator_WritesTheCitizensActionsThenErasesThem()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var at = DateTimeOffset.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var file = Path.Combine(Path.GetTempPath(), $"inclusion-{Guid.NewGuid():N}.csv");
+        var json = Path.ChangeExtension(file, ".json");
+        var xlsx = Path.ChangeExtension(file, ".xlsx");
+        await File.WriteAllTextAsync(file, $"""
+            eventId,source,user,behaviour,occurredAt,quantity,minutes,ownAverage
+            p1,sz-bus,citizen,bus,{at},12.5,30,
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            Assert.Equal(0, (await RunAsync(db, "ingest", file, "--programme", "shenzhen-tanpuhui", "--as", "regulator")).Exit);
+
+            var byCompany = await RunAsync(db, "export", "citizen", "--as", "power-a", "--out", json);
+            var exported = await RunAsync(db, "export", "citizen", "--as", "regulator", "--out", json);
+            var sheet = await RunAsync(db, "export", "citizen", "--as", "regulator", "--out", xlsx);
+            var mismatch = await RunAsync(db, "erase", "citizen", "--as", "regulator", "--confirm", "citizen2");
+            var erased = await RunAsync(db, "erase", "citizen", "--as", "regulator", "--confirm", "citizen");
+
+            Assert.Equal(1, byCompany.Exit);
+            Assert.True(exported.Exit == 0, exported.Err);
+            Assert.Contains("\"eventId\":\"p1\"", await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.Equal(0, sheet.Exit);
+            Assert.True(new FileInfo(xlsx).Length > 0);
+            Assert.Equal(1, mismatch.Exit);
+            Assert.Contains("(rule ConfirmMismatch)", mismatch.Err, StringComparison.Ordinal);
+            // 26.9 g × 12.5 km = 336.25 g → 3 coins, all still held: forfeited.
+            Assert.Contains("done: citizen erased: 1 action(s) deleted, 3 coin(s) forfeited", erased.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(json);
+            File.Delete(xlsx);
+        }
+    }
 }

@@ -35,6 +35,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // Carbon inclusion.
         "DuplicateEvent", "FromTheFuture", "TooOld", "ImpossibleQuantity", "ImpossibleSpeed", "NotYourself", "UnknownCitizen",
         "ProgrammeNotInForce", "NotRewarded", "ActionCap", "UnknownItem", "InsufficientCoins", "NoPhcerProject", "PeriodAggregated",
+        "NoConsent", "ConsentRequired", "ConsentOutdated", "Nickname", "Contact", "AccountErased", "ConfirmMismatch",
         "NothingToAggregate", "BatchSize", "Time",
         // Offsets in the registry.
         "BufferShare", "ProjectCategory",

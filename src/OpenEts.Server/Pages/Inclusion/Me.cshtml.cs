@@ -21,6 +21,8 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
 
     public CoinRedemption? Redeemed { get; private set; }
 
+    public CitizenPrivacy? Privacy { get; private set; }
+
     [BindProperty]
     public string? Programme { get; set; }
 
@@ -93,6 +95,7 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
     {
         Statement = await queries.StatementAsync(User.Actor(), null, ct);
         Programmes = queries.InForce();
+        Privacy = await queries.PrivacyAsync(User.Actor(), ct);
         EventId ??= Guid.NewGuid().ToString("N");
         IdempotencyKey ??= Guid.NewGuid().ToString("N");
         OccurredAt ??= clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Files;
+using OpenEts.Application.Inclusion;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Inclusion;
+
+/// <summary>
+/// A citizen's personal information (我的个人信息): the notice and their consent (give or withdraw), a download of
+/// everything held about them (JSON or .xlsx), and erasure of their account's personal data.
+/// </summary>
+[Authorize(Roles = Access.Citizen)]
+public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueries queries) : InclusionPageModel
+{
+    public CitizenPrivacy? Privacy { get; private set; }
+
+    public bool Changed { get; private set; }
+
+    [BindProperty]
+    public string? ConsentVersion { get; set; }
+
+    [BindProperty]
+    public string? Confirm { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Privacy = await queries.PrivacyAsync(User.Actor(), ct);
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (await queries.CitizenDataAsync(User.Actor(), null, ct) is not { } data)
+        {
+            return NotFound();
+        }
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var stream = new MemoryStream();
+            CitizenDataExport.WriteXlsx(stream, data);
+            stream.Position = 0;
+            return File(stream, TabularWriter.XlsxContentType, CitizenDataExport.FileName(data, "xlsx"));
+        }
+        return File(System.Text.Encoding.UTF8.GetBytes(CitizenDataExport.ToJson(data)), CitizenDataExport.JsonContentType,
+            CitizenDataExport.FileName(data, "json"));
+    }
+
+    public Task<IActionResult> OnPostGiveAsync(CancellationToken ct) => ConsentAsync("give", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) => ConsentAsync("withdraw", ct);
+
+    public async Task<IActionResult> OnPostEraseAsync(CancellationToken ct)
+    {
+        if (EraseCitizen.TryParse(new(null, Confirm), out var command, out var errors))
+        {
+            if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
+            {
+                await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return Redirect("/Inclusion/SignUp?Erased=true");
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        Privacy = await queries.PrivacyAsync(User.Actor(), ct);
+        return Page();
+    }
+
+    private async Task<IActionResult> ConsentAsync(string action, CancellationToken ct)
+    {
+        if (ChangeConsent.TryParse(new(action, ConsentVersion), out var command, out var errors))
+        {
+            Changed = Report(await handler.HandleAsync(User.Actor(), command, ct));
+        }
+        else
+        {
+            Report(errors);
+        }
+        Privacy = await queries.PrivacyAsync(User.Actor(), ct);
+        return Page();
+    }
+}
