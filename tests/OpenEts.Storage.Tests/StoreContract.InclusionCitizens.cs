@@ -85,4 +85,24 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal("AccountErased", Assert.IsType<InclusionCommandOutcome.Refused>(await w.Handler.HandleAsync(regulator,
             new EraseCitizen(signedUp.UserName, signedUp.UserName), Ct)).Rule);
     }
+
+    [Fact]
+    public async Task DemoInclusion_PublicTotals_SumEveryCitizenOfTheProgramme()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        await new DemoMarket(store, new FakeHashing(), new DemoInclusion(InclusionProgrammes.Shipped)).SeedIfEmptyAsync(Now, Ct);
+        var queries = new InclusionQueries(store, InclusionProgrammes.Shipped, new FixedClock(Now));
+
+        var totals = (await queries.PublicTotalsAsync("guangdong-tanpuhui", Ct))!;
+
+        // Guangdong's demo citizens: citizen-gz (30 metro trips × 515.5 g) and citizen-fs (bus and meter), each spending
+        // 50 coins on a bus-fare coupon.
+        Assert.Equal(2, totals.Citizens);
+        Assert.Equal(100, totals.Redeemed);
+        Assert.Equal(100, totals.CoinsRedeemed.Sum());
+        Assert.Equal(15_465m, totals.Reductions.Single(b => b.Behaviour == Behaviour.Metro).Reduction.Sum(g => g.Grams));
+        Assert.Equal(totals.Credited, totals.CoinsIssued.Sum());
+        Assert.Equal(totals.Reduction.Milligrams, totals.Reductions.Sum(b => b.Reduction.Sum(g => g.Milligrams)));
+        Assert.Null(await queries.PublicTotalsAsync("no-such-programme", Ct));
+    }
 }

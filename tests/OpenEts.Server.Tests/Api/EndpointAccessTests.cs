@@ -30,7 +30,7 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "Offsets", "Offsets/Index", "Offsets/Project", "/api/v1/offsets/programmes", "/api/v1/offsets/projects", "/api/v1/offsets/projects/{id:long}",
         "/api/v1/offsets/facts/{programme}/{code}", "/api/v1/offsets/documents/{id:long}",
         // Carbon inclusion: programmes with their methodologies, sources and flags are published.
-        "Inclusion", "Inclusion/Index", "Inclusion/Programme", "Inclusion/SignUp", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
+        "Inclusion", "Inclusion/Index", "Inclusion/Programme", "Inclusion/SignUp", "Inclusion/Totals", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
         // Market data: tickers, K-lines, depth and the published statistics are public.
         "Market", "Market/Index", "Market/Statistics", "Market/Instrument/{code}", "/api/v1/market/statistics",
         "/api/v1/market/statistics.xlsx", "/api/v1/market/instruments", "/api/v1/market/{instrument}/ticker",

@@ -1,0 +1,29 @@
+namespace OpenEts.Application.Inclusion;
+
+// Public statistics: anyone may see a programme's totals (sums over all its citizens, never one citizen's figures).
+public sealed partial class InclusionQueries
+{
+    /// <summary>The public totals of programme <paramref name="code"/> over the last months, or null for an unknown programme.</summary>
+    public Task<PublicTotals?> PublicTotalsAsync(string? code, CancellationToken ct)
+    {
+        var today = InclusionTime.DayOf(clock.GetUtcNow());
+        var versions = programmes.Versions(code ?? "");
+        if (versions.Count == 0)
+        {
+            return Task.FromResult<PublicTotals?>(null);
+        }
+        var programme = programmes.InForce(versions[0].Code, today) ?? versions[^1];
+        var months = PublicTotals.MonthsTo(today);
+        var from = DateOnly.ParseExact(months[0] + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return store.ReadAsync<PublicTotals?>(async s =>
+        {
+            var daily = await s.Inclusion.ProgrammeDailyAsync(programme.Code, from, today).ConfigureAwait(false);
+            var redeemed = await s.Inclusion.ProgrammeRedemptionsAsync(programme.Code, from).ConfigureAwait(false);
+            var (citizens, credited, spent, expired, reduction) = await s.Inclusion.ProgrammeWalletTotalsAsync(programme.Code).ConfigureAwait(false);
+            return new PublicTotals(programme, months, PublicTotals.ByBehaviourAndMonth(daily, months),
+                PublicTotals.ByMonth(daily.Select(d => (d.Day, d.Coins)), months),
+                PublicTotals.ByMonth(redeemed.Select(r => (InclusionTime.DayOf(r.At), r.Coins)), months),
+                citizens, credited, spent, expired, reduction, await s.Inclusion.AggregationsAsync(programme.Code).ConfigureAwait(false));
+        }, ct);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Inclusion;
+using OpenEts.Domain.Inclusion;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
+
+namespace OpenEts.Server.Pages.Inclusion;
+
+/// <summary>
+/// A programme's public statistics (公开统计), no sign-in: reductions by behaviour and month, coins issued and redeemed by
+/// month (ECharts, wwwroot/js/charts.js), the totals, and the PHCER aggregated. Sums over all citizens only.
+/// </summary>
+[AllowAnonymous]
+public sealed class TotalsModel(InclusionQueries queries) : InclusionPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Id { get; set; }
+
+    public IReadOnlyList<InclusionProgramme> Programmes { get; private set; } = [];
+
+    public PublicTotals? Totals { get; private set; }
+
+    public ChartSpec? ReductionChart { get; private set; }
+
+    public ChartSpec? CoinChart { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Programmes = queries.InForce();
+        Totals = await queries.PublicTotalsAsync(string.IsNullOrWhiteSpace(Id) ? Programmes.FirstOrDefault()?.Code : Id, ct);
+        if (Totals is not { } t)
+        {
+            return NotFound();
+        }
+        Id = t.Programme.Code;
+        ReductionChart = new ChartSpec("stacked", t.Months,
+            [.. t.Reductions.Select(b => new ChartSeries(Text.T("incl.b." + Behaviours.CodeOf(b.Behaviour)), [.. b.Reduction.Select(g => (decimal?)(g.Grams / 1000m))]))],
+            "kg CO₂");
+        CoinChart = new ChartSpec("bar", t.Months,
+        [
+            new ChartSeries(Text.T("incl.totals.issued"), [.. t.CoinsIssued.Select(c => (decimal?)c)]),
+            new ChartSeries(Text.T("incl.totals.redeemed"), [.. t.CoinsRedeemed.Select(c => (decimal?)c)]),
+        ], Text.T("incl.coinunit"));
+        return Page();
+    }
+}
