@@ -28,7 +28,7 @@ public sealed class TotalsModel(InclusionQueries queries) : InclusionPageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Programmes = queries.InForce();
-        Totals = await queries.PublicTotalsAsync(string.IsNullOrWhiteSpace(Id) ? Programmes.FirstOrDefault()?.Code : Id, ct);
+        Totals = await queries.PublicTotalsAsync(string.IsNullOrWhiteSpace(Id) && Programmes.Count > 0 ? Programmes[0].Code : Id, ct);
         if (Totals is not { } t)
         {
             return NotFound();

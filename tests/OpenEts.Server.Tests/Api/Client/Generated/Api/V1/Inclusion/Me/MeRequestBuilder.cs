@@ -3,6 +3,11 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Consent;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Data;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.DataXlsx;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Erase;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Privacy;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +22,31 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MeRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The consent property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Consent.ConsentRequestBuilder Consent
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Consent.ConsentRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The data property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Data.DataRequestBuilder Data
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Data.DataRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The dataXlsx property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.DataXlsx.DataXlsxRequestBuilder DataXlsx
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.DataXlsx.DataXlsxRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The erase property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Erase.EraseRequestBuilder Erase
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Erase.EraseRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The privacy property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Privacy.PrivacyRequestBuilder Privacy
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.Privacy.PrivacyRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.MeRequestBuilder"/> and sets the default values.
         /// </summary>
