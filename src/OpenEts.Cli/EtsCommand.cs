@@ -41,6 +41,7 @@ internal static class EtsCommand
             Compliance.ComplianceCommand.Build(),
             Offsets.OffsetsCommand.Build(),
             Inclusion.InclusionCommand.Build(),
+            Monitoring.MetersCommand.Build(),
         };
         var help = new Command("help", "this text");
         help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));

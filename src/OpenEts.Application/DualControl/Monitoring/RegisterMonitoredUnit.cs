@@ -53,7 +53,8 @@ public sealed record RegisterMonitoredUnit(long OrganisationId, string? Region, 
         }
         var unit = await work.Data.InsertUnitAsync(new MonitoredUnit(0, OrganisationId, organisation.Name, Region ?? organisation.Region,
             MonitoredFrom ?? work.Today, work.Now, work.Actor.UserName)).ConfigureAwait(false);
-        await work.JournalAsync("unit.registered", organisation.Code.Value, new
+        // Its own subject, so the organisation's history on the covered-entity list stays that list's.
+        await work.JournalAsync("unit.registered", "energy-unit:" + organisation.Code.Value, new
         {
             unit = unit.Id,
             organisation = OrganisationId,
