@@ -38,6 +38,11 @@ internal static class Program
                                    carbon inclusion: quantification and caps in process (Q events), and durable ingestion
                                    of N events (200 000) of C citizens (10 000) on SQLite through RecordActions in
                                    batches of B (2 000), then a replay (all duplicates) (plain harness)
+          energy-monitoring [--users N] [--days D] [--batch B]
+                                   online energy monitoring: N key energy users (10 000) × 1 hourly meter send D days (7)
+                                   of readings through IngestReadings in batches of B (100 000), durable, on PostgreSQL
+                                   (OPENETS_BENCH_PG or OPENETS_TEST_PG) else SQLite; a resent batch; data quality of
+                                   every unit over the period and over a year of daily rollups (plain harness)
         """;
 
     private static int Main(string[] args)
@@ -63,6 +68,8 @@ internal static class Program
                 return Compliance.ComplianceBench.Run(rest);
             case "inclusion":
                 return Inclusion.InclusionBench.Run(rest);
+            case "energy-monitoring":
+                return Monitoring.MonitoringBench.Run(rest);
             case "auction":
                 return Auction.AuctionBench.Run(rest);
             case "market-data":

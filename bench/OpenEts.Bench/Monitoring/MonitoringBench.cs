@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using OpenEts.Application.DualControl.Monitoring;
+using OpenEts.Application.Identity;
+using OpenEts.Domain.DualControl.Monitoring;
+using OpenEts.Domain.Organisations;
+using OpenEts.Storage;
+
+namespace OpenEts.Bench.Monitoring;
+
+/// <summary>
+/// Online energy monitoring: N key energy users (10 000) with one hourly meter each send D days of readings through the
+/// IngestReadings use case (the same path as the API and the CLI: all-or-nothing validation, idempotency lookups, binary
+/// COPY of the readings, daily rollups, one batch record and one journal entry per batch), in batches of B readings,
+/// durable (PostgreSQL with its default fsync and synchronous_commit); then a resent batch; then data quality for every
+/// unit over the period, and over a whole year of daily rollups (written directly, as ingestion would leave them).
+/// Runs on PostgreSQL when OPENETS_BENCH_PG or OPENETS_TEST_PG is set, else on SQLite.
+/// </summary>
+internal static class MonitoringBench
+{
+    private static readonly DateTimeOffset Now = new(2027, 1, 1, 4, 0, 0, TimeSpan.Zero);
+
+    public static int Run(string[] args)
+    {
+        var users = Option(args, "--users", 10_000);
+        var days = Option(args, "--days", 7);
+        var batch = Option(args, "--batch", 100_000);
+        var pg = Environment.GetEnvironmentVariable("OPENETS_BENCH_PG") is { Length: > 0 } bench ? bench
+            : Environment.GetEnvironmentVariable("OPENETS_TEST_PG");
+        if (string.IsNullOrEmpty(pg))
+        {
+            var folder = Directory.CreateTempSubdirectory("openets-meter-bench");
+            try
+            {
+                RunOn("SQLite", Path.Combine(folder.FullName, "meters.db"), users, days, batch).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                folder.Delete(true);
+            }
+            return 0;
+        }
+        var name = "openets_meter_bench_" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
+        Admin(pg, $"CREATE DATABASE {name}");
+        try
+        {
+            RunOn("PostgreSQL", new NpgsqlConnectionStringBuilder(pg) { Database = name }.ToString(), users, days, batch).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Admin(pg, $"DROP DATABASE {name} WITH (FORCE)");
+        }
+        return 0;
+    }
+
+    private static async Task RunOn(string label, string database, int users, int days, int batch)
+    {
+        await using var store = await SqlStore.OpenAsync(database, CancellationToken.None);
+        var first = QualityRules.BeijingDay(Now).AddDays(-days);
+        var setup = Stopwatch.StartNew();
+        var meters = await store.WriteAsync(async s =>
+        {
+            var work = new MonitoringWork(s, Actor.System, Now);
+            var codes = new List<string>(users);
+            for (var i = 0; i < users; i++)
+            {
+                var first17 = "9144" + i.ToString("D13", CultureInfo.InvariantCulture);
+                var code = CreditCode.Parse(first17 + CreditCode.CheckCharacter(first17)).Code;
+                var o = await s.Organisations.InsertAsync(new Organisation(0, code, $"重点用能单位 {i}", OrganisationKind.Company, Sector.Other,
+                    $"地区{i % 20:00}", CoverageStatus.Covered), Now);
+                var unit = (MonitoredUnit)((MonitoringCommandOutcome.Completed)await new RegisterMonitoredUnit(o.Id, null, first).ExecuteAsync(work)).Result;
+                var meter = $"M{i:D5}";
+                await new RegisterMeterPoint(unit.Id, meter, "总电表", EnergyKind.Electricity, "kWh", MeterCadence.Hourly, null).ExecuteAsync(work);
+                codes.Add(meter);
+            }
+            return codes;
+        }, CancellationToken.None);
+        Print($"{label}: {users:N0} units and meters registered through the use cases in {setup.Elapsed.TotalSeconds:F1} s");
+
+        // Each meter's readings for the period, in meter order, cut into batches of `batch` readings.
+        var perMeter = days * 24;
+        var handler = new MonitoringCommandHandler(store, new FixedClock(Now));
+        var start = QualityRules.StartOfDay(first);
+        var ingest = Stopwatch.StartNew();
+        long sent = 0, batches = 0;
+        IngestReadings? last = null;
+        var buffer = new List<IngestReadings.Reading>(batch);
+        for (var m = 0; m < users; m++)
+        {
+            for (var h = 0; h < perMeter; h++)
+            {
+                buffer.Add(new IngestReadings.Reading(buffer.Count, string.Create(CultureInfo.InvariantCulture, $"{m}-{h}"), meters[m], start.AddHours(h),
+                    MeterQuantity.FromMilli(1_000_000 + ((m * 7 + h * 13) % 500_000))));
+                if (buffer.Count == batch || (m == users - 1 && h == perMeter - 1))
+                {
+                    var command = new IngestReadings("bench-" + batches.ToString(CultureInfo.InvariantCulture), [.. buffer], []);
+                    buffer.Clear();
+                    var outcome = await handler.HandleAsync(Actor.System, command, CancellationToken.None);
+                    if (outcome is not MonitoringCommandOutcome.Completed { Result: IngestResult { NewReadings: var n } } || n != command.Readings.Count)
+                    {
+                        throw new InvalidOperationException($"batch {batches}: {outcome}");
+                    }
+                    sent += n;
+                    batches++;
+                    last = command;
+                }
+            }
+        }
+        var seconds = ingest.Elapsed.TotalSeconds;
+        Print($"{label}: ingested {sent:N0} hourly readings ({users:N0} meters × {days} days) in {batches:N0} batches of ≤ {batch:N0}: "
+            + $"{seconds:F1} s = {sent / seconds:N0} readings/s durable, end to end through IngestReadings (generation included)");
+        var resend = Stopwatch.StartNew();
+        var again = await handler.HandleAsync(Actor.System, last!, CancellationToken.None);
+        Print($"{label}: the last batch resent: {(again is MonitoringCommandOutcome.Completed { Result: IngestResult { Resent: true } } ? "resent, nothing changed" : again.ToString())} "
+            + $"in {resend.Elapsed.TotalMilliseconds:F0} ms");
+
+        var queries = new MonitoringQueries(store, new FixedClock(Now));
+        var quality = Stopwatch.StartNew();
+        var overview = await queries.OverviewAsync(Actor.System, null, first, QualityRules.BeijingDay(Now).AddDays(-1), CancellationToken.None);
+        Print($"{label}: data quality of {overview!.Units.Count:N0} units and {overview.Regions.Count} regions over {days} days in "
+            + $"{quality.Elapsed.TotalSeconds:F2} s ({overview.Units.Count(u => u.Quality.Completeness.IsFlagged)} flagged; total completeness "
+            + $"{MeterQuality.Combine(overview.Units.Select(u => u.Quality)).Completeness.Percent} %)");
+
+        // A year of daily rollups for every meter, as a year of ingestion leaves them (24 received a day), then quality over that year.
+        var yearStart = first.AddDays(-365);
+        var rollups = Stopwatch.StartNew();
+        var ids = await store.ReadAsync(s => s.EnergyMonitoring.MetersAsync(null), CancellationToken.None);
+        foreach (var chunk in ids.Chunk(1_000))
+        {
+            await store.WriteAsync(async s =>
+            {
+                var rows = new List<MeterDay>(chunk.Length * 365);
+                foreach (var meter in chunk)
+                {
+                    for (var d = 0; d < 365; d++)
+                    {
+                        var day = yearStart.AddDays(d);
+                        rows.Add(new MeterDay(meter.Id, day.DayNumber, MonitoringFields.MonthKey(day), 24, 0, 24_000_000));
+                    }
+                }
+                await s.EnergyMonitoring.InsertReadingsAsync([], rows);
+                return 0;
+            }, CancellationToken.None);
+        }
+        Print($"{label}: wrote {ids.Count * 365L:N0} daily rollups (a year of {ids.Count:N0} meters) in {rollups.Elapsed.TotalSeconds:F1} s");
+        var year = Stopwatch.StartNew();
+        var yearly = await queries.OverviewAsync(Actor.System, null, yearStart, yearStart.AddDays(364), CancellationToken.None);
+        Print($"{label}: data quality of {yearly!.Units.Count:N0} units over a year ({yearStart:yyyy-MM-dd} – {yearStart.AddDays(364):yyyy-MM-dd}, "
+            + $"{Completeness.ExpectedSlots(MeterCadence.Hourly, yearStart, yearStart.AddDays(364)) * (long)yearly.Units.Count:N0} readings expected) in "
+            + $"{year.Elapsed.TotalSeconds:F2} s");
+    }
+
+    private static void Admin(string connectionString, string sql)
+    {
+        using var admin = new NpgsqlConnection(connectionString);
+        admin.Open();
+        using var command = new NpgsqlCommand(sql, admin) { CommandTimeout = 0 };
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static void Print(string line) => Console.WriteLine(line);
+}
