@@ -1,6 +1,7 @@
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Registry;
 using OpenEts.Matching;
 
@@ -14,6 +15,9 @@ internal sealed partial class SqlSession : IExchangeData
         "id, instrument, account_id, user_name, side, type, price_fen, quantity, filled, resting, cancelled, status, reason, reservation_id, placed_at, updated_at, idempotency_key";
     private const string TradeColumns =
         "id, instrument, at, price_fen, quantity, buy_order, sell_order, buy_account, sell_account, aggressor, buyer_fee_fen, seller_fee_fen";
+
+    private const string CloseColumns =
+        "instrument, day, rule, previous_fen, open_fen, close_fen, volume, turnover_fen, reference_kept, expired_orders, closed_at";
 
     public IExchangeData Exchange => this;
 
@@ -88,6 +92,17 @@ internal sealed partial class SqlSession : IExchangeData
         }
     }
 
+    async Task IExchangeData.SaveOrderTermsAsync(ExchangeOrder order)
+    {
+        if (await ExecuteAsync("""
+            UPDATE exchange_orders SET price_fen = @PriceFen, quantity = @Quantity, reservation_id = @ReservationId, updated_at = @updatedAt
+            WHERE id = @Id
+            """, new { order.Id, order.PriceFen, order.Quantity, order.ReservationId, updatedAt = Ms(order.UpdatedAt) }).ConfigureAwait(false) != 1)
+        {
+            throw new InvalidOperationException($"order {order.Id} does not exist");
+        }
+    }
+
     async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(long id) =>
         (await QuerySingleOrDefaultAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE id = @id", new { id })
             .ConfigureAwait(false))?.ToOrder();
@@ -130,6 +145,75 @@ internal sealed partial class SqlSession : IExchangeData
 
     async Task<IReadOnlyList<ExchangeTrade>> IExchangeData.AllTradesAsync() =>
         [.. (await QueryAsync<TradeRow>($"SELECT {TradeColumns} FROM exchange_trades ORDER BY id").ConfigureAwait(false)).Select(r => r.ToTrade())];
+
+    async Task<IReadOnlyList<ExchangeTrade>> IExchangeData.TradesOfAsync(long accountId, DateTimeOffset from, DateTimeOffset to) =>
+        [.. (await QueryAsync<TradeRow>($"""
+            SELECT {TradeColumns} FROM exchange_trades
+            WHERE (buy_account = @accountId OR sell_account = @accountId) AND at >= @from AND at < @to ORDER BY id
+            """, new { accountId, from = Ms(from), to = Ms(to) }).ConfigureAwait(false)).Select(r => r.ToTrade())];
+
+    async Task IExchangeData.SetReferenceAsync(string code, long referenceFen)
+    {
+        if (await ExecuteAsync("UPDATE exchange_instruments SET reference_fen = @referenceFen WHERE code = @code", new { code, referenceFen })
+            .ConfigureAwait(false) != 1)
+        {
+            throw new InvalidOperationException($"instrument {code} is not listed");
+        }
+    }
+
+    Task IExchangeData.InsertCloseAsync(InstrumentClose close) => ExecuteAsync($"""
+        INSERT INTO exchange_closes ({CloseColumns})
+        VALUES (@Instrument, @day, @rule, @previous, @open, @close, @volume, @turnover, @kept, @ExpiredOrders, @closedAt)
+        """, new
+    {
+        close.Instrument, day = DayText(close.Close.Day), rule = close.Close.Rule.ToString(), previous = close.Close.PreviousCloseFen,
+        open = close.Close.OpenFen, close = close.Close.CloseFen, volume = close.Close.Volume, turnover = close.Close.TurnoverFen,
+        kept = close.Close.ReferenceKept ? 1 : 0, close.ExpiredOrders, closedAt = Ms(close.ClosedAt),
+    });
+
+    async Task<IReadOnlyList<InstrumentClose>> IExchangeData.ClosesAsync(DateOnly? day, int limit) =>
+        [.. (day is { } d
+            ? await QueryAsync<CloseRow>($"SELECT {CloseColumns} FROM exchange_closes WHERE day = @day ORDER BY instrument LIMIT @limit",
+                new { day = DayText(d), limit }).ConfigureAwait(false)
+            : await QueryAsync<CloseRow>($"SELECT {CloseColumns} FROM exchange_closes ORDER BY day DESC, instrument LIMIT @limit",
+                new { limit }).ConfigureAwait(false)).Select(r => r.ToClose())];
+
+    async Task<DateOnly?> IExchangeData.LastClosedDayAsync(string code) =>
+        await ExecuteScalarAsync<string?>("SELECT MAX(day) FROM exchange_closes WHERE instrument = @code", new { code }).ConfigureAwait(false) is { } text
+            ? DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    private static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class CloseRow
+    {
+        public string Instrument { get; init; } = "";
+
+        public string Day { get; init; } = "";
+
+        public string Rule { get; init; } = "";
+
+        public long Previous_Fen { get; init; }
+
+        public long Open_Fen { get; init; }
+
+        public long Close_Fen { get; init; }
+
+        public long Volume { get; init; }
+
+        public long Turnover_Fen { get; init; }
+
+        public long Reference_Kept { get; init; }
+
+        public long Expired_Orders { get; init; }
+
+        public long Closed_At { get; init; }
+
+        public InstrumentClose ToClose() => new(Instrument,
+            new DailyClose(DateOnly.ParseExact(Day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<ClosingRule>(Rule),
+                Previous_Fen, Open_Fen, Close_Fen, Volume, Turnover_Fen, Reference_Kept != 0),
+            checked((int)Expired_Orders), At(Closed_At));
+    }
 
     private sealed class InstrumentRow
     {

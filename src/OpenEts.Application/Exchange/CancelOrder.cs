@@ -59,7 +59,7 @@ public sealed record CancelOrder(long Order) : IExchangeCommand
         {
             Resting = 0, Cancelled = order.Cancelled + outcome.Cancelled, Status = OrderStatus.Cancelled, Reason = "Cancelled", UpdatedAt = work.Now,
         };
-        await work.FinishAsync(listed, order).ConfigureAwait(false);
+        await work.FinishAsync(listed, order, outcome.Cancelled).ConfigureAwait(false);
         return new ExchangeOutcome.Completed(ExchangeInput.Cancelled, PlaceOrder.Subject(order.Id), false, order, []);
     }
 }

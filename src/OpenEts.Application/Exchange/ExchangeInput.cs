@@ -5,7 +5,7 @@ namespace OpenEts.Application.Exchange;
 
 /// <summary>
 /// One input to a book as the input journal holds it (the payload of an <c>exchange.order.placed</c>,
-/// <c>exchange.order.cancelled</c>, <c>exchange.instrument.halted</c> or <c>exchange.instrument.resumed</c> entry).
+/// <c>exchange.order.cancelled</c>, <c>exchange.order.expired</c>, <c>exchange.instrument.halted</c> or <c>exchange.instrument.resumed</c> entry).
 /// The entry's journal sequence is the engine's input sequence, so replaying the entries in journal order rebuilds every
 /// book exactly.
 /// </summary>
@@ -28,6 +28,12 @@ public sealed record ExchangeInput(
 
     public const string Cancelled = "exchange.order.cancelled";
 
+    /// <summary>A resting order's new price and open quantity (the engine's amend).</summary>
+    public const string Amended = "exchange.order.amended";
+
+    /// <summary>A day order taken off the book at the end of its trading day (to the engine, a cancel).</summary>
+    public const string Expired = "exchange.order.expired";
+
     public const string Halted = "exchange.instrument.halted";
 
     public const string Resumed = "exchange.instrument.resumed";
@@ -36,14 +42,15 @@ public sealed record ExchangeInput(
     public Command ToCommand(string kind, long sequence) => kind switch
     {
         Placed => Command.New(sequence, Order, Account, Enum.Parse<Side>(Side!), Enum.Parse<OrderType>(Type!), Price ?? Command.NoPrice, Quantity),
-        Cancelled => Command.Cancel(sequence, Order, Account),
+        Cancelled or Expired => Command.Cancel(sequence, Order, Account),
+        Amended => Command.Amend(sequence, Order, Account, Price ?? throw new InvalidOperationException("an amend has a price"), Quantity),
         Halted => Command.Halt(sequence),
         Resumed => Command.Resume(sequence),
         _ => throw new InvalidOperationException($"{kind} is not an exchange input"),
     };
 
     /// <summary>True when journal entries of <paramref name="kind"/> are inputs to a book.</summary>
-    public static bool IsInput(string kind) => kind is Placed or Cancelled or Halted or Resumed;
+    public static bool IsInput(string kind) => kind is Placed or Cancelled or Amended or Expired or Halted or Resumed;
 
     public string ToJson() => JsonSerializer.Serialize(this, Application.Json.Options);
 

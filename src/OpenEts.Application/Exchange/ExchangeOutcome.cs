@@ -17,7 +17,9 @@ public abstract record ExchangeOutcome
     /// <param name="Subject">What it was about: an order number, an instrument code, a trading account number.</param>
     /// <param name="Order">The order as it stands after the command (order commands only).</param>
     /// <param name="Trades">The trades the command made, each settled.</param>
-    public sealed record Completed(string Event, string Subject, bool Duplicate, ExchangeOrder? Order, IReadOnlyList<ExchangeTrade> Trades)
+    /// <param name="EndOfDay">What an end of day did (that command only).</param>
+    public sealed record Completed(
+        string Event, string Subject, bool Duplicate, ExchangeOrder? Order, IReadOnlyList<ExchangeTrade> Trades, EndOfDayReport? EndOfDay = null)
         : ExchangeOutcome;
 
     /// <summary>Refused by an exchange rule; nothing changed.</summary>

@@ -3,6 +3,7 @@ using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Matching;
 
 namespace OpenEts.Application.Exchange;
@@ -94,17 +95,67 @@ public sealed class ExchangeQueries(IStore store, ExchangeService exchange, Regi
             ? await store.ReadAsync(s => s.Exchange.TradesOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
             : [];
 
+    /// <summary>The ends of day of one trading day (or the latest, newest first, when <paramref name="day"/> is null); public.</summary>
+    public Task<IReadOnlyList<InstrumentClose>> ClosesAsync(DateOnly? day, CancellationToken ct) =>
+        store.ReadAsync(s => s.Exchange.ClosesAsync(day, ListLimit), ct);
+
+    /// <summary>
+    /// Every trade of one Beijing trading day with both accounts and fees, oldest first: the exchange's staff, the
+    /// regulator and the auditor; null for anyone else.
+    /// </summary>
+    public async Task<IReadOnlyList<ExchangeTrade>?> DayTradesAsync(Actor actor, DateOnly day, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!ExchangeRoles.Supervisors.Contains(actor.Role))
+        {
+            return null;
+        }
+        return await store.ReadAsync(async s =>
+        {
+            var all = new List<ExchangeTrade>();
+            foreach (var i in await s.Exchange.InstrumentsAsync().ConfigureAwait(false))
+            {
+                all.AddRange(await s.Exchange.TradesAsync(i.Instrument.Code, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)))
+                    .ConfigureAwait(false));
+            }
+            return (IReadOnlyList<ExchangeTrade>)[.. all.OrderBy(t => t.Id)];
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A member's daily report for <paramref name="day"/>: the actor's own organisation's (<paramref name="account"/>
+    /// null or its own number), or any trading account's for the exchange's staff, the regulator and the auditor. Null
+    /// when the account does not exist or the actor may not read it.
+    /// </summary>
+    public async Task<MemberDayReport?> MemberReportAsync(Actor actor, DateOnly day, long? account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var own = await AccountAsync(actor, ct).ConfigureAwait(false);
+        var target = account is not { } id || id == own?.Id ? own
+            : ExchangeRoles.Supervisors.Contains(actor.Role) ? await store.ReadAsync(s => s.Exchange.FindAccountAsync(id), ct).ConfigureAwait(false)
+            : null;
+        if (target is null)
+        {
+            return null;
+        }
+        var (trades, organisation) = await store.ReadAsync(async s => (
+            await s.Exchange.TradesOfAsync(target.Id, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1))).ConfigureAwait(false),
+            await s.Organisations.FindByIdAsync(target.OrganisationId).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        var position = await PositionOfAsync(target, ct).ConfigureAwait(false);
+        return new MemberDayReport(target, organisation?.Name ?? "", day, [.. trades.Select(t => MemberTrade.Of(t, target.Id))], position.Lines,
+            position.CashBalance, position.CashReserved);
+    }
+
     /// <summary>
     /// The actor's organisation's position: per listed instrument, the units free in its holding account and those
     /// waiting in the clearing account for its open sell orders; and its cash balance, reserved and available. Null
     /// without a trading account.
     /// </summary>
-    public async Task<TradingPosition?> PositionAsync(Actor actor, CancellationToken ct)
+    public async Task<TradingPosition?> PositionAsync(Actor actor, CancellationToken ct) =>
+        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account ? await PositionOfAsync(account, ct).ConfigureAwait(false) : null;
+
+    private async Task<TradingPosition> PositionOfAsync(TradingAccount account, CancellationToken ct)
     {
-        if (await AccountAsync(actor, ct).ConfigureAwait(false) is not { } account)
-        {
-            return null;
-        }
         var (instruments, orders, cash) = await store.ReadAsync(async s => (
             await s.Exchange.InstrumentsAsync().ConfigureAwait(false),
             await s.Exchange.OrdersAsync(account.Id, int.MaxValue).ConfigureAwait(false),

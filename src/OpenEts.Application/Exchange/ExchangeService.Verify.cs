@@ -34,6 +34,13 @@ public sealed partial class ExchangeService
                 var listed = ListInstrument.FromJson(entry.Payload);
                 books[listed.Code] = new OrderBook(listed.Settings());
             }
+            else if (entry.Kind == EndOfDay.Kind)
+            {
+                foreach (var (instrument, reference) in EndOfDay.ReferencesFromJson(entry.Payload))
+                {
+                    books[instrument] = NextDay(books[instrument], reference, entry.Sequence, buffer);
+                }
+            }
             else if (ExchangeInput.IsInput(entry.Kind))
             {
                 var input = ExchangeInput.FromJson(entry.Payload);

@@ -41,9 +41,14 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     public async Task<ExchangeOutcome> HandleAsync(Actor actor, IExchangeCommand command, DateTimeOffset now, CancellationToken ct)
     {
         var outcome = await RunAsync(actor, command, now, ct).ConfigureAwait(false);
-        if (outcome is ExchangeOutcome.Completed { Duplicate: false } done && ChangedInstrument(done) is { } instrument)
+        if (outcome is ExchangeOutcome.Completed { Duplicate: false } done)
         {
-            InstrumentChanged?.Invoke(this, new InstrumentChangedEventArgs(instrument));
+            var changed = done.EndOfDay is { } day ? [.. day.Closed.Select(c => c.Instrument), .. day.Halted]
+                : ChangedInstrument(done) is { } one ? [one] : Array.Empty<string>();
+            foreach (var instrument in changed)
+            {
+                InstrumentChanged?.Invoke(this, new InstrumentChangedEventArgs(instrument));
+            }
         }
         return outcome;
     }
@@ -137,6 +142,26 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
 
     internal void Applied(long sequence) => _applied = sequence;
 
+    internal void NextDayBook(string instrument, long referenceFen, long sequence)
+    {
+        _books[instrument] = NextDay(_books[instrument], referenceFen, sequence, _trades);
+        _applied = sequence;
+    }
+
+    // A new day's book: empty (every day order expired), around the new reference price, halted if the old one was.
+    internal static OrderBook NextDay(OrderBook old, long referenceFen, long sequence, TradeBuffer buffer)
+    {
+        var s = old.Settings;
+        var book = new OrderBook(InstrumentSettings.Create(
+            s.Code, referenceFen, s.TickFen, s.LotTonnes, s.MaxOrderTonnes, s.BandBasisPoints, s.SelfTradePrevention));
+        if (old.IsHalted)
+        {
+            buffer.Clear();
+            book.Process(Command.Halt(sequence), buffer);
+        }
+        return book;
+    }
+
     // Applies the journal's exchange entries after the last one applied: listings create books, inputs run through them.
     private async Task CatchUpAsync(IStoreSession s)
     {
@@ -146,6 +171,13 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
             {
                 var listed = ListInstrument.FromJson(entry.Payload);
                 _books[listed.Code] = new OrderBook(listed.Settings());
+            }
+            else if (entry.Kind == EndOfDay.Kind)
+            {
+                foreach (var (instrument, reference) in EndOfDay.ReferencesFromJson(entry.Payload))
+                {
+                    NextDayBook(instrument, reference, entry.Sequence);
+                }
             }
             else if (ExchangeInput.IsInput(entry.Kind))
             {

@@ -95,6 +95,16 @@ public sealed class ExchangeWork
 
     internal void Applied(long sequence) => _exchange.Applied(sequence);
 
+    internal void NextDayBook(string instrument, long referenceFen, long sequence) => _exchange.NextDayBook(instrument, referenceFen, sequence);
+
+    /// <summary>Journals an exchange entry that is not an input to a book, and returns its sequence.</summary>
+    public async Task<long> JournalEntryAsync(string kind, string subject, object payload)
+    {
+        var entry = await Session.Journal.AppendAsync(Now, Actor.UserName, kind, subject, Json.Serialize(payload)).ConfigureAwait(false);
+        _exchange.Applied(entry.Sequence);
+        return entry.Sequence;
+    }
+
     /// <summary>Journals an exchange entry that is not an input to a book.</summary>
     public async Task JournalAsync(string kind, string subject, object payload)
     {
@@ -163,7 +173,8 @@ public sealed class ExchangeWork
             }
             else
             {
-                await FinishAsync(listed, order with { Resting = 0, Status = OrderStatus.Filled, UpdatedAt = Now }).ConfigureAwait(false);
+                // Filled: nothing of it is left to send back (an amend's reduction went back when it was made).
+                await FinishAsync(listed, order with { Resting = 0, Status = OrderStatus.Filled, UpdatedAt = Now }, unitsBack: 0).ConfigureAwait(false);
             }
         }
         return settled;
@@ -171,13 +182,15 @@ public sealed class ExchangeWork
 
     /// <summary>
     /// Stores an order that is off the book and releases what it no longer needs: a buy's reservation (price
-    /// improvement, unused fee, a cancelled remainder), a sell's cancelled units back from the clearing account.
+    /// improvement, unused fee, a cancelled remainder), a sell's <paramref name="unitsBack"/> cancelled units (default: all
+    /// it cancelled) back from the clearing account.
     /// </summary>
-    public async Task FinishAsync(ListedInstrument listed, ExchangeOrder order)
+    public async Task FinishAsync(ListedInstrument listed, ExchangeOrder order, long? unitsBack = null)
     {
         ArgumentNullException.ThrowIfNull(listed);
         ArgumentNullException.ThrowIfNull(order);
         await Session.Exchange.SaveOrderAsync(order).ConfigureAwait(false);
+        var back = unitsBack ?? order.Cancelled;
         if (order.Side == Side.Buy && order.ReservationId is { } reservation)
         {
             var organisation = await OrganisationOfAsync(order.AccountId).ConfigureAwait(false);
@@ -186,15 +199,27 @@ public sealed class ExchangeWork
                 throw new InvalidOperationException($"order {order.Id}'s reservation could not be released: {refused.Message}");
             }
         }
-        else if (order.Side == Side.Sell && order.Cancelled > 0)
+        else if (order.Side == Side.Sell && back > 0)
         {
-            var (account, _) = await OrganisationOfAsync(order.AccountId).ConfigureAwait(false);
-            var back = Registry(l => l.Clear(RegistryService.UserOf(order.UserName), Now, Key($"exchange/order/{order.Id}/release"),
-                Options.ClearingAccount, account.HoldingAccount, listed.Instrument.Class, order.Cancelled, $"exchange/order/{order.Id}/release"));
-            if (back is RegistryOutcome.Rejected r)
-            {
-                throw new InvalidOperationException($"order {order.Id}'s units could not go back: {r.Reason}: {r.Message}");
-            }
+            await ReturnUnitsAsync(listed, order, back, null).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="quantity"/> of a sell order's units back from the clearing account to its holding account;
+    /// <paramref name="part"/> names a partial return (an amend's reduction), null the final one.
+    /// </summary>
+    public async Task ReturnUnitsAsync(ListedInstrument listed, ExchangeOrder order, long quantity, string? part)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        ArgumentNullException.ThrowIfNull(order);
+        var (account, _) = await OrganisationOfAsync(order.AccountId).ConfigureAwait(false);
+        var reference = part is null ? $"exchange/order/{order.Id}/release" : $"exchange/order/{order.Id}/release/{part}";
+        var back = Registry(l => l.Clear(RegistryService.UserOf(order.UserName), Now, IdempotencyKey.From(reference),
+            Options.ClearingAccount, account.HoldingAccount, listed.Instrument.Class, quantity, reference));
+        if (back is RegistryOutcome.Rejected r)
+        {
+            throw new InvalidOperationException($"order {order.Id}'s units could not go back: {r.Reason}: {r.Message}");
         }
     }
 

@@ -35,6 +35,9 @@ public interface IExchangeData
 
     Task<ExchangeOrder?> FindOrderAsync(long id);
 
+    /// <summary>Stores an amended order's terms: its price, quantity asked and cash reservation.</summary>
+    Task SaveOrderTermsAsync(ExchangeOrder order);
+
     /// <summary>The order a user placed with an idempotency key, or null.</summary>
     Task<ExchangeOrder?> FindOrderAsync(string userName, string key);
 
@@ -57,4 +60,19 @@ public interface IExchangeData
 
     /// <summary>Every order still open, by number.</summary>
     Task<IReadOnlyList<ExchangeOrder>> OpenOrdersAsync();
+
+    /// <summary>A trading account's trades (either side) with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, oldest first.</summary>
+    Task<IReadOnlyList<ExchangeTrade>> TradesOfAsync(long accountId, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>Sets an instrument's reference price (the next day's, after an end of day).</summary>
+    Task SetReferenceAsync(string code, long referenceFen);
+
+    /// <summary>Stores an instrument's end of day. A second one for the instrument and day is a <see cref="StoreConflictException"/>.</summary>
+    Task InsertCloseAsync(InstrumentClose close);
+
+    /// <summary>The ends of day of one trading day, by instrument; or of every day, newest first, when <paramref name="day"/> is null.</summary>
+    Task<IReadOnlyList<InstrumentClose>> ClosesAsync(DateOnly? day, int limit);
+
+    /// <summary>The latest trading day closed for an instrument, or null.</summary>
+    Task<DateOnly?> LastClosedDayAsync(string code);
 }

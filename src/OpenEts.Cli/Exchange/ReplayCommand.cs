@@ -19,7 +19,10 @@ internal static class ReplayCommand
             "ets exchange replay FILE.csv [--fail-on-reject]", file, failOnReject);
         replay.SetAction((r, ct) => RunAsync(r.GetRequiredValue(file), r.GetValue(failOnReject), replay,
             r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
-        return new Command("exchange", "The matching engine and the exchange.") { replay, VerifyCommand.Build() };
+        return new Command("exchange", "The matching engine and the exchange.")
+        {
+            replay, VerifyCommand.Build(), EndOfDayCommand.Build(), EndOfDayCommand.BuildExport(),
+        };
     }
 
     private static async Task<int> RunAsync(string path, bool failOnReject, Command command, TextWriter stdout, TextWriter stderr,

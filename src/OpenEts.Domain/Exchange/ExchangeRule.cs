@@ -68,4 +68,10 @@ public enum ExchangeRule
 
     /// <summary>The registry account is not a holding or investor account that exists.</summary>
     UnknownHoldingAccount,
+
+    /// <summary>End of day: the day (or a later one) is already closed for an instrument.</summary>
+    DayClosed,
+
+    /// <summary>End of day: the trading day has not begun yet (Beijing time).</summary>
+    DayNotOver,
 }

@@ -54,6 +54,14 @@ public sealed record Instrument(
     public InstrumentSettings Settings() => InstrumentSettings.Create(
         Code, ReferencePriceFen, TickFen, LotTonnes, MaxOrderTonnes, BandBasisPoints, SelfTradePrevention.CancelIncoming);
 
+    /// <summary>
+    /// How its official close is set: Guangzhou's 挂牌点选 rule for an instrument on the Guangzhou calendar (guangdong.md
+    /// §1.7 [confirmed]), else the national VWAP rule (trading.md §5.1 [confirmed]). Until click-on-listing is built, the
+    /// Guangzhou rule reads the instrument's continuous trades in their place: [UNCONFIRMED] as a reading.
+    /// </summary>
+    public MarketData.ClosingRule ClosingRule =>
+        Calendar == TradingCalendar.Guangzhou.Name ? MarketData.ClosingRule.GuangzhouClickListing : MarketData.ClosingRule.NationalVwap;
+
     /// <summary>The trading calendar (the demo's all-day one when the name is unknown).</summary>
     public TradingCalendar TradingCalendar => TradingCalendar.Named(Calendar) ?? TradingCalendar.AllDay;
 

@@ -21,7 +21,7 @@ namespace OpenEts.Server.Api;
 /// orders for their organisation's trading account and read their orders, trades and position; the exchange's staff
 /// list instruments, open trading accounts, halt and resume. Parse → call → map.
 /// </summary>
-internal static class ExchangeEndpoints
+internal static partial class ExchangeEndpoints
 {
     public static void MapExchangeApi(this IEndpointRouteBuilder app)
     {
@@ -46,12 +46,16 @@ internal static class ExchangeEndpoints
             .WithSummary("Place an order for your organisation's trading account; a buy reserves cash, a sell moves units to the clearing account; trades settle at once");
         group.MapPost("/orders/{id:long}/cancel", CancelAsync).RequireAuthorization(traders)
             .WithSummary("Cancel the open remainder of one of your organisation's orders (also while halted); releases its cash or units");
+        group.MapPost("/orders/{id:long}/amend", AmendAsync).RequireAuthorization(traders)
+            .WithSummary("Amend one of your organisation's resting limit orders: a new price (optional) and the new open quantity; the same price "
+                + "and a lower quantity keeps time priority, otherwise it re-enters and may trade at once; cancelled grows by the reduction");
         group.MapGet("/orders", OrdersAsync).RequireAuthorization(traders)
             .WithSummary("Your organisation's orders, newest first");
         group.MapGet("/trades", MyTradesAsync).RequireAuthorization(traders)
             .WithSummary("Your organisation's trades, newest first, each settled (units and cash)");
         group.MapGet("/position", PositionAsync).RequireAuthorization(traders)
             .WithSummary("Your organisation's trading account, units free and in open sells, and cash");
+        MapEndOfDay(group, operators, traders);
     }
 
     public sealed record OrderInput(
@@ -62,6 +66,9 @@ internal static class ExchangeEndpoints
         string? Code, string? Class, decimal? ReferencePrice, decimal? Tick, long? Lot, long? MaxOrder, decimal? BandPercent, string? Calendar);
 
     public sealed record HaltInput(string? Reason);
+
+    /// <summary>An amend: the new price (yuan/t, null keeps it) and the new open quantity (t).</summary>
+    public sealed record AmendInput(decimal? Price, long? Quantity);
 
     public sealed record AccountInput(string? Organisation, string? HoldingAccount);
 
@@ -90,7 +97,8 @@ internal static class ExchangeEndpoints
         long Account, string HoldingAccount, IReadOnlyList<PositionLineView> Lines, decimal CashBalance, decimal CashReserved, decimal CashAvailable);
 
     /// <summary>What a completed exchange command did: its journal event, subject, the order as it stands and the trades it made.</summary>
-    public sealed record ExchangeOutcomeView(string Event, string Subject, bool Duplicate, OrderView? Order, IReadOnlyList<TradeView> Trades);
+    public sealed record ExchangeOutcomeView(
+        string Event, string Subject, bool Duplicate, OrderView? Order, IReadOnlyList<TradeView> Trades, EndOfDayView? EndOfDay);
 
     public static InstrumentView View(ListedInstrument l)
     {
@@ -177,6 +185,12 @@ internal static class ExchangeEndpoints
             ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
             : Problems.Fields(errors);
 
+    private static async Task<ExchangeCommandResult> AmendAsync(
+        long id, AmendInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        AmendOrder.TryParse(new(id, input.Price, input.Quantity), out var command, out var errors)
+            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            : Problems.Fields(errors);
+
     private static async Task<Ok<List<OrderView>>> OrdersAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.MyOrdersAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(View).ToList());
 
@@ -197,7 +211,8 @@ internal static class ExchangeEndpoints
     public static ExchangeCommandResult ToHttp(ExchangeOutcome outcome) => outcome switch
     {
         ExchangeOutcome.Completed c => TypedResults.Ok(new ExchangeOutcomeView(c.Event, c.Subject, c.Duplicate,
-            c.Order is { } o ? View(o) : null, [.. c.Trades.Select(t => View(t, c.Order?.AccountId ?? t.BuyAccount))])),
+            c.Order is { } o ? View(o) : null, [.. c.Trades.Select(t => View(t, c.Order?.AccountId ?? t.BuyAccount))],
+            c.EndOfDay is { } d ? View(d) : null)),
         ExchangeOutcome.Invalid i => Problems.Fields(i.Errors),
         ExchangeOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule.ToString(), r.Message)]),
         ExchangeOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,

@@ -44,6 +44,25 @@ public sealed class ExchangeApiTests(ServerFactory server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Amend_LowerQuantityThenNothingToAmend_ReportsTheReductionThen409()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        var sell = (await PostAsync(power, "/api/v1/exchange/orders",
+            new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 17.60m, quantity = 500, idempotencyKey = "api-amend-s1" })).GetProperty("order");
+        var id = sell.GetProperty("id").GetInt64();
+
+        var amended = (await PostAsync(power, $"/api/v1/exchange/orders/{id}/amend", new { price = (decimal?)null, quantity = 200 })).GetProperty("order");
+        await PostAsync(power, $"/api/v1/exchange/orders/{id}/cancel", new { });
+        using var afterCancel = await power.PostAsJsonAsync($"/api/v1/exchange/orders/{id}/amend", new { price = 17.50m, quantity = 100 }, Ct);
+        var problem = await afterCancel.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((200L, 300L, 17.60m, "open"), (amended.GetProperty("resting").GetInt64(), amended.GetProperty("cancelled").GetInt64(),
+            amended.GetProperty("price").GetDecimal(), amended.GetProperty("status").GetString()));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, afterCancel.StatusCode);
+        Assert.Equal("UnknownOrder", problem.GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task Trades_UnlistedInstrument_Is404()
     {
         using var client = server.CreateClient();

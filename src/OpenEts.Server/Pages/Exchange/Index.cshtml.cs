@@ -77,6 +77,21 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAmendAsync(
+        [FromForm] long? order, [FromForm] decimal? amendPrice, [FromForm] long? amendQuantity, CancellationToken ct)
+    {
+        if (!AmendOrder.TryParse(new(order, amendPrice, amendQuantity), out var command, out var errors))
+        {
+            Report(errors);
+        }
+        else if (Report(await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct)))
+        {
+            return Redirect("/Exchange?done=amended");
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var actor = User.Actor();

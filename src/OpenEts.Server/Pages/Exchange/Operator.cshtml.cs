@@ -6,7 +6,7 @@ using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Exchange;
 
-/// <summary>The exchange's operator page: the listed instruments with halt and resume, and the trading accounts.</summary>
+/// <summary>The exchange's operator page: the listed instruments with halt and resume, the end of day and its closes, and the trading accounts.</summary>
 [Authorize(Roles = nameof(Role.ExchangeMember))]
 public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock) : ExchangePageModel
 {
@@ -15,6 +15,15 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     public IReadOnlyList<TradingAccount> Accounts { get; private set; } = [];
 
     public string? Done { get; private set; }
+
+    /// <summary>The latest closes, newest first.</summary>
+    public IReadOnlyList<InstrumentClose> Closes { get; private set; } = [];
+
+    /// <summary>What the end of day just run did.</summary>
+    public EndOfDayReport? EndOfDay { get; private set; }
+
+    /// <summary>Today in Beijing, the day the end-of-day form offers.</summary>
+    public DateOnly Today => Domain.Exchange.MarketData.BeijingTime.TradingDay(clock.GetUtcNow());
 
     public async Task OnGetAsync([FromQuery] string? done, CancellationToken ct)
     {
@@ -27,6 +36,20 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
 
     public Task<IActionResult> OnPostResumeAsync([FromForm] string? instrument, [FromForm] string? reason, CancellationToken ct) =>
         SendAsync(instrument, reason, halt: false, ct);
+
+    public async Task<IActionResult> OnPostEndOfDayAsync([FromForm] string? day, CancellationToken ct)
+    {
+        if (!Application.Exchange.EndOfDay.TryParse(new(day), out var command, out var errors))
+        {
+            Report(errors);
+        }
+        else if (await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct) is var outcome && Report(outcome))
+        {
+            EndOfDay = ((ExchangeOutcome.Completed)outcome).EndOfDay;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
 
     private async Task<IActionResult> SendAsync(string? instrument, string? reason, bool halt, CancellationToken ct)
     {
@@ -46,5 +69,6 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     {
         Instruments = await queries.InstrumentsAsync(ct);
         Accounts = await queries.AccountsAsync(User.Actor(), ct);
+        Closes = await queries.ClosesAsync(null, ct);
     }
 }

@@ -1,0 +1,207 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Exchange.Reconciliation;
+using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Matching;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// The exchange operator ends a trading day (日终), in one transaction:
+/// <list type="number">
+/// <item>every open order expires (day orders never roll over into a new day): each is journalled as
+/// <c>exchange.order.expired</c> and its cash or units are released;</item>
+/// <item>each instrument's day is reconciled (<see cref="DayReconciliation"/>): every trade's payment and fees against the
+/// cash ledger, the clearing account's units against the open sells, with zero difference;</item>
+/// <item>an instrument that reconciles gets its official close by its rule (<see cref="DailyClose"/>), which becomes the
+/// next day's reference price and band; one that does not is halted, keeps its reference, and the report names each
+/// difference.</item>
+/// </list>
+/// The day and its new references are journalled as <c>exchange.day.closed</c>, which replay reads to rebuild the new
+/// day's books.
+/// </summary>
+/// <param name="Day">The Beijing trading day to close.</param>
+public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
+{
+    /// <summary>The journal kind of an end of day; its payload's <c>references</c> rebuild the next day's books on replay.</summary>
+    public const string Kind = "exchange.day.closed";
+
+    /// <summary>The reason an order expired, as an order shows it.</summary>
+    public const string ExpiredReason = "Expired";
+
+    /// <summary>The request as typed: the day as <c>yyyy-MM-dd</c>.</summary>
+    public sealed record Form(string? Day);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => ExchangeRoles.Operator;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out EndOfDay? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        if (!TryParseDay(form.Day, out var day))
+        {
+            read.Fail("day", "Date", "day: a trading day as yyyy-MM-dd");
+        }
+        command = read.IsValid ? new EndOfDay(day) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <summary>Reads a trading day typed as <c>yyyy-MM-dd</c>.</summary>
+    public static bool TryParseDay(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(FieldReader.Text(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    /// <summary>The journal subject of a day: <c>exchange/day/2026-11-30</c>.</summary>
+    public static string Subject(DateOnly day) => "exchange/day/" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (await work.OperatorRefusalAsync().ConfigureAwait(false) is { } notOperator)
+        {
+            return notOperator;
+        }
+        if (Day > BeijingTime.TradingDay(work.Now))
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.DayNotOver, "day",
+                $"{Day:yyyy-MM-dd} has not begun yet (Beijing time)", RefusalKind.Conflict);
+        }
+        var s = work.Session.Exchange;
+        var listedNow = await s.InstrumentsAsync().ConfigureAwait(false);
+        if (listedNow.Count == 0)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.UnknownInstrument, "day", "no instrument is listed: there is no day to close",
+                RefusalKind.Conflict);
+        }
+        var open = new List<ListedInstrument>();
+        foreach (var listed in listedNow)
+        {
+            if (await s.LastClosedDayAsync(listed.Instrument.Code).ConfigureAwait(false) is not { } last || last < Day)
+            {
+                open.Add(listed);
+            }
+        }
+        if (open.Count == 0)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.DayClosed, "day",
+                $"{Day:yyyy-MM-dd} (or a later day) is already closed for every instrument", RefusalKind.Conflict);
+        }
+        var expired = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var listed in open)
+        {
+            expired[listed.Instrument.Code] = await ExpireAsync(work, listed).ConfigureAwait(false);
+        }
+        var openSells = (await s.OpenOrdersAsync().ConfigureAwait(false)).Where(o => o.Side == Side.Sell).ToList();
+        var closes = new List<InstrumentClose>();
+        var mismatches = new List<ReconciliationMismatch>();
+        foreach (var listed in open)
+        {
+            var instrument = listed.Instrument;
+            var trades = await s.TradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
+            var found = DayReconciliation.Check(instrument.Code, await SettlementsAsync(work, trades).ConfigureAwait(false),
+                work.RegistryRead(l => l.QuantityHeld(work.Options.ClearingAccount, instrument.Class).Value),
+                openSells.Where(o => open.Any(i => i.Instrument.Code == o.Instrument && i.Instrument.Class == instrument.Class)).Sum(o => o.Resting));
+            if (found.Count > 0)
+            {
+                mismatches.AddRange(found);
+                await HaltAsync(work, instrument.Code).ConfigureAwait(false);
+                continue;
+            }
+            var close = DailyClose.Compute(instrument.ClosingRule, Day, instrument.ReferencePriceFen, [.. trades.Select(t => t.Print())]);
+            closes.Add(new InstrumentClose(instrument.Code, close, expired[instrument.Code], work.Now));
+        }
+        var sequence = await work.JournalEntryAsync(Kind, Subject(Day), new
+        {
+            day = Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            references = closes.Select(c => new Reference(c.Instrument, c.Close.CloseFen)).ToList(),
+            closes = closes.Select(c => new
+            {
+                instrument = c.Instrument, rule = c.Close.Rule.ToString(), previous = c.Close.PreviousCloseFen, open = c.Close.OpenFen,
+                close = c.Close.CloseFen, volume = c.Close.Volume, turnover = c.Close.TurnoverFen, referenceKept = c.Close.ReferenceKept,
+                expiredOrders = c.ExpiredOrders,
+            }).ToList(),
+            expiredOrders = expired.Values.Sum(),
+            mismatches = mismatches.Select(m => m.ToString()).ToList(),
+        }).ConfigureAwait(false);
+        foreach (var c in closes)
+        {
+            await s.InsertCloseAsync(c).ConfigureAwait(false);
+            await s.SetReferenceAsync(c.Instrument, c.Close.CloseFen).ConfigureAwait(false);
+            work.NextDayBook(c.Instrument, c.Close.CloseFen, sequence);
+        }
+        return new ExchangeOutcome.Completed(Kind, Subject(Day), false, null, [], new EndOfDayReport(Day, closes, mismatches));
+    }
+
+    /// <summary>The new reference prices an end of day's payload holds, by instrument.</summary>
+    public static IReadOnlyList<(string Instrument, long ReferenceFen)> ReferencesFromJson(string json)
+    {
+        var payload = JsonSerializer.Deserialize<Payload>(json, Json.Options) ?? throw new JsonException("no end of day");
+        return [.. payload.References.Select(r => (r.Instrument, r.Fen))];
+    }
+
+    // Every open order of the instrument expires: journalled (a cancel to the engine), released, stored as cancelled.
+    private static async Task<int> ExpireAsync(ExchangeWork work, ListedInstrument listed)
+    {
+        var count = 0;
+        foreach (var order in (await work.Session.Exchange.OpenOrdersAsync().ConfigureAwait(false)).Where(o => o.Instrument == listed.Instrument.Code))
+        {
+            var input = new ExchangeInput(order.Instrument, order.Id, order.AccountId, null, null, null, 0, work.Actor.UserName, null, null);
+            var (outcome, _) = await work.SubmitAsync(ExchangeInput.Expired, PlaceOrder.Subject(order.Id), input).ConfigureAwait(false);
+            if (!outcome.IsAccepted)
+            {
+                throw new InvalidOperationException($"open order {order.Id} is not on its book: {outcome.Reason}");
+            }
+            await work.FinishAsync(listed, order with
+            {
+                Resting = 0, Cancelled = order.Cancelled + outcome.Cancelled, Status = OrderStatus.Cancelled, Reason = ExpiredReason,
+                UpdatedAt = work.Now,
+            }, outcome.Cancelled).ConfigureAwait(false);
+            count++;
+        }
+        return count;
+    }
+
+    private static async Task<List<TradeSettlement>> SettlementsAsync(ExchangeWork work, IReadOnlyList<ExchangeTrade> trades)
+    {
+        var settlements = new List<TradeSettlement>(trades.Count);
+        foreach (var t in trades)
+        {
+            settlements.Add(new TradeSettlement(t.Id, t.ValueFen, t.BuyerFeeFen, t.SellerFeeFen,
+                await PaidAsync(work, t.Id, "pay").ConfigureAwait(false),
+                await PaidAsync(work, t.Id, "buyer-fee").ConfigureAwait(false),
+                await PaidAsync(work, t.Id, "seller-fee").ConfigureAwait(false)));
+        }
+        return settlements;
+    }
+
+    private static async Task<long?> PaidAsync(ExchangeWork work, long trade, string part) =>
+        (await work.Session.Cash.FindEntryAsync(ExchangeWork.Key($"exchange/trade/{trade}/{part}").Value).ConfigureAwait(false))?.Amount.Fen;
+
+    private static async Task HaltAsync(ExchangeWork work, string instrument)
+    {
+        if (work.Book(instrument) is { IsHalted: true })
+        {
+            return;
+        }
+        var (outcome, _) = await work.SubmitAsync(ExchangeInput.Halted, instrument,
+            new ExchangeInput(instrument, 0, 0, null, null, null, 0, work.Actor.UserName, null, "end of day: the reconciliation found a difference"))
+            .ConfigureAwait(false);
+        if (!outcome.IsAccepted)
+        {
+            throw new InvalidOperationException($"{instrument} could not be halted: {outcome.Reason}");
+        }
+        await work.Session.Exchange.SetHaltedAsync(instrument, true).ConfigureAwait(false);
+    }
+
+    private sealed record Reference(string Instrument, long Fen);
+
+    private sealed record Payload(IReadOnlyList<Reference> References);
+}

@@ -1,0 +1,66 @@
+using OpenEts.Application.Files;
+using OpenEts.Domain.Cash;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// The exchange's workbooks (.xlsx, or CSV): a day's trades and a member's daily report, shared by the API, the pages
+/// and <c>ets exchange export</c>. Money in yuan (exact, from fen), quantities in tonnes, times in Beijing time.
+/// </summary>
+public static class ExchangeExports
+{
+    /// <summary>The columns of a trades sheet.</summary>
+    public static IReadOnlyList<string> TradeHeader { get; } =
+        ["成交号 Trade", "品种 Instrument", "时间 Time (UTC+8)", "价格 Price (元/t)", "数量 Quantity (t)", "金额 Value (元)",
+            "买方账户 Buy account", "卖方账户 Sell account", "买方手续费 Buyer fee (元)", "卖方手续费 Seller fee (元)"];
+
+    /// <summary>The columns of a member's daily report.</summary>
+    public static IReadOnlyList<string> MemberHeader { get; } =
+        ["类别 Line", "成交号 Trade", "品种 Instrument", "时间 Time (UTC+8)", "方向 Side", "价格 Price (元/t)", "数量 Quantity (t)",
+            "金额 Value (元)", "手续费 Fee (元)"];
+
+    /// <summary>Writes the trades, one row each.</summary>
+    public static void WriteTrades(Stream output, IReadOnlyList<ExchangeTrade> trades, bool csv)
+    {
+        ArgumentNullException.ThrowIfNull(trades);
+        Write(output, TradeHeader, trades.Select(t => (IReadOnlyList<object?>)
+            [t.Id, t.Instrument, Beijing(t.At), Yuan(t.PriceFen), t.Quantity, Yuan(t.ValueFen), t.BuyAccount, t.SellAccount,
+                Yuan(t.BuyerFeeFen), Yuan(t.SellerFeeFen)]), csv);
+    }
+
+    /// <summary>
+    /// Writes a member's daily report: a <c>trade</c> row per trade, then <c>bought</c>, <c>sold</c> and <c>fees</c>
+    /// totals, a <c>position</c> row per instrument (free tonnes; in open sells under value) and the <c>cash</c> balance.
+    /// </summary>
+    public static void WriteMemberReport(Stream output, MemberDayReport report, bool csv)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = new List<IReadOnlyList<object?>>();
+        rows.AddRange(report.Trades.Select(t => (IReadOnlyList<object?>)
+            ["trade", t.Trade, t.Instrument, Beijing(t.At), t.Side.ToString().ToLowerInvariant(), Yuan(t.PriceFen), t.Quantity, Yuan(t.ValueFen),
+                Yuan(t.FeeFen)]));
+        rows.Add(["bought", null, null, null, "buy", null, report.BoughtTonnes, Yuan(report.BoughtFen), null]);
+        rows.Add(["sold", null, null, null, "sell", null, report.SoldTonnes, Yuan(report.SoldFen), null]);
+        rows.Add(["fees", null, null, null, null, null, null, null, Yuan(report.FeesFen)]);
+        rows.AddRange(report.Positions.Select(p => (IReadOnlyList<object?>)["position", null, p.Instrument, null, null, null, p.Free, p.InOpenSells, null]));
+        rows.Add(["cash", null, null, null, null, null, null, report.CashBalance, null]);
+        Write(output, MemberHeader, rows, csv);
+    }
+
+    private static void Write(Stream output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows, bool csv)
+    {
+        if (csv)
+        {
+            TabularWriter.WriteCsv(output, header, rows);
+        }
+        else
+        {
+            TabularWriter.WriteXlsx(output, header, rows);
+        }
+    }
+
+    private static decimal Yuan(long fen) => Domain.Cash.Yuan.FromFen(fen).Value;
+
+    private static string Beijing(DateTimeOffset at) =>
+        at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+}

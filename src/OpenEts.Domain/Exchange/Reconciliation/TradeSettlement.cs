@@ -1,0 +1,15 @@
+namespace OpenEts.Domain.Exchange.Reconciliation;
+
+/// <summary>
+/// One trade of the day as the exchange recorded it, beside what the cash ledger holds for it. Amounts are integer fen;
+/// a ledger amount is null when the ledger has no entry for it.
+/// </summary>
+/// <param name="Trade">The trade number.</param>
+/// <param name="ValueFen">Price × quantity, fen: what the buyer must have paid the seller.</param>
+/// <param name="BuyerFeeFen">The buyer's fee the trade records, fen.</param>
+/// <param name="SellerFeeFen">The seller's fee the trade records, fen.</param>
+/// <param name="PaidFen">The cash ledger's payment from the buyer to the seller, fen, or null.</param>
+/// <param name="BuyerFeePaidFen">The cash ledger's buyer fee, fen, or null (no entry is right for a fee of 0).</param>
+/// <param name="SellerFeePaidFen">The cash ledger's seller fee, fen, or null (no entry is right for a fee of 0).</param>
+public sealed record TradeSettlement(
+    long Trade, long ValueFen, long BuyerFeeFen, long SellerFeeFen, long? PaidFen, long? BuyerFeePaidFen, long? SellerFeePaidFen);

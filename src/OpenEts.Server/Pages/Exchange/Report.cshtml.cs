@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Exchange;
+using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Exchange;
+
+/// <summary>
+/// A member's daily report (会员日报): the organisation's trades of a Beijing trading day, the totals and fees, and its
+/// position and cash, with an .xlsx export; the exchange's staff, the regulator and the auditor pick any trading account.
+/// </summary>
+[Authorize(Roles = "CompanyRepresentative,ExchangeMember,Regulator,Auditor")]
+public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : PageModel
+{
+    public DateOnly Day { get; private set; }
+
+    public long? Account { get; private set; }
+
+    public MemberDayReport? Report { get; private set; }
+
+    public IReadOnlyList<TradingAccount> Accounts { get; private set; } = [];
+
+    public bool BadDay { get; private set; }
+
+    public async Task OnGetAsync([FromQuery] string? day, [FromQuery] long? account, CancellationToken ct)
+    {
+        Day = BeijingTime.TradingDay(clock.GetUtcNow());
+        if (day is not null)
+        {
+            BadDay = !EndOfDay.TryParseDay(day, out var d);
+            Day = BadDay ? Day : d;
+        }
+        Account = account;
+        Accounts = await queries.AccountsAsync(User.Actor(), ct);
+        Report = await queries.MemberReportAsync(User.Actor(), Day, account, ct);
+    }
+}
