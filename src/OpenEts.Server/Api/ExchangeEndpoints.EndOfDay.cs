@@ -5,6 +5,7 @@ using OpenEts.Application.Exchange;
 using OpenEts.Application.Files;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Domain.Organisations;
 using OpenEts.Matching;
 using OpenEts.Server.Auth;
 using ExchangeCommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
@@ -17,7 +18,7 @@ namespace OpenEts.Server.Api;
 // exchange's staff, the regulator and the auditor export a day's trades.
 internal static partial class ExchangeEndpoints
 {
-    private static void MapEndOfDay(RouteGroupBuilder group, AuthorizeAttribute operators, AuthorizeAttribute traders)
+    private static void MapEndOfDay(RouteGroupBuilder group, AuthorizeAttribute operators)
     {
         var supervisors = new AuthorizeAttribute { Roles = string.Join(',', ExchangeRoles.Supervisors) };
         var readers = new AuthorizeAttribute { Roles = string.Join(',', ExchangeRoles.Traders.Concat(ExchangeRoles.Supervisors).Distinct()) };

@@ -55,7 +55,7 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Your organisation's trades, newest first, each settled (units and cash)");
         group.MapGet("/position", PositionAsync).RequireAuthorization(traders)
             .WithSummary("Your organisation's trading account, units free and in open sells, and cash");
-        MapEndOfDay(group, operators, traders);
+        MapEndOfDay(group, operators);
     }
 
     public sealed record OrderInput(

@@ -14,6 +14,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     {
         /// <summary>The duplicate property</summary>
         public bool? Duplicate { get; set; }
+        /// <summary>The endOfDay property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView? EndOfDay { get; set; }
+#nullable restore
+#else
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView EndOfDay { get; set; }
+#endif
         /// <summary>The event property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,6 +73,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "duplicate", n => { Duplicate = n.GetBoolValue(); } },
+                { "endOfDay", n => { EndOfDay = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView.CreateFromDiscriminatorValue); } },
                 { "event", n => { Event = n.GetStringValue(); } },
                 { "order", n => { Order = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView.CreateFromDiscriminatorValue); } },
                 { "subject", n => { Subject = n.GetStringValue(); } },
@@ -79,6 +88,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("duplicate", Duplicate);
+            writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView>("endOfDay", EndOfDay);
             writer.WriteStringValue("event", Event);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView>("order", Order);
             writer.WriteStringValue("subject", Subject);

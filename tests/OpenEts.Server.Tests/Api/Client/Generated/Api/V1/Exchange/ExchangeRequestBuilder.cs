@@ -3,9 +3,13 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Closes;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Days;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.EndOfDay;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Reports;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Trades;
 using System.Collections.Generic;
 using System.IO;
@@ -24,6 +28,21 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.AccountsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The closes property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Closes.ClosesRequestBuilder Closes
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Closes.ClosesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The days property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Days.DaysRequestBuilder Days
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Days.DaysRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The endOfDay property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.EndOfDay.EndOfDayRequestBuilder EndOfDay
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.EndOfDay.EndOfDayRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The instruments property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.InstrumentsRequestBuilder Instruments
         {
@@ -38,6 +57,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position.PositionRequestBuilder Position
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position.PositionRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reports property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Reports.ReportsRequestBuilder Reports
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The trades property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Trades.TradesRequestBuilder Trades

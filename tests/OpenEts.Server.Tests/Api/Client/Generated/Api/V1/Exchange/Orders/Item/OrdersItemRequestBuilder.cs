@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.Amend;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.Cancel;
 using System.Collections.Generic;
 using System.IO;
@@ -15,6 +16,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OrdersItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The amend property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.Amend.AmendRequestBuilder Amend
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.Amend.AmendRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The cancel property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.Cancel.CancelRequestBuilder Cancel
         {
