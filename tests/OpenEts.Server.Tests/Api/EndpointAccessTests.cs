@@ -38,6 +38,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "/api/v1/market/{instrument}/stream",
         // The exchange's market: instruments, trade prints and depth are public, as exchanges publish them.
         "/api/v1/exchange/instruments", "/api/v1/exchange/instruments/{code}/trades", "/api/v1/exchange/instruments/{code}/depth",
+        // The official closes, as exchanges publish them.
+        "/api/v1/exchange/closes",
     ];
 
     private static readonly Dictionary<Role, string> UserOf = new()
