@@ -39,6 +39,9 @@ internal static partial class ApiDocument
         ["Market"] = "Market data (行情), public: per instrument the ticker, K-lines (1 minute, 1 day, in Beijing trading days) and "
             + "the top 5 levels of the book; the published cumulative statistics per market (volume t, turnover 10⁴ yuan, average "
             + "yuan/t) with their consistency flags and .xlsx export; the statistics import for the regulator and the exchange operator.",
+        ["EnergyCards"] = "Polluter red/yellow cards (环保红黄牌) and reduction calculators: card rules per jurisdiction as data with every "
+            + "number's source; violations with evidence proposing cards, confirmation, lifting, yellow-to-red escalation, quarterly lists "
+            + "with 挂牌督办 and .xlsx; public calculators that recompute a claimed reduction, flag a claim that does not follow, and monetise it.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
         ["EnergyMonitoring"] = "Online energy monitoring of key energy users (重点用能单位能耗在线监测): units and meter points registered by the "
             + "regulator; readings from the access systems in idempotent, all-or-nothing batches (a company for its own meters); faults, repairs, "

@@ -81,4 +81,7 @@ internal static class Access
 
     /// <summary>Energy monitoring dashboards (MonitoringRoles.Readers; a company its own units).</summary>
     public const string EnergyMonitoringReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative);
+
+    /// <summary>Polluter cards: a company's history (CardsRoles.Overseers and CardsRoles.Companies, who sees only their own).</summary>
+    public const string CardHistoryReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative);
 }

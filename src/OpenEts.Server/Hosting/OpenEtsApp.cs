@@ -14,6 +14,8 @@ using OpenEts.Application.Audit;
 using OpenEts.Application.Cash;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Demo;
+using OpenEts.Application.DualControl.Calculators;
+using OpenEts.Application.DualControl.Cards;
 using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.Exchange.MarketData;
 using OpenEts.Application.Exchange;
@@ -26,6 +28,7 @@ using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Registry;
 using OpenEts.Server.Api;
 using OpenEts.Server.Auth;
@@ -110,6 +113,8 @@ public static class OpenEtsApp
         services.AddSingleton(InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>()
             .AddSingleton<CitizenSignUpHandler>();
         services.AddSingleton<MonitoringCommandHandler>().AddSingleton<MonitoringQueries>();
+        services.AddSingleton(CardRuleSets.Shipped).AddSingleton<CardsCommandHandler>().AddSingleton<CardsQueries>()
+            .AddSingleton(new ReductionCheck(DefaultFactors.Library, SccSeries.Shipped));
         services.TryAddSingleton<AllocationQueries>();
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))
             .AddSingleton<ComplianceHandler>().AddSingleton<ComplianceQueries>();
@@ -256,6 +261,7 @@ public static class OpenEtsApp
         app.MapOffsetsApi();
         app.MapInclusionApi();
         app.MapEnergyMonitoringApi();
+        app.MapEnergyCardsApi();
         app.MapJournalApi();
         app.MapUserApi();
         app.MapComplianceApi();

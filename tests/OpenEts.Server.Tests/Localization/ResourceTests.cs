@@ -39,6 +39,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "NothingToAggregate", "BatchSize", "Time",
         // Offsets in the registry.
         "BufferShare", "ProjectCategory",
+        // Polluter cards.
+        "NotExceeded", "FutureDate", "UnknownCard", "CardNotProposed", "CardNotInForce", "QuarterNotOver", "ListPublished", "Quarter",
         // Compliance: the year's rules (Domain/Compliance/ComplianceRule).
         "Compliance.NoRules", "Compliance.NoApprovedEmissions", "Compliance.ExceedsObligation", "Compliance.AllowanceJurisdiction",
         "Compliance.AllowanceVintage", "Compliance.ProgrammeNotAccepted", "Compliance.AttributesUnknown", "Compliance.ExcludedCategory",

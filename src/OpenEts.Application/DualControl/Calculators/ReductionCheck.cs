@@ -38,6 +38,14 @@ public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
     /// <summary>The grid regions of the library.</summary>
     public IReadOnlyList<string> Regions => [.. library.Grid.Select(g => g.Region).Distinct().Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The seed's example (杭州机场 桥载设备替代 APU, reference seed-excerpts.md line 18): ~770 flights a day, 155 kg jet fuel
+    /// per APU stay, 3.18 kg CO2 per kg fuel, claimed ~70 000 t CO2 a year. The seed gives no ground-power electricity, so
+    /// 0 kWh: the calculator shows what the claim would need.
+    /// </summary>
+    public static ApuForm SeedApuExample { get; } = new(770m, 155m, 3.18m,
+        "seed: 杭州机场 桥载设备替代 APU, 3.18 kg CO2/kg fuel (seed-excerpts.md line 18)", 0m, DefaultDays, null, null, 70_000m, null);
+
     public sealed record ApuForm(decimal? FlightsPerDay, decimal? FuelPerStayKg, decimal? FuelFactor, string? FuelFactorSource,
         decimal? ElectricityPerStayKwh, int? DaysPerYear, int? GridYear, string? GridRegion, decimal? ClaimedTonnes, string? Scc);
 

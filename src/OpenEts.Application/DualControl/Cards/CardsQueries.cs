@@ -49,16 +49,23 @@ public sealed class CardsQueries(IStore store, CardRuleSets rules, TimeProvider 
         MayOversee(actor) ? await store.ReadAsync(s => s.EnergyCards.ViolationsAsync(null), ct).ConfigureAwait(false) : null;
 
     /// <summary>
-    /// A company's history (its own representative, or an overseer), or null when the actor may not see it or the code
-    /// is unknown. The credit grade counts the cards confirmed this year under the rules of its latest card.
+    /// A company's history (its own representative, or an overseer; a blank code: the actor's own company), or null when
+    /// the actor may not see it or the code is unknown. The credit grade counts the cards confirmed this year under the rules of its latest card.
     /// </summary>
     public Task<CompanyCards?> CompanyAsync(Actor? actor, string? code, CancellationToken ct)
     {
         var today = Today;
         return store.ReadAsync<CompanyCards?>(async s =>
         {
+            if (actor is null)
+            {
+                return null;
+            }
             var parse = CreditCode.Parse(code);
-            if (actor is null || !parse.Success || await s.Organisations.FindByCodeAsync(parse.Code).ConfigureAwait(false) is not { } org)
+            var org = string.IsNullOrWhiteSpace(code) && actor.OrganisationId is { } own
+                ? await s.Organisations.FindByIdAsync(own).ConfigureAwait(false)
+                : parse.Success ? await s.Organisations.FindByCodeAsync(parse.Code).ConfigureAwait(false) : null;
+            if (org is null)
             {
                 return null;
             }

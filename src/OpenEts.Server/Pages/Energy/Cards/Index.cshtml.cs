@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.DualControl.Cards;
+using OpenEts.Application.Identity;
+using OpenEts.Domain.DualControl.Cards;
+using OpenEts.Domain.Identity;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Energy.Cards;
+
+/// <summary>
+/// Polluter red/yellow cards: the published quarterly lists and the rules, public; for officers the workbench (record a
+/// violation, confirm or dismiss a proposed card, lift a card after rectification, escalate overdue yellow cards,
+/// preview and publish a quarter's list); the auditor reads the workbench; a company representative is pointed to its own history.
+/// </summary>
+[AllowAnonymous]
+public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries) : CardsPageModel
+{
+    public IReadOnlyList<CardList> Lists { get; private set; } = [];
+
+    public IReadOnlyList<CardRules> Rules => queries.Rules;
+
+    public IReadOnlyList<CardRecord> Cards { get; private set; } = [];
+
+    public IReadOnlyList<ViolationRecord> Violations { get; private set; } = [];
+
+    public CardList? Preview { get; private set; }
+
+    public string? Done { get; private set; }
+
+    public Actor? Actor { get; private set; }
+
+    public bool IsOfficer => Actor is not null && CardsRoles.Officers.Contains(Actor.Role);
+
+    public bool MayOversee => CardsQueries.MayOversee(Actor);
+
+    public bool IsCompany => Actor?.Role == Role.CompanyRepresentative;
+
+    [BindProperty]
+    public RecordViolation.Form Violation { get; set; } = new(null, "tianjin", "concentrationExceedance", null, null, null, null, null, null, null);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Jurisdiction { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Quarter { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostRecordAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        if (RecordViolation.TryParse(Violation, handler.Rules, out var command, out var errors))
+        {
+            var outcome = await handler.HandleAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                var recorded = (RecordedViolation)((CardsCommandOutcome.Completed)outcome).Result;
+                Done = recorded.Proposed is { } p ? $"{Localization.Text.T("cards.proposed")} #{p.Id} ({Localization.Text.T("cards.colour." + p.Colour)})"
+                    : Localization.Text.T("cards.noproposal");
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        return await PageAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(long? card, string? decision, string? evidence, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        if (DecideCard.TryParse(new(card, decision, evidence), out var command, out var errors))
+        {
+            if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
+            {
+                Done = $"#{card} {Localization.Text.T(command.Confirm ? "cards.confirmed" : "cards.dismissed")}";
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        return await PageAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostLiftAsync(long? card, string? evidence, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        if (LiftCard.TryParse(new(card, evidence), out var command, out var errors))
+        {
+            if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
+            {
+                Done = $"#{card} {Localization.Text.T("cards.lifted")}";
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        return await PageAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostEscalateAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        var outcome = await handler.HandleAsync(User.Actor(), new EscalateOverdue(), ct);
+        if (Report(outcome))
+        {
+            Done = $"{Localization.Text.T("cards.escalated")}: {((IReadOnlyCollection<CardRecord>)((CardsCommandOutcome.Completed)outcome).Result).Count}";
+        }
+        return await PageAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        if (PublishCardList.TryParse(new(Jurisdiction, Quarter), handler.Rules, out var command, out var errors))
+        {
+            if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
+            {
+                Done = $"{Localization.Text.T("cards.published")} {command.Jurisdiction} {command.Quarter}";
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        return await PageAsync(ct);
+    }
+
+    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Actor = User.Identity?.IsAuthenticated == true ? User.Actor() : null;
+        Lists = await queries.PublishedAsync(ct);
+        Jurisdiction ??= "tianjin";
+        Quarter ??= OpenEts.Domain.DualControl.Cards.Quarter.Of(queries.Today).Previous.ToString();
+        if (MayOversee)
+        {
+            Cards = await queries.CardsAsync(Actor, ct) ?? [];
+            Violations = await queries.ViolationsAsync(Actor, ct) ?? [];
+            if (OpenEts.Domain.DualControl.Cards.Quarter.TryParse(Quarter, out var q, out _))
+            {
+                Preview = await queries.PreviewAsync(Actor, Jurisdiction, q.Value, ct);
+            }
+        }
+    }
+}
