@@ -42,6 +42,7 @@ internal static class EtsCommand
             Offsets.OffsetsCommand.Build(),
             Inclusion.InclusionCommand.Build(),
             Monitoring.MetersCommand.Build(),
+            Calculators.CalcCommand.Build(),
         };
         var help = new Command("help", "this text");
         help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));
