@@ -11,7 +11,7 @@ namespace OpenEts.Storage.Tests;
 // and every field round-trips (exact decimals, days, nulls).
 public abstract partial class StoreContract<TDb>
 {
-    private static readonly string CardsCement = Code("91441800MA5CY1002");
+    private static readonly string CardsCement = Code("91440600MA5CY1004");
 
     private sealed record CardsWorld(SqlStore Store, MovableClock Clock, CardsCommandHandler Handler, CardsQueries Queries,
         Func<string, Task<Actor>> ActorOf) : IAsyncDisposable
@@ -47,17 +47,17 @@ public abstract partial class StoreContract<TDb>
         var confirmed = Result<CardRecord>(await w.Handler.HandleAsync(officer, new DecideCard(recorded.Proposed!.Id, true, "inspection report 2026-017"), Ct));
 
         var violations = await w.Store.ReadAsync(s => s.EnergyCards.ViolationsAsync(null), Ct);
-        var v = Assert.Single(violations);
+        var v = Assert.Single(violations, x => x.Id == recorded.Violation.Id);
         Assert.Equal(recorded.Violation, v);
         Assert.Equal(123.456m, v.Measured);
         Assert.True(v.Serious);
-        Assert.Equal("北江示范水泥有限公司", v.OrganisationName);
+        Assert.Equal("佛山示范纸业有限公司", v.OrganisationName);
         var stored = await w.Store.ReadAsync(s => s.EnergyCards.FindCardAsync(confirmed.Id), Ct);
         Assert.Equal(confirmed, stored);
         Assert.Equal(CardStatus.InForce, stored!.Status);
         Assert.Equal(CardColour.Yellow, stored.Colour);
         Assert.Equal(new DateOnly(2026, 5, 11), stored.Deadline);
-        var journal = await w.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "cards."), 0, 10), Ct);
+        var journal = await w.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "cards.", Subject: CardsCement), 0, 10), Ct);
         Assert.Equal(["cards.card.confirmed", "cards.violation.recorded"], journal.Select(j => j.Kind).ToArray());
         Assert.All(journal, j => Assert.Equal(CardsCement, j.Subject));
     }
@@ -100,9 +100,22 @@ public abstract partial class StoreContract<TDb>
 
         Assert.Equal(CardStatus.Lifted, lifted.Status);
         Assert.Equal("CardNotInForce", Assert.IsType<CardsCommandOutcome.Refused>(twice).Rule);
-        Assert.NotNull(await w.Queries.CompanyAsync(await w.ActorOf("cement-a"), CardsCement, Ct));
+        Assert.NotNull(await w.Queries.CompanyAsync(await w.ActorOf("paper-a"), CardsCement, Ct));
         Assert.Null(await w.Queries.CompanyAsync(await w.ActorOf("steel-a"), CardsCement, Ct));
-        Assert.IsType<CardsCommandOutcome.Forbidden>(await w.Handler.HandleAsync(await w.ActorOf("cement-a"), new LiftCard(recorded.Proposed.Id, "x"), Ct));
+        Assert.IsType<CardsCommandOutcome.Forbidden>(await w.Handler.HandleAsync(await w.ActorOf("paper-a"), new LiftCard(recorded.Proposed.Id, "x"), Ct));
+    }
+
+    [Fact]
+    public async Task EnergyCards_DemoMarket_SeedsAConfirmedYellowCardAndAProposalJournalled()
+    {
+        await using var w = await CardsWorldAsync(Now);
+
+        var cards = await w.Queries.CardsAsync(await w.ActorOf("auditor"), Ct);
+        var journal = await w.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "cards."), 0, 10), Ct);
+
+        Assert.Equal([(CardColour.Yellow, CardStatus.InForce), (CardColour.Yellow, CardStatus.Proposed)], cards!.Select(c => (c.Colour, c.Status)).ToArray());
+        Assert.Equal(3, journal.Count);
+        Assert.Null(await w.Queries.CardsAsync(await w.ActorOf("cement-a"), Ct));
     }
 
     [Fact]

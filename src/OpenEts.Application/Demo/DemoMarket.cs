@@ -80,6 +80,7 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
             }
             await DualControl.Monitoring.DemoMonitoring.SeedAsync(s, [.. byPrefix.Values], now).ConfigureAwait(false);
             await (citizens?.SeedAsync(s, now, hash) ?? Task.CompletedTask).ConfigureAwait(false);
+            await DualControl.Cards.DemoCards.SeedAsync(s, now).ConfigureAwait(false);
             return true;
         }, ct);
 
