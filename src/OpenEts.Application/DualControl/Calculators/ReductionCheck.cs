@@ -46,16 +46,18 @@ public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
     public static ApuForm SeedApuExample { get; } = new(770m, 155m, 3.18m,
         "seed: 杭州机场 桥载设备替代 APU, 3.18 kg CO2/kg fuel (seed-excerpts.md line 18)", 0m, DefaultDays, null, null, 70_000m, null);
 
-    public sealed record ApuForm(decimal? FlightsPerDay, decimal? FuelPerStayKg, decimal? FuelFactor, string? FuelFactorSource,
-        decimal? ElectricityPerStayKwh, int? DaysPerYear, int? GridYear, string? GridRegion, decimal? ClaimedTonnes, string? Scc);
+    public sealed record ApuForm(decimal? FlightsPerDay = null, decimal? FuelPerStayKg = null, decimal? FuelFactor = null,
+        string? FuelFactorSource = null, decimal? ElectricityPerStayKwh = null, int? DaysPerYear = null, int? GridYear = null,
+        string? GridRegion = null, decimal? ClaimedTonnes = null, string? Scc = null);
 
-    public sealed record BoilerForm(string? BaselineFuel, decimal? BaselineAmount, string? NewFuel, decimal? NewAmount, decimal? ElectricityMwh,
-        int? GridYear, string? GridRegion, decimal? ClaimedTonnes, string? Scc);
+    public sealed record BoilerForm(string? BaselineFuel = null, decimal? BaselineAmount = null, string? NewFuel = null, decimal? NewAmount = null,
+        decimal? ElectricityMwh = null, int? GridYear = null, string? GridRegion = null, decimal? ClaimedTonnes = null, string? Scc = null);
 
-    public sealed record PvForm(decimal? CapacityKw, decimal? FullLoadHours, int? GridYear, string? GridRegion, decimal? ClaimedTonnes, string? Scc);
+    public sealed record PvForm(decimal? CapacityKw = null, decimal? FullLoadHours = null, int? GridYear = null, string? GridRegion = null,
+        decimal? ClaimedTonnes = null, string? Scc = null);
 
-    public sealed record RetrofitForm(decimal? ElectricitySavedMwh, string? Fuel, decimal? FuelSaved, int? GridYear, string? GridRegion,
-        decimal? ClaimedTonnes, string? Scc);
+    public sealed record RetrofitForm(decimal? ElectricitySavedMwh = null, string? Fuel = null, decimal? FuelSaved = null, int? GridYear = null,
+        string? GridRegion = null, decimal? ClaimedTonnes = null, string? Scc = null);
 
     public bool TryApu(ApuForm form, [NotNullWhen(true)] out CheckedReduction? result, out IReadOnlyList<FieldError> errors)
     {

@@ -39,11 +39,17 @@ public sealed class IndexModel(ReductionCheck check) : PageModel
 
     public void OnGet()
     {
+        if (Calc is null)
+        {
+            // Nothing asked yet: the binder may still have built empty forms; show the seed's example instead.
+            Apu = ReductionCheck.SeedApuExample;
+            return;
+        }
         CheckedReduction? result = null;
         IReadOnlyList<FieldError> errors = [];
         var ran = Calc switch
         {
-            "apu" => check.TryApu(Apu ?? ReductionCheck.SeedApuExample, out result, out errors),
+            "apu" => check.TryApu(Apu ?? new ReductionCheck.ApuForm(), out result, out errors),
             "boiler" when Boiler is not null => check.TryBoiler(Boiler, out result, out errors),
             "pv" when Pv is not null => check.TryPv(Pv, out result, out errors),
             "retrofit" when Retrofit is not null => check.TryRetrofit(Retrofit, out result, out errors),
