@@ -29,7 +29,7 @@ internal static class EnergyCardsEndpoints
             .WithSummary("Every published quarterly list, newest first");
         cards.MapGet("/lists/{jurisdiction}/{quarter}", ListAsync).AllowAnonymous()
             .WithSummary("A published quarterly list (quarter: 2026Q2)");
-        cards.MapGet("/lists/{jurisdiction}/{quarter}.xlsx", ListXlsxAsync).AllowAnonymous()
+        cards.MapGet("/lists/{jurisdiction}/{quarter}/list.xlsx", ListXlsxAsync).AllowAnonymous()
             .WithSummary("A published quarterly list as .xlsx, Chinese headers, in the shape the provinces publish");
         cards.MapGet("/", AllAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
             .WithSummary("Every card and violation (regulator, auditor)");

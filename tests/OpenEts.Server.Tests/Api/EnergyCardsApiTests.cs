@@ -119,7 +119,7 @@ public sealed class EnergyCardsApiTests(ServerFactory server) : IClassFixture<Se
         using var twice = await regulator.PostAsJsonAsync("/api/v1/energy/cards/lists", new { jurisdiction = "tianjin", quarter = current.Previous.ToString() }, Ct);
         using var anonymous = server.CreateClient();
         var lists = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/energy/cards/lists", Ct);
-        using var xlsx = await anonymous.GetAsync($"/api/v1/energy/cards/lists/tianjin/{current.Previous}.xlsx", Ct);
+        using var xlsx = await anonymous.GetAsync($"/api/v1/energy/cards/lists/tianjin/{current.Previous}/list.xlsx", Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("QuarterNotOver", await early.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
