@@ -31,6 +31,12 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "/api/v1/offsets/facts/{programme}/{code}", "/api/v1/offsets/documents/{id:long}",
         // Carbon inclusion: programmes with their methodologies, sources and flags are published.
         "Inclusion", "Inclusion/Index", "Inclusion/Programme", "Inclusion/SignUp", "Inclusion/Totals", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
+        "Inclusion", "Inclusion/Index", "Inclusion/Programme", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
+        // Polluter cards: the rules and the published quarterly lists are public; the reduction calculators store nothing.
+        "Energy/Cards", "Energy/Cards/Index", "Energy/Cards/List", "Energy/Calculators", "Energy/Calculators/Index",
+        "/api/v1/energy/cards/rules", "/api/v1/energy/cards/lists", "/api/v1/energy/cards/lists/{jurisdiction}/{quarter}",
+        "/api/v1/energy/cards/lists/{jurisdiction}/{quarter}/list.xlsx", "/api/v1/energy/calculators/scc", "/api/v1/energy/calculators/apu",
+        "/api/v1/energy/calculators/boiler", "/api/v1/energy/calculators/pv", "/api/v1/energy/calculators/retrofit",
         // Market data: tickers, K-lines, depth and the published statistics are public.
         "Market", "Market/Index", "Market/Statistics", "Market/Instrument/{code}", "/api/v1/market/statistics",
         "/api/v1/market/statistics.xlsx", "/api/v1/market/instruments", "/api/v1/market/{instrument}/ticker",
