@@ -2,6 +2,8 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Calculators;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring;
 using System.Collections.Generic;
 using System.IO;
@@ -15,6 +17,16 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class EnergyRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The calculators property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Calculators.CalculatorsRequestBuilder Calculators
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Calculators.CalculatorsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The cards property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.CardsRequestBuilder Cards
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.CardsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The monitoring property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.MonitoringRequestBuilder Monitoring
         {
