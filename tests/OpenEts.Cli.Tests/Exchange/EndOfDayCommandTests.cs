@@ -74,6 +74,6 @@ public sealed class EndOfDayCommandTests
         }
         Assert.Equal(1, byCompany.Exit);
         Assert.Equal(0, byRegulator.Exit);
-        Assert.StartsWith("\uFEFF成交号 Trade", await File.ReadAllTextAsync(trades), StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFF成交号 Trade", await File.ReadAllTextAsync(trades, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }
