@@ -58,6 +58,9 @@ internal static class Access
     public const string InclusionOverseers = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.Verifier)
         + "," + nameof(Role.CompanyRepresentative);
 
+    /// <summary>File a key energy user's annual energy report: its company or the regulator (Application EnergyTargetsRoles.Reporters).</summary>
+    public const string EnergyReporters = nameof(Role.CompanyRepresentative) + "," + nameof(Role.Regulator);
+
     /// <summary>Validate projects and verify monitoring reports: the programmes' validator role (OffsetsRoles.Validators).</summary>
     public const string OffsetsValidator = nameof(Role.Verifier);
 

@@ -20,6 +20,7 @@ using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.Exchange.MarketData;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Identity;
+using OpenEts.Application.DualControl.Targets;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Journal;
 using OpenEts.Application.Mrv;
@@ -115,6 +116,7 @@ public static class OpenEtsApp
         services.AddSingleton<MonitoringCommandHandler>().AddSingleton<MonitoringQueries>();
         services.AddSingleton(CardRuleSets.Shipped).AddSingleton<CardsCommandHandler>().AddSingleton<CardsQueries>()
             .AddSingleton(new ReductionCheck(DefaultFactors.Library, SccSeries.Shipped));
+        services.AddSingleton<EnergyTargetsCommandHandler>().AddSingleton<EnergyTargetsQueries>().AddSingleton<DemoEnergyTargets>();
         services.TryAddSingleton<AllocationQueries>();
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))
             .AddSingleton<ComplianceHandler>().AddSingleton<ComplianceQueries>();
@@ -262,6 +264,7 @@ public static class OpenEtsApp
         app.MapInclusionApi();
         app.MapEnergyMonitoringApi();
         app.MapEnergyCardsApi();
+        app.MapEnergyTargetsApi();
         app.MapJournalApi();
         app.MapUserApi();
         app.MapComplianceApi();

@@ -154,12 +154,13 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
             }
             return (u, r, o);
         }, ct).ConfigureAwait(false);
-        var approved = (await mrv.ApprovedTotalsAsync(year, ct).ConfigureAwait(false)).ToDictionary(a => a.Organisation.Value, a => a.Approved);
+        var approved = (await mrv.ApprovedTotalsAsync(null, ct).ConfigureAwait(false)).Where(a => a.Year <= year)
+            .GroupBy(a => a.Organisation.Value).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Year)!);
         return [.. users.Select(u =>
         {
             var org = u.OrganisationId is { } id && organisations.TryGetValue(id, out var o) ? o : default;
-            return new CarbonBeside(u, org.Code, org.Name, year, reports.FirstOrDefault(r => r.KeyUser == u.Code)?.Energy,
-                org.Code is not null && approved.TryGetValue(org.Code, out var t) ? t : null);
+            var t = org.Code is not null ? approved.GetValueOrDefault(org.Code) : null;
+            return new CarbonBeside(u, org.Code, org.Name, year, reports.FirstOrDefault(r => r.KeyUser == u.Code)?.Energy, t?.Approved, t?.Year);
         })];
     }
 }

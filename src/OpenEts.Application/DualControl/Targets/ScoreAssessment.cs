@@ -61,7 +61,7 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
             var evidence = FieldReader.Text(m.Evidence);
             if (evidence.Length is 0 or > 2000)
             {
-                read.Fail(field + ".evidence", "EvidenceRequired", $"{field}.evidence: what the points rest on (1–2000 characters)");
+                read.Fail(field + ".evidence", "MeasureEvidence", $"{field}.evidence: what the points rest on (1–2000 characters)");
                 continue;
             }
             if (measures.Any(x => x.Area == area.Code))

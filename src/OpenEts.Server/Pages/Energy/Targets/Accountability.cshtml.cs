@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.DualControl.Targets;
+using OpenEts.Application.Files;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Energy.Targets;
+
+/// <summary>The public accountability list of a year (考核结果): grades, veto, consequences, praise; .xlsx in the provinces' published shape.</summary>
+[AllowAnonymous]
+public sealed class AccountabilityModel(EnergyTargetsQueries queries, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public IReadOnlyList<AccountabilityRow> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DisplayTime.Zone).Year - 1;
+        Rows = await queries.AccountabilityAsync(Signed, Year.Value, ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DisplayTime.Zone).Year - 1;
+        using var buffer = new MemoryStream();
+        await queries.WriteAccountabilityXlsxAsync(Signed, Year.Value, Text.T, buffer, ct);
+        return File(buffer.ToArray(), TabularWriter.XlsxContentType, $"{Year}年度节能目标责任评价考核结果.xlsx");
+    }
+
+    private Application.Identity.Actor? Signed => User.Identity?.IsAuthenticated == true ? User.Actor() : null;
+}

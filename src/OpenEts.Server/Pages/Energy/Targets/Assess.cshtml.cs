@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.DualControl.Targets;
+using OpenEts.Domain.DualControl.Targets;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Energy.Targets;
+
+/// <summary>
+/// Assessment scoring (目标责任评价考核): the regulator picks a unit and year, scores each measure area with its evidence;
+/// target points, bonus, grade and veto follow from the data and the scheme. The year's assessments with their evidence.
+/// </summary>
+[Authorize(Roles = Access.AuditReaders)]
+public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsCommandHandler handler, TimeProvider clock) : EnergyPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Scheme { get; set; }
+
+    [BindProperty]
+    public List<ScoreAssessment.MeasureForm> Measures { get; set; } = [];
+
+    public AssessmentScheme SchemeInUse { get; private set; } = ScoreAssessment.DefaultScheme;
+
+    public IReadOnlyList<TargetUnit> Units { get; private set; } = [];
+
+    public IReadOnlyList<AssessmentRecord> Assessments { get; private set; } = [];
+
+    public AssessmentRecord? Scored { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ScoreAssessment.TryParse(new ScoreAssessment.Form(Unit, Year, Scheme, Measures), out var command, out var errors))
+        {
+            FileFields(errors);
+        }
+        else
+        {
+            var outcome = await handler.HandleAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                Scored = (AssessmentRecord)((EnergyTargetsOutcome.Completed)outcome).Result;
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Localization.DisplayTime.Zone).Year - 1;
+        SchemeInUse = AssessmentSchemes.All.FirstOrDefault(s => s.Code == Scheme) ?? ScoreAssessment.DefaultScheme;
+        var plans = await queries.PlansAsync(User.Actor(), ct);
+        Units = [.. plans.SelectMany(p => p.Plan.Units)];
+        Assessments = await queries.AssessmentsAsync(User.Actor(), Year.Value, ct);
+        if (Measures.Count == 0)
+        {
+            var earlier = Assessments.FirstOrDefault(a => a.Unit.Value == Unit);
+            Measures = [.. SchemeInUse.Areas.Select(a => earlier?.Measures.FirstOrDefault(m => m.Area == a.Code) is { } m
+                ? new ScoreAssessment.MeasureForm(a.Code, m.Points, m.Evidence)
+                : new ScoreAssessment.MeasureForm(a.Code, null, null))];
+        }
+    }
+}

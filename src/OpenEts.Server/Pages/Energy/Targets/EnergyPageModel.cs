@@ -1,0 +1,43 @@
+using OpenEts.Application.DualControl.Targets;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Energy.Targets;
+
+/// <summary>What every energy-targets page that writes shares: the outcome's errors by field (or sheet row), in the page's language.</summary>
+public abstract class EnergyPageModel : CommandPageModel
+{
+    /// <summary>Files the outcome's errors; true when it completed.</summary>
+    protected bool Report(EnergyTargetsOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        switch (outcome)
+        {
+            case EnergyTargetsOutcome.Invalid invalid:
+                FileFields(invalid.Errors);
+                break;
+            case EnergyTargetsOutcome.RowsInvalid rows:
+                FileRows(rows.Errors);
+                break;
+            case EnergyTargetsOutcome.Refused r:
+                FileRefusal(r.Field, r.Rule, r.Message);
+                break;
+            case EnergyTargetsOutcome.Forbidden:
+                FileBanner(Text.T("rule.Role"));
+                break;
+            default:
+                break;
+        }
+        return outcome is EnergyTargetsOutcome.Completed;
+    }
+
+    /// <summary>Files bad rows of a sheet, each with its row and column.</summary>
+    protected void FileRows(IEnumerable<Application.Organisations.RowError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        FileBanner(Text.T("energy.rowsrefused"));
+        foreach (var e in errors.Take(50))
+        {
+            Errors.TryAdd($"row{e.Row}.{e.Field}", $"{Text.T("energy.row")} {e.Row}{(e.Column.Length > 0 ? " (" + e.Column + ")" : "")}: {RuleText.Row(e)}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application;
+using OpenEts.Application.DualControl.Targets;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Energy.Targets;
+
+/// <summary>The regulator's targets: each region's plan in force and its split for a year, its versions, and adopting a revision (JSON).</summary>
+[Authorize(Roles = Access.AuditReaders)]
+public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsCommandHandler handler) : EnergyPageModel
+{
+    private static readonly JsonSerializerOptions Indented = new(Json.Options) { WriteIndented = true };
+
+    public IReadOnlyList<PlanVersion> Plans { get; private set; } = [];
+
+    public IReadOnlyList<PlanVersion> Versions { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty]
+    public string? Document { get; set; }
+
+    public PlanVersion? Adopted { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Document = Plans.Count > 0 ? JsonSerializer.Serialize(PlanDocument.From(Plans[0].Plan), Indented) : "";
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        PlanDocument? document = null;
+        try
+        {
+            document = JsonSerializer.Deserialize<PlanDocument>(Document ?? "", Json.Options);
+        }
+        catch (JsonException e)
+        {
+            FileBanner(Localization.Text.T("energy.badjson") + " " + e.Message);
+        }
+        if (document is not null)
+        {
+            if (!AdoptPlan.TryParse(document, out var command, out var errors))
+            {
+                FileFields(errors);
+            }
+            else if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
+            {
+                return RedirectToPage(new { adopted = command.Plan.Region.Value });
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Plans = await queries.PlansAsync(User.Actor(), ct);
+        Year ??= Plans.Count > 0 ? Plans[0].Plan.LastYear : null;
+        Versions = Plans.Count > 0 ? await queries.PlanVersionsAsync(User.Actor(), Plans[0].Plan.Region, ct) : [];
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.DualControl.Targets;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Energy.Targets;
+
+/// <summary>
+/// Key energy users (重点用能单位): the regulator designates them and sees each one's budget, use and its company's
+/// approved emissions from MRV beside its energy; a company's representative sees its own units and files their annual report.
+/// </summary>
+[Authorize]
+public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCommandHandler handler, TimeProvider clock) : EnergyPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public IReadOnlyList<KeyUserProgress> Progress { get; private set; } = [];
+
+    public IReadOnlyList<CarbonBeside> Carbon { get; private set; } = [];
+
+    public bool IsOverseer { get; private set; }
+
+    public string? Done { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostDesignateAsync(DesignateKeyUser.Form form, CancellationToken ct)
+    {
+        if (!DesignateKeyUser.TryParse(form, out var command, out var errors))
+        {
+            FileFields(errors);
+        }
+        else if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
+        {
+            Done = command.Code.Value;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReportAsync(RecordAnnualReport.Form form, CancellationToken ct)
+    {
+        if (!RecordAnnualReport.TryParse(form, out var command, out var errors))
+        {
+            FileFields(errors);
+        }
+        else if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
+        {
+            Done = command.KeyUser.Value;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Localization.DisplayTime.Zone).Year - 1;
+        var actor = User.Actor();
+        IsOverseer = EnergyTargetsQueries.IsOverseer(actor);
+        Progress = IsOverseer ? await queries.ProgressAsync(actor, Year.Value, ct) : await queries.OwnProgressAsync(actor, Year.Value, ct);
+        Carbon = await queries.CarbonBesideAsync(actor, Year.Value, ct);
+    }
+}
