@@ -43,6 +43,9 @@ internal static class Program
                                    of readings through IngestReadings in batches of B (100 000), durable, on PostgreSQL
                                    (OPENETS_BENCH_PG or OPENETS_TEST_PG) else SQLite; a resent batch; data quality of
                                    every unit over the period and over a year of daily rollups (plain harness)
+          dual-control [--key-users N]
+                                   energy dual control: the 晴雨表 of twelve rounds and the assessment of every unit over a
+                                   year, 31 provinces with cities and N key users (10 000), in memory and read from SQLite
         """;
 
     private static int Main(string[] args)
@@ -72,6 +75,8 @@ internal static class Program
                 return Monitoring.MonitoringBench.Run(rest);
             case "auction":
                 return Auction.AuctionBench.Run(rest);
+            case "dual-control":
+                return DualControl.DualControlBench.Run(rest);
             case "market-data":
                 return MarketData.KLineBench.Run(rest);
             default:

@@ -43,6 +43,7 @@ internal static class EtsCommand
             Inclusion.InclusionCommand.Build(),
             Monitoring.MetersCommand.Build(),
             Calculators.CalcCommand.Build(),
+            Energy.EnergyCommand.Build(),
         };
         var help = new Command("help", "this text");
         help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));

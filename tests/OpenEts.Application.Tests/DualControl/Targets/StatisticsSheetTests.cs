@@ -1,0 +1,68 @@
+using OpenEts.Application.DualControl.Targets;
+using OpenEts.Application.Files;
+using Xunit;
+
+namespace OpenEts.Application.Tests.DualControl.Targets;
+
+public sealed class StatisticsSheetTests
+{
+    private static (RecordStatistics? Command, IReadOnlyList<Organisations.RowError> Errors) Read(params object?[][] rows)
+    {
+        using var file = new MemoryStream();
+        TabularWriter.WriteXlsx(file, StatisticsSheet.TemplateHeader, rows.Select(r => (IReadOnlyList<object?>)r));
+        file.Position = 0;
+        return StatisticsSheet.Read(file, "stats.xlsx");
+    }
+
+    [Fact]
+    public void Read_GoodMonthsAndAQuarter_GivesOneLinePerRowWithItsSheetRow()
+    {
+        var (command, errors) = Read(["NX-YC", 2025, 1, 1, 1_234.567m, 2_000m], ["nx-yc", 2025, 4, 3, 3_000m, 6_000.5m]);
+
+        Assert.Empty(errors);
+        Assert.Equal([2, 3], command!.Lines.Select(l => l.Row));
+        Assert.Equal(1_234.567m, command.Lines[0].Energy.Value);
+        Assert.Equal("NX-YC", command.Lines[1].Region.Value);
+        Assert.Equal(3, command.Lines[1].Months);
+    }
+
+    [Fact]
+    public void Read_ATextInANumberColumn_NamesItsRowAndColumn()
+    {
+        var (command, errors) = Read(["NX-YC", 2025, 1, 1, "lots", 2_000m], ["NX-YC", 2025, 2, 1, 3_000m, 6_000m]);
+
+        Assert.Null(command);
+        var bad = Assert.Single(errors);
+        Assert.Equal((2, "E", "energyTce"), (bad.Row, bad.Column, bad.Field));
+    }
+
+    [Fact]
+    public void Read_AFebruaryQuarterAndMoreThanOneKgceOfPrecision_RefusesBothRows()
+    {
+        var (command, errors) = Read(["NX-YC", 2025, 2, 3, 3_000m, 6_000m], ["NX-YC", 2025, 5, 1, 1.0001m, 6_000m]);
+
+        Assert.Null(command);
+        Assert.Equal([(2, "C", "Period"), (3, "E", "Tce")], errors.Select(e => (e.Row, e.Column, e.Rule)));
+    }
+
+    [Fact]
+    public void PlanDocument_DemoPlan_ReadsValidatesAndRoundTrips()
+    {
+        Assert.True(DemoEnergyTargets.Plan().TryRead(1, out var plan, out var errors), string.Join("; ", errors.Select(e => e.Message)));
+
+        Assert.Empty(plan.Validate());
+        Assert.Equal(DemoEnergyTargets.Plan() with { Units = null, Pollutants = null }, PlanDocument.From(plan) with { Units = null, Pollutants = null });
+    }
+
+    [Fact]
+    public void AdoptPlan_TryParse_NamesTheBadFieldsOfAUnit()
+    {
+        var document = DemoEnergyTargets.Plan();
+        var bad = document with { Units = [document.Units![0] with { Kind = "Village", Years = [new(2021, -5m, 0m, 3.2m)] }] };
+
+        Assert.False(AdoptPlan.TryParse(bad, out _, out var errors));
+
+        Assert.Contains(errors, e => e.Field == "units[0].kind");
+        Assert.Contains(errors, e => e.Field == "units[0].years[0].energyBudgetTce");
+    }
+}
