@@ -6,7 +6,7 @@ namespace OpenEts.Application.Tests.DualControl.Targets;
 
 public sealed class StatisticsSheetTests
 {
-    private static (RecordStatistics? Command, IReadOnlyList<Organisations.RowError> Errors) Read(params object?[][] rows)
+    private static (RecordStatistics? Command, IReadOnlyList<OpenEts.Application.Organisations.RowError> Errors) Read(params object?[][] rows)
     {
         using var file = new MemoryStream();
         TabularWriter.WriteXlsx(file, StatisticsSheet.TemplateHeader, rows.Select(r => (IReadOnlyList<object?>)r));
