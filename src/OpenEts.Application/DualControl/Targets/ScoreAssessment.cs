@@ -84,7 +84,7 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
         var plan = plans.Select(p => p.Plan).FirstOrDefault(p => p.Unit(Unit) is not null && p.FirstYear <= Year && Year <= p.LastYear);
         if (plan?.Unit(Unit) is not { } unit || unit.Year(Year) is not { } budget)
         {
-            return new EnergyTargetsOutcome.Refused("UnknownUnit", "unit", $"no adopted plan gives {Unit} a target for {Year}", RefusalKind.Conflict);
+            return new EnergyTargetsOutcome.Refused("NoUnitTarget", "unit", $"no adopted plan gives {Unit} a target for {Year}", RefusalKind.Conflict);
         }
         var book = new EnergyBook(await work.Data.StatisticsAsync(null, Year - 1, Year).ConfigureAwait(false),
             await work.Data.AnnualReportsAsync(Year - 1, Year).ConfigureAwait(false));
