@@ -2,9 +2,17 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Accountability;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.AnnualReports;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Assessments;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Calculators;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.KeyUsers;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Progress;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Statistics;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Targets;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Warnings;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -17,6 +25,21 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class EnergyRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The accountability property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Accountability.AccountabilityRequestBuilder Accountability
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Accountability.AccountabilityRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The annualReports property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.AnnualReports.AnnualReportsRequestBuilder AnnualReports
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.AnnualReports.AnnualReportsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The assessments property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Assessments.AssessmentsRequestBuilder Assessments
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Assessments.AssessmentsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The calculators property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Calculators.CalculatorsRequestBuilder Calculators
         {
@@ -27,10 +50,35 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.CardsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The keyUsers property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.KeyUsers.KeyUsersRequestBuilder KeyUsers
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.KeyUsers.KeyUsersRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The monitoring property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.MonitoringRequestBuilder Monitoring
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.MonitoringRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The progress property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Progress.ProgressRequestBuilder Progress
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Progress.ProgressRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The statistics property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Statistics.StatisticsRequestBuilder Statistics
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Statistics.StatisticsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The targets property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Targets.TargetsRequestBuilder Targets
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Targets.TargetsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The warnings property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Warnings.WarningsRequestBuilder Warnings
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Warnings.WarningsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.EnergyRequestBuilder"/> and sets the default values.
