@@ -22,7 +22,7 @@ internal static class EnergyTargetsEndpoints
 {
     public static void MapEnergyTargetsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/energy").WithTags("Energy targets");
+        var group = app.MapGroup("/api/v1/energy").WithTags("EnergyTargets");
         group.MapGet("/targets", PlansAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
             .WithSummary("The newest adopted version of every region's five-year plan and its split (province → cities → key energy users)");
         group.MapGet("/targets/{region}/versions", VersionsAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
@@ -39,7 +39,7 @@ internal static class EnergyTargetsEndpoints
             .WithSummary("Designate a key energy user: an organisation of the covered-entity list, or a unit added beside it");
         group.MapPost("/annual-reports", ReportAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyReporters })
             .WithSummary("File a key energy user's annual energy report (its company, or the regulator)");
-        group.MapGet("/progress", ProgressAsync).RequireAuthorization()
+        group.MapGet("/progress", ProgressAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyProgressReaders })
             .WithSummary("Key energy users' budget and use of a year: a company's own units, or every unit for the regulator and the auditor");
         group.MapGet("/warnings", WarningsAsync).AllowAnonymous()
             .WithSummary("The 晴雨表 of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator");

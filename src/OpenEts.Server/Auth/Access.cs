@@ -58,6 +58,9 @@ internal static class Access
     public const string InclusionOverseers = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.Verifier)
         + "," + nameof(Role.CompanyRepresentative);
 
+    /// <summary>Key energy users' budget and progress: a company its own units, the regulator and the auditor every unit.</summary>
+    public const string EnergyProgressReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative);
+
     /// <summary>File a key energy user's annual energy report: its company or the regulator (Application EnergyTargetsRoles.Reporters).</summary>
     public const string EnergyReporters = nameof(Role.CompanyRepresentative) + "," + nameof(Role.Regulator);
 

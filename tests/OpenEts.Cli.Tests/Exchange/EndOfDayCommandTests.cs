@@ -74,6 +74,8 @@ public sealed class EndOfDayCommandTests
         }
         Assert.Equal(1, byCompany.Exit);
         Assert.Equal(0, byRegulator.Exit);
-        Assert.StartsWith("\uFEFF成交号 Trade", await File.ReadAllTextAsync(trades, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(trades, TestContext.Current.CancellationToken);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.StartsWith("成交号 Trade", System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), StringComparison.Ordinal);
     }
 }

@@ -32,6 +32,9 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         // Carbon inclusion: programmes with their methodologies, sources and flags are published.
         "Inclusion", "Inclusion/Index", "Inclusion/Programme", "Inclusion/SignUp", "Inclusion/Totals", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
         "Inclusion", "Inclusion/Index", "Inclusion/Programme", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
+        // Energy dual control: the 晴雨表, the grades and the accountability list are published, as the provinces publish them.
+        "Energy", "Energy/Index", "Energy/Targets/Accountability", "/api/v1/energy/warnings", "/api/v1/energy/assessments",
+        "/api/v1/energy/accountability",
         // Polluter cards: the rules and the published quarterly lists are public; the reduction calculators store nothing.
         "Energy/Cards", "Energy/Cards/Index", "Energy/Cards/List", "Energy/Calculators", "Energy/Calculators/Index",
         "/api/v1/energy/cards/rules", "/api/v1/energy/cards/lists", "/api/v1/energy/cards/lists/{jurisdiction}/{quarter}",

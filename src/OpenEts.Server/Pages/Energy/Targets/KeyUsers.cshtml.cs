@@ -9,7 +9,7 @@ namespace OpenEts.Server.Pages.Energy.Targets;
 /// Key energy users (重点用能单位): the regulator designates them and sees each one's budget, use and its company's
 /// approved emissions from MRV beside its energy; a company's representative sees its own units and files their annual report.
 /// </summary>
-[Authorize]
+[Authorize(Roles = Access.EnergyProgressReaders)]
 public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCommandHandler handler, TimeProvider clock) : EnergyPageModel
 {
     [BindProperty(SupportsGet = true)]

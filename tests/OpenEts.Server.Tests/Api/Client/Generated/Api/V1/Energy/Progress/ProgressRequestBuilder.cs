@@ -41,6 +41,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Progress
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 403 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyTargetsViewsProgressView>?> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Progress.ProgressRequestBuilder.ProgressRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -55,6 +56,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Progress
             {
                 { "400", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
             };
             var collectionResult = await RequestAdapter.SendCollectionAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyTargetsViewsProgressView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyTargetsViewsProgressView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
             return collectionResult?.AsList();
