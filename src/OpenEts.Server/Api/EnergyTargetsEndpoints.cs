@@ -106,10 +106,7 @@ internal static class EnergyTargetsEndpoints
 
     private static async Task<Ok<List<ProgressView>>> ProgressAsync(HttpContext http, EnergyTargetsQueries q, [FromQuery] int year, CancellationToken ct)
     {
-        var actor = http.User.Actor();
-        var rows = EnergyTargetsQueries.IsOverseer(actor)
-            ? await q.ProgressAsync(actor, year, ct).ConfigureAwait(false)
-            : await q.OwnProgressAsync(actor, year, ct).ConfigureAwait(false);
+        var rows = await q.ProgressAsync(http.User.Actor(), year, ct).ConfigureAwait(false);
         return TypedResults.Ok(rows.Select(Progress).ToList());
     }
 

@@ -95,25 +95,22 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
             }));
     }
 
-    /// <summary>The key energy users of the actor's company (a representative) with their year's budget, use and 晴雨表.</summary>
-    public Task<IReadOnlyList<KeyUserProgress>> OwnProgressAsync(Actor actor, int year, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return store.ReadAsync<IReadOnlyList<KeyUserProgress>>(async s =>
-        {
-            if (actor.Role != Role.CompanyRepresentative || actor.OrganisationId is not { } org)
-            {
-                return [];
-            }
-            var users = (await s.EnergyTargets.KeyUsersAsync().ConfigureAwait(false)).Where(u => u.OrganisationId == org).ToList();
-            return await ProgressAsync(s, users, year).ConfigureAwait(false);
-        }, ct);
-    }
-
-    /// <summary>Every key user's year (overseers only).</summary>
+    /// <summary>
+    /// The key energy users the actor may see, with their year's budget, use and 晴雨表: every one for an overseer, the
+    /// company's own for its representative, none for anyone else.
+    /// </summary>
     public Task<IReadOnlyList<KeyUserProgress>> ProgressAsync(Actor? actor, int year, CancellationToken ct) =>
         store.ReadAsync<IReadOnlyList<KeyUserProgress>>(async s =>
-            IsOverseer(actor) ? await ProgressAsync(s, await s.EnergyTargets.KeyUsersAsync().ConfigureAwait(false), year).ConfigureAwait(false) : [], ct);
+        {
+            var users = await s.EnergyTargets.KeyUsersAsync().ConfigureAwait(false);
+            if (IsOverseer(actor))
+            {
+                return await ProgressAsync(s, users, year).ConfigureAwait(false);
+            }
+            return actor is { Role: Role.CompanyRepresentative, OrganisationId: { } org }
+                ? await ProgressAsync(s, [.. users.Where(u => u.OrganisationId == org)], year).ConfigureAwait(false)
+                : [];
+        }, ct);
 
     private static async Task<IReadOnlyList<KeyUserProgress>> ProgressAsync(IStoreSession s, IReadOnlyList<KeyEnergyUser> users, int year)
     {

@@ -58,7 +58,7 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
         Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Localization.DisplayTime.Zone).Year - 1;
         var actor = User.Actor();
         IsOverseer = EnergyTargetsQueries.IsOverseer(actor);
-        Progress = IsOverseer ? await queries.ProgressAsync(actor, Year.Value, ct) : await queries.OwnProgressAsync(actor, Year.Value, ct);
+        Progress = await queries.ProgressAsync(actor, Year.Value, ct);
         Carbon = await queries.CarbonBesideAsync(actor, Year.Value, ct);
     }
 }
