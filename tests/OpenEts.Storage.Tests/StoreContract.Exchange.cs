@@ -39,12 +39,12 @@ public abstract partial class StoreContract<TDb>
             long.Parse(Assert.IsType<ExchangeOutcome.Completed>(await OrderAsync(user, side, price, quantity, key)).Subject.Split('/')[^1],
                 System.Globalization.CultureInfo.InvariantCulture);
 
-        public async Task DepositAsync(string user, decimal yuan)
+        public async Task DepositAsync(string user, decimal yuan, string? key = null)
         {
             var id = (await ActorOf(user)).OrganisationId!.Value;
             var org = (await Store.ReadAsync(s => s.Organisations.FindByIdAsync(id), Ct))!;
             Assert.IsType<CashCommandOutcome.Completed>(await Cash.HandleAsync(await ActorOf("regulator"),
-                new DepositCash(org.Code, Yuan.From(yuan), "slip", IdempotencyKey.From("dep-" + user)), Ct));
+                new DepositCash(org.Code, Yuan.From(yuan), "slip", IdempotencyKey.From(key ?? "dep-" + user)), Ct));
         }
 
         public async Task<CashAccount> CashOfAsync(string user)

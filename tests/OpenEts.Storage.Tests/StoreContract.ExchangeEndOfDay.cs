@@ -134,4 +134,26 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(400L, Assert.Single(byExchange.Positions).InOpenSells);
         Assert.Empty(dayBefore.Trades);
     }
+
+    [Fact]
+    public async Task PlaceAndAmend_AfterTheDaysEndOfDay_AreRefusedAsDayClosedUntilTheNextTradingDay()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var (sell, _) = await TradeADayAsync(m);
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("exchange", new EndOfDay(TradingDay)));
+        var cashBefore = await m.CashOfAsync("cement-a");
+
+        var order = await m.OrderAsync("cement-a", Side.Buy, 20.00m, 100, "closed-b1");
+        var amend = await m.RunAsync("power-a", new AmendOrder(sell, null, 100));
+        var cashAfter = await m.CashOfAsync("cement-a");
+        m.At = Now.AddDays(1);
+        var nextDay = await m.OrderAsync("cement-a", Side.Buy, 20.00m, 100, "closed-b2");
+
+        var refused = Assert.IsType<ExchangeOutcome.Refused>(order);
+        Assert.Equal((ExchangeRule.DayClosed, "instrument"), (refused.Rule, refused.Field));
+        Assert.Contains("2026-11-25", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ExchangeRule.DayClosed, Assert.IsType<ExchangeOutcome.Refused>(amend).Rule);
+        Assert.Equal((cashBefore.Balance, 0m), (cashAfter.Balance, cashAfter.Reserved));
+        Assert.Equal(OrderStatus.Open, Assert.IsType<ExchangeOutcome.Completed>(nextDay).Order!.Status);
+    }
 }

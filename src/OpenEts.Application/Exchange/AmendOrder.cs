@@ -42,18 +42,7 @@ public sealed record AmendOrder(long Order, long? PriceFen, long Quantity) : IEx
         {
             read.Fail("order", "Required", "order: an order number is a whole number ≥ 1");
         }
-        long? price = null;
-        if (form.Price is { } yuan)
-        {
-            if (yuan <= 0 || decimal.Round(yuan, 2) != yuan || yuan > 1_000_000m)
-            {
-                read.Fail("price", "Price", "price: yuan per tonne, positive, at most two decimals");
-            }
-            else
-            {
-                price = Yuan.From(yuan).Fen;
-            }
-        }
+        var price = OrderEntry.Price(read, form.Price);
         var quantity = read.Quantity(form.Quantity, "quantity");
         command = read.IsValid ? new AmendOrder(form.Order!.Value, price, quantity.Value) : null;
         errors = read.Errors;
@@ -73,19 +62,28 @@ public sealed record AmendOrder(long Order, long? PriceFen, long Quantity) : IEx
         {
             return notHolder;
         }
-        if (await s.Exchange.FindOrderAsync(Order).ConfigureAwait(false) is not { } order || order.AccountId != account!.Id
-            || order.Status != OrderStatus.Open || order.PriceFen is not { } oldPrice)
+        var unknown = new ExchangeOutcome.Refused(ExchangeRule.UnknownOrder, "order", $"order {Order} is not an open order of yours", RefusalKind.Conflict);
+        if (await s.Exchange.FindOrderAsync(Order).ConfigureAwait(false) is not { } order || order.AccountId != account!.Id)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.UnknownOrder, "order", $"order {Order} is not an open order of yours", RefusalKind.Conflict);
+            return unknown;
         }
         var listed = await s.Exchange.FindInstrumentAsync(order.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"order {Order} names an unlisted instrument");
+        // An order of a closed day expired with it: say why it can no longer change, rather than only that it is gone.
+        if (PreTradeCheck.DayClosed(order.Instrument, await s.Exchange.LastClosedDayAsync(order.Instrument).ConfigureAwait(false), work.Now) is { } closed)
+        {
+            return OrderEntry.Refused(closed);
+        }
+        if (order.Status != OrderStatus.Open || order.PriceFen is not { } oldPrice)
+        {
+            return unknown;
+        }
         var book = work.Book(order.Instrument) ?? throw new InvalidOperationException($"{order.Instrument} has no book");
         var price = PriceFen ?? oldPrice;
-        if (PreTradeCheck.Check(listed.Instrument, book.IsHalted, work.Now, new OrderTerms(order.Side, OrderType.Limit, price, Quantity)) is { } refusal)
+        if (await OrderEntry.CheckAsync(work, listed, book.IsHalted, new OrderTerms(order.Side, OrderType.Limit, price, Quantity)).ConfigureAwait(false)
+            is { } refusal)
         {
-            return new ExchangeOutcome.Refused(refusal.Rule, refusal.Field, refusal.Message,
-                refusal.Rule is ExchangeRule.InstrumentHalted or ExchangeRule.TradingHours ? RefusalKind.Conflict : RefusalKind.Malformed);
+            return refusal;
         }
         var subject = PlaceOrder.Subject(order.Id);
         var reservation = order.ReservationId;
@@ -97,24 +95,14 @@ public sealed record AmendOrder(long Order, long? PriceFen, long Quantity) : IEx
             {
                 throw new InvalidOperationException($"order {order.Id}'s reservation could not be released: {released.Message}");
             }
-            var value = checked(price * Quantity);
-            var held = Yuan.FromFen(checked(value + work.Options.Fees.MaxFeeFen(value)));
-            switch (await work.Cash.ReserveAsync(organisation!, held, subject, ExchangeWork.Key($"exchange/order/{order.Id}/cash/{stamp}")).ConfigureAwait(false))
-            {
-                case CashResult.Done { Reservation: { } made }:
-                    reservation = made.Id;
-                    break;
-                default:
-                    throw new ExchangeRefusalException(new ExchangeOutcome.Refused(ExchangeRule.InsufficientCash, "quantity",
-                        $"{organisation!.Name} has less than {held} yuan available (price × quantity + the maximum fee)", RefusalKind.Conflict));
-            }
+            var (made, noCash) = await OrderEntry.ReserveCashAsync(work, organisation!, OrderEntry.Value(price, Quantity), subject,
+                ExchangeWork.Key($"exchange/order/{order.Id}/cash/{stamp}")).ConfigureAwait(false);
+            reservation = made ?? throw new ExchangeRefusalException(noCash ?? throw new InvalidOperationException("a reservation of nothing"));
         }
-        else if (Quantity > order.Resting && work.Registry(l => l.Clear(RegistryService.UserOf(work.Actor.UserName), work.Now,
-            ExchangeWork.Key($"exchange/order/{order.Id}/reserve/{stamp}"), account.HoldingAccount, work.Options.ClearingAccount,
-            listed.Instrument.Class, Quantity - order.Resting, subject + "/reserve")) is RegistryOutcome.Rejected r)
+        else if (Quantity > order.Resting && OrderEntry.HoldUnits(work, account, listed, Quantity - order.Resting,
+            ExchangeWork.Key($"exchange/order/{order.Id}/reserve/{stamp}"), subject + "/reserve") is { } noUnits)
         {
-            return new ExchangeOutcome.Refused(r.Reason == RegistryRejection.InsufficientHoldings ? ExchangeRule.InsufficientUnits : ExchangeRule.AccountState,
-                "quantity", r.Message, RefusalKind.Conflict);
+            return noUnits;
         }
         var input = new ExchangeInput(order.Instrument, order.Id, order.AccountId, null, null, price, Quantity, work.Actor.UserName, reservation, null);
         var (outcome, trades) = await work.SubmitAsync(ExchangeInput.Amended, subject, input).ConfigureAwait(false);

@@ -98,6 +98,8 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         foreach (var listed in open)
         {
             expired[listed.Instrument.Code] = await ExpireAsync(work, listed).ConfigureAwait(false);
+            // Block trade proposals lapse with their day too (nothing was held for them).
+            await s.ExpireBlockTradesAsync(listed.Instrument.Code, BeijingTime.StartOf(Day.AddDays(1)), work.Now).ConfigureAwait(false);
         }
         var openSells = (await s.OpenOrdersAsync().ConfigureAwait(false)).Where(o => o.Side == Side.Sell).ToList();
         var closes = new List<InstrumentClose>();

@@ -15,6 +15,10 @@ public sealed class ExchangeMarketFeed(ExchangeQueries queries) : IMarketFeed
         queries.TradePrintsAsync(instrument, from, to, ct);
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<TradePrint>> BlockPrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        queries.BlockPrintsAsync(instrument, from, to, ct);
+
+    /// <inheritdoc/>
     public async Task<BookDepth?> DepthAsync(string instrument, int levels, CancellationToken ct) =>
         await queries.DepthAsync(instrument, levels, ct).ConfigureAwait(false) is { } d
             ? new BookDepth(d.Instrument, [.. d.Bids.Select(Level)], [.. d.Asks.Select(Level)], d.Halted)

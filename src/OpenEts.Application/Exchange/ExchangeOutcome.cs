@@ -18,8 +18,10 @@ public abstract record ExchangeOutcome
     /// <param name="Order">The order as it stands after the command (order commands only).</param>
     /// <param name="Trades">The trades the command made, each settled.</param>
     /// <param name="EndOfDay">What an end of day did (that command only).</param>
+    /// <param name="Block">The block trade as it stands (block trade commands only).</param>
     public sealed record Completed(
-        string Event, string Subject, bool Duplicate, ExchangeOrder? Order, IReadOnlyList<ExchangeTrade> Trades, EndOfDayReport? EndOfDay = null)
+        string Event, string Subject, bool Duplicate, ExchangeOrder? Order, IReadOnlyList<ExchangeTrade> Trades, EndOfDayReport? EndOfDay = null,
+        BlockTrade? Block = null)
         : ExchangeOutcome;
 
     /// <summary>Refused by an exchange rule; nothing changed.</summary>

@@ -95,6 +95,19 @@ public sealed class ExchangeQueries(IStore store, ExchangeService exchange, Regi
             ? await store.ReadAsync(s => s.Exchange.TradesOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
             : [];
 
+    /// <summary>The actor's organisation's block trades, proposed by it or to it, newest first (empty without a trading account).</summary>
+    public async Task<IReadOnlyList<BlockTrade>> MyBlockTradesAsync(Actor actor, CancellationToken ct) =>
+        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
+            ? await store.ReadAsync(s => s.Exchange.BlockTradesOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
+            : [];
+
+    /// <summary>
+    /// An instrument's settled block trades with <paramref name="from"/> ≤ settled at &lt; <paramref name="to"/>, oldest first, as
+    /// prints for the day's block volume; public (like every trade print, without the accounts).
+    /// </summary>
+    public async Task<IReadOnlyList<TradePrint>> BlockPrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        [.. (await store.ReadAsync(s => s.Exchange.SettledBlockTradesAsync(instrument, from, to), ct).ConfigureAwait(false)).Select(b => b.Print())];
+
     /// <summary>The ends of day of one trading day (or the latest, newest first, when <paramref name="day"/> is null); public.</summary>
     public Task<IReadOnlyList<InstrumentClose>> ClosesAsync(DateOnly? day, CancellationToken ct) =>
         store.ReadAsync(s => s.Exchange.ClosesAsync(day, ListLimit), ct);

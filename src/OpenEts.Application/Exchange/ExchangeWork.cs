@@ -226,39 +226,52 @@ public sealed class ExchangeWork
     /// <summary>An idempotency key for the cash ledger or the registry.</summary>
     public static IdempotencyKey Key(FormattableString text) => IdempotencyKey.From(text.ToString(CultureInfo.InvariantCulture));
 
-    private async Task DeliverAsync(ListedInstrument listed, ExchangeTrade trade, ExchangeOrder buy, ExchangeOrder sell)
+    private Task DeliverAsync(ListedInstrument listed, ExchangeTrade trade, ExchangeOrder buy, ExchangeOrder sell) =>
+        DeliverAsync(listed, new Delivery($"exchange/trade/{trade.Id}", buy.AccountId, buy.UserName,
+            buy.ReservationId ?? throw new InvalidOperationException($"buy order {buy.Id} holds no cash"), sell.AccountId, trade.Quantity,
+            trade.ValueFen, trade.BuyerFeeFen, trade.SellerFeeFen));
+
+    /// <summary>
+    /// Delivery versus payment of one trade, continuous or not, in this transaction: the buyer's reservation pays the value
+    /// to the seller's cash account (<c>{reference}/pay</c>) and the buyer's fee (<c>…/buyer-fee</c>), the seller pays its
+    /// fee from what it received (<c>…/seller-fee</c>), and the registry moves the units from the clearing account to the
+    /// buyer's holding account (<c>…/deliver</c>). Anything refused here is a bug (the cash and units were held), so it throws.
+    /// </summary>
+    public async Task DeliverAsync(ListedInstrument listed, Delivery delivery)
     {
-        var buyer = await OrganisationOfAsync(buy.AccountId).ConfigureAwait(false);
-        var seller = await OrganisationOfAsync(sell.AccountId).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(listed);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var d = delivery;
+        var buyer = await OrganisationOfAsync(d.BuyAccount).ConfigureAwait(false);
+        var seller = await OrganisationOfAsync(d.SellAccount).ConfigureAwait(false);
         var sellerCash = await Session.Cash.FindMemberAccountAsync(seller.Organisation.Id).ConfigureAwait(false)
             ?? await Session.Cash.OpenMemberAccountAsync(seller.Organisation.Id, Now).ConfigureAwait(false);
-        var reservation = buy.ReservationId ?? throw new InvalidOperationException($"buy order {buy.Id} holds no cash");
-        Require(await Cash.PayAsync(buyer.Organisation, reservation, sellerCash, Yuan.FromFen(trade.ValueFen), Key($"exchange/trade/{trade.Id}/pay"))
-            .ConfigureAwait(false), trade);
-        if (trade.BuyerFeeFen > 0)
+        Require(await Cash.PayAsync(buyer.Organisation, d.Reservation, sellerCash, Yuan.FromFen(d.ValueFen), Key($"{d.Reference}/pay"))
+            .ConfigureAwait(false), d.Reference);
+        if (d.BuyerFeeFen > 0)
         {
             var fees = await Session.Cash.SystemAccountAsync(CashAccountKind.ExchangeFees).ConfigureAwait(false);
-            Require(await Cash.PayAsync(buyer.Organisation, reservation, fees, Yuan.FromFen(trade.BuyerFeeFen), Key($"exchange/trade/{trade.Id}/buyer-fee"))
-                .ConfigureAwait(false), trade);
+            Require(await Cash.PayAsync(buyer.Organisation, d.Reservation, fees, Yuan.FromFen(d.BuyerFeeFen), Key($"{d.Reference}/buyer-fee"))
+                .ConfigureAwait(false), d.Reference);
         }
-        if (trade.SellerFeeFen > 0)
+        if (d.SellerFeeFen > 0)
         {
-            Require(await Cash.PayFeeAsync(seller.Organisation, CashAccountKind.ExchangeFees, Yuan.FromFen(trade.SellerFeeFen),
-                $"exchange/trade/{trade.Id}", Key($"exchange/trade/{trade.Id}/seller-fee")).ConfigureAwait(false), trade);
+            Require(await Cash.PayFeeAsync(seller.Organisation, CashAccountKind.ExchangeFees, Yuan.FromFen(d.SellerFeeFen),
+                d.Reference, Key($"{d.Reference}/seller-fee")).ConfigureAwait(false), d.Reference);
         }
-        var delivered = Registry(l => l.Clear(RegistryService.UserOf(buy.UserName), Now, Key($"exchange/trade/{trade.Id}/deliver"),
-            Options.ClearingAccount, buyer.Account.HoldingAccount, listed.Instrument.Class, trade.Quantity, $"exchange/trade/{trade.Id}"));
+        var delivered = Registry(l => l.Clear(RegistryService.UserOf(d.BuyUser), Now, Key($"{d.Reference}/deliver"),
+            Options.ClearingAccount, buyer.Account.HoldingAccount, listed.Instrument.Class, d.Quantity, d.Reference));
         if (delivered is RegistryOutcome.Rejected r)
         {
-            throw new InvalidOperationException($"trade {trade.Id} could not be delivered: {r.Reason}: {r.Message}");
+            throw new InvalidOperationException($"{d.Reference} could not be delivered: {r.Reason}: {r.Message}");
         }
     }
 
-    private static void Require(CashResult result, ExchangeTrade trade)
+    private static void Require(CashResult result, string reference)
     {
         if (result is CashResult.Refused refused)
         {
-            throw new InvalidOperationException($"trade {trade.Id} could not be paid: {refused.Reason}: {refused.Message}");
+            throw new InvalidOperationException($"{reference} could not be paid: {refused.Reason}: {refused.Message}");
         }
     }
 
@@ -274,7 +287,8 @@ public sealed class ExchangeWork
         return order;
     }
 
-    private async Task<(TradingAccount Account, Organisation Organisation)> OrganisationOfAsync(long accountId)
+    /// <summary>A trading account and its organisation (both must exist).</summary>
+    public async Task<(TradingAccount Account, Organisation Organisation)> OrganisationOfAsync(long accountId)
     {
         var account = await Session.Exchange.FindAccountAsync(accountId).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"trading account {accountId} is missing");

@@ -38,19 +38,8 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         var side = read.Choice(form.Side, "side", Side.Buy, Side.Sell);
         var type = string.IsNullOrWhiteSpace(form.Type) ? OrderType.Limit
             : read.Choice(form.Type, "type", OrderType.Limit, OrderType.Market, OrderType.Ioc, OrderType.Fok);
-        long? price = null;
-        if (form.Price is { } yuan)
-        {
-            if (yuan <= 0 || decimal.Round(yuan, 2) != yuan || yuan > 1_000_000m)
-            {
-                read.Fail("price", "Price", "price: yuan per tonne, positive, at most two decimals");
-            }
-            else
-            {
-                price = (long)(yuan * 100m);
-            }
-        }
-        else if (type != OrderType.Market)
+        var price = OrderEntry.Price(read, form.Price);
+        if (form.Price is null && type != OrderType.Market)
         {
             read.Fail("price", "Required", "price: a limit, IOC or FOK order needs a price in yuan per tonne");
         }
@@ -87,39 +76,26 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
                 : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
                     $"the idempotency key '{Key.Value}' was used for a different order", RefusalKind.Conflict);
         }
-        if (PreTradeCheck.Check(listed.Instrument, book.IsHalted, work.Now, new OrderTerms(Side, Type, PriceFen, Quantity)) is { } refusal)
+        if (await OrderEntry.CheckAsync(work, listed, book.IsHalted, new OrderTerms(Side, Type, PriceFen, Quantity)).ConfigureAwait(false) is { } refusal)
         {
-            return new ExchangeOutcome.Refused(refusal.Rule, refusal.Field, refusal.Message,
-                refusal.Rule is ExchangeRule.InstrumentHalted or ExchangeRule.TradingHours ? RefusalKind.Conflict : RefusalKind.Malformed);
+            return refusal;
         }
         var (lastOrder, _) = await s.Exchange.LastNumbersAsync().ConfigureAwait(false);
         var id = lastOrder + 1;
         long? reservation = null;
         if (Side == Side.Buy)
         {
-            var value = checked((PriceFen ?? book.Settings.UpperBandFen) * Quantity);
-            var held = Yuan.FromFen(checked(value + work.Options.Fees.MaxFeeFen(value)));
-            switch (await work.Cash.ReserveAsync(organisation!, held, Subject(id), ExchangeWork.Key($"exchange/order/{id}/cash")).ConfigureAwait(false))
+            var (made, noCash) = await OrderEntry.ReserveCashAsync(work, organisation!, OrderEntry.Value(PriceFen ?? book.Settings.UpperBandFen, Quantity),
+                Subject(id), ExchangeWork.Key($"exchange/order/{id}/cash")).ConfigureAwait(false);
+            if (noCash is not null)
             {
-                case CashResult.Refused:
-                    return new ExchangeOutcome.Refused(ExchangeRule.InsufficientCash, "quantity",
-                        $"{organisation!.Name} has less than {held} yuan available (price × quantity + the maximum fee)", RefusalKind.Conflict);
-                case CashResult.Done done:
-                    reservation = done.Reservation!.Id;
-                    break;
-                default:
-                    break;
+                return noCash;
             }
+            reservation = made;
         }
-        else if (work.Registry(l => l.Clear(RegistryService.UserOf(work.Actor.UserName), work.Now, ExchangeWork.Key($"exchange/order/{id}/reserve"),
-            account.HoldingAccount, work.Options.ClearingAccount, listed.Instrument.Class, Quantity, Subject(id) + "/reserve")) is RegistryOutcome.Rejected r)
+        else if (OrderEntry.HoldUnits(work, account, listed, Quantity, ExchangeWork.Key($"exchange/order/{id}/reserve"), Subject(id) + "/reserve") is { } noUnits)
         {
-            return r.Reason switch
-            {
-                RegistryRejection.InsufficientHoldings => new ExchangeOutcome.Refused(ExchangeRule.InsufficientUnits, "quantity", r.Message, RefusalKind.Conflict),
-                RegistryRejection.NotRepresentative => new ExchangeOutcome.Refused(ExchangeRule.NotAccountHolder, "actor", r.Message, RefusalKind.Forbidden),
-                _ => new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", r.Message, RefusalKind.Conflict),
-            };
+            return noUnits;
         }
         var order = new ExchangeOrder(id, Instrument, account.Id, work.Actor.UserName, Side, Type, PriceFen, Quantity, 0, 0, 0, OrderStatus.Open,
             null, reservation, work.Now, work.Now, Key.Value);

@@ -75,4 +75,24 @@ public interface IExchangeData
 
     /// <summary>The latest trading day closed for an instrument, or null.</summary>
     Task<DateOnly?> LastClosedDayAsync(string code);
+
+    /// <summary>Stores a block trade proposal and returns it with its number.</summary>
+    Task<BlockTrade> InsertBlockTradeAsync(BlockTrade block);
+
+    Task<BlockTrade?> FindBlockTradeAsync(long id);
+
+    /// <summary>The block trade a user proposed with an idempotency key, or null.</summary>
+    Task<BlockTrade?> FindBlockTradeAsync(string userName, string key);
+
+    /// <summary>Stores where a block trade stands: status, when, who accepted it and the fees.</summary>
+    Task SaveBlockTradeAsync(BlockTrade block);
+
+    /// <summary>A trading account's block trades (proposed by it or to it), newest first.</summary>
+    Task<IReadOnlyList<BlockTrade>> BlockTradesOfAsync(long accountId, int limit);
+
+    /// <summary>An instrument's settled block trades with <paramref name="from"/> ≤ settled at &lt; <paramref name="to"/>, oldest first.</summary>
+    Task<IReadOnlyList<BlockTrade>> SettledBlockTradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>Marks every proposal made before <paramref name="before"/> that is still waiting as expired; returns how many.</summary>
+    Task<int> ExpireBlockTradesAsync(string instrument, DateTimeOffset before, DateTimeOffset at);
 }

@@ -127,7 +127,8 @@ internal static class EndOfDayCommand
 
     private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<int> RunAsync(ParseResult r, Option<string> db, Option<string> who,
+    /// <summary>Opens the database, finds the <c>--as</c> user and runs <paramref name="work"/> for them (every exchange verb that acts for a user).</summary>
+    internal static async Task<int> RunAsync(ParseResult r, Option<string> db, Option<string> who,
         Func<RegistryContext, Application.Identity.Actor, Task<int>> work, CancellationToken ct)
     {
         await using var context = await RegistryContext.OpenAsync(r, db, ct).ConfigureAwait(false);

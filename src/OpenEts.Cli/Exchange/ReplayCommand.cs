@@ -21,7 +21,7 @@ internal static class ReplayCommand
             r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
         return new Command("exchange", "The matching engine and the exchange.")
         {
-            replay, VerifyCommand.Build(), EndOfDayCommand.Build(), EndOfDayCommand.BuildExport(),
+            replay, VerifyCommand.Build(), EndOfDayCommand.Build(), EndOfDayCommand.BuildExport(), AmendCommand.Build(),
         };
     }
 

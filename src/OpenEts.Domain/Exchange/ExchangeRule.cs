@@ -69,9 +69,27 @@ public enum ExchangeRule
     /// <summary>The registry account is not a holding or investor account that exists.</summary>
     UnknownHoldingAccount,
 
-    /// <summary>End of day: the day (or a later one) is already closed for an instrument.</summary>
+    /// <summary>
+    /// The day (or a later one) is already closed for an instrument: a second end of day, or an order or amend on a
+    /// trading day whose end of day has run.
+    /// </summary>
     DayClosed,
 
     /// <summary>End of day: the trading day has not begun yet (Beijing time).</summary>
     DayNotOver,
+
+    /// <summary>A block trade (大宗协议) below the minimum size.</summary>
+    BlockTradeSize,
+
+    /// <summary>A block trade's price outside its band (±30 % of the reference, unconfirmed).</summary>
+    BlockTradeBand,
+
+    /// <summary>No such open block trade proposal between you and its counterparty.</summary>
+    UnknownProposal,
+
+    /// <summary>The counterparty is not an open trading account of another organisation.</summary>
+    UnknownCounterparty,
+
+    /// <summary>A block trade proposal of an earlier trading day: it lapsed with its day.</summary>
+    ProposalExpired,
 }

@@ -8,13 +8,18 @@ public sealed record PreTradeRefusal(ExchangeRule Rule, string Field, string Mes
 
 /// <summary>
 /// The exchange's pre-trade checks on an order's own terms (风控), before any money or unit is reserved, in this order:
-/// the instrument halted, the trading hours, the price (positive, on the tick, inside the band), the quantity (a whole
+/// the instrument halted, the trading day already closed by its end of day (日终), the trading hours, the price (positive, on the tick, inside the band), the quantity (a whole
 /// number of lots, at most the maximum). Cash, units and account state are checked by the ledgers that hold them.
 /// </summary>
 public static class PreTradeCheck
 {
     /// <summary>The first rule the order breaks, or null.</summary>
-    public static PreTradeRefusal? Check(Instrument instrument, bool halted, DateTimeOffset now, OrderTerms order)
+    /// <param name="instrument">The instrument with its current reference price.</param>
+    /// <param name="halted">True while the operator (or a failed reconciliation) halts the instrument.</param>
+    /// <param name="closedThrough">The last Beijing trading day the end of day closed for the instrument; null if none.</param>
+    /// <param name="now">The instant the order arrives.</param>
+    /// <param name="order">The order's terms.</param>
+    public static PreTradeRefusal? Check(Instrument instrument, bool halted, DateOnly? closedThrough, DateTimeOffset now, OrderTerms order)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(order);
@@ -22,6 +27,10 @@ public static class PreTradeCheck
         if (halted)
         {
             return new(ExchangeRule.InstrumentHalted, "instrument", $"{instrument.Code} is halted: only cancels are accepted");
+        }
+        if (DayClosed(instrument.Code, closedThrough, now) is { } closed)
+        {
+            return closed;
         }
         if (!instrument.TradingCalendar.IsOpen(now))
         {
@@ -57,6 +66,20 @@ public static class PreTradeCheck
             return new(ExchangeRule.MaxOrderSize, "quantity", F($"an order is at most {settings.MaxOrderTonnes} t"));
         }
         return null;
+    }
+
+    /// <summary>
+    /// Refuses trading on a day its end of day has already closed: after the end of day of trading day D (its closes and
+    /// the next reference are final), nothing more may trade on D, or on an earlier day, until the next trading day
+    /// begins in Beijing. Null when <paramref name="now"/> falls on a day after <paramref name="closedThrough"/>.
+    /// </summary>
+    public static PreTradeRefusal? DayClosed(string instrument, DateOnly? closedThrough, DateTimeOffset now)
+    {
+        var day = MarketData.BeijingTime.TradingDay(now);
+        return closedThrough is { } closed && day <= closed
+            ? new(ExchangeRule.DayClosed, "instrument", F(
+                $"{instrument}'s trading day {closed:yyyy-MM-dd} is closed (its end of day has run): orders are accepted again on the next trading day"))
+            : null;
     }
 
     /// <summary>Fen as yuan with two decimals.</summary>

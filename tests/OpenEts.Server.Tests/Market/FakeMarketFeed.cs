@@ -34,6 +34,9 @@ public sealed class FakeMarketFeed : IMarketFeed
         }
     }
 
+    public Task<IReadOnlyList<TradePrint>> BlockPrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<TradePrint>>([]);
+
     public Task<BookDepth?> DepthAsync(string instrument, int levels, CancellationToken ct) =>
         Task.FromResult(instrument == Instrument
             ? new BookDepth(instrument, [.. Enumerable.Range(0, Math.Min(levels, 7)).Select(i => new BookLevel(5_990 - (i * 10), 100 + i, 1))],

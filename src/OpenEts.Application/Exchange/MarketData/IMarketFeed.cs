@@ -14,6 +14,12 @@ public interface IMarketFeed
     /// <summary>An instrument's trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, in trade order.</summary>
     Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 
+    /// <summary>
+    /// An instrument's block trades (大宗协议) settled with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>: off the
+    /// book, counted as block volume, never as the last price.
+    /// </summary>
+    Task<IReadOnlyList<TradePrint>> BlockPrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
     /// <summary>The best <paramref name="levels"/> levels of each side of the book, or null when the instrument is not listed.</summary>
     Task<BookDepth?> DepthAsync(string instrument, int levels, CancellationToken ct);
 }

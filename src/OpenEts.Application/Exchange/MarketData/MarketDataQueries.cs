@@ -49,7 +49,8 @@ public sealed class MarketDataQueries(IMarketFeed feed, TimeProvider clock)
         var now = clock.GetUtcNow();
         var day = BeijingTime.TradingDay(now);
         var trades = await feed.TradePrintsAsync(instrument, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)), ct).ConfigureAwait(false);
-        return Ticker.From(instrument, day, reference, trades);
+        var blocks = await feed.BlockPrintsAsync(instrument, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)), ct).ConfigureAwait(false);
+        return Ticker.From(instrument, day, reference, trades, blocks);
     }
 
     /// <summary>

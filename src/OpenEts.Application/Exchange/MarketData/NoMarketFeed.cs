@@ -11,5 +11,8 @@ public sealed class NoMarketFeed : IMarketFeed
     public Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<TradePrint>>([]);
 
+    public Task<IReadOnlyList<TradePrint>> BlockPrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<TradePrint>>([]);
+
     public Task<BookDepth?> DepthAsync(string instrument, int levels, CancellationToken ct) => Task.FromResult<BookDepth?>(null);
 }

@@ -4,11 +4,32 @@ namespace OpenEts.Domain.Exchange.MarketData;
 /// An instrument's ticker (行情) for the trading day so far: last price, change against the previous close, the day's
 /// high and low, volume (t) and turnover (fen). Prices are integer fen per tonne; null where the day has no trade yet.
 /// </summary>
-/// <remarks><c>ChangePercent</c> is the change as a percentage of the previous close, to 2 decimals (half away from zero).</remarks>
+/// <remarks>
+/// <c>ChangePercent</c> is the change as a percentage of the previous close, to 2 decimals (half away from zero).
+/// Block trades (大宗协议) are off the book: they count only in <c>BlockVolume</c> and <c>BlockTurnoverFen</c>, never in
+/// the last price, high, low, volume or turnover of the book's trades.
+/// </remarks>
 public sealed record Ticker(
     string Instrument, DateOnly Day, long PreviousCloseFen, long? LastFen, long? ChangeFen, decimal? ChangePercent,
-    long? OpenFen, long? HighFen, long? LowFen, long Volume, long TurnoverFen, int Trades, DateTimeOffset? LastAt)
+    long? OpenFen, long? HighFen, long? LowFen, long Volume, long TurnoverFen, int Trades, DateTimeOffset? LastAt, long BlockVolume = 0,
+    long BlockTurnoverFen = 0)
 {
+    /// <summary>The ticker of <paramref name="day"/> from the book's trades, with the day's settled block trades as block volume.</summary>
+    public static Ticker From(string instrument, DateOnly day, long previousCloseFen, IEnumerable<TradePrint> trades, IEnumerable<TradePrint> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        long volume = 0, turnover = 0;
+        foreach (var b in blocks)
+        {
+            if (BeijingTime.TradingDay(b.At) == day)
+            {
+                volume = checked(volume + b.Quantity);
+                turnover = checked(turnover + checked(b.PriceFen * b.Quantity));
+            }
+        }
+        return From(instrument, day, previousCloseFen, trades) with { BlockVolume = volume, BlockTurnoverFen = turnover };
+    }
+
     /// <summary>
     /// The ticker of <paramref name="day"/> from that day's trades (all modes, in trade order) and the previous official
     /// close; trades of other days are ignored.

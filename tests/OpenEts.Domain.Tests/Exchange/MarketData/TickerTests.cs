@@ -33,4 +33,16 @@ public sealed class TickerTests
         Assert.Null(ticker.ChangePercent);
         Assert.Equal(0, ticker.Volume);
     }
+
+    [Fact]
+    public void From_WithBlockTrades_CountsThemAsBlockVolumeOnlyNotAsTheLastPrice()
+    {
+        var trades = new[] { At("2026-11-30 09:30:00", 6000, 10) };
+        var blocks = new[] { At("2026-11-29 14:00:00", 5000, 900_000), At("2026-11-30 13:30:00", 7000, 100_000) };
+
+        var ticker = Ticker.From("CEA-2026", new DateOnly(2026, 11, 30), 6000, trades, blocks);
+
+        Assert.Equal((6000L, 10L, 1), (ticker.LastFen!.Value, ticker.Volume, ticker.Trades));
+        Assert.Equal((100_000L, 7000L * 100_000), (ticker.BlockVolume, ticker.BlockTurnoverFen));
+    }
 }

@@ -1,0 +1,102 @@
+using OpenEts.Application.Cash;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// What every command that puts an order's terms to the exchange shares (a new order, an amend, a block trade, a listing):
+/// reading a price typed in yuan, the pre-trade checks with the instrument's closed day, and holding the buyer's cash or the
+/// seller's units for the terms.
+/// </summary>
+public static class OrderEntry
+{
+    /// <summary>The highest price a form accepts, in yuan per tonne.</summary>
+    public const decimal MaxPriceYuan = 1_000_000m;
+
+    /// <summary>Reads a price typed in yuan per tonne into fen; null when empty (the caller decides whether that is allowed).</summary>
+    public static long? Price(FieldReader read, decimal? yuan, string field = "price")
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (yuan is not { } value)
+        {
+            return null;
+        }
+        if (value <= 0 || decimal.Round(value, 2) != value || value > MaxPriceYuan)
+        {
+            read.Fail(field, "Price", field + ": yuan per tonne, positive, at most two decimals");
+            return null;
+        }
+        return Yuan.From(value).Fen;
+    }
+
+    /// <summary>
+    /// The pre-trade checks on <paramref name="terms"/> (<see cref="PreTradeCheck"/>), including the day its end of day
+    /// closed for the instrument; null when they pass.
+    /// </summary>
+    public static async Task<ExchangeOutcome.Refused?> CheckAsync(ExchangeWork work, ListedInstrument listed, bool halted, OrderTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(listed);
+        var closed = await work.Session.Exchange.LastClosedDayAsync(listed.Instrument.Code).ConfigureAwait(false);
+        return PreTradeCheck.Check(listed.Instrument, halted, closed, work.Now, terms) is { } refusal ? Refused(refusal) : null;
+    }
+
+    /// <summary>A pre-trade refusal as an outcome: the state of the market (halt, closed day, hours) is a conflict, the terms malformed.</summary>
+    public static ExchangeOutcome.Refused Refused(PreTradeRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new(refusal.Rule, refusal.Field, refusal.Message,
+            refusal.Rule is ExchangeRule.InstrumentHalted or ExchangeRule.TradingHours or ExchangeRule.DayClosed ? RefusalKind.Conflict : RefusalKind.Malformed);
+    }
+
+    /// <summary>
+    /// Reserves value + the maximum fee of <paramref name="organisation"/>'s cash for a buy worth <paramref name="valueFen"/>;
+    /// the reservation's id, or the <c>InsufficientCash</c> refusal.
+    /// </summary>
+    public static async Task<(long? Reservation, ExchangeOutcome.Refused? Refused)> ReserveCashAsync(
+        ExchangeWork work, Organisation organisation, long valueFen, string subject, IdempotencyKey key)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(organisation);
+        var held = Yuan.FromFen(checked(valueFen + work.Options.Fees.MaxFeeFen(valueFen)));
+        return await work.Cash.ReserveAsync(organisation, held, subject, key).ConfigureAwait(false) switch
+        {
+            CashResult.Done { Reservation: { } made } => (made.Id, null),
+            CashResult.Done => (null, null),
+            _ => (null, new ExchangeOutcome.Refused(ExchangeRule.InsufficientCash, "quantity",
+                $"{organisation.Name} has less than {held} yuan available (price × quantity + the maximum fee)", RefusalKind.Conflict)),
+        };
+    }
+
+    /// <summary>
+    /// Moves <paramref name="quantity"/> units of the instrument's class from <paramref name="account"/>'s holding account
+    /// into the exchange's clearing account, where they can be neither transferred nor surrendered; null, or the refusal.
+    /// The registry sees <paramref name="userName"/> (default: the actor) as the account's representative moving them.
+    /// </summary>
+    public static ExchangeOutcome.Refused? HoldUnits(ExchangeWork work, TradingAccount account, ListedInstrument listed, long quantity,
+        IdempotencyKey key, string reference, string? userName = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(listed);
+        return work.Registry(l => l.Clear(RegistryService.UserOf(userName ?? work.Actor.UserName), work.Now, key, account.HoldingAccount,
+            work.Options.ClearingAccount, listed.Instrument.Class, quantity, reference)) is RegistryOutcome.Rejected r
+            ? r.Reason switch
+            {
+                RegistryRejection.InsufficientHoldings => new(ExchangeRule.InsufficientUnits, "quantity", r.Message, RefusalKind.Conflict),
+                RegistryRejection.NotRepresentative => new(ExchangeRule.NotAccountHolder, "actor", r.Message, RefusalKind.Forbidden),
+                _ => new(ExchangeRule.AccountState, "actor", r.Message, RefusalKind.Conflict),
+            }
+            : null;
+    }
+
+    /// <summary>The value of <paramref name="quantity"/> tonnes at <paramref name="priceFen"/>, in fen (checked).</summary>
+    public static long Value(long priceFen, long quantity) => checked(priceFen * quantity);
+
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// A member proposes a block trade (大宗协议) to a named counterparty's trading account: its side, price and quantity,
+/// checked by <see cref="BlockTradeCheck"/> (at least 100 000 t, within ±30 % of the reference [UNCONFIRMED]). Nothing is
+/// held yet: the counterparty's acceptance settles it delivery versus payment in one transaction, or refuses it.
+/// Journalled as <c>exchange.block.proposed</c>.
+/// </summary>
+/// <param name="Counterparty">The counterparty's trading account number.</param>
+public sealed record ProposeBlockTrade(string Instrument, Side Side, long Counterparty, long PriceFen, long Quantity, IdempotencyKey Key)
+    : IExchangeCommand
+{
+    /// <summary>The journal kind of a proposal.</summary>
+    public const string Kind = "exchange.block.proposed";
+
+    /// <summary>The request as typed: side <c>buy</c>/<c>sell</c> (the proposer's), price in yuan per tonne, quantity in tonnes.</summary>
+    public sealed record Form(string? Instrument, string? Side, long? Counterparty, decimal? Price, long? Quantity, string? IdempotencyKey);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out ProposeBlockTrade? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var instrument = FieldReader.Text(form.Instrument);
+        if (instrument.Length == 0)
+        {
+            read.Fail("instrument", "Required", "instrument: the instrument's code, e.g. GDEA-2017");
+        }
+        var side = read.Choice(form.Side, "side", Side.Buy, Side.Sell);
+        if (form.Counterparty is not > 0)
+        {
+            read.Fail("counterparty", "Required", "counterparty: the counterparty's trading account number");
+        }
+        var price = OrderEntry.Price(read, form.Price);
+        if (form.Price is null)
+        {
+            read.Fail("price", "Required", "price: a block trade needs a price in yuan per tonne");
+        }
+        var quantity = read.Quantity(form.Quantity, "quantity");
+        var key = read.Key(form.IdempotencyKey);
+        command = read.IsValid ? new ProposeBlockTrade(instrument, side, form.Counterparty!.Value, price!.Value, quantity.Value, key) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var s = work.Session.Exchange;
+        if (await s.FindInstrumentAsync(Instrument).ConfigureAwait(false) is not { } listed || work.Book(Instrument) is not { } book)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.UnknownInstrument, "instrument", $"{Instrument} is not listed", RefusalKind.Malformed);
+        }
+        var (account, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
+        if (notHolder is not null)
+        {
+            return notHolder;
+        }
+        if (!account!.Open)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {account.Id} is suspended", RefusalKind.Conflict);
+        }
+        if (await s.FindBlockTradeAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.Instrument == Instrument && earlier.ProposerSide == Side && earlier.CounterpartyAccount == Counterparty
+                && earlier.PriceFen == PriceFen && earlier.Quantity == Quantity
+                ? new ExchangeOutcome.Completed(Kind, BlockTrade.Subject(earlier.Id), true, null, [], Block: earlier)
+                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
+                    $"the idempotency key '{Key.Value}' was used for a different block trade", RefusalKind.Conflict);
+        }
+        if (Counterparty == account.Id || await s.FindAccountAsync(Counterparty).ConfigureAwait(false) is not { Open: true })
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.UnknownCounterparty, "counterparty",
+                $"trading account {Counterparty} is not an open trading account of another member", RefusalKind.Conflict);
+        }
+        var closed = await s.LastClosedDayAsync(Instrument).ConfigureAwait(false);
+        if (BlockTradeCheck.Check(listed.Instrument, book.IsHalted, closed, work.Now, PriceFen, Quantity) is { } refusal)
+        {
+            return OrderEntry.Refused(refusal);
+        }
+        var block = await s.InsertBlockTradeAsync(new BlockTrade(0, Instrument, account.Id, work.Actor.UserName, Side, Counterparty, PriceFen,
+            Quantity, BlockTradeStatus.Proposed, work.Now, work.Now, null, 0, 0, Key.Value)).ConfigureAwait(false);
+        await work.JournalAsync(Kind, BlockTrade.Subject(block.Id), new
+        {
+            block = block.Id, instrument = Instrument, side = Side.ToString(), proposer = account.Id, counterparty = Counterparty,
+            price = PriceFen, quantity = Quantity, key = Key.Value,
+        }).ConfigureAwait(false);
+        return new ExchangeOutcome.Completed(Kind, BlockTrade.Subject(block.Id), false, null, [], Block: block);
+    }
+}

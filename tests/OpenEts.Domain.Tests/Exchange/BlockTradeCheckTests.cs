@@ -1,0 +1,53 @@
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Exchange.MarketData;
+
+namespace OpenEts.Domain.Tests.Exchange;
+
+public sealed class BlockTradeCheckTests
+{
+    // 2026-11-25 17:30 in Beijing; the reference is 20.00 yuan.
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
+
+    private static readonly Instrument Gdea = Instrument.Gdea(2017, 2_000, TradingCalendar.AllDay.Name);
+
+    [Theory]
+    [InlineData(1_400L)]
+    [InlineData(2_600L)]
+    [InlineData(2_000L)]
+    public void Check_PriceWithinThirtyPercentAndAtLeastTheMinimum_Passes(long priceFen) =>
+        Assert.Null(BlockTradeCheck.Check(Gdea, false, null, Now, priceFen, BlockTradeCheck.MinimumTonnes));
+
+    [Theory]
+    [InlineData(1_399L)]
+    [InlineData(2_601L)]
+    public void Check_PriceOutsideThirtyPercentOfTheReference_IsBlockTradeBand(long priceFen)
+    {
+        var refusal = BlockTradeCheck.Check(Gdea, false, null, Now, priceFen, BlockTradeCheck.MinimumTonnes);
+
+        Assert.Equal((ExchangeRule.BlockTradeBand, "price"), (refusal!.Rule, refusal.Field));
+        Assert.Contains("14.00–26.00", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_BelowTheMinimum_IsBlockTradeSizeAndTheMinimumIsTheFirstSizeTheBookRefuses()
+    {
+        var refusal = BlockTradeCheck.Check(Gdea, false, null, Now, 2_000, Instrument.NationalMaxOrderTonnes);
+
+        Assert.Equal(ExchangeRule.BlockTradeSize, refusal!.Rule);
+        Assert.Equal(Instrument.NationalMaxOrderTonnes + 1, BlockTradeCheck.MinimumTonnes);
+    }
+
+    [Fact]
+    public void Check_DayClosedOrHalted_NamesThoseRulesBeforeTheTerms()
+    {
+        Assert.Equal(ExchangeRule.DayClosed, BlockTradeCheck.Check(Gdea, false, new DateOnly(2026, 11, 25), Now, 1, 1)!.Rule);
+        Assert.Equal(ExchangeRule.InstrumentHalted, BlockTradeCheck.Check(Gdea, true, null, Now, 1, 1)!.Rule);
+    }
+
+    [Fact]
+    public void Band_IsTheNationalBlockPercentAroundTheReference()
+    {
+        Assert.Equal(new PriceBand(2_000, 1_400, 2_600), BlockTradeCheck.Band(Gdea));
+        Assert.Equal(30, PriceBand.NationalBlockPercent);
+    }
+}
