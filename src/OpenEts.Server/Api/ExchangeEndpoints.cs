@@ -19,7 +19,7 @@ namespace OpenEts.Server.Api;
 /// <summary>
 /// The exchange: <c>/api/v1/exchange</c>. The market (instruments, trades, depth) is public; traders place and cancel
 /// orders for their organisation's trading account and read their orders, trades and position; the exchange's staff
-/// list instruments, open trading accounts, halt and resume. Parse → call → map.
+/// list instruments, open trading accounts, halt and resume; members propose and accept block trades. Parse → call → map.
 /// </summary>
 internal static partial class ExchangeEndpoints
 {
@@ -56,6 +56,7 @@ internal static partial class ExchangeEndpoints
         group.MapGet("/position", PositionAsync).RequireAuthorization(traders)
             .WithSummary("Your organisation's trading account, units free and in open sells, and cash");
         MapEndOfDay(group, operators);
+        MapBlockTrades(group, traders);
     }
 
     public sealed record OrderInput(
@@ -98,7 +99,8 @@ internal static partial class ExchangeEndpoints
 
     /// <summary>What a completed exchange command did: its journal event, subject, the order as it stands and the trades it made.</summary>
     public sealed record ExchangeOutcomeView(
-        string Event, string Subject, bool Duplicate, OrderView? Order, IReadOnlyList<TradeView> Trades, EndOfDayView? EndOfDay);
+        string Event, string Subject, bool Duplicate, OrderView? Order, IReadOnlyList<TradeView> Trades, EndOfDayView? EndOfDay,
+        BlockTradeView? Block = null);
 
     public static InstrumentView View(ListedInstrument l)
     {
@@ -212,7 +214,7 @@ internal static partial class ExchangeEndpoints
     {
         ExchangeOutcome.Completed c => TypedResults.Ok(new ExchangeOutcomeView(c.Event, c.Subject, c.Duplicate,
             c.Order is { } o ? View(o) : null, [.. c.Trades.Select(t => View(t, c.Order?.AccountId ?? t.BuyAccount))],
-            c.EndOfDay is { } d ? View(d) : null)),
+            c.EndOfDay is { } d ? View(d) : null, c.Block is { } b ? View(b) : null)),
         ExchangeOutcome.Invalid i => Problems.Fields(i.Errors),
         ExchangeOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule.ToString(), r.Message)]),
         ExchangeOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,

@@ -26,9 +26,13 @@ internal static partial class MarketEndpoints
     /// <summary>A listed instrument and its reference price (yuan/t).</summary>
     public sealed record InstrumentView(string Instrument, decimal ReferencePrice);
 
-    /// <summary>The ticker: prices yuan/t (null before the day's first trade), <c>changePercent</c> in %, turnover yuan.</summary>
+    /// <summary>
+    /// The ticker: prices yuan/t (null before the day's first trade), <c>changePercent</c> in %, turnover yuan; block trades
+    /// (大宗协议) apart as <c>blockVolume</c> t and <c>blockTurnover</c> yuan, never in the last price or the book's volume.
+    /// </summary>
     public sealed record TickerView(string Instrument, string Day, decimal PreviousClose, decimal? Last, decimal? Change, decimal? ChangePercent,
-        decimal? Open, decimal? High, decimal? Low, long Volume, decimal Turnover, int Trades, DateTimeOffset? LastAt);
+        decimal? Open, decimal? High, decimal? Low, long Volume, decimal Turnover, int Trades, DateTimeOffset? LastAt, long BlockVolume,
+        decimal BlockTurnover);
 
     /// <summary>One K-line bar: its start (+08:00), prices yuan/t, volume t, turnover yuan, number of trades.</summary>
     public sealed record BarView(DateTimeOffset Start, decimal Open, decimal High, decimal Low, decimal Close, long Volume, decimal Turnover, int Trades);
@@ -51,7 +55,7 @@ internal static partial class MarketEndpoints
 
     internal static TickerView View(Ticker t) => new(t.Instrument, t.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Yuan(t.PreviousCloseFen), Yuan(t.LastFen), Change(t.ChangeFen), t.ChangePercent, Yuan(t.OpenFen), Yuan(t.HighFen), Yuan(t.LowFen),
-        t.Volume, Yuan(t.TurnoverFen), t.Trades, t.LastAt);
+        t.Volume, Yuan(t.TurnoverFen), t.Trades, t.LastAt, t.BlockVolume, Yuan(t.BlockTurnoverFen));
 
     internal static BarView View(Bar b) => new(b.Start, Yuan(b.OpenFen), Yuan(b.HighFen), Yuan(b.LowFen), Yuan(b.CloseFen), b.Volume,
         Yuan(b.TurnoverFen), b.Trades);

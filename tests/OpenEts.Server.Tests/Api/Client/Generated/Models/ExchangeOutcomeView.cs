@@ -12,6 +12,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangeOutcomeView : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The block property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView? Block { get; set; }
+#nullable restore
+#else
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView Block { get; set; }
+#endif
         /// <summary>The duplicate property</summary>
         public bool? Duplicate { get; set; }
         /// <summary>The endOfDay property</summary>
@@ -72,6 +80,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "block", n => { Block = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView.CreateFromDiscriminatorValue); } },
                 { "duplicate", n => { Duplicate = n.GetBoolValue(); } },
                 { "endOfDay", n => { EndOfDay = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView.CreateFromDiscriminatorValue); } },
                 { "event", n => { Event = n.GetStringValue(); } },
@@ -87,6 +96,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>("block", Block);
             writer.WriteBoolValue("duplicate", Duplicate);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView>("endOfDay", EndOfDay);
             writer.WriteStringValue("event", Event);

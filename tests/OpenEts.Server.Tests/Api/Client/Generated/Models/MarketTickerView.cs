@@ -12,6 +12,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class MarketTickerView : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The blockTurnover property</summary>
+        public double? BlockTurnover { get; set; }
+        /// <summary>The blockVolume property</summary>
+        public long? BlockVolume { get; set; }
         /// <summary>The change property</summary>
         public double? Change { get; set; }
         /// <summary>The changePercent property</summary>
@@ -68,6 +72,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "blockTurnover", n => { BlockTurnover = n.GetDoubleValue(); } },
+                { "blockVolume", n => { BlockVolume = n.GetLongValue(); } },
                 { "change", n => { Change = n.GetDoubleValue(); } },
                 { "changePercent", n => { ChangePercent = n.GetDoubleValue(); } },
                 { "day", n => { Day = n.GetStringValue(); } },
@@ -90,6 +96,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteDoubleValue("blockTurnover", BlockTurnover);
+            writer.WriteLongValue("blockVolume", BlockVolume);
             writer.WriteDoubleValue("change", Change);
             writer.WriteDoubleValue("changePercent", ChangePercent);
             writer.WriteStringValue("day", Day);

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Closes;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Days;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.EndOfDay;
@@ -27,6 +28,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.AccountsRequestBuilder Accounts
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.AccountsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The blockTrades property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder BlockTrades
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The closes property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Closes.ClosesRequestBuilder Closes

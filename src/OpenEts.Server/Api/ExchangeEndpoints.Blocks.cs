@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenEts.Application.Exchange;
+using OpenEts.Matching;
+using OpenEts.Server.Auth;
+using ExchangeCommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<OpenEts.Server.Api.ExchangeEndpoints.ExchangeOutcomeView>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
+
+namespace OpenEts.Server.Api;
+
+// Block trades (大宗协议): a member proposes to a counterparty's trading account, the counterparty accepts (settled
+// delivery versus payment at once) or declines, the proposer may withdraw. Parse → call → map.
+internal static partial class ExchangeEndpoints
+{
+    private static void MapBlockTrades(RouteGroupBuilder group, AuthorizeAttribute traders)
+    {
+        group.MapPost("/block-trades", ProposeBlockAsync).RequireAuthorization(traders)
+            .WithSummary("Propose a block trade (大宗协议) to a counterparty's trading account: your side, price and quantity (at least 100 000 t, "
+                + "within ±30 % of the reference, unconfirmed); nothing is held until the counterparty accepts");
+        group.MapPost("/block-trades/{id:long}/accept", AcceptBlockAsync).RequireAuthorization(traders)
+            .WithSummary("Accept a block trade proposed to your organisation: it settles delivery versus payment at once (units, cash and fees), "
+                + "off the book (block volume, not the last price)");
+        group.MapPost("/block-trades/{id:long}/cancel", CancelBlockAsync).RequireAuthorization(traders)
+            .WithSummary("Withdraw a block trade you proposed, or decline one proposed to you, while it waits");
+        group.MapGet("/block-trades", MyBlocksAsync).RequireAuthorization(traders)
+            .WithSummary("Your organisation's block trades, proposed by it or to it, newest first");
+    }
+
+    public sealed record BlockTradeInput(
+        string? Instrument, [property: ApiEnum(typeof(Side))] string? Side, long? Counterparty, decimal? Price, long? Quantity, string? IdempotencyKey);
+
+    /// <summary>A block trade: <c>side</c> is the proposer's; fees are set when it settles.</summary>
+    public sealed record BlockTradeView(
+        long Id, string Instrument, long ProposerAccount, [property: ApiEnum(typeof(Side))] string Side, long CounterpartyAccount, decimal Price,
+        long Quantity, decimal Value, [property: ApiEnum(typeof(BlockTradeStatus))] string Status, DateTimeOffset ProposedAt,
+        DateTimeOffset UpdatedAt, decimal BuyerFee, decimal SellerFee);
+
+    public static BlockTradeView View(BlockTrade b)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        return new(b.Id, b.Instrument, b.ProposerAccount, ApiDocument.EnumName(b.ProposerSide), b.CounterpartyAccount, Yuan(b.PriceFen), b.Quantity,
+            Yuan(b.ValueFen), ApiDocument.EnumName(b.Status), b.ProposedAt, b.UpdatedAt, Yuan(b.BuyerFeeFen), Yuan(b.SellerFeeFen));
+    }
+
+    private static async Task<ExchangeCommandResult> ProposeBlockAsync(
+        BlockTradeInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        ProposeBlockTrade.TryParse(new(input.Instrument, input.Side, input.Counterparty, input.Price, input.Quantity, input.IdempotencyKey),
+            out var command, out var errors)
+            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> AcceptBlockAsync(
+        long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        ToHttp(await exchange.HandleAsync(http.User.Actor(), new AcceptBlockTrade(id), clock.GetUtcNow(), ct).ConfigureAwait(false));
+
+    private static async Task<ExchangeCommandResult> CancelBlockAsync(
+        long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        ToHttp(await exchange.HandleAsync(http.User.Actor(), new CancelBlockTrade(id), clock.GetUtcNow(), ct).ConfigureAwait(false));
+
+    private static async Task<Ok<List<BlockTradeView>>> MyBlocksAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok((await queries.MyBlockTradesAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(View).ToList());
+}
