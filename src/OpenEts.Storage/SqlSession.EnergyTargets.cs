@@ -10,7 +10,7 @@ internal sealed partial class SqlSession : IEnergyTargetsData
 {
     public IEnergyTargetsData EnergyTargets => this;
 
-    private const string PlanSelect = "SELECT region AS Region, version AS Version, adopted_at AS AdoptedAt, adopted_by AS AdoptedBy, body AS Body FROM energy_plans";
+    private const string PlanKeySelect = "SELECT region AS Region, version AS Version, adopted_at AS AdoptedAt, adopted_by AS AdoptedBy FROM energy_plans";
 
     Task IEnergyTargetsData.InsertPlanAsync(PlanVersion v) => ExecuteAsync("""
         INSERT INTO energy_plans (region, version, name, first_year, last_year, adopted_at, adopted_by, body)
@@ -28,17 +28,35 @@ internal sealed partial class SqlSession : IEnergyTargetsData
     });
 
     async Task<PlanVersion?> IEnergyTargetsData.LatestPlanAsync(UnitCode region) =>
-        (await QuerySingleOrDefaultAsync<EnergyPlanRow>($"{PlanSelect} WHERE region = @region ORDER BY version DESC LIMIT 1", new { region = region.Value })
-            .ConfigureAwait(false))?.ToVersion();
+        (await PlansAsync($"{PlanKeySelect} WHERE region = @region ORDER BY version DESC LIMIT 1", new { region = region.Value })
+            .ConfigureAwait(false)) is [var latest] ? latest : null;
 
-    async Task<IReadOnlyList<PlanVersion>> IEnergyTargetsData.LatestPlansAsync() =>
-        [.. (await QueryAsync<EnergyPlanRow>($"""
-            {PlanSelect} p WHERE version = (SELECT MAX(version) FROM energy_plans q WHERE q.region = p.region) ORDER BY region
-            """).ConfigureAwait(false)).Select(r => r.ToVersion())];
+    Task<IReadOnlyList<PlanVersion>> IEnergyTargetsData.LatestPlansAsync() => PlansAsync($"""
+        {PlanKeySelect} p WHERE version = (SELECT MAX(version) FROM energy_plans q WHERE q.region = p.region) ORDER BY region
+        """);
 
-    async Task<IReadOnlyList<PlanVersion>> IEnergyTargetsData.PlanVersionsAsync(UnitCode region) =>
-        [.. (await QueryAsync<EnergyPlanRow>($"{PlanSelect} WHERE region = @region ORDER BY version DESC", new { region = region.Value })
-            .ConfigureAwait(false)).Select(r => r.ToVersion())];
+    Task<IReadOnlyList<PlanVersion>> IEnergyTargetsData.PlanVersionsAsync(UnitCode region) =>
+        PlansAsync($"{PlanKeySelect} WHERE region = @region ORDER BY version DESC", new { region = region.Value });
+
+    // Reads the versions' keys, then the body of each version not parsed before (a 晴雨表 round used to parse every plan).
+    private async Task<IReadOnlyList<PlanVersion>> PlansAsync(string keySql, object? parameters = null)
+    {
+        var rows = (await QueryAsync<EnergyPlanRow>(keySql, parameters).ConfigureAwait(false)).ToList();
+        var versions = new List<PlanVersion>(rows.Count);
+        foreach (var row in rows)
+        {
+            var key = new PlanKey(row.Region, row.Version, row.AdoptedAt);
+            if (!plans.TryGet(key, out var version))
+            {
+                var body = await ExecuteScalarAsync<string>("SELECT body FROM energy_plans WHERE region = @region AND version = @version",
+                    new { region = row.Region, version = row.Version }).ConfigureAwait(false);
+                version = new PlanVersion(PlanDocument.Parse(body, (int)row.Version), At(row.AdoptedAt), row.AdoptedBy);
+                plans.Add(key, version);
+            }
+            versions.Add(version);
+        }
+        return versions;
+    }
 
     async Task<int> IEnergyTargetsData.SaveStatisticsAsync(IReadOnlyList<EnergyStatistic> statistics)
     {
@@ -148,9 +166,6 @@ internal sealed partial class SqlSession : IEnergyTargetsData
         public long Version { get; set; }
         public long AdoptedAt { get; set; }
         public string AdoptedBy { get; set; } = "";
-        public string Body { get; set; } = "";
-
-        public PlanVersion ToVersion() => new(PlanDocument.Parse(Body, (int)Version), At(AdoptedAt), AdoptedBy);
     }
 
     private sealed class EnergyStatisticRow

@@ -5,7 +5,8 @@ using OpenEts.Application.Storage;
 namespace OpenEts.Storage;
 
 /// <summary>One transaction's view of the store. The SQL is shared by both dialects; what differs is in <see cref="SqlDialect"/>.</summary>
-internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connection, DbTransaction transaction, PlanCache.Session plans,
+    CancellationToken ct)
     : IStoreSession, IOrganisationData, IUserData, IJournalData, IDataProtectionKeyData, IMrvData, IOffsetsData,
     IRegistryData
 {

@@ -12,6 +12,7 @@ namespace OpenEts.Storage;
 public sealed class SqlStore : IStore, IAsyncDisposable
 {
     private readonly SqlDialect _dialect;
+    private readonly PlanCache _plans = new();
 
     private SqlStore(SqlDialect dialect) => _dialect = dialect;
 
@@ -39,8 +40,10 @@ public sealed class SqlStore : IStore, IAsyncDisposable
         await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
         try
         {
-            var result = await work(new SqlSession(_dialect, connection, transaction, ct)).ConfigureAwait(false);
+            var plans = _plans.Open(writing: true);
+            var result = await work(new SqlSession(_dialect, connection, transaction, plans, ct)).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
+            plans.Committed();
             return result;
         }
         catch (Exception e) when (_dialect.TranslateError(e) is { } translated)
@@ -54,7 +57,7 @@ public sealed class SqlStore : IStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginReadAsync(connection, ct).ConfigureAwait(false);
-        return await work(new SqlSession(_dialect, connection, transaction, ct)).ConfigureAwait(false);
+        return await work(new SqlSession(_dialect, connection, transaction, _plans.Open(writing: false), ct)).ConfigureAwait(false);
     }
 
     internal Task<DbConnection> OpenConnectionAsync(CancellationToken ct) => _dialect.OpenConnectionAsync(ct);

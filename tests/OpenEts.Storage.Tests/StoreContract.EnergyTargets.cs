@@ -139,4 +139,47 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(Grade.NotCompleted, list.Single(r => r.Unit.Value == DemoEnergyTargets.UnscoredCity).Grade);
         Assert.All(await w.Queries.AssessmentsAsync(null, 2025, Ct), a => Assert.Empty(a.Measures));
     }
+
+    [Fact]
+    public async Task EnergyTargets_RevisionAfterARatedRound_NextRoundRatesTheNewTargets()
+    {
+        await using var w = await EnergyWorldAsync();
+        Assert.True(WarningPeriod.TryParse("2025-H1", out var period, out _));
+        var before = (await w.Queries.WarningsAsync(w.Regulator, period, Ct)).Rows.Single(r => r.Unit.Value == "NX-YC");
+        var plan = DemoEnergyTargets.Plan();
+        var stricter = plan with
+        {
+            Units = [.. plan.Units!.Select(u => u.Code != "NX-YC" ? u : u with
+            {
+                Years = [.. u.Years!.Select(y => y.Year == 2025 ? y with { IntensityReductionPercent = 50m } : y)],
+            })],
+        };
+        Assert.True(AdoptPlan.TryParse(stricter, out var revise, out _));
+        Assert.IsType<EnergyTargetsOutcome.Completed>(await w.Handler.HandleAsync(w.Regulator, revise, Ct));
+
+        var after = (await w.Queries.WarningsAsync(w.Regulator, period, Ct)).Rows.Single(r => r.Unit.Value == "NX-YC");
+
+        Assert.Equal((3.2m, WarningLevel.Green), (before.Intensity.Target, before.Overall));
+        Assert.Equal((50m, WarningLevel.Red), (after.Intensity.Target, after.Overall));
+    }
+
+    [Fact]
+    public async Task EnergyTargets_AdoptionRolledBackAfterItWasRead_IsNotServedLater()
+    {
+        await using var w = await EnergyWorldAsync();
+        var first = (await w.Queries.PlansAsync(w.Regulator, Ct))[0];
+        var rolledBack = new PlanVersion(first.Plan with { Version = 2, Name = "未通过的修订" }, Now, w.Regulator.UserName);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => w.Store.WriteAsync<int>(async s =>
+        {
+            await s.EnergyTargets.InsertPlanAsync(rolledBack);
+            Assert.Equal("未通过的修订", (await s.EnergyTargets.LatestPlansAsync())[0].Plan.Name);
+            throw new InvalidOperationException("the adoption fails after the plan was read back");
+        }, Ct));
+        Assert.True(AdoptPlan.TryParse(DemoEnergyTargets.Plan() with { Name = "正式修订" }, out var revise, out _));
+
+        await w.Handler.HandleAsync(w.Regulator, revise, Ct);
+
+        var latest = (await w.Queries.PlansAsync(w.Regulator, Ct))[0];
+        Assert.Equal((2, Now, "正式修订"), (latest.Plan.Version, latest.AdoptedAt, latest.Plan.Name));
+    }
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using OpenEts.Application.DualControl.Targets;
+using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
 using OpenEts.Domain.DualControl.Targets;
+using OpenEts.Domain.Identity;
 using OpenEts.Storage;
 
 namespace OpenEts.Bench.DualControl;
@@ -128,6 +130,24 @@ internal static class DualControlBench
         time.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"SQLite: loaded in {load.Elapsed.TotalSeconds:0.0} s; 12 rounds read and rated ({rated} public ratings) in {time.Elapsed.TotalSeconds:0.000} s"));
+        var regulator = new Actor(0, "bench", Role.Regulator, null);
+        time.Restart();
+        var all = 0;
+        for (var m = 1; m <= 12; m++)
+        {
+            all += (await queries.WarningsAsync(regulator, WarningPeriod.Of(2025, m), CancellationToken.None)).Rows.Count;
+        }
+        time.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"SQLite, as the regulator: 12 rounds read and rated ({all} ratings, key users included) in {time.Elapsed.TotalSeconds:0.000} s"));
+        var part = Stopwatch.StartNew();
+        var planCount = (await store.ReadAsync(s => s.EnergyTargets.LatestPlansAsync(), CancellationToken.None)).Count;
+        var planTime = part.Elapsed;
+        part.Restart();
+        var rows = (await store.ReadAsync(s => s.EnergyTargets.StatisticsAsync(null, 2024, 2025), CancellationToken.None)).Count
+            + (await store.ReadAsync(s => s.EnergyTargets.AnnualReportsAsync(2024, 2025), CancellationToken.None)).Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  one round's reads: {planCount} latest plans in {planTime.TotalMilliseconds:0} ms, {rows} statistics and reports in {part.Elapsed.TotalMilliseconds:0} ms"));
         return 0;
     }
 }

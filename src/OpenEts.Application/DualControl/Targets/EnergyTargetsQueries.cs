@@ -42,9 +42,11 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
         store.ReadAsync(async s =>
         {
             var plans = await s.EnergyTargets.LatestPlansAsync().ConfigureAwait(false);
+            var overseer = IsOverseer(actor);
+            // Only key users are rated from annual reports, and only overseers see key users.
             var book = new EnergyBook(await s.EnergyTargets.StatisticsAsync(null, period.Year - 1, period.Year).ConfigureAwait(false),
-                await s.EnergyTargets.AnnualReportsAsync(period.Year - 1, period.Year).ConfigureAwait(false));
-            return Warnings(plans.Select(p => p.Plan), book, period, IsOverseer(actor));
+                overseer ? await s.EnergyTargets.AnnualReportsAsync(period.Year - 1, period.Year).ConfigureAwait(false) : []);
+            return Warnings(plans.Select(p => p.Plan), book, period, overseer);
         }, ct);
 
     /// <summary>Rates every unit of <paramref name="plans"/> from <paramref name="book"/> (the bench and the queries share it).</summary>
@@ -117,11 +119,18 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
         var plans = (await s.EnergyTargets.LatestPlansAsync().ConfigureAwait(false)).Select(p => p.Plan).ToList();
         var reports = await s.EnergyTargets.AnnualReportsAsync(year - 1, year).ConfigureAwait(false);
         var book = new EnergyBook([], reports);
+        // Indexed once: 10 000 key users against every plan's units and reports was quadratic.
+        var units = new Dictionary<UnitCode, TargetUnit>();
+        foreach (var unit in plans.SelectMany(p => p.Units))
+        {
+            units.TryAdd(unit.Code, unit);
+        }
+        var usedByUser = reports.Where(r => r.Year == year).ToDictionary(r => r.KeyUser, r => r.Energy);
         return [.. users.Select(u =>
         {
-            var unit = plans.Select(p => p.Unit(u.Code)).FirstOrDefault(x => x is not null);
+            var unit = units.GetValueOrDefault(u.Code);
             var budget = unit?.Year(year)?.EnergyBudget;
-            var used = reports.FirstOrDefault(r => r.KeyUser == u.Code && r.Year == year)?.Energy;
+            Tce? used = usedByUser.TryGetValue(u.Code, out var energy) ? energy : null;
             decimal? percent = budget is { Value: > 0 } b && used is { } x ? decimal.Round(x.Value / b.Value * 100m, 1) : null;
             return new KeyUserProgress(u, year, budget, used, percent, unit is null ? null : book.Warning(unit, WarningPeriod.Of(year, 12)));
         })];
@@ -153,11 +162,13 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
         }, ct).ConfigureAwait(false);
         var approved = (await mrv.ApprovedTotalsAsync(null, ct).ConfigureAwait(false)).Where(a => a.Year <= year)
             .GroupBy(a => a.Organisation.Value).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Year)!);
+        var energy = reports.ToDictionary(r => r.KeyUser, r => r.Energy);
         return [.. users.Select(u =>
         {
             var org = u.OrganisationId is { } id && organisations.TryGetValue(id, out var o) ? o : default;
             var t = org.Code is not null ? approved.GetValueOrDefault(org.Code) : null;
-            return new CarbonBeside(u, org.Code, org.Name, year, reports.FirstOrDefault(r => r.KeyUser == u.Code)?.Energy, t?.Approved, t?.Year);
+            Tce? used = energy.TryGetValue(u.Code, out var e) ? e : null;
+            return new CarbonBeside(u, org.Code, org.Name, year, used, t?.Approved, t?.Year);
         })];
     }
 }
