@@ -86,6 +86,22 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
     async Task<MeterPoint?> IEnergyMonitoringData.FindMeterAsync(string code) =>
         (await QuerySingleOrDefaultAsync<MeterRowData>($"{MeterSelect} WHERE code = @code", new { code }).ConfigureAwait(false))?.ToMeter();
 
+    async Task<IReadOnlyList<OwnedMeter>> IEnergyMonitoringData.FindMetersAsync(IReadOnlyCollection<string> codes)
+    {
+        var found = new List<OwnedMeter>(codes.Count);
+        // PostgreSQL takes the codes as one array; for SQLite Dapper writes one parameter per code (at most 32 766), so chunks.
+        var match = connection is NpgsqlConnection ? "m.code = ANY(@chunk)" : "m.code IN @chunk";
+        foreach (var chunk in codes.Chunk(1_000))
+        {
+            found.AddRange((await QueryAsync<MeterRowData>($"""
+                SELECT m.id AS Id, m.unit_id AS UnitId, m.code AS Code, m.name AS Name, m.kind AS Kind, m.unit AS Unit, m.cadence AS Cadence,
+                    m.monitored_from AS MonitoredFrom, u.organisation_id AS OrganisationId
+                FROM energy_meters m JOIN energy_units u ON u.id = m.unit_id WHERE {match}
+                """, new { chunk }).ConfigureAwait(false)).Select(r => new OwnedMeter(r.ToMeter(), r.OrganisationId)));
+        }
+        return found;
+    }
+
     async Task<IReadOnlyList<MeterPoint>> IEnergyMonitoringData.MetersAsync(long? unitId) =>
         [.. (await QueryAsync<MeterRowData>($"{MeterSelect} WHERE (@unitId IS NULL OR unit_id = @unitId) ORDER BY code", new { unitId })
             .ConfigureAwait(false)).Select(r => r.ToMeter())];
@@ -95,6 +111,35 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
             SELECT meter_id AS MeterId, slot AS Slot, value_milli AS ValueMilli, offset_s AS OffsetSeconds
             FROM energy_readings WHERE meter_id = @meterId AND slot BETWEEN @fromSeconds AND @toSeconds ORDER BY slot
             """, new { meterId, fromSeconds, toSeconds }).ConfigureAwait(false)).Select(r => new StoredReading(r.MeterId, r.Slot, r.ValueMilli, (int)r.OffsetSeconds))];
+
+    async Task<IReadOnlyList<StoredReading>> IEnergyMonitoringData.ReadingsAsync(IReadOnlyList<ReadingRange> ranges)
+    {
+        if (connection is NpgsqlConnection pg)
+        {
+            await using var command = new NpgsqlCommand("""
+                SELECT r.meter_id, r.slot, r.value_milli, r.offset_s
+                FROM unnest($1::integer[], $2::bigint[], $3::bigint[]) AS q (meter_id, low, high)
+                JOIN energy_readings r ON r.meter_id = q.meter_id AND r.slot BETWEEN q.low AND q.high
+                """, pg, (NpgsqlTransaction)transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = ranges.Select(r => checked((int)r.MeterId)).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = ranges.Select(r => r.FromSeconds).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = ranges.Select(r => r.ToSeconds).ToArray() });
+            var held = new List<StoredReading>();
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                held.Add(new StoredReading(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3)));
+            }
+            return held;
+        }
+        // SQLite runs in process: a query per meter costs no round trip.
+        var all = new List<StoredReading>();
+        foreach (var range in ranges)
+        {
+            all.AddRange(await EnergyMonitoring.ReadingsAsync(range.MeterId, range.FromSeconds, range.ToSeconds).ConfigureAwait(false));
+        }
+        return all;
+    }
 
     Task IEnergyMonitoringData.InsertReadingsAsync(IReadOnlyList<StoredReading> readings, IReadOnlyList<MeterDay> days) =>
         connection is NpgsqlConnection pg ? CopyReadingsAsync(pg, readings, days) : InsertReadingsEachAsync(readings, days);
@@ -116,11 +161,18 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
             }
             await import.CompleteAsync(ct).ConfigureAwait(false);
         }
+        // The day rollups and their month sums in one statement (a data-modifying WITH always runs to completion).
         await using var command = new NpgsqlCommand("""
-            INSERT INTO energy_meter_days (meter_id, day, month, received, off_time, total_milli)
-            SELECT * FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::bigint[], $5::bigint[], $6::bigint[])
-            ON CONFLICT (meter_id, day) DO UPDATE SET received = energy_meter_days.received + excluded.received,
-                off_time = energy_meter_days.off_time + excluded.off_time, total_milli = energy_meter_days.total_milli + excluded.total_milli
+            WITH d (meter_id, day, month, received, off_time, total_milli) AS (
+                SELECT * FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::bigint[], $5::bigint[], $6::bigint[])),
+            days AS (
+                INSERT INTO energy_meter_days (meter_id, day, month, received, off_time, total_milli) SELECT * FROM d
+                ON CONFLICT (meter_id, day) DO UPDATE SET received = energy_meter_days.received + excluded.received,
+                    off_time = energy_meter_days.off_time + excluded.off_time, total_milli = energy_meter_days.total_milli + excluded.total_milli)
+            INSERT INTO energy_meter_months (meter_id, month, received, off_time, total_milli)
+            SELECT meter_id, month, SUM(received), SUM(off_time), SUM(total_milli) FROM d GROUP BY meter_id, month
+            ON CONFLICT (meter_id, month) DO UPDATE SET received = energy_meter_months.received + excluded.received,
+                off_time = energy_meter_months.off_time + excluded.off_time, total_milli = energy_meter_months.total_milli + excluded.total_milli
             """, pg, (NpgsqlTransaction)transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = days.Select(d => d.MeterId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = days.Select(d => d.Day).ToArray() });
@@ -177,6 +229,22 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
             pt.Value = d.TotalMilli;
             await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
+        upsert.CommandText = """
+            INSERT INTO energy_meter_months (meter_id, month, received, off_time, total_milli) VALUES ($m, $mo, $r, $o, $t)
+            ON CONFLICT (meter_id, month) DO UPDATE SET received = received + excluded.received, off_time = off_time + excluded.off_time,
+                total_milli = total_milli + excluded.total_milli
+            """;
+        upsert.Parameters.Remove(pd);
+        upsert.Prepare();
+        foreach (var month in days.GroupBy(d => (d.MeterId, d.Month)))
+        {
+            pm.Value = month.Key.MeterId;
+            pmo.Value = month.Key.Month;
+            pr.Value = month.Sum(d => d.Received);
+            po.Value = month.Sum(d => d.OffTime);
+            pt.Value = month.Sum(d => d.TotalMilli);
+            await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
     }
 
     async Task<IReadOnlyList<MeterDay>> IEnergyMonitoringData.DaysAsync(long? unitId, int fromDay, int toDay) =>
@@ -185,18 +253,42 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
             FROM energy_meter_days WHERE day BETWEEN @fromDay AND @toDay AND {UnitFilter} ORDER BY day, meter_id
             """, new { unitId, fromDay, toDay }).ConfigureAwait(false)).Select(r => r.ToDay())];
 
-    async Task<IReadOnlyList<MeterDay>> IEnergyMonitoringData.MeterTotalsAsync(long? unitId, int fromDay, int toDay) =>
-        [.. (await QueryAsync<DayRow>($"""
+    // The whole months inside the period from the month rollups, the days at its edges from the day rollups.
+    async Task<IReadOnlyList<MeterDay>> IEnergyMonitoringData.MeterTotalsAsync(long? unitId, int fromDay, int toDay)
+    {
+        var max = DateOnly.MaxValue.DayNumber;
+        var (from, to) = (DateOnly.FromDayNumber(Math.Clamp(fromDay, 0, max)), DateOnly.FromDayNumber(Math.Clamp(toDay, 0, max)));
+        DateOnly? firstWhole = from.Day == 1 ? from : from >= new DateOnly(9999, 12, 1) ? null : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        DateOnly? lastWhole = to == DateOnly.MaxValue || to.AddDays(1).Day == 1 ? to
+            : to < new DateOnly(1, 2, 1) ? null : new DateOnly(to.Year, to.Month, 1).AddDays(-1);
+        var whole = firstWhole <= lastWhole;
+        var (fullFrom, fullTo) = (firstWhole.GetValueOrDefault(), lastWhole.GetValueOrDefault());
+        return [.. (await QueryAsync<DayRow>($"""
             SELECT meter_id AS MeterId, 0 AS Day, 0 AS Month, CAST(SUM(received) AS bigint) AS Received, CAST(SUM(off_time) AS bigint) AS OffTime,
                 CAST(SUM(total_milli) AS bigint) AS TotalMilli
-            FROM energy_meter_days WHERE day BETWEEN @fromDay AND @toDay AND {UnitFilter} GROUP BY meter_id
-            """, new { unitId, fromDay, toDay }).ConfigureAwait(false)).Select(r => r.ToDay())];
+            FROM (
+                SELECT meter_id, received, off_time, total_milli FROM energy_meter_months
+                WHERE month BETWEEN @fromMonth AND @toMonth AND {UnitFilter}
+                UNION ALL
+                SELECT meter_id, received, off_time, total_milli FROM energy_meter_days
+                WHERE (day BETWEEN @fromDay AND @headEnd OR day BETWEEN @tailStart AND @toDay) AND {UnitFilter}) t
+            GROUP BY meter_id
+            """, new
+        {
+            unitId,
+            fromDay,
+            toDay,
+            fromMonth = whole ? MonitoringFields.MonthKey(fullFrom) : 1,
+            toMonth = whole ? MonitoringFields.MonthKey(fullTo) : 0,
+            headEnd = whole ? fullFrom.DayNumber - 1 : toDay,
+            tailStart = whole ? fullTo.DayNumber + 1 : toDay + 1,
+        }).ConfigureAwait(false)).Select(r => r.ToDay())];
+    }
 
     async Task<IReadOnlyList<MeterDay>> IEnergyMonitoringData.MonthTotalsAsync(long? unitId, int fromMonth, int toMonth) =>
         [.. (await QueryAsync<DayRow>($"""
-            SELECT meter_id AS MeterId, 0 AS Day, month AS Month, CAST(SUM(received) AS bigint) AS Received, CAST(SUM(off_time) AS bigint) AS OffTime,
-                CAST(SUM(total_milli) AS bigint) AS TotalMilli
-            FROM energy_meter_days WHERE month BETWEEN @fromMonth AND @toMonth AND {UnitFilter} GROUP BY meter_id, month
+            SELECT meter_id AS MeterId, 0 AS Day, month AS Month, received AS Received, off_time AS OffTime, total_milli AS TotalMilli
+            FROM energy_meter_months WHERE month BETWEEN @fromMonth AND @toMonth AND {UnitFilter}
             """, new { unitId, fromMonth, toMonth }).ConfigureAwait(false)).Select(r => r.ToDay())];
 
     async Task<MonthlyFigure?> IEnergyMonitoringData.FindMonthlyAsync(long meterId, DateOnly month) =>
@@ -316,6 +408,9 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
         public string Unit { get; set; } = "";
         public string Cadence { get; set; } = "";
         public long MonitoredFrom { get; set; }
+
+        // Only FindMetersAsync selects it.
+        public long OrganisationId { get; set; }
 
         public MeterPoint ToMeter() => new(Id, UnitId, Code, Name, Enum.Parse<EnergyKind>(Kind), Unit, Enum.Parse<MeterCadence>(Cadence), Day(MonitoredFrom));
     }

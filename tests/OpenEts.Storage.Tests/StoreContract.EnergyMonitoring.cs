@@ -187,4 +187,42 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(FaultState.Repaired, stored!.StateOn(new DateOnly(2026, 12, 10)));
         Assert.Equal("AlreadyRepaired", Assert.IsType<MonitoringCommandOutcome.Refused>(twice).Rule);
     }
+
+    [Fact]
+    public async Task Monitoring_TotalsFromMonthRollups_EqualTheSumsOfTheDays()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        var first = new DateOnly(2026, 1, 20);
+        var days = Enumerable.Range(0, 90).Select(i => first.AddDays(i))
+            .Select(d => new MeterDay(7, d.DayNumber, MonitoringFields.MonthKey(d), 20 + d.Day % 5, d.Day % 3, 1_000L * d.DayOfYear)).ToList();
+        // Written in two batches that share days and months, as overlapping ingestion batches do.
+        await store.WriteAsync(async s =>
+        {
+            await s.EnergyMonitoring.InsertReadingsAsync([], days[..50]);
+            await s.EnergyMonitoring.InsertReadingsAsync([], days[40..]);
+            return 0;
+        }, Ct);
+        var stored = await store.ReadAsync(s => s.EnergyMonitoring.DaysAsync(null, first.DayNumber, first.AddDays(89).DayNumber), Ct);
+
+        (long, long, long) Sum(DateOnly from, DateOnly to)
+        {
+            var within = stored.Where(d => d.Day >= from.DayNumber && d.Day <= to.DayNumber).ToList();
+            return (within.Sum(d => d.Received), within.Sum(d => d.OffTime), within.Sum(d => d.TotalMilli));
+        }
+        foreach (var (from, to) in new[]
+        {
+            (new DateOnly(2026, 1, 25), new DateOnly(2026, 3, 31)),
+            (new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)),
+            (new DateOnly(2026, 1, 31), new DateOnly(2026, 4, 2)),
+            (new DateOnly(2026, 2, 3), new DateOnly(2026, 2, 17)),
+            (new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 30)),
+        })
+        {
+            var total = Assert.Single(await store.ReadAsync(s => s.EnergyMonitoring.MeterTotalsAsync(null, from.DayNumber, to.DayNumber), Ct));
+            Assert.Equal(Sum(from, to), (total.Received, total.OffTime, total.TotalMilli));
+        }
+        var months = await store.ReadAsync(s => s.EnergyMonitoring.MonthTotalsAsync(null, 202601, 202604), Ct);
+        Assert.Equal(stored.GroupBy(d => d.Month).Select(g => (g.Key, g.Sum(d => d.TotalMilli))).Order(),
+            months.Select(m => (m.Month, m.TotalMilli)).Order());
+    }
 }

@@ -79,38 +79,45 @@ internal static class MonitoringBench
         }, CancellationToken.None);
         Print($"{label}: {users:N0} units and meters registered through the use cases in {setup.Elapsed.TotalSeconds:F1} s");
 
-        // Each meter's readings for the period, in meter order, cut into batches of `batch` readings.
+        // Each meter's readings for the period, in meter order, cut into batches of `batch` readings. The next batch is made
+        // while the current one is written (as the API parses one sender's request while another's is written).
         var perMeter = days * 24;
         var handler = new MonitoringCommandHandler(store, new FixedClock(Now));
         var start = QualityRules.StartOfDay(first);
-        var ingest = Stopwatch.StartNew();
-        long sent = 0, batches = 0;
-        IngestReadings? last = null;
-        var buffer = new List<IngestReadings.Reading>(batch);
-        for (var m = 0; m < users; m++)
+        var total = (long)users * perMeter;
+        var batchCount = (int)((total + batch - 1) / batch);
+        IngestReadings MakeBatch(int b)
         {
-            for (var h = 0; h < perMeter; h++)
+            var readings = new IngestReadings.Reading[(int)Math.Min(batch, total - ((long)b * batch))];
+            for (var i = 0; i < readings.Length; i++)
             {
-                buffer.Add(new IngestReadings.Reading(buffer.Count, string.Create(CultureInfo.InvariantCulture, $"{m}-{h}"), meters[m], start.AddHours(h),
-                    MeterQuantity.FromMilli(1_000_000 + ((m * 7 + h * 13) % 500_000))));
-                if (buffer.Count == batch || (m == users - 1 && h == perMeter - 1))
-                {
-                    var command = new IngestReadings("bench-" + batches.ToString(CultureInfo.InvariantCulture), [.. buffer], []);
-                    buffer.Clear();
-                    var outcome = await handler.HandleAsync(Actor.System, command, CancellationToken.None);
-                    if (outcome is not MonitoringCommandOutcome.Completed { Result: IngestResult { NewReadings: var n } } || n != command.Readings.Count)
-                    {
-                        throw new InvalidOperationException($"batch {batches}: {outcome}");
-                    }
-                    sent += n;
-                    batches++;
-                    last = command;
-                }
+                var n = ((long)b * batch) + i;
+                var (m, h) = ((int)(n / perMeter), (int)(n % perMeter));
+                readings[i] = new IngestReadings.Reading(i, string.Create(CultureInfo.InvariantCulture, $"{m}-{h}"), meters[m], start.AddHours(h),
+                    MeterQuantity.FromMilli(1_000_000 + ((m * 7 + h * 13) % 500_000)));
             }
+            return new IngestReadings("bench-" + b.ToString(CultureInfo.InvariantCulture), readings, []);
+        }
+        var ingest = Stopwatch.StartNew();
+        long sent = 0;
+        IngestReadings? last = null;
+        var next = Task.Run(() => MakeBatch(0));
+        for (var b = 0; b < batchCount; b++)
+        {
+            var command = await next;
+            next = b + 1 < batchCount ? Task.Run(() => MakeBatch(b + 1)) : Task.FromResult(command);
+            var outcome = await handler.HandleAsync(Actor.System, command, CancellationToken.None);
+            if (outcome is not MonitoringCommandOutcome.Completed { Result: IngestResult { NewReadings: var n } } || n != command.Readings.Count)
+            {
+                throw new InvalidOperationException($"batch {b}: {outcome}");
+            }
+            sent += n;
+            last = command;
         }
         var seconds = ingest.Elapsed.TotalSeconds;
-        Print($"{label}: ingested {sent:N0} hourly readings ({users:N0} meters × {days} days) in {batches:N0} batches of ≤ {batch:N0}: "
-            + $"{seconds:F1} s = {sent / seconds:N0} readings/s durable, end to end through IngestReadings (generation included)");
+        Print($"{label}: ingested {sent:N0} hourly readings ({users:N0} meters × {days} days) in {batchCount:N0} batches of ≤ {batch:N0}: "
+            + $"{seconds:F1} s = {sent / seconds:N0} readings/s durable, end to end through IngestReadings (the next batch made while one is written)");
+        await StorageAloneAsync(label, store, meters.Count, perMeter, batch, start.AddDays(days + 30));
         var resend = Stopwatch.StartNew();
         var again = await handler.HandleAsync(Actor.System, last!, CancellationToken.None);
         Print($"{label}: the last batch resent: {(again is MonitoringCommandOutcome.Completed { Result: IngestResult { Resent: true } } ? "resent, nothing changed" : again.ToString())} "
@@ -150,6 +157,58 @@ internal static class MonitoringBench
         Print($"{label}: data quality of {yearly!.Units.Count:N0} units over a year ({yearStart:yyyy-MM-dd} – {yearStart.AddDays(364):yyyy-MM-dd}, "
             + $"{Completeness.ExpectedSlots(MeterCadence.Hourly, yearStart, yearStart.AddDays(364)) * (long)yearly.Units.Count:N0} readings expected) in "
             + $"{year.Elapsed.TotalSeconds:F2} s");
+    }
+
+    // The storage's part alone, on slots after the bench's period: the readings' binary COPY with no rollups, then with
+    // the day and month rollups, one durable transaction per batch (made before the clock starts).
+    private static async Task StorageAloneAsync(string label, SqlStore store, int meterCount, int perMeter, int batch, DateTimeOffset from)
+    {
+        var ids = (await store.ReadAsync(s => s.EnergyMonitoring.MetersAsync(null), CancellationToken.None)).Select(m => m.Id).Order().ToList();
+        foreach (var withRollups in new[] { false, true })
+        {
+            var start = from.AddDays(withRollups ? perMeter / 24 + 1 : 0);
+            var batches = new List<(StoredReading[] Readings, MeterDay[] Days)>();
+            var readings = new List<StoredReading>(batch);
+            void Flush()
+            {
+                var days = withRollups
+                    ? readings.GroupBy(r => (r.MeterId, Day: QualityRules.BeijingDay(DateTimeOffset.FromUnixTimeSeconds(r.SlotSeconds))))
+                        .Select(g => new MeterDay(g.Key.MeterId, g.Key.Day.DayNumber, MonitoringFields.MonthKey(g.Key.Day), g.Count(), 0, g.Sum(r => r.ValueMilli)))
+                        .ToArray()
+                    : [];
+                batches.Add(([.. readings], days));
+                readings.Clear();
+            }
+            for (var m = 0; m < meterCount; m++)
+            {
+                for (var h = 0; h < perMeter; h++)
+                {
+                    readings.Add(new StoredReading(ids[m], start.AddHours(h).ToUnixTimeSeconds(), 1_000_000 + ((m * 7 + h * 13) % 500_000), 0));
+                    if (readings.Count == batch)
+                    {
+                        Flush();
+                    }
+                }
+            }
+            if (readings.Count > 0)
+            {
+                Flush();
+            }
+            var time = Stopwatch.StartNew();
+            long rows = 0;
+            foreach (var (r, d) in batches)
+            {
+                await store.WriteAsync(async s =>
+                {
+                    await s.EnergyMonitoring.InsertReadingsAsync(r, d);
+                    return 0;
+                }, CancellationToken.None);
+                rows += r.Length;
+            }
+            var seconds = time.Elapsed.TotalSeconds;
+            Print($"{label}: storage alone, {rows:N0} readings in {batches.Count} transactions, "
+                + (withRollups ? "COPY + day and month rollups" : "binary COPY, no rollups") + $": {seconds:F1} s = {rows / seconds:N0} readings/s durable");
+        }
     }
 
     private static void Admin(string connectionString, string sql)

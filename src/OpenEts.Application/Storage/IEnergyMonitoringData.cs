@@ -22,13 +22,19 @@ public interface IEnergyMonitoringData
 
     Task<MeterPoint?> FindMeterAsync(string code);
 
+    /// <summary>The meter points among <paramref name="codes"/> with their units' organisations (one read for a whole batch).</summary>
+    Task<IReadOnlyList<OwnedMeter>> FindMetersAsync(IReadOnlyCollection<string> codes);
+
     /// <summary>Meter points, of one unit when <paramref name="unitId"/> is given, by code.</summary>
     Task<IReadOnlyList<MeterPoint>> MetersAsync(long? unitId);
 
     /// <summary>The readings a meter holds with slots from <paramref name="fromSeconds"/> to <paramref name="toSeconds"/> (inclusive).</summary>
     Task<IReadOnlyList<StoredReading>> ReadingsAsync(long meterId, long fromSeconds, long toSeconds);
 
-    /// <summary>Inserts new readings in bulk (none may exist yet) and adds them to the daily rollups.</summary>
+    /// <summary>The readings held in each of <paramref name="ranges"/> (one read for a whole batch where the database allows).</summary>
+    Task<IReadOnlyList<StoredReading>> ReadingsAsync(IReadOnlyList<ReadingRange> ranges);
+
+    /// <summary>Inserts new readings in bulk (none may exist yet) and adds them to the daily rollups and their month sums.</summary>
     Task InsertReadingsAsync(IReadOnlyList<StoredReading> readings, IReadOnlyList<MeterDay> days);
 
     /// <summary>Daily rollups from <paramref name="fromDay"/> to <paramref name="toDay"/> (DayNumber, inclusive), of one unit's meters or all.</summary>

@@ -136,24 +136,25 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
         var meters = new Dictionary<string, MeterPoint>(StringComparer.Ordinal);
         var rowErrors = new List<FieldError>();
         var unknown = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (code, field) in Readings.Select(r => (r.Meter, $"readings[{r.Row}].meter"))
-            .Concat(MonthlyFigures.Select(m => (m.Meter, $"monthly[{m.Row}].meter"))))
+        var found = await work.MetersAsync([.. Readings.Select(r => r.Meter).Concat(MonthlyFigures.Select(m => m.Meter)).ToHashSet(StringComparer.Ordinal)])
+            .ConfigureAwait(false);
+        foreach (var (code, row, monthly) in Readings.Select(r => (r.Meter, r.Row, false)).Concat(MonthlyFigures.Select(m => (m.Meter, m.Row, true))))
         {
             if (meters.ContainsKey(code) || unknown.Contains(code))
             {
                 continue;
             }
-            var (meter, _, refusal) = await work.MeterForActorAsync(code, field).ConfigureAwait(false);
-            switch (refusal)
+            var field = monthly ? $"monthly[{row}].meter" : $"readings[{row}].meter";
+            switch (work.Refusal(code, field, found.GetValueOrDefault(code)))
             {
-                case MonitoringCommandOutcome.Refused { Kind: RefusalKind.Forbidden }:
-                    return refusal;
-                case MonitoringCommandOutcome.Refused r:
+                case { Kind: RefusalKind.Forbidden } forbidden:
+                    return forbidden;
+                case { } r:
                     unknown.Add(code);
                     rowErrors.Add(new FieldError(field, r.Rule, r.Message));
                     continue;
             }
-            meters[code] = meter!;
+            meters[code] = found[code].Meter;
         }
         if (rowErrors.Count > 0)
         {
@@ -161,13 +162,17 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
         }
         var slots = new Dictionary<(long Meter, long Slot), Reading>();
         var fresh = new List<(Reading Reading, MeterPoint Meter, ReadingSlot Slot)>(Readings.Count);
-        foreach (var meterReadings in Readings.GroupBy(r => r.Meter))
+        var groups = Readings.GroupBy(r => r.Meter).Select(g =>
         {
-            var meter = meters[meterReadings.Key];
-            var placed = meterReadings.Select(r => (Reading: r, Slot: ReadingSlot.Of(r.At, meter.Cadence))).ToList();
-            var held = await work.Data.ReadingsAsync(meter.Id, placed.Min(p => p.Slot.Slot.ToUnixTimeSeconds()),
-                placed.Max(p => p.Slot.Slot.ToUnixTimeSeconds())).ConfigureAwait(false);
-            var heldValues = held.ToDictionary(h => h.SlotSeconds, h => h.ValueMilli);
+            var meter = meters[g.Key];
+            return (Meter: meter, Placed: g.Select(r => (Reading: r, Slot: ReadingSlot.Of(r.At, meter.Cadence))).ToList());
+        }).ToList();
+        // The readings already held in each meter's span of slots, read once for the whole batch.
+        var heldValues = (await work.Data.ReadingsAsync([.. groups.Select(g => new ReadingRange(g.Meter.Id,
+                g.Placed.Min(p => p.Slot.Slot.ToUnixTimeSeconds()), g.Placed.Max(p => p.Slot.Slot.ToUnixTimeSeconds())))]).ConfigureAwait(false))
+            .ToDictionary(h => (h.MeterId, h.SlotSeconds), h => h.ValueMilli);
+        foreach (var (meter, placed) in groups)
+        {
             foreach (var (r, slot) in placed)
             {
                 var key = (meter.Id, slot.Slot.ToUnixTimeSeconds());
@@ -180,7 +185,7 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
                     rowErrors.Add(new FieldError($"readings[{r.Row}].at", "Duplicate",
                         $"row {r.Row}: meter {meter.Code} has row {twin.Row} for the same slot {slot.Slot:O} in this batch"));
                 }
-                else if (heldValues.TryGetValue(key.Item2, out var heldMilli))
+                else if (heldValues.TryGetValue(key, out var heldMilli))
                 {
                     slots[key] = r;
                     if (heldMilli != r.Value.Milli)

@@ -32,12 +32,23 @@ public sealed class MonitoringWork(IStoreSession session, Actor actor, DateTimeO
     {
         if (await Data.FindMeterAsync(code).ConfigureAwait(false) is not { } meter)
         {
-            return (null, null, new MonitoringCommandOutcome.Refused("UnknownMeter", field, $"there is no meter point {code}", RefusalKind.Malformed));
+            return (null, null, Refusal(code, field, null));
         }
         var unit = await Data.FindUnitAsync(meter.UnitId).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Meter {meter.Code} names unit {meter.UnitId}, which is missing.");
-        return actor.Role == Role.Regulator || actor.OrganisationId == unit.OrganisationId
-            ? (meter, unit, null)
-            : (null, null, new MonitoringCommandOutcome.Refused("NotYourMeter", field, $"meter point {code} belongs to another organisation", RefusalKind.Forbidden));
+        return Refusal(code, field, new OwnedMeter(meter, unit.OrganisationId)) is { } refused ? (null, null, refused) : (meter, unit, null);
     }
+
+    /// <summary>
+    /// The same rule for many meters in one read (a batch of readings): each code's meter, or null when there is none,
+    /// to be judged with <see cref="Refusal"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, OwnedMeter>> MetersAsync(IReadOnlyCollection<string> codes) =>
+        (await Data.FindMetersAsync(codes).ConfigureAwait(false)).ToDictionary(m => m.Meter.Code, StringComparer.Ordinal);
+
+    /// <summary>Why the actor may not act on the meter <paramref name="code"/> (unknown, or another organisation's); null when it may.</summary>
+    public MonitoringCommandOutcome.Refused? Refusal(string code, string field, OwnedMeter? meter) =>
+        meter is null ? new MonitoringCommandOutcome.Refused("UnknownMeter", field, $"there is no meter point {code}", RefusalKind.Malformed)
+            : actor.Role == Role.Regulator || actor.OrganisationId == meter.OrganisationId ? null
+            : new MonitoringCommandOutcome.Refused("NotYourMeter", field, $"meter point {code} belongs to another organisation", RefusalKind.Forbidden);
 }
