@@ -46,6 +46,7 @@ public sealed partial class RegistryService
     // journal after it, indexing any registry entry the index does not cover yet.
     private async Task<long> LoadAsync(IStoreSession s)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         _ledger = new RegistryLedger();
         _applied = 0;
         RestoredFrom = null;
@@ -73,7 +74,13 @@ public sealed partial class RegistryService
                 LogSnapshotSkipped(log, row.Sequence, problem);
             }
         }
+        var restored = clock.Elapsed;
         await CatchUpAsync(s, indexAfter: indexedTo).ConfigureAwait(false);
+        if (log is not null)
+        {
+            LogLoaded(log, RestoredFrom ?? 0, (long)restored.TotalMilliseconds, _applied - (RestoredFrom ?? 0),
+                (long)clock.Elapsed.TotalMilliseconds);
+        }
         return _applied;
     }
 
@@ -117,6 +124,10 @@ public sealed partial class RegistryService
             return (null, "its state does not hang together: " + e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Registry loaded from the snapshot of journal entry {Snapshot} (0: none) in {RestoreMs} ms, then {Replayed} journal entries after it; {TotalMs} ms in all")]
+    private static partial void LogLoaded(ILogger logger, long snapshot, long restoreMs, long replayed, long totalMs);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Registry snapshot of journal entry {Sequence} skipped: {Problem}; falling back to the one before it")]

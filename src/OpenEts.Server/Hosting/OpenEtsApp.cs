@@ -88,7 +88,11 @@ public static class OpenEtsApp
                 throw new StartupException(e.Message, e);
             }
             services.AddSingleton(_ => new JournalDigests(store, signer));
-            services.AddSingleton(sp => new RegistryService(store, signer, sp.GetRequiredService<ILogger<RegistryService>>()));
+            var snapshotInterval = SnapshotInterval(builder.Configuration["snapshot-interval"] ?? builder.Configuration["OPENETS_SNAPSHOT_INTERVAL"]);
+            services.AddSingleton(sp => new RegistryService(store, signer, sp.GetRequiredService<ILogger<RegistryService>>())
+            {
+                SnapshotInterval = snapshotInterval,
+            });
         }
         // The cookie and antiforgery keys live in the database (migrated above, before any request): sign-ins survive
         // a restart, and every server instance on the same database reads the same keys.
@@ -275,6 +279,12 @@ public static class OpenEtsApp
 
     // The key ring (cookie, antiforgery and TOTP-secret keys) is encrypted with the deployment's certificate when one is
     // given; without one it stays in clear in the database, with a warning (the demo included).
+    // --snapshot-interval N: registry journal entries between automatic snapshots (0: none); the registry's default otherwise.
+    private static long SnapshotInterval(string? text) =>
+        text is null ? RegistryService.DefaultSnapshotInterval
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : throw new StartupException($"--snapshot-interval: '{text}' is not a whole number of journal entries (0 writes none).");
+
     private static void ProtectKeyRing(IDataProtectionBuilder dataProtection, ConfigurationManager configuration, DemoMode demo)
     {
         var path = configuration["key-ring-certificate"] ?? configuration["OPENETS_KEY_RING_CERTIFICATE"]

@@ -37,14 +37,15 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts the server on <paramref name="database"/> (a SQLite file or PostgreSQL connection string), with
     /// <paramref name="folder"/> as working directory, and waits until <c>/health</c> answers. A port taken between
-    /// choosing and binding it is retried on another.
+    /// choosing and binding it is retried on another. <paramref name="arguments"/> go after the usual ones.
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(string database, string folder, CancellationToken ct)
+    public static async Task<ServerProcess> StartAsync(
+        string database, string folder, CancellationToken ct, IReadOnlyList<string>? arguments = null)
     {
         Assert.True(File.Exists(ServerDll), $"{ServerDll} is missing: the test project should copy the Server project's build");
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(database, folder, FreePort());
+            var server = Launch(database, folder, FreePort(), arguments ?? []);
             var answering = false;
             try
             {
@@ -125,7 +126,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return client;
     }
 
-    private static ServerProcess Launch(string database, string folder, int port)
+    private static ServerProcess Launch(string database, string folder, int port, IReadOnlyList<string> arguments)
     {
         var info = new ProcessStartInfo(DotnetHost())
         {
@@ -135,7 +136,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { ServerDll, "--db", database, "--urls", $"http://127.0.0.1:{port}", "--demo" })
+        // --demo last: the configuration's command line would read the argument after a bare switch as its value.
+        foreach (var arg in new[] { ServerDll, "--db", database, "--urls", $"http://127.0.0.1:{port}" }.Concat(arguments).Append("--demo"))
         {
             info.ArgumentList.Add(arg);
         }
