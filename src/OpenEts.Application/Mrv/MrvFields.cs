@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Mrv;
 
@@ -43,6 +45,23 @@ public static class MrvFields
         }
         read.Fail(field, "Required", $"{field}: a report number is a whole number ≥ 1");
         return 0;
+    }
+
+    /// <summary>
+    /// Reads the two fields every return carries — the report and the comments that go back with it — and makes the
+    /// command with <paramref name="create"/> when both read.
+    /// </summary>
+    public static bool TryReadReturn<T>(long? report, string? comments, Func<long, string, T> create,
+        [NotNullWhen(true)] out T? command, out IReadOnlyList<FieldError> errors)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        var read = new FieldReader();
+        var id = read.Report(report);
+        var text = read.Text(comments, "comments", LongText);
+        command = read.IsValid ? create(id, text) : null;
+        errors = read.Errors;
+        return command is not null;
     }
 
     /// <summary>Trimmed text of 1 to <paramref name="max"/> characters (or, when not <paramref name="required"/>, empty).</summary>

@@ -21,12 +21,7 @@ public sealed record ReturnReport(long Report, string Comments) : IMrvCommand
     public static bool TryParse(Form form, [NotNullWhen(true)] out ReturnReport? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var report = read.Report(form.Report);
-        var comments = read.Text(form.Comments, "comments", MrvFields.LongText);
-        command = read.IsValid ? new ReturnReport(report, comments) : null;
-        errors = read.Errors;
-        return command is not null;
+        return MrvFields.TryReadReturn(form.Report, form.Comments, (report, comments) => new ReturnReport(report, comments), out command, out errors);
     }
 
     /// <inheritdoc/>

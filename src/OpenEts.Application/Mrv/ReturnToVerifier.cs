@@ -20,12 +20,7 @@ public sealed record ReturnToVerifier(long Report, string Comments) : IMrvComman
     public static bool TryParse(Form form, [NotNullWhen(true)] out ReturnToVerifier? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var report = read.Report(form.Report);
-        var comments = read.Text(form.Comments, "comments", MrvFields.LongText);
-        command = read.IsValid ? new ReturnToVerifier(report, comments) : null;
-        errors = read.Errors;
-        return command is not null;
+        return MrvFields.TryReadReturn(form.Report, form.Comments, (report, comments) => new ReturnToVerifier(report, comments), out command, out errors);
     }
 
     /// <inheritdoc/>
