@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenEts.Application.Allocation;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Allocation;
@@ -84,16 +85,17 @@ internal sealed partial class SqlSession : IAllocationData
 
     async Task<IReadOnlyList<SpecialCircumstance>> IAllocationData.ListCircumstancesAsync(string jurisdiction, int year) =>
         [.. (await QueryAsync<CircumstanceRow>("""
-            SELECT jurisdiction, year, organisation_code, kind, months, energy_kgce, reference, recorded_at, recorded_by
+            SELECT jurisdiction, year, organisation_code, kind, months, energy_kgce, reference, recorded_at, recorded_by, excluded_years
             FROM allocation_circumstances WHERE jurisdiction = @jurisdiction AND year = @year ORDER BY organisation_code, kind
             """, new { jurisdiction, year }).ConfigureAwait(false)).Select(r => r.ToCircumstance())];
 
     Task IAllocationData.SaveCircumstanceAsync(SpecialCircumstance c) => ExecuteAsync("""
-        INSERT INTO allocation_circumstances (jurisdiction, year, organisation_code, kind, months, energy_kgce, reference, recorded_at, recorded_by)
-        VALUES (@jurisdiction, @year, @organisation, @kind, @months, @energy, @reference, @recordedAt, @recordedBy)
+        INSERT INTO allocation_circumstances (jurisdiction, year, organisation_code, kind, months, energy_kgce, reference, recorded_at,
+            recorded_by, excluded_years)
+        VALUES (@jurisdiction, @year, @organisation, @kind, @months, @energy, @reference, @recordedAt, @recordedBy, @excludedYears)
         ON CONFLICT (jurisdiction, year, organisation_code, kind) DO UPDATE SET months = excluded.months,
             energy_kgce = excluded.energy_kgce, reference = excluded.reference, recorded_at = excluded.recorded_at,
-            recorded_by = excluded.recorded_by
+            recorded_by = excluded.recorded_by, excluded_years = excluded.excluded_years
         """, new
     {
         jurisdiction = c.Jurisdiction,
@@ -105,6 +107,7 @@ internal sealed partial class SqlSession : IAllocationData
         reference = c.Reference,
         recordedAt = Ms(c.RecordedAt),
         recordedBy = c.RecordedBy,
+        excludedYears = c.ExcludedYears is { } years ? string.Join(',', years.Select(y => y.ToString(CultureInfo.InvariantCulture))) : null,
     });
 
     private static object PlanParameters(StoredPlan p) => new
@@ -196,7 +199,10 @@ internal sealed partial class SqlSession : IAllocationData
 
         public string Recorded_By { get; init; } = "";
 
+        public string? Excluded_Years { get; init; }
+
         public SpecialCircumstance ToCircumstance() => new(Jurisdiction, checked((int)Year), Organisation_Code, Enum.Parse<CircumstanceKind>(Kind),
-            Months is { } m ? checked((int)m) : null, Energy_Kgce is { } e ? e / 1000m : null, Reference, At(Recorded_At), Recorded_By);
+            Months is { } m ? checked((int)m) : null, Energy_Kgce is { } e ? e / 1000m : null, Reference, At(Recorded_At), Recorded_By,
+            Excluded_Years is { } years ? [.. years.Split(',').Select(y => int.Parse(y, CultureInfo.InvariantCulture))] : null);
     }
 }

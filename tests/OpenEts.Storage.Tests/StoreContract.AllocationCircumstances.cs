@@ -46,4 +46,35 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal("TrueUpDone", refused.Rule);
         Assert.Equal(3, journal.Count);
     }
+
+    [Fact]
+    public async Task Circumstance_HistoryExclusion_StoredWithItsYearsAndRefusedOutsideThePlansHistory()
+    {
+        await using var w = await AllocationWorldAsync(Db);
+        var paper = CodeOf("91440600MA5CY1004");
+        var unapproved = await w.Plans.HandleAsync(w.Regulator,
+            new RecordCircumstance("guangdong", 2017, paper, CircumstanceKind.HistoryExclusion, null, null, "检修年份", [2015]), Ct);
+        await w.Plans.HandleAsync(w.Regulator, new ImportPlan(PlanJson.Shipped("guangdong-2017")), Ct);
+        await w.Plans.HandleAsync(w.Regulator, new ApprovePlan("guangdong-2017", 1), Ct);
+
+        var notHistory = await w.Plans.HandleAsync(w.Regulator,
+            new RecordCircumstance("guangdong", 2017, paper, CircumstanceKind.HistoryExclusion, null, null, "检修年份", [2013]), Ct);
+        var tooMany = await w.Plans.HandleAsync(w.Regulator,
+            new RecordCircumstance("guangdong", 2017, paper, CircumstanceKind.HistoryExclusion, null, null, "检修年份", [2014, 2015]), Ct);
+        var recorded = await w.Plans.HandleAsync(w.Regulator,
+            new RecordCircumstance("guangdong", 2017, paper, CircumstanceKind.HistoryExclusion, null, null, "检修年份（演示）", [2015]), Ct);
+        var stored = await w.Store.ReadAsync(s => s.Allocation.ListCircumstancesAsync("guangdong", 2017), Ct);
+        var journal = await w.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "allocation.circumstance"), 0, 10), Ct);
+
+        Assert.Equal("NoApprovedPlan", Assert.IsType<AllocationCommandOutcome.Refused>(unapproved).Rule);
+        // Guangdong 2017's history is 2014–2016 with one exclusion [UNCONFIRMED in the plan].
+        var outside = Assert.IsType<AllocationCommandOutcome.Refused>(notHistory);
+        Assert.Equal(("NotAHistoryYear", "excludedYears"), (outside.Rule, outside.Field));
+        Assert.Equal("TooManyExclusions", Assert.IsType<AllocationCommandOutcome.Refused>(tooMany).Rule);
+        Assert.IsType<AllocationCommandOutcome.Completed>(recorded);
+        var exclusion = Assert.Single(stored);
+        Assert.Equal((CircumstanceKind.HistoryExclusion, (int?)null, (decimal?)null), (exclusion.Kind, exclusion.Months, exclusion.Energy));
+        Assert.Equal([2015], exclusion.ExcludedYears);
+        Assert.Contains("2015", Assert.Single(journal).Payload, StringComparison.Ordinal);
+    }
 }

@@ -104,7 +104,7 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv)
         var circumstances = await store.ReadAsync(s => s.Allocation.ListCircumstancesAsync(stored?.Jurisdiction ?? plan.Jurisdiction, year), ct)
             .ConfigureAwait(false);
         var entities = (await AllocationInputs.ReadAsync(mrv, plan, year, ct).ConfigureAwait(false))
-            .Select(e => e.Verified is null ? e : SpecialCircumstance.Apply(e, circumstances)).ToList();
+            .Select(e => SpecialCircumstance.Apply(e, circumstances, e.Verified is null ? AllocationStage.Pre : AllocationStage.Final)).ToList();
         return WhatIf.TryRun(document, year, entities, edits, out var result, out var errors, progress) ? (result, []) : (null, errors);
     }
 

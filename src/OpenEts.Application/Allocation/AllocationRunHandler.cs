@@ -41,9 +41,10 @@ public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, RegistryS
         }
         var plan = stored.Plan;
         var unitClass = UnitClass.Allowance(plan.RegistryCode, run.Year);
-        // The regulator's special circumstances (closures, stoppages, new entrants, added capacity) count at the true-up.
+        // The regulator's special circumstances (closures, stoppages, new entrants, added capacity) count at the true-up;
+        // history exclusions at both stages.
         var entities = (await AllocationInputs.ReadAsync(mrv, plan, run.Year, ct).ConfigureAwait(false))
-            .Select(e => run.Stage == AllocationStage.Final ? SpecialCircumstance.Apply(e, circumstances) : e).ToList();
+            .Select(e => SpecialCircumstance.Apply(e, circumstances, run.Stage)).ToList();
         var (accounts, issuance) = await registry.QueryAsync((l, _) => (
             l.Accounts.Where(a => a.Kind == AccountKind.Holding && a.State != AccountState.Closed)
                 .GroupBy(a => a.HolderName).ToDictionary(g => g.Key, g => g.First().Number),

@@ -137,6 +137,31 @@ public sealed class WorkedExampleTests
     }
 
     [Fact]
+    public void Guangdong2017_PetrochemicalWithAnAbnormalYearExcluded_AveragesTheOtherHistoryYears()
+    {
+        IReadOnlyDictionary<string, decimal> none = new Dictionary<string, decimal>();
+        var refinery = new EntityInput("R1", "示范炼厂", Sector.Petrochemical)
+        {
+            Products = [new ProductInput("refining", 5_000_000m)],
+            Verified = 1_000_000m,
+            History = [new HistoryYear(2014, 1_000_000m, none), new HistoryYear(2015, 400_000m, none), new HistoryYear(2016, 1_100_000m, none)],
+        };
+        var plan = Plan("guangdong-2017");
+
+        var all = AllocationCalculator.Allocate(plan, 2017, refinery, AllocationStage.Final);
+        var excluded = AllocationCalculator.Allocate(plan, 2017, refinery with { ExcludedYears = [2015] }, AllocationStage.Final);
+        var tooMany = AllocationCalculator.Allocate(plan, 2017, refinery with { ExcludedYears = [2016, 2015] }, AllocationStage.Final);
+
+        // All three years: (1 000 000 + 400 000 + 1 100 000) / 3 = 833 333.33… × d 1 → 833 333; free 97 % = 808 333.
+        Assert.Equal((833_333L, 808_333L), (all.Total.Value, all.Free.Value));
+        // 2015 left out: (1 000 000 + 1 100 000) / 2 = 1 050 000; free 97 % = 1 018 500.
+        Assert.Equal((1_050_000L, 1_018_500L), (excluded.Total.Value, excluded.Free.Value));
+        // The plan allows one exclusion: of 2015 and 2016 only the first (2015) is left out, and a note says so.
+        Assert.Equal(1_050_000L, tooMany.Total.Value);
+        Assert.Contains(tooMany.Notes, n => n.Contains("the plan allows 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void CapCheck_Guangdong2017_ComparesWithTheCoveredCap()
     {
         var plan = Plan("guangdong-2017");
