@@ -41,6 +41,10 @@ internal static class AllocationEndpoints
             .WithSummary("Pre-allocate the year under the approved plan through the registry; entities already done are not moved again");
         group.MapPost("/{jurisdiction}/{year:int}/true-up", TrueUpAsync).RequireAuthorization(regulator)
             .WithSummary("True up the year (多退少补) on approved actual output: issue or withdraw the difference through the registry");
+        group.MapGet("/{jurisdiction}/{year:int}/circumstances", CircumstancesAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
+            .WithSummary("The special circumstances recorded for the year: closures, stoppages, new entrants, added capacity, excluded history years");
+        group.MapPost("/{jurisdiction}/{year:int}/circumstances", RecordCircumstanceAsync).RequireAuthorization(regulator)
+            .WithSummary("Record an entity's special circumstance before its true-up (art. 14–15), or the historical years excluded from its history basis");
         group.MapGet("/{jurisdiction}/{year:int}", AllocationsAsync).RequireAuthorization(readers)
             .WithSummary("The allocations of a year you may see (regulator, auditor: all; company: its own), with their calculations");
         group.MapGet("/{jurisdiction}/{year:int}/{organisation}", AllocationAsync).RequireAuthorization(readers)
@@ -54,6 +58,10 @@ internal static class AllocationEndpoints
     public sealed record EditsInput(IReadOnlyList<EditInput> Edits);
 
     public sealed record WhatIfInput(string Plan, int Year, int? Version = null, IReadOnlyList<string>? Set = null);
+
+    /// <summary>A special circumstance as typed: kind closure, stoppage (months), newEntrant, capacityChange (energy, tce) or historyExclusion (excludedYears).</summary>
+    public sealed record CircumstanceInput(string Organisation, string Kind, string Reference, int? Months = null, decimal? Energy = null,
+        IReadOnlyList<int>? ExcludedYears = null);
 
     public sealed record OutcomeView(string Event, AllocationViews.PlanSummary? Plan, AllocationViews.RunView? Run);
 
@@ -105,6 +113,16 @@ internal static class AllocationEndpoints
         RunTrueUp.TryParse(new RunTrueUp.Form(jurisdiction, year), out var command, out var errors)
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false))
             : Problems.Fields(errors);
+
+    private static async Task<Ok<List<AllocationViews.CircumstanceView>>> CircumstancesAsync(string jurisdiction, int year, AllocationQueries queries,
+        CancellationToken ct) =>
+        TypedResults.Ok((await queries.CircumstancesAsync(jurisdiction, year, ct).ConfigureAwait(false)).Select(AllocationViews.CircumstanceView.From).ToList());
+
+    private static Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult, NotFound>> RecordCircumstanceAsync(string jurisdiction, int year,
+        CircumstanceInput input, HttpContext http, AllocationCommandHandler handler, CancellationToken ct) =>
+        RunAsync(RecordCircumstance.TryParse(new RecordCircumstance.Form(jurisdiction, year, input.Organisation, input.Kind, input.Months, input.Energy,
+            input.Reference, input.ExcludedYears is { } years ? string.Join(',', years) : null), out var command, out var errors),
+            command, errors, http, handler, ct);
 
     private static async Task<Ok<List<AllocationViews.AllocationView>>> AllocationsAsync(string jurisdiction, int year, HttpContext http,
         AllocationQueries queries, CancellationToken ct) =>

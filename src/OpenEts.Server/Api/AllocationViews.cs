@@ -46,6 +46,14 @@ internal static class AllocationViews
             v.Pre is { } p ? StageView.From(p) : null, v.Final is { } f ? StageView.From(f) : null, v.TrueUp?.Difference);
     }
 
+    /// <summary>A special circumstance recorded for an entity's year: months (closure, stoppage), energy in tce (new entrant, capacity change) or the excluded history years.</summary>
+    public sealed record CircumstanceView(string Organisation, CircumstanceKind Kind, int? Months, decimal? Energy, IReadOnlyList<int>? ExcludedYears,
+        string Reference, DateTimeOffset RecordedAt, string RecordedBy)
+    {
+        public static CircumstanceView From(SpecialCircumstance c) =>
+            new(c.Organisation, c.Kind, c.Months, c.Energy, c.ExcludedYears, c.Reference, c.RecordedAt, c.RecordedBy);
+    }
+
     public sealed record RunItemView(string Organisation, string Name, string? Account, long Movement, bool Done, bool Earlier, string? Rule, string? Message);
 
     /// <summary>A run: per entity what was issued (+) or withdrawn (−), or the rule that stopped it; the totals.</summary>

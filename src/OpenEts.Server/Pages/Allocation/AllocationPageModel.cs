@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Allocation;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
@@ -37,6 +38,10 @@ public abstract class AllocationPageModel : PageModel
                 {
                     Errors.TryAdd(e.Field, RuleText.Field(e));
                 }
+                break;
+            case AllocationCommandOutcome.Refused { Kind: RefusalKind.Malformed } r:
+                // A value the plan does not allow (an excluded year outside its history) is shown next to its field.
+                Errors.TryAdd(r.Field, RuleText.Message(r.Field, r.Rule, r.Message));
                 break;
             case AllocationCommandOutcome.Refused r:
                 Errors.TryAdd("", RuleText.Message(r.Field, r.Rule, r.Message));

@@ -73,7 +73,8 @@ public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandl
     public async Task<IActionResult> OnPostCircumstanceAsync(CancellationToken ct)
     {
         var c = Circumstance;
-        var parsed = RecordCircumstance.TryParse(new RecordCircumstance.Form(Jurisdiction, Year, c.Organisation, c.Kind, c.Months, c.Energy, c.Reference),
+        var parsed = RecordCircumstance.TryParse(new RecordCircumstance.Form(Jurisdiction, Year, c.Organisation, c.Kind, c.Months, c.Energy, c.Reference,
+            c.ExcludedYears),
             out var command, out var errors);
         if (await SendAsync(plans, parsed, command, errors, ct) is AllocationCommandOutcome.Completed)
         {
@@ -95,6 +96,8 @@ public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandl
         public decimal? Energy { get; set; }
 
         public string? Reference { get; set; }
+
+        public string? ExcludedYears { get; set; }
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.Item.Item.Circumstances;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.Item.Item.Item;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.Item.Item.PreAllocation;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.Item.Item.TrueUp;
@@ -20,6 +21,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.Item.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithYearItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The circumstances property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.Item.Item.Circumstances.CircumstancesRequestBuilder Circumstances
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.Item.Item.Circumstances.CircumstancesRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The preAllocation property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.Item.Item.PreAllocation.PreAllocationRequestBuilder PreAllocation
         {
