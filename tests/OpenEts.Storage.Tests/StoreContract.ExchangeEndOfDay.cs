@@ -156,4 +156,25 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal((cashBefore.Balance, 0m), (cashAfter.Balance, cashAfter.Reserved));
         Assert.Equal(OrderStatus.Open, Assert.IsType<ExchangeOutcome.Completed>(nextDay).Order!.Status);
     }
+
+    [Fact]
+    public async Task EndOfDay_RegistryDeliveryMissing_HaltsTheInstrumentAndNamesTheTrade()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        await TradeADayAsync(m);
+        // The registry no longer finds trade 1's delivery (its request key), while every figure of the exchange's own stays.
+        await using (var connection = await m.Store.OpenConnectionAsync(Ct))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM registry_keys WHERE key = 'exchange/trade/1/deliver'";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
+        }
+
+        var done = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("exchange", new EndOfDay(TradingDay)));
+
+        // Trade 1: 600 t at 20.50 to the cement company.
+        Assert.Empty(done.EndOfDay!.Closed);
+        Assert.Equal("GDEA-2017 trade 1 units.delivered: expected 600, found 0", Assert.Single(done.EndOfDay.Mismatches).ToString());
+        Assert.True((await m.Queries.InstrumentAsync("GDEA-2017", Ct))!.Halted);
+    }
 }

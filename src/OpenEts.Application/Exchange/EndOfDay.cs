@@ -8,6 +8,7 @@ using OpenEts.Domain.Exchange.Reconciliation;
 using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
 using OpenEts.Matching;
 
 namespace OpenEts.Application.Exchange;
@@ -18,7 +19,8 @@ namespace OpenEts.Application.Exchange;
 /// <item>every open order expires (day orders never roll over into a new day): each is journalled as
 /// <c>exchange.order.expired</c> and its cash or units are released;</item>
 /// <item>each instrument's day is reconciled (<see cref="DayReconciliation"/>): every trade's payment and fees against the
-/// cash ledger, the clearing account's units against the open sells, with zero difference;</item>
+/// cash ledger, its delivery against the registry's delivery event (<see cref="RegistryService.StoredRequestAsync"/>),
+/// the clearing account's units against the open sells, with zero difference;</item>
 /// <item>an instrument that reconciles gets its official close by its rule (<see cref="DailyClose"/>), which becomes the
 /// next day's reference price and band; one that does not is halted, keeps its reference, and the report names each
 /// difference.</item>
@@ -108,7 +110,7 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         {
             var instrument = listed.Instrument;
             var trades = await s.TradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
-            var found = DayReconciliation.Check(instrument.Code, await SettlementsAsync(work, trades).ConfigureAwait(false),
+            var found = DayReconciliation.Check(instrument.Code, await SettlementsAsync(work, listed, trades).ConfigureAwait(false),
                 work.RegistryRead(l => l.QuantityHeld(work.Options.ClearingAccount, instrument.Class).Value),
                 openSells.Where(o => open.Any(i => i.Instrument.Code == o.Instrument && i.Instrument.Class == instrument.Class)).Sum(o => o.Resting));
             if (found.Count > 0)
@@ -171,7 +173,8 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         return count;
     }
 
-    private static async Task<List<TradeSettlement>> SettlementsAsync(ExchangeWork work, IReadOnlyList<ExchangeTrade> trades)
+    // Each trade beside the cash ledger's entries for it and the registry's delivery event (read by the buyer's request key).
+    private static async Task<List<TradeSettlement>> SettlementsAsync(ExchangeWork work, ListedInstrument listed, IReadOnlyList<ExchangeTrade> trades)
     {
         var settlements = new List<TradeSettlement>(trades.Count);
         foreach (var t in trades)
@@ -179,9 +182,28 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             settlements.Add(new TradeSettlement(t.Id, t.ValueFen, t.BuyerFeeFen, t.SellerFeeFen,
                 await PaidAsync(work, t.Id, "pay").ConfigureAwait(false),
                 await PaidAsync(work, t.Id, "buyer-fee").ConfigureAwait(false),
-                await PaidAsync(work, t.Id, "seller-fee").ConfigureAwait(false)));
+                await PaidAsync(work, t.Id, "seller-fee").ConfigureAwait(false),
+                t.Quantity, await DeliveredAsync(work, listed, t).ConfigureAwait(false)));
         }
         return settlements;
+    }
+
+    // Tonnes the registry's delivery event moved from clearing to the buyer's holding account (0 when it moved them
+    // anywhere else or another class), or null when the registry has no delivery for the trade.
+    private static async Task<long?> DeliveredAsync(ExchangeWork work, ListedInstrument listed, ExchangeTrade trade)
+    {
+        var buy = await work.Session.Exchange.FindOrderAsync(trade.BuyOrder).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"trade {trade.Id}'s buy order {trade.BuyOrder} is not stored");
+        var (buyer, _) = await work.OrganisationOfAsync(trade.BuyAccount).ConfigureAwait(false);
+        var reference = $"exchange/trade/{trade.Id}";
+        return await RegistryService.StoredRequestAsync(work.Session, RegistryService.UserOf(buy.UserName), ExchangeWork.Key($"{reference}/deliver"))
+            .ConfigureAwait(false) switch
+        {
+            null => null,
+            UnitsCleared u when u.From == work.Options.ClearingAccount && u.To == buyer.HoldingAccount && u.Class == listed.Instrument.Class
+                && u.Reference == reference => u.Blocks.Sum(b => b.Count),
+            _ => 0,
+        };
     }
 
     private static async Task<long?> PaidAsync(ExchangeWork work, long trade, string part) =>

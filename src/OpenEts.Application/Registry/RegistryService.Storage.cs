@@ -64,6 +64,21 @@ public sealed partial class RegistryService
         }
     }
 
+    /// <summary>
+    /// The event a stored registry request raised, found by its sender and idempotency key in storage's key index, read in
+    /// the session <paramref name="s"/> of a transaction the caller already holds (another module's
+    /// <see cref="WriteTogetherAsync{T}"/>: the exchange's end of day reads each trade's delivery this way); null when no
+    /// such request was stored. Requests of the caller's own, not yet committed transaction are not there.
+    /// </summary>
+    public static async Task<RegistryEvent?> StoredRequestAsync(IStoreSession s, UserId sender, IdempotencyKey key)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return await s.Registry.FindKeyAsync(sender.Value, key.Value!).ConfigureAwait(false) is { } entry
+            && entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal)
+            ? RegistryEventJson.Deserialize(entry.Payload)
+            : null;
+    }
+
     private static RegistryEvent? StoredRequest(IStoreSession s, UserId sender, IdempotencyKey key) =>
         s.Registry.FindKeyAsync(sender.Value, key.Value!).GetAwaiter().GetResult() is { } entry
             ? RegistryEventJson.Deserialize(entry.Payload)

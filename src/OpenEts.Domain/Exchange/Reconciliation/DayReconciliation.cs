@@ -6,7 +6,8 @@ namespace OpenEts.Domain.Exchange.Reconciliation;
 /// </summary>
 /// <remarks>
 /// Cash: each trade's value must be one payment from the buyer's reservation to the seller, and each side's fee one
-/// entry to the fee account (none when the fee is 0). Units: the registry's clearing account must hold, for the
+/// entry to the fee account (none when the fee is 0). Units: the registry's delivery event for each trade must have moved
+/// the trade's tonnes from clearing to the buyer's holding account; and the registry's clearing account must hold, for the
 /// instrument's unit class, exactly the tonnes still resting in open sell orders — a sell reserves its units into
 /// clearing, and a trade or a cancel moves them out, so any trade not delivered (or a release not made) leaves a
 /// difference there. Both are integers (fen, tonnes): no rounding is involved.
@@ -28,6 +29,7 @@ public static class DayReconciliation
             Compare(found, instrument, t.Trade, "cash.paid", t.ValueFen, t.PaidFen);
             Compare(found, instrument, t.Trade, "cash.buyer-fee", t.BuyerFeeFen, t.BuyerFeePaidFen);
             Compare(found, instrument, t.Trade, "cash.seller-fee", t.SellerFeeFen, t.SellerFeePaidFen);
+            Compare(found, instrument, t.Trade, "units.delivered", t.Quantity, t.DeliveredTonnes);
         }
         if (clearingHeld != openSellResting)
         {

@@ -2,7 +2,7 @@ namespace OpenEts.Domain.Exchange.Reconciliation;
 
 /// <summary>One difference the day's reconciliation found: what was compared, the exchange's figure and the ledger's.</summary>
 /// <param name="Instrument">The instrument's code.</param>
-/// <param name="What">Which figure: <c>cash.paid</c>, <c>cash.buyer-fee</c>, <c>cash.seller-fee</c> (per trade) or <c>units.clearing</c>.</param>
+/// <param name="What">Which figure: <c>cash.paid</c>, <c>cash.buyer-fee</c>, <c>cash.seller-fee</c>, <c>units.delivered</c> (per trade) or <c>units.clearing</c>.</param>
 /// <param name="Trade">The trade it concerns, or null for the clearing account.</param>
 /// <param name="Expected">The exchange's figure (fen for cash, tonnes for units).</param>
 /// <param name="Found">The ledger's figure (0 when the ledger has no entry).</param>

@@ -48,4 +48,21 @@ public sealed class DayReconciliationTests
         var mismatch = Assert.Single(found);
         Assert.Equal(("units.clearing", (long?)null, 400L, 1_000L), (mismatch.What, mismatch.Trade, mismatch.Expected, mismatch.Found));
     }
+
+    [Fact]
+    public void Check_DeliveryMissingOrShort_NamesTheTradeAndTheTonnes()
+    {
+        var delivered = Settled(1) with { Quantity = 600, DeliveredTonnes = 600 };
+
+        var found = DayReconciliation.Check("GDEA-2017",
+            [delivered, Settled(2) with { Quantity = 600, DeliveredTonnes = null }, Settled(3) with { Quantity = 600, DeliveredTonnes = 599 }], 0, 0);
+
+        Assert.Equal(
+            [
+                new ReconciliationMismatch("GDEA-2017", "units.delivered", 2, 600, 0),
+                new ReconciliationMismatch("GDEA-2017", "units.delivered", 3, 600, 599),
+            ],
+            found);
+        Assert.Equal("GDEA-2017 trade 2 units.delivered: expected 600, found 0", found[0].ToString());
+    }
 }
