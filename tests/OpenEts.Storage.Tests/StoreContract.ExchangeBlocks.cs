@@ -110,6 +110,44 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(BlockTradeStatus.Expired, Assert.Single(await m.Queries.MyBlockTradesAsync(await m.ActorOf("cement-a"), Ct)).Status);
     }
 
+    [Fact]
+    public async Task EndOfDay_BlockTradeDeliveryMissingInTheRegistry_HaltsTheInstrumentAndNamesTheBlockTrade()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        await m.DepositAsync("cement-a", 2_000_000m, "dep-block");
+        var proposed = Assert.IsType<ExchangeOutcome.Completed>(
+            await m.RunAsync("power-a", Block(Side.Sell, await AccountOfAsync(m, "cement-a"), 2_000, 100_000, "blk-rec")));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new AcceptBlockTrade(proposed.Block!.Id)));
+        await using (var connection = await m.Store.OpenConnectionAsync(Ct))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM registry_keys WHERE key = 'exchange/block/1/deliver'";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
+        }
+
+        var done = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("exchange", new EndOfDay(TradingDay)));
+
+        Assert.Equal("GDEA-2017 block trade 1 units.delivered: expected 100000, found 0", Assert.Single(done.EndOfDay!.Mismatches).ToString());
+        Assert.True((await m.Queries.InstrumentAsync("GDEA-2017", Ct))!.Halted);
+    }
+
+    [Fact]
+    public async Task EndOfDay_SettledBlockTrade_ReconcilesAndLeavesTheCloseToTheBook()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        await m.DepositAsync("cement-a", 2_000_000m, "dep-block");
+        var proposed = Assert.IsType<ExchangeOutcome.Completed>(
+            await m.RunAsync("power-a", Block(Side.Sell, await AccountOfAsync(m, "cement-a"), 2_500, 100_000, "blk-close")));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new AcceptBlockTrade(proposed.Block!.Id)));
+
+        var done = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("exchange", new EndOfDay(TradingDay)));
+
+        // No book trade: the close is the previous close (20.00), however far the block trade's 25.00 was from it.
+        Assert.Empty(done.EndOfDay!.Mismatches);
+        var close = Assert.Single(done.EndOfDay.Closed).Close;
+        Assert.Equal((2_000L, 0L, true), (close.CloseFen, close.Volume, close.ReferenceKept));
+    }
+
     private sealed record BlockOp(bool PowerProposes, bool ProposerBuys, int Ticks, int Thousands, bool Accept);
 
     [Fact]

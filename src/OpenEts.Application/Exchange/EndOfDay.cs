@@ -110,7 +110,9 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         {
             var instrument = listed.Instrument;
             var trades = await s.TradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
-            var found = DayReconciliation.Check(instrument.Code, await SettlementsAsync(work, listed, trades).ConfigureAwait(false),
+            var blocks = await s.SettledBlockTradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
+            var found = DayReconciliation.Check(instrument.Code,
+                [.. await SettlementsAsync(work, listed, trades).ConfigureAwait(false), .. await BlockSettlementsAsync(work, listed, blocks).ConfigureAwait(false)],
                 work.RegistryRead(l => l.QuantityHeld(work.Options.ClearingAccount, instrument.Class).Value),
                 openSells.Where(o => open.Any(i => i.Instrument.Code == o.Instrument && i.Instrument.Class == instrument.Class)).Sum(o => o.Resting));
             if (found.Count > 0)
@@ -188,6 +190,24 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         return settlements;
     }
 
+    // Each settled block trade the same way, under its own references (exchange/block/{id}/…).
+    private static async Task<List<TradeSettlement>> BlockSettlementsAsync(ExchangeWork work, ListedInstrument listed, IReadOnlyList<BlockTrade> blocks)
+    {
+        var settlements = new List<TradeSettlement>(blocks.Count);
+        foreach (var b in blocks)
+        {
+            var reference = BlockTrade.Subject(b.Id);
+            var buyUser = b.ProposerSide == Side.Buy ? b.ProposerUser : b.AcceptedBy ?? throw new InvalidOperationException($"{reference} has no acceptor");
+            var (buyer, _) = await work.OrganisationOfAsync(b.BuyAccount).ConfigureAwait(false);
+            settlements.Add(new TradeSettlement(b.Id, b.ValueFen, b.BuyerFeeFen, b.SellerFeeFen,
+                await EntryFenAsync(work, $"{reference}/pay").ConfigureAwait(false),
+                await EntryFenAsync(work, $"{reference}/buyer-fee").ConfigureAwait(false),
+                await EntryFenAsync(work, $"{reference}/seller-fee").ConfigureAwait(false),
+                b.Quantity, await DeliveryAsync(work, listed, reference, buyUser, buyer).ConfigureAwait(false), Block: true));
+        }
+        return settlements;
+    }
+
     // Tonnes the registry's delivery event moved from clearing to the buyer's holding account (0 when it moved them
     // anywhere else or another class), or null when the registry has no delivery for the trade.
     private static async Task<long?> DeliveredAsync(ExchangeWork work, ListedInstrument listed, ExchangeTrade trade)
@@ -195,8 +215,11 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         var buy = await work.Session.Exchange.FindOrderAsync(trade.BuyOrder).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"trade {trade.Id}'s buy order {trade.BuyOrder} is not stored");
         var (buyer, _) = await work.OrganisationOfAsync(trade.BuyAccount).ConfigureAwait(false);
-        var reference = $"exchange/trade/{trade.Id}";
-        return await RegistryService.StoredRequestAsync(work.Session, RegistryService.UserOf(buy.UserName), ExchangeWork.Key($"{reference}/deliver"))
+        return await DeliveryAsync(work, listed, $"exchange/trade/{trade.Id}", buy.UserName, buyer).ConfigureAwait(false);
+    }
+
+    private static async Task<long?> DeliveryAsync(ExchangeWork work, ListedInstrument listed, string reference, string buyUser, TradingAccount buyer) =>
+        await RegistryService.StoredRequestAsync(work.Session, RegistryService.UserOf(buyUser), ExchangeWork.Key($"{reference}/deliver"))
             .ConfigureAwait(false) switch
         {
             null => null,
@@ -204,7 +227,9 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
                 && u.Reference == reference => u.Blocks.Sum(b => b.Count),
             _ => 0,
         };
-    }
+
+    private static async Task<long?> EntryFenAsync(ExchangeWork work, string key) =>
+        (await work.Session.Cash.FindEntryAsync(key).ConfigureAwait(false))?.Amount.Fen;
 
     private static async Task<long?> PaidAsync(ExchangeWork work, long trade, string part) =>
         (await work.Session.Cash.FindEntryAsync(ExchangeWork.Key($"exchange/trade/{trade}/{part}").Value).ConfigureAwait(false))?.Amount.Fen;

@@ -16,7 +16,7 @@ public static class DayReconciliation
 {
     /// <summary>Every difference for <paramref name="instrument"/>; empty when the day reconciles.</summary>
     /// <param name="instrument">The instrument's code.</param>
-    /// <param name="trades">The day's trades with the cash ledger's entries for them.</param>
+    /// <param name="trades">The day's trades (book and block trades) with the cash ledger's entries and the registry's delivery for them.</param>
     /// <param name="clearingHeld">Tonnes of the instrument's class in the clearing account now.</param>
     /// <param name="openSellResting">Tonnes resting in the instrument's open sell orders now.</param>
     public static IReadOnlyList<ReconciliationMismatch> Check(
@@ -26,10 +26,10 @@ public static class DayReconciliation
         var found = new List<ReconciliationMismatch>();
         foreach (var t in trades)
         {
-            Compare(found, instrument, t.Trade, "cash.paid", t.ValueFen, t.PaidFen);
-            Compare(found, instrument, t.Trade, "cash.buyer-fee", t.BuyerFeeFen, t.BuyerFeePaidFen);
-            Compare(found, instrument, t.Trade, "cash.seller-fee", t.SellerFeeFen, t.SellerFeePaidFen);
-            Compare(found, instrument, t.Trade, "units.delivered", t.Quantity, t.DeliveredTonnes);
+            Compare(found, instrument, t, "cash.paid", t.ValueFen, t.PaidFen);
+            Compare(found, instrument, t, "cash.buyer-fee", t.BuyerFeeFen, t.BuyerFeePaidFen);
+            Compare(found, instrument, t, "cash.seller-fee", t.SellerFeeFen, t.SellerFeePaidFen);
+            Compare(found, instrument, t, "units.delivered", t.Quantity, t.DeliveredTonnes);
         }
         if (clearingHeld != openSellResting)
         {
@@ -38,12 +38,12 @@ public static class DayReconciliation
         return found;
     }
 
-    private static void Compare(List<ReconciliationMismatch> found, string instrument, long trade, string what, long expected, long? ledger)
+    private static void Compare(List<ReconciliationMismatch> found, string instrument, TradeSettlement trade, string what, long expected, long? ledger)
     {
         var actual = ledger ?? 0;
         if (actual != expected)
         {
-            found.Add(new ReconciliationMismatch(instrument, what, trade, expected, actual));
+            found.Add(new ReconciliationMismatch(instrument, what, trade.Trade, expected, actual, trade.Block));
         }
     }
 }

@@ -6,9 +6,10 @@ namespace OpenEts.Domain.Exchange.Reconciliation;
 /// <param name="Trade">The trade it concerns, or null for the clearing account.</param>
 /// <param name="Expected">The exchange's figure (fen for cash, tonnes for units).</param>
 /// <param name="Found">The ledger's figure (0 when the ledger has no entry).</param>
-public sealed record ReconciliationMismatch(string Instrument, string What, long? Trade, long Expected, long Found)
+/// <param name="Block">True when <paramref name="Trade"/> is a block trade's number.</param>
+public sealed record ReconciliationMismatch(string Instrument, string What, long? Trade, long Expected, long Found, bool Block = false)
 {
     /// <summary>The difference in one line, e.g. <c>GDEA-2017 trade 7 cash.paid: expected 1648000, found 0</c>.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{Instrument}{(Trade is { } t ? $" trade {t}" : "")} {What}: expected {Expected}, found {Found}");
+        $"{Instrument}{(Trade is { } t ? $"{(Block ? " block" : "")} trade {t}" : "")} {What}: expected {Expected}, found {Found}");
 }

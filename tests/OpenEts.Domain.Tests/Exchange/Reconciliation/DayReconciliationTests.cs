@@ -65,4 +65,12 @@ public sealed class DayReconciliationTests
             found);
         Assert.Equal("GDEA-2017 trade 2 units.delivered: expected 600, found 0", found[0].ToString());
     }
+
+    [Fact]
+    public void Check_BlockTradeShort_NamesItAsABlockTrade()
+    {
+        var found = DayReconciliation.Check("GDEA-2017", [Settled(1) with { PaidFen = 1_229_999, Block = true }], 0, 0);
+
+        Assert.Equal("GDEA-2017 block trade 1 cash.paid: expected 1230000, found 1229999", Assert.Single(found).ToString());
+    }
 }
