@@ -85,6 +85,7 @@
         text("ticker-low", yuan(t.low));
         text("ticker-volume", Number(t.volume).toLocaleString());
         text("ticker-turnover", yuan(t.turnover));
+        text("ticker-block-volume", Number(t.blockVolume || 0).toLocaleString());
     }
 
     // Live updates by server-sent events (no polling): the ticker, the depth, and the newest bar merged into the chart.
