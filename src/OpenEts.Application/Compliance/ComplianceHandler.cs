@@ -42,20 +42,20 @@ public sealed class ComplianceHandler(
         var user = RegistryService.UserOf(actor.UserName);
         var now = clock.GetUtcNow();
         RegistryEventFacts? facts = null;
-        ComplianceYear? after = null;
+        EntityCompliance? standing = null;
         var outcome = await registry.ExecuteAsync(now, l =>
         {
             var result = request.Execute(l, user, now);
             if (result is RegistryOutcome.Completed c)
             {
                 facts = c.Event.Facts(l);
-                after = inputs.Replay(SurrenderRecord.Of(l, command.ComplianceYear));
+                standing = request.After!.StatusOf(entity, now);
             }
             return result;
         }, ct).ConfigureAwait(false);
         return outcome switch
         {
-            RegistryOutcome.Completed c => new ComplianceOutcome.Completed(facts!, c.Duplicate, after!.StatusOf(entity, now)!),
+            RegistryOutcome.Completed c => new ComplianceOutcome.Completed(facts!, c.Duplicate, standing!),
             RegistryOutcome.Rejected when request.Refusal is { } refused =>
                 new ComplianceOutcome.Refused(ComplianceOutcome.CodeOf(refused.Rule), CheckedSurrender.FieldOf(refused.Rule), refused.Message,
                     RefusalKind.Conflict),

@@ -103,10 +103,13 @@ public sealed class ComplianceInputs(
         new(Rules, Year, Approved.Select(a => KeyValuePair.Create(a.Key, a.Value.Approved)));
 
     /// <summary>The year after <paramref name="surrenders"/> (oldest first), each counted as eligible or not at its turn.</summary>
-    public ComplianceYear Replay(IEnumerable<SurrenderRecord> surrenders)
+    public ComplianceYear Replay(IEnumerable<SurrenderRecord> surrenders) => Replay(surrenders, Start());
+
+    /// <summary><paramref name="book"/> after <paramref name="surrenders"/> more, recorded into it (oldest first).</summary>
+    public ComplianceYear Replay(IEnumerable<SurrenderRecord> surrenders, ComplianceYear book)
     {
         ArgumentNullException.ThrowIfNull(surrenders);
-        var book = Start();
+        ArgumentNullException.ThrowIfNull(book);
         foreach (var s in surrenders)
         {
             if (EntityOf(s.From) is { } entity)

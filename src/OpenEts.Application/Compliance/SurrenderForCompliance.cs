@@ -62,12 +62,16 @@ public sealed record SurrenderForCompliance(
 /// <see cref="SurrenderForCompliance"/> with its inputs, as a registry request: inside the single writer it replays the
 /// year's surrenders from the ledger (this entity's and the province's totals as they are now), checks the unit and
 /// the quantity against the rules, and only then asks the ledger to surrender. Two surrenders never pass the same cap
-/// together: the second is checked after the first is in the ledger.
+/// together: the second is checked after the first is in the ledger. The year it checked against, with this surrender
+/// recorded into it once the ledger took it, is <see cref="After"/>: the writer replays the year once per surrender.
 /// </summary>
 internal sealed class CheckedSurrender(SurrenderForCompliance request, ComplianceInputs inputs, CreditCode entity) : IRegistryCommand
 {
     /// <summary>The compliance rule that refused the surrender on the last run, or null.</summary>
     public ComplianceRefusal? Refusal { get; private set; }
+
+    /// <summary>After a run the ledger completed: the year with every surrender in the ledger, this one included.</summary>
+    public ComplianceYear? After { get; private set; }
 
     public IReadOnlyList<Role> Roles => SurrenderForCompliance.Roles;
 
@@ -77,19 +81,31 @@ internal sealed class CheckedSurrender(SurrenderForCompliance request, Complianc
     {
         ArgumentNullException.ThrowIfNull(ledger);
         Refusal = null;
+        After = null;
         var surrenders = SurrenderRecord.Of(ledger, request.ComplianceYear);
+        var book = inputs.Replay(surrenders);
         var repeat = surrenders.Any(s => s.Actor == actor && s.Key == request.Key);
         // The ledger answers for itself an unknown account, a non-representative and a repeated request.
         if (!repeat && ledger.FindAccount(request.From) is { } account && account.IsRepresentative(actor))
         {
             var unit = inputs.AttributesOf(request.Class);
-            Refusal = inputs.Replay(surrenders).Check(entity, unit, inputs.FactsOf(request.Class), request.Quantity.Value);
+            Refusal = book.Check(entity, unit, inputs.FactsOf(request.Class), request.Quantity.Value);
             if (Refusal is { } refused)
             {
                 return new RegistryOutcome.Rejected(RegistryRejection.NotEligibleForCompliance, FieldOf(refused.Rule), refused.Message);
             }
         }
-        return ledger.Surrender(actor, now, request.Key, request.From, request.Class, request.Quantity.Value, request.ComplianceYear);
+        var outcome = ledger.Surrender(actor, now, request.Key, request.From, request.Class, request.Quantity.Value, request.ComplianceYear);
+        if (outcome is RegistryOutcome.Completed { Duplicate: false })
+        {
+            // Recorded as a replay would record it: the last surrender of the year, in the ledger's own terms.
+            After = inputs.Replay([SurrenderRecord.Last(ledger, request.ComplianceYear)!], book);
+        }
+        else if (outcome is RegistryOutcome.Completed)
+        {
+            After = book;
+        }
+        return outcome;
     }
 
     /// <summary>The request field a compliance rule is about.</summary>

@@ -9,7 +9,16 @@ public sealed record SurrenderRecord(Account From, UnitAttributes Attributes, lo
     public static IReadOnlyList<SurrenderRecord> Of(RegistryLedger ledger, int complianceYear)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        return [.. ledger.SurrendersFor(complianceYear).Select(s => new SurrenderRecord(ledger.FindAccount(s.From)!,
-            ledger.AttributesOf(s.Class)!, s.Blocks.Sum(b => b.Count), s.At, s.Actor, s.Key))];
+        return [.. ledger.SurrendersFor(complianceYear).Select(s => Of(ledger, s))];
     }
+
+    /// <summary>The newest surrender of <paramref name="complianceYear"/> in <paramref name="ledger"/>, or null when there is none.</summary>
+    public static SurrenderRecord? Last(RegistryLedger ledger, int complianceYear)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return ledger.SurrendersFor(complianceYear) is { Count: > 0 } all ? Of(ledger, all[^1]) : null;
+    }
+
+    private static SurrenderRecord Of(RegistryLedger ledger, UnitsSurrendered s) =>
+        new(ledger.FindAccount(s.From)!, ledger.AttributesOf(s.Class)!, s.Blocks.Sum(b => b.Count), s.At, s.Actor, s.Key);
 }
