@@ -99,14 +99,14 @@ internal sealed partial class SqlSession : IInclusionData
 
     private const string WalletSelect = """
         SELECT user_id AS UserId, programme AS Programme, credited AS Credited, redeemed AS Redeemed, expired AS Expired,
-            reduction_mg AS ReductionMg, actions AS Actions FROM inclusion_wallets
+            reduction_mg AS ReductionMg, actions AS Actions, donated AS Donated FROM inclusion_wallets
         """;
 
     Task IInclusionData.SaveWalletAsync(InclusionWallet wallet) => ExecuteAsync("""
-        INSERT INTO inclusion_wallets (user_id, programme, credited, redeemed, expired, reduction_mg, actions)
-        VALUES (@userId, @programme, @credited, @redeemed, @expired, @reduction, @actions)
+        INSERT INTO inclusion_wallets (user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated)
+        VALUES (@userId, @programme, @credited, @redeemed, @expired, @reduction, @actions, @donated)
         ON CONFLICT (user_id, programme) DO UPDATE SET credited = excluded.credited, redeemed = excluded.redeemed,
-            expired = excluded.expired, reduction_mg = excluded.reduction_mg, actions = excluded.actions
+            expired = excluded.expired, reduction_mg = excluded.reduction_mg, actions = excluded.actions, donated = excluded.donated
         """, new
     {
         userId = wallet.UserId,
@@ -116,11 +116,12 @@ internal sealed partial class SqlSession : IInclusionData
         expired = wallet.Expired,
         reduction = wallet.Reduction.Milligrams,
         actions = wallet.Actions,
+        donated = wallet.Donated,
     });
 
     private const string RedemptionSelect = """
         SELECT id AS Id, user_id AS UserId, programme AS Programme, item AS Item, coins AS Coins, at AS At, code AS Code,
-            idempotency_key AS IdempotencyKey FROM inclusion_redemptions
+            idempotency_key AS IdempotencyKey, merchant_id AS MerchantId, confirmed_at AS ConfirmedAt FROM inclusion_redemptions
         """;
 
     async Task<CoinRedemption?> IInclusionData.FindRedemptionAsync(string key) =>
@@ -221,7 +222,9 @@ internal sealed partial class SqlSession : IInclusionData
         public long ReductionMg { get; set; }
         public long Actions { get; set; }
 
-        public InclusionWallet ToWallet() => new(UserId, Programme, Credited, Redeemed, Expired, CarbonGrams.FromMilligrams(ReductionMg), Actions);
+        public long Donated { get; set; }
+
+        public InclusionWallet ToWallet() => new(UserId, Programme, Credited, Redeemed, Expired, CarbonGrams.FromMilligrams(ReductionMg), Actions, Donated);
     }
 
     private sealed class RedemptionRow
@@ -235,7 +238,11 @@ internal sealed partial class SqlSession : IInclusionData
         public string Code { get; set; } = "";
         public string IdempotencyKey { get; set; } = "";
 
-        public CoinRedemption ToRedemption() => new(Id, UserId, Programme, Item, Coins, SqlSession.At(At), Code, IdempotencyKey);
+        public long? MerchantId { get; set; }
+        public long? ConfirmedAt { get; set; }
+
+        public CoinRedemption ToRedemption() => new(Id, UserId, Programme, Item, Coins, SqlSession.At(At), Code, IdempotencyKey, MerchantId,
+            ConfirmedAt is { } c ? SqlSession.At(c) : null);
     }
 
     private sealed class EventRow

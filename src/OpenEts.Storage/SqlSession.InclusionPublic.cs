@@ -31,6 +31,33 @@ internal sealed partial class SqlSession
             : (row.Citizens, row.Credited, row.Redeemed, row.Expired, CarbonGrams.FromMilligrams(row.ReductionMg));
     }
 
+    async Task<CellCitizens> IInclusionData.ProgrammeCitizensAsync(string programme, DateOnly from, DateOnly to)
+    {
+        var range = new { programme, from = (long)from.DayNumber, to = (long)to.DayNumber };
+        var byBehaviour = await QueryAsync<BehaviourCitizensRow>("""
+            SELECT behaviour AS Behaviour, COUNT(DISTINCT user_id) AS Citizens
+            FROM inclusion_daily WHERE programme = @programme AND day BETWEEN @from AND @to GROUP BY behaviour
+            """, range).ConfigureAwait(false);
+        var earners = await ExecuteScalarAsync<long>(
+            "SELECT COUNT(DISTINCT user_id) FROM inclusion_daily WHERE programme = @programme AND day BETWEEN @from AND @to", range).ConfigureAwait(false);
+        var beijing = TimeSpan.FromHours(8);
+        var redeemers = await ExecuteScalarAsync<long>("""
+            SELECT COUNT(DISTINCT user_id) FROM inclusion_redemptions WHERE programme = @programme AND at >= @since AND at < @until
+            """, new
+        {
+            programme,
+            since = Ms(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), beijing)),
+            until = Ms(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), beijing)),
+        }).ConfigureAwait(false);
+        return new CellCitizens(byBehaviour.ToDictionary(r => Enum.Parse<Behaviour>(r.Behaviour), r => r.Citizens), earners, redeemers);
+    }
+
+    private sealed class BehaviourCitizensRow
+    {
+        public string Behaviour { get; set; } = "";
+        public long Citizens { get; set; }
+    }
+
     private sealed class RedeemedRow
     {
         public long At { get; set; }

@@ -91,7 +91,9 @@ public abstract partial class StoreContract<TDb>
     {
         await using var store = await Db.CreateStoreAsync();
         await new DemoMarket(store, new FakeHashing(), new DemoInclusion(InclusionProgrammes.Shipped)).SeedIfEmptyAsync(Now, Ct);
-        var queries = new InclusionQueries(store, InclusionProgrammes.Shipped, new FixedClock(Now));
+        // Every cell shown (k = 1), to check the sums themselves.
+        var unsuppressed = new InclusionProgrammes(InclusionProgrammes.Shipped.All.Select(p => p with { PublicMinimum = new MinimumGroup(1, "test", true) }));
+        var queries = new InclusionQueries(store, unsuppressed, new FixedClock(Now));
 
         var totals = (await queries.PublicTotalsAsync("guangdong-tanpuhui", Ct))!;
 
@@ -104,5 +106,23 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(totals.Credited, totals.CoinsIssued.Sum());
         Assert.Equal(totals.Reduction.Milligrams, totals.Reductions.Sum(b => b.Reduction.Sum(g => g.Milligrams)));
         Assert.Null(await queries.PublicTotalsAsync("no-such-programme", Ct));
+    }
+
+    [Fact]
+    public async Task DemoInclusion_PublicTotalsUnderTheMinimumGroup_WithholdEveryFigureOfTheTwoCitizens()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        await new DemoMarket(store, new FakeHashing(), new DemoInclusion(InclusionProgrammes.Shipped)).SeedIfEmptyAsync(Now, Ct);
+        var queries = new InclusionQueries(store, InclusionProgrammes.Shipped, new FixedClock(Now));
+
+        var totals = (await queries.PublicTotalsAsync("guangdong-tanpuhui", Ct))!;
+
+        // Two citizens, k = 5 (the shipped programme's [UNCONFIRMED] choice): nothing about them is published.
+        Assert.True(totals.TotalsSuppressed);
+        Assert.Equal((0L, 0L, 0L), (totals.Citizens, totals.Redeemed, totals.Reduction.Milligrams));
+        Assert.Equal(0, totals.Reductions.Sum(b => b.Reduction.Sum(g => g.Milligrams)));
+        Assert.Contains(true, totals.Reductions.Single(b => b.Behaviour == Behaviour.Metro).Suppressed);
+        Assert.Equal(0, totals.CoinsRedeemed.Sum());
+        Assert.Contains(true, totals.RedeemedSuppressed);
     }
 }

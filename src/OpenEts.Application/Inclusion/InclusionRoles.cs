@@ -25,4 +25,10 @@ public static class InclusionRoles
 
     /// <summary>See programme totals and aggregations: the regulator, the auditor, the verifier and the operator.</summary>
     public static IReadOnlyList<Role> Overseers { get; } = [Role.Regulator, Role.Auditor, Role.Verifier, Role.CompanyRepresentative];
+
+    /// <summary>List merchants, issue and revoke partners' keys, purge raw actions past retention, answer PIPL requests: the regulator.</summary>
+    public static IReadOnlyList<Role> Regulators { get; } = [Role.Regulator];
+
+    /// <summary>Confirm redemption codes: a representative of an organisation listed as the programme's merchant (the handler checks the listing).</summary>
+    public static IReadOnlyList<Role> Merchants { get; } = [Role.CompanyRepresentative];
 }

@@ -181,9 +181,17 @@ public static class ProgrammeJson
                 Fail($"{path}.timing", "Required", "timing states availableAfterDays (and expiryDays) with its source");
             }
             var phcer = Text(o, "phcerProject", path, required: false);
+            // Optional: causes, and the minimum cell of public statistics (the platform's default when absent).
+            var causes = o.TryGetProperty("causes", out _) ? Array(o, "causes", path, Cause) : [];
+            var minimum = MinimumGroup.Default;
+            if (o.TryGetProperty("publicStatistics", out var ps) && Object(ps, $"{path}.publicStatistics"))
+            {
+                minimum = new MinimumGroup((int)Math.Clamp(Whole(ps, "minimumCitizens", $"{path}.publicStatistics") ?? 0, 0, 100_000),
+                    Text(ps, "source", $"{path}.publicStatistics"), Flag(ps, "confirmed", $"{path}.publicStatistics"));
+            }
             var programme = new InclusionProgramme(Text(o, "code", path), Text(o, "version", path), Text(o, "name", path), Text(o, "region", path),
                 Text(o, "operator", path), validFrom, Array(o, "behaviours", path, Rewarded), Array(o, "caps", path, Cap), timing!,
-                Array(o, "catalogue", path, Item), phcer.Length == 0 ? null : phcer, Text(o, "source", path));
+                Array(o, "catalogue", path, Item), phcer.Length == 0 ? null : phcer, Text(o, "source", path), causes, minimum);
             return Problems.Count == 0 ? programme : null;
         }
 
@@ -239,6 +247,10 @@ public static class ProgrammeJson
             ? new Cap(Choice<CapScope>(o, "scope", path), BehaviourOf(o, path, required: false), Choice<CapPeriod>(o, "period", path),
                 Whole(o, "maxActions", path, required: false), Whole(o, "maxCoins", path, required: false), Text(o, "source", path),
                 Flag(o, "confirmed", path))
+            : null;
+
+        private DonationCause? Cause(JsonElement o, string path) => Object(o, path)
+            ? new DonationCause(Text(o, "code", path), Text(o, "name", path), Text(o, "source", path), Flag(o, "confirmed", path))
             : null;
 
         private RedemptionItem? Item(JsonElement o, string path) => Object(o, path)

@@ -5,18 +5,79 @@ namespace OpenEts.Application.Inclusion;
 
 /// <summary>
 /// A programme's public statistics (公开统计): reductions by behaviour and month, coins issued and redeemed by month, the
-/// wallets' totals, and the PHCER aggregated. Sums over every citizen only: no row names or counts a single person.
+/// wallets' totals, the PHCER aggregated, and the coins given to each cause. Sums over every citizen only: no row names
+/// a single person, and <see cref="Suppress"/> withholds every cell that describes fewer citizens than the programme's
+/// <see cref="MinimumGroup"/> (its value is zero and its flag set, so that the figure never leaves the query).
 /// </summary>
 public sealed record PublicTotals(
     InclusionProgramme Programme, IReadOnlyList<string> Months, IReadOnlyList<PublicTotals.BehaviourMonths> Reductions, IReadOnlyList<long> CoinsIssued,
     IReadOnlyList<long> CoinsRedeemed, long Citizens, long Credited, long Redeemed, long Expired, CarbonGrams Reduction,
     IReadOnlyList<InclusionAggregation> Aggregations)
 {
+    /// <summary>The coins given to each cause the programme lists.</summary>
+    public IReadOnlyList<CauseTotal> Donations { get; init; } = [];
+
+    /// <summary>For each month, true when the coins issued are withheld.</summary>
+    public IReadOnlyList<bool> IssuedSuppressed { get; init; } = [];
+
+    /// <summary>For each month, true when the coins redeemed are withheld.</summary>
+    public IReadOnlyList<bool> RedeemedSuppressed { get; init; } = [];
+
+    /// <summary>True when the whole programme has fewer citizens than the minimum group: the headline totals are withheld.</summary>
+    public bool TotalsSuppressed { get; init; }
+
+    /// <summary>Coins given to causes in all.</summary>
+    public long Donated => Donations.Sum(d => d.Coins);
+
     /// <summary>How many months the charts show, ending with the current one.</summary>
     public const int MonthsShown = 12;
 
     /// <summary>One behaviour's reduction in each month of <see cref="Months"/>.</summary>
-    public sealed record BehaviourMonths(Behaviour Behaviour, IReadOnlyList<CarbonGrams> Reduction);
+    public sealed record BehaviourMonths(Behaviour Behaviour, IReadOnlyList<CarbonGrams> Reduction)
+    {
+        /// <summary>For each month, true when the cell is withheld.</summary>
+        public IReadOnlyList<bool> Suppressed { get; init; } = [];
+
+        /// <summary>The month's reduction, or null when withheld.</summary>
+        public CarbonGrams? Shown(int month) => month < Suppressed.Count && Suppressed[month] ? null : Reduction[month];
+    }
+
+    /// <summary>
+    /// These totals with every cell that describes 1 to k − 1 citizens withheld (k: <paramref name="minimum"/>), given
+    /// the citizens behind each month's cells (<paramref name="months"/>, one per <see cref="Months"/>) and behind each cause.
+    /// </summary>
+    public PublicTotals Suppress(MinimumGroup minimum, IReadOnlyList<CellCitizens> months)
+    {
+        ArgumentNullException.ThrowIfNull(minimum);
+        ArgumentNullException.ThrowIfNull(months);
+        if (months.Count != Months.Count)
+        {
+            throw new ArgumentException($"one cell count per month ({Months.Count})", nameof(months));
+        }
+        var reductions = Reductions.Select(b =>
+        {
+            var hidden = months.Select(m => !minimum.Shows(m.ByBehaviour.GetValueOrDefault(b.Behaviour))).ToList();
+            return new BehaviourMonths(b.Behaviour, [.. b.Reduction.Select((g, i) => hidden[i] ? CarbonGrams.Zero : g)]) { Suppressed = hidden };
+        }).ToList();
+        var issuedHidden = months.Select(m => !minimum.Shows(m.Earners)).ToList();
+        var redeemedHidden = months.Select(m => !minimum.Shows(m.Redeemers)).ToList();
+        var totalsHidden = !minimum.Shows(Citizens);
+        return this with
+        {
+            Reductions = reductions,
+            CoinsIssued = [.. CoinsIssued.Select((c, i) => issuedHidden[i] ? 0 : c)],
+            IssuedSuppressed = issuedHidden,
+            CoinsRedeemed = [.. CoinsRedeemed.Select((c, i) => redeemedHidden[i] ? 0 : c)],
+            RedeemedSuppressed = redeemedHidden,
+            TotalsSuppressed = totalsHidden,
+            Citizens = totalsHidden ? 0 : Citizens,
+            Credited = totalsHidden ? 0 : Credited,
+            Redeemed = totalsHidden ? 0 : Redeemed,
+            Expired = totalsHidden ? 0 : Expired,
+            Reduction = totalsHidden ? CarbonGrams.Zero : Reduction,
+            Donations = [.. Donations.Select(d => minimum.Shows(d.Donors) ? d : new CauseTotal(d.Cause, 0, 0, 0, Suppressed: true))],
+        };
+    }
 
     /// <summary>The PHCER claimed by every aggregation, in tonnes.</summary>
     public decimal PhcerTonnes => Aggregations.Sum(a => a.ClaimedTonnes);

@@ -14,4 +14,10 @@ public partial interface IInclusionData
 
     /// <summary>A programme's wallets summed: citizens with a wallet, coins credited, redeemed and expired, and the reduction.</summary>
     Task<(long Citizens, long Credited, long Redeemed, long Expired, CarbonGrams Reduction)> ProgrammeWalletTotalsAsync(string programme);
+
+    /// <summary>
+    /// How many distinct citizens a programme's statistics cells between <paramref name="from"/> and <paramref name="to"/>
+    /// (Beijing days, inclusive) describe: by behaviour, all earners, and redeemers (for the minimum group size).
+    /// </summary>
+    Task<CellCitizens> ProgrammeCitizensAsync(string programme, DateOnly from, DateOnly to);
 }

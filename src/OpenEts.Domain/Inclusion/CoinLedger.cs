@@ -2,25 +2,27 @@ namespace OpenEts.Domain.Inclusion;
 
 /// <summary>
 /// A user's 碳币 in one programme as lots by day earned. Coins are conserved:
-/// credited = spendable + pending + redeemed + expired, at every moment. Redemption spends the lots that lapse first
-/// (then the oldest); <see cref="Expire"/> moves what lapsed out of the balance.
+/// credited = spendable + pending + redeemed + donated + expired, at every moment. Redemption and donation spend the
+/// lots that lapse first (then the oldest); <see cref="Expire"/> moves what lapsed out of the balance.
 /// </summary>
 public sealed class CoinLedger
 {
     private readonly SortedDictionary<DateOnly, CoinLot> _lots = [];
 
     /// <summary>A ledger with its lots and its totals so far.</summary>
-    public CoinLedger(IEnumerable<CoinLot> lots, long redeemed = 0, long expired = 0)
+    public CoinLedger(IEnumerable<CoinLot> lots, long redeemed = 0, long expired = 0, long donated = 0)
     {
         ArgumentNullException.ThrowIfNull(lots);
         ArgumentOutOfRangeException.ThrowIfNegative(redeemed);
         ArgumentOutOfRangeException.ThrowIfNegative(expired);
+        ArgumentOutOfRangeException.ThrowIfNegative(donated);
         foreach (var lot in lots)
         {
             _lots.Add(lot.Earned, lot);
         }
         Redeemed = redeemed;
         Expired = expired;
+        Donated = donated;
     }
 
     /// <summary>Every lot, by day earned.</summary>
@@ -31,6 +33,9 @@ public sealed class CoinLedger
 
     /// <summary>Coins redeemed so far.</summary>
     public long Redeemed { get; private set; }
+
+    /// <summary>Coins donated to public-good causes so far (捐赠).</summary>
+    public long Donated { get; private set; }
 
     /// <summary>Coins that lapsed so far (by <see cref="Expire"/>).</summary>
     public long Expired { get; private set; }
@@ -70,10 +75,34 @@ public sealed class CoinLedger
     }
 
     /// <summary>
-    /// Spends <paramref name="coins"/> on <paramref name="today"/> from the spendable lots that lapse first; false (and
-    /// nothing spent) when the balance is short.
+    /// Spends <paramref name="coins"/> on <paramref name="today"/> for a redemption, from the spendable lots that lapse
+    /// first; false (and nothing spent) when the balance is short.
     /// </summary>
     public bool Redeem(DateOnly today, long coins)
+    {
+        if (!Spend(today, coins))
+        {
+            return false;
+        }
+        Redeemed = checked(Redeemed + coins);
+        return true;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="coins"/> on <paramref name="today"/> to a public-good cause, spent like a redemption; false
+    /// (and nothing spent) when the balance is short.
+    /// </summary>
+    public bool Donate(DateOnly today, long coins)
+    {
+        if (!Spend(today, coins))
+        {
+            return false;
+        }
+        Donated = checked(Donated + coins);
+        return true;
+    }
+
+    private bool Spend(DateOnly today, long coins)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(coins);
         if (Balance(today) < coins)
@@ -92,7 +121,6 @@ public sealed class CoinLedger
                 break;
             }
         }
-        Redeemed = checked(Redeemed + coins);
         return true;
     }
 }

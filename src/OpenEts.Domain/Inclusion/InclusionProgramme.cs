@@ -18,10 +18,17 @@ namespace OpenEts.Domain.Inclusion;
 /// <param name="Catalogue">What coins buy.</param>
 /// <param name="PhcerProject">The PHCER project (offsets register code, e.g. <c>GD0001</c>) that verified reductions are filed under, or null when the programme does not file PHCER.</param>
 /// <param name="Source">Where the programme's rules come from.</param>
+/// <param name="Causes">The public-good causes citizens may give coins to.</param>
+/// <param name="PublicMinimum">The smallest group of citizens a published statistic may describe.</param>
 public sealed record InclusionProgramme(
     string Code, string Version, string Name, string Region, string Operator, DateOnly ValidFrom, IReadOnlyList<RewardedBehaviour> Behaviours,
-    IReadOnlyList<Cap> Caps, CoinTiming Timing, IReadOnlyList<RedemptionItem> Catalogue, string? PhcerProject, string Source)
+    IReadOnlyList<Cap> Caps, CoinTiming Timing, IReadOnlyList<RedemptionItem> Catalogue, string? PhcerProject, string Source,
+    IReadOnlyList<DonationCause> Causes, MinimumGroup PublicMinimum)
 {
+    /// <summary>The cause with this code (case-insensitive), or null.</summary>
+    public DonationCause? Cause(string? code) =>
+        Causes.FirstOrDefault(c => string.Equals(c.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary><c>Code-Version</c>, e.g. <c>fuzhou-lvbao-2024</c>.</summary>
     public string Id => Code + "-" + Version;
 
@@ -60,6 +67,14 @@ public sealed record InclusionProgramme(
         foreach (var item in Catalogue.Where(i => !i.Confirmed))
         {
             yield return $"catalogue.{item.Code}";
+        }
+        foreach (var cause in Causes.Where(c => !c.Confirmed))
+        {
+            yield return $"causes.{cause.Code}";
+        }
+        if (!PublicMinimum.Confirmed)
+        {
+            yield return "publicStatistics.minimumCitizens";
         }
     }
 

@@ -76,6 +76,21 @@ public static class ProgrammeRules
                 Fail($"$.catalogue[{i}].code", "Duplicate", $"{item.Code} is listed twice");
             }
         }
+        for (var i = 0; i < p.Causes.Count; i++)
+        {
+            if (!IsCode(p.Causes[i].Code))
+            {
+                Fail($"$.causes[{i}].code", "Code", "a code is lower-case letters, digits and hyphens");
+            }
+            if (p.Causes.Take(i).Any(o => o.Code == p.Causes[i].Code))
+            {
+                Fail($"$.causes[{i}].code", "Duplicate", $"{p.Causes[i].Code} is listed twice");
+            }
+        }
+        if (p.PublicMinimum.Citizens is < 1 or > 1000)
+        {
+            Fail("$.publicStatistics.minimumCitizens", "Range", "minimumCitizens is 1–1000");
+        }
         return problems;
     }
 

@@ -37,4 +37,36 @@ public sealed class PublicTotalsTests
     [Fact]
     public void ByMonth_AmountsByDay_SumIntoTheirMonths() =>
         Assert.Equal(50 + 50, PublicTotals.ByMonth([(new DateOnly(2026, 11, 1), 50L), (new DateOnly(2026, 11, 30), 50L), (new DateOnly(2024, 1, 1), 7L)], Months)[11]);
+
+    [Fact]
+    public void Suppress_CellsOfFewerThanKCitizens_AreZeroAndFlaggedAndTheOthersStay()
+    {
+        var programme = InclusionProgrammes.Shipped.InForce("guangdong-tanpuhui", new DateOnly(2026, 11, 30))!;
+        var metro = new long[12];
+        metro[10] = 1_031_000;
+        metro[11] = 9_000_000;
+        var totals = new PublicTotals(programme, Months, [new(Behaviour.Metro, [.. metro.Select(CarbonGrams.FromMilligrams)])],
+            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 30, 90], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 105, 525], 7, 120, 630, 0, CarbonGrams.FromMilligrams(10_031_000), [])
+        {
+            Donations = [new CauseTotal("tree-planting", 2, 2, 30), new CauseTotal("clean-beach", 6, 9, 90)],
+        };
+        // October: 3 metro riders, 3 earners, 1 redeemer; November: 6 riders, 6 earners, 5 redeemers; other months: nobody.
+        var cells = Enumerable.Range(0, 12).Select(i => i switch
+        {
+            10 => new CellCitizens(new Dictionary<Behaviour, long> { [Behaviour.Metro] = 3 }, 3, 1),
+            11 => new CellCitizens(new Dictionary<Behaviour, long> { [Behaviour.Metro] = 6 }, 6, 5),
+            _ => new CellCitizens(new Dictionary<Behaviour, long>(), 0, 0),
+        }).ToList();
+
+        var shown = totals.Suppress(new MinimumGroup(5, "test", false), cells);
+
+        Assert.Null(shown.Reductions[0].Shown(10));
+        Assert.Equal(9_000m, shown.Reductions[0].Shown(11)!.Value.Grams);
+        Assert.Equal(9_000m, shown.Reductions[0].Reduction.Sum(g => g.Grams));
+        Assert.Equal((0L, 90L), (shown.CoinsIssued[10], shown.CoinsIssued[11]));
+        Assert.Equal((true, false), (shown.RedeemedSuppressed[10], shown.RedeemedSuppressed[11]));
+        Assert.False(shown.IssuedSuppressed[0]);
+        Assert.Equal((7L, false), (shown.Citizens, shown.TotalsSuppressed));
+        Assert.Equal([new CauseTotal("tree-planting", 0, 0, 0, Suppressed: true), new CauseTotal("clean-beach", 6, 9, 90)], shown.Donations.ToArray());
+    }
 }

@@ -34,5 +34,6 @@ internal static class InclusionSamples
             UserCap(null, CapPeriod.Day, null, 8),
             UserCap(Behaviour.HospitalBooking, CapPeriod.Month, 5, null),
         ],
-        timing ?? new CoinTiming(1, 3, "Ant Forest: next day, 72 h", true), [new RedemptionItem("movie-ticket", "电影票", 105, "test", true)], null, "test");
+        timing ?? new CoinTiming(1, 3, "Ant Forest: next day, 72 h", true), [new RedemptionItem("movie-ticket", "电影票", 105, "test", true)], null, "test",
+        [new DonationCause("tree-planting", "植树", "test", true)], MinimumGroup.Default);
 }
