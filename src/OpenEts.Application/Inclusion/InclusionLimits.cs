@@ -12,6 +12,18 @@ public static class InclusionLimits
     /// <summary>Actions in one batch at most.</summary>
     public const int MaxBatch = 10_000;
 
+    /// <summary>Sign-ups through the API from one address per <see cref="SignUpWindow"/> [UNCONFIRMED: the platform's own limit against mass account creation].</summary>
+    public const int SignUpsPerWindow = 5;
+
+    /// <summary>The window of <see cref="SignUpsPerWindow"/>.</summary>
+    public static TimeSpan SignUpWindow { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Batches one partner key may submit per <see cref="PartnerWindow"/> [UNCONFIRMED: the platform's own limit; a batch holds up to <see cref="MaxBatch"/> actions].</summary>
+    public const int PartnerBatchesPerWindow = 60;
+
+    /// <summary>The window of <see cref="PartnerBatchesPerWindow"/>.</summary>
+    public static TimeSpan PartnerWindow { get; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How far in the future an event may be stamped (clock skew of the partner's device).</summary>
     public static TimeSpan FutureSkew { get; } = TimeSpan.FromMinutes(10);
 

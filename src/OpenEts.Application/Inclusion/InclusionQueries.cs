@@ -72,7 +72,7 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
                 var lapsed = ledger.Lots.Where(l => l.LapsedOn(today)).Sum(l => l.Remaining);
                 var daily = await s.Inclusion.DailyAsync(userId, wallet.Programme, today.AddDays(-StatementDays + 1), today).ConfigureAwait(false);
                 statements.Add(new ProgrammeStatement(programme, ledger.Balance(today), ledger.Pending(today), wallet.Credited, wallet.Redeemed,
-                    wallet.Expired + lapsed, wallet.Reduction, wallet.Actions, daily));
+                    wallet.Expired + lapsed, wallet.Reduction, wallet.Actions, daily) { Donated = wallet.Donated });
             }
             return new CitizenStatement(name, today, statements, await s.Inclusion.RecentEventsAsync(userId, 50).ConfigureAwait(false),
                 await s.Inclusion.RedemptionsAsync(userId, 20).ConfigureAwait(false));

@@ -17,6 +17,9 @@ namespace OpenEts.Application.Inclusion;
 /// </summary>
 public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler inclusion)
 {
+    /// <summary>The programmes the batches run under.</summary>
+    public InclusionProgrammes Programmes => inclusion.Programmes;
+
     /// <summary>The partner's key is checked here; everything after is <see cref="RecordActions"/>.</summary>
     public async Task<InclusionCommandOutcome> HandleAsync(string? presentedKey, RecordActions command, CancellationToken ct)
     {

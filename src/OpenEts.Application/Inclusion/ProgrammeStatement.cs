@@ -4,9 +4,13 @@ namespace OpenEts.Application.Inclusion;
 
 /// <summary>
 /// A citizen's coins and reductions in one programme today: spendable, pending (not yet available), credited, redeemed
-/// and expired (credited = spendable + pending + redeemed + expired), the reduction and actions counted, and the last
+/// expired and donated (credited = spendable + pending + redeemed + expired + donated), the reduction and actions counted, and the last
 /// 30 days by day and behaviour.
 /// </summary>
 public sealed record ProgrammeStatement(
     InclusionProgramme Programme, long Spendable, long Pending, long Credited, long Redeemed, long Expired, CarbonGrams Reduction, long Actions,
-    IReadOnlyList<DailyRollup> Daily);
+    IReadOnlyList<DailyRollup> Daily)
+{
+    /// <summary>Coins given to the programme's causes.</summary>
+    public long Donated { get; init; }
+}

@@ -7,7 +7,7 @@ using OpenEts.Server.Auth;
 namespace OpenEts.Server.Api;
 
 // A citizen's personal information (个人信息保护法): their consent, a copy of everything held, and erasure. Sign-up is
-// the page /Inclusion/SignUp (a person with no account yet), not an API.
+// the page /Inclusion/SignUp and the rate-limited POST /signup (InclusionEndpoints.Merchants.cs).
 internal static partial class InclusionEndpoints
 {
     private static void MapCitizens(RouteGroupBuilder group)

@@ -41,6 +41,7 @@ internal static partial class InclusionEndpoints
         group.MapPost("/aggregations", AggregateAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvCompany })
             .WithSummary("Aggregate a period's reductions into a PHCER monitoring report on the programme's project (its owner), through the offsets module");
         MapCitizens(group);
+        MapMerchantsAndPartners(group);
     }
 
     public sealed record ActionInput(string EventId, string Source, string Behaviour, string OccurredAt, decimal Quantity, decimal? Minutes = null,

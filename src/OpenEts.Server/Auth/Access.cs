@@ -54,6 +54,9 @@ internal static class Access
     /// <summary>Record inclusion actions: a citizen their own, the regulator any citizen's (Application InclusionRoles.Recorders).</summary>
     public const string InclusionRecorders = nameof(Role.Citizen) + "," + nameof(Role.Regulator);
 
+    /// <summary>Inclusion merchants' settlement: the regulator and auditor all, a representative their organisation's (Application InclusionQueries.MerchantsAsync).</summary>
+    public const string InclusionMerchantReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative);
+
     /// <summary>Inclusion totals and aggregations (Application InclusionRoles.Overseers).</summary>
     public const string InclusionOverseers = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.Verifier)
         + "," + nameof(Role.CompanyRepresentative);

@@ -116,7 +116,11 @@ public static class OpenEtsApp
             .AddSingleton<DemoAllocation>();
         services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>().AddSingleton<DemoOffsets>();
         services.AddSingleton(InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>()
-            .AddSingleton<CitizenSignUpHandler>();
+            .AddSingleton<CitizenSignUpHandler>().AddSingleton<PartnerActionsHandler>().AddInclusionRateLimits();
+        if (builder.Configuration.GetValue<bool>(InclusionRetention.Setting))
+        {
+            services.AddHostedService<InclusionRetention>();
+        }
         services.AddSingleton<MonitoringCommandHandler>().AddSingleton<MonitoringQueries>();
         services.AddSingleton(CardRuleSets.Shipped).AddSingleton<CardsCommandHandler>().AddSingleton<CardsQueries>()
             .AddSingleton(new ReductionCheck(DefaultFactors.Library, SccSeries.Shipped));
@@ -239,6 +243,7 @@ public static class OpenEtsApp
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -32,6 +32,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         // Carbon inclusion: programmes with their methodologies, sources and flags are published.
         "Inclusion", "Inclusion/Index", "Inclusion/Programme", "Inclusion/SignUp", "Inclusion/Totals", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
         "Inclusion", "Inclusion/Index", "Inclusion/Programme", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
+        // Sign-up (a person has no account yet) and partners' submissions (authenticated by the partner key in the use case), both rate-limited.
+        "/api/v1/inclusion/signup", "/api/v1/inclusion/partner/actions",
         // Energy dual control: the 晴雨表, the grades and the accountability list are published, as the provinces publish them.
         "Energy", "Energy/Index", "Energy/Targets/Accountability", "/api/v1/energy/warnings", "/api/v1/energy/assessments",
         "/api/v1/energy/accountability",

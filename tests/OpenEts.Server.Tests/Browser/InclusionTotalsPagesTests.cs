@@ -7,7 +7,7 @@ namespace OpenEts.Server.Tests.Browser;
 public sealed class InclusionTotalsPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
     [Fact]
-    public async Task Totals_Anonymous_ShowsTheDemoCitizensSumsAndDrawsBothCharts()
+    public async Task Totals_Anonymous_WithholdsTheTwoDemoCitizensFiguresAndStillDrawsBothCharts()
     {
         server.RequireBrowser();
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
@@ -15,9 +15,10 @@ public sealed class InclusionTotalsPagesTests(BrowserServer server) : IClassFixt
         await page.GotoAsync("/Inclusion");
         await page.ClickAsync("#to-totals-guangdong-tanpuhui");
 
-        // The two Guangdong demo citizens each spent 50 coins on a bus-fare coupon.
-        Assert.Equal("2", await page.InnerTextAsync("#totals-citizens"));
-        Assert.Equal("100", await page.InnerTextAsync("#totals-redeemed"));
+        // Guangdong has two demo citizens, fewer than the minimum group of 5: no figure about them is published.
+        Assert.Equal("少于 5 人，不公开", await page.InnerTextAsync("#totals-citizens"));
+        Assert.Equal("少于 5 人，不公开", await page.InnerTextAsync("#totals-redeemed"));
+        Assert.Contains("5", await page.InnerTextAsync("#totals-minimum"), StringComparison.Ordinal);
         Assert.NotNull(await page.WaitForSelectorAsync("#reductions-chart[data-chart-ready]"));
         Assert.NotNull(await page.WaitForSelectorAsync("#coins-chart[data-chart-ready]"));
         Assert.True(int.Parse(await page.GetAttributeAsync("#reductions-chart", "data-chart-ready") ?? "0", System.Globalization.CultureInfo.InvariantCulture) > 0);

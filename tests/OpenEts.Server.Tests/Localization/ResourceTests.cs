@@ -37,6 +37,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "DuplicateEvent", "FromTheFuture", "TooOld", "ImpossibleQuantity", "ImpossibleSpeed", "NotYourself", "UnknownCitizen",
         "ProgrammeNotInForce", "NotRewarded", "ActionCap", "UnknownItem", "InsufficientCoins", "NoPhcerProject", "PeriodAggregated",
         "NoConsent", "ConsentRequired", "ConsentOutdated", "Nickname", "Contact", "AccountErased", "ConfirmMismatch",
+        "NotAMerchant", "UnknownCode", "CodeUsed", "NotAccepted", "UnknownCause", "MerchantListed", "PartnerKey", "OutOfScope", "UnknownPartner",
+        "KeyRevoked", "RedemptionCode", "RateLimited",
         "NothingToAggregate", "BatchSize", "Time",
         // Offsets in the registry.
         "BufferShare", "ProjectCategory",

@@ -23,6 +23,14 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
 
     public CitizenPrivacy? Privacy { get; private set; }
 
+    public CoinDonation? Donated { get; private set; }
+
+    [BindProperty]
+    public string? Cause { get; set; }
+
+    [BindProperty]
+    public long? Coins { get; set; }
+
     [BindProperty]
     public string? Programme { get; set; }
 
@@ -80,6 +88,25 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
             if (Report(outcome))
             {
                 Redeemed = (CoinRedemption)((InclusionCommandOutcome.Completed)outcome).Result;
+                IdempotencyKey = null;
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDonateAsync(CancellationToken ct)
+    {
+        if (DonateCoins.TryParse(new(Programme, Cause, Coins, IdempotencyKey), handler.Programmes, out var command, out var errors))
+        {
+            var outcome = await handler.HandleAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                Donated = (CoinDonation)((InclusionCommandOutcome.Completed)outcome).Result;
                 IdempotencyKey = null;
             }
         }

@@ -9,7 +9,8 @@ namespace OpenEts.Server.Pages.Inclusion;
 
 /// <summary>
 /// A programme's public statistics (公开统计), no sign-in: reductions by behaviour and month, coins issued and redeemed by
-/// month (ECharts, wwwroot/js/charts.js), the totals, and the PHCER aggregated. Sums over all citizens only.
+/// month (ECharts, wwwroot/js/charts.js), the totals, coins given to causes, and the PHCER aggregated. Sums over all
+/// citizens only; a cell of fewer citizens than the programme's minimum group is withheld (a gap in the charts).
 /// </summary>
 [AllowAnonymous]
 public sealed class TotalsModel(InclusionQueries queries) : InclusionPageModel
@@ -35,12 +36,13 @@ public sealed class TotalsModel(InclusionQueries queries) : InclusionPageModel
         }
         Id = t.Programme.Code;
         ReductionChart = new ChartSpec("stacked", t.Months,
-            [.. t.Reductions.Select(b => new ChartSeries(Text.T("incl.b." + Behaviours.CodeOf(b.Behaviour)), [.. b.Reduction.Select(g => (decimal?)(g.Grams / 1000m))]))],
+            [.. t.Reductions.Select(b => new ChartSeries(Text.T("incl.b." + Behaviours.CodeOf(b.Behaviour)),
+                [.. b.Reduction.Select((_, i) => b.Shown(i) is { } g ? g.Grams / 1000m : (decimal?)null)]))],
             "kg CO₂");
         CoinChart = new ChartSpec("bar", t.Months,
         [
-            new ChartSeries(Text.T("incl.totals.issued"), [.. t.CoinsIssued.Select(c => (decimal?)c)]),
-            new ChartSeries(Text.T("incl.totals.redeemed"), [.. t.CoinsRedeemed.Select(c => (decimal?)c)]),
+            new ChartSeries(Text.T("incl.totals.issued"), [.. t.CoinsIssued.Select((c, i) => t.IssuedSuppressed[i] ? null : (decimal?)c)]),
+            new ChartSeries(Text.T("incl.totals.redeemed"), [.. t.CoinsRedeemed.Select((c, i) => t.RedeemedSuppressed[i] ? null : (decimal?)c)]),
         ], Text.T("incl.coinunit"));
         return Page();
     }

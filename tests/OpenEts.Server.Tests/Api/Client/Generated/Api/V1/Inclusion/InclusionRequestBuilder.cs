@@ -5,9 +5,15 @@ using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Actions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Aggregations;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Citizens;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Donations;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partners;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Programmes;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Redemptions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Retention;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Signup;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -35,10 +41,30 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Citizens.CitizensRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The donations property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Donations.DonationsRequestBuilder Donations
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Donations.DonationsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The me property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.MeRequestBuilder Me
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Me.MeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The merchants property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.MerchantsRequestBuilder Merchants
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.MerchantsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The partner property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.PartnerRequestBuilder Partner
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.PartnerRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The partners property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partners.PartnersRequestBuilder Partners
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partners.PartnersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The programmes property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Programmes.ProgrammesRequestBuilder Programmes
@@ -49,6 +75,16 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Redemptions.RedemptionsRequestBuilder Redemptions
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Redemptions.RedemptionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The retention property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Retention.RetentionRequestBuilder Retention
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Retention.RetentionRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The signup property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Signup.SignupRequestBuilder Signup
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Signup.SignupRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.InclusionRequestBuilder"/> and sets the default values.

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Files;
+using OpenEts.Application.Inclusion;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Inclusion;
+
+/// <summary>
+/// Citizens' personal-information requests (个人信息请求), for the regulator: look a citizen up by their user name, give
+/// them a copy of everything held (JSON or .xlsx, PIPL Art. 45) or erase their personal data (Art. 47, typed
+/// confirmation); and delete raw actions past the retention window.
+/// </summary>
+[Authorize(Roles = Access.Regulator)]
+public sealed class RequestsModel(InclusionCommandHandler handler, InclusionQueries queries) : InclusionPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Confirm { get; set; }
+
+    public CitizenData? Data { get; private set; }
+
+    public bool NotFoundName { get; private set; }
+
+    public CitizenErased? Erased { get; private set; }
+
+    public PurgedActions? Purged { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (await queries.CitizenDataAsync(User.Actor(), UserName, ct) is not { } data)
+        {
+            return NotFound();
+        }
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var stream = new MemoryStream();
+            CitizenDataExport.WriteXlsx(stream, data);
+            stream.Position = 0;
+            return File(stream, TabularWriter.XlsxContentType, CitizenDataExport.FileName(data, "xlsx"));
+        }
+        return File(System.Text.Encoding.UTF8.GetBytes(CitizenDataExport.ToJson(data)), CitizenDataExport.JsonContentType,
+            CitizenDataExport.FileName(data, "json"));
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(CancellationToken ct)
+    {
+        if (EraseCitizen.TryParse(new(UserName, Confirm), out var command, out var errors))
+        {
+            var outcome = await handler.HandleAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                Erased = (CitizenErased)((InclusionCommandOutcome.Completed)outcome).Result;
+                Confirm = null;
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPurgeAsync(CancellationToken ct)
+    {
+        var outcome = await handler.HandleAsync(User.Actor(), PurgeRawActions.Default, ct);
+        if (Report(outcome))
+        {
+            Purged = (PurgedActions)((InclusionCommandOutcome.Completed)outcome).Result;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(UserName))
+        {
+            Data = await queries.CitizenDataAsync(User.Actor(), UserName, ct);
+            NotFoundName = Data is null;
+        }
+    }
+}

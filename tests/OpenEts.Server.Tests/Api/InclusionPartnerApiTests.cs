@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Api;
+
+/// <summary>
+/// Carbon inclusion's open and operational endpoints: the rate-limited sign-up, partners' keys and submissions, merchants
+/// confirming codes, donations. A class of its own (its own server), so that no other test spends the sign-up limit.
+/// </summary>
+public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Ago(double hours) => DateTimeOffset.UtcNow.AddHours(-hours).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task PostSignUp_SixthFromOneAddressInTheWindow_Is429WithRetryAfterAndAProblem()
+    {
+        using var client = server.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+
+        for (var i = 0; i < 6; i++)
+        {
+            last?.Dispose();
+            last = await client.PostAsJsonAsync("/api/v1/inclusion/signup",
+                new { password = "Lvse-chuxing-2026!", consentVersion = "2026-11", agree = true, nickname = $"api{i}" }, Ct);
+            statuses.Add(last.StatusCode);
+        }
+        using var limited = last!;
+        var problem = await limited.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("RateLimited", problem.GetProperty("rule").GetString());
+        var retryAfter = int.Parse(limited.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 600);
+        Assert.Equal(retryAfter, problem.GetProperty("retryAfterSeconds").GetInt32());
+    }
+
+    [Fact]
+    public async Task PartnerKey_IssuedThenUsedThenRevoked_CountsInScopeRefusesOutOfScopeAndThenEverything()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        using var partner = server.CreateClient();
+        using var issuedResponse = await regulator.PostAsJsonAsync("/api/v1/inclusion/partners",
+            new { name = "深圳通（测试）", programme = "shenzhen-tanpuhui", behaviours = "metro" }, Ct);
+        var issued = await issuedResponse.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var key = issued.GetProperty("key").GetString()!;
+        var id = issued.GetProperty("partner").GetProperty("id").GetInt64();
+        object Batch(string eventId, string behaviour) => new
+        {
+            programme = "shenzhen-tanpuhui",
+            actions = new[] { new { eventId, source = "card-77", behaviour, occurredAt = Ago(1), quantity = 10m, minutes = 20m, user = "citizen" } },
+        };
+        async Task<HttpResponseMessage> SubmitAsync(object batch, string? withKey)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/inclusion/partner/actions") { Content = JsonContent.Create(batch) };
+            if (withKey is not null)
+            {
+                request.Headers.Add("X-Partner-Key", withKey);
+            }
+            return await partner.SendAsync(request, Ct);
+        }
+
+        using var counted = await SubmitAsync(Batch("p-1", "metro"), key);
+        using var outOfScope = await SubmitAsync(Batch("p-2", "bus"), key);
+        using var noKey = await SubmitAsync(Batch("p-3", "metro"), null);
+        using var revoke = await regulator.PostAsync($"/api/v1/inclusion/partners/{id}/revoke", null, Ct);
+        using var afterRevoke = await SubmitAsync(Batch("p-4", "metro"), key);
+        var listed = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/inclusion/partners", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, issuedResponse.StatusCode);
+        Assert.StartsWith("oetsp_", key, StringComparison.Ordinal);
+        Assert.Equal("counted", (await counted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items")[0].GetProperty("status").GetString());
+        Assert.Equal("OutOfScope", (await outOfScope.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items")[0].GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, noKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, afterRevoke.StatusCode);
+        Assert.Equal("PartnerKey", (await afterRevoke.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+        var row = listed.EnumerateArray().Single(p => p.GetProperty("id").GetInt64() == id);
+        Assert.DoesNotContain(key, row.GetRawText(), StringComparison.Ordinal);
+        Assert.NotEqual(JsonValueKind.Null, row.GetProperty("revokedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task Merchant_CitizenRedeemsThenShopConfirms_SettlesTheCoinsOnceAndTheCitizenGivesTheRest()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        using var citizen = await server.SignedInAsync("citizen");
+        using var shop = await server.SignedInAsync("cement-b");
+        // Fuzhou 2024: 100 000 steps on each of two days (50 coins a day at most) and six bus rides = 106 coins.
+        var actions = new List<object>
+        {
+            new { eventId = "m-w1", source = "phone", behaviour = "walk", occurredAt = Ago(1), quantity = 100_000m },
+            new { eventId = "m-w2", source = "phone", behaviour = "walk", occurredAt = Ago(25), quantity = 100_000m },
+        };
+        actions.AddRange(Enumerable.Range(1, 6).Select(i => (object)new { eventId = $"m-b{i}", source = "card-5", behaviour = "bus", occurredAt = Ago(2 + i), quantity = 3m, minutes = 20m }));
+        (await citizen.PostAsJsonAsync("/api/v1/inclusion/actions", new { programme = "fuzhou-lvbao", actions }, Ct)).Dispose();
+        using var listed = await regulator.PostAsJsonAsync("/api/v1/inclusion/merchants",
+            new { programme = "fuzhou-lvbao", organisation = "91441800MA5CY1002" + OpenEts.Domain.Organisations.CreditCode.CheckCharacter("91441800MA5CY1002"), name = "北江影城（测试）", items = "movie-ticket" }, Ct);
+        var redemption = await (await citizen.PostAsJsonAsync("/api/v1/inclusion/redemptions",
+            new { programme = "fuzhou-lvbao", item = "movie-ticket", idempotencyKey = "m-r1" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var code = redemption.GetProperty("code").GetString()!;
+
+        using var confirmed = await shop.PostAsJsonAsync("/api/v1/inclusion/merchants/confirmations", new { code }, Ct);
+        using var replay = await shop.PostAsJsonAsync("/api/v1/inclusion/merchants/confirmations", new { code }, Ct);
+        using var donated = await citizen.PostAsJsonAsync("/api/v1/inclusion/donations",
+            new { programme = "fuzhou-lvbao", cause = "tree-planting", coins = 1, idempotencyKey = "m-d1" }, Ct);
+        var merchants = await shop.GetFromJsonAsync<JsonElement>("/api/v1/inclusion/merchants", Ct);
+
+        Assert.True(listed.StatusCode == HttpStatusCode.OK, await listed.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(105, (await confirmed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("coins").GetInt64());
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.Equal("CodeUsed", (await replay.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.OK, donated.StatusCode);
+        var mine = Assert.Single(merchants.EnumerateArray());
+        Assert.Equal((1L, 105L), (mine.GetProperty("confirmed").GetInt64(), mine.GetProperty("coins").GetInt64()));
+    }
+}
