@@ -44,6 +44,32 @@ public abstract partial class StoreContract<TDb>
                 Assert.True((await restarted.VerifyAsync(Ct)).Intact);
             });
 
+    [Fact]
+    public async Task Registry_SnapshotOnStop_StoresOneOnlyAfterALongTailAndTheNextStartReplaysNothing()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store) { SnapshotInterval = 0 };
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        var shortTail = await registry.SnapshotOnStopAsync(Now, Ct);
+        var proposals = Enumerable.Range(1, (int)RegistryService.StopSnapshotMinimum)
+            .Select(i => (Func<RegistryLedger, RegistryOutcome>)(l => l.ProposeTransfer(PowerA, Now, Key("stop-" + i), PowerAccount,
+                CementAccount, Gdea2017, 1, Now.AddDays(7))))
+            .ToList();
+        Assert.All(await registry.ExecuteBatchAsync(Now, proposals, Ct), o => Assert.True(o.IsCompleted, o.ToString()));
+        var head = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+
+        var stored = await registry.SnapshotOnStopAsync(Now, Ct);
+        var again = await registry.SnapshotOnStopAsync(Now, Ct);
+        using var restarted = new RegistryService(store);
+
+        Assert.Null(shortTail);
+        Assert.NotNull(stored);
+        Assert.Equal(head, stored.Sequence);
+        Assert.Null(again);
+        Assert.Equal(await registry.QueryAsync((l, _) => StateJson(l), Ct), await restarted.QueryAsync((l, _) => StateJson(l), Ct));
+        Assert.Equal(stored.Sequence, restarted.RestoredFrom);
+    }
+
     [Theory]
     [InlineData("flipped")]
     [InlineData("truncated")]

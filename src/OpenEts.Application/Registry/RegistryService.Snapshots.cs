@@ -23,6 +23,28 @@ public sealed partial class RegistryService
             return await WriteSnapshotAsync(s, now).ConfigureAwait(false);
         }, keep: _ => true, ct);
 
+    /// <summary>
+    /// Journal entries after the newest snapshot from which a clean stop stores one more (<see cref="SnapshotOnStopAsync"/>):
+    /// below that, replaying the tail at the next start takes milliseconds.
+    /// </summary>
+    public const long StopSnapshotMinimum = 1_000;
+
+    /// <summary>
+    /// Stores a snapshot when at least <see cref="StopSnapshotMinimum"/> journal entries came after the newest one, so
+    /// that the next start restores it and replays nothing (a server stopping cleanly). Returns null when none was
+    /// needed, or when the registry is read-only.
+    /// </summary>
+    public Task<RegistrySnapshotRow?> SnapshotOnStopAsync(DateTimeOffset now, CancellationToken ct) =>
+        LockedAsync<RegistrySnapshotRow?>(store.WriteAsync, async s =>
+        {
+            await CatchUpAsync(s).ConfigureAwait(false);
+            if (_break is not null || _applied - _lastSnapshot < StopSnapshotMinimum)
+            {
+                return null;
+            }
+            return await WriteSnapshotAsync(s, now).ConfigureAwait(false);
+        }, keep: _ => true, ct);
+
     /// <summary>Every stored snapshot, newest first (without bytes).</summary>
     public Task<IReadOnlyList<RegistrySnapshotRow>> SnapshotsAsync(CancellationToken ct) =>
         store.ReadAsync(s => s.Registry.SnapshotsAsync(), ct);

@@ -149,6 +149,8 @@ public static class OpenEtsApp
         services.AddSingleton<UserAdminHandler>();
         // First: a journal entry that does not replay makes the server read-only (503 on writes), not stop it.
         services.AddSingleton<ReadOnlyMode>().AddHostedService(sp => sp.GetRequiredService<ReadOnlyMode>());
+        // Registered before the others, so stopped after them: the last registry write is in the snapshot.
+        services.AddHostedService<RegistrySnapshotOnStop>();
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
         services.AddHostedService<DigestSigning>();
