@@ -56,6 +56,42 @@ public sealed class TabularFileTests
     }
 
     [Fact]
+    public void Read_XlsxWhoseSheetDeclaresLessThanItUnpacksTo_IsRefusedWithoutItsRows()
+    {
+        var bomb = Bomb(TabularLimits.MaxPartBytes + (10L * 1024 * 1024));
+        DeclareSize(bomb, "xl/worksheets/sheet1.xml", 64 * 1024);
+
+        var file = TabularFile.Read(new MemoryStream(bomb), "liar.xlsx");
+
+        // Unpacked only to its declared 64 KiB, the sheet's XML ends mid-row: unreadable, not a sheet of 100 000 rows.
+        Assert.Equal("Unreadable", file.ErrorRule);
+        Assert.Empty(file.Rows);
+    }
+
+    // Rewrites a part's unpacked size in its local header and its central directory entry, as a lying package does.
+    private static void DeclareSize(byte[] zip, string part, uint size)
+    {
+        var name = Encoding.UTF8.GetBytes(part);
+        var patched = 0;
+        for (var i = 0; i + 46 + name.Length <= zip.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(zip, i);
+            var (nameAt, sizeAt) = signature switch
+            {
+                0x04034b50 => (i + 30, i + 22),
+                0x02014b50 => (i + 46, i + 24),
+                _ => (-1, -1),
+            };
+            if (nameAt >= 0 && zip.AsSpan(nameAt, name.Length).SequenceEqual(name))
+            {
+                BitConverter.GetBytes(size).CopyTo(zip, sizeAt);
+                patched++;
+            }
+        }
+        Assert.Equal(2, patched);
+    }
+
+    [Fact]
     public void Issue_8_Read_XlsxPackedAThousandTimes_IsRefusedForItsCompressionRatio()
     {
         var bomb = Bomb(20L * 1024 * 1024);
