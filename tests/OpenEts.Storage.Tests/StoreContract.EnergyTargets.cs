@@ -182,4 +182,21 @@ public abstract partial class StoreContract<TDb>
         var latest = (await w.Queries.PlansAsync(w.Regulator, Ct))[0];
         Assert.Equal((2, Now, "正式修订"), (latest.Plan.Version, latest.AdoptedAt, latest.Plan.Name));
     }
+
+    [Fact]
+    public async Task EnergyTargets_RoundsReadTogether_RateAsEachRoundAlone()
+    {
+        await using var w = await EnergyWorldAsync();
+        WarningPeriod[] periods = [WarningPeriod.Of(2025, 3), WarningPeriod.Of(2025, 6), WarningPeriod.Of(2025, 12)];
+
+        var together = await w.Queries.WarningsAsync(w.Regulator, periods, Ct);
+
+        Assert.Equal(periods.Length, together.Count);
+        for (var i = 0; i < periods.Length; i++)
+        {
+            var alone = await w.Queries.WarningsAsync(w.Regulator, periods[i], Ct);
+            Assert.Equal(alone.Rows.Select(r => (r.Unit, r.Overall, r.Intensity.Actual)), together[i].Rows.Select(r => (r.Unit, r.Overall, r.Intensity.Actual)));
+        }
+        Assert.Contains(together[1].Rows, r => r.Kind == UnitKind.KeyEnergyUser);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using OpenEts.Application.Files;
@@ -40,6 +41,23 @@ internal static class MrvBench
         {
             using var stream = new MemoryStream(workbook);
             return TabularFile.Read(stream, "bench.xlsx").Rows.Count.ToString(CultureInfo.InvariantCulture) + " rows";
+        });
+        // What TabularFile.Read no longer does: unpack every part of the package a second time to count its bytes.
+        Time("  saved: a second unpacking of every part (the package check before this was removed)", () =>
+        {
+            using var zip = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+            long bytes = 0;
+            var chunk = new byte[81920];
+            foreach (var entry in zip.Entries)
+            {
+                using var part = entry.Open();
+                int n;
+                while ((n = part.Read(chunk)) > 0)
+                {
+                    bytes += n;
+                }
+            }
+            return (bytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture) + " MiB unpacked";
         });
         Time("  of which: ReportWorkbook.Read (incl. the above)", () =>
             ReportWorkbook.Read(workbook, "bench.xlsx").Report!.Lines.Count.ToString(CultureInfo.InvariantCulture) + " lines");

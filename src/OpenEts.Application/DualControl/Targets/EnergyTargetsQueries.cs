@@ -49,6 +49,28 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
             return Warnings(plans.Select(p => p.Plan), book, period, overseer);
         }, ct);
 
+    /// <summary>
+    /// The 晴雨表 of several rounds (a year's, say) computed from one read of the plans, statistics and reports, with
+    /// the same access rule as <see cref="WarningsAsync(Actor?, WarningPeriod, CancellationToken)"/>.
+    /// </summary>
+    public Task<IReadOnlyList<WarningTable>> WarningsAsync(Actor? actor, IReadOnlyList<WarningPeriod> periods, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        if (periods.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<WarningTable>>([]);
+        }
+        var (from, to) = (periods.Min(p => p.Year) - 1, periods.Max(p => p.Year));
+        return store.ReadAsync<IReadOnlyList<WarningTable>>(async s =>
+        {
+            var plans = (await s.EnergyTargets.LatestPlansAsync().ConfigureAwait(false)).Select(p => p.Plan).ToList();
+            var overseer = IsOverseer(actor);
+            var book = new EnergyBook(await s.EnergyTargets.StatisticsAsync(null, from, to).ConfigureAwait(false),
+                overseer ? await s.EnergyTargets.AnnualReportsAsync(from, to).ConfigureAwait(false) : []);
+            return [.. periods.Select(p => Warnings(plans, book, p, overseer))];
+        }, ct);
+    }
+
     /// <summary>Rates every unit of <paramref name="plans"/> from <paramref name="book"/> (the bench and the queries share it).</summary>
     public static WarningTable Warnings(IEnumerable<TargetPlan> plans, EnergyBook book, WarningPeriod period, bool withKeyUsers)
     {
