@@ -16,6 +16,12 @@ public interface IEnergyCardData
     /// <summary>Violations of one organisation (null: all), oldest first.</summary>
     Task<IReadOnlyList<ViolationRecord>> ViolationsAsync(long? organisationId);
 
+    /// <summary>The (meter, month yyyyMM) pairs a violation has been recorded from online monitoring for.</summary>
+    Task<IReadOnlyList<(long MeterId, int Month)>> MonitoringSourcesAsync();
+
+    /// <summary>Records that <paramref name="violationId"/> was recorded from a meter's exceedances in a month.</summary>
+    Task InsertMonitoringSourceAsync(long meterId, int month, long violationId);
+
     /// <summary>Inserts a card and returns it with its id.</summary>
     Task<CardRecord> InsertCardAsync(CardRecord card);
 

@@ -28,6 +28,24 @@ public interface IEnergyMonitoringData
     /// <summary>Meter points, of one unit when <paramref name="unitId"/> is given, by code.</summary>
     Task<IReadOnlyList<MeterPoint>> MetersAsync(long? unitId);
 
+    /// <summary>Sets (or replaces) a meter's permitted daily use.</summary>
+    Task SaveLimitAsync(MeterLimit limit);
+
+    /// <summary>The permitted daily use of one unit's meters, or of all meters.</summary>
+    Task<IReadOnlyList<MeterLimit>> LimitsAsync(long? unitId);
+
+    /// <summary>
+    /// The daily rollups from <paramref name="fromDay"/> to <paramref name="toDay"/> (DayNumber, inclusive) whose total is
+    /// above the meter's permitted daily use, by meter then day.
+    /// </summary>
+    Task<IReadOnlyList<MeterDay>> ExceedingDaysAsync(int fromDay, int toDay);
+
+    /// <summary>Links (or relinks) a monitored unit to a key energy user's designation.</summary>
+    Task SaveKeyUserLinkAsync(UnitKeyUser link);
+
+    /// <summary>Every unit's key-user link.</summary>
+    Task<IReadOnlyList<UnitKeyUser>> KeyUserLinksAsync();
+
     /// <summary>The readings a meter holds with slots from <paramref name="fromSeconds"/> to <paramref name="toSeconds"/> (inclusive).</summary>
     Task<IReadOnlyList<StoredReading>> ReadingsAsync(long meterId, long fromSeconds, long toSeconds);
 

@@ -22,7 +22,7 @@ internal static class EnergyCommand
             HelpName = "DB",
             Recursive = true,
         };
-        return new Command("energy", "Energy dual control (能耗双控): assessments and the 晴雨表 (docs/dual-control.md).") { db, Assess(db), Warnings(db) };
+        return new Command("energy", "Energy dual control (能耗双控): assessments and the 晴雨表 (docs/dual-control.md).") { db, Assess(db), Warnings(db), EnergyCardsCommand.Build(db) };
     }
 
     private static Verb Assess(Option<string> db)

@@ -41,6 +41,8 @@ internal static class EnergyCardsEndpoints
             .WithSummary("Confirm a proposed card with evidence (a yellow card gets its rectification deadline) or dismiss it");
         cards.MapPost("/{card}/lift", LiftAsync).RequireAuthorization(officers)
             .WithSummary("Lift a card in force after verified rectification, with the verification's evidence");
+        cards.MapPost("/from-monitoring", FromMonitoringAsync).RequireAuthorization(officers)
+            .WithSummary("Propose cards from online monitoring: one total-load violation per meter and month whose readings summed above the meter's permitted daily use (the days' totals as evidence); rerunning proposes nothing twice");
         cards.MapPost("/escalations", EscalateAsync).RequireAuthorization(officers)
             .WithSummary("Escalate every yellow card past its deadline without rectification to red; returns the red cards issued");
         cards.MapPost("/lists", PublishAsync).RequireAuthorization(officers)
@@ -71,6 +73,8 @@ internal static class EnergyCardsEndpoints
     public sealed record LiftInput(string Evidence);
 
     public sealed record PublishInput(string Jurisdiction, string Quarter);
+
+    public sealed record FromMonitoringInput(string Jurisdiction, string? From = null, string? To = null, string? Region = null);
 
     public sealed record AllView(IReadOnlyList<EnergyCardsViews.CardView> Cards, IReadOnlyList<EnergyCardsViews.ViolationView> Violations);
 
@@ -130,6 +134,12 @@ internal static class EnergyCardsEndpoints
         HttpContext http, CardsCommandHandler handler, CancellationToken ct) =>
         LiftCard.TryParse(new(card, input.Evidence), out var command, out var errors)
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => EnergyCardsViews.Card((CardRecord)r))
+            : Problems.Fields(errors);
+
+    private static async Task<Results<Ok<EnergyCardsViews.ProposalsView>, ValidationProblem, ProblemHttpResult>> FromMonitoringAsync(
+        FromMonitoringInput input, HttpContext http, CardsCommandHandler handler, CancellationToken ct) =>
+        ProposeFromMonitoring.TryParse(new(input.Jurisdiction, input.From, input.To, input.Region), handler.Rules, out var command, out var errors)
+            ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => EnergyCardsViews.Proposals((MonitoringProposals)r))
             : Problems.Fields(errors);
 
     private static async Task<Results<Ok<List<EnergyCardsViews.CardView>>, ValidationProblem, ProblemHttpResult>> EscalateAsync(HttpContext http,

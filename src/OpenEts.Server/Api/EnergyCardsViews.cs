@@ -29,6 +29,8 @@ internal static class EnergyCardsViews
 
     public sealed record RecordedView(ViolationView Violation, CardView? Proposed);
 
+    public sealed record ProposalsView(string From, string To, IReadOnlyList<RecordedView> Proposed, int Skipped);
+
     public sealed record ListRowView(string Organisation, string OrganisationName, long Card, [property: ApiEnum(typeof(CardColour))] string Colour,
         string ConfirmedOn, bool InForceAtEnd, string Trigger);
 
@@ -70,6 +72,8 @@ internal static class EnergyCardsViews
         c.EndedBy, c.EndEvidence, c.EscalatedFrom);
 
     public static RecordedView Recorded(RecordedViolation r) => new(Violation(r.Violation), r.Proposed is { } p ? Card(p) : null);
+
+    public static ProposalsView Proposals(MonitoringProposals p) => new(Day(p.From), Day(p.To), [.. p.Proposed.Select(Recorded)], p.Skipped);
 
     public static ListView List(CardList l) => new(l.Jurisdiction, l.Quarter.ToString(), Day(l.Due), l.Published, l.Late, l.PublishedAt, l.PublishedBy,
         [.. l.Rows.Select(r => new ListRowView(r.OrganisationCode, r.OrganisationName, r.Card, ApiDocument.EnumName(r.Colour), Day(r.ConfirmedOn),

@@ -40,6 +40,16 @@ internal static partial class EnergyMonitoringEndpoints
     public sealed record DashboardView(string From, string To, UnitQualityView Unit, IReadOnlyList<DayView> Daily, IReadOnlyList<FaultView> Faults,
         IReadOnlyList<CalibrationView> Calibrations);
 
+    public sealed record LimitView(string Meter, decimal DailyLimit, string Basis, DateTimeOffset SetAt, string SetBy);
+
+    public sealed record ExceedanceView(long UnitId, string Organisation, string Region, string Meter, string Unit, string Day, decimal Total,
+        decimal DailyLimit, long Readings);
+
+    private static LimitView Limit(string meter, MeterLimit l) => new(meter, l.DailyLimitMilli / 1000m, l.Basis, l.SetAt, l.SetBy);
+
+    private static ExceedanceView Exceedance(ExceedingDay e) => new(e.Unit.Id, e.Unit.OrganisationName, e.Unit.Region, e.Meter.Code, e.Meter.Unit,
+        D(e.Day), e.TotalMilli / 1000m, e.Limit.DailyLimitMilli / 1000m, e.Received);
+
     private static string D(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static UnitView Unit(MonitoredUnit u) => new(u.Id, u.OrganisationId, u.OrganisationName, u.Region, D(u.MonitoredFrom));

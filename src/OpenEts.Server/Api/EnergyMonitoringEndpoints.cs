@@ -28,6 +28,10 @@ internal static partial class EnergyMonitoringEndpoints
             .WithSummary("Monitored units (a company sees its own)");
         group.MapPost("/meters", RegisterMeterAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringRegistrar })
             .WithSummary("Register a meter point of a unit: code, name, energy kind, unit of measure, cadence (hourly or daily)");
+        group.MapPost("/limits", LimitAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringRegistrar })
+            .WithSummary("Set a meter point's permitted use per day (in its unit) with its basis; a day whose readings sum above it is an exceedance");
+        group.MapGet("/exceedances", ExceedancesAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
+            .WithSummary("Days a meter's readings summed above its permitted daily use (from, to: yyyy-MM-dd; default the last 30 days; a company sees its own)");
         group.MapGet("/units/{id:long}/meters", MetersAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
             .WithSummary("A unit's meter points");
         group.MapPost("/readings", IngestAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringSenders })
@@ -46,7 +50,10 @@ internal static partial class EnergyMonitoringEndpoints
 
     public sealed record UnitInput(long? OrganisationId, string? Region = null, string? MonitoredFrom = null);
 
-    public sealed record MeterInput(long? UnitId, string? Code, string? Name, string? Kind, string? Unit, string? Cadence, string? MonitoredFrom = null);
+    public sealed record MeterInput(long? UnitId, string? Code, string? Name, string? Kind, string? Unit, string? Cadence, string? MonitoredFrom = null,
+        decimal? DailyLimit = null, string? LimitBasis = null);
+
+    public sealed record LimitInput(string? Meter, decimal? DailyLimit, string? Basis);
 
     public sealed record ReadingInput(string? ReadingId, string? Meter, string? At, decimal? Value);
 
@@ -71,7 +78,8 @@ internal static partial class EnergyMonitoringEndpoints
 
     private static async Task<Results<Ok<MeterView>, ValidationProblem, ProblemHttpResult>> RegisterMeterAsync(MeterInput input, HttpContext http,
         MonitoringCommandHandler handler, CancellationToken ct) =>
-        RegisterMeterPoint.TryParse(new(input.UnitId, input.Code, input.Name, input.Kind, input.Unit, input.Cadence, input.MonitoredFrom),
+        RegisterMeterPoint.TryParse(new(input.UnitId, input.Code, input.Name, input.Kind, input.Unit, input.Cadence, input.MonitoredFrom, input.DailyLimit,
+            input.LimitBasis),
             out var command, out var errors)
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => Meter((MeterPoint)r))
             : Problems.Fields(errors);
@@ -80,6 +88,24 @@ internal static partial class EnergyMonitoringEndpoints
         await q.MetersAsync(http.User.Actor(), id, ct).ConfigureAwait(false) is { } meters
             ? TypedResults.Ok(meters.Select(Meter).ToList())
             : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<LimitView>, ValidationProblem, ProblemHttpResult>> LimitAsync(LimitInput input, HttpContext http,
+        MonitoringCommandHandler handler, CancellationToken ct) =>
+        SetMeterLimit.TryParse(new(input.Meter, input.DailyLimit, input.Basis), out var command, out var errors)
+            ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => Limit(command.Meter, (MeterLimit)r))
+            : Problems.Fields(errors);
+
+    private static async Task<Results<Ok<List<ExceedanceView>>, ValidationProblem, NotFound>> ExceedancesAsync(HttpContext http, MonitoringQueries q,
+        CancellationToken ct, [FromQuery] string? from = null, [FromQuery] string? to = null)
+    {
+        if (!TryPeriod(from, to, out var start, out var end, out var errors))
+        {
+            return Problems.Fields(errors);
+        }
+        return await q.ExceedancesAsync(http.User.Actor(), start, end, ct).ConfigureAwait(false) is { } days
+            ? TypedResults.Ok(days.Select(Exceedance).ToList())
+            : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Ok<IngestView>, ValidationProblem, ProblemHttpResult>> IngestAsync(BatchInput input, HttpContext http,
         MonitoringCommandHandler handler, CancellationToken ct) =>

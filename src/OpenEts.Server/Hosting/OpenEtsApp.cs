@@ -153,6 +153,7 @@ public static class OpenEtsApp
         services.AddHostedService<RegistrySnapshotOnStop>();
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
+        services.AddHostedService<CardEscalation>();
         services.AddHostedService<DigestSigning>();
         services.AddProblemDetails();
         ConfigureStrictJson(services);

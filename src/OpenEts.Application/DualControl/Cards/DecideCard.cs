@@ -39,31 +39,21 @@ public sealed record DecideCard(long Card, bool Confirm, string Evidence) : ICar
     }
 
     /// <inheritdoc/>
-    public async Task<CardsCommandOutcome> ExecuteAsync(CardsWork work)
+    public Task<CardsCommandOutcome> ExecuteAsync(CardsWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (await work.Session.EnergyCards.FindCardAsync(Card).ConfigureAwait(false) is not { } card)
-        {
-            return new CardsCommandOutcome.Refused("UnknownCard", "card", $"there is no card {Card}", RefusalKind.Conflict);
-        }
-        if (!CardLife.MayDecide(card.Status))
-        {
-            return new CardsCommandOutcome.Refused("CardNotProposed", "card", $"card {Card} is {card.Status}, not proposed", RefusalKind.Conflict);
-        }
-        var rules = work.Rules.Find(card.Rules) ?? throw new InvalidOperationException($"card {Card} names unknown rules {card.Rules}");
-        var decided = Confirm
-            ? card with { Status = CardStatus.InForce, ConfirmedOn = work.Today, ConfirmedBy = work.Actor.UserName, ConfirmEvidence = Evidence,
-                Deadline = rules.DeadlineFor(card.Colour, work.Today) }
-            : card with { Status = CardStatus.Dismissed, EndedOn = work.Today, EndedBy = work.Actor.UserName, EndEvidence = Evidence };
-        await work.Session.EnergyCards.UpdateCardAsync(decided).ConfigureAwait(false);
-        await work.JournalAsync(Confirm ? "card.confirmed" : "card.dismissed", card.OrganisationCode, new
-        {
-            card = card.Id,
-            colour = card.Colour.ToString(),
-            rules = card.Rules,
-            evidence = Evidence,
-            deadline = decided.Deadline,
-        }).ConfigureAwait(false);
-        return new CardsCommandOutcome.Completed(decided);
+        return work.StepAsync(Card, CardLife.MayDecide, "CardNotProposed", "proposed", card => Confirm
+                ? card with { Status = CardStatus.InForce, ConfirmedOn = work.Today, ConfirmedBy = work.Actor.UserName, ConfirmEvidence = Evidence,
+                    Deadline = (work.Rules.Find(card.Rules) ?? throw new InvalidOperationException($"card {Card} names unknown rules {card.Rules}"))
+                        .DeadlineFor(card.Colour, work.Today) }
+                : card with { Status = CardStatus.Dismissed, EndedOn = work.Today, EndedBy = work.Actor.UserName, EndEvidence = Evidence },
+            Confirm ? "card.confirmed" : "card.dismissed", (card, decided) => new
+            {
+                card = card.Id,
+                colour = card.Colour.ToString(),
+                rules = card.Rules,
+                evidence = Evidence,
+                deadline = decided.Deadline,
+            });
     }
 }

@@ -28,27 +28,18 @@ public sealed record LiftCard(long Card, string Evidence) : ICardsCommand
     }
 
     /// <inheritdoc/>
-    public async Task<CardsCommandOutcome> ExecuteAsync(CardsWork work)
+    public Task<CardsCommandOutcome> ExecuteAsync(CardsWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (await work.Session.EnergyCards.FindCardAsync(Card).ConfigureAwait(false) is not { } card)
-        {
-            return new CardsCommandOutcome.Refused("UnknownCard", "card", $"there is no card {Card}", RefusalKind.Conflict);
-        }
-        if (!CardLife.MayLift(card.Status))
-        {
-            return new CardsCommandOutcome.Refused("CardNotInForce", "card", $"card {Card} is {card.Status}, not in force", RefusalKind.Conflict);
-        }
-        var lifted = card with { Status = CardStatus.Lifted, EndedOn = work.Today, EndedBy = work.Actor.UserName, EndEvidence = Evidence };
-        await work.Session.EnergyCards.UpdateCardAsync(lifted).ConfigureAwait(false);
-        await work.JournalAsync("card.lifted", card.OrganisationCode, new
-        {
-            card = card.Id,
-            colour = card.Colour.ToString(),
-            evidence = Evidence,
-            deadline = card.Deadline,
-            inTime = card.Deadline is not { } d || work.Today <= d,
-        }).ConfigureAwait(false);
-        return new CardsCommandOutcome.Completed(lifted);
+        return work.StepAsync(Card, CardLife.MayLift, "CardNotInForce", "in force",
+            card => card with { Status = CardStatus.Lifted, EndedOn = work.Today, EndedBy = work.Actor.UserName, EndEvidence = Evidence },
+            "card.lifted", (card, _) => new
+            {
+                card = card.Id,
+                colour = card.Colour.ToString(),
+                evidence = Evidence,
+                deadline = card.Deadline,
+                inTime = card.Deadline is not { } d || work.Today <= d,
+            });
     }
 }

@@ -77,11 +77,22 @@ public sealed record RecordViolation(CreditCode Organisation, string Jurisdictio
             return new CardsCommandOutcome.Refused("FutureDate", "observedOn", $"{ObservedOn:yyyy-MM-dd} is after today", RefusalKind.Malformed);
         }
         var rules = work.Rules.For(Jurisdiction, ObservedOn)!;
-        var serious = Measured is { } m && Limit is { } l && rules.IsSerious(m, l);
-        var violation = await work.Session.EnergyCards.InsertViolationAsync(new ViolationRecord(0, org.Id, org.Code.Value, org.Name, rules.Id, Kind,
-            ObservedOn, Parameter, Measured, Limit, Unit, FineYuan, serious, Evidence, work.Now, work.Actor.UserName)).ConfigureAwait(false);
+        return new CardsCommandOutcome.Completed(await RecordAsync(work, org, rules, Kind, ObservedOn, Parameter, Measured, Limit, Unit, FineYuan,
+            Evidence, null).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Records a violation under <paramref name="rules"/>, proposes the card they give, and journals both; <paramref name="source"/>
+    /// says where the violation was found when it was not typed by an officer (online monitoring).
+    /// </summary>
+    internal static async Task<RecordedViolation> RecordAsync(CardsWork work, Organisation org, CardRules rules, ViolationKind kind, DateOnly observedOn,
+        string? parameter, decimal? measured, decimal? limit, string? unit, decimal? fineYuan, string evidence, object? source)
+    {
+        var serious = measured is { } m && limit is { } l && rules.IsSerious(m, l);
+        var violation = await work.Session.EnergyCards.InsertViolationAsync(new ViolationRecord(0, org.Id, org.Code.Value, org.Name, rules.Id, kind,
+            observedOn, parameter, measured, limit, unit, fineYuan, serious, evidence, work.Now, work.Actor.UserName)).ConfigureAwait(false);
         CardRecord? card = null;
-        if (rules.Propose(Kind, FineYuan) is { } proposal)
+        if (rules.Propose(kind, fineYuan) is { } proposal)
         {
             card = await work.Session.EnergyCards.InsertCardAsync(new CardRecord(0, violation.Id, org.Id, org.Code.Value, org.Name, rules.Id,
                 proposal.Colour, CardStatus.Proposed, proposal.Trigger.Source, work.Now, null, null, null, null, null, null, null, null)).ConfigureAwait(false);
@@ -90,17 +101,18 @@ public sealed record RecordViolation(CreditCode Organisation, string Jurisdictio
         {
             violation = violation.Id,
             rules = rules.Id,
-            kind = Kind.ToString(),
-            observedOn = ObservedOn,
-            parameter = Parameter,
-            measured = Measured,
-            limit = Limit,
-            unit = Unit,
-            fineYuan = FineYuan,
+            kind = kind.ToString(),
+            observedOn,
+            parameter,
+            measured,
+            limit,
+            unit,
+            fineYuan,
             serious,
-            evidence = Evidence,
+            evidence,
             proposed = card is null ? null : new { card = card.Id, colour = card.Colour.ToString(), trigger = card.Trigger },
+            source,
         }).ConfigureAwait(false);
-        return new CardsCommandOutcome.Completed(new RecordedViolation(violation, card));
+        return new RecordedViolation(violation, card);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenEts.Application.Forms;
+using OpenEts.Domain.DualControl.Monitoring;
 
 namespace OpenEts.Application.DualControl.Monitoring;
 
@@ -38,6 +39,18 @@ public static class MonitoringFields
         return t is { Length: >= 20 }
             && (t.EndsWith('Z') || t[^6] is '+' or '-')
             && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
+    }
+
+    /// <summary>A meter's permitted daily use: above 0, exact to 0.001 of the meter's unit; or a Range error naming the field.</summary>
+    public static MeterQuantity DailyLimit(this FieldReader read, decimal? value, string field)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (value is not { } v || v <= 0m || !MeterQuantity.TryCreate(v, out var limit, out _))
+        {
+            read.Fail(field, "Range", $"{field} is the permitted use per day in the meter's unit, above 0 and exact to 0.001");
+            return MeterQuantity.Zero;
+        }
+        return limit;
     }
 
     /// <summary>The month as yyyyMM (storage and rollups).</summary>

@@ -86,6 +86,48 @@ public sealed class MonitoringQueries(IStore store, TimeProvider clock)
     }
 
     /// <summary>
+    /// Every exceedance the actor may see from <paramref name="from"/> to <paramref name="to"/> (default: the last 30 days):
+    /// a day a meter's readings summed above its permitted daily use. Null when the role reads none.
+    /// </summary>
+    public Task<IReadOnlyList<ExceedingDay>?> ExceedancesAsync(Actor actor, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        if (!MonitoringRoles.Readers.Contains(actor.Role))
+        {
+            return Task.FromResult<IReadOnlyList<ExceedingDay>?>(null);
+        }
+        var (start, end) = Period(from, to);
+        var scope = Scope(actor);
+        return store.ReadAsync<IReadOnlyList<ExceedingDay>?>(async s =>
+            [.. (await ExceedancesAsync(s, start, end).ConfigureAwait(false)).Where(e => scope is null || e.Unit.OrganisationId == scope)], ct);
+    }
+
+    /// <summary>
+    /// Every exceedance from <paramref name="from"/> to <paramref name="to"/>, by meter then day, read in the caller's
+    /// session (a use case's transaction). No access rule: for use cases whose handler checked the actor's role (the card
+    /// officers proposing cards from monitoring); pages and the API use the overload that takes the actor.
+    /// </summary>
+    public static async Task<IReadOnlyList<ExceedingDay>> ExceedancesAsync(IStoreSession s, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var data = s.EnergyMonitoring;
+        var days = await data.ExceedingDaysAsync(from.DayNumber, to.DayNumber).ConfigureAwait(false);
+        if (days.Count == 0)
+        {
+            return [];
+        }
+        var meters = (await data.MetersAsync(null).ConfigureAwait(false)).ToDictionary(m => m.Id);
+        var units = (await data.UnitsAsync(null, null).ConfigureAwait(false)).ToDictionary(u => u.Id);
+        var limits = (await data.LimitsAsync(null).ConfigureAwait(false)).ToDictionary(l => l.MeterId);
+        return [.. days.Select(d => (Day: d, Meter: meters[d.MeterId])).Select(x => new ExceedingDay(units[x.Meter.UnitId], x.Meter, limits[x.Day.MeterId],
+            DateOnly.FromDayNumber(x.Day.Day), x.Day.TotalMilli, x.Day.Received))];
+    }
+
+    /// <summary>The permitted daily use of a unit's meters, when the actor may see the unit; null otherwise.</summary>
+    public Task<IReadOnlyList<MeterLimit>?> LimitsAsync(Actor actor, long unitId, CancellationToken ct) =>
+        store.ReadAsync<IReadOnlyList<MeterLimit>?>(async s =>
+            await VisibleUnitAsync(s, actor, unitId).ConfigureAwait(false) is null ? null : await s.EnergyMonitoring.LimitsAsync(unitId).ConfigureAwait(false), ct);
+
+    /// <summary>
     /// The rules applied to each meter of <paramref name="units"/> from the database's sums (per-meter totals, month
     /// totals, monthly figures, faults, calibrations), then combined per unit. A meter's period is clipped to the days it
     /// was monitored for and to yesterday: a day's readings are expected once the day is over.

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using OpenEts.Application.Forms;
+using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.DualControl.Monitoring;
 using OpenEts.Domain.Identity;
@@ -9,13 +10,16 @@ namespace OpenEts.Application.DualControl.Monitoring;
 
 /// <summary>
 /// The regulator registers a meter point of a monitored unit: its code (unique on the platform), name, energy kind,
-/// unit of measure and cadence (hourly or daily), and the day readings are expected from (default: the unit's).
+/// unit of measure and cadence (hourly or daily), the day readings are expected from (default: the unit's), and
+/// optionally its permitted daily use with the basis (as <see cref="SetMeterLimit"/>, in the same transaction).
 /// </summary>
-public sealed record RegisterMeterPoint(long UnitId, string Code, string Name, EnergyKind Kind, string Unit, MeterCadence Cadence, DateOnly? MonitoredFrom)
+public sealed record RegisterMeterPoint(long UnitId, string Code, string Name, EnergyKind Kind, string Unit, MeterCadence Cadence, DateOnly? MonitoredFrom,
+    MeterQuantity? DailyLimit = null, string? LimitBasis = null)
     : IMonitoringCommand
 {
     /// <summary>The request as typed.</summary>
-    public sealed record Form(long? UnitId, string? Code, string? Name, string? Kind, string? Unit, string? Cadence, string? MonitoredFrom = null);
+    public sealed record Form(long? UnitId, string? Code, string? Name, string? Kind, string? Unit, string? Cadence, string? MonitoredFrom = null,
+        decimal? DailyLimit = null, string? LimitBasis = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => MonitoringRoles.Registrars;
@@ -46,8 +50,15 @@ public sealed record RegisterMeterPoint(long UnitId, string Code, string Name, E
         }
         var cadence = read.Choice(form.Cadence, "cadence", Enum.GetValues<MeterCadence>());
         DateOnly? from = string.IsNullOrWhiteSpace(form.MonitoredFrom) ? null : read.Day(form.MonitoredFrom, "monitoredFrom");
+        MeterQuantity? limit = null;
+        string? basis = null;
+        if (form.DailyLimit is not null || !string.IsNullOrWhiteSpace(form.LimitBasis))
+        {
+            limit = read.DailyLimit(form.DailyLimit, "dailyLimit");
+            basis = read.Words(form.LimitBasis, "limitBasis", OffsetsFields.ShortText);
+        }
         errors = read.Errors;
-        command = read.IsValid ? new RegisterMeterPoint(form.UnitId!.Value, code, name, kind, unit, cadence, from) : null;
+        command = read.IsValid ? new RegisterMeterPoint(form.UnitId!.Value, code, name, kind, unit, cadence, from, limit, basis) : null;
         return command is not null;
     }
 
@@ -77,6 +88,10 @@ public sealed record RegisterMeterPoint(long UnitId, string Code, string Name, E
             cadence = Cadence.ToString(),
             monitoredFrom = meter.MonitoredFrom,
         }).ConfigureAwait(false);
+        if (DailyLimit is { } limit)
+        {
+            await SetMeterLimit.SaveAsync(work, meter, limit, LimitBasis ?? "").ConfigureAwait(false);
+        }
         return new MonitoringCommandOutcome.Completed(meter);
     }
 }

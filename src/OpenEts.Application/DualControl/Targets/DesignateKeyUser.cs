@@ -22,14 +22,8 @@ public sealed record DesignateKeyUser(UnitCode Code, string Name, UnitCode City,
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
-        if (!UnitCode.TryCreate(form.Code, out var code, out var reason))
-        {
-            read.Fail("code", "UnitCode", $"code: {reason}");
-        }
-        if (!UnitCode.TryCreate(form.City, out var city, out var cityReason))
-        {
-            read.Fail("city", "UnitCode", $"city: {cityReason}");
-        }
+        var code = read.UnitCode(form.Code, "code");
+        var city = read.UnitCode(form.City, "city");
         var name = FieldReader.Text(form.Name);
         if (name.Length is 0 or > 100)
         {

@@ -22,14 +22,8 @@ public sealed record RecordAnnualReport(UnitCode KeyUser, int Year, Tce Energy, 
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
-        if (!UnitCode.TryCreate(form.KeyUser, out var code, out var reason))
-        {
-            read.Fail("keyUser", "UnitCode", $"keyUser: {reason}");
-        }
-        if (form.Year is not (>= 2000 and <= 2100))
-        {
-            read.Fail("year", "Year", "year: 2000–2100");
-        }
+        var code = read.UnitCode(form.KeyUser, "keyUser");
+        var year = read.TargetYear(form.Year);
         if (!Tce.TryCreate(form.EnergyTce, out var energy, out var energyReason))
         {
             read.Fail("energyTce", "Tce", $"energyTce: {energyReason}");
@@ -38,7 +32,7 @@ public sealed record RecordAnnualReport(UnitCode KeyUser, int Year, Tce Energy, 
         {
             read.Fail("valueAddedWanYuan", "Output", $"valueAddedWanYuan: {addedReason}");
         }
-        command = read.IsValid ? new RecordAnnualReport(code, form.Year!.Value, energy, added) : null;
+        command = read.IsValid ? new RecordAnnualReport(code, year, energy, added) : null;
         errors = read.Errors;
         return command is not null;
     }

@@ -28,14 +28,8 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
-        if (!UnitCode.TryCreate(form.Unit, out var unit, out var reason))
-        {
-            read.Fail("unit", "UnitCode", $"unit: {reason}");
-        }
-        if (form.Year is not (>= 2000 and <= 2100))
-        {
-            read.Fail("year", "Year", "year: 2000–2100");
-        }
+        var unit = read.UnitCode(form.Unit, "unit");
+        var year = read.TargetYear(form.Year);
         var scheme = string.IsNullOrWhiteSpace(form.Scheme)
             ? DefaultScheme
             : AssessmentSchemes.All.FirstOrDefault(s => string.Equals(s.Code, form.Scheme.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -71,7 +65,7 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
             }
             measures.Add(new MeasureScore(area.Code, points, evidence));
         }
-        command = read.IsValid ? new ScoreAssessment(unit, form.Year!.Value, scheme!, measures) : null;
+        command = read.IsValid ? new ScoreAssessment(unit, year, scheme!, measures) : null;
         errors = read.Errors;
         return command is not null;
     }

@@ -39,6 +39,9 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
     [BindProperty]
     public RecordViolation.Form Violation { get; set; } = new(null, "tianjin", "concentrationExceedance", null, null, null, null, null, null, null);
 
+    [BindProperty]
+    public ProposeFromMonitoring.Form Monitoring { get; set; } = new("tianjin");
+
     [BindProperty(SupportsGet = true)]
     public string? Jurisdiction { get; set; }
 
@@ -101,6 +104,30 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
             if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
             {
                 Done = $"#{card} {Localization.Text.T("cards.lifted")}";
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        return await PageAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostFromMonitoringAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        if (ProposeFromMonitoring.TryParse(Monitoring, handler.Rules, out var command, out var errors))
+        {
+            var outcome = await handler.HandleAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                var result = (MonitoringProposals)((CardsCommandOutcome.Completed)outcome).Result;
+                Done = $"{Localization.Text.T("cards.frommonitoring.done")} {result.From:yyyy-MM-dd} – {result.To:yyyy-MM-dd}: "
+                    + $"{result.Proposed.Count} / {Localization.Text.T("cards.frommonitoring.skipped")} {result.Skipped}"
+                    + string.Concat(result.Proposed.Select(p => p.Proposed is { } c ? $" #{c.Id} {c.OrganisationName}" : ""));
             }
         }
         else

@@ -1,0 +1,108 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using OpenEts.Application.DualControl.Monitoring;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Offsets;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.DualControl.Cards;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.DualControl.Cards;
+
+/// <summary>
+/// An officer has the jurisdiction's rules propose cards straight from online monitoring: every meter whose readings
+/// summed above its permitted daily use on some Beijing day of the period (an exceedance, read through
+/// <see cref="MonitoringQueries"/>) gets one violation per calendar month, recorded as a total-load exceedance
+/// (超总量) with the exceeding days' totals as evidence: observed on the first exceeding day, the highest day total
+/// measured against the daily limit. The rules then propose a card as for a typed violation. A meter and month already
+/// proposed is skipped, so rerunning proposes nothing twice. Treating energy use above a meter's permitted daily use as
+/// 超总量 is the platform's reading, not a published rule [UNCONFIRMED].
+/// </summary>
+public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, DateOnly? To, string? Region) : ICardsCommand
+{
+    public sealed record Form(string? Jurisdiction, string? From = null, string? To = null, string? Region = null);
+
+    /// <summary>The default period: the 30 Beijing days up to today.</summary>
+    public const int DefaultDays = 30;
+
+    /// <summary>The longest period read at once, days.</summary>
+    public const int MaxDays = 366;
+
+    /// <summary>The violation kind an exceedance of a meter's permitted daily use is recorded as [UNCONFIRMED].</summary>
+    public const ViolationKind Kind = ViolationKind.TotalLoadExceedance;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => CardsRoles.Officers;
+
+    public static bool TryParse(Form form, CardRuleSets rules, [NotNullWhen(true)] out ProposeFromMonitoring? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(rules);
+        var read = new FieldReader();
+        var jurisdiction = rules.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Jurisdiction), StringComparison.OrdinalIgnoreCase));
+        if (jurisdiction is null)
+        {
+            read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}");
+        }
+        DateOnly? from = string.IsNullOrWhiteSpace(form.From) ? null : read.Day(form.From, "from");
+        DateOnly? to = string.IsNullOrWhiteSpace(form.To) ? null : read.Day(form.To, "to");
+        if (read.IsValid && from is { } f && to is { } t && (f > t || t.DayNumber - f.DayNumber >= MaxDays))
+        {
+            read.Fail("from", "Period", $"from is on or before to, at most {MaxDays} days before it");
+        }
+        var region = FieldReader.Text(form.Region);
+        if (region.Length > 64)
+        {
+            read.Fail("region", "Length", "region is at most 64 characters");
+        }
+        command = read.IsValid ? new ProposeFromMonitoring(jurisdiction!, from, to, region.Length == 0 ? null : region) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<CardsCommandOutcome> ExecuteAsync(CardsWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var to = To ?? work.Today;
+        if (to > work.Today)
+        {
+            return new CardsCommandOutcome.Refused("FutureDate", "to", $"{to:yyyy-MM-dd} is after today", RefusalKind.Malformed);
+        }
+        var from = From ?? to.AddDays(1 - DefaultDays);
+        var taken = (await work.Session.EnergyCards.MonitoringSourcesAsync().ConfigureAwait(false)).ToHashSet();
+        var exceedances = await MonitoringQueries.ExceedancesAsync(work.Session, from, to).ConfigureAwait(false);
+        var proposed = new List<RecordedViolation>();
+        var skipped = 0;
+        foreach (var month in exceedances.Where(e => Region is null || string.Equals(e.Unit.Region, Region, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(e => (e.Meter.Id, Month: MonitoringFields.MonthKey(e.Day))))
+        {
+            var days = month.OrderBy(d => d.Day).ToList();
+            if (taken.Contains(month.Key) || work.Rules.For(Jurisdiction, days[0].Day) is not { } rules)
+            {
+                skipped++;
+                continue;
+            }
+            var (unit, meter, limit) = (days[0].Unit, days[0].Meter, days[0].Limit);
+            var org = await work.Session.Organisations.FindByIdAsync(unit.OrganisationId).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"monitored unit {unit.Id} names organisation {unit.OrganisationId}, which is missing");
+            var recorded = await RecordViolation.RecordAsync(work, org, rules, Kind, days[0].Day, $"{meter.Code} {meter.Kind} / day",
+                days.Max(d => d.TotalMilli) / 1000m, limit.DailyLimitMilli / 1000m, meter.Unit, null, Evidence(meter, limit, days),
+                new { monitoring = meter.Code, month = month.Key.Month, days = days.Count }).ConfigureAwait(false);
+            await work.Session.EnergyCards.InsertMonitoringSourceAsync(meter.Id, month.Key.Month, recorded.Violation.Id).ConfigureAwait(false);
+            proposed.Add(recorded);
+        }
+        return new CardsCommandOutcome.Completed(new MonitoringProposals(from, to, proposed, skipped));
+    }
+
+    /// <summary>The readings as evidence: the limit and its basis, then each exceeding day's total and how many readings it sums.</summary>
+    private static string Evidence(MeterPoint meter, MeterLimit limit, List<ExceedingDay> days)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"online monitoring, meter {meter.Code} ({meter.Name}), permitted {limit.DailyLimitMilli / 1000m:0.000} {meter.Unit} a day ({limit.Basis}); over it on {days.Count} day(s): ")
+            + string.Join("; ", days.Select(d => string.Create(CultureInfo.InvariantCulture,
+                $"{d.Day:yyyy-MM-dd} {d.TotalMilli / 1000m:0.000} {meter.Unit} ({d.Received} readings)")));
+        return text.Length <= OffsetsFields.LongText ? text : string.Concat(text.AsSpan(0, OffsetsFields.LongText - 1), "…");
+    }
+}
