@@ -28,6 +28,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Code { get; set; }
 #endif
+        /// <summary>The dailyLimit property</summary>
+        public double? DailyLimit { get; set; }
         /// <summary>The kind property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -35,6 +37,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #nullable restore
 #else
         public string Kind { get; set; }
+#endif
+        /// <summary>The limitBasis property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? LimitBasis { get; set; }
+#nullable restore
+#else
+        public string LimitBasis { get; set; }
 #endif
         /// <summary>The monitoredFrom property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -82,7 +92,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "cadence", n => { Cadence = n.GetStringValue(); } },
                 { "code", n => { Code = n.GetStringValue(); } },
+                { "dailyLimit", n => { DailyLimit = n.GetDoubleValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
+                { "limitBasis", n => { LimitBasis = n.GetStringValue(); } },
                 { "monitoredFrom", n => { MonitoredFrom = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "unit", n => { Unit = n.GetStringValue(); } },
@@ -98,7 +110,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("cadence", Cadence);
             writer.WriteStringValue("code", Code);
+            writer.WriteDoubleValue("dailyLimit", DailyLimit);
             writer.WriteStringValue("kind", Kind);
+            writer.WriteStringValue("limitBasis", LimitBasis);
             writer.WriteStringValue("monitoredFrom", MonitoredFrom);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("unit", Unit);

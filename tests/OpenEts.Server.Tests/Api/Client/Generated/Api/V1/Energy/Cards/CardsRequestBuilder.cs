@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.Companies;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.Escalations;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.FromMonitoring;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.Item;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.Lists;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.Rules;
@@ -32,6 +33,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.Escalations.EscalationsRequestBuilder Escalations
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.Escalations.EscalationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The fromMonitoring property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.FromMonitoring.FromMonitoringRequestBuilder FromMonitoring
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.FromMonitoring.FromMonitoringRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The lists property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards.Lists.ListsRequestBuilder Lists

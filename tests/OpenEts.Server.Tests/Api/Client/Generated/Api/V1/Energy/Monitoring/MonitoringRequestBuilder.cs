@@ -3,7 +3,9 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Calibrations;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Exceedances;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Faults;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Limits;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Meters;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Quality;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Readings;
@@ -25,10 +27,20 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Calibrations.CalibrationsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The exceedances property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Exceedances.ExceedancesRequestBuilder Exceedances
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Exceedances.ExceedancesRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The faults property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Faults.FaultsRequestBuilder Faults
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Faults.FaultsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The limits property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Limits.LimitsRequestBuilder Limits
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Limits.LimitsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The meters property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Meters.MetersRequestBuilder Meters
