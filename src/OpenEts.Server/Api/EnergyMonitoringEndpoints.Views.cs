@@ -40,6 +40,10 @@ internal static partial class EnergyMonitoringEndpoints
     public sealed record DashboardView(string From, string To, UnitQualityView Unit, IReadOnlyList<DayView> Daily, IReadOnlyList<FaultView> Faults,
         IReadOnlyList<CalibrationView> Calibrations);
 
+    public sealed record LinkView(long UnitId, string KeyUser, DateTimeOffset LinkedAt, string LinkedBy);
+
+    private static LinkView Link(UnitKeyUser l) => new(l.UnitId, l.KeyUserCode, l.LinkedAt, l.LinkedBy);
+
     public sealed record LimitView(string Meter, decimal DailyLimit, string Basis, DateTimeOffset SetAt, string SetBy);
 
     public sealed record ExceedanceView(long UnitId, string Organisation, string Region, string Meter, string Unit, string Day, decimal Total,

@@ -32,6 +32,8 @@ internal static partial class EnergyMonitoringEndpoints
             .WithSummary("Set a meter point's permitted use per day (in its unit) with its basis; a day whose readings sum above it is an exceedance");
         group.MapGet("/exceedances", ExceedancesAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
             .WithSummary("Days a meter's readings summed above its permitted daily use (from, to: yyyy-MM-dd; default the last 30 days; a company sees its own)");
+        group.MapPost("/units/{id:long}/key-user", LinkAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringRegistrar })
+            .WithSummary("Link a monitored unit to the designation of the key energy user it is (its unit code, e.g. NX-KU-01)");
         group.MapGet("/units/{id:long}/meters", MetersAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
             .WithSummary("A unit's meter points");
         group.MapPost("/readings", IngestAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringSenders })
@@ -52,6 +54,8 @@ internal static partial class EnergyMonitoringEndpoints
 
     public sealed record MeterInput(long? UnitId, string? Code, string? Name, string? Kind, string? Unit, string? Cadence, string? MonitoredFrom = null,
         decimal? DailyLimit = null, string? LimitBasis = null);
+
+    public sealed record LinkInput(string? KeyUser);
 
     public sealed record LimitInput(string? Meter, decimal? DailyLimit, string? Basis);
 
@@ -88,6 +92,12 @@ internal static partial class EnergyMonitoringEndpoints
         await q.MetersAsync(http.User.Actor(), id, ct).ConfigureAwait(false) is { } meters
             ? TypedResults.Ok(meters.Select(Meter).ToList())
             : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<LinkView>, ValidationProblem, ProblemHttpResult>> LinkAsync(long id, LinkInput input, HttpContext http,
+        MonitoringCommandHandler handler, CancellationToken ct) =>
+        LinkKeyUser.TryParse(new(id, input.KeyUser), out var command, out var errors)
+            ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => Link((UnitKeyUser)r))
+            : Problems.Fields(errors);
 
     private static async Task<Results<Ok<LimitView>, ValidationProblem, ProblemHttpResult>> LimitAsync(LimitInput input, HttpContext http,
         MonitoringCommandHandler handler, CancellationToken ct) =>

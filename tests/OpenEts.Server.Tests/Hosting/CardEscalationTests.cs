@@ -49,15 +49,17 @@ public sealed class CardEscalationTests
         var days = DateOnly.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture).DayNumber - CardsTime.DayOf(server.Clock.GetUtcNow()).DayNumber;
 
         server.Clock.Advance(TimeSpan.FromDays(days + 1));
+        // The first session has expired by then: sign in again.
+        using var later = await server.SignedInAsync("regulator");
         var status = "";
         for (var i = 0; i < 100 && status != "escalated"; i++)
         {
             await Task.Delay(100, Ct);
-            status = (await CardAsync(regulator, card)).GetProperty("status").GetString()!;
+            status = (await CardAsync(later, card)).GetProperty("status").GetString()!;
         }
 
         Assert.Equal("escalated", status);
-        var all = (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/energy/cards", Ct)).GetProperty("cards").EnumerateArray();
+        var all = (await later.GetFromJsonAsync<JsonElement>("/api/v1/energy/cards", Ct)).GetProperty("cards").EnumerateArray();
         var red = Assert.Single(all, c => c.TryGetProperty("escalatedFrom", out var from) && from.ValueKind == JsonValueKind.Number && from.GetInt64() == card);
         Assert.Equal(("red", "inForce"), (red.GetProperty("colour").GetString(), red.GetProperty("status").GetString()));
     }
@@ -72,7 +74,8 @@ public sealed class CardEscalationTests
 
         server.Clock.Advance(TimeSpan.FromDays(days + 1));
         await Task.Delay(1_000, Ct);
+        using var later = await server.SignedInAsync("regulator");
 
-        Assert.Equal("inForce", (await CardAsync(regulator, card)).GetProperty("status").GetString());
+        Assert.Equal("inForce", (await CardAsync(later, card)).GetProperty("status").GetString());
     }
 }

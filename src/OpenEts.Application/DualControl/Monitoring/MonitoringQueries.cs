@@ -127,6 +127,41 @@ public sealed class MonitoringQueries(IStore store, TimeProvider clock)
         store.ReadAsync<IReadOnlyList<MeterLimit>?>(async s =>
             await VisibleUnitAsync(s, actor, unitId).ConfigureAwait(false) is null ? null : await s.EnergyMonitoring.LimitsAsync(unitId).ConfigureAwait(false), ct);
 
+    /// <summary>The key-user links of the units the actor may see (all for the regulator and the auditor, its own for a company).</summary>
+    public Task<IReadOnlyList<UnitKeyUser>> KeyUserLinksAsync(Actor actor, CancellationToken ct) =>
+        !MonitoringRoles.Readers.Contains(actor.Role)
+            ? Task.FromResult<IReadOnlyList<UnitKeyUser>>([])
+            : store.ReadAsync<IReadOnlyList<UnitKeyUser>>(async s =>
+            {
+                var visible = (await s.EnergyMonitoring.UnitsAsync(null, Scope(actor)).ConfigureAwait(false)).Select(u => u.Id).ToHashSet();
+                return [.. (await s.EnergyMonitoring.KeyUserLinksAsync().ConfigureAwait(false)).Where(l => visible.Contains(l.UnitId))];
+            }, ct);
+
+    /// <summary>
+    /// The data quality over the last 30 days of every monitored unit linked to a key energy user's designation that the
+    /// actor may see, by the key user's code (the key-users page shows it beside the budget).
+    /// </summary>
+    public Task<IReadOnlyList<KeyUserQuality>> KeyUserQualityAsync(Actor actor, CancellationToken ct)
+    {
+        if (!MonitoringRoles.Readers.Contains(actor.Role))
+        {
+            return Task.FromResult<IReadOnlyList<KeyUserQuality>>([]);
+        }
+        var (start, end) = Period(null, null);
+        var today = Today;
+        return store.ReadAsync<IReadOnlyList<KeyUserQuality>>(async s =>
+        {
+            var links = (await s.EnergyMonitoring.KeyUserLinksAsync().ConfigureAwait(false)).ToDictionary(l => l.UnitId);
+            var units = (await s.EnergyMonitoring.UnitsAsync(null, Scope(actor)).ConfigureAwait(false)).Where(u => links.ContainsKey(u.Id)).ToList();
+            if (units.Count == 0)
+            {
+                return [];
+            }
+            var quality = await AssessAsync(s, units, units.Count == 1 ? units[0].Id : null, start, end, today).ConfigureAwait(false);
+            return [.. quality.Select(q => new KeyUserQuality(links[q.Unit.Id].KeyUserCode, q))];
+        }, ct);
+    }
+
     /// <summary>
     /// The rules applied to each meter of <paramref name="units"/> from the database's sums (per-meter totals, month
     /// totals, monthly figures, faults, calibrations), then combined per unit. A meter's period is clipped to the days it

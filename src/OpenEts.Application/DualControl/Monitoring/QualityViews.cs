@@ -21,3 +21,6 @@ public sealed record DailyPoint(DateOnly Day, long Received, long Expected, IRea
 public sealed record UnitDashboard(
     DateOnly From, DateOnly To, DateOnly Today, UnitQuality Quality, IReadOnlyList<DailyPoint> Daily, IReadOnlyList<MeterFault> Faults,
     IReadOnlyList<MeterCalibration> Calibrations);
+
+/// <summary>A key energy user's designation (Targets' unit code) with its linked monitored unit's data quality.</summary>
+public sealed record KeyUserQuality(string KeyUserCode, UnitQuality Quality);

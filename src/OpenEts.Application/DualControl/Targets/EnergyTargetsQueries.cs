@@ -30,6 +30,16 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
     public async Task<IReadOnlyList<EnergyStatistic>> StatisticsAsync(Actor? actor, UnitCode? region, int year, CancellationToken ct) =>
         IsOverseer(actor) ? await store.ReadAsync(s => s.EnergyTargets.StatisticsAsync(region, year, year), ct).ConfigureAwait(false) : [];
 
+    /// <summary>
+    /// A designated key energy user by code, read in the caller's session (a use case's transaction; no access rule: for
+    /// use cases whose handler checked the actor's role, such as monitoring linking a unit to its designation).
+    /// </summary>
+    public static Task<KeyEnergyUser?> FindKeyUserAsync(IStoreSession s, UnitCode code)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return s.EnergyTargets.FindKeyUserAsync(code);
+    }
+
     /// <summary>The designated key energy users (overseers only).</summary>
     public async Task<IReadOnlyList<KeyEnergyUser>> KeyUsersAsync(Actor? actor, CancellationToken ct) =>
         IsOverseer(actor) ? await store.ReadAsync(s => s.EnergyTargets.KeyUsersAsync(), ct).ConfigureAwait(false) : [];

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.DualControl.Monitoring;
+using OpenEts.Application.DualControl.Targets;
 using OpenEts.Server.Api;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
@@ -14,7 +15,7 @@ namespace OpenEts.Server.Pages.Energy.Monitoring;
 /// the auditor, a company's own units for a company; units under 90 % completeness are flagged.
 /// </summary>
 [Authorize(Roles = Access.EnergyMonitoringReaders)]
-public sealed class IndexModel(MonitoringQueries queries) : PageModel
+public sealed class IndexModel(MonitoringQueries queries, EnergyTargetsQueries targets, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
@@ -29,6 +30,12 @@ public sealed class IndexModel(MonitoringQueries queries) : PageModel
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
+    /// <summary>The year the linked key users' progress is shown for (the last full year: annual reports).</summary>
+    public int ProgressYear { get; private set; }
+
+    /// <summary>Each unit linked to a key-user designation, with that key user's progress (read through the targets' queries).</summary>
+    public IReadOnlyList<(long UnitId, KeyUserProgress Progress)> KeyUserProgress { get; private set; } = [];
+
     /// <summary>The regions' completeness as a bar chart (charts.js spec).</summary>
     public string ChartJson { get; private set; } = "{}";
 
@@ -40,6 +47,10 @@ public sealed class IndexModel(MonitoringQueries queries) : PageModel
             return;
         }
         Overview = await queries.OverviewAsync(User.Actor(), Region, from, to, ct);
+        ProgressYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DisplayTime.Zone).Year - 1;
+        var progress = (await targets.ProgressAsync(User.Actor(), ProgressYear, ct)).ToDictionary(p => p.User.Code.Value, StringComparer.Ordinal);
+        KeyUserProgress = [.. (await queries.KeyUserLinksAsync(User.Actor(), ct))
+            .Where(l => progress.ContainsKey(l.KeyUserCode)).Select(l => (l.UnitId, progress[l.KeyUserCode]))];
         if (Overview is { } o)
         {
             ChartJson = JsonSerializer.Serialize(new

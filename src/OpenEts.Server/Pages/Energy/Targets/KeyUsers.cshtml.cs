@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.DualControl.Targets;
 using OpenEts.Server.Auth;
 
@@ -10,7 +11,8 @@ namespace OpenEts.Server.Pages.Energy.Targets;
 /// approved emissions from MRV beside its energy; a company's representative sees its own units and files their annual report.
 /// </summary>
 [Authorize(Roles = Access.EnergyProgressReaders)]
-public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCommandHandler handler, TimeProvider clock) : EnergyPageModel
+public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCommandHandler handler, MonitoringQueries monitoring, TimeProvider clock)
+    : EnergyPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -20,6 +22,9 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
     public IReadOnlyList<CarbonBeside> Carbon { get; private set; } = [];
 
     public bool IsOverseer { get; private set; }
+
+    /// <summary>The linked monitored unit's data quality over the last 30 days, by key-user code (read through the monitoring queries).</summary>
+    public IReadOnlyDictionary<string, UnitQuality> Monitoring { get; private set; } = new Dictionary<string, UnitQuality>();
 
     public string? Done { get; private set; }
 
@@ -60,5 +65,6 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
         IsOverseer = EnergyTargetsQueries.IsOverseer(actor);
         Progress = await queries.ProgressAsync(actor, Year.Value, ct);
         Carbon = await queries.CarbonBesideAsync(actor, Year.Value, ct);
+        Monitoring = (await monitoring.KeyUserQualityAsync(actor, ct)).ToDictionary(q => q.KeyUserCode, q => q.Quality, StringComparer.Ordinal);
     }
 }
