@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Units.Item.KeyUser;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Units.Item.Meters;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Units.Item.Quality;
 using System.Collections.Generic;
@@ -16,6 +17,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Uni
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class UnitsItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The keyUser property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Units.Item.KeyUser.KeyUserRequestBuilder KeyUser
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Units.Item.KeyUser.KeyUserRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The meters property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.Units.Item.Meters.MetersRequestBuilder Meters
         {
