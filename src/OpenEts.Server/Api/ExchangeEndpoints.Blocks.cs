@@ -3,9 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenEts.Application.Exchange;
 using OpenEts.Matching;
 using OpenEts.Server.Auth;
-using ExchangeCommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
-    Microsoft.AspNetCore.Http.HttpResults.Ok<OpenEts.Server.Api.ExchangeEndpoints.ExchangeOutcomeView>,
-    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace OpenEts.Server.Api;
 
@@ -13,17 +10,17 @@ namespace OpenEts.Server.Api;
 // delivery versus payment at once) or declines, the proposer may withdraw. Parse → call → map.
 internal static partial class ExchangeEndpoints
 {
-    private static void MapBlockTrades(RouteGroupBuilder group, AuthorizeAttribute traders)
+    private static void MapBlockTrades(RouteGroupBuilder group)
     {
-        group.MapPost("/block-trades", ProposeBlockAsync).RequireAuthorization(traders)
+        group.MapPost("/block-trades", ProposeBlockAsync).RequireAuthorization(Traders)
             .WithSummary("Propose a block trade (大宗协议) to a counterparty's trading account: your side, price and quantity (at least 100 000 t, "
                 + "within ±30 % of the reference, unconfirmed); nothing is held until the counterparty accepts");
-        group.MapPost("/block-trades/{id:long}/accept", AcceptBlockAsync).RequireAuthorization(traders)
+        group.MapPost("/block-trades/{id:long}/accept", AcceptBlockAsync).RequireAuthorization(Traders)
             .WithSummary("Accept a block trade proposed to your organisation: it settles delivery versus payment at once (units, cash and fees), "
                 + "off the book (block volume, not the last price)");
-        group.MapPost("/block-trades/{id:long}/cancel", CancelBlockAsync).RequireAuthorization(traders)
+        group.MapPost("/block-trades/{id:long}/cancel", CancelBlockAsync).RequireAuthorization(Traders)
             .WithSummary("Withdraw a block trade you proposed, or decline one proposed to you, while it waits");
-        group.MapGet("/block-trades", MyBlocksAsync).RequireAuthorization(traders)
+        group.MapGet("/block-trades", MyBlocksAsync).RequireAuthorization(Traders)
             .WithSummary("Your organisation's block trades, proposed by it or to it, newest first");
     }
 
@@ -47,16 +44,16 @@ internal static partial class ExchangeEndpoints
         BlockTradeInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         ProposeBlockTrade.TryParse(new(input.Instrument, input.Side, input.Counterparty, input.Price, input.Quantity, input.IdempotencyKey),
             out var command, out var errors)
-            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
     private static async Task<ExchangeCommandResult> AcceptBlockAsync(
         long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
-        ToHttp(await exchange.HandleAsync(http.User.Actor(), new AcceptBlockTrade(id), clock.GetUtcNow(), ct).ConfigureAwait(false));
+        await SendAsync(new AcceptBlockTrade(id), http, exchange, clock, ct).ConfigureAwait(false);
 
     private static async Task<ExchangeCommandResult> CancelBlockAsync(
         long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
-        ToHttp(await exchange.HandleAsync(http.User.Actor(), new CancelBlockTrade(id), clock.GetUtcNow(), ct).ConfigureAwait(false));
+        await SendAsync(new CancelBlockTrade(id), http, exchange, clock, ct).ConfigureAwait(false);
 
     private static async Task<Ok<List<BlockTradeView>>> MyBlocksAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.MyBlockTradesAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(View).ToList());

@@ -8,9 +8,6 @@ using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Organisations;
 using OpenEts.Matching;
 using OpenEts.Server.Auth;
-using ExchangeCommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
-    Microsoft.AspNetCore.Http.HttpResults.Ok<OpenEts.Server.Api.ExchangeEndpoints.ExchangeOutcomeView>,
-    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace OpenEts.Server.Api;
 
@@ -18,21 +15,19 @@ namespace OpenEts.Server.Api;
 // exchange's staff, the regulator and the auditor export a day's trades.
 internal static partial class ExchangeEndpoints
 {
-    private static void MapEndOfDay(RouteGroupBuilder group, AuthorizeAttribute operators)
+    private static void MapEndOfDay(RouteGroupBuilder group)
     {
-        var supervisors = new AuthorizeAttribute { Roles = string.Join(',', ExchangeRoles.Supervisors) };
-        var readers = new AuthorizeAttribute { Roles = string.Join(',', ExchangeRoles.Traders.Concat(ExchangeRoles.Supervisors).Distinct()) };
-        group.MapPost("/end-of-day", EndOfDayAsync).RequireAuthorization(operators)
+        group.MapPost("/end-of-day", EndOfDayAsync).RequireAuthorization(Operators)
             .WithSummary("End a trading day (the exchange's staff): day orders expire, each instrument reconciles, closes by its rule and gets "
                 + "the next day's reference; one that does not reconcile is halted and the differences are named");
         group.MapGet("/closes", ClosesAsync).AllowAnonymous()
             .WithSummary("The official closes of ?day= (yyyy-MM-dd; default the latest, newest first): open, close, volume, turnover, rule; public");
-        group.MapGet("/reports/{day}", ReportAsync).RequireAuthorization(readers)
+        group.MapGet("/reports/{day}", ReportAsync).RequireAuthorization(Readers)
             .WithSummary("A member's daily report: your organisation's trades of the day, fees, position and cash (?account= for the exchange's "
                 + "staff, the regulator and the auditor)");
-        group.MapGet("/reports/{day}/report.xlsx", ReportXlsxAsync).RequireAuthorization(readers)
+        group.MapGet("/reports/{day}/report.xlsx", ReportXlsxAsync).RequireAuthorization(Readers)
             .WithSummary("The member's daily report as .xlsx");
-        group.MapGet("/days/{day}/trades.xlsx", DayTradesXlsxAsync).RequireAuthorization(supervisors)
+        group.MapGet("/days/{day}/trades.xlsx", DayTradesXlsxAsync).RequireAuthorization(Supervisors)
             .WithSummary("Every trade of the day with both accounts and fees, as .xlsx (the exchange's staff, the regulator, the auditor)");
     }
 
@@ -89,7 +84,7 @@ internal static partial class ExchangeEndpoints
     private static async Task<ExchangeCommandResult> EndOfDayAsync(
         EndOfDayInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         EndOfDay.TryParse(new(input.Day), out var command, out var errors)
-            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
     private static async Task<Results<Ok<List<CloseView>>, ValidationProblem>> ClosesAsync(ExchangeQueries queries, CancellationToken ct, string? day = null)

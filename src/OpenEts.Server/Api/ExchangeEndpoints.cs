@@ -1,3 +1,7 @@
+// Every exchange endpoint file answers a command with the same result type.
+global using ExchangeCommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<OpenEts.Server.Api.ExchangeEndpoints.ExchangeOutcomeView>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
@@ -10,9 +14,6 @@ using OpenEts.Domain.Organisations;
 using OpenEts.Matching;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
-using ExchangeCommandResult = Microsoft.AspNetCore.Http.HttpResults.Results<
-    Microsoft.AspNetCore.Http.HttpResults.Ok<OpenEts.Server.Api.ExchangeEndpoints.ExchangeOutcomeView>,
-    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace OpenEts.Server.Api;
 
@@ -23,40 +24,45 @@ namespace OpenEts.Server.Api;
 /// </summary>
 internal static partial class ExchangeEndpoints
 {
+    // Who may call what, once for every exchange endpoint file (the lists live in Application: ExchangeRoles, Access).
+    private static readonly AuthorizeAttribute Traders = new() { Roles = Access.RegistryHolders };
+    private static readonly AuthorizeAttribute Operators = new() { Roles = nameof(Role.ExchangeMember) };
+    private static readonly AuthorizeAttribute Supervisors = new() { Roles = string.Join(',', ExchangeRoles.Supervisors) };
+    private static readonly AuthorizeAttribute Readers =
+        new() { Roles = string.Join(',', ExchangeRoles.Traders.Concat(ExchangeRoles.Supervisors).Distinct()) };
+
     public static void MapExchangeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/exchange").WithTags("Exchange");
-        var traders = new AuthorizeAttribute { Roles = Access.RegistryHolders };
-        var operators = new AuthorizeAttribute { Roles = nameof(Role.ExchangeMember) };
         group.MapGet("/instruments", InstrumentsAsync).AllowAnonymous()
             .WithSummary("Every listed instrument: lot, tick, band, maximum order, calendar, halted; public");
         group.MapGet("/instruments/{code}/trades", TradesAsync).AllowAnonymous()
             .WithSummary("An instrument's trade prints from ?from= to ?to= (ISO 8601; default the last 24 hours); public");
         group.MapGet("/instruments/{code}/depth", DepthAsync).AllowAnonymous()
             .WithSummary("An instrument's best price levels per side (?levels=, default 5); public");
-        group.MapPost("/instruments", ListAsync).RequireAuthorization(operators)
+        group.MapPost("/instruments", ListAsync).RequireAuthorization(Operators)
             .WithSummary("List an instrument (the exchange's staff): code, unit class, reference price, tick, lot, maximum order, band %, calendar");
-        group.MapPost("/instruments/{code}/halt", HaltAsync).RequireAuthorization(operators)
+        group.MapPost("/instruments/{code}/halt", HaltAsync).RequireAuthorization(Operators)
             .WithSummary("Halt an instrument (the exchange's staff): the book keeps its orders and accepts cancels only");
-        group.MapPost("/instruments/{code}/resume", ResumeAsync).RequireAuthorization(operators)
+        group.MapPost("/instruments/{code}/resume", ResumeAsync).RequireAuthorization(Operators)
             .WithSummary("Resume a halted instrument (the exchange's staff)");
-        group.MapPost("/accounts", OpenAccountAsync).RequireAuthorization(operators)
+        group.MapPost("/accounts", OpenAccountAsync).RequireAuthorization(Operators)
             .WithSummary("Open a trading account (the exchange's staff): an organisation's credit code and its registry holding account");
-        group.MapPost("/orders", PlaceAsync).RequireAuthorization(traders)
+        group.MapPost("/orders", PlaceAsync).RequireAuthorization(Traders)
             .WithSummary("Place an order for your organisation's trading account; a buy reserves cash, a sell moves units to the clearing account; trades settle at once");
-        group.MapPost("/orders/{id:long}/cancel", CancelAsync).RequireAuthorization(traders)
+        group.MapPost("/orders/{id:long}/cancel", CancelAsync).RequireAuthorization(Traders)
             .WithSummary("Cancel the open remainder of one of your organisation's orders (also while halted); releases its cash or units");
-        group.MapPost("/orders/{id:long}/amend", AmendAsync).RequireAuthorization(traders)
+        group.MapPost("/orders/{id:long}/amend", AmendAsync).RequireAuthorization(Traders)
             .WithSummary("Amend one of your organisation's resting limit orders: a new price (optional) and the new open quantity; the same price "
                 + "and a lower quantity keeps time priority, otherwise it re-enters and may trade at once; cancelled grows by the reduction");
-        group.MapGet("/orders", OrdersAsync).RequireAuthorization(traders)
+        group.MapGet("/orders", OrdersAsync).RequireAuthorization(Traders)
             .WithSummary("Your organisation's orders, newest first");
-        group.MapGet("/trades", MyTradesAsync).RequireAuthorization(traders)
+        group.MapGet("/trades", MyTradesAsync).RequireAuthorization(Traders)
             .WithSummary("Your organisation's trades, newest first, each settled (units and cash)");
-        group.MapGet("/position", PositionAsync).RequireAuthorization(traders)
+        group.MapGet("/position", PositionAsync).RequireAuthorization(Traders)
             .WithSummary("Your organisation's trading account, units free and in open sells, and cash");
-        MapEndOfDay(group, operators);
-        MapBlockTrades(group, traders);
+        MapEndOfDay(group);
+        MapBlockTrades(group);
     }
 
     public sealed record OrderInput(
@@ -151,7 +157,7 @@ internal static partial class ExchangeEndpoints
         InstrumentInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         ListInstrument.TryParse(new(input.Code, input.Class, input.ReferencePrice, input.Tick, input.Lot, input.MaxOrder, input.BandPercent,
             input.Calendar), out var command, out var errors)
-            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
     private static Task<ExchangeCommandResult> HaltAsync(
@@ -165,32 +171,32 @@ internal static partial class ExchangeEndpoints
     private static async Task<ExchangeCommandResult> HaltOrResumeAsync(
         string code, HaltInput? input, bool halt, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         HaltInstrument.TryParse(new(code, input?.Reason), halt, out var command, out var errors)
-            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
     private static async Task<ExchangeCommandResult> OpenAccountAsync(
         AccountInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         OpenTradingAccount.TryParse(new(input.Organisation, input.HoldingAccount), out var command, out var errors)
-            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
     private static async Task<ExchangeCommandResult> PlaceAsync(
         OrderInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         PlaceOrder.TryParse(new(input.Instrument, input.Side, input.Type, input.Price, input.Quantity, input.IdempotencyKey),
             out var command, out var errors)
-            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
     private static async Task<ExchangeCommandResult> CancelAsync(
         long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         CancelOrder.TryParse(new(id), out var command, out var errors)
-            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
     private static async Task<ExchangeCommandResult> AmendAsync(
         long id, AmendInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         AmendOrder.TryParse(new(id, input.Price, input.Quantity), out var command, out var errors)
-            ? ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false))
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
     private static async Task<Ok<List<OrderView>>> OrdersAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
@@ -208,6 +214,11 @@ internal static partial class ExchangeEndpoints
             ? TypedResults.Ok(new PositionView(p.Account.Id, p.Account.HoldingAccount.Value,
                 [.. p.Lines.Select(l => new PositionLineView(l.Instrument, l.Free, l.InOpenSells))], p.CashBalance, p.CashReserved, p.CashAvailable))
             : TypedResults.NotFound();
+
+    /// <summary>Runs one exchange command for the caller, now, and answers it.</summary>
+    private static async Task<ExchangeCommandResult> SendAsync(
+        IExchangeCommand command, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        ToHttp(await exchange.HandleAsync(http.User.Actor(), command, clock.GetUtcNow(), ct).ConfigureAwait(false));
 
     /// <summary>The HTTP answer to every exchange command: 200 with what was done, or problem+json naming the field and rule.</summary>
     public static ExchangeCommandResult ToHttp(ExchangeOutcome outcome) => outcome switch

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Exchange;
+using OpenEts.Application.Identity;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Exchange;
@@ -10,75 +11,29 @@ namespace OpenEts.Server.Pages.Exchange;
 /// organisation, withdraw your own, and see them all with their settlement. Parse → call → map.
 /// </summary>
 [Authorize(Roles = Access.RegistryHolders)]
-public sealed class BlocksModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock) : ExchangePageModel
+public sealed class BlocksModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock)
+    : ExchangeTradingPageModel(exchange, queries, clock)
 {
-    public IReadOnlyList<ListedInstrument> Instruments { get; private set; } = [];
-
     public TradingAccount? Account { get; private set; }
 
     public IReadOnlyList<BlockTrade> Blocks { get; private set; } = [];
 
-    public string? Done { get; private set; }
-
-    [BindProperty]
-    public string? Instrument { get; set; }
-
-    [BindProperty]
-    public string? Side { get; set; }
-
     [BindProperty]
     public long? Counterparty { get; set; }
 
-    [BindProperty]
-    public decimal? Price { get; set; }
+    protected override string PagePath => "/Exchange/Blocks";
 
-    [BindProperty]
-    public long? Quantity { get; set; }
+    public Task<IActionResult> OnPostProposeAsync(CancellationToken ct) =>
+        SendAsync(ProposeBlockTrade.TryParse(new(Instrument, Side, Counterparty, Price, Quantity, IdempotencyKey), out var command, out var errors),
+            command, errors, "proposed", ct);
 
-    [BindProperty]
-    public string? IdempotencyKey { get; set; }
+    public Task<IActionResult> OnPostAcceptAsync([FromForm] long block, CancellationToken ct) => SendAsync(new AcceptBlockTrade(block), "accepted", ct);
 
-    public async Task OnGetAsync([FromQuery] string? done, CancellationToken ct)
+    public Task<IActionResult> OnPostCancelAsync([FromForm] long block, CancellationToken ct) => SendAsync(new CancelBlockTrade(block), "ended", ct);
+
+    protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
-        Done = done;
-        await LoadAsync(ct);
-    }
-
-    public async Task<IActionResult> OnPostProposeAsync(CancellationToken ct)
-    {
-        if (!ProposeBlockTrade.TryParse(new(Instrument, Side, Counterparty, Price, Quantity, IdempotencyKey), out var command, out var errors))
-        {
-            Report(errors);
-        }
-        else if (Report(await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct)))
-        {
-            return Redirect("/Exchange/Blocks?done=proposed");
-        }
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    public Task<IActionResult> OnPostAcceptAsync([FromForm] long block, CancellationToken ct) => RunAsync(new AcceptBlockTrade(block), "accepted", ct);
-
-    public Task<IActionResult> OnPostCancelAsync([FromForm] long block, CancellationToken ct) => RunAsync(new CancelBlockTrade(block), "ended", ct);
-
-    private async Task<IActionResult> RunAsync(IExchangeCommand command, string done, CancellationToken ct)
-    {
-        if (Report(await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct)))
-        {
-            return Redirect("/Exchange/Blocks?done=" + done);
-        }
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var actor = User.Actor();
-        Instruments = await queries.InstrumentsAsync(ct);
-        Account = await queries.AccountAsync(actor, ct);
-        Blocks = await queries.MyBlockTradesAsync(actor, ct);
-        Instrument ??= Instruments.Count > 0 ? Instruments[0].Instrument.Code : null;
-        IdempotencyKey = Guid.NewGuid().ToString("N");
+        Account = await Queries.AccountAsync(actor, ct);
+        Blocks = await Queries.MyBlockTradesAsync(actor, ct);
     }
 }

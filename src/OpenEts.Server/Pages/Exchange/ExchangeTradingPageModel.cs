@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Exchange;
+using OpenEts.Application.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Exchange;
+
+/// <summary>
+/// What every member's trading page shares (order entry, block trades, listings): the listed instruments, the terms typed
+/// in the form, the "done" banner after a redirect, and one send step (parse → call → map). A page adds what it shows
+/// of the member's account in <see cref="LoadMoreAsync"/>.
+/// </summary>
+public abstract class ExchangeTradingPageModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock) : ExchangePageModel
+{
+    public IReadOnlyList<ListedInstrument> Instruments { get; private set; } = [];
+
+    public string? Done { get; private set; }
+
+    [BindProperty]
+    public string? Instrument { get; set; }
+
+    [BindProperty]
+    public string? Side { get; set; }
+
+    [BindProperty]
+    public decimal? Price { get; set; }
+
+    [BindProperty]
+    public long? Quantity { get; set; }
+
+    [BindProperty]
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>The queries, for what a page shows beside the instruments.</summary>
+    protected ExchangeQueries Queries => queries;
+
+    /// <summary>The page's own path, where a completed command redirects with <c>?done=</c>.</summary>
+    protected abstract string PagePath { get; }
+
+    public async Task OnGetAsync([FromQuery] string? done, CancellationToken ct)
+    {
+        Done = done;
+        await LoadAsync(ct);
+    }
+
+    /// <summary>Runs a command that parsed (or files the errors of one that did not) and redirects when it completed.</summary>
+    protected async Task<IActionResult> SendAsync(bool parsed, IExchangeCommand? command, IReadOnlyList<FieldError> errors, string done, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!parsed || command is null)
+        {
+            Report(errors);
+        }
+        else if (Report(await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct)))
+        {
+            return Redirect(PagePath + "?done=" + done);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Runs a command that needs no parsing.</summary>
+    protected Task<IActionResult> SendAsync(IExchangeCommand command, string done, CancellationToken ct) => SendAsync(true, command, [], done, ct);
+
+    /// <summary>Loads what the page shows of the member's trading account.</summary>
+    protected abstract Task LoadMoreAsync(Actor actor, CancellationToken ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Instruments = await queries.InstrumentsAsync(ct);
+        await LoadMoreAsync(User.Actor(), ct);
+        Instrument ??= Instruments.Count > 0 ? Instruments[0].Instrument.Code : null;
+        IdempotencyKey = Guid.NewGuid().ToString("N");
+    }
+}
