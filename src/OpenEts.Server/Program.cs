@@ -1,7 +1,14 @@
 using OpenEts.Server.Hosting;
 
+if (ServerCommandLine.WantsHelp(args))
+{
+    await Console.Out.WriteAsync(ServerCommandLine.Usage).ConfigureAwait(false);
+    return 0;
+}
+
 try
 {
+    ServerCommandLine.Check(args);
     var app = await OpenEtsApp.CreateAsync(args).ConfigureAwait(false);
     await app.RunAsync().ConfigureAwait(false);
     return 0;

@@ -7,13 +7,11 @@ namespace OpenEts.Server.Hosting;
 /// </summary>
 public sealed record DemoMode(bool IsDemo)
 {
-    /// <summary>Decides from the command line and whether a database was named.</summary>
-    public static DemoMode From(string[] args, IConfiguration configuration, bool databaseNamed)
+    /// <summary>Decides from <c>--demo</c> (made <c>--demo=true</c> by <see cref="ServerCommandLine.Normalise"/>) and whether a database was named.</summary>
+    public static DemoMode From(IConfiguration configuration, bool databaseNamed)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(configuration);
-        var asked = args.Contains("--demo", StringComparer.Ordinal)
-            || string.Equals(configuration["demo"], "true", StringComparison.OrdinalIgnoreCase)
+        var asked = string.Equals(configuration["demo"], "true", StringComparison.OrdinalIgnoreCase)
             || string.Equals(configuration["OPENETS_DEMO"], "true", StringComparison.OrdinalIgnoreCase);
         return new DemoMode(asked || !databaseNamed);
     }

@@ -50,6 +50,7 @@ public static class OpenEtsApp
     /// </summary>
     public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        args = ServerCommandLine.Normalise(args);
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
@@ -96,7 +97,7 @@ public static class OpenEtsApp
         }
         // The cookie and antiforgery keys live in the database (migrated above, before any request): sign-ins survive
         // a restart, and every server instance on the same database reads the same keys.
-        var demoMode = DemoMode.From(args, builder.Configuration, named is not null);
+        var demoMode = DemoMode.From(builder.Configuration, named is not null);
         var dataProtection = services.AddDataProtection().SetApplicationName("OpenETS");
         services.AddOptions<KeyManagementOptions>().Configure<IStore, TimeProvider>((o, db, clock) =>
             o.XmlRepository = new DatabaseXmlRepository(db, clock));
@@ -140,7 +141,7 @@ public static class OpenEtsApp
         services.AddSingleton<IMarketFeed, ExchangeMarketFeed>();
         services.AddHostedService<LiveMarketData>();
         services.AddSingleton(demoMode);
-        services.AddSingleton(TwoFactorRequirement.From(args, builder.Configuration, demoMode.IsDemo));
+        services.AddSingleton(TwoFactorRequirement.From(builder.Configuration, demoMode.IsDemo));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<ISecretProtector, DataProtectionSecrets>();
         services.AddSingleton<TwoFactor>();

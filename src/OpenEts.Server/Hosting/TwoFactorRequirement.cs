@@ -11,19 +11,14 @@ namespace OpenEts.Server.Hosting;
 /// </summary>
 internal static class TwoFactorRequirement
 {
-    public static TwoFactorPolicy From(string[] args, IConfiguration configuration, bool isDemo)
+    public static TwoFactorPolicy From(IConfiguration configuration, bool isDemo)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(configuration);
-        return new TwoFactorPolicy(ForTokens(args, configuration, isDemo), ForRoles(configuration, isDemo));
+        return new TwoFactorPolicy(ForTokens(configuration, isDemo), ForRoles(configuration, isDemo));
     }
 
-    private static bool ForTokens(string[] args, IConfiguration configuration, bool isDemo)
+    private static bool ForTokens(IConfiguration configuration, bool isDemo)
     {
-        if (args.Contains("--require-2fa-for-tokens", StringComparer.Ordinal))
-        {
-            return true;
-        }
         var text = configuration["require-2fa-for-tokens"] ?? configuration["OPENETS_REQUIRE_2FA_FOR_TOKENS"];
         return text is null ? !isDemo
             : bool.TryParse(text, out var required) ? required

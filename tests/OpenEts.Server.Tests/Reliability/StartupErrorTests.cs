@@ -111,7 +111,33 @@ public sealed class StartupErrorTests : IDisposable
         Assert.False(File.Exists(path + "-wal"), "the write-ahead log was folded into the database");
     }
 
-    private async Task<(int Code, string Stderr)> RunAsync(string database)
+    [Fact]
+    public async Task Start_WithHelp_ListsTheOptionsAndExits0()
+    {
+        var (code, output) = await RunArgumentsAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("--db CONNECTION", output, StringComparison.Ordinal);
+        Assert.Contains("--snapshot-interval N", output, StringComparison.Ordinal);
+        Assert.Contains("docs/deployment.md", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public async Task Start_WithAMisspeltOption_NamesItAndExits1WithoutSeedingADemo()
+    {
+        var (code, output) = await RunArgumentsAsync("--dbb", Path.Combine(_folder, "x.db"), "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, code);
+        Assert.Contains("unknown option --dbb", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    private Task<(int Code, string Stderr)> RunAsync(string database) =>
+        RunArgumentsAsync("--db", database, "--urls", "http://127.0.0.1:0");
+
+    private async Task<(int Code, string Stderr)> RunArgumentsAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -120,7 +146,7 @@ public sealed class StartupErrorTests : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { ServerProcess.ServerDll, "--db", database, "--urls", "http://127.0.0.1:0" })
+        foreach (var arg in arguments.Prepend(ServerProcess.ServerDll))
         {
             start.ArgumentList.Add(arg);
         }
@@ -136,7 +162,7 @@ public sealed class StartupErrorTests : IDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"the server did not exit on {database}: {await stdout}");
+            Assert.Fail($"the server did not exit with {string.Join(' ', arguments)}: {await stdout}");
         }
         return (process.ExitCode, await stderr + await stdout);
     }
