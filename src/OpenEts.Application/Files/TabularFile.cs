@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using MiniExcelLibs;
 
 namespace OpenEts.Application.Files;
 
@@ -100,24 +99,30 @@ public sealed class TabularFile
         var rows = new List<string[]>();
         try
         {
-            if (CheckPackage(content) is { } refused)
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            if (CheckPackage(zip) is { } refused)
             {
                 return refused;
             }
             long cells = 0;
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(content, useHeaderRow: false, excelType: ExcelType.XLSX))
+            foreach (var (row, values) in XlsxSheet.Open(zip).Rows())
             {
-                if (rows.Count > TabularLimits.MaxRows)
+                // Rows without cells need not be written: they are blank rows, kept for the numbering.
+                if (row > TabularLimits.MaxRows + 1)
                 {
                     return TooManyRows();
                 }
-                cells += row.Count;
+                cells += values.Length;
                 if (cells > TabularLimits.MaxCells)
                 {
                     return Failed(string.Create(CultureInfo.InvariantCulture,
                         $"the sheet has more than {TabularLimits.MaxCells:N0} cells, the most accepted"), "SheetTooLarge");
                 }
-                rows.Add(Cells(row.Values));
+                while (rows.Count < row - 1)
+                {
+                    rows.Add([]);
+                }
+                rows.Add(values);
             }
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException
@@ -128,57 +133,33 @@ public sealed class TabularFile
         return FromRows(rows);
     }
 
-    // The row's cells as trimmed text, without its empty cells at the end (a sheet whose declared width is 16 384
-    // columns keeps only what it holds).
-    private static string[] Cells(ICollection<object?> values)
-    {
-        var cells = new string[values.Count];
-        var i = 0;
-        var used = 0;
-        foreach (var value in values)
-        {
-            cells[i++] = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
-            used = cells[i - 1].Length > 0 ? i : used;
-        }
-        return used == cells.Length ? cells : cells[..used];
-    }
-
     /// <summary>
     /// Checks an .xlsx package before it is parsed: each part's unpacked size, all parts' total and each large part's
     /// compression ratio, as the package declares them (no part is unpacked past its declared size). Null when the
-    /// package is within <see cref="TabularLimits"/>; the stream is back at its start either way.
+    /// package is within <see cref="TabularLimits"/>.
     /// </summary>
-    private static TabularFile? CheckPackage(Stream content)
+    private static TabularFile? CheckPackage(ZipArchive zip)
     {
-        var start = content.Position;
-        try
+        long declared = 0;
+        foreach (var entry in zip.Entries)
         {
-            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            long declared = 0;
-            foreach (var entry in zip.Entries)
+            declared += entry.Length;
+            if (Oversize(entry.FullName, entry.Length, declared) is { } refused)
             {
-                declared += entry.Length;
-                if (Oversize(entry.FullName, entry.Length, declared) is { } refused)
-                {
-                    return refused;
-                }
-                if (entry.Length >= TabularLimits.RatioCheckedFromBytes
-                    && entry.Length > Math.Max(1, entry.CompressedLength) * TabularLimits.MaxCompressionRatio)
-                {
-                    return Failed(string.Create(CultureInfo.InvariantCulture,
-                        $"'{entry.FullName}' unpacks {entry.Length / Math.Max(1, entry.CompressedLength):N0} times its packed size; the most accepted is {TabularLimits.MaxCompressionRatio} to 1"),
-                        "SheetTooLarge");
-                }
+                return refused;
             }
-            // The sizes a package declares may lie, but System.IO.Compression (which MiniExcel reads through) never
-            // unpacks a part past its declared size, so these checks bound what the parse unpacks and the package is
-            // unpacked once, by the parse (Read_XlsxWhoseSheetDeclaresLessThanItUnpacksTo_IsRefusedWithoutItsRows).
-            return null;
+            if (entry.Length >= TabularLimits.RatioCheckedFromBytes
+                && entry.Length > Math.Max(1, entry.CompressedLength) * TabularLimits.MaxCompressionRatio)
+            {
+                return Failed(string.Create(CultureInfo.InvariantCulture,
+                    $"'{entry.FullName}' unpacks {entry.Length / Math.Max(1, entry.CompressedLength):N0} times its packed size; the most accepted is {TabularLimits.MaxCompressionRatio} to 1"),
+                    "SheetTooLarge");
+            }
         }
-        finally
-        {
-            content.Position = start;
-        }
+        // The sizes a package declares may lie, but System.IO.Compression never unpacks a part past its declared size,
+        // so these checks bound what the sheet reader unpacks, and the package is unpacked once, by that read
+        // (Read_XlsxWhoseSheetDeclaresLessThanItUnpacksTo_IsRefusedWithoutItsRows).
+        return null;
     }
 
     private static TabularFile? Oversize(string part, long size, long total) =>
