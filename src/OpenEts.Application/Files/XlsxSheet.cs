@@ -211,25 +211,28 @@ internal sealed class XlsxSheet
         }
     }
 
-    // Excel writes numbers as the shortest text of a double ("0.1", "1E-05"); the text is kept when it is already plain
-    // decimal text and rewritten as such otherwise.
+    // Excel writes a number as the shortest text of its double ("0.1", "1E-05"); other writers may add zeros ("7.0").
+    // Either way the cell reads as plain decimal text without trailing zeros, as Excel shows it in General format.
     private static string Number(string raw, bool date)
     {
         if (date && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= -657_434 and < 2_958_466)
         {
             return DateTime.FromOADate(serial).ToString(CultureInfo.InvariantCulture);
         }
-        if (raw.AsSpan().IndexOfAny('E', 'e') < 0)
+        if (raw.AsSpan().IndexOfAny('E', 'e') >= 0)
         {
-            return raw;
+            if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                raw = value.ToString(CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var large)
+                    ? large.ToString(CultureInfo.InvariantCulture)
+                    : throw new InvalidDataException($"'{raw}' is not a number");
+            }
         }
-        if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return value.ToString(CultureInfo.InvariantCulture);
-        }
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var large)
-            ? large.ToString(CultureInfo.InvariantCulture)
-            : throw new InvalidDataException($"'{raw}' is not a number");
+        return raw.Contains('.', StringComparison.Ordinal) ? raw.TrimEnd('0').TrimEnd('.') : raw;
     }
 
     private static string[] SharedStrings(ZipArchiveEntry part)

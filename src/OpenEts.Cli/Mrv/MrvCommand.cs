@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using OpenEts.Application.Mrv.Files;
 using OpenEts.Domain.Mrv;
@@ -73,16 +72,15 @@ internal static class MrvCommand
         }
         if (json)
         {
-            var buffer = new MemoryStream();
-            await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            await LargeOutput.Utf8Async(stdout, output =>
             {
+                using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
                 ReportCalculationJson.Write(writer, path, check);
-            }
-            await stdout.WriteLineAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
         }
         else if (check.Calculation is { } calculation && check.IsValid)
         {
-            await stdout.WriteAsync(Text(check.Report!, calculation, check.Warnings)).ConfigureAwait(false);
+            await LargeOutput.TextAsync(stdout, output => Text(output, check.Report!, calculation, check.Warnings), ct).ConfigureAwait(false);
         }
         if (!check.IsValid)
         {
@@ -92,32 +90,29 @@ internal static class MrvCommand
         return ExitCode.Ok;
     }
 
-    private static string Text(ReportInput report, ReportCalculation calculation, IReadOnlyList<MrvIssue> warnings)
+    private static void Text(TextWriter text, ReportInput report, ReportCalculation calculation, IReadOnlyList<MrvIssue> warnings)
     {
-        var text = new StringBuilder();
-        text.Append(Invariant($"report: {report.Sector.ToString().ToLowerInvariant()} {report.Year}, region {report.Region}, "))
-            .Append(Invariant($"method {ReportWorkbook.MethodCode(report.Method)}, factor library {calculation.FactorLibraryVersion}\n"));
-        text.Append("emissions by source (tCO2):\n");
+        text.Write(Invariant($"report: {report.Sector.ToString().ToLowerInvariant()} {report.Year}, region {report.Region}, "));
+        text.Write(Invariant($"method {ReportWorkbook.MethodCode(report.Method)}, factor library {calculation.FactorLibraryVersion}\n"));
+        text.Write("emissions by source (tCO2):\n");
         var lines = report.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         foreach (var line in calculation.Lines)
         {
-            text.Append(Row(lines[line.LineId], line)).Append('\n');
+            text.Write(Row(lines[line.LineId], line));
+            text.Write('\n');
         }
         foreach (var line in calculation.Auxiliary)
         {
-            text.Append(Row(lines[line.LineId], line)).Append("  (auxiliary item, not in the total)\n");
+            text.Write(Row(lines[line.LineId], line));
+            text.Write("  (auxiliary item, not in the total)\n");
         }
-        text.Append(Invariant($"total: {calculation.ReportedTotal:0.000} tCO2 (exact {calculation.Total.Value})\n"));
+        text.Write(Invariant($"total: {calculation.ReportedTotal:0.000} tCO2 (exact {calculation.Total.Value})\n"));
         foreach (var warning in warnings)
         {
-            text.Append(Invariant($"warning: {warning.Rule}: {warning.Message}\n"));
+            text.Write(Invariant($"warning: {warning.Rule}: {warning.Message}\n"));
         }
-        text.Append("derivation:\n");
-        foreach (var line in DerivationText.Lines(calculation.Total))
-        {
-            text.Append("  ").Append(line).Append('\n');
-        }
-        return text.ToString();
+        text.Write("derivation:\n");
+        DerivationText.Write(calculation.Total, text, indent: "  ");
     }
 
     private static string Row(ReportLine input, LineEmission line) => Invariant(

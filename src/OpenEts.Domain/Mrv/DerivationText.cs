@@ -19,21 +19,48 @@ public static class DerivationText
     {
         ArgumentNullException.ThrowIfNull(figure);
         var lines = new List<string>();
-        var notes = new Dictionary<Provenance.Default, int>();
-        Walk(figure, "", "", lines, notes, new Dictionary<Figure, string>(ReferenceEqualityComparer.Instance), new StringBuilder());
-        if (notes.Count > 0)
-        {
-            lines.Add("defaults:");
-            foreach (var (source, n) in notes)
-            {
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  [{n}] {Source(source)}"));
-            }
-        }
+        Emit(figure, (lead, text) => lines.Add(lead + text));
         return lines;
     }
 
+    /// <summary>
+    /// Writes the tree's lines to <paramref name="output"/> as they are made, each after <paramref name="indent"/> and
+    /// ending in '\n' (what <see cref="Lines"/> holds, without holding it: a 100 000-line report's tree is 600 000 lines).
+    /// </summary>
+    public static void Write(Figure figure, TextWriter output, string indent = "")
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        ArgumentNullException.ThrowIfNull(output);
+        Emit(figure, (lead, text) =>
+        {
+            output.Write(indent);
+            output.Write(lead);
+            output.Write(text);
+            output.Write('\n');
+        });
+    }
+
+    private static void Emit(Figure figure, Action<string, string> line)
+    {
+        var notes = new Dictionary<Provenance.Default, int>();
+        Walk(figure, "", "", line, notes, new Dictionary<Figure, string>(ReferenceEqualityComparer.Instance), new StringBuilder());
+        if (notes.Count > 0)
+        {
+            line("", "defaults:");
+            foreach (var (source, n) in notes)
+            {
+                line("", string.Create(CultureInfo.InvariantCulture, $"  [{n}] {Source(source)}"));
+            }
+        }
+    }
+
     /// <summary>The tree as one text, a line per figure.</summary>
-    public static string Render(Figure figure) => string.Join('\n', Lines(figure)) + "\n";
+    public static string Render(Figure figure)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(figure, text);
+        return text.ToString();
+    }
 
     /// <summary>A value as shown: at most <see cref="ShownDecimals"/> places, no trailing zeros.</summary>
     public static string Number(decimal value)
@@ -80,8 +107,8 @@ public static class DerivationText
     };
 
     // Defaults are shared Figure instances (every raw-coal line has the same NCV): their text is made once.
-    private static void Walk(Figure figure, string lead, string childLead, List<string> lines, Dictionary<Provenance.Default, int> notes,
-        Dictionary<Figure, string> defaults, StringBuilder text)
+    private static void Walk(Figure figure, string lead, string childLead, Action<string, string> line,
+        Dictionary<Provenance.Default, int> notes, Dictionary<Figure, string> defaults, StringBuilder text)
     {
         if (figure.Source is Provenance.Default d)
         {
@@ -91,10 +118,10 @@ public static class DerivationText
                     + string.Create(CultureInfo.InvariantCulture, $"  (default [{Note(d, notes)}]{(d.Confirmed ? "" : ", UNCONFIRMED")})");
                 defaults[figure] = described;
             }
-            lines.Add(lead + described);
+            line(lead, described);
             return;
         }
-        lines.Add(lead + Head(figure, text) + Tail(figure.Source));
+        line(lead, Head(figure, text) + Tail(figure.Source));
         if (figure.Source is not Provenance.Computed computed)
         {
             return;
@@ -102,7 +129,7 @@ public static class DerivationText
         for (var i = 0; i < computed.Inputs.Count; i++)
         {
             var last = i == computed.Inputs.Count - 1;
-            Walk(computed.Inputs[i], childLead + (last ? "└─ " : "├─ "), childLead + (last ? "   " : "│  "), lines, notes, defaults, text);
+            Walk(computed.Inputs[i], childLead + (last ? "└─ " : "├─ "), childLead + (last ? "   " : "│  "), line, notes, defaults, text);
         }
     }
 

@@ -6,7 +6,7 @@ using OpenEts.Application.Organisations;
 
 namespace OpenEts.Application.Tests.Files;
 
-public sealed class TabularFileTests
+public sealed partial class TabularFileTests
 {
     private const string Header = "统一社会信用代码,企业名称,行业,地区\n";
 
