@@ -57,61 +57,31 @@ public sealed class RegisterModel(MonitoringQueries queries, MonitoringCommandHa
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostUnitAsync(CancellationToken ct)
-    {
-        if (RegisterMonitoredUnit.TryParse(UnitForm, out var command, out var errors))
-        {
-            await RunAsync("unit", command, r => $"{Text.T("emr.unitregistered")} #{((MonitoredUnit)r).Id}", ct);
-        }
-        else
-        {
-            FileErrors("unit", errors);
-        }
-        return await PageAsync(ct);
-    }
+    public Task<IActionResult> OnPostUnitAsync(CancellationToken ct) =>
+        SendAsync("unit", RegisterMonitoredUnit.TryParse(UnitForm, out var command, out var errors), command, errors,
+            r => $"{Text.T("emr.unitregistered")} #{((MonitoredUnit)r).Id}", ct);
 
-    public async Task<IActionResult> OnPostMeterAsync(CancellationToken ct)
-    {
-        if (RegisterMeterPoint.TryParse(MeterForm, out var command, out var errors))
-        {
-            await RunAsync("meter", command, r => $"{Text.T("emr.meterregistered")} {((MeterPoint)r).Code}", ct);
-        }
-        else
-        {
-            FileErrors("meter", errors);
-        }
-        return await PageAsync(ct);
-    }
+    public Task<IActionResult> OnPostMeterAsync(CancellationToken ct) =>
+        SendAsync("meter", RegisterMeterPoint.TryParse(MeterForm, out var command, out var errors), command, errors,
+            r => $"{Text.T("emr.meterregistered")} {((MeterPoint)r).Code}", ct);
 
-    public async Task<IActionResult> OnPostLimitAsync(CancellationToken ct)
-    {
-        if (SetMeterLimit.TryParse(LimitForm, out var command, out var errors))
-        {
-            await RunAsync("limit", command, _ => $"{Text.T("emr.limitset")} {command.Meter}", ct);
-        }
-        else
-        {
-            FileErrors("limit", errors);
-        }
-        return await PageAsync(ct);
-    }
+    public Task<IActionResult> OnPostLimitAsync(CancellationToken ct) =>
+        SendAsync("limit", SetMeterLimit.TryParse(LimitForm, out var command, out var errors), command, errors,
+            _ => $"{Text.T("emr.limitset")} {command?.Meter}", ct);
 
-    public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
-    {
-        if (LinkKeyUser.TryParse(LinkForm, out var command, out var errors))
-        {
-            await RunAsync("link", command, r => $"{Text.T("emr.linked")} {((UnitKeyUser)r).KeyUserCode}", ct);
-        }
-        else
-        {
-            FileErrors("link", errors);
-        }
-        return await PageAsync(ct);
-    }
+    public Task<IActionResult> OnPostLinkAsync(CancellationToken ct) =>
+        SendAsync("link", LinkKeyUser.TryParse(LinkForm, out var command, out var errors), command, errors,
+            r => $"{Text.T("emr.linked")} {((UnitKeyUser)r).KeyUserCode}", ct);
 
-    private async Task RunAsync(string form, IMonitoringCommand command, Func<object, string> done, CancellationToken ct)
+    // One step for every form: a parsed command is sent, and its outcome (or the parse errors) is filed beside the
+    // form's fields; the page is then shown again with the lists reloaded.
+    private async Task<IActionResult> SendAsync(string form, bool parsed, IMonitoringCommand? command,
+        IReadOnlyList<FieldError> errors, Func<object, string> done, CancellationToken ct)
     {
-        switch (await handler.HandleAsync(User.Actor(), command, ct))
+        var outcome = parsed && command is not null
+            ? await handler.HandleAsync(User.Actor(), command, ct)
+            : new MonitoringCommandOutcome.Invalid(errors);
+        switch (outcome)
         {
             case MonitoringCommandOutcome.Completed c:
                 Done = done(c.Result);
@@ -126,6 +96,8 @@ public sealed class RegisterModel(MonitoringQueries queries, MonitoringCommandHa
                 Errors.TryAdd("", Text.T("rule.Role"));
                 break;
         }
+        await LoadAsync(ct);
+        return Page();
     }
 
     private void FileErrors(string form, IReadOnlyList<FieldError> errors)
@@ -135,12 +107,6 @@ public sealed class RegisterModel(MonitoringQueries queries, MonitoringCommandHa
             Errors.TryAdd($"{form}.{e.Field}", RuleText.Field(e));
         }
         Errors.TryAdd("", Text.T("fixerrors"));
-    }
-
-    private async Task<IActionResult> PageAsync(CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
