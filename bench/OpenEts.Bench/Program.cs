@@ -19,9 +19,12 @@ internal static class Program
                                    MRV: calc of a 100 000-row workbook to text and JSON, recomputing 10 000 reports,
                                    a factor-correction impact list over 10 000 reports (plain harness, < 1 min);
                                    --save DIR writes the workbook and CSV there for timing ets mrv calc itself
-          offsets [--lots N] [--retirements M]
+          offsets [--lots N] [--retirements M] [--durable [--batch B]]
                                    issue a 10 M-tonne offset vintage with a buffer share, retire N lots (100 000), replay,
-                                   and page the public retirement list at M retirements (1 000 000) (plain harness)
+                                   and page the public retirement list at M retirements (1 000 000) (plain harness);
+                                   --durable: the same through the registry's use cases on SQLite (a temp file) and, with
+                                   OPENETS_BENCH_PG or OPENETS_TEST_PG set, PostgreSQL, retiring in batches of B (1 000),
+                                   with journal verification and the page read after a restart
           compliance [--entities N]
                                    evaluate N entities' compliance (10 000): replay the year's surrenders under the rules
                                    and list every standing; one surrender check (plain harness, seconds)

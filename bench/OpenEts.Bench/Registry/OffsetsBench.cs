@@ -8,9 +8,10 @@ namespace OpenEts.Bench.Registry;
 /// <summary>
 /// Plain harness for offsets in the ledger (issue 10's targets): issuing a 10 M-tonne vintage with a buffer share and
 /// retiring 100 000 small lots from it (each under 5 s), replaying the events to the same fingerprint (what journal
-/// verification compares), and a page of the public retirement list at 1 M retirements (target under 50 ms).
+/// verification compares), and a page of the public retirement list at 1 M retirements (target under 50 ms), first on
+/// the ledger alone, with <c>--durable</c> through the registry's use cases and the store (OffsetsBench.Durable.cs).
 /// </summary>
-internal static class OffsetsBench
+internal static partial class OffsetsBench
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
     private static readonly UserId Regulator = UserId.From("regulator");
@@ -24,7 +25,11 @@ internal static class OffsetsBench
     {
         var lots = Option(args, "--lots", 100_000);
         var listed = Option(args, "--retirements", 1_000_000);
-        Print($"offsets bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Print($"offsets bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {RegistryBench.LoadAverage()}");
+        if (args.Contains("--durable"))
+        {
+            return Durable(lots, listed, Option(args, "--batch", 1_000));
+        }
 
         var (ledger, events) = Setup();
         var time = Stopwatch.StartNew();
@@ -72,15 +77,8 @@ internal static class OffsetsBench
     private static (RegistryLedger, List<RegistryEvent>) Setup()
     {
         var ledger = new RegistryLedger();
-        var events = new List<RegistryEvent>
-        {
-            Ok(ledger.Initialise(Regulator, Start, IdempotencyKey.From("init"), "bench", AccountNumber.From("FJ-ISSUANCE"),
-                AccountNumber.From("FJ-SURRENDER"), AccountNumber.From("FJ-CANCEL"), [Regulator, Officer])),
-            Ok(ledger.OpenAccount(Regulator, Start, IdempotencyKey.From("owner"), Owner, AccountKind.Holding, "Forest owner",
-                [Holder, UserId.From("holder-b")])),
-            Ok(ledger.OpenAccount(Regulator, Start, IdempotencyKey.From("buffer"), Buffer, AccountKind.Buffer, "Buffer", [Regulator, Officer])),
-            Ok(ledger.DefineOffsetClass(Regulator, Start, IdempotencyKey.From("define"), Class, "Bench forest", ProjectCategory.Forestry, "FJ", false)),
-        };
+        var events = SetupRequests().Select(r => Ok(r(ledger))).ToList();
+        events.Add(Ok(ledger.DefineOffsetClass(Regulator, Start, IdempotencyKey.From("define"), Class, "Bench forest", ProjectCategory.Forestry, "FJ", false)));
         return (ledger, events);
     }
 

@@ -306,7 +306,7 @@ internal static class RegistryBench
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static void Admin(string connectionString, string sql)
+    internal static void Admin(string connectionString, string sql)
     {
         using var admin = new NpgsqlConnection(connectionString);
         admin.Open();
@@ -315,7 +315,7 @@ internal static class RegistryBench
     }
 
     // Other processes on the machine skew wall-clock figures; print the load so a reader can judge them.
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void Print(string line) => Console.WriteLine(line);

@@ -47,14 +47,16 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
 
     /// <summary>
     /// The demo projects. FJ0001 by hand: 6000 ha × 27 m³/ha × 1.634 × 1.246 × 0.307 × 0.52 × 44/12 = 193 062.648 t;
-    /// − 13 062 t baseline = 180 000.648 t → 180 000 t, the demo registry's FFCER-FJ0001-2016 issuance.
+    /// − 13 062 t baseline = 180 000.648 t → 180 000 t, the demo registry's FFCER-FJ0001-2016 issuance. FJ0002 is issued
+    /// here through <see cref="IssueCredits"/>: 4200 ha × 35 m³/ha → 175 186.477 t − 8 759 t = 166 427 t, 33 286 t (20 %,
+    /// rounded up) to the buffer, 133 141 t to the owner.
     /// </summary>
     public static IReadOnlyList<Project> Projects { get; } =
     [
         Fujian("FJ0001", "paper-a", "GD-HOLD-PAPER", "顺昌县国有林场森林经营碳汇项目（演示）", "南平市", "顺昌县", 26.79m, 117.81m,
             Fir(6000m, 27m, 13_062m), Stage.Issued),
         Fujian("FJ0002", "paper-a", "GD-HOLD-PAPER", "将乐县国有林场森林经营碳汇项目（演示）", "三明市", "将乐县", 26.73m, 117.47m,
-            Fir(4200m, 35m, 8_759m), Stage.ReportVerified),
+            Fir(4200m, 35m, 8_759m), Stage.Issued),
         Fujian("FJ0003", "power-a", "GD-HOLD-POWER", "永安市林业碳汇项目（演示）", "三明市", "永安市", 25.94m, 117.36m,
             Fir(3900m, 36m, 8_366m), Stage.ReportVerified),
         Fujian("FJ0004", "cement-a", "GD-HOLD-CEMENT", "德化县森林经营碳汇项目（演示）", "泉州市", "德化县", 25.49m, 118.24m,
@@ -128,7 +130,11 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
                 null, null), ct).ConfigureAwait(false);
             if (p.Stage == Stage.Issued)
             {
-                await RunAsync(regulator, monitored.AddDays(75), new LinkEarlierIssuance(report.Report.Id), ct).ConfigureAwait(false);
+                // Credits the demo registry issued are linked; the others are issued by the regulator as any would be.
+                IOffsetsCommand issue = DemoRegistry.Offsets.Any(o => o.Class == $"{p.Programme}-{p.Code}-{p.Vintage}")
+                    ? new LinkEarlierIssuance(report.Report.Id)
+                    : new IssueCredits(report.Report.Id);
+                await RunAsync(regulator, monitored.AddDays(75), issue, ct).ConfigureAwait(false);
             }
         }
         return true;
@@ -162,12 +168,7 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
     // 10:00 Beijing time.
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private async Task<Actor> ActorAsync(string userName, CancellationToken ct)
-    {
-        var user = await store.ReadAsync(s => s.Users.FindByNameAsync(userName), ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"the demo user {userName} does not exist");
-        return new Actor(user.Id, user.UserName, user.Role, user.OrganisationId);
-    }
+    private Task<Actor> ActorAsync(string userName, CancellationToken ct) => DemoActors.FindAsync(store, userName, ct);
 
     private async Task<OffsetsCommandOutcome.Completed> RunAsync(Actor actor, DateTimeOffset at, IOffsetsCommand command, CancellationToken ct)
     {

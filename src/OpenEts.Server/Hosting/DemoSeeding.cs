@@ -11,7 +11,7 @@ namespace OpenEts.Server.Hosting;
 /// prints the demo sign-ins. On a real database it seeds nothing and, while there are no users, says how to create one.
 /// </summary>
 internal sealed class DemoSeeding(
-    DemoMarket demo, DemoRegistry registry, DemoMrv mrv, DemoAuction auction, DemoAllocation allocation, DemoOffsets offsets, MarketStatisticsService statistics, DemoExchange exchange, DemoEnergyTargets energy, SqlStore store, TimeProvider clock, IHostEnvironment environment, DemoMode mode)
+    DemoMarket demo, DemoRegistry registry, DemoMrv mrv, DemoAuction auction, DemoAllocation allocation, DemoOffsets offsets, MarketStatisticsService statistics, DemoExchange exchange, DemoForestryTrades forestryTrades, DemoEnergyTargets energy, SqlStore store, TimeProvider clock, IHostEnvironment environment, DemoMode mode)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -35,12 +35,13 @@ internal sealed class DemoSeeding(
         var offsetsSeeded = await offsets.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         var statisticsSeeded = await statistics.SeedDemoIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         var exchangeSeeded = await exchange.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var forestrySeeded = await forestryTrades.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var energySeeded = await energy.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"OpenETS on {store.Dialect}{(seeded ? "; demo market seeded" : "")}{(registrySeeded ? "; demo registry seeded" : "")}"
             + (mrvSeeded ? "; demo emission reports seeded" : "") + (auctionSeeded ? "; demo cash and auction seeded" : "")
             + (planSeeded ? "; demo allocation plan (draft) seeded" : "") + (offsetsSeeded ? "; demo offset projects seeded" : "")
             + (statisticsSeeded ? "; demo market statistics seeded" : "") + (exchangeSeeded ? "; demo exchange (GDEA-2017) seeded" : "")
-            + (energySeeded ? "; demo energy dual control (NX) seeded" : ""));
+            + (forestrySeeded ? "; demo FFCER trades seeded" : "") + (energySeeded ? "; demo energy dual control (NX) seeded" : ""));
         if (seeded || environment.IsDevelopment())
         {
             Console.WriteLine($"Demo sign-ins (password '{DemoMarket.Password}'):");

@@ -137,7 +137,7 @@ public static class OpenEtsApp
         // The exchange: its clearing account in the registry (the demo registry's by default) and its fee schedule.
         services.AddSingleton(new ExchangeOptions(
             AccountNumber.From(builder.Configuration["Exchange:ClearingAccount"] ?? DemoRegistry.Clearing.Value), FeeSchedule.Demo));
-        services.AddSingleton<ExchangeService>().AddSingleton<ExchangeQueries>().AddSingleton<DemoExchange>();
+        services.AddSingleton<ExchangeService>().AddSingleton<ExchangeQueries>().AddSingleton<DemoExchange>().AddSingleton<DemoForestryTrades>();
         services.AddSingleton<IMarketFeed, ExchangeMarketFeed>();
         services.AddHostedService<LiveMarketData>();
         services.AddSingleton(demoMode);
