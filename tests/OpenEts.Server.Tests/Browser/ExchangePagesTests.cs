@@ -54,8 +54,10 @@ public sealed class ExchangePagesTests(BrowserServer server) : IClassFixture<Bro
         // No reload: the open market page hears of the trade by server-sent events, ticker and K-line alike.
         await watcher.WaitForFunctionAsync("() => document.getElementById('ticker-last').textContent.trim() === '16.50'");
         await watcher.WaitForSelectorAsync("#kline[data-chart-ready='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-        var trades = await cement.Locator("#trades tr.trade").CountAsync();
-        var settlement = await cement.InnerTextAsync("#trades tr.trade td.settled");
+        // The demo's FFCER trades are cement's too: count the GDEA-2017 ones.
+        var gdea = cement.Locator("#trades tr.trade", new PageLocatorOptions { HasText = "GDEA-2017" });
+        var trades = await gdea.CountAsync();
+        var settlement = await gdea.Locator("td.settled").InnerTextAsync();
 
         // 1 000 t at the resting sell's 16.50 = 16 500.00 yuan; each side's fee 0.05 % = 8.25 yuan.
         Assert.NotEqual("16.50", lastBefore.Trim());

@@ -126,4 +126,19 @@ public sealed class OffsetListTests(ServerFactory server) : IClassFixture<Server
             Assert.Contains(lines, l => l.Contains("," + demo + ",", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task RetirementsXlsx_WithoutSignIn_ListsTheDemoRetirementWithItsSerialsBeneficiaryAndPurpose()
+    {
+        using var anyone = server.CreateClient();
+
+        var bytes = await anyone.GetByteArrayAsync("/api/v1/registry/public/retirements.xlsx", Ct);
+        using var copy = new MemoryStream(bytes);
+        var sheet = Application.Files.TabularFile.Read(copy, "retirements.xlsx");
+
+        Assert.Null(sheet.Error);
+        // DemoRegistry.Retirement: the aviation company retires 1 000 t of its PV CCER.
+        Assert.Contains(sheet.Rows, r => r.Cells.Contains("CCER-000404-2017-1-1000") && r.Cells.Contains("南粤示范航空有限公司")
+            && r.Cells.Contains("2017 年地面运营碳中和（演示）"));
+    }
 }

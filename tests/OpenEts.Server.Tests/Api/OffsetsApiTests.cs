@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Api;
+
+/// <summary>
+/// Every step of a project over the offsets API (issue 10: "API and CLI for every step"), by the role the programme gives
+/// it: the owner files a CCER wind project and attaches its design document, the verifier validates, the regulator
+/// registers, the owner files a monitoring report, the verifier verifies, the regulator issues; the credits reach the
+/// owner's holding account. A step asked by the wrong role is refused with the rule named.
+/// </summary>
+public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, Ct);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {json}");
+        return json;
+    }
+
+    [Fact]
+    public async Task EveryStep_WindProjectThroughTheApi_IssuesTheVerifiedTonnesIntoTheOwnersAccount()
+    {
+        using var owner = await server.SignedInAsync("power-a");
+        using var verifier = await server.SignedInAsync("verifier");
+        using var regulator = await server.SignedInAsync("regulator");
+        var design = "湛江二期风电场项目设计文件（测试）"u8.ToArray();
+
+        var filed = await PostAsync(owner, "/api/v1/offsets/projects", new
+        {
+            programme = "CCER", code = "000909", account = "GD-HOLD-POWER", title = "湛江二期风电场（测试）", methodology = "CM-001-V02",
+            category = "wind", province = "GD", city = "湛江市", county = "徐闻县", creditingStart = "2020-01-01", creditingEnd = "2029-12-31",
+            expectedPerYear = 15_000, gasSharePercent = 100m,
+        });
+        var id = filed.GetProperty("project").GetInt64();
+        var document = await PostAsync(owner, $"/api/v1/offsets/projects/{id}/documents",
+            new { kind = "projectDesign", fileName = "PDD.txt", contentBase64 = Convert.ToBase64String(design) });
+        using var registerTooEarly = await regulator.PostAsJsonAsync($"/api/v1/offsets/projects/{id}/register", new { comments = "" }, Ct);
+        using var validateByOwner = await owner.PostAsJsonAsync($"/api/v1/offsets/projects/{id}/validate", new { opinion = "self" }, Ct);
+        await PostAsync(verifier, $"/api/v1/offsets/projects/{id}/validate", new { opinion = "审定通过（测试）" });
+        await PostAsync(regulator, $"/api/v1/offsets/projects/{id}/register", new { comments = "予以备案（测试）" });
+        var report = (await PostAsync(owner, $"/api/v1/offsets/projects/{id}/reports",
+            new { periodStart = "2020-01-01", periodEnd = "2020-12-31", claimed = 12_345.6m })).GetProperty("report").GetInt64();
+        await PostAsync(verifier, $"/api/v1/offsets/reports/{report}/verify", new { opinion = "核证通过（测试）", verifiedTonnes = 12_000m });
+        var issued = await PostAsync(regulator, $"/api/v1/offsets/reports/{report}/issue", new { });
+        var project = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects/{id}", Ct);
+        var holdings = await owner.GetFromJsonAsync<JsonElement>("/api/v1/registry/accounts/GD-HOLD-POWER/holdings", Ct);
+
+        Assert.Equal("CCER-000909", filed.GetProperty("reference").GetString());
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(design)), document.GetProperty("sha256").GetString(), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Conflict, registerTooEarly.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, validateByOwner.StatusCode);
+        Assert.Equal("issued", issued.GetProperty("reportStatus").GetString());
+        var shown = Assert.Single(project.GetProperty("reports").EnumerateArray());
+        // The verifier's 12 000 t, no buffer for a verified-reductions methodology.
+        Assert.Equal((12_000L, 0L), (shown.GetProperty("issuedToOwner").GetInt64(), shown.GetProperty("issuedToBuffer").GetInt64()));
+        Assert.Equal(["project.registered", "project.submitted", "project.validated"], project.GetProperty("history").EnumerateArray()
+            .Select(s => s.GetProperty("step").GetString()!).Where(s => s.StartsWith("project.", StringComparison.Ordinal)).Order().ToArray());
+        Assert.Contains(holdings.GetProperty("holdings").EnumerateArray(), h => h.GetProperty("class").GetString() == "CCER-000909-2020"
+            && h.GetProperty("quantity").GetInt64() == 12_000);
+    }
+}
