@@ -42,7 +42,7 @@ public sealed class ExchangeEndOfDayApiTests(ServerFactory server) : IClassFixtu
             close.GetProperty("close").GetDecimal(), close.GetProperty("referenceKept").GetBoolean()));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(["FFCER-FJ0001-2016", "FFCER-FJ0002-2016", "GDEA-2017"],
-            closes.EnumerateArray().Where(c => c.GetProperty("day").GetString() == Today).Select(c => c.GetProperty("instrument").GetString()).Order().ToArray());
+            closes.EnumerateArray().Where(c => c.GetProperty("day").GetString() == Today).Select(c => c.GetProperty("instrument").GetString()!).Order().ToArray());
         Assert.Equal((Today, 0), (report.GetProperty("day").GetString(), report.GetProperty("trades").GetArrayLength()));
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, tradesByCompany.StatusCode);
