@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
+using MiniExcelLibs;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -91,6 +92,80 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         Assert.Equal(1741.228m, Tonnes(await listed.Locator("td.verified").GetAttributeAsync("data-tonnes")));
         Assert.Equal(1741.228m, Tonnes(await listed.Locator("td.approved").GetAttributeAsync("data-tonnes")));
         Assert.Contains("1,741.228", await listed.Locator("td.approved").InnerTextAsync(), StringComparison.Ordinal);
+        File.Delete(file);
+    }
+
+    [Fact]
+    public async Task Issue_9_CementTemplateDownloadedFilledAndUploaded_IsApprovedAndShowsOnTheDashboardAndThePublicPage()
+    {
+        server.RequireBrowser();
+        var company = await server.SignInAsync("cement-a");
+        await company.ClickAsync("nav.nav a[href='/Mrv']");
+        var download = await company.RunAndWaitForDownloadAsync(() => company.ClickAsync("#template-link"));
+        var template = new MemoryStream();
+        await (await download.CreateReadStreamAsync()).CopyToAsync(template, TestContext.Current.CancellationToken);
+        template.Position = 0;
+        // Filled as a company would: the raw coal it burnt, its clinker, the year; every other source left blank.
+        var rows = template.Query(useHeaderRow: true, sheetName: "报告").Cast<IDictionary<string, object?>>().ToList();
+        foreach (var row in rows)
+        {
+            if (Equals(row["燃料或物料"], "raw-coal"))
+            {
+                row["数量"] = 1000m;
+            }
+            if (Equals(row["类别"], "熟料产量"))
+            {
+                row["数量"] = 2500m;
+            }
+            if (Equals(row["类别"], "报告年度"))
+            {
+                row["燃料或物料"] = "2019";
+            }
+        }
+        var file = Path.Combine(Path.GetTempPath(), $"openets-mrv-{Guid.NewGuid():N}.xlsx");
+        MiniExcel.SaveAs(file, rows);
+
+        await company.FillAsync("#year", "2019");
+        await company.ClickAsync("#open-report");
+        await company.SetInputFilesAsync("#file", file);
+        await company.ClickAsync("#upload");
+        await company.WaitForSelectorAsync("#done");
+        var uploadedTotal = Tonnes(await company.GetAttributeAsync("#total", "data-tonnes"));
+        await company.ClickAsync("#submit");
+        await company.WaitForURLAsync(url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
+        var reportUrl = new Uri(company.Url).AbsolutePath;
+        var id = reportUrl[(reportUrl.LastIndexOf('/') + 1)..];
+        var regulator = await server.SignInAsync("regulator");
+        await regulator.GotoAsync(reportUrl);
+        await regulator.SelectOptionAsync("#verifier", VerifierCode);
+        await regulator.SelectOptionAsync("#conflict", "none");
+        await regulator.ClickAsync("#assign");
+        await regulator.WaitForSelectorAsync("#done");
+        var verifier = await server.SignInAsync("verifier");
+        await verifier.ClickAsync("nav.nav a[href='/Mrv']");
+        await verifier.ClickAsync($"#queue-{id} a.open");
+        foreach (var item in await verifier.Locator("#warnings li").AllAsync())
+        {
+            await item.Locator(".warning-note").FillAsync("已核实");
+        }
+        await verifier.FillAsync("#conclusion", "排放报告经核查，数据真实准确");
+        await verifier.ClickAsync("#record-verification");
+        await verifier.WaitForSelectorAsync("#done");
+        await regulator.GotoAsync(reportUrl);
+        await regulator.ClickAsync("#approve");
+        await regulator.WaitForSelectorAsync("#done");
+
+        await regulator.GotoAsync("/Mrv/Dashboard?year=2019");
+        var dashboard = await regulator.InnerTextAsync("table.totals");
+        await using var visitor = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var page = await visitor.NewPageAsync();
+        await page.GotoAsync("/Disclosure?year=2019");
+        var disclosed = await page.InnerTextAsync("table.totals");
+
+        // By hand: 1 000 t raw coal × 20.908 GJ/t × 0.02637 tC/GJ × 0.94 × 44/12 = 1 900.2988488 t, reported to 1 kg.
+        Assert.Equal(1900.299m, uploadedTotal);
+        Assert.Contains("1,900.299", dashboard, StringComparison.Ordinal);
+        Assert.Contains("1,900.299", disclosed, StringComparison.Ordinal);
         File.Delete(file);
     }
 
