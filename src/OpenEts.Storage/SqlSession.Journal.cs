@@ -81,7 +81,7 @@ internal sealed partial class SqlSession
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private sealed class JournalRow
+    private class JournalRow
     {
         public long Seq { get; init; }
 

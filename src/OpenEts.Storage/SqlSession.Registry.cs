@@ -1,3 +1,4 @@
+using Npgsql;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
 
@@ -25,6 +26,27 @@ internal sealed partial class SqlSession
         (await QuerySingleOrDefaultAsync<JournalRow>($"""
             SELECT {JournalColumns} FROM journal WHERE seq = (SELECT seq FROM registry_keys WHERE actor = @actor AND key = @key)
             """, new { actor, key }).ConfigureAwait(false))?.ToEntry();
+
+    public async Task<IReadOnlyList<KeyedEntry>> FindKeysAsync(IReadOnlyCollection<(string Actor, string Key)> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var wanted = requests.ToHashSet();
+        var found = new List<KeyedEntry>(wanted.Count);
+        // Senders and keys as two lists the primary key (actor, key) serves; pairs not asked for are dropped below.
+        // PostgreSQL takes each list as one array; for SQLite Dapper writes one parameter per value, so chunks.
+        var match = connection is NpgsqlConnection ? "k.actor = ANY(@actors) AND k.key = ANY(@keys)" : "k.actor IN @actors AND k.key IN @keys";
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            var actors = chunk.Select(r => r.Actor).Distinct(StringComparer.Ordinal).ToArray();
+            var keys = chunk.Select(r => r.Key).ToArray();
+            found.AddRange((await QueryAsync<KeyedJournalRow>($"""
+                SELECT k.actor AS Key_Actor, k.key AS Key_Name, j.seq, j.at, j.actor, j.kind, j.subject, j.payload, j.prev_hash, j.hash
+                FROM registry_keys k JOIN journal j ON j.seq = k.seq WHERE {match}
+                """, new { actors, keys }).ConfigureAwait(false))
+                .Where(r => wanted.Contains((r.Key_Actor, r.Key_Name))).Select(r => new KeyedEntry(r.Key_Actor, r.Key_Name, r.ToEntry())));
+        }
+        return found;
+    }
 
     public async Task<JournalEntry?> EntryAsync(long sequence) =>
         (await QuerySingleOrDefaultAsync<JournalRow>($"SELECT {JournalColumns} FROM journal WHERE seq = @sequence", new { sequence })
@@ -80,5 +102,12 @@ internal sealed partial class SqlSession
         public string Sha256 { get; init; } = "";
 
         public long Created_At { get; init; }
+    }
+
+    private sealed class KeyedJournalRow : JournalRow
+    {
+        public string Key_Actor { get; init; } = "";
+
+        public string Key_Name { get; init; } = "";
     }
 }

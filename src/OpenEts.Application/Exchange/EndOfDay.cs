@@ -102,8 +102,16 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             expired[listed.Instrument.Code] = await ExpireAsync(work, listed).ConfigureAwait(false);
             // Block trade proposals lapse with their day too (nothing was held for them).
             await s.ExpireBlockTradesAsync(listed.Instrument.Code, BeijingTime.StartOf(Day.AddDays(1)), work.Now).ConfigureAwait(false);
+            // So do listings: what they froze goes back.
+            foreach (var listing in await s.OpenListingsAsync(listed.Instrument.Code).ConfigureAwait(false))
+            {
+                await WithdrawListing.EndAsync(work, listed, listing, ListingStatus.Expired).ConfigureAwait(false);
+            }
         }
-        var openSells = (await s.OpenOrdersAsync().ConfigureAwait(false)).Where(o => o.Side == Side.Sell).ToList();
+        var openSells = (await s.OpenOrdersAsync().ConfigureAwait(false)).Where(o => o.Side == Side.Sell)
+            .Select(o => (o.Instrument, Tonnes: o.Resting))
+            .Concat((await s.OpenListingsAsync(null).ConfigureAwait(false)).Where(l => l.Side == Side.Sell).Select(l => (l.Instrument, Tonnes: l.Left)))
+            .ToList();
         var closes = new List<InstrumentClose>();
         var mismatches = new List<ReconciliationMismatch>();
         foreach (var listed in open)
@@ -111,17 +119,19 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             var instrument = listed.Instrument;
             var trades = await s.TradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
             var blocks = await s.SettledBlockTradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
+            var picks = await s.ListingTradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
             var found = DayReconciliation.Check(instrument.Code,
-                [.. await SettlementsAsync(work, listed, trades).ConfigureAwait(false), .. await BlockSettlementsAsync(work, listed, blocks).ConfigureAwait(false)],
+                await SettlementsAsync(work, listed, [.. await TradesToCheckAsync(work, trades).ConfigureAwait(false), .. blocks.Select(Check), .. picks.Select(Check)])
+                    .ConfigureAwait(false),
                 work.RegistryRead(l => l.QuantityHeld(work.Options.ClearingAccount, instrument.Class).Value),
-                openSells.Where(o => open.Any(i => i.Instrument.Code == o.Instrument && i.Instrument.Class == instrument.Class)).Sum(o => o.Resting));
+                openSells.Where(o => open.Any(i => i.Instrument.Code == o.Instrument && i.Instrument.Class == instrument.Class)).Sum(o => o.Tonnes));
             if (found.Count > 0)
             {
                 mismatches.AddRange(found);
                 await HaltAsync(work, instrument.Code).ConfigureAwait(false);
                 continue;
             }
-            var close = DailyClose.Compute(instrument.ClosingRule, Day, instrument.ReferencePriceFen, [.. trades.Select(t => t.Print())]);
+            var close = DailyClose.Compute(instrument.ClosingRule, Day, instrument.ReferencePriceFen, ClosingPrints(instrument.ClosingRule, trades, picks));
             closes.Add(new InstrumentClose(instrument.Code, close, expired[instrument.Code], work.Now));
         }
         var sequence = await work.JournalEntryAsync(Kind, Subject(Day), new
@@ -175,64 +185,84 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         return count;
     }
 
-    // Each trade beside the cash ledger's entries for it and the registry's delivery event (read by the buyer's request key).
-    private static async Task<List<TradeSettlement>> SettlementsAsync(ExchangeWork work, ListedInstrument listed, IReadOnlyList<ExchangeTrade> trades)
+    // What the reconciliation checks of one trade of any kind: its reference in both ledgers (exchange/trade/{id},
+    // exchange/block/{id}, exchange/listing-trade/{id}), its figures, and the buyer whose request delivered the units.
+    private sealed record ToCheck(long Trade, string Reference, long ValueFen, long BuyerFeeFen, long SellerFeeFen, long Quantity, string BuyUser,
+        long BuyAccount, bool Block = false, bool Listing = false);
+
+    // A book trade's buyer is its buy order's user (each order read once).
+    private static async Task<List<ToCheck>> TradesToCheckAsync(ExchangeWork work, IReadOnlyList<ExchangeTrade> trades)
     {
-        var settlements = new List<TradeSettlement>(trades.Count);
+        var users = new Dictionary<long, string>();
+        var checks = new List<ToCheck>(trades.Count);
         foreach (var t in trades)
         {
-            settlements.Add(new TradeSettlement(t.Id, t.ValueFen, t.BuyerFeeFen, t.SellerFeeFen,
-                await PaidAsync(work, t.Id, "pay").ConfigureAwait(false),
-                await PaidAsync(work, t.Id, "buyer-fee").ConfigureAwait(false),
-                await PaidAsync(work, t.Id, "seller-fee").ConfigureAwait(false),
-                t.Quantity, await DeliveredAsync(work, listed, t).ConfigureAwait(false)));
+            if (!users.TryGetValue(t.BuyOrder, out var user))
+            {
+                user = (await work.Session.Exchange.FindOrderAsync(t.BuyOrder).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"trade {t.Id}'s buy order {t.BuyOrder} is not stored")).UserName;
+                users[t.BuyOrder] = user;
+            }
+            checks.Add(new ToCheck(t.Id, $"exchange/trade/{t.Id}", t.ValueFen, t.BuyerFeeFen, t.SellerFeeFen, t.Quantity, user, t.BuyAccount));
+        }
+        return checks;
+    }
+
+    private static ToCheck Check(BlockTrade b) => new(b.Id, BlockTrade.Subject(b.Id), b.ValueFen, b.BuyerFeeFen, b.SellerFeeFen, b.Quantity,
+        b.ProposerSide == Side.Buy ? b.ProposerUser : b.AcceptedBy ?? throw new InvalidOperationException($"block trade {b.Id} has no acceptor"),
+        b.BuyAccount, Block: true);
+
+    private static ToCheck Check(ListingTrade p) =>
+        new(p.Id, ListingTrade.Subject(p.Id), p.ValueFen, p.BuyerFeeFen, p.SellerFeeFen, p.Quantity, p.BuyUser, p.BuyAccount, Listing: true);
+
+    // Each trade beside the cash ledger's entries for it and the registry's delivery event, read for the whole day at once
+    // by the buyers' request keys ({reference}/deliver).
+    private static async Task<List<TradeSettlement>> SettlementsAsync(ExchangeWork work, ListedInstrument listed, IReadOnlyList<ToCheck> checks)
+    {
+        var deliveries = await RegistryService.StoredRequestsAsync(work.Session,
+            [.. checks.Select(c => (RegistryService.UserOf(c.BuyUser), ExchangeWork.Key($"{c.Reference}/deliver")))]).ConfigureAwait(false);
+        var holdings = new Dictionary<long, AccountNumber>();
+        var settlements = new List<TradeSettlement>(checks.Count);
+        foreach (var c in checks)
+        {
+            if (!holdings.TryGetValue(c.BuyAccount, out var holding))
+            {
+                holding = (await work.OrganisationOfAsync(c.BuyAccount).ConfigureAwait(false)).Account.HoldingAccount;
+                holdings[c.BuyAccount] = holding;
+            }
+            var delivered = deliveries.GetValueOrDefault((RegistryService.UserOf(c.BuyUser).Value, ExchangeWork.Key($"{c.Reference}/deliver").Value)) switch
+            {
+                null => (long?)null,
+                UnitsCleared u when u.From == work.Options.ClearingAccount && u.To == holding && u.Class == listed.Instrument.Class
+                    && u.Reference == c.Reference => u.Blocks.Sum(b => b.Count),
+                _ => 0,
+            };
+            settlements.Add(new TradeSettlement(c.Trade, c.ValueFen, c.BuyerFeeFen, c.SellerFeeFen,
+                await EntryFenAsync(work, $"{c.Reference}/pay").ConfigureAwait(false),
+                await EntryFenAsync(work, $"{c.Reference}/buyer-fee").ConfigureAwait(false),
+                await EntryFenAsync(work, $"{c.Reference}/seller-fee").ConfigureAwait(false),
+                c.Quantity, delivered, c.Block, c.Listing));
         }
         return settlements;
     }
 
-    // Each settled block trade the same way, under its own references (exchange/block/{id}/…).
-    private static async Task<List<TradeSettlement>> BlockSettlementsAsync(ExchangeWork work, ListedInstrument listed, IReadOnlyList<BlockTrade> blocks)
+    /// <summary>
+    /// The trades an instrument's close counts: the national rule the 挂牌协议 (continuous) trades; Guangzhou's rule its
+    /// 挂牌点选 (listing) trades, with the continuous trades standing in beside them where the instrument also trades on the
+    /// book ([UNCONFIRMED] as a reading), in time order. Block trades never count.
+    /// </summary>
+    public static IReadOnlyList<TradePrint> ClosingPrints(ClosingRule rule, IReadOnlyList<ExchangeTrade> trades, IReadOnlyList<ListingTrade> picks)
     {
-        var settlements = new List<TradeSettlement>(blocks.Count);
-        foreach (var b in blocks)
-        {
-            var reference = BlockTrade.Subject(b.Id);
-            var buyUser = b.ProposerSide == Side.Buy ? b.ProposerUser : b.AcceptedBy ?? throw new InvalidOperationException($"{reference} has no acceptor");
-            var (buyer, _) = await work.OrganisationOfAsync(b.BuyAccount).ConfigureAwait(false);
-            settlements.Add(new TradeSettlement(b.Id, b.ValueFen, b.BuyerFeeFen, b.SellerFeeFen,
-                await EntryFenAsync(work, $"{reference}/pay").ConfigureAwait(false),
-                await EntryFenAsync(work, $"{reference}/buyer-fee").ConfigureAwait(false),
-                await EntryFenAsync(work, $"{reference}/seller-fee").ConfigureAwait(false),
-                b.Quantity, await DeliveryAsync(work, listed, reference, buyUser, buyer).ConfigureAwait(false), Block: true));
-        }
-        return settlements;
+        ArgumentNullException.ThrowIfNull(trades);
+        ArgumentNullException.ThrowIfNull(picks);
+        var prints = trades.Select(t => t.Print());
+        return rule == ClosingRule.GuangzhouClickListing
+            ? [.. prints.Concat(picks.Select(p => p.Print())).OrderBy(p => p.At)]
+            : [.. prints];
     }
-
-    // Tonnes the registry's delivery event moved from clearing to the buyer's holding account (0 when it moved them
-    // anywhere else or another class), or null when the registry has no delivery for the trade.
-    private static async Task<long?> DeliveredAsync(ExchangeWork work, ListedInstrument listed, ExchangeTrade trade)
-    {
-        var buy = await work.Session.Exchange.FindOrderAsync(trade.BuyOrder).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"trade {trade.Id}'s buy order {trade.BuyOrder} is not stored");
-        var (buyer, _) = await work.OrganisationOfAsync(trade.BuyAccount).ConfigureAwait(false);
-        return await DeliveryAsync(work, listed, $"exchange/trade/{trade.Id}", buy.UserName, buyer).ConfigureAwait(false);
-    }
-
-    private static async Task<long?> DeliveryAsync(ExchangeWork work, ListedInstrument listed, string reference, string buyUser, TradingAccount buyer) =>
-        await RegistryService.StoredRequestAsync(work.Session, RegistryService.UserOf(buyUser), ExchangeWork.Key($"{reference}/deliver"))
-            .ConfigureAwait(false) switch
-        {
-            null => null,
-            UnitsCleared u when u.From == work.Options.ClearingAccount && u.To == buyer.HoldingAccount && u.Class == listed.Instrument.Class
-                && u.Reference == reference => u.Blocks.Sum(b => b.Count),
-            _ => 0,
-        };
 
     private static async Task<long?> EntryFenAsync(ExchangeWork work, string key) =>
         (await work.Session.Cash.FindEntryAsync(key).ConfigureAwait(false))?.Amount.Fen;
-
-    private static async Task<long?> PaidAsync(ExchangeWork work, long trade, string part) =>
-        (await work.Session.Cash.FindEntryAsync(ExchangeWork.Key($"exchange/trade/{trade}/{part}").Value).ConfigureAwait(false))?.Amount.Fen;
 
     private static async Task HaltAsync(ExchangeWork work, string instrument)
     {

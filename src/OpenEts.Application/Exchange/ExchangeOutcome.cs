@@ -19,9 +19,11 @@ public abstract record ExchangeOutcome
     /// <param name="Trades">The trades the command made, each settled.</param>
     /// <param name="EndOfDay">What an end of day did (that command only).</param>
     /// <param name="Block">The block trade as it stands (block trade commands only).</param>
+    /// <param name="Listing">The listing as it stands (listing commands only).</param>
+    /// <param name="ListingTrade">The trade a pick made, settled (a pick only).</param>
     public sealed record Completed(
         string Event, string Subject, bool Duplicate, ExchangeOrder? Order, IReadOnlyList<ExchangeTrade> Trades, EndOfDayReport? EndOfDay = null,
-        BlockTrade? Block = null)
+        BlockTrade? Block = null, ExchangeListing? Listing = null, ListingTrade? ListingTrade = null)
         : ExchangeOutcome;
 
     /// <summary>Refused by an exchange rule; nothing changed.</summary>

@@ -31,7 +31,12 @@ public sealed class ExchangeQueries(IStore store, ExchangeService exchange, Regi
 
     /// <summary>An instrument's trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, oldest first; public.</summary>
     public async Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        [.. (await store.ReadAsync(s => s.Exchange.TradesAsync(instrument, from, to), ct).ConfigureAwait(false)).Select(t => t.Print())];
+        await store.ReadAsync(async s => (IReadOnlyList<TradePrint>)
+        [
+            .. (await s.Exchange.TradesAsync(instrument, from, to).ConfigureAwait(false)).Select(t => t.Print())
+                .Concat((await s.Exchange.ListingTradesAsync(instrument, from, to).ConfigureAwait(false)).Select(p => p.Print()))
+                .OrderBy(p => p.At),
+        ], ct).ConfigureAwait(false);
 
     /// <summary>How far back an instrument's trade prints go when no start is asked for: the last day before the end.</summary>
     public static readonly TimeSpan DefaultPrintWindow = TimeSpan.FromDays(1);
@@ -99,6 +104,27 @@ public sealed class ExchangeQueries(IStore store, ExchangeService exchange, Regi
     public async Task<IReadOnlyList<BlockTrade>> MyBlockTradesAsync(Actor actor, CancellationToken ct) =>
         await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
             ? await store.ReadAsync(s => s.Exchange.BlockTradesOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
+            : [];
+
+    /// <summary>
+    /// Every open listing (挂牌点选) of every instrument, by number, for the members who pick them: what is offered, without
+    /// whose it is (empty for an actor without a trading account).
+    /// </summary>
+    public async Task<IReadOnlyList<ExchangeListing>> OpenListingsAsync(Actor actor, CancellationToken ct) =>
+        await AccountAsync(actor, ct).ConfigureAwait(false) is not null
+            ? await store.ReadAsync(s => s.Exchange.OpenListingsAsync(null), ct).ConfigureAwait(false)
+            : [];
+
+    /// <summary>The actor's organisation's listings, newest first (empty without a trading account).</summary>
+    public async Task<IReadOnlyList<ExchangeListing>> MyListingsAsync(Actor actor, CancellationToken ct) =>
+        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
+            ? await store.ReadAsync(s => s.Exchange.ListingsOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
+            : [];
+
+    /// <summary>The actor's organisation's listing trades (as lister or picker), newest first, each settled.</summary>
+    public async Task<IReadOnlyList<ListingTrade>> MyListingTradesAsync(Actor actor, CancellationToken ct) =>
+        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
+            ? await store.ReadAsync(s => s.Exchange.ListingTradesOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
             : [];
 
     /// <summary>

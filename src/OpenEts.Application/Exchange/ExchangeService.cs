@@ -54,7 +54,7 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     }
 
     private static string? ChangedInstrument(ExchangeOutcome.Completed done) =>
-        done.Order?.Instrument ?? done.Block?.Instrument ?? (done.Event.StartsWith("exchange.instrument.", StringComparison.Ordinal) ? done.Subject : null);
+        done.Order?.Instrument ?? done.Block?.Instrument ?? done.Listing?.Instrument ?? (done.Event.StartsWith("exchange.instrument.", StringComparison.Ordinal) ? done.Subject : null);
 
     private async Task<ExchangeOutcome> RunAsync(Actor actor, IExchangeCommand command, DateTimeOffset now, CancellationToken ct)
     {

@@ -127,6 +127,34 @@ public sealed class ExchangeWork
     }
 
     /// <summary>
+    /// What a command that puts new terms to an instrument needs first: the listed instrument and its book
+    /// (<c>UnknownInstrument</c>), and the actor's organisation's open trading account (<c>NotAccountHolder</c>,
+    /// <c>AccountState</c>). Null entry when refused.
+    /// </summary>
+    public async Task<(TermsEntry? Entry, ExchangeOutcome.Refused? Refused)> EnterAsync(string instrument)
+    {
+        if (await Session.Exchange.FindInstrumentAsync(instrument).ConfigureAwait(false) is not { } listed || Book(instrument) is not { } book)
+        {
+            return (null, new ExchangeOutcome.Refused(ExchangeRule.UnknownInstrument, "instrument", $"{instrument} is not listed", RefusalKind.Malformed));
+        }
+        var (account, organisation, refused) = await OpenAccountAsync().ConfigureAwait(false);
+        return refused is null ? (new TermsEntry(listed, book, account!, organisation!), null) : (null, refused);
+    }
+
+    /// <summary>The actor's organisation's trading account when it is open, or why not (<c>NotAccountHolder</c>, <c>AccountState</c>).</summary>
+    public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> OpenAccountAsync()
+    {
+        var (account, organisation, notHolder) = await ActorAccountAsync().ConfigureAwait(false);
+        if (notHolder is not null)
+        {
+            return (null, null, notHolder);
+        }
+        return account!.Open
+            ? (account, organisation, null)
+            : (null, null, new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {account.Id} is suspended", RefusalKind.Conflict));
+    }
+
+    /// <summary>
     /// Settles each trade delivery versus payment, in this transaction: the buyer's reservation pays the value to the
     /// seller's cash account and the buyer's fee to the exchange's fee account, the seller pays its fee, the registry moves
     /// the units from the clearing account to the buyer's holding account; the trade is stored and journalled. Then every

@@ -19,6 +19,18 @@ public static class OrderEntry
     /// <summary>The highest price a form accepts, in yuan per tonne.</summary>
     public const decimal MaxPriceYuan = 1_000_000m;
 
+    /// <summary>Reads the instrument's code (required) and the side (<c>buy</c>/<c>sell</c>) a form typed.</summary>
+    public static (string Instrument, Side Side) InstrumentAndSide(FieldReader read, string? instrument, string? side)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var code = FieldReader.Text(instrument);
+        if (code.Length == 0)
+        {
+            read.Fail("instrument", "Required", "instrument: the instrument's code, e.g. GDEA-2017");
+        }
+        return (code, read.Choice(side, "side", Side.Buy, Side.Sell));
+    }
+
     /// <summary>Reads a price typed in yuan per tonne into fen; null when empty (the caller decides whether that is allowed).</summary>
     public static long? Price(FieldReader read, decimal? yuan, string field = "price")
     {

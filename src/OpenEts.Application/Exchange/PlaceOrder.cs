@@ -30,12 +30,7 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
-        var instrument = FieldReader.Text(form.Instrument);
-        if (instrument.Length == 0)
-        {
-            read.Fail("instrument", "Required", "instrument: the instrument's code, e.g. GDEA-2017");
-        }
-        var side = read.Choice(form.Side, "side", Side.Buy, Side.Sell);
+        var (instrument, side) = OrderEntry.InstrumentAndSide(read, form.Instrument, form.Side);
         var type = string.IsNullOrWhiteSpace(form.Type) ? OrderType.Limit
             : read.Choice(form.Type, "type", OrderType.Limit, OrderType.Market, OrderType.Ioc, OrderType.Fok);
         var price = OrderEntry.Price(read, form.Price);
@@ -55,19 +50,13 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session;
-        if (await s.Exchange.FindInstrumentAsync(Instrument).ConfigureAwait(false) is not { } listed || work.Book(Instrument) is not { } book)
+        var (entry, notEntered) = await work.EnterAsync(Instrument).ConfigureAwait(false);
+        if (entry is null)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.UnknownInstrument, "instrument", $"{Instrument} is not listed", RefusalKind.Malformed);
+            return notEntered!;
         }
-        var (account, organisation, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
-        if (notHolder is not null)
-        {
-            return notHolder;
-        }
-        if (!account!.Open)
-        {
-            return new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {account.Id} is suspended", RefusalKind.Conflict);
-        }
+        var (listed, book, account) = (entry.Listed, entry.Book, entry.Account);
+        var organisation = entry.Organisation;
         if (await s.Exchange.FindOrderAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
         {
             return earlier.Instrument == Instrument && earlier.Side == Side && earlier.Type == Type && earlier.PriceFen == PriceFen

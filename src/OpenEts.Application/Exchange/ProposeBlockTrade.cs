@@ -32,12 +32,7 @@ public sealed record ProposeBlockTrade(string Instrument, Side Side, long Counte
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
-        var instrument = FieldReader.Text(form.Instrument);
-        if (instrument.Length == 0)
-        {
-            read.Fail("instrument", "Required", "instrument: the instrument's code, e.g. GDEA-2017");
-        }
-        var side = read.Choice(form.Side, "side", Side.Buy, Side.Sell);
+        var (instrument, side) = OrderEntry.InstrumentAndSide(read, form.Instrument, form.Side);
         if (form.Counterparty is not > 0)
         {
             read.Fail("counterparty", "Required", "counterparty: the counterparty's trading account number");
@@ -59,19 +54,12 @@ public sealed record ProposeBlockTrade(string Instrument, Side Side, long Counte
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session.Exchange;
-        if (await s.FindInstrumentAsync(Instrument).ConfigureAwait(false) is not { } listed || work.Book(Instrument) is not { } book)
+        var (entry, notEntered) = await work.EnterAsync(Instrument).ConfigureAwait(false);
+        if (entry is null)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.UnknownInstrument, "instrument", $"{Instrument} is not listed", RefusalKind.Malformed);
+            return notEntered!;
         }
-        var (account, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
-        if (notHolder is not null)
-        {
-            return notHolder;
-        }
-        if (!account!.Open)
-        {
-            return new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {account.Id} is suspended", RefusalKind.Conflict);
-        }
+        var (listed, book, account) = (entry.Listed, entry.Book, entry.Account);
         if (await s.FindBlockTradeAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
         {
             return earlier.Instrument == Instrument && earlier.ProposerSide == Side && earlier.CounterpartyAccount == Counterparty

@@ -79,6 +79,26 @@ public sealed partial class RegistryService
             : null;
     }
 
+    /// <summary>
+    /// The registry's events for many requests at once, read in batches: each by its sender and key; a request the registry
+    /// does not hold is absent.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<(string Sender, string Key), RegistryEvent>> StoredRequestsAsync(
+        IStoreSession s, IReadOnlyCollection<(UserId Sender, IdempotencyKey Key)> requests)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(requests);
+        var found = new Dictionary<(string, string), RegistryEvent>();
+        foreach (var k in await s.Registry.FindKeysAsync([.. requests.Select(r => (r.Sender.Value, r.Key.Value!))]).ConfigureAwait(false))
+        {
+            if (k.Entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
+            {
+                found[(k.Actor, k.Key)] = RegistryEventJson.Deserialize(k.Entry.Payload);
+            }
+        }
+        return found;
+    }
+
     private static RegistryEvent? StoredRequest(IStoreSession s, UserId sender, IdempotencyKey key) =>
         s.Registry.FindKeyAsync(sender.Value, key.Value!).GetAwaiter().GetResult() is { } entry
             ? RegistryEventJson.Deserialize(entry.Payload)

@@ -95,4 +95,30 @@ public interface IExchangeData
 
     /// <summary>Marks every proposal made before <paramref name="before"/> that is still waiting as expired; returns how many.</summary>
     Task<int> ExpireBlockTradesAsync(string instrument, DateTimeOffset before, DateTimeOffset at);
+
+    /// <summary>Stores a new listing (挂牌点选) and returns it with its number.</summary>
+    Task<ExchangeListing> InsertListingAsync(ExchangeListing listing);
+
+    Task<ExchangeListing?> FindListingAsync(long id);
+
+    /// <summary>The listing a user posted with an idempotency key, or null.</summary>
+    Task<ExchangeListing?> FindListingAsync(string userName, string key);
+
+    /// <summary>Stores where a listing stands: taken, status, when.</summary>
+    Task SaveListingAsync(ExchangeListing listing);
+
+    /// <summary>Every open listing (of one instrument, or of all when <paramref name="instrument"/> is null), by number.</summary>
+    Task<IReadOnlyList<ExchangeListing>> OpenListingsAsync(string? instrument);
+
+    /// <summary>A trading account's listings, newest first.</summary>
+    Task<IReadOnlyList<ExchangeListing>> ListingsOfAsync(long accountId, int limit);
+
+    /// <summary>Stores a listing trade and returns it with its number.</summary>
+    Task<ListingTrade> InsertListingTradeAsync(ListingTrade trade);
+
+    /// <summary>An instrument's listing trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, oldest first.</summary>
+    Task<IReadOnlyList<ListingTrade>> ListingTradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>A trading account's listing trades (either side), newest first.</summary>
+    Task<IReadOnlyList<ListingTrade>> ListingTradesOfAsync(long accountId, int limit);
 }

@@ -23,6 +23,9 @@ public interface IRegistryData
     /// <summary>The journal entry of the request <paramref name="actor"/> sent with <paramref name="key"/>, or null.</summary>
     Task<JournalEntry?> FindKeyAsync(string actor, string key);
 
+    /// <summary>The journal entries of the <paramref name="requests"/> (sender, key) the registry holds, each with its sender and key.</summary>
+    Task<IReadOnlyList<KeyedEntry>> FindKeysAsync(IReadOnlyCollection<(string Actor, string Key)> requests);
+
     /// <summary>The journal entry at <paramref name="sequence"/>, or null.</summary>
     Task<JournalEntry?> EntryAsync(long sequence);
 

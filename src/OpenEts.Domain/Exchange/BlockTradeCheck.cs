@@ -6,14 +6,14 @@ namespace OpenEts.Domain.Exchange;
 /// <summary>
 /// The checks on a block trade's terms (大宗协议): a trade two members negotiate off the book and report to the exchange,
 /// which settles it delivery versus payment like any trade. In this order: the instrument halted, its day already closed,
-/// the trading hours, the price (positive, on the tick, inside ±<see cref="PriceBand.NationalBlockPercent"/> % of the
+/// the block-trade hours of its calendar, the price (positive, on the tick, inside ±<see cref="PriceBand.NationalBlockPercent"/> % of the
 /// reference), the quantity (a whole number of lots, at least <see cref="MinimumTonnes"/>).
 /// </summary>
 /// <remarks>
 /// Sources (shared/reference/trading.md §5.1, national market): block trades are a mode of 协议转让 [confirmed]; the
 /// minimum of 100 000 t follows from the rule that a listed order is under 100 000 t (the reference draws that inference);
-/// the ±30 % band is [UNCONFIRMED]; the national 大宗协议 hours are 13:00–15:00 [confirmed], not applied here: a block
-/// trade follows its instrument's calendar.
+/// the ±30 % band is [UNCONFIRMED]; the national 大宗协议 hours are 13:00–15:00 [confirmed]: the calendar holds them as
+/// its <see cref="TradingCalendar.BlockSessions"/> (Guangzhou's were not found: the national ones, [UNCONFIRMED]).
 /// </remarks>
 public static class BlockTradeCheck
 {
@@ -38,10 +38,10 @@ public static class BlockTradeCheck
         {
             return closed;
         }
-        if (!instrument.TradingCalendar.IsOpen(now))
+        if (!instrument.TradingCalendar.IsOpenForBlocks(now))
         {
-            return new(ExchangeRule.TradingHours, "instrument", F(
-                $"{instrument.Code} trades {instrument.TradingCalendar.SessionsText} Beijing time on trading days; it is {now.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} there"));
+            return new(ExchangeRule.BlockTradeHours, "instrument", F(
+                $"{instrument.Code} takes block trades {instrument.TradingCalendar.BlockSessionsText} Beijing time on trading days; it is {now.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} there"));
         }
         if (priceFen <= 0)
         {

@@ -92,4 +92,22 @@ public enum ExchangeRule
 
     /// <summary>A block trade proposal of an earlier trading day: it lapsed with its day.</summary>
     ProposalExpired,
+
+    /// <summary>A block trade outside the block-trade hours (national 大宗协议: 13:00–15:00 Beijing time).</summary>
+    BlockTradeHours,
+
+    /// <summary>No such open listing (挂牌点选), or it is no longer open.</summary>
+    UnknownListing,
+
+    /// <summary>A listing that is not the best-priced (then earliest) open listing of its side: only that one may be picked.</summary>
+    NotBestListing,
+
+    /// <summary>A pick below the listing's minimum take (unless it takes all that is left), or a minimum take that is not a whole number of lots up to the quantity.</summary>
+    MinimumTake,
+
+    /// <summary>A pick of more than the listing has left.</summary>
+    ListingQuantity,
+
+    /// <summary>A listing of an earlier trading day: it lapsed with its day.</summary>
+    ListingExpired,
 }

@@ -13,9 +13,12 @@ public sealed record TradingCalendar
     private static readonly DayOfWeek[] Weekdays =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
-    private TradingCalendar(IReadOnlyList<TradingSession> sessions, IReadOnlySet<DayOfWeek> days, IReadOnlySet<DateOnly> closed, string name)
+    private TradingCalendar(
+        IReadOnlyList<TradingSession> sessions, IReadOnlyList<TradingSession> blockSessions, IReadOnlySet<DayOfWeek> days, IReadOnlySet<DateOnly> closed,
+        string name)
     {
         Sessions = sessions;
+        BlockSessions = blockSessions;
         Days = days;
         Closed = closed;
         Name = name;
@@ -23,6 +26,9 @@ public sealed record TradingCalendar
 
     /// <summary>The sessions of a trading day, in order.</summary>
     public IReadOnlyList<TradingSession> Sessions { get; }
+
+    /// <summary>The sessions in which block trades (大宗协议) are proposed and accepted, on the same trading days.</summary>
+    public IReadOnlyList<TradingSession> BlockSessions { get; }
 
     /// <summary>The weekdays that are trading days (unless closed).</summary>
     public IReadOnlySet<DayOfWeek> Days { get; }
@@ -34,23 +40,26 @@ public sealed record TradingCalendar
     public string Name { get; }
 
     /// <summary>
-    /// The national market's 挂牌协议 hours: Monday to Friday, 9:30–11:30 and 13:00–15:00 (trading.md §5.1, [confirmed]).
-    /// The public holidays are not in the sources: none are listed here, [UNCONFIRMED].
+    /// The national market's 挂牌协议 hours: Monday to Friday, 9:30–11:30 and 13:00–15:00; its 大宗协议 (block trade)
+    /// hours 13:00–15:00 (trading.md §5.1, [confirmed]). The public holidays are not in the sources: none are listed here,
+    /// [UNCONFIRMED].
     /// </summary>
     public static TradingCalendar National { get; } = new(
         [new(new TimeOnly(9, 30), new TimeOnly(11, 30)), new(new TimeOnly(13, 0), new TimeOnly(15, 0))],
+        [new(new TimeOnly(13, 0), new TimeOnly(15, 0))],
         new HashSet<DayOfWeek>(Weekdays), new HashSet<DateOnly>(), "national");
 
     /// <summary>
-    /// Guangzhou's hours were not found (guangdong.md §1.7, [UNCONFIRMED]); the national market's are used in their place.
+    /// Guangzhou's hours were not found (guangdong.md §1.7, [UNCONFIRMED]); the national market's (block trades' too) are
+    /// used in their place.
     /// </summary>
-    public static TradingCalendar Guangzhou { get; } = new(National.Sessions, National.Days, National.Closed, "guangzhou");
+    public static TradingCalendar Guangzhou { get; } = new(National.Sessions, National.BlockSessions, National.Days, National.Closed, "guangzhou");
 
     /// <summary>
     /// The demo market's hours: every day, all day, so that the demo can be tried at any time. Not an exchange's rule.
     /// </summary>
     public static TradingCalendar AllDay { get; } = new(
-        [new(TimeOnly.MinValue, TimeOnly.MinValue)], new HashSet<DayOfWeek>(Enum.GetValues<DayOfWeek>()), new HashSet<DateOnly>(), "all-day");
+        [new(TimeOnly.MinValue, TimeOnly.MinValue)], [new(TimeOnly.MinValue, TimeOnly.MinValue)], new HashSet<DayOfWeek>(Enum.GetValues<DayOfWeek>()), new HashSet<DateOnly>(), "all-day");
 
     /// <summary>The calendar named <paramref name="name"/> (<c>national</c>, <c>guangzhou</c>, <c>all-day</c>), or null.</summary>
     public static TradingCalendar? Named(string? name) => name switch
@@ -62,7 +71,15 @@ public sealed record TradingCalendar
     };
 
     /// <summary>True when the exchange takes orders at <paramref name="at"/>.</summary>
-    public bool IsOpen(DateTimeOffset at)
+    public bool IsOpen(DateTimeOffset at) => IsOpen(at, Sessions);
+
+    /// <summary>True when the exchange takes block trades at <paramref name="at"/>.</summary>
+    public bool IsOpenForBlocks(DateTimeOffset at) => IsOpen(at, BlockSessions);
+
+    /// <summary>The block-trade sessions as text, e.g. <c>13:00–15:00</c>.</summary>
+    public string BlockSessionsText => Text(BlockSessions);
+
+    private bool IsOpen(DateTimeOffset at, IReadOnlyList<TradingSession> sessions)
     {
         var local = at.ToOffset(Beijing);
         var date = DateOnly.FromDateTime(local.DateTime);
@@ -71,7 +88,7 @@ public sealed record TradingCalendar
             return false;
         }
         var time = TimeOnly.FromDateTime(local.DateTime);
-        foreach (var session in Sessions)
+        foreach (var session in sessions)
         {
             if (session.Contains(time))
             {
@@ -82,7 +99,9 @@ public sealed record TradingCalendar
     }
 
     /// <summary>The sessions as text, e.g. <c>09:30–11:30, 13:00–15:00</c>.</summary>
-    public string SessionsText => string.Join(", ", Sessions.Select(s =>
+    public string SessionsText => Text(Sessions);
+
+    private static string Text(IReadOnlyList<TradingSession> sessions) => string.Join(", ", sessions.Select(s =>
         s.Opens.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + "–"
         + (s.Closes == TimeOnly.MinValue ? "24:00" : s.Closes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))));
 }

@@ -63,6 +63,7 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Your organisation's trading account, units free and in open sells, and cash");
         MapEndOfDay(group);
         MapBlockTrades(group);
+        MapListings(group);
     }
 
     public sealed record OrderInput(
@@ -106,7 +107,7 @@ internal static partial class ExchangeEndpoints
     /// <summary>What a completed exchange command did: its journal event, subject, the order as it stands and the trades it made.</summary>
     public sealed record ExchangeOutcomeView(
         string Event, string Subject, bool Duplicate, OrderView? Order, IReadOnlyList<TradeView> Trades, EndOfDayView? EndOfDay,
-        BlockTradeView? Block = null);
+        BlockTradeView? Block = null, ListingView? Listing = null, ListingTradeView? ListingTrade = null);
 
     public static InstrumentView View(ListedInstrument l)
     {
@@ -225,7 +226,8 @@ internal static partial class ExchangeEndpoints
     {
         ExchangeOutcome.Completed c => TypedResults.Ok(new ExchangeOutcomeView(c.Event, c.Subject, c.Duplicate,
             c.Order is { } o ? View(o) : null, [.. c.Trades.Select(t => View(t, c.Order?.AccountId ?? t.BuyAccount))],
-            c.EndOfDay is { } d ? View(d) : null, c.Block is { } b ? View(b) : null)),
+            c.EndOfDay is { } d ? View(d) : null, c.Block is { } b ? View(b) : null, c.Listing is { } l ? View(l, c.ListingTrade?.TakerAccount ?? l.AccountId) : null,
+            c.ListingTrade is { } p ? View(p, p.TakerAccount) : null)),
         ExchangeOutcome.Invalid i => Problems.Fields(i.Errors),
         ExchangeOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule.ToString(), r.Message)]),
         ExchangeOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,

@@ -50,4 +50,29 @@ public sealed class BlockTradeCheckTests
         Assert.Equal(new PriceBand(2_000, 1_400, 2_600), BlockTradeCheck.Band(Gdea));
         Assert.Equal(30, PriceBand.NationalBlockPercent);
     }
+
+    [Theory]
+    [InlineData(10, 0)]   // 10:00 Beijing: the listed market is open, block trades are not
+    [InlineData(15, 0)]   // 15:00: the block session has closed
+    public void Check_NationalCalendarOutsideTheBlockSession_IsBlockTradeHours(int hour, int minute)
+    {
+        var national = Instrument.Gdea(2017, 2_000, TradingCalendar.National.Name);
+        var at = new DateTimeOffset(2026, 11, 25, hour, minute, 0, TradingCalendar.Beijing);
+
+        var refusal = BlockTradeCheck.Check(national, false, null, at, 2_000, BlockTradeCheck.MinimumTonnes);
+
+        Assert.Equal((ExchangeRule.BlockTradeHours, "instrument"), (refusal!.Rule, refusal.Field));
+        Assert.Contains("13:00–15:00", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(13, 0)]
+    [InlineData(14, 59)]
+    public void Check_NationalCalendarInsideTheBlockSession_Passes(int hour, int minute)
+    {
+        var national = Instrument.Gdea(2017, 2_000, TradingCalendar.National.Name);
+        var at = new DateTimeOffset(2026, 11, 25, hour, minute, 0, TradingCalendar.Beijing);
+
+        Assert.Null(BlockTradeCheck.Check(national, false, null, at, 2_000, BlockTradeCheck.MinimumTonnes));
+    }
 }

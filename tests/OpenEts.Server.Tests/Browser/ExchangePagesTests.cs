@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.Playwright;
 using OpenEts.Server.Tests.Infrastructure;
+using static OpenEts.Server.Tests.Browser.RegistryViews;
 
 namespace OpenEts.Server.Tests.Browser;
 
@@ -11,18 +11,6 @@ namespace OpenEts.Server.Tests.Browser;
 /// </summary>
 public sealed class ExchangePagesTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
-    private static async Task<long> HeldAsync(IPage page, string account)
-    {
-        await page.GotoAsync($"/Registry/Account/{account}");
-        return long.Parse((await page.GetAttributeAsync("tr[id='holding-GDEA-2017'] td.total", "data-total"))!, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<decimal> BalanceAsync(IPage page)
-    {
-        await page.GotoAsync("/Cash");
-        return decimal.Parse(await page.InnerTextAsync("#cash-balance"), NumberStyles.Number, CultureInfo.InvariantCulture);
-    }
-
     private static async Task PlaceAsync(IPage page, string side, string price, string quantity)
     {
         await page.ClickAsync("#nav-exchange");

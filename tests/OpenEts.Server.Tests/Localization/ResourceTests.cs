@@ -57,7 +57,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // The exchange (Domain/Exchange/ExchangeRule and the order forms).
         "UnknownInstrument", "PriceBand", "Tick", "Lot", "MaxOrderSize", "TradingHours", "InstrumentHalted", "InsufficientCash",
         "InsufficientUnits", "AccountState", "NotAccountHolder", "UnknownOrder", "SelfTrade", "NotFillable", "BadPrice", "HaltState",
-        "AlreadyListed", "AlreadyOpen", "NotOperator", "UnknownHoldingAccount", "DayClosed", "DayNotOver", "BlockTradeSize", "BlockTradeBand", "UnknownProposal", "UnknownCounterparty", "ProposalExpired", "Price", "Band", "Instrument", "Text",
+        "AlreadyListed", "AlreadyOpen", "NotOperator", "UnknownHoldingAccount", "DayClosed", "DayNotOver", "BlockTradeSize", "BlockTradeBand", "UnknownProposal", "UnknownCounterparty", "ProposalExpired", "BlockTradeHours", "UnknownListing", "NotBestListing", "MinimumTake", "ListingQuantity", "ListingExpired", "Price", "Band", "Instrument", "Text",
         // Offset projects.
         "NotProgrammeRole", "ProjectStatus", "MonitoringStatus", "NotOwner", "NotOwnAccount", "NoOrganisation", "ProjectCodeTaken",
         "OutsideCreditingPeriod", "PeriodOverlaps", "NothingToIssue", "NoMatchingIssuance", "IssuanceLinked", "MethodologyNotAccepted",

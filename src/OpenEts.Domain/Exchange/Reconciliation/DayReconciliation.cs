@@ -43,7 +43,7 @@ public static class DayReconciliation
         var actual = ledger ?? 0;
         if (actual != expected)
         {
-            found.Add(new ReconciliationMismatch(instrument, what, trade.Trade, expected, actual, trade.Block));
+            found.Add(new ReconciliationMismatch(instrument, what, trade.Trade, expected, actual, trade.Block, trade.Listing));
         }
     }
 }

@@ -7,9 +7,10 @@ namespace OpenEts.Domain.Exchange.Reconciliation;
 /// <param name="Expected">The exchange's figure (fen for cash, tonnes for units).</param>
 /// <param name="Found">The ledger's figure (0 when the ledger has no entry).</param>
 /// <param name="Block">True when <paramref name="Trade"/> is a block trade's number.</param>
-public sealed record ReconciliationMismatch(string Instrument, string What, long? Trade, long Expected, long Found, bool Block = false)
+/// <param name="Listing">True when <paramref name="Trade"/> is a listing trade's (挂牌点选) number.</param>
+public sealed record ReconciliationMismatch(string Instrument, string What, long? Trade, long Expected, long Found, bool Block = false, bool Listing = false)
 {
     /// <summary>The difference in one line, e.g. <c>GDEA-2017 trade 7 cash.paid: expected 1648000, found 0</c>.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{Instrument}{(Trade is { } t ? $"{(Block ? " block" : "")} trade {t}" : "")} {What}: expected {Expected}, found {Found}");
+        $"{Instrument}{(Trade is { } t ? $"{(Block ? " block" : Listing ? " listing" : "")} trade {t}" : "")} {What}: expected {Expected}, found {Found}");
 }

@@ -17,6 +17,7 @@ namespace OpenEts.Domain.Exchange.Reconciliation;
 /// the instrument's class; 0 when the event moved them elsewhere; null when the registry holds no delivery event for it.
 /// </param>
 /// <param name="Block">True for a block trade (大宗协议), numbered in the block trades' own sequence.</param>
+/// <param name="Listing">True for a listing trade (挂牌点选), numbered in the listing trades' own sequence.</param>
 public sealed record TradeSettlement(
     long Trade, long ValueFen, long BuyerFeeFen, long SellerFeeFen, long? PaidFen, long? BuyerFeePaidFen, long? SellerFeePaidFen,
-    long Quantity = 0, long? DeliveredTonnes = null, bool Block = false);
+    long Quantity = 0, long? DeliveredTonnes = null, bool Block = false, bool Listing = false);

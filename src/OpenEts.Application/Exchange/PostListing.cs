@@ -1,0 +1,101 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// A member lists a lot for click-on-listing (挂牌点选): side, price, quantity and an optional minimum take (default one
+/// lot), checked by <see cref="ListingCheck"/> like an order's terms. What it offers is frozen at once: a sell's units go
+/// into the clearing account, a buy reserves the value + the maximum fee. Journalled as <c>exchange.listing.posted</c>.
+/// </summary>
+public sealed record PostListing(string Instrument, Side Side, long PriceFen, long Quantity, long? MinimumTake, IdempotencyKey Key) : IExchangeCommand
+{
+    /// <summary>The journal kind of a listing.</summary>
+    public const string Kind = "exchange.listing.posted";
+
+    /// <summary>The request as typed: side <c>buy</c>/<c>sell</c>, price in yuan per tonne, quantity and minimum take in tonnes.</summary>
+    public sealed record Form(string? Instrument, string? Side, decimal? Price, long? Quantity, long? MinimumTake, string? IdempotencyKey);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out PostListing? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var (instrument, side) = OrderEntry.InstrumentAndSide(read, form.Instrument, form.Side);
+        var price = OrderEntry.Price(read, form.Price);
+        if (form.Price is null)
+        {
+            read.Fail("price", "Required", "price: a listing needs a price in yuan per tonne");
+        }
+        var quantity = read.Quantity(form.Quantity, "quantity");
+        if (form.MinimumTake is <= 0)
+        {
+            read.Fail("minimumTake", "Range", "minimumTake: tonnes, positive (empty: one lot)");
+        }
+        var key = read.Key(form.IdempotencyKey);
+        command = read.IsValid ? new PostListing(instrument, side, price!.Value, quantity.Value, form.MinimumTake, key) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var s = work.Session.Exchange;
+        var (entry, notEntered) = await work.EnterAsync(Instrument).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return notEntered!;
+        }
+        var (listed, book, account) = (entry.Listed, entry.Book, entry.Account);
+        var organisation = entry.Organisation;
+        var minimum = MinimumTake ?? listed.Instrument.LotTonnes;
+        if (await s.FindListingAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.Instrument == Instrument && earlier.Side == Side && earlier.PriceFen == PriceFen && earlier.Quantity == Quantity
+                && earlier.MinimumTake == minimum
+                ? new ExchangeOutcome.Completed(Kind, ExchangeListing.Subject(earlier.Id), true, null, [], Listing: earlier)
+                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
+                    $"the idempotency key '{Key.Value}' was used for a different listing", RefusalKind.Conflict);
+        }
+        var closed = await s.LastClosedDayAsync(Instrument).ConfigureAwait(false);
+        if (ListingCheck.CheckListing(listed.Instrument, book.IsHalted, closed, work.Now, Side, PriceFen, Quantity, minimum) is { } refusal)
+        {
+            return OrderEntry.Refused(refusal);
+        }
+        var listing = await s.InsertListingAsync(new ExchangeListing(0, Instrument, account.Id, work.Actor.UserName, Side, PriceFen, Quantity, minimum,
+            0, ListingStatus.Open, work.Now, work.Now, null, Key.Value)).ConfigureAwait(false);
+        var subject = ExchangeListing.Subject(listing.Id);
+        if (Side == Side.Buy)
+        {
+            var (reservation, noCash) = await OrderEntry.ReserveCashAsync(work, organisation!, OrderEntry.Value(PriceFen, Quantity), subject,
+                ExchangeWork.Key($"{subject}/cash")).ConfigureAwait(false);
+            if (noCash is not null)
+            {
+                // The listing row is already written: roll the whole transaction back.
+                throw new ExchangeRefusalException(noCash);
+            }
+            listing = listing with { ReservationId = reservation };
+            await s.SaveListingAsync(listing).ConfigureAwait(false);
+        }
+        else if (OrderEntry.HoldUnits(work, account, listed, Quantity, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve") is { } noUnits)
+        {
+            throw new ExchangeRefusalException(noUnits);
+        }
+        await work.JournalAsync(Kind, subject, new
+        {
+            listing = listing.Id, instrument = Instrument, side = Side.ToString(), account = account.Id, price = PriceFen, quantity = Quantity,
+            minimumTake = minimum, key = Key.Value,
+        }).ConfigureAwait(false);
+        return new ExchangeOutcome.Completed(Kind, subject, false, null, [], Listing: listing);
+    }
+}

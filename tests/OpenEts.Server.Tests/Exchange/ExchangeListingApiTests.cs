@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Exchange;
+
+// Click-on-listing (挂牌点选) through the API on the demo market (GDEA-2017 at 16.09, the power and cement companies with
+// trading accounts and demo cash): listed, seen by the other member, picked in part and settled at once, withdrawn;
+// refusals naming their rule.
+public sealed class ExchangeListingApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, Ct);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(response.IsSuccessStatusCode, json.ToString());
+        return json;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> TryPostAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Listing_PostedThenPickedInPart_SettlesAtOnceAndTheListerWithdrawsTheRest()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+
+        var listing = (await PostAsync(power, "/api/v1/exchange/listings", new
+        {
+            instrument = "GDEA-2017", side = "sell", price = 16.09m, quantity = 1_000, minimumTake = 100, idempotencyKey = "api-listing-1",
+        })).GetProperty("listing");
+        var id = listing.GetProperty("id").GetInt64();
+        var seen = (await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/listings", Ct)).EnumerateArray().Single(l => l.GetProperty("id").GetInt64() == id);
+        var picked = await PostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { quantity = 400 });
+        var trades = await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/listing-trades", Ct);
+        var withdrawn = await PostAsync(power, $"/api/v1/exchange/listings/{id}/withdraw", new { });
+
+        Assert.Equal(("sell", "open", true), (listing.GetProperty("side").GetString(), listing.GetProperty("status").GetString(), listing.GetProperty("mine").GetBoolean()));
+        Assert.False(seen.GetProperty("mine").GetBoolean());
+        var trade = picked.GetProperty("listingTrade");
+        // 400 t × 16.09 = 6 436.00 yuan; the buyer's fee 0.05 % = 3.218, rounded down to 3.21 yuan.
+        Assert.Equal(("exchange.listing.picked", "buy", 6_436m, 3.21m, 600L), (picked.GetProperty("event").GetString(), trade.GetProperty("side").GetString(),
+            trade.GetProperty("value").GetDecimal(), trade.GetProperty("fee").GetDecimal(), picked.GetProperty("listing").GetProperty("left").GetInt64()));
+        Assert.Contains(trades.EnumerateArray(), t => t.GetProperty("id").GetInt64() == trade.GetProperty("id").GetInt64());
+        Assert.Equal(("exchange.listing.withdrawn", "withdrawn"),
+            (withdrawn.GetProperty("event").GetString(), withdrawn.GetProperty("listing").GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Listing_PicksAndTermsBreakingARule_AreRefusedNamingTheRule()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        using var anonymous = server.CreateClient();
+        var id = (await PostAsync(power, "/api/v1/exchange/listings", new
+        {
+            instrument = "GDEA-2017", side = "sell", price = 16.50m, quantity = 1_000, minimumTake = 500, idempotencyKey = "api-listing-2",
+        })).GetProperty("listing").GetProperty("id").GetInt64();
+
+        // The band is ±10 % of 16.09: 14.49–17.69.
+        var band = await TryPostAsync(power, "/api/v1/exchange/listings", new
+        {
+            instrument = "GDEA-2017", side = "sell", price = 17.70m, quantity = 100, idempotencyKey = "api-listing-band",
+        });
+        var small = await TryPostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { quantity = 100 });
+        var own = await TryPostAsync(power, $"/api/v1/exchange/listings/{id}/pick", new { });
+        await PostAsync(power, $"/api/v1/exchange/listings/{id}/withdraw", new { });
+        var gone = await TryPostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { });
+        using var unseen = await anonymous.GetAsync("/api/v1/exchange/listings", Ct);
+
+        Assert.True(band.Status == HttpStatusCode.BadRequest, band.Body);
+        Assert.True(band.Body.Contains("PriceBand", StringComparison.Ordinal), band.Body);
+        Assert.Equal(HttpStatusCode.BadRequest, small.Status);
+        Assert.Contains("MinimumTake", small.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, own.Status);
+        Assert.Contains("SelfTrade", own.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, gone.Status);
+        Assert.Contains("UnknownListing", gone.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, unseen.StatusCode);
+    }
+}
