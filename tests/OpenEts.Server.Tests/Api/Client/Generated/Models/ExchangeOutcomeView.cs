@@ -38,6 +38,22 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Event { get; set; }
 #endif
+        /// <summary>The listing property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView? Listing { get; set; }
+#nullable restore
+#else
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView Listing { get; set; }
+#endif
+        /// <summary>The listingTrade property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView? ListingTrade { get; set; }
+#nullable restore
+#else
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView ListingTrade { get; set; }
+#endif
         /// <summary>The order property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -84,6 +100,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "duplicate", n => { Duplicate = n.GetBoolValue(); } },
                 { "endOfDay", n => { EndOfDay = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView.CreateFromDiscriminatorValue); } },
                 { "event", n => { Event = n.GetStringValue(); } },
+                { "listing", n => { Listing = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView.CreateFromDiscriminatorValue); } },
+                { "listingTrade", n => { ListingTrade = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView.CreateFromDiscriminatorValue); } },
                 { "order", n => { Order = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView.CreateFromDiscriminatorValue); } },
                 { "subject", n => { Subject = n.GetStringValue(); } },
                 { "trades", n => { Trades = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeTradeView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeTradeView.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -100,6 +118,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteBoolValue("duplicate", Duplicate);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView>("endOfDay", EndOfDay);
             writer.WriteStringValue("event", Event);
+            writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView>("listing", Listing);
+            writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView>("listingTrade", ListingTrade);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView>("order", Order);
             writer.WriteStringValue("subject", Subject);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeTradeView>("trades", Trades);

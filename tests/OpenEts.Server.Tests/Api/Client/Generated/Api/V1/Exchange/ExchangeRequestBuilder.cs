@@ -8,6 +8,8 @@ using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Closes;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Days;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.EndOfDay;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrades;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Reports;
@@ -53,6 +55,16 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.InstrumentsRequestBuilder Instruments
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.InstrumentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The listings property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.ListingsRequestBuilder Listings
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.ListingsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The listingTrades property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrades.ListingTradesRequestBuilder ListingTrades
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrades.ListingTradesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The orders property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.OrdersRequestBuilder Orders
