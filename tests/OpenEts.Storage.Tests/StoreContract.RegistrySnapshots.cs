@@ -70,6 +70,22 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(stored.Sequence, restarted.RestoredFrom);
     }
 
+    [Fact]
+    public async Task Registry_SnapshotAfterOnlyOtherModulesEntries_IsTheOneTheNextStartRestores()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store) { SnapshotInterval = 0 };
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        await registry.SnapshotAsync(Now, Ct);
+        await store.WriteAsync(s => s.Journal.AppendAsync(Now, "regulator", "entity.created", "x", "{}"), Ct);
+
+        var newest = await registry.SnapshotAsync(Now, Ct);
+        using var restarted = new RegistryService(store);
+
+        Assert.Equal(await registry.QueryAsync((l, _) => StateJson(l), Ct), await restarted.QueryAsync((l, _) => StateJson(l), Ct));
+        Assert.Equal(newest.Sequence, restarted.RestoredFrom);
+    }
+
     [Theory]
     [InlineData("flipped")]
     [InlineData("truncated")]

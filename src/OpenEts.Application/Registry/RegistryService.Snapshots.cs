@@ -58,6 +58,10 @@ public sealed partial class RegistryService
             reference.ToJson()).ConfigureAwait(false);
         var row = new RegistrySnapshotRow(covered, entry.Sequence, RegistrySnapshotFormat.Version, sha256, content, now);
         await s.Registry.SaveSnapshotAsync(row).ConfigureAwait(false);
+        // Every registry entry up to the covered one is indexed (each write indexes its own); the entries after the last
+        // of them are other modules' (or an earlier snapshot's reference), so the mark moves up to the snapshot, which a
+        // start would otherwise take for one restored from elsewhere, past the index.
+        await s.Registry.IndexAsync([], [], covered).ConfigureAwait(false);
         // The reference entry is not a registry event: the ledger has nothing to apply from it.
         _applied = entry.Sequence;
         _lastSnapshot = entry.Sequence;
@@ -79,7 +83,8 @@ public sealed partial class RegistryService
         {
             // A snapshot past the index (restored from elsewhere) would leave entries unindexed, and one at or after a
             // known break cannot be right.
-            if (row.Sequence > indexedTo || (_break is { } b && row.Sequence >= b.Sequence))
+            if ((row.Sequence > indexedTo && await HasRegistryEntriesAsync(s, indexedTo, row.Sequence).ConfigureAwait(false))
+                || (_break is { } b && row.Sequence >= b.Sequence))
             {
                 continue;
             }
@@ -104,6 +109,24 @@ public sealed partial class RegistryService
                 (long)clock.Elapsed.TotalMilliseconds);
         }
         return _applied;
+    }
+
+    // Whether any registry entry lies in (after, upTo]: none for a snapshot written before the index mark moved with it,
+    // when only other modules' entries followed the last registry write.
+    private static async Task<bool> HasRegistryEntriesAsync(IStoreSession s, long after, long upTo)
+    {
+        await foreach (var entry in s.Journal.ReadAllAsync(after + 1).WithCancellation(s.CancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Sequence > upTo)
+            {
+                return false;
+            }
+            if (entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

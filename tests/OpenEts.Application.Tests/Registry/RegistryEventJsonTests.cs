@@ -73,7 +73,7 @@ public sealed partial class RegistryEventJsonTests
     private static string Blocks(RegistryLedger ledger, string account, UnitClass unitClass) =>
         string.Join(",", ledger.HoldingsOf(AccountNumber.From(account)).Where(h => h.Class == unitClass).SelectMany(h => h.Blocks));
 
-    private static RegistryScenario EveryEventKind()
+    internal static RegistryScenario EveryEventKind()
     {
         var s = WithAllocation(100);
         var proposed = s.Ok(s.Ledger.ProposeTransfer(A1, s.Now, s.NextKey(), CompanyA, CompanyB, Gdea2017, 40, s.Now.AddDays(1)));
