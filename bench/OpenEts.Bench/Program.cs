@@ -15,6 +15,8 @@ internal static class Program
                                    build a registry journal of N events (1 000 000) into a database (a SQLite file,
                                    data/registry-N.db, or a PostgreSQL connection string), through the registry itself
                                    in batched transactions, with snapshots; run again with a larger N to extend it
+          journal-chain --db DB    the journal's hash chain alone (SHA-256 and links, no replay) over a stored journal:
+                                   entries per second read only, and read and hashed
           mrv [--rows N] [--reports N] [--save DIR]
                                    MRV: calc of a 100 000-row workbook to text and JSON, recomputing 10 000 reports,
                                    a factor-correction impact list over 10 000 reports (plain harness, < 1 min);
@@ -64,6 +66,8 @@ internal static class Program
                 return Registry.RegistryBench.Run(rest);
             case "registry-journal":
                 return Registry.RegistryJournalGenerator.Run(rest);
+            case "journal-chain":
+                return Registry.JournalChainBench.Run(rest);
             case "mrv":
                 return Mrv.MrvBench.Run(rest);
             case "allocation":
