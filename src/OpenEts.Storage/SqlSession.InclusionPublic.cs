@@ -31,29 +31,52 @@ internal sealed partial class SqlSession
             : (row.Citizens, row.Credited, row.Redeemed, row.Expired, CarbonGrams.FromMilligrams(row.ReductionMg));
     }
 
-    async Task<CellCitizens> IInclusionData.ProgrammeCitizensAsync(string programme, DateOnly from, DateOnly to)
+    async Task<IReadOnlyList<CellCitizens>> IInclusionData.ProgrammeCitizensAsync(string programme, IReadOnlyList<(DateOnly From, DateOnly To)> periods)
     {
-        var range = new { programme, from = (long)from.DayNumber, to = (long)to.DayNumber };
-        var byBehaviour = await QueryAsync<BehaviourCitizensRow>("""
-            SELECT behaviour AS Behaviour, COUNT(DISTINCT user_id) AS Citizens
-            FROM inclusion_daily WHERE programme = @programme AND day BETWEEN @from AND @to GROUP BY behaviour
-            """, range).ConfigureAwait(false);
-        var earners = await ExecuteScalarAsync<long>(
-            "SELECT COUNT(DISTINCT user_id) FROM inclusion_daily WHERE programme = @programme AND day BETWEEN @from AND @to", range).ConfigureAwait(false);
-        var beijing = TimeSpan.FromHours(8);
-        var redeemers = await ExecuteScalarAsync<long>("""
-            SELECT COUNT(DISTINCT user_id) FROM inclusion_redemptions WHERE programme = @programme AND at >= @since AND at < @until
-            """, new
+        ArgumentNullException.ThrowIfNull(periods);
+        if (periods.Count == 0)
         {
-            programme,
-            since = Ms(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), beijing)),
-            until = Ms(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), beijing)),
-        }).ConfigureAwait(false);
-        return new CellCitizens(byBehaviour.ToDictionary(r => Enum.Parse<Behaviour>(r.Behaviour), r => r.Citizens), earners, redeemers);
+            return [];
+        }
+        // The periods as a table (i, first day, last day, and the Beijing-midnight bounds of the redemptions' instants),
+        // and three distinct counts per period in one statement: by behaviour (kind 0), every earner (1), redeemers (2).
+        var beijing = TimeSpan.FromHours(8);
+        var parameters = new Dapper.DynamicParameters(new { programme });
+        var rows = new List<string>(periods.Count);
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var (from, to) = periods[i];
+            parameters.Add($"f{i}", (long)from.DayNumber);
+            parameters.Add($"t{i}", (long)to.DayNumber);
+            parameters.Add($"s{i}", Ms(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), beijing)));
+            parameters.Add($"u{i}", Ms(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), beijing)));
+            rows.Add(FormattableString.Invariant($"({i}, @f{i}, @t{i}, @s{i}, @u{i})"));
+        }
+        var counts = await QueryAsync<PeriodCitizensRow>($"""
+            WITH p(i, f, t, s, u) AS (VALUES {string.Join(", ", rows)})
+            SELECT p.i AS Period, 0 AS Kind, d.behaviour AS Behaviour, COUNT(DISTINCT d.user_id) AS Citizens
+            FROM p JOIN inclusion_daily d ON d.programme = @programme AND d.day BETWEEN p.f AND p.t GROUP BY p.i, d.behaviour
+            UNION ALL
+            SELECT p.i, 1, '', COUNT(DISTINCT d.user_id)
+            FROM p JOIN inclusion_daily d ON d.programme = @programme AND d.day BETWEEN p.f AND p.t GROUP BY p.i
+            UNION ALL
+            SELECT p.i, 2, '', COUNT(DISTINCT r.user_id)
+            FROM p JOIN inclusion_redemptions r ON r.programme = @programme AND r.at >= p.s AND r.at < p.u GROUP BY p.i
+            """, parameters).ConfigureAwait(false);
+        var cells = new List<CellCitizens>(periods.Count);
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var mine = counts.Where(c => c.Period == i).ToList();
+            cells.Add(new CellCitizens(mine.Where(c => c.Kind == 0).ToDictionary(c => Enum.Parse<Behaviour>(c.Behaviour), c => c.Citizens),
+                mine.FirstOrDefault(c => c.Kind == 1)?.Citizens ?? 0, mine.FirstOrDefault(c => c.Kind == 2)?.Citizens ?? 0));
+        }
+        return cells;
     }
 
-    private sealed class BehaviourCitizensRow
+    private sealed class PeriodCitizensRow
     {
+        public long Period { get; set; }
+        public long Kind { get; set; }
         public string Behaviour { get; set; } = "";
         public long Citizens { get; set; }
     }

@@ -5,6 +5,7 @@ using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Inclusion;
+using OpenEts.Storage.Tests.Infrastructure;
 
 namespace OpenEts.Storage.Tests;
 
@@ -112,6 +113,30 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task ProgrammeCitizens_SeveralPeriodsInOneQuery_CountsEachPeriodsDistinctCitizens()
+    {
+        var (w, citizen) = await CitizenWithFuzhouCoinsAsync();
+        await using var world = w;
+        var signUp = new CitizenSignUpHandler(w.Store, new FakeHashing(), new FixedClock(InclusionNow));
+        Assert.True(SignUpCitizen.TryParse(new(null, null, "walk-to-work-2026", ConsentNotice.Current.Version, true), out var form, out _));
+        var other = await w.ActorOf(((CitizenSignedUp)Assert.IsType<InclusionCommandOutcome.Completed>(await signUp.HandleAsync(form, Ct)).Result).UserName);
+        await RecordAsync(w, other, Batch("fuzhou-lvbao", Ride("o1", "bus", 3m), Ride("o2", "bus", 3m, at: "2026-11-29T09:00:00+08:00")));
+        await RedeemTicketAsync(w, citizen);
+        var (day29, day30) = (new DateOnly(2026, 11, 29), new DateOnly(2026, 11, 30));
+
+        var cells = await w.Store.ReadAsync(s => s.Inclusion.ProgrammeCitizensAsync("fuzhou-lvbao",
+            [(day29, day29), (day30, day30), (new DateOnly(2026, 11, 1), day30), (new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31))]), Ct);
+
+        // The 29th: the citizen walked, the other rode a bus; the 30th: both rode, the citizen walked and redeemed.
+        Assert.Equal(4, cells.Count);
+        Assert.Equal((1L, 1L, 2L, 0L), (cells[0].ByBehaviour[Behaviour.Walk], cells[0].ByBehaviour[Behaviour.Bus], cells[0].Earners, cells[0].Redeemers));
+        Assert.Equal((1L, 2L, 2L, 1L), (cells[1].ByBehaviour[Behaviour.Walk], cells[1].ByBehaviour[Behaviour.Bus], cells[1].Earners, cells[1].Redeemers));
+        Assert.Equal((1L, 2L, 2L, 1L), (cells[2].ByBehaviour[Behaviour.Walk], cells[2].ByBehaviour[Behaviour.Bus], cells[2].Earners, cells[2].Redeemers));
+        Assert.Equal((0, 0L, 0L), (cells[3].ByBehaviour.Count, cells[3].Earners, cells[3].Redeemers));
+        Assert.Empty(await w.Store.ReadAsync(s => s.Inclusion.ProgrammeCitizensAsync("fuzhou-lvbao", []), Ct));
+    }
+
+    [Fact]
     public async Task Inclusion_PartnerKey_SubmitsItsBehavioursOnlyAndNothingOnceRevoked()
     {
         await using var w = await InclusionWorldAsync();
@@ -141,6 +166,33 @@ public abstract partial class StoreContract<TDb>
         Assert.False(stored.Active);
         Assert.Equal($"p{stored.Id}/card-1", Assert.Single(events).Source);
         Assert.Null(await w.Queries.PartnersAsync(citizen, Ct));
+    }
+
+    [Fact]
+    public async Task Inclusion_DataPartnerActor_MayRecordWithinItsScopeAndNothingARegulatorMay()
+    {
+        await using var w = await InclusionWorldAsync();
+        var regulator = await w.ActorOf("regulator");
+        var partner = Actor.ForPartner(7, new PartnerScope("shenzhen-tanpuhui", [Behaviour.Metro]));
+        Assert.True(IssuePartnerKey.TryParse(new IssuePartnerKey.Form("冒名合作方", "fuzhou-lvbao", "walk"), InclusionProgrammes.Shipped,
+            out var issue, out _));
+
+        var recorded = await w.Handler.HandleAsync(partner, Batch("shenzhen-tanpuhui", Ride("m1", "metro", 10m) with { User = "citizen" }), Ct);
+        IInclusionCommand[] regulatorsOnly = [PurgeRawActions.Default, new EraseCitizen("citizen", "citizen"), issue, new RevokePartnerKey(1)];
+
+        Assert.Equal(ActionStatus.Counted, Assert.Single(((RecordedActions)Assert.IsType<InclusionCommandOutcome.Completed>(recorded).Result).Items).Status);
+        foreach (var command in regulatorsOnly)
+        {
+            Assert.IsType<InclusionCommandOutcome.Forbidden>(await w.Handler.HandleAsync(partner, command, Ct));
+        }
+        Assert.Null(await w.Queries.PartnersAsync(partner, Ct));
+        Assert.Null(await w.Queries.CitizenDataAsync(partner, "citizen", Ct));
+        Assert.Null(await w.Queries.StatementAsync(partner, "citizen", Ct));
+        Assert.Null(await w.Queries.PeriodTotalsAsync(partner, "shenzhen-tanpuhui", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), Ct));
+        // The regulator could: the same purge runs for it.
+        Assert.IsType<InclusionCommandOutcome.Completed>(await w.Handler.HandleAsync(regulator, PurgeRawActions.Default, Ct));
+        var journal = await w.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(Actor: "partner-7"), 0, 10), Ct);
+        Assert.Equal("inclusion.actions.recorded", Assert.Single(journal).Kind);
     }
 
     [Fact]

@@ -3,13 +3,16 @@ using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Demo;
 
 /// <summary>
 /// Demo citizens for carbon inclusion (碳普惠): four citizens with three weeks of actions before the seeding day, recorded
-/// through <see cref="RecordActions"/> and one redemption each through <see cref="RedeemCoins"/>, so that the inclusion
-/// pages show coins, reductions and totals on first start. Runs inside the demo market's seeding transaction (commands
+/// through <see cref="RecordActions"/> and one redemption each through <see cref="RedeemCoins"/>, a merchant per programme
+/// (<see cref="RegisterMerchant"/>) and a data partner with a documented key, so that the inclusion pages show coins,
+/// reductions, totals, shops and a partner on first start. Runs inside the demo market's seeding transaction (commands
 /// run on that session; no second write transaction). Quantities are demo figures; the rules are the programmes'.
 /// The server passes it to <see cref="DemoMarket"/>; tests that seed the demo market without it get no citizens' data.
 /// </summary>
@@ -27,6 +30,27 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
         ("citizen-sz", "梁市民（深圳，地铁与光伏）", "shenzhen-tanpuhui", "shenzhen-tanpuhui-2022", ""),
         ("citizen-fz", "吴市民（福州，步行与单车）", "fuzhou-lvbao", "fuzhou-lvbao-2024", "movie-ticket"),
     ];
+
+    /// <summary>
+    /// The demo merchants (商户), one per programme: the organisation's credit code (without its check character), the
+    /// shop's name and the catalogue item it honours. Demo companies double as shops so that their representatives
+    /// (aviation-a, power-a, paper-a) can confirm citizens' codes on /Inclusion/Merchants.
+    /// </summary>
+    public static IReadOnlyList<(string Programme, string Organisation, string Name, string Items)> Merchants { get; } =
+    [
+        ("guangdong-tanpuhui", "91440101MA5CY1005", "南粤航空机场巴士（演示商户）", "bus-fare-discount"),
+        ("shenzhen-tanpuhui", "91440101MA5CY1001", "珠江电力职工服务社（演示商户）", "metro-discount"),
+        ("fuzhou-lvbao", "91440600MA5CY1004", "佛山纸业职工影院（演示商户）", "movie-ticket"),
+    ];
+
+    /// <summary>
+    /// The demo data partner's key: published in docs/inclusion.md like the demo password, so that the partner API can be
+    /// tried at once (<c>X-Partner-Key</c>). Demo only: it exists where the demo was seeded; revoke it on /Inclusion/Partners.
+    /// </summary>
+    public const string PartnerKeyText = "oetsp_demopartnerkeyshenzhentong234567";
+
+    /// <summary>The demo data partner: its name, programme and the behaviours its key may submit.</summary>
+    public static (string Name, string Programme, string Behaviours) Partner { get; } = ("深圳通（演示合作方）", "shenzhen-tanpuhui", "metro, bus");
 
     /// <summary>How many days of actions, ending the day before seeding.</summary>
     public const int Days = 21;
@@ -62,6 +86,25 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
                 Ensure(await redeem.ExecuteAsync(work).ConfigureAwait(false), userName);
             }
         }
+        await SeedMerchantsAndPartnerAsync(new InclusionWork(session, Actor.System, now, programmes)).ConfigureAwait(false);
+    }
+
+    private async Task SeedMerchantsAndPartnerAsync(InclusionWork work)
+    {
+        foreach (var (programme, organisation, name, items) in Merchants)
+        {
+            if (!RegisterMerchant.TryParse(new RegisterMerchant.Form(programme, organisation + CreditCode.CheckCharacter(organisation), name, items),
+                programmes, out var register, out var errors))
+            {
+                throw new InvalidOperationException($"demo merchant {name} does not parse: {string.Join("; ", errors.Select(e => e.Message))}");
+            }
+            Ensure(await register.ExecuteAsync(work).ConfigureAwait(false), name);
+        }
+        if (!IssuePartnerKey.TryParse(new IssuePartnerKey.Form(Partner.Name, Partner.Programme, Partner.Behaviours), programmes, out var issue, out _))
+        {
+            throw new InvalidOperationException($"demo partner {Partner.Name} does not parse");
+        }
+        Ensure(await issue.IssueAsync(work, PartnerKey.FromText(PartnerKeyText)!).ConfigureAwait(false), Partner.Name);
     }
 
     /// <summary>The demo actions of one citizen: weekday commutes, and walks, rides, meter readings as the programme rewards them.</summary>

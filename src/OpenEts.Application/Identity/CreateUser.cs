@@ -80,7 +80,7 @@ public sealed record CreateUser(string UserName, string DisplayName, Role Role, 
         if (!isRole)
         {
             found.Add(new FieldError("role", "Role",
-                $"role: '{Printable(roleText)}' is not a platform role ({string.Join(", ", Enum.GetNames<Role>())})"));
+                $"role: '{Printable(roleText)}' is not a platform role ({string.Join(", ", Domain.Identity.Roles.OfPeople)})"));
         }
         CreditCode? organisation = null;
         if (!string.IsNullOrWhiteSpace(organisationField))

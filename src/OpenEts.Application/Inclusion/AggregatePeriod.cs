@@ -24,11 +24,7 @@ public sealed record AggregatePeriod(string Programme, DateOnly PeriodStart, Dat
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(programmes);
         var read = new FieldReader();
-        var programme = programmes.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Programme), StringComparison.OrdinalIgnoreCase));
-        if (programme is null)
-        {
-            read.Fail("programme", "UnknownValue", $"programme is one of: {string.Join(", ", programmes.Codes)}");
-        }
+        var programme = read.Programme(programmes, form.Programme);
         var start = read.Date(form.PeriodStart, "periodStart");
         var end = read.Date(form.PeriodEnd, "periodEnd");
         if (read.IsValid && (end < start || end.Year != start.Year))

@@ -28,25 +28,13 @@ public sealed record DonateCoins(string Programme, string Cause, long Coins, str
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(programmes);
         var read = new FieldReader();
-        var programme = programmes.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Programme), StringComparison.OrdinalIgnoreCase));
-        if (programme is null)
-        {
-            read.Fail("programme", "UnknownValue", $"programme is one of: {string.Join(", ", programmes.Codes)}");
-        }
-        var cause = FieldReader.Text(form.Cause).ToLowerInvariant();
-        if (cause.Length is 0 or > 64)
-        {
-            read.Fail("cause", "Required", "cause: the cause's code");
-        }
+        var programme = read.Programme(programmes, form.Programme);
+        var cause = read.Code(form.Cause, "cause", "cause: the cause's code");
         if (form.Coins is not (>= 1 and <= MaxCoins))
         {
             read.Fail("coins", "Range", $"coins: a whole number from 1 to {MaxCoins}");
         }
-        var key = FieldReader.Text(form.IdempotencyKey);
-        if (key.Length is 0 or > 100)
-        {
-            read.Fail("idempotencyKey", "Required", "idempotencyKey: 1–100 characters, the same on a retry");
-        }
+        var key = read.IdempotencyKey(form.IdempotencyKey);
         command = read.IsValid ? new DonateCoins(programme!, cause, form.Coins!.Value, key) : null;
         errors = read.Errors;
         return command is not null;
@@ -67,17 +55,11 @@ public sealed record DonateCoins(string Programme, string Cause, long Coins, str
         {
             return new InclusionCommandOutcome.Refused("UnknownCause", "cause", $"{Programme} lists no cause {Cause} today", RefusalKind.Conflict);
         }
-        var wallet = await data.WalletAsync(work.Actor.UserId, Programme).ConfigureAwait(false);
-        var ledger = new CoinLedger(await data.LotsAsync(work.Actor.UserId, Programme, work.Today).ConfigureAwait(false));
-        var before = ledger.Lots.ToDictionary(l => l.Earned, l => l.Remaining);
-        var lapsed = ledger.Expire(work.Today);
-        var balance = ledger.Balance(work.Today);
-        if (wallet is null || !ledger.Donate(work.Today, Coins))
+        var spend = await CoinSpend.SpendAsync(work, Programme, Coins, donation: true).ConfigureAwait(false);
+        if (!spend.Spent)
         {
-            return new InclusionCommandOutcome.Refused("InsufficientCoins", "coins", $"{balance} 碳币 are spendable today", RefusalKind.Conflict);
+            return new InclusionCommandOutcome.Refused("InsufficientCoins", "coins", $"{spend.Balance} 碳币 are spendable today", RefusalKind.Conflict);
         }
-        await data.SaveLotsAsync(work.Actor.UserId, Programme, ledger.Lots.Where(l => before[l.Earned] != l.Remaining)).ConfigureAwait(false);
-        await data.SaveWalletAsync(wallet with { Donated = wallet.Donated + Coins, Expired = wallet.Expired + lapsed }).ConfigureAwait(false);
         var donation = await data.InsertDonationAsync(new CoinDonation(0, work.Actor.UserId, Programme, cause.Code, Coins, work.Now, scopedKey))
             .ConfigureAwait(false);
         await work.JournalAsync("coins.donated", work.Actor.UserName, new
@@ -86,7 +68,7 @@ public sealed record DonateCoins(string Programme, string Cause, long Coins, str
             cause = cause.Code,
             coins = Coins,
             donation = donation.Id,
-            lapsed,
+            lapsed = spend.Lapsed,
         }).ConfigureAwait(false);
         return new InclusionCommandOutcome.Completed(donation);
     }

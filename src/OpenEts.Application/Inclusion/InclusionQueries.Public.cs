@@ -20,12 +20,8 @@ public sealed partial class InclusionQueries
             var daily = await s.Inclusion.ProgrammeDailyAsync(programme.Code, from, today).ConfigureAwait(false);
             var redeemed = await s.Inclusion.ProgrammeRedemptionsAsync(programme.Code, from).ConfigureAwait(false);
             var (citizens, credited, spent, expired, reduction) = await s.Inclusion.ProgrammeWalletTotalsAsync(programme.Code).ConfigureAwait(false);
-            var cells = new List<CellCitizens>(months.Count);
-            foreach (var month in months)
-            {
-                var first = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                cells.Add(await s.Inclusion.ProgrammeCitizensAsync(programme.Code, first, first.AddMonths(1).AddDays(-1)).ConfigureAwait(false));
-            }
+            var cells = await s.Inclusion.ProgrammeCitizensAsync(programme.Code, [.. Enumerable.Range(0, months.Count)
+                .Select(i => (from.AddMonths(i), from.AddMonths(i + 1).AddDays(-1)))]).ConfigureAwait(false);
             var totals = new PublicTotals(programme, months, PublicTotals.ByBehaviourAndMonth(daily, months),
                 PublicTotals.ByMonth(daily.Select(d => (d.Day, d.Coins)), months),
                 PublicTotals.ByMonth(redeemed.Select(r => (InclusionTime.DayOf(r.At), r.Coins)), months),

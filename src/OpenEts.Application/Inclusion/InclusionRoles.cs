@@ -6,10 +6,11 @@ namespace OpenEts.Application.Inclusion;
 public static class InclusionRoles
 {
     /// <summary>
-    /// Record actions: a citizen their own; the regulator, standing for the programme's data partners (transit operators,
-    /// bike-share, utilities, step counters) until partners have their own keys, any citizen's.
+    /// Record actions: a citizen their own; a data partner (transit operator, bike-share, utility, step counter) through
+    /// its key, within the key's scope; the regulator any citizen's (a partner's file brought by hand: <c>ets inclusion ingest</c>).
+    /// The data partner's one right: it is in no other list.
     /// </summary>
-    public static IReadOnlyList<Role> Recorders { get; } = [Role.Citizen, Role.Regulator];
+    public static IReadOnlyList<Role> Recorders { get; } = [Role.Citizen, Role.Regulator, Role.DataPartner];
 
     /// <summary>Redeem coins: the citizen.</summary>
     public static IReadOnlyList<Role> Citizens { get; } = [Role.Citizen];

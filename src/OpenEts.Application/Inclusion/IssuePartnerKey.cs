@@ -28,16 +28,8 @@ public sealed record IssuePartnerKey(string Name, PartnerScope Scope) : IInclusi
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(programmes);
         var read = new FieldReader();
-        var name = FieldReader.Text(form.Name);
-        if (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl))
-        {
-            read.Fail("name", "Required", $"name: the partner's name, 1–{MaxNameLength} characters");
-        }
-        var programme = programmes.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Programme), StringComparison.OrdinalIgnoreCase));
-        if (programme is null)
-        {
-            read.Fail("programme", "UnknownValue", $"programme is one of: {string.Join(", ", programmes.Codes)}");
-        }
+        var name = read.Name(form.Name, MaxNameLength, "the partner's name");
+        var programme = read.Programme(programmes, form.Programme);
         var behaviours = new List<Behaviour>();
         foreach (var code in FieldReader.Text(form.Behaviours).Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
@@ -66,7 +58,12 @@ public sealed record IssuePartnerKey(string Name, PartnerScope Scope) : IInclusi
     public async Task<InclusionCommandOutcome> ExecuteAsync(InclusionWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var key = PartnerKey.FromRandom(RandomNumberGenerator.GetBytes(PartnerKey.RandomBytes));
+        return await IssueAsync(work, PartnerKey.FromRandom(RandomNumberGenerator.GetBytes(PartnerKey.RandomBytes))).ConfigureAwait(false);
+    }
+
+    /// <summary>Issues <paramref name="key"/> (random, except the documented demo partner's).</summary>
+    internal async Task<InclusionCommandOutcome> IssueAsync(InclusionWork work, PartnerKey key)
+    {
         var partner = await work.Session.Inclusion.InsertPartnerAsync(new InclusionPartner(0, Name, Scope, key.Shown, PartnerKey.Hash(key.Value), work.Now,
             work.Actor.UserName, null)).ConfigureAwait(false);
         await work.JournalAsync("partner.key-issued", $"partner-{partner.Id}", new

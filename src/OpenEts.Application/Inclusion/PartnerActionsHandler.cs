@@ -1,4 +1,3 @@
-using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
@@ -10,10 +9,9 @@ namespace OpenEts.Application.Inclusion;
 
 /// <summary>
 /// Runs a data partner's batch (<see cref="RecordActions"/>) under its API key: the key must be one the regulator issued
-/// and not revoked (<c>PartnerKey</c>, 403), the batch in the key's programme (<c>OutOfScope</c>, 403), and each action of
-/// a behaviour the key may submit (else that action alone is refused <c>OutOfScope</c>). Each action's source is
-/// prefixed with the partner's id (<c>p7/card-1</c>), so that one partner's event ids can never collide with or block
-/// another's. The batch is journalled with the partner (<c>partner-7</c>) as its actor.
+/// and not revoked (<c>PartnerKey</c>, 403). The partner then acts as itself (<see cref="Actor.ForPartner"/>, role
+/// <see cref="Role.DataPartner"/>, journalled as <c>partner-7</c>), whose only right is recording actions within its key's
+/// programme and behaviours (checked by <see cref="RecordActions"/>).
 /// </summary>
 public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler inclusion)
 {
@@ -34,22 +32,6 @@ public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler 
         {
             return new InclusionCommandOutcome.Refused("PartnerKey", "key", "this key is unknown or revoked", RefusalKind.Forbidden);
         }
-        if (!string.Equals(partner.Scope.Programme, command.Programme, StringComparison.Ordinal))
-        {
-            return new InclusionCommandOutcome.Refused("OutOfScope", "programme", $"this key submits to {partner.Scope.Programme} only", RefusalKind.Forbidden);
-        }
-        var scoped = command with
-        {
-            Items = [.. command.Items.Select(i => i with
-            {
-                Source = $"p{partner.Id}/{i.Source}",
-                Errors = i.Errors.Count > 0 || partner.Scope.Permits(command.Programme, i.Behaviour)
-                    ? i.Errors
-                    : [new FieldError($"actions[{i.Index}].behaviour", "OutOfScope", $"this key may not submit {Behaviours.CodeOf(i.Behaviour)}")],
-            })],
-        };
-        // The partner stands where the regulator stood for the data partners: it names each action's citizen.
-        var actor = new Actor(0, $"partner-{partner.Id}", Role.Regulator, null) { ViaToken = true };
-        return await inclusion.HandleAsync(actor, scoped, ct).ConfigureAwait(false);
+        return await inclusion.HandleAsync(Actor.ForPartner(partner.Id, partner.Scope), command, ct).ConfigureAwait(false);
     }
 }

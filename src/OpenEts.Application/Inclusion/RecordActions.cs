@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Inclusion;
 using OpenEts.Domain.Organisations;
@@ -13,7 +14,8 @@ namespace OpenEts.Application.Inclusion;
 /// platform's limits (<see cref="InclusionLimits"/>), quantified by the methodology of the programme version in force on
 /// its Beijing day, rewarded by its coin rule within the caps, and credited as coins in the lot of its day (spendable and
 /// lapsing by the programme's timing). A bad action is refused alone, with its rule; the rest of the batch counts.
-/// A citizen records their own actions; the regulator records any citizen's (for the data partners).
+/// A citizen records their own actions; the regulator and a data partner (<see cref="Role.DataPartner"/>) any citizen's,
+/// a partner only in its key's programme and of its key's behaviours (else <c>OutOfScope</c>: the batch, or the action).
 /// </summary>
 public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions.Item> Items) : IInclusionCommand
 {
@@ -39,19 +41,14 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(programmes);
         var read = new FieldReader();
-        var programme = FieldReader.Text(form.Programme);
-        if (!programmes.Codes.Contains(programme, StringComparer.OrdinalIgnoreCase))
-        {
-            read.Fail("programme", "UnknownValue", $"programme is one of: {string.Join(", ", programmes.Codes)}");
-        }
+        var programme = read.Programme(programmes, form.Programme);
         var actions = form.Actions ?? [];
         if (actions.Count is 0 or > InclusionLimits.MaxBatch)
         {
             read.Fail("actions", "BatchSize", $"a batch holds 1 to {InclusionLimits.MaxBatch} actions");
         }
         command = read.IsValid
-            ? new RecordActions(programmes.Codes.First(c => string.Equals(c, programme, StringComparison.OrdinalIgnoreCase)),
-                [.. actions.Select(ReadItem)])
+            ? new RecordActions(programme!, [.. actions.Select(ReadItem)])
             : null;
         errors = read.Errors;
         return command is not null;
@@ -115,6 +112,33 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     public async Task<InclusionCommandOutcome> ExecuteAsync(InclusionWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (work.Actor.Role != Role.DataPartner)
+        {
+            return await RecordAsync(work).ConfigureAwait(false);
+        }
+        if (work.Actor.Partner is not var (partnerId, scope))
+        {
+            return new InclusionCommandOutcome.Forbidden(Roles);
+        }
+        if (!string.Equals(scope.Programme, Programme, StringComparison.Ordinal))
+        {
+            return new InclusionCommandOutcome.Refused("OutOfScope", "programme", $"this key submits to {scope.Programme} only", RefusalKind.Forbidden);
+        }
+        // A partner's sources carry its id (p7/card-1), so that one partner's event ids never collide with or block another's.
+        return await (this with
+        {
+            Items = [.. Items.Select(i => i with
+            {
+                Source = $"p{partnerId}/{i.Source}",
+                Errors = i.Errors.Count > 0 || scope.Permits(Programme, i.Behaviour)
+                    ? i.Errors
+                    : [new FieldError($"actions[{i.Index}].behaviour", "OutOfScope", $"this key may not submit {Behaviours.CodeOf(i.Behaviour)}")],
+            })],
+        }).RecordAsync(work).ConfigureAwait(false);
+    }
+
+    private async Task<InclusionCommandOutcome> RecordAsync(InclusionWork work)
+    {
         var results = new ActionResult[Items.Count];
         var users = new Dictionary<string, long>(StringComparer.Ordinal);
         var consented = new Dictionary<long, bool>();

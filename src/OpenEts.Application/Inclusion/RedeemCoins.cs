@@ -25,21 +25,9 @@ public sealed record RedeemCoins(string Programme, string Item, string Key) : II
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(programmes);
         var read = new FieldReader();
-        var programme = programmes.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Programme), StringComparison.OrdinalIgnoreCase));
-        if (programme is null)
-        {
-            read.Fail("programme", "UnknownValue", $"programme is one of: {string.Join(", ", programmes.Codes)}");
-        }
-        var item = FieldReader.Text(form.Item).ToLowerInvariant();
-        if (item.Length is 0 or > 64)
-        {
-            read.Fail("item", "Required", "item: the catalogue item's code");
-        }
-        var key = FieldReader.Text(form.IdempotencyKey);
-        if (key.Length is 0 or > 100)
-        {
-            read.Fail("idempotencyKey", "Required", "idempotencyKey: 1–100 characters, the same on a retry");
-        }
+        var programme = read.Programme(programmes, form.Programme);
+        var item = read.Code(form.Item, "item", "item: the catalogue item's code");
+        var key = read.IdempotencyKey(form.IdempotencyKey);
         command = read.IsValid ? new RedeemCoins(programme!, item, key) : null;
         errors = read.Errors;
         return command is not null;
@@ -60,19 +48,12 @@ public sealed record RedeemCoins(string Programme, string Item, string Key) : II
         {
             return new InclusionCommandOutcome.Refused("UnknownItem", "item", $"{Programme} has no catalogue item {Item} today", RefusalKind.Conflict);
         }
-        var ledger = new CoinLedger(await data.LotsAsync(work.Actor.UserId, Programme, work.Today).ConfigureAwait(false));
-        var before = ledger.Lots.ToDictionary(l => l.Earned, l => l.Remaining);
-        var lapsed = ledger.Expire(work.Today);
-        var balance = ledger.Balance(work.Today);
-        if (!ledger.Redeem(work.Today, item.Coins))
+        var spend = await CoinSpend.SpendAsync(work, Programme, item.Coins, donation: false).ConfigureAwait(false);
+        if (!spend.Spent)
         {
             return new InclusionCommandOutcome.Refused("InsufficientCoins", "item",
-                $"{item.Name} costs {item.Coins} 碳币; {balance} are spendable today", RefusalKind.Conflict);
+                $"{item.Name} costs {item.Coins} 碳币; {spend.Balance} are spendable today", RefusalKind.Conflict);
         }
-        var wallet = await data.WalletAsync(work.Actor.UserId, Programme).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"user {work.Actor.UserId} holds coins in {Programme} without a wallet");
-        await data.SaveLotsAsync(work.Actor.UserId, Programme, ledger.Lots.Where(l => before[l.Earned] != l.Remaining)).ConfigureAwait(false);
-        await data.SaveWalletAsync(wallet with { Redeemed = wallet.Redeemed + item.Coins, Expired = wallet.Expired + lapsed }).ConfigureAwait(false);
         var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
         var redemption = await data.InsertRedemptionAsync(new CoinRedemption(0, work.Actor.UserId, Programme, item.Code, item.Coins, work.Now,
             code, scopedKey)).ConfigureAwait(false);
@@ -82,7 +63,7 @@ public sealed record RedeemCoins(string Programme, string Item, string Key) : II
             item = item.Code,
             coins = item.Coins,
             redemption = redemption.Id,
-            lapsed,
+            lapsed = spend.Lapsed,
         }).ConfigureAwait(false);
         return new InclusionCommandOutcome.Completed(redemption);
     }

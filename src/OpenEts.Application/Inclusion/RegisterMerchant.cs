@@ -28,21 +28,13 @@ public sealed record RegisterMerchant(string Programme, CreditCode Organisation,
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(programmes);
         var read = new FieldReader();
-        var programme = programmes.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Programme), StringComparison.OrdinalIgnoreCase));
-        if (programme is null)
-        {
-            read.Fail("programme", "UnknownValue", $"programme is one of: {string.Join(", ", programmes.Codes)}");
-        }
+        var programme = read.Programme(programmes, form.Programme);
         var code = CreditCode.Parse(form.Organisation);
         if (!code.Success)
         {
             read.Fail("organisation", "CreditCode", "organisation: the 统一社会信用代码 " + code.Message);
         }
-        var name = FieldReader.Text(form.Name);
-        if (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl))
-        {
-            read.Fail("name", "Required", $"name: the shop's name, 1–{MaxNameLength} characters");
-        }
+        var name = read.Name(form.Name, MaxNameLength, "the shop's name");
         var items = FieldReader.Text(form.Items).Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries)
             .Select(i => i.ToLowerInvariant()).Distinct().ToList();
         if (programme is not null && items.FirstOrDefault(i => programmes.All.Where(p => p.Code == programme).All(p => p.Item(i) is null)) is { } unknown)

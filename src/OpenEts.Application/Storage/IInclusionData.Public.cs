@@ -16,8 +16,9 @@ public partial interface IInclusionData
     Task<(long Citizens, long Credited, long Redeemed, long Expired, CarbonGrams Reduction)> ProgrammeWalletTotalsAsync(string programme);
 
     /// <summary>
-    /// How many distinct citizens a programme's statistics cells between <paramref name="from"/> and <paramref name="to"/>
-    /// (Beijing days, inclusive) describe: by behaviour, all earners, and redeemers (for the minimum group size).
+    /// How many distinct citizens a programme's statistics cells in each of <paramref name="periods"/> (Beijing days,
+    /// inclusive) describe: by behaviour, all earners, and redeemers (for the minimum group size). One answer per period,
+    /// in order, read in one grouped query.
     /// </summary>
-    Task<CellCitizens> ProgrammeCitizensAsync(string programme, DateOnly from, DateOnly to);
+    Task<IReadOnlyList<CellCitizens>> ProgrammeCitizensAsync(string programme, IReadOnlyList<(DateOnly From, DateOnly To)> periods);
 }

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using OpenEts.Application.Inclusion;
-using OpenEts.Application.Offsets;
-using OpenEts.Application.Registry;
-using OpenEts.Cli.Registry;
 
 namespace OpenEts.Cli.Inclusion;
 
@@ -13,7 +10,7 @@ internal static partial class InclusionCommand
     private static Verb Export(Option<string> db)
     {
         var user = new Argument<string>("USER") { Description = "the citizen's user name (a pseudonym such as caaaaaaaaaaab)" };
-        var actor = new Option<string>("--as") { Description = "the regulator answering the citizen's request", HelpName = "USER", Required = true };
+        var actor = AsOption("the regulator answering the citizen's request");
         var output = new Option<string>("--out") { Description = "the file to write: .json or .xlsx", HelpName = "FILE", Required = true };
         var verb = new Verb("export", "Write everything held about a citizen (profile, consents, coins, actions, journal) to .json or .xlsx.",
             "ets inclusion export USER --as USER --out FILE.json|FILE.xlsx [--db DB]", user, actor, output);
@@ -25,38 +22,31 @@ internal static partial class InclusionCommand
             {
                 return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, ["--out: a .json or .xlsx file"]).ConfigureAwait(false);
             }
-            await using var context = await RegistryContext.OpenAsync(r, db, ct).ConfigureAwait(false);
-            if (context is null)
+            return await RunAsAsync(r, db, actor, async (context, who) =>
             {
-                return ExitCode.Usage;
-            }
-            var asName = r.GetRequiredValue(actor);
-            if (await context.ActorAsync(asName, ct).ConfigureAwait(false) is not { } who)
-            {
-                return await context.FailAsync($"refused: --as: there is no platform user '{asName}' (rule UnknownUser)").ConfigureAwait(false);
-            }
-            var citizen = r.GetRequiredValue(user);
-            var queries = new InclusionQueries(context.Store, InclusionProgrammes.Shipped, TimeProvider.System);
-            if (await queries.CitizenDataAsync(who, citizen, ct).ConfigureAwait(false) is not { } data)
-            {
-                return await context.FailAsync($"refused: {citizen} is not a citizen, or {asName} may not export a citizen's data (the regulator may) (rule NotFound)")
+                var citizen = r.GetRequiredValue(user);
+                var queries = new InclusionQueries(context.Store, InclusionProgrammes.Shipped, TimeProvider.System);
+                if (await queries.CitizenDataAsync(who, citizen, ct).ConfigureAwait(false) is not { } data)
+                {
+                    return await context.FailAsync($"refused: {citizen} is not a citizen, or {who.UserName} may not export a citizen's data (the regulator may) (rule NotFound)")
+                        .ConfigureAwait(false);
+                }
+                await using (var file = File.Create(path))
+                {
+                    if (xlsx)
+                    {
+                        CitizenDataExport.WriteXlsx(file, data);
+                    }
+                    else
+                    {
+                        await using var writer = new StreamWriter(file);
+                        await writer.WriteAsync(CitizenDataExport.ToJson(data)).ConfigureAwait(false);
+                    }
+                }
+                await context.Out.WriteLineAsync($"done: {data.UserName}: {data.Events.Count} action(s), {data.Programmes.Count} programme(s), {data.Journal.Count} journal entr(ies) → {path}")
                     .ConfigureAwait(false);
-            }
-            await using (var file = File.Create(path))
-            {
-                if (xlsx)
-                {
-                    CitizenDataExport.WriteXlsx(file, data);
-                }
-                else
-                {
-                    await using var writer = new StreamWriter(file);
-                    await writer.WriteAsync(CitizenDataExport.ToJson(data)).ConfigureAwait(false);
-                }
-            }
-            await context.Out.WriteLineAsync($"done: {data.UserName}: {data.Events.Count} action(s), {data.Programmes.Count} programme(s), {data.Journal.Count} journal entr(ies) → {path}")
-                .ConfigureAwait(false);
-            return ExitCode.Ok;
+                return ExitCode.Ok;
+            }, ct).ConfigureAwait(false);
         });
         return verb;
     }
@@ -64,7 +54,7 @@ internal static partial class InclusionCommand
     private static Verb Erase(Option<string> db)
     {
         var user = new Argument<string>("USER") { Description = "the citizen's user name" };
-        var actor = new Option<string>("--as") { Description = "the regulator acting on the citizen's request", HelpName = "USER", Required = true };
+        var actor = AsOption("the regulator acting on the citizen's request");
         var confirm = new Option<string>("--confirm") { Description = "the citizen's user name again", HelpName = "USER", Required = true };
         var verb = new Verb("erase", "Erase a citizen's personal data on their request; anonymised reductions and the journal stay (docs/inclusion.md).",
             "ets inclusion erase USER --as USER --confirm USER [--db DB]", user, actor, confirm);
@@ -74,33 +64,23 @@ internal static partial class InclusionCommand
             {
                 return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => $"{e.Field}: {e.Message}")).ConfigureAwait(false);
             }
-            await using var context = await RegistryContext.OpenAsync(r, db, ct).ConfigureAwait(false);
-            if (context is null)
+            return await RunAsAsync(r, db, actor, async (context, who) =>
             {
-                return ExitCode.Usage;
-            }
-            var asName = r.GetRequiredValue(actor);
-            if (await context.ActorAsync(asName, ct).ConfigureAwait(false) is not { } who)
-            {
-                return await context.FailAsync($"refused: --as: there is no platform user '{asName}' (rule UnknownUser)").ConfigureAwait(false);
-            }
-            var queries = new RegistryQueries(context.Registry);
-            var handler = new InclusionCommandHandler(context.Store, InclusionProgrammes.Shipped,
-                new OffsetsCommandHandler(context.Store, context.Handler, queries, TimeProvider.System), new OffsetsQueries(context.Store, queries),
-                TimeProvider.System);
-            switch (await handler.HandleAsync(who, command, ct).ConfigureAwait(false))
-            {
-                case InclusionCommandOutcome.Completed { Result: CitizenErased erased }:
-                    await context.Out.WriteLineAsync($"done: {erased.UserName} erased: {erased.EventsDeleted} action(s) deleted, {erased.CoinsForfeited} coin(s) forfeited")
-                        .ConfigureAwait(false);
-                    return ExitCode.Ok;
-                case InclusionCommandOutcome.Forbidden f:
-                    return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may erase a citizen's data (rule Role)").ConfigureAwait(false);
-                case InclusionCommandOutcome.Refused refused:
-                    return await context.FailAsync($"refused: {refused.Message} (rule {refused.Rule})").ConfigureAwait(false);
-                case var other:
-                    return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
-            }
+                var handler = Handler(context);
+                switch (await handler.HandleAsync(who, command, ct).ConfigureAwait(false))
+                {
+                    case InclusionCommandOutcome.Completed { Result: CitizenErased erased }:
+                        await context.Out.WriteLineAsync($"done: {erased.UserName} erased: {erased.EventsDeleted} action(s) deleted, {erased.CoinsForfeited} coin(s) forfeited")
+                            .ConfigureAwait(false);
+                        return ExitCode.Ok;
+                    case InclusionCommandOutcome.Forbidden f:
+                        return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may erase a citizen's data (rule Role)").ConfigureAwait(false);
+                    case InclusionCommandOutcome.Refused refused:
+                        return await context.FailAsync($"refused: {refused.Message} (rule {refused.Rule})").ConfigureAwait(false);
+                    case var other:
+                        return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
+                }
+            }, ct).ConfigureAwait(false);
         });
         return verb;
     }

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using OpenEts.Application.Inclusion;
-using OpenEts.Application.Offsets;
-using OpenEts.Application.Registry;
-using OpenEts.Cli.Registry;
 
 namespace OpenEts.Cli.Inclusion;
 
@@ -12,43 +9,33 @@ internal static partial class InclusionCommand
 {
     private static Verb Purge(Option<string> db)
     {
-        var actor = new Option<string>("--as") { Description = "the regulator", HelpName = "USER", Required = true };
+        var actor = AsOption("the regulator");
         var verb = new Verb("purge", "Delete raw actions older than the retention window; daily reductions, totals and the journal stay (docs/inclusion.md).",
             "ets inclusion purge --as USER [--db DB]", actor);
         verb.SetAction(async (r, ct) =>
         {
-            await using var context = await RegistryContext.OpenAsync(r, db, ct).ConfigureAwait(false);
-            if (context is null)
+            return await RunAsAsync(r, db, actor, async (context, who) =>
             {
-                return ExitCode.Usage;
-            }
-            var asName = r.GetRequiredValue(actor);
-            if (await context.ActorAsync(asName, ct).ConfigureAwait(false) is not { } who)
-            {
-                return await context.FailAsync($"refused: --as: there is no platform user '{asName}' (rule UnknownUser)").ConfigureAwait(false);
-            }
-            var queries = new RegistryQueries(context.Registry);
-            var handler = new InclusionCommandHandler(context.Store, InclusionProgrammes.Shipped,
-                new OffsetsCommandHandler(context.Store, context.Handler, queries, TimeProvider.System), new OffsetsQueries(context.Store, queries),
-                TimeProvider.System);
-            var total = 0L;
-            while (true)
-            {
-                switch (await handler.HandleAsync(who, PurgeRawActions.Default, ct).ConfigureAwait(false))
+                var handler = Handler(context);
+                var total = 0L;
+                while (true)
                 {
-                    case InclusionCommandOutcome.Completed { Result: PurgedActions { More: true } more }:
-                        total += more.Deleted;
-                        continue;
-                    case InclusionCommandOutcome.Completed { Result: PurgedActions done }:
-                        await context.Out.WriteLineAsync($"done: {total + done.Deleted} raw action(s) of days before {done.FirstKept:yyyy-MM-dd} deleted")
-                            .ConfigureAwait(false);
-                        return ExitCode.Ok;
-                    case InclusionCommandOutcome.Forbidden f:
-                        return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may purge raw actions (rule Role)").ConfigureAwait(false);
-                    case var other:
-                        return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
+                    switch (await handler.HandleAsync(who, PurgeRawActions.Default, ct).ConfigureAwait(false))
+                    {
+                        case InclusionCommandOutcome.Completed { Result: PurgedActions { More: true } more }:
+                            total += more.Deleted;
+                            continue;
+                        case InclusionCommandOutcome.Completed { Result: PurgedActions done }:
+                            await context.Out.WriteLineAsync($"done: {total + done.Deleted} raw action(s) of days before {done.FirstKept:yyyy-MM-dd} deleted")
+                                .ConfigureAwait(false);
+                            return ExitCode.Ok;
+                        case InclusionCommandOutcome.Forbidden f:
+                            return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may purge raw actions (rule Role)").ConfigureAwait(false);
+                        case var other:
+                            return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
+                    }
                 }
-            }
+            }, ct).ConfigureAwait(false);
         });
         return verb;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenEts.Application.Files;
+using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
@@ -32,7 +33,7 @@ internal static partial class InclusionCommand
     {
         var file = new Argument<string>("FILE") { Description = "a .csv or .xlsx file: " + string.Join(", ", ActionFile.Columns) };
         var programme = new Option<string>("--programme") { Description = "the programme code, e.g. guangdong-tanpuhui", HelpName = "CODE", Required = true };
-        var actor = new Option<string>("--as") { Description = "the platform user recording (the regulator, for the data partners)", HelpName = "USER", Required = true };
+        var actor = AsOption("the platform user recording (the regulator, for the data partners)");
         var verb = new Verb("ingest", "Record a partner's file of actions into a programme; each row counted once, however often the file is run.",
             "ets inclusion ingest FILE --programme CODE --as USER [--db DB]", file, programme, actor);
         verb.SetAction(async (r, ct) =>
@@ -49,66 +50,85 @@ internal static partial class InclusionCommand
                 return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, problems.Select(p => $"{path}: {p.Message} (rule {p.Rule})"))
                     .ConfigureAwait(false);
             }
-            await using var context = await RegistryContext.OpenAsync(r, db, ct).ConfigureAwait(false);
-            if (context is null)
+            return await RunAsAsync(r, db, actor, async (context, who) =>
             {
-                return ExitCode.Usage;
-            }
-            var userName = r.GetRequiredValue(actor);
-            if (await context.ActorAsync(userName, ct).ConfigureAwait(false) is not { } who)
-            {
-                return await context.FailAsync($"refused: --as: there is no platform user '{userName}' (rule UnknownUser)").ConfigureAwait(false);
-            }
-            var queries = new RegistryQueries(context.Registry);
-            var handler = new InclusionCommandHandler(context.Store, InclusionProgrammes.Shipped,
-                new OffsetsCommandHandler(context.Store, context.Handler, queries, TimeProvider.System), new OffsetsQueries(context.Store, queries),
-                TimeProvider.System);
-            var results = new List<(int Row, ActionResult Result)>();
-            async Task<int?> RunAsync(Action<int>? progress)
-            {
-                for (var start = 0; start < rows.Count; start += InclusionLimits.MaxBatch)
+                var handler = Handler(context);
+                var results = new List<(int Row, ActionResult Result)>();
+                async Task<int?> RunAsync(Action<int>? progress)
                 {
-                    var chunk = rows.Skip(start).Take(InclusionLimits.MaxBatch).ToList();
-                    if (!RecordActions.TryParse(new RecordActions.Form(r.GetRequiredValue(programme), [.. chunk.Select(c => c.Action)]),
-                        InclusionProgrammes.Shipped, out var command, out var errors))
+                    for (var start = 0; start < rows.Count; start += InclusionLimits.MaxBatch)
                     {
-                        return await context.UsageAsync(errors.Select(e => $"{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
+                        var chunk = rows.Skip(start).Take(InclusionLimits.MaxBatch).ToList();
+                        if (!RecordActions.TryParse(new RecordActions.Form(r.GetRequiredValue(programme), [.. chunk.Select(c => c.Action)]),
+                            InclusionProgrammes.Shipped, out var command, out var errors))
+                        {
+                            return await context.UsageAsync(errors.Select(e => $"{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
+                        }
+                        switch (await handler.HandleAsync(who, command, ct).ConfigureAwait(false))
+                        {
+                            case InclusionCommandOutcome.Completed { Result: RecordedActions recorded }:
+                                results.AddRange(recorded.Items.Select(i => (chunk[i.Index].Row, i)));
+                                break;
+                            case InclusionCommandOutcome.Forbidden f:
+                                return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may record actions (rule Role)").ConfigureAwait(false);
+                            case var other:
+                                return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
+                        }
+                        progress?.Invoke(start + chunk.Count);
                     }
-                    switch (await handler.HandleAsync(who, command, ct).ConfigureAwait(false))
-                    {
-                        case InclusionCommandOutcome.Completed { Result: RecordedActions recorded }:
-                            results.AddRange(recorded.Items.Select(i => (chunk[i.Index].Row, i)));
-                            break;
-                        case InclusionCommandOutcome.Forbidden f:
-                            return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may record actions (rule Role)").ConfigureAwait(false);
-                        case var other:
-                            return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
-                    }
-                    progress?.Invoke(start + chunk.Count);
+                    return null;
                 }
-                return null;
-            }
-            var failed = context.IsTerminal
-                ? await AnsiConsole.Progress().StartAsync(async p =>
+                var failed = context.IsTerminal
+                    ? await AnsiConsole.Progress().StartAsync(async p =>
+                    {
+                        var task = p.AddTask(Path.GetFileName(path), maxValue: Math.Max(1, rows.Count));
+                        return await RunAsync(done => task.Value = done).ConfigureAwait(false);
+                    }).ConfigureAwait(false)
+                    : await RunAsync(null).ConfigureAwait(false);
+                if (failed is { } code)
                 {
-                    var task = p.AddTask(Path.GetFileName(path), maxValue: Math.Max(1, rows.Count));
-                    return await RunAsync(done => task.Value = done).ConfigureAwait(false);
-                }).ConfigureAwait(false)
-                : await RunAsync(null).ConfigureAwait(false);
-            if (failed is { } code)
-            {
-                return code;
-            }
-            foreach (var (row, result) in results.Where(x => x.Result.Status == ActionStatus.Refused))
-            {
-                await context.Out.WriteLineAsync(Invariant($"row {row}: refused: {result.Message} (rule {result.Rule})")).ConfigureAwait(false);
-            }
-            var counted = results.Where(x => x.Result.Status == ActionStatus.Counted).Select(x => x.Result).ToList();
-            await context.Out.WriteLineAsync(Invariant(
-                $"done: {counted.Count} counted ({counted.Sum(c => c.Reduction.Grams):0.###} g CO2, {counted.Sum(c => c.Coins)} coins), {results.Count(x => x.Result.Status == ActionStatus.Duplicate)} already counted, {results.Count(x => x.Result.Status == ActionStatus.Refused)} refused, {rows.Count} row(s) in {path}"))
-                .ConfigureAwait(false);
-            return ExitCode.Ok;
+                    return code;
+                }
+                foreach (var (row, result) in results.Where(x => x.Result.Status == ActionStatus.Refused))
+                {
+                    await context.Out.WriteLineAsync(Invariant($"row {row}: refused: {result.Message} (rule {result.Rule})")).ConfigureAwait(false);
+                }
+                var counted = results.Where(x => x.Result.Status == ActionStatus.Counted).Select(x => x.Result).ToList();
+                await context.Out.WriteLineAsync(Invariant(
+                    $"done: {counted.Count} counted ({counted.Sum(c => c.Reduction.Grams):0.###} g CO2, {counted.Sum(c => c.Coins)} coins), {results.Count(x => x.Result.Status == ActionStatus.Duplicate)} already counted, {results.Count(x => x.Result.Status == ActionStatus.Refused)} refused, {rows.Count} row(s) in {path}"))
+                    .ConfigureAwait(false);
+                return ExitCode.Ok;
+            }, ct).ConfigureAwait(false);
         });
         return verb;
+    }
+
+    /// <summary>The <c>--as</c> option: the platform user the verb acts as.</summary>
+    private static Option<string> AsOption(string description) => new("--as") { Description = description, HelpName = "USER", Required = true };
+
+    /// <summary>Opens <c>--db</c>, finds the <c>--as</c> user and runs <paramref name="run"/> as them; exit 2 or 1 when either fails.</summary>
+    private static async Task<int> RunAsAsync(ParseResult r, Option<string> db, Option<string> actor, Func<RegistryContext, Actor, Task<int>> run,
+        CancellationToken ct)
+    {
+        await using var context = await RegistryContext.OpenAsync(r, db, ct).ConfigureAwait(false);
+        if (context is null)
+        {
+            return ExitCode.Usage;
+        }
+        var asName = r.GetRequiredValue(actor);
+        if (await context.ActorAsync(asName, ct).ConfigureAwait(false) is not { } who)
+        {
+            return await context.FailAsync($"refused: --as: there is no platform user '{asName}' (rule UnknownUser)").ConfigureAwait(false);
+        }
+        return await run(context, who).ConfigureAwait(false);
+    }
+
+    /// <summary>The inclusion use cases on the opened database.</summary>
+    private static InclusionCommandHandler Handler(RegistryContext context)
+    {
+        var queries = new RegistryQueries(context.Registry);
+        return new InclusionCommandHandler(context.Store, InclusionProgrammes.Shipped,
+            new OffsetsCommandHandler(context.Store, context.Handler, queries, TimeProvider.System), new OffsetsQueries(context.Store, queries),
+            TimeProvider.System);
     }
 }

@@ -20,4 +20,11 @@ public enum Role
 
     /// <summary>公众: a citizen in carbon inclusion.</summary>
     Citizen,
+
+    /// <summary>
+    /// 数据合作方: a carbon-inclusion data partner (a transit operator, bike-share, utility or step counter) acting through
+    /// its API key. Not a person's role: no user holds it, and no claim, token or file names it (<see cref="Roles.TryParse"/>).
+    /// Its only right is recording actions within its key's programme and behaviours.
+    /// </summary>
+    DataPartner,
 }

@@ -46,6 +46,9 @@ public sealed record PartnerKey
         return new PartnerKey(text.ToString());
     }
 
+    /// <summary>A key given as text (a documented demo key, say), or null when the text is not a key's.</summary>
+    public static PartnerKey? FromText(string? text) => LooksLikeKey(text) ? new PartnerKey(text!) : null;
+
     /// <summary>The stored hash of a key as presented (lower-case hex SHA-256 of its UTF-8 text).</summary>
     public static string Hash(string presented)
     {

@@ -13,5 +13,10 @@ internal sealed class ApiEnumAttribute(Type enumType, params string[] except) : 
     public Type EnumType { get; } = enumType;
 
     public IReadOnlyList<string> Names { get; } =
-        [.. Enum.GetNames(enumType).Where(n => !except.Contains(n, StringComparer.Ordinal)).Select(JsonNamingPolicy.CamelCase.ConvertName)];
+        [.. Enum.GetNames(enumType).Where(n => !except.Contains(n, StringComparer.Ordinal) && !NeverWritten(enumType, n))
+            .Select(JsonNamingPolicy.CamelCase.ConvertName)];
+
+    // A data partner's role is never a user's, so no request or answer carries it.
+    private static bool NeverWritten(Type enumType, string name) =>
+        enumType == typeof(Domain.Identity.Role) && name == nameof(Domain.Identity.Role.DataPartner);
 }

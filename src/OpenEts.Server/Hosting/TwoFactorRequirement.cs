@@ -41,7 +41,7 @@ internal static class TwoFactorRequirement
         foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             roles.Add(Roles.TryParse(name, out var role) && name.All(char.IsAsciiLetter) ? role
-                : throw new StartupException($"--require-2fa-for-roles: '{name}' is not a role ({string.Join(", ", Enum.GetNames<Role>())}, or none)."));
+                : throw new StartupException($"--require-2fa-for-roles: '{name}' is not a role ({string.Join(", ", Roles.OfPeople)}, or none)."));
         }
         return roles;
     }

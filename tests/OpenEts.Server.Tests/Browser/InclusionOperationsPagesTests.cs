@@ -1,0 +1,92 @@
+using Microsoft.Playwright;
+using OpenEts.Application.Demo;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Browser;
+
+/// <summary>
+/// Carbon inclusion's operational pages in real Chromium, on the demo: a shop confirms a citizen's redemption code
+/// (/Inclusion/Merchants), the regulator issues and revokes a partner's key (/Inclusion/Partners), and answers a
+/// citizen's request for their data and its erasure (/Inclusion/Requests).
+/// </summary>
+public sealed class InclusionOperationsPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    [Fact]
+    public async Task Merchants_DemoShopConfirmsTheCitizensMovieTicketCode_TheCodeIsUsedAndTheTotalsCountIt()
+    {
+        var citizen = await server.SignInAsync("citizen-fz", width: 390);
+        await citizen.GotoAsync("/Inclusion/Me");
+        var row = citizen.Locator("#codes .code-row[data-item='movie-ticket']");
+        Assert.Equal("open", await row.GetAttributeAsync("data-state"));
+        var code = (await row.Locator(".redemption-code").InnerTextAsync()).Trim();
+
+        var shop = await server.SignInAsync("paper-a");
+        await shop.GotoAsync("/Inclusion/Merchants");
+        var merchant = shop.Locator("section.merchant", new PageLocatorOptions { HasText = "佛山纸业职工影院（演示商户）" });
+        Assert.Equal("0", await merchant.Locator(".merchant-confirmed").InnerTextAsync());
+        await shop.FillAsync("#confirm-code", code);
+        await shop.ClickAsync("#confirm-submit");
+
+        Assert.Equal("105", await shop.InnerTextAsync("#confirmed-coins"));
+        Assert.Equal("1", await merchant.Locator(".merchant-confirmed").InnerTextAsync());
+        Assert.Equal("105", await merchant.Locator(".merchant-coins").InnerTextAsync());
+        await shop.FillAsync("#confirm-code", code);
+        await shop.ClickAsync("#confirm-submit");
+        Assert.NotNull(await shop.WaitForSelectorAsync("#incl-error"));
+        Assert.Equal("1", await merchant.Locator(".merchant-confirmed").InnerTextAsync());
+        await citizen.ReloadAsync();
+        Assert.Equal("used", await row.GetAttributeAsync("data-state"));
+        await citizen.Context.CloseAsync();
+        await shop.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Partners_RegulatorIssuesAKey_ShownOnceThenRevokedBesideTheDemoPartner()
+    {
+        var page = await server.SignInAsync("regulator");
+        await page.GotoAsync("/Inclusion/Partners");
+        Assert.Contains(DemoInclusion.Partner.Name, await page.InnerTextAsync("#partners"), StringComparison.Ordinal);
+
+        await page.FillAsync("#issue-name", "羊城通（浏览器测试）");
+        await page.SelectOptionAsync("#issue-programme", "guangdong-tanpuhui");
+        await page.CheckAsync("#issue-b-metro");
+        await page.ClickAsync("#issue-submit");
+        var key = (await page.InnerTextAsync("#issued-key")).Trim();
+        Assert.Matches("^oetsp_[a-z2-7]{32}$", key);
+
+        await page.GotoAsync("/Inclusion/Partners");
+        Assert.DoesNotContain(key, await page.ContentAsync(), StringComparison.Ordinal);
+        var partner = page.Locator("#partners tr", new PageLocatorOptions { HasText = "羊城通（浏览器测试）" });
+        Assert.Contains(key[..10], await partner.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("有效", (await partner.Locator(".partner-state").InnerTextAsync()).Trim());
+        await partner.Locator("button[id^='revoke-']").ClickAsync();
+
+        Assert.StartsWith("已吊销", (await page.Locator("#partners tr", new PageLocatorOptions { HasText = "羊城通（浏览器测试）" })
+            .Locator(".partner-state").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#partners tr", new PageLocatorOptions { HasText = "羊城通（浏览器测试）" }).Locator("button").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Requests_RegulatorExportsThenErasesACitizen_TheExportHoldsTheirActionsAndTheAccountIsErased()
+    {
+        var page = await server.SignInAsync("regulator");
+        await page.GotoAsync("/Inclusion/Requests");
+        await page.FillAsync("#lookup-user", "citizen-sz");
+        await page.ClickAsync("#lookup-submit");
+        Assert.Equal("citizen-sz", (await page.InnerTextAsync("#citizen-user")).Trim());
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-json"));
+        var json = await File.ReadAllTextAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
+        Assert.Contains("\"userName\":\"citizen-sz\"", json, StringComparison.Ordinal);
+        Assert.Contains("solar-pv", json, StringComparison.Ordinal);
+
+        await page.FillAsync("#erase-confirm", "citizen-sz");
+        await page.ClickAsync("#erase-submit");
+        Assert.Contains("citizen-sz", await page.InnerTextAsync("#erased"), StringComparison.Ordinal);
+        await page.FillAsync("#lookup-user", "citizen-sz");
+        await page.ClickAsync("#lookup-submit");
+        Assert.Equal(0, await page.Locator("#erase-confirm").CountAsync());
+        await page.Context.CloseAsync();
+    }
+}
