@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenEts.Application.Inclusion;
+using OpenEts.Cli.Registry;
 
 namespace OpenEts.Cli.Inclusion;
 
@@ -22,7 +23,7 @@ internal static partial class InclusionCommand
             {
                 return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, ["--out: a .json or .xlsx file"]).ConfigureAwait(false);
             }
-            return await RunAsAsync(r, db, actor, async (context, who) =>
+            return await RegistryContext.RunAsAsync(r, db, actor, async (context, who) =>
             {
                 var citizen = r.GetRequiredValue(user);
                 var queries = new InclusionQueries(context.Store, InclusionProgrammes.Shipped, TimeProvider.System);
@@ -64,7 +65,7 @@ internal static partial class InclusionCommand
             {
                 return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => $"{e.Field}: {e.Message}")).ConfigureAwait(false);
             }
-            return await RunAsAsync(r, db, actor, async (context, who) =>
+            return await RegistryContext.RunAsAsync(r, db, actor, async (context, who) =>
             {
                 var handler = Handler(context);
                 switch (await handler.HandleAsync(who, command, ct).ConfigureAwait(false))
@@ -73,12 +74,8 @@ internal static partial class InclusionCommand
                         await context.Out.WriteLineAsync($"done: {erased.UserName} erased: {erased.EventsDeleted} action(s) deleted, {erased.CoinsForfeited} coin(s) forfeited")
                             .ConfigureAwait(false);
                         return ExitCode.Ok;
-                    case InclusionCommandOutcome.Forbidden f:
-                        return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may erase a citizen's data (rule Role)").ConfigureAwait(false);
-                    case InclusionCommandOutcome.Refused refused:
-                        return await context.FailAsync($"refused: {refused.Message} (rule {refused.Rule})").ConfigureAwait(false);
                     case var other:
-                        return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
+                        return await RefusedAsync(context, other, "erase a citizen's data").ConfigureAwait(false);
                 }
             }, ct).ConfigureAwait(false);
         });

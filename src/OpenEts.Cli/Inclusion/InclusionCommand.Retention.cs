@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenEts.Application.Inclusion;
+using OpenEts.Cli.Registry;
 
 namespace OpenEts.Cli.Inclusion;
 
@@ -14,7 +15,7 @@ internal static partial class InclusionCommand
             "ets inclusion purge --as USER [--db DB]", actor);
         verb.SetAction(async (r, ct) =>
         {
-            return await RunAsAsync(r, db, actor, async (context, who) =>
+            return await RegistryContext.RunAsAsync(r, db, actor, async (context, who) =>
             {
                 var handler = Handler(context);
                 var total = 0L;
@@ -29,10 +30,8 @@ internal static partial class InclusionCommand
                             await context.Out.WriteLineAsync($"done: {total + done.Deleted} raw action(s) of days before {done.FirstKept:yyyy-MM-dd} deleted")
                                 .ConfigureAwait(false);
                             return ExitCode.Ok;
-                        case InclusionCommandOutcome.Forbidden f:
-                            return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may purge raw actions (rule Role)").ConfigureAwait(false);
                         case var other:
-                            return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
+                            return await RefusedAsync(context, other, "purge raw actions").ConfigureAwait(false);
                     }
                 }
             }, ct).ConfigureAwait(false);

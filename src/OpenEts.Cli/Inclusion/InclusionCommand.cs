@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OpenEts.Application.Files;
-using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
@@ -50,7 +49,7 @@ internal static partial class InclusionCommand
                 return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, problems.Select(p => $"{path}: {p.Message} (rule {p.Rule})"))
                     .ConfigureAwait(false);
             }
-            return await RunAsAsync(r, db, actor, async (context, who) =>
+            return await RegistryContext.RunAsAsync(r, db, actor, async (context, who) =>
             {
                 var handler = Handler(context);
                 var results = new List<(int Row, ActionResult Result)>();
@@ -69,10 +68,8 @@ internal static partial class InclusionCommand
                             case InclusionCommandOutcome.Completed { Result: RecordedActions recorded }:
                                 results.AddRange(recorded.Items.Select(i => (chunk[i.Index].Row, i)));
                                 break;
-                            case InclusionCommandOutcome.Forbidden f:
-                                return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may record actions (rule Role)").ConfigureAwait(false);
                             case var other:
-                                return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
+                                return await RefusedAsync(context, other, "record actions").ConfigureAwait(false);
                         }
                         progress?.Invoke(start + chunk.Count);
                     }
@@ -106,22 +103,13 @@ internal static partial class InclusionCommand
     /// <summary>The <c>--as</c> option: the platform user the verb acts as.</summary>
     private static Option<string> AsOption(string description) => new("--as") { Description = description, HelpName = "USER", Required = true };
 
-    /// <summary>Opens <c>--db</c>, finds the <c>--as</c> user and runs <paramref name="run"/> as them; exit 2 or 1 when either fails.</summary>
-    private static async Task<int> RunAsAsync(ParseResult r, Option<string> db, Option<string> actor, Func<RegistryContext, Actor, Task<int>> run,
-        CancellationToken ct)
+    /// <summary>An outcome that is not the verb's success, as the refusal on stderr (exit 1).</summary>
+    private static Task<int> RefusedAsync(RegistryContext context, InclusionCommandOutcome outcome, string what) => outcome switch
     {
-        await using var context = await RegistryContext.OpenAsync(r, db, ct).ConfigureAwait(false);
-        if (context is null)
-        {
-            return ExitCode.Usage;
-        }
-        var asName = r.GetRequiredValue(actor);
-        if (await context.ActorAsync(asName, ct).ConfigureAwait(false) is not { } who)
-        {
-            return await context.FailAsync($"refused: --as: there is no platform user '{asName}' (rule UnknownUser)").ConfigureAwait(false);
-        }
-        return await run(context, who).ConfigureAwait(false);
-    }
+        InclusionCommandOutcome.Forbidden f => context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may {what} (rule Role)"),
+        InclusionCommandOutcome.Refused r => context.FailAsync($"refused: {r.Message} (rule {r.Rule})"),
+        _ => context.FailAsync($"refused: {outcome}"),
+    };
 
     /// <summary>The inclusion use cases on the opened database.</summary>
     private static InclusionCommandHandler Handler(RegistryContext context)

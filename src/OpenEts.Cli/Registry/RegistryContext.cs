@@ -70,6 +70,28 @@ internal sealed class RegistryContext : IAsyncDisposable
         return new RegistryContext(store, command, result.InvocationConfiguration.Output, stderr);
     }
 
+    /// <summary>
+    /// Opens <c>--db</c>, finds the <c>--as</c> user and runs <paramref name="run"/> as them: exit 2 when the database
+    /// cannot be opened, 1 when there is no such user (rule UnknownUser).
+    /// </summary>
+    public static async Task<int> RunAsAsync(ParseResult result, Option<string> db, Option<string> actor, Func<RegistryContext, Actor, Task<int>> run,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(run);
+        await using var context = await OpenAsync(result, db, ct).ConfigureAwait(false);
+        if (context is null)
+        {
+            return ExitCode.Usage;
+        }
+        var userName = result.GetRequiredValue(actor);
+        if (await context.ActorAsync(userName, ct).ConfigureAwait(false) is not { } who)
+        {
+            return await context.FailAsync($"refused: --as: there is no platform user '{userName}' (rule UnknownUser)").ConfigureAwait(false);
+        }
+        return await run(context, who).ConfigureAwait(false);
+    }
+
     /// <summary>The platform user named by <c>--as</c>, with the role the handler checks; null when there is none.</summary>
     public async Task<Actor?> ActorAsync(string userName, CancellationToken ct)
     {
