@@ -5,7 +5,7 @@ namespace OpenEts.Storage;
 
 internal sealed partial class SqlSession
 {
-    private const string OrganisationColumns = "id, credit_code, name, kind, sector, region, status";
+    private const string OrganisationColumns = "id, credit_code, name, kind, sector, region, status, jurisdiction";
 
     public async Task<Organisation?> FindByCodeAsync(CreditCode code) =>
         (await QuerySingleOrDefaultAsync<OrganisationRow>(
@@ -23,6 +23,7 @@ internal sealed partial class SqlSession
             WHERE (@kind IS NULL OR kind = @kind)
               AND (@sector IS NULL OR sector = @sector)
               AND (@status IS NULL OR status = @status)
+              AND (@jurisdiction IS NULL OR jurisdiction = @jurisdiction)
               AND (@search IS NULL OR name LIKE @search ESCAPE '\' OR credit_code LIKE @search ESCAPE '\'
                    OR region LIKE @search ESCAPE '\')
             ORDER BY kind, name, id
@@ -31,6 +32,7 @@ internal sealed partial class SqlSession
             kind = filter.Kind?.ToString(),
             sector = filter.Sector?.ToString(),
             status = filter.Status?.ToString(),
+            jurisdiction = filter.Jurisdiction?.Code,
             search = string.IsNullOrWhiteSpace(filter.Search) ? null : "%" + EscapeLike(filter.Search.Trim().ToUpperInvariant()) + "%",
         }).ConfigureAwait(false);
         return rows.Select(r => r.ToDomain()).ToList();
@@ -47,8 +49,8 @@ internal sealed partial class SqlSession
     public async Task<Organisation> InsertAsync(Organisation organisation, DateTimeOffset now)
     {
         var id = await ExecuteScalarAsync<long>("""
-            INSERT INTO organisations (credit_code, name, kind, sector, region, status, updated_at)
-            VALUES (@code, @name, @kind, @sector, @region, @status, @now) RETURNING id
+            INSERT INTO organisations (credit_code, name, kind, sector, region, status, jurisdiction, updated_at)
+            VALUES (@code, @name, @kind, @sector, @region, @status, @jurisdiction, @now) RETURNING id
             """, Parameters(organisation, now)).ConfigureAwait(false);
         return organisation with { Id = id };
     }
@@ -57,7 +59,7 @@ internal sealed partial class SqlSession
     {
         var changed = await ExecuteAsync("""
             UPDATE organisations SET credit_code = @code, name = @name, kind = @kind, sector = @sector,
-                region = @region, status = @status, updated_at = @now
+                region = @region, status = @status, jurisdiction = @jurisdiction, updated_at = @now
             WHERE id = @id
             """, Parameters(organisation, now)).ConfigureAwait(false);
         if (changed != 1)
@@ -75,6 +77,7 @@ internal sealed partial class SqlSession
         sector = o.Sector.ToString(),
         region = o.Region,
         status = o.Status.ToString(),
+        jurisdiction = o.Jurisdiction?.Code,
         now = Ms(now),
     };
 
@@ -94,6 +97,8 @@ internal sealed partial class SqlSession
 
         public string Status { get; init; } = "";
 
+        public string? Jurisdiction { get; init; }
+
         public Organisation ToDomain() => new(
             Id,
             CreditCode.Parse(Credit_Code).Code,
@@ -101,6 +106,7 @@ internal sealed partial class SqlSession
             Enum.Parse<OrganisationKind>(Kind),
             Enum.Parse<Sector>(Sector),
             Region,
-            Enum.Parse<CoverageStatus>(Status));
+            Enum.Parse<CoverageStatus>(Status),
+            Jurisdiction is null ? null : MarketJurisdiction.From(Jurisdiction));
     }
 }

@@ -2,6 +2,7 @@ using OpenEts.Application.Allocation;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
+using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Allocation;
@@ -33,9 +34,10 @@ public abstract partial class StoreContract<TDb>
         await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
         var clock = new FixedClock(new DateTimeOffset(2018, 6, 1, 2, 0, 0, TimeSpan.Zero));
         var mrv = new MrvQueries(store);
+        var organisations = new OrganisationService(store);
         return new AllocationWorld(store, registry, new AllocationCommandHandler(store, clock),
-            new AllocationRunHandler(store, mrv, registry, new RegistryCommandHandler(registry, store, clock), clock),
-            new AllocationQueries(store, mrv), await actorOf("regulator"));
+            new AllocationRunHandler(store, mrv, organisations, registry, new RegistryCommandHandler(registry, store, clock), clock),
+            new AllocationQueries(store, mrv, organisations), await actorOf("regulator"));
     }
 
     private static CreditCode CodeOf(string first17) => CreditCode.Parse(Code(first17)).Code;

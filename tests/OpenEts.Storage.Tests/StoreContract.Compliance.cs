@@ -4,6 +4,7 @@ using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
+using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Compliance;
@@ -69,14 +70,15 @@ public abstract partial class StoreContract<TDb>
         var officer = new Actor(regulator!.Id, regulator.UserName, regulator.Role, regulator.OrganisationId);
         Assert.IsType<AllocationCommandOutcome.Completed>(await plans.HandleAsync(officer, new ImportPlan(PlanJson.Shipped("guangdong-2017")), Ct));
         Assert.IsType<AllocationCommandOutcome.Completed>(await plans.HandleAsync(officer, new ApprovePlan("guangdong-2017", 1), Ct));
-        var rulebook = new ComplianceRulebook(new AllocationQueries(store, mrv));
+        var organisations = new OrganisationService(store);
+        var rulebook = new ComplianceRulebook(new AllocationQueries(store, mrv, organisations));
         if (adjust is not null)
         {
             rulebook = new ComplianceRulebook([("GD", 2017, adjust((await rulebook.RulesAsync("GD", 2017, Ct))!))]);
         }
         return new CompliancePlatform(store, registry,
-            new ComplianceHandler(registry, registryQueries, mrv, offsets, rulebook, store, clock),
-            new ComplianceQueries(registryQueries, mrv, offsets, rulebook, store, clock));
+            new ComplianceHandler(registry, registryQueries, mrv, offsets, organisations, rulebook, store, clock),
+            new ComplianceQueries(registryQueries, mrv, offsets, organisations, rulebook, store, clock));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using OpenEts.Application.Mrv;
+using OpenEts.Application.Organisations;
 using OpenEts.Domain.Allocation;
 using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Organisations;
@@ -7,20 +8,25 @@ namespace OpenEts.Application.Allocation;
 
 /// <summary>
 /// Builds what allocation knows of each covered entity from approved MRV figures only, read through
-/// <see cref="MrvQueries"/> (approved totals and each approved report's outputs): never MRV's tables.
+/// <see cref="MrvQueries"/> (approved totals and each approved report's outputs): never MRV's tables. Which entities
+/// are the plan's market's comes from <see cref="OrganisationService.CoveredByAsync"/> (the plan's <c>registryCode</c>).
 /// </summary>
 public static class AllocationInputs
 {
     /// <summary>The covered entities of <paramref name="plan"/> for <paramref name="year"/>, by credit code.</summary>
     /// <remarks>
-    /// Covered: in a covered sector, with an approved total of the year or the year before at or above the plan's
-    /// threshold. Outputs of the year, the year before and the plan's historical years come from the approved reports.
+    /// Covered: recorded as covered by the plan's market (its <c>registryCode</c>), in a covered sector, with an approved
+    /// total of the year or the year before at or above the plan's threshold. Outputs of the year, the year before and the
+    /// plan's historical years come from the approved reports.
     /// </remarks>
-    public static async Task<IReadOnlyList<EntityInput>> ReadAsync(MrvQueries mrv, AllocationPlan plan, int year, CancellationToken ct)
+    public static async Task<IReadOnlyList<EntityInput>> ReadAsync(
+        MrvQueries mrv, OrganisationService organisations, AllocationPlan plan, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mrv);
+        ArgumentNullException.ThrowIfNull(organisations);
         ArgumentNullException.ThrowIfNull(plan);
-        var totals = await mrv.ApprovedTotalsAsync(null, ct).ConfigureAwait(false);
+        var members = (await organisations.CoveredByAsync(plan.RegistryCode, ct).ConfigureAwait(false)).Select(o => o.Code).ToHashSet();
+        var totals = (await mrv.ApprovedTotalsAsync(null, ct).ConfigureAwait(false)).Where(t => members.Contains(t.Organisation));
         var threshold = plan.Coverage.Threshold.For(year);
         var history = plan.History?.Years ?? [];
         var entities = new List<EntityInput>();

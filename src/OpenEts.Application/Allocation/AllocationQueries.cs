@@ -1,5 +1,6 @@
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
+using OpenEts.Application.Organisations;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Allocation;
 using OpenEts.Domain.Identity;
@@ -12,7 +13,7 @@ namespace OpenEts.Application.Allocation;
 /// and the auction read the approved plan's <c>compliance</c> and <c>auction</c> sections here, and an entity's
 /// allocation of a year). <see cref="MaySee"/> is the one access rule for allocations.
 /// </summary>
-public sealed class AllocationQueries(IStore store, MrvQueries mrv)
+public sealed class AllocationQueries(IStore store, MrvQueries mrv, OrganisationService organisations)
 {
     /// <summary>True when <paramref name="actor"/> may see the allocation of <paramref name="organisation"/>: the regulator and the auditor all, a company its own.</summary>
     public static bool MaySee(Actor actor, Organisation organisation)
@@ -103,7 +104,7 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv)
         }
         var circumstances = await store.ReadAsync(s => s.Allocation.ListCircumstancesAsync(stored?.Jurisdiction ?? plan.Jurisdiction, year), ct)
             .ConfigureAwait(false);
-        var entities = (await AllocationInputs.ReadAsync(mrv, plan, year, ct).ConfigureAwait(false))
+        var entities = (await AllocationInputs.ReadAsync(mrv, organisations, plan, year, ct).ConfigureAwait(false))
             .Select(e => SpecialCircumstance.Apply(e, circumstances, e.Verified is null ? AllocationStage.Pre : AllocationStage.Final)).ToList();
         return WhatIf.TryRun(document, year, entities, edits, out var result, out var errors, progress) ? (result, []) : (null, errors);
     }
@@ -114,7 +115,7 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv)
 
     /// <summary>The covered entities' inputs of a year under a plan (approved MRV figures through <see cref="MrvQueries"/>).</summary>
     public Task<IReadOnlyList<EntityInput>> InputsAsync(AllocationPlan plan, int year, CancellationToken ct) =>
-        AllocationInputs.ReadAsync(mrv, plan, year, ct);
+        AllocationInputs.ReadAsync(mrv, organisations, plan, year, ct);
 
     internal static async Task<StoredPlan?> ApprovedVersionAsync(IStoreSession s, string jurisdiction, int year) =>
         (await s.Allocation.ListPlansAsync().ConfigureAwait(false))

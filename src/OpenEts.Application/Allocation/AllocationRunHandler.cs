@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
+using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Allocation;
@@ -19,7 +20,7 @@ namespace OpenEts.Application.Allocation;
 /// reported with the rule and left for a later run; the others go ahead.
 /// </summary>
 /// <remarks>An entity's holding account is the open holding account whose holder name is the entity's registered name.</remarks>
-public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, RegistryService registry, RegistryCommandHandler units, TimeProvider clock)
+public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, OrganisationService organisations, RegistryService registry, RegistryCommandHandler units, TimeProvider clock)
 {
     /// <summary>Runs <paramref name="run"/> as <paramref name="actor"/>.</summary>
     public async Task<AllocationCommandOutcome> HandleAsync(Actor actor, IAllocationRun run, CancellationToken ct)
@@ -43,7 +44,7 @@ public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, RegistryS
         var unitClass = UnitClass.Allowance(plan.RegistryCode, run.Year);
         // The regulator's special circumstances (closures, stoppages, new entrants, added capacity) count at the true-up;
         // history exclusions at both stages.
-        var entities = (await AllocationInputs.ReadAsync(mrv, plan, run.Year, ct).ConfigureAwait(false))
+        var entities = (await AllocationInputs.ReadAsync(mrv, organisations, plan, run.Year, ct).ConfigureAwait(false))
             .Select(e => SpecialCircumstance.Apply(e, circumstances, run.Stage)).ToList();
         var (accounts, issuance) = await registry.QueryAsync((l, _) => (
             l.Accounts.Where(a => a.Kind == AccountKind.Holding && a.State != AccountState.Closed)

@@ -1,6 +1,7 @@
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
+using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Compliance;
@@ -15,8 +16,8 @@ namespace OpenEts.Application.Compliance;
 /// single writer (which journals the surrender). A refusal names the rule and moves nothing.
 /// </summary>
 public sealed class ComplianceHandler(
-    RegistryService registry, RegistryQueries registryQueries, MrvQueries mrv, OffsetsQueries offsets, ComplianceRulebook rulebook, IStore store,
-    TimeProvider clock)
+    RegistryService registry, RegistryQueries registryQueries, MrvQueries mrv, OffsetsQueries offsets, OrganisationService organisations,
+    ComplianceRulebook rulebook, IStore store, TimeProvider clock)
 {
     /// <summary>Surrenders for compliance as <paramref name="actor"/>.</summary>
     public async Task<ComplianceOutcome> HandleAsync(Actor actor, SurrenderForCompliance command, CancellationToken ct)
@@ -27,7 +28,7 @@ public sealed class ComplianceHandler(
         {
             return new ComplianceOutcome.Forbidden(SurrenderForCompliance.Roles);
         }
-        var inputs = await ComplianceInputs.LoadAsync(store, registryQueries, mrv, offsets, rulebook, command.Jurisdiction, command.ComplianceYear, ct)
+        var inputs = await ComplianceInputs.LoadAsync(store, registryQueries, mrv, offsets, organisations, rulebook, command.Jurisdiction, command.ComplianceYear, ct)
             .ConfigureAwait(false);
         if (inputs is null)
         {

@@ -1,5 +1,6 @@
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
+using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Compliance;
@@ -14,6 +15,10 @@ namespace OpenEts.Application.Compliance;
 /// project facts. <see cref="Replay"/> turns the year's surrenders into a <see cref="ComplianceYear"/>.
 /// </summary>
 /// <remarks>
+/// A market's entities are the organisations recorded as covered by it (<see cref="OrganisationService.CoveredByAsync"/>):
+/// an entity of another market is on none of this market's lists and cannot surrender for it, whatever its emissions.
+/// Each entity's in-province rules use its market's province (<see cref="MarketJurisdiction.Province"/>).
+/// 
 /// An entity's accounts are the registry accounts its users represent (an account's entity is that of its first
 /// representative, in name order, who belongs to an entity with approved emissions). Project facts come from the
 /// offsets module (<see cref="OffsetsQueries.ProjectFactsAsync(UnitClass, CancellationToken)"/>): the project's owner
@@ -25,7 +30,7 @@ namespace OpenEts.Application.Compliance;
 public sealed class ComplianceInputs(
     string jurisdiction, ComplianceRules rules, int year, IReadOnlyDictionary<CreditCode, ApprovedTotal> approved,
     IReadOnlyDictionary<string, CreditCode> entityOfUser, IReadOnlyDictionary<UnitClass, UnitAttributes> attributes,
-    IReadOnlyDictionary<UnitClass, OffsetProjectFacts> facts)
+    IReadOnlyDictionary<UnitClass, OffsetProjectFacts> facts, IReadOnlyDictionary<CreditCode, string?>? homeProvinces = null)
 {
     /// <summary>The jurisdiction (<c>GD</c>, <c>CN</c>).</summary>
     public string Jurisdiction { get; } = jurisdiction;
@@ -41,9 +46,10 @@ public sealed class ComplianceInputs(
 
     /// <summary>Reads the inputs of <paramref name="jurisdiction"/>'s <paramref name="year"/>; null when there are no rules for it.</summary>
     public static async Task<ComplianceInputs?> LoadAsync(
-        IStore store, RegistryQueries registry, MrvQueries mrv, OffsetsQueries offsets, ComplianceRulebook rulebook,
-        string jurisdiction, int year, CancellationToken ct)
+        IStore store, RegistryQueries registry, MrvQueries mrv, OffsetsQueries offsets, OrganisationService organisations,
+        ComplianceRulebook rulebook, string jurisdiction, int year, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(organisations);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(mrv);
@@ -53,12 +59,12 @@ public sealed class ComplianceInputs(
         {
             return null;
         }
+        var members = (await organisations.CoveredByAsync(jurisdiction, ct).ConfigureAwait(false)).ToDictionary(o => o.Code);
         var totals = await mrv.ApprovedTotalsAsync(year, ct).ConfigureAwait(false);
-        var approved = totals.ToDictionary(t => t.Organisation);
-        var (users, organisations) = await store.ReadAsync(async s =>
-            (await s.Users.ListAllAsync().ConfigureAwait(false),
-             await s.Organisations.ListAsync(new OrganisationFilter()).ConfigureAwait(false)), ct).ConfigureAwait(false);
-        var codeOf = organisations.Where(o => approved.ContainsKey(o.Code)).ToDictionary(o => o.Id, o => o.Code);
+        var approved = totals.Where(t => members.ContainsKey(t.Organisation)).ToDictionary(t => t.Organisation);
+        var users = await store.ReadAsync(s => s.Users.ListAllAsync(), ct).ConfigureAwait(false);
+        var codeOf = members.Values.Where(o => approved.ContainsKey(o.Code)).ToDictionary(o => o.Id, o => o.Code);
+        var homeProvinces = approved.Keys.ToDictionary(c => c, c => members[c].Jurisdiction?.Province);
         var entityOfUser = users.Where(u => u.OrganisationId is { } id && codeOf.ContainsKey(id))
             .ToDictionary(u => u.UserName, u => codeOf[u.OrganisationId!.Value], StringComparer.Ordinal);
         var attributes = await registry.AllUnitAttributesAsync(ct).ConfigureAwait(false);
@@ -70,7 +76,7 @@ public sealed class ComplianceInputs(
                 facts[unitClass] = new OffsetProjectFacts(f.Owner, f.GasSharePercent / 100m, FossilFuelEnergy: null, f.DesignatedArea);
             }
         }
-        return new ComplianceInputs(jurisdiction, rules, year, approved, entityOfUser, attributes, facts);
+        return new ComplianceInputs(jurisdiction, rules, year, approved, entityOfUser, attributes, facts, homeProvinces);
     }
 
     /// <summary>The entity a platform user acts for, when it has an obligation this year.</summary>
@@ -100,7 +106,7 @@ public sealed class ComplianceInputs(
 
     /// <summary>A fresh compliance year with every obligation and nothing surrendered.</summary>
     public ComplianceYear Start() =>
-        new(Rules, Year, Approved.Select(a => KeyValuePair.Create(a.Key, a.Value.Approved)));
+        new(Rules, Year, Approved.Select(a => KeyValuePair.Create(a.Key, a.Value.Approved)), homeProvinces);
 
     /// <summary>The year after <paramref name="surrenders"/> (oldest first), each counted as eligible or not at its turn.</summary>
     public ComplianceYear Replay(IEnumerable<SurrenderRecord> surrenders) => Replay(surrenders, Start());

@@ -1,6 +1,7 @@
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
+using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Compliance;
@@ -15,7 +16,8 @@ namespace OpenEts.Application.Compliance;
 /// figure is computed from approved MRV emissions and the registry's surrenders under the year's rules, never stored.
 /// </summary>
 public sealed class ComplianceQueries(
-    RegistryQueries registry, MrvQueries mrv, OffsetsQueries offsets, ComplianceRulebook rulebook, IStore store, TimeProvider clock)
+    RegistryQueries registry, MrvQueries mrv, OffsetsQueries offsets, OrganisationService organisations, ComplianceRulebook rulebook,
+    IStore store, TimeProvider clock)
 {
     /// <summary>The roles that see the regulator's overview (penalties included).</summary>
     public static IReadOnlyList<Role> OverviewRoles { get; } = [Role.Regulator, Role.Auditor];
@@ -120,5 +122,5 @@ public sealed class ComplianceQueries(
     }
 
     private Task<ComplianceInputs?> LoadAsync(string jurisdiction, int year, CancellationToken ct) =>
-        ComplianceInputs.LoadAsync(store, registry, mrv, offsets, rulebook, jurisdiction, year, ct);
+        ComplianceInputs.LoadAsync(store, registry, mrv, offsets, organisations, rulebook, jurisdiction, year, ct);
 }

@@ -87,7 +87,9 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
     private static Organisation Org(string first17, string name, OrganisationKind kind, Sector sector, string region)
     {
         var code = CreditCode.Parse(first17 + CreditCode.CheckCharacter(first17));
-        return new Organisation(0, code.Code, name, kind, sector, region, CoverageStatus.Covered);
+        // The demo's companies are covered by the Guangdong pilot (GD), whose 2017 plan the demo year runs.
+        return new Organisation(0, code.Code, name, kind, sector, region, CoverageStatus.Covered,
+            kind == OrganisationKind.Company ? MarketJurisdiction.Guangdong : null);
     }
 }
 

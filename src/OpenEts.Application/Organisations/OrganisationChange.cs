@@ -14,7 +14,7 @@ public sealed record OrganisationChange(long Sequence, DateTimeOffset At, string
     IReadOnlyList<FieldChange> Changes)
 {
     /// <summary>The fields of an organisation in the order a change lists them (the journal's camelCase names).</summary>
-    public static IReadOnlyList<string> Fields { get; } = ["code", "name", "kind", "sector", "region", "status"];
+    public static IReadOnlyList<string> Fields { get; } = ["code", "name", "kind", "sector", "region", "status", "jurisdiction"];
 
     // Fields whose values are enum names: written in camelCase, as the API writes enums.
     private static readonly HashSet<string> EnumFields = new(StringComparer.Ordinal) { "kind", "sector", "status" };

@@ -20,7 +20,15 @@ public sealed class OrganisationService(IStore store)
             : Task.FromResult<Organisation?>(null);
     }
 
-    /// <summary>The organisation's changes, newest first, from the journal.</summary>
+    /// <summary>
+    /// The organisations covered by <paramref name="jurisdiction"/> (<c>GD</c>, <c>CN</c>), whatever their kind or status:
+    /// how other modules (allocation, compliance) learn which entities are a market's. An unknown code has none.
+    /// </summary>
+    public async Task<IReadOnlyList<Organisation>> CoveredByAsync(string jurisdiction, CancellationToken ct) =>
+        MarketJurisdiction.TryParse(jurisdiction, out var market, out _) && market.Code == jurisdiction
+            ? await store.ReadAsync(s => s.Organisations.ListAsync(new OrganisationFilter(Jurisdiction: market)), ct).ConfigureAwait(false)
+            : [];
+
     /// <summary>An organisation's history (newest first, at most 200 entries), field by field: before → after.</summary>
     public async Task<IReadOnlyList<OrganisationChange>> ChangesAsync(CreditCode code, CancellationToken ct) =>
         [.. (await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(Subject: code.Value), 0, 200), ct).ConfigureAwait(false))
@@ -79,7 +87,12 @@ public sealed class OrganisationService(IStore store)
             {
                 return Duplicate(changed.Code);
             }
-            var after = changed with { Id = before.Id, Kind = draft.Kind is null ? before.Kind : changed.Kind };
+            var after = changed with
+            {
+                Id = before.Id,
+                Kind = draft.Kind is null ? before.Kind : changed.Kind,
+                Jurisdiction = draft.KeepsJurisdiction ? before.Jurisdiction : changed.Jurisdiction,
+            };
             if (after == before)
             {
                 return new OrganisationOutcome.Saved(before);
@@ -107,7 +120,7 @@ public sealed class OrganisationService(IStore store)
             return new ImportOutcome.Invalid(sheet.Errors);
         }
         var errors = new List<RowError>();
-        var valid = new List<Organisation>();
+        var valid = new List<(Organisation Organisation, bool KeepsJurisdiction)>();
         var seen = new Dictionary<CreditCode, int>();
         foreach (var row in sheet.Rows)
         {
@@ -126,7 +139,7 @@ public sealed class OrganisationService(IStore store)
                 else
                 {
                     seen[o.Code] = row.Row;
-                    valid.Add(o);
+                    valid.Add((o, row.Draft.KeepsJurisdiction));
                 }
             }
         }
@@ -141,7 +154,7 @@ public sealed class OrganisationService(IStore store)
         return await store.WriteAsync<ImportOutcome>(async s =>
         {
             int added = 0, updated = 0, unchanged = 0;
-            foreach (var o in valid)
+            foreach (var (o, keepsJurisdiction) in valid)
             {
                 var before = await s.Organisations.FindByCodeAsync(o.Code).ConfigureAwait(false);
                 if (before is null)
@@ -152,7 +165,7 @@ public sealed class OrganisationService(IStore store)
                     added++;
                     continue;
                 }
-                var after = o with { Id = before.Id, Kind = before.Kind };
+                var after = o with { Id = before.Id, Kind = before.Kind, Jurisdiction = keepsJurisdiction ? before.Jurisdiction : o.Jurisdiction };
                 if (after == before)
                 {
                     unchanged++;

@@ -4,8 +4,10 @@ using OpenEts.Domain.Organisations;
 namespace OpenEts.Application.Organisations;
 
 /// <summary>
-/// The covered-entity list template: columns 统一社会信用代码, 企业名称, 行业, 地区, 状态 (English headers code, name, sector,
-/// region, status are accepted too), in any order. Header problems are reported before any row is looked at.
+/// The covered-entity list template: columns 统一社会信用代码, 企业名称, 行业, 地区, 状态, 所属碳市场 (English headers code, name,
+/// sector, region, status, jurisdiction are accepted too), in any order. Header problems are reported before any row is
+/// looked at. The market column is optional (files made before it existed still import): a blank cell leaves an existing
+/// organisation's market as it is and gives a new one none; <c>none</c>/<c>无</c> clears it.
 /// </summary>
 public sealed class OrganisationSheet
 {
@@ -16,6 +18,7 @@ public sealed class OrganisationSheet
         new("sector", ["行业", "sector"]),
         new("region", ["地区", "所在地区", "region"]),
         new("status", ["状态", "纳入状态", "status"], Required: false),
+        new("jurisdiction", ["所属碳市场", "碳市场", "jurisdiction", "market"], Required: false),
     ];
 
     private readonly HeaderMap? _map;
@@ -29,7 +32,7 @@ public sealed class OrganisationSheet
     }
 
     /// <summary>The header row of the template, in Chinese, for export and the downloadable template.</summary>
-    public static IReadOnlyList<string> TemplateHeader { get; } = ["统一社会信用代码", "企业名称", "行业", "地区", "状态"];
+    public static IReadOnlyList<string> TemplateHeader { get; } = ["统一社会信用代码", "企业名称", "行业", "地区", "状态", "所属碳市场"];
 
     public IReadOnlyList<(int Row, OrganisationDraft Draft)> Rows { get; }
 
@@ -58,7 +61,8 @@ public sealed class OrganisationSheet
         }
         var rows = file.Rows
             .Select(r => (r.Row, new OrganisationDraft(map.Cell(r.Cells, "code"), map.Cell(r.Cells, "name"),
-                map.Cell(r.Cells, "sector"), map.Cell(r.Cells, "region"), map.Cell(r.Cells, "status"))))
+                map.Cell(r.Cells, "sector"), map.Cell(r.Cells, "region"), map.Cell(r.Cells, "status"),
+                Jurisdiction: map.Cell(r.Cells, "jurisdiction"))))
             .ToList();
         return new OrganisationSheet(map, rows, []);
     }
@@ -68,5 +72,6 @@ public sealed class OrganisationSheet
         TabularWriter.WriteXlsx(output, TemplateHeader, organisations.Select(o => new object?[]
         {
             o.Code.Value, o.Name, DomainNames.Chinese(o.Sector), o.Region, DomainNames.Chinese(o.Status),
+            o.Jurisdiction?.Code ?? MarketJurisdiction.NoneWords[1],
         }));
 }

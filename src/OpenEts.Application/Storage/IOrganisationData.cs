@@ -21,5 +21,7 @@ public interface IOrganisationData
 }
 
 /// <summary>Filter for <see cref="IOrganisationData.ListAsync"/>; null fields match all.</summary>
+/// <param name="Jurisdiction">Only the organisations covered by this market.</param>
 public sealed record OrganisationFilter(
-    OrganisationKind? Kind = null, Sector? Sector = null, CoverageStatus? Status = null, string? Search = null);
+    OrganisationKind? Kind = null, Sector? Sector = null, CoverageStatus? Status = null, string? Search = null,
+    MarketJurisdiction? Jurisdiction = null);

@@ -55,7 +55,7 @@ internal static class AllocateCommand
             return await CommandUsage.ErrorAsync(stderr, command, [$"no database file '{database}' (give --db, or set OPENETS_DB)"]).ConfigureAwait(false);
         }
         await using var store = await SqlStore.OpenAsync(database, ct).ConfigureAwait(false);
-        var queries = new AllocationQueries(store, new MrvQueries(store));
+        var queries = new AllocationQueries(store, new MrvQueries(store), new Application.Organisations.OrganisationService(store));
         var terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         var (result, errors) = terminal
             ? await AnsiConsole.Progress().StartAsync(async p =>

@@ -134,7 +134,8 @@ internal static class MarketCommand
     // The CLI has no approved-plan service of its own here: it reads the plan through the allocation queries on the same store.
     private static AuctionService Service(RegistryContext c) => new(new CashCommandHandler(c.Store, TimeProvider.System), c.Handler,
         new RegistryQueries(c.Registry), c.Store,
-        new PlanAuctionRules(new Application.Allocation.AllocationQueries(c.Store, new Application.Mrv.MrvQueries(c.Store))));
+        new PlanAuctionRules(new Application.Allocation.AllocationQueries(c.Store, new Application.Mrv.MrvQueries(c.Store),
+            new Application.Organisations.OrganisationService(c.Store))));
 
     private static string Fresh() => Guid.NewGuid().ToString("N");
 

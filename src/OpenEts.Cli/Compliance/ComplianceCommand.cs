@@ -7,6 +7,7 @@ using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
+using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Cli.Registry;
 using OpenEts.Domain.Compliance;
@@ -118,16 +119,18 @@ internal static class ComplianceCommand
     {
         var registry = new RegistryQueries(c.Registry);
         var mrv = new MrvQueries(c.Store);
-        return new ComplianceQueries(registry, mrv, new OffsetsQueries(c.Store, registry),
-            new ComplianceRulebook(new AllocationQueries(c.Store, mrv)), c.Store, TimeProvider.System);
+        var organisations = new OrganisationService(c.Store);
+        return new ComplianceQueries(registry, mrv, new OffsetsQueries(c.Store, registry), organisations,
+            new ComplianceRulebook(new AllocationQueries(c.Store, mrv, organisations)), c.Store, TimeProvider.System);
     }
 
     private static ComplianceHandler Handler(RegistryContext c)
     {
         var registry = new RegistryQueries(c.Registry);
         var mrv = new MrvQueries(c.Store);
-        return new ComplianceHandler(c.Registry, registry, mrv, new OffsetsQueries(c.Store, registry),
-            new ComplianceRulebook(new AllocationQueries(c.Store, mrv)), c.Store, TimeProvider.System);
+        var organisations = new OrganisationService(c.Store);
+        return new ComplianceHandler(c.Registry, registry, mrv, new OffsetsQueries(c.Store, registry), organisations,
+            new ComplianceRulebook(new AllocationQueries(c.Store, mrv, organisations)), c.Store, TimeProvider.System);
     }
 
     private static async Task<int> RunAsync(ParseResult r, Option<string> db, string? who, Func<RegistryContext, Actor?, Task<int>> work,

@@ -22,7 +22,16 @@ public sealed class ComplianceYear
     private readonly Dictionary<CreditCode, Position> _positions = [];
 
     /// <summary>A year with the obligations (approved emissions) of its entities.</summary>
-    public ComplianceYear(ComplianceRules rules, int year, IEnumerable<KeyValuePair<CreditCode, Tonnes>> approved)
+    /// <param name="rules">The rules in force.</param>
+    /// <param name="year">The compliance year.</param>
+    /// <param name="approved">Each entity's approved emissions.</param>
+    /// <param name="homeProvinces">
+    /// Each entity's home province for the in-province rules: its market's province (<c>GD</c> for a Guangdong or
+    /// Shenzhen pilot entity; null for the national market, so that no credit is in-province). An entity not listed
+    /// takes the rules' <see cref="OffsetRules.HomeProvince"/>.
+    /// </param>
+    public ComplianceYear(ComplianceRules rules, int year, IEnumerable<KeyValuePair<CreditCode, Tonnes>> approved,
+        IReadOnlyDictionary<CreditCode, string?>? homeProvinces = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(approved);
@@ -34,7 +43,8 @@ public sealed class ComplianceYear
         Year = year;
         foreach (var (entity, tonnes) in approved)
         {
-            _positions.Add(entity, new Position(tonnes, RequiredUnits(tonnes), OffsetCapOf(rules.Offsets, tonnes)));
+            var home = homeProvinces is not null && homeProvinces.TryGetValue(entity, out var own) ? own : rules.Offsets.HomeProvince;
+            _positions.Add(entity, new Position(tonnes, RequiredUnits(tonnes), OffsetCapOf(rules.Offsets, tonnes), home));
         }
     }
 
@@ -121,7 +131,7 @@ public sealed class ComplianceYear
         {
             p.Offsets += quantity;
             ProvinceOffsets += quantity;
-            if (UnitEligibility.IsInProvince(Rules.Offsets, unit))
+            if (UnitEligibility.IsInProvince(p.HomeProvince, unit))
             {
                 p.InProvince += quantity;
                 p.DesignatedPhcer |= unit.Programme == UnitType.Phcer && facts?.DesignatedArea == true;
@@ -178,7 +188,7 @@ public sealed class ComplianceYear
             return new ComplianceRefusal(ComplianceRule.OffsetCap, string.Create(CultureInfo.InvariantCulture,
                 $"Offsets may cover at most {o.MaxShareOfEmissions:P0} of approved emissions ({p.OffsetCap} t); {p.Offsets} t are surrendered and {quantity} more were asked for."));
         }
-        var inProvince = UnitEligibility.IsInProvince(o, unit);
+        var inProvince = UnitEligibility.IsInProvince(p.HomeProvince, unit);
         if (o.MinInProvinceShare is { } least)
         {
             var designated = p.DesignatedPhcer || (inProvince && unit.Programme == UnitType.Phcer && facts.DesignatedArea == true);
@@ -187,7 +197,7 @@ public sealed class ComplianceYear
             if (inAfter < share * (p.Offsets + quantity))
             {
                 return new ComplianceRefusal(ComplianceRule.InProvinceShare, string.Create(CultureInfo.InvariantCulture,
-                    $"At least {share:P0} of offsets must be {o.HomeProvince} credits; after this surrender {inAfter} t of {p.Offsets + quantity} t would be."));
+                    $"At least {share:P0} of offsets must be {p.HomeProvince ?? "in-province"} credits; after this surrender {inAfter} t of {p.Offsets + quantity} t would be."));
             }
         }
         if (o.ProvinceTotalCap is { } cap && ProvinceOffsets + quantity > cap)
@@ -203,8 +213,10 @@ public sealed class ComplianceYear
         return null;
     }
 
-    private sealed class Position(Tonnes approved, long required, long offsetCap)
+    private sealed class Position(Tonnes approved, long required, long offsetCap, string? homeProvince)
     {
+        public string? HomeProvince { get; } = homeProvince;
+
         public Tonnes Approved { get; } = approved;
 
         public long Required { get; } = required;

@@ -56,12 +56,14 @@ public static class UnitEligibility
             ?? ByProjectFacts(offsets, unit, category, facts, entity);
     }
 
-    /// <summary>True when <paramref name="unit"/> is an in-province credit under <paramref name="offsets"/>.</summary>
-    public static bool IsInProvince(OffsetRules offsets, UnitAttributes unit)
+    /// <summary>
+    /// True when <paramref name="unit"/> is an in-province credit for an entity whose home province (its market's
+    /// province) is <paramref name="homeProvince"/>: the project's host province is that province. Null: none is.
+    /// </summary>
+    public static bool IsInProvince(string? homeProvince, UnitAttributes unit)
     {
-        ArgumentNullException.ThrowIfNull(offsets);
         ArgumentNullException.ThrowIfNull(unit);
-        return offsets.HomeProvince is { } home && unit.HostProvince == home;
+        return homeProvince is not null && unit.HostProvince == homeProvince;
     }
 
     private static ComplianceRefusal? ByCategoryAndOrigin(OffsetRules offsets, UnitAttributes unit, ProjectCategory category) =>

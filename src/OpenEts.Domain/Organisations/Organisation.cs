@@ -8,5 +8,10 @@ namespace OpenEts.Domain.Organisations;
 /// <param name="Sector">Covered sector, <see cref="Sector.Other"/> for non-emitters.</param>
 /// <param name="Region">City or district, e.g. 广州市, 1–50 characters.</param>
 /// <param name="Status">Coverage status.</param>
+/// <param name="Jurisdiction">
+/// The carbon market it is covered by (<c>GD</c>, <c>CN</c>, …); null for none (the regulator, verifiers, the exchange,
+/// or a company covered by no market). Compliance lists and allocation runs of a market take only its entities.
+/// </param>
 public sealed record Organisation(
-    long Id, CreditCode Code, string Name, OrganisationKind Kind, Sector Sector, string Region, CoverageStatus Status);
+    long Id, CreditCode Code, string Name, OrganisationKind Kind, Sector Sector, string Region, CoverageStatus Status,
+    MarketJurisdiction? Jurisdiction = null);

@@ -7,11 +7,24 @@ namespace OpenEts.Domain.Organisations;
 /// An organisation as typed into a form or read from a file row, before validation. <see cref="Validate"/> names
 /// each bad field and the rule it breaks.
 /// </summary>
+/// <param name="Code">统一社会信用代码 as typed.</param>
+/// <param name="Name">Registered name.</param>
+/// <param name="Sector">Sector, English or Chinese (<see cref="DomainNames.SectorChoices"/>).</param>
+/// <param name="Region">City or district.</param>
+/// <param name="Status">Coverage status; blank is covered.</param>
+/// <param name="Kind">Organisation kind; blank is a company (an edit keeps the organisation's).</param>
+/// <param name="Jurisdiction">
+/// The market's code (<see cref="MarketJurisdiction.Codes"/>, any case), <c>none</c>/<c>无</c> for none, or blank: none
+/// for a new organisation, unchanged for an edit (<see cref="KeepsJurisdiction"/>).
+/// </param>
 public sealed record OrganisationDraft(string? Code, string? Name, string? Sector, string? Region, string? Status,
-    string? Kind = null)
+    string? Kind = null, string? Jurisdiction = null)
 {
     public const int MaxNameLength = 100;
     public const int MaxRegionLength = 50;
+
+    /// <summary>True when the draft leaves the jurisdiction as it is (blank): an edit keeps the organisation's.</summary>
+    public bool KeepsJurisdiction => string.IsNullOrWhiteSpace(Jurisdiction);
 
     /// <summary>Checks every field; returns the organisation (with id 0) or the list of field errors.</summary>
     public OrganisationValidation Validate()
@@ -58,9 +71,21 @@ public sealed record OrganisationDraft(string? Code, string? Name, string? Secto
         {
             errors.Add(new FieldError("kind", "UnknownValue", $"kind '{Kind}' is not an organisation kind"));
         }
+        MarketJurisdiction? jurisdiction = null;
+        if (!KeepsJurisdiction && !MarketJurisdiction.IsNone(Jurisdiction))
+        {
+            if (MarketJurisdiction.TryParse(Jurisdiction, out var market, out var reason))
+            {
+                jurisdiction = market;
+            }
+            else
+            {
+                errors.Add(new FieldError("jurisdiction", "UnknownValue", "所属碳市场 jurisdiction " + reason));
+            }
+        }
         return errors.Count > 0
             ? new OrganisationValidation(null, errors)
-            : new OrganisationValidation(new Organisation(0, code.Code, name, kind, sector, region, status), errors);
+            : new OrganisationValidation(new Organisation(0, code.Code, name, kind, sector, region, status, jurisdiction), errors);
     }
 }
 

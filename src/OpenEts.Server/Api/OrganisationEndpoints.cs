@@ -17,7 +17,7 @@ internal static class OrganisationEndpoints
     {
         var read = app.MapGroup("/api/v1/organisations").WithTags("Organisations")
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.MarketParticipants });
-        read.MapGet("", ListAsync).WithSummary("List organisations (filters: kind, sector, status, q)");
+        read.MapGet("", ListAsync).WithSummary("List organisations (filters: kind, sector, status, jurisdiction, q)");
         read.MapGet("/export.xlsx", ExportAsync).WithSummary("Export the list as .xlsx in the import template's layout");
         read.MapGet("/{code}", GetAsync).WithSummary("One organisation by 统一社会信用代码");
         read.MapGet("/{code}/history", HistoryAsync)
@@ -38,17 +38,19 @@ internal static class OrganisationEndpoints
     }
 
     /// <summary>An organisation to add or edit: <c>sector</c>, <c>status</c> and <c>kind</c> in camelCase (the Chinese names
-    /// of sectors and statuses are read too).</summary>
+    /// of sectors and statuses are read too); <c>jurisdiction</c> the market's code (GD, SZ, BJ, TJ, SH, CQ, HB, FJ, CN) or
+    /// <c>none</c>, omitted: none for a new organisation, unchanged for an edit.</summary>
     public sealed record OrganisationInput(string Code, string Name,
         [property: ApiEnum(typeof(Sector))] string Sector, string Region,
         [property: ApiEnum(typeof(CoverageStatus))] string? Status = null,
-        [property: ApiEnum(typeof(OrganisationKind))] string? Kind = null)
+        [property: ApiEnum(typeof(OrganisationKind))] string? Kind = null,
+        string? Jurisdiction = null)
     {
-        public OrganisationDraft ToDraft() => new(Code, Name, Sector, Region, Status, Kind);
+        public OrganisationDraft ToDraft() => new(Code, Name, Sector, Region, Status, Kind, Jurisdiction);
     }
 
     private static async Task<Results<Ok<List<OrganisationView>>, ValidationProblem>> ListAsync(
-        OrganisationService service, string? kind, string? sector, string? status, string? q, CancellationToken ct)
+        OrganisationService service, string? kind, string? sector, string? status, string? jurisdiction, string? q, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         OrganisationKind? k = null;
@@ -69,11 +71,17 @@ internal static class OrganisationEndpoints
             if (DomainNames.TryParseStatus(status, out var parsed)) { st = parsed; }
             else { errors.Add(new FieldError("status", "UnknownValue", $"status '{status}' is not a coverage status")); }
         }
+        MarketJurisdiction? market = null;
+        if (jurisdiction is not null)
+        {
+            if (MarketJurisdiction.TryParse(jurisdiction, out var parsed, out var reason)) { market = parsed; }
+            else { errors.Add(new FieldError("jurisdiction", "UnknownValue", "jurisdiction " + reason)); }
+        }
         if (errors.Count > 0)
         {
             return Problems.Fields(errors);
         }
-        var list = await service.ListAsync(new OrganisationFilter(k, s, st, q), ct).ConfigureAwait(false);
+        var list = await service.ListAsync(new OrganisationFilter(k, s, st, q, market), ct).ConfigureAwait(false);
         return TypedResults.Ok(list.Select(OrganisationView.From).ToList());
     }
 
@@ -146,9 +154,10 @@ internal static class OrganisationEndpoints
 
     /// <summary>An organisation as the API shows it.</summary>
     public sealed record OrganisationView(string Code, string Name, OrganisationKind Kind, Sector Sector, string Region,
-        CoverageStatus Status)
+        CoverageStatus Status, string? Jurisdiction)
     {
-        public static OrganisationView From(Organisation o) => new(o.Code.Value, o.Name, o.Kind, o.Sector, o.Region, o.Status);
+        public static OrganisationView From(Organisation o) =>
+            new(o.Code.Value, o.Name, o.Kind, o.Sector, o.Region, o.Status, o.Jurisdiction?.Code);
     }
 
     /// <summary>One change: <c>changes</c> lists each field that changed with its value before (null on creation) and after;

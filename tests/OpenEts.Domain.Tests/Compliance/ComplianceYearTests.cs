@@ -1,4 +1,6 @@
 using OpenEts.Domain.Compliance;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Quantities;
 using OpenEts.Domain.Registry;
 using Xunit;
 using static OpenEts.Domain.Tests.Compliance.ComplianceFixtures;
@@ -93,6 +95,31 @@ public sealed class ComplianceYearTests
         Assert.Null(year.Record(Power, JxSolar, null, 2_000, BeforeDeadline));
         Assert.Null(year.Record(Power, JxSolar, null, 1_000, BeforeDeadline));
         Assert.Equal(ComplianceRule.OffsetCap, year.Check(Power, JxSolar, null, 1)?.Rule);
+    }
+
+    [Fact]
+    public void Check_InProvinceShare_ComparesTheHostProvinceWithTheEntitysMarketsProvince()
+    {
+        // Under the same rules: Power is covered by the Shenzhen pilot (its province is Guangdong), Steel by the Fujian
+        // pilot, Paper by the national market (no province: no credit is in-province for it).
+        var homes = new Dictionary<CreditCode, string?>
+        {
+            [Power] = MarketJurisdiction.From("SZ").Province,
+            [Steel] = MarketJurisdiction.From("FJ").Province,
+            [Paper] = MarketJurisdiction.National.Province,
+        };
+        var year = new ComplianceYear(Guangdong(), 2017,
+            [KeyValuePair.Create(Power, Tonnes.From(100_000m)), KeyValuePair.Create(Steel, Tonnes.From(100_000m)),
+             KeyValuePair.Create(Paper, Tonnes.From(100_000m))], homes);
+        var fjWind = Ccer("000505", ProjectCategory.Wind, "FJ");
+
+        Assert.Null(year.Check(Power, GdWind, null, 1_000));
+        Assert.Equal(ComplianceRule.InProvinceShare, year.Check(Power, fjWind, null, 1_000)?.Rule);
+        Assert.Null(year.Check(Steel, fjWind, null, 1_000));
+        Assert.Equal(ComplianceRule.InProvinceShare, year.Check(Steel, GdWind, null, 1_000)?.Rule);
+        Assert.Equal(ComplianceRule.InProvinceShare, year.Check(Paper, GdWind, null, 1_000)?.Rule);
+        Assert.Null(year.Record(Steel, fjWind, null, 1_000, BeforeDeadline));
+        Assert.Equal(1_000, year.StatusOf(Steel, BeforeDeadline)!.InProvinceOffsets);
     }
 
     [Fact]

@@ -44,4 +44,36 @@ public sealed class OrganisationDraftTests
         Assert.All(result.Errors, e => Assert.Equal("ForbiddenCharacter", e.Rule));
         Assert.Contains("U+202E", result.Errors[0].Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("gd", "GD", "GD")]
+    [InlineData(" SZ ", "SZ", "GD")]
+    [InlineData("CN", "CN", null)]
+    public void Validate_WithAMarket_RecordsItAndItsProvince(string typed, string code, string? province)
+    {
+        var result = new OrganisationDraft("91440101MA5CY10016", "A", "power", "广州市", null, Jurisdiction: typed).Validate();
+
+        Assert.Equal((code, province), (result.Organisation!.Jurisdiction?.Code, result.Organisation.Jurisdiction?.Province));
+    }
+
+    [Theory]
+    [InlineData("无")]
+    [InlineData("none")]
+    [InlineData(null)]
+    public void Validate_WithNoMarket_RecordsNone(string? typed)
+    {
+        var result = new OrganisationDraft("91440101MA5CY10016", "A", "power", "广州市", null, Jurisdiction: typed).Validate();
+
+        Assert.Null(result.Organisation!.Jurisdiction);
+    }
+
+    [Fact]
+    public void Validate_WithAnUnknownMarket_NamesTheJurisdictionField()
+    {
+        var result = new OrganisationDraft("91440101MA5CY10016", "A", "power", "广州市", null, Jurisdiction: "Guangzhou").Validate();
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("jurisdiction", "UnknownValue"), (error.Field, error.Rule));
+        Assert.Contains("GD", error.Message, StringComparison.Ordinal);
+    }
 }

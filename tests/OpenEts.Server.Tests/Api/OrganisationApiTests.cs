@@ -109,6 +109,46 @@ public sealed class OrganisationApiTests(ServerFactory server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Import_WithAnUnknownMarket_NamesTheRowAndTheJurisdictionFieldAndSavesNothing()
+    {
+        using var client = await server.SignedInAsync("regulator");
+        const string csv = "统一社会信用代码,企业名称,行业,地区,状态,所属碳市场\n"
+            + "91110000802100433B,京华示范电力,电力,北京市,纳入,BJ\n"
+            + "91440101MA5CY10016,珠江示范发电有限公司,电力,广州市,纳入,广州\n";
+
+        using var response = await client.PostAsync("/api/v1/organisations/import", Upload(csv, "list.csv"), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var missing = await client.GetAsync("/api/v1/organisations/91110000802100433B", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var row = Assert.Single(problem.GetProperty("rows").EnumerateArray());
+        Assert.Equal((3, "F", "jurisdiction", "UnknownValue"), (row.GetProperty("row").GetInt32(), row.GetProperty("column").GetString(),
+            row.GetProperty("field").GetString(), row.GetProperty("rule").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Put_WithAnotherMarket_RecordsItListsItAndJournalsTheChange()
+    {
+        using var client = await server.SignedInAsync("regulator");
+        using var added = await client.PostAsJsonAsync("/api/v1/organisations",
+            new { code = "91350100M000200Y4" + Check("91350100M000200Y4"), name = "闽江示范水泥", sector = "cement", region = "福州市", jurisdiction = "fj" }, Ct);
+        var code = (await added.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString();
+
+        using var moved = await client.PutAsJsonAsync($"/api/v1/organisations/{code}",
+            new { code, name = "闽江示范水泥", sector = "cement", region = "福州市", jurisdiction = "CN" }, Ct);
+        var national = await client.GetFromJsonAsync<JsonElement>("/api/v1/organisations?jurisdiction=CN", Ct);
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{code}/history", Ct);
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal("CN", (await moved.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("jurisdiction").GetString());
+        Assert.Equal([code], national.EnumerateArray().Select(o => o.GetProperty("code").GetString()));
+        var change = Assert.Single(history[0].GetProperty("changes").EnumerateArray());
+        Assert.Equal(("jurisdiction", "FJ", "CN"),
+            (change.GetProperty("field").GetString(), change.GetProperty("before").GetString(), change.GetProperty("after").GetString()));
+    }
+
+    [Fact]
     public async Task Import_XlsxWithNewAndExistingRows_AddsAndUpdates()
     {
         using var client = await server.SignedInAsync("regulator");

@@ -29,6 +29,7 @@ public sealed class DetailModel(OrganisationService organisations) : PageModel
         ("kind", _) when Enum.TryParse<OrganisationKind>(value, true, out var k) => Text.T(k),
         ("sector", _) when Enum.TryParse<Sector>(value, true, out var s) => Text.T(s),
         ("status", _) when Enum.TryParse<CoverageStatus>(value, true, out var st) => Text.T(st),
+        ("jurisdiction", _) => Text.T("jurisdiction." + value),
         _ => value,
     };
 

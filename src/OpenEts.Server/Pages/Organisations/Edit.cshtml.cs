@@ -25,7 +25,10 @@ public sealed class EditModel(OrganisationService organisations, TimeProvider cl
     {
         if (IsNew)
         {
-            Input = new FormInput { Sector = nameof(Sector.Power), Status = nameof(CoverageStatus.Covered) };
+            Input = new FormInput
+            {
+                Sector = nameof(Sector.Power), Status = nameof(CoverageStatus.Covered), Jurisdiction = MarketJurisdiction.Guangdong.Code,
+            };
             return Page();
         }
         if (await organisations.FindAsync(Code!, ct) is not { } o)
@@ -35,13 +38,15 @@ public sealed class EditModel(OrganisationService organisations, TimeProvider cl
         Input = new FormInput
         {
             Code = o.Code.Value, Name = o.Name, Sector = o.Sector.ToString(), Region = o.Region, Status = o.Status.ToString(),
+            Jurisdiction = o.Jurisdiction?.Code ?? MarketJurisdiction.NoneWords[0],
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var draft = new OrganisationDraft(Input.Code, Input.Name, Input.Sector, Input.Region, Input.Status);
+        var draft = new OrganisationDraft(Input.Code, Input.Name, Input.Sector, Input.Region, Input.Status,
+            Jurisdiction: Input.Jurisdiction);
         var outcome = IsNew
             ? await organisations.AddAsync(User.Actor(), draft, clock.GetUtcNow(), ct)
             : await organisations.UpdateAsync(User.Actor(), Code!, draft, clock.GetUtcNow(), ct);
@@ -70,5 +75,7 @@ public sealed class EditModel(OrganisationService organisations, TimeProvider cl
         public string? Region { get; set; }
 
         public string? Status { get; set; }
+
+        public string? Jurisdiction { get; set; }
     }
 }

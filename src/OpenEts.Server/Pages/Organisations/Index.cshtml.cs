@@ -25,10 +25,14 @@ public sealed class IndexModel(OrganisationService organisations) : PageModel
     [BindProperty(SupportsGet = true)]
     public CoverageStatus? Status { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Jurisdiction { get; set; }
+
     public IReadOnlyList<Organisation> Items { get; private set; } = [];
 
     public bool CanEdit => Roles.ManagesEntityList(User.Actor().Role);
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Items = await organisations.ListAsync(new OrganisationFilter(Kind, Sector, Status, Q), ct);
+        Items = await organisations.ListAsync(new OrganisationFilter(Kind, Sector, Status, Q,
+            MarketJurisdiction.TryParse(Jurisdiction, out var market, out _) ? market : null), ct);
 }
