@@ -20,6 +20,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Code { get; set; }
 #endif
+        /// <summary>The jurisdiction property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Jurisdiction { get; set; }
+#nullable restore
+#else
+        public string Jurisdiction { get; set; }
+#endif
         /// <summary>The kind property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Models.OrganisationKind? Kind { get; set; }
         /// <summary>The name property</summary>
@@ -61,6 +69,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "code", n => { Code = n.GetStringValue(); } },
+                { "jurisdiction", n => { Jurisdiction = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OrganisationKind>(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "region", n => { Region = n.GetStringValue(); } },
@@ -76,6 +85,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("code", Code);
+            writer.WriteStringValue("jurisdiction", Jurisdiction);
             writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OrganisationKind>("kind", Kind);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("region", Region);

@@ -47,7 +47,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Organisations
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrganisationsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/organisations{?kind*,q*,sector*,status*}", pathParameters)
+        public OrganisationsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/organisations{?jurisdiction*,kind*,q*,sector*,status*}", pathParameters)
         {
         }
         /// <summary>
@@ -55,11 +55,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Organisations
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrganisationsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/organisations{?kind*,q*,sector*,status*}", rawUrl)
+        public OrganisationsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/organisations{?jurisdiction*,kind*,q*,sector*,status*}", rawUrl)
         {
         }
         /// <summary>
-        /// List organisations (filters: kind, sector, status, q)
+        /// List organisations (filters: kind, sector, status, jurisdiction, q)
         /// </summary>
         /// <returns>A List&lt;global::OpenEts.Server.Tests.Api.Client.Generated.Models.OrganisationView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -120,7 +120,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Organisations
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.OrganisationView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.OrganisationView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List organisations (filters: kind, sector, status, q)
+        /// List organisations (filters: kind, sector, status, jurisdiction, q)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -170,11 +170,24 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Organisations
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Organisations.OrganisationsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List organisations (filters: kind, sector, status, q)
+        /// List organisations (filters: kind, sector, status, jurisdiction, q)
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class OrganisationsRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("jurisdiction")]
+            public string? Jurisdiction { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("jurisdiction")]
+            public string Jurisdiction { get; set; }
+            #pragma warning restore CS1591
+#endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
