@@ -25,9 +25,13 @@ public static class ServerCommandLine
         new("snapshot-interval", "N", "registry journal entries between automatic snapshots, 0 for none (OPENETS_SNAPSHOT_INTERVAL)"),
     ];
 
-    // ASP.NET Core's host settings, which its own command-line configuration reads.
+    // ASP.NET Core's host settings, which its own command-line configuration reads, and the options' environment names,
+    // which the test host (and an operator) may pass as --NAME=VALUE.
     private static readonly string[] HostSettings =
     [
+        "OPENETS_DB", "OPENETS_DEMO", "OPENETS_SIGNING_KEY", "OPENETS_KEY_RING_CERTIFICATE", "OPENETS_KEY_RING_CERTIFICATE_PASSWORD",
+        "OPENETS_REQUIRE_2FA_FOR_TOKENS", "OPENETS_REQUIRE_2FA_FOR_ROLES", "OPENETS_TRUSTED_PROXIES", "OPENETS_TIME_ZONE",
+        "OPENETS_SNAPSHOT_INTERVAL", "ASPNETCORE_URLS",
         "applicationName", "environment", "contentRoot", "webroot", "http_ports", "https_ports", "hostingStartupAssemblies",
         "hostingStartupExcludeAssemblies", "preventHostingStartup", "suppressStatusMessages", "detailedErrors",
         "shutdownTimeoutSeconds", "captureStartupErrors", "pathbase",
@@ -94,8 +98,10 @@ public static class ServerCommandLine
                 name = name[..joined];
             }
             var known = Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
+            // A section's own name (--Energy= beside --Energy:Cards:EscalateEvery=…, as the test host writes them) passes too.
             var passes = name.Contains(':', StringComparison.Ordinal)
-                || HostSettings.Contains(name, StringComparer.OrdinalIgnoreCase);
+                || HostSettings.Contains(name, StringComparer.OrdinalIgnoreCase)
+                || args.Any(a => a.StartsWith("--" + name + ":", StringComparison.OrdinalIgnoreCase));
             if (known is null && !passes)
             {
                 throw new StartupException($"unknown option --{name}; --help lists the options.");

@@ -22,7 +22,9 @@ public sealed class ServerCommandLineTests
     public void Check_ConfigurationSectionsAndHostSettings_PassThrough()
     {
         var refusal = Record.Exception(() => ServerCommandLine.Check(["--db", "x.db", "--Logging:LogLevel:Default=Warning",
-            "--environment", "Testing", "--require-2fa-for-tokens", "--demo", "--urls=http://127.0.0.1:0"]));
+            "--environment", "Testing", "--require-2fa-for-tokens", "--demo", "--urls=http://127.0.0.1:0",
+            "--OPENETS_KEY_RING_CERTIFICATE_PASSWORD=pfx-pass", "--contentRoot=/srv", "--applicationName=OpenEts.Server",
+            "--Energy=", "--Energy:Cards=", "--Energy:Cards:EscalateEvery=00:00:00.200"]));
 
         Assert.Null(refusal);
     }
