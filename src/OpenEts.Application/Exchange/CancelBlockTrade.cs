@@ -22,18 +22,14 @@ public sealed record CancelBlockTrade(long Block) : IExchangeCommand
     public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var (account, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
-        if (notHolder is not null)
+        var (account, block, refused) = await work.OwnWaitingAsync(() => work.Session.Exchange.FindBlockTradeAsync(Block),
+            (b, mine) => b.Status == BlockTradeStatus.Proposed && (b.ProposerAccount == mine.Id || b.CounterpartyAccount == mine.Id),
+            ExchangeRule.UnknownProposal, "block", $"block trade {Block} is not a waiting proposal of yours or to you").ConfigureAwait(false);
+        if (refused is not null)
         {
-            return notHolder;
+            return refused;
         }
-        if (await work.Session.Exchange.FindBlockTradeAsync(Block).ConfigureAwait(false) is not { Status: BlockTradeStatus.Proposed } block
-            || (block.ProposerAccount != account!.Id && block.CounterpartyAccount != account.Id))
-        {
-            return new ExchangeOutcome.Refused(ExchangeRule.UnknownProposal, "block",
-                $"block trade {Block} is not a waiting proposal of yours or to you", RefusalKind.Conflict);
-        }
-        var withdrawn = block.ProposerAccount == account.Id;
+        var withdrawn = block!.ProposerAccount == account!.Id;
         var done = block with { Status = withdrawn ? BlockTradeStatus.Withdrawn : BlockTradeStatus.Declined, UpdatedAt = work.Now };
         await work.Session.Exchange.SaveBlockTradeAsync(done).ConfigureAwait(false);
         var kind = withdrawn ? Withdrawn : Declined;

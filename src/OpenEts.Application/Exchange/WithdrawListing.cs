@@ -27,18 +27,14 @@ public sealed record WithdrawListing(long Listing) : IExchangeCommand
     public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var (account, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
-        if (notHolder is not null)
+        var (_, listing, refused) = await work.OwnWaitingAsync(() => work.Session.Exchange.FindListingAsync(Listing),
+            (l, account) => l.Status == ListingStatus.Open && l.AccountId == account.Id,
+            ExchangeRule.UnknownListing, "listing", $"listing {Listing} is not an open listing of yours").ConfigureAwait(false);
+        if (refused is not null)
         {
-            return notHolder;
+            return refused;
         }
-        if (await work.Session.Exchange.FindListingAsync(Listing).ConfigureAwait(false) is not { Status: ListingStatus.Open } listing
-            || listing.AccountId != account!.Id)
-        {
-            return new ExchangeOutcome.Refused(ExchangeRule.UnknownListing, "listing", $"listing {Listing} is not an open listing of yours",
-                RefusalKind.Conflict);
-        }
-        var listed = await work.Session.Exchange.FindInstrumentAsync(listing.Instrument).ConfigureAwait(false)
+        var listed = await work.Session.Exchange.FindInstrumentAsync(listing!.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"listing {Listing} names an unlisted instrument");
         var done = await EndAsync(work, listed, listing, ListingStatus.Withdrawn).ConfigureAwait(false);
         return new ExchangeOutcome.Completed(Kind, ExchangeListing.Subject(listing.Id), false, null, [], Listing: done);
