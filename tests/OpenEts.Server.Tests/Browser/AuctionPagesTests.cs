@@ -91,7 +91,7 @@ public sealed class AuctionPagesTests(BrowserServer server) : IClassFixture<Brow
         var heldAfter = await HeldAsync(cement, "GD-HOLD-CEMENT");
         var cashAfter = await BalanceAsync(cement);
         var movements = await cement.InnerTextAsync("#movements");
-        await using var anonymous = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        await using var anonymous = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var publicPage = await anonymous.NewPageAsync();
         await publicPage.GotoAsync(detail);
         var clearing = await publicPage.InnerTextAsync("#clearing-price");

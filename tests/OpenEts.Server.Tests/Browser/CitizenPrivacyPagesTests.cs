@@ -13,7 +13,7 @@ public sealed class CitizenPrivacyPagesTests(BrowserServer server) : IClassFixtu
     public async Task Citizen_SignsUpRecordsExportsAndErases_TheExportHoldsTheirDataAndTheAccountIsGone()
     {
         server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await server.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, AcceptDownloads = true,
         });

@@ -73,7 +73,7 @@ public sealed class CompliancePagesTests(Compliance2018Server server) : IClassFi
         var status = await steel.GetAttributeAsync("#standing", "data-status");
         await steel.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "openets-compliance-own.png"), FullPage = true });
 
-        await using var anonymous = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        await using var anonymous = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var visitor = await anonymous.NewPageAsync();
         await visitor.GotoAsync("/Compliance");
         var row = visitor.Locator("#compliance-list tr", new PageLocatorOptions { HasText = "韶关示范钢铁有限公司" });

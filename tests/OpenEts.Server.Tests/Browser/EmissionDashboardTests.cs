@@ -88,7 +88,7 @@ public sealed class EmissionDashboardTests(BrowserServer server) : IClassFixture
     {
         server.RequireBrowser();
         var name = await ApproveAsync("steel-a", 2032, 1_000m);
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        await using var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/Disclosure?year=2032");

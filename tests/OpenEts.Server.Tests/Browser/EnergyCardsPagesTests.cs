@@ -51,7 +51,7 @@ public sealed class EnergyCardsPagesTests(BrowserServer server) : IClassFixture<
     public async Task Calculator_Anonymous_SeedApuClaimIsFlaggedWithItsArithmetic()
     {
         server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Energy/Calculators");
 

@@ -69,7 +69,7 @@ public sealed class EnergyTargetsPagesTests(BrowserServer server) : IClassFixtur
         Assert.Equal("NotCompleted", await regulator.GetAttributeAsync($"#assessments tr[data-unit='{DemoEnergyTargets.UnscoredCity}']", "data-grade"));
 
         server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var visitor = await context.NewPageAsync();
         await visitor.GotoAsync("/Energy/Targets/Accountability?year=2025");
         var row = visitor.Locator($"#accountability tr[data-unit='{DemoEnergyTargets.UnscoredCity}']");

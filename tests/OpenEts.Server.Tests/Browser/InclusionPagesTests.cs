@@ -37,7 +37,7 @@ public sealed class InclusionPagesTests(BrowserServer server) : IClassFixture<Br
     public async Task ProgrammePage_Anonymous_ShowsEachParameterWithItsSourceAndUnconfirmedFlag()
     {
         server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Inclusion/Programme?id=fuzhou-lvbao-2018");
 

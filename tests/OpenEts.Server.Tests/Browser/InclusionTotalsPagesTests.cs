@@ -10,7 +10,7 @@ public sealed class InclusionTotalsPagesTests(BrowserServer server) : IClassFixt
     public async Task Totals_Anonymous_WithholdsTheTwoDemoCitizensFiguresAndStillDrawsBothCharts()
     {
         server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Inclusion");
         await page.ClickAsync("#to-totals-guangdong-tanpuhui");

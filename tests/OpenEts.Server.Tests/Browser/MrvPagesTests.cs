@@ -157,7 +157,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
 
         await regulator.GotoAsync("/Mrv/Dashboard?year=2019");
         var dashboard = await regulator.InnerTextAsync("table.totals");
-        await using var visitor = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        await using var visitor = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var page = await visitor.NewPageAsync();
         await page.GotoAsync("/Disclosure?year=2019");
         var disclosed = await page.InnerTextAsync("table.totals");

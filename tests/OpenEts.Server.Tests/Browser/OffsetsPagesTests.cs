@@ -67,7 +67,7 @@ public sealed class OffsetsPagesTests(BrowserServer server) : IClassFixture<Brow
         await owner.ClickAsync("#retire-submit");
         await owner.WaitForURLAsync(url => url.Contains("/Registry/Retirements", StringComparison.Ordinal));
 
-        await using var publicContext = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        await using var publicContext = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var visitor = await publicContext.NewPageAsync();
         await visitor.GotoAsync("/Registry/Issuances");
         var issuances = await visitor.Locator("body").InnerTextAsync();
@@ -92,7 +92,7 @@ public sealed class OffsetsPagesTests(BrowserServer server) : IClassFixture<Brow
     [Fact]
     public async Task ForestryProject_PublicPage_DrawsTheBoundaryAndShowsTheUnconfirmedParameters()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        await using var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Offsets?Programme=FFCER");
         await page.ClickAsync("#projects a:text('FFCER-FJ0001')");
@@ -111,7 +111,7 @@ public sealed class OffsetsPagesTests(BrowserServer server) : IClassFixture<Brow
     [Fact]
     public async Task Issue_10_ForestryProject_PublicPage_DrawsTheBoundaryPolygonWithTheVendoredMapLibrary()
     {
-        await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        await using var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var violations = new List<string>();
         var elsewhere = new List<string>();

@@ -81,7 +81,7 @@ public sealed class UserPagesTests(BrowserServer server) : IClassFixture<Browser
     private async Task<IPage> NewPageAsync()
     {
         server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         return await context.NewPageAsync();
     }
 

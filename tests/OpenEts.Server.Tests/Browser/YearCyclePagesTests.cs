@@ -149,7 +149,7 @@ public sealed class YearCyclePagesTests(Compliance2018Server server) : IClassFix
         await steel.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "openets-year-surrender.png"), FullPage = true });
 
         // 7. The public compliance list.
-        await using var anonymous = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        await using var anonymous = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var visitor = await anonymous.NewPageAsync();
         await visitor.GotoAsync("/Compliance?jurisdiction=GD&year=2017");
         var row = visitor.Locator("#compliance-list tr", new PageLocatorOptions { HasText = SteelName });

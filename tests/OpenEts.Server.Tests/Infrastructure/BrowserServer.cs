@@ -44,16 +44,29 @@ public class BrowserServer : ServerFactory, IAsyncLifetime
     // requests; pay that once here, with room for a slow machine, so that no test's own timeout absorbs it.
     private async Task WarmUpAsync()
     {
-        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
+        await using var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login", new PageGotoOptions { Timeout = 180_000 });
+    }
+
+    /// <summary>
+    /// A new browser context whose waits allow for a loaded 2-core CI machine, where a dozen test servers and
+    /// Chromiums start at once and a page (a sign-in hashes its password) can take longer than Playwright's default
+    /// 30 s. A longer limit costs nothing when the page comes; a test that fails still fails, only later.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
     }
 
     /// <summary>A new browser context (Chinese, <paramref name="width"/> px wide) signed in as <paramref name="user"/>, on the home page.</summary>
     public async Task<IPage> SignInAsync(string user, int width = 1280)
     {
         RequireBrowser();
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });

@@ -15,7 +15,7 @@ public sealed class MarketPagesTests(MarketBrowserServer server) : IClassFixture
     private async Task<IPage> AnonymousAsync()
     {
         server.RequireBrowser();
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         return await context.NewPageAsync();
     }
 
