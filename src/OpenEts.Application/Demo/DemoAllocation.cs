@@ -20,9 +20,7 @@ public sealed class DemoAllocation(IStore store, AllocationCommandHandler plans)
         {
             return false;
         }
-        var user = await store.ReadAsync(s => s.Users.FindByNameAsync("regulator"), ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("the demo regulator does not exist");
-        var regulator = new Actor(user.Id, user.UserName, user.Role, user.OrganisationId);
+        var regulator = await DemoActors.FindAsync(store, "regulator", ct).ConfigureAwait(false);
         return await plans.HandleAsync(regulator, new ImportPlan(PlanJson.Shipped(PlanId)), ct).ConfigureAwait(false) switch
         {
             AllocationCommandOutcome.Completed => true,

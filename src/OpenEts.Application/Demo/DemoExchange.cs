@@ -28,9 +28,7 @@ public sealed class DemoExchange(ExchangeService exchange, IStore store)
         {
             return false;
         }
-        var staff = await store.ReadAsync(s => s.Users.FindByNameAsync(DemoRegistry.ExchangeRepresentatives[0]), ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("the demo exchange's staff user is missing");
-        var actor = new Actor(staff.Id, staff.UserName, staff.Role, staff.OrganisationId);
+        var actor = await DemoActors.FindAsync(store, DemoRegistry.ExchangeRepresentatives[0], ct).ConfigureAwait(false);
         Ensure(await exchange.HandleAsync(actor, new ListInstrument(Instrument.Gdea(2017, ReferencePriceFen, TradingCalendar.AllDay.Name)), now, ct)
             .ConfigureAwait(false));
         foreach (var (company, holding) in Accounts)

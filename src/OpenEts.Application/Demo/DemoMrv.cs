@@ -80,12 +80,7 @@ public sealed class DemoMrv(IStore store)
     // 10:00 Beijing time.
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private async Task<Actor> ActorAsync(string userName, CancellationToken ct)
-    {
-        var user = await store.ReadAsync(s => s.Users.FindByNameAsync(userName), ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"the demo user {userName} does not exist");
-        return new Actor(user.Id, user.UserName, user.Role, user.OrganisationId);
-    }
+    private Task<Actor> ActorAsync(string userName, CancellationToken ct) => DemoActors.FindAsync(store, userName, ct);
 
     private async Task<MrvCommandOutcome.Completed> RunAsync(Actor actor, DateTimeOffset at, IMrvCommand command, CancellationToken ct) =>
         await new MrvCommandHandler(store, new FixedClock(at)).HandleAsync(actor, command, ct).ConfigureAwait(false) switch

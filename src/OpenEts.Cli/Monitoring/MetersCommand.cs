@@ -56,79 +56,72 @@ internal static class MetersCommand
             {
                 return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, problems).ConfigureAwait(false);
             }
-            await using var context = await RegistryContext.OpenAsync(r, db, ct).ConfigureAwait(false);
-            if (context is null)
+            return await RegistryContext.RunAsAsync(r, db, actor, async (context, who) =>
             {
-                return ExitCode.Usage;
-            }
-            var userName = r.GetRequiredValue(actor);
-            if (await context.ActorAsync(userName, ct).ConfigureAwait(false) is not { } who)
-            {
-                return await context.FailAsync($"refused: --as: there is no platform user '{userName}' (rule UnknownUser)").ConfigureAwait(false);
-            }
-            var handler = new MonitoringCommandHandler(context.Store, TimeProvider.System);
-            await using var stream = File.OpenRead(path);
-            var csv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-            IEnumerable<(int Row, IngestReadings.ReadingForm Reading)> rows;
-            if (csv)
-            {
-                rows = ReadingFile.ReadCsv(new StreamReader(stream, Encoding.UTF8));
-            }
-            else
-            {
-                var (read, fileProblems) = ReadingFile.Read(TabularFile.Read(stream, path));
-                if (fileProblems.Count > 0)
+                var handler = new MonitoringCommandHandler(context.Store, TimeProvider.System);
+                await using var stream = File.OpenRead(path);
+                var csv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+                IEnumerable<(int Row, IngestReadings.ReadingForm Reading)> rows;
+                if (csv)
                 {
-                    return await context.UsageAsync(fileProblems.Select(p => $"{path}: {p.Message} (rule {p.Rule})")).ConfigureAwait(false);
+                    rows = ReadingFile.ReadCsv(new StreamReader(stream, Encoding.UTF8));
                 }
-                rows = read;
-            }
-            long sent = 0, fresh = 0, held = 0, resent = 0;
-            async Task<int?> RunAsync(Action<double>? progress)
-            {
-                foreach (var chunk in rows.Chunk(batchSize))
+                else
                 {
-                    var form = new IngestReadings.Form(BatchId(chunk), [.. chunk.Select(c => c.Reading)]);
-                    if (!IngestReadings.TryParse(form, out var command, out var errors))
+                    var (read, fileProblems) = ReadingFile.Read(TabularFile.Read(stream, path));
+                    if (fileProblems.Count > 0)
                     {
-                        return await context.UsageAsync(errors.Select(e => $"{Row(e.Field, chunk)}{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
+                        return await context.UsageAsync(fileProblems.Select(p => $"{path}: {p.Message} (rule {p.Rule})")).ConfigureAwait(false);
                     }
-                    switch (await handler.HandleAsync(who, command, ct).ConfigureAwait(false))
-                    {
-                        case MonitoringCommandOutcome.Completed { Result: IngestResult done }:
-                            sent += done.Readings;
-                            fresh += done.NewReadings;
-                            held += done.Resent ? 0 : done.AlreadyHeld;
-                            resent += done.Resent ? done.Readings : 0;
-                            break;
-                        case MonitoringCommandOutcome.Invalid i:
-                            return await context.UsageAsync(i.Errors.Select(e => $"{Row(e.Field, chunk)}{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
-                        case MonitoringCommandOutcome.Refused f:
-                            return await context.FailAsync($"refused: {Row(f.Field, chunk)}{f.Field}: {f.Message} (rule {f.Rule}); {sent} reading(s) before it were taken")
-                                .ConfigureAwait(false);
-                        case MonitoringCommandOutcome.Forbidden f:
-                            return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may send readings (rule Role)").ConfigureAwait(false);
-                        case var other:
-                            return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
-                    }
-                    progress?.Invoke(stream.Length == 0 ? 1 : (double)stream.Position / stream.Length);
+                    rows = read;
                 }
-                return null;
-            }
-            var failed = context.IsTerminal
-                ? await AnsiConsole.Progress().StartAsync(async p =>
+                long sent = 0, fresh = 0, held = 0, resent = 0;
+                async Task<int?> RunAsync(Action<double>? progress)
                 {
-                    var task = p.AddTask(Path.GetFileName(path), maxValue: 1);
-                    return await RunAsync(done => task.Value = done).ConfigureAwait(false);
-                }).ConfigureAwait(false)
-                : await RunAsync(null).ConfigureAwait(false);
-            if (failed is { } code)
-            {
-                return code;
-            }
-            await context.Out.WriteLineAsync(Invariant(
-                $"done: {sent} reading(s) in {path}: {fresh} new, {held} already held, {resent} in batches received before (nothing changed)")).ConfigureAwait(false);
-            return ExitCode.Ok;
+                    foreach (var chunk in rows.Chunk(batchSize))
+                    {
+                        var form = new IngestReadings.Form(BatchId(chunk), [.. chunk.Select(c => c.Reading)]);
+                        if (!IngestReadings.TryParse(form, out var command, out var errors))
+                        {
+                            return await context.UsageAsync(errors.Select(e => $"{Row(e.Field, chunk)}{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
+                        }
+                        switch (await handler.HandleAsync(who, command, ct).ConfigureAwait(false))
+                        {
+                            case MonitoringCommandOutcome.Completed { Result: IngestResult done }:
+                                sent += done.Readings;
+                                fresh += done.NewReadings;
+                                held += done.Resent ? 0 : done.AlreadyHeld;
+                                resent += done.Resent ? done.Readings : 0;
+                                break;
+                            case MonitoringCommandOutcome.Invalid i:
+                                return await context.UsageAsync(i.Errors.Select(e => $"{Row(e.Field, chunk)}{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
+                            case MonitoringCommandOutcome.Refused f:
+                                return await context.FailAsync($"refused: {Row(f.Field, chunk)}{f.Field}: {f.Message} (rule {f.Rule}); {sent} reading(s) before it were taken")
+                                    .ConfigureAwait(false);
+                            case MonitoringCommandOutcome.Forbidden f:
+                                return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may send readings (rule Role)").ConfigureAwait(false);
+                            case var other:
+                                return await context.FailAsync($"refused: {other}").ConfigureAwait(false);
+                        }
+                        progress?.Invoke(stream.Length == 0 ? 1 : (double)stream.Position / stream.Length);
+                    }
+                    return null;
+                }
+                var failed = context.IsTerminal
+                    ? await AnsiConsole.Progress().StartAsync(async p =>
+                    {
+                        var task = p.AddTask(Path.GetFileName(path), maxValue: 1);
+                        return await RunAsync(done => task.Value = done).ConfigureAwait(false);
+                    }).ConfigureAwait(false)
+                    : await RunAsync(null).ConfigureAwait(false);
+                if (failed is { } code)
+                {
+                    return code;
+                }
+                await context.Out.WriteLineAsync(Invariant(
+                    $"done: {sent} reading(s) in {path}: {fresh} new, {held} already held, {resent} in batches received before (nothing changed)")).ConfigureAwait(false);
+                return ExitCode.Ok;
+            }, ct).ConfigureAwait(false);
         });
         return verb;
     }

@@ -302,17 +302,9 @@ internal static class OffsetsCommand
             {
                 return await CommandUsage.ErrorAsync(result.InvocationConfiguration.Error, verb, errors.Select(e => e.Message)).ConfigureAwait(false);
             }
-            await using var context = await RegistryContext.OpenAsync(result, db, ct).ConfigureAwait(false);
-            if (context is null)
-            {
-                return ExitCode.Usage;
-            }
-            var userName = result.GetRequiredValue(actor);
-            if (await context.ActorAsync(userName, ct).ConfigureAwait(false) is not { } who)
-            {
-                return await context.FailAsync($"refused: --as: there is no platform user '{userName}' (rule UnknownUser)").ConfigureAwait(false);
-            }
-            return await ReportAsync(context, await Handler(context).HandleAsync(who, command, ct).ConfigureAwait(false), who, "").ConfigureAwait(false);
+            return await RegistryContext.RunAsAsync(result, db, actor, async (context, who) =>
+                await ReportAsync(context, await Handler(context).HandleAsync(who, command, ct).ConfigureAwait(false), who, "").ConfigureAwait(false),
+                ct).ConfigureAwait(false);
         });
         return verb;
     }

@@ -17,7 +17,7 @@ internal static partial class InclusionEndpoints
             .WithSummary("My consent: the notice in force (what is collected, why, how long), my profile and every consent given or withdrawn");
         group.MapPost("/me/consent", ConsentAsync).RequireAuthorization(citizen)
             .WithSummary("Give (action give, consentVersion: the notice's version) or withdraw (action withdraw) my consent; without it no action of mine is recorded");
-        group.MapGet("/me/data", DataAsync).RequireAuthorization(citizen)
+        group.MapGet("/me/data", DataAsync).RequireAuthorization(citizen).Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithSummary("Everything held about me as one JSON document: account, profile, consents, coins, daily rows, every action, redemptions, journal entries");
         group.MapGet("/me/data.xlsx", DataXlsxAsync).RequireAuthorization(citizen)
             .WithSummary("Everything held about me as an .xlsx workbook, one sheet per kind of data");

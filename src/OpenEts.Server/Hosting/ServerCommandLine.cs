@@ -8,30 +8,33 @@ namespace OpenEts.Server.Hosting;
 /// </summary>
 public static class ServerCommandLine
 {
-    // A flag stands alone (or takes =true/=false); any other option takes a value, after it or joined with =.
-    private sealed record Option(string Name, string? Value, string Meaning, bool Flag = false);
+    // A flag stands alone (or takes =true/=false); any other option takes a value, after it or joined with =. Env is the
+    // environment variable that sets the same thing; the test host (and an operator) may also pass it as --ENV=VALUE.
+    private sealed record Option(string Name, string? Value, string Meaning, string Env, string? Default = null, bool Flag = false)
+    {
+        public string Help => $"{Meaning} ({Env})" + (Default is null ? "" : $"; default: {Default}");
+    }
 
     private static readonly Option[] Options =
     [
-        new("db", "CONNECTION", "PostgreSQL connection string, or a SQLite file whose folder exists (OPENETS_DB); default: the embedded demo database"),
-        new("demo", null, "seed the demo market on a named database too (OPENETS_DEMO=true)", Flag: true),
-        new("urls", "URLS", "where to listen; default http://127.0.0.1:5080"),
-        new("signing-key", "PEM", "the journal signing key, ECDSA P-256 (OPENETS_SIGNING_KEY); default: created next to the database"),
-        new("key-ring-certificate", "PEM|PFX", "certificate that encrypts the sign-in key ring at rest (OPENETS_KEY_RING_CERTIFICATE)"),
-        new("require-2fa-for-tokens", "[=true|false]", "creating an API token needs two-factor sign-in (OPENETS_REQUIRE_2FA_FOR_TOKENS)", Flag: true),
-        new("require-2fa-for-roles", "ROLES|none", "roles that must enrol in two-factor sign-in (OPENETS_REQUIRE_2FA_FOR_ROLES)"),
-        new("trusted-proxies", "ADDRESSES", "proxies whose X-Forwarded-For/-Proto are believed (OPENETS_TRUSTED_PROXIES)"),
-        new("time-zone", "ZONE", "the zone pages show times in; default Asia/Shanghai (OPENETS_TIME_ZONE)"),
-        new("snapshot-interval", "N", "registry journal entries between automatic snapshots, 0 for none (OPENETS_SNAPSHOT_INTERVAL)"),
+        new("db", "CONNECTION", "PostgreSQL connection string, or a SQLite file whose folder exists", "OPENETS_DB", "the embedded demo database"),
+        new("demo", null, "seed the demo market on a named database too", "OPENETS_DEMO=true", Flag: true),
+        new("urls", "URLS", "where to listen", "ASPNETCORE_URLS", "http://127.0.0.1:5080"),
+        new("signing-key", "PEM", "the journal signing key, ECDSA P-256", "OPENETS_SIGNING_KEY", "created next to the database"),
+        new("key-ring-certificate", "PEM|PFX", "certificate that encrypts the sign-in key ring at rest", "OPENETS_KEY_RING_CERTIFICATE"),
+        new("require-2fa-for-tokens", "[=true|false]", "creating an API token needs two-factor sign-in", "OPENETS_REQUIRE_2FA_FOR_TOKENS", Flag: true),
+        new("require-2fa-for-roles", "ROLES|none", "roles that must enrol in two-factor sign-in", "OPENETS_REQUIRE_2FA_FOR_ROLES"),
+        new("trusted-proxies", "ADDRESSES", "proxies whose X-Forwarded-For/-Proto are believed", "OPENETS_TRUSTED_PROXIES"),
+        new("time-zone", "ZONE", "the zone pages show times in", "OPENETS_TIME_ZONE", "Asia/Shanghai"),
+        new("snapshot-interval", "N", "registry journal entries between automatic snapshots, 0 for none", "OPENETS_SNAPSHOT_INTERVAL"),
     ];
 
-    // ASP.NET Core's host settings, which its own command-line configuration reads, and the options' environment names,
-    // which the test host (and an operator) may pass as --NAME=VALUE.
+    // What else the configuration reader takes from the command line: the options' environment names, the environment
+    // setting that has no option of its own, and ASP.NET Core's host settings.
     private static readonly string[] HostSettings =
     [
-        "OPENETS_DB", "OPENETS_DEMO", "OPENETS_SIGNING_KEY", "OPENETS_KEY_RING_CERTIFICATE", "OPENETS_KEY_RING_CERTIFICATE_PASSWORD",
-        "OPENETS_REQUIRE_2FA_FOR_TOKENS", "OPENETS_REQUIRE_2FA_FOR_ROLES", "OPENETS_TRUSTED_PROXIES", "OPENETS_TIME_ZONE",
-        "OPENETS_SNAPSHOT_INTERVAL", "ASPNETCORE_URLS",
+        .. Options.Select(o => o.Env.Split('=')[0]),
+        "OPENETS_KEY_RING_CERTIFICATE_PASSWORD",
         "applicationName", "environment", "contentRoot", "webroot", "http_ports", "https_ports", "hostingStartupAssemblies",
         "hostingStartupExcludeAssemblies", "preventHostingStartup", "suppressStatusMessages", "detailedErrors",
         "shutdownTimeoutSeconds", "captureStartupErrors", "pathbase",
@@ -52,7 +55,7 @@ public static class ServerCommandLine
             foreach (var option in Options)
             {
                 var left = option.Value is null ? $"--{option.Name}" : option.Flag ? $"--{option.Name}{option.Value}" : $"--{option.Name} {option.Value}";
-                lines.Add($"  {left,-36} {option.Meaning}");
+                lines.Add($"  {left,-36} {option.Help}");
             }
             lines.Add($"  {"--help",-36} this text");
             lines.Add("");

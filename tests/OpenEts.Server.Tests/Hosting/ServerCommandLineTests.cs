@@ -29,6 +29,16 @@ public sealed class ServerCommandLineTests
         Assert.Null(refusal);
     }
 
+    [Fact]
+    public void Check_EveryEnvironmentNameTheHelpGives_PassesAsAnOption()
+    {
+        var names = System.Text.RegularExpressions.Regex.Matches(ServerCommandLine.Usage, @"\((OPENETS_[A-Z0-9_]+|ASPNETCORE_URLS)")
+            .Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains("OPENETS_SNAPSHOT_INTERVAL", names);
+        Assert.All(names, name => Assert.Null(Record.Exception(() => ServerCommandLine.Check([$"--{name}=1"]))));
+    }
+
     [Theory]
     [InlineData(new[] { "--prot", "5000" }, "unknown option --prot")]
     [InlineData(new[] { "--db" }, "--db needs a value")]
