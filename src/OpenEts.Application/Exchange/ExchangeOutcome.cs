@@ -21,9 +21,12 @@ public abstract record ExchangeOutcome
     /// <param name="Block">The block trade as it stands (block trade commands only).</param>
     /// <param name="Listing">The listing as it stands (listing commands only).</param>
     /// <param name="ListingTrade">The trade a pick made, settled (a pick only).</param>
+    /// <param name="Auction">The one-way auction as it stands (auction commands only).</param>
+    /// <param name="AuctionBids">The bid a bid command placed or withdrew, or every bid of an auction it cleared.</param>
     public sealed record Completed(
         string Event, string Subject, bool Duplicate, ExchangeOrder? Order, IReadOnlyList<ExchangeTrade> Trades, EndOfDayReport? EndOfDay = null,
-        BlockTrade? Block = null, ExchangeListing? Listing = null, ListingTrade? ListingTrade = null)
+        BlockTrade? Block = null, ExchangeListing? Listing = null, ListingTrade? ListingTrade = null, OneWayAuction? Auction = null,
+        IReadOnlyList<OneWayBid>? AuctionBids = null)
         : ExchangeOutcome;
 
     /// <summary>Refused by an exchange rule; nothing changed.</summary>

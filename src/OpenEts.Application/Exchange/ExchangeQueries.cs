@@ -13,7 +13,7 @@ namespace OpenEts.Application.Exchange;
 /// the market (instruments, trade prints, depth) is public; a trader sees their own organisation's trading account, orders,
 /// trades and position; the exchange's staff, the regulator and the auditor see every account's.
 /// </summary>
-public sealed class ExchangeQueries(IStore store, ExchangeService exchange, RegistryService registry)
+public sealed partial class ExchangeQueries(IStore store, ExchangeService exchange, RegistryService registry)
 {
     /// <summary>The most orders or trades one list returns.</summary>
     public const int ListLimit = 200;

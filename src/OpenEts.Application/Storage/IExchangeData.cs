@@ -8,7 +8,7 @@ namespace OpenEts.Application.Storage;
 /// writes them and only <see cref="ExchangeQueries"/> reads them for others. The inputs that rebuild the books are the
 /// journal's <c>exchange.*</c> entries.
 /// </summary>
-public interface IExchangeData
+public partial interface IExchangeData
 {
     Task<IReadOnlyList<ListedInstrument>> InstrumentsAsync();
 

@@ -110,4 +110,22 @@ public enum ExchangeRule
 
     /// <summary>A listing of an earlier trading day: it lapsed with its day.</summary>
     ListingExpired,
+
+    /// <summary>No such one-way auction (单向竞价), or no such open bid of yours on it.</summary>
+    UnknownAuction,
+
+    /// <summary>A one-way auction's bidding window: a bid outside it, or an announced window that is not within the exchange's hours.</summary>
+    AuctionWindow,
+
+    /// <summary>A one-way auction bid below the reserve price (保留价).</summary>
+    AuctionReserve,
+
+    /// <summary>A one-way auction bid below the minimum bid or not a whole number of lots, or a minimum bid that is invalid.</summary>
+    AuctionMinimumBid,
+
+    /// <summary>The seller of a one-way auction may not bid on it.</summary>
+    OwnAuction,
+
+    /// <summary>A one-way auction cannot be cleared before its bidding window closes, nor twice.</summary>
+    AuctionNotOver,
 }

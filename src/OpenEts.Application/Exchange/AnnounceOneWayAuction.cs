@@ -1,0 +1,129 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// A member (the seller) announces a one-way auction (单向竞价) of an instrument: quantity, reserve price, minimum bid,
+/// bidding window and pricing rule, checked by <see cref="OneWayAuctionCheck.CheckAnnouncement"/>. Its units go into the
+/// clearing account at once, where they stay until the close. Journalled as <c>exchange.auction.announced</c>.
+/// </summary>
+/// <param name="Opens">When bidding opens; null: now.</param>
+public sealed record AnnounceOneWayAuction(
+    string Instrument, long Quantity, long ReservePriceFen, long? MinimumBid, DateTimeOffset? Opens, DateTimeOffset Closes, AuctionPricing Pricing,
+    IdempotencyKey Key) : IExchangeCommand
+{
+    /// <summary>The journal kind of an announcement.</summary>
+    public const string Kind = "exchange.auction.announced";
+
+    /// <summary>
+    /// The request as typed: quantity and minimum bid in tonnes (minimum empty: one lot), reserve in yuan per tonne, the
+    /// window as ISO 8601 date-times (without an offset: Beijing time; opens empty: now), pricing <c>uniform</c> (default,
+    /// [UNCONFIRMED] for the exchange's auctions) or <c>payAsBid</c>.
+    /// </summary>
+    public sealed record Form(
+        string? Instrument, long? Quantity, decimal? ReservePrice, long? MinimumBid, string? Opens, string? Closes, string? Pricing, string? IdempotencyKey);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out AnnounceOneWayAuction? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var instrument = FieldReader.Text(form.Instrument);
+        if (instrument.Length == 0)
+        {
+            read.Fail("instrument", "Required", "instrument: the instrument's code, e.g. GDEA-2017");
+        }
+        var quantity = read.Quantity(form.Quantity);
+        var reserve = OrderEntry.Price(read, form.ReservePrice, "reservePrice");
+        if (form.ReservePrice is null)
+        {
+            read.Fail("reservePrice", "Required", "reservePrice: the reserve (floor) price in yuan per tonne");
+        }
+        if (form.MinimumBid is <= 0)
+        {
+            read.Fail("minimumBid", "Range", "minimumBid: tonnes, positive (empty: one lot)");
+        }
+        var opens = Instant(read, form.Opens, "opens", required: false);
+        var closes = Instant(read, form.Closes, "closes", required: true);
+        var pricing = string.IsNullOrWhiteSpace(form.Pricing) ? AuctionPricing.Uniform
+            : read.Choice(form.Pricing, "pricing", AuctionPricing.Uniform, AuctionPricing.PayAsBid);
+        var key = read.Key(form.IdempotencyKey);
+        command = read.IsValid
+            ? new AnnounceOneWayAuction(instrument, quantity.Value, reserve!.Value, form.MinimumBid, opens, closes!.Value, pricing, key)
+            : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <summary>Reads an ISO 8601 date-time; one without an offset is Beijing time.</summary>
+    internal static DateTimeOffset? Instant(FieldReader read, string? text, string field, bool required)
+    {
+        var value = FieldReader.Text(text);
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                read.Fail(field, "Required", field + ": a date and time, e.g. 2026-12-01T14:30 (Beijing time)");
+            }
+            return null;
+        }
+        if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            // No offset typed: Beijing time; an offset or Z: that instant.
+            return parsed.Kind == DateTimeKind.Unspecified
+                ? new DateTimeOffset(parsed, BeijingTime.Offset)
+                : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        }
+        read.Fail(field, "DateTime", field + ": a date and time, e.g. 2026-12-01T14:30 (Beijing time)");
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var s = work.Session.Exchange;
+        var (entry, notEntered) = await work.EnterAsync(Instrument).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return notEntered!;
+        }
+        var (listed, book, account) = (entry.Listed, entry.Book, entry.Account);
+        var terms = new OneWayAuctionTerms(Quantity, ReservePriceFen, MinimumBid ?? listed.Instrument.LotTonnes, Opens ?? work.Now, Closes, Pricing);
+        if (await s.FindAuctionAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.Instrument == Instrument && earlier.Terms with { Opens = terms.Opens } == terms with { Opens = earlier.Terms.Opens }
+                ? new ExchangeOutcome.Completed(Kind, OneWayAuction.Subject(earlier.Id), true, null, [], Auction: earlier)
+                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
+                    $"the idempotency key '{Key.Value}' was used for a different auction", RefusalKind.Conflict);
+        }
+        if (OneWayAuctionCheck.CheckAnnouncement(listed.Instrument, book.IsHalted, work.Now, terms) is { } refusal)
+        {
+            return OrderEntry.Refused(refusal);
+        }
+        var auction = await s.InsertAuctionAsync(new OneWayAuction(0, Instrument, account.Id, work.Actor.UserName, terms, OneWayAuctionStatus.Announced,
+            null, 0, work.Now, work.Now, Key.Value)).ConfigureAwait(false);
+        var subject = OneWayAuction.Subject(auction.Id);
+        if (OrderEntry.HoldUnits(work, account, listed, Quantity, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve") is { } noUnits)
+        {
+            // The auction row is already written: roll the whole transaction back.
+            throw new ExchangeRefusalException(noUnits);
+        }
+        await work.JournalAsync(Kind, subject, new
+        {
+            auction = auction.Id, instrument = Instrument, account = account.Id, quantity = Quantity, reservePrice = ReservePriceFen,
+            minimumBid = terms.MinimumBid, opens = terms.Opens, closes = terms.Closes, pricing = Pricing.ToString(), key = Key.Value,
+        }).ConfigureAwait(false);
+        return new ExchangeOutcome.Completed(Kind, subject, false, null, [], Auction: auction);
+    }
+}

@@ -1,0 +1,52 @@
+using OpenEts.Application.Cash;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Identity;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// The bidder withdraws one of its open bids before the auction's window closes: its cash reservation is released.
+/// Journalled as <c>exchange.auction.bid.withdrawn</c>. (Guangdong's allowance auctions do not allow this, guangdong.md §1.6;
+/// the exchange's one-way auctions do, [UNCONFIRMED].)
+/// </summary>
+/// <param name="Bid">The bid number.</param>
+public sealed record WithdrawOneWayBid(long Bid) : IExchangeCommand
+{
+    /// <summary>The journal kind of a withdrawn bid.</summary>
+    public const string Kind = "exchange.auction.bid.withdrawn";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
+
+    /// <inheritdoc/>
+    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var s = work.Session.Exchange;
+        var (_, bid, refused) = await work.OwnWaitingAsync(() => s.FindAuctionBidAsync(Bid),
+            (b, account) => b.Status == OneWayBidStatus.Open && b.AccountId == account.Id,
+            ExchangeRule.UnknownAuction, "bid", $"bid {Bid} is not an open bid of yours").ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var auction = await s.FindAuctionAsync(bid!.Auction).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"bid {Bid} names a missing auction");
+        if (work.Now >= auction.Terms.Closes)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.AuctionWindow, "bid", $"auction {auction.Id}'s bidding has closed: its bids stand",
+                RefusalKind.Conflict);
+        }
+        var (_, organisation) = await work.OrganisationOfAsync(bid.AccountId).ConfigureAwait(false);
+        if (await work.Cash.ReleaseAsync(organisation, bid.ReservationId).ConfigureAwait(false) is CashResult.Refused released)
+        {
+            throw new InvalidOperationException($"bid {Bid}'s reservation could not be released: {released.Message}");
+        }
+        var done = bid with { Status = OneWayBidStatus.Withdrawn, UpdatedAt = work.Now };
+        await s.SaveAuctionBidAsync(done).ConfigureAwait(false);
+        var subject = OneWayBid.Subject(Bid);
+        await work.JournalAsync(Kind, subject, new { bid = Bid, auction = auction.Id, by = work.Actor.UserName }).ConfigureAwait(false);
+        return new ExchangeOutcome.Completed(Kind, subject, false, null, [], Auction: auction, AuctionBids: [done]);
+    }
+}
