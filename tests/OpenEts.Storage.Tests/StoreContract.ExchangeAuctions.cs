@@ -1,0 +1,101 @@
+using OpenEts.Application.Exchange;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Registry;
+using OpenEts.Storage.Tests.Infrastructure;
+
+namespace OpenEts.Storage.Tests;
+
+// One-way auctions (单向竞价) through their use cases on every database: the seller's units frozen in clearing, bids that
+// reserve cash, the close that settles each winning bid delivery versus payment in both ledgers with the fees and
+// releases the rest, and refusals naming their rule.
+public abstract partial class StoreContract<TDb>
+{
+    private static AnnounceOneWayAuction AnnounceOneWay(long quantity, long reserveFen, long minimumBid, string key, AuctionPricing pricing = AuctionPricing.Uniform) =>
+        new("GDEA-2017", quantity, reserveFen, minimumBid, null, Now.AddHours(1), pricing, IdempotencyKey.From(key));
+
+    private static PlaceOneWayBid OneWayBid(long auction, long priceFen, long quantity, string key) => new(auction, priceFen, quantity, IdempotencyKey.From(key));
+
+    private static async Task<ExchangeMarket> OneWayMarketAsync(ITestDatabase db)
+    {
+        var m = await ExchangeMarketAsync(db);
+        Assert.True(OpenTradingAccount.TryParse(new("91440200MA5CY1003" + Domain.Organisations.CreditCode.CheckCharacter("91440200MA5CY1003"),
+            "GD-HOLD-STEEL"), out var open, out _));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("exchange", open));
+        await m.DepositAsync("steel-a", 1_000_000m);
+        return m;
+    }
+
+    private static async Task<ExchangeOutcome.Completed> OneWayDoneAsync(ExchangeMarket m, string user, IExchangeCommand command) =>
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync(user, command));
+
+    [Fact]
+    public async Task Auction_TwoBiddersAtTheClose_SettlesTheWinnersAndTheMarginalBidInPartAndReleasesTheRest()
+    {
+        await using var m = await OneWayMarketAsync(Db);
+        var power = await m.HeldAsync("GD-HOLD-POWER");
+        var (cement, steel) = (await m.HeldAsync("GD-HOLD-CEMENT"), await m.HeldAsync("GD-HOLD-STEEL"));
+
+        var auction = (await OneWayDoneAsync(m, "power-a", AnnounceOneWay(1_000, 1_600, 100, "a1"))).Auction!;
+        var frozen = await m.HeldAsync("GD-CLEARING");
+        var high = (await OneWayDoneAsync(m, "cement-a", OneWayBid(auction.Id, 2_000, 600, "b1"))).AuctionBids![0];
+        var marginal = (await OneWayDoneAsync(m, "steel-a", OneWayBid(auction.Id, 1_800, 700, "b2"))).AuctionBids![0];
+        var reservedWhileOpen = (await m.CashOfAsync("steel-a")).Reserved;
+        m.At = Now.AddHours(1);
+        var closed = await OneWayDoneAsync(m, "exchange", new CloseOneWayAuction(auction.Id));
+
+        // Uniform at 18.00: cement 600 t = 10 800.00 yuan, steel 400 t = 7 200.00 yuan; fees 0.05 % a side: 5.40 and 3.60.
+        Assert.Equal(1_000L, frozen);
+        Assert.Equal(12_600m + 6.30m, reservedWhileOpen);
+        Assert.Equal((OneWayAuctionStatus.Cleared, 1_800L, 1_000L), (closed.Auction!.Status, closed.Auction.ClearingPriceFen!.Value, closed.Auction.Sold));
+        Assert.Equal([(high.Id, OneWayBidStatus.Won, 600L, 1_800L), (marginal.Id, OneWayBidStatus.Won, 400L, 1_800L)],
+            closed.AuctionBids!.Select(b => (b.Id, b.Status, b.Won, b.PaidPriceFen!.Value)));
+        Assert.Equal((power - 1_000, cement + 600, steel + 400, 0L),
+            (await m.HeldAsync("GD-HOLD-POWER"), await m.HeldAsync("GD-HOLD-CEMENT"), await m.HeldAsync("GD-HOLD-STEEL"), await m.HeldAsync("GD-CLEARING")));
+        Assert.Equal((1_000_000m - 10_800m - 5.40m, 0m), ((await m.CashOfAsync("cement-a")).Balance, (await m.CashOfAsync("cement-a")).Reserved));
+        Assert.Equal((1_000_000m - 7_200m - 3.60m, 0m), ((await m.CashOfAsync("steel-a")).Balance, (await m.CashOfAsync("steel-a")).Reserved));
+        Assert.Equal(18_000m - 9m, (await m.CashOfAsync("power-a")).Balance);
+        Assert.Equal(18m, await m.FeesAsync());
+        // Not market prints.
+        Assert.Empty(await m.Queries.TradePrintsAsync("GDEA-2017", Now.AddHours(-1), Now.AddHours(2), Ct));
+    }
+
+    [Fact]
+    public async Task Auction_ReserveNotMetAndAWithdrawnBid_SellsNothingAndReleasesUnitsAndCash()
+    {
+        await using var m = await OneWayMarketAsync(Db);
+        var power = await m.HeldAsync("GD-HOLD-POWER");
+        var auction = (await OneWayDoneAsync(m, "power-a", AnnounceOneWay(1_000, 1_600, 100, "a2"))).Auction!;
+
+        var below = await m.RunAsync("cement-a", OneWayBid(auction.Id, 1_500, 500, "b3"));
+        var bid = (await OneWayDoneAsync(m, "cement-a", OneWayBid(auction.Id, 1_700, 500, "b4"))).AuctionBids![0];
+        var withdrawn = await OneWayDoneAsync(m, "cement-b", new WithdrawOneWayBid(bid.Id));
+        m.At = Now.AddHours(1);
+        var closed = await OneWayDoneAsync(m, "exchange", new CloseOneWayAuction(auction.Id));
+
+        Assert.Equal(ExchangeRule.AuctionReserve, Assert.IsType<ExchangeOutcome.Refused>(below).Rule);
+        Assert.Equal(OneWayBidStatus.Withdrawn, withdrawn.AuctionBids![0].Status);
+        Assert.Equal((OneWayAuctionStatus.Cleared, (long?)null, 0L), (closed.Auction!.Status, closed.Auction.ClearingPriceFen, closed.Auction.Sold));
+        Assert.Equal((power, 0L), (await m.HeldAsync("GD-HOLD-POWER"), await m.HeldAsync("GD-CLEARING")));
+        Assert.Equal((1_000_000m, 0m), ((await m.CashOfAsync("cement-a")).Balance, (await m.CashOfAsync("cement-a")).Reserved));
+    }
+
+    [Fact]
+    public async Task Auction_BidsAndClosesBreakingARule_AreRefusedNamingTheRule()
+    {
+        await using var m = await OneWayMarketAsync(Db);
+        var auction = (await OneWayDoneAsync(m, "power-a", AnnounceOneWay(1_000, 1_600, 200, "a3"))).Auction!;
+
+        var own = await m.RunAsync("power-b", OneWayBid(auction.Id, 1_700, 200, "b5"));
+        var small = await m.RunAsync("cement-a", OneWayBid(auction.Id, 1_700, 100, "b6"));
+        var poor = await m.RunAsync("cement-a", OneWayBid(auction.Id, 1_000_000, 1_000, "b7"));
+        var early = await m.RunAsync("exchange", new CloseOneWayAuction(auction.Id));
+        var notStaff = await m.RunAsync("cement-a", new CloseOneWayAuction(auction.Id));
+        m.At = Now.AddHours(1);
+        var late = await m.RunAsync("cement-a", OneWayBid(auction.Id, 1_700, 200, "b8"));
+
+        Assert.Equal([ExchangeRule.OwnAuction, ExchangeRule.AuctionMinimumBid, ExchangeRule.InsufficientCash, ExchangeRule.AuctionNotOver,
+            ExchangeRule.AuctionWindow], new[] { own, small, poor, early, late }.Select(o => Assert.IsType<ExchangeOutcome.Refused>(o).Rule));
+        Assert.IsType<ExchangeOutcome.Forbidden>(notStaff);
+        Assert.Equal(0m, (await m.CashOfAsync("cement-a")).Reserved);
+    }
+}
