@@ -39,6 +39,8 @@ public sealed class ComplianceHandler(
             return Refuse(ComplianceRule.NoApprovedEmissions,
                 $"Your organisation has no approved emissions for {command.ComplianceYear}, so nothing can be surrendered for that year yet.");
         }
+        // Digested here, outside the registry's writer, which compares it with the kept year's.
+        _ = inputs.Fingerprint;
         var request = command.Checked(inputs, entity);
         var user = RegistryService.UserOf(actor.UserName);
         var now = clock.GetUtcNow();

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
 using OpenEts.Application.Organisations;
@@ -77,6 +81,34 @@ public sealed class ComplianceInputs(
             }
         }
         return new ComplianceInputs(jurisdiction, rules, year, approved, entityOfUser, attributes, facts, homeProvinces);
+    }
+
+    /// <summary>
+    /// A digest of everything here a replayed year depends on (rules, obligations, who acts for which entity, project
+    /// facts, home provinces): equal digests replay the same surrenders to the same year. Computed once, on first use;
+    /// <see cref="ComplianceHandler"/> asks for it before the registry's writer runs.
+    /// </summary>
+    public string Fingerprint => _fingerprint ??= Digest();
+
+    private string? _fingerprint;
+
+    private string Digest()
+    {
+        var text = new StringBuilder(JsonSerializer.Serialize(Rules)).Append('\n').Append(Jurisdiction).Append(' ').Append(Year).Append('\n');
+        foreach (var (code, total) in Approved.OrderBy(a => a.Key.Value, StringComparer.Ordinal))
+        {
+            var home = homeProvinces?.GetValueOrDefault(code) ?? "-";
+            text.Append(CultureInfo.InvariantCulture, $"E {code.Value} {total.Approved.Value} {home}\n");
+        }
+        foreach (var (user, code) in entityOfUser.OrderBy(u => u.Key, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"U {user} {code.Value}\n");
+        }
+        foreach (var (unitClass, f) in facts.OrderBy(f => f.Key))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"F {unitClass} {f.Owner?.Value} {f.Co2Ch4Share} {f.FossilFuelEnergy} {f.DesignatedArea}\n");
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>The entity a platform user acts for, when it has an obligation this year.</summary>

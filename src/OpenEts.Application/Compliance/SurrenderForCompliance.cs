@@ -59,11 +59,12 @@ public sealed record SurrenderForCompliance(
 }
 
 /// <summary>
-/// <see cref="SurrenderForCompliance"/> with its inputs, as a registry request: inside the single writer it replays the
-/// year's surrenders from the ledger (this entity's and the province's totals as they are now), checks the unit and
-/// the quantity against the rules, and only then asks the ledger to surrender. Two surrenders never pass the same cap
-/// together: the second is checked after the first is in the ledger. The year it checked against, with this surrender
-/// recorded into it once the ledger took it, is <see cref="After"/>: the writer replays the year once per surrender.
+/// <see cref="SurrenderForCompliance"/> with its inputs, as a registry request: inside the single writer it brings the
+/// year up to the ledger's surrenders (this entity's and the province's totals as they are now; the year is kept
+/// between surrenders by <see cref="ComplianceYearCache"/>, so only the surrenders since the last one are recorded),
+/// checks the unit and the quantity against the rules, and only then asks the ledger to surrender. Two surrenders never
+/// pass the same cap together: the second is checked after the first is in the ledger. The year it checked against,
+/// with this surrender recorded into it once the ledger took it, is <see cref="After"/>.
 /// </summary>
 internal sealed class CheckedSurrender(SurrenderForCompliance request, ComplianceInputs inputs, CreditCode entity) : IRegistryCommand
 {
@@ -82,9 +83,9 @@ internal sealed class CheckedSurrender(SurrenderForCompliance request, Complianc
         ArgumentNullException.ThrowIfNull(ledger);
         Refusal = null;
         After = null;
-        var surrenders = SurrenderRecord.Of(ledger, request.ComplianceYear);
-        var book = inputs.Replay(surrenders);
-        var repeat = surrenders.Any(s => s.Actor == actor && s.Key == request.Key);
+        // The year as kept since the last surrender, brought up to date (a full replay only when something it depends on changed).
+        var book = ComplianceYearCache.Current(ledger, inputs);
+        var repeat = ledger.SurrendersFor(request.ComplianceYear).Any(s => s.Actor == actor && s.Key == request.Key);
         // The ledger answers for itself an unknown account, a non-representative and a repeated request.
         if (!repeat && ledger.FindAccount(request.From) is { } account && account.IsRepresentative(actor))
         {
@@ -96,14 +97,10 @@ internal sealed class CheckedSurrender(SurrenderForCompliance request, Complianc
             }
         }
         var outcome = ledger.Surrender(actor, now, request.Key, request.From, request.Class, request.Quantity.Value, request.ComplianceYear);
-        if (outcome is RegistryOutcome.Completed { Duplicate: false })
+        if (outcome is RegistryOutcome.Completed)
         {
-            // Recorded as a replay would record it: the last surrender of the year, in the ledger's own terms.
-            After = inputs.Replay([SurrenderRecord.Last(ledger, request.ComplianceYear)!], book);
-        }
-        else if (outcome is RegistryOutcome.Completed)
-        {
-            After = book;
+            // The kept year with this surrender recorded as a replay would record it (nothing new for a duplicate).
+            After = ComplianceYearCache.Current(ledger, inputs);
         }
         return outcome;
     }

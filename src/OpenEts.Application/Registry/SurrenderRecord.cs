@@ -12,13 +12,11 @@ public sealed record SurrenderRecord(Account From, UnitAttributes Attributes, lo
         return [.. ledger.SurrendersFor(complianceYear).Select(s => Of(ledger, s))];
     }
 
-    /// <summary>The newest surrender of <paramref name="complianceYear"/> in <paramref name="ledger"/>, or null when there is none.</summary>
-    public static SurrenderRecord? Last(RegistryLedger ledger, int complianceYear)
+    /// <summary>The surrender <paramref name="s"/> of <paramref name="ledger"/>, with its account and class attributes as they are now.</summary>
+    public static SurrenderRecord Of(RegistryLedger ledger, UnitsSurrendered s)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        return ledger.SurrendersFor(complianceYear) is { Count: > 0 } all ? Of(ledger, all[^1]) : null;
+        ArgumentNullException.ThrowIfNull(s);
+        return new(ledger.FindAccount(s.From)!, ledger.AttributesOf(s.Class)!, s.Blocks.Sum(b => b.Count), s.At, s.Actor, s.Key);
     }
-
-    private static SurrenderRecord Of(RegistryLedger ledger, UnitsSurrendered s) =>
-        new(ledger.FindAccount(s.From)!, ledger.AttributesOf(s.Class)!, s.Blocks.Sum(b => b.Count), s.At, s.Actor, s.Key);
 }
