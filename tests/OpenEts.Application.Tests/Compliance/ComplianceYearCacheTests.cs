@@ -1,7 +1,7 @@
 using System.Globalization;
 using OpenEts.Application.Compliance;
-using OpenEts.Application.Mrv;
 using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
 using OpenEts.Domain.Compliance;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Quantities;
@@ -10,9 +10,10 @@ using OpenEts.Domain.Registry;
 namespace OpenEts.Application.Tests.Compliance;
 
 // The kept compliance year (ComplianceYearCache) against a full replay: surrenders interleaved with changes of
-// representatives, approved emissions, project facts, who acts for which entity, home provinces and the rules; after
-// every step the kept year and a replay of every surrender from scratch must give the same standings, province totals
-// and answer to the next surrender.
+// representatives, approved emissions, project facts, who acts for which entity, an entity's market (its home province,
+// or it leaving and rejoining the market), a class defined and issued late, and the rules; after every step the kept
+// year and a replay of every surrender from scratch must give the same standings, province totals and answer to the
+// next surrender.
 public sealed class ComplianceYearCacheTests
 {
     private static readonly DateTimeOffset At = new(2018, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
@@ -22,7 +23,8 @@ public sealed class ComplianceYearCacheTests
     private static readonly UnitClass GdWind = UnitClass.Offset(UnitType.Ccer, "000101", 2016);
     private static readonly UnitClass JxSolar = UnitClass.Offset(UnitType.Ccer, "000404", 2017);
     private static readonly UnitClass ScHydro = UnitClass.Offset(UnitType.Ccer, "000202", 2015);
-    private static readonly UnitClass[] Classes = [Gdea, GdWind, JxSolar, ScHydro];
+    private static readonly UnitClass GdForest = UnitClass.Offset(UnitType.Phcer, "000303", 2017);
+    private static readonly UnitClass[] Classes = [Gdea, GdWind, JxSolar, ScHydro, GdForest];
     private static readonly CreditCode[] Entities = [Code("91440101MA5CK0001"), Code("91440101MA5CK0002"), Code("91440101MA5CK0003")];
 
     private sealed class World
@@ -96,7 +98,7 @@ public sealed class ComplianceYearCacheTests
     private static bool Change(World w, Random random)
     {
         var entity = Entities[random.Next(Entities.Length)];
-        switch (random.Next(6))
+        switch (random.Next(8))
         {
             case 0:
                 // Representatives: the swing user (who acts for the third entity) joins or leaves an account, and being
@@ -118,6 +120,19 @@ public sealed class ComplianceYearCacheTests
             case 4:
                 w.Homes[entity] = random.Next(2) == 0 ? "GD" : "JX";
                 return true;
+            case 5:
+                // The entity leaves the market (another jurisdiction: no obligation here) or rejoins it.
+                if (!w.Approved.Remove(entity))
+                {
+                    w.Approved[entity] = 30_000m;
+                }
+                return true;
+            case 6:
+                // A class defined and issued after the year began (a defined class's attributes never change after).
+                return w.Ledger.AttributesOf(GdForest) is { Defined: false }
+                    && w.Ledger.DefineOffsetClass(Reg1, At, w.Key(), GdForest, "forest", ProjectCategory.Forestry, "GD", false) is RegistryOutcome.Completed
+                    && w.Ledger.IssueOffsets(Reg1, At, w.Key(), GdForest, 50_000, AccountNumber.From("GD-HOLD-" + random.Next(3).ToString(CultureInfo.InvariantCulture)),
+                        null, default, "late") is RegistryOutcome.Completed;
             default:
                 w.Rules = Guangdong(random.Next(2) == 0 ? 1_500_000 : 8_000);
                 return true;
