@@ -66,6 +66,7 @@ internal static class ComplianceBench
         Time("one surrender check inside the writer: replay + check", () =>
             (inputs.Replay(surrenders).Check(last, wind, null, 1) is { } r ? r.Rule.ToString() : "accepted"));
         Time("status of one entity from a replayed year", () => book.StatusOf(last, now)!.Status.ToString());
+        SurrenderCheckBench.Run(rules, entities);
         return 0;
     }
 
