@@ -33,6 +33,10 @@ internal static class Program
           auction [--bids N] [--movements M]
                                    clear an auction of N sealed bids (10 000); the cash ledger's rules in memory; M cash
                                    movements (20 000) made durable on SQLite, batched and one per transaction (plain harness)
+          exchange-http [--orders N] [--clients C] [--mode rest|cross] [--server DLL]
+                                   order entry end to end through the HTTP API: the Release server in its own process on a
+                                   throwaway SQLite demo database, this process posting N orders (50 000) from C clients
+                                   (64) with API tokens; orders/s and latency p50/p99 (build src/OpenEts.Server -c Release)
           market-data [--trades N]
                                    K-line aggregation of N trade prints (1 000 000) into 1-minute and 1-day bars, and one
                                    day's official close (plain harness, seconds)
@@ -84,6 +88,8 @@ internal static class Program
                 return Auction.AuctionBench.Run(rest);
             case "dual-control":
                 return DualControl.DualControlBench.Run(rest);
+            case "exchange-http":
+                return Exchange.ExchangeHttpBench.Run(rest);
             case "market-data":
                 return MarketData.KLineBench.Run(rest);
             default:

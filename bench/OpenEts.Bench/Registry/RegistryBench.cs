@@ -300,7 +300,7 @@ internal static class RegistryBench
 
     private static IdempotencyKey Key(string value) => IdempotencyKey.From(value);
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;

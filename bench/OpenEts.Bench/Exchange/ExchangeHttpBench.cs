@@ -1,0 +1,281 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using OpenEts.Application.Identity;
+using OpenEts.Bench.Registry;
+using OpenEts.Domain.Organisations;
+using OpenEts.Storage;
+
+namespace OpenEts.Bench.Exchange;
+
+/// <summary>
+/// Order entry end to end through the HTTP API (issue 12's first speed target): the real server in its own process on a
+/// throwaway SQLite database with the demo market, and this process as the load generator — C concurrent clients post
+/// N orders to <c>POST /api/v1/exchange/orders</c> with API tokens, and each order is acknowledged only once it is
+/// durable. <c>--mode rest</c> (default) places orders that rest (buys below, sells above the reference price:
+/// reservation + journal + book); <c>--mode cross</c> pairs a sell and a buy at one price, so every second order trades
+/// and settles delivery versus payment at once.
+/// </summary>
+internal static class ExchangeHttpBench
+{
+    private const string Instrument = "GDEA-2017";
+
+    public static int Run(string[] args)
+    {
+        var orders = RegistryBench.Option(args, "--orders", 50_000);
+        var clients = RegistryBench.Option(args, "--clients", 64);
+        var cross = StringArg(args, "--mode", "rest") == "cross";
+        var server = StringArg(args, "--server", Path.Combine(RepoRoot(), "artifacts/bin/OpenEts.Server/release/OpenEts.Server.dll"));
+        if (!File.Exists(server))
+        {
+            Console.Error.WriteLine($"no server at {server}: dotnet build -c Release src/OpenEts.Server, or give --server DLL");
+            return 2;
+        }
+        return RunAsync(server, orders, clients, cross).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> RunAsync(string serverDll, int orders, int clients, bool cross)
+    {
+        Console.WriteLine($"exchange-http bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {orders:N0} orders, "
+            + $"{clients} clients, mode {(cross ? "cross (every pair trades and settles)" : "rest (no trades)")}; load average {RegistryBench.LoadAverage()}");
+        var work = Directory.CreateTempSubdirectory("openets-exchange-http-");
+        var db = Path.Combine(work.FullName, "exchange.db");
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        using var server = StartServer(serverDll, db, baseUrl, work.FullName);
+        try
+        {
+            using var setup = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var instrument = await WaitForInstrumentAsync(setup, server).ConfigureAwait(false);
+            var tick = instrument.GetProperty("tick").GetDecimal();
+            var reference = instrument.GetProperty("referencePrice").GetDecimal();
+            var lot = instrument.GetProperty("lot").GetInt64();
+            var tokens = await TokensAsync(db, ["regulator", "power-a", "cement-a"]).ConfigureAwait(false);
+            // Money for every buy the run can place, deposited by the regulator as any member's 入金 is.
+            var money = decimal.Round((reference + 10 * tick) * lot * orders * 1.1m, 2);
+            foreach (var company in DemoCompanies)
+            {
+                await DepositAsync(setup, tokens["regulator"], company, money).ConfigureAwait(false);
+            }
+            var buyer = Client(baseUrl, tokens["power-a"], clients);
+            var seller = Client(baseUrl, tokens["cement-a"], clients);
+
+            // Warm-up (JIT on both sides, connection pools), not measured.
+            await DriveAsync(buyer, seller, Math.Min(2_000, orders), clients, cross, reference, tick, lot, "warm").ConfigureAwait(false);
+
+            var cpuBefore = ProcessCpu(server);
+            var watch = Stopwatch.StartNew();
+            var run = await DriveAsync(buyer, seller, orders, clients, cross, reference, tick, lot, "run").ConfigureAwait(false);
+            watch.Stop();
+            var serverCpu = ProcessCpu(server) - cpuBefore;
+            var sorted = run.Latencies.Order().ToArray();
+            double Ms(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))] * 1000.0 / Stopwatch.Frequency;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"SQLite over HTTP: {run.Accepted:N0} orders acknowledged durable in {watch.Elapsed.TotalSeconds:F2} s = {run.Accepted / watch.Elapsed.TotalSeconds:N0} orders/s "
+                + $"(target ≥ 50 000/s); latency p50 {Ms(0.50):F2} ms, p99 {Ms(0.99):F2} ms (target < 10 ms), max {Ms(1.0):F1} ms; "
+                + $"{run.Refused:N0} refused ({run.FirstRefusal ?? "none"}); server process {serverCpu.TotalSeconds:F1} s CPU = "
+                + $"{run.Accepted / Math.Max(serverCpu.TotalSeconds, 0.001):N0} orders per server CPU-second; load average {RegistryBench.LoadAverage()}"));
+            buyer.Dispose();
+            seller.Dispose();
+            return run.Refused == 0 ? 0 : 1;
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync().ConfigureAwait(false);
+            }
+            try
+            {
+                work.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by the dying server: the temp folder is cleaned by the system later.
+            }
+        }
+    }
+
+    private static IEnumerable<string> DemoCompanies =>
+        ["91440101MA5CY1001", "91441800MA5CY1002"];
+
+    private sealed record RunResult(long[] Latencies, int Accepted, int Refused, string? FirstRefusal);
+
+    // Order i: in rest mode, even orders are buys below the reference and odd ones sells above it, spread over ten
+    // ticks; in cross mode, orders 2k (a sell) and 2k+1 (a buy) meet at one price within the band, so the buy trades.
+    private static async Task<RunResult> DriveAsync(HttpClient buyer, HttpClient seller, int orders, int clients, bool cross,
+        decimal reference, decimal tick, long lot, string tag)
+    {
+        var latencies = new long[orders];
+        var next = -1;
+        var accepted = 0;
+        var refused = 0;
+        string? firstRefusal = null;
+        async Task WorkerAsync()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < orders)
+            {
+                var sell = i % 2 == (cross ? 0 : 1);
+                var step = 1 + (i / 2 % 10);
+                var price = cross ? reference + ((i / 2 % 5) - 2) * tick : sell ? reference + step * tick : reference - step * tick;
+                var body = new
+                {
+                    instrument = Instrument, side = sell ? "sell" : "buy", type = "limit", price, quantity = lot,
+                    idempotencyKey = $"{tag}-{i}",
+                };
+                var start = Stopwatch.GetTimestamp();
+                using var response = await (sell ? seller : buyer).PostAsJsonAsync("/api/v1/exchange/orders", body).ConfigureAwait(false);
+                latencies[i] = Stopwatch.GetTimestamp() - start;
+                if (response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref accepted);
+                }
+                else
+                {
+                    Interlocked.Increment(ref refused);
+                    var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    Interlocked.CompareExchange(ref firstRefusal, $"{(int)response.StatusCode}: {text[..Math.Min(300, text.Length)]}", null);
+                }
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(WorkerAsync))).ConfigureAwait(false);
+        return new RunResult(latencies, accepted, refused, firstRefusal);
+    }
+
+    private static HttpClient Client(string baseUrl, string token, int clients)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static Process StartServer(string dll, string db, string url, string folder)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "--db", db, "--demo", "--urls", url, "--Logging:LogLevel:Default=Warning" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(info) ?? throw new InvalidOperationException("the server did not start");
+        // Drain its output so that a full pipe never stalls it.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line)
+            {
+                Console.Error.WriteLine($"server: {line}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<JsonElement> WaitForInstrumentAsync(HttpClient client, Process server)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"the server stopped with exit code {server.ExitCode}");
+            }
+            try
+            {
+                using var response = await client.GetAsync("/api/v1/exchange/instruments").ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false)).RootElement;
+                    foreach (var instrument in list.EnumerateArray())
+                    {
+                        if (instrument.GetProperty("code").GetString() == Instrument)
+                        {
+                            return instrument.Clone();
+                        }
+                    }
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200).ConfigureAwait(false);
+        }
+        throw new TimeoutException($"the demo's {Instrument} was not listed within 5 minutes");
+    }
+
+    // API tokens made straight in the database the server uses, as a signed-in user would make them on /Account/Tokens.
+    private static async Task<Dictionary<string, string>> TokensAsync(string db, IEnumerable<string> users)
+    {
+        await using var store = await SqlStore.OpenAsync(db, CancellationToken.None).ConfigureAwait(false);
+        var signIn = new SignIn(store, new PasswordHashing());
+        var tokens = new Dictionary<string, string>();
+        foreach (var name in users)
+        {
+            var user = await store.ReadAsync(s => s.Users.FindByNameAsync(name), CancellationToken.None).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"the demo user {name} is missing");
+            var made = await signIn.CreateTokenAsync(new Actor(user.Id, user.UserName, user.Role, user.OrganisationId),
+                new CreateToken.Form("exchange-http bench", 1, "read-write"), DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
+            tokens[name] = made is TokenCreation.Created created ? created.Secret : throw new InvalidOperationException($"no token for {name}: {made}");
+        }
+        return tokens;
+    }
+
+    private static async Task DepositAsync(HttpClient client, string token, string company, decimal amount)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cash/deposits")
+        {
+            Content = JsonContent.Create(new
+            {
+                organisation = company + CreditCode.CheckCharacter(company), amount, reference = "bench deposit",
+                idempotencyKey = "bench-deposit-" + company,
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"deposit for {company} refused: {(int)response.StatusCode} "
+                + await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        }
+    }
+
+    private static TimeSpan ProcessCpu(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "test.sh")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+
+    private static string StringArg(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+}
