@@ -12,7 +12,8 @@ internal sealed partial class SqlSession
         + "idempotency_key";
 
     private const string ListingTradeColumns =
-        "id, listing_id, instrument, at, price_fen, quantity, buy_account, sell_account, buy_user, taker_account, buyer_fee_fen, seller_fee_fen";
+        "id, listing_id, instrument, at, price_fen, quantity, buy_account, sell_account, buy_user, taker_account, buyer_fee_fen, seller_fee_fen, "
+        + "taker_user, idempotency_key";
 
     async Task<ExchangeListing> IExchangeData.InsertListingAsync(ExchangeListing listing)
     {
@@ -66,16 +67,22 @@ internal sealed partial class SqlSession
     {
         var id = await ExecuteScalarAsync<long>("""
             INSERT INTO exchange_listing_trades (listing_id, instrument, at, price_fen, quantity, buy_account, sell_account, buy_user, taker_account,
-                buyer_fee_fen, seller_fee_fen)
-            VALUES (@Listing, @Instrument, @at, @PriceFen, @Quantity, @BuyAccount, @SellAccount, @BuyUser, @TakerAccount, @BuyerFeeFen, @SellerFeeFen)
+                buyer_fee_fen, seller_fee_fen, taker_user, idempotency_key)
+            VALUES (@Listing, @Instrument, @at, @PriceFen, @Quantity, @BuyAccount, @SellAccount, @BuyUser, @TakerAccount, @BuyerFeeFen, @SellerFeeFen,
+                @TakerUser, @Key)
             RETURNING id
             """, new
         {
             trade.Listing, trade.Instrument, at = Ms(trade.At), trade.PriceFen, trade.Quantity, trade.BuyAccount, trade.SellAccount, trade.BuyUser,
-            trade.TakerAccount, trade.BuyerFeeFen, trade.SellerFeeFen,
+            trade.TakerAccount, trade.BuyerFeeFen, trade.SellerFeeFen, trade.TakerUser, trade.Key,
         }).ConfigureAwait(false);
         return trade with { Id = id };
     }
+
+    async Task<ListingTrade?> IExchangeData.FindListingTradeAsync(string takerUser, string key) =>
+        (await QuerySingleOrDefaultAsync<ListingTradeRow>(
+            $"SELECT {ListingTradeColumns} FROM exchange_listing_trades WHERE taker_user = @takerUser AND idempotency_key = @key", new { takerUser, key })
+            .ConfigureAwait(false))?.ToTrade();
 
     async Task<IReadOnlyList<ListingTrade>> IExchangeData.ListingTradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to) =>
         [.. (await QueryAsync<ListingTradeRow>($"""
@@ -148,7 +155,11 @@ internal sealed partial class SqlSession
 
         public long Seller_Fee_Fen { get; init; }
 
+        public string? Taker_User { get; init; }
+
+        public string? Idempotency_Key { get; init; }
+
         public ListingTrade ToTrade() => new(Id, Listing_Id, Instrument, SqlSession.At(At), Price_Fen, Quantity, Buy_Account, Sell_Account, Buy_User,
-            Taker_Account, Buyer_Fee_Fen, Seller_Fee_Fen);
+            Taker_Account, Buyer_Fee_Fen, Seller_Fee_Fen, Taker_User, Idempotency_Key);
     }
 }

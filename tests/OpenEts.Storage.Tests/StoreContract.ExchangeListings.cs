@@ -16,6 +16,10 @@ public abstract partial class StoreContract<TDb>
     private static PostListing Listing(Side side, long priceFen, long quantity, string key, long? minimum = null) =>
         new("GDEA-2017", side, priceFen, quantity, minimum, IdempotencyKey.From(key));
 
+    // A pick with a key of its own (each call a new pick).
+    private static PickListing Pick(long listing, long? quantity, string? key = null) =>
+        new(listing, quantity, IdempotencyKey.From(key ?? Guid.NewGuid().ToString("N")));
+
     private static ExchangeListing Posted(ExchangeOutcome outcome) => Assert.IsType<ExchangeOutcome.Completed>(outcome).Listing!;
 
     [Fact]
@@ -27,8 +31,8 @@ public abstract partial class StoreContract<TDb>
 
         var listing = Posted(await m.RunAsync("power-a", Listing(Side.Sell, 2_000, 1_000, "l1", minimum: 100)));
         var frozen = await m.HeldAsync("GD-CLEARING");
-        var part = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new PickListing(listing.Id, 400)));
-        var rest = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new PickListing(listing.Id, null)));
+        var part = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", Pick(listing.Id, 400)));
+        var rest = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", Pick(listing.Id, null)));
 
         // 400 t and 600 t at 20.00: 8 000.00 + 12 000.00 yuan; fees 0.05 % a side: 4.00 + 6.00 yuan each.
         Assert.Equal(1_000L, frozen);
@@ -56,7 +60,7 @@ public abstract partial class StoreContract<TDb>
 
         var listing = Posted(await m.RunAsync("cement-a", Listing(Side.Buy, 2_000, 1_000, "l2")));
         var reserved = (await m.CashOfAsync("cement-a")).Reserved;
-        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new PickListing(listing.Id, 300)));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", Pick(listing.Id, 300)));
         var withdrawn = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-b", new WithdrawListing(listing.Id)));
 
         // 1 000 t × 20.00 = 20 000 yuan + the maximum fee 10.00 reserved; 300 t = 6 000.00 yuan and 3.00 a side paid.
@@ -70,6 +74,28 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Listing_PickRepeatedWithItsKey_TradesOnceAndAnswersWithTheFirstPick()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var cement = await m.HeldAsync("GD-HOLD-CEMENT");
+        var listing = Posted(await m.RunAsync("power-a", Listing(Side.Sell, 2_000, 1_000, "k1")));
+
+        var first = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", Pick(listing.Id, null, "double-click")));
+        var again = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", Pick(listing.Id, null, "double-click")));
+        var otherQuantity = await m.RunAsync("cement-a", Pick(listing.Id, 400, "double-click"));
+
+        // The first pick filled the listing; the repeat still answers with it and moves nothing.
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.ListingTrade!.Id, again.ListingTrade!.Id);
+        Assert.Equal((ListingStatus.Filled, 1_000L), (again.Listing!.Status, again.Listing.Taken));
+        Assert.Equal(ExchangeRule.KeyReused, Assert.IsType<ExchangeOutcome.Refused>(otherQuantity).Rule);
+        Assert.Single(await m.Queries.MyListingTradesAsync(await m.ActorOf("cement-a"), Ct));
+        Assert.Equal(cement + 1_000, await m.HeldAsync("GD-HOLD-CEMENT"));
+        Assert.Equal((1_000_000m - 20_000m - 10m, 0m), ((await m.CashOfAsync("cement-a")).Balance, (await m.CashOfAsync("cement-a")).Reserved));
+    }
+
+    [Fact]
     public async Task Listing_PicksAndTermsBreakingARule_AreRefusedNamingItAndChangeNothing()
     {
         await using var m = await ExchangeMarketAsync(Db);
@@ -80,12 +106,12 @@ public abstract partial class StoreContract<TDb>
         // Band ±10 % of 20.00: 18.00–22.00.
         var band = await m.RunAsync("power-a", Listing(Side.Sell, 2_201, 100, "band"));
         var minimum = await m.RunAsync("power-a", Listing(Side.Sell, 2_000, 100, "min", minimum: 200));
-        var notBest = await m.RunAsync("cement-a", new PickListing(dear.Id, null));
-        var small = await m.RunAsync("cement-a", new PickListing(best.Id, 100));
-        var tooMuch = await m.RunAsync("cement-a", new PickListing(best.Id, 2_000));
-        var own = await m.RunAsync("power-a", new PickListing(best.Id, null));
+        var notBest = await m.RunAsync("cement-a", Pick(dear.Id, null));
+        var small = await m.RunAsync("cement-a", Pick(best.Id, 100));
+        var tooMuch = await m.RunAsync("cement-a", Pick(best.Id, 2_000));
+        var own = await m.RunAsync("power-a", Pick(best.Id, null));
         Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new WithdrawListing(best.Id)));
-        var gone = await m.RunAsync("cement-a", new PickListing(best.Id, null));
+        var gone = await m.RunAsync("cement-a", Pick(best.Id, null));
         var cash = await m.CashOfAsync("cement-a");
 
         Assert.Equal(ExchangeRule.PriceBand, Assert.IsType<ExchangeOutcome.Refused>(band).Rule);
@@ -99,7 +125,7 @@ public abstract partial class StoreContract<TDb>
         // Only the dearer listing is still open: its 1 000 t are frozen, the withdrawn one's came back.
         Assert.Equal(power - 1_000, await m.HeldAsync("GD-HOLD-POWER"));
         Assert.Equal(1_000L, await m.HeldAsync("GD-CLEARING"));
-        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new PickListing(dear.Id, null)));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", Pick(dear.Id, null)));
     }
 
     [Fact]
@@ -108,13 +134,13 @@ public abstract partial class StoreContract<TDb>
         await using var m = await ExchangeMarketAsync(Db);
         var power = await m.HeldAsync("GD-HOLD-POWER");
         var sell = Posted(await m.RunAsync("power-a", Listing(Side.Sell, 2_000, 1_000, "e1")));
-        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new PickListing(sell.Id, 400)));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", Pick(sell.Id, 400)));
         var buy = Posted(await m.RunAsync("cement-a", Listing(Side.Buy, 1_900, 500, "e2")));
 
         var done = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("exchange", new EndOfDay(TradingDay)));
         var closedDay = await m.RunAsync("power-a", Listing(Side.Sell, 2_000, 100, "e3"));
         m.At = Now.AddDays(1);
-        var late = await m.RunAsync("power-a", new PickListing(buy.Id, null));
+        var late = await m.RunAsync("power-a", Pick(buy.Id, null));
 
         Assert.Empty(done.EndOfDay!.Mismatches);
         Assert.All(await m.Queries.MyListingsAsync(await m.ActorOf("power-a"), Ct), l => Assert.Equal(ListingStatus.Expired, l.Status));
@@ -130,7 +156,7 @@ public abstract partial class StoreContract<TDb>
     {
         await using var m = await ExchangeMarketAsync(Db);
         var sell = Posted(await m.RunAsync("power-a", Listing(Side.Sell, 2_000, 1_000, "r1")));
-        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new PickListing(sell.Id, 400)));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", Pick(sell.Id, 400)));
         await using (var connection = await m.Store.OpenConnectionAsync(Ct))
         {
             await using var command = connection.CreateCommand();
@@ -192,7 +218,7 @@ public abstract partial class StoreContract<TDb>
             else if (o.Kind == 1)
             {
                 // Any listing, any size: picks that are not the best, too small or too large are refused with nothing moved.
-                await m.RunAsync(trader, new PickListing(listings[o.Target % listings.Count], o.Take == 0 ? null : o.Take * 100L));
+                await m.RunAsync(trader, Pick(listings[o.Target % listings.Count], o.Take == 0 ? null : o.Take * 100L));
             }
             else
             {

@@ -12,9 +12,11 @@ namespace OpenEts.Application.Exchange;
 /// <param name="Quantity">Tonnes.</param>
 /// <param name="BuyUser">The buyer's user (the lister of a buy listing or the picker): the registry's delivery is in its name.</param>
 /// <param name="TakerAccount">The picker's trading account.</param>
+/// <param name="TakerUser">The picker's user; null on a pick stored before picks carried a key.</param>
+/// <param name="Key">The picker's idempotency key (one pick per user and key); null on a pick stored before picks carried one.</param>
 public sealed record ListingTrade(
     long Id, long Listing, string Instrument, DateTimeOffset At, long PriceFen, long Quantity, long BuyAccount, long SellAccount, string BuyUser,
-    long TakerAccount, long BuyerFeeFen, long SellerFeeFen)
+    long TakerAccount, long BuyerFeeFen, long SellerFeeFen, string? TakerUser = null, string? Key = null)
 {
     /// <summary>The value in fen: price × quantity.</summary>
     public long ValueFen => checked(PriceFen * Quantity);

@@ -6,6 +6,7 @@ using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
 using OpenEts.Matching;
 
 namespace OpenEts.Application.Exchange;
@@ -21,13 +22,15 @@ namespace OpenEts.Application.Exchange;
 /// </summary>
 /// <param name="Listing">The listing number.</param>
 /// <param name="Quantity">Tonnes to take; null takes all that is left.</param>
-public sealed record PickListing(long Listing, long? Quantity) : IExchangeCommand
+/// <param name="Key">The picker's idempotency key: a repeat of a pick (a double click, a retried request) returns the first
+/// pick and moves nothing again; the key with another listing or quantity is <c>KeyReused</c>.</param>
+public sealed record PickListing(long Listing, long? Quantity, IdempotencyKey Key) : IExchangeCommand
 {
     /// <summary>The journal kind of a pick.</summary>
     public const string Kind = "exchange.listing.picked";
 
-    /// <summary>The request as typed: the listing number and the tonnes to take (empty: all that is left).</summary>
-    public sealed record Form(long? Listing, long? Quantity);
+    /// <summary>The request as typed: the listing number, the tonnes to take (empty: all that is left) and the idempotency key.</summary>
+    public sealed record Form(long? Listing, long? Quantity, string? IdempotencyKey);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -44,7 +47,8 @@ public sealed record PickListing(long Listing, long? Quantity) : IExchangeComman
         {
             read.Fail("quantity", "Range", "quantity: tonnes, positive (empty: all that is left)");
         }
-        command = read.IsValid ? new PickListing(form.Listing!.Value, form.Quantity) : null;
+        var key = read.Key(form.IdempotencyKey);
+        command = read.IsValid ? new PickListing(form.Listing!.Value, form.Quantity, key) : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -58,6 +62,16 @@ public sealed record PickListing(long Listing, long? Quantity) : IExchangeComman
         if (notOpen is not null)
         {
             return notOpen;
+        }
+        if (await s.FindListingTradeAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        {
+            // Before the listing's own checks: a listing that the first pick filled is no longer open, yet its repeat must
+            // still answer with that pick.
+            return earlier.Listing == Listing && (Quantity is null || Quantity == earlier.Quantity)
+                ? new ExchangeOutcome.Completed(Kind, ListingTrade.Subject(earlier.Id), true, null, [],
+                    Listing: await s.FindListingAsync(earlier.Listing).ConfigureAwait(false), ListingTrade: earlier)
+                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
+                    $"the idempotency key '{Key.Value}' was used for a different pick", RefusalKind.Conflict);
         }
         if (await s.FindListingAsync(Listing).ConfigureAwait(false) is not { Status: ListingStatus.Open } listing)
         {
@@ -99,7 +113,7 @@ public sealed record PickListing(long Listing, long? Quantity) : IExchangeComman
         var listerBuys = listing.Side == Side.Buy;
         var trade = await s.InsertListingTradeAsync(new ListingTrade(0, listing.Id, listing.Instrument, work.Now, listing.PriceFen, take,
             listerBuys ? listing.AccountId : account.Id, listerBuys ? account.Id : listing.AccountId, listerBuys ? listing.UserName : work.Actor.UserName,
-            account.Id, fees.FeeFen(value, buyer: true), fees.FeeFen(value, buyer: false))).ConfigureAwait(false);
+            account.Id, fees.FeeFen(value, buyer: true), fees.FeeFen(value, buyer: false), work.Actor.UserName, Key.Value)).ConfigureAwait(false);
         var subject = ListingTrade.Subject(trade.Id);
         long reservation;
         if (listerBuys)
@@ -138,7 +152,7 @@ public sealed record PickListing(long Listing, long? Quantity) : IExchangeComman
         await work.JournalAsync(Kind, subject, new
         {
             trade = trade.Id, listing = listing.Id, instrument = trade.Instrument, price = trade.PriceFen, quantity = take, buyAccount = trade.BuyAccount,
-            sellAccount = trade.SellAccount, buyerFee = trade.BuyerFeeFen, sellerFee = trade.SellerFeeFen, left = after.Left,
+            sellAccount = trade.SellAccount, buyerFee = trade.BuyerFeeFen, sellerFee = trade.SellerFeeFen, left = after.Left, key = Key.Value,
         }).ConfigureAwait(false);
         return new ExchangeOutcome.Completed(Kind, subject, false, null, [], Listing: after, ListingTrade: trade);
     }

@@ -116,6 +116,9 @@ public partial interface IExchangeData
     /// <summary>Stores a listing trade and returns it with its number.</summary>
     Task<ListingTrade> InsertListingTradeAsync(ListingTrade trade);
 
+    /// <summary>The pick a user made with an idempotency key, or null.</summary>
+    Task<ListingTrade?> FindListingTradeAsync(string takerUser, string key);
+
     /// <summary>An instrument's listing trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, oldest first.</summary>
     Task<IReadOnlyList<ListingTrade>> ListingTradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to);
 

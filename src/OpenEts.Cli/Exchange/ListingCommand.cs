@@ -32,10 +32,12 @@ internal static class ListingCommand
 
         var id = new Option<long?>("--listing") { Description = "the listing number", HelpName = "N", Required = true };
         var take = new Option<long?>("--quantity") { Description = "tonnes to take (default all that is left)", HelpName = "Q" };
+        var pickKey = ExchangeVerb.Key();
         var pick = new Verb("pick", "Pick the best-priced listing of a side at its price, all or part; it settles delivery versus payment at once.",
-            "ets exchange listing pick --listing N [--quantity Q] --as USER [--db DB]", id, take, who, db);
+            "ets exchange listing pick --listing N [--quantity Q] [--key KEY] --as USER [--db DB]", id, take, pickKey, who, db);
         pick.SetAction((r, ct) => ExchangeVerb.RunAsync(r, db, who,
-            PickListing.TryParse(new(r.GetValue(id), r.GetValue(take)), out var command, out var errors) ? command : null, errors, PrintAsync, ct));
+            PickListing.TryParse(new(r.GetValue(id), r.GetValue(take), ExchangeVerb.KeyOf(r, pickKey)), out var command, out var errors) ? command : null,
+            errors, PrintAsync, ct));
 
         var withdrawId = new Option<long?>("--listing") { Description = "the listing number", HelpName = "N", Required = true };
         var withdraw = new Verb("withdraw", "Withdraw what is left of one of your listings: its units or cash come back.",

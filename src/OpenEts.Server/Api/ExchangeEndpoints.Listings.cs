@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Exchange;
 using OpenEts.Matching;
 using OpenEts.Server.Auth;
@@ -10,6 +11,9 @@ namespace OpenEts.Server.Api;
 // left. Parse → call → map.
 internal static partial class ExchangeEndpoints
 {
+    /// <summary>The header a pick may carry its idempotency key in, instead of the body's <c>idempotencyKey</c>.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     private static void MapListings(RouteGroupBuilder group)
     {
         group.MapPost("/listings", PostListingAsync).RequireAuthorization(Traders)
@@ -19,7 +23,7 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Every open listing, by number (mine marks your organisation's); only the best-priced, then earliest, of a side may be picked");
         group.MapPost("/listings/{id:long}/pick", PickListingAsync).RequireAuthorization(Traders)
             .WithSummary("Pick a listing at its price: all that is left (no quantity) or at least its minimum take; settles delivery versus payment at "
-                + "once (units, cash and fees)");
+                + "once (units, cash and fees); the idempotency key (idempotencyKey or the Idempotency-Key header) makes a repeat return the first pick");
         group.MapPost("/listings/{id:long}/withdraw", WithdrawListingAsync).RequireAuthorization(Traders)
             .WithSummary("Withdraw what is left of one of your listings: its units or cash come back");
         group.MapGet("/listing-trades", MyListingTradesAsync).RequireAuthorization(Traders)
@@ -31,8 +35,11 @@ internal static partial class ExchangeEndpoints
         string? Instrument, [property: ApiEnum(typeof(Side))] string? Side, decimal? Price, long? Quantity, string? IdempotencyKey,
         long? MinimumTake = null);
 
-    /// <summary>A pick: the tonnes to take (left out or null: all that is left).</summary>
-    public sealed record PickInput(long? Quantity = null);
+    /// <summary>
+    /// A pick: the tonnes to take (left out or null: all that is left) and its idempotency key (here or in the
+    /// <c>Idempotency-Key</c> header): a repeat returns the first pick.
+    /// </summary>
+    public sealed record PickInput(long? Quantity = null, string? IdempotencyKey = null);
 
     /// <summary>A listing: price yuan/t, tonnes listed, taken and left; <c>mine</c> when it is your organisation's.</summary>
     public sealed record ListingView(
@@ -67,8 +74,9 @@ internal static partial class ExchangeEndpoints
             : Problems.Fields(errors);
 
     private static async Task<ExchangeCommandResult> PickListingAsync(
-        long id, PickInput? input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
-        PickListing.TryParse(new(id, input?.Quantity), out var command, out var errors)
+        long id, PickInput? input, [FromHeader(Name = IdempotencyKeyHeader)] string? headerKey, HttpContext http, ExchangeService exchange,
+        TimeProvider clock, CancellationToken ct) =>
+        PickListing.TryParse(new(id, input?.Quantity, input?.IdempotencyKey ?? headerKey), out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 

@@ -53,7 +53,8 @@ public sealed class OffBookCommandTests
         var posted = await RunAsync(db, "exchange", "listing", "post", "--instrument", "GDEA-2017", "--side", "sell", "--price", "16.20",
             "--quantity", "1000", "--minimum", "100", "--as", "power-a");
         var small = await RunAsync(db, "exchange", "listing", "pick", "--listing", "1", "--quantity", "50", "--as", "cement-a");
-        var picked = await RunAsync(db, "exchange", "listing", "pick", "--listing", "1", "--quantity", "400", "--as", "cement-a");
+        var picked = await RunAsync(db, "exchange", "listing", "pick", "--listing", "1", "--quantity", "400", "--key", "cli-pick", "--as", "cement-a");
+        var again = await RunAsync(db, "exchange", "listing", "pick", "--listing", "1", "--quantity", "400", "--key", "cli-pick", "--as", "cement-a");
         var listed = await RunAsync(db, "exchange", "listing", "list", "--as", "power-a");
         var withdrawn = await RunAsync(db, "exchange", "listing", "withdraw", "--listing", "1", "--as", "power-a");
         var usage = await RunAsync(db, "exchange", "listing", "pick", "--as", "cement-a");
@@ -64,6 +65,8 @@ public sealed class OffBookCommandTests
         Assert.Contains("rule MinimumTake", small.Err, StringComparison.Ordinal);
         Assert.Equal(0, picked.Exit);
         Assert.Contains("listing trade 1 of listing 1: 400 t at 16.20 yuan", picked.Out, StringComparison.Ordinal);
+        // The same key again answers with the first pick and takes nothing more: 600 t are still left.
+        Assert.Equal((0, picked.Out), (again.Exit, again.Out));
         Assert.Contains("600 t left of 1000 t, minimum take 100 t (yours)", listed.Out, StringComparison.Ordinal);
         Assert.Contains("listing trade 1 of listing 1", listed.Out, StringComparison.Ordinal);
         Assert.Equal(0, withdrawn.Exit);

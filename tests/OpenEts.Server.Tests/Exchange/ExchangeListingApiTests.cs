@@ -38,7 +38,7 @@ public sealed class ExchangeListingApiTests(ServerFactory server) : IClassFixtur
         })).GetProperty("listing");
         var id = listing.GetProperty("id").GetInt64();
         var seen = (await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/listings", Ct)).EnumerateArray().Single(l => l.GetProperty("id").GetInt64() == id);
-        var picked = await PostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { quantity = 400 });
+        var picked = await PostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { quantity = 400, idempotencyKey = "api-pick-1" });
         var trades = await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/listing-trades", Ct);
         var withdrawn = await PostAsync(power, $"/api/v1/exchange/listings/{id}/withdraw", new { });
 
@@ -69,10 +69,10 @@ public sealed class ExchangeListingApiTests(ServerFactory server) : IClassFixtur
         {
             instrument = "GDEA-2017", side = "sell", price = 17.70m, quantity = 100, idempotencyKey = "api-listing-band",
         });
-        var small = await TryPostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { quantity = 100 });
-        var own = await TryPostAsync(power, $"/api/v1/exchange/listings/{id}/pick", new { });
+        var small = await TryPostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { quantity = 100, idempotencyKey = "api-pick-small" });
+        var own = await TryPostAsync(power, $"/api/v1/exchange/listings/{id}/pick", new { idempotencyKey = "api-pick-own" });
         await PostAsync(power, $"/api/v1/exchange/listings/{id}/withdraw", new { });
-        var gone = await TryPostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { });
+        var gone = await TryPostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { idempotencyKey = "api-pick-gone" });
         using var unseen = await anonymous.GetAsync("/api/v1/exchange/listings", Ct);
 
         Assert.True(band.Status == HttpStatusCode.BadRequest, band.Body);
@@ -84,5 +84,52 @@ public sealed class ExchangeListingApiTests(ServerFactory server) : IClassFixtur
         Assert.Equal(HttpStatusCode.Conflict, gone.Status);
         Assert.Contains("UnknownListing", gone.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, unseen.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pick_SameIdempotencyKeyHeaderTwice_TradesOnceAndAnswersTheSecondWithTheFirstPick()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        // Below every other sell listing of the class (band 14.49–17.69), so it is the one to pick.
+        var id = (await PostAsync(power, "/api/v1/exchange/listings", new
+        {
+            instrument = "GDEA-2017", side = "sell", price = 14.50m, quantity = 300, idempotencyKey = "api-listing-keyed",
+        })).GetProperty("listing").GetProperty("id").GetInt64();
+
+        var first = await PickWithHeaderAsync(cement, id, "pick-double-click");
+        var second = await PickWithHeaderAsync(cement, id, "pick-double-click");
+        var otherListing = await TryPostAsync(cement, "/api/v1/exchange/listings/999999/pick", new { idempotencyKey = "pick-double-click" });
+        var trades = (await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/listing-trades", Ct)).EnumerateArray()
+            .Where(t => t.GetProperty("listing").GetInt64() == id).ToList();
+
+        Assert.False(first.GetProperty("duplicate").GetBoolean());
+        Assert.True(second.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(Settled(first), Settled(second));
+        Assert.Equal(("filled", 300L), (second.GetProperty("listing").GetProperty("status").GetString(), second.GetProperty("listing").GetProperty("taken").GetInt64()));
+        Assert.Single(trades);
+        Assert.Equal(HttpStatusCode.Conflict, otherListing.Status);
+        Assert.Contains("KeyReused", otherListing.Body, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> PickWithHeaderAsync(HttpClient client, long listing, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/exchange/listings/{listing}/pick") { Content = JsonContent.Create(new { }) };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await client.SendAsync(request, Ct);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(response.IsSuccessStatusCode, json.ToString());
+        return json;
+    }
+
+    // What a pick settled as the answer shows it: the trade (its time to the stored millisecond) and the listing's state.
+    private static (string?, long, long, decimal, decimal, decimal, long, string?, long, DateTimeOffset) Settled(JsonElement answer)
+    {
+        var t = answer.GetProperty("listingTrade");
+        var l = answer.GetProperty("listing");
+        var at = t.GetProperty("at").GetDateTimeOffset();
+        return (answer.GetProperty("subject").GetString(), t.GetProperty("id").GetInt64(), t.GetProperty("quantity").GetInt64(),
+            t.GetProperty("price").GetDecimal(), t.GetProperty("value").GetDecimal(), t.GetProperty("fee").GetDecimal(), l.GetProperty("left").GetInt64(),
+            l.GetProperty("status").GetString(), l.GetProperty("taken").GetInt64(), DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()));
     }
 }

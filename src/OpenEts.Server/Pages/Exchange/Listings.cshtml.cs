@@ -40,8 +40,11 @@ public sealed class ListingsModel(ExchangeService exchange, ExchangeQueries quer
         SendAsync(PostListing.TryParse(new(Instrument, Side, Price, Quantity, MinimumTake, IdempotencyKey), out var command, out var errors),
             command, errors, "posted", ct);
 
-    public Task<IActionResult> OnPostPickAsync([FromForm] long? listing, [FromForm] long? take, CancellationToken ct) =>
-        SendAsync(PickListing.TryParse(new(listing, take), out var command, out var errors), command, errors, "picked", ct);
+    /// <summary>A pick form's own idempotency key, made when the form renders: a double submit picks once.</summary>
+    public static string PickKey() => Guid.NewGuid().ToString("N");
+
+    public Task<IActionResult> OnPostPickAsync([FromForm] long? listing, [FromForm] long? take, [FromForm] string? pickKey, CancellationToken ct) =>
+        SendAsync(PickListing.TryParse(new(listing, take, pickKey), out var command, out var errors), command, errors, "picked", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync([FromForm] long listing, CancellationToken ct) =>
         SendAsync(new WithdrawListing(listing), "withdrawn", ct);
