@@ -12,6 +12,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangePickInput : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The idempotencyKey property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? IdempotencyKey { get; set; }
+#nullable restore
+#else
+        public string IdempotencyKey { get; set; }
+#endif
         /// <summary>The quantity property</summary>
         public long? Quantity { get; set; }
         /// <summary>
@@ -32,6 +40,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "idempotencyKey", n => { IdempotencyKey = n.GetStringValue(); } },
                 { "quantity", n => { Quantity = n.GetLongValue(); } },
             };
         }
@@ -42,6 +51,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("idempotencyKey", IdempotencyKey);
             writer.WriteLongValue("quantity", Quantity);
         }
     }
