@@ -1,3 +1,4 @@
+using Npgsql;
 using OpenEts.Application.Cash;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Cash;
@@ -55,6 +56,20 @@ internal sealed partial class SqlSession : ICashData
     async Task<CashEntry?> ICashData.FindEntryAsync(string key) =>
         (await QuerySingleOrDefaultAsync<CashEntryRow>($"SELECT {EntryColumns} FROM cash_entries WHERE idempotency_key = @key", new { key })
             .ConfigureAwait(false))?.ToEntry();
+
+    async Task<IReadOnlyList<CashEntry>> ICashData.FindEntriesAsync(IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new List<CashEntry>(keys.Count);
+        // As the registry's FindKeysAsync: PostgreSQL takes each batch as one array, SQLite one parameter per key.
+        var match = connection is NpgsqlConnection ? "idempotency_key = ANY(@batch)" : "idempotency_key IN @batch";
+        foreach (var batch in keys.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            found.AddRange((await QueryAsync<CashEntryRow>($"SELECT {EntryColumns} FROM cash_entries WHERE {match}", new { batch })
+                .ConfigureAwait(false)).Select(r => r.ToEntry()));
+        }
+        return found;
+    }
 
     async Task<CashEntry> ICashData.InsertEntryAsync(CashEntry entry)
     {

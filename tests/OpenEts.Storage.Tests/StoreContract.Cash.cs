@@ -49,6 +49,30 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Cash_FindEntriesOverSeveralBatches_ReturnsEachKeyedEntryOnceAndSkipsUnknownKeys()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        // 600 deposits of 0.01, 0.02, … yuan: more keys than one batch of 500 holds.
+        await store.WriteAsync(async s =>
+        {
+            var ledger = new CashLedger(s, "regulator", Now);
+            for (var i = 1; i <= 600; i++)
+            {
+                await ledger.DepositAsync(member, Yuan.FromFen(i), "slip", IdempotencyKey.From($"batch/{i}"));
+            }
+            return 0;
+        }, Ct);
+        string[] asked = [.. Enumerable.Range(1, 600).Select(i => $"batch/{i}"), "batch/0", "batch/601", "batch/1"];
+
+        var found = await store.ReadAsync(s => s.Cash.FindEntriesAsync(asked), Ct);
+
+        Assert.Equal(600, found.Count);
+        Assert.All(found, e => Assert.Equal($"batch/{e.Amount.Fen}", e.Key));
+        Assert.Equal(Enumerable.Range(1, 600).Select(i => (long)i), found.Select(e => e.Amount.Fen).Order());
+    }
+
+    [Fact]
     public async Task Cash_WithdrawMoreThanAvailable_IsRefusedAndWritesNothing()
     {
         var (store, member) = await CashStoreAsync(Db);

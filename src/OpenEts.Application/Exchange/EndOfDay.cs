@@ -215,12 +215,16 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
     private static ToCheck Check(ListingTrade p) =>
         new(p.Id, ListingTrade.Subject(p.Id), p.ValueFen, p.BuyerFeeFen, p.SellerFeeFen, p.Quantity, p.BuyUser, p.BuyAccount, Listing: true);
 
-    // Each trade beside the cash ledger's entries for it and the registry's delivery event, read for the whole day at once
-    // by the buyers' request keys ({reference}/deliver).
+    // Each trade beside the cash ledger's entries for it and the registry's delivery event, read for the whole day at once:
+    // the entries by their keys ({reference}/pay, …/buyer-fee, …/seller-fee), the events by the buyers' request keys
+    // ({reference}/deliver), each in batches.
     private static async Task<List<TradeSettlement>> SettlementsAsync(ExchangeWork work, ListedInstrument listed, IReadOnlyList<ToCheck> checks)
     {
         var deliveries = await RegistryService.StoredRequestsAsync(work.Session,
             [.. checks.Select(c => (RegistryService.UserOf(c.BuyUser), ExchangeWork.Key($"{c.Reference}/deliver")))]).ConfigureAwait(false);
+        var paid = (await work.Session.Cash.FindEntriesAsync(
+                [.. checks.SelectMany(c => new[] { $"{c.Reference}/pay", $"{c.Reference}/buyer-fee", $"{c.Reference}/seller-fee" })])
+            .ConfigureAwait(false)).ToDictionary(e => e.Key, e => e.Amount.Fen, StringComparer.Ordinal);
         var holdings = new Dictionary<long, AccountNumber>();
         var settlements = new List<TradeSettlement>(checks.Count);
         foreach (var c in checks)
@@ -238,12 +242,12 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
                 _ => 0,
             };
             settlements.Add(new TradeSettlement(c.Trade, c.ValueFen, c.BuyerFeeFen, c.SellerFeeFen,
-                await EntryFenAsync(work, $"{c.Reference}/pay").ConfigureAwait(false),
-                await EntryFenAsync(work, $"{c.Reference}/buyer-fee").ConfigureAwait(false),
-                await EntryFenAsync(work, $"{c.Reference}/seller-fee").ConfigureAwait(false),
+                Paid($"{c.Reference}/pay"), Paid($"{c.Reference}/buyer-fee"), Paid($"{c.Reference}/seller-fee"),
                 c.Quantity, delivered, c.Block, c.Listing));
         }
         return settlements;
+
+        long? Paid(string key) => paid.TryGetValue(key, out var fen) ? fen : null;
     }
 
     /// <summary>
@@ -260,9 +264,6 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             ? [.. prints.Concat(picks.Select(p => p.Print())).OrderBy(p => p.At)]
             : [.. prints];
     }
-
-    private static async Task<long?> EntryFenAsync(ExchangeWork work, string key) =>
-        (await work.Session.Cash.FindEntryAsync(key).ConfigureAwait(false))?.Amount.Fen;
 
     private static async Task HaltAsync(ExchangeWork work, string instrument)
     {

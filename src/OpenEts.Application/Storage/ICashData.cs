@@ -30,6 +30,12 @@ public interface ICashData
     /// <summary>The entry made with an idempotency key, or null.</summary>
     Task<CashEntry?> FindEntryAsync(string key);
 
+    /// <summary>
+    /// The entries made with any of <paramref name="keys"/> (in no particular order; a key with no entry is simply absent),
+    /// read in batches by the unique key: what a reconciliation of many trades reads at once.
+    /// </summary>
+    Task<IReadOnlyList<CashEntry>> FindEntriesAsync(IReadOnlyCollection<string> keys);
+
     /// <summary>Appends an entry and returns it with its id. A reused key is a <see cref="StoreConflictException"/>.</summary>
     Task<CashEntry> InsertEntryAsync(CashEntry entry);
 
