@@ -13,12 +13,16 @@ internal sealed partial class SqlSession : IInclusionData
 
     public IInclusionData Inclusion => this;
 
-    async Task<bool> IInclusionData.InsertEventAsync(InclusionEvent e) => await ExecuteAsync("""
+    private const string EventInsert = """
         INSERT INTO inclusion_events (source, event_id, user_id, programme, behaviour, occurred_at, day, quantity_milli, minutes_milli,
             reduction_mg, coins, refusal)
         VALUES (@source, @eventId, @userId, @programme, @behaviour, @occurredAt, @day, @quantity, @minutes, @reduction, @coins, @refusal)
         ON CONFLICT (source, event_id) DO NOTHING
-        """, new
+        """;
+
+    async Task<bool> IInclusionData.InsertEventAsync(InclusionEvent e) => await ExecuteAsync(EventInsert, EventParameters(e)).ConfigureAwait(false) == 1;
+
+    private static object EventParameters(InclusionEvent e) => new
     {
         source = e.Source,
         eventId = e.EventId,
@@ -32,7 +36,7 @@ internal sealed partial class SqlSession : IInclusionData
         reduction = e.Reduction.Milligrams,
         coins = e.Coins,
         refusal = e.Refusal,
-    }).ConfigureAwait(false) == 1;
+    };
 
     async Task<IReadOnlyList<DailyRollup>> IInclusionData.DailyAsync(long userId, string programme, DateOnly from, DateOnly to) =>
         [.. (await QueryAsync<DailyRow>("""
@@ -41,14 +45,22 @@ internal sealed partial class SqlSession : IInclusionData
             ORDER BY day, behaviour, source
             """, new { userId, programme, from = (long)from.DayNumber, to = (long)to.DayNumber }).ConfigureAwait(false)).Select(r => r.ToRollup())];
 
-    Task IInclusionData.AddDailyAsync(long userId, string programme, DailyRollup add) => ExecuteAsync("""
-        INSERT INTO inclusion_daily (user_id, programme, day, behaviour, source, actions, reduction_mg, coins)
-        VALUES (@userId, @programme, @day, @behaviour, @source, @actions, @reduction, @coins)
+    private const string DailyConflict = """
         ON CONFLICT (user_id, programme, day, behaviour, source) DO UPDATE SET
             actions = inclusion_daily.actions + excluded.actions,
             reduction_mg = inclusion_daily.reduction_mg + excluded.reduction_mg,
             coins = inclusion_daily.coins + excluded.coins
-        """, new
+        """;
+
+    private const string DailyInsert = $"""
+        INSERT INTO inclusion_daily (user_id, programme, day, behaviour, source, actions, reduction_mg, coins)
+        VALUES (@userId, @programme, @day, @behaviour, @source, @actions, @reduction, @coins)
+        {DailyConflict}
+        """;
+
+    Task IInclusionData.AddDailyAsync(long userId, string programme, DailyRollup add) => ExecuteAsync(DailyInsert, DailyParameters(userId, programme, add));
+
+    private static object DailyParameters(long userId, string programme, DailyRollup add) => new
     {
         userId,
         programme,
@@ -58,7 +70,7 @@ internal sealed partial class SqlSession : IInclusionData
         actions = add.Actions,
         reduction = add.Reduction.Milligrams,
         coins = add.Coins,
-    });
+    };
 
     async Task<IReadOnlyList<CoinLot>> IInclusionData.LotsAsync(long userId, string programme, DateOnly since) =>
         [.. (await QueryAsync<LotRow>("""
@@ -67,27 +79,30 @@ internal sealed partial class SqlSession : IInclusionData
             ORDER BY earned
             """, new { userId, programme, since = (long)since.DayNumber }).ConfigureAwait(false)).Select(r => r.ToLot())];
 
-    async Task IInclusionData.SaveLotsAsync(long userId, string programme, IEnumerable<CoinLot> lots)
+    private const string LotConflict = """
+        ON CONFLICT (user_id, programme, earned) DO UPDATE SET
+            available_on = excluded.available_on, expires_on = excluded.expires_on, credited = excluded.credited, remaining = excluded.remaining
+        """;
+
+    private const string LotInsert = $"""
+        INSERT INTO inclusion_coin_lots (user_id, programme, earned, available_on, expires_on, credited, remaining)
+        VALUES (@userId, @programme, @earned, @availableOn, @expiresOn, @credited, @remaining)
+        {LotConflict}
+        """;
+
+    Task IInclusionData.SaveLotsAsync(long userId, string programme, IEnumerable<CoinLot> lots) =>
+        ExecuteAsync(LotInsert, lots.Select(lot => LotParameters(userId, programme, lot)));
+
+    private static object LotParameters(long userId, string programme, CoinLot lot) => new
     {
-        foreach (var lot in lots)
-        {
-            await ExecuteAsync("""
-                INSERT INTO inclusion_coin_lots (user_id, programme, earned, available_on, expires_on, credited, remaining)
-                VALUES (@userId, @programme, @earned, @availableOn, @expiresOn, @credited, @remaining)
-                ON CONFLICT (user_id, programme, earned) DO UPDATE SET
-                    available_on = excluded.available_on, expires_on = excluded.expires_on, credited = excluded.credited, remaining = excluded.remaining
-                """, new
-            {
-                userId,
-                programme,
-                earned = (long)lot.Earned.DayNumber,
-                availableOn = (long)lot.AvailableOn.DayNumber,
-                expiresOn = lot.ExpiresOn is { } e ? e.DayNumber : (long?)null,
-                credited = lot.Credited,
-                remaining = lot.Remaining,
-            }).ConfigureAwait(false);
-        }
-    }
+        userId,
+        programme,
+        earned = (long)lot.Earned.DayNumber,
+        availableOn = (long)lot.AvailableOn.DayNumber,
+        expiresOn = lot.ExpiresOn is { } e ? e.DayNumber : (long?)null,
+        credited = lot.Credited,
+        remaining = lot.Remaining,
+    };
 
     async Task<InclusionWallet?> IInclusionData.WalletAsync(long userId, string programme) =>
         (await QuerySingleOrDefaultAsync<WalletRow>($"{WalletSelect} WHERE user_id = @userId AND programme = @programme",
@@ -102,12 +117,20 @@ internal sealed partial class SqlSession : IInclusionData
             reduction_mg AS ReductionMg, actions AS Actions, donated AS Donated FROM inclusion_wallets
         """;
 
-    Task IInclusionData.SaveWalletAsync(InclusionWallet wallet) => ExecuteAsync("""
-        INSERT INTO inclusion_wallets (user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated)
-        VALUES (@userId, @programme, @credited, @redeemed, @expired, @reduction, @actions, @donated)
+    private const string WalletConflict = """
         ON CONFLICT (user_id, programme) DO UPDATE SET credited = excluded.credited, redeemed = excluded.redeemed,
             expired = excluded.expired, reduction_mg = excluded.reduction_mg, actions = excluded.actions, donated = excluded.donated
-        """, new
+        """;
+
+    private const string WalletInsert = $"""
+        INSERT INTO inclusion_wallets (user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated)
+        VALUES (@userId, @programme, @credited, @redeemed, @expired, @reduction, @actions, @donated)
+        {WalletConflict}
+        """;
+
+    Task IInclusionData.SaveWalletAsync(InclusionWallet wallet) => ExecuteAsync(WalletInsert, WalletParameters(wallet));
+
+    private static object WalletParameters(InclusionWallet wallet) => new
     {
         userId = wallet.UserId,
         programme = wallet.Programme,
@@ -117,7 +140,7 @@ internal sealed partial class SqlSession : IInclusionData
         reduction = wallet.Reduction.Milligrams,
         actions = wallet.Actions,
         donated = wallet.Donated,
-    });
+    };
 
     private const string RedemptionSelect = """
         SELECT id AS Id, user_id AS UserId, programme AS Programme, item AS Item, coins AS Coins, at AS At, code AS Code,
@@ -190,6 +213,7 @@ internal sealed partial class SqlSession : IInclusionData
 
     private sealed class DailyRow
     {
+        public long UserId { get; set; }
         public long Day { get; set; }
         public string Behaviour { get; set; } = "";
         public string Source { get; set; } = "";
@@ -203,6 +227,7 @@ internal sealed partial class SqlSession : IInclusionData
 
     private sealed class LotRow
     {
+        public long UserId { get; set; }
         public long Earned { get; set; }
         public long AvailableOn { get; set; }
         public long? ExpiresOn { get; set; }

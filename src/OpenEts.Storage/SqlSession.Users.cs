@@ -15,6 +15,18 @@ internal sealed partial class SqlSession
         (await QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE user_name = @userName",
             new { userName }).ConfigureAwait(false))?.ToRecord();
 
+    public async Task<IReadOnlyList<UserRecord>> FindByNamesAsync(IReadOnlyCollection<string> userNames)
+    {
+        ArgumentNullException.ThrowIfNull(userNames);
+        var found = new List<UserRecord>(userNames.Count);
+        foreach (var chunk in userNames.Chunk(AmongChunk))
+        {
+            found.AddRange((await QueryAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE {Among("user_name", "chunk")}", new { chunk })
+                .ConfigureAwait(false)).Select(r => r.ToRecord()));
+        }
+        return found;
+    }
+
     public Task<long> CountUsersAsync() => ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users");
 
     public async Task<UserRecord?> FindAsync(long id) =>

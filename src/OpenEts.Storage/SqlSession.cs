@@ -37,6 +37,16 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
     private Task<int> ExecuteAsync(string sql, object? parameters = null) =>
         connection.ExecuteAsync(Command(sql, parameters));
 
+    /// <summary>How many values one list parameter holds (SQLite takes at most 32 766 parameters in a statement).</summary>
+    private const int AmongChunk = 1_000;
+
+    /// <summary>
+    /// <paramref name="column"/> is one of the list parameter <paramref name="parameter"/>: PostgreSQL takes the list as one
+    /// array; for SQLite Dapper writes one parameter per value (so lists go in chunks of <see cref="AmongChunk"/>).
+    /// </summary>
+    private string Among(string column, string parameter) =>
+        connection is Npgsql.NpgsqlConnection ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
     private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);

@@ -137,37 +137,47 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }).RecordAsync(work).ConfigureAwait(false);
     }
 
+    // The batch is read in one query per table (who the users are, their consents, the events already recorded, their
+    // rollups, lots and wallets), decided in memory action by action in the order the one-by-one rules take (users by
+    // first appearance, then each user's actions in batch order), and written in one bulk statement per table. The write
+    // transaction holds the store's one writer, so what was read stays true until the commit: the result is the same as
+    // recording the actions one at a time, and the batch commits whole or not at all.
     private async Task<InclusionCommandOutcome> RecordAsync(InclusionWork work)
     {
         var results = new ActionResult[Items.Count];
-        var users = new Dictionary<string, long>(StringComparer.Ordinal);
-        var consented = new Dictionary<long, bool>();
-        var byUser = new Dictionary<long, List<Item>>();
+        var timely = new List<Item>(Items.Count);
         foreach (var item in Items)
         {
             if (item.Errors.Count > 0)
             {
                 results[item.Index] = Refuse(item, item.Errors[0].Rule, string.Join("; ", item.Errors.Select(e => e.Message)));
-                continue;
             }
-            if (item.OccurredAt > work.Now + InclusionLimits.FutureSkew)
+            else if (item.OccurredAt > work.Now + InclusionLimits.FutureSkew)
             {
                 results[item.Index] = Refuse(item, "FromTheFuture", "the event is stamped in the future");
-                continue;
             }
-            if (item.OccurredAt < work.Now - InclusionLimits.MaxAge)
+            else if (item.OccurredAt < work.Now - InclusionLimits.MaxAge)
             {
                 results[item.Index] = Refuse(item, "TooOld", $"events older than {InclusionLimits.MaxAge.TotalDays} days are not counted");
-                continue;
             }
-            var userId = await UserAsync(work, item.User, users).ConfigureAwait(false);
-            if (userId is not { } id)
+            else
+            {
+                timely.Add(item);
+            }
+        }
+        var users = await UsersAsync(work, timely).ConfigureAwait(false);
+        var consented = await ConsentedAsync(work, [.. users.Values]).ConfigureAwait(false);
+        var byUser = new Dictionary<long, List<Item>>();
+        foreach (var item in timely)
+        {
+            var name = work.Actor.Role == Role.Citizen && item.User.Length == 0 ? work.Actor.UserName : item.User;
+            if (!users.TryGetValue(name, out var id))
             {
                 results[item.Index] = Refuse(item, work.Actor.Role == Role.Citizen ? "NotYourself" : "UnknownCitizen",
                     work.Actor.Role == Role.Citizen ? "a citizen records only their own actions" : $"{item.User} is not a citizen");
                 continue;
             }
-            if (!await ConsentedAsync(work, id, consented).ConfigureAwait(false))
+            if (!consented.Contains(id))
             {
                 results[item.Index] = Refuse(item, "NoConsent", "the citizen has not agreed to the notice in force, or withdrew, or is erased");
                 continue;
@@ -178,9 +188,9 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             }
             list.Add(item);
         }
-        foreach (var (userId, items) in byUser)
+        if (byUser.Count > 0)
         {
-            await RecordForUserAsync(work, userId, items, results).ConfigureAwait(false);
+            await RecordForUsersAsync(work, byUser, results).ConfigureAwait(false);
         }
         var recorded = new RecordedActions(results);
         await work.JournalAsync("actions.recorded", byUser.Count == 1 ? users.Keys.FirstOrDefault() ?? work.Actor.UserName : $"{Programme} ×{byUser.Count}", new
@@ -199,60 +209,124 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     private static ActionResult Refuse(Item item, string rule, string message) =>
         new(item.Index, item.EventId, ActionStatus.Refused, rule, message, CarbonGrams.Zero, 0, 0);
 
-    private static async Task<bool> ConsentedAsync(InclusionWork work, long userId, Dictionary<long, bool> cache)
+    /// <summary>The users the timely actions name that are citizens, by name, in order of first appearance.</summary>
+    private static async Task<Dictionary<string, long>> UsersAsync(InclusionWork work, List<Item> timely)
     {
-        if (!cache.TryGetValue(userId, out var ok))
-        {
-            cache[userId] = ok = CitizenPrivacy.PermitsProcessing(await work.Session.Inclusion.CitizenAsync(userId).ConfigureAwait(false),
-                ConsentNotice.Current);
-        }
-        return ok;
-    }
-
-    private static async Task<long?> UserAsync(InclusionWork work, string name, Dictionary<string, long> cache)
-    {
+        var users = new Dictionary<string, long>(StringComparer.Ordinal);
         if (work.Actor.Role == Role.Citizen)
         {
-            if (name.Length > 0 && !string.Equals(name, work.Actor.UserName, StringComparison.Ordinal))
+            // A citizen records only their own actions: their name or none.
+            if (timely.Any(i => i.User.Length == 0 || string.Equals(i.User, work.Actor.UserName, StringComparison.Ordinal)))
             {
-                return null;
+                users[work.Actor.UserName] = work.Actor.UserId;
             }
-            cache.TryAdd(work.Actor.UserName, work.Actor.UserId);
-            return work.Actor.UserId;
+            return users;
         }
-        if (cache.TryGetValue(name, out var id))
+        var names = timely.Select(i => i.User).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var citizens = (await work.Session.Users.FindByNamesAsync(names).ConfigureAwait(false))
+            .Where(u => u.Role == Role.Citizen).ToDictionary(u => u.UserName, u => u.Id, StringComparer.Ordinal);
+        foreach (var name in names)
         {
-            return id;
+            if (citizens.TryGetValue(name, out var id))
+            {
+                users[name] = id;
+            }
         }
-        var user = name.Length == 0 ? null : await work.Session.Users.FindByNameAsync(name).ConfigureAwait(false);
-        if (user is null || user.Role != Role.Citizen)
-        {
-            return null;
-        }
-        cache[name] = user.Id;
-        return user.Id;
+        return users;
     }
 
-    private async Task RecordForUserAsync(InclusionWork work, long userId, List<Item> items, ActionResult[] results)
+    /// <summary>Those of the users whose actions may be recorded (<see cref="CitizenPrivacy.PermitsProcessing"/>).</summary>
+    private static async Task<HashSet<long>> ConsentedAsync(InclusionWork work, List<long> userIds)
+    {
+        var profiles = userIds.Count == 0 ? []
+            : (await work.Session.Inclusion.CitizensAsync(userIds).ConfigureAwait(false)).ToDictionary(p => p.UserId);
+        return [.. userIds.Where(id => CitizenPrivacy.PermitsProcessing(profiles.GetValueOrDefault(id), ConsentNotice.Current))];
+    }
+
+    private async Task RecordForUsersAsync(InclusionWork work, Dictionary<long, List<Item>> byUser, ActionResult[] results)
     {
         var data = work.Session.Inclusion;
-        var days = items.Select(i => InclusionTime.DayOf(i.OccurredAt)).ToList();
-        var from = new DateOnly(days.Min().Year, days.Min().Month, 1);
-        var last = days.Max();
-        var to = new DateOnly(last.Year, last.Month, 1).AddMonths(1).AddDays(-1);
-        var daily = await data.DailyAsync(userId, Programme, from, to).ConfigureAwait(false);
+        var ids = byUser.Keys.ToList();
+        // Each user's caps are read over the whole months of their actions (a cap's window is a day or a month).
+        var months = byUser.ToDictionary(u => u.Key, u => MonthsOf(u.Value));
+        var from = months.Values.Min(m => m.From);
+        var to = months.Values.Max(m => m.To);
+        var daily = (await data.DailyAsync(ids, Programme, from, to).ConfigureAwait(false)).ToLookup(d => d.UserId, d => d.Rollup);
+        var lots = (await data.LotsAsync(ids, Programme, from).ConfigureAwait(false)).ToLookup(l => l.UserId, l => l.Lot);
+        var wallets = (await data.WalletsAsync(ids, Programme).ConfigureAwait(false)).ToDictionary(w => w.UserId);
+        var recorded = await data.RecordedEventsAsync([.. byUser.Values.SelectMany(i => i).Select(i => (i.Source, i.EventId)).Distinct()])
+            .ConfigureAwait(false);
+        var batch = new Writes(recorded);
+        foreach (var (userId, items) in byUser)
+        {
+            var (userFrom, userTo) = months[userId];
+            RecordForUser(work, userId, items, results, batch,
+                daily[userId].Where(d => d.Day >= userFrom && d.Day <= userTo),
+                lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom),
+                wallets.GetValueOrDefault(userId) ?? new InclusionWallet(userId, Programme, 0, 0, 0, CarbonGrams.Zero, 0));
+        }
+        if (batch.Events.Count > 0)
+        {
+            await data.InsertEventsAsync(batch.Events).ConfigureAwait(false);
+        }
+        if (batch.Daily.Count > 0)
+        {
+            await data.AddDailyAsync(Programme, batch.Daily).ConfigureAwait(false);
+        }
+        if (batch.Lots.Count > 0)
+        {
+            await data.SaveLotsAsync(Programme, batch.Lots).ConfigureAwait(false);
+        }
+        if (batch.Wallets.Count > 0)
+        {
+            await data.SaveWalletsAsync(batch.Wallets).ConfigureAwait(false);
+        }
+    }
+
+    private static (DateOnly From, DateOnly To) MonthsOf(List<Item> items)
+    {
+        var first = items.Min(i => InclusionTime.DayOf(i.OccurredAt));
+        var last = items.Max(i => InclusionTime.DayOf(i.OccurredAt));
+        return (new DateOnly(first.Year, first.Month, 1), new DateOnly(last.Year, last.Month, 1).AddMonths(1).AddDays(-1));
+    }
+
+    /// <summary>What a batch writes, gathered as its actions are decided; the event keys recorded so far, the batch's own included.</summary>
+    private sealed class Writes(IReadOnlySet<(string Source, string EventId)> recordedBefore)
+    {
+        private readonly HashSet<(string Source, string EventId)> _recordedNow = [];
+
+        public List<InclusionEvent> Events { get; } = [];
+
+        public List<(long UserId, DailyRollup Add)> Daily { get; } = [];
+
+        public List<(long UserId, CoinLot Lot)> Lots { get; } = [];
+
+        public List<InclusionWallet> Wallets { get; } = [];
+
+        /// <summary>Takes the event unless its source already sent its id (before, or earlier in this batch).</summary>
+        public bool TryRecord(InclusionEvent e)
+        {
+            if (recordedBefore.Contains((e.Source, e.EventId)) || !_recordedNow.Add((e.Source, e.EventId)))
+            {
+                return false;
+            }
+            Events.Add(e);
+            return true;
+        }
+    }
+
+    private void RecordForUser(InclusionWork work, long userId, List<Item> items, ActionResult[] results, Writes batch,
+        IEnumerable<DailyRollup> daily, IEnumerable<CoinLot> lots, InclusionWallet wallet)
+    {
         var usage = new UsageLedger(daily.Select(d => d.Usage));
-        var ledger = new CoinLedger(await data.LotsAsync(userId, Programme, from).ConfigureAwait(false));
-        var wallet = await data.WalletAsync(userId, Programme).ConfigureAwait(false)
-            ?? new InclusionWallet(userId, Programme, 0, 0, 0, CarbonGrams.Zero, 0);
+        var ledger = new CoinLedger(lots);
         var lapsed = ledger.Expire(work.Today);
         var added = new Dictionary<(DateOnly, Behaviour, string), DailyRollup>();
         var touched = new HashSet<DateOnly>(ledger.Lots.Where(l => l.Remaining == 0).Select(l => l.Earned));
         var (credited, reduction, actions) = (0L, CarbonGrams.Zero, 0L);
-        for (var k = 0; k < items.Count; k++)
+        foreach (var item in items)
         {
-            var item = items[k];
-            var day = days[k];
+            var day = InclusionTime.DayOf(item.OccurredAt);
             var programme = work.Programmes.InForce(Programme, day);
             if (programme is null)
             {
@@ -262,7 +336,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             var reward = Reward.Evaluate(programme, item.Behaviour, item.Source, day, item.Measure, usage);
             var stored = new InclusionEvent(item.Source, item.EventId, userId, Programme, item.Behaviour, item.OccurredAt, day,
                 item.Measure.Quantity, item.Measure.Minutes, reward.Reduction, reward.Coins, reward.Refusal);
-            if (!await data.InsertEventAsync(stored).ConfigureAwait(false))
+            if (!batch.TryRecord(stored))
             {
                 results[item.Index] = new ActionResult(item.Index, item.EventId, ActionStatus.Duplicate, "DuplicateEvent",
                     $"{item.Source} already sent event {item.EventId}", CarbonGrams.Zero, 0, 0);
@@ -291,20 +365,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             results[item.Index] = new ActionResult(item.Index, item.EventId, ActionStatus.Counted, null, null, reward.Reduction, reward.Coins,
                 reward.CoinsCut);
         }
-        foreach (var row in added.Values)
-        {
-            await data.AddDailyAsync(userId, Programme, row).ConfigureAwait(false);
-        }
-        await data.SaveLotsAsync(userId, Programme, ledger.Lots.Where(l => touched.Contains(l.Earned))).ConfigureAwait(false);
+        batch.Daily.AddRange(added.Values.Select(row => (userId, row)));
+        batch.Lots.AddRange(ledger.Lots.Where(l => touched.Contains(l.Earned)).Select(l => (userId, l)));
         if (actions > 0 || lapsed > 0)
         {
-            await data.SaveWalletAsync(wallet with
+            batch.Wallets.Add(wallet with
             {
                 Credited = wallet.Credited + credited,
                 Expired = wallet.Expired + lapsed,
                 Reduction = wallet.Reduction + reduction,
                 Actions = wallet.Actions + actions,
-            }).ConfigureAwait(false);
+            });
         }
     }
 }

@@ -7,6 +7,9 @@ public interface IUserData
 {
     Task<UserRecord?> FindByNameAsync(string userName);
 
+    /// <summary>The users of these names (names with no user are left out), in one query per thousand names.</summary>
+    Task<IReadOnlyList<UserRecord>> FindByNamesAsync(IReadOnlyCollection<string> userNames);
+
     Task<UserRecord?> FindAsync(long id);
 
     /// <summary>How many users there are (disabled ones included).</summary>

@@ -1,0 +1,37 @@
+using OpenEts.Application.Inclusion;
+using OpenEts.Domain.Inclusion;
+
+namespace OpenEts.Application.Storage;
+
+// Batched ingestion (RecordActions): every read of a batch is one query per table whatever the number of citizens, and
+// every write is one bulk statement (binary COPY or array upsert on PostgreSQL, one prepared statement rebound per row on
+// SQLite, in process). The caller runs them inside one write transaction, so what they read stays true until it commits.
+public partial interface IInclusionData
+{
+    /// <summary>Which of these (source, event id) keys are already recorded.</summary>
+    Task<IReadOnlySet<(string Source, string EventId)>> RecordedEventsAsync(IReadOnlyCollection<(string Source, string EventId)> keys);
+
+    /// <summary>Records new events: none of them may be recorded already (checked in the same transaction), else this throws.</summary>
+    Task InsertEventsAsync(IReadOnlyList<InclusionEvent> events);
+
+    /// <summary>The profiles of those of these users who have one (see <see cref="CitizenAsync"/>).</summary>
+    Task<IReadOnlyList<CitizenProfile>> CitizensAsync(IReadOnlyCollection<long> userIds);
+
+    /// <summary>These users' daily rollups in a programme from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
+    Task<IReadOnlyList<(long UserId, DailyRollup Rollup)>> DailyAsync(IReadOnlyCollection<long> userIds, string programme, DateOnly from, DateOnly to);
+
+    /// <summary>Adds to daily rollup rows (creating those that are new); at most one row per user and rollup key.</summary>
+    Task AddDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Add)> rows);
+
+    /// <summary>These users' coin lots in a programme that still hold coins or were earned on or after <paramref name="since"/>.</summary>
+    Task<IReadOnlyList<(long UserId, CoinLot Lot)>> LotsAsync(IReadOnlyCollection<long> userIds, string programme, DateOnly since);
+
+    /// <summary>Writes lots (insert or replace by user and day earned); at most one per user and day.</summary>
+    Task SaveLotsAsync(string programme, IReadOnlyList<(long UserId, CoinLot Lot)> lots);
+
+    /// <summary>These users' totals in a programme (none for a user before their first counted action).</summary>
+    Task<IReadOnlyList<InclusionWallet>> WalletsAsync(IReadOnlyCollection<long> userIds, string programme);
+
+    /// <summary>Writes wallets (insert or replace); at most one per user and programme.</summary>
+    Task SaveWalletsAsync(IReadOnlyList<InclusionWallet> wallets);
+}

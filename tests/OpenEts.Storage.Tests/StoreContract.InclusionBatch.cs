@@ -1,0 +1,63 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Inclusion;
+using OpenEts.Domain.Identity;
+
+namespace OpenEts.Storage.Tests;
+
+// A batch is decided in memory from one read per table and written in bulk: on every database it must come out as the
+// same actions recorded one at a time (caps crossed mid-batch, duplicates inside the batch and from earlier batches,
+// several citizens and months, refusals mixed in).
+public abstract partial class StoreContract<TDb>
+{
+    [Fact]
+    public async Task Inclusion_BatchOfManyCitizens_DecidesEachActionAsRecordedOneByOne()
+    {
+        await using var batched = await InclusionWorldAsync();
+        await using var single = await InclusionWorldAsync();
+        var regulator = await batched.ActorOf("regulator");
+        var earlier = Batch("guangdong-tanpuhui", Ride("old-1", "metro", 2m) with { User = "citizen" });
+        RecordActions.ActionForm For(string user, string id, string behaviour, decimal km, string at = "2026-11-30T08:15:00+08:00",
+            string source = "card-1") => Ride(id, behaviour, km, at, source) with { User = user };
+        // Seven metro rides of one citizen on one day cross the daily cap of five in the middle of the batch; e-3 and old-1
+        // are duplicates (inside the batch, and of an earlier batch); a second citizen rides in October and November.
+        RecordActions.ActionForm[] actions =
+        [
+            For("citizen", "e-1", "metro", 1m), For("citizen-b", "b-1", "bus", 7m, at: "2026-10-31T09:00:00+08:00"),
+            For("citizen", "e-2", "metro", 1m), For("citizen", "e-3", "metro", 1m), For("citizen", "e-3", "metro", 1m),
+            For("nobody", "n-1", "bus", 3m), For("citizen-b", "b-2", "bus", 7m), For("citizen", "old-1", "metro", 2m),
+            For("citizen", "e-4", "metro", 1m), For("citizen", "e-5", "metro", 1m, source: "card-2"), For("citizen", "e-6", "metro", 1m),
+            For("citizen", "e-7", "metro", 1m), For("citizen-b", "b-3", "bus", 500m), For("citizen", "w-1", "walk", 30_000m, source: "phone"),
+        ];
+        foreach (var w in new[] { batched, single })
+        {
+            await w.Store.WriteAsync(s => s.Users.InsertAsync(new UserRecord(0, "citizen-b", "citizen b", Role.Citizen, null, "x", 0, null), InclusionNow),
+                Ct);
+            await RecordAsync(w, regulator, earlier);
+        }
+
+        var together = await RecordAsync(batched, regulator, Batch("guangdong-tanpuhui", actions));
+        var alone = new List<ActionResult>();
+        foreach (var action in actions)
+        {
+            alone.Add((await RecordAsync(single, regulator, Batch("guangdong-tanpuhui", action))).Items.Single());
+        }
+
+        Assert.Equal(alone.Select(r => (r.Status, r.Rule, r.Reduction, r.Coins)), together.Items.Select(r => (r.Status, r.Rule, r.Reduction, r.Coins)));
+        Assert.Contains(together.Items, r => r.Rule == "ActionCap");
+        Assert.Equal(2, together.Items.Count(r => r.Status == ActionStatus.Duplicate));
+        foreach (var name in new[] { "citizen", "citizen-b" })
+        {
+            var fromBatch = await StatementOfAsync(batched, name);
+            var fromSingles = await StatementOfAsync(single, name);
+            Assert.Equal((fromSingles.Credited, fromSingles.Spendable, fromSingles.Pending, fromSingles.Reduction, fromSingles.Actions),
+                (fromBatch.Credited, fromBatch.Spendable, fromBatch.Pending, fromBatch.Reduction, fromBatch.Actions));
+            Assert.Equal(fromSingles.Daily, fromBatch.Daily);
+        }
+    }
+
+    private static async Task<ProgrammeStatement> StatementOfAsync(InclusionWorld w, string name)
+    {
+        var user = (await w.Store.ReadAsync(s => s.Users.FindByNameAsync(name), Ct))!;
+        return (await w.Queries.StatementAsync(new Actor(user.Id, name, Role.Citizen, null), null, Ct))!.Programmes.Single();
+    }
+}
