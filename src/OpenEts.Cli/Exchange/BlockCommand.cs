@@ -16,14 +16,8 @@ internal static class BlockCommand
 {
     public static Command Build()
     {
-        var db = ExchangeVerb.Db();
-        var who = ExchangeVerb.As();
-        var instrument = ExchangeVerb.Instrument();
-        var side = ExchangeVerb.Side("your side: buy or sell");
+        var (db, who, instrument, side, price, quantity, key) = TermsOptions.Create("your side: buy or sell", "tonnes (at least 100 000)");
         var counterparty = new Option<long?>("--counterparty") { Description = "the counterparty's trading account number", HelpName = "N", Required = true };
-        var price = ExchangeVerb.Price();
-        var quantity = new Option<long?>("--quantity") { Description = "tonnes (at least 100 000)", HelpName = "Q", Required = true };
-        var key = ExchangeVerb.Key();
         var propose = new Verb("propose", "Propose a block trade to a counterparty's trading account; nothing is held until it accepts.",
             "ets exchange block propose --instrument CODE --side buy|sell --counterparty N --price P --quantity Q [--key KEY] --as USER [--db DB]",
             instrument, side, counterparty, price, quantity, key, who, db);

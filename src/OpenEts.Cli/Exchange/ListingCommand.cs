@@ -15,14 +15,8 @@ internal static class ListingCommand
 {
     public static Command Build()
     {
-        var db = ExchangeVerb.Db();
-        var who = ExchangeVerb.As();
-        var instrument = ExchangeVerb.Instrument();
-        var side = ExchangeVerb.Side("buy or sell");
-        var price = ExchangeVerb.Price();
-        var quantity = new Option<long?>("--quantity") { Description = "tonnes", HelpName = "Q", Required = true };
+        var (db, who, instrument, side, price, quantity, key) = TermsOptions.Create("buy or sell", "tonnes");
         var minimum = new Option<long?>("--minimum") { Description = "the smallest pick in tonnes (default one lot)", HelpName = "M" };
-        var key = ExchangeVerb.Key();
         var post = new Verb("post", "List a lot: its units or cash are frozen until it is picked, withdrawn or the day ends.",
             "ets exchange listing post --instrument CODE --side buy|sell --price P --quantity Q [--minimum M] [--key KEY] --as USER [--db DB]",
             instrument, side, price, quantity, minimum, key, who, db);
