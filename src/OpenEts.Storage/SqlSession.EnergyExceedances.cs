@@ -1,9 +1,10 @@
 using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.Storage;
+using OpenEts.Domain.DualControl.Monitoring;
 
 namespace OpenEts.Storage;
 
-// Migration 0021: meters' permitted daily use, monitoring exceedances cards were proposed from, units' key-user links.
+// Migration 0021: meters' permitted daily use (for a concentration meter, the limit on the day's mean: migration 0035), monitoring exceedances cards were proposed from, units' key-user links.
 internal sealed partial class SqlSession
 {
     Task IEnergyMonitoringData.SaveLimitAsync(MeterLimit limit) => ExecuteAsync("""
@@ -21,9 +22,11 @@ internal sealed partial class SqlSession
     async Task<IReadOnlyList<MeterDay>> IEnergyMonitoringData.ExceedingDaysAsync(int fromDay, int toDay) =>
         [.. (await QueryAsync<DayRow>("""
             SELECT d.meter_id AS MeterId, d.day AS Day, d.month AS Month, d.received AS Received, d.off_time AS OffTime, d.total_milli AS TotalMilli
-            FROM energy_meter_days d JOIN energy_meter_limits l ON l.meter_id = d.meter_id
-            WHERE d.day BETWEEN @fromDay AND @toDay AND d.total_milli > l.daily_limit_milli ORDER BY d.meter_id, d.day
-            """, new { fromDay, toDay }).ConfigureAwait(false)).Select(r => r.ToDay())];
+            FROM energy_meter_days d JOIN energy_meter_limits l ON l.meter_id = d.meter_id JOIN energy_meters m ON m.id = d.meter_id
+            WHERE d.day BETWEEN @fromDay AND @toDay AND d.received > 0
+                AND (CASE WHEN m.kind = @mean THEN d.total_milli > l.daily_limit_milli * d.received ELSE d.total_milli > l.daily_limit_milli END)
+            ORDER BY d.meter_id, d.day
+            """, new { fromDay, toDay, mean = nameof(EnergyKind.PollutantConcentration) }).ConfigureAwait(false)).Select(r => r.ToDay())];
 
     Task IEnergyMonitoringData.SaveKeyUserLinkAsync(UnitKeyUser link) => ExecuteAsync("""
         INSERT INTO energy_unit_key_users (unit_id, key_user_code, linked_at, linked_by) VALUES (@unit, @code, @at, @by)

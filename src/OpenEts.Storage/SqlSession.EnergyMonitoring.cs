@@ -16,7 +16,8 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
         """;
 
     private const string MeterSelect = """
-        SELECT id AS Id, unit_id AS UnitId, code AS Code, name AS Name, kind AS Kind, unit AS Unit, cadence AS Cadence, monitored_from AS MonitoredFrom
+        SELECT id AS Id, unit_id AS UnitId, code AS Code, name AS Name, kind AS Kind, unit AS Unit, cadence AS Cadence, monitored_from AS MonitoredFrom,
+            pollutant AS Pollutant
         FROM energy_meters
         """;
 
@@ -68,8 +69,8 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
     async Task<MeterPoint> IEnergyMonitoringData.InsertMeterAsync(MeterPoint meter)
     {
         var id = await ExecuteScalarAsync<long>("""
-            INSERT INTO energy_meters (unit_id, code, name, kind, unit, cadence, monitored_from)
-            VALUES (@unitId, @code, @name, @kind, @unit, @cadence, @from) RETURNING id
+            INSERT INTO energy_meters (unit_id, code, name, kind, unit, cadence, monitored_from, pollutant)
+            VALUES (@unitId, @code, @name, @kind, @unit, @cadence, @from, @pollutant) RETURNING id
             """, new
         {
             unitId = meter.UnitId,
@@ -79,6 +80,7 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
             unit = meter.Unit,
             cadence = meter.Cadence.ToString(),
             from = (long)meter.MonitoredFrom.DayNumber,
+            pollutant = meter.Pollutant,
         }).ConfigureAwait(false);
         return meter with { Id = id };
     }
@@ -95,7 +97,7 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
         {
             found.AddRange((await QueryAsync<MeterRowData>($"""
                 SELECT m.id AS Id, m.unit_id AS UnitId, m.code AS Code, m.name AS Name, m.kind AS Kind, m.unit AS Unit, m.cadence AS Cadence,
-                    m.monitored_from AS MonitoredFrom, u.organisation_id AS OrganisationId
+                    m.monitored_from AS MonitoredFrom, m.pollutant AS Pollutant, u.organisation_id AS OrganisationId
                 FROM energy_meters m JOIN energy_units u ON u.id = m.unit_id WHERE {match}
                 """, new { chunk }).ConfigureAwait(false)).Select(r => new OwnedMeter(r.ToMeter(), r.OrganisationId)));
         }
@@ -408,11 +410,13 @@ internal sealed partial class SqlSession : IEnergyMonitoringData
         public string Unit { get; set; } = "";
         public string Cadence { get; set; } = "";
         public long MonitoredFrom { get; set; }
+        public string? Pollutant { get; set; }
 
         // Only FindMetersAsync selects it.
         public long OrganisationId { get; set; }
 
-        public MeterPoint ToMeter() => new(Id, UnitId, Code, Name, Enum.Parse<EnergyKind>(Kind), Unit, Enum.Parse<MeterCadence>(Cadence), Day(MonitoredFrom));
+        public MeterPoint ToMeter() => new(Id, UnitId, Code, Name, Enum.Parse<EnergyKind>(Kind), Unit, Enum.Parse<MeterCadence>(Cadence), Day(MonitoredFrom),
+            Pollutant);
     }
 
     private sealed class ReadingRow

@@ -21,6 +21,12 @@ internal static class MonitoringBench
 {
     private static readonly DateTimeOffset Now = new(2027, 1, 1, 4, 0, 0, TimeSpan.Zero);
 
+    // Requests sent at once, as from that many access systems.
+    private const int InFlight = 2;
+
+    // The storage-alone timing makes all its batches before the clock starts: up to this many days of readings.
+    private const int StorageAloneMaxDays = 31;
+
     public static int Run(string[] args)
     {
         var users = Option(args, "--users", 10_000);
@@ -98,26 +104,51 @@ internal static class MonitoringBench
             }
             return new IngestReadings("bench-" + b.ToString(CultureInfo.InvariantCulture), readings, []);
         }
+        var (cpu, serverCpu, load) = (Process.GetCurrentProcess().TotalProcessorTime, ServerCpuSeconds(database), LoadAverage());
         var ingest = Stopwatch.StartNew();
         long sent = 0;
         IngestReadings? last = null;
+        // Two senders' requests in flight, as the API serves several access systems at once: one hashes and groups its
+        // batch (IngestReadings.Prepare, outside the write lock) while the other is written.
+        var inFlight = new Queue<(int Batch, IngestReadings Command, Task<MonitoringCommandOutcome> Outcome)>();
+        async Task<long> LandAsync()
+        {
+            var (b, command, pending) = inFlight.Dequeue();
+            var outcome = await pending;
+            return outcome is MonitoringCommandOutcome.Completed { Result: IngestResult { NewReadings: var n } } && n == command.Readings.Count
+                ? n
+                : throw new InvalidOperationException($"batch {b}: {outcome}");
+        }
         var next = Task.Run(() => MakeBatch(0));
         for (var b = 0; b < batchCount; b++)
         {
             var command = await next;
             next = b + 1 < batchCount ? Task.Run(() => MakeBatch(b + 1)) : Task.FromResult(command);
-            var outcome = await handler.HandleAsync(Actor.System, command, CancellationToken.None);
-            if (outcome is not MonitoringCommandOutcome.Completed { Result: IngestResult { NewReadings: var n } } || n != command.Readings.Count)
+            inFlight.Enqueue((b, command, Task.Run(() => handler.HandleAsync(Actor.System, command, CancellationToken.None))));
+            if (inFlight.Count == InFlight)
             {
-                throw new InvalidOperationException($"batch {b}: {outcome}");
+                sent += await LandAsync();
             }
-            sent += n;
             last = command;
         }
+        while (inFlight.Count > 0)
+        {
+            sent += await LandAsync();
+        }
         var seconds = ingest.Elapsed.TotalSeconds;
+        var (ownCpu, dbCpu) = ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, ServerCpuSeconds(database) - serverCpu);
         Print($"{label}: ingested {sent:N0} hourly readings ({users:N0} meters × {days} days) in {batchCount:N0} batches of ≤ {batch:N0}: "
-            + $"{seconds:F1} s = {sent / seconds:N0} readings/s durable, end to end through IngestReadings (the next batch made while one is written)");
-        await StorageAloneAsync(label, store, meters.Count, perMeter, batch, start.AddDays(days + 30));
+            + $"{seconds:F1} s = {sent / seconds:N0} readings/s durable, end to end through IngestReadings ({InFlight} requests in flight, the next batch made while one is written)");
+        Print($"{label}: CPU {ownCpu:F1} s in the bench process" + (dbCpu > 0 ? $" + {dbCpu:F1} s in its database's server processes" : "")
+            + $" = {(ownCpu + dbCpu) * 1e6 / sent:F2} µs a reading; load average {load} before, {LoadAverage()} after (2 cores)");
+        if (days <= StorageAloneMaxDays)
+        {
+            await StorageAloneAsync(label, store, meters.Count, perMeter, batch, start.AddDays(days + 30));
+        }
+        else
+        {
+            Print($"{label}: storage alone not timed (it holds every batch in memory; at most {StorageAloneMaxDays} days)");
+        }
         var resend = Stopwatch.StartNew();
         var again = await handler.HandleAsync(Actor.System, last!, CancellationToken.None);
         Print($"{label}: the last batch resent: {(again is MonitoringCommandOutcome.Completed { Result: IngestResult { Resent: true } } ? "resent, nothing changed" : again.ToString())} "
@@ -210,6 +241,41 @@ internal static class MonitoringBench
                 + (withRollups ? "COPY + day and month rollups" : "binary COPY, no rollups") + $": {seconds:F1} s = {rows / seconds:N0} readings/s durable");
         }
     }
+
+    // The CPU seconds (user + system) of the PostgreSQL server processes serving the bench's database, from /proc (Linux;
+    // a backend's command line names its database). Background writers are not counted. 0 for SQLite or elsewhere.
+    private static double ServerCpuSeconds(string database)
+    {
+        if (!database.Contains("Host=", StringComparison.OrdinalIgnoreCase) || !Directory.Exists("/proc"))
+        {
+            return 0;
+        }
+        var name = new NpgsqlConnectionStringBuilder(database).Database ?? "";
+        double ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(" " + name + " ", StringComparison.Ordinal))
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's process.
+            }
+        }
+        return ticks / 100.0; // USER_HZ
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14].Trim() : "?";
 
     private static void Admin(string connectionString, string sql)
     {

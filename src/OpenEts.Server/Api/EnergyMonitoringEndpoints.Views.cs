@@ -11,7 +11,7 @@ internal static partial class EnergyMonitoringEndpoints
     public sealed record UnitView(long Id, long OrganisationId, string Organisation, string Region, string MonitoredFrom);
 
     public sealed record MeterView(long Id, long UnitId, string Code, string Name, EnergyKind Kind, string Unit,
-        MeterCadence Cadence, string MonitoredFrom);
+        MeterCadence Cadence, string MonitoredFrom, string? Pollutant);
 
     public sealed record IngestView(string BatchId, int Readings, int NewReadings, int AlreadyHeld, int MonthlyFigures, int NewMonthlyFigures, bool Resent,
         DateTimeOffset ReceivedAt, string Message);
@@ -46,20 +46,21 @@ internal static partial class EnergyMonitoringEndpoints
 
     public sealed record LimitView(string Meter, decimal DailyLimit, string Basis, DateTimeOffset SetAt, string SetBy);
 
+    // Measured: what was judged against the limit (the day's mean for a concentration meter, else the day's total).
     public sealed record ExceedanceView(long UnitId, string Organisation, string Region, string Meter, string Unit, string Day, decimal Total,
-        decimal DailyLimit, long Readings);
+        decimal DailyLimit, long Readings, string? Pollutant, decimal Measured);
 
     private static LimitView Limit(string meter, MeterLimit l) => new(meter, l.DailyLimitMilli / 1000m, l.Basis, l.SetAt, l.SetBy);
 
     private static ExceedanceView Exceedance(ExceedingDay e) => new(e.Unit.Id, e.Unit.OrganisationName, e.Unit.Region, e.Meter.Code, e.Meter.Unit,
-        D(e.Day), e.TotalMilli / 1000m, e.Limit.DailyLimitMilli / 1000m, e.Received);
+        D(e.Day), e.TotalMilli / 1000m, e.Limit.DailyLimitMilli / 1000m, e.Received, e.Meter.Pollutant, e.Measured);
 
     private static string D(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static UnitView Unit(MonitoredUnit u) => new(u.Id, u.OrganisationId, u.OrganisationName, u.Region, D(u.MonitoredFrom));
 
     internal static MeterView Meter(MeterPoint m) =>
-        new(m.Id, m.UnitId, m.Code, m.Name, m.Kind, m.Unit, m.Cadence, D(m.MonitoredFrom));
+        new(m.Id, m.UnitId, m.Code, m.Name, m.Kind, m.Unit, m.Cadence, D(m.MonitoredFrom), m.Pollutant);
 
     private static IngestView Ingest(IngestResult r) => new(r.BatchId, r.Readings, r.NewReadings, r.AlreadyHeld, r.MonthlyFigures, r.NewMonthlyFigures,
         r.Resent, r.ReceivedAt, r.Resent

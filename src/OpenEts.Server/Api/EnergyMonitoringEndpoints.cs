@@ -53,7 +53,7 @@ internal static partial class EnergyMonitoringEndpoints
     public sealed record UnitInput(long? OrganisationId, string? Region = null, string? MonitoredFrom = null);
 
     public sealed record MeterInput(long? UnitId, string? Code, string? Name, string? Kind, string? Unit, string? Cadence, string? MonitoredFrom = null,
-        decimal? DailyLimit = null, string? LimitBasis = null);
+        decimal? DailyLimit = null, string? LimitBasis = null, string? Pollutant = null);
 
     public sealed record LinkInput(string? KeyUser);
 
@@ -83,7 +83,7 @@ internal static partial class EnergyMonitoringEndpoints
     private static async Task<Results<Ok<MeterView>, ValidationProblem, ProblemHttpResult>> RegisterMeterAsync(MeterInput input, HttpContext http,
         MonitoringCommandHandler handler, CancellationToken ct) =>
         RegisterMeterPoint.TryParse(new(input.UnitId, input.Code, input.Name, input.Kind, input.Unit, input.Cadence, input.MonitoredFrom, input.DailyLimit,
-            input.LimitBasis),
+            input.LimitBasis, input.Pollutant),
             out var command, out var errors)
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => Meter((MeterPoint)r))
             : Problems.Fields(errors);

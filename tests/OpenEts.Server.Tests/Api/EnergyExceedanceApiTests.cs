@@ -41,7 +41,8 @@ public sealed class EnergyExceedanceApiTests(ServerFactory server) : IClassFixtu
             Assert.Contains("ZJ-G01", p.GetProperty("violation").GetProperty("evidence").GetString(), StringComparison.Ordinal);
         });
         Assert.Equal(0, rerun.GetProperty("proposed").GetArrayLength());
-        Assert.Equal(proposed.Count, rerun.GetProperty("skipped").GetInt32());
+        // The rerun skips what the first run proposed, beside what the demo's cards proposed from monitoring before it.
+        Assert.Equal(proposals.GetProperty("skipped").GetInt32() + proposed.Count, rerun.GetProperty("skipped").GetInt32());
     }
 
     [Fact]

@@ -8,7 +8,9 @@ namespace OpenEts.Application.DualControl.Cards;
 /// <summary>
 /// Demo polluter cards, seeded with the demo market (inside its transaction, journalled as the system with source demo):
 /// the demo cement plant's SO2 exceedance (a serious one: 120 against 50 mg/m³) with its yellow card confirmed, and the
-/// demo steel works' total-load exceedance with a yellow card proposed and awaiting an officer. Tianjin's example rules.
+/// demo steel works' total-load exceedance with a yellow card proposed and awaiting an officer, and the cards the rules
+/// propose from the demo's online monitoring (<see cref="ProposeFromMonitoring"/>: the power plant's SO2 daily mean over
+/// its limit, a 超标 violation with a yellow card awaiting an officer). Tianjin's example rules.
 /// </summary>
 public static class DemoCards
 {
@@ -39,6 +41,11 @@ public static class DemoCards
             .ConfigureAwait(false);
         await RecordAsync(s, now, rules, steel, ViolationKind.TotalLoadExceedance, today.AddDays(-5), "NOx 年排放总量", 1_260m, 1_200m, "t",
             "排污许可执行报告（演示）").ConfigureAwait(false);
+        if (await new ProposeFromMonitoring(Rules, null, null, null).ExecuteAsync(new CardsWork(s, Actor.System, now, CardRuleSets.Shipped)).ConfigureAwait(false)
+            is not CardsCommandOutcome.Completed)
+        {
+            throw new InvalidOperationException("The demo's cards from monitoring were refused");
+        }
     }
 
     private static CreditCode Code(string first17) => CreditCode.Parse(first17 + CreditCode.CheckCharacter(first17)).Code;

@@ -5,19 +5,22 @@ using OpenEts.Application.Forms;
 using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.DualControl.Cards;
+using OpenEts.Domain.DualControl.Monitoring;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.DualControl.Cards;
 
 /// <summary>
-/// An officer has the jurisdiction's rules propose cards straight from online monitoring: every meter whose readings
-/// summed above its permitted daily use on some Beijing day of the period (an exceedance, read through
-/// <see cref="MonitoringQueries"/>) gets one violation per calendar month, recorded as a total-load exceedance
-/// (超总量) with the exceeding days' totals as evidence: observed on the first exceeding day, the highest day total
-/// measured against the daily limit. The rules then propose a card as for a typed violation. A meter and month already
-/// proposed is skipped, so rerunning proposes nothing twice. Treating energy use above a meter's permitted daily use as
-/// 超总量 is the platform's reading, not a published rule [UNCONFIRMED].
+/// An officer has the jurisdiction's rules propose cards straight from online monitoring: every meter that went over its
+/// limit on some Beijing day of the period (an exceedance, read through <see cref="MonitoringQueries"/>) gets one
+/// violation per calendar month, with the exceeding days as evidence: observed on the first exceeding day, the highest
+/// day's figure measured against the limit. A pollutant concentration meter's days (the day's mean above the
+/// concentration limit) are recorded as 超标排放 (<see cref="ViolationKind.ConcentrationExceedance"/>); a load or energy
+/// meter's (the day's sum above the permitted daily use) as 超总量 (<see cref="ViolationKind.TotalLoadExceedance"/>). The
+/// rules then propose a card as for a typed violation. A meter and month already proposed is skipped, so rerunning
+/// proposes nothing twice. Treating energy use above a meter's permitted daily use as 超总量, and judging a
+/// concentration by the day's mean, are the platform's readings, not published rules [UNCONFIRMED].
 /// </summary>
 public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, DateOnly? To, string? Region) : ICardsCommand
 {
@@ -29,8 +32,12 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
     /// <summary>The longest period read at once, days.</summary>
     public const int MaxDays = 366;
 
-    /// <summary>The violation kind an exceedance of a meter's permitted daily use is recorded as [UNCONFIRMED].</summary>
-    public const ViolationKind Kind = ViolationKind.TotalLoadExceedance;
+    /// <summary>The violation kind a meter's exceedance is recorded as: 超标 for a concentration, else 超总量 [UNCONFIRMED for energy].</summary>
+    public static ViolationKind KindFor(MeterPoint meter)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        return meter.Kind.IsJudgedByMean() ? ViolationKind.ConcentrationExceedance : ViolationKind.TotalLoadExceedance;
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => CardsRoles.Officers;
@@ -87,8 +94,11 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
             var (unit, meter, limit) = (days[0].Unit, days[0].Meter, days[0].Limit);
             var org = await work.Session.Organisations.FindByIdAsync(unit.OrganisationId).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"monitored unit {unit.Id} names organisation {unit.OrganisationId}, which is missing");
-            var recorded = await RecordViolation.RecordAsync(work, org, rules, Kind, days[0].Day, $"{meter.Code} {meter.Kind} / day",
-                days.Max(d => d.TotalMilli) / 1000m, limit.DailyLimitMilli / 1000m, meter.Unit, null, Evidence(meter, limit, days),
+            var parameter = meter.Pollutant is { } pollutant
+                ? $"{pollutant} {meter.Code} / {(meter.Kind.IsJudgedByMean() ? "daily mean" : "day")}"
+                : $"{meter.Code} {meter.Kind} / day";
+            var recorded = await RecordViolation.RecordAsync(work, org, rules, KindFor(meter), days[0].Day, parameter,
+                days.Max(d => d.Measured), limit.DailyLimitMilli / 1000m, meter.Unit, null, Evidence(meter, limit, days),
                 new { monitoring = meter.Code, month = month.Key.Month, days = days.Count }).ConfigureAwait(false);
             await work.Session.EnergyCards.InsertMonitoringSourceAsync(meter.Id, month.Key.Month, recorded.Violation.Id).ConfigureAwait(false);
             proposed.Add(recorded);
@@ -96,13 +106,17 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
         return new CardsCommandOutcome.Completed(new MonitoringProposals(from, to, proposed, skipped));
     }
 
-    /// <summary>The readings as evidence: the limit and its basis, then each exceeding day's total and how many readings it sums.</summary>
+    /// <summary>
+    /// The readings as evidence: the limit and its basis, then each exceeding day's figure (its sum, or for a
+    /// concentration its mean) and how many readings it comes from.
+    /// </summary>
     private static string Evidence(MeterPoint meter, MeterLimit limit, List<ExceedingDay> days)
     {
+        var (limitText, figure) = meter.Kind.IsJudgedByMean() ? ("as a daily mean", "mean of ") : ("a day", "");
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"online monitoring, meter {meter.Code} ({meter.Name}), permitted {limit.DailyLimitMilli / 1000m:0.000} {meter.Unit} a day ({limit.Basis}); over it on {days.Count} day(s): ")
+            $"online monitoring, meter {meter.Code} ({meter.Name}{(meter.Pollutant is { } p ? ", " + p : "")}), permitted {limit.DailyLimitMilli / 1000m:0.000} {meter.Unit} {limitText} ({limit.Basis}); over it on {days.Count} day(s): ")
             + string.Join("; ", days.Select(d => string.Create(CultureInfo.InvariantCulture,
-                $"{d.Day:yyyy-MM-dd} {d.TotalMilli / 1000m:0.000} {meter.Unit} ({d.Received} readings)")));
+                $"{d.Day:yyyy-MM-dd} {d.Measured:0.000} {meter.Unit} ({figure}{d.Received} readings)")));
         return text.Length <= OffsetsFields.LongText ? text : string.Concat(text.AsSpan(0, OffsetsFields.LongText - 1), "…");
     }
 }

@@ -8,22 +8,41 @@ namespace OpenEts.Application.DualControl.Monitoring;
 
 /// <summary>
 /// The demo's online monitoring, seeded with the demo market (in its transaction, through the use cases, so every step
-/// is journalled): three key energy users with five meter points and the last seven full Beijing days of readings.
+/// is journalled): three key energy users with seven meter points and the last seven full Beijing days of readings.
 /// The cement works' hourly meter misses 30 of its 168 hours, so its unit (145 of 175 slots, 82.9 %) is flagged under
 /// 90 %; the steel works has a fault open past its 3-working-day deadline; only the power plant has recorded calibrations.
+/// The power plant (the key energy user KU-NX-0003 once the targets are seeded, which links it) also has the limits a
+/// regulator sets: a permitted daily use on its energy meters and the steel works' (budgets, all kept), and two pollutant
+/// meters, SO2 concentration from its stack's CEMS (hourly, mg/m³, limit 100 as a daily mean) and NOx load (daily, kg,
+/// permitted 2 600 a day). On the day <see cref="SulphurDayBack"/> days before today the SO2 readings run half as high
+/// again, a daily mean of about 120 mg/m³: the one exceedance, from which the demo cards propose a yellow card.
 /// </summary>
 public static class DemoMonitoring
 {
     private const int Days = 7;
 
-    /// <summary>The demo's meter points: organisation (first 17 characters of its code), code, name, kind, unit, cadence, base value.</summary>
-    private static readonly (string Organisation, string Code, string Name, EnergyKind Kind, string Unit, MeterCadence Cadence, int Base)[] Meters =
+    /// <summary>How many days before today the power plant's SO2 daily mean is over its limit.</summary>
+    public const int SulphurDayBack = 2;
+
+    /// <summary>The power plant's SO2 concentration meter.</summary>
+    public const string SulphurMeter = "ZJ-SO2";
+
+    /// <summary>
+    /// The demo's meter points: organisation (first 17 characters of its code), code, name, kind, unit, cadence, base value,
+    /// pollutant, and the limit with its basis (null: none). The limits are invented for the demo; the SO2 limit is shaped
+    /// on GB 13223-2011's 100 mg/m³ for coal-fired boilers [UNCONFIRMED: not in the reference files].
+    /// </summary>
+    private static readonly (string Organisation, string Code, string Name, EnergyKind Kind, string Unit, MeterCadence Cadence, int Base,
+        string? Pollutant, decimal? Limit, string? Basis)[] Meters =
     [
-        ("91440101MA5CY1001", "ZJ-E01", "厂用电总表", EnergyKind.Electricity, "kWh", MeterCadence.Hourly, 42_000),
-        ("91440101MA5CY1001", "ZJ-G01", "燃气总表", EnergyKind.NaturalGas, "m³", MeterCadence.Daily, 180_000),
-        ("91441800MA5CY1002", "BJ-E01", "熟料线电表", EnergyKind.Electricity, "kWh", MeterCadence.Hourly, 9_500),
-        ("91441800MA5CY1002", "BJ-C01", "入窑煤计量", EnergyKind.Coal, "t", MeterCadence.Daily, 1_150),
-        ("91440200MA5CY1003", "SG-E01", "炼钢总电表", EnergyKind.Electricity, "kWh", MeterCadence.Hourly, 61_000),
+        ("91440101MA5CY1001", "ZJ-E01", "厂用电总表", EnergyKind.Electricity, "kWh", MeterCadence.Hourly, 42_000, null, 1_100_000m, "年度用能预算折算日用量（演示）"),
+        ("91440101MA5CY1001", "ZJ-G01", "燃气总表", EnergyKind.NaturalGas, "m³", MeterCadence.Daily, 180_000, null, 220_000m, "年度用能预算折算日用量（演示）"),
+        ("91441800MA5CY1002", "BJ-E01", "熟料线电表", EnergyKind.Electricity, "kWh", MeterCadence.Hourly, 9_500, null, null, null),
+        ("91441800MA5CY1002", "BJ-C01", "入窑煤计量", EnergyKind.Coal, "t", MeterCadence.Daily, 1_150, null, null, null),
+        ("91440200MA5CY1003", "SG-E01", "炼钢总电表", EnergyKind.Electricity, "kWh", MeterCadence.Hourly, 61_000, null, 1_600_000m, "节能审查意见核定日用量（演示）"),
+        ("91440101MA5CY1001", SulphurMeter, "1号机组烟囱 CEMS", EnergyKind.PollutantConcentration, "mg/m³", MeterCadence.Hourly, 80, "SO2", 100m,
+            "GB 13223-2011 燃煤锅炉二氧化硫浓度限值（演示，未确认）"),
+        ("91440101MA5CY1001", "ZJ-NOX", "1号机组氮氧化物排放量", EnergyKind.PollutantLoad, "kg", MeterCadence.Daily, 2_000, "NOx", 2_600m, "排污许可证许可日排放量（演示）"),
     ];
 
     /// <summary>Seeds the demo's units, meters, readings, a fault and calibrations in the demo market's transaction, as the platform.</summary>
@@ -43,7 +62,8 @@ public static class DemoMonitoring
         var readings = new List<IngestReadings.ReadingForm>();
         foreach (var m in Meters)
         {
-            Completed<MeterPoint>(await new RegisterMeterPoint(units[m.Organisation], m.Code, m.Name, m.Kind, m.Unit, m.Cadence, null)
+            Completed<MeterPoint>(await new RegisterMeterPoint(units[m.Organisation], m.Code, m.Name, m.Kind, m.Unit, m.Cadence, null,
+                    m.Limit is { } limit ? Quantity(limit) : null, m.Basis, m.Pollutant)
                 .ExecuteAsync(work).ConfigureAwait(false));
             for (var d = 0; d < Days; d++)
             {
@@ -57,7 +77,7 @@ public static class DemoMonitoring
                         continue;
                     }
                     var at = QualityRules.StartOfDay(day).AddHours(h);
-                    var value = m.Base * (90 + ((h * 7) + (d * 3)) % 21) / 100m;
+                    var value = m.Base * (90 + ((h * 7) + (d * 3)) % 21) / 100m * (m.Code == SulphurMeter && d == Days - SulphurDayBack ? 1.5m : 1m);
                     readings.Add(new IngestReadings.ReadingForm($"{m.Code}-{day:yyyyMMdd}-{h:00}", m.Code,
                         at.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture), value));
                 }
@@ -74,6 +94,10 @@ public static class DemoMonitoring
             Completed<MeterCalibration>(await new RecordCalibration(code, first, false, $"JJG 596-2012 / {code}-{first:yyyy}").ExecuteAsync(work).ConfigureAwait(false));
         }
     }
+
+    private static MeterQuantity Quantity(decimal value) => MeterQuantity.TryCreate(value, out var quantity, out var reason)
+        ? quantity
+        : throw new InvalidOperationException($"The demo's limit {value} is no quantity: {reason}");
 
     private static T Completed<T>(MonitoringCommandOutcome outcome) => outcome is MonitoringCommandOutcome.Completed { Result: T result }
         ? result

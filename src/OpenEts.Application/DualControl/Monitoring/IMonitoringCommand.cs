@@ -10,4 +10,12 @@ public interface IMonitoringCommand
 
     /// <summary>Runs as the actor of <paramref name="work"/>, at its time. A refusal is decided before anything is written.</summary>
     Task<MonitoringCommandOutcome> ExecuteAsync(MonitoringWork work);
+
+    /// <summary>
+    /// Work that reads no stored data (hashing, grouping), done by the handler before the write transaction so that it
+    /// does not hold the write lock while other requests wait. Nothing by default.
+    /// </summary>
+    void Prepare()
+    {
+    }
 }

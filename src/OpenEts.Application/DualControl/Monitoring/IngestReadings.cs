@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.Unicode;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.DualControl.Monitoring;
@@ -124,7 +124,8 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
     {
         ArgumentNullException.ThrowIfNull(work);
         var sender = work.Actor.Role == Role.Regulator ? 0 : work.Actor.OrganisationId ?? -1;
-        var hash = ContentHash();
+        Prepare();
+        var (_, _, hash, byMeter) = _prepared!;
         if (await work.Data.FindBatchAsync(sender, BatchId).ConfigureAwait(false) is { } earlier)
         {
             return earlier.ContentHash == hash
@@ -162,11 +163,18 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
         }
         var slots = new Dictionary<(long Meter, long Slot), Reading>();
         var fresh = new List<(Reading Reading, MeterPoint Meter, ReadingSlot Slot)>(Readings.Count);
-        var groups = Readings.GroupBy(r => r.Meter).Select(g =>
+        // Meter by meter in id order, each meter's readings in the batch's order, so the stored rows need no sort when the
+        // sender sent each meter's readings in time order (as access systems do).
+        var groups = byMeter.Select(g =>
         {
-            var meter = meters[g.Key];
-            return (Meter: meter, Placed: g.Select(r => (Reading: r, Slot: ReadingSlot.Of(r.At, meter.Cadence))).ToList());
-        }).ToList();
+            var meter = meters[g.Meter];
+            var placed = new (Reading Reading, ReadingSlot Slot)[g.Readings.Count];
+            for (var i = 0; i < placed.Length; i++)
+            {
+                placed[i] = (g.Readings[i], ReadingSlot.Of(g.Readings[i].At, meter.Cadence));
+            }
+            return (Meter: meter, Placed: placed);
+        }).OrderBy(g => g.Meter.Id).ToList();
         // The readings already held in each meter's span of slots, read once for the whole batch.
         var heldValues = (await work.Data.ReadingsAsync([.. groups.Select(g => new ReadingRange(g.Meter.Id,
                 g.Placed.Min(p => p.Slot.Slot.ToUnixTimeSeconds()), g.Placed.Max(p => p.Slot.Slot.ToUnixTimeSeconds())))]).ConfigureAwait(false))
@@ -258,7 +266,16 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
     {
         var stored = new List<StoredReading>(fresh.Count);
         var days = new Dictionary<(long, int), MeterDay>();
-        foreach (var (r, meter, slot) in fresh.OrderBy(f => f.Meter.Id).ThenBy(f => f.Slot.Slot))
+        // Fresh rows come meter by meter in id order; only a meter whose readings came out of time order needs a sort.
+        for (var i = 1; i < fresh.Count; i++)
+        {
+            if (fresh[i].Meter.Id == fresh[i - 1].Meter.Id && fresh[i].Slot.Slot < fresh[i - 1].Slot.Slot)
+            {
+                fresh = [.. fresh.OrderBy(f => f.Meter.Id).ThenBy(f => f.Slot.Slot)];
+                break;
+            }
+        }
+        foreach (var (r, meter, slot) in fresh)
         {
             stored.Add(new StoredReading(meter.Id, slot.Slot.ToUnixTimeSeconds(), r.Value.Milli, (int)slot.Offset.TotalSeconds));
             var day = QualityRules.BeijingDay(slot.Slot);
@@ -274,23 +291,58 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
         return (stored, [.. days.Values]);
     }
 
+    /// <summary>Hashes the batch and groups its readings by meter code, once, before the handler's write transaction.</summary>
+    public void Prepare()
+    {
+        // A copy made with `with` keeps the field: it is reused only for the very lists it was made from.
+        if (_prepared is null || !ReferenceEquals(_prepared.Readings, Readings) || !ReferenceEquals(_prepared.Monthly, MonthlyFigures))
+        {
+            _prepared = new(Readings, MonthlyFigures, ContentHash(),
+                [.. Readings.GroupBy(r => r.Meter, StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<Reading>)[.. g]))]);
+        }
+    }
+
+    // The batch's content hash and its readings by meter code (each in the batch's order), made by Prepare.
+    private Prepared? _prepared;
+
+    private sealed record Prepared(IReadOnlyList<Reading> Readings, IReadOnlyList<Monthly> Monthly, string Hash,
+        IReadOnlyList<(string Meter, IReadOnlyList<Reading> Readings)> ByMeter);
+
+    // SHA-256 over one line per reading ("id|meter|UTC ticks|milli\n") and per monthly figure ("M|meter|day number|milli|UTC
+    // ticks\n"), UTF-8, formatted straight into a buffer that is hashed 64 KiB at a time.
     private string ContentHash()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var line = new StringBuilder();
-        foreach (var r in Readings)
+        var buffer = new byte[64 * 1024];
+        var used = 0;
+        for (var i = 0; i < Readings.Count + MonthlyFigures.Count; i++)
         {
-            line.Clear().Append(r.ReadingId).Append('|').Append(r.Meter).Append('|').Append(r.At.UtcTicks.ToString(CultureInfo.InvariantCulture))
-                .Append('|').Append(r.Value.Milli.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
+            int written;
+            while (!TryLine(i, buffer.AsSpan(used), out written))
+            {
+                if (used == 0)
+                {
+                    throw new InvalidOperationException($"line {i} of batch {BatchId} is longer than the hash buffer");
+                }
+                hash.AppendData(buffer, 0, used);
+                used = 0;
+            }
+            used += written;
         }
-        foreach (var m in MonthlyFigures)
-        {
-            line.Clear().Append("M|").Append(m.Meter).Append('|').Append(m.Month.DayNumber.ToString(CultureInfo.InvariantCulture)).Append('|')
-                .Append(m.Value.Milli.ToString(CultureInfo.InvariantCulture)).Append('|').Append(m.At.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
-        }
+        hash.AppendData(buffer, 0, used);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private bool TryLine(int i, Span<byte> into, out int written)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        if (i < Readings.Count)
+        {
+            var r = Readings[i];
+            return Utf8.TryWrite(into, invariant, $"{r.ReadingId}|{r.Meter}|{r.At.UtcTicks}|{r.Value.Milli}\n", out written);
+        }
+        var m = MonthlyFigures[i - Readings.Count];
+        return Utf8.TryWrite(into, invariant, $"M|{m.Meter}|{m.Month.DayNumber}|{m.Value.Milli}|{m.At.UtcTicks}\n", out written);
     }
 
     private static string Summary(List<FieldError> errors) =>

@@ -18,6 +18,7 @@ public sealed class MonitoringCommandHandler(IStore store, TimeProvider clock)
         {
             return new MonitoringCommandOutcome.Forbidden(command.Roles);
         }
+        command.Prepare();
         var now = clock.GetUtcNow();
         return await store.WriteAsync(s => command.ExecuteAsync(new MonitoringWork(s, actor, now)), ct).ConfigureAwait(false);
     }

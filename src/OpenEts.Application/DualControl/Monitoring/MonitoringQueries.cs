@@ -87,7 +87,7 @@ public sealed class MonitoringQueries(IStore store, TimeProvider clock)
 
     /// <summary>
     /// Every exceedance the actor may see from <paramref name="from"/> to <paramref name="to"/> (default: the last 30 days):
-    /// a day a meter's readings summed above its permitted daily use. Null when the role reads none.
+    /// a day a meter went over its limit (its readings' sum, or for a concentration their mean). Null when the role reads none.
     /// </summary>
     public Task<IReadOnlyList<ExceedingDay>?> ExceedancesAsync(Actor actor, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -118,8 +118,13 @@ public sealed class MonitoringQueries(IStore store, TimeProvider clock)
         var meters = (await data.MetersAsync(null).ConfigureAwait(false)).ToDictionary(m => m.Id);
         var units = (await data.UnitsAsync(null, null).ConfigureAwait(false)).ToDictionary(u => u.Id);
         var limits = (await data.LimitsAsync(null).ConfigureAwait(false)).ToDictionary(l => l.MeterId);
+        var codes = new Dictionary<long, string>();
+        foreach (var organisation in days.Select(d => units[meters[d.MeterId].UnitId].OrganisationId).Distinct())
+        {
+            codes[organisation] = (await s.Organisations.FindByIdAsync(organisation).ConfigureAwait(false))?.Code.Value ?? "";
+        }
         return [.. days.Select(d => (Day: d, Meter: meters[d.MeterId])).Select(x => new ExceedingDay(units[x.Meter.UnitId], x.Meter, limits[x.Day.MeterId],
-            DateOnly.FromDayNumber(x.Day.Day), x.Day.TotalMilli, x.Day.Received))];
+            DateOnly.FromDayNumber(x.Day.Day), x.Day.TotalMilli, x.Day.Received, codes[units[x.Meter.UnitId].OrganisationId]))];
     }
 
     /// <summary>The permitted daily use of a unit's meters, when the actor may see the unit; null otherwise.</summary>

@@ -11,15 +11,20 @@ namespace OpenEts.Application.DualControl.Monitoring;
 /// <summary>
 /// The regulator registers a meter point of a monitored unit: its code (unique on the platform), name, energy kind,
 /// unit of measure and cadence (hourly or daily), the day readings are expected from (default: the unit's), and
-/// optionally its permitted daily use with the basis (as <see cref="SetMeterLimit"/>, in the same transaction).
+/// optionally its permitted daily use with the basis (as <see cref="SetMeterLimit"/>, in the same transaction). A
+/// pollutant meter (emission concentration or load) names its pollutant, and only a pollutant meter does; for a
+/// concentration meter the limit is the concentration the day's mean may not exceed.
 /// </summary>
 public sealed record RegisterMeterPoint(long UnitId, string Code, string Name, EnergyKind Kind, string Unit, MeterCadence Cadence, DateOnly? MonitoredFrom,
-    MeterQuantity? DailyLimit = null, string? LimitBasis = null)
+    MeterQuantity? DailyLimit = null, string? LimitBasis = null, string? Pollutant = null)
     : IMonitoringCommand
 {
     /// <summary>The request as typed.</summary>
     public sealed record Form(long? UnitId, string? Code, string? Name, string? Kind, string? Unit, string? Cadence, string? MonitoredFrom = null,
-        decimal? DailyLimit = null, string? LimitBasis = null);
+        decimal? DailyLimit = null, string? LimitBasis = null, string? Pollutant = null);
+
+    /// <summary>The longest pollutant name, characters.</summary>
+    public const int MaxPollutant = 40;
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => MonitoringRoles.Registrars;
@@ -43,6 +48,16 @@ public sealed record RegisterMeterPoint(long UnitId, string Code, string Name, E
             read.Fail("name", "Required", "name is 1–200 characters");
         }
         var kind = read.Choice(form.Kind, "kind", Enum.GetValues<EnergyKind>());
+        var pollutant = FieldReader.Text(form.Pollutant);
+        var kindRead = read.Errors.All(e => e.Field != "kind");
+        if (kindRead && kind.IsPollutant() && pollutant.Length is 0 or > MaxPollutant)
+        {
+            read.Fail("pollutant", "Required", $"a pollutant meter names its pollutant, e.g. SO2, NOx, COD (1–{MaxPollutant} characters)");
+        }
+        else if (kindRead && !kind.IsPollutant() && pollutant.Length > 0)
+        {
+            read.Fail("pollutant", "NotAPollutantMeter", "only a pollutant meter (emission concentration or load) names a pollutant");
+        }
         var unit = FieldReader.Text(form.Unit);
         if (unit.Length is 0 or > 16)
         {
@@ -58,7 +73,8 @@ public sealed record RegisterMeterPoint(long UnitId, string Code, string Name, E
             basis = read.Words(form.LimitBasis, "limitBasis", OffsetsFields.ShortText);
         }
         errors = read.Errors;
-        command = read.IsValid ? new RegisterMeterPoint(form.UnitId!.Value, code, name, kind, unit, cadence, from, limit, basis) : null;
+        command = read.IsValid ? new RegisterMeterPoint(form.UnitId!.Value, code, name, kind, unit, cadence, from, limit, basis,
+            pollutant.Length == 0 ? null : pollutant) : null;
         return command is not null;
     }
 
@@ -74,7 +90,7 @@ public sealed record RegisterMeterPoint(long UnitId, string Code, string Name, E
         {
             return new MonitoringCommandOutcome.Refused("AlreadyRegistered", "code", $"meter point {Code} exists already", RefusalKind.Conflict);
         }
-        var meter = await work.Data.InsertMeterAsync(new MeterPoint(0, unit.Id, Code, Name, Kind, Unit, Cadence, MonitoredFrom ?? unit.MonitoredFrom))
+        var meter = await work.Data.InsertMeterAsync(new MeterPoint(0, unit.Id, Code, Name, Kind, Unit, Cadence, MonitoredFrom ?? unit.MonitoredFrom, Pollutant))
             .ConfigureAwait(false);
         await work.JournalAsync("meter.registered", Code, new
         {
@@ -87,6 +103,7 @@ public sealed record RegisterMeterPoint(long UnitId, string Code, string Name, E
             unitOfMeasure = Unit,
             cadence = Cadence.ToString(),
             monitoredFrom = meter.MonitoredFrom,
+            pollutant = Pollutant,
         }).ConfigureAwait(false);
         if (DailyLimit is { } limit)
         {

@@ -1,3 +1,4 @@
+using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.DualControl.Targets;
@@ -8,10 +9,12 @@ namespace OpenEts.Application.DualControl.Targets;
 /// The demo's dual-control data, so the energy pages show something on first start: a Ningxia-shaped province (NX: five
 /// cities and 宁东基地) with a 十四五 plan 2021–2025, two years of monthly statistics (2024, 2025), four key energy users
 /// (two added, two from the covered-entity list so that MRV's approved emissions show beside their energy), their
-/// annual reports, and 2025 assessments of every city but 固原 (left for the regulator to score). Every figure is
-/// invented for the demo except the plan's −15 % and 11.2 Mtce, taken as examples (docs/dual-control.md).
+/// annual reports, and 2025 assessments of every city but 固原 (left for the regulator to score). The two key users from
+/// the list are linked to their monitored units when the demo monitors them (<see cref="LinkKeyUser"/>), so the monitoring
+/// dashboard shows their budgets and the key-users page their data quality. Every figure is invented for the demo except
+/// the plan's −15 % and 11.2 Mtce, taken as examples (docs/dual-control.md).
 /// </summary>
-public sealed class DemoEnergyTargets(IStore store, EnergyTargetsCommandHandler handler)
+public sealed class DemoEnergyTargets(IStore store, EnergyTargetsCommandHandler handler, MonitoringCommandHandler? monitoring = null)
 {
     /// <summary>The demo province's code.</summary>
     public const string Province = "NX";
@@ -156,6 +159,7 @@ public sealed class DemoEnergyTargets(IStore store, EnergyTargetsCommandHandler 
                 await RunAsync(regulator, report!, ct).ConfigureAwait(false);
             }
         }
+        await LinkMonitoredUnitsAsync(regulator, ct).ConfigureAwait(false);
         foreach (var city in Cities.Where(c => c.Code != UnscoredCity))
         {
             var measures = AssessmentSchemes.NingxiaCity.Areas.Select((a, i) =>
@@ -164,6 +168,27 @@ public sealed class DemoEnergyTargets(IStore store, EnergyTargetsCommandHandler 
             await RunAsync(regulator, score!, ct).ConfigureAwait(false);
         }
         return true;
+    }
+
+    // Each key user designated from the list whose organisation the demo monitors is linked to its monitored unit.
+    private async Task LinkMonitoredUnitsAsync(Actor regulator, CancellationToken ct)
+    {
+        if (monitoring is null)
+        {
+            return;
+        }
+        foreach (var (code, _, _, organisation, _) in KeyUsers.Where(k => k.Organisation is not null))
+        {
+            var credit = Demo.DemoMarket.Organisations.First(o => o.Code.Value.StartsWith(organisation!, StringComparison.Ordinal)).Code;
+            var unit = await store.ReadAsync(async s => await s.Organisations.FindByCodeAsync(credit).ConfigureAwait(false) is { } o
+                ? await s.EnergyMonitoring.FindUnitByOrganisationAsync(o.Id).ConfigureAwait(false)
+                : null, ct).ConfigureAwait(false);
+            if (unit is not null
+                && await monitoring.HandleAsync(regulator, new LinkKeyUser(unit.Id, UnitCode.From(code)), ct).ConfigureAwait(false) is not MonitoringCommandOutcome.Completed)
+            {
+                throw new InvalidOperationException($"demo key user {code} could not be linked to its monitored unit");
+            }
+        }
     }
 
     private static void Must<TError>(bool parsed, IReadOnlyList<TError> errors)

@@ -36,6 +36,12 @@ public sealed class IndexModel(MonitoringQueries queries, EnergyTargetsQueries t
     /// <summary>Each unit linked to a key-user designation, with that key user's progress (read through the targets' queries).</summary>
     public IReadOnlyList<(long UnitId, KeyUserProgress Progress)> KeyUserProgress { get; private set; } = [];
 
+    /// <summary>
+    /// The days in the period on which a meter went over its limit (energy or pollutant load: the day's sum; pollutant
+    /// concentration: the day's mean), each linked to its unit and to the company's card history.
+    /// </summary>
+    public IReadOnlyList<ExceedingDay> Exceedances { get; private set; } = [];
+
     /// <summary>The regions' completeness as a bar chart (charts.js spec).</summary>
     public string ChartJson { get; private set; } = "{}";
 
@@ -47,6 +53,8 @@ public sealed class IndexModel(MonitoringQueries queries, EnergyTargetsQueries t
             return;
         }
         Overview = await queries.OverviewAsync(User.Actor(), Region, from, to, ct);
+        Exceedances = [.. (await queries.ExceedancesAsync(User.Actor(), from, to, ct) ?? [])
+            .Where(e => string.IsNullOrWhiteSpace(Region) || string.Equals(e.Unit.Region, Region.Trim(), StringComparison.OrdinalIgnoreCase))];
         ProgressYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DisplayTime.Zone).Year - 1;
         var progress = (await targets.ProgressAsync(User.Actor(), ProgressYear, ct)).ToDictionary(p => p.User.Code.Value, StringComparer.Ordinal);
         KeyUserProgress = [.. (await queries.KeyUserLinksAsync(User.Actor(), ct))
