@@ -32,5 +32,13 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         #pragma warning disable CS1591
         Oil,
         #pragma warning restore CS1591
+        [EnumMember(Value = "pollutantConcentration")]
+        #pragma warning disable CS1591
+        PollutantConcentration,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "pollutantLoad")]
+        #pragma warning disable CS1591
+        PollutantLoad,
+        #pragma warning restore CS1591
     }
 }

@@ -22,6 +22,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Day { get; set; }
 #endif
+        /// <summary>The measured property</summary>
+        public double? Measured { get; set; }
         /// <summary>The meter property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -37,6 +39,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #nullable restore
 #else
         public string Organisation { get; set; }
+#endif
+        /// <summary>The pollutant property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Pollutant { get; set; }
+#nullable restore
+#else
+        public string Pollutant { get; set; }
 #endif
         /// <summary>The readings property</summary>
         public long? Readings { get; set; }
@@ -80,8 +90,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "dailyLimit", n => { DailyLimit = n.GetDoubleValue(); } },
                 { "day", n => { Day = n.GetStringValue(); } },
+                { "measured", n => { Measured = n.GetDoubleValue(); } },
                 { "meter", n => { Meter = n.GetStringValue(); } },
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
+                { "pollutant", n => { Pollutant = n.GetStringValue(); } },
                 { "readings", n => { Readings = n.GetLongValue(); } },
                 { "region", n => { Region = n.GetStringValue(); } },
                 { "total", n => { Total = n.GetDoubleValue(); } },
@@ -98,8 +110,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("dailyLimit", DailyLimit);
             writer.WriteStringValue("day", Day);
+            writer.WriteDoubleValue("measured", Measured);
             writer.WriteStringValue("meter", Meter);
             writer.WriteStringValue("organisation", Organisation);
+            writer.WriteStringValue("pollutant", Pollutant);
             writer.WriteLongValue("readings", Readings);
             writer.WriteStringValue("region", Region);
             writer.WriteDoubleValue("total", Total);

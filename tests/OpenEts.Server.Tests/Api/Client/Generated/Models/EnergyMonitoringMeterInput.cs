@@ -62,6 +62,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The pollutant property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Pollutant { get; set; }
+#nullable restore
+#else
+        public string Pollutant { get; set; }
+#endif
         /// <summary>The unit property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -97,6 +105,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "limitBasis", n => { LimitBasis = n.GetStringValue(); } },
                 { "monitoredFrom", n => { MonitoredFrom = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "pollutant", n => { Pollutant = n.GetStringValue(); } },
                 { "unit", n => { Unit = n.GetStringValue(); } },
                 { "unitId", n => { UnitId = n.GetLongValue(); } },
             };
@@ -115,6 +124,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("limitBasis", LimitBasis);
             writer.WriteStringValue("monitoredFrom", MonitoredFrom);
             writer.WriteStringValue("name", Name);
+            writer.WriteStringValue("pollutant", Pollutant);
             writer.WriteStringValue("unit", Unit);
             writer.WriteLongValue("unitId", UnitId);
         }

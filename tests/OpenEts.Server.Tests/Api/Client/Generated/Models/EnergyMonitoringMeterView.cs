@@ -42,6 +42,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The pollutant property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Pollutant { get; set; }
+#nullable restore
+#else
+        public string Pollutant { get; set; }
+#endif
         /// <summary>The unit property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -76,6 +84,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyKind>(); } },
                 { "monitoredFrom", n => { MonitoredFrom = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "pollutant", n => { Pollutant = n.GetStringValue(); } },
                 { "unit", n => { Unit = n.GetStringValue(); } },
                 { "unitId", n => { UnitId = n.GetLongValue(); } },
             };
@@ -93,6 +102,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyKind>("kind", Kind);
             writer.WriteStringValue("monitoredFrom", MonitoredFrom);
             writer.WriteStringValue("name", Name);
+            writer.WriteStringValue("pollutant", Pollutant);
             writer.WriteStringValue("unit", Unit);
             writer.WriteLongValue("unitId", UnitId);
         }
