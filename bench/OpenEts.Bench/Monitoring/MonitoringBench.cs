@@ -123,7 +123,9 @@ internal static class MonitoringBench
         for (var b = 0; b < batchCount; b++)
         {
             var command = await next;
-            next = b + 1 < batchCount ? Task.Run(() => MakeBatch(b + 1)) : Task.FromResult(command);
+            // The loop variable is shared by every iteration: the task takes its own copy of the next index.
+            var following = b + 1;
+            next = following < batchCount ? Task.Run(() => MakeBatch(following)) : Task.FromResult(command);
             inFlight.Enqueue((b, command, Task.Run(() => handler.HandleAsync(Actor.System, command, CancellationToken.None))));
             if (inFlight.Count == InFlight)
             {
