@@ -79,9 +79,12 @@ internal static class SurrenderCheckBench
             return a;
         }
         var unit = inputs.AttributesOf(gdea);
-        Time("fingerprint of the inputs (outside the writer)", 5, () => inputs.Fingerprint.Length > 0 ? "digest" : "-", fresh: () =>
-            inputs = new ComplianceInputs("GD", rules, 2017, approved, entityOfUser,
-                new[] { gdea, wind, solar, hydro }.ToDictionary(c => c, c => ledger.AttributesOf(c)!), new Dictionary<UnitClass, OffsetProjectFacts>()));
+        ComplianceInputs Reloaded() => new("GD", rules, 2017, approved.ToDictionary(), new Dictionary<string, CreditCode>(entityOfUser, StringComparer.Ordinal),
+            new[] { gdea, wind, solar, hydro }.ToDictionary(c => c, c => ledger.AttributesOf(c)!), new Dictionary<UnitClass, OffsetProjectFacts>());
+        _ = ComplianceYearCache.Intern(inputs);
+        var reloaded = Reloaded();
+        Time("the inputs as reloaded for a surrender compared with the last (outside the writer)", 20,
+            () => ReferenceEquals(ComplianceYearCache.Intern(reloaded), inputs) ? "same" : "changed", fresh: () => reloaded = Reloaded());
         Time("one surrender inside the writer, the whole year replayed (before)", 5, () =>
         {
             var (account, user, code) = NextSurrender();

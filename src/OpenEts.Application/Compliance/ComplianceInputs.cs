@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
@@ -36,6 +33,11 @@ public sealed class ComplianceInputs(
     IReadOnlyDictionary<string, CreditCode> entityOfUser, IReadOnlyDictionary<UnitClass, UnitAttributes> attributes,
     IReadOnlyDictionary<UnitClass, OffsetProjectFacts> facts, IReadOnlyDictionary<CreditCode, string?>? homeProvinces = null)
 {
+    private readonly IReadOnlyDictionary<string, CreditCode> _entityOfUser = entityOfUser;
+    private readonly IReadOnlyDictionary<UnitClass, UnitAttributes> _attributes = attributes;
+    private readonly IReadOnlyDictionary<UnitClass, OffsetProjectFacts> _facts = facts;
+    private readonly IReadOnlyDictionary<CreditCode, string?>? _homeProvinces = homeProvinces;
+
     /// <summary>The jurisdiction (<c>GD</c>, <c>CN</c>).</summary>
     public string Jurisdiction { get; } = jurisdiction;
 
@@ -84,35 +86,49 @@ public sealed class ComplianceInputs(
     }
 
     /// <summary>
-    /// A digest of everything here a replayed year depends on (rules, obligations, who acts for which entity, project
-    /// facts, home provinces): equal digests replay the same surrenders to the same year. Computed once, on first use;
-    /// <see cref="ComplianceHandler"/> asks for it before the registry's writer runs.
+    /// True when <paramref name="other"/> holds the same inputs (rules, obligations, who acts for which entity, unit
+    /// attributes, project facts, home provinces): a year replayed with either is the same year, and either checks a
+    /// surrender alike. Lookups only, no ordering: about a millisecond at 10 000 entities.
     /// </summary>
-    public string Fingerprint => _fingerprint ??= Digest();
-
-    private string? _fingerprint;
-
-    private string Digest()
+    public bool SameAs(ComplianceInputs other)
     {
-        var text = new StringBuilder(JsonSerializer.Serialize(Rules)).Append('\n').Append(Jurisdiction).Append(' ').Append(Year).Append('\n');
-        foreach (var (code, total) in Approved.OrderBy(a => a.Key.Value, StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(other);
+        return ReferenceEquals(this, other)
+            || (string.Equals(Jurisdiction, other.Jurisdiction, StringComparison.Ordinal) && Year == other.Year
+                && SameRules(Rules, other.Rules) && Same(Approved, other.Approved) && Same(_entityOfUser, other._entityOfUser)
+                && Same(_attributes, other._attributes) && Same(_facts, other._facts)
+                && Same(_homeProvinces ?? NoHomes, other._homeProvinces ?? NoHomes));
+    }
+
+    private static readonly Dictionary<CreditCode, string?> NoHomes = [];
+
+    // Rules are plain data that the plan document carries as JSON, so equal JSON is equal rules (the record's own
+    // equality compares its lists by reference).
+    private static bool SameRules(ComplianceRules a, ComplianceRules b) =>
+        ReferenceEquals(a, b) || string.Equals(JsonSerializer.Serialize(a), JsonSerializer.Serialize(b), StringComparison.Ordinal);
+
+    private static bool Same<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> a, IReadOnlyDictionary<TKey, TValue> b)
+    {
+        if (ReferenceEquals(a, b))
         {
-            var home = homeProvinces?.GetValueOrDefault(code) ?? "-";
-            text.Append(CultureInfo.InvariantCulture, $"E {code.Value} {total.Approved.Value} {home}\n");
+            return true;
         }
-        foreach (var (user, code) in entityOfUser.OrderBy(u => u.Key, StringComparer.Ordinal))
+        if (a.Count != b.Count)
         {
-            text.Append(CultureInfo.InvariantCulture, $"U {user} {code.Value}\n");
+            return false;
         }
-        foreach (var (unitClass, f) in facts.OrderBy(f => f.Key))
+        foreach (var (key, value) in a)
         {
-            text.Append(CultureInfo.InvariantCulture, $"F {unitClass} {f.Owner?.Value} {f.Co2Ch4Share} {f.FossilFuelEnergy} {f.DesignatedArea}\n");
+            if (!b.TryGetValue(key, out var other) || !EqualityComparer<TValue>.Default.Equals(value, other))
+            {
+                return false;
+            }
         }
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return true;
     }
 
     /// <summary>The entity a platform user acts for, when it has an obligation this year.</summary>
-    public CreditCode? EntityOfUser(string userName) => entityOfUser.TryGetValue(userName, out var code) ? code : null;
+    public CreditCode? EntityOfUser(string userName) => _entityOfUser.TryGetValue(userName, out var code) ? code : null;
 
     /// <summary>The entity whose account <paramref name="account"/> is, when it has an obligation this year.</summary>
     public CreditCode? EntityOf(Account account)
@@ -130,15 +146,15 @@ public sealed class ComplianceInputs(
 
     /// <summary>A class's registry attributes; for a class unknown at reading time, attributes that refuse it.</summary>
     public UnitAttributes AttributesOf(UnitClass unitClass) =>
-        attributes.TryGetValue(unitClass, out var a) ? a
+        _attributes.TryGetValue(unitClass, out var a) ? a
         : new UnitAttributes(unitClass, unitClass.Type, null, null, null, null, null, null, Defined: false);
 
     /// <summary>The project facts known for a class, or null.</summary>
-    public OffsetProjectFacts? FactsOf(UnitClass unitClass) => facts.GetValueOrDefault(unitClass);
+    public OffsetProjectFacts? FactsOf(UnitClass unitClass) => _facts.GetValueOrDefault(unitClass);
 
     /// <summary>A fresh compliance year with every obligation and nothing surrendered.</summary>
     public ComplianceYear Start() =>
-        new(Rules, Year, Approved.Select(a => KeyValuePair.Create(a.Key, a.Value.Approved)), homeProvinces);
+        new(Rules, Year, Approved.Select(a => KeyValuePair.Create(a.Key, a.Value.Approved)), _homeProvinces);
 
     /// <summary>The year after <paramref name="surrenders"/> (oldest first), each counted as eligible or not at its turn.</summary>
     public ComplianceYear Replay(IEnumerable<SurrenderRecord> surrenders) => Replay(surrenders, Start());

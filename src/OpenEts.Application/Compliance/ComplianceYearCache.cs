@@ -11,9 +11,9 @@ namespace OpenEts.Application.Compliance;
 /// </summary>
 /// <remarks>
 /// A replayed year depends on the inputs (rules, approved emissions, who acts for which entity, project facts, each
-/// entity's market: <see cref="ComplianceInputs.Fingerprint"/>), on the year's surrenders in the ledger, and on the
+/// entity's market: <see cref="ComplianceInputs.SameAs"/>), on the year's surrenders in the ledger, and on the
 /// ledger's accounts (their representatives name the entity) and unit attributes as they are now. A kept year is used
-/// only while all of these are as they were: the same fingerprint; the ledger's surrender list still holds, at the
+/// only while all of these are as they were: the same inputs; the ledger's surrender list still holds, at the
 /// kept count, the very event replayed last (a ledger restored afresh is another object, with other events); every
 /// account that surrendered is still the same object (accounts are immutable, so any change of representatives
 /// replaces it); every class's attributes are equal. Otherwise the year is replayed in full. Years are kept per ledger
@@ -22,6 +22,32 @@ namespace OpenEts.Application.Compliance;
 public static class ComplianceYearCache
 {
     private static readonly ConditionalWeakTable<RegistryLedger, Dictionary<(string Jurisdiction, int Year), Kept>> ByLedger = new();
+    private static readonly Dictionary<(string Jurisdiction, int Year), ComplianceInputs> LastInputs = [];
+
+    /// <summary>
+    /// The inputs last interned for the same jurisdiction and year when they are the same as <paramref name="inputs"/>
+    /// (<see cref="ComplianceInputs.SameAs"/>), else <paramref name="inputs"/>, which are kept for the next call. Run
+    /// outside the registry's writer, so that the writer's own comparison is, when nothing changed, one of references.
+    /// </summary>
+    public static ComplianceInputs Intern(ComplianceInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var key = (inputs.Jurisdiction, inputs.Year);
+        ComplianceInputs? last;
+        lock (LastInputs)
+        {
+            last = LastInputs.GetValueOrDefault(key);
+        }
+        if (last is not null && last.SameAs(inputs))
+        {
+            return last;
+        }
+        lock (LastInputs)
+        {
+            LastInputs[key] = inputs;
+        }
+        return inputs;
+    }
 
     /// <summary>
     /// The year of <paramref name="inputs"/> with every surrender now in <paramref name="ledger"/> recorded, oldest first,
@@ -39,7 +65,7 @@ public static class ComplianceYearCache
             var key = (inputs.Jurisdiction, inputs.Year);
             if (!years.TryGetValue(key, out var kept) || !kept.IsCurrent(ledger, inputs, surrenders))
             {
-                kept = new Kept(inputs.Fingerprint, inputs.Start());
+                kept = new Kept(inputs, inputs.Start());
                 years[key] = kept;
             }
             kept.CatchUp(ledger, inputs, surrenders);
@@ -47,7 +73,7 @@ public static class ComplianceYearCache
         }
     }
 
-    private sealed class Kept(string fingerprint, ComplianceYear book)
+    private sealed class Kept(ComplianceInputs replayedWith, ComplianceYear book)
     {
         private readonly Dictionary<AccountNumber, Account> _accounts = [];
         private readonly Dictionary<UnitClass, UnitAttributes> _attributes = [];
@@ -58,7 +84,7 @@ public static class ComplianceYearCache
 
         public bool IsCurrent(RegistryLedger ledger, ComplianceInputs inputs, IReadOnlyList<UnitsSurrendered> surrenders)
         {
-            if (!string.Equals(fingerprint, inputs.Fingerprint, StringComparison.Ordinal) || surrenders.Count < _count
+            if (!replayedWith.SameAs(inputs) || surrenders.Count < _count
                 || (_count > 0 && !ReferenceEquals(surrenders[_count - 1], _last)))
             {
                 return false;

@@ -70,7 +70,8 @@ public sealed class ComplianceYearCacheTests
         for (var step = 0; step < 120; step++)
         {
             var changed = random.Next(4) == 0 && Change(w, random);
-            var inputs = w.Inputs();
+            // Every other step as the handler runs it: the reloaded inputs interned first (so unchanged ones are the same object).
+            var inputs = step % 2 == 0 ? ComplianceYearCache.Intern(w.Inputs()) : w.Inputs();
             var book = ComplianceYearCache.Current(w.Ledger, inputs);
             var replayed = inputs.Replay(SurrenderRecord.Of(w.Ledger, 2017));
             Assert.Equal(State(replayed), State(book));
@@ -92,6 +93,23 @@ public sealed class ComplianceYearCacheTests
             }
         }
         Assert.True(kept > 20, $"the kept year was reused {kept} times");
+    }
+
+    [Fact]
+    public void Intern_InputsReloadedUnchangedThenChanged_GivesTheFirstObjectThenTheNewOne()
+    {
+        var w = Setup();
+        w.Rules = Guangdong(1_234_567);
+        var first = ComplianceYearCache.Intern(w.Inputs());
+
+        var same = ComplianceYearCache.Intern(w.Inputs());
+        w.Approved[Entities[1]] = 40_001m;
+        var changed = w.Inputs();
+        var afterChange = ComplianceYearCache.Intern(changed);
+
+        Assert.Same(first, same);
+        Assert.Same(changed, afterChange);
+        Assert.False(first.SameAs(changed));
     }
 
     // One change to something a replayed year depends on; false when it changed nothing.
