@@ -88,7 +88,7 @@ public sealed class ComplianceInputs(
     /// <summary>
     /// True when <paramref name="other"/> holds the same inputs (rules, obligations, who acts for which entity, unit
     /// attributes, project facts, home provinces): a year replayed with either is the same year, and either checks a
-    /// surrender alike. Lookups only, no ordering: about a millisecond at 10 000 entities.
+    /// surrender alike. Lookups only, no ordering or hashing: 6–8 ms of CPU at 10 000 entities on a loaded machine.
     /// </summary>
     public bool SameAs(ComplianceInputs other)
     {

@@ -1,0 +1,54 @@
+using OpenEts.Application.Demo;
+using OpenEts.Cli.Tests.Registry;
+using OpenEts.Storage;
+
+namespace OpenEts.Cli.Tests.Allocation;
+
+/// <summary>
+/// <c>ets allocate --plan … --year …</c>, the what-if of issue 11's "Done when", on the demo market's approved reports:
+/// the shipped Guangdong 2017 plan (nothing stored or approved first) with one benchmark changed.
+/// </summary>
+public sealed class AllocateCommandTests
+{
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(RegistryDatabase db, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await EtsCommand.RunAsync(["allocate", .. args, "--db", db.Database], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Issue_11_AllocateGuangdong2017_ClinkerBenchmarkLowered_PrintsTheCementChangeTheTotalAndTheCapCheck()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        await using (var store = await SqlStore.OpenAsync(db.Database, CancellationToken.None))
+        {
+            await new DemoMrv(store).SeedIfEmptyAsync(CancellationToken.None);
+        }
+
+        var (exit, output, error) = await RunAsync(db, "--plan", "guangdong-2017", "--year", "2017", "--set", "benchmark.cement.clinker=0.85");
+
+        Assert.True(exit == 0, error);
+        // The demo cement company's 1 400 000 t of clinker: × 0.8534 in the plan = 1 194 760 t; × 0.85 = 1 190 000 t.
+        var cement = Assert.Single(output.Split('\n'), l => l.Contains(" cement ", StringComparison.Ordinal));
+        Assert.Contains("1,194,760", cement, StringComparison.Ordinal);
+        Assert.Contains("1,190,000", cement, StringComparison.Ordinal);
+        Assert.Contains("-4,760", cement, StringComparison.Ordinal);
+        Assert.Contains("[UNCONFIRMED figures]", cement, StringComparison.Ordinal);
+        Assert.Contains("change -4,760 t)", output, StringComparison.Ordinal);
+        Assert.Contains("cap: 422,000,000 t total, 399,000,000 t to covered entities, 23,000,000 t reserve", output, StringComparison.Ordinal);
+        Assert.Contains("[UNCONFIRMED] placeholders", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Allocate_UnknownFigure_IsAUsageErrorNamingIt()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var (exit, _, error) = await RunAsync(db, "--plan", "guangdong-2017", "--year", "2017", "--set", "benchmark.cement.nothing=1");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("benchmark.cement.nothing", error, StringComparison.Ordinal);
+    }
+}
