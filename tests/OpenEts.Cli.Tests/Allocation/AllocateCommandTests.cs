@@ -10,14 +10,6 @@ namespace OpenEts.Cli.Tests.Allocation;
 /// </summary>
 public sealed class AllocateCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(RegistryDatabase db, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await EtsCommand.RunAsync(["allocate", .. args, "--db", db.Database], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Issue_11_AllocateGuangdong2017_ClinkerBenchmarkLowered_PrintsTheCementChangeTheTotalAndTheCapCheck()
     {
@@ -27,7 +19,7 @@ public sealed class AllocateCommandTests
             await new DemoMrv(store).SeedIfEmptyAsync(CancellationToken.None);
         }
 
-        var (exit, output, error) = await RunAsync(db, "--plan", "guangdong-2017", "--year", "2017", "--set", "benchmark.cement.clinker=0.85");
+        var (exit, output, error) = await db.RunEtsAsync("allocate", "--plan", "guangdong-2017", "--year", "2017", "--set", "benchmark.cement.clinker=0.85");
 
         Assert.True(exit == 0, error);
         // The demo cement company's 1 400 000 t of clinker: × 0.8534 in the plan = 1 194 760 t; × 0.85 = 1 190 000 t.
@@ -46,7 +38,7 @@ public sealed class AllocateCommandTests
     {
         using var db = await RegistryDatabase.SqliteAsync();
 
-        var (exit, _, error) = await RunAsync(db, "--plan", "guangdong-2017", "--year", "2017", "--set", "benchmark.cement.nothing=1");
+        var (exit, _, error) = await db.RunEtsAsync("allocate", "--plan", "guangdong-2017", "--year", "2017", "--set", "benchmark.cement.nothing=1");
 
         Assert.Equal(2, exit);
         Assert.Contains("benchmark.cement.nothing", error, StringComparison.Ordinal);

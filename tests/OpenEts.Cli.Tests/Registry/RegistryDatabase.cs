@@ -60,11 +60,14 @@ public sealed class RegistryDatabase : IDisposable
     }
 
     /// <summary>Runs <c>ets registry ARGS --db DATABASE</c> in-process.</summary>
-    public async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    public Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunEtsAsync(["registry", .. args]);
+
+    /// <summary>Runs <c>ets</c> with <paramref name="args"/> (the verb first) on this database.</summary>
+    public async Task<(int Exit, string Out, string Err)> RunEtsAsync(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await EtsCommand.RunAsync(["registry", .. args, "--db", Database], stdout, stderr);
+        var exit = await EtsCommand.RunAsync([.. args, "--db", Database], stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
