@@ -76,13 +76,21 @@ public static class OpenEtsApp
         }
         var services = builder.Services;
         BehindProxy.Configure(services, builder.Configuration);
+        // The cookie and antiforgery keys live in the database (migrated above, before any request): sign-ins survive
+        // a restart, and every server instance on the same database reads the same keys.
+        var demoMode = DemoMode.From(builder.Configuration, named is not null);
+        var dataProtection = services.AddDataProtection().SetApplicationName("OpenETS");
+        services.AddOptions<KeyManagementOptions>().Configure<IStore, TimeProvider>((o, db, clock) =>
+            o.XmlRepository = new DatabaseXmlRepository(db, clock));
+        // One console logger for the messages of the start (a second one costs its own setup and thread).
         using (var startLog = LoggerFactory.Create(l => l.AddConsole()))
         {
+            var startLogger = startLog.CreateLogger("OpenEts");
             JournalSigner? signer;
             try
             {
                 signer = SigningKeyFile.Load(builder.Configuration["signing-key"] ?? builder.Configuration["OPENETS_SIGNING_KEY"]
-                    ?? Environment.GetEnvironmentVariable("OPENETS_SIGNING_KEY"), StartupDatabase.SqliteFolder(database), startLog.CreateLogger("OpenEts"));
+                    ?? Environment.GetEnvironmentVariable("OPENETS_SIGNING_KEY"), StartupDatabase.SqliteFolder(database), startLogger);
             }
             catch (InvalidOperationException e)
             {
@@ -94,14 +102,8 @@ public static class OpenEtsApp
             {
                 SnapshotInterval = snapshotInterval,
             });
+            ProtectKeyRing(dataProtection, builder.Configuration, demoMode, startLogger);
         }
-        // The cookie and antiforgery keys live in the database (migrated above, before any request): sign-ins survive
-        // a restart, and every server instance on the same database reads the same keys.
-        var demoMode = DemoMode.From(builder.Configuration, named is not null);
-        var dataProtection = services.AddDataProtection().SetApplicationName("OpenETS");
-        services.AddOptions<KeyManagementOptions>().Configure<IStore, TimeProvider>((o, db, clock) =>
-            o.XmlRepository = new DatabaseXmlRepository(db, clock));
-        ProtectKeyRing(dataProtection, builder.Configuration, demoMode);
         services.AddSingleton<IStore>(store);
         services.AddSingleton(store);
         services.AddSingleton(TimeProvider.System);
@@ -116,15 +118,16 @@ public static class OpenEtsApp
         services.AddSingleton<AllocationCommandHandler>().AddSingleton<AllocationRunHandler>().AddSingleton<AllocationQueries>()
             .AddSingleton<DemoAllocation>();
         services.AddSingleton<OffsetsCommandHandler>().AddSingleton<OffsetsQueries>().AddSingleton<DemoOffsets>();
-        services.AddSingleton(InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>()
+        // The shipped rule sets are read (JSON) on first use, not while the server starts.
+        services.AddSingleton(_ => InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>()
             .AddSingleton<CitizenSignUpHandler>().AddSingleton<PartnerActionsHandler>().AddInclusionRateLimits();
         if (builder.Configuration.GetValue<bool>(InclusionRetention.Setting))
         {
             services.AddHostedService<InclusionRetention>();
         }
         services.AddSingleton<MonitoringCommandHandler>().AddSingleton<MonitoringQueries>();
-        services.AddSingleton(CardRuleSets.Shipped).AddSingleton<CardsCommandHandler>().AddSingleton<CardsQueries>()
-            .AddSingleton(new ReductionCheck(DefaultFactors.Library, SccSeries.Shipped));
+        services.AddSingleton(_ => CardRuleSets.Shipped).AddSingleton<CardsCommandHandler>().AddSingleton<CardsQueries>()
+            .AddSingleton(_ => new ReductionCheck(DefaultFactors.Library, SccSeries.Shipped));
         services.AddSingleton<EnergyTargetsCommandHandler>().AddSingleton<EnergyTargetsQueries>().AddSingleton<DemoEnergyTargets>();
         services.TryAddSingleton<AllocationQueries>();
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))
@@ -282,6 +285,7 @@ public static class OpenEtsApp
         app.MapUserApi();
         app.MapComplianceApi();
         app.MapRazorPages();
+        BuiltOnce.Apply(app);
 
         return app;
     }
@@ -294,7 +298,7 @@ public static class OpenEtsApp
         : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
         : throw new StartupException($"--snapshot-interval: '{text}' is not a whole number of journal entries (0 writes none).");
 
-    private static void ProtectKeyRing(IDataProtectionBuilder dataProtection, ConfigurationManager configuration, DemoMode demo)
+    private static void ProtectKeyRing(IDataProtectionBuilder dataProtection, ConfigurationManager configuration, DemoMode demo, ILogger log)
     {
         var path = configuration["key-ring-certificate"] ?? configuration["OPENETS_KEY_RING_CERTIFICATE"]
             ?? Environment.GetEnvironmentVariable("OPENETS_KEY_RING_CERTIFICATE");
@@ -308,8 +312,6 @@ public static class OpenEtsApp
         {
             throw new StartupException(e.Message, e);
         }
-        using var startLog = LoggerFactory.Create(l => l.AddConsole());
-        var log = startLog.CreateLogger("OpenEts");
         if (certificate is null)
         {
             if (demo.IsDemo)

@@ -11,7 +11,7 @@ namespace OpenEts.Server.Hosting;
 /// Signing in and out still work, so that the regulator and the auditor can look. The break is found at start
 /// (<see cref="StartAsync"/> replays the registry once) or by the first read that meets it.
 /// </summary>
-internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMode> log) : IHostedService, IExceptionHandler
+internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMode> log) : IHostedService, IExceptionHandler, IDisposable
 {
     /// <summary>The rule code of the 503 problem.</summary>
     public const string Rule = "JournalDoesNotReplay";
@@ -19,9 +19,32 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
     /// <summary>The page a refused page form is answered with (the layout's banner names the entry).</summary>
     public const string PagePath = "/ReadOnly";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _restored = Task.CompletedTask;
+
+    /// <summary>
+    /// Starts restoring the registry (snapshot and journal tail) and returns at once, so that the server goes on starting
+    /// and listens meanwhile; every request waits for the restore in <see cref="GuardAsync"/>, so none is answered from
+    /// a registry that is not restored yet or before a break is known.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await registry.QueryAsync((_, _) => 0, cancellationToken).ConfigureAwait(false);
+        _restored = Task.Run(() => RestoreAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task RestoreAsync(CancellationToken ct)
+    {
+        try
+        {
+            await registry.QueryAsync((_, _) => 0, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The next registry call restores again and answers with its own error: the same as a database that fails later.
+            log.LogError(e, "The registry could not be restored at start; the next registry request tries again");
+            return;
+        }
         if (registry.Break is { } b)
         {
             log.LogError("Journal entry {Sequence} does not replay ({Reason}). The server is READ-ONLY: reads show the registry "
@@ -30,7 +53,11 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _restored.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
 
     /// <summary>A write that reached the registry anyway (the break was found during it): the same 503.</summary>
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -45,6 +72,18 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
 
     /// <summary>The middleware: a write while read-only is refused before it runs.</summary>
     public static Task GuardAsync(HttpContext context, RequestDelegate next)
+    {
+        var restored = context.RequestServices.GetRequiredService<ReadOnlyMode>()._restored;
+        return restored.IsCompleted ? GuardRestoredAsync(context, next) : WaitThenGuardAsync(restored, context, next);
+    }
+
+    private static async Task WaitThenGuardAsync(Task restored, HttpContext context, RequestDelegate next)
+    {
+        await restored.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await GuardRestoredAsync(context, next).ConfigureAwait(false);
+    }
+
+    private static Task GuardRestoredAsync(HttpContext context, RequestDelegate next)
     {
         var registry = context.RequestServices.GetRequiredService<RegistryService>();
         if (registry.Break is not { } b || !IsWrite(context.Request) || IsSignInOrOut(context.Request.Path))
@@ -101,4 +140,6 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
 
     // Signing in and out (and the steps of a sign-in) change no registry state and must keep working.
     private static bool IsSignInOrOut(PathString path) => path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase);
+
+    public void Dispose() => _stopping.Dispose();
 }
