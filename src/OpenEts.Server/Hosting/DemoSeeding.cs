@@ -11,7 +11,7 @@ namespace OpenEts.Server.Hosting;
 /// prints the demo sign-ins. On a real database it seeds nothing and, while there are no users, says how to create one.
 /// </summary>
 internal sealed class DemoSeeding(
-    DemoMarket demo, DemoRegistry registry, DemoMrv mrv, DemoAuction auction, DemoAllocation allocation, DemoOffsets offsets, MarketStatisticsService statistics, DemoExchange exchange, DemoForestryTrades forestryTrades, DemoEnergyTargets energy, SqlStore store, TimeProvider clock, IHostEnvironment environment, DemoMode mode)
+    DemoMarket demo, DemoRegistry registry, DemoMrv mrv, DemoAuction auction, DemoAllocation allocation, DemoOffsets offsets, MarketStatisticsService statistics, DemoExchange exchange, DemoForestryTrades forestryTrades, DemoEnergyTargets energy, SqlStore store, TimeProvider clock, IHostEnvironment environment, DemoMode mode, ReadOnlyMode restore)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +27,8 @@ internal sealed class DemoSeeding(
             }
             return;
         }
+        // The demo seeds after the registry is restored, as it did when the restore held up the start.
+        await restore.Restored.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var seeded = await demo.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var registrySeeded = await registry.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var mrvSeeded = await mrv.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);

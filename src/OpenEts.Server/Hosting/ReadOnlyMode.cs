@@ -11,7 +11,7 @@ namespace OpenEts.Server.Hosting;
 /// Signing in and out still work, so that the regulator and the auditor can look. The break is found at start
 /// (<see cref="StartAsync"/> replays the registry once) or by the first read that meets it.
 /// </summary>
-internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMode> log) : IHostedService, IExceptionHandler, IDisposable
+internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMode> log) : IHostedService, IExceptionHandler
 {
     /// <summary>The rule code of the 503 problem.</summary>
     public const string Rule = "JournalDoesNotReplay";
@@ -19,8 +19,10 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
     /// <summary>The page a refused page form is answered with (the layout's banner names the entry).</summary>
     public const string PagePath = "/ReadOnly";
 
-    private readonly CancellationTokenSource _stopping = new();
     private Task _restored = Task.CompletedTask;
+
+    /// <summary>The restore started at start: complete once the registry is restored (or could not be).</summary>
+    public Task Restored => _restored;
 
     /// <summary>
     /// Starts restoring the registry (snapshot and journal tail) and returns at once, so that the server goes on starting
@@ -29,15 +31,15 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
     /// </summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _restored = Task.Run(() => RestoreAsync(_stopping.Token), CancellationToken.None);
+        _restored = Task.Run(RestoreAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    private async Task RestoreAsync(CancellationToken ct)
+    private async Task RestoreAsync()
     {
         try
         {
-            await registry.QueryAsync((_, _) => 0, ct).ConfigureAwait(false);
+            await registry.QueryAsync((_, _) => 0, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -53,11 +55,7 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _restored.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>A write that reached the registry anyway (the break was found during it): the same 503.</summary>
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -73,7 +71,7 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
     /// <summary>The middleware: a write while read-only is refused before it runs.</summary>
     public static Task GuardAsync(HttpContext context, RequestDelegate next)
     {
-        var restored = context.RequestServices.GetRequiredService<ReadOnlyMode>()._restored;
+        var restored = context.RequestServices.GetRequiredService<ReadOnlyMode>().Restored;
         return restored.IsCompleted ? GuardRestoredAsync(context, next) : WaitThenGuardAsync(restored, context, next);
     }
 
@@ -141,5 +139,4 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
     // Signing in and out (and the steps of a sign-in) change no registry state and must keep working.
     private static bool IsSignInOrOut(PathString path) => path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase);
 
-    public void Dispose() => _stopping.Dispose();
 }
