@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every OpenETS test against the real parts: SQLite, a throwaway PostgreSQL cluster, and Debian's Chromium.
+# Runs every OpenETS test against the real parts: SQLite, a throwaway PostgreSQL cluster, Debian's Chromium and nats-server.
 # Installs what is missing (as root, from Debian packages), stops the cluster even on failure, prints the totals.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +11,8 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Carbon inclusion's JetStream ingestion tests start their own throwaway nats-server.
+[ -x /usr/sbin/nats-server ] || missing+=(nats-server)
 # Without CJK fonts Chinese text renders as empty boxes in the browser tests' screenshots.
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -47,7 +49,7 @@ as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 60 \
   >/dev/null || { cat "$PGTMP/server.log"; exit 1; }
 export OPENETS_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 export OPENETS_CHROMIUM=/usr/bin/chromium
-# test.sh always provides PostgreSQL and Chromium, so no test may skip for want of them.
+# test.sh always provides PostgreSQL, Chromium and nats-server, so no test may skip for want of them.
 export OPENETS_REQUIRE_INFRA=1
 
 log "building"

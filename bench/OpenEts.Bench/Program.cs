@@ -47,6 +47,10 @@ internal static class Program
                                    carbon inclusion: quantification and caps in process (Q events), and durable ingestion
                                    of N events (200 000) of C citizens (10 000) on SQLite through RecordActions in
                                    batches of B (2 000), then a replay (all duplicates) (plain harness)
+          inclusion-jetstream [--events N] [--citizens C] [--nats URL]
+                                   carbon inclusion through NATS JetStream end to end: a generator process appends N partner
+                                   events (100 000) of C citizens (10 000) to the stream while a worker applies them through
+                                   RecordActions into SQLite; then the stream alone (fetch + ack); starts its own nats-server
           energy-monitoring [--users N] [--days D] [--batch B]
                                    online energy monitoring: N key energy users (10 000) × 1 hourly meter send D days (7)
                                    of readings through IngestReadings in batches of B (100 000), durable, on PostgreSQL
@@ -82,6 +86,10 @@ internal static class Program
                 return Compliance.ComplianceBench.Run(rest);
             case "inclusion":
                 return Inclusion.InclusionBench.Run(rest);
+            case "inclusion-jetstream":
+                return Inclusion.InclusionJetStreamBench.Run(rest);
+            case "inclusion-jetstream-generate":
+                return Inclusion.InclusionJetStreamBench.Generate(rest);
             case "energy-monitoring":
                 return Monitoring.MonitoringBench.Run(rest);
             case "auction":

@@ -11,4 +11,7 @@ public enum ActionStatus
 
     /// <summary>Refused by a rule (malformed, from the future, too old, impossible, not rewarded, a cap): nothing counted.</summary>
     Refused,
+
+    /// <summary>Accepted into the event log (ingestion through a stream): a worker counts it, or refuses it, shortly.</summary>
+    Queued,
 }

@@ -11,9 +11,12 @@ namespace OpenEts.Application.Inclusion;
 /// Runs a data partner's batch (<see cref="RecordActions"/>) under its API key: the key must be one the regulator issued
 /// and not revoked (<c>PartnerKey</c>, 403). The partner then acts as itself (<see cref="Actor.ForPartner"/>, role
 /// <see cref="Role.DataPartner"/>, journalled as <c>partner-7</c>), whose only right is recording actions within its key's
-/// programme and behaviours (checked by <see cref="RecordActions"/>).
+/// programme and behaviours (checked by <see cref="RecordActions"/>). With an event log configured
+/// (<see cref="IInclusionEventLog"/>: the server's <c>--nats</c>), the batch is appended to the log instead, each action
+/// answered <see cref="ActionStatus.Queued"/> (or <see cref="ActionStatus.Duplicate"/>, or refused at once when malformed or
+/// outside the key's scope), and a worker records it through the same <see cref="RecordActions"/> as the partner.
 /// </summary>
-public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler inclusion)
+public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler inclusion, IInclusionEventLog? log = null)
 {
     /// <summary>The programmes the batches run under.</summary>
     public InclusionProgrammes Programmes => inclusion.Programmes;
@@ -32,6 +35,45 @@ public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler 
         {
             return new InclusionCommandOutcome.Refused("PartnerKey", "key", "this key is unknown or revoked", RefusalKind.Forbidden);
         }
-        return await inclusion.HandleAsync(Actor.ForPartner(partner.Id, partner.Scope), command, ct).ConfigureAwait(false);
+        return log is null
+            ? await inclusion.HandleAsync(Actor.ForPartner(partner.Id, partner.Scope), command, ct).ConfigureAwait(false)
+            : await AppendAsync(log, partner, command, ct).ConfigureAwait(false);
+    }
+
+    // The checks that need no database run before the log: the rest (the citizen, consent, time, caps, duplicates past
+    // the log's window) are RecordActions' own, when a worker applies the action.
+    private static async Task<InclusionCommandOutcome> AppendAsync(IInclusionEventLog log, InclusionPartner partner, RecordActions command,
+        CancellationToken ct)
+    {
+        if (!string.Equals(partner.Scope.Programme, command.Programme, StringComparison.Ordinal))
+        {
+            return new InclusionCommandOutcome.Refused("OutOfScope", "programme", $"this key submits to {partner.Scope.Programme} only", RefusalKind.Forbidden);
+        }
+        var results = new ActionResult[command.Items.Count];
+        var accepted = new List<RecordActions.Item>();
+        foreach (var item in command.Items)
+        {
+            var refusal = item.Errors.Count > 0 ? (item.Errors[0].Rule, string.Join("; ", item.Errors.Select(e => e.Message)))
+                : !partner.Scope.Permits(command.Programme, item.Behaviour) ? ("OutOfScope", $"this key may not submit {Behaviours.CodeOf(item.Behaviour)}")
+                : default((string Rule, string Message)?);
+            if (refusal is var (rule, message))
+            {
+                results[item.Index] = new ActionResult(item.Index, item.EventId, ActionStatus.Refused, rule, message, CarbonGrams.Zero, 0, 0);
+            }
+            else
+            {
+                accepted.Add(item);
+            }
+        }
+        var held = accepted.Count == 0 ? [] : await log.AppendAsync(partner.Id, command.Programme, accepted, ct).ConfigureAwait(false);
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var item = accepted[i];
+            results[item.Index] = held[i]
+                ? new ActionResult(item.Index, item.EventId, ActionStatus.Duplicate, "DuplicateEvent", $"{item.Source} already sent event {item.EventId}",
+                    CarbonGrams.Zero, 0, 0)
+                : new ActionResult(item.Index, item.EventId, ActionStatus.Queued, null, null, CarbonGrams.Zero, 0, 0);
+        }
+        return new InclusionCommandOutcome.Completed(new RecordedActions(results));
     }
 }

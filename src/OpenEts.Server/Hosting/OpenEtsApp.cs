@@ -121,6 +121,7 @@ public static class OpenEtsApp
         // The shipped rule sets are read (JSON) on first use, not while the server starts.
         services.AddSingleton(_ => InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>()
             .AddSingleton<CitizenSignUpHandler>().AddSingleton<PartnerActionsHandler>().AddInclusionRateLimits();
+        services.AddInclusionStreaming(InclusionStreaming.Url(builder.Configuration));
         if (builder.Configuration.GetValue<bool>(InclusionRetention.Setting))
         {
             services.AddHostedService<InclusionRetention>();

@@ -27,6 +27,7 @@ public static class ServerCommandLine
         new("trusted-proxies", "ADDRESSES", "proxies whose X-Forwarded-For/-Proto are believed", "OPENETS_TRUSTED_PROXIES"),
         new("time-zone", "ZONE", "the zone pages show times in", "OPENETS_TIME_ZONE", "Asia/Shanghai"),
         new("snapshot-interval", "N", "registry journal entries between automatic snapshots, 0 for none", "OPENETS_SNAPSHOT_INTERVAL"),
+        new("nats", "URL", "carbon inclusion's partner events through NATS JetStream, e.g. nats://127.0.0.1:4222", "OPENETS_NATS", "in process"),
     ];
 
     // What else the configuration reader takes from the command line: the options' environment names, the environment

@@ -20,5 +20,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         #pragma warning disable CS1591
         Refused,
         #pragma warning restore CS1591
+        [EnumMember(Value = "queued")]
+        #pragma warning disable CS1591
+        Queued,
+        #pragma warning restore CS1591
     }
 }
