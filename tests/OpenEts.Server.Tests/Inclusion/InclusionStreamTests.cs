@@ -91,13 +91,22 @@ public sealed class InclusionStreamTests
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
-            var info = (await js.GetConsumerAsync(options.Stream, options.Durable, TestContext.Current.CancellationToken)).Info;
             var (counted, _) = await world.CountAsync();
-            if (counted >= expected && info.NumPending == 0 && info.NumAckPending == 0)
+            var (pending, unacknowledged) = (-1L, -1L);
+            try
+            {
+                var info = (await js.GetConsumerAsync(options.Stream, options.Durable, TestContext.Current.CancellationToken)).Info;
+                (pending, unacknowledged) = ((long)info.NumPending, info.NumAckPending);
+            }
+            catch (NATS.Client.JetStream.NatsJSApiException)
+            {
+                // The worker has not created its consumer yet.
+            }
+            if (counted >= expected && pending == 0 && unacknowledged == 0)
             {
                 return;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"not drained: {counted} of {expected} counted, {info.NumPending} pending, {info.NumAckPending} unacknowledged");
+            Assert.True(DateTime.UtcNow < deadline, $"not drained: {counted} of {expected} counted, {pending} pending, {unacknowledged} unacknowledged");
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
     }
