@@ -96,7 +96,7 @@ public sealed class InclusionStreamTests
             try
             {
                 var info = (await js.GetConsumerAsync(options.Stream, options.Durable, TestContext.Current.CancellationToken)).Info;
-                (pending, unacknowledged) = ((long)info.NumPending, info.NumAckPending);
+                (pending, unacknowledged) = (Convert.ToInt64(info.NumPending), Convert.ToInt64(info.NumAckPending));
             }
             catch (NATS.Client.JetStream.NatsJSApiException)
             {
