@@ -18,7 +18,7 @@ public sealed class InclusionStreamTests
     {
         await using var world = await InclusionStreamWorld.CreateAsync(citizens: 50);
         await using var publisher = await world.Nats.ConnectAsync();
-        var options = new InclusionStreamOptions { Shards = 8, DuplicateWindow = TimeSpan.FromSeconds(1), AckWait = TimeSpan.FromSeconds(5) };
+        var options = new InclusionStreamOptions { Shards = 8, DuplicateWindow = TimeSpan.FromSeconds(1) };
         var partners = new PartnerActionsHandler(world.Store, world.Handler, new JetStreamInclusionLog(InclusionStreamWorld.Stream(publisher, options)));
 
         var first = await AnswersAsync(partners, world.Batch(0, 2_000));
