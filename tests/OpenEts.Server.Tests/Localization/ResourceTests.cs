@@ -65,6 +65,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
         // Market statistics import.
         "Number",
+        // Exchange one-way auctions (单向竞价).
+        "UnknownAuction", "AuctionWindow", "AuctionReserve", "AuctionMinimumBid", "OwnAuction", "AuctionNotOver",
         // Energy monitoring.
         "UnknownMeter", "NotYourMeter", "ReadingChanged", "AlreadyRegistered", "UnknownUnit", "UnknownFault", "AlreadyRepaired",
     ];

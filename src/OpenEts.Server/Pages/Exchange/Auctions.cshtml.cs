@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Exchange;
+using OpenEts.Application.Identity;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Pages.Exchange;
+
+/// <summary>
+/// One-way auctions (单向竞价): announce one (its units frozen), bid on the others' inside their window (cash reserved),
+/// withdraw your open bids, and see each auction's result and your bids; the exchange's staff close an auction once its
+/// window has ended. Parse → call → map.
+/// </summary>
+[Authorize(Roles = Access.RegistryHolders)]
+public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock)
+    : ExchangeTradingPageModel(exchange, queries, clock)
+{
+    /// <summary>How many of the latest auctions the page shows with their bids.</summary>
+    public const int Shown = 20;
+
+    public TradingAccount? Account { get; private set; }
+
+    /// <summary>True for the exchange's staff, who close auctions.</summary>
+    public bool Operator { get; private set; }
+
+    public IReadOnlyList<(OneWayAuction Auction, IReadOnlyList<OneWayBid> Bids)> Auctions { get; private set; } = [];
+
+    [BindProperty]
+    public long? MinimumBid { get; set; }
+
+    [BindProperty]
+    public string? Opens { get; set; }
+
+    [BindProperty]
+    public string? Closes { get; set; }
+
+    [BindProperty]
+    public string? Pricing { get; set; }
+
+    protected override string PagePath => "/Exchange/Auctions";
+
+    public Task<IActionResult> OnPostAnnounceAsync(CancellationToken ct) =>
+        SendAsync(AnnounceOneWayAuction.TryParse(new(Instrument, Quantity, Price, MinimumBid, Opens, Closes, Pricing, IdempotencyKey), out var command,
+            out var errors), command, errors, "announced", ct);
+
+    public Task<IActionResult> OnPostBidAsync([FromForm] long? auction, CancellationToken ct) =>
+        SendAsync(PlaceOneWayBid.TryParse(new(auction, Price, Quantity, IdempotencyKey), out var command, out var errors), command, errors, "bid", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync([FromForm] long bid, CancellationToken ct) =>
+        SendAsync(new WithdrawOneWayBid(bid), "withdrawn", ct);
+
+    public Task<IActionResult> OnPostCloseAsync([FromForm] long auction, CancellationToken ct) =>
+        SendAsync(new CloseOneWayAuction(auction), "cleared", ct);
+
+    protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
+    {
+        Account = await Queries.AccountAsync(actor, ct);
+        Operator = ExchangeRoles.Operator.Contains(actor.Role) && Account is null;
+        var list = new List<(OneWayAuction, IReadOnlyList<OneWayBid>)>();
+        foreach (var a in (await Queries.AuctionsAsync(actor, ct)).Take(Shown))
+        {
+            if (await Queries.AuctionAsync(actor, a.Id, ct) is { } found)
+            {
+                list.Add(found);
+            }
+        }
+        Auctions = list;
+    }
+}
