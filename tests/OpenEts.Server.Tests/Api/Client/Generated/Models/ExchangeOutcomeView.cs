@@ -12,6 +12,22 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangeOutcomeView : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The auction property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionView? Auction { get; set; }
+#nullable restore
+#else
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionView Auction { get; set; }
+#endif
+        /// <summary>The auctionBids property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionBidView>? AuctionBids { get; set; }
+#nullable restore
+#else
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionBidView> AuctionBids { get; set; }
+#endif
         /// <summary>The block property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -96,6 +112,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "auction", n => { Auction = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionView.CreateFromDiscriminatorValue); } },
+                { "auctionBids", n => { AuctionBids = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionBidView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionBidView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "block", n => { Block = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView.CreateFromDiscriminatorValue); } },
                 { "duplicate", n => { Duplicate = n.GetBoolValue(); } },
                 { "endOfDay", n => { EndOfDay = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView.CreateFromDiscriminatorValue); } },
@@ -114,6 +132,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionView>("auction", Auction);
+            writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionBidView>("auctionBids", AuctionBids);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>("block", Block);
             writer.WriteBoolValue("duplicate", Duplicate);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeEndOfDayView>("endOfDay", EndOfDay);

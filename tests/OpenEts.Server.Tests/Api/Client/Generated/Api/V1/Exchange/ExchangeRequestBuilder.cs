@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Closes;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Days;
@@ -30,6 +31,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.AccountsRequestBuilder Accounts
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.AccountsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The auctions property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.AuctionsRequestBuilder Auctions
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.AuctionsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The blockTrades property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder BlockTrades
