@@ -23,7 +23,7 @@ internal static partial class ExchangeEndpoints
         group.MapPost("/auctions/{id:long}/bids", BidAsync).RequireAuthorization(Traders)
             .WithSummary("Bid on an auction inside its window: price (at least the reserve) and quantity (at least the minimum bid); reserves "
                 + "value + the maximum fee of your cash until the close; the seller may not bid");
-        group.MapPost("/auctions/bids/{bid:long}/withdraw", WithdrawBidAsync).RequireAuthorization(Traders)
+        group.MapPost("/auctions/bids/{id:long}/withdraw", WithdrawBidAsync).RequireAuthorization(Traders)
             .WithSummary("Withdraw one of your open bids before the window closes: its cash is released");
         group.MapPost("/auctions/{id:long}/close", CloseAuctionAsync).RequireAuthorization(Operators)
             .WithSummary("Close an auction whose window has ended (the exchange's staff): clears by price then time priority (the marginal bid "
@@ -81,8 +81,8 @@ internal static partial class ExchangeEndpoints
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
-    private static async Task<ExchangeCommandResult> WithdrawBidAsync(long bid, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
-        await SendAsync(new WithdrawOneWayBid(bid), http, exchange, clock, ct).ConfigureAwait(false);
+    private static async Task<ExchangeCommandResult> WithdrawBidAsync(long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        await SendAsync(new WithdrawOneWayBid(id), http, exchange, clock, ct).ConfigureAwait(false);
 
     private static async Task<ExchangeCommandResult> CloseAuctionAsync(long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         await SendAsync(new CloseOneWayAuction(id), http, exchange, clock, ct).ConfigureAwait(false);

@@ -23,7 +23,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bid
             get
             {
                 var urlTplParams = new Dictionary<string, object>(PathParameters);
-                urlTplParams.Add("bid", position);
+                urlTplParams.Add("id", position);
                 return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.WithBItemRequestBuilder(urlTplParams, RequestAdapter);
             }
         }

@@ -10,7 +10,7 @@ using System;
 namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\exchange\auctions\bids\{bid}
+    /// Builds and executes requests for operations under \api\v1\exchange\auctions\bids\{id}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithBItemRequestBuilder : BaseRequestBuilder
@@ -25,7 +25,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bid
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithBItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{bid}", pathParameters)
+        public WithBItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{id}", pathParameters)
         {
         }
         /// <summary>
@@ -33,7 +33,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bid
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithBItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{bid}", rawUrl)
+        public WithBItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{id}", rawUrl)
         {
         }
     }

@@ -12,7 +12,7 @@ using System;
 namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.Withdraw
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\exchange\auctions\bids\{bid}\withdraw
+    /// Builds and executes requests for operations under \api\v1\exchange\auctions\bids\{id}\withdraw
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithdrawRequestBuilder : BaseRequestBuilder
@@ -22,7 +22,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bid
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithdrawRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{bid}/withdraw", pathParameters)
+        public WithdrawRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{id}/withdraw", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bid
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithdrawRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{bid}/withdraw", rawUrl)
+        public WithdrawRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{id}/withdraw", rawUrl)
         {
         }
         /// <summary>
