@@ -44,9 +44,10 @@ internal static class Program
                                    allocation of N (10 000) entities × 5 units with full calculation, and a what-if rerun
                                    after one factor change (plain harness, < 1 min)
           inclusion [--events N] [--citizens C] [--batch B] [--quantify Q]
-                                   carbon inclusion: quantification and caps in process (Q events), and durable ingestion
-                                   of N events (200 000) of C citizens (10 000) on SQLite through RecordActions in
-                                   batches of B (2 000), then a replay (all duplicates) (plain harness)
+                                   carbon inclusion: quantification and caps in process (Q events, bytes allocated per
+                                   event), and durable ingestion of N events (200 000) of C citizens (10 000) through
+                                   RecordActions in batches of B (2 000) on SQLite and, with OPENETS_BENCH_PG or
+                                   OPENETS_TEST_PG set, PostgreSQL, then a replay (all duplicates); wall and CPU time
           inclusion-jetstream [--events N] [--citizens C] [--nats URL]
                                    carbon inclusion through NATS JetStream end to end: a generator process appends N partner
                                    events (100 000) of C citizens (10 000) to the stream while a worker applies them through

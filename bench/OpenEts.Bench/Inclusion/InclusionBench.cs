@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
+using Npgsql;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Inclusion;
+using OpenEts.Bench.Registry;
 using OpenEts.Storage;
 
 namespace OpenEts.Bench.Inclusion;
 
 /// <summary>
-/// Carbon inclusion: quantification and caps in process (events/s, one core), and durable ingestion on SQLite through
-/// the RecordActions use case (idempotency insert, daily rollups, coin lots, wallet, one journal entry per batch),
-/// batched, across many citizens; then a replay of the same batches (every event a duplicate).
+/// Carbon inclusion: quantification and caps in process (events/s, one core, bytes allocated per event), and durable
+/// ingestion through the RecordActions use case (idempotency insert, daily rollups, coin lots, wallet, one journal entry
+/// per batch), batched, across many citizens, on SQLite and, with <c>OPENETS_BENCH_PG</c> or <c>OPENETS_TEST_PG</c> set,
+/// on PostgreSQL (a database made for the run and dropped after); then a replay of a tenth of the batches (every event a
+/// duplicate). Wall and process CPU time are both printed: on a loaded machine CPU time is the figure to compare.
 /// </summary>
 internal static class InclusionBench
 {
@@ -23,7 +27,38 @@ internal static class InclusionBench
         var citizens = Option(args, "--citizens", 10_000);
         var batch = Option(args, "--batch", 2_000);
         InProcess(Option(args, "--quantify", 2_000_000));
-        SqliteIngest(events, citizens, batch).GetAwaiter().GetResult();
+        var folder = Directory.CreateTempSubdirectory("openets-inclusion-bench");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "inclusion.db");
+            Ingest("SQLite", file, events, citizens, batch).GetAwaiter().GetResult();
+            Print($"SQLite database file: {new FileInfo(file).Length / 1_048_576.0:F1} MB");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+        var pg = Environment.GetEnvironmentVariable("OPENETS_BENCH_PG") is { Length: > 0 } bench
+            ? bench
+            : Environment.GetEnvironmentVariable("OPENETS_TEST_PG");
+        if (string.IsNullOrEmpty(pg))
+        {
+            Print("PostgreSQL: skipped (set OPENETS_BENCH_PG or OPENETS_TEST_PG)");
+            return 0;
+        }
+        var name = "openets_bench_" + Guid.NewGuid().ToString("N")[..12];
+        RegistryBench.Admin(pg, $"CREATE DATABASE {name}");
+        try
+        {
+            Ingest("PostgreSQL", new NpgsqlConnectionStringBuilder(pg) { Database = name }.ToString(), events, citizens, batch)
+                .GetAwaiter().GetResult();
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            RegistryBench.Admin(pg, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
         return 0;
     }
 
@@ -35,6 +70,12 @@ internal static class InclusionBench
         var behaviours = new[] { Behaviour.Bus, Behaviour.Metro, Behaviour.Electricity };
         var usage = new UsageLedger([]);
         var sum = CarbonGrams.Zero;
+        for (var i = 0; i < 10_000; i++)
+        {
+            sum += Reward.Evaluate(programme, behaviours[i % 3], "card", day, measures[i % 3], usage).Reduction;
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = CpuTime.ProcessMilliseconds();
         var time = Stopwatch.StartNew();
         for (var i = 0; i < n; i++)
         {
@@ -42,70 +83,72 @@ internal static class InclusionBench
             sum += Reward.Evaluate(programme, behaviours[k], "card", day, measures[k], usage).Reduction;
         }
         var seconds = time.Elapsed.TotalSeconds;
-        Print($"quantification + caps in process (Reward.Evaluate, Guangdong programme, empty usage): {n:N0} events in {seconds:F2} s = "
-            + $"{n / seconds:N0} events/s (sum {sum.Kilograms:N3} kg)");
+        cpu = (CpuTime.ProcessMilliseconds() - cpu) / 1000;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Print($"quantification + caps in process (Reward.Evaluate, Guangdong programme, empty usage): {n:N0} events in {seconds:F2} s wall, "
+            + $"{cpu:F2} s CPU = {n / seconds:N0} events/s wall, {n / cpu:N0} events/s CPU; {(double)allocated / n:F1} bytes allocated per event "
+            + $"(sum {sum.Kilograms:N3} kg)");
     }
 
-    private static async Task SqliteIngest(int events, int citizens, int batch)
+    private static async Task Ingest(string dialect, string database, int events, int citizens, int batch)
     {
-        var folder = Directory.CreateTempSubdirectory("openets-inclusion-bench");
-        try
+        await using var store = await SqlStore.OpenAsync(database, CancellationToken.None);
+        await store.WriteAsync(async s =>
         {
-            await using var store = await SqlStore.OpenAsync(Path.Combine(folder.FullName, "inclusion.db"), CancellationToken.None);
-            await store.WriteAsync(async s =>
+            for (var i = 0; i < citizens; i++)
             {
-                for (var i = 0; i < citizens; i++)
-                {
-                    await s.Users.InsertAsync(new UserRecord(0, Name(i), "bench", Role.Citizen, null, "x", 0, null), Now);
-                }
-                return 0;
-            }, CancellationToken.None);
-            var regulator = new Actor(0, "bench", Role.Regulator, null);
-            var batches = new List<RecordActions>();
-            var behaviours = new[] { "bus", "metro", "electricity" };
-            for (var start = 0; start < events; start += batch)
-            {
-                var forms = new List<RecordActions.ActionForm>();
-                for (var i = start; i < Math.Min(events, start + batch); i++)
-                {
-                    var at = Now.AddMinutes(-(i % 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
-                    forms.Add(new RecordActions.ActionForm("e" + i.ToString(CultureInfo.InvariantCulture), "src" + (i % 7).ToString(CultureInfo.InvariantCulture),
-                        behaviours[i % 3], at, 1m + (i % 13), 20m, 3m, Name(i % citizens)));
-                }
-                if (!RecordActions.TryParse(new RecordActions.Form("guangdong-tanpuhui", forms), InclusionProgrammes.Shipped, out var command, out var errors))
-                {
-                    throw new InvalidOperationException(string.Join("; ", errors.Select(e => e.Message)));
-                }
-                batches.Add(command);
+                await s.Users.InsertAsync(new UserRecord(0, Name(i), "bench", Role.Citizen, null, "x", 0, null), Now);
             }
-            var counted = 0;
-            var time = Stopwatch.StartNew();
-            foreach (var command in batches)
-            {
-                var result = await store.WriteAsync(s => command.ExecuteAsync(new InclusionWork(s, regulator, Now, InclusionProgrammes.Shipped)),
-                    CancellationToken.None);
-                counted += ((RecordedActions)((InclusionCommandOutcome.Completed)result).Result).Counted;
-            }
-            var seconds = time.Elapsed.TotalSeconds;
-            Print($"ingestion on SQLite through RecordActions, {events:N0} events of {citizens:N0} citizens in batches of {batch:N0} "
-                + $"(one transaction and journal entry per batch): {seconds:F2} s = {events / seconds:N0} events/s ({counted:N0} counted, the rest capped)");
-            time.Restart();
-            var duplicates = 0;
-            foreach (var command in batches.Take(Math.Max(1, batches.Count / 10)))
-            {
-                var result = await store.WriteAsync(s => command.ExecuteAsync(new InclusionWork(s, regulator, Now, InclusionProgrammes.Shipped)),
-                    CancellationToken.None);
-                duplicates += ((RecordedActions)((InclusionCommandOutcome.Completed)result).Result).Duplicates;
-            }
-            seconds = time.Elapsed.TotalSeconds;
-            Print($"replay of {duplicates:N0} events (every one a duplicate, nothing counted twice): {seconds:F2} s = {duplicates / seconds:N0} events/s");
-            Print($"database file: {new FileInfo(Path.Combine(folder.FullName, "inclusion.db")).Length / 1_048_576.0:F1} MB");
-        }
-        finally
+            return 0;
+        }, CancellationToken.None);
+        var regulator = new Actor(0, "bench", Role.Regulator, null);
+        var batches = new List<RecordActions>();
+        var behaviours = new[] { "bus", "metro", "electricity" };
+        for (var start = 0; start < events; start += batch)
         {
-            folder.Delete(recursive: true);
+            var forms = new List<RecordActions.ActionForm>();
+            for (var i = start; i < Math.Min(events, start + batch); i++)
+            {
+                var at = Now.AddMinutes(-(i % 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+                forms.Add(new RecordActions.ActionForm("e" + i.ToString(CultureInfo.InvariantCulture), "src" + (i % 7).ToString(CultureInfo.InvariantCulture),
+                    behaviours[i % 3], at, 1m + (i % 13), 20m, 3m, Name(i % citizens)));
+            }
+            if (!RecordActions.TryParse(new RecordActions.Form("guangdong-tanpuhui", forms), InclusionProgrammes.Shipped, out var command, out var errors))
+            {
+                throw new InvalidOperationException(string.Join("; ", errors.Select(e => e.Message)));
+            }
+            batches.Add(command);
         }
+        var counted = 0;
+        var cpu = CpuTime.ProcessMilliseconds();
+        var time = Stopwatch.StartNew();
+        foreach (var command in batches)
+        {
+            var result = await store.WriteAsync(s => command.ExecuteAsync(new InclusionWork(s, regulator, Now, InclusionProgrammes.Shipped)),
+                CancellationToken.None);
+            counted += ((RecordedActions)((InclusionCommandOutcome.Completed)result).Result).Counted;
+        }
+        var seconds = time.Elapsed.TotalSeconds;
+        var cpuSeconds = (CpuTime.ProcessMilliseconds() - cpu) / 1000;
+        Print($"{dialect}: ingestion through RecordActions, {events:N0} events of {citizens:N0} citizens in batches of {batch:N0} "
+            + $"(one transaction and journal entry per batch): {seconds:F2} s wall, {cpuSeconds:F2} s CPU (this process) = "
+            + $"{events / seconds:N0} events/s wall, {events / cpuSeconds:N0} events/s CPU ({counted:N0} counted, the rest capped)");
+        cpu = CpuTime.ProcessMilliseconds();
+        time.Restart();
+        var duplicates = 0;
+        foreach (var command in batches.Take(Math.Max(1, batches.Count / 10)))
+        {
+            var result = await store.WriteAsync(s => command.ExecuteAsync(new InclusionWork(s, regulator, Now, InclusionProgrammes.Shipped)),
+                CancellationToken.None);
+            duplicates += ((RecordedActions)((InclusionCommandOutcome.Completed)result).Result).Duplicates;
+        }
+        seconds = time.Elapsed.TotalSeconds;
+        cpuSeconds = (CpuTime.ProcessMilliseconds() - cpu) / 1000;
+        Print($"{dialect}: replay of {duplicates:N0} events (every one a duplicate, nothing counted twice): {seconds:F2} s wall, "
+            + $"{cpuSeconds:F2} s CPU = {duplicates / seconds:N0} events/s wall");
     }
+
+
 
     private static string Name(int i) => "c" + i.ToString(CultureInfo.InvariantCulture);
 
