@@ -32,6 +32,7 @@ internal static class MrvBench
         if (Array.IndexOf(args, "--save") is var at and >= 0 && at + 1 < args.Length)
         {
             // For timing the real process: ets mrv calc DIR/mrv-bench.xlsx > /dev/null
+            Directory.CreateDirectory(args[at + 1]);
             File.WriteAllBytes(Path.Combine(args[at + 1], "mrv-bench.xlsx"), workbook);
             File.WriteAllBytes(Path.Combine(args[at + 1], "mrv-bench.csv"), csv);
         }
