@@ -16,7 +16,8 @@ internal static class Program
                                    data/registry-N.db, or a PostgreSQL connection string), through the registry itself
                                    in batched transactions, with snapshots; run again with a larger N to extend it
           journal-chain --db DB    the journal's hash chain alone (SHA-256 and links, no replay) over a stored journal:
-                                   entries per second read only, and read and hashed
+                                   entries per second read only, read and hashed, hashed from the stored bytes, and
+                                   in segments on every core
           mrv [--rows N] [--reports N] [--save DIR]
                                    MRV: calc of a 100 000-row workbook to text and JSON, recomputing 10 000 reports,
                                    a factor-correction impact list over 10 000 reports (plain harness, < 1 min);

@@ -37,6 +37,17 @@ internal abstract class SqlDialect : IAsyncDisposable
     public abstract Task InsertJournalAsync(
         DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct);
 
+    /// <summary>
+    /// Feeds the journal's rows from <see cref="JournalChainCheck.Next"/> to <paramref name="upTo"/> into
+    /// <paramref name="check"/> in sequence order until it breaks, in the read transaction.
+    /// </summary>
+    public abstract Task CheckChainAsync(
+        DbConnection connection, DbTransaction transaction, JournalChainCheck check, long upTo, CancellationToken ct);
+
+    /// <summary>The statement of <see cref="CheckChainAsync"/>, the range's bounds as parameters 1 and 2.</summary>
+    protected const string ChainSql =
+        "SELECT seq, at, actor, kind, subject, payload, prev_hash, hash FROM journal WHERE seq >= $1 AND seq <= $2 ORDER BY seq";
+
     /// <summary>Inserts the registry's index rows and idempotency keys in the write transaction.</summary>
     public abstract Task InsertRegistryIndexAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Term, long Sequence)> terms,

@@ -64,6 +64,16 @@ internal sealed partial class SqlSession
         }
     }
 
+    public Task<long> LastSequenceAsync() => ExecuteScalarAsync<long>("SELECT COALESCE(MAX(seq), 0) FROM journal");
+
+    public Task CheckChainAsync(JournalChainCheck check, long upTo)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return check.Break is null && check.Next <= upTo
+            ? dialect.CheckChainAsync(connection, transaction, check, upTo, ct)
+            : Task.CompletedTask;
+    }
+
     private const string JournalWhere = """
         WHERE (@subject IS NULL OR subject = @subject)
           AND (@actor IS NULL OR actor = @actor)

@@ -1,4 +1,5 @@
 using OpenEts.Application.Identity;
+using OpenEts.Application.Journal;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Journal;
@@ -22,19 +23,15 @@ public sealed class AuditLog(IStore store)
             await s.Journal.CountAsync(filter).ConfigureAwait(false), p), ct);
     }
 
-    /// <summary>Recomputes the whole chain. Returns the number of entries checked and the first break, if any.</summary>
-    public Task<(long Checked, JournalBreak? Break)> VerifyAsync(CancellationToken ct) =>
-        store.ReadAsync(async s =>
-        {
-            var count = 0L;
-            var entries = new List<JournalEntry>();
-            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(ct).ConfigureAwait(false))
-            {
-                entries.Add(e);
-                count++;
-            }
-            return (count, JournalVerifier.FindFirstBreak(entries));
-        }, ct);
+    /// <summary>
+    /// Recomputes the whole chain, in segments on every core and in constant memory (<see cref="JournalChain"/>). Returns
+    /// the number of entries checked (up to the first break) and the first break, if any.
+    /// </summary>
+    public async Task<(long Checked, JournalBreak? Break)> VerifyAsync(CancellationToken ct)
+    {
+        var result = await new JournalChain(store).CheckAsync(ct).ConfigureAwait(false);
+        return (result.Checked, result.Break);
+    }
 }
 
 /// <summary>One page of the audit log, newest first.</summary>

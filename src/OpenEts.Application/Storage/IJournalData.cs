@@ -22,6 +22,16 @@ public interface IJournalData
 
     /// <summary>All entries from <paramref name="fromSequence"/> in ascending order, in chunks, for verification.</summary>
     IAsyncEnumerable<JournalEntry> ReadAllAsync(long fromSequence);
+
+    /// <summary>The newest entry's sequence; 0 for an empty journal.</summary>
+    Task<long> LastSequenceAsync();
+
+    /// <summary>
+    /// Feeds the stored entries from <see cref="JournalChainCheck.Next"/> up to <paramref name="upTo"/> into
+    /// <paramref name="check"/>, in sequence order, straight from the rows' bytes where the database allows, and stops at
+    /// the first break: the hash chain in constant memory, without materialising entries.
+    /// </summary>
+    Task CheckChainAsync(JournalChainCheck check, long upTo);
 }
 
 /// <summary>Filter for the audit log; null fields match all. <see cref="KindPrefix"/> matches kinds starting with it.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace OpenEts.Domain.Journal;
@@ -15,7 +13,7 @@ namespace OpenEts.Domain.Journal;
 /// <param name="Subject">What it is about, e.g. an organisation's credit code or an account number.</param>
 /// <param name="Payload">The change itself as JSON (for edits, <c>{"before":…,"after":…}</c>).</param>
 /// <param name="PreviousHash">The <see cref="Hash"/> of entry <c>Sequence - 1</c>, or <see cref="GenesisHash"/> for the first.</param>
-/// <param name="Hash">SHA-256 (lower-case hex) over the fields above, see <see cref="ComputeHash"/>.</param>
+/// <param name="Hash">SHA-256 (lower-case hex) over the fields above, see <see cref="ComputeHash(long, DateTimeOffset, string, string, string, string, string)"/>.</param>
 public sealed record JournalEntry(
     long Sequence,
     DateTimeOffset At,
@@ -46,16 +44,41 @@ public sealed record JournalEntry(
     public static string ComputeHash(
         long sequence, DateTimeOffset at, string actor, string kind, string subject, string payload, string previousHash)
     {
-        var text = string.Join('\n',
-            sequence.ToString(CultureInfo.InvariantCulture),
-            at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            actor, kind, subject, payload, previousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(previousHash);
+        Span<byte> hex = stackalloc byte[JournalHash.HexLength];
+        JournalHash.Compute(sequence, at.ToUnixTimeMilliseconds(), actor, kind, subject, payload, previousHash, hex);
+        return Encoding.ASCII.GetString(hex);
     }
 
+    /// <summary>
+    /// The chain hash of <see cref="ComputeHash(long, DateTimeOffset, string, string, string, string, string)"/> from the
+    /// fields' stored UTF-8 bytes, written as 64 lower-case hex digits (UTF-8) into <paramref name="hash"/>; allocates
+    /// nothing, so a verifier can hash straight from the rows it reads.
+    /// </summary>
+    /// <param name="sequence">The entry's sequence.</param>
+    /// <param name="atUnixMilliseconds">The time as Unix milliseconds (UTC), as the journal stores it.</param>
+    /// <param name="actor">The actor (UTF-8).</param>
+    /// <param name="kind">The kind (UTF-8).</param>
+    /// <param name="subject">The subject (UTF-8).</param>
+    /// <param name="payload">The payload (UTF-8).</param>
+    /// <param name="previousHash">The previous entry's hash as stored (UTF-8).</param>
+    /// <param name="hash">Receives the hash: 64 bytes.</param>
+    public static void ComputeHash(
+        long sequence, long atUnixMilliseconds, ReadOnlySpan<byte> actor, ReadOnlySpan<byte> kind, ReadOnlySpan<byte> subject,
+        ReadOnlySpan<byte> payload, ReadOnlySpan<byte> previousHash, Span<byte> hash) =>
+        JournalHash.Compute(sequence, atUnixMilliseconds, actor, kind, subject, payload, previousHash, hash);
+
     /// <summary>True when this entry's stored hash matches its fields.</summary>
-    public bool HashMatches() =>
-        Hash == ComputeHash(Sequence, At, Actor, Kind, Subject, Payload, PreviousHash);
+    public bool HashMatches()
+    {
+        Span<byte> hex = stackalloc byte[JournalHash.HexLength];
+        JournalHash.Compute(Sequence, At.ToUnixTimeMilliseconds(), Actor, Kind, Subject, Payload, PreviousHash, hex);
+        return JournalHash.SameText(hex, Hash);
+    }
 
     private static DateTimeOffset Truncate(DateTimeOffset at)
     {

@@ -9,26 +9,15 @@ public static class JournalVerifier
     public static JournalBreak? FindFirstBreak(IEnumerable<JournalEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var expectedSequence = 1L;
-        var previous = JournalEntry.GenesisHash;
+        var check = new JournalChainCheck();
         foreach (var entry in entries)
         {
-            if (entry.Sequence != expectedSequence)
+            if (!check.Add(entry))
             {
-                return new JournalBreak(expectedSequence, $"entry {expectedSequence} is missing (found {entry.Sequence})");
+                break;
             }
-            if (entry.PreviousHash != previous)
-            {
-                return new JournalBreak(entry.Sequence, "previous-hash does not match the entry before it");
-            }
-            if (!entry.HashMatches())
-            {
-                return new JournalBreak(entry.Sequence, "content does not match its hash (the row was changed)");
-            }
-            previous = entry.Hash;
-            expectedSequence++;
         }
-        return null;
+        return check.Break;
     }
 }
 

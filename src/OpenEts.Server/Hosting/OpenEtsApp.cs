@@ -366,10 +366,12 @@ public static class OpenEtsApp
     // of rotation on 503.
     // Degraded (200, so that reads stay in rotation) while the journal does not replay and the server is read-only.
     private static async Task<Results<Ok<string>, ProblemHttpResult>> HealthAsync(
-        IStore store, RegistryService registry, ILoggerFactory logs, CancellationToken ct)
+        IStore store, RegistryService registry, ReadOnlyMode restore, ILoggerFactory logs, CancellationToken ct)
     {
         try
         {
+            // The answer names a journal break, which is known once the start's restore has run.
+            await restore.Restored.WaitAsync(ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(), 0, 1), ct).ConfigureAwait(false);
             return registry.Break is { } b
                 ? TypedResults.Ok(string.Create(CultureInfo.InvariantCulture,

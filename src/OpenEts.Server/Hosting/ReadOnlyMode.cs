@@ -9,7 +9,8 @@ namespace OpenEts.Server.Hosting;
 /// While a journal entry does not replay (<see cref="RegistryService.Break"/>) the server stays up, read-only: reads
 /// show the registry before that entry, and every write (API or page form) answers 503 naming the entry and the reason.
 /// Signing in and out still work, so that the regulator and the auditor can look. The break is found at start
-/// (<see cref="StartAsync"/> replays the registry once) or by the first read that meets it.
+/// (<see cref="StartAsync"/> replays the registry once, while the server goes on starting) or by the first read that
+/// meets it.
 /// </summary>
 internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMode> log) : IHostedService, IExceptionHandler
 {
@@ -68,9 +69,18 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
         return true;
     }
 
-    /// <summary>The middleware: a write while read-only is refused before it runs.</summary>
+    /// <summary>
+    /// The middleware: a write while read-only is refused before it runs. A write waits for the start's restore (a journal
+    /// break found there refuses every write, the registry's or not); a read does not: one that reads the registry waits
+    /// for the restore in the registry itself (its queries are serialised behind it), so pages that never read the
+    /// registry answer while it restores, and none is answered from a registry restored by half.
+    /// </summary>
     public static Task GuardAsync(HttpContext context, RequestDelegate next)
     {
+        if (!IsWrite(context.Request))
+        {
+            return next(context);
+        }
         var restored = context.RequestServices.GetRequiredService<ReadOnlyMode>().Restored;
         return restored.IsCompleted ? GuardRestoredAsync(context, next) : WaitThenGuardAsync(restored, context, next);
     }
@@ -84,7 +94,7 @@ internal sealed class ReadOnlyMode(RegistryService registry, ILogger<ReadOnlyMod
     private static Task GuardRestoredAsync(HttpContext context, RequestDelegate next)
     {
         var registry = context.RequestServices.GetRequiredService<RegistryService>();
-        if (registry.Break is not { } b || !IsWrite(context.Request) || IsSignInOrOut(context.Request.Path))
+        if (registry.Break is not { } b || IsSignInOrOut(context.Request.Path))
         {
             return next(context);
         }

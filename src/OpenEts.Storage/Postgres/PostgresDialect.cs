@@ -57,6 +57,24 @@ internal sealed class PostgresDialect : SqlDialect
             ? CopyAsync((NpgsqlConnection)connection, entries, ct)
             : InsertEachAsync(connection, transaction, entries, ct);
 
+    // Npgsql decodes text columns to strings; the check encodes them into one reused buffer (no entry objects).
+    public override async Task CheckChainAsync(
+        DbConnection connection, DbTransaction transaction, JournalChainCheck check, long upTo, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(ChainSql, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = check.Next });
+        command.Parameters.Add(new NpgsqlParameter { Value = upTo });
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            if (!check.Add(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), reader.GetString(6), reader.GetString(7)))
+            {
+                break;
+            }
+        }
+    }
+
     // One statement per table, the rows as arrays: one round trip whatever the batch size.
     public override async Task InsertRegistryIndexAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Term, long Sequence)> terms,

@@ -97,6 +97,44 @@ internal sealed class SqliteDialect : SqlDialect
         return Task.CompletedTask;
     }
 
+    // The rows' bytes straight from SQLite's cursor (a TEXT column read as a blob is its UTF-8), no string per field.
+    public override Task CheckChainAsync(
+        DbConnection connection, DbTransaction transaction, JournalChainCheck check, long upTo, CancellationToken ct)
+    {
+        var db = ((SqliteConnection)connection).Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, ChainSql.Replace('$', '?'), out var statement));
+        using (statement)
+        {
+            Check(db, raw.sqlite3_bind_int64(statement, 1, check.Next));
+            Check(db, raw.sqlite3_bind_int64(statement, 2, upTo));
+            for (var rows = 1L; ; rows++)
+            {
+                var step = raw.sqlite3_step(statement);
+                if (step == raw.SQLITE_DONE)
+                {
+                    break;
+                }
+                if (step != raw.SQLITE_ROW)
+                {
+                    Check(db, step);
+                }
+                if (!check.Add(new JournalEntryBytes(
+                    raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_int64(statement, 1),
+                    raw.sqlite3_column_blob(statement, 2), raw.sqlite3_column_blob(statement, 3),
+                    raw.sqlite3_column_blob(statement, 4), raw.sqlite3_column_blob(statement, 5),
+                    raw.sqlite3_column_blob(statement, 6), raw.sqlite3_column_blob(statement, 7))))
+                {
+                    break;
+                }
+                if (rows % 65_536 == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     public override Task InsertRegistryIndexAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Term, long Sequence)> terms,
         IReadOnlyList<(string Actor, string Key, long Sequence)> keys, CancellationToken ct)

@@ -43,6 +43,32 @@ public sealed class RegistryRestoreTests
         Assert.Equal(expected, await answer.Content.ReadAsStringAsync(Ct));
     }
 
+    [Fact]
+    public async Task Start_WhileTheRegistryRestores_PagesThatDoNotReadTheRegistryAnswer()
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("openets-restore-").FullName, "openets.db");
+        await using (var seeded = new OnDatabase(database, demo: true, gate: null))
+        {
+            using var anyone = seeded.CreateClient();
+            await anyone.GetStringAsync(new Uri(Retirements, UriKind.Relative), Ct);
+        }
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var restarted = new OnDatabase(database, demo: false, gate.Task);
+        using var client = restarted.CreateClient();
+        var read = client.GetAsync(new Uri(Retirements, UriKind.Relative), Ct);
+
+        // Held restore: the sign-in page answers meanwhile (a generous bound, so a page waiting for the restore fails
+        // instead of hanging), and the registry read is still waiting.
+        using var login = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative), Ct).WaitAsync(TimeSpan.FromMinutes(2), Ct);
+        var registryWaited = !read.IsCompleted;
+        gate.SetResult();
+        using var answer = await read;
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.True(registryWaited);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+    }
+
     // The whole server on a given SQLite file; with a gate, the registry's storage answers only once the gate opens
     // (a restore that takes as long as the test wants).
     private sealed class OnDatabase(string database, bool demo, Task? gate) : ServerFactory
