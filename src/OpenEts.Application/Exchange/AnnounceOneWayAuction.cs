@@ -98,18 +98,18 @@ public sealed record AnnounceOneWayAuction(
         {
             return notEntered!;
         }
-        var (listed, book, account) = (entry.Listed, entry.Book, entry.Account);
+        var (listed, account) = (entry.Listed, entry.Account);
         var terms = new OneWayAuctionTerms(Quantity, ReservePriceFen, MinimumBid ?? listed.Instrument.LotTonnes, Opens ?? work.Now, Closes, Pricing);
-        if (await s.FindAuctionAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        if (await work.RepeatAsync(s.FindAuctionAsync, Key, "auction",
+            e => e.Instrument == Instrument && e.Terms with { Opens = terms.Opens } == terms with { Opens = e.Terms.Opens },
+            e => new ExchangeOutcome.Completed(Kind, OneWayAuction.Subject(e.Id), true, null, [], Auction: e)).ConfigureAwait(false) is { } repeat)
         {
-            return earlier.Instrument == Instrument && earlier.Terms with { Opens = terms.Opens } == terms with { Opens = earlier.Terms.Opens }
-                ? new ExchangeOutcome.Completed(Kind, OneWayAuction.Subject(earlier.Id), true, null, [], Auction: earlier)
-                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
-                    $"the idempotency key '{Key.Value}' was used for a different auction", RefusalKind.Conflict);
+            return repeat;
         }
-        if (OneWayAuctionCheck.CheckAnnouncement(listed.Instrument, book.IsHalted, work.Now, terms) is { } refusal)
+        if (await entry.CheckAsync(work, (instrument, halted, _, now) => OneWayAuctionCheck.CheckAnnouncement(instrument, halted, now, terms))
+            .ConfigureAwait(false) is { } refused)
         {
-            return OrderEntry.Refused(refusal);
+            return refused;
         }
         var auction = await s.InsertAuctionAsync(new OneWayAuction(0, Instrument, account.Id, work.Actor.UserName, terms, OneWayAuctionStatus.Announced,
             null, 0, work.Now, work.Now, Key.Value)).ConfigureAwait(false);

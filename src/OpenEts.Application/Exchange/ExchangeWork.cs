@@ -127,6 +127,39 @@ public sealed class ExchangeWork
     }
 
     /// <summary>
+    /// The idempotent repeat every keyed command starts with: when the actor already used <paramref name="key"/> for an
+    /// item (<paramref name="find"/> by user name and key), the first outcome again (<paramref name="first"/>, a duplicate)
+    /// if the request is the same (<paramref name="same"/>), or <c>KeyReused</c> naming <paramref name="what"/> if not;
+    /// null for a key not used yet. It comes before the item's own checks: a listing the first pick filled is no longer
+    /// open, yet the repeat must still answer with that pick.
+    /// </summary>
+    public async Task<ExchangeOutcome?> RepeatAsync<T>(Func<string, string, Task<T?>> find, IdempotencyKey key, string what, Func<T, bool> same,
+        Func<T, Task<ExchangeOutcome.Completed>> first)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        ArgumentNullException.ThrowIfNull(same);
+        ArgumentNullException.ThrowIfNull(first);
+        if (await find(Actor.UserName, key.Value).ConfigureAwait(false) is not { } earlier)
+        {
+            return null;
+        }
+        return same(earlier)
+            ? await first(earlier).ConfigureAwait(false)
+            : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey", $"the idempotency key '{key.Value}' was used for a different {what}",
+                RefusalKind.Conflict);
+    }
+
+    /// <summary>The idempotent repeat, for a first outcome that needs nothing more read.</summary>
+    public Task<ExchangeOutcome?> RepeatAsync<T>(Func<string, string, Task<T?>> find, IdempotencyKey key, string what, Func<T, bool> same,
+        Func<T, ExchangeOutcome.Completed> first)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return RepeatAsync(find, key, what, same, e => Task.FromResult(first(e)));
+    }
+
+    /// <summary>
     /// One of the actor's own waiting items (a listing, a block proposal) for a command that ends it: the actor's trading
     /// account (<c>NotAccountHolder</c>) and the item found and <paramref name="isTheirs"/>, or the refusal
     /// (<paramref name="rule"/> on <paramref name="field"/>, a conflict) that names it as not theirs or no longer waiting.

@@ -63,15 +63,11 @@ public sealed record PickListing(long Listing, long? Quantity, IdempotencyKey Ke
         {
             return notOpen;
         }
-        if (await s.FindListingTradeAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        if (await work.RepeatAsync(s.FindListingTradeAsync, Key, "pick", e => e.Listing == Listing && (Quantity is null || Quantity == e.Quantity),
+            async e => new ExchangeOutcome.Completed(Kind, ListingTrade.Subject(e.Id), true, null, [],
+                Listing: await s.FindListingAsync(e.Listing).ConfigureAwait(false), ListingTrade: e)).ConfigureAwait(false) is { } repeat)
         {
-            // Before the listing's own checks: a listing that the first pick filled is no longer open, yet its repeat must
-            // still answer with that pick.
-            return earlier.Listing == Listing && (Quantity is null || Quantity == earlier.Quantity)
-                ? new ExchangeOutcome.Completed(Kind, ListingTrade.Subject(earlier.Id), true, null, [],
-                    Listing: await s.FindListingAsync(earlier.Listing).ConfigureAwait(false), ListingTrade: earlier)
-                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
-                    $"the idempotency key '{Key.Value}' was used for a different pick", RefusalKind.Conflict);
+            return repeat;
         }
         if (await s.FindListingAsync(Listing).ConfigureAwait(false) is not { Status: ListingStatus.Open } listing)
         {

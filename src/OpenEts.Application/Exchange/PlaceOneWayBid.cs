@@ -54,13 +54,11 @@ public sealed record PlaceOneWayBid(long Auction, long PriceFen, long Quantity, 
         {
             return notOpen;
         }
-        if (await s.FindAuctionBidAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        if (await work.RepeatAsync(s.FindAuctionBidAsync, Key, "bid", e => (e.Auction, e.PriceFen, e.Quantity) == (Auction, PriceFen, Quantity),
+            async e => new ExchangeOutcome.Completed(Kind, OneWayBid.Subject(e.Id), true, null, [],
+                Auction: await s.FindAuctionAsync(Auction).ConfigureAwait(false), AuctionBids: [e])).ConfigureAwait(false) is { } repeat)
         {
-            return (earlier.Auction, earlier.PriceFen, earlier.Quantity) == (Auction, PriceFen, Quantity)
-                ? new ExchangeOutcome.Completed(Kind, OneWayBid.Subject(earlier.Id), true, null, [],
-                    Auction: await s.FindAuctionAsync(Auction).ConfigureAwait(false), AuctionBids: [earlier])
-                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
-                    $"the idempotency key '{Key.Value}' was used for a different bid", RefusalKind.Conflict);
+            return repeat;
         }
         if (await s.FindAuctionAsync(Auction).ConfigureAwait(false) is not { Status: OneWayAuctionStatus.Announced } auction)
         {

@@ -56,21 +56,19 @@ public sealed record PostListing(string Instrument, Side Side, long PriceFen, lo
         {
             return notEntered!;
         }
-        var (listed, book, account) = (entry.Listed, entry.Book, entry.Account);
+        var (listed, account) = (entry.Listed, entry.Account);
         var organisation = entry.Organisation;
         var minimum = MinimumTake ?? listed.Instrument.LotTonnes;
-        if (await s.FindListingAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        if (await work.RepeatAsync(s.FindListingAsync, Key, "listing",
+            e => (e.Instrument, e.Side, e.PriceFen, e.Quantity, e.MinimumTake) == (Instrument, Side, PriceFen, Quantity, minimum),
+            e => new ExchangeOutcome.Completed(Kind, ExchangeListing.Subject(e.Id), true, null, [], Listing: e)).ConfigureAwait(false) is { } repeat)
         {
-            return earlier.Instrument == Instrument && earlier.Side == Side && earlier.PriceFen == PriceFen && earlier.Quantity == Quantity
-                && earlier.MinimumTake == minimum
-                ? new ExchangeOutcome.Completed(Kind, ExchangeListing.Subject(earlier.Id), true, null, [], Listing: earlier)
-                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
-                    $"the idempotency key '{Key.Value}' was used for a different listing", RefusalKind.Conflict);
+            return repeat;
         }
-        var closed = await s.LastClosedDayAsync(Instrument).ConfigureAwait(false);
-        if (ListingCheck.CheckListing(listed.Instrument, book.IsHalted, closed, work.Now, Side, PriceFen, Quantity, minimum) is { } refusal)
+        if (await entry.CheckAsync(work, (instrument, halted, closed, now) =>
+            ListingCheck.CheckListing(instrument, halted, closed, now, Side, PriceFen, Quantity, minimum)).ConfigureAwait(false) is { } refused)
         {
-            return OrderEntry.Refused(refusal);
+            return refused;
         }
         var listing = await s.InsertListingAsync(new ExchangeListing(0, Instrument, account.Id, work.Actor.UserName, Side, PriceFen, Quantity, minimum,
             0, ListingStatus.Open, work.Now, work.Now, null, Key.Value)).ConfigureAwait(false);

@@ -59,24 +59,22 @@ public sealed record ProposeBlockTrade(string Instrument, Side Side, long Counte
         {
             return notEntered!;
         }
-        var (listed, book, account) = (entry.Listed, entry.Book, entry.Account);
-        if (await s.FindBlockTradeAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
+        var account = entry.Account;
+        if (await work.RepeatAsync(s.FindBlockTradeAsync, Key, "block trade",
+            e => (e.Instrument, e.ProposerSide, e.CounterpartyAccount, e.PriceFen, e.Quantity) == (Instrument, Side, Counterparty, PriceFen, Quantity),
+            e => new ExchangeOutcome.Completed(Kind, BlockTrade.Subject(e.Id), true, null, [], Block: e)).ConfigureAwait(false) is { } repeat)
         {
-            return earlier.Instrument == Instrument && earlier.ProposerSide == Side && earlier.CounterpartyAccount == Counterparty
-                && earlier.PriceFen == PriceFen && earlier.Quantity == Quantity
-                ? new ExchangeOutcome.Completed(Kind, BlockTrade.Subject(earlier.Id), true, null, [], Block: earlier)
-                : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
-                    $"the idempotency key '{Key.Value}' was used for a different block trade", RefusalKind.Conflict);
+            return repeat;
         }
         if (Counterparty == account.Id || await s.FindAccountAsync(Counterparty).ConfigureAwait(false) is not { Open: true })
         {
             return new ExchangeOutcome.Refused(ExchangeRule.UnknownCounterparty, "counterparty",
                 $"trading account {Counterparty} is not an open trading account of another member", RefusalKind.Conflict);
         }
-        var closed = await s.LastClosedDayAsync(Instrument).ConfigureAwait(false);
-        if (BlockTradeCheck.Check(listed.Instrument, book.IsHalted, closed, work.Now, PriceFen, Quantity) is { } refusal)
+        if (await entry.CheckAsync(work, (instrument, halted, closed, now) => BlockTradeCheck.Check(instrument, halted, closed, now, PriceFen, Quantity))
+            .ConfigureAwait(false) is { } refused)
         {
-            return OrderEntry.Refused(refusal);
+            return refused;
         }
         var block = await s.InsertBlockTradeAsync(new BlockTrade(0, Instrument, account.Id, work.Actor.UserName, Side, Counterparty, PriceFen,
             Quantity, BlockTradeStatus.Proposed, work.Now, work.Now, null, 0, 0, Key.Value)).ConfigureAwait(false);
