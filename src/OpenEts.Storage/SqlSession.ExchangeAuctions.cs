@@ -57,6 +57,10 @@ internal sealed partial class SqlSession
         [.. (await QueryAsync<OneWayAuctionRow>($"SELECT {OneWayAuctionColumns} FROM exchange_auctions ORDER BY id DESC LIMIT @limit", new { limit })
             .ConfigureAwait(false)).Select(r => r.ToAuction())];
 
+    async Task<IReadOnlyList<OneWayAuction>> IExchangeData.AnnouncedAuctionsAsync() =>
+        [.. (await QueryAsync<OneWayAuctionRow>($"SELECT {OneWayAuctionColumns} FROM exchange_auctions WHERE status = @status ORDER BY id",
+            new { status = nameof(OneWayAuctionStatus.Announced) }).ConfigureAwait(false)).Select(r => r.ToAuction())];
+
     async Task<OneWayBid> IExchangeData.InsertAuctionBidAsync(OneWayBid bid)
     {
         var id = await ExecuteScalarAsync<long>("""
@@ -100,6 +104,19 @@ internal sealed partial class SqlSession
     async Task<IReadOnlyList<OneWayBid>> IExchangeData.AuctionBidsAsync(long auction) =>
         [.. (await QueryAsync<OneWayBidRow>($"SELECT {OneWayBidColumns} FROM exchange_auction_bids WHERE auction_id = @auction ORDER BY id",
             new { auction }).ConfigureAwait(false)).Select(r => r.ToBid())];
+
+    async Task<IReadOnlyList<(OneWayAuction Auction, IReadOnlyList<OneWayBid> Bids)>> IExchangeData.AuctionsWithBidsAsync(int limit)
+    {
+        var auctions = await ((IExchangeData)this).AuctionsAsync(limit).ConfigureAwait(false);
+        if (auctions.Count == 0)
+        {
+            return [];
+        }
+        // The latest auctions by number are every auction from the oldest of them on.
+        var bids = (await QueryAsync<OneWayBidRow>($"SELECT {OneWayBidColumns} FROM exchange_auction_bids WHERE auction_id >= @oldest ORDER BY auction_id, id",
+            new { oldest = auctions[^1].Id }).ConfigureAwait(false)).Select(r => r.ToBid()).ToLookup(b => b.Auction);
+        return [.. auctions.Select(a => (a, (IReadOnlyList<OneWayBid>)[.. bids[a.Id]]))];
+    }
 
     private sealed class OneWayAuctionRow
     {

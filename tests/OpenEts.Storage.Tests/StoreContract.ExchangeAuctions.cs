@@ -1,4 +1,5 @@
 using OpenEts.Application.Exchange;
+using OpenEts.Application.Storage;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Registry;
 using OpenEts.Storage.Tests.Infrastructure;
@@ -97,5 +98,37 @@ public abstract partial class StoreContract<TDb>
             ExchangeRule.AuctionWindow], new[] { own, small, poor, early, late }.Select(o => Assert.IsType<ExchangeOutcome.Refused>(o).Rule));
         Assert.IsType<ExchangeOutcome.Forbidden>(notStaff);
         Assert.Equal(0m, (await m.CashOfAsync("cement-a")).Reserved);
+    }
+
+    [Fact]
+    public async Task AuctionsWithBids_TwoAuctions_ReadsEachWithTheBidsEachActorSeesAsTheOneByOneRead()
+    {
+        await using var m = await OneWayMarketAsync(Db);
+        var first = (await OneWayDoneAsync(m, "power-a", AnnounceOneWay(1_000, 1_600, 100, "w1"))).Auction!;
+        var second = (await OneWayDoneAsync(m, "power-a", AnnounceOneWay(500, 1_600, 100, "w2"))).Auction!;
+        await OneWayDoneAsync(m, "cement-a", OneWayBid(first.Id, 1_700, 300, "wb1"));
+        await OneWayDoneAsync(m, "steel-a", OneWayBid(first.Id, 1_800, 200, "wb2"));
+        await OneWayDoneAsync(m, "steel-a", OneWayBid(second.Id, 1_650, 100, "wb3"));
+        m.At = Now.AddHours(1);
+        await OneWayDoneAsync(m, "exchange", new CloseOneWayAuction(first.Id));
+
+        foreach (var user in new[] { "regulator", "cement-a", "steel-a", "power-a" })
+        {
+            var actor = await m.ActorOf(user);
+            var together = await m.Queries.AuctionsWithBidsAsync(actor, Ct);
+            var oneByOne = new List<(OneWayAuction, IReadOnlyList<OneWayBid>)>();
+            foreach (var a in await m.Queries.AuctionsAsync(actor, Ct))
+            {
+                oneByOne.Add((await m.Queries.AuctionAsync(actor, a.Id, Ct))!.Value);
+            }
+
+            Assert.Equal([second.Id, first.Id], together.Select(t => t.Auction.Id));
+            Assert.Equal(oneByOne.Select(o => (o.Item1, string.Join(",", o.Item2.Select(b => (b.Id, b.Status, b.Won))))),
+                together.Select(t => (t.Auction, string.Join(",", t.Bids.Select(b => (b.Id, b.Status, b.Won))))));
+        }
+        // The regulator sees all three bids; cement its one; the seller all of the cleared auction and none of the open one.
+        Assert.Equal([1, 2], (await m.Queries.AuctionsWithBidsAsync(await m.ActorOf("regulator"), Ct)).Select(t => t.Bids.Count).Order());
+        Assert.Equal([0, 1], (await m.Queries.AuctionsWithBidsAsync(await m.ActorOf("cement-a"), Ct)).Select(t => t.Bids.Count));
+        Assert.Equal([0, 2], (await m.Queries.AuctionsWithBidsAsync(await m.ActorOf("power-a"), Ct)).Select(t => t.Bids.Count));
     }
 }

@@ -5,6 +5,9 @@ namespace OpenEts.Application.Exchange;
 // One-way auctions (单向竞价): who sees what.
 public sealed partial class ExchangeQueries
 {
+    /// <summary>How many of the latest auctions <see cref="AuctionsWithBidsAsync"/> reads with their bids.</summary>
+    public const int AuctionsWithBidsShown = 20;
+
     /// <summary>
     /// The latest one-way auctions, newest first: their terms and, once cleared, the clearing price and what sold, for every
     /// member with a trading account and for the supervisors (empty for anyone else).
@@ -32,12 +35,31 @@ public sealed partial class ExchangeQueries
             {
                 return null;
             }
-            var bids = await s.Exchange.AuctionBidsAsync(id).ConfigureAwait(false);
-            var all = ExchangeRoles.Supervisors.Contains(actor.Role) && account is null
-                || (auction.AccountId == account?.Id && auction.Status == OneWayAuctionStatus.Cleared);
-            return (auction, all ? bids : [.. bids.Where(b => b.AccountId == account?.Id)]);
+            return (auction, Visible(actor, account, auction, await s.Exchange.AuctionBidsAsync(id).ConfigureAwait(false)));
         }, ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The latest <see cref="AuctionsWithBidsShown"/> one-way auctions, newest first, each with the bids the actor may see
+    /// (as <see cref="AuctionAsync"/>), read at once: empty for anyone who sees no auctions.
+    /// </summary>
+    public async Task<IReadOnlyList<(OneWayAuction Auction, IReadOnlyList<OneWayBid> Bids)>> AuctionsWithBidsAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!await SeesAuctionsAsync(actor, ct).ConfigureAwait(false))
+        {
+            return [];
+        }
+        var account = await AccountAsync(actor, ct).ConfigureAwait(false);
+        var found = await store.ReadAsync(s => s.Exchange.AuctionsWithBidsAsync(AuctionsWithBidsShown), ct).ConfigureAwait(false);
+        return [.. found.Select(f => (f.Auction, Visible(actor, account, f.Auction, f.Bids)))];
+    }
+
+    // The supervisors see every bid; the seller every bid once the auction is cleared; a bidder its own organisation's bids.
+    private static IReadOnlyList<OneWayBid> Visible(Actor actor, TradingAccount? account, OneWayAuction auction, IReadOnlyList<OneWayBid> bids) =>
+        ExchangeRoles.Supervisors.Contains(actor.Role) && account is null || (auction.AccountId == account?.Id && auction.Status == OneWayAuctionStatus.Cleared)
+            ? bids
+            : [.. bids.Where(b => b.AccountId == account?.Id)];
 
     private async Task<bool> SeesAuctionsAsync(Actor actor, CancellationToken ct)
     {

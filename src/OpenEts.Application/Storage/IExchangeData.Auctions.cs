@@ -19,6 +19,9 @@ public partial interface IExchangeData
     /// <summary>The latest auctions, newest first.</summary>
     Task<IReadOnlyList<OneWayAuction>> AuctionsAsync(int limit);
 
+    /// <summary>Every auction still taking bids or waiting for its close (status announced), by number.</summary>
+    Task<IReadOnlyList<OneWayAuction>> AnnouncedAuctionsAsync();
+
     /// <summary>Stores a new bid and returns it with its number.</summary>
     Task<OneWayBid> InsertAuctionBidAsync(OneWayBid bid);
 
@@ -32,4 +35,10 @@ public partial interface IExchangeData
 
     /// <summary>An auction's bids, by number.</summary>
     Task<IReadOnlyList<OneWayBid>> AuctionBidsAsync(long auction);
+
+    /// <summary>
+    /// The latest <paramref name="limit"/> auctions, newest first, each with all its bids by number: two reads however many
+    /// auctions there are.
+    /// </summary>
+    Task<IReadOnlyList<(OneWayAuction Auction, IReadOnlyList<OneWayBid> Bids)>> AuctionsWithBidsAsync(int limit);
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using OpenEts.Application.Auction;
 using OpenEts.Application.Cash;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Cli.Registry;
 using OpenEts.Domain.Organisations;
@@ -51,14 +52,14 @@ internal static class MarketCommand
         var deposit = new Verb("deposit", "Record money a member paid in (入金), from the bank's confirmation.",
             "ets cash deposit ORG AMOUNT --reference TEXT --as USER [--key KEY] [--db DB]", organisation, amount, reference, who, key, db);
         deposit.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
-            DepositCash.TryParse(new(r.GetRequiredValue(organisation), r.GetValue(amount), r.GetValue(reference), r.GetValue(key) ?? Fresh()),
+            DepositCash.TryParse(new(r.GetRequiredValue(organisation), r.GetValue(amount), r.GetValue(reference), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
                 ? SendAsync(c, new CashCommandHandler(c.Store, TimeProvider.System).HandleAsync(actor, command, ct))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
         var withdraw = new Verb("withdraw", "Record money paid out to a member (出金) from its available cash.",
             "ets cash withdraw ORG AMOUNT --reference TEXT --as USER [--key KEY] [--db DB]", organisation, amount, reference, who, key, db);
         withdraw.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
-            WithdrawCash.TryParse(new(r.GetRequiredValue(organisation), r.GetValue(amount), r.GetValue(reference), r.GetValue(key) ?? Fresh()),
+            WithdrawCash.TryParse(new(r.GetRequiredValue(organisation), r.GetValue(amount), r.GetValue(reference), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
                 ? SendAsync(c, new CashCommandHandler(c.Store, TimeProvider.System).HandleAsync(actor, command, ct))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
@@ -90,7 +91,7 @@ internal static class MarketCommand
         var bid = new Verb("bid", "Place a sealed bid; it holds TONNES × PRICE of your cash and cannot be withdrawn.",
             "ets auction bid ID ACCOUNT TONNES PRICE --as USER [--key KEY] [--db DB]", id, account, tonnes, price, who, key, db);
         bid.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
-            PlaceBid.TryParse(new(r.GetValue(id), r.GetRequiredValue(account), r.GetValue(tonnes), r.GetValue(price), r.GetValue(key) ?? Fresh()),
+            PlaceBid.TryParse(new(r.GetValue(id), r.GetRequiredValue(account), r.GetValue(tonnes), r.GetValue(price), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
                 ? SendAsync(c, Service(c).BidAsync(actor, command, ct))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
@@ -115,7 +116,7 @@ internal static class MarketCommand
             unitClass, volume, year, opens, closes, months, jurisdiction, who, key, db);
         announce.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
             AnnounceAuction.TryParse(new(r.GetValue(jurisdiction), r.GetValue(year), r.GetRequiredValue(unitClass), r.GetValue(volume),
-                r.GetValue(opens), r.GetValue(closes), [.. (r.GetValue(months) ?? []).Select(Month)], r.GetValue(key) ?? Fresh()),
+                r.GetValue(opens), r.GetValue(closes), [.. (r.GetValue(months) ?? []).Select(Month)], r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
                 ? SendAsync(c, Service(c).AnnounceAsync(actor, command, ct))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
@@ -136,8 +137,6 @@ internal static class MarketCommand
         new RegistryQueries(c.Registry), c.Store,
         new PlanAuctionRules(new Application.Allocation.AllocationQueries(c.Store, new Application.Mrv.MrvQueries(c.Store),
             new Application.Organisations.OrganisationService(c.Store))));
-
-    private static string Fresh() => Guid.NewGuid().ToString("N");
 
     private static async Task<int> RunAsync(ParseResult r, Option<string> db, Option<string>? who,
         Func<RegistryContext, Application.Identity.Actor, Task<int>> work, CancellationToken ct)

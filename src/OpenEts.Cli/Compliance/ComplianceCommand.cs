@@ -85,7 +85,7 @@ internal static class ComplianceCommand
             account, unitClass, quantity, surrenderYear, surrenderJurisdiction, who, key, surrenderDb);
         surrender.SetAction((r, ct) => RunAsync(r, surrenderDb, r.GetRequiredValue(who), (c, actor) =>
             SurrenderForCompliance.TryParse(new(r.GetValue(surrenderJurisdiction), r.GetRequiredValue(account), r.GetRequiredValue(unitClass),
-                r.GetValue(quantity), r.GetValue(surrenderYear), r.GetValue(key) ?? Guid.NewGuid().ToString("N")), out var command, out var errors)
+                r.GetValue(quantity), r.GetValue(surrenderYear), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var command, out var errors)
                 ? ReportAsync(c, Handler(c).HandleAsync(actor!, command, ct))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenEts.Application.Exchange;
+using OpenEts.Application.Forms;
 using OpenEts.Cli.Registry;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Organisations;
@@ -28,7 +29,7 @@ internal static class ExchangeVerb
     public static Option<string?> Key() => new("--key") { Description = "an idempotency key (default a new one)", HelpName = "KEY" };
 
     /// <summary>The <c>--key</c> given, or a new one.</summary>
-    public static string KeyOf(ParseResult r, Option<string?> key) => r.GetValue(key) ?? Guid.NewGuid().ToString("N");
+    public static string KeyOf(ParseResult r, Option<string?> key) => r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli);
 
     /// <summary>Runs <paramref name="command"/> for the <c>--as</c> user (or reports <paramref name="errors"/> as a usage error) and prints what it did.</summary>
     public static Task<int> RunAsync(ParseResult r, Option<string> db, Option<string> who, IExchangeCommand? command, IReadOnlyList<FieldError> errors,
@@ -59,11 +60,19 @@ internal static class ExchangeVerb
     /// <summary>Runs a read for the <c>--as</c> user with the exchange's queries.</summary>
     public static Task<int> ReadAsync(ParseResult r, Option<string> db, Option<string> who,
         Func<RegistryContext, Application.Identity.Actor, ExchangeQueries, Task> read, CancellationToken ct) =>
+        ReadAsync(r, db, who, async (c, actor, queries) =>
+        {
+            await read(c, actor, queries).ConfigureAwait(false);
+            return ExitCode.Ok;
+        }, ct);
+
+    /// <summary>Runs a read for the <c>--as</c> user with the exchange's queries; the read says the exit code (1: nothing to show).</summary>
+    public static Task<int> ReadAsync(ParseResult r, Option<string> db, Option<string> who,
+        Func<RegistryContext, Application.Identity.Actor, ExchangeQueries, Task<int>> read, CancellationToken ct) =>
         EndOfDayCommand.RunAsync(r, db, who, async (c, actor) =>
         {
             using var exchange = Open(c);
-            await read(c, actor, new ExchangeQueries(c.Store, exchange, c.Registry)).ConfigureAwait(false);
-            return ExitCode.Ok;
+            return await read(c, actor, new ExchangeQueries(c.Store, exchange, c.Registry)).ConfigureAwait(false);
         }, ct);
 
     private static ExchangeService Open(RegistryContext c) =>

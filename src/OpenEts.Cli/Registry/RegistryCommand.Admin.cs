@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 
 namespace OpenEts.Cli.Registry;
@@ -25,7 +26,7 @@ internal static partial class RegistryCommand
             [number, kind, holder, representatives, key],
             r => Parsed(Application.Registry.OpenAccount.TryParse(
                 new OpenAccount.Form(r.GetValue(number), r.GetValue(kind), r.GetValue(holder), r.GetValue(representatives),
-                r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+                r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
     }
 
     private static Verb ChangeState(Option<string> db, string name)
@@ -40,7 +41,7 @@ internal static partial class RegistryCommand
         return Request(db, AsOption(), name, description,
             $"ets registry {name} ACCOUNT --reason TEXT --as USER [--key KEY] [--db DB]", [account, reason, key],
             r => Parsed(ChangeAccountState.TryParse(
-                new ChangeAccountState.Form(r.GetValue(account), change, r.GetValue(reason), r.GetValue(key) ?? NewKey()),
+                new ChangeAccountState.Form(r.GetValue(account), change, r.GetValue(reason), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var c, out var e), c, e));
     }
 
@@ -52,10 +53,10 @@ internal static partial class RegistryCommand
         return add
             ? Request(db, AsOption(), name, "Make a platform user an authorised representative (授权代表) of the account.", usage,
                 [account, user, key], r => Parsed(AddRepresentative.TryParse(new AddRepresentative.Form(r.GetValue(account), r.GetValue(user),
-                    r.GetValue(key) ?? NewKey()), out var c, out var e), c, e))
+                    r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e))
             : Request(db, AsOption(), name, "Remove a representative; an account keeps at least two.", usage,
                 [account, user, key], r => Parsed(RemoveRepresentative.TryParse(new RemoveRepresentative.Form(r.GetValue(account), r.GetValue(user),
-                    r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+                    r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
     }
 
     private static Verb Correct(Option<string> db)
@@ -80,7 +81,7 @@ internal static partial class RegistryCommand
             [from, to, unitClass, quantity, serials, reason, key],
             r => Parsed(CorrectUnits.TryParse(
                 new CorrectUnits.Form(r.GetValue(from), r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity),
-                First(r.GetValue(serials)), Last(r.GetValue(serials)), r.GetValue(reason), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+                First(r.GetValue(serials)), Last(r.GetValue(serials)), r.GetValue(reason), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
     }
 
     private static long? First(long[]? range) => range is [var first, _] ? first : null;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 
 namespace OpenEts.Cli.Registry;
@@ -24,7 +25,7 @@ internal static partial class RegistryCommand
             [unitClass, title, category, province, preCdm, key],
             r => Parsed(DefineOffsetClass.TryParse(
                 new DefineOffsetClass.Form(r.GetValue(unitClass), r.GetValue(title), r.GetValue(category), r.GetValue(province),
-                r.GetValue(preCdm), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+                r.GetValue(preCdm), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
     }
 
     private static Verb IssueOffsetUnits(Option<string> db)
@@ -50,7 +51,7 @@ internal static partial class RegistryCommand
             [unitClass, quantity, owner, buffer, percent, tonnes, reference, key],
             r => Parsed(IssueOffsets.TryParse(
                 new IssueOffsets.Form(r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(owner), r.GetValue(buffer),
-                r.GetValue(percent), r.GetValue(tonnes), r.GetValue(reference), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+                r.GetValue(percent), r.GetValue(tonnes), r.GetValue(reference), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
     }
 
     private static Verb Retire(Option<string> db)
@@ -65,7 +66,7 @@ internal static partial class RegistryCommand
             [from, unitClass, quantity, beneficiary, purpose, key],
             r => Parsed(RetireUnits.TryParse(
                 new RetireUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(beneficiary),
-                r.GetValue(purpose), r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+                r.GetValue(purpose), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
     }
 
     private static Option<string> Required(string name, string helpName, string description) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 
 namespace OpenEts.Cli.Registry;
@@ -15,7 +16,7 @@ internal static partial class RegistryCommand
         return Request(db, AsOption(), "issue", "Issue new units of a class into the issuance account (the regulator).",
             "ets registry issue CLASS QUANTITY --as USER [--key KEY] [--db DB]", [unitClass, quantity, key],
             r => Parsed(IssueUnits.TryParse(
-                new IssueUnits.Form(r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? NewKey()),
+                new IssueUnits.Form(r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var c, out var e), c, e));
     }
 
@@ -26,7 +27,7 @@ internal static partial class RegistryCommand
         return Request(db, AsOption(), "allocate", "Allocate units from the issuance account, lowest serials first (the regulator).",
             "ets registry allocate TO CLASS QUANTITY --as USER [--key KEY] [--db DB]", [to, unitClass, quantity, key],
             r => Parsed(AllocateUnits.TryParse(
-                new AllocateUnits.Form(r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? NewKey()),
+                new AllocateUnits.Form(r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var c, out var e), c, e));
     }
 
@@ -39,7 +40,7 @@ internal static partial class RegistryCommand
             "ets registry transfer propose FROM TO CLASS QUANTITY --as USER [--key KEY] [--db DB]", [from, to, unitClass, quantity, key],
             r => Parsed(ProposeTransfer.TryParse(
                 new ProposeTransfer.Form(r.GetValue(from), r.GetValue(to), r.GetValue(unitClass), r.GetValue(quantity),
-                r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+                r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
     }
 
     private static Verb Approve(Option<string> db)
@@ -59,7 +60,7 @@ internal static partial class RegistryCommand
         return Request(db, AsOption(), "reject", "Reject a pending proposal (its proposer withdraws it).",
             "ets registry transfer reject ID --as USER --reason TEXT [--key KEY] [--db DB]", [id, reason, key],
             r => Parsed(RejectTransfer.TryParse(
-                new RejectTransfer.Form(r.GetValue(id), r.GetValue(reason), r.GetValue(key) ?? NewKey()),
+                new RejectTransfer.Form(r.GetValue(id), r.GetValue(reason), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var c, out var e), c, e));
     }
 
@@ -76,7 +77,7 @@ internal static partial class RegistryCommand
             "ets registry surrender FROM CLASS QUANTITY --year YYYY --as USER [--key KEY] [--db DB]", [from, unitClass, quantity, year, key],
             r => Parsed(SurrenderUnits.TryParse(
                 new SurrenderUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(year),
-                r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+                r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
     }
 
     private static Verb Cancel(Option<string> db)
@@ -88,6 +89,6 @@ internal static partial class RegistryCommand
             "ets registry cancel FROM CLASS QUANTITY --reason TEXT --as USER [--key KEY] [--db DB]", [from, unitClass, quantity, reason, key],
             r => Parsed(CancelUnits.TryParse(
                 new CancelUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(reason),
-                r.GetValue(key) ?? NewKey()), out var c, out var e), c, e));
+                r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
     }
 }

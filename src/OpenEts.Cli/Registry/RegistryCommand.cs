@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using OpenEts.Domain.Organisations;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Cli.Registry;
 
@@ -117,5 +118,4 @@ internal static partial class RegistryCommand
     }
 
     /// <summary>A key for a request that names none: each run is a new request.</summary>
-    private static string NewKey() => "cli:" + Guid.NewGuid().ToString("N");
 }

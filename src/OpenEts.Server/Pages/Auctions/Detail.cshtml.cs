@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Auction;
 using OpenEts.Application.Cash;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
@@ -90,6 +91,6 @@ public sealed class DetailModel(AuctionService auctions, AuctionQueries queries,
             Accounts = [.. (await registry.AccountsAsync(actor, ct)).Where(a => a.IsRepresentative(user) && !a.IsSystemAccount)];
             Account ??= Accounts.Count > 0 ? Accounts[0].Number.Value : null;
         }
-        IdempotencyKey ??= Guid.NewGuid().ToString("N");
+        IdempotencyKey ??= IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Auction;
+using OpenEts.Application.Forms;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Pages.Cash;
 
@@ -69,7 +70,7 @@ public sealed class IndexModel(AuctionService auctions, AuctionQueries queries) 
     private async Task LoadAsync(CancellationToken ct)
     {
         All = await queries.ListAsync(ct);
-        IdempotencyKey ??= Guid.NewGuid().ToString("N");
+        IdempotencyKey ??= IdempotencyKeys.NewText(KeyOrigin.Web);
         while (Months.Count < MonthRows)
         {
             Months.Add(new MonthRow());

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Cash;
+using OpenEts.Application.Forms;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
@@ -69,6 +70,6 @@ public sealed class IndexModel(CashCommandHandler handler, CashQueries queries) 
         Statement = CreditCode.Parse(organisation) is { Success: true } code
             ? await queries.StatementAsync(actor, code.Code, 0, ct)
             : await queries.OwnStatementAsync(actor, 0, ct);
-        IdempotencyKey ??= Guid.NewGuid().ToString("N");
+        IdempotencyKey ??= IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 }

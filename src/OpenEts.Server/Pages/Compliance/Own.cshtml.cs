@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Compliance;
+using OpenEts.Application.Forms;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
 
@@ -56,7 +57,7 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
         Year = Own?.Year,
         From = Own is { Holdings.Count: > 0 } own ? own.Holdings[0].Account.Value : null,
         Class = Own?.Holdings.FirstOrDefault(h => h.Surrenderable > 0)?.Attributes.Class.ToString(),
-        Key = "web-" + Guid.NewGuid().ToString("N"),
+        Key = IdempotencyKeys.NewText(KeyOrigin.Web),
     };
 
     private async Task LoadAsync(string? jurisdiction, int? year, CancellationToken ct)

@@ -15,11 +15,6 @@ namespace OpenEts.Server.Pages.Exchange;
 public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock)
     : ExchangeTradingPageModel(exchange, queries, clock)
 {
-    /// <summary>How many of the latest auctions the page shows with their bids.</summary>
-    public const int Shown = 20;
-
-    public TradingAccount? Account { get; private set; }
-
     /// <summary>True for the exchange's staff, who close auctions.</summary>
     public bool Operator { get; private set; }
 
@@ -54,16 +49,7 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
 
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
-        Account = await Queries.AccountAsync(actor, ct);
         Operator = ExchangeRoles.Operator.Contains(actor.Role) && Account is null;
-        var list = new List<(OneWayAuction, IReadOnlyList<OneWayBid>)>();
-        foreach (var a in (await Queries.AuctionsAsync(actor, ct)).Take(Shown))
-        {
-            if (await Queries.AuctionAsync(actor, a.Id, ct) is { } found)
-            {
-                list.Add(found);
-            }
-        }
-        Auctions = list;
+        Auctions = await Queries.AuctionsWithBidsAsync(actor, ct);
     }
 }

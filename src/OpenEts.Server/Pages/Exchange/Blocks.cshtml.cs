@@ -14,8 +14,6 @@ namespace OpenEts.Server.Pages.Exchange;
 public sealed class BlocksModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock)
     : ExchangeTradingPageModel(exchange, queries, clock)
 {
-    public TradingAccount? Account { get; private set; }
-
     public IReadOnlyList<BlockTrade> Blocks { get; private set; } = [];
 
     [BindProperty]
@@ -33,7 +31,6 @@ public sealed class BlocksModel(ExchangeService exchange, ExchangeQueries querie
 
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
-        Account = await Queries.AccountAsync(actor, ct);
         Blocks = await Queries.MyBlockTradesAsync(actor, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Exchange;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
@@ -9,13 +10,16 @@ namespace OpenEts.Server.Pages.Exchange;
 /// <summary>
 /// What every member's trading page shares (order entry, block trades, listings): the listed instruments, the terms typed
 /// in the form, the "done" banner after a redirect, and one send step (parse → call → map). A page adds what it shows
-/// of the member's account in <see cref="LoadMoreAsync"/>.
+/// of the member's account in <see cref="LoadMoreAsync"/>, after its trading account is read.
 /// </summary>
 public abstract class ExchangeTradingPageModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock) : ExchangePageModel
 {
     public IReadOnlyList<ListedInstrument> Instruments { get; private set; } = [];
 
     public string? Done { get; private set; }
+
+    /// <summary>The signed-in member's trading account, or null (the exchange's staff, a supervisor, a member without one).</summary>
+    public TradingAccount? Account { get; private set; }
 
     [BindProperty]
     public string? Instrument { get; set; }
@@ -69,8 +73,9 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
     private async Task LoadAsync(CancellationToken ct)
     {
         Instruments = await queries.InstrumentsAsync(ct);
+        Account = await queries.AccountAsync(User.Actor(), ct);
         await LoadMoreAsync(User.Actor(), ct);
         Instrument ??= Instruments.Count > 0 ? Instruments[0].Instrument.Code : null;
-        IdempotencyKey = Guid.NewGuid().ToString("N");
+        IdempotencyKey = IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Exchange;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Domain.Exchange;
 using OpenEts.Server.Auth;
@@ -15,8 +16,6 @@ namespace OpenEts.Server.Pages.Exchange;
 public sealed class ListingsModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock)
     : ExchangeTradingPageModel(exchange, queries, clock)
 {
-    public TradingAccount? Account { get; private set; }
-
     public IReadOnlyList<ExchangeListing> Open { get; private set; } = [];
 
     public IReadOnlyList<ExchangeListing> Mine { get; private set; } = [];
@@ -40,9 +39,6 @@ public sealed class ListingsModel(ExchangeService exchange, ExchangeQueries quer
         SendAsync(PostListing.TryParse(new(Instrument, Side, Price, Quantity, MinimumTake, IdempotencyKey), out var command, out var errors),
             command, errors, "posted", ct);
 
-    /// <summary>A pick form's own idempotency key, made when the form renders: a double submit picks once.</summary>
-    public static string PickKey() => Guid.NewGuid().ToString("N");
-
     public Task<IActionResult> OnPostPickAsync([FromForm] long? listing, [FromForm] long? take, [FromForm] string? pickKey, CancellationToken ct) =>
         SendAsync(PickListing.TryParse(new(listing, take, pickKey), out var command, out var errors), command, errors, "picked", ct);
 
@@ -51,7 +47,6 @@ public sealed class ListingsModel(ExchangeService exchange, ExchangeQueries quer
 
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
-        Account = await Queries.AccountAsync(actor, ct);
         Open = await Queries.OpenListingsAsync(actor, ct);
         Mine = await Queries.MyListingsAsync(actor, ct);
         Trades = await Queries.MyListingTradesAsync(actor, ct);

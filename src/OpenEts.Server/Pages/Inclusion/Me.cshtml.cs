@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
 using OpenEts.Server.Auth;
 
@@ -124,7 +125,7 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
         Programmes = queries.InForce();
         Privacy = await queries.PrivacyAsync(User.Actor(), ct);
         EventId ??= Guid.NewGuid().ToString("N");
-        IdempotencyKey ??= Guid.NewGuid().ToString("N");
+        IdempotencyKey ??= IdempotencyKeys.NewText(KeyOrigin.Web);
         OccurredAt ??= clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
@@ -31,7 +32,7 @@ public sealed class RetireModel(RegistryService registry, RegistryCommandHandler
         {
             From = chosen.Count > 0 ? chosen[0].Account.Number.Value : null,
             Class = chosen.Count > 0 ? chosen[0].Holding.Class.ToString() : null,
-            Key = NewKey(),
+            Key = IdempotencyKeys.NewText(KeyOrigin.Web),
         };
     }
 

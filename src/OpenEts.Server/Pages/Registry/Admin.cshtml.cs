@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Registry;
-using RegistryAccount = OpenEts.Domain.Registry.Account;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
+using RegistryAccount = OpenEts.Domain.Registry.Account;
 
 namespace OpenEts.Server.Pages.Registry;
 
@@ -100,10 +101,10 @@ public sealed partial class AdminModel(RegistryService registry, RegistryCommand
             }
             return (IReadOnlyList<UserChoice>)[.. list.OrderBy(u => u.UserName, StringComparer.Ordinal)];
         }, ct);
-        OpenInput.Key ??= NewKey();
-        StateInput.Key ??= NewKey();
-        RepresentativeInput.Key ??= NewKey();
-        CorrectionInput.Key ??= NewKey();
+        OpenInput.Key ??= IdempotencyKeys.NewText(KeyOrigin.Web);
+        StateInput.Key ??= IdempotencyKeys.NewText(KeyOrigin.Web);
+        RepresentativeInput.Key ??= IdempotencyKeys.NewText(KeyOrigin.Web);
+        CorrectionInput.Key ??= IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 
     /// <summary>A platform user offered as a representative.</summary>

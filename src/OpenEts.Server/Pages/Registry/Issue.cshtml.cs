@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
-using RegistryAccount = OpenEts.Domain.Registry.Account;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
+using RegistryAccount = OpenEts.Domain.Registry.Account;
 
 namespace OpenEts.Server.Pages.Registry;
 
@@ -66,8 +67,8 @@ public sealed class IssueModel(RegistryService registry, RegistryCommandHandler 
         (Destinations, Classes) = await registry.QueryAsync((l, _) =>
             ((IReadOnlyList<RegistryAccount>)[.. l.Accounts.Where(a => a.Kind == AccountKind.Holding && a.State != AccountState.Closed)],
                 l.IssuedClasses), ct);
-        IssueInput.Key ??= NewKey();
-        AllocateInput.Key ??= NewKey();
+        IssueInput.Key ??= IdempotencyKeys.NewText(KeyOrigin.Web);
+        AllocateInput.Key ??= IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 
     public sealed class FormInput : IKeyedInput

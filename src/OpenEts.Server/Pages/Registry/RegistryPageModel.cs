@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
@@ -24,9 +25,6 @@ public abstract class RegistryPageModel(RegistryCommandHandler handler) : PageMo
 
     /// <summary>The first error not shown next to a field, for the banner above the forms.</summary>
     public string? GeneralError => Errors.Where(e => e.Key.EndsWith('.')).Select(e => e.Value).FirstOrDefault();
-
-    /// <summary>A fresh idempotency key for one form, made when the form is shown, so that a double submit executes once.</summary>
-    public static string NewKey() => "web-" + Guid.NewGuid().ToString("N");
 
     /// <summary>
     /// Runs <paramref name="command"/> when the command's <c>TryParse</c> <paramref name="parsed"/> it (else its
@@ -69,7 +67,7 @@ public abstract class RegistryPageModel(RegistryCommandHandler handler) : PageMo
     {
         if (field == KeyField && input is not null)
         {
-            input.Key = NewKey();
+            input.Key = IdempotencyKeys.NewText(KeyOrigin.Web);
         }
         Errors.TryAdd(form.Name + "." + (form.Fields.Contains(field) ? field : ""), text);
     }

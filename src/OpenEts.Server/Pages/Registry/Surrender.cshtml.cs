@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
-using RegistryAccount = OpenEts.Domain.Registry.Account;
 using OpenEts.Server.Auth;
+using RegistryAccount = OpenEts.Domain.Registry.Account;
 
 namespace OpenEts.Server.Pages.Registry;
 
@@ -80,7 +81,7 @@ public sealed class SurrenderModel(RegistryService registry, RegistryCommandHand
     {
         From = sources.Any(a => a.Number.Value == account) ? account : sources.Count > 0 ? sources[0].Number.Value : null,
         Class = Classes.Count > 0 ? Classes[0].ToString() : null,
-        Key = NewKey(),
+        Key = IdempotencyKeys.NewText(KeyOrigin.Web),
     };
 
     // Completed (or the same form sent again): on to the account, whose holdings and history show the change.

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
-using RegistryAccount = OpenEts.Domain.Registry.Account;
 using OpenEts.Server.Auth;
+using RegistryAccount = OpenEts.Domain.Registry.Account;
 
 namespace OpenEts.Server.Pages.Registry;
 
@@ -30,7 +31,7 @@ public sealed class TransferModel(RegistryService registry, RegistryCommandHandl
         {
             From = from ?? (Sources.Count > 0 ? Sources[0].Number.Value : null),
             Class = Classes.Count > 0 ? Classes[0].ToString() : null,
-            Key = NewKey(),
+            Key = IdempotencyKeys.NewText(KeyOrigin.Web),
         };
     }
 
