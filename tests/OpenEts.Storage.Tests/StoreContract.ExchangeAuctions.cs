@@ -131,4 +131,33 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal([0, 1], (await m.Queries.AuctionsWithBidsAsync(await m.ActorOf("cement-a"), Ct)).Select(t => t.Bids.Count));
         Assert.Equal([0, 2], (await m.Queries.AuctionsWithBidsAsync(await m.ActorOf("power-a"), Ct)).Select(t => t.Bids.Count));
     }
+
+    [Fact]
+    public async Task EndOfDay_AnAuctionWhoseWindowEnded_IsClearedAndSettledAsTheOperatorsCloseWouldAndOneStillOpenWaits()
+    {
+        await using var m = await OneWayMarketAsync(Db);
+        var power = await m.HeldAsync("GD-HOLD-POWER");
+        var cement = await m.HeldAsync("GD-HOLD-CEMENT");
+        var ended = (await OneWayDoneAsync(m, "power-a", AnnounceOneWay(1_000, 1_600, 100, "e1"))).Auction!;
+        var open = (await OneWayDoneAsync(m, "power-a",
+            new AnnounceOneWayAuction("GDEA-2017", 500, 1_600, 100, null, Now.AddHours(3), AuctionPricing.Uniform, IdempotencyKey.From("e2")))).Auction!;
+        await OneWayDoneAsync(m, "cement-a", OneWayBid(ended.Id, 2_000, 600, "eb1"));
+        await OneWayDoneAsync(m, "cement-a", OneWayBid(open.Id, 1_700, 100, "eb2"));
+        m.At = Now.AddHours(1);
+
+        var day = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("exchange", new EndOfDay(TradingDay)));
+
+        // The ended auction: 600 t at 20.00 = 12 000.00 yuan, fee 6.00 a side; 400 t back to the seller. The open one keeps
+        // its 500 t in clearing, which the reconciliation counts, and its bid's cash.
+        Assert.Empty(day.EndOfDay!.Mismatches);
+        var auctions = await m.Store.ReadAsync(async s => (await s.Exchange.FindAuctionAsync(ended.Id), await s.Exchange.FindAuctionAsync(open.Id)), Ct);
+        Assert.Equal((OneWayAuctionStatus.Cleared, (long?)2_000, 600L), (auctions.Item1!.Status, auctions.Item1.ClearingPriceFen, auctions.Item1.Sold));
+        Assert.Equal(OneWayAuctionStatus.Announced, auctions.Item2!.Status);
+        Assert.Equal((power - 600 - 500, cement + 600, 500L),
+            (await m.HeldAsync("GD-HOLD-POWER"), await m.HeldAsync("GD-HOLD-CEMENT"), await m.HeldAsync("GD-CLEARING")));
+        Assert.Equal((1_000_000m - 12_000m - 6m, 1_700m + 0.85m), ((await m.CashOfAsync("cement-a")).Balance, (await m.CashOfAsync("cement-a")).Reserved));
+        Assert.Equal(12_000m - 6m, (await m.CashOfAsync("power-a")).Balance);
+        var cleared = await m.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: CloseOneWayAuction.Kind), 0, 10), Ct);
+        Assert.Equal([(OneWayAuction.Subject(ended.Id), "exchange")], cleared.Select(e => (e.Subject, e.Actor)));
+    }
 }

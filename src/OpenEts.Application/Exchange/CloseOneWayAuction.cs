@@ -45,9 +45,20 @@ public sealed record CloseOneWayAuction(long Auction) : IExchangeCommand
                 ? $"auction {Auction} takes bids until {auction.Terms.Closes:yyyy-MM-dd HH:mm:ss zzz}"
                 : $"auction {Auction} is already cleared", RefusalKind.Conflict);
         }
+        return await ClearAsync(work, auction).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Clears an announced auction whose window has ended and settles it, in <paramref name="work"/>'s transaction: the
+    /// staff's close, and the end of day's for an auction the staff did not close. Journalled as <c>exchange.auction.cleared</c>.
+    /// </summary>
+    internal static async Task<ExchangeOutcome.Completed> ClearAsync(ExchangeWork work, OneWayAuction auction)
+    {
+        var s = work.Session.Exchange;
+        var id = auction.Id;
         var listed = await s.FindInstrumentAsync(auction.Instrument).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"auction {Auction} names an unlisted instrument");
-        var all = await s.AuctionBidsAsync(Auction).ConfigureAwait(false);
+            ?? throw new InvalidOperationException($"auction {id} names an unlisted instrument");
+        var all = await s.AuctionBidsAsync(id).ConfigureAwait(false);
         var open = all.Where(b => b.Status == OneWayBidStatus.Open).ToArray();
         var result = OneWayAuctionClearing.Clear(auction.Terms.Quantity, auction.Terms.Pricing,
             [.. open.Select(b => new AuctionBidTerms(b.Id, b.PriceFen, b.Quantity))]);
@@ -77,7 +88,7 @@ public sealed record CloseOneWayAuction(long Auction) : IExchangeCommand
             await s.SaveAuctionBidAsync(done).ConfigureAwait(false);
             settled[bid.Id] = done;
         }
-        var subject = OneWayAuction.Subject(Auction);
+        var subject = OneWayAuction.Subject(id);
         if (result.Unsold > 0)
         {
             var reference = subject + "/release";
@@ -91,7 +102,7 @@ public sealed record CloseOneWayAuction(long Auction) : IExchangeCommand
         await s.SaveAuctionAsync(cleared).ConfigureAwait(false);
         await work.JournalAsync(Kind, subject, new
         {
-            auction = Auction, instrument = auction.Instrument, clearingPrice = result.ClearingPriceFen, sold = result.Sold, unsold = result.Unsold,
+            auction = id, instrument = auction.Instrument, clearingPrice = result.ClearingPriceFen, sold = result.Sold, unsold = result.Unsold,
             fills = settled.Values.Where(b => b.Won > 0).Select(b => new
             {
                 bid = b.Id, account = b.AccountId, quantity = b.Won, price = b.PaidPriceFen, buyerFee = b.BuyerFeeFen, sellerFee = b.SellerFeeFen,

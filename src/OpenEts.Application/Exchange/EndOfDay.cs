@@ -18,9 +18,11 @@ namespace OpenEts.Application.Exchange;
 /// <list type="number">
 /// <item>every open order expires (day orders never roll over into a new day): each is journalled as
 /// <c>exchange.order.expired</c> and its cash or units are released;</item>
+/// <item>every one-way auction whose window has ended and that the staff have not closed is closed as their close would
+/// (<see cref="CloseOneWayAuction"/>: cleared, settled, journalled as <c>exchange.auction.cleared</c>);</item>
 /// <item>each instrument's day is reconciled (<see cref="DayReconciliation"/>): every trade's payment and fees against the
 /// cash ledger, its delivery against the registry's delivery event (<see cref="RegistryService.StoredRequestAsync"/>),
-/// the clearing account's units against the open sells, with zero difference;</item>
+/// the clearing account's units against the open sells and the auctions still announced, with zero difference;</item>
 /// <item>an instrument that reconciles gets its official close by its rule (<see cref="DailyClose"/>), which becomes the
 /// next day's reference price and band; one that does not is halted, keeps its reference, and the report names each
 /// difference.</item>
@@ -108,9 +110,11 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
                 await WithdrawListing.EndAsync(work, listed, listing, ListingStatus.Expired).ConfigureAwait(false);
             }
         }
+        var auctions = await CloseEndedAuctionsAsync(work, open).ConfigureAwait(false);
         var openSells = (await s.OpenOrdersAsync().ConfigureAwait(false)).Where(o => o.Side == Side.Sell)
             .Select(o => (o.Instrument, Tonnes: o.Resting))
             .Concat((await s.OpenListingsAsync(null).ConfigureAwait(false)).Where(l => l.Side == Side.Sell).Select(l => (l.Instrument, Tonnes: l.Left)))
+            .Concat(auctions.Select(a => (a.Instrument, Tonnes: a.Terms.Quantity)))
             .ToList();
         var closes = new List<InstrumentClose>();
         var mismatches = new List<ReconciliationMismatch>();
@@ -161,6 +165,26 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
     {
         var payload = JsonSerializer.Deserialize<Payload>(json, Json.Options) ?? throw new JsonException("no end of day");
         return [.. payload.References.Select(r => (r.Instrument, r.Fen))];
+    }
+
+    // An auction of a day being closed whose window has ended and that the staff have not closed is closed now, as their
+    // close would (cleared, settled, journalled); the auctions still announced after it are returned: their units stay in
+    // clearing.
+    private static async Task<IReadOnlyList<OneWayAuction>> CloseEndedAuctionsAsync(ExchangeWork work, IReadOnlyList<ListedInstrument> open)
+    {
+        var waiting = new List<OneWayAuction>();
+        foreach (var auction in await work.Session.Exchange.AnnouncedAuctionsAsync().ConfigureAwait(false))
+        {
+            if (auction.Terms.Closes <= work.Now && open.Any(i => i.Instrument.Code == auction.Instrument))
+            {
+                await CloseOneWayAuction.ClearAsync(work, auction).ConfigureAwait(false);
+            }
+            else
+            {
+                waiting.Add(auction);
+            }
+        }
+        return waiting;
     }
 
     // Every open order of the instrument expires: journalled (a cancel to the engine), released, stored as cancelled.
