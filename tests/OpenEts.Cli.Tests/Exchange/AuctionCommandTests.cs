@@ -18,14 +18,6 @@ public sealed class AuctionCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(RegistryDatabase db, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await EtsCommand.RunAsync([.. args, "--db", db.Database], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     // The demo exchange seeded at `seeded`; with `past`, an auction of 1 000 t announced by the power company an hour
     // before now whose window closed a minute before now, and the cement company's bid of 600 t at 16.50 on it.
     private static async Task<RegistryDatabase> ExchangeAsync(bool past = false)
@@ -62,20 +54,20 @@ public sealed class AuctionCommandTests
         using var db = await ExchangeAsync();
         var closes = DateTimeOffset.UtcNow.AddDays(1).ToString("O", CultureInfo.InvariantCulture);
 
-        var announced = await RunAsync(db, "exchange", "auction", "announce", "--instrument", "GDEA-2017", "--quantity", "1000", "--reserve", "16.00",
+        var announced = await db.RunEtsAsync("exchange", "auction", "announce", "--instrument", "GDEA-2017", "--quantity", "1000", "--reserve", "16.00",
             "--minimum", "100", "--closes", closes, "--as", "power-a");
-        var bid = await RunAsync(db, "exchange", "auction", "bid", "--auction", "1", "--price", "16.50", "--quantity", "400", "--key", "cli-bid",
+        var bid = await db.RunEtsAsync("exchange", "auction", "bid", "--auction", "1", "--price", "16.50", "--quantity", "400", "--key", "cli-bid",
             "--as", "cement-a");
-        var again = await RunAsync(db, "exchange", "auction", "bid", "--auction", "1", "--price", "16.50", "--quantity", "400", "--key", "cli-bid",
+        var again = await db.RunEtsAsync("exchange", "auction", "bid", "--auction", "1", "--price", "16.50", "--quantity", "400", "--key", "cli-bid",
             "--as", "cement-a");
-        var own = await RunAsync(db, "exchange", "auction", "bid", "--auction", "1", "--price", "16.50", "--quantity", "400", "--as", "power-b");
-        var early = await RunAsync(db, "exchange", "auction", "close", "--auction", "1", "--as", "exchange");
-        var listed = await RunAsync(db, "exchange", "auction", "list", "--as", "cement-a");
-        var shown = await RunAsync(db, "exchange", "auction", "show", "--auction", "1", "--as", "cement-a");
-        var sellerSees = await RunAsync(db, "exchange", "auction", "show", "--auction", "1", "--as", "power-a");
-        var withdrawn = await RunAsync(db, "exchange", "auction", "withdraw", "--bid", "1", "--as", "cement-a");
-        var unknown = await RunAsync(db, "exchange", "auction", "show", "--auction", "9", "--as", "cement-a");
-        var usage = await RunAsync(db, "exchange", "auction", "bid", "--as", "cement-a");
+        var own = await db.RunEtsAsync("exchange", "auction", "bid", "--auction", "1", "--price", "16.50", "--quantity", "400", "--as", "power-b");
+        var early = await db.RunEtsAsync("exchange", "auction", "close", "--auction", "1", "--as", "exchange");
+        var listed = await db.RunEtsAsync("exchange", "auction", "list", "--as", "cement-a");
+        var shown = await db.RunEtsAsync("exchange", "auction", "show", "--auction", "1", "--as", "cement-a");
+        var sellerSees = await db.RunEtsAsync("exchange", "auction", "show", "--auction", "1", "--as", "power-a");
+        var withdrawn = await db.RunEtsAsync("exchange", "auction", "withdraw", "--bid", "1", "--as", "cement-a");
+        var unknown = await db.RunEtsAsync("exchange", "auction", "show", "--auction", "9", "--as", "cement-a");
+        var usage = await db.RunEtsAsync("exchange", "auction", "bid", "--as", "cement-a");
 
         Assert.Equal(0, announced.Exit);
         Assert.Contains("auction 1 GDEA-2017: 1000 t, reserve 16.00, minimum bid 100 t, uniform", announced.Out, StringComparison.Ordinal);
@@ -101,11 +93,11 @@ public sealed class AuctionCommandTests
     {
         using var db = await ExchangeAsync(past: true);
 
-        var late = await RunAsync(db, "exchange", "auction", "bid", "--auction", "1", "--price", "17.00", "--quantity", "100", "--as", "cement-a");
-        var notStaff = await RunAsync(db, "exchange", "auction", "close", "--auction", "1", "--as", "cement-a");
-        var closed = await RunAsync(db, "exchange", "auction", "close", "--auction", "1", "--as", "exchange");
-        var twice = await RunAsync(db, "exchange", "auction", "close", "--auction", "1", "--as", "exchange");
-        var sellerSees = await RunAsync(db, "exchange", "auction", "show", "--auction", "1", "--as", "power-a");
+        var late = await db.RunEtsAsync("exchange", "auction", "bid", "--auction", "1", "--price", "17.00", "--quantity", "100", "--as", "cement-a");
+        var notStaff = await db.RunEtsAsync("exchange", "auction", "close", "--auction", "1", "--as", "cement-a");
+        var closed = await db.RunEtsAsync("exchange", "auction", "close", "--auction", "1", "--as", "exchange");
+        var twice = await db.RunEtsAsync("exchange", "auction", "close", "--auction", "1", "--as", "exchange");
+        var sellerSees = await db.RunEtsAsync("exchange", "auction", "show", "--auction", "1", "--as", "power-a");
 
         // One bid of 600 t at 16.50 clears at its price: 9 900.00 yuan, fee 0.05 % = 4.95; 400 t go back to the seller.
         Assert.Equal((1, true), (late.Exit, late.Err.Contains("rule AuctionWindow", StringComparison.Ordinal)));
