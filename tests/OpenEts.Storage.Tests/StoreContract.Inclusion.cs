@@ -34,9 +34,7 @@ public abstract partial class StoreContract<TDb>
             await new DemoOffsets(store, registry).SeedIfEmptyAsync(Ct);
         }
         var clock = new FixedClock(InclusionNow);
-        var registryQueries = new RegistryQueries(registry);
-        var offsetsHandler = new OffsetsCommandHandler(store, new RegistryCommandHandler(registry, store, clock), registryQueries, clock);
-        var handler = new InclusionCommandHandler(store, InclusionProgrammes.Shipped, offsetsHandler, new OffsetsQueries(store, registryQueries), clock);
+        var handler = InclusionCommandHandler.Over(store, registry, clock);
         return new InclusionWorld(store, registry, handler, new InclusionQueries(store, InclusionProgrammes.Shipped, clock), actorOf);
     }
 

@@ -18,6 +18,19 @@ public sealed class InclusionCommandHandler(IStore store, InclusionProgrammes pr
     /// <summary>The programmes the commands run under.</summary>
     public InclusionProgrammes Programmes => programmes;
 
+    /// <summary>
+    /// The handler over <paramref name="registry"/> with the shipped programmes, filing PHCER through an offsets handler of
+    /// its own (the set-up every process without dependency injection shares: the CLI, a stream worker, the bench).
+    /// </summary>
+    public static InclusionCommandHandler Over(IStore store, RegistryService registry, TimeProvider clock,
+        RegistryCommandHandler? registryCommands = null)
+    {
+        var queries = new RegistryQueries(registry);
+        return new InclusionCommandHandler(store, InclusionProgrammes.Shipped,
+            new OffsetsCommandHandler(store, registryCommands ?? new RegistryCommandHandler(registry, store, clock), queries, clock),
+            new OffsetsQueries(store, queries), clock);
+    }
+
     /// <summary>Runs one command.</summary>
     public async Task<InclusionCommandOutcome> HandleAsync(Actor actor, IInclusionCommand command, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using OpenEts.Application.Files;
 using OpenEts.Application.Inclusion;
-using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
 using OpenEts.Cli.Registry;
 using Spectre.Console;
@@ -112,11 +111,6 @@ internal static partial class InclusionCommand
     };
 
     /// <summary>The inclusion use cases on the opened database.</summary>
-    private static InclusionCommandHandler Handler(RegistryContext context)
-    {
-        var queries = new RegistryQueries(context.Registry);
-        return new InclusionCommandHandler(context.Store, InclusionProgrammes.Shipped,
-            new OffsetsCommandHandler(context.Store, context.Handler, queries, TimeProvider.System), new OffsetsQueries(context.Store, queries),
-            TimeProvider.System);
-    }
+    private static InclusionCommandHandler Handler(RegistryContext context) =>
+        InclusionCommandHandler.Over(context.Store, context.Registry, TimeProvider.System, context.Handler);
 }

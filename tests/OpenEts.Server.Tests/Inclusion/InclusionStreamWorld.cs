@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NATS.Client.Core;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
-using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
@@ -89,10 +88,7 @@ internal sealed class InclusionStreamWorld : IAsyncDisposable
     {
         var registry = new RegistryService(store);
         _registries.Add(registry);
-        var queries = new RegistryQueries(registry);
-        return new InclusionCommandHandler(store, InclusionProgrammes.Shipped,
-            new OffsetsCommandHandler(store, new RegistryCommandHandler(registry, store, TimeProvider.System), queries, TimeProvider.System),
-            new OffsetsQueries(store, queries), TimeProvider.System);
+        return InclusionCommandHandler.Over(store, registry, TimeProvider.System);
     }
 
     /// <summary>Actions counted in the citizens' wallets, and the events the store holds for them.</summary>
