@@ -20,24 +20,6 @@ internal sealed partial class SqlSession : IInclusionData
         ON CONFLICT (source, event_id) DO NOTHING
         """;
 
-    async Task<bool> IInclusionData.InsertEventAsync(InclusionEvent e) => await ExecuteAsync(EventInsert, EventParameters(e)).ConfigureAwait(false) == 1;
-
-    private static object EventParameters(InclusionEvent e) => new
-    {
-        source = e.Source,
-        eventId = e.EventId,
-        userId = e.UserId,
-        programme = e.Programme,
-        behaviour = e.Behaviour.ToString(),
-        occurredAt = Ms(e.OccurredAt),
-        day = (long)e.Day.DayNumber,
-        quantity = Milli(e.Quantity),
-        minutes = e.Minutes is { } m ? Milli(m) : (long?)null,
-        reduction = e.Reduction.Milligrams,
-        coins = e.Coins,
-        refusal = e.Refusal,
-    };
-
     async Task<IReadOnlyList<DailyRollup>> IInclusionData.DailyAsync(long userId, string programme, DateOnly from, DateOnly to) =>
         [.. (await QueryAsync<DailyRow>("""
             SELECT day AS Day, behaviour AS Behaviour, source AS Source, actions AS Actions, reduction_mg AS ReductionMg, coins AS Coins

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using OpenEts.Application.Inclusion;
@@ -6,30 +7,45 @@ using OpenEts.Domain.Inclusion;
 
 namespace OpenEts.Storage;
 
-// Batched ingestion for RecordActions: each read is one query per thousand keys; each write is one binary COPY or array
-// upsert on PostgreSQL (one round trip whatever the batch size), and on SQLite one statement rebound per row (Dapper runs
-// a list of parameter objects on one command, prepared once; in process, a row costs no round trip).
+// Batched ingestion for RecordActions: each read is one query with the keys as one list parameter (an array on
+// PostgreSQL, JSON on SQLite); each write is one binary COPY or array upsert on PostgreSQL (one round trip whatever the
+// batch size), and on SQLite one prepared statement rebound per row (in process, a row costs no round trip).
 internal sealed partial class SqlSession
 {
     async Task<IReadOnlySet<(string Source, string EventId)>> IInclusionData.RecordedEventsAsync(
         IReadOnlyCollection<(string Source, string EventId)> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var wanted = keys.ToHashSet();
         var found = new HashSet<(string Source, string EventId)>();
-        // Sources and event ids as two lists the primary key (source, event_id) serves; pairs not asked for are dropped below.
-        foreach (var chunk in wanted.Chunk(AmongChunk))
+        if (connection is NpgsqlConnection)
         {
-            var sources = chunk.Select(k => k.Source).Distinct(StringComparer.Ordinal).ToArray();
-            var ids = chunk.Select(k => k.EventId).ToArray();
-            foreach (var row in await QueryAsync<EventKeyRow>($"""
-                SELECT source AS Source, event_id AS EventId FROM inclusion_events WHERE {Among("source", "sources")} AND {Among("event_id", "ids")}
-                """, new { sources, ids }).ConfigureAwait(false))
+            // The pairs as one table joined to the primary key: one probe per pair (in each month's partition).
+            foreach (var row in await QueryAsync<EventKeyRow>("""
+                SELECT e.source AS Source, e.event_id AS EventId
+                FROM unnest(@sources, @ids) AS k (source, event_id)
+                JOIN inclusion_events e ON e.source = k.source AND e.event_id = k.event_id
+                """, new { sources = keys.Select(k => k.Source).ToArray(), ids = keys.Select(k => k.EventId).ToArray() }).ConfigureAwait(false))
             {
-                if (wanted.Contains((row.Source, row.EventId)))
-                {
-                    found.Add((row.Source, row.EventId));
-                }
+                found.Add((row.Source, row.EventId));
+            }
+            return found;
+        }
+        // SQLite: one prepared probe of the primary key per pair (in process, no round trip).
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT 1 FROM inclusion_events WHERE source = @source AND event_id = @eventId";
+        var source = command.CreateParameter();
+        source.ParameterName = "@source";
+        var eventId = command.CreateParameter();
+        eventId.ParameterName = "@eventId";
+        command.Parameters.Add(source);
+        command.Parameters.Add(eventId);
+        foreach (var key in keys)
+        {
+            (source.Value, eventId.Value) = (key.Source, key.EventId);
+            if (await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is not null)
+            {
+                found.Add(key);
             }
         }
         return found;
@@ -40,11 +56,36 @@ internal sealed partial class SqlSession
         ArgumentNullException.ThrowIfNull(events);
         if (connection is NpgsqlConnection pg)
         {
-            // A key recorded already fails the COPY (unique violation), and with it the transaction.
+            // The months' partitions first (migration 0039); a key recorded already in the same month fails the COPY (unique
+            // violation), and with it the transaction.
+            if (events.Count > 0)
+            {
+                await ExecuteScalarAsync<int>("SELECT inclusion_events_partitions(@first, @last)", new
+                {
+                    first = (long)events.Min(e => e.Day).DayNumber,
+                    last = (long)events.Max(e => e.Day).DayNumber,
+                }).ConfigureAwait(false);
+            }
             await CopyEventsAsync(pg, events).ConfigureAwait(false);
             return;
         }
-        var inserted = await ExecuteAsync(EventInsert, events.Select(EventParameters)).ConfigureAwait(false);
+        var inserted = await ExecuteRowsAsync(EventInsert, events,
+            ["source", "eventId", "userId", "programme", "behaviour", "occurredAt", "day", "quantity", "minutes", "reduction", "coins", "refusal"],
+            (e, p) =>
+            {
+                p[0].Value = e.Source;
+                p[1].Value = e.EventId;
+                p[2].Value = e.UserId;
+                p[3].Value = e.Programme;
+                p[4].Value = BehaviourText(e.Behaviour);
+                p[5].Value = Ms(e.OccurredAt);
+                p[6].Value = (long)e.Day.DayNumber;
+                p[7].Value = Milli(e.Quantity);
+                p[8].Value = e.Minutes is { } m ? Milli(m) : DBNull.Value as object;
+                p[9].Value = e.Reduction.Milligrams;
+                p[10].Value = e.Coins;
+                p[11].Value = (object?)e.Refusal ?? DBNull.Value;
+            }).ConfigureAwait(false);
         if (inserted != events.Count)
         {
             throw new InvalidOperationException($"{events.Count - inserted} of {events.Count} events were recorded already");
@@ -64,7 +105,7 @@ internal sealed partial class SqlSession
             await import.WriteAsync(e.EventId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
             await import.WriteAsync(e.UserId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
             await import.WriteAsync(e.Programme, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await import.WriteAsync(e.Behaviour.ToString(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await import.WriteAsync(BehaviourText(e.Behaviour), NpgsqlDbType.Text, ct).ConfigureAwait(false);
             await import.WriteAsync(Ms(e.OccurredAt), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
             await import.WriteAsync((long)e.Day.DayNumber, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
             await import.WriteAsync(Milli(e.Quantity), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
@@ -114,19 +155,14 @@ internal sealed partial class SqlSession
         [.. (await QueryAmongAsync<WalletRow>(userIds, $"{WalletSelect} WHERE {{0}} AND programme = @programme", new { programme })
             .ConfigureAwait(false)).Select(r => r.ToWallet())];
 
-    /// <summary>Runs <paramref name="sql"/> (its <c>{0}</c> the user filter) for every thousand users.</summary>
+    /// <summary>Runs <paramref name="sql"/> (its <c>{0}</c> the user filter) for these users, given as one list parameter.</summary>
     private async Task<List<TRow>> QueryAmongAsync<TRow>(IReadOnlyCollection<long> userIds, string sql, object? parameters)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        var rows = new List<TRow>();
-        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, Among("user_id", "users"));
-        foreach (var users in userIds.Chunk(AmongChunk))
-        {
-            var all = new Dapper.DynamicParameters(parameters);
-            all.Add("users", users);
-            rows.AddRange(await QueryAsync<TRow>(text, all).ConfigureAwait(false));
-        }
-        return rows;
+        var all = new Dapper.DynamicParameters(parameters);
+        all.Add("users", ListValue(userIds));
+        return [.. await QueryAsync<TRow>(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, AmongList("user_id", "users")), all)
+            .ConfigureAwait(false)];
     }
 
     Task IInclusionData.AddDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Add)> rows) =>
@@ -141,13 +177,23 @@ internal sealed partial class SqlSession
                 programme,
                 users = rows.Select(r => r.UserId).ToArray(),
                 days = rows.Select(r => (long)r.Add.Day.DayNumber).ToArray(),
-                behaviours = rows.Select(r => r.Add.Behaviour.ToString()).ToArray(),
+                behaviours = rows.Select(r => BehaviourText(r.Add.Behaviour)).ToArray(),
                 sources = rows.Select(r => r.Add.Source).ToArray(),
                 actions = rows.Select(r => r.Add.Actions).ToArray(),
                 reductions = rows.Select(r => r.Add.Reduction.Milligrams).ToArray(),
                 coins = rows.Select(r => r.Add.Coins).ToArray(),
             })
-            : ExecuteAsync(DailyInsert, rows.Select(r => DailyParameters(r.UserId, programme, r.Add)));
+            : ExecuteRowsAsync(DailyInsert, rows, ["userId", "programme", "day", "behaviour", "source", "actions", "reduction", "coins"], (r, p) =>
+            {
+                p[0].Value = r.UserId;
+                p[1].Value = programme;
+                p[2].Value = (long)r.Add.Day.DayNumber;
+                p[3].Value = BehaviourText(r.Add.Behaviour);
+                p[4].Value = r.Add.Source;
+                p[5].Value = r.Add.Actions;
+                p[6].Value = r.Add.Reduction.Milligrams;
+                p[7].Value = r.Add.Coins;
+            });
 
     Task IInclusionData.SaveLotsAsync(string programme, IReadOnlyList<(long UserId, CoinLot Lot)> lots) =>
         connection is NpgsqlConnection
@@ -165,7 +211,16 @@ internal sealed partial class SqlSession
                 credited = lots.Select(l => l.Lot.Credited).ToArray(),
                 remaining = lots.Select(l => l.Lot.Remaining).ToArray(),
             })
-            : ExecuteAsync(LotInsert, lots.Select(l => LotParameters(l.UserId, programme, l.Lot)));
+            : ExecuteRowsAsync(LotInsert, lots, ["userId", "programme", "earned", "availableOn", "expiresOn", "credited", "remaining"], (l, p) =>
+            {
+                p[0].Value = l.UserId;
+                p[1].Value = programme;
+                p[2].Value = (long)l.Lot.Earned.DayNumber;
+                p[3].Value = (long)l.Lot.AvailableOn.DayNumber;
+                p[4].Value = l.Lot.ExpiresOn is { } e ? (long)e.DayNumber : DBNull.Value as object;
+                p[5].Value = l.Lot.Credited;
+                p[6].Value = l.Lot.Remaining;
+            });
 
     Task IInclusionData.SaveWalletsAsync(IReadOnlyList<InclusionWallet> wallets) =>
         connection is NpgsqlConnection
@@ -184,7 +239,47 @@ internal sealed partial class SqlSession
                 actions = wallets.Select(w => w.Actions).ToArray(),
                 donated = wallets.Select(w => w.Donated).ToArray(),
             })
-            : ExecuteAsync(WalletInsert, wallets.Select(WalletParameters));
+            : ExecuteRowsAsync(WalletInsert, wallets, ["userId", "programme", "credited", "redeemed", "expired", "reduction", "actions", "donated"], (w, p) =>
+            {
+                p[0].Value = w.UserId;
+                p[1].Value = w.Programme;
+                p[2].Value = w.Credited;
+                p[3].Value = w.Redeemed;
+                p[4].Value = w.Expired;
+                p[5].Value = w.Reduction.Milligrams;
+                p[6].Value = w.Actions;
+                p[7].Value = w.Donated;
+            });
+
+    /// <summary>
+    /// SQLite's bulk write: the statement prepared once, its parameters made once and their values set per row by
+    /// <paramref name="bind"/> (in process a row costs no round trip; nothing is reflected over per row). Returns the rows changed.
+    /// </summary>
+    private async Task<int> ExecuteRowsAsync<T>(string sql, IReadOnlyList<T> rows, string[] names, Action<T, DbParameter[]> bind)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var parameters = new DbParameter[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = "@" + names[i];
+            command.Parameters.Add(parameters[i]);
+        }
+        var changed = 0;
+        foreach (var row in rows)
+        {
+            bind(row, parameters);
+            changed += await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        return changed;
+    }
+
+    // Enum.ToString reflects over the enum's names on every call; the stored codes are its names.
+    private static readonly Dictionary<Behaviour, string> BehaviourNames = Enum.GetValues<Behaviour>().ToDictionary(b => b, b => b.ToString());
+
+    private static string BehaviourText(Behaviour behaviour) => BehaviourNames[behaviour];
 
     private sealed class EventKeyRow
     {

@@ -18,13 +18,8 @@ internal sealed partial class SqlSession
     public async Task<IReadOnlyList<UserRecord>> FindByNamesAsync(IReadOnlyCollection<string> userNames)
     {
         ArgumentNullException.ThrowIfNull(userNames);
-        var found = new List<UserRecord>(userNames.Count);
-        foreach (var chunk in userNames.Chunk(AmongChunk))
-        {
-            found.AddRange((await QueryAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE {Among("user_name", "chunk")}", new { chunk })
-                .ConfigureAwait(false)).Select(r => r.ToRecord()));
-        }
-        return found;
+        return [.. (await QueryAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE {AmongList("user_name", "names")}",
+            new { names = ListValue(userNames) }).ConfigureAwait(false)).Select(r => r.ToRecord())];
     }
 
     public Task<long> CountUsersAsync() => ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users");

@@ -201,14 +201,15 @@ public abstract partial class StoreContract<TDb>
         await using var w = await InclusionWorldAsync();
         var citizen = await w.ActorOf("citizen");
         var regulator = await w.ActorOf("regulator");
-        var offsets = new OffsetsCommandHandler(w.Store, new RegistryCommandHandler(w.Registry, w.Store, new FixedClock(InclusionNow)),
-            new RegistryQueries(w.Registry), new FixedClock(InclusionNow));
-        // One ride 420 days before now (older than the 400-day window), recorded then; one ride now.
-        var then = InclusionNow.AddDays(-420);
-        var past = new InclusionCommandHandler(w.Store, InclusionProgrammes.Shipped, offsets, new OffsetsQueries(w.Store, new RegistryQueries(w.Registry)),
-            new FixedClock(then));
-        var thenText = then.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
-        await past.HandleAsync(citizen, Batch("shenzhen-tanpuhui", Ride("old", "metro", 10m, thenText)), Ct);
+        // Rides 460 days before now (a month wholly past the 400-day window: on PostgreSQL its partition is dropped) and 420
+        // days before (a month the window cuts: deleted row by row), each recorded then; one ride now.
+        foreach (var (id, days) in new[] { ("older", -460), ("old", -420) })
+        {
+            var then = InclusionNow.AddDays(days);
+            var thenText = then.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            await InclusionCommandHandler.Over(w.Store, w.Registry, new FixedClock(then))
+                .HandleAsync(citizen, Batch("shenzhen-tanpuhui", Ride(id, "metro", 10m, thenText)), Ct);
+        }
         await RecordAsync(w, citizen, Batch("shenzhen-tanpuhui", Ride("new", "metro", 10m)));
         var walletBefore = await w.Store.ReadAsync(s => s.Inclusion.WalletAsync(citizen.UserId, "shenzhen-tanpuhui"), Ct);
         var dailyBefore = await w.Store.ReadAsync(s => s.Inclusion.DailyAsync(citizen.UserId, "shenzhen-tanpuhui", DateOnly.MinValue, DateOnly.MaxValue), Ct);
@@ -218,7 +219,7 @@ public abstract partial class StoreContract<TDb>
         var byCitizen = await w.Handler.HandleAsync(citizen, PurgeRawActions.Default, Ct);
         var events = await w.Store.ReadAsync(s => s.Inclusion.RecentEventsAsync(citizen.UserId, 10), Ct);
 
-        Assert.Equal((1L, false), (purged.Deleted, purged.More));
+        Assert.Equal((2L, false), (purged.Deleted, purged.More));
         Assert.Equal(new DateOnly(2025, 10, 26), purged.FirstKept);
         Assert.Equal(0, again.Deleted);
         Assert.IsType<InclusionCommandOutcome.Forbidden>(byCitizen);

@@ -247,10 +247,12 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     {
         var data = work.Session.Inclusion;
         var ids = byUser.Keys.ToList();
-        // Each user's caps are read over the whole months of their actions (a cap's window is a day or a month).
-        var months = byUser.ToDictionary(u => u.Key, u => MonthsOf(u.Value));
-        var from = months.Values.Min(m => m.From);
-        var to = months.Values.Max(m => m.To);
+        // Each user's usage is read over the windows of the programme's caps: the days of their actions, or the whole
+        // months when a version of the programme caps a month.
+        var monthly = work.Programmes.Versions(Programme).Any(v => v.Caps.Any(c => c.Period == CapPeriod.Month));
+        var windows = byUser.ToDictionary(u => u.Key, u => WindowOf(u.Value, monthly));
+        var from = windows.Values.Min(m => m.From);
+        var to = windows.Values.Max(m => m.To);
         var daily = (await data.DailyAsync(ids, Programme, from, to).ConfigureAwait(false)).ToLookup(d => d.UserId, d => d.Rollup);
         var lots = (await data.LotsAsync(ids, Programme, from).ConfigureAwait(false)).ToLookup(l => l.UserId, l => l.Lot);
         var wallets = (await data.WalletsAsync(ids, Programme).ConfigureAwait(false)).ToDictionary(w => w.UserId);
@@ -259,7 +261,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         var batch = new Writes(recorded);
         foreach (var (userId, items) in byUser)
         {
-            var (userFrom, userTo) = months[userId];
+            var (userFrom, userTo) = windows[userId];
             RecordForUser(work, userId, items, results, batch,
                 daily[userId].Where(d => d.Day >= userFrom && d.Day <= userTo),
                 lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom),
@@ -283,11 +285,11 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }
     }
 
-    private static (DateOnly From, DateOnly To) MonthsOf(List<Item> items)
+    private static (DateOnly From, DateOnly To) WindowOf(List<Item> items, bool months)
     {
         var first = items.Min(i => InclusionTime.DayOf(i.OccurredAt));
         var last = items.Max(i => InclusionTime.DayOf(i.OccurredAt));
-        return (new DateOnly(first.Year, first.Month, 1), new DateOnly(last.Year, last.Month, 1).AddMonths(1).AddDays(-1));
+        return months ? (new DateOnly(first.Year, first.Month, 1), new DateOnly(last.Year, last.Month, 1).AddMonths(1).AddDays(-1)) : (first, last);
     }
 
     /// <summary>What a batch writes, gathered as its actions are decided; the event keys recorded so far, the batch's own included.</summary>

@@ -11,9 +11,6 @@ namespace OpenEts.Application.Storage;
 /// </summary>
 public partial interface IInclusionData
 {
-    /// <summary>Records an event by its source and id; false (and nothing written) when that source already sent that id.</summary>
-    Task<bool> InsertEventAsync(InclusionEvent e);
-
     /// <summary>A user's daily rollups in a programme from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
     Task<IReadOnlyList<DailyRollup>> DailyAsync(long userId, string programme, DateOnly from, DateOnly to);
 
