@@ -49,6 +49,15 @@ internal static class Program
                                    event), and durable ingestion of N events (200 000) of C citizens (10 000) through
                                    RecordActions in batches of B (2 000) on SQLite and, with OPENETS_BENCH_PG or
                                    OPENETS_TEST_PG set, PostgreSQL, then a replay (all duplicates); wall and CPU time
+          inclusion-http [--events N] [--citizens C] [--batch B] [--clients K] [--server DLL]
+                                   carbon inclusion's partner API end to end into PostgreSQL (OPENETS_BENCH_PG or
+                                   OPENETS_TEST_PG): the Release server in its own process, this one posting N actions (200 000)
+                                   of C citizens (10 000) in batches of B (5 000) from K clients (4); server, database and
+                                   generator CPU seconds
+          inclusion-page [--citizens C] [--days D] [--actions E] [--reads R] [--keep]
+                                   a citizen's page at scale on PostgreSQL (OPENETS_BENCH_PG or OPENETS_TEST_PG): C citizens
+                                   (1 000 000) made in SQL with D daily rows and lots (5) and E raw actions (5) each, then R
+                                   statements (500) of random citizens: median, p99 and max ms
           inclusion-jetstream [--events N] [--citizens C] [--nats URL]
                                    carbon inclusion through NATS JetStream end to end: a generator process appends N partner
                                    events (100 000) of C citizens (10 000) to the stream while a worker applies them through
@@ -88,6 +97,10 @@ internal static class Program
                 return Compliance.ComplianceBench.Run(rest);
             case "inclusion":
                 return Inclusion.InclusionBench.Run(rest);
+            case "inclusion-http":
+                return Inclusion.InclusionHttpBench.Run(rest);
+            case "inclusion-page":
+                return Inclusion.InclusionPageBench.Run(rest);
             case "inclusion-jetstream":
                 return Inclusion.InclusionJetStreamBench.Run(rest);
             case "inclusion-jetstream-generate":

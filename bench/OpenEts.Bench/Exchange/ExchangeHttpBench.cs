@@ -156,13 +156,13 @@ internal static class ExchangeHttpBench
         return client;
     }
 
-    private static Process StartServer(string dll, string db, string url, string folder)
+    internal static Process StartServer(string dll, string db, string url, string folder, bool demo = true)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--db", db, "--demo", "--urls", url, "--Logging:LogLevel:Default=Warning" })
+        foreach (var arg in new[] { dll, "--db", db, demo ? "--demo" : "", "--urls", url, "--Logging:LogLevel:Default=Warning" }.Where(a => a.Length > 0))
         {
             info.ArgumentList.Add(arg);
         }
@@ -250,20 +250,20 @@ internal static class ExchangeHttpBench
         }
     }
 
-    private static TimeSpan ProcessCpu(Process process)
+    internal static TimeSpan ProcessCpu(Process process)
     {
         process.Refresh();
         return process.TotalProcessorTime;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "test.sh")))

@@ -8,7 +8,6 @@ using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
-using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Inclusion;
@@ -26,6 +25,11 @@ namespace OpenEts.Bench.Inclusion;
 internal static class InclusionJetStreamBench
 {
     private const string Programme = "shenzhen-tanpuhui";
+
+    // The generator's partner batches, and how many it has in flight at once.
+    private const int GeneratorBatch = 2_000;
+
+    private const int InFlightBatches = 8;
 
     public static int Run(string[] args)
     {
@@ -52,10 +56,12 @@ internal static class InclusionJetStreamBench
         var now = DateTimeOffset.UtcNow;
         var time = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var start = 0; start < events; start += InclusionLimits.MaxBatch)
+        // Batches appended concurrently (each pipelines its own publishes), as a server taking several partners' requests does.
+        var starts = Enumerable.Range(0, (events + GeneratorBatch - 1) / GeneratorBatch).Select(b => b * GeneratorBatch);
+        await Parallel.ForEachAsync(starts, new ParallelOptions { MaxDegreeOfParallelism = InFlightBatches }, async (start, ct) =>
         {
             var forms = new List<RecordActions.ActionForm>();
-            for (var i = start; i < Math.Min(events, start + InclusionLimits.MaxBatch); i++)
+            for (var i = start; i < Math.Min(events, start + GeneratorBatch); i++)
             {
                 forms.Add(new RecordActions.ActionForm("e" + i.ToString(CultureInfo.InvariantCulture), "gate-" + (i % 7).ToString(CultureInfo.InvariantCulture),
                     i % 2 == 0 ? "metro" : "bus",
@@ -66,8 +72,8 @@ internal static class InclusionJetStreamBench
             {
                 throw new InvalidOperationException(string.Join("; ", errors.Select(e => e.Message)));
             }
-            await log.AppendAsync(partner, Programme, command.Items, CancellationToken.None);
-        }
+            await log.AppendAsync(partner, Programme, command.Items, ct);
+        });
         var seconds = time.Elapsed.TotalSeconds;
         Console.WriteLine($"generator (second process): {events:N0} events appended in {seconds:F2} s = {events / seconds:N0} events/s, "
             + $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} CPU s");
@@ -98,10 +104,7 @@ internal static class InclusionJetStreamBench
                     "oetsp_benc", "bench", DateTimeOffset.UtcNow, "bench", null))).Id;
             }, CancellationToken.None);
             using var registry = new RegistryService(store);
-            var queries = new RegistryQueries(registry);
-            var handler = new InclusionCommandHandler(store, InclusionProgrammes.Shipped,
-                new OffsetsCommandHandler(store, new RegistryCommandHandler(registry, store, TimeProvider.System), queries, TimeProvider.System),
-                new OffsetsQueries(store, queries), TimeProvider.System);
+            var handler = InclusionCommandHandler.Over(store, registry, TimeProvider.System);
             await using var connection = new NatsConnection(new NatsOpts { Url = url, Name = "bench-worker" });
             var stream = new InclusionStream(new NatsJSContext(connection), new InclusionStreamOptions());
             await stream.EnsureAsync(CancellationToken.None);

@@ -22,8 +22,11 @@ public sealed record InclusionStreamOptions
     /// <summary>The subjects the consumer reads: every shard by default, or one shard (<c>inclusion.events.7</c>).</summary>
     public string? Filter { get; init; }
 
-    /// <summary>Events fetched and applied in one transaction (at most <see cref="Application.Inclusion.InclusionLimits.MaxBatch"/> per partner).</summary>
-    public int Batch { get; init; } = 2_000;
+    /// <summary>
+    /// Events fetched and applied in one transaction (at most <see cref="Application.Inclusion.InclusionLimits.MaxBatch"/> per
+    /// partner): the larger, the fewer journal entries and round trips per event, and the longer one transaction holds the writer.
+    /// </summary>
+    public int Batch { get; init; } = 10_000;
 
     /// <summary>An event not acknowledged this long after delivery is delivered again (its worker died or stalled).</summary>
     public TimeSpan AckWait { get; init; } = TimeSpan.FromSeconds(60);

@@ -92,10 +92,13 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
                     }
                     continue;
                 }
+                // The acknowledgements pipelined: sent together, then awaited.
+                var acks = new List<Task>(part.Count);
                 foreach (var (msg, _) in part)
                 {
-                    await msg.AckAsync(cancellationToken: ct).ConfigureAwait(false);
+                    acks.Add(msg.AckAsync(cancellationToken: ct).AsTask());
                 }
+                await Task.WhenAll(acks).ConfigureAwait(false);
                 Applied += part.Count;
             }
         }

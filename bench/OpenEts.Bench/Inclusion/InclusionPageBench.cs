@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Inclusion;
+using OpenEts.Bench.Registry;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Inclusion;
+using OpenEts.Storage;
+
+namespace OpenEts.Bench.Inclusion;
+
+/// <summary>
+/// A citizen's page at scale (issue 13: under 50 ms at 10 M citizens): a PostgreSQL database made for the run
+/// (<c>OPENETS_BENCH_PG</c> or <c>OPENETS_TEST_PG</c>; dropped after) filled in SQL with C citizens, each with a wallet,
+/// D days of daily rows and coin lots and E raw actions over the last two months (partitioned by month), then the
+/// citizen's statement (<see cref="InclusionQueries.StatementAsync"/>, what <c>/Inclusion/Me</c> shows) read for random
+/// citizens: median and worst milliseconds, and the process's CPU.
+/// </summary>
+internal static class InclusionPageBench
+{
+    private const string Programme = "shenzhen-tanpuhui";
+
+    public static int Run(string[] args)
+    {
+        var citizens = RegistryBench.Option(args, "--citizens", 1_000_000);
+        var days = RegistryBench.Option(args, "--days", 5);
+        var events = RegistryBench.Option(args, "--actions", 5);
+        var reads = RegistryBench.Option(args, "--reads", 500);
+        var pg = Environment.GetEnvironmentVariable("OPENETS_BENCH_PG") is { Length: > 0 } bench
+            ? bench
+            : Environment.GetEnvironmentVariable("OPENETS_TEST_PG");
+        if (string.IsNullOrEmpty(pg))
+        {
+            Console.Error.WriteLine("needs OPENETS_BENCH_PG or OPENETS_TEST_PG");
+            return 2;
+        }
+        var name = "openets_bench_" + Guid.NewGuid().ToString("N")[..12];
+        RegistryBench.Admin(pg, $"CREATE DATABASE {name}");
+        try
+        {
+            RunAsync(new NpgsqlConnectionStringBuilder(pg) { Database = name, CommandTimeout = 0 }.ToString(), citizens, days, events, reads)
+                .GetAwaiter().GetResult();
+            return 0;
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            if (args.Contains("--keep"))
+            {
+                Console.WriteLine($"kept database {name} (drop it when done)");
+            }
+            else
+            {
+                RegistryBench.Admin(pg, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
+        }
+    }
+
+    private static async Task RunAsync(string db, int citizens, int days, int events, int reads)
+    {
+        Console.WriteLine($"inclusion-page bench: {citizens:N0} citizens × {days} daily rows and lots, {events} raw actions; load average {RegistryBench.LoadAverage()}");
+        var now = DateTimeOffset.UtcNow;
+        var today = (long)InclusionTime.DayOf(now).DayNumber;
+        await using (var store = await SqlStore.OpenAsync(db, CancellationToken.None))
+        {
+            // Migrated by opening; the rows are made in SQL, as fast as the server can write them.
+        }
+        var fill = Stopwatch.StartNew();
+        await using (var connection = new NpgsqlConnection(db))
+        {
+            await connection.OpenAsync();
+            foreach (var sql in new[]
+            {
+                $"""
+                INSERT INTO users (user_name, display_name, role, password_hash, created_at)
+                SELECT 'c' || i, 'c' || i, 'Citizen', 'x', 0 FROM generate_series(0, {citizens - 1}) AS i
+                """,
+                $"SELECT inclusion_events_partitions({today - 62}, {today})",
+                $"""
+                INSERT INTO inclusion_wallets (user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated)
+                SELECT id, '{Programme}', 100, 0, 0, 1000000, {events}, 0 FROM users WHERE role = 'Citizen'
+                """,
+                $"""
+                INSERT INTO inclusion_daily (user_id, programme, day, behaviour, source, actions, reduction_mg, coins)
+                SELECT u.id, '{Programme}', {today} - d * 3, 'Metro', 'p1/gate-' || (u.id % 7), 2, 500000, 5
+                FROM users u CROSS JOIN generate_series(0, {days - 1}) AS d WHERE u.role = 'Citizen'
+                """,
+                $"""
+                INSERT INTO inclusion_coin_lots (user_id, programme, earned, available_on, expires_on, credited, remaining)
+                SELECT u.id, '{Programme}', {today} - d * 3, {today} - d * 3, NULL, 5, 5
+                FROM users u CROSS JOIN generate_series(0, {days - 1}) AS d WHERE u.role = 'Citizen'
+                """,
+                $"""
+                INSERT INTO inclusion_events (source, event_id, user_id, programme, behaviour, occurred_at, day, quantity_milli, minutes_milli,
+                    reduction_mg, coins, refusal)
+                SELECT 'p1/gate-' || (u.id % 7), u.id || '-' || e, u.id, '{Programme}', 'Metro', {now.ToUnixTimeMilliseconds()} - e * 86400000 * 12,
+                    {today} - e * 12, 10000, 30000, 467000, 4, NULL
+                FROM users u CROSS JOIN generate_series(0, {events - 1}) AS e WHERE u.role = 'Citizen'
+                """,
+                "ANALYZE",
+            })
+            {
+                await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        Console.WriteLine($"filled in {fill.Elapsed.TotalSeconds:F0} s; load average {RegistryBench.LoadAverage()}");
+
+        await using var reader = await SqlStore.OpenAsync(db, CancellationToken.None);
+        var queries = new InclusionQueries(reader, InclusionProgrammes.Shipped, TimeProvider.System);
+        var random = new Random(13);
+        var ids = new long[reads];
+        await using (var connection = new NpgsqlConnection(db))
+        {
+            await connection.OpenAsync();
+            await using var first = new NpgsqlCommand("SELECT MIN(id) FROM users WHERE role = 'Citizen'", connection);
+            var lowest = (long)(await first.ExecuteScalarAsync())!;
+            for (var i = 0; i < reads; i++)
+            {
+                ids[i] = lowest + random.NextInt64(citizens);
+            }
+        }
+        // Warm-up: connections and JIT, and a first read of each kind of page.
+        for (var i = 0; i < Math.Min(20, reads); i++)
+        {
+            await StatementAsync(queries, ids[i]);
+        }
+        var times = new double[reads];
+        var cpu = CpuTime.ProcessMilliseconds();
+        var all = Stopwatch.StartNew();
+        var shown = 0;
+        for (var i = 0; i < reads; i++)
+        {
+            var one = Stopwatch.StartNew();
+            shown += await StatementAsync(queries, ids[i]);
+            times[i] = one.Elapsed.TotalMilliseconds;
+        }
+        var seconds = all.Elapsed.TotalSeconds;
+        Array.Sort(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"a citizen's statement (/Inclusion/Me) at {citizens:N0} citizens: {reads} random citizens read one after another in {seconds:F2} s, "
+            + $"median {times[reads / 2]:F1} ms, p99 {times[Math.Min(reads - 1, reads * 99 / 100)]:F1} ms, max {times[^1]:F1} ms (target < 50 ms); "
+            + $"{(CpuTime.ProcessMilliseconds() - cpu) / 1000:F2} s CPU in this process; {shown} actions shown; load average {RegistryBench.LoadAverage()}"));
+    }
+
+    private static async Task<int> StatementAsync(InclusionQueries queries, long id)
+    {
+        var name = "c" + (id - 1).ToString(CultureInfo.InvariantCulture);
+        var statement = await queries.StatementAsync(new Actor(id, name, Role.Citizen, null), null, CancellationToken.None)
+            ?? throw new InvalidOperationException($"no statement for {name}");
+        return statement.Recent.Count;
+    }
+}
