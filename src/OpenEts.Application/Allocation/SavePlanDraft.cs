@@ -80,7 +80,7 @@ public sealed record SavePlanDraft(string PlanId, int Version, IReadOnlyList<Pla
         {
             return new AllocationDecision.Fail(errors);
         }
-        var changes = Edits.Select(e => new { path = e.Target, value = e.Value, source = e.Source }).ToList();
+        var changes = PlanRevision.Changes(Edits);
         if (stored.Status == PlanStatus.Draft)
         {
             return new AllocationDecision.Write("allocation.plan.saved", AllocationWork.Subject(PlanId, Version), new { plan = PlanId, version = Version, changes })
@@ -89,11 +89,6 @@ public sealed record SavePlanDraft(string PlanId, int Version, IReadOnlyList<Pla
             };
         }
         var next = Version + 1;
-        return new AllocationDecision.Write("allocation.plan.revised", AllocationWork.Subject(PlanId, next),
-            new { plan = PlanId, version = next, revises = Version, changes })
-        {
-            Insert = new StoredPlan(PlanId, next, stored.Jurisdiction, PlanStatus.Draft, ImportPlan.Normalised(edited, next), work.Now,
-                work.Actor.UserName) { UpdatedAt = work.Now },
-        };
+        return PlanRevision.Write(work, stored, next, edited, new { plan = PlanId, version = next, revises = Version, changes });
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OpenEts.Application.Allocation;
@@ -11,10 +12,12 @@ using Spectre.Console;
 namespace OpenEts.Cli.Allocation;
 
 /// <summary>
-/// <c>ets allocate --plan P --year Y [--set NAME=VALUE …] [--version N] [--db DB]</c>: the what-if. Runs the plan (the
-/// newest stored version, else the shipped document) over every covered entity's approved MRV figures, with the figures
-/// <c>--set</c> changes, and prints each entity's allocation and change, the total and the cap check. It stores and
-/// moves nothing (exit 0); an unknown plan, year or figure is a usage error (exit 2).
+/// <c>ets allocate --plan P --year Y [--set NAME=VALUE …] [--version N] [--confirm --source TEXT --as USER] [--db DB]</c>:
+/// the what-if. Runs the plan (the newest stored version, else the shipped document) over every covered entity's
+/// approved MRV figures, with the figures <c>--set</c> changes, and prints each entity's allocation and change, the total
+/// and the cap check. It stores and moves nothing (exit 0); an unknown plan, year or figure is a usage error (exit 2).
+/// With <c>--confirm</c> the regulator named by <c>--as</c> then confirms it (<see cref="ConfirmWhatIf"/>): the changed
+/// figures, with <c>--source</c>, become a new draft version of the stored plan (exit 0), or the refusal is named (exit 1).
 /// </summary>
 internal static class AllocateCommand
 {
@@ -28,16 +31,41 @@ internal static class AllocateCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var version = new Option<int?>("--version") { Description = "the plan version (default: the newest)" };
+        var confirm = new Option<bool>("--confirm") { Description = "then save the changed figures as a new draft version of the stored plan (the regulator)" };
+        var source = new Option<string?>("--source") { Description = "with --confirm: where the new values come from (a decision, a notice)", HelpName = "TEXT" };
+        var who = new Option<string?>("--as") { Description = "with --confirm: the regulator confirming", HelpName = "USER" };
         var db = new Option<string>("--db") { Description = "the database (default OPENETS_DB, else data/openets.db)" };
-        var verb = new Verb("allocate", "What-if: a plan's allocation of every covered entity, with figures changed; touches nothing.",
-            "ets allocate --plan P --year Y [--set NAME=VALUE …] [--version N] [--db DB]", plan, year, set, version, db);
-        verb.SetAction((r, ct) => RunAsync(r, verb, r.GetRequiredValue(plan), r.GetValue(year), r.GetValue(set) ?? [], r.GetValue(version), db, ct));
+        var verb = new Verb("allocate", "What-if: a plan's allocation of every covered entity, with figures changed; touches nothing unless confirmed.",
+            "ets allocate --plan P --year Y [--set NAME=VALUE …] [--version N] [--confirm --source TEXT --as USER] [--db DB]",
+            plan, year, set, version, confirm, source, who, db);
+        verb.SetAction((r, ct) => RunAsync(r, verb, new Request(r.GetRequiredValue(plan), r.GetValue(year), r.GetValue(set) ?? [], r.GetValue(version),
+            r.GetValue(confirm), r.GetValue(source), r.GetValue(who)), db, ct));
         return verb;
     }
 
-    private static async Task<int> RunAsync(ParseResult r, Command command, string planId, int year, string[] sets, int? version,
-        Option<string> db, CancellationToken ct)
+    private sealed record Request(string PlanId, int Year, string[] Sets, int? Version, bool Confirm, string? Source, string? As);
+
+    private static async Task<int> RunAsync(ParseResult r, Command command, Request request, Option<string> db, CancellationToken ct)
     {
+        var (planId, year, sets, version) = (request.PlanId, request.Year, request.Sets, request.Version);
+        // A confirmation is checked before the what-if runs, so that one that cannot go through costs nothing.
+        ConfirmWhatIf? confirm = null;
+        if (request.Confirm)
+        {
+            var problems = new List<string>();
+            if (!ConfirmWhatIf.TryParse(new ConfirmWhatIf.Form(planId, version, year, sets, request.Source), out confirm, out var confirmErrors))
+            {
+                problems.AddRange(confirmErrors.Select(e => $"--{e.Field.Split('[')[0]}: {e.Message} (rule {e.Rule})"));
+            }
+            if (string.IsNullOrWhiteSpace(request.As))
+            {
+                problems.Add("--as: name the regulator confirming (rule Required)");
+            }
+            if (problems.Count > 0)
+            {
+                return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, command, problems).ConfigureAwait(false);
+            }
+        }
         var stdout = r.InvocationConfiguration.Output;
         var stderr = r.InvocationConfiguration.Error;
         var edits = new List<PlanEdit>();
@@ -71,6 +99,41 @@ internal static class AllocateCommand
             return await CommandUsage.ErrorAsync(stderr, command, errors.Select(e => $"{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
         }
         await stdout.WriteAsync(Text(result)).ConfigureAwait(false);
+        return confirm is null ? ExitCode.Ok
+            : await ConfirmAsync(store, stderr, stdout, command, request, confirm with { Version = result.Plan.Version }, ct).ConfigureAwait(false);
+    }
+
+    // The what-if just printed, confirmed as the --as user: parse → call → map, as every edge does.
+    private static async Task<int> ConfirmAsync(SqlStore store, TextWriter stderr, TextWriter stdout, Command command, Request request,
+        ConfirmWhatIf confirm, CancellationToken ct)
+    {
+        var name = CommandUsage.PathOf(command);
+        var user = await store.ReadAsync(s => s.Users.FindByNameAsync(request.As!.Trim()), ct).ConfigureAwait(false);
+        if (user is null)
+        {
+            await stderr.WriteLineAsync($"{name}: refused: --as: there is no platform user '{request.As}' (rule UnknownUser)").ConfigureAwait(false);
+            return ExitCode.Rejected;
+        }
+        var actor = new Application.Identity.Actor(user.Id, user.UserName, user.Role, user.OrganisationId);
+        var outcome = await new AllocationCommandHandler(store, TimeProvider.System).HandleAsync(actor, confirm, ct).ConfigureAwait(false);
+        var refusal = outcome switch
+        {
+            AllocationCommandOutcome.Completed { Plan: not null } => null,
+            AllocationCommandOutcome.Refused x => $"{x.Field}: {x.Message} (rule {x.Rule})",
+            AllocationCommandOutcome.Forbidden f => $"--as: user '{actor.UserName}' has the role {actor.Role}; this needs {string.Join(" or ", f.Allowed)} (rule NotPermitted)",
+            AllocationCommandOutcome.NotFound => $"--plan: there is no stored version of plan '{request.PlanId}' to revise (import it first) (rule NotFound)",
+            AllocationCommandOutcome.Invalid i => string.Join("; ", i.Errors.Select(e => $"{e.Message} (rule {e.Rule})")),
+            _ => throw new UnreachableException(),
+        };
+        if (refusal is not null)
+        {
+            await stderr.WriteLineAsync($"{name}: refused: {refusal}").ConfigureAwait(false);
+            return ExitCode.Rejected;
+        }
+        var plan = ((AllocationCommandOutcome.Completed)outcome).Plan!;
+        await stdout.WriteLineAsync(Invariant(
+            $"confirmed: plan {plan.PlanId} v{plan.Version} saved as a draft revising v{plan.Version - 1}; it governs nothing until approved; nothing in the registry moved"))
+            .ConfigureAwait(false);
         return ExitCode.Ok;
     }
 

@@ -37,6 +37,8 @@ internal static class AllocationEndpoints
             .WithSummary("Approve a draft version; from then on it never changes");
         group.MapPost("/what-if", WhatIfAsync).RequireAuthorization(planReaders)
             .WithSummary("Run a plan over every covered entity with figures changed (set: NAME=VALUE); stores and moves nothing");
+        group.MapPost("/what-if/confirm", ConfirmWhatIfAsync).RequireAuthorization(regulator)
+            .WithSummary("Confirm a what-if: its changed figures (set: NAME=VALUE, with their source) become a new draft version of the plan; moves nothing");
         group.MapPost("/{jurisdiction}/{year:int}/pre-allocation", PreAsync).RequireAuthorization(regulator)
             .WithSummary("Pre-allocate the year under the approved plan through the registry; entities already done are not moved again");
         group.MapPost("/{jurisdiction}/{year:int}/true-up", TrueUpAsync).RequireAuthorization(regulator)
@@ -58,6 +60,9 @@ internal static class AllocationEndpoints
     public sealed record EditsInput(IReadOnlyList<EditInput> Edits);
 
     public sealed record WhatIfInput(string Plan, int Year, int? Version = null, IReadOnlyList<string>? Set = null);
+
+    /// <summary>A what-if to confirm: the plan and the version it ran on (the newest when omitted), its year and figures, and their source.</summary>
+    public sealed record ConfirmWhatIfInput(string Plan, int Year, string Source, IReadOnlyList<string> Set, int? Version = null);
 
     /// <summary>A special circumstance as typed: kind closure, stoppage (months), newEntrant, capacityChange (energy, tce) or historyExclusion (excludedYears).</summary>
     public sealed record CircumstanceInput(string Organisation, string Kind, string Reference, int? Months = null, decimal? Energy = null,
@@ -101,6 +106,11 @@ internal static class AllocationEndpoints
         var (result, errors) = await queries.WhatIfAsync(input.Plan, input.Version, input.Year, edits, null, ct).ConfigureAwait(false);
         return result is null ? Problems.Fields(errors) : TypedResults.Ok(AllocationViews.WhatIfView.From(result));
     }
+
+    private static Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult, NotFound>> ConfirmWhatIfAsync(ConfirmWhatIfInput input,
+        HttpContext http, AllocationCommandHandler handler, CancellationToken ct) =>
+        RunAsync(ConfirmWhatIf.TryParse(new ConfirmWhatIf.Form(input.Plan, input.Version, input.Year, input.Set, input.Source), out var command,
+            out var errors), command, errors, http, handler, ct);
 
     private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult, NotFound>> PreAsync(string jurisdiction, int year,
         HttpContext http, AllocationRunHandler handler, CancellationToken ct) =>

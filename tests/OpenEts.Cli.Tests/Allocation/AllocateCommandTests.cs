@@ -1,3 +1,4 @@
+using OpenEts.Application.Allocation;
 using OpenEts.Application.Demo;
 using OpenEts.Cli.Tests.Registry;
 using OpenEts.Storage;
@@ -42,5 +43,37 @@ public sealed class AllocateCommandTests
 
         Assert.Equal(2, exit);
         Assert.Contains("benchmark.cement.nothing", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Allocate_Confirm_AsTheRegulator_SavesTheChangedFigureAsANewDraftVersion()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        await using (var store = await SqlStore.OpenAsync(db.Database, CancellationToken.None))
+        {
+            await new DemoMrv(store).SeedIfEmptyAsync(CancellationToken.None);
+            await new DemoAllocation(store, new AllocationCommandHandler(store, TimeProvider.System)).SeedIfEmptyAsync(CancellationToken.None);
+        }
+        string[] whatIf = ["allocate", "--plan", "guangdong-2017", "--year", "2017", "--set", "benchmark.cement.clinker=0.85", "--confirm"];
+
+        var noSource = await db.RunEtsAsync([.. whatIf, "--as", "regulator"]);
+        var company = await db.RunEtsAsync([.. whatIf, "--source", "粤环发〔2018〕演示 1号", "--as", "cement-a"]);
+        var (exit, output, error) = await db.RunEtsAsync([.. whatIf, "--source", "粤环发〔2018〕演示 1号", "--as", "regulator"]);
+        IReadOnlyList<StoredPlan> versions;
+        await using (var store = await SqlStore.OpenAsync(db.Database, CancellationToken.None))
+        {
+            versions = await store.ReadAsync(s => s.Allocation.ListPlansAsync(), CancellationToken.None);
+        }
+
+        Assert.Equal(2, noSource.Exit);
+        Assert.Contains("--source", noSource.Err, StringComparison.Ordinal);
+        Assert.Equal(1, company.Exit);
+        Assert.Contains("NotPermitted", company.Err, StringComparison.Ordinal);
+        Assert.True(exit == 0, error);
+        Assert.Contains("-4,760", output, StringComparison.Ordinal);
+        Assert.Contains("confirmed: plan guangdong-2017 v2 saved as a draft revising v1", output, StringComparison.Ordinal);
+        Assert.Equal([(1, PlanStatus.Draft), (2, PlanStatus.Draft)], versions.OrderBy(v => v.Version).Select(v => (v.Version, v.Status)));
+        Assert.Equal(0.8534m, versions.Single(v => v.Version == 1).Plan.SectorOf(Domain.Organisations.Sector.Cement)!.Products[0].Benchmark!.Value);
+        Assert.Equal(0.85m, versions.Single(v => v.Version == 2).Plan.SectorOf(Domain.Organisations.Sector.Cement)!.Products[0].Benchmark!.Value);
     }
 }

@@ -178,4 +178,25 @@ public sealed class YearCyclePagesTests(Compliance2018Server server) : IClassFix
         Assert.Equal("2,048,060", listedSurrendered);
         Assert.Contains("未经证实", listText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Issue_11_WhatIf_RegulatorConfirms_TheChangedFigureIsANewDraftVersionShownInTheDiff()
+    {
+        server.RequireBrowser();
+        var regulator = await server.SignInAsync("regulator");
+
+        await regulator.GotoAsync("/Allocation/WhatIf?plan=guangdong-2017&year=2017");
+        await regulator.FillAsync("#set", "free.paper=0.96");
+        await regulator.ClickAsync("#run-whatif");
+        await regulator.FillAsync("#confirm-source", "粤环发〔2018〕演示 3号");
+        await regulator.ClickAsync("#confirm-whatif");
+        await regulator.WaitForSelectorAsync("#done");
+        var message = await regulator.InnerTextAsync("#done");
+        await regulator.ClickAsync("#confirmed-diff");
+        var changes = await regulator.InnerTextAsync("#changes");
+
+        Assert.Contains("草稿", message, StringComparison.Ordinal);
+        Assert.Contains("freeShare.value", changes, StringComparison.Ordinal);
+        Assert.Contains("0.96", changes, StringComparison.Ordinal);
+    }
 }

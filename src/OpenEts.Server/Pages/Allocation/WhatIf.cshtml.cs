@@ -10,10 +10,11 @@ namespace OpenEts.Server.Pages.Allocation;
 
 /// <summary>
 /// The what-if: a plan run over every covered entity with figures changed (one NAME=VALUE a line), each entity's
-/// allocation and change, the total, the cap check and a chart. It stores and moves nothing.
+/// allocation and change, the total, the cap check and a chart. It stores and moves nothing until the regulator
+/// confirms it (<see cref="ConfirmWhatIf"/>): then its figures become a new draft version of the plan.
 /// </summary>
 [Authorize(Roles = Access.AllocationPlanReaders)]
-public sealed class WhatIfModel(AllocationQueries queries) : AllocationPageModel
+public sealed class WhatIfModel(AllocationQueries queries, AllocationCommandHandler plans) : AllocationPageModel
 {
     public WhatIfResult? Result { get; private set; }
 
@@ -31,10 +32,36 @@ public sealed class WhatIfModel(AllocationQueries queries) : AllocationPageModel
     [BindProperty(SupportsGet = true)]
     public string? Set { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The what-if's figures as confirmed (NAME=VALUE, one per hidden field).</summary>
+    [BindProperty]
+    public List<string> Figures { get; set; } = [];
+
+    /// <summary>Where the confirmed values come from.</summary>
+    [BindProperty]
+    public string? Source { get; set; }
+
+    /// <summary>Whether the confirm form is offered: to the roles that may confirm (the handler checks again).</summary>
+    public bool MayConfirm => AllocationRoles.Regulator.Contains(User.Actor().Role);
+
+    public Task OnGetAsync(CancellationToken ct) => RunAsync(ct);
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        var parsed = ConfirmWhatIf.TryParse(new ConfirmWhatIf.Form(Plan, Version, Year, Figures, Source), out var command, out var errors);
+        if (await SendAsync(plans, parsed, command, errors, ct) is AllocationCommandOutcome.Completed { Plan: { } saved })
+        {
+            return Redirect($"/Allocation/Plan?id={Uri.EscapeDataString(saved.PlanId)}&version={saved.Version}&done=confirmed");
+        }
+        Set = string.Join('\n', Figures);
+        await RunAsync(ct);
+        return Page();
+    }
+
+    private async Task RunAsync(CancellationToken ct)
     {
         var edits = new List<PlanEdit>();
         var lines = (Set ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var bad = false;
         for (var i = 0; i < lines.Length; i++)
         {
             if (PlanEdit.TryParse(lines[i], "what-if", out var edit, out var reason))
@@ -43,10 +70,11 @@ public sealed class WhatIfModel(AllocationQueries queries) : AllocationPageModel
             }
             else
             {
+                bad = true;
                 Errors.TryAdd("set", RuleText.Field(new FieldError("set", "SetFigure", reason)));
             }
         }
-        if (Errors.Count > 0)
+        if (bad)
         {
             return;
         }

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.WhatIf.Confirm;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.WhatIf
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WhatIfRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The confirm property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.WhatIf.Confirm.ConfirmRequestBuilder Confirm
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.WhatIf.Confirm.ConfirmRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Allocation.WhatIf.WhatIfRequestBuilder"/> and sets the default values.
         /// </summary>

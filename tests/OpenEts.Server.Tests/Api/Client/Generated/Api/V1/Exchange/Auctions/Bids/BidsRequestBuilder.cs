@@ -17,14 +17,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bid
     {
         /// <summary>Gets an item from the OpenEts.Server.Tests.Api.Client.Generated.api.v1.exchange.auctions.bids.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
-        /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.WithBItemRequestBuilder"/></returns>
-        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.WithBItemRequestBuilder this[long position]
+        /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.BidsItemRequestBuilder"/></returns>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.BidsItemRequestBuilder this[long position]
         {
             get
             {
                 var urlTplParams = new Dictionary<string, object>(PathParameters);
                 urlTplParams.Add("id", position);
-                return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.WithBItemRequestBuilder(urlTplParams, RequestAdapter);
+                return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.BidsItemRequestBuilder(urlTplParams, RequestAdapter);
             }
         }
         /// <summary>

@@ -13,7 +13,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bid
     /// Builds and executes requests for operations under \api\v1\exchange\auctions\bids\{id}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class WithBItemRequestBuilder : BaseRequestBuilder
+    public partial class BidsItemRequestBuilder : BaseRequestBuilder
     {
         /// <summary>The withdraw property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.Withdraw.WithdrawRequestBuilder Withdraw
@@ -21,19 +21,19 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bid
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.Withdraw.WithdrawRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
-        /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.WithBItemRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.BidsItemRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithBItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{id}", pathParameters)
+        public BidsItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{id}", pathParameters)
         {
         }
         /// <summary>
-        /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.WithBItemRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Bids.Item.BidsItemRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithBItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{id}", rawUrl)
+        public BidsItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/auctions/bids/{id}", rawUrl)
         {
         }
     }
