@@ -28,9 +28,10 @@ internal static class Program
                                    --durable: the same through the registry's use cases on SQLite (a temp file) and, with
                                    OPENETS_BENCH_PG or OPENETS_TEST_PG set, PostgreSQL, retiring in batches of B (1 000),
                                    with journal verification and the page read after a restart
-          compliance [--entities N]
+          compliance [--entities N] [--inputs [--runs R]]
                                    evaluate N entities' compliance (10 000): replay the year's surrenders under the rules
-                                   and list every standing; one surrender check (plain harness, seconds)
+                                   and list every standing; one surrender check (plain harness, seconds); --inputs: the
+                                   inputs each surrender reads from SQLite (a temp file) and compares, R times (20)
           auction [--bids N] [--movements M]
                                    clear an auction of N sealed bids (10 000); the cash ledger's rules in memory; M cash
                                    movements (20 000) made durable on SQLite, batched and one per transaction (plain harness)

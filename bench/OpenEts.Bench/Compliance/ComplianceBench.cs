@@ -22,6 +22,11 @@ internal static class ComplianceBench
     public static int Run(string[] args)
     {
         var entities = Option(args, "--entities", 10_000);
+        if (args.Contains("--inputs"))
+        {
+            ComplianceInputsBench.RunAsync(entities, Option(args, "--runs", 20)).GetAwaiter().GetResult();
+            return 0;
+        }
         Console.WriteLine($"compliance bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         var rules = new ComplianceRules("GD", new DateOnly(2018, 6, 20),
             new OffsetRules([UnitType.Ccer, UnitType.Phcer], 0.10m, "GD", 0.70m, 0.60m, [ProjectCategory.Hydropower], true, true,

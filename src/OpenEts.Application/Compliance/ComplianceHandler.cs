@@ -28,7 +28,7 @@ public sealed class ComplianceHandler(
         {
             return new ComplianceOutcome.Forbidden(SurrenderForCompliance.Roles);
         }
-        var inputs = await ComplianceInputs.LoadAsync(store, registryQueries, mrv, offsets, organisations, rulebook, command.Jurisdiction, command.ComplianceYear, ct)
+        var inputs = await ComplianceInputsCache.LoadAsync(store, registryQueries, mrv, offsets, organisations, rulebook, command.Jurisdiction, command.ComplianceYear, ct)
             .ConfigureAwait(false);
         if (inputs is null)
         {

@@ -102,6 +102,13 @@ public sealed class ComplianceInputs(
 
     private static readonly Dictionary<CreditCode, string?> NoHomes = [];
 
+    /// <summary>True when <paramref name="attributes"/> (every class's registry attributes, as read now) are those these inputs were read with.</summary>
+    public bool SameAttributes(IReadOnlyDictionary<UnitClass, UnitAttributes> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        return Same(_attributes, attributes);
+    }
+
     // Rules are plain data that the plan document carries as JSON, so equal JSON is equal rules (the record's own
     // equality compares its lists by reference).
     private static bool SameRules(ComplianceRules a, ComplianceRules b) =>

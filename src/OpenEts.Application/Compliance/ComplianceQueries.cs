@@ -122,5 +122,5 @@ public sealed class ComplianceQueries(
     }
 
     private Task<ComplianceInputs?> LoadAsync(string jurisdiction, int year, CancellationToken ct) =>
-        ComplianceInputs.LoadAsync(store, registry, mrv, offsets, organisations, rulebook, jurisdiction, year, ct);
+        ComplianceInputsCache.LoadAsync(store, registry, mrv, offsets, organisations, rulebook, jurisdiction, year, ct);
 }

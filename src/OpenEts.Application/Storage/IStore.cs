@@ -64,5 +64,8 @@ public interface IStoreSession
     /// <summary>Online energy monitoring: units, meter points, readings and their rollups, faults, calibrations; see <see cref="IEnergyMonitoringData"/>.</summary>
     IEnergyMonitoringData EnergyMonitoring { get; }
 
+    /// <summary>Counters the database moves when the rows they watch change; see <see cref="IDataVersionData"/>.</summary>
+    IDataVersionData DataVersions { get; }
+
     CancellationToken CancellationToken { get; }
 }
