@@ -94,7 +94,7 @@ internal static class InclusionPageBench
                 $"""
                 INSERT INTO inclusion_events (source, event_id, user_id, programme, behaviour, occurred_at, day, quantity_milli, minutes_milli,
                     reduction_mg, coins, refusal)
-                SELECT 'p1/gate-' || (u.id % 7), u.id || '-' || e, u.id, '{Programme}', 'Metro', {now.ToUnixTimeMilliseconds()} - e * 86400000 * 12,
+                SELECT 'p1/gate-' || (u.id % 7), u.id || '-' || e, u.id, '{Programme}', 'Metro', {now.ToUnixTimeMilliseconds()} - e::bigint * 86400000 * 12,
                     {today} - e * 12, 10000, 30000, 467000, 4, NULL
                 FROM users u CROSS JOIN generate_series(0, {events - 1}) AS e WHERE u.role = 'Citizen'
                 """,
