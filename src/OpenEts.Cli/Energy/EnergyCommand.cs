@@ -64,7 +64,7 @@ internal static class EnergyCommand
     private static Verb Warnings(Option<string> db)
     {
         var period = new Option<string>("--period") { Description = "the round: 2025-Q1, 2025-M4 (Jan–Apr), 2025-H1, 2025-Q3, 2025", HelpName = "P", Required = true };
-        var verb = new Verb("warnings", "The 晴雨表 of a round: each region's intensity and total-energy levels (red, yellow, green).",
+        var verb = new Verb("warnings", "The 晴雨表 of a round: each region's intensity and total-energy levels (red, yellow, green), then its pollutant totals against the load meters.",
             "ets energy warnings --period P [--db DB]", period);
         verb.SetAction(async (r, ct) =>
         {
@@ -77,7 +77,8 @@ internal static class EnergyCommand
             {
                 return ExitCode.Usage;
             }
-            var table = await new EnergyTargetsQueries(context.Store, new MrvQueries(context.Store)).WarningsAsync(null, p, ct).ConfigureAwait(false);
+            var queries = new EnergyTargetsQueries(context.Store, new MrvQueries(context.Store));
+            var table = await queries.WarningsAsync(null, p, ct).ConfigureAwait(false);
             if (table.Rows.Count == 0)
             {
                 return await context.FailAsync(Invariant($"no plan is in force in {p.Year}")).ConfigureAwait(false);
@@ -89,6 +90,19 @@ internal static class EnergyCommand
                 await context.Out.WriteLineAsync(Invariant(
                     $"{w.Unit}\t{w.Name}\t{w.Overall}\t{w.Intensity.Target}\t{w.Intensity.Actual:0.###}\t{w.Intensity.Level}\t{w.TotalEnergy.Target:0}\t{w.TotalEnergy.Actual:0}\t{w.TotalEnergy.Level}"))
                     .ConfigureAwait(false);
+            }
+            var pollutants = await queries.PollutantWarningsAsync(null, p, ct).ConfigureAwait(false);
+            if (pollutants.Rows.Count > 0)
+            {
+                await context.Out.WriteLineAsync(Invariant($"pollutant totals {pollutants.From:yyyy-MM-dd}..{pollutants.To:yyyy-MM-dd} {PollutantWarning.Unconfirmed}"))
+                    .ConfigureAwait(false);
+                await context.Out.WriteLineAsync("unit	name	pollutant	baseline t	cut%	path t	measured t	over%	level	meters").ConfigureAwait(false);
+                foreach (var r in pollutants.Rows)
+                {
+                    await context.Out.WriteLineAsync(Invariant(
+                        $"{r.Unit}	{r.Name}	{r.Target.Pollutant}	{r.Target.BaselineTonnes:0.###}	{r.Target.CutPercent:0.##}	{r.Rating.Target:0.###}	{r.Rating.Actual:0.###}	{r.Rating.ShortfallPercentOfTarget:0.##}	{r.Rating.Level}	{r.Meters}"))
+                        .ConfigureAwait(false);
+                }
             }
             return ExitCode.Ok;
         });

@@ -43,6 +43,8 @@ internal static class EnergyTargetsEndpoints
             .WithSummary("Key energy users' budget and use of a year: a company's own units, or every unit for the regulator and the auditor");
         group.MapGet("/warnings", WarningsAsync).AllowAnonymous()
             .WithSummary("The 晴雨表 of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator");
+        group.MapGet("/pollutant-warnings", PollutantWarningsAsync).AllowAnonymous()
+            .WithSummary("The pollutant 晴雨表 of a round: each plan pollutant total against the load its pollutant load meters measured from 1 January, on the linear path of the cut");
         group.MapGet("/assessments", AssessmentsAsync).AllowAnonymous()
             .WithSummary("A year's assessments: scores and grades for everyone, measure scores and evidence for the regulator and the auditor");
         group.MapPost("/assessments", ScoreAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.Regulator })
@@ -114,6 +116,12 @@ internal static class EnergyTargetsEndpoints
         CancellationToken ct, [FromQuery] string? period = null) =>
         WarningPeriod.TryParse(period, out var p, out var reason)
             ? TypedResults.Ok(Table(await q.WarningsAsync(Signed(http), p, ct).ConfigureAwait(false)))
+            : Problems.Fields([new FieldError("period", "Period", $"period: {reason}")]);
+
+    private static async Task<Results<Ok<PollutantTableView>, ValidationProblem>> PollutantWarningsAsync(HttpContext http, EnergyTargetsQueries q,
+        CancellationToken ct, [FromQuery] string? period = null) =>
+        WarningPeriod.TryParse(period, out var p, out var reason)
+            ? TypedResults.Ok(Pollutants(await q.PollutantWarningsAsync(Signed(http), p, ct).ConfigureAwait(false)))
             : Problems.Fields([new FieldError("period", "Period", $"period: {reason}")]);
 
     private static async Task<Ok<List<AssessmentView>>> AssessmentsAsync(HttpContext http, EnergyTargetsQueries q, [FromQuery] int year, CancellationToken ct) =>

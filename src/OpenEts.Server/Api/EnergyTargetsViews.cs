@@ -16,6 +16,12 @@ internal static class EnergyTargetsViews
 
     public sealed record WarningTableView(string Period, int Year, int Months, IReadOnlyList<WarningView> Rows);
 
+    public sealed record PollutantWarningView(string Unit, string Name, string Kind, string? Parent, string Pollutant, decimal BaselineTonnes,
+        decimal CutPercent, decimal CapTonnes, RatingView Load, int Meters, int MonitoredUnits);
+
+    public sealed record PollutantTableView(string Period, int Year, int Months, DateOnly From, DateOnly To, string Rule,
+        IReadOnlyList<PollutantWarningView> Rows);
+
     public sealed record MeasureView(string Area, decimal Points, string Evidence);
 
     public sealed record AssessmentView(string Unit, string Name, string Kind, int Year, string Scheme, decimal TargetPercent, decimal? AchievedPercent,
@@ -43,6 +49,10 @@ internal static class EnergyTargetsViews
         Rating(w.Intensity), Rating(w.TotalEnergy));
 
     public static WarningTableView Table(WarningTable t) => new(t.Period.ToString(), t.Period.Year, t.Period.Months, [.. t.Rows.Select(Warning)]);
+
+    public static PollutantTableView Pollutants(PollutantTable t) => new(t.Period.ToString(), t.Period.Year, t.Period.Months, t.From, t.To,
+        PollutantWarning.Unconfirmed, [.. t.Rows.Select(r => new PollutantWarningView(r.Unit.Value, r.Name, r.Kind.ToString(), r.Parent?.Value,
+            r.Target.Pollutant, r.Target.BaselineTonnes, r.Target.CutPercent, r.Target.CapTonnes, Rating(r.Rating), r.Meters, r.MonitoredUnits))]);
 
     public static AssessmentView Assessment(AssessmentRecord a) => new(a.Unit.Value, a.UnitName, a.Kind.ToString(), a.Year, a.Scheme, a.TargetPercent,
         a.AchievedPercent, a.Result.CompletionPercent, a.Result.TargetPoints, a.Result.Bonus, a.Result.MeasurePoints, a.Result.Total,

@@ -34,8 +34,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "Inclusion", "Inclusion/Index", "Inclusion/Programme", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
         // Sign-up (a person has no account yet) and partners' submissions (authenticated by the partner key in the use case), both rate-limited.
         "/api/v1/inclusion/signup", "/api/v1/inclusion/partner/actions",
-        // Energy dual control: the 晴雨表, the grades and the accountability list are published, as the provinces publish them.
-        "Energy", "Energy/Index", "Energy/Targets/Accountability", "/api/v1/energy/warnings", "/api/v1/energy/assessments",
+        // Energy dual control: the 晴雨表 (energy and pollutant totals), the grades and the accountability list are published, as the provinces publish them.
+        "Energy", "Energy/Index", "Energy/Targets/Accountability", "/api/v1/energy/warnings", "/api/v1/energy/pollutant-warnings", "/api/v1/energy/assessments",
         "/api/v1/energy/accountability",
         // Polluter cards: the rules and the published quarterly lists are public; the reduction calculators store nothing.
         "Energy/Cards", "Energy/Cards/Index", "Energy/Cards/List", "Energy/Calculators", "Energy/Calculators/Index",

@@ -14,7 +14,8 @@ namespace OpenEts.Application.DualControl.Monitoring;
 /// The power plant (the key energy user KU-NX-0003 once the targets are seeded, which links it) also has the limits a
 /// regulator sets: a permitted daily use on its energy meters and the steel works' (budgets, all kept), and two pollutant
 /// meters, SO2 concentration from its stack's CEMS (hourly, mg/m³, limit 100 as a daily mean) and NOx load (daily, kg,
-/// permitted 2 600 a day). On the day <see cref="SulphurDayBack"/> days before today the SO2 readings run half as high
+/// permitted 2 600 a day, reporting from 1 January 2025: about 1 980 kg a day, which the pollutant 晴雨表 rates against
+/// the power plant's NOx budget). On the day <see cref="SulphurDayBack"/> days before today the SO2 readings run half as high
 /// again, a daily mean of about 120 mg/m³: the one exceedance, from which the demo cards propose a yellow card.
 /// </summary>
 public static class DemoMonitoring
@@ -23,6 +24,15 @@ public static class DemoMonitoring
 
     /// <summary>How many days before today the power plant's SO2 daily mean is over its limit.</summary>
     public const int SulphurDayBack = 2;
+
+    /// <summary>The power plant's NOx load meter (daily, kg), reporting from <see cref="NoxFrom"/>.</summary>
+    public const string NoxMeter = "ZJ-NOX";
+
+    /// <summary>
+    /// The day the NOx load meter reports from: 1 January of the demo plan's last year (2025), so that the pollutant
+    /// 晴雨表 of 2025 rates the power plant's NOx budget. Its day d (from 0) reads 2 000 × (90 + 3d mod 21) ÷ 100 kg.
+    /// </summary>
+    public static DateOnly NoxFrom { get; } = new(2025, 1, 1);
 
     /// <summary>The power plant's SO2 concentration meter.</summary>
     public const string SulphurMeter = "ZJ-SO2";
@@ -42,7 +52,7 @@ public static class DemoMonitoring
         ("91440200MA5CY1003", "SG-E01", "炼钢总电表", EnergyKind.Electricity, "kWh", MeterCadence.Hourly, 61_000, null, 1_600_000m, "节能审查意见核定日用量（演示）"),
         ("91440101MA5CY1001", SulphurMeter, "1号机组烟囱 CEMS", EnergyKind.PollutantConcentration, "mg/m³", MeterCadence.Hourly, 80, "SO2", 100m,
             "GB 13223-2011 燃煤锅炉二氧化硫浓度限值（演示，未确认）"),
-        ("91440101MA5CY1001", "ZJ-NOX", "1号机组氮氧化物排放量", EnergyKind.PollutantLoad, "kg", MeterCadence.Daily, 2_000, "NOx", 2_600m, "排污许可证许可日排放量（演示）"),
+        ("91440101MA5CY1001", NoxMeter, "1号机组氮氧化物排放量", EnergyKind.PollutantLoad, "kg", MeterCadence.Daily, 2_000, "NOx", 2_600m, "排污许可证许可日排放量（演示）"),
     ];
 
     /// <summary>Seeds the demo's units, meters, readings, a fault and calibrations in the demo market's transaction, as the platform.</summary>
@@ -62,12 +72,14 @@ public static class DemoMonitoring
         var readings = new List<IngestReadings.ReadingForm>();
         foreach (var m in Meters)
         {
-            Completed<MeterPoint>(await new RegisterMeterPoint(units[m.Organisation], m.Code, m.Name, m.Kind, m.Unit, m.Cadence, null,
+            // The NOx load meter reports from the demo plan's last year on, so the pollutant 晴雨表 has 2025's load to rate.
+            var from = m.Code == NoxMeter && NoxFrom < first ? NoxFrom : first;
+            Completed<MeterPoint>(await new RegisterMeterPoint(units[m.Organisation], m.Code, m.Name, m.Kind, m.Unit, m.Cadence, from == first ? null : from,
                     m.Limit is { } limit ? Quantity(limit) : null, m.Basis, m.Pollutant)
                 .ExecuteAsync(work).ConfigureAwait(false));
-            for (var d = 0; d < Days; d++)
+            for (var d = 0; d < today.DayNumber - from.DayNumber; d++)
             {
-                var day = first.AddDays(d);
+                var day = from.AddDays(d);
                 var slots = m.Cadence == MeterCadence.Hourly ? 24 : 1;
                 for (var h = 0; h < slots; h++)
                 {

@@ -127,6 +127,27 @@ public sealed class MonitoringQueries(IStore store, TimeProvider clock)
             DateOnly.FromDayNumber(x.Day.Day), x.Day.TotalMilli, x.Day.Received, codes[units[x.Meter.UnitId].OrganisationId]))];
     }
 
+    /// <summary>
+    /// What every pollutant load meter measured from <paramref name="from"/> to <paramref name="to"/> (Beijing days,
+    /// inclusive), with the key energy user its unit is linked to, read in the caller's session. No access rule: for the
+    /// targets' pollutant 晴雨表, whose queries show regions to everyone and key users only to overseers.
+    /// </summary>
+    public static async Task<IReadOnlyList<PollutantLoad>> PollutantLoadsAsync(IStoreSession s, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var data = s.EnergyMonitoring;
+        var meters = (await data.MetersAsync(null).ConfigureAwait(false)).Where(m => m.Kind == EnergyKind.PollutantLoad).ToList();
+        if (meters.Count == 0)
+        {
+            return [];
+        }
+        var units = (await data.UnitsAsync(null, null).ConfigureAwait(false)).ToDictionary(u => u.Id);
+        var links = (await data.KeyUserLinksAsync().ConfigureAwait(false)).ToDictionary(l => l.UnitId, l => l.KeyUserCode);
+        var totals = (await data.MeterTotalsAsync(null, from.DayNumber, to.DayNumber).ConfigureAwait(false)).ToDictionary(t => t.MeterId);
+        return [.. meters.Select(m => (Meter: m, Total: totals.TryGetValue(m.Id, out var t) ? t : default))
+            .Select(x => new PollutantLoad(units[x.Meter.UnitId], links.GetValueOrDefault(x.Meter.UnitId), x.Meter, x.Total.TotalMilli, x.Total.Received))];
+    }
+
     /// <summary>The permitted daily use of a unit's meters, when the actor may see the unit; null otherwise.</summary>
     public Task<IReadOnlyList<MeterLimit>?> LimitsAsync(Actor actor, long unitId, CancellationToken ct) =>
         store.ReadAsync<IReadOnlyList<MeterLimit>?>(async s =>

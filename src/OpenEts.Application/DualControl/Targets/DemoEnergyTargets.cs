@@ -9,7 +9,8 @@ namespace OpenEts.Application.DualControl.Targets;
 /// The demo's dual-control data, so the energy pages show something on first start: a Ningxia-shaped province (NX: five
 /// cities and 宁东基地) with a 十四五 plan 2021–2025, two years of monthly statistics (2024, 2025), four key energy users
 /// (two added, two from the covered-entity list so that MRV's approved emissions show beside their energy), their
-/// annual reports, and 2025 assessments of every city but 固原 (left for the regulator to score). The two key users from
+/// annual reports, and 2025 assessments of every city but 固原 (left for the regulator to score). The plan's pollutant totals
+/// are the province's; the power plant also has a NOx budget of its own (<see cref="PollutantKeyUser"/>). The two key users from
 /// the list are linked to their monitored units when the demo monitors them (<see cref="LinkKeyUser"/>), so the monitoring
 /// dashboard shows their budgets and the key-users page their data quality. Every figure is invented for the demo except
 /// the plan's −15 % and 11.2 Mtce, taken as examples (docs/dual-control.md).
@@ -55,6 +56,13 @@ public sealed class DemoEnergyTargets(IStore store, EnergyTargetsCommandHandler 
         ("KU-NX-0004", "北江示范水泥有限公司", "NX-WZ", "91441800MA5CY1002", 10m),
     ];
 
+    /// <summary>
+    /// The key user with its own pollutant budget: the power plant, NOx 800 t in 2020 cut by 10 % to 720 t in 2025. Its
+    /// NOx load meter (<see cref="DemoMonitoring"/>) reads about 1 980 kg a day, some 723 t in 2025: just over the path,
+    /// so the pollutant 晴雨表 shows it yellow.
+    /// </summary>
+    public const string PollutantKeyUser = "KU-NX-0003";
+
     /// <summary>The demo plan as the document the regulator adopts.</summary>
     public static PlanDocument Plan()
     {
@@ -83,7 +91,8 @@ public sealed class DemoEnergyTargets(IStore store, EnergyTargetsCommandHandler 
             {
                 var index = k + 1;
                 units.Add(new(mine[k].Code, mine[k].Name, nameof(UnitKind.KeyEnergyUser), city.Code, 15m, null, mine[k].Code == "KU-NX-0004",
-                    [.. years.Select((y, i) => new PlanDocument.YearDocument(y, keyParts[i][index].Value, 0m, 3.2m))]));
+                    [.. years.Select((y, i) => new PlanDocument.YearDocument(y, keyParts[i][index].Value, 0m, 3.2m))],
+                    mine[k].Code == PollutantKeyUser ? [new("氮氧化物", 800m, 10m)] : null));
             }
         }
         return new PlanDocument(Province, "宁夏“十四五”能耗双控目标及分解（演示）", 2021, 2025, 70_000_000m, 15m, 11_200_000m,

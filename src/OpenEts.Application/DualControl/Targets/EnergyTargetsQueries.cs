@@ -1,3 +1,4 @@
+using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.Files;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
@@ -94,6 +95,22 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
             .ToList();
         return new WarningTable(period, rows);
     }
+
+    /// <summary>
+    /// The pollutant 晴雨表 of a round: each pollutant total of the plans in force (the region's, and a unit's where the
+    /// plan gives it a pollutant budget) against the load the pollutant load meters measured from 1 January to the end of
+    /// the round, read through <see cref="MonitoringQueries"/>. Same access rule as the 晴雨表: key users only for overseers.
+    /// </summary>
+    public Task<PollutantTable> PollutantWarningsAsync(Actor? actor, WarningPeriod period, CancellationToken ct) =>
+        store.ReadAsync(async s =>
+        {
+            var plans = (await s.EnergyTargets.LatestPlansAsync().ConfigureAwait(false)).Select(p => p.Plan).ToList();
+            var (from, to) = PollutantBarometer.Days(period);
+            var loads = plans.Any(p => p.FirstYear <= period.Year && period.Year <= p.LastYear)
+                ? await MonitoringQueries.PollutantLoadsAsync(s, from, to).ConfigureAwait(false)
+                : [];
+            return PollutantBarometer.Rate(plans, loads, period, IsOverseer(actor));
+        }, ct);
 
     /// <summary>
     /// Assessments of a year. Everyone sees unit, score and grade; the measure scores and their evidence only overseers

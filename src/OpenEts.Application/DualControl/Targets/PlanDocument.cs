@@ -23,8 +23,10 @@ public sealed record PlanDocument(
 {
     public sealed record PollutantDocument(string? Pollutant, decimal? BaselineTonnes, decimal? CutPercent);
 
+    /// <summary>A unit of the split; <see cref="Pollutants"/> is the unit's own pollutant budget, where the plan gives it one.</summary>
     public sealed record UnitDocument(string? Code, string? Name, string? Kind, string? Parent, decimal? IntensityReductionPercent,
-        decimal? IncentiveIntensityPercent, bool? AtSectorBenchmark, IReadOnlyList<YearDocument>? Years);
+        decimal? IncentiveIntensityPercent, bool? AtSectorBenchmark, IReadOnlyList<YearDocument>? Years,
+        IReadOnlyList<PollutantDocument>? Pollutants = null);
 
     public sealed record YearDocument(int? Year, decimal? EnergyBudgetTce, decimal? RetainedTce, decimal? IntensityReductionPercent);
 
@@ -34,10 +36,11 @@ public sealed record PlanDocument(
         ArgumentNullException.ThrowIfNull(plan);
         return new PlanDocument(plan.Region.Value, plan.Name, plan.FirstYear, plan.LastYear, plan.BaselineEnergy.Value,
             plan.IntensityReductionPercent, plan.TotalEnergyIncreaseCap.Value,
-            [.. plan.Pollutants.Select(p => new PollutantDocument(p.Pollutant, p.BaselineTonnes, p.CutPercent))],
+            Documents(plan.Pollutants),
             [.. plan.Units.Select(u => new UnitDocument(u.Code.Value, u.Name, u.Kind.ToString(), u.Parent?.Value, u.IntensityReductionPercent,
                 u.IncentiveIntensityPercent, u.AtSectorBenchmark,
-                [.. u.Years.Select(y => new YearDocument(y.Year, y.EnergyBudget.Value, y.Retained.Value, y.IntensityReductionPercent))]))],
+                [.. u.Years.Select(y => new YearDocument(y.Year, y.EnergyBudget.Value, y.Retained.Value, y.IntensityReductionPercent))],
+                u.Pollutants is { Count: > 0 } own ? Documents(own) : null))],
             plan.Source);
     }
 
@@ -65,18 +68,7 @@ public sealed record PlanDocument(
         var baseline = Energy(read, BaselineEnergyTce, "baselineEnergyTce");
         var cap = Energy(read, TotalEnergyIncreaseCapTce, "totalEnergyIncreaseCapTce");
         var percent = Percent(read, IntensityReductionPercent, "intensityReductionPercent");
-        var pollutants = new List<PollutantTarget>();
-        foreach (var (p, i) in (Pollutants ?? []).Select((p, i) => (p, i)))
-        {
-            var field = $"pollutants[{i}]";
-            var pollutant = FieldReader.Text(p.Pollutant);
-            if (pollutant.Length is 0 or > 40 || p.BaselineTonnes is not >= 0 || p.CutPercent is not (>= 0 and <= 100))
-            {
-                read.Fail(field, "Pollutant", $"{field}: a pollutant name, a baseline in tonnes ≥ 0 and a cut of 0–100 %");
-                continue;
-            }
-            pollutants.Add(new PollutantTarget(pollutant, p.BaselineTonnes!.Value, p.CutPercent!.Value));
-        }
+        var pollutants = ReadPollutants(read, Pollutants ?? [], "pollutants");
         var units = new List<TargetUnit>();
         if (Units is not { Count: > 0 })
         {
@@ -105,11 +97,32 @@ public sealed record PlanDocument(
                 var yearPercent = Percent(read, y.IntensityReductionPercent, yf + ".intensityReductionPercent");
                 years.Add(new YearBudget(year, budget, retained, yearPercent));
             }
-            units.Add(new TargetUnit(code, unitName, kind, parent, unitPercent, incentive, u.AtSectorBenchmark ?? false, years));
+            var own = u.Pollutants is null ? null : ReadPollutants(read, u.Pollutants, field + ".pollutants");
+            units.Add(new TargetUnit(code, unitName, kind, parent, unitPercent, incentive, u.AtSectorBenchmark ?? false, years, own));
         }
         plan = new TargetPlan(region, version, name, first, last, baseline, percent, cap, pollutants, units, FieldReader.Text(Source));
         errors = read.Errors;
         return read.IsValid;
+    }
+
+    private static List<PollutantDocument> Documents(IEnumerable<PollutantTarget> targets) =>
+        [.. targets.Select(p => new PollutantDocument(p.Pollutant, p.BaselineTonnes, p.CutPercent))];
+
+    private static List<PollutantTarget> ReadPollutants(FieldReader read, IReadOnlyList<PollutantDocument> documents, string at)
+    {
+        var pollutants = new List<PollutantTarget>();
+        foreach (var (p, i) in documents.Select((p, i) => (p, i)))
+        {
+            var field = $"{at}[{i}]";
+            var pollutant = FieldReader.Text(p.Pollutant);
+            if (pollutant.Length is 0 or > 40 || p.BaselineTonnes is not >= 0 || p.CutPercent is not (>= 0 and <= 100))
+            {
+                read.Fail(field, "Pollutant", $"{field}: a pollutant name, a baseline in tonnes ≥ 0 and a cut of 0–100 %");
+                continue;
+            }
+            pollutants.Add(new PollutantTarget(pollutant, p.BaselineTonnes!.Value, p.CutPercent!.Value));
+        }
+        return pollutants;
     }
 
     private static UnitCode Code(FieldReader read, string? text, string field)

@@ -30,6 +30,16 @@ public sealed record TargetPlan(
     /// <summary>The unit with this code, or null.</summary>
     public TargetUnit? Unit(UnitCode code) => Units.FirstOrDefault(u => u.Code == code);
 
+    /// <summary>
+    /// The pollutant totals that bind <paramref name="unit"/>: the plan's for the region's own unit, else the unit's own
+    /// (none when the plan gives it no pollutant budget).
+    /// </summary>
+    public IReadOnlyList<PollutantTarget> PollutantsOf(TargetUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.Code == Region ? Pollutants : unit.Pollutants ?? [];
+    }
+
     /// <summary>The units whose parent is <paramref name="code"/>, in plan order.</summary>
     public IEnumerable<TargetUnit> ChildrenOf(UnitCode code) => Units.Where(u => u.Parent == code);
 
@@ -77,6 +87,14 @@ public sealed record TargetPlan(
             if (unit.Years.Any(y => y.Year < FirstYear || y.Year > LastYear))
             {
                 Fail("YearOutsidePlan", unit.Code, $"{unit.Code} has a budget outside {FirstYear}–{LastYear}");
+            }
+            if (unit.Code == Region && unit.Pollutants is { Count: > 0 })
+            {
+                Fail("RootPollutants", unit.Code, $"the region's own pollutant totals are the plan's pollutants, not {unit.Code}'s");
+            }
+            foreach (var twice in PollutantsOf(unit).GroupBy(p => PollutantNames.Key(p.Pollutant)).Where(g => g.Count() > 1))
+            {
+                Fail("DuplicatePollutant", unit.Code, $"{unit.Code} names the pollutant {twice.First().Pollutant} {twice.Count()} times");
             }
             if (unit.Years.Any(y => y.Retained > y.EnergyBudget))
             {

@@ -10,8 +10,8 @@ using OpenEts.Server.Pages.Energy.Targets;
 namespace OpenEts.Server.Pages.Energy;
 
 /// <summary>
-/// Energy dual control (能耗双控), public: the 晴雨表 of a round as a province tile map and a table (cities too), and the
-/// year's grades; links to the regulator's and key users' pages and to monitoring, cards and calculators.
+/// Energy dual control (能耗双控), public: the 晴雨表 of a round as a province tile map and a table (cities too), the
+/// pollutant totals' 晴雨表 from the pollutant load meters, and the year's grades; links to the regulator's and key users' pages and to monitoring, cards and calculators.
 /// </summary>
 [AllowAnonymous]
 public sealed class IndexModel(EnergyTargetsQueries queries, TimeProvider clock) : PageModel
@@ -23,6 +23,8 @@ public sealed class IndexModel(EnergyTargetsQueries queries, TimeProvider clock)
     public WarningTable? Table { get; private set; }
 
     public string? PeriodError { get; private set; }
+
+    public PollutantTable? Pollutants { get; private set; }
 
     public IReadOnlyList<AccountabilityRow> Grades { get; private set; } = [];
 
@@ -43,6 +45,7 @@ public sealed class IndexModel(EnergyTargetsQueries queries, TimeProvider clock)
             return;
         }
         Table = await queries.WarningsAsync(actor, p, ct);
+        Pollutants = await queries.PollutantWarningsAsync(actor, p, ct);
         Grades = await queries.AccountabilityAsync(actor, p.Year, ct);
         var levels = Table.Rows.Where(r => r.Kind == UnitKind.Province).ToDictionary(r => r.Unit.Value, r => r.Overall);
         MapJson = JsonSerializer.Serialize(new
