@@ -50,6 +50,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Parent { get; set; }
 #endif
+        /// <summary>The pollutants property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanDocumentPollutantDocument>? Pollutants { get; set; }
+#nullable restore
+#else
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanDocumentPollutantDocument> Pollutants { get; set; }
+#endif
         /// <summary>The years property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -83,6 +91,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "parent", n => { Parent = n.GetStringValue(); } },
+                { "pollutants", n => { Pollutants = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanDocumentPollutantDocument>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanDocumentPollutantDocument.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "years", n => { Years = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanDocumentYearDocument>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanDocumentYearDocument.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
@@ -100,6 +109,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("kind", Kind);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("parent", Parent);
+            writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanDocumentPollutantDocument>("pollutants", Pollutants);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.PlanDocumentYearDocument>("years", Years);
         }
     }

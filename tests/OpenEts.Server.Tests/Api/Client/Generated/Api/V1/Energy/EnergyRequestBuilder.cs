@@ -9,6 +9,7 @@ using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Calculators;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Cards;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.KeyUsers;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.PollutantWarnings;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Progress;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Statistics;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Targets;
@@ -59,6 +60,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.MonitoringRequestBuilder Monitoring
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Monitoring.MonitoringRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The pollutantWarnings property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.PollutantWarnings.PollutantWarningsRequestBuilder PollutantWarnings
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.PollutantWarnings.PollutantWarningsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The progress property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Progress.ProgressRequestBuilder Progress
