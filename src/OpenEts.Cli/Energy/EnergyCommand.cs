@@ -96,11 +96,11 @@ internal static class EnergyCommand
             {
                 await context.Out.WriteLineAsync(Invariant($"pollutant totals {pollutants.From:yyyy-MM-dd}..{pollutants.To:yyyy-MM-dd} {PollutantWarning.Unconfirmed}"))
                     .ConfigureAwait(false);
-                await context.Out.WriteLineAsync("unit	name	pollutant	baseline t	cut%	path t	measured t	over%	level	meters").ConfigureAwait(false);
-                foreach (var r in pollutants.Rows)
+                await context.Out.WriteLineAsync("unit\tname\tpollutant\tbaseline t\tcut%\tpath t\tmeasured t\tover%\tlevel\tmeters").ConfigureAwait(false);
+                foreach (var row in pollutants.Rows)
                 {
                     await context.Out.WriteLineAsync(Invariant(
-                        $"{r.Unit}	{r.Name}	{r.Target.Pollutant}	{r.Target.BaselineTonnes:0.###}	{r.Target.CutPercent:0.##}	{r.Rating.Target:0.###}	{r.Rating.Actual:0.###}	{r.Rating.ShortfallPercentOfTarget:0.##}	{r.Rating.Level}	{r.Meters}"))
+                        $"{row.Unit}\t{row.Name}\t{row.Target.Pollutant}\t{row.Target.BaselineTonnes:0.###}\t{row.Target.CutPercent:0.##}\t{row.Rating.Target:0.###}\t{row.Rating.Actual:0.###}\t{row.Rating.ShortfallPercentOfTarget:0.##}\t{row.Rating.Level}\t{row.Meters}"))
                         .ConfigureAwait(false);
                 }
             }
