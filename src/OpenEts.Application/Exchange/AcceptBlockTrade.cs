@@ -70,7 +70,7 @@ public sealed record AcceptBlockTrade(long Block) : IExchangeCommand
         {
             return noCash with { Field = "block" };
         }
-        if (OrderEntry.HoldUnits(work, sellAccount, listed, block.Quantity, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve", sellUser)
+        if (await OrderEntry.HoldUnitsAsync(work, sellAccount, listed, block.Quantity, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve", sellUser).ConfigureAwait(false)
             is { } noUnits)
         {
             // The buyer's reservation is already written: roll the whole transaction back.

@@ -99,8 +99,8 @@ public sealed record AmendOrder(long Order, long? PriceFen, long Quantity) : IEx
                 ExchangeWork.Key($"exchange/order/{order.Id}/cash/{stamp}")).ConfigureAwait(false);
             reservation = made ?? throw new ExchangeRefusalException(noCash ?? throw new InvalidOperationException("a reservation of nothing"));
         }
-        else if (Quantity > order.Resting && OrderEntry.HoldUnits(work, account, listed, Quantity - order.Resting,
-            ExchangeWork.Key($"exchange/order/{order.Id}/reserve/{stamp}"), subject + "/reserve") is { } noUnits)
+        else if (Quantity > order.Resting && await OrderEntry.HoldUnitsAsync(work, account, listed, Quantity - order.Resting,
+            ExchangeWork.Key($"exchange/order/{order.Id}/reserve/{stamp}"), subject + "/reserve").ConfigureAwait(false) is { } noUnits)
         {
             return noUnits;
         }

@@ -114,7 +114,7 @@ public sealed record AnnounceOneWayAuction(
         var auction = await s.InsertAuctionAsync(new OneWayAuction(0, Instrument, account.Id, work.Actor.UserName, terms, OneWayAuctionStatus.Announced,
             null, 0, work.Now, work.Now, Key.Value)).ConfigureAwait(false);
         var subject = OneWayAuction.Subject(auction.Id);
-        if (OrderEntry.HoldUnits(work, account, listed, Quantity, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve") is { } noUnits)
+        if (await OrderEntry.HoldUnitsAsync(work, account, listed, Quantity, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve").ConfigureAwait(false) is { } noUnits)
         {
             // The auction row is already written: roll the whole transaction back.
             throw new ExchangeRefusalException(noUnits);

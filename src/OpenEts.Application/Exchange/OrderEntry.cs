@@ -3,6 +3,7 @@ using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 using OpenEts.Matching;
@@ -89,9 +90,31 @@ public static class OrderEntry
     /// <summary>
     /// Moves <paramref name="quantity"/> units of the instrument's class from <paramref name="account"/>'s holding account
     /// into the exchange's clearing account, where they can be neither transferred nor surrendered; null, or the refusal.
+    /// Every sell (an order, an amend raising one, a listing, a pick of a buy listing, a block trade, a one-way auction)
+    /// comes here, so the T+1 resale restriction (<see cref="ResaleCheck"/>, <c>ResaleNextDay</c>) is checked here first.
     /// The registry sees <paramref name="userName"/> (default: the actor) as the account's representative moving them.
     /// </summary>
-    public static ExchangeOutcome.Refused? HoldUnits(ExchangeWork work, TradingAccount account, ListedInstrument listed, long quantity,
+    public static async Task<ExchangeOutcome.Refused?> HoldUnitsAsync(ExchangeWork work, TradingAccount account, ListedInstrument listed, long quantity,
+        IdempotencyKey key, string reference, string? userName = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(listed);
+        if (listed.Instrument.ResaleNextDay)
+        {
+            var day = BeijingTime.TradingDay(work.Now);
+            var bought = await work.Session.Exchange.BoughtAsync(account.Id, listed.Instrument.Code, BeijingTime.StartOf(day),
+                BeijingTime.StartOf(day.AddDays(1))).ConfigureAwait(false);
+            var held = work.RegistryRead(l => l.QuantityHeld(account.HoldingAccount, listed.Instrument.Class).Value);
+            if (ResaleCheck.Check(listed.Instrument, held, bought, quantity, day) is { } resale)
+            {
+                return new(resale.Rule, resale.Field, resale.Message, RefusalKind.Conflict);
+            }
+        }
+        return HoldUnits(work, account, listed, quantity, key, reference, userName);
+    }
+
+    private static ExchangeOutcome.Refused? HoldUnits(ExchangeWork work, TradingAccount account, ListedInstrument listed, long quantity,
         IdempotencyKey key, string reference, string? userName = null)
     {
         ArgumentNullException.ThrowIfNull(work);

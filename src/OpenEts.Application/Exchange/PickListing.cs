@@ -114,7 +114,7 @@ public sealed record PickListing(long Listing, long? Quantity, IdempotencyKey Ke
         long reservation;
         if (listerBuys)
         {
-            if (OrderEntry.HoldUnits(work, account, listed, take, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve") is { } noUnits)
+            if (await OrderEntry.HoldUnitsAsync(work, account, listed, take, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve").ConfigureAwait(false) is { } noUnits)
             {
                 // The trade row is already written: roll the whole transaction back.
                 throw new ExchangeRefusalException(noUnits);

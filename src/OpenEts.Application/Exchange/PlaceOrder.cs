@@ -82,7 +82,7 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
             }
             reservation = made;
         }
-        else if (OrderEntry.HoldUnits(work, account, listed, Quantity, ExchangeWork.Key($"exchange/order/{id}/reserve"), Subject(id) + "/reserve") is { } noUnits)
+        else if (await OrderEntry.HoldUnitsAsync(work, account, listed, Quantity, ExchangeWork.Key($"exchange/order/{id}/reserve"), Subject(id) + "/reserve").ConfigureAwait(false) is { } noUnits)
         {
             return noUnits;
         }

@@ -85,7 +85,7 @@ public sealed record PostListing(string Instrument, Side Side, long PriceFen, lo
             listing = listing with { ReservationId = reservation };
             await s.SaveListingAsync(listing).ConfigureAwait(false);
         }
-        else if (OrderEntry.HoldUnits(work, account, listed, Quantity, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve") is { } noUnits)
+        else if (await OrderEntry.HoldUnitsAsync(work, account, listed, Quantity, ExchangeWork.Key($"{subject}/reserve"), subject + "/reserve").ConfigureAwait(false) is { } noUnits)
         {
             throw new ExchangeRefusalException(noUnits);
         }

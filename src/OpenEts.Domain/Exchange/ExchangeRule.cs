@@ -128,4 +128,11 @@ public enum ExchangeRule
 
     /// <summary>A one-way auction cannot be cleared before its bidding window closes, nor twice.</summary>
     AuctionNotOver,
+
+    /// <summary>
+    /// The T+1 resale restriction (configurable per instrument, off by default): units bought on a Beijing trading day
+    /// cannot be sold (order, listing, block trade, one-way auction) on the same day. trading.md §5.1: the national rule
+    /// was not retrieved, [UNCONFIRMED].
+    /// </summary>
+    ResaleNextDay,
 }

@@ -47,6 +47,13 @@ public sealed record Instrument(
         "GDEA-" + vintage.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitClass.Allowance("GD", vintage),
         referencePriceFen, 1, 1, NationalMaxOrderTonnes, NationalBandBasisPoints, calendar);
 
+    /// <summary>
+    /// The T+1 resale restriction (<see cref="ResaleCheck"/>): when true, units bought on a Beijing trading day cannot be
+    /// sold on the same day. Off by default; the operator switches it per instrument. The national settlement cycle (T+1)
+    /// was not retrieved (trading.md §5.1, [UNCONFIRMED]).
+    /// </summary>
+    public bool ResaleNextDay { get; init; }
+
     /// <summary>Which of the instrument's figures come from no retrieved source (shown as "unconfirmed").</summary>
     public bool IsUnconfirmed => !Code.StartsWith("CEA-", StringComparison.Ordinal);
 

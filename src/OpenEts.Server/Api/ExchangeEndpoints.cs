@@ -46,6 +46,9 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Halt an instrument (the exchange's staff): the book keeps its orders and accepts cancels only");
         group.MapPost("/instruments/{code}/resume", ResumeAsync).RequireAuthorization(Operators)
             .WithSummary("Resume a halted instrument (the exchange's staff)");
+        group.MapPost("/instruments/{code}/rules", RulesAsync).RequireAuthorization(Operators)
+            .WithSummary("Switch an instrument's trading rules (the exchange's staff): resaleNextDay, the T+1 resale restriction "
+                + "(units bought on a Beijing trading day cannot be sold that day; [UNCONFIRMED], off by default); a rule left out keeps its setting");
         group.MapPost("/accounts", OpenAccountAsync).RequireAuthorization(Operators)
             .WithSummary("Open a trading account (the exchange's staff): an organisation's credit code and its registry holding account");
         group.MapPost("/orders", PlaceAsync).RequireAuthorization(Traders)
@@ -76,6 +79,9 @@ internal static partial class ExchangeEndpoints
 
     public sealed record HaltInput(string? Reason);
 
+    /// <summary>An instrument's switchable rules; null keeps a rule as it is.</summary>
+    public sealed record RulesInput(bool? ResaleNextDay);
+
     /// <summary>An amend: the new price (yuan/t, null keeps it) and the new open quantity (t).</summary>
     public sealed record AmendInput(decimal? Price, long? Quantity);
 
@@ -83,7 +89,7 @@ internal static partial class ExchangeEndpoints
 
     public sealed record InstrumentView(
         string Code, string UnitClass, decimal ReferencePrice, decimal Tick, long Lot, long MaxOrder, decimal BandPercent, decimal LowerBand,
-        decimal UpperBand, string Calendar, string Hours, bool Halted, bool Unconfirmed);
+        decimal UpperBand, string Calendar, string Hours, bool Halted, bool Unconfirmed, bool ResaleNextDay);
 
     /// <summary>An order: <c>reason</c> (camelCase) says why a remainder was cancelled, e.g. <c>unfilledRemainderCancelled</c>, <c>selfTradePrevented</c>, <c>cancelled</c>.</summary>
     public sealed record OrderView(
@@ -118,7 +124,7 @@ internal static partial class ExchangeEndpoints
         var settings = i.Settings();
         return new InstrumentView(i.Code, i.Class.ToString(), Yuan(i.ReferencePriceFen), Yuan(i.TickFen), i.LotTonnes, i.MaxOrderTonnes,
             i.BandBasisPoints / 100m, Yuan(settings.LowerBandFen), Yuan(settings.UpperBandFen), i.Calendar, i.TradingCalendar.SessionsText,
-            l.Halted, i.IsUnconfirmed);
+            l.Halted, i.IsUnconfirmed, i.ResaleNextDay);
     }
 
     public static OrderView View(ExchangeOrder o)
@@ -174,6 +180,12 @@ internal static partial class ExchangeEndpoints
     private static async Task<ExchangeCommandResult> HaltOrResumeAsync(
         string code, HaltInput? input, bool halt, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         HaltInstrument.TryParse(new(code, input?.Reason), halt, out var command, out var errors)
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> RulesAsync(
+        string code, RulesInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        SetTradingRules.TryParse(new(code, input.ResaleNextDay), out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 

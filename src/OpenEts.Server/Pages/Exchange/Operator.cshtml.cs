@@ -6,7 +6,7 @@ using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Exchange;
 
-/// <summary>The exchange's operator page: the listed instruments with halt and resume, the end of day and its closes, and the trading accounts.</summary>
+/// <summary>The exchange's operator page: the listed instruments with halt and resume and their switchable rules (T+1), the end of day and its closes, and the trading accounts.</summary>
 [Authorize(Roles = nameof(Role.ExchangeMember))]
 public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock) : ExchangePageModel
 {
@@ -36,6 +36,21 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
 
     public Task<IActionResult> OnPostResumeAsync([FromForm] string? instrument, [FromForm] string? reason, CancellationToken ct) =>
         SendAsync(instrument, reason, halt: false, ct);
+
+    /// <summary>Switches an instrument's T+1 resale restriction (the checkbox is sent only when ticked).</summary>
+    public async Task<IActionResult> OnPostRulesAsync([FromForm] string? instrument, [FromForm] bool resaleNextDay, CancellationToken ct)
+    {
+        if (!SetTradingRules.TryParse(new(instrument, resaleNextDay), out var command, out var errors))
+        {
+            Report(errors);
+        }
+        else if (Report(await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct)))
+        {
+            return Redirect("/Exchange/Operator?done=rules");
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostEndOfDayAsync([FromForm] string? day, CancellationToken ct)
     {

@@ -1,0 +1,15 @@
+namespace OpenEts.Application.Storage;
+
+// The exchange's per-instrument trading rules (exchange_instruments) and what the T+1 resale restriction reads.
+public partial interface IExchangeData
+{
+    /// <summary>Switches an instrument's T+1 resale restriction on or off.</summary>
+    Task SetResaleNextDayAsync(string code, bool on);
+
+    /// <summary>
+    /// Tonnes of <paramref name="instrument"/> that trading account <paramref name="accountId"/> bought with
+    /// <paramref name="from"/> ≤ at &lt; <paramref name="to"/>: its buys on the book, its purchases from listings (挂牌点选),
+    /// its settled block trades as the buyer and its one-way auction bids won.
+    /// </summary>
+    Task<long> BoughtAsync(long accountId, string instrument, DateTimeOffset from, DateTimeOffset to);
+}
