@@ -25,9 +25,15 @@ public sealed class InstrumentSettings
     /// <summary>The book indexes its levels directly over the band; wider bands are refused (documented bound).</summary>
     public const int MaxLevelCount = 1 << 22;
 
+    /// <summary>
+    /// The national 挂牌协议 trades at the counterparty's price within the best 5 price levels (trading.md §5.1, [confirmed]):
+    /// the <see cref="MatchLevels"/> of an instrument with that rule switched on.
+    /// </summary>
+    public const int NationalMatchLevels = 5;
+
     private InstrumentSettings(
         string code, long referencePriceFen, long tickFen, long lotTonnes, long maxOrderTonnes, int bandBasisPoints,
-        SelfTradePrevention selfTradePrevention, long lowerBandFen, long upperBandFen)
+        SelfTradePrevention selfTradePrevention, long lowerBandFen, long upperBandFen, int matchLevels)
     {
         Code = code;
         ReferencePriceFen = referencePriceFen;
@@ -38,6 +44,7 @@ public sealed class InstrumentSettings
         SelfTradePrevention = selfTradePrevention;
         LowerBandFen = lowerBandFen;
         UpperBandFen = upperBandFen;
+        MatchLevels = matchLevels;
     }
 
     public string Code { get; }
@@ -67,6 +74,14 @@ public sealed class InstrumentSettings
 
     public int LevelCount => (int)((UpperBandFen - LowerBandFen) / TickFen) + 1;
 
+    /// <summary>
+    /// The most opposite price levels one incoming (or re-entering amended) order may trade through, best first; 0 = no
+    /// limit (the default). With <see cref="NationalMatchLevels"/> (5) the book follows the national 挂牌协议 rule: an order
+    /// trades at the resting orders' prices within the best 5 levels of the other side; a remainder that would still cross
+    /// the 6th is cancelled (<see cref="Reason.BeyondBestLevels"/>), one that no longer crosses rests if it is a limit order.
+    /// </summary>
+    public int MatchLevels { get; }
+
     public static InstrumentSettings Create(
         string code,
         long referencePriceFen,
@@ -74,7 +89,8 @@ public sealed class InstrumentSettings
         long lotTonnes = 1,
         long maxOrderTonnes = DefaultMaxOrderTonnes,
         int bandBasisPoints = DefaultBandBasisPoints,
-        SelfTradePrevention selfTradePrevention = SelfTradePrevention.CancelIncoming)
+        SelfTradePrevention selfTradePrevention = SelfTradePrevention.CancelIncoming,
+        int matchLevels = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(referencePriceFen);
@@ -85,6 +101,7 @@ public sealed class InstrumentSettings
         ArgumentOutOfRangeException.ThrowIfNegative(bandBasisPoints);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bandBasisPoints, 10_000);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(referencePriceFen, MaxReferencePriceFen);
+        ArgumentOutOfRangeException.ThrowIfNegative(matchLevels);
         if (!Enum.IsDefined(selfTradePrevention))
         {
             throw new ArgumentOutOfRangeException(nameof(selfTradePrevention));
@@ -107,6 +124,6 @@ public sealed class InstrumentSettings
         }
 
         return new InstrumentSettings(
-            code, referencePriceFen, tickFen, lotTonnes, maxOrderTonnes, bandBasisPoints, selfTradePrevention, lower, upper);
+            code, referencePriceFen, tickFen, lotTonnes, maxOrderTonnes, bandBasisPoints, selfTradePrevention, lower, upper, matchLevels);
     }
 }

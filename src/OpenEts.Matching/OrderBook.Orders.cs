@@ -83,16 +83,16 @@ public sealed partial class OrderBook
 
         int before = trades.Count;
         long remaining = c.Quantity;
-        bool selfTrade = Match(buy, id, c.Account, limit, ref remaining, seq, trades);
+        Stop stop = Match(buy, id, c.Account, limit, ref remaining, seq, trades);
         long filled = c.Quantity - remaining;
         if (remaining == 0)
         {
             return new Outcome(seq, id, OutcomeStatus.Accepted, Reason.None, filled, 0, 0, trades.Count - before);
         }
 
-        if (selfTrade)
+        if (stop != Stop.None)
         {
-            return new Outcome(seq, id, OutcomeStatus.Accepted, Reason.SelfTradePrevented, filled, 0, remaining, trades.Count - before);
+            return new Outcome(seq, id, OutcomeStatus.Accepted, StopReason(stop), filled, 0, remaining, trades.Count - before);
         }
 
         if (c.Type != OrderType.Limit)
@@ -187,9 +187,9 @@ public sealed partial class OrderBook
         Unlink(n);
         int before = trades.Count;
         long remaining = c.Quantity;
-        bool selfTrade = Match(buy, id, account, level, ref remaining, seq, trades);
+        Stop stop = Match(buy, id, account, level, ref remaining, seq, trades);
         long filled = c.Quantity - remaining;
-        if (remaining > 0 && !selfTrade)
+        if (remaining > 0 && stop == Stop.None)
         {
             _nodes[n].Remaining = remaining;
             LinkTail(n, level);
@@ -199,27 +199,36 @@ public sealed partial class OrderBook
         _ids.Remove(id);
         FreeNode(n);
         return new Outcome(
-            seq, id, OutcomeStatus.Accepted, selfTrade && remaining > 0 ? Reason.SelfTradePrevented : Reason.None,
+            seq, id, OutcomeStatus.Accepted, remaining > 0 ? StopReason(stop) : Reason.None,
             filled, 0, reduced + remaining, trades.Count - before);
     }
 
     /// <summary>
     /// Matches an incoming order against the other side up to level <paramref name="limit"/>, best price first and
-    /// FIFO within a level, at the resting order's price. Returns true when it stopped at a resting order of the same
-    /// account (self-trade prevention); the caller cancels the remainder.
+    /// FIFO within a level, at the resting order's price, through at most <see cref="InstrumentSettings.MatchLevels"/>
+    /// levels. Says why it stopped with quantity left that still crosses: a resting order of the same account (self-trade
+    /// prevention) or the level limit; the caller cancels that remainder.
     /// </summary>
-    private bool Match(bool buy, long id, long account, int limit, ref long remaining, long seq, TradeBuffer trades)
+    private Stop Match(bool buy, long id, long account, int limit, ref long remaining, long seq, TradeBuffer trades)
     {
         Level[] levels = buy ? _asks : _bids;
         Node[] nodes = _nodes;
         Aggressor aggressor = buy ? Aggressor.Buy : Aggressor.Sell;
+        int levelsLeft = _matchLevels;
         while (remaining > 0)
         {
             int li = buy ? _bestAsk : _bestBid;
             if (buy ? li > limit : li < limit)
             {
-                return false;
+                return Stop.None;
             }
+
+            if (levelsLeft == 0)
+            {
+                return Stop.LevelLimit;
+            }
+
+            levelsLeft--;
 
             ref Level lv = ref levels[li];
             long price = PriceOf(li);
@@ -270,20 +279,23 @@ public sealed partial class OrderBook
 
             if (selfTrade)
             {
-                return true;
+                return Stop.SelfTrade;
             }
         }
 
-        return false;
+        return Stop.None;
     }
 
-    /// <summary>Whether a fill-or-kill order would fill completely, self-trade prevention included.</summary>
+    private static Reason StopReason(Stop stop) => stop == Stop.SelfTrade ? Reason.SelfTradePrevented : Reason.BeyondBestLevels;
+
+    /// <summary>Whether a fill-or-kill order would fill completely within the level limit, self-trade prevention included.</summary>
     private bool CanFill(bool buy, long account, int limit, long quantity)
     {
         Level[] levels = buy ? _asks : _bids;
         long available = 0;
+        int levelsLeft = _matchLevels;
         int li = buy ? _bestAsk : _bestBid;
-        while (buy ? li <= limit : li >= limit && li != None)
+        while ((buy ? li <= limit : li >= limit && li != None) && levelsLeft-- > 0)
         {
             ref Level lv = ref levels[li];
             if (!_stp)
@@ -337,5 +349,13 @@ public sealed partial class OrderBook
         }
 
         return false;
+    }
+
+    /// <summary>Why matching stopped with quantity left that still crosses the other side.</summary>
+    private enum Stop : byte
+    {
+        None,
+        SelfTrade,
+        LevelLimit,
     }
 }

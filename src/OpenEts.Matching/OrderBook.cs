@@ -27,6 +27,7 @@ public sealed partial class OrderBook
     private readonly long _highFen;
     private readonly int _levelCount;
     private readonly bool _stp;
+    private readonly int _matchLevels;
     private readonly Level[] _bids;
     private readonly Level[] _asks;
     private readonly LevelBitmap _bidBits;
@@ -54,6 +55,7 @@ public sealed partial class OrderBook
         _highFen = settings.UpperBandFen;
         _levelCount = settings.LevelCount;
         _stp = settings.SelfTradePrevention == SelfTradePrevention.CancelIncoming;
+        _matchLevels = settings.MatchLevels == 0 ? int.MaxValue : settings.MatchLevels;
         _bids = new Level[_levelCount];
         _asks = new Level[_levelCount];
         _bids.AsSpan().Fill(Level.Empty);

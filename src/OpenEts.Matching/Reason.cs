@@ -35,4 +35,11 @@ public enum Reason
     // Accepted, with a remainder cancelled.
     SelfTradePrevented = 100,
     UnfilledRemainderCancelled = 101,
+
+    /// <summary>
+    /// The order traded through the most opposite price levels the instrument allows (<see cref="InstrumentSettings.MatchLevels"/>:
+    /// the national 挂牌协议's best 5) and would still cross the next one, so its remainder is cancelled rather than rest on a
+    /// crossed book.
+    /// </summary>
+    BeyondBestLevels = 102,
 }

@@ -9,7 +9,7 @@ namespace OpenEts.Storage;
 
 internal sealed partial class SqlSession : IExchangeData
 {
-    private const string InstrumentColumns = "code, unit_class, reference_fen, tick_fen, lot, max_order, band_bp, calendar, halted, listed_at, resale_next_day";
+    private const string InstrumentColumns = "code, unit_class, reference_fen, tick_fen, lot, max_order, band_bp, calendar, halted, listed_at, resale_next_day, best_five_levels";
     private const string TradingAccountColumns = "id, organisation_id, holding_account, is_open, opened_at";
     private const string OrderColumns =
         "id, instrument, account_id, user_name, side, type, price_fen, quantity, filled, resting, cancelled, status, reason, reservation_id, placed_at, updated_at, idempotency_key";
@@ -239,10 +239,13 @@ internal sealed partial class SqlSession : IExchangeData
 
         public long Resale_Next_Day { get; init; }
 
+        public long Best_Five_Levels { get; init; }
+
         public ListedInstrument ToInstrument() => new(
             new Instrument(Code, UnitClass.Parse(Unit_Class), Reference_Fen, Tick_Fen, Lot, Max_Order, checked((int)Band_Bp), Calendar)
             {
                 ResaleNextDay = Resale_Next_Day != 0,
+                BestFiveLevels = Best_Five_Levels != 0,
             },
             Halted != 0, At(Listed_At));
     }

@@ -2,12 +2,14 @@ using OpenEts.Application.Storage;
 
 namespace OpenEts.Storage;
 
-// The exchange's per-instrument trading rules (exchange_instruments.resale_next_day, migration 0031) and the tonnes an
+// The exchange's per-instrument trading rules (exchange_instruments.resale_next_day, migration 0031, and best_five_levels,
+// migration 0036) and the tonnes an
 // account bought in a window, which the T+1 resale restriction reads.
 internal sealed partial class SqlSession
 {
-    Task IExchangeData.SetResaleNextDayAsync(string code, bool on) => RequireInstrumentAsync(code,
-        ExecuteAsync("UPDATE exchange_instruments SET resale_next_day = @on WHERE code = @code", new { code, on = on ? 1 : 0 }));
+    Task IExchangeData.SetTradingRulesAsync(string code, bool resaleNextDay, bool bestFiveLevels) => RequireInstrumentAsync(code, ExecuteAsync(
+        "UPDATE exchange_instruments SET resale_next_day = @resale, best_five_levels = @bestFive WHERE code = @code",
+        new { code, resale = resaleNextDay ? 1 : 0, bestFive = bestFiveLevels ? 1 : 0 }));
 
     Task<long> IExchangeData.BoughtAsync(long accountId, string instrument, DateTimeOffset from, DateTimeOffset to) =>
         ExecuteScalarAsync<long>("""

@@ -5,13 +5,15 @@ namespace OpenEts.Matching.Tests;
 /// <summary>Turns FsCheck's random integers into a command stream that hits every rule: crossings, STP, bad input.</summary>
 internal static class CommandStream
 {
-    public const int Variants = 3;
+    public const int Variants = 4;
 
     public static InstrumentSettings Settings(int variant) => variant switch
     {
         0 => InstrumentSettings.Create("CEA-2024", referencePriceFen: 1_000, bandBasisPoints: 300, maxOrderTonnes: 50),
         1 => InstrumentSettings.Create("CCER", referencePriceFen: 10_000, tickFen: 5, lotTonnes: 10, maxOrderTonnes: 500, bandBasisPoints: 100),
-        _ => InstrumentSettings.Create("PHCER", referencePriceFen: 500, bandBasisPoints: 500, maxOrderTonnes: 30, selfTradePrevention: SelfTradePrevention.None),
+        2 => InstrumentSettings.Create("PHCER", referencePriceFen: 500, bandBasisPoints: 500, maxOrderTonnes: 30, selfTradePrevention: SelfTradePrevention.None),
+        // The national 挂牌协议 rule with a limit of 2 levels, so that random streams (prices within ±12 ticks) reach it often.
+        _ => InstrumentSettings.Create("CEA-2025", referencePriceFen: 1_000, bandBasisPoints: 300, maxOrderTonnes: 50, matchLevels: 2),
     };
 
     public static List<Command> Decode(int[] seeds, InstrumentSettings s)

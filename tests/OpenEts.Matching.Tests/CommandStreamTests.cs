@@ -8,6 +8,7 @@ public sealed class CommandStreamTests
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
+    [InlineData(3)]
     public void Decode_ManyStreams_ReachEveryOutcomeReasonAndAuctionTrades(int variant)
     {
         InstrumentSettings settings = CommandStream.Settings(variant);
@@ -39,6 +40,11 @@ public sealed class CommandStreamTests
         ];
         Assert.Empty(expected.Except(reasons));
         Assert.Equal([Aggressor.Auction, Aggressor.Buy, Aggressor.Sell], aggressors.Order());
+        if (variant == 3)
+        {
+            Assert.Contains(Reason.BeyondBestLevels, reasons);
+        }
+
         if (variant == 1)
         {
             Assert.Contains(Reason.OffTick, reasons);

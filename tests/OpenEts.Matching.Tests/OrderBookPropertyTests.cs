@@ -4,7 +4,7 @@ using OpenEts.Matching;
 
 namespace OpenEts.Matching.Tests;
 
-/// <summary>Properties over random input streams (three instrument variants: tick 1 / lot 1; tick 5 / lot 10; self-trade prevention off).</summary>
+/// <summary>Properties over random input streams (four instrument variants: tick 1 / lot 1; tick 5 / lot 10; self-trade prevention off; a 2-level match limit).</summary>
 public sealed class OrderBookPropertyTests
 {
     private static readonly Arbitrary<int[]> Streams = Arb.From(Gen.Choose(0, int.MaxValue - 1).ArrayOf());

@@ -112,23 +112,28 @@ internal sealed class ReferenceBook
         }
 
         int before = trades.Count;
-        (long remaining, bool stp) = Match(c.Side, c.OrderId, c.Account, limit, c.Quantity, c.Sequence, trades);
+        (long remaining, Reason stop) = Match(c.Side, c.OrderId, c.Account, limit, c.Quantity, c.Sequence, trades);
         long filled = c.Quantity - remaining;
         int n = trades.Count - before;
         if (remaining == 0) return new(c.Sequence, c.OrderId, OutcomeStatus.Accepted, Reason.None, filled, 0, 0, n);
-        if (stp) return new(c.Sequence, c.OrderId, OutcomeStatus.Accepted, Reason.SelfTradePrevented, filled, 0, remaining, n);
+        if (stop != Reason.None) return new(c.Sequence, c.OrderId, OutcomeStatus.Accepted, stop, filled, 0, remaining, n);
         if (c.Type != OrderType.Limit) return new(c.Sequence, c.OrderId, OutcomeStatus.Accepted, Reason.UnfilledRemainderCancelled, filled, 0, remaining, n);
         Insert(new Entry(c.OrderId, c.Account, c.Side, limit, remaining, ++_clock));
         return new(c.Sequence, c.OrderId, OutcomeStatus.Accepted, Reason.None, filled, remaining, 0, n);
     }
 
-    private (long Remaining, bool SelfTrade) Match(Side side, long id, long account, long limit, long quantity, long seq, List<Trade> trades)
+    // Trades through at most MatchLevels distinct prices of the other side (0 = all); says why it stopped with quantity
+    // left that still crosses: SelfTradePrevented, or BeyondBestLevels at the first price past the limit.
+    private (long Remaining, Reason Stop) Match(Side side, long id, long account, long limit, long quantity, long seq, List<Trade> trades)
     {
         List<Entry> other = Opposite(side);
+        var prices = new HashSet<long>();
         while (quantity > 0 && other.Count > 0 && Crosses(side, limit, other[0].Price))
         {
             Entry e = other[0];
-            if (SelfTradeRuleOn && e.Account == account) return (quantity, true);
+            if (_s.MatchLevels > 0 && !prices.Contains(e.Price) && prices.Count == _s.MatchLevels) return (quantity, Reason.BeyondBestLevels);
+            prices.Add(e.Price);
+            if (SelfTradeRuleOn && e.Account == account) return (quantity, Reason.SelfTradePrevented);
             long q = Math.Min(quantity, e.Quantity);
             trades.Add(side == Side.Buy
                 ? new Trade(seq, id, e.Id, account, e.Account, Aggressor.Buy, e.Price, q)
@@ -138,7 +143,7 @@ internal sealed class ReferenceBook
             if (e.Quantity == 0) other.RemoveAt(0);
         }
 
-        return (quantity, false);
+        return (quantity, Reason.None);
     }
 
     private Outcome Cancel(Command c)
@@ -180,17 +185,17 @@ internal sealed class ReferenceBook
         }
 
         int before = trades.Count;
-        (long remaining, bool stp) = Match(e.Side, e.Id, e.Account, c.PriceFen, c.Quantity, c.Sequence, trades);
+        (long remaining, Reason stop) = Match(e.Side, e.Id, e.Account, c.PriceFen, c.Quantity, c.Sequence, trades);
         int n = trades.Count - before;
         long filled = c.Quantity - remaining;
-        if (remaining > 0 && !stp)
+        if (remaining > 0 && stop == Reason.None)
         {
             moved.Quantity = remaining;
             Insert(moved);
             return new(c.Sequence, c.OrderId, OutcomeStatus.Accepted, Reason.None, filled, remaining, reduced, n);
         }
 
-        return new(c.Sequence, c.OrderId, OutcomeStatus.Accepted, stp && remaining > 0 ? Reason.SelfTradePrevented : Reason.None,
+        return new(c.Sequence, c.OrderId, OutcomeStatus.Accepted, remaining > 0 ? stop : Reason.None,
             filled, 0, reduced + remaining, n);
     }
 

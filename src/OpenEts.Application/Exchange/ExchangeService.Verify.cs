@@ -41,6 +41,11 @@ public sealed partial class ExchangeService
                     books[instrument] = NextDay(books[instrument], reference, entry.Sequence, buffer);
                 }
             }
+            else if (entry.Kind == SetTradingRules.Kind)
+            {
+                var (instrument, levels) = SetTradingRules.MatchLevelsFromJson(entry.Payload);
+                books[instrument] = WithMatchLevels(books[instrument], levels);
+            }
             else if (ExchangeInput.IsInput(entry.Kind))
             {
                 var input = ExchangeInput.FromJson(entry.Payload);

@@ -153,13 +153,34 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     {
         var s = old.Settings;
         var book = new OrderBook(InstrumentSettings.Create(
-            s.Code, referenceFen, s.TickFen, s.LotTonnes, s.MaxOrderTonnes, s.BandBasisPoints, s.SelfTradePrevention));
+            s.Code, referenceFen, s.TickFen, s.LotTonnes, s.MaxOrderTonnes, s.BandBasisPoints, s.SelfTradePrevention, s.MatchLevels));
         if (old.IsHalted)
         {
             buffer.Clear();
             book.Process(Command.Halt(sequence), buffer);
         }
         return book;
+    }
+
+    internal void SetMatchLevels(string instrument, int levels, long sequence)
+    {
+        _books[instrument] = WithMatchLevels(_books[instrument], levels);
+        _applied = sequence;
+    }
+
+    // The same book (its resting orders in priority order, its phase and halt) under a new level limit: an operator's switch
+    // of the best-5-levels rule takes effect from the next input on, in the live books and in every replay alike.
+    internal static OrderBook WithMatchLevels(OrderBook old, int levels)
+    {
+        if (old.Settings.MatchLevels == levels)
+        {
+            return old;
+        }
+        var snapshot = old.Snapshot();
+        var s = snapshot.Settings;
+        return OrderBook.Restore(new OrderBookSnapshot(InstrumentSettings.Create(
+            s.Code, s.ReferencePriceFen, s.TickFen, s.LotTonnes, s.MaxOrderTonnes, s.BandBasisPoints, s.SelfTradePrevention, levels),
+            snapshot.Phase, snapshot.IsHalted, snapshot.Orders), Math.Max(1024, old.OrderCount));
     }
 
     // Applies the journal's exchange entries after the last one applied: listings create books, inputs run through them.
@@ -178,6 +199,11 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
                 {
                     NextDayBook(instrument, reference, entry.Sequence);
                 }
+            }
+            else if (entry.Kind == SetTradingRules.Kind)
+            {
+                var (instrument, levels) = SetTradingRules.MatchLevelsFromJson(entry.Payload);
+                _books[instrument] = WithMatchLevels(_books[instrument], levels);
             }
             else if (ExchangeInput.IsInput(entry.Kind))
             {

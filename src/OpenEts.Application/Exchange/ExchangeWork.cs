@@ -97,6 +97,8 @@ public sealed class ExchangeWork
 
     internal void NextDayBook(string instrument, long referenceFen, long sequence) => _exchange.NextDayBook(instrument, referenceFen, sequence);
 
+    internal void SetMatchLevels(string instrument, int levels, long sequence) => _exchange.SetMatchLevels(instrument, levels, sequence);
+
     /// <summary>Journals an exchange entry that is not an input to a book, and returns its sequence.</summary>
     public async Task<long> JournalEntryAsync(string kind, string subject, object payload)
     {

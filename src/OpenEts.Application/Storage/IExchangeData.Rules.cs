@@ -3,8 +3,8 @@ namespace OpenEts.Application.Storage;
 // The exchange's per-instrument trading rules (exchange_instruments) and what the T+1 resale restriction reads.
 public partial interface IExchangeData
 {
-    /// <summary>Switches an instrument's T+1 resale restriction on or off.</summary>
-    Task SetResaleNextDayAsync(string code, bool on);
+    /// <summary>Sets an instrument's switchable rules: the T+1 resale restriction and the best-5-levels rule.</summary>
+    Task SetTradingRulesAsync(string code, bool resaleNextDay, bool bestFiveLevels);
 
     /// <summary>
     /// Tonnes of <paramref name="instrument"/> that trading account <paramref name="accountId"/> bought with

@@ -54,12 +54,20 @@ public sealed record Instrument(
     /// </summary>
     public bool ResaleNextDay { get; init; }
 
+    /// <summary>
+    /// The national 挂牌协议 rule (trading.md §5.1, [confirmed]): an order trades at the counterparty's price within the best
+    /// 5 price levels of the other side (<see cref="InstrumentSettings.NationalMatchLevels"/>); what would still cross
+    /// the 6th is cancelled (docs/matching.md, "Best 5 levels"). Off by default; the operator switches it per instrument.
+    /// </summary>
+    public bool BestFiveLevels { get; init; }
+
     /// <summary>Which of the instrument's figures come from no retrieved source (shown as "unconfirmed").</summary>
     public bool IsUnconfirmed => !Code.StartsWith("CEA-", StringComparison.Ordinal);
 
     /// <summary>The matching engine's settings for the book (throws when the figures are out of the engine's bounds).</summary>
     public InstrumentSettings Settings() => InstrumentSettings.Create(
-        Code, ReferencePriceFen, TickFen, LotTonnes, MaxOrderTonnes, BandBasisPoints, SelfTradePrevention.CancelIncoming);
+        Code, ReferencePriceFen, TickFen, LotTonnes, MaxOrderTonnes, BandBasisPoints, SelfTradePrevention.CancelIncoming,
+        BestFiveLevels ? InstrumentSettings.NationalMatchLevels : 0);
 
     /// <summary>
     /// How its official close is set: Guangzhou's 挂牌点选 rule for an instrument on the Guangzhou calendar (guangdong.md

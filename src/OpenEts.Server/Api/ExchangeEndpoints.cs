@@ -48,7 +48,8 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Resume a halted instrument (the exchange's staff)");
         group.MapPost("/instruments/{code}/rules", RulesAsync).RequireAuthorization(Operators)
             .WithSummary("Switch an instrument's trading rules (the exchange's staff): resaleNextDay, the T+1 resale restriction "
-                + "(units bought on a Beijing trading day cannot be sold that day; [UNCONFIRMED], off by default); a rule left out keeps its setting");
+                + "(units bought on a Beijing trading day cannot be sold that day; [UNCONFIRMED], off by default), and bestFiveLevels, the national "
+                + "rule that an order trades at the counterparty's price within the best 5 levels (off by default); a rule left out keeps its setting");
         group.MapPost("/accounts", OpenAccountAsync).RequireAuthorization(Operators)
             .WithSummary("Open a trading account (the exchange's staff): an organisation's credit code and its registry holding account");
         group.MapPost("/orders", PlaceAsync).RequireAuthorization(Traders)
@@ -80,7 +81,7 @@ internal static partial class ExchangeEndpoints
     public sealed record HaltInput(string? Reason);
 
     /// <summary>An instrument's switchable rules; null keeps a rule as it is.</summary>
-    public sealed record RulesInput(bool? ResaleNextDay);
+    public sealed record RulesInput(bool? ResaleNextDay, bool? BestFiveLevels);
 
     /// <summary>An amend: the new price (yuan/t, null keeps it) and the new open quantity (t).</summary>
     public sealed record AmendInput(decimal? Price, long? Quantity);
@@ -89,7 +90,7 @@ internal static partial class ExchangeEndpoints
 
     public sealed record InstrumentView(
         string Code, string UnitClass, decimal ReferencePrice, decimal Tick, long Lot, long MaxOrder, decimal BandPercent, decimal LowerBand,
-        decimal UpperBand, string Calendar, string Hours, bool Halted, bool Unconfirmed, bool ResaleNextDay);
+        decimal UpperBand, string Calendar, string Hours, bool Halted, bool Unconfirmed, bool ResaleNextDay, bool BestFiveLevels);
 
     /// <summary>An order: <c>reason</c> (camelCase) says why a remainder was cancelled, e.g. <c>unfilledRemainderCancelled</c>, <c>selfTradePrevented</c>, <c>cancelled</c>.</summary>
     public sealed record OrderView(
@@ -124,7 +125,7 @@ internal static partial class ExchangeEndpoints
         var settings = i.Settings();
         return new InstrumentView(i.Code, i.Class.ToString(), Yuan(i.ReferencePriceFen), Yuan(i.TickFen), i.LotTonnes, i.MaxOrderTonnes,
             i.BandBasisPoints / 100m, Yuan(settings.LowerBandFen), Yuan(settings.UpperBandFen), i.Calendar, i.TradingCalendar.SessionsText,
-            l.Halted, i.IsUnconfirmed, i.ResaleNextDay);
+            l.Halted, i.IsUnconfirmed, i.ResaleNextDay, i.BestFiveLevels);
     }
 
     public static OrderView View(ExchangeOrder o)
@@ -185,7 +186,7 @@ internal static partial class ExchangeEndpoints
 
     private static async Task<ExchangeCommandResult> RulesAsync(
         string code, RulesInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
-        SetTradingRules.TryParse(new(code, input.ResaleNextDay), out var command, out var errors)
+        SetTradingRules.TryParse(new(code, input.ResaleNextDay, input.BestFiveLevels), out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 

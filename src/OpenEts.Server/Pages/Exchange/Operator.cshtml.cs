@@ -37,10 +37,11 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     public Task<IActionResult> OnPostResumeAsync([FromForm] string? instrument, [FromForm] string? reason, CancellationToken ct) =>
         SendAsync(instrument, reason, halt: false, ct);
 
-    /// <summary>Switches an instrument's T+1 resale restriction (the checkbox is sent only when ticked).</summary>
-    public async Task<IActionResult> OnPostRulesAsync([FromForm] string? instrument, [FromForm] bool resaleNextDay, CancellationToken ct)
+    /// <summary>Sets an instrument's switchable rules: T+1 and the best 5 levels (a checkbox is sent only when ticked).</summary>
+    public async Task<IActionResult> OnPostRulesAsync(
+        [FromForm] string? instrument, [FromForm] bool resaleNextDay, [FromForm] bool bestFiveLevels, CancellationToken ct)
     {
-        if (!SetTradingRules.TryParse(new(instrument, resaleNextDay), out var command, out var errors))
+        if (!SetTradingRules.TryParse(new(instrument, resaleNextDay, bestFiveLevels), out var command, out var errors))
         {
             Report(errors);
         }
