@@ -352,7 +352,7 @@ public sealed partial class OrderBook
     }
 
     /// <summary>Why matching stopped with quantity left that still crosses the other side.</summary>
-    private enum Stop : byte
+    private enum Stop
     {
         None,
         SelfTrade,

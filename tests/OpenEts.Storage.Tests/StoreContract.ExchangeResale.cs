@@ -1,4 +1,5 @@
 using OpenEts.Application.Exchange;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Registry;
 using OpenEts.Matching;

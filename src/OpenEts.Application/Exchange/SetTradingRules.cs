@@ -4,6 +4,7 @@ using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
 using OpenEts.Matching;
 
 namespace OpenEts.Application.Exchange;

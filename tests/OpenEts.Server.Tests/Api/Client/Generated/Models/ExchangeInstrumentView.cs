@@ -14,6 +14,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     {
         /// <summary>The bandPercent property</summary>
         public double? BandPercent { get; set; }
+        /// <summary>The bestFiveLevels property</summary>
+        public bool? BestFiveLevels { get; set; }
         /// <summary>The calendar property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -48,6 +50,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public long? MaxOrder { get; set; }
         /// <summary>The referencePrice property</summary>
         public double? ReferencePrice { get; set; }
+        /// <summary>The resaleNextDay property</summary>
+        public bool? ResaleNextDay { get; set; }
         /// <summary>The tick property</summary>
         public double? Tick { get; set; }
         /// <summary>The unconfirmed property</summary>
@@ -81,6 +85,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "bandPercent", n => { BandPercent = n.GetDoubleValue(); } },
+                { "bestFiveLevels", n => { BestFiveLevels = n.GetBoolValue(); } },
                 { "calendar", n => { Calendar = n.GetStringValue(); } },
                 { "code", n => { Code = n.GetStringValue(); } },
                 { "halted", n => { Halted = n.GetBoolValue(); } },
@@ -89,6 +94,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "lowerBand", n => { LowerBand = n.GetDoubleValue(); } },
                 { "maxOrder", n => { MaxOrder = n.GetLongValue(); } },
                 { "referencePrice", n => { ReferencePrice = n.GetDoubleValue(); } },
+                { "resaleNextDay", n => { ResaleNextDay = n.GetBoolValue(); } },
                 { "tick", n => { Tick = n.GetDoubleValue(); } },
                 { "unconfirmed", n => { Unconfirmed = n.GetBoolValue(); } },
                 { "unitClass", n => { UnitClass = n.GetStringValue(); } },
@@ -103,6 +109,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("bandPercent", BandPercent);
+            writer.WriteBoolValue("bestFiveLevels", BestFiveLevels);
             writer.WriteStringValue("calendar", Calendar);
             writer.WriteStringValue("code", Code);
             writer.WriteBoolValue("halted", Halted);
@@ -111,6 +118,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteDoubleValue("lowerBand", LowerBand);
             writer.WriteLongValue("maxOrder", MaxOrder);
             writer.WriteDoubleValue("referencePrice", ReferencePrice);
+            writer.WriteBoolValue("resaleNextDay", ResaleNextDay);
             writer.WriteDoubleValue("tick", Tick);
             writer.WriteBoolValue("unconfirmed", Unconfirmed);
             writer.WriteStringValue("unitClass", UnitClass);

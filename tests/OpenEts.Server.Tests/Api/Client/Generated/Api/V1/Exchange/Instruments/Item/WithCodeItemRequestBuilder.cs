@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Depth;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Halt;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Resume;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Rules;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Trades;
 using System.Collections.Generic;
 using System.IO;
@@ -32,6 +33,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Resume.ResumeRequestBuilder Resume
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Resume.ResumeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The rules property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Rules.RulesRequestBuilder Rules
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Rules.RulesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The trades property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.Item.Trades.TradesRequestBuilder Trades

@@ -5,10 +5,10 @@ using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Exchange;
 
-// The T+1 resale restriction through the API on the demo market (GDEA-2017 at 16.09, band 14.49–17.69): the exchange's
-// staff switch it on, a member may not; then what the cement company bought today cannot be sold today. The rule stays
-// on for this class's server, so the class has its own.
-public sealed class ExchangeResaleApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+// An instrument's switchable rules through the API on the demo market (GDEA-2017 at 16.09, band 14.49–17.69): the
+// exchange's staff switch them, a member may not. With T+1 on, what the cement company bought today cannot be sold today.
+// The rules stay switched for this class's server, so the class has its own.
+public sealed class ExchangeRulesApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -50,9 +50,30 @@ public sealed class ExchangeResaleApiTests(ServerFactory server) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
         Assert.Equal("exchange.instrument.rules-set", switched.GetProperty("event").GetString());
-        Assert.True(listed.GetProperty("resaleNextDay").GetBoolean());
+        Assert.Equal((true, false), (listed.GetProperty("resaleNextDay").GetBoolean(), listed.GetProperty("bestFiveLevels").GetBoolean()));
         Assert.Equal(HttpStatusCode.Conflict, resale.StatusCode);
         Assert.Equal(("ResaleNextDay", "quantity"), (problem.GetProperty("rule").GetString(), problem.GetProperty("field").GetString()));
         Assert.Equal(older + 100, await FreeAsync(cement));
     }
+
+    [Fact]
+    public async Task Rules_BestFiveLevelsOnThenOff_ShowOnTheInstrumentAndKeepTheOtherRule()
+    {
+        using var staff = await server.SignedInAsync("exchange");
+
+        await PostAsync(staff, "/api/v1/exchange/instruments/GDEA-2017/rules", new { bestFiveLevels = true });
+        var on = await InstrumentAsync(staff);
+        await PostAsync(staff, "/api/v1/exchange/instruments/GDEA-2017/rules", new { bestFiveLevels = false });
+        var off = await InstrumentAsync(staff);
+        using var unlisted = await staff.PostAsJsonAsync("/api/v1/exchange/instruments/CEA-2099/rules", new { bestFiveLevels = true }, Ct);
+
+        Assert.True(on.GetProperty("bestFiveLevels").GetBoolean());
+        Assert.False(off.GetProperty("bestFiveLevels").GetBoolean());
+        Assert.Equal(on.GetProperty("resaleNextDay").GetBoolean(), off.GetProperty("resaleNextDay").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, unlisted.StatusCode);
+    }
+
+    private static async Task<JsonElement> InstrumentAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/exchange/instruments", Ct)).EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "GDEA-2017");
 }
