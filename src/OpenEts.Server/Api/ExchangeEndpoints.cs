@@ -81,7 +81,7 @@ internal static partial class ExchangeEndpoints
     public sealed record HaltInput(string? Reason);
 
     /// <summary>An instrument's switchable rules; null keeps a rule as it is.</summary>
-    public sealed record RulesInput(bool? ResaleNextDay, bool? BestFiveLevels);
+    public sealed record RulesInput(bool? ResaleNextDay = null, bool? BestFiveLevels = null);
 
     /// <summary>An amend: the new price (yuan/t, null keeps it) and the new open quantity (t).</summary>
     public sealed record AmendInput(decimal? Price, long? Quantity);
