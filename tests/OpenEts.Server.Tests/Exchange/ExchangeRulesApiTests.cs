@@ -39,13 +39,13 @@ public sealed class ExchangeRulesApiTests(ServerFactory server) : IClassFixture<
         for (var i = 0; await FreeAsync(cement) > 99_999; i++)
         {
             await PostAsync(cement, "/api/v1/exchange/orders",
-                new { instrument = "GDEA-2017", side = "sell", price = 17.69m, quantity = 99_999, idempotencyKey = "api-t1-park-" + i });
+                new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 17.69m, quantity = 99_999, idempotencyKey = "api-t1-park-" + i });
         }
         var older = await FreeAsync(cement);
-        await PostAsync(power, "/api/v1/exchange/orders", new { instrument = "GDEA-2017", side = "sell", price = 16.50m, quantity = 100, idempotencyKey = "api-t1-s" });
-        await PostAsync(cement, "/api/v1/exchange/orders", new { instrument = "GDEA-2017", side = "buy", price = 16.50m, quantity = 100, idempotencyKey = "api-t1-b" });
+        await PostAsync(power, "/api/v1/exchange/orders", new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 16.50m, quantity = 100, idempotencyKey = "api-t1-s" });
+        await PostAsync(cement, "/api/v1/exchange/orders", new { instrument = "GDEA-2017", side = "buy", type = "limit", price = 16.50m, quantity = 100, idempotencyKey = "api-t1-b" });
         using var resale = await cement.PostAsJsonAsync("/api/v1/exchange/orders",
-            new { instrument = "GDEA-2017", side = "sell", price = 16.60m, quantity = older + 1, idempotencyKey = "api-t1-sell" }, Ct);
+            new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 16.60m, quantity = older + 1, idempotencyKey = "api-t1-sell" }, Ct);
         var problem = await resale.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
