@@ -39,6 +39,13 @@ internal static class Program
                                    order entry end to end through the HTTP API: the Release server in its own process on a
                                    throwaway SQLite demo database, this process posting N orders (50 000) from C clients
                                    (64) with API tokens; orders/s and latency p50/p99 (build src/OpenEts.Server -c Release)
+          exchange-settlement [--trades N] [--clients C] [--server DLL]
+                                   settlement delivery versus payment through the server (Release, as exchange-http): one
+                                   buy trading with N resting one-lot sells (20 000) in its one transaction, then N one-lot
+                                   buys from C clients (64) settled by group commit; trades/s and server CPU seconds
+          market-stream [--subscribers S] [--rounds R] [--server DLL]
+                                   S (1 000) concurrent server-sent-event subscribers of the demo instrument; R (20) trades;
+                                   each subscriber's time from the trade's order to its update: p50, p99, max
           market-data [--trades N]
                                    K-line aggregation of N trade prints (1 000 000) into 1-minute and 1-day bars, and one
                                    day's official close (plain harness, seconds)
@@ -114,6 +121,10 @@ internal static class Program
                 return DualControl.DualControlBench.Run(rest);
             case "exchange-http":
                 return Exchange.ExchangeHttpBench.Run(rest);
+            case "exchange-settlement":
+                return Exchange.SettlementBench.Run(rest);
+            case "market-stream":
+                return Exchange.MarketStreamBench.Run(rest);
             case "market-data":
                 return MarketData.KLineBench.Run(rest);
             default:

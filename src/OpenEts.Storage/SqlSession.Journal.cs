@@ -8,6 +8,9 @@ internal sealed partial class SqlSession
     private const string JournalColumns = "seq, at, actor, kind, subject, payload, prev_hash, hash";
     private const int ReadChunk = 5000;
 
+    // The journal's last sequence and hash as this write transaction left them, once it read or wrote the tail.
+    private (long Sequence, string Hash)? _journalTail;
+
     public async Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload) =>
         (await AppendManyAsync([(at, actor, kind, subject, payload)]).ConfigureAwait(false))[0];
 
@@ -19,11 +22,16 @@ internal sealed partial class SqlSession
         {
             return [];
         }
-        // Writers are serialised by the store, so the tail read once stays the tail for the whole batch.
-        var last = await QuerySingleOrDefaultAsync<JournalRow>(
-            $"SELECT {JournalColumns} FROM journal ORDER BY seq DESC LIMIT 1").ConfigureAwait(false);
-        var sequence = last?.Seq ?? 0;
-        var previous = last?.Hash ?? JournalEntry.GenesisHash;
+        // Writers are serialised by the store, so the tail read once stays the tail for the whole transaction: later
+        // appends in it (an order's reservation, its input, its trades; a group commit's many orders) go on from the
+        // tail this session wrote last, without reading it again.
+        if (_journalTail is not { } tail)
+        {
+            var last = await QuerySingleOrDefaultAsync<JournalRow>(
+                "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").ConfigureAwait(false);
+            tail = (last?.Seq ?? 0, last?.Hash ?? JournalEntry.GenesisHash);
+        }
+        var (sequence, previous) = tail;
         var created = new JournalEntry[entries.Count];
         for (var i = 0; i < created.Length; i++)
         {
@@ -31,7 +39,10 @@ internal sealed partial class SqlSession
             created[i] = JournalEntry.Create(++sequence, at, actor, kind, subject, payload, previous);
             previous = created[i].Hash;
         }
+        // A failed insert may have stored part of the entries: the next append reads the tail again.
+        _journalTail = null;
         await dialect.InsertJournalAsync(connection, transaction, created, ct).ConfigureAwait(false);
+        _journalTail = (sequence, previous);
         return created;
     }
 

@@ -22,7 +22,7 @@ namespace OpenEts.Bench.Exchange;
 /// </summary>
 internal static class ExchangeHttpBench
 {
-    private const string Instrument = "GDEA-2017";
+    internal const string Instrument = "GDEA-2017";
 
     public static int Run(string[] args)
     {
@@ -101,7 +101,7 @@ internal static class ExchangeHttpBench
         }
     }
 
-    private static IEnumerable<string> DemoCompanies =>
+    internal static IEnumerable<string> DemoCompanies =>
         ["91440101MA5CY1001", "91441800MA5CY1002"];
 
     private sealed record RunResult(long[] Latencies, int Accepted, int Refused, string? FirstRefusal);
@@ -148,7 +148,7 @@ internal static class ExchangeHttpBench
         return new RunResult(latencies, accepted, refused, firstRefusal);
     }
 
-    private static HttpClient Client(string baseUrl, string token, int clients)
+    internal static HttpClient Client(string baseUrl, string token, int clients)
     {
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
@@ -181,7 +181,7 @@ internal static class ExchangeHttpBench
         return process;
     }
 
-    private static async Task<JsonElement> WaitForInstrumentAsync(HttpClient client, Process server)
+    internal static async Task<JsonElement> WaitForInstrumentAsync(HttpClient client, Process server)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(5))
@@ -215,7 +215,7 @@ internal static class ExchangeHttpBench
     }
 
     // API tokens made straight in the database the server uses, as a signed-in user would make them on /Account/Tokens.
-    private static async Task<Dictionary<string, string>> TokensAsync(string db, IEnumerable<string> users)
+    internal static async Task<Dictionary<string, string>> TokensAsync(string db, IEnumerable<string> users)
     {
         await using var store = await SqlStore.OpenAsync(db, CancellationToken.None).ConfigureAwait(false);
         var signIn = new SignIn(store, new PasswordHashing());
@@ -231,7 +231,7 @@ internal static class ExchangeHttpBench
         return tokens;
     }
 
-    private static async Task DepositAsync(HttpClient client, string token, string company, decimal amount)
+    internal static async Task DepositAsync(HttpClient client, string token, string company, decimal amount)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cash/deposits")
         {
@@ -273,7 +273,7 @@ internal static class ExchangeHttpBench
         return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 
-    private static string StringArg(string[] args, string name, string fallback)
+    internal static string StringArg(string[] args, string name, string fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;

@@ -67,10 +67,10 @@ public sealed record AmendOrder(long Order, long? PriceFen, long Quantity) : IEx
         {
             return unknown;
         }
-        var listed = await s.Exchange.FindInstrumentAsync(order.Instrument).ConfigureAwait(false)
+        var listed = await work.FindInstrumentAsync(order.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"order {Order} names an unlisted instrument");
         // An order of a closed day expired with it: say why it can no longer change, rather than only that it is gone.
-        if (PreTradeCheck.DayClosed(order.Instrument, await s.Exchange.LastClosedDayAsync(order.Instrument).ConfigureAwait(false), work.Now) is { } closed)
+        if (PreTradeCheck.DayClosed(order.Instrument, await work.LastClosedDayAsync(order.Instrument).ConfigureAwait(false), work.Now) is { } closed)
         {
             return OrderEntry.Refused(closed);
         }

@@ -47,7 +47,7 @@ public sealed record CancelOrder(long Order) : IExchangeCommand
         {
             return new ExchangeOutcome.Refused(ExchangeRule.UnknownOrder, "order", $"order {Order} is not an open order of yours", RefusalKind.Conflict);
         }
-        var listed = await s.Exchange.FindInstrumentAsync(order.Instrument).ConfigureAwait(false)
+        var listed = await work.FindInstrumentAsync(order.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"order {Order} names an unlisted instrument");
         var input = new ExchangeInput(order.Instrument, order.Id, order.AccountId, null, null, null, 0, work.Actor.UserName, null, null);
         var (outcome, _) = await work.SubmitAsync(ExchangeInput.Cancelled, PlaceOrder.Subject(order.Id), input).ConfigureAwait(false);

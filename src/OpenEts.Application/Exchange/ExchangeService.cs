@@ -16,14 +16,20 @@ namespace OpenEts.Application.Exchange;
 /// that commit: every acknowledged order is durable.
 /// </summary>
 /// <remarks>
-/// Commands are serialised (one book per instrument, one writer). When a transaction fails after a book changed in
-/// memory, the books are dropped and rebuilt from the journal on the next call, so memory never runs ahead of the
-/// database. One instance per store (a singleton).
+/// Commands are serialised (one book per instrument, one writer) through a queue with group commit
+/// (<see cref="GroupCommit{TRequest, TResult}"/>): orders, amends and cancels that arrive while a transaction runs share the
+/// next one, each with its own outcome, and each is answered after that commit. When a transaction fails after a book
+/// changed in memory, the books are dropped and rebuilt from the journal on the next call, so memory never runs ahead of
+/// the database. One instance per store (a singleton).
 /// </remarks>
 public sealed partial class ExchangeService(IStore store, RegistryService registry, ExchangeOptions options, ILogger<ExchangeService>? log = null)
     : IDisposable
 {
+    // Commands per transaction at most, so that one commit never holds a caller for long.
+    private const int MaxGroup = 500;
+
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private GroupCommit<ExchangeRequest, ExchangeOutcome>? _group;
     private readonly Dictionary<string, OrderBook> _books = new(StringComparer.Ordinal);
     private readonly TradeBuffer _trades = new(1024);
     private long _applied;
@@ -38,6 +44,10 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     public event EventHandler<InstrumentChangedEventArgs>? InstrumentChanged;
 
     /// <summary>Runs one command for <paramref name="actor"/> at <paramref name="now"/>: role, rules, the write, the outcome.</summary>
+    /// <remarks>
+    /// The outcome comes back once the command's transaction has committed. Cancelling <paramref name="ct"/> stops the wait,
+    /// not the command: one already queued may still run (repeat an order with the same idempotency key to learn its outcome).
+    /// </remarks>
     public async Task<ExchangeOutcome> HandleAsync(Actor actor, IExchangeCommand command, DateTimeOffset now, CancellationToken ct)
     {
         var outcome = await RunAsync(actor, command, now, ct).ConfigureAwait(false);
@@ -64,23 +74,49 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
         {
             return new ExchangeOutcome.Forbidden(command.Roles);
         }
-        await _lock.WaitAsync(ct).ConfigureAwait(false);
+        var group = LazyInitializer.EnsureInitialized(ref _group, () => new(RunGroupAsync, MaxGroup, r => !Batched(r.Command)));
+        return await group.RunAsync(new ExchangeRequest(actor, command, now), ct).ConfigureAwait(false);
+    }
+
+    // Orders, amends and cancels share a transaction with the ones queued beside them; every other command (listing, halt,
+    // end of day, block trades, listings, auctions) runs in one of its own, in its turn.
+    private static bool Batched(IExchangeCommand command) => command is PlaceOrder or CancelOrder or AmendOrder;
+
+    // One transaction for a group of commands in their queue order, each with its own actor and clock, each answered after
+    // the commit. A command that refuses after it wrote (ExchangeRefusalException) alone rolls back its transaction and is
+    // answered with the refusal, as are all of a group's when the group must run again one by one (GroupCommit).
+    private async Task<IReadOnlyList<ExchangeOutcome>> RunGroupAsync(IReadOnlyList<ExchangeRequest> group)
+    {
+        await _lock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         var before = _applied;
         try
         {
-            return await registry.WriteTogetherAsync(now, async (s, run) =>
+            return await registry.WriteTogetherAsync(group.Min(r => r.Now), async (s, run) =>
             {
                 await CatchUpAsync(s).ConfigureAwait(false);
                 before = _applied;
-                return await command.RunAsync(new ExchangeWork(this, s, actor, now, run)).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
+                var reads = Batched(group[0].Command) ? new ExchangeReads() : null;
+                var outcomes = new ExchangeOutcome[group.Count];
+                for (var i = 0; i < group.Count; i++)
+                {
+                    var (actor, command, now) = group[i];
+                    outcomes[i] = await command.RunAsync(new ExchangeWork(this, s, actor, now, run, reads)).ConfigureAwait(false);
+                }
+                return outcomes;
+            }, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (ExchangeRefusalException refusal)
+        catch (ExchangeRefusalException refusal) when (group.Count == 1)
         {
             // Refused after the input was journalled (the engine said no, which leaves its book unchanged): the transaction
             // rolled back, so the journal is where it was.
             _applied = before;
-            return refusal.Outcome;
+            return [refusal.Outcome];
+        }
+        catch (ExchangeRefusalException)
+        {
+            // The group's other commands changed the books in memory: rebuild them; each command runs again alone.
+            Reset();
+            throw;
         }
         catch (Exception e)
         {
@@ -221,6 +257,9 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
         _applied = 0;
     }
 }
+
+/// <summary>One queued command: who asked, what, and when.</summary>
+internal sealed record ExchangeRequest(Actor Actor, IExchangeCommand Command, DateTimeOffset Now);
 
 /// <summary>Thrown inside an exchange command to refuse it after it wrote: the transaction rolls back and the outcome is returned.</summary>
 internal sealed class ExchangeRefusalException(ExchangeOutcome.Refused outcome) : Exception(outcome.Message)

@@ -16,17 +16,19 @@ namespace OpenEts.Application.Exchange;
 /// <c>now</c>, the cash ledger, the registry, the books, and the steps every order command shares (submit an input,
 /// settle its trades, release what an order no longer needs).
 /// </summary>
-public sealed class ExchangeWork
+public sealed partial class ExchangeWork
 {
     private readonly ExchangeService _exchange;
     private readonly Func<Func<RegistryLedger, RegistryOutcome>, RegistryOutcome> _registry;
+    private readonly ExchangeReads? _reads;
 
     internal ExchangeWork(
         ExchangeService exchange, IStoreSession session, Actor actor, DateTimeOffset now,
-        Func<Func<RegistryLedger, RegistryOutcome>, RegistryOutcome> registry)
+        Func<Func<RegistryLedger, RegistryOutcome>, RegistryOutcome> registry, ExchangeReads? reads = null)
     {
         _exchange = exchange;
         _registry = registry;
+        _reads = reads;
         Session = session;
         Actor = actor;
         Now = now;
@@ -118,14 +120,12 @@ public sealed class ExchangeWork
     public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> ActorAccountAsync()
     {
         if (Actor.OrganisationId is not { } organisationId
-            || await Session.Exchange.FindAccountOfAsync(organisationId).ConfigureAwait(false) is not { } account)
+            || await AccountOfAsync(organisationId).ConfigureAwait(false) is not { } found)
         {
             return (null, null, new ExchangeOutcome.Refused(ExchangeRule.NotAccountHolder, "actor",
                 "your organisation has no trading account on the exchange", RefusalKind.Forbidden));
         }
-        var organisation = await Session.Organisations.FindByIdAsync(organisationId).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"organisation {organisationId} is missing");
-        return (account, organisation, null);
+        return (found.Account, found.Organisation, null);
     }
 
     /// <summary>
@@ -189,7 +189,7 @@ public sealed class ExchangeWork
     /// </summary>
     public async Task<(TermsEntry? Entry, ExchangeOutcome.Refused? Refused)> EnterAsync(string instrument)
     {
-        if (await Session.Exchange.FindInstrumentAsync(instrument).ConfigureAwait(false) is not { } listed || Book(instrument) is not { } book)
+        if (await FindInstrumentAsync(instrument).ConfigureAwait(false) is not { } listed || Book(instrument) is not { } book)
         {
             return (null, new ExchangeOutcome.Refused(ExchangeRule.UnknownInstrument, "instrument", $"{instrument} is not listed", RefusalKind.Malformed));
         }
@@ -226,7 +226,7 @@ public sealed class ExchangeWork
         {
             return settled;
         }
-        var (_, lastTrade) = await Session.Exchange.LastNumbersAsync().ConfigureAwait(false);
+        var (_, lastTrade) = await LastNumbersAsync().ConfigureAwait(false);
         var orders = new Dictionary<long, ExchangeOrder>();
         foreach (var t in trades)
         {
@@ -237,7 +237,7 @@ public sealed class ExchangeWork
             var trade = new ExchangeTrade(id, listed.Instrument.Code, Now, t.PriceFen, t.Quantity, buy.Id, sell.Id, buy.AccountId, sell.AccountId,
                 t.Aggressor.ToString().ToLowerInvariant(), Options.Fees.FeeFen(value, buyer: true), Options.Fees.FeeFen(value, buyer: false));
             await DeliverAsync(listed, trade, buy, sell).ConfigureAwait(false);
-            await Session.Exchange.InsertTradeAsync(trade).ConfigureAwait(false);
+            await InsertTradeAsync(trade).ConfigureAwait(false);
             await JournalAsync("exchange.trade.settled", listed.Instrument.Code, new
             {
                 trade = id, instrument = trade.Instrument, price = trade.PriceFen, quantity = trade.Quantity, buyOrder = buy.Id, sellOrder = sell.Id,
@@ -371,13 +371,4 @@ public sealed class ExchangeWork
         return order;
     }
 
-    /// <summary>A trading account and its organisation (both must exist).</summary>
-    public async Task<(TradingAccount Account, Organisation Organisation)> OrganisationOfAsync(long accountId)
-    {
-        var account = await Session.Exchange.FindAccountAsync(accountId).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"trading account {accountId} is missing");
-        var organisation = await Session.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"organisation {account.OrganisationId} is missing");
-        return (account, organisation);
-    }
 }

@@ -56,7 +56,7 @@ public static class OrderEntry
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(listed);
-        var closed = await work.Session.Exchange.LastClosedDayAsync(listed.Instrument.Code).ConfigureAwait(false);
+        var closed = await work.LastClosedDayAsync(listed.Instrument.Code).ConfigureAwait(false);
         return PreTradeCheck.Check(listed.Instrument, halted, closed, work.Now, terms) is { } refusal ? Refused(refusal) : null;
     }
 

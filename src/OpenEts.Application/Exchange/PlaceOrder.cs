@@ -69,7 +69,7 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         {
             return refusal;
         }
-        var (lastOrder, _) = await s.Exchange.LastNumbersAsync().ConfigureAwait(false);
+        var (lastOrder, _) = await work.LastNumbersAsync().ConfigureAwait(false);
         var id = lastOrder + 1;
         long? reservation = null;
         if (Side == Side.Buy)
@@ -88,7 +88,6 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         }
         var order = new ExchangeOrder(id, Instrument, account.Id, work.Actor.UserName, Side, Type, PriceFen, Quantity, 0, 0, 0, OrderStatus.Open,
             null, reservation, work.Now, work.Now, Key.Value);
-        await s.Exchange.InsertOrderAsync(order).ConfigureAwait(false);
         var input = new ExchangeInput(Instrument, id, account.Id, Side.ToString(), Type.ToString(), PriceFen, Quantity, work.Actor.UserName,
             reservation, Key.Value);
         var (outcome, trades) = await work.SubmitAsync(ExchangeInput.Placed, Subject(id), input).ConfigureAwait(false);
@@ -96,13 +95,22 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         {
             throw new ExchangeRefusalException(ExchangeWork.EngineRefusal(outcome));
         }
-        var settled = await work.SettleAsync(listed, trades, id).ConfigureAwait(false);
-        order = order with
+        var placed = order with
         {
             Filled = outcome.Filled, Resting = outcome.Resting, Cancelled = outcome.Cancelled,
             Status = outcome.Resting > 0 ? OrderStatus.Open : outcome.Filled == Quantity ? OrderStatus.Filled : OrderStatus.Cancelled,
             Reason = outcome.Reason == Reason.None ? null : outcome.Reason.ToString(),
         };
+        if (trades.Length == 0 && placed.Status == OrderStatus.Open)
+        {
+            // It rests without trading: stored once, as it stands.
+            await work.InsertOrderAsync(placed).ConfigureAwait(false);
+            return new ExchangeOutcome.Completed(ExchangeInput.Placed, Subject(id), false, placed, []);
+        }
+        // Settlement reads the order as it was placed.
+        await work.InsertOrderAsync(order).ConfigureAwait(false);
+        var settled = await work.SettleAsync(listed, trades, id).ConfigureAwait(false);
+        order = placed;
         if (order.Status == OrderStatus.Open)
         {
             await s.Exchange.SaveOrderAsync(order).ConfigureAwait(false);

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OpenEts.Bench.Exchange;
+
+/// <summary>
+/// Settlement into the registry (issue 12's second speed target, ≥ 20 000 trades/s batched), end to end through the
+/// server: every trade settles delivery versus payment — the buyer's reservation pays the seller and both fees in the cash
+/// ledger, the registry delivers the units from the clearing account to the buyer, the trade is stored and journalled.
+/// <list type="number">
+/// <item><b>one order, many trades:</b> N one-lot sells rest at one price (placed first, not measured); one buy of N lots
+/// then trades with all of them, and its N trades settle in its one transaction before its answer;</item>
+/// <item><b>many orders, group commit:</b> N more one-lot sells rest; N one-lot buys from C clients each trade once, and the
+/// exchange's group commit settles the trades of many requests in one transaction.</item>
+/// </list>
+/// Wall time, the server's CPU seconds and the load average for each.
+/// </summary>
+internal static class SettlementBench
+{
+    public static int Run(string[] args)
+    {
+        var trades = Math.Min(Registry.RegistryBench.Option(args, "--trades", 20_000), 99_999);
+        var clients = Registry.RegistryBench.Option(args, "--clients", 64);
+        return DemoServer.ServerDll(args) is { } dll ? RunAsync(dll, trades, clients).GetAwaiter().GetResult() : 2;
+    }
+
+    private static async Task<int> RunAsync(string dll, int trades, int clients)
+    {
+        Console.WriteLine($"exchange-settlement bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {trades:N0} trades, "
+            + $"{clients} clients; load average {DemoServer.Load}");
+        await using var server = await DemoServer.StartAsync(dll, 3m * trades).ConfigureAwait(false);
+        using var buyer = server.Client("power-a", clients);
+        using var seller = server.Client("cement-a", clients);
+        var price = server.Reference;
+
+        // Warm-up: a few crossing orders, so that JIT and pools are not measured.
+        await RestingSellsAsync(server, seller, 200, clients, price, "warm").ConfigureAwait(false);
+        await server.OrderAsync(buyer, sell: false, price, 200, "warm-sweep").ConfigureAwait(false);
+
+        await RestingSellsAsync(server, seller, trades, clients, price, "sweep").ConfigureAwait(false);
+        var cpu = server.Cpu();
+        var watch = Stopwatch.StartNew();
+        var answer = await server.OrderAsync(buyer, sell: false, price, trades, "sweep-buy").ConfigureAwait(false);
+        watch.Stop();
+        var settled = answer.GetProperty("trades").GetArrayLength();
+        Report("one buy trading with every resting sell", settled, watch.Elapsed, server.Cpu() - cpu);
+
+        await RestingSellsAsync(server, seller, trades, clients, price, "group").ConfigureAwait(false);
+        cpu = server.Cpu();
+        watch.Restart();
+        var groupSettled = 0;
+        await DemoServer.ConcurrentlyAsync(trades, clients, async i =>
+        {
+            var done = await server.OrderAsync(buyer, sell: false, price, 1, $"group-buy-{i}").ConfigureAwait(false);
+            Interlocked.Add(ref groupSettled, done.GetProperty("trades").GetArrayLength());
+        }).ConfigureAwait(false);
+        watch.Stop();
+        Report($"{trades:N0} one-lot buys from {clients} clients, group commit", groupSettled, watch.Elapsed, server.Cpu() - cpu);
+        return settled == trades && groupSettled == trades ? 0 : 1;
+    }
+
+    private static Task RestingSellsAsync(DemoServer server, HttpClient seller, int count, int clients, decimal price, string tag) =>
+        DemoServer.ConcurrentlyAsync(count, clients, i => server.OrderAsync(seller, sell: true, price, 1, $"{tag}-sell-{i}"));
+
+    private static void Report(string what, int settled, TimeSpan wall, TimeSpan cpu) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {settled:N0} trades settled delivery versus payment in {wall.TotalSeconds:F2} s = {settled / wall.TotalSeconds:N0} trades/s "
+            + $"(target ≥ 20 000/s); server process {cpu.TotalSeconds:F2} s CPU = {settled / Math.Max(cpu.TotalSeconds, 0.001):N0} trades per server "
+            + $"CPU-second; load average {DemoServer.Load}"));
+}

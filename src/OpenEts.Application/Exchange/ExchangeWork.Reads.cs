@@ -1,0 +1,104 @@
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Exchange;
+
+// What the orders, amends and cancels of one group commit read once for the whole transaction: instruments, closed
+// days, trading accounts with their organisations, and the last order and trade numbers. Nothing in such a group
+// changes the first three (listing, halts, end of day and account changes run in a transaction of their own), and the
+// numbers move only through InsertOrderAsync and InsertTradeAsync here. Without a group (every other command) each read
+// goes to storage.
+public sealed partial class ExchangeWork
+{
+    /// <summary>A listed instrument, or null.</summary>
+    public Task<ListedInstrument?> FindInstrumentAsync(string code) =>
+        CachedAsync(_reads?.Instruments, code, () => Session.Exchange.FindInstrumentAsync(code));
+
+    /// <summary>The last trading day the end of day closed for the instrument, or null.</summary>
+    public Task<DateOnly?> LastClosedDayAsync(string code) =>
+        CachedAsync(_reads?.ClosedDays, code, () => Session.Exchange.LastClosedDayAsync(code));
+
+    /// <summary>A trading account and its organisation (both must exist).</summary>
+    public Task<(TradingAccount Account, Organisation Organisation)> OrganisationOfAsync(long accountId) =>
+        CachedAsync(_reads?.Accounts, accountId, async () =>
+        {
+            var account = await Session.Exchange.FindAccountAsync(accountId).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"trading account {accountId} is missing");
+            var organisation = await Session.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"organisation {account.OrganisationId} is missing");
+            return (account, organisation);
+        });
+
+    /// <summary>The last order number and the last trade number stored (0 when none).</summary>
+    public async Task<(long Order, long Trade)> LastNumbersAsync()
+    {
+        if (_reads?.LastNumbers is { } known)
+        {
+            return known;
+        }
+        var numbers = await Session.Exchange.LastNumbersAsync().ConfigureAwait(false);
+        if (_reads is not null)
+        {
+            _reads.LastNumbers = numbers;
+        }
+        return numbers;
+    }
+
+    /// <summary>Stores a new order.</summary>
+    public async Task InsertOrderAsync(ExchangeOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        await Session.Exchange.InsertOrderAsync(order).ConfigureAwait(false);
+        if (_reads?.LastNumbers is { } known)
+        {
+            _reads.LastNumbers = (Math.Max(known.Order, order.Id), known.Trade);
+        }
+    }
+
+    private async Task InsertTradeAsync(ExchangeTrade trade)
+    {
+        await Session.Exchange.InsertTradeAsync(trade).ConfigureAwait(false);
+        if (_reads?.LastNumbers is { } known)
+        {
+            _reads.LastNumbers = (known.Order, Math.Max(known.Trade, trade.Id));
+        }
+    }
+
+    // An organisation's trading account and the organisation, or null when it has none.
+    private Task<(TradingAccount Account, Organisation Organisation)?> AccountOfAsync(long organisationId) =>
+        CachedAsync(_reads?.AccountsOf, organisationId, async () =>
+        {
+            if (await Session.Exchange.FindAccountOfAsync(organisationId).ConfigureAwait(false) is not { } account)
+            {
+                return ((TradingAccount, Organisation)?)null;
+            }
+            var organisation = await Session.Organisations.FindByIdAsync(organisationId).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"organisation {organisationId} is missing");
+            return (account, organisation);
+        });
+
+    private static async Task<TValue> CachedAsync<TKey, TValue>(Dictionary<TKey, TValue>? cache, TKey key, Func<Task<TValue>> read)
+        where TKey : notnull
+    {
+        if (cache is not null && cache.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var value = await read().ConfigureAwait(false);
+        cache?.Add(key, value);
+        return value;
+    }
+}
+
+/// <summary>The reads one group commit of orders, amends and cancels shares (<see cref="ExchangeWork"/>).</summary>
+internal sealed class ExchangeReads
+{
+    public Dictionary<string, ListedInstrument?> Instruments { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, DateOnly?> ClosedDays { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<long, (TradingAccount Account, Organisation Organisation)> Accounts { get; } = [];
+
+    public Dictionary<long, (TradingAccount Account, Organisation Organisation)?> AccountsOf { get; } = [];
+
+    public (long Order, long Trade)? LastNumbers { get; set; }
+}
