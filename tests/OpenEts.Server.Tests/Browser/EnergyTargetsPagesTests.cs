@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 using OpenEts.Application.DualControl.Targets;
 using OpenEts.Application.Files;
@@ -7,7 +9,8 @@ namespace OpenEts.Server.Tests.Browser;
 
 /// <summary>
 /// Energy dual control in real Chromium, on the demo province: the regulator loads a city's year of statistics, the
-/// 晴雨表 table and province map show the colours, the regulator scores the city, and its grade shows on the public list.
+/// 晴雨表 table and province map show the colours, the regulator scores the city, and its grade shows on the public list;
+/// the regulator opens a city's trend and the chart draws the statistics loaded against the path to its budget.
 /// </summary>
 public sealed class EnergyTargetsPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
@@ -79,6 +82,73 @@ public sealed class EnergyTargetsPagesTests(BrowserServer server) : IClassFixtur
         await visitor.GotoAsync("/Energy?period=2025");
         Assert.Equal("NotCompleted", await visitor.GetAttributeAsync($"#grades tr[data-unit='{DemoEnergyTargets.UnscoredCity}']", "data-grade"));
         Assert.Equal(0, await visitor.Locator("#to-statistics").CountAsync());
+    }
+
+    [Fact]
+    public async Task Regulator_OpensACitysTrend_ChartAndTableShowTheStatisticsLoadedAgainstThePath()
+    {
+        const string City = "NX-YC";
+        var regulator = await server.SignInAsync("regulator");
+
+        // The figures as the regulator sees them on the statistics page: the city's months of 2024 and 2025.
+        var loaded = new Dictionary<int, (decimal Energy, decimal Output)[]>();
+        foreach (var year in (int[])[2024, 2025])
+        {
+            await regulator.GotoAsync($"/Energy/Targets/Statistics?Year={year}");
+            var months = new (decimal, decimal)[12];
+            foreach (var row in await regulator.Locator("#statistics tr").AllAsync())
+            {
+                var cells = await row.Locator("td").AllInnerTextsAsync();
+                if (cells.Count > 0 && cells[0] == City && cells[3] == "1")
+                {
+                    months[int.Parse(cells[2], CultureInfo.InvariantCulture) - 1] = (Number(cells[4]), Number(cells[5]));
+                }
+            }
+            Assert.All(months, m => Assert.True(m.Item1 > 0));
+            loaded[year] = months;
+        }
+
+        await regulator.GotoAsync("/Energy/Targets");
+        var plan = "section.plan[data-region='NX']";
+        var budget = Number(await regulator.Locator($"{plan} #split tr[data-unit='{City}'] td").Nth(3).InnerTextAsync());
+        await regulator.SelectOptionAsync($"{plan} select[name='Year']", "2025");
+        await regulator.SelectOptionAsync($"{plan} select[name='Unit']", City);
+        await regulator.ClickAsync($"{plan} form.filters button[type='submit']");
+        await regulator.WaitForSelectorAsync($"#trend[data-unit='{City}'][data-year='2025'] #trend-energy[data-chart-ready] canvas");
+        await regulator.WaitForSelectorAsync("#trend-intensity[data-chart-ready] canvas");
+
+        var energy = await Series(regulator, "trend-energy");
+        var intensity = await Series(regulator, "trend-intensity");
+        Assert.Equal(3, energy.Count);
+        Assert.Equal(2, intensity.Count);
+        Assert.Equal(["line", "line", "bar"], energy.Select(s => s.Type));
+        decimal toDate = 0m, output = 0m, toDate2024 = 0m, output2024 = 0m;
+        for (var m = 1; m <= 12; m++)
+        {
+            var (used, gdp) = loaded[2025][m - 1];
+            (toDate, output) = (toDate + used, output + gdp);
+            (toDate2024, output2024) = (toDate2024 + loaded[2024][m - 1].Energy, output2024 + loaded[2024][m - 1].Output);
+            var path = decimal.Round(budget * m / 12m, 3, MidpointRounding.AwayFromZero);
+            var fall = decimal.Round((1m - toDate / output / (toDate2024 / output2024)) * 100m, 2, MidpointRounding.AwayFromZero);
+            Assert.Equal((toDate, path, used), (energy[0].Data[m - 1], energy[1].Data[m - 1], energy[2].Data[m - 1]));
+            Assert.Equal((fall, 3.2m), (intensity[0].Data[m - 1], intensity[1].Data[m - 1]));
+
+            // The table below the charts gives the same numbers for readers who cannot see them.
+            var cells = await regulator.Locator($"#trend-table tr[data-month='{m}'] td").AllInnerTextsAsync();
+            Assert.Equal((used, toDate, path, toDate - path, fall), (Number(cells[0]), Number(cells[1]), Number(cells[2]), Number(cells[3]), Number(cells[5])));
+        }
+        Assert.True(intensity[0].Data[11] > 3.2m, "银川's demo intensity falls 4 % in 2025, past the 3.2 % milestone");
+    }
+
+    private static decimal Number(string text) => decimal.Parse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    // What ECharts holds for the chart, read through its instance on the element.
+    private static async Task<IReadOnlyList<(string Type, IReadOnlyList<decimal?> Data)>> Series(IPage page, string id)
+    {
+        var series = await page.EvaluateAsync<JsonElement>(
+            "id => echarts.getInstanceByDom(document.getElementById(id)).getOption().series.map(s => ({ type: s.type, data: s.data }))", id);
+        return [.. series.EnumerateArray().Select(s => (s.GetProperty("type").GetString()!,
+            (IReadOnlyList<decimal?>)[.. s.GetProperty("data").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (decimal?)null : v.GetDecimal())]))];
     }
 
     private static string Colour(string level) => level switch

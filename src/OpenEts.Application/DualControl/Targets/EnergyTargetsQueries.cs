@@ -32,6 +32,33 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
         IsOverseer(actor) ? await store.ReadAsync(s => s.EnergyTargets.StatisticsAsync(region, year, year), ct).ConfigureAwait(false) : [];
 
     /// <summary>
+    /// A province's or a city's year month by month against its path: energy used January to each month against the
+    /// linear path to the year's budget, and the fall in intensity against the year's milestone (overseers only, like the
+    /// split and the statistics). Null for anyone else, for a unit in no plan in force that year, and for a key energy
+    /// user (rated on its annual report, it has no months).
+    /// </summary>
+    public async Task<RegionTrend?> TrendAsync(Actor? actor, UnitCode unit, int year, CancellationToken ct)
+    {
+        if (!IsOverseer(actor))
+        {
+            return null;
+        }
+        return await store.ReadAsync<RegionTrend?>(async s =>
+        {
+            var target = (await s.EnergyTargets.LatestPlansAsync().ConfigureAwait(false))
+                .Where(p => p.Plan.FirstYear <= year && year <= p.Plan.LastYear)
+                .Select(p => p.Plan.Unit(unit))
+                .FirstOrDefault(u => u is not null);
+            if (target is null)
+            {
+                return null;
+            }
+            var book = new EnergyBook(await s.EnergyTargets.StatisticsAsync(unit, year - 1, year).ConfigureAwait(false), []);
+            return RegionTrend.Build(target, book, year);
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// A designated key energy user by code, read in the caller's session (a use case's transaction; no access rule: for
     /// use cases whose handler checked the actor's role, such as monitoring linking a unit to its designation).
     /// </summary>

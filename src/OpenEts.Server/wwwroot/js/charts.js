@@ -1,6 +1,7 @@
 // Draws every chart on a page with the vendored ECharts (wwwroot/lib/echarts, no CDN).
 // A chart is <div class="chart" data-chart="ID"></div> plus <script type="application/json" id="ID">…</script>
 // holding { kind: "bar" | "line" | "stacked", categories: [...], series: [{ name, data: [...] }], unit: "tCO2" }.
+// A series may give its own type ("bar" among lines), a colour, and dashed: true (a path or a target line).
 // The data is rendered by the server; no inline script runs (the CSP forbids it).
 (function () {
     "use strict";
@@ -17,10 +18,11 @@
             series: spec.series.map(function (s) {
                 return {
                     name: s.name,
-                    type: spec.kind === "line" ? "line" : "bar",
+                    type: s.type || (spec.kind === "line" ? "line" : "bar"),
                     stack: stacked ? "total" : undefined,
                     data: s.colors ? s.data.map(function (v, i) { return { value: v, itemStyle: { color: s.colors[i] } }; }) : s.data,
                     itemStyle: s.color ? { color: s.color } : undefined,
+                    lineStyle: s.dashed ? { type: "dashed" } : undefined,
                     barMaxWidth: 64,
                     emphasis: { focus: "series" },
                 };

@@ -3,11 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application;
 using OpenEts.Application.DualControl.Targets;
+using OpenEts.Domain.DualControl.Targets;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Energy.Targets;
 
-/// <summary>The regulator's targets: each region's plan in force and its split for a year, its versions, and adopting a revision (JSON).</summary>
+/// <summary>
+/// The regulator's targets: each region's plan in force and its split for a year, the trend of a province or city over
+/// that year against its path (ECharts, with the same numbers as a table), its versions, and adopting a revision (JSON).
+/// </summary>
 [Authorize(Roles = Access.AuditReaders)]
 public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsCommandHandler handler) : EnergyPageModel
 {
@@ -20,8 +24,18 @@ public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsComman
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
+    /// <summary>The province or city whose trend is shown (default: the first plan's region).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Unit { get; set; }
+
     [BindProperty]
     public string? Document { get; set; }
+
+    public RegionTrend? Trend { get; private set; }
+
+    public string TrendEnergyJson { get; private set; } = "{}";
+
+    public string TrendIntensityJson { get; private set; } = "{}";
 
     public PlanVersion? Adopted { get; private set; }
 
@@ -62,5 +76,16 @@ public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsComman
         Plans = await queries.PlansAsync(User.Actor(), ct);
         Year ??= Plans.Count > 0 ? Plans[0].Plan.LastYear : null;
         Versions = Plans.Count > 0 ? await queries.PlanVersionsAsync(User.Actor(), Plans[0].Plan.Region, ct) : [];
+        if (Plans.Count == 0 || Year is not { } year)
+        {
+            return;
+        }
+        var unit = UnitCode.TryCreate(Unit, out var code, out _) ? code : Plans[0].Plan.Region;
+        Unit = unit.Value;
+        Trend = await queries.TrendAsync(User.Actor(), unit, year, ct);
+        if (Trend is { } t)
+        {
+            (TrendEnergyJson, TrendIntensityJson) = TrendCharts.Json(t);
+        }
     }
 }
