@@ -40,7 +40,9 @@ public static class EarlyWarning
         {
             return IndicatorRating.NoData;
         }
-        var path = yearBudget.Value * period.YearFraction;
+        // Budget × months first, then ÷ 12: months ÷ 12 first is inexact (4 ÷ 12 = 0.333…3), which put a path of 12 000 × 4 ÷ 12
+        // a hair under 4 000 and rated exactly 4 000 used yellow.
+        var path = yearBudget.Value * period.Months / 12m;
         var shortfall = actual.Value - path;
         return new IndicatorRating(path, actual.Value, shortfall, Share(shortfall, path), Level(path, shortfall));
     }

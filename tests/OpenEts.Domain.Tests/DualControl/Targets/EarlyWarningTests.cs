@@ -33,6 +33,20 @@ public sealed class EarlyWarningTests
         Assert.Equal(expected, rating.Level);
     }
 
+    // Jan–Apr of 12 000: the path is 4 000 exactly (not 3 999.999… from 4 ÷ 12 taken first), so using exactly 4 000 meets it.
+    [Theory]
+    [InlineData(4, 4_000, WarningLevel.Green)]
+    [InlineData(4, 4_000.001, WarningLevel.Yellow)]
+    [InlineData(1, 1_000, WarningLevel.Green)]
+    [InlineData(11, 11_000, WarningLevel.Green)]
+    public void TotalEnergy_UsedExactlyOnAPathOfThirds_IsGreen(int months, double used, WarningLevel expected)
+    {
+        var rating = EarlyWarning.TotalEnergy(Tce.From(12_000m), WarningPeriod.Of(2026, months), Tce.From((decimal)used));
+
+        Assert.Equal(1_000m * months, rating.Target);
+        Assert.Equal(expected, rating.Level);
+    }
+
     [Fact]
     public void Rate_IntensityFromSameMonthsOfTheYearBefore_ComputesTheFall()
     {
