@@ -24,7 +24,7 @@ public static class TrendCharts
             series = new object[]
             {
                 new { name = Text.T("energy.trendtodate"), data = trend.Months.Select(m => m.EnergyToDate?.Value) },
-                new { name = Text.T("energy.trendpath"), data = trend.Months.Select(m => (decimal?)m.Path.Value), dashed = true, color = "#888888" },
+                new { name = Text.T("energy.path"), data = trend.Months.Select(m => (decimal?)m.Path.Value), dashed = true, color = "#888888" },
                 new { name = Text.T("energy.trendmonth"), data = trend.Months.Select(m => m.Energy?.Value), type = "bar", color = "#9ecae1" },
             },
         });
