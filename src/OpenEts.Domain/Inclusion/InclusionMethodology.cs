@@ -36,7 +36,18 @@ public sealed record InclusionMethodology(
     public bool Confirmed => Parameters.All(p => p.Confirmed);
 
     /// <summary>The parameter named <paramref name="name"/>, or null.</summary>
-    public SourcedValue? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
+    public SourcedValue? Find(string name)
+    {
+        // A loop, not LINQ: every action quantified reads its parameters, and a lambda and an enumerator would allocate.
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            if (string.Equals(Parameters[i].Name, name, StringComparison.Ordinal))
+            {
+                return Parameters[i];
+            }
+        }
+        return null;
+    }
 
     private decimal Value(string name) =>
         Find(name)?.Value ?? throw new InvalidOperationException($"{Id}: parameter {name} is missing (the programme file is checked on load)");

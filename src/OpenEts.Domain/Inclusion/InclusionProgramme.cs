@@ -33,7 +33,18 @@ public sealed record InclusionProgramme(
     public string Id => Code + "-" + Version;
 
     /// <summary>The rewarded behaviour, or null when the programme does not reward it.</summary>
-    public RewardedBehaviour? Find(Behaviour behaviour) => Behaviours.FirstOrDefault(b => b.Behaviour == behaviour);
+    public RewardedBehaviour? Find(Behaviour behaviour)
+    {
+        // A loop, not LINQ: this runs for every action quantified, and a lambda and an enumerator would allocate each time.
+        for (var i = 0; i < Behaviours.Count; i++)
+        {
+            if (Behaviours[i].Behaviour == behaviour)
+            {
+                return Behaviours[i];
+            }
+        }
+        return null;
+    }
 
     /// <summary>The catalogue item with this code (case-insensitive), or null.</summary>
     public RedemptionItem? Item(string? code) =>

@@ -36,8 +36,11 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
         {
             return new Reward(CarbonGrams.Zero, 0, 0, "NotRewarded");
         }
-        foreach (var cap in programme.Caps)
+        // Index loops over the caps: foreach over an IReadOnlyList boxes its enumerator, once per action.
+        var caps = programme.Caps;
+        for (var i = 0; i < caps.Count; i++)
         {
+            var cap = caps[i];
             if (cap.MaxActions is { } max && cap.Covers(behaviour) && usage.Used(cap, day, behaviour, source).Actions >= max)
             {
                 return new Reward(CarbonGrams.Zero, 0, 0, "ActionCap");
@@ -46,8 +49,9 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
         var reduction = rewarded.Methodology.Quantify(measure);
         var earned = rewarded.Coins.CoinsFor(measure, reduction);
         var coins = earned;
-        foreach (var cap in programme.Caps)
+        for (var i = 0; i < caps.Count; i++)
         {
+            var cap = caps[i];
             if (cap.MaxCoins is { } max && cap.Covers(behaviour))
             {
                 coins = Math.Min(coins, Math.Max(0, max - usage.Used(cap, day, behaviour, source).Coins));
