@@ -195,6 +195,7 @@ public static class OpenEtsApp
         services.AddSingleton<IAuthorizationHandler, ReadOnlyTokenHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TokenRefusals>();
         services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        PagesOnFirstUse.Use(services);
         services.AddLocalization();
         // Chinese pages: write CJK text as characters, not as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

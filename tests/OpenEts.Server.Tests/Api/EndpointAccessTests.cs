@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenEts.Domain.Identity;
+using OpenEts.Server.Hosting;
 using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Api;
@@ -66,8 +68,10 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
     private List<(string Method, string Route, string Url, bool Api, IReadOnlyList<string> Roles, bool Anonymous)> Endpoints()
     {
         var source = server.Services.GetRequiredService<EndpointDataSource>();
+        var pages = server.Services.GetRequiredService<PageLoader>();
         var list = new List<(string, string, string, bool, IReadOnlyList<string>, bool)>();
-        foreach (var e in source.Endpoints.OfType<RouteEndpoint>())
+        // A page's access rules are read as a request sees them: from its full description, built on first use.
+        foreach (var e in source.Endpoints.Select(e => PagesOnFirstUse.Loaded(e, pages)).OfType<RouteEndpoint>())
         {
             var route = e.RoutePattern.RawText ?? "";
             var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
