@@ -33,6 +33,11 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Begins a read transaction on one snapshot that never waits for writers.</summary>
     public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct);
 
+    /// <summary>Told when a write transaction ends without a commit (rolled back or abandoned), after it ends.</summary>
+    public virtual void WriteAbandoned()
+    {
+    }
+
     /// <summary>Inserts journal rows, already chained, in the write transaction.</summary>
     public abstract Task InsertJournalAsync(
         DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct);

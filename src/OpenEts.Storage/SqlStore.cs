@@ -36,19 +36,28 @@ public sealed class SqlStore : IStore, IAsyncDisposable
     public async Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        var committed = false;
         try
         {
+            await using var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
             var plans = _plans.Open(writing: true);
             var result = await work(new SqlSession(_dialect, connection, transaction, plans, ct)).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
+            committed = true;
             plans.Committed();
             return result;
         }
         catch (Exception e) when (_dialect.TranslateError(e) is { } translated)
         {
             throw translated;
+        }
+        finally
+        {
+            if (!committed)
+            {
+                _dialect.WriteAbandoned();
+            }
         }
     }
 

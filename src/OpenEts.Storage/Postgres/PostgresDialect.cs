@@ -21,6 +21,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     private readonly NpgsqlDataSource _source;
 
+    // The journal entry from which the next append must extend the journal's partitions; 0 until this store has asked.
+    private long _extendPartitionsFrom;
+
     private PostgresDialect(string connectionString) => _source = NpgsqlDataSource.Create(connectionString);
 
     public override string Name => "PostgreSQL";
@@ -51,11 +54,29 @@ internal sealed class PostgresDialect : SqlDialect
     public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct) =>
         connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
 
-    public override Task InsertJournalAsync(
-        DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct) =>
-        entries.Length >= CopyThreshold
+    // The journal is partitioned by sequence range (migration 0042): before the entries go in, the partitions are
+    // extended once they are less than one partition ahead of the newest entry, in the same transaction.
+    public override async Task InsertJournalAsync(
+        DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct)
+    {
+        if (entries.Length == 0)
+        {
+            return;
+        }
+        if (entries[^1].Sequence >= Interlocked.Read(ref _extendPartitionsFrom))
+        {
+            await using var extend = new NpgsqlCommand(
+                "SELECT journal_extend_partitions($1)", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+            extend.Parameters.Add(new NpgsqlParameter { Value = entries[^1].Sequence });
+            Interlocked.Exchange(ref _extendPartitionsFrom, (long)(await extend.ExecuteScalarAsync(ct).ConfigureAwait(false))!);
+        }
+        await (entries.Length >= CopyThreshold
             ? CopyAsync((NpgsqlConnection)connection, entries, ct)
-            : InsertEachAsync(connection, transaction, entries, ct);
+            : InsertEachAsync(connection, transaction, entries, ct)).ConfigureAwait(false);
+    }
+
+    // A write that did not commit takes the partitions it attached with it: the next append asks again.
+    public override void WriteAbandoned() => Interlocked.Exchange(ref _extendPartitionsFrom, 0);
 
     // Npgsql decodes text columns to strings; the check encodes them into one reused buffer (no entry objects).
     public override async Task CheckChainAsync(
