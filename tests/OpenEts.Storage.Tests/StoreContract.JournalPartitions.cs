@@ -103,6 +103,51 @@ public abstract partial class StoreContract<TDb>
         await Assert.ThrowsAnyAsync<DbException>(() => ExecAsync(store, "INSERT INTO journal SELECT * FROM journal"));
     }
 
+    [Fact]
+    public async Task Journal_Migration0042OnAnExistingJournal_KeepsEveryEntryAndTheChainAndPartitionsIt()
+    {
+        if (Db is not PostgresDb)
+        {
+            return;
+        }
+        List<string> expected;
+        await using (var before = await Db.CreateStoreAsync())
+        {
+            await AppendVariedAsync(before, ChainEntries);
+            expected = [.. (await before.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(), 0, 100), Ct)).Select(e => e.Hash).Reverse()];
+            // The journal as it was before migration 0042: one table with its key, indexes and trigger.
+            await ExecAsync(before, """
+                CREATE TABLE journal_old (seq bigint PRIMARY KEY, at bigint NOT NULL, actor text NOT NULL, kind text NOT NULL,
+                    subject text NOT NULL, payload text NOT NULL, prev_hash text NOT NULL, hash text NOT NULL);
+                INSERT INTO journal_old SELECT * FROM journal;
+                DROP TABLE journal;
+                DROP FUNCTION journal_extend_partitions(bigint);
+                DROP TABLE journal_partitioning;
+                ALTER TABLE journal_old RENAME TO journal;
+                ALTER TABLE journal RENAME CONSTRAINT journal_old_pkey TO journal_pkey;
+                CREATE INDEX ix_journal_subject ON journal (subject, seq);
+                CREATE INDEX ix_journal_actor ON journal (actor, seq);
+                CREATE TRIGGER tr_journal_append_only BEFORE UPDATE OR DELETE ON journal
+                FOR EACH ROW EXECUTE FUNCTION journal_append_only();
+                DELETE FROM schema_migrations WHERE version = 42;
+                """);
+            Assert.Empty(await PartitionsAsync(before));
+        }
+
+        await using var store = await SqlStore.OpenAsync(Db.LastDatabase, Ct);
+        var entries = await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(), 0, 100), Ct);
+        var chain = await new JournalChain(store).CheckAsync(Ct);
+        var next = await store.WriteAsync(s => s.Journal.AppendAsync(Now, "tester", "test.entry", "GD-HOLD-1", "{}"), Ct);
+
+        Assert.Equal(expected, entries.Select(e => e.Hash).Reverse().ToList());
+        Assert.Null(chain.Break);
+        Assert.Equal(ChainEntries, chain.Checked);
+        Assert.Equal(ChainEntries + 1, next.Sequence);
+        Assert.Equal(["journal_000000000001", "journal_000001000001"], await PartitionsAsync(store));
+        await Assert.ThrowsAnyAsync<DbException>(() => ExecAsync(store, "UPDATE journal_000000000001 SET actor = 'x' WHERE seq = 3"));
+        Assert.Null((await new JournalChain(store).CheckAsync(Ct)).Break);
+    }
+
     // On PostgreSQL: partitions of the given width from the first entry (the empty first partition that the migration
     // made at the default width is dropped first).
     private static async Task PartitionEveryAsync(SqlStore store, int width)

@@ -35,7 +35,9 @@ public sealed partial class RegistryService
             // The journal no longer loads: the registry is unusable until the journal is repaired.
             live = null;
         }
-        return await store.ReadAsync(s => VerifyInAsync(s, options, live), ct).ConfigureAwait(false);
+        return options.Parallel
+            ? await VerifyInSegmentsAsync(options, live, ct).ConfigureAwait(false)
+            : await store.ReadAsync(s => VerifyInAsync(s, options, live), ct).ConfigureAwait(false);
     }
 
     private async Task<RegistryCheck> VerifyInAsync(IStoreSession s, RegistryVerifyOptions options, RegistryLedger? live)
@@ -46,50 +48,72 @@ public sealed partial class RegistryService
         {
             return new RegistryCheck(false, 0, run.From, problem, 0, false, false, CheckedFrom: run.From);
         }
-        var (replayed, chain) = (run.Ledger!, run.Chain!);
-        var (events, failure) = (run.Events, ((long Sequence, string Reason)?)null);
-        var (checkedBefore, mismatch, warnings) = (run.Checked, (long?)null, new List<string>());
-        var read = 0L;
+        var (replay, chain) = (new Replay(run.Ledger!, run.Events), run.Chain!);
+        var (checkedBefore, read) = (run.Checked, 0L);
         await foreach (var entry in s.Journal.ReadAllAsync(run.From).WithCancellation(s.CancellationToken).ConfigureAwait(false))
         {
             // Past a break in the chain the replay goes on: it names the first entry that does not replay, if any.
             chain.Add(entry);
             read++;
-            if (failure is null && entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
-            {
-                events++;
-                try
-                {
-                    replayed.Apply(RegistryEventJson.Deserialize(entry.Payload));
-                }
-                catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException
-                    or NotSupportedException or OverflowException)
-                {
-                    failure = (entry.Sequence, e.Message);
-                }
-            }
-            else if (failure is null && mismatch is null && entry.Kind == RegistrySnapshotReference.Kind)
-            {
-                mismatch = await CheckSnapshotAsync(s, entry, replayed, warnings).ConfigureAwait(false);
-            }
+            await replay.StepAsync(this, s, entry).ConfigureAwait(false);
             var done = checkedBefore + read;
             if (done % RegistryVerifyOptions.ProgressEvery == 0)
             {
                 options.Progress?.Invoke(done, last);
             }
-            if (options.Checkpoint is { } keep && failure is null && chain.Break is null && read % options.CheckpointEvery == 0)
+            if (options.Checkpoint is { } keep && replay.Failure is null && chain.Break is null && read % options.CheckpointEvery == 0)
             {
-                keep(EncodeCheckpoint(new Checkpoint(chain.Last.Sequence, chain.Last.Hash, done, events, replayed.ToState())));
+                keep(EncodeCheckpoint(new Checkpoint(chain.Last.Sequence, chain.Last.Hash, done, replay.Events, replay.Ledger.ToState())));
             }
         }
         options.Progress?.Invoke(checkedBefore + read, last);
         var broken = chain.Break ?? (chain.Last.Sequence < last && run.From <= last
             ? new Domain.Journal.JournalBreak(chain.Last.Sequence + 1, "the journal ends before its newest entry")
             : null);
-        var matches = failure is null && live is not null && replayed.Fingerprint() == live.Fingerprint();
-        var conserved = live is not null && live.IssuedClasses.All(c => live.TotalHeld(c) == live.TotalIssued(c));
-        return new RegistryCheck(broken is null, checkedBefore + read, broken?.Sequence, broken?.Reason, events,
-            matches, conserved, failure?.Sequence, failure?.Reason, run.From, mismatch, warnings);
+        var failure = replay.Failure;
+        var matches = failure is null && live is not null && replay.Ledger.Fingerprint() == live.Fingerprint();
+        return new RegistryCheck(broken is null, checkedBefore + read, broken?.Sequence, broken?.Reason, replay.Events,
+            matches, Conserved(live), failure?.Sequence, failure?.Reason, run.From, replay.Mismatch, replay.Warnings);
+    }
+
+    private static bool Conserved(RegistryLedger? live) =>
+        live is not null && live.IssuedClasses.All(c => live.TotalHeld(c) == live.TotalIssued(c));
+
+    // The replay of verification, one entry at a time: a registry event is applied (the first that does not read or fit
+    // is the failure, and nothing is applied after it), and a snapshot met on the way is compared with the replay at its
+    // entry (until the first failure or mismatch).
+    private sealed class Replay(RegistryLedger ledger, long events)
+    {
+        public RegistryLedger Ledger { get; } = ledger;
+
+        public long Events { get; private set; } = events;
+
+        public (long Sequence, string Reason)? Failure { get; private set; }
+
+        public long? Mismatch { get; private set; }
+
+        public List<string> Warnings { get; } = [];
+
+        public async Task StepAsync(RegistryService service, IStoreSession s, JournalEntry entry)
+        {
+            if (Failure is null && entry.Kind.StartsWith(KindPrefix, StringComparison.Ordinal))
+            {
+                Events++;
+                try
+                {
+                    Ledger.Apply(RegistryEventJson.Deserialize(entry.Payload));
+                }
+                catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException
+                    or NotSupportedException or OverflowException)
+                {
+                    Failure = (entry.Sequence, e.Message);
+                }
+            }
+            else if (Failure is null && Mismatch is null && entry.Kind == RegistrySnapshotReference.Kind)
+            {
+                Mismatch = await service.CheckSnapshotAsync(s, entry, Ledger, Warnings).ConfigureAwait(false);
+            }
+        }
     }
 
     private sealed record Start(

@@ -9,10 +9,19 @@ namespace OpenEts.Application.Registry;
 /// <param name="Progress">Told (entries checked, last entry) every <see cref="ProgressEvery"/> entries.</param>
 /// <param name="Checkpoint">Given a checkpoint every <paramref name="CheckpointEvery"/> entries, to keep for a resume.</param>
 /// <param name="CheckpointEvery">Entries between checkpoints.</param>
+/// <param name="Parallel">
+/// Check the whole journal with every core: the hash chain in segments, and the replay in segments from one snapshot to
+/// the next (each from the state of the snapshot at its start, compared at its end with the next snapshot). Names the
+/// same entries as the check in one stream; not with <paramref name="FromSnapshot"/>, <paramref name="Resume"/> or
+/// <paramref name="Checkpoint"/>.
+/// </param>
 public sealed record RegistryVerifyOptions(
     bool FromSnapshot = false, byte[]? Resume = null, Action<long, long>? Progress = null, Action<byte[]>? Checkpoint = null,
-    long CheckpointEvery = 1_000_000)
+    long CheckpointEvery = 1_000_000, bool Parallel = false)
 {
+    /// <summary>Segments replayed at once with <see cref="Parallel"/>: one per core.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Entries between two progress reports.</summary>
     public const int ProgressEvery = 50_000;
 }

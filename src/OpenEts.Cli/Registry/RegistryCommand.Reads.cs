@@ -149,6 +149,10 @@ internal static partial class RegistryCommand
         {
             Description = "check only the entries after the newest snapshot that checks out (fast; see docs/registry.md)",
         };
+        var parallel = new Option<bool>("--parallel")
+        {
+            Description = "check the whole journal on every core: the replay in segments from one snapshot to the next",
+        };
         var resume = new Option<string>("--resume")
         {
             Description = "keep a checkpoint in FILE while checking, and continue from it if it exists (a stopped run resumes)",
@@ -158,8 +162,8 @@ internal static partial class RegistryCommand
             "Recompute the journal's hash chain, replay it into a fresh registry and compare (with every snapshot on the way), "
             + "and check that units are conserved; with --digest, also check that the journal reproduces every signed digest "
             + "kept in the files.",
-            "ets registry verify [--from-snapshot | --resume FILE] [--digest FILE [--digest FILE…] [--key PEMFILE]] [--db DB]",
-            [digestFiles, keyFile, fromSnapshot, resume],
+            "ets registry verify [--from-snapshot | --resume FILE | --parallel] [--digest FILE [--digest FILE…] [--key PEMFILE]] [--db DB]",
+            [digestFiles, keyFile, fromSnapshot, resume, parallel],
             async (context, r, ct) =>
             {
                 var files = r.GetValue(digestFiles) ?? [];
@@ -168,9 +172,9 @@ internal static partial class RegistryCommand
                 {
                     return await context.UsageAsync(["--key checks digests: give --digest FILE too"]).ConfigureAwait(false);
                 }
-                if (r.GetValue(fromSnapshot) && r.GetValue(resume) is not null)
+                if (new[] { r.GetValue(fromSnapshot), r.GetValue(resume) is not null, r.GetValue(parallel) }.Count(given => given) > 1)
                 {
-                    return await context.UsageAsync(["--from-snapshot and --resume: give one or the other"]).ConfigureAwait(false);
+                    return await context.UsageAsync(["--from-snapshot, --resume and --parallel: give one of them"]).ConfigureAwait(false);
                 }
                 var (kept, problem) = await KeptDigests.ReadAsync(files, key, ct).ConfigureAwait(false);
                 if (kept is null)
@@ -179,7 +183,8 @@ internal static partial class RegistryCommand
                 }
                 using (kept)
                 {
-                    var chain = await VerifyChainAsync(context, r.GetValue(fromSnapshot), r.GetValue(resume), ct).ConfigureAwait(false);
+                    var chain = await VerifyChainAsync(context, r.GetValue(fromSnapshot), r.GetValue(resume), r.GetValue(parallel), ct)
+                        .ConfigureAwait(false);
                     return files.Length == 0 ? chain : Math.Max(chain, await VerifyDigestsAsync(context, kept, ct).ConfigureAwait(false));
                 }
             });
@@ -198,7 +203,8 @@ internal static partial class RegistryCommand
                 return ExitCode.Ok;
             });
 
-    private static async Task<int> VerifyChainAsync(RegistryContext context, bool fromSnapshot, string? resumeFile, CancellationToken ct)
+    private static async Task<int> VerifyChainAsync(
+        RegistryContext context, bool fromSnapshot, string? resumeFile, bool parallel, CancellationToken ct)
     {
         var resume = resumeFile is not null && System.IO.File.Exists(resumeFile)
             ? await System.IO.File.ReadAllBytesAsync(resumeFile, ct).ConfigureAwait(false)
@@ -222,12 +228,13 @@ internal static partial class RegistryCommand
                     {
                         task.MaxValue = Math.Max(1, last);
                         task.Value = done;
-                    }, keep), ct).ConfigureAwait(false);
+                    }, keep, Parallel: parallel), ct).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
         else
         {
-            check = await context.Registry.VerifyAsync(new RegistryVerifyOptions(fromSnapshot, resume, null, keep), ct).ConfigureAwait(false);
+            check = await context.Registry.VerifyAsync(new RegistryVerifyOptions(fromSnapshot, resume, null, keep, Parallel: parallel), ct)
+                .ConfigureAwait(false);
         }
         foreach (var warning in check.SnapshotWarnings ?? [])
         {

@@ -235,6 +235,25 @@ public sealed partial class RegistryCommandTests
     }
 
     [Fact]
+    public async Task Verify_Parallel_PrintsWhatTheStreamPrints()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        await db.RunAsync("issue", "GDEA-2018", "10", "--as", "regulator");
+        await db.RunAsync("snapshot");
+        await db.RunAsync("issue", "GDEA-2018", "5", "--as", "regulator");
+
+        var stream = await db.RunAsync("verify");
+        var parallel = await db.RunAsync("verify", "--parallel");
+        var both = await db.RunAsync("verify", "--parallel", "--from-snapshot");
+
+        Assert.Equal(0, parallel.Exit);
+        Assert.Equal(stream.Out, parallel.Out);
+        Assert.StartsWith("intact: ", parallel.Out, StringComparison.Ordinal);
+        Assert.Equal(2, both.Exit);
+        Assert.Contains("give one of them", both.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_MissingSqliteFile_ExitsTwoAndCreatesNothing()
     {
         using var stdout = new StringWriter();
