@@ -7,10 +7,12 @@ internal static class Program
         usage: OpenEts.Bench <benchmark> [options]
           matching [--quick]       matching engine throughput, latency and 10 M-order growth (plain harness, < 1 min)
           matching-bdn [bdn args]  matching engine BenchmarkDotNet run with [MemoryDiagnoser] (allocations per input)
-          registry [--transfers N] [--batch B]
+          registry [--transfers N] [--batch B] [--batched-only]
                                    registry transfers made durable per second on SQLite and, with OPENETS_BENCH_PG or
-                                   OPENETS_TEST_PG set, PostgreSQL: batched, one per transaction, concurrent callers;
-                                   holdings of a 10 000-block account (plain harness, about 1 min)
+                                   OPENETS_TEST_PG set, PostgreSQL: batched (with the default snapshot interval, so
+                                   snapshots are written on the way; wall, process CPU per transfer), one per transaction,
+                                   concurrent callers; holdings of a 10 000-block account (plain harness, about 1 min);
+                                   --batched-only: the batched run and a verify only
           registry-journal [--events N] [--db DB] [--batch B] [--events-per-day D] [--snapshot-every S]
                                    build a registry journal of N events (1 000 000) into a database (a SQLite file,
                                    data/registry-N.db, or a PostgreSQL connection string), through the registry itself
