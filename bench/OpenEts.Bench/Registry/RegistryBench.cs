@@ -83,6 +83,9 @@ internal static class RegistryBench
         // Five slices, so a reader sees both the spread (other load on the machine) and that the rate holds as the
         // journal grows; the headline is the median slice.
         var snapshotsBefore = (await registry.SnapshotsAsync(ct)).Count;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var cpu = CpuTime.ProcessMilliseconds();
         var watch = Stopwatch.StartNew();
         var slices = new List<double>();
@@ -96,9 +99,12 @@ internal static class RegistryBench
         }
         watch.Stop();
         var cpuSeconds = (CpuTime.ProcessMilliseconds() - cpu) / 1000;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        paused = GC.GetTotalPauseDuration() - paused;
         var snapshots = (await registry.SnapshotsAsync(ct)).Count - snapshotsBefore;
         var sorted = slices.Order().ToList();
         Print($"{dialect}: {transfers} transfers in {watch.Elapsed.TotalSeconds:F2} s, batch {batch}, {snapshots} snapshots written on the way: median slice {sorted[sorted.Count / 2]:N0} transfers/s (slices: {string.Join(" ", slices.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}); {2 * transfers / watch.Elapsed.TotalSeconds:N0} requests/s overall; this process used {cpuSeconds:F2} s CPU = {transfers / cpuSeconds:N0} transfers per CPU-second ({1e6 * cpuSeconds / transfers:F1} µs a transfer); load average {LoadAverage()}");
+        Print($"{dialect}: allocated {allocated / (double)transfers:N0} bytes a transfer; GC paused {paused.TotalSeconds:F2} s; collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
         if (batchedOnly)
         {
             var verified = await registry.VerifyAsync(ct);

@@ -325,12 +325,19 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
     }
 
     // The index rows of one event: each account it touches ("a:" + number), its proposal ("p:" + id), and its key.
-    private void AddIndexRows(RegistryEvent e, long sequence, List<(string, long)> terms, List<(string, string, long)> keys)
+    private void AddIndexRows(RegistryEvent e, long sequence, List<(string, long)> terms, List<(string, string, long)> keys) =>
+        AddIndexRows(e, e.Facts(_ledger), sequence, terms, keys);
+
+    private static void AddIndexRows(
+        RegistryEvent e, RegistryEventFacts facts, long sequence, List<(string, long)> terms, List<(string, string, long)> keys)
     {
-        var facts = e.Facts(_ledger);
-        foreach (var account in facts.Accounts.Distinct())
+        var accounts = facts.Accounts;
+        for (var i = 0; i < accounts.Count; i++)
         {
-            terms.Add((AccountTerm(account), sequence));
+            if (!Seen(accounts, i))
+            {
+                terms.Add((AccountTerm(accounts[i]), sequence));
+            }
         }
         if (facts.Proposal is { } proposal)
         {
@@ -340,6 +347,19 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
         {
             keys.Add((e.Actor.Value, key.Value!, sequence));
         }
+    }
+
+    // True when accounts[i] already came earlier in the list (an event names two or three accounts at most).
+    private static bool Seen(IReadOnlyList<AccountNumber> accounts, int i)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (accounts[j] == accounts[i])
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string AccountTerm(AccountNumber account) => "a:" + account.Value;
@@ -353,19 +373,21 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
         {
             return;
         }
+        // Each event's facts once: its subject for the journal row, its accounts and proposal for the index rows.
+        var facts = new RegistryEventFacts[events.Count];
         var rows = new (DateTimeOffset, string, string, string, string)[events.Count];
         for (var i = 0; i < rows.Length; i++)
         {
             var e = events[i];
-            rows[i] = (e.At, e.Actor.Value, RegistryEventJson.KindOf(e), Subject(e),
-                RegistryEventJson.Serialize(e));
+            facts[i] = e.Facts(_ledger);
+            rows[i] = (e.At, e.Actor.Value, RegistryEventJson.KindOf(e), Subject(facts[i]), RegistryEventJson.Serialize(e));
         }
         var entries = await s.Journal.AppendManyAsync(rows).ConfigureAwait(false);
         var terms = new List<(string, long)>(events.Count * 3);
         var keys = new List<(string, string, long)>(events.Count);
         for (var i = 0; i < entries.Count; i++)
         {
-            AddIndexRows(events[i], entries[i].Sequence, terms, keys);
+            AddIndexRows(events[i], facts[i], entries[i].Sequence, terms, keys);
         }
         await s.Registry.IndexAsync(terms, keys, entries[^1].Sequence).ConfigureAwait(false);
         _applied = entries[^1].Sequence;
@@ -374,7 +396,7 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
     // The journal subject is the one account the event is about (RegistryEventFacts.Subject), so the audit log's subject
     // filter finds an account's own acts. (One account rather than the pair also keeps the journal's subject index to
     // about one key per account, which measurably speeds up journalling: see docs/registry.md.)
-    private string Subject(RegistryEvent e) => e.Facts(_ledger).Subject?.Value ?? "";
+    private static string Subject(RegistryEventFacts facts) => facts.Subject?.Value ?? "";
 
     // Drops the in-memory registry; the next call restores it.
     private void Reset()

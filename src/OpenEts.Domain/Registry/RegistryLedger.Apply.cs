@@ -9,7 +9,11 @@ public sealed partial class RegistryLedger
     /// <see cref="InvalidOperationException"/> when the event does not fit the current state, e.g. a journal whose
     /// transfer names serials the source does not hold; the registry is then unusable and should be discarded.
     /// </summary>
-    public void Apply(RegistryEvent e)
+    public void Apply(RegistryEvent e) => ApplyRequest(e, null);
+
+    // request: the request's fingerprint when the request method already computed it (RequestOf(e) otherwise). Returns
+    // the outcome kept for the event's key (null for an event without one).
+    private RegistryOutcome.Completed? ApplyRequest(RegistryEvent e, string? request)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.Key is { } key && _requests.ContainsKey((e.Actor, key)))
@@ -86,12 +90,15 @@ public sealed partial class RegistryLedger
             default:
                 throw new InvalidOperationException($"Unknown registry event {e.GetType().Name}.");
         }
+        RegistryOutcome.Completed? kept = null;
         if (e.Key is { } newKey)
         {
-            _requests[(e.Actor, newKey)] = (RequestOf(e), new RegistryOutcome.Completed(e, BlocksOf(e)));
+            kept = new RegistryOutcome.Completed(e, BlocksOf(e));
+            _requests[(e.Actor, newKey)] = (request ?? RequestOf(e), kept);
             _keyQueue.Enqueue((e.At, e.Actor, newKey));
         }
         Forget(e.At);
+        return kept;
     }
 
     // Who may have raised the event: a journal whose hashes were recomputed after a change must still not replay an act

@@ -18,7 +18,8 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, DateTimeOffset expiresAt)
     {
-        if (Earlier(actor, key, Request("propose", actor, from, to, unitClass, quantity, expiresAt)) is { } earlier)
+        var request = ProposeRequest(actor, from, to, unitClass, quantity, expiresAt);
+        if (Earlier(actor, key, request) is { } earlier)
         {
             return earlier;
         }
@@ -60,7 +61,8 @@ public sealed partial class RegistryLedger
             return insufficient;
         }
         var id = ProposalId.From(_proposalCount + 1L);
-        return Commit(new TransferProposed(now, actor, key, id, from, to, unitClass, Quantities.AllowanceCount.From(quantity), expiresAt));
+        return Commit(new TransferProposed(now, actor, key, id, from, to, unitClass, Quantities.AllowanceCount.From(quantity), expiresAt),
+            request);
     }
 
     /// <summary>
@@ -69,7 +71,8 @@ public sealed partial class RegistryLedger
     /// </summary>
     public RegistryOutcome ApproveTransfer(UserId actor, DateTimeOffset now, IdempotencyKey key, ProposalId proposal)
     {
-        if (Earlier(actor, key, Request("approve", actor, proposal)) is { } earlier)
+        var request = ApproveRequest(actor, proposal);
+        if (Earlier(actor, key, request) is { } earlier)
         {
             return earlier;
         }
@@ -89,7 +92,7 @@ public sealed partial class RegistryLedger
             return refused;
         }
         var blocks = LowestSerials(p.From, p.Class, p.Quantity);
-        return Commit(new UnitsTransferred(now, actor, key, proposal, p.From, p.To, p.Class, blocks));
+        return Commit(new UnitsTransferred(now, actor, key, proposal, p.From, p.To, p.Class, blocks), request);
     }
 
     /// <summary>A representative of the source (the proposer too, to withdraw) rejects a pending proposal.</summary>

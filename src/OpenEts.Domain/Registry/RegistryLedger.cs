@@ -113,11 +113,8 @@ public sealed partial class RegistryLedger
             $"Idempotency key '{key}' was already used for a different request.");
     }
 
-    private RegistryOutcome.Completed Commit(RegistryEvent e)
-    {
-        Apply(e);
-        return new RegistryOutcome.Completed(e, BlocksOf(e));
-    }
+    private RegistryOutcome.Completed Commit(RegistryEvent e, string? request = null) =>
+        ApplyRequest(e, request) ?? new RegistryOutcome.Completed(e, BlocksOf(e));
 
     private RegistryOutcome.Rejected? CheckRegulator(UserId actor)
     {

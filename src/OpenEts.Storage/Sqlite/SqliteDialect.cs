@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
@@ -43,8 +44,13 @@ internal sealed class SqliteDialect : SqlDialect
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
         await using var pragma = connection.CreateCommand();
-        // WAL with synchronous=NORMAL survives a killed process; foreign keys are off by default in SQLite.
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+        // WAL with synchronous=NORMAL survives a killed process; foreign keys are off by default in SQLite. A 32 MB page
+        // cache (SQLite's default is 2 MB) holds the pages a batch of journal rows and their index entries touch, which
+        // would otherwise be read again from the file on every batch, and a checkpoint every 4 000 WAL pages (16 MB; the
+        // default is 1 000) copies a page that many batches rewrite (an account's index leaf) into the file once, not
+        // after every batch. Neither setting changes what a commit guarantees.
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; "
+            + "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 4000;";
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return connection;
     }
@@ -74,18 +80,19 @@ internal sealed class SqliteDialect : SqlDialect
         Check(db, raw.sqlite3_prepare_v2(db,
             "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             out var statement));
+        var utf8 = new Utf8Buffer();
         using (statement)
         {
             foreach (var e in entries)
             {
                 Check(db, raw.sqlite3_bind_int64(statement, 1, e.Sequence));
                 Check(db, raw.sqlite3_bind_int64(statement, 2, e.At.ToUnixTimeMilliseconds()));
-                Check(db, raw.sqlite3_bind_text(statement, 3, e.Actor));
-                Check(db, raw.sqlite3_bind_text(statement, 4, e.Kind));
-                Check(db, raw.sqlite3_bind_text(statement, 5, e.Subject));
-                Check(db, raw.sqlite3_bind_text(statement, 6, e.Payload));
-                Check(db, raw.sqlite3_bind_text(statement, 7, e.PreviousHash));
-                Check(db, raw.sqlite3_bind_text(statement, 8, e.Hash));
+                Check(db, utf8.Bind(statement, 3, e.Actor));
+                Check(db, utf8.Bind(statement, 4, e.Kind));
+                Check(db, utf8.Bind(statement, 5, e.Subject));
+                Check(db, utf8.Bind(statement, 6, e.Payload));
+                Check(db, utf8.Bind(statement, 7, e.PreviousHash));
+                Check(db, utf8.Bind(statement, 8, e.Hash));
                 var done = raw.sqlite3_step(statement);
                 if (done != raw.SQLITE_DONE)
                 {
@@ -140,6 +147,7 @@ internal sealed class SqliteDialect : SqlDialect
         IReadOnlyList<(string Actor, string Key, long Sequence)> keys, CancellationToken ct)
     {
         var db = ((SqliteConnection)connection).Handle!;
+        var utf8 = new Utf8Buffer();
         if (terms.Count > 0)
         {
             Check(db, raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO registry_index (term, seq) VALUES (?1, ?2)", out var statement));
@@ -147,7 +155,7 @@ internal sealed class SqliteDialect : SqlDialect
             {
                 foreach (var (term, sequence) in terms)
                 {
-                    Check(db, raw.sqlite3_bind_text(statement, 1, term));
+                    Check(db, utf8.Bind(statement, 1, term));
                     Check(db, raw.sqlite3_bind_int64(statement, 2, sequence));
                     Step(db, statement);
                 }
@@ -160,14 +168,36 @@ internal sealed class SqliteDialect : SqlDialect
             {
                 foreach (var (actor, key, sequence) in keys)
                 {
-                    Check(db, raw.sqlite3_bind_text(statement, 1, actor));
-                    Check(db, raw.sqlite3_bind_text(statement, 2, key));
+                    Check(db, utf8.Bind(statement, 1, actor));
+                    Check(db, utf8.Bind(statement, 2, key));
                     Check(db, raw.sqlite3_bind_int64(statement, 3, sequence));
                     Step(db, statement);
                 }
             }
         }
         return Task.CompletedTask;
+    }
+
+    // Text bound from one reused UTF-8 buffer (SQLite copies it: SQLITE_TRANSIENT), instead of a new byte array per value.
+    private sealed class Utf8Buffer
+    {
+        private byte[] _bytes = new byte[1024];
+
+        public int Bind(sqlite3_stmt statement, int index, string text)
+        {
+            if (text.Length == 0)
+            {
+                // An empty span pins to a null pointer, which SQLite would bind as NULL, not as empty text.
+                return raw.sqlite3_bind_text(statement, index, text);
+            }
+            var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (most > _bytes.Length)
+            {
+                _bytes = new byte[Math.Max(most, 2 * _bytes.Length)];
+            }
+            var length = Encoding.UTF8.GetBytes(text, _bytes);
+            return raw.sqlite3_bind_text(statement, index, new ReadOnlySpan<byte>(_bytes, 0, length));
+        }
     }
 
     private static void Step(sqlite3 db, sqlite3_stmt statement)
