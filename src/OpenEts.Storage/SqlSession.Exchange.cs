@@ -10,7 +10,7 @@ namespace OpenEts.Storage;
 internal sealed partial class SqlSession : IExchangeData
 {
     private const string InstrumentColumns = "code, unit_class, reference_fen, tick_fen, lot, max_order, band_bp, calendar, halted, listed_at, resale_next_day, best_five_levels";
-    private const string TradingAccountColumns = "id, organisation_id, holding_account, is_open, opened_at";
+    private const string TradingAccountColumns = "id, organisation_id, holding_account, is_open, opened_at, member_account_id";
     private const string OrderColumns =
         "id, instrument, account_id, user_name, side, type, price_fen, quantity, filled, resting, cancelled, status, reason, reservation_id, placed_at, updated_at, idempotency_key";
     private const string TradeColumns =
@@ -54,14 +54,20 @@ internal sealed partial class SqlSession : IExchangeData
         [.. (await QueryAsync<TradingAccountRow>($"SELECT {TradingAccountColumns} FROM exchange_accounts ORDER BY id").ConfigureAwait(false))
             .Select(r => r.ToAccount())];
 
+    async Task<IReadOnlyList<TradingAccount>> IExchangeData.ClientsOfAsync(long memberAccountId) =>
+        [.. (await QueryAsync<TradingAccountRow>(
+            $"SELECT {TradingAccountColumns} FROM exchange_accounts WHERE member_account_id = @memberAccountId ORDER BY id", new { memberAccountId })
+            .ConfigureAwait(false)).Select(r => r.ToAccount())];
+
     async Task<TradingAccount> IExchangeData.InsertAccountAsync(TradingAccount account)
     {
         var id = await ExecuteScalarAsync<long>("""
-            INSERT INTO exchange_accounts (organisation_id, holding_account, is_open, opened_at)
-            VALUES (@organisation, @holding, @open, @at) RETURNING id
+            INSERT INTO exchange_accounts (organisation_id, holding_account, is_open, opened_at, member_account_id)
+            VALUES (@organisation, @holding, @open, @at, @member) RETURNING id
             """, new
         {
             organisation = account.OrganisationId, holding = account.HoldingAccount.Value, open = account.Open ? 1 : 0, at = Ms(account.OpenedAt),
+            member = account.Member,
         }).ConfigureAwait(false);
         return account with { Id = id };
     }
@@ -262,7 +268,9 @@ internal sealed partial class SqlSession : IExchangeData
 
         public long Opened_At { get; init; }
 
-        public TradingAccount ToAccount() => new(Id, Organisation_Id, AccountNumber.From(Holding_Account), Is_Open != 0, At(Opened_At));
+        public long? Member_Account_Id { get; init; }
+
+        public TradingAccount ToAccount() => new(Id, Organisation_Id, AccountNumber.From(Holding_Account), Is_Open != 0, At(Opened_At), Member_Account_Id);
     }
 
     private sealed class OrderRow

@@ -57,16 +57,19 @@ public sealed record AmendOrder(long Order, long? PriceFen, long Quantity) : IEx
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session;
-        var (account, organisation, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
+        var (own, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
         if (notHolder is not null)
         {
             return notHolder;
         }
-        var unknown = new ExchangeOutcome.Refused(ExchangeRule.UnknownOrder, "order", $"order {Order} is not an open order of yours", RefusalKind.Conflict);
-        if (await s.Exchange.FindOrderAsync(Order).ConfigureAwait(false) is not { } order || order.AccountId != account!.Id)
+        var unknown = new ExchangeOutcome.Refused(ExchangeRule.UnknownOrder, "order", $"order {Order} is not an open order of yours or your clients'",
+            RefusalKind.Conflict);
+        if (await s.Exchange.FindOrderAsync(Order).ConfigureAwait(false) is not { } order || !await work.ActsForAsync(own!, order.AccountId).ConfigureAwait(false))
         {
             return unknown;
         }
+        // The order's own account (the member's, or its client's) holds the cash and units.
+        var (account, organisation) = await work.OrganisationOfAsync(order.AccountId).ConfigureAwait(false);
         var listed = await work.FindInstrumentAsync(order.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"order {Order} names an unlisted instrument");
         // An order of a closed day expired with it: say why it can no longer change, rather than only that it is gone.
@@ -91,11 +94,11 @@ public sealed record AmendOrder(long Order, long? PriceFen, long Quantity) : IEx
         if (order.Side == Side.Buy)
         {
             // The new terms' reservation replaces the old one; the money the old one held is free again first.
-            if (reservation is { } old && await work.Cash.ReleaseAsync(organisation!, old).ConfigureAwait(false) is CashResult.Refused released)
+            if (reservation is { } old && await work.Cash.ReleaseAsync(organisation, old).ConfigureAwait(false) is CashResult.Refused released)
             {
                 throw new InvalidOperationException($"order {order.Id}'s reservation could not be released: {released.Message}");
             }
-            var (made, noCash) = await OrderEntry.ReserveCashAsync(work, organisation!, OrderEntry.Value(price, Quantity), subject,
+            var (made, noCash) = await OrderEntry.ReserveCashAsync(work, organisation, OrderEntry.Value(price, Quantity), subject,
                 ExchangeWork.Key($"exchange/order/{order.Id}/cash/{stamp}")).ConfigureAwait(false);
             reservation = made ?? throw new ExchangeRefusalException(noCash ?? throw new InvalidOperationException("a reservation of nothing"));
         }

@@ -10,6 +10,7 @@ namespace OpenEts.Application.Exchange;
 /// <summary>
 /// A trader cancels the open remainder of one of their organisation's orders (撤单), also while the instrument is halted.
 /// A buy's cash reservation is released; a sell's cancelled units go back from the clearing account to its holding account.
+/// A member's trader cancels its clients' orders too.
 /// </summary>
 public sealed record CancelOrder(long Order) : IExchangeCommand
 {
@@ -42,10 +43,11 @@ public sealed record CancelOrder(long Order) : IExchangeCommand
         {
             return notHolder;
         }
-        if (await s.Exchange.FindOrderAsync(Order).ConfigureAwait(false) is not { } order || order.AccountId != account!.Id
+        if (await s.Exchange.FindOrderAsync(Order).ConfigureAwait(false) is not { } order || !await work.ActsForAsync(account!, order.AccountId).ConfigureAwait(false)
             || order.Status != OrderStatus.Open)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.UnknownOrder, "order", $"order {Order} is not an open order of yours", RefusalKind.Conflict);
+            return new ExchangeOutcome.Refused(ExchangeRule.UnknownOrder, "order", $"order {Order} is not an open order of yours or your clients'",
+                RefusalKind.Conflict);
         }
         var listed = await work.FindInstrumentAsync(order.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"order {Order} names an unlisted instrument");

@@ -31,20 +31,33 @@ public static class ExchangeExports
     /// <summary>
     /// Writes a member's daily report: a <c>trade</c> row per trade, then <c>bought</c>, <c>sold</c> and <c>fees</c>
     /// totals, a <c>position</c> row per instrument (free tonnes; in open sells under value) and the <c>cash</c> balance.
+    /// Then, per client (客户) of the member, a <c>client</c> row (its trading account number under trade, its name under
+    /// instrument) followed by the client's own rows, each line prefixed <c>client-</c> (<c>client-trade</c>, …).
     /// </summary>
     public static void WriteMemberReport(Stream output, MemberDayReport report, bool csv)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var rows = Rows(report, "");
+        foreach (var client in report.Clients)
+        {
+            rows.Add(["client", client.Account.Id, client.Organisation, null, null, null, null, null, null]);
+            rows.AddRange(Rows(client, "client-"));
+        }
+        Write(output, MemberHeader, rows, csv);
+    }
+
+    private static List<IReadOnlyList<object?>> Rows(MemberDayReport report, string prefix)
+    {
         var rows = new List<IReadOnlyList<object?>>();
         rows.AddRange(report.Trades.Select(t => (IReadOnlyList<object?>)
-            ["trade", t.Trade, t.Instrument, Beijing(t.At), t.Side.ToString().ToLowerInvariant(), Yuan(t.PriceFen), t.Quantity, Yuan(t.ValueFen),
+            [prefix + "trade", t.Trade, t.Instrument, Beijing(t.At), t.Side.ToString().ToLowerInvariant(), Yuan(t.PriceFen), t.Quantity, Yuan(t.ValueFen),
                 Yuan(t.FeeFen)]));
-        rows.Add(["bought", null, null, null, "buy", null, report.BoughtTonnes, Yuan(report.BoughtFen), null]);
-        rows.Add(["sold", null, null, null, "sell", null, report.SoldTonnes, Yuan(report.SoldFen), null]);
-        rows.Add(["fees", null, null, null, null, null, null, null, Yuan(report.FeesFen)]);
-        rows.AddRange(report.Positions.Select(p => (IReadOnlyList<object?>)["position", null, p.Instrument, null, null, null, p.Free, p.InOpenSells, null]));
-        rows.Add(["cash", null, null, null, null, null, null, report.CashBalance, null]);
-        Write(output, MemberHeader, rows, csv);
+        rows.Add([prefix + "bought", null, null, null, "buy", null, report.BoughtTonnes, Yuan(report.BoughtFen), null]);
+        rows.Add([prefix + "sold", null, null, null, "sell", null, report.SoldTonnes, Yuan(report.SoldFen), null]);
+        rows.Add([prefix + "fees", null, null, null, null, null, null, null, Yuan(report.FeesFen)]);
+        rows.AddRange(report.Positions.Select(p => (IReadOnlyList<object?>)[prefix + "position", null, p.Instrument, null, null, null, p.Free, p.InOpenSells, null]));
+        rows.Add([prefix + "cash", null, null, null, null, null, null, report.CashBalance, null]);
+        return rows;
     }
 
     private static void Write(Stream output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows, bool csv)

@@ -11,7 +11,8 @@ namespace OpenEts.Application.Exchange;
 /// <summary>
 /// The exchange's reads, for the pages, the API, the CLI and other modules (market data). Holds the one access rule:
 /// the market (instruments, trade prints, depth) is public; a trader sees their own organisation's trading account, orders,
-/// trades and position; the exchange's staff, the regulator and the auditor see every account's.
+/// trades and position, and a member's traders those of its clients (客户) too; the exchange's staff, the regulator and the
+/// auditor see every account's.
 /// </summary>
 public sealed partial class ExchangeQueries(IStore store, ExchangeService exchange, RegistryService registry)
 {
@@ -89,15 +90,24 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     }
 
     /// <summary>The actor's organisation's orders, newest first (empty without a trading account).</summary>
-    public async Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, CancellationToken ct) =>
-        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
-            ? await store.ReadAsync(s => s.Exchange.OrdersAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
+    public Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, CancellationToken ct) => MyOrdersAsync(actor, null, ct);
+
+    /// <summary>
+    /// The orders of <paramref name="account"/> (null: the actor's organisation's own), newest first; empty when the actor
+    /// may not read it (<see cref="ReadableAccountAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, long? account, CancellationToken ct) =>
+        await ReadableAccountAsync(actor, account, ct).ConfigureAwait(false) is { } readable
+            ? await store.ReadAsync(s => s.Exchange.OrdersAsync(readable.Id, ListLimit), ct).ConfigureAwait(false)
             : [];
 
     /// <summary>The actor's organisation's trades, newest first, each settled (empty without a trading account).</summary>
-    public async Task<IReadOnlyList<ExchangeTrade>> MyTradesAsync(Actor actor, CancellationToken ct) =>
-        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
-            ? await store.ReadAsync(s => s.Exchange.TradesOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
+    public Task<IReadOnlyList<ExchangeTrade>> MyTradesAsync(Actor actor, CancellationToken ct) => MyTradesAsync(actor, null, ct);
+
+    /// <summary>The trades of <paramref name="account"/> (null: the actor's organisation's own), newest first; empty when the actor may not read it.</summary>
+    public async Task<IReadOnlyList<ExchangeTrade>> MyTradesAsync(Actor actor, long? account, CancellationToken ct) =>
+        await ReadableAccountAsync(actor, account, ct).ConfigureAwait(false) is { } readable
+            ? await store.ReadAsync(s => s.Exchange.TradesOfAsync(readable.Id, ListLimit), ct).ConfigureAwait(false)
             : [];
 
     /// <summary>The actor's organisation's block trades, proposed by it or to it, newest first (empty without a trading account).</summary>
@@ -163,26 +173,34 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
 
     /// <summary>
     /// A member's daily report for <paramref name="day"/>: the actor's own organisation's (<paramref name="account"/>
-    /// null or its own number), or any trading account's for the exchange's staff, the regulator and the auditor. Null
-    /// when the account does not exist or the actor may not read it.
+    /// null or its own number), one of its member's clients', or any trading account's for the exchange's staff, the
+    /// regulator and the auditor (<see cref="ReadableAccountAsync"/>). A member's own report lists each of its clients'
+    /// reports beside it (<see cref="MemberDayReport.Clients"/>). Null when the account does not exist or the actor may not read it.
     /// </summary>
     public async Task<MemberDayReport?> MemberReportAsync(Actor actor, DateOnly day, long? account, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var own = await AccountAsync(actor, ct).ConfigureAwait(false);
-        var target = account is not { } id || id == own?.Id ? own
-            : ExchangeRoles.Supervisors.Contains(actor.Role) ? await store.ReadAsync(s => s.Exchange.FindAccountAsync(id), ct).ConfigureAwait(false)
-            : null;
-        if (target is null)
+        if (await ReadableAccountAsync(actor, account, ct).ConfigureAwait(false) is not { } target)
         {
             return null;
         }
+        IReadOnlyList<TradingAccount> clients = target.IsClient ? [] : await store.ReadAsync(s => s.Exchange.ClientsOfAsync(target.Id), ct).ConfigureAwait(false);
+        var reports = new List<MemberDayReport>(clients.Count);
+        foreach (var client in clients)
+        {
+            reports.Add(await DayReportOfAsync(client, day, [], ct).ConfigureAwait(false));
+        }
+        return await DayReportOfAsync(target, day, reports, ct).ConfigureAwait(false);
+    }
+
+    private async Task<MemberDayReport> DayReportOfAsync(TradingAccount target, DateOnly day, IReadOnlyList<MemberDayReport> clients, CancellationToken ct)
+    {
         var (trades, organisation) = await store.ReadAsync(async s => (
             await s.Exchange.TradesOfAsync(target.Id, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1))).ConfigureAwait(false),
             await s.Organisations.FindByIdAsync(target.OrganisationId).ConfigureAwait(false)), ct).ConfigureAwait(false);
         var position = await PositionOfAsync(target, ct).ConfigureAwait(false);
         return new MemberDayReport(target, organisation?.Name ?? "", day, [.. trades.Select(t => MemberTrade.Of(t, target.Id))], position.Lines,
-            position.CashBalance, position.CashReserved);
+            position.CashBalance, position.CashReserved, clients);
     }
 
     /// <summary>
@@ -190,8 +208,11 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     /// waiting in the clearing account for its open sell orders; and its cash balance, reserved and available. Null
     /// without a trading account.
     /// </summary>
-    public async Task<TradingPosition?> PositionAsync(Actor actor, CancellationToken ct) =>
-        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account ? await PositionOfAsync(account, ct).ConfigureAwait(false) : null;
+    public Task<TradingPosition?> PositionAsync(Actor actor, CancellationToken ct) => PositionAsync(actor, null, ct);
+
+    /// <summary>The position of <paramref name="account"/> (null: the actor's organisation's own); null when the actor may not read it.</summary>
+    public async Task<TradingPosition?> PositionAsync(Actor actor, long? account, CancellationToken ct) =>
+        await ReadableAccountAsync(actor, account, ct).ConfigureAwait(false) is { } readable ? await PositionOfAsync(readable, ct).ConfigureAwait(false) : null;
 
     private async Task<TradingPosition> PositionOfAsync(TradingAccount account, CancellationToken ct)
     {

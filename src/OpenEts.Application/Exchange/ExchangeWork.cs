@@ -116,7 +116,10 @@ public sealed partial class ExchangeWork
         _exchange.Applied(entry.Sequence);
     }
 
-    /// <summary>The actor's organisation's trading account, or why not.</summary>
+    /// <summary>
+    /// The actor's organisation's own trading account, or why not: none (<c>NotAccountHolder</c>), or a client account
+    /// (<c>ClientAccount</c>: a member's traders act for a client; the client's own users only read).
+    /// </summary>
     public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> ActorAccountAsync()
     {
         if (Actor.OrganisationId is not { } organisationId
@@ -125,7 +128,45 @@ public sealed partial class ExchangeWork
             return (null, null, new ExchangeOutcome.Refused(ExchangeRule.NotAccountHolder, "actor",
                 "your organisation has no trading account on the exchange", RefusalKind.Forbidden));
         }
+        if (found.Account.Member is { } member)
+        {
+            return (null, null, new ExchangeOutcome.Refused(ExchangeRule.ClientAccount, "actor",
+                $"trading account {found.Account.Id} is a client account of the member with trading account {member}: the member's traders enter "
+                + "its orders; you can read its orders, trades, position and cash", RefusalKind.Forbidden));
+        }
         return (found.Account, found.Organisation, null);
+    }
+
+    /// <summary>
+    /// The trading account an order command acts on, with its organisation: the actor's own (<paramref name="account"/>
+    /// null or its number) or one of the actor's member's client accounts (客户), or why not — <c>NotYourClient</c> for any
+    /// other account, <c>AccountState</c> when the member's own account is suspended.
+    /// </summary>
+    public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> ActingAccountAsync(long? account)
+    {
+        var (actor, organisation, notHolder) = await ActorAccountAsync().ConfigureAwait(false);
+        if (notHolder is not null || actor is not { } own || account is not { } id || id == own.Id)
+        {
+            return (actor, organisation, notHolder);
+        }
+        if (await Session.Exchange.FindAccountAsync(id).ConfigureAwait(false) is not { } client || client.Member != own.Id)
+        {
+            return (null, null, new ExchangeOutcome.Refused(ExchangeRule.NotYourClient, "account",
+                $"trading account {id} is not a client of {organisation?.Name}: a member acts only for its own clients", RefusalKind.Forbidden));
+        }
+        if (!own.Open)
+        {
+            return (null, null, new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {own.Id} is suspended", RefusalKind.Conflict));
+        }
+        var (_, clientOrganisation) = await OrganisationOfAsync(id).ConfigureAwait(false);
+        return (client, clientOrganisation, null);
+    }
+
+    /// <summary>True when the actor's member account <paramref name="own"/> acts for <paramref name="account"/>: its own, or one of its clients'.</summary>
+    public async Task<bool> ActsForAsync(TradingAccount own, long account)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        return account == own.Id || (await OrganisationOfAsync(account).ConfigureAwait(false)).Account.Member == own.Id;
     }
 
     /// <summary>
@@ -184,30 +225,34 @@ public sealed partial class ExchangeWork
 
     /// <summary>
     /// What a command that puts new terms to an instrument needs first: the listed instrument and its book
-    /// (<c>UnknownInstrument</c>), and the actor's organisation's open trading account (<c>NotAccountHolder</c>,
-    /// <c>AccountState</c>). Null entry when refused.
+    /// (<c>UnknownInstrument</c>), and the open trading account it acts on — the actor's organisation's, or for
+    /// <paramref name="account"/> one of its member's clients (<c>NotAccountHolder</c>, <c>ClientAccount</c>,
+    /// <c>NotYourClient</c>, <c>AccountState</c>). Null entry when refused.
     /// </summary>
-    public async Task<(TermsEntry? Entry, ExchangeOutcome.Refused? Refused)> EnterAsync(string instrument)
+    public async Task<(TermsEntry? Entry, ExchangeOutcome.Refused? Refused)> EnterAsync(string instrument, long? account = null)
     {
         if (await FindInstrumentAsync(instrument).ConfigureAwait(false) is not { } listed || Book(instrument) is not { } book)
         {
             return (null, new ExchangeOutcome.Refused(ExchangeRule.UnknownInstrument, "instrument", $"{instrument} is not listed", RefusalKind.Malformed));
         }
-        var (account, organisation, refused) = await OpenAccountAsync().ConfigureAwait(false);
-        return refused is null ? (new TermsEntry(listed, book, account!, organisation!), null) : (null, refused);
+        var (acting, organisation, refused) = await OpenAccountAsync(account).ConfigureAwait(false);
+        return refused is null ? (new TermsEntry(listed, book, acting!, organisation!), null) : (null, refused);
     }
 
-    /// <summary>The actor's organisation's trading account when it is open, or why not (<c>NotAccountHolder</c>, <c>AccountState</c>).</summary>
-    public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> OpenAccountAsync()
+    /// <summary>
+    /// The open trading account a command acts on (the actor's organisation's, or for <paramref name="account"/> one of its
+    /// member's clients), or why not (<c>NotAccountHolder</c>, <c>ClientAccount</c>, <c>NotYourClient</c>, <c>AccountState</c>).
+    /// </summary>
+    public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> OpenAccountAsync(long? account = null)
     {
-        var (account, organisation, notHolder) = await ActorAccountAsync().ConfigureAwait(false);
+        var (acting, organisation, notHolder) = await ActingAccountAsync(account).ConfigureAwait(false);
         if (notHolder is not null)
         {
             return (null, null, notHolder);
         }
-        return account!.Open
-            ? (account, organisation, null)
-            : (null, null, new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {account.Id} is suspended", RefusalKind.Conflict));
+        return acting!.Open
+            ? (acting, organisation, null)
+            : (null, null, new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {acting.Id} is suspended", RefusalKind.Conflict));
     }
 
     /// <summary>
@@ -300,7 +345,7 @@ public sealed partial class ExchangeWork
         var (account, _) = await OrganisationOfAsync(order.AccountId).ConfigureAwait(false);
         var reference = part is null ? $"exchange/order/{order.Id}/release" : $"exchange/order/{order.Id}/release/{part}";
         var back = Registry(l => l.Clear(RegistryService.UserOf(order.UserName), Now, IdempotencyKey.From(reference),
-            Options.ClearingAccount, account.HoldingAccount, listed.Instrument.Class, quantity, reference));
+            Options.ClearingAccount, account.HoldingAccount, listed.Instrument.Class, quantity, reference, account.IsClient));
         if (back is RegistryOutcome.Rejected r)
         {
             throw new InvalidOperationException($"order {order.Id}'s units could not go back: {r.Reason}: {r.Message}");
@@ -344,7 +389,7 @@ public sealed partial class ExchangeWork
                 d.Reference, Key($"{d.Reference}/seller-fee")).ConfigureAwait(false), d.Reference);
         }
         var delivered = Registry(l => l.Clear(RegistryService.UserOf(d.BuyUser), Now, Key($"{d.Reference}/deliver"),
-            Options.ClearingAccount, buyer.Account.HoldingAccount, listed.Instrument.Class, d.Quantity, d.Reference));
+            Options.ClearingAccount, buyer.Account.HoldingAccount, listed.Instrument.Class, d.Quantity, d.Reference, buyer.Account.IsClient));
         if (delivered is RegistryOutcome.Rejected r)
         {
             throw new InvalidOperationException($"{d.Reference} could not be delivered: {r.Reason}: {r.Message}");

@@ -4,12 +4,13 @@ namespace OpenEts.Application.Exchange;
 
 /// <summary>
 /// A member's daily report (会员日报): its trades of one Beijing trading day from its own side, the tonnes and money
-/// bought and sold, the fees it paid, and its position and cash as they stand when the report is read. Money in fen
-/// except the cash ledger's balances (yuan).
+/// bought and sold, the fees it paid, and its position and cash as they stand when the report is read; for a member that
+/// acts for clients (客户), the same report for each client account, one per client. Money in fen except the cash
+/// ledger's balances (yuan).
 /// </summary>
 public sealed record MemberDayReport(
     TradingAccount Account, string Organisation, DateOnly Day, IReadOnlyList<MemberTrade> Trades, IReadOnlyList<PositionLine> Positions,
-    decimal CashBalance, decimal CashReserved)
+    decimal CashBalance, decimal CashReserved, IReadOnlyList<MemberDayReport> Clients)
 {
     /// <summary>Tonnes bought that day.</summary>
     public long BoughtTonnes => Trades.Where(t => t.Side == Side.Buy).Sum(t => t.Quantity);

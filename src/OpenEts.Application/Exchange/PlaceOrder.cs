@@ -17,11 +17,18 @@ namespace OpenEts.Application.Exchange;
 /// quantity plus the maximum fee of the organisation's cash (a market buy at the band's upper edge), and a sell moves the
 /// units from its holding account into the exchange's clearing account, where they can be neither transferred nor
 /// surrendered. The order is journalled (the input journal), matched, and its trades settled, all in one transaction.
+/// A member's trader may place it for one of the member's clients (客户, <paramref name="Account"/>): the client's cash
+/// and units are held, the trades settle into the client's holding and cash accounts, and the client pays the fees.
 /// </summary>
-public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, long? PriceFen, long Quantity, IdempotencyKey Key) : IExchangeCommand
+/// <param name="Account">The trading account it is for: null for the actor's organisation's own, or a client account of its member.</param>
+public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, long? PriceFen, long Quantity, IdempotencyKey Key, long? Account = null)
+    : IExchangeCommand
 {
-    /// <summary>The request as typed: side <c>buy</c>/<c>sell</c>, type <c>limit</c> (default), <c>market</c>, <c>ioc</c>, <c>fok</c>; price in yuan per tonne.</summary>
-    public sealed record Form(string? Instrument, string? Side, string? Type, decimal? Price, long? Quantity, string? IdempotencyKey);
+    /// <summary>
+    /// The request as typed: side <c>buy</c>/<c>sell</c>, type <c>limit</c> (default), <c>market</c>, <c>ioc</c>, <c>fok</c>;
+    /// price in yuan per tonne; account empty for the organisation's own, or a client's trading account number.
+    /// </summary>
+    public sealed record Form(string? Instrument, string? Side, string? Type, decimal? Price, long? Quantity, string? IdempotencyKey, long? Account = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -40,7 +47,11 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         }
         var quantity = read.Quantity(form.Quantity, "quantity");
         var key = read.Key(form.IdempotencyKey);
-        command = read.IsValid ? new PlaceOrder(instrument, side, type, price, quantity.Value, key) : null;
+        if (form.Account is <= 0)
+        {
+            read.Fail("account", "Required", "account: a trading account number is a whole number ≥ 1 (empty for your own)");
+        }
+        command = read.IsValid ? new PlaceOrder(instrument, side, type, price, quantity.Value, key, form.Account) : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -50,7 +61,7 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session;
-        var (entry, notEntered) = await work.EnterAsync(Instrument).ConfigureAwait(false);
+        var (entry, notEntered) = await work.EnterAsync(Instrument, Account).ConfigureAwait(false);
         if (entry is null)
         {
             return notEntered!;
@@ -60,7 +71,7 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         if (await s.Exchange.FindOrderAsync(work.Actor.UserName, Key.Value).ConfigureAwait(false) is { } earlier)
         {
             return earlier.Instrument == Instrument && earlier.Side == Side && earlier.Type == Type && earlier.PriceFen == PriceFen
-                && earlier.Quantity == Quantity
+                && earlier.Quantity == Quantity && earlier.AccountId == account.Id
                 ? new ExchangeOutcome.Completed(ExchangeInput.Placed, Subject(earlier.Id), true, earlier, [])
                 : new ExchangeOutcome.Refused(ExchangeRule.KeyReused, "idempotencyKey",
                     $"the idempotency key '{Key.Value}' was used for a different order", RefusalKind.Conflict);

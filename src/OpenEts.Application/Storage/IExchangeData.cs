@@ -25,6 +25,9 @@ public partial interface IExchangeData
 
     Task<IReadOnlyList<TradingAccount>> AccountsAsync();
 
+    /// <summary>A member's client accounts (客户账户): those whose acting member is <paramref name="memberAccountId"/>, by number.</summary>
+    Task<IReadOnlyList<TradingAccount>> ClientsOfAsync(long memberAccountId);
+
     /// <summary>Opens a trading account and returns it with its number. A second one for the organisation is a <see cref="StoreConflictException"/>.</summary>
     Task<TradingAccount> InsertAccountAsync(TradingAccount account);
 

@@ -135,4 +135,28 @@ public enum ExchangeRule
     /// was not retrieved, [UNCONFIRMED].
     /// </summary>
     ResaleNextDay,
+
+    /// <summary>
+    /// A member acts only for its own clients (客户): the trading account named is not the member's own nor one of its
+    /// client accounts.
+    /// </summary>
+    NotYourClient,
+
+    /// <summary>
+    /// A client account (客户账户) of a member: its orders are entered by the member's traders, not by the client's own
+    /// users (who read its orders, trades, position and cash); and a client does not take clients of its own.
+    /// </summary>
+    ClientAccount,
+
+    /// <summary>
+    /// A client account's registry holding account must be the client organisation's own (every representative a user
+    /// of that organisation) and not linked to another trading account.
+    /// </summary>
+    ClientHoldingAccount,
+
+    /// <summary>
+    /// No organisation has the client's credit code, or it cannot be a member's client: only a covered company or an
+    /// investor other than the member itself.
+    /// </summary>
+    UnknownClient,
 }

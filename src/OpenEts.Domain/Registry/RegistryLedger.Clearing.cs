@@ -9,9 +9,14 @@ public sealed partial class RegistryLedger
     /// a holding or investor account that <paramref name="actor"/> represents (the trader whose order it serves). Units
     /// leave a holder's account only while it is open; a clearing account pays out to any account that is not closed.
     /// </summary>
+    /// <param name="clientMandate">
+    /// True when the exchange moves them for a member's client (客户): the holder's account is linked to the client's
+    /// trading account, whose opening checked that the account is the client's, and the client's mandate to the member
+    /// stands in for the representative check; <paramref name="actor"/> is still recorded as the user who moved them.
+    /// </param>
     public RegistryOutcome Clear(
         UserId actor, DateTimeOffset now, IdempotencyKey key,
-        AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, string reference)
+        AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, string reference, bool clientMandate = false)
     {
         if (Earlier(actor, key, Request("clear", actor, from, to, unitClass, quantity, reference)) is { } earlier)
         {
@@ -40,7 +45,7 @@ public sealed partial class RegistryLedger
             return Reject(RegistryRejection.AccountKindNotAllowed, holder == source ? "from" : "to",
                 $"The exchange clears for holding and investor accounts; '{holder.Number}' is a {holder.Kind} account.");
         }
-        if (CheckRepresentative(holder, actor, holder == source ? "from" : "to") is { } notRepresentative)
+        if (!clientMandate && CheckRepresentative(holder, actor, holder == source ? "from" : "to") is { } notRepresentative)
         {
             return notRepresentative;
         }

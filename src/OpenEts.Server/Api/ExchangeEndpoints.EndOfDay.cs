@@ -23,8 +23,8 @@ internal static partial class ExchangeEndpoints
         group.MapGet("/closes", ClosesAsync).AllowAnonymous()
             .WithSummary("The official closes of ?day= (yyyy-MM-dd; default the latest, newest first): open, close, volume, turnover, rule; public");
         group.MapGet("/reports/{day}", ReportAsync).RequireAuthorization(Readers)
-            .WithSummary("A member's daily report: your organisation's trades of the day, fees, position and cash (?account= for the exchange's "
-                + "staff, the regulator and the auditor)");
+            .WithSummary("A member's daily report: your organisation's trades of the day, fees, position and cash, and each client's beside it "
+                + "(?account= one of your clients', or any for the exchange's staff, the regulator and the auditor)");
         group.MapGet("/reports/{day}/report.xlsx", ReportXlsxAsync).RequireAuthorization(Readers)
             .WithSummary("The member's daily report as .xlsx");
         group.MapGet("/days/{day}/trades.xlsx", DayTradesXlsxAsync).RequireAuthorization(Supervisors)
@@ -49,10 +49,11 @@ internal static partial class ExchangeEndpoints
         long Trade, string Instrument, DateTimeOffset At, [property: ApiEnum(typeof(Side))] string Side, decimal Price, long Quantity, decimal Value,
         decimal Fee);
 
-    /// <summary>A member's daily report: trades, totals (t, yuan), fees, position and cash.</summary>
+    /// <summary>A member's daily report: trades, totals (t, yuan), fees, position and cash; and the same for each of its clients (客户).</summary>
     public sealed record MemberReportView(
         long Account, string Organisation, string Day, IReadOnlyList<MemberTradeView> Trades, long BoughtTonnes, decimal Bought, long SoldTonnes,
-        decimal Sold, decimal Fees, IReadOnlyList<PositionLineView> Positions, decimal CashBalance, decimal CashReserved);
+        decimal Sold, decimal Fees, IReadOnlyList<PositionLineView> Positions, decimal CashBalance, decimal CashReserved,
+        IReadOnlyList<MemberReportView> Clients);
 
     private static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -78,7 +79,8 @@ internal static partial class ExchangeEndpoints
             [.. r.Trades.Select(t => new MemberTradeView(t.Trade, t.Instrument, t.At, ApiDocument.EnumName(t.Side), Yuan(t.PriceFen), t.Quantity,
                 Yuan(t.ValueFen), Yuan(t.FeeFen)))],
             r.BoughtTonnes, Yuan(r.BoughtFen), r.SoldTonnes, Yuan(r.SoldFen), Yuan(r.FeesFen),
-            [.. r.Positions.Select(l => new PositionLineView(l.Instrument, l.Free, l.InOpenSells))], r.CashBalance, r.CashReserved);
+            [.. r.Positions.Select(l => new PositionLineView(l.Instrument, l.Free, l.InOpenSells))], r.CashBalance, r.CashReserved,
+            [.. r.Clients.Select(View)]);
     }
 
     private static async Task<ExchangeCommandResult> EndOfDayAsync(

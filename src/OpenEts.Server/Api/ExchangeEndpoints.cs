@@ -53,27 +53,30 @@ internal static partial class ExchangeEndpoints
         group.MapPost("/accounts", OpenAccountAsync).RequireAuthorization(Operators)
             .WithSummary("Open a trading account (the exchange's staff): an organisation's credit code and its registry holding account");
         group.MapPost("/orders", PlaceAsync).RequireAuthorization(Traders)
-            .WithSummary("Place an order for your organisation's trading account; a buy reserves cash, a sell moves units to the clearing account; trades settle at once");
+            .WithSummary("Place an order for your organisation's trading account, or with account for one of your clients' (a member's 客户); a buy "
+                + "reserves cash, a sell moves units to the clearing account, both of the account's organisation; trades settle at once");
         group.MapPost("/orders/{id:long}/cancel", CancelAsync).RequireAuthorization(Traders)
-            .WithSummary("Cancel the open remainder of one of your organisation's orders (also while halted); releases its cash or units");
+            .WithSummary("Cancel the open remainder of one of your organisation's or your clients' orders (also while halted); releases its cash or units");
         group.MapPost("/orders/{id:long}/amend", AmendAsync).RequireAuthorization(Traders)
-            .WithSummary("Amend one of your organisation's resting limit orders: a new price (optional) and the new open quantity; the same price "
+            .WithSummary("Amend one of your organisation's or your clients' resting limit orders: a new price (optional) and the new open quantity; the same price "
                 + "and a lower quantity keeps time priority, otherwise it re-enters and may trade at once; cancelled grows by the reduction");
         group.MapGet("/orders", OrdersAsync).RequireAuthorization(Traders)
-            .WithSummary("Your organisation's orders, newest first");
+            .WithSummary("Your organisation's orders, newest first (?account= one of your clients')");
         group.MapGet("/trades", MyTradesAsync).RequireAuthorization(Traders)
-            .WithSummary("Your organisation's trades, newest first, each settled (units and cash)");
+            .WithSummary("Your organisation's trades, newest first, each settled (units and cash) (?account= one of your clients')");
         group.MapGet("/position", PositionAsync).RequireAuthorization(Traders)
-            .WithSummary("Your organisation's trading account, units free and in open sells, and cash");
+            .WithSummary("Your organisation's trading account, units free and in open sells, and cash (?account= one of your clients')");
         MapEndOfDay(group);
         MapBlockTrades(group);
         MapListings(group);
         MapAuctions(group);
+        MapClients(group);
     }
 
+    /// <summary>An order; <c>account</c> is empty for your organisation's own trading account, or one of your clients' (客户) numbers.</summary>
     public sealed record OrderInput(
         string? Instrument, [property: ApiEnum(typeof(Side))] string? Side, [property: ApiEnum(typeof(OrderType))] string? Type, decimal? Price,
-        long? Quantity, string? IdempotencyKey);
+        long? Quantity, string? IdempotencyKey, long? Account = null);
 
     public sealed record InstrumentInput(
         string? Code, string? Class, decimal? ReferencePrice, decimal? Tick, long? Lot, long? MaxOrder, decimal? BandPercent, string? Calendar);
@@ -96,7 +99,7 @@ internal static partial class ExchangeEndpoints
     public sealed record OrderView(
         long Id, string Instrument, [property: ApiEnum(typeof(Side))] string Side, [property: ApiEnum(typeof(OrderType))] string Type, decimal? Price,
         long Quantity, long Filled, long Resting, long Cancelled, [property: ApiEnum(typeof(OrderStatus))] string Status, string? Reason,
-        DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
+        DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt, long Account);
 
     public sealed record TradeView(
         long Id, string Instrument, DateTimeOffset At, decimal Price, long Quantity, [property: ApiEnum(typeof(Side))] string Side, decimal Value, decimal Fee, string Settlement);
@@ -133,7 +136,7 @@ internal static partial class ExchangeEndpoints
         ArgumentNullException.ThrowIfNull(o);
         return new(o.Id, o.Instrument, ApiDocument.EnumName(o.Side), ApiDocument.EnumName(o.Type), o.PriceFen is { } p ? Yuan(p) : null, o.Quantity,
             o.Filled, o.Resting, o.Cancelled, ApiDocument.EnumName(o.Status), o.Reason is { } r ? JsonNamingPolicy.CamelCase.ConvertName(r) : null,
-            o.PlacedAt, o.UpdatedAt);
+            o.PlacedAt, o.UpdatedAt, o.AccountId);
     }
 
     /// <summary>A trade from one trading account's side (buy or sell), with that side's fee. Every stored trade is settled.</summary>
@@ -198,7 +201,7 @@ internal static partial class ExchangeEndpoints
 
     private static async Task<ExchangeCommandResult> PlaceAsync(
         OrderInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
-        PlaceOrder.TryParse(new(input.Instrument, input.Side, input.Type, input.Price, input.Quantity, input.IdempotencyKey),
+        PlaceOrder.TryParse(new(input.Instrument, input.Side, input.Type, input.Price, input.Quantity, input.IdempotencyKey, input.Account),
             out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
@@ -215,18 +218,19 @@ internal static partial class ExchangeEndpoints
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
-    private static async Task<Ok<List<OrderView>>> OrdersAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
-        TypedResults.Ok((await queries.MyOrdersAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(View).ToList());
+    private static async Task<Ok<List<OrderView>>> OrdersAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct, long? account = null) =>
+        TypedResults.Ok((await queries.MyOrdersAsync(http.User.Actor(), account, ct).ConfigureAwait(false)).Select(View).ToList());
 
-    private static async Task<Ok<List<TradeView>>> MyTradesAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct)
+    private static async Task<Ok<List<TradeView>>> MyTradesAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct, long? account = null)
     {
         var actor = http.User.Actor();
-        var account = await queries.AccountAsync(actor, ct).ConfigureAwait(false);
-        return TypedResults.Ok((await queries.MyTradesAsync(actor, ct).ConfigureAwait(false)).Select(t => View(t, account!.Id)).ToList());
+        var readable = await queries.ReadableAccountAsync(actor, account, ct).ConfigureAwait(false);
+        return TypedResults.Ok((await queries.MyTradesAsync(actor, account, ct).ConfigureAwait(false)).Select(t => View(t, readable!.Id)).ToList());
     }
 
-    private static async Task<Results<Ok<PositionView>, NotFound>> PositionAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
-        await queries.PositionAsync(http.User.Actor(), ct).ConfigureAwait(false) is { } p
+    private static async Task<Results<Ok<PositionView>, NotFound>> PositionAsync(
+        HttpContext http, ExchangeQueries queries, CancellationToken ct, long? account = null) =>
+        await queries.PositionAsync(http.User.Actor(), account, ct).ConfigureAwait(false) is { } p
             ? TypedResults.Ok(new PositionView(p.Account.Id, p.Account.HoldingAccount.Value,
                 [.. p.Lines.Select(l => new PositionLineView(l.Instrument, l.Free, l.InOpenSells))], p.CashBalance, p.CashReserved, p.CashAvailable))
             : TypedResults.NotFound();

@@ -67,6 +67,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "Number",
         // Exchange one-way auctions (单向竞价).
         "UnknownAuction", "AuctionWindow", "AuctionReserve", "AuctionMinimumBid", "OwnAuction", "AuctionNotOver",
+        // Members trading for clients (客户).
+        "NotYourClient", "ClientAccount", "ClientHoldingAccount", "UnknownClient",
         // Energy monitoring.
         "UnknownMeter", "NotYourMeter", "ReadingChanged", "AlreadyRegistered", "UnknownUnit", "UnknownFault", "AlreadyRepaired",
     ];

@@ -58,11 +58,14 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
         }
         else if (Report(await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct)))
         {
-            return Redirect(PagePath + "?done=" + done);
+            return Redirect(DoneUrl(done));
         }
         await LoadAsync(ct);
         return Page();
     }
+
+    /// <summary>Where a completed command redirects: the page with <c>?done=</c>.</summary>
+    protected virtual string DoneUrl(string done) => PagePath + "?done=" + done;
 
     /// <summary>Runs a command that needs no parsing.</summary>
     protected Task<IActionResult> SendAsync(IExchangeCommand command, string done, CancellationToken ct) => SendAsync(true, command, [], done, ct);

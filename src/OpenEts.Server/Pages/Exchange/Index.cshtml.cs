@@ -9,7 +9,9 @@ namespace OpenEts.Server.Pages.Exchange;
 
 /// <summary>
 /// Trading (交易): the listed instruments with their depth, order entry for the trader's organisation, its orders (with
-/// cancel), its trades with their settlement, and its position and cash. Parse → call → map.
+/// cancel), its trades with their settlement, and its position and cash. A member's trader picks its own account or one of
+/// its clients' (客户) for an order and views a client's (<c>?client=</c>); a client's own users see their account read only.
+/// Parse → call → map.
 /// </summary>
 [Authorize(Roles = Access.RegistryHolders)]
 public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock)
@@ -23,14 +25,34 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
 
     public IReadOnlyList<ExchangeTrade> Trades { get; private set; } = [];
 
+    /// <summary>The member's client accounts (empty for anyone else).</summary>
+    public IReadOnlyList<TradingClient> Clients { get; private set; } = [];
+
+    /// <summary>The client account viewed (<c>?client=</c>), or null for the organisation's own.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Client { get; set; }
+
+    /// <summary>The trading account an order is for: empty for the organisation's own, or a client's.</summary>
+    [BindProperty]
+    public long? OrderAccount { get; set; }
+
     [BindProperty]
     public string? Type { get; set; }
 
+    /// <summary>True when the signed-in user's organisation is a member's client: it reads its account and enters nothing.</summary>
+    public bool ReadOnly => Account?.IsClient == true;
+
     protected override string PagePath => "/Exchange";
 
+    // After an order for a client, or a change to one of its orders, the page shows that client's account.
+    protected override string DoneUrl(string done) =>
+        (Client ?? OrderAccount) is { } client
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{PagePath}?client={client}&done={done}")
+            : base.DoneUrl(done);
+
     public Task<IActionResult> OnPostPlaceAsync(CancellationToken ct) =>
-        SendAsync(PlaceOrder.TryParse(new(Instrument, Side, Type, Price, Quantity, IdempotencyKey), out var command, out var errors), command, errors,
-            "placed", ct);
+        SendAsync(PlaceOrder.TryParse(new(Instrument, Side, Type, Price, Quantity, IdempotencyKey, OrderAccount), out var command, out var errors), command,
+            errors, "placed", ct);
 
     public Task<IActionResult> OnPostCancelAsync([FromForm] long? order, CancellationToken ct) =>
         SendAsync(CancelOrder.TryParse(new(order), out var command, out var errors), command, errors, "cancelled", ct);
@@ -48,8 +70,10 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
                 Depths[i.Instrument.Code] = depth;
             }
         }
-        Position = await Queries.PositionAsync(actor, ct);
-        Orders = await Queries.MyOrdersAsync(actor, ct);
-        Trades = await Queries.MyTradesAsync(actor, ct);
+        Clients = await Queries.ClientsAsync(actor, ct);
+        Position = await Queries.PositionAsync(actor, Client, ct);
+        Orders = await Queries.MyOrdersAsync(actor, Client, ct);
+        Trades = await Queries.MyTradesAsync(actor, Client, ct);
+        OrderAccount ??= Client;
     }
 }

@@ -9,7 +9,8 @@ namespace OpenEts.Server.Pages.Exchange;
 
 /// <summary>
 /// A member's daily report (会员日报): the organisation's trades of a Beijing trading day, the totals and fees, and its
-/// position and cash, with an .xlsx export; the exchange's staff, the regulator and the auditor pick any trading account.
+/// position and cash, with an .xlsx export, and a line per client (客户) of a member; a member opens a client's report, and
+/// the exchange's staff, the regulator and the auditor pick any trading account.
 /// </summary>
 [Authorize(Roles = "CompanyRepresentative,ExchangeMember,Regulator,Auditor")]
 public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : PageModel

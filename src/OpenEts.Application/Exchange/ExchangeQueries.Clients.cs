@@ -1,0 +1,53 @@
+using OpenEts.Application.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Exchange;
+
+// A member's clients (客户): who they are, and which trading accounts an actor may read.
+public sealed partial class ExchangeQueries
+{
+    /// <summary>
+    /// The client accounts of the actor's organisation as a member, by number, each with its organisation; empty for an
+    /// actor without a trading account of its own (or whose account is itself a client's).
+    /// </summary>
+    public async Task<IReadOnlyList<TradingClient>> ClientsAsync(Actor actor, CancellationToken ct)
+    {
+        if (await AccountAsync(actor, ct).ConfigureAwait(false) is not { IsClient: false } own)
+        {
+            return [];
+        }
+        return await store.ReadAsync(async s =>
+        {
+            var clients = new List<TradingClient>();
+            foreach (var account in await s.Exchange.ClientsOfAsync(own.Id).ConfigureAwait(false))
+            {
+                var organisation = await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"organisation {account.OrganisationId} is missing");
+                clients.Add(new TradingClient(account, organisation.Code, organisation.Name));
+            }
+            return (IReadOnlyList<TradingClient>)clients;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The trading account <paramref name="actor"/> may read: its organisation's own (<paramref name="account"/> null or
+    /// its number), a client account of its organisation as a member, or any account for the exchange's staff, the regulator
+    /// and the auditor; null otherwise (or when there is no such account). A client's own users read their client account.
+    /// </summary>
+    public async Task<TradingAccount?> ReadableAccountAsync(Actor actor, long? account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var own = await AccountAsync(actor, ct).ConfigureAwait(false);
+        if (account is not { } id || id == own?.Id)
+        {
+            return own;
+        }
+        var target = await store.ReadAsync(s => s.Exchange.FindAccountAsync(id), ct).ConfigureAwait(false);
+        return target is null ? null
+            : ExchangeRoles.Supervisors.Contains(actor.Role) || (own is { IsClient: false } && target.Member == own.Id) ? target
+            : null;
+    }
+}
+
+/// <summary>A member's client account (客户账户) with the client's credit code and name.</summary>
+public sealed record TradingClient(TradingAccount Account, CreditCode Code, string Name);
