@@ -16,8 +16,8 @@ namespace OpenEts.Storage.Tests;
 // its own clients; the client's users read their account and enter nothing.
 public abstract partial class StoreContract<TDb>
 {
-    private const string SteelCode = "91440200MA5CY1003";
-    private const string PaperCode = "91440600MA5CY1004";
+    private const string SteelClientCode = "91440200MA5CY1003";
+    private const string PaperClientCode = "91440600MA5CY1004";
 
     private static OpenClientAccount ClientOf(string first17, string holding)
     {
@@ -30,7 +30,7 @@ public abstract partial class StoreContract<TDb>
     // 500 000 yuan of its own cash); returns the client's trading account number.
     private static async Task<long> SteelClientOfPowerAsync(ExchangeMarket m)
     {
-        var opened = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", ClientOf(SteelCode, "GD-HOLD-STEEL")));
+        var opened = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", ClientOf(SteelClientCode, "GD-HOLD-STEEL")));
         await m.DepositAsync("steel-a", 500_000m);
         return long.Parse(opened.Subject, System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -60,12 +60,12 @@ public abstract partial class StoreContract<TDb>
     {
         await using var m = await ExchangeMarketAsync(Db);
 
-        var notTheirs = await m.RunAsync("power-a", ClientOf(SteelCode, "GD-HOLD-PAPER"));
+        var notTheirs = await m.RunAsync("power-a", ClientOf(SteelClientCode, "GD-HOLD-PAPER"));
         var hasAccount = await m.RunAsync("power-a", ClientOf("91441800MA5CY1002", "GD-HOLD-CEMENT"));
         var exchange = await m.RunAsync("power-a", ClientOf("91440101MA5CY0002", "GD-HOLD-STEEL"));
         await SteelClientOfPowerAsync(m);
-        var secondMember = await m.RunAsync("cement-a", ClientOf(SteelCode, "GD-HOLD-STEEL"));
-        var clientTakesClients = await m.RunAsync("steel-a", ClientOf(PaperCode, "GD-HOLD-PAPER"));
+        var secondMember = await m.RunAsync("cement-a", ClientOf(SteelClientCode, "GD-HOLD-STEEL"));
+        var clientTakesClients = await m.RunAsync("steel-a", ClientOf(PaperClientCode, "GD-HOLD-PAPER"));
         var noAccount = await m.RunAsync("paper-a", ClientOf("91440101MA5CY1005", "GD-HOLD-AVIATION"));
 
         Assert.Equal(ExchangeRule.ClientHoldingAccount, Assert.IsType<ExchangeOutcome.Refused>(notTheirs).Rule);
@@ -152,7 +152,7 @@ public abstract partial class StoreContract<TDb>
     public async Task ExchangeClients_MemberForAnotherMembersClient_IsRefusedAsNotYourClient()
     {
         await using var m = await ExchangeMarketAsync(Db);
-        var paperOfCement = long.Parse(Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", ClientOf(PaperCode, "GD-HOLD-PAPER"))).Subject,
+        var paperOfCement = long.Parse(Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", ClientOf(PaperClientCode, "GD-HOLD-PAPER"))).Subject,
             System.Globalization.CultureInfo.InvariantCulture);
         var paper = await m.HeldAsync("GD-HOLD-PAPER");
         var cementsOrder = Assert.IsType<ExchangeOutcome.Completed>(await ClientOrderAsync(m, "cement-a", paperOfCement, Side.Sell, 21.00m, 100, "ps1"));

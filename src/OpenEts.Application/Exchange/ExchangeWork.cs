@@ -345,11 +345,21 @@ public sealed partial class ExchangeWork
         var (account, _) = await OrganisationOfAsync(order.AccountId).ConfigureAwait(false);
         var reference = part is null ? $"exchange/order/{order.Id}/release" : $"exchange/order/{order.Id}/release/{part}";
         var back = Registry(l => l.Clear(RegistryService.UserOf(order.UserName), Now, IdempotencyKey.From(reference),
-            Options.ClearingAccount, account.HoldingAccount, listed.Instrument.Class, quantity, reference, account.IsClient));
+            Options.ClearingAccount, account.HoldingAccount, listed.Instrument.Class, quantity, reference, Mandate(account)));
         if (back is RegistryOutcome.Rejected r)
         {
             throw new InvalidOperationException($"order {order.Id}'s units could not go back: {r.Reason}: {r.Message}");
         }
+    }
+
+    /// <summary>
+    /// The mandate the registry records when the exchange moves a client account's units (<c>exchange/client/7</c>): the
+    /// member's trader acts for the client, not as its representative; null for an organisation's own account.
+    /// </summary>
+    public static string? Mandate(TradingAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.IsClient ? string.Create(CultureInfo.InvariantCulture, $"exchange/client/{account.Id}") : null;
     }
 
     /// <summary>An idempotency key for the cash ledger or the registry.</summary>
@@ -389,7 +399,7 @@ public sealed partial class ExchangeWork
                 d.Reference, Key($"{d.Reference}/seller-fee")).ConfigureAwait(false), d.Reference);
         }
         var delivered = Registry(l => l.Clear(RegistryService.UserOf(d.BuyUser), Now, Key($"{d.Reference}/deliver"),
-            Options.ClearingAccount, buyer.Account.HoldingAccount, listed.Instrument.Class, d.Quantity, d.Reference, buyer.Account.IsClient));
+            Options.ClearingAccount, buyer.Account.HoldingAccount, listed.Instrument.Class, d.Quantity, d.Reference, Mandate(buyer.Account)));
         if (delivered is RegistryOutcome.Rejected r)
         {
             throw new InvalidOperationException($"{d.Reference} could not be delivered: {r.Reason}: {r.Message}");

@@ -121,7 +121,7 @@ public static class OrderEntry
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(listed);
         return work.Registry(l => l.Clear(RegistryService.UserOf(userName ?? work.Actor.UserName), work.Now, key, account.HoldingAccount,
-            work.Options.ClearingAccount, listed.Instrument.Class, quantity, reference, account.IsClient)) is RegistryOutcome.Rejected r
+            work.Options.ClearingAccount, listed.Instrument.Class, quantity, reference, ExchangeWork.Mandate(account))) is RegistryOutcome.Rejected r
             ? r.Reason switch
             {
                 RegistryRejection.InsufficientHoldings => new(ExchangeRule.InsufficientUnits, "quantity", r.Message, RefusalKind.Conflict),

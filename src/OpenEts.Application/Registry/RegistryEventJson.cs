@@ -83,11 +83,27 @@ public static class RegistryEventJson
                 new ProposalIdJsonConverter(),
                 new SerialBlockJsonConverter(),
             },
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NameEventTypes } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NameEventTypes, OmitNoMandate } },
             WriteIndented = false,
         };
         options.MakeReadOnly();
         return options;
+    }
+
+    // A clearing move without a client's mandate is written as it was before mandates existed (no "mandate": null).
+    private static void OmitNoMandate(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(UnitsCleared))
+        {
+            return;
+        }
+        foreach (var property in info.Properties)
+        {
+            if (property.Name == "mandate")
+            {
+                property.ShouldSerialize = (_, value) => value is not null;
+            }
+        }
     }
 
     // The polymorphic contract of RegistryEvent, from the table above (the domain records name no format).

@@ -121,7 +121,8 @@ public sealed partial class RegistryLedger
                 var clearing = Existing(c.From).Kind == AccountKind.Clearing ? c.From : c.To;
                 var holder = clearing == c.From ? c.To : c.From;
                 Require(Existing(clearing).Kind == AccountKind.Clearing && Existing(holder).Kind != AccountKind.Clearing
-                    && Existing(holder).IsRepresentative(e.Actor), $"{e.Actor} does not represent the holder of a clearing move");
+                    && (c.Mandate is not null || Existing(holder).IsRepresentative(e.Actor)),
+                    $"{e.Actor} does not represent the holder of a clearing move, nor acts on a client's mandate");
                 break;
             case UnitsTransferred or TransferRejected:
                 var proposal = e.Facts(this).Proposal is { } id ? FindProposal(id) : null;

@@ -8,15 +8,14 @@ public sealed partial class RegistryLedger
     /// for the exchange: exactly one of <paramref name="from"/> and <paramref name="to"/> is a clearing account, the other
     /// a holding or investor account that <paramref name="actor"/> represents (the trader whose order it serves). Units
     /// leave a holder's account only while it is open; a clearing account pays out to any account that is not closed.
+    /// With a <paramref name="mandate"/> (e.g. <c>exchange/client/7</c>) the exchange moves them for a member's client
+    /// (客户): the holder's account is linked to the client's trading account, whose opening checked that the account is
+    /// the client's, and the client's mandate to the member stands in for the representative check; the event records
+    /// the mandate, and <paramref name="actor"/> as the user who moved them.
     /// </summary>
-    /// <param name="clientMandate">
-    /// True when the exchange moves them for a member's client (客户): the holder's account is linked to the client's
-    /// trading account, whose opening checked that the account is the client's, and the client's mandate to the member
-    /// stands in for the representative check; <paramref name="actor"/> is still recorded as the user who moved them.
-    /// </param>
     public RegistryOutcome Clear(
         UserId actor, DateTimeOffset now, IdempotencyKey key,
-        AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, string reference, bool clientMandate = false)
+        AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, string reference, string? mandate = null)
     {
         if (Earlier(actor, key, Request("clear", actor, from, to, unitClass, quantity, reference)) is { } earlier)
         {
@@ -30,7 +29,7 @@ public sealed partial class RegistryLedger
         {
             return unknownTo;
         }
-        if ((CheckClass(unitClass) ?? CheckQuantity(quantity) ?? CheckText(reference, "reference", required: true)) is { } badInput)
+        if ((CheckClass(unitClass) ?? CheckQuantity(quantity) ?? CheckText(reference, "reference", required: true) ?? CheckText(mandate, "mandate", required: false)) is { } badInput)
         {
             return badInput;
         }
@@ -45,7 +44,7 @@ public sealed partial class RegistryLedger
             return Reject(RegistryRejection.AccountKindNotAllowed, holder == source ? "from" : "to",
                 $"The exchange clears for holding and investor accounts; '{holder.Number}' is a {holder.Kind} account.");
         }
-        if (!clientMandate && CheckRepresentative(holder, actor, holder == source ? "from" : "to") is { } notRepresentative)
+        if (mandate is null && CheckRepresentative(holder, actor, holder == source ? "from" : "to") is { } notRepresentative)
         {
             return notRepresentative;
         }
@@ -54,6 +53,6 @@ public sealed partial class RegistryLedger
             return refused;
         }
         var blocks = LowestSerials(from, unitClass, quantity);
-        return Commit(new UnitsCleared(now, actor, key, from, to, unitClass, blocks, reference));
+        return Commit(new UnitsCleared(now, actor, key, from, to, unitClass, blocks, reference, mandate));
     }
 }

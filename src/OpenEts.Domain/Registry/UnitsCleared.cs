@@ -14,9 +14,13 @@ namespace OpenEts.Domain.Registry;
 /// <param name="Class">The unit class.</param>
 /// <param name="Blocks">The serials, sorted and disjoint (the lowest the source holds).</param>
 /// <param name="Reference">What it is for, e.g. <c>exchange/order/12/reserve</c> or <c>exchange/trade/7</c>.</param>
+/// <param name="Mandate">
+/// For a member's client (客户): the client account whose mandate the member's trader acts on, e.g.
+/// <c>exchange/client/7</c>, in place of the trader representing the holder's account; null otherwise (the default).
+/// </param>
 public sealed record UnitsCleared(
     DateTimeOffset At, UserId Actor, IdempotencyKey? Key,
-    AccountNumber From, AccountNumber To, UnitClass Class, IReadOnlyList<SerialBlock> Blocks, string Reference)
+    AccountNumber From, AccountNumber To, UnitClass Class, IReadOnlyList<SerialBlock> Blocks, string Reference, string? Mandate = null)
     : RegistryEvent(At, Actor, Key), IUnitMovement
 {
     /// <inheritdoc/>
