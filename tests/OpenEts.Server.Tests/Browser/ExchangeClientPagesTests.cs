@@ -36,6 +36,7 @@ public sealed class ExchangeClientPagesTests(BrowserServer server) : IClassFixtu
         await power.ClickAsync("#order-place");
         await power.WaitForSelectorAsync("#done");
         await cement.GotoAsync("/Exchange");
+        await cement.SelectOptionAsync("#order-instrument", "GDEA-2017");
         await cement.SelectOptionAsync("#order-side", "buy");
         await cement.FillAsync("#order-price", "16.60");
         await cement.FillAsync("#order-quantity", "300");
