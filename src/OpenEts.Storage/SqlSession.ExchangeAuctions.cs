@@ -61,6 +61,11 @@ internal sealed partial class SqlSession
         [.. (await QueryAsync<OneWayAuctionRow>($"SELECT {OneWayAuctionColumns} FROM exchange_auctions WHERE status = @status ORDER BY id",
             new { status = nameof(OneWayAuctionStatus.Announced) }).ConfigureAwait(false)).Select(r => r.ToAuction())];
 
+    async Task<IReadOnlyList<OneWayAuction>> IExchangeData.ClearedAuctionsAsync(DateTimeOffset from, DateTimeOffset to) =>
+        [.. (await QueryAsync<OneWayAuctionRow>(
+            $"SELECT {OneWayAuctionColumns} FROM exchange_auctions WHERE status = @status AND updated_at >= @from AND updated_at < @to ORDER BY id",
+            new { status = nameof(OneWayAuctionStatus.Cleared), from = Ms(from), to = Ms(to) }).ConfigureAwait(false)).Select(r => r.ToAuction())];
+
     async Task<OneWayBid> IExchangeData.InsertAuctionBidAsync(OneWayBid bid)
     {
         var id = await ExecuteScalarAsync<long>("""

@@ -1,10 +1,12 @@
 using OpenEts.Application.Auction;
 using OpenEts.Application.Cash;
 using OpenEts.Application.Demo;
+using OpenEts.Application.Exchange;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Cash;
+using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 using OpenEts.Storage.Tests.Infrastructure;
@@ -12,8 +14,8 @@ using OpenEts.Storage.Tests.Infrastructure;
 namespace OpenEts.Storage.Tests;
 
 // Allowance auctions through their use cases on every database: announce with a computed reserve, sealed bids that hold
-// cash, refusals naming their rule, a close that settles cash and delivers allowances once, and a half-settled close
-// finished by running it again.
+// cash, refusals naming their rule, a close on the exchange that settles cash and delivers allowances once, and a close the
+// registry refuses that moves nothing and succeeds once fixed.
 public abstract partial class StoreContract<TDb>
 {
     private static readonly DateTimeOffset AuctionOpens = new(2017, 3, 27, 1, 0, 0, TimeSpan.Zero);
@@ -26,11 +28,12 @@ public abstract partial class StoreContract<TDb>
     }
 
     private sealed record AuctionMarket(
-        SqlStore Store, RegistryService Registry, MovableClock Clock, AuctionService Auctions, CashCommandHandler Cash,
+        SqlStore Store, RegistryService Registry, ExchangeService Exchange, MovableClock Clock, AuctionService Auctions, CashCommandHandler Cash,
         RegistryCommandHandler RegistryHandler, Func<string, Task<Actor>> ActorOf) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
+            Exchange.Dispose();
             Registry.Dispose();
             await Store.DisposeAsync();
         }
@@ -69,8 +72,9 @@ public abstract partial class StoreContract<TDb>
         var clock = new MovableClock(AuctionOpens);
         var cash = new CashCommandHandler(store, clock);
         var registryHandler = new RegistryCommandHandler(registry, store, clock);
-        var auctions = new AuctionService(cash, registryHandler, new RegistryQueries(registry), store, new FoundAuctionRules());
-        return new AuctionMarket(store, registry, clock, auctions, cash, registryHandler, async name =>
+        var exchange = new ExchangeService(store, registry, new ExchangeOptions(DemoRegistry.Clearing, FeeSchedule.Demo));
+        var auctions = new AuctionService(cash, exchange, clock, new RegistryQueries(registry), new FoundAuctionRules());
+        return new AuctionMarket(store, registry, exchange, clock, auctions, cash, registryHandler, async name =>
         {
             var user = await store.ReadAsync(s => s.Users.FindByNameAsync(name), Ct);
             return new Actor(user!.Id, user.UserName, user.Role, user.OrganisationId);
@@ -151,8 +155,9 @@ public abstract partial class StoreContract<TDb>
         Assert.Empty(await m.Store.ReadAsync(s => s.Auctions.BidsAsync(id), Ct));
     }
 
+    // The close runs on the exchange in one transaction over both ledgers: a registry refusal rolls the payments back too.
     [Fact]
-    public async Task Auction_CloseStoppedByTheRegistry_StaysClearedAndASecondCloseFinishesWithoutChargingTwice()
+    public async Task Auction_CloseStoppedByTheRegistry_MovesNothingAndASecondCloseSettlesOnce()
     {
         await using var m = await AuctionMarketAsync(Db);
         await m.DepositAsync("cement-a", 1_000_000m);
@@ -167,18 +172,22 @@ public abstract partial class StoreContract<TDb>
         m.Clock.Now = AuctionOpens.AddHours(1);
 
         var stopped = await m.Auctions.CloseAsync(regulator, id, Ct);
-        var half = await m.Store.ReadAsync(s => s.Auctions.FindAuctionAsync(id), Ct);
-        var paidOnce = (await m.CashOfAsync("cement-a")).Balance;
+        var untouched = await m.Store.ReadAsync(s => s.Auctions.FindAuctionAsync(id), Ct);
+        var cashAfterStop = await m.CashOfAsync("cement-a");
+        var proceedsAfterStop = (await m.Store.ReadAsync(s => s.Cash.SystemAccountAsync(CashAccountKind.AuctionProceeds), Ct)).Balance;
         Assert.IsType<RegistryCommandOutcome.Completed>(await m.RegistryHandler.HandleAsync(regulator, new CorrectUnits(
             AccountNumber.From("GD-HOLD-POWER"), DemoRegistry.Issuance, DemoRegistry.Allowances, Domain.Quantities.AllowanceCount.From(20_000), null,
             "returned for the auction", IdempotencyKey.From("return")), Ct));
         var finished = await m.Auctions.CloseAsync(regulator, id, Ct);
 
-        Assert.Equal("DeliveryRefused", Assert.IsType<CashCommandOutcome.Refused>(stopped).Rule);
-        Assert.Equal(AuctionStatus.Cleared, half!.Status);
-        Assert.Equal(1_000_000m - (20_000 * 17.00m), paidOnce);
+        var refused = Assert.IsType<CashCommandOutcome.Refused>(stopped);
+        Assert.Equal("DeliveryRefused", refused.Rule);
+        Assert.StartsWith("bid 1: the registry refused to deliver 20000 t to GD-HOLD-CEMENT", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(AuctionStatus.Open, untouched!.Status);
+        Assert.Equal((1_000_000m, 20_000 * 17.00m, 0m), (cashAfterStop.Balance, cashAfterStop.Reserved, proceedsAfterStop));
         Assert.Equal("auction.settled", Assert.IsType<CashCommandOutcome.Completed>(finished).Event);
-        Assert.Equal(paidOnce, (await m.CashOfAsync("cement-a")).Balance);
+        var cash = await m.CashOfAsync("cement-a");
+        Assert.Equal((1_000_000m - (20_000 * 17.00m), 0m), (cash.Balance, cash.Reserved));
         Assert.Equal(cementBefore + 20_000, await m.HeldAsync("GD-HOLD-CEMENT"));
     }
 }

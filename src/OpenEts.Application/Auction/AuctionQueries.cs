@@ -36,4 +36,30 @@ public sealed class AuctionQueries(IStore store)
                 : null;
             return (AuctionDetail?)new AuctionDetail(auction, results, own, all);
         }, ct);
+
+    /// <summary>
+    /// The allowance auctions settled from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) that
+    /// sold something, with their winning bids, read in <paramref name="s"/>'s transaction: the exchange's end of day
+    /// reconciles and reports them through this query, never the auction tables.
+    /// </summary>
+    public static async Task<IReadOnlyList<SettledAuction>> SettledAsync(IStoreSession s, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var found = new List<SettledAuction>();
+        var auctions = (await s.Auctions.ListAuctionsAsync().ConfigureAwait(false))
+            .Where(a => a.Status == AuctionStatus.Settled && a.SettledAt >= from && a.SettledAt < to && a.SoldTonnes > 0).OrderBy(a => a.Id);
+        foreach (var auction in auctions)
+        {
+            var price = auction.ClearingPrice ?? Yuan.Zero;
+            var awards = (await s.Auctions.BidsAsync(auction.Id).ConfigureAwait(false)).Where(b => b.Awarded > 0)
+                .Select(b => new SettledAward(b.Id, SettleAuction.BidReference(auction.Id, b.Id), b.OrganisationId, b.Account, b.Awarded!.Value,
+                    Yuan.Times(price, b.Awarded.Value).Fen))
+                .ToList();
+            var settledBy = (await s.Journal.PageAsync(new JournalFilter(AuctionService.Subject(auction.Id), KindPrefix: SettleAuction.Kind), 0, 1)
+                .ConfigureAwait(false)).FirstOrDefault()?.Actor ?? auction.AnnouncedBy;
+            found.Add(new SettledAuction(auction.Id, auction.Class, auction.ClearingPrice?.Fen, auction.SoldTonnes ?? 0, auction.SettledAt!.Value, settledBy,
+                awards));
+        }
+        return found;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using OpenEts.Application.Auction;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange;
@@ -22,13 +23,16 @@ namespace OpenEts.Application.Exchange;
 /// (<see cref="CloseOneWayAuction"/>: cleared, settled, journalled as <c>exchange.auction.cleared</c>);</item>
 /// <item>each instrument's day is reconciled (<see cref="DayReconciliation"/>): every trade's payment and fees against the
 /// cash ledger, its delivery against the registry's delivery event (<see cref="RegistryService.StoredRequestAsync"/>),
-/// the clearing account's units against the open sells and the auctions still announced, with zero difference;</item>
+/// the clearing account's units against the open sells and the auctions still announced, with zero difference; the day's
+/// auctions likewise: each winning bid of a one-way auction cleared that day, and each award of an allowance auction
+/// (有偿发放) settled on the exchange that day (read through <see cref="AuctionQueries.SettledAsync"/>, delivered from the
+/// registry's issuance account);</item>
 /// <item>an instrument that reconciles gets its official close by its rule (<see cref="DailyClose"/>), which becomes the
 /// next day's reference price and band; one that does not is halted, keeps its reference, and the report names each
 /// difference.</item>
 /// </list>
 /// The day and its new references are journalled as <c>exchange.day.closed</c>, which replay reads to rebuild the new
-/// day's books.
+/// day's books; the report lists the auctions closed that day (<see cref="ClosedAuction"/>).
 /// </summary>
 /// <param name="Day">The Beijing trading day to close.</param>
 public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
@@ -110,12 +114,21 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
                 await WithdrawListing.EndAsync(work, listed, listing, ListingStatus.Expired).ConfigureAwait(false);
             }
         }
-        var auctions = await CloseEndedAuctionsAsync(work, open).ConfigureAwait(false);
+        var (auctions, closedNow) = await CloseEndedAuctionsAsync(work, open).ConfigureAwait(false);
         var openSells = (await s.OpenOrdersAsync().ConfigureAwait(false)).Where(o => o.Side == Side.Sell)
             .Select(o => (o.Instrument, Tonnes: o.Resting))
             .Concat((await s.OpenListingsAsync(null).ConfigureAwait(false)).Where(l => l.Side == Side.Sell).Select(l => (l.Instrument, Tonnes: l.Left)))
             .Concat(auctions.Select(a => (a.Instrument, Tonnes: a.Terms.Quantity)))
             .ToList();
+        var (from, to) = (BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1)));
+        // The day's auctions: one-way auctions cleared (by the staff that day, or by this run), allowance auctions settled on
+        // the exchange (read through the allocation's query); each winning bid is reconciled with its instrument's trades.
+        var oneWay = new List<(OneWayAuction Auction, IReadOnlyList<OneWayBid> Won)>();
+        foreach (var auction in (await s.ClearedAuctionsAsync(from, to).ConfigureAwait(false)).Concat(closedNow).DistinctBy(a => a.Id).OrderBy(a => a.Id))
+        {
+            oneWay.Add((auction, [.. (await s.AuctionBidsAsync(auction.Id).ConfigureAwait(false)).Where(b => b.Won > 0)]));
+        }
+        var allowance = await AuctionQueries.SettledAsync(work.Session, from, to).ConfigureAwait(false);
         var closes = new List<InstrumentClose>();
         var mismatches = new List<ReconciliationMismatch>();
         foreach (var listed in open)
@@ -124,8 +137,12 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             var trades = await s.TradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
             var blocks = await s.SettledBlockTradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
             var picks = await s.ListingTradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
+            var bids = oneWay.Where(a => a.Auction.Instrument == instrument.Code).SelectMany(a => a.Won.Select(Check));
+            // An allowance auction's awards are reconciled with the first open instrument of its class.
+            var awards = allowance.Where(a => open.FirstOrDefault(i => i.Instrument.Class == a.Class) == listed).SelectMany(a => a.Awards.Select(w => Check(a, w)));
             var found = DayReconciliation.Check(instrument.Code,
-                await SettlementsAsync(work, listed, [.. await TradesToCheckAsync(work, trades).ConfigureAwait(false), .. blocks.Select(Check), .. picks.Select(Check)])
+                await SettlementsAsync(work, listed,
+                    [.. await TradesToCheckAsync(work, trades).ConfigureAwait(false), .. blocks.Select(Check), .. picks.Select(Check), .. bids, .. awards])
                     .ConfigureAwait(false),
                 work.RegistryRead(l => l.QuantityHeld(work.Options.ClearingAccount, instrument.Class).Value),
                 openSells.Where(o => open.Any(i => i.Instrument.Code == o.Instrument && i.Instrument.Class == instrument.Class)).Sum(o => o.Tonnes));
@@ -138,6 +155,13 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             var close = DailyClose.Compute(instrument.ClosingRule, Day, instrument.ReferencePriceFen, ClosingPrints(instrument.ClosingRule, trades, picks));
             closes.Add(new InstrumentClose(instrument.Code, close, expired[instrument.Code], work.Now));
         }
+        List<ClosedAuction> closedAuctions =
+        [
+            .. oneWay.Select(a => new ClosedAuction(ClosedAuction.OneWay, a.Auction.Id, a.Auction.Instrument, a.Auction.Sold, a.Auction.ClearingPriceFen,
+                a.Won.Select(b => b.AccountId).Distinct().Count(), a.Won.Sum(b => checked(b.Won * (b.PaidPriceFen ?? 0))))),
+            .. allowance.Select(a => new ClosedAuction(ClosedAuction.Allowance, a.Id, a.Class.ToString(), a.SoldTonnes, a.ClearingPriceFen, a.Winners,
+                a.ProceedsFen)),
+        ];
         var sequence = await work.JournalEntryAsync(Kind, Subject(Day), new
         {
             day = Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -150,6 +174,7 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             }).ToList(),
             expiredOrders = expired.Values.Sum(),
             mismatches = mismatches.Select(m => m.ToString()).ToList(),
+            auctions = closedAuctions,
         }).ConfigureAwait(false);
         foreach (var c in closes)
         {
@@ -157,7 +182,7 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             await s.SetReferenceAsync(c.Instrument, c.Close.CloseFen).ConfigureAwait(false);
             work.NextDayBook(c.Instrument, c.Close.CloseFen, sequence);
         }
-        return new ExchangeOutcome.Completed(Kind, Subject(Day), false, null, [], new EndOfDayReport(Day, closes, mismatches));
+        return new ExchangeOutcome.Completed(Kind, Subject(Day), false, null, [], new EndOfDayReport(Day, closes, mismatches, closedAuctions));
     }
 
     /// <summary>The new reference prices an end of day's payload holds, by instrument.</summary>
@@ -168,23 +193,25 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
     }
 
     // An auction of a day being closed whose window has ended and that the staff have not closed is closed now, as their
-    // close would (cleared, settled, journalled); the auctions still announced after it are returned: their units stay in
-    // clearing.
-    private static async Task<IReadOnlyList<OneWayAuction>> CloseEndedAuctionsAsync(ExchangeWork work, IReadOnlyList<ListedInstrument> open)
+    // close would (cleared, settled, journalled); returned: the auctions still announced after it (their units stay in
+    // clearing), and those it closed.
+    private static async Task<(IReadOnlyList<OneWayAuction> Waiting, IReadOnlyList<OneWayAuction> Closed)> CloseEndedAuctionsAsync(
+        ExchangeWork work, IReadOnlyList<ListedInstrument> open)
     {
         var waiting = new List<OneWayAuction>();
+        var closed = new List<OneWayAuction>();
         foreach (var auction in await work.Session.Exchange.AnnouncedAuctionsAsync().ConfigureAwait(false))
         {
             if (auction.Terms.Closes <= work.Now && open.Any(i => i.Instrument.Code == auction.Instrument))
             {
-                await CloseOneWayAuction.ClearAsync(work, auction).ConfigureAwait(false);
+                closed.Add((await CloseOneWayAuction.ClearAsync(work, auction).ConfigureAwait(false)).Auction!);
             }
             else
             {
                 waiting.Add(auction);
             }
         }
-        return waiting;
+        return (waiting, closed);
     }
 
     // Every open order of the instrument expires: journalled (a cancel to the engine), released, stored as cancelled.
@@ -209,10 +236,17 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         return count;
     }
 
-    // What the reconciliation checks of one trade of any kind: its reference in both ledgers (exchange/trade/{id},
-    // exchange/block/{id}, exchange/listing-trade/{id}), its figures, and the buyer whose request delivered the units.
+    // What the reconciliation checks of one settlement of any kind: its reference in both ledgers (exchange/trade/{id},
+    // exchange/block/{id}, exchange/listing-trade/{id}, exchange/auction-bid/{id}, auction/{a}/bid/{id}), its figures, and
+    // the user whose request delivered the units. An allowance auction's award (Issued) names its holding account and was
+    // delivered from the issuance account under the reference itself; every other settlement from clearing under …/deliver.
     private sealed record ToCheck(long Trade, string Reference, long ValueFen, long BuyerFeeFen, long SellerFeeFen, long Quantity, string BuyUser,
-        long BuyAccount, bool Block = false, bool Listing = false);
+        long BuyAccount, bool Block = false, bool Listing = false, string? Label = null, AccountNumber? Holding = null)
+    {
+        public bool Issued => Holding is not null;
+
+        public IdempotencyKey DeliveryKey => Issued ? IdempotencyKey.From(Reference) : ExchangeWork.Key($"{Reference}/deliver");
+    }
 
     // A book trade's buyer is its buy order's user (each order read once).
     private static async Task<List<ToCheck>> TradesToCheckAsync(ExchangeWork work, IReadOnlyList<ExchangeTrade> trades)
@@ -239,13 +273,20 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
     private static ToCheck Check(ListingTrade p) =>
         new(p.Id, ListingTrade.Subject(p.Id), p.ValueFen, p.BuyerFeeFen, p.SellerFeeFen, p.Quantity, p.BuyUser, p.BuyAccount, Listing: true);
 
+    private static ToCheck Check(OneWayBid b) => new(b.Id, OneWayBid.Subject(b.Id), checked(b.Won * (b.PaidPriceFen ?? 0)), b.BuyerFeeFen, b.SellerFeeFen,
+        b.Won, b.UserName, b.AccountId, Label: string.Create(CultureInfo.InvariantCulture, $"auction bid {b.Id}"));
+
+    private static ToCheck Check(SettledAuction a, SettledAward w) => new(w.Bid, w.Reference, w.ValueFen, 0, 0, w.Tonnes, a.SettledBy, 0,
+        Label: string.Create(CultureInfo.InvariantCulture, $"allowance auction {a.Id} bid {w.Bid}"), Holding: w.Holding);
+
     // Each trade beside the cash ledger's entries for it and the registry's delivery event, read for the whole day at once:
     // the entries by their keys ({reference}/pay, …/buyer-fee, …/seller-fee), the events by the buyers' request keys
     // ({reference}/deliver), each in batches.
     private static async Task<List<TradeSettlement>> SettlementsAsync(ExchangeWork work, ListedInstrument listed, IReadOnlyList<ToCheck> checks)
     {
         var deliveries = await RegistryService.StoredRequestsAsync(work.Session,
-            [.. checks.Select(c => (RegistryService.UserOf(c.BuyUser), ExchangeWork.Key($"{c.Reference}/deliver")))]).ConfigureAwait(false);
+            [.. checks.Select(c => (RegistryService.UserOf(c.BuyUser), c.DeliveryKey))]).ConfigureAwait(false);
+        var issuance = work.RegistryRead(l => l.IssuanceAccount);
         var paid = (await work.Session.Cash.FindEntriesAsync(
                 [.. checks.SelectMany(c => new[] { $"{c.Reference}/pay", $"{c.Reference}/buyer-fee", $"{c.Reference}/seller-fee" })])
             .ConfigureAwait(false)).ToDictionary(e => e.Key, e => e.Amount.Fen, StringComparer.Ordinal);
@@ -253,21 +294,22 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         var settlements = new List<TradeSettlement>(checks.Count);
         foreach (var c in checks)
         {
-            if (!holdings.TryGetValue(c.BuyAccount, out var holding))
+            if (c.Holding is not { } holding && !holdings.TryGetValue(c.BuyAccount, out holding))
             {
                 holding = (await work.OrganisationOfAsync(c.BuyAccount).ConfigureAwait(false)).Account.HoldingAccount;
                 holdings[c.BuyAccount] = holding;
             }
-            var delivered = deliveries.GetValueOrDefault((RegistryService.UserOf(c.BuyUser).Value, ExchangeWork.Key($"{c.Reference}/deliver").Value)) switch
+            var delivered = deliveries.GetValueOrDefault((RegistryService.UserOf(c.BuyUser).Value, c.DeliveryKey.Value)) switch
             {
                 null => (long?)null,
-                UnitsCleared u when u.From == work.Options.ClearingAccount && u.To == holding && u.Class == listed.Instrument.Class
+                UnitsCleared u when !c.Issued && u.From == work.Options.ClearingAccount && u.To == holding && u.Class == listed.Instrument.Class
                     && u.Reference == c.Reference => u.Blocks.Sum(b => b.Count),
+                UnitsAllocated u when c.Issued && u.From == issuance && u.To == holding && u.Class == listed.Instrument.Class => u.Blocks.Sum(b => b.Count),
                 _ => 0,
             };
             settlements.Add(new TradeSettlement(c.Trade, c.ValueFen, c.BuyerFeeFen, c.SellerFeeFen,
                 Paid($"{c.Reference}/pay"), Paid($"{c.Reference}/buyer-fee"), Paid($"{c.Reference}/seller-fee"),
-                c.Quantity, delivered, c.Block, c.Listing));
+                c.Quantity, delivered, c.Block, c.Listing, c.Label));
         }
         return settlements;
 

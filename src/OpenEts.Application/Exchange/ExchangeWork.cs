@@ -385,24 +385,57 @@ public sealed partial class ExchangeWork
         var seller = await OrganisationOfAsync(d.SellAccount).ConfigureAwait(false);
         var sellerCash = await Session.Cash.FindMemberAccountAsync(seller.Organisation.Id).ConfigureAwait(false)
             ?? await Session.Cash.OpenMemberAccountAsync(seller.Organisation.Id, Now).ConfigureAwait(false);
-        Require(await Cash.PayAsync(buyer.Organisation, d.Reservation, sellerCash, Yuan.FromFen(d.ValueFen), Key($"{d.Reference}/pay"))
-            .ConfigureAwait(false), d.Reference);
-        if (d.BuyerFeeFen > 0)
-        {
-            var fees = await Session.Cash.SystemAccountAsync(CashAccountKind.ExchangeFees).ConfigureAwait(false);
-            Require(await Cash.PayAsync(buyer.Organisation, d.Reservation, fees, Yuan.FromFen(d.BuyerFeeFen), Key($"{d.Reference}/buyer-fee"))
-                .ConfigureAwait(false), d.Reference);
-        }
-        if (d.SellerFeeFen > 0)
-        {
-            Require(await Cash.PayFeeAsync(seller.Organisation, CashAccountKind.ExchangeFees, Yuan.FromFen(d.SellerFeeFen),
-                d.Reference, Key($"{d.Reference}/seller-fee")).ConfigureAwait(false), d.Reference);
-        }
+        await PayAsync(d.Reference, buyer.Organisation, d.Reservation, sellerCash, d.ValueFen, d.BuyerFeeFen, seller.Organisation, d.SellerFeeFen)
+            .ConfigureAwait(false);
         var delivered = Registry(l => l.Clear(RegistryService.UserOf(d.BuyUser), Now, Key($"{d.Reference}/deliver"),
             Options.ClearingAccount, buyer.Account.HoldingAccount, listed.Instrument.Class, d.Quantity, d.Reference, Mandate(buyer.Account)));
         if (delivered is RegistryOutcome.Rejected r)
         {
             throw new InvalidOperationException($"{d.Reference} could not be delivered: {r.Reason}: {r.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Delivery versus payment of primary issuance (有偿发放: an allowance auction's award), in this transaction, by the
+    /// same payment step as every trade: the buyer's reservation pays the value to the system account
+    /// <see cref="IssuanceDelivery.Payee"/> (<c>{reference}/pay</c>; no exchange fee), and the registry allocates the units
+    /// from its issuance account to the buyer's holding account, requested by the actor (a regulator) with the key
+    /// <c>{reference}</c>. The registry may refuse (the issuance account holds too few units, the holding account is closed):
+    /// the refusal comes back, and the caller must roll the whole transaction back (the payment was made).
+    /// </summary>
+    public async Task<RegistryOutcome.Rejected?> DeliverIssuanceAsync(IssuanceDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var d = delivery;
+        var payee = await Session.Cash.SystemAccountAsync(d.Payee).ConfigureAwait(false);
+        await PayAsync(d.Reference, d.Buyer, d.Reservation, payee, d.ValueFen, 0, null, 0).ConfigureAwait(false);
+        return DeliverFromIssuance(d.Reference, d.Holding, d.Class, d.Quantity);
+    }
+
+    /// <summary>
+    /// The registry's half of <see cref="DeliverIssuanceAsync"/> alone, for an award paid before (an allowance auction
+    /// cleared by the earlier two-step close): the same key, so an award already delivered is not delivered twice.
+    /// </summary>
+    public RegistryOutcome.Rejected? DeliverFromIssuance(string reference, AccountNumber holding, UnitClass unitClass, long quantity) =>
+        Registry(l => l.Allocate(RegistryService.UserOf(Actor.UserName), Now, IdempotencyKey.From(reference), holding, unitClass, quantity))
+            as RegistryOutcome.Rejected;
+
+    // The payment leg every settlement shares: the value from the buyer's reservation to the payee, the buyer's fee from the
+    // same reservation and the seller's from its available money to the exchange's fee account (none for a fee of 0).
+    private async Task PayAsync(string reference, Organisation buyer, long reservation, CashAccount payee, long valueFen, long buyerFeeFen,
+        Organisation? seller, long sellerFeeFen)
+    {
+        Require(await Cash.PayAsync(buyer, reservation, payee, Yuan.FromFen(valueFen), Key($"{reference}/pay")).ConfigureAwait(false), reference);
+        if (buyerFeeFen > 0)
+        {
+            var fees = await Session.Cash.SystemAccountAsync(CashAccountKind.ExchangeFees).ConfigureAwait(false);
+            Require(await Cash.PayAsync(buyer, reservation, fees, Yuan.FromFen(buyerFeeFen), Key($"{reference}/buyer-fee"))
+                .ConfigureAwait(false), reference);
+        }
+        if (sellerFeeFen > 0 && seller is not null)
+        {
+            Require(await Cash.PayFeeAsync(seller, CashAccountKind.ExchangeFees, Yuan.FromFen(sellerFeeFen), reference, Key($"{reference}/seller-fee"))
+                .ConfigureAwait(false), reference);
         }
     }
 

@@ -22,6 +22,9 @@ public partial interface IExchangeData
     /// <summary>Every auction still taking bids or waiting for its close (status announced), by number.</summary>
     Task<IReadOnlyList<OneWayAuction>> AnnouncedAuctionsAsync();
 
+    /// <summary>The auctions cleared from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), by number.</summary>
+    Task<IReadOnlyList<OneWayAuction>> ClearedAuctionsAsync(DateTimeOffset from, DateTimeOffset to);
+
     /// <summary>Stores a new bid and returns it with its number.</summary>
     Task<OneWayBid> InsertAuctionBidAsync(OneWayBid bid);
 

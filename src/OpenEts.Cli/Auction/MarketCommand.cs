@@ -3,10 +3,13 @@ using System.Diagnostics;
 using System.Globalization;
 using OpenEts.Application.Auction;
 using OpenEts.Application.Cash;
+using OpenEts.Application.Exchange;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Cli.Registry;
+using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
 
 namespace OpenEts.Cli.Auction;
 
@@ -93,12 +96,32 @@ internal static class MarketCommand
         bid.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
             PlaceBid.TryParse(new(r.GetValue(id), r.GetRequiredValue(account), r.GetValue(tonnes), r.GetValue(price), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
-                ? SendAsync(c, Service(c).BidAsync(actor, command, ct))
+                ? AuctionAsync(c, a => a.BidAsync(actor, command, ct))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
 
-        var close = new Verb("close", "Clear and settle an auction; run it again to finish a half-settled close.",
+        var show = new Verb("show", "One auction's terms and, once closed, its published results: clearing price, sold, unsold, bidders, winners, proceeds.",
+            "ets auction show ID [--db DB]", id, db);
+        show.SetAction((r, ct) => RunAsync(r, db, null, async (c, _) =>
+        {
+            if (await new AuctionQueries(c.Store).DetailAsync(null, r.GetValue(id), ct).ConfigureAwait(false) is not { } detail)
+            {
+                return await c.FailAsync($"refused: auction: there is no auction {r.GetValue(id)} (rule NotFound)").ConfigureAwait(false);
+            }
+            var a = detail.Auction;
+            await c.Out.WriteLineAsync(Invariant(
+                $"{a.Id}  {a.Class}  {a.VolumeTonnes} t  {a.OpensAt:u} – {a.ClosesAt:u}  reserve {a.Reserve}  {a.Status}")).ConfigureAwait(false);
+            if (detail.Results is { } x)
+            {
+                await c.Out.WriteLineAsync(Invariant(
+                    $"clearing {x.ClearingPrice?.ToString(CultureInfo.InvariantCulture) ?? "-"}  sold {x.SoldTonnes} t  unsold {x.UnsoldTonnes} t  bidders {x.Bidders}  winners {x.Winners}  proceeds {x.Proceeds} yuan  {(x.Delivered ? "settled" : "delivering")}"))
+                    .ConfigureAwait(false);
+            }
+            return ExitCode.Ok;
+        }, ct));
+
+        var close = new Verb("close", "Clear an auction and settle it on the exchange, delivery versus payment, all or nothing.",
             "ets auction close ID --as USER [--db DB]", id, who, db);
-        close.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) => SendAsync(c, Service(c).CloseAsync(actor, r.GetValue(id), ct)), ct));
+        close.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) => AuctionAsync(c, a => a.CloseAsync(actor, r.GetValue(id), ct)), ct));
 
         var unitClass = new Argument<string>("CLASS") { Description = "the unit class offered, e.g. GDEA-2017" };
         var volume = new Argument<long>("VOLUME") { Description = "tonnes offered" };
@@ -118,9 +141,9 @@ internal static class MarketCommand
             AnnounceAuction.TryParse(new(r.GetValue(jurisdiction), r.GetValue(year), r.GetRequiredValue(unitClass), r.GetValue(volume),
                 r.GetValue(opens), r.GetValue(closes), [.. (r.GetValue(months) ?? []).Select(Month)], r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
-                ? SendAsync(c, Service(c).AnnounceAsync(actor, command, ct))
+                ? AuctionAsync(c, a => a.AnnounceAsync(actor, command, ct))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
-        return new Command("auction", "Allowance auctions (有偿发放).") { list, announce, bid, close };
+        return new Command("auction", "Allowance auctions (有偿发放).") { list, show, announce, bid, close };
     }
 
     private static AnnounceAuction.MonthForm Month(string text)
@@ -133,10 +156,16 @@ internal static class MarketCommand
     }
 
     // The CLI has no approved-plan service of its own here: it reads the plan through the allocation queries on the same store.
-    private static AuctionService Service(RegistryContext c) => new(new CashCommandHandler(c.Store, TimeProvider.System), c.Handler,
-        new RegistryQueries(c.Registry), c.Store,
-        new PlanAuctionRules(new Application.Allocation.AllocationQueries(c.Store, new Application.Mrv.MrvQueries(c.Store),
-            new Application.Organisations.OrganisationService(c.Store))));
+    // An auction closes on the exchange (its one settlement path), which the CLI runs in-process like `ets exchange`.
+    private static async Task<int> AuctionAsync(RegistryContext c, Func<AuctionService, Task<CashCommandOutcome>> send)
+    {
+        using var exchange = new ExchangeService(c.Store, c.Registry, new ExchangeOptions(AccountNumber.From("GD-CLEARING"), FeeSchedule.Demo));
+        var auctions = new AuctionService(new CashCommandHandler(c.Store, TimeProvider.System), exchange, TimeProvider.System,
+            new RegistryQueries(c.Registry),
+            new PlanAuctionRules(new Application.Allocation.AllocationQueries(c.Store, new Application.Mrv.MrvQueries(c.Store),
+                new Application.Organisations.OrganisationService(c.Store))));
+        return await SendAsync(c, send(auctions)).ConfigureAwait(false);
+    }
 
     private static async Task<int> RunAsync(ParseResult r, Option<string> db, Option<string>? who,
         Func<RegistryContext, Application.Identity.Actor, Task<int>> work, CancellationToken ct)

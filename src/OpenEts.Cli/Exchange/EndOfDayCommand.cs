@@ -51,6 +51,12 @@ internal static class EndOfDayCommand
                             $"{close.Instrument}: close {Yuan.FromFen(d.CloseFen)} ({d.Rule}{(d.ReferenceKept ? ", reference kept" : "")}), open {Yuan.FromFen(d.OpenFen)}, {d.Volume} t, turnover {Yuan.FromFen(d.TurnoverFen)} yuan, {close.ExpiredOrders} orders expired; next reference {Yuan.FromFen(d.CloseFen)}"))
                             .ConfigureAwait(false);
                     }
+                    foreach (var a in report.Auctions)
+                    {
+                        await c.Out.WriteLineAsync(Invariant(
+                            $"{(a.Kind == ClosedAuction.OneWay ? "one-way" : "allowance")} auction {a.Auction} ({a.Instrument}): {a.Sold} t{(a.ClearingPriceFen is { } p ? $" at {Yuan.FromFen(p)}" : "")}, {a.Winners} winners, proceeds {Yuan.FromFen(a.ProceedsFen)} yuan"))
+                            .ConfigureAwait(false);
+                    }
                     foreach (var m in report.Mismatches)
                     {
                         await c.Err.WriteLineAsync(m.ToString()).ConfigureAwait(false);

@@ -159,4 +159,10 @@ public enum ExchangeRule
     /// investor other than the member itself.
     /// </summary>
     UnknownClient,
+
+    /// <summary>
+    /// The registry refused to deliver an allowance auction's award from its issuance account (too few units issued, the
+    /// winner's holding account closed): the settlement rolled back as a whole, and nothing moved.
+    /// </summary>
+    DeliveryRefused,
 }

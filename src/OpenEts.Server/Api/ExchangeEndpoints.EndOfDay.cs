@@ -41,8 +41,18 @@ internal static partial class ExchangeEndpoints
     /// <summary>A reconciliation difference: fen for cash, tonnes for units.</summary>
     public sealed record MismatchView(string Instrument, string What, long? Trade, long Expected, long Found, string Text);
 
-    /// <summary>What an end of day did: the closes, the instruments halted, each difference.</summary>
-    public sealed record EndOfDayView(string Day, IReadOnlyList<CloseView> Closed, IReadOnlyList<string> Halted, IReadOnlyList<MismatchView> Mismatches);
+    /// <summary>
+    /// An auction closed on the day: <c>kind</c> <c>oneWay</c> (单向竞价, its instrument) or <c>allowance</c> (有偿发放, its unit
+    /// class); tonnes sold, the clearing price in yuan/t (null when nothing sold), winners, and proceeds in yuan before fees.
+    /// </summary>
+    public sealed record ClosedAuctionView(
+        string Kind, long Auction, string Instrument, long Sold, decimal? ClearingPrice,
+        int Winners, decimal Proceeds);
+
+    /// <summary>What an end of day did: the closes, the instruments halted, each difference, the auctions closed that day.</summary>
+    public sealed record EndOfDayView(
+        string Day, IReadOnlyList<CloseView> Closed, IReadOnlyList<string> Halted, IReadOnlyList<MismatchView> Mismatches,
+        IReadOnlyList<ClosedAuctionView> Auctions);
 
     /// <summary>One trade from the member's side: price, value and fee in yuan.</summary>
     public sealed record MemberTradeView(
@@ -69,7 +79,9 @@ internal static partial class ExchangeEndpoints
     {
         ArgumentNullException.ThrowIfNull(r);
         return new EndOfDayView(DayText(r.Day), [.. r.Closed.Select(View)], r.Halted,
-            [.. r.Mismatches.Select(m => new MismatchView(m.Instrument, m.What, m.Trade, m.Expected, m.Found, m.ToString()))]);
+            [.. r.Mismatches.Select(m => new MismatchView(m.Instrument, m.What, m.Trade, m.Expected, m.Found, m.ToString()))],
+            [.. r.Auctions.Select(a => new ClosedAuctionView(a.Kind, a.Auction, a.Instrument, a.Sold, a.ClearingPriceFen is { } p ? Yuan(p) : null,
+                a.Winners, Yuan(a.ProceedsFen)))]);
     }
 
     public static MemberReportView View(MemberDayReport r)

@@ -56,4 +56,20 @@ public sealed class MarketCommandTests
         Assert.Contains("auction: not found", bid.Err, StringComparison.Ordinal);
         Assert.Equal((0, ""), (list.Exit, list.Out));
     }
+
+    [Fact]
+    public async Task AuctionCloseAndShow_OnNoSuchAuction_ExitOneNamingIt()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var close = await RunAsync(db, "auction", "close", "9", "--as", "regulator");
+        var byCompany = await RunAsync(db, "auction", "close", "9", "--as", "cement-a");
+        var show = await RunAsync(db, "auction", "show", "9");
+
+        Assert.Equal(1, close.Exit);
+        Assert.Contains("auction: not found", close.Err, StringComparison.Ordinal);
+        Assert.Equal(1, byCompany.Exit);
+        Assert.Equal(1, show.Exit);
+        Assert.Contains("there is no auction 9", show.Err, StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,7 @@ public static class DayReconciliation
 {
     /// <summary>Every difference for <paramref name="instrument"/>; empty when the day reconciles.</summary>
     /// <param name="instrument">The instrument's code.</param>
-    /// <param name="trades">The day's trades (book and block trades) with the cash ledger's entries and the registry's delivery for them.</param>
+    /// <param name="trades">The day's trades (book, block and listing trades, auctions' winning bids) with the cash ledger's entries and the registry's delivery for them.</param>
     /// <param name="clearingHeld">Tonnes of the instrument's class in the clearing account now.</param>
     /// <param name="openSellResting">Tonnes resting in the instrument's open sell orders now.</param>
     public static IReadOnlyList<ReconciliationMismatch> Check(
@@ -43,7 +43,7 @@ public static class DayReconciliation
         var actual = ledger ?? 0;
         if (actual != expected)
         {
-            found.Add(new ReconciliationMismatch(instrument, what, trade.Trade, expected, actual, trade.Block, trade.Listing));
+            found.Add(new ReconciliationMismatch(instrument, what, trade.Trade, expected, actual, trade.Block, trade.Listing, trade.Label));
         }
     }
 }

@@ -18,6 +18,10 @@ namespace OpenEts.Domain.Exchange.Reconciliation;
 /// </param>
 /// <param name="Block">True for a block trade (大宗协议), numbered in the block trades' own sequence.</param>
 /// <param name="Listing">True for a listing trade (挂牌点选), numbered in the listing trades' own sequence.</param>
+/// <param name="Label">
+/// What the settlement is when it is not a trade, for the difference's name: <c>auction bid 3</c>, <c>allowance auction 2 bid 5</c>
+/// (whose units come from the registry's issuance account rather than clearing).
+/// </param>
 public sealed record TradeSettlement(
     long Trade, long ValueFen, long BuyerFeeFen, long SellerFeeFen, long? PaidFen, long? BuyerFeePaidFen, long? SellerFeePaidFen,
-    long Quantity = 0, long? DeliveredTonnes = null, bool Block = false, bool Listing = false);
+    long Quantity = 0, long? DeliveredTonnes = null, bool Block = false, bool Listing = false, string? Label = null);

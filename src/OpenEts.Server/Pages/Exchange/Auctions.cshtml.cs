@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Auction;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Identity;
 using OpenEts.Server.Auth;
@@ -9,12 +10,19 @@ namespace OpenEts.Server.Pages.Exchange;
 /// <summary>
 /// One-way auctions (单向竞价): announce one (its units frozen), bid on the others' inside their window (cash reserved),
 /// withdraw your open bids, and see each auction's result and your bids; the exchange's staff close an auction once its
-/// window has ended. Parse → call → map.
+/// window has ended. The regulator's allowance auctions (有偿发放), which settle through the exchange, are listed with a link
+/// to each one's page. Parse → call → map.
 /// </summary>
 [Authorize(Roles = Access.RegistryHolders)]
-public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock)
+public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries queries, AuctionQueries allowance, TimeProvider clock)
     : ExchangeTradingPageModel(exchange, queries, clock)
 {
+    /// <summary>How many of the latest allowance auctions the page lists.</summary>
+    public const int AllowanceShown = 20;
+
+    /// <summary>The latest allowance auctions (有偿发放, public), which settle through the exchange; bids are placed on each one's page.</summary>
+    public IReadOnlyList<AuctionRecord> Allowance { get; private set; } = [];
+
     /// <summary>True for the exchange's staff, who close auctions.</summary>
     public bool Operator { get; private set; }
 
@@ -51,5 +59,6 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
     {
         Operator = ExchangeRoles.Operator.Contains(actor.Role) && Account is null;
         Auctions = await Queries.AuctionsWithBidsAsync(actor, ct);
+        Allowance = [.. (await allowance.ListAsync(ct)).Take(AllowanceShown)];
     }
 }
