@@ -55,8 +55,9 @@ public sealed class AuctionQueries(IStore store)
                 .Select(b => new SettledAward(b.Id, SettleAuction.BidReference(auction.Id, b.Id), b.OrganisationId, b.Account, b.Awarded!.Value,
                     Yuan.Times(price, b.Awarded.Value).Fen))
                 .ToList();
-            var settledBy = (await s.Journal.PageAsync(new JournalFilter(AuctionService.Subject(auction.Id), KindPrefix: SettleAuction.Kind), 0, 1)
-                .ConfigureAwait(false)).FirstOrDefault()?.Actor ?? auction.AnnouncedBy;
+            var entries = await s.Journal.PageAsync(new JournalFilter(AuctionService.Subject(auction.Id), KindPrefix: SettleAuction.Kind), 0, 1)
+                .ConfigureAwait(false);
+            var settledBy = entries.Count > 0 ? entries[0].Actor : auction.AnnouncedBy;
             found.Add(new SettledAuction(auction.Id, auction.Class, auction.ClearingPrice?.Fen, auction.SoldTonnes ?? 0, auction.SettledAt!.Value, settledBy,
                 awards));
         }

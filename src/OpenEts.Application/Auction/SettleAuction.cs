@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenEts.Application.Cash;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Allocation.Auction;

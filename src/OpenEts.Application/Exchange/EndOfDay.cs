@@ -114,6 +114,8 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
                 await WithdrawListing.EndAsync(work, listed, listing, ListingStatus.Expired).ConfigureAwait(false);
             }
         }
+        // Deliveries this run makes (closing ended auctions) are stored with the transaction: the reconciliation reads them here.
+        work.Raised = [];
         var (auctions, closedNow) = await CloseEndedAuctionsAsync(work, open).ConfigureAwait(false);
         var openSells = (await s.OpenOrdersAsync().ConfigureAwait(false)).Where(o => o.Side == Side.Sell)
             .Select(o => (o.Instrument, Tonnes: o.Resting))
@@ -139,7 +141,7 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             var picks = await s.ListingTradesAsync(instrument.Code, BeijingTime.StartOf(Day), BeijingTime.StartOf(Day.AddDays(1))).ConfigureAwait(false);
             var bids = oneWay.Where(a => a.Auction.Instrument == instrument.Code).SelectMany(a => a.Won.Select(Check));
             // An allowance auction's awards are reconciled with the first open instrument of its class.
-            var awards = allowance.Where(a => open.FirstOrDefault(i => i.Instrument.Class == a.Class) == listed).SelectMany(a => a.Awards.Select(w => Check(a, w)));
+            var awards = allowance.Where(a => ReferenceEquals(open.FirstOrDefault(i => i.Instrument.Class == a.Class), listed)).SelectMany(a => a.Awards.Select(w => Check(a, w)));
             var found = DayReconciliation.Check(instrument.Code,
                 await SettlementsAsync(work, listed,
                     [.. await TradesToCheckAsync(work, trades).ConfigureAwait(false), .. blocks.Select(Check), .. picks.Select(Check), .. bids, .. awards])
@@ -299,7 +301,8 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
                 holding = (await work.OrganisationOfAsync(c.BuyAccount).ConfigureAwait(false)).Account.HoldingAccount;
                 holdings[c.BuyAccount] = holding;
             }
-            var delivered = deliveries.GetValueOrDefault((RegistryService.UserOf(c.BuyUser).Value, c.DeliveryKey.Value)) switch
+            var request = (RegistryService.UserOf(c.BuyUser).Value, c.DeliveryKey.Value);
+            var delivered = (deliveries.GetValueOrDefault(request) ?? work.Raised?.GetValueOrDefault(request)) switch
             {
                 null => (long?)null,
                 UnitsCleared u when !c.Issued && u.From == work.Options.ClearingAccount && u.To == holding && u.Class == listed.Instrument.Class

@@ -47,7 +47,21 @@ public sealed partial class ExchangeWork
     public ExchangeOptions Options => _exchange.Options;
 
     /// <summary>Runs one registry request in this transaction.</summary>
-    public RegistryOutcome Registry(Func<RegistryLedger, RegistryOutcome> request) => _registry(request);
+    public RegistryOutcome Registry(Func<RegistryLedger, RegistryOutcome> request)
+    {
+        var outcome = _registry(request);
+        if (Raised is { } raised && outcome is RegistryOutcome.Completed { Duplicate: false, Event: { Key: { } key } e })
+        {
+            raised[(e.Actor.Value, key.Value)] = e;
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// When set (the end of day sets it), the registry events this command raised, by sender and request key: the registry
+    /// stores its events when the transaction ends, so a check of deliveries made in the same transaction reads them here.
+    /// </summary>
+    internal Dictionary<(string Sender, string Key), RegistryEvent>? Raised { get; set; }
 
     /// <summary>Reads the caught-up registry in this transaction.</summary>
     public T RegistryRead<T>(Func<RegistryLedger, T> read)

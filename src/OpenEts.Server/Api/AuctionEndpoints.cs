@@ -29,7 +29,7 @@ internal static class AuctionEndpoints
         group.MapPost("/{id:long}/bids", BidAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.RegistryHolders })
             .WithSummary("Place a sealed bid (tonnes, price per tonne, your holding account); holds tonnes × price of your cash; cannot be withdrawn");
         group.MapPost("/{id:long}/close", CloseAsync).RequireAuthorization(regulator)
-            .WithSummary("Clear and settle: cash from the winners to the auction proceeds, allowances to their accounts; run again to finish a half-settled close");
+            .WithSummary("Clear and settle on the exchange, delivery versus payment, all or nothing: cash from the winners to the auction proceeds, allowances from the issuance account to their accounts");
     }
 
     public sealed record MonthInput(string Month, decimal? Price = null, decimal? Turnover = null, long? Volume = null);
