@@ -170,4 +170,24 @@ public abstract partial class StoreContract<TDb>
         Assert.Null(await m.Queries.MemberReportAsync(await m.ActorOf("power-a"), BeijingTime.TradingDay(m.At), paperOfCement, Ct));
         Assert.Single(await m.Queries.MyOrdersAsync(await m.ActorOf("paper-b"), Ct));
     }
+
+    // A member firm's trader holds the exchange-member role, as the exchange's own staff do; only the staff (an
+    // organisation of kind exchange), the regulator and the auditor read every account.
+    [Fact]
+    public async Task ExchangeClients_MemberFirmsTraderWithTheExchangeMemberRole_ReadsNoOtherMembersAccount()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var client = await SteelClientOfPowerAsync(m);
+        var cement = (await m.Queries.AccountAsync(await m.ActorOf("cement-a"), Ct))!;
+        var memberFirm = await m.ActorOf("cement-a") with { Role = Domain.Identity.Role.ExchangeMember };
+        var staff = await m.ActorOf("exchange");
+
+        Assert.Null(await m.Queries.ReadableAccountAsync(memberFirm, client, Ct));
+        Assert.Empty(await m.Queries.AccountsAsync(memberFirm, Ct));
+        Assert.Null(await m.Queries.DayTradesAsync(memberFirm, BeijingTime.TradingDay(m.At), Ct));
+        Assert.Equal(cement.Id, (await m.Queries.ReadableAccountAsync(memberFirm, cement.Id, Ct))!.Id);
+        Assert.Equal(client, (await m.Queries.ReadableAccountAsync(staff, client, Ct))!.Id);
+        Assert.NotEmpty(await m.Queries.AccountsAsync(staff, Ct));
+        Assert.NotNull(await m.Queries.DayTradesAsync(staff, BeijingTime.TradingDay(m.At), Ct));
+    }
 }

@@ -64,6 +64,6 @@ public sealed partial class ExchangeQueries
     private async Task<bool> SeesAuctionsAsync(Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return ExchangeRoles.Supervisors.Contains(actor.Role) || await AccountAsync(actor, ct).ConfigureAwait(false) is not null;
+        return await AccountAsync(actor, ct).ConfigureAwait(false) is not null || await OverseesAsync(actor, ct).ConfigureAwait(false);
     }
 }

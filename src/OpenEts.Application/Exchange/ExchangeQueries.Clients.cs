@@ -44,7 +44,7 @@ public sealed partial class ExchangeQueries
         }
         var target = await store.ReadAsync(s => s.Exchange.FindAccountAsync(id), ct).ConfigureAwait(false);
         return target is null ? null
-            : ExchangeRoles.Supervisors.Contains(actor.Role) || (own is { IsClient: false } && target.Member == own.Id) ? target
+            : (own is { IsClient: false } && target.Member == own.Id) || await OverseesAsync(actor, ct).ConfigureAwait(false) ? target
             : null;
     }
 }

@@ -4,6 +4,8 @@ using OpenEts.Application.Storage;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
 using OpenEts.Matching;
 
 namespace OpenEts.Application.Exchange;
@@ -84,9 +86,30 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     public Task<IReadOnlyList<TradingAccount>> AccountsAsync(Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return ExchangeRoles.Supervisors.Contains(actor.Role)
-            ? store.ReadAsync(s => s.Exchange.AccountsAsync(), ct)
-            : Task.FromResult<IReadOnlyList<TradingAccount>>([]);
+        return AccountsOverseenAsync(actor, ct);
+    }
+
+    private async Task<IReadOnlyList<TradingAccount>> AccountsOverseenAsync(Actor actor, CancellationToken ct) =>
+        await OverseesAsync(actor, ct).ConfigureAwait(false) ? await store.ReadAsync(s => s.Exchange.AccountsAsync(), ct).ConfigureAwait(false) : [];
+
+    /// <summary>
+    /// Whether the actor sees every trading account: the regulator, the auditor and the exchange's own staff (an exchange
+    /// member of the organisation of kind exchange). A member firm's traders share the exchange-member role and see only
+    /// their own account and their clients'.
+    /// </summary>
+    public async Task<bool> OverseesAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Role is Role.Regulator or Role.Auditor)
+        {
+            return true;
+        }
+        if (actor.Role != Role.ExchangeMember || actor.OrganisationId is not { } id)
+        {
+            return false;
+        }
+        var organisation = await store.ReadAsync(s => s.Organisations.FindByIdAsync(id), ct).ConfigureAwait(false);
+        return organisation?.Kind == OrganisationKind.Exchange;
     }
 
     /// <summary>The actor's organisation's orders, newest first (empty without a trading account).</summary>
@@ -155,7 +178,7 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     public async Task<IReadOnlyList<ExchangeTrade>?> DayTradesAsync(Actor actor, DateOnly day, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!ExchangeRoles.Supervisors.Contains(actor.Role))
+        if (!await OverseesAsync(actor, ct).ConfigureAwait(false))
         {
             return null;
         }
