@@ -159,7 +159,7 @@ internal static class MarketCommand
     // An auction closes on the exchange (its one settlement path), which the CLI runs in-process like `ets exchange`.
     private static async Task<int> AuctionAsync(RegistryContext c, Func<AuctionService, Task<CashCommandOutcome>> send)
     {
-        using var exchange = new ExchangeService(c.Store, c.Registry, new ExchangeOptions(AccountNumber.From("GD-CLEARING"), FeeSchedule.Demo));
+        using var exchange = Exchange.ExchangeVerb.Open(c);
         var auctions = new AuctionService(new CashCommandHandler(c.Store, TimeProvider.System), exchange, TimeProvider.System,
             new RegistryQueries(c.Registry),
             new PlanAuctionRules(new Application.Allocation.AllocationQueries(c.Store, new Application.Mrv.MrvQueries(c.Store),

@@ -29,7 +29,7 @@ internal static class AmendCommand
             {
                 return await c.UsageAsync(errors.Select(e => e.Message)).ConfigureAwait(false);
             }
-            using var exchange = new ExchangeService(c.Store, c.Registry, new ExchangeOptions(AccountNumber.From("GD-CLEARING"), FeeSchedule.Demo));
+            using var exchange = ExchangeVerb.Open(c);
             switch (await exchange.HandleAsync(actor, command, TimeProvider.System.GetUtcNow(), ct).ConfigureAwait(false))
             {
                 case ExchangeOutcome.Completed { Order: { } o } done:

@@ -89,7 +89,7 @@ internal static class EndOfDayCommand
             {
                 return await c.UsageAsync(["--date: a trading day as yyyy-MM-dd"]).ConfigureAwait(false);
             }
-            using var exchange = new ExchangeService(c.Store, c.Registry, new ExchangeOptions(AccountNumber.From("GD-CLEARING"), FeeSchedule.Demo));
+            using var exchange = ExchangeVerb.Open(c);
             var queries = new ExchangeQueries(c.Store, exchange, c.Registry);
             if (await queries.DayTradesAsync(actor, day, ct).ConfigureAwait(false) is not { } list)
             {
@@ -112,7 +112,7 @@ internal static class EndOfDayCommand
             {
                 return await c.UsageAsync(["--date: a trading day as yyyy-MM-dd"]).ConfigureAwait(false);
             }
-            using var exchange = new ExchangeService(c.Store, c.Registry, new ExchangeOptions(AccountNumber.From("GD-CLEARING"), FeeSchedule.Demo));
+            using var exchange = ExchangeVerb.Open(c);
             var queries = new ExchangeQueries(c.Store, exchange, c.Registry);
             if (await queries.MemberReportAsync(actor, day, r.GetValue(account), ct).ConfigureAwait(false) is not { } report)
             {

@@ -75,6 +75,7 @@ internal static class ExchangeVerb
             return await read(c, actor, new ExchangeQueries(c.Store, exchange, c.Registry)).ConfigureAwait(false);
         }, ct);
 
-    private static ExchangeService Open(RegistryContext c) =>
+    /// <summary>The exchange over the CLI's store and registry: the demo registry's clearing account and fee schedule.</summary>
+    public static ExchangeService Open(RegistryContext c) =>
         new(c.Store, c.Registry, new ExchangeOptions(AccountNumber.From("GD-CLEARING"), FeeSchedule.Demo));
 }

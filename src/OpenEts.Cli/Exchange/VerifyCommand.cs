@@ -25,7 +25,7 @@ internal static class VerifyCommand
                 return ExitCode.Usage;
             }
             // The clearing account and fees do not matter to a replay: it moves nothing.
-            using var exchange = new ExchangeService(context.Store, context.Registry, new ExchangeOptions(AccountNumber.From("GD-CLEARING"), FeeSchedule.Demo));
+            using var exchange = ExchangeVerb.Open(context);
             var found = await exchange.VerifyAsync(ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(
                 $"{found.Inputs} inputs replayed: {found.Trades} trades, {found.RestingOrders} orders resting").ConfigureAwait(false);
