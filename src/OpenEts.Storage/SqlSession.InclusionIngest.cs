@@ -148,7 +148,10 @@ internal sealed partial class SqlSession
     async Task<IReadOnlyList<(long UserId, CoinLot Lot)>> IInclusionData.LotsAsync(IReadOnlyCollection<long> userIds, string programme, DateOnly since) =>
         [.. (await QueryAmongAsync<LotRow>(userIds, """
             SELECT user_id AS UserId, earned AS Earned, available_on AS AvailableOn, expires_on AS ExpiresOn, credited AS Credited, remaining AS Remaining
-            FROM inclusion_coin_lots WHERE {0} AND programme = @programme AND (remaining > 0 OR earned >= @since)
+            FROM inclusion_coin_lots WHERE {0} AND programme = @programme AND earned >= @since
+            UNION ALL
+            SELECT user_id, earned, available_on, expires_on, credited, remaining
+            FROM inclusion_coin_lots WHERE {0} AND programme = @programme AND earned < @since AND expires_on IS NOT NULL AND remaining > 0
             """, new { programme, since = (long)since.DayNumber }).ConfigureAwait(false)).Select(r => (r.UserId, r.ToLot()))];
 
     async Task<IReadOnlyList<InclusionWallet>> IInclusionData.WalletsAsync(IReadOnlyCollection<long> userIds, string programme) =>

@@ -23,7 +23,11 @@ public partial interface IInclusionData
     /// <summary>Adds to daily rollup rows (creating those that are new); at most one row per user and rollup key.</summary>
     Task AddDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Add)> rows);
 
-    /// <summary>These users' coin lots in a programme that still hold coins or were earned on or after <paramref name="since"/>.</summary>
+    /// <summary>
+    /// These users' coin lots in a programme earned on or after <paramref name="since"/>, and the older ones that still
+    /// hold coins that can lapse (an expiry date and coins remaining): the only older lots a batch can change. A lot
+    /// without an expiry never lapses, so a batch neither reads nor rewrites it.
+    /// </summary>
     Task<IReadOnlyList<(long UserId, CoinLot Lot)>> LotsAsync(IReadOnlyCollection<long> userIds, string programme, DateOnly since);
 
     /// <summary>Writes lots (insert or replace by user and day earned); at most one per user and day.</summary>

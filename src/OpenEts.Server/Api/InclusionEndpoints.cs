@@ -49,6 +49,10 @@ internal static partial class InclusionEndpoints
 
     public sealed record BatchInput(string Programme, IReadOnlyList<ActionInput> Actions);
 
+    /// <summary>An action as typed, as the use case reads it.</summary>
+    public static RecordActions.ActionForm Form(ActionInput a) => new(a.EventId, a.Source, a.Behaviour, a.OccurredAt, a.Quantity, a.Minutes,
+        a.OwnAverage, a.User);
+
     public sealed record RedeemInput(string Programme, string Item, string IdempotencyKey);
 
     public sealed record AggregateInput(string Programme, string PeriodStart, string PeriodEnd);
@@ -58,8 +62,7 @@ internal static partial class InclusionEndpoints
 
     private static async Task<Results<Ok<InclusionViews.RecordedView>, ValidationProblem, ProblemHttpResult>> RecordAsync(BatchInput input,
         HttpContext http, InclusionCommandHandler handler, CancellationToken ct) =>
-        RecordActions.TryParse(new(input.Programme, [.. (input.Actions ?? []).Select(a => new RecordActions.ActionForm(a.EventId, a.Source,
-            a.Behaviour, a.OccurredAt, a.Quantity, a.Minutes, a.OwnAverage, a.User))]), handler.Programmes, out var command, out var errors)
+        RecordActions.TryParse(new(input.Programme, [.. (input.Actions ?? []).Select(Form)]), handler.Programmes, out var command, out var errors)
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => InclusionViews.Recorded((RecordedActions)r))
             : Problems.Fields(errors);
 

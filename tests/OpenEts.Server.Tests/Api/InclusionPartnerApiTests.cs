@@ -87,6 +87,50 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
     }
 
     [Fact]
+    public async Task PartnerActions_BodiesTheStrictJsonRulesRefuse_AreRefusedAsTheBoundEndpointRefusesThem()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        using var partner = server.CreateClient();
+        const string action = "\"eventId\":\"j-1\",\"source\":\"card-9\",\"behaviour\":\"metro\",\"occurredAt\":\"2026-11-30T08:15:00+08:00\"";
+        // A number as a string, an unknown field, a repeated field, a missing required one, a null string, no body, not JSON.
+        string[] bodies =
+        [
+            $"{{\"programme\":\"shenzhen-tanpuhui\",\"actions\":[{{{action},\"quantity\":\"12\"}}]}}",
+            $"{{\"programme\":\"shenzhen-tanpuhui\",\"actions\":[{{{action},\"quantity\":12,\"speed\":3}}]}}",
+            $"{{\"programme\":\"shenzhen-tanpuhui\",\"programme\":\"x\",\"actions\":[{{{action},\"quantity\":12}}]}}",
+            $"{{\"programme\":\"shenzhen-tanpuhui\",\"actions\":[{{{action}}}]}}",
+            $"{{\"programme\":null,\"actions\":[{{{action},\"quantity\":12}}]}}",
+            "",
+            "{\"programme\":",
+        ];
+        async Task<(HttpStatusCode, string)> PostAsync(HttpClient client, string path, string body, string? key = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            };
+            if (key is not null)
+            {
+                request.Headers.Add("X-Partner-Key", key);
+            }
+            using var response = await client.SendAsync(request, Ct);
+            var problem = await response.Content.ReadAsStringAsync(Ct);
+            // The fields, rules and messages (the problem's trace id differs from request to request).
+            var root = JsonDocument.Parse(problem).RootElement;
+            return (response.StatusCode, root.GetProperty("errors").GetRawText() + root.GetProperty("rules").GetRawText());
+        }
+
+        foreach (var body in bodies)
+        {
+            var bound = await PostAsync(regulator, "/api/v1/inclusion/actions", body);
+            var read = await PostAsync(partner, "/api/v1/inclusion/partner/actions", body, "oetsp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+
+            Assert.Equal(HttpStatusCode.BadRequest, bound.Item1);
+            Assert.Equal(bound, read);
+        }
+    }
+
+    [Fact]
     public async Task Merchant_CitizenRedeemsThenShopConfirms_SettlesTheCoinsOnceAndTheCitizenGivesTheRest()
     {
         using var regulator = await server.SignedInAsync("regulator");
