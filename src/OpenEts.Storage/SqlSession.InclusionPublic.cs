@@ -4,31 +4,119 @@ using OpenEts.Domain.Inclusion;
 
 namespace OpenEts.Storage;
 
-// A programme's sums over all its citizens (the public statistics): reads the (programme, day) index of the daily rows.
+// A programme's sums over all its citizens (the public statistics): the sums kept as batches, redemptions and erasures
+// are written (migration 0043), and the grouped count of the citizens behind any periods' cells over the daily rows.
 internal sealed partial class SqlSession
 {
     async Task<IReadOnlyList<DailyRollup>> IInclusionData.ProgrammeDailyAsync(string programme, DateOnly from, DateOnly to) =>
         [.. (await QueryAsync<DailyRow>("""
-            SELECT day AS Day, behaviour AS Behaviour, '' AS Source, CAST(SUM(actions) AS bigint) AS Actions,
-                CAST(SUM(reduction_mg) AS bigint) AS ReductionMg, CAST(SUM(coins) AS bigint) AS Coins
-            FROM inclusion_daily WHERE programme = @programme AND day BETWEEN @from AND @to
-            GROUP BY day, behaviour ORDER BY day, behaviour
+            SELECT day AS Day, behaviour AS Behaviour, '' AS Source, actions AS Actions, reduction_mg AS ReductionMg, coins AS Coins
+            FROM inclusion_programme_daily WHERE programme = @programme AND day BETWEEN @from AND @to ORDER BY day, behaviour
             """, new { programme, from = (long)from.DayNumber, to = (long)to.DayNumber }).ConfigureAwait(false)).Select(r => r.ToRollup())];
 
     async Task<IReadOnlyList<(DateTimeOffset At, long Coins)>> IInclusionData.ProgrammeRedemptionsAsync(string programme, DateOnly from) =>
-        [.. (await QueryAsync<RedeemedRow>("SELECT at AS At, coins AS Coins FROM inclusion_redemptions WHERE programme = @programme AND at >= @since ORDER BY id",
-            new { programme, since = Ms(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8))) }).ConfigureAwait(false))
-            .Select(r => (At(r.At), r.Coins))];
+        [.. (await ((IInclusionData)this).ProgrammeMonthsAsync(programme, MonthCell.MonthOf(from), DateOnly.MaxValue).ConfigureAwait(false))
+            .Where(c => c.Kind == MonthCellKind.Redeemers)
+            .Select(c => (new DateTimeOffset(c.Month.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), c.Coins))];
 
     async Task<(long Citizens, long Credited, long Redeemed, long Expired, CarbonGrams Reduction)> IInclusionData.ProgrammeWalletTotalsAsync(string programme)
     {
         var row = await QuerySingleOrDefaultAsync<WalletTotalRow>("""
-            SELECT COUNT(*) AS Citizens, CAST(COALESCE(SUM(credited), 0) AS bigint) AS Credited, CAST(COALESCE(SUM(redeemed), 0) AS bigint) AS Redeemed,
-                CAST(COALESCE(SUM(expired), 0) AS bigint) AS Expired, CAST(COALESCE(SUM(reduction_mg), 0) AS bigint) AS ReductionMg
-            FROM inclusion_wallets WHERE programme = @programme
+            SELECT citizens AS Citizens, credited AS Credited, redeemed AS Redeemed, expired AS Expired, reduction_mg AS ReductionMg
+            FROM inclusion_programme_totals WHERE programme = @programme
             """, new { programme }).ConfigureAwait(false);
         return row is null ? (0, 0, 0, 0, CarbonGrams.Zero)
             : (row.Citizens, row.Credited, row.Redeemed, row.Expired, CarbonGrams.FromMilligrams(row.ReductionMg));
+    }
+
+    Task IInclusionData.AddProgrammeDailyAsync(string programme, IReadOnlyList<DailyRollup> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        // One row per day and behaviour, however many citizens and sources the batch had.
+        var sums = rows.GroupBy(r => (r.Day, r.Behaviour)).Select(g => (g.Key.Day, g.Key.Behaviour, Actions: g.Sum(r => r.Actions),
+            Milligrams: g.Sum(r => r.Reduction.Milligrams), Coins: g.Sum(r => r.Coins))).ToList();
+        return ExecuteAsync("""
+            INSERT INTO inclusion_programme_daily (programme, day, behaviour, actions, reduction_mg, coins)
+            VALUES (@programme, @day, @behaviour, @actions, @reduction, @coins)
+            ON CONFLICT (programme, day, behaviour) DO UPDATE SET
+                actions = inclusion_programme_daily.actions + excluded.actions,
+                reduction_mg = inclusion_programme_daily.reduction_mg + excluded.reduction_mg,
+                coins = inclusion_programme_daily.coins + excluded.coins
+            """, sums.Select(r => new
+        {
+            programme, day = (long)r.Day.DayNumber, behaviour = BehaviourText(r.Behaviour), actions = r.Actions, reduction = r.Milligrams, coins = r.Coins,
+        }));
+    }
+
+    Task IInclusionData.AddProgrammeTotalsAsync(ProgrammeTotals add)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        return add.IsNone ? Task.CompletedTask : ExecuteAsync("""
+            INSERT INTO inclusion_programme_totals (programme, citizens, credited, redeemed, expired, reduction_mg, actions, donated)
+            VALUES (@Programme, @Citizens, @Credited, @Redeemed, @Expired, @reduction, @Actions, @Donated)
+            ON CONFLICT (programme) DO UPDATE SET
+                citizens = inclusion_programme_totals.citizens + excluded.citizens,
+                credited = inclusion_programme_totals.credited + excluded.credited,
+                redeemed = inclusion_programme_totals.redeemed + excluded.redeemed,
+                expired = inclusion_programme_totals.expired + excluded.expired,
+                reduction_mg = inclusion_programme_totals.reduction_mg + excluded.reduction_mg,
+                actions = inclusion_programme_totals.actions + excluded.actions,
+                donated = inclusion_programme_totals.donated + excluded.donated
+            """, new { add.Programme, add.Citizens, add.Credited, add.Redeemed, add.Expired, reduction = add.Reduction.Milligrams, add.Actions, add.Donated });
+    }
+
+    async Task<IReadOnlyList<MonthCell>> IInclusionData.ProgrammeMonthsAsync(string programme, DateOnly from, DateOnly to) =>
+        [.. (await QueryAsync<MonthCellRow>("""
+            SELECT month AS Month, cell AS Cell, citizens AS Citizens, coins AS Coins FROM inclusion_programme_months
+            WHERE programme = @programme AND month BETWEEN @from AND @to ORDER BY month, cell
+            """, new { programme, from = (long)from.DayNumber, to = (long)to.DayNumber }).ConfigureAwait(false)).Select(r => r.ToCell())];
+
+    Task IInclusionData.AddProgrammeMonthsAsync(string programme, IReadOnlyList<MonthCell> add)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        return add.Count == 0 ? Task.CompletedTask : ExecuteAsync("""
+            INSERT INTO inclusion_programme_months (programme, month, cell, citizens, coins) VALUES (@programme, @month, @cell, @citizens, @coins)
+            ON CONFLICT (programme, month, cell) DO UPDATE SET
+                citizens = inclusion_programme_months.citizens + excluded.citizens, coins = inclusion_programme_months.coins + excluded.coins
+            """, add.Select(c => new { programme, month = (long)c.Month.DayNumber, cell = CellText(c), citizens = c.Citizens, coins = c.Coins }));
+    }
+
+    async Task<bool> IInclusionData.RedeemedInMonthAsync(long userId, string programme, DateOnly month)
+    {
+        var beijing = TimeSpan.FromHours(8);
+        return await ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM (SELECT 1 FROM inclusion_redemptions
+                WHERE user_id = @userId AND programme = @programme AND at >= @from AND at < @until LIMIT 1) AS r
+            """, new
+        {
+            userId, programme,
+            from = Ms(new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), beijing)),
+            until = Ms(new DateTimeOffset(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), beijing)),
+        }).ConfigureAwait(false) > 0;
+    }
+
+    // A cell is stored by the behaviour's code, '*' for every earner and '+' for redeemers.
+    private static string CellText(MonthCell cell) => cell.Kind switch
+    {
+        MonthCellKind.Behaviour => BehaviourText(cell.Behaviour),
+        MonthCellKind.Earners => "*",
+        MonthCellKind.Redeemers => "+",
+        _ => throw new ArgumentOutOfRangeException(nameof(cell), cell.Kind, null),
+    };
+
+    private sealed class MonthCellRow
+    {
+        public long Month { get; set; }
+        public string Cell { get; set; } = "";
+        public long Citizens { get; set; }
+        public long Coins { get; set; }
+
+        public MonthCell ToCell() => Cell switch
+        {
+            "*" => new(Day(Month), MonthCellKind.Earners, default, Citizens, Coins),
+            "+" => new(Day(Month), MonthCellKind.Redeemers, default, Citizens, Coins),
+            _ => new(Day(Month), MonthCellKind.Behaviour, Enum.Parse<Behaviour>(Cell), Citizens, Coins),
+        };
     }
 
     async Task<IReadOnlyList<CellCitizens>> IInclusionData.ProgrammeCitizensAsync(string programme, IReadOnlyList<(DateOnly From, DateOnly To)> periods)

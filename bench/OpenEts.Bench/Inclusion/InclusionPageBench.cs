@@ -98,6 +98,28 @@ internal static class InclusionPageBench
                     {today} - e * 12, 10000, 30000, 467000, 4, NULL
                 FROM users u CROSS JOIN generate_series(0, {events - 1}) AS e WHERE u.role = 'Citizen'
                 """,
+                // The public totals kept as batches are written, made here as migration 0043 makes them from existing rows.
+                """
+                INSERT INTO inclusion_programme_daily (programme, day, behaviour, actions, reduction_mg, coins)
+                SELECT programme, day, behaviour, SUM(actions), SUM(reduction_mg), SUM(coins) FROM inclusion_daily GROUP BY programme, day, behaviour
+                """,
+                """
+                INSERT INTO inclusion_programme_months (programme, month, cell, citizens, coins)
+                SELECT programme, month, behaviour, COUNT(DISTINCT user_id), 0
+                FROM (SELECT programme, user_id, behaviour, (date_trunc('month', date '0001-01-01' + day::integer)::date - date '0001-01-01')::bigint AS month
+                      FROM inclusion_daily) d
+                GROUP BY programme, month, behaviour
+                UNION ALL
+                SELECT programme, month, '*', COUNT(DISTINCT user_id), 0
+                FROM (SELECT programme, user_id, (date_trunc('month', date '0001-01-01' + day::integer)::date - date '0001-01-01')::bigint AS month
+                      FROM inclusion_daily) d
+                GROUP BY programme, month
+                """,
+                """
+                INSERT INTO inclusion_programme_totals (programme, citizens, credited, redeemed, expired, reduction_mg, actions, donated)
+                SELECT programme, COUNT(*), SUM(credited), SUM(redeemed), SUM(expired), SUM(reduction_mg), SUM(actions), SUM(donated)
+                FROM inclusion_wallets GROUP BY programme
+                """,
                 "ANALYZE",
             })
             {
@@ -142,6 +164,31 @@ internal static class InclusionPageBench
             $"a citizen's statement (/Inclusion/Me) at {citizens:N0} citizens: {reads} random citizens read one after another in {seconds:F2} s, "
             + $"median {times[reads / 2]:F1} ms, p99 {times[Math.Min(reads - 1, reads * 99 / 100)]:F1} ms, max {times[^1]:F1} ms (target < 50 ms); "
             + $"{(CpuTime.ProcessMilliseconds() - cpu) / 1000:F2} s CPU in this process; {shown} actions shown; load average {RegistryBench.LoadAverage()}"));
+        await PublicPageAsync(reader, queries, Math.Max(5, reads / 50));
+    }
+
+    // The public totals page (/Inclusion/Totals) reads the sums kept as batches are written; beside it, the distinct
+    // citizens of its 12 months counted from every citizen's daily rows, as the page did before those sums were kept.
+    private static async Task PublicPageAsync(SqlStore store, InclusionQueries queries, int reads)
+    {
+        var times = new double[reads];
+        await queries.PublicTotalsAsync(Programme, CancellationToken.None);
+        for (var i = 0; i < reads; i++)
+        {
+            var one = Stopwatch.StartNew();
+            _ = await queries.PublicTotalsAsync(Programme, CancellationToken.None) ?? throw new InvalidOperationException("no totals");
+            times[i] = one.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        var today = InclusionTime.DayOf(DateTimeOffset.UtcNow);
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - PublicTotals.MonthsShown);
+        var scan = Stopwatch.StartNew();
+        await store.ReadAsync(s => s.Inclusion.ProgrammeCitizensAsync(Programme, [.. Enumerable.Range(0, PublicTotals.MonthsShown)
+            .Select(i => (first.AddMonths(i), first.AddMonths(i + 1).AddDays(-1)))]), CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"the public totals page (/Inclusion/Totals, kept sums): {reads} reads, median {times[reads / 2]:F1} ms, max {times[^1]:F1} ms; "
+            + $"counting its cells' citizens from the daily rows instead (the page before the sums were kept): {scan.Elapsed.TotalMilliseconds:F0} ms; "
+            + $"load average {RegistryBench.LoadAverage()}"));
     }
 
     private static async Task<int> StatementAsync(InclusionQueries queries, long id)

@@ -32,6 +32,21 @@ internal static class CoinSpend
             Donated = wallet.Donated + (donation ? coins : 0),
             Expired = wallet.Expired + lapsed,
         }).ConfigureAwait(false);
+        // The programme's public totals move with the wallet, in the same transaction.
+        await data.AddProgrammeTotalsAsync(ProgrammeTotals.None(programme) with
+        {
+            Redeemed = donation ? 0 : coins,
+            Donated = donation ? coins : 0,
+            Expired = lapsed,
+        }).ConfigureAwait(false);
+        if (!donation)
+        {
+            // The month's redeemers: this citizen counts unless they redeemed this month already (or the cell no longer counts).
+            var month = MonthCell.MonthOf(work.Today);
+            var cell = (await data.ProgrammeMonthsAsync(programme, month, month).ConfigureAwait(false)).FirstOrDefault(c => c.Kind == MonthCellKind.Redeemers);
+            var first = cell is not { Saturated: true } && !await data.RedeemedInMonthAsync(userId, programme, month).ConfigureAwait(false);
+            await data.AddProgrammeMonthsAsync(programme, [new MonthCell(month, MonthCellKind.Redeemers, default, first ? 1 : 0, coins)]).ConfigureAwait(false);
+        }
         return new Result(true, balance, lapsed);
     }
 }

@@ -76,6 +76,7 @@ public sealed record EraseCitizen(string? UserName, string Confirm) : IInclusion
             var left = CitizenErasure.Forfeit(lots);
             forfeited += left;
             await data.SaveWalletAsync(wallet with { Expired = wallet.Expired + left }).ConfigureAwait(false);
+            await data.AddProgrammeTotalsAsync(ProgrammeTotals.None(wallet.Programme) with { Expired = left }).ConfigureAwait(false);
             var daily = await data.DailyAsync(user.Id, wallet.Programme, DateOnly.MinValue, DateOnly.MaxValue).ConfigureAwait(false);
             await data.DeleteDailyAsync(user.Id, wallet.Programme).ConfigureAwait(false);
             foreach (var row in CitizenErasure.MergeSources(daily, ErasedSource))

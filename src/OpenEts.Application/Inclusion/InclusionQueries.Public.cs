@@ -1,6 +1,7 @@
 namespace OpenEts.Application.Inclusion;
 
-// Public statistics: anyone may see a programme's totals (sums over all its citizens, never one citizen's figures).
+// Public statistics: anyone may see a programme's totals (sums over all its citizens, never one citizen's figures), read
+// from the sums kept as batches, redemptions and erasures are written (migration 0043), so nothing grows with the citizens.
 public sealed partial class InclusionQueries
 {
     /// <summary>The public totals of programme <paramref name="code"/> over the last months, or null for an unknown programme.</summary>
@@ -20,8 +21,15 @@ public sealed partial class InclusionQueries
             var daily = await s.Inclusion.ProgrammeDailyAsync(programme.Code, from, today).ConfigureAwait(false);
             var redeemed = await s.Inclusion.ProgrammeRedemptionsAsync(programme.Code, from).ConfigureAwait(false);
             var (citizens, credited, spent, expired, reduction) = await s.Inclusion.ProgrammeWalletTotalsAsync(programme.Code).ConfigureAwait(false);
-            var cells = await s.Inclusion.ProgrammeCitizensAsync(programme.Code, [.. Enumerable.Range(0, months.Count)
-                .Select(i => (from.AddMonths(i), from.AddMonths(i + 1).AddDays(-1)))]).ConfigureAwait(false);
+            // The citizens behind each month's cells, kept as batches and redemptions are written (small rows, not a scan).
+            var kept = await s.Inclusion.ProgrammeMonthsAsync(programme.Code, from, from.AddMonths(months.Count - 1)).ConfigureAwait(false);
+            var cells = Enumerable.Range(0, months.Count).Select(i => from.AddMonths(i)).Select(month =>
+            {
+                var mine = kept.Where(c => c.Month == month).ToList();
+                return new CellCitizens(mine.Where(c => c.Kind == MonthCellKind.Behaviour).ToDictionary(c => c.Behaviour, c => c.Citizens),
+                    mine.FirstOrDefault(c => c.Kind == MonthCellKind.Earners)?.Citizens ?? 0,
+                    mine.FirstOrDefault(c => c.Kind == MonthCellKind.Redeemers)?.Citizens ?? 0);
+            }).ToList();
             var totals = new PublicTotals(programme, months, PublicTotals.ByBehaviourAndMonth(daily, months),
                 PublicTotals.ByMonth(daily.Select(d => (d.Day, d.Coins)), months),
                 PublicTotals.ByMonth(redeemed.Select(r => (InclusionTime.DayOf(r.At), r.Coins)), months),

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Inclusion;
 using OpenEts.Domain.Organisations;
@@ -58,54 +59,56 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     {
         var read = new FieldReader();
         a ??= new ActionForm(null, null, null, null, null);
-        var prefix = $"actions[{index}].";
         var eventId = FieldReader.Text(a.EventId);
         var source = FieldReader.Text(a.Source);
         if (eventId.Length is 0 or > 128)
         {
-            read.Fail(prefix + "eventId", "Required", "eventId: the source's id of the event, 1–128 characters");
+            read.Fail(Field("eventId"), "Required", "eventId: the source's id of the event, 1–128 characters");
         }
         if (source.Length is 0 or > 64)
         {
-            read.Fail(prefix + "source", "Required", "source: the data source (partner, card, meter), 1–64 characters");
+            read.Fail(Field("source"), "Required", "source: the data source (partner, card, meter), 1–64 characters");
         }
         var behaviour = Behaviours.Find(a.Behaviour);
         if (behaviour is null)
         {
-            read.Fail(prefix + "behaviour", "UnknownValue", $"behaviour is one of: {string.Join(", ", Behaviours.Codes)}");
+            read.Fail(Field("behaviour"), "UnknownValue", $"behaviour is one of: {string.Join(", ", Behaviours.Codes)}");
         }
         if (!DateTimeOffset.TryParse(a.OccurredAt?.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             || a.OccurredAt!.Trim().Length < 19)
         {
-            read.Fail(prefix + "occurredAt", "Time", "occurredAt is a time such as 2026-11-30T08:15:00+08:00");
+            read.Fail(Field("occurredAt"), "Time", "occurredAt is a time such as 2026-11-30T08:15:00+08:00");
         }
         if (a.Quantity is { } exact && decimal.Round(exact, 3) != exact)
         {
-            read.Fail(prefix + "quantity", "Precision", "quantity has at most 3 decimals (1 m, 1 Wh)");
+            read.Fail(Field("quantity"), "Precision", "quantity has at most 3 decimals (1 m, 1 Wh)");
         }
         else if (a.Quantity is not { } q || q < 0)
         {
-            read.Fail(prefix + "quantity", "Required", "quantity is a number ≥ 0 in the behaviour's unit (km, steps, kWh, count)");
+            read.Fail(Field("quantity"), "Required", "quantity is a number ≥ 0 in the behaviour's unit (km, steps, kWh, count)");
         }
         else if (behaviour is { } b && q > InclusionLimits.MaxQuantity(b))
         {
-            read.Fail(prefix + "quantity", "ImpossibleQuantity", $"{Behaviours.CodeOf(b)}: at most {InclusionLimits.MaxQuantity(b).ToString(CultureInfo.InvariantCulture)} {Behaviours.UnitOf(b)} in one action");
+            read.Fail(Field("quantity"), "ImpossibleQuantity", $"{Behaviours.CodeOf(b)}: at most {InclusionLimits.MaxQuantity(b).ToString(CultureInfo.InvariantCulture)} {Behaviours.UnitOf(b)} in one action");
         }
         if (a.Minutes is < 0 or > 1440)
         {
-            read.Fail(prefix + "minutes", "Range", "minutes is 0–1440");
+            read.Fail(Field("minutes"), "Range", "minutes is 0–1440");
         }
         else if (behaviour is { } rb && InclusionLimits.MaxSpeed(rb) is { } max && a.Minutes is > 0 && a.Quantity is > 0
             && a.Quantity.Value / (a.Minutes.Value / 60m) > max)
         {
-            read.Fail(prefix + "minutes", "ImpossibleSpeed", $"{Behaviours.CodeOf(rb)}: faster than {max.ToString(CultureInfo.InvariantCulture)} km/h on average");
+            read.Fail(Field("minutes"), "ImpossibleSpeed", $"{Behaviours.CodeOf(rb)}: faster than {max.ToString(CultureInfo.InvariantCulture)} km/h on average");
         }
         if (a.OwnAverage is < 0 or > 200)
         {
-            read.Fail(prefix + "ownAverage", "Range", "ownAverage is 0–200 kWh");
+            read.Fail(Field("ownAverage"), "Range", "ownAverage is 0–200 kWh");
         }
         return new Item(index, eventId, source, FieldReader.Text(a.User), behaviour ?? default, at,
-            new ActionMeasure(a.Quantity ?? 0, a.Minutes, a.OwnAverage), read.Errors);
+            new ActionMeasure(a.Quantity ?? 0, a.Minutes, a.OwnAverage), read.IsValid ? [] : read.Errors);
+
+        // The field's name is made only for an error: most actions of a batch have none.
+        string Field(string name) => $"actions[{index}].{name}";
     }
 
     /// <inheritdoc/>
@@ -258,15 +261,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         var wallets = (await data.WalletsAsync(ids, Programme).ConfigureAwait(false)).ToDictionary(w => w.UserId);
         var recorded = await data.RecordedEventsAsync([.. byUser.Values.SelectMany(i => i).Select(i => (i.Source, i.EventId)).Distinct()])
             .ConfigureAwait(false);
-        var batch = new Writes(recorded);
+        var batch = new Writes(recorded, Programme);
         foreach (var (userId, items) in byUser)
         {
             var (userFrom, userTo) = windows[userId];
             RecordForUser(work, userId, items, results, batch,
                 daily[userId].Where(d => d.Day >= userFrom && d.Day <= userTo),
-                lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom),
-                wallets.GetValueOrDefault(userId) ?? new InclusionWallet(userId, Programme, 0, 0, 0, CarbonGrams.Zero, 0));
+                lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom), wallets.GetValueOrDefault(userId));
         }
+        // The public statistics' month cells are counted before the batch's daily rows are written (they tell whether a
+        // citizen acted in the month already).
+        List<MonthCell> cells = batch.Daily.Count > 0 ? await MonthCellsAsync(data, batch.Daily).ConfigureAwait(false) : [];
         if (batch.Events.Count > 0)
         {
             await data.InsertEventsAsync(batch.Events).ConfigureAwait(false);
@@ -283,6 +288,51 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             await data.SaveWalletsAsync(batch.Wallets).ConfigureAwait(false);
         }
+        // The programme's public totals, in the same transaction as the rows they sum, so the two never disagree.
+        if (batch.Daily.Count > 0)
+        {
+            await data.AddProgrammeDailyAsync(Programme, [.. batch.Daily.Select(d => d.Add)]).ConfigureAwait(false);
+            await data.AddProgrammeMonthsAsync(Programme, cells).ConfigureAwait(false);
+        }
+        await data.AddProgrammeTotalsAsync(batch.Totals).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// How many citizens the batch adds to each month cell of the public statistics (by behaviour, and every earner): those
+    /// with no daily row of the cell in the month before this batch. A cell that counts <see cref="MinimumGroup.MaxCitizens"/>
+    /// already is not counted further, so past the programme's first batches of a month nothing is read for it.
+    /// </summary>
+    private async Task<List<MonthCell>> MonthCellsAsync(IInclusionData data, List<(long UserId, DailyRollup Add)> daily)
+    {
+        var acted = daily.Select(d => (d.UserId, Month: MonthCell.MonthOf(d.Add.Day), d.Add.Behaviour)).Distinct().ToList();
+        var first = acted.Min(a => a.Month);
+        var last = acted.Max(a => a.Month);
+        var kept = (await data.ProgrammeMonthsAsync(Programme, first, last).ConfigureAwait(false)).Where(c => c.Saturated)
+            .Select(c => (c.Month, c.Kind, c.Kind == MonthCellKind.Behaviour ? c.Behaviour : default)).ToHashSet();
+        bool Open(DateOnly month, MonthCellKind kind, Behaviour behaviour) => !kept.Contains((month, kind, behaviour));
+        var open = acted.Where(a => Open(a.Month, MonthCellKind.Behaviour, a.Behaviour) || Open(a.Month, MonthCellKind.Earners, default)).ToList();
+        if (open.Count == 0)
+        {
+            return [];
+        }
+        var before = (await data.DailyAsync([.. open.Select(a => a.UserId).Distinct()], Programme, first, last.AddMonths(1).AddDays(-1))
+            .ConfigureAwait(false)).Select(d => (d.UserId, Month: MonthCell.MonthOf(d.Rollup.Day), d.Rollup.Behaviour)).ToHashSet();
+        var earnedBefore = before.Select(b => (b.UserId, b.Month)).ToHashSet();
+        var added = new Dictionary<(DateOnly, MonthCellKind, Behaviour), long>();
+        void Count(DateOnly month, MonthCellKind kind, Behaviour behaviour) =>
+            added[(month, kind, behaviour)] = added.GetValueOrDefault((month, kind, behaviour)) + 1;
+        foreach (var a in open.Where(a => Open(a.Month, MonthCellKind.Behaviour, a.Behaviour) && !before.Contains(a)))
+        {
+            Count(a.Month, MonthCellKind.Behaviour, a.Behaviour);
+        }
+        foreach (var (userId, month) in open.Select(a => (a.UserId, a.Month)).Distinct())
+        {
+            if (Open(month, MonthCellKind.Earners, default) && !earnedBefore.Contains((userId, month)))
+            {
+                Count(month, MonthCellKind.Earners, default);
+            }
+        }
+        return [.. added.Select(kv => new MonthCell(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value, 0))];
     }
 
     private static (DateOnly From, DateOnly To) WindowOf(List<Item> items, bool months)
@@ -293,7 +343,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     }
 
     /// <summary>What a batch writes, gathered as its actions are decided; the event keys recorded so far, the batch's own included.</summary>
-    private sealed class Writes(IReadOnlySet<(string Source, string EventId)> recordedBefore)
+    private sealed class Writes(IReadOnlySet<(string Source, string EventId)> recordedBefore, string programme)
     {
         private readonly HashSet<(string Source, string EventId)> _recordedNow = [];
 
@@ -304,6 +354,9 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         public List<(long UserId, CoinLot Lot)> Lots { get; } = [];
 
         public List<InclusionWallet> Wallets { get; } = [];
+
+        /// <summary>What the batch adds to the programme's wallet sums.</summary>
+        public ProgrammeTotals Totals { get; set; } = ProgrammeTotals.None(programme);
 
         /// <summary>Takes the event unless its source already sent its id (before, or earlier in this batch).</summary>
         public bool TryRecord(InclusionEvent e)
@@ -318,8 +371,9 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     }
 
     private void RecordForUser(InclusionWork work, long userId, List<Item> items, ActionResult[] results, Writes batch,
-        IEnumerable<DailyRollup> daily, IEnumerable<CoinLot> lots, InclusionWallet wallet)
+        IEnumerable<DailyRollup> daily, IEnumerable<CoinLot> lots, InclusionWallet? existing)
     {
+        var wallet = existing ?? new InclusionWallet(userId, Programme, 0, 0, 0, CarbonGrams.Zero, 0);
         var usage = new UsageLedger(daily.Select(d => d.Usage));
         var ledger = new CoinLedger(lots);
         var lapsed = ledger.Expire(work.Today);
@@ -378,6 +432,15 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
                 Reduction = wallet.Reduction + reduction,
                 Actions = wallet.Actions + actions,
             });
+            var totals = batch.Totals;
+            batch.Totals = totals with
+            {
+                Citizens = totals.Citizens + (existing is null ? 1 : 0),
+                Credited = totals.Credited + credited,
+                Expired = totals.Expired + lapsed,
+                Reduction = totals.Reduction + reduction,
+                Actions = totals.Actions + actions,
+            };
         }
     }
 }

@@ -10,6 +10,9 @@ namespace OpenEts.Domain.Inclusion;
 /// <param name="Confirmed">True when read in the programme's sources.</param>
 public sealed record MinimumGroup(int Citizens, string Source, bool Confirmed)
 {
+    /// <summary>The largest minimum group a programme may set (citizens): cells of that many citizens or more are shown whatever the programme's setting.</summary>
+    public const int MaxCitizens = 1000;
+
     /// <summary>
     /// The platform's default when a programme states none: k = 5 [UNCONFIRMED: the platform's own choice; no programme
     /// publishes a minimum cell size, and 5 is a common statistical-disclosure threshold].

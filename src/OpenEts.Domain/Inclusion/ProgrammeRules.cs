@@ -87,7 +87,7 @@ public static class ProgrammeRules
                 Fail($"$.causes[{i}].code", "Duplicate", $"{p.Causes[i].Code} is listed twice");
             }
         }
-        if (p.PublicMinimum.Citizens is < 1 or > 1000)
+        if (p.PublicMinimum.Citizens is < 1 or > MinimumGroup.MaxCitizens)
         {
             Fail("$.publicStatistics.minimumCitizens", "Range", "minimumCitizens is 1–1000");
         }
