@@ -22,10 +22,12 @@ public abstract partial class StoreContract<TDb>
         RecordActions.ActionForm For(string user, string id, string behaviour, decimal quantity, string at = "2026-11-30T08:15:00+08:00") =>
             Ride(id, behaviour, quantity, at) with { User = user };
         // Two months, two behaviours, a repeat inside the batch and of an earlier one, a citizen acting in a month twice.
-        await RecordAsync(w, regulator, Batch("fuzhou-lvbao",
-            For("citizen-b", "b1", "bus", 3m, "2026-10-31T20:00:00+08:00"), For("citizen-b", "b2", "bus", 3m), For("citizen-b", "b2", "bus", 3m),
+        var first = await RecordAsync(w, regulator, Batch("fuzhou-lvbao",
+            For("citizen-b", "x1", "bus", 3m, "2026-10-31T20:00:00+08:00"), For("citizen-b", "x2", "bus", 3m), For("citizen-b", "x2", "bus", 3m),
             For("citizen-c", "c1", "walk", 20_000m), For("citizen", "b1", "bus", 3m), For("citizen-c", "c2", "bus", 3m, "2026-11-29T09:00:00+08:00")));
-        await RecordAsync(w, regulator, Batch("fuzhou-lvbao", For("citizen-b", "b3", "bus", 3m), For("citizen-c", "c3", "walk", 20_000m)));
+        var second = await RecordAsync(w, regulator, Batch("fuzhou-lvbao", For("citizen-b", "x3", "bus", 3m), For("citizen-c", "c3", "walk", 20_000m)));
+        // Every action is counted but the two repeats: x2 inside the batch, and b1 from the same card counted before.
+        Assert.Equal((6, 2, 0), (first.Counted + second.Counted, first.Duplicates + second.Duplicates, first.Refused + second.Refused));
         await RedeemTicketAsync(w, citizen);
         Assert.True(DonateCoins.TryParse(new DonateCoins.Form("fuzhou-lvbao", "tree-planting", 1, "d1"), InclusionProgrammes.Shipped, out var donate, out _));
         Assert.IsType<InclusionCommandOutcome.Completed>(await w.Handler.HandleAsync(citizen, donate, Ct));
@@ -42,7 +44,9 @@ public abstract partial class StoreContract<TDb>
         var rows = new List<DailyRollup>();
         foreach (var user in users)
         {
-            wallets.Add((await w.Store.ReadAsync(s => s.Inclusion.WalletAsync(user.Id, "fuzhou-lvbao"), Ct))!);
+            var wallet = await w.Store.ReadAsync(s => s.Inclusion.WalletAsync(user.Id, "fuzhou-lvbao"), Ct);
+            Assert.True(wallet is not null, $"{user.UserName} has no wallet");
+            wallets.Add(wallet);
             rows.AddRange(await w.Store.ReadAsync(s => s.Inclusion.DailyAsync(user.Id, "fuzhou-lvbao", DateOnly.MinValue, DateOnly.MaxValue), Ct));
         }
 
