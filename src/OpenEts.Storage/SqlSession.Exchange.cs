@@ -10,7 +10,8 @@ namespace OpenEts.Storage;
 internal sealed partial class SqlSession : IExchangeData
 {
     private const string InstrumentColumns = "code, unit_class, reference_fen, tick_fen, lot, max_order, band_bp, calendar, halted, listed_at, resale_next_day, best_five_levels";
-    private const string TradingAccountColumns = "id, organisation_id, holding_account, is_open, opened_at, member_account_id";
+    private const string TradingAccountColumns =
+        "id, organisation_id, holding_account, is_open, opened_at, member_account_id, suspended_by_exchange, closed_at, transfer_to_member_id";
     private const string OrderColumns =
         "id, instrument, account_id, user_name, side, type, price_fen, quantity, filled, resting, cancelled, status, reason, reservation_id, placed_at, updated_at, idempotency_key";
     private const string TradeColumns =
@@ -70,6 +71,22 @@ internal sealed partial class SqlSession : IExchangeData
             member = account.Member,
         }).ConfigureAwait(false);
         return account with { Id = id };
+    }
+
+    async Task IExchangeData.SaveAccountAsync(TradingAccount account)
+    {
+        if (await ExecuteAsync("""
+            UPDATE exchange_accounts SET is_open = @open, suspended_by_exchange = @byExchange, closed_at = @closedAt, member_account_id = @member,
+                transfer_to_member_id = @transferTo
+            WHERE id = @id
+            """, new
+        {
+            id = account.Id, open = account.Open ? 1 : 0, byExchange = account.SuspendedByExchange ? 1 : 0,
+            closedAt = account.ClosedAt is { } closed ? Ms(closed) : (long?)null, member = account.Member, transferTo = account.TransferTo,
+        }).ConfigureAwait(false) != 1)
+        {
+            throw new InvalidOperationException($"trading account {account.Id} does not exist");
+        }
     }
 
     Task IExchangeData.InsertOrderAsync(ExchangeOrder order) => ExecuteAsync($"""
@@ -270,7 +287,14 @@ internal sealed partial class SqlSession : IExchangeData
 
         public long? Member_Account_Id { get; init; }
 
-        public TradingAccount ToAccount() => new(Id, Organisation_Id, AccountNumber.From(Holding_Account), Is_Open != 0, At(Opened_At), Member_Account_Id);
+        public long Suspended_By_Exchange { get; init; }
+
+        public long? Closed_At { get; init; }
+
+        public long? Transfer_To_Member_Id { get; init; }
+
+        public TradingAccount ToAccount() => new(Id, Organisation_Id, AccountNumber.From(Holding_Account), Is_Open != 0, At(Opened_At), Member_Account_Id,
+            Suspended_By_Exchange != 0, Closed_At is { } closed ? At(closed) : null, Transfer_To_Member_Id);
     }
 
     private sealed class OrderRow

@@ -41,9 +41,9 @@ public sealed record AcceptBlockTrade(long Block) : IExchangeCommand
             return new ExchangeOutcome.Refused(ExchangeRule.UnknownProposal, "block",
                 $"block trade {Block} is not a proposal waiting for your acceptance", RefusalKind.Conflict);
         }
-        if (!account.Open)
+        if (ExchangeWork.NotOpen(account, "actor") is { } notOpen)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {account.Id} is suspended", RefusalKind.Conflict);
+            return notOpen;
         }
         if (BeijingTime.TradingDay(block.ProposedAt) != BeijingTime.TradingDay(work.Now))
         {

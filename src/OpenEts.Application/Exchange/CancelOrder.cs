@@ -49,8 +49,18 @@ public sealed record CancelOrder(long Order) : IExchangeCommand
             return new ExchangeOutcome.Refused(ExchangeRule.UnknownOrder, "order", $"order {Order} is not an open order of yours or your clients'",
                 RefusalKind.Conflict);
         }
+        order = await CancelRestingAsync(work, order, "Cancelled").ConfigureAwait(false);
+        return new ExchangeOutcome.Completed(ExchangeInput.Cancelled, PlaceOrder.Subject(order.Id), false, order, []);
+    }
+
+    /// <summary>
+    /// Cancels an open order's remainder through its book (journalled as the book's input) and releases what it held; the
+    /// order is stored with <paramref name="reason"/> (<c>Cancelled</c>, or <c>AccountSuspended</c> when its account was suspended).
+    /// </summary>
+    internal static async Task<ExchangeOrder> CancelRestingAsync(ExchangeWork work, ExchangeOrder order, string reason)
+    {
         var listed = await work.FindInstrumentAsync(order.Instrument).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"order {Order} names an unlisted instrument");
+            ?? throw new InvalidOperationException($"order {order.Id} names an unlisted instrument");
         var input = new ExchangeInput(order.Instrument, order.Id, order.AccountId, null, null, null, 0, work.Actor.UserName, null, null);
         var (outcome, _) = await work.SubmitAsync(ExchangeInput.Cancelled, PlaceOrder.Subject(order.Id), input).ConfigureAwait(false);
         if (!outcome.IsAccepted)
@@ -59,9 +69,9 @@ public sealed record CancelOrder(long Order) : IExchangeCommand
         }
         order = order with
         {
-            Resting = 0, Cancelled = order.Cancelled + outcome.Cancelled, Status = OrderStatus.Cancelled, Reason = "Cancelled", UpdatedAt = work.Now,
+            Resting = 0, Cancelled = order.Cancelled + outcome.Cancelled, Status = OrderStatus.Cancelled, Reason = reason, UpdatedAt = work.Now,
         };
         await work.FinishAsync(listed, order, outcome.Cancelled).ConfigureAwait(false);
-        return new ExchangeOutcome.Completed(ExchangeInput.Cancelled, PlaceOrder.Subject(order.Id), false, order, []);
+        return order;
     }
 }

@@ -23,10 +23,11 @@ public abstract record ExchangeOutcome
     /// <param name="ListingTrade">The trade a pick made, settled (a pick only).</param>
     /// <param name="Auction">The one-way auction as it stands (auction commands only).</param>
     /// <param name="AuctionBids">The bid a bid command placed or withdrew, or every bid of an auction it cleared.</param>
+    /// <param name="Account">The trading account as it stands (commands of an account's life: suspend, reinstate, close, transfer).</param>
     public sealed record Completed(
         string Event, string Subject, bool Duplicate, ExchangeOrder? Order, IReadOnlyList<ExchangeTrade> Trades, EndOfDayReport? EndOfDay = null,
         BlockTrade? Block = null, ExchangeListing? Listing = null, ListingTrade? ListingTrade = null, OneWayAuction? Auction = null,
-        IReadOnlyList<OneWayBid>? AuctionBids = null)
+        IReadOnlyList<OneWayBid>? AuctionBids = null, TradingAccount? Account = null)
         : ExchangeOutcome;
 
     /// <summary>Refused by an exchange rule; nothing changed.</summary>

@@ -30,6 +30,29 @@ public sealed partial class ExchangeQueries
     }
 
     /// <summary>
+    /// The client accounts whose member offered to move them to the actor's organisation as a member (转托管-like), waiting
+    /// for its acceptance, by number, each with its organisation; empty for an actor without a member's own trading account.
+    /// </summary>
+    public async Task<IReadOnlyList<TradingClient>> TransfersOfferedAsync(Actor actor, CancellationToken ct)
+    {
+        if (await AccountAsync(actor, ct).ConfigureAwait(false) is not { IsClient: false } own)
+        {
+            return [];
+        }
+        return await store.ReadAsync(async s =>
+        {
+            var offered = new List<TradingClient>();
+            foreach (var account in (await s.Exchange.AccountsAsync().ConfigureAwait(false)).Where(a => a.TransferTo == own.Id))
+            {
+                var organisation = await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"organisation {account.OrganisationId} is missing");
+                offered.Add(new TradingClient(account, organisation.Code, organisation.Name));
+            }
+            return (IReadOnlyList<TradingClient>)offered;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The trading account <paramref name="actor"/> may read: its organisation's own (<paramref name="account"/> null or
     /// its number), a client account of its organisation as a member, or any account for the exchange's staff, the regulator
     /// and the auditor; null otherwise (or when there is no such account). A client's own users read their client account.

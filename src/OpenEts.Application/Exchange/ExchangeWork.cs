@@ -154,7 +154,7 @@ public sealed partial class ExchangeWork
     /// <summary>
     /// The trading account an order command acts on, with its organisation: the actor's own (<paramref name="account"/>
     /// null or its number) or one of the actor's member's client accounts (客户), or why not — <c>NotYourClient</c> for any
-    /// other account, <c>AccountState</c> when the member's own account is suspended.
+    /// other account, <c>AccountSuspended</c> or <c>AccountClosed</c> when the member's own account is not open.
     /// </summary>
     public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> ActingAccountAsync(long? account)
     {
@@ -168,9 +168,9 @@ public sealed partial class ExchangeWork
             return (null, null, new ExchangeOutcome.Refused(ExchangeRule.NotYourClient, "account",
                 $"trading account {id} is not a client of {organisation?.Name}: a member acts only for its own clients", RefusalKind.Forbidden));
         }
-        if (!own.Open)
+        if (NotOpen(own, "actor") is { } ownNotOpen)
         {
-            return (null, null, new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {own.Id} is suspended", RefusalKind.Conflict));
+            return (null, null, ownNotOpen);
         }
         var (_, clientOrganisation) = await OrganisationOfAsync(id).ConfigureAwait(false);
         return (client, clientOrganisation, null);
@@ -241,7 +241,7 @@ public sealed partial class ExchangeWork
     /// What a command that puts new terms to an instrument needs first: the listed instrument and its book
     /// (<c>UnknownInstrument</c>), and the open trading account it acts on — the actor's organisation's, or for
     /// <paramref name="account"/> one of its member's clients (<c>NotAccountHolder</c>, <c>ClientAccount</c>,
-    /// <c>NotYourClient</c>, <c>AccountState</c>). Null entry when refused.
+    /// <c>NotYourClient</c>, <c>AccountSuspended</c>, <c>AccountClosed</c>). Null entry when refused.
     /// </summary>
     public async Task<(TermsEntry? Entry, ExchangeOutcome.Refused? Refused)> EnterAsync(string instrument, long? account = null)
     {
@@ -255,7 +255,7 @@ public sealed partial class ExchangeWork
 
     /// <summary>
     /// The open trading account a command acts on (the actor's organisation's, or for <paramref name="account"/> one of its
-    /// member's clients), or why not (<c>NotAccountHolder</c>, <c>ClientAccount</c>, <c>NotYourClient</c>, <c>AccountState</c>).
+    /// member's clients), or why not (<c>NotAccountHolder</c>, <c>ClientAccount</c>, <c>NotYourClient</c>, <c>AccountSuspended</c>, <c>AccountClosed</c>).
     /// </summary>
     public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> OpenAccountAsync(long? account = null)
     {
@@ -264,9 +264,24 @@ public sealed partial class ExchangeWork
         {
             return (null, null, notHolder);
         }
-        return acting!.Open
-            ? (acting, organisation, null)
-            : (null, null, new ExchangeOutcome.Refused(ExchangeRule.AccountState, "actor", $"trading account {acting.Id} is suspended", RefusalKind.Conflict));
+        return NotOpen(acting!, account is null ? "actor" : "account") is { } refused ? (null, null, refused) : (acting, organisation, null);
+    }
+
+    /// <summary>
+    /// Null for an open trading account; else the refusal that names its state on <paramref name="field"/>:
+    /// <c>AccountSuspended</c> (by its member or the exchange) or <c>AccountClosed</c>.
+    /// </summary>
+    public static ExchangeOutcome.Refused? NotOpen(TradingAccount account, string field)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.State switch
+        {
+            TradingAccountState.Open => null,
+            TradingAccountState.Closed => new(ExchangeRule.AccountClosed, field, $"trading account {account.Id} is closed", RefusalKind.Conflict),
+            _ => new(ExchangeRule.AccountSuspended, field,
+                $"trading account {account.Id} is suspended{(account.SuspendedByExchange ? " by the exchange" : " by its member")}: new orders are refused, "
+                + "cancels are accepted", RefusalKind.Conflict),
+        };
     }
 
     /// <summary>

@@ -38,15 +38,21 @@ public sealed record WithdrawOneWayBid(long Bid) : IExchangeCommand
             return new ExchangeOutcome.Refused(ExchangeRule.AuctionWindow, "bid", $"auction {auction.Id}'s bidding has closed: its bids stand",
                 RefusalKind.Conflict);
         }
+        var done = await EndAsync(work, auction, bid).ConfigureAwait(false);
+        return new ExchangeOutcome.Completed(Kind, OneWayBid.Subject(Bid), false, null, [], Auction: auction, AuctionBids: [done]);
+    }
+
+    /// <summary>Withdraws an open bid: releases its cash reservation, stores and journals it.</summary>
+    internal static async Task<OneWayBid> EndAsync(ExchangeWork work, OneWayAuction auction, OneWayBid bid)
+    {
         var (_, organisation) = await work.OrganisationOfAsync(bid.AccountId).ConfigureAwait(false);
         if (await work.Cash.ReleaseAsync(organisation, bid.ReservationId).ConfigureAwait(false) is CashResult.Refused released)
         {
-            throw new InvalidOperationException($"bid {Bid}'s reservation could not be released: {released.Message}");
+            throw new InvalidOperationException($"bid {bid.Id}'s reservation could not be released: {released.Message}");
         }
         var done = bid with { Status = OneWayBidStatus.Withdrawn, UpdatedAt = work.Now };
-        await s.SaveAuctionBidAsync(done).ConfigureAwait(false);
-        var subject = OneWayBid.Subject(Bid);
-        await work.JournalAsync(Kind, subject, new { bid = Bid, auction = auction.Id, by = work.Actor.UserName }).ConfigureAwait(false);
-        return new ExchangeOutcome.Completed(Kind, subject, false, null, [], Auction: auction, AuctionBids: [done]);
+        await work.Session.Exchange.SaveAuctionBidAsync(done).ConfigureAwait(false);
+        await work.JournalAsync(Kind, OneWayBid.Subject(bid.Id), new { bid = bid.Id, auction = auction.Id, by = work.Actor.UserName }).ConfigureAwait(false);
+        return done;
     }
 }

@@ -31,6 +31,12 @@ public partial interface IExchangeData
     /// <summary>Opens a trading account and returns it with its number. A second one for the organisation is a <see cref="StoreConflictException"/>.</summary>
     Task<TradingAccount> InsertAccountAsync(TradingAccount account);
 
+    /// <summary>
+    /// Stores a trading account's life (open, suspended and by whom, closed) and its member link (a client's member, a transfer
+    /// offered); the organisation, holding account and opening stay as they were.
+    /// </summary>
+    Task SaveAccountAsync(TradingAccount account);
+
     Task InsertOrderAsync(ExchangeOrder order);
 
     /// <summary>Stores what happened to an order so far (filled, resting, cancelled, status, reason).</summary>

@@ -165,4 +165,26 @@ public enum ExchangeRule
     /// winner's holding account closed): the settlement rolled back as a whole, and nothing moved.
     /// </summary>
     DeliveryRefused,
+
+    /// <summary>
+    /// The trading account is suspended (暂停交易), by its member or by the exchange: new orders, amends, listings, picks, bids
+    /// and block trades are refused; cancels are accepted. Its resting orders and open listings were cancelled when it was
+    /// suspended.
+    /// </summary>
+    AccountSuspended,
+
+    /// <summary>The trading account is closed (销户): nothing is entered for it any more.</summary>
+    AccountClosed,
+
+    /// <summary>
+    /// A trading account that is to be closed or whose client moves to another member still has resting orders, open listings,
+    /// open one-way bids or auctions, reserved cash, or (to close) cash in its account.
+    /// </summary>
+    AccountInUse,
+
+    /// <summary>
+    /// A client account's transfer to another member (转托管-like): the new member is not an open member's own trading account
+    /// other than the present one, or no transfer to the actor's member was offered.
+    /// </summary>
+    ClientTransfer,
 }

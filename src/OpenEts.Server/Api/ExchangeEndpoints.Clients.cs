@@ -5,7 +5,8 @@ using OpenEts.Server.Auth;
 namespace OpenEts.Server.Api;
 
 // A member's clients (客户): the member opens client accounts and lists them; its traders place orders for a client with
-// the order's account, and read a client's orders, trades and position with ?account=.
+// the order's account, and read a client's orders, trades and position with ?account=. A trading account's life: the
+// member suspends, reinstates, closes and moves its clients' accounts to another member, the exchange's staff any account.
 internal static partial class ExchangeEndpoints
 {
     private static void MapClients(RouteGroupBuilder group)
@@ -14,14 +15,58 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Open a client account (客户开户) for your organisation as a member: the client's credit code (a covered company or an "
                 + "investor without a trading account) and its own registry holding account; the client's cash account is the client's");
         group.MapGet("/clients", ClientsAsync).RequireAuthorization(Traders)
-            .WithSummary("Your organisation's client accounts as a member, by number");
+            .WithSummary("Your organisation's client accounts as a member, by number, each with its state and any move to another member offered");
+        group.MapGet("/clients/offered", OfferedAsync).RequireAuthorization(Traders)
+            .WithSummary("Client accounts another member offered to move to your organisation (转托管), waiting for your acceptance");
+        group.MapPost("/accounts/{id:long}/suspend", SuspendAsync).RequireAuthorization(Traders)
+            .WithSummary("Suspend a trading account (暂停交易): a member its clients', the exchange's staff any; new orders are refused (rule "
+                + "AccountSuspended), its resting orders and open listings are cancelled and their cash and units released, its open one-way bids withdrawn");
+        group.MapPost("/accounts/{id:long}/reinstate", ReinstateAsync).RequireAuthorization(Traders)
+            .WithSummary("Reinstate a suspended trading account: a member its clients' (unless the exchange suspended it), the exchange's staff any");
+        group.MapPost("/accounts/{id:long}/close", CloseAsync).RequireAuthorization(Traders)
+            .WithSummary("Close a trading account (销户): a member its clients', the exchange's staff any; only with no resting orders, listings, bids, "
+                + "reserved or remaining cash (withdraw it first) and, for a member's own, no open client accounts (rule AccountInUse)");
+        group.MapPost("/accounts/{id:long}/transfer", TransferAsync).RequireAuthorization(Traders)
+            .WithSummary("Move a client account to another member (转托管): its present member offers it (the new member accepts), the exchange's "
+                + "staff decide it at once; toMember is the new member's own trading account; the client must have nothing resting");
+        group.MapPost("/accounts/{id:long}/transfer/accept", AcceptTransferAsync).RequireAuthorization(Traders)
+            .WithSummary("Accept a client account's move to your organisation offered by its present member: it becomes your client");
     }
 
     /// <summary>A client account to open: the client's credit code and its registry holding account.</summary>
     public sealed record ClientInput(string? Client, string? HoldingAccount);
 
-    /// <summary>A member's client account: its trading account number, the client, its holding account.</summary>
-    public sealed record ClientView(long Account, string Client, string Name, string HoldingAccount, bool Open, DateTimeOffset OpenedAt);
+    /// <summary>Why a trading account is suspended or reinstated, for the record (optional).</summary>
+    public sealed record AccountReasonInput(string? Reason = null);
+
+    /// <summary>The new member of a client account: that member's own trading account number.</summary>
+    public sealed record TransferInput(long? ToMember);
+
+    /// <summary>
+    /// A member's client account: its trading account number, the client, its holding account, its state (<c>open</c>,
+    /// <c>suspended</c>, <c>closed</c>) and the member it was offered to (转托管), if any.
+    /// </summary>
+    public sealed record ClientView(
+        long Account, string Client, string Name, string HoldingAccount, bool Open, DateTimeOffset OpenedAt,
+        [property: ApiEnum(typeof(TradingAccountState))] string State, long? TransferTo);
+
+    /// <summary>
+    /// A trading account as it stands: its state (<c>open</c>, <c>suspended</c>, <c>closed</c>), whether the exchange suspended it,
+    /// its acting member (a client account) and the member a move was offered to.
+    /// </summary>
+    public sealed record AccountView(
+        long Id, string HoldingAccount, [property: ApiEnum(typeof(TradingAccountState))] string State, bool SuspendedByExchange, long? Member,
+        long? TransferTo, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt);
+
+    public static AccountView View(TradingAccount a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(a.Id, a.HoldingAccount.Value, ApiDocument.EnumName(a.State), a.SuspendedByExchange, a.Member, a.TransferTo, a.OpenedAt, a.ClosedAt);
+    }
+
+    private static ClientView View(TradingClient c) =>
+        new(c.Account.Id, c.Code.Value, c.Name, c.Account.HoldingAccount.Value, c.Account.Open, c.Account.OpenedAt, ApiDocument.EnumName(c.Account.State),
+            c.Account.TransferTo);
 
     private static async Task<ExchangeCommandResult> OpenClientAsync(
         ClientInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
@@ -30,6 +75,38 @@ internal static partial class ExchangeEndpoints
             : Problems.Fields(errors);
 
     private static async Task<Ok<List<ClientView>>> ClientsAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
-        TypedResults.Ok((await queries.ClientsAsync(http.User.Actor(), ct).ConfigureAwait(false))
-            .Select(c => new ClientView(c.Account.Id, c.Code.Value, c.Name, c.Account.HoldingAccount.Value, c.Account.Open, c.Account.OpenedAt)).ToList());
+        TypedResults.Ok((await queries.ClientsAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(View).ToList());
+
+    private static async Task<Ok<List<ClientView>>> OfferedAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok((await queries.TransfersOfferedAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(View).ToList());
+
+    private static async Task<ExchangeCommandResult> SuspendAsync(
+        long id, AccountReasonInput? input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        SuspendTradingAccount.TryParse(new(id, input?.Reason), out var command, out var errors)
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> ReinstateAsync(
+        long id, AccountReasonInput? input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        ReinstateTradingAccount.TryParse(new(id, input?.Reason), out var command, out var errors)
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> CloseAsync(
+        long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        CloseTradingAccount.TryParse(new(id), out var command, out var errors)
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> TransferAsync(
+        long id, TransferInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        TransferClientAccount.TryParse(new(id, input.ToMember), out var command, out var errors)
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> AcceptTransferAsync(
+        long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        AcceptClientTransfer.TryParse(new(id), out var command, out var errors)
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
+            : Problems.Fields(errors);
 }

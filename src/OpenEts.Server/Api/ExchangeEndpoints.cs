@@ -119,7 +119,7 @@ internal static partial class ExchangeEndpoints
     public sealed record ExchangeOutcomeView(
         string Event, string Subject, bool Duplicate, OrderView? Order, IReadOnlyList<TradeView> Trades, EndOfDayView? EndOfDay,
         BlockTradeView? Block = null, ListingView? Listing = null, ListingTradeView? ListingTrade = null, AuctionView? Auction = null,
-        IReadOnlyList<AuctionBidView>? AuctionBids = null);
+        IReadOnlyList<AuctionBidView>? AuctionBids = null, AccountView? Account = null);
 
     public static InstrumentView View(ListedInstrument l)
     {
@@ -246,7 +246,8 @@ internal static partial class ExchangeEndpoints
         ExchangeOutcome.Completed c => TypedResults.Ok(new ExchangeOutcomeView(c.Event, c.Subject, c.Duplicate,
             c.Order is { } o ? View(o) : null, [.. c.Trades.Select(t => View(t, c.Order?.AccountId ?? t.BuyAccount))],
             c.EndOfDay is { } d ? View(d) : null, c.Block is { } b ? View(b) : null, c.Listing is { } l ? View(l, c.ListingTrade?.TakerAccount ?? l.AccountId) : null,
-            c.ListingTrade is { } p ? View(p, p.TakerAccount) : null, c.Auction is { } a ? View(a) : null, c.AuctionBids?.Select(View).ToList())),
+            c.ListingTrade is { } p ? View(p, p.TakerAccount) : null, c.Auction is { } a ? View(a) : null, c.AuctionBids?.Select(View).ToList(),
+            c.Account is { } account ? View(account) : null)),
         ExchangeOutcome.Invalid i => Problems.Fields(i.Errors),
         ExchangeOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule.ToString(), r.Message)]),
         ExchangeOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,

@@ -24,11 +24,30 @@ public sealed class ClientsModel(ExchangeService exchange, ExchangeQueries queri
 
     protected override string PagePath => "/Exchange/Clients";
 
+    /// <summary>Client accounts another member offered to move to this member, waiting for its acceptance.</summary>
+    public IReadOnlyList<TradingClient> Offered { get; private set; } = [];
+
     public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) =>
         SendAsync(OpenClientAccount.TryParse(new(ClientCode, HoldingAccount), out var command, out var errors), command, errors, "clientopened", ct);
+
+    public Task<IActionResult> OnPostSuspendAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct) =>
+        SendAsync(SuspendTradingAccount.TryParse(new(account, reason), out var command, out var errors), command, errors, "accountsuspended", ct);
+
+    public Task<IActionResult> OnPostReinstateAsync([FromForm] long? account, CancellationToken ct) =>
+        SendAsync(ReinstateTradingAccount.TryParse(new(account, null), out var command, out var errors), command, errors, "accountreinstated", ct);
+
+    public Task<IActionResult> OnPostCloseAsync([FromForm] long? account, CancellationToken ct) =>
+        SendAsync(CloseTradingAccount.TryParse(new(account), out var command, out var errors), command, errors, "accountclosed", ct);
+
+    public Task<IActionResult> OnPostTransferAsync([FromForm] long? account, [FromForm] long? toMember, CancellationToken ct) =>
+        SendAsync(TransferClientAccount.TryParse(new(account, toMember), out var command, out var errors), command, errors, "transferoffered", ct);
+
+    public Task<IActionResult> OnPostAcceptAsync([FromForm] long? account, CancellationToken ct) =>
+        SendAsync(AcceptClientTransfer.TryParse(new(account), out var command, out var errors), command, errors, "clienttransferred", ct);
 
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
         Clients = await Queries.ClientsAsync(actor, ct);
+        Offered = await Queries.TransfersOfferedAsync(actor, ct);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Exchange;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Exchange;
@@ -62,6 +63,33 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
         else if (await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct) is var outcome && Report(outcome))
         {
             EndOfDay = ((ExchangeOutcome.Completed)outcome).EndOfDay;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSuspendAccountAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct) =>
+        SendAsync(SuspendTradingAccount.TryParse(new(account, reason), out var command, out var errors), command, errors, "accountsuspended", ct);
+
+    public Task<IActionResult> OnPostReinstateAccountAsync([FromForm] long? account, CancellationToken ct) =>
+        SendAsync(ReinstateTradingAccount.TryParse(new(account, null), out var command, out var errors), command, errors, "accountreinstated", ct);
+
+    public Task<IActionResult> OnPostCloseAccountAsync([FromForm] long? account, CancellationToken ct) =>
+        SendAsync(CloseTradingAccount.TryParse(new(account), out var command, out var errors), command, errors, "accountclosed", ct);
+
+    public Task<IActionResult> OnPostTransferAccountAsync([FromForm] long? account, [FromForm] long? toMember, CancellationToken ct) =>
+        SendAsync(TransferClientAccount.TryParse(new(account, toMember), out var command, out var errors), command, errors, "clienttransferred", ct);
+
+    // Runs an account command that parsed (or files the errors of one that did not) and redirects when it completed.
+    private async Task<IActionResult> SendAsync(bool parsed, IExchangeCommand? command, IReadOnlyList<FieldError> errors, string done, CancellationToken ct)
+    {
+        if (!parsed || command is null)
+        {
+            Report(errors);
+        }
+        else if (Report(await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct)))
+        {
+            return Redirect("/Exchange/Operator?done=" + done);
         }
         await LoadAsync(ct);
         return Page();

@@ -1,0 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEts.Application.Forms;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// The new member's trader accepts a client's move offered by its present member (<see cref="TransferClientAccount"/>): the
+/// client account becomes the accepting member's client. The accepting member trades on an open account of its own, and the
+/// client still has nothing resting (<c>AccountInUse</c>: it may have traded since the offer). Journalled as
+/// <c>exchange.client.transferred</c>.
+/// </summary>
+/// <param name="Account">The client's trading account.</param>
+public sealed record AcceptClientTransfer(long Account) : IExchangeCommand
+{
+    /// <summary>The request as typed.</summary>
+    public sealed record Form(long? Account);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out AcceptClientTransfer? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var account = SuspendTradingAccount.AccountNumber(read, form.Account);
+        command = read.IsValid ? new AcceptClientTransfer(account) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var (own, _, refused) = await work.OpenAccountAsync().ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (await work.Session.Exchange.FindAccountAsync(Account).ConfigureAwait(false) is not { } client || client.TransferTo != own!.Id
+            || client.State == TradingAccountState.Closed)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.ClientTransfer, "account",
+                $"no move of trading account {Account} to your organisation was offered by its member", RefusalKind.Conflict);
+        }
+        if (await AccountLifecycle.CommitmentsAsync(work, client).ConfigureAwait(false) is { } commitments)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.AccountInUse, "account",
+                $"trading account {Account} still has {commitments}: a client moves with nothing resting", RefusalKind.Conflict);
+        }
+        return await TransferClientAccount.MoveAsync(work, client, own!.Id, "members").ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using OpenEts.Application.Forms;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>
+/// Closes a trading account (销户), open or suspended: the member firm that holds the client closes its client's account,
+/// the exchange's staff any account. Only an account with nothing left on the exchange closes (<c>AccountInUse</c>
+/// otherwise): no resting order, open listing, open one-way bid, one-way auction it sells, no cash reserved, no cash in its
+/// cash account (withdrawn or moved first), and for a member's own account no client account still open (each closed or
+/// moved to another member first). Units stay in the organisation's registry holding account, which the registry keeps.
+/// A closed account takes nothing more; the organisation keeps its one trading account (trading.md §5.1), closed, so it
+/// does not open another. Journalled as <c>exchange.account.closed</c>.
+/// </summary>
+/// <param name="Account">The trading account's number.</param>
+public sealed record CloseTradingAccount(long Account) : IExchangeCommand
+{
+    public const string Kind = "exchange.account.closed";
+
+    /// <summary>The request as typed.</summary>
+    public sealed record Form(long? Account);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
+
+    public static bool TryParse(Form form, [NotNullWhen(true)] out CloseTradingAccount? command, out IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FieldReader();
+        var account = SuspendTradingAccount.AccountNumber(read, form.Account);
+        command = read.IsValid ? new CloseTradingAccount(account) : null;
+        errors = read.Errors;
+        return command is not null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var (account, byExchange, refused) = await AccountLifecycle.AuthorityAsync(work, Account).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (account!.State == TradingAccountState.Closed)
+        {
+            return ExchangeWork.NotOpen(account, "account")!;
+        }
+        if (await AccountLifecycle.CommitmentsAsync(work, account).ConfigureAwait(false) is { } commitments)
+        {
+            return InUse($"trading account {Account} still has {commitments}: cancel or end them first");
+        }
+        if (await work.Session.Cash.FindMemberAccountAsync(account.OrganisationId).ConfigureAwait(false) is { Balance: > 0 } cash)
+        {
+            return InUse(string.Create(CultureInfo.InvariantCulture,
+                $"trading account {Account}'s cash account holds {cash.Balance:0.00} yuan: withdraw or move it first"));
+        }
+        var clients = (await work.Session.Exchange.ClientsOfAsync(account.Id).ConfigureAwait(false)).Count(c => c.State != TradingAccountState.Closed);
+        if (clients > 0)
+        {
+            return InUse(string.Create(CultureInfo.InvariantCulture,
+                $"trading account {Account} still acts for {clients} client account(s): close them or move them to another member first"));
+        }
+        var closed = account with { Open = false, ClosedAt = work.Now, TransferTo = null };
+        await work.Session.Exchange.SaveAccountAsync(closed).ConfigureAwait(false);
+        var subject = AccountLifecycle.Subject(Account);
+        await work.JournalAsync(Kind, subject, new { account = Account, by = byExchange ? "exchange" : "member" }).ConfigureAwait(false);
+        return new ExchangeOutcome.Completed(Kind, subject, false, null, [], Account: closed);
+    }
+
+    private static ExchangeOutcome.Refused InUse(string message) => new(ExchangeRule.AccountInUse, "account", message, RefusalKind.Conflict);
+}
