@@ -80,7 +80,7 @@ public sealed class ExchangeOperatorPagesTests(BrowserServer server) : IClassFix
         await power.ClickAsync("#client-open");
         await power.WaitForSelectorAsync("#done");
         var account = (await power.GetAttributeAsync("#clients tr.client", "data-account"))!;
-        await PlaceAsync(power, "GDEA-2017", "sell", "21.50", "400", account);
+        await PlaceAsync(power, "GDEA-2017", "sell", "17.50", "400", account);
         var heldWhileResting = await HeldAsync(steel, "GD-HOLD-STEEL");
         await power.GotoAsync("/Exchange/Clients");
         var client = $"#clients tr.client[data-account='{account}']";
@@ -89,7 +89,7 @@ public sealed class ExchangeOperatorPagesTests(BrowserServer server) : IClassFix
         await power.WaitForSelectorAsync("#done");
         var suspendedState = await power.GetAttributeAsync(client, "data-state");
         var heldAfterSuspension = await HeldAsync(steel, "GD-HOLD-STEEL");
-        await PlaceAsync(power, "GDEA-2017", "sell", "21.50", "100", account);
+        await PlaceAsync(power, "GDEA-2017", "sell", "17.50", "100", account);
         var refusal = await power.InnerTextAsync("#exchange-error");
         await steel.GotoAsync("/Exchange");
         var steelNotice = await steel.GetAttributeAsync("#account-state", "data-state");
@@ -97,7 +97,7 @@ public sealed class ExchangeOperatorPagesTests(BrowserServer server) : IClassFix
         await power.ClickAsync($"{client} .client-reinstate");
         await power.WaitForSelectorAsync("#done");
         var reinstatedState = await power.GetAttributeAsync(client, "data-state");
-        await PlaceAsync(power, "GDEA-2017", "sell", "21.50", "100", account);
+        await PlaceAsync(power, "GDEA-2017", "sell", "17.50", "100", account);
         var placedAgain = await power.IsVisibleAsync("#done");
 
         Assert.Equal(steelHeld - 400, heldWhileResting);

@@ -23,7 +23,7 @@ public sealed class ExchangeAccountLifecycleApiTests(ServerFactory server) : ICl
 
     private static Task<(HttpStatusCode Status, JsonElement Json)> SellAsync(HttpClient client, long account, string key) =>
         PostAsync(client, "/api/v1/exchange/orders",
-            new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 21.00m, quantity = 100, idempotencyKey = key, account });
+            new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 17.50m, quantity = 100, idempotencyKey = key, account });
 
     [Fact]
     public async Task ClientAccount_SuspendedReinstatedAndMoved_RefusesOrdersWhileSuspendedAndEndsWithTheNewMember()
