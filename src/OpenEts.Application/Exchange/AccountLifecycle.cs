@@ -1,5 +1,5 @@
 using System.Globalization;
-using OpenEts.Application.Cash;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange;
 
 namespace OpenEts.Application.Exchange;

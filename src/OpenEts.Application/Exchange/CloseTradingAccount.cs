@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
