@@ -25,24 +25,50 @@ public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler 
     public async Task<InclusionCommandOutcome> HandleAsync(string? presentedKey, RecordActions command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!PartnerKey.LooksLikeKey(presentedKey?.Trim()))
+        var (partner, refused) = await PartnerAsync(presentedKey, ct).ConfigureAwait(false);
+        if (partner is null)
         {
-            return new InclusionCommandOutcome.Refused("PartnerKey", "key", "send the partner key the regulator issued, in the X-Partner-Key header",
-                RefusalKind.Forbidden);
-        }
-        var hash = PartnerKey.Hash(presentedKey!);
-        if (await store.ReadAsync(s => s.Inclusion.PartnerByKeyAsync(hash), ct).ConfigureAwait(false) is not { Active: true } partner)
-        {
-            return new InclusionCommandOutcome.Refused("PartnerKey", "key", "this key is unknown or revoked", RefusalKind.Forbidden);
+            return refused!;
         }
         return log is null
             ? await inclusion.HandleAsync(Actor.ForPartner(partner.Id, partner.Scope), command, ct).ConfigureAwait(false)
             : await AppendAsync(log, partner, command, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The partner's own lines of the quality dashboard (its key's counters only) over the Beijing days from
+    /// <paramref name="from"/> to <paramref name="to"/>: completed with a <see cref="QualityDashboard"/>, or refused
+    /// <c>PartnerKey</c> as a batch would be.
+    /// </summary>
+    public async Task<InclusionCommandOutcome> QualityAsync(string? presentedKey, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var (partner, refused) = await PartnerAsync(presentedKey, ct).ConfigureAwait(false);
+        if (partner is null)
+        {
+            return refused!;
+        }
+        (from, to) = InclusionQueries.QualitySpan(from, to);
+        var rows = await store.ReadAsync(s => s.Inclusion.QualityAsync(partner.Id, null, from, to), ct).ConfigureAwait(false);
+        return new InclusionCommandOutcome.Completed(new QualityDashboard(partner.Scope.Programme, from, to, rows,
+            new Dictionary<long, string> { [partner.Id] = partner.Name }));
+    }
+
+    private async Task<(InclusionPartner? Partner, InclusionCommandOutcome? Refused)> PartnerAsync(string? presentedKey, CancellationToken ct)
+    {
+        if (!PartnerKey.LooksLikeKey(presentedKey?.Trim()))
+        {
+            return (null, new InclusionCommandOutcome.Refused("PartnerKey", "key", "send the partner key the regulator issued, in the X-Partner-Key header",
+                RefusalKind.Forbidden));
+        }
+        var hash = PartnerKey.Hash(presentedKey!);
+        return await store.ReadAsync(s => s.Inclusion.PartnerByKeyAsync(hash), ct).ConfigureAwait(false) is { Active: true } partner
+            ? (partner, null)
+            : (null, new InclusionCommandOutcome.Refused("PartnerKey", "key", "this key is unknown or revoked", RefusalKind.Forbidden));
+    }
+
     // The checks that need no database run before the log: the rest (the citizen, consent, time, caps, duplicates past
     // the log's window) are RecordActions' own, when a worker applies the action.
-    private static async Task<InclusionCommandOutcome> AppendAsync(IInclusionEventLog log, InclusionPartner partner, RecordActions command,
+    private async Task<InclusionCommandOutcome> AppendAsync(IInclusionEventLog log, InclusionPartner partner, RecordActions command,
         CancellationToken ct)
     {
         if (!string.Equals(partner.Scope.Programme, command.Programme, StringComparison.Ordinal))
@@ -73,6 +99,11 @@ public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler 
                 ? new ActionResult(item.Index, item.EventId, ActionStatus.Duplicate, "DuplicateEvent", $"{item.Source} already sent event {item.EventId}",
                     CarbonGrams.Zero, 0, 0)
                 : new ActionResult(item.Index, item.EventId, ActionStatus.Queued, null, null, CarbonGrams.Zero, 0, 0);
+        }
+        // What the worker will never see is counted now; the queued actions are counted by the worker's RecordActions.
+        if (QualityCount.Tally(results) is { Count: > 0 } lost)
+        {
+            await inclusion.HandleAsync(Actor.ForPartner(partner.Id, partner.Scope), new CountRefusals(command.Programme, lost), ct).ConfigureAwait(false);
         }
         return new InclusionCommandOutcome.Completed(new RecordedActions(results));
     }

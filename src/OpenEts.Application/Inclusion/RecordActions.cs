@@ -196,6 +196,10 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             await RecordForUsersAsync(work, byUser, results).ConfigureAwait(false);
         }
         var recorded = new RecordedActions(results);
+        // The quality dashboard's counters: derived from this batch's results, written in its transaction, one row per
+        // outcome (never per event); the journal entry below carries the same counts, so they can be rebuilt from it.
+        var outcomes = QualityCount.Tally(results);
+        await work.Session.Inclusion.AddQualityAsync(work.Actor.Partner?.Id ?? QualityCount.Direct, Programme, work.Today, outcomes).ConfigureAwait(false);
         await work.JournalAsync("actions.recorded", byUser.Count == 1 ? users.Keys.FirstOrDefault() ?? work.Actor.UserName : $"{Programme} ×{byUser.Count}", new
         {
             programme = Programme,
@@ -205,6 +209,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             refused = recorded.Refused,
             reductionGrams = recorded.Reduction.Grams,
             coins = recorded.Coins,
+            outcomes = outcomes.ToDictionary(o => o.Outcome, o => o.Events, StringComparer.Ordinal),
         }).ConfigureAwait(false);
         return new InclusionCommandOutcome.Completed(recorded);
     }

@@ -42,6 +42,7 @@ internal static partial class InclusionEndpoints
             .WithSummary("Aggregate a period's reductions into a PHCER monitoring report on the programme's project (its owner), through the offsets module");
         MapCitizens(group);
         MapMerchantsAndPartners(group);
+        MapQuality(group);
     }
 
     public sealed record ActionInput(string EventId, string Source, string Behaviour, string OccurredAt, decimal Quantity, decimal? Minutes = null,

@@ -35,7 +35,7 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         "Inclusion", "Inclusion/Index", "Inclusion/Programme", "Inclusion/SignUp", "Inclusion/Totals", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
         "Inclusion", "Inclusion/Index", "Inclusion/Programme", "/api/v1/inclusion/programmes", "/api/v1/inclusion/programmes/{id}",
         // Sign-up (a person has no account yet) and partners' submissions (authenticated by the partner key in the use case), both rate-limited.
-        "/api/v1/inclusion/signup", "/api/v1/inclusion/partner/actions",
+        "/api/v1/inclusion/signup", "/api/v1/inclusion/partner/actions", "/api/v1/inclusion/partner/quality",
         // Energy dual control: the 晴雨表 (energy and pollutant totals), the grades and the accountability list are published, as the provinces publish them.
         "Energy", "Energy/Index", "Energy/Targets/Accountability", "/api/v1/energy/warnings", "/api/v1/energy/pollutant-warnings", "/api/v1/energy/assessments",
         "/api/v1/energy/accountability",

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OpenEts.Application.Demo;
 using OpenEts.Server.Tests.Infrastructure;
@@ -87,6 +89,41 @@ public sealed class InclusionOperationsPagesTests(BrowserServer server) : IClass
         await page.FillAsync("#lookup-user", "citizen-sz");
         await page.ClickAsync("#lookup-submit");
         Assert.Equal(0, await page.Locator("#erase-confirm").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Quality_DemoPartnerPostsAnImpossibleRide_TheRegulatorSeesTheRejectionByReasonWithTheChart()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/inclusion/partner/actions")
+        {
+            Content = JsonContent.Create(new
+            {
+                programme = DemoInclusion.Partner.Programme,
+                actions = new object[]
+                {
+                    new { eventId = "quality-1", source = "gate-9", behaviour = "metro", occurredAt = at, quantity = 12m, minutes = 25m, user = "citizen-sz" },
+                    new { eventId = "quality-2", source = "gate-9", behaviour = "metro", occurredAt = at, quantity = 100m, minutes = 5m, user = "citizen-sz" },
+                },
+            }),
+        };
+        request.Headers.Add("X-Partner-Key", DemoInclusion.PartnerKeyText);
+        using var posted = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var page = await server.SignInAsync("regulator");
+        await page.GotoAsync("/Inclusion/Quality");
+        var partner = page.Locator("#quality-partners tr", new PageLocatorOptions { HasText = DemoInclusion.Partner.Name });
+        Assert.Equal("1", (await partner.Locator("td[data-reason='ImpossibleSpeed']").InnerTextAsync()).Trim());
+        Assert.Contains("不可能的速度", await page.InnerTextAsync("#quality-partners"), StringComparison.Ordinal);
+        Assert.NotNull(await page.WaitForSelectorAsync("#quality-chart[data-chart-ready]"));
+        Assert.Equal("quality-days", await page.GetAttributeAsync("#quality-chart", "aria-describedby"));
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(1, await page.Locator($"#quality-days tr[data-day='{today}']").CountAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#quality-export"));
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 }

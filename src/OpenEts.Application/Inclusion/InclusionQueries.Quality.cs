@@ -1,0 +1,67 @@
+using OpenEts.Application.Forms;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Offsets;
+using OpenEts.Domain.Organisations;
+
+namespace OpenEts.Application.Inclusion;
+
+// The partners' quality dashboard for those who oversee the programmes (the regulator, the auditor, the verifier, the
+// programme operator): every partner's counters. A partner reads its own through PartnerActionsHandler, with its key.
+public sealed partial class InclusionQueries
+{
+    /// <summary>
+    /// The quality dashboard of <paramref name="programme"/> (null: every programme) over the Beijing days from
+    /// <paramref name="from"/> to <paramref name="to"/> (at most <see cref="QualityDashboard.MaxDays"/>), or null when the
+    /// actor may not oversee the programmes.
+    /// </summary>
+    public async Task<QualityDashboard?> QualityAsync(Actor? actor, string? programme, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (!MayOversee(actor))
+        {
+            return null;
+        }
+        (from, to) = QualitySpan(from, to);
+        return await store.ReadAsync(async s =>
+        {
+            var rows = await s.Inclusion.QualityAsync(null, programme, from, to).ConfigureAwait(false);
+            var names = (await s.Inclusion.PartnersAsync().ConfigureAwait(false)).ToDictionary(p => p.Id, p => p.Name);
+            return new QualityDashboard(programme, from, to, rows, names);
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a dashboard's filter as typed: a programme's code (empty: every programme), and the first and last days
+    /// (yyyy-MM-dd; either empty: the last 30 Beijing days up to today).
+    /// </summary>
+    public bool TryReadQualityFilter(string? programme, string? from, string? to, out (string? Programme, DateOnly From, DateOnly To) filter,
+        out IReadOnlyList<FieldError> errors)
+    {
+        var read = new FieldReader();
+        var code = string.IsNullOrWhiteSpace(programme) ? null : read.Programme(programmes, programme);
+        var (first, last) = DefaultQualitySpan();
+        if (!string.IsNullOrWhiteSpace(from) || !string.IsNullOrWhiteSpace(to))
+        {
+            (first, last) = (read.Date(from, "from"), read.Date(to, "to"));
+        }
+        filter = (code, first, last);
+        errors = read.Errors;
+        return read.IsValid;
+    }
+
+    /// <summary>The last 30 Beijing days up to today, the dashboard's default span.</summary>
+    public (DateOnly From, DateOnly To) DefaultQualitySpan()
+    {
+        var today = InclusionTime.DayOf(clock.GetUtcNow());
+        return (today.AddDays(-29), today);
+    }
+
+    /// <summary>The span in order, cut to its last <see cref="QualityDashboard.MaxDays"/> days.</summary>
+    internal static (DateOnly From, DateOnly To) QualitySpan(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            (from, to) = (to, from);
+        }
+        return to.DayNumber - from.DayNumber >= QualityDashboard.MaxDays ? (to.AddDays(-(QualityDashboard.MaxDays - 1)), to) : (from, to);
+    }
+}

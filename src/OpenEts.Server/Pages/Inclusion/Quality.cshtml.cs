@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Files;
+using OpenEts.Application.Inclusion;
+using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
+
+namespace OpenEts.Server.Pages.Inclusion;
+
+/// <summary>
+/// The partners' quality dashboard (数据质量看板) for those who oversee the programmes: events each partner sent, accepted
+/// and rejected by reason, by day received, with the rejection rate; a stacked chart of the rejections by reason and day
+/// (described by the table below it), and the counters as .xlsx. Read from the counters kept as batches are written.
+/// </summary>
+[Authorize(Roles = Access.InclusionOverseers)]
+public sealed class QualityModel(InclusionQueries queries) : InclusionPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Programme { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public IReadOnlyList<Domain.Inclusion.InclusionProgramme> Programmes { get; private set; } = [];
+
+    public QualityDashboard? Dashboard { get; private set; }
+
+    public ChartSpec? Chart { get; private set; }
+
+    /// <summary>A reason's words in the page's language (the rule's code when the resources do not name it).</summary>
+    public static string Reason(string rule) => Text.Has("incl.q.r." + rule) ? Text.T("incl.q.r." + rule) : rule;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Programmes = queries.InForce();
+        if (!queries.TryReadQualityFilter(Programme, From, To, out var filter, out var errors))
+        {
+            Report(errors);
+            filter = (null, queries.DefaultQualitySpan().From, queries.DefaultQualitySpan().To);
+        }
+        if (await queries.QualityAsync(User.Actor(), filter.Programme, filter.From, filter.To, ct) is not { } dashboard)
+        {
+            return Forbid();
+        }
+        Dashboard = dashboard;
+        (From, To) = (dashboard.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            dashboard.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Chart = new ChartSpec("stacked", [.. dashboard.Days.Select(d => d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))],
+            [.. dashboard.Reasons.Select(r => new ChartSeries(Reason(r), [.. dashboard.RejectedByDay(r).Select(n => (decimal?)n)]))],
+            Text.T("incl.q.events"));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (!queries.TryReadQualityFilter(Programme, From, To, out var filter, out _)
+            || await queries.QualityAsync(User.Actor(), filter.Programme, filter.From, filter.To, ct) is not { } dashboard)
+        {
+            return BadRequest();
+        }
+        using var buffer = new MemoryStream();
+        TabularWriter.WriteXlsx(buffer, QualitySheet.Header, QualitySheet.Rows(dashboard));
+        return File(buffer.ToArray(), TabularWriter.XlsxContentType, QualitySheet.FileName(dashboard));
+    }
+}
