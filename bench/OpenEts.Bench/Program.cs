@@ -68,6 +68,10 @@ internal static class Program
                                    a citizen's page at scale on PostgreSQL (OPENETS_BENCH_PG or OPENETS_TEST_PG): C citizens
                                    (1 000 000) made in SQL with D daily rows and lots (5) and E raw actions (5) each, then R
                                    statements (500) of random citizens: median, p99 and max ms
+          inclusion-signatures [--events N] [--citizens C] [--batch B]
+                                   partners' per-event signatures: one ECDSA P-256 verification alone (µs CPU), then N partner
+                                   events (100 000) of C citizens (10 000) in batches of B (2 000) through PartnerActionsHandler
+                                   into SQLite under a batch-authenticated key and under a key requiring every event signed
           inclusion-jetstream [--events N] [--citizens C] [--nats URL]
                                    carbon inclusion through NATS JetStream end to end: a generator process appends N partner
                                    events (100 000) of C citizens (10 000) to the stream while a worker applies them through
@@ -111,6 +115,8 @@ internal static class Program
                 return Inclusion.InclusionHttpBench.Run(rest);
             case "inclusion-page":
                 return Inclusion.InclusionPageBench.Run(rest);
+            case "inclusion-signatures":
+                return Inclusion.InclusionSignatureBench.Run(rest);
             case "inclusion-jetstream":
                 return Inclusion.InclusionJetStreamBench.Run(rest);
             case "inclusion-jetstream-generate":

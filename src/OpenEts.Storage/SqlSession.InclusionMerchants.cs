@@ -18,7 +18,7 @@ internal sealed partial class SqlSession
 
     private const string PartnerSelect = """
         SELECT id AS Id, name AS Name, programme AS Programme, behaviours AS Behaviours, key_shown AS KeyShown, key_hash AS KeyHash,
-            issued_at AS IssuedAt, issued_by AS IssuedBy, revoked_at AS RevokedAt FROM inclusion_partners
+            issued_at AS IssuedAt, issued_by AS IssuedBy, revoked_at AS RevokedAt, signing_key AS SigningKey FROM inclusion_partners
         """;
 
     async Task<Merchant> IInclusionData.InsertMerchantAsync(Merchant m, DateTimeOffset at, string by)
@@ -86,8 +86,8 @@ internal sealed partial class SqlSession
     async Task<InclusionPartner> IInclusionData.InsertPartnerAsync(InclusionPartner p)
     {
         var id = await ExecuteScalarAsync<long>("""
-            INSERT INTO inclusion_partners (name, programme, behaviours, key_shown, key_hash, issued_at, issued_by)
-            VALUES (@name, @programme, @behaviours, @shown, @hash, @at, @by) RETURNING id
+            INSERT INTO inclusion_partners (name, programme, behaviours, key_shown, key_hash, issued_at, issued_by, signing_key)
+            VALUES (@name, @programme, @behaviours, @shown, @hash, @at, @by, @signingKey) RETURNING id
             """, new
         {
             name = p.Name,
@@ -97,6 +97,7 @@ internal sealed partial class SqlSession
             hash = p.KeyHash,
             at = Ms(p.IssuedAt),
             by = p.IssuedBy,
+            signingKey = p.SigningKey,
         }).ConfigureAwait(false);
         return p with { Id = id };
     }
@@ -179,10 +180,11 @@ internal sealed partial class SqlSession
         public long IssuedAt { get; set; }
         public string IssuedBy { get; set; } = "";
         public long? RevokedAt { get; set; }
+        public string? SigningKey { get; set; }
 
         public InclusionPartner ToPartner() => new(Id, Name,
             new PartnerScope(Programme, [.. Behaviours.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(b => Domain.Inclusion.Behaviours.Find(b))
                 .OfType<Behaviour>()]),
-            KeyShown, KeyHash, At(IssuedAt), IssuedBy, RevokedAt is { } r ? At(r) : null);
+            KeyShown, KeyHash, At(IssuedAt), IssuedBy, RevokedAt is { } r ? At(r) : null, SigningKey);
     }
 }

@@ -10,15 +10,17 @@ namespace OpenEts.Application.Inclusion;
 /// <summary>
 /// The regulator issues a data partner an API key (签发合作方密钥), scoped to one programme and the behaviours the partner
 /// measures. The key is in the outcome only (<see cref="PartnerKeyIssued"/>): it is shown once and stored as its hash.
-/// The journal records the partner, its scope and the key's first characters, never the key.
+/// With the partner's ECDSA P-256 public key (<see cref="PartnerSignature"/>), every event sent with the key must be
+/// signed under it; without, the key alone authenticates a batch. The journal records the partner, its scope, the key's
+/// first characters (never the key) and the signing key's fingerprint.
 /// </summary>
-public sealed record IssuePartnerKey(string Name, PartnerScope Scope) : IInclusionCommand
+public sealed record IssuePartnerKey(string Name, PartnerScope Scope, string? SigningKey = null) : IInclusionCommand
 {
     /// <summary>The longest partner name.</summary>
     public const int MaxNameLength = 100;
 
     /// <summary>As typed: the partner's name, the programme's code, behaviour codes separated by commas.</summary>
-    public sealed record Form(string? Name, string? Programme, string? Behaviours);
+    public sealed record Form(string? Name, string? Programme, string? Behaviours, string? PublicKey = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => InclusionRoles.Regulators;
@@ -49,7 +51,12 @@ public sealed record IssuePartnerKey(string Name, PartnerScope Scope) : IInclusi
         {
             read.Fail("behaviours", "Required", "behaviours: at least one behaviour the partner measures");
         }
-        command = read.IsValid ? new IssuePartnerKey(name, new PartnerScope(programme!, behaviours)) : null;
+        string? signingKey = null;
+        if (!string.IsNullOrWhiteSpace(form.PublicKey) && (signingKey = PartnerSignature.ReadPublicKey(form.PublicKey, out var why)) is null)
+        {
+            read.Fail("publicKey", "PublicKey", $"publicKey: {why}; give the partner's ECDSA P-256 public key as PEM (BEGIN PUBLIC KEY) or base64 DER");
+        }
+        command = read.IsValid ? new IssuePartnerKey(name, new PartnerScope(programme!, behaviours), signingKey) : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -65,13 +72,14 @@ public sealed record IssuePartnerKey(string Name, PartnerScope Scope) : IInclusi
     internal async Task<InclusionCommandOutcome> IssueAsync(InclusionWork work, PartnerKey key)
     {
         var partner = await work.Session.Inclusion.InsertPartnerAsync(new InclusionPartner(0, Name, Scope, key.Shown, PartnerKey.Hash(key.Value), work.Now,
-            work.Actor.UserName, null)).ConfigureAwait(false);
+            work.Actor.UserName, null, SigningKey)).ConfigureAwait(false);
         await work.JournalAsync("partner.key-issued", $"partner-{partner.Id}", new
         {
             name = Name,
             programme = Scope.Programme,
             behaviours = Scope.Behaviours.Select(Behaviours.CodeOf),
             key = key.Shown,
+            signingKey = partner.SigningKeyFingerprint,
         }).ConfigureAwait(false);
         return new InclusionCommandOutcome.Completed(new PartnerKeyIssued(partner, key.Value));
     }

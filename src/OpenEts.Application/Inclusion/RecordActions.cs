@@ -20,17 +20,20 @@ namespace OpenEts.Application.Inclusion;
 /// </summary>
 public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions.Item> Items) : IInclusionCommand
 {
-    /// <summary>One action as typed: who (a user name; empty for oneself), the source and its event id, what, when (ISO 8601 with offset), how much.</summary>
+    /// <summary>
+    /// One action as typed: who (a user name; empty for oneself), the source and its event id, what, when (ISO 8601 with
+    /// offset), how much, and the partner's signature of it (<see cref="PartnerSignature"/>; base64) when its key requires one.
+    /// </summary>
     public sealed record ActionForm(
         string? EventId, string? Source, string? Behaviour, string? OccurredAt, decimal? Quantity, decimal? Minutes = null,
-        decimal? OwnAverage = null, string? User = null);
+        decimal? OwnAverage = null, string? User = null, string? Signature = null);
 
     /// <summary>The batch as typed.</summary>
     public sealed record Form(string? Programme, IReadOnlyList<ActionForm>? Actions);
 
-    /// <summary>One action as read: a typed action, or the field errors that refuse it.</summary>
+    /// <summary>One action as read: a typed action, or the field errors that refuse it; its signature as sent (checked by <see cref="PartnerActionsHandler"/>).</summary>
     public sealed record Item(int Index, string EventId, string Source, string User, Behaviour Behaviour, DateTimeOffset OccurredAt,
-        ActionMeasure Measure, IReadOnlyList<FieldError> Errors);
+        ActionMeasure Measure, IReadOnlyList<FieldError> Errors, string? Signature = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => InclusionRoles.Recorders;
@@ -105,7 +108,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             read.Fail(Field("ownAverage"), "Range", "ownAverage is 0–200 kWh");
         }
         return new Item(index, eventId, source, FieldReader.Text(a.User), behaviour ?? default, at,
-            new ActionMeasure(a.Quantity ?? 0, a.Minutes, a.OwnAverage), read.IsValid ? [] : read.Errors);
+            new ActionMeasure(a.Quantity ?? 0, a.Minutes, a.OwnAverage), read.IsValid ? [] : read.Errors, a.Signature);
 
         // The field's name is made only for an error: most actions of a batch have none.
         string Field(string name) => $"actions[{index}].{name}";

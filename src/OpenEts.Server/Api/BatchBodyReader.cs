@@ -133,10 +133,10 @@ internal static class BatchBodyReader
         return reader.TokenType == JsonTokenType.EndArray ? actions : null;
     }
 
-    // One action: the eight fields of ActionInput, the first four strings required, quantity a required number.
+    // One action: the nine fields of ActionInput, the first four strings required, quantity a required number.
     private static RecordActions.ActionForm? ReadAction(ref Utf8JsonReader reader)
     {
-        string? eventId = null, source = null, behaviour = null, occurredAt = null, user = null;
+        string? eventId = null, source = null, behaviour = null, occurredAt = null, user = null, signature = null;
         decimal? quantity = null, minutes = null, ownAverage = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -149,15 +149,16 @@ internal static class BatchBodyReader
                 : reader.ValueTextEquals("minutes"u8) ? 32
                 : reader.ValueTextEquals("ownAverage"u8) ? 64
                 : reader.ValueTextEquals("user"u8) ? 128
+                : reader.ValueTextEquals("signature"u8) ? 256
                 : 0;
             if (field == 0 || (seen & field) != 0 || !reader.Read())
             {
                 return null;
             }
             seen |= field;
-            if (field is 1 or 2 or 4 or 8 or 128)
+            if (field is 1 or 2 or 4 or 8 or 128 or 256)
             {
-                if (reader.TokenType != JsonTokenType.String && !(field == 128 && reader.TokenType == JsonTokenType.Null))
+                if (reader.TokenType != JsonTokenType.String && !(field >= 128 && reader.TokenType == JsonTokenType.Null))
                 {
                     return null;
                 }
@@ -168,7 +169,8 @@ internal static class BatchBodyReader
                     case 2: source = text; break;
                     case 4: behaviour = text; break;
                     case 8: occurredAt = text; break;
-                    default: user = text; break;
+                    case 128: user = text; break;
+                    default: signature = text; break;
                 }
                 continue;
             }
@@ -193,7 +195,7 @@ internal static class BatchBodyReader
             }
         }
         return reader.TokenType == JsonTokenType.EndObject && (seen & 31) == 31
-            ? new RecordActions.ActionForm(eventId, source, behaviour, occurredAt, quantity, minutes, ownAverage, user)
+            ? new RecordActions.ActionForm(eventId, source, behaviour, occurredAt, quantity, minutes, ownAverage, user, signature)
             : null;
     }
 }

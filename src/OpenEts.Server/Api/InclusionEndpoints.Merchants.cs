@@ -29,7 +29,7 @@ internal static partial class InclusionEndpoints
         group.MapGet("/partners", PartnersAsync).RequireAuthorization(regulator)
             .WithSummary("Data partners with their scope and key state (the key itself is never shown again)");
         group.MapPost("/partners", IssueKeyAsync).RequireAuthorization(regulator)
-            .WithSummary("Issue a data partner an API key scoped to a programme and behaviours; the key is in this answer only");
+            .WithSummary("Issue a data partner an API key scoped to a programme and behaviours; the key is in this answer only. With publicKey (ECDSA P-256, PEM or base64 DER), every event sent with the key must carry its signature");
         group.MapPost("/partners/{id:long}/revoke", RevokeKeyAsync).RequireAuthorization(regulator)
             .WithSummary("Revoke a partner's key: every later submission with it is refused");
         group.MapPost("/partner/actions", PartnerActionsAsync).AllowAnonymous().RequireRateLimiting(InclusionRateLimits.Partner)
@@ -47,7 +47,7 @@ internal static partial class InclusionEndpoints
 
     public sealed record DonateInput(string Programme, string Cause, long Coins, string IdempotencyKey);
 
-    public sealed record PartnerInput(string Name, string Programme, string Behaviours);
+    public sealed record PartnerInput(string Name, string Programme, string Behaviours, string? PublicKey = null);
 
     public sealed record SignUpInput(string Password, string ConsentVersion, bool Agree, string? Nickname = null, string? Contact = null);
 
@@ -81,7 +81,7 @@ internal static partial class InclusionEndpoints
 
     private static async Task<Results<Ok<InclusionViews.IssuedKeyView>, ValidationProblem, ProblemHttpResult>> IssueKeyAsync(PartnerInput input,
         HttpContext http, InclusionCommandHandler handler, CancellationToken ct) =>
-        IssuePartnerKey.TryParse(new(input.Name, input.Programme, input.Behaviours), handler.Programmes, out var command, out var errors)
+        IssuePartnerKey.TryParse(new(input.Name, input.Programme, input.Behaviours, input.PublicKey), handler.Programmes, out var command, out var errors)
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => InclusionViews.IssuedKey((PartnerKeyIssued)r))
             : Problems.Fields(errors);
 

@@ -46,13 +46,13 @@ internal static partial class InclusionEndpoints
     }
 
     public sealed record ActionInput(string EventId, string Source, string Behaviour, string OccurredAt, decimal Quantity, decimal? Minutes = null,
-        decimal? OwnAverage = null, string? User = null);
+        decimal? OwnAverage = null, string? User = null, string? Signature = null);
 
     public sealed record BatchInput(string Programme, IReadOnlyList<ActionInput> Actions);
 
     /// <summary>An action as typed, as the use case reads it.</summary>
     public static RecordActions.ActionForm Form(ActionInput a) => new(a.EventId, a.Source, a.Behaviour, a.OccurredAt, a.Quantity, a.Minutes,
-        a.OwnAverage, a.User);
+        a.OwnAverage, a.User, a.Signature);
 
     public sealed record RedeemInput(string Programme, string Item, string IdempotencyKey);
 

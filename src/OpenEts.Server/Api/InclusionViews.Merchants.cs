@@ -17,7 +17,7 @@ internal static partial class InclusionViews
     public sealed record DonationView(long Id, string Programme, string Cause, long Coins, DateTimeOffset At);
 
     public sealed record PartnerView(long Id, string Name, string Programme, IReadOnlyList<string> Behaviours, string Key, DateTimeOffset IssuedAt,
-        string IssuedBy, DateTimeOffset? RevokedAt);
+        string IssuedBy, DateTimeOffset? RevokedAt, bool SignsEvents, string? SigningKeyFingerprint);
 
     /// <summary>The partner and its key: the only answer that carries the key.</summary>
     public sealed record IssuedKeyView(PartnerView Partner, string Key);
@@ -37,7 +37,7 @@ internal static partial class InclusionViews
     public static DonationView Donation(CoinDonation d) => new(d.Id, d.Programme, d.Cause, d.Coins, d.At);
 
     public static PartnerView Partner(InclusionPartner p) => new(p.Id, p.Name, p.Scope.Programme, [.. p.Scope.Behaviours.Select(Behaviours.CodeOf)],
-        p.KeyShown + "…", p.IssuedAt, p.IssuedBy, p.RevokedAt);
+        p.KeyShown + "…", p.IssuedAt, p.IssuedBy, p.RevokedAt, p.SignsEvents, p.SigningKeyFingerprint);
 
     public static IssuedKeyView IssuedKey(PartnerKeyIssued k) => new(Partner(k.Partner), k.Key);
 

@@ -31,17 +31,21 @@ public sealed class PartnersModel(InclusionCommandHandler handler, InclusionQuer
     [BindProperty]
     public long? Partner { get; set; }
 
+    /// <summary>The partner's ECDSA P-256 public key (PEM or base64 DER); empty: the key alone authenticates its batches.</summary>
+    [BindProperty]
+    public string? PublicKey { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
-        if (IssuePartnerKey.TryParse(new(Name, Programme, string.Join(',', Behaviours ?? [])), handler.Programmes, out var command, out var errors))
+        if (IssuePartnerKey.TryParse(new(Name, Programme, string.Join(',', Behaviours ?? []), PublicKey), handler.Programmes, out var command, out var errors))
         {
             var outcome = await handler.HandleAsync(User.Actor(), command, ct);
             if (Report(outcome))
             {
                 Issued = (PartnerKeyIssued)((InclusionCommandOutcome.Completed)outcome).Result;
-                Name = null;
+                (Name, PublicKey) = (null, null);
             }
         }
         else
