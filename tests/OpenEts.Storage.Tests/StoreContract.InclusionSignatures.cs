@@ -48,9 +48,9 @@ public abstract partial class StoreContract<TDb>
 
         Assert.True(signing.Partner.SignsEvents);
         Assert.Equal([ActionStatus.Counted, ActionStatus.Refused, ActionStatus.Refused, ActionStatus.Refused], results.Select(r => r.Status).ToArray());
-        Assert.Equal([null, "MissingSignature", "BadSignature", "BadSignature"], results.Select(r => r.Rule).ToArray());
+        Assert.Equal(["", "MissingSignature", "BadSignature", "BadSignature"], results.Select(r => r.Rule ?? "").ToArray());
         Assert.Equal(ActionStatus.Counted, Assert.Single(unsigned).Status);
-        Assert.Equal(["BadSignature", null], afterRotation.Select(r => r.Rule).ToArray());
+        Assert.Equal(["BadSignature", ""], afterRotation.Select(r => r.Rule ?? "").ToArray());
         Assert.Equal("PartnerKey", Assert.IsType<InclusionCommandOutcome.Refused>(oldKey).Rule);
         Assert.Equal([("BadSignature", 2L), ("Counted", 1L), ("MissingSignature", 1L)],
             kept.Where(k => k.Partner == signing.Partner.Id).Select(k => (k.Outcome, k.Events)).ToArray());
