@@ -3,10 +3,12 @@
 # seconds (user + system, from /proc/PID/stat) at that moment. On a shared machine the CPU seconds are the figure to
 # compare; the load average is printed beside each run.
 #
-#   scripts/server-start.sh [--db FILE] [--runs N] [--path /api/...] [--dll PATH] [--keep]
+#   scripts/server-start.sh [--db FILE] [--runs N] [--path /api/...] [--dll PATH] [--kill]
 #
 # Without --db each run starts on an empty new SQLite database (migrated by the start itself); --db FILE starts on that
 # database each time (a journal and its snapshots are left as they are, except the snapshot a clean stop writes).
+# --kill stops each server with SIGKILL instead of SIGTERM, so no stop snapshot is written and every run starts as after
+# a kill: from the newest snapshot, replaying the journal after it.
 # Build first: dotnet build src/OpenEts.Server -c Release
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,7 @@ cd "$(dirname "$0")/.."
 dll=artifacts/bin/OpenEts.Server/release/OpenEts.Server.dll
 db=""
 runs=5
+signal=TERM
 path=/api/v1/registry/public/retirements
 extra=()
 while [ $# -gt 0 ]; do
@@ -22,8 +25,9 @@ while [ $# -gt 0 ]; do
         --runs) runs="$2"; shift 2 ;;
         --path) path="$2"; shift 2 ;;
         --dll) dll="$2"; shift 2 ;;
+        --kill) signal=KILL; shift ;;
         --) shift; extra=("$@"); break ;;
-        *) echo "usage: $0 [--db FILE] [--runs N] [--path /api/...] [--dll PATH] [-- SERVER-ARGS...]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--db FILE] [--runs N] [--path /api/...] [--dll PATH] [--kill] [-- SERVER-ARGS...]" >&2; exit 2 ;;
     esac
 done
 [ -f "$dll" ] || { echo "$dll not found: dotnet build src/OpenEts.Server -c Release" >&2; exit 2; }
@@ -57,7 +61,7 @@ for run in $(seq 1 "$runs"); do
     end=$(date +%s.%N)
     # Fields 14 and 15 of /proc/PID/stat (after the command's parenthesised name): user and system time in ticks.
     read -r utime stime < <(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12, $13}')
-    kill -TERM "$pid"
+    kill -"$signal" "$pid"
     wait "$pid" || true
     awk -v s="$start" -v e="$end" -v u="$utime" -v k="$stime" -v t="$tick" -v r="$run" -v st="$status" \
         -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \

@@ -16,7 +16,10 @@ internal static class Program
           registry-journal [--events N] [--db DB] [--batch B] [--events-per-day D] [--snapshot-every S]
                                    build a registry journal of N events (1 000 000) into a database (a SQLite file,
                                    data/registry-N.db, or a PostgreSQL connection string), through the registry itself
-                                   in batched transactions, with snapshots; run again with a larger N to extend it
+                                   in batched transactions, with snapshots; run again with a larger N to extend it;
+                                   --time-snapshots: then time three more snapshots of the state reached
+          registry-start --db DB   the registry's start on a stored journal (newest snapshot, then the tail): wall,
+                                   process CPU, the entries replayed
           journal-chain --db DB    the journal's hash chain alone (SHA-256 and links, no replay) over a stored journal:
                                    entries per second read only, read and hashed, hashed from the stored bytes, and
                                    in segments on every core
@@ -99,6 +102,8 @@ internal static class Program
                 return Registry.RegistryBench.Run(rest);
             case "registry-journal":
                 return Registry.RegistryJournalGenerator.Run(rest);
+            case "registry-start":
+                return Registry.RegistryJournalGenerator.Start(rest);
             case "journal-chain":
                 return Registry.JournalChainBench.Run(rest);
             case "mrv":

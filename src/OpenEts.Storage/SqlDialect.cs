@@ -1,4 +1,5 @@
 using System.Data.Common;
+using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
 using OpenEts.Storage.Postgres;
 using OpenEts.Storage.Sqlite;
@@ -38,9 +39,12 @@ internal abstract class SqlDialect : IAsyncDisposable
     {
     }
 
-    /// <summary>Inserts journal rows, already chained, in the write transaction.</summary>
+    /// <summary>
+    /// Inserts the rows of <paramref name="batch"/>, already chained (<see cref="JournalBatch.Chain"/>), the first as
+    /// <paramref name="firstSequence"/>, in the write transaction.
+    /// </summary>
     public abstract Task InsertJournalAsync(
-        DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct);
+        DbConnection connection, DbTransaction transaction, JournalBatch batch, long firstSequence, CancellationToken ct);
 
     /// <summary>
     /// Feeds the journal's rows from <see cref="JournalChainCheck.Next"/> to <paramref name="upTo"/> into
@@ -49,14 +53,25 @@ internal abstract class SqlDialect : IAsyncDisposable
     public abstract Task CheckChainAsync(
         DbConnection connection, DbTransaction transaction, JournalChainCheck check, long upTo, CancellationToken ct);
 
+    /// <summary>
+    /// Feeds the journal's rows from <paramref name="fromSequence"/> on (sequence, kind, payload) to
+    /// <paramref name="visit"/> in sequence order until it returns false, in the read or write transaction.
+    /// </summary>
+    public abstract Task ReadPayloadsAsync(
+        DbConnection connection, DbTransaction transaction, long fromSequence, JournalPayloadVisitor visit, CancellationToken ct);
+
+    /// <summary>The statement of <see cref="ReadPayloadsAsync"/>, the first sequence as parameter 1.</summary>
+    protected const string PayloadsSql = "SELECT seq, kind, payload FROM journal WHERE seq >= $1 ORDER BY seq";
+
     /// <summary>The statement of <see cref="CheckChainAsync"/>, the range's bounds as parameters 1 and 2.</summary>
     protected const string ChainSql =
         "SELECT seq, at, actor, kind, subject, payload, prev_hash, hash FROM journal WHERE seq >= $1 AND seq <= $2 ORDER BY seq";
 
-    /// <summary>Inserts the registry's index rows and idempotency keys in the write transaction.</summary>
+    /// <summary>Inserts the registry's index rows (account terms, proposals) and idempotency keys in the write transaction.</summary>
     public abstract Task InsertRegistryIndexAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Term, long Sequence)> terms,
-        IReadOnlyList<(string Actor, string Key, long Sequence)> keys, CancellationToken ct);
+        IReadOnlyList<(long Proposal, long Sequence)> proposals, IReadOnlyList<(string Actor, string Key, long Sequence)> keys,
+        CancellationToken ct);
 
     /// <summary>The provider error's meaning for the platform, by error code; null when it has none.</summary>
     public abstract Exception? TranslateError(Exception e);

@@ -22,6 +22,25 @@ internal sealed partial class SqlSession
         {
             return [];
         }
+        var batch = new JournalBatch();
+        var utf8 = new byte[256];
+        foreach (var (at, actor, kind, subject, payload) in entries)
+        {
+            ArgumentNullException.ThrowIfNull(payload);
+            var most = System.Text.Encoding.UTF8.GetMaxByteCount(payload.Length);
+            if (most > utf8.Length)
+            {
+                utf8 = new byte[Math.Max(most, 2 * utf8.Length)];
+            }
+            batch.Add(at, actor, kind, subject, utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(payload, utf8)));
+        }
+        var last = await AppendBatchAsync(batch).ConfigureAwait(false);
+        return batch.ToEntries(last - entries.Count + 1);
+    }
+
+    public async Task<long> AppendBatchAsync(JournalBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         // Writers are serialised by the store, so the tail read once stays the tail for the whole transaction: later
         // appends in it (an order's reservation, its input, its trades; a group commit's many orders) go on from the
         // tail this session wrote last, without reading it again.
@@ -31,19 +50,17 @@ internal sealed partial class SqlSession
                 "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").ConfigureAwait(false);
             tail = (last?.Seq ?? 0, last?.Hash ?? JournalEntry.GenesisHash);
         }
-        var (sequence, previous) = tail;
-        var created = new JournalEntry[entries.Count];
-        for (var i = 0; i < created.Length; i++)
+        if (batch.Count == 0)
         {
-            var (at, actor, kind, subject, payload) = entries[i];
-            created[i] = JournalEntry.Create(++sequence, at, actor, kind, subject, payload, previous);
-            previous = created[i].Hash;
+            return tail.Sequence;
         }
+        var first = tail.Sequence + 1;
+        var lastHash = batch.Chain(first, tail.Hash);
         // A failed insert may have stored part of the entries: the next append reads the tail again.
         _journalTail = null;
-        await dialect.InsertJournalAsync(connection, transaction, created, ct).ConfigureAwait(false);
-        _journalTail = (sequence, previous);
-        return created;
+        await dialect.InsertJournalAsync(connection, transaction, batch, first, ct).ConfigureAwait(false);
+        _journalTail = (first + batch.Count - 1, lastHash);
+        return first + batch.Count - 1;
     }
 
     public async Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take) =>
@@ -73,6 +90,12 @@ internal sealed partial class SqlSession
             }
             next = rows[^1].Seq + 1;
         }
+    }
+
+    public Task ReadPayloadsAsync(long fromSequence, JournalPayloadVisitor visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return dialect.ReadPayloadsAsync(connection, transaction, fromSequence, visit, ct);
     }
 
     public Task<long> LastSequenceAsync() => ExecuteScalarAsync<long>("SELECT COALESCE(MAX(seq), 0) FROM journal");

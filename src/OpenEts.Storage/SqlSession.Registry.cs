@@ -7,12 +7,13 @@ namespace OpenEts.Storage;
 internal sealed partial class SqlSession
 {
     public async Task IndexAsync(
-        IReadOnlyList<(string Term, long Sequence)> terms, IReadOnlyList<(string Actor, string Key, long Sequence)> keys,
-        long indexedTo)
+        IReadOnlyList<(string Term, long Sequence)> terms, IReadOnlyList<(long Proposal, long Sequence)> proposals,
+        IReadOnlyList<(string Actor, string Key, long Sequence)> keys, long indexedTo)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(proposals);
         ArgumentNullException.ThrowIfNull(keys);
-        await dialect.InsertRegistryIndexAsync(connection, transaction, terms, keys, ct).ConfigureAwait(false);
+        await dialect.InsertRegistryIndexAsync(connection, transaction, terms, proposals, keys, ct).ConfigureAwait(false);
         await ExecuteAsync("""
             INSERT INTO registry_index_state (id, indexed_to) VALUES (1, @indexedTo)
             ON CONFLICT (id) DO UPDATE SET indexed_to = excluded.indexed_to
@@ -58,6 +59,13 @@ internal sealed partial class SqlSession
                 SELECT seq FROM registry_index WHERE term = @term ORDER BY seq LIMIT @take OFFSET @skip)
             ORDER BY seq
             """, new { term, skip, take }).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
+
+    public async Task<IReadOnlyList<JournalEntry>> ProposalEntriesAsync(long proposal) =>
+        (await QueryAsync<JournalRow>($"""
+            SELECT {JournalColumns} FROM journal WHERE seq IN (
+                SELECT seq FROM registry_proposal_index WHERE proposal = @proposal)
+            ORDER BY seq
+            """, new { proposal }).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
 
     public Task<long> CountOfAsync(string term) =>
         ExecuteScalarAsync<long>("SELECT COUNT(*) FROM registry_index WHERE term = @term", new { term });

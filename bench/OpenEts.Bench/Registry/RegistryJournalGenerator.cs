@@ -27,11 +27,11 @@ internal static class RegistryJournalGenerator
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(db))!);
         }
         Console.WriteLine($"registry journal: {events:N0} events into {db}, batches of {batch:N0} transfers, {perDay:N0} events a day, a snapshot every {snapshotEvery:N0} entries");
-        Generate(db, events, batch, perDay, snapshotEvery).GetAwaiter().GetResult();
+        Generate(db, events, batch, perDay, snapshotEvery, args.Contains("--time-snapshots")).GetAwaiter().GetResult();
         return 0;
     }
 
-    private static async Task Generate(string db, long events, int batch, long perDay, long snapshotEvery)
+    private static async Task Generate(string db, long events, int batch, long perDay, long snapshotEvery, bool timeSnapshots)
     {
         var ct = CancellationToken.None;
         await using var store = await SqlStore.OpenAsync(db, ct);
@@ -44,6 +44,8 @@ internal static class RegistryJournalGenerator
         var written = await store.ReadAsync(s => s.Journal.CountAsync(new Application.Storage.JournalFilter(KindPrefix: RegistryService.KindPrefix)), ct);
         // Transfers already in the journal (a run that is extended): each is two events.
         var next = await registry.QueryAsync((l, _) => l.LastProposalId, ct);
+        var first = written;
+        var cpu = CpuTime.ProcessMilliseconds();
         var watch = Stopwatch.StartNew();
         var report = watch.Elapsed;
         var reported = written;
@@ -61,12 +63,50 @@ internal static class RegistryJournalGenerator
                 (report, reported) = (watch.Elapsed, written);
             }
         }
+        var cpuSeconds = (CpuTime.ProcessMilliseconds() - cpu) / 1000;
         var snapshots = await registry.SnapshotsAsync(ct);
         Console.WriteLine($"done: {written:N0} registry events in {watch.Elapsed.TotalSeconds:F1} s; {snapshots.Count} snapshots, the newest of entry {(snapshots.Count > 0 ? snapshots[0].Sequence : 0):N0}");
+        Console.WriteLine($"process CPU while writing: {cpuSeconds:F1} s, {(written - first) / 2 / cpuSeconds:N0} transfers per CPU-second; GC collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC; load {Load()}");
+        // What one more snapshot of this state costs (the registry writes one every SnapshotInterval entries); it leaves
+        // a snapshot at the head, so a start from the journal afterwards replays nothing.
+        for (var i = 0; i < (timeSnapshots ? 3 : 0); i++)
+        {
+            var before = CpuTime.ProcessMilliseconds();
+            var t0 = Stopwatch.GetTimestamp();
+            var row = await registry.SnapshotAsync(start.AddDays((double)written / perDay), ct);
+            Console.WriteLine($"snapshot of entry {row.Sequence:N0}: {Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F0} ms wall, {CpuTime.ProcessMilliseconds() - before:F0} ms CPU, {(await registry.SnapshotsAsync(ct))[0].Sha256[..8]}");
+        }
         if (File.Exists(db))
         {
             Console.WriteLine($"database file: {new FileInfo(db).Length / 1048576.0:N0} MB");
         }
+    }
+
+    /// <summary>
+    /// The registry's start on a stored journal, as a process meets it: a new <see cref="RegistryService"/> restores the
+    /// newest snapshot and replays the tail on its first read. Prints wall and process CPU, the snapshot restored and the
+    /// entries replayed after it.
+    /// </summary>
+    public static int Start(string[] args)
+    {
+        var db = Text(args, "--db") ?? throw new ArgumentException("registry-start needs --db DB");
+        var ct = CancellationToken.None;
+        var cpu = CpuTime.ProcessMilliseconds();
+        var t0 = Stopwatch.GetTimestamp();
+        var (restored, last, keys) = Task.Run(async () =>
+        {
+            await using var store = await SqlStore.OpenAsync(db, ct);
+            using var registry = new RegistryService(store);
+            var (last, keys) = await registry.QueryAsync((l, _) => (l.LastProposalId, l.KeysInMemory), ct);
+            return (registry.RestoredFrom, last, keys);
+        }).GetAwaiter().GetResult();
+        var journal = Task.Run(async () =>
+        {
+            await using var store = await SqlStore.OpenAsync(db, ct);
+            return await store.ReadAsync(s => s.Journal.LastSequenceAsync(), ct);
+        }).GetAwaiter().GetResult();
+        Console.WriteLine($"registry start: {Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F0} ms wall, {CpuTime.ProcessMilliseconds() - cpu:F0} ms process CPU (open, migrations check, restore, tail); restored from the snapshot of entry {restored ?? 0:N0}, journal head {journal:N0} ({journal - (restored ?? 0):N0} entries after it); proposal {last:N0}, {keys:N0} keys in memory; load {Load()}");
+        return 0;
     }
 
     private static string Load() =>

@@ -51,6 +51,20 @@ public static class RegistryEventJson
         return JsonSerializer.Serialize(e, Options);
     }
 
+    /// <summary>
+    /// Writes the event as one line of JSON straight to <paramref name="writer"/> as UTF-8: the same bytes
+    /// <see cref="Serialize"/> gives, without the string in between. The writer must be made with <see cref="WriterOptions"/>.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, RegistryEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(e);
+        JsonSerializer.Serialize(writer, e, Options);
+    }
+
+    /// <summary>The options of a <see cref="Utf8JsonWriter"/> for <see cref="Write"/>: the encoder and layout <see cref="Serialize"/> uses.</summary>
+    public static JsonWriterOptions WriterOptions => new() { Encoder = Options.Encoder, Indented = false };
+
     /// <summary>Reads an event written by <see cref="Serialize"/>; throws <see cref="JsonException"/> on bad input.</summary>
     public static RegistryEvent Deserialize(string json)
     {
@@ -58,6 +72,11 @@ public static class RegistryEventJson
         return JsonSerializer.Deserialize<RegistryEvent>(json, Options)
             ?? throw new JsonException("The JSON holds no registry event.");
     }
+
+    /// <summary>Reads an event from its UTF-8 JSON (a journal row's stored bytes); throws <see cref="JsonException"/> on bad input.</summary>
+    public static RegistryEvent Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<RegistryEvent>(utf8Json, Options)
+            ?? throw new JsonException("The JSON holds no registry event.");
 
     /// <summary>The event's type name as written in <c>type</c>, e.g. <c>registry.units.issued</c>.</summary>
     public static string KindOf(RegistryEvent e)

@@ -61,7 +61,7 @@ public sealed partial class RegistryService
         // Every registry entry up to the covered one is indexed (each write indexes its own); the entries after the last
         // of them are other modules' (or an earlier snapshot's reference), so the mark moves up to the snapshot, which a
         // start would otherwise take for one restored from elsewhere, past the index.
-        await s.Registry.IndexAsync([], [], covered).ConfigureAwait(false);
+        await s.Registry.IndexAsync([], [], [], covered).ConfigureAwait(false);
         // The reference entry is not a registry event: the ledger has nothing to apply from it.
         _applied = entry.Sequence;
         _lastSnapshot = entry.Sequence;

@@ -107,7 +107,7 @@ public sealed partial class RegistryService
     // A decided proposal as the ledger had it: from the entry that proposed it and the one that decided it.
     private static TransferProposal? StoredProposal(IStoreSession s, ProposalId id)
     {
-        var entries = s.Registry.EntriesOfAsync(ProposalTerm(id), 0, 10).GetAwaiter().GetResult();
+        var entries = s.Registry.ProposalEntriesAsync(id.Value).GetAwaiter().GetResult();
         TransferProposal? proposal = null;
         foreach (var entry in entries)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OpenEts.Application.Journal;
@@ -25,10 +26,19 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
     /// <summary>The journal kind prefix of every registry event.</summary>
     public const string KindPrefix = "registry.";
 
-    /// <summary>Journal entries between automatic snapshots, by default.</summary>
-    public const long DefaultSnapshotInterval = 100_000;
+    /// <summary>
+    /// Journal entries between automatic snapshots, by default: what a killed process replays at most at its next start
+    /// (plus the batch that crossed the mark), against one snapshot written per interval (docs/registry.md).
+    /// </summary>
+    public const long DefaultSnapshotInterval = 50_000;
 
     private readonly SemaphoreSlim _lock = new(1, 1);
+    // The write path's buffers, reused from batch to batch (writes run one at a time, under _lock).
+    private readonly JournalBatch _batch = new();
+    private readonly ArrayBufferWriter<byte> _json = new(1024);
+    private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null, RegistryEventJson.WriterOptions);
+    // Each account's index term ("a:" + number), made once per account.
+    private readonly Dictionary<AccountNumber, string> _accountTerms = [];
     private RegistryLedger _ledger = new();
     private long _applied;
     private bool _loaded;
@@ -203,7 +213,11 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
         return e.Facts(ledger).Accounts.Contains(account);
     }
 
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _jsonWriter.Dispose();
+    }
 
     // Runs one read or write on the caught-up ledger, one caller at a time; the first call restores the ledger, in a
     // read transaction (other modules call the registry from inside their own write transaction, and a second writer
@@ -269,8 +283,11 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
     // this sequence on the way (a journal older than the index, on first start).
     private async Task CatchUpAsync(IStoreSession s, long? indexAfter = null)
     {
-        var terms = new List<(string, long)>();
-        var keys = new List<(string, string, long)>();
+        if (await CatchUpFromBytesAsync(s, indexAfter).ConfigureAwait(false))
+        {
+            return;
+        }
+        var index = new IndexRows();
         await foreach (var entry in s.Journal.ReadAllAsync(_applied + 1).WithCancellation(s.CancellationToken).ConfigureAwait(false))
         {
             if (_break is { } known && entry.Sequence >= known.Sequence)
@@ -289,7 +306,7 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
                     or NotSupportedException or OverflowException)
                 {
                     _break = new JournalBreak(entry.Sequence, failure.Message);
-                    await FlushIndexAsync(s, terms, keys, _applied, indexAfter).ConfigureAwait(false);
+                    await FlushIndexAsync(s, index, _applied, indexAfter).ConfigureAwait(false);
                     await LoadAsync(s).ConfigureAwait(false);
                     return;
                 }
@@ -299,53 +316,101 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
                     {
                         throw new IndexBehindException();
                     }
-                    AddIndexRows(e, entry.Sequence, terms, keys);
-                    if (terms.Count >= 50_000)
+                    AddIndexRows(e, e.Facts(_ledger), entry.Sequence, index);
+                    if (index.Terms.Count >= 50_000)
                     {
-                        await FlushIndexAsync(s, terms, keys, entry.Sequence, indexAfter).ConfigureAwait(false);
+                        await FlushIndexAsync(s, index, entry.Sequence, indexAfter).ConfigureAwait(false);
                     }
                 }
             }
             _applied = entry.Sequence;
         }
-        await FlushIndexAsync(s, terms, keys, _applied, indexAfter).ConfigureAwait(false);
+        await FlushIndexAsync(s, index, _applied, indexAfter).ConfigureAwait(false);
     }
 
-    private async Task FlushIndexAsync(
-        IStoreSession s, List<(string, long)> terms, List<(string, string, long)> keys, long upTo, long? indexAfter)
+    // The common case of CatchUpAsync, read from the stored bytes (kind and payload only, no entry objects): applies the
+    // entries after _applied up to the head, or up to a known break. Stops, leaving the rest to the general loop, at a
+    // registry entry the index does not cover yet (indexAfter). Returns true when there is nothing left for that loop.
+    private async Task<bool> CatchUpFromBytesAsync(IStoreSession s, long? indexAfter)
+    {
+        var unindexed = false;
+        (long Sequence, string Reason)? failed = null;
+        await s.Journal.ReadPayloadsAsync(_applied + 1, (sequence, kind, payload) =>
+        {
+            if (_break is { } known && sequence >= known.Sequence)
+            {
+                return false;
+            }
+            if (kind.StartsWith("registry."u8))
+            {
+                if (indexAfter is { } after && sequence > after)
+                {
+                    unindexed = true;
+                    return false;
+                }
+                try
+                {
+                    _ledger.Apply(RegistryEventJson.Deserialize(payload));
+                }
+                catch (Exception failure) when (failure is JsonException or InvalidOperationException or ArgumentException
+                    or NotSupportedException or OverflowException)
+                {
+                    failed = (sequence, failure.Message);
+                    return false;
+                }
+            }
+            _applied = sequence;
+            return true;
+        }).ConfigureAwait(false);
+        if (failed is { } f)
+        {
+            // As the general loop: Apply may have half-done the refused entry, so the ledger is restored up to before it.
+            _break = new JournalBreak(f.Sequence, f.Reason);
+            await LoadAsync(s).ConfigureAwait(false);
+        }
+        return !unindexed;
+    }
+
+    private async Task FlushIndexAsync(IStoreSession s, IndexRows index, long upTo, long? indexAfter)
     {
         // In the read-only first load nothing needs indexing (IndexBehind otherwise): the mark moves with the next write.
         if (indexAfter is not { } after || upTo <= after || !_mayIndex)
         {
             return;
         }
-        await s.Registry.IndexAsync(terms, keys, upTo).ConfigureAwait(false);
-        terms.Clear();
-        keys.Clear();
+        await s.Registry.IndexAsync(index.Terms, index.Proposals, index.Keys, upTo).ConfigureAwait(false);
+        index.Terms.Clear();
+        index.Proposals.Clear();
+        index.Keys.Clear();
     }
 
-    // The index rows of one event: each account it touches ("a:" + number), its proposal ("p:" + id), and its key.
-    private void AddIndexRows(RegistryEvent e, long sequence, List<(string, long)> terms, List<(string, string, long)> keys) =>
-        AddIndexRows(e, e.Facts(_ledger), sequence, terms, keys);
+    // The index rows of events: each account an event touches ("a:" + number), its proposal (by number), and its key.
+    private sealed class IndexRows(int capacity = 0)
+    {
+        public List<(string Term, long Sequence)> Terms { get; } = new(2 * capacity);
 
-    private static void AddIndexRows(
-        RegistryEvent e, RegistryEventFacts facts, long sequence, List<(string, long)> terms, List<(string, string, long)> keys)
+        public List<(long Proposal, long Sequence)> Proposals { get; } = new(capacity);
+
+        public List<(string Actor, string Key, long Sequence)> Keys { get; } = new(capacity);
+    }
+
+    private void AddIndexRows(RegistryEvent e, RegistryEventFacts facts, long sequence, IndexRows index)
     {
         var accounts = facts.Accounts;
         for (var i = 0; i < accounts.Count; i++)
         {
             if (!Seen(accounts, i))
             {
-                terms.Add((AccountTerm(accounts[i]), sequence));
+                index.Terms.Add((AccountTerm(accounts[i]), sequence));
             }
         }
         if (facts.Proposal is { } proposal)
         {
-            terms.Add((ProposalTerm(proposal), sequence));
+            index.Proposals.Add((proposal.Value, sequence));
         }
         if (e.Key is { } key)
         {
-            keys.Add((e.Actor.Value, key.Value!, sequence));
+            index.Keys.Add((e.Actor.Value, key.Value!, sequence));
         }
     }
 
@@ -362,10 +427,15 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
         return false;
     }
 
-    private static string AccountTerm(AccountNumber account) => "a:" + account.Value;
-
-    private static string ProposalTerm(ProposalId proposal) =>
-        "p:" + proposal.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string AccountTerm(AccountNumber account)
+    {
+        if (!_accountTerms.TryGetValue(account, out var term))
+        {
+            term = "a:" + account.Value;
+            _accountTerms.Add(account, term);
+        }
+        return term;
+    }
 
     private async Task AppendAsync(IStoreSession s, List<RegistryEvent> events)
     {
@@ -373,24 +443,29 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
         {
             return;
         }
-        // Each event's facts once: its subject for the journal row, its accounts and proposal for the index rows.
+        // Each event's facts once: its subject for the journal row, its accounts and proposal for the index rows. The
+        // events are written as UTF-8 JSON into one batch, which storage hashes and stores as it is.
         var facts = new RegistryEventFacts[events.Count];
-        var rows = new (DateTimeOffset, string, string, string, string)[events.Count];
-        for (var i = 0; i < rows.Length; i++)
+        _batch.Clear();
+        for (var i = 0; i < facts.Length; i++)
         {
             var e = events[i];
             facts[i] = e.Facts(_ledger);
-            rows[i] = (e.At, e.Actor.Value, RegistryEventJson.KindOf(e), Subject(facts[i]), RegistryEventJson.Serialize(e));
+            _json.ResetWrittenCount();
+            _jsonWriter.Reset(_json);
+            RegistryEventJson.Write(_jsonWriter, e);
+            _jsonWriter.Flush();
+            _batch.Add(e.At, e.Actor.Value, RegistryEventJson.KindOf(e), Subject(facts[i]), _json.WrittenSpan);
         }
-        var entries = await s.Journal.AppendManyAsync(rows).ConfigureAwait(false);
-        var terms = new List<(string, long)>(events.Count * 3);
-        var keys = new List<(string, string, long)>(events.Count);
-        for (var i = 0; i < entries.Count; i++)
+        var last = await s.Journal.AppendBatchAsync(_batch).ConfigureAwait(false);
+        var first = last - events.Count + 1;
+        var index = new IndexRows(events.Count);
+        for (var i = 0; i < events.Count; i++)
         {
-            AddIndexRows(events[i], facts[i], entries[i].Sequence, terms, keys);
+            AddIndexRows(events[i], facts[i], first + i, index);
         }
-        await s.Registry.IndexAsync(terms, keys, entries[^1].Sequence).ConfigureAwait(false);
-        _applied = entries[^1].Sequence;
+        await s.Registry.IndexAsync(index.Terms, index.Proposals, index.Keys, last).ConfigureAwait(false);
+        _applied = last;
     }
 
     // The journal subject is the one account the event is about (RegistryEventFacts.Subject), so the audit log's subject

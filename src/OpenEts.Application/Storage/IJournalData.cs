@@ -15,6 +15,13 @@ public interface IJournalData
     Task<IReadOnlyList<JournalEntry>> AppendManyAsync(
         IReadOnlyList<(DateTimeOffset At, string Actor, string Kind, string Subject, string Payload)> entries);
 
+    /// <summary>
+    /// Appends the entries of <paramref name="batch"/> in order after the current last one, as <see cref="AppendManyAsync"/>
+    /// does, hashing and storing the batch's bytes as they are (no string per entry); returns the last entry's sequence
+    /// (the first is that minus <c>Count - 1</c>). Only inside <see cref="IStore.WriteAsync{T}"/>.
+    /// </summary>
+    Task<long> AppendBatchAsync(JournalBatch batch);
+
     /// <summary>Entries newest first, filtered, for the audit log.</summary>
     Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take);
 
@@ -22,6 +29,13 @@ public interface IJournalData
 
     /// <summary>All entries from <paramref name="fromSequence"/> in ascending order, in chunks, for verification.</summary>
     IAsyncEnumerable<JournalEntry> ReadAllAsync(long fromSequence);
+
+    /// <summary>
+    /// Feeds every stored entry from <paramref name="fromSequence"/> on, in sequence order, to <paramref name="visit"/> as
+    /// its kind and payload bytes (no entry object, no string per field) until it returns false: a replay reads only what
+    /// it applies.
+    /// </summary>
+    Task ReadPayloadsAsync(long fromSequence, JournalPayloadVisitor visit);
 
     /// <summary>The newest entry's sequence; 0 for an empty journal.</summary>
     Task<long> LastSequenceAsync();

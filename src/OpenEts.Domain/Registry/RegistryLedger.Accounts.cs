@@ -15,9 +15,9 @@ public sealed partial class RegistryLedger
     {
         ArgumentNullException.ThrowIfNull(regulators);
         var officers = Normalise(regulators);
-        if (Earlier(actor, key, Request("initialise", actor, authority, issuance, surrender, cancellation, officers)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("initialise", actor, authority, issuance, surrender, cancellation, officers));
         }
         if (IsInitialised)
         {
@@ -57,9 +57,9 @@ public sealed partial class RegistryLedger
     {
         ArgumentNullException.ThrowIfNull(representatives);
         var reps = Normalise(representatives);
-        if (Earlier(actor, key, Request("open", actor, number, kind, holderName, reps)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("open", actor, number, kind, holderName, reps));
         }
         if (CheckRegulator(actor) is { } notRegulator)
         {
@@ -106,9 +106,9 @@ public sealed partial class RegistryLedger
     public RegistryOutcome AddRepresentative(
         UserId actor, DateTimeOffset now, IdempotencyKey key, AccountNumber number, UserId representative)
     {
-        if (Earlier(actor, key, Request("add-representative", actor, number, representative)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("add-representative", actor, number, representative));
         }
         if (CheckRegulator(actor) is { } notRegulator)
         {
@@ -138,9 +138,9 @@ public sealed partial class RegistryLedger
     public RegistryOutcome RemoveRepresentative(
         UserId actor, DateTimeOffset now, IdempotencyKey key, AccountNumber number, UserId representative)
     {
-        if (Earlier(actor, key, Request("remove-representative", actor, number, representative)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("remove-representative", actor, number, representative));
         }
         if (CheckRegulator(actor) is { } notRegulator)
         {
@@ -167,9 +167,9 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key, AccountNumber number, string reason,
         AccountState to, params AccountState[] from)
     {
-        if (Earlier(actor, key, Request("state", actor, number, to, reason)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("state", actor, number, to, reason));
         }
         if (CheckRegulator(actor) is { } notRegulator)
         {

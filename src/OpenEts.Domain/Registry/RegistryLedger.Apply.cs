@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OpenEts.Domain.Registry;
 
 // The one place state changes: every request method raises an event and applies it here, and a replay of the journal
@@ -9,11 +11,10 @@ public sealed partial class RegistryLedger
     /// <see cref="InvalidOperationException"/> when the event does not fit the current state, e.g. a journal whose
     /// transfer names serials the source does not hold; the registry is then unusable and should be discarded.
     /// </summary>
-    public void Apply(RegistryEvent e) => ApplyRequest(e, null);
+    public void Apply(RegistryEvent e) => ApplyRequest(e);
 
-    // request: the request's fingerprint when the request method already computed it (RequestOf(e) otherwise). Returns
-    // the outcome kept for the event's key (null for an event without one).
-    private RegistryOutcome.Completed? ApplyRequest(RegistryEvent e, string? request)
+    // A keyed event is kept by its sender and key for the retention window (RegistryLedger.Retention.cs).
+    private void ApplyRequest(RegistryEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.Key is { } key && _requests.ContainsKey((e.Actor, key)))
@@ -90,15 +91,12 @@ public sealed partial class RegistryLedger
             default:
                 throw new InvalidOperationException($"Unknown registry event {e.GetType().Name}.");
         }
-        RegistryOutcome.Completed? kept = null;
         if (e.Key is { } newKey)
         {
-            kept = new RegistryOutcome.Completed(e, BlocksOf(e));
-            _requests[(e.Actor, newKey)] = (request ?? RequestOf(e), kept);
+            _requests[(e.Actor, newKey)] = e;
             _keyQueue.Enqueue((e.At, e.Actor, newKey));
         }
         Forget(e.At);
-        return kept;
     }
 
     // Who may have raised the event: a journal whose hashes were recomputed after a change must still not replay an act
@@ -113,7 +111,8 @@ public sealed partial class RegistryLedger
                 Require(e.Actor == UserId.System, "only the registry itself expires a proposal");
                 break;
             case TransferProposed or UnitsSurrendered or UnitsCancelled or UnitsRetired:
-                var source = e.Facts(this).From;
+                // A transfer's proposal names its source itself (the most frequent event: no facts to build).
+                var source = e is TransferProposed proposed ? proposed.From : e.Facts(this).From;
                 Require(source is { } from && Existing(from).IsRepresentative(e.Actor),
                     $"{e.Actor} does not represent the source account");
                 break;
@@ -125,7 +124,7 @@ public sealed partial class RegistryLedger
                     $"{e.Actor} does not represent the holder of a clearing move, nor acts on a client's mandate");
                 break;
             case UnitsTransferred or TransferRejected:
-                var proposal = e.Facts(this).Proposal is { } id ? FindProposal(id) : null;
+                var proposal = FindProposal(e is UnitsTransferred t ? t.Proposal : ((TransferRejected)e).Proposal);
                 Require(proposal is not null && Existing(proposal.From).IsRepresentative(e.Actor),
                     $"{e.Actor} does not represent the proposal's source account");
                 Require(e is not UnitsTransferred || proposal!.ProposedBy != e.Actor, "the proposer approved their own proposal");
@@ -149,6 +148,15 @@ public sealed partial class RegistryLedger
         if (!condition)
         {
             throw new InvalidOperationException($"Registry event does not fit: {what}.");
+        }
+    }
+
+    // The same check with a message formatted only when it fails.
+    private static void Require(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref RequireMessage what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"Registry event does not fit: {what.ToString()}.");
         }
     }
 

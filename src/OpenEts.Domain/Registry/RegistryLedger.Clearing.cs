@@ -17,9 +17,9 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, string reference, string? mandate = null)
     {
-        if (Earlier(actor, key, Request("clear", actor, from, to, unitClass, quantity, reference)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("clear", actor, from, to, unitClass, quantity, reference));
         }
         if (Lookup(from, "from", out var source) is { } unknownFrom)
         {

@@ -51,9 +51,9 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         UnitClass unitClass, string title, ProjectCategory category, string hostProvince, bool preCdm)
     {
-        if (Earlier(actor, key, Request("define-offset-class", actor, unitClass, title, category, hostProvince, preCdm)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("define-offset-class", actor, unitClass, title, category, hostProvince, preCdm));
         }
         if (CheckRegulator(actor) is { } notRegulator)
         {
@@ -100,9 +100,9 @@ public sealed partial class RegistryLedger
     {
         // No share, no buffer account: the request (and its repeat after a replay) reads the same whatever buffer was named.
         buffer = share.IsNone ? null : buffer;
-        if (Earlier(actor, key, Request("issue-offsets", actor, unitClass, verified, owner, buffer, ShareText(share), reference)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("issue-offsets", actor, unitClass, verified, owner, buffer, ShareText(share), reference));
         }
         if ((CheckRegulator(actor) ?? CheckDefined(unitClass) ?? CheckQuantity(verified)
             ?? CheckText(reference, "reference", required: false)) is { } badInput)
@@ -152,9 +152,9 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, UnitClass unitClass, long quantity, string beneficiary, string purpose)
     {
-        if (Earlier(actor, key, Request("retire", actor, from, unitClass, quantity, beneficiary, purpose)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("retire", actor, from, unitClass, quantity, beneficiary, purpose));
         }
         if (Lookup(from, "from", out var source) is { } unknown)
         {

@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace OpenEts.Domain.Registry;
 
-// The fingerprint of each request, computed once from the request's arguments and once from the event it produced,
-// so that an idempotent repeat is recognised both live and after a replay of the journal.
+// The fingerprint of a request: when a key comes again, the text of the new request's arguments is compared with the
+// text RequestOf gives for the event the key's first request raised. The first request's own fingerprint is never
+// kept, so the same comparison holds live, after a replay and after a restored snapshot.
 public sealed partial class RegistryLedger
 {
     private static string Request(params object?[] parts) =>

@@ -18,7 +18,7 @@ public sealed partial class RegistryLedger
         _proposalCount,
         [.. _proposals.Values.OrderBy(p => p.Id.Value)],
         [.. _decidedQueue.Select(d => d.Id)],
-        [.. _keyQueue.Select(k => _requests[(k.Sender, k.Key)].Outcome.Event)],
+        [.. _keyQueue.Select(k => _requests[(k.Sender, k.Key)])],
         Clock,
         [.. _surrenders.OrderBy(y => y.Key).SelectMany(y => y.Value)]);
 
@@ -83,7 +83,7 @@ public sealed partial class RegistryLedger
         {
             Require(e.Key is not null, "a request without a key");
             var key = e.Key!.Value;
-            ledger._requests.Add((e.Actor, key), (RequestOf(e), new RegistryOutcome.Completed(e, BlocksOf(e))));
+            ledger._requests.Add((e.Actor, key), e);
             ledger._keyQueue.Enqueue((e.At, e.Actor, key));
         }
         foreach (var surrender in state.Surrenders)

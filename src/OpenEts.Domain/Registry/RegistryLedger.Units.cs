@@ -15,9 +15,9 @@ public sealed partial class RegistryLedger
     /// </summary>
     public RegistryOutcome Issue(UserId actor, DateTimeOffset now, IdempotencyKey key, UnitClass unitClass, long quantity)
     {
-        if (Earlier(actor, key, Request("issue", actor, unitClass, quantity)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("issue", actor, unitClass, quantity));
         }
         if (CheckRegulator(actor) is { } notRegulator)
         {
@@ -49,9 +49,9 @@ public sealed partial class RegistryLedger
     public RegistryOutcome Allocate(
         UserId actor, DateTimeOffset now, IdempotencyKey key, AccountNumber to, UnitClass unitClass, long quantity)
     {
-        if (Earlier(actor, key, Request("allocate", actor, to, unitClass, quantity)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("allocate", actor, to, unitClass, quantity));
         }
         if (CheckRegulator(actor) is { } notRegulator)
         {
@@ -88,9 +88,9 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, UnitClass unitClass, long quantity, int complianceYear)
     {
-        if (Earlier(actor, key, Request("surrender", actor, from, unitClass, quantity, complianceYear)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("surrender", actor, from, unitClass, quantity, complianceYear));
         }
         if (Lookup(from, "from", out var source) is { } unknown)
         {
@@ -128,9 +128,9 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, UnitClass unitClass, long quantity, string reason)
     {
-        if (Earlier(actor, key, Request("cancel", actor, from, unitClass, quantity, reason)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("cancel", actor, from, unitClass, quantity, reason));
         }
         if (Lookup(from, "from", out var source) is { } unknown)
         {
@@ -162,9 +162,9 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, AccountNumber to, UnitClass unitClass, long quantity, string reason)
     {
-        if (Earlier(actor, key, Request("correct", actor, from, to, unitClass, quantity, reason)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("correct", actor, from, to, unitClass, quantity, reason));
         }
         if ((CheckCorrection(actor, from, to, unitClass, reason, out var source) ?? CheckQuantity(quantity)) is { } rejected)
         {
@@ -187,9 +187,9 @@ public sealed partial class RegistryLedger
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, AccountNumber to, UnitClass unitClass, SerialBlock serials, string reason)
     {
-        if (Earlier(actor, key, Request("correct-serials", actor, from, to, unitClass, new[] { serials }, reason)) is { } earlier)
+        if (Earlier(actor, key) is { } earlier)
         {
-            return earlier;
+            return Repeat(earlier, key, Request("correct-serials", actor, from, to, unitClass, new[] { serials }, reason));
         }
         if (CheckCorrection(actor, from, to, unitClass, reason, out _) is { } rejected)
         {

@@ -26,7 +26,7 @@ public sealed partial class RegistryLedger
     private readonly SortedSet<long> _pending = [];
     private long _proposalCount;
     // Keys belong to their sender: the same key from two users is two requests, and neither learns of the other's.
-    private readonly Dictionary<(UserId Sender, IdempotencyKey Key), (string Request, RegistryOutcome.Completed Outcome)> _requests = [];
+    private readonly Dictionary<(UserId Sender, IdempotencyKey Key), RegistryEvent> _requests = [];
 
     /// <summary>The regulator's name, once initialised.</summary>
     public string? Authority { get; private set; }
@@ -87,34 +87,32 @@ public sealed partial class RegistryLedger
     private static RegistryOutcome.Rejected Reject(RegistryRejection reason, string field, string message) =>
         new(reason, field, message);
 
-    // An earlier request by the same sender with the same key: the first outcome again, or a rejection if the request
-    // differs.
-    private RegistryOutcome? Earlier(UserId sender, IdempotencyKey key, string request)
+    // The event of an earlier request by the same sender with the same key: from memory within the retention window,
+    // from the archive (storage's key index) after it; null when the key is new. Only the event is kept per key: the
+    // request's fingerprint is recomputed from it (RequestOf) when the key comes again, which is rare, so a fresh key
+    // costs neither a fingerprint nor an outcome kept in memory for the window.
+    private RegistryEvent? Earlier(UserId sender, IdempotencyKey key)
     {
         if (key.Value is null)
         {
             throw new ArgumentException("An idempotency key is required.", nameof(key));
         }
-        if (!_requests.TryGetValue((sender, key), out var earlier))
-        {
-            // Older than the retention window: the archive (storage's key index) still knows it.
-            if (RequestArchive?.Invoke(sender, key) is not { } archived)
-            {
-                return null;
-            }
-            earlier = (RequestOf(archived), new RegistryOutcome.Completed(archived, BlocksOf(archived)));
-        }
-        if (earlier.Request == request)
-        {
-            var repeat = earlier.Outcome with { Duplicate = true };
-            return repeat;
-        }
-        return Reject(RegistryRejection.IdempotencyKeyReused, "key",
-            $"Idempotency key '{key}' was already used for a different request.");
+        return _requests.TryGetValue((sender, key), out var earlier) ? earlier : RequestArchive?.Invoke(sender, key);
     }
 
-    private RegistryOutcome.Completed Commit(RegistryEvent e, string? request = null) =>
-        ApplyRequest(e, request) ?? new RegistryOutcome.Completed(e, BlocksOf(e));
+    // A key seen before: the first outcome again (same event, same blocks) when the request is the same, otherwise a
+    // refusal.
+    private static RegistryOutcome Repeat(RegistryEvent earlier, IdempotencyKey key, string request) =>
+        RequestOf(earlier) == request
+            ? new RegistryOutcome.Completed(earlier, BlocksOf(earlier)) { Duplicate = true }
+            : Reject(RegistryRejection.IdempotencyKeyReused, "key",
+                $"Idempotency key '{key}' was already used for a different request.");
+
+    private RegistryOutcome.Completed Commit(RegistryEvent e)
+    {
+        ApplyRequest(e);
+        return new RegistryOutcome.Completed(e, BlocksOf(e));
+    }
 
     private RegistryOutcome.Rejected? CheckRegulator(UserId actor)
     {

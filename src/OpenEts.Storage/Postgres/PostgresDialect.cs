@@ -57,8 +57,10 @@ internal sealed class PostgresDialect : SqlDialect
     // The journal is partitioned by sequence range (migration 0042): before the entries go in, the partitions are
     // extended once they are less than one partition ahead of the newest entry, in the same transaction.
     public override async Task InsertJournalAsync(
-        DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, JournalBatch batch, long firstSequence, CancellationToken ct)
     {
+        // Npgsql binds strings: the rows are decoded once here.
+        var entries = batch.ToEntries(firstSequence);
         if (entries.Length == 0)
         {
             return;
@@ -96,10 +98,60 @@ internal sealed class PostgresDialect : SqlDialect
         }
     }
 
+    // Npgsql decodes text to strings; they are encoded into one reused buffer, a chunk of rows at a time, and the reader
+    // is closed before the visitor sees them (it may read from the database itself: a replay looks up an old proposal).
+    public override async Task ReadPayloadsAsync(
+        DbConnection connection, DbTransaction transaction, long fromSequence, JournalPayloadVisitor visit, CancellationToken ct)
+    {
+        const int Chunk = 5000;
+        var bytes = new byte[1 << 16];
+        var rows = new (long Sequence, int Kind, int Payload)[Chunk];
+        for (var next = fromSequence; ;)
+        {
+            var (count, used) = (0, 0);
+            await using (var command = new NpgsqlCommand(PayloadsSql + " LIMIT " + Chunk, (NpgsqlConnection)connection,
+                (NpgsqlTransaction)transaction))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = next });
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var kind = reader.GetString(1);
+                    var payload = reader.GetString(2);
+                    var most = System.Text.Encoding.UTF8.GetMaxByteCount(kind.Length + payload.Length);
+                    if (used + most > bytes.Length)
+                    {
+                        Array.Resize(ref bytes, Math.Max(used + most, 2 * bytes.Length));
+                    }
+                    var kindLength = System.Text.Encoding.UTF8.GetBytes(kind, bytes.AsSpan(used));
+                    var payloadLength = System.Text.Encoding.UTF8.GetBytes(payload, bytes.AsSpan(used + kindLength));
+                    rows[count++] = (reader.GetInt64(0), kindLength, payloadLength);
+                    used += kindLength + payloadLength;
+                }
+            }
+            var at = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var (sequence, kindLength, payloadLength) = rows[i];
+                if (!visit(sequence, bytes.AsSpan(at, kindLength), bytes.AsSpan(at + kindLength, payloadLength)))
+                {
+                    return;
+                }
+                at += kindLength + payloadLength;
+            }
+            if (count < Chunk)
+            {
+                return;
+            }
+            next = rows[count - 1].Sequence + 1;
+        }
+    }
+
     // One statement per table, the rows as arrays: one round trip whatever the batch size.
     public override async Task InsertRegistryIndexAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Term, long Sequence)> terms,
-        IReadOnlyList<(string Actor, string Key, long Sequence)> keys, CancellationToken ct)
+        IReadOnlyList<(long Proposal, long Sequence)> proposals, IReadOnlyList<(string Actor, string Key, long Sequence)> keys,
+        CancellationToken ct)
     {
         if (terms.Count > 0)
         {
@@ -108,6 +160,15 @@ internal sealed class PostgresDialect : SqlDialect
                 (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
             command.Parameters.Add(new NpgsqlParameter { Value = terms.Select(t => t.Term).ToArray() });
             command.Parameters.Add(new NpgsqlParameter { Value = terms.Select(t => t.Sequence).ToArray() });
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        if (proposals.Count > 0)
+        {
+            await using var command = new NpgsqlCommand(
+                "INSERT INTO registry_proposal_index (proposal, seq) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING",
+                (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = proposals.Select(p => p.Proposal).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = proposals.Select(p => p.Sequence).ToArray() });
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         if (keys.Count > 0)

@@ -72,27 +72,27 @@ internal sealed class SqliteDialect : SqlDialect
 
     // SQLite's own statement API, bound by position: cheaper per row than the ADO.NET layer's named parameters, which it
     // looks up and re-marshals on every execution. Same connection, so the same transaction; a failed step throws
-    // SqliteException like the ADO.NET path, and the caller's transaction rolls back.
+    // SqliteException like the ADO.NET path, and the caller's transaction rolls back. Text is bound from the batch's
+    // UTF-8 bytes as they are (SQLite copies them: SQLITE_TRANSIENT).
     public override Task InsertJournalAsync(
-        DbConnection connection, DbTransaction transaction, JournalEntry[] entries, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, JournalBatch batch, long firstSequence, CancellationToken ct)
     {
         var db = ((SqliteConnection)connection).Handle!;
         Check(db, raw.sqlite3_prepare_v2(db,
             "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             out var statement));
-        var utf8 = new Utf8Buffer();
         using (statement)
         {
-            foreach (var e in entries)
+            for (var i = 0; i < batch.Count; i++)
             {
-                Check(db, raw.sqlite3_bind_int64(statement, 1, e.Sequence));
-                Check(db, raw.sqlite3_bind_int64(statement, 2, e.At.ToUnixTimeMilliseconds()));
-                Check(db, utf8.Bind(statement, 3, e.Actor));
-                Check(db, utf8.Bind(statement, 4, e.Kind));
-                Check(db, utf8.Bind(statement, 5, e.Subject));
-                Check(db, utf8.Bind(statement, 6, e.Payload));
-                Check(db, utf8.Bind(statement, 7, e.PreviousHash));
-                Check(db, utf8.Bind(statement, 8, e.Hash));
+                Check(db, raw.sqlite3_bind_int64(statement, 1, firstSequence + i));
+                Check(db, raw.sqlite3_bind_int64(statement, 2, batch.AtMs(i)));
+                Check(db, BindUtf8(statement, 3, batch.Actor(i)));
+                Check(db, BindUtf8(statement, 4, batch.Kind(i)));
+                Check(db, BindUtf8(statement, 5, batch.Subject(i)));
+                Check(db, BindUtf8(statement, 6, batch.Payload(i)));
+                Check(db, BindUtf8(statement, 7, batch.PreviousHash(i)));
+                Check(db, BindUtf8(statement, 8, batch.Hash(i)));
                 var done = raw.sqlite3_step(statement);
                 if (done != raw.SQLITE_DONE)
                 {
@@ -103,6 +103,10 @@ internal sealed class SqliteDialect : SqlDialect
         }
         return Task.CompletedTask;
     }
+
+    // An empty span pins to a null pointer, which SQLite would bind as NULL, not as empty text.
+    private static int BindUtf8(sqlite3_stmt statement, int index, ReadOnlySpan<byte> text) =>
+        text.IsEmpty ? raw.sqlite3_bind_text(statement, index, "") : raw.sqlite3_bind_text(statement, index, text);
 
     // The rows' bytes straight from SQLite's cursor (a TEXT column read as a blob is its UTF-8), no string per field.
     public override Task CheckChainAsync(
@@ -142,9 +146,44 @@ internal sealed class SqliteDialect : SqlDialect
         return Task.CompletedTask;
     }
 
+    // As the chain check: the kind and payload straight from SQLite's cursor as UTF-8.
+    public override Task ReadPayloadsAsync(
+        DbConnection connection, DbTransaction transaction, long fromSequence, JournalPayloadVisitor visit, CancellationToken ct)
+    {
+        var db = ((SqliteConnection)connection).Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, PayloadsSql.Replace('$', '?'), out var statement));
+        using (statement)
+        {
+            Check(db, raw.sqlite3_bind_int64(statement, 1, fromSequence));
+            for (var rows = 1L; ; rows++)
+            {
+                var step = raw.sqlite3_step(statement);
+                if (step == raw.SQLITE_DONE)
+                {
+                    break;
+                }
+                if (step != raw.SQLITE_ROW)
+                {
+                    Check(db, step);
+                }
+                if (!visit(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_blob(statement, 1),
+                    raw.sqlite3_column_blob(statement, 2)))
+                {
+                    break;
+                }
+                if (rows % 65_536 == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     public override Task InsertRegistryIndexAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Term, long Sequence)> terms,
-        IReadOnlyList<(string Actor, string Key, long Sequence)> keys, CancellationToken ct)
+        IReadOnlyList<(long Proposal, long Sequence)> proposals, IReadOnlyList<(string Actor, string Key, long Sequence)> keys,
+        CancellationToken ct)
     {
         var db = ((SqliteConnection)connection).Handle!;
         var utf8 = new Utf8Buffer();
@@ -156,6 +195,20 @@ internal sealed class SqliteDialect : SqlDialect
                 foreach (var (term, sequence) in terms)
                 {
                     Check(db, utf8.Bind(statement, 1, term));
+                    Check(db, raw.sqlite3_bind_int64(statement, 2, sequence));
+                    Step(db, statement);
+                }
+            }
+        }
+        if (proposals.Count > 0)
+        {
+            Check(db, raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO registry_proposal_index (proposal, seq) VALUES (?1, ?2)",
+                out var statement));
+            using (statement)
+            {
+                foreach (var (proposal, sequence) in proposals)
+                {
+                    Check(db, raw.sqlite3_bind_int64(statement, 1, proposal));
                     Check(db, raw.sqlite3_bind_int64(statement, 2, sequence));
                     Step(db, statement);
                 }

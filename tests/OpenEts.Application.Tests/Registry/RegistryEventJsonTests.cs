@@ -114,6 +114,24 @@ public sealed partial class RegistryEventJsonTests
     }
 
     [Fact]
+    public void Write_EveryEventKindAndEveryJournalRow_WritesTheUtf8OfSerialize()
+    {
+        var events = EveryEventKind().Events.Concat(JournalV1.Select(RegistryEventJson.Deserialize)).ToList();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, RegistryEventJson.WriterOptions);
+
+        foreach (var e in events)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            RegistryEventJson.Write(writer, e);
+            writer.Flush();
+
+            Assert.Equal(RegistryEventJson.Serialize(e), Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+    }
+
+    [Fact]
     public void Serialize_Transfer_WritesCanonicalTextAndBlockObjects()
     {
         var s = EveryEventKind();

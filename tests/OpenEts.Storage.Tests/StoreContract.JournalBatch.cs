@@ -1,0 +1,53 @@
+using System.Text;
+using OpenEts.Application.Journal;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Journal;
+
+namespace OpenEts.Storage.Tests;
+
+// A batch of UTF-8 entries (the registry's write path) is stored as the same entries, in order after the journal's tail,
+// chained exactly as entries appended as strings: the hash computed from the bytes is the hash of the text.
+public abstract partial class StoreContract<TDb>
+{
+    [Fact]
+    public async Task Journal_AppendBatchOfUtf8Entries_StoresTheSameEntriesChainedAsAppendedAsText()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        await store.WriteAsync(s => s.Journal.AppendAsync(Now, "tester", "test.first", "GD-HOLD-1", "{\"n\":0}"), Ct);
+        string[] payloads = ["{\"n\":1}", "{\"holder\":\"广州碳排放权交易所\",\"emoji\":\"\\ud83c\\udf33\"}", "{}"];
+
+        var last = await store.WriteAsync(async s =>
+        {
+            var batch = new JournalBatch();
+            for (var i = 0; i < payloads.Length; i++)
+            {
+                batch.Add(Now.AddSeconds(i + 1), i == 1 ? "张三" : "tester", "test.batch", i == 2 ? "" : "GD-HOLD-" + i,
+                    Encoding.UTF8.GetBytes(payloads[i]));
+            }
+            var written = await s.Journal.AppendBatchAsync(batch);
+            // A later append in the same transaction goes on from the batch's tail.
+            await s.Journal.AppendAsync(Now.AddSeconds(9), "tester", "test.after", "GD-HOLD-9", "{\"n\":9}");
+            return written;
+        }, Ct);
+        var entries = await store.ReadAsync(async s =>
+        {
+            var read = new List<JournalEntry>();
+            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(Ct))
+            {
+                read.Add(e);
+            }
+            return read;
+        }, Ct);
+        var chain = await new JournalChain(store).CheckAsync(Ct);
+
+        Assert.Equal(4, last);
+        Assert.Equal([1L, 2, 3, 4, 5], entries.Select(e => e.Sequence));
+        Assert.Equal(payloads, entries.Skip(1).Take(3).Select(e => e.Payload));
+        Assert.Equal(["tester", "张三", "tester"], entries.Skip(1).Take(3).Select(e => e.Actor));
+        Assert.Equal("", entries[3].Subject);
+        Assert.Equal(Now.AddSeconds(2), entries[2].At);
+        Assert.All(entries, e => Assert.True(e.HashMatches()));
+        Assert.All(entries.Skip(1), e => Assert.Equal(entries[(int)e.Sequence - 2].Hash, e.PreviousHash));
+        Assert.Null(chain.Break);
+    }
+}
