@@ -48,6 +48,10 @@ internal static class Program
                                    settlement delivery versus payment through the server (Release, as exchange-http): one
                                    buy trading with N resting one-lot sells (20 000) in its one transaction, then N one-lot
                                    buys from C clients (64) settled by group commit; trades/s and server CPU seconds
+          exchange-restart [--inputs N] [--tail T] [--db DB]
+                                   the exchange's start with an input journal of N inputs (1 000 000: orders, cancels,
+                                   amends on two instruments) from entry 1, against a start from a snapshot near the head
+                                   with T inputs after it (1 000); wall and process CPU seconds, the snapshot's size
           market-stream [--subscribers S] [--rounds R] [--server DLL]
                                    S (1 000) concurrent server-sent-event subscribers of the demo instrument; R (20) trades;
                                    each subscriber's time from the trade's order to its update: p50, p99, max
@@ -134,6 +138,8 @@ internal static class Program
                 return DualControl.DualControlBench.Run(rest);
             case "exchange-http":
                 return Exchange.ExchangeHttpBench.Run(rest);
+            case "exchange-restart":
+                return Exchange.ExchangeRestartBench.Run(rest);
             case "exchange-settlement":
                 return Exchange.SettlementBench.Run(rest);
             case "market-stream":

@@ -3,13 +3,15 @@ using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Journal;
 using OpenEts.Matching;
 
 namespace OpenEts.Application.Exchange;
 
 /// <summary>
 /// The exchange (交易系统) around the matching engine: one <see cref="OrderBook"/> per listed instrument in memory, rebuilt
-/// from the journal's <c>exchange.*</c> inputs (the input journal), and the one handler of every exchange command. Each
+/// from the newest snapshot of the books that checks out and the journal's <c>exchange.*</c> inputs after it (the input
+/// journal; from entry 1 without a snapshot), and the one handler of every exchange command. Each
 /// command runs in ONE write transaction opened by the registry (<see cref="RegistryService.WriteTogetherAsync{T}"/>), so
 /// an order's input entry, its reservation, the trades it makes and their delivery-versus-payment settlement — units in
 /// the registry, money and fees in the cash ledger — commit together or not at all. An order is acknowledged only after
@@ -19,7 +21,7 @@ namespace OpenEts.Application.Exchange;
 /// Commands are serialised (one book per instrument, one writer) through a queue with group commit
 /// (<see cref="GroupCommit{TRequest, TResult}"/>): orders, amends and cancels that arrive while a transaction runs share the
 /// next one, each with its own outcome, and each is answered after that commit. When a transaction fails after a book
-/// changed in memory, the books are dropped and rebuilt from the journal on the next call, so memory never runs ahead of
+/// changed in memory, the books are dropped and rebuilt (snapshot and tail) on the next call, so memory never runs ahead of
 /// the database. One instance per store (a singleton).
 /// </remarks>
 public sealed partial class ExchangeService(IStore store, RegistryService registry, ExchangeOptions options, ILogger<ExchangeService>? log = null)
@@ -33,6 +35,10 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     private readonly Dictionary<string, OrderBook> _books = new(StringComparer.Ordinal);
     private readonly TradeBuffer _trades = new(1024);
     private long _applied;
+
+    // False until the books are restored (from the newest snapshot that checks out, or empty) and again after a reset.
+    private bool _loaded;
+    private long _inputsSinceSnapshot;
 
     /// <summary>The exchange's set-up: clearing account and fees.</summary>
     public ExchangeOptions Options => options;
@@ -89,18 +95,25 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     {
         await _lock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         var before = _applied;
+        var inputsBefore = _inputsSinceSnapshot;
         try
         {
             return await registry.WriteTogetherAsync(group.Min(r => r.Now), async (s, run) =>
             {
                 await CatchUpAsync(s).ConfigureAwait(false);
                 before = _applied;
+                inputsBefore = _inputsSinceSnapshot;
                 var reads = Batched(group[0].Command) ? new ExchangeReads() : null;
                 var outcomes = new ExchangeOutcome[group.Count];
                 for (var i = 0; i < group.Count; i++)
                 {
                     var (actor, command, now) = group[i];
                     outcomes[i] = await command.RunAsync(new ExchangeWork(this, s, actor, now, run, reads)).ConfigureAwait(false);
+                }
+                // The transaction that crosses the interval also stores a snapshot of the books after it.
+                if (SnapshotInterval > 0 && _inputsSinceSnapshot >= SnapshotInterval)
+                {
+                    await WriteSnapshotAsync(s, group[^1].Now).ConfigureAwait(false);
                 }
                 return outcomes;
             }, CancellationToken.None).ConfigureAwait(false);
@@ -110,6 +123,7 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
             // Refused after the input was journalled (the engine said no, which leaves its book unchanged): the transaction
             // rolled back, so the journal is where it was.
             _applied = before;
+            _inputsSinceSnapshot = inputsBefore;
             return [refusal.Outcome];
         }
         catch (ExchangeRefusalException)
@@ -167,6 +181,7 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
         _trades.Clear();
         var outcome = book.Process(input.ToCommand(kind, entry.Sequence), _trades);
         _applied = entry.Sequence;
+        _inputsSinceSnapshot++;
         return (outcome, _trades.AsSpan().ToArray());
     }
 
@@ -220,41 +235,65 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     }
 
     // Applies the journal's exchange entries after the last one applied: listings create books, inputs run through them.
+    // A fresh (or reset) service first restores the newest snapshot that checks out, so only the tail after it is read.
     private async Task CatchUpAsync(IStoreSession s)
+    {
+        if (!_loaded)
+        {
+            await LoadAsync(s).ConfigureAwait(false);
+            return;
+        }
+        await ReplayTailAsync(s).ConfigureAwait(false);
+    }
+
+    private async Task ReplayTailAsync(IStoreSession s)
     {
         await foreach (var entry in s.Journal.ReadAllAsync(_applied + 1).WithCancellation(s.CancellationToken).ConfigureAwait(false))
         {
-            if (entry.Kind == ListInstrument.Kind)
+            if (Apply(_books, entry, _trades) is not null)
             {
-                var listed = ListInstrument.FromJson(entry.Payload);
-                _books[listed.Code] = new OrderBook(listed.Settings());
-            }
-            else if (entry.Kind == EndOfDay.Kind)
-            {
-                foreach (var (instrument, reference) in EndOfDay.ReferencesFromJson(entry.Payload))
-                {
-                    NextDayBook(instrument, reference, entry.Sequence);
-                }
-            }
-            else if (entry.Kind == SetTradingRules.Kind)
-            {
-                var (instrument, levels) = SetTradingRules.MatchLevelsFromJson(entry.Payload);
-                _books[instrument] = WithMatchLevels(_books[instrument], levels);
-            }
-            else if (ExchangeInput.IsInput(entry.Kind))
-            {
-                var input = ExchangeInput.FromJson(entry.Payload);
-                _trades.Clear();
-                _books[input.Instrument].Process(input.ToCommand(entry.Kind, entry.Sequence), _trades);
+                _inputsSinceSnapshot++;
             }
             _applied = entry.Sequence;
         }
+    }
+
+    // Applies one journal entry to the books: a listing creates a book, an end of day starts the next day's, a rules switch
+    // changes a book's level limit, an input runs through its book (its trades into buffer). Returns an input's instrument.
+    internal static string? Apply(Dictionary<string, OrderBook> books, JournalEntry entry, TradeBuffer buffer)
+    {
+        if (entry.Kind == ListInstrument.Kind)
+        {
+            var listed = ListInstrument.FromJson(entry.Payload);
+            books[listed.Code] = new OrderBook(listed.Settings());
+        }
+        else if (entry.Kind == EndOfDay.Kind)
+        {
+            foreach (var (instrument, reference) in EndOfDay.ReferencesFromJson(entry.Payload))
+            {
+                books[instrument] = NextDay(books[instrument], reference, entry.Sequence, buffer);
+            }
+        }
+        else if (entry.Kind == SetTradingRules.Kind)
+        {
+            var (instrument, levels) = SetTradingRules.MatchLevelsFromJson(entry.Payload);
+            books[instrument] = WithMatchLevels(books[instrument], levels);
+        }
+        else if (ExchangeInput.IsInput(entry.Kind))
+        {
+            var input = ExchangeInput.FromJson(entry.Payload);
+            buffer.Clear();
+            books[input.Instrument].Process(input.ToCommand(entry.Kind, entry.Sequence), buffer);
+            return input.Instrument;
+        }
+        return null;
     }
 
     private void Reset()
     {
         _books.Clear();
         _applied = 0;
+        _loaded = false;
     }
 }
 

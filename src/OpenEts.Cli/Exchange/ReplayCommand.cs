@@ -21,7 +21,7 @@ internal static class ReplayCommand
             r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
         return new Command("exchange", "The matching engine and the exchange.")
         {
-            replay, VerifyCommand.Build(), EndOfDayCommand.Build(), EndOfDayCommand.BuildExport(), AmendCommand.Build(),
+            replay, VerifyCommand.Build(), VerifyCommand.BuildSnapshot(), EndOfDayCommand.Build(), EndOfDayCommand.BuildExport(), AmendCommand.Build(),
             ListingCommand.Build(), BlockCommand.Build(), AuctionCommand.Build(),
         };
     }

@@ -141,7 +141,14 @@ public static class OpenEtsApp
         // The exchange: its clearing account in the registry (the demo registry's by default) and its fee schedule.
         services.AddSingleton(new ExchangeOptions(
             AccountNumber.From(builder.Configuration["Exchange:ClearingAccount"] ?? DemoRegistry.Clearing.Value), FeeSchedule.Demo));
-        services.AddSingleton<ExchangeService>().AddSingleton<ExchangeQueries>().AddSingleton<DemoExchange>().AddSingleton<DemoForestryTrades>();
+        var exchangeSnapshotInterval = ExchangeSnapshotInterval(
+            builder.Configuration["exchange-snapshot-interval"] ?? builder.Configuration["OPENETS_EXCHANGE_SNAPSHOT_INTERVAL"]);
+        services.AddSingleton(sp => new ExchangeService(sp.GetRequiredService<IStore>(), sp.GetRequiredService<RegistryService>(),
+            sp.GetRequiredService<ExchangeOptions>(), sp.GetRequiredService<ILogger<ExchangeService>>())
+        {
+            SnapshotInterval = exchangeSnapshotInterval,
+        });
+        services.AddSingleton<ExchangeQueries>().AddSingleton<DemoExchange>().AddSingleton<DemoForestryTrades>();
         services.AddSingleton<IMarketFeed, ExchangeMarketFeed>();
         services.AddHostedService<LiveMarketData>();
         services.AddSingleton(demoMode);
@@ -156,6 +163,8 @@ public static class OpenEtsApp
         services.AddSingleton<ReadOnlyMode>().AddHostedService(sp => sp.GetRequiredService<ReadOnlyMode>());
         // Registered before the others, so stopped after them: the last registry write is in the snapshot.
         services.AddHostedService<RegistrySnapshotOnStop>();
+        // Stopped before the registry's, so the registry's snapshot on stop includes this one's journal entry.
+        services.AddHostedService<ExchangeSnapshotOnStop>();
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
         services.AddHostedService<CardEscalation>();
@@ -299,6 +308,12 @@ public static class OpenEtsApp
         text is null ? RegistryService.DefaultSnapshotInterval
         : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
         : throw new StartupException($"--snapshot-interval: '{text}' is not a whole number of journal entries (0 writes none).");
+
+    // --exchange-snapshot-interval N: exchange inputs between automatic snapshots of the books (0: none); the exchange's default otherwise.
+    private static long ExchangeSnapshotInterval(string? text) =>
+        text is null ? ExchangeService.DefaultSnapshotInterval
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : throw new StartupException($"--exchange-snapshot-interval: '{text}' is not a whole number of exchange inputs (0 writes none).");
 
     private static void ProtectKeyRing(IDataProtectionBuilder dataProtection, ConfigurationManager configuration, DemoMode demo, ILogger log)
     {
