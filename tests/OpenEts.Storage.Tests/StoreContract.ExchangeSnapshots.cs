@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
-using OpenEts.Application.Demo;
 using OpenEts.Application.Exchange;
-using OpenEts.Domain.Cash;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Registry;
 using OpenEts.Matching;
 using OpenEts.Storage.Tests.Infrastructure;
