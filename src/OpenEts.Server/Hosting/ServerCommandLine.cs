@@ -27,6 +27,7 @@ public static class ServerCommandLine
         new("trusted-proxies", "ADDRESSES", "proxies whose X-Forwarded-For/-Proto are believed", "OPENETS_TRUSTED_PROXIES"),
         new("time-zone", "ZONE", "the zone pages show times in", "OPENETS_TIME_ZONE", "Asia/Shanghai"),
         new("snapshot-interval", "N", "registry journal entries between automatic snapshots, 0 for none", "OPENETS_SNAPSHOT_INTERVAL"),
+        new("exchange-snapshot-interval", "N", "exchange inputs between automatic snapshots of the order books, 0 for none", "OPENETS_EXCHANGE_SNAPSHOT_INTERVAL", "100000"),
         new("nats", "URL", "carbon inclusion's partner events through NATS JetStream, e.g. nats://127.0.0.1:4222", "OPENETS_NATS", "in process"),
     ];
 
