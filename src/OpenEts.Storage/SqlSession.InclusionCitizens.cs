@@ -48,6 +48,9 @@ internal sealed partial class SqlSession
     {
         var events = await ExecuteAsync("DELETE FROM inclusion_events WHERE user_id = @userId", new { userId }).ConfigureAwait(false);
         await ExecuteAsync("DELETE FROM inclusion_coin_lots WHERE user_id = @userId", new { userId }).ConfigureAwait(false);
+        // A verifier's sampled copies stay as verification evidence, unlinked: the source (a card or meter id) goes.
+        await ExecuteAsync("UPDATE inclusion_sample_events SET source = 'erased', user_id = NULL WHERE user_id = @userId", new { userId })
+            .ConfigureAwait(false);
         await ExecuteAsync("UPDATE inclusion_redemptions SET code = '' WHERE user_id = @userId", new { userId }).ConfigureAwait(false);
         await ExecuteAsync("UPDATE inclusion_consents SET withdrawn_at = @at WHERE user_id = @userId AND withdrawn_at IS NULL",
             new { userId, at = Ms(at) }).ConfigureAwait(false);

@@ -17,7 +17,7 @@ internal sealed partial class SqlSession
 
     private const string OffsetReportColumns = """
         id, project_id, period_start, period_end, status, claimed_kg, forestry, verified, opinion, verifier_organisation_id,
-        issued_to_owner, issued_to_buffer, return_comment, returned_by, updated_at
+        issued_to_owner, issued_to_buffer, return_comment, returned_by, updated_at, sample_required
         """;
 
     private const string DocumentColumns = "id, project_id, report_id, kind, file_name, content_type, sha256, size, uploaded_by, uploaded_at";
@@ -87,9 +87,9 @@ internal sealed partial class SqlSession
     {
         var id = await ExecuteScalarAsync<long>("""
             INSERT INTO offset_monitoring_reports (project_id, period_start, period_end, status, claimed_kg, forestry, verified, opinion,
-                verifier_organisation_id, issued_to_owner, issued_to_buffer, return_comment, returned_by, updated_at)
+                verifier_organisation_id, issued_to_owner, issued_to_buffer, return_comment, returned_by, updated_at, sample_required)
             VALUES (@projectId, @periodStart, @periodEnd, @status, @claimedKg, @forestry, @verified, @opinion,
-                @verifierId, @issuedToOwner, @issuedToBuffer, @returnComment, @returnedBy, @updatedAt)
+                @verifierId, @issuedToOwner, @issuedToBuffer, @returnComment, @returnedBy, @updatedAt, @sampleRequired)
             RETURNING id
             """, ReportParameters(report)).ConfigureAwait(false);
         return report with { Id = id };
@@ -193,6 +193,7 @@ internal sealed partial class SqlSession
         returnComment = r.ReturnComment,
         returnedBy = r.ReturnedBy?.ToString(),
         updatedAt = Ms(r.UpdatedAt),
+        sampleRequired = r.SampleRequired ? 1L : 0L,
     };
 
     private static Role? RoleOf(string? text) => text is { } r && Roles.TryParse(r, out var role) ? role : null;
@@ -261,6 +262,8 @@ internal sealed partial class SqlSession
 
         public long Updated_At { get; init; }
 
+        public long Sample_Required { get; init; }
+
         public MonitoringReport ToReport() => new(Id, Project_Id,
             DateOnly.ParseExact(Period_Start, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateOnly.ParseExact(Period_End, "yyyy-MM-dd", CultureInfo.InvariantCulture), Enum.Parse<MonitoringStatus>(Status),
@@ -273,6 +276,7 @@ internal sealed partial class SqlSession
             IssuedToBuffer = Issued_To_Buffer,
             ReturnComment = Return_Comment,
             ReturnedBy = RoleOf(Returned_By),
+            SampleRequired = Sample_Required != 0,
         };
     }
 

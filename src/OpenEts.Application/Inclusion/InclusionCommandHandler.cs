@@ -12,7 +12,7 @@ namespace OpenEts.Application.Inclusion;
 /// (its journal entry included), and returns the outcome. Aggregation files its monitoring report through the offsets
 /// module's handler inside the same transaction as its own record, so the two commit together or not at all.
 /// </summary>
-public sealed class InclusionCommandHandler(IStore store, InclusionProgrammes programmes, OffsetsCommandHandler offsets,
+public sealed partial class InclusionCommandHandler(IStore store, InclusionProgrammes programmes, OffsetsCommandHandler offsets,
     OffsetsQueries offsetsQueries, TimeProvider clock)
 {
     /// <summary>The programmes the commands run under.</summary>
@@ -83,7 +83,8 @@ public sealed class InclusionCommandHandler(IStore store, InclusionProgrammes pr
                     $"the period's counted reductions ({reduction}) are under 1 kg", RefusalKind.Conflict);
             }
             var filed = await offsets.HandleWithinAsync(s, actor,
-                new SubmitMonitoringReport(project.Project.Id, command.PeriodStart, command.PeriodEnd, claimed, null)).ConfigureAwait(false);
+                new SubmitMonitoringReport(project.Project.Id, command.PeriodStart, command.PeriodEnd, claimed, null) { SampleRequired = true })
+                .ConfigureAwait(false);
             switch (filed)
             {
                 case OffsetsCommandOutcome.Completed { Report: { } report }:

@@ -27,6 +27,15 @@ public static class InclusionRoles
     /// <summary>See programme totals and aggregations: the regulator, the auditor, the verifier and the operator.</summary>
     public static IReadOnlyList<Role> Overseers { get; } = [Role.Regulator, Role.Auditor, Role.Verifier, Role.CompanyRepresentative];
 
+    /// <summary>
+    /// Draw an aggregation's sample, record findings and verify the aggregation on them: the verifier (of the organisation that
+    /// drew the sample, once drawn; the handler checks it).
+    /// </summary>
+    public static IReadOnlyList<Role> Verifiers { get; } = [Role.Verifier];
+
+    /// <summary>See a sample's events (pseudonymous): the verifier, the regulator and the auditor.</summary>
+    public static IReadOnlyList<Role> SampleReaders { get; } = [Role.Verifier, Role.Regulator, Role.Auditor];
+
     /// <summary>List merchants, issue and revoke partners' keys, purge raw actions past retention, answer PIPL requests: the regulator.</summary>
     public static IReadOnlyList<Role> Regulators { get; } = [Role.Regulator];
 

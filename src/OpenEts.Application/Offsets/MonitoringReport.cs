@@ -43,4 +43,10 @@ public sealed record MonitoringReport(
 
     /// <summary>The role that returned it, while returned.</summary>
     public Role? ReturnedBy { get; init; }
+
+    /// <summary>
+    /// True for a carbon-inclusion aggregation's report: the verifier verifies it on a checked sample of its events
+    /// (<see cref="Inclusion.VerifyAggregation"/>), never directly.
+    /// </summary>
+    public bool SampleRequired { get; init; }
 }

@@ -19,6 +19,11 @@ public sealed record SubmitMonitoringReport(
     long Project, DateOnly PeriodStart, DateOnly PeriodEnd, decimal? Claimed, ForestryInput? Forestry, long? Report = null) : IOffsetsCommand
 {
     /// <summary>
+    /// Set by carbon inclusion's aggregation (never from a form): the report is verified on a sample of its events only.
+    /// </summary>
+    internal bool SampleRequired { get; init; }
+
+    /// <summary>
     /// The request as typed. <c>Claimed</c> (tCO2e) for a non-forestry methodology; for forestry <c>Species</c>,
     /// <c>AreaHectares</c>, <c>GrowthPerHectare</c> (m³/ha over the period), <c>BaselineTonnes</c>, <c>LeakageTonnes</c>,
     /// and optionally measured <c>ExpansionFactor</c>, <c>RootToShoot</c>, <c>WoodDensity</c>, <c>CarbonFraction</c> with their
@@ -164,7 +169,7 @@ public sealed record SubmitMonitoringReport(
         else
         {
             report = new MonitoringReport(0, project.Id, PeriodStart, PeriodEnd, MonitoringStatus.Submitted, claimed,
-                methodology.Kind == MethodologyKind.ForestrySink ? Forestry : null, work.Now);
+                methodology.Kind == MethodologyKind.ForestrySink ? Forestry : null, work.Now) { SampleRequired = SampleRequired };
         }
         return work.Write(project, Report, "report.submitted", "", new
         {

@@ -17,6 +17,9 @@ namespace OpenEts.Application.Offsets;
 public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal? VerifiedTonnes, decimal? AreaHectares, decimal? GrowthPerHectare)
     : IOffsetsCommand
 {
+    /// <summary>Set by carbon inclusion once the aggregation's sample is checked (never from a form).</summary>
+    internal bool SampleChecked { get; init; }
+
     public sealed record Form(long? Report, string? Opinion, decimal? VerifiedTonnes = null, decimal? AreaHectares = null, decimal? GrowthPerHectare = null);
 
     /// <inheritdoc/>
@@ -48,6 +51,12 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
         if (report!.Status != MonitoringStatus.Submitted)
         {
             return OffsetsWork.WrongStep(report, "verified");
+        }
+        if (report.SampleRequired && !SampleChecked)
+        {
+            return new OffsetsDecision.Refuse("SampleNotChecked", "report",
+                $"monitoring report {report.Id} aggregates citizens' reductions: it is verified on a checked sample of its events (/Inclusion/Sample)",
+                RefusalKind.Conflict);
         }
         if (programme!.Validator != work.Actor.Role)
         {

@@ -25,7 +25,7 @@ public partial interface IInclusionData
 
     /// <summary>
     /// Erases the citizen's personal data in inclusion's tables: every raw event and coin lot deleted, redemption codes
-    /// blanked, nickname and contact removed, consents withdrawn and the profile marked erased at <paramref name="at"/>.
+    /// blanked, sampled copies unlinked (source <c>erased</c>), nickname and contact removed, consents withdrawn and the profile marked erased at <paramref name="at"/>.
     /// Returns the number of events deleted.
     /// </summary>
     Task<long> ErasePersonalDataAsync(long userId, DateTimeOffset at);

@@ -40,6 +40,7 @@ internal static partial class InclusionEndpoints
             .WithSummary("A programme's periods aggregated into PHCER monitoring reports");
         group.MapPost("/aggregations", AggregateAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvCompany })
             .WithSummary("Aggregate a period's reductions into a PHCER monitoring report on the programme's project (its owner), through the offsets module");
+        MapSamples(group);
         MapCitizens(group);
         MapMerchantsAndPartners(group);
         MapQuality(group);

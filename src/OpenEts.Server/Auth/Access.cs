@@ -61,6 +61,12 @@ internal static class Access
     public const string InclusionOverseers = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.Verifier)
         + "," + nameof(Role.CompanyRepresentative);
 
+    /// <summary>Draw an aggregation's sample, record findings, verify on it (Application InclusionRoles.Verifiers).</summary>
+    public const string InclusionVerifier = nameof(Role.Verifier);
+
+    /// <summary>A sample's pseudonymous events (Application InclusionRoles.SampleReaders; a verifier of the drawing organisation only).</summary>
+    public const string InclusionSampleReaders = nameof(Role.Verifier) + "," + nameof(Role.Regulator) + "," + nameof(Role.Auditor);
+
     /// <summary>Key energy users' budget and progress: a company its own units, the regulator and the auditor every unit.</summary>
     public const string EnergyProgressReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative);
 

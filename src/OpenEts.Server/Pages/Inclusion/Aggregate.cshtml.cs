@@ -24,6 +24,9 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
 
     public bool IsOperator => InclusionRoles.Operators.Contains(User.Actor().Role);
 
+    /// <summary>The reader may open samples (the verifier, the regulator, the auditor).</summary>
+    public bool MaySample => InclusionRoles.SampleReaders.Contains(User.Actor().Role);
+
     [BindProperty(SupportsGet = true)]
     public string? Programme { get; set; }
 

@@ -1,0 +1,76 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Offsets;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Inclusion;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>The verifier's samples and an aggregation's audit trail.</summary>
+public sealed partial class InclusionQueries
+{
+    /// <summary>
+    /// True when <paramref name="actor"/> may see the events of <paramref name="sample"/>: the regulator, the auditor, and
+    /// verifiers of the organisation that drew it.
+    /// </summary>
+    public static bool MaySeeSample(Actor? actor, InclusionSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return actor is not null && InclusionRoles.SampleReaders.Contains(actor.Role)
+            && (actor.Role != Role.Verifier || actor.OrganisationId == sample.VerifierOrganisationId);
+    }
+
+    /// <summary>An aggregation's sample with its events and findings, or null when none is drawn or the actor may not see it.</summary>
+    public Task<SampleCheck?> SampleAsync(Actor? actor, long aggregation, CancellationToken ct) =>
+        store.ReadAsync<SampleCheck?>(async s =>
+        {
+            if (await s.Inclusion.FindAggregationAsync(aggregation).ConfigureAwait(false) is not { } found
+                || await s.Inclusion.FindSampleAsync(aggregation).ConfigureAwait(false) is not { } sample
+                || !MaySeeSample(actor, sample))
+            {
+                return null;
+            }
+            return new SampleCheck(found, sample, await s.Inclusion.SampledEventsAsync(aggregation).ConfigureAwait(false));
+        }, ct);
+
+    /// <summary>
+    /// The audit trail of an aggregation (by its id, or by the monitoring report it filed), or null when it does not exist
+    /// or the actor may not oversee aggregations. The offsets report and its issuances come through <paramref name="offsets"/>.
+    /// </summary>
+    public async Task<AggregationTrail?> TrailAsync(Actor? actor, long? aggregation, long? report, OffsetsQueries offsets, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(offsets);
+        if (!MayOversee(actor))
+        {
+            return null;
+        }
+        var today = InclusionTime.DayOf(clock.GetUtcNow());
+        var trail = await store.ReadAsync<AggregationTrail?>(async s =>
+        {
+            var data = s.Inclusion;
+            var found = aggregation is { } id ? await data.FindAggregationAsync(id).ConfigureAwait(false)
+                : report is { } r ? await data.FindAggregationByReportAsync(r).ConfigureAwait(false)
+                : null;
+            if (found is null)
+            {
+                return null;
+            }
+            var sample = await data.FindSampleAsync(found.Id).ConfigureAwait(false);
+            var events = sample is not null && MaySeeSample(actor, sample) ? await data.SampledEventsAsync(found.Id).ConfigureAwait(false) : [];
+            return new AggregationTrail(found, null, [], await data.PeriodDailyTotalsAsync(found.Programme, found.PeriodStart, found.PeriodEnd).ConfigureAwait(false),
+                await data.CountedEventStrataAsync(found.Programme, found.PeriodStart, found.PeriodEnd).ConfigureAwait(false),
+                RawActionRetention.Default.FirstKept(today), sample, events);
+        }, ct).ConfigureAwait(false);
+        if (trail is null)
+        {
+            return null;
+        }
+        var detail = await offsets.ProjectAsync(actor, "PHCER", trail.Aggregation.PhcerProject, ct).ConfigureAwait(false);
+        var filed = detail?.Reports.FirstOrDefault(r => r.Id == trail.Aggregation.Report);
+        var reference = $"监测报告 {trail.Aggregation.Report} (";
+        return trail with
+        {
+            Report = filed,
+            Issuances = detail is null ? [] : [.. detail.Issuances.Where(i => i.Class.ToString() == trail.Class && i.Reference.Contains(reference, StringComparison.Ordinal))],
+        };
+    }
+}

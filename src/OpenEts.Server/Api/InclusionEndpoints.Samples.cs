@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenEts.Application.Inclusion;
+using OpenEts.Application.Offsets;
+using OpenEts.Server.Auth;
+
+namespace OpenEts.Server.Api;
+
+/// <summary>The verifier's sample of an aggregation (draw, findings, verification on it) and an aggregation's audit trail.</summary>
+internal static partial class InclusionEndpoints
+{
+    public sealed record FindingInput(int? Ordinal, string? Finding, string? Reason);
+
+    public sealed record VerifyAggregationInput(string? Opinion);
+
+    private static void MapSamples(RouteGroupBuilder group)
+    {
+        group.MapGet("/aggregations/{id:long}/sample", SampleAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionSampleReaders })
+            .WithSummary("An aggregation's sample: seed, plan (z, p, e, tolerable rate with their source), strata, the sampled events (citizens by the sample's pseudonym) and findings, and the evaluation so far");
+        group.MapPost("/aggregations/{id:long}/sample", DrawAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionVerifier })
+            .WithSummary("Draw the aggregation's sample (the verifier; drawn once, reproducibly from the aggregation's seed; the verifier's organisation takes the aggregation)");
+        group.MapPost("/aggregations/{id:long}/sample/findings", FindingAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionVerifier })
+            .WithSummary("Record the finding for one sampled event: confirmed, or notSupported with a reason (changeable until verified)");
+        group.MapPost("/aggregations/{id:long}/verification", VerifyOnSampleAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionVerifier })
+            .WithSummary("Verify the aggregation on its checked sample through the offsets module: the claim as filed, or cut by the projected error above the tolerable rate");
+        group.MapGet("/aggregations/{id:long}/trail", TrailAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionOverseers })
+            .WithSummary("The audit trail from the PHCER issued to the aggregation, its daily sums by behaviour, the events still kept and the sample (events for sample readers only)");
+    }
+
+    private static async Task<Results<Ok<InclusionViews.SampleView>, NotFound>> SampleAsync(long id, HttpContext http, InclusionQueries q,
+        CancellationToken ct) =>
+        await q.SampleAsync(http.User.Actor(), id, ct).ConfigureAwait(false) is { } check ? TypedResults.Ok(InclusionViews.Sample(check)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<InclusionViews.SampleView>, ValidationProblem, ProblemHttpResult>> DrawAsync(long id, HttpContext http,
+        InclusionCommandHandler handler, CancellationToken ct) =>
+        DrawSample.TryParse(new(id), out var command, out var errors)
+            ? ToHttp(await handler.DrawSampleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => InclusionViews.Sample((SampleCheck)r))
+            : Problems.Fields(errors);
+
+    private static async Task<Results<Ok<InclusionViews.SampledEventView>, ValidationProblem, ProblemHttpResult>> FindingAsync(long id, FindingInput input,
+        HttpContext http, InclusionCommandHandler handler, CancellationToken ct) =>
+        RecordSampleFinding.TryParse(new(id, input.Ordinal, input.Finding, input.Reason), out var command, out var errors)
+            ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => InclusionViews.SampledEvent((SampledEvent)r))
+            : Problems.Fields(errors);
+
+    private static async Task<Results<Ok<InclusionViews.SampleView>, ValidationProblem, ProblemHttpResult>> VerifyOnSampleAsync(long id,
+        VerifyAggregationInput input, HttpContext http, InclusionCommandHandler handler, CancellationToken ct) =>
+        VerifyAggregation.TryParse(new(id, input.Opinion), out var command, out var errors)
+            ? ToHttp(await handler.VerifyAggregationAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => InclusionViews.Sample((SampleCheck)r))
+            : Problems.Fields(errors);
+
+    private static async Task<Results<Ok<InclusionViews.TrailView>, NotFound>> TrailAsync(long id, HttpContext http, InclusionQueries q,
+        OffsetsQueries offsets, CancellationToken ct) =>
+        await q.TrailAsync(http.User.Actor(), id, null, offsets, ct).ConfigureAwait(false) is { } trail
+            ? TypedResults.Ok(InclusionViews.Trail(trail))
+            : TypedResults.NotFound();
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using OpenEts.Application.Demo;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Inclusion;
+using OpenEts.Application.Registry;
+using OpenEts.Cli.Tests.Registry;
+using OpenEts.Storage;
+
+namespace OpenEts.Cli.Tests.Inclusion;
+
+public sealed class InclusionSampleCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sample_VerifierDrawsRecordsFindingsFromAFileAndVerifies_PrintsTheSampleAsCsv()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(-5);
+        var day = at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var readings = db.WriteFile("pv.csv", "eventId,source,user,behaviour,occurredAt,quantity,minutes,ownAverage\n"
+            + $"pv-1,pv-meter-7,citizen,solar-pv,{at.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)},2000,,\n");
+        Assert.Equal(0, (await db.RunEtsAsync("inclusion", "ingest", readings, "--programme", "guangdong-tanpuhui", "--as", "regulator")).Exit);
+        long aggregation;
+        await using (var store = await SqlStore.OpenAsync(db.Database, Ct))
+        {
+            using var registry = new RegistryService(store);
+            await new DemoOffsets(store, registry).SeedIfEmptyAsync(Ct);
+            var owner = await store.ReadAsync(s => s.Users.FindByNameAsync("cement-a"), Ct);
+            Assert.True(AggregatePeriod.TryParse(new("guangdong-tanpuhui", day, day), InclusionProgrammes.Shipped, out var command, out _));
+            var outcome = await InclusionCommandHandler.Over(store, registry, TimeProvider.System)
+                .AggregateAsync(new Actor(owner!.Id, owner.UserName, owner.Role, owner.OrganisationId), command, Ct);
+            aggregation = ((InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(outcome).Result).Id;
+        }
+        var id = aggregation.ToString(CultureInfo.InvariantCulture);
+        var findings = db.WriteFile("findings.csv", "ordinal,finding,reason\n1,confirmed,与上网电量结算单一致\n");
+        var badFindings = db.WriteFile("bad.csv", "1,maybe,\n");
+
+        var drawn = await db.RunEtsAsync("inclusion", "sample", id, "--as", "verifier", "--draw");
+        var usage = await db.RunEtsAsync("inclusion", "sample", id, "--as", "verifier", "--findings", badFindings);
+        var owners = await db.RunEtsAsync("inclusion", "sample", id, "--as", "cement-a", "--draw");
+        var verified = await db.RunEtsAsync("inclusion", "sample", id, "--as", "verifier", "--findings", findings, "--verify", "样本属实");
+
+        Assert.True(drawn.Exit == 0, drawn.Err);
+        Assert.Contains("1 of 1 events", drawn.Out, StringComparison.Ordinal);
+        Assert.Contains("1,solar-pv,pv-meter-7,pv-1,c", drawn.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(",citizen,", drawn.Out, StringComparison.Ordinal);
+        Assert.Equal(2, usage.Exit);
+        Assert.Contains("bad.csv:1:", usage.Err, StringComparison.Ordinal);
+        Assert.Equal(1, owners.Exit);
+        Assert.True(verified.Exit == 0, verified.Err);
+        // 2 000 kWh × 570.3 g/kWh = 1 140.6 kg, confirmed: verified as filed.
+        Assert.Contains("verified 1140.6 kg", verified.Out, StringComparison.Ordinal);
+        Assert.Contains(",confirmed,与上网电量结算单一致", verified.Out, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Api;
+
+/// <summary>The verifier's sample over HTTP: drawn and checked by the verifier only, the citizen shown by pseudonym, verification refused until checked.</summary>
+public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sample_VerifierDrawsChecksAndVerifies_OthersAreRefused()
+    {
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var citizen = await server.SignedInAsync("citizen-gz");
+        var reading = new
+        {
+            programme = "guangdong-tanpuhui",
+            actions = new[] { new { eventId = "api-pv-1", source = "pv-meter-7", behaviour = "solar-pv", occurredAt = today.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), quantity = 2000m } },
+        };
+        (await citizen.PostAsJsonAsync("/api/v1/inclusion/actions", reading, Ct)).EnsureSuccessStatusCode();
+        using var owner = await server.SignedInAsync("cement-a");
+        using var aggregated = await owner.PostAsJsonAsync("/api/v1/inclusion/aggregations", new { programme = "guangdong-tanpuhui", periodStart = day, periodEnd = day }, Ct);
+        var aggregation = (await aggregated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+        using var verifier = await server.SignedInAsync("verifier");
+        var url = $"/api/v1/inclusion/aggregations/{aggregation}";
+
+        using var byOwner = await owner.PostAsync($"{url}/sample", null, Ct);
+        using var drawn = await verifier.PostAsync($"{url}/sample", null, Ct);
+        using var early = await verifier.PostAsJsonAsync($"{url}/verification", new { opinion = "ok" }, Ct);
+        using var unreasoned = await verifier.PostAsJsonAsync($"{url}/sample/findings", new { ordinal = 1, finding = "notSupported" }, Ct);
+        using var found = await verifier.PostAsJsonAsync($"{url}/sample/findings", new { ordinal = 1, finding = "confirmed", reason = "结算单一致" }, Ct);
+        using var verified = await verifier.PostAsJsonAsync($"{url}/verification", new { opinion = "样本属实" }, Ct);
+        using var trail = await owner.GetAsync($"{url}/trail", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, byOwner.StatusCode);
+        var sample = await drawn.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(HttpStatusCode.OK, drawn.StatusCode);
+        Assert.Equal(1, sample.GetProperty("size").GetInt64());
+        var sampled = sample.GetProperty("events")[0];
+        Assert.Equal("api-pv-1", sampled.GetProperty("eventId").GetString());
+        Assert.StartsWith("c", sampled.GetProperty("citizen").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual("citizen-gz", sampled.GetProperty("citizen").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("SampleIncomplete", (await early.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unreasoned.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var done = await verified.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        // 2 000 kWh × 570.3 g/kWh = 1 140 600 g, confirmed: verified as filed.
+        Assert.Equal(1_140_600m, done.GetProperty("verifiedGrams").GetDecimal());
+        var owners = await trail.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Verified", owners.GetProperty("report").GetProperty("status").GetString());
+        Assert.Empty(owners.GetProperty("sample").GetProperty("events").EnumerateArray());
+    }
+}
