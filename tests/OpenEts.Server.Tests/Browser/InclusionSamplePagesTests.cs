@@ -66,7 +66,7 @@ public sealed class InclusionSamplePagesTests(BrowserServer server) : IClassFixt
         // 1.140 t claimed, verified and issued as 1 whole PHCER.
         Assert.Equal("1 t", await regulator.InnerTextAsync("#trail-issued"));
         Assert.Contains("PHCER-GD0001-", await regulator.InnerTextAsync("#trail-issuances"), StringComparison.Ordinal);
-        Assert.Contains("1140.6", await regulator.InnerTextAsync("#trail-daily-kg"), StringComparison.Ordinal);
+        Assert.Equal("1,140.6", await regulator.InnerTextAsync("#trail-daily-kg"));
         Assert.Contains("1 / 1", await regulator.InnerTextAsync("#trail-sample"), StringComparison.Ordinal);
     }
 }
