@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OpenEts.Application.Journal;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Registry;
 using OpenEts.Matching;
@@ -8,8 +9,13 @@ namespace OpenEts.Application.Exchange;
 // Snapshots of the books: written every SnapshotInterval inputs (in the transaction that crosses the mark) and on demand,
 // each recorded by a journal entry with its SHA-256. A start restores the newest snapshot that checks out and replays
 // only the journal after it; one that does not check out is skipped with a warning for the one before it (or entry 1).
-public sealed partial class ExchangeService
+public sealed partial class ExchangeService : ISnapshotsOnStop
 {
+    string ISnapshotsOnStop.SnapshotLedger => "exchange";
+
+    async Task<long?> ISnapshotsOnStop.StoreSnapshotOnStopAsync(DateTimeOffset now, CancellationToken ct) =>
+        (await SnapshotOnStopAsync(now, ct).ConfigureAwait(false))?.Sequence;
+
     /// <summary>Inputs (orders, amends, cancels, expiries, halts, resumes) between automatic snapshots, by default.</summary>
     public const long DefaultSnapshotInterval = 100_000;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OpenEts.Application.Journal;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Registry;
 
@@ -6,8 +7,13 @@ namespace OpenEts.Application.Registry;
 
 // Snapshots: written every SnapshotInterval journal entries and on demand, each recorded by a journal entry with its
 // SHA-256 (signed when a key is configured). A start restores the newest snapshot that checks out and replays the tail.
-public sealed partial class RegistryService
+public sealed partial class RegistryService : ISnapshotsOnStop
 {
+    string ISnapshotsOnStop.SnapshotLedger => "registry";
+
+    async Task<long?> ISnapshotsOnStop.StoreSnapshotOnStopAsync(DateTimeOffset now, CancellationToken ct) =>
+        (await SnapshotOnStopAsync(now, ct).ConfigureAwait(false))?.Sequence;
+
     /// <summary>
     /// Stores a snapshot of the caught-up registry now (<c>ets registry snapshot</c>) and journals its hash. Returns the
     /// snapshot as stored (without its bytes).

@@ -162,9 +162,9 @@ public static class OpenEtsApp
         // First: a journal entry that does not replay makes the server read-only (503 on writes), not stop it.
         services.AddSingleton<ReadOnlyMode>().AddHostedService(sp => sp.GetRequiredService<ReadOnlyMode>());
         // Registered before the others, so stopped after them: the last registry write is in the snapshot.
-        services.AddHostedService<RegistrySnapshotOnStop>();
+        services.AddHostedService<SnapshotOnStop<RegistryService>>();
         // Stopped before the registry's, so the registry's snapshot on stop includes this one's journal entry.
-        services.AddHostedService<ExchangeSnapshotOnStop>();
+        services.AddHostedService<SnapshotOnStop<ExchangeService>>();
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
         services.AddHostedService<CardEscalation>();
