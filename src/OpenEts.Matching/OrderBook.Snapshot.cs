@@ -21,6 +21,32 @@ public sealed partial class OrderBook
         return new OrderBookSnapshot(_settings, _phase, _halted, orders);
     }
 
+    /// <summary>
+    /// Writes the best levels of one side into <paramref name="destination"/>, best first (bids highest first, asks
+    /// lowest first), as many as it holds; returns how many were written. Reads only the levels it writes (no copy of
+    /// the orders), so the top of a book of any size costs the same.
+    /// </summary>
+    public int Depth(Side side, Span<PriceLevel> destination)
+    {
+        int written = 0;
+        if (side == Side.Buy)
+        {
+            for (int li = _bestBid; li != None && written < destination.Length; li = _bidBits.PrevAtOrBelow(li - 1))
+            {
+                destination[written++] = new PriceLevel(PriceOf(li), _bids[li].Quantity, _bids[li].Count);
+            }
+        }
+        else
+        {
+            for (int li = _bestAsk; li != int.MaxValue && written < destination.Length; li = _askBits.NextAtOrAbove(li + 1))
+            {
+                destination[written++] = new PriceLevel(PriceOf(li), _asks[li].Quantity, _asks[li].Count);
+            }
+        }
+
+        return written;
+    }
+
     private int CopyLevel(in Level level, int li, RestingOrder[] orders, int i)
     {
         for (int n = level.Head; n != None; n = _nodes[n].Next)

@@ -60,6 +60,35 @@ public sealed class OrderBookPropertyTests
     }
 
     [Fact]
+    public void Depth_RandomStreams_IsTheRestingOrdersSummedByPriceBestFirstForEachSide()
+    {
+        Check(200, (commands, settings) =>
+        {
+            var book = new OrderBook(settings);
+            var trades = new TradeBuffer();
+            var levels = new PriceLevel[5];
+            foreach (Command c in commands)
+            {
+                trades.Clear();
+                book.Process(c, trades);
+                foreach (Side side in new[] { Side.Buy, Side.Sell })
+                {
+                    var expected = book.Snapshot().Orders.Where(o => o.Side == side)
+                        .GroupBy(o => o.PriceFen)
+                        .Select(g => new PriceLevel(g.Key, g.Sum(o => o.Quantity), g.Count()))
+                        .OrderBy(l => side == Side.Buy ? -l.PriceFen : l.PriceFen)
+                        .Take(levels.Length)
+                        .ToArray();
+
+                    int written = book.Depth(side, levels);
+
+                    Assert.Equal(expected, levels.AsSpan(0, written).ToArray());
+                }
+            }
+        });
+    }
+
+    [Fact]
     public void Process_RandomStreams_BookNeverCrossedInContinuousAndNoTradeOutsideBand()
     {
         Check(200, (commands, settings) =>

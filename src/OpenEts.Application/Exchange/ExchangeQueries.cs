@@ -70,8 +70,7 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
             {
                 return null;
             }
-            var orders = book.Snapshot().Orders;
-            return new Depth(instrument, Levels(orders, Side.Buy, take), Levels(orders, Side.Sell, take), book.IsHalted);
+            return new Depth(instrument, Levels(book, Side.Buy, take), Levels(book, Side.Sell, take), book.IsHalted);
         }, ct);
     }
 
@@ -250,29 +249,17 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         return new TradingPosition(account, lines, cash?.Balance ?? 0m, cash?.Reserved ?? 0m);
     }
 
-    private static List<DepthLevel> Levels(IReadOnlyList<RestingOrder> orders, Side side, int take)
+    // The best levels of a side, read from the book's levels (no copy of its orders).
+    private static DepthLevel[] Levels(OrderBook book, Side side, int take)
     {
-        var levels = new List<DepthLevel>(take);
-        foreach (var o in orders)
+        Span<PriceLevel> levels = stackalloc PriceLevel[take];
+        var written = book.Depth(side, levels);
+        var result = new DepthLevel[written];
+        for (var i = 0; i < written; i++)
         {
-            if (o.Side != side)
-            {
-                continue;
-            }
-            if (levels.Count > 0 && levels[^1].PriceFen == o.PriceFen)
-            {
-                levels[^1] = levels[^1] with { Quantity = levels[^1].Quantity + o.Quantity, Orders = levels[^1].Orders + 1 };
-            }
-            else if (levels.Count == take)
-            {
-                break;
-            }
-            else
-            {
-                levels.Add(new DepthLevel(o.PriceFen, o.Quantity, 1));
-            }
+            result[i] = new DepthLevel(levels[i].PriceFen, levels[i].Quantity, levels[i].Orders);
         }
-        return levels;
+        return result;
     }
 }
 

@@ -26,11 +26,24 @@ public sealed class FakeMarketFeed : IMarketFeed
     public Task<IReadOnlyList<(string Instrument, long ReferencePriceFen)>> InstrumentsAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<(string, long)>>([(Instrument, ReferenceFen)]);
 
-    public Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    private int _reads;
+
+    /// <summary>How many times the trade prints were read.</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
+    /// <summary>While set, a read of the trade prints waits for it (a computation held in the middle).</summary>
+    public Task? Gate { get; set; }
+
+    public async Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
+        Interlocked.Increment(ref _reads);
+        if (Gate is { } gate)
+        {
+            await gate.WaitAsync(ct);
+        }
         lock (_trades)
         {
-            return Task.FromResult<IReadOnlyList<TradePrint>>([.. _trades.Where(t => t.Instrument == instrument && t.At >= from && t.At < to)]);
+            return [.. _trades.Where(t => t.Instrument == instrument && t.At >= from && t.At < to)];
         }
     }
 

@@ -40,7 +40,25 @@ public sealed class MarketDataQueries(IMarketFeed feed, TimeProvider clock)
     public Task<IReadOnlyList<(string Instrument, long ReferencePriceFen)>> InstrumentsAsync(CancellationToken ct) => feed.InstrumentsAsync(ct);
 
     /// <summary>The ticker of an instrument for today (Beijing time), or null when it is not listed.</summary>
-    public async Task<Ticker?> TickerAsync(string instrument, CancellationToken ct)
+    public async Task<Ticker?> TickerAsync(string instrument, CancellationToken ct) =>
+        (await TodayAsync(instrument, ct).ConfigureAwait(false))?.Ticker;
+
+    /// <summary>
+    /// What the live feed sends: today's ticker and the open 1-minute and 1-day bars (null before the first trade),
+    /// from one read of the day's trades; null when the instrument is not listed.
+    /// </summary>
+    public async Task<(Ticker Ticker, Bar? Minute, Bar? Day)?> LiveAsync(string instrument, CancellationToken ct)
+    {
+        if (await TodayAsync(instrument, ct).ConfigureAwait(false) is not var (ticker, trades))
+        {
+            return null;
+        }
+        return trades.Count == 0
+            ? (ticker, null, null)
+            : (ticker, KLines.Aggregate(trades, KLineInterval.OneMinute)[^1], KLines.Aggregate(trades, KLineInterval.OneDay)[^1]);
+    }
+
+    private async Task<(Ticker Ticker, IReadOnlyList<TradePrint> Trades)?> TodayAsync(string instrument, CancellationToken ct)
     {
         if (await ReferenceAsync(instrument, ct).ConfigureAwait(false) is not { } reference)
         {
@@ -50,7 +68,7 @@ public sealed class MarketDataQueries(IMarketFeed feed, TimeProvider clock)
         var day = BeijingTime.TradingDay(now);
         var trades = await feed.TradePrintsAsync(instrument, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)), ct).ConfigureAwait(false);
         var blocks = await feed.BlockPrintsAsync(instrument, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)), ct).ConfigureAwait(false);
-        return Ticker.From(instrument, day, reference, trades, blocks);
+        return (Ticker.From(instrument, day, reference, trades, blocks), trades);
     }
 
     /// <summary>
@@ -72,10 +90,6 @@ public sealed class MarketDataQueries(IMarketFeed feed, TimeProvider clock)
 
     /// <summary>The top <see cref="DepthLevels"/> levels of each side, or null when the instrument is not listed.</summary>
     public Task<BookDepth?> DepthAsync(string instrument, CancellationToken ct) => feed.DepthAsync(instrument, DepthLevels, ct);
-
-    /// <summary>The trades of an instrument since <paramref name="from"/>, in trade order (for the live feed's catch-up).</summary>
-    public Task<IReadOnlyList<TradePrint>> TradesSinceAsync(string instrument, DateTimeOffset from, CancellationToken ct) =>
-        feed.TradePrintsAsync(instrument, from, clock.GetUtcNow().AddSeconds(1), ct);
 
     private async Task<long?> ReferenceAsync(string instrument, CancellationToken ct)
     {

@@ -22,17 +22,43 @@ public sealed class MarketStream(MarketDataQueries queries)
     /// Computes <paramref name="instrument"/>'s update and sends it to its subscribers. Does nothing for an instrument
     /// that is not listed.
     /// </summary>
+    /// <remarks>
+    /// One computation at a time per instrument: a change that arrives while one runs is folded into one more pass,
+    /// which reads the state after every change so far. A burst of changes thus costs a few computations, not one each,
+    /// and every subscriber still ends on the state after the last change.
+    /// </remarks>
     public async Task PublishAsync(string instrument, CancellationToken ct)
     {
         var topic = _topics.GetOrAdd(instrument, _ => new Topic());
-        var version = Interlocked.Increment(ref topic.Version);
+        Interlocked.Increment(ref topic.Version);
         if (topic.Count == 0)
         {
             return; // nobody listens: a new subscriber gets the current state when it subscribes
         }
-        if (await ComputeAsync(instrument, version, ct).ConfigureAwait(false) is { } update)
+        Volatile.Write(ref topic.Dirty, 1);
+        while (Interlocked.CompareExchange(ref topic.Running, 1, 0) == 0)
         {
-            topic.Broadcast(update);
+            try
+            {
+                while (Interlocked.Exchange(ref topic.Dirty, 0) == 1)
+                {
+                    // Read before the state: the update is at least as new as this version.
+                    var version = Volatile.Read(ref topic.Version);
+                    if (await ComputeAsync(instrument, version, ct).ConfigureAwait(false) is { } update)
+                    {
+                        topic.Broadcast(update);
+                    }
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref topic.Running, 0);
+            }
+            // A change marked between the last pass and the release found the computation running and left it to us.
+            if (Volatile.Read(ref topic.Dirty) == 0)
+            {
+                return;
+            }
         }
     }
 
@@ -76,15 +102,12 @@ public sealed class MarketStream(MarketDataQueries queries)
 
     private async Task<MarketUpdate?> ComputeAsync(string instrument, long version, CancellationToken ct)
     {
-        if (await queries.TickerAsync(instrument, ct).ConfigureAwait(false) is not { } ticker)
+        if (await queries.LiveAsync(instrument, ct).ConfigureAwait(false) is not { } live)
         {
             return null;
         }
-        var day = BeijingTime.StartOf(ticker.Day);
-        var trades = await queries.TradesSinceAsync(instrument, day, ct).ConfigureAwait(false);
-        var minute = trades.Count == 0 ? (Bar?)null : KLines.Aggregate(trades, KLineInterval.OneMinute)[^1];
-        var dayBar = trades.Count == 0 ? (Bar?)null : KLines.Aggregate(trades, KLineInterval.OneDay)[^1];
-        return new MarketUpdate(instrument, version, ticker, await queries.DepthAsync(instrument, ct).ConfigureAwait(false), minute, dayBar);
+        return new MarketUpdate(instrument, version, live.Ticker, await queries.DepthAsync(instrument, ct).ConfigureAwait(false),
+            live.Minute, live.Day);
     }
 
     private sealed class Topic
@@ -94,6 +117,10 @@ public sealed class MarketStream(MarketDataQueries queries)
 
         // Raised on each publish; a subscriber's first state carries the version it was computed at.
         public long Version;
+
+        // 1 while a publish has a change not yet computed; 1 while a computation runs (at most one per instrument).
+        public int Dirty;
+        public int Running;
 
         public int Count => Volatile.Read(ref _inboxes).Length;
 
