@@ -25,33 +25,19 @@ public sealed record AcceptClientTransfer(long Account) : IExchangeCommand
     public static bool TryParse(Form form, [NotNullWhen(true)] out AcceptClientTransfer? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var account = SuspendTradingAccount.AccountNumber(read, form.Account);
-        command = read.IsValid ? new AcceptClientTransfer(account) : null;
-        errors = read.Errors;
-        return command is not null;
+        return AccountCommand.TryParse(form.Account, (_, account) => new AcceptClientTransfer(account), out command, out errors);
     }
 
     /// <inheritdoc/>
-    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    public Task<ExchangeOutcome> RunAsync(ExchangeWork work) => AccountCommand.ActAsOfferedAsync(work, Account, AcceptAsync);
+
+    private async Task<ExchangeOutcome> AcceptAsync(ExchangeWork work, TradingAccount own, TradingAccount client)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var (own, _, refused) = await work.OpenAccountAsync().ConfigureAwait(false);
-        if (refused is not null)
-        {
-            return refused;
-        }
-        if (await work.Session.Exchange.FindAccountAsync(Account).ConfigureAwait(false) is not { } client || client.TransferTo != own!.Id
-            || client.State == TradingAccountState.Closed)
-        {
-            return new ExchangeOutcome.Refused(ExchangeRule.ClientTransfer, "account",
-                $"no move of trading account {Account} to your organisation was offered by its member", RefusalKind.Conflict);
-        }
         if (await AccountLifecycle.CommitmentsAsync(work, client).ConfigureAwait(false) is { } commitments)
         {
             return new ExchangeOutcome.Refused(ExchangeRule.AccountInUse, "account",
                 $"trading account {Account} still has {commitments}: a client moves with nothing resting", RefusalKind.Conflict);
         }
-        return await TransferClientAccount.MoveAsync(work, client, own!.Id, "members").ConfigureAwait(false);
+        return await TransferClientAccount.MoveAsync(work, client, own.Id, "members").ConfigureAwait(false);
     }
 }

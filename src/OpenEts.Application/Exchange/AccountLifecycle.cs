@@ -5,39 +5,13 @@ using OpenEts.Domain.Exchange;
 namespace OpenEts.Application.Exchange;
 
 /// <summary>
-/// What the commands of a trading account's life share (suspend, reinstate, close, a client's transfer): who may act on the
-/// account, what it still has in the market, and cancelling what rests.
+/// What the commands of a trading account's life share past their preamble (<see cref="AccountCommand"/>): the journal
+/// subject, what the account still has in the market, and cancelling what rests.
 /// </summary>
 internal static class AccountLifecycle
 {
     /// <summary>The journal subject of a trading account: its number.</summary>
     public static string Subject(long account) => account.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The account <paramref name="account"/> and who acts on it: the exchange's own staff (any account; <c>ByExchange</c>) or
-    /// the member firm that holds it as a client (客户), through a trader of the member's own account. Anyone else is refused
-    /// (<c>NotAccountHolder</c>, <c>ClientAccount</c>, <c>NotYourClient</c>).
-    /// </summary>
-    public static async Task<(TradingAccount? Account, bool ByExchange, ExchangeOutcome.Refused? Refused)> AuthorityAsync(ExchangeWork work, long account)
-    {
-        var target = await work.Session.Exchange.FindAccountAsync(account).ConfigureAwait(false);
-        if (await work.OperatorRefusalAsync().ConfigureAwait(false) is null)
-        {
-            return target is null
-                ? (null, true, new ExchangeOutcome.Refused(ExchangeRule.NotAccountHolder, "account", $"there is no trading account {account}", RefusalKind.Conflict))
-                : (target, true, null);
-        }
-        var (own, organisation, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
-        if (notHolder is not null)
-        {
-            return (null, false, notHolder);
-        }
-        return target is not null && target.Member == own!.Id
-            ? (target, false, null)
-            : (null, false, new ExchangeOutcome.Refused(ExchangeRule.NotYourClient, "account",
-                $"trading account {account} is not a client of {organisation!.Name}: a member suspends, reinstates, closes and transfers only its own "
-                + "clients' accounts, the exchange's staff any account", RefusalKind.Forbidden));
-    }
 
     /// <summary>
     /// What the account still has in the market, in words, or null for nothing: resting orders, open listings, open one-way

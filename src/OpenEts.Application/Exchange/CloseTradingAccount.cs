@@ -31,23 +31,15 @@ public sealed record CloseTradingAccount(long Account) : IExchangeCommand
     public static bool TryParse(Form form, [NotNullWhen(true)] out CloseTradingAccount? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var account = SuspendTradingAccount.AccountNumber(read, form.Account);
-        command = read.IsValid ? new CloseTradingAccount(account) : null;
-        errors = read.Errors;
-        return command is not null;
+        return AccountCommand.TryParse(form.Account, (_, account) => new CloseTradingAccount(account), out command, out errors);
     }
 
     /// <inheritdoc/>
-    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    public Task<ExchangeOutcome> RunAsync(ExchangeWork work) => AccountCommand.ActAsync(work, Account, CloseAsync);
+
+    private async Task<ExchangeOutcome> CloseAsync(ExchangeWork work, TradingAccount account, bool byExchange)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var (account, byExchange, refused) = await AccountLifecycle.AuthorityAsync(work, Account).ConfigureAwait(false);
-        if (refused is not null)
-        {
-            return refused;
-        }
-        if (account!.State == TradingAccountState.Closed)
+        if (account.State == TradingAccountState.Closed)
         {
             return ExchangeWork.NotOpen(account, "account")!;
         }

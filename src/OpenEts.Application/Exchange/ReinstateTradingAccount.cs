@@ -27,28 +27,16 @@ public sealed record ReinstateTradingAccount(long Account, string Reason) : IExc
     public static bool TryParse(Form form, [NotNullWhen(true)] out ReinstateTradingAccount? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var account = SuspendTradingAccount.AccountNumber(read, form.Account);
-        var reason = FieldReader.Text(form.Reason);
-        if (reason.Length > 500)
-        {
-            read.Fail("reason", "Text", "reason: at most 500 characters");
-        }
-        command = read.IsValid ? new ReinstateTradingAccount(account, reason) : null;
-        errors = read.Errors;
-        return command is not null;
+        return AccountCommand.TryParse(form.Account, (read, account) => new ReinstateTradingAccount(account, AccountCommand.Reason(read, form.Reason)),
+            out command, out errors);
     }
 
     /// <inheritdoc/>
-    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    public Task<ExchangeOutcome> RunAsync(ExchangeWork work) => AccountCommand.ActAsync(work, Account, ReinstateAsync);
+
+    private async Task<ExchangeOutcome> ReinstateAsync(ExchangeWork work, TradingAccount account, bool byExchange)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var (account, byExchange, refused) = await AccountLifecycle.AuthorityAsync(work, Account).ConfigureAwait(false);
-        if (refused is not null)
-        {
-            return refused;
-        }
-        switch (account!.State)
+        switch (account.State)
         {
             case TradingAccountState.Closed:
                 return ExchangeWork.NotOpen(account, "account")!;

@@ -34,38 +34,16 @@ public sealed record SuspendTradingAccount(long Account, string Reason) : IExcha
     public static bool TryParse(Form form, [NotNullWhen(true)] out SuspendTradingAccount? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var account = AccountNumber(read, form.Account);
-        var reason = FieldReader.Text(form.Reason);
-        if (reason.Length > 500)
-        {
-            read.Fail("reason", "Text", "reason: at most 500 characters");
-        }
-        command = read.IsValid ? new SuspendTradingAccount(account, reason) : null;
-        errors = read.Errors;
-        return command is not null;
-    }
-
-    /// <summary>Reads a trading account's number (a whole number ≥ 1) into <paramref name="read"/>.</summary>
-    internal static long AccountNumber(FieldReader read, long? account, string field = "account")
-    {
-        if (account is not > 0)
-        {
-            read.Fail(field, "Required", field + ": a trading account's number is a whole number ≥ 1");
-        }
-        return account ?? 0;
+        return AccountCommand.TryParse(form.Account, (read, account) => new SuspendTradingAccount(account, AccountCommand.Reason(read, form.Reason)),
+            out command, out errors);
     }
 
     /// <inheritdoc/>
-    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    public Task<ExchangeOutcome> RunAsync(ExchangeWork work) => AccountCommand.ActAsync(work, Account, SuspendAsync);
+
+    private async Task<ExchangeOutcome> SuspendAsync(ExchangeWork work, TradingAccount account, bool byExchange)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var (account, byExchange, refused) = await AccountLifecycle.AuthorityAsync(work, Account).ConfigureAwait(false);
-        if (refused is not null)
-        {
-            return refused;
-        }
-        switch (account!.State)
+        switch (account.State)
         {
             case TradingAccountState.Closed:
                 return ExchangeWork.NotOpen(account, "account")!;

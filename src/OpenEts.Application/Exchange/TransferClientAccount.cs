@@ -34,24 +34,16 @@ public sealed record TransferClientAccount(long Account, long ToMember) : IExcha
     public static bool TryParse(Form form, [NotNullWhen(true)] out TransferClientAccount? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var read = new FieldReader();
-        var account = SuspendTradingAccount.AccountNumber(read, form.Account);
-        var to = SuspendTradingAccount.AccountNumber(read, form.ToMember, "toMember");
-        command = read.IsValid ? new TransferClientAccount(account, to) : null;
-        errors = read.Errors;
-        return command is not null;
+        return AccountCommand.TryParse(form.Account, (read, account) => new TransferClientAccount(account, AccountCommand.Number(read, form.ToMember, "toMember")),
+            out command, out errors);
     }
 
     /// <inheritdoc/>
-    public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
+    public Task<ExchangeOutcome> RunAsync(ExchangeWork work) => AccountCommand.ActAsync(work, Account, TransferAsync);
+
+    private async Task<ExchangeOutcome> TransferAsync(ExchangeWork work, TradingAccount account, bool byExchange)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var (account, byExchange, refused) = await AccountLifecycle.AuthorityAsync(work, Account).ConfigureAwait(false);
-        if (refused is not null)
-        {
-            return refused;
-        }
-        if (account!.Member is not { } present)
+        if (account.Member is not { } present)
         {
             return new ExchangeOutcome.Refused(ExchangeRule.ClientTransfer, "account",
                 $"trading account {Account} is a member's own account, not a client account: only a client moves to another member", RefusalKind.Conflict);
