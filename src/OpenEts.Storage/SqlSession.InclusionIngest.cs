@@ -51,6 +51,22 @@ internal sealed partial class SqlSession
         return found;
     }
 
+    async Task<IReadOnlyList<(long UserId, Trip Trip)>> IInclusionData.TripsAsync(IReadOnlyCollection<long> userIds, DateTimeOffset from,
+        DateTimeOffset to) =>
+        // The user's index (user_id, occurred_at) answers each user's range; the days bound the months' partitions read.
+        [.. (await QueryAmongAsync<TripRow>(userIds, """
+            SELECT user_id AS UserId, occurred_at AS OccurredAt, minutes_milli AS MinutesMilli
+            FROM inclusion_events
+            WHERE {0} AND occurred_at BETWEEN @from AND @to AND day BETWEEN @firstDay AND @lastDay
+                AND behaviour IN ('Metro', 'Bus', 'Bike') AND refusal IS NULL
+            """, new
+        {
+            from = Ms(from),
+            to = Ms(to),
+            firstDay = (long)InclusionTime.DayOf(from).DayNumber,
+            lastDay = (long)InclusionTime.DayOf(to).DayNumber,
+        }).ConfigureAwait(false)).Select(r => (r.UserId, Trip.Of(At(r.OccurredAt), r.MinutesMilli is { } m ? m / 1000m : null)))];
+
     async Task IInclusionData.InsertEventsAsync(IReadOnlyList<InclusionEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -283,6 +299,13 @@ internal sealed partial class SqlSession
     private static readonly Dictionary<Behaviour, string> BehaviourNames = Enum.GetValues<Behaviour>().ToDictionary(b => b, b => b.ToString());
 
     private static string BehaviourText(Behaviour behaviour) => BehaviourNames[behaviour];
+
+    private sealed class TripRow
+    {
+        public long UserId { get; set; }
+        public long OccurredAt { get; set; }
+        public long? MinutesMilli { get; set; }
+    }
 
     private sealed class EventKeyRow
     {

@@ -45,8 +45,9 @@ public abstract partial class StoreContract<TDb>
         return command;
     }
 
+    // A tap without a duration: such rides at one time never overlap one another (StoreContract.InclusionTrips.cs gives durations).
     private static RecordActions.ActionForm Ride(string id, string behaviour, decimal km, string at = "2026-11-30T08:15:00+08:00", string source = "card-1") =>
-        new(id, source, behaviour, at, km, Minutes: 30m);
+        new(id, source, behaviour, at, km);
 
     private static async Task<RecordedActions> RecordAsync(InclusionWorld w, Actor actor, RecordActions batch) =>
         (RecordedActions)((InclusionCommandOutcome.Completed)await w.Handler.HandleAsync(actor, batch, Ct)).Result;

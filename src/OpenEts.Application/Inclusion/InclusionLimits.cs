@@ -30,6 +30,9 @@ public static class InclusionLimits
     /// <summary>How old an event may be when it arrives.</summary>
     public static TimeSpan MaxAge { get; } = TimeSpan.FromDays(30);
 
+    /// <summary>The longest trip: the 1 440 minutes an action's <c>minutes</c> may state (a counted trip that began this long before a new one may still overlap it).</summary>
+    public static TimeSpan LongestTrip { get; } = TimeSpan.FromMinutes(1440);
+
     /// <summary>The largest quantity of one action of <paramref name="behaviour"/> (an impossible distance or reading beyond it).</summary>
     public static decimal MaxQuantity(Behaviour behaviour) => behaviour switch
     {

@@ -269,13 +269,15 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         var wallets = (await data.WalletsAsync(ids, Programme).ConfigureAwait(false)).ToDictionary(w => w.UserId);
         var recorded = await data.RecordedEventsAsync([.. byUser.Values.SelectMany(i => i).Select(i => (i.Source, i.EventId)).Distinct()])
             .ConfigureAwait(false);
+        var trips = await TripsAsync(data, byUser).ConfigureAwait(false);
         var batch = new Writes(recorded, Programme);
         foreach (var (userId, items) in byUser)
         {
             var (userFrom, userTo) = windows[userId];
             RecordForUser(work, userId, items, results, batch,
                 daily[userId].Where(d => d.Day >= userFrom && d.Day <= userTo),
-                lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom), wallets.GetValueOrDefault(userId));
+                lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom), wallets.GetValueOrDefault(userId),
+                trips.Contains(userId) ? new TripLog(trips[userId]) : null);
         }
         // The public statistics' month cells are counted before the batch's daily rows are written (they tell whether a
         // citizen acted in the month already).
@@ -343,6 +345,39 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         return [.. added.Select(kv => new MonthCell(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value, 0))];
     }
 
+    /// <summary>
+    /// The trips already counted for the users with a trip in the batch (in any programme), over the batch's trips' span
+    /// widened by the longest trip: one query for the batch, none when it holds no trip.
+    /// </summary>
+    private static async Task<ILookup<long, Trip>> TripsAsync(IInclusionData data, Dictionary<long, List<Item>> byUser)
+    {
+        var withTrips = new List<long>();
+        var (from, to) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        foreach (var (userId, items) in byUser)
+        {
+            var any = false;
+            foreach (var item in items)
+            {
+                if (Trip.IsTrip(item.Behaviour))
+                {
+                    var trip = Trip.Of(item.OccurredAt, item.Measure.Minutes);
+                    (from, to, any) = (trip.Start < from ? trip.Start : from, trip.End > to ? trip.End : to, true);
+                }
+            }
+            if (any)
+            {
+                withTrips.Add(userId);
+            }
+        }
+        if (withTrips.Count == 0)
+        {
+            return Array.Empty<(long, Trip)>().ToLookup(t => t.Item1, t => t.Item2);
+        }
+        var counted = await data.TripsAsync(withTrips, from - InclusionLimits.LongestTrip - TripLog.Tolerance, to + TripLog.Tolerance)
+            .ConfigureAwait(false);
+        return counted.ToLookup(t => t.UserId, t => t.Trip);
+    }
+
     private static (DateOnly From, DateOnly To) WindowOf(List<Item> items, bool months)
     {
         var first = items.Min(i => InclusionTime.DayOf(i.OccurredAt));
@@ -379,7 +414,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     }
 
     private void RecordForUser(InclusionWork work, long userId, List<Item> items, ActionResult[] results, Writes batch,
-        IEnumerable<DailyRollup> daily, IEnumerable<CoinLot> lots, InclusionWallet? existing)
+        IEnumerable<DailyRollup> daily, IEnumerable<CoinLot> lots, InclusionWallet? existing, TripLog? trips)
     {
         var wallet = existing ?? new InclusionWallet(userId, Programme, 0, 0, 0, CarbonGrams.Zero, 0);
         var usage = new UsageLedger(daily.Select(d => d.Usage));
@@ -397,7 +432,11 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
                 results[item.Index] = Refuse(item, "ProgrammeNotInForce", $"{Programme} has no rules in force on {day:yyyy-MM-dd}");
                 continue;
             }
-            var reward = Reward.Evaluate(programme, item.Behaviour, item.Source, day, item.Measure, usage);
+            // A trip while another counted trip of the citizen was under way is refused before any rule rewards it.
+            Trip? trip = trips is not null && Trip.IsTrip(item.Behaviour) ? Trip.Of(item.OccurredAt, item.Measure.Minutes) : null;
+            var reward = trip is { } t && trips!.Conflicts(t)
+                ? new Reward(CarbonGrams.Zero, 0, 0, "OverlappingTrip")
+                : Reward.Evaluate(programme, item.Behaviour, item.Source, day, item.Measure, usage);
             var stored = new InclusionEvent(item.Source, item.EventId, userId, Programme, item.Behaviour, item.OccurredAt, day,
                 item.Measure.Quantity, item.Measure.Minutes, reward.Reduction, reward.Coins, reward.Refusal);
             if (!batch.TryRecord(stored))
@@ -408,10 +447,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             }
             if (!reward.Counted)
             {
-                results[item.Index] = Refuse(item, reward.Refusal!, reward.Refusal == "ActionCap"
-                    ? $"a cap on {Behaviours.CodeOf(item.Behaviour)} actions is reached for this period"
-                    : $"{programme.Id} does not reward {Behaviours.CodeOf(item.Behaviour)}");
+                results[item.Index] = Refuse(item, reward.Refusal!, reward.Refusal switch
+                {
+                    "ActionCap" => $"a cap on {Behaviours.CodeOf(item.Behaviour)} actions is reached for this period",
+                    "OverlappingTrip" => $"the citizen was on another counted trip at that time (overlap over {TripLog.Tolerance.TotalMinutes} minutes)",
+                    _ => $"{programme.Id} does not reward {Behaviours.CodeOf(item.Behaviour)}",
+                });
                 continue;
+            }
+            if (trip is { } counted)
+            {
+                trips!.Add(counted);
             }
             usage.Add(day, item.Behaviour, item.Source, 1, reward.Coins);
             var key = (day, item.Behaviour, item.Source);

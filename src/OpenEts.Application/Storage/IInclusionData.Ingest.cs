@@ -11,6 +11,12 @@ public partial interface IInclusionData
     /// <summary>Which of these (source, event id) keys are already recorded.</summary>
     Task<IReadOnlySet<(string Source, string EventId)>> RecordedEventsAsync(IReadOnlyCollection<(string Source, string EventId)> keys);
 
+    /// <summary>
+    /// These users' counted trips (metro, bus and bike events not refused, in every programme) that began from
+    /// <paramref name="from"/> to <paramref name="to"/> (inclusive): what a batch's trips must not overlap.
+    /// </summary>
+    Task<IReadOnlyList<(long UserId, Trip Trip)>> TripsAsync(IReadOnlyCollection<long> userIds, DateTimeOffset from, DateTimeOffset to);
+
     /// <summary>Records new events: none of them may be recorded already (checked in the same transaction), else this throws.</summary>
     Task InsertEventsAsync(IReadOnlyList<InclusionEvent> events);
 
