@@ -109,7 +109,8 @@ internal static class InclusionBench
             var forms = new List<RecordActions.ActionForm>();
             for (var i = start; i < Math.Min(events, start + batch); i++)
             {
-                var at = Now.AddMinutes(-(i % 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+                // A citizen's rides lie at least 37 minutes apart, so none overlaps another (OverlappingTrip).
+                var at = Now.AddMinutes(-(i % 20_000) - 37 * (i / 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
                 forms.Add(new RecordActions.ActionForm("e" + i.ToString(CultureInfo.InvariantCulture), "src" + (i % 7).ToString(CultureInfo.InvariantCulture),
                     behaviours[i % 3], at, 1m + (i % 13), 20m, 3m, Name(i % citizens)));
             }

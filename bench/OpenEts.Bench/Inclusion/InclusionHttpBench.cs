@@ -161,7 +161,7 @@ internal static class InclusionHttpBench
         text.Append("{\"programme\":\"").Append(Programme).Append("\",\"actions\":[");
         for (var i = from; i < to; i++)
         {
-            var at = now.AddMinutes(-5 - (i % 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            var at = now.AddMinutes(-5 - (i % 20_000) - 37 * (i / 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
             text.Append(i == from ? "" : ",").Append(CultureInfo.InvariantCulture,
                 $"{{\"eventId\":\"{prefix}{i}\",\"source\":\"gate-{i % 7}\",\"behaviour\":\"{(i % 2 == 0 ? "metro" : "bus")}\",\"occurredAt\":\"{at}\",\"quantity\":{1 + (i % 13)},\"minutes\":30,\"user\":\"c{i % citizens}\"}}");
         }

@@ -65,7 +65,7 @@ internal static class InclusionJetStreamBench
             {
                 forms.Add(new RecordActions.ActionForm("e" + i.ToString(CultureInfo.InvariantCulture), "gate-" + (i % 7).ToString(CultureInfo.InvariantCulture),
                     i % 2 == 0 ? "metro" : "bus",
-                    now.AddMinutes(-5 - (i % 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                    now.AddMinutes(-5 - (i % 20_000) - 37 * (i / 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
                     1m + (i % 13), 30m, null, Name(i % citizens)));
             }
             if (!RecordActions.TryParse(new RecordActions.Form(Programme, forms), InclusionProgrammes.Shipped, out var command, out var errors))

@@ -94,7 +94,7 @@ internal static class InclusionSignatureBench
                 var forms = new List<RecordActions.ActionForm>();
                 for (var i = start; i < Math.Min(events, start + batch); i++)
                 {
-                    var at = now.AddMinutes(-(i % 10_000) - 1).ToOffset(TimeSpan.FromHours(8));
+                    var at = now.AddMinutes(-(i % 10_000) - 1 - 37 * (i / 10_000)).ToOffset(TimeSpan.FromHours(8));
                     var id = "e" + i.ToString(CultureInfo.InvariantCulture);
                     var source = "gate-" + (i % 7).ToString(CultureInfo.InvariantCulture);
                     var behaviour = i % 2 == 0 ? "metro" : "bus";

@@ -18,11 +18,12 @@ public sealed class InclusionCommandTests
     {
         using var db = await RegistryDatabase.SqliteAsync();
         var at = DateTimeOffset.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var later = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         var file = Path.Combine(Path.GetTempPath(), $"inclusion-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(file, $"""
             eventId,source,user,behaviour,occurredAt,quantity,minutes,ownAverage
             t1,sz-metro,citizen,metro,{at},10,20,
-            t2,sz-bus,citizen,bus,{at},12.5,30,
+            t2,sz-bus,citizen,bus,{later},12.5,30,
             t3,sz-bus,citizen,bus,{at},500,30,
             """, TestContext.Current.CancellationToken);
         try

@@ -87,6 +87,48 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
     }
 
     [Fact]
+    public async Task PartnerActions_TripDuringACountedTrip_IsRefusedOverlappingTripAndCountedInThePartnersQuality()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        using var partner = server.CreateClient();
+        using var issuedResponse = await regulator.PostAsJsonAsync("/api/v1/inclusion/partners",
+            new { name = "深圳通（行程）", programme = "shenzhen-tanpuhui", behaviours = "metro, bus" }, Ct);
+        var key = (await issuedResponse.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString()!;
+        var start = DateTimeOffset.UtcNow.AddHours(-12);
+        string At(int minutes) => start.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        async Task<HttpResponseMessage> PostAsync(string path, object? body)
+        {
+            using var request = new HttpRequestMessage(body is null ? HttpMethod.Get : HttpMethod.Post, path)
+            {
+                Content = body is null ? null : JsonContent.Create(body),
+            };
+            request.Headers.Add("X-Partner-Key", key);
+            return await partner.SendAsync(request, Ct);
+        }
+
+        // A metro ride of 30 minutes, a bus tapped ten minutes into it, and a bus boarded as the metro ride ended.
+        using var posted = await PostAsync("/api/v1/inclusion/partner/actions", new
+        {
+            programme = "shenzhen-tanpuhui",
+            actions = new object[]
+            {
+                new { eventId = "o-1", source = "gate-3", behaviour = "metro", occurredAt = At(0), quantity = 10m, minutes = 30m, user = "citizen" },
+                new { eventId = "o-2", source = "bus-8", behaviour = "bus", occurredAt = At(10), quantity = 4m, minutes = 15m, user = "citizen" },
+                new { eventId = "o-3", source = "bus-8", behaviour = "bus", occurredAt = At(29), quantity = 4m, minutes = 15m, user = "citizen" },
+            },
+        });
+        var items = (await posted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items");
+        using var quality = await PostAsync("/api/v1/inclusion/partner/quality", null);
+        var line = Assert.Single((await quality.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("partners").EnumerateArray());
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(["counted", "refused", "counted"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString()).ToArray());
+        Assert.Equal("OverlappingTrip", items[1].GetProperty("rule").GetString());
+        Assert.Contains("another counted trip", items[1].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1L, line.GetProperty("rejectedBy").GetProperty("OverlappingTrip").GetInt64());
+    }
+
+    [Fact]
     public async Task PartnerActions_BodiesTheStrictJsonRulesRefuse_AreRefusedAsTheBoundEndpointRefusesThem()
     {
         using var regulator = await server.SignedInAsync("regulator");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -25,7 +26,10 @@ public sealed class InclusionPagesTests(BrowserServer server) : IClassFixture<Br
         Assert.Equal("336.25", await citizen.InnerTextAsync("#wallet-shenzhen-tanpuhui .reduction-grams"));
         Assert.Equal("3", await citizen.InnerTextAsync("#wallet-shenzhen-tanpuhui .coins-spendable"));
 
-        // The page's next form is a new ride (a new event id): it counts too.
+        // The page's next form is a new ride (a new event id), taken an hour before the first (one at the same time would
+        // overlap it and be refused): it counts too.
+        var first = DateTime.ParseExact(await citizen.InputValueAsync("#record-at"), "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        await citizen.FillAsync("#record-at", first.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await citizen.FillAsync("#record-quantity", "12.5");
         await citizen.ClickAsync("#record-submit");
         await citizen.WaitForSelectorAsync("#recorded");
