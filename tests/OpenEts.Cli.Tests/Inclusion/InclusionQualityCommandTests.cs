@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json;
+using OpenEts.Cli.Tests.Registry;
+
+namespace OpenEts.Cli.Tests.Inclusion;
+
+public sealed class InclusionQualityCommandTests
+{
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(RegistryDatabase db, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await EtsCommand.RunAsync(["inclusion", .. args, "--db", db.Database], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Quality_AfterAFileWithARefusedRow_ShowsTheRejectionAsTableJsonAndXlsx()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var at = DateTimeOffset.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var later = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var file = Path.Combine(Path.GetTempPath(), $"inclusion-{Guid.NewGuid():N}.csv");
+        var xlsx = Path.ChangeExtension(file, ".xlsx");
+        await File.WriteAllTextAsync(file, $"""
+            eventId,source,user,behaviour,occurredAt,quantity,minutes,ownAverage
+            q1,sz-metro,citizen,metro,{at},10,20,
+            q2,sz-bus,citizen,bus,{at},5,15,
+            q3,sz-bus,citizen,bus,{later},500,30,
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            Assert.Equal(0, (await RunAsync(db, "ingest", file, "--programme", "shenzhen-tanpuhui", "--as", "regulator")).Exit);
+            var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+            var table = await RunAsync(db, "quality", "--as", "regulator", "--programme", "shenzhen-tanpuhui");
+            var json = await RunAsync(db, "quality", "--as", "auditor", "--from", today, "--to", today, "--json");
+            var sheet = await RunAsync(db, "quality", "--as", "regulator", "--xlsx", xlsx);
+            var citizen = await RunAsync(db, "quality", "--as", "citizen");
+            var badDay = await RunAsync(db, "quality", "--as", "regulator", "--from", "2026-13-01", "--to", today);
+
+            Assert.True(table.Exit == 0, table.Err);
+            Assert.Contains("1 accepted, 2 rejected (66.67 %)", table.Out, StringComparison.Ordinal);
+            Assert.Contains($"{today} 0 (recorded directly)", table.Out, StringComparison.Ordinal);
+            Assert.Contains("OverlappingTrip", table.Out, StringComparison.Ordinal);
+            Assert.Contains("ImpossibleQuantity", table.Out, StringComparison.Ordinal);
+            Assert.True(json.Exit == 0, json.Err);
+            using (var parsed = JsonDocument.Parse(json.Out))
+            {
+                Assert.Equal((1L, 2L), (parsed.RootElement.GetProperty("accepted").GetInt64(), parsed.RootElement.GetProperty("rejected").GetInt64()));
+                var direct = Assert.Single(parsed.RootElement.GetProperty("partners").EnumerateArray());
+                Assert.Equal(1L, direct.GetProperty("rejectedBy").GetProperty("OverlappingTrip").GetInt64());
+            }
+            Assert.True(sheet.Exit == 0, sheet.Err);
+            Assert.True(new FileInfo(xlsx).Length > 0);
+            Assert.Equal(1, citizen.Exit);
+            Assert.Contains("rule Role", citizen.Err, StringComparison.Ordinal);
+            Assert.Equal(2, badDay.Exit);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(xlsx);
+        }
+    }
+}
