@@ -50,15 +50,17 @@ public abstract partial class StoreContract<TDb>
         await using var w = await InclusionWorldAsync();
         var regulator = await w.ActorOf("regulator");
 
-        // A ride too fast to be true is refused and blocks nothing; a ride that began the evening before and ran past
-        // midnight blocks a ride just after midnight (the window reaches back across the day boundary).
+        // A ride too fast to be true is refused and blocks nothing; a ride during another of the same batch is refused with
+        // nothing counted before; a ride that began the evening before and ran past midnight blocks a ride just after
+        // midnight (the window reaches back across the day boundary).
         var first = await RecordAsync(w, regulator, Batch("shenzhen-tanpuhui",
-            Trip("f1", "metro", 100m, "08:00", 20m), new("n1", "card-1", "bus", "2026-11-29T23:50:00+08:00", 5m, 30m, User: "citizen")));
+            Trip("f1", "metro", 100m, "08:00", 20m), new("n1", "card-1", "bus", "2026-11-29T23:50:00+08:00", 5m, 30m, User: "citizen"),
+            new("n1b", "bike-7", "metro", "2026-11-29T23:55:00+08:00", 5m, 10m, User: "citizen")));
         var second = await RecordAsync(w, regulator, Batch("shenzhen-tanpuhui",
             Trip("f2", "bus", 5m, "08:05", 20m), Trip("n2", "bus", 2m, "00:05", 10m)));
 
-        Assert.Equal([ActionStatus.Refused, ActionStatus.Counted], first.Items.Select(i => i.Status).ToArray());
-        Assert.Equal("ImpossibleSpeed", first.Items[0].Rule);
+        Assert.Equal([ActionStatus.Refused, ActionStatus.Counted, ActionStatus.Refused], first.Items.Select(i => i.Status).ToArray());
+        Assert.Equal(("ImpossibleSpeed", "OverlappingTrip"), (first.Items[0].Rule, first.Items[2].Rule));
         Assert.Equal([ActionStatus.Counted, ActionStatus.Refused], second.Items.Select(i => i.Status).ToArray());
         Assert.Equal("OverlappingTrip", second.Items[1].Rule);
     }

@@ -277,7 +277,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             RecordForUser(work, userId, items, results, batch,
                 daily[userId].Where(d => d.Day >= userFrom && d.Day <= userTo),
                 lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom), wallets.GetValueOrDefault(userId),
-                trips.Contains(userId) ? new TripLog(trips[userId]) : null);
+                trips.TryGetValue(userId, out var counted) ? new TripLog(counted) : null);
         }
         // The public statistics' month cells are counted before the batch's daily rows are written (they tell whether a
         // citizen acted in the month already).
@@ -346,10 +346,10 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     }
 
     /// <summary>
-    /// The trips already counted for the users with a trip in the batch (in any programme), over the batch's trips' span
-    /// widened by the longest trip: one query for the batch, none when it holds no trip.
+    /// The trips already counted for each user with a trip in the batch (in any programme; none yet: an empty list), over
+    /// the batch's trips' span widened by the longest trip: one query for the batch, none when it holds no trip.
     /// </summary>
-    private static async Task<ILookup<long, Trip>> TripsAsync(IInclusionData data, Dictionary<long, List<Item>> byUser)
+    private static async Task<Dictionary<long, List<Trip>>> TripsAsync(IInclusionData data, Dictionary<long, List<Item>> byUser)
     {
         var withTrips = new List<long>();
         var (from, to) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
@@ -369,13 +369,16 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
                 withTrips.Add(userId);
             }
         }
-        if (withTrips.Count == 0)
+        var trips = withTrips.ToDictionary(u => u, _ => new List<Trip>());
+        if (withTrips.Count > 0)
         {
-            return Array.Empty<(long, Trip)>().ToLookup(t => t.Item1, t => t.Item2);
+            foreach (var (userId, trip) in await data.TripsAsync(withTrips, from - InclusionLimits.LongestTrip - TripLog.Tolerance, to + TripLog.Tolerance)
+                .ConfigureAwait(false))
+            {
+                trips[userId].Add(trip);
+            }
         }
-        var counted = await data.TripsAsync(withTrips, from - InclusionLimits.LongestTrip - TripLog.Tolerance, to + TripLog.Tolerance)
-            .ConfigureAwait(false);
-        return counted.ToLookup(t => t.UserId, t => t.Trip);
+        return trips;
     }
 
     private static (DateOnly From, DateOnly To) WindowOf(List<Item> items, bool months)
