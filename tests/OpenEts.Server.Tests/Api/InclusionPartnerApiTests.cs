@@ -122,7 +122,7 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
         var line = Assert.Single((await quality.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("partners").EnumerateArray());
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.Equal(["counted", "refused", "counted"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString()).ToArray());
+        Assert.Equal(["counted", "refused", "counted"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString() ?? "").ToArray());
         Assert.Equal("OverlappingTrip", items[1].GetProperty("rule").GetString());
         Assert.Contains("another counted trip", items[1].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(1L, line.GetProperty("rejectedBy").GetProperty("OverlappingTrip").GetInt64());
