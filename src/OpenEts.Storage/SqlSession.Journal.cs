@@ -41,26 +41,33 @@ internal sealed partial class SqlSession
     public async Task<long> AppendBatchAsync(JournalBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        // Writers are serialised by the store, so the tail read once stays the tail for the whole transaction: later
-        // appends in it (an order's reservation, its input, its trades; a group commit's many orders) go on from the
-        // tail this session wrote last, without reading it again.
-        if (_journalTail is not { } tail)
-        {
-            var last = await QuerySingleOrDefaultAsync<JournalRow>(
-                "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").ConfigureAwait(false);
-            tail = (last?.Seq ?? 0, last?.Hash ?? JournalEntry.GenesisHash);
-        }
+        var tail = await TailAsync().ConfigureAwait(false);
         if (batch.Count == 0)
         {
             return tail.Sequence;
         }
         var first = tail.Sequence + 1;
-        var lastHash = batch.Chain(first, tail.Hash);
+        var lastHash = batch.ChainOnce(first, tail.Hash);
         // A failed insert may have stored part of the entries: the next append reads the tail again.
         _journalTail = null;
         await dialect.InsertJournalAsync(connection, transaction, batch, first, ct).ConfigureAwait(false);
         _journalTail = (first + batch.Count - 1, lastHash);
         return first + batch.Count - 1;
+    }
+
+    // Writers are serialised by the store, so the tail read once stays the tail for the whole transaction: later appends
+    // in it (an order's reservation, its input, its trades; a group commit's many orders) go on from the tail this
+    // session wrote last, without reading it again.
+    public async Task<(long Sequence, string Hash)> TailAsync()
+    {
+        if (_journalTail is not { } tail)
+        {
+            var last = await QuerySingleOrDefaultAsync<JournalRow>(
+                "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").ConfigureAwait(false);
+            tail = (last?.Seq ?? 0, last?.Hash ?? JournalEntry.GenesisHash);
+            _journalTail = tail;
+        }
+        return tail;
     }
 
     public async Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take) =>

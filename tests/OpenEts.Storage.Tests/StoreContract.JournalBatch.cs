@@ -50,4 +50,33 @@ public abstract partial class StoreContract<TDb>
         Assert.All(entries.Skip(1), e => Assert.Equal(entries[(int)e.Sequence - 2].Hash, e.PreviousHash));
         Assert.Null(chain.Break);
     }
+
+    [Fact]
+    public async Task Journal_AppendBatchChainedAheadFromTheTail_StoresAnUnbrokenChainEvenWhenTheTailMoved()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        await store.WriteAsync(s => s.Journal.AppendAsync(Now, "tester", "test.first", "GD-HOLD-1", "{\"n\":0}"), Ct);
+
+        var (tail, last) = await store.WriteAsync(async s =>
+        {
+            var tail = await s.Journal.TailAsync();
+            // Chained from the tail on another thread (the registry's write path), stored as chained.
+            var ahead = new JournalBatch();
+            ahead.Add(Now.AddSeconds(1), "tester", "test.ahead", "GD-HOLD-2", "{\"n\":1}"u8);
+            await Task.Run(() => ahead.Chain(tail.Sequence + 1, tail.Hash));
+            await s.Journal.AppendBatchAsync(ahead);
+            // Chained from a tail that has moved since: storage chains it again from the real one.
+            var stale = new JournalBatch();
+            stale.Add(Now.AddSeconds(2), "tester", "test.stale", "GD-HOLD-3", "{\"n\":2}"u8);
+            stale.Chain(tail.Sequence + 1, tail.Hash);
+            return (tail, await s.Journal.AppendBatchAsync(stale));
+        }, Ct);
+        var head = await store.ReadAsync(s => s.Journal.TailAsync(), Ct);
+        var chain = await new JournalChain(store).CheckAsync(Ct);
+
+        Assert.Equal(1, tail.Sequence);
+        Assert.Equal(3, last);
+        Assert.Equal(3, head.Sequence);
+        Assert.Null(chain.Break);
+    }
 }

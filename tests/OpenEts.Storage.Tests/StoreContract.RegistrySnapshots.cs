@@ -71,6 +71,35 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Registry_LargeBatchesWithSnapshotsDue_StoreAJournalAndSnapshotsThatVerifyAndRestoreTheSameState()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store) { SnapshotInterval = 300 };
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        // Batches large enough that the events are encoded and hashed beside the index inserts, each crossing a snapshot mark.
+        for (var batch = 0; batch < 3; batch++)
+        {
+            var proposals = Enumerable.Range(1, 400)
+                .Select(i => (Func<RegistryLedger, RegistryOutcome>)(l => l.ProposeTransfer(PowerA, Now, Key($"big-{batch}-{i}"),
+                    PowerAccount, CementAccount, Gdea2017, i, Now.AddDays(7))))
+                .ToList();
+            Assert.All(await registry.ExecuteBatchAsync(Now, proposals, Ct), o => Assert.True(o.IsCompleted, o.ToString()));
+        }
+        var snapshots = await registry.SnapshotsAsync(Ct);
+        var proposed = await store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter(KindPrefix: "registry.transfer.proposed")), Ct);
+
+        using var restarted = new RegistryService(store);
+        var restored = await restarted.QueryAsync((l, _) => StateJson(l), Ct);
+        var check = await restarted.VerifyAsync(Ct);
+
+        Assert.Equal(1200, proposed);
+        Assert.Equal(3, snapshots.Count);
+        Assert.Equal(snapshots[0].Sequence, restarted.RestoredFrom);
+        Assert.Equal(await registry.QueryAsync((l, _) => StateJson(l), Ct), restored);
+        Assert.True(check.Intact);
+    }
+
+    [Fact]
     public async Task Registry_SnapshotAfterOnlyOtherModulesEntries_IsTheOneTheNextStartRestores()
     {
         await using var store = await Db.CreateStoreAsync();

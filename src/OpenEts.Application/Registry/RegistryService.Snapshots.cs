@@ -55,10 +55,14 @@ public sealed partial class RegistryService : ISnapshotsOnStop
     public Task<IReadOnlyList<RegistrySnapshotRow>> SnapshotsAsync(CancellationToken ct) =>
         store.ReadAsync(s => s.Registry.SnapshotsAsync(), ct);
 
-    private async Task<RegistrySnapshotRow> WriteSnapshotAsync(IStoreSession s, DateTimeOffset now)
+    private Task<RegistrySnapshotRow> WriteSnapshotAsync(IStoreSession s, DateTimeOffset now) =>
+        WriteSnapshotAsync(s, now, RegistrySnapshotFormat.Encode(_ledger.ToState(), _applied));
+
+    // encoded: the snapshot of the ledger as it is after journal entry _applied.
+    private async Task<RegistrySnapshotRow> WriteSnapshotAsync(IStoreSession s, DateTimeOffset now, (byte[] Content, string Sha256) encoded)
     {
         var covered = _applied;
-        var (content, sha256) = RegistrySnapshotFormat.Encode(_ledger.ToState(), covered);
+        var (content, sha256) = encoded;
         var reference = new RegistrySnapshotReference(covered, sha256, RegistrySnapshotFormat.Version, null, null).SignedBy(signer);
         var entry = await s.Journal.AppendAsync(now, UserId.System.Value, RegistrySnapshotReference.Kind, "registry",
             reference.ToJson()).ConfigureAwait(false);

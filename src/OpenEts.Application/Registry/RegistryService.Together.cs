@@ -41,7 +41,7 @@ public sealed partial class RegistryService
                 return outcome;
             }
             var result = await work(s, Run).ConfigureAwait(false);
-            await AppendAsync(s, raised).ConfigureAwait(false);
+            await AppendAsync(s, raised, snapshotAt: null).ConfigureAwait(false);
             return result;
         }, keep: _ => true, ct);
     }

@@ -165,11 +165,7 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
                 }
             }
             _ledger.RequestArchive = null;
-            await AppendAsync(s, raised).ConfigureAwait(false);
-            if (SnapshotInterval > 0 && _applied - _lastSnapshot >= SnapshotInterval)
-            {
-                await WriteSnapshotAsync(s, now).ConfigureAwait(false);
-            }
+            await AppendAsync(s, raised, now).ConfigureAwait(false);
             return results;
         }, keep: _ => refused is null, ct).ConfigureAwait(false);
         return (outcomes, refused);
@@ -437,36 +433,98 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
         return term;
     }
 
-    private async Task AppendAsync(IStoreSession s, List<RegistryEvent> events)
+    // Journals the batch's events with their index rows, and (with snapshotAt) stores a snapshot after them when one is
+    // due. The work that
+    // needs no database runs on another core while this thread stores: the events' UTF-8 JSON and their hash chain
+    // (from the journal's tail, read first) while the index rows are inserted, and the snapshot's encoding while the
+    // journal rows are. Every ledger read happens here before the others start, and they all finish before this returns
+    // or throws, so the ledger and the write buffers are never used by two threads at once.
+    private async Task AppendAsync(IStoreSession s, List<RegistryEvent> events, DateTimeOffset? snapshotAt)
     {
         if (events.Count == 0)
         {
+            if (snapshotAt is { } at && SnapshotDue(_applied))
+            {
+                await WriteSnapshotAsync(s, at).ConfigureAwait(false);
+            }
             return;
         }
-        // Each event's facts once: its subject for the journal row, its accounts and proposal for the index rows. The
-        // events are written as UTF-8 JSON into one batch, which storage hashes and stores as it is.
+        // Each event's facts once: its subject for the journal row, its accounts and proposal for the index rows.
         var facts = new RegistryEventFacts[events.Count];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            facts[i] = events[i].Facts(_ledger);
+        }
+        var (tail, tailHash) = await s.Journal.TailAsync().ConfigureAwait(false);
+        var first = tail + 1;
+        var last = tail + events.Count;
+        var state = snapshotAt is not null && SnapshotDue(last) ? _ledger.ToState() : null;
+        Task written;
+        if (events.Count < ConcurrentBatchMinimum)
+        {
+            WriteBatch(events, facts, first, tailHash);
+            written = Task.CompletedTask;
+        }
+        else
+        {
+            written = Task.Run(() => WriteBatch(events, facts, first, tailHash));
+        }
+        var encoded = state is null ? null : Task.Run(() => RegistrySnapshotFormat.Encode(state, last));
+        var finished = false;
+        try
+        {
+            var index = new IndexRows(events.Count);
+            for (var i = 0; i < events.Count; i++)
+            {
+                AddIndexRows(events[i], facts[i], first + i, index);
+            }
+            await s.Registry.IndexAsync(index.Terms, index.Proposals, index.Keys, last).ConfigureAwait(false);
+            await written.ConfigureAwait(false);
+            if (await s.Journal.AppendBatchAsync(_batch).ConfigureAwait(false) != last)
+            {
+                throw new InvalidOperationException("The journal's tail moved while the registry appended its batch.");
+            }
+            _applied = last;
+            if (encoded is not null)
+            {
+                await WriteSnapshotAsync(s, snapshotAt.GetValueOrDefault(), await encoded.ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            finished = true;
+        }
+        finally
+        {
+            if (!finished)
+            {
+                // The failure that got here is the one the caller sees; the helpers only have to be done with the buffers.
+                await written.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (encoded is not null)
+                {
+                    await ((Task)encoded).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
+        }
+    }
+
+    // The events as UTF-8 JSON into the reused batch, hashed as the journal will store them after tailHash.
+    private void WriteBatch(List<RegistryEvent> events, RegistryEventFacts[] facts, long first, string tailHash)
+    {
         _batch.Clear();
         for (var i = 0; i < facts.Length; i++)
         {
             var e = events[i];
-            facts[i] = e.Facts(_ledger);
             _json.ResetWrittenCount();
             _jsonWriter.Reset(_json);
             RegistryEventJson.Write(_jsonWriter, e);
             _jsonWriter.Flush();
             _batch.Add(e.At, e.Actor.Value, RegistryEventJson.KindOf(e), Subject(facts[i]), _json.WrittenSpan);
         }
-        var last = await s.Journal.AppendBatchAsync(_batch).ConfigureAwait(false);
-        var first = last - events.Count + 1;
-        var index = new IndexRows(events.Count);
-        for (var i = 0; i < events.Count; i++)
-        {
-            AddIndexRows(events[i], facts[i], first + i, index);
-        }
-        await s.Registry.IndexAsync(index.Terms, index.Proposals, index.Keys, last).ConfigureAwait(false);
-        _applied = last;
+        _batch.Chain(first, tailHash);
     }
+
+    // Below this many events a batch is written on this thread: a handoff would cost more than it saves.
+    private const int ConcurrentBatchMinimum = 256;
+
+    private bool SnapshotDue(long applied) => SnapshotInterval > 0 && applied - _lastSnapshot >= SnapshotInterval;
 
     // The journal subject is the one account the event is about (RegistryEventFacts.Subject), so the audit log's subject
     // filter finds an account's own acts. (One account rather than the pair also keeps the journal's subject index to

@@ -22,6 +22,14 @@ public interface IJournalData
     /// </summary>
     Task<long> AppendBatchAsync(JournalBatch batch);
 
+    /// <summary>
+    /// The newest entry's sequence and hash as this write transaction sees them (0 and the genesis hash for an empty
+    /// journal): where the next append goes on. A writer may chain a <see cref="JournalBatch"/> from it on another thread
+    /// (<see cref="JournalBatch.Chain"/>), and <see cref="AppendBatchAsync"/> then does not hash it again. Only inside
+    /// <see cref="IStore.WriteAsync{T}"/>.
+    /// </summary>
+    Task<(long Sequence, string Hash)> TailAsync();
+
     /// <summary>Entries newest first, filtered, for the audit log.</summary>
     Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take);
 

@@ -18,6 +18,8 @@ public sealed class JournalBatch
     private Row[] _rows = new Row[64];
     private byte[] _hashes = [];
     private byte[] _previous = [];
+    // Where the last Chain started (its first sequence and the hash before it), while no entry was added since.
+    private (long First, string Previous)? _chained;
 
     /// <summary>Entries added so far.</summary>
     public int Count { get; private set; }
@@ -28,6 +30,7 @@ public sealed class JournalBatch
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(subject);
+        _chained = null;
         if (Count == _rows.Length)
         {
             Array.Resize(ref _rows, 2 * _rows.Length);
@@ -48,6 +51,7 @@ public sealed class JournalBatch
     {
         Count = 0;
         _used = 0;
+        _chained = null;
     }
 
     /// <summary>The entry's time, as stored: Unix milliseconds (UTC).</summary>
@@ -89,7 +93,21 @@ public sealed class JournalBatch
             JournalEntry.ComputeHash(firstSequence + i, _rows[i].AtMs, Actor(i), Kind(i), Subject(i), Payload(i), PreviousHash(i),
                 _hashes.AsSpan(i * HexLength, HexLength));
         }
+        _chained = (firstSequence, previousHash);
         return Count == 0 ? previousHash : Encoding.ASCII.GetString(Hash(Count - 1));
+    }
+
+    /// <summary>
+    /// The last entry's hash when <see cref="Chain"/> already ran from exactly <paramref name="firstSequence"/> and
+    /// <paramref name="previousHash"/> and no entry was added since (a writer that chains the batch on another thread
+    /// while storing something else); otherwise chains it now. Returns the last entry's hash, as <see cref="Chain"/>.
+    /// </summary>
+    public string ChainOnce(long firstSequence, string previousHash)
+    {
+        ArgumentNullException.ThrowIfNull(previousHash);
+        return _chained is { } done && done.First == firstSequence && string.Equals(done.Previous, previousHash, StringComparison.Ordinal)
+            ? (Count == 0 ? previousHash : Encoding.ASCII.GetString(Hash(Count - 1)))
+            : Chain(firstSequence, previousHash);
     }
 
     /// <summary>The entries as <see cref="JournalEntry"/> values, after <see cref="Chain"/> (a database that binds strings).</summary>
