@@ -12,7 +12,8 @@ namespace OpenEts.Storage.Tests;
 // A trading account's life through the exchange's use cases on every database: the member suspends its client's account
 // (its resting orders cancelled, their cash and units released, new orders refused naming the rule), reinstates it; the
 // exchange suspends any account and only it lifts that; an account closes only with nothing left on the exchange; a
-// client moves to another member with both members' consent or by the exchange's decision.
+// client moves to another member with both members' consent or by the exchange's decision; the offered member declines a
+// move, or its member withdraws it, and the client stays.
 public abstract partial class StoreContract<TDb>
 {
     private static async Task<long> PowerAccountAsync(ExchangeMarket m) => (await m.Queries.AccountAsync(await m.ActorOf("power-a"), Ct))!.Id;
@@ -145,7 +146,7 @@ public abstract partial class StoreContract<TDb>
 
         Assert.Equal((TransferClientAccount.OfferedKind, (long?)cement), (offered.Event, offered.Account!.TransferTo));
         Assert.Equal([client], waiting.Select(c => c.Account.Id));
-        Assert.Equal(ExchangeRule.ClientTransfer, Assert.IsType<ExchangeOutcome.Refused>(notOffered).Rule);
+        Assert.Equal(ExchangeRule.NotOfferedMember, Assert.IsType<ExchangeOutcome.Refused>(notOffered).Rule);
         Assert.Equal((TransferClientAccount.Kind, (long?)cement, (long?)null), (accepted.Event, accepted.Account!.Member, accepted.Account.TransferTo));
         Assert.Equal(ExchangeRule.NotYourClient, Assert.IsType<ExchangeOutcome.Refused>(byOldMember).Rule);
         Assert.Equal(client, Assert.IsType<ExchangeOutcome.Completed>(byNewMember).Order!.AccountId);
@@ -179,5 +180,66 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal((TransferClientAccount.Kind, (long?)cement), (decided.Event, decided.Account!.Member));
         var journal = await m.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: TransferClientAccount.Kind), 0, 10), Ct);
         Assert.Equal(["exchange"], journal.Select(e => e.Actor));
+    }
+
+    [Fact]
+    public async Task ExchangeAccountLifecycle_MoveDeclinedByTheOfferedMember_EndsTheOfferAndALaterOfferIsAccepted()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var client = await SteelClientOfPowerAsync(m);
+        var cement = await CementAccountAsync(m);
+
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new TransferClientAccount(client, cement)));
+        var byOfferingMember = await m.RunAsync("power-a", new DeclineClientTransfer(client, ""));
+        var declined = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-b", new DeclineClientTransfer(client, "no capacity")));
+        var twice = await m.RunAsync("cement-b", new DeclineClientTransfer(client, ""));
+        var acceptAfter = await m.RunAsync("cement-a", new AcceptClientTransfer(client));
+        var stillPowers = await ClientOrderAsync(m, "power-a", client, Side.Buy, 19.00m, 100, "cb1");
+        var offeredAfter = await m.Queries.TransfersOfferedAsync(await m.ActorOf("cement-b"), Ct);
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new CancelOrder(((ExchangeOutcome.Completed)stillPowers).Order!.Id)));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new TransferClientAccount(client, cement)));
+        var accepted = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new AcceptClientTransfer(client)));
+
+        var notOffered = Assert.IsType<ExchangeOutcome.Refused>(byOfferingMember);
+        Assert.Equal((ExchangeRule.NotOfferedMember, RefusalKind.Forbidden), (notOffered.Rule, notOffered.Kind));
+        Assert.Equal((DeclineClientTransfer.Kind, (long?)null, (long?)await PowerAccountAsync(m)),
+            (declined.Event, declined.Account!.TransferTo, declined.Account.Member));
+        Assert.Equal(ExchangeRule.NoTransferOffer, Assert.IsType<ExchangeOutcome.Refused>(twice).Rule);
+        Assert.Equal(ExchangeRule.NoTransferOffer, Assert.IsType<ExchangeOutcome.Refused>(acceptAfter).Rule);
+        Assert.IsType<ExchangeOutcome.Completed>(stillPowers);
+        Assert.Empty(offeredAfter);
+        Assert.Equal((long?)cement, accepted.Account!.Member);
+        var journal = await m.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: DeclineClientTransfer.Kind), 0, 10), Ct);
+        var entry = Assert.Single(journal);
+        Assert.Equal(("cement-b", client.ToString(System.Globalization.CultureInfo.InvariantCulture)), (entry.Actor, entry.Subject));
+        Assert.Contains("no capacity", entry.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExchangeAccountLifecycle_MoveWithdrawnByItsMember_EndsTheOfferAndOnlyTheClientsMemberOrTheExchangeWithdraws()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var client = await SteelClientOfPowerAsync(m);
+        var cement = await CementAccountAsync(m);
+
+        var nothingOffered = await m.RunAsync("power-a", new WithdrawClientTransfer(client, ""));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new TransferClientAccount(client, cement)));
+        var byOfferedMember = await m.RunAsync("cement-a", new WithdrawClientTransfer(client, ""));
+        var withdrawn = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-b", new WithdrawClientTransfer(client, "client stays")));
+        var acceptAfter = await m.RunAsync("cement-a", new AcceptClientTransfer(client));
+        var declineAfter = await m.RunAsync("cement-a", new DeclineClientTransfer(client, ""));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new TransferClientAccount(client, cement)));
+        var byExchange = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("exchange", new WithdrawClientTransfer(client, "")));
+
+        Assert.Equal(ExchangeRule.NoTransferOffer, Assert.IsType<ExchangeOutcome.Refused>(nothingOffered).Rule);
+        Assert.Equal(ExchangeRule.NotYourClient, Assert.IsType<ExchangeOutcome.Refused>(byOfferedMember).Rule);
+        Assert.Equal((WithdrawClientTransfer.Kind, (long?)null), (withdrawn.Event, withdrawn.Account!.TransferTo));
+        Assert.Equal(ExchangeRule.NoTransferOffer, Assert.IsType<ExchangeOutcome.Refused>(acceptAfter).Rule);
+        Assert.Equal(ExchangeRule.NoTransferOffer, Assert.IsType<ExchangeOutcome.Refused>(declineAfter).Rule);
+        Assert.Null(byExchange.Account!.TransferTo);
+        Assert.Equal([client], (await m.Queries.ClientsAsync(await m.ActorOf("power-a"), Ct)).Select(c => c.Account.Id));
+        Assert.Empty(await m.Queries.TransfersOfferedAsync(await m.ActorOf("cement-a"), Ct));
+        var journal = await m.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: WithdrawClientTransfer.Kind), 0, 10), Ct);
+        Assert.Equal(["exchange", "power-b"], journal.Select(e => e.Actor).Order(StringComparer.Ordinal));
     }
 }

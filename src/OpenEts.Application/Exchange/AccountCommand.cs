@@ -75,7 +75,8 @@ internal static class AccountCommand
     /// Runs <paramref name="act"/> on client account <paramref name="account"/> when the actor's member is the one its
     /// present member offered it to (<see cref="TradingAccount.TransferTo"/>), with the actor's own open trading account;
     /// else the refusal (<c>NotAccountHolder</c>, <c>ClientAccount</c>, <c>AccountSuspended</c>, <c>AccountClosed</c> for
-    /// the actor's own account; <c>ClientTransfer</c> when no move of it to the actor's member is offered).
+    /// the actor's own account; <c>NoTransferOffer</c> when no move of the account is offered; <c>NotOfferedMember</c> when it
+    /// was offered to another member).
     /// </summary>
     public static async Task<ExchangeOutcome> ActAsOfferedAsync(ExchangeWork work, long account,
         Func<ExchangeWork, TradingAccount, TradingAccount, Task<ExchangeOutcome>> act)
@@ -87,14 +88,24 @@ internal static class AccountCommand
         {
             return refused;
         }
-        if (await work.Session.Exchange.FindAccountAsync(account).ConfigureAwait(false) is not { } client || client.TransferTo != own!.Id
+        if (await work.Session.Exchange.FindAccountAsync(account).ConfigureAwait(false) is not { TransferTo: { } to } client
             || client.State == TradingAccountState.Closed)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.ClientTransfer, "account",
-                $"no move of trading account {account} to your organisation was offered by its member", RefusalKind.Conflict);
+            return NoOffer(account);
+        }
+        if (to != own!.Id)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.NotOfferedMember, "account",
+                $"the move of trading account {account} was not offered to your organisation: only the member it was offered to accepts or declines it",
+                RefusalKind.Forbidden);
         }
         return await act(work, own, client).ConfigureAwait(false);
     }
+
+    /// <summary>The refusal of an offer's answer or withdrawal when trading account <paramref name="account"/> has no move offered.</summary>
+    public static ExchangeOutcome.Refused NoOffer(long account) => new(ExchangeRule.NoTransferOffer, "account",
+        $"no move of trading account {account} to another member is offered: it was never offered, or was accepted, declined or withdrawn",
+        RefusalKind.Conflict);
 
     /// <summary>
     /// The account <paramref name="account"/> and who acts on it: the exchange's own staff (any account; <c>ByExchange</c>) or

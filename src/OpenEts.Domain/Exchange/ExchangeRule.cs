@@ -183,8 +183,17 @@ public enum ExchangeRule
     AccountInUse,
 
     /// <summary>
-    /// A client account's transfer to another member (转托管-like): the new member is not an open member's own trading account
-    /// other than the present one, or no transfer to the actor's member was offered.
+    /// A client account's transfer to another member (转托管-like): the account is a member's own, not a client's, or the new
+    /// member is not an open member's own trading account other than the present one.
     /// </summary>
     ClientTransfer,
+
+    /// <summary>
+    /// No move of the client account to another member is offered (never offered, or already accepted, declined or
+    /// withdrawn), so there is nothing to accept, decline or withdraw.
+    /// </summary>
+    NoTransferOffer,
+
+    /// <summary>The client account's move was offered to another member: only the member it was offered to accepts or declines it.</summary>
+    NotOfferedMember,
 }

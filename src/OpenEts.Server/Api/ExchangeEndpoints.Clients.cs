@@ -6,7 +6,8 @@ namespace OpenEts.Server.Api;
 
 // A member's clients (客户): the member opens client accounts and lists them; its traders place orders for a client with
 // the order's account, and read a client's orders, trades and position with ?account=. A trading account's life: the
-// member suspends, reinstates, closes and moves its clients' accounts to another member, the exchange's staff any account.
+// member suspends, reinstates, closes and moves its clients' accounts to another member, the exchange's staff any account; the
+// member a move is offered to accepts or declines it, the offering member may withdraw it first.
 internal static partial class ExchangeEndpoints
 {
     private static void MapClients(RouteGroupBuilder group)
@@ -31,6 +32,12 @@ internal static partial class ExchangeEndpoints
                 + "staff decide it at once; toMember is the new member's own trading account; the client must have nothing resting");
         group.MapPost("/accounts/{id:long}/transfer/accept", AcceptTransferAsync).RequireAuthorization(Traders)
             .WithSummary("Accept a client account's move to your organisation offered by its present member: it becomes your client");
+        group.MapPost("/accounts/{id:long}/transfer/decline", DeclineTransferAsync).RequireAuthorization(Traders)
+            .WithSummary("Decline a client account's move to your organisation offered by its present member: the offer ends and the client "
+                + "stays with its member (rules NoTransferOffer, NotOfferedMember)");
+        group.MapPost("/accounts/{id:long}/transfer/withdraw", WithdrawTransferAsync).RequireAuthorization(Traders)
+            .WithSummary("Withdraw the move of your client's account to another member before that member accepts it: the offer ends and the "
+                + "client stays yours; the exchange's staff withdraw any (rules NoTransferOffer, NotYourClient)");
     }
 
     /// <summary>A client account to open: the client's credit code and its registry holding account.</summary>
@@ -101,6 +108,18 @@ internal static partial class ExchangeEndpoints
     private static async Task<ExchangeCommandResult> TransferAsync(
         long id, TransferInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         TransferClientAccount.TryParse(new(id, input.ToMember), out var command, out var errors)
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> DeclineTransferAsync(
+        long id, AccountReasonInput? input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        DeclineClientTransfer.TryParse(new(id, input?.Reason), out var command, out var errors)
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
+            : Problems.Fields(errors);
+
+    private static async Task<ExchangeCommandResult> WithdrawTransferAsync(
+        long id, AccountReasonInput? input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        WithdrawClientTransfer.TryParse(new(id, input?.Reason), out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 

@@ -71,7 +71,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // Exchange one-way auctions (单向竞价).
         "UnknownAuction", "AuctionWindow", "AuctionReserve", "AuctionMinimumBid", "OwnAuction", "AuctionNotOver",
         // Members trading for clients (客户).
-        "NotYourClient", "ClientAccount", "ClientHoldingAccount", "UnknownClient",
+        "NotYourClient", "ClientAccount", "ClientHoldingAccount", "UnknownClient", "NoTransferOffer", "NotOfferedMember",
         // Energy monitoring.
         "UnknownMeter", "NotYourMeter", "ReadingChanged", "AlreadyRegistered", "UnknownUnit", "UnknownFault", "AlreadyRepaired",
     ];

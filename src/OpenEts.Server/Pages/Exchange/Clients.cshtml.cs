@@ -45,6 +45,12 @@ public sealed class ClientsModel(ExchangeService exchange, ExchangeQueries queri
     public Task<IActionResult> OnPostAcceptAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(AcceptClientTransfer.TryParse(new(account), out var command, out var errors), command, errors, "clienttransferred", ct);
 
+    public Task<IActionResult> OnPostDeclineAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct) =>
+        SendAsync(DeclineClientTransfer.TryParse(new(account, reason), out var command, out var errors), command, errors, "transferdeclined", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync([FromForm] long? account, CancellationToken ct) =>
+        SendAsync(WithdrawClientTransfer.TryParse(new(account, null), out var command, out var errors), command, errors, "transferwithdrawn", ct);
+
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
         Clients = await Queries.ClientsAsync(actor, ct);

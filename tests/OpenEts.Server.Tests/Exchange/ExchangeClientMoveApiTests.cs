@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Exchange;
+
+// A client's move offered and ended through the API on the demo market: the power company, a member, offers its client the
+// steel company to the cement company, which declines it; the power company offers it again and withdraws; a third offer
+// is accepted. Each refusal names its rule: the wrong member answering, nothing offered.
+public sealed class ExchangeClientMoveApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private const string SteelCode = "91440200MA5CY1003";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(HttpStatusCode Status, JsonElement Json)> PostAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, Ct);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(Ct));
+    }
+
+    private static (HttpStatusCode, string?) Rule((HttpStatusCode Status, JsonElement Json) answer) =>
+        (answer.Status, answer.Json.TryGetProperty("rule", out var rule) ? rule.GetString() : answer.Json.GetProperty("event").GetString());
+
+    [Fact]
+    public async Task ClientMove_DeclinedThenWithdrawn_EndsEachOfferAndTheClientStaysUntilALaterOfferIsAccepted()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        var (_, opened) = await PostAsync(power, "/api/v1/exchange/clients",
+            new { client = SteelCode + Domain.Organisations.CreditCode.CheckCharacter(SteelCode), holdingAccount = "GD-HOLD-STEEL" });
+        var account = long.Parse(opened.GetProperty("subject").GetString()!, CultureInfo.InvariantCulture);
+        var cementAccount = (await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/position", Ct)).GetProperty("account").GetInt64();
+        var path = $"/api/v1/exchange/accounts/{account}/transfer";
+
+        var offered = await PostAsync(power, path, new { toMember = cementAccount });
+        var withdrawByCement = await PostAsync(cement, path + "/withdraw", new { });
+        var declineByPower = await PostAsync(power, path + "/decline", new { });
+        var declined = await PostAsync(cement, path + "/decline", new { reason = "no capacity" });
+        var declinedAgain = await PostAsync(cement, path + "/decline", new { });
+        var offeredAfterDecline = await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients/offered", Ct);
+        await PostAsync(power, path, new { toMember = cementAccount });
+        var withdrawn = await PostAsync(power, path + "/withdraw", new { });
+        var acceptWithdrawn = await PostAsync(cement, path + "/accept", new { });
+        var powerClients = await power.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients", Ct);
+        await PostAsync(power, path, new { toMember = cementAccount });
+        var accepted = await PostAsync(cement, path + "/accept", new { });
+
+        Assert.Equal((HttpStatusCode.OK, "exchange.client.transfer.offered"), Rule(offered));
+        Assert.Equal((HttpStatusCode.Forbidden, "NotYourClient"), Rule(withdrawByCement));
+        Assert.Equal((HttpStatusCode.Forbidden, "NotOfferedMember"), Rule(declineByPower));
+        Assert.Equal((HttpStatusCode.OK, "exchange.client.transfer.declined"), Rule(declined));
+        Assert.Equal(JsonValueKind.Null, declined.Json.GetProperty("account").GetProperty("transferTo").ValueKind);
+        Assert.Equal((HttpStatusCode.Conflict, "NoTransferOffer"), Rule(declinedAgain));
+        Assert.Equal(0, offeredAfterDecline.GetArrayLength());
+        Assert.Equal((HttpStatusCode.OK, "exchange.client.transfer.withdrawn"), Rule(withdrawn));
+        Assert.Equal((HttpStatusCode.Conflict, "NoTransferOffer"), Rule(acceptWithdrawn));
+        var stays = Assert.Single(powerClients.EnumerateArray());
+        Assert.Equal((account, "open", JsonValueKind.Null),
+            (stays.GetProperty("account").GetInt64(), stays.GetProperty("state").GetString(), stays.GetProperty("transferTo").ValueKind));
+        Assert.Equal((HttpStatusCode.OK, "exchange.client.transferred"), Rule(accepted));
+        Assert.Equal(cementAccount, accepted.Json.GetProperty("account").GetProperty("member").GetInt64());
+    }
+}
