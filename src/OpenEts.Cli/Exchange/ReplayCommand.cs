@@ -22,7 +22,7 @@ internal static class ReplayCommand
         return new Command("exchange", "The matching engine and the exchange.")
         {
             replay, VerifyCommand.Build(), VerifyCommand.BuildSnapshot(), EndOfDayCommand.Build(), EndOfDayCommand.BuildExport(), AmendCommand.Build(),
-            ListingCommand.Build(), BlockCommand.Build(), AuctionCommand.Build(),
+            ListingCommand.Build(), BlockCommand.Build(), AuctionCommand.Build(), ClientCommand.Build(),
         };
     }
 
