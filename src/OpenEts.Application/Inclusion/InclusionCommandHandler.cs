@@ -44,6 +44,15 @@ public sealed partial class InclusionCommandHandler(IStore store, InclusionProgr
         return await store.WriteAsync(s => command.ExecuteAsync(new InclusionWork(s, actor, now, programmes)), ct).ConfigureAwait(false);
     }
 
+    /// <summary>Settles a merchant, as the programme's operator (found through the offsets register) or the regulator.</summary>
+    public async Task<InclusionCommandOutcome> SettleAsync(Actor actor, SettleMerchant command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        var operated = await SettleMerchant.OperatedByAsync(actor, programmes, offsetsQueries, ct).ConfigureAwait(false);
+        return await HandleAsync(actor, command with { Operated = operated }, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Aggregates a period into a PHCER monitoring report through the offsets module, then records it.</summary>
     public async Task<InclusionCommandOutcome> AggregateAsync(Actor actor, AggregatePeriod command, CancellationToken ct)
     {

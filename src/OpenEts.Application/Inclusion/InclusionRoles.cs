@@ -39,6 +39,12 @@ public static class InclusionRoles
     /// <summary>List merchants, issue and revoke partners' keys, purge raw actions past retention, answer PIPL requests: the regulator.</summary>
     public static IReadOnlyList<Role> Regulators { get; } = [Role.Regulator];
 
+    /// <summary>
+    /// Settle merchants in yuan: the programme operator's representative (the handler checks the operator), or the
+    /// regulator for a programme whose operator is not on the platform.
+    /// </summary>
+    public static IReadOnlyList<Role> Settlers { get; } = [Role.Regulator, Role.CompanyRepresentative];
+
     /// <summary>Confirm redemption codes: a representative of an organisation listed as the programme's merchant (the handler checks the listing).</summary>
     public static IReadOnlyList<Role> Merchants { get; } = [Role.CompanyRepresentative];
 }

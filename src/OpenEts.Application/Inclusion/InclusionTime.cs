@@ -7,4 +7,7 @@ public static class InclusionTime
 
     /// <summary>The Beijing calendar day of <paramref name="at"/>.</summary>
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime);
+
+    /// <summary>The instant the Beijing calendar day <paramref name="day"/> begins (00:00 UTC+8).</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Beijing);
 }

@@ -4,11 +4,17 @@ namespace OpenEts.Application.Inclusion;
 
 /// <summary>
 /// A merchant's page: the listing, its recent confirmed redemptions, and its settlement (结算): codes and coins confirmed
-/// in all and by Beijing month (the coins the programme operator owes the merchant for).
+/// in all and by Beijing month (the coins the programme operator owes the merchant for), and the statements in yuan.
 /// </summary>
 public sealed record MerchantStatement(Merchant Merchant, string Organisation, IReadOnlyList<Voucher> Recent, long Confirmed, long Coins,
     IReadOnlyList<MerchantStatement.Month> ByMonth)
 {
+    /// <summary>Its settlement statements in yuan, newest first.</summary>
+    public IReadOnlyList<MerchantSettlement> Settlements { get; init; } = [];
+
+    /// <summary>True when the reader operates the merchant's programme (or is the regulator) and so may settle it.</summary>
+    public bool MaySettle { get; init; }
+
     /// <summary>How many recent redemptions the page lists.</summary>
     public const int RecentShown = 50;
 

@@ -189,9 +189,16 @@ public static class ProgrammeJson
                 minimum = new MinimumGroup((int)Math.Clamp(Whole(ps, "minimumCitizens", $"{path}.publicStatistics") ?? 0, 0, 100_000),
                     Text(ps, "source", $"{path}.publicStatistics"), Flag(ps, "confirmed", $"{path}.publicStatistics"));
             }
+            // Optional: the yuan per coin the operator pays merchants (none: nothing can be settled).
+            CoinValue? settlement = null;
+            if (o.TryGetProperty("settlement", out var st) && Object(st, $"{path}.settlement"))
+            {
+                settlement = new CoinValue(Number(st, "yuanPerCoin", $"{path}.settlement") ?? 0, Text(st, "source", $"{path}.settlement"),
+                    Flag(st, "confirmed", $"{path}.settlement"));
+            }
             var programme = new InclusionProgramme(Text(o, "code", path), Text(o, "version", path), Text(o, "name", path), Text(o, "region", path),
                 Text(o, "operator", path), validFrom, Array(o, "behaviours", path, Rewarded), Array(o, "caps", path, Cap), timing!,
-                Array(o, "catalogue", path, Item), phcer.Length == 0 ? null : phcer, Text(o, "source", path), causes, minimum);
+                Array(o, "catalogue", path, Item), phcer.Length == 0 ? null : phcer, Text(o, "source", path), causes, minimum, settlement);
             return Problems.Count == 0 ? programme : null;
         }
 

@@ -20,10 +20,11 @@ namespace OpenEts.Domain.Inclusion;
 /// <param name="Source">Where the programme's rules come from.</param>
 /// <param name="Causes">The public-good causes citizens may give coins to.</param>
 /// <param name="PublicMinimum">The smallest group of citizens a published statistic may describe.</param>
+/// <param name="Settlement">What the operator pays merchants per coin of a confirmed redemption, or null when the version states none (nothing can then be settled).</param>
 public sealed record InclusionProgramme(
     string Code, string Version, string Name, string Region, string Operator, DateOnly ValidFrom, IReadOnlyList<RewardedBehaviour> Behaviours,
     IReadOnlyList<Cap> Caps, CoinTiming Timing, IReadOnlyList<RedemptionItem> Catalogue, string? PhcerProject, string Source,
-    IReadOnlyList<DonationCause> Causes, MinimumGroup PublicMinimum)
+    IReadOnlyList<DonationCause> Causes, MinimumGroup PublicMinimum, CoinValue? Settlement = null)
 {
     /// <summary>The cause with this code (case-insensitive), or null.</summary>
     public DonationCause? Cause(string? code) =>
@@ -86,6 +87,10 @@ public sealed record InclusionProgramme(
         if (!PublicMinimum.Confirmed)
         {
             yield return "publicStatistics.minimumCitizens";
+        }
+        if (Settlement is { Confirmed: false })
+        {
+            yield return "settlement.yuanPerCoin";
         }
     }
 

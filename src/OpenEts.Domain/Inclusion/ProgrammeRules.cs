@@ -91,6 +91,10 @@ public static class ProgrammeRules
         {
             Fail("$.publicStatistics.minimumCitizens", "Range", "minimumCitizens is 1–1000");
         }
+        if (p.Settlement is { } value && !CoinValue.IsValid(value.YuanPerCoin))
+        {
+            Fail("$.settlement.yuanPerCoin", "Range", $"yuanPerCoin is more than 0 and at most {CoinValue.MaxYuanPerCoin}, to the fen (2 decimals)");
+        }
         return problems;
     }
 

@@ -43,6 +43,7 @@ internal static partial class InclusionEndpoints
         MapSamples(group);
         MapCitizens(group);
         MapMerchantsAndPartners(group);
+        MapSettlements(group);
         MapQuality(group);
     }
 

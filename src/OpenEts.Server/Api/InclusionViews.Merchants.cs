@@ -29,6 +29,22 @@ internal static partial class InclusionViews
     public static MerchantView Merchant(Merchant m) => new(m.Id, m.Programme, m.OrganisationId, m.Name, m.Items);
 
     // The code is left out: a merchant's list is no place for codes it has already taken.
+    /// <summary>A settlement statement: what the operator owes the merchant, in yuan.</summary>
+    public sealed record SettlementView(long Id, long MerchantId, string Programme, DateOnly PeriodStart, DateOnly PeriodEnd, long Redemptions,
+        long Coins, decimal Yuan, DateTimeOffset SettledAt, string SettledBy);
+
+    /// <summary>One redemption a statement settled.</summary>
+    public sealed record SettlementLineView(long RedemptionId, string Item, DateOnly ConfirmedOn, long Coins, decimal YuanPerCoin, decimal Yuan);
+
+    /// <summary>A statement with its merchant and lines.</summary>
+    public sealed record SettlementSheetView(SettlementView Settlement, MerchantView Merchant, IReadOnlyList<SettlementLineView> Lines);
+
+    public static SettlementView Settlement(MerchantSettlement s) => new(s.Id, s.MerchantId, s.Programme, s.PeriodStart, s.PeriodEnd, s.Redemptions,
+        s.Coins, s.Yuan, s.SettledAt, s.SettledBy);
+
+    public static SettlementSheetView SettlementSheet(SettlementSheet s) => new(Settlement(s.Settlement), Merchant(s.Merchant),
+        [.. s.Lines.Select(l => new SettlementLineView(l.RedemptionId, l.Item, l.ConfirmedOn, l.Coins, l.YuanPerCoin, l.Yuan))]);
+
     public static VoucherView Voucher(Voucher v) => new(v.Id, v.Programme, v.Item, v.Coins, v.ConfirmedAt);
 
     public static MerchantStatementView MerchantStatement(MerchantStatement s) => new(Merchant(s.Merchant), s.Organisation, s.Confirmed, s.Coins,

@@ -57,6 +57,9 @@ internal static class Access
     /// <summary>Inclusion merchants' settlement: the regulator and auditor all, a representative their organisation's (Application InclusionQueries.MerchantsAsync).</summary>
     public const string InclusionMerchantReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative);
 
+    /// <summary>Settle inclusion merchants in yuan: the programme's operator (a representative; the use case checks the operator) or the regulator (Application InclusionRoles.Settlers).</summary>
+    public const string InclusionSettlers = nameof(Role.Regulator) + "," + nameof(Role.CompanyRepresentative);
+
     /// <summary>Inclusion totals and aggregations (Application InclusionRoles.Overseers).</summary>
     public const string InclusionOverseers = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.Verifier)
         + "," + nameof(Role.CompanyRepresentative);
