@@ -33,6 +33,13 @@ public sealed record SettleMerchant(long MerchantId, DateOnly PeriodStart, DateO
     /// <summary>The programmes the actor operates, as <see cref="InclusionCommandHandler.SettleAsync"/> found them (none: only the regulator may settle).</summary>
     internal IReadOnlySet<string> Operated { get; init; } = new HashSet<string>();
 
+    /// <summary>The period a settle form offers first: the Beijing month of <paramref name="now"/> up to its day.</summary>
+    public static (DateOnly Start, DateOnly End) DefaultPeriod(DateTimeOffset now)
+    {
+        var today = InclusionTime.DayOf(now);
+        return (new DateOnly(today.Year, today.Month, 1), today);
+    }
+
     public static bool TryParse(Form form, [NotNullWhen(true)] out SettleMerchant? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);

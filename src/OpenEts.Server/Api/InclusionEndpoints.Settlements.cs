@@ -19,7 +19,7 @@ internal static partial class InclusionEndpoints
         group.MapGet("/settlements/{id:long}", SettlementAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionMerchantReaders })
             .WithSummary("A settlement statement with every redemption it settled: the merchant's representatives, the programme's operator, the regulator and the auditor");
-        group.MapGet("/settlements/{id:long}.xlsx", SettlementXlsxAsync)
+        group.MapGet("/settlements/{id:long}/statement.xlsx", SettlementXlsxAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionMerchantReaders })
             .WithSummary("A settlement statement as .xlsx: one row per redemption, then the totals");
     }

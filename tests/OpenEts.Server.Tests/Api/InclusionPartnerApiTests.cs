@@ -207,4 +207,53 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
         var mine = Assert.Single(merchants.EnumerateArray());
         Assert.Equal((1L, 105L), (mine.GetProperty("confirmed").GetInt64(), mine.GetProperty("coins").GetInt64()));
     }
+
+    [Fact]
+    public async Task Settlement_RegulatorSettlesAFuzhouMerchant_OwesYuanOnceAndTheMerchantReadsTheStatement()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        using var citizen = await server.SignedInAsync("citizen");
+        using var shop = await server.SignedInAsync("steel-b");
+        var actions = new[]
+        {
+            new { eventId = "s-w1", source = "phone", behaviour = "walk", occurredAt = Ago(100), quantity = 100_000m },
+            new { eventId = "s-w2", source = "phone", behaviour = "walk", occurredAt = Ago(124), quantity = 100_000m },
+            new { eventId = "s-w3", source = "phone", behaviour = "walk", occurredAt = Ago(148), quantity = 100_000m },
+        };
+        (await citizen.PostAsJsonAsync("/api/v1/inclusion/actions", new { programme = "fuzhou-lvbao", actions }, Ct)).Dispose();
+        var organisation = "91440200MA5CY1003" + OpenEts.Domain.Organisations.CreditCode.CheckCharacter("91440200MA5CY1003");
+        using var listed = await regulator.PostAsJsonAsync("/api/v1/inclusion/merchants",
+            new { programme = "fuzhou-lvbao", organisation, name = "西江影城（结算测试）", items = "movie-ticket" }, Ct);
+        Assert.True(listed.StatusCode == HttpStatusCode.OK, await listed.Content.ReadAsStringAsync(Ct));
+        var merchant = (await listed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+        var redemption = await (await citizen.PostAsJsonAsync("/api/v1/inclusion/redemptions",
+            new { programme = "fuzhou-lvbao", item = "movie-ticket", idempotencyKey = "s-r1" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var confirmed = await shop.PostAsJsonAsync("/api/v1/inclusion/merchants/confirmations", new { code = redemption.GetProperty("code").GetString() }, Ct);
+        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync(Ct));
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var period = new { periodStart = today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), periodEnd = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+
+        using var byShop = await shop.PostAsJsonAsync($"/api/v1/inclusion/merchants/{merchant}/settlements", period, Ct);
+        using var settled = await regulator.PostAsJsonAsync($"/api/v1/inclusion/merchants/{merchant}/settlements", period, Ct);
+        using var again = await regulator.PostAsJsonAsync($"/api/v1/inclusion/merchants/{merchant}/settlements", period, Ct);
+        using var badPeriod = await regulator.PostAsJsonAsync($"/api/v1/inclusion/merchants/{merchant}/settlements",
+            new { periodStart = "2026-11-30", periodEnd = "2026-11-01" }, Ct);
+        var statement = await settled.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = statement.GetProperty("id").GetInt64();
+        var sheet = await shop.GetFromJsonAsync<JsonElement>($"/api/v1/inclusion/settlements/{id}", Ct);
+        using var xlsx = await shop.GetAsync($"/api/v1/inclusion/settlements/{id}/statement.xlsx", Ct);
+        using var byCitizen = await citizen.GetAsync($"/api/v1/inclusion/settlements/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, byShop.StatusCode);
+        Assert.Equal("NotTheOperator", (await byShop.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+        Assert.True(settled.StatusCode == HttpStatusCode.OK, statement.GetRawText());
+        // 105 coins × 0.30 yuan [UNCONFIRMED] = 31.50 yuan.
+        Assert.Equal((105L, 31.50m), (statement.GetProperty("coins").GetInt64(), statement.GetProperty("yuan").GetDecimal()));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("NothingToSettle", (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badPeriod.StatusCode);
+        Assert.Equal(31.50m, Assert.Single(sheet.GetProperty("lines").EnumerateArray()).GetProperty("yuan").GetDecimal());
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, byCitizen.StatusCode);
+    }
 }

@@ -1,17 +1,34 @@
 using Microsoft.AspNetCore.Authorization;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Files;
 using OpenEts.Application.Inclusion;
+using OpenEts.Application.Offsets;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Inclusion;
 
 /// <summary>
 /// Merchants (商户): a merchant's representative confirms citizens' redemption codes (核销) and sees the redemptions
-/// taken and the settlement by month; the regulator lists merchants and sees every merchant's settlement; the auditor reads.
+/// taken and the settlement by month and its statements in yuan; the programme's operator settles its merchants for a
+/// period (the regulator for a programme whose operator is not on the platform); the regulator lists merchants and sees
+/// every merchant's settlement; the auditor reads. Each statement downloads as .xlsx.
 /// </summary>
 [Authorize(Roles = Access.InclusionMerchantReaders)]
-public sealed class MerchantsModel(InclusionCommandHandler handler, InclusionQueries queries) : InclusionPageModel
+public sealed class MerchantsModel(InclusionCommandHandler handler, InclusionQueries queries, OffsetsQueries offsets, TimeProvider clock)
+    : InclusionPageModel
 {
+    public MerchantSettlement? Settled { get; private set; }
+
+    [BindProperty]
+    public string? Merchant { get; set; }
+
+    [BindProperty]
+    public string? PeriodStart { get; set; }
+
+    [BindProperty]
+    public string? PeriodEnd { get; set; }
+
     public IReadOnlyList<MerchantStatement> Merchants { get; private set; } = [];
 
     public IReadOnlyList<Domain.Inclusion.InclusionProgramme> Programmes { get; private set; } = [];
@@ -74,9 +91,44 @@ public sealed class MerchantsModel(InclusionCommandHandler handler, InclusionQue
         return Page();
     }
 
+    public async Task<IActionResult> OnPostSettleAsync(CancellationToken ct)
+    {
+        if (SettleMerchant.TryParse(new(Merchant, PeriodStart, PeriodEnd), out var command, out var errors))
+        {
+            var outcome = await handler.SettleAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                Settled = (MerchantSettlement)((InclusionCommandOutcome.Completed)outcome).Result;
+            }
+        }
+        else
+        {
+            Report(errors);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>A statement as .xlsx, for those who may read it.</summary>
+    public async Task<IActionResult> OnGetSettlementAsync(long id, CancellationToken ct)
+    {
+        var operated = await SettleMerchant.OperatedByAsync(User.Actor(), handler.Programmes, offsets, ct);
+        if (await queries.SettlementAsync(User.Actor(), id, ct, operated) is not { } sheet)
+        {
+            return NotFound();
+        }
+        using var buffer = new MemoryStream();
+        TabularWriter.WriteXlsx(buffer, SettlementSheet.Header, sheet.Rows());
+        return File(buffer.ToArray(), TabularWriter.XlsxContentType, sheet.FileName);
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
-        Merchants = await queries.MerchantsAsync(User.Actor(), ct);
+        var operated = await SettleMerchant.OperatedByAsync(User.Actor(), handler.Programmes, offsets, ct);
+        Merchants = await queries.MerchantsAsync(User.Actor(), ct, operated);
         Programmes = queries.InForce();
+        var (start, end) = SettleMerchant.DefaultPeriod(clock.GetUtcNow());
+        PeriodStart ??= start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        PeriodEnd ??= end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 }
