@@ -100,6 +100,33 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Registry_StartOnALongTailWithAnUnreadableEntry_StopsThereWithTheStateBeforeIt()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        long total;
+        using (var registry = new RegistryService(store) { SnapshotInterval = 0 })
+        {
+            await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+            // More entries than the start's replay holds decoded at once, so its reader waits on the applier.
+            var proposals = Enumerable.Range(1, 6000)
+                .Select(i => (Func<RegistryLedger, RegistryOutcome>)(l => l.ProposeTransfer(PowerA, Now, Key("tail-" + i),
+                    PowerAccount, CementAccount, Gdea2017, 1, Now.AddDays(7))))
+                .ToList();
+            Assert.All(await registry.ExecuteBatchAsync(Now, proposals, Ct), o => Assert.True(o.IsCompleted, o.ToString()));
+            total = await registry.QueryAsync((l, _) => l.LastProposalId, Ct);
+        }
+        var bad = (await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "registry.transfer.proposed"), 2000, 1), Ct))
+            .Single();
+        await TamperAsync(store, bad, JournalTamper.PayloadUnreadable);
+
+        using var restarted = new RegistryService(store);
+        var last = await restarted.QueryAsync((l, _) => l.LastProposalId, Ct);
+
+        Assert.Equal(bad.Sequence, restarted.Break?.Sequence);
+        Assert.Equal(total - 2001, last);
+    }
+
+    [Fact]
     public async Task Registry_SnapshotAfterOnlyOtherModulesEntries_IsTheOneTheNextStartRestores()
     {
         await using var store = await Db.CreateStoreAsync();

@@ -277,9 +277,10 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
     // ledger to the entry before it (Apply may have half-done the refused one) and stops there, then and on every
     // later call: the registry stays readable as it was before that entry. indexAfter: index the registry entries after
     // this sequence on the way (a journal older than the index, on first start).
-    private async Task CatchUpAsync(IStoreSession s, long? indexAfter = null)
+    private async Task CatchUpAsync(IStoreSession s, long? indexAfter = null, bool start = false)
     {
-        if (await CatchUpFromBytesAsync(s, indexAfter).ConfigureAwait(false))
+        if (start ? await ReplayConcurrentlyAsync(s, indexAfter).ConfigureAwait(false)
+            : await CatchUpFromBytesAsync(s, indexAfter).ConfigureAwait(false))
         {
             return;
         }
