@@ -136,37 +136,61 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
                 };
             var raised = new List<RegistryEvent>(_ledger.ExpireProposals(now));
             var results = new List<RegistryOutcome>(requests.Count);
-            for (var i = 0; i < requests.Count; i++)
+            // A long batch that keeps what it can (not all or nothing, so nothing it journals is ever taken back inside
+            // its transaction) journals its events a chunk at a time while the ledger runs the next chunk's requests.
+            var pipeline = !allOrNothing && !lookUpKeys && requests.Count >= 2 * PipelineChunk ? new AppendPipeline(this, s) : null;
+            try
             {
-                missed = null;
-                var result = requests[i](_ledger);
-                if (result is RegistryOutcome.Rejected && missed is { } m
-                    && await s.Registry.FindKeyAsync(m.Sender.Value, m.Key.Value!).ConfigureAwait(false) is { } stored)
+                for (var i = 0; i < requests.Count; i++)
                 {
-                    // A refusal changes nothing, so the request can run again, now knowing its key's older request.
-                    var earlier = RegistryEventJson.Deserialize(stored.Payload);
-                    var lookup = _ledger.RequestArchive;
-                    _ledger.RequestArchive = (sender, key) => sender == m.Sender && key == m.Key ? earlier : null;
-                    result = requests[i](_ledger);
-                    _ledger.RequestArchive = lookup;
+                    missed = null;
+                    var result = requests[i](_ledger);
+                    if (result is RegistryOutcome.Rejected && missed is { } m
+                        && await FindKeyAsync(s, pipeline, m.Sender, m.Key).ConfigureAwait(false) is { } stored)
+                    {
+                        // A refusal changes nothing, so the request can run again, now knowing its key's older request.
+                        var earlier = RegistryEventJson.Deserialize(stored.Payload);
+                        var lookup = _ledger.RequestArchive;
+                        _ledger.RequestArchive = (sender, key) => sender == m.Sender && key == m.Key ? earlier : null;
+                        result = requests[i](_ledger);
+                        _ledger.RequestArchive = lookup;
+                    }
+                    results.Add(result);
+                    progress?.Invoke(i + 1);
+                    if (result is RegistryOutcome.Completed { Duplicate: false } completed)
+                    {
+                        raised.Add(completed.Event);
+                    }
+                    else if (allOrNothing && result is RegistryOutcome.Rejected)
+                    {
+                        // Nothing has been written yet (events are appended at the end), so the transaction commits
+                        // empty; the ledger already applied the earlier requests in memory and is restored below.
+                        refused = i;
+                        return results;
+                    }
+                    if (pipeline is not null && raised.Count >= PipelineChunk)
+                    {
+                        await pipeline.HandOffAsync(raised).ConfigureAwait(false);
+                        raised = new List<RegistryEvent>(PipelineChunk + 16);
+                    }
                 }
-                results.Add(result);
-                progress?.Invoke(i + 1);
-                if (result is RegistryOutcome.Completed { Duplicate: false } completed)
+                _ledger.RequestArchive = null;
+                if (pipeline is not null)
                 {
-                    raised.Add(completed.Event);
+                    await pipeline.DrainAsync().ConfigureAwait(false);
                 }
-                else if (allOrNothing && result is RegistryOutcome.Rejected)
+                await AppendAsync(s, raised, now).ConfigureAwait(false);
+                return results;
+            }
+            finally
+            {
+                if (pipeline is not null)
                 {
-                    // Nothing has been written yet (events are appended at the end), so the transaction commits
-                    // empty; the ledger already applied the earlier requests in memory and is restored below.
-                    refused = i;
-                    return results;
+                    // Whatever failed first is what the caller sees; the transaction rolls back once the chunk in
+                    // flight is done with the connection.
+                    await pipeline.Settled.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 }
             }
-            _ledger.RequestArchive = null;
-            await AppendAsync(s, raised, now).ConfigureAwait(false);
-            return results;
         }, keep: _ => refused is null, ct).ConfigureAwait(false);
         return (outcomes, refused);
     }
@@ -450,12 +474,25 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
             }
             return;
         }
-        // Each event's facts once: its subject for the journal row, its accounts and proposal for the index rows.
+        await AppendAsync(s, events, FactsOf(events), snapshotAt).ConfigureAwait(false);
+    }
+
+    // Each event's facts once: its subject for the journal row, its accounts and proposal for the index rows. Read from
+    // the ledger, so on the thread that runs it.
+    private RegistryEventFacts[] FactsOf(List<RegistryEvent> events)
+    {
         var facts = new RegistryEventFacts[events.Count];
         for (var i = 0; i < facts.Length; i++)
         {
             facts[i] = events[i].Facts(_ledger);
         }
+        return facts;
+    }
+
+    // AppendAsync with the facts read. Without snapshotAt it reads nothing of the ledger, so it may run while the
+    // ledger goes on with the next requests (AppendPipeline).
+    private async Task AppendAsync(IStoreSession s, List<RegistryEvent> events, RegistryEventFacts[] facts, DateTimeOffset? snapshotAt)
+    {
         var (tail, tailHash) = await s.Journal.TailAsync().ConfigureAwait(false);
         var first = tail + 1;
         var last = tail + events.Count;

@@ -1,0 +1,78 @@
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Registry;
+
+namespace OpenEts.Storage.Tests;
+
+// A long batch journals its events a chunk at a time while its ledger runs the next requests, on every database.
+public abstract partial class StoreContract<TDb>
+{
+    private const int LongBatch = 4_500;
+
+    private static List<Func<RegistryLedger, RegistryOutcome>> Proposals(string prefix, int count, DateTimeOffset at) =>
+        Enumerable.Range(1, count)
+            .Select(i => (Func<RegistryLedger, RegistryOutcome>)(l => l.ProposeTransfer(PowerA, at, Key($"{prefix}-{i}"),
+                PowerAccount, CementAccount, Gdea2017, 1 + i % 3, at.AddDays(7))))
+            .ToList();
+
+    [Fact]
+    public async Task Registry_LongBatch_StoresTheSameJournalAndAccountHistoryAsShortBatches()
+    {
+        await using var longStore = await Db.CreateStoreAsync();
+        await using var shortStore = await Db.CreateStoreAsync();
+        using var longRun = new RegistryService(longStore) { SnapshotInterval = 0 };
+        using var shortRun = new RegistryService(shortStore) { SnapshotInterval = 0 };
+        await new DemoRegistry(longRun).SeedIfEmptyAsync(Now, Ct);
+        await new DemoRegistry(shortRun).SeedIfEmptyAsync(Now, Ct);
+        var requests = Proposals("long", LongBatch, Now);
+
+        var longOutcomes = await longRun.ExecuteBatchAsync(Now, requests, Ct);
+        var shortOutcomes = new List<RegistryOutcome>();
+        foreach (var chunk in requests.Chunk(900))
+        {
+            shortOutcomes.AddRange(await shortRun.ExecuteBatchAsync(Now, chunk, Ct));
+        }
+        var longTail = await longStore.ReadAsync(s => s.Journal.TailAsync(), Ct);
+        var shortTail = await shortStore.ReadAsync(s => s.Journal.TailAsync(), Ct);
+        var longHistory = await longRun.HistoryAsync(CementAccount, null, 0, 2 * LongBatch, Ct);
+        var shortHistory = await shortRun.HistoryAsync(CementAccount, null, 0, 2 * LongBatch, Ct);
+        using var restarted = new RegistryService(longStore);
+        var restored = await restarted.QueryAsync((l, _) => StateJson(l), Ct);
+
+        Assert.All(longOutcomes, o => Assert.True(o.IsCompleted, o.ToString()));
+        Assert.Equal(shortOutcomes.Select(o => o.ToString()), longOutcomes.Select(o => o.ToString()));
+        // Byte for byte the same journal: the same last sequence and the same hash chained over every entry.
+        Assert.Equal(shortTail, longTail);
+        Assert.Equal(shortHistory.Select(r => (r.Sequence, r.Kind, r.Quantity)), longHistory.Select(r => (r.Sequence, r.Kind, r.Quantity)));
+        Assert.True(longHistory.Count > LongBatch);
+        Assert.Equal(await longRun.QueryAsync((l, _) => StateJson(l), Ct), restored);
+        Assert.True((await restarted.VerifyAsync(Ct)).Intact);
+    }
+
+    [Fact]
+    public async Task Registry_LongBatchWithAKeyOlderThanTheWindow_AnswersItAsDuplicateAndRunsTheRestOnce()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        var issue = (DateTimeOffset t) => (Func<RegistryLedger, RegistryOutcome>)(l =>
+            l.Issue(UserId.From(DemoRegistry.Regulators[0]), t, IdempotencyKey.From("issue-old-long"), Gdea2017, 500));
+        Assert.IsType<RegistryOutcome.Completed>((await registry.ExecuteBatchAsync(Now, [issue(Now)], Ct))[0]);
+        var issued = await registry.QueryAsync((l, _) => l.TotalIssued(Gdea2017), Ct);
+        var later = Now.AddDays(2);
+        await TransferAtAsync(registry, 5, "later-long", later);
+        var before = await store.ReadAsync(s => s.Journal.TailAsync(), Ct);
+        // The old key comes after the first chunks have been handed to the journal.
+        var requests = Proposals("window", LongBatch, later);
+        requests.Insert(3_000, issue(later));
+
+        var outcomes = await registry.ExecuteBatchAsync(later, requests, Ct);
+        var after = await store.ReadAsync(s => s.Journal.TailAsync(), Ct);
+
+        Assert.True(Assert.IsType<RegistryOutcome.Completed>(outcomes[3_000]).Duplicate);
+        Assert.Equal(LongBatch, outcomes.Count(o => o is RegistryOutcome.Completed { Duplicate: false }));
+        Assert.Equal(issued, await registry.QueryAsync((l, _) => l.TotalIssued(Gdea2017), Ct));
+        // Each proposal journalled once: the failed first attempt left nothing behind.
+        Assert.Equal(before.Sequence + LongBatch, after.Sequence);
+        Assert.True((await registry.VerifyAsync(Ct)).Intact);
+    }
+}
