@@ -19,11 +19,13 @@ internal sealed partial class SqlSession
         var found = new HashSet<(string Source, string EventId)>();
         if (connection is NpgsqlConnection)
         {
-            // The pairs as one table joined to the primary key: one probe per pair (in each month's partition).
+            // The pairs as one table, each probing the primary key of every month's partition. LATERAL … LIMIT 1 keeps
+            // the plan a loop of probes: as a plain join of thousands of pairs the planner chose to sort them and merge
+            // them with a full scan of each partition's key index, a cost that grew with every event ever kept.
             foreach (var row in await QueryAsync<EventKeyRow>("""
-                SELECT e.source AS Source, e.event_id AS EventId
+                SELECT k.source AS Source, k.event_id AS EventId
                 FROM unnest(@sources, @ids) AS k (source, event_id)
-                JOIN inclusion_events e ON e.source = k.source AND e.event_id = k.event_id
+                CROSS JOIN LATERAL (SELECT 1 FROM inclusion_events e WHERE e.source = k.source AND e.event_id = k.event_id LIMIT 1) AS hit
                 """, new { sources = keys.Select(k => k.Source).ToArray(), ids = keys.Select(k => k.EventId).ToArray() }).ConfigureAwait(false))
             {
                 found.Add((row.Source, row.EventId));

@@ -34,6 +34,7 @@ internal static class InclusionHttpBench
         var citizens = RegistryBench.Option(args, "--citizens", 10_000);
         var batch = Math.Min(InclusionLimits.MaxBatch, RegistryBench.Option(args, "--batch", 5_000));
         var clients = RegistryBench.Option(args, "--clients", 4);
+        var warmup = RegistryBench.Option(args, "--warmup", 300);
         var server = Text(args, "--server") ?? Path.Combine(ExchangeHttpBench.RepoRoot(), "artifacts/bin/OpenEts.Server/release/OpenEts.Server.dll");
         var pg = Environment.GetEnvironmentVariable("OPENETS_BENCH_PG") is { Length: > 0 } bench
             ? bench
@@ -47,7 +48,7 @@ internal static class InclusionHttpBench
         RegistryBench.Admin(pg, $"CREATE DATABASE {name}");
         try
         {
-            return RunAsync(server, new NpgsqlConnectionStringBuilder(pg) { Database = name }.ToString(), name, events, citizens, batch, clients)
+            return RunAsync(server, new NpgsqlConnectionStringBuilder(pg) { Database = name }.ToString(), name, events, citizens, batch, clients, warmup)
                 .GetAwaiter().GetResult();
         }
         finally
@@ -57,10 +58,11 @@ internal static class InclusionHttpBench
         }
     }
 
-    private static async Task<int> RunAsync(string serverDll, string db, string dbName, int events, int citizens, int batch, int clients)
+    private static async Task<int> RunAsync(string serverDll, string db, string dbName, int events, int citizens, int batch, int clients,
+        int warmup)
     {
         Console.WriteLine($"inclusion-http bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {events:N0} actions of {citizens:N0} "
-            + $"citizens in batches of {batch:N0}, {clients} clients, PostgreSQL; load average {RegistryBench.LoadAverage()}");
+            + $"citizens in batches of {batch:N0}, {clients} clients, {warmup} warm-up batches, PostgreSQL; load average {RegistryBench.LoadAverage()}");
         var work = Directory.CreateTempSubdirectory("openets-inclusion-http-");
         var baseUrl = $"http://127.0.0.1:{ExchangeHttpBench.FreePort()}";
         using var server = ExchangeHttpBench.StartServer(serverDll, db, baseUrl, work.FullName, demo: false);
@@ -73,7 +75,7 @@ internal static class InclusionHttpBench
             await WaitForServerAsync(http, server).ConfigureAwait(false);
             var batches = (events + batch - 1) / batch;
             // One key per 30 batches: half the per-key limit of a minute, whatever the run's speed.
-            var keys = await SeedAsync(db, citizens, 1 + (batches / 30)).ConfigureAwait(false);
+            var keys = await SeedAsync(db, citizens, 1 + ((batches + warmup) / 30)).ConfigureAwait(false);
             var now = DateTimeOffset.UtcNow;
             var bodies = new byte[batches][];
             for (var b = 0; b < batches; b++)
@@ -81,8 +83,20 @@ internal static class InclusionHttpBench
                 bodies[b] = Body("e", b * batch, Math.Min(events, (b + 1) * batch), citizens, now);
             }
 
-            // Warm-up (JIT on both sides, connection pools), not measured: its own event ids.
-            await DriveAsync(http, [Body("w", 0, Math.Min(batch, 2_000), citizens, now)], keys, 1).ConfigureAwait(false);
+            // Warm-up, not measured, with its own event ids: the connection pools, and enough small batches for the JIT's
+            // optimising tier to take over every method of the batch path (a method called once a batch passes through an
+            // instrumented tier before the optimised one, 30 calls each: with one warm-up batch, or 60, most of a
+            // 20-batch run's server CPU went to the JIT compiling them and to their loops running unoptimised, a cost a
+            // long-running server pays once).
+            var warm = new byte[Math.Max(1, warmup)][];
+            var size = Math.Min(batch, 20);
+            for (var w = 0; w < warm.Length; w++)
+            {
+                // Fifteen days before the measured actions (which span about fourteen), so that none of them is an
+                // overlapping trip or a capped day because of the warm-up.
+                warm[w] = Body("w", w * size, (w + 1) * size, citizens, now.AddDays(-15));
+            }
+            await DriveAsync(http, warm, keys, clients).ConfigureAwait(false);
 
             var postgres = PostgresCpu(db, dbName);
             var serverCpu = ExchangeHttpBench.ProcessCpu(server);
