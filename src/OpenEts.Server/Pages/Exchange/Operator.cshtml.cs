@@ -80,6 +80,9 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     public Task<IActionResult> OnPostTransferAccountAsync([FromForm] long? account, [FromForm] long? toMember, CancellationToken ct) =>
         SendAsync(TransferClientAccount.TryParse(new(account, toMember), out var command, out var errors), command, errors, "clienttransferred", ct);
 
+    public Task<IActionResult> OnPostWithdrawTransferAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct) =>
+        SendAsync(WithdrawClientTransfer.TryParse(new(account, reason), out var command, out var errors), command, errors, "movewithdrawn", ct);
+
     // Runs an account command that parsed (or files the errors of one that did not) and redirects when it completed.
     private async Task<IActionResult> SendAsync(bool parsed, IExchangeCommand? command, IReadOnlyList<FieldError> errors, string done, CancellationToken ct)
     {
