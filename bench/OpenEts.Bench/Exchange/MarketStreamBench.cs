@@ -7,9 +7,15 @@ namespace OpenEts.Bench.Exchange;
 /// Live market data to many subscribers (issue 12's third speed target: 1 000 concurrent streaming subscribers each receive
 /// a depth update within 50 ms of the trade). S clients in this process hold the server's server-sent-event stream of the
 /// demo instrument open (<c>GET /api/v1/market/GDEA-2017/stream</c>); in each of R rounds a one-lot sell rests, the
-/// streams settle, then a one-lot buy trades with it, and each subscriber's time from the moment the buy was sent to its
-/// first update after the trade is recorded (an upper bound of trade → update: it includes the order's own round trip,
-/// reported beside it). p50, p99 and max over every subscriber and round; the server's CPU seconds.
+/// streams settle, then a one-lot buy trades with it, and each subscriber's first update after the trade is timed twice:
+/// <list type="bullet">
+/// <item><b>from the trade:</b> from the trade's own timestamp as the server stamped it (<c>trades[0].at</c> in the buy's
+/// answer: the server's clock when the exchange took the buy, before it matched, committed and answered; 100 ns ticks of
+/// the machine's real-time clock, which this process shares) to the subscriber's receipt on the same clock;</item>
+/// <item><b>from the buy being sent:</b> an upper bound that also holds the request's way in, reported beside the buy's
+/// own round trip.</item>
+/// </list>
+/// p50, p99 and max over every subscriber and round; the server's CPU seconds.
 /// </summary>
 internal static class MarketStreamBench
 {
@@ -39,6 +45,7 @@ internal static class MarketStreamBench
         }
         var price = server.Reference;
         var latencies = new List<double>(count * rounds);
+        var fromTrade = new List<double>(count * rounds);
         var orderTrips = new List<double>(rounds);
         var missed = 0;
         var cpu = server.Cpu();
@@ -50,6 +57,7 @@ internal static class MarketStreamBench
             await UntilAsync(() => subscribers.Select(s => s.Version).Distinct().Count() == 1, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
             var baseline = subscribers.Max(s => s.Version);
             var sent = Stopwatch.GetTimestamp();
+            var sentWall = DateTimeOffset.UtcNow;
             foreach (var s in subscribers)
             {
                 s.Arm(baseline, sent);
@@ -67,11 +75,14 @@ internal static class MarketStreamBench
                 continue;
             }
             orderTrips.Add(trip);
+            // The trade's timestamp on this process's timeline: the same real-time clock, read beside the monotonic one at `sent`.
+            var tradeAfterSent = (answer.GetProperty("trades")[0].GetProperty("at").GetDateTimeOffset() - sentWall).TotalMilliseconds;
             foreach (var s in subscribers)
             {
                 if (s.Received is { } ms)
                 {
                     latencies.Add(ms);
+                    fromTrade.Add(ms - tradeAfterSent);
                 }
                 else
                 {
@@ -87,12 +98,17 @@ internal static class MarketStreamBench
         await stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(reading).ConfigureAwait(false);
         var sorted = latencies.Order().ToArray();
+        var sortedFromTrade = fromTrade.Order().ToArray();
+        var withinOfTrade = sortedFromTrade.Count(ms => ms <= 50);
         var trips = orderTrips.Order().ToArray();
         var within = sorted.Count(ms => ms <= 50);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count:N0} subscribers × {rounds} trades: update after the trade p50 {DemoServer.Quantile(sorted, 0.5):F1} ms, "
+            $"{count:N0} subscribers × {rounds} trades: update from the trade's server timestamp p50 {DemoServer.Quantile(sortedFromTrade, 0.5):F1} ms, "
+            + $"p99 {DemoServer.Quantile(sortedFromTrade, 0.99):F1} ms, max {DemoServer.Quantile(sortedFromTrade, 1):F1} ms "
+            + $"({100.0 * withinOfTrade / Math.Max(1, sortedFromTrade.Length):F1} % within 50 ms; target: every one within 50 ms of the trade); "
+            + $"update p50 {DemoServer.Quantile(sorted, 0.5):F1} ms, "
             + $"p99 {DemoServer.Quantile(sorted, 0.99):F1} ms, max {DemoServer.Quantile(sorted, 1):F1} ms from the buy being sent "
-            + $"({100.0 * within / Math.Max(1, sorted.Length):F1} % within 50 ms; target: every one within 50 ms of the trade); "
+            + $"({100.0 * within / Math.Max(1, sorted.Length):F1} % within 50 ms); "
             + $"{missed} missed; the buy's own round trip p50 {DemoServer.Quantile(trips, 0.5):F1} ms, max {DemoServer.Quantile(trips, 1):F1} ms; "
             + $"server process {serverCpu.TotalSeconds:F2} s CPU; load average {DemoServer.Load}"));
         return missed == 0 ? 0 : 1;

@@ -1,4 +1,6 @@
 using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenEts.Application.Exchange.MarketData;
 
@@ -24,19 +26,24 @@ internal static partial class MarketEndpoints
             .WithDescription(StreamDescription)
             .Produces<MarketUpdateView>(StatusCodes.Status200OK, "text/event-stream");
 
-    private static ServerSentEventsResult<MarketUpdateView> Stream(string instrument, MarketStream stream, CancellationToken ct) =>
-        TypedResults.ServerSentEvents(Updates(stream, instrument, ct));
+    // Each update's JSON, written once however many subscribers it goes to (the update is shared by all of them).
+    private static readonly ConditionalWeakTable<MarketUpdate, string> Serialized = [];
 
-    private static async IAsyncEnumerable<SseItem<MarketUpdateView>> Updates(MarketStream stream, string instrument,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static ServerSentEventsResult<string> Stream(string instrument, MarketStream stream,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
+        TypedResults.ServerSentEvents(Updates(stream, instrument, json.Value.SerializerOptions, ct));
+
+    private static async IAsyncEnumerable<SseItem<string>> Updates(MarketStream stream, string instrument, JsonSerializerOptions json,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var u in stream.SubscribeAsync(instrument, ct).ConfigureAwait(false))
         {
-            yield return new SseItem<MarketUpdateView>(new MarketUpdateView(u.Instrument, u.Version, View(u.Ticker),
-                u.Depth is { } d ? View(d) : null, u.Minute is { } m ? View(m) : null, u.Day is { } day ? View(day) : null), "update")
-            {
-                EventId = u.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
+            var data = Serialized.GetValue(u, update => JsonSerializer.Serialize(View(update), json));
+            yield return new SseItem<string>(data, "update") { EventId = u.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         }
     }
+
+    private static MarketUpdateView View(MarketUpdate u) =>
+        new(u.Instrument, u.Version, View(u.Ticker), u.Depth is { } d ? View(d) : null, u.Minute is { } m ? View(m) : null,
+            u.Day is { } day ? View(day) : null);
 }

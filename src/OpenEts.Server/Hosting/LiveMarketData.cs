@@ -21,7 +21,9 @@ internal sealed partial class LiveMarketData(ExchangeService exchange, MarketStr
         return Task.CompletedTask;
     }
 
-    private void OnChanged(object? sender, InstrumentChangedEventArgs e) => _ = PublishAsync(e.Instrument);
+    // On the pool, not inline: on SQLite the update's reads complete synchronously, and the request that changed the
+    // instrument must not wait for them, nor for the fan-out, before it answers.
+    private void OnChanged(object? sender, InstrumentChangedEventArgs e) => _ = Task.Run(() => PublishAsync(e.Instrument));
 
     private async Task PublishAsync(string instrument)
     {
