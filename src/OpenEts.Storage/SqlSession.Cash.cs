@@ -11,22 +11,91 @@ internal sealed partial class SqlSession : ICashData
     private const string EntryColumns = "id, at, from_account, to_account, amount_fen, kind, reference, idempotency_key, actor, reservation_id";
     private const string ReservationColumns = "id, account_id, amount_fen, original_fen, reference, is_open";
 
+    // A write transaction's cash rows (CashRows): read once, kept as written, stored when the transaction commits.
+    private CashRows? _cash;
+
     public ICashData Cash => this;
 
-    async Task<CashAccount?> ICashData.FindAccountAsync(long id) =>
-        (await QuerySingleOrDefaultAsync<CashAccountRow>($"SELECT {AccountColumns} FROM cash_accounts WHERE id = @id", new { id })
-            .ConfigureAwait(false))?.ToAccount();
+    /// <summary>
+    /// Called by the store on a write session: the cash accounts and reservations this transaction reads are read once and
+    /// its changes to them are kept until <see cref="FlushAsync"/> (before the commit). Writers are serialised by the
+    /// store, so no other transaction changes these rows meanwhile.
+    /// </summary>
+    internal void KeepCashRows() => _cash = new CashRows();
 
-    async Task<CashAccount?> ICashData.FindMemberAccountAsync(long organisationId) =>
-        (await QuerySingleOrDefaultAsync<CashAccountRow>(
+    /// <summary>Stores what the transaction kept unstored (each changed cash account and reservation once): before the commit.</summary>
+    internal async Task FlushAsync()
+    {
+        if (_cash is not { } cash)
+        {
+            return;
+        }
+        foreach (var id in cash.ChangedAccounts)
+        {
+            var account = cash.Accounts[id];
+            var changed = await ExecuteAsync(
+                "UPDATE cash_accounts SET balance_fen = @balance, reserved_fen = @reserved WHERE id = @id",
+                new { id = account.Id, balance = ToFen(account.Balance), reserved = ToFen(account.Reserved) }).ConfigureAwait(false);
+            if (changed != 1)
+            {
+                throw new InvalidOperationException($"cash account {account.Id} does not exist");
+            }
+        }
+        cash.ChangedAccounts.Clear();
+        foreach (var (id, at) in cash.ChangedReservations)
+        {
+            var reservation = cash.Reservations[id];
+            var changed = await ExecuteAsync("""
+                UPDATE cash_reservations SET amount_fen = @amount, is_open = @open, closed_at = @closedAt WHERE id = @id
+                """, new
+            {
+                id = reservation.Id, amount = reservation.Amount.Fen, open = reservation.Open ? 1 : 0,
+                closedAt = reservation.Open ? (long?)null : Ms(at),
+            }).ConfigureAwait(false);
+            if (changed != 1)
+            {
+                throw new InvalidOperationException($"reservation {reservation.Id} does not exist");
+            }
+        }
+        cash.ChangedReservations.Clear();
+    }
+
+    async Task<CashAccount?> ICashData.FindAccountAsync(long id)
+    {
+        if (_cash is { } cash && cash.Accounts.TryGetValue(id, out var kept))
+        {
+            return kept;
+        }
+        return Keep((await QuerySingleOrDefaultAsync<CashAccountRow>($"SELECT {AccountColumns} FROM cash_accounts WHERE id = @id", new { id })
+            .ConfigureAwait(false))?.ToAccount());
+    }
+
+    async Task<CashAccount?> ICashData.FindMemberAccountAsync(long organisationId)
+    {
+        if (_cash is { } cash && cash.MemberAccounts.TryGetValue(organisationId, out var id))
+        {
+            return id is { } known ? cash.Accounts[known] : null;
+        }
+        var found = Keep((await QuerySingleOrDefaultAsync<CashAccountRow>(
             $"SELECT {AccountColumns} FROM cash_accounts WHERE organisation_id = @organisationId", new { organisationId })
-            .ConfigureAwait(false))?.ToAccount();
+            .ConfigureAwait(false))?.ToAccount());
+        _cash?.MemberAccounts.Add(organisationId, found?.Id);
+        return found;
+    }
 
-    async Task<CashAccount> ICashData.SystemAccountAsync(CashAccountKind kind) =>
-        (await QuerySingleOrDefaultAsync<CashAccountRow>(
-            $"SELECT {AccountColumns} FROM cash_accounts WHERE organisation_id IS NULL AND kind = @kind", new { kind = kind.ToString() })
-            .ConfigureAwait(false))?.ToAccount()
-        ?? throw new InvalidOperationException($"the {kind} cash account is missing (migration 0009 creates it)");
+    async Task<CashAccount> ICashData.SystemAccountAsync(CashAccountKind kind)
+    {
+        if (_cash is { } cash && cash.SystemAccounts.TryGetValue(kind, out var id))
+        {
+            return cash.Accounts[id];
+        }
+        var found = Keep((await QuerySingleOrDefaultAsync<CashAccountRow>(
+                $"SELECT {AccountColumns} FROM cash_accounts WHERE organisation_id IS NULL AND kind = @kind", new { kind = kind.ToString() })
+                .ConfigureAwait(false))?.ToAccount())
+            ?? throw new InvalidOperationException($"the {kind} cash account is missing (migration 0009 creates it)");
+        _cash?.SystemAccounts.Add(kind, found.Id);
+        return found;
+    }
 
     async Task<CashAccount> ICashData.OpenMemberAccountAsync(long organisationId, DateTimeOffset at)
     {
@@ -34,16 +103,31 @@ internal sealed partial class SqlSession : ICashData
             INSERT INTO cash_accounts (kind, organisation_id, balance_fen, reserved_fen, opened_at)
             VALUES ('Member', @organisationId, 0, 0, @at) RETURNING id
             """, new { organisationId, at = Ms(at) }).ConfigureAwait(false);
-        return new CashAccount(id, CashAccountKind.Member, organisationId, 0m, 0m);
+        var opened = Keep(new CashAccount(id, CashAccountKind.Member, organisationId, 0m, 0m))!;
+        if (_cash is { } cash)
+        {
+            cash.MemberAccounts[organisationId] = id;
+        }
+        return opened;
     }
 
-    async Task<IReadOnlyList<CashAccount>> ICashData.AccountsAsync() =>
-        [.. (await QueryAsync<CashAccountRow>(
+    async Task<IReadOnlyList<CashAccount>> ICashData.AccountsAsync()
+    {
+        await FlushAsync().ConfigureAwait(false);
+        return [.. (await QueryAsync<CashAccountRow>(
             $"SELECT {AccountColumns} FROM cash_accounts ORDER BY CASE WHEN organisation_id IS NULL THEN 0 ELSE 1 END, id")
             .ConfigureAwait(false)).Select(r => r.ToAccount())];
+    }
 
     async Task ICashData.SaveAccountAsync(CashAccount account)
     {
+        if (_cash is { } cash && cash.Accounts.ContainsKey(account.Id))
+        {
+            // As read back: whole fen.
+            cash.Accounts[account.Id] = account with { Balance = FromFen(ToFen(account.Balance)), Reserved = FromFen(ToFen(account.Reserved)) };
+            cash.ChangedAccounts.Add(account.Id);
+            return;
+        }
         var changed = await ExecuteAsync(
             "UPDATE cash_accounts SET balance_fen = @balance, reserved_fen = @reserved WHERE id = @id",
             new { id = account.Id, balance = ToFen(account.Balance), reserved = ToFen(account.Reserved) }).ConfigureAwait(false);
@@ -51,6 +135,25 @@ internal sealed partial class SqlSession : ICashData
         {
             throw new InvalidOperationException($"cash account {account.Id} does not exist");
         }
+    }
+
+    // Keeps a cash account as read in a write session (the first read wins: later reads come from the kept row).
+    private CashAccount? Keep(CashAccount? account)
+    {
+        if (account is null || _cash is not { } cash)
+        {
+            return account;
+        }
+        return cash.Accounts.TryAdd(account.Id, account) ? account : cash.Accounts[account.Id];
+    }
+
+    private CashReservation? Keep(CashReservation? reservation)
+    {
+        if (reservation is null || _cash is not { } cash)
+        {
+            return reservation;
+        }
+        return cash.Reservations.TryAdd(reservation.Id, reservation) ? reservation : cash.Reservations[reservation.Id];
     }
 
     async Task<CashEntry?> ICashData.FindEntryAsync(string key) =>
@@ -90,14 +193,21 @@ internal sealed partial class SqlSession : ICashData
             ORDER BY id DESC LIMIT @limit OFFSET @offset
             """, new { accountId, offset, limit }).ConfigureAwait(false)).Select(r => r.ToEntry())];
 
-    async Task<CashReservation?> ICashData.FindReservationAsync(long id) =>
-        (await QuerySingleOrDefaultAsync<CashReservationRow>($"SELECT {ReservationColumns} FROM cash_reservations WHERE id = @id", new { id })
-            .ConfigureAwait(false))?.ToReservation();
+    async Task<CashReservation?> ICashData.FindReservationAsync(long id)
+    {
+        if (_cash is { } cash && cash.Reservations.TryGetValue(id, out var kept))
+        {
+            return kept;
+        }
+        return Keep((await QuerySingleOrDefaultAsync<CashReservationRow>($"SELECT {ReservationColumns} FROM cash_reservations WHERE id = @id", new { id })
+            .ConfigureAwait(false))?.ToReservation());
+    }
 
+    // The row's stored columns but its kept state: a reservation this transaction changed is as it left it.
     async Task<CashReservation?> ICashData.FindReservationAsync(string key) =>
-        (await QuerySingleOrDefaultAsync<CashReservationRow>(
+        Keep((await QuerySingleOrDefaultAsync<CashReservationRow>(
             $"SELECT {ReservationColumns} FROM cash_reservations WHERE idempotency_key = @key", new { key })
-            .ConfigureAwait(false))?.ToReservation();
+            .ConfigureAwait(false))?.ToReservation());
 
     async Task<CashReservation> ICashData.InsertReservationAsync(CashReservation reservation, string key, DateTimeOffset at)
     {
@@ -109,11 +219,20 @@ internal sealed partial class SqlSession : ICashData
             account = reservation.AccountId, amount = reservation.Amount.Fen, original = reservation.Original.Fen,
             reference = reservation.Reference, open = reservation.Open ? 1 : 0, key, at = Ms(at),
         }).ConfigureAwait(false);
-        return reservation with { Id = id };
+        return Keep(reservation with { Id = id, Amount = Yuan.FromFen(reservation.Amount.Fen), Original = Yuan.FromFen(reservation.Original.Fen) })!;
     }
 
     async Task ICashData.SaveReservationAsync(CashReservation reservation, DateTimeOffset at)
     {
+        if (_cash is { } cash && cash.Reservations.ContainsKey(reservation.Id))
+        {
+            cash.Reservations[reservation.Id] = reservation with
+            {
+                Amount = Yuan.FromFen(reservation.Amount.Fen), Original = Yuan.FromFen(reservation.Original.Fen),
+            };
+            cash.ChangedReservations[reservation.Id] = at;
+            return;
+        }
         var changed = await ExecuteAsync("""
             UPDATE cash_reservations SET amount_fen = @amount, is_open = @open, closed_at = @closedAt WHERE id = @id
             """, new
@@ -127,15 +246,35 @@ internal sealed partial class SqlSession : ICashData
         }
     }
 
-    async Task<IReadOnlyList<CashReservation>> ICashData.ReservationsAsync(long accountId, bool openOnly) =>
-        [.. (await QueryAsync<CashReservationRow>($"""
+    async Task<IReadOnlyList<CashReservation>> ICashData.ReservationsAsync(long accountId, bool openOnly)
+    {
+        await FlushAsync().ConfigureAwait(false);
+        return [.. (await QueryAsync<CashReservationRow>($"""
             SELECT {ReservationColumns} FROM cash_reservations WHERE account_id = @accountId AND (@openOnly = 0 OR is_open = 1)
             ORDER BY id DESC
-            """, new { accountId, openOnly = openOnly ? 1 : 0 }).ConfigureAwait(false)).Select(r => r.ToReservation())];
+            """, new { accountId, openOnly = openOnly ? 1 : 0 }).ConfigureAwait(false)).Select(r => Keep(r.ToReservation())!)];
+    }
 
     private static long ToFen(decimal yuan) => checked((long)(yuan * 100m));
 
     private static decimal FromFen(long fen) => fen / 100m;
+
+    // A write transaction's cash accounts and reservations as it read or left them, and which of them it changed.
+    private sealed class CashRows
+    {
+        public Dictionary<long, CashAccount> Accounts { get; } = [];
+
+        public Dictionary<long, long?> MemberAccounts { get; } = [];
+
+        public Dictionary<CashAccountKind, long> SystemAccounts { get; } = [];
+
+        public Dictionary<long, CashReservation> Reservations { get; } = [];
+
+        // By id, so that the order of the updates does not depend on hashing.
+        public SortedSet<long> ChangedAccounts { get; } = [];
+
+        public SortedDictionary<long, DateTimeOffset> ChangedReservations { get; } = [];
+    }
 
     private sealed class CashAccountRow
     {

@@ -42,7 +42,10 @@ public sealed class SqlStore : IStore, IAsyncDisposable
             await using var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
             await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
             var plans = _plans.Open(writing: true);
-            var result = await work(new SqlSession(_dialect, connection, transaction, plans, ct)).ConfigureAwait(false);
+            var session = new SqlSession(_dialect, connection, transaction, plans, ct);
+            session.KeepCashRows();
+            var result = await work(session).ConfigureAwait(false);
+            await session.FlushAsync().ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             committed = true;
             plans.Committed();
