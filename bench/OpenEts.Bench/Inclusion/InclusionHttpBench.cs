@@ -35,6 +35,9 @@ internal static class InclusionHttpBench
         var batch = Math.Min(InclusionLimits.MaxBatch, RegistryBench.Option(args, "--batch", 5_000));
         var clients = RegistryBench.Option(args, "--clients", 4);
         var warmup = RegistryBench.Option(args, "--warmup", 300);
+        // metro,bus (the default) are trips, checked for overlap; electricity (meter readings) is not: the two runs price
+        // the overlapping-trip check.
+        var behaviours = (Text(args, "--behaviours") ?? "metro,bus").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var server = Text(args, "--server") ?? Path.Combine(ExchangeHttpBench.RepoRoot(), "artifacts/bin/OpenEts.Server/release/OpenEts.Server.dll");
         var pg = Environment.GetEnvironmentVariable("OPENETS_BENCH_PG") is { Length: > 0 } bench
             ? bench
@@ -48,7 +51,7 @@ internal static class InclusionHttpBench
         RegistryBench.Admin(pg, $"CREATE DATABASE {name}");
         try
         {
-            return RunAsync(server, new NpgsqlConnectionStringBuilder(pg) { Database = name }.ToString(), name, events, citizens, batch, clients, warmup)
+            return RunAsync(server, new NpgsqlConnectionStringBuilder(pg) { Database = name }.ToString(), name, events, citizens, batch, clients, warmup, behaviours)
                 .GetAwaiter().GetResult();
         }
         finally
@@ -59,10 +62,10 @@ internal static class InclusionHttpBench
     }
 
     private static async Task<int> RunAsync(string serverDll, string db, string dbName, int events, int citizens, int batch, int clients,
-        int warmup)
+        int warmup, string[] behaviours)
     {
         Console.WriteLine($"inclusion-http bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {events:N0} actions of {citizens:N0} "
-            + $"citizens in batches of {batch:N0}, {clients} clients, {warmup} warm-up batches, PostgreSQL; load average {RegistryBench.LoadAverage()}");
+            + $"citizens in batches of {batch:N0}, {clients} clients, {warmup} warm-up batches, {string.Join('/', behaviours)}, PostgreSQL; load average {RegistryBench.LoadAverage()}");
         var work = Directory.CreateTempSubdirectory("openets-inclusion-http-");
         var baseUrl = $"http://127.0.0.1:{ExchangeHttpBench.FreePort()}";
         using var server = ExchangeHttpBench.StartServer(serverDll, db, baseUrl, work.FullName, demo: false);
@@ -80,7 +83,7 @@ internal static class InclusionHttpBench
             var bodies = new byte[batches][];
             for (var b = 0; b < batches; b++)
             {
-                bodies[b] = Body("e", b * batch, Math.Min(events, (b + 1) * batch), citizens, now);
+                bodies[b] = Body("e", b * batch, Math.Min(events, (b + 1) * batch), citizens, now, behaviours);
             }
 
             // Warm-up, not measured, with its own event ids: the connection pools, and enough small batches for the JIT's
@@ -94,7 +97,7 @@ internal static class InclusionHttpBench
             {
                 // Fifteen days before the measured actions (which span about fourteen), so that none of them is an
                 // overlapping trip or a capped day because of the warm-up.
-                warm[w] = Body("w", w * size, (w + 1) * size, citizens, now.AddDays(-15));
+                warm[w] = Body("w", w * size, (w + 1) * size, citizens, now.AddDays(-15), behaviours);
             }
             await DriveAsync(http, warm, keys, clients).ConfigureAwait(false);
 
@@ -169,7 +172,7 @@ internal static class InclusionHttpBench
     }
 
     // Metro and bus rides of the last days, spread over the citizens and seven gates, as a transit partner sends them.
-    private static byte[] Body(string prefix, int from, int to, int citizens, DateTimeOffset now)
+    private static byte[] Body(string prefix, int from, int to, int citizens, DateTimeOffset now, string[] behaviours)
     {
         var text = new StringBuilder(200 * (to - from));
         text.Append("{\"programme\":\"").Append(Programme).Append("\",\"actions\":[");
@@ -177,7 +180,7 @@ internal static class InclusionHttpBench
         {
             var at = now.AddMinutes(-5 - (i % 20_000) - 37 * (i / 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
             text.Append(i == from ? "" : ",").Append(CultureInfo.InvariantCulture,
-                $"{{\"eventId\":\"{prefix}{i}\",\"source\":\"gate-{i % 7}\",\"behaviour\":\"{(i % 2 == 0 ? "metro" : "bus")}\",\"occurredAt\":\"{at}\",\"quantity\":{1 + (i % 13)},\"minutes\":30,\"user\":\"c{i % citizens}\"}}");
+                $"{{\"eventId\":\"{prefix}{i}\",\"source\":\"gate-{i % 7}\",\"behaviour\":\"{behaviours[i % behaviours.Length]}\",\"occurredAt\":\"{at}\",\"quantity\":{1 + (i % 13)},\"minutes\":30,\"user\":\"c{i % citizens}\"}}");
         }
         return Encoding.UTF8.GetBytes(text.Append("]}").ToString());
     }
@@ -199,7 +202,7 @@ internal static class InclusionHttpBench
             for (var p = 0; p < partners; p++)
             {
                 var key = PartnerKey.FromRandom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(PartnerKey.RandomBytes)).Value;
-                await s.Inclusion.InsertPartnerAsync(new InclusionPartner(0, $"bench partner {p}", new PartnerScope(Programme, [Behaviour.Metro, Behaviour.Bus]),
+                await s.Inclusion.InsertPartnerAsync(new InclusionPartner(0, $"bench partner {p}", new PartnerScope(Programme, [Behaviour.Metro, Behaviour.Bus, Behaviour.Electricity]),
                     key[..10], PartnerKey.Hash(key), now, "bench", null)).ConfigureAwait(false);
                 keys[p] = key;
             }
