@@ -69,6 +69,49 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
         return outcome;
     }
 
+    /// <summary>
+    /// Runs a member's batch of commands for <paramref name="actor"/> at <paramref name="now"/> (the batched order entry of
+    /// an order gateway): each has its own outcome, the one it would have had sent singly in that place of the queue —
+    /// the same role and account checks, pre-trade checks, reservation, journal entry, matching and settlement — and the
+    /// outcomes come back once every one of them has committed. Nothing of another caller comes between them.
+    /// </summary>
+    public async Task<IReadOnlyList<ExchangeOutcome>> HandleManyAsync(Actor actor, IReadOnlyList<IExchangeCommand> commands, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(commands);
+        var outcomes = new ExchangeOutcome[commands.Count];
+        var queued = new List<ExchangeRequest>(commands.Count);
+        var at = new List<int>(commands.Count);
+        for (var i = 0; i < commands.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(commands[i]);
+            if (!commands[i].Roles.Contains(actor.Role))
+            {
+                outcomes[i] = new ExchangeOutcome.Forbidden(commands[i].Roles);
+                continue;
+            }
+            queued.Add(new ExchangeRequest(actor, commands[i], now));
+            at.Add(i);
+        }
+        var group = LazyInitializer.EnsureInitialized(ref _group, () => new(RunGroupAsync, MaxGroup, r => !Batched(r.Command)));
+        var results = await group.RunManyAsync(queued, ct).ConfigureAwait(false);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < results.Length; i++)
+        {
+            outcomes[at[i]] = results[i];
+            if (results[i] is ExchangeOutcome.Completed { Duplicate: false } done && ChangedInstrument(done) is { } instrument)
+            {
+                changed.Add(instrument);
+            }
+        }
+        foreach (var instrument in changed)
+        {
+            InstrumentChanged?.Invoke(this, new InstrumentChangedEventArgs(instrument));
+        }
+        return outcomes;
+    }
+
     private static string? ChangedInstrument(ExchangeOutcome.Completed done) =>
         done.Order?.Instrument ?? done.Block?.Instrument ?? done.Listing?.Instrument ?? (done.Event.StartsWith("exchange.instrument.", StringComparison.Ordinal) ? done.Subject : null);
 

@@ -48,6 +48,37 @@ public sealed class GroupCommit<TRequest, TResult>(
         return queued.Completion.Task.WaitAsync(ct);
     }
 
+    /// <summary>
+    /// Queues <paramref name="requests"/> one after another, with nothing of another caller's between them, and waits for
+    /// each one's result (in order): they share transactions as far as <c>maxGroup</c> and <c>alone</c> allow, and each
+    /// result is the one the request would have had queued singly in that place.
+    /// </summary>
+    public Task<TResult[]> RunManyAsync(IReadOnlyList<TRequest> requests, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            return Task.FromResult(Array.Empty<TResult>());
+        }
+        var queued = new Queued[requests.Count];
+        for (var i = 0; i < queued.Length; i++)
+        {
+            queued[i] = new Queued(requests[i]);
+        }
+        bool lead;
+        lock (_gate)
+        {
+            _queue.AddRange(queued);
+            lead = !_draining;
+            _draining = true;
+        }
+        if (lead)
+        {
+            _ = Task.Run(DrainAsync, CancellationToken.None);
+        }
+        return Task.WhenAll(Array.ConvertAll(queued, q => q.Completion.Task)).WaitAsync(ct);
+    }
+
     // Runs queued requests, a group at a time, until the queue is empty.
     private async Task DrainAsync()
     {

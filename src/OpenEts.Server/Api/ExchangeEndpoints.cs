@@ -66,6 +66,7 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Your organisation's trades, newest first, each settled (units and cash) (?account= one of your clients')");
         group.MapGet("/position", PositionAsync).RequireAuthorization(Traders)
             .WithSummary("Your organisation's trading account, units free and in open sells, and cash (?account= one of your clients')");
+        MapOrderBatch(group);
         MapEndOfDay(group);
         MapBlockTrades(group);
         MapListings(group);
@@ -243,11 +244,7 @@ internal static partial class ExchangeEndpoints
     /// <summary>The HTTP answer to every exchange command: 200 with what was done, or problem+json naming the field and rule.</summary>
     public static ExchangeCommandResult ToHttp(ExchangeOutcome outcome) => outcome switch
     {
-        ExchangeOutcome.Completed c => TypedResults.Ok(new ExchangeOutcomeView(c.Event, c.Subject, c.Duplicate,
-            c.Order is { } o ? View(o) : null, [.. c.Trades.Select(t => View(t, c.Order?.AccountId ?? t.BuyAccount))],
-            c.EndOfDay is { } d ? View(d) : null, c.Block is { } b ? View(b) : null, c.Listing is { } l ? View(l, c.ListingTrade?.TakerAccount ?? l.AccountId) : null,
-            c.ListingTrade is { } p ? View(p, p.TakerAccount) : null, c.Auction is { } a ? View(a) : null, c.AuctionBids?.Select(View).ToList(),
-            c.Account is { } account ? View(account) : null)),
+        ExchangeOutcome.Completed c => TypedResults.Ok(View(c)),
         ExchangeOutcome.Invalid i => Problems.Fields(i.Errors),
         ExchangeOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule.ToString(), r.Message)]),
         ExchangeOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
@@ -255,6 +252,17 @@ internal static partial class ExchangeEndpoints
         ExchangeOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this"),
         _ => throw new UnreachableException(),
     };
+
+    /// <summary>What a completed exchange command did, as the API shows it.</summary>
+    public static ExchangeOutcomeView View(ExchangeOutcome.Completed c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new ExchangeOutcomeView(c.Event, c.Subject, c.Duplicate,
+            c.Order is { } o ? View(o) : null, [.. c.Trades.Select(t => View(t, c.Order?.AccountId ?? t.BuyAccount))],
+            c.EndOfDay is { } d ? View(d) : null, c.Block is { } b ? View(b) : null, c.Listing is { } l ? View(l, c.ListingTrade?.TakerAccount ?? l.AccountId) : null,
+            c.ListingTrade is { } p ? View(p, p.TakerAccount) : null, c.Auction is { } a ? View(a) : null, c.AuctionBids?.Select(View).ToList(),
+            c.Account is { } account ? View(account) : null);
+    }
 
     private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
         TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.exchangerefused"),
