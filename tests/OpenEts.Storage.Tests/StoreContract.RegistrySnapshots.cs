@@ -107,7 +107,7 @@ public abstract partial class StoreContract<TDb>
         using (var registry = new RegistryService(store) { SnapshotInterval = 0 })
         {
             await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
-            // More entries than the start's replay holds decoded at once, so its reader waits on the applier.
+            // A tail of thousands of entries, the bad one in its middle.
             var proposals = Enumerable.Range(1, 6000)
                 .Select(i => (Func<RegistryLedger, RegistryOutcome>)(l => l.ProposeTransfer(PowerA, Now, Key("tail-" + i),
                     PowerAccount, CementAccount, Gdea2017, 1, Now.AddDays(7))))

@@ -112,7 +112,7 @@ public sealed partial class RegistryService : ISnapshotsOnStop
             }
         }
         var restored = clock.Elapsed;
-        await CatchUpAsync(s, indexAfter: indexedTo, start: true).ConfigureAwait(false);
+        await CatchUpAsync(s, indexAfter: indexedTo).ConfigureAwait(false);
         if (log is not null)
         {
             LogLoaded(log, RestoredFrom ?? 0, (long)restored.TotalMilliseconds, _applied - (RestoredFrom ?? 0),

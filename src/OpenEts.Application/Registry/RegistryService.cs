@@ -136,61 +136,37 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
                 };
             var raised = new List<RegistryEvent>(_ledger.ExpireProposals(now));
             var results = new List<RegistryOutcome>(requests.Count);
-            // A long batch that keeps what it can (not all or nothing, so nothing it journals is ever taken back inside
-            // its transaction) journals its events a chunk at a time while the ledger runs the next chunk's requests.
-            var pipeline = !allOrNothing && !lookUpKeys && requests.Count >= 2 * PipelineChunk ? new AppendPipeline(this, s) : null;
-            try
+            for (var i = 0; i < requests.Count; i++)
             {
-                for (var i = 0; i < requests.Count; i++)
+                missed = null;
+                var result = requests[i](_ledger);
+                if (result is RegistryOutcome.Rejected && missed is { } m
+                    && await s.Registry.FindKeyAsync(m.Sender.Value, m.Key.Value!).ConfigureAwait(false) is { } stored)
                 {
-                    missed = null;
-                    var result = requests[i](_ledger);
-                    if (result is RegistryOutcome.Rejected && missed is { } m
-                        && await FindKeyAsync(s, pipeline, m.Sender, m.Key).ConfigureAwait(false) is { } stored)
-                    {
-                        // A refusal changes nothing, so the request can run again, now knowing its key's older request.
-                        var earlier = RegistryEventJson.Deserialize(stored.Payload);
-                        var lookup = _ledger.RequestArchive;
-                        _ledger.RequestArchive = (sender, key) => sender == m.Sender && key == m.Key ? earlier : null;
-                        result = requests[i](_ledger);
-                        _ledger.RequestArchive = lookup;
-                    }
-                    results.Add(result);
-                    progress?.Invoke(i + 1);
-                    if (result is RegistryOutcome.Completed { Duplicate: false } completed)
-                    {
-                        raised.Add(completed.Event);
-                    }
-                    else if (allOrNothing && result is RegistryOutcome.Rejected)
-                    {
-                        // Nothing has been written yet (events are appended at the end), so the transaction commits
-                        // empty; the ledger already applied the earlier requests in memory and is restored below.
-                        refused = i;
-                        return results;
-                    }
-                    if (pipeline is not null && raised.Count >= PipelineChunk)
-                    {
-                        await pipeline.HandOffAsync(raised).ConfigureAwait(false);
-                        raised = new List<RegistryEvent>(PipelineChunk + 16);
-                    }
+                    // A refusal changes nothing, so the request can run again, now knowing its key's older request.
+                    var earlier = RegistryEventJson.Deserialize(stored.Payload);
+                    var lookup = _ledger.RequestArchive;
+                    _ledger.RequestArchive = (sender, key) => sender == m.Sender && key == m.Key ? earlier : null;
+                    result = requests[i](_ledger);
+                    _ledger.RequestArchive = lookup;
                 }
-                _ledger.RequestArchive = null;
-                if (pipeline is not null)
+                results.Add(result);
+                progress?.Invoke(i + 1);
+                if (result is RegistryOutcome.Completed { Duplicate: false } completed)
                 {
-                    await pipeline.DrainAsync().ConfigureAwait(false);
+                    raised.Add(completed.Event);
                 }
-                await AppendAsync(s, raised, now).ConfigureAwait(false);
-                return results;
-            }
-            finally
-            {
-                if (pipeline is not null)
+                else if (allOrNothing && result is RegistryOutcome.Rejected)
                 {
-                    // Whatever failed first is what the caller sees; the transaction rolls back once the chunk in
-                    // flight is done with the connection.
-                    await pipeline.Settled.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    // Nothing has been written yet (events are appended at the end), so the transaction commits
+                    // empty; the ledger already applied the earlier requests in memory and is restored below.
+                    refused = i;
+                    return results;
                 }
             }
+            _ledger.RequestArchive = null;
+            await AppendAsync(s, raised, now).ConfigureAwait(false);
+            return results;
         }, keep: _ => refused is null, ct).ConfigureAwait(false);
         return (outcomes, refused);
     }
@@ -301,10 +277,9 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
     // ledger to the entry before it (Apply may have half-done the refused one) and stops there, then and on every
     // later call: the registry stays readable as it was before that entry. indexAfter: index the registry entries after
     // this sequence on the way (a journal older than the index, on first start).
-    private async Task CatchUpAsync(IStoreSession s, long? indexAfter = null, bool start = false)
+    private async Task CatchUpAsync(IStoreSession s, long? indexAfter = null)
     {
-        if (start ? await ReplayConcurrentlyAsync(s, indexAfter).ConfigureAwait(false)
-            : await CatchUpFromBytesAsync(s, indexAfter).ConfigureAwait(false))
+        if (await CatchUpFromBytesAsync(s, indexAfter).ConfigureAwait(false))
         {
             return;
         }
@@ -474,25 +449,12 @@ public sealed partial class RegistryService(IStore store, JournalSigner? signer 
             }
             return;
         }
-        await AppendAsync(s, events, FactsOf(events), snapshotAt).ConfigureAwait(false);
-    }
-
-    // Each event's facts once: its subject for the journal row, its accounts and proposal for the index rows. Read from
-    // the ledger, so on the thread that runs it.
-    private RegistryEventFacts[] FactsOf(List<RegistryEvent> events)
-    {
+        // Each event's facts once: its subject for the journal row, its accounts and proposal for the index rows.
         var facts = new RegistryEventFacts[events.Count];
         for (var i = 0; i < facts.Length; i++)
         {
             facts[i] = events[i].Facts(_ledger);
         }
-        return facts;
-    }
-
-    // AppendAsync with the facts read. Without snapshotAt it reads nothing of the ledger, so it may run while the
-    // ledger goes on with the next requests (AppendPipeline).
-    private async Task AppendAsync(IStoreSession s, List<RegistryEvent> events, RegistryEventFacts[] facts, DateTimeOffset? snapshotAt)
-    {
         var (tail, tailHash) = await s.Journal.TailAsync().ConfigureAwait(false);
         var first = tail + 1;
         var last = tail + events.Count;

@@ -3,7 +3,7 @@ using OpenEts.Domain.Registry;
 
 namespace OpenEts.Storage.Tests;
 
-// A long batch journals its events a chunk at a time while its ledger runs the next requests, on every database.
+// Batches of thousands of requests (as the bench and bulk settlements send), on every database.
 public abstract partial class StoreContract<TDb>
 {
     private const int LongBatch = 4_500;
@@ -61,7 +61,7 @@ public abstract partial class StoreContract<TDb>
         var later = Now.AddDays(2);
         await TransferAtAsync(registry, 5, "later-long", later);
         var before = await store.ReadAsync(s => s.Journal.TailAsync(), Ct);
-        // The old key comes after the first chunks have been handed to the journal.
+        // The old key deep in the batch: found only when storage refuses it, after thousands of requests have run.
         var requests = Proposals("window", LongBatch, later);
         requests.Insert(3_000, issue(later));
 
