@@ -32,30 +32,12 @@ internal sealed partial class SqlSession : ICashData
         }
         foreach (var id in cash.ChangedAccounts)
         {
-            var account = cash.Accounts[id];
-            var changed = await ExecuteAsync(
-                "UPDATE cash_accounts SET balance_fen = @balance, reserved_fen = @reserved WHERE id = @id",
-                new { id = account.Id, balance = ToFen(account.Balance), reserved = ToFen(account.Reserved) }).ConfigureAwait(false);
-            if (changed != 1)
-            {
-                throw new InvalidOperationException($"cash account {account.Id} does not exist");
-            }
+            await UpdateAccountAsync(cash.Accounts[id]).ConfigureAwait(false);
         }
         cash.ChangedAccounts.Clear();
         foreach (var (id, at) in cash.ChangedReservations)
         {
-            var reservation = cash.Reservations[id];
-            var changed = await ExecuteAsync("""
-                UPDATE cash_reservations SET amount_fen = @amount, is_open = @open, closed_at = @closedAt WHERE id = @id
-                """, new
-            {
-                id = reservation.Id, amount = reservation.Amount.Fen, open = reservation.Open ? 1 : 0,
-                closedAt = reservation.Open ? (long?)null : Ms(at),
-            }).ConfigureAwait(false);
-            if (changed != 1)
-            {
-                throw new InvalidOperationException($"reservation {reservation.Id} does not exist");
-            }
+            await UpdateReservationAsync(cash.Reservations[id], at).ConfigureAwait(false);
         }
         cash.ChangedReservations.Clear();
     }
@@ -128,6 +110,11 @@ internal sealed partial class SqlSession : ICashData
             cash.ChangedAccounts.Add(account.Id);
             return;
         }
+        await UpdateAccountAsync(account).ConfigureAwait(false);
+    }
+
+    private async Task UpdateAccountAsync(CashAccount account)
+    {
         var changed = await ExecuteAsync(
             "UPDATE cash_accounts SET balance_fen = @balance, reserved_fen = @reserved WHERE id = @id",
             new { id = account.Id, balance = ToFen(account.Balance), reserved = ToFen(account.Reserved) }).ConfigureAwait(false);
@@ -233,6 +220,11 @@ internal sealed partial class SqlSession : ICashData
             cash.ChangedReservations[reservation.Id] = at;
             return;
         }
+        await UpdateReservationAsync(reservation, at).ConfigureAwait(false);
+    }
+
+    private async Task UpdateReservationAsync(CashReservation reservation, DateTimeOffset at)
+    {
         var changed = await ExecuteAsync("""
             UPDATE cash_reservations SET amount_fen = @amount, is_open = @open, closed_at = @closedAt WHERE id = @id
             """, new
