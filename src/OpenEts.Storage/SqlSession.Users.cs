@@ -37,17 +37,17 @@ internal sealed partial class SqlSession
             .Select(r => r.ToRecord()).ToList();
 
     public Task UpdateAccessAsync(long userId, string displayName, Role role, long? organisationId) =>
-        ExecuteAsync("UPDATE users SET display_name = @displayName, role = @role, organisation_id = @organisationId WHERE id = @userId",
+        UserWriteAsync("UPDATE users SET display_name = @displayName, role = @role, organisation_id = @organisationId WHERE id = @userId",
             new { userId, displayName, role = role.ToString(), organisationId });
 
     public Task SetPasswordAsync(long userId, string passwordHash, bool mustChange) =>
-        ExecuteAsync("UPDATE users SET password_hash = @passwordHash, must_change_password = @must WHERE id = @userId",
+        UserWriteAsync("UPDATE users SET password_hash = @passwordHash, must_change_password = @must WHERE id = @userId",
             new { userId, passwordHash, must = mustChange ? 1 : 0 });
 
     public Task SetTwoFactorAsync(long userId, TwoFactorState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return ExecuteAsync("""
+        return UserWriteAsync("""
             UPDATE users SET totp_secret = @ProtectedSecret, totp_enabled_at = @enabled, totp_last_step = @LastStep,
                              recovery_codes = @RecoveryCodeHashes
             WHERE id = @userId
@@ -57,7 +57,7 @@ internal sealed partial class SqlSession
     public async Task<UserRecord> InsertAsync(UserRecord user, DateTimeOffset now)
     {
         var stamp = user.SecurityStamp.Length > 0 ? user.SecurityStamp : SecurityStamps.New();
-        var id = await ExecuteScalarAsync<long>("""
+        var id = await UserWriteScalarAsync("""
             INSERT INTO users (user_name, display_name, role, organisation_id, password_hash, failed_count, locked_until,
                                created_at, security_stamp, disabled_at,
                                must_change_password)
@@ -71,23 +71,23 @@ internal sealed partial class SqlSession
     }
 
     public Task SetSignInStateAsync(long userId, int failedCount, DateTimeOffset? lockedUntil) =>
-        ExecuteAsync("UPDATE users SET failed_count = @failedCount, locked_until = @locked WHERE id = @userId",
+        UserWriteAsync("UPDATE users SET failed_count = @failedCount, locked_until = @locked WHERE id = @userId",
             new { userId, failedCount, locked = lockedUntil is { } l ? Ms(l) : (long?)null });
 
     public Task UpdatePasswordHashAsync(long userId, string passwordHash) =>
-        ExecuteAsync("UPDATE users SET password_hash = @passwordHash WHERE id = @userId", new { userId, passwordHash });
+        UserWriteAsync("UPDATE users SET password_hash = @passwordHash WHERE id = @userId", new { userId, passwordHash });
 
     public Task SetSecurityStampAsync(long userId, string stamp) =>
-        ExecuteAsync("UPDATE users SET security_stamp = @stamp WHERE id = @userId", new { userId, stamp });
+        UserWriteAsync("UPDATE users SET security_stamp = @stamp WHERE id = @userId", new { userId, stamp });
 
     public async Task<bool> SetDisabledAsync(long userId, DateTimeOffset? disabledAt) =>
-        await ExecuteAsync(disabledAt is null
+        await UserWriteAsync(disabledAt is null
                 ? "UPDATE users SET disabled_at = NULL WHERE id = @userId AND disabled_at IS NOT NULL"
                 : "UPDATE users SET disabled_at = @at WHERE id = @userId AND disabled_at IS NULL",
             new { userId, at = disabledAt is { } d ? Ms(d) : (long?)null }).ConfigureAwait(false) == 1;
 
     public async Task<int> RevokeAllTokensAsync(long userId, DateTimeOffset now) =>
-        await ExecuteAsync("UPDATE api_tokens SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL",
+        await UserWriteAsync("UPDATE api_tokens SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL",
             new { userId, now = Ms(now) }).ConfigureAwait(false);
 
     public async Task<bool> MarkTokenUsedAsync(long tokenId, DateTimeOffset now) =>
@@ -96,7 +96,7 @@ internal sealed partial class SqlSession
 
     public async Task<ApiTokenRecord> InsertTokenAsync(ApiTokenRecord token)
     {
-        var id = await ExecuteScalarAsync<long>("""
+        var id = await UserWriteScalarAsync("""
             INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, revoked_at, expires_at, scope, last_used_at)
             VALUES (@UserId, @Name, @TokenHash, @Prefix, @created, NULL, @expires, @scope, NULL) RETURNING id
             """, new
@@ -116,9 +116,24 @@ internal sealed partial class SqlSession
             new { tokenHash }).ConfigureAwait(false))?.ToRecord();
 
     public async Task<bool> RevokeTokenAsync(long userId, long tokenId, DateTimeOffset now) =>
-        await ExecuteAsync(
+        await UserWriteAsync(
             "UPDATE api_tokens SET revoked_at = @now WHERE id = @tokenId AND user_id = @userId AND revoked_at IS NULL",
             new { userId, tokenId, now = Ms(now) }).ConfigureAwait(false) == 1;
+
+    /// <summary>True once this session changed a user or an API token (a token's last use aside): see <see cref="SqlStore.UsersVersion"/>.</summary>
+    internal bool UsersChanged { get; private set; }
+
+    private Task<int> UserWriteAsync(string sql, object? parameters)
+    {
+        UsersChanged = true;
+        return ExecuteAsync(sql, parameters);
+    }
+
+    private Task<long> UserWriteScalarAsync(string sql, object? parameters)
+    {
+        UsersChanged = true;
+        return ExecuteScalarAsync<long>(sql, parameters);
+    }
 
     private sealed class UserRow
     {

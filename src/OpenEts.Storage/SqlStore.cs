@@ -13,6 +13,7 @@ public sealed class SqlStore : IStore, IAsyncDisposable
 {
     private readonly SqlDialect _dialect;
     private readonly PlanCache _plans = new();
+    private long _usersVersion;
 
     private SqlStore(SqlDialect dialect) => _dialect = dialect;
 
@@ -33,6 +34,9 @@ public sealed class SqlStore : IStore, IAsyncDisposable
 
     public static bool IsPostgres(string database) => PostgresDialect.Accepts(database);
 
+    /// <inheritdoc/>
+    public long UsersVersion => Volatile.Read(ref _usersVersion);
+
     public async Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -49,6 +53,10 @@ public sealed class SqlStore : IStore, IAsyncDisposable
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             committed = true;
             plans.Committed();
+            if (session.UsersChanged)
+            {
+                Interlocked.Increment(ref _usersVersion);
+            }
             return result;
         }
         catch (Exception e) when (_dialect.TranslateError(e) is { } translated)

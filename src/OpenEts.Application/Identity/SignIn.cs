@@ -17,6 +17,9 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing, SignInThrottl
 
     private readonly Lazy<string> _dummyHash = new(() => hashing.Hash(Guid.NewGuid().ToString()));
 
+    // Live tokens already authenticated, by the hash of their secret, with the store's UsersVersion they were read at.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedToken> _tokens = new(StringComparer.Ordinal);
+
     /// <summary>Sign-in for tools and tests: no second factor, nothing required, nothing logged.</summary>
     public SignIn(IStore store, IPasswordHashing hashing)
         : this(store, hashing, new SignInThrottle(), null, TwoFactorPolicy.Off, NullLogger<SignIn>.Instance)
@@ -168,9 +171,22 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing, SignInThrottl
         {
             return null;
         }
+        var hash = HashToken(secret);
+        var version = store.UsersVersion;
+        if (_tokens.TryGetValue(hash, out var cached) && cached.Version == version && now - cached.ReadAt < TokenCacheLife)
+        {
+            // Nothing about users or tokens changed since it was read: it is what the database would answer, but for the
+            // token's expiry, checked again now.
+            if (!cached.SignIn.Token.IsLiveAt(now))
+            {
+                _tokens.TryRemove(hash, out _);
+                return null;
+            }
+            return await NoteUseAsync(hash, cached, now, ct).ConfigureAwait(false);
+        }
         var found = await store.ReadAsync(async s =>
         {
-            var token = await s.Users.FindTokenByHashAsync(HashToken(secret)).ConfigureAwait(false);
+            var token = await s.Users.FindTokenByHashAsync(hash).ConfigureAwait(false);
             if (token is null || !token.IsLiveAt(now))
             {
                 return null;
@@ -178,12 +194,36 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing, SignInThrottl
             var user = await s.Users.FindAsync(token.UserId).ConfigureAwait(false);
             return user is null || user.DisabledAt is not null ? null : new TokenSignIn(user, token);
         }, ct).ConfigureAwait(false);
-        if (found is not null && (found.Token.LastUsedAt is not { } last || now - last >= LastUsedResolution))
+        if (found is null)
+        {
+            _tokens.TryRemove(hash, out _);
+            return null;
+        }
+        return await NoteUseAsync(hash, new CachedToken(found, version, now), now, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// How long an authenticated token is answered from memory at most: a user's or token's change made through this
+    /// process (a revocation, a disabled user, a new role) is seen at once; one made by another process writing the same
+    /// database (none in the standard deployment) within this time.
+    /// </summary>
+    public static readonly TimeSpan TokenCacheLife = TimeSpan.FromSeconds(5);
+
+    // Notes the use when the last one noted is a minute old or more, and keeps the token in memory as of that use.
+    private async Task<TokenSignIn> NoteUseAsync(string hash, CachedToken entry, DateTimeOffset now, CancellationToken ct)
+    {
+        var found = entry.SignIn;
+        if (found.Token.LastUsedAt is not { } last || now - last >= LastUsedResolution)
         {
             await store.WriteAsync(s => s.Users.MarkTokenUsedAsync(found.Token.Id, now), ct).ConfigureAwait(false);
+            found = found with { Token = found.Token with { LastUsedAt = now } };
+            entry = entry with { SignIn = found };
         }
+        _tokens[hash] = entry;
         return found;
     }
+
+    private sealed record CachedToken(TokenSignIn SignIn, long Version, DateTimeOffset ReadAt);
 
     public static string HashToken(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

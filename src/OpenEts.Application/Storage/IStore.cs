@@ -9,6 +9,13 @@ public interface IStore
     /// <summary>Which database this is, for messages: <c>SQLite</c> or <c>PostgreSQL</c>.</summary>
     string Dialect { get; }
 
+    /// <summary>
+    /// A counter this store moves after every committed write that changed a user or an API token (a token's last use
+    /// aside), before the write returns: what a cache of users or tokens compares to know it is still current. It counts
+    /// the writes of this process only.
+    /// </summary>
+    long UsersVersion { get; }
+
     /// <summary>Runs <paramref name="work"/> in a serialised write transaction; commits when it returns.</summary>
     /// <remarks>An exception rolls everything back. A use case that returns a rejection must not have written.</remarks>
     Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct);

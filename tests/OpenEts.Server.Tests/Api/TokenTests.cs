@@ -143,6 +143,35 @@ public sealed partial class TokenTests(ServerFactory server) : IClassFixture<Ser
         Assert.Empty(await browser.GetFromJsonAsync<JsonElement[]>("/api/v1/tokens", Ct) ?? []);
     }
 
+    [Fact]
+    public async Task Issue_12_TokenInUse_UserChangedOrDisabled_TheNextRequestSeesIt()
+    {
+        var store = server.Services.GetRequiredService<IStore>();
+        using var browser = await server.SignedInAsync("verifier");
+        var (token, _) = await CreateAsync(browser, new { name = "in use" });
+        var user = await store.ReadAsync(async s => (await s.Users.FindByNameAsync("verifier"))!, Ct);
+        using var program = Bearer(token);
+        using var first = await program.GetAsync("/api/v1/me", Ct);
+        using var second = await program.GetAsync("/api/v1/me", Ct);
+
+        await store.WriteAsync(async s => { await s.Users.UpdateAccessAsync(user.Id, user.DisplayName, Domain.Identity.Role.Auditor, user.OrganisationId); return 0; }, Ct);
+        var asAuditor = await program.GetFromJsonAsync<JsonElement>("/api/v1/me", Ct);
+        await store.WriteAsync(s => s.Users.SetDisabledAsync(user.Id, DateTimeOffset.UtcNow), Ct);
+        using var disabled = await program.GetAsync("/api/v1/me", Ct);
+        await store.WriteAsync(async s =>
+        {
+            await s.Users.SetDisabledAsync(user.Id, null);
+            await s.Users.UpdateAccessAsync(user.Id, user.DisplayName, user.Role, user.OrganisationId);
+            return 0;
+        }, Ct);
+        using var enabled = await program.GetAsync("/api/v1/me", Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal("auditor", asAuditor.GetProperty("role").GetString(), ignoreCase: true);
+        Assert.Equal(HttpStatusCode.Unauthorized, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+    }
+
     private static Regex LastUsedDate(long id) =>
         new($"data-token=\"{id}\"[\\s\\S]*?<td class=\"last-used\">\\d{{4}}-\\d{{2}}-\\d{{2}} \\d{{2}}:\\d{{2}} \\(UTC[^)]*\\)</td>");
 
