@@ -173,7 +173,8 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing, SignInThrottl
         }
         var hash = HashToken(secret);
         var version = store.UsersVersion;
-        if (_tokens.TryGetValue(hash, out var cached) && cached.Version == version && now - cached.ReadAt < TokenCacheLife)
+        if (_tokens.TryGetValue(hash, out var cached) && cached.Version == version
+            && now >= cached.ReadAt && now - cached.ReadAt < TokenCacheLife)
         {
             // Nothing about users or tokens changed since it was read: it is what the database would answer, but for the
             // token's expiry, checked again now.
@@ -204,8 +205,9 @@ public sealed class SignIn(IStore store, IPasswordHashing hashing, SignInThrottl
 
     /// <summary>
     /// How long an authenticated token is answered from memory at most: a user's or token's change made through this
-    /// process (a revocation, a disabled user, a new role) is seen at once; one made by another process writing the same
-    /// database (none in the standard deployment) within this time.
+    /// process (a revocation, a disabled user, a new role) is seen by the next request; one made by another process
+    /// writing the same database (the <c>ets</c> command line, a second server) within this time. A clock set back reads
+    /// the database again.
     /// </summary>
     public static readonly TimeSpan TokenCacheLife = TimeSpan.FromSeconds(5);
 

@@ -90,6 +90,8 @@ public sealed class RegistryRestoreTests
     {
         public string Dialect => inner.Dialect;
 
+        public long UsersVersion => inner.UsersVersion;
+
         public async Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct)
         {
             await gate.WaitAsync(ct);

@@ -118,6 +118,8 @@ public sealed class InclusionStreamTests
 
         public string Dialect => inner.Dialect;
 
+        public long UsersVersion => inner.UsersVersion;
+
         public async Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct)
         {
             var result = await inner.WriteAsync(work, ct);
