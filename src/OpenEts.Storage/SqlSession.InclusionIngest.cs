@@ -56,18 +56,18 @@ internal sealed partial class SqlSession
     async Task<IReadOnlyList<(long UserId, Trip Trip)>> IInclusionData.TripsAsync(IReadOnlyCollection<long> userIds, DateTimeOffset from,
         DateTimeOffset to) =>
         // The user's index (user_id, occurred_at) answers each user's range; the days bound the months' partitions read.
-        [.. (await QueryAmongAsync<TripRow>(userIds, """
-            SELECT user_id AS UserId, occurred_at AS OccurredAt, minutes_milli AS MinutesMilli
+        await ReadAmongAsync(userIds, """
+            SELECT user_id, occurred_at, minutes_milli
             FROM inclusion_events
             WHERE {0} AND occurred_at BETWEEN @from AND @to AND day BETWEEN @firstDay AND @lastDay
                 AND behaviour IN ('Metro', 'Bus', 'Bike') AND refusal IS NULL
-            """, new
-        {
-            from = Ms(from),
-            to = Ms(to),
-            firstDay = (long)InclusionTime.DayOf(from).DayNumber,
-            lastDay = (long)InclusionTime.DayOf(to).DayNumber,
-        }).ConfigureAwait(false)).Select(r => (r.UserId, Trip.Of(At(r.OccurredAt), r.MinutesMilli is { } m ? m / 1000m : null)))];
+            """, c =>
+            {
+                Bind(c, "from", Ms(from));
+                Bind(c, "to", Ms(to));
+                Bind(c, "firstDay", (long)InclusionTime.DayOf(from).DayNumber);
+                Bind(c, "lastDay", (long)InclusionTime.DayOf(to).DayNumber);
+            }, r => (r.GetInt64(0), Trip.Of(At(r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetInt64(2) / 1000m))).ConfigureAwait(false);
 
     async Task IInclusionData.InsertEventsAsync(IReadOnlyList<InclusionEvent> events)
     {
@@ -150,41 +150,85 @@ internal sealed partial class SqlSession
     }
 
     async Task<IReadOnlyList<CitizenProfile>> IInclusionData.CitizensAsync(IReadOnlyCollection<long> userIds) =>
-        [.. (await QueryAmongAsync<CitizenRow>(userIds, """
-            SELECT user_id AS UserId, nickname AS Nickname, contact AS Contact, signed_up_at AS SignedUpAt, consent_version AS ConsentVersion,
-                consent_at AS ConsentAt, erased_at AS ErasedAt
+        await ReadAmongAsync(userIds, """
+            SELECT user_id, nickname, contact, signed_up_at, consent_version, consent_at, erased_at
             FROM inclusion_citizens WHERE {0}
-            """, null).ConfigureAwait(false)).Select(r => r.ToProfile())];
+            """, null, r => new CitizenProfile(r.GetInt64(0), Text(r, 1), Text(r, 2), At(r.GetInt64(3)), Text(r, 4),
+                r.IsDBNull(5) ? null : At(r.GetInt64(5)), r.IsDBNull(6) ? null : At(r.GetInt64(6)))).ConfigureAwait(false);
 
     async Task<IReadOnlyList<(long UserId, DailyRollup Rollup)>> IInclusionData.DailyAsync(IReadOnlyCollection<long> userIds, string programme,
         DateOnly from, DateOnly to) =>
-        [.. (await QueryAmongAsync<DailyRow>(userIds, """
-            SELECT user_id AS UserId, day AS Day, behaviour AS Behaviour, source AS Source, actions AS Actions, reduction_mg AS ReductionMg, coins AS Coins
+        await ReadAmongAsync(userIds, """
+            SELECT user_id, day, behaviour, source, actions, reduction_mg, coins
             FROM inclusion_daily WHERE {0} AND programme = @programme AND day BETWEEN @from AND @to
-            """, new { programme, from = (long)from.DayNumber, to = (long)to.DayNumber }).ConfigureAwait(false)).Select(r => (r.UserId, r.ToRollup()))];
+            """, c =>
+            {
+                Bind(c, "programme", programme);
+                Bind(c, "from", (long)from.DayNumber);
+                Bind(c, "to", (long)to.DayNumber);
+            }, r => (r.GetInt64(0), new DailyRollup(Day(r.GetInt64(1)), BehaviourOf(r.GetString(2)), r.GetString(3), r.GetInt64(4),
+                CarbonGrams.FromMilligrams(r.GetInt64(5)), r.GetInt64(6)))).ConfigureAwait(false);
 
     async Task<IReadOnlyList<(long UserId, CoinLot Lot)>> IInclusionData.LotsAsync(IReadOnlyCollection<long> userIds, string programme, DateOnly since) =>
-        [.. (await QueryAmongAsync<LotRow>(userIds, """
-            SELECT user_id AS UserId, earned AS Earned, available_on AS AvailableOn, expires_on AS ExpiresOn, credited AS Credited, remaining AS Remaining
+        await ReadAmongAsync(userIds, """
+            SELECT user_id, earned, available_on, expires_on, credited, remaining
             FROM inclusion_coin_lots WHERE {0} AND programme = @programme AND earned >= @since
             UNION ALL
             SELECT user_id, earned, available_on, expires_on, credited, remaining
             FROM inclusion_coin_lots WHERE {0} AND programme = @programme AND earned < @since AND expires_on IS NOT NULL AND remaining > 0
-            """, new { programme, since = (long)since.DayNumber }).ConfigureAwait(false)).Select(r => (r.UserId, r.ToLot()))];
+            """, c =>
+            {
+                Bind(c, "programme", programme);
+                Bind(c, "since", (long)since.DayNumber);
+            }, r => (r.GetInt64(0), new CoinLot(Day(r.GetInt64(1)), Day(r.GetInt64(2)), r.IsDBNull(3) ? null : Day(r.GetInt64(3)), r.GetInt64(4),
+                r.GetInt64(5)))).ConfigureAwait(false);
 
     async Task<IReadOnlyList<InclusionWallet>> IInclusionData.WalletsAsync(IReadOnlyCollection<long> userIds, string programme) =>
-        [.. (await QueryAmongAsync<WalletRow>(userIds, $"{WalletSelect} WHERE {{0}} AND programme = @programme", new { programme })
-            .ConfigureAwait(false)).Select(r => r.ToWallet())];
+        await ReadAmongAsync(userIds, """
+            SELECT user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated
+            FROM inclusion_wallets WHERE {0} AND programme = @programme
+            """, c => Bind(c, "programme", programme),
+            r => new InclusionWallet(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), CarbonGrams.FromMilligrams(r.GetInt64(5)),
+                r.GetInt64(6), r.GetInt64(7))).ConfigureAwait(false);
 
-    /// <summary>Runs <paramref name="sql"/> (its <c>{0}</c> the user filter) for these users, given as one list parameter.</summary>
-    private async Task<List<TRow>> QueryAmongAsync<TRow>(IReadOnlyCollection<long> userIds, string sql, object? parameters)
+    /// <summary>
+    /// Runs <paramref name="sql"/> (its <c>{0}</c> the user filter) for these users, given as one list parameter, and reads
+    /// each row with <paramref name="read"/> by column position and type: on the ingestion path a batch reads thousands of
+    /// rows a table, and a typed read makes no row object and boxes no column (a mapper reads every column as an object).
+    /// </summary>
+    private async Task<List<TRow>> ReadAmongAsync<TRow>(IReadOnlyCollection<long> userIds, string sql, Action<DbCommand>? bind,
+        Func<DbDataReader, TRow> read)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        var all = new Dapper.DynamicParameters(parameters);
-        all.Add("users", ListValue(userIds));
-        return [.. await QueryAsync<TRow>(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, AmongList("user_id", "users")), all)
-            .ConfigureAwait(false)];
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, AmongList("user_id", "users"));
+        Bind(command, "users", ListValue(userIds));
+        bind?.Invoke(command);
+        var rows = new List<TRow>(userIds.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
     }
+
+    private static void Bind(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    // The stored codes are the enum's names; a dictionary look-up instead of Enum.Parse on every row read.
+    private static readonly Dictionary<string, Behaviour> BehaviourCodes = Enum.GetValues<Behaviour>().ToDictionary(b => b.ToString(), b => b,
+        StringComparer.Ordinal);
+
+    private static Behaviour BehaviourOf(string stored) => BehaviourCodes.TryGetValue(stored, out var behaviour) ? behaviour : Enum.Parse<Behaviour>(stored);
 
     Task IInclusionData.AddDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Add)> rows) =>
         connection is NpgsqlConnection
@@ -301,13 +345,6 @@ internal sealed partial class SqlSession
     private static readonly Dictionary<Behaviour, string> BehaviourNames = Enum.GetValues<Behaviour>().ToDictionary(b => b, b => b.ToString());
 
     private static string BehaviourText(Behaviour behaviour) => BehaviourNames[behaviour];
-
-    private sealed class TripRow
-    {
-        public long UserId { get; set; }
-        public long OccurredAt { get; set; }
-        public long? MinutesMilli { get; set; }
-    }
 
     private sealed class EventKeyRow
     {
