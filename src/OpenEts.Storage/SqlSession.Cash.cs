@@ -1,4 +1,3 @@
-using Npgsql;
 using OpenEts.Application.Cash;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Cash;
@@ -23,8 +22,17 @@ internal sealed partial class SqlSession : ICashData
     /// </summary>
     internal void KeepCashRows() => _cash = new CashRows();
 
-    /// <summary>Stores what the transaction kept unstored (each changed cash account and reservation once): before the commit.</summary>
+    /// <summary>
+    /// Stores what the transaction kept unstored (the journal entries appended one by one, each changed cash account and
+    /// reservation once): before the commit.
+    /// </summary>
     internal async Task FlushAsync()
+    {
+        await FlushJournalAsync().ConfigureAwait(false);
+        await FlushCashAsync().ConfigureAwait(false);
+    }
+
+    private async Task FlushCashAsync()
     {
         if (_cash is not { } cash)
         {
@@ -95,7 +103,7 @@ internal sealed partial class SqlSession : ICashData
 
     async Task<IReadOnlyList<CashAccount>> ICashData.AccountsAsync()
     {
-        await FlushAsync().ConfigureAwait(false);
+        await FlushCashAsync().ConfigureAwait(false);
         return [.. (await QueryAsync<CashAccountRow>(
             $"SELECT {AccountColumns} FROM cash_accounts ORDER BY CASE WHEN organisation_id IS NULL THEN 0 ELSE 1 END, id")
             .ConfigureAwait(false)).Select(r => r.ToAccount())];
@@ -143,20 +151,39 @@ internal sealed partial class SqlSession : ICashData
         return cash.Reservations.TryAdd(reservation.Id, reservation) ? reservation : cash.Reservations[reservation.Id];
     }
 
-    async Task<CashEntry?> ICashData.FindEntryAsync(string key) =>
-        (await QuerySingleOrDefaultAsync<CashEntryRow>($"SELECT {EntryColumns} FROM cash_entries WHERE idempotency_key = @key", new { key })
+    async Task<CashEntry?> ICashData.FindEntryAsync(string key)
+    {
+        if (_cash is { } cash && cash.EntryKeys.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        return (await QuerySingleOrDefaultAsync<CashEntryRow>($"SELECT {EntryColumns} FROM cash_entries WHERE idempotency_key = @key", new { key })
             .ConfigureAwait(false))?.ToEntry();
+    }
 
     async Task<IReadOnlyList<CashEntry>> ICashData.FindEntriesAsync(IReadOnlyCollection<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var found = new List<CashEntry>(keys.Count);
-        // As the registry's FindKeysAsync: PostgreSQL takes each batch as one array, SQLite one parameter per key.
-        var match = connection is NpgsqlConnection ? "idempotency_key = ANY(@batch)" : "idempotency_key IN @batch";
-        foreach (var batch in keys.Distinct(StringComparer.Ordinal).Chunk(500))
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        // One list parameter a batch (see AmongList), not one parameter per key.
+        foreach (var batch in distinct.Chunk(2000))
         {
-            found.AddRange((await QueryAsync<CashEntryRow>($"SELECT {EntryColumns} FROM cash_entries WHERE {match}", new { batch })
+            found.AddRange((await QueryAsync<CashEntryRow>(
+                    $"SELECT {EntryColumns} FROM cash_entries WHERE {AmongList("idempotency_key", "batch")}", new { batch = ListValue(batch) })
                 .ConfigureAwait(false)).Select(r => r.ToEntry()));
+        }
+        if (_cash is { } cash)
+        {
+            // A write transaction keeps the answer, found or not, until it inserts an entry with one of these keys.
+            foreach (var key in distinct)
+            {
+                cash.EntryKeys[key] = null;
+            }
+            foreach (var entry in found)
+            {
+                cash.EntryKeys[entry.Key] = entry;
+            }
         }
         return found;
     }
@@ -171,6 +198,11 @@ internal sealed partial class SqlSession : ICashData
             at = Ms(entry.At), from = entry.From, to = entry.To, amount = entry.Amount.Fen, kind = entry.Kind.ToString(),
             reference = entry.Reference, key = entry.Key, actor = entry.Actor, reservation = entry.ReservationId,
         }).ConfigureAwait(false);
+        if (_cash is { } cash && cash.EntryKeys.ContainsKey(entry.Key))
+        {
+            // As read back: whole milliseconds and fen.
+            cash.EntryKeys[entry.Key] = entry with { Id = id, At = At(Ms(entry.At)), Amount = Yuan.FromFen(entry.Amount.Fen) };
+        }
         return entry with { Id = id };
     }
 
@@ -240,7 +272,7 @@ internal sealed partial class SqlSession : ICashData
 
     async Task<IReadOnlyList<CashReservation>> ICashData.ReservationsAsync(long accountId, bool openOnly)
     {
-        await FlushAsync().ConfigureAwait(false);
+        await FlushCashAsync().ConfigureAwait(false);
         return [.. (await QueryAsync<CashReservationRow>($"""
             SELECT {ReservationColumns} FROM cash_reservations WHERE account_id = @accountId AND (@openOnly = 0 OR is_open = 1)
             ORDER BY id DESC
@@ -261,6 +293,9 @@ internal sealed partial class SqlSession : ICashData
         public Dictionary<CashAccountKind, long> SystemAccounts { get; } = [];
 
         public Dictionary<long, CashReservation> Reservations { get; } = [];
+
+        // Idempotency keys of entries that FindEntriesAsync looked up: the entry, or null for a key with none.
+        public Dictionary<string, CashEntry?> EntryKeys { get; } = new(StringComparer.Ordinal);
 
         // By id, so that the order of the updates does not depend on hashing.
         public SortedSet<long> ChangedAccounts { get; } = [];

@@ -130,6 +130,18 @@ internal sealed partial class SqlSession : IExchangeData
         (await QuerySingleOrDefaultAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE id = @id", new { id })
             .ConfigureAwait(false))?.ToOrder();
 
+    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.FindOrdersAsync(IReadOnlyCollection<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new List<ExchangeOrder>(ids.Count);
+        foreach (var batch in ids.Distinct().Chunk(2000))
+        {
+            found.AddRange((await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE {AmongList("id", "ids")}",
+                new { ids = ListValue(batch) }).ConfigureAwait(false)).Select(r => r.ToOrder()));
+        }
+        return found;
+    }
+
     async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(string userName, string key) =>
         (await QuerySingleOrDefaultAsync<OrderRow>(
             $"SELECT {OrderColumns} FROM exchange_orders WHERE user_name = @userName AND idempotency_key = @key", new { userName, key })

@@ -11,6 +11,13 @@ internal sealed partial class SqlSession
     // The journal's last sequence and hash as this write transaction left them, once it read or wrote the tail.
     private (long Sequence, string Hash)? _journalTail;
 
+    // Entries this write transaction appended one by one and has not stored yet (hashed, their sequences fixed), the first
+    // of them at _pendingFirst: stored together by FlushJournalAsync before anything reads the journal, before a batch
+    // append, and before the commit. A settlement appends a few entries per trade; stored as one batch they cost one
+    // prepared statement instead of one statement each.
+    private JournalBatch? _pending;
+    private long _pendingFirst;
+
     public async Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload) =>
         (await AppendManyAsync([(at, actor, kind, subject, payload)]).ConfigureAwait(false))[0];
 
@@ -22,7 +29,14 @@ internal sealed partial class SqlSession
         {
             return [];
         }
-        var batch = new JournalBatch();
+        var tail = await TailAsync().ConfigureAwait(false);
+        var pending = _pending ??= new JournalBatch();
+        if (pending.Count == 0)
+        {
+            _pendingFirst = tail.Sequence + 1;
+            pending.Chain(_pendingFirst, tail.Hash);
+        }
+        var from = pending.Count;
         var utf8 = new byte[256];
         foreach (var (at, actor, kind, subject, payload) in entries)
         {
@@ -32,15 +46,17 @@ internal sealed partial class SqlSession
             {
                 utf8 = new byte[Math.Max(most, 2 * utf8.Length)];
             }
-            batch.Add(at, actor, kind, subject, utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(payload, utf8)));
+            pending.Add(at, actor, kind, subject, utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(payload, utf8)));
         }
-        var last = await AppendBatchAsync(batch).ConfigureAwait(false);
-        return batch.ToEntries(last - entries.Count + 1);
+        var lastHash = pending.ChainAdded();
+        _journalTail = (_pendingFirst + pending.Count - 1, lastHash);
+        return pending.ToEntries(_pendingFirst, from);
     }
 
     public async Task<long> AppendBatchAsync(JournalBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        await FlushJournalAsync().ConfigureAwait(false);
         var tail = await TailAsync().ConfigureAwait(false);
         if (batch.Count == 0)
         {
@@ -48,11 +64,28 @@ internal sealed partial class SqlSession
         }
         var first = tail.Sequence + 1;
         var lastHash = batch.ChainOnce(first, tail.Hash);
+        await InsertJournalAsync(batch, first, lastHash).ConfigureAwait(false);
+        return first + batch.Count - 1;
+    }
+
+    /// <summary>Stores the entries appended one by one and not stored yet (see <c>_pending</c>).</summary>
+    internal async Task FlushJournalAsync()
+    {
+        if (_pending is not { Count: > 0 } pending)
+        {
+            return;
+        }
+        var tail = _journalTail!.Value;
+        await InsertJournalAsync(pending, _pendingFirst, tail.Hash).ConfigureAwait(false);
+        pending.Clear();
+    }
+
+    private async Task InsertJournalAsync(JournalBatch batch, long first, string lastHash)
+    {
         // A failed insert may have stored part of the entries: the next append reads the tail again.
         _journalTail = null;
         await dialect.InsertJournalAsync(connection, transaction, batch, first, ct).ConfigureAwait(false);
         _journalTail = (first + batch.Count - 1, lastHash);
-        return first + batch.Count - 1;
     }
 
     // Writers are serialised by the store, so the tail read once stays the tail for the whole transaction: later appends
@@ -70,17 +103,24 @@ internal sealed partial class SqlSession
         return tail;
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take) =>
-        (await QueryAsync<JournalRow>($"""
+    public async Task<IReadOnlyList<JournalEntry>> PageAsync(JournalFilter filter, int skip, int take)
+    {
+        await FlushJournalAsync().ConfigureAwait(false);
+        return (await QueryAsync<JournalRow>($"""
             SELECT {JournalColumns} FROM journal {JournalWhere}
             ORDER BY seq DESC LIMIT @take OFFSET @skip
             """, JournalParameters(filter, skip, take)).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
+    }
 
-    public Task<long> CountAsync(JournalFilter filter) =>
-        ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM journal {JournalWhere}", JournalParameters(filter, 0, 0));
+    public async Task<long> CountAsync(JournalFilter filter)
+    {
+        await FlushJournalAsync().ConfigureAwait(false);
+        return await ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM journal {JournalWhere}", JournalParameters(filter, 0, 0)).ConfigureAwait(false);
+    }
 
     public async IAsyncEnumerable<JournalEntry> ReadAllAsync(long fromSequence)
     {
+        await FlushJournalAsync().ConfigureAwait(false);
         var next = fromSequence;
         while (true)
         {
@@ -99,20 +139,27 @@ internal sealed partial class SqlSession
         }
     }
 
-    public Task ReadPayloadsAsync(long fromSequence, JournalPayloadVisitor visit)
+    public async Task ReadPayloadsAsync(long fromSequence, JournalPayloadVisitor visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        return dialect.ReadPayloadsAsync(connection, transaction, fromSequence, visit, ct);
+        await FlushJournalAsync().ConfigureAwait(false);
+        await dialect.ReadPayloadsAsync(connection, transaction, fromSequence, visit, ct).ConfigureAwait(false);
     }
 
-    public Task<long> LastSequenceAsync() => ExecuteScalarAsync<long>("SELECT COALESCE(MAX(seq), 0) FROM journal");
+    public async Task<long> LastSequenceAsync()
+    {
+        await FlushJournalAsync().ConfigureAwait(false);
+        return await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(seq), 0) FROM journal").ConfigureAwait(false);
+    }
 
-    public Task CheckChainAsync(JournalChainCheck check, long upTo)
+    public async Task CheckChainAsync(JournalChainCheck check, long upTo)
     {
         ArgumentNullException.ThrowIfNull(check);
-        return check.Break is null && check.Next <= upTo
-            ? dialect.CheckChainAsync(connection, transaction, check, upTo, ct)
-            : Task.CompletedTask;
+        await FlushJournalAsync().ConfigureAwait(false);
+        if (check.Break is null && check.Next <= upTo)
+        {
+            await dialect.CheckChainAsync(connection, transaction, check, upTo, ct).ConfigureAwait(false);
+        }
     }
 
     private const string JournalWhere = """

@@ -23,14 +23,18 @@ internal sealed partial class SqlSession
     public async Task<long> IndexedToAsync() =>
         await QuerySingleOrDefaultAsync<long?>("SELECT indexed_to FROM registry_index_state WHERE id = 1").ConfigureAwait(false) ?? 0;
 
-    public async Task<JournalEntry?> FindKeyAsync(string actor, string key) =>
-        (await QuerySingleOrDefaultAsync<JournalRow>($"""
+    public async Task<JournalEntry?> FindKeyAsync(string actor, string key)
+    {
+        await FlushJournalAsync().ConfigureAwait(false);
+        return (await QuerySingleOrDefaultAsync<JournalRow>($"""
             SELECT {JournalColumns} FROM journal WHERE seq = (SELECT seq FROM registry_keys WHERE actor = @actor AND key = @key)
             """, new { actor, key }).ConfigureAwait(false))?.ToEntry();
+    }
 
     public async Task<IReadOnlyList<KeyedEntry>> FindKeysAsync(IReadOnlyCollection<(string Actor, string Key)> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        await FlushJournalAsync().ConfigureAwait(false);
         var wanted = requests.ToHashSet();
         var found = new List<KeyedEntry>(wanted.Count);
         // Senders and keys as two lists the primary key (actor, key) serves; pairs not asked for are dropped below.
@@ -49,23 +53,32 @@ internal sealed partial class SqlSession
         return found;
     }
 
-    public async Task<JournalEntry?> EntryAsync(long sequence) =>
-        (await QuerySingleOrDefaultAsync<JournalRow>($"SELECT {JournalColumns} FROM journal WHERE seq = @sequence", new { sequence })
+    public async Task<JournalEntry?> EntryAsync(long sequence)
+    {
+        await FlushJournalAsync().ConfigureAwait(false);
+        return (await QuerySingleOrDefaultAsync<JournalRow>($"SELECT {JournalColumns} FROM journal WHERE seq = @sequence", new { sequence })
             .ConfigureAwait(false))?.ToEntry();
+    }
 
-    public async Task<IReadOnlyList<JournalEntry>> EntriesOfAsync(string term, long skip, int take) =>
-        (await QueryAsync<JournalRow>($"""
+    public async Task<IReadOnlyList<JournalEntry>> EntriesOfAsync(string term, long skip, int take)
+    {
+        await FlushJournalAsync().ConfigureAwait(false);
+        return (await QueryAsync<JournalRow>($"""
             SELECT {JournalColumns} FROM journal WHERE seq IN (
                 SELECT seq FROM registry_index WHERE term = @term ORDER BY seq LIMIT @take OFFSET @skip)
             ORDER BY seq
             """, new { term, skip, take }).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
+    }
 
-    public async Task<IReadOnlyList<JournalEntry>> ProposalEntriesAsync(long proposal) =>
-        (await QueryAsync<JournalRow>($"""
+    public async Task<IReadOnlyList<JournalEntry>> ProposalEntriesAsync(long proposal)
+    {
+        await FlushJournalAsync().ConfigureAwait(false);
+        return (await QueryAsync<JournalRow>($"""
             SELECT {JournalColumns} FROM journal WHERE seq IN (
                 SELECT seq FROM registry_proposal_index WHERE proposal = @proposal)
             ORDER BY seq
             """, new { proposal }).ConfigureAwait(false)).Select(r => r.ToEntry()).ToList();
+    }
 
     public Task<long> CountOfAsync(string term) =>
         ExecuteScalarAsync<long>("SELECT COUNT(*) FROM registry_index WHERE term = @term", new { term });

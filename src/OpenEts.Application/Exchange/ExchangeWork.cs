@@ -302,6 +302,7 @@ public sealed partial class ExchangeWork
         }
         var (_, lastTrade) = await LastNumbersAsync().ConfigureAwait(false);
         var orders = new Dictionary<long, ExchangeOrder>();
+        await ReadAheadAsync(trades, lastTrade, orders).ConfigureAwait(false);
         foreach (var t in trades)
         {
             var buy = await OrderAsync(orders, t.BuyOrderId).ConfigureAwait(false);
@@ -395,7 +396,7 @@ public sealed partial class ExchangeWork
     public static IdempotencyKey Key(FormattableString text) => IdempotencyKey.From(text.ToString(CultureInfo.InvariantCulture));
 
     private Task DeliverAsync(ListedInstrument listed, ExchangeTrade trade, ExchangeOrder buy, ExchangeOrder sell) =>
-        DeliverAsync(listed, new Delivery($"exchange/trade/{trade.Id}", buy.AccountId, buy.UserName,
+        DeliverAsync(listed, new Delivery(TradeReference(trade.Id), buy.AccountId, buy.UserName,
             buy.ReservationId ?? throw new InvalidOperationException($"buy order {buy.Id} holds no cash"), sell.AccountId, trade.Quantity,
             trade.ValueFen, trade.BuyerFeeFen, trade.SellerFeeFen));
 
@@ -475,6 +476,34 @@ public sealed partial class ExchangeWork
             throw new InvalidOperationException($"{reference} could not be paid: {refused.Reason}: {refused.Message}");
         }
     }
+
+    // What settling these trades reads, read together rather than per trade: the orders on both sides, and the cash
+    // ledger's idempotency keys the trades will pay with (new trade numbers, so normally none is there: each payment's
+    // probe is then answered without a statement).
+    private async Task ReadAheadAsync(IReadOnlyList<Trade> trades, long lastTrade, Dictionary<long, ExchangeOrder> orders)
+    {
+        var ids = new HashSet<long>();
+        foreach (var t in trades)
+        {
+            ids.Add(t.BuyOrderId);
+            ids.Add(t.SellOrderId);
+        }
+        foreach (var order in await Session.Exchange.FindOrdersAsync(ids).ConfigureAwait(false))
+        {
+            orders[order.Id] = order;
+        }
+        var keys = new List<string>(3 * trades.Count);
+        for (var id = lastTrade + 1; id <= lastTrade + trades.Count; id++)
+        {
+            var reference = TradeReference(id);
+            keys.Add(Key($"{reference}/pay").Value);
+            keys.Add(Key($"{reference}/buyer-fee").Value);
+            keys.Add(Key($"{reference}/seller-fee").Value);
+        }
+        await Session.Cash.FindEntriesAsync(keys).ConfigureAwait(false);
+    }
+
+    private static string TradeReference(long id) => string.Create(CultureInfo.InvariantCulture, $"exchange/trade/{id}");
 
     private async Task<ExchangeOrder> OrderAsync(Dictionary<long, ExchangeOrder> known, long id)
     {

@@ -32,7 +32,9 @@ public interface ICashData
 
     /// <summary>
     /// The entries made with any of <paramref name="keys"/> (in no particular order; a key with no entry is simply absent),
-    /// read in batches by the unique key: what a reconciliation of many trades reads at once.
+    /// read in batches by the unique key: what a reconciliation of many trades reads at once. In a write transaction the
+    /// answer is kept: a later <see cref="FindEntryAsync"/> of one of these keys needs no statement (a settlement of many
+    /// trades looks up all their keys at once).
     /// </summary>
     Task<IReadOnlyList<CashEntry>> FindEntriesAsync(IReadOnlyCollection<string> keys);
 

@@ -44,6 +44,9 @@ public partial interface IExchangeData
 
     Task<ExchangeOrder?> FindOrderAsync(long id);
 
+    /// <summary>The orders of <paramref name="ids"/> that exist, in no particular order, read together (a settlement's counterparties).</summary>
+    Task<IReadOnlyList<ExchangeOrder>> FindOrdersAsync(IReadOnlyCollection<long> ids);
+
     /// <summary>Stores an amended order's terms: its price, quantity asked and cash reservation.</summary>
     Task SaveOrderTermsAsync(ExchangeOrder order);
 

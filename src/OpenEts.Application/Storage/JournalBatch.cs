@@ -18,8 +18,9 @@ public sealed class JournalBatch
     private Row[] _rows = new Row[64];
     private byte[] _hashes = [];
     private byte[] _previous = [];
-    // Where the last Chain started (its first sequence and the hash before it), while no entry was added since.
+    // Where the last Chain started (its first sequence and the hash before it), and how many entries it hashed.
     private (long First, string Previous)? _chained;
+    private int _chainedRows;
 
     /// <summary>Entries added so far.</summary>
     public int Count { get; private set; }
@@ -30,7 +31,6 @@ public sealed class JournalBatch
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(subject);
-        _chained = null;
         if (Count == _rows.Length)
         {
             Array.Resize(ref _rows, 2 * _rows.Length);
@@ -52,6 +52,7 @@ public sealed class JournalBatch
         Count = 0;
         _used = 0;
         _chained = null;
+        _chainedRows = 0;
     }
 
     /// <summary>The entry's time, as stored: Unix milliseconds (UTC).</summary>
@@ -84,17 +85,33 @@ public sealed class JournalBatch
     {
         ArgumentNullException.ThrowIfNull(previousHash);
         _previous = Encoding.UTF8.GetBytes(previousHash);
+        _chained = (firstSequence, previousHash);
+        _chainedRows = 0;
+        return ChainAdded();
+    }
+
+    /// <summary>
+    /// Hashes the entries added since the last <see cref="Chain"/> or <see cref="ChainAdded"/>, going on from the entries
+    /// already hashed (a batch that grows entry by entry within one transaction, hashed once per entry). Returns the last
+    /// entry's hash.
+    /// </summary>
+    public string ChainAdded()
+    {
+        if (_chained is not { } start)
+        {
+            throw new InvalidOperationException("the batch was never chained: call Chain first");
+        }
         if (_hashes.Length < Count * HexLength)
         {
-            _hashes = new byte[Math.Max(Count, 64) * HexLength];
+            Array.Resize(ref _hashes, Math.Max(Math.Max(Count, 64), 2 * _hashes.Length / HexLength) * HexLength);
         }
-        for (var i = 0; i < Count; i++)
+        for (var i = _chainedRows; i < Count; i++)
         {
-            JournalEntry.ComputeHash(firstSequence + i, _rows[i].AtMs, Actor(i), Kind(i), Subject(i), Payload(i), PreviousHash(i),
+            JournalEntry.ComputeHash(start.First + i, _rows[i].AtMs, Actor(i), Kind(i), Subject(i), Payload(i), PreviousHash(i),
                 _hashes.AsSpan(i * HexLength, HexLength));
         }
-        _chained = (firstSequence, previousHash);
-        return Count == 0 ? previousHash : Encoding.ASCII.GetString(Hash(Count - 1));
+        _chainedRows = Count;
+        return Count == 0 ? start.Previous : Encoding.ASCII.GetString(Hash(Count - 1));
     }
 
     /// <summary>
@@ -105,18 +122,24 @@ public sealed class JournalBatch
     public string ChainOnce(long firstSequence, string previousHash)
     {
         ArgumentNullException.ThrowIfNull(previousHash);
-        return _chained is { } done && done.First == firstSequence && string.Equals(done.Previous, previousHash, StringComparison.Ordinal)
+        return _chained is { } done && _chainedRows == Count && done.First == firstSequence
+            && string.Equals(done.Previous, previousHash, StringComparison.Ordinal)
             ? (Count == 0 ? previousHash : Encoding.ASCII.GetString(Hash(Count - 1)))
             : Chain(firstSequence, previousHash);
     }
 
     /// <summary>The entries as <see cref="JournalEntry"/> values, after <see cref="Chain"/> (a database that binds strings).</summary>
-    public JournalEntry[] ToEntries(long firstSequence)
+    public JournalEntry[] ToEntries(long firstSequence) => ToEntries(firstSequence, 0);
+
+    /// <summary>The entries from index <paramref name="from"/> on as <see cref="JournalEntry"/> values, after <see cref="Chain"/>.</summary>
+    public JournalEntry[] ToEntries(long firstSequence, int from)
     {
-        var entries = new JournalEntry[Count];
-        for (var i = 0; i < Count; i++)
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(from, Count);
+        var entries = new JournalEntry[Count - from];
+        for (var i = from; i < Count; i++)
         {
-            entries[i] = new JournalEntry(firstSequence + i, DateTimeOffset.FromUnixTimeMilliseconds(_rows[i].AtMs),
+            entries[i - from] = new JournalEntry(firstSequence + i, DateTimeOffset.FromUnixTimeMilliseconds(_rows[i].AtMs),
                 Encoding.UTF8.GetString(Actor(i)), Encoding.UTF8.GetString(Kind(i)), Encoding.UTF8.GetString(Subject(i)),
                 Encoding.UTF8.GetString(Payload(i)), Encoding.ASCII.GetString(PreviousHash(i)), Encoding.ASCII.GetString(Hash(i)));
         }
