@@ -1,3 +1,4 @@
+using OpenEts.Application.Exchange;
 using OpenEts.Application.Journal;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Exchange;
