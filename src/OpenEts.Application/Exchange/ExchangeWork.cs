@@ -302,7 +302,11 @@ public sealed partial class ExchangeWork
         }
         var (_, lastTrade) = await LastNumbersAsync().ConfigureAwait(false);
         var orders = new Dictionary<long, ExchangeOrder>();
-        await ReadAheadAsync(trades, lastTrade, orders).ConfigureAwait(false);
+        if (trades.Count > 1)
+        {
+            // One trade reads its two orders and probes its keys as it goes: two statements of lists would cost it more.
+            await ReadAheadAsync(trades, lastTrade, orders).ConfigureAwait(false);
+        }
         foreach (var t in trades)
         {
             var buy = await OrderAsync(orders, t.BuyOrderId).ConfigureAwait(false);
