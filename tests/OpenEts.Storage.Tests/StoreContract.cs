@@ -25,7 +25,7 @@ public abstract partial class StoreContract<TDb>(TDb db) where TDb : ITestDataba
     [Fact]
     public async Task Open_Twice_AppliesEachMigrationOnce()
     {
-        await using var first = await Db.CreateStoreAsync();
+        await using var first = await Db.CreateMigratedFromNothingAsync();
         await using var second = await SqlStore.OpenAsync(Db.LastDatabase, Ct);
 
         var count = await second.ReadAsync(s => s.Organisations.CountAsync(), Ct);

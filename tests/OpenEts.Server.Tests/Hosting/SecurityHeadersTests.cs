@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,21 +7,8 @@ using OpenEts.Server.Tests.Infrastructure;
 namespace OpenEts.Server.Tests.Hosting;
 
 /// <summary>Every response carries the security headers, and the server does not name itself.</summary>
-public sealed class SecurityHeadersTests(SecurityHeadersTests.KestrelServer server) : IClassFixture<SecurityHeadersTests.KestrelServer>
+public sealed class SecurityHeadersTests(KestrelServer server) : IClassFixture<KestrelServer>
 {
-    /// <summary>The server on a real loopback port (Kestrel), so that what Kestrel itself adds is seen too.</summary>
-    public sealed class KestrelServer : ServerFactory, IAsyncLifetime
-    {
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public ValueTask InitializeAsync()
-        {
-            UseKestrel(0);
-            StartServer();
-            BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            return ValueTask.CompletedTask;
-        }
-    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

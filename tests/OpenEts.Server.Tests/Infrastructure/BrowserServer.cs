@@ -4,18 +4,22 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
+[assembly: AssemblyFixture(typeof(OpenEts.Server.Tests.Infrastructure.SharedChromiumLifetime))]
+
 namespace OpenEts.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The server on a real loopback port, and Debian's Chromium driven by Playwright (no browser download). Without
-/// Chromium the browser tests skip — except under CI or ./test.sh, where they fail.
+/// Chromium the browser tests skip — except under CI or ./test.sh, where they fail. Every test class has a server of its
+/// own; they share the run's one Chromium, each page in a browser context of its own (its own cookies and storage).
 /// </summary>
 public class BrowserServer : ServerFactory, IAsyncLifetime
 {
-    private IPlaywright? _playwright;
+    private bool _started;
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("OPENETS_CHROMIUM") ?? "/usr/bin/chromium";
 
+    /// <summary>The test run's one Chromium (<see cref="SharedChromium"/>); each test's pages live in contexts of their own.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
@@ -29,19 +33,13 @@ public class BrowserServer : ServerFactory, IAsyncLifetime
         UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--disable-quic"],
-        });
+        Browser = await SharedChromium.GetAsync(ChromiumPath);
+        _started = true;
         await WarmUpAsync();
     }
 
-    // The first page a fresh Chromium renders pays for its font cache (the CJK fonts are large) and the server's first
-    // requests; pay that once here, with room for a slow machine, so that no test's own timeout absorbs it.
+    // The server's first page pays for its first requests (and, in the run's first server, Chromium's font cache: the CJK
+    // fonts are large); pay that once here, with room for a slow machine, so that no test's own timeout absorbs it.
     private async Task WarmUpAsync()
     {
         await using var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
@@ -82,7 +80,7 @@ public class BrowserServer : ServerFactory, IAsyncLifetime
     /// <summary>Skips (locally) or fails (CI, ./test.sh) when Chromium is missing.</summary>
     public void RequireBrowser()
     {
-        if (_playwright is not null)
+        if (_started)
         {
             return;
         }
@@ -103,12 +101,70 @@ public class BrowserServer : ServerFactory, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
-        if (_playwright is not null)
-        {
-            await Browser.DisposeAsync();
-            _playwright.Dispose();
-        }
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>
+/// One Chromium for the whole test run, launched by the first browser test that needs it and closed when the run ends
+/// (<see cref="SharedChromiumLifetime"/>). A launch and its first page (the CJK font cache) cost seconds; paying them once
+/// rather than once per test class is most of the browser tests' fixed cost. A browser that has gone away is launched
+/// again.
+/// </summary>
+public static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+
+    public static async Task<IBrowser> GetAsync(string chromiumPath)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true })
+            {
+                return _browser;
+            }
+            _playwright ??= await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--no-first-run", "--disable-sync", "--disable-quic"],
+            });
+            return _browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    internal static async Task CloseAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is not null)
+            {
+                await _browser.DisposeAsync();
+                _browser = null;
+            }
+            _playwright?.Dispose();
+            _playwright = null;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+}
+
+/// <summary>Closes the shared Chromium (and Playwright's driver) when the test run ends.</summary>
+public sealed class SharedChromiumLifetime : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync() => await SharedChromium.CloseAsync();
 }

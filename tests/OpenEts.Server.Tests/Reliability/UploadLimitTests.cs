@@ -9,7 +9,7 @@ namespace OpenEts.Server.Tests.Reliability;
 /// An upload over the limit, sent from the import page to the real server (Kestrel enforces the request size limit,
 /// which the in-memory test server does not), is answered on that page, in its language, not with raw JSON or a reset.
 /// </summary>
-public sealed partial class UploadLimitTests
+public sealed partial class UploadLimitTests(KestrelServer server) : IClassFixture<KestrelServer>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -18,8 +18,6 @@ public sealed partial class UploadLimitTests
     [InlineData("en", "the file is larger than 10 MB")]
     public async Task Issue_8_ImportPage_11MegabyteFileOnKestrel_ShowsTheLimitOnThePage(string language, string expected)
     {
-        var folder = Directory.CreateTempSubdirectory("openets-upload-").FullName;
-        await using var server = await ServerProcess.StartAsync(Path.Combine(folder, "openets.db"), folder, Ct);
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var browser = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         using var login = await ServerFactory.PostLoginAsync(browser, "regulator", ServerFactory.Password);
@@ -35,7 +33,7 @@ public sealed partial class UploadLimitTests
         using var response = await browser.PostAsync(new Uri("/Organisations/Import", UriKind.Relative), form, Ct);
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
 
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}\n{server.Output}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
         Assert.StartsWith("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         Assert.Contains("id=\"import-errors\"", body, StringComparison.Ordinal);
         Assert.Contains(expected, body, StringComparison.Ordinal);

@@ -8,13 +8,23 @@ public interface ITestDatabase
 {
     Task<SqlStore> CreateStoreAsync();
 
+    /// <summary>An empty database on which the store runs every migration from the first.</summary>
+    Task<SqlStore> CreateMigratedFromNothingAsync();
+
     /// <summary>The connection text that <see cref="SqlStore.OpenAsync"/> took for the last store.</summary>
     string LastDatabase { get; }
 }
 
-/// <summary>SQLite files in a temporary folder.</summary>
+/// <summary>
+/// SQLite files in a temporary folder. Each is a copy of one file migrated once per test run (migrating a new file
+/// runs every migration in its own transaction, each with its own sync to disk); the store then opens the copy as it
+/// opens any database, checking that every migration is applied. <c>Open_Twice_AppliesEachMigrationOnce</c> and the
+/// migration tests still migrate from nothing.
+/// </summary>
 public sealed class SqliteDb : ITestDatabase, IDisposable
 {
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+
     private readonly string _folder = Directory.CreateTempSubdirectory("openets-sqlite-").FullName;
 
     public string LastDatabase { get; private set; } = "";
@@ -22,7 +32,46 @@ public sealed class SqliteDb : ITestDatabase, IDisposable
     public async Task<SqlStore> CreateStoreAsync()
     {
         LastDatabase = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
+        File.Copy(await Template.Value, LastDatabase);
         return await SqlStore.OpenAsync(LastDatabase, CancellationToken.None);
+    }
+
+    /// <summary>A store on a database migrated from nothing (no template), for the tests of migration itself.</summary>
+    public async Task<SqlStore> CreateMigratedFromNothingAsync()
+    {
+        LastDatabase = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
+        return await SqlStore.OpenAsync(LastDatabase, CancellationToken.None);
+    }
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("openets-sqlite-template-").FullName;
+        var file = Path.Combine(folder, "template.db");
+        await using (await SqlStore.OpenAsync(file, CancellationToken.None))
+        {
+        }
+        // Closing the last connection checkpoints the write-ahead log into the file and removes it: the file alone is
+        // the whole database.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean.
+            }
+        };
+        return file;
     }
 
     public void Dispose()
@@ -69,19 +118,66 @@ public sealed class PostgresDb : ITestDatabase, IDisposable
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENETS_REQUIRE_INFRA"));
 
+    // One database migrated per test run; each test's database is created as a copy of it (CREATE DATABASE … TEMPLATE),
+    // which costs a fraction of running every migration again. The store then opens the copy as it opens any database,
+    // checking that every migration is applied.
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+
     public async Task<SqlStore> CreateStoreAsync()
     {
         RequireOrSkip();
+        var template = await Template.Value;
+        return await CreateAsync($"TEMPLATE {template}");
+    }
+
+    /// <summary>A store on a database migrated from nothing (no template), for the tests of migration itself.</summary>
+    public async Task<SqlStore> CreateMigratedFromNothingAsync()
+    {
+        RequireOrSkip();
+        return await CreateAsync("");
+    }
+
+    private async Task<SqlStore> CreateAsync(string template)
+    {
         var name = "openets_t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var admin = new NpgsqlConnection(AdminConnection))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        await AdminAsync($"CREATE DATABASE {name} {template}");
         _created.Add(name);
         LastDatabase = new NpgsqlConnectionStringBuilder(AdminConnection) { Database = name }.ToString();
         return await SqlStore.OpenAsync(LastDatabase, CancellationToken.None);
+    }
+
+    private static async Task AdminAsync(string sql)
+    {
+        await using var admin = new NpgsqlConnection(AdminConnection);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin) { CommandTimeout = 300 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var name = "openets_template_" + Guid.NewGuid().ToString("N")[..16];
+        await AdminAsync($"CREATE DATABASE {name}");
+        // Disposing the store closes its connections: a template must have none while it is copied.
+        await using (await SqlStore.OpenAsync(new NpgsqlConnectionStringBuilder(AdminConnection) { Database = name }.ToString(),
+            CancellationToken.None))
+        {
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                using var admin = new NpgsqlConnection(AdminConnection);
+                admin.Open();
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin) { CommandTimeout = 60 };
+                drop.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+                // A throwaway cluster goes with its folder; a kept one keeps one empty database.
+            }
+        };
+        return name;
     }
 
     public void Dispose()
