@@ -187,13 +187,14 @@ public sealed class PostgresDb : ITestDatabase, IDisposable
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(AdminConnection);
-        admin.Open();
-        foreach (var name in _created)
+        // Each drop waits for a checkpoint (one to two seconds each on a busy machine: minutes for a test class's few
+        // hundred databases, one after another). Drops sent together wait for the same checkpoints.
+        Parallel.ForEach(_created, new ParallelOptions { MaxDegreeOfParallelism = 16 }, name =>
         {
-            // Each drop waits for a checkpoint: on a busy machine dozens of them outlast the default 30 s timeout.
+            using var admin = new NpgsqlConnection(AdminConnection);
+            admin.Open();
             using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin) { CommandTimeout = 300 };
             drop.ExecuteNonQuery();
-        }
+        });
     }
 }
