@@ -22,20 +22,25 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
 
     public CancellationToken CancellationToken => ct;
 
+    // What Dapper runs its statements on: on SQLite, a connection that compiles each statement text once per session
+    // (Sqlite/ReusingConnection); PostgreSQL's connection as it is.
+    private readonly DbConnection _statements = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+        ? new Sqlite.ReusingConnection(sqlite) : connection;
+
     private CommandDefinition Command(string sql, object? parameters = null) =>
         new(sql, parameters, transaction, cancellationToken: ct);
 
     private Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
-        connection.QueryAsync<T>(Command(sql, parameters));
+        _statements.QueryAsync<T>(Command(sql, parameters));
 
     private Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
-        connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
+        _statements.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
 
     private Task<T> ExecuteScalarAsync<T>(string sql, object? parameters = null) =>
-        connection.ExecuteScalarAsync<T>(Command(sql, parameters))!;
+        _statements.ExecuteScalarAsync<T>(Command(sql, parameters))!;
 
     private Task<int> ExecuteAsync(string sql, object? parameters = null) =>
-        connection.ExecuteAsync(Command(sql, parameters));
+        _statements.ExecuteAsync(Command(sql, parameters));
 
     /// <summary>
     /// <paramref name="column"/> is one of the list parameter <paramref name="parameter"/>, whose value is
