@@ -15,6 +15,9 @@ namespace OpenEts.Server.Tests.Infrastructure;
 /// </summary>
 public class BrowserServer : ServerFactory, IAsyncLifetime
 {
+    // Every context opened on this server, closed before it stops: a page left open holds connections (live market data
+    // streams above all) that the server's stop would otherwise have to cut.
+    private readonly System.Collections.Concurrent.ConcurrentBag<IBrowserContext> _contexts = [];
     private bool _started;
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("OPENETS_CHROMIUM") ?? "/usr/bin/chromium";
@@ -55,6 +58,7 @@ public class BrowserServer : ServerFactory, IAsyncLifetime
     public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
     {
         var context = await Browser.NewContextAsync(options);
+        _contexts.Add(context);
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(120_000);
         return context;
@@ -101,6 +105,17 @@ public class BrowserServer : ServerFactory, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
+        foreach (var context in _contexts)
+        {
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already closed, or the browser went away: nothing left open on this server either way.
+            }
+        }
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
