@@ -13,13 +13,17 @@ namespace OpenEts.Bench.Inclusion;
 /// <summary>
 /// A citizen's page at scale (issue 13: under 50 ms at 10 M citizens): a PostgreSQL database made for the run
 /// (<c>OPENETS_BENCH_PG</c> or <c>OPENETS_TEST_PG</c>; dropped after) filled in SQL with C citizens, each with a wallet,
-/// D days of daily rows and coin lots and E raw actions over the last two months (partitioned by month), then the
+/// D days of daily rows and coin lots and E raw actions spread evenly over the 400 days they are kept (partitioned by month), then the
 /// citizen's statement (<see cref="InclusionQueries.StatementAsync"/>, what <c>/Inclusion/Me</c> shows) read for random
 /// citizens: median and worst milliseconds, and the process's CPU.
 /// </summary>
 internal static class InclusionPageBench
 {
     private const string Programme = "shenzhen-tanpuhui";
+
+    // Raw actions are kept 400 days (ConsentNotice, "actions"): the fill spreads each citizen's actions evenly over them,
+    // so a citizen's latest 50 are read across up to 14 monthly partitions, the page's worst case.
+    private const int RetentionDays = 400;
 
     public static int Run(string[] args)
     {
@@ -35,18 +39,23 @@ internal static class InclusionPageBench
             Console.Error.WriteLine("needs OPENETS_BENCH_PG or OPENETS_TEST_PG");
             return 2;
         }
-        var name = "openets_bench_" + Guid.NewGuid().ToString("N")[..12];
-        RegistryBench.Admin(pg, $"CREATE DATABASE {name}");
+        // --reuse NAME reads a database kept by an earlier run (--keep) with the same --citizens and --actions, without filling.
+        var reuse = Array.IndexOf(args, "--reuse") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var name = reuse ?? "openets_bench_" + Guid.NewGuid().ToString("N")[..12];
+        if (reuse is null)
+        {
+            RegistryBench.Admin(pg, $"CREATE DATABASE {name}");
+        }
         try
         {
-            RunAsync(new NpgsqlConnectionStringBuilder(pg) { Database = name, CommandTimeout = 0 }.ToString(), citizens, days, events, reads)
-                .GetAwaiter().GetResult();
+            RunAsync(new NpgsqlConnectionStringBuilder(pg) { Database = name, CommandTimeout = 0 }.ToString(), citizens, days, events, reads,
+                fill: reuse is null).GetAwaiter().GetResult();
             return 0;
         }
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            if (args.Contains("--keep"))
+            if (args.Contains("--keep") || reuse is not null)
             {
                 Console.WriteLine($"kept database {name} (drop it when done)");
             }
@@ -57,7 +66,16 @@ internal static class InclusionPageBench
         }
     }
 
-    private static async Task RunAsync(string db, int citizens, int days, int events, int reads)
+    private static async Task RunAsync(string db, int citizens, int days, int events, int reads, bool fill)
+    {
+        if (fill)
+        {
+            await FillAsync(db, citizens, days, events);
+        }
+        await ReadAsync(db, citizens, reads);
+    }
+
+    private static async Task FillAsync(string db, int citizens, int days, int events)
     {
         Console.WriteLine($"inclusion-page bench: {citizens:N0} citizens × {days} daily rows and lots, {events} raw actions; load average {RegistryBench.LoadAverage()}");
         var now = DateTimeOffset.UtcNow;
@@ -76,7 +94,7 @@ internal static class InclusionPageBench
                 INSERT INTO users (user_name, display_name, role, password_hash, created_at)
                 SELECT 'c' || i, 'c' || i, 'Citizen', 'x', 0 FROM generate_series(0, {citizens - 1}) AS i
                 """,
-                $"SELECT inclusion_events_partitions({today - 62}, {today})",
+                $"SELECT inclusion_events_partitions({today - (RetentionDays - 1)}, {today})",
                 $"""
                 INSERT INTO inclusion_wallets (user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated)
                 SELECT id, '{Programme}', 100, 0, 0, 1000000, {events}, 0 FROM users WHERE role = 'Citizen'
@@ -94,8 +112,9 @@ internal static class InclusionPageBench
                 $"""
                 INSERT INTO inclusion_events (source, event_id, user_id, programme, behaviour, occurred_at, day, quantity_milli, minutes_milli,
                     reduction_mg, coins, refusal)
-                SELECT 'p1/gate-' || (u.id % 7), u.id || '-' || e, u.id, '{Programme}', 'Metro', {now.ToUnixTimeMilliseconds()} - e::bigint * 86400000 * 12,
-                    {today} - e * 12, 10000, 30000, 467000, 4, NULL
+                SELECT 'p1/gate-' || (u.id % 7), u.id || '-' || e, u.id, '{Programme}', 'Metro',
+                    {now.ToUnixTimeMilliseconds()} - (e::bigint * {RetentionDays - 1} / {Math.Max(1, events - 1)}) * 86400000 - (u.id % 86400) * 1000,
+                    {today} - (e::bigint * {RetentionDays - 1} / {Math.Max(1, events - 1)}), 10000, 30000, 467000, 4, NULL
                 FROM users u CROSS JOIN generate_series(0, {events - 1}) AS e WHERE u.role = 'Citizen'
                 """,
                 // The public totals kept as batches are written, made here as migration 0043 makes them from existing rows.
@@ -128,6 +147,24 @@ internal static class InclusionPageBench
             }
         }
         Console.WriteLine($"filled in {fill.Elapsed.TotalSeconds:F0} s; load average {RegistryBench.LoadAverage()}");
+        await using (var connection = new NpgsqlConnection(db))
+        {
+            await connection.OpenAsync();
+            await using var size = new NpgsqlCommand("""
+                SELECT (SELECT SUM(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'inclusion_events'::regclass)::bigint,
+                    pg_database_size(current_database())
+                """, connection);
+            await using var row = await size.ExecuteReaderAsync();
+            await row.ReadAsync();
+            var (eventBytes, databaseBytes) = (row.GetInt64(0), row.GetInt64(1));
+            var rows = (long)citizens * events;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"raw actions: {rows:N0} rows in {eventBytes / 1e9:F2} GB with their indexes ({(rows == 0 ? 0 : eventBytes / rows)} bytes a row); database {databaseBytes / 1e9:F2} GB"));
+        }
+    }
+
+    private static async Task ReadAsync(string db, int citizens, int reads)
+    {
 
         await using var reader = await SqlStore.OpenAsync(db, CancellationToken.None);
         var queries = new InclusionQueries(reader, InclusionProgrammes.Shipped, TimeProvider.System);
