@@ -73,6 +73,15 @@ internal abstract class SqlDialect : IAsyncDisposable
         IReadOnlyList<(long Proposal, long Sequence)> proposals, IReadOnlyList<(string Actor, string Key, long Sequence)> keys,
         CancellationToken ct);
 
+    /// <summary>
+    /// Inserts <paramref name="rows"/> into <paramref name="table"/> in the write transaction, each row's values in the
+    /// order of <paramref name="columns"/> (a <see cref="long"/>, a <see cref="string"/> or null): one statement prepared
+    /// once for all of them (a binary <c>COPY</c> for many rows on PostgreSQL), not one statement each.
+    /// </summary>
+    public abstract Task InsertRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
+        CancellationToken ct);
+
     /// <summary>The provider error's meaning for the platform, by error code; null when it has none.</summary>
     public abstract Exception? TranslateError(Exception e);
 

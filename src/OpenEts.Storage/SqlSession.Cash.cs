@@ -38,6 +38,7 @@ internal sealed partial class SqlSession : ICashData
         {
             return;
         }
+        await FlushEntriesAsync().ConfigureAwait(false);
         foreach (var id in cash.ChangedAccounts)
         {
             await UpdateAccountAsync(cash.Accounts[id]).ConfigureAwait(false);
@@ -48,6 +49,32 @@ internal sealed partial class SqlSession : ICashData
             await UpdateReservationAsync(cash.Reservations[id], at).ConfigureAwait(false);
         }
         cash.ChangedReservations.Clear();
+    }
+
+    private static readonly string[] EntryColumnList = EntryColumns.Split(", ");
+
+    // The entries this write transaction appended and has not stored yet, stored together (their ids were given as they
+    // were appended, after the last id stored): before the commit and before anything lists entries.
+    private async Task FlushEntriesAsync()
+    {
+        if (_cash is not { PendingEntries.Count: > 0 } cash)
+        {
+            return;
+        }
+        var rows = new object?[cash.PendingEntries.Count][];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var e = cash.PendingEntries[i];
+            rows[i] = [e.Id, Ms(e.At), e.From, e.To, e.Amount.Fen, e.Kind.ToString(), e.Reference, e.Key, e.Actor, e.ReservationId];
+        }
+        cash.PendingEntries.Clear();
+        await InsertRowsAsync("cash_entries", EntryColumnList, rows).ConfigureAwait(false);
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            // Ids given here do not move the identity's sequence: it goes on after them for any insert that takes its default.
+            await ExecuteAsync("SELECT setval(pg_get_serial_sequence('cash_entries', 'id'), @last)", new { last = (long)rows[^1][0]! })
+                .ConfigureAwait(false);
+        }
     }
 
     async Task<CashAccount?> ICashData.FindAccountAsync(long id)
@@ -164,6 +191,7 @@ internal sealed partial class SqlSession : ICashData
     async Task<IReadOnlyList<CashEntry>> ICashData.FindEntriesAsync(IReadOnlyCollection<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        await FlushEntriesAsync().ConfigureAwait(false);
         var found = new List<CashEntry>(keys.Count);
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
         // One list parameter a batch (see AmongList), not one parameter per key.
@@ -190,7 +218,22 @@ internal sealed partial class SqlSession : ICashData
 
     async Task<CashEntry> ICashData.InsertEntryAsync(CashEntry entry)
     {
-        var id = await ExecuteScalarAsync<long>("""
+        if (_cash is { } cash)
+        {
+            // Writers are serialised by the store: the last id stored, read once, stays the last for the transaction.
+            var id = cash.LastEntryId ??= await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM cash_entries").ConfigureAwait(false);
+            cash.LastEntryId = ++id;
+            // As read back: whole milliseconds and fen.
+            var kept = entry with { Id = id, At = At(Ms(entry.At)), Amount = Yuan.FromFen(entry.Amount.Fen) };
+            if (!cash.EntryKeys.TryAdd(entry.Key, kept) && cash.EntryKeys[entry.Key] is not null)
+            {
+                throw new StoreConflictException($"the idempotency key '{entry.Key}' was used for another cash entry");
+            }
+            cash.EntryKeys[entry.Key] = kept;
+            cash.PendingEntries.Add(kept);
+            return entry with { Id = id };
+        }
+        var stored = await ExecuteScalarAsync<long>("""
             INSERT INTO cash_entries (at, from_account, to_account, amount_fen, kind, reference, idempotency_key, actor, reservation_id)
             VALUES (@at, @from, @to, @amount, @kind, @reference, @key, @actor, @reservation) RETURNING id
             """, new
@@ -198,19 +241,17 @@ internal sealed partial class SqlSession : ICashData
             at = Ms(entry.At), from = entry.From, to = entry.To, amount = entry.Amount.Fen, kind = entry.Kind.ToString(),
             reference = entry.Reference, key = entry.Key, actor = entry.Actor, reservation = entry.ReservationId,
         }).ConfigureAwait(false);
-        if (_cash is { } cash && cash.EntryKeys.ContainsKey(entry.Key))
-        {
-            // As read back: whole milliseconds and fen.
-            cash.EntryKeys[entry.Key] = entry with { Id = id, At = At(Ms(entry.At)), Amount = Yuan.FromFen(entry.Amount.Fen) };
-        }
-        return entry with { Id = id };
+        return entry with { Id = stored };
     }
 
-    async Task<IReadOnlyList<CashEntry>> ICashData.EntriesAsync(long accountId, int offset, int limit) =>
-        [.. (await QueryAsync<CashEntryRow>($"""
+    async Task<IReadOnlyList<CashEntry>> ICashData.EntriesAsync(long accountId, int offset, int limit)
+    {
+        await FlushEntriesAsync().ConfigureAwait(false);
+        return [.. (await QueryAsync<CashEntryRow>($"""
             SELECT {EntryColumns} FROM cash_entries WHERE from_account = @accountId OR to_account = @accountId
             ORDER BY id DESC LIMIT @limit OFFSET @offset
             """, new { accountId, offset, limit }).ConfigureAwait(false)).Select(r => r.ToEntry())];
+    }
 
     async Task<CashReservation?> ICashData.FindReservationAsync(long id)
     {
@@ -294,8 +335,14 @@ internal sealed partial class SqlSession : ICashData
 
         public Dictionary<long, CashReservation> Reservations { get; } = [];
 
-        // Idempotency keys of entries that FindEntriesAsync looked up: the entry, or null for a key with none.
+        // Idempotency keys of entries that FindEntriesAsync looked up or this transaction appended: the entry, or null for a
+        // key with none.
         public Dictionary<string, CashEntry?> EntryKeys { get; } = new(StringComparer.Ordinal);
+
+        // Entries appended and not stored yet, in id order, and the last id given (null until the first append reads it).
+        public List<CashEntry> PendingEntries { get; } = [];
+
+        public long? LastEntryId { get; set; }
 
         // By id, so that the order of the updates does not depend on hashing.
         public SortedSet<long> ChangedAccounts { get; } = [];

@@ -159,14 +159,20 @@ internal sealed partial class SqlSession : IExchangeData
         await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM exchange_orders").ConfigureAwait(false),
         await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM exchange_trades").ConfigureAwait(false));
 
-    Task IExchangeData.InsertTradeAsync(ExchangeTrade trade) => ExecuteAsync($"""
-        INSERT INTO exchange_trades ({TradeColumns})
-        VALUES (@Id, @Instrument, @at, @PriceFen, @Quantity, @BuyOrder, @SellOrder, @BuyAccount, @SellAccount, @Aggressor, @BuyerFeeFen, @SellerFeeFen)
-        """, new
+    private static readonly string[] TradeColumnList = TradeColumns.Split(", ");
+
+    async Task IExchangeData.InsertTradesAsync(IReadOnlyList<ExchangeTrade> trades)
     {
-        trade.Id, trade.Instrument, at = Ms(trade.At), trade.PriceFen, trade.Quantity, trade.BuyOrder, trade.SellOrder, trade.BuyAccount,
-        trade.SellAccount, trade.Aggressor, trade.BuyerFeeFen, trade.SellerFeeFen,
-    });
+        ArgumentNullException.ThrowIfNull(trades);
+        var rows = new object?[trades.Count][];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var t = trades[i];
+            rows[i] = [t.Id, t.Instrument, Ms(t.At), t.PriceFen, t.Quantity, t.BuyOrder, t.SellOrder, t.BuyAccount, t.SellAccount, t.Aggressor,
+                t.BuyerFeeFen, t.SellerFeeFen];
+        }
+        await InsertRowsAsync("exchange_trades", TradeColumnList, rows).ConfigureAwait(false);
+    }
 
     async Task<IReadOnlyList<ExchangeTrade>> IExchangeData.TradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to) =>
         [.. (await QueryAsync<TradeRow>($"""

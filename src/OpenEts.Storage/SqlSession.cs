@@ -59,5 +59,9 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
 
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
+    // Rows of one table in one prepared statement (see SqlDialect.InsertRowsAsync).
+    private Task InsertRowsAsync(string table, string[] columns, object?[][] rows) =>
+        rows.Length == 0 ? Task.CompletedTask : dialect.InsertRowsAsync(connection, transaction, table, columns, rows, ct);
+
     private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }

@@ -41,4 +41,65 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(120.05m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Balance);
         Assert.Equal(0m, await SumOfBalancesAsync(store));
     }
+
+    // A write transaction stores the cash entries it appends together before its commit (a settlement appends three per
+    // trade): each still has its id at once, the ids go on from the last stored, the transaction lists them before they are
+    // stored, and a transaction that fails stores none of them.
+    [Fact]
+    public async Task Cash_EntriesAppendedInOneWrite_TakeTheNextIdsAndAreListedBeforeAndAfterTheCommit()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        var first = (CashResult.Done)await CashAsync(store, l => l.DepositAsync(member, Yuan.From(1m), "slip 0", IdempotencyKey.From("together/0")));
+
+        var (made, listed) = await store.WriteAsync(async s =>
+        {
+            var ledger = new CashLedger(s, "regulator", Now);
+            var made = new List<CashEntry>();
+            for (var i = 1; i <= 3; i++)
+            {
+                made.Add(((CashResult.Done)await ledger.DepositAsync(member, Yuan.From(i), $"slip {i}", IdempotencyKey.From($"together/{i}"))).Entry!);
+            }
+            var account = await s.Cash.FindMemberAccountAsync(member.Id);
+            return (made, await s.Cash.EntriesAsync(account!.Id, 0, 10));
+        }, Ct);
+        var next = (CashResult.Done)await CashAsync(store, l => l.DepositAsync(member, Yuan.From(4m), "slip 4", IdempotencyKey.From("together/4")));
+        var account = await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct);
+        var stored = await store.ReadAsync(s => s.Cash.EntriesAsync(account!.Id, 0, 10), Ct);
+
+        var id = first.Entry!.Id;
+        Assert.Equal([id + 1, id + 2, id + 3], made.Select(e => e.Id));
+        Assert.Equal([id + 3, id + 2, id + 1, id], listed.Select(e => e.Id));
+        Assert.Equal(id + 4, next.Entry!.Id);
+        Assert.Equal([id + 4, id + 3, id + 2, id + 1, id], stored.Select(e => e.Id));
+        Assert.Equal(["together/4", "together/3", "together/2", "together/1", "together/0"], stored.Select(e => e.Key));
+        Assert.Equal([4m, 3m, 2m, 1m, 1m], stored.Select(e => e.Amount.Value));
+        Assert.Equal(11m, account!.Balance);
+        Assert.Equal(0m, await SumOfBalancesAsync(store));
+    }
+
+    [Fact]
+    public async Task Cash_WriteFailingAfterAppendingEntries_StoresNoneAndTheNextEntryTakesTheNextId()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        var first = (CashResult.Done)await CashAsync(store, l => l.DepositAsync(member, Yuan.From(1m), "slip 0", IdempotencyKey.From("failed/0")));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync<int>(async s =>
+        {
+            var ledger = new CashLedger(s, "regulator", Now);
+            await ledger.DepositAsync(member, Yuan.From(5m), "slip 1", IdempotencyKey.From("failed/1"));
+            await ledger.DepositAsync(member, Yuan.From(6m), "slip 2", IdempotencyKey.From("failed/2"));
+            throw new InvalidOperationException("a step after the payments failed");
+        }, Ct));
+        var next = (CashResult.Done)await CashAsync(store, l => l.DepositAsync(member, Yuan.From(2m), "slip 1", IdempotencyKey.From("failed/1")));
+        var account = await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct);
+        var stored = await store.ReadAsync(s => s.Cash.EntriesAsync(account!.Id, 0, 10), Ct);
+
+        Assert.False(next.Duplicate);
+        Assert.Equal(first.Entry!.Id + 1, next.Entry!.Id);
+        Assert.Equal(["failed/1", "failed/0"], stored.Select(e => e.Key));
+        Assert.Equal(3m, account!.Balance);
+        Assert.Equal(0m, await SumOfBalancesAsync(store));
+    }
 }

@@ -69,4 +69,28 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal([new DepthLevel(2_000, 300, 3)], (await m.Queries.DepthAsync("GDEA-2017", 5, Ct))!.Asks);
         Assert.Null(chain.Break);
     }
+
+    [Fact]
+    public async Task Exchange_TradesOfASettlementStoredTogether_ReadBackAsSettledAndADuplicateNumberStoresNone()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        for (var i = 0; i < 12; i++)
+        {
+            await m.PlaceAsync("power-a", Side.Sell, 20.00m + (i % 3 * 0.01m), 100, "s" + i);
+        }
+        var bought = Assert.IsType<ExchangeOutcome.Completed>(await m.OrderAsync("cement-a", Side.Buy, 21.00m, 1_200, "b1"));
+
+        var stored = await m.Store.ReadAsync(s => s.Exchange.AllTradesAsync(), Ct);
+        var again = bought.Trades[0] with { Id = 100 };
+        await Assert.ThrowsAnyAsync<Exception>(() => m.Store.WriteAsync(async s =>
+        {
+            await s.Exchange.InsertTradesAsync([again, again]);
+            return 0;
+        }, Ct));
+        var after = await m.Store.ReadAsync(s => s.Exchange.AllTradesAsync(), Ct);
+
+        Assert.Equal(12, bought.Trades.Count);
+        Assert.Equal(bought.Trades, stored);
+        Assert.Equal(stored, after);
+    }
 }

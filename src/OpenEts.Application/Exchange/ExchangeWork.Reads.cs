@@ -5,7 +5,7 @@ namespace OpenEts.Application.Exchange;
 // What the orders, amends and cancels of one group commit read once for the whole transaction: instruments, closed
 // days, trading accounts with their organisations, and the last order and trade numbers. Nothing in such a group
 // changes the first three (listing, halts, end of day and account changes run in a transaction of their own), and the
-// numbers move only through InsertOrderAsync and InsertTradeAsync here. Without a group (every other command) each read
+// numbers move only through InsertOrderAsync and InsertTradesAsync here. Without a group (every other command) each read
 // goes to storage.
 public sealed partial class ExchangeWork
 {
@@ -54,12 +54,12 @@ public sealed partial class ExchangeWork
         }
     }
 
-    private async Task InsertTradeAsync(ExchangeTrade trade)
+    private async Task InsertTradesAsync(List<ExchangeTrade> trades)
     {
-        await Session.Exchange.InsertTradeAsync(trade).ConfigureAwait(false);
-        if (_reads?.LastNumbers is { } known)
+        await Session.Exchange.InsertTradesAsync(trades).ConfigureAwait(false);
+        if (_reads?.LastNumbers is { } known && trades.Count > 0)
         {
-            _reads.LastNumbers = (known.Order, Math.Max(known.Trade, trade.Id));
+            _reads.LastNumbers = (known.Order, Math.Max(known.Trade, trades[^1].Id));
         }
     }
 

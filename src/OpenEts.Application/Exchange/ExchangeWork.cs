@@ -316,7 +316,6 @@ public sealed partial class ExchangeWork
             var trade = new ExchangeTrade(id, listed.Instrument.Code, Now, t.PriceFen, t.Quantity, buy.Id, sell.Id, buy.AccountId, sell.AccountId,
                 t.Aggressor.ToString().ToLowerInvariant(), Options.Fees.FeeFen(value, buyer: true), Options.Fees.FeeFen(value, buyer: false));
             await DeliverAsync(listed, trade, buy, sell).ConfigureAwait(false);
-            await InsertTradeAsync(trade).ConfigureAwait(false);
             await JournalAsync("exchange.trade.settled", listed.Instrument.Code, new
             {
                 trade = id, instrument = trade.Instrument, price = trade.PriceFen, quantity = trade.Quantity, buyOrder = buy.Id, sellOrder = sell.Id,
@@ -327,6 +326,8 @@ public sealed partial class ExchangeWork
             orders[sell.Id] = sell with { Filled = sell.Filled + t.Quantity };
             settled.Add(trade);
         }
+        // The trades stored together, in the same transaction as their settlement.
+        await InsertTradesAsync(settled).ConfigureAwait(false);
         foreach (var order in orders.Values.Where(o => o.Id != incoming))
         {
             // A resting counterparty: what rests now is what the book says.

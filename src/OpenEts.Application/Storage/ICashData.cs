@@ -38,7 +38,11 @@ public interface ICashData
     /// </summary>
     Task<IReadOnlyList<CashEntry>> FindEntriesAsync(IReadOnlyCollection<string> keys);
 
-    /// <summary>Appends an entry and returns it with its id. A reused key is a <see cref="StoreConflictException"/>.</summary>
+    /// <summary>
+    /// Appends an entry and returns it with its id. A reused key is a <see cref="StoreConflictException"/>: at once for a key
+    /// this transaction used or looked up, else when the entry is stored (a write transaction stores its entries together,
+    /// before the commit or before anything lists entries).
+    /// </summary>
     Task<CashEntry> InsertEntryAsync(CashEntry entry);
 
     /// <summary>The entries touching an account, newest first.</summary>

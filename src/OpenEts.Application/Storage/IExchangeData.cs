@@ -59,7 +59,8 @@ public partial interface IExchangeData
     /// <summary>The highest order and trade numbers so far (0 before the first).</summary>
     Task<(long Order, long Trade)> LastNumbersAsync();
 
-    Task InsertTradeAsync(ExchangeTrade trade);
+    /// <summary>Stores new trades, in their order: one statement prepared once for all of them.</summary>
+    Task InsertTradesAsync(IReadOnlyList<ExchangeTrade> trades);
 
     /// <summary>An instrument's trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, oldest first.</summary>
     Task<IReadOnlyList<ExchangeTrade>> TradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to);

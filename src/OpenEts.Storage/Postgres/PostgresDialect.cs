@@ -218,6 +218,66 @@ internal sealed class PostgresDialect : SqlDialect
         }
     }
 
+    public override async Task InsertRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
+        CancellationToken ct)
+    {
+        var names = string.Join(", ", columns);
+        if (rows.Count >= CopyThreshold)
+        {
+            await using var writer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
+                $"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                await writer.StartRowAsync(ct).ConfigureAwait(false);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    await (row[i] switch
+                    {
+                        null => writer.WriteNullAsync(ct),
+                        long number => writer.WriteAsync(number, NpgsqlDbType.Bigint, ct),
+                        string text => writer.WriteAsync(text, NpgsqlDbType.Text, ct),
+                        var other => throw new ArgumentException($"{table}.{columns[i]}: a {other.GetType().Name} is neither a long nor a string", nameof(rows)),
+                    }).ConfigureAwait(false);
+                }
+            }
+            await writer.CompleteAsync(ct).ConfigureAwait(false);
+            return;
+        }
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {table} ({names}) VALUES ({string.Join(", ", Enumerable.Range(1, columns.Count).Select(i => "$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})",
+            (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        var parameters = new NpgsqlParameter[columns.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = new NpgsqlParameter();
+            command.Parameters.Add(parameters[i]);
+        }
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                switch (row[i])
+                {
+                    case null:
+                        // Untyped: PostgreSQL takes the column's type for a null.
+                        parameters[i].ResetDbType();
+                        parameters[i].Value = DBNull.Value;
+                        break;
+                    case long number:
+                        parameters[i].NpgsqlDbType = NpgsqlDbType.Bigint;
+                        parameters[i].Value = number;
+                        break;
+                    case var value:
+                        parameters[i].NpgsqlDbType = NpgsqlDbType.Text;
+                        parameters[i].Value = value;
+                        break;
+                }
+            }
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
     // Binary COPY runs inside the session's transaction; the append-only trigger fires on UPDATE and DELETE only.
     private static async Task CopyAsync(NpgsqlConnection connection, JournalEntry[] entries, CancellationToken ct)
     {

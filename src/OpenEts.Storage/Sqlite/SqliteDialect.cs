@@ -231,6 +231,38 @@ internal sealed class SqliteDialect : SqlDialect
         return Task.CompletedTask;
     }
 
+    public override Task InsertRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
+        CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var db = ((SqliteConnection)connection).Handle!;
+        var utf8 = new Utf8Buffer();
+        var places = string.Join(", ", Enumerable.Range(1, columns.Count).Select(i => "?" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({places})", out var statement));
+        using (statement)
+        {
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    Check(db, row[i] switch
+                    {
+                        null => raw.sqlite3_bind_null(statement, i + 1),
+                        long number => raw.sqlite3_bind_int64(statement, i + 1, number),
+                        string text => utf8.Bind(statement, i + 1, text),
+                        var other => throw new ArgumentException($"{table}.{columns[i]}: a {other.GetType().Name} is neither a long nor a string", nameof(rows)),
+                    });
+                }
+                Step(db, statement);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     // Text bound from one reused UTF-8 buffer (SQLite copies it: SQLITE_TRANSIENT), instead of a new byte array per value.
     private sealed class Utf8Buffer
     {
