@@ -46,6 +46,14 @@ internal sealed partial class SqlSession
 
     async Task<long> IInclusionData.ErasePersonalDataAsync(long userId, DateTimeOffset at)
     {
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            // The keys of their events (migration 0057) hold sources (a card or meter id): they go with the events.
+            await ExecuteAsync("""
+                DELETE FROM inclusion_event_keys k USING inclusion_events e
+                WHERE e.user_id = @userId AND k.source = e.source AND k.event_id = e.event_id
+                """, new { userId }).ConfigureAwait(false);
+        }
         var events = await ExecuteAsync("DELETE FROM inclusion_events WHERE user_id = @userId", new { userId }).ConfigureAwait(false);
         await ExecuteAsync("DELETE FROM inclusion_coin_lots WHERE user_id = @userId", new { userId }).ConfigureAwait(false);
         // A verifier's sampled copies stay as verification evidence, unlinked: the source (a card or meter id) goes.

@@ -19,16 +19,29 @@ internal sealed partial class SqlSession
         var found = new HashSet<(string Source, string EventId)>();
         if (connection is NpgsqlConnection)
         {
-            // The pairs as one table, each probing the primary key of every month's partition. LATERAL … LIMIT 1 keeps
-            // the plan a loop of probes: as a plain join of thousands of pairs the planner chose to sort them and merge
-            // them with a full scan of each partition's key index, a cost that grew with every event ever kept.
-            foreach (var row in await QueryAsync<EventKeyRow>("""
-                SELECT k.source AS Source, k.event_id AS EventId
+            // The pairs as one table, each probing the primary key of the event keys (migration 0057). LATERAL … LIMIT 1
+            // keeps the plan a loop of probes (the LIMIT stops the subquery being pulled up into a join): as a plain join of thousands of pairs the planner may choose to sort them
+            // and merge them with a full scan of the key index, a cost that would grow with every event ever kept.
+            await using var probe = connection.CreateCommand();
+            probe.Transaction = transaction;
+            probe.CommandText = """
+                SELECT k.source, k.event_id
                 FROM unnest(@sources, @ids) AS k (source, event_id)
-                CROSS JOIN LATERAL (SELECT 1 FROM inclusion_events e WHERE e.source = k.source AND e.event_id = k.event_id LIMIT 1) AS hit
-                """, new { sources = keys.Select(k => k.Source).ToArray(), ids = keys.Select(k => k.EventId).ToArray() }).ConfigureAwait(false))
+                CROSS JOIN LATERAL (SELECT 1 FROM inclusion_event_keys e WHERE e.source = k.source AND e.event_id = k.event_id LIMIT 1) AS hit
+                """;
+            var (sources, ids) = (new string[keys.Count], new string[keys.Count]);
+            var n = 0;
+            foreach (var (s, e) in keys)
             {
-                found.Add((row.Source, row.EventId));
+                (sources[n], ids[n]) = (s, e);
+                n++;
+            }
+            Bind(probe, "sources", sources);
+            Bind(probe, "ids", ids);
+            await using var reader = await probe.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                found.Add((reader.GetString(0), reader.GetString(1)));
             }
             return found;
         }
@@ -74,8 +87,7 @@ internal sealed partial class SqlSession
         ArgumentNullException.ThrowIfNull(events);
         if (connection is NpgsqlConnection pg)
         {
-            // The months' partitions first (migration 0039); a key recorded already in the same month fails the COPY (unique
-            // violation), and with it the transaction.
+            // The months' partitions first (migration 0039), made as a batch needs them.
             if (events.Count > 0)
             {
                 await ExecuteScalarAsync<int>("SELECT inclusion_events_partitions(@first, @last)", new
@@ -84,6 +96,8 @@ internal sealed partial class SqlSession
                     last = (long)events.Max(e => e.Day).DayNumber,
                 }).ConfigureAwait(false);
             }
+            // The keys first: a key sent already fails this COPY (unique violation), and with it the transaction.
+            await CopyKeysAsync(pg, events).ConfigureAwait(false);
             await CopyEventsAsync(pg, events).ConfigureAwait(false);
             return;
         }
@@ -108,6 +122,20 @@ internal sealed partial class SqlSession
         {
             throw new InvalidOperationException($"{events.Count - inserted} of {events.Count} events were recorded already");
         }
+    }
+
+    private async Task CopyKeysAsync(NpgsqlConnection pg, IReadOnlyList<InclusionEvent> events)
+    {
+        await using var import = await pg.BeginBinaryImportAsync("COPY inclusion_event_keys (source, event_id, day) FROM STDIN (FORMAT BINARY)", ct)
+            .ConfigureAwait(false);
+        foreach (var e in events)
+        {
+            await import.StartRowAsync(ct).ConfigureAwait(false);
+            await import.WriteAsync(e.Source, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await import.WriteAsync(e.EventId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await import.WriteAsync((long)e.Day.DayNumber, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+        }
+        await import.CompleteAsync(ct).ConfigureAwait(false);
     }
 
     private async Task CopyEventsAsync(NpgsqlConnection pg, IReadOnlyList<InclusionEvent> events)
@@ -345,10 +373,4 @@ internal sealed partial class SqlSession
     private static readonly Dictionary<Behaviour, string> BehaviourNames = Enum.GetValues<Behaviour>().ToDictionary(b => b, b => b.ToString());
 
     private static string BehaviourText(Behaviour behaviour) => BehaviourNames[behaviour];
-
-    private sealed class EventKeyRow
-    {
-        public string Source { get; set; } = "";
-        public string EventId { get; set; } = "";
-    }
 }

@@ -111,17 +111,29 @@ internal sealed partial class SqlSession
     async Task<bool> IInclusionData.RevokePartnerAsync(long id, DateTimeOffset at) => await ExecuteAsync(
         "UPDATE inclusion_partners SET revoked_at = @at WHERE id = @id AND revoked_at IS NULL", new { id, at = Ms(at) }).ConfigureAwait(false) == 1;
 
-    async Task<long> IInclusionData.DeleteEventsBeforeAsync(DateOnly firstKept, int limit)
+    async Task<(long Deleted, bool More)> IInclusionData.DeleteEventsBeforeAsync(DateOnly firstKept, int limit)
     {
         var day = (long)firstKept.DayNumber;
-        // PostgreSQL drops every month wholly past the window at once (its partitions, migration 0039); the rest row by row.
-        var dropped = connection is Npgsql.NpgsqlConnection
-            ? await ExecuteScalarAsync<long>("SELECT inclusion_events_drop_before(@day)", new { day }).ConfigureAwait(false)
-            : 0;
-        return dropped + await ExecuteAsync("""
-            DELETE FROM inclusion_events WHERE (source, event_id) IN (
+        if (connection is not Npgsql.NpgsqlConnection)
+        {
+            var deleted = await ExecuteAsync("""
+                DELETE FROM inclusion_events WHERE (source, event_id) IN (
+                    SELECT source, event_id FROM inclusion_events WHERE day < @day LIMIT @limit)
+                """, new { day, limit }).ConfigureAwait(false);
+            return (deleted, deleted == limit);
+        }
+        // PostgreSQL drops every month wholly past the window at once (its partitions, migration 0039); the rest row by
+        // row, and the keys of the events gone (migration 0057: one table, found by its BRIN index on day), at most
+        // `limit` of each a run.
+        var dropped = await ExecuteScalarAsync<long>("SELECT inclusion_events_drop_before(@day)", new { day }).ConfigureAwait(false);
+        var rows = await ExecuteAsync("""
+            DELETE FROM inclusion_events WHERE day < @day AND (source, event_id) IN (
                 SELECT source, event_id FROM inclusion_events WHERE day < @day LIMIT @limit)
             """, new { day, limit }).ConfigureAwait(false);
+        var keys = await ExecuteAsync("""
+            DELETE FROM inclusion_event_keys WHERE ctid = ANY (ARRAY(SELECT ctid FROM inclusion_event_keys WHERE day < @day LIMIT @limit))
+            """, new { day, limit }).ConfigureAwait(false);
+        return (dropped + rows, rows == limit || keys == limit);
     }
 
     private sealed class MerchantRow

@@ -55,6 +55,28 @@ public abstract partial class StoreContract<TDb>
         }
     }
 
+    [Fact]
+    public async Task Inclusion_EventResentWithATimeInAnotherMonth_IsADuplicateAndCountsOnce()
+    {
+        await using var w = await InclusionWorldAsync();
+        var regulator = await w.ActorOf("regulator");
+        RecordActions.ActionForm Bus(string id, string at) => Ride(id, "bus", 3m, at) with { User = "citizen" };
+
+        var october = await RecordAsync(w, regulator, Batch("guangdong-tanpuhui", Bus("m-1", "2026-10-31T20:00:00+08:00")));
+        // The same key in November (another month's partition on PostgreSQL; the October ride is within the 30 days
+        // counted), alone, and twice within one batch beside a new one.
+        var november = await RecordAsync(w, regulator, Batch("guangdong-tanpuhui", Bus("m-1", "2026-11-30T09:00:00+08:00")));
+        var mixed = await RecordAsync(w, regulator, Batch("guangdong-tanpuhui", Bus("m-2", "2026-11-30T10:00:00+08:00"),
+            Bus("m-2", "2026-10-31T21:00:00+08:00"), Bus("m-1", "2026-11-30T11:00:00+08:00")));
+        var statement = await StatementOfAsync(w, "citizen");
+
+        Assert.Equal(ActionStatus.Counted, Assert.Single(october.Items).Status);
+        Assert.Equal(("DuplicateEvent", ActionStatus.Duplicate), (Assert.Single(november.Items).Rule, november.Items[0].Status));
+        Assert.Equal([ActionStatus.Counted, ActionStatus.Duplicate, ActionStatus.Duplicate], mixed.Items.Select(i => i.Status).ToArray());
+        Assert.Equal(2L, statement.Actions);
+        Assert.Equal(october.Items[0].Coins + mixed.Items[0].Coins, statement.Credited);
+    }
+
     private static async Task<ProgrammeStatement> StatementOfAsync(InclusionWorld w, string name)
     {
         var user = (await w.Store.ReadAsync(s => s.Users.FindByNameAsync(name), Ct))!;

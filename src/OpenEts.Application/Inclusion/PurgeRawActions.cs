@@ -27,8 +27,8 @@ public sealed record PurgeRawActions(RawActionRetention Retention) : IInclusionC
     {
         ArgumentNullException.ThrowIfNull(work);
         var firstKept = Retention.FirstKept(work.Today);
-        var deleted = await work.Session.Inclusion.DeleteEventsBeforeAsync(firstKept, BatchSize).ConfigureAwait(false);
-        var purged = new PurgedActions(firstKept, deleted, deleted == BatchSize);
+        var (deleted, more) = await work.Session.Inclusion.DeleteEventsBeforeAsync(firstKept, BatchSize).ConfigureAwait(false);
+        var purged = new PurgedActions(firstKept, deleted, more);
         if (deleted > 0)
         {
             await work.JournalAsync("actions.purged", "inclusion_events", new

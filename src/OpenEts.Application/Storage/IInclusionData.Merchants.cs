@@ -51,6 +51,9 @@ public partial interface IInclusionData
     /// <summary>Marks a partner's key revoked; false when it was revoked already or does not exist.</summary>
     Task<bool> RevokePartnerAsync(long id, DateTimeOffset at);
 
-    /// <summary>Deletes raw actions of Beijing days before <paramref name="firstKept"/>, at most <paramref name="limit"/>; returns how many.</summary>
-    Task<long> DeleteEventsBeforeAsync(DateOnly firstKept, int limit);
+    /// <summary>
+    /// Deletes raw actions of Beijing days before <paramref name="firstKept"/> (and their keys), at most <paramref name="limit"/>
+    /// deleted one by one (whole months may go at once); returns how many, and whether some may remain.
+    /// </summary>
+    Task<(long Deleted, bool More)> DeleteEventsBeforeAsync(DateOnly firstKept, int limit);
 }
