@@ -22,14 +22,18 @@ internal sealed partial class SqlSession : ICashData
     /// </summary>
     internal void KeepCashRows() => _cash = new CashRows();
 
+    // A write session keeps rows to store before the commit (cash rows, journal entries, new orders).
+    private bool KeepsWrites => _cash is not null;
+
     /// <summary>
     /// Stores what the transaction kept unstored (the journal entries appended one by one, each changed cash account and
-    /// reservation once): before the commit.
+    /// reservation once, the new exchange orders): before the commit.
     /// </summary>
     internal async Task FlushAsync()
     {
         await FlushJournalAsync().ConfigureAwait(false);
         await FlushCashAsync().ConfigureAwait(false);
+        await FlushOrdersAsync().ConfigureAwait(false);
     }
 
     private async Task FlushCashAsync()
@@ -264,13 +268,44 @@ internal sealed partial class SqlSession : ICashData
     }
 
     // The row's stored columns but its kept state: a reservation this transaction changed is as it left it.
-    async Task<CashReservation?> ICashData.FindReservationAsync(string key) =>
-        Keep((await QuerySingleOrDefaultAsync<CashReservationRow>(
+    async Task<CashReservation?> ICashData.FindReservationAsync(string key)
+    {
+        if (_cash is { } cash && cash.FreeReservationKeys.Contains(key))
+        {
+            return null;
+        }
+        return Keep((await QuerySingleOrDefaultAsync<CashReservationRow>(
             $"SELECT {ReservationColumns} FROM cash_reservations WHERE idempotency_key = @key", new { key })
             .ConfigureAwait(false))?.ToReservation());
+    }
+
+    async Task<IReadOnlyList<CashReservation>> ICashData.FindReservationsAsync(IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        var rows = new List<CashReservationRow>(0);
+        foreach (var batch in distinct.Chunk(2000))
+        {
+            rows.AddRange(await QueryAsync<CashReservationRow>(
+                    $"SELECT {ReservationColumns}, idempotency_key FROM cash_reservations WHERE {AmongList("idempotency_key", "batch")}",
+                    new { batch = ListValue(batch) })
+                .ConfigureAwait(false));
+        }
+        if (_cash is { } cash)
+        {
+            // A write transaction knows these keys are free until it inserts a reservation with one of them.
+            cash.FreeReservationKeys.UnionWith(distinct);
+            foreach (var row in rows)
+            {
+                cash.FreeReservationKeys.Remove(row.Idempotency_Key ?? "");
+            }
+        }
+        return [.. rows.Select(r => Keep(r.ToReservation())!)];
+    }
 
     async Task<CashReservation> ICashData.InsertReservationAsync(CashReservation reservation, string key, DateTimeOffset at)
     {
+        _cash?.FreeReservationKeys.Remove(key);
         var id = await ExecuteScalarAsync<long>("""
             INSERT INTO cash_reservations (account_id, amount_fen, original_fen, reference, is_open, idempotency_key, created_at)
             VALUES (@account, @amount, @original, @reference, @open, @key, @at) RETURNING id
@@ -334,6 +369,9 @@ internal sealed partial class SqlSession : ICashData
         public Dictionary<CashAccountKind, long> SystemAccounts { get; } = [];
 
         public Dictionary<long, CashReservation> Reservations { get; } = [];
+
+        // Reservation keys that FindReservationsAsync found free, until a reservation is inserted with one of them.
+        public HashSet<string> FreeReservationKeys { get; } = new(StringComparer.Ordinal);
 
         // Idempotency keys of entries that FindEntriesAsync looked up or this transaction appended: the entry, or null for a
         // key with none.
@@ -405,6 +443,8 @@ internal sealed partial class SqlSession : ICashData
         public string Reference { get; init; } = "";
 
         public long Is_Open { get; init; }
+
+        public string? Idempotency_Key { get; init; }
 
         public CashReservation ToReservation() =>
             new(Id, Account_Id, Yuan.FromFen(Amount_Fen), Yuan.FromFen(Original_Fen), Reference, Is_Open != 0);

@@ -20,6 +20,14 @@ internal sealed partial class SqlSession : IExchangeData
     private const string CloseColumns =
         "instrument, day, rule, previous_fen, open_fen, close_fen, volume, turnover_fen, reference_kept, expired_orders, closed_at";
 
+    // Orders a write transaction inserted and has not stored yet: stored together (one prepared statement for a group
+    // commit's orders) before anything reads or changes exchange_orders, before a trade names them, and before the commit.
+    private List<ExchangeOrder>? _pendingOrders;
+
+    // Idempotency keys (user, key) a write transaction looked up and found free (FindOrdersByKeyAsync), until it inserts an
+    // order with one of them: FindOrderAsync answers those without a statement.
+    private HashSet<(string User, string Key)>? _absentOrderKeys;
+
     public IExchangeData Exchange => this;
 
     async Task<IReadOnlyList<ListedInstrument>> IExchangeData.InstrumentsAsync() =>
@@ -89,19 +97,71 @@ internal sealed partial class SqlSession : IExchangeData
         }
     }
 
-    Task IExchangeData.InsertOrderAsync(ExchangeOrder order) => ExecuteAsync($"""
-        INSERT INTO exchange_orders ({OrderColumns})
-        VALUES (@Id, @Instrument, @AccountId, @UserName, @side, @type, @PriceFen, @Quantity, @Filled, @Resting, @Cancelled, @status,
-                @Reason, @ReservationId, @placedAt, @updatedAt, @Key)
-        """, new
+    private static readonly string[] OrderColumnList = OrderColumns.Split(", ");
+
+    Task IExchangeData.InsertOrderAsync(ExchangeOrder order)
     {
-        order.Id, order.Instrument, order.AccountId, order.UserName, side = order.Side.ToString(), type = order.Type.ToString(),
-        order.PriceFen, order.Quantity, order.Filled, order.Resting, order.Cancelled, status = order.Status.ToString(), order.Reason,
-        order.ReservationId, placedAt = Ms(order.PlacedAt), updatedAt = Ms(order.UpdatedAt), order.Key,
-    });
+        ArgumentNullException.ThrowIfNull(order);
+        if (!KeepsWrites)
+        {
+            return InsertRowsAsync("exchange_orders", OrderColumnList, [OrderValues(order)]);
+        }
+        (_pendingOrders ??= []).Add(order);
+        _absentOrderKeys?.Remove((order.UserName, order.Key));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stores the orders inserted and not stored yet (see <c>_pendingOrders</c>).</summary>
+    private async Task FlushOrdersAsync()
+    {
+        if (_pendingOrders is not { Count: > 0 } pending)
+        {
+            return;
+        }
+        _pendingOrders = null;
+        await InsertRowsAsync("exchange_orders", OrderColumnList, [.. pending.Select(OrderValues)]).ConfigureAwait(false);
+    }
+
+    // An order's values in the order of OrderColumns.
+    private static object?[] OrderValues(ExchangeOrder o) =>
+    [
+        o.Id, o.Instrument, o.AccountId, o.UserName, o.Side.ToString(), o.Type.ToString(), o.PriceFen, o.Quantity, o.Filled, o.Resting,
+        o.Cancelled, o.Status.ToString(), o.Reason, o.ReservationId, Ms(o.PlacedAt), Ms(o.UpdatedAt), o.Key,
+    ];
+
+    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.FindOrdersByKeyAsync(string userName, IReadOnlyCollection<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(keys);
+        await FlushOrdersAsync().ConfigureAwait(false);
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        var found = new List<ExchangeOrder>(0);
+        foreach (var batch in distinct.Chunk(2000))
+        {
+            found.AddRange((await QueryAsync<OrderRow>(
+                    $"SELECT {OrderColumns} FROM exchange_orders WHERE user_name = @userName AND {AmongList("idempotency_key", "batch")}",
+                    new { userName, batch = ListValue(batch) })
+                .ConfigureAwait(false)).Select(r => r.ToOrder()));
+        }
+        if (KeepsWrites)
+        {
+            // A write transaction knows these keys are free until it inserts an order with one of them.
+            var absent = _absentOrderKeys ??= [];
+            foreach (var key in distinct)
+            {
+                absent.Add((userName, key));
+            }
+            foreach (var order in found)
+            {
+                absent.Remove((order.UserName, order.Key));
+            }
+        }
+        return found;
+    }
 
     async Task IExchangeData.SaveOrderAsync(ExchangeOrder order)
     {
+        await FlushOrdersAsync().ConfigureAwait(false);
         var changed = await ExecuteAsync("""
             UPDATE exchange_orders SET filled = @Filled, resting = @Resting, cancelled = @Cancelled, status = @status, reason = @Reason,
                 updated_at = @updatedAt WHERE id = @Id
@@ -117,6 +177,7 @@ internal sealed partial class SqlSession : IExchangeData
 
     async Task IExchangeData.SaveOrderTermsAsync(ExchangeOrder order)
     {
+        await FlushOrdersAsync().ConfigureAwait(false);
         if (await ExecuteAsync("""
             UPDATE exchange_orders SET price_fen = @PriceFen, quantity = @Quantity, reservation_id = @ReservationId, updated_at = @updatedAt
             WHERE id = @Id
@@ -126,13 +187,17 @@ internal sealed partial class SqlSession : IExchangeData
         }
     }
 
-    async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(long id) =>
-        (await QuerySingleOrDefaultAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE id = @id", new { id })
+    async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(long id)
+    {
+        await FlushOrdersAsync().ConfigureAwait(false);
+        return (await QuerySingleOrDefaultAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE id = @id", new { id })
             .ConfigureAwait(false))?.ToOrder();
+    }
 
     async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.FindOrdersAsync(IReadOnlyCollection<long> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
+        await FlushOrdersAsync().ConfigureAwait(false);
         var found = new List<ExchangeOrder>(ids.Count);
         foreach (var batch in ids.Distinct().Chunk(2000))
         {
@@ -142,28 +207,46 @@ internal sealed partial class SqlSession : IExchangeData
         return found;
     }
 
-    async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(string userName, string key) =>
-        (await QuerySingleOrDefaultAsync<OrderRow>(
+    async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(string userName, string key)
+    {
+        if (_absentOrderKeys is { } absent && absent.Contains((userName, key)))
+        {
+            return null;
+        }
+        await FlushOrdersAsync().ConfigureAwait(false);
+        return (await QuerySingleOrDefaultAsync<OrderRow>(
             $"SELECT {OrderColumns} FROM exchange_orders WHERE user_name = @userName AND idempotency_key = @key", new { userName, key })
             .ConfigureAwait(false))?.ToOrder();
+    }
 
-    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OrdersAsync(long accountId, int limit) =>
-        [.. (await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE account_id = @accountId ORDER BY id DESC LIMIT @limit",
+    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OrdersAsync(long accountId, int limit)
+    {
+        await FlushOrdersAsync().ConfigureAwait(false);
+        return [.. (await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE account_id = @accountId ORDER BY id DESC LIMIT @limit",
             new { accountId, limit }).ConfigureAwait(false)).Select(r => r.ToOrder())];
+    }
 
-    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OpenOrdersAsync() =>
-        [.. (await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE status = 'Open' ORDER BY id").ConfigureAwait(false))
+    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OpenOrdersAsync()
+    {
+        await FlushOrdersAsync().ConfigureAwait(false);
+        return [.. (await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE status = 'Open' ORDER BY id").ConfigureAwait(false))
             .Select(r => r.ToOrder())];
+    }
 
-    async Task<(long Order, long Trade)> IExchangeData.LastNumbersAsync() => (
-        await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM exchange_orders").ConfigureAwait(false),
-        await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM exchange_trades").ConfigureAwait(false));
+    async Task<(long Order, long Trade)> IExchangeData.LastNumbersAsync()
+    {
+        await FlushOrdersAsync().ConfigureAwait(false);
+        return (await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM exchange_orders").ConfigureAwait(false),
+            await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM exchange_trades").ConfigureAwait(false));
+    }
 
     private static readonly string[] TradeColumnList = TradeColumns.Split(", ");
 
     async Task IExchangeData.InsertTradesAsync(IReadOnlyList<ExchangeTrade> trades)
     {
         ArgumentNullException.ThrowIfNull(trades);
+        // A trade names its two orders (foreign keys): they are stored first.
+        await FlushOrdersAsync().ConfigureAwait(false);
         var rows = new object?[trades.Count][];
         for (var i = 0; i < rows.Length; i++)
         {

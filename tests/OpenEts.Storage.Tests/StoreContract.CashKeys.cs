@@ -29,17 +29,24 @@ public abstract partial class StoreContract<TDb>
             return (repeat, reused, fresh, again, other, await s.Cash.FindEntryAsync("ahead/unused"));
         }, Ct);
 
+        AssertKeyedOnce(repeat, reused, fresh, again);
+        Assert.Equal(CashRejection.KeyReused, Assert.IsType<CashResult.Refused>(other).Reason);
+        Assert.Null(probed);
+        Assert.Equal(120.05m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Balance);
+        Assert.Equal(0m, await SumOfBalancesAsync(store));
+    }
+
+    // A key used before answers the same request as a duplicate and another as a reused key; a new key is used once, and
+    // its second use is a duplicate of the first.
+    private static void AssertKeyedOnce(CashResult repeat, CashResult reused, CashResult fresh, CashResult again)
+    {
         Assert.True(Assert.IsType<CashResult.Done>(repeat).Duplicate);
         Assert.Equal(CashRejection.KeyReused, Assert.IsType<CashResult.Refused>(reused).Reason);
         var made = Assert.IsType<CashResult.Done>(fresh);
         Assert.False(made.Duplicate);
         var twice = Assert.IsType<CashResult.Done>(again);
         Assert.True(twice.Duplicate);
-        Assert.Equal(made.Entry!.Id, twice.Entry!.Id);
-        Assert.Equal(CashRejection.KeyReused, Assert.IsType<CashResult.Refused>(other).Reason);
-        Assert.Null(probed);
-        Assert.Equal(120.05m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Balance);
-        Assert.Equal(0m, await SumOfBalancesAsync(store));
+        Assert.Equal((made.Entry?.Id, made.Reservation?.Id), (twice.Entry?.Id, twice.Reservation?.Id));
     }
 
     // A write transaction stores the cash entries it appends together before its commit (a settlement appends three per

@@ -86,7 +86,7 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         if (Side == Side.Buy)
         {
             var (made, noCash) = await OrderEntry.ReserveCashAsync(work, organisation!, OrderEntry.Value(PriceFen ?? book.Settings.UpperBandFen, Quantity),
-                Subject(id), ExchangeWork.Key($"exchange/order/{id}/cash")).ConfigureAwait(false);
+                Subject(id), CashKey(id)).ConfigureAwait(false);
             if (noCash is not null)
             {
                 return noCash;
@@ -132,6 +132,9 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         }
         return new ExchangeOutcome.Completed(ExchangeInput.Placed, Subject(id), false, order, settled);
     }
+
+    /// <summary>The idempotency key of a buy order's cash reservation: <c>exchange/order/12/cash</c>.</summary>
+    public static IdempotencyKey CashKey(long order) => ExchangeWork.Key($"exchange/order/{order}/cash");
 
     /// <summary>The journal subject and cash reference of an order: <c>exchange/order/12</c>.</summary>
     public static string Subject(long order) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"exchange/order/{order}");

@@ -53,6 +53,13 @@ public partial interface IExchangeData
     /// <summary>The order a user placed with an idempotency key, or null.</summary>
     Task<ExchangeOrder?> FindOrderAsync(string userName, string key);
 
+    /// <summary>
+    /// The orders a user placed with any of <paramref name="keys"/>, in no particular order, read together. In a write
+    /// transaction the keys found free stay known as free until an order is inserted with one of them: a later
+    /// <see cref="FindOrderAsync(string, string)"/> of such a key needs no statement (a group commit looks up all its orders' keys at once).
+    /// </summary>
+    Task<IReadOnlyList<ExchangeOrder>> FindOrdersByKeyAsync(string userName, IReadOnlyCollection<string> keys);
+
     /// <summary>A trading account's orders, newest first.</summary>
     Task<IReadOnlyList<ExchangeOrder>> OrdersAsync(long accountId, int limit);
 

@@ -1,0 +1,123 @@
+using OpenEts.Application.Cash;
+using OpenEts.Application.Exchange;
+using OpenEts.Domain.Cash;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
+
+namespace OpenEts.Storage.Tests;
+
+// A group commit of orders looks up its orders' idempotency keys and its buys' reservation keys at once, and stores its new
+// orders together: every later lookup in the transaction answers as its own statement would, and what is stored is what
+// was inserted.
+public abstract partial class StoreContract<TDb>
+{
+    [Fact]
+    public async Task Exchange_OrderKeysLookedUpAheadInAWrite_AnswerEachLookupAsItsOwnStatementWould()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var old = await m.PlaceAsync("power-a", Side.Sell, 21.00m, 100, "ahead/old");
+        var account = (await m.Store.ReadAsync(s => s.Exchange.FindOrderAsync(old), Ct))!.AccountId;
+        var placed = new ExchangeOrder(old + 1, "GDEA-2017", account, "power-a", Side.Sell, OrderType.Limit, 2_150, 200, 0, 200, 0,
+            OrderStatus.Open, null, null, Now, Now, "ahead/new");
+
+        var (found, before, after, byId, unused, otherUser, open) = await m.Store.WriteAsync(async s =>
+        {
+            var found = await s.Exchange.FindOrdersByKeyAsync("power-a", ["ahead/old", "ahead/new", "ahead/unused", "ahead/new"]);
+            var before = await s.Exchange.FindOrderAsync("power-a", "ahead/new");
+            await s.Exchange.InsertOrderAsync(placed);
+            var after = await s.Exchange.FindOrderAsync("power-a", "ahead/new");
+            var byId = await s.Exchange.FindOrderAsync(placed.Id);
+            return (found, before, after, byId, await s.Exchange.FindOrderAsync("power-a", "ahead/unused"),
+                await s.Exchange.FindOrderAsync("cement-a", "ahead/old"), await s.Exchange.OpenOrdersAsync());
+        }, Ct);
+
+        Assert.Equal(old, Assert.Single(found).Id);
+        Assert.Null(before);
+        Assert.Equal(placed, after);
+        Assert.Equal(placed, byId);
+        Assert.Null(unused);
+        Assert.Null(otherUser);
+        Assert.Equal([old, placed.Id], open.Select(o => o.Id));
+        Assert.Equal(placed, await m.Store.ReadAsync(s => s.Exchange.FindOrderAsync("power-a", "ahead/new"), Ct));
+    }
+
+    [Fact]
+    public async Task Exchange_OrdersInsertedInAWrite_AreStoredBeforeATradeNamesThemAndAtTheCommit()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var first = await m.PlaceAsync("power-a", Side.Sell, 21.00m, 100, "stored/1");
+        var account = (await m.Store.ReadAsync(s => s.Exchange.FindOrderAsync(first), Ct))!.AccountId;
+        var orders = Enumerable.Range(1, 5).Select(i => new ExchangeOrder(first + i, "GDEA-2017", account, "power-a", Side.Sell, OrderType.Limit,
+            i % 2 == 0 ? null : 2_100 + i, 100 * i, 0, 100 * i, 0, OrderStatus.Open, i == 3 ? "a reason" : null, null, Now.AddSeconds(i),
+            Now.AddSeconds(i + 1), $"stored/{i + 1}")).ToList();
+
+        var last = await m.Store.WriteAsync(async s =>
+        {
+            foreach (var order in orders)
+            {
+                await s.Exchange.InsertOrderAsync(order);
+            }
+            return await s.Exchange.LastNumbersAsync();
+        }, Ct);
+
+        var stored = await m.Store.ReadAsync(s => s.Exchange.FindOrdersAsync([.. orders.Select(o => o.Id)]), Ct);
+        Assert.Equal(first + 5, last.Order);
+        Assert.Equal(orders, stored.OrderBy(o => o.Id));
+    }
+
+    [Fact]
+    public async Task Exchange_BatchRepeatingKeys_AnswersEachRepeatAsItWouldHaveBeenAnsweredSingly()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var earlier = await m.PlaceAsync("cement-a", Side.Buy, 19.00m, 100, "batch/old");
+        PlaceOrder Buy(decimal price, long quantity, string key) => new("GDEA-2017", Side.Buy, OrderType.Limit, (long)(price * 100m), quantity,
+            IdempotencyKey.From(key));
+
+        var outcomes = await m.Exchange.HandleManyAsync(await m.ActorOf("cement-a"),
+            [Buy(19.00m, 100, "batch/old"), Buy(19.10m, 200, "batch/new"), Buy(19.10m, 200, "batch/new"), Buy(19.20m, 200, "batch/new"),
+                Buy(19.30m, 300, "batch/other")], m.At, Ct);
+
+        var repeatOld = Assert.IsType<ExchangeOutcome.Completed>(outcomes[0]);
+        var placed = Assert.IsType<ExchangeOutcome.Completed>(outcomes[1]);
+        var repeatNew = Assert.IsType<ExchangeOutcome.Completed>(outcomes[2]);
+        var other = Assert.IsType<ExchangeOutcome.Completed>(outcomes[4]);
+        Assert.True(repeatOld.Duplicate);
+        Assert.Equal(earlier, repeatOld.Order!.Id);
+        Assert.False(placed.Duplicate);
+        Assert.Equal(earlier + 1, placed.Order!.Id);
+        Assert.True(repeatNew.Duplicate);
+        Assert.Equal(placed.Order, repeatNew.Order);
+        Assert.Equal(ExchangeRule.KeyReused, Assert.IsType<ExchangeOutcome.Refused>(outcomes[3]).Rule);
+        Assert.Equal((earlier + 2, false), (other.Order!.Id, other.Duplicate));
+        // 100 × 19.00 + 200 × 19.10 + 300 × 19.30 = 11 510 yuan, plus each order's maximum fee (0.05 %, rounded down to the fen).
+        Assert.Equal(11_510m + 0.95m + 1.91m + 2.89m, (await m.CashOfAsync("cement-a")).Reserved);
+    }
+
+    [Fact]
+    public async Task Cash_ReservationKeysLookedUpAheadInAWrite_AnswerEachReservationAsItsOwnProbeWould()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        await CashAsync(store, l => l.DepositAsync(member, Yuan.From(1_000m), "slip", IdempotencyKey.From("d1")));
+        var earlier = Assert.IsType<CashResult.Done>(await CashAsync(store, l => l.ReserveAsync(member, Yuan.From(10m), "ref/old",
+            IdempotencyKey.From("res/old")))).Reservation!;
+
+        var (found, repeat, reused, fresh, again, unused) = await store.WriteAsync(async s =>
+        {
+            var found = await s.Cash.FindReservationsAsync(["res/old", "res/new", "res/unused"]);
+            var ledger = new CashLedger(s, "regulator", Now);
+            var repeat = await ledger.ReserveAsync(member, Yuan.From(10m), "ref/old", IdempotencyKey.From("res/old"));
+            var reused = await ledger.ReserveAsync(member, Yuan.From(11m), "ref/old", IdempotencyKey.From("res/old"));
+            var fresh = await ledger.ReserveAsync(member, Yuan.From(20m), "ref/new", IdempotencyKey.From("res/new"));
+            var again = await ledger.ReserveAsync(member, Yuan.From(20m), "ref/new", IdempotencyKey.From("res/new"));
+            return (found, repeat, reused, fresh, again, await s.Cash.FindReservationAsync("res/unused"));
+        }, Ct);
+
+        Assert.Equal(earlier, Assert.Single(found));
+        AssertKeyedOnce(repeat, reused, fresh, again);
+        Assert.NotNull(Assert.IsType<CashResult.Done>(fresh).Reservation);
+        Assert.Null(unused);
+        Assert.Equal(30m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Reserved);
+    }
+}
