@@ -15,7 +15,8 @@ namespace OpenEts.Bench.Exchange;
 /// <item><b>from the buy being sent:</b> an upper bound that also holds the request's way in, reported beside the buy's
 /// own round trip.</item>
 /// </list>
-/// p50, p99 and max over every subscriber and round; the server's CPU seconds.
+/// p50, p99 and max over every subscriber and round; the spread of one round's receipts (first to last subscriber: the
+/// fan-out's own share); the server's CPU seconds and this process's (its readers share the machine's cores).
 /// </summary>
 internal static class MarketStreamBench
 {
@@ -47,8 +48,10 @@ internal static class MarketStreamBench
         var latencies = new List<double>(count * rounds);
         var fromTrade = new List<double>(count * rounds);
         var orderTrips = new List<double>(rounds);
+        var spreads = new List<double>(rounds);
         var missed = 0;
         var cpu = server.Cpu();
+        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var r = -1; r < rounds; r++)
         {
             // Round -1 warms up: JIT on both sides.
@@ -77,17 +80,25 @@ internal static class MarketStreamBench
             orderTrips.Add(trip);
             // The trade's timestamp on this process's timeline: the same real-time clock, read beside the monotonic one at `sent`.
             var tradeAfterSent = (answer.GetProperty("trades")[0].GetProperty("at").GetDateTimeOffset() - sentWall).TotalMilliseconds;
+            var first = double.MaxValue;
+            var last = double.MinValue;
             foreach (var s in subscribers)
             {
                 if (s.Received is { } ms)
                 {
                     latencies.Add(ms);
                     fromTrade.Add(ms - tradeAfterSent);
+                    first = Math.Min(first, ms);
+                    last = Math.Max(last, ms);
                 }
                 else
                 {
                     missed++;
                 }
+            }
+            if (last >= first)
+            {
+                spreads.Add(last - first);
             }
             if (!all)
             {
@@ -95,12 +106,14 @@ internal static class MarketStreamBench
             }
         }
         var serverCpu = server.Cpu() - cpu;
+        var readersCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
         await stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(reading).ConfigureAwait(false);
         var sorted = latencies.Order().ToArray();
         var sortedFromTrade = fromTrade.Order().ToArray();
         var withinOfTrade = sortedFromTrade.Count(ms => ms <= 50);
         var trips = orderTrips.Order().ToArray();
+        var spread = spreads.Order().ToArray();
         var within = sorted.Count(ms => ms <= 50);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{count:N0} subscribers × {rounds} trades: update from the trade's server timestamp p50 {DemoServer.Quantile(sortedFromTrade, 0.5):F1} ms, "
@@ -110,7 +123,9 @@ internal static class MarketStreamBench
             + $"p99 {DemoServer.Quantile(sorted, 0.99):F1} ms, max {DemoServer.Quantile(sorted, 1):F1} ms from the buy being sent "
             + $"({100.0 * within / Math.Max(1, sorted.Length):F1} % within 50 ms); "
             + $"{missed} missed; the buy's own round trip p50 {DemoServer.Quantile(trips, 0.5):F1} ms, max {DemoServer.Quantile(trips, 1):F1} ms; "
-            + $"server process {serverCpu.TotalSeconds:F2} s CPU; load average {DemoServer.Load}"));
+            + $"first to last subscriber's receipt in a round p50 {DemoServer.Quantile(spread, 0.5):F1} ms, max {DemoServer.Quantile(spread, 1):F1} ms; "
+            + $"server process {serverCpu.TotalSeconds:F2} s CPU, this process (the subscribers and the orders) {readersCpu.TotalSeconds:F2} s CPU; "
+            + $"load average {DemoServer.Load}"));
         return missed == 0 ? 0 : 1;
     }
 

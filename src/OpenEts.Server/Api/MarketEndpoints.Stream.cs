@@ -1,7 +1,11 @@
+using System.Buffers;
+using System.Globalization;
 using System.Net.ServerSentEvents;
+using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using OpenEts.Application.Exchange.MarketData;
 
 namespace OpenEts.Server.Api;
@@ -26,24 +30,91 @@ internal static partial class MarketEndpoints
             .WithDescription(StreamDescription)
             .Produces<MarketUpdateView>(StatusCodes.Status200OK, "text/event-stream");
 
-    // Each update's JSON, written once however many subscribers it goes to (the update is shared by all of them).
-    private static readonly ConditionalWeakTable<MarketUpdate, string> Serialized = [];
+    // Each update's whole event, made once however many subscribers it goes to (the update is shared by all of them).
+    private static readonly ConditionalWeakTable<MarketUpdate, byte[]> Frames = [];
 
-    private static ServerSentEventsResult<string> Stream(string instrument, MarketStream stream,
-        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
-        TypedResults.ServerSentEvents(Updates(stream, instrument, json.Value.SerializerOptions, ct));
+    internal static MarketEventsResult Stream(string instrument, MarketStream stream,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+        new(stream, instrument, json.Value.SerializerOptions);
 
-    private static async IAsyncEnumerable<SseItem<string>> Updates(MarketStream stream, string instrument, JsonSerializerOptions json,
-        [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// An update as one server-sent event in UTF-8, as <see cref="SseFormatter"/> frames it: <c>event: update</c>, the
+    /// JSON as <c>data:</c> line(s), <c>id: version</c>, and the blank line that ends the event.
+    /// </summary>
+    internal static ReadOnlyMemory<byte> Frame(MarketUpdate update, JsonSerializerOptions json) =>
+        Frames.GetValue(update, u => Format(JsonSerializer.SerializeToUtf8Bytes(View(u), json), u.Version));
+
+    private static byte[] Format(ReadOnlySpan<byte> data, long version)
     {
-        await foreach (var u in stream.SubscribeAsync(instrument, ct).ConfigureAwait(false))
+        var frame = new ArrayBufferWriter<byte>(data.Length + 64);
+        frame.Write("event: update\n"u8);
+        while (true)
         {
-            var data = Serialized.GetValue(u, update => JsonSerializer.Serialize(View(update), json));
-            yield return new SseItem<string>(data, "update") { EventId = u.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            frame.Write("data: "u8);
+            var end = data.IndexOfAny((byte)'\r', (byte)'\n');
+            if (end < 0)
+            {
+                frame.Write(data);
+                break;
+            }
+            frame.Write(data[..end]);
+            frame.Write("\n"u8);
+            data = data[(data[end] == '\r' && end + 1 < data.Length && data[end + 1] == '\n' ? end + 2 : end + 1)..];
         }
+        frame.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\nid: {version}\n\n")));
+        return frame.WrittenSpan.ToArray();
     }
 
     private static MarketUpdateView View(MarketUpdate u) =>
         new(u.Instrument, u.Version, View(u.Ticker), u.Depth is { } d ? View(d) : null, u.Minute is { } m ? View(m) : null,
             u.Day is { } day ? View(day) : null);
+
+    /// <summary>
+    /// The stream of one client: subscribes a <see cref="MarketEventStream"/> on the response, which the publisher writes
+    /// to, and holds the response open until the client goes away or the server stops.
+    /// </summary>
+    internal sealed class MarketEventsResult(MarketStream stream, string instrument, JsonSerializerOptions json)
+        : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
+    {
+        public int? StatusCode => StatusCodes.Status200OK;
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "text/event-stream";
+            var stopping = httpContext.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var end = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stopping);
+            var events = new MarketEventStream(httpContext.Response.BodyWriter, u => Frame(u, json));
+            MarketSubscription? subscription;
+            try
+            {
+                subscription = await stream.SubscribeAsync(instrument, events, end.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (end.IsCancellationRequested)
+            {
+                return;
+            }
+            if (subscription is null)
+            {
+                return; // not listed: the stream ends at once
+            }
+            try
+            {
+                events.Start(subscription.First);
+                await events.Ended.WaitAsync(end.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (end.IsCancellationRequested)
+            {
+                // The client went away, or the server stops.
+            }
+            finally
+            {
+                subscription.Dispose();
+                await events.CloseAsync().ConfigureAwait(false);
+            }
+        }
+
+        // As TypedResults.ServerSentEvents describes its response, so the OpenAPI document stays as it was.
+        public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(SseItem<string>), ["text/event-stream"]));
+    }
 }

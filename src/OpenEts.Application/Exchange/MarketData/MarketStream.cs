@@ -1,15 +1,13 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using OpenEts.Domain.Exchange.MarketData;
 
 namespace OpenEts.Application.Exchange.MarketData;
 
 /// <summary>
 /// Live market data for server-sent events: the exchange calls <see cref="PublishAsync"/> after a change to an
-/// instrument (a trade, an order resting or leaving the book, a halt); the update is computed once and handed to every
-/// subscriber of the instrument. A subscriber that falls behind skips to the newest update (each holds at most one
-/// waiting), so a slow reader never holds up the others or the exchange.
+/// instrument (a trade, an order resting or leaving the book, a halt); the update is computed once and offered to every
+/// subscriber of the instrument (<see cref="IMarketSubscriber"/>), which takes it without waiting for its client: a
+/// subscriber that falls behind skips to the newest update, so a slow reader never holds up the others or the exchange.
 /// </summary>
 public sealed class MarketStream(MarketDataQueries queries)
 {
@@ -63,40 +61,33 @@ public sealed class MarketStream(MarketDataQueries queries)
     }
 
     /// <summary>
-    /// The instrument's updates: the current state at once, then one after each <see cref="PublishAsync"/>, until
-    /// <paramref name="ct"/> ends the subscription. Empty when the instrument is not listed.
+    /// Adds <paramref name="subscriber"/> to <paramref name="instrument"/>'s subscribers and computes the state it starts
+    /// from; null (and nothing added) when the instrument is not listed.
     /// </summary>
-    public async IAsyncEnumerable<MarketUpdate> SubscribeAsync(string instrument, [EnumeratorCancellation] CancellationToken ct)
+    /// <remarks>
+    /// The subscriber is added before the state is read, so no change is lost between the two: an update published
+    /// meanwhile is offered to it, and may be newer than <see cref="MarketSubscription.First"/> (compare versions).
+    /// </remarks>
+    public async Task<MarketSubscription?> SubscribeAsync(string instrument, IMarketSubscriber subscriber, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(subscriber);
         var topic = _topics.GetOrAdd(instrument, _ => new Topic());
-        var inbox = Channel.CreateBounded<MarketUpdate>(new BoundedChannelOptions(1)
-        {
-            FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = false,
-        });
-        topic.Add(inbox);
+        topic.Add(subscriber);
+        MarketSubscription? subscription = null;
         try
         {
-            if (await ComputeAsync(instrument, Volatile.Read(ref topic.Version), ct).ConfigureAwait(false) is not { } first)
+            if (await ComputeAsync(instrument, Volatile.Read(ref topic.Version), ct).ConfigureAwait(false) is { } first)
             {
-                yield break;
+                subscription = new MarketSubscription(first, () => topic.Remove(subscriber));
             }
-            yield return first;
-            var seen = first.Version;
-            while (await inbox.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
-            {
-                while (inbox.Reader.TryRead(out var update))
-                {
-                    if (update.Version > seen)
-                    {
-                        seen = update.Version;
-                        yield return update;
-                    }
-                }
-            }
+            return subscription;
         }
         finally
         {
-            topic.Remove(inbox);
+            if (subscription is null)
+            {
+                topic.Remove(subscriber);
+            }
         }
     }
 
@@ -112,8 +103,12 @@ public sealed class MarketStream(MarketDataQueries queries)
 
     private sealed class Topic
     {
+        // Subscribers offered an update by one thread: past this many, the rest go in slices to the thread pool, so that
+        // both cores share a large fan-out, while each slice costs one work item, not one per subscriber.
+        private const int Slice = 128;
+
         private readonly Lock _gate = new();
-        private Channel<MarketUpdate>[] _inboxes = [];
+        private IMarketSubscriber[] _subscribers = [];
 
         // Raised on each publish; a subscriber's first state carries the version it was computed at.
         public long Version;
@@ -122,30 +117,46 @@ public sealed class MarketStream(MarketDataQueries queries)
         public int Dirty;
         public int Running;
 
-        public int Count => Volatile.Read(ref _inboxes).Length;
+        public int Count => Volatile.Read(ref _subscribers).Length;
 
-        public void Add(Channel<MarketUpdate> inbox)
+        public void Add(IMarketSubscriber subscriber)
         {
             lock (_gate)
             {
-                _inboxes = [.. _inboxes, inbox];
+                _subscribers = [.. _subscribers, subscriber];
             }
         }
 
-        public void Remove(Channel<MarketUpdate> inbox)
+        public void Remove(IMarketSubscriber subscriber)
         {
             lock (_gate)
             {
-                _inboxes = [.. _inboxes.Where(i => i != inbox)];
+                _subscribers = Array.FindAll(_subscribers, s => s != subscriber);
             }
         }
 
         public void Broadcast(MarketUpdate update)
         {
-            foreach (var inbox in Volatile.Read(ref _inboxes))
+            var subscribers = Volatile.Read(ref _subscribers);
+            for (var start = Slice; start < subscribers.Length; start += Slice)
             {
-                inbox.Writer.TryWrite(update);
+                ThreadPool.UnsafeQueueUserWorkItem(new Offering(subscribers, start, update), preferLocal: false);
             }
+            Offer(subscribers, 0, update);
+        }
+
+        private static void Offer(IMarketSubscriber[] subscribers, int start, MarketUpdate update)
+        {
+            var end = Math.Min(subscribers.Length, start + Slice);
+            for (var i = start; i < end; i++)
+            {
+                subscribers[i].Offer(update);
+            }
+        }
+
+        private sealed class Offering(IMarketSubscriber[] subscribers, int start, MarketUpdate update) : IThreadPoolWorkItem
+        {
+            public void Execute() => Offer(subscribers, start, update);
         }
     }
 }
