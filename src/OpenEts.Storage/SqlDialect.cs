@@ -82,6 +82,16 @@ internal abstract class SqlDialect : IAsyncDisposable
         DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
         CancellationToken ct);
 
+    /// <summary>
+    /// Updates rows of <paramref name="table"/> found by <paramref name="key"/> in the write transaction: each row's values
+    /// are the key's and then those of <paramref name="columns"/>, in that order (a <see cref="long"/>, a
+    /// <see cref="string"/> or null), in one statement for all of them (prepared once and stepped per row on SQLite, one
+    /// <c>UPDATE … FROM unnest(…)</c> on PostgreSQL), not one statement each. Returns how many rows it changed.
+    /// </summary>
+    public abstract Task<int> UpdateRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, string key, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
+        CancellationToken ct);
+
     /// <summary>The provider error's meaning for the platform, by error code; null when it has none.</summary>
     public abstract Exception? TranslateError(Exception e);
 

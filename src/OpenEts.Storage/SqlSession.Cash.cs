@@ -184,9 +184,16 @@ internal sealed partial class SqlSession : ICashData
 
     async Task<CashEntry?> ICashData.FindEntryAsync(string key)
     {
-        if (_cash is { } cash && cash.EntryKeys.TryGetValue(key, out var known))
+        if (_cash is { } cash)
         {
-            return known;
+            if (cash.EntryKeys.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+            if (cash.LookedUp(key))
+            {
+                return null;
+            }
         }
         return (await QuerySingleOrDefaultAsync<CashEntryRow>($"SELECT {EntryColumns} FROM cash_entries WHERE idempotency_key = @key", new { key })
             .ConfigureAwait(false))?.ToEntry();
@@ -212,6 +219,36 @@ internal sealed partial class SqlSession : ICashData
             {
                 cash.EntryKeys[key] = null;
             }
+            foreach (var entry in found)
+            {
+                cash.EntryKeys[entry.Key] = entry;
+            }
+        }
+        return found;
+    }
+
+    async Task<IReadOnlyList<CashEntry>> ICashData.FindNumberedEntriesAsync(string prefix, long first, long last, IReadOnlyList<string> suffixes)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(suffixes);
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        if (last < first || suffixes.Count == 0)
+        {
+            return [];
+        }
+        await FlushEntriesAsync().ConfigureAwait(false);
+        // The keys are made by the database from the range (an array built once on PostgreSQL), each probed through the
+        // unique index, rather than made here and sent one by one.
+        var sql = connection is Npgsql.NpgsqlConnection
+            ? $"SELECT {EntryColumns} FROM cash_entries WHERE idempotency_key = ANY(ARRAY("
+                + "SELECT @prefix || n::text || s FROM generate_series(@first::bigint, @last::bigint) AS n, unnest(@suffixes) AS s))"
+            : "WITH RECURSIVE n(v) AS (SELECT @first UNION ALL SELECT v + 1 FROM n WHERE v < @last) "
+                + $"SELECT {EntryColumns} FROM cash_entries WHERE idempotency_key IN (SELECT @prefix || n.v || s.value FROM n, json_each(@suffixes) AS s)";
+        var found = (await QueryAsync<CashEntryRow>(sql, new { prefix, first, last, suffixes = ListValue(suffixes) }).ConfigureAwait(false))
+            .Select(r => r.ToEntry()).ToList();
+        if (_cash is { } cash)
+        {
+            cash.Numbered.Add(new NumberedKeys(prefix, first, last, [.. suffixes]));
             foreach (var entry in found)
             {
                 cash.EntryKeys[entry.Key] = entry;
@@ -377,6 +414,21 @@ internal sealed partial class SqlSession : ICashData
         // key with none.
         public Dictionary<string, CashEntry?> EntryKeys { get; } = new(StringComparer.Ordinal);
 
+        // Ranges of keys FindNumberedEntriesAsync looked up: a key in one of them and not in EntryKeys has no entry.
+        public List<NumberedKeys> Numbered { get; } = [];
+
+        public bool LookedUp(string key)
+        {
+            foreach (var range in Numbered)
+            {
+                if (range.Holds(key))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         // Entries appended and not stored yet, in id order, and the last id given (null until the first append reads it).
         public List<CashEntry> PendingEntries { get; } = [];
 
@@ -386,6 +438,42 @@ internal sealed partial class SqlSession : ICashData
         public SortedSet<long> ChangedAccounts { get; } = [];
 
         public SortedDictionary<long, DateTimeOffset> ChangedReservations { get; } = [];
+    }
+
+    // The keys {Prefix}{n}{suffix} for First <= n <= Last, n in invariant digits without a leading zero.
+    private sealed record NumberedKeys(string Prefix, long First, long Last, string[] Suffixes)
+    {
+        public bool Holds(string key)
+        {
+            if (!key.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            var rest = key.AsSpan(Prefix.Length);
+            var digits = 0;
+            while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+            {
+                digits++;
+            }
+            if (digits is 0 or > 18 || (digits > 1 && rest[0] == '0'))
+            {
+                return false;
+            }
+            var n = long.Parse(rest[..digits], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+            if (n < First || n > Last)
+            {
+                return false;
+            }
+            var suffix = rest[digits..];
+            foreach (var s in Suffixes)
+            {
+                if (suffix.SequenceEqual(s))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private sealed class CashAccountRow

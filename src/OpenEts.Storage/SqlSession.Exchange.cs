@@ -175,6 +175,29 @@ internal sealed partial class SqlSession : IExchangeData
         }
     }
 
+    private static readonly string[] OrderStateColumns = ["filled", "resting", "cancelled", "status", "reason", "updated_at"];
+
+    async Task IExchangeData.SaveOrdersAsync(IReadOnlyList<ExchangeOrder> orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        if (orders.Count == 0)
+        {
+            return;
+        }
+        await FlushOrdersAsync().ConfigureAwait(false);
+        var rows = new object?[orders.Count][];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var o = orders[i];
+            rows[i] = [o.Id, o.Filled, o.Resting, o.Cancelled, o.Status.ToString(), o.Reason, Ms(o.UpdatedAt)];
+        }
+        var changed = await dialect.UpdateRowsAsync(connection, transaction, "exchange_orders", "id", OrderStateColumns, rows, ct).ConfigureAwait(false);
+        if (changed != orders.Count)
+        {
+            throw new InvalidOperationException($"{orders.Count - changed} of {orders.Count} orders saved do not exist");
+        }
+    }
+
     async Task IExchangeData.SaveOrderTermsAsync(ExchangeOrder order)
     {
         await FlushOrdersAsync().ConfigureAwait(false);

@@ -29,13 +29,7 @@ internal sealed partial class SqlSession
         {
             return [];
         }
-        var tail = await TailAsync().ConfigureAwait(false);
-        var pending = _pending ??= new JournalBatch();
-        if (pending.Count == 0)
-        {
-            _pendingFirst = tail.Sequence + 1;
-            pending.Chain(_pendingFirst, tail.Hash);
-        }
+        var pending = await PendingAsync().ConfigureAwait(false);
         var from = pending.Count;
         var utf8 = new byte[256];
         foreach (var (at, actor, kind, subject, payload) in entries)
@@ -51,6 +45,29 @@ internal sealed partial class SqlSession
         var lastHash = pending.ChainAdded();
         _journalTail = (_pendingFirst + pending.Count - 1, lastHash);
         return pending.ToEntries(_pendingFirst, from);
+    }
+
+    public async Task<long> AppendUtf8Async(DateTimeOffset at, string actor, string kind, string subject, ReadOnlyMemory<byte> payload)
+    {
+        var pending = await PendingAsync().ConfigureAwait(false);
+        pending.Add(at, actor, kind, subject, payload.Span);
+        var lastHash = pending.ChainAdded();
+        var sequence = _pendingFirst + pending.Count - 1;
+        _journalTail = (sequence, lastHash);
+        return sequence;
+    }
+
+    // The entries appended one by one and not stored yet, chained from the tail when the first of them comes.
+    private async Task<JournalBatch> PendingAsync()
+    {
+        var tail = await TailAsync().ConfigureAwait(false);
+        var pending = _pending ??= new JournalBatch();
+        if (pending.Count == 0)
+        {
+            _pendingFirst = tail.Sequence + 1;
+            pending.Chain(_pendingFirst, tail.Hash);
+        }
+        return pending;
     }
 
     public async Task<long> AppendBatchAsync(JournalBatch batch)

@@ -1,5 +1,6 @@
 using OpenEts.Application.Cash;
 using OpenEts.Domain.Cash;
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 
 namespace OpenEts.Storage.Tests;
@@ -20,12 +21,7 @@ public abstract partial class StoreContract<TDb>
         {
             var found = await s.Cash.FindEntriesAsync(["ahead/old", "ahead/new", "ahead/unused"]);
             Assert.Equal("ahead/old", Assert.Single(found).Key);
-            var ledger = new CashLedger(s, "regulator", Now);
-            var repeat = await ledger.DepositAsync(member, Yuan.From(100m), "slip 1", IdempotencyKey.From("ahead/old"));
-            var reused = await ledger.DepositAsync(member, Yuan.From(5m), "slip 1", IdempotencyKey.From("ahead/old"));
-            var fresh = await ledger.DepositAsync(member, Yuan.From(20.05m), "slip 2", IdempotencyKey.From("ahead/new"));
-            var again = await ledger.DepositAsync(member, Yuan.From(20.05m), "slip 2", IdempotencyKey.From("ahead/new"));
-            var other = await ledger.DepositAsync(member, Yuan.From(1m), "slip 3", IdempotencyKey.From("ahead/new"));
+            var (repeat, reused, fresh, again, other) = await DepositsByKeyAsync(new CashLedger(s, "regulator", Now), member, "ahead/old", "ahead/new");
             return (repeat, reused, fresh, again, other, await s.Cash.FindEntryAsync("ahead/unused"));
         }, Ct);
 
@@ -35,6 +31,49 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(120.05m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Balance);
         Assert.Equal(0m, await SumOfBalancesAsync(store));
     }
+
+    // The keys of a settlement's trades, looked up as one range of numbers (exchange/trade/{n}/pay …): the same answers as
+    // each key's own probe, and a key outside the range (another number, a leading zero, another suffix) is still read.
+    [Fact]
+    public async Task Cash_NumberedKeysLookedUpAheadInAWrite_AnswerEachMovementAsItsOwnProbeWould()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        foreach (var key in new[] { "trade/12/pay", "trade/9/pay", "trade/130/pay", "trade/11/paid" })
+        {
+            await CashAsync(store, l => l.DepositAsync(member, Yuan.From(100m), "slip 1", IdempotencyKey.From(key)));
+        }
+
+        var (found, repeat, reused, fresh, again, other, probed) = await store.WriteAsync(async s =>
+        {
+            var found = await s.Cash.FindNumberedEntriesAsync("trade/", 10, 13, ["/pay", "/fee"]);
+            var (repeat, reused, fresh, again, other) = await DepositsByKeyAsync(new CashLedger(s, "regulator", Now), member, "trade/12/pay", "trade/11/pay");
+            string[] probes = ["trade/13/fee", "trade/10/pay", "trade/9/pay", "trade/130/pay", "trade/11/paid", "trade/011/pay", "trade/11/fee"];
+            var probed = new List<string?>();
+            foreach (var key in probes)
+            {
+                probed.Add((await s.Cash.FindEntryAsync(key))?.Key);
+            }
+            return (found, repeat, reused, fresh, again, other, probed);
+        }, Ct);
+
+        Assert.Equal("trade/12/pay", Assert.Single(found).Key);
+        AssertKeyedOnce(repeat, reused, fresh, again);
+        Assert.Equal(CashRejection.KeyReused, Assert.IsType<CashResult.Refused>(other).Reason);
+        Assert.Equal([null, null, "trade/9/pay", "trade/130/pay", "trade/11/paid", null, null], probed);
+        Assert.Equal(420.05m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Balance);
+        Assert.Equal(0m, await SumOfBalancesAsync(store));
+    }
+
+    // Deposits of 100.00 yuan (slip 1) were made with oldKey before: the same again and another with it, then a new one with
+    // newKey twice and another with it.
+    private static async Task<(CashResult Repeat, CashResult Reused, CashResult Fresh, CashResult Again, CashResult Other)> DepositsByKeyAsync(
+        CashLedger ledger, Organisation member, string oldKey, string newKey) =>
+        (await ledger.DepositAsync(member, Yuan.From(100m), "slip 1", IdempotencyKey.From(oldKey)),
+            await ledger.DepositAsync(member, Yuan.From(5m), "slip 1", IdempotencyKey.From(oldKey)),
+            await ledger.DepositAsync(member, Yuan.From(20.05m), "slip 2", IdempotencyKey.From(newKey)),
+            await ledger.DepositAsync(member, Yuan.From(20.05m), "slip 2", IdempotencyKey.From(newKey)),
+            await ledger.DepositAsync(member, Yuan.From(1m), "slip 3", IdempotencyKey.From(newKey)));
 
     // A key used before answers the same request as a duplicate and another as a reused key; a new key is used once, and
     // its second use is a duplicate of the first.

@@ -40,6 +40,34 @@ public abstract partial class StoreContract<TDb>
         Assert.Null(chain.Break);
     }
 
+    // The counterparties of a settlement are stored together: each as the book left it, filled or still resting a part.
+    [Fact]
+    public async Task Exchange_BuySweepingPartOfTheBook_StoresEachCounterpartyAsTheBookLeftIt()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var sells = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            sells.Add(await m.PlaceAsync("power-a", Side.Sell, 20.00m + (i * 0.01m), 100, "s" + i));
+        }
+
+        var bought = Assert.IsType<ExchangeOutcome.Completed>(await m.OrderAsync("cement-a", Side.Buy, 21.00m, 250, "b1"));
+        var stored = await m.Store.ReadAsync(async s =>
+        {
+            var orders = new List<ExchangeOrder>();
+            foreach (var id in sells)
+            {
+                orders.Add((await s.Exchange.FindOrderAsync(id))!);
+            }
+            return orders;
+        }, Ct);
+
+        Assert.Equal(3, bought.Trades.Count);
+        Assert.Equal([OrderStatus.Filled, OrderStatus.Filled, OrderStatus.Open], stored.Select(o => o.Status));
+        Assert.Equal([(100L, 0L), (100L, 0L), (50L, 50L)], stored.Select(o => (o.Filled, o.Resting)));
+        Assert.Equal(50L, await m.HeldAsync("GD-CLEARING"));
+    }
+
     [Fact]
     public async Task Exchange_SettlementFailingPartWay_RollsBackTheWholeOrderAndKeepsTheBook()
     {

@@ -20,6 +20,9 @@ namespace OpenEts.Application.Cash;
 /// </remarks>
 public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffset now)
 {
+    // The journal payloads, written as UTF-8 into one reused buffer (CashPayloads).
+    private readonly JournalPayload _payload = new();
+
     /// <summary>Money in from the bank (a bank slip, <paramref name="reference"/>) onto the organisation's account, opened if new.</summary>
     public async Task<CashResult> DepositAsync(Organisation member, Yuan amount, string reference, IdempotencyKey key)
     {
@@ -60,10 +63,8 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
         await session.Cash.SaveAccountAsync(after).ConfigureAwait(false);
         var reservation = await session.Cash.InsertReservationAsync(
             new CashReservation(0, account.Id, amount, amount, reference, Open: true), key.Value, now).ConfigureAwait(false);
-        await JournalAsync("cash.reserved", member.Code.Value, new
-        {
-            account = account.Id, reservation = reservation.Id, amount = amount.Value, reference, key = key.Value,
-        }).ConfigureAwait(false);
+        await JournalAsync("cash.reserved", member.Code.Value,
+            CashPayloads.Reserved(_payload, account.Id, reservation.Id, amount.Value, reference, key.Value)).ConfigureAwait(false);
         return new CashResult.Done(null, reservation, Duplicate: false);
     }
 
@@ -81,10 +82,8 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
         }
         await session.Cash.SaveAccountAsync(after.Account).ConfigureAwait(false);
         await session.Cash.SaveReservationAsync(after.Reservation, now).ConfigureAwait(false);
-        await JournalAsync("cash.released", member.Code.Value, new
-        {
-            account = account.Id, reservation = reservationId, amount = reservation.Amount.Value, reference = reservation.Reference,
-        }).ConfigureAwait(false);
+        await JournalAsync("cash.released", member.Code.Value,
+            CashPayloads.Released(_payload, account.Id, reservationId, reservation.Amount.Value, reservation.Reference)).ConfigureAwait(false);
         return new CashResult.Done(null, after.Reservation, Duplicate: false);
     }
 
@@ -142,11 +141,8 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
         await session.Cash.SaveReservationAsync(after.Reservation, now).ConfigureAwait(false);
         var entry = await session.Cash.InsertEntryAsync(new CashEntry(
             0, now, from.Id, to.Id, amount, CashEntryKind.Settlement, reservation.Reference, key.Value, actor, reservationId)).ConfigureAwait(false);
-        await JournalAsync("cash.settled", member.Code.Value, new
-        {
-            entry = entry.Id, from = from.Id, to = to.Id, amount = amount.Value, reservation = reservationId,
-            released = close ? (reservation.Amount - amount).Value : 0m, reference = reservation.Reference, key = key.Value,
-        }).ConfigureAwait(false);
+        await JournalAsync("cash.settled", member.Code.Value, CashPayloads.Settled(_payload, entry.Id, from.Id, to.Id, amount.Value, reservationId,
+            close ? (reservation.Amount - amount).Value : 0m, reservation.Reference, key.Value)).ConfigureAwait(false);
         return new CashResult.Done(entry, after.Reservation, Duplicate: false);
     }
 
@@ -188,15 +184,12 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
             CashEntryKind.Deposit => "cash.deposited",
             CashEntryKind.Fee => "cash.fee-paid",
             _ => "cash.withdrawn",
-        }, subject, new
-        {
-            entry = entry.Id, from = from.Id, to = to.Id, amount = amount.Value, reference, key = key.Value,
-        }).ConfigureAwait(false);
+        }, subject, CashPayloads.Moved(_payload, entry.Id, from.Id, to.Id, amount.Value, reference, key.Value)).ConfigureAwait(false);
         return new CashResult.Done(entry, null, Duplicate: false);
     }
 
-    private Task<Domain.Journal.JournalEntry> JournalAsync(string kind, string subject, object payload) =>
-        session.Journal.AppendAsync(now, actor, kind, subject, Json.Serialize(payload));
+    private Task<long> JournalAsync(string kind, string subject, ReadOnlyMemory<byte> payload) =>
+        session.Journal.AppendUtf8Async(now, actor, kind, subject, payload);
 
     private static CashResult.Refused Insufficient(Organisation member, Yuan amount) =>
         new(CashRejection.InsufficientFunds, $"{member.Name} has less than {amount} yuan available");

@@ -21,6 +21,8 @@ public sealed partial class ExchangeWork
     private readonly ExchangeService _exchange;
     private readonly Func<Func<RegistryLedger, RegistryOutcome>, RegistryOutcome> _registry;
     private readonly ExchangeReads? _reads;
+    // The trades' journal payloads, written as UTF-8 into one reused buffer (TradePayloads).
+    private readonly JournalPayload _payload = new();
 
     internal ExchangeWork(
         ExchangeService exchange, IStoreSession session, Actor actor, DateTimeOffset now,
@@ -316,30 +318,37 @@ public sealed partial class ExchangeWork
             var trade = new ExchangeTrade(id, listed.Instrument.Code, Now, t.PriceFen, t.Quantity, buy.Id, sell.Id, buy.AccountId, sell.AccountId,
                 t.Aggressor.ToString().ToLowerInvariant(), Options.Fees.FeeFen(value, buyer: true), Options.Fees.FeeFen(value, buyer: false));
             await DeliverAsync(listed, trade, buy, sell).ConfigureAwait(false);
-            await JournalAsync("exchange.trade.settled", listed.Instrument.Code, new
-            {
-                trade = id, instrument = trade.Instrument, price = trade.PriceFen, quantity = trade.Quantity, buyOrder = buy.Id, sellOrder = sell.Id,
-                buyAccount = buy.AccountId, sellAccount = sell.AccountId, buyerFee = trade.BuyerFeeFen, sellerFee = trade.SellerFeeFen,
-                sequence = t.Sequence,
-            }).ConfigureAwait(false);
+            var entry = await Session.Journal.AppendUtf8Async(Now, Actor.UserName, "exchange.trade.settled", listed.Instrument.Code,
+                TradePayloads.Settled(_payload, trade, t.Sequence)).ConfigureAwait(false);
+            _exchange.Applied(entry);
             orders[buy.Id] = buy with { Filled = buy.Filled + t.Quantity };
             orders[sell.Id] = sell with { Filled = sell.Filled + t.Quantity };
             settled.Add(trade);
         }
         // The trades stored together, in the same transaction as their settlement.
         await InsertTradesAsync(settled).ConfigureAwait(false);
+        // The counterparties stored in one statement, then what the filled ones no longer need released, in their order.
+        var counterparties = new List<ExchangeOrder>(orders.Count);
+        var filled = new List<ExchangeOrder>();
         foreach (var order in orders.Values.Where(o => o.Id != incoming))
         {
             // A resting counterparty: what rests now is what the book says.
             if (_exchange.Book(order.Instrument) is { } book && book.TryGetOrder(order.Id, out var resting))
             {
-                await Session.Exchange.SaveOrderAsync(order with { Resting = resting.Quantity, UpdatedAt = Now }).ConfigureAwait(false);
+                counterparties.Add(order with { Resting = resting.Quantity, UpdatedAt = Now });
             }
             else
             {
-                // Filled: nothing of it is left to send back (an amend's reduction went back when it was made).
-                await FinishAsync(listed, order with { Resting = 0, Status = OrderStatus.Filled, UpdatedAt = Now }, unitsBack: 0).ConfigureAwait(false);
+                var done = order with { Resting = 0, Status = OrderStatus.Filled, UpdatedAt = Now };
+                counterparties.Add(done);
+                filled.Add(done);
             }
+        }
+        await Session.Exchange.SaveOrdersAsync(counterparties).ConfigureAwait(false);
+        foreach (var done in filled)
+        {
+            // Filled: nothing of it is left to send back (an amend's reduction went back when it was made).
+            await ReleaseAsync(listed, done, unitsBack: 0).ConfigureAwait(false);
         }
         return settled;
     }
@@ -354,6 +363,12 @@ public sealed partial class ExchangeWork
         ArgumentNullException.ThrowIfNull(listed);
         ArgumentNullException.ThrowIfNull(order);
         await Session.Exchange.SaveOrderAsync(order).ConfigureAwait(false);
+        await ReleaseAsync(listed, order, unitsBack).ConfigureAwait(false);
+    }
+
+    // What a finished order (stored) no longer needs, released: see FinishAsync.
+    private async Task ReleaseAsync(ListedInstrument listed, ExchangeOrder order, long? unitsBack)
+    {
         var back = unitsBack ?? order.Cancelled;
         if (order.Side == Side.Buy && order.ReservationId is { } reservation)
         {
@@ -422,7 +437,7 @@ public sealed partial class ExchangeWork
             ?? await Session.Cash.OpenMemberAccountAsync(seller.Organisation.Id, Now).ConfigureAwait(false);
         await PayAsync(d.Reference, buyer.Organisation, d.Reservation, sellerCash, d.ValueFen, d.BuyerFeeFen, seller.Organisation, d.SellerFeeFen)
             .ConfigureAwait(false);
-        var delivered = Registry(l => l.Clear(RegistryService.UserOf(d.BuyUser), Now, Key($"{d.Reference}/deliver"),
+        var delivered = Registry(l => l.Clear(RegistryService.UserOf(d.BuyUser), Now, IdempotencyKey.From(d.Reference + "/deliver"),
             Options.ClearingAccount, buyer.Account.HoldingAccount, listed.Instrument.Class, d.Quantity, d.Reference, Mandate(buyer.Account)));
         if (delivered is RegistryOutcome.Rejected r)
         {
@@ -460,16 +475,17 @@ public sealed partial class ExchangeWork
     private async Task PayAsync(string reference, Organisation buyer, long reservation, CashAccount payee, long valueFen, long buyerFeeFen,
         Organisation? seller, long sellerFeeFen)
     {
-        Require(await Cash.PayAsync(buyer, reservation, payee, Yuan.FromFen(valueFen), Key($"{reference}/pay")).ConfigureAwait(false), reference);
+        Require(await Cash.PayAsync(buyer, reservation, payee, Yuan.FromFen(valueFen), IdempotencyKey.From(reference + "/pay"))
+            .ConfigureAwait(false), reference);
         if (buyerFeeFen > 0)
         {
             var fees = await Session.Cash.SystemAccountAsync(CashAccountKind.ExchangeFees).ConfigureAwait(false);
-            Require(await Cash.PayAsync(buyer, reservation, fees, Yuan.FromFen(buyerFeeFen), Key($"{reference}/buyer-fee"))
+            Require(await Cash.PayAsync(buyer, reservation, fees, Yuan.FromFen(buyerFeeFen), IdempotencyKey.From(reference + "/buyer-fee"))
                 .ConfigureAwait(false), reference);
         }
         if (sellerFeeFen > 0 && seller is not null)
         {
-            Require(await Cash.PayFeeAsync(seller, CashAccountKind.ExchangeFees, Yuan.FromFen(sellerFeeFen), reference, Key($"{reference}/seller-fee"))
+            Require(await Cash.PayFeeAsync(seller, CashAccountKind.ExchangeFees, Yuan.FromFen(sellerFeeFen), reference, IdempotencyKey.From(reference + "/seller-fee"))
                 .ConfigureAwait(false), reference);
         }
     }
@@ -497,18 +513,16 @@ public sealed partial class ExchangeWork
         {
             orders[order.Id] = order;
         }
-        var keys = new List<string>(3 * trades.Count);
-        for (var id = lastTrade + 1; id <= lastTrade + trades.Count; id++)
-        {
-            var reference = TradeReference(id);
-            keys.Add(Key($"{reference}/pay").Value);
-            keys.Add(Key($"{reference}/buyer-fee").Value);
-            keys.Add(Key($"{reference}/seller-fee").Value);
-        }
-        await Session.Cash.FindEntriesAsync(keys).ConfigureAwait(false);
+        await Session.Cash.FindNumberedEntriesAsync(TradeReferencePrefix, lastTrade + 1, lastTrade + trades.Count, PaymentKeySuffixes)
+            .ConfigureAwait(false);
     }
 
-    private static string TradeReference(long id) => string.Create(CultureInfo.InvariantCulture, $"exchange/trade/{id}");
+    private const string TradeReferencePrefix = "exchange/trade/";
+
+    // The suffixes of the cash keys a trade pays with (PayAsync), after its reference.
+    private static readonly string[] PaymentKeySuffixes = ["/pay", "/buyer-fee", "/seller-fee"];
+
+    private static string TradeReference(long id) => string.Create(CultureInfo.InvariantCulture, $"{TradeReferencePrefix}{id}");
 
     private async Task<ExchangeOrder> OrderAsync(Dictionary<long, ExchangeOrder> known, long id)
     {

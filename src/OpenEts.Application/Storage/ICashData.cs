@@ -39,6 +39,15 @@ public interface ICashData
     Task<IReadOnlyList<CashEntry>> FindEntriesAsync(IReadOnlyCollection<string> keys);
 
     /// <summary>
+    /// The entries whose key is <c>{prefix}{n}{suffix}</c> for a number <c>n</c> from <paramref name="first"/> to
+    /// <paramref name="last"/> (invariant digits, no leading zero) and one of <paramref name="suffixes"/>, in one statement
+    /// that makes the keys itself (a settlement of many trades: <c>exchange/trade/{n}/pay</c> …, all new numbers). In a
+    /// write transaction the answer is kept as <see cref="FindEntriesAsync"/> keeps it: a later
+    /// <see cref="FindEntryAsync"/> of a key of that form needs no statement.
+    /// </summary>
+    Task<IReadOnlyList<CashEntry>> FindNumberedEntriesAsync(string prefix, long first, long last, IReadOnlyList<string> suffixes);
+
+    /// <summary>
     /// Appends an entry and returns it with its id. A reused key is a <see cref="StoreConflictException"/>: at once for a key
     /// this transaction used or looked up, else when the entry is stored (a write transaction stores its entries together,
     /// before the commit or before anything lists entries).

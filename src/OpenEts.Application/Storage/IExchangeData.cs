@@ -42,6 +42,12 @@ public partial interface IExchangeData
     /// <summary>Stores what happened to an order so far (filled, resting, cancelled, status, reason).</summary>
     Task SaveOrderAsync(ExchangeOrder order);
 
+    /// <summary>
+    /// Stores what happened to each of <paramref name="orders"/> (distinct orders) as <see cref="SaveOrderAsync"/> does, in
+    /// one statement: the counterparties of a settlement of many trades.
+    /// </summary>
+    Task SaveOrdersAsync(IReadOnlyList<ExchangeOrder> orders);
+
     Task<ExchangeOrder?> FindOrderAsync(long id);
 
     /// <summary>The orders of <paramref name="ids"/> that exist, in no particular order, read together (a settlement's counterparties).</summary>

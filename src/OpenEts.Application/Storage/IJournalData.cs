@@ -9,6 +9,13 @@ public interface IJournalData
     Task<JournalEntry> AppendAsync(DateTimeOffset at, string actor, string kind, string subject, string payload);
 
     /// <summary>
+    /// Appends one entry whose payload is already UTF-8 JSON (written by a <c>Utf8JsonWriter</c>: no string is made of
+    /// it) after the current last one, and returns its sequence: the entry is hashed and stored from these bytes as
+    /// <see cref="AppendAsync"/> stores the UTF-8 of its text. Only inside <see cref="IStore.WriteAsync{T}"/>.
+    /// </summary>
+    Task<long> AppendUtf8Async(DateTimeOffset at, string actor, string kind, string subject, ReadOnlyMemory<byte> payload);
+
+    /// <summary>
     /// Appends <paramref name="entries"/> in order after the current last one, reading the tail once; returns them as
     /// stored (sequence and hashes filled in). Only inside <see cref="IStore.WriteAsync{T}"/>.
     /// </summary>

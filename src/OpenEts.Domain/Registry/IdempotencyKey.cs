@@ -24,7 +24,7 @@ public readonly record struct IdempotencyKey
         key = default;
         reason = string.IsNullOrWhiteSpace(text) ? "an idempotency key is required"
             : text.Length > MaxLength ? $"an idempotency key has at most {MaxLength} characters (was {text.Length})"
-            : text.Any(char.IsControl) ? "an idempotency key has no control characters"
+            : HasControl(text) ? "an idempotency key has no control characters"
             : null;
         if (reason is not null)
         {
@@ -32,6 +32,19 @@ public readonly record struct IdempotencyKey
         }
         key = new IdempotencyKey(text!);
         return true;
+    }
+
+    // A loop over the characters, not LINQ: every payment and delivery of a settlement makes keys.
+    private static bool HasControl(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Wraps a trusted key; throws when it is empty, too long or holds control characters.</summary>

@@ -218,6 +218,36 @@ internal sealed class PostgresDialect : SqlDialect
         }
     }
 
+    public override async Task<int> UpdateRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, string key, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
+        CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+        await using var command = new NpgsqlCommand { Connection = (NpgsqlConnection)connection, Transaction = (NpgsqlTransaction)transaction };
+        // One array per column, unnested together into rows: a column of texts (or of nulls only) is text[], else bigint[].
+        var names = new List<string> { key };
+        names.AddRange(columns);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var texts = !rows.Any(r => r[i] is long);
+            if (rows.FirstOrDefault(r => texts ? r[i] is not (null or string) : r[i] is not (null or long)) is { } bad)
+            {
+                throw new ArgumentException($"{table}.{names[i]}: a {bad[i]!.GetType().Name} among {(texts ? "strings" : "longs")}", nameof(rows));
+            }
+            command.Parameters.Add(texts
+                ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = rows.Select(r => r[i] as string).ToArray() }
+                : new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = rows.Select(r => r[i] as long?).ToArray() });
+        }
+        var places = string.Join(", ", Enumerable.Range(1, names.Count).Select(i => "$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // A column of nulls only is set to NULL itself, so that its text[] meets a column of any type.
+        var sets = string.Join(", ", columns.Select((c, i) => rows.All(r => r[i + 1] is null) ? $"{c} = NULL" : $"{c} = u.{c}"));
+        command.CommandText = $"UPDATE {table} AS t SET {sets} FROM unnest({places}) AS u({string.Join(", ", names)}) WHERE t.{key} = u.{key}";
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     public override async Task InsertRowsAsync(
         DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
         CancellationToken ct)

@@ -249,19 +249,49 @@ internal sealed class SqliteDialect : SqlDialect
             {
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    Check(db, row[i] switch
-                    {
-                        null => raw.sqlite3_bind_null(statement, i + 1),
-                        long number => raw.sqlite3_bind_int64(statement, i + 1, number),
-                        string text => utf8.Bind(statement, i + 1, text),
-                        var other => throw new ArgumentException($"{table}.{columns[i]}: a {other.GetType().Name} is neither a long nor a string", nameof(rows)),
-                    });
+                    Check(db, Bind(statement, i + 1, row[i], utf8, table, columns[i]));
                 }
                 Step(db, statement);
             }
         }
         return Task.CompletedTask;
     }
+
+    public override Task<int> UpdateRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, string key, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
+        CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+        var db = ((SqliteConnection)connection).Handle!;
+        var utf8 = new Utf8Buffer();
+        var sets = string.Join(", ", columns.Select((c, i) => c + " = ?" + (i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Check(db, raw.sqlite3_prepare_v2(db, $"UPDATE {table} SET {sets} WHERE {key} = ?1", out var statement));
+        var changed = 0;
+        using (statement)
+        {
+            foreach (var row in rows)
+            {
+                for (var i = 0; i <= columns.Count; i++)
+                {
+                    Check(db, Bind(statement, i + 1, row[i], utf8, table, i == 0 ? key : columns[i - 1]));
+                }
+                Step(db, statement);
+                changed += raw.sqlite3_changes(db);
+            }
+        }
+        return Task.FromResult(changed);
+    }
+
+    private static int Bind(sqlite3_stmt statement, int index, object? value, Utf8Buffer utf8, string table, string column) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        string text => utf8.Bind(statement, index, text),
+        var other => throw new ArgumentException($"{table}.{column}: a {other.GetType().Name} is neither a long nor a string", nameof(value)),
+    };
 
     // Text bound from one reused UTF-8 buffer (SQLite copies it: SQLITE_TRANSIENT), instead of a new byte array per value.
     private sealed class Utf8Buffer
