@@ -34,9 +34,13 @@ internal sealed partial class SqlSession : IInclusionData
             coins = inclusion_daily.coins + excluded.coins
         """;
 
-    private const string DailyInsert = $"""
+    private const string DailyNew = """
         INSERT INTO inclusion_daily (user_id, programme, day, behaviour, source, actions, reduction_mg, coins)
         VALUES (@userId, @programme, @day, @behaviour, @source, @actions, @reduction, @coins)
+        """;
+
+    private const string DailyInsert = $"""
+        {DailyNew}
         {DailyConflict}
         """;
 
@@ -66,9 +70,13 @@ internal sealed partial class SqlSession : IInclusionData
             available_on = excluded.available_on, expires_on = excluded.expires_on, credited = excluded.credited, remaining = excluded.remaining
         """;
 
-    private const string LotInsert = $"""
+    private const string LotNew = """
         INSERT INTO inclusion_coin_lots (user_id, programme, earned, available_on, expires_on, credited, remaining)
         VALUES (@userId, @programme, @earned, @availableOn, @expiresOn, @credited, @remaining)
+        """;
+
+    private const string LotInsert = $"""
+        {LotNew}
         {LotConflict}
         """;
 
@@ -104,9 +112,13 @@ internal sealed partial class SqlSession : IInclusionData
             expired = excluded.expired, reduction_mg = excluded.reduction_mg, actions = excluded.actions, donated = excluded.donated
         """;
 
-    private const string WalletInsert = $"""
+    private const string WalletNew = """
         INSERT INTO inclusion_wallets (user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated)
         VALUES (@userId, @programme, @credited, @redeemed, @expired, @reduction, @actions, @donated)
+        """;
+
+    private const string WalletInsert = $"""
+        {WalletNew}
         {WalletConflict}
         """;
 

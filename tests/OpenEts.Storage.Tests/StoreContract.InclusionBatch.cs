@@ -55,6 +55,46 @@ public abstract partial class StoreContract<TDb>
         }
     }
 
+    // A batch creates the rows it read absent with a plain insert (COPY on PostgreSQL): a row that exists after all must
+    // fail the write, never be overwritten or added to twice.
+    [Fact]
+    public async Task Inclusion_NewRowsThatExistAfterAll_FailTheWriteAndChangeNothing()
+    {
+        await using var w = await InclusionWorldAsync();
+        var regulator = await w.ActorOf("regulator");
+        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui", Ride("x-1", "metro", 4m) with { User = "citizen" }));
+        var citizen = await w.ActorOf("citizen");
+        var before = await StatementOfAsync(w, "citizen");
+        var (daily, lots, wallets) = await w.Store.ReadAsync(async s => (
+            await s.Inclusion.DailyAsync([citizen.UserId], "guangdong-tanpuhui", DateOnly.MinValue, DateOnly.MaxValue),
+            await s.Inclusion.LotsAsync([citizen.UserId], "guangdong-tanpuhui", DateOnly.MinValue),
+            await s.Inclusion.WalletsAsync([citizen.UserId], "guangdong-tanpuhui")), Ct);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => w.Store.WriteAsync(async s =>
+        {
+            await s.Inclusion.InsertDailyAsync("guangdong-tanpuhui", daily);
+            return 0;
+        }, Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => w.Store.WriteAsync(async s =>
+        {
+            await s.Inclusion.InsertLotsAsync("guangdong-tanpuhui", lots);
+            return 0;
+        }, Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => w.Store.WriteAsync(async s =>
+        {
+            await s.Inclusion.InsertWalletsAsync(wallets);
+            return 0;
+        }, Ct));
+
+        var after = await StatementOfAsync(w, "citizen");
+        Assert.Equal((before.Credited, before.Spendable, before.Pending, before.Reduction, before.Actions),
+            (after.Credited, after.Spendable, after.Pending, after.Reduction, after.Actions));
+        Assert.Equal(before.Daily, after.Daily);
+        Assert.NotEmpty(daily);
+        Assert.NotEmpty(lots);
+        Assert.Single(wallets);
+    }
+
     [Fact]
     public async Task Inclusion_EventResentWithATimeInAnotherMonth_IsADuplicateAndCountsOnce()
     {

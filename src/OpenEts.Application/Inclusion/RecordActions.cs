@@ -275,33 +275,47 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             var (userFrom, userTo) = windows[userId];
             RecordForUser(work, userId, items, results, batch,
-                daily[userId].Where(d => d.Day >= userFrom && d.Day <= userTo),
-                lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom), wallets.GetValueOrDefault(userId),
+                [.. daily[userId].Where(d => d.Day >= userFrom && d.Day <= userTo)],
+                [.. lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom)], wallets.GetValueOrDefault(userId),
                 trips.TryGetValue(userId, out var counted) ? new TripLog(counted) : null);
         }
         // The public statistics' month cells are counted before the batch's daily rows are written (they tell whether a
         // citizen acted in the month already).
-        List<MonthCell> cells = batch.Daily.Count > 0 ? await MonthCellsAsync(data, batch.Daily).ConfigureAwait(false) : [];
+        List<(long UserId, DailyRollup Add)> allDaily = [.. batch.Daily, .. batch.NewDaily];
+        List<MonthCell> cells = allDaily.Count > 0 ? await MonthCellsAsync(data, allDaily).ConfigureAwait(false) : [];
         if (batch.Events.Count > 0)
         {
             await data.InsertEventsAsync(batch.Events).ConfigureAwait(false);
+        }
+        // Rows read absent are created by a plain insert; rows that exist are added to or replaced.
+        if (batch.NewDaily.Count > 0)
+        {
+            await data.InsertDailyAsync(Programme, batch.NewDaily).ConfigureAwait(false);
         }
         if (batch.Daily.Count > 0)
         {
             await data.AddDailyAsync(Programme, batch.Daily).ConfigureAwait(false);
         }
+        if (batch.NewLots.Count > 0)
+        {
+            await data.InsertLotsAsync(Programme, batch.NewLots).ConfigureAwait(false);
+        }
         if (batch.Lots.Count > 0)
         {
             await data.SaveLotsAsync(Programme, batch.Lots).ConfigureAwait(false);
+        }
+        if (batch.NewWallets.Count > 0)
+        {
+            await data.InsertWalletsAsync(batch.NewWallets).ConfigureAwait(false);
         }
         if (batch.Wallets.Count > 0)
         {
             await data.SaveWalletsAsync(batch.Wallets).ConfigureAwait(false);
         }
         // The programme's public totals, in the same transaction as the rows they sum, so the two never disagree.
-        if (batch.Daily.Count > 0)
+        if (allDaily.Count > 0)
         {
-            await data.AddProgrammeDailyAsync(Programme, [.. batch.Daily.Select(d => d.Add)]).ConfigureAwait(false);
+            await data.AddProgrammeDailyAsync(Programme, [.. allDaily.Select(d => d.Add)]).ConfigureAwait(false);
             await data.AddProgrammeMonthsAsync(Programme, cells).ConfigureAwait(false);
         }
         await data.AddProgrammeTotalsAsync(batch.Totals).ConfigureAwait(false);
@@ -395,11 +409,23 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
 
         public List<InclusionEvent> Events { get; } = [];
 
+        /// <summary>Additions to daily rows that exist.</summary>
         public List<(long UserId, DailyRollup Add)> Daily { get; } = [];
 
+        /// <summary>Daily rows the batch creates.</summary>
+        public List<(long UserId, DailyRollup Add)> NewDaily { get; } = [];
+
+        /// <summary>Lots that exist, as they are now.</summary>
         public List<(long UserId, CoinLot Lot)> Lots { get; } = [];
 
+        /// <summary>Lots the batch creates.</summary>
+        public List<(long UserId, CoinLot Lot)> NewLots { get; } = [];
+
+        /// <summary>Wallets that exist, as they are now.</summary>
         public List<InclusionWallet> Wallets { get; } = [];
+
+        /// <summary>Wallets the batch creates.</summary>
+        public List<InclusionWallet> NewWallets { get; } = [];
 
         /// <summary>What the batch adds to the programme's wallet sums.</summary>
         public ProgrammeTotals Totals { get; set; } = ProgrammeTotals.None(programme);
@@ -416,8 +442,9 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }
     }
 
+    // daily and lots: the user's rows as read (the only rows of theirs a batch can change: what is not among them is new).
     private void RecordForUser(InclusionWork work, long userId, List<Item> items, ActionResult[] results, Writes batch,
-        IEnumerable<DailyRollup> daily, IEnumerable<CoinLot> lots, InclusionWallet? existing, TripLog? trips)
+        List<DailyRollup> daily, List<CoinLot> lots, InclusionWallet? existing, TripLog? trips)
     {
         var wallet = existing ?? new InclusionWallet(userId, Programme, 0, 0, 0, CarbonGrams.Zero, 0);
         var usage = new UsageLedger(daily.Select(d => d.Usage));
@@ -478,11 +505,21 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             results[item.Index] = new ActionResult(item.Index, item.EventId, ActionStatus.Counted, null, null, reward.Reduction, reward.Coins,
                 reward.CoinsCut);
         }
-        batch.Daily.AddRange(added.Values.Select(row => (userId, row)));
-        batch.Lots.AddRange(ledger.Lots.Where(l => touched.Contains(l.Earned)).Select(l => (userId, l)));
+        foreach (var row in added.Values)
+        {
+            (daily.Exists(d => d.Day == row.Day && d.Behaviour == row.Behaviour && string.Equals(d.Source, row.Source, StringComparison.Ordinal))
+                ? batch.Daily : batch.NewDaily).Add((userId, row));
+        }
+        foreach (var lot in ledger.Lots)
+        {
+            if (touched.Contains(lot.Earned))
+            {
+                (lots.Exists(l => l.Earned == lot.Earned) ? batch.Lots : batch.NewLots).Add((userId, lot));
+            }
+        }
         if (actions > 0 || lapsed > 0)
         {
-            batch.Wallets.Add(wallet with
+            (existing is null ? batch.NewWallets : batch.Wallets).Add(wallet with
             {
                 Credited = wallet.Credited + credited,
                 Expired = wallet.Expired + lapsed,
