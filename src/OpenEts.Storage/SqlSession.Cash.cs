@@ -203,15 +203,9 @@ internal sealed partial class SqlSession : ICashData
     {
         ArgumentNullException.ThrowIfNull(keys);
         await FlushEntriesAsync().ConfigureAwait(false);
-        var found = new List<CashEntry>(keys.Count);
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        // One list parameter a batch (see AmongList), not one parameter per key.
-        foreach (var batch in distinct.Chunk(2000))
-        {
-            found.AddRange((await QueryAsync<CashEntryRow>(
-                    $"SELECT {EntryColumns} FROM cash_entries WHERE {AmongList("idempotency_key", "batch")}", new { batch = ListValue(batch) })
-                .ConfigureAwait(false)).Select(r => r.ToEntry()));
-        }
+        var found = (await QueryAmongAsync<CashEntryRow, string>($"SELECT {EntryColumns} FROM cash_entries WHERE", "idempotency_key", distinct)
+            .ConfigureAwait(false)).ConvertAll(r => r.ToEntry());
         if (_cash is { } cash)
         {
             // A write transaction keeps the answer, found or not, until it inserts an entry with one of these keys.
@@ -320,14 +314,8 @@ internal sealed partial class SqlSession : ICashData
     {
         ArgumentNullException.ThrowIfNull(keys);
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        var rows = new List<CashReservationRow>(0);
-        foreach (var batch in distinct.Chunk(2000))
-        {
-            rows.AddRange(await QueryAsync<CashReservationRow>(
-                    $"SELECT {ReservationColumns}, idempotency_key FROM cash_reservations WHERE {AmongList("idempotency_key", "batch")}",
-                    new { batch = ListValue(batch) })
-                .ConfigureAwait(false));
-        }
+        var rows = await QueryAmongAsync<CashReservationRow, string>(
+            $"SELECT {ReservationColumns}, idempotency_key FROM cash_reservations WHERE", "idempotency_key", distinct).ConfigureAwait(false);
         if (_cash is { } cash)
         {
             // A write transaction knows these keys are free until it inserts a reservation with one of them.

@@ -135,14 +135,9 @@ internal sealed partial class SqlSession : IExchangeData
         ArgumentNullException.ThrowIfNull(keys);
         await FlushOrdersAsync().ConfigureAwait(false);
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        var found = new List<ExchangeOrder>(0);
-        foreach (var batch in distinct.Chunk(2000))
-        {
-            found.AddRange((await QueryAsync<OrderRow>(
-                    $"SELECT {OrderColumns} FROM exchange_orders WHERE user_name = @userName AND {AmongList("idempotency_key", "batch")}",
-                    new { userName, batch = ListValue(batch) })
-                .ConfigureAwait(false)).Select(r => r.ToOrder()));
-        }
+        var found = (await QueryAmongAsync<OrderRow, string>(
+            $"SELECT {OrderColumns} FROM exchange_orders WHERE user_name = @userName AND", "idempotency_key", distinct, new { userName })
+            .ConfigureAwait(false)).ConvertAll(r => r.ToOrder());
         if (KeepsWrites)
         {
             // A write transaction knows these keys are free until it inserts an order with one of them.
@@ -221,13 +216,8 @@ internal sealed partial class SqlSession : IExchangeData
     {
         ArgumentNullException.ThrowIfNull(ids);
         await FlushOrdersAsync().ConfigureAwait(false);
-        var found = new List<ExchangeOrder>(ids.Count);
-        foreach (var batch in ids.Distinct().Chunk(2000))
-        {
-            found.AddRange((await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE {AmongList("id", "ids")}",
-                new { ids = ListValue(batch) }).ConfigureAwait(false)).Select(r => r.ToOrder()));
-        }
-        return found;
+        return (await QueryAmongAsync<OrderRow, long>($"SELECT {OrderColumns} FROM exchange_orders WHERE", "id", ids.Distinct()).ConfigureAwait(false))
+            .ConvertAll(r => r.ToOrder());
     }
 
     async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(string userName, string key)

@@ -57,6 +57,23 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
     private object ListValue<T>(IEnumerable<T> values) =>
         connection is Npgsql.NpgsqlConnection ? values.ToArray() : System.Text.Json.JsonSerializer.Serialize(values);
 
+    /// <summary>
+    /// The rows of <paramref name="select"/>, a statement whose condition ends open (<c>… WHERE</c> or <c>… AND</c>), with
+    /// <paramref name="column"/> among <paramref name="values"/>: one list parameter (see <see cref="AmongList"/>) for each
+    /// 2 000 values, beside the named parameters of <paramref name="with"/>.
+    /// </summary>
+    private async Task<List<TRow>> QueryAmongAsync<TRow, TValue>(string select, string column, IEnumerable<TValue> values, object? with = null)
+    {
+        var rows = new List<TRow>();
+        foreach (var batch in values.Chunk(2000))
+        {
+            var parameters = new DynamicParameters(with);
+            parameters.Add("among", ListValue(batch));
+            rows.AddRange(await QueryAsync<TRow>($"{select} {AmongList(column, "among")}", parameters).ConfigureAwait(false));
+        }
+        return rows;
+    }
+
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
     // Rows of one table in one prepared statement (see SqlDialect.InsertRowsAsync).

@@ -149,7 +149,7 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
                 var reads = Batched(group[0].Command) ? new ExchangeReads() : null;
                 if (reads is not null)
                 {
-                    await new ExchangeWork(this, s, group[0].Actor, group[0].Now, run, reads).ReadAheadAsync(group).ConfigureAwait(false);
+                    await new ExchangeWork(this, s, group[0].Actor, group[0].Now, run, reads).ReadKeysAheadAsync(group).ConfigureAwait(false);
                 }
                 var outcomes = new ExchangeOutcome[group.Count];
                 for (var i = 0; i < group.Count; i++)

@@ -68,7 +68,7 @@ public sealed partial class ExchangeWork
     /// rather than one per order) and, when it has buys, the keys of the cash reservations they would make (the next
     /// order numbers). The session keeps the keys found free, so each order's own lookup then needs no statement.
     /// </summary>
-    internal async Task ReadAheadAsync(IReadOnlyList<ExchangeRequest> group)
+    internal async Task ReadKeysAheadAsync(IReadOnlyList<ExchangeRequest> group)
     {
         var orders = 0;
         var buys = false;
