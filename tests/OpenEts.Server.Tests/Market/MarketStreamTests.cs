@@ -90,7 +90,9 @@ public sealed class MarketStreamTests(MarketServer server) : IClassFixture<Marke
 
     private static string Url => $"/api/v1/market/{FakeMarketFeed.Instrument}/stream";
 
-    private static decimal Last(JsonElement update) => update.GetProperty("ticker").GetProperty("last").GetDecimal();
+    // The ticker's last price; null before the day's first trade (a stream's first event is the state when it opened).
+    private static decimal? Last(JsonElement update) =>
+        update.GetProperty("ticker").GetProperty("last") is { ValueKind: JsonValueKind.Number } last ? last.GetDecimal() : null;
 
     [Fact]
     public async Task Stream_SubscriberThatStopsReading_DoesNotHoldUpAnotherAndLaterSkipsToTheNewest()
