@@ -7,18 +7,39 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace OpenEts.Server.Tests.Infrastructure;
 
-/// <summary>The whole server on a fresh SQLite file with the demo market seeded.</summary>
+/// <summary>
+/// The whole server on a fresh SQLite file with the demo market seeded: a copy of the run's <see cref="DemoTemplate"/>
+/// unless the clock was moved before the start (the demo then seeds on the moved day itself).
+/// </summary>
 public class ServerFactory : WebApplicationFactory<Program>
 {
     public const string Password = "openets-demo";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("openets-server-").FullName;
+    private readonly bool _fromTemplate;
+
+    public ServerFactory()
+        : this(fromTemplate: true)
+    {
+    }
+
+    internal ServerFactory(bool fromTemplate) => _fromTemplate = fromTemplate;
+
+    /// <summary>The folder of the server's SQLite database and its signing key.</summary>
+    internal string Folder => _folder;
+
+    /// <summary>Whether the folder is kept when the server is disposed (the template's is); by default it is deleted.</summary>
+    internal bool KeepFolder { get; init; }
 
     /// <summary>The server's clock: the system's, until a test moves it forward.</summary>
     public ShiftedClock Clock { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_fromTemplate && Clock.Offset == TimeSpan.Zero && !File.Exists(Path.Combine(_folder, "openets.db")))
+        {
+            DemoTemplate.CopyTo(_folder);
+        }
         builder.UseSetting("db", Path.Combine(_folder, "openets.db"));
         // A named database is not a demo unless asked: the tests want the demo market.
         builder.UseSetting("demo", "true");
@@ -51,6 +72,10 @@ public class ServerFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepFolder)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -35,6 +35,8 @@ public sealed partial class ExchangeSnapshotKillTests
     public async Task ExchangeSnapshot_ServerKilledWhileWritingItOnSqlite_NextStartUsesThePreviousAndLosesNoOrder()
     {
         var folder = Directory.CreateTempSubdirectory("openets-xsnapkill-").FullName;
+        // The demo database as seeded once for the run (its first start on a fresh file is the same code's path).
+        DemoTemplate.CopyTo(folder);
         try
         {
             await RunAsync(Path.Combine(folder, "openets.db"), folder);
@@ -55,7 +57,7 @@ public sealed partial class ExchangeSnapshotKillTests
 
     [Fact(Timeout = 180_000)]
     public Task ExchangeSnapshot_ServerKilledWhileWritingItOnPostgres_NextStartUsesThePreviousAndLosesNoOrder() =>
-        FreshPostgres.RunAsync("openets_xsnapkill_", async database =>
+        FreshPostgres.RunSeededAsync("openets_xsnapkill_", async database =>
         {
             // As a server notices a client gone: the stalled statement of the killed process ends within 0.1 s.
             await ExecAsync(database, $"ALTER DATABASE {new NpgsqlConnectionStringBuilder(database).Database} SET client_connection_check_interval = '100ms'");

@@ -29,6 +29,8 @@ public sealed class KillRestartTests
     public async Task Transfers_ServerKilledMidStreamOnSqlite_KeepAcknowledgedOnceAndConserveUnits()
     {
         var folder = Directory.CreateTempSubdirectory("openets-kill-").FullName;
+        // The demo database as seeded once for the run (its first start on a fresh file is the same code's path).
+        DemoTemplate.CopyTo(folder);
         try
         {
             await RunAsync(Path.Combine(folder, "openets.db"), folder);
@@ -42,7 +44,7 @@ public sealed class KillRestartTests
 
     [Fact(Timeout = 180_000)]
     public Task Transfers_ServerKilledMidStreamOnPostgres_KeepAcknowledgedOnceAndConserveUnits() =>
-        FreshPostgres.RunAsync("openets_kill_", async database =>
+        FreshPostgres.RunSeededAsync("openets_kill_", async database =>
         {
             var folder = Directory.CreateTempSubdirectory("openets-kill-").FullName;
             try

@@ -35,6 +35,7 @@ public sealed partial class ReadOnlyJournalTests
     {
         var folder = Directory.CreateTempSubdirectory("openets-readonly-").FullName;
         var database = Path.Combine(folder, "openets.db");
+        DemoTemplate.CopyTo(folder);
         string powerA, powerB, auditor;
         long executed, powerBefore;
         await using (var first = await ServerProcess.StartAsync(database, folder, Ct))

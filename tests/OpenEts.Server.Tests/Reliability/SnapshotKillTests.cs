@@ -33,6 +33,8 @@ public sealed partial class SnapshotKillTests
     public async Task Snapshot_ServerKilledWhileWritingItOnSqlite_NextStartUsesThePreviousAndLosesNothing()
     {
         var folder = Directory.CreateTempSubdirectory("openets-snapkill-").FullName;
+        // The demo database as seeded once for the run (its first start on a fresh file is the same code's path).
+        DemoTemplate.CopyTo(folder);
         try
         {
             await RunAsync(Path.Combine(folder, "openets.db"), folder);
@@ -53,7 +55,7 @@ public sealed partial class SnapshotKillTests
 
     [Fact(Timeout = 180_000)]
     public Task Snapshot_ServerKilledWhileWritingItOnPostgres_NextStartUsesThePreviousAndLosesNothing() =>
-        FreshPostgres.RunAsync("openets_snapkill_", async database =>
+        FreshPostgres.RunSeededAsync("openets_snapkill_", async database =>
         {
             // As a server notices a client gone: the stalled statement of the killed process ends within 0.1 s.
             await ExecAsync(database, $"ALTER DATABASE {new NpgsqlConnectionStringBuilder(database).Database} SET client_connection_check_interval = '100ms'");
