@@ -386,87 +386,30 @@ internal sealed partial class SqlSession
 
     private static string BehaviourText(Behaviour behaviour) => BehaviourNames[behaviour];
 
-    // The rows a batch creates (daily rollups, coin lots and wallets it read absent, under the writer's lock): on PostgreSQL a
-    // binary COPY, which writes each row and its index entries with no conflict check (an upsert's speculative insertion took
-    // about twice a plain insert per new row); a row that exists after all fails the COPY, and the transaction with it. On
-    // SQLite a plain insert, prepared once and rebound per row.
+    // The rows a batch creates (daily rollups, coin lots and wallets it read absent, under the writer's lock) by a plain insert
+    // (SqlDialect.InsertRowsAsync: a binary COPY on PostgreSQL, which writes each row and its index entries with no conflict
+    // check, where an upsert's speculative insertion took about twice a plain insert per new row; one prepared statement on
+    // SQLite). A row that exists after all fails the insert, and the transaction with it.
     Task IInclusionData.InsertDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Row)> rows) =>
-        connection is NpgsqlConnection pg
-            ? CopyAsync(pg, "COPY inclusion_daily (user_id, programme, day, behaviour, source, actions, reduction_mg, coins) FROM STDIN (FORMAT BINARY)",
-                rows, async (import, r) =>
-                {
-                    await import.WriteAsync(r.UserId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(programme, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await import.WriteAsync((long)r.Row.Day.DayNumber, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(BehaviourText(r.Row.Behaviour), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await import.WriteAsync(r.Row.Source, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await import.WriteAsync(r.Row.Actions, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(r.Row.Reduction.Milligrams, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(r.Row.Coins, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                })
-            : InsertAllAsync(DailyNew, rows, DailyNames, (r, p) => BindDaily(programme, r, p));
+        InsertRowsAsync("inclusion_daily", ["user_id", "programme", "day", "behaviour", "source", "actions", "reduction_mg", "coins"],
+            [.. rows.Select(r => new object?[]
+            {
+                r.UserId, programme, (long)r.Row.Day.DayNumber, BehaviourText(r.Row.Behaviour), r.Row.Source, r.Row.Actions,
+                r.Row.Reduction.Milligrams, r.Row.Coins,
+            })]);
 
     Task IInclusionData.InsertLotsAsync(string programme, IReadOnlyList<(long UserId, CoinLot Lot)> lots) =>
-        connection is NpgsqlConnection pg
-            ? CopyAsync(pg, "COPY inclusion_coin_lots (user_id, programme, earned, available_on, expires_on, credited, remaining) FROM STDIN (FORMAT BINARY)",
-                lots, async (import, l) =>
-                {
-                    await import.WriteAsync(l.UserId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(programme, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await import.WriteAsync((long)l.Lot.Earned.DayNumber, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync((long)l.Lot.AvailableOn.DayNumber, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    if (l.Lot.ExpiresOn is { } expires)
-                    {
-                        await import.WriteAsync((long)expires.DayNumber, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await import.WriteNullAsync(ct).ConfigureAwait(false);
-                    }
-                    await import.WriteAsync(l.Lot.Credited, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(l.Lot.Remaining, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                })
-            : InsertAllAsync(LotNew, lots, LotNames, (l, p) => BindLot(programme, l, p));
+        InsertRowsAsync("inclusion_coin_lots", ["user_id", "programme", "earned", "available_on", "expires_on", "credited", "remaining"],
+            [.. lots.Select(l => new object?[]
+            {
+                l.UserId, programme, (long)l.Lot.Earned.DayNumber, (long)l.Lot.AvailableOn.DayNumber,
+                l.Lot.ExpiresOn is { } expires ? (long)expires.DayNumber : null, l.Lot.Credited, l.Lot.Remaining,
+            })]);
 
     Task IInclusionData.InsertWalletsAsync(IReadOnlyList<InclusionWallet> wallets) =>
-        connection is NpgsqlConnection pg
-            ? CopyAsync(pg, "COPY inclusion_wallets (user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated) FROM STDIN (FORMAT BINARY)",
-                wallets, async (import, w) =>
-                {
-                    await import.WriteAsync(w.UserId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(w.Programme, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await import.WriteAsync(w.Credited, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(w.Redeemed, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(w.Expired, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(w.Reduction.Milligrams, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(w.Actions, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(w.Donated, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                })
-            : InsertAllAsync(WalletNew, wallets, WalletNames, BindWallet);
-
-    /// <summary>One binary COPY of <paramref name="rows"/>, each written by <paramref name="write"/>; nothing sent for none.</summary>
-    private async Task CopyAsync<T>(NpgsqlConnection pg, string copy, IReadOnlyList<T> rows, Func<NpgsqlBinaryImporter, T, Task> write)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-        await using var import = await pg.BeginBinaryImportAsync(copy, ct).ConfigureAwait(false);
-        foreach (var row in rows)
-        {
-            await import.StartRowAsync(ct).ConfigureAwait(false);
-            await write(import, row).ConfigureAwait(false);
-        }
-        await import.CompleteAsync(ct).ConfigureAwait(false);
-    }
-
-    // SQLite: a row that exists fails its insert (unique), and with it the write.
-    private async Task InsertAllAsync<T>(string sql, IReadOnlyList<T> rows, string[] names, Action<T, DbParameter[]> bind)
-    {
-        var inserted = await ExecuteRowsAsync(sql, rows, names, bind).ConfigureAwait(false);
-        if (inserted != rows.Count)
-        {
-            throw new InvalidOperationException($"{rows.Count - inserted} of {rows.Count} new rows were not inserted");
-        }
-    }
+        InsertRowsAsync("inclusion_wallets", ["user_id", "programme", "credited", "redeemed", "expired", "reduction_mg", "actions", "donated"],
+            [.. wallets.Select(w => new object?[]
+            {
+                w.UserId, w.Programme, w.Credited, w.Redeemed, w.Expired, w.Reduction.Milligrams, w.Actions, w.Donated,
+            })]);
 }
