@@ -37,7 +37,7 @@ public sealed class CitizenPrivacyPagesTests(BrowserServer server) : IClassFixtu
         await page.FillAsync("#UserName", id);
         await page.FillAsync("#Password", "walk-to-work-2026");
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/Inclusion/Me");
+        await BrowserServer.WaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/Inclusion/Me");
         await page.SelectOptionAsync("#record-programme", "shenzhen-tanpuhui");
         await page.SelectOptionAsync("#record-behaviour", "bus");
         await page.FillAsync("#record-quantity", "12.5");

@@ -36,7 +36,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         await company.WaitForSelectorAsync("#done");
         var uploadedTotal = Tonnes(await company.GetAttributeAsync("#total", "data-tonnes"));
         await company.ClickAsync("#submit");
-        await company.WaitForURLAsync(url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
+        await BrowserServer.WaitForUrlAsync(company, url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
         var reportUrl = new Uri(company.Url).AbsolutePath;
         var id = reportUrl[(reportUrl.LastIndexOf('/') + 1)..];
         var submittedStatus = await company.GetAttributeAsync("#report-status", "data-status");
@@ -132,7 +132,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         await company.WaitForSelectorAsync("#done");
         var uploadedTotal = Tonnes(await company.GetAttributeAsync("#total", "data-tonnes"));
         await company.ClickAsync("#submit");
-        await company.WaitForURLAsync(url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
+        await BrowserServer.WaitForUrlAsync(company, url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
         var reportUrl = new Uri(company.Url).AbsolutePath;
         var id = reportUrl[(reportUrl.LastIndexOf('/') + 1)..];
         var regulator = await server.SignInAsync("regulator");
@@ -190,7 +190,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         var measuredOnForm = await company.Locator("#line-row-0 .measured").InnerTextAsync();
         var reportedTotal = Tonnes(await company.GetAttributeAsync("#total", "data-tonnes"));
         await company.ClickAsync("#submit");
-        await company.WaitForURLAsync(url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
+        await BrowserServer.WaitForUrlAsync(company, url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
         var reportUrl = new Uri(company.Url).AbsolutePath;
 
         var regulator = await server.SignInAsync("regulator");
@@ -256,7 +256,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         await company.ClickAsync("#upload");
         await company.WaitForSelectorAsync("#done");
         await company.ClickAsync("#submit");
-        await company.WaitForURLAsync(url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
+        await BrowserServer.WaitForUrlAsync(company, url => url.Contains("/Mrv/Report/", StringComparison.Ordinal));
         var reportUrl = new Uri(company.Url).AbsolutePath;
         var regulator = await server.SignInAsync("regulator");
         await regulator.GotoAsync(reportUrl);

@@ -65,7 +65,7 @@ public sealed class OffsetsPagesTests(BrowserServer server) : IClassFixture<Brow
         await owner.FillAsync("#retire-beneficiary", "阳江马拉松组委会");
         await owner.FillAsync("#retire-purpose", "2020 年赛事碳中和");
         await owner.ClickAsync("#retire-submit");
-        await owner.WaitForURLAsync(url => url.Contains("/Registry/Retirements", StringComparison.Ordinal));
+        await BrowserServer.WaitForUrlAsync(owner, url => url.Contains("/Registry/Retirements", StringComparison.Ordinal));
 
         await using var publicContext = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var visitor = await publicContext.NewPageAsync();

@@ -37,7 +37,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
         await page.FillAsync("#surrender-quantity", "100");
         await page.FillAsync("#surrender-year", "2017");
         await page.ClickAsync("#surrender-submit");
-        await page.WaitForURLAsync(url => url.Contains($"/Registry/Account/{Power}?done=surrendered", StringComparison.Ordinal));
+        await BrowserServer.WaitForUrlAsync(page, url => url.Contains($"/Registry/Account/{Power}?done=surrendered", StringComparison.Ordinal));
         var done = await page.InnerTextAsync("#done");
         var after = await HeldOnThisPageAsync(page);
         var newest = await page.Locator("#history tr").Nth(1).InnerTextAsync();

@@ -40,7 +40,7 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
         await powerA.SelectOptionAsync("#class", Class);
         await powerA.FillAsync("#quantity", "1000");
         await powerA.ClickAsync("#propose");
-        await powerA.WaitForURLAsync(url => url.Contains($"/Registry/Account/{Power}", StringComparison.Ordinal));
+        await BrowserServer.WaitForUrlAsync(powerA, url => url.Contains($"/Registry/Account/{Power}", StringComparison.Ordinal));
         var proposal = powerA.Locator("#proposals tr[id^='proposal-']").Last;
         var proposalId = await proposal.GetAttributeAsync("id");
         var ownRow = await proposal.InnerTextAsync();
@@ -167,7 +167,7 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
         var page = await server.SignInAsync("auditor");
 
         await page.GotoAsync("/lang/en?returnUrl=%2FRegistry");
-        await page.WaitForURLAsync(url => url.EndsWith("/Registry", StringComparison.Ordinal));
+        await BrowserServer.WaitForUrlAsync(page, url => url.EndsWith("/Registry", StringComparison.Ordinal));
 
         Assert.Equal("Registry", await page.InnerTextAsync("h1"));
         Assert.Contains("Holder", await page.InnerTextAsync("#accounts"), StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed class UserPagesTests(BrowserServer server) : IClassFixture<Browser
         server.Clock.Advance(TimeSpan.FromSeconds(30));
         await page.FillAsync("#Code", Code(secret));
         await page.ClickAsync("#verify-code");
-        await page.WaitForURLAsync(server.BaseUrl.TrimEnd('/') + "/");
+        await BrowserServer.WaitForUrlAsync(page, url => url == server.BaseUrl.TrimEnd('/') + "/");
 
         Assert.True(qrWidth > 0, "the QR code did not load");
         Assert.Contains("李娜", await page.InnerTextAsync(".who"), StringComparison.Ordinal);

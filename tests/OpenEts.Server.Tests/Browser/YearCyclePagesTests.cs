@@ -127,7 +127,7 @@ public sealed class YearCyclePagesTests(Compliance2018Server server) : IClassFix
         await cementA.SelectOptionAsync("#class", Phcer);
         await cementA.FillAsync("#quantity", "50000");
         await cementA.ClickAsync("#propose");
-        await cementA.WaitForURLAsync(url => url.Contains("/Registry/Account/GD-HOLD-CEMENT", StringComparison.Ordinal));
+        await BrowserServer.WaitForUrlAsync(cementA, url => url.Contains("/Registry/Account/GD-HOLD-CEMENT", StringComparison.Ordinal));
         var proposalId = await cementA.Locator("#proposals tr[id^='proposal-']").Last.GetAttributeAsync("id");
         var cementB = await server.SignInAsync("cement-b");
         await cementB.GotoAsync("/Registry/Account/GD-HOLD-CEMENT");

@@ -91,6 +91,35 @@ public class BrowserServer : ServerFactory, IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="match"/> (after a form's redirect) and its document has
+    /// loaded, by asking the page every 50 ms. Playwright's own wait for a URL twice missed a navigation that had already
+    /// happened and held its test for the whole timeout. A page that never gets there fails naming the page it is on.
+    /// </summary>
+    public static async Task WaitForUrlAsync(IPage page, Func<string, bool> match)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (match(page.Url) && await page.EvaluateAsync<bool>("() => document.readyState === 'complete'"))
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException)
+            {
+                // The page was between documents: ask again.
+            }
+            if (waited.Elapsed > TimeSpan.FromSeconds(120))
+            {
+                Assert.Fail($"the browser did not reach the expected page; it is on {page.Url}:\n{await page.InnerTextAsync("body")}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Skips (locally) or fails (CI, ./test.sh) when Chromium is missing.</summary>
     public void RequireBrowser()
     {
