@@ -49,6 +49,7 @@ internal static class MarketStreamBench
         var fromTrade = new List<double>(count * rounds);
         var orderTrips = new List<double>(rounds);
         var spreads = new List<double>(rounds);
+        var byRound = new List<(int Round, double First, double Last, double Trip)>(rounds);
         var missed = 0;
         var cpu = server.Cpu();
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -99,6 +100,7 @@ internal static class MarketStreamBench
             if (last >= first)
             {
                 spreads.Add(last - first);
+                byRound.Add((r, first - tradeAfterSent, last - tradeAfterSent, trip));
             }
             if (!all)
             {
@@ -126,6 +128,10 @@ internal static class MarketStreamBench
             + $"first to last subscriber's receipt in a round p50 {DemoServer.Quantile(spread, 0.5):F1} ms, max {DemoServer.Quantile(spread, 1):F1} ms; "
             + $"server process {serverCpu.TotalSeconds:F2} s CPU, this process (the subscribers and the orders) {readersCpu.TotalSeconds:F2} s CPU; "
             + $"load average {DemoServer.Load}"));
+        // The rounds whose last receipt came latest: whether a late round started late (its first receipt) or spread wide.
+        Console.WriteLine("latest rounds (from the trade: first receipt / last receipt; the buy's round trip): " + string.Join("; ",
+            byRound.OrderByDescending(x => x.Last).Take(3).Select(x => string.Create(CultureInfo.InvariantCulture,
+                $"round {x.Round}: {x.First:F1} / {x.Last:F1} ms; {x.Trip:F1} ms"))));
         return missed == 0 ? 0 : 1;
     }
 
