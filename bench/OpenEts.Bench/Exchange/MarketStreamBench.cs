@@ -48,7 +48,6 @@ internal static class MarketStreamBench
         var latencies = new List<double>(count * rounds);
         var fromTrade = new List<double>(count * rounds);
         var orderTrips = new List<double>(rounds);
-        var spreads = new List<double>(rounds);
         var byRound = new List<(int Round, double First, double Last, double Trip)>(rounds);
         var missed = 0;
         var cpu = server.Cpu();
@@ -99,7 +98,6 @@ internal static class MarketStreamBench
             }
             if (last >= first)
             {
-                spreads.Add(last - first);
                 byRound.Add((r, first - tradeAfterSent, last - tradeAfterSent, trip));
             }
             if (!all)
@@ -115,7 +113,7 @@ internal static class MarketStreamBench
         var sortedFromTrade = fromTrade.Order().ToArray();
         var withinOfTrade = sortedFromTrade.Count(ms => ms <= 50);
         var trips = orderTrips.Order().ToArray();
-        var spread = spreads.Order().ToArray();
+        var spread = byRound.Select(x => x.Last - x.First).Order().ToArray();
         var within = sorted.Count(ms => ms <= 50);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{count:N0} subscribers × {rounds} trades: update from the trade's server timestamp p50 {DemoServer.Quantile(sortedFromTrade, 0.5):F1} ms, "

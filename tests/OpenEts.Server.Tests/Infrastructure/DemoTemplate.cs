@@ -54,7 +54,8 @@ public static class DemoTemplate
         }
     }
 
-    private static void Delete(string? folder)
+    /// <summary>Deletes a server's or the template's folder; one still in use is left for the OS to clean.</summary>
+    internal static void Delete(string? folder)
     {
         try
         {

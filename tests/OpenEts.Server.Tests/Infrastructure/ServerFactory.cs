@@ -76,13 +76,6 @@ public class ServerFactory : WebApplicationFactory<Program>
         {
             return;
         }
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean.
-        }
+        DemoTemplate.Delete(_folder);
     }
 }
