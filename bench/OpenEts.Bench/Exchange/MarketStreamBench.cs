@@ -24,14 +24,17 @@ internal static class MarketStreamBench
     {
         var subscribers = Registry.RegistryBench.Option(args, "--subscribers", 1_000);
         var rounds = Registry.RegistryBench.Option(args, "--rounds", 20);
-        return DemoServer.ServerDll(args) is { } dll ? RunAsync(dll, subscribers, rounds).GetAwaiter().GetResult() : 2;
+        // Rounds run first and not counted: 1 warms the JIT on both sides; about 30 more let the tiered JIT finish
+        // recompiling the order path (a method is recompiled after 30 calls), as on a server that has been trading.
+        var warmup = Registry.RegistryBench.Option(args, "--warmup", 1);
+        return DemoServer.ServerDll(args) is { } dll ? RunAsync(dll, subscribers, rounds, warmup).GetAwaiter().GetResult() : 2;
     }
 
-    private static async Task<int> RunAsync(string dll, int count, int rounds)
+    private static async Task<int> RunAsync(string dll, int count, int rounds, int warmup)
     {
         Console.WriteLine($"market-stream bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {count:N0} subscribers, "
-            + $"{rounds} rounds; load average {DemoServer.Load}");
-        await using var server = await DemoServer.StartAsync(dll, rounds + 10).ConfigureAwait(false);
+            + $"{rounds} rounds after {warmup} not counted; load average {DemoServer.Load}");
+        await using var server = await DemoServer.StartAsync(dll, rounds + warmup + 10).ConfigureAwait(false);
         using var buyer = server.Client("power-a", 4);
         using var seller = server.Client("cement-a", 4);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = count + 10, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -52,9 +55,9 @@ internal static class MarketStreamBench
         var missed = 0;
         var cpu = server.Cpu();
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var r = -1; r < rounds; r++)
+        for (var r = -warmup; r < rounds; r++)
         {
-            // Round -1 warms up: JIT on both sides.
+            // Rounds below 0 warm up.
             await server.OrderAsync(seller, sell: true, price, 1, $"stream-sell-{r}").ConfigureAwait(false);
             await Task.Delay(200).ConfigureAwait(false);
             await UntilAsync(() => subscribers.Select(s => s.Version).Distinct().Count() == 1, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
