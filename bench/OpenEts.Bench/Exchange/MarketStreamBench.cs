@@ -51,7 +51,7 @@ internal static class MarketStreamBench
         var latencies = new List<double>(count * rounds);
         var fromTrade = new List<double>(count * rounds);
         var orderTrips = new List<double>(rounds);
-        var byRound = new List<(int Round, double First, double Last, double Trip)>(rounds);
+        var byRound = new List<(int Round, double First, double Last, double Trip, double Paused)>(rounds);
         var missed = 0;
         var cpu = server.Cpu();
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -62,6 +62,7 @@ internal static class MarketStreamBench
             await Task.Delay(200).ConfigureAwait(false);
             await UntilAsync(() => subscribers.Select(s => s.Version).Distinct().Count() == 1, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
             var baseline = subscribers.Max(s => s.Version);
+            var paused = GC.GetTotalPauseDuration();
             var sent = Stopwatch.GetTimestamp();
             var sentWall = DateTimeOffset.UtcNow;
             foreach (var s in subscribers)
@@ -76,6 +77,8 @@ internal static class MarketStreamBench
                 return 1;
             }
             var all = await UntilAsync(() => subscribers.All(s => s.Received is not null), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            // This process's own pauses for garbage collection in the round: its readers' receipts wait for them too.
+            paused = GC.GetTotalPauseDuration() - paused;
             if (r < 0)
             {
                 continue;
@@ -101,7 +104,7 @@ internal static class MarketStreamBench
             }
             if (last >= first)
             {
-                byRound.Add((r, first - tradeAfterSent, last - tradeAfterSent, trip));
+                byRound.Add((r, first - tradeAfterSent, last - tradeAfterSent, trip, paused.TotalMilliseconds));
             }
             if (!all)
             {
@@ -130,9 +133,9 @@ internal static class MarketStreamBench
             + $"server process {serverCpu.TotalSeconds:F2} s CPU, this process (the subscribers and the orders) {readersCpu.TotalSeconds:F2} s CPU; "
             + $"load average {DemoServer.Load}"));
         // The rounds whose last receipt came latest: whether a late round started late (its first receipt) or spread wide.
-        Console.WriteLine("latest rounds (from the trade: first receipt / last receipt; the buy's round trip): " + string.Join("; ",
-            byRound.OrderByDescending(x => x.Last).Take(3).Select(x => string.Create(CultureInfo.InvariantCulture,
-                $"round {x.Round}: {x.First:F1} / {x.Last:F1} ms; {x.Trip:F1} ms"))));
+        Console.WriteLine("latest rounds (from the trade: first receipt / last receipt; the buy's round trip; this process's GC pauses): "
+            + string.Join("; ", byRound.OrderByDescending(x => x.Last).Take(3).Select(x => string.Create(CultureInfo.InvariantCulture,
+                $"round {x.Round}: {x.First:F1} / {x.Last:F1} ms; {x.Trip:F1} ms; {x.Paused:F1} ms"))));
         return missed == 0 ? 0 : 1;
     }
 
