@@ -246,7 +246,14 @@ internal static class ExchangeHttpBench
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException("the server did not start");
         // Drain its output so that a full pipe never stalls it.
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            // The server's own warning that live data was late (its console log), for the market-stream bench.
+            if (e.Data is { } line && line.Contains("Live market data", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"server: {line.Trim()}");
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 } line)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Exchange.MarketData;
 
@@ -7,8 +8,14 @@ namespace OpenEts.Server.Hosting;
 /// Connects the exchange to live market data: after each committed change to an instrument, its update is computed once
 /// and sent to the instrument's server-sent-event subscribers, off the exchange's request path.
 /// </summary>
+/// <remarks>
+/// An update offered later than <see cref="Late"/> after its change is logged as a warning, with the part spent waiting
+/// for a thread of the pool: live data's promise is every subscriber within 50 ms of the trade (docs/exchange.md).
+/// </remarks>
 internal sealed partial class LiveMarketData(ExchangeService exchange, MarketStream stream, ILogger<LiveMarketData> log) : IHostedService
 {
+    private static readonly TimeSpan Late = TimeSpan.FromMilliseconds(50);
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         exchange.InstrumentChanged += OnChanged;
@@ -23,10 +30,15 @@ internal sealed partial class LiveMarketData(ExchangeService exchange, MarketStr
 
     // On the pool, not inline: on SQLite the update's reads complete synchronously, and the request that changed the
     // instrument must not wait for them, nor for the fan-out, before it answers.
-    private void OnChanged(object? sender, InstrumentChangedEventArgs e) => _ = Task.Run(() => PublishAsync(e.Instrument));
-
-    private async Task PublishAsync(string instrument)
+    private void OnChanged(object? sender, InstrumentChangedEventArgs e)
     {
+        var changed = Stopwatch.GetTimestamp();
+        _ = Task.Run(() => PublishAsync(e.Instrument, changed));
+    }
+
+    private async Task PublishAsync(string instrument, long changed)
+    {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await stream.PublishAsync(instrument, CancellationToken.None).ConfigureAwait(false);
@@ -34,8 +46,17 @@ internal sealed partial class LiveMarketData(ExchangeService exchange, MarketStr
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogPublishFailed(log, ex, instrument);
+            return;
+        }
+        if (Stopwatch.GetElapsedTime(changed) is var offered && offered > Late)
+        {
+            LogLate(log, instrument, offered.TotalMilliseconds, Stopwatch.GetElapsedTime(changed, started).TotalMilliseconds);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Live market data for {Instrument} offered {Offered:F1} ms after the change, {Waited:F1} ms of it waiting for a thread")]
+    private static partial void LogLate(ILogger logger, string instrument, double offered, double waited);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live market data for {Instrument} could not be sent")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string instrument);

@@ -376,7 +376,10 @@ internal sealed class SqliteDialect : SqlDialect
                 return;
             }
             Volatile.Write(ref _lastCheckpoint, now);
-            _checkpoint = Task.Run(() => Checkpoint(_checkpointConnectionString));
+            // A thread of its own, not one of the pool's: the checkpoint waits on the disk for tens of milliseconds, and
+            // on two cores the pool has two threads to run requests and live market data with.
+            _checkpoint = Task.Factory.StartNew(static state => Checkpoint((string)state!), _checkpointConnectionString,
+                CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         }
     }
 
