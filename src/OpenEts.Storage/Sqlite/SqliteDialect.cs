@@ -22,6 +22,10 @@ internal sealed class SqliteDialect : SqlDialect
     private const long CheckpointEveryMs = 1000;
     private const int CommitCheckpointPages = 65536;
 
+    private static readonly string Pragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; "
+        + "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = "
+        + CommitCheckpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+
     private readonly string _connectionString;
     private readonly string? _checkpointConnectionString;
     private readonly Lock _checkpointGate = new();
@@ -73,8 +77,7 @@ internal sealed class SqliteDialect : SqlDialect
         // threshold: that commit used to wait for the copy and its fsync, 40-50 ms every 4 000 pages, and so did every
         // trade's live update behind it (docs/exchange.md). The automatic checkpoint stays as a bound far above what
         // the background ones leave. Neither setting changes what a commit guarantees.
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; "
-            + "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = " + CommitCheckpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+        pragma.CommandText = Pragmas;
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return connection;
     }
