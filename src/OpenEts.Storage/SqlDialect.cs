@@ -34,11 +34,6 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Begins a read transaction on one snapshot that never waits for writers.</summary>
     public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct);
 
-    /// <summary>Told after a write transaction commits, on the committing caller's thread; must not block.</summary>
-    public virtual void WriteCommitted()
-    {
-    }
-
     /// <summary>Told when a write transaction ends without a commit (rolled back or abandoned), after it ends.</summary>
     public virtual void WriteAbandoned()
     {

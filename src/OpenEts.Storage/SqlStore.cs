@@ -52,7 +52,6 @@ public sealed class SqlStore : IStore, IAsyncDisposable
             await session.FlushAsync().ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             committed = true;
-            _dialect.WriteCommitted();
             plans.Committed();
             if (session.UsersChanged)
             {

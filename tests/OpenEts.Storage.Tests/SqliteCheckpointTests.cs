@@ -1,12 +1,12 @@
-using OpenEts.Domain.Organisations;
 using OpenEts.Storage.Tests.Infrastructure;
 
 namespace OpenEts.Storage.Tests;
 
 /// <summary>
-/// SQLite's write-ahead log is copied into the database file by a checkpoint in the background, started by a commit at
-/// most once a second, rather than by whichever commit crosses SQLite's own threshold (that commit used to wait for the
-/// copy and its sync to disk, and so did every live market update behind it).
+/// SQLite's write-ahead log is copied into the database file by a checkpoint in the background, which the commit that
+/// fills the log past 4 000 pages (16 MiB) only asks for, instead of by SQLite's automatic checkpoint, which runs on the
+/// committing thread at 1 000 pages (that commit used to wait for the copy and its syncs, and so did every live market
+/// update behind it). Each test reads the database file alone, without its log, while the store's connections stay open.
 /// </summary>
 public sealed class SqliteCheckpointTests(SqliteDb db) : IClassFixture<SqliteDb>
 {
@@ -14,31 +14,45 @@ public sealed class SqliteCheckpointTests(SqliteDb db) : IClassFixture<SqliteDb>
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Organisation Company(string first17, string name) =>
-        new(0, CreditCode.Parse(first17 + CreditCode.CheckCharacter(first17)).Code, name, OrganisationKind.Company,
-            Sector.Cement, "广州市", CoverageStatus.Covered);
+    [Fact]
+    public async Task Commit_FillingTheLogPast4000Pages_HasItCopiedIntoTheFileWhileTheStoreStaysOpen()
+    {
+        var (file, written) = await AppendAsync(megabytes: 17);
+
+        var inFile = await TailOfFileAloneAsync(file);
+
+        Assert.Equal(written, inFile);
+    }
 
     [Fact]
-    public async Task Commit_ASecondAfterTheStoreOpened_CopiesEarlierCommitsIntoTheFileWhileTheStoreStaysOpen()
+    public async Task Commit_BelowTheThreshold_LeavesTheLogUncopied_WhereSqlitesOwnCheckpointWouldHaveCopiedIt()
+    {
+        // 8 MiB: about 2 000 pages, past SQLite's own 1 000 and below the store's 4 000.
+        var (file, written) = await AppendAsync(megabytes: 8);
+
+        var inFile = await TailOfFileAloneAsync(file);
+
+        Assert.True(inFile < written, $"the file alone holds the journal up to {inFile}, the commit was {written}");
+    }
+
+    // One journal entry with a payload of the given size, in a store then disposed, which waits for a checkpoint still
+    // running; the pooled connections stay open, so SQLite's own checkpoint at the last close has not run.
+    private async Task<(string File, long Sequence)> AppendAsync(int megabytes)
     {
         var store = await db.CreateStoreAsync();
         var file = db.LastDatabase;
-        var first = Company("91441800MA5CY1002", "北江示范水泥有限公司");
-        var second = Company("91440200MA5CY1003", "韶关示范钢铁有限公司");
-        await store.WriteAsync(s => s.Organisations.InsertAsync(first, Now), Ct);
-        // The interval between background checkpoints; the commit after it starts one.
-        await Task.Delay(TimeSpan.FromMilliseconds(1100), Ct);
-        await store.WriteAsync(s => s.Organisations.InsertAsync(second, Now), Ct);
-
-        // Disposing waits for a checkpoint still running; the pooled connections stay open, so SQLite's own checkpoint
-        // at the last close has not run.
+        var payload = "{\"pad\":\"" + new string('x', megabytes << 20) + "\"}";
+        var entry = await store.WriteAsync(s => s.Journal.AppendAsync(Now, "tester", "test.large", "GD-HOLD-1", payload), Ct);
         await store.DisposeAsync();
-        var fileAlone = Path.Combine(Path.GetDirectoryName(file)!, "file-alone.db");
-        File.Copy(file, fileAlone);
-        await using var copy = await SqlStore.OpenAsync(fileAlone, Ct);
-
         Assert.True(File.Exists(file + "-wal"), "the store's connections are still open, with their write-ahead log");
-        Assert.Equal(first.Name, (await copy.ReadAsync(s => s.Organisations.FindByCodeAsync(first.Code), Ct))?.Name);
-        Assert.Equal(second.Name, (await copy.ReadAsync(s => s.Organisations.FindByCodeAsync(second.Code), Ct))?.Name);
+        return (file, entry.Sequence);
+    }
+
+    private static async Task<long> TailOfFileAloneAsync(string file)
+    {
+        var alone = Path.Combine(Path.GetDirectoryName(file)!, Guid.NewGuid().ToString("N") + "-alone.db");
+        File.Copy(file, alone);
+        await using var copy = await SqlStore.OpenAsync(alone, Ct);
+        return (await copy.ReadAsync(s => s.Journal.TailAsync(), Ct)).Sequence;
     }
 }

@@ -17,19 +17,21 @@ internal sealed class SqliteDialect : SqlDialect
     private const int UniqueViolation = 2067;
     private const int PrimaryKeyViolation = 1555;
 
-    // How often a commit may start a checkpoint in the background, and how large the write-ahead log may grow before a
-    // commit copies it into the file itself (pages of 4 KiB: 256 MiB), for when the background ones cannot keep up.
-    private const long CheckpointEveryMs = 1000;
+    // A checkpoint starts in the background when a commit leaves this many pages in the write-ahead log (4 KiB pages:
+    // 16 MiB; SQLite's automatic checkpoint runs at 1 000 on the committing thread), and at most once a second. A commit
+    // that finds the log at the bound (256 MiB: the background ones cannot keep up) copies it itself, as before.
+    private const int CheckpointPages = 4000;
     private const int CommitCheckpointPages = 65536;
+    private const long CheckpointEveryMs = 1000;
 
-    private static readonly string Pragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; "
-        + "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = "
-        + CommitCheckpointPages.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+    private const string Pragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; "
+        + "PRAGMA cache_size = -32768;";
 
     private readonly string _connectionString;
     private readonly string? _checkpointConnectionString;
     private readonly Lock _checkpointGate = new();
-    private long _lastCheckpoint = Environment.TickCount64;
+    private readonly nint _hookId;
+    private long _lastCheckpoint = Environment.TickCount64 - CheckpointEveryMs;
     private Task _checkpoint = Task.CompletedTask;
     private bool _disposed;
 
@@ -44,6 +46,7 @@ internal sealed class SqliteDialect : SqlDialect
             builder.Pooling = false;
             builder.Mode = SqliteOpenMode.ReadWrite;
             _checkpointConnectionString = builder.ToString();
+            _hookId = SqliteWalHook.Enrol(this);
         }
     }
 
@@ -72,13 +75,16 @@ internal sealed class SqliteDialect : SqlDialect
         await using var pragma = connection.CreateCommand();
         // WAL with synchronous=NORMAL survives a killed process; foreign keys are off by default in SQLite. A 32 MB page
         // cache (SQLite's default is 2 MB) holds the pages a batch of journal rows and their index entries touch, which
-        // would otherwise be read again from the file on every batch. The write-ahead log is copied into the file by
-        // WriteCommitted's background checkpoints, not by the commit that happens to cross SQLite's automatic
-        // threshold: that commit used to wait for the copy and its fsync, 40-50 ms every 4 000 pages, and so did every
-        // trade's live update behind it (docs/exchange.md). The automatic checkpoint stays as a bound far above what
-        // the background ones leave. Neither setting changes what a commit guarantees.
+        // would otherwise be read again from the file on every batch. The write-ahead log is copied into the file by a
+        // checkpoint in the background (WalCommitted), not by the commit that fills it: that commit used to wait for
+        // the copy and its syncs to disk, 40-50 ms, and so did every live market update behind it (docs/exchange.md).
+        // Neither changes what a commit guarantees.
         pragma.CommandText = Pragmas;
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        if (_checkpointConnectionString is not null)
+        {
+            SqliteWalHook.Install(connection.Handle!.DangerousGetHandle(), _hookId);
+        }
         return connection;
     }
 
@@ -360,14 +366,20 @@ internal sealed class SqliteDialect : SqlDialect
             : null;
 
     /// <summary>
-    /// Starts a passive checkpoint on a connection of its own when a second has passed since the last one started and
-    /// none is running. A passive checkpoint copies what no reader still needs and waits for no one: commits and reads
-    /// go on beside it. The committing caller only queues it and does not wait for it.
+    /// Told by <see cref="SqliteWalHook"/> after each commit, on the committing thread, with the pages now in the log.
+    /// Past <see cref="CheckpointPages"/> it starts a passive checkpoint on a connection and a thread of their own (not
+    /// the pool's: a checkpoint waits on the disk, and on two cores the pool has two threads for requests and live data),
+    /// unless one is running or one started within the last second. A passive checkpoint copies what no reader still
+    /// needs and waits for no one: commits and reads go on beside it.
     /// </summary>
-    public override void WriteCommitted()
+    internal void WalCommitted(nint db, int pages)
     {
-        if (_checkpointConnectionString is null
-            || Environment.TickCount64 - Volatile.Read(ref _lastCheckpoint) < CheckpointEveryMs)
+        if (pages >= CommitCheckpointPages)
+        {
+            SqliteWalHook.CheckpointNow(db);
+            return;
+        }
+        if (pages < CheckpointPages || Environment.TickCount64 - Volatile.Read(ref _lastCheckpoint) < CheckpointEveryMs)
         {
             return;
         }
@@ -379,8 +391,6 @@ internal sealed class SqliteDialect : SqlDialect
                 return;
             }
             Volatile.Write(ref _lastCheckpoint, now);
-            // A thread of its own, not one of the pool's: the checkpoint waits on the disk for tens of milliseconds, and
-            // on two cores the pool has two threads to run requests and live market data with.
             _checkpoint = Task.Factory.StartNew(static state => Checkpoint((string)state!), _checkpointConnectionString,
                 CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         }
@@ -413,6 +423,7 @@ internal sealed class SqliteDialect : SqlDialect
             _disposed = true;
             running = _checkpoint;
         }
+        SqliteWalHook.Forget(_hookId);
         await running.ConfigureAwait(false);
     }
 
