@@ -409,7 +409,7 @@ internal sealed class SqliteDialect : SqlDialect
         catch (SqliteException)
         {
             // The database is gone or busy being closed: nothing is lost, as the log stays whole until a checkpoint
-            // copies it. The next commit's checkpoint, SQLite's own bound and the last connection's close copy it.
+            // copies it. A later commit's checkpoint, the 65 536-page bound or the last connection's close copies it.
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using OpenEts.Domain.Exchange.MarketData;
 
 namespace OpenEts.Application.Exchange.MarketData;
@@ -9,9 +11,20 @@ namespace OpenEts.Application.Exchange.MarketData;
 /// subscriber of the instrument (<see cref="IMarketSubscriber"/>), which takes it without waiting for its client: a
 /// subscriber that falls behind skips to the newest update, so a slow reader never holds up the others or the exchange.
 /// </summary>
-public sealed class MarketStream(MarketDataQueries queries)
+/// <remarks>
+/// Live data's promise is every subscriber within 50 ms of the trade (docs/exchange.md): an update offered later than
+/// <see cref="Late"/> after its change is logged as a warning, with the part spent before the publish began (waiting
+/// for a thread), at most one warning every <see cref="WarnEveryMs"/> ms with the count of late updates since the last
+/// one, so that a saturated server does not also flood its log.
+/// </remarks>
+public sealed partial class MarketStream(MarketDataQueries queries, ILogger<MarketStream>? log = null)
 {
+    private static readonly TimeSpan Late = TimeSpan.FromMilliseconds(50);
+    private const long WarnEveryMs = 10_000;
+
     private readonly ConcurrentDictionary<string, Topic> _topics = new(StringComparer.Ordinal);
+    private long _lastWarning = long.MinValue / 2;
+    private int _late;
 
     /// <summary>How many subscribers are listening, over all instruments.</summary>
     public int Subscribers => _topics.Values.Sum(t => t.Count);
@@ -25,7 +38,30 @@ public sealed class MarketStream(MarketDataQueries queries)
     /// which reads the state after every change so far. A burst of changes thus costs a few computations, not one each,
     /// and every subscriber still ends on the state after the last change.
     /// </remarks>
-    public async Task PublishAsync(string instrument, CancellationToken ct)
+    public Task PublishAsync(string instrument, CancellationToken ct) => PublishAsync(instrument, Stopwatch.GetTimestamp(), ct);
+
+    /// <summary>
+    /// As <see cref="PublishAsync(string, CancellationToken)"/>, for a change made at <paramref name="changedAt"/> (a
+    /// <see cref="Stopwatch"/> timestamp): an update offered later than 50 ms after it is logged.
+    /// </summary>
+    public async Task PublishAsync(string instrument, long changedAt, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await PublishNowAsync(instrument, ct).ConfigureAwait(false);
+        if (log is not null && Stopwatch.GetElapsedTime(changedAt) is var offered && offered > Late)
+        {
+            Interlocked.Increment(ref _late);
+            var now = Environment.TickCount64;
+            var last = Volatile.Read(ref _lastWarning);
+            if (now - last >= WarnEveryMs && Interlocked.CompareExchange(ref _lastWarning, now, last) == last)
+            {
+                LogLate(log, instrument, offered.TotalMilliseconds, Stopwatch.GetElapsedTime(changedAt, started).TotalMilliseconds,
+                    Interlocked.Exchange(ref _late, 0));
+            }
+        }
+    }
+
+    private async Task PublishNowAsync(string instrument, CancellationToken ct)
     {
         var topic = _topics.GetOrAdd(instrument, _ => new Topic());
         Interlocked.Increment(ref topic.Version);
@@ -100,6 +136,10 @@ public sealed class MarketStream(MarketDataQueries queries)
         return new MarketUpdate(instrument, version, live.Ticker, await queries.DepthAsync(instrument, ct).ConfigureAwait(false),
             live.Minute, live.Day);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Live market data for {Instrument} offered {Offered:F1} ms after the change, {Waited:F1} ms of it waiting for a thread ({Late} updates later than 50 ms since the last such warning)")]
+    private static partial void LogLate(ILogger logger, string instrument, double offered, double waited, int late);
 
     private sealed class Topic
     {
