@@ -29,6 +29,12 @@ public static class PlanJson
 
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(SchemaTextLazy.Value));
 
+    // One options object for every evaluation: JsonSchema.Net 7 rebuilds a schema's cached constraints when it is given
+    // options it has not seen, and two plans checked at once with options of their own could each see the other's half-
+    // built constraints and pass an invalid plan (json-everything issue 929; seen here as a negative benchmark accepted
+    // once under the parallel test run).
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
     /// <summary>The published schema, as served at <c>/api/v1/allocation/schema</c>.</summary>
     public static string SchemaText => SchemaTextLazy.Value;
 
@@ -59,7 +65,7 @@ public static class PlanJson
             problems = [new FieldError("$", "type", "$: a plan is a JSON object")];
             return false;
         }
-        var result = Schema.Value.Evaluate(node, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        var result = Schema.Value.Evaluate(node, Evaluation);
         if (!result.IsValid)
         {
             problems = SchemaProblems(result);
