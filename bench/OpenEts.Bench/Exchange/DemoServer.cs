@@ -128,6 +128,11 @@ internal sealed class DemoServer : IAsyncDisposable
             await Process.WaitForExitAsync().ConfigureAwait(false);
         }
         Process.Dispose();
+        if (Environment.GetEnvironmentVariable("OPENETS_BENCH_KEEP") == "1")
+        {
+            Console.WriteLine($"kept the run's database in {_work.FullName} (OPENETS_BENCH_KEEP=1)");
+            return;
+        }
         try
         {
             _work.Delete(recursive: true);

@@ -39,9 +39,14 @@ internal static class SettlementBench
 
         await RestingSellsAsync(server, seller, trades, clients, price, "sweep").ConfigureAwait(false);
         var cpu = server.Cpu();
+        var start = Stopwatch.GetTimestamp();
         var watch = Stopwatch.StartNew();
         var answer = await server.OrderAsync(buyer, sell: false, price, trades, "sweep-buy").ConfigureAwait(false);
         watch.Stop();
+        // The sweep's window on the monotonic clock (Stopwatch's on Linux), for `perf report --time` of a recording made
+        // with `perf record -k CLOCK_MONOTONIC`.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sweep window (monotonic seconds, for perf report --time): {Monotonic(start):F6},{Monotonic(Stopwatch.GetTimestamp()):F6}"));
         var settled = answer.GetProperty("trades").GetArrayLength();
         Report("one buy trading with every resting sell", settled, watch.Elapsed, server.Cpu() - cpu);
 
@@ -58,6 +63,8 @@ internal static class SettlementBench
         Report($"{trades:N0} one-lot buys from {clients} clients, group commit", groupSettled, watch.Elapsed, server.Cpu() - cpu);
         return settled == trades && groupSettled == trades ? 0 : 1;
     }
+
+    private static double Monotonic(long timestamp) => (double)timestamp / Stopwatch.Frequency;
 
     private static Task RestingSellsAsync(DemoServer server, HttpClient seller, int count, int clients, decimal price, string tag) =>
         DemoServer.ConcurrentlyAsync(count, clients, i => server.OrderAsync(seller, sell: true, price, 1, $"{tag}-sell-{i}"));

@@ -51,7 +51,10 @@ public static class OpenEtsApp
     public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         args = ServerCommandLine.Normalise(args);
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings*.json are read once, not watched: the host's watcher of them watches the whole content root and
+        // its folders, and so woke on every write to a SQLite database kept there (data/openets.db and its -wal) — a
+        // tenth of a trade settlement's CPU went to those notifications (docs/architecture.md, "Programs").
+        var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
