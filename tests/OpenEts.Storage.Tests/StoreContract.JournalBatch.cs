@@ -51,6 +51,50 @@ public abstract partial class StoreContract<TDb>
         Assert.Null(chain.Break);
     }
 
+    // A settlement's batch runs to tens of thousands of entries: more rows than one chunk holds (4 096), more bytes than
+    // one byte chunk (256 KiB), and here one payload larger than a whole chunk; cleared and filled again, it stores the
+    // second filling alone.
+    [Fact]
+    public async Task Journal_BatchLargerThanItsChunks_StoresEveryEntryChainedAndAClearedBatchStartsAfresh()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        var big = "{\"text\":\"" + new string('碳', 100_000) + "\"}";
+        string Payload(int i) => i == 4_500 ? big : $"{{\"n\":{i},\"pad\":\"{new string('x', 60 + i % 7)}\"}}";
+        var batch = new JournalBatch();
+        for (var i = 0; i < 3; i++)
+        {
+            batch.Add(Now, "discarded", "test.discarded", "GD-HOLD-0", "{}"u8);
+        }
+        batch.Clear();
+        const int count = 9_000;
+        for (var i = 0; i < count; i++)
+        {
+            batch.Add(Now.AddMilliseconds(i), i % 2 == 0 ? "tester" : "张三", "test.chunks", "GD-HOLD-" + (i % 3),
+                Encoding.UTF8.GetBytes(Payload(i)));
+        }
+
+        var last = await store.WriteAsync(s => s.Journal.AppendBatchAsync(batch), Ct);
+        var entries = await store.ReadAsync(async s =>
+        {
+            var read = new List<JournalEntry>();
+            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(Ct))
+            {
+                read.Add(e);
+            }
+            return read;
+        }, Ct);
+        var chain = await new JournalChain(store).CheckAsync(Ct);
+
+        Assert.Equal(count, last);
+        Assert.Equal(count, entries.Count);
+        Assert.Equal(Enumerable.Range(0, count).Select(Payload), entries.Select(e => e.Payload));
+        Assert.Equal("张三", entries[4_097].Actor);
+        Assert.Equal("GD-HOLD-2", entries[8_999].Subject);
+        Assert.Equal(Now.AddMilliseconds(8_999), entries[8_999].At);
+        Assert.All(entries, e => Assert.True(e.HashMatches()));
+        Assert.Null(chain.Break);
+    }
+
     [Fact]
     public async Task Journal_AppendBatchChainedAheadFromTheTail_StoresAnUnbrokenChainEvenWhenTheTailMoved()
     {

@@ -35,6 +35,26 @@ internal sealed class SqliteDialect : SqlDialect
     private Task _checkpoint = Task.CompletedTask;
     private bool _disposed;
 
+    // SQLite's process-wide settings, made before this process opens its first connection (sqlite3_config is refused
+    // after that, SQLITE_MISUSE, and SQLite then keeps its defaults, which are only slower):
+    // - no mutex per connection and statement (SQLITE_CONFIG_MULTITHREAD): an ADO.NET connection is used by one thread
+    //   at a time, which is all that mode asks; SQLite's default (serialized) locked and unlocked a mutex around every
+    //   bind, step and column read — 6 % of a settlement's time (docs/exchange.md);
+    // - no memory statistics (SQLITE_CONFIG_MEMSTATUS 0): they take a process-wide mutex on every allocation, and nothing
+    //   here reads them.
+    static SqliteDialect()
+    {
+        Batteries_V2.Init();
+        ProcessSettings = raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD) == raw.SQLITE_OK
+            && raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0) == raw.SQLITE_OK;
+    }
+
+    /// <summary>
+    /// Whether SQLite's process-wide settings above were made (false when something in this process had opened a SQLite
+    /// connection first: SQLite then keeps its defaults).
+    /// </summary>
+    public static bool ProcessSettings { get; }
+
     private SqliteDialect(string connectionString)
     {
         _connectionString = connectionString;
