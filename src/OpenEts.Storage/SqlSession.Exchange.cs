@@ -216,9 +216,25 @@ internal sealed partial class SqlSession : IExchangeData
     {
         ArgumentNullException.ThrowIfNull(ids);
         await FlushOrdersAsync().ConfigureAwait(false);
-        return (await QueryAmongAsync<OrderRow, long>($"SELECT {OrderColumns} FROM exchange_orders WHERE", "id", ids.Distinct()).ConfigureAwait(false))
-            .ConvertAll(r => r.ToOrder());
+        return await ReadAmongAsync($"SELECT {OrderColumns} FROM exchange_orders WHERE", "id", ids.Distinct(), ReadOrder).ConfigureAwait(false);
     }
+
+    // An order read by column position (OrderColumns' order), its codes looked up rather than parsed.
+    private static ExchangeOrder ReadOrder(System.Data.Common.DbDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3), Code(Sides, r.GetString(4)), Code(OrderTypes, r.GetString(5)),
+        r.IsDBNull(6) ? null : r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), Code(OrderStatuses, r.GetString(11)),
+        r.IsDBNull(12) ? null : r.GetString(12), r.IsDBNull(13) ? null : r.GetInt64(13), At(r.GetInt64(14)), At(r.GetInt64(15)), r.GetString(16));
+
+    private static readonly Dictionary<string, Side> Sides = Codes<Side>();
+    private static readonly Dictionary<string, OrderType> OrderTypes = Codes<OrderType>();
+    private static readonly Dictionary<string, OrderStatus> OrderStatuses = Codes<OrderStatus>();
+
+    private static Dictionary<string, T> Codes<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().ToDictionary(v => v.ToString(), v => v, StringComparer.Ordinal);
+
+    // A stored code is the enum's name; one that is not (a database changed by hand) fails as Enum.Parse would.
+    private static T Code<T>(Dictionary<string, T> codes, string stored) where T : struct, Enum =>
+        codes.TryGetValue(stored, out var value) ? value : Enum.Parse<T>(stored);
 
     async Task<ExchangeOrder?> IExchangeData.FindOrderAsync(string userName, string key)
     {

@@ -74,6 +74,33 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
         return rows;
     }
 
+    /// <summary>
+    /// As <see cref="QueryAmongAsync{TRow, TValue}"/> without named parameters, each row read by <paramref name="read"/>
+    /// by column position and type: a settlement reads thousands of orders, and a mapper reads every column as an object
+    /// into a row object first.
+    /// </summary>
+    private async Task<List<TRow>> ReadAmongAsync<TRow, TValue>(string select, string column, IEnumerable<TValue> values,
+        Func<DbDataReader, TRow> read)
+    {
+        var rows = new List<TRow>();
+        foreach (var batch in values.Chunk(2000))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"{select} {AmongList(column, "among")}";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "among";
+            parameter.Value = ListValue(batch);
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                rows.Add(read(reader));
+            }
+        }
+        return rows;
+    }
+
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
     // Rows of one table in one prepared statement (see SqlDialect.InsertRowsAsync).
