@@ -136,30 +136,27 @@ internal sealed class SqliteDialect : SqlDialect
             out var statement));
         using (statement)
         {
+            var stmt = statement.DangerousGetHandle();
             for (var i = 0; i < batch.Count; i++)
             {
-                Check(db, raw.sqlite3_bind_int64(statement, 1, firstSequence + i));
-                Check(db, raw.sqlite3_bind_int64(statement, 2, batch.AtMs(i)));
-                Check(db, BindUtf8(statement, 3, batch.Actor(i)));
-                Check(db, BindUtf8(statement, 4, batch.Kind(i)));
-                Check(db, BindUtf8(statement, 5, batch.Subject(i)));
-                Check(db, BindUtf8(statement, 6, batch.Payload(i)));
-                Check(db, BindUtf8(statement, 7, batch.PreviousHash(i)));
-                Check(db, BindUtf8(statement, 8, batch.Hash(i)));
-                var done = raw.sqlite3_step(statement);
+                Check(db, SqliteNative.BindInt64(stmt, 1, firstSequence + i));
+                Check(db, SqliteNative.BindInt64(stmt, 2, batch.AtMs(i)));
+                Check(db, SqliteNative.BindText(stmt, 3, batch.Actor(i)));
+                Check(db, SqliteNative.BindText(stmt, 4, batch.Kind(i)));
+                Check(db, SqliteNative.BindText(stmt, 5, batch.Subject(i)));
+                Check(db, SqliteNative.BindText(stmt, 6, batch.Payload(i)));
+                Check(db, SqliteNative.BindText(stmt, 7, batch.PreviousHash(i)));
+                Check(db, SqliteNative.BindText(stmt, 8, batch.Hash(i)));
+                var done = SqliteNative.Step(stmt);
                 if (done != raw.SQLITE_DONE)
                 {
                     Check(db, done);
                 }
-                Check(db, raw.sqlite3_reset(statement));
+                Check(db, SqliteNative.Reset(stmt));
             }
         }
         return Task.CompletedTask;
     }
-
-    // An empty span pins to a null pointer, which SQLite would bind as NULL, not as empty text.
-    private static int BindUtf8(sqlite3_stmt statement, int index, ReadOnlySpan<byte> text) =>
-        text.IsEmpty ? raw.sqlite3_bind_text(statement, index, "") : raw.sqlite3_bind_text(statement, index, text);
 
     // The rows' bytes straight from SQLite's cursor (a TEXT column read as a blob is its UTF-8), no string per field.
     public override Task CheckChainAsync(
@@ -245,11 +242,12 @@ internal sealed class SqliteDialect : SqlDialect
             Check(db, raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO registry_index (term, seq) VALUES (?1, ?2)", out var statement));
             using (statement)
             {
+                var stmt = statement.DangerousGetHandle();
                 foreach (var (term, sequence) in terms)
                 {
-                    Check(db, utf8.Bind(statement, 1, term));
-                    Check(db, raw.sqlite3_bind_int64(statement, 2, sequence));
-                    Step(db, statement);
+                    Check(db, utf8.Bind(stmt, 1, term));
+                    Check(db, SqliteNative.BindInt64(stmt, 2, sequence));
+                    Step(db, stmt);
                 }
             }
         }
@@ -259,11 +257,12 @@ internal sealed class SqliteDialect : SqlDialect
                 out var statement));
             using (statement)
             {
+                var stmt = statement.DangerousGetHandle();
                 foreach (var (proposal, sequence) in proposals)
                 {
-                    Check(db, raw.sqlite3_bind_int64(statement, 1, proposal));
-                    Check(db, raw.sqlite3_bind_int64(statement, 2, sequence));
-                    Step(db, statement);
+                    Check(db, SqliteNative.BindInt64(stmt, 1, proposal));
+                    Check(db, SqliteNative.BindInt64(stmt, 2, sequence));
+                    Step(db, stmt);
                 }
             }
         }
@@ -272,12 +271,13 @@ internal sealed class SqliteDialect : SqlDialect
             Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO registry_keys (actor, key, seq) VALUES (?1, ?2, ?3)", out var statement));
             using (statement)
             {
+                var stmt = statement.DangerousGetHandle();
                 foreach (var (actor, key, sequence) in keys)
                 {
-                    Check(db, utf8.Bind(statement, 1, actor));
-                    Check(db, utf8.Bind(statement, 2, key));
-                    Check(db, raw.sqlite3_bind_int64(statement, 3, sequence));
-                    Step(db, statement);
+                    Check(db, utf8.Bind(stmt, 1, actor));
+                    Check(db, utf8.Bind(stmt, 2, key));
+                    Check(db, SqliteNative.BindInt64(stmt, 3, sequence));
+                    Step(db, stmt);
                 }
             }
         }
@@ -298,13 +298,14 @@ internal sealed class SqliteDialect : SqlDialect
         Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({places})", out var statement));
         using (statement)
         {
+            var stmt = statement.DangerousGetHandle();
             foreach (var row in rows)
             {
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    Check(db, Bind(statement, i + 1, row[i], utf8, table, columns[i]));
+                    Check(db, Bind(stmt, i + 1, row[i], utf8, table, columns[i]));
                 }
-                Step(db, statement);
+                Step(db, stmt);
             }
         }
         return Task.CompletedTask;
@@ -325,23 +326,24 @@ internal sealed class SqliteDialect : SqlDialect
         var changed = 0;
         using (statement)
         {
+            var stmt = statement.DangerousGetHandle();
             foreach (var row in rows)
             {
                 for (var i = 0; i <= columns.Count; i++)
                 {
-                    Check(db, Bind(statement, i + 1, row[i], utf8, table, i == 0 ? key : columns[i - 1]));
+                    Check(db, Bind(stmt, i + 1, row[i], utf8, table, i == 0 ? key : columns[i - 1]));
                 }
-                Step(db, statement);
+                Step(db, stmt);
                 changed += raw.sqlite3_changes(db);
             }
         }
         return Task.FromResult(changed);
     }
 
-    private static int Bind(sqlite3_stmt statement, int index, object? value, Utf8Buffer utf8, string table, string column) => value switch
+    private static int Bind(nint statement, int index, object? value, Utf8Buffer utf8, string table, string column) => value switch
     {
-        null => raw.sqlite3_bind_null(statement, index),
-        long number => raw.sqlite3_bind_int64(statement, index, number),
+        null => SqliteNative.BindNull(statement, index),
+        long number => SqliteNative.BindInt64(statement, index, number),
         string text => utf8.Bind(statement, index, text),
         var other => throw new ArgumentException($"{table}.{column}: a {other.GetType().Name} is neither a long nor a string", nameof(value)),
     };
@@ -351,12 +353,11 @@ internal sealed class SqliteDialect : SqlDialect
     {
         private byte[] _bytes = new byte[1024];
 
-        public int Bind(sqlite3_stmt statement, int index, string text)
+        public int Bind(nint statement, int index, string text)
         {
             if (text.Length == 0)
             {
-                // An empty span pins to a null pointer, which SQLite would bind as NULL, not as empty text.
-                return raw.sqlite3_bind_text(statement, index, text);
+                return SqliteNative.BindText(statement, index, []);
             }
             var most = Encoding.UTF8.GetMaxByteCount(text.Length);
             if (most > _bytes.Length)
@@ -364,20 +365,20 @@ internal sealed class SqliteDialect : SqlDialect
                 _bytes = new byte[Math.Max(most, 2 * _bytes.Length)];
             }
             var length = Encoding.UTF8.GetBytes(text, _bytes);
-            return raw.sqlite3_bind_text(statement, index, new ReadOnlySpan<byte>(_bytes, 0, length));
+            return SqliteNative.BindText(statement, index, new ReadOnlySpan<byte>(_bytes, 0, length));
         }
     }
 
-    private static void Step(sqlite3 db, sqlite3_stmt statement)
+    private static void Step(sqlite3 db, nint statement)
     {
-        var done = raw.sqlite3_step(statement);
+        var done = SqliteNative.Step(statement);
         if (done != raw.SQLITE_DONE)
         {
             // The statement is reset first, so the error is reported as the constraint failure it is.
-            raw.sqlite3_reset(statement);
+            SqliteNative.Reset(statement);
             throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), done, raw.sqlite3_extended_errcode(db));
         }
-        Check(db, raw.sqlite3_reset(statement));
+        Check(db, SqliteNative.Reset(statement));
     }
 
     public override Exception? TranslateError(Exception e) =>

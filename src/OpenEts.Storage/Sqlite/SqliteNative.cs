@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+
+namespace OpenEts.Storage.Sqlite;
+
+/// <summary>
+/// The few calls of SQLite's C API that the bulk writers (<see cref="SqliteDialect"/>'s journal, row and index inserts)
+/// make once per value and row, taking the statement as a raw pointer. The provider's own calls take a
+/// <see cref="SafeHandle"/>, which every call adds a reference to and releases again — 4 % of a settlement's time for
+/// rows written by the hundred thousand. The caller keeps the statement's handle alive (it disposes it after the loop),
+/// so the pointer stays valid for every call here.
+/// </summary>
+internal static class SqliteNative
+{
+    private const string Library = "e_sqlite3";
+
+    // SQLITE_TRANSIENT: SQLite copies the bytes before the call returns, so they may be a reused buffer's.
+    private static readonly nint Transient = -1;
+
+    public static int BindInt64(nint statement, int index, long value) => sqlite3_bind_int64(statement, index, value);
+
+    public static int BindNull(nint statement, int index) => sqlite3_bind_null(statement, index);
+
+    /// <summary>UTF-8 text; empty text stays empty text (a null pointer would bind NULL).</summary>
+    public static int BindText(nint statement, int index, ReadOnlySpan<byte> utf8)
+    {
+        ReadOnlySpan<byte> empty = [0];
+        return utf8.IsEmpty
+            ? sqlite3_bind_text(statement, index, in MemoryMarshal.GetReference(empty), 0, Transient)
+            : sqlite3_bind_text(statement, index, in MemoryMarshal.GetReference(utf8), utf8.Length, Transient);
+    }
+
+    public static int Step(nint statement) => sqlite3_step(statement);
+
+    public static int Reset(nint statement) => sqlite3_reset(statement);
+
+    // Binding only copies into SQLite's memory: no callback, no blocking, so no GC transition is needed around it.
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+    private static extern int sqlite3_bind_int64(nint statement, int index, long value);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+    private static extern int sqlite3_bind_null(nint statement, int index);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+    private static extern int sqlite3_bind_text(nint statement, int index, in byte text, int length, nint destructor);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+    private static extern int sqlite3_step(nint statement);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+    private static extern int sqlite3_reset(nint statement);
+}
