@@ -39,10 +39,6 @@ internal static class SettlementBench
         await server.OrderAsync(buyer, sell: false, price, 200, "warm-sweep").ConfigureAwait(false);
 
         await RestingSellsAsync(server, seller, trades, clients, price, "sweep").ConfigureAwait(false);
-        // OPENETS_BENCH_PERF_STAT=1: the server's instructions and cycles during the sweep alone (`perf stat`), a figure
-        // that moves far less with the machine's other work than wall or CPU time do.
-        using var perfStat = Environment.GetEnvironmentVariable("OPENETS_BENCH_PERF_STAT") == "1"
-            ? await PerfStatAsync(server.Process.Id).ConfigureAwait(false) : null;
         var cpu = server.Cpu();
         var start = Stopwatch.GetTimestamp();
         var watch = Stopwatch.StartNew();
@@ -52,14 +48,6 @@ internal static class SettlementBench
         // with `perf record -k CLOCK_MONOTONIC`.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep window (monotonic seconds, for perf report --time): {Monotonic(start):F6},{Monotonic(Stopwatch.GetTimestamp()):F6}"));
-        if (perfStat is not null)
-        {
-            // SIGINT: perf stat prints its counts and exits.
-            _ = Process.Start("kill", ["-INT", perfStat.Id.ToString(CultureInfo.InvariantCulture)]);
-            await perfStat.WaitForExitAsync().ConfigureAwait(false);
-            Console.WriteLine("server during the sweep (perf stat): " + string.Join("; ", (await perfStat.StandardError.ReadToEndAsync().ConfigureAwait(false))
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
-        }
         var settled = answer.GetProperty("trades").GetArrayLength();
         Report("one buy trading with every resting sell", settled, watch.Elapsed, server.Cpu() - cpu);
         if (sweepOnly)
@@ -79,17 +67,6 @@ internal static class SettlementBench
         watch.Stop();
         Report($"{trades:N0} one-lot buys from {clients} clients, group commit", groupSettled, watch.Elapsed, server.Cpu() - cpu);
         return settled == trades && groupSettled == trades ? 0 : 1;
-    }
-
-    private static async Task<Process> PerfStatAsync(int pid)
-    {
-        var info = new ProcessStartInfo("perf", ["stat", "-x", ",", "-e", "instructions,cycles,task-clock", "-p", pid.ToString(CultureInfo.InvariantCulture)])
-        {
-            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
-        };
-        var perf = Process.Start(info) ?? throw new InvalidOperationException("perf did not start");
-        await Task.Delay(300).ConfigureAwait(false);
-        return perf;
     }
 
     private static double Monotonic(long timestamp) => (double)timestamp / Stopwatch.Frequency;
