@@ -228,26 +228,13 @@ internal sealed partial class SqlSession
         Func<DbDataReader, TRow> read)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, AmongList("user_id", "users"));
-        Bind(command, "users", ListValue(userIds));
-        bind?.Invoke(command);
         var rows = new List<TRow>(userIds.Count);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        await ReadIntoAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, AmongList("user_id", "users")), command =>
         {
-            rows.Add(read(reader));
-        }
+            Bind(command, "users", ListValue(userIds));
+            bind?.Invoke(command);
+        }, read, rows).ConfigureAwait(false);
         return rows;
-    }
-
-    private static void Bind(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);

@@ -85,20 +85,32 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
         var rows = new List<TRow>();
         foreach (var batch in values.Chunk(2000))
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"{select} {AmongList(column, "among")}";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "among";
-            parameter.Value = ListValue(batch);
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                rows.Add(read(reader));
-            }
+            await ReadIntoAsync($"{select} {AmongList(column, "among")}", command => Bind(command, "among", ListValue(batch)), read, rows)
+                .ConfigureAwait(false);
         }
         return rows;
+    }
+
+    // Runs sql in this session's transaction, its parameters set by bind, and adds each row, read by read, to rows.
+    private async Task ReadIntoAsync<TRow>(string sql, Action<DbCommand> bind, Func<DbDataReader, TRow> read, List<TRow> rows)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+    }
+
+    private static void Bind(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();

@@ -29,15 +29,7 @@ public abstract partial class StoreContract<TDb>
             await s.Journal.AppendAsync(Now.AddSeconds(9), "tester", "test.after", "GD-HOLD-9", "{\"n\":9}");
             return written;
         }, Ct);
-        var entries = await store.ReadAsync(async s =>
-        {
-            var read = new List<JournalEntry>();
-            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(Ct))
-            {
-                read.Add(e);
-            }
-            return read;
-        }, Ct);
+        var entries = await JournalEntriesAsync(store);
         var chain = await new JournalChain(store).CheckAsync(Ct);
 
         Assert.Equal(4, last);
@@ -74,15 +66,7 @@ public abstract partial class StoreContract<TDb>
         }
 
         var last = await store.WriteAsync(s => s.Journal.AppendBatchAsync(batch), Ct);
-        var entries = await store.ReadAsync(async s =>
-        {
-            var read = new List<JournalEntry>();
-            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(Ct))
-            {
-                read.Add(e);
-            }
-            return read;
-        }, Ct);
+        var entries = await JournalEntriesAsync(store);
         var chain = await new JournalChain(store).CheckAsync(Ct);
 
         Assert.Equal(count, last);

@@ -68,15 +68,7 @@ public abstract partial class StoreContract<TDb>
     // that the chain verifies again.
     private static async Task RewriteFromAsync(SqlStore store, long from)
     {
-        var entries = await store.ReadAsync(async s =>
-        {
-            var all = new List<JournalEntry>();
-            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(Ct))
-            {
-                all.Add(e);
-            }
-            return all;
-        }, Ct);
+        var entries = await JournalEntriesAsync(store);
         await using var connection = await store.OpenConnectionAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = connection is Npgsql.NpgsqlConnection

@@ -35,15 +35,7 @@ public abstract partial class StoreContract<TDb>
             Assert.Equal(6, batchLast);
             return (appended, seen, count);
         }, Ct);
-        var stored = await store.ReadAsync(async s =>
-        {
-            var read = new List<JournalEntry>();
-            await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(Ct))
-            {
-                read.Add(e);
-            }
-            return read;
-        }, Ct);
+        var stored = await JournalEntriesAsync(store);
         var chain = await new JournalChain(store).CheckAsync(Ct);
 
         Assert.Equal([2L, 3], seenInside.Select(e => e.Sequence).Order());

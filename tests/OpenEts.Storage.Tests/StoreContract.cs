@@ -106,15 +106,7 @@ public abstract partial class StoreContract<TDb>(TDb db) where TDb : ITestDataba
             store.WriteAsync(s => s.Journal.AppendAsync(Now.AddSeconds(i), $"user{i % 3}", "test.event", $"S{i}",
                 Json.Object(("i", i))), Ct), Ct)));
 
-        var entries = new List<JournalEntry>();
-        await store.ReadAsync(async s =>
-        {
-            await foreach (var e in s.Journal.ReadAllAsync(1))
-            {
-                entries.Add(e);
-            }
-            return 0;
-        }, Ct);
+        var entries = await JournalEntriesAsync(store);
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), entries.Select(e => e.Sequence));
         Assert.Null(JournalVerifier.FindFirstBreak(entries));
     }
@@ -209,6 +201,17 @@ public abstract partial class StoreContract<TDb>(TDb db) where TDb : ITestDataba
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(Ct);
     }
+
+    // Every journal entry stored, in sequence order.
+    private static Task<List<JournalEntry>> JournalEntriesAsync(SqlStore store) => store.ReadAsync(async s =>
+    {
+        var read = new List<JournalEntry>();
+        await foreach (var e in s.Journal.ReadAllAsync(1).WithCancellation(Ct))
+        {
+            read.Add(e);
+        }
+        return read;
+    }, Ct);
 }
 
 public sealed class SqliteStoreTests(SqliteDb db) : StoreContract<SqliteDb>(db), IClassFixture<SqliteDb>;

@@ -355,10 +355,6 @@ internal sealed class SqliteDialect : SqlDialect
 
         public int Bind(nint statement, int index, string text)
         {
-            if (text.Length == 0)
-            {
-                return SqliteNative.BindText(statement, index, []);
-            }
             var most = Encoding.UTF8.GetMaxByteCount(text.Length);
             if (most > _bytes.Length)
             {
