@@ -75,4 +75,37 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(before.Sequence + LongBatch, after.Sequence);
         Assert.True((await registry.VerifyAsync(Ct)).Intact);
     }
+
+    // A run that meets an old key is run again from the stored state: what its first run did in memory (here a proposal
+    // that, in the end, was a duplicate) must not be seen by the requests after it, nor stored.
+    [Fact]
+    public async Task Registry_BatchWithAKeyOlderThanTheWindow_LaterRequestsSeeOnlyTheRerunsState()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        using var registry = new RegistryService(store);
+        await new DemoRegistry(registry).SeedIfEmptyAsync(Now, Ct);
+        var expires = Now.AddDays(7);
+        var propose = (DateTimeOffset t) => (Func<RegistryLedger, RegistryOutcome>)(l =>
+            l.ProposeTransfer(PowerA, t, Key("old-proposal"), PowerAccount, CementAccount, Gdea2017, 40, expires));
+        var first = Assert.IsType<RegistryOutcome.Completed>((await registry.ExecuteBatchAsync(Now, [propose(Now)], Ct))[0]);
+        var proposal = ((TransferProposed)first.Event).Proposal;
+        var later = Now.AddDays(2);
+        await TransferAtAsync(registry, 5, "later-phantom", later);
+        var next = ProposalId.From(await registry.QueryAsync((l, _) => l.LastProposalId, Ct) + 1);
+        var held = await registry.QueryAsync((l, _) => (l.QuantityHeld(PowerAccount, Gdea2017), l.QuantityHeld(CementAccount, Gdea2017)), Ct);
+        var before = await store.ReadAsync(s => s.Journal.TailAsync(), Ct);
+
+        // The proposal resent with its old key, then an approval of the proposal it would have made had the key been new.
+        var outcomes = await registry.ExecuteBatchAsync(later,
+            [propose(later), l => l.ApproveTransfer(PowerB, later, Key("approve-phantom"), next)], Ct);
+
+        var repeat = Assert.IsType<RegistryOutcome.Completed>(outcomes[0]);
+        Assert.True(repeat.Duplicate);
+        Assert.Equal(proposal, ((TransferProposed)repeat.Event).Proposal);
+        Assert.Equal(RegistryRejection.UnknownProposal, Assert.IsType<RegistryOutcome.Rejected>(outcomes[1]).Reason);
+        Assert.Equal(before, await store.ReadAsync(s => s.Journal.TailAsync(), Ct));
+        Assert.Equal(held, await registry.QueryAsync((l, _) => (l.QuantityHeld(PowerAccount, Gdea2017), l.QuantityHeld(CementAccount, Gdea2017)), Ct));
+        Assert.Equal(next.Value - 1, await registry.QueryAsync((l, _) => l.LastProposalId, Ct));
+        Assert.True((await registry.VerifyAsync(Ct)).Intact);
+    }
 }

@@ -226,7 +226,11 @@ public abstract partial class StoreContract<TDb>
         }
     }
 
-    /// <summary>One request, resolved against the ledger when it first runs (actor, proposal, quantity), then kept.</summary>
+    /// <summary>
+    /// One request, resolved against the ledger each time it runs (actor, proposal, quantity): the service runs a batch
+    /// again from the stored state when it meets a key older than the window, and the expectations must be those of the
+    /// run that stays. A repeat sends exactly the request it repeats.
+    /// </summary>
     private sealed class Attempt(RegistryOp op, string key, DateTimeOffset now, Attempt? repeatOf)
     {
         private static readonly UserId Intruder = UserId.From("intruder");
@@ -254,8 +258,12 @@ public abstract partial class StoreContract<TDb>
 
         public RegistryOutcome Run(RegistryLedger l)
         {
-            _request ??= Resolve(l);
-            return _request(l, now);
+            if (RepeatOf is null)
+            {
+                (MustRefuse, Expected) = (false, null);
+                _request = Resolve(l);
+            }
+            return _request!(l, now);
         }
 
         public override string ToString() => $"{op} key={Key} {_detail}";
