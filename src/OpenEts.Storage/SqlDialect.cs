@@ -32,6 +32,12 @@ internal abstract class SqlDialect : IAsyncDisposable
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 
     /// <summary>Begins a read transaction on one snapshot that never waits for writers.</summary>
+    /// <summary>
+    /// True when a write may run beside the serialised writers in a plain transaction (<see cref="SqlStore.WriteBesideAsync{T}"/>):
+    /// PostgreSQL, whose writers serialise on a lock of their own; not SQLite, whose one writer is the database's.
+    /// </summary>
+    public virtual bool WritesBeside => false;
+
     public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct);
 
     /// <summary>Told when a write transaction ends without a commit (rolled back or abandoned), after it ends.</summary>

@@ -57,9 +57,23 @@ internal sealed partial class SqlSession
         return sequence;
     }
 
+    // A write beside the serialised writers (SqlStore.WriteBesideAsync) holds no lock on the journal's tail.
+    private bool _beside;
+
+    internal void Beside() => _beside = true;
+
+    private void RequireWriter()
+    {
+        if (_beside)
+        {
+            throw new InvalidOperationException("a write beside the serialised writers cannot append to the journal");
+        }
+    }
+
     // The entries appended one by one and not stored yet, chained from the tail when the first of them comes.
     private async Task<JournalBatch> PendingAsync()
     {
+        RequireWriter();
         var tail = await TailAsync().ConfigureAwait(false);
         var pending = _pending ??= new JournalBatch();
         if (pending.Count == 0)
@@ -73,6 +87,7 @@ internal sealed partial class SqlSession
     public async Task<long> AppendBatchAsync(JournalBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        RequireWriter();
         await FlushJournalAsync().ConfigureAwait(false);
         var tail = await TailAsync().ConfigureAwait(false);
         if (batch.Count == 0)

@@ -37,16 +37,28 @@ public sealed class SqlStore : IStore, IAsyncDisposable
     /// <inheritdoc/>
     public long UsersVersion => Volatile.Read(ref _usersVersion);
 
-    public async Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct)
+    public Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct) => WriteAsync(work, beside: false, ct);
+
+    /// <inheritdoc/>
+    public Task<T> WriteBesideAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct) =>
+        WriteAsync(work, beside: _dialect.WritesBeside, ct);
+
+    private async Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, bool beside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
         var committed = false;
         try
         {
             await using var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transaction = beside
+                ? await connection.BeginTransactionAsync(ct).ConfigureAwait(false)
+                : await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
             var plans = _plans.Open(writing: true);
             var session = new SqlSession(_dialect, connection, transaction, plans, ct);
+            if (beside)
+            {
+                session.Beside();
+            }
             session.KeepCashRows();
             var result = await work(session).ConfigureAwait(false);
             await session.FlushAsync().ConfigureAwait(false);

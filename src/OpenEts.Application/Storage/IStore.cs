@@ -20,6 +20,14 @@ public interface IStore
     /// <remarks>An exception rolls everything back. A use case that returns a rejection must not have written.</remarks>
     Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction of its own that need not wait for the serialised writers
+    /// (PostgreSQL: no writers' lock; SQLite, which has one writer, and a store that cannot: as
+    /// <see cref="WriteAsync{T}"/>). Only for rows nothing else orders by, such as the inclusion queue: the work may not
+    /// append to the journal (that throws).
+    /// </summary>
+    Task<T> WriteBesideAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct) => WriteAsync(work, ct);
+
     /// <summary>Runs <paramref name="work"/> in a read-only transaction (a consistent snapshot).</summary>
     Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct);
 }

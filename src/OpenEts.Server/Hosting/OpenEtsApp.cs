@@ -124,7 +124,9 @@ public static class OpenEtsApp
         // The shipped rule sets are read (JSON) on first use, not while the server starts.
         services.AddSingleton(_ => InclusionProgrammes.Shipped).AddSingleton<InclusionCommandHandler>().AddSingleton<InclusionQueries>()
             .AddSingleton<CitizenSignUpHandler>().AddSingleton<PartnerActionsHandler>().AddInclusionRateLimits();
-        services.AddInclusionStreaming(InclusionStreaming.Url(builder.Configuration));
+        var natsUrl = InclusionStreaming.Url(builder.Configuration);
+        services.AddInclusionStreaming(natsUrl);
+        services.AddInclusionQueue(string.IsNullOrWhiteSpace(natsUrl) && InclusionQueueing.Asked(builder.Configuration));
         if (builder.Configuration.GetValue<bool>(InclusionRetention.Setting))
         {
             services.AddHostedService<InclusionRetention>();

@@ -29,6 +29,7 @@ public static class ServerCommandLine
         new("snapshot-interval", "N", "registry journal entries between automatic snapshots, 0 for none", "OPENETS_SNAPSHOT_INTERVAL"),
         new("exchange-snapshot-interval", "N", "exchange inputs between automatic snapshots of the order books, 0 for none", "OPENETS_EXCHANGE_SNAPSHOT_INTERVAL", "100000"),
         new("nats", "URL", "carbon inclusion's partner events through NATS JetStream, e.g. nats://127.0.0.1:4222", "OPENETS_NATS", "in process"),
+        new("inclusion-queue", "[=true|false]", "carbon inclusion's partner batches queued in the database, recorded in the background", "OPENETS_INCLUSION_QUEUE=true", Flag: true),
     ];
 
     // What else the configuration reader takes from the command line: the options' environment names, the environment

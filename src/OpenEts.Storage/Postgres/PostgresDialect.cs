@@ -51,6 +51,8 @@ internal sealed class PostgresDialect : SqlDialect
         return transaction;
     }
 
+    public override bool WritesBeside => true;
+
     public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct) =>
         connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
 

@@ -25,14 +25,15 @@ internal sealed class InclusionStreamWorld : IAsyncDisposable
     private readonly DirectoryInfo _folder;
     private readonly List<RegistryService> _registries = [];
     private readonly List<long> _citizens;
+    private readonly NatsServer? _nats;
 
-    private InclusionStreamWorld(DirectoryInfo folder, SqlStore store, List<long> citizens, long partnerId, NatsServer nats)
+    private InclusionStreamWorld(DirectoryInfo folder, SqlStore store, List<long> citizens, long partnerId, NatsServer? nats)
     {
         _folder = folder;
         Store = store;
         _citizens = citizens;
         PartnerId = partnerId;
-        Nats = nats;
+        _nats = nats;
         Handler = HandlerOn(store);
     }
 
@@ -40,13 +41,14 @@ internal sealed class InclusionStreamWorld : IAsyncDisposable
 
     public long PartnerId { get; }
 
-    public NatsServer Nats { get; }
+    /// <summary>The world's NATS server (not started for the database queue's tests).</summary>
+    public NatsServer Nats => _nats ?? throw new InvalidOperationException("this world has no NATS server");
 
     public InclusionCommandHandler Handler { get; }
 
-    public static async Task<InclusionStreamWorld> CreateAsync(int citizens)
+    public static async Task<InclusionStreamWorld> CreateAsync(int citizens, bool nats = true)
     {
-        var nats = await NatsServer.StartAsync();
+        var server = nats ? await NatsServer.StartAsync() : null;
         var folder = Directory.CreateTempSubdirectory("openets-stream");
         var store = await SqlStore.OpenAsync(Path.Combine(folder.FullName, "inclusion.db"), TestContext.Current.CancellationToken);
         var now = DateTimeOffset.UtcNow;
@@ -62,7 +64,7 @@ internal sealed class InclusionStreamWorld : IAsyncDisposable
                 new PartnerScope(Programme, [Behaviour.Metro, Behaviour.Bus]), PartnerKeyText[..10], PartnerKey.Hash(PartnerKeyText), now, "regulator", null));
             return (ids, partner.Id);
         }, TestContext.Current.CancellationToken);
-        return new InclusionStreamWorld(folder, store, ids, partnerId, nats);
+        return new InclusionStreamWorld(folder, store, ids, partnerId, server);
     }
 
     /// <summary>Events <c>e{from}</c>… for citizens in turn: metro or bus rides of the last days, none capped out.</summary>
@@ -79,6 +81,10 @@ internal sealed class InclusionStreamWorld : IAsyncDisposable
 
     /// <summary>A stream on <paramref name="connection"/> (each worker and publisher has its own, as separate processes would).</summary>
     public static InclusionStream Stream(NatsConnection connection, InclusionStreamOptions options) => new(NatsServer.JetStream(connection), options);
+
+    /// <summary>A database queue worker on the world's store, or on <paramref name="store"/> (a worker process's view of it).</summary>
+    public InclusionQueueWorker QueueWorker(InclusionQueue queue, int take, IStore? store = null) =>
+        new(queue, store is null ? Handler : HandlerOn(store), store ?? Store) { Take = take };
 
     /// <summary>A worker on the world's store, or on <paramref name="store"/> (a worker process's view of it) for everything it writes.</summary>
     public InclusionStreamWorker Worker(InclusionStream stream, IStore? store = null) =>
@@ -111,7 +117,10 @@ internal sealed class InclusionStreamWorld : IAsyncDisposable
             registry.Dispose();
         }
         await Store.DisposeAsync();
-        await Nats.DisposeAsync();
+        if (_nats is not null)
+        {
+            await _nats.DisposeAsync();
+        }
         _folder.Delete(recursive: true);
     }
 }

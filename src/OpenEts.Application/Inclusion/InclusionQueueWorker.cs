@@ -1,0 +1,131 @@
+using OpenEts.Application.Identity;
+using OpenEts.Application.Storage;
+
+namespace OpenEts.Application.Inclusion;
+
+/// <summary>
+/// Records the inclusion queue (<see cref="InclusionQueue"/>): reads the oldest batches (up to <see cref="Take"/>
+/// actions), records runs of consecutive batches of one partner and programme through <see cref="RecordActions"/> as
+/// that partner — in the order they arrived, each run in one transaction of at most <see cref="InclusionLimits.MaxBatch"/>
+/// actions — and then deletes the batches it read. At least once: a worker that stops between a recording's commit and
+/// the delete leaves those batches to be read again, and the store's (source, event id) key then answers their actions
+/// as duplicates, so every action counts once. A batch refused as a whole (its partner or programme gone) would be refused
+/// again on every read: it is deleted and reported, not retried for ever.
+/// </summary>
+public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandHandler handler, IStore store)
+{
+    private Dictionary<long, InclusionPartner> _partners = [];
+
+    /// <summary>The most actions read from the queue at a time.</summary>
+    public int Take { get; init; } = InclusionLimits.MaxBatch;
+
+    /// <summary>How long an idle worker waits for a batch added by another process before it looks again.</summary>
+    public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Actions recorded (counted, duplicate or refused by the use case) since the worker started.</summary>
+    public long Applied { get; private set; }
+
+    /// <summary>Told of each batch refused as a whole: its id, partner, programme, actions and the rule.</summary>
+    public event Action<QueuedBatch, string>? Refused;
+
+    /// <summary>Records until <paramref name="ct"/> is cancelled; a failure (the store) ends it, leaving the queue as it was.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                if (await DrainOnceAsync(ct).ConfigureAwait(false) == 0)
+                {
+                    await queue.WaitForBatchAsync(Idle, ct).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped: what was read and not yet deleted is read again by the next worker.
+        }
+    }
+
+    /// <summary>Records the oldest batches once (see the class); returns how many actions they held, 0 when the queue was empty.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken ct)
+    {
+        var batches = await store.ReadAsync(s => s.Inclusion.QueuedActionsAsync(Take), ct).ConfigureAwait(false);
+        var actions = 0;
+        var start = 0;
+        while (start < batches.Count)
+        {
+            // A run: consecutive batches of one partner and programme, up to MaxBatch actions (one batch at least).
+            var end = start + 1;
+            var size = batches[start].Actions;
+            while (end < batches.Count && batches[end].PartnerId == batches[start].PartnerId
+                && string.Equals(batches[end].Programme, batches[start].Programme, StringComparison.Ordinal)
+                && size + batches[end].Actions <= InclusionLimits.MaxBatch)
+            {
+                size += batches[end].Actions;
+                end++;
+            }
+            actions += await RecordAsync(batches, start, end, ct).ConfigureAwait(false);
+            start = end;
+        }
+        if (batches.Count > 0)
+        {
+            await store.WriteBesideAsync(async s =>
+            {
+                await s.Inclusion.DeleteQueuedAsync([.. batches.Select(b => b.Id)]).ConfigureAwait(false);
+                return 0;
+            }, ct).ConfigureAwait(false);
+        }
+        Applied += actions;
+        return actions;
+    }
+
+    private async Task<int> RecordAsync(IReadOnlyList<QueuedBatch> batches, int start, int end, CancellationToken ct)
+    {
+        var first = batches[start];
+        var forms = new List<RecordActions.ActionForm>(first.Actions);
+        for (var i = start; i < end; i++)
+        {
+            if (QueuedActions.Read(batches[i].Payload) is { } read)
+            {
+                forms.AddRange(read);
+            }
+            else
+            {
+                Refused?.Invoke(batches[i], "Unreadable");
+            }
+        }
+        if (forms.Count == 0)
+        {
+            return 0;
+        }
+        var refusal = await PartnerAsync(first.PartnerId, ct).ConfigureAwait(false) is not { } partner ? "UnknownPartner"
+            : !RecordActions.TryParse(new RecordActions.Form(first.Programme, forms), handler.Programmes, out var command, out var errors)
+                ? string.Join("; ", errors.Select(e => e.Rule))
+            : await handler.HandleAsync(Actor.ForPartner(partner.Id, partner.Scope), command, ct).ConfigureAwait(false) switch
+            {
+                InclusionCommandOutcome.Completed => null,
+                InclusionCommandOutcome.Refused r => r.Rule,
+                var other => other.GetType().Name,
+            };
+        if (refusal is not null)
+        {
+            for (var i = start; i < end; i++)
+            {
+                Refused?.Invoke(batches[i], refusal);
+            }
+        }
+        return forms.Count;
+    }
+
+    private async Task<InclusionPartner?> PartnerAsync(long id, CancellationToken ct)
+    {
+        if (!_partners.TryGetValue(id, out var partner))
+        {
+            var all = await store.ReadAsync(s => s.Inclusion.PartnersAsync(), ct).ConfigureAwait(false);
+            _partners = all.ToDictionary(p => p.Id);
+            _partners.TryGetValue(id, out partner);
+        }
+        return partner;
+    }
+}

@@ -1,0 +1,22 @@
+using OpenEts.Application.Inclusion;
+
+namespace OpenEts.Application.Storage;
+
+// The inclusion queue (migration 0058): partners' batches taken in and not yet recorded, oldest first.
+public partial interface IInclusionData
+{
+    /// <summary>Adds a batch (its id is ignored) and returns the id it got; ids grow in the order batches are added.</summary>
+    Task<long> EnqueueActionsAsync(QueuedBatch batch);
+
+    /// <summary>
+    /// The oldest batches, in order, as many as hold at most <paramref name="maxActions"/> actions together (always the
+    /// oldest one, whatever its size); none when the queue is empty.
+    /// </summary>
+    Task<IReadOnlyList<QueuedBatch>> QueuedActionsAsync(int maxActions);
+
+    /// <summary>Removes these batches (those already gone are ignored).</summary>
+    Task DeleteQueuedAsync(IReadOnlyCollection<long> ids);
+
+    /// <summary>How many batches, and actions in them, wait in the queue.</summary>
+    Task<(long Batches, long Actions)> QueueDepthAsync();
+}

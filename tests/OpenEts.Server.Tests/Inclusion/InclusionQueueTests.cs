@@ -1,0 +1,93 @@
+using OpenEts.Application.Inclusion;
+
+namespace OpenEts.Server.Tests.Inclusion;
+
+/// <summary>
+/// Carbon inclusion through the queue in the platform's own database (<c>--inclusion-queue</c>): partners' batches stored
+/// and answered queued, a worker recording them through RecordActions and deleting them after. Every event must count
+/// exactly once — through repeats, and through a worker that dies between a recording's commit and the delete.
+/// </summary>
+public sealed class InclusionQueueTests
+{
+    [Fact]
+    public async Task PartnerActions_QueuedWithRepeats_AreAnsweredQueuedAndEachEventCountsOnce()
+    {
+        await using var world = await InclusionStreamWorld.CreateAsync(citizens: 50, nats: false);
+        using var queue = new InclusionQueue(world.Store, TimeProvider.System);
+        var partners = new PartnerActionsHandler(world.Store, world.Handler, queue);
+
+        var first = await QueuedAsync(partners, world.Batch(0, 2_000));
+        var overlapping = await QueuedAsync(partners, world.Batch(1_000, 2_000));
+        var depth = await queue.DepthAsync(TestContext.Current.CancellationToken);
+        var countedBefore = await world.CountAsync();
+        var worker = world.QueueWorker(queue, take: 1_500);
+        var drained = 0L;
+        int once;
+        while ((once = await worker.DrainOnceAsync(TestContext.Current.CancellationToken)) > 0)
+        {
+            drained += once;
+        }
+
+        Assert.Equal((2_000, 2_000), (first, overlapping));
+        Assert.Equal((2L, 4_000L), depth);
+        Assert.Equal((0L, 0L), countedBefore);
+        Assert.Equal(4_000, drained);
+        Assert.Equal((3_000L, 3_000L), await world.CountAsync());
+        Assert.Equal((0L, 0L), await queue.DepthAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Worker_DyingAfterItsCommitBeforeTheDelete_NextWorkerCountsEveryEventOnce()
+    {
+        const int Events = 4_000;
+        await using var world = await InclusionStreamWorld.CreateAsync(citizens: 40, nats: false);
+        using var queue = new InclusionQueue(world.Store, TimeProvider.System);
+        for (var from = 0; from < Events; from += 500)
+        {
+            Assert.DoesNotContain(true, await queue.AppendAsync(world.PartnerId, InclusionStreamWorld.Programme, world.Batch(from, 500).Items,
+                TestContext.Current.CancellationToken));
+        }
+
+        // Commits: a recording, its delete, the next recording — and the process is gone before that one's delete.
+        var dying = new DyingStore(world.Store, commitsBeforeDeath: 3, () => ValueTask.CompletedTask);
+        await Assert.ThrowsAsync<IOException>(() => world.QueueWorker(queue, take: 500, dying).RunAsync(TestContext.Current.CancellationToken));
+        var (countedAtDeath, _) = await world.CountAsync();
+        var (batchesLeft, _) = await queue.DepthAsync(TestContext.Current.CancellationToken);
+        var successor = world.QueueWorker(queue, take: 500);
+        while (await successor.DrainOnceAsync(TestContext.Current.CancellationToken) > 0)
+        {
+        }
+
+        Assert.Equal(1_000, countedAtDeath);
+        Assert.Equal(7, batchesLeft);
+        Assert.Equal(((long)Events, (long)Events), await world.CountAsync());
+        // The batch the dead worker recorded came again and counted nothing the second time.
+        Assert.Equal(Events - 500, successor.Applied);
+        Assert.Equal((0L, 0L), await queue.DepthAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Worker_BatchOfAPartnerThatIsGone_IsDeletedAndReportedNotRetried()
+    {
+        await using var world = await InclusionStreamWorld.CreateAsync(citizens: 50, nats: false);
+        using var queue = new InclusionQueue(world.Store, TimeProvider.System);
+        await queue.AppendAsync(world.PartnerId + 99, InclusionStreamWorld.Programme, world.Batch(0, 20).Items, TestContext.Current.CancellationToken);
+        await queue.AppendAsync(world.PartnerId, InclusionStreamWorld.Programme, world.Batch(20, 30).Items, TestContext.Current.CancellationToken);
+        var worker = world.QueueWorker(queue, take: 1_000);
+        var refused = new List<(long Partner, int Actions, string Rule)>();
+        worker.Refused += (batch, rule) => refused.Add((batch.PartnerId, batch.Actions, rule));
+
+        await worker.DrainOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([(world.PartnerId + 99, 20, "UnknownPartner")], refused);
+        Assert.Equal((30L, 30L), await world.CountAsync());
+        Assert.Equal((0L, 0L), await queue.DepthAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<int> QueuedAsync(PartnerActionsHandler partners, RecordActions batch)
+    {
+        var outcome = await partners.HandleAsync(InclusionStreamWorld.PartnerKeyText, batch, TestContext.Current.CancellationToken);
+        var items = ((RecordedActions)Assert.IsType<InclusionCommandOutcome.Completed>(outcome).Result).Items;
+        return items.Count(i => i.Status == ActionStatus.Queued);
+    }
+}
