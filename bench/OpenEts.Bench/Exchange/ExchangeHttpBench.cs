@@ -234,13 +234,13 @@ internal static class ExchangeHttpBench
         return client;
     }
 
-    internal static Process StartServer(string dll, string db, string url, string folder, bool demo = true)
+    internal static Process StartServer(string dll, string db, string url, string folder, bool demo = true, params string[] extra)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--db", db, demo ? "--demo" : "", "--urls", url, "--Logging:LogLevel:Default=Warning" }.Where(a => a.Length > 0))
+        foreach (var arg in new[] { dll, "--db", db, demo ? "--demo" : "", "--urls", url, "--Logging:LogLevel:Default=Warning" }.Concat(extra).Where(a => a.Length > 0))
         {
             info.ArgumentList.Add(arg);
         }

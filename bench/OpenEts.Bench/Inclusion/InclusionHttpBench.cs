@@ -40,6 +40,9 @@ internal static class InclusionHttpBench
         // metro,bus (the default) are trips, checked for overlap; electricity (meter readings) is not: the two runs price
         // the overlapping-trip check.
         var behaviours = (Text(args, "--behaviours") ?? "metro,bus").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // --queue: the server takes batches into its database queue (--inclusion-queue) and records them in the
+        // background; the bench then prints the intake (every batch answered once stored) and the drain (recorded).
+        var queue = args.Contains("--queue");
         var server = Text(args, "--server") ?? Path.Combine(ExchangeHttpBench.RepoRoot(), "artifacts/bin/OpenEts.Server/release/OpenEts.Server.dll");
         var pg = Environment.GetEnvironmentVariable("OPENETS_BENCH_PG") is { Length: > 0 } bench
             ? bench
@@ -53,7 +56,7 @@ internal static class InclusionHttpBench
         RegistryBench.Admin(pg, $"CREATE DATABASE {name}");
         try
         {
-            return RunAsync(server, new NpgsqlConnectionStringBuilder(pg) { Database = name }.ToString(), name, events, citizens, batch, clients, warmup, settle, behaviours)
+            return RunAsync(server, new NpgsqlConnectionStringBuilder(pg) { Database = name }.ToString(), name, events, citizens, batch, clients, warmup, settle, behaviours, queue)
                 .GetAwaiter().GetResult();
         }
         finally
@@ -64,13 +67,14 @@ internal static class InclusionHttpBench
     }
 
     private static async Task<int> RunAsync(string serverDll, string db, string dbName, int events, int citizens, int batch, int clients,
-        int warmup, int settle, string[] behaviours)
+        int warmup, int settle, string[] behaviours, bool queue)
     {
         Console.WriteLine($"inclusion-http bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {events:N0} actions of {citizens:N0} "
-            + $"citizens in batches of {batch:N0}, {clients} clients, {warmup} warm-up batches, {string.Join('/', behaviours)}, PostgreSQL; load average {RegistryBench.LoadAverage()}");
+            + $"citizens in batches of {batch:N0}, {clients} clients, {warmup} warm-up batches, {string.Join('/', behaviours)}, PostgreSQL"
+            + $"{(queue ? ", through the database queue" : "")}; load average {RegistryBench.LoadAverage()}");
         var work = Directory.CreateTempSubdirectory("openets-inclusion-http-");
         var baseUrl = $"http://127.0.0.1:{ExchangeHttpBench.FreePort()}";
-        using var server = ExchangeHttpBench.StartServer(serverDll, db, baseUrl, work.FullName, demo: false);
+        using var server = ExchangeHttpBench.StartServer(serverDll, db, baseUrl, work.FullName, demo: false, queue ? "--inclusion-queue" : "");
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -131,6 +135,7 @@ internal static class InclusionHttpBench
             var postgres = PostgresCpu(db, dbName);
             var serverCpu = ExchangeHttpBench.ProcessCpu(server);
             var ownCpu = CpuTime.ProcessMilliseconds();
+            var sent = Stopwatch.GetTimestamp();
             var watch = Stopwatch.StartNew();
             var run = await DriveAsync(http, bodies, keys, clients).ConfigureAwait(false);
             watch.Stop();
@@ -140,6 +145,11 @@ internal static class InclusionHttpBench
             var postgresSeconds = PostgresCpu(db, dbName) - postgres;
             var sorted = run.Latencies.Order().ToArray();
             double Ms(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))] * 1000.0 / Stopwatch.Frequency;
+            if (queue)
+            {
+                return await DrainAsync(db, dbName, server, run, events, seconds, serverSeconds, postgresSeconds, ownSeconds, Ms(0.5), Ms(1.0), sent)
+                    .ConfigureAwait(false);
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"PostgreSQL over HTTP (partner API, RecordActions): {run.Counted:N0} of {events:N0} actions counted durable in {seconds:F2} s = "
                 + $"{events / seconds:N0} actions/s (target ≥ 100 000/s); batch latency p50 {Ms(0.5):F0} ms, max {Ms(1.0):F0} ms; "
@@ -159,13 +169,51 @@ internal static class InclusionHttpBench
         }
     }
 
-    private sealed record RunResult(long[] Latencies, long Counted, int Failed, string? FirstFailure);
+    // The queue's run: the intake as measured (every batch answered once its row was committed), then the wait until the
+    // server's worker has recorded and deleted every batch, and what the database then holds of the measured actions.
+    private static async Task<int> DrainAsync(string db, string dbName, Process server, RunResult run, int events, double seconds,
+        double serverSeconds, double postgresSeconds, double ownSeconds, double p50, double max, long sent)
+    {
+        var serverCpu = ExchangeHttpBench.ProcessCpu(server);
+        var postgres = PostgresCpu(db, dbName);
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync().ConfigureAwait(false);
+        var deadline = Stopwatch.StartNew();
+        while (await ScalarAsync(connection, "SELECT count(*) FROM inclusion_queue").ConfigureAwait(false) > 0 && deadline.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+        var total = Stopwatch.GetElapsedTime(sent).TotalSeconds;
+        var drainServer = (ExchangeHttpBench.ProcessCpu(server) - serverCpu).TotalSeconds;
+        var drainPostgres = PostgresCpu(db, dbName) - postgres;
+        var recorded = await ScalarAsync(connection, "SELECT count(*) FROM inclusion_event_keys WHERE event_id LIKE 'e%'").ConfigureAwait(false);
+        var counted = await ScalarAsync(connection, "SELECT count(*) FROM inclusion_events WHERE event_id LIKE 'e%' AND refusal IS NULL").ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"PostgreSQL over HTTP through the database queue: {run.Queued:N0} of {events:N0} actions queued durable in {seconds:F2} s = "
+            + $"{events / seconds:N0} actions/s taken in (target ≥ 100 000/s); batch latency p50 {p50:F0} ms, max {max:F0} ms; {run.Failed} batches "
+            + $"refused ({run.FirstFailure ?? "none"}); CPU seconds while taking in: server {serverSeconds:F1} (its worker recording meanwhile), "
+            + $"PostgreSQL backends {postgresSeconds:F1}, generator {ownSeconds:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  recorded by the worker: {recorded:N0} stored, {counted:N0} counted, the queue empty {total:F2} s after the first batch was sent = "
+            + $"{events / total:N0} actions/s end to end; CPU seconds after the intake: server {drainServer:F1}, PostgreSQL backends {drainPostgres:F1}; "
+            + $"load average {RegistryBench.LoadAverage()}"));
+        return run.Failed == 0 && recorded == events ? 0 : 1;
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    private sealed record RunResult(long[] Latencies, long Counted, long Queued, int Failed, string? FirstFailure);
 
     private static async Task<RunResult> DriveAsync(HttpClient http, byte[][] bodies, string[] keys, int clients)
     {
         var latencies = new long[bodies.Length];
         var next = -1;
         var counted = 0L;
+        var queued = 0L;
         var failed = 0;
         string? firstFailure = null;
         async Task ClientAsync()
@@ -186,6 +234,7 @@ internal static class InclusionHttpBench
                 {
                     using var json = JsonDocument.Parse(text);
                     Interlocked.Add(ref counted, json.RootElement.GetProperty("counted").GetInt64());
+                    Interlocked.Add(ref queued, json.RootElement.GetProperty("queued").GetInt64());
                 }
                 else
                 {
@@ -195,7 +244,7 @@ internal static class InclusionHttpBench
             }
         }
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(ClientAsync))).ConfigureAwait(false);
-        return new RunResult(latencies, counted, failed, firstFailure);
+        return new RunResult(latencies, counted, queued, failed, firstFailure);
     }
 
     // Metro and bus rides of the last days, spread over the citizens and seven gates, as a transit partner sends them.

@@ -15,6 +15,23 @@ public sealed class InclusionQueue(IStore store, TimeProvider clock) : IInclusio
 {
     private readonly SemaphoreSlim _added = new(0, 1);
 
+    /// <summary>
+    /// The most actions the queue holds: past it a batch is refused <c>QueueFull</c> (the partner API answers 503 with
+    /// Retry-After) rather than the queue growing without bound while the recording lags. Two million actions are about
+    /// 250 MB of payload and, at the recording rate measured on two cores (docs/inclusion.md), a few minutes of work
+    /// [UNCONFIRMED: chosen, not tuned].
+    /// </summary>
+    public long MaxActions { get; init; } = 2_000_000;
+
+    /// <inheritdoc/>
+    public async Task<string?> FullAsync(int actions, CancellationToken ct)
+    {
+        var (_, waiting) = await DepthAsync(ct).ConfigureAwait(false);
+        return waiting + actions <= MaxActions ? null
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the queue holds {waiting} actions waiting to be recorded, and takes at most {MaxActions}: send the batch again later");
+    }
+
     /// <inheritdoc/>
     public async Task<IReadOnlyList<bool>> AppendAsync(long partnerId, string programme, IReadOnlyList<RecordActions.Item> items, CancellationToken ct)
     {

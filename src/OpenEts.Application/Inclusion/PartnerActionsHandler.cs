@@ -18,6 +18,9 @@ namespace OpenEts.Application.Inclusion;
 /// </summary>
 public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler inclusion, IInclusionEventLog? log = null)
 {
+    /// <summary>The rule of a batch refused whole because the event log is full (nothing of it is stored; send it again later).</summary>
+    public const string QueueFull = "QueueFull";
+
     /// <summary>The programmes the batches run under.</summary>
     public InclusionProgrammes Programmes => inclusion.Programmes;
 
@@ -131,6 +134,10 @@ public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler 
             {
                 accepted.Add(item);
             }
+        }
+        if (accepted.Count > 0 && await log.FullAsync(accepted.Count, ct).ConfigureAwait(false) is { } full)
+        {
+            return new InclusionCommandOutcome.Refused(QueueFull, "actions", full, RefusalKind.Conflict);
         }
         var held = accepted.Count == 0 ? [] : await log.AppendAsync(partner.Id, command.Programme, accepted, ct).ConfigureAwait(false);
         for (var i = 0; i < accepted.Count; i++)

@@ -34,7 +34,7 @@ internal static partial class InclusionEndpoints
             .WithSummary("Revoke a partner's key: every later submission with it is refused");
         group.MapPost("/partner/actions", PartnerActionsAsync).AllowAnonymous().RequireRateLimiting(InclusionRateLimits.Partner)
             .Accepts<BatchInput>("application/json")
-            .WithSummary($"A data partner submits a batch of actions with its key in the {PartnerKeyHeader} header (rate-limited per key; 429 with Retry-After)");
+            .WithSummary($"A data partner submits a batch of actions with its key in the {PartnerKeyHeader} header (rate-limited per key; 429 with Retry-After). On a server with the database queue (--inclusion-queue) or a stream (--nats) each action is answered queued and recorded in the background; 503 with Retry-After (rule QueueFull) when the queue is full");
         group.MapPost("/signup", SignUpAsync).AllowAnonymous().RequireRateLimiting(InclusionRateLimits.SignUp)
             .WithSummary("Sign up as a citizen with the least personal data, agreeing to the consent notice by its version (rate-limited per address; 429 with Retry-After)");
         group.MapPost("/retention/purge", PurgeAsync).RequireAuthorization(regulator)
@@ -97,9 +97,18 @@ internal static partial class InclusionEndpoints
         CancellationToken ct)
     {
         var form = await BatchBodyReader.ReadAsync(request, json.Value, ct).ConfigureAwait(false);
-        return RecordActions.TryParse(form, partners.Programmes, out var command, out var errors)
-            ? ToHttp(await partners.HandleAsync(key, command, ct).ConfigureAwait(false), r => InclusionViews.Recorded((RecordedActions)r))
-            : Problems.Fields(errors);
+        if (!RecordActions.TryParse(form, partners.Programmes, out var command, out var errors))
+        {
+            return Problems.Fields(errors);
+        }
+        var outcome = await partners.HandleAsync(key, command, ct).ConfigureAwait(false);
+        if (outcome is InclusionCommandOutcome.Refused { Rule: PartnerActionsHandler.QueueFull } full)
+        {
+            // The queue (--inclusion-queue) is full: nothing was stored, and the batch can come again once it drains.
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return Refusal(StatusCodes.Status503ServiceUnavailable, full.Field, full.Rule, full.Message);
+        }
+        return ToHttp(outcome, r => InclusionViews.Recorded((RecordedActions)r));
     }
 
     private static async Task<Results<Ok<InclusionViews.SignedUpView>, ValidationProblem, ProblemHttpResult>> SignUpAsync(SignUpInput input,

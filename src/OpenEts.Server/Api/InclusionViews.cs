@@ -28,7 +28,7 @@ internal static partial class InclusionViews
     public sealed record ActionResultView(int Index, string EventId, [property: ApiEnum(typeof(ActionStatus))] string Status, string? Rule,
         string? Message, decimal ReductionGrams, long Coins, long CoinsCut);
 
-    public sealed record RecordedView(int Counted, int Duplicates, int Refused, decimal ReductionGrams, long Coins, IReadOnlyList<ActionResultView> Items);
+    public sealed record RecordedView(int Counted, int Queued, int Duplicates, int Refused, decimal ReductionGrams, long Coins, IReadOnlyList<ActionResultView> Items);
 
     public sealed record DailyView(string Day, string Behaviour, long Actions, decimal ReductionGrams, long Coins);
 
@@ -65,7 +65,7 @@ internal static partial class InclusionViews
     // A batch answers thousands of actions: their status names are made once, not per action.
     private static readonly Dictionary<ActionStatus, string> StatusNames = Enum.GetValues<ActionStatus>().ToDictionary(s => s, ApiDocument.EnumName);
 
-    public static RecordedView Recorded(RecordedActions r) => new(r.Counted, r.Duplicates, r.Refused, r.Reduction.Grams, r.Coins,
+    public static RecordedView Recorded(RecordedActions r) => new(r.Counted, r.Queued, r.Duplicates, r.Refused, r.Reduction.Grams, r.Coins,
         [.. r.Items.Select(i => new ActionResultView(i.Index, i.EventId, StatusNames[i.Status], i.Rule, i.Message, i.Reduction.Grams, i.Coins,
             i.CoinsCut))]);
 

@@ -84,6 +84,25 @@ public sealed class InclusionQueueTests
         Assert.Equal((0L, 0L), await queue.DepthAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task PartnerBatch_WhenTheQueueWouldPassItsLimit_IsRefusedWholeAndNothingIsStored()
+    {
+        await using var world = await InclusionStreamWorld.CreateAsync(citizens: 50, nats: false);
+        using var queue = new InclusionQueue(world.Store, TimeProvider.System) { MaxActions = 100 };
+        var partners = new PartnerActionsHandler(world.Store, world.Handler, queue);
+
+        var fits = await QueuedAsync(partners, world.Batch(0, 80));
+        var refused = await partners.HandleAsync(InclusionStreamWorld.PartnerKeyText, world.Batch(80, 30), TestContext.Current.CancellationToken);
+        var depth = await queue.DepthAsync(TestContext.Current.CancellationToken);
+        await world.QueueWorker(queue, take: 1_000).DrainOnceAsync(TestContext.Current.CancellationToken);
+        var afterDrain = await QueuedAsync(partners, world.Batch(80, 30));
+
+        Assert.Equal(80, fits);
+        Assert.Equal(PartnerActionsHandler.QueueFull, Assert.IsType<InclusionCommandOutcome.Refused>(refused).Rule);
+        Assert.Equal((1L, 80L), depth);
+        Assert.Equal(30, afterDrain);
+    }
+
     private static async Task<int> QueuedAsync(PartnerActionsHandler partners, RecordActions batch)
     {
         var outcome = await partners.HandleAsync(InclusionStreamWorld.PartnerKeyText, batch, TestContext.Current.CancellationToken);

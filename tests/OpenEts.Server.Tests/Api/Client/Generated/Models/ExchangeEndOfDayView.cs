@@ -12,6 +12,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangeEndOfDayView : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The auctions property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeClosedAuctionView>? Auctions { get; set; }
+#nullable restore
+#else
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeClosedAuctionView> Auctions { get; set; }
+#endif
         /// <summary>The closed property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -62,6 +70,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "auctions", n => { Auctions = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeClosedAuctionView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeClosedAuctionView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "closed", n => { Closed = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeCloseView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeCloseView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "day", n => { Day = n.GetStringValue(); } },
                 { "halted", n => { Halted = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -75,6 +84,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeClosedAuctionView>("auctions", Auctions);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeCloseView>("closed", Closed);
             writer.WriteStringValue("day", Day);
             writer.WriteCollectionOfPrimitiveValues<string>("halted", Halted);

@@ -22,6 +22,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public double? CashBalance { get; set; }
         /// <summary>The cashReserved property</summary>
         public double? CashReserved { get; set; }
+        /// <summary>The clients property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberReportView>? Clients { get; set; }
+#nullable restore
+#else
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberReportView> Clients { get; set; }
+#endif
         /// <summary>The day property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -83,6 +91,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "boughtTonnes", n => { BoughtTonnes = n.GetLongValue(); } },
                 { "cashBalance", n => { CashBalance = n.GetDoubleValue(); } },
                 { "cashReserved", n => { CashReserved = n.GetDoubleValue(); } },
+                { "clients", n => { Clients = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberReportView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberReportView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "day", n => { Day = n.GetStringValue(); } },
                 { "fees", n => { Fees = n.GetDoubleValue(); } },
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
@@ -104,6 +113,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteLongValue("boughtTonnes", BoughtTonnes);
             writer.WriteDoubleValue("cashBalance", CashBalance);
             writer.WriteDoubleValue("cashReserved", CashReserved);
+            writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberReportView>("clients", Clients);
             writer.WriteStringValue("day", Day);
             writer.WriteDoubleValue("fees", Fees);
             writer.WriteStringValue("organisation", Organisation);

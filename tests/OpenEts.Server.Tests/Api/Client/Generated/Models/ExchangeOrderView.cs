@@ -12,6 +12,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangeOrderView : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The account property</summary>
+        public long? Account { get; set; }
         /// <summary>The cancelled property</summary>
         public long? Cancelled { get; set; }
         /// <summary>The filled property</summary>
@@ -68,6 +70,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "account", n => { Account = n.GetLongValue(); } },
                 { "cancelled", n => { Cancelled = n.GetLongValue(); } },
                 { "filled", n => { Filled = n.GetLongValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
@@ -90,6 +93,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteLongValue("account", Account);
             writer.WriteLongValue("cancelled", Cancelled);
             writer.WriteLongValue("filled", Filled);
             writer.WriteLongValue("id", Id);

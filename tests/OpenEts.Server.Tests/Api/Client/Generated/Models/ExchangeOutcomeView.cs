@@ -12,6 +12,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangeOutcomeView : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The account property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAccountView? Account { get; set; }
+#nullable restore
+#else
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAccountView Account { get; set; }
+#endif
         /// <summary>The auction property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -112,6 +120,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "account", n => { Account = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAccountView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAccountView.CreateFromDiscriminatorValue); } },
                 { "auction", n => { Auction = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionView.CreateFromDiscriminatorValue); } },
                 { "auctionBids", n => { AuctionBids = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionBidView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionBidView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "block", n => { Block = n.GetObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView.CreateFromDiscriminatorValue); } },
@@ -132,6 +141,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAccountView>("account", Account);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionView>("auction", Auction);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionBidView>("auctionBids", AuctionBids);
             writer.WriteObjectValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>("block", Block);

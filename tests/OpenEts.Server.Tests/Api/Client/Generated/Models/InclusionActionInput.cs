@@ -42,6 +42,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public double? OwnAverage { get; set; }
         /// <summary>The quantity property</summary>
         public double? Quantity { get; set; }
+        /// <summary>The signature property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Signature { get; set; }
+#nullable restore
+#else
+        public string Signature { get; set; }
+#endif
         /// <summary>The source property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -82,6 +90,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "occurredAt", n => { OccurredAt = n.GetStringValue(); } },
                 { "ownAverage", n => { OwnAverage = n.GetDoubleValue(); } },
                 { "quantity", n => { Quantity = n.GetDoubleValue(); } },
+                { "signature", n => { Signature = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "user", n => { User = n.GetStringValue(); } },
             };
@@ -99,6 +108,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("occurredAt", OccurredAt);
             writer.WriteDoubleValue("ownAverage", OwnAverage);
             writer.WriteDoubleValue("quantity", Quantity);
+            writer.WriteStringValue("signature", Signature);
             writer.WriteStringValue("source", Source);
             writer.WriteStringValue("user", User);
         }

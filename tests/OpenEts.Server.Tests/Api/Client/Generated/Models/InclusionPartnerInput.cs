@@ -36,6 +36,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Programme { get; set; }
 #endif
+        /// <summary>The publicKey property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? PublicKey { get; set; }
+#nullable restore
+#else
+        public string PublicKey { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -57,6 +65,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "behaviours", n => { Behaviours = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "programme", n => { Programme = n.GetStringValue(); } },
+                { "publicKey", n => { PublicKey = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -69,6 +78,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("behaviours", Behaviours);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("programme", Programme);
+            writer.WriteStringValue("publicKey", PublicKey);
         }
     }
 }

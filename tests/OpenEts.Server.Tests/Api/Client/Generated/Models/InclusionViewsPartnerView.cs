@@ -58,6 +58,16 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #endif
         /// <summary>The revokedAt property</summary>
         public DateTimeOffset? RevokedAt { get; set; }
+        /// <summary>The signingKeyFingerprint property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? SigningKeyFingerprint { get; set; }
+#nullable restore
+#else
+        public string SigningKeyFingerprint { get; set; }
+#endif
+        /// <summary>The signsEvents property</summary>
+        public bool? SignsEvents { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -84,6 +94,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "programme", n => { Programme = n.GetStringValue(); } },
                 { "revokedAt", n => { RevokedAt = n.GetDateTimeOffsetValue(); } },
+                { "signingKeyFingerprint", n => { SigningKeyFingerprint = n.GetStringValue(); } },
+                { "signsEvents", n => { SignsEvents = n.GetBoolValue(); } },
             };
         }
         /// <summary>
@@ -101,6 +113,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("programme", Programme);
             writer.WriteDateTimeOffsetValue("revokedAt", RevokedAt);
+            writer.WriteStringValue("signingKeyFingerprint", SigningKeyFingerprint);
+            writer.WriteBoolValue("signsEvents", SignsEvents);
         }
     }
 }

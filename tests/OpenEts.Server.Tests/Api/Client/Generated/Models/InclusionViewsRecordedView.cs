@@ -26,6 +26,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsActionResultView> Items { get; set; }
 #endif
+        /// <summary>The queued property</summary>
+        public int? Queued { get; set; }
         /// <summary>The reductionGrams property</summary>
         public double? ReductionGrams { get; set; }
         /// <summary>The refused property</summary>
@@ -52,6 +54,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "counted", n => { Counted = n.GetIntValue(); } },
                 { "duplicates", n => { Duplicates = n.GetIntValue(); } },
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsActionResultView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsActionResultView.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "queued", n => { Queued = n.GetIntValue(); } },
                 { "reductionGrams", n => { ReductionGrams = n.GetDoubleValue(); } },
                 { "refused", n => { Refused = n.GetIntValue(); } },
             };
@@ -67,6 +70,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteIntValue("counted", Counted);
             writer.WriteIntValue("duplicates", Duplicates);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsActionResultView>("items", Items);
+            writer.WriteIntValue("queued", Queued);
             writer.WriteDoubleValue("reductionGrams", ReductionGrams);
             writer.WriteIntValue("refused", Refused);
         }

@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Closes;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Days;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.EndOfDay;
@@ -41,6 +42,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder BlockTrades
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The clients property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.ClientsRequestBuilder Clients
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.ClientsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The closes property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Closes.ClosesRequestBuilder Closes

@@ -11,8 +11,11 @@ using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partners;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Programmes;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Quality;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.QualityXlsx;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Redemptions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Retention;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Settlements;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Signup;
 using System.Collections.Generic;
 using System.IO;
@@ -71,6 +74,16 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Programmes.ProgrammesRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The quality property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Quality.QualityRequestBuilder Quality
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Quality.QualityRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The qualityXlsx property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.QualityXlsx.QualityXlsxRequestBuilder QualityXlsx
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.QualityXlsx.QualityXlsxRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The redemptions property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Redemptions.RedemptionsRequestBuilder Redemptions
         {
@@ -80,6 +93,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Retention.RetentionRequestBuilder Retention
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Retention.RetentionRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The settlements property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Settlements.SettlementsRequestBuilder Settlements
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Settlements.SettlementsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The signup property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Signup.SignupRequestBuilder Signup

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,18 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AccountsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>Gets an item from the OpenEts.Server.Tests.Api.Client.Generated.api.v1.exchange.accounts.item collection</summary>
+        /// <param name="position">Unique identifier of the item</param>
+        /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.AccountsItemRequestBuilder"/></returns>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.AccountsItemRequestBuilder this[long position]
+        {
+            get
+            {
+                var urlTplParams = new Dictionary<string, object>(PathParameters);
+                urlTplParams.Add("id", position);
+                return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.AccountsItemRequestBuilder(urlTplParams, RequestAdapter);
+            }
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.AccountsRequestBuilder"/> and sets the default values.
         /// </summary>

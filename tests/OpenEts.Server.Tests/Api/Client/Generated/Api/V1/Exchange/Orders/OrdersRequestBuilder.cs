@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Batch;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
@@ -18,6 +19,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OrdersRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The batch property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Batch.BatchRequestBuilder Batch
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Batch.BatchRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>Gets an item from the OpenEts.Server.Tests.Api.Client.Generated.api.v1.exchange.orders.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.OrdersItemRequestBuilder"/></returns>
@@ -35,7 +41,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/orders", pathParameters)
+        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/orders{?account*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,29 +49,31 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/orders", rawUrl)
+        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/orders{?account*}", rawUrl)
         {
         }
         /// <summary>
-        /// Your organisation&apos;s orders, newest first
+        /// Your organisation&apos;s orders, newest first (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A List&lt;global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 403 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView>?> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.OrdersRequestBuilder.OrdersRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOrderView>> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.OrdersRequestBuilder.OrdersRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
             };
@@ -73,7 +81,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Place an order for your organisation&apos;s trading account; a buy reserves cash, a sell moves units to the clearing account; trades settle at once
+        /// Place an order for your organisation&apos;s trading account, or with account for one of your clients&apos; (a member&apos;s 客户); a buy reserves cash, a sell moves units to the clearing account, both of the account&apos;s organisation; trades settle at once
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -106,17 +114,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Your organisation&apos;s orders, newest first
+        /// Your organisation&apos;s orders, newest first (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.OrdersRequestBuilder.OrdersRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.OrdersRequestBuilder.OrdersRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -125,7 +133,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders
             return requestInfo;
         }
         /// <summary>
-        /// Place an order for your organisation&apos;s trading account; a buy reserves cash, a sell moves units to the clearing account; trades settle at once
+        /// Place an order for your organisation&apos;s trading account, or with account for one of your clients&apos; (a member&apos;s 客户); a buy reserves cash, a sell moves units to the clearing account, both of the account&apos;s organisation; trades settle at once
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -154,6 +162,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.OrdersRequestBuilder WithUrl(string rawUrl)
         {
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.OrdersRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Your organisation&apos;s orders, newest first (?account= one of your clients&apos;)
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class OrdersRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("account")]
+            public long? Account { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

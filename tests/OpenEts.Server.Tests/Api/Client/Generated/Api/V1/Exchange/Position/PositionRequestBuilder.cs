@@ -22,7 +22,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PositionRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/position", pathParameters)
+        public PositionRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/position{?account*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,30 +30,32 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PositionRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/position", rawUrl)
+        public PositionRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/position{?account*}", rawUrl)
         {
         }
         /// <summary>
-        /// Your organisation&apos;s trading account, units free and in open sells, and cash
+        /// Your organisation&apos;s trading account, units free and in open sells, and cash (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangePositionView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 404 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangePositionView?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangePositionView?> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position.PositionRequestBuilder.PositionRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangePositionView> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangePositionView> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position.PositionRequestBuilder.PositionRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
@@ -61,17 +63,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangePositionView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangePositionView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Your organisation&apos;s trading account, units free and in open sells, and cash
+        /// Your organisation&apos;s trading account, units free and in open sells, and cash (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position.PositionRequestBuilder.PositionRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position.PositionRequestBuilder.PositionRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -87,6 +89,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position.PositionRequestBuilder WithUrl(string rawUrl)
         {
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Position.PositionRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Your organisation&apos;s trading account, units free and in open sells, and cash (?account= one of your clients&apos;)
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class PositionRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("account")]
+            public long? Account { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

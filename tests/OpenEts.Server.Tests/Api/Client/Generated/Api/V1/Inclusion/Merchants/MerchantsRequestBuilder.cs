@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.Confirmations;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.Item;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -22,6 +23,18 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.Confirmations.ConfirmationsRequestBuilder Confirmations
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.Confirmations.ConfirmationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>Gets an item from the OpenEts.Server.Tests.Api.Client.Generated.api.v1.inclusion.merchants.item collection</summary>
+        /// <param name="position">Unique identifier of the item</param>
+        /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.Item.MerchantsItemRequestBuilder"/></returns>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.Item.MerchantsItemRequestBuilder this[long position]
+        {
+            get
+            {
+                var urlTplParams = new Dictionary<string, object>(PathParameters);
+                urlTplParams.Add("id", position);
+                return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.Item.MerchantsItemRequestBuilder(urlTplParams, RequestAdapter);
+            }
         }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Merchants.MerchantsRequestBuilder"/> and sets the default values.

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.Actions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.Quality;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -19,6 +20,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.Actions.ActionsRequestBuilder Actions
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.Actions.ActionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The quality property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.Quality.QualityRequestBuilder Quality
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.Quality.QualityRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.PartnerRequestBuilder"/> and sets the default values.

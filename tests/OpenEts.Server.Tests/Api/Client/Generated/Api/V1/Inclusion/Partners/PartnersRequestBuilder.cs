@@ -73,7 +73,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partners
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Issue a data partner an API key scoped to a programme and behaviours; the key is in this answer only
+        /// Issue a data partner an API key scoped to a programme and behaviours; the key is in this answer only. With publicKey (ECDSA P-256, PEM or base64 DER), every event sent with the key must carry its signature
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsIssuedKeyView"/></returns>
         /// <param name="body">The request body</param>
@@ -125,7 +125,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partners
             return requestInfo;
         }
         /// <summary>
-        /// Issue a data partner an API key scoped to a programme and behaviours; the key is in this answer only
+        /// Issue a data partner an API key scoped to a programme and behaviours; the key is in this answer only. With publicKey (ECDSA P-256, PEM or base64 DER), every event sent with the key must carry its signature
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.Close
         {
         }
         /// <summary>
-        /// Clear and settle: cash from the winners to the auction proceeds, allowances to their accounts; run again to finish a half-settled close
+        /// Clear and settle on the exchange, delivery versus payment, all or nothing: cash from the winners to the auction proceeds, allowances from the issuance account to their accounts
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashOutcomeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.Close
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Clear and settle: cash from the winners to the auction proceeds, allowances to their accounts; run again to finish a half-settled close
+        /// Clear and settle on the exchange, delivery versus payment, all or nothing: cash from the winners to the auction proceeds, allowances from the issuance account to their accounts
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

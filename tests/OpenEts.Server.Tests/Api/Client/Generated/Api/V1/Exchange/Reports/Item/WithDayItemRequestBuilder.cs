@@ -40,7 +40,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Reports.Item
         {
         }
         /// <summary>
-        /// A member&apos;s daily report: your organisation&apos;s trades of the day, fees, position and cash (?account= for the exchange&apos;s staff, the regulator and the auditor)
+        /// A member&apos;s daily report: your organisation&apos;s trades of the day, fees, position and cash, and each client&apos;s beside it (?account= one of your clients&apos;, or any for the exchange&apos;s staff, the regulator and the auditor)
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberReportView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Reports.Item
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberReportView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberReportView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A member&apos;s daily report: your organisation&apos;s trades of the day, fees, position and cash (?account= for the exchange&apos;s staff, the regulator and the auditor)
+        /// A member&apos;s daily report: your organisation&apos;s trades of the day, fees, position and cash, and each client&apos;s beside it (?account= one of your clients&apos;, or any for the exchange&apos;s staff, the regulator and the auditor)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -97,7 +97,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Reports.Item
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Reports.Item.WithDayItemRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// A member&apos;s daily report: your organisation&apos;s trades of the day, fees, position and cash (?account= for the exchange&apos;s staff, the regulator and the auditor)
+        /// A member&apos;s daily report: your organisation&apos;s trades of the day, fees, position and cash, and each client&apos;s beside it (?account= one of your clients&apos;, or any for the exchange&apos;s staff, the regulator and the auditor)
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class WithDayItemRequestBuilderGetQueryParameters 

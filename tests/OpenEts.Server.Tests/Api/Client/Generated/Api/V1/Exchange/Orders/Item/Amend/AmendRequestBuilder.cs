@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.
         {
         }
         /// <summary>
-        /// Amend one of your organisation&apos;s resting limit orders: a new price (optional) and the new open quantity; the same price and a lower quantity keeps time priority, otherwise it re-enters and may trade at once; cancelled grows by the reduction
+        /// Amend one of your organisation&apos;s or your clients&apos; resting limit orders: a new price (optional) and the new open quantity; the same price and a lower quantity keeps time priority, otherwise it re-enters and may trade at once; cancelled grows by the reduction
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -69,7 +69,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Amend one of your organisation&apos;s resting limit orders: a new price (optional) and the new open quantity; the same price and a lower quantity keeps time priority, otherwise it re-enters and may trade at once; cancelled grows by the reduction
+        /// Amend one of your organisation&apos;s or your clients&apos; resting limit orders: a new price (optional) and the new open quantity; the same price and a lower quantity keeps time priority, otherwise it re-enters and may trade at once; cancelled grows by the reduction
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

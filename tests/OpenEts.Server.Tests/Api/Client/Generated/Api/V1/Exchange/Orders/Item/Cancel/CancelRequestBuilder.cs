@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.
         {
         }
         /// <summary>
-        /// Cancel the open remainder of one of your organisation&apos;s orders (also while halted); releases its cash or units
+        /// Cancel the open remainder of one of your organisation&apos;s or your clients&apos; orders (also while halted); releases its cash or units
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Orders.Item.
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Cancel the open remainder of one of your organisation&apos;s orders (also while halted); releases its cash or units
+        /// Cancel the open remainder of one of your organisation&apos;s or your clients&apos; orders (also while halted); releases its cash or units
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
