@@ -53,6 +53,7 @@ public sealed class InclusionQueueApiTests
         var again = await SubmitAsync();
         var recent = await RecordedAsync(citizen, "queued-bus-1");
         var me = await citizen.GetFromJsonAsync<JsonElement>("/api/v1/inclusion/me", Ct);
+        var quality = await regulator.GetStringAsync("/Inclusion/Quality", Ct);
 
         Assert.Equal((0, 1), (first.GetProperty("counted").GetInt32(), first.GetProperty("queued").GetInt32()));
         Assert.Equal("queued", first.GetProperty("items")[0].GetProperty("status").GetString());
@@ -63,6 +64,8 @@ public sealed class InclusionQueueApiTests
         Assert.Equal(2, ride.GetProperty("coins").GetInt64());
         Assert.Contains(me.GetProperty("programmes").EnumerateArray(), p => p.GetProperty("programme").GetString() == "shenzhen-tanpuhui"
             && p.GetProperty("reductionGrams").GetDecimal() >= 269m);
+        // The quality dashboard shows the queue, empty once the worker has recorded both.
+        Assert.Contains("id=\"quality-queued\">0<", quality, StringComparison.Ordinal);
     }
 
     // The citizen's recent actions with this event id, once the worker has recorded it (within a minute).

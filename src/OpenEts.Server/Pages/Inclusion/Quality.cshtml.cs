@@ -31,12 +31,19 @@ public sealed class QualityModel(InclusionQueries queries) : InclusionPageModel
 
     public ChartSpec? Chart { get; private set; }
 
+    /// <summary>Actions in the database queue, taken in and not yet recorded (null on a server without the queue).</summary>
+    public long? Queued { get; private set; }
+
     /// <summary>A reason's words in the page's language (the rule's code when the resources do not name it).</summary>
     public static string Reason(string rule) => Text.Has("incl.q.r." + rule) ? Text.T("incl.q.r." + rule) : rule;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] IEnumerable<InclusionQueue> queue, CancellationToken ct)
     {
         Programmes = queries.InForce();
+        if (queue.FirstOrDefault() is { } q)
+        {
+            Queued = (await q.DepthAsync(ct)).Actions;
+        }
         if (!queries.TryReadQualityFilter(Programme, From, To, out var filter, out var errors))
         {
             Report(errors);

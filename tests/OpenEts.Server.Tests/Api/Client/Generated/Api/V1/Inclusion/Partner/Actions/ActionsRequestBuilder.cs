@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.Act
         {
         }
         /// <summary>
-        /// A data partner submits a batch of actions with its key in the X-Partner-Key header (rate-limited per key; 429 with Retry-After)
+        /// A data partner submits a batch of actions with its key in the X-Partner-Key header (rate-limited per key; 429 with Retry-After). On a server with the database queue (--inclusion-queue) or a stream (--nats) each action is answered queued and recorded in the background; 503 with Retry-After (rule QueueFull) when the queue is full
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsRecordedView"/></returns>
         /// <param name="body">The request body</param>
@@ -59,7 +59,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Inclusion.Partner.Act
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsRecordedView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsRecordedView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A data partner submits a batch of actions with its key in the X-Partner-Key header (rate-limited per key; 429 with Retry-After)
+        /// A data partner submits a batch of actions with its key in the X-Partner-Key header (rate-limited per key; 429 with Retry-After). On a server with the database queue (--inclusion-queue) or a stream (--nats) each action is answered queued and recorded in the background; 503 with Retry-After (rule QueueFull) when the queue is full
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
