@@ -15,13 +15,17 @@ internal sealed partial class SqlSession
             """, new { at = Ms(batch.ReceivedAt), partner = batch.PartnerId, programme = batch.Programme, actions = batch.Actions, payload = batch.Payload });
     }
 
-    async Task<IReadOnlyList<QueuedBatch>> IInclusionData.QueuedActionsAsync(int maxActions)
+    async Task<IReadOnlyList<QueuedBatch>> IInclusionData.ClaimQueuedAsync(string worker, int maxActions, DateTimeOffset now, DateTimeOffset until)
     {
-        // The running total of the actions before each row decides where the read stops; the first row always comes.
-        var rows = await QueryAsync<QueueRow>("""
+        ArgumentNullException.ThrowIfNull(worker);
+        // PostgreSQL: rows another worker's claim is writing are skipped, not waited for (SQLite has one writer).
+        var skipLocked = connection is Npgsql.NpgsqlConnection ? " FOR UPDATE SKIP LOCKED" : "";
+        var rows = await QueryAsync<QueueRow>($"""
             SELECT id AS Id, received_at AS ReceivedAt, partner_id AS PartnerId, programme AS Programme, actions AS Actions, payload AS Payload
-            FROM inclusion_queue ORDER BY id LIMIT @limit
-            """, new { limit = Math.Max(1, Math.Min(maxActions, 100_000)) }).ConfigureAwait(false);
+            FROM inclusion_queue WHERE claimed_until IS NULL OR claimed_until < @now OR claimed_by = @worker
+            ORDER BY id LIMIT @limit{skipLocked}
+            """, new { worker, now = Ms(now), limit = Math.Max(1, Math.Min(maxActions, 100_000)) }).ConfigureAwait(false);
+        // The running total of the actions decides where the claim stops; the first row always comes.
         var taken = new List<QueuedBatch>();
         var total = 0L;
         foreach (var r in rows)
@@ -32,6 +36,11 @@ internal sealed partial class SqlSession
                 break;
             }
             taken.Add(new QueuedBatch(r.Id, At(r.ReceivedAt), r.PartnerId, r.Programme, (int)r.Actions, r.Payload));
+        }
+        if (taken.Count > 0)
+        {
+            await ExecuteAsync($"UPDATE inclusion_queue SET claimed_by = @worker, claimed_until = @until WHERE {AmongList("id", "ids")}",
+                new { worker, until = Ms(until), ids = ListValue(taken.Select(b => b.Id)) }).ConfigureAwait(false);
         }
         return taken;
     }

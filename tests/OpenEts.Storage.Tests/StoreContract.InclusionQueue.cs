@@ -20,15 +20,15 @@ public abstract partial class StoreContract<TDb>
                 new QueuedBatch(0, Now.AddSeconds(ids.Count), 7 + ids.Count, "shenzhen-tanpuhui", actions, payload)), Ct));
         }
 
-        var upTo100 = await store.ReadAsync(s => s.Inclusion.QueuedActionsAsync(100), Ct);
-        var upTo10 = await store.ReadAsync(s => s.Inclusion.QueuedActionsAsync(10), Ct);
+        var upTo100 = await ClaimAsync(store, "w1", 100, Now);
+        var upTo10 = await ClaimAsync(store, "w1", 10, Now);
         var depth = await store.ReadAsync(s => s.Inclusion.QueueDepthAsync(), Ct);
         await store.WriteBesideAsync(async s =>
         {
             await s.Inclusion.DeleteQueuedAsync([ids[0], ids[1], ids[1] + 1_000]);
             return 0;
         }, Ct);
-        var after = await store.ReadAsync(s => s.Inclusion.QueuedActionsAsync(100), Ct);
+        var after = await ClaimAsync(store, "w1", 100, Now);
 
         Assert.True(ids[0] < ids[1] && ids[1] < ids[2]);
         // 40 fit under 100, 40 + 70 do not; the oldest comes even when it alone is over the limit.
@@ -45,9 +45,38 @@ public abstract partial class StoreContract<TDb>
             await s.Inclusion.DeleteQueuedAsync([ids[2]]);
             return 0;
         }, Ct);
-        Assert.Empty(await store.ReadAsync(s => s.Inclusion.QueuedActionsAsync(100), Ct));
+        Assert.Empty(await ClaimAsync(store, "w1", 100, Now));
         Assert.Equal((0L, 0L), await store.ReadAsync(s => s.Inclusion.QueueDepthAsync(), Ct));
     }
+
+    // Workers of several servers: a claimed batch is left alone by the others until its claim runs out, and taken again
+    // by its own worker (a worker restarted in the same process).
+    [Fact]
+    public async Task InclusionQueue_Claims_GiveEachWorkerOtherBatchesUntilAClaimRunsOut()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await store.WriteBesideAsync(s => s.Inclusion.EnqueueActionsAsync(new QueuedBatch(0, Now, 1, "fuzhou-lvbao", 10, [(byte)i])), Ct));
+        }
+
+        var first = await ClaimAsync(store, "w1", 20, Now);
+        var second = await ClaimAsync(store, "w2", 20, Now);
+        var third = await ClaimAsync(store, "w3", 20, Now.AddSeconds(30));
+        var again = await ClaimAsync(store, "w1", 20, Now.AddSeconds(30));
+        var runOut = await ClaimAsync(store, "w3", 40, Now.AddMinutes(2));
+
+        Assert.Equal(ids[..2], first.Select(b => b.Id));
+        Assert.Equal(ids[2..], second.Select(b => b.Id));
+        Assert.Empty(third);
+        Assert.Equal(ids[..2], again.Select(b => b.Id));
+        Assert.Equal(ids, runOut.Select(b => b.Id));
+    }
+
+    // A claim for a minute from `now`.
+    private static Task<IReadOnlyList<QueuedBatch>> ClaimAsync(SqlStore store, string worker, int maxActions, DateTimeOffset now) =>
+        store.WriteBesideAsync(s => s.Inclusion.ClaimQueuedAsync(worker, maxActions, now, now.AddMinutes(1)), Ct);
 
     [Fact]
     public async Task InclusionQueue_LargePayload_RoundTripsByteForByte()
@@ -57,7 +86,7 @@ public abstract partial class StoreContract<TDb>
         Random.Shared.NextBytes(payload);
 
         await store.WriteBesideAsync(s => s.Inclusion.EnqueueActionsAsync(new QueuedBatch(0, Now, 1, "fuzhou-lvbao", 10_000, payload)), Ct);
-        var read = Assert.Single(await store.ReadAsync(s => s.Inclusion.QueuedActionsAsync(10_000), Ct));
+        var read = Assert.Single(await ClaimAsync(store, "w1", 10_000, Now));
 
         Assert.Equal(payload, read.Payload);
     }

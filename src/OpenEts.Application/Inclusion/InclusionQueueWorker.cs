@@ -4,17 +4,28 @@ using OpenEts.Application.Storage;
 namespace OpenEts.Application.Inclusion;
 
 /// <summary>
-/// Records the inclusion queue (<see cref="InclusionQueue"/>): reads the oldest batches (up to <see cref="Take"/>
-/// actions), records runs of consecutive batches of one partner and programme through <see cref="RecordActions"/> as
+/// Records the inclusion queue (<see cref="InclusionQueue"/>): claims the oldest batches no other worker holds (up to
+/// <see cref="Take"/> actions, for <see cref="Lease"/>), records runs of consecutive batches of one partner and programme through <see cref="RecordActions"/> as
 /// that partner — in the order they arrived, each run in one transaction of at most <see cref="InclusionLimits.MaxBatch"/>
 /// actions — and then deletes the batches it read. At least once: a worker that stops between a recording's commit and
-/// the delete leaves those batches to be read again, and the store's (source, event id) key then answers their actions
+/// the delete leaves those batches to be claimed again once its claim runs out, and the store's (source, event id) key then answers their actions
 /// as duplicates, so every action counts once. A batch refused as a whole (its partner or programme gone) would be refused
 /// again on every read: it is deleted and reported, not retried for ever.
 /// </summary>
-public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandHandler handler, IStore store)
+public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandHandler handler, IStore store, TimeProvider clock)
 {
     private Dictionary<long, InclusionPartner> _partners = [];
+
+    /// <summary>This worker's name in its claims: another worker leaves its batches alone until the claim runs out.</summary>
+    public string Name { get; } = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}");
+
+    /// <summary>
+    /// How long a claim holds: a worker records and deletes what it claimed well within it (a claim is at most
+    /// <see cref="Take"/> actions, about a second of recording); past it, the worker is taken for dead and another
+    /// worker records the batches (the store's key answering whatever was recorded already as duplicates).
+    /// </summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The most actions read from the queue at a time.</summary>
     public int Take { get; init; } = InclusionLimits.MaxBatch;
@@ -50,7 +61,8 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
     /// <summary>Records the oldest batches once (see the class); returns how many actions they held, 0 when the queue was empty.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken ct)
     {
-        var batches = await store.ReadAsync(s => s.Inclusion.QueuedActionsAsync(Take), ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var batches = await store.WriteBesideAsync(s => s.Inclusion.ClaimQueuedAsync(Name, Take, now, now + Lease), ct).ConfigureAwait(false);
         var actions = 0;
         var start = 0;
         while (start < batches.Count)

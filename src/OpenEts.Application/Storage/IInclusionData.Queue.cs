@@ -9,10 +9,12 @@ public partial interface IInclusionData
     Task<long> EnqueueActionsAsync(QueuedBatch batch);
 
     /// <summary>
-    /// The oldest batches, in order, as many as hold at most <paramref name="maxActions"/> actions together (always the
-    /// oldest one, whatever its size); none when the queue is empty.
+    /// Claims the oldest batches no other worker holds — unclaimed, claimed by <paramref name="worker"/> itself, or
+    /// whose claim ran out before <paramref name="now"/> — as many as hold at most <paramref name="maxActions"/> actions
+    /// together (always the oldest one, whatever its size), for <paramref name="worker"/> until <paramref name="until"/>;
+    /// returns them in order, none when there are none. Two workers claiming at once get different batches.
     /// </summary>
-    Task<IReadOnlyList<QueuedBatch>> QueuedActionsAsync(int maxActions);
+    Task<IReadOnlyList<QueuedBatch>> ClaimQueuedAsync(string worker, int maxActions, DateTimeOffset now, DateTimeOffset until);
 
     /// <summary>Removes these batches (those already gone are ignored).</summary>
     Task DeleteQueuedAsync(IReadOnlyCollection<long> ids);

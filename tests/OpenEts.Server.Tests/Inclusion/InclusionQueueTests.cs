@@ -48,18 +48,24 @@ public sealed class InclusionQueueTests
                 TestContext.Current.CancellationToken));
         }
 
-        // Commits: a recording, its delete, the next recording — and the process is gone before that one's delete.
-        var dying = new DyingStore(world.Store, commitsBeforeDeath: 3, () => ValueTask.CompletedTask);
-        await Assert.ThrowsAsync<IOException>(() => world.QueueWorker(queue, take: 500, dying).RunAsync(TestContext.Current.CancellationToken));
+        // Commits: a claim, its recording, its delete, the next claim and recording — and the process is gone before that
+        // one's delete. Its claim (a second) must run out before another worker takes the batch.
+        var dying = new DyingStore(world.Store, commitsBeforeDeath: 5, () => ValueTask.CompletedTask);
+        await Assert.ThrowsAsync<IOException>(() => world.QueueWorker(queue, take: 500, dying, lease: TimeSpan.FromSeconds(1))
+            .RunAsync(TestContext.Current.CancellationToken));
         var (countedAtDeath, _) = await world.CountAsync();
         var (batchesLeft, _) = await queue.DepthAsync(TestContext.Current.CancellationToken);
         var successor = world.QueueWorker(queue, take: 500);
+        var whileClaimed = await successor.DrainOnceAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
         while (await successor.DrainOnceAsync(TestContext.Current.CancellationToken) > 0)
         {
         }
 
         Assert.Equal(1_000, countedAtDeath);
         Assert.Equal(7, batchesLeft);
+        // While the dead worker's claim held, the successor left that batch alone and took the next one.
+        Assert.Equal(500, whileClaimed);
         Assert.Equal(((long)Events, (long)Events), await world.CountAsync());
         // The batch the dead worker recorded came again and counted nothing the second time.
         Assert.Equal(Events - 500, successor.Applied);

@@ -83,8 +83,8 @@ internal sealed class InclusionStreamWorld : IAsyncDisposable
     public static InclusionStream Stream(NatsConnection connection, InclusionStreamOptions options) => new(NatsServer.JetStream(connection), options);
 
     /// <summary>A database queue worker on the world's store, or on <paramref name="store"/> (a worker process's view of it).</summary>
-    public InclusionQueueWorker QueueWorker(InclusionQueue queue, int take, IStore? store = null) =>
-        new(queue, store is null ? Handler : HandlerOn(store), store ?? Store) { Take = take };
+    public InclusionQueueWorker QueueWorker(InclusionQueue queue, int take, IStore? store = null, TimeSpan? lease = null) =>
+        new(queue, store is null ? Handler : HandlerOn(store), store ?? Store, TimeProvider.System) { Take = take, Lease = lease ?? TimeSpan.FromMinutes(2) };
 
     /// <summary>A worker on the world's store, or on <paramref name="store"/> (a worker process's view of it) for everything it writes.</summary>
     public InclusionStreamWorker Worker(InclusionStream stream, IStore? store = null) =>

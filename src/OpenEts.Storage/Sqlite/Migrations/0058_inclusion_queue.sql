@@ -7,5 +7,7 @@ CREATE TABLE inclusion_queue (
     partner_id INTEGER NOT NULL,
     programme TEXT NOT NULL,
     actions INTEGER NOT NULL CHECK (actions > 0),
-    payload BLOB NOT NULL
+    payload BLOB NOT NULL,
+    claimed_by TEXT NULL,
+    claimed_until INTEGER NULL
 );
