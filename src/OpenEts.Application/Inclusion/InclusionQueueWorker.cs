@@ -61,6 +61,11 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
     /// <summary>Records the oldest batches once (see the class); returns how many actions they held, 0 when the queue was empty.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken ct)
     {
+        // An empty queue is seen by a read; the claim is a write (on SQLite it would take the database's one writer).
+        if ((await store.ReadAsync(s => s.Inclusion.QueueDepthAsync(), ct).ConfigureAwait(false)).Batches == 0)
+        {
+            return 0;
+        }
         var now = clock.GetUtcNow();
         var batches = await store.WriteBesideAsync(s => s.Inclusion.ClaimQueuedAsync(Name, Take, now, now + Lease), ct).ConfigureAwait(false);
         var actions = 0;
