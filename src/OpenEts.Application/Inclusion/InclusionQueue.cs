@@ -49,6 +49,13 @@ public sealed class InclusionQueue(IStore store, TimeProvider clock) : IInclusio
     public async Task WaitForBatchAsync(TimeSpan timeout, CancellationToken ct) =>
         await _added.WaitAsync(timeout, ct).ConfigureAwait(false);
 
+    /// <summary>How many batches, and actions in them, wait — for those who oversee the programmes (null for anyone else).</summary>
+    public async Task<(long Batches, long Actions)?> DepthForAsync(Identity.Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return InclusionRoles.Overseers.Contains(actor.Role) ? await DepthAsync(ct).ConfigureAwait(false) : null;
+    }
+
     /// <summary>How many batches, and actions in them, wait.</summary>
     public Task<(long Batches, long Actions)> DepthAsync(CancellationToken ct) =>
         store.ReadAsync(s => s.Inclusion.QueueDepthAsync(), ct);

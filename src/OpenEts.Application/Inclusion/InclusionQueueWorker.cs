@@ -33,7 +33,7 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
     /// <summary>How long an idle worker waits for a batch added by another process before it looks again.</summary>
     public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Actions recorded (counted, duplicate or refused by the use case) since the worker started.</summary>
+    /// <summary>Actions recorded (counted, duplicate or refused one by one by the use case) since the worker started; not those of batches refused as a whole.</summary>
     public long Applied { get; private set; }
 
     /// <summary>Told of each batch refused as a whole: its id, partner, programme, actions and the rule.</summary>
@@ -58,7 +58,43 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
         }
     }
 
-    /// <summary>Records the oldest batches once (see the class); returns how many actions they held, 0 when the queue was empty.</summary>
+    /// <summary>
+    /// Records the whole queue now, for an operator (<c>ets inclusion queue --drain</c>, when no server records it): only
+    /// a regulator may (null otherwise). Batches another worker has claimed are left to it. <paramref name="progress"/>
+    /// is told the actions recorded so far.
+    /// </summary>
+    public async Task<QueueDrained?> DrainAsync(Actor actor, Action<long>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!InclusionRoles.Regulators.Contains(actor.Role))
+        {
+            return null;
+        }
+        var refused = 0;
+        void Count(QueuedBatch batch, string rule) => refused++;
+        Refused += Count;
+        try
+        {
+            var (applied, taken) = (Applied, 0L);
+            int once;
+            while ((once = await DrainOnceAsync(ct).ConfigureAwait(false)) > 0)
+            {
+                taken += once;
+                progress?.Invoke(taken);
+            }
+            var (left, _) = await queue.DepthAsync(ct).ConfigureAwait(false);
+            return new QueueDrained(Applied - applied, refused, left);
+        }
+        finally
+        {
+            Refused -= Count;
+        }
+    }
+
+    /// <summary>
+    /// Records the oldest batches once (see the class); returns how many actions they held (recorded, or in batches
+    /// refused as a whole), 0 when there was nothing to claim.
+    /// </summary>
     public async Task<int> DrainOnceAsync(CancellationToken ct)
     {
         // An empty queue is seen by a read; the claim is a write (on SQLite it would take the database's one writer).
@@ -82,7 +118,8 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
                 size += batches[end].Actions;
                 end++;
             }
-            actions += await RecordAsync(batches, start, end, ct).ConfigureAwait(false);
+            Applied += await RecordAsync(batches, start, end, ct).ConfigureAwait(false);
+            actions += size;
             start = end;
         }
         if (batches.Count > 0)
@@ -93,7 +130,6 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
                 return 0;
             }, ct).ConfigureAwait(false);
         }
-        Applied += actions;
         return actions;
     }
 
@@ -131,6 +167,7 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
             {
                 Refused?.Invoke(batches[i], refusal);
             }
+            return 0;
         }
         return forms.Count;
     }

@@ -24,7 +24,7 @@ internal static partial class InclusionCommand
             HelpName = "DB",
             Recursive = true,
         };
-        return new Command("inclusion", "Carbon inclusion (碳普惠): ingest citizens' actions from a partner's file; export or erase a citizen's personal data on their request; purge raw actions past retention; the verifier's sample of an aggregation; the partners' quality dashboard (docs/inclusion.md).") { db, Ingest(db), Export(db), Erase(db), Purge(db), Sample(db), Quality(db) };
+        return new Command("inclusion", "Carbon inclusion (碳普惠): ingest citizens' actions from a partner's file; export or erase a citizen's personal data on their request; purge raw actions past retention; show or record the queue of partners' batches; the verifier's sample of an aggregation; the partners' quality dashboard (docs/inclusion.md).") { db, Ingest(db), Queue(db), Export(db), Erase(db), Purge(db), Sample(db), Quality(db) };
     }
 
     private static Verb Ingest(Option<string> db)
