@@ -15,6 +15,9 @@ public sealed class InclusionQueue(IStore store, TimeProvider clock) : IInclusio
 {
     private readonly SemaphoreSlim _added = new(0, 1);
 
+    /// <summary>How long a partner is asked to wait before sending a batch refused <c>QueueFull</c> again.</summary>
+    public static readonly TimeSpan RetryWhenFull = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// The most actions the queue holds: past it a batch is refused <c>QueueFull</c> (the partner API answers 503 with
     /// Retry-After) rather than the queue growing without bound while the recording lags. Two million actions are about
@@ -49,11 +52,19 @@ public sealed class InclusionQueue(IStore store, TimeProvider clock) : IInclusio
     public async Task WaitForBatchAsync(TimeSpan timeout, CancellationToken ct) =>
         await _added.WaitAsync(timeout, ct).ConfigureAwait(false);
 
-    /// <summary>How many batches, and actions in them, wait — for those who oversee the programmes (null for anyone else).</summary>
-    public async Task<(long Batches, long Actions)?> DepthForAsync(Identity.Actor actor, CancellationToken ct)
+    /// <summary>
+    /// How many batches, and actions in them, wait: completed with a <see cref="QueueDepth"/> for those who oversee the
+    /// programmes, forbidden for anyone else.
+    /// </summary>
+    public async Task<InclusionCommandOutcome> DepthForAsync(Identity.Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return InclusionRoles.Overseers.Contains(actor.Role) ? await DepthAsync(ct).ConfigureAwait(false) : null;
+        if (!InclusionRoles.Overseers.Contains(actor.Role))
+        {
+            return new InclusionCommandOutcome.Forbidden(InclusionRoles.Overseers);
+        }
+        var (batches, actions) = await DepthAsync(ct).ConfigureAwait(false);
+        return new InclusionCommandOutcome.Completed(new QueueDepth(batches, actions));
     }
 
     /// <summary>How many batches, and actions in them, wait.</summary>

@@ -14,7 +14,7 @@ namespace OpenEts.Application.Inclusion;
 /// </summary>
 public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandHandler handler, IStore store, TimeProvider clock)
 {
-    private Dictionary<long, InclusionPartner> _partners = [];
+    private readonly PartnerRecorder _recorder = new(handler, store);
 
     /// <summary>This worker's name in its claims: another worker leaves its batches alone until the claim runs out.</summary>
     public string Name { get; } = string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -60,15 +60,15 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
 
     /// <summary>
     /// Records the whole queue now, for an operator (<c>ets inclusion queue --drain</c>, when no server records it): only
-    /// a regulator may (null otherwise). Batches another worker has claimed are left to it. <paramref name="progress"/>
-    /// is told the actions recorded so far.
+    /// a regulator may: completed with a <see cref="QueueDrained"/>, forbidden for anyone else. Batches another worker
+    /// has claimed are left to it. <paramref name="progress"/> is told the actions taken from the queue so far.
     /// </summary>
-    public async Task<QueueDrained?> DrainAsync(Actor actor, Action<long>? progress, CancellationToken ct)
+    public async Task<InclusionCommandOutcome> DrainAsync(Actor actor, Action<long>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!InclusionRoles.Regulators.Contains(actor.Role))
         {
-            return null;
+            return new InclusionCommandOutcome.Forbidden(InclusionRoles.Regulators);
         }
         var refused = 0;
         void Count(QueuedBatch batch, string rule) => refused++;
@@ -83,7 +83,7 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
                 progress?.Invoke(taken);
             }
             var (left, _) = await queue.DepthAsync(ct).ConfigureAwait(false);
-            return new QueueDrained(Applied - applied, refused, left);
+            return new InclusionCommandOutcome.Completed(new QueueDrained(Applied - applied, refused, left));
         }
         finally
         {
@@ -152,15 +152,7 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
         {
             return 0;
         }
-        var refusal = await PartnerAsync(first.PartnerId, ct).ConfigureAwait(false) is not { } partner ? "UnknownPartner"
-            : !RecordActions.TryParse(new RecordActions.Form(first.Programme, forms), handler.Programmes, out var command, out var errors)
-                ? string.Join("; ", errors.Select(e => e.Rule))
-            : await handler.HandleAsync(Actor.ForPartner(partner.Id, partner.Scope), command, ct).ConfigureAwait(false) switch
-            {
-                InclusionCommandOutcome.Completed => null,
-                InclusionCommandOutcome.Refused r => r.Rule,
-                var other => other.GetType().Name,
-            };
+        var refusal = await _recorder.RecordAsync(first.PartnerId, first.Programme, forms, ct).ConfigureAwait(false);
         if (refusal is not null)
         {
             for (var i = start; i < end; i++)
@@ -170,16 +162,5 @@ public sealed class InclusionQueueWorker(InclusionQueue queue, InclusionCommandH
             return 0;
         }
         return forms.Count;
-    }
-
-    private async Task<InclusionPartner?> PartnerAsync(long id, CancellationToken ct)
-    {
-        if (!_partners.TryGetValue(id, out var partner))
-        {
-            var all = await store.ReadAsync(s => s.Inclusion.PartnersAsync(), ct).ConfigureAwait(false);
-            _partners = all.ToDictionary(p => p.Id);
-            _partners.TryGetValue(id, out partner);
-        }
-        return partner;
     }
 }

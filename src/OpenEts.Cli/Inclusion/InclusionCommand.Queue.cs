@@ -19,15 +19,17 @@ internal static partial class InclusionCommand
         verb.SetAction(async (r, ct) => await RegistryContext.RunAsAsync(r, db, actor, async (context, who) =>
         {
             using var queue = new InclusionQueue(context.Store, TimeProvider.System);
-            if (await queue.DepthForAsync(who, ct).ConfigureAwait(false) is not var (batches, actions))
+            var asked = await queue.DepthForAsync(who, ct).ConfigureAwait(false);
+            if (asked is not InclusionCommandOutcome.Completed { Result: QueueDepth depth })
             {
-                return await context.FailAsync($"refused: only {string.Join(", ", InclusionRoles.Overseers)} may read the queue (rule Role)").ConfigureAwait(false);
+                return await RefusedAsync(context, asked, "read the queue").ConfigureAwait(false);
             }
             if (!r.GetValue(drain))
             {
-                await context.Out.WriteLineAsync(Invariant($"{batches} batch(es), {actions} action(s) waiting to be recorded")).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(Invariant($"{depth.Batches} batch(es), {depth.Actions} action(s) waiting to be recorded")).ConfigureAwait(false);
                 return ExitCode.Ok;
             }
+            var actions = depth.Actions;
             var worker = new InclusionQueueWorker(queue, Handler(context), context.Store, TimeProvider.System);
             var drained = context.IsTerminal && actions > 0
                 ? await AnsiConsole.Progress().StartAsync(async p =>
@@ -36,12 +38,12 @@ internal static partial class InclusionCommand
                     return await worker.DrainAsync(who, done => task.Value = Math.Min(done, actions), ct).ConfigureAwait(false);
                 }).ConfigureAwait(false)
                 : await worker.DrainAsync(who, null, ct).ConfigureAwait(false);
-            if (drained is null)
+            if (drained is not InclusionCommandOutcome.Completed { Result: QueueDrained done })
             {
-                return await context.FailAsync($"refused: only {string.Join(", ", InclusionRoles.Regulators)} may record the queue (rule Role)").ConfigureAwait(false);
+                return await RefusedAsync(context, drained, "record the queue").ConfigureAwait(false);
             }
             await context.Out.WriteLineAsync(Invariant(
-                $"done: {drained.Recorded} action(s) recorded, {drained.BatchesRefused} batch(es) refused as a whole, {drained.BatchesLeft} batch(es) left (claimed by a running worker)"))
+                $"done: {done.Recorded} action(s) recorded, {done.BatchesRefused} batch(es) refused as a whole, {done.BatchesLeft} batch(es) left (claimed by a running worker)"))
                 .ConfigureAwait(false);
             return ExitCode.Ok;
         }, ct).ConfigureAwait(false));

@@ -105,7 +105,7 @@ internal static partial class InclusionEndpoints
         if (outcome is InclusionCommandOutcome.Refused { Rule: PartnerActionsHandler.QueueFull } full)
         {
             // The queue (--inclusion-queue) is full: nothing was stored, and the batch can come again once it drains.
-            request.HttpContext.Response.Headers.RetryAfter = "30";
+            request.HttpContext.Response.Headers.RetryAfter = ((int)InclusionQueue.RetryWhenFull.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Refusal(StatusCodes.Status503ServiceUnavailable, full.Field, full.Rule, full.Message);
         }
         return ToHttp(outcome, r => InclusionViews.Recorded((RecordedActions)r));

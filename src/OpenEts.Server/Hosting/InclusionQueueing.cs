@@ -32,39 +32,23 @@ internal static class InclusionQueueing
 }
 
 /// <summary>
-/// Runs this server's inclusion queue worker while the server runs; after a failure (the database busy or gone) it logs
-/// and starts again after a pause, and reads again whatever it had not deleted.
+/// This server's inclusion queue worker, restarted after a failure; the batches it had claimed and not deleted are
+/// claimed again once the claim runs out (at once by the same worker, which keeps its name).
 /// </summary>
-internal sealed partial class InclusionQueueService(InclusionQueueWorker worker, ILogger<InclusionQueueService> log) : BackgroundService
+internal sealed partial class InclusionQueueService : RestartingWorkerService
 {
-    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
+    private readonly InclusionQueueWorker _worker;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public InclusionQueueService(InclusionQueueWorker worker, ILogger<InclusionQueueService> log) : base(log)
     {
-        worker.Refused += (batch, rule) => LogRefused(batch.Id, batch.Actions, batch.PartnerId, batch.Programme, rule);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await worker.RunAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed worker is logged and started again; the batches it had not deleted come back.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogFailed(e, Pause.TotalSeconds);
-                await Task.Delay(Pause, stoppingToken).ConfigureAwait(false);
-            }
-        }
+        _worker = worker;
+        _worker.Refused += (batch, rule) => LogRefused(log, batch.Id, batch.Actions, batch.PartnerId, batch.Programme, rule);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The inclusion queue worker stopped; starting again in {Seconds} s")]
-    private partial void LogFailed(Exception e, double seconds);
+    protected override string Name => "inclusion queue worker";
+
+    protected override Task RunAsync(CancellationToken ct) => _worker.RunAsync(ct);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inclusion queue: batch {Id} ({Count} action(s) of partner {Partner} for {Programme}) refused as a whole ({Rule}); deleted")]
-    private partial void LogRefused(long id, int count, long partner, string programme, string rule);
+    private static partial void LogRefused(ILogger log, long id, int count, long partner, string programme, string rule);
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
-using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Storage;
 
@@ -17,7 +16,7 @@ namespace OpenEts.Streaming.Inclusion;
 public sealed partial class InclusionStreamWorker(InclusionStream stream, InclusionCommandHandler handler, IStore store,
     ILogger<InclusionStreamWorker> log)
 {
-    private Dictionary<long, InclusionPartner> _partners = [];
+    private readonly PartnerRecorder _recorder = new(handler, store);
 
     /// <summary>Events applied (counted, duplicate or refused by the use case) since the worker started.</summary>
     public long Applied { get; private set; }
@@ -105,37 +104,9 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
     }
 
     // Null when the part was applied (its transaction committed); else why it was refused as a whole.
-    private async Task<string?> ApplyPartAsync(long partnerId, string programme, List<(INatsJSMsg<byte[]> Msg, StreamedAction Action)> part,
-        CancellationToken ct)
-    {
-        if (await PartnerAsync(partnerId, ct).ConfigureAwait(false) is not { } partner)
-        {
-            return "UnknownPartner";
-        }
-        if (!RecordActions.TryParse(new RecordActions.Form(programme, [.. part.Select(p => p.Action.ToForm())]), handler.Programmes,
-            out var command, out var errors))
-        {
-            return string.Join("; ", errors.Select(e => e.Rule));
-        }
-        var outcome = await handler.HandleAsync(Actor.ForPartner(partner.Id, partner.Scope), command, ct).ConfigureAwait(false);
-        return outcome switch
-        {
-            InclusionCommandOutcome.Completed => null,
-            InclusionCommandOutcome.Refused r => r.Rule,
-            _ => outcome.GetType().Name,
-        };
-    }
-
-    private async Task<InclusionPartner?> PartnerAsync(long id, CancellationToken ct)
-    {
-        if (!_partners.TryGetValue(id, out var partner))
-        {
-            var all = await store.ReadAsync(s => s.Inclusion.PartnersAsync(), ct).ConfigureAwait(false);
-            _partners = all.ToDictionary(p => p.Id);
-            _partners.TryGetValue(id, out partner);
-        }
-        return partner;
-    }
+    private Task<string?> ApplyPartAsync(long partnerId, string programme, List<(INatsJSMsg<byte[]> Msg, StreamedAction Action)> part,
+        CancellationToken ct) =>
+        _recorder.RecordAsync(partnerId, programme, [.. part.Select(p => p.Action.ToForm())], ct);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inclusion stream: message {Sequence} on {Subject} is not a partner action; ended")]
     private partial void LogUnreadable(string subject, ulong sequence);

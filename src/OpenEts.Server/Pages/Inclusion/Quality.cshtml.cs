@@ -40,9 +40,9 @@ public sealed class QualityModel(InclusionQueries queries) : InclusionPageModel
     public async Task<IActionResult> OnGetAsync([FromServices] IEnumerable<InclusionQueue> queue, CancellationToken ct)
     {
         Programmes = queries.InForce();
-        if (queue.FirstOrDefault() is { } q)
+        if (queue.FirstOrDefault() is { } q && await q.DepthForAsync(User.Actor(), ct) is InclusionCommandOutcome.Completed { Result: QueueDepth depth })
         {
-            Queued = (await q.DepthAsync(ct)).Actions;
+            Queued = depth.Actions;
         }
         if (!queries.TryReadQualityFilter(Programme, From, To, out var filter, out var errors))
         {
