@@ -45,10 +45,11 @@ internal static class Program
                                    throwaway SQLite demo database, this process posting N orders (50 000) from C clients
                                    (64) with API tokens; orders/s and latency p50/p99 (build src/OpenEts.Server -c Release);
                                    B orders a request through POST /orders/batch (1: POST /orders), W warm-up orders (2 000)
-          exchange-settlement [--trades N] [--clients C] [--sweep-only] [--server DLL]
+          exchange-settlement [--trades N] [--clients C] [--warm W] [--sweep-only] [--server DLL]
                                    settlement delivery versus payment through the server (Release, as exchange-http): one
                                    buy trading with N resting one-lot sells (20 000) in its one transaction, then N one-lot
-                                   buys from C clients (64) settled by group commit; trades/s and server CPU seconds
+                                   buys from C clients (64) settled by group commit; trades/s and server CPU seconds; W
+                                   (200) trades swept first, not measured
           exchange-restart [--inputs N] [--tail T] [--db DB]
                                    the exchange's start with an input journal of N inputs (1 000 000: orders, cancels,
                                    amends on two instruments) from entry 1, against a start from a snapshot near the head

@@ -21,22 +21,23 @@ internal static class SettlementBench
     {
         var trades = Math.Min(Registry.RegistryBench.Option(args, "--trades", 20_000), 99_999);
         var clients = Registry.RegistryBench.Option(args, "--clients", 64);
+        var warm = Math.Clamp(Registry.RegistryBench.Option(args, "--warm", 200), 1, 99_999);
         var sweepOnly = args.Contains("--sweep-only");
-        return DemoServer.ServerDll(args) is { } dll ? RunAsync(dll, trades, clients, sweepOnly).GetAwaiter().GetResult() : 2;
+        return DemoServer.ServerDll(args) is { } dll ? RunAsync(dll, trades, clients, warm, sweepOnly).GetAwaiter().GetResult() : 2;
     }
 
-    private static async Task<int> RunAsync(string dll, int trades, int clients, bool sweepOnly)
+    private static async Task<int> RunAsync(string dll, int trades, int clients, int warm, bool sweepOnly)
     {
         Console.WriteLine($"exchange-settlement bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {trades:N0} trades, "
-            + $"{clients} clients; load average {DemoServer.Load}");
-        await using var server = await DemoServer.StartAsync(dll, 3m * trades).ConfigureAwait(false);
+            + $"{clients} clients, a warm-up sweep of {warm:N0}; load average {DemoServer.Load}");
+        await using var server = await DemoServer.StartAsync(dll, 3m * trades + 3m * warm).ConfigureAwait(false);
         using var buyer = server.Client("power-a", clients);
         using var seller = server.Client("cement-a", clients);
         var price = server.Reference;
 
-        // Warm-up: a few crossing orders, so that JIT and pools are not measured.
-        await RestingSellsAsync(server, seller, 200, clients, price, "warm").ConfigureAwait(false);
-        await server.OrderAsync(buyer, sell: false, price, 200, "warm-sweep").ConfigureAwait(false);
+        // Warm-up: a sweep of its own (200 trades unless --warm), so that the JIT and pools are less measured.
+        await RestingSellsAsync(server, seller, warm, clients, price, "warm").ConfigureAwait(false);
+        await server.OrderAsync(buyer, sell: false, price, warm, "warm-sweep").ConfigureAwait(false);
 
         await RestingSellsAsync(server, seller, trades, clients, price, "sweep").ConfigureAwait(false);
         var cpu = server.Cpu();

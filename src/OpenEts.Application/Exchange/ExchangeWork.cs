@@ -475,17 +475,17 @@ public sealed partial class ExchangeWork
     private async Task PayAsync(string reference, Organisation buyer, long reservation, CashAccount payee, long valueFen, long buyerFeeFen,
         Organisation? seller, long sellerFeeFen)
     {
-        Require(await Cash.PayAsync(buyer, reservation, payee, Yuan.FromFen(valueFen), IdempotencyKey.From(reference + "/pay"))
+        Require(await Cash.PayAsync(buyer, reservation, payee, Yuan.FromFen(valueFen), IdempotencyKey.From(reference + PayKeySuffix))
             .ConfigureAwait(false), reference);
         if (buyerFeeFen > 0)
         {
             var fees = await Session.Cash.SystemAccountAsync(CashAccountKind.ExchangeFees).ConfigureAwait(false);
-            Require(await Cash.PayAsync(buyer, reservation, fees, Yuan.FromFen(buyerFeeFen), IdempotencyKey.From(reference + "/buyer-fee"))
+            Require(await Cash.PayAsync(buyer, reservation, fees, Yuan.FromFen(buyerFeeFen), IdempotencyKey.From(reference + BuyerFeeKeySuffix))
                 .ConfigureAwait(false), reference);
         }
         if (sellerFeeFen > 0 && seller is not null)
         {
-            Require(await Cash.PayFeeAsync(seller, CashAccountKind.ExchangeFees, Yuan.FromFen(sellerFeeFen), reference, IdempotencyKey.From(reference + "/seller-fee"))
+            Require(await Cash.PayFeeAsync(seller, CashAccountKind.ExchangeFees, Yuan.FromFen(sellerFeeFen), reference, IdempotencyKey.From(reference + SellerFeeKeySuffix))
                 .ConfigureAwait(false), reference);
         }
     }
@@ -513,14 +513,30 @@ public sealed partial class ExchangeWork
         {
             orders[order.Id] = order;
         }
-        await Session.Cash.FindNumberedEntriesAsync(TradeReferencePrefix, lastTrade + 1, lastTrade + trades.Count, PaymentKeySuffixes)
-            .ConfigureAwait(false);
+        // A fee of 0 fen is not paid (PayAsync), so its key is looked up only when some trade here pays that fee.
+        var (buyerFees, sellerFees) = (false, false);
+        foreach (var t in trades)
+        {
+            var value = checked(t.PriceFen * t.Quantity);
+            buyerFees |= Options.Fees.FeeFen(value, buyer: true) > 0;
+            sellerFees |= Options.Fees.FeeFen(value, buyer: false) > 0;
+        }
+        string[] suffixes = (buyerFees, sellerFees) switch
+        {
+            (true, true) => [PayKeySuffix, BuyerFeeKeySuffix, SellerFeeKeySuffix],
+            (true, false) => [PayKeySuffix, BuyerFeeKeySuffix],
+            (false, true) => [PayKeySuffix, SellerFeeKeySuffix],
+            _ => [PayKeySuffix],
+        };
+        await Session.Cash.FindNumberedEntriesAsync(TradeReferencePrefix, lastTrade + 1, lastTrade + trades.Count, suffixes).ConfigureAwait(false);
     }
 
     private const string TradeReferencePrefix = "exchange/trade/";
 
     // The suffixes of the cash keys a trade pays with (PayAsync), after its reference.
-    private static readonly string[] PaymentKeySuffixes = ["/pay", "/buyer-fee", "/seller-fee"];
+    private const string PayKeySuffix = "/pay";
+    private const string BuyerFeeKeySuffix = "/buyer-fee";
+    private const string SellerFeeKeySuffix = "/seller-fee";
 
     private static string TradeReference(long id) => string.Create(CultureInfo.InvariantCulture, $"{TradeReferencePrefix}{id}");
 

@@ -28,6 +28,28 @@ public sealed class YuanTests
         Assert.Equal(Yuan.From(1234.56m), Yuan.FromFen(123_456));
     }
 
+    [Theory]
+    [InlineData(0L, "0.00")]
+    [InlineData(1L, "0.01")]
+    [InlineData(150L, "1.50")]
+    [InlineData(160_900L, "1609.00")]
+    [InlineData(4_294_967_296L, "42949672.96")]
+    [InlineData(100_000_000_000_000_000L, "1000000000000000.00")]
+    public void FromFen_AnyWholeNumberOfFen_IsTheAmountToTwoDecimalsAndBack(long fen, string shown)
+    {
+        var yuan = Yuan.FromFen(fen);
+        Assert.Equal(shown, yuan.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Yuan.From(fen / 100m), yuan);
+        Assert.Equal(fen, yuan.Fen);
+    }
+
+    [Fact]
+    public void FromFen_AboveTheLargestAmountOrNegative_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Yuan.FromFen(100_000_000_000_000_001L));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Yuan.FromFen(-1));
+    }
+
     [Fact]
     public void Subtract_BelowZero_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Yuan.From(1m) - Yuan.From(1.01m));
