@@ -30,7 +30,7 @@ internal static class SettlementBench
     {
         Console.WriteLine($"exchange-settlement bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {trades:N0} trades, "
             + $"{clients} clients, a warm-up sweep of {warm:N0}; load average {DemoServer.Load}");
-        await using var server = await DemoServer.StartAsync(dll, 3m * trades + 3m * warm).ConfigureAwait(false);
+        await using var server = await DemoServer.StartAsync(dll, 3m * (trades + warm)).ConfigureAwait(false);
         using var buyer = server.Client("power-a", clients);
         using var seller = server.Client("cement-a", clients);
         var price = server.Reference;

@@ -303,20 +303,26 @@ public sealed partial class ExchangeWork
             return settled;
         }
         var (_, lastTrade) = await LastNumbersAsync().ConfigureAwait(false);
+        var fees = new (long Buyer, long Seller)[trades.Count];
+        for (var i = 0; i < fees.Length; i++)
+        {
+            var value = checked(trades[i].PriceFen * trades[i].Quantity);
+            fees[i] = (Options.Fees.FeeFen(value, buyer: true), Options.Fees.FeeFen(value, buyer: false));
+        }
         var orders = new Dictionary<long, ExchangeOrder>();
         if (trades.Count > 1)
         {
             // One trade reads its two orders and probes its keys as it goes: two statements of lists would cost it more.
-            await ReadAheadAsync(trades, lastTrade, orders).ConfigureAwait(false);
+            await ReadAheadAsync(trades, fees, lastTrade, orders).ConfigureAwait(false);
         }
-        foreach (var t in trades)
+        for (var i = 0; i < trades.Count; i++)
         {
+            var t = trades[i];
             var buy = await OrderAsync(orders, t.BuyOrderId).ConfigureAwait(false);
             var sell = await OrderAsync(orders, t.SellOrderId).ConfigureAwait(false);
             var id = ++lastTrade;
-            var value = checked(t.PriceFen * t.Quantity);
             var trade = new ExchangeTrade(id, listed.Instrument.Code, Now, t.PriceFen, t.Quantity, buy.Id, sell.Id, buy.AccountId, sell.AccountId,
-                t.Aggressor.ToString().ToLowerInvariant(), Options.Fees.FeeFen(value, buyer: true), Options.Fees.FeeFen(value, buyer: false));
+                t.Aggressor.ToString().ToLowerInvariant(), fees[i].Buyer, fees[i].Seller);
             await DeliverAsync(listed, trade, buy, sell).ConfigureAwait(false);
             var entry = await Session.Journal.AppendUtf8Async(Now, Actor.UserName, "exchange.trade.settled", listed.Instrument.Code,
                 TradePayloads.Settled(_payload, trade, t.Sequence)).ConfigureAwait(false);
@@ -501,7 +507,7 @@ public sealed partial class ExchangeWork
     // What settling these trades reads, read together rather than per trade: the orders on both sides, and the cash
     // ledger's idempotency keys the trades will pay with (new trade numbers, so normally none is there: each payment's
     // probe is then answered without a statement).
-    private async Task ReadAheadAsync(IReadOnlyList<Trade> trades, long lastTrade, Dictionary<long, ExchangeOrder> orders)
+    private async Task ReadAheadAsync(IReadOnlyList<Trade> trades, (long Buyer, long Seller)[] fees, long lastTrade, Dictionary<long, ExchangeOrder> orders)
     {
         var ids = new HashSet<long>();
         foreach (var t in trades)
@@ -514,20 +520,15 @@ public sealed partial class ExchangeWork
             orders[order.Id] = order;
         }
         // A fee of 0 fen is not paid (PayAsync), so its key is looked up only when some trade here pays that fee.
-        var (buyerFees, sellerFees) = (false, false);
-        foreach (var t in trades)
+        List<string> suffixes = [PayKeySuffix];
+        if (fees.Any(f => f.Buyer > 0))
         {
-            var value = checked(t.PriceFen * t.Quantity);
-            buyerFees |= Options.Fees.FeeFen(value, buyer: true) > 0;
-            sellerFees |= Options.Fees.FeeFen(value, buyer: false) > 0;
+            suffixes.Add(BuyerFeeKeySuffix);
         }
-        string[] suffixes = (buyerFees, sellerFees) switch
+        if (fees.Any(f => f.Seller > 0))
         {
-            (true, true) => [PayKeySuffix, BuyerFeeKeySuffix, SellerFeeKeySuffix],
-            (true, false) => [PayKeySuffix, BuyerFeeKeySuffix],
-            (false, true) => [PayKeySuffix, SellerFeeKeySuffix],
-            _ => [PayKeySuffix],
-        };
+            suffixes.Add(SellerFeeKeySuffix);
+        }
         await Session.Cash.FindNumberedEntriesAsync(TradeReferencePrefix, lastTrade + 1, lastTrade + trades.Count, suffixes).ConfigureAwait(false);
     }
 

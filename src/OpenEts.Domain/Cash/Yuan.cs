@@ -40,7 +40,7 @@ public readonly record struct Yuan : IComparable<Yuan>
         return new Yuan(new decimal(unchecked((int)fen), unchecked((int)(fen >> 32)), 0, false, 2));
     }
 
-    private const long MaxFen = 100_000_000_000_000_000;
+    private static readonly long MaxFen = (long)(Max * 100m);
 
     /// <summary>Reads an amount a person typed: ≥ 0, at most two decimals; or says why it is not one.</summary>
     public static bool TryCreate(decimal? value, out Yuan yuan, [NotNullWhen(false)] out string? reason)
