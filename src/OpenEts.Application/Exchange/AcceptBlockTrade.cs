@@ -13,7 +13,8 @@ namespace OpenEts.Application.Exchange;
 /// the seller's units go into the clearing account, the buyer's cash is reserved for value + the maximum fee, the value
 /// and both fees are paid and the units delivered; what the reservation held beyond the fee is released. The terms are
 /// checked again at the acceptance (halt, closed day, hours, ±30 % band around the reference as it is then, size); if the
-/// seller lacks the units or the buyer the cash, nothing changes. Journalled as <c>exchange.block.settled</c>. The book,
+/// seller lacks the units or the buyer the cash, nothing changes. A proposal to a client account (客户) is accepted by its
+/// member's trader, for the client. Journalled as <c>exchange.block.settled</c>. The book,
 /// its last price and the close are untouched: the trade counts as block volume in the day's statistics.
 /// </summary>
 /// <param name="Block">The block trade number.</param>
@@ -30,18 +31,20 @@ public sealed record AcceptBlockTrade(long Block) : IExchangeCommand
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session.Exchange;
-        var (account, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
+        var (own, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
         if (notHolder is not null)
         {
             return notHolder;
         }
         if (await s.FindBlockTradeAsync(Block).ConfigureAwait(false) is not { Status: BlockTradeStatus.Proposed } block
-            || block.CounterpartyAccount != account!.Id)
+            || !await work.ActsForAsync(own!, block.CounterpartyAccount).ConfigureAwait(false))
         {
             return new ExchangeOutcome.Refused(ExchangeRule.UnknownProposal, "block",
-                $"block trade {Block} is not a proposal waiting for your acceptance", RefusalKind.Conflict);
+                $"block trade {Block} is not a proposal waiting for your acceptance or your client's", RefusalKind.Conflict);
         }
-        if (ExchangeWork.NotOpen(account, "actor") is { } notOpen)
+        // The counterparty's account is the actor's own or one of its member's clients' (the member's own account open too).
+        var (_, _, notOpen) = await work.OpenAccountAsync(block.CounterpartyAccount == own!.Id ? null : block.CounterpartyAccount).ConfigureAwait(false);
+        if (notOpen is not null)
         {
             return notOpen;
         }

@@ -6,7 +6,8 @@ namespace OpenEts.Application.Exchange;
 
 /// <summary>
 /// A block trade proposal that waits is withdrawn by its proposer (<c>exchange.block.withdrawn</c>) or declined by its
-/// counterparty (<c>exchange.block.declined</c>). Nothing was held, so nothing is released.
+/// counterparty (<c>exchange.block.declined</c>); for a client account (客户) by its member's trader. Nothing was held, so
+/// nothing is released.
 /// </summary>
 /// <param name="Block">The block trade number.</param>
 public sealed record CancelBlockTrade(long Block) : IExchangeCommand
@@ -22,15 +23,20 @@ public sealed record CancelBlockTrade(long Block) : IExchangeCommand
     public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var (account, block, refused) = await work.OwnWaitingAsync(() => work.Session.Exchange.FindBlockTradeAsync(Block),
-            (b, mine) => b.Status == BlockTradeStatus.Proposed && (b.ProposerAccount == mine.Id || b.CounterpartyAccount == mine.Id),
-            ExchangeRule.UnknownProposal, "block", $"block trade {Block} is not a waiting proposal of yours or to you").ConfigureAwait(false);
-        if (refused is not null)
+        var (own, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
+        if (notHolder is not null)
         {
-            return refused;
+            return notHolder;
         }
-        var withdrawn = block!.ProposerAccount == account!.Id;
-        var done = block with { Status = withdrawn ? BlockTradeStatus.Withdrawn : BlockTradeStatus.Declined, UpdatedAt = work.Now };
+        // The proposer's or the counterparty's account is the actor's own or one of its member's clients'.
+        var block = await work.Session.Exchange.FindBlockTradeAsync(Block).ConfigureAwait(false);
+        var withdrawn = block is { Status: BlockTradeStatus.Proposed } && await work.ActsForAsync(own!, block.ProposerAccount).ConfigureAwait(false);
+        if (!withdrawn && (block is not { Status: BlockTradeStatus.Proposed } || !await work.ActsForAsync(own!, block.CounterpartyAccount).ConfigureAwait(false)))
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.UnknownProposal, "block", $"block trade {Block} is not a waiting proposal of yours or to you",
+                RefusalKind.Conflict);
+        }
+        var done = block! with { Status = withdrawn ? BlockTradeStatus.Withdrawn : BlockTradeStatus.Declined, UpdatedAt = work.Now };
         await work.Session.Exchange.SaveBlockTradeAsync(done).ConfigureAwait(false);
         var kind = withdrawn ? Withdrawn : Declined;
         await work.JournalAsync(kind, BlockTrade.Subject(block.Id), new { block = block.Id, by = work.Actor.UserName }).ConfigureAwait(false);

@@ -133,9 +133,15 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
             : [];
 
     /// <summary>The actor's organisation's block trades, proposed by it or to it, newest first (empty without a trading account).</summary>
-    public async Task<IReadOnlyList<BlockTrade>> MyBlockTradesAsync(Actor actor, CancellationToken ct) =>
-        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
-            ? await store.ReadAsync(s => s.Exchange.BlockTradesOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
+    public Task<IReadOnlyList<BlockTrade>> MyBlockTradesAsync(Actor actor, CancellationToken ct) => MyBlockTradesAsync(actor, null, ct);
+
+    /// <summary>
+    /// The block trades of <paramref name="account"/> (null: the actor's organisation's own), proposed by it or to it,
+    /// newest first; empty when the actor may not read it (<see cref="ReadableAccountAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<BlockTrade>> MyBlockTradesAsync(Actor actor, long? account, CancellationToken ct) =>
+        await ReadableAccountAsync(actor, account, ct).ConfigureAwait(false) is { } readable
+            ? await store.ReadAsync(s => s.Exchange.BlockTradesOfAsync(readable.Id, ListLimit), ct).ConfigureAwait(false)
             : [];
 
     /// <summary>

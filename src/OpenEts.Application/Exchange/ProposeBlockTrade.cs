@@ -13,17 +13,23 @@ namespace OpenEts.Application.Exchange;
 /// A member proposes a block trade (大宗协议) to a named counterparty's trading account: its side, price and quantity,
 /// checked by <see cref="BlockTradeCheck"/> (at least 100 000 t, within ±30 % of the reference [UNCONFIRMED]). Nothing is
 /// held yet: the counterparty's acceptance settles it delivery versus payment in one transaction, or refuses it.
-/// Journalled as <c>exchange.block.proposed</c>.
+/// Journalled as <c>exchange.block.proposed</c>. A member's trader may propose it for one of the member's clients (客户,
+/// <paramref name="Account"/>): the client's account is the proposer's, and at the acceptance the client's cash or units
+/// are held and settled, the client paying its fee, as for a client's order.
 /// </summary>
 /// <param name="Counterparty">The counterparty's trading account number.</param>
-public sealed record ProposeBlockTrade(string Instrument, Side Side, long Counterparty, long PriceFen, long Quantity, IdempotencyKey Key)
+/// <param name="Account">The trading account it is for: null for the actor's organisation's own, or a client account of its member.</param>
+public sealed record ProposeBlockTrade(string Instrument, Side Side, long Counterparty, long PriceFen, long Quantity, IdempotencyKey Key, long? Account = null)
     : IExchangeCommand
 {
     /// <summary>The journal kind of a proposal.</summary>
     public const string Kind = "exchange.block.proposed";
 
-    /// <summary>The request as typed: side <c>buy</c>/<c>sell</c> (the proposer's), price in yuan per tonne, quantity in tonnes.</summary>
-    public sealed record Form(string? Instrument, string? Side, long? Counterparty, decimal? Price, long? Quantity, string? IdempotencyKey);
+    /// <summary>
+    /// The request as typed: side <c>buy</c>/<c>sell</c> (the proposer's), price in yuan per tonne, quantity in tonnes;
+    /// account empty for the organisation's own, or a client's trading account number.
+    /// </summary>
+    public sealed record Form(string? Instrument, string? Side, long? Counterparty, decimal? Price, long? Quantity, string? IdempotencyKey, long? Account = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -44,7 +50,11 @@ public sealed record ProposeBlockTrade(string Instrument, Side Side, long Counte
         }
         var quantity = read.Quantity(form.Quantity, "quantity");
         var key = read.Key(form.IdempotencyKey);
-        command = read.IsValid ? new ProposeBlockTrade(instrument, side, form.Counterparty!.Value, price!.Value, quantity.Value, key) : null;
+        if (form.Account is <= 0)
+        {
+            read.Fail("account", "Required", "account: a trading account number is a whole number ≥ 1 (empty for your own)");
+        }
+        command = read.IsValid ? new ProposeBlockTrade(instrument, side, form.Counterparty!.Value, price!.Value, quantity.Value, key, form.Account) : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -54,14 +64,15 @@ public sealed record ProposeBlockTrade(string Instrument, Side Side, long Counte
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session.Exchange;
-        var (entry, notEntered) = await work.EnterAsync(Instrument).ConfigureAwait(false);
+        var (entry, notEntered) = await work.EnterAsync(Instrument, Account).ConfigureAwait(false);
         if (entry is null)
         {
             return notEntered!;
         }
         var account = entry.Account;
         if (await work.RepeatAsync(s.FindBlockTradeAsync, Key, "block trade",
-            e => (e.Instrument, e.ProposerSide, e.CounterpartyAccount, e.PriceFen, e.Quantity) == (Instrument, Side, Counterparty, PriceFen, Quantity),
+            e => (e.Instrument, e.ProposerSide, e.ProposerAccount, e.CounterpartyAccount, e.PriceFen, e.Quantity)
+                == (Instrument, Side, account.Id, Counterparty, PriceFen, Quantity),
             e => new ExchangeOutcome.Completed(Kind, BlockTrade.Subject(e.Id), true, null, [], Block: e)).ConfigureAwait(false) is { } repeat)
         {
             return repeat;

@@ -18,17 +18,21 @@ internal static class BlockCommand
     {
         var (db, who, instrument, side, price, quantity, key) = TermsOptions.Create("your side: buy or sell", "tonnes (at least 100 000)");
         var counterparty = new Option<long?>("--counterparty") { Description = "the counterparty's trading account number", HelpName = "N", Required = true };
-        var propose = new Verb("propose", "Propose a block trade to a counterparty's trading account; nothing is held until it accepts.",
-            "ets exchange block propose --instrument CODE --side buy|sell --counterparty N --price P --quantity Q [--key KEY] --as USER [--db DB]",
-            instrument, side, counterparty, price, quantity, key, who, db);
+        var account = ClientAccount("the client's trading account the proposal is for (default your organisation's own)");
+        var propose = new Verb("propose", "Propose a block trade to a counterparty's trading account, for your own or a client's; nothing is held until it accepts.",
+            "ets exchange block propose --instrument CODE --side buy|sell --counterparty N --price P --quantity Q [--account N] [--key KEY] --as USER [--db DB]",
+            instrument, side, counterparty, price, quantity, account, key, who, db);
         propose.SetAction((r, ct) => ExchangeVerb.RunAsync(r, db, who,
             ProposeBlockTrade.TryParse(new(r.GetValue(instrument), r.GetValue(side), r.GetValue(counterparty), r.GetValue(price), r.GetValue(quantity),
-                ExchangeVerb.KeyOf(r, key)), out var command, out var errors) ? command : null, errors, PrintAsync, ct));
-        var list = new Verb("list", "Your organisation's block trades, proposed by it or to it, newest first.",
-            "ets exchange block list --as USER [--db DB]", who, db);
-        list.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, db, who, async (c, actor, queries) =>
+                ExchangeVerb.KeyOf(r, key), r.GetValue(account)), out var command, out var errors) ? command : null, errors, PrintAsync, ct));
+        var listDb = ExchangeVerb.Db();
+        var listWho = ExchangeVerb.As();
+        var listAccount = ClientAccount("one of your clients' trading accounts (default your organisation's own)");
+        var list = new Verb("list", "Your organisation's block trades, or a client's, proposed by it or to it, newest first.",
+            "ets exchange block list [--account N] --as USER [--db DB]", listAccount, listWho, listDb);
+        list.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, listDb, listWho, async (c, actor, queries) =>
         {
-            foreach (var b in await queries.MyBlockTradesAsync(actor, ct).ConfigureAwait(false))
+            foreach (var b in await queries.MyBlockTradesAsync(actor, r.GetValue(listAccount), ct).ConfigureAwait(false))
             {
                 await c.Out.WriteLineAsync(Line(b)).ConfigureAwait(false);
             }
@@ -36,12 +40,15 @@ internal static class BlockCommand
         return new Command("block", "Block trades (大宗协议): propose, accept, decline, withdraw, list.")
         {
             propose,
-            OnBlock("accept", "Accept a block trade proposed to your organisation: it settles delivery versus payment at once.", id => new AcceptBlockTrade(id)),
-            OnBlock("decline", "Decline a block trade proposed to your organisation.", id => new CancelBlockTrade(id)),
+            OnBlock("accept", "Accept a block trade proposed to your organisation or a client: it settles delivery versus payment at once.",
+                id => new AcceptBlockTrade(id)),
+            OnBlock("decline", "Decline a block trade proposed to your organisation or a client.", id => new CancelBlockTrade(id)),
             OnBlock("withdraw", "Withdraw a block trade you proposed while it waits.", id => new CancelBlockTrade(id)),
             list,
         };
     }
+
+    private static Option<long?> ClientAccount(string description) => new("--account") { Description = description, HelpName = "N" };
 
     private static Verb OnBlock(string name, string description, Func<long, IExchangeCommand> command)
     {

@@ -14,18 +14,20 @@ internal static partial class ExchangeEndpoints
     {
         group.MapPost("/block-trades", ProposeBlockAsync).RequireAuthorization(Traders)
             .WithSummary("Propose a block trade (大宗协议) to a counterparty's trading account: your side, price and quantity (at least 100 000 t, "
-                + "within ±30 % of the reference, unconfirmed); nothing is held until the counterparty accepts");
+                + "within ±30 % of the reference, unconfirmed), for your own account or (account) one of your clients'; nothing is held until the "
+                + "counterparty accepts");
         group.MapPost("/block-trades/{id:long}/accept", AcceptBlockAsync).RequireAuthorization(Traders)
-            .WithSummary("Accept a block trade proposed to your organisation: it settles delivery versus payment at once (units, cash and fees), "
-                + "off the book (block volume, not the last price)");
+            .WithSummary("Accept a block trade proposed to your organisation or to one of your clients: it settles delivery versus payment at "
+                + "once (units, cash and fees), off the book (block volume, not the last price)");
         group.MapPost("/block-trades/{id:long}/cancel", CancelBlockAsync).RequireAuthorization(Traders)
-            .WithSummary("Withdraw a block trade you proposed, or decline one proposed to you, while it waits");
+            .WithSummary("Withdraw a block trade you proposed, or decline one proposed to you, while it waits (your clients' too)");
         group.MapGet("/block-trades", MyBlocksAsync).RequireAuthorization(Traders)
-            .WithSummary("Your organisation's block trades, proposed by it or to it, newest first");
+            .WithSummary("Your organisation's block trades, proposed by it or to it, newest first (?account= one of your clients')");
     }
 
     public sealed record BlockTradeInput(
-        string? Instrument, [property: ApiEnum(typeof(Side))] string? Side, long? Counterparty, decimal? Price, long? Quantity, string? IdempotencyKey);
+        string? Instrument, [property: ApiEnum(typeof(Side))] string? Side, long? Counterparty, decimal? Price, long? Quantity, string? IdempotencyKey,
+        long? Account = null);
 
     /// <summary>A block trade: <c>side</c> is the proposer's; fees are set when it settles.</summary>
     public sealed record BlockTradeView(
@@ -42,7 +44,7 @@ internal static partial class ExchangeEndpoints
 
     private static async Task<ExchangeCommandResult> ProposeBlockAsync(
         BlockTradeInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
-        ProposeBlockTrade.TryParse(new(input.Instrument, input.Side, input.Counterparty, input.Price, input.Quantity, input.IdempotencyKey),
+        ProposeBlockTrade.TryParse(new(input.Instrument, input.Side, input.Counterparty, input.Price, input.Quantity, input.IdempotencyKey, input.Account),
             out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
@@ -55,6 +57,6 @@ internal static partial class ExchangeEndpoints
         long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         await SendAsync(new CancelBlockTrade(id), http, exchange, clock, ct).ConfigureAwait(false);
 
-    private static async Task<Ok<List<BlockTradeView>>> MyBlocksAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
-        TypedResults.Ok((await queries.MyBlockTradesAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(View).ToList());
+    private static async Task<Ok<List<BlockTradeView>>> MyBlocksAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct, long? account = null) =>
+        TypedResults.Ok((await queries.MyBlockTradesAsync(http.User.Actor(), account, ct).ConfigureAwait(false)).Select(View).ToList());
 }

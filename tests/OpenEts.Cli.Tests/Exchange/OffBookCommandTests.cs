@@ -7,6 +7,7 @@ using OpenEts.Application.Registry;
 using OpenEts.Cli.Tests.Registry;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 using OpenEts.Storage;
 
@@ -101,4 +102,34 @@ public sealed class OffBookCommandTests
         Assert.Contains(": declined", declined.Out, StringComparison.Ordinal);
         Assert.Equal(2, listed.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    [Fact]
+    public async Task Block_ProposedForAClient_NamesTheClientsAccountAndIsListedUnderIt()
+    {
+        var (db, cement) = await ExchangeAsync();
+        using var _db = db;
+        var counterparty = cement.ToString(CultureInfo.InvariantCulture);
+        var opened = await RunAsync(db, "exchange", "client", "open", "--client", SteelCode + CreditCode.CheckCharacter(SteelCode),
+            "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
+        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): open").Groups[1].Value;
+
+        var proposed = await RunAsync(db, "exchange", "block", "propose", "--instrument", "GDEA-2017", "--side", "sell", "--counterparty", counterparty,
+            "--price", "16.09", "--quantity", "100000", "--account", client, "--as", "power-a");
+        var accepted = await RunAsync(db, "exchange", "block", "accept", "--block", "1", "--as", "cement-a");
+        var forClient = await RunAsync(db, "exchange", "block", "list", "--account", client, "--as", "power-b");
+        var own = await RunAsync(db, "exchange", "block", "list", "--as", "power-b");
+        var badAccount = await RunAsync(db, "exchange", "block", "propose", "--instrument", "GDEA-2017", "--side", "sell", "--counterparty", counterparty,
+            "--price", "16.09", "--quantity", "100000", "--account", "0", "--as", "power-a");
+
+        Assert.Equal(0, opened.Exit);
+        Assert.Equal(0, proposed.Exit);
+        Assert.Contains($"block trade 1 GDEA-2017: {client} sells 100000 t at 16.09 yuan to {counterparty}: proposed", proposed.Out, StringComparison.Ordinal);
+        Assert.Equal(0, accepted.Exit);
+        Assert.Contains($"block trade 1 GDEA-2017: {client} sells 100000 t at 16.09 yuan to {counterparty}: settled", forClient.Out, StringComparison.Ordinal);
+        Assert.Equal("", own.Out);
+        Assert.Equal(2, badAccount.Exit);
+        Assert.Contains("account", badAccount.Err, StringComparison.Ordinal);
+    }
+
+    private const string SteelCode = "91440200MA5CY1003";
 }

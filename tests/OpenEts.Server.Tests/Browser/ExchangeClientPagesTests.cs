@@ -11,8 +11,6 @@ namespace OpenEts.Server.Tests.Browser;
 /// </summary>
 public sealed class ExchangeClientPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
-    private const string SteelCode = "91440200MA5CY1003";
-
     [Fact]
     public async Task Exchange_MemberEntersAnOrderForAClient_TheClientSeesTheTrade()
     {
@@ -21,14 +19,9 @@ public sealed class ExchangeClientPagesTests(BrowserServer server) : IClassFixtu
         var power = await server.SignInAsync("power-a");
         var cement = await server.SignInAsync("cement-a");
 
-        await power.GotoAsync("/Exchange/Clients");
-        await power.FillAsync("#client-code", SteelCode + Domain.Organisations.CreditCode.CheckCharacter(SteelCode));
-        await power.FillAsync("#client-holding", "GD-HOLD-STEEL");
-        await power.ClickAsync("#client-open");
-        await power.WaitForSelectorAsync("#done");
-        var account = await power.GetAttributeAsync("#clients tr.client", "data-account");
+        var account = await ExchangeViews.OpenSteelClientAsync(power);
         await power.GotoAsync("/Exchange");
-        await power.SelectOptionAsync("#order-account", account!);
+        await power.SelectOptionAsync("#order-account", account);
         await power.SelectOptionAsync("#order-instrument", "GDEA-2017");
         await power.SelectOptionAsync("#order-side", "sell");
         await power.FillAsync("#order-price", "16.50");

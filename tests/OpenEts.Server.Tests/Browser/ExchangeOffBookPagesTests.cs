@@ -74,14 +74,7 @@ public sealed class ExchangeOffBookPagesTests(BrowserServer server) : IClassFixt
         await OpenAsync(cement, "#exchange-blocks");
         var cementAccount = (await cement.InnerTextAsync("#block-own-account")).Trim();
         await OpenAsync(power, "#exchange-blocks");
-        await power.SelectOptionAsync("#block-instrument", "GDEA-2017");
-        await power.SelectOptionAsync("#block-side", "sell");
-        await power.FillAsync("#block-counterparty", cementAccount);
-        await power.FillAsync("#block-price", "16.09");
-        await power.FillAsync("#block-quantity", "100000");
-        await power.ClickAsync("#block-propose");
-        await power.WaitForSelectorAsync("#done");
-        var id = await power.GetAttributeAsync("#blocks tr.block", "data-block");
+        var id = await ExchangeViews.ProposeBlockSaleAsync(power, cementAccount);
         await cement.GotoAsync("/Exchange/Blocks");
         await cement.ClickAsync($"tr.block[data-block='{id}'] .block-accept");
         await cement.WaitForSelectorAsync("#done");

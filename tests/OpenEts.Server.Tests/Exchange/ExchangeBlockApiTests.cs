@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,9 +7,12 @@ using OpenEts.Server.Tests.Infrastructure;
 namespace OpenEts.Server.Tests.Exchange;
 
 // Block trades (大宗协议) through the API on the demo market (GDEA-2017 at 16.09, the power and cement companies with
-// trading accounts and demo cash): proposed, accepted and settled at once, counted as block volume, refusals naming their rule.
+// trading accounts and demo cash): proposed, accepted and settled at once, counted as block volume, refusals naming their
+// rule; proposed by a member for its client (客户) and listed under the client's account.
 public sealed class ExchangeBlockApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
+    private const string SteelCode = "91440200MA5CY1003";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
@@ -69,5 +73,37 @@ public sealed class ExchangeBlockApiTests(ServerFactory server) : IClassFixture<
         Assert.Contains("UnknownCounterparty", await nobody.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
         Assert.Contains("UnknownProposal", await accept.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BlockTrade_ProposedByAMemberForItsClient_SettlesForTheClientWhoSeesIt()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        using var steel = await server.SignedInAsync("steel-a");
+        var opened = await PostAsync(power, "/api/v1/exchange/clients",
+            new { client = SteelCode + Domain.Organisations.CreditCode.CheckCharacter(SteelCode), holdingAccount = "GD-HOLD-STEEL" });
+        var client = long.Parse(opened.GetProperty("subject").GetString()!, CultureInfo.InvariantCulture);
+        var cementAccount = (await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/position", Ct)).GetProperty("account").GetInt64();
+
+        var proposed = (await PostAsync(power, "/api/v1/exchange/block-trades", new
+        {
+            instrument = "GDEA-2017", side = "buy", counterparty = cementAccount, price = 16.09m, quantity = 100_000, idempotencyKey = "api-client-block",
+            account = client,
+        })).GetProperty("block");
+        var id = proposed.GetProperty("id").GetInt64();
+        using var byClient = await steel.PostAsJsonAsync($"/api/v1/exchange/block-trades/{id}/cancel", new { }, Ct);
+        var accepted = (await PostAsync(cement, $"/api/v1/exchange/block-trades/{id}/accept", new { })).GetProperty("block");
+        var forClient = await power.GetFromJsonAsync<JsonElement>($"/api/v1/exchange/block-trades?account={client}", Ct);
+        var clientsOwn = await steel.GetFromJsonAsync<JsonElement>("/api/v1/exchange/block-trades", Ct);
+        var byOthers = await cement.GetFromJsonAsync<JsonElement>($"/api/v1/exchange/block-trades?account={client}", Ct);
+
+        Assert.Equal((client, "buy"), (proposed.GetProperty("proposerAccount").GetInt64(), proposed.GetProperty("side").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, byClient.StatusCode);
+        Assert.Contains("ClientAccount", await byClient.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal("settled", accepted.GetProperty("status").GetString());
+        Assert.Equal([id], forClient.EnumerateArray().Select(b => b.GetProperty("id").GetInt64()));
+        Assert.Equal([id], clientsOwn.EnumerateArray().Select(b => b.GetProperty("id").GetInt64()));
+        Assert.Empty(byOthers.EnumerateArray());
     }
 }

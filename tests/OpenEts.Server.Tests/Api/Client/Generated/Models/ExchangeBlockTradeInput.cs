@@ -12,6 +12,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangeBlockTradeInput : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The account property</summary>
+        public long? Account { get; set; }
         /// <summary>The counterparty property</summary>
         public long? Counterparty { get; set; }
         /// <summary>The idempotencyKey property</summary>
@@ -54,6 +56,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "account", n => { Account = n.GetLongValue(); } },
                 { "counterparty", n => { Counterparty = n.GetLongValue(); } },
                 { "idempotencyKey", n => { IdempotencyKey = n.GetStringValue(); } },
                 { "instrument", n => { Instrument = n.GetStringValue(); } },
@@ -69,6 +72,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteLongValue("account", Account);
             writer.WriteLongValue("counterparty", Counterparty);
             writer.WriteStringValue("idempotencyKey", IdempotencyKey);
             writer.WriteStringValue("instrument", Instrument);

@@ -35,7 +35,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BlockTradesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/block-trades", pathParameters)
+        public BlockTradesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/block-trades{?account*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,29 +43,31 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BlockTradesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/block-trades", rawUrl)
+        public BlockTradesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/block-trades{?account*}", rawUrl)
         {
         }
         /// <summary>
-        /// Your organisation&apos;s block trades, proposed by it or to it, newest first
+        /// Your organisation&apos;s block trades, proposed by it or to it, newest first (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A List&lt;global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 403 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>?> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder.BlockTradesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView>> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder.BlockTradesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
             };
@@ -73,7 +75,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Propose a block trade (大宗协议) to a counterparty&apos;s trading account: your side, price and quantity (at least 100 000 t, within ±30 % of the reference, unconfirmed); nothing is held until the counterparty accepts
+        /// Propose a block trade (大宗协议) to a counterparty&apos;s trading account: your side, price and quantity (at least 100 000 t, within ±30 % of the reference, unconfirmed), for your own account or (account) one of your clients&apos;; nothing is held until the counterparty accepts
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -106,17 +108,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Your organisation&apos;s block trades, proposed by it or to it, newest first
+        /// Your organisation&apos;s block trades, proposed by it or to it, newest first (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder.BlockTradesRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder.BlockTradesRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -125,7 +127,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades
             return requestInfo;
         }
         /// <summary>
-        /// Propose a block trade (大宗协议) to a counterparty&apos;s trading account: your side, price and quantity (at least 100 000 t, within ±30 % of the reference, unconfirmed); nothing is held until the counterparty accepts
+        /// Propose a block trade (大宗协议) to a counterparty&apos;s trading account: your side, price and quantity (at least 100 000 t, within ±30 % of the reference, unconfirmed), for your own account or (account) one of your clients&apos;; nothing is held until the counterparty accepts
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -154,6 +156,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder WithUrl(string rawUrl)
         {
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Your organisation&apos;s block trades, proposed by it or to it, newest first (?account= one of your clients&apos;)
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class BlockTradesRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("account")]
+            public long? Account { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.
         {
         }
         /// <summary>
-        /// Accept a block trade proposed to your organisation: it settles delivery versus payment at once (units, cash and fees), off the book (block volume, not the last price)
+        /// Accept a block trade proposed to your organisation or to one of your clients: it settles delivery versus payment at once (units, cash and fees), off the book (block volume, not the last price)
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Accept a block trade proposed to your organisation: it settles delivery versus payment at once (units, cash and fees), off the book (block volume, not the last price)
+        /// Accept a block trade proposed to your organisation or to one of your clients: it settles delivery versus payment at once (units, cash and fees), off the book (block volume, not the last price)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
