@@ -111,6 +111,13 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         return organisation?.Kind == OrganisationKind.Exchange;
     }
 
+    // What the store holds for the trading account the actor may read (ReadableAccountAsync), or empty when it may not.
+    private async Task<IReadOnlyList<T>> OfReadableAsync<T>(Actor actor, long? account, Func<IStoreSession, long, Task<IReadOnlyList<T>>> read,
+        CancellationToken ct) =>
+        await ReadableAccountAsync(actor, account, ct).ConfigureAwait(false) is { } readable
+            ? await store.ReadAsync(s => read(s, readable.Id), ct).ConfigureAwait(false)
+            : [];
+
     /// <summary>The actor's organisation's orders, newest first (empty without a trading account).</summary>
     public Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, CancellationToken ct) => MyOrdersAsync(actor, null, ct);
 
@@ -118,19 +125,15 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     /// The orders of <paramref name="account"/> (null: the actor's organisation's own), newest first; empty when the actor
     /// may not read it (<see cref="ReadableAccountAsync"/>).
     /// </summary>
-    public async Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, long? account, CancellationToken ct) =>
-        await ReadableAccountAsync(actor, account, ct).ConfigureAwait(false) is { } readable
-            ? await store.ReadAsync(s => s.Exchange.OrdersAsync(readable.Id, ListLimit), ct).ConfigureAwait(false)
-            : [];
+    public Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, long? account, CancellationToken ct) =>
+        OfReadableAsync(actor, account, (s, id) => s.Exchange.OrdersAsync(id, ListLimit), ct);
 
     /// <summary>The actor's organisation's trades, newest first, each settled (empty without a trading account).</summary>
     public Task<IReadOnlyList<ExchangeTrade>> MyTradesAsync(Actor actor, CancellationToken ct) => MyTradesAsync(actor, null, ct);
 
     /// <summary>The trades of <paramref name="account"/> (null: the actor's organisation's own), newest first; empty when the actor may not read it.</summary>
-    public async Task<IReadOnlyList<ExchangeTrade>> MyTradesAsync(Actor actor, long? account, CancellationToken ct) =>
-        await ReadableAccountAsync(actor, account, ct).ConfigureAwait(false) is { } readable
-            ? await store.ReadAsync(s => s.Exchange.TradesOfAsync(readable.Id, ListLimit), ct).ConfigureAwait(false)
-            : [];
+    public Task<IReadOnlyList<ExchangeTrade>> MyTradesAsync(Actor actor, long? account, CancellationToken ct) =>
+        OfReadableAsync(actor, account, (s, id) => s.Exchange.TradesOfAsync(id, ListLimit), ct);
 
     /// <summary>The actor's organisation's block trades, proposed by it or to it, newest first (empty without a trading account).</summary>
     public Task<IReadOnlyList<BlockTrade>> MyBlockTradesAsync(Actor actor, CancellationToken ct) => MyBlockTradesAsync(actor, null, ct);
@@ -139,10 +142,8 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     /// The block trades of <paramref name="account"/> (null: the actor's organisation's own), proposed by it or to it,
     /// newest first; empty when the actor may not read it (<see cref="ReadableAccountAsync"/>).
     /// </summary>
-    public async Task<IReadOnlyList<BlockTrade>> MyBlockTradesAsync(Actor actor, long? account, CancellationToken ct) =>
-        await ReadableAccountAsync(actor, account, ct).ConfigureAwait(false) is { } readable
-            ? await store.ReadAsync(s => s.Exchange.BlockTradesOfAsync(readable.Id, ListLimit), ct).ConfigureAwait(false)
-            : [];
+    public Task<IReadOnlyList<BlockTrade>> MyBlockTradesAsync(Actor actor, long? account, CancellationToken ct) =>
+        OfReadableAsync(actor, account, (s, id) => s.Exchange.BlockTradesOfAsync(id, ListLimit), ct);
 
     /// <summary>
     /// Every open listing (挂牌点选) of every instrument, by number, for the members who pick them: what is offered, without
@@ -154,16 +155,24 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
             : [];
 
     /// <summary>The actor's organisation's listings, newest first (empty without a trading account).</summary>
-    public async Task<IReadOnlyList<ExchangeListing>> MyListingsAsync(Actor actor, CancellationToken ct) =>
-        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
-            ? await store.ReadAsync(s => s.Exchange.ListingsOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
-            : [];
+    public Task<IReadOnlyList<ExchangeListing>> MyListingsAsync(Actor actor, CancellationToken ct) => MyListingsAsync(actor, null, ct);
+
+    /// <summary>
+    /// The listings of <paramref name="account"/> (null: the actor's organisation's own), newest first; empty when the actor
+    /// may not read it (<see cref="ReadableAccountAsync"/>).
+    /// </summary>
+    public Task<IReadOnlyList<ExchangeListing>> MyListingsAsync(Actor actor, long? account, CancellationToken ct) =>
+        OfReadableAsync(actor, account, (s, id) => s.Exchange.ListingsOfAsync(id, ListLimit), ct);
 
     /// <summary>The actor's organisation's listing trades (as lister or picker), newest first, each settled.</summary>
-    public async Task<IReadOnlyList<ListingTrade>> MyListingTradesAsync(Actor actor, CancellationToken ct) =>
-        await AccountAsync(actor, ct).ConfigureAwait(false) is { } account
-            ? await store.ReadAsync(s => s.Exchange.ListingTradesOfAsync(account.Id, ListLimit), ct).ConfigureAwait(false)
-            : [];
+    public Task<IReadOnlyList<ListingTrade>> MyListingTradesAsync(Actor actor, CancellationToken ct) => MyListingTradesAsync(actor, null, ct);
+
+    /// <summary>
+    /// The listing trades of <paramref name="account"/> (null: the actor's organisation's own; as lister or picker), newest
+    /// first, each settled; empty when the actor may not read it.
+    /// </summary>
+    public Task<IReadOnlyList<ListingTrade>> MyListingTradesAsync(Actor actor, long? account, CancellationToken ct) =>
+        OfReadableAsync(actor, account, (s, id) => s.Exchange.ListingTradesOfAsync(id, ListLimit), ct);
 
     /// <summary>
     /// An instrument's settled block trades with <paramref name="from"/> ≤ settled at &lt; <paramref name="to"/>, oldest first, as

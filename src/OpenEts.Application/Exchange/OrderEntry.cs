@@ -20,6 +20,19 @@ public static class OrderEntry
     /// <summary>The highest price a form accepts, in yuan per tonne.</summary>
     public const decimal MaxPriceYuan = 1_000_000m;
 
+    /// <summary>
+    /// Checks the trading account a form names for a command (an order, a block trade, a listing, a pick): empty for the
+    /// organisation's own, else a whole number ≥ 1 (whose the account is, the command checks).
+    /// </summary>
+    public static void ReadAccount(FieldReader read, long? account)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (account is <= 0)
+        {
+            read.Fail("account", "Required", "account: a trading account number is a whole number ≥ 1 (empty for your own)");
+        }
+    }
+
     /// <summary>Reads the instrument's code (required) and the side (<c>buy</c>/<c>sell</c>) a form typed.</summary>
     public static (string Instrument, Side Side) InstrumentAndSide(FieldReader read, string? instrument, string? side)
     {

@@ -24,13 +24,18 @@ namespace OpenEts.Application.Exchange;
 /// <param name="Quantity">Tonnes to take; null takes all that is left.</param>
 /// <param name="Key">The picker's idempotency key: a repeat of a pick (a double click, a retried request) returns the first
 /// pick and moves nothing again; the key with another listing or quantity is <c>KeyReused</c>.</param>
-public sealed record PickListing(long Listing, long? Quantity, IdempotencyKey Key) : IExchangeCommand
+/// <param name="Account">The trading account the pick is for: null for the actor's organisation's own, or a client account
+/// (客户) of its member, whose cash or units then settle the pick.</param>
+public sealed record PickListing(long Listing, long? Quantity, IdempotencyKey Key, long? Account = null) : IExchangeCommand
 {
     /// <summary>The journal kind of a pick.</summary>
     public const string Kind = "exchange.listing.picked";
 
-    /// <summary>The request as typed: the listing number, the tonnes to take (empty: all that is left) and the idempotency key.</summary>
-    public sealed record Form(long? Listing, long? Quantity, string? IdempotencyKey);
+    /// <summary>
+    /// The request as typed: the listing number, the tonnes to take (empty: all that is left), the idempotency key, and the
+    /// account (empty for the organisation's own, or a client's trading account number).
+    /// </summary>
+    public sealed record Form(long? Listing, long? Quantity, string? IdempotencyKey, long? Account = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -48,7 +53,8 @@ public sealed record PickListing(long Listing, long? Quantity, IdempotencyKey Ke
             read.Fail("quantity", "Range", "quantity: tonnes, positive (empty: all that is left)");
         }
         var key = read.Key(form.IdempotencyKey);
-        command = read.IsValid ? new PickListing(form.Listing!.Value, form.Quantity, key) : null;
+        OrderEntry.ReadAccount(read, form.Account);
+        command = read.IsValid ? new PickListing(form.Listing!.Value, form.Quantity, key, form.Account) : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -58,12 +64,13 @@ public sealed record PickListing(long Listing, long? Quantity, IdempotencyKey Ke
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session.Exchange;
-        var (account, organisation, notOpen) = await work.OpenAccountAsync().ConfigureAwait(false);
+        var (account, organisation, notOpen) = await work.OpenAccountAsync(Account).ConfigureAwait(false);
         if (notOpen is not null)
         {
             return notOpen;
         }
-        if (await work.RepeatAsync(s.FindListingTradeAsync, Key, "pick", e => e.Listing == Listing && (Quantity is null || Quantity == e.Quantity),
+        if (await work.RepeatAsync(s.FindListingTradeAsync, Key, "pick",
+            e => e.Listing == Listing && (Quantity is null || Quantity == e.Quantity) && e.TakerAccount == account!.Id,
             async e => new ExchangeOutcome.Completed(Kind, ListingTrade.Subject(e.Id), true, null, [],
                 Listing: await s.FindListingAsync(e.Listing).ConfigureAwait(false), ListingTrade: e)).ConfigureAwait(false) is { } repeat)
         {

@@ -47,10 +47,7 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         }
         var quantity = read.Quantity(form.Quantity, "quantity");
         var key = read.Key(form.IdempotencyKey);
-        if (form.Account is <= 0)
-        {
-            read.Fail("account", "Required", "account: a trading account number is a whole number ≥ 1 (empty for your own)");
-        }
+        OrderEntry.ReadAccount(read, form.Account);
         command = read.IsValid ? new PlaceOrder(instrument, side, type, price, quantity.Value, key, form.Account) : null;
         errors = read.Errors;
         return command is not null;

@@ -12,15 +12,22 @@ namespace OpenEts.Application.Exchange;
 /// <summary>
 /// A member lists a lot for click-on-listing (挂牌点选): side, price, quantity and an optional minimum take (default one
 /// lot), checked by <see cref="ListingCheck"/> like an order's terms. What it offers is frozen at once: a sell's units go
-/// into the clearing account, a buy reserves the value + the maximum fee. Journalled as <c>exchange.listing.posted</c>.
+/// into the clearing account, a buy reserves the value + the maximum fee. Journalled as <c>exchange.listing.posted</c>. A
+/// member's trader may list for one of the member's clients (客户, <paramref name="Account"/>): the client's units or cash
+/// are frozen, as for a client's order.
 /// </summary>
-public sealed record PostListing(string Instrument, Side Side, long PriceFen, long Quantity, long? MinimumTake, IdempotencyKey Key) : IExchangeCommand
+/// <param name="Account">The trading account it is for: null for the actor's organisation's own, or a client account of its member.</param>
+public sealed record PostListing(string Instrument, Side Side, long PriceFen, long Quantity, long? MinimumTake, IdempotencyKey Key, long? Account = null)
+    : IExchangeCommand
 {
     /// <summary>The journal kind of a listing.</summary>
     public const string Kind = "exchange.listing.posted";
 
-    /// <summary>The request as typed: side <c>buy</c>/<c>sell</c>, price in yuan per tonne, quantity and minimum take in tonnes.</summary>
-    public sealed record Form(string? Instrument, string? Side, decimal? Price, long? Quantity, long? MinimumTake, string? IdempotencyKey);
+    /// <summary>
+    /// The request as typed: side <c>buy</c>/<c>sell</c>, price in yuan per tonne, quantity and minimum take in tonnes;
+    /// account empty for the organisation's own, or a client's trading account number.
+    /// </summary>
+    public sealed record Form(string? Instrument, string? Side, decimal? Price, long? Quantity, long? MinimumTake, string? IdempotencyKey, long? Account = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -41,7 +48,8 @@ public sealed record PostListing(string Instrument, Side Side, long PriceFen, lo
             read.Fail("minimumTake", "Range", "minimumTake: tonnes, positive (empty: one lot)");
         }
         var key = read.Key(form.IdempotencyKey);
-        command = read.IsValid ? new PostListing(instrument, side, price!.Value, quantity.Value, form.MinimumTake, key) : null;
+        OrderEntry.ReadAccount(read, form.Account);
+        command = read.IsValid ? new PostListing(instrument, side, price!.Value, quantity.Value, form.MinimumTake, key, form.Account) : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -51,7 +59,7 @@ public sealed record PostListing(string Instrument, Side Side, long PriceFen, lo
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session.Exchange;
-        var (entry, notEntered) = await work.EnterAsync(Instrument).ConfigureAwait(false);
+        var (entry, notEntered) = await work.EnterAsync(Instrument, Account).ConfigureAwait(false);
         if (entry is null)
         {
             return notEntered!;
@@ -60,7 +68,7 @@ public sealed record PostListing(string Instrument, Side Side, long PriceFen, lo
         var organisation = entry.Organisation;
         var minimum = MinimumTake ?? listed.Instrument.LotTonnes;
         if (await work.RepeatAsync(s.FindListingAsync, Key, "listing",
-            e => (e.Instrument, e.Side, e.PriceFen, e.Quantity, e.MinimumTake) == (Instrument, Side, PriceFen, Quantity, minimum),
+            e => (e.Instrument, e.Side, e.AccountId, e.PriceFen, e.Quantity, e.MinimumTake) == (Instrument, Side, account.Id, PriceFen, Quantity, minimum),
             e => new ExchangeOutcome.Completed(Kind, ExchangeListing.Subject(e.Id), true, null, [], Listing: e)).ConfigureAwait(false) is { } repeat)
         {
             return repeat;

@@ -50,10 +50,7 @@ public sealed record ProposeBlockTrade(string Instrument, Side Side, long Counte
         }
         var quantity = read.Quantity(form.Quantity, "quantity");
         var key = read.Key(form.IdempotencyKey);
-        if (form.Account is <= 0)
-        {
-            read.Fail("account", "Required", "account: a trading account number is a whole number ≥ 1 (empty for your own)");
-        }
+        OrderEntry.ReadAccount(read, form.Account);
         command = read.IsValid ? new ProposeBlockTrade(instrument, side, form.Counterparty!.Value, price!.Value, quantity.Value, key, form.Account) : null;
         errors = read.Errors;
         return command is not null;

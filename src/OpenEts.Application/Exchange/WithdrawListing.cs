@@ -9,7 +9,7 @@ namespace OpenEts.Application.Exchange;
 
 /// <summary>
 /// The lister withdraws what is left of an open listing (撤牌): a sell's units come back from the clearing account, a buy's
-/// cash reservation is released. Journalled as <c>exchange.listing.withdrawn</c>. The end of day does the same to every
+/// cash reservation is released; a client's listing (客户) is withdrawn by its member's trader. Journalled as <c>exchange.listing.withdrawn</c>. The end of day does the same to every
 /// listing still open (<see cref="ListingStatus.Expired"/>).
 /// </summary>
 /// <param name="Listing">The listing number.</param>
@@ -27,14 +27,18 @@ public sealed record WithdrawListing(long Listing) : IExchangeCommand
     public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var (_, listing, refused) = await work.OwnWaitingAsync(() => work.Session.Exchange.FindListingAsync(Listing),
-            (l, account) => l.Status == ListingStatus.Open && l.AccountId == account.Id,
-            ExchangeRule.UnknownListing, "listing", $"listing {Listing} is not an open listing of yours").ConfigureAwait(false);
-        if (refused is not null)
+        var (own, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
+        if (notHolder is not null)
         {
-            return refused;
+            return notHolder;
         }
-        var listed = await work.Session.Exchange.FindInstrumentAsync(listing!.Instrument).ConfigureAwait(false)
+        // The lister's account is the actor's own or one of its member's clients'.
+        if (await work.Session.Exchange.FindListingAsync(Listing).ConfigureAwait(false) is not { Status: ListingStatus.Open } listing
+            || !await work.ActsForAsync(own!, listing.AccountId).ConfigureAwait(false))
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.UnknownListing, "listing", $"listing {Listing} is not an open listing of yours", RefusalKind.Conflict);
+        }
+        var listed = await work.Session.Exchange.FindInstrumentAsync(listing.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"listing {Listing} names an unlisted instrument");
         var done = await EndAsync(work, listed, listing, ListingStatus.Withdrawn).ConfigureAwait(false);
         return new ExchangeOutcome.Completed(Kind, ExchangeListing.Subject(listing.Id), false, null, [], Listing: done);
@@ -60,7 +64,8 @@ public sealed record WithdrawListing(long Listing) : IExchangeCommand
             var (account, _) = await work.OrganisationOfAsync(listing.AccountId).ConfigureAwait(false);
             var reference = subject + "/release";
             if (work.Registry(l => l.Clear(RegistryService.UserOf(listing.UserName), work.Now, ExchangeWork.Key($"{reference}"),
-                work.Options.ClearingAccount, account.HoldingAccount, listed.Instrument.Class, listing.Left, reference)) is RegistryOutcome.Rejected r)
+                work.Options.ClearingAccount, account.HoldingAccount, listed.Instrument.Class, listing.Left, reference, ExchangeWork.Mandate(account)))
+                is RegistryOutcome.Rejected r)
             {
                 throw new InvalidOperationException($"{subject}'s units could not go back: {r.Reason}: {r.Message}");
             }

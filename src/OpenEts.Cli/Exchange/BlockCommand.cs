@@ -18,7 +18,7 @@ internal static class BlockCommand
     {
         var (db, who, instrument, side, price, quantity, key) = TermsOptions.Create("your side: buy or sell", "tonnes (at least 100 000)");
         var counterparty = new Option<long?>("--counterparty") { Description = "the counterparty's trading account number", HelpName = "N", Required = true };
-        var account = ClientAccount("the client's trading account the proposal is for (default your organisation's own)");
+        var account = ExchangeVerb.ClientAccount("the client's trading account the proposal is for (default your organisation's own)");
         var propose = new Verb("propose", "Propose a block trade to a counterparty's trading account, for your own or a client's; nothing is held until it accepts.",
             "ets exchange block propose --instrument CODE --side buy|sell --counterparty N --price P --quantity Q [--account N] [--key KEY] --as USER [--db DB]",
             instrument, side, counterparty, price, quantity, account, key, who, db);
@@ -27,7 +27,7 @@ internal static class BlockCommand
                 ExchangeVerb.KeyOf(r, key), r.GetValue(account)), out var command, out var errors) ? command : null, errors, PrintAsync, ct));
         var listDb = ExchangeVerb.Db();
         var listWho = ExchangeVerb.As();
-        var listAccount = ClientAccount("one of your clients' trading accounts (default your organisation's own)");
+        var listAccount = ExchangeVerb.ClientAccount("one of your clients' trading accounts (default your organisation's own)");
         var list = new Verb("list", "Your organisation's block trades, or a client's, proposed by it or to it, newest first.",
             "ets exchange block list [--account N] --as USER [--db DB]", listAccount, listWho, listDb);
         list.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, listDb, listWho, async (c, actor, queries) =>
@@ -47,8 +47,6 @@ internal static class BlockCommand
             list,
         };
     }
-
-    private static Option<long?> ClientAccount(string description) => new("--account") { Description = description, HelpName = "N" };
 
     private static Verb OnBlock(string name, string description, Func<long, IExchangeCommand> command)
     {

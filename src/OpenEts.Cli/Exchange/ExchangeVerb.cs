@@ -28,6 +28,9 @@ internal static class ExchangeVerb
 
     public static Option<string?> Key() => new("--key") { Description = "an idempotency key (default a new one)", HelpName = "KEY" };
 
+    /// <summary><c>--account N</c>: one of the member's clients' trading accounts (客户) to act for or read; left out, the organisation's own.</summary>
+    public static Option<long?> ClientAccount(string description) => new("--account") { Description = description, HelpName = "N" };
+
     /// <summary>The <c>--key</c> given, or a new one.</summary>
     public static string KeyOf(ParseResult r, Option<string?> key) => r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli);
 

@@ -17,36 +17,40 @@ internal static class ListingCommand
     {
         var (db, who, instrument, side, price, quantity, key) = TermsOptions.Create("buy or sell", "tonnes");
         var minimum = new Option<long?>("--minimum") { Description = "the smallest pick in tonnes (default one lot)", HelpName = "M" };
-        var post = new Verb("post", "List a lot: its units or cash are frozen until it is picked, withdrawn or the day ends.",
-            "ets exchange listing post --instrument CODE --side buy|sell --price P --quantity Q [--minimum M] [--key KEY] --as USER [--db DB]",
-            instrument, side, price, quantity, minimum, key, who, db);
+        var postAccount = ExchangeVerb.ClientAccount("the client's trading account the listing is for (default your organisation's own)");
+        var post = new Verb("post", "List a lot, for your own account or a client's: its units or cash are frozen until it is picked, withdrawn or the day ends.",
+            "ets exchange listing post --instrument CODE --side buy|sell --price P --quantity Q [--minimum M] [--account N] [--key KEY] --as USER [--db DB]",
+            instrument, side, price, quantity, minimum, postAccount, key, who, db);
         post.SetAction((r, ct) => ExchangeVerb.RunAsync(r, db, who,
             PostListing.TryParse(new(r.GetValue(instrument), r.GetValue(side), r.GetValue(price), r.GetValue(quantity), r.GetValue(minimum),
-                ExchangeVerb.KeyOf(r, key)), out var command, out var errors) ? command : null, errors, PrintAsync, ct));
+                ExchangeVerb.KeyOf(r, key), r.GetValue(postAccount)), out var command, out var errors) ? command : null, errors, PrintAsync, ct));
 
         var id = new Option<long?>("--listing") { Description = "the listing number", HelpName = "N", Required = true };
         var take = new Option<long?>("--quantity") { Description = "tonnes to take (default all that is left)", HelpName = "Q" };
         var pickKey = ExchangeVerb.Key();
-        var pick = new Verb("pick", "Pick the best-priced listing of a side at its price, all or part; it settles delivery versus payment at once.",
-            "ets exchange listing pick --listing N [--quantity Q] [--key KEY] --as USER [--db DB]", id, take, pickKey, who, db);
+        var pickAccount = ExchangeVerb.ClientAccount("the client's trading account the pick is for (default your organisation's own)");
+        var pick = new Verb("pick", "Pick the best-priced listing of a side at its price, all or part, for your own account or a client's; it settles delivery versus payment at once.",
+            "ets exchange listing pick --listing N [--quantity Q] [--account N] [--key KEY] --as USER [--db DB]", id, take, pickAccount, pickKey, who, db);
         pick.SetAction((r, ct) => ExchangeVerb.RunAsync(r, db, who,
-            PickListing.TryParse(new(r.GetValue(id), r.GetValue(take), ExchangeVerb.KeyOf(r, pickKey)), out var command, out var errors) ? command : null,
-            errors, PrintAsync, ct));
+            PickListing.TryParse(new(r.GetValue(id), r.GetValue(take), ExchangeVerb.KeyOf(r, pickKey), r.GetValue(pickAccount)), out var command,
+                out var errors) ? command : null, errors, PrintAsync, ct));
 
         var withdrawId = new Option<long?>("--listing") { Description = "the listing number", HelpName = "N", Required = true };
-        var withdraw = new Verb("withdraw", "Withdraw what is left of one of your listings: its units or cash come back.",
+        var withdraw = new Verb("withdraw", "Withdraw what is left of one of your listings or your clients': its units or cash come back.",
             "ets exchange listing withdraw --listing N --as USER [--db DB]", withdrawId, who, db);
         withdraw.SetAction((r, ct) => ExchangeVerb.RunAsync(r, db, who, new WithdrawListing(r.GetValue(withdrawId) ?? 0), [], PrintAsync, ct));
 
-        var list = new Verb("list", "Every open listing (yours marked), then your listing trades.", "ets exchange listing list --as USER [--db DB]", who, db);
+        var listAccount = ExchangeVerb.ClientAccount("one of your clients' trading accounts: its listings marked and its listing trades (default your organisation's own)");
+        var list = new Verb("list", "Every open listing (yours marked), then your listing trades.", "ets exchange listing list [--account N] --as USER [--db DB]",
+            listAccount, who, db);
         list.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, db, who, async (c, actor, queries) =>
         {
-            var account = await queries.AccountAsync(actor, ct).ConfigureAwait(false);
+            var account = await queries.ReadableAccountAsync(actor, r.GetValue(listAccount), ct).ConfigureAwait(false);
             foreach (var l in await queries.OpenListingsAsync(actor, ct).ConfigureAwait(false))
             {
                 await c.Out.WriteLineAsync(Line(l) + (l.AccountId == account?.Id ? " (yours)" : "")).ConfigureAwait(false);
             }
-            foreach (var t in await queries.MyListingTradesAsync(actor, ct).ConfigureAwait(false))
+            foreach (var t in account is null ? [] : await queries.MyListingTradesAsync(actor, account.Id, ct).ConfigureAwait(false))
             {
                 await c.Out.WriteLineAsync(Trade(t)).ConfigureAwait(false);
             }

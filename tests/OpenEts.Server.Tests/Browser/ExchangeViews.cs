@@ -8,10 +8,17 @@ internal static class ExchangeViews
     /// <summary>The steel company's unified social credit code without its check character.</summary>
     public const string SteelCode = "91440200MA5CY1003";
 
-    /// <summary>The member on <paramref name="page"/> opens a client account for the steel company on /Exchange/Clients; returns its number.</summary>
+    /// <summary>
+    /// The member on <paramref name="page"/> opens a client account for the steel company on /Exchange/Clients, unless it
+    /// has one already (an earlier test on the same server); returns its number.
+    /// </summary>
     public static async Task<string> OpenSteelClientAsync(IPage page)
     {
         await page.GotoAsync("/Exchange/Clients");
+        if (await page.Locator("#clients tr.client").CountAsync() > 0)
+        {
+            return (await page.GetAttributeAsync("#clients tr.client", "data-account"))!;
+        }
         await page.FillAsync("#client-code", SteelCode + Domain.Organisations.CreditCode.CheckCharacter(SteelCode));
         await page.FillAsync("#client-holding", "GD-HOLD-STEEL");
         await page.ClickAsync("#client-open");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,8 +10,6 @@ namespace OpenEts.Server.Tests.Exchange;
 // rule; proposed by a member for its client (客户) and listed under the client's account.
 public sealed class ExchangeBlockApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
-    private const string SteelCode = "91440200MA5CY1003";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
@@ -81,9 +78,7 @@ public sealed class ExchangeBlockApiTests(ServerFactory server) : IClassFixture<
         using var power = await server.SignedInAsync("power-a");
         using var cement = await server.SignedInAsync("cement-a");
         using var steel = await server.SignedInAsync("steel-a");
-        var opened = await PostAsync(power, "/api/v1/exchange/clients",
-            new { client = SteelCode + Domain.Organisations.CreditCode.CheckCharacter(SteelCode), holdingAccount = "GD-HOLD-STEEL" });
-        var client = long.Parse(opened.GetProperty("subject").GetString()!, CultureInfo.InvariantCulture);
+        var client = await ClientAccounts.OpenSteelAsync(power, Ct);
         var cementAccount = (await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/position", Ct)).GetProperty("account").GetInt64();
 
         var proposed = (await PostAsync(power, "/api/v1/exchange/block-trades", new

@@ -7,7 +7,7 @@ namespace OpenEts.Server.Tests.Exchange;
 
 // Click-on-listing (挂牌点选) through the API on the demo market (GDEA-2017 at 16.09, the power and cement companies with
 // trading accounts and demo cash): listed, seen by the other member, picked in part and settled at once, withdrawn;
-// refusals naming their rule.
+// refusals naming their rule; a member listing for its client (客户).
 public sealed class ExchangeListingApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -131,5 +131,37 @@ public sealed class ExchangeListingApiTests(ServerFactory server) : IClassFixtur
         return (answer.GetProperty("subject").GetString(), t.GetProperty("id").GetInt64(), t.GetProperty("quantity").GetInt64(),
             t.GetProperty("price").GetDecimal(), t.GetProperty("value").GetDecimal(), t.GetProperty("fee").GetDecimal(), l.GetProperty("left").GetInt64(),
             l.GetProperty("status").GetString(), l.GetProperty("taken").GetInt64(), DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()));
+    }
+
+    [Fact]
+    public async Task Listing_PostedByAMemberForItsClient_SettlesForTheClientWhoSeesTheTrade()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        using var steel = await server.SignedInAsync("steel-a");
+        var client = await ClientAccounts.OpenSteelAsync(power, Ct);
+
+        // A buy listing at the top of the band (16.09 ± 10 %: 17.69 at most): the best buy, whatever the other tests listed.
+        var listing = (await PostAsync(power, "/api/v1/exchange/listings", new
+        {
+            instrument = "GDEA-2017", side = "buy", price = 17.65m, quantity = 200, idempotencyKey = "api-client-listing", account = client,
+        })).GetProperty("listing");
+        var id = listing.GetProperty("id").GetInt64();
+        var forClient = (await power.GetFromJsonAsync<JsonElement>($"/api/v1/exchange/listings?account={client}", Ct)).EnumerateArray()
+            .Single(l => l.GetProperty("id").GetInt64() == id);
+        var forMember = (await power.GetFromJsonAsync<JsonElement>("/api/v1/exchange/listings", Ct)).EnumerateArray()
+            .Single(l => l.GetProperty("id").GetInt64() == id);
+        var picked = await PostAsync(cement, $"/api/v1/exchange/listings/{id}/pick", new { idempotencyKey = "api-client-pick" });
+        var clientTrades = await power.GetFromJsonAsync<JsonElement>($"/api/v1/exchange/listing-trades?account={client}", Ct);
+        var clientsOwn = await steel.GetFromJsonAsync<JsonElement>("/api/v1/exchange/listing-trades", Ct);
+        var byOthers = await cement.GetFromJsonAsync<JsonElement>($"/api/v1/exchange/listing-trades?account={client}", Ct);
+
+        Assert.True(forClient.GetProperty("mine").GetBoolean());
+        Assert.False(forMember.GetProperty("mine").GetBoolean());
+        var trade = picked.GetProperty("listingTrade").GetProperty("id").GetInt64();
+        var seen = Assert.Single(clientTrades.EnumerateArray());
+        Assert.Equal((trade, "buy", 200L), (seen.GetProperty("id").GetInt64(), seen.GetProperty("side").GetString(), seen.GetProperty("quantity").GetInt64()));
+        Assert.Equal([trade], clientsOwn.EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
+        Assert.Empty(byOthers.EnumerateArray());
     }
 }

@@ -12,6 +12,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangePickInput : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The account property</summary>
+        public long? Account { get; set; }
         /// <summary>The idempotencyKey property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -40,6 +42,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "account", n => { Account = n.GetLongValue(); } },
                 { "idempotencyKey", n => { IdempotencyKey = n.GetStringValue(); } },
                 { "quantity", n => { Quantity = n.GetLongValue(); } },
             };
@@ -51,6 +54,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteLongValue("account", Account);
             writer.WriteStringValue("idempotencyKey", IdempotencyKey);
             writer.WriteLongValue("quantity", Quantity);
         }

@@ -22,7 +22,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrade
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ListingTradesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/listing-trades", pathParameters)
+        public ListingTradesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/listing-trades{?account*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,29 +30,31 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrade
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ListingTradesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/listing-trades", rawUrl)
+        public ListingTradesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/listing-trades{?account*}", rawUrl)
         {
         }
         /// <summary>
-        /// Your organisation&apos;s listing trades (as lister or picker), newest first, each settled
+        /// Your organisation&apos;s listing trades (as lister or picker), newest first, each settled (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A List&lt;global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 403 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView>?> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrades.ListingTradesRequestBuilder.ListingTradesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingTradeView>> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrades.ListingTradesRequestBuilder.ListingTradesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
             };
@@ -60,17 +62,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrade
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Your organisation&apos;s listing trades (as lister or picker), newest first, each settled
+        /// Your organisation&apos;s listing trades (as lister or picker), newest first, each settled (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrades.ListingTradesRequestBuilder.ListingTradesRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrades.ListingTradesRequestBuilder.ListingTradesRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -86,6 +88,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrade
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrades.ListingTradesRequestBuilder WithUrl(string rawUrl)
         {
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.ListingTrades.ListingTradesRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Your organisation&apos;s listing trades (as lister or picker), newest first, each settled (?account= one of your clients&apos;)
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ListingTradesRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("account")]
+            public long? Account { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

@@ -35,7 +35,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ListingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/listings", pathParameters)
+        public ListingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/listings{?account*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,29 +43,31 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ListingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/listings", rawUrl)
+        public ListingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/exchange/listings{?account*}", rawUrl)
         {
         }
         /// <summary>
-        /// Every open listing, by number (mine marks your organisation&apos;s); only the best-priced, then earliest, of a side may be picked
+        /// Every open listing, by number (mine marks your organisation&apos;s, or with ?account= one of your clients&apos;); only the best-priced, then earliest, of a side may be picked
         /// </summary>
         /// <returns>A List&lt;global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 403 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView>?> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.ListingsRequestBuilder.ListingsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeListingView>> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.ListingsRequestBuilder.ListingsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
             };
@@ -73,7 +75,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// List a lot for click-on-listing (挂牌点选): side, price, quantity, optional minimum take (default one lot); a sell&apos;s units go to the clearing account, a buy reserves value + the maximum fee; the order&apos;s pre-trade checks apply
+        /// List a lot for click-on-listing (挂牌点选): side, price, quantity, optional minimum take (default one lot), for your own account or (account) one of your clients&apos;; a sell&apos;s units go to the clearing account, a buy reserves value + the maximum fee; the order&apos;s pre-trade checks apply
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -106,17 +108,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every open listing, by number (mine marks your organisation&apos;s); only the best-priced, then earliest, of a side may be picked
+        /// Every open listing, by number (mine marks your organisation&apos;s, or with ?account= one of your clients&apos;); only the best-priced, then earliest, of a side may be picked
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.ListingsRequestBuilder.ListingsRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.ListingsRequestBuilder.ListingsRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -125,7 +127,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings
             return requestInfo;
         }
         /// <summary>
-        /// List a lot for click-on-listing (挂牌点选): side, price, quantity, optional minimum take (default one lot); a sell&apos;s units go to the clearing account, a buy reserves value + the maximum fee; the order&apos;s pre-trade checks apply
+        /// List a lot for click-on-listing (挂牌点选): side, price, quantity, optional minimum take (default one lot), for your own account or (account) one of your clients&apos;; a sell&apos;s units go to the clearing account, a buy reserves value + the maximum fee; the order&apos;s pre-trade checks apply
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -154,6 +156,17 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.ListingsRequestBuilder WithUrl(string rawUrl)
         {
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.ListingsRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Every open listing, by number (mine marks your organisation&apos;s, or with ?account= one of your clients&apos;); only the best-priced, then earliest, of a side may be picked
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ListingsRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("account")]
+            public long? Account { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.Ite
         {
         }
         /// <summary>
-        /// Pick a listing at its price: all that is left (no quantity) or at least its minimum take; settles delivery versus payment at once (units, cash and fees); the idempotency key (idempotencyKey or the Idempotency-Key header) makes a repeat return the first pick
+        /// Pick a listing at its price: all that is left (no quantity) or at least its minimum take, for your own account or (account) one of your clients&apos;; settles delivery versus payment at once (units, cash and fees); the idempotency key (idempotencyKey or the Idempotency-Key header) makes a repeat return the first pick
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -69,7 +69,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Listings.Ite
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Pick a listing at its price: all that is left (no quantity) or at least its minimum take; settles delivery versus payment at once (units, cash and fees); the idempotency key (idempotencyKey or the Idempotency-Key header) makes a repeat return the first pick
+        /// Pick a listing at its price: all that is left (no quantity) or at least its minimum take, for your own account or (account) one of your clients&apos;; settles delivery versus payment at once (units, cash and fees); the idempotency key (idempotencyKey or the Idempotency-Key header) makes a repeat return the first pick
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -7,9 +7,10 @@ using OpenEts.Storage.Tests.Infrastructure;
 
 namespace OpenEts.Storage.Tests;
 
-// Block trades (大宗协议) for clients (客户) on every database: a member's trader proposes one for its client, or accepts,
-// declines or withdraws one of its client's; the client's units and cash settle and the client pays its fee; nobody
-// else acts on the client's proposals, and the client's own users read them and enter nothing.
+// Trades off the book for clients (客户) on every database. Block trades (大宗协议): a member's trader proposes one for its
+// client, or accepts, declines or withdraws one of its client's. Listings (挂牌点选): it lists for its client, picks for
+// it and withdraws its client's listing. The client's units and cash are frozen and settle, the client pays its fee;
+// nobody else acts for the client, and the client's own users read and enter nothing.
 public abstract partial class StoreContract<TDb>
 {
     private static ProposeBlockTrade ClientBlock(Side side, long counterparty, long priceFen, long quantity, string key, long? account) =>
@@ -75,5 +76,64 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(BlockTradeStatus.Declined, declined.Block!.Status);
         Assert.Equal((steel + 100_000, cement - 100_000), (await m.HeldAsync("GD-HOLD-STEEL"), await m.HeldAsync("GD-HOLD-CEMENT")));
         Assert.Equal((2_000_000m - 1_450_000m - 725m, 0m), ((await m.CashOfAsync("steel-a")).Balance, (await m.CashOfAsync("steel-a")).Reserved));
+    }
+
+    private static PostListing ClientListing(Side side, decimal price, long quantity, string key, long? account) =>
+        new("GDEA-2017", side, (long)(price * 100m), quantity, null, IdempotencyKey.From(key), account);
+
+    [Fact]
+    public async Task ExchangeClientListings_PostedForAClientPickedAndWithdrawn_MovesTheClientsUnitsAndCash()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var client = await SteelClientOfPowerAsync(m);
+        var (steel, cement, power) = (await m.HeldAsync("GD-HOLD-STEEL"), await m.HeldAsync("GD-HOLD-CEMENT"), await m.HeldAsync("GD-HOLD-POWER"));
+
+        var posted = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", ClientListing(Side.Sell, 20.00m, 1_000, "cl-1", client)));
+        var frozen = (await m.HeldAsync("GD-HOLD-STEEL"), await m.HeldAsync("GD-CLEARING"));
+        var picked = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new PickListing(posted.Listing!.Id, 400, IdempotencyKey.From("cp-1"))));
+        var byOthers = await m.RunAsync("cement-a", new WithdrawListing(posted.Listing.Id));
+        var byClientsUser = await m.RunAsync("steel-a", new WithdrawListing(posted.Listing.Id));
+        var withdrawn = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-b", new WithdrawListing(posted.Listing.Id)));
+
+        // 400 t × 20.00 = 8 000.00 yuan to the client, less its fee of 0.05 % (4.00); the 600 t left go back to its holding account.
+        Assert.Equal(client, posted.Listing.AccountId);
+        Assert.Equal((steel - 1_000, 1_000L), frozen);
+        Assert.Equal((client, 400L), (picked.ListingTrade!.SellAccount, picked.ListingTrade.Quantity));
+        Assert.Equal(ExchangeRule.UnknownListing, Assert.IsType<ExchangeOutcome.Refused>(byOthers).Rule);
+        Assert.Equal(ExchangeRule.ClientAccount, Assert.IsType<ExchangeOutcome.Refused>(byClientsUser).Rule);
+        Assert.Equal(ListingStatus.Withdrawn, withdrawn.Listing!.Status);
+        Assert.Equal((steel - 400, cement + 400, power, 0L),
+            (await m.HeldAsync("GD-HOLD-STEEL"), await m.HeldAsync("GD-HOLD-CEMENT"), await m.HeldAsync("GD-HOLD-POWER"), await m.HeldAsync("GD-CLEARING")));
+        Assert.Equal(500_000m + 8_000m - 4m, (await m.CashOfAsync("steel-a")).Balance);
+        Assert.Equal([posted.Listing.Id], (await m.Queries.MyListingsAsync(await m.ActorOf("power-b"), client, Ct)).Select(l => l.Id));
+        Assert.Equal([picked.ListingTrade.Id], (await m.Queries.MyListingTradesAsync(await m.ActorOf("steel-b"), Ct)).Select(t => t.Id));
+        Assert.Empty(await m.Queries.MyListingsAsync(await m.ActorOf("power-a"), Ct));
+        Assert.Empty(await m.Queries.MyListingsAsync(await m.ActorOf("cement-a"), client, Ct));
+    }
+
+    [Fact]
+    public async Task ExchangeClientListings_PickedForAClient_PaysFromTheClientsCashAndNotFromItsOwnListing()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var client = await SteelClientOfPowerAsync(m);
+        var steel = await m.HeldAsync("GD-HOLD-STEEL");
+        var cementListing = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", ClientListing(Side.Sell, 20.00m, 1_000, "cement-l", null)));
+        var clientsBuy = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", ClientListing(Side.Buy, 19.00m, 1_000, "client-b", client)));
+
+        var ownListing = await m.RunAsync("power-a", new PickListing(clientsBuy.Listing!.Id, 500, IdempotencyKey.From("self"), client));
+        var notYours = await m.RunAsync("cement-a", new PickListing(clientsBuy.Listing.Id, 500, IdempotencyKey.From("other"), client));
+        var picked = Assert.IsType<ExchangeOutcome.Completed>(
+            await m.RunAsync("power-a", new PickListing(cementListing.Listing!.Id, 500, IdempotencyKey.From("for-client"), client)));
+        var repeat = Assert.IsType<ExchangeOutcome.Completed>(
+            await m.RunAsync("power-a", new PickListing(cementListing.Listing.Id, 500, IdempotencyKey.From("for-client"), client)));
+
+        // The client's buy listing reserves 19 000 yuan + the maximum fee 9.50; the pick pays 500 t × 20.00 = 10 000 + 5.00.
+        Assert.Equal(ExchangeRule.SelfTrade, Assert.IsType<ExchangeOutcome.Refused>(ownListing).Rule);
+        Assert.Equal(ExchangeRule.NotYourClient, Assert.IsType<ExchangeOutcome.Refused>(notYours).Rule);
+        Assert.Equal((client, client), (picked.ListingTrade!.BuyAccount, picked.ListingTrade.TakerAccount));
+        Assert.True(repeat.Duplicate);
+        Assert.Equal(steel + 500, await m.HeldAsync("GD-HOLD-STEEL"));
+        var cash = await m.CashOfAsync("steel-a");
+        Assert.Equal((500_000m - 10_000m - 5m, 19_009.50m), (cash.Balance, cash.Reserved));
     }
 }
