@@ -9,8 +9,9 @@ namespace OpenEts.Storage.Tests;
 
 // Trades off the book for clients (客户) on every database. Block trades (大宗协议): a member's trader proposes one for its
 // client, or accepts, declines or withdraws one of its client's. Listings (挂牌点选): it lists for its client, picks for
-// it and withdraws its client's listing. The client's units and cash are frozen and settle, the client pays its fee;
-// nobody else acts for the client, and the client's own users read and enter nothing.
+// it and withdraws its client's listing. One-way auctions (单向竞价): it announces one for its client, bids for it and
+// withdraws its client's bid. The client's units and cash are frozen and settle, the client pays its fee; nobody else acts
+// for the client, and the client's own users read and enter nothing.
 public abstract partial class StoreContract<TDb>
 {
     private static ProposeBlockTrade ClientBlock(Side side, long counterparty, long priceFen, long quantity, string key, long? account) =>
@@ -135,5 +136,62 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(steel + 500, await m.HeldAsync("GD-HOLD-STEEL"));
         var cash = await m.CashOfAsync("steel-a");
         Assert.Equal((500_000m - 10_000m - 5m, 19_009.50m), (cash.Balance, cash.Reserved));
+    }
+
+    [Fact]
+    public async Task ExchangeClientAuctions_AnnouncedForAClient_SellsTheClientsUnitsAndSendsTheRestBack()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var client = await SteelClientOfPowerAsync(m);
+        var (steel, cement, power) = (await m.HeldAsync("GD-HOLD-STEEL"), await m.HeldAsync("GD-HOLD-CEMENT"), await m.HeldAsync("GD-HOLD-POWER"));
+
+        var auction = (await OneWayDoneAsync(m, "power-a", AnnounceOneWay(1_000, 1_600, 100, "ca-1") with { Account = client })).Auction!;
+        var frozen = (await m.HeldAsync("GD-HOLD-STEEL"), await m.HeldAsync("GD-CLEARING"));
+        var bid = (await OneWayDoneAsync(m, "cement-a", OneWayBid(auction.Id, 1_800, 600, "cb-1"))).AuctionBids![0];
+        m.At = Now.AddHours(1);
+        var closed = await OneWayDoneAsync(m, "exchange", new CloseOneWayAuction(auction.Id));
+        var membersView = await m.Queries.AuctionAsync(await m.ActorOf("power-b"), auction.Id, Ct);
+
+        // 600 t at 18.00 = 10 800.00 yuan to the client less its fee of 0.05 % (5.40); the 400 t unsold go back to it.
+        Assert.Equal(client, auction.AccountId);
+        Assert.Equal((steel - 1_000, 1_000L), frozen);
+        Assert.Equal((OneWayAuctionStatus.Cleared, 600L), (closed.Auction!.Status, closed.Auction.Sold));
+        Assert.Equal((steel - 600, cement + 600, power, 0L),
+            (await m.HeldAsync("GD-HOLD-STEEL"), await m.HeldAsync("GD-HOLD-CEMENT"), await m.HeldAsync("GD-HOLD-POWER"), await m.HeldAsync("GD-CLEARING")));
+        Assert.Equal(500_000m + 10_800m - 5.40m, (await m.CashOfAsync("steel-a")).Balance);
+        Assert.Equal([bid.Id], membersView!.Value.Bids.Select(b => b.Id));
+    }
+
+    [Fact]
+    public async Task ExchangeClientAuctions_BidForAClient_HoldsAndPaysTheClientsCashAndOnlyItsMemberWithdraws()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var client = await SteelClientOfPowerAsync(m);
+        var steel = await m.HeldAsync("GD-HOLD-STEEL");
+        var auction = (await OneWayDoneAsync(m, "cement-a", AnnounceOneWay(1_000, 1_600, 100, "cement-auction"))).Auction!;
+
+        var winning = (await OneWayDoneAsync(m, "power-a", OneWayBid(auction.Id, 1_700, 500, "for-client-1") with { Account = client })).AuctionBids![0];
+        var second = (await OneWayDoneAsync(m, "power-a", OneWayBid(auction.Id, 1_650, 200, "for-client-2") with { Account = client })).AuctionBids![0];
+        var reserved = (await m.CashOfAsync("steel-a")).Reserved;
+        var byClientsUser = await m.RunAsync("steel-a", new WithdrawOneWayBid(winning.Id));
+        var byOthers = await m.RunAsync("cement-a", new WithdrawOneWayBid(winning.Id));
+        var forOthersClient = await m.RunAsync("cement-a", OneWayBid(auction.Id, 1_700, 100, "not-mine") with { Account = client });
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-b", new WithdrawOneWayBid(second.Id)));
+        var membersView = await m.Queries.AuctionAsync(await m.ActorOf("power-b"), auction.Id, Ct);
+        var sellersView = await m.Queries.AuctionAsync(await m.ActorOf("cement-a"), auction.Id, Ct);
+        m.At = Now.AddHours(1);
+        await OneWayDoneAsync(m, "exchange", new CloseOneWayAuction(auction.Id));
+
+        // 500 t × 17.00 = 8 500 yuan + the maximum fee 4.25, and 200 t × 16.50 = 3 300 + 1.65, both of the client's cash;
+        // the client wins its 500 t at 17.00 and pays 8 500 + 4.25.
+        Assert.Equal((client, 8_504.25m + 3_301.65m), (winning.AccountId, reserved));
+        Assert.Equal(ExchangeRule.ClientAccount, Assert.IsType<ExchangeOutcome.Refused>(byClientsUser).Rule);
+        Assert.Equal(ExchangeRule.UnknownAuction, Assert.IsType<ExchangeOutcome.Refused>(byOthers).Rule);
+        Assert.Equal(ExchangeRule.NotYourClient, Assert.IsType<ExchangeOutcome.Refused>(forOthersClient).Rule);
+        Assert.Equal([winning.Id, second.Id], membersView!.Value.Bids.Select(b => b.Id).Order());
+        Assert.Empty(sellersView!.Value.Bids);
+        Assert.Equal(steel + 500, await m.HeldAsync("GD-HOLD-STEEL"));
+        var cash = await m.CashOfAsync("steel-a");
+        Assert.Equal((500_000m - 8_500m - 4.25m, 0m), (cash.Balance, cash.Reserved));
     }
 }

@@ -13,12 +13,15 @@ namespace OpenEts.Application.Exchange;
 /// <summary>
 /// A member (the seller) announces a one-way auction (单向竞价) of an instrument: quantity, reserve price, minimum bid,
 /// bidding window and pricing rule, checked by <see cref="OneWayAuctionCheck.CheckAnnouncement"/>. Its units go into the
-/// clearing account at once, where they stay until the close. Journalled as <c>exchange.auction.announced</c>.
+/// clearing account at once, where they stay until the close. Journalled as <c>exchange.auction.announced</c>. A member's
+/// trader may announce it for one of the member's clients (客户, <paramref name="Account"/>), who is then the seller: its
+/// units are frozen, sold and paid for.
 /// </summary>
 /// <param name="Opens">When bidding opens; null: now.</param>
+/// <param name="Account">The trading account it is for: null for the actor's organisation's own, or a client account of its member.</param>
 public sealed record AnnounceOneWayAuction(
     string Instrument, long Quantity, long ReservePriceFen, long? MinimumBid, DateTimeOffset? Opens, DateTimeOffset Closes, AuctionPricing Pricing,
-    IdempotencyKey Key) : IExchangeCommand
+    IdempotencyKey Key, long? Account = null) : IExchangeCommand
 {
     /// <summary>The journal kind of an announcement.</summary>
     public const string Kind = "exchange.auction.announced";
@@ -26,10 +29,12 @@ public sealed record AnnounceOneWayAuction(
     /// <summary>
     /// The request as typed: quantity and minimum bid in tonnes (minimum empty: one lot), reserve in yuan per tonne, the
     /// window as ISO 8601 date-times (without an offset: Beijing time; opens empty: now), pricing <c>uniform</c> (default,
-    /// [UNCONFIRMED] for the exchange's auctions) or <c>payAsBid</c>.
+    /// [UNCONFIRMED] for the exchange's auctions) or <c>payAsBid</c>; account empty for the organisation's own, or a client's
+    /// trading account number.
     /// </summary>
     public sealed record Form(
-        string? Instrument, long? Quantity, decimal? ReservePrice, long? MinimumBid, string? Opens, string? Closes, string? Pricing, string? IdempotencyKey);
+        string? Instrument, long? Quantity, decimal? ReservePrice, long? MinimumBid, string? Opens, string? Closes, string? Pricing, string? IdempotencyKey,
+        long? Account = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -58,8 +63,9 @@ public sealed record AnnounceOneWayAuction(
         var pricing = string.IsNullOrWhiteSpace(form.Pricing) ? AuctionPricing.Uniform
             : read.Choice(form.Pricing, "pricing", AuctionPricing.Uniform, AuctionPricing.PayAsBid);
         var key = read.Key(form.IdempotencyKey);
+        OrderEntry.ReadAccount(read, form.Account);
         command = read.IsValid
-            ? new AnnounceOneWayAuction(instrument, quantity.Value, reserve!.Value, form.MinimumBid, opens, closes!.Value, pricing, key)
+            ? new AnnounceOneWayAuction(instrument, quantity.Value, reserve!.Value, form.MinimumBid, opens, closes!.Value, pricing, key, form.Account)
             : null;
         errors = read.Errors;
         return command is not null;
@@ -93,7 +99,7 @@ public sealed record AnnounceOneWayAuction(
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session.Exchange;
-        var (entry, notEntered) = await work.EnterAsync(Instrument).ConfigureAwait(false);
+        var (entry, notEntered) = await work.EnterAsync(Instrument, Account).ConfigureAwait(false);
         if (entry is null)
         {
             return notEntered!;
@@ -101,7 +107,7 @@ public sealed record AnnounceOneWayAuction(
         var (listed, account) = (entry.Listed, entry.Account);
         var terms = new OneWayAuctionTerms(Quantity, ReservePriceFen, MinimumBid ?? listed.Instrument.LotTonnes, Opens ?? work.Now, Closes, Pricing);
         if (await work.RepeatAsync(s.FindAuctionAsync, Key, "auction",
-            e => e.Instrument == Instrument && e.Terms with { Opens = terms.Opens } == terms with { Opens = e.Terms.Opens },
+            e => e.Instrument == Instrument && e.AccountId == account.Id && e.Terms with { Opens = terms.Opens } == terms with { Opens = e.Terms.Opens },
             e => new ExchangeOutcome.Completed(Kind, OneWayAuction.Subject(e.Id), true, null, [], Auction: e)).ConfigureAwait(false) is { } repeat)
         {
             return repeat;

@@ -93,7 +93,8 @@ public sealed record CloseOneWayAuction(long Auction) : IExchangeCommand
         {
             var reference = subject + "/release";
             if (work.Registry(l => l.Clear(RegistryService.UserOf(auction.UserName), work.Now, ExchangeWork.Key($"{reference}"),
-                work.Options.ClearingAccount, seller.Account.HoldingAccount, listed.Instrument.Class, result.Unsold, reference)) is RegistryOutcome.Rejected r)
+                work.Options.ClearingAccount, seller.Account.HoldingAccount, listed.Instrument.Class, result.Unsold, reference,
+                ExchangeWork.Mandate(seller.Account))) is RegistryOutcome.Rejected r)
             {
                 throw new InvalidOperationException($"{subject}'s unsold units could not go back: {r.Reason}: {r.Message}");
             }

@@ -19,7 +19,8 @@ public sealed partial class ExchangeQueries
 
     /// <summary>
     /// One auction and the bids the actor may see, or null (no such auction, or the actor sees none): the supervisors see
-    /// every bid; the seller every bid once the auction is cleared; a bidder its own organisation's bids.
+    /// every bid; the seller every bid once the auction is cleared; a bidder its own organisation's bids. A member's traders
+    /// see as their own what the member's clients (客户) sold and bid.
     /// </summary>
     public async Task<(OneWayAuction Auction, IReadOnlyList<OneWayBid> Bids)?> AuctionAsync(Actor actor, long id, CancellationToken ct)
     {
@@ -28,14 +29,14 @@ public sealed partial class ExchangeQueries
         {
             return null;
         }
-        var account = await AccountAsync(actor, ct).ConfigureAwait(false);
+        var own = await OwnAccountsAsync(actor, ct).ConfigureAwait(false);
         return await store.ReadAsync<(OneWayAuction, IReadOnlyList<OneWayBid>)?>(async s =>
         {
             if (await s.Exchange.FindAuctionAsync(id).ConfigureAwait(false) is not { } auction)
             {
                 return null;
             }
-            return (auction, Visible(actor, account, auction, await s.Exchange.AuctionBidsAsync(id).ConfigureAwait(false)));
+            return (auction, Visible(actor, own, auction, await s.Exchange.AuctionBidsAsync(id).ConfigureAwait(false)));
         }, ct).ConfigureAwait(false);
     }
 
@@ -50,16 +51,32 @@ public sealed partial class ExchangeQueries
         {
             return [];
         }
-        var account = await AccountAsync(actor, ct).ConfigureAwait(false);
+        var own = await OwnAccountsAsync(actor, ct).ConfigureAwait(false);
         var found = await store.ReadAsync(s => s.Exchange.AuctionsWithBidsAsync(AuctionsWithBidsShown), ct).ConfigureAwait(false);
-        return [.. found.Select(f => (f.Auction, Visible(actor, account, f.Auction, f.Bids)))];
+        return [.. found.Select(f => (f.Auction, Visible(actor, own, f.Auction, f.Bids)))];
     }
 
-    // The supervisors see every bid; the seller every bid once the auction is cleared; a bidder its own organisation's bids.
-    private static IReadOnlyList<OneWayBid> Visible(Actor actor, TradingAccount? account, OneWayAuction auction, IReadOnlyList<OneWayBid> bids) =>
-        ExchangeRoles.Supervisors.Contains(actor.Role) && account is null || (auction.AccountId == account?.Id && auction.Status == OneWayAuctionStatus.Cleared)
+    // The supervisors see every bid; the seller every bid once the auction is cleared; a bidder its own bids — "own" being
+    // the actor's organisation's trading account and, for a member's traders, its clients'.
+    private static IReadOnlyList<OneWayBid> Visible(Actor actor, IReadOnlySet<long> own, OneWayAuction auction, IReadOnlyList<OneWayBid> bids) =>
+        ExchangeRoles.Supervisors.Contains(actor.Role) && own.Count == 0 || (own.Contains(auction.AccountId) && auction.Status == OneWayAuctionStatus.Cleared)
             ? bids
-            : [.. bids.Where(b => b.AccountId == account?.Id)];
+            : [.. bids.Where(b => own.Contains(b.AccountId))];
+
+    // The trading accounts the actor reads as its own: its organisation's and, for a member's traders, the member's clients'.
+    private async Task<IReadOnlySet<long>> OwnAccountsAsync(Actor actor, CancellationToken ct)
+    {
+        if (await AccountAsync(actor, ct).ConfigureAwait(false) is not { } account)
+        {
+            return new HashSet<long>();
+        }
+        var own = new HashSet<long> { account.Id };
+        if (!account.IsClient)
+        {
+            own.UnionWith((await ClientsAsync(actor, ct).ConfigureAwait(false)).Select(c => c.Account.Id));
+        }
+        return own;
+    }
 
     private async Task<bool> SeesAuctionsAsync(Actor actor, CancellationToken ct)
     {

@@ -219,27 +219,6 @@ public sealed partial class ExchangeWork
     }
 
     /// <summary>
-    /// One of the actor's own waiting items (a listing, a block proposal) for a command that ends it: the actor's trading
-    /// account (<c>NotAccountHolder</c>) and the item found and <paramref name="isTheirs"/>, or the refusal
-    /// (<paramref name="rule"/> on <paramref name="field"/>, a conflict) that names it as not theirs or no longer waiting.
-    /// </summary>
-    public async Task<(TradingAccount? Account, T? Item, ExchangeOutcome.Refused? Refused)> OwnWaitingAsync<T>(Func<Task<T?>> find,
-        Func<T, TradingAccount, bool> isTheirs, ExchangeRule rule, string field, string notTheirs)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(find);
-        ArgumentNullException.ThrowIfNull(isTheirs);
-        var (account, _, notHolder) = await ActorAccountAsync().ConfigureAwait(false);
-        if (notHolder is not null)
-        {
-            return (null, null, notHolder);
-        }
-        return await find().ConfigureAwait(false) is { } item && isTheirs(item, account!)
-            ? (account, item, null)
-            : (null, null, new ExchangeOutcome.Refused(rule, field, notTheirs, RefusalKind.Conflict));
-    }
-
-    /// <summary>
     /// What a command that puts new terms to an instrument needs first: the listed instrument and its book
     /// (<c>UnknownInstrument</c>), and the open trading account it acts on — the actor's organisation's, or for
     /// <paramref name="account"/> one of its member's clients (<c>NotAccountHolder</c>, <c>ClientAccount</c>,

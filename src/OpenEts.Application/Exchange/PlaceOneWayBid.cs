@@ -11,15 +11,21 @@ namespace OpenEts.Application.Exchange;
 /// <summary>
 /// A member bids on a one-way auction inside its window: a price (at least the reserve) and a quantity (at least the
 /// minimum bid, whole lots), checked by <see cref="OneWayAuctionCheck.CheckBid"/>; the seller may not bid. The bid reserves
-/// price × quantity + the maximum fee of the bidder's cash until the close. Journalled as <c>exchange.auction.bid</c>.
+/// price × quantity + the maximum fee of the bidder's cash until the close. Journalled as <c>exchange.auction.bid</c>. A
+/// member's trader may bid for one of the member's clients (客户, <paramref name="Account"/>): the client's cash is reserved,
+/// and what it wins settles into its accounts.
 /// </summary>
-public sealed record PlaceOneWayBid(long Auction, long PriceFen, long Quantity, IdempotencyKey Key) : IExchangeCommand
+/// <param name="Account">The trading account it is for: null for the actor's organisation's own, or a client account of its member.</param>
+public sealed record PlaceOneWayBid(long Auction, long PriceFen, long Quantity, IdempotencyKey Key, long? Account = null) : IExchangeCommand
 {
     /// <summary>The journal kind of a bid.</summary>
     public const string Kind = "exchange.auction.bid";
 
-    /// <summary>The request as typed: the auction's number, price in yuan per tonne, quantity in tonnes.</summary>
-    public sealed record Form(long? Auction, decimal? Price, long? Quantity, string? IdempotencyKey);
+    /// <summary>
+    /// The request as typed: the auction's number, price in yuan per tonne, quantity in tonnes; account empty for the
+    /// organisation's own, or a client's trading account number.
+    /// </summary>
+    public sealed record Form(long? Auction, decimal? Price, long? Quantity, string? IdempotencyKey, long? Account = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -39,7 +45,8 @@ public sealed record PlaceOneWayBid(long Auction, long PriceFen, long Quantity, 
         }
         var quantity = read.Quantity(form.Quantity);
         var key = read.Key(form.IdempotencyKey);
-        command = read.IsValid ? new PlaceOneWayBid(form.Auction!.Value, price!.Value, quantity.Value, key) : null;
+        OrderEntry.ReadAccount(read, form.Account);
+        command = read.IsValid ? new PlaceOneWayBid(form.Auction!.Value, price!.Value, quantity.Value, key, form.Account) : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -49,12 +56,13 @@ public sealed record PlaceOneWayBid(long Auction, long PriceFen, long Quantity, 
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session.Exchange;
-        var (account, organisation, notOpen) = await work.OpenAccountAsync().ConfigureAwait(false);
+        var (account, organisation, notOpen) = await work.OpenAccountAsync(Account).ConfigureAwait(false);
         if (notOpen is not null)
         {
             return notOpen;
         }
-        if (await work.RepeatAsync(s.FindAuctionBidAsync, Key, "bid", e => (e.Auction, e.PriceFen, e.Quantity) == (Auction, PriceFen, Quantity),
+        if (await work.RepeatAsync(s.FindAuctionBidAsync, Key, "bid",
+            e => (e.Auction, e.AccountId, e.PriceFen, e.Quantity) == (Auction, account!.Id, PriceFen, Quantity),
             async e => new ExchangeOutcome.Completed(Kind, OneWayBid.Subject(e.Id), true, null, [],
                 Auction: await s.FindAuctionAsync(Auction).ConfigureAwait(false), AuctionBids: [e])).ConfigureAwait(false) is { } repeat)
         {

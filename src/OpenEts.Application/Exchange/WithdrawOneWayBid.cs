@@ -6,7 +6,8 @@ using OpenEts.Domain.Identity;
 namespace OpenEts.Application.Exchange;
 
 /// <summary>
-/// The bidder withdraws one of its open bids before the auction's window closes: its cash reservation is released.
+/// The bidder withdraws one of its open bids before the auction's window closes: its cash reservation is released; a
+/// client's bid (客户) is withdrawn by its member's trader.
 /// Journalled as <c>exchange.auction.bid.withdrawn</c>. (Guangdong's allowance auctions do not allow this, guangdong.md §1.6;
 /// the exchange's one-way auctions do, [UNCONFIRMED].)
 /// </summary>
@@ -24,14 +25,18 @@ public sealed record WithdrawOneWayBid(long Bid) : IExchangeCommand
     {
         ArgumentNullException.ThrowIfNull(work);
         var s = work.Session.Exchange;
-        var (_, bid, refused) = await work.OwnWaitingAsync(() => s.FindAuctionBidAsync(Bid),
-            (b, account) => b.Status == OneWayBidStatus.Open && b.AccountId == account.Id,
-            ExchangeRule.UnknownAuction, "bid", $"bid {Bid} is not an open bid of yours").ConfigureAwait(false);
-        if (refused is not null)
+        var (own, _, notHolder) = await work.ActorAccountAsync().ConfigureAwait(false);
+        if (notHolder is not null)
         {
-            return refused;
+            return notHolder;
         }
-        var auction = await s.FindAuctionAsync(bid!.Auction).ConfigureAwait(false)
+        // The bidder's account is the actor's own or one of its member's clients'.
+        if (await s.FindAuctionBidAsync(Bid).ConfigureAwait(false) is not { Status: OneWayBidStatus.Open } bid
+            || !await work.ActsForAsync(own!, bid.AccountId).ConfigureAwait(false))
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.UnknownAuction, "bid", $"bid {Bid} is not an open bid of yours", RefusalKind.Conflict);
+        }
+        var auction = await s.FindAuctionAsync(bid.Auction).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"bid {Bid} names a missing auction");
         if (work.Now >= auction.Terms.Closes)
         {

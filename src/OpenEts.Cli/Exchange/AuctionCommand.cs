@@ -27,21 +27,25 @@ internal static class AuctionCommand
         var closes = new Option<string?>("--closes") { Description = "when bidding closes, ISO 8601 (no offset: Beijing time)", HelpName = "T", Required = true };
         var pricing = new Option<string?>("--pricing") { Description = "uniform (default, unconfirmed) or payAsBid", HelpName = "RULE" };
         var key = ExchangeVerb.Key();
-        var announce = new Verb("announce", "Announce a one-way auction as the seller: its units go to the clearing account until the close.",
-            "ets exchange auction announce --instrument CODE --quantity Q --reserve P [--minimum M] [--opens T] --closes T [--pricing uniform|payAsBid] [--key KEY] --as USER [--db DB]",
-            instrument, quantity, reserve, minimum, opens, closes, pricing, key, who, db);
+        var seller = ExchangeVerb.ClientAccount("the client's trading account that sells (default your organisation's own)");
+        var announce = new Verb("announce", "Announce a one-way auction as the seller, or for a client: its units go to the clearing account until the close.",
+            "ets exchange auction announce --instrument CODE --quantity Q --reserve P [--minimum M] [--opens T] --closes T [--pricing uniform|payAsBid] [--account N] [--key KEY] --as USER [--db DB]",
+            instrument, quantity, reserve, minimum, opens, closes, pricing, seller, key, who, db);
         announce.SetAction((r, ct) => ExchangeVerb.RunAsync(r, db, who,
             AnnounceOneWayAuction.TryParse(new(r.GetValue(instrument), r.GetValue(quantity), r.GetValue(reserve), r.GetValue(minimum), r.GetValue(opens),
-                r.GetValue(closes), r.GetValue(pricing), ExchangeVerb.KeyOf(r, key)), out var command, out var errors) ? command : null, errors, PrintAsync, ct));
+                r.GetValue(closes), r.GetValue(pricing), ExchangeVerb.KeyOf(r, key), r.GetValue(seller)), out var command, out var errors) ? command : null,
+                errors, PrintAsync, ct));
 
         var auction = AuctionOption();
         var price = ExchangeVerb.Price();
         var bidQuantity = new Option<long?>("--quantity") { Description = "tonnes", HelpName = "Q", Required = true };
         var bidKey = ExchangeVerb.Key();
-        var bid = new Verb("bid", "Bid inside the window: value + the maximum fee of your cash is reserved until the close.",
-            "ets exchange auction bid --auction N --price P --quantity Q [--key KEY] --as USER [--db DB]", auction, price, bidQuantity, bidKey, who, db);
+        var bidder = ExchangeVerb.ClientAccount("the client's trading account the bid is for (default your organisation's own)");
+        var bid = new Verb("bid", "Bid inside the window, for your own account or a client's: value + the maximum fee of the cash is reserved until the close.",
+            "ets exchange auction bid --auction N --price P --quantity Q [--account N] [--key KEY] --as USER [--db DB]", auction, price, bidQuantity, bidder,
+            bidKey, who, db);
         bid.SetAction((r, ct) => ExchangeVerb.RunAsync(r, db, who,
-            PlaceOneWayBid.TryParse(new(r.GetValue(auction), r.GetValue(price), r.GetValue(bidQuantity), ExchangeVerb.KeyOf(r, bidKey)),
+            PlaceOneWayBid.TryParse(new(r.GetValue(auction), r.GetValue(price), r.GetValue(bidQuantity), ExchangeVerb.KeyOf(r, bidKey), r.GetValue(bidder)),
                 out var command, out var errors) ? command : null, errors, PrintAsync, ct));
 
         var bidId = new Option<long?>("--bid") { Description = "the bid number", HelpName = "N", Required = true };

@@ -15,16 +15,16 @@ internal static partial class ExchangeEndpoints
         group.MapPost("/auctions", AnnounceAuctionAsync).RequireAuthorization(Traders)
             .WithSummary("Announce a one-way auction (单向竞价) as the seller: quantity, reserve price, minimum bid (default one lot), bidding window "
                 + "(ISO 8601; without an offset Beijing time; opens default now) within the exchange's hours, pricing uniform (default, unconfirmed) "
-                + "or payAsBid; the units go to the clearing account");
+                + "or payAsBid, for your own account or (account) one of your clients'; the units go to the clearing account");
         group.MapGet("/auctions", AuctionsAsync).RequireAuthorization(Readers)
             .WithSummary("The latest one-way auctions, newest first, with their results once cleared (members with a trading account, supervisors)");
         group.MapGet("/auctions/{id:long}", AuctionAsync).RequireAuthorization(Readers)
-            .WithSummary("One auction and the bids you may see: your own; the seller's all once cleared; the supervisors' all");
+            .WithSummary("One auction and the bids you may see: your own (and your clients'); the seller's all once cleared; the supervisors' all");
         group.MapPost("/auctions/{id:long}/bids", BidAsync).RequireAuthorization(Traders)
             .WithSummary("Bid on an auction inside its window: price (at least the reserve) and quantity (at least the minimum bid); reserves "
-                + "value + the maximum fee of your cash until the close; the seller may not bid");
+                + "value + the maximum fee of your cash (or, with account, your client's) until the close; the seller may not bid");
         group.MapPost("/auctions/bids/{id:long}/withdraw", WithdrawBidAsync).RequireAuthorization(Traders)
-            .WithSummary("Withdraw one of your open bids before the window closes: its cash is released");
+            .WithSummary("Withdraw one of your open bids or your clients' before the window closes: its cash is released");
         group.MapPost("/auctions/{id:long}/close", CloseAuctionAsync).RequireAuthorization(Operators)
             .WithSummary("Close an auction whose window has ended (the exchange's staff): clears by price then time priority (the marginal bid "
                 + "in part), settles each winning bid delivery versus payment with fees, releases the rest; not market prints");
@@ -33,10 +33,10 @@ internal static partial class ExchangeEndpoints
     /// <summary>An announcement: quantity and minimum bid in tonnes, reserve yuan/t, the window as ISO 8601 date-times.</summary>
     public sealed record AuctionInput(
         string? Instrument, long? Quantity, decimal? ReservePrice, string? Closes, string? IdempotencyKey, long? MinimumBid = null, string? Opens = null,
-        [property: ApiEnum(typeof(AuctionPricing))] string? Pricing = null);
+        [property: ApiEnum(typeof(AuctionPricing))] string? Pricing = null, long? Account = null);
 
-    /// <summary>A bid: price yuan/t and quantity in tonnes.</summary>
-    public sealed record AuctionBidInput(decimal? Price, long? Quantity, string? IdempotencyKey);
+    /// <summary>A bid: price yuan/t and quantity in tonnes; account left out for your own, or one of your clients'.</summary>
+    public sealed record AuctionBidInput(decimal? Price, long? Quantity, string? IdempotencyKey, long? Account = null);
 
     /// <summary>An auction: its terms, and once cleared the clearing price (null when nothing sold) and what sold; <c>mine</c> when you are the seller.</summary>
     public sealed record AuctionView(
@@ -71,13 +71,13 @@ internal static partial class ExchangeEndpoints
     private static async Task<ExchangeCommandResult> AnnounceAuctionAsync(
         AuctionInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         AnnounceOneWayAuction.TryParse(new(input.Instrument, input.Quantity, input.ReservePrice, input.MinimumBid, input.Opens, input.Closes, input.Pricing,
-            input.IdempotencyKey), out var command, out var errors)
+            input.IdempotencyKey, input.Account), out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
     private static async Task<ExchangeCommandResult> BidAsync(
         long id, AuctionBidInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
-        PlaceOneWayBid.TryParse(new(id, input.Price, input.Quantity, input.IdempotencyKey), out var command, out var errors)
+        PlaceOneWayBid.TryParse(new(id, input.Price, input.Quantity, input.IdempotencyKey, input.Account), out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 

@@ -109,4 +109,33 @@ public sealed class AuctionCommandTests
         Assert.Equal((1, true), (twice.Exit, twice.Err.Contains("rule AuctionNotOver", StringComparison.Ordinal)));
         Assert.Equal((0, closed.Out), (sellerSees.Exit, sellerSees.Out));
     }
+
+    [Fact]
+    public async Task Auction_BidForAClient_IsShownToTheMemberAndWithdrawnByIt()
+    {
+        using var db = await ExchangeAsync();
+        var closes = DateTimeOffset.UtcNow.AddDays(1).ToString("O", CultureInfo.InvariantCulture);
+        const string steel = "91440200MA5CY1003";
+        var opened = await db.RunEtsAsync("exchange", "client", "open", "--client", steel + Domain.Organisations.CreditCode.CheckCharacter(steel),
+            "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
+        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): open").Groups[1].Value;
+        var deposited = await db.RunEtsAsync("cash", "deposit", steel + Domain.Organisations.CreditCode.CheckCharacter(steel), "100000", "--reference", "slip",
+            "--as", "regulator", "--key", "steel-dep");
+
+        var announced = await db.RunEtsAsync("exchange", "auction", "announce", "--instrument", "GDEA-2017", "--quantity", "1000", "--reserve", "16.00",
+            "--minimum", "100", "--closes", closes, "--as", "cement-a");
+        var bid = await db.RunEtsAsync("exchange", "auction", "bid", "--auction", "1", "--price", "16.50", "--quantity", "400", "--account", client,
+            "--as", "power-a");
+        var memberSees = await db.RunEtsAsync("exchange", "auction", "show", "--auction", "1", "--as", "power-b");
+        var clientSees = await db.RunEtsAsync("exchange", "auction", "show", "--auction", "1", "--as", "steel-a");
+        var sellerSees = await db.RunEtsAsync("exchange", "auction", "show", "--auction", "1", "--as", "cement-a");
+        var withdrawn = await db.RunEtsAsync("exchange", "auction", "withdraw", "--bid", "1", "--as", "power-b");
+
+        Assert.Equal((0, 0, 0, 0), (opened.Exit, deposited.Exit, announced.Exit, bid.Exit));
+        Assert.Contains("bid 1: 400 t at 16.50, open", memberSees.Out, StringComparison.Ordinal);
+        Assert.Contains("bid 1: 400 t at 16.50, open", clientSees.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("bid 1:", sellerSees.Out, StringComparison.Ordinal);
+        Assert.Equal(0, withdrawn.Exit);
+        Assert.Contains("bid 1: 400 t at 16.50, withdrawn", withdrawn.Out, StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,9 @@ namespace OpenEts.Server.Tests.Browser;
 /// (大宗协议): proposed on /Exchange/Blocks "for" the client, accepted by the cement company, shown on the member's page for
 /// the client and read by the steel company's user without a form. A listing (挂牌点选): posted on /Exchange/Listings for
 /// the client, picked in part by the cement company, the rest withdrawn by the member, the trade read by the steel
-/// company's user. The registry shows the steel company's units moved each time.
+/// company's user. A one-way auction (单向竞价): announced on /Exchange/Auctions for the client, its units frozen, shown as
+/// the member's and the client's own, the client's user without a form. The registry shows the steel company's units moved
+/// each time.
 /// </summary>
 public sealed class ExchangeClientOffBookPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
@@ -82,5 +84,42 @@ public sealed class ExchangeClientOffBookPagesTests(BrowserServer server) : ICla
         Assert.True(readOnly);
         Assert.Equal(0, forms);
         Assert.Equal(steelHeld - 400, await HeldAsync(steel, "GD-HOLD-STEEL"));
+    }
+
+    [Fact]
+    public async Task Auction_AnnouncedForAClient_FreezesTheClientsUnitsAndIsTheClientsOwn()
+    {
+        var steel = await server.SignInAsync("steel-a");
+        var power = await server.SignInAsync("power-a");
+        var cement = await server.SignInAsync("cement-a");
+        var client = await ExchangeViews.OpenSteelClientAsync(power);
+        var steelHeld = await HeldAsync(steel, "GD-HOLD-STEEL");
+
+        await power.GotoAsync("/Exchange/Auctions");
+        await power.SelectOptionAsync("#auction-account", client);
+        await power.SelectOptionAsync("#auction-instrument", "GDEA-2017");
+        await power.FillAsync("#auction-quantity", "1000");
+        await power.FillAsync("#auction-reserve", "16.00");
+        await power.FillAsync("#auction-minimum", "100");
+        var closes = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddMinutes(30);
+        await power.FillAsync("#auction-closes", closes.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await power.ClickAsync("#auction-announce");
+        await power.WaitForSelectorAsync("#done");
+        var id = await power.GetAttributeAsync("section.auction", "data-auction");
+        var section = $"section.auction[data-auction='{id}']";
+        var memberOwns = await power.Locator(section + " .auction-yours").CountAsync();
+        await steel.GotoAsync("/Exchange/Auctions");
+        var clientOwns = await steel.Locator(section + " .auction-yours").CountAsync();
+        var clientForms = await steel.Locator("#auction-form, .auction-bid-form").CountAsync();
+        var readOnly = await steel.IsVisibleAsync("#client-readonly");
+        await cement.GotoAsync("/Exchange/Auctions");
+        var cementOwns = await cement.Locator(section + " .auction-yours").CountAsync();
+        var cementBids = await cement.Locator(section + " .auction-bid-form").CountAsync();
+
+        Assert.Equal((1, 1, 0), (memberOwns, clientOwns, cementOwns));
+        Assert.Equal(0, clientForms);
+        Assert.True(readOnly);
+        Assert.Equal(1, cementBids);
+        Assert.Equal(steelHeld - 1_000, await HeldAsync(steel, "GD-HOLD-STEEL"));
     }
 }

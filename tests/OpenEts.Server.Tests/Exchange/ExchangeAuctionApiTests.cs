@@ -90,4 +90,36 @@ public sealed class ExchangeAuctionApiTests(ServerFactory server) : IClassFixtur
         Assert.Equal((HttpStatusCode.BadRequest, true), (noWindow.Status, noWindow.Body.Contains("AuctionWindow", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Unauthorized, unseen.StatusCode);
     }
+
+    [Fact]
+    public async Task Auction_AnnouncedByAMemberForItsClient_SellsForTheClientWhoSeesTheBidsOnceCleared()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        using var steel = await server.SignedInAsync("steel-a");
+        using var staff = await server.SignedInAsync("exchange");
+        var client = await ClientAccounts.OpenSteelAsync(power, Ct);
+
+        var auction = (await PostAsync(power, "/api/v1/exchange/auctions", new
+        {
+            instrument = "GDEA-2017", quantity = 500, reservePrice = 16.00m, minimumBid = 100, closes = Closes(TimeSpan.FromMinutes(30)),
+            idempotencyKey = "api-client-auction", account = client,
+        })).GetProperty("auction");
+        var id = auction.GetProperty("id").GetInt64();
+        var forItself = await TryPostAsync(power, $"/api/v1/exchange/auctions/{id}/bids",
+            new { price = 17.00m, quantity = 100, idempotencyKey = "api-client-own-bid", account = client });
+        await PostAsync(cement, $"/api/v1/exchange/auctions/{id}/bids", new { price = 17.00m, quantity = 200, idempotencyKey = "api-client-auction-bid" });
+        var beforeClose = await steel.GetFromJsonAsync<JsonElement>($"/api/v1/exchange/auctions/{id}", Ct);
+        server.Clock.Advance(TimeSpan.FromMinutes(31));
+        await PostAsync(staff, $"/api/v1/exchange/auctions/{id}/close", new { });
+        var afterClose = await steel.GetFromJsonAsync<JsonElement>($"/api/v1/exchange/auctions/{id}", Ct);
+
+        Assert.Equal(client, auction.GetProperty("account").GetInt64());
+        Assert.Equal(HttpStatusCode.Conflict, forItself.Status);
+        Assert.Contains("OwnAuction", forItself.Body, StringComparison.Ordinal);
+        Assert.Empty(beforeClose.GetProperty("bids").EnumerateArray());
+        var bid = Assert.Single(afterClose.GetProperty("bids").EnumerateArray());
+        Assert.Equal(("won", 200L), (bid.GetProperty("status").GetString(), bid.GetProperty("won").GetInt64()));
+        Assert.Equal(200L, afterClose.GetProperty("auction").GetProperty("sold").GetInt64());
+    }
 }

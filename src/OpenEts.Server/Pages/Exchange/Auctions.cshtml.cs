@@ -11,7 +11,8 @@ namespace OpenEts.Server.Pages.Exchange;
 /// One-way auctions (单向竞价): announce one (its units frozen), bid on the others' inside their window (cash reserved),
 /// withdraw your open bids, and see each auction's result and your bids; the exchange's staff close an auction once its
 /// window has ended. The regulator's allowance auctions (有偿发放), which settle through the exchange, are listed with a link
-/// to each one's page. Parse → call → map.
+/// to each one's page. A member's trader announces and bids for its own account or one of its clients' (客户, the "for"
+/// select), and sees and withdraws its clients' bids as its own; a client's own users read. Parse → call → map.
 /// </summary>
 [Authorize(Roles = Access.RegistryHolders)]
 public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries queries, AuctionQueries allowance, TimeProvider clock)
@@ -40,14 +41,28 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
     [BindProperty]
     public string? Pricing { get; set; }
 
+    /// <summary>The trading account an announcement or a bid is for: empty for the organisation's own, or a client's.</summary>
+    [BindProperty]
+    public long? AuctionAccount { get; set; }
+
+    /// <summary>The member's client accounts (empty for anyone else).</summary>
+    public IReadOnlyList<TradingClient> Clients { get; private set; } = [];
+
+    /// <summary>True when the signed-in user's organisation is a member's client: it reads its auctions and bids and enters nothing.</summary>
+    public bool ReadOnly => Account?.IsClient == true;
+
+    /// <summary>True for the organisation's own trading account or one of its clients'.</summary>
+    public bool IsOwn(long account) => account == Account?.Id || Clients.Any(c => c.Account.Id == account);
+
     protected override string PagePath => "/Exchange/Auctions";
 
     public Task<IActionResult> OnPostAnnounceAsync(CancellationToken ct) =>
-        SendAsync(AnnounceOneWayAuction.TryParse(new(Instrument, Quantity, Price, MinimumBid, Opens, Closes, Pricing, IdempotencyKey), out var command,
-            out var errors), command, errors, "announced", ct);
+        SendAsync(AnnounceOneWayAuction.TryParse(new(Instrument, Quantity, Price, MinimumBid, Opens, Closes, Pricing, IdempotencyKey, AuctionAccount),
+            out var command, out var errors), command, errors, "announced", ct);
 
     public Task<IActionResult> OnPostBidAsync([FromForm] long? auction, CancellationToken ct) =>
-        SendAsync(PlaceOneWayBid.TryParse(new(auction, Price, Quantity, IdempotencyKey), out var command, out var errors), command, errors, "bid", ct);
+        SendAsync(PlaceOneWayBid.TryParse(new(auction, Price, Quantity, IdempotencyKey, AuctionAccount), out var command, out var errors), command, errors,
+            "bid", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync([FromForm] long bid, CancellationToken ct) =>
         SendAsync(new WithdrawOneWayBid(bid), "withdrawn", ct);
@@ -58,6 +73,7 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
         Operator = ExchangeRoles.Operator.Contains(actor.Role) && Account is null;
+        Clients = await Queries.ClientsAsync(actor, ct);
         Auctions = await Queries.AuctionsWithBidsAsync(actor, ct);
         Allowance = [.. (await allowance.ListAsync(ct)).Take(AllowanceShown)];
     }

@@ -12,6 +12,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangeAuctionBidInput : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The account property</summary>
+        public long? Account { get; set; }
         /// <summary>The idempotencyKey property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -42,6 +44,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "account", n => { Account = n.GetLongValue(); } },
                 { "idempotencyKey", n => { IdempotencyKey = n.GetStringValue(); } },
                 { "price", n => { Price = n.GetDoubleValue(); } },
                 { "quantity", n => { Quantity = n.GetLongValue(); } },
@@ -54,6 +57,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteLongValue("account", Account);
             writer.WriteStringValue("idempotencyKey", IdempotencyKey);
             writer.WriteDoubleValue("price", Price);
             writer.WriteLongValue("quantity", Quantity);

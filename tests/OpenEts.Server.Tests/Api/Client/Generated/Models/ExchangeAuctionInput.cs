@@ -12,6 +12,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class ExchangeAuctionInput : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The account property</summary>
+        public long? Account { get; set; }
         /// <summary>The closes property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -70,6 +72,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "account", n => { Account = n.GetLongValue(); } },
                 { "closes", n => { Closes = n.GetStringValue(); } },
                 { "idempotencyKey", n => { IdempotencyKey = n.GetStringValue(); } },
                 { "instrument", n => { Instrument = n.GetStringValue(); } },
@@ -87,6 +90,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteLongValue("account", Account);
             writer.WriteStringValue("closes", Closes);
             writer.WriteStringValue("idempotencyKey", IdempotencyKey);
             writer.WriteStringValue("instrument", Instrument);

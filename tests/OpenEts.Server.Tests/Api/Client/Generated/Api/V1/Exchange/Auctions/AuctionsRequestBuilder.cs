@@ -79,7 +79,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Announce a one-way auction (单向竞价) as the seller: quantity, reserve price, minimum bid (default one lot), bidding window (ISO 8601; without an offset Beijing time; opens default now) within the exchange&apos;s hours, pricing uniform (default, unconfirmed) or payAsBid; the units go to the clearing account
+        /// Announce a one-way auction (单向竞价) as the seller: quantity, reserve price, minimum bid (default one lot), bidding window (ISO 8601; without an offset Beijing time; opens default now) within the exchange&apos;s hours, pricing uniform (default, unconfirmed) or payAsBid, for your own account or (account) one of your clients&apos;; the units go to the clearing account
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -131,7 +131,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions
             return requestInfo;
         }
         /// <summary>
-        /// Announce a one-way auction (单向竞价) as the seller: quantity, reserve price, minimum bid (default one lot), bidding window (ISO 8601; without an offset Beijing time; opens default now) within the exchange&apos;s hours, pricing uniform (default, unconfirmed) or payAsBid; the units go to the clearing account
+        /// Announce a one-way auction (单向竞价) as the seller: quantity, reserve price, minimum bid (default one lot), bidding window (ISO 8601; without an offset Beijing time; opens default now) within the exchange&apos;s hours, pricing uniform (default, unconfirmed) or payAsBid, for your own account or (account) one of your clients&apos;; the units go to the clearing account
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -46,7 +46,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Ite
         {
         }
         /// <summary>
-        /// One auction and the bids you may see: your own; the seller&apos;s all once cleared; the supervisors&apos; all
+        /// One auction and the bids you may see: your own (and your clients&apos;); the seller&apos;s all once cleared; the supervisors&apos; all
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionDetailView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -75,7 +75,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Ite
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionDetailView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAuctionDetailView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// One auction and the bids you may see: your own; the seller&apos;s all once cleared; the supervisors&apos; all
+        /// One auction and the bids you may see: your own (and your clients&apos;); the seller&apos;s all once cleared; the supervisors&apos; all
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

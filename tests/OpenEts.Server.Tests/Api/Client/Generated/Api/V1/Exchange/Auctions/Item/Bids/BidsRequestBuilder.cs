@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Ite
         {
         }
         /// <summary>
-        /// Bid on an auction inside its window: price (at least the reserve) and quantity (at least the minimum bid); reserves value + the maximum fee of your cash until the close; the seller may not bid
+        /// Bid on an auction inside its window: price (at least the reserve) and quantity (at least the minimum bid); reserves value + the maximum fee of your cash (or, with account, your client&apos;s) until the close; the seller may not bid
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -69,7 +69,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Auctions.Ite
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Bid on an auction inside its window: price (at least the reserve) and quantity (at least the minimum bid); reserves value + the maximum fee of your cash until the close; the seller may not bid
+        /// Bid on an auction inside its window: price (at least the reserve) and quantity (at least the minimum bid); reserves value + the maximum fee of your cash (or, with account, your client&apos;s) until the close; the seller may not bid
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
