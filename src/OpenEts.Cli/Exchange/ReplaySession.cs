@@ -10,7 +10,9 @@ namespace OpenEts.Cli.Exchange;
 /// </summary>
 internal sealed class ReplaySession
 {
-    private static readonly string[] InstrumentColumns = ["action", "instrument", "reference_price", "tick", "lot", "max_quantity", "band_bp", "stp"];
+    // The last column (match_levels) may be left out: an 8-column row is read as before, with no limit.
+    private static readonly string[] InstrumentColumns =
+        ["action", "instrument", "reference_price", "tick", "lot", "max_quantity", "band_bp", "stp", "match_levels"];
     private static readonly string[] NewColumns = ["action", "instrument", "order_id", "account", "side", "type", "price", "quantity"];
     private static readonly string[] CancelColumns = ["action", "instrument", "order_id", "account"];
     private static readonly string[] AmendColumns = ["action", "instrument", "order_id", "account", "price", "quantity"];
@@ -46,11 +48,18 @@ internal sealed class ReplaySession
             return new(row, 1, "action", $"unknown action '{action}'; expected instrument, new, cancel, amend, halt, resume, auction_open or uncross");
         }
 
-        if (f.Length != columns.Length)
+        if (action == "instrument" && f.Length == columns.Length - 1)
+        {
+            f = [.. f, ""];
+        }
+        else if (f.Length != columns.Length)
         {
             int column = Math.Min(f.Length, columns.Length) + 1;
             string name = column <= columns.Length ? columns[column - 1] : "(extra)";
-            return new(row, column, name, $"'{action}' rows have exactly {columns.Length} columns, found {f.Length}");
+            string count = action == "instrument"
+                ? string.Create(CultureInfo.InvariantCulture, $"{columns.Length - 1} or {columns.Length}")
+                : string.Create(CultureInfo.InvariantCulture, $"exactly {columns.Length}");
+            return new(row, column, name, $"'{action}' rows have {count} columns, found {f.Length}");
         }
 
         var p = new RowParser(row, f, columns);
@@ -170,10 +179,17 @@ internal sealed class ReplaySession
             return p.Fail(7, "must be none or cancel_incoming");
         }
 
+        long levels = 0;
+        if (p.Fields[8].Length > 0 && (!p.Integer(8, out levels) || levels < 0 || levels > InstrumentSettings.MaxLevelCount))
+        {
+            return p.Error ?? p.Fail(8, string.Create(CultureInfo.InvariantCulture,
+                $"match_levels must be 0 (no limit) to {InstrumentSettings.MaxLevelCount}; 5 is the national best-5-levels rule"));
+        }
+
         InstrumentSettings settings;
         try
         {
-            settings = InstrumentSettings.Create(code, reference, tick, lot, max, (int)Math.Clamp(band, -1, 10_001), stp.Value);
+            settings = InstrumentSettings.Create(code, reference, tick, lot, max, (int)Math.Clamp(band, -1, 10_001), stp.Value, (int)levels);
         }
         catch (ArgumentException e)
         {

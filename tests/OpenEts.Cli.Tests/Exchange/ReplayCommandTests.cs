@@ -111,12 +111,37 @@ public sealed class ReplayCommandTests : IDisposable
     [InlineData("instrument,CCER,30.00,0,1,99999,1000,none", "row 2, column 4 (tick)")]
     [InlineData("instrument,CCER,5000000000000.00,0.01,1,99999,1000,none", "row 2, column 3 (reference_price): reference price must be positive and at most 4611686018427.38")]
     [InlineData("instrument,CCER,30.00,0.01,1,5000000000000000000,1000,none", "row 2, column 6 (max_quantity): max quantity must be at least one lot and at most 1000000000 t")]
+    [InlineData("instrument,CCER,30.00,0.01,1,99999,1000,none,five", "row 2, column 9 (match_levels): must be a whole number")]
+    [InlineData("instrument,CCER,30.00,0.01,1,99999,1000,none,-1", "row 2, column 9 (match_levels): match_levels must be 0 (no limit) to 4194304")]
+    [InlineData("instrument,CCER,30.00,0.01,1,99999,1000", "row 2, column 8 (stp): 'instrument' rows have 8 or 9 columns, found 7")]
+    [InlineData("instrument,CCER,30.00,0.01,1,99999,1000,none,5,x", "row 2, column 10 ((extra)): 'instrument' rows have 8 or 9 columns, found 10")]
     public async Task RunAsync_MalformedRow_Exits2AndNamesColumnAndRule(string row, string expected)
     {
         (int exit, _, string error) = await Run(Write(Instrument, row, "halt,CEA-2024"));
 
         Assert.Equal(2, exit);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    // The national 挂牌协议 rule (docs/matching.md, "Best 5 levels"): with match_levels 5 a buy crossing six ask levels trades
+    // the best five at their prices and its remainder that would still cross the sixth is cancelled; without the column
+    // the same buy trades all six.
+    [Fact]
+    public async Task RunAsync_InstrumentWithMatchLevels_StopsAtTheBestFiveLevels()
+    {
+        string[] asks = [.. Enumerable.Range(1, 6).Select(i => $"new,CEA-2024,{i},2000,sell,limit,60.0{i},10")];
+        string limited = Write([Instrument + ",5", .. asks, "new,CEA-2024,7,1001,buy,limit,60.10,70"]);
+        string unlimited = Write([Instrument, .. asks, "new,CEA-2024,7,1001,buy,limit,60.10,70"]);
+
+        (int exit, string output, string error) = await Run(limited);
+        (int exitUnlimited, string outputUnlimited, _) = await Run(unlimited);
+
+        Assert.Equal((0, ""), (exit, error));
+        Assert.Contains("outcome,8,CEA-2024,new,7,accepted,BeyondBestLevels,50,0,20\n", output, StringComparison.Ordinal);
+        Assert.Contains("trade,8,CEA-2024,7,5,buy,60.05,10\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("trade,8,CEA-2024,7,6,", output, StringComparison.Ordinal);
+        Assert.Equal(0, exitUnlimited);
+        Assert.Contains("trade,8,CEA-2024,7,6,buy,60.06,10\n", outputUnlimited, StringComparison.Ordinal);
     }
 
     [Fact]
