@@ -134,7 +134,7 @@ public sealed class OffBookCommandTests
     [Fact]
     public async Task Listing_PostedForAClientPickedAndWithdrawnByItsMember_NamesTheClientsAccount()
     {
-        var (db, _) = await ExchangeAsync();
+        var (db, cement) = await ExchangeAsync();
         using var _db = db;
         var opened = await RunAsync(db, "exchange", "client", "open", "--client", SteelCode + CreditCode.CheckCharacter(SteelCode),
             "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
@@ -148,18 +148,11 @@ public sealed class OffBookCommandTests
         var withdrawn = await RunAsync(db, "exchange", "listing", "withdraw", "--listing", "1", "--as", "power-b");
 
         Assert.Equal((0, 0, 0), (posted.Exit, picked.Exit, withdrawn.Exit));
-        Assert.Contains($"buyer {(await CementAccountAsync(db))}, seller {client}, settled", picked.Out, StringComparison.Ordinal);
+        Assert.Contains($"buyer {cement}, seller {client}, settled", picked.Out, StringComparison.Ordinal);
         Assert.Matches(@"listing 1 GDEA-2017 sell at 16\.20: open, 600 t left of 1000 t, minimum take \d+ t \(yours\)", forClient.Out);
         Assert.Contains($"seller {client}", forClient.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("(yours)", own.Out, StringComparison.Ordinal);
         Assert.Contains("withdrawn, 600 t left", withdrawn.Out, StringComparison.Ordinal);
-    }
-
-    private static async Task<long> CementAccountAsync(RegistryDatabase db)
-    {
-        await using var store = await SqlStore.OpenAsync(db.Database, Ct);
-        var cement = (await store.ReadAsync(s => s.Users.FindByNameAsync("cement-a"), Ct))!;
-        return (await store.ReadAsync(s => s.Exchange.FindAccountOfAsync(cement.OrganisationId!.Value), Ct))!.Id;
     }
 
     private const string SteelCode = "91440200MA5CY1003";
