@@ -122,11 +122,7 @@ internal sealed class DemoServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!Process.HasExited)
-        {
-            Process.Kill(entireProcessTree: true);
-            await Process.WaitForExitAsync().ConfigureAwait(false);
-        }
+        await ExchangeHttpBench.StopServerAsync(Process).ConfigureAwait(false);
         Process.Dispose();
         if (Environment.GetEnvironmentVariable("OPENETS_BENCH_KEEP") == "1")
         {

@@ -93,11 +93,7 @@ internal static class ExchangeHttpBench
         }
         finally
         {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync().ConfigureAwait(false);
-            }
+            await StopServerAsync(server).ConfigureAwait(false);
             try
             {
                 work.Delete(recursive: true);
@@ -232,6 +228,32 @@ internal static class ExchangeHttpBench
         var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// Stops the server as its host would (SIGTERM: a graceful shutdown, so that a trace the run asked for through
+    /// <c>DOTNET_EnableEventPipe</c> is written whole), and kills it if it has not stopped within 15 s.
+    /// </summary>
+    internal static async Task StopServerAsync(Process server)
+    {
+        if (server.HasExited)
+        {
+            return;
+        }
+        using (var term = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync().ConfigureAwait(false);
+        }
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await server.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync().ConfigureAwait(false);
+        }
     }
 
     internal static Process StartServer(string dll, string db, string url, string folder, bool demo = true, params string[] extra)
