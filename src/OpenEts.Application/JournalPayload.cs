@@ -33,6 +33,21 @@ public sealed class JournalPayload
         return _buffer.WrittenMemory;
     }
 
+    /// <summary>
+    /// <paramref name="value"/> serialised with <see cref="Json.Options"/> into the buffer: the UTF-8 of the text
+    /// <see cref="JsonSerializer.Serialize{TValue}(TValue, JsonSerializerOptions?)"/> makes, byte for byte, without the
+    /// string (valid until the next <see cref="Start"/> or <see cref="Serialize{T}"/>).
+    /// </summary>
+    public ReadOnlyMemory<byte> Serialize<T>(T value)
+    {
+        _buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, value, Json.Options);
+        }
+        return _buffer.WrittenMemory;
+    }
+
     /// <summary>A string field as the serializer writes it: JSON null for null.</summary>
     public static void WriteString(Utf8JsonWriter writer, string name, string? value)
     {

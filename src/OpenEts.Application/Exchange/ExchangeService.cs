@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
@@ -35,6 +36,8 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     private readonly Dictionary<string, OrderBook> _books = new(StringComparer.Ordinal);
     private readonly TradeBuffer _trades = new(1024);
     private long _applied;
+    // The inputs' journal payloads, written as UTF-8 into one reused buffer (inputs run one at a time, under _lock).
+    private readonly JournalPayload _inputPayload = new();
 
     // False until the books are restored (from the newest snapshot that checks out, or empty) and again after a reset.
     private bool _loaded;
@@ -224,10 +227,11 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
         IStoreSession s, Actor actor, DateTimeOffset now, string kind, string subject, ExchangeInput input)
     {
         var book = _books[input.Instrument];
-        var entry = await s.Journal.AppendAsync(now, actor.UserName, kind, subject, input.ToJson()).ConfigureAwait(false);
+        // The input's JSON as UTF-8 straight into the journal (the bytes of input.ToJson()): no string, no entry object.
+        var sequence = await s.Journal.AppendUtf8Async(now, actor.UserName, kind, subject, _inputPayload.Serialize(input)).ConfigureAwait(false);
         _trades.Clear();
-        var outcome = book.Process(input.ToCommand(kind, entry.Sequence), _trades);
-        _applied = entry.Sequence;
+        var outcome = book.Process(input.ToCommand(kind, sequence), _trades);
+        _applied = sequence;
         _inputsSinceSnapshot++;
         return (outcome, _trades.AsSpan().ToArray());
     }
@@ -293,44 +297,51 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
         await ReplayTailAsync(s).ConfigureAwait(false);
     }
 
+    // Reads the stored bytes (kind and payload, no entry objects): most entries after the last input of a transaction are
+    // other modules' (the registry's and the cash ledger's, stored at its end), and only the exchange's are made strings.
     private async Task ReplayTailAsync(IStoreSession s)
     {
-        await foreach (var entry in s.Journal.ReadAllAsync(_applied + 1).WithCancellation(s.CancellationToken).ConfigureAwait(false))
+        await s.Journal.ReadPayloadsAsync(_applied + 1, (sequence, kind, payload) =>
         {
-            if (Apply(_books, entry, _trades) is not null)
+            if (kind.StartsWith("exchange."u8)
+                && Apply(_books, sequence, Encoding.UTF8.GetString(kind), Encoding.UTF8.GetString(payload), _trades) is not null)
             {
                 _inputsSinceSnapshot++;
             }
-            _applied = entry.Sequence;
-        }
+            _applied = sequence;
+            return true;
+        }).ConfigureAwait(false);
     }
 
     // Applies one journal entry to the books: a listing creates a book, an end of day starts the next day's, a rules switch
     // changes a book's level limit, an input runs through its book (its trades into buffer). Returns an input's instrument.
-    internal static string? Apply(Dictionary<string, OrderBook> books, JournalEntry entry, TradeBuffer buffer)
+    internal static string? Apply(Dictionary<string, OrderBook> books, JournalEntry entry, TradeBuffer buffer) =>
+        Apply(books, entry.Sequence, entry.Kind, entry.Payload, buffer);
+
+    private static string? Apply(Dictionary<string, OrderBook> books, long sequence, string kind, string payload, TradeBuffer buffer)
     {
-        if (entry.Kind == ListInstrument.Kind)
+        if (kind == ListInstrument.Kind)
         {
-            var listed = ListInstrument.FromJson(entry.Payload);
+            var listed = ListInstrument.FromJson(payload);
             books[listed.Code] = new OrderBook(listed.Settings());
         }
-        else if (entry.Kind == EndOfDay.Kind)
+        else if (kind == EndOfDay.Kind)
         {
-            foreach (var (instrument, reference) in EndOfDay.ReferencesFromJson(entry.Payload))
+            foreach (var (instrument, reference) in EndOfDay.ReferencesFromJson(payload))
             {
-                books[instrument] = NextDay(books[instrument], reference, entry.Sequence, buffer);
+                books[instrument] = NextDay(books[instrument], reference, sequence, buffer);
             }
         }
-        else if (entry.Kind == SetTradingRules.Kind)
+        else if (kind == SetTradingRules.Kind)
         {
-            var (instrument, levels) = SetTradingRules.MatchLevelsFromJson(entry.Payload);
+            var (instrument, levels) = SetTradingRules.MatchLevelsFromJson(payload);
             books[instrument] = WithMatchLevels(books[instrument], levels);
         }
-        else if (ExchangeInput.IsInput(entry.Kind))
+        else if (ExchangeInput.IsInput(kind))
         {
-            var input = ExchangeInput.FromJson(entry.Payload);
+            var input = ExchangeInput.FromJson(payload);
             buffer.Clear();
-            books[input.Instrument].Process(input.ToCommand(entry.Kind, entry.Sequence), buffer);
+            books[input.Instrument].Process(input.ToCommand(kind, sequence), buffer);
             return input.Instrument;
         }
         return null;
