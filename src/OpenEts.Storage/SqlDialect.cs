@@ -81,7 +81,8 @@ internal abstract class SqlDialect : IAsyncDisposable
 
     /// <summary>
     /// Inserts <paramref name="rows"/> into <paramref name="table"/> in the write transaction, each row's values in the
-    /// order of <paramref name="columns"/> (a <see cref="long"/>, a <see cref="string"/> or null): one statement prepared
+    /// order of <paramref name="columns"/> (a <see cref="long"/>, an <see cref="int"/> for a PostgreSQL <c>integer</c>
+    /// column, a <see cref="string"/> or null): one statement prepared
     /// once for all of them (a binary <c>COPY</c> for many rows on PostgreSQL), not one statement each.
     /// </summary>
     public abstract Task InsertRowsAsync(

@@ -56,6 +56,8 @@ internal sealed partial class SqlSession : IAuctionData
 
     async Task<AuctionBid> IAuctionData.InsertBidAsync(AuctionBid bid)
     {
+        // The bid names the reservation made for it in this transaction.
+        await FlushNewReservationsAsync().ConfigureAwait(false);
         var id = await ExecuteScalarAsync<long>("""
             INSERT INTO auction_bids (auction_id, organisation_id, account, tonnes, price_fen, reservation_id, placed_at, placed_by,
                 awarded, delivered, idempotency_key)

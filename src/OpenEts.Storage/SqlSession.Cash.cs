@@ -43,6 +43,7 @@ internal sealed partial class SqlSession : ICashData
             return;
         }
         await FlushEntriesAsync().ConfigureAwait(false);
+        await FlushNewReservationsAsync().ConfigureAwait(false);
         foreach (var id in cash.ChangedAccounts)
         {
             await UpdateAccountAsync(cash.Accounts[id]).ConfigureAwait(false);
@@ -57,6 +58,36 @@ internal sealed partial class SqlSession : ICashData
 
     private static readonly string[] EntryColumnList = EntryColumns.Split(", ");
 
+    private static readonly string[] NewReservationColumnList =
+        ["id", "account_id", "amount_fen", "original_fen", "reference", "is_open", "idempotency_key", "created_at"];
+
+    // The reservations this write transaction made and has not stored yet, stored together (their ids were given as they
+    // were made, after the last id stored): before anything that may name them (a cash entry, an order, a bid), before
+    // anything lists reservations, and before the commit. Each is stored as it was made; a change made to it since is
+    // stored after it, as a change to any reservation is.
+    private async Task FlushNewReservationsAsync()
+    {
+        if (_cash is not { NewReservations.Count: > 0 } cash)
+        {
+            return;
+        }
+        var rows = new object?[cash.NewReservations.Count][];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var (r, key, at) = cash.NewReservations[i];
+            rows[i] = [r.Id, r.AccountId, r.Amount.Fen, r.Original.Fen, r.Reference, r.Open ? 1 : 0, key, at];
+        }
+        cash.NewReservations.Clear();
+        cash.NewReservationKeys.Clear();
+        await InsertRowsAsync("cash_reservations", NewReservationColumnList, rows).ConfigureAwait(false);
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            // As for the entries: the identity's sequence goes on after the ids given here.
+            await ExecuteAsync("SELECT setval(pg_get_serial_sequence('cash_reservations', 'id'), @last)", new { last = (long)rows[^1][0]! })
+                .ConfigureAwait(false);
+        }
+    }
+
     // The entries this write transaction appended and has not stored yet, stored together (their ids were given as they
     // were appended, after the last id stored): before the commit and before anything lists entries.
     private async Task FlushEntriesAsync()
@@ -65,6 +96,8 @@ internal sealed partial class SqlSession : ICashData
         {
             return;
         }
+        // An entry may name a reservation made in this transaction.
+        await FlushNewReservationsAsync().ConfigureAwait(false);
         var rows = new object?[cash.PendingEntries.Count][];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -301,9 +334,16 @@ internal sealed partial class SqlSession : ICashData
     // The row's stored columns but its kept state: a reservation this transaction changed is as it left it.
     async Task<CashReservation?> ICashData.FindReservationAsync(string key)
     {
-        if (_cash is { } cash && cash.FreeReservationKeys.Contains(key))
+        if (_cash is { } cash)
         {
-            return null;
+            if (cash.NewReservationKeys.TryGetValue(key, out var made))
+            {
+                return cash.Reservations[made];
+            }
+            if (cash.FreeReservationKeys.Contains(key))
+            {
+                return null;
+            }
         }
         return Keep((await QuerySingleOrDefaultAsync<CashReservationRow>(
             $"SELECT {ReservationColumns} FROM cash_reservations WHERE idempotency_key = @key", new { key })
@@ -314,6 +354,7 @@ internal sealed partial class SqlSession : ICashData
     {
         ArgumentNullException.ThrowIfNull(keys);
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        await FlushNewReservationsAsync().ConfigureAwait(false);
         var rows = await QueryAmongAsync<CashReservationRow, string>(
             $"SELECT {ReservationColumns}, idempotency_key FROM cash_reservations WHERE", "idempotency_key", distinct).ConfigureAwait(false);
         if (_cash is { } cash)
@@ -330,7 +371,25 @@ internal sealed partial class SqlSession : ICashData
 
     async Task<CashReservation> ICashData.InsertReservationAsync(CashReservation reservation, string key, DateTimeOffset at)
     {
-        _cash?.FreeReservationKeys.Remove(key);
+        if (_cash is { } cash)
+        {
+            // Kept until FlushNewReservationsAsync, as the entries are: writers are serialised by the store, so the last
+            // id stored, read once, stays the last for the transaction.
+            if (cash.NewReservationKeys.ContainsKey(key))
+            {
+                throw new StoreConflictException($"the idempotency key '{key}' was used for another cash reservation");
+            }
+            var next = (cash.LastReservationId ??= await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM cash_reservations")
+                .ConfigureAwait(false)) + 1;
+            cash.LastReservationId = next;
+            // As read back: whole fen.
+            var made = reservation with { Id = next, Amount = Yuan.FromFen(reservation.Amount.Fen), Original = Yuan.FromFen(reservation.Original.Fen) };
+            cash.FreeReservationKeys.Remove(key);
+            cash.NewReservationKeys[key] = next;
+            cash.NewReservations.Add((made, key, Ms(at)));
+            cash.Reservations[next] = made;
+            return made;
+        }
         var id = await ExecuteScalarAsync<long>("""
             INSERT INTO cash_reservations (account_id, amount_fen, original_fen, reference, is_open, idempotency_key, created_at)
             VALUES (@account, @amount, @original, @reference, @open, @key, @at) RETURNING id
@@ -421,6 +480,14 @@ internal sealed partial class SqlSession : ICashData
         public List<CashEntry> PendingEntries { get; } = [];
 
         public long? LastEntryId { get; set; }
+
+        // Reservations made and not stored yet, in id order (as made, with their key and time), their keys, and the last
+        // id given (null until the first is made).
+        public List<(CashReservation Reservation, string Key, long At)> NewReservations { get; } = [];
+
+        public Dictionary<string, long> NewReservationKeys { get; } = new(StringComparer.Ordinal);
+
+        public long? LastReservationId { get; set; }
 
         // By id, so that the order of the updates does not depend on hashing.
         public SortedSet<long> ChangedAccounts { get; } = [];

@@ -114,6 +114,9 @@ internal sealed partial class SqlSession : IExchangeData
     /// <summary>Stores the orders inserted and not stored yet (see <c>_pendingOrders</c>).</summary>
     private async Task FlushOrdersAsync()
     {
+        // An order (a buy, or an amend's new terms) names the reservation made for it in this transaction: stored first,
+        // before the orders are inserted or changed.
+        await FlushNewReservationsAsync().ConfigureAwait(false);
         if (_pendingOrders is not { Count: > 0 } pending)
         {
             return;

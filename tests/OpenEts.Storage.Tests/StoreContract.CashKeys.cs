@@ -149,3 +149,48 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(0m, await SumOfBalancesAsync(store));
     }
 }
+
+// Reservations made in a write transaction are stored when something may name or list them, or at the commit: inside the
+// transaction they are found by id and by key and listed, a repeat of one is a duplicate, the money they hold is held, and
+// after the commit their numbers go on from the last one, in the next transaction as in this one.
+public abstract partial class StoreContract<TDb>
+{
+    [Fact]
+    public async Task Cash_ReservationsMadeInAWrite_AreFoundListedAndSettledInItAndNumberedOnAfterIt()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        await CashAsync(store, l => l.DepositAsync(member, Yuan.From(1_000m), "slip 1", IdempotencyKey.From("d1")));
+        var first = (CashResult.Done)await CashAsync(store, l => l.ReserveAsync(member, Yuan.From(10m), "order/1", IdempotencyKey.From("r1")));
+
+        var (second, third, repeat, byKey, listed, settled) = await store.WriteAsync(async s =>
+        {
+            var ledger = new CashLedger(s, "regulator", Now);
+            var second = (CashResult.Done)await ledger.ReserveAsync(member, Yuan.From(200.50m), "order/2", IdempotencyKey.From("r2"));
+            var third = (CashResult.Done)await ledger.ReserveAsync(member, Yuan.From(300m), "order/3", IdempotencyKey.From("r3"));
+            var repeat = await ledger.ReserveAsync(member, Yuan.From(200.50m), "order/2", IdempotencyKey.From("r2"));
+            var byKey = await s.Cash.FindReservationAsync("r3");
+            var listed = await s.Cash.ReservationsAsync((await s.Cash.FindMemberAccountAsync(member.Id))!.Id, openOnly: true);
+            // Paid in part to the fee account in the same transaction: its entry names the reservation made just before.
+            var settled = await ledger.SettleAsync(member, second.Reservation!.Id, CashAccountKind.ExchangeFees, Yuan.From(0.50m), IdempotencyKey.From("s2"));
+            return (second, third, repeat, byKey, listed, settled);
+        }, Ct);
+        var fourth = (CashResult.Done)await CashAsync(store, l => l.ReserveAsync(member, Yuan.From(1m), "order/4", IdempotencyKey.From("r4")));
+
+        Assert.Equal(first.Reservation!.Id + 1, second.Reservation!.Id);
+        Assert.Equal(second.Reservation.Id + 1, third.Reservation!.Id);
+        Assert.Equal(third.Reservation.Id + 1, fourth.Reservation!.Id);
+        Assert.True(Assert.IsType<CashResult.Done>(repeat).Duplicate);
+        Assert.Equal(second.Reservation.Id, ((CashResult.Done)repeat).Reservation!.Id);
+        Assert.Equal((third.Reservation.Id, 300m, "order/3"), (byKey!.Id, byKey.Amount.Value, byKey.Reference));
+        Assert.Equal([third.Reservation.Id, second.Reservation.Id, first.Reservation.Id], listed.Select(r => r.Id));
+        Assert.IsType<CashResult.Done>(settled);
+        var stored = await store.ReadAsync(async s => (await s.Cash.ReservationsAsync((await s.Cash.FindMemberAccountAsync(member.Id))!.Id, openOnly: false)), Ct);
+        Assert.Equal(
+            [(fourth.Reservation.Id, 1m, true), (third.Reservation.Id, 300m, true), (second.Reservation.Id, 0m, false), (first.Reservation.Id, 10m, true)],
+            stored.Select(r => (r.Id, r.Amount.Value, r.Open)));
+        var account = await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct);
+        Assert.Equal((999.50m, 311m), (account!.Balance, account.Reserved));
+        Assert.Equal(0m, await SumOfBalancesAsync(store));
+    }
+}

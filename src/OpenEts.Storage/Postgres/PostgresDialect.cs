@@ -268,8 +268,9 @@ internal sealed class PostgresDialect : SqlDialect
                     {
                         null => writer.WriteNullAsync(ct),
                         long number => writer.WriteAsync(number, NpgsqlDbType.Bigint, ct),
+                        int number => writer.WriteAsync(number, NpgsqlDbType.Integer, ct),
                         string text => writer.WriteAsync(text, NpgsqlDbType.Text, ct),
-                        var other => throw new ArgumentException($"{table}.{columns[i]}: a {other.GetType().Name} is neither a long nor a string", nameof(rows)),
+                        var other => throw new ArgumentException($"{table}.{columns[i]}: a {other.GetType().Name} is neither a long, an int nor a string", nameof(rows)),
                     }).ConfigureAwait(false);
                 }
             }
@@ -298,6 +299,10 @@ internal sealed class PostgresDialect : SqlDialect
                         break;
                     case long number:
                         parameters[i].NpgsqlDbType = NpgsqlDbType.Bigint;
+                        parameters[i].Value = number;
+                        break;
+                    case int number:
+                        parameters[i].NpgsqlDbType = NpgsqlDbType.Integer;
                         parameters[i].Value = number;
                         break;
                     case var value:

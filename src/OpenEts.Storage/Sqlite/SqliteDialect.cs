@@ -344,8 +344,9 @@ internal sealed class SqliteDialect : SqlDialect
     {
         null => SqliteNative.BindNull(statement, index),
         long number => SqliteNative.BindInt64(statement, index, number),
+        int number => SqliteNative.BindInt64(statement, index, number),
         string text => utf8.Bind(statement, index, text),
-        var other => throw new ArgumentException($"{table}.{column}: a {other.GetType().Name} is neither a long nor a string", nameof(value)),
+        var other => throw new ArgumentException($"{table}.{column}: a {other.GetType().Name} is neither a long, an int nor a string", nameof(value)),
     };
 
     // Text bound from one reused UTF-8 buffer (SQLite copies it: SQLITE_TRANSIENT), instead of a new byte array per value.
