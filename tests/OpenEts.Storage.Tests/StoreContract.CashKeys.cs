@@ -148,13 +148,10 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(3m, account!.Balance);
         Assert.Equal(0m, await SumOfBalancesAsync(store));
     }
-}
 
-// Reservations made in a write transaction are stored when something may name or list them, or at the commit: inside the
-// transaction they are found by id and by key and listed, a repeat of one is a duplicate, the money they hold is held, and
-// after the commit their numbers go on from the last one, in the next transaction as in this one.
-public abstract partial class StoreContract<TDb>
-{
+    // Reservations made in a write transaction are stored when something may name or list them, or at the commit: inside
+    // the transaction they are found by id and by key and listed, a repeat of one is a duplicate, an entry may name one, and
+    // after the commit their numbers go on from the last one.
     [Fact]
     public async Task Cash_ReservationsMadeInAWrite_AreFoundListedAndSettledInItAndNumberedOnAfterIt()
     {
