@@ -8,7 +8,9 @@ namespace OpenEts.Application.Registry;
 /// window (a day's keyed requests and decided proposals: tens of thousands of records), which as JSON took most of a
 /// start; here each record is a few integers and indexes into one table of the account numbers, classes and users it
 /// names, each parsed once. Every record is written field by field, as are the request kinds that fill the window (a
-/// transfer's proposal and its execution, a surrender); any other event is embedded as the registry's JSON.
+/// transfer's proposal and its execution, a surrender, the exchange's moves into and out of clearing: a sell's hold, a
+/// trade's delivery, a release); any other event is embedded as the registry's JSON. A reader of this build reads every
+/// snapshot an earlier one wrote (its clearing moves as JSON).
 /// </summary>
 /// <remarks>
 /// Layout: the format name and version, the sequence, the name table (count, then strings), then the state's fields in
@@ -22,6 +24,7 @@ internal static class RegistrySnapshotBinary
     private const byte TransferredEvent = 2;
     private const byte SurrenderedEvent = 3;
     private const byte DefinedEvent = 4;
+    private const byte ClearedEvent = 5;
 
     public static byte[] Write(RegistryLedgerState state, long sequence)
     {
@@ -196,6 +199,15 @@ internal static class RegistrySnapshotBinary
                     w.Write(u.ComplianceYear);
                     Blocks(u.Blocks);
                     break;
+                case UnitsCleared c:
+                    Head(ClearedEvent, c);
+                    Name(c.From.Value);
+                    Name(c.To.Value);
+                    Name(c.Class.ToString());
+                    Blocks(c.Blocks);
+                    w.Write(c.Reference);
+                    OptionalText(c.Mandate);
+                    break;
                 case OffsetClassDefined d:
                     Head(DefinedEvent, d);
                     Name(d.Class.ToString());
@@ -346,6 +358,7 @@ internal static class RegistrySnapshotBinary
                 TransferredEvent => new UnitsTransferred(at, actor, key, ProposalId.From(r.ReadInt64()), Account(), Account(),
                     Class(), Blocks()),
                 SurrenderedEvent => new UnitsSurrendered(at, actor, key, Account(), Account(), Class(), r.ReadInt32(), Blocks()),
+                ClearedEvent => new UnitsCleared(at, actor, key, Account(), Account(), Class(), Blocks(), r.ReadString(), OptionalText()),
                 DefinedEvent => new OffsetClassDefined(at, actor, key, Class(), r.ReadString(), Enum<ProjectCategory>(),
                     r.ReadString(), r.ReadBoolean()),
                 _ => throw new InvalidDataException($"an event of unknown kind {tag}"),

@@ -4,6 +4,7 @@ using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
 using OpenEts.Domain.Tests.Registry;
 using static OpenEts.Domain.Tests.Registry.RandomRegistryRequests;
+using static OpenEts.Domain.Tests.Registry.RegistryScenario;
 
 namespace OpenEts.Application.Tests.Registry;
 
@@ -47,6 +48,30 @@ public sealed class RegistrySnapshotFormatTests
                     $"{e.GetType().Name} {e.Key} was not recognised after the snapshot");
             }
         });
+
+    // The exchange's clearing moves fill the window on a trading day (a hold per sell, a delivery per trade): each reads back
+    // with its serials, reference and mandate, and a restored ledger still knows its key.
+    [Fact]
+    public void TryDecode_ClearingMoves_GiveBackTheSameStateAndTheirKeys()
+    {
+        var s = WithAllocation(100);
+        var hold = s.NextKey();
+        s.Ok(s.Ledger.Clear(A1, s.Now, hold, CompanyA, Clearing, Gdea2017, 30, "exchange/order/1/reserve"));
+        var delivery = s.NextKey();
+        s.Ok(s.Ledger.Clear(UserId.From("m.trader"), s.Now, delivery, Clearing, CompanyB, Gdea2017, 20, "exchange/trade/1", "exchange/client/7"));
+        var state = s.Ledger.ToState();
+        Assert.Equal(2, state.Requests.OfType<UnitsCleared>().Count());
+
+        var (content, sha256) = RegistrySnapshotFormat.Encode(state, Sequence);
+
+        Assert.True(RegistrySnapshotFormat.TryDecode(content, sha256, Sequence, out var read, out var reason), reason);
+        Assert.Equal(Json(state), Json(read!));
+        var restored = RegistryLedger.FromState(read!);
+        Assert.True(restored.Clear(UserId.From("m.trader"), s.Now, delivery, Clearing, CompanyB, Gdea2017, 20, "exchange/trade/1", "exchange/client/7")
+            is RegistryOutcome.Completed { Duplicate: true });
+        Assert.True(restored.Clear(A1, s.Now, hold, CompanyA, Clearing, Gdea2017, 30, "exchange/order/1/reserve") is RegistryOutcome.Completed { Duplicate: true });
+        Assert.Equal(s.Ledger.Fingerprint(), restored.Fingerprint());
+    }
 
     [Fact]
     public void TryDecode_SnapshotOfTheJsonVersion_StillReads()
