@@ -26,16 +26,25 @@ internal static class RegistrySnapshotBinary
     private const byte DefinedEvent = 4;
     private const byte ClearedEvent = 5;
 
-    public static byte[] Write(RegistryLedgerState state, long sequence)
+    /// <summary>
+    /// Writes the snapshot of <paramref name="state"/> at <paramref name="sequence"/> to <paramref name="output"/> (the
+    /// compressor): the body first into memory sized for it (its name table is known only once it is written), then the
+    /// header and the body, with no other copy — a trading day's window is tens of megabytes, and each doubling of a
+    /// buffer of that size, or a copy of it, is a large object that brings the next full collection nearer.
+    /// </summary>
+    public static void Write(Stream output, RegistryLedgerState state, long sequence)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(state);
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var body = new MemoryStream();
+        // About 64 bytes a record (a request: its tag, time, actor and key, accounts, class, a block or two, a reference).
+        var records = (long)state.Requests.Count + state.Proposals.Count + state.Holdings.Count + state.Accounts.Count + 1024;
+        using var body = new MemoryStream((int)Math.Min(records * 64, 1 << 30));
         using (var w = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             new Writer(w, names).State(state);
         }
-        using var all = new MemoryStream((int)body.Length + (names.Count * 16) + 64);
-        using (var w = new BinaryWriter(all, System.Text.Encoding.UTF8, leaveOpen: true))
+        using (var w = new BinaryWriter(output, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             w.Write(RegistrySnapshotFormat.Format);
             w.Write(RegistrySnapshotFormat.Version);
@@ -45,10 +54,8 @@ internal static class RegistrySnapshotBinary
             {
                 w.Write(name.Key);
             }
-            body.Position = 0;
-            body.CopyTo(all);
         }
-        return all.ToArray();
+        output.Write(body.GetBuffer(), 0, (int)body.Length);
     }
 
     /// <summary>

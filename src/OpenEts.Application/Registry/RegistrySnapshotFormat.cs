@@ -28,11 +28,10 @@ public static class RegistrySnapshotFormat
     public static (byte[] Content, string Sha256) Encode(RegistryLedgerState state, long sequence)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var bytes = RegistrySnapshotBinary.Write(state, sequence);
         using var compressed = new MemoryStream();
         using (var brotli = new BrotliStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
         {
-            brotli.Write(bytes);
+            RegistrySnapshotBinary.Write(brotli, state, sequence);
         }
         var content = compressed.ToArray();
         return (content, Sha256Of(content));
