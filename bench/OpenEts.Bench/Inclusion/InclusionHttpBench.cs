@@ -160,11 +160,7 @@ internal static class InclusionHttpBench
         }
         finally
         {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync().ConfigureAwait(false);
-            }
+            await ExchangeHttpBench.StopServerAsync(server).ConfigureAwait(false);
             work.Delete(recursive: true);
         }
     }
