@@ -42,8 +42,8 @@ internal sealed partial class SqlSession : ICashData
         {
             return;
         }
-        await FlushEntriesAsync().ConfigureAwait(false);
         await FlushNewReservationsAsync().ConfigureAwait(false);
+        await FlushEntriesAsync().ConfigureAwait(false);
         foreach (var id in cash.ChangedAccounts)
         {
             await UpdateAccountAsync(cash.Accounts[id]).ConfigureAwait(false);
@@ -79,11 +79,18 @@ internal sealed partial class SqlSession : ICashData
         }
         cash.NewReservations.Clear();
         cash.NewReservationKeys.Clear();
-        await InsertRowsAsync("cash_reservations", NewReservationColumnList, rows).ConfigureAwait(false);
+        await InsertNumberedRowsAsync("cash_reservations", NewReservationColumnList, rows).ConfigureAwait(false);
+    }
+
+    // Inserts rows whose ids (the first value of each, ascending) this transaction gave after the last id stored. On
+    // PostgreSQL ids given do not move the identity's sequence, so it is set to the last of them: an insert that takes the
+    // column's default goes on after them.
+    private async Task InsertNumberedRowsAsync(string table, string[] columns, object?[][] rows)
+    {
+        await InsertRowsAsync(table, columns, rows).ConfigureAwait(false);
         if (connection is Npgsql.NpgsqlConnection)
         {
-            // As for the entries: the identity's sequence goes on after the ids given here.
-            await ExecuteAsync("SELECT setval(pg_get_serial_sequence('cash_reservations', 'id'), @last)", new { last = (long)rows[^1][0]! })
+            await ExecuteAsync($"SELECT setval(pg_get_serial_sequence('{table}', 'id'), @last)", new { last = (long)rows[^1][0]! })
                 .ConfigureAwait(false);
         }
     }
@@ -105,13 +112,7 @@ internal sealed partial class SqlSession : ICashData
             rows[i] = [e.Id, Ms(e.At), e.From, e.To, e.Amount.Fen, e.Kind.ToString(), e.Reference, e.Key, e.Actor, e.ReservationId];
         }
         cash.PendingEntries.Clear();
-        await InsertRowsAsync("cash_entries", EntryColumnList, rows).ConfigureAwait(false);
-        if (connection is Npgsql.NpgsqlConnection)
-        {
-            // Ids given here do not move the identity's sequence: it goes on after them for any insert that takes its default.
-            await ExecuteAsync("SELECT setval(pg_get_serial_sequence('cash_entries', 'id'), @last)", new { last = (long)rows[^1][0]! })
-                .ConfigureAwait(false);
-        }
+        await InsertNumberedRowsAsync("cash_entries", EntryColumnList, rows).ConfigureAwait(false);
     }
 
     async Task<CashAccount?> ICashData.FindAccountAsync(long id)

@@ -33,10 +33,7 @@ public class BrowserServer : ServerFactory, IAsyncLifetime
         {
             return;
         }
-        // A loopback endpoint on a free port, configured on Kestrel itself: UseKestrel(0) rewrites the server's addresses after
-        // the app has started Kestrel on its own thread, and throws when Kestrel bound first ("IServerAddressesFeature.Addresses
-        // cannot be modified after the server has started", dotnet/aspnetcore#67714). Kestrel lists the bound address itself.
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        UseLoopbackKestrel();
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Browser = await SharedChromium.GetAsync(ChromiumPath);

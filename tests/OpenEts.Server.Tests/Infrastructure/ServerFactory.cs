@@ -34,6 +34,14 @@ public class ServerFactory : WebApplicationFactory<Program>
     /// <summary>The server's clock: the system's, until a test moves it forward.</summary>
     public ShiftedClock Clock { get; } = new();
 
+    /// <summary>
+    /// Serves over Kestrel on a free loopback port configured on Kestrel itself: <c>UseKestrel(0)</c> rewrites the server's
+    /// addresses after the app has started Kestrel on its own thread, and throws when Kestrel bound first
+    /// ("IServerAddressesFeature.Addresses cannot be modified after the server has started", dotnet/aspnetcore#67714).
+    /// Kestrel lists the address it bound.
+    /// </summary>
+    protected void UseLoopbackKestrel() => UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (_fromTemplate && Clock.Offset == TimeSpan.Zero && !File.Exists(Path.Combine(_folder, "openets.db")))
