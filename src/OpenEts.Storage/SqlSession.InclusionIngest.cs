@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Inclusion;
+using OpenEts.Storage.Sqlite;
 
 namespace OpenEts.Storage;
 
@@ -46,19 +47,13 @@ internal sealed partial class SqlSession
             return found;
         }
         // SQLite: one prepared probe of the primary key per pair (in process, no round trip).
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT 1 FROM inclusion_events WHERE source = @source AND event_id = @eventId";
-        var source = command.CreateParameter();
-        source.ParameterName = "@source";
-        var eventId = command.CreateParameter();
-        eventId.ParameterName = "@eventId";
-        command.Parameters.Add(source);
-        command.Parameters.Add(eventId);
+        using var keyProbe = new SqliteRowStatement((Microsoft.Data.Sqlite.SqliteConnection)connection,
+            "SELECT 1 FROM inclusion_events WHERE source = @source AND event_id = @eventId", ["source", "eventId"]);
         foreach (var key in keys)
         {
-            (source.Value, eventId.Value) = (key.Source, key.EventId);
-            if (await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is not null)
+            keyProbe.Set(0, key.Source);
+            keyProbe.Set(1, key.EventId);
+            if (keyProbe.Exists())
             {
                 found.Add(key);
             }
@@ -105,18 +100,18 @@ internal sealed partial class SqlSession
             ["source", "eventId", "userId", "programme", "behaviour", "occurredAt", "day", "quantity", "minutes", "reduction", "coins", "refusal"],
             (e, p) =>
             {
-                p[0].Value = e.Source;
-                p[1].Value = e.EventId;
-                p[2].Value = e.UserId;
-                p[3].Value = e.Programme;
-                p[4].Value = BehaviourText(e.Behaviour);
-                p[5].Value = Ms(e.OccurredAt);
-                p[6].Value = (long)e.Day.DayNumber;
-                p[7].Value = Milli(e.Quantity);
-                p[8].Value = e.Minutes is { } m ? Milli(m) : DBNull.Value as object;
-                p[9].Value = e.Reduction.Milligrams;
-                p[10].Value = e.Coins;
-                p[11].Value = (object?)e.Refusal ?? DBNull.Value;
+                p.Set(0, e.Source);
+                p.Set(1, e.EventId);
+                p.Set(2, e.UserId);
+                p.Set(3, e.Programme);
+                p.Set(4, BehaviourText(e.Behaviour));
+                p.Set(5, Ms(e.OccurredAt));
+                p.Set(6, (long)e.Day.DayNumber);
+                p.Set(7, Milli(e.Quantity));
+                p.Set(8, e.Minutes is { } m ? Milli(m) : null);
+                p.Set(9, e.Reduction.Milligrams);
+                p.Set(10, e.Coins);
+                p.Set(11, e.Refusal);
             }).ConfigureAwait(false);
         if (inserted != events.Count)
         {
@@ -267,16 +262,16 @@ internal sealed partial class SqlSession
 
     private static readonly string[] DailyNames = ["userId", "programme", "day", "behaviour", "source", "actions", "reduction", "coins"];
 
-    private static void BindDaily(string programme, (long UserId, DailyRollup Row) r, DbParameter[] p)
+    private static void BindDaily(string programme, (long UserId, DailyRollup Row) r, SqliteRowStatement p)
     {
-        p[0].Value = r.UserId;
-        p[1].Value = programme;
-        p[2].Value = (long)r.Row.Day.DayNumber;
-        p[3].Value = BehaviourText(r.Row.Behaviour);
-        p[4].Value = r.Row.Source;
-        p[5].Value = r.Row.Actions;
-        p[6].Value = r.Row.Reduction.Milligrams;
-        p[7].Value = r.Row.Coins;
+        p.Set(0, r.UserId);
+        p.Set(1, programme);
+        p.Set(2, (long)r.Row.Day.DayNumber);
+        p.Set(3, BehaviourText(r.Row.Behaviour));
+        p.Set(4, r.Row.Source);
+        p.Set(5, r.Row.Actions);
+        p.Set(6, r.Row.Reduction.Milligrams);
+        p.Set(7, r.Row.Coins);
     }
 
     Task IInclusionData.SaveLotsAsync(string programme, IReadOnlyList<(long UserId, CoinLot Lot)> lots) =>
@@ -299,15 +294,15 @@ internal sealed partial class SqlSession
 
     private static readonly string[] LotNames = ["userId", "programme", "earned", "availableOn", "expiresOn", "credited", "remaining"];
 
-    private static void BindLot(string programme, (long UserId, CoinLot Lot) l, DbParameter[] p)
+    private static void BindLot(string programme, (long UserId, CoinLot Lot) l, SqliteRowStatement p)
     {
-        p[0].Value = l.UserId;
-        p[1].Value = programme;
-        p[2].Value = (long)l.Lot.Earned.DayNumber;
-        p[3].Value = (long)l.Lot.AvailableOn.DayNumber;
-        p[4].Value = l.Lot.ExpiresOn is { } e ? (long)e.DayNumber : DBNull.Value as object;
-        p[5].Value = l.Lot.Credited;
-        p[6].Value = l.Lot.Remaining;
+        p.Set(0, l.UserId);
+        p.Set(1, programme);
+        p.Set(2, (long)l.Lot.Earned.DayNumber);
+        p.Set(3, (long)l.Lot.AvailableOn.DayNumber);
+        p.Set(4, l.Lot.ExpiresOn is { } e ? e.DayNumber : (long?)null);
+        p.Set(5, l.Lot.Credited);
+        p.Set(6, l.Lot.Remaining);
     }
 
     Task IInclusionData.SaveWalletsAsync(IReadOnlyList<InclusionWallet> wallets) =>
@@ -331,41 +326,33 @@ internal sealed partial class SqlSession
 
     private static readonly string[] WalletNames = ["userId", "programme", "credited", "redeemed", "expired", "reduction", "actions", "donated"];
 
-    private static void BindWallet(InclusionWallet w, DbParameter[] p)
+    private static void BindWallet(InclusionWallet w, SqliteRowStatement p)
     {
-        p[0].Value = w.UserId;
-        p[1].Value = w.Programme;
-        p[2].Value = w.Credited;
-        p[3].Value = w.Redeemed;
-        p[4].Value = w.Expired;
-        p[5].Value = w.Reduction.Milligrams;
-        p[6].Value = w.Actions;
-        p[7].Value = w.Donated;
+        p.Set(0, w.UserId);
+        p.Set(1, w.Programme);
+        p.Set(2, w.Credited);
+        p.Set(3, w.Redeemed);
+        p.Set(4, w.Expired);
+        p.Set(5, w.Reduction.Milligrams);
+        p.Set(6, w.Actions);
+        p.Set(7, w.Donated);
     }
 
     /// <summary>
-    /// SQLite's bulk write: the statement prepared once, its parameters made once and their values set per row by
-    /// <paramref name="bind"/> (in process a row costs no round trip; nothing is reflected over per row). Returns the rows changed.
+    /// SQLite's bulk write: the statement prepared once and run once per row, <paramref name="bind"/> setting a row's
+    /// values through SQLite's C calls (<see cref="SqliteRowStatement"/>: in process a row costs no round trip, and
+    /// nothing is allocated per row). Returns the rows changed.
     /// </summary>
-    private async Task<int> ExecuteRowsAsync<T>(string sql, IReadOnlyList<T> rows, string[] names, Action<T, DbParameter[]> bind)
+    private Task<int> ExecuteRowsAsync<T>(string sql, IReadOnlyList<T> rows, string[] names, Action<T, SqliteRowStatement> bind)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var parameters = new DbParameter[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = "@" + names[i];
-            command.Parameters.Add(parameters[i]);
-        }
+        using var statement = new SqliteRowStatement((Microsoft.Data.Sqlite.SqliteConnection)connection, sql, names);
         var changed = 0;
         foreach (var row in rows)
         {
-            bind(row, parameters);
-            changed += await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            bind(row, statement);
+            changed += statement.Execute();
         }
-        return changed;
+        return Task.FromResult(changed);
     }
 
     // Enum.ToString reflects over the enum's names on every call; the stored codes are its names.

@@ -20,27 +20,42 @@ internal sealed partial class SqlSession
         ArgumentNullException.ThrowIfNull(worker);
         // PostgreSQL: rows another worker's claim is writing are skipped, not waited for (SQLite has one writer).
         var skipLocked = connection is Npgsql.NpgsqlConnection ? " FOR UPDATE SKIP LOCKED" : "";
+        // The rows' sizes first, without their payloads: the claim stops at its action limit, and a payload (about
+        // 120 bytes an action, read out of line on PostgreSQL) is read only for a batch the claim takes.
         var rows = await QueryAsync<QueueRow>($"""
-            SELECT id AS Id, received_at AS ReceivedAt, partner_id AS PartnerId, programme AS Programme, actions AS Actions, payload AS Payload
+            SELECT id AS Id, received_at AS ReceivedAt, partner_id AS PartnerId, programme AS Programme, actions AS Actions
             FROM inclusion_queue WHERE claimed_until IS NULL OR claimed_until < @now OR claimed_by = @worker
             ORDER BY id LIMIT @limit{skipLocked}
             """, new { worker, now = Ms(now), limit = Math.Max(1, Math.Min(maxActions, 100_000)) }).ConfigureAwait(false);
         // The running total of the actions decides where the claim stops; the first row always comes.
-        var taken = new List<QueuedBatch>();
+        var chosen = new List<QueueRow>();
         var total = 0L;
         foreach (var r in rows)
         {
             total += r.Actions;
-            if (taken.Count > 0 && total > maxActions)
+            if (chosen.Count > 0 && total > maxActions)
             {
                 break;
             }
-            taken.Add(new QueuedBatch(r.Id, At(r.ReceivedAt), r.PartnerId, r.Programme, (int)r.Actions, r.Payload));
+            chosen.Add(r);
         }
-        if (taken.Count > 0)
+        if (chosen.Count == 0)
         {
-            await ExecuteAsync($"UPDATE inclusion_queue SET claimed_by = @worker, claimed_until = @until WHERE {AmongList("id", "ids")}",
-                new { worker, until = Ms(until), ids = ListValue(taken.Select(b => b.Id)) }).ConfigureAwait(false);
+            return [];
+        }
+        var ids = ListValue(chosen.Select(b => b.Id));
+        var payloads = new Dictionary<long, byte[]>(chosen.Count);
+        foreach (var p in await QueryAsync<PayloadRow>(
+            $"SELECT id AS Id, payload AS Payload FROM inclusion_queue WHERE {AmongList("id", "ids")}", new { ids }).ConfigureAwait(false))
+        {
+            payloads[p.Id] = p.Payload;
+        }
+        await ExecuteAsync($"UPDATE inclusion_queue SET claimed_by = @worker, claimed_until = @until WHERE {AmongList("id", "ids")}",
+            new { worker, until = Ms(until), ids }).ConfigureAwait(false);
+        var taken = new List<QueuedBatch>(chosen.Count);
+        foreach (var r in chosen)
+        {
+            taken.Add(new QueuedBatch(r.Id, At(r.ReceivedAt), r.PartnerId, r.Programme, (int)r.Actions, payloads[r.Id]));
         }
         return taken;
     }
@@ -67,6 +82,11 @@ internal sealed partial class SqlSession
         public long PartnerId { get; set; }
         public string Programme { get; set; } = "";
         public long Actions { get; set; }
+    }
+
+    private sealed class PayloadRow
+    {
+        public long Id { get; set; }
         public byte[] Payload { get; set; } = [];
     }
 

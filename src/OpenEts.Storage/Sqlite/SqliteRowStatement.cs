@@ -1,0 +1,116 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace OpenEts.Storage.Sqlite;
+
+/// <summary>
+/// One statement prepared once and run once per row, its values bound by SQLite's C calls (<see cref="SqliteNative"/>)
+/// to the named parameters it was given: carbon inclusion's bulk writes and key probes, thousands of rows a batch. Run
+/// through the provider, each row's run made a binder object per parameter and a new byte array per text value (about a
+/// kilobyte an event); here a row allocates nothing. The statement runs on the connection's open transaction.
+/// </summary>
+internal sealed class SqliteRowStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+    private readonly nint _stmt;
+    private readonly int[] _index;
+    private byte[] _utf8 = new byte[256];
+
+    /// <param name="connection">The open connection, in its transaction.</param>
+    /// <param name="sql">One statement, its parameters named <c>@name</c>.</param>
+    /// <param name="names">The parameters' names without the <c>@</c>, in the order <see cref="Set(int, long)"/> numbers them.</param>
+    public SqliteRowStatement(SqliteConnection connection, string sql, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(names);
+        _db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _stmt = _statement.DangerousGetHandle();
+        _index = new int[names.Count];
+        for (var i = 0; i < names.Count; i++)
+        {
+            _index[i] = raw.sqlite3_bind_parameter_index(_statement, "@" + names[i]);
+            if (_index[i] == 0)
+            {
+                _statement.Dispose();
+                throw new ArgumentException($"the statement has no parameter @{names[i]}", nameof(names));
+            }
+        }
+    }
+
+    public void Set(int parameter, long value) => Check(SqliteNative.BindInt64(_stmt, _index[parameter], value));
+
+    public void Set(int parameter, long? value)
+    {
+        if (value is { } v)
+        {
+            Set(parameter, v);
+        }
+        else
+        {
+            SetNull(parameter);
+        }
+    }
+
+    /// <summary>Text as UTF-8 from one reused buffer (SQLite copies it); null binds NULL.</summary>
+    public void Set(int parameter, string? text)
+    {
+        if (text is null)
+        {
+            SetNull(parameter);
+            return;
+        }
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(most, 2 * _utf8.Length)];
+        }
+        var length = Encoding.UTF8.GetBytes(text, _utf8);
+        Check(SqliteNative.BindText(_stmt, _index[parameter], new ReadOnlySpan<byte>(_utf8, 0, length)));
+    }
+
+    public void SetNull(int parameter) => Check(SqliteNative.BindNull(_stmt, _index[parameter]));
+
+    /// <summary>Runs the statement with the values bound; returns the rows it changed. A constraint it breaks throws as the provider would.</summary>
+    public int Execute()
+    {
+        var done = SqliteNative.Step(_stmt);
+        if (done != raw.SQLITE_DONE)
+        {
+            Fail(done);
+        }
+        Check(SqliteNative.Reset(_stmt));
+        return raw.sqlite3_changes(_db);
+    }
+
+    /// <summary>Runs a query with the values bound; whether it gave a row.</summary>
+    public bool Exists()
+    {
+        var step = SqliteNative.Step(_stmt);
+        if (step != raw.SQLITE_ROW && step != raw.SQLITE_DONE)
+        {
+            Fail(step);
+        }
+        Check(SqliteNative.Reset(_stmt));
+        return step == raw.SQLITE_ROW;
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Fail(int code)
+    {
+        // Reset first, so that the error is reported as the constraint failure it is.
+        SqliteNative.Reset(_stmt);
+        throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), code, raw.sqlite3_extended_errcode(_db));
+    }
+
+    private void Check(int code)
+    {
+        if (code != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), code, raw.sqlite3_extended_errcode(_db));
+        }
+    }
+}
