@@ -9,8 +9,9 @@ namespace OpenEts.Streaming.Inclusion;
 /// <summary>
 /// A quantification worker: reads the inclusion stream through a durable pull consumer (at-least-once: explicit acks,
 /// redelivery after <see cref="InclusionStreamOptions.AckWait"/>), applies each fetched batch through
-/// <see cref="RecordActions"/> as the partner that sent it — one transaction per partner and batch — and acknowledges the
-/// batch's messages only after that transaction commits. A worker that dies before its acks leaves the batch to be
+/// <see cref="RecordActions"/> as the partner that sent it — one transaction per partner and up to
+/// <see cref="InclusionStreamOptions.Batch"/> actions, whole messages — and acknowledges the messages only after that
+/// transaction commits. A worker that dies before its acks leaves the batch to be
 /// delivered again; the store's (source, event id) key then answers the repeats as duplicates, so every event counts once.
 /// </summary>
 public sealed partial class InclusionStreamWorker(InclusionStream stream, InclusionCommandHandler handler, IStore store,
@@ -34,8 +35,11 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
             FilterSubject = options.Filter ?? options.SubjectPrefix + ".*",
             MaxAckPending = Math.Max(options.Batch * 4, 1_000),
         }, ct).ConfigureAwait(false);
-        var fetch = new NatsJSFetchOpts { MaxMsgs = options.Batch, Expires = TimeSpan.FromSeconds(1) };
-        var batch = new List<INatsJSMsg<byte[]>>(options.Batch);
+        // A message holds up to a shard's share of a batch (JetStreamInclusionLog.MessageActions): a fetch asks for enough
+        // messages to fill a transaction of options.Batch actions when they hold a few dozen each.
+        var perTransaction = Math.Clamp(options.Batch, 1, InclusionLimits.MaxBatch);
+        var fetch = new NatsJSFetchOpts { MaxMsgs = Math.Max(1, options.Batch / 25), Expires = TimeSpan.FromSeconds(1) };
+        var batch = new List<INatsJSMsg<byte[]>>(fetch.MaxMsgs.GetValueOrDefault());
         try
         {
             while (!ct.IsCancellationRequested)
@@ -47,7 +51,7 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
                 }
                 if (batch.Count > 0)
                 {
-                    await ApplyAsync(batch, ct).ConfigureAwait(false);
+                    await ApplyAsync(batch, perTransaction, ct).ConfigureAwait(false);
                 }
             }
         }
@@ -57,34 +61,43 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
         }
     }
 
-    private async Task ApplyAsync(List<INatsJSMsg<byte[]>> batch, CancellationToken ct)
+    private async Task ApplyAsync(List<INatsJSMsg<byte[]>> batch, int perTransaction, CancellationToken ct)
     {
-        var groups = new Dictionary<(long Partner, string Programme), List<(INatsJSMsg<byte[]> Msg, StreamedAction Action)>>();
+        var groups = new Dictionary<(long Partner, string Programme), List<(INatsJSMsg<byte[]> Msg, IReadOnlyList<RecordActions.ActionForm> Actions)>>();
         foreach (var msg in batch)
         {
-            if (StreamedAction.Read(msg.Data) is not { } action)
+            if (StreamedActions.Read(msg.Headers, msg.Data) is not { } read || read.Actions.Count > InclusionLimits.MaxBatch)
             {
                 LogUnreadable(msg.Subject, msg.Metadata?.Sequence.Stream ?? 0);
                 await msg.AckTerminateAsync(cancellationToken: ct).ConfigureAwait(false);
                 continue;
             }
-            var key = (action.Partner, action.Programme);
+            var key = (read.Partner, read.Programme);
             if (!groups.TryGetValue(key, out var list))
             {
                 groups[key] = list = [];
             }
-            list.Add((msg, action));
+            list.Add((msg, read.Actions));
         }
         foreach (var ((partnerId, programme), list) in groups)
         {
-            for (var start = 0; start < list.Count; start += InclusionLimits.MaxBatch)
+            // Whole messages to a transaction, up to perTransaction actions (one message at least).
+            for (var start = 0; start < list.Count;)
             {
-                var part = list.GetRange(start, Math.Min(InclusionLimits.MaxBatch, list.Count - start));
-                if (await ApplyPartAsync(partnerId, programme, part, ct).ConfigureAwait(false) is { } refusal)
+                var end = start + 1;
+                var size = list[start].Actions.Count;
+                while (end < list.Count && size + list[end].Actions.Count <= perTransaction)
+                {
+                    size += list[end].Actions.Count;
+                    end++;
+                }
+                var part = list.GetRange(start, end - start);
+                start = end;
+                if (await ApplyPartAsync(partnerId, programme, part, size, ct).ConfigureAwait(false) is { } refusal)
                 {
                     // A batch refused whole (an unknown partner, programme or scope) would be refused again on every
                     // delivery: it is ended, and the reason logged, rather than retried for ever.
-                    LogRefused(part.Count, partnerId, programme, refusal);
+                    LogRefused(size, partnerId, programme, refusal);
                     foreach (var (msg, _) in part)
                     {
                         await msg.AckTerminateAsync(cancellationToken: ct).ConfigureAwait(false);
@@ -98,15 +111,22 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
                     acks.Add(msg.AckAsync(cancellationToken: ct).AsTask());
                 }
                 await Task.WhenAll(acks).ConfigureAwait(false);
-                Applied += part.Count;
+                Applied += size;
             }
         }
     }
 
     // Null when the part was applied (its transaction committed); else why it was refused as a whole.
-    private Task<string?> ApplyPartAsync(long partnerId, string programme, List<(INatsJSMsg<byte[]> Msg, StreamedAction Action)> part,
-        CancellationToken ct) =>
-        _recorder.RecordAsync(partnerId, programme, [.. part.Select(p => p.Action.ToForm())], ct);
+    private Task<string?> ApplyPartAsync(long partnerId, string programme,
+        List<(INatsJSMsg<byte[]> Msg, IReadOnlyList<RecordActions.ActionForm> Actions)> part, int size, CancellationToken ct)
+    {
+        var forms = new List<RecordActions.ActionForm>(size);
+        foreach (var (_, actions) in part)
+        {
+            forms.AddRange(actions);
+        }
+        return _recorder.RecordAsync(partnerId, programme, forms, ct);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inclusion stream: message {Sequence} on {Subject} is not a partner action; ended")]
     private partial void LogUnreadable(string subject, ulong sequence);

@@ -22,6 +22,7 @@ public sealed class InclusionStreamTests
         var partners = new PartnerActionsHandler(world.Store, world.Handler, new JetStreamInclusionLog(InclusionStreamWorld.Stream(publisher, options)));
 
         var first = await AnswersAsync(partners, world.Batch(0, 2_000));
+        var again = await AnswersAsync(partners, world.Batch(0, 2_000));
         var overlapping = await AnswersAsync(partners, world.Batch(1_000, 2_000));
         await using var consumer = await world.Nats.ConnectAsync();
         var worker = world.Worker(InclusionStreamWorld.Stream(consumer, options));
@@ -35,10 +36,46 @@ public sealed class InclusionStreamTests
         await running;
 
         Assert.Equal(2_000, first.Queued);
-        Assert.Equal((1_000, 1_000), (overlapping.Duplicates, overlapping.Queued));
+        // The same batch sent again within the window: its messages are the same, stored once, every action a duplicate.
+        Assert.Equal((2_000, 0), (again.Duplicates, again.Queued));
+        // A batch that repeats half of the first: only a message holding the same actions as one sent before is a
+        // duplicate (never one of the 1 000 new actions); the rest is taken in and the store's key stops its repeats.
+        Assert.Equal(2_000, overlapping.Duplicates + overlapping.Queued);
+        Assert.InRange(overlapping.Duplicates, 0, 1_000);
         Assert.Equal(500, past.Queued);
         Assert.Equal((3_000L, 3_000L), await world.CountAsync());
-        Assert.Equal(3_500, worker.Applied);
+        Assert.Equal(2_000 + overlapping.Queued + 500, worker.Applied);
+    }
+
+    [Fact]
+    public async Task Worker_MessagesOfOneActionWrittenBefore_AreRecordedBesideTodays()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await InclusionStreamWorld.CreateAsync(citizens: 50);
+        await using var publisher = await world.Nats.ConnectAsync();
+        var options = new InclusionStreamOptions { Shards = 8 };
+        var stream = InclusionStreamWorld.Stream(publisher, options);
+        await stream.EnsureAsync(ct);
+        // Two rides as the stream held them before its messages carried a shard's actions together: one JSON object each.
+        var at = DateTimeOffset.UtcNow.AddDays(-1).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (id, user) in new[] { ("old-1", "c1"), ("old-2", "c2") })
+        {
+            var json = $$"""{"p":{{world.PartnerId}},"g":"{{InclusionStreamWorld.Programme}}","e":"{{id}}","s":"gate-9","b":"metro","t":"{{at}}","q":5,"m":30,"o":null,"u":"{{user}}"}""";
+            await stream.JetStream.PublishAsync(options.SubjectOf(InclusionSubjects.ShardOf(user, options.Shards)), System.Text.Encoding.UTF8.GetBytes(json),
+                cancellationToken: ct);
+        }
+        var partners = new PartnerActionsHandler(world.Store, world.Handler, new JetStreamInclusionLog(stream));
+        Assert.Equal((100, 0), await AnswersAsync(partners, world.Batch(0, 100)));
+        await using var consumer = await world.Nats.ConnectAsync();
+        var worker = world.Worker(InclusionStreamWorld.Stream(consumer, options));
+        using var stop = new CancellationTokenSource();
+        var running = worker.RunAsync(stop.Token);
+        await WaitDrainedAsync(world, consumer, options, expected: 102);
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal((102L, 102L), await world.CountAsync());
+        Assert.Equal(102, worker.Applied);
     }
 
     [Fact]
