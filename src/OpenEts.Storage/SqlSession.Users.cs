@@ -22,6 +22,23 @@ internal sealed partial class SqlSession
             new { names = ListValue(userNames) }).ConfigureAwait(false)).Select(r => r.ToRecord())];
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> IdsByNamesAsync(IReadOnlyCollection<string> userNames, Role role)
+    {
+        ArgumentNullException.ThrowIfNull(userNames);
+        var rows = new List<(string Name, long Id)>(userNames.Count);
+        await ReadIntoAsync($"SELECT user_name, id FROM users WHERE {AmongList("user_name", "names")} AND role = @role", command =>
+        {
+            Bind(command, "names", ListValue(userNames));
+            Bind(command, "role", role.ToString());
+        }, r => (r.GetString(0), r.GetInt64(1)), rows).ConfigureAwait(false);
+        var ids = new Dictionary<string, long>(rows.Count, StringComparer.Ordinal);
+        foreach (var (name, id) in rows)
+        {
+            ids[name] = id;
+        }
+        return ids;
+    }
+
     public Task<long> CountUsersAsync() => ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users");
 
     public async Task<UserRecord?> FindAsync(long id) =>

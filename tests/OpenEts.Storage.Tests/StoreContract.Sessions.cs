@@ -29,6 +29,21 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Users_IdsByNames_AnswerOnlyTheUsersOfThatRole()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        var citizen = await store.WriteAsync(s => s.Users.InsertAsync(NewUser("citizen-1") with { Role = Role.Citizen }, Now), Ct);
+        var other = await store.WriteAsync(s => s.Users.InsertAsync(NewUser("citizen-2") with { Role = Role.Citizen }, Now), Ct);
+        await store.WriteAsync(s => s.Users.InsertAsync(NewUser("auditor-1"), Now), Ct);
+
+        var ids = await store.ReadAsync(s => s.Users.IdsByNamesAsync(["citizen-1", "auditor-1", "nobody", "Citizen-2"], Role.Citizen), Ct);
+
+        // The auditor is not a citizen, nobody is no one, and names are compared exactly (Citizen-2 is not citizen-2).
+        Assert.Equal(new Dictionary<string, long> { ["citizen-1"] = citizen.Id }, ids);
+        Assert.Equal(other.Id, (await store.ReadAsync(s => s.Users.IdsByNamesAsync(["citizen-2"], Role.Citizen), Ct))["citizen-2"]);
+    }
+
+    [Fact]
     public async Task Users_DisabledThenEnabled_RoundTripsAndReportsChange()
     {
         await using var store = await Db.CreateStoreAsync();

@@ -234,8 +234,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             return users;
         }
         var names = timely.Select(i => i.User).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var citizens = (await work.Session.Users.FindByNamesAsync(names).ConfigureAwait(false))
-            .Where(u => u.Role == Role.Citizen).ToDictionary(u => u.UserName, u => u.Id, StringComparer.Ordinal);
+        var citizens = await work.Session.Users.IdsByNamesAsync(names, Role.Citizen).ConfigureAwait(false);
         foreach (var name in names)
         {
             if (citizens.TryGetValue(name, out var id))

@@ -350,7 +350,7 @@ internal sealed class SqliteDialect : SqlDialect
     };
 
     // Text bound from one reused UTF-8 buffer (SQLite copies it: SQLITE_TRANSIENT), instead of a new byte array per value.
-    private sealed class Utf8Buffer
+    internal sealed class Utf8Buffer
     {
         private byte[] _bytes = new byte[1024];
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -16,7 +15,7 @@ internal sealed class SqliteRowStatement : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly nint _stmt;
     private readonly int[] _index;
-    private byte[] _utf8 = new byte[256];
+    private readonly SqliteDialect.Utf8Buffer _utf8 = new();
 
     /// <param name="connection">The open connection, in its transaction.</param>
     /// <param name="sql">One statement, its parameters named <c>@name</c>.</param>
@@ -62,13 +61,7 @@ internal sealed class SqliteRowStatement : IDisposable
             SetNull(parameter);
             return;
         }
-        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (most > _utf8.Length)
-        {
-            _utf8 = new byte[Math.Max(most, 2 * _utf8.Length)];
-        }
-        var length = Encoding.UTF8.GetBytes(text, _utf8);
-        Check(SqliteNative.BindText(_stmt, _index[parameter], new ReadOnlySpan<byte>(_utf8, 0, length)));
+        Check(_utf8.Bind(_stmt, _index[parameter], text));
     }
 
     public void SetNull(int parameter) => Check(SqliteNative.BindNull(_stmt, _index[parameter]));
