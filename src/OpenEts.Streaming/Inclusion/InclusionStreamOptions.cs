@@ -23,8 +23,9 @@ public sealed record InclusionStreamOptions
     public string? Filter { get; init; }
 
     /// <summary>
-    /// Events fetched and applied in one transaction (at most <see cref="Application.Inclusion.InclusionLimits.MaxBatch"/> per
-    /// partner): the larger, the fewer journal entries and round trips per event, and the longer one transaction holds the writer.
+    /// Actions applied in one transaction, in whole messages (at most <see cref="Application.Inclusion.InclusionLimits.MaxBatch"/>
+    /// per partner; a fetch asks for a 25th as many messages, each holding up to a shard's share of a batch): the larger,
+    /// the fewer journal entries and round trips per event, and the longer one transaction holds the writer.
     /// </summary>
     public int Batch { get; init; } = 10_000;
 

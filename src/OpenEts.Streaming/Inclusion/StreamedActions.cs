@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,18 +31,30 @@ public static class StreamedActions
 
     /// <summary>
     /// The JetStream message id: the SHA-256 (hex) of the partner and each action's source and event id, in order — the
-    /// keys the store counts once by. Hashed so that no partner text reaches a NATS header as text.
+    /// keys the store counts once by — each text preceded by its length, so that no two lists of keys hash the same
+    /// text (a source or an event id may hold any character). Hashed so that no partner text reaches a NATS header.
     /// </summary>
     public static string MessageId(long partner, IReadOnlyList<RecordActions.Item> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"g{partner.ToString(CultureInfo.InvariantCulture)}"));
+        var number = new byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(number, partner);
+        hash.AppendData(number);
         foreach (var action in actions)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"\n{action.Source}\n{action.EventId}"));
+            Append(hash, number, action.Source);
+            Append(hash, number, action.EventId);
         }
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static void Append(IncrementalHash hash, byte[] length, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
+        hash.AppendData(length, 0, 4);
+        hash.AppendData(bytes);
     }
 
     /// <summary>
