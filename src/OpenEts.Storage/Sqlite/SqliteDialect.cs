@@ -366,9 +366,13 @@ internal sealed class SqliteDialect : SqlDialect
         }
     }
 
-    private static void Step(sqlite3 db, nint statement)
+    // Runs a statement that returns no row, and resets it for its next values.
+    internal static void Step(sqlite3 db, nint statement) => Finish(db, statement, SqliteNative.Step(statement));
+
+    // After a step that should have finished the statement (SQLITE_DONE): throws its failure as the provider would, else
+    // resets it.
+    internal static void Finish(sqlite3 db, nint statement, int done)
     {
-        var done = SqliteNative.Step(statement);
         if (done != raw.SQLITE_DONE)
         {
             // The statement is reset first, so the error is reported as the constraint failure it is.
@@ -445,7 +449,7 @@ internal sealed class SqliteDialect : SqlDialect
         await running.ConfigureAwait(false);
     }
 
-    private static void Check(sqlite3 db, int code)
+    internal static void Check(sqlite3 db, int code)
     {
         if (code != raw.SQLITE_OK)
         {

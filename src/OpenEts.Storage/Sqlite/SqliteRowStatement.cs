@@ -69,12 +69,7 @@ internal sealed class SqliteRowStatement : IDisposable
     /// <summary>Runs the statement with the values bound; returns the rows it changed. A constraint it breaks throws as the provider would.</summary>
     public int Execute()
     {
-        var done = SqliteNative.Step(_stmt);
-        if (done != raw.SQLITE_DONE)
-        {
-            Fail(done);
-        }
-        Check(SqliteNative.Reset(_stmt));
+        SqliteDialect.Step(_db, _stmt);
         return raw.sqlite3_changes(_db);
     }
 
@@ -82,28 +77,16 @@ internal sealed class SqliteRowStatement : IDisposable
     public bool Exists()
     {
         var step = SqliteNative.Step(_stmt);
-        if (step != raw.SQLITE_ROW && step != raw.SQLITE_DONE)
+        if (step == raw.SQLITE_ROW)
         {
-            Fail(step);
+            Check(SqliteNative.Reset(_stmt));
+            return true;
         }
-        Check(SqliteNative.Reset(_stmt));
-        return step == raw.SQLITE_ROW;
+        SqliteDialect.Finish(_db, _stmt, step);
+        return false;
     }
 
     public void Dispose() => _statement.Dispose();
 
-    private void Fail(int code)
-    {
-        // Reset first, so that the error is reported as the constraint failure it is.
-        SqliteNative.Reset(_stmt);
-        throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), code, raw.sqlite3_extended_errcode(_db));
-    }
-
-    private void Check(int code)
-    {
-        if (code != raw.SQLITE_OK)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), code, raw.sqlite3_extended_errcode(_db));
-        }
-    }
+    private void Check(int code) => SqliteDialect.Check(_db, code);
 }
