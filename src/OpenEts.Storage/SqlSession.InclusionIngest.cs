@@ -61,21 +61,67 @@ internal sealed partial class SqlSession
         return found;
     }
 
-    async Task<IReadOnlyList<(long UserId, Trip Trip)>> IInclusionData.TripsAsync(IReadOnlyCollection<long> userIds, DateTimeOffset from,
-        DateTimeOffset to) =>
-        // The user's index (user_id, occurred_at) answers each user's range; the days bound the months' partitions read.
-        await ReadAmongAsync(userIds, """
-            SELECT user_id, occurred_at, minutes_milli
-            FROM inclusion_events
-            WHERE {0} AND occurred_at BETWEEN @from AND @to AND day BETWEEN @firstDay AND @lastDay
-                AND behaviour IN ('Metro', 'Bus', 'Bike') AND refusal IS NULL
-            """, c =>
+    async Task<IReadOnlyList<(long UserId, Trip Trip)>> IInclusionData.TripsAsync(
+        IReadOnlyList<(long UserId, DateTimeOffset From, DateTimeOffset To)> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        if (spans.Count == 0)
+        {
+            return [];
+        }
+        // The user's index (user_id, occurred_at) answers each user's range; the days bound the months' partitions read
+        // (the batch's first and last days as constants, so PostgreSQL prunes the partitions when it plans).
+        const string Filter = "AND behaviour IN ('Metro', 'Bus', 'Bike') AND refusal IS NULL";
+        if (connection is NpgsqlConnection)
+        {
+            var rows = new List<(long UserId, Trip Trip)>(spans.Count);
+            await ReadIntoAsync($"""
+                SELECT w.u, e.occurred_at, e.minutes_milli
+                FROM unnest(@users, @froms, @tos) AS w (u, f, t)
+                CROSS JOIN LATERAL (
+                    SELECT occurred_at, minutes_milli FROM inclusion_events
+                    WHERE user_id = w.u AND occurred_at BETWEEN w.f AND w.t AND day BETWEEN @firstDay AND @lastDay {Filter}
+                    OFFSET 0) AS e
+                """, c =>
+                {
+                    Bind(c, "users", spans.Select(w => w.UserId).ToArray());
+                    Bind(c, "froms", spans.Select(w => Ms(w.From)).ToArray());
+                    Bind(c, "tos", spans.Select(w => Ms(w.To)).ToArray());
+                    Bind(c, "firstDay", (long)InclusionTime.DayOf(spans.Min(w => w.From)).DayNumber);
+                    Bind(c, "lastDay", (long)InclusionTime.DayOf(spans.Max(w => w.To)).DayNumber);
+                }, r => (r.GetInt64(0), Trip.Of(At(r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetInt64(2) / 1000m)), rows).ConfigureAwait(false);
+            return rows;
+        }
+        return ReadEach(spans, $"""
+            SELECT occurred_at, minutes_milli FROM inclusion_events
+            WHERE user_id = @user AND occurred_at BETWEEN @from AND @to {Filter}
+            """, ["user", "from", "to"], (w, p) =>
             {
-                Bind(c, "from", Ms(from));
-                Bind(c, "to", Ms(to));
-                Bind(c, "firstDay", (long)InclusionTime.DayOf(from).DayNumber);
-                Bind(c, "lastDay", (long)InclusionTime.DayOf(to).DayNumber);
-            }, r => (r.GetInt64(0), Trip.Of(At(r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetInt64(2) / 1000m))).ConfigureAwait(false);
+                p.Set(0, w.UserId);
+                p.Set(1, Ms(w.From));
+                p.Set(2, Ms(w.To));
+            }, (w, r) => (w.UserId, Trip.Of(At(r.Int64(0)), r.IsNull(1) ? null : r.Int64(1) / 1000m)));
+    }
+
+    /// <summary>
+    /// SQLite: the statement prepared once and run once per key (in process, no round trip; each user's rows a range of a
+    /// primary key or index), its rows read by SQLite's C calls rather than a data reader's per column.
+    /// </summary>
+    private List<TRow> ReadEach<TKey, TRow>(IReadOnlyList<TKey> keys, string sql, string[] names, Action<TKey, SqliteRowStatement> bind,
+        Func<TKey, SqliteRowStatement, TRow> read)
+    {
+        var rows = new List<TRow>(keys.Count);
+        using var statement = new SqliteRowStatement((Microsoft.Data.Sqlite.SqliteConnection)connection, sql, names);
+        foreach (var key in keys)
+        {
+            bind(key, statement);
+            while (statement.Read())
+            {
+                rows.Add(read(key, statement));
+            }
+        }
+        return rows;
+    }
 
     async Task IInclusionData.InsertEventsAsync(IReadOnlyList<InclusionEvent> events)
     {
@@ -179,32 +225,87 @@ internal sealed partial class SqlSession
             """, null, r => new CitizenProfile(r.GetInt64(0), Text(r, 1), Text(r, 2), At(r.GetInt64(3)), Text(r, 4),
                 r.IsDBNull(5) ? null : At(r.GetInt64(5)), r.IsDBNull(6) ? null : At(r.GetInt64(6)))).ConfigureAwait(false);
 
-    async Task<IReadOnlyList<(long UserId, DailyRollup Rollup)>> IInclusionData.DailyAsync(IReadOnlyCollection<long> userIds, string programme,
-        DateOnly from, DateOnly to) =>
-        await ReadAmongAsync(userIds, """
-            SELECT user_id, day, behaviour, source, actions, reduction_mg, coins
-            FROM inclusion_daily WHERE {0} AND programme = @programme AND day BETWEEN @from AND @to
-            """, c =>
+    async Task<IReadOnlyList<(long UserId, DailyRollup Rollup)>> IInclusionData.DailyAsync(
+        IReadOnlyList<(long UserId, DateOnly From, DateOnly To)> windows, string programme)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        if (windows.Count == 0)
+        {
+            return [];
+        }
+        // Each user's window is a range of the primary key (user_id, programme, day, …).
+        if (connection is NpgsqlConnection)
+        {
+            var rows = new List<(long UserId, DailyRollup Rollup)>(windows.Count);
+            await ReadIntoAsync("""
+                SELECT w.u, d.day, d.behaviour, d.source, d.actions, d.reduction_mg, d.coins
+                FROM unnest(@users, @froms, @tos) AS w (u, f, t)
+                CROSS JOIN LATERAL (
+                    SELECT day, behaviour, source, actions, reduction_mg, coins FROM inclusion_daily
+                    WHERE user_id = w.u AND programme = @programme AND day BETWEEN w.f AND w.t
+                    OFFSET 0) AS d
+                """, c =>
+                {
+                    Bind(c, "users", windows.Select(w => w.UserId).ToArray());
+                    Bind(c, "froms", windows.Select(w => (long)w.From.DayNumber).ToArray());
+                    Bind(c, "tos", windows.Select(w => (long)w.To.DayNumber).ToArray());
+                    Bind(c, "programme", programme);
+                }, r => (r.GetInt64(0), new DailyRollup(Day(r.GetInt64(1)), BehaviourOf(r.GetString(2)), r.GetString(3), r.GetInt64(4),
+                    CarbonGrams.FromMilligrams(r.GetInt64(5)), r.GetInt64(6))), rows).ConfigureAwait(false);
+            return rows;
+        }
+        return ReadEach(windows, """
+            SELECT day, behaviour, source, actions, reduction_mg, coins FROM inclusion_daily
+            WHERE user_id = @user AND programme = @programme AND day BETWEEN @from AND @to
+            """, ["user", "programme", "from", "to"], (w, p) =>
             {
-                Bind(c, "programme", programme);
-                Bind(c, "from", (long)from.DayNumber);
-                Bind(c, "to", (long)to.DayNumber);
-            }, r => (r.GetInt64(0), new DailyRollup(Day(r.GetInt64(1)), BehaviourOf(r.GetString(2)), r.GetString(3), r.GetInt64(4),
-                CarbonGrams.FromMilligrams(r.GetInt64(5)), r.GetInt64(6)))).ConfigureAwait(false);
+                p.Set(0, w.UserId);
+                p.Set(1, programme);
+                p.Set(2, (long)w.From.DayNumber);
+                p.Set(3, (long)w.To.DayNumber);
+            }, (w, r) => (w.UserId, new DailyRollup(Day(r.Int64(0)), BehaviourOf(r.RepeatedText(1)), r.RepeatedText(2), r.Int64(3),
+                CarbonGrams.FromMilligrams(r.Int64(4)), r.Int64(5))));
+    }
 
-    async Task<IReadOnlyList<(long UserId, CoinLot Lot)>> IInclusionData.LotsAsync(IReadOnlyCollection<long> userIds, string programme, DateOnly since) =>
-        await ReadAmongAsync(userIds, """
-            SELECT user_id, earned, available_on, expires_on, credited, remaining
-            FROM inclusion_coin_lots WHERE {0} AND programme = @programme AND earned >= @since
+    async Task<IReadOnlyList<(long UserId, CoinLot Lot)>> IInclusionData.LotsAsync(IReadOnlyList<(long UserId, DateOnly Since)> users, string programme)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        if (users.Count == 0)
+        {
+            return [];
+        }
+        // Each user's lots earned since their day (a range of the primary key), and their older lots that can still lapse.
+        const string Lots = """
+            SELECT earned, available_on, expires_on, credited, remaining FROM inclusion_coin_lots
+            WHERE user_id = {0} AND programme = @programme AND earned >= {1}
             UNION ALL
-            SELECT user_id, earned, available_on, expires_on, credited, remaining
-            FROM inclusion_coin_lots WHERE {0} AND programme = @programme AND earned < @since AND expires_on IS NOT NULL AND remaining > 0
-            """, c =>
+            SELECT earned, available_on, expires_on, credited, remaining FROM inclusion_coin_lots
+            WHERE user_id = {0} AND programme = @programme AND earned < {1} AND expires_on IS NOT NULL AND remaining > 0
+            """;
+        if (connection is NpgsqlConnection)
+        {
+            var rows = new List<(long UserId, CoinLot Lot)>(users.Count);
+            await ReadIntoAsync($"""
+                SELECT w.u, l.earned, l.available_on, l.expires_on, l.credited, l.remaining
+                FROM unnest(@users, @sinces) AS w (u, s)
+                CROSS JOIN LATERAL ({string.Format(System.Globalization.CultureInfo.InvariantCulture, Lots, "w.u", "w.s")}) AS l
+                """, c =>
+                {
+                    Bind(c, "users", users.Select(u => u.UserId).ToArray());
+                    Bind(c, "sinces", users.Select(u => (long)u.Since.DayNumber).ToArray());
+                    Bind(c, "programme", programme);
+                }, r => (r.GetInt64(0), new CoinLot(Day(r.GetInt64(1)), Day(r.GetInt64(2)), r.IsDBNull(3) ? null : Day(r.GetInt64(3)), r.GetInt64(4),
+                    r.GetInt64(5))), rows).ConfigureAwait(false);
+            return rows;
+        }
+        return ReadEach(users, string.Format(System.Globalization.CultureInfo.InvariantCulture, Lots, "@user", "@since"), ["user", "programme", "since"],
+            (u, p) =>
             {
-                Bind(c, "programme", programme);
-                Bind(c, "since", (long)since.DayNumber);
-            }, r => (r.GetInt64(0), new CoinLot(Day(r.GetInt64(1)), Day(r.GetInt64(2)), r.IsDBNull(3) ? null : Day(r.GetInt64(3)), r.GetInt64(4),
-                r.GetInt64(5)))).ConfigureAwait(false);
+                p.Set(0, u.UserId);
+                p.Set(1, programme);
+                p.Set(2, (long)u.Since.DayNumber);
+            }, (u, r) => (u.UserId, new CoinLot(Day(r.Int64(0)), Day(r.Int64(1)), r.IsNull(2) ? null : Day(r.Int64(2)), r.Int64(3), r.Int64(4))));
+    }
 
     async Task<IReadOnlyList<InclusionWallet>> IInclusionData.WalletsAsync(IReadOnlyCollection<long> userIds, string programme) =>
         await ReadAmongAsync(userIds, """

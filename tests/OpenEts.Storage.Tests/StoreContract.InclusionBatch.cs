@@ -55,6 +55,39 @@ public abstract partial class StoreContract<TDb>
         }
     }
 
+    // A batch reads each citizen's own days, trips and lots, not the span of the whole batch: one citizen's window must
+    // not bring in another's rows, nor their own rows outside it.
+    [Fact]
+    public async Task Inclusion_BatchReads_AnswerEachCitizenWithinTheirOwnWindow()
+    {
+        await using var w = await InclusionWorldAsync();
+        var regulator = await w.ActorOf("regulator");
+        await w.Store.WriteAsync(s => s.Users.InsertAsync(new UserRecord(0, "citizen-b", "citizen b", Role.Citizen, null, "x", 0, null), InclusionNow), Ct);
+        RecordActions.ActionForm For(string user, string id, string at) => Ride(id, "bus", 5m, at) with { User = user };
+        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            For("citizen", "a-1", "2026-11-20T08:00:00+08:00"), For("citizen", "a-2", "2026-11-25T08:00:00+08:00"),
+            For("citizen", "a-3", "2026-11-29T08:00:00+08:00"), For("citizen-b", "b-1", "2026-11-20T09:00:00+08:00"),
+            For("citizen-b", "b-2", "2026-11-29T09:00:00+08:00")));
+        var (a, b) = ((await w.ActorOf("citizen")).UserId, (await w.ActorOf("citizen-b")).UserId);
+        var (daily, trips, lots) = await w.Store.ReadAsync(async s => (
+            await s.Inclusion.DailyAsync([(a, new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 29)), (b, new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20))],
+                "guangdong-tanpuhui"),
+            await s.Inclusion.TripsAsync([
+                (a, new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero)),
+                (b, new DateTimeOffset(2026, 11, 19, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero))]),
+            await s.Inclusion.LotsAsync([(a, new DateOnly(2026, 11, 25)), (b, new DateOnly(2026, 11, 29))], "guangdong-tanpuhui")), Ct);
+
+        Assert.Equal([(a, new DateOnly(2026, 11, 25)), (a, new DateOnly(2026, 11, 29)), (b, new DateOnly(2026, 11, 20))],
+            daily.Select(d => (d.UserId, d.Rollup.Day)).Order());
+        Assert.Equal([(a, new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)), (a, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)),
+                (b, new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero))],
+            trips.Select(t => (t.UserId, t.Trip.Start)).Order());
+        // Guangdong's coins never lapse (no expiry date), so a lot earned before the citizen's day is none of a batch's business.
+        Assert.Equal([(a, new DateOnly(2026, 11, 25)), (a, new DateOnly(2026, 11, 29)), (b, new DateOnly(2026, 11, 29))],
+            lots.Select(l => (l.UserId, l.Lot.Earned)).Order());
+        Assert.Empty(await w.Store.ReadAsync(s => s.Inclusion.DailyAsync([], "guangdong-tanpuhui"), Ct));
+    }
+
     // A batch creates the rows it read absent with a plain insert (COPY on PostgreSQL): a row that exists after all must
     // fail the write, never be overwritten or added to twice.
     [Fact]
@@ -66,8 +99,8 @@ public abstract partial class StoreContract<TDb>
         var citizen = await w.ActorOf("citizen");
         var before = await StatementOfAsync(w, "citizen");
         var (daily, lots, wallets) = await w.Store.ReadAsync(async s => (
-            await s.Inclusion.DailyAsync([citizen.UserId], "guangdong-tanpuhui", DateOnly.MinValue, DateOnly.MaxValue),
-            await s.Inclusion.LotsAsync([citizen.UserId], "guangdong-tanpuhui", DateOnly.MinValue),
+            await s.Inclusion.DailyAsync([(citizen.UserId, DateOnly.MinValue, DateOnly.MaxValue)], "guangdong-tanpuhui"),
+            await s.Inclusion.LotsAsync([(citizen.UserId, DateOnly.MinValue)], "guangdong-tanpuhui"),
             await s.Inclusion.WalletsAsync([citizen.UserId], "guangdong-tanpuhui")), Ct);
 
         await Assert.ThrowsAnyAsync<Exception>(() => w.Store.WriteAsync(async s =>

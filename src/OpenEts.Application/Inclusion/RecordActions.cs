@@ -260,11 +260,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         // Each user's usage is read over the windows of the programme's caps: the days of their actions, or the whole
         // months when a version of the programme caps a month.
         var monthly = work.Programmes.Versions(Programme).Any(v => v.Caps.Any(c => c.Period == CapPeriod.Month));
-        var windows = byUser.ToDictionary(u => u.Key, u => WindowOf(u.Value, monthly));
-        var from = windows.Values.Min(m => m.From);
-        var to = windows.Values.Max(m => m.To);
-        var daily = (await data.DailyAsync(ids, Programme, from, to).ConfigureAwait(false)).ToLookup(d => d.UserId, d => d.Rollup);
-        var lots = (await data.LotsAsync(ids, Programme, from).ConfigureAwait(false)).ToLookup(l => l.UserId, l => l.Lot);
+        // Each citizen's own window is read, not the span of the whole batch: a batch mixing late actions with today's
+        // would otherwise read every citizen's rows over all the days between.
+        var windows = new List<(long UserId, DateOnly From, DateOnly To)>(byUser.Count);
+        foreach (var (userId, items) in byUser)
+        {
+            var (from, to) = WindowOf(items, monthly);
+            windows.Add((userId, from, to));
+        }
+        var daily = (await data.DailyAsync(windows, Programme).ConfigureAwait(false)).ToLookup(d => d.UserId, d => d.Rollup);
+        var lots = (await data.LotsAsync([.. windows.Select(w => (w.UserId, w.From))], Programme).ConfigureAwait(false))
+            .ToLookup(l => l.UserId, l => l.Lot);
         var wallets = (await data.WalletsAsync(ids, Programme).ConfigureAwait(false)).ToDictionary(w => w.UserId);
         var recorded = await data.RecordedEventsAsync([.. byUser.Values.SelectMany(i => i).Select(i => (i.Source, i.EventId)).Distinct()])
             .ConfigureAwait(false);
@@ -272,10 +278,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         var batch = new Writes(recorded, Programme);
         foreach (var (userId, items) in byUser)
         {
-            var (userFrom, userTo) = windows[userId];
-            RecordForUser(work, userId, items, results, batch,
-                [.. daily[userId].Where(d => d.Day >= userFrom && d.Day <= userTo)],
-                [.. lots[userId].Where(l => l.Remaining > 0 || l.Earned >= userFrom)], wallets.GetValueOrDefault(userId),
+            RecordForUser(work, userId, items, results, batch, [.. daily[userId]], [.. lots[userId]], wallets.GetValueOrDefault(userId),
                 trips.TryGetValue(userId, out var counted) ? new TripLog(counted) : null);
         }
         // The public statistics' month cells are counted before the batch's daily rows are written (they tell whether a
@@ -338,7 +341,15 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             return [];
         }
-        var before = (await data.DailyAsync([.. open.Select(a => a.UserId).Distinct()], Programme, first, last.AddMonths(1).AddDays(-1))
+        // Each citizen's rows over the months they acted in (from the first to the end of the last).
+        var months = new Dictionary<long, (DateOnly First, DateOnly Last)>();
+        foreach (var a in open)
+        {
+            months[a.UserId] = months.TryGetValue(a.UserId, out var m)
+                ? (a.Month < m.First ? a.Month : m.First, a.Month > m.Last ? a.Month : m.Last)
+                : (a.Month, a.Month);
+        }
+        var before = (await data.DailyAsync([.. months.Select(m => (m.Key, m.Value.First, m.Value.Last.AddMonths(1).AddDays(-1)))], Programme)
             .ConfigureAwait(false)).Select(d => (d.UserId, Month: MonthCell.MonthOf(d.Rollup.Day), d.Rollup.Behaviour)).ToHashSet();
         var earnedBefore = before.Select(b => (b.UserId, b.Month)).ToHashSet();
         var added = new Dictionary<(DateOnly, MonthCellKind, Behaviour), long>();
@@ -360,15 +371,15 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
 
     /// <summary>
     /// The trips already counted for each user with a trip in the batch (in any programme; none yet: an empty list), over
-    /// the batch's trips' span widened by the longest trip: one query for the batch, none when it holds no trip.
+    /// the span of that user's trips in the batch widened by the longest trip: one query for the batch, none when it
+    /// holds no trip.
     /// </summary>
     private static async Task<Dictionary<long, List<Trip>>> TripsAsync(IInclusionData data, Dictionary<long, List<Item>> byUser)
     {
-        var withTrips = new List<long>();
-        var (from, to) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        var spans = new List<(long UserId, DateTimeOffset From, DateTimeOffset To)>();
         foreach (var (userId, items) in byUser)
         {
-            var any = false;
+            var (from, to, any) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue, false);
             foreach (var item in items)
             {
                 if (Trip.IsTrip(item.Behaviour))
@@ -379,14 +390,13 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             }
             if (any)
             {
-                withTrips.Add(userId);
+                spans.Add((userId, from - InclusionLimits.LongestTrip - TripLog.Tolerance, to + TripLog.Tolerance));
             }
         }
-        var trips = withTrips.ToDictionary(u => u, _ => new List<Trip>());
-        if (withTrips.Count > 0)
+        var trips = spans.ToDictionary(s => s.UserId, _ => new List<Trip>());
+        if (spans.Count > 0)
         {
-            foreach (var (userId, trip) in await data.TripsAsync(withTrips, from - InclusionLimits.LongestTrip - TripLog.Tolerance, to + TripLog.Tolerance)
-                .ConfigureAwait(false))
+            foreach (var (userId, trip) in await data.TripsAsync(spans).ConfigureAwait(false))
             {
                 trips[userId].Add(trip);
             }

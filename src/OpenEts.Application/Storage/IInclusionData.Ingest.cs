@@ -13,10 +13,10 @@ public partial interface IInclusionData
     Task<IReadOnlySet<(string Source, string EventId)>> RecordedEventsAsync(IReadOnlyCollection<(string Source, string EventId)> keys);
 
     /// <summary>
-    /// These users' counted trips (metro, bus and bike events not refused, in every programme) that began from
-    /// <paramref name="from"/> to <paramref name="to"/> (inclusive): what a batch's trips must not overlap.
+    /// Each user's counted trips (metro, bus and bike events not refused, in every programme) that began within their
+    /// span (from and to inclusive): what a batch's trips must not overlap. At most one span per user.
     /// </summary>
-    Task<IReadOnlyList<(long UserId, Trip Trip)>> TripsAsync(IReadOnlyCollection<long> userIds, DateTimeOffset from, DateTimeOffset to);
+    Task<IReadOnlyList<(long UserId, Trip Trip)>> TripsAsync(IReadOnlyList<(long UserId, DateTimeOffset From, DateTimeOffset To)> spans);
 
     /// <summary>Records new events: none of them may be recorded already (checked in the same transaction), else this throws.</summary>
     Task InsertEventsAsync(IReadOnlyList<InclusionEvent> events);
@@ -24,8 +24,11 @@ public partial interface IInclusionData
     /// <summary>The profiles of those of these users who have one (see <see cref="CitizenAsync"/>).</summary>
     Task<IReadOnlyList<CitizenProfile>> CitizensAsync(IReadOnlyCollection<long> userIds);
 
-    /// <summary>These users' daily rollups in a programme from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
-    Task<IReadOnlyList<(long UserId, DailyRollup Rollup)>> DailyAsync(IReadOnlyCollection<long> userIds, string programme, DateOnly from, DateOnly to);
+    /// <summary>
+    /// Each user's daily rollups in a programme within their window (days from and to inclusive): a batch reads each
+    /// citizen's own days, not the span of the whole batch. At most one window per user.
+    /// </summary>
+    Task<IReadOnlyList<(long UserId, DailyRollup Rollup)>> DailyAsync(IReadOnlyList<(long UserId, DateOnly From, DateOnly To)> windows, string programme);
 
     /// <summary>Adds to daily rollup rows (creating those that are new); at most one row per user and rollup key.</summary>
     Task AddDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Add)> rows);
@@ -38,11 +41,11 @@ public partial interface IInclusionData
     Task InsertDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Row)> rows);
 
     /// <summary>
-    /// These users' coin lots in a programme earned on or after <paramref name="since"/>, and the older ones that still
-    /// hold coins that can lapse (an expiry date and coins remaining): the only older lots a batch can change. A lot
-    /// without an expiry never lapses, so a batch neither reads nor rewrites it.
+    /// Each user's coin lots in a programme earned on or after their day, and their older ones that still hold coins
+    /// that can lapse (an expiry date and coins remaining): the only older lots a batch can change. A lot without an
+    /// expiry never lapses, so a batch neither reads nor rewrites it. At most one entry per user.
     /// </summary>
-    Task<IReadOnlyList<(long UserId, CoinLot Lot)>> LotsAsync(IReadOnlyCollection<long> userIds, string programme, DateOnly since);
+    Task<IReadOnlyList<(long UserId, CoinLot Lot)>> LotsAsync(IReadOnlyList<(long UserId, DateOnly Since)> users, string programme);
 
     /// <summary>Writes lots (insert or replace by user and day earned); at most one per user and day.</summary>
     Task SaveLotsAsync(string programme, IReadOnlyList<(long UserId, CoinLot Lot)> lots);

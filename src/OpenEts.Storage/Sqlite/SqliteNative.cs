@@ -4,7 +4,7 @@ namespace OpenEts.Storage.Sqlite;
 
 /// <summary>
 /// The few calls of SQLite's C API that the bulk writers (<see cref="SqliteDialect"/>'s journal, row and index inserts)
-/// make once per value and row, taking the statement as a raw pointer. The provider's own calls take a
+/// and the row statements' reads (<see cref="SqliteRowStatement"/>) make once per value and row, taking the statement as a raw pointer. The provider's own calls take a
 /// <see cref="SafeHandle"/>, which every call adds a reference to and releases again — 4 % of a settlement's time for
 /// rows written by the hundred thousand. The caller keeps the statement's handle alive (it disposes it after the loop),
 /// so the pointer stays valid for every call here.
@@ -33,6 +33,28 @@ internal static class SqliteNative
 
     public static int Reset(nint statement) => sqlite3_reset(statement);
 
+    public static long ColumnInt64(nint statement, int column) => sqlite3_column_int64(statement, column);
+
+    public static int ColumnType(nint statement, int column) => sqlite3_column_type(statement, column);
+
+    /// <summary>A text column's UTF-8 bytes copied into <paramref name="buffer"/> (grown when short); their length.</summary>
+    public static int ColumnText(nint statement, int column, ref byte[] buffer)
+    {
+        // The text is made first: the length SQLite reports is then the text's.
+        var text = sqlite3_column_text(statement, column);
+        var length = sqlite3_column_bytes(statement, column);
+        if (text == 0 || length == 0)
+        {
+            return 0;
+        }
+        if (buffer.Length < length)
+        {
+            buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        }
+        Marshal.Copy(text, buffer, 0, length);
+        return length;
+    }
+
     // Binding only copies into SQLite's memory: no callback, no blocking, so no GC transition is needed around it.
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
     private static extern int sqlite3_bind_int64(nint statement, int index, long value);
@@ -48,4 +70,17 @@ internal static class SqliteNative
 
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
     private static extern int sqlite3_reset(nint statement);
+
+    // Reading a column of the current row only reads SQLite's memory.
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+    private static extern long sqlite3_column_int64(nint statement, int column);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+    private static extern int sqlite3_column_type(nint statement, int column);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+    private static extern nint sqlite3_column_text(nint statement, int column);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+    private static extern int sqlite3_column_bytes(nint statement, int column);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -5,9 +6,11 @@ namespace OpenEts.Storage.Sqlite;
 
 /// <summary>
 /// One statement prepared once and run once per row, its values bound by SQLite's C calls (<see cref="SqliteNative"/>)
-/// to the named parameters it was given: carbon inclusion's bulk writes and key probes, thousands of rows a batch. Run
-/// through the provider, each row's run made a binder object per parameter and a new byte array per text value (about a
-/// kilobyte an event); here a row allocates nothing. The statement runs on the connection's open transaction.
+/// to the named parameters it was given: carbon inclusion's bulk writes, key probes and per-citizen range reads,
+/// thousands of rows a batch. Run through the provider, each row's run made a binder object per parameter and a new
+/// byte array per text value (about a kilobyte an event); here a row allocates nothing but the text values it reads
+/// (and none for a text it read before through <see cref="RepeatedText"/>). The statement runs on the connection's
+/// open transaction.
 /// </summary>
 internal sealed class SqliteRowStatement : IDisposable
 {
@@ -16,6 +19,11 @@ internal sealed class SqliteRowStatement : IDisposable
     private readonly nint _stmt;
     private readonly int[] _index;
     private readonly SqliteDialect.Utf8Buffer _utf8 = new();
+    private readonly List<(byte[] Utf8, string Text)> _repeated = [];
+    private byte[] _read = new byte[256];
+
+    // How many distinct texts RepeatedText keeps: a column's few codes (sources, behaviours), not its every value.
+    private const int RepeatedTexts = 32;
 
     /// <param name="connection">The open connection, in its transaction.</param>
     /// <param name="sql">One statement, its parameters named <c>@name</c>.</param>
@@ -84,6 +92,57 @@ internal sealed class SqliteRowStatement : IDisposable
         }
         SqliteDialect.Finish(_db, _stmt, step);
         return false;
+    }
+
+    /// <summary>
+    /// Steps a query with the values bound to its next row: true while there is one (read its columns), false when done
+    /// (the statement is then reset, ready to be bound and run again).
+    /// </summary>
+    public bool Read()
+    {
+        var step = SqliteNative.Step(_stmt);
+        if (step == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+        SqliteDialect.Finish(_db, _stmt, step);
+        return false;
+    }
+
+    /// <summary>The current row's integer column (0 for NULL).</summary>
+    public long Int64(int column) => SqliteNative.ColumnInt64(_stmt, column);
+
+    /// <summary>Whether the current row's column is NULL.</summary>
+    public bool IsNull(int column) => SqliteNative.ColumnType(_stmt, column) == raw.SQLITE_NULL;
+
+    /// <summary>The current row's text column (empty for NULL).</summary>
+    public string Text(int column)
+    {
+        var length = SqliteNative.ColumnText(_stmt, column, ref _read);
+        return length == 0 ? "" : Encoding.UTF8.GetString(_read, 0, length);
+    }
+
+    /// <summary>
+    /// The current row's text column, as the same string each time the same text comes again: for a column of a few
+    /// codes read on thousands of rows (a source, a behaviour), one string each rather than one a row.
+    /// </summary>
+    public string RepeatedText(int column)
+    {
+        var length = SqliteNative.ColumnText(_stmt, column, ref _read);
+        var bytes = _read.AsSpan(0, length);
+        foreach (var (utf8, text) in _repeated)
+        {
+            if (bytes.SequenceEqual(utf8))
+            {
+                return text;
+            }
+        }
+        var made = length == 0 ? "" : Encoding.UTF8.GetString(bytes);
+        if (_repeated.Count < RepeatedTexts)
+        {
+            _repeated.Add((bytes.ToArray(), made));
+        }
+        return made;
     }
 
     public void Dispose() => _statement.Dispose();
