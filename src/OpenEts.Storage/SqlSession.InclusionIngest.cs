@@ -103,26 +103,6 @@ internal sealed partial class SqlSession
             }, (w, r) => (w.UserId, Trip.Of(At(r.Int64(0)), r.IsNull(1) ? null : r.Int64(1) / 1000m)));
     }
 
-    /// <summary>
-    /// SQLite: the statement prepared once and run once per key (in process, no round trip; each user's rows a range of a
-    /// primary key or index), its rows read by SQLite's C calls rather than a data reader's per column.
-    /// </summary>
-    private List<TRow> ReadEach<TKey, TRow>(IReadOnlyList<TKey> keys, string sql, string[] names, Action<TKey, SqliteRowStatement> bind,
-        Func<TKey, SqliteRowStatement, TRow> read)
-    {
-        var rows = new List<TRow>(keys.Count);
-        using var statement = new SqliteRowStatement((Microsoft.Data.Sqlite.SqliteConnection)connection, sql, names);
-        foreach (var key in keys)
-        {
-            bind(key, statement);
-            while (statement.Read())
-            {
-                rows.Add(read(key, statement));
-            }
-        }
-        return rows;
-    }
-
     async Task IInclusionData.InsertEventsAsync(IReadOnlyList<InclusionEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -307,13 +287,28 @@ internal sealed partial class SqlSession
             }, (u, r) => (u.UserId, new CoinLot(Day(r.Int64(0)), Day(r.Int64(1)), r.IsNull(2) ? null : Day(r.Int64(2)), r.Int64(3), r.Int64(4))));
     }
 
-    async Task<IReadOnlyList<InclusionWallet>> IInclusionData.WalletsAsync(IReadOnlyCollection<long> userIds, string programme) =>
-        await ReadAmongAsync(userIds, """
-            SELECT user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated
-            FROM inclusion_wallets WHERE {0} AND programme = @programme
-            """, c => Bind(c, "programme", programme),
-            r => new InclusionWallet(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), CarbonGrams.FromMilligrams(r.GetInt64(5)),
-                r.GetInt64(6), r.GetInt64(7))).ConfigureAwait(false);
+    async Task<IReadOnlyList<InclusionWallet>> IInclusionData.WalletsAsync(IReadOnlyCollection<long> userIds, string programme)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        if (connection is NpgsqlConnection)
+        {
+            return await ReadAmongAsync(userIds, """
+                SELECT user_id, programme, credited, redeemed, expired, reduction_mg, actions, donated
+                FROM inclusion_wallets WHERE {0} AND programme = @programme
+                """, c => Bind(c, "programme", programme),
+                r => new InclusionWallet(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), CarbonGrams.FromMilligrams(r.GetInt64(5)),
+                    r.GetInt64(6), r.GetInt64(7))).ConfigureAwait(false);
+        }
+        return ReadEach(userIds as IReadOnlyList<long> ?? [.. userIds], """
+            SELECT credited, redeemed, expired, reduction_mg, actions, donated
+            FROM inclusion_wallets WHERE user_id = @user AND programme = @programme
+            """, ["user", "programme"], (u, p) =>
+            {
+                p.Set(0, u);
+                p.Set(1, programme);
+            }, (u, r) => new InclusionWallet(u, programme, r.Int64(0), r.Int64(1), r.Int64(2), CarbonGrams.FromMilligrams(r.Int64(3)), r.Int64(4),
+                r.Int64(5)));
+    }
 
     /// <summary>
     /// Runs <paramref name="sql"/> (its <c>{0}</c> the user filter) for these users, given as one list parameter, and reads

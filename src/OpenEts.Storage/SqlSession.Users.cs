@@ -25,12 +25,27 @@ internal sealed partial class SqlSession
     public async Task<IReadOnlyDictionary<string, long>> IdsByNamesAsync(IReadOnlyCollection<string> userNames, Role role)
     {
         ArgumentNullException.ThrowIfNull(userNames);
-        var rows = new List<(string Name, long Id)>(userNames.Count);
-        await ReadIntoAsync($"SELECT user_name, id FROM users WHERE {AmongList("user_name", "names")} AND role = @role", command =>
+        List<(string Name, long Id)> rows;
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
         {
-            Bind(command, "names", ListValue(userNames));
-            Bind(command, "role", role.ToString());
-        }, r => (r.GetString(0), r.GetInt64(1)), rows).ConfigureAwait(false);
+            // SQLite: a probe of the names' unique index per name, in process; the names are the ones asked for.
+            var text = role.ToString();
+            rows = ReadEach(userNames as IReadOnlyList<string> ?? [.. userNames], "SELECT id FROM users WHERE user_name = @name AND role = @role",
+                ["name", "role"], (n, p) =>
+                {
+                    p.Set(0, n);
+                    p.Set(1, text);
+                }, (n, r) => (n, r.Int64(0)));
+        }
+        else
+        {
+            rows = new List<(string Name, long Id)>(userNames.Count);
+            await ReadIntoAsync($"SELECT user_name, id FROM users WHERE {AmongList("user_name", "names")} AND role = @role", command =>
+            {
+                Bind(command, "names", ListValue(userNames));
+                Bind(command, "role", role.ToString());
+            }, r => (r.GetString(0), r.GetInt64(1)), rows).ConfigureAwait(false);
+        }
         var ids = new Dictionary<string, long>(rows.Count, StringComparer.Ordinal);
         foreach (var (name, id) in rows)
         {

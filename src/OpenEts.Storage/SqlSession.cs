@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using OpenEts.Application.Storage;
+using OpenEts.Storage.Sqlite;
 
 namespace OpenEts.Storage;
 
@@ -92,6 +93,26 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
     }
 
     // Runs sql in this session's transaction, its parameters set by bind, and adds each row, read by read, to rows.
+    /// <summary>
+    /// SQLite: the statement prepared once and run once per key (in process, no round trip; each user's rows a range of a
+    /// primary key or index), its rows read by SQLite's C calls rather than a data reader's per column.
+    /// </summary>
+    private List<TRow> ReadEach<TKey, TRow>(IReadOnlyList<TKey> keys, string sql, string[] names, Action<TKey, SqliteRowStatement> bind,
+        Func<TKey, SqliteRowStatement, TRow> read)
+    {
+        var rows = new List<TRow>(keys.Count);
+        using var statement = new SqliteRowStatement((Microsoft.Data.Sqlite.SqliteConnection)connection, sql, names);
+        foreach (var key in keys)
+        {
+            bind(key, statement);
+            while (statement.Read())
+            {
+                rows.Add(read(key, statement));
+            }
+        }
+        return rows;
+    }
+
     private async Task ReadIntoAsync<TRow>(string sql, Action<DbCommand> bind, Func<DbDataReader, TRow> read, List<TRow> rows)
     {
         await using var command = connection.CreateCommand();

@@ -32,8 +32,20 @@ public sealed class InclusionProgrammes
     public IReadOnlyList<string> Codes => [.. All.Select(p => p.Code).Distinct()];
 
     /// <summary>The version of <paramref name="code"/> in force on <paramref name="day"/>, or null (unknown code, or before its first version).</summary>
-    public InclusionProgramme? InForce(string? code, DateOnly day) =>
-        All.Where(p => string.Equals(p.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase) && p.ValidFrom <= day).LastOrDefault();
+    public InclusionProgramme? InForce(string? code, DateOnly day)
+    {
+        // Asked once for every action recorded: a loop over the few versions, no delegate or iterator made.
+        var trimmed = code?.Trim();
+        InclusionProgramme? inForce = null;
+        foreach (var p in All)
+        {
+            if (p.ValidFrom <= day && string.Equals(p.Code, trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                inForce = p;
+            }
+        }
+        return inForce;
+    }
 
     /// <summary>The programme version with this id (<c>fuzhou-lvbao-2018</c>), or null.</summary>
     public InclusionProgramme? Find(string? id) =>

@@ -451,16 +451,52 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }
     }
 
+    // Whether the rows read hold this row's key (else the batch creates it): loops, as they run for every citizen of a batch.
+    private static bool Holds(List<DailyRollup> daily, DailyRollup row)
+    {
+        foreach (var d in daily)
+        {
+            if (d.Day == row.Day && d.Behaviour == row.Behaviour && string.Equals(d.Source, row.Source, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Holds(List<CoinLot> lots, DateOnly earned)
+    {
+        foreach (var l in lots)
+        {
+            if (l.Earned == earned)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // daily and lots: the user's rows as read (the only rows of theirs a batch can change: what is not among them is new).
     private void RecordForUser(InclusionWork work, long userId, List<Item> items, ActionResult[] results, Writes batch,
         List<DailyRollup> daily, List<CoinLot> lots, InclusionWallet? existing, TripLog? trips)
     {
         var wallet = existing ?? new InclusionWallet(userId, Programme, 0, 0, 0, CarbonGrams.Zero, 0);
-        var usage = new UsageLedger(daily.Select(d => d.Usage));
+        var usage = new UsageLedger(daily.Count + items.Count);
+        foreach (var d in daily)
+        {
+            usage.Add(d.Day, d.Behaviour, d.Source, d.Actions, d.Coins);
+        }
         var ledger = new CoinLedger(lots);
         var lapsed = ledger.Expire(work.Today);
-        var added = new Dictionary<(DateOnly, Behaviour, string), DailyRollup>();
-        var touched = new HashSet<DateOnly>(ledger.Lots.Where(l => l.Remaining == 0).Select(l => l.Earned));
+        var added = new Dictionary<(DateOnly, Behaviour, string), DailyRollup>(items.Count);
+        var touched = new HashSet<DateOnly>();
+        foreach (var lot in ledger.Lots)
+        {
+            if (lot.Remaining == 0)
+            {
+                touched.Add(lot.Earned);
+            }
+        }
         var (credited, reduction, actions) = (0L, CarbonGrams.Zero, 0L);
         foreach (var item in items)
         {
@@ -516,14 +552,13 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }
         foreach (var row in added.Values)
         {
-            (daily.Exists(d => d.Day == row.Day && d.Behaviour == row.Behaviour && string.Equals(d.Source, row.Source, StringComparison.Ordinal))
-                ? batch.Daily : batch.NewDaily).Add((userId, row));
+            (Holds(daily, row) ? batch.Daily : batch.NewDaily).Add((userId, row));
         }
         foreach (var lot in ledger.Lots)
         {
             if (touched.Contains(lot.Earned))
             {
-                (lots.Exists(l => l.Earned == lot.Earned) ? batch.Lots : batch.NewLots).Add((userId, lot));
+                (Holds(lots, lot.Earned) ? batch.Lots : batch.NewLots).Add((userId, lot));
             }
         }
         if (actions > 0 || lapsed > 0)

@@ -65,7 +65,15 @@ public sealed class CoinLedger
     public long Expire(DateOnly today)
     {
         long lapsed = 0;
-        foreach (var lot in _lots.Values.Where(l => l.LapsedOn(today) && l.Remaining > 0).ToList())
+        List<CoinLot>? lapsing = null;
+        foreach (var lot in _lots.Values)
+        {
+            if (lot.LapsedOn(today) && lot.Remaining > 0)
+            {
+                (lapsing ??= []).Add(lot);
+            }
+        }
+        foreach (var lot in lapsing ?? [])
         {
             lapsed += lot.Remaining;
             _lots[lot.Earned] = lot with { Remaining = 0 };

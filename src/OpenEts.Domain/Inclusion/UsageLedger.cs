@@ -7,17 +7,21 @@ namespace OpenEts.Domain.Inclusion;
 /// </summary>
 public sealed class UsageLedger
 {
-    private readonly Dictionary<(DateOnly Day, Behaviour Behaviour, string Source), (long Actions, long Coins)> _rows = [];
+    private readonly Dictionary<(DateOnly Day, Behaviour Behaviour, string Source), (long Actions, long Coins)> _rows;
 
     /// <summary>A ledger holding <paramref name="rows"/> (rows with the same key add up).</summary>
     public UsageLedger(IEnumerable<UsageRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        _rows = [];
         foreach (var r in rows)
         {
             Add(r.Day, r.Behaviour, r.Source, r.Actions, r.Coins);
         }
     }
+
+    /// <summary>An empty ledger sized for about <paramref name="capacity"/> rows, to be filled by <see cref="Add"/>.</summary>
+    public UsageLedger(int capacity) => _rows = new(capacity);
 
     /// <summary>The rows held, one per day, behaviour and source.</summary>
     public IEnumerable<UsageRow> Rows => _rows.Select(kv => new UsageRow(kv.Key.Day, kv.Key.Behaviour, kv.Key.Source, kv.Value.Actions, kv.Value.Coins));
