@@ -473,25 +473,32 @@ internal sealed partial class SqlSession
     // check, where an upsert's speculative insertion took about twice a plain insert per new row; one prepared statement on
     // SQLite). A row that exists after all fails the insert, and the transaction with it.
     Task IInclusionData.InsertDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Row)> rows) =>
-        InsertRowsAsync("inclusion_daily", ["user_id", "programme", "day", "behaviour", "source", "actions", "reduction_mg", "coins"],
-            [.. rows.Select(r => new object?[]
-            {
-                r.UserId, programme, (long)r.Row.Day.DayNumber, BehaviourText(r.Row.Behaviour), r.Row.Source, r.Row.Actions,
-                r.Row.Reduction.Milligrams, r.Row.Coins,
-            })]);
+        connection is NpgsqlConnection
+            ? InsertRowsAsync("inclusion_daily", ["user_id", "programme", "day", "behaviour", "source", "actions", "reduction_mg", "coins"],
+                [.. rows.Select(r => new object?[]
+                {
+                    r.UserId, programme, (long)r.Row.Day.DayNumber, BehaviourText(r.Row.Behaviour), r.Row.Source, r.Row.Actions,
+                    r.Row.Reduction.Milligrams, r.Row.Coins,
+                })])
+            // SQLite: the plain insert rebound per row, no boxed values (a row that exists fails it, as the COPY does).
+            : ExecuteRowsAsync(DailyNew, rows, DailyNames, (r, p) => BindDaily(programme, r, p));
 
     Task IInclusionData.InsertLotsAsync(string programme, IReadOnlyList<(long UserId, CoinLot Lot)> lots) =>
-        InsertRowsAsync("inclusion_coin_lots", ["user_id", "programme", "earned", "available_on", "expires_on", "credited", "remaining"],
-            [.. lots.Select(l => new object?[]
-            {
-                l.UserId, programme, (long)l.Lot.Earned.DayNumber, (long)l.Lot.AvailableOn.DayNumber,
-                l.Lot.ExpiresOn is { } expires ? (long)expires.DayNumber : null, l.Lot.Credited, l.Lot.Remaining,
-            })]);
+        connection is NpgsqlConnection
+            ? InsertRowsAsync("inclusion_coin_lots", ["user_id", "programme", "earned", "available_on", "expires_on", "credited", "remaining"],
+                [.. lots.Select(l => new object?[]
+                {
+                    l.UserId, programme, (long)l.Lot.Earned.DayNumber, (long)l.Lot.AvailableOn.DayNumber,
+                    l.Lot.ExpiresOn is { } expires ? (long)expires.DayNumber : null, l.Lot.Credited, l.Lot.Remaining,
+                })])
+            : ExecuteRowsAsync(LotNew, lots, LotNames, (l, p) => BindLot(programme, l, p));
 
     Task IInclusionData.InsertWalletsAsync(IReadOnlyList<InclusionWallet> wallets) =>
-        InsertRowsAsync("inclusion_wallets", ["user_id", "programme", "credited", "redeemed", "expired", "reduction_mg", "actions", "donated"],
-            [.. wallets.Select(w => new object?[]
-            {
-                w.UserId, w.Programme, w.Credited, w.Redeemed, w.Expired, w.Reduction.Milligrams, w.Actions, w.Donated,
-            })]);
+        connection is NpgsqlConnection
+            ? InsertRowsAsync("inclusion_wallets", ["user_id", "programme", "credited", "redeemed", "expired", "reduction_mg", "actions", "donated"],
+                [.. wallets.Select(w => new object?[]
+                {
+                    w.UserId, w.Programme, w.Credited, w.Redeemed, w.Expired, w.Reduction.Milligrams, w.Actions, w.Donated,
+                })])
+            : ExecuteRowsAsync(WalletNew, wallets, WalletNames, BindWallet);
 }

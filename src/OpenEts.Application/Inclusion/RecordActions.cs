@@ -268,9 +268,8 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             var (from, to) = WindowOf(items, monthly);
             windows.Add((userId, from, to));
         }
-        var daily = (await data.DailyAsync(windows, Programme).ConfigureAwait(false)).ToLookup(d => d.UserId, d => d.Rollup);
-        var lots = (await data.LotsAsync([.. windows.Select(w => (w.UserId, w.From))], Programme).ConfigureAwait(false))
-            .ToLookup(l => l.UserId, l => l.Lot);
+        var daily = ByUser(await data.DailyAsync(windows, Programme).ConfigureAwait(false));
+        var lots = ByUser(await data.LotsAsync([.. windows.Select(w => (w.UserId, w.From))], Programme).ConfigureAwait(false));
         var wallets = (await data.WalletsAsync(ids, Programme).ConfigureAwait(false)).ToDictionary(w => w.UserId);
         var recorded = await data.RecordedEventsAsync([.. byUser.Values.SelectMany(i => i).Select(i => (i.Source, i.EventId)).Distinct()])
             .ConfigureAwait(false);
@@ -278,8 +277,8 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         var batch = new Writes(recorded, Programme);
         foreach (var (userId, items) in byUser)
         {
-            RecordForUser(work, userId, items, results, batch, [.. daily[userId]], [.. lots[userId]], wallets.GetValueOrDefault(userId),
-                trips.TryGetValue(userId, out var counted) ? new TripLog(counted) : null);
+            RecordForUser(work, userId, items, results, batch, daily.GetValueOrDefault(userId) ?? [], lots.GetValueOrDefault(userId) ?? [],
+                wallets.GetValueOrDefault(userId), trips.TryGetValue(userId, out var counted) ? new TripLog(counted) : null);
         }
         // The public statistics' month cells are counted before the batch's daily rows are written (they tell whether a
         // citizen acted in the month already).
@@ -321,6 +320,21 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             await data.AddProgrammeMonthsAsync(Programme, cells).ConfigureAwait(false);
         }
         await data.AddProgrammeTotalsAsync(batch.Totals).ConfigureAwait(false);
+    }
+
+    /// <summary>Rows read for many users, as one list per user (in the order read).</summary>
+    private static Dictionary<long, List<T>> ByUser<T>(IReadOnlyList<(long UserId, T Row)> rows)
+    {
+        var byUser = new Dictionary<long, List<T>>();
+        foreach (var (userId, row) in rows)
+        {
+            if (!byUser.TryGetValue(userId, out var list))
+            {
+                byUser[userId] = list = [];
+            }
+            list.Add(row);
+        }
+        return byUser;
     }
 
     /// <summary>
@@ -436,8 +450,16 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         /// <summary>Wallets the batch creates.</summary>
         public List<InclusionWallet> NewWallets { get; } = [];
 
+        private (long Citizens, long Credited, long Expired, CarbonGrams Reduction, long Actions) _totals;
+
         /// <summary>What the batch adds to the programme's wallet sums.</summary>
-        public ProgrammeTotals Totals { get; set; } = ProgrammeTotals.None(programme);
+        public ProgrammeTotals Totals =>
+            new(programme, _totals.Citizens, _totals.Credited, Redeemed: 0, _totals.Expired, _totals.Reduction, _totals.Actions, Donated: 0);
+
+        /// <summary>Adds one citizen's changes to the programme's sums (a new wallet counts a citizen).</summary>
+        public void AddToTotals(bool newCitizen, long credited, long expired, CarbonGrams reduction, long actions) =>
+            _totals = (_totals.Citizens + (newCitizen ? 1 : 0), _totals.Credited + credited, _totals.Expired + expired,
+                _totals.Reduction + reduction, _totals.Actions + actions);
 
         /// <summary>Takes the event unless its source already sent its id (before, or earlier in this batch).</summary>
         public bool TryRecord(InclusionEvent e)
@@ -570,15 +592,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
                 Reduction = wallet.Reduction + reduction,
                 Actions = wallet.Actions + actions,
             });
-            var totals = batch.Totals;
-            batch.Totals = totals with
-            {
-                Citizens = totals.Citizens + (existing is null ? 1 : 0),
-                Credited = totals.Credited + credited,
-                Expired = totals.Expired + lapsed,
-                Reduction = totals.Reduction + reduction,
-                Actions = totals.Actions + actions,
-            };
+            batch.AddToTotals(existing is null, credited, lapsed, reduction, actions);
         }
     }
 }

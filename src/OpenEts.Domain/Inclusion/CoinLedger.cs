@@ -7,7 +7,9 @@ namespace OpenEts.Domain.Inclusion;
 /// </summary>
 public sealed class CoinLedger
 {
-    private readonly SortedDictionary<DateOnly, CoinLot> _lots = [];
+    // The lots in order of the day earned, one a day: a citizen holds a handful, and a ledger is made for every citizen of
+    // every batch recorded, so a sorted list (searched by halves) rather than a tree of nodes.
+    private readonly List<CoinLot> _lots;
 
     /// <summary>A ledger with its lots and its totals so far.</summary>
     public CoinLedger(IEnumerable<CoinLot> lots, long redeemed = 0, long expired = 0, long donated = 0)
@@ -16,9 +18,14 @@ public sealed class CoinLedger
         ArgumentOutOfRangeException.ThrowIfNegative(redeemed);
         ArgumentOutOfRangeException.ThrowIfNegative(expired);
         ArgumentOutOfRangeException.ThrowIfNegative(donated);
-        foreach (var lot in lots)
+        _lots = [.. lots];
+        _lots.Sort((a, b) => a.Earned.CompareTo(b.Earned));
+        for (var i = 1; i < _lots.Count; i++)
         {
-            _lots.Add(lot.Earned, lot);
+            if (_lots[i].Earned == _lots[i - 1].Earned)
+            {
+                throw new ArgumentException($"two lots earned on {_lots[i].Earned:yyyy-MM-dd}", nameof(lots));
+            }
         }
         Redeemed = redeemed;
         Expired = expired;
@@ -26,10 +33,10 @@ public sealed class CoinLedger
     }
 
     /// <summary>Every lot, by day earned.</summary>
-    public IEnumerable<CoinLot> Lots => _lots.Values;
+    public IReadOnlyList<CoinLot> Lots => _lots;
 
     /// <summary>Coins ever credited.</summary>
-    public long Credited => _lots.Values.Sum(l => l.Credited);
+    public long Credited => _lots.Sum(l => l.Credited);
 
     /// <summary>Coins redeemed so far.</summary>
     public long Redeemed { get; private set; }
@@ -41,23 +48,27 @@ public sealed class CoinLedger
     public long Expired { get; private set; }
 
     /// <summary>Coins spendable on <paramref name="today"/>.</summary>
-    public long Balance(DateOnly today) => _lots.Values.Where(l => l.SpendableOn(today)).Sum(l => l.Remaining);
+    public long Balance(DateOnly today) => _lots.Where(l => l.SpendableOn(today)).Sum(l => l.Remaining);
 
     /// <summary>Coins earned but not yet spendable on <paramref name="today"/>.</summary>
-    public long Pending(DateOnly today) => _lots.Values.Where(l => l.AvailableOn > today).Sum(l => l.Remaining);
+    public long Pending(DateOnly today) => _lots.Where(l => l.AvailableOn > today).Sum(l => l.Remaining);
 
     /// <summary>Coins held (spendable, pending, or lapsed but not yet moved by <see cref="Expire"/>).</summary>
-    public long Held => _lots.Values.Sum(l => l.Remaining);
+    public long Held => _lots.Sum(l => l.Remaining);
 
     /// <summary>Adds <paramref name="coins"/> earned on <paramref name="earned"/> under <paramref name="timing"/>.</summary>
     public CoinLot Credit(DateOnly earned, long coins, CoinTiming timing)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(coins);
         ArgumentNullException.ThrowIfNull(timing);
-        var lot = _lots.TryGetValue(earned, out var old)
-            ? old with { Credited = checked(old.Credited + coins), Remaining = checked(old.Remaining + coins) }
-            : new CoinLot(earned, timing.AvailableOn(earned), timing.ExpiresOn(earned), coins, coins);
-        _lots[earned] = lot;
+        var at = IndexOf(earned);
+        if (at >= 0)
+        {
+            var old = _lots[at];
+            return _lots[at] = old with { Credited = checked(old.Credited + coins), Remaining = checked(old.Remaining + coins) };
+        }
+        var lot = new CoinLot(earned, timing.AvailableOn(earned), timing.ExpiresOn(earned), coins, coins);
+        _lots.Insert(~at, lot);
         return lot;
     }
 
@@ -66,7 +77,7 @@ public sealed class CoinLedger
     {
         long lapsed = 0;
         List<CoinLot>? lapsing = null;
-        foreach (var lot in _lots.Values)
+        foreach (var lot in _lots)
         {
             if (lot.LapsedOn(today) && lot.Remaining > 0)
             {
@@ -76,7 +87,7 @@ public sealed class CoinLedger
         foreach (var lot in lapsing ?? [])
         {
             lapsed += lot.Remaining;
-            _lots[lot.Earned] = lot with { Remaining = 0 };
+            _lots[IndexOf(lot.Earned)] = lot with { Remaining = 0 };
         }
         Expired = checked(Expired + lapsed);
         return lapsed;
@@ -110,6 +121,23 @@ public sealed class CoinLedger
         return true;
     }
 
+    // The lot earned on that day's index, or the complement of where it would go.
+    private int IndexOf(DateOnly earned)
+    {
+        var (low, high) = (0, _lots.Count - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var compared = _lots[middle].Earned.CompareTo(earned);
+            if (compared == 0)
+            {
+                return middle;
+            }
+            (low, high) = compared < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+        return ~low;
+    }
+
     private bool Spend(DateOnly today, long coins)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(coins);
@@ -118,11 +146,11 @@ public sealed class CoinLedger
             return false;
         }
         var left = coins;
-        foreach (var lot in _lots.Values.Where(l => l.SpendableOn(today) && l.Remaining > 0)
+        foreach (var lot in _lots.Where(l => l.SpendableOn(today) && l.Remaining > 0)
             .OrderBy(l => l.ExpiresOn ?? DateOnly.MaxValue).ThenBy(l => l.Earned).ToList())
         {
             var take = Math.Min(left, lot.Remaining);
-            _lots[lot.Earned] = lot with { Remaining = lot.Remaining - take };
+            _lots[IndexOf(lot.Earned)] = lot with { Remaining = lot.Remaining - take };
             left -= take;
             if (left == 0)
             {
