@@ -81,10 +81,12 @@ internal static class Program
                                    partners' per-event signatures: one ECDSA P-256 verification alone (µs CPU), then N partner
                                    events (100 000) of C citizens (10 000) in batches of B (2 000) through PartnerActionsHandler
                                    into SQLite under a batch-authenticated key and under a key requiring every event signed
-          inclusion-jetstream [--events N] [--citizens C] [--nats URL]
+          inclusion-jetstream [--events N] [--citizens C] [--nats URL] [--warmup W]
                                    carbon inclusion through NATS JetStream end to end: a generator process appends N partner
                                    events (100 000) of C citizens (10 000) to the stream while a worker applies them through
-                                   RecordActions into SQLite; then the stream alone (fetch + ack); starts its own nats-server
+                                   RecordActions into SQLite, after W events of warm-up (100 000: ten of the worker's
+                                   batches, so that what it runs once a batch is compiled as a running worker's is); then
+                                   the stream alone (fetch + ack); starts its own nats-server
           energy-monitoring [--users N] [--days D] [--batch B]
                                    online energy monitoring: N key energy users (10 000) × 1 hourly meter send D days (7)
                                    of readings through IngestReadings in batches of B (100 000), durable, on PostgreSQL

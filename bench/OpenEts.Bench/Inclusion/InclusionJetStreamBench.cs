@@ -35,7 +35,7 @@ internal static class InclusionJetStreamBench
     {
         var events = Option(args, "--events", 100_000);
         var citizens = Option(args, "--citizens", 10_000);
-        RunAsync(events, citizens, Text(args, "--nats"), Option(args, "--warmup", 20_000)).GetAwaiter().GetResult();
+        RunAsync(events, citizens, Text(args, "--nats"), Option(args, "--warmup", 100_000)).GetAwaiter().GetResult();
         return 0;
     }
 
