@@ -92,9 +92,8 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
         return rows;
     }
 
-    // Runs sql in this session's transaction, its parameters set by bind, and adds each row, read by read, to rows.
     /// <summary>
-    /// SQLite: the statement prepared once and run once per key (in process, no round trip; each user's rows a range of a
+    /// SQLite: the statement prepared once and run once per key (in process, no round trip; each key's rows a range of a
     /// primary key or index), its rows read by SQLite's C calls rather than a data reader's per column.
     /// </summary>
     private List<TRow> ReadEach<TKey, TRow>(IReadOnlyList<TKey> keys, string sql, string[] names, Action<TKey, SqliteRowStatement> bind,
@@ -113,6 +112,7 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
         return rows;
     }
 
+    // Runs sql in this session's transaction, its parameters set by bind, and adds each row, read by read, to rows.
     private async Task ReadIntoAsync<TRow>(string sql, Action<DbCommand> bind, Func<DbDataReader, TRow> read, List<TRow> rows)
     {
         await using var command = connection.CreateCommand();
