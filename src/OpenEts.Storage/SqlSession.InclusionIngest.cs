@@ -70,8 +70,13 @@ internal sealed partial class SqlSession
             return [];
         }
         // The user's index (user_id, occurred_at) answers each user's range; the days bound the months' partitions read
-        // (the batch's first and last days as constants, so PostgreSQL prunes the partitions when it plans).
-        const string Filter = "AND behaviour IN ('Metro', 'Bus', 'Bike') AND refusal IS NULL";
+        // (on PostgreSQL the batch's first and last days, as constants, so that it prunes the partitions when it plans).
+        // {0} is the user filter: the users' list on PostgreSQL, one user a run on SQLite.
+        const string Trips = """
+            SELECT user_id, occurred_at, minutes_milli FROM inclusion_events
+            WHERE {0} AND occurred_at BETWEEN @from AND @to AND day BETWEEN @firstDay AND @lastDay
+                AND behaviour IN ('Metro', 'Bus', 'Bike') AND refusal IS NULL
+            """;
         if (connection is NpgsqlConnection)
         {
             // PostgreSQL: one index scan of the users among the batch's whole span, each user's rows kept within their own.
@@ -79,10 +84,7 @@ internal sealed partial class SqlSession
             // and lots, took PostgreSQL two to seven times the CPU of these single scans in the queue's bench.)
             var spanOf = Distinct(spans, w => w.UserId, w => (w.From, w.To));
             var (from, to) = (spans.Min(w => w.From), spans.Max(w => w.To));
-            var read = await ReadAmongAsync(spanOf.Keys, $$"""
-                SELECT user_id, occurred_at, minutes_milli FROM inclusion_events
-                WHERE {0} AND occurred_at BETWEEN @from AND @to AND day BETWEEN @firstDay AND @lastDay {{Filter}}
-                """, c =>
+            var read = await ReadAmongAsync(spanOf.Keys, Trips, c =>
                 {
                     Bind(c, "from", Ms(from));
                     Bind(c, "to", Ms(to));
@@ -92,15 +94,14 @@ internal sealed partial class SqlSession
             read.RemoveAll(t => t.Item2.Start < spanOf[t.Item1].From || t.Item2.Start > spanOf[t.Item1].To);
             return read;
         }
-        return ReadEach(spans, $"""
-            SELECT occurred_at, minutes_milli FROM inclusion_events
-            WHERE user_id = @user AND occurred_at BETWEEN @from AND @to {Filter}
-            """, ["user", "from", "to"], (w, p) =>
+        return ReadEach(spans, OneUser(Trips), ["user", "from", "to", "firstDay", "lastDay"], (w, p) =>
             {
                 p.Set(0, w.UserId);
                 p.Set(1, Ms(w.From));
                 p.Set(2, Ms(w.To));
-            }, (w, r) => (w.UserId, Trip.Of(At(r.Int64(0)), r.IsNull(1) ? null : r.Int64(1) / 1000m)));
+                p.Set(3, (long)InclusionTime.DayOf(w.From).DayNumber);
+                p.Set(4, (long)InclusionTime.DayOf(w.To).DayNumber);
+            }, (w, r) => (w.UserId, Trip.Of(At(r.Int64(1)), r.IsNull(2) ? null : r.Int64(2) / 1000m)));
     }
 
     async Task IInclusionData.InsertEventsAsync(IReadOnlyList<InclusionEvent> events)
@@ -213,16 +214,17 @@ internal sealed partial class SqlSession
         {
             return [];
         }
-        // Each user's window is a range of the primary key (user_id, programme, day, …).
+        // Each user's window is a range of the primary key (user_id, programme, day, …); {0} the user filter.
+        const string Daily = """
+            SELECT user_id, day, behaviour, source, actions, reduction_mg, coins
+            FROM inclusion_daily WHERE {0} AND programme = @programme AND day BETWEEN @from AND @to
+            """;
         if (connection is NpgsqlConnection)
         {
             // PostgreSQL: one scan of the users' keys over the batch's whole span, each user's rows kept within their own
             // window (as with the trips, a lateral range per user cost PostgreSQL more).
             var windowOf = Distinct(windows, w => w.UserId, w => (w.From, w.To));
-            var read = await ReadAmongAsync(windowOf.Keys, """
-                SELECT user_id, day, behaviour, source, actions, reduction_mg, coins
-                FROM inclusion_daily WHERE {0} AND programme = @programme AND day BETWEEN @from AND @to
-                """, c =>
+            var read = await ReadAmongAsync(windowOf.Keys, Daily, c =>
                 {
                     Bind(c, "programme", programme);
                     Bind(c, "from", (long)windows.Min(w => w.From).DayNumber);
@@ -232,17 +234,14 @@ internal sealed partial class SqlSession
             read.RemoveAll(d => d.Item2.Day < windowOf[d.Item1].From || d.Item2.Day > windowOf[d.Item1].To);
             return read;
         }
-        return ReadEach(windows, """
-            SELECT day, behaviour, source, actions, reduction_mg, coins FROM inclusion_daily
-            WHERE user_id = @user AND programme = @programme AND day BETWEEN @from AND @to
-            """, ["user", "programme", "from", "to"], (w, p) =>
+        return ReadEach(windows, OneUser(Daily), ["user", "programme", "from", "to"], (w, p) =>
             {
                 p.Set(0, w.UserId);
                 p.Set(1, programme);
                 p.Set(2, (long)w.From.DayNumber);
                 p.Set(3, (long)w.To.DayNumber);
-            }, (w, r) => (w.UserId, new DailyRollup(Day(r.Int64(0)), BehaviourOf(r.RepeatedText(1)), r.RepeatedText(2), r.Int64(3),
-                CarbonGrams.FromMilligrams(r.Int64(4)), r.Int64(5))));
+            }, (w, r) => (w.UserId, new DailyRollup(Day(r.Int64(1)), BehaviourOf(r.RepeatedText(2)), r.RepeatedText(3), r.Int64(4),
+                CarbonGrams.FromMilligrams(r.Int64(5)), r.Int64(6))));
     }
 
     async Task<IReadOnlyList<(long UserId, CoinLot Lot)>> IInclusionData.LotsAsync(IReadOnlyList<(long UserId, DateOnly Since)> users, string programme)
@@ -252,25 +251,20 @@ internal sealed partial class SqlSession
         {
             return [];
         }
-        // Each user's lots earned since their day (a range of the primary key), and their older lots that can still lapse.
+        // Each user's lots earned since their day (a range of the primary key), and their older lots that can still lapse;
+        // {0} the user filter.
         const string Lots = """
-            SELECT earned, available_on, expires_on, credited, remaining FROM inclusion_coin_lots
-            WHERE user_id = {0} AND programme = @programme AND earned >= {1}
+            SELECT user_id, earned, available_on, expires_on, credited, remaining FROM inclusion_coin_lots
+            WHERE {0} AND programme = @programme AND earned >= @since
             UNION ALL
-            SELECT earned, available_on, expires_on, credited, remaining FROM inclusion_coin_lots
-            WHERE user_id = {0} AND programme = @programme AND earned < {1} AND expires_on IS NOT NULL AND remaining > 0
+            SELECT user_id, earned, available_on, expires_on, credited, remaining FROM inclusion_coin_lots
+            WHERE {0} AND programme = @programme AND earned < @since AND expires_on IS NOT NULL AND remaining > 0
             """;
         if (connection is NpgsqlConnection)
         {
             // PostgreSQL: one scan of the users' keys since the earliest day, each user's lots kept from their own day.
             var sinceOf = Distinct(users, u => u.UserId, u => u.Since);
-            var read = await ReadAmongAsync(sinceOf.Keys, """
-                SELECT user_id, earned, available_on, expires_on, credited, remaining FROM inclusion_coin_lots
-                WHERE {0} AND programme = @programme AND earned >= @since
-                UNION ALL
-                SELECT user_id, earned, available_on, expires_on, credited, remaining FROM inclusion_coin_lots
-                WHERE {0} AND programme = @programme AND earned < @since AND expires_on IS NOT NULL AND remaining > 0
-                """, c =>
+            var read = await ReadAmongAsync(sinceOf.Keys, Lots, c =>
                 {
                     Bind(c, "programme", programme);
                     Bind(c, "since", (long)users.Min(u => u.Since).DayNumber);
@@ -279,13 +273,13 @@ internal sealed partial class SqlSession
             read.RemoveAll(l => l.Item2.Earned < sinceOf[l.Item1] && (l.Item2.ExpiresOn is null || l.Item2.Remaining == 0));
             return read;
         }
-        return ReadEach(users, string.Format(System.Globalization.CultureInfo.InvariantCulture, Lots, "@user", "@since"), ["user", "programme", "since"],
+        return ReadEach(users, OneUser(Lots), ["user", "programme", "since"],
             (u, p) =>
             {
                 p.Set(0, u.UserId);
                 p.Set(1, programme);
                 p.Set(2, (long)u.Since.DayNumber);
-            }, (u, r) => (u.UserId, new CoinLot(Day(r.Int64(0)), Day(r.Int64(1)), r.IsNull(2) ? null : Day(r.Int64(2)), r.Int64(3), r.Int64(4))));
+            }, (u, r) => (u.UserId, new CoinLot(Day(r.Int64(1)), Day(r.Int64(2)), r.IsNull(3) ? null : Day(r.Int64(3)), r.Int64(4), r.Int64(5))));
     }
 
     async Task<IReadOnlyList<InclusionWallet>> IInclusionData.WalletsAsync(IReadOnlyCollection<long> userIds, string programme)
@@ -328,6 +322,9 @@ internal sealed partial class SqlSession
         }, read, rows).ConfigureAwait(false);
         return rows;
     }
+
+    // A query whose {0} is the user filter, for one user a run (SQLite's ReadEach): the filter is the key's parameter.
+    private static string OneUser(string sql) => string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, "user_id = @user");
 
     // One entry per user (the ports take at most one each); a repeated user keeps their first.
     private static Dictionary<long, TValue> Distinct<T, TValue>(IReadOnlyList<T> items, Func<T, long> user, Func<T, TValue> value)
