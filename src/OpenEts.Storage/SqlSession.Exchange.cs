@@ -219,8 +219,22 @@ internal sealed partial class SqlSession : IExchangeData
     {
         ArgumentNullException.ThrowIfNull(ids);
         await FlushOrdersAsync().ConfigureAwait(false);
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            // SQLite: a probe of the primary key per order, in process, its row read by SQLite's C calls (a settlement
+            // reads the tens of thousands of orders it fills this way).
+            return ReadEach(ids.Distinct().ToList(), $"SELECT {OrderColumns} FROM exchange_orders WHERE id = @id", ["id"],
+                static (id, p) => p.Set(0, id), static (_, r) => ReadOrder(r));
+        }
         return await ReadAmongAsync($"SELECT {OrderColumns} FROM exchange_orders WHERE", "id", ids.Distinct(), ReadOrder).ConfigureAwait(false);
     }
+
+    // The same, from SQLite's C calls: the codes and names (instrument, user, side, type, status) are a few texts on many
+    // rows, each read as one string.
+    private static ExchangeOrder ReadOrder(Sqlite.SqliteRowStatement r) => new(
+        r.Int64(0), r.RepeatedText(1), r.Int64(2), r.RepeatedText(3), Code(Sides, r.RepeatedText(4)), Code(OrderTypes, r.RepeatedText(5)),
+        r.IsNull(6) ? null : r.Int64(6), r.Int64(7), r.Int64(8), r.Int64(9), r.Int64(10), Code(OrderStatuses, r.RepeatedText(11)),
+        r.IsNull(12) ? null : r.Text(12), r.IsNull(13) ? null : r.Int64(13), At(r.Int64(14)), At(r.Int64(15)), r.Text(16));
 
     // An order read by column position (OrderColumns' order), its codes looked up rather than parsed.
     private static ExchangeOrder ReadOrder(System.Data.Common.DbDataReader r) => new(

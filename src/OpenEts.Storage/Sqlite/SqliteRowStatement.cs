@@ -115,6 +115,13 @@ internal sealed class SqliteRowStatement : IDisposable
     /// <summary>Whether the current row's column is NULL.</summary>
     public bool IsNull(int column) => SqliteNative.ColumnType(_stmt, column) == raw.SQLITE_NULL;
 
+    /// <summary>The current row's text column (a string of its own each row; "" for NULL).</summary>
+    public string Text(int column)
+    {
+        var length = SqliteNative.ColumnText(_stmt, column, ref _read);
+        return length == 0 ? "" : Encoding.UTF8.GetString(_read.AsSpan(0, length));
+    }
+
     /// <summary>
     /// The current row's text column, as the same string each time the same text comes again: for a column of a few
     /// codes read on thousands of rows (a source, a behaviour), one string each rather than one a row.
