@@ -9,19 +9,40 @@ namespace OpenEts.Application;
 /// with the same fields in the same order — the same encoder, compact — without reflection or a string per entry.
 /// Reusable: each <see cref="Start"/> begins a new payload in the same buffer.
 /// </summary>
+#pragma warning disable CA1001 // The writer writes to the buffer in memory alone: disposing it frees nothing.
 public sealed class JournalPayload
+#pragma warning restore CA1001
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Json.Options.Encoder, Indented = false };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
 
-    /// <summary>Begins a payload: the caller writes its fields into the object and disposes the writer, then reads <see cref="Written"/>.</summary>
+    // One writer for every payload, reset onto the emptied buffer each time.
+    private Utf8JsonWriter? _writer;
+
+    /// <summary>
+    /// Begins a payload: the caller writes its fields into the object, then calls <see cref="End"/>. The writer is this
+    /// payload's own, reused by the next <see cref="Start"/>: the caller does not dispose it.
+    /// </summary>
     public Utf8JsonWriter Start()
     {
-        _buffer.ResetWrittenCount();
-        var writer = new Utf8JsonWriter(_buffer, WriterOptions);
+        var writer = Writer();
         writer.WriteStartObject();
         return writer;
+    }
+
+    private Utf8JsonWriter Writer()
+    {
+        _buffer.ResetWrittenCount();
+        if (_writer is null)
+        {
+            _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+        }
+        else
+        {
+            _writer.Reset(_buffer);
+        }
+        return _writer;
     }
 
     /// <summary>Ends the object begun by <see cref="Start"/> and returns the payload's bytes (valid until the next <see cref="Start"/>).</summary>
@@ -40,11 +61,9 @@ public sealed class JournalPayload
     /// </summary>
     public ReadOnlyMemory<byte> Serialize<T>(T value)
     {
-        _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
-        {
-            JsonSerializer.Serialize(writer, value, Json.Options);
-        }
+        var writer = Writer();
+        JsonSerializer.Serialize(writer, value, Json.Options);
+        writer.Flush();
         return _buffer.WrittenMemory;
     }
 

@@ -12,7 +12,7 @@ public static class CashPayloads
         JournalPayload payload, long entry, long from, long to, decimal amount, long reservation, decimal released, string? reference, string key)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        using var w = payload.Start();
+        var w = payload.Start();
         Head(w, ("entry", entry), ("from", from), ("to", to), amount);
         w.WriteNumber("reservation", reservation);
         w.WriteNumber("released", released);
@@ -23,7 +23,7 @@ public static class CashPayloads
     public static ReadOnlyMemory<byte> Moved(JournalPayload payload, long entry, long from, long to, decimal amount, string? reference, string key)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        using var w = payload.Start();
+        var w = payload.Start();
         Head(w, ("entry", entry), ("from", from), ("to", to), amount);
         return Tail(payload, w, reference, key);
     }
@@ -32,7 +32,7 @@ public static class CashPayloads
     public static ReadOnlyMemory<byte> Reserved(JournalPayload payload, long account, long reservation, decimal amount, string? reference, string key)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        using var w = payload.Start();
+        var w = payload.Start();
         Head(w, ("account", account), ("reservation", reservation), null, amount);
         return Tail(payload, w, reference, key);
     }
@@ -41,7 +41,7 @@ public static class CashPayloads
     public static ReadOnlyMemory<byte> Released(JournalPayload payload, long account, long reservation, decimal amount, string? reference)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        using var w = payload.Start();
+        var w = payload.Start();
         Head(w, ("account", account), ("reservation", reservation), null, amount);
         return Tail(payload, w, reference, null);
     }

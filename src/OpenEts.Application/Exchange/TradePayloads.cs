@@ -15,7 +15,7 @@ public static class TradePayloads
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(trade);
-        using var w = payload.Start();
+        var w = payload.Start();
         w.WriteNumber("trade", trade.Id);
         JournalPayload.WriteString(w, "instrument", trade.Instrument);
         w.WriteNumber("price", trade.PriceFen);
