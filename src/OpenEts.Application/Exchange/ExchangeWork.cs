@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using OpenEts.Application.Cash;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
@@ -289,6 +290,8 @@ public sealed partial class ExchangeWork
             fees[i] = (Options.Fees.FeeFen(value, buyer: true), Options.Fees.FeeFen(value, buyer: false));
         }
         var orders = new Dictionary<long, ExchangeOrder>();
+        // What each order filled here, in the order it first traded: its stored row is brought up to date once, at the end.
+        var filled = new Dictionary<long, long>();
         if (trades.Count > 1)
         {
             // One trade reads its two orders and probes its keys as it goes: two statements of lists would cost it more.
@@ -306,31 +309,36 @@ public sealed partial class ExchangeWork
             var entry = await Session.Journal.AppendUtf8Async(Now, Actor.UserName, "exchange.trade.settled", listed.Instrument.Code,
                 TradePayloads.Settled(_payload, trade, t.Sequence)).ConfigureAwait(false);
             _exchange.Applied(entry);
-            orders[buy.Id] = buy with { Filled = buy.Filled + t.Quantity };
-            orders[sell.Id] = sell with { Filled = sell.Filled + t.Quantity };
+            CollectionsMarshal.GetValueRefOrAddDefault(filled, buy.Id, out _) += t.Quantity;
+            CollectionsMarshal.GetValueRefOrAddDefault(filled, sell.Id, out _) += t.Quantity;
             settled.Add(trade);
         }
         // The trades stored together, in the same transaction as their settlement.
         await InsertTradesAsync(settled).ConfigureAwait(false);
         // The counterparties stored in one statement, then what the filled ones no longer need released, in their order.
-        var counterparties = new List<ExchangeOrder>(orders.Count);
-        var filled = new List<ExchangeOrder>();
-        foreach (var order in orders.Values.Where(o => o.Id != incoming))
+        var counterparties = new List<ExchangeOrder>(filled.Count);
+        var finished = new List<ExchangeOrder>();
+        foreach (var (id, quantity) in filled)
         {
+            if (id == incoming)
+            {
+                continue;
+            }
+            var order = orders[id];
             // A resting counterparty: what rests now is what the book says.
             if (_exchange.Book(order.Instrument) is { } book && book.TryGetOrder(order.Id, out var resting))
             {
-                counterparties.Add(order with { Resting = resting.Quantity, UpdatedAt = Now });
+                counterparties.Add(order with { Filled = order.Filled + quantity, Resting = resting.Quantity, UpdatedAt = Now });
             }
             else
             {
-                var done = order with { Resting = 0, Status = OrderStatus.Filled, UpdatedAt = Now };
+                var done = order with { Filled = order.Filled + quantity, Resting = 0, Status = OrderStatus.Filled, UpdatedAt = Now };
                 counterparties.Add(done);
-                filled.Add(done);
+                finished.Add(done);
             }
         }
         await Session.Exchange.SaveOrdersAsync(counterparties).ConfigureAwait(false);
-        foreach (var done in filled)
+        foreach (var done in finished)
         {
             // Filled: nothing of it is left to send back (an amend's reduction went back when it was made).
             await ReleaseAsync(listed, done, unitsBack: 0).ConfigureAwait(false);
