@@ -11,6 +11,13 @@ internal sealed partial class SqlSession
     // The journal's last sequence and hash as this write transaction left them, once it read or wrote the tail.
     private (long Sequence, string Hash)? _journalTail;
 
+    // Set while the tail is the last entry appended one by one (AppendUtf8Async): its hash becomes a string only when the
+    // tail is asked for (KnownTail), not at every append.
+    private bool _tailPending;
+
+    private (long Sequence, string Hash)? KnownTail =>
+        _tailPending ? (_pendingFirst + _pending!.Count - 1, _pending.LastHash()) : _journalTail;
+
     // Entries this write transaction appended one by one and has not stored yet (hashed, their sequences fixed), the first
     // of them at _pendingFirst: stored together by FlushJournalAsync before anything reads the journal, before a batch
     // append, and before the commit. A settlement appends a few entries per trade; stored as one batch they cost one
@@ -44,17 +51,18 @@ internal sealed partial class SqlSession
         }
         var lastHash = pending.ChainAdded();
         _journalTail = (_pendingFirst + pending.Count - 1, lastHash);
+        _tailPending = false;
         return pending.ToEntries(_pendingFirst, from);
     }
 
     public async Task<long> AppendUtf8Async(DateTimeOffset at, string actor, string kind, string subject, ReadOnlyMemory<byte> payload)
     {
-        var pending = await PendingAsync().ConfigureAwait(false);
+        // Entries waiting already: the tail is theirs, nothing to read (and no task to await).
+        var pending = _pending is { Count: > 0 } waiting ? waiting : await PendingAsync().ConfigureAwait(false);
         pending.Add(at, actor, kind, subject, payload.Span);
-        var lastHash = pending.ChainAdded();
-        var sequence = _pendingFirst + pending.Count - 1;
-        _journalTail = (sequence, lastHash);
-        return sequence;
+        pending.ChainNew();
+        _tailPending = true;
+        return _pendingFirst + pending.Count - 1;
     }
 
     // A write beside the serialised writers (SqlStore.WriteBesideAsync) holds no lock on the journal's tail.
@@ -107,7 +115,7 @@ internal sealed partial class SqlSession
         {
             return;
         }
-        var tail = _journalTail!.Value;
+        var tail = KnownTail!.Value;
         await InsertJournalAsync(pending, _pendingFirst, tail.Hash).ConfigureAwait(false);
         pending.Clear();
     }
@@ -116,6 +124,7 @@ internal sealed partial class SqlSession
     {
         // A failed insert may have stored part of the entries: the next append reads the tail again.
         _journalTail = null;
+        _tailPending = false;
         await dialect.InsertJournalAsync(connection, transaction, batch, first, ct).ConfigureAwait(false);
         _journalTail = (first + batch.Count - 1, lastHash);
     }
@@ -125,6 +134,11 @@ internal sealed partial class SqlSession
     // session wrote last, without reading it again.
     public async Task<(long Sequence, string Hash)> TailAsync()
     {
+        if (_tailPending)
+        {
+            _journalTail = KnownTail;
+            _tailPending = false;
+        }
         if (_journalTail is not { } tail)
         {
             var last = await QuerySingleOrDefaultAsync<JournalRow>(

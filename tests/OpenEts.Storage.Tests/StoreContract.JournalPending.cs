@@ -51,6 +51,43 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Journal_Utf8EntriesAppendedOneByOne_AnswerTheTailAsStoredBetweenOtherAppends()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        await store.WriteAsync(s => s.Journal.AppendAsync(Now, "tester", "test.first", "GD-HOLD-1", "{\"n\":0}"), Ct);
+
+        var (tails, sequences) = await store.WriteAsync(async s =>
+        {
+            var tails = new List<(long Sequence, string Hash)>();
+            var sequences = new List<long>
+            {
+                await s.Journal.AppendUtf8Async(Now.AddSeconds(1), "tester", "test.utf8", "GD-HOLD-1", "{\"n\":1}"u8.ToArray()),
+                await s.Journal.AppendUtf8Async(Now.AddSeconds(2), "张三", "test.utf8", "", "{\"n\":2}"u8.ToArray()),
+            };
+            tails.Add(await s.Journal.TailAsync());
+            sequences.Add(await s.Journal.AppendUtf8Async(Now.AddSeconds(3), "tester", "test.utf8", "GD-HOLD-2", "{\"n\":3}"u8.ToArray()));
+            sequences.Add((await s.Journal.AppendAsync(Now.AddSeconds(4), "tester", "test.text", "GD-HOLD-2", "{\"n\":4}")).Sequence);
+            sequences.Add(await s.Journal.AppendUtf8Async(Now.AddSeconds(5), "tester", "test.utf8", "GD-HOLD-3", "{\"n\":5}"u8.ToArray()));
+            tails.Add(await s.Journal.TailAsync());
+            var batch = new JournalBatch();
+            batch.Add(Now.AddSeconds(6), "tester", "test.batch", "GD-HOLD-3", "{\"n\":6}"u8);
+            sequences.Add(await s.Journal.AppendBatchAsync(batch));
+            sequences.Add(await s.Journal.AppendUtf8Async(Now.AddSeconds(7), "tester", "test.utf8", "GD-HOLD-4", "{\"n\":7}"u8.ToArray()));
+            tails.Add(await s.Journal.TailAsync());
+            return (tails, sequences);
+        }, Ct);
+        var stored = await JournalEntriesAsync(store);
+        var chain = await new JournalChain(store).CheckAsync(Ct);
+
+        Assert.Equal([2L, 3, 4, 5, 6, 7, 8], sequences);
+        Assert.Equal([1L, 2, 3, 4, 5, 6, 7, 8], stored.Select(e => e.Sequence));
+        // Each tail asked for inside the transaction is the entry stored at that sequence, with its hash.
+        Assert.Equal([(3L, stored[2].Hash), (6L, stored[5].Hash), (8L, stored[7].Hash)], tails);
+        Assert.All(stored, e => Assert.True(e.HashMatches()));
+        Assert.Null(chain.Break);
+    }
+
+    [Fact]
     public async Task Journal_WriteFailingAfterAppends_StoresNoneAndTheNextWriteGoesOnFromTheStoredTail()
     {
         await using var store = await Db.CreateStoreAsync();

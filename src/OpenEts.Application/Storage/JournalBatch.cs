@@ -156,6 +156,33 @@ public sealed class JournalBatch
     /// </summary>
     public string ChainAdded()
     {
+        ChainNew();
+        return LastHash();
+    }
+
+    /// <summary>
+    /// The last entry's hash (the hash chained from when there is none), after <see cref="Chain"/> or
+    /// <see cref="ChainNew"/>.
+    /// </summary>
+    public string LastHash()
+    {
+        if (_chained is not { } start)
+        {
+            throw new InvalidOperationException("the batch was never chained: call Chain first");
+        }
+        if (_chainedRows != Count)
+        {
+            throw new InvalidOperationException("entries were added after the batch was chained: call ChainNew first");
+        }
+        return Count == 0 ? start.Previous : Encoding.ASCII.GetString(Hash(Count - 1));
+    }
+
+    /// <summary>
+    /// <see cref="ChainAdded"/> without making the last hash into a string: for a writer that appends entry by entry and
+    /// asks for the tail's hash (<see cref="LastHash"/>) only now and then.
+    /// </summary>
+    public void ChainNew()
+    {
         if (_chained is not { } start)
         {
             throw new InvalidOperationException("the batch was never chained: call Chain first");
@@ -170,7 +197,6 @@ public sealed class JournalBatch
                 i == 0 ? _previous : HashSlot(i - 1), HashSlot(i));
         }
         _chainedRows = Count;
-        return Count == 0 ? start.Previous : Encoding.ASCII.GetString(Hash(Count - 1));
     }
 
     /// <summary>
