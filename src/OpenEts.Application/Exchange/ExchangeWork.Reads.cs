@@ -18,15 +18,17 @@ public sealed partial class ExchangeWork
         CachedAsync(_reads?.ClosedDays, code, () => Session.Exchange.LastClosedDayAsync(code));
 
     /// <summary>A trading account and its organisation (both must exist).</summary>
-    public Task<(TradingAccount Account, Organisation Organisation)> OrganisationOfAsync(long accountId) =>
-        CachedAsync(_reads?.Accounts, accountId, async () =>
+    public ValueTask<(TradingAccount Account, Organisation Organisation)> OrganisationOfAsync(long accountId) =>
+        _reads?.Accounts is { } accounts && accounts.TryGetValue(accountId, out var known)
+            ? ValueTask.FromResult(known) // read before in this group: no task, no closure (a settlement asks twice a trade)
+            : new(CachedAsync(_reads?.Accounts, accountId, async () =>
         {
             var account = await Session.Exchange.FindAccountAsync(accountId).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"trading account {accountId} is missing");
             var organisation = await Session.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"organisation {account.OrganisationId} is missing");
             return (account, organisation);
-        });
+        }));
 
     /// <summary>The last order number and the last trade number stored (0 when none).</summary>
     public async Task<(long Order, long Trade)> LastNumbersAsync()

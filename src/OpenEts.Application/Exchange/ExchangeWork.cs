@@ -528,13 +528,13 @@ public sealed partial class ExchangeWork
 
     private static string TradeReference(long id) => string.Create(CultureInfo.InvariantCulture, $"{TradeReferencePrefix}{id}");
 
-    private async Task<ExchangeOrder> OrderAsync(Dictionary<long, ExchangeOrder> known, long id)
+    // An order read ahead is answered without a task; another is read and kept.
+    private ValueTask<ExchangeOrder> OrderAsync(Dictionary<long, ExchangeOrder> known, long id) =>
+        known.TryGetValue(id, out var order) ? ValueTask.FromResult(order) : new(ReadOrderAsync(known, id));
+
+    private async Task<ExchangeOrder> ReadOrderAsync(Dictionary<long, ExchangeOrder> known, long id)
     {
-        if (known.TryGetValue(id, out var order))
-        {
-            return order;
-        }
-        order = await Session.Exchange.FindOrderAsync(id).ConfigureAwait(false)
+        var order = await Session.Exchange.FindOrderAsync(id).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"order {id} traded but is not stored");
         known[id] = order;
         return order;
