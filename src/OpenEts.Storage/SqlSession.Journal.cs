@@ -55,7 +55,7 @@ internal sealed partial class SqlSession
         return pending.ToEntries(_pendingFirst, from);
     }
 
-    public async Task<long> AppendUtf8Async(DateTimeOffset at, string actor, string kind, string subject, ReadOnlyMemory<byte> payload)
+    public async ValueTask<long> AppendUtf8Async(DateTimeOffset at, string actor, string kind, string subject, ReadOnlyMemory<byte> payload)
     {
         // Entries waiting already: the tail is theirs, nothing to read (and no task to await).
         var pending = _pending is { Count: > 0 } waiting ? waiting : await PendingAsync().ConfigureAwait(false);

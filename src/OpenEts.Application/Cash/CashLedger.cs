@@ -18,10 +18,11 @@ namespace OpenEts.Application.Cash;
 /// The cash command handler uses it for deposits and withdrawals, the auction for bids and settlement, and the exchange
 /// will use it for orders and delivery-versus-payment: the ledger has one writer's rules whoever calls it.
 /// </remarks>
-public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffset now)
+public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffset now, JournalPayload? payload = null)
 {
-    // The journal payloads, written as UTF-8 into one reused buffer (CashPayloads).
-    private readonly JournalPayload _payload = new();
+    // The journal payloads, written as UTF-8 into one reused buffer (CashPayloads): the caller's, when it runs many ledgers
+    // one after another (the exchange, a ledger an order), or the ledger's own.
+    private readonly JournalPayload _payload = payload ?? new();
 
     /// <summary>Money in from the bank (a bank slip, <paramref name="reference"/>) onto the organisation's account, opened if new.</summary>
     public async Task<CashResult> DepositAsync(Organisation member, Yuan amount, string reference, IdempotencyKey key)
@@ -188,7 +189,7 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
         return new CashResult.Done(entry, null, Duplicate: false);
     }
 
-    private Task<long> JournalAsync(string kind, string subject, ReadOnlyMemory<byte> payload) =>
+    private ValueTask<long> JournalAsync(string kind, string subject, ReadOnlyMemory<byte> payload) =>
         session.Journal.AppendUtf8Async(now, actor, kind, subject, payload);
 
     private static CashResult.Refused Insufficient(Organisation member, Yuan amount) =>

@@ -39,6 +39,12 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     // The inputs' journal payloads, written as UTF-8 into one reused buffer (inputs run one at a time, under _lock).
     private readonly JournalPayload _inputPayload = new();
 
+    // The trades' and the cash ledger's journal payloads, one buffer each for every command (ExchangeWork): commands run
+    // one at a time under the lock, and each payload is copied into the journal before the next is begun.
+    internal JournalPayload TradePayload { get; } = new();
+
+    internal JournalPayload CashPayload { get; } = new();
+
     // False until the books are restored (from the newest snapshot that checks out, or empty) and again after a reset.
     private bool _loaded;
     private long _inputsSinceSnapshot;
@@ -223,7 +229,7 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
     internal OrderBook? Book(string instrument) => _books.GetValueOrDefault(instrument);
 
     // Journals one input and runs it through its book. The entry's sequence is the engine's input sequence.
-    internal async Task<(Outcome Outcome, Trade[] Trades)> SubmitAsync(
+    internal async ValueTask<(Outcome Outcome, Trade[] Trades)> SubmitAsync(
         IStoreSession s, Actor actor, DateTimeOffset now, string kind, string subject, ExchangeInput input)
     {
         var book = _books[input.Instrument];

@@ -10,28 +10,26 @@ namespace OpenEts.Application.Exchange;
 public sealed partial class ExchangeWork
 {
     /// <summary>A listed instrument, or null.</summary>
-    public Task<ListedInstrument?> FindInstrumentAsync(string code) =>
-        CachedAsync(_reads?.Instruments, code, () => Session.Exchange.FindInstrumentAsync(code));
+    public ValueTask<ListedInstrument?> FindInstrumentAsync(string code) =>
+        CachedAsync(_reads?.Instruments, code, static (w, code) => w.Session.Exchange.FindInstrumentAsync(code));
 
     /// <summary>The last trading day the end of day closed for the instrument, or null.</summary>
-    public Task<DateOnly?> LastClosedDayAsync(string code) =>
-        CachedAsync(_reads?.ClosedDays, code, () => Session.Exchange.LastClosedDayAsync(code));
+    public ValueTask<DateOnly?> LastClosedDayAsync(string code) =>
+        CachedAsync(_reads?.ClosedDays, code, static (w, code) => w.Session.Exchange.LastClosedDayAsync(code));
 
     /// <summary>A trading account and its organisation (both must exist).</summary>
     public ValueTask<(TradingAccount Account, Organisation Organisation)> OrganisationOfAsync(long accountId) =>
-        _reads?.Accounts is { } accounts && accounts.TryGetValue(accountId, out var known)
-            ? ValueTask.FromResult(known) // read before in this group: no task, no closure (a settlement asks twice a trade)
-            : new(CachedAsync(_reads?.Accounts, accountId, async () =>
+        CachedAsync(_reads?.Accounts, accountId, static async (w, accountId) =>
         {
-            var account = await Session.Exchange.FindAccountAsync(accountId).ConfigureAwait(false)
+            var account = await w.Session.Exchange.FindAccountAsync(accountId).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"trading account {accountId} is missing");
-            var organisation = await Session.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false)
+            var organisation = await w.Session.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"organisation {account.OrganisationId} is missing");
             return (account, organisation);
-        }));
+        });
 
     /// <summary>The last order number and the last trade number stored (0 when none).</summary>
-    public async Task<(long Order, long Trade)> LastNumbersAsync()
+    public async ValueTask<(long Order, long Trade)> LastNumbersAsync()
     {
         if (_reads?.LastNumbers is { } known)
         {
@@ -110,26 +108,29 @@ public sealed partial class ExchangeWork
     }
 
     // An organisation's trading account and the organisation, or null when it has none.
-    private Task<(TradingAccount Account, Organisation Organisation)?> AccountOfAsync(long organisationId) =>
-        CachedAsync(_reads?.AccountsOf, organisationId, async () =>
+    private ValueTask<(TradingAccount Account, Organisation Organisation)?> AccountOfAsync(long organisationId) =>
+        CachedAsync(_reads?.AccountsOf, organisationId, static async (w, organisationId) =>
         {
-            if (await Session.Exchange.FindAccountOfAsync(organisationId).ConfigureAwait(false) is not { } account)
+            if (await w.Session.Exchange.FindAccountOfAsync(organisationId).ConfigureAwait(false) is not { } account)
             {
                 return ((TradingAccount, Organisation)?)null;
             }
-            var organisation = await Session.Organisations.FindByIdAsync(organisationId).ConfigureAwait(false)
+            var organisation = await w.Session.Organisations.FindByIdAsync(organisationId).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"organisation {organisationId} is missing");
             return (account, organisation);
         });
 
-    private static async Task<TValue> CachedAsync<TKey, TValue>(Dictionary<TKey, TValue>? cache, TKey key, Func<Task<TValue>> read)
+    // A value read before in this group is answered without a task (an order asks for its instrument, its day and its
+    // accounts; a settlement for both accounts of every trade); another is read, and kept when the group keeps reads. The
+    // readers are static lambdas, so asking allocates nothing.
+    private ValueTask<TValue> CachedAsync<TKey, TValue>(Dictionary<TKey, TValue>? cache, TKey key, Func<ExchangeWork, TKey, Task<TValue>> read)
+        where TKey : notnull =>
+        cache is not null && cache.TryGetValue(key, out var known) ? ValueTask.FromResult(known) : new(ReadAndKeepAsync(cache, key, read));
+
+    private async Task<TValue> ReadAndKeepAsync<TKey, TValue>(Dictionary<TKey, TValue>? cache, TKey key, Func<ExchangeWork, TKey, Task<TValue>> read)
         where TKey : notnull
     {
-        if (cache is not null && cache.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-        var value = await read().ConfigureAwait(false);
+        var value = await read(this, key).ConfigureAwait(false);
         cache?.Add(key, value);
         return value;
     }

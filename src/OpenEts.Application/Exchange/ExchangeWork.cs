@@ -22,8 +22,6 @@ public sealed partial class ExchangeWork
     private readonly ExchangeService _exchange;
     private readonly Func<Func<RegistryLedger, RegistryOutcome>, RegistryOutcome> _registry;
     private readonly ExchangeReads? _reads;
-    // The trades' journal payloads, written as UTF-8 into one reused buffer (TradePayloads).
-    private readonly JournalPayload _payload = new();
 
     internal ExchangeWork(
         ExchangeService exchange, IStoreSession session, Actor actor, DateTimeOffset now,
@@ -35,7 +33,7 @@ public sealed partial class ExchangeWork
         Session = session;
         Actor = actor;
         Now = now;
-        Cash = new CashLedger(session, actor.UserName, now);
+        Cash = new CashLedger(session, actor.UserName, now, exchange.CashPayload);
     }
 
     public IStoreSession Session { get; }
@@ -107,7 +105,7 @@ public sealed partial class ExchangeWork
     public OrderBook? Book(string instrument) => _exchange.Book(instrument);
 
     /// <summary>Journals an input and runs it through its book.</summary>
-    public Task<(Outcome Outcome, Trade[] Trades)> SubmitAsync(string kind, string subject, ExchangeInput input) =>
+    public ValueTask<(Outcome Outcome, Trade[] Trades)> SubmitAsync(string kind, string subject, ExchangeInput input) =>
         _exchange.SubmitAsync(Session, Actor, Now, kind, subject, input);
 
     internal void AddBook(Instrument instrument, long sequence) => _exchange.AddBook(instrument, sequence);
@@ -137,7 +135,7 @@ public sealed partial class ExchangeWork
     /// The actor's organisation's own trading account, or why not: none (<c>NotAccountHolder</c>), or a client account
     /// (<c>ClientAccount</c>: a member's traders act for a client; the client's own users only read).
     /// </summary>
-    public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> ActorAccountAsync()
+    public async ValueTask<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> ActorAccountAsync()
     {
         if (Actor.OrganisationId is not { } organisationId
             || await AccountOfAsync(organisationId).ConfigureAwait(false) is not { } found)
@@ -159,7 +157,7 @@ public sealed partial class ExchangeWork
     /// null or its number) or one of the actor's member's client accounts (客户), or why not — <c>NotYourClient</c> for any
     /// other account, <c>AccountSuspended</c> or <c>AccountClosed</c> when the member's own account is not open.
     /// </summary>
-    public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> ActingAccountAsync(long? account)
+    public async ValueTask<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> ActingAccountAsync(long? account)
     {
         var (actor, organisation, notHolder) = await ActorAccountAsync().ConfigureAwait(false);
         if (notHolder is not null || actor is not { } own || account is not { } id || id == own.Id)
@@ -225,7 +223,7 @@ public sealed partial class ExchangeWork
     /// <paramref name="account"/> one of its member's clients (<c>NotAccountHolder</c>, <c>ClientAccount</c>,
     /// <c>NotYourClient</c>, <c>AccountSuspended</c>, <c>AccountClosed</c>). Null entry when refused.
     /// </summary>
-    public async Task<(TermsEntry? Entry, ExchangeOutcome.Refused? Refused)> EnterAsync(string instrument, long? account = null)
+    public async ValueTask<(TermsEntry? Entry, ExchangeOutcome.Refused? Refused)> EnterAsync(string instrument, long? account = null)
     {
         if (await FindInstrumentAsync(instrument).ConfigureAwait(false) is not { } listed || Book(instrument) is not { } book)
         {
@@ -239,7 +237,7 @@ public sealed partial class ExchangeWork
     /// The open trading account a command acts on (the actor's organisation's, or for <paramref name="account"/> one of its
     /// member's clients), or why not (<c>NotAccountHolder</c>, <c>ClientAccount</c>, <c>NotYourClient</c>, <c>AccountSuspended</c>, <c>AccountClosed</c>).
     /// </summary>
-    public async Task<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> OpenAccountAsync(long? account = null)
+    public async ValueTask<(TradingAccount? Account, Organisation? Organisation, ExchangeOutcome.Refused? Refused)> OpenAccountAsync(long? account = null)
     {
         var (acting, organisation, notHolder) = await ActingAccountAsync(account).ConfigureAwait(false);
         if (notHolder is not null)
@@ -307,7 +305,7 @@ public sealed partial class ExchangeWork
                 t.Aggressor.ToString().ToLowerInvariant(), fees[i].Buyer, fees[i].Seller);
             await DeliverAsync(listed, trade, buy, sell).ConfigureAwait(false);
             var entry = await Session.Journal.AppendUtf8Async(Now, Actor.UserName, "exchange.trade.settled", listed.Instrument.Code,
-                TradePayloads.Settled(_payload, trade, t.Sequence)).ConfigureAwait(false);
+                TradePayloads.Settled(_exchange.TradePayload, trade, t.Sequence)).ConfigureAwait(false);
             _exchange.Applied(entry);
             CollectionsMarshal.GetValueRefOrAddDefault(filled, buy.Id, out _) += t.Quantity;
             CollectionsMarshal.GetValueRefOrAddDefault(filled, sell.Id, out _) += t.Quantity;

@@ -13,7 +13,7 @@ public interface IJournalData
     /// it) after the current last one, and returns its sequence: the entry is hashed and stored from these bytes as
     /// <see cref="AppendAsync"/> stores the UTF-8 of its text. Only inside <see cref="IStore.WriteAsync{T}"/>.
     /// </summary>
-    Task<long> AppendUtf8Async(DateTimeOffset at, string actor, string kind, string subject, ReadOnlyMemory<byte> payload);
+    ValueTask<long> AppendUtf8Async(DateTimeOffset at, string actor, string kind, string subject, ReadOnlyMemory<byte> payload);
 
     /// <summary>
     /// Appends <paramref name="entries"/> in order after the current last one, reading the tail once; returns them as
