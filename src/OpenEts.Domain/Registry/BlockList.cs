@@ -76,8 +76,9 @@ internal sealed class BlockList
         RequireSortedDisjoint(blocks);
         if (!IsBulk(blocks.Count))
         {
-            foreach (var block in blocks)
+            for (var b = 0; b < blocks.Count; b++)
             {
+                var block = blocks[b];
                 AddOne(block);
             }
             return;
@@ -100,8 +101,9 @@ internal sealed class BlockList
     public void Remove(IReadOnlyList<SerialBlock> blocks)
     {
         RequireSortedDisjoint(blocks);
-        foreach (var block in blocks)
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var block = blocks[b];
             if (!Holds(block))
             {
                 throw new InvalidOperationException($"Serials {block} are not held here.");
@@ -109,8 +111,9 @@ internal sealed class BlockList
         }
         if (!IsBulk(blocks.Count) || IsLowest(blocks))
         {
-            foreach (var block in blocks)
+            for (var b = 0; b < blocks.Count; b++)
             {
+                var block = blocks[b];
                 RemoveOne(block);
             }
             return;
@@ -270,8 +273,9 @@ internal sealed class BlockList
     private static long Sum(IReadOnlyList<SerialBlock> blocks)
     {
         var sum = 0L;
-        foreach (var block in blocks)
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var block = blocks[b];
             sum = checked(sum + block.Count);
         }
         return sum;
