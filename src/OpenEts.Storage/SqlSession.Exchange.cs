@@ -229,10 +229,10 @@ internal sealed partial class SqlSession : IExchangeData
         return await ReadAmongAsync($"SELECT {OrderColumns} FROM exchange_orders WHERE", "id", ids.Distinct(), ReadOrder).ConfigureAwait(false);
     }
 
-    // The same, from SQLite's C calls: the codes and names (instrument, user, side, type, status) are a few texts on many
-    // rows, each read as one string.
+    // The same, from SQLite's C calls: the instrument and the codes (side, type, status) are a few texts on many rows, each
+    // read as one string; the user's name (as many as the market's traders) is read as it comes.
     private static ExchangeOrder ReadOrder(Sqlite.SqliteRowStatement r) => new(
-        r.Int64(0), r.RepeatedText(1), r.Int64(2), r.RepeatedText(3), Code(Sides, r.RepeatedText(4)), Code(OrderTypes, r.RepeatedText(5)),
+        r.Int64(0), r.RepeatedText(1), r.Int64(2), r.Text(3), Code(Sides, r.RepeatedText(4)), Code(OrderTypes, r.RepeatedText(5)),
         r.IsNull(6) ? null : r.Int64(6), r.Int64(7), r.Int64(8), r.Int64(9), r.Int64(10), Code(OrderStatuses, r.RepeatedText(11)),
         r.IsNull(12) ? null : r.Text(12), r.IsNull(13) ? null : r.Int64(13), At(r.Int64(14)), At(r.Int64(15)), r.Text(16));
 

@@ -78,8 +78,7 @@ internal sealed class BlockList
         {
             for (var b = 0; b < blocks.Count; b++)
             {
-                var block = blocks[b];
-                AddOne(block);
+                AddOne(blocks[b]);
             }
             return;
         }
@@ -113,8 +112,7 @@ internal sealed class BlockList
         {
             for (var b = 0; b < blocks.Count; b++)
             {
-                var block = blocks[b];
-                RemoveOne(block);
+                RemoveOne(blocks[b]);
             }
             return;
         }
@@ -275,8 +273,7 @@ internal sealed class BlockList
         var sum = 0L;
         for (var b = 0; b < blocks.Count; b++)
         {
-            var block = blocks[b];
-            sum = checked(sum + block.Count);
+            sum = checked(sum + blocks[b].Count);
         }
         return sum;
     }
