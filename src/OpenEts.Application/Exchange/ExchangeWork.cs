@@ -298,8 +298,8 @@ public sealed partial class ExchangeWork
         for (var i = 0; i < trades.Count; i++)
         {
             var t = trades[i];
-            var buy = await OrderAsync(orders, t.BuyOrderId).ConfigureAwait(false);
-            var sell = await OrderAsync(orders, t.SellOrderId).ConfigureAwait(false);
+            var buy = await CachedAsync(orders, t.BuyOrderId, TradedOrderAsync).ConfigureAwait(false);
+            var sell = await CachedAsync(orders, t.SellOrderId, TradedOrderAsync).ConfigureAwait(false);
             var id = ++lastTrade;
             var trade = new ExchangeTrade(id, listed.Instrument.Code, Now, t.PriceFen, t.Quantity, buy.Id, sell.Id, buy.AccountId, sell.AccountId,
                 t.Aggressor.ToString().ToLowerInvariant(), fees[i].Buyer, fees[i].Seller);
@@ -526,16 +526,9 @@ public sealed partial class ExchangeWork
 
     private static string TradeReference(long id) => string.Create(CultureInfo.InvariantCulture, $"{TradeReferencePrefix}{id}");
 
-    // An order read ahead is answered without a task; another is read and kept.
-    private ValueTask<ExchangeOrder> OrderAsync(Dictionary<long, ExchangeOrder> known, long id) =>
-        known.TryGetValue(id, out var order) ? ValueTask.FromResult(order) : new(ReadOrderAsync(known, id));
-
-    private async Task<ExchangeOrder> ReadOrderAsync(Dictionary<long, ExchangeOrder> known, long id)
-    {
-        var order = await Session.Exchange.FindOrderAsync(id).ConfigureAwait(false)
+    // An order a trade names and the reads ahead did not hold (CachedAsync keeps it).
+    private static async Task<ExchangeOrder> TradedOrderAsync(ExchangeWork work, long id) =>
+        await work.Session.Exchange.FindOrderAsync(id).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"order {id} traded but is not stored");
-        known[id] = order;
-        return order;
-    }
 
 }
