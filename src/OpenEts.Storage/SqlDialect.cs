@@ -25,6 +25,18 @@ internal abstract class SqlDialect : IAsyncDisposable
 
     public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken ct);
 
+    /// <summary>
+    /// The connection for one write transaction, given back with <see cref="ReleaseWriteAsync"/> once the transaction
+    /// ended: by default a new one from the pool (SQLite: the store's kept writer when it is free, <see cref="SqliteWriter"/>).
+    /// </summary>
+    public virtual Task<DbConnection> OpenWriteAsync(CancellationToken ct) => OpenConnectionAsync(ct);
+
+    /// <summary>Gives back a connection from <see cref="OpenWriteAsync"/> after its transaction ended.</summary>
+    public virtual ValueTask ReleaseWriteAsync(DbConnection connection) => connection.DisposeAsync();
+
+    /// <summary>The connection a session runs its Dapper statements on (SQLite: one that keeps what it compiled).</summary>
+    public virtual DbConnection StatementsOf(DbConnection connection) => connection;
+
     /// <summary>Runs once when the store opens, before the migrations, on a connection of its own.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 

@@ -47,7 +47,7 @@ internal sealed partial class SqlSession
             return found;
         }
         // SQLite: one prepared probe of the primary key per pair (in process, no round trip).
-        using var keyProbe = new SqliteRowStatement((Microsoft.Data.Sqlite.SqliteConnection)connection,
+        using var keyProbe = ((SqliteDialect)dialect).Rows(connection,
             "SELECT 1 FROM inclusion_events WHERE source = @source AND event_id = @eventId", ["source", "eventId"]);
         foreach (var key in keys)
         {
@@ -450,7 +450,7 @@ internal sealed partial class SqlSession
     /// </summary>
     private Task<int> ExecuteRowsAsync<T>(string sql, IReadOnlyList<T> rows, string[] names, Action<T, SqliteRowStatement> bind)
     {
-        using var statement = new SqliteRowStatement((Microsoft.Data.Sqlite.SqliteConnection)connection, sql, names);
+        using var statement = ((SqliteDialect)dialect).Rows(connection, sql, names);
         var changed = 0;
         foreach (var row in rows)
         {

@@ -23,10 +23,10 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
 
     public CancellationToken CancellationToken => ct;
 
-    // What Dapper runs its statements on: on SQLite, a connection that compiles each statement text once per session
-    // (Sqlite/ReusingConnection); PostgreSQL's connection as it is.
-    private readonly DbConnection _statements = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
-        ? new Sqlite.ReusingConnection(sqlite) : connection;
+    // What Dapper runs its statements on: on SQLite, a connection that compiles each statement text once per session,
+    // or once for all the writes the store's writer runs (Sqlite/ReusingConnection, Sqlite/SqliteWriter); PostgreSQL's
+    // connection as it is.
+    private readonly DbConnection _statements = dialect.StatementsOf(connection);
 
     private CommandDefinition Command(string sql, object? parameters = null) =>
         new(sql, parameters, transaction, cancellationToken: ct);
@@ -100,7 +100,7 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
         Func<TKey, SqliteRowStatement, TRow> read)
     {
         var rows = new List<TRow>(keys.Count);
-        using var statement = new SqliteRowStatement((Microsoft.Data.Sqlite.SqliteConnection)connection, sql, names);
+        using var statement = ((SqliteDialect)dialect).Rows(connection, sql, names);
         foreach (var key in keys)
         {
             bind(key, statement);

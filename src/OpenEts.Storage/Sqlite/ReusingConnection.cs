@@ -13,6 +13,7 @@ namespace OpenEts.Storage.Sqlite;
 /// unchanged: the parameters Dapper adds are the ones bound, each execution. A statement whose reader is still open
 /// (an unbuffered query being read) is not reused until that reader is closed: a nested execution gets a command of its
 /// own. The compiled statements end with the connection: closing a <see cref="SqliteConnection"/> disposes its commands.
+/// The store's writer (<see cref="SqliteWriter"/>) keeps one across its transactions, and so its compiled statements.
 /// </summary>
 internal sealed class ReusingConnection(SqliteConnection inner) : DbConnection
 {
@@ -20,6 +21,9 @@ internal sealed class ReusingConnection(SqliteConnection inner) : DbConnection
     private const int MostStatements = 256;
 
     private readonly Dictionary<string, (SqliteCommand Command, SqliteDataReader? Reader)> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>Whether fewer texts than the bound are kept: a later new text will be kept too.</summary>
+    public bool WithinBound => _commands.Count < MostStatements;
 
     [AllowNull]
     public override string ConnectionString

@@ -35,6 +35,10 @@ internal sealed class SqliteDialect : SqlDialect
     private Task _checkpoint = Task.CompletedTask;
     private bool _disposed;
 
+    // The store's writer (SqliteWriter; file databases only), and whether a write holds it (1) or it is free (0).
+    private SqliteWriter? _writer;
+    private int _writerBusy;
+
     // SQLite's process-wide settings, made before this process opens its first connection (sqlite3_config is refused
     // after that, SQLITE_MISUSE, and SQLite then keeps its defaults, which are only slower):
     // - no mutex per connection and statement (SQLITE_CONFIG_MULTITHREAD): an ADO.NET connection is used by one thread
@@ -88,9 +92,75 @@ internal sealed class SqliteDialect : SqlDialect
         return new SqliteDialect(builder.ToString());
     }
 
-    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct) =>
+        await OpenAsync(_connectionString, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// The store's writer (<see cref="SqliteWriter"/>) when no other write holds it, opened at the first write; else, and
+    /// for a database in memory, a connection from the pool.
+    /// </summary>
+    public override async Task<DbConnection> OpenWriteAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (_checkpointConnectionString is null || Interlocked.CompareExchange(ref _writerBusy, 1, 0) != 0)
+        {
+            return await OpenConnectionAsync(ct).ConfigureAwait(false);
+        }
+        try
+        {
+            _writer ??= new SqliteWriter(await OpenAsync(_checkpointConnectionString, ct).ConfigureAwait(false));
+            return _writer.Connection;
+        }
+        catch
+        {
+            Volatile.Write(ref _writerBusy, 0);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The writer is kept for the next write unless its transaction was left open, its statements reached their bound or
+    /// the store is being disposed (then it closes); a connection from the pool goes back to it.
+    /// </summary>
+    public override ValueTask ReleaseWriteAsync(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (_writer is not { } writer || !ReferenceEquals(connection, writer.Connection))
+        {
+            return connection.DisposeAsync();
+        }
+        if (Volatile.Read(ref _disposed) || !writer.Reusable())
+        {
+            _writer = null;
+            writer.Dispose();
+        }
+        Volatile.Write(ref _writerBusy, 0);
+        return ValueTask.CompletedTask;
+    }
+
+    public override DbConnection StatementsOf(DbConnection connection) =>
+        _writer is { } writer && ReferenceEquals(connection, writer.Connection)
+            ? writer.Statements
+            : new ReusingConnection((SqliteConnection)connection);
+
+    /// <summary>A statement run row by row through SQLite's C calls, compiled once for all writes on the store's writer.</summary>
+    internal SqliteRowStatement Rows(DbConnection connection, string sql, IReadOnlyList<string> names) =>
+        new((SqliteConnection)connection, Prepare(connection, sql), names);
+
+    // The statement compiled for this use: the writer's kept one, reset when the use ends, or one of its own.
+    private SqliteStatementLease Prepare(DbConnection connection, string sql)
+    {
+        if (_writer is { } writer && ReferenceEquals(connection, writer.Connection) && writer.Kept(sql) is { } kept)
+        {
+            return new SqliteStatementLease(kept, kept: true);
+        }
+        var db = ((SqliteConnection)connection).Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        return new SqliteStatementLease(statement, kept: false);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
         await using var pragma = connection.CreateCommand();
         // WAL with synchronous=NORMAL survives a killed process; foreign keys are off by default in SQLite. A 32 MB page
@@ -131,12 +201,10 @@ internal sealed class SqliteDialect : SqlDialect
         DbConnection connection, DbTransaction transaction, JournalBatch batch, long firstSequence, CancellationToken ct)
     {
         var db = ((SqliteConnection)connection).Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db,
-            "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            out var statement));
-        using (statement)
+        using (var statement = Prepare(connection,
+            "INSERT INTO journal (seq, at, actor, kind, subject, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"))
         {
-            var stmt = statement.DangerousGetHandle();
+            var stmt = statement.Handle;
             for (var i = 0; i < batch.Count; i++)
             {
                 Check(db, SqliteNative.BindInt64(stmt, 1, firstSequence + i));
@@ -163,9 +231,9 @@ internal sealed class SqliteDialect : SqlDialect
         DbConnection connection, DbTransaction transaction, JournalChainCheck check, long upTo, CancellationToken ct)
     {
         var db = ((SqliteConnection)connection).Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, ChainSql.Replace('$', '?'), out var statement));
-        using (statement)
+        using (var lease = Prepare(connection, ChainSql.Replace('$', '?')))
         {
+            var statement = lease.Statement;
             Check(db, raw.sqlite3_bind_int64(statement, 1, check.Next));
             Check(db, raw.sqlite3_bind_int64(statement, 2, upTo));
             for (var rows = 1L; ; rows++)
@@ -201,9 +269,9 @@ internal sealed class SqliteDialect : SqlDialect
         DbConnection connection, DbTransaction transaction, long fromSequence, JournalPayloadVisitor visit, CancellationToken ct)
     {
         var db = ((SqliteConnection)connection).Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, PayloadsSql.Replace('$', '?'), out var statement));
-        using (statement)
+        using (var lease = Prepare(connection, PayloadsSql.Replace('$', '?')))
         {
+            var statement = lease.Statement;
             Check(db, raw.sqlite3_bind_int64(statement, 1, fromSequence));
             for (var rows = 1L; ; rows++)
             {
@@ -239,10 +307,9 @@ internal sealed class SqliteDialect : SqlDialect
         var utf8 = new Utf8Buffer();
         if (terms.Count > 0)
         {
-            Check(db, raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO registry_index (term, seq) VALUES (?1, ?2)", out var statement));
-            using (statement)
+            using (var statement = Prepare(connection, "INSERT OR IGNORE INTO registry_index (term, seq) VALUES (?1, ?2)"))
             {
-                var stmt = statement.DangerousGetHandle();
+                var stmt = statement.Handle;
                 foreach (var (term, sequence) in terms)
                 {
                     Check(db, utf8.Bind(stmt, 1, term));
@@ -253,11 +320,9 @@ internal sealed class SqliteDialect : SqlDialect
         }
         if (proposals.Count > 0)
         {
-            Check(db, raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO registry_proposal_index (proposal, seq) VALUES (?1, ?2)",
-                out var statement));
-            using (statement)
+            using (var statement = Prepare(connection, "INSERT OR IGNORE INTO registry_proposal_index (proposal, seq) VALUES (?1, ?2)"))
             {
-                var stmt = statement.DangerousGetHandle();
+                var stmt = statement.Handle;
                 foreach (var (proposal, sequence) in proposals)
                 {
                     Check(db, SqliteNative.BindInt64(stmt, 1, proposal));
@@ -268,10 +333,9 @@ internal sealed class SqliteDialect : SqlDialect
         }
         if (keys.Count > 0)
         {
-            Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO registry_keys (actor, key, seq) VALUES (?1, ?2, ?3)", out var statement));
-            using (statement)
+            using (var statement = Prepare(connection, "INSERT INTO registry_keys (actor, key, seq) VALUES (?1, ?2, ?3)"))
             {
-                var stmt = statement.DangerousGetHandle();
+                var stmt = statement.Handle;
                 foreach (var (actor, key, sequence) in keys)
                 {
                     Check(db, utf8.Bind(stmt, 1, actor));
@@ -295,10 +359,9 @@ internal sealed class SqliteDialect : SqlDialect
         var db = ((SqliteConnection)connection).Handle!;
         var utf8 = new Utf8Buffer();
         var places = string.Join(", ", Enumerable.Range(1, columns.Count).Select(i => "?" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({places})", out var statement));
-        using (statement)
+        using (var statement = Prepare(connection, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({places})"))
         {
-            var stmt = statement.DangerousGetHandle();
+            var stmt = statement.Handle;
             foreach (var row in rows)
             {
                 for (var i = 0; i < columns.Count; i++)
@@ -322,11 +385,10 @@ internal sealed class SqliteDialect : SqlDialect
         var db = ((SqliteConnection)connection).Handle!;
         var utf8 = new Utf8Buffer();
         var sets = string.Join(", ", columns.Select((c, i) => c + " = ?" + (i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Check(db, raw.sqlite3_prepare_v2(db, $"UPDATE {table} SET {sets} WHERE {key} = ?1", out var statement));
         var changed = 0;
-        using (statement)
+        using (var statement = Prepare(connection, $"UPDATE {table} SET {sets} WHERE {key} = ?1"))
         {
-            var stmt = statement.DangerousGetHandle();
+            var stmt = statement.Handle;
             foreach (var row in rows)
             {
                 for (var i = 0; i <= columns.Count; i++)
@@ -435,8 +497,8 @@ internal sealed class SqliteDialect : SqlDialect
         }
     }
 
-    // Pooled SQLite connections close with the process; a checkpoint still running is waited for, so that a caller that
-    // copies or deletes the files after disposing finds them quiet.
+    // Pooled SQLite connections close with the process, the writer here; a checkpoint still running is waited for, so
+    // that a caller that copies or deletes the files after disposing finds them quiet.
     public override async ValueTask DisposeAsync()
     {
         Task running;
@@ -444,6 +506,12 @@ internal sealed class SqliteDialect : SqlDialect
         {
             _disposed = true;
             running = _checkpoint;
+        }
+        // A writer held by a write closes when that write gives it back; a free one closes now, and is never lent again.
+        if (Interlocked.CompareExchange(ref _writerBusy, 1, 0) == 0)
+        {
+            _writer?.Dispose();
+            _writer = null;
         }
         SqliteWalHook.Forget(_hookId);
         await running.ConfigureAwait(false);

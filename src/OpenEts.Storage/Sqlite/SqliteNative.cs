@@ -33,6 +33,19 @@ internal static class SqliteNative
 
     public static int Reset(nint statement) => sqlite3_reset(statement);
 
+    /// <summary>Whether any statement of the connection <paramref name="db"/> was stepped and not yet reset or finished.</summary>
+    public static bool AnyBusy(nint db)
+    {
+        for (var statement = sqlite3_next_stmt(db, 0); statement != 0; statement = sqlite3_next_stmt(db, statement))
+        {
+            if (sqlite3_stmt_busy(statement) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static long ColumnInt64(nint statement, int column) => sqlite3_column_int64(statement, column);
 
     public static int ColumnType(nint statement, int column) => sqlite3_column_type(statement, column);
@@ -70,6 +83,12 @@ internal static class SqliteNative
 
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
     private static extern int sqlite3_reset(nint statement);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+    private static extern nint sqlite3_next_stmt(nint db, nint statement);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
+    private static extern int sqlite3_stmt_busy(nint statement);
 
     // Reading a column of the current row only reads SQLite's memory.
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]

@@ -15,7 +15,7 @@ namespace OpenEts.Storage.Sqlite;
 internal sealed class SqliteRowStatement : IDisposable
 {
     private readonly sqlite3 _db;
-    private readonly sqlite3_stmt _statement;
+    private readonly SqliteStatementLease _statement;
     private readonly nint _stmt;
     private readonly int[] _index;
     private readonly SqliteDialect.Utf8Buffer _utf8 = new();
@@ -26,19 +26,19 @@ internal sealed class SqliteRowStatement : IDisposable
     private const int RepeatedTexts = 32;
 
     /// <param name="connection">The open connection, in its transaction.</param>
-    /// <param name="sql">One statement, its parameters named <c>@name</c>.</param>
+    /// <param name="statement">One statement compiled on it (<see cref="SqliteDialect.Rows"/>), its parameters named <c>@name</c>.</param>
     /// <param name="names">The parameters' names without the <c>@</c>, in the order <see cref="Set(int, long)"/> numbers them.</param>
-    public SqliteRowStatement(SqliteConnection connection, string sql, IReadOnlyList<string> names)
+    public SqliteRowStatement(SqliteConnection connection, SqliteStatementLease statement, IReadOnlyList<string> names)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(names);
         _db = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
-        _stmt = _statement.DangerousGetHandle();
+        _statement = statement;
+        _stmt = statement.Handle;
         _index = new int[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
-            _index[i] = raw.sqlite3_bind_parameter_index(_statement, "@" + names[i]);
+            _index[i] = raw.sqlite3_bind_parameter_index(statement.Statement, "@" + names[i]);
             if (_index[i] == 0)
             {
                 _statement.Dispose();
