@@ -52,11 +52,30 @@ public sealed class SqlStore : IStore, IAsyncDisposable
             var connection = await _dialect.OpenWriteAsync(ct).ConfigureAwait(false);
             try
             {
-                return await WriteOnAsync(connection, work, beside, () => committed = true, ct).ConfigureAwait(false);
+                // Disposed (rolled back if not committed) at the end of this block, before the connection goes back.
+                await using var transaction = beside
+                    ? await connection.BeginTransactionAsync(ct).ConfigureAwait(false)
+                    : await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+                var plans = _plans.Open(writing: true);
+                var session = new SqlSession(_dialect, connection, transaction, plans, ct);
+                if (beside)
+                {
+                    session.Beside();
+                }
+                session.KeepCashRows();
+                var result = await work(session).ConfigureAwait(false);
+                await session.FlushAsync().ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                committed = true;
+                plans.Committed();
+                if (session.UsersChanged)
+                {
+                    Interlocked.Increment(ref _usersVersion);
+                }
+                return result;
             }
             finally
             {
-                // After the transaction ended (committed or rolled back), never inside it.
                 await _dialect.ReleaseWriteAsync(connection).ConfigureAwait(false);
             }
         }
@@ -71,30 +90,6 @@ public sealed class SqlStore : IStore, IAsyncDisposable
                 _dialect.WriteAbandoned();
             }
         }
-    }
-
-    private async Task<T> WriteOnAsync<T>(DbConnection connection, Func<IStoreSession, Task<T>> work, bool beside, Action committed, CancellationToken ct)
-    {
-        await using var transaction = beside
-            ? await connection.BeginTransactionAsync(ct).ConfigureAwait(false)
-            : await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
-        var plans = _plans.Open(writing: true);
-        var session = new SqlSession(_dialect, connection, transaction, plans, ct);
-        if (beside)
-        {
-            session.Beside();
-        }
-        session.KeepCashRows();
-        var result = await work(session).ConfigureAwait(false);
-        await session.FlushAsync().ConfigureAwait(false);
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
-        committed();
-        plans.Committed();
-        if (session.UsersChanged)
-        {
-            Interlocked.Increment(ref _usersVersion);
-        }
-        return result;
     }
 
     public async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct)

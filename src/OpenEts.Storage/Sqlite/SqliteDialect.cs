@@ -124,7 +124,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override ValueTask ReleaseWriteAsync(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (_writer is not { } writer || !ReferenceEquals(connection, writer.Connection))
+        if (WriterOf(connection) is not { } writer)
         {
             return connection.DisposeAsync();
         }
@@ -138,9 +138,11 @@ internal sealed class SqliteDialect : SqlDialect
     }
 
     public override DbConnection StatementsOf(DbConnection connection) =>
-        _writer is { } writer && ReferenceEquals(connection, writer.Connection)
-            ? writer.Statements
-            : new ReusingConnection((SqliteConnection)connection);
+        WriterOf(connection)?.Statements ?? new ReusingConnection((SqliteConnection)connection);
+
+    // The store's writer when connection is its connection (then the session running on it holds it), else null.
+    private SqliteWriter? WriterOf(DbConnection connection) =>
+        _writer is { } writer && ReferenceEquals(connection, writer.Connection) ? writer : null;
 
     /// <summary>A statement run row by row through SQLite's C calls, compiled once for all writes on the store's writer.</summary>
     internal SqliteRowStatement Rows(DbConnection connection, string sql, IReadOnlyList<string> names) =>
@@ -149,7 +151,7 @@ internal sealed class SqliteDialect : SqlDialect
     // The statement compiled for this use: the writer's kept one, reset when the use ends, or one of its own.
     private SqliteStatementLease Prepare(DbConnection connection, string sql)
     {
-        if (_writer is { } writer && ReferenceEquals(connection, writer.Connection) && writer.Kept(sql) is { } kept)
+        if (WriterOf(connection)?.Kept(sql) is { } kept)
         {
             return new SqliteStatementLease(kept, kept: true);
         }
