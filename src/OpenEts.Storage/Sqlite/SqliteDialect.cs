@@ -18,11 +18,15 @@ internal sealed class SqliteDialect : SqlDialect
     private const int PrimaryKeyViolation = 1555;
 
     // A checkpoint starts in the background when a commit leaves this many pages in the write-ahead log (4 KiB pages:
-    // 16 MiB; SQLite's automatic checkpoint runs at 1 000 on the committing thread), and at most once a second. A commit
-    // that finds the log at the bound (256 MiB: the background ones cannot keep up) copies it itself, as before.
+    // 16 MiB; SQLite's automatic checkpoint runs at 1 000 on the committing thread), at most every tenth of a second. A
+    // commit that finds the log at the bound (256 MiB) copies it itself, as SQLite's own would: under writes that never
+    // pause, the log is started again only when a write begins with every page of it copied, which the background ones
+    // never leave it (a write is always in between), so the bound is reached. That commit waits for the pages the last
+    // background checkpoint did not copy and for their syncs to disk; checkpoints a tenth of a second apart keep that
+    // short (docs/exchange.md, "The log's bound under sustained writes").
     private const int CheckpointPages = 4000;
     private const int CommitCheckpointPages = 65536;
-    private const long CheckpointEveryMs = 1000;
+    private const long CheckpointEveryMs = 100;
 
     private const string Pragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; "
         + "PRAGMA cache_size = -32768;";
@@ -455,7 +459,7 @@ internal sealed class SqliteDialect : SqlDialect
     /// Told by <see cref="SqliteWalHook"/> after each commit, on the committing thread, with the pages now in the log.
     /// Past <see cref="CheckpointPages"/> it starts a passive checkpoint on a connection and a thread of their own (not
     /// the pool's: a checkpoint waits on the disk, and on two cores the pool has two threads for requests and live data),
-    /// unless one is running or one started within the last second. A passive checkpoint copies what no reader still
+    /// unless one is running or one started within the last tenth of a second. A passive checkpoint copies what no reader still
     /// needs and waits for no one: commits and reads go on beside it.
     /// </summary>
     internal void WalCommitted(nint db, int pages)
