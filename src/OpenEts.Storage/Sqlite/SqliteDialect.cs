@@ -19,11 +19,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     // A checkpoint starts in the background when a commit leaves this many pages in the write-ahead log (4 KiB pages:
     // 16 MiB; SQLite's automatic checkpoint runs at 1 000 on the committing thread), at most every tenth of a second. A
-    // commit that finds the log at the bound (256 MiB) copies it itself, as SQLite's own would: under writes that never
-    // pause, the log is started again only when a write begins with every page of it copied, which the background ones
-    // never leave it (a write is always in between), so the bound is reached. That commit waits for the pages the last
-    // background checkpoint did not copy and for their syncs to disk; checkpoints a tenth of a second apart keep that
-    // short (docs/exchange.md, "The log's bound under sustained writes").
+    // commit that finds the log at the bound (65 536 pages, 256 MiB) copies it itself, as SQLite's own would. Under writes
+    // that never pause the bound is reached: SQLite starts the log again only when a write begins with every page of it
+    // copied, and a background checkpoint copies what was there when it started, by which time another write has added
+    // more. The commit at the bound waits for the pages the last background checkpoint left and for their syncs to disk;
+    // checkpoints a tenth of a second apart leave few (docs/exchange.md, "The log's bound under sustained writes").
     private const int CheckpointPages = 4000;
     private const int CommitCheckpointPages = 65536;
     private const long CheckpointEveryMs = 100;
@@ -459,8 +459,8 @@ internal sealed class SqliteDialect : SqlDialect
     /// Told by <see cref="SqliteWalHook"/> after each commit, on the committing thread, with the pages now in the log.
     /// Past <see cref="CheckpointPages"/> it starts a passive checkpoint on a connection and a thread of their own (not
     /// the pool's: a checkpoint waits on the disk, and on two cores the pool has two threads for requests and live data),
-    /// unless one is running or one started within the last tenth of a second. A passive checkpoint copies what no reader still
-    /// needs and waits for no one: commits and reads go on beside it.
+    /// unless one is running or one started within the last tenth of a second. A passive checkpoint copies what no reader
+    /// still needs and waits for no one: commits and reads go on beside it.
     /// </summary>
     internal void WalCommitted(nint db, int pages)
     {
