@@ -79,46 +79,43 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         }
         var (lastOrder, _) = await work.LastNumbersAsync().ConfigureAwait(false);
         var id = lastOrder + 1;
+        var subject = Subject(id);
         long? reservation = null;
         if (Side == Side.Buy)
         {
             var (made, noCash) = await OrderEntry.ReserveCashAsync(work, organisation!, OrderEntry.Value(PriceFen ?? book.Settings.UpperBandFen, Quantity),
-                Subject(id), CashKey(id)).ConfigureAwait(false);
+                subject, CashKey(id)).ConfigureAwait(false);
             if (noCash is not null)
             {
                 return noCash;
             }
             reservation = made;
         }
-        else if (await OrderEntry.HoldUnitsAsync(work, account, listed, Quantity, ExchangeWork.Key($"exchange/order/{id}/reserve"), Subject(id) + "/reserve").ConfigureAwait(false) is { } noUnits)
+        else if (await OrderEntry.HoldUnitsAsync(work, account, listed, Quantity, ExchangeWork.Key($"exchange/order/{id}/reserve"), subject + "/reserve").ConfigureAwait(false) is { } noUnits)
         {
             return noUnits;
         }
-        var order = new ExchangeOrder(id, Instrument, account.Id, work.Actor.UserName, Side, Type, PriceFen, Quantity, 0, 0, 0, OrderStatus.Open,
-            null, reservation, work.Now, work.Now, Key.Value);
         var input = new ExchangeInput(Instrument, id, account.Id, Side.ToString(), Type.ToString(), PriceFen, Quantity, work.Actor.UserName,
             reservation, Key.Value);
-        var (outcome, trades) = await work.SubmitAsync(ExchangeInput.Placed, Subject(id), input).ConfigureAwait(false);
+        var (outcome, trades) = await work.SubmitAsync(ExchangeInput.Placed, subject, input).ConfigureAwait(false);
         if (!outcome.IsAccepted)
         {
             throw new ExchangeRefusalException(ExchangeWork.EngineRefusal(outcome));
         }
-        var placed = order with
-        {
-            Filled = outcome.Filled, Resting = outcome.Resting, Cancelled = outcome.Cancelled,
-            Status = outcome.Resting > 0 ? OrderStatus.Open : outcome.Filled == Quantity ? OrderStatus.Filled : OrderStatus.Cancelled,
-            Reason = outcome.Reason == Reason.None ? null : outcome.Reason.ToString(),
-        };
-        if (trades.Length == 0 && placed.Status == OrderStatus.Open)
+        var status = outcome.Resting > 0 ? OrderStatus.Open : outcome.Filled == Quantity ? OrderStatus.Filled : OrderStatus.Cancelled;
+        var reason = outcome.Reason == Reason.None ? null : outcome.Reason.ToString();
+        if (trades.Length == 0 && status == OrderStatus.Open)
         {
             // It rests without trading: stored once, as it stands.
-            await work.InsertOrderAsync(placed).ConfigureAwait(false);
-            return new ExchangeOutcome.Completed(ExchangeInput.Placed, Subject(id), false, placed, []);
+            var resting = Order(work, id, account.Id, reservation, outcome.Filled, outcome.Resting, outcome.Cancelled, status, reason);
+            await work.InsertOrderAsync(resting).ConfigureAwait(false);
+            return new ExchangeOutcome.Completed(ExchangeInput.Placed, subject, false, resting, []);
         }
         // Settlement reads the order as it was placed.
+        var order = Order(work, id, account.Id, reservation, 0, 0, 0, OrderStatus.Open, null);
         await work.InsertOrderAsync(order).ConfigureAwait(false);
         var settled = await work.SettleAsync(listed, trades, id).ConfigureAwait(false);
-        order = placed;
+        order = order with { Filled = outcome.Filled, Resting = outcome.Resting, Cancelled = outcome.Cancelled, Status = status, Reason = reason };
         if (order.Status == OrderStatus.Open)
         {
             await s.Exchange.SaveOrderAsync(order).ConfigureAwait(false);
@@ -127,8 +124,14 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         {
             await work.FinishAsync(listed, order).ConfigureAwait(false);
         }
-        return new ExchangeOutcome.Completed(ExchangeInput.Placed, Subject(id), false, order, settled);
+        return new ExchangeOutcome.Completed(ExchangeInput.Placed, subject, false, order, settled);
     }
+
+    // The order as stored, placed now by the actor under this command's key.
+    private ExchangeOrder Order(ExchangeWork work, long id, long account, long? reservation, long filled, long resting, long cancelled,
+        OrderStatus status, string? reason) =>
+        new(id, Instrument, account, work.Actor.UserName, Side, Type, PriceFen, Quantity, filled, resting, cancelled, status, reason, reservation,
+            work.Now, work.Now, Key.Value);
 
     /// <summary>The idempotency key of a buy order's cash reservation: <c>exchange/order/12/cash</c>.</summary>
     public static IdempotencyKey CashKey(long order) => ExchangeWork.Key($"exchange/order/{order}/cash");
