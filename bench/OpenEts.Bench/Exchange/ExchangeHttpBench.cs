@@ -76,17 +76,22 @@ internal static class ExchangeHttpBench
             await DriveAsync(buyer, seller, warm, clients, cross, reference, tick, lot, "warm", batch).ConfigureAwait(false);
 
             var cpuBefore = ProcessCpu(server);
+            var generatorBefore = CpuTime.ProcessMilliseconds();
+            var idleBefore = MachineIdle.Read();
             var watch = Stopwatch.StartNew();
             var run = await DriveAsync(buyer, seller, orders, clients, cross, reference, tick, lot, "run", batch).ConfigureAwait(false);
             watch.Stop();
             var serverCpu = ProcessCpu(server) - cpuBefore;
+            var generatorCpu = (CpuTime.ProcessMilliseconds() - generatorBefore) / 1000;
+            var idle = MachineIdle.Since(idleBefore);
             var sorted = run.Latencies.Order().ToArray();
             double Ms(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))] * 1000.0 / Stopwatch.Frequency;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"SQLite over HTTP: {run.Accepted:N0} orders acknowledged durable in {watch.Elapsed.TotalSeconds:F2} s = {run.Accepted / watch.Elapsed.TotalSeconds:N0} orders/s "
                 + $"(target ≥ 50 000/s); latency of an order's acknowledgement p50 {Ms(0.50):F2} ms, p99 {Ms(0.99):F2} ms (target < 10 ms), max {Ms(1.0):F1} ms; "
                 + $"{run.Refused:N0} refused ({run.FirstRefusal ?? "none"}); server process {serverCpu.TotalSeconds:F1} s CPU = "
-                + $"{run.Accepted / Math.Max(serverCpu.TotalSeconds, 0.001):N0} orders per server CPU-second; load average {RegistryBench.LoadAverage()}"));
+                + $"{run.Accepted / Math.Max(serverCpu.TotalSeconds, 0.001):N0} orders per server CPU-second ({1e6 * serverCpu.TotalSeconds / Math.Max(run.Accepted, 1):F1} µs an order); "
+                + $"this generator {generatorCpu:F1} s CPU ({1e6 * generatorCpu / Math.Max(run.Accepted, 1):F1} µs an order); the machine idle {idle}; load average {RegistryBench.LoadAverage()}"));
             buyer.Dispose();
             seller.Dispose();
             return run.Refused == 0 ? 0 : 1;
