@@ -157,6 +157,8 @@ internal static class InclusionJetStreamBench
                 }
             }
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var natsBefore = nats is null ? TimeSpan.Zero : OpenEts.Bench.Exchange.ExchangeHttpBench.ProcessCpu(nats);
+            var idleBefore = MachineIdle.Read();
             var time = Stopwatch.StartNew();
             using var generator = Generator(events, "e", 0);
             while (worker.Applied < warmup + events)
@@ -168,6 +170,8 @@ internal static class InclusionJetStreamBench
                 }
             }
             var seconds = time.Elapsed.TotalSeconds;
+            var natsCpu = nats is null ? (double?)null : (OpenEts.Bench.Exchange.ExchangeHttpBench.ProcessCpu(nats) - natsBefore).TotalSeconds;
+            var idle = MachineIdle.Since(idleBefore);
             await stop.CancelAsync();
             await running;
             var workerCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
@@ -184,7 +188,9 @@ internal static class InclusionJetStreamBench
                 return sum;
             }, CancellationToken.None);
             Console.WriteLine($"end to end through JetStream into SQLite (RecordActions, batches of {stream.Options.Batch:N0}): {events:N0} events in {seconds:F2} s = "
-                + $"{events / seconds:N0} events/s; worker process {workerCpu:F1} CPU s; {counted - warmup:N0} counted in the wallets (after the warm-up's {warmup:N0})");
+                + $"{events / seconds:N0} events/s; worker process {workerCpu:F1} CPU s ({1e6 * workerCpu / events:F1} µs an event); "
+                + (natsCpu is { } n ? $"nats-server {n:F1} CPU s ({1e6 * n / events:F1} µs an event); " : "")
+                + $"the machine idle {idle}; {counted - warmup:N0} counted in the wallets (after the warm-up's {warmup:N0})");
 
             // The stream's own ceiling: a second durable consumer that only fetches, reads and acknowledges.
             var js = new NatsJSContext(connection);
