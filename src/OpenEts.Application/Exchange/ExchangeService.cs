@@ -103,7 +103,7 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
             queued.Add(new ExchangeRequest(actor, commands[i], now));
             at.Add(i);
         }
-        var group = LazyInitializer.EnsureInitialized(ref _group, () => new(RunGroupAsync, MaxGroup, r => !Batched(r.Command)));
+        var group = LazyInitializer.EnsureInitialized(ref _group, () => new(RunGroupAsync, MaxGroup, r => !Batched(r.Command), "exchange"));
         var results = await group.RunManyAsync(queued, ct).ConfigureAwait(false);
         var changed = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < results.Length; i++)
@@ -132,7 +132,7 @@ public sealed partial class ExchangeService(IStore store, RegistryService regist
         {
             return new ExchangeOutcome.Forbidden(command.Roles);
         }
-        var group = LazyInitializer.EnsureInitialized(ref _group, () => new(RunGroupAsync, MaxGroup, r => !Batched(r.Command)));
+        var group = LazyInitializer.EnsureInitialized(ref _group, () => new(RunGroupAsync, MaxGroup, r => !Batched(r.Command), "exchange"));
         return await group.RunAsync(new ExchangeRequest(actor, command, now), ct).ConfigureAwait(false);
     }
 

@@ -26,7 +26,7 @@ public sealed partial class RegistryService
         DateTimeOffset now, Func<RegistryLedger, RegistryOutcome> request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var group = LazyInitializer.EnsureInitialized(ref _group, () => new(RunGroupAsync, MaxGroup));
+        var group = LazyInitializer.EnsureInitialized(ref _group, () => new(RunGroupAsync, MaxGroup, name: "registry"));
         return group.RunAsync((now, request), ct);
     }
 

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
 namespace OpenEts.Application.Storage;
 
 /// <summary>
@@ -17,13 +20,48 @@ namespace OpenEts.Application.Storage;
 /// <c>alone</c> names requests that never share a transaction (they run in a group of their own, in their turn): a
 /// request whose refusal is not cheap to take back, or one that changes what a group reads once.
 /// </para>
+/// <para>
+/// Each writer reports its load under <paramref name="name"/> (<see cref="WriterMetrics"/>): the time it spent running
+/// groups, the groups and requests it ran, and the requests waiting. The time's rate is the writer's utilisation; a
+/// writer busy nearly all the time is at its capacity, and more callers only wait longer.
+/// </para>
 /// </remarks>
-public sealed class GroupCommit<TRequest, TResult>(
-    Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> runGroup, int maxGroup, Func<TRequest, bool>? alone = null)
+public sealed class GroupCommit<TRequest, TResult> : WriterMetrics.IWriter
 {
+    private readonly Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> _runGroup;
+    private readonly int _maxGroup;
+    private readonly Func<TRequest, bool>? _alone;
+    private readonly KeyValuePair<string, object?> _tag;
     private readonly Lock _gate = new();
     private List<Queued> _queue = [];
     private bool _draining;
+
+    /// <param name="runGroup">Runs a group in one transaction, one result per request in order.</param>
+    /// <param name="maxGroup">Requests in one group at most.</param>
+    /// <param name="alone">Requests that run in a group of their own.</param>
+    /// <param name="name">The writer's name in <see cref="WriterMetrics"/>.</param>
+    public GroupCommit(Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> runGroup, int maxGroup, Func<TRequest, bool>? alone = null,
+        string name = "writer")
+    {
+        _runGroup = runGroup;
+        _maxGroup = maxGroup;
+        _alone = alone;
+        _tag = new("writer", name);
+        WriterMetrics.Track(this);
+    }
+
+    KeyValuePair<string, object?> WriterMetrics.IWriter.Tag => _tag;
+
+    int WriterMetrics.IWriter.Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
 
     /// <summary>
     /// Queues <paramref name="request"/> and waits for its result. Cancelling <paramref name="ct"/> stops the wait, not the
@@ -39,6 +77,7 @@ public sealed class GroupCommit<TRequest, TResult>(
             lead = !_draining;
             _draining = true;
         }
+
         if (lead)
         {
             // On the pool, not inline: on SQLite the whole write completes synchronously, so an inline drain would keep
@@ -72,6 +111,7 @@ public sealed class GroupCommit<TRequest, TResult>(
             lead = !_draining;
             _draining = true;
         }
+
         if (lead)
         {
             _ = Task.Run(DrainAsync, CancellationToken.None);
@@ -112,17 +152,17 @@ public sealed class GroupCommit<TRequest, TResult>(
     // alone only by itself.
     private int Take()
     {
-        var limit = Math.Min(_queue.Count, maxGroup);
-        if (alone is null)
+        var limit = Math.Min(_queue.Count, _maxGroup);
+        if (_alone is null)
         {
             return limit;
         }
-        if (alone(_queue[0].Request))
+        if (_alone(_queue[0].Request))
         {
             return 1;
         }
         var take = 1;
-        while (take < limit && !alone(_queue[take].Request))
+        while (take < limit && !_alone(_queue[take].Request))
         {
             take++;
         }
@@ -131,9 +171,11 @@ public sealed class GroupCommit<TRequest, TResult>(
 
     private async Task RunGroupAsync(List<Queued> group)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            var results = await runGroup(group.ConvertAll(q => q.Request)).ConfigureAwait(false);
+            var results = await _runGroup(group.ConvertAll(q => q.Request)).ConfigureAwait(false);
+            Ran(ref started, group.Count);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Completion.SetResult(results[i]);
@@ -148,6 +190,7 @@ public sealed class GroupCommit<TRequest, TResult>(
         }
         catch (Exception e)
         {
+            Ran(ref started, 1);
             group[0].Completion.SetException(e);
             return;
         }
@@ -155,15 +198,29 @@ public sealed class GroupCommit<TRequest, TResult>(
         {
             try
             {
-                queued.Completion.SetResult((await runGroup([queued.Request]).ConfigureAwait(false))[0]);
+                var result = (await _runGroup([queued.Request]).ConfigureAwait(false))[0];
+                Ran(ref started, 1);
+                queued.Completion.SetResult(result);
             }
 #pragma warning disable CA1031 // The exception is handed to the caller that made the request.
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                Ran(ref started, 1);
                 queued.Completion.SetException(e);
             }
         }
+    }
+
+    // One transaction run (a group, or a request of a failed group run alone; the failed attempt's time counts with the
+    // first of them), recorded before its callers are answered.
+    private void Ran(ref long started, int requests)
+    {
+        var now = Stopwatch.GetTimestamp();
+        WriterMetrics.Busy.Add(Stopwatch.GetElapsedTime(started, now).TotalSeconds, _tag);
+        WriterMetrics.Groups.Add(1, _tag);
+        WriterMetrics.Requests.Add(requests, _tag);
+        started = now;
     }
 
     private sealed class Queued(TRequest request)
@@ -171,5 +228,71 @@ public sealed class GroupCommit<TRequest, TResult>(
         public TRequest Request { get; } = request;
 
         public TaskCompletionSource<TResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>
+/// The meter <c>OpenEts.Writers</c>: each group-committing writer's load, tagged <c>writer</c> (<c>exchange</c>,
+/// <c>registry</c>). Watch it with <c>dotnet-counters monitor -n OpenEts.Server --counters OpenEts.Writers</c>, or any
+/// OpenTelemetry exporter: <c>openets.writer.busy</c> in seconds a second is the writer's utilisation.
+/// </summary>
+public static class WriterMetrics
+{
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "OpenEts.Writers";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Seconds spent running groups (transactions and the work in them): its rate is the writer's utilisation.</summary>
+    public static readonly Counter<double> Busy = Meter.CreateCounter<double>("openets.writer.busy", "s",
+        "time the writer spent running groups of requests; its rate is the writer's utilisation (1 s/s: saturated)");
+
+    /// <summary>Groups run (each one transaction, unless a failure made its requests run one by one).</summary>
+    public static readonly Counter<long> Groups = Meter.CreateCounter<long>("openets.writer.groups", "{group}",
+        "groups of requests run, each in one transaction");
+
+    /// <summary>Requests answered.</summary>
+    public static readonly Counter<long> Requests = Meter.CreateCounter<long>("openets.writer.requests", "{request}",
+        "requests the writer ran; requests over groups is the mean group");
+
+    /// <summary>Requests queued and not yet taken into a group, now.</summary>
+    public static readonly ObservableGauge<int> Waiting = Meter.CreateObservableGauge("openets.writer.waiting", Observe, "{request}",
+        "requests waiting for the writer");
+
+    private static readonly List<WeakReference<IWriter>> Writers = [];
+
+    /// <summary>A writer whose queue <see cref="Waiting"/> reports.</summary>
+    public interface IWriter
+    {
+        /// <summary>The writer's name as a tag.</summary>
+        KeyValuePair<string, object?> Tag { get; }
+
+        /// <summary>Requests in its queue now.</summary>
+        int Waiting { get; }
+    }
+
+    internal static void Track(IWriter writer)
+    {
+        lock (Writers)
+        {
+            Writers.RemoveAll(w => !w.TryGetTarget(out _));
+            Writers.Add(new(writer));
+        }
+    }
+
+    private static List<Measurement<int>> Observe()
+    {
+        lock (Writers)
+        {
+            var measured = new List<Measurement<int>>(Writers.Count);
+            foreach (var reference in Writers)
+            {
+                if (reference.TryGetTarget(out var writer))
+                {
+                    measured.Add(new(writer.Waiting, writer.Tag));
+                }
+            }
+            return measured;
+        }
     }
 }

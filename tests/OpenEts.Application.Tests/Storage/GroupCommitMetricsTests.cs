@@ -1,0 +1,153 @@
+using System.Diagnostics.Metrics;
+using OpenEts.Application.Storage;
+
+namespace OpenEts.Application.Tests.Storage;
+
+// What an operator watching OpenEts.Writers sees of a writer: its groups, requests, waiting requests and busy time,
+// under the writer's own name.
+public sealed class GroupCommitMetricsTests
+{
+    // Every measurement of the OpenEts.Writers instruments tagged with one writer's name (other tests' writers run beside).
+    private sealed class Recorder : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly Lock _gate = new();
+        private readonly string _writer;
+
+        public Recorder(string writer)
+        {
+            _writer = writer;
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == WriterMetrics.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument.Name, value, tags));
+            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument.Name, value, tags));
+            _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Set(instrument.Name, value, tags));
+            _listener.Start();
+        }
+
+        public Dictionary<string, double> Sums { get; } = [];
+
+        private Dictionary<string, double> Latest { get; } = [];
+
+        // A gauge's value now (observed on request, as an exporter's collection would).
+        public double Now(string name)
+        {
+            _listener.RecordObservableInstruments();
+            lock (_gate)
+            {
+                return Latest.GetValueOrDefault(name, double.NaN);
+            }
+        }
+
+        public double Sum(string name)
+        {
+            lock (_gate)
+            {
+                return Sums.GetValueOrDefault(name);
+            }
+        }
+
+        private void Add(string name, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "writer" && (string?)tag.Value == _writer)
+                {
+                    lock (_gate)
+                    {
+                        Sums[name] = Sums.GetValueOrDefault(name) + value;
+                    }
+                }
+            }
+        }
+
+        private void Set(string name, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "writer" && (string?)tag.Value == _writer)
+                {
+                    lock (_gate)
+                    {
+                        Latest[name] = value;
+                    }
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    [Fact]
+    public async Task AWriterUnderLoad_ReportsItsGroupsRequestsQueueAndBusyTime()
+    {
+        var name = "test-" + Guid.NewGuid().ToString("N");
+        using var recorder = new Recorder(name);
+        var firstGroupRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var groups = 0;
+        var commit = new GroupCommit<int, int>(async requests =>
+        {
+            if (Interlocked.Increment(ref groups) == 1)
+            {
+                firstGroupRunning.SetResult();
+                await release.Task;
+            }
+            return [.. requests.Select(r => r * 10)];
+        }, maxGroup: 5, name: name);
+
+        // Twenty requests queued at once: four groups of five, the first held open for a while.
+        var answers = commit.RunManyAsync([.. Enumerable.Range(1, 20)], CancellationToken.None);
+        await firstGroupRunning.Task;
+        Assert.Equal(15, recorder.Now("openets.writer.waiting"));
+        await Task.Delay(60, TestContext.Current.CancellationToken);
+        release.SetResult();
+
+        var results = await answers;
+        Assert.Equal(Enumerable.Range(1, 20).Select(r => r * 10), results);
+        Assert.Equal(4, recorder.Sum("openets.writer.groups"));
+        Assert.Equal(20, recorder.Sum("openets.writer.requests"));
+        Assert.Equal(0, recorder.Now("openets.writer.waiting"));
+        Assert.True(recorder.Sum("openets.writer.busy") >= 0.05, $"busy {recorder.Sum("openets.writer.busy")} s: the held group's time is counted");
+    }
+
+    [Fact]
+    public async Task AGroupThatFails_CountsEachRequestOnceAsItRunsAloneAndLeavesNothingWaiting()
+    {
+        var name = "test-" + Guid.NewGuid().ToString("N");
+        using var recorder = new Recorder(name);
+        var firstGroupRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commit = new GroupCommit<int, int>(async requests =>
+        {
+            if (requests[0] == 1)
+            {
+                firstGroupRunning.SetResult();
+                await release.Task;
+            }
+            return requests.Contains(3) ? throw new InvalidOperationException("request 3 fails") : [.. requests];
+        }, maxGroup: 10, name: name);
+
+        // 1 runs alone and is held; 2, 3 and 4 queue behind it and share the next group, which fails for 3 and so runs
+        // each of them alone.
+        var first = commit.RunAsync(1, TestContext.Current.CancellationToken);
+        await firstGroupRunning.Task;
+        var rest = Enumerable.Range(2, 3).Select(r => commit.RunAsync(r, TestContext.Current.CancellationToken)).ToArray();
+        Assert.Equal(3, recorder.Now("openets.writer.waiting"));
+        release.SetResult();
+
+        Assert.Equal(1, await first);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => rest[1]);
+        int[] others = [await rest[0], await rest[2]];
+        Assert.Equal(2, others[0]);
+        Assert.Equal(4, others[1]);
+        Assert.Equal(4, recorder.Sum("openets.writer.requests"));
+        Assert.Equal(4, recorder.Sum("openets.writer.groups")); // 1's, then 2, 3 and 4 each alone
+        Assert.Equal(0, recorder.Now("openets.writer.waiting"));
+    }
+}
