@@ -83,30 +83,45 @@ public sealed class GroupCommitMetricsTests
         public void Dispose() => _listener.Dispose();
     }
 
+    // Holds the writer's first group open until released, so that the test knows what waits behind it.
+    private sealed class FirstGroupHeld
+    {
+        private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _groups;
+
+        public Task Running => _running.Task;
+
+        public void Release() => _release.SetResult();
+
+        public async Task EnterAsync()
+        {
+            if (Interlocked.Increment(ref _groups) == 1)
+            {
+                _running.SetResult();
+                await _release.Task;
+            }
+        }
+    }
+
     [Fact]
     public async Task AWriterUnderLoad_ReportsItsGroupsRequestsQueueAndBusyTime()
     {
         var name = "test-" + Guid.NewGuid().ToString("N");
         using var recorder = new Recorder(name);
-        var firstGroupRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var groups = 0;
+        var held = new FirstGroupHeld();
         var commit = new GroupCommit<int, int>(async requests =>
         {
-            if (Interlocked.Increment(ref groups) == 1)
-            {
-                firstGroupRunning.SetResult();
-                await release.Task;
-            }
+            await held.EnterAsync();
             return [.. requests.Select(r => r * 10)];
         }, maxGroup: 5, name: name);
 
         // Twenty requests queued at once: four groups of five, the first held open for a while.
         var answers = commit.RunManyAsync([.. Enumerable.Range(1, 20)], CancellationToken.None);
-        await firstGroupRunning.Task;
+        await held.Running;
         Assert.Equal(15, recorder.Now("openets.writer.waiting"));
         await Task.Delay(60, TestContext.Current.CancellationToken);
-        release.SetResult();
+        held.Release();
 
         var results = await answers;
         Assert.Equal(Enumerable.Range(1, 20).Select(r => r * 10), results);
@@ -121,25 +136,20 @@ public sealed class GroupCommitMetricsTests
     {
         var name = "test-" + Guid.NewGuid().ToString("N");
         using var recorder = new Recorder(name);
-        var firstGroupRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new FirstGroupHeld();
         var commit = new GroupCommit<int, int>(async requests =>
         {
-            if (requests[0] == 1)
-            {
-                firstGroupRunning.SetResult();
-                await release.Task;
-            }
+            await held.EnterAsync();
             return requests.Contains(3) ? throw new InvalidOperationException("request 3 fails") : [.. requests];
         }, maxGroup: 10, name: name);
 
         // 1 runs alone and is held; 2, 3 and 4 queue behind it and share the next group, which fails for 3 and so runs
         // each of them alone.
         var first = commit.RunAsync(1, TestContext.Current.CancellationToken);
-        await firstGroupRunning.Task;
+        await held.Running;
         var rest = Enumerable.Range(2, 3).Select(r => commit.RunAsync(r, TestContext.Current.CancellationToken)).ToArray();
         Assert.Equal(3, recorder.Now("openets.writer.waiting"));
-        release.SetResult();
+        held.Release();
 
         Assert.Equal(1, await first);
         await Assert.ThrowsAsync<InvalidOperationException>(() => rest[1]);
