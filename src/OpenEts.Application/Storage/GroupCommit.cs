@@ -77,7 +77,6 @@ public sealed class GroupCommit<TRequest, TResult> : WriterMetrics.IWriter
             lead = !_draining;
             _draining = true;
         }
-
         if (lead)
         {
             // On the pool, not inline: on SQLite the whole write completes synchronously, so an inline drain would keep
@@ -111,7 +110,6 @@ public sealed class GroupCommit<TRequest, TResult> : WriterMetrics.IWriter
             lead = !_draining;
             _draining = true;
         }
-
         if (lead)
         {
             _ = Task.Run(DrainAsync, CancellationToken.None);
@@ -241,15 +239,21 @@ public static class WriterMetrics
     /// <summary>The meter's name.</summary>
     public const string MeterName = "OpenEts.Writers";
 
+    // Declared before the gauge that reads it, so that it exists whenever a collection asks.
+    private static readonly List<WeakReference<IWriter>> Writers = [];
+
     private static readonly Meter Meter = new(MeterName);
 
     /// <summary>Seconds spent running groups (transactions and the work in them): its rate is the writer's utilisation.</summary>
     public static readonly Counter<double> Busy = Meter.CreateCounter<double>("openets.writer.busy", "s",
         "time the writer spent running groups of requests; its rate is the writer's utilisation (1 s/s: saturated)");
 
-    /// <summary>Groups run (each one transaction, unless a failure made its requests run one by one).</summary>
+    /// <summary>
+    /// Transactions run: a group's, or, after a group failed and rolled back, each of its requests' run alone (the failed
+    /// attempt's time counts with the first of them, not as a transaction).
+    /// </summary>
     public static readonly Counter<long> Groups = Meter.CreateCounter<long>("openets.writer.groups", "{group}",
-        "groups of requests run, each in one transaction");
+        "groups of requests run, each in one transaction (a failed group's requests then each alone)");
 
     /// <summary>Requests answered.</summary>
     public static readonly Counter<long> Requests = Meter.CreateCounter<long>("openets.writer.requests", "{request}",
@@ -258,8 +262,6 @@ public static class WriterMetrics
     /// <summary>Requests queued and not yet taken into a group, now.</summary>
     public static readonly ObservableGauge<int> Waiting = Meter.CreateObservableGauge("openets.writer.waiting", Observe, "{request}",
         "requests waiting for the writer");
-
-    private static readonly List<WeakReference<IWriter>> Writers = [];
 
     /// <summary>A writer whose queue <see cref="Waiting"/> reports.</summary>
     public interface IWriter
