@@ -30,9 +30,8 @@ public sealed class GroupCommitMetricsTests
             _listener.Start();
         }
 
-        public Dictionary<string, double> Sums { get; } = [];
-
-        private Dictionary<string, double> Latest { get; } = [];
+        private readonly Dictionary<string, double> _sums = [];
+        private readonly Dictionary<string, double> _latest = [];
 
         // A gauge's value now (observed on request, as an exporter's collection would).
         public double Now(string name)
@@ -40,7 +39,7 @@ public sealed class GroupCommitMetricsTests
             _listener.RecordObservableInstruments();
             lock (_gate)
             {
-                return Latest.GetValueOrDefault(name, double.NaN);
+                return _latest.GetValueOrDefault(name, double.NaN);
             }
         }
 
@@ -48,36 +47,42 @@ public sealed class GroupCommitMetricsTests
         {
             lock (_gate)
             {
-                return Sums.GetValueOrDefault(name);
+                return _sums.GetValueOrDefault(name);
             }
         }
 
         private void Add(string name, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            foreach (var tag in tags)
+            if (IsMine(tags))
             {
-                if (tag.Key == "writer" && (string?)tag.Value == _writer)
+                lock (_gate)
                 {
-                    lock (_gate)
-                    {
-                        Sums[name] = Sums.GetValueOrDefault(name) + value;
-                    }
+                    _sums[name] = _sums.GetValueOrDefault(name) + value;
                 }
             }
         }
 
         private void Set(string name, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
+            if (IsMine(tags))
+            {
+                lock (_gate)
+                {
+                    _latest[name] = value;
+                }
+            }
+        }
+
+        private bool IsMine(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
             foreach (var tag in tags)
             {
                 if (tag.Key == "writer" && (string?)tag.Value == _writer)
                 {
-                    lock (_gate)
-                    {
-                        Latest[name] = value;
-                    }
+                    return true;
                 }
             }
+            return false;
         }
 
         public void Dispose() => _listener.Dispose();
@@ -104,17 +109,25 @@ public sealed class GroupCommitMetricsTests
         }
     }
 
-    [Fact]
-    public async Task AWriterUnderLoad_ReportsItsGroupsRequestsQueueAndBusyTime()
+    // A writer of its own name whose groups answer as answer does, its first group held; and what its meter reports.
+    private static (GroupCommit<int, int> Commit, FirstGroupHeld Held, Recorder Recorder) Writer(
+        Func<IReadOnlyList<int>, IReadOnlyList<int>> answer, int maxGroup)
     {
         var name = "test-" + Guid.NewGuid().ToString("N");
-        using var recorder = new Recorder(name);
         var held = new FirstGroupHeld();
         var commit = new GroupCommit<int, int>(async requests =>
         {
             await held.EnterAsync();
-            return [.. requests.Select(r => r * 10)];
-        }, maxGroup: 5, name: name);
+            return answer(requests);
+        }, maxGroup, name: name);
+        return (commit, held, new Recorder(name));
+    }
+
+    [Fact]
+    public async Task AWriterUnderLoad_ReportsItsGroupsRequestsQueueAndBusyTime()
+    {
+        var (commit, held, recorder) = Writer(requests => [.. requests.Select(r => r * 10)], maxGroup: 5);
+        using var _ = recorder;
 
         // Twenty requests queued at once: four groups of five, the first held open for a while.
         var answers = commit.RunManyAsync([.. Enumerable.Range(1, 20)], CancellationToken.None);
@@ -134,14 +147,9 @@ public sealed class GroupCommitMetricsTests
     [Fact]
     public async Task AGroupThatFails_CountsEachRequestOnceAsItRunsAloneAndLeavesNothingWaiting()
     {
-        var name = "test-" + Guid.NewGuid().ToString("N");
-        using var recorder = new Recorder(name);
-        var held = new FirstGroupHeld();
-        var commit = new GroupCommit<int, int>(async requests =>
-        {
-            await held.EnterAsync();
-            return requests.Contains(3) ? throw new InvalidOperationException("request 3 fails") : [.. requests];
-        }, maxGroup: 10, name: name);
+        var (commit, held, recorder) = Writer(
+            requests => requests.Contains(3) ? throw new InvalidOperationException("request 3 fails") : [.. requests], maxGroup: 10);
+        using var _ = recorder;
 
         // 1 runs alone and is held; 2, 3 and 4 queue behind it and share the next group, which fails for 3 and so runs
         // each of them alone.
