@@ -159,6 +159,8 @@ internal static class InclusionJetStreamBench
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var natsBefore = nats is null ? TimeSpan.Zero : OpenEts.Bench.Exchange.ExchangeHttpBench.ProcessCpu(nats);
             var idleBefore = MachineIdle.Read();
+            var (allocatedBefore, gen0Before, gen2Before, pausedBefore) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2),
+                GC.GetTotalPauseDuration());
             var time = Stopwatch.StartNew();
             using var generator = Generator(events, "e", 0);
             while (worker.Applied < warmup + events)
@@ -172,6 +174,8 @@ internal static class InclusionJetStreamBench
             var seconds = time.Elapsed.TotalSeconds;
             var natsCpu = nats is null ? (double?)null : (OpenEts.Bench.Exchange.ExchangeHttpBench.ProcessCpu(nats) - natsBefore).TotalSeconds;
             var idle = MachineIdle.Since(idleBefore);
+            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            var (gen0, gen2, paused) = (GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before, GC.GetTotalPauseDuration() - pausedBefore);
             await stop.CancelAsync();
             await running;
             var workerCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
@@ -190,7 +194,8 @@ internal static class InclusionJetStreamBench
             Console.WriteLine($"end to end through JetStream into SQLite (RecordActions, batches of {stream.Options.Batch:N0}): {events:N0} events in {seconds:F2} s = "
                 + $"{events / seconds:N0} events/s; worker process {workerCpu:F1} CPU s ({1e6 * workerCpu / events:F1} µs an event); "
                 + (natsCpu is { } n ? $"nats-server {n:F1} CPU s ({1e6 * n / events:F1} µs an event); " : "")
-                + $"the machine idle {idle}; {counted - warmup:N0} counted in the wallets (after the warm-up's {warmup:N0})");
+                + $"the machine idle {idle}; the worker allocated {allocated / events:N0} bytes an event, {gen0} collections ({gen2} of generation 2), "
+                + $"paused {paused.TotalMilliseconds:F0} ms; {counted - warmup:N0} counted in the wallets (after the warm-up's {warmup:N0})");
 
             // The stream's own ceiling: a second durable consumer that only fetches, reads and acknowledges.
             var js = new NatsJSContext(connection);
