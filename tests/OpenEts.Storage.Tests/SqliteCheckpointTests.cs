@@ -25,6 +25,27 @@ public sealed class SqliteCheckpointTests(SqliteDb db) : IClassFixture<SqliteDb>
     }
 
     [Fact]
+    public async Task Commits_FillingTheLogTwice_HaveItCopiedBothTimes_ByTheCheckpointsKeptConnection()
+    {
+        var store = await db.CreateStoreAsync();
+        var file = db.LastDatabase;
+        var first = await AppendAsync(store, megabytes: 17);
+        // The first checkpoint runs in the background: the file alone holds the first entry once it has finished.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await TailOfFileAloneAsync(file) < first)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the first checkpoint never copied the log");
+            await Task.Delay(50, Ct);
+        }
+        await Task.Delay(150, Ct); // past the tenth of a second between checkpoints
+
+        var second = await AppendAsync(store, megabytes: 17);
+        await store.DisposeAsync();
+
+        Assert.Equal(second, await TailOfFileAloneAsync(file));
+    }
+
+    [Fact]
     public async Task Commit_BelowTheThreshold_LeavesTheLogUncopied_WhereSqlitesOwnCheckpointWouldHaveCopiedIt()
     {
         // 8 MiB: about 2 000 pages, past SQLite's own 1 000 and below the store's 4 000.
@@ -41,11 +62,16 @@ public sealed class SqliteCheckpointTests(SqliteDb db) : IClassFixture<SqliteDb>
     {
         var store = await db.CreateStoreAsync();
         var file = db.LastDatabase;
-        var payload = "{\"pad\":\"" + new string('x', megabytes << 20) + "\"}";
-        var entry = await store.WriteAsync(s => s.Journal.AppendAsync(Now, "tester", "test.large", "GD-HOLD-1", payload), Ct);
+        var sequence = await AppendAsync(store, megabytes);
         await store.DisposeAsync();
         Assert.True(File.Exists(file + "-wal"), "the store's connections are still open, with their write-ahead log");
-        return (file, entry.Sequence);
+        return (file, sequence);
+    }
+
+    private static async Task<long> AppendAsync(SqlStore store, int megabytes)
+    {
+        var payload = "{\"pad\":\"" + new string('x', megabytes << 20) + "\"}";
+        return (await store.WriteAsync(s => s.Journal.AppendAsync(Now, "tester", "test.large", "GD-HOLD-1", payload), Ct)).Sequence;
     }
 
     private static async Task<long> TailOfFileAloneAsync(string file)
