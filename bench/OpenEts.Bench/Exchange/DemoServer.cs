@@ -99,6 +99,31 @@ internal sealed class DemoServer : IAsyncDisposable
             : throw new InvalidOperationException($"order {key} refused: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
     }
 
+    /// <summary>
+    /// As <see cref="OrderAsync"/>, with the time until the answer began (its headers: the order's transaction has
+    /// committed) and until it had been read whole, before it is parsed.
+    /// </summary>
+    public async Task<(System.Text.Json.JsonElement Answer, TimeSpan Began, TimeSpan Read)> TimedOrderAsync(HttpClient client, bool sell, decimal price,
+        long lots, string key)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var watch = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/exchange/orders")
+        {
+            Content = JsonContent.Create(new
+            {
+                instrument = ExchangeHttpBench.Instrument, side = sell ? "sell" : "buy", type = "limit", price, quantity = lots * Lot, idempotencyKey = key,
+            }),
+        };
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        var began = watch.Elapsed;
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var read = watch.Elapsed;
+        return response.IsSuccessStatusCode
+            ? (System.Text.Json.JsonDocument.Parse(bytes).RootElement.Clone(), began, read)
+            : throw new InvalidOperationException($"order {key} refused: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)[..Math.Min(300, bytes.Length)]}");
+    }
+
     /// <summary>Runs <paramref name="count"/> calls of <paramref name="call"/> (0 … count − 1) from <paramref name="clients"/> concurrent workers.</summary>
     public static Task ConcurrentlyAsync(int count, int clients, Func<int, Task> call)
     {
