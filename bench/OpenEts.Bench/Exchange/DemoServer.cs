@@ -119,9 +119,12 @@ internal sealed class DemoServer : IAsyncDisposable
         var began = watch.Elapsed;
         var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         var read = watch.Elapsed;
-        return response.IsSuccessStatusCode
-            ? (System.Text.Json.JsonDocument.Parse(bytes).RootElement.Clone(), began, read)
-            : throw new InvalidOperationException($"order {key} refused: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)[..Math.Min(300, bytes.Length)]}");
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            throw new InvalidOperationException($"order {key} refused: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
+        }
+        return (System.Text.Json.JsonDocument.Parse(bytes).RootElement.Clone(), began, read);
     }
 
     /// <summary>Runs <paramref name="count"/> calls of <paramref name="call"/> (0 … count − 1) from <paramref name="clients"/> concurrent workers.</summary>

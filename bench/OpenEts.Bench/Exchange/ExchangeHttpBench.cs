@@ -172,6 +172,8 @@ internal static class ExchangeHttpBench
         var accepted = 0;
         var refused = 0;
         string? firstRefusal = null;
+        // Order i is a sell when IsSell(i): the orders alternate sides (in cross mode a sell first).
+        bool IsSell(int i) => i % 2 == (cross ? 0 : 1);
         // The generator's own work an order is kept small, so that what the run measures is the server: each request's body
         // is written straight to UTF-8 (no reflection over an object per order), and each answer is read as bytes and
         // scanned only for its two counts ("placed" and "refused" come first), not parsed into a document.
@@ -189,7 +191,7 @@ internal static class ExchangeHttpBench
             var took = Stopwatch.GetTimestamp() - start;
             for (var i = first; i < end; i++)
             {
-                if (i % 2 == (cross ? 0 : 1) == sells)
+                if (IsSell(i) == sells)
                 {
                     latencies[i] = took;
                 }
@@ -224,7 +226,7 @@ internal static class ExchangeHttpBench
                 buyWriter.WriteStartArray("orders");
                 for (var i = first; i < end; i++)
                 {
-                    var sell = i % 2 == (cross ? 0 : 1);
+                    var sell = IsSell(i);
                     var step = 1 + (i / 2 % 10);
                     var price = cross ? reference + ((i / 2 % 5) - 2) * tick : sell ? reference + step * tick : reference - step * tick;
                     var w = sell ? sellWriter : buyWriter;
@@ -236,7 +238,14 @@ internal static class ExchangeHttpBench
                     w.WriteNumber("quantity", lot);
                     w.WriteString("idempotencyKey", string.Create(CultureInfo.InvariantCulture, $"{tag}-{i}"));
                     w.WriteEndObject();
-                    _ = sell ? sellCount++ : buyCount++;
+                    if (sell)
+                    {
+                        sellCount++;
+                    }
+                    else
+                    {
+                        buyCount++;
+                    }
                 }
                 sellWriter.WriteEndArray();
                 sellWriter.WriteEndObject();
