@@ -20,6 +20,9 @@ public sealed class SqlStore : IStore, IAsyncDisposable
     /// <summary>The database's name as the platform prints it: SQLite or PostgreSQL.</summary>
     public string Dialect => _dialect.Name;
 
+    /// <summary>The database's dialect, for the storage tests.</summary>
+    internal SqlDialect Engine => _dialect;
+
     /// <summary>
     /// Opens the store named by <paramref name="database"/>: a PostgreSQL connection string (<c>Host=…</c>) or URL
     /// (<c>postgres://…</c>), else a SQLite file path or <c>Data Source=…</c> string. Runs pending migrations.

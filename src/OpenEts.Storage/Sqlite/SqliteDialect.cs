@@ -492,6 +492,18 @@ internal sealed class SqliteDialect : SqlDialect
     // finished), and closed by DisposeAsync after the last.
     private SqliteCommand? _checkpointCommand;
 
+    /// <summary>The background checkpoint started last: complete when none is running.</summary>
+    internal Task LastCheckpoint
+    {
+        get
+        {
+            lock (_checkpointGate)
+            {
+                return _checkpoint;
+            }
+        }
+    }
+
     private void Checkpoint()
     {
         try
