@@ -86,18 +86,8 @@ internal sealed class DemoServer : IAsyncDisposable
     public TimeSpan Cpu() => ExchangeHttpBench.ProcessCpu(Process);
 
     /// <summary>Posts one limit order of <paramref name="lots"/> lots; the response's JSON, or an exception naming the refusal.</summary>
-    public async Task<System.Text.Json.JsonElement> OrderAsync(HttpClient client, bool sell, decimal price, long lots, string key)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using var response = await client.PostAsJsonAsync("/api/v1/exchange/orders", new
-        {
-            instrument = ExchangeHttpBench.Instrument, side = sell ? "sell" : "buy", type = "limit", price, quantity = lots * Lot, idempotencyKey = key,
-        }).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        return response.IsSuccessStatusCode
-            ? System.Text.Json.JsonDocument.Parse(text).RootElement.Clone()
-            : throw new InvalidOperationException($"order {key} refused: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
-    }
+    public async Task<System.Text.Json.JsonElement> OrderAsync(HttpClient client, bool sell, decimal price, long lots, string key) =>
+        (await TimedOrderAsync(client, sell, price, lots, key).ConfigureAwait(false)).Answer;
 
     /// <summary>
     /// As <see cref="OrderAsync"/>, with the time until the answer began (its headers: the order's transaction has
