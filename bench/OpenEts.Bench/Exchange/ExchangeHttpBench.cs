@@ -101,7 +101,14 @@ internal static class ExchangeHttpBench
             await StopServerAsync(server).ConfigureAwait(false);
             try
             {
-                work.Delete(recursive: true);
+                if (Environment.GetEnvironmentVariable("OPENETS_BENCH_KEEP") == "1")
+                {
+                    Console.WriteLine($"kept the run's database in {work.FullName} (OPENETS_BENCH_KEEP=1)");
+                }
+                else
+                {
+                    work.Delete(recursive: true);
+                }
             }
             catch (IOException)
             {
