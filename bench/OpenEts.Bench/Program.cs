@@ -150,6 +150,9 @@ internal static class Program
                 return Exchange.MarketStreamBench.Run(rest);
             case "market-data":
                 return MarketData.KLineBench.Run(rest);
+            case "help" or "--help" or "-h":
+                Console.WriteLine(Usage);
+                return 0;
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

@@ -13,7 +13,7 @@ namespace OpenEts.Application.Storage;
 /// The bytes, rows and hashes are held in chunks of fixed size (256 KiB of bytes or hashes, 4 096 rows), never in one
 /// array that doubles: a settlement of 40 000 trades appends 120 000 entries, and doubling one array to 30 MB copied
 /// everything twice into fresh memory, whose first touch (a page fault each 4 KiB, dear in a virtual machine) cost a
-/// twelfth of the settlement (docs/exchange.md). Every chunk comes from the shared array pools and goes back on
+/// twelfth of the settlement (docs/exchange-speed.md). Every chunk comes from the shared array pools and goes back on
 /// <see cref="Clear"/>, so the next transaction's entries land in memory already touched. That includes the rows: a
 /// chunk of 4 096 rows is 128 KiB, past the large-object threshold, and a session's batch made a new one in every
 /// transaction that journals — every order group — each counting towards the next full (generation 2) collection.

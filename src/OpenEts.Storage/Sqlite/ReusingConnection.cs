@@ -9,7 +9,7 @@ namespace OpenEts.Storage.Sqlite;
 /// One session's SQLite connection as Dapper sees it: each statement text is compiled once per session and its compiled
 /// form reused by every later execution of the same text in that session (a group commit of 100 orders runs its order
 /// insert 100 times, compiled once), where Dapper alone creates a command, and SQLite compiles the statement, on every
-/// call. Compiling was the largest share of SQLite's CPU per order placed (docs/exchange.md). What a statement does is
+/// call. Compiling was the largest share of SQLite's CPU per order placed (docs/exchange-speed.md). What a statement does is
 /// unchanged: the parameters Dapper adds are the ones bound, each execution. A statement whose reader is still open
 /// (an unbuffered query being read) is not reused until that reader is closed: a nested execution gets a command of its
 /// own. The compiled statements end with the connection: closing a <see cref="SqliteConnection"/> disposes its commands.

@@ -23,7 +23,7 @@ internal sealed class SqliteDialect : SqlDialect
     // that never pause the bound is reached: SQLite starts the log again only when a write begins with every page of it
     // copied, and a background checkpoint copies what was there when it started, by which time another write has added
     // more. The commit at the bound waits for the pages the last background checkpoint left and for their syncs to disk;
-    // checkpoints a tenth of a second apart leave few (docs/exchange.md, "The log's bound under sustained writes").
+    // checkpoints a tenth of a second apart leave few (docs/exchange-speed.md, "The log's bound under sustained writes").
     private const int CheckpointPages = 4000;
     private const int CommitCheckpointPages = 65536;
     private const long CheckpointEveryMs = 100;
@@ -47,7 +47,7 @@ internal sealed class SqliteDialect : SqlDialect
     // after that, SQLITE_MISUSE, and SQLite then keeps its defaults, which are only slower):
     // - no mutex per connection and statement (SQLITE_CONFIG_MULTITHREAD): an ADO.NET connection is used by one thread
     //   at a time, which is all that mode asks; SQLite's default (serialized) locked and unlocked a mutex around every
-    //   bind, step and column read — 6 % of a settlement's time (docs/exchange.md);
+    //   bind, step and column read — 6 % of a settlement's time (docs/exchange-speed.md);
     // - no memory statistics (SQLITE_CONFIG_MEMSTATUS 0): they take a process-wide mutex on every allocation, and nothing
     //   here reads them.
     static SqliteDialect()
@@ -173,7 +173,7 @@ internal sealed class SqliteDialect : SqlDialect
         // cache (SQLite's default is 2 MB) holds the pages a batch of journal rows and their index entries touch, which
         // would otherwise be read again from the file on every batch. The write-ahead log is copied into the file by a
         // checkpoint in the background (WalCommitted), not by the commit that fills it: that commit used to wait for
-        // the copy and its syncs to disk, 40-50 ms, and so did every live market update behind it (docs/exchange.md).
+        // the copy and its syncs to disk, 40-50 ms, and so did every live market update behind it (docs/exchange-speed.md).
         // Neither changes what a commit guarantees.
         pragma.CommandText = Pragmas;
         await pragma.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace OpenEts.Storage.Sqlite;
 /// what it compiled: Dapper's statements (<see cref="Statements"/>) and the statements run through SQLite's C calls
 /// (<see cref="Kept"/>). A connection from the pool compiled every statement again in every transaction and ran the
 /// connection's pragmas at every open, about a twentieth of the server's CPU while orders were placed in groups of a
-/// hundred (docs/exchange.md). Used by one write at a time (<see cref="SqliteDialect.OpenWriteAsync"/>); a write that
+/// hundred (docs/exchange-speed.md). Used by one write at a time (<see cref="SqliteDialect.OpenWriteAsync"/>); a write that
 /// finds it in use takes a connection from the pool, as every write did before. Never pooled: it closes when the store
 /// is disposed, or at once if a transaction was left open on it.
 /// </summary>
