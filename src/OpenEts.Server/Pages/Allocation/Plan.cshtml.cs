@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Allocation;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Allocation;
@@ -35,6 +37,13 @@ public sealed class PlanModel(AllocationQueries queries, AllocationCommandHandle
 
     public bool IsRegulator => User.Actor().Role == Role.Regulator;
 
+    /// <summary>What the regulator typed for the figure at <paramref name="path"/>: shown again when the save is refused.</summary>
+    public (decimal? Value, string? Source) Typed(string path)
+    {
+        var i = Paths.IndexOf(path);
+        return i < 0 ? default : (Values.ElementAtOrDefault(i), Sources.ElementAtOrDefault(i));
+    }
+
     public async Task<IActionResult> OnGetAsync([FromQuery] string? done, CancellationToken ct)
     {
         Done = done;
@@ -48,11 +57,25 @@ public sealed class PlanModel(AllocationQueries queries, AllocationCommandHandle
         var edits = Paths.Select((p, i) => new SavePlanDraft.EditForm(p, Values.ElementAtOrDefault(i), Sources.ElementAtOrDefault(i)))
             .Where(e => e.Value is not null || !string.IsNullOrWhiteSpace(e.Source)).ToList();
         var parsed = SavePlanDraft.TryParse(new SavePlanDraft.Form(Id, Version, edits), out var command, out var errors);
-        if (await SendAsync(plans, parsed, command, errors, ct) is AllocationCommandOutcome.Completed { Plan: { } saved })
+        if (await SendAsync(plans, parsed, command, [.. errors.Select(e => NextToRow(e, edits))], ct)
+            is AllocationCommandOutcome.Completed { Plan: { } saved })
         {
             return Redirect($"/Allocation/Plan?id={saved.PlanId}&version={saved.Version}&done=saved");
         }
         Stored = Id is null ? null : await queries.PlanAsync(Id, Version, ct);
         return Stored is null ? NotFound() : Page();
+    }
+
+    // The use case names an edit by its place in the list it was given (edits[2].source); the page shows the error
+    // next to that figure's row, named by the figure's path, as the errors of applying an edit are.
+    private static FieldError NextToRow(FieldError error, IReadOnlyList<SavePlanDraft.EditForm> edits)
+    {
+        const string prefix = "edits[";
+        var end = error.Field.IndexOf(']', StringComparison.Ordinal);
+        return error.Field.StartsWith(prefix, StringComparison.Ordinal) && end > prefix.Length
+            && int.TryParse(error.Field.AsSpan(prefix.Length, end - prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+            && edits.ElementAtOrDefault(i)?.Path is { } path
+                ? error with { Field = path }
+                : error;
     }
 }
