@@ -10,6 +10,12 @@ public abstract record OrganisationOutcome
 
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : OrganisationOutcome;
 
+    /// <summary>
+    /// Another organisation on the list already has the code (rule <c>CodeAlreadyListed</c>, field <c>code</c>): nothing
+    /// was written.
+    /// </summary>
+    public sealed record Conflict(FieldError Error) : OrganisationOutcome;
+
     public sealed record NotFound : OrganisationOutcome;
 
     public sealed record Forbidden : OrganisationOutcome;

@@ -181,6 +181,7 @@ public sealed class OrganisationService(IStore store)
         }, ct).ConfigureAwait(false);
     }
 
-    private static OrganisationOutcome.Invalid Duplicate(CreditCode code) =>
-        new([new FieldError("code", "Duplicate", $"统一社会信用代码 {code} is already registered")]);
+    // Not the import's "Duplicate" (a code twice in one file): here the code is already on the list.
+    private static OrganisationOutcome.Conflict Duplicate(CreditCode code) =>
+        new(new FieldError("code", "CodeAlreadyListed", $"code: a company with the credit code {code} is already on the list"));
 }

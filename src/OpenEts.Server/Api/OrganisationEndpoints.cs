@@ -6,6 +6,7 @@ using OpenEts.Application.Organisations;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 using OpenEts.Server.Pages.Organisations;
 
 namespace OpenEts.Server.Api;
@@ -111,26 +112,33 @@ internal static class OrganisationEndpoints
             TabularWriter.XlsxContentType, "纳入企业名单.xlsx");
     }
 
-    private static async Task<Results<Created<OrganisationView>, ValidationProblem, ForbidHttpResult>> AddAsync(
+    private static async Task<Results<Created<OrganisationView>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> AddAsync(
         OrganisationInput input, HttpContext http, OrganisationService service, TimeProvider clock, CancellationToken ct) =>
         await service.AddAsync(http.User.Actor(), input.ToDraft(), clock.GetUtcNow(), ct).ConfigureAwait(false) switch
         {
             OrganisationOutcome.Saved s => TypedResults.Created($"/api/v1/organisations/{s.Organisation.Code}",
                 OrganisationView.From(s.Organisation)),
             OrganisationOutcome.Invalid i => Problems.Fields(i.Errors),
+            OrganisationOutcome.Conflict c => Conflict(c.Error),
             _ => TypedResults.Forbid(),
         };
 
-    private static async Task<Results<Ok<OrganisationView>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<OrganisationView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> UpdateAsync(
         string code, OrganisationInput input, HttpContext http, OrganisationService service, TimeProvider clock,
         CancellationToken ct) =>
         await service.UpdateAsync(http.User.Actor(), code, input.ToDraft(), clock.GetUtcNow(), ct).ConfigureAwait(false) switch
         {
             OrganisationOutcome.Saved s => TypedResults.Ok(OrganisationView.From(s.Organisation)),
             OrganisationOutcome.Invalid i => Problems.Fields(i.Errors),
+            OrganisationOutcome.Conflict c => Conflict(c.Error),
             OrganisationOutcome.NotFound => TypedResults.NotFound(),
             _ => TypedResults.Forbid(),
         };
+
+    // 409: the request is well formed, but the list already holds what it would add.
+    private static ProblemHttpResult Conflict(FieldError error) =>
+        TypedResults.Problem(RuleText.Field(error), statusCode: StatusCodes.Status409Conflict, title: Text.T("problem.organisationsrefused"),
+            extensions: new Dictionary<string, object?> { ["field"] = error.Field, ["rule"] = error.Rule });
 
     private static async Task<Results<Ok<ImportOutcome.Imported>, ValidationProblem, ForbidHttpResult>> ImportAsync(
         IFormFile file, HttpContext http, OrganisationService service, TimeProvider clock, CancellationToken ct)

@@ -60,6 +60,38 @@ public sealed class OrganisationApiTests(ServerFactory server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Post_WithACodeAlreadyOnTheList_Returns409NamingTheCodeAndTheRule()
+    {
+        using var client = await server.SignedInAsync("regulator");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/organisations",
+            new { code = "91440101MA5CY10016", name = "重复测试", sector = "power", region = "广州市" }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/organisations/91440101MA5CY10016", Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(("code", "CodeAlreadyListed"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Equal("统一社会信用代码：名单中已有使用该代码的企业。", problem.GetProperty("detail").GetString());
+        Assert.NotEqual("重复测试", listed.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Put_ChangingTheCodeToOneAlreadyOnTheList_Returns409()
+    {
+        using var client = await server.SignedInAsync("regulator");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+
+        using var response = await client.PutAsJsonAsync("/api/v1/organisations/91440600MA5CY1004T",
+            new { code = "91440101MA5CY10016", name = "佛山示范纸业有限公司", sector = "paper", region = "佛山市" }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("CodeAlreadyListed", problem.GetProperty("rule").GetString());
+        Assert.Contains("already on the list", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Issue_8_Put_AsRegulator_HistoryListsTheChangedFieldBeforeAndAfter()
     {
         using var client = await server.SignedInAsync("regulator");

@@ -48,6 +48,26 @@ public sealed class OrganisationPagesTests(BrowserServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task Regulator_AddsACodeAlreadyOnTheList_IsToldTheCompanyIsListedNotAboutAFile()
+    {
+        var page = await server.SignInAsync("regulator");
+
+        await page.GotoAsync("/Organisations/Edit");
+        await page.FillAsync("#code", "91440101MA5CY10016");
+        await page.FillAsync("#name", "重复测试");
+        await page.FillAsync("#region", "广州市");
+        await page.ClickAsync("#save");
+        var error = page.Locator("#code-error");
+        await error.WaitForAsync();
+        var message = await error.InnerTextAsync();
+
+        Assert.Contains("统一社会信用代码", message, StringComparison.Ordinal);
+        Assert.Contains("名单中已有使用该代码的企业", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("文件", message, StringComparison.Ordinal);
+        Assert.Equal("重复测试", await page.InputValueAsync("#name"));
+    }
+
+    [Fact]
     public async Task CompanyRepresentative_OpeningAddPage_IsDenied()
     {
         var page = await server.SignInAsync("cement-a");

@@ -57,6 +57,9 @@ public sealed class EditModel(OrganisationService organisations, TimeProvider cl
             case OrganisationOutcome.Invalid i:
                 Errors = i.Errors;
                 return Page();
+            case OrganisationOutcome.Conflict c:
+                Errors = [c.Error];
+                return Page();
             case OrganisationOutcome.NotFound:
                 return NotFound();
             default:
