@@ -10,6 +10,8 @@ namespace OpenEts.Application.Files;
 /// </summary>
 public sealed class TabularFile
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private TabularFile(IReadOnlyList<string> header, IReadOnlyList<(int Row, string[] Cells)> rows, string? error,
         string errorRule)
     {
@@ -27,7 +29,7 @@ public sealed class TabularFile
     public string? Error { get; }
 
     /// <summary>
-    /// The rule <see cref="Error"/> broke: <c>Unreadable</c>, or a limit of <see cref="TabularLimits"/>
+    /// The rule <see cref="Error"/> broke: <c>Unreadable</c>, <c>NotUtf8</c> (a .csv in another encoding), or a limit of <see cref="TabularLimits"/>
     /// (<c>FileTooLarge</c>, <c>SheetTooLarge</c>, <c>TooManyRows</c>).
     /// </summary>
     public string ErrorRule { get; }
@@ -176,8 +178,18 @@ public sealed class TabularFile
 
     private static TabularFile ReadCsv(Stream content)
     {
-        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
+        // Bytes that are not UTF-8 are refused rather than read as U+FFFD: Chinese Excel's plain "CSV" is GBK, and read
+        // as UTF-8 its header matches no column, which would be reported as every column missing.
+        using var reader = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        string text;
+        try
+        {
+            text = reader.ReadToEnd();
+        }
+        catch (DecoderFallbackException)
+        {
+            return Failed("the file is not UTF-8 text (perhaps GBK): save it from Excel as \"CSV UTF-8 (Comma delimited)\" or as .xlsx", "NotUtf8");
+        }
         var parsed = Csv.Parse(text);
         if (parsed.Rows.Count > TabularLimits.MaxRows + 1)
         {

@@ -132,6 +132,28 @@ public sealed partial class TabularFileTests
     }
 
     [Fact]
+    public void Read_GbkCsv_IsRefusedAsNotUtf8InsteadOfReportingEveryColumnMissing()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gbk = Encoding.GetEncoding("GBK").GetBytes(Header + "91440101MA5CY10016,珠江示范发电有限公司,电力,广州市\n");
+
+        var file = TabularFile.Read(new MemoryStream(gbk), "list.csv");
+
+        Assert.Equal("NotUtf8", file.ErrorRule);
+        Assert.Contains("CSV UTF-8", file.Error, StringComparison.Ordinal);
+        Assert.Empty(file.Header);
+    }
+
+    [Fact]
+    public void Read_Utf8CsvWithTheMarkExcelWrites_ReadsTheHeader()
+    {
+        var file = TabularFile.Read(new MemoryStream([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Header)]), "list.csv");
+
+        Assert.Null(file.Error);
+        Assert.Equal(["统一社会信用代码", "企业名称", "行业", "地区"], file.Header);
+    }
+
+    [Fact]
     public void Issue_8_Read_XlsxOverTheRowLimit_StopsAtTheLimit()
     {
         using var xlsx = new MemoryStream();

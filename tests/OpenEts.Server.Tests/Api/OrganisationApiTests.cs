@@ -213,6 +213,25 @@ public sealed class OrganisationApiTests(ServerFactory server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Import_GbkCsv_SaysTheFileMustBeSavedAsUtf8()
+    {
+        using var client = await server.SignedInAsync("regulator");
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        // What Chinese Excel writes for "CSV (逗号分隔)": GBK, whose bytes are not UTF-8.
+        var gbk = Encoding.GetEncoding("GBK").GetBytes("统一社会信用代码,企业名称,行业,地区,状态\n"
+            + "91110000802100433B,京华示范电力,电力,北京市,纳入\n");
+
+        using var response = await client.PostAsync("/api/v1/organisations/import", Upload(gbk, "list.csv"), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var row = Assert.Single(problem.GetProperty("rows").EnumerateArray());
+        Assert.Equal(("file", "NotUtf8"), (row.GetProperty("field").GetString(), row.GetProperty("rule").GetString()));
+        Assert.Contains("不是 UTF-8 编码", row.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("CSV UTF-8", row.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_ReturnsAWorkbookThatImportsBackUnchanged()
     {
         using var client = await server.SignedInAsync("regulator");
