@@ -58,8 +58,9 @@ public sealed record CreateUser(string UserName, string DisplayName, Role Role, 
         var userName = (form.UserName ?? "").Trim();
         if (userName.Length is 0 or > MaxUserNameLength || !userName.All(IsUserNameChar))
         {
-            found.Add(new FieldError("userName", "UserName", string.Create(CultureInfo.InvariantCulture,
-                $"userName: a user name is 1–{MaxUserNameLength} of the letters A–Z and a–z, the digits 0–9, '.', '-' and '_' (was '{Printable(userName)}')")));
+            // Not the registry's "UserName" (1–128 printable characters, which names an existing user): a new name is stricter.
+            found.Add(new FieldError("userName", "UserNameFormat", string.Create(CultureInfo.InvariantCulture,
+                $"userName: a user name is 1–{MaxUserNameLength} of the letters A–Z and a–z, the digits 0–9, '.', '-' and '_', with no spaces (was '{Printable(userName)}')")));
         }
         var (role, organisation) = ReadAccess(found, form.Role, form.Organisation);
         var displayName = ReadDisplayName(found, form.DisplayName, userName);

@@ -40,7 +40,7 @@ public sealed class CreateUserTests
     [InlineData("rеgulator")] // a Cyrillic е: a look-alike of an existing name
     [InlineData("a\u202Eb")]
     public void TryParse_BadUserName_IsAFieldError(string userName) =>
-        Assert.Equal("UserName", Assert.Single(Parse(userName, "regulator").Errors).Rule);
+        Assert.Equal("UserNameFormat", Assert.Single(Parse(userName, "regulator").Errors).Rule);
 
     [Fact]
     public void TryParse_UserNameOfSixtyFiveCharacters_IsAFieldError()

@@ -13,6 +13,29 @@ public sealed class UserPagesTests(BrowserServer server) : IClassFixture<Browser
     private const string Chosen = "granite-meadow-lantern-73";
 
     [Fact]
+    public async Task NewUser_NameWithASpace_IsRefusedWithTheRuleTheInputBoxHolds()
+    {
+        var regulator = await server.SignInAsync("regulator");
+
+        await regulator.GotoAsync("/Users");
+        var maxLength = await regulator.GetAttributeAsync("#new-username", "maxlength");
+        await regulator.FillAsync("#new-username", "bad name!");
+        await regulator.FillAsync("#new-displayname", "坏名字");
+        await regulator.SelectOptionAsync("#new-role", "Auditor");
+        await regulator.FillAsync("#new-password", Temporary);
+        await regulator.ClickAsync("#create-user");
+        await regulator.Locator("#userName-error").WaitForAsync();
+        var message = await regulator.InnerTextAsync("#userName-error");
+
+        Assert.Equal("64", maxLength);
+        Assert.StartsWith("用户名：", message, StringComparison.Ordinal);
+        Assert.Contains("1–64 个字符", message, StringComparison.Ordinal);
+        Assert.Contains("不能有空格", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("128", message, StringComparison.Ordinal);
+        Assert.Equal("bad name!", await regulator.InputValueAsync("#new-username"));
+    }
+
+    [Fact]
     public async Task Issue_8_NewUser_ChangesTheTemporaryPasswordEnrolsTwoFactorAndSignsInWithACode()
     {
         var company = DemoMarket.Organisations.First(o => o.Kind == OrganisationKind.Company).Code.Value;

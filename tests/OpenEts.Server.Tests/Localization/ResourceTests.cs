@@ -20,7 +20,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
     [
         "UnitCode", "Tce", "Output", "Points", "MeasureEvidence", "DuplicateArea", "PlanYears", "PlanPercent", "Percent", "Pollutant", "NoRoot", "RootHasParent", "DuplicateUnit", "UnknownParent", "YearBudgetMissing", "YearOutsidePlan", "RetainedOverBudget", "SplitCycle", "SplitMismatch", "IncreaseOverCap", "UnknownRegion", "DuplicateRow", "RowCount", "UnknownKeyUser", "NotYourKeyUser", "KeyUserMismatch", "NoYearData", "NoUnitTarget", "Year", "NotAPollutantMeter",
         "AccountNumber", "UnitClass", "Quantity", "IdempotencyKey", "Required", "AccountKind", "UserName", "UnknownUser",
-        "CodeAlreadyListed", "NotUtf8", "SourceRequired",
+        "UserNameFormat", "CodeAlreadyListed", "NotUtf8", "SourceRequired",
         "ProposalId", "QuantityOrSerials", "SerialBlock", "DateTime", "UntilAfterSince", "NonNegativeWholeNumber",
         "PageSize", "Length", "UnknownValue", "ForbiddenCharacter", "Duplicate", "DuplicateKey", "Range", "Empty",
         "MissingColumn", "Unreadable", "Json.Syntax", "Json.Null", "Json.Type", "Json.UnknownField", "Json.DuplicateKey",
