@@ -1,0 +1,26 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+// Carbon inclusion's forms and public page as a browser posts and reads them, in Chinese: each refusal names its field and
+// its rule, and a withheld figure is never shown as a number.
+public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Issue_B3_TotalsPage_DonationsOfFewerThanTheMinimumGroup_ShowTheWithheldMarkerNotZero()
+    {
+        using var citizen = await server.SignedInAsync("citizen-sz");
+        (await citizen.PostAsJsonAsync("/api/v1/inclusion/donations",
+            new { programme = "shenzhen-tanpuhui", cause = "tree-planting", coins = 7, idempotencyKey = "totals-donation" }, Ct)).EnsureSuccessStatusCode();
+        using var anonymous = server.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Inclusion/Totals?Id=shenzhen-tanpuhui", UriKind.Relative), Ct));
+
+        Assert.Matches("id=\"totals-donated\">少于 5 人，不公开<", page);
+    }
+}
