@@ -12,6 +12,27 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Issue_B8_PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
+    {
+        var regulator = await PageSession.SignInAsync(server, "regulator");
+        using var api = await server.SignedInAsync("regulator");
+
+        var page = await regulator.PostAsync(new PageForm("issue", "regulator", "/Inclusion/Partners?handler=Issue", "",
+            [new("Name", "QA 公交"), new("Programme", "shenzhen-tanpuhui"), new("Behaviours", "bike"), new("PublicKey", "")]), null);
+        using var refused = await api.PostAsJsonAsync("/api/v1/inclusion/partners",
+            new { name = "QA 公交", programme = "shenzhen-tanpuhui", behaviours = "metro, bike" }, Ct);
+        using var issued = await api.PostAsJsonAsync("/api/v1/inclusion/partners",
+            new { name = "QA 地铁", programme = "shenzhen-tanpuhui", behaviours = "metro" }, Ct);
+
+        Assert.Contains("行为：该方案不奖励此行为", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"issued-key\"", page.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("NotRewarded", problem.GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+    }
+
+    [Fact]
     public async Task Issue_B3_TotalsPage_DonationsOfFewerThanTheMinimumGroup_ShowTheWithheldMarkerNotZero()
     {
         using var citizen = await server.SignedInAsync("citizen-sz");
