@@ -11,6 +11,23 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    [Theory]
+    [InlineData("-5", "数量：须为 ≥ 0 的数字")]
+    [InlineData("abc", "数量：不是数字")]
+    [InlineData("", "数量：此项必填。")]
+    public async Task Issue_B6_RecordForm_BadQuantity_NamesTheFieldAndItsRule(string quantity, string expected)
+    {
+        var citizen = await PageSession.SignInAsync(server, "citizen");
+        var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var shown = await citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
+            [new("Programme", "shenzhen-tanpuhui"), new("Behaviour", "bus"), new("Quantity", quantity), new("Minutes", ""), new("OccurredAt", at)]),
+            "web-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Contains(expected, shown.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("未计入：此项必填", shown.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Issue_B8_PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
     {
