@@ -194,5 +194,32 @@ public abstract partial class StoreContract<TDb>
         Assert.True(saved.ClaimedTonnes >= 1m, $"{saved.ClaimedTonnes} t");
         Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1)), AggregatePeriod.Next(new DateOnly(2026, 12, 1), [saved]));
     }
+
+    [Fact]
+    public async Task Issue_B2_EventOnADayAlreadyAggregated_EarnsCoinsAndIsAnsweredAsLeftOutOfPhcer()
+    {
+        await using var w = await InclusionWorldAsync(offsets: true);
+        var regulator = await w.ActorOf("regulator");
+        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            new RecordActions.ActionForm("pv-1", "pv-meter-7", "solar-pv", "2026-11-28T19:00:00+08:00", 2000m) { User = "citizen" }));
+        Assert.True(AggregatePeriod.TryParse(new AggregatePeriod.Form("guangdong-tanpuhui", "2026-11-01", "2026-11-28"), InclusionProgrammes.Shipped,
+            out var aggregate, out _));
+        var report = ((InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(
+            await w.Handler.AggregateAsync(await w.ActorOf("cement-a"), aggregate, Ct)).Result).Report;
+
+        var late = await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            Ride("late", "metro", 1m, at: "2026-11-20T08:15:00+08:00") with { User = "citizen" },
+            Ride("after", "metro", 1m, at: "2026-11-29T08:15:00+08:00") with { User = "citizen" }));
+        var quality = (await w.Queries.QualityAsync(regulator, "guangdong-tanpuhui", new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30), Ct))!;
+
+        // Both are counted and earn their coins; only the one inside the aggregated period is told it is left out of PHCER.
+        Assert.Equal([ActionStatus.Counted, ActionStatus.Counted], late.Items.Select(i => i.Status).ToArray());
+        Assert.All(late.Items, i => Assert.True(i.Coins > 0));
+        Assert.Equal(("InAggregatedPeriod", "occurredAt"), (late.Items[0].Rule, late.Items[0].Field));
+        Assert.Contains($"report {report}", late.Items[0].Message, StringComparison.Ordinal);
+        Assert.Null(late.Items[1].Rule);
+        Assert.Equal(1, quality.AcceptedOutsidePhcer);
+        Assert.Equal(0, quality.Rejected);
+    }
 }
 

@@ -204,6 +204,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             await RecordForUsersAsync(work, byUser, results).ConfigureAwait(false);
         }
+        await MarkAggregatedAsync(work, results).ConfigureAwait(false);
         var recorded = new RecordedActions(results);
         // The quality dashboard's counters: derived from this batch's results, written in its transaction, one row per
         // outcome (never per event); the journal entry below carries the same counts, so they can be rebuilt from it.
@@ -221,6 +222,42 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             outcomes = outcomes.ToDictionary(o => o.Outcome, o => o.Events, StringComparer.Ordinal),
         }).ConfigureAwait(false);
         return new InclusionCommandOutcome.Completed(recorded);
+    }
+
+    /// <summary>
+    /// Marks each counted action whose day lies in a period already aggregated: it keeps its coins and stays in the public
+    /// totals, but that period's PHCER report is filed and no later aggregation may overlap it, so the action never reaches
+    /// PHCER. The answer says so (rule <c>InAggregatedPeriod</c>) and the quality dashboard counts it apart.
+    /// </summary>
+    private async Task MarkAggregatedAsync(InclusionWork work, ActionResult[] results)
+    {
+        if (!results.Any(r => r.Status == ActionStatus.Counted))
+        {
+            return;
+        }
+        var aggregations = await work.Session.Inclusion.AggregationsAsync(Programme).ConfigureAwait(false);
+        if (aggregations.Count == 0)
+        {
+            return;
+        }
+        foreach (var item in Items)
+        {
+            if (results[item.Index].Status != ActionStatus.Counted)
+            {
+                continue;
+            }
+            var day = InclusionTime.DayOf(item.OccurredAt);
+            if (aggregations.FirstOrDefault(a => a.PeriodStart <= day && day <= a.PeriodEnd) is { } a)
+            {
+                results[item.Index] = results[item.Index] with
+                {
+                    Rule = "InAggregatedPeriod",
+                    Message = $"counted for coins, but {day:yyyy-MM-dd} lies in {a.PeriodStart:yyyy-MM-dd} – {a.PeriodEnd:yyyy-MM-dd}, aggregated already "
+                        + $"(report {a.Report}): left out of PHCER",
+                    Field = "occurredAt",
+                };
+            }
+        }
     }
 
     private static ActionResult Refuse(Item item, string rule, string message, string? field = null) =>
