@@ -151,7 +151,7 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
-    public async Task Issue_B1_AggregatePeriodUnderOneTonne_IsRefusedAndLeavesThePeriodFree()
+    public async Task AggregatePeriodUnderOneTonne_IsRefusedAndLeavesThePeriodFree()
     {
         await using var w = await InclusionWorldAsync(offsets: true);
         var regulator = await w.ActorOf("regulator");
@@ -176,7 +176,7 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
-    public async Task Issue_B1_DemoGuangdong_TheNextPeriodHoldsAtLeastOneTonneAndIsFiled()
+    public async Task DemoGuangdong_TheNextPeriodHoldsAtLeastOneTonneAndIsFiled()
     {
         await using var w = await InclusionWorldAsync(offsets: true);
         await w.Store.WriteAsync(async s =>
@@ -196,7 +196,7 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
-    public async Task Issue_B2_EventOnADayAlreadyAggregated_EarnsCoinsAndIsAnsweredAsLeftOutOfPhcer()
+    public async Task EventOnADayAlreadyAggregated_EarnsCoinsAndIsAnsweredAsLeftOutOfPhcer()
     {
         await using var w = await InclusionWorldAsync(offsets: true);
         var regulator = await w.ActorOf("regulator");

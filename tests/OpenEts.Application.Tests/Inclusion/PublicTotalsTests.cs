@@ -71,7 +71,7 @@ public sealed class PublicTotalsTests
     }
 
     [Fact]
-    public void Issue_B3_Suppress_OneCauseWithheld_WithholdsTheDonatedTotalRatherThanAPartialSum()
+    public void Suppress_OneCauseWithheld_WithholdsTheDonatedTotalRatherThanAPartialSum()
     {
         var programme = InclusionProgrammes.Shipped.InForce("shenzhen-tanpuhui", new DateOnly(2026, 11, 30))!;
         var totals = new PublicTotals(programme, Months, [], new long[12], new long[12], 7, 120, 0, 0, CarbonGrams.Zero, [])

@@ -10,7 +10,7 @@ public sealed class InclusionDonationsApiTests(ServerFactory server) : IClassFix
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Issue_B4_StatementAndDataCopy_AfterADonation_ShowItAndTheWalletAddsUp()
+    public async Task StatementAndDataCopy_AfterADonation_ShowItAndTheWalletAddsUp()
     {
         using var citizen = await server.SignedInAsync("citizen-sz");
         (await citizen.PostAsJsonAsync("/api/v1/inclusion/donations",

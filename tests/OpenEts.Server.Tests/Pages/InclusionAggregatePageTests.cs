@@ -13,10 +13,15 @@ public sealed class InclusionAggregatePageTests(ServerFactory server) : IClassFi
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Issue_B1_AggregatePage_RefusesADayUnderOneTonneAndFilesTheDemosThreeWeeks()
+    public async Task AggregatePage_RefusesADayUnderOneTonneAndFilesTheDemosThreeWeeks()
     {
-        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
-        Assert.SkipWhen(today.DayOfYear <= DemoInclusion.Days, "the demo's three weeks begin in the year before");
+        // In the first weeks of a year the demo's three weeks would begin in the year before: the server's clock (and so
+        // its demo) is then moved past them, before the server starts.
+        if (DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DayOfYear <= DemoInclusion.Days + 1)
+        {
+            server.Clock.Advance(TimeSpan.FromDays(DemoInclusion.Days + 7));
+        }
+        var today = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         var yesterday = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var owner = await server.SignedInAsync("cement-a");
         var session = await PageSession.SignInAsync(server, "cement-a");

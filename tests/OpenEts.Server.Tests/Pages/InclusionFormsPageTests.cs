@@ -15,7 +15,7 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     [InlineData("-5", "数量：须为 ≥ 0 的数字")]
     [InlineData("abc", "数量：不是数字")]
     [InlineData("", "数量：此项必填。")]
-    public async Task Issue_B6_RecordForm_BadQuantity_NamesTheFieldAndItsRule(string quantity, string expected)
+    public async Task RecordForm_BadQuantity_NamesTheFieldAndItsRule(string quantity, string expected)
     {
         var citizen = await PageSession.SignInAsync(server, "citizen");
         var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
@@ -29,7 +29,7 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
-    public async Task Issue_B8_PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
+    public async Task PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
     {
         var regulator = await PageSession.SignInAsync(server, "regulator");
         using var api = await server.SignedInAsync("regulator");
@@ -50,7 +50,7 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
-    public async Task Issue_B3_TotalsPage_DonationsOfFewerThanTheMinimumGroup_ShowTheWithheldMarkerNotZero()
+    public async Task TotalsPage_DonationsOfFewerThanTheMinimumGroup_ShowTheWithheldMarkerNotZero()
     {
         using var citizen = await server.SignedInAsync("citizen-sz");
         (await citizen.PostAsJsonAsync("/api/v1/inclusion/donations",
