@@ -132,7 +132,8 @@ public abstract partial class StoreContract<TDb>
         await using var w = await InclusionWorldAsync(offsets: true);
         var regulator = await w.ActorOf("regulator");
         await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
-            [.. Enumerable.Range(1, 5).Select(i => Ride($"g{i}", "metro", 1m) with { User = "citizen" })]));
+            [.. Enumerable.Range(1, 5).Select(i => Ride($"g{i}", "metro", 1m) with { User = "citizen" }),
+                new RecordActions.ActionForm("pv-1", "pv-meter-7", "solar-pv", "2026-11-29T19:00:00+08:00", 2000m) { User = "citizen" }]));
         Assert.True(AggregatePeriod.TryParse(new AggregatePeriod.Form("guangdong-tanpuhui", "2026-11-01", "2026-11-30"), InclusionProgrammes.Shipped,
             out var aggregate, out _));
 
@@ -140,12 +141,85 @@ public abstract partial class StoreContract<TDb>
         var twice = await w.Handler.AggregateAsync(await w.ActorOf("cement-a"), aggregate, Ct);
 
         var saved = (InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(outcome).Result;
-        // 5 × 0.5155 kg = 2.5775 kg → 0.002 t claimed (rounded down to the kilogram)
-        Assert.Equal(2577.5m, saved.Reduction.Grams);
-        Assert.Equal(0.002m, saved.ClaimedTonnes);
+        // 2 000 kWh × 570.3 g + 5 × 515.5 g = 1 143 177.5 g → 1.143 t claimed (rounded down to the kilogram)
+        Assert.Equal(1_143_177.5m, saved.Reduction.Grams);
+        Assert.Equal(1.143m, saved.ClaimedTonnes);
         var report = await w.Store.ReadAsync(s => s.Offsets.FindReportAsync(saved.Report), Ct);
-        Assert.Equal(0.002m, report!.Claimed.Value);
+        Assert.Equal(1.143m, report!.Claimed.Value);
         Assert.Equal("PeriodAggregated", Assert.IsType<InclusionCommandOutcome.Refused>(twice).Rule);
         Assert.Single((await w.Queries.AggregationsAsync(regulator, "guangdong-tanpuhui", Ct))!);
     }
+
+    [Fact]
+    public async Task AggregatePeriodUnderOneTonne_IsRefusedAndLeavesThePeriodFree()
+    {
+        await using var w = await InclusionWorldAsync(offsets: true);
+        var regulator = await w.ActorOf("regulator");
+        var owner = await w.ActorOf("cement-a");
+        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            [.. Enumerable.Range(1, 5).Select(i => Ride($"g{i}", "metro", 1m) with { User = "citizen" })]));
+        Assert.True(AggregatePeriod.TryParse(new AggregatePeriod.Form("guangdong-tanpuhui", "2026-11-30", "2026-11-30"), InclusionProgrammes.Shipped,
+            out var day, out _));
+
+        var small = await w.Handler.AggregateAsync(owner, day, Ct);
+        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            new RecordActions.ActionForm("pv-1", "pv-meter-7", "solar-pv", "2026-11-29T19:00:00+08:00", 2000m) { User = "citizen" }));
+        var longer = await w.Handler.AggregateAsync(owner, day with { PeriodStart = new DateOnly(2026, 11, 1) }, Ct);
+
+        // 5 × 515.5 g = 2.578 kg: no PHCER can be issued for it, so no report is filed and November stays free.
+        var refused = Assert.IsType<InclusionCommandOutcome.Refused>(small);
+        Assert.Equal(("NothingToAggregate", "periodStart"), (refused.Rule, refused.Field));
+        Assert.Contains("2.578 kg", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("under 1 t", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1.143m, ((InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(longer).Result).ClaimedTonnes);
+        Assert.Single((await w.Queries.AggregationsAsync(regulator, "guangdong-tanpuhui", Ct))!);
+    }
+
+    [Fact]
+    public async Task DemoGuangdong_TheNextPeriodHoldsAtLeastOneTonneAndIsFiled()
+    {
+        await using var w = await InclusionWorldAsync(offsets: true);
+        await w.Store.WriteAsync(async s =>
+        {
+            await new DemoInclusion(InclusionProgrammes.Shipped).SeedAsync(s, InclusionNow, "x");
+            return 0;
+        }, Ct);
+        var owner = await w.ActorOf("cement-a");
+        var (start, end) = AggregatePeriod.Next(InclusionTime.DayOf(InclusionNow), []);
+
+        var outcome = await w.Handler.AggregateAsync(owner, new AggregatePeriod("guangdong-tanpuhui", start, end), Ct);
+
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 30)), (start, end));
+        var saved = (InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(outcome).Result;
+        Assert.True(saved.ClaimedTonnes >= 1m, $"{saved.ClaimedTonnes} t");
+        Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1)), AggregatePeriod.Next(new DateOnly(2026, 12, 1), [saved]));
+    }
+
+    [Fact]
+    public async Task EventOnADayAlreadyAggregated_EarnsCoinsAndIsAnsweredAsLeftOutOfPhcer()
+    {
+        await using var w = await InclusionWorldAsync(offsets: true);
+        var regulator = await w.ActorOf("regulator");
+        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            new RecordActions.ActionForm("pv-1", "pv-meter-7", "solar-pv", "2026-11-28T19:00:00+08:00", 2000m) { User = "citizen" }));
+        Assert.True(AggregatePeriod.TryParse(new AggregatePeriod.Form("guangdong-tanpuhui", "2026-11-01", "2026-11-28"), InclusionProgrammes.Shipped,
+            out var aggregate, out _));
+        var report = ((InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(
+            await w.Handler.AggregateAsync(await w.ActorOf("cement-a"), aggregate, Ct)).Result).Report;
+
+        var late = await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            Ride("late", "metro", 1m, at: "2026-11-20T08:15:00+08:00") with { User = "citizen" },
+            Ride("after", "metro", 1m, at: "2026-11-29T08:15:00+08:00") with { User = "citizen" }));
+        var quality = (await w.Queries.QualityAsync(regulator, "guangdong-tanpuhui", new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30), Ct))!;
+
+        // Both are counted and earn their coins; only the one inside the aggregated period is told it is left out of PHCER.
+        Assert.Equal([ActionStatus.Counted, ActionStatus.Counted], late.Items.Select(i => i.Status).ToArray());
+        Assert.All(late.Items, i => Assert.True(i.Coins > 0));
+        Assert.Equal(("InAggregatedPeriod", "occurredAt"), (late.Items[0].Rule, late.Items[0].Field));
+        Assert.Contains($"report {report}", late.Items[0].Message, StringComparison.Ordinal);
+        Assert.Null(late.Items[1].Rule);
+        Assert.Equal(1, quality.AcceptedOutsidePhcer);
+        Assert.Equal(0, quality.Rejected);
+    }
 }
+

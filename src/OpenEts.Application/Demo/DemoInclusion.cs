@@ -26,7 +26,7 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
     public static IReadOnlyList<(string UserName, string DisplayName, string Programme, string Version, string Redeems)> Citizens { get; } =
     [
         ("citizen-gz", "陈市民（广州，地铁）", "guangdong-tanpuhui", "guangdong-tanpuhui-2022", "bus-fare-discount"),
-        ("citizen-fs", "黄市民（佛山，公交与用电）", "guangdong-tanpuhui", "guangdong-tanpuhui-2022", "bus-fare-discount"),
+        ("citizen-fs", "黄市民（佛山，公交、用电与屋顶光伏）", "guangdong-tanpuhui", "guangdong-tanpuhui-2022", "bus-fare-discount"),
         ("citizen-sz", "梁市民（深圳，地铁与光伏）", "shenzhen-tanpuhui", "shenzhen-tanpuhui-2022", ""),
         ("citizen-fz", "吴市民（福州，步行与单车）", "fuzhou-lvbao", "fuzhou-lvbao-2024", "movie-ticket"),
     ];
@@ -130,6 +130,9 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
                         yield return new(Id("bus"), "demo-fs-bus", "bus", $"{date}T07:50:00+08:00", 8m + spread, 30m);
                     }
                     yield return new(Id("meter"), "demo-fs-meter-0417", "electricity", $"{date}T23:00:00+08:00", 1.6m + (spread / 10m));
+                    // A 30 kW village rooftop (整县推进) at 3.2–3.8 sun-hours a day: 95–115 kWh, about 60 kg a day, so that the
+                    // demo's three weeks of Guangdong hold more than the 1 t an aggregation files (AggregatePeriod.Minimum).
+                    yield return new(Id("pv"), "demo-fs-pv-30kw", "solar-pv", $"{date}T19:30:00+08:00", 95m + (spread * 5m));
                     break;
                 case "citizen-sz":
                     if (weekday)

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Offsets;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Inclusion;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Inclusion;
@@ -11,13 +12,36 @@ namespace OpenEts.Application.Inclusion;
 /// programme's PHCER project, through the offsets module's <see cref="SubmitMonitoringReport"/>: the verifier then
 /// verifies it and the regulator issues the PHCER (the offsets module's <see cref="VerifyMonitoringReport"/> and
 /// <see cref="IssueCredits"/>). A period lies within one calendar year (one vintage) and never overlaps an earlier
-/// aggregation of the programme. The tonnes claimed are the reduction rounded down to the kilogram.
+/// aggregation of the programme. The tonnes claimed are the reduction rounded down to the kilogram, and a period is
+/// filed only when its counted reductions reach <see cref="Minimum"/>: PHCER are issued in whole tonnes, so a report under
+/// 1 t could never be verified, and its period, once aggregated, could never be aggregated again.
 /// </summary>
 public sealed record AggregatePeriod(string Programme, DateOnly PeriodStart, DateOnly PeriodEnd)
 {
     public sealed record Form(string? Programme, string? PeriodStart, string? PeriodEnd);
 
     public static IReadOnlyList<Role> Roles => InclusionRoles.Operators;
+
+    /// <summary>The least a period's counted reductions must hold to be filed: one tonne, the smallest PHCER issued.</summary>
+    public static CarbonGrams Minimum { get; } = CarbonGrams.FromMilligrams(1_000_000_000);
+
+    /// <summary>
+    /// The period offered to aggregate next on <paramref name="today"/>: from the day after the year's latest aggregation
+    /// (or 1 January) to today, so that every counted day not yet filed this year is in it.
+    /// </summary>
+    public static (DateOnly Start, DateOnly End) Next(DateOnly today, IEnumerable<InclusionAggregation> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        var start = new DateOnly(today.Year, 1, 1);
+        foreach (var a in earlier)
+        {
+            if (a.PeriodEnd.Year == today.Year && a.PeriodEnd >= start)
+            {
+                start = a.PeriodEnd.AddDays(1);
+            }
+        }
+        return (start > today ? today : start, today);
+    }
 
     public static bool TryParse(Form form, InclusionProgrammes programmes, [NotNullWhen(true)] out AggregatePeriod? command, out IReadOnlyList<FieldError> errors)
     {

@@ -40,6 +40,7 @@ public static class CitizenDataExport
                 credited = x.Wallet.Credited,
                 redeemed = x.Wallet.Redeemed,
                 expired = x.Wallet.Expired,
+                donated = x.Wallet.Donated,
                 reductionGrams = x.Wallet.Reduction.Grams,
                 actions = x.Wallet.Actions,
                 lots = x.Lots.Select(l => new { earned = Day(l.Earned), availableOn = Day(l.AvailableOn), expiresOn = l.ExpiresOn is { } e ? Day(e) : null, l.Credited, l.Remaining }),
@@ -51,11 +52,12 @@ public static class CitizenDataExport
                 reductionGrams = e.Reduction.Grams, e.Coins, e.Refusal,
             }),
             redemptions = data.Redemptions.Select(r => new { r.Programme, r.Item, r.Coins, r.At, r.Code }),
+            donations = data.Donations.Select(d => new { d.Programme, d.Cause, d.Coins, d.At }),
             journal = data.Journal.Select(j => new { j.Sequence, j.At, j.Actor, j.Kind, j.Subject, j.Payload }),
         });
     }
 
-    /// <summary>The workbook: sheets account, consents, programmes, daily, actions, redemptions, journal.</summary>
+    /// <summary>The workbook: sheets account, consents, programmes, daily, actions, redemptions, donations, journal.</summary>
     public static void WriteXlsx(Stream output, CitizenData data)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -68,14 +70,16 @@ public static class CitizenDataExport
                  ["signedUpAt", Time(p?.SignedUpAt)], ["consentVersion", p?.ConsentVersion], ["erasedAt", Time(p?.ErasedAt)],
                  ["disabledAt", Time(data.DisabledAt)], ["exportedAt", Time(data.At)], ["notice", data.NoticeVersion]]),
             ["consents"] = Table(["version", "givenAt", "withdrawnAt"], data.Consents.Select(c => Row(c.Version, Time(c.GivenAt), Time(c.WithdrawnAt)))),
-            ["programmes"] = Table(["programme", "credited", "redeemed", "expired", "reductionGrams", "actions"],
-                data.Programmes.Select(x => Row(x.Wallet.Programme, x.Wallet.Credited, x.Wallet.Redeemed, x.Wallet.Expired, x.Wallet.Reduction.Grams, x.Wallet.Actions))),
+            ["programmes"] = Table(["programme", "credited", "redeemed", "expired", "donated", "reductionGrams", "actions"],
+                data.Programmes.Select(x => Row(x.Wallet.Programme, x.Wallet.Credited, x.Wallet.Redeemed, x.Wallet.Expired, x.Wallet.Donated,
+                    x.Wallet.Reduction.Grams, x.Wallet.Actions))),
             ["daily"] = Table(["programme", "day", "behaviour", "source", "actions", "reductionGrams", "coins"],
                 data.Programmes.SelectMany(x => x.Daily.Select(d => Row(x.Wallet.Programme, Day(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions, d.Reduction.Grams, d.Coins)))),
             ["actions"] = Table(["source", "eventId", "programme", "behaviour", "occurredAt", "quantity", "minutes", "reductionGrams", "coins", "refusal"],
                 data.Events.Select(e => Row(e.Source, e.EventId, e.Programme, Behaviours.CodeOf(e.Behaviour), Time(e.OccurredAt), e.Quantity, e.Minutes,
                     e.Reduction.Grams, e.Coins, e.Refusal))),
             ["redemptions"] = Table(["programme", "item", "coins", "at", "code"], data.Redemptions.Select(r => Row(r.Programme, r.Item, r.Coins, Time(r.At), r.Code))),
+            ["donations"] = Table(["programme", "cause", "coins", "at"], data.Donations.Select(d => Row(d.Programme, d.Cause, d.Coins, Time(d.At)))),
             ["journal"] = Table(["sequence", "at", "actor", "kind", "subject", "payload"],
                 data.Journal.Select(j => Row(j.Sequence, Time(j.At), j.Actor, j.Kind, j.Subject, j.Payload))),
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
@@ -86,10 +87,11 @@ public sealed partial class InclusionCommandHandler(IStore store, InclusionProgr
             }
             var reduction = totals.Aggregate(CarbonGrams.Zero, (sum, t) => sum + t.Reduction);
             var claimed = decimal.Round(reduction.Tonnes, 3, MidpointRounding.ToZero);
-            if (claimed < 0.001m)
+            if (reduction < AggregatePeriod.Minimum)
             {
                 return new InclusionCommandOutcome.Refused("NothingToAggregate", "periodStart",
-                    $"the period's counted reductions ({reduction}) are under 1 kg", RefusalKind.Conflict);
+                    $"the period's counted reductions ({reduction.Kilograms.ToString("#,0.###", CultureInfo.InvariantCulture)} kg) are under 1 t, "
+                    + "the least PHCER issued; a longer period of the same year can be aggregated once it reaches 1 t", RefusalKind.Conflict);
             }
             var filed = await offsets.HandleWithinAsync(s, actor,
                 new SubmitMonitoringReport(project.Project.Id, command.PeriodStart, command.PeriodEnd, claimed, null) { SampleRequired = true })

@@ -65,7 +65,10 @@ public sealed partial class InclusionQueries
                 await data.CitizenAsync(user.Id).ConfigureAwait(false), await data.ConsentsAsync(user.Id).ConfigureAwait(false), programmes,
                 await data.RecentEventsAsync(user.Id, int.MaxValue).ConfigureAwait(false),
                 await data.RedemptionsAsync(user.Id, int.MaxValue).ConfigureAwait(false),
-                [.. journal.Values.OrderBy(j => j.Sequence)]);
+                [.. journal.Values.OrderBy(j => j.Sequence)])
+            {
+                Donations = await data.DonationsAsync(user.Id, int.MaxValue).ConfigureAwait(false),
+            };
         }, ct);
     }
 }

@@ -75,7 +75,10 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
                     wallet.Expired + lapsed, wallet.Reduction, wallet.Actions, daily) { Donated = wallet.Donated });
             }
             return new CitizenStatement(name, today, statements, await s.Inclusion.RecentEventsAsync(userId, 50).ConfigureAwait(false),
-                await s.Inclusion.RedemptionsAsync(userId, 20).ConfigureAwait(false));
+                await s.Inclusion.RedemptionsAsync(userId, 20).ConfigureAwait(false))
+            {
+                Donations = await s.Inclusion.DonationsAsync(userId, 20).ConfigureAwait(false),
+            };
         }, ct);
     }
 

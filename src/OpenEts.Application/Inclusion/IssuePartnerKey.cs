@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Inclusion;
@@ -71,6 +72,16 @@ public sealed record IssuePartnerKey(string Name, PartnerScope Scope, string? Si
     /// <summary>Issues <paramref name="key"/> (random, except the documented demo partner's).</summary>
     internal async Task<InclusionCommandOutcome> IssueAsync(InclusionWork work, PartnerKey key)
     {
+        // A behaviour the programme does not reward could never be counted: a key for it would only send refusals.
+        var versions = work.Programmes.Versions(Scope.Programme);
+        var programme = work.Programmes.InForce(Scope.Programme, work.Today) ?? (versions.Count > 0 ? versions[^1] : null);
+        var unrewarded = programme is null ? [] : Scope.Behaviours.Where(b => programme.Find(b) is null).Select(Behaviours.CodeOf).ToList();
+        if (unrewarded.Count > 0)
+        {
+            return new InclusionCommandOutcome.Refused("NotRewarded", "behaviours",
+                $"behaviours: {programme!.Id} does not reward {string.Join(", ", unrewarded)}; it rewards "
+                + string.Join(", ", programme.Behaviours.Select(b => Behaviours.CodeOf(b.Behaviour))), RefusalKind.Malformed);
+        }
         var partner = await work.Session.Inclusion.InsertPartnerAsync(new InclusionPartner(0, Name, Scope, key.Shown, PartnerKey.Hash(key.Value), work.Now,
             work.Actor.UserName, null, SigningKey)).ConfigureAwait(false);
         await work.JournalAsync("partner.key-issued", $"partner-{partner.Id}", new

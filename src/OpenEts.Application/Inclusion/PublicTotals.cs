@@ -26,8 +26,14 @@ public sealed record PublicTotals(
     /// <summary>True when the whole programme has fewer citizens than the minimum group: the headline totals are withheld.</summary>
     public bool TotalsSuppressed { get; init; }
 
-    /// <summary>Coins given to causes in all.</summary>
-    public long Donated => Donations.Sum(d => d.Coins);
+    /// <summary>
+    /// True when a cause's donations are withheld: then the sum over causes is withheld too, since it would show only the
+    /// causes shown (a partial sum), and with them it would give the withheld ones away.
+    /// </summary>
+    public bool DonatedSuppressed => Donations.Any(d => d.Suppressed);
+
+    /// <summary>Coins given to causes in all; 0 when <see cref="DonatedSuppressed"/>.</summary>
+    public long Donated => DonatedSuppressed ? 0 : Donations.Sum(d => d.Coins);
 
     /// <summary>How many months the charts show, ending with the current one.</summary>
     public const int MonthsShown = 12;

@@ -16,11 +16,17 @@ public sealed record QualityCount(long Partner, string Programme, DateOnly Day, 
     /// <summary>The outcome of an event that was counted.</summary>
     public const string Accepted = "Counted";
 
+    /// <summary>
+    /// The outcome of an event that was counted (coins, public totals) on a day of a period already aggregated, so that it
+    /// never reaches PHCER (docs/inclusion.md, "Late events").
+    /// </summary>
+    public const string AcceptedOutsidePhcer = "CountedInAggregatedPeriod";
+
     /// <summary>The partner of actions not sent by a partner: a citizen's own, the regulator's file (<c>ets inclusion ingest</c>).</summary>
     public const long Direct = 0;
 
     /// <summary>True when the events were counted.</summary>
-    public bool IsAccepted => string.Equals(Outcome, Accepted, StringComparison.Ordinal);
+    public bool IsAccepted => string.Equals(Outcome, Accepted, StringComparison.Ordinal) || string.Equals(Outcome, AcceptedOutsidePhcer, StringComparison.Ordinal);
 
     /// <summary>
     /// A batch's results tallied by outcome (counted; a duplicate as <c>DuplicateEvent</c>; a refusal by its rule; queued
@@ -34,7 +40,7 @@ public sealed record QualityCount(long Partner, string Programme, DateOnly Day, 
         {
             var outcome = r.Status switch
             {
-                ActionStatus.Counted => Accepted,
+                ActionStatus.Counted => r.Rule == "InAggregatedPeriod" ? AcceptedOutsidePhcer : Accepted,
                 ActionStatus.Duplicate => r.Rule ?? "DuplicateEvent",
                 ActionStatus.Refused => r.Rule ?? "Refused",
                 _ => null,

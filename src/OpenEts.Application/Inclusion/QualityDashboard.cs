@@ -20,6 +20,9 @@ public sealed record QualityDashboard(string? Programme, DateOnly From, DateOnly
     /// <summary>Events accepted in all.</summary>
     public long Accepted => Rows.Where(r => r.IsAccepted).Sum(r => r.Events);
 
+    /// <summary>Events accepted on a day of a period already aggregated: counted for coins, left out of PHCER.</summary>
+    public long AcceptedOutsidePhcer => Rows.Where(r => string.Equals(r.Outcome, QualityCount.AcceptedOutsidePhcer, StringComparison.Ordinal)).Sum(r => r.Events);
+
     /// <summary>Events rejected in all.</summary>
     public long Rejected => Rows.Where(r => !r.IsAccepted).Sum(r => r.Events);
 
@@ -40,7 +43,11 @@ public sealed record QualityDashboard(string? Programme, DateOnly From, DateOnly
     }
 
     /// <summary>Events accepted on each day of the span.</summary>
-    public IReadOnlyList<long> AcceptedByDay() => RejectedByDay(QualityCount.Accepted);
+    public IReadOnlyList<long> AcceptedByDay()
+    {
+        var byDay = Rows.Where(r => r.IsAccepted).GroupBy(r => r.Day).ToDictionary(g => g.Key, g => g.Sum(r => r.Events));
+        return [.. Days.Select(d => byDay.GetValueOrDefault(d))];
+    }
 
     /// <summary>A partner's name, or empty for <see cref="QualityCount.Direct"/>.</summary>
     public string NameOf(long partner) => partner == QualityCount.Direct ? "" : PartnerNames.GetValueOrDefault(partner) ?? $"partner-{partner}";

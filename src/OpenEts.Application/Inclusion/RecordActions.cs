@@ -86,9 +86,13 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             read.Fail(Field("quantity"), "Precision", "quantity has at most 3 decimals (1 m, 1 Wh)");
         }
-        else if (a.Quantity is not { } q || q < 0)
+        else if (a.Quantity is not { } q)
         {
             read.Fail(Field("quantity"), "Required", "quantity is a number ≥ 0 in the behaviour's unit (km, steps, kWh, count)");
+        }
+        else if (q < 0)
+        {
+            read.Fail(Field("quantity"), "QuantityRange", "quantity is a number ≥ 0 in the behaviour's unit (km, steps, kWh, count)");
         }
         else if (behaviour is { } b && q > InclusionLimits.MaxQuantity(b))
         {
@@ -156,15 +160,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             if (item.Errors.Count > 0)
             {
-                results[item.Index] = Refuse(item, item.Errors[0].Rule, string.Join("; ", item.Errors.Select(e => e.Message)));
+                // The field without its "actions[i]." prefix: the result names its action by index already.
+                var field = item.Errors[0].Field;
+                results[item.Index] = Refuse(item, item.Errors[0].Rule, string.Join("; ", item.Errors.Select(e => e.Message)), field[(field.IndexOf('.', StringComparison.Ordinal) + 1)..]);
             }
             else if (item.OccurredAt > work.Now + InclusionLimits.FutureSkew)
             {
-                results[item.Index] = Refuse(item, "FromTheFuture", "the event is stamped in the future");
+                results[item.Index] = Refuse(item, "FromTheFuture", "the event is stamped in the future", "occurredAt");
             }
             else if (item.OccurredAt < work.Now - InclusionLimits.MaxAge)
             {
-                results[item.Index] = Refuse(item, "TooOld", $"events older than {InclusionLimits.MaxAge.TotalDays} days are not counted");
+                results[item.Index] = Refuse(item, "TooOld", $"events older than {InclusionLimits.MaxAge.TotalDays} days are not counted", "occurredAt");
             }
             else
             {
@@ -198,6 +204,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             await RecordForUsersAsync(work, byUser, results).ConfigureAwait(false);
         }
+        await MarkAggregatedAsync(work, results).ConfigureAwait(false);
         var recorded = new RecordedActions(results);
         // The quality dashboard's counters: derived from this batch's results, written in its transaction, one row per
         // outcome (never per event); the journal entry below carries the same counts, so they can be rebuilt from it.
@@ -217,8 +224,44 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         return new InclusionCommandOutcome.Completed(recorded);
     }
 
-    private static ActionResult Refuse(Item item, string rule, string message) =>
-        new(item.Index, item.EventId, ActionStatus.Refused, rule, message, CarbonGrams.Zero, 0, 0);
+    /// <summary>
+    /// Marks each counted action whose day lies in a period already aggregated: it keeps its coins and stays in the public
+    /// totals, but that period's PHCER report is filed and no later aggregation may overlap it, so the action never reaches
+    /// PHCER. The answer says so (rule <c>InAggregatedPeriod</c>) and the quality dashboard counts it apart.
+    /// </summary>
+    private async Task MarkAggregatedAsync(InclusionWork work, ActionResult[] results)
+    {
+        if (!results.Any(r => r.Status == ActionStatus.Counted))
+        {
+            return;
+        }
+        var aggregations = await work.Session.Inclusion.AggregationsAsync(Programme).ConfigureAwait(false);
+        if (aggregations.Count == 0)
+        {
+            return;
+        }
+        foreach (var item in Items)
+        {
+            if (results[item.Index].Status != ActionStatus.Counted)
+            {
+                continue;
+            }
+            var day = InclusionTime.DayOf(item.OccurredAt);
+            if (aggregations.FirstOrDefault(a => a.PeriodStart <= day && day <= a.PeriodEnd) is { } a)
+            {
+                results[item.Index] = results[item.Index] with
+                {
+                    Rule = "InAggregatedPeriod",
+                    Message = $"counted for coins, but {day:yyyy-MM-dd} lies in {a.PeriodStart:yyyy-MM-dd} – {a.PeriodEnd:yyyy-MM-dd}, aggregated already "
+                        + $"(report {a.Report}): left out of PHCER",
+                    Field = "occurredAt",
+                };
+            }
+        }
+    }
+
+    private static ActionResult Refuse(Item item, string rule, string message, string? field = null) =>
+        new(item.Index, item.EventId, ActionStatus.Refused, rule, message, CarbonGrams.Zero, 0, 0, field);
 
     /// <summary>The users the timely actions name that are citizens, by name, in order of first appearance.</summary>
     private static async Task<Dictionary<string, long>> UsersAsync(InclusionWork work, List<Item> timely)
@@ -549,7 +592,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
                     "ActionCap" => $"a cap on {Behaviours.CodeOf(item.Behaviour)} actions is reached for this period",
                     "OverlappingTrip" => $"the citizen was on another counted trip at that time (overlap over {TripLog.Tolerance.TotalMinutes} minutes)",
                     _ => $"{programme.Id} does not reward {Behaviours.CodeOf(item.Behaviour)}",
-                });
+                }, reward.Refusal == "NotRewarded" ? "behaviour" : null);
                 continue;
             }
             if (trip is { } counted)

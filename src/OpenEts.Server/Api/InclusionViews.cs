@@ -33,7 +33,7 @@ internal static partial class InclusionViews
     public sealed record DailyView(string Day, string Behaviour, long Actions, decimal ReductionGrams, long Coins);
 
     public sealed record WalletView(string Programme, string Name, long Spendable, long Pending, long Credited, long Redeemed, long Expired,
-        decimal ReductionGrams, long Actions, IReadOnlyList<DailyView> Daily);
+        decimal ReductionGrams, long Actions, IReadOnlyList<DailyView> Daily, long Donated);
 
     public sealed record EventView(string Source, string EventId, string Programme, string Behaviour, DateTimeOffset OccurredAt, decimal Quantity,
         decimal ReductionGrams, long Coins, string? Refusal);
@@ -41,7 +41,7 @@ internal static partial class InclusionViews
     public sealed record RedemptionView(long Id, string Programme, string Item, long Coins, DateTimeOffset At, string Code);
 
     public sealed record StatementView(string User, string Today, IReadOnlyList<WalletView> Programmes, IReadOnlyList<EventView> Recent,
-        IReadOnlyList<RedemptionView> Redemptions);
+        IReadOnlyList<RedemptionView> Redemptions, IReadOnlyList<DonationView> Donations);
 
     public sealed record TotalView(string Behaviour, long Actions, decimal ReductionGrams, long Coins, long Citizens);
 
@@ -72,10 +72,11 @@ internal static partial class InclusionViews
     public static StatementView Statement(CitizenStatement s) => new(s.UserName, Day(s.Today),
         [.. s.Programmes.Select(p => new WalletView(p.Programme.Code, p.Programme.Name, p.Spendable, p.Pending, p.Credited, p.Redeemed, p.Expired,
             p.Reduction.Grams, p.Actions, [.. p.Daily.Select(d => new DailyView(Day(d.Day), Behaviours.CodeOf(d.Behaviour), d.Actions,
-                d.Reduction.Grams, d.Coins))]))],
+                d.Reduction.Grams, d.Coins))], p.Donated))],
         [.. s.Recent.Select(e => new EventView(e.Source, e.EventId, e.Programme, Behaviours.CodeOf(e.Behaviour), e.OccurredAt, e.Quantity,
             e.Reduction.Grams, e.Coins, e.Refusal))],
-        [.. s.Redemptions.Select(Redemption)]);
+        [.. s.Redemptions.Select(Redemption)],
+        [.. s.Donations.Select(Donation)]);
 
     public static RedemptionView Redemption(CoinRedemption r) => new(r.Id, r.Programme, r.Item, r.Coins, r.At, r.Code);
 

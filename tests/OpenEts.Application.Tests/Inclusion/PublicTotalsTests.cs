@@ -69,4 +69,21 @@ public sealed class PublicTotalsTests
         Assert.Equal((7L, false), (shown.Citizens, shown.TotalsSuppressed));
         Assert.Equal([new CauseTotal("tree-planting", 0, 0, 0, Suppressed: true), new CauseTotal("clean-beach", 6, 9, 90)], shown.Donations.ToArray());
     }
+
+    [Fact]
+    public void Suppress_OneCauseWithheld_WithholdsTheDonatedTotalRatherThanAPartialSum()
+    {
+        var programme = InclusionProgrammes.Shipped.InForce("shenzhen-tanpuhui", new DateOnly(2026, 11, 30))!;
+        var totals = new PublicTotals(programme, Months, [], new long[12], new long[12], 7, 120, 0, 0, CarbonGrams.Zero, [])
+        {
+            Donations = [new CauseTotal("tree-planting", 2, 2, 30), new CauseTotal("clean-beach", 6, 9, 90)],
+        };
+        var cells = Enumerable.Range(0, 12).Select(_ => new CellCitizens(new Dictionary<Behaviour, long>(), 0, 0)).ToList();
+
+        var shown = totals.Suppress(new MinimumGroup(5, "test", false), cells);
+        var all = totals.Suppress(new MinimumGroup(2, "test", false), cells);
+
+        Assert.Equal((true, 0L), (shown.DonatedSuppressed, shown.Donated));
+        Assert.Equal((false, 120L), (all.DonatedSuppressed, all.Donated));
+    }
 }

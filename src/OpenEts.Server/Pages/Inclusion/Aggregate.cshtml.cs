@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Offsets;
+using OpenEts.Domain.Inclusion;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Inclusion;
@@ -21,6 +22,12 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
     public IReadOnlyList<string> Codes { get; private set; } = [];
 
     public InclusionAggregation? Filed { get; private set; }
+
+    /// <summary>The period's counted reductions: what an aggregation would file.</summary>
+    public CarbonGrams Reduction { get; private set; }
+
+    /// <summary>The period holds less than an aggregation files (<see cref="AggregatePeriod.Minimum"/>).</summary>
+    public bool UnderMinimum => Reduction < AggregatePeriod.Minimum;
 
     public bool IsOperator => InclusionRoles.Operators.Contains(User.Actor().Role);
 
@@ -60,17 +67,22 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
     {
         Codes = [.. queries.Programmes.Where(p => p.PhcerProject is not null).Select(p => p.Code).Distinct()];
         Programme ??= Codes.Count > 0 ? Codes[0] : null;
-        var today = InclusionTime.DayOf(clock.GetUtcNow());
-        PeriodStart ??= new DateOnly(today.Year, today.Month, 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        PeriodEnd ??= today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (Programme is null)
+        {
+            return;
+        }
+        Aggregations = await queries.AggregationsAsync(User.Actor(), Programme, ct) ?? [];
+        var (start, end) = AggregatePeriod.Next(InclusionTime.DayOf(clock.GetUtcNow()), Aggregations);
+        PeriodStart ??= start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        PeriodEnd ??= end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var read = new FieldReader();
         var from = read.Date(PeriodStart, "periodStart");
         var to = read.Date(PeriodEnd, "periodEnd");
-        if (Programme is null || !read.IsValid)
+        if (!read.IsValid)
         {
             return;
         }
         Totals = await queries.PeriodTotalsAsync(User.Actor(), Programme, from, to, ct) ?? [];
-        Aggregations = await queries.AggregationsAsync(User.Actor(), Programme, ct) ?? [];
+        Reduction = Totals.Aggregate(CarbonGrams.Zero, (sum, t) => sum + t.Reduction);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Inclusion;
@@ -64,7 +65,12 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
         // The browser's field has no offset: it is Beijing time, the platform's display time.
         var at = string.IsNullOrWhiteSpace(OccurredAt) ? null : OccurredAt.Trim() + (OccurredAt.Trim().Length == 16 ? ":00" : "") + "+08:00";
         var form = new RecordActions.Form(Programme, [new RecordActions.ActionForm(EventId, "web", Behaviour, at, Quantity, Minutes)]);
-        if (RecordActions.TryParse(form, handler.Programmes, out var command, out var errors))
+        if (Quantity is null && ModelState.TryGetValue(nameof(Quantity), out var typed) && !string.IsNullOrWhiteSpace(typed.AttemptedValue))
+        {
+            // Typed but not a number: the binder left it empty, which the use case would call missing.
+            Report([new FieldError("quantity", "Number", $"quantity: '{typed.AttemptedValue}' is not a number")]);
+        }
+        else if (RecordActions.TryParse(form, handler.Programmes, out var command, out var errors))
         {
             var outcome = await handler.HandleAsync(User.Actor(), command, ct);
             if (Report(outcome))

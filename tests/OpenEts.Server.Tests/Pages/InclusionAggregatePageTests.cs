@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Net;
+using OpenEts.Application.Demo;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+// The aggregation page (减排量汇总) as the PHCER project's owner uses it on the demo data: a period under 1 t is shown as
+// such before filing and refused with the rule when filed; the period the page opens on holds the demo's three weeks and
+// is filed.
+public sealed class InclusionAggregatePageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AggregatePage_RefusesADayUnderOneTonneAndFilesTheDemosThreeWeeks()
+    {
+        // In the first weeks of a year the demo's three weeks would begin in the year before: the server's clock (and so
+        // its demo) is then moved past them, before the server starts.
+        if (DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DayOfYear <= DemoInclusion.Days + 1)
+        {
+            server.Clock.Advance(TimeSpan.FromDays(DemoInclusion.Days + 7));
+        }
+        var today = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var yesterday = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var owner = await server.SignedInAsync("cement-a");
+        var session = await PageSession.SignInAsync(server, "cement-a");
+
+        var day = WebUtility.HtmlDecode(await owner.GetStringAsync(
+            new Uri($"/Inclusion/Aggregate?Programme=guangdong-tanpuhui&PeriodStart={yesterday}&PeriodEnd={yesterday}", UriKind.Relative), Ct));
+        var refused = await session.PostAsync(new PageForm("aggregate", "cement-a", "/Inclusion/Aggregate", "",
+            [new("Programme", "guangdong-tanpuhui"), new("PeriodStart", yesterday), new("PeriodEnd", yesterday)]), null);
+        var opened = WebUtility.HtmlDecode(await owner.GetStringAsync(new Uri("/Inclusion/Aggregate?Programme=guangdong-tanpuhui", UriKind.Relative), Ct));
+        var start = Hidden(opened, "PeriodStart");
+        var end = Hidden(opened, "PeriodEnd");
+        var filed = await session.PostAsync(new PageForm("aggregate", "cement-a", "/Inclusion/Aggregate", "",
+            [new("Programme", "guangdong-tanpuhui"), new("PeriodStart", start), new("PeriodEnd", end)]), null);
+
+        Assert.Contains("id=\"under-minimum\"", day, StringComparison.Ordinal);
+        Assert.Contains("不足 1 吨", refused.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"filed\"", refused.Body, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start);
+        Assert.DoesNotContain("id=\"under-minimum\"", opened, StringComparison.Ordinal);
+        Assert.Contains("id=\"filed\"", filed.Body, StringComparison.Ordinal);
+    }
+
+    private static string Hidden(string page, string name) =>
+        System.Text.RegularExpressions.Regex.Match(page, $"type=\"hidden\" name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;
+}

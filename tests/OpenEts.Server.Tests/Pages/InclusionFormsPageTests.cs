@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+// Carbon inclusion's forms and public page as a browser posts and reads them, in Chinese: each refusal names its field and
+// its rule, and a withheld figure is never shown as a number.
+public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("-5", "数量：须为 ≥ 0 的数字")]
+    [InlineData("abc", "数量：不是数字")]
+    [InlineData("", "数量：此项必填。")]
+    public async Task RecordForm_BadQuantity_NamesTheFieldAndItsRule(string quantity, string expected)
+    {
+        var citizen = await PageSession.SignInAsync(server, "citizen");
+        var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var shown = await citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
+            [new("Programme", "shenzhen-tanpuhui"), new("Behaviour", "bus"), new("Quantity", quantity), new("Minutes", ""), new("OccurredAt", at)]),
+            "web-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Contains(expected, shown.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("未计入：此项必填", shown.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
+    {
+        var regulator = await PageSession.SignInAsync(server, "regulator");
+        using var api = await server.SignedInAsync("regulator");
+
+        var page = await regulator.PostAsync(new PageForm("issue", "regulator", "/Inclusion/Partners?handler=Issue", "",
+            [new("Name", "QA 公交"), new("Programme", "shenzhen-tanpuhui"), new("Behaviours", "bike"), new("PublicKey", "")]), null);
+        using var refused = await api.PostAsJsonAsync("/api/v1/inclusion/partners",
+            new { name = "QA 公交", programme = "shenzhen-tanpuhui", behaviours = "metro, bike" }, Ct);
+        using var issued = await api.PostAsJsonAsync("/api/v1/inclusion/partners",
+            new { name = "QA 地铁", programme = "shenzhen-tanpuhui", behaviours = "metro" }, Ct);
+
+        Assert.Contains("行为：该方案不奖励此行为", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"issued-key\"", page.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("NotRewarded", problem.GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+    }
+
+    [Fact]
+    public async Task TotalsPage_DonationsOfFewerThanTheMinimumGroup_ShowTheWithheldMarkerNotZero()
+    {
+        using var citizen = await server.SignedInAsync("citizen-sz");
+        (await citizen.PostAsJsonAsync("/api/v1/inclusion/donations",
+            new { programme = "shenzhen-tanpuhui", cause = "tree-planting", coins = 7, idempotencyKey = "totals-donation" }, Ct)).EnsureSuccessStatusCode();
+        using var anonymous = server.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Inclusion/Totals?Id=shenzhen-tanpuhui", UriKind.Relative), Ct));
+
+        Assert.Matches("id=\"totals-donated\">少于 5 人，不公开<", page);
+    }
+}
