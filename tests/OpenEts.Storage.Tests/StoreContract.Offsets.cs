@@ -84,6 +84,28 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Offsets_ForestAreaRestatedAboveTheClaim_IssuesNoMoreThanTheClaim()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var paper = await world.ActorOf("paper-a");
+        var verifier = await world.ActorOf("verifier");
+        var regulator = await world.ActorOf("regulator");
+        var id = ((OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct)).Project.Id;
+        await world.Handler.HandleAsync(verifier, new ValidateProject(id, "ok"), Ct);
+        await world.Handler.HandleAsync(regulator, new RegisterProject(id, ""), Ct);
+        var filed = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, new SubmitMonitoringReport(id,
+            new DateOnly(2018, 1, 1), new DateOnly(2018, 12, 31), null, ForestryInput.WithDefaults(ForestrySpecies.ChineseFir, 1000m, 10m, 500m, 0m)), Ct);
+
+        // The verifier restates the area as 2000 ha: recomputed, about 23 335 t, twice the 11 417.447 t claimed.
+        var verified = await world.Handler.HandleAsync(verifier, new VerifyMonitoringReport(filed.Report!.Id, "ok", null, 2000m, null), Ct);
+        await world.Handler.HandleAsync(regulator, new IssueCredits(filed.Report.Id), Ct);
+        var total = await world.Registry.QueryAsync((l, _) => l.TotalIssued(UnitClass.Parse("FFCER-FJ0102-2018")).Value, Ct);
+
+        Assert.Equal(11_417, Assert.IsType<OffsetsCommandOutcome.Completed>(verified).Report!.Verified);
+        Assert.Equal(11_417, total);
+    }
+
+    [Fact]
     public async Task Offsets_IssueTwice_IssuesOnceAndRefusesTheSecond()
     {
         await using var world = await OffsetsWorldAsync();

@@ -59,7 +59,7 @@ public sealed class ComplianceHandler(
         }, ct).ConfigureAwait(false);
         return outcome switch
         {
-            RegistryOutcome.Completed c => new ComplianceOutcome.Completed(facts!, c.Duplicate, standing!),
+            RegistryOutcome.Completed c => new ComplianceOutcome.Completed(c.Event, facts!, c.Duplicate, standing!),
             RegistryOutcome.Rejected when request.Refusal is { } refused =>
                 new ComplianceOutcome.Refused(ComplianceOutcome.CodeOf(refused.Rule), CheckedSurrender.FieldOf(refused.Rule), refused.Message,
                     RefusalKind.Conflict),

@@ -13,8 +13,11 @@ public abstract record ComplianceOutcome
     {
     }
 
-    /// <summary>The units were surrendered (or had been: <paramref name="Duplicate"/>); <paramref name="Status"/> is the entity's standing after it.</summary>
-    public sealed record Completed(RegistryEventFacts Facts, bool Duplicate, EntityCompliance Status) : ComplianceOutcome;
+    /// <summary>
+    /// The units were surrendered (or had been: <paramref name="Duplicate"/>) by <paramref name="Event"/>;
+    /// <paramref name="Status"/> is the entity's standing after it.
+    /// </summary>
+    public sealed record Completed(RegistryEvent Event, RegistryEventFacts Facts, bool Duplicate, EntityCompliance Status) : ComplianceOutcome;
 
     /// <summary>
     /// Refused and nothing moved: by a compliance rule (<paramref name="Rule"/> is <c>Compliance.&lt;rule&gt;</c>, e.g.

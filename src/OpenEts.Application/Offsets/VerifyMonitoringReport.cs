@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics.CodeAnalysis;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
@@ -11,8 +12,9 @@ namespace OpenEts.Application.Offsets;
 /// <summary>
 /// The programme's verifier verifies a submitted monitoring report (核证) with an opinion. A forestry report is
 /// recomputed, with the area and growth the verifier restates where they differ from the owner's; any other report
-/// is verified at the tonnes the verifier states (the claim when none is stated). Whole tonnes are verified: the exact
-/// figure rounded down. A negative opinion is a return (<see cref="ReturnMonitoringReport"/>).
+/// is verified at the tonnes the verifier states (the claim when none is stated). Never more than the claim: stated
+/// tonnes above it are refused (<c>AboveClaim</c>), and a forestry recomputation above it is capped at it. Whole tonnes
+/// are verified: the exact figure rounded down. A negative opinion is a return (<see cref="ReturnMonitoringReport"/>).
 /// </summary>
 public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal? VerifiedTonnes, decimal? AreaHectares, decimal? GrowthPerHectare)
     : IOffsetsCommand
@@ -64,6 +66,7 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
         }
         var methodology = programme.FindMethodology(project!.Details.Methodology)!;
         long verified;
+        var claimCeiling = (long)decimal.Floor(report.Claimed.Value);
         var forestry = report.Forestry;
         object? derivation = null;
         if (forestry is not null)
@@ -74,12 +77,22 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
                 GrowthPerHectare = GrowthPerHectare ?? forestry.GrowthPerHectare,
             };
             var result = ForestryCalculator.Compute(forestry, SubmitMonitoringReport.BufferOf(methodology));
-            verified = result.Verified;
+            // Restated area or growth can recompute more than the owner claimed; what is verified never exceeds the
+            // claim (the owner files a new claim for more), so the figure is capped there and the cap recorded.
+            verified = Math.Min(result.Verified, claimCeiling);
             derivation = new
             {
                 biomass = result.Biomass, grossTonnes = result.Gross.Value, netTonnes = result.Net.Value, verified = result.Verified,
                 buffer = result.Buffer, toOwner = result.ToOwner, unconfirmed = forestry.Unconfirmed,
+                cappedAtClaim = result.Verified > claimCeiling,
             };
+        }
+        else if (VerifiedTonnes is { } stated && stated > report.Claimed.Value)
+        {
+            return new OffsetsDecision.Refuse("AboveClaim", "verifiedTonnes",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"the verified reductions ({stated:0.###} t) may not exceed the {report.Claimed.Value:0.###} t claimed in monitoring report {report.Id}"),
+                RefusalKind.Conflict);
         }
         else
         {

@@ -83,14 +83,21 @@ internal static class ComplianceCommand
         var surrender = new Verb("surrender", "Surrender units for compliance; refused with the rule named before any unit moves.",
             "ets compliance surrender ACCOUNT CLASS QUANTITY --year Y --as USER [--jurisdiction J] [--key KEY] [--db DB]",
             account, unitClass, quantity, surrenderYear, surrenderJurisdiction, who, key, surrenderDb);
-        surrender.SetAction((r, ct) => RunAsync(r, surrenderDb, r.GetRequiredValue(who), (c, actor) =>
-            SurrenderForCompliance.TryParse(new(r.GetValue(surrenderJurisdiction), r.GetRequiredValue(account), r.GetRequiredValue(unitClass),
-                r.GetValue(quantity), r.GetValue(surrenderYear), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var command, out var errors)
-                ? ReportAsync(c, Handler(c).HandleAsync(actor!, command, ct))
-                : c.UsageAsync(errors.Select(e => e.Message)), ct));
+        surrender.SetAction((r, ct) => SurrenderForCompliance.TryParse(new(r.GetValue(surrenderJurisdiction), r.GetRequiredValue(account),
+                r.GetRequiredValue(unitClass), r.GetValue(quantity), r.GetValue(surrenderYear), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
+                out var command, out var errors)
+            ? SurrenderAsync(r, surrenderDb, r.GetRequiredValue(who), command, ct)
+            : RunAsync(r, surrenderDb, null, (c, _) => c.UsageAsync(errors.Select(e => e.Message)), ct));
 
         return new Command("compliance", "The compliance year (履约): standing, the public list and its export, surrenders.") { status, list, surrender };
     }
+
+    /// <summary>
+    /// Surrenders for compliance as <paramref name="who"/> and reports how it ended: <c>ets compliance surrender</c> and
+    /// <c>ets registry surrender</c> both come here, so the year's rules apply whichever is used.
+    /// </summary>
+    internal static Task<int> SurrenderAsync(ParseResult r, Option<string> db, string who, SurrenderForCompliance command, CancellationToken ct) =>
+        RunAsync(r, db, who, (c, actor) => ReportAsync(c, Handler(c).HandleAsync(actor!, command, ct)), ct);
 
     private static async Task<ComplianceList?> ListAsync(RegistryContext c, string? jurisdiction, int year, CancellationToken ct)
     {

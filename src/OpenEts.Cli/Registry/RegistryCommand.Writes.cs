@@ -1,6 +1,8 @@
 using System.CommandLine;
+using OpenEts.Application.Compliance;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
+using OpenEts.Cli.Compliance;
 
 namespace OpenEts.Cli.Registry;
 
@@ -64,20 +66,25 @@ internal static partial class RegistryCommand
                 out var c, out var e), c, e));
     }
 
+    // Surrendering for a compliance year is compliance's use case: the same as `ets compliance surrender` (default
+    // jurisdiction), refused with the year's rule named before any unit moves.
     private static Verb Surrender(Option<string> db)
     {
         var from = Text("FROM", "an account you represent");
-        var (unitClass, quantity, key) = (Text("CLASS", ClassHelp), Whole("QUANTITY", "quantity", QuantityHelp), KeyOption());
+        var (unitClass, quantity, key, actor) = (Text("CLASS", ClassHelp), Whole("QUANTITY", "quantity", QuantityHelp), KeyOption(), AsOption());
         var year = new Option<int>("--year")
         {
             Description = "the compliance year", HelpName = "YYYY", Required = true,
             CustomParser = r => WholeNumber(r, "--year") is { } y ? (int)Math.Clamp(y, int.MinValue, int.MaxValue) : 0,
         };
-        return Request(db, AsOption(), "surrender", "Surrender units for a compliance year.",
-            "ets registry surrender FROM CLASS QUANTITY --year YYYY --as USER [--key KEY] [--db DB]", [from, unitClass, quantity, year, key],
-            r => Parsed(SurrenderUnits.TryParse(
-                new SurrenderUnits.Form(r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(year),
-                r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var c, out var e), c, e));
+        var verb = new Verb("surrender", "Surrender units for a compliance year; refused with the compliance rule named before any unit moves.",
+            "ets registry surrender FROM CLASS QUANTITY --year YYYY --as USER [--key KEY] [--db DB]", from, unitClass, quantity, actor, year, key);
+        verb.SetAction(async (r, ct) => SurrenderForCompliance.TryParse(
+                new SurrenderForCompliance.Form(null, r.GetValue(from), r.GetValue(unitClass), r.GetValue(quantity), r.GetValue(year),
+                r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)), out var command, out var errors)
+            ? await ComplianceCommand.SurrenderAsync(r, db, r.GetRequiredValue(actor), command, ct).ConfigureAwait(false)
+            : await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => e.Message)).ConfigureAwait(false));
+        return verb;
     }
 
     private static Verb Cancel(Option<string> db)

@@ -126,13 +126,27 @@ internal static class ComplianceEndpoints
                 is { } list && list.Rows.FirstOrDefault(r => r.Entity == c.Status.Entity) is { } row
                 ? TypedResults.Ok(new SurrenderDone(c.Duplicate, c.Facts.Quantity.Value, command.Class.ToString(), Overview(row)))
                 : throw new UnreachableException("a completed surrender's entity is on its year's list"),
-            ComplianceOutcome.Invalid i => Problems.Fields(i.Errors),
+            var other => NotDone<Results<Ok<SurrenderDone>, ValidationProblem, ProblemHttpResult>>(other, v => v, p => p),
+        };
+    }
+
+    /// <summary>
+    /// The answer to a compliance surrender that did not complete, whichever endpoint asked (this one and the registry's
+    /// <c>POST /surrenders</c>): 400 naming the fields, 403 for the role or account, 409 naming the field and the rule.
+    /// </summary>
+    internal static T NotDone<T>(ComplianceOutcome outcome, Func<ValidationProblem, T> fields, Func<ProblemHttpResult, T> refused)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(refused);
+        return outcome switch
+        {
+            ComplianceOutcome.Invalid i => fields(Problems.Fields(i.Errors)),
             ComplianceOutcome.Refused { Kind: RefusalKind.Malformed } r =>
-                Problems.Fields([new FieldError(r.Field, r.Rule, r.Message)], Text.T("problem.malformed")),
-            ComplianceOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden
-                : StatusCodes.Status409Conflict, r.Field, r.Rule, r.Message),
-            ComplianceOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role",
-                $"only {string.Join(", ", f.Allowed)} may do this"),
+                fields(Problems.Fields([new FieldError(r.Field, r.Rule, r.Message)], Text.T("problem.malformed"))),
+            ComplianceOutcome.Refused r => refused(Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden
+                : StatusCodes.Status409Conflict, r.Field, r.Rule, r.Message)),
+            ComplianceOutcome.Forbidden f => refused(Refusal(StatusCodes.Status403Forbidden, "actor", "Role",
+                $"only {string.Join(", ", f.Allowed)} may do this")),
             _ => throw new UnreachableException(),
         };
     }

@@ -57,7 +57,8 @@ internal static class MrvEndpoints
             .WithSummary("Reporting and verification deadlines by jurisdiction and year");
         group.MapPost("/deadlines", SetDeadlineAsync).RequireAuthorization(regulator)
             .WithSummary("Set a jurisdiction's deadlines for a reporting year (yyyy-MM-dd, China Standard Time)");
-        group.MapGet("/approved", ApprovedAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.Everyone })
+        // Public, as the disclosure page (/Disclosure) that links to it: the same approved figures, nothing else.
+        group.MapGet("/approved", ApprovedAsync).AllowAnonymous()
             .WithSummary("Approved emissions by company and year (optionally ?year=)");
         group.MapPost("/calc", CalcAsync).RequireAuthorization(readers)
             .WithSummary("Compute a report as typed, storing nothing (live recompute)");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Compliance;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Organisations;
@@ -172,10 +173,22 @@ internal static partial class RegistryEndpoints
         RunAsync(RejectTransfer.TryParse(new(id, input.Reason, input.IdempotencyKey), out var command, out var errors),
             command, errors, http, handler, ct);
 
-    private static Task<CommandResult> SurrenderAsync(
-        SurrenderInput input, HttpContext http, RegistryCommandHandler handler, CancellationToken ct) =>
-        RunAsync(SurrenderUnits.TryParse(new(input.From, input.Class, input.Quantity, input.ComplianceYear, input.IdempotencyKey),
-            out var command, out var errors), command, errors, http, handler, ct);
+    // A surrender for a compliance year is compliance's use case: the year's rules accept the units, or nothing moves.
+    private static async Task<CommandResult> SurrenderAsync(
+        SurrenderInput input, HttpContext http, ComplianceHandler handler, CancellationToken ct)
+    {
+        if (!SurrenderForCompliance.TryParse(new(null, input.From, input.Class, input.Quantity, input.ComplianceYear, input.IdempotencyKey),
+            out var command, out var errors))
+        {
+            return Problems.Fields(errors);
+        }
+        return await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false) switch
+        {
+            ComplianceOutcome.Completed c => TypedResults.Ok(new OutcomeView(RegistryEventJson.KindOf(c.Event), c.Duplicate, null,
+                c.Facts.Quantity.Value, c.Facts.Class is { } unitClass ? [.. c.Facts.Blocks.Select(unitClass.SerialText)] : [])),
+            var other => ComplianceEndpoints.NotDone<CommandResult>(other, v => v, p => p),
+        };
+    }
 
     private static Task<CommandResult> IssueAsync(
         IssueInput input, HttpContext http, RegistryCommandHandler handler, CancellationToken ct) =>

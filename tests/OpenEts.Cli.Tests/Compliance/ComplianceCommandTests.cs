@@ -13,7 +13,7 @@ namespace OpenEts.Cli.Tests.Compliance;
 /// </summary>
 public sealed class ComplianceCommandTests
 {
-    private static async Task<RegistryDatabase> YearAsync()
+    internal static async Task<RegistryDatabase> YearAsync()
     {
         var db = await RegistryDatabase.SqliteAsync();
         await using var store = await SqlStore.OpenAsync(db.Database, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OpenEts.Cli.Tests.Compliance;
 
 namespace OpenEts.Cli.Tests.Registry;
 
@@ -202,7 +203,7 @@ public sealed partial class RegistryCommandTests
     [Fact]
     public async Task Surrender_ForComplianceYear_MovesUnitsToSurrenderAccount()
     {
-        using var db = await RegistryDatabase.SqliteAsync();
+        using var db = await ComplianceCommandTests.YearAsync();
 
         var (exit, _, error) = await db.RunAsync("surrender", "GD-HOLD-PAPER", "GDEA-2017", "400", "--year", "2017", "--as", "paper-a");
 
@@ -214,12 +215,39 @@ public sealed partial class RegistryCommandTests
     [Fact]
     public async Task Surrender_ByAnotherCompanysRepresentative_ExitsOne()
     {
-        using var db = await RegistryDatabase.SqliteAsync();
+        using var db = await ComplianceCommandTests.YearAsync();
 
         var (exit, _, error) = await db.RunAsync("surrender", "GD-HOLD-PAPER", "GDEA-2017", "400", "--year", "2017", "--as", "power-a");
 
         Assert.Equal(1, exit);
         Assert.Contains("NotRepresentative", error, StringComparison.Ordinal);
+    }
+
+    // QA F-2: a surrender for compliance that the year's rules refuse moves nothing, whichever command asks.
+    [Fact]
+    public async Task Surrender_HydropowerCcerForCompliance_ExitsOneNamingTheRuleAndMovesNothing()
+    {
+        using var db = await ComplianceCommandTests.YearAsync();
+        var held = await HeldAsync(db, "GD-HOLD-STEEL", "CCER-000202-2015");
+
+        var (exit, _, error) = await db.RunAsync("surrender", "GD-HOLD-STEEL", "CCER-000202-2015", "1000", "--year", "2017", "--as", "steel-a");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Compliance.ExcludedCategory", error, StringComparison.Ordinal);
+        Assert.Equal(held, await HeldAsync(db, "GD-HOLD-STEEL", "CCER-000202-2015"));
+        Assert.Equal(0, await HeldAsync(db, "GD-SURRENDER", "CCER-000202-2015"));
+    }
+
+    [Fact]
+    public async Task Surrender_ForAYearWithoutComplianceRules_ExitsOneAndMovesNothing()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var (exit, _, error) = await db.RunAsync("surrender", "GD-HOLD-PAPER", "GDEA-2017", "400", "--year", "2017", "--as", "paper-a");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Compliance.NoRules", error, StringComparison.Ordinal);
+        Assert.Equal(400_000, await HeldAsync(db, "GD-HOLD-PAPER", "GDEA-2017"));
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
     private static readonly HashSet<string> PublicRoutes =
     [
         "", "Index", "Account/Login", "Account/Denied", "ApiReference", "Transparency", "Disclosure", "/api/v1/journal/digests",
+        // MRV: the disclosure page's approved totals and its JSON download (信息公开).
+        "/api/v1/mrv/approved",
         "/openapi/{documentName}.json", "/openapi", "/health", "/healthz", "/lang/{culture}",
         // Offsets: the public issuance and retirement lists, and what a unit class is.
         "Registry/Issuances", "Registry/Retirements", "/api/v1/registry/classes/{class}/attributes",

@@ -65,4 +65,37 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
         Assert.Contains(holdings.GetProperty("holdings").EnumerateArray(), h => h.GetProperty("class").GetString() == "CCER-000909-2020"
             && h.GetProperty("quantity").GetInt64() == 12_000);
     }
+
+    [Fact]
+    public async Task Verify_MoreThanTheClaim_Returns409NamingTheFieldAndNothingIsIssued()
+    {
+        using var owner = await server.SignedInAsync("power-a");
+        using var verifier = await server.SignedInAsync("verifier");
+        using var regulator = await server.SignedInAsync("regulator");
+        var id = (await PostAsync(owner, "/api/v1/offsets/projects", new
+        {
+            programme = "CCER", code = "000917", account = "GD-HOLD-POWER", title = "清远风电项目（测试）", methodology = "CM-001-V02",
+            category = "wind", province = "GD", city = "清远市", county = "连山县", creditingStart = "2018-01-01", creditingEnd = "2027-12-31",
+            expectedPerYear = 40_000, gasSharePercent = 100m,
+        })).GetProperty("project").GetInt64();
+        await PostAsync(verifier, $"/api/v1/offsets/projects/{id}/validate", new { opinion = "审定通过（测试）" });
+        await PostAsync(regulator, $"/api/v1/offsets/projects/{id}/register", new { comments = "予以备案（测试）" });
+        var report = (await PostAsync(owner, $"/api/v1/offsets/projects/{id}/reports",
+            new { periodStart = "2018-01-01", periodEnd = "2018-12-31", claimed = 40_000m })).GetProperty("report").GetInt64();
+
+        using var above = await verifier.PostAsJsonAsync($"/api/v1/offsets/reports/{report}/verify",
+            new { opinion = "核证通过（测试）", verifiedTonnes = 45_000m }, Ct);
+        var problem = await above.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var issue = await regulator.PostAsJsonAsync($"/api/v1/offsets/reports/{report}/issue", new { }, Ct);
+        await PostAsync(verifier, $"/api/v1/offsets/reports/{report}/verify", new { opinion = "核证通过（测试）", verifiedTonnes = 40_000m });
+        await PostAsync(regulator, $"/api/v1/offsets/reports/{report}/issue", new { });
+        var project = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, above.StatusCode);
+        Assert.Equal(("verifiedTonnes", "AboveClaim"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Equal("核证减排量：不得超过监测报告的申报量", problem.GetProperty("detail").GetString());
+        // Still submitted: nothing verified to issue; verified at the claim, the claim is issued.
+        Assert.Equal(HttpStatusCode.Conflict, issue.StatusCode);
+        Assert.Equal(40_000L, Assert.Single(project.GetProperty("reports").EnumerateArray()).GetProperty("issuedToOwner").GetInt64());
+    }
 }

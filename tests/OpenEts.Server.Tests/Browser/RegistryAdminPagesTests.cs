@@ -27,6 +27,7 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task Surrender_ByPowerA_LowersHoldingsAndShowsInHistory()
     {
+        await server.ApproveDemoPlanAsync();
         var page = await server.SignInAsync("power-a");
         var before = await HeldAsync(page, Power);
         var rowsBefore = await SurrenderRowsAsync(page);
@@ -51,8 +52,9 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
     }
 
     [Fact]
-    public async Task Surrender_MoreThanHeld_ShowsErrorNextToQuantityAndChangesNothing()
+    public async Task Surrender_MoreThanOwedAndHeld_ShowsErrorNextToQuantityAndChangesNothing()
     {
+        await server.ApproveDemoPlanAsync();
         var page = await server.SignInAsync("power-b");
         var before = await HeldAsync(page, Power);
         var rowsBefore = await SurrenderRowsAsync(page);
@@ -67,7 +69,8 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
         var invalid = await page.GetAttributeAsync("#surrender-quantity", "aria-invalid");
         var kept = await page.InputValueAsync("#surrender-quantity");
 
-        Assert.Contains("持有量不足", message, StringComparison.Ordinal);
+        // The compliance year's rules are checked first: more than the entity still owes.
+        Assert.Contains("数量：清缴数量超过该年度尚需清缴的数量", message, StringComparison.Ordinal);
         Assert.Equal("true", invalid);
         Assert.Equal("999999999", kept);
         Assert.Equal(before, await HeldAsync(page, Power));

@@ -55,6 +55,19 @@ public class ServerFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>
+    /// The regulator approves the demo's Guangdong 2017 plan (seeded as a draft), so that 2017 has compliance rules and a
+    /// surrender for it can count; a plan already approved stays so.
+    /// </summary>
+    public async Task ApproveDemoPlanAsync()
+    {
+        var store = Services.GetRequiredService<OpenEts.Application.Storage.IStore>();
+        var user = await store.ReadAsync(s => s.Users.FindByNameAsync("regulator"), TestContext.Current.CancellationToken);
+        var regulator = new OpenEts.Application.Identity.Actor(user!.Id, user.UserName, user.Role, user.OrganisationId);
+        var plans = new OpenEts.Application.Allocation.AllocationCommandHandler(store, Clock);
+        await plans.HandleAsync(regulator, new OpenEts.Application.Allocation.ApprovePlan("guangdong-2017", 1), TestContext.Current.CancellationToken);
+    }
+
     /// <summary>A client signed in through the login page as a demo user (cookie kept by the client).</summary>
     public async Task<HttpClient> SignedInAsync(string userName, string password = Password)
     {

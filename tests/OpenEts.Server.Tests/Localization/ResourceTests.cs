@@ -65,7 +65,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "AlreadyListed", "AlreadyOpen", "NotOperator", "UnknownHoldingAccount", "DayClosed", "DayNotOver", "BlockTradeSize", "BlockTradeBand", "UnknownProposal", "UnknownCounterparty", "ProposalExpired", "BlockTradeHours", "UnknownListing", "NotBestListing", "MinimumTake", "ListingQuantity", "ListingExpired", "Price", "Band", "Instrument", "Text",
         // Offset projects.
         "NotProgrammeRole", "ProjectStatus", "MonitoringStatus", "NotOwner", "NotOwnAccount", "NoOrganisation", "ProjectCodeTaken",
-        "OutsideCreditingPeriod", "PeriodOverlaps", "NothingToIssue", "NoMatchingIssuance", "IssuanceLinked", "MethodologyNotAccepted",
+        "OutsideCreditingPeriod", "PeriodOverlaps", "NothingToIssue", "AboveClaim", "NoMatchingIssuance", "IssuanceLinked", "MethodologyNotAccepted",
         "CategoryNotInMethodology", "HostOutsideProgramme", "BoundaryRequired", "DesignatedAreaIsPhcer", "PreCdmIsCcer", "Period",
         "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
         // Market statistics import.

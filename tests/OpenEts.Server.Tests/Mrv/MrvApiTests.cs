@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -30,6 +31,23 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Fact]
+    public async Task Approved_SignedOut_TheDisclosurePagesDownloadAnswersItsFigures()
+    {
+        using var anonymous = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var page = await anonymous.GetStringAsync("/Disclosure", Ct);
+        var link = System.Text.RegularExpressions.Regex.Match(page, "<a href=\"(/api/v1/mrv/approved[^\"]*)\"").Groups[1].Value;
+        using var download = await anonymous.GetAsync(link, Ct);
+        var totals = await OkJsonAsync(download);
+
+        // Every company the page lists (its code in the table) is in the download with its approved figure.
+        var shown = System.Text.RegularExpressions.Regex.Matches(page, "<td><code>([0-9A-Z]{18})</code></td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, code => Assert.Contains(totals.EnumerateArray(), t => t.GetProperty("organisation").GetString() == code));
+        Assert.All(totals.EnumerateArray(), t => Assert.True(t.GetProperty("approvedTonnes").GetDecimal() > 0));
     }
 
     [Fact]

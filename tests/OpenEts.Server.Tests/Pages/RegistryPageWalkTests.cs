@@ -89,6 +89,8 @@ public sealed class RegistryPageWalkTests(ServerFactory server) : IClassFixture<
     [Fact]
     public async Task RegistryPageForms_WithMalformedInput_NeverAnswer500AndChangeNothing()
     {
+        // A well-filled surrender for 2017 needs the year's compliance rules (the demo's plan, approved).
+        await server.ApproveDemoPlanAsync();
         var regulator = await PageSession.SignInAsync(server, "regulator");
         var powerA = await PageSession.SignInAsync(server, "power-a");
         Assert.Equal(HttpStatusCode.Redirect, (await regulator.PostAsync(RegistryForms.Open(Walk), PageSession.NewKey())).Status);

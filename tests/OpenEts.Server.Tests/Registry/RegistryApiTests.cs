@@ -260,6 +260,7 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
     [Fact]
     public async Task Surrender_ByRepresentative_MovesUnitsToTheSurrenderAccount()
     {
+        await server.ApproveDemoPlanAsync();
         using var steelA = await server.SignedInAsync("steel-a");
         var before = await HeldAsync(steelA, "GD-HOLD-STEEL");
 
@@ -274,18 +275,44 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
     }
 
     [Fact]
-    public async Task Surrender_ForAnEarlierYearThanTheVintage_Returns409NamingTheRule()
+    public async Task Surrender_ForAYearWithoutComplianceRules_Returns409NamingTheRuleAndMovesNothing()
     {
+        await server.ApproveDemoPlanAsync();
         using var steelA = await server.SignedInAsync("steel-a");
+        var before = await HeldAsync(steelA, "GD-HOLD-STEEL");
 
         using var response = await steelA.PostAsJsonAsync("/api/v1/registry/surrenders",
             new { from = "GD-HOLD-STEEL", @class = Class, quantity = 1, complianceYear = 2016, idempotencyKey = Key() }, Ct);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("VintageAfterComplianceYear", problem.GetProperty("rule").GetString());
-        Assert.Equal("class", problem.GetProperty("field").GetString());
+        Assert.Equal("Compliance.NoRules", problem.GetProperty("rule").GetString());
+        Assert.Equal("complianceYear", problem.GetProperty("field").GetString());
+        Assert.Equal(before, await HeldAsync(steelA, "GD-HOLD-STEEL"));
     }
+
+    // QA F-2: the registry's surrender took a hydropower CCER for 2017 into GD-SURRENDER, and compliance never counted it.
+    [Fact]
+    public async Task Surrender_HydropowerCcerForCompliance_Returns409NamingTheRuleAndMovesNothing()
+    {
+        await server.ApproveDemoPlanAsync();
+        using var steelA = await server.SignedInAsync("steel-a");
+        var before = await HeldAsync(steelA, "GD-HOLD-STEEL", Hydro);
+        using var regulator = await server.SignedInAsync("regulator");
+        var surrenderedBefore = await HeldAsync(regulator, "GD-SURRENDER", Hydro);
+
+        using var response = await steelA.PostAsJsonAsync("/api/v1/registry/surrenders",
+            new { from = "GD-HOLD-STEEL", @class = Hydro, quantity = 1000, complianceYear = 2017, idempotencyKey = Key() }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(("Compliance.ExcludedCategory", "class"), (problem.GetProperty("rule").GetString(), problem.GetProperty("field").GetString()));
+        Assert.True(before >= 1000, $"steel holds {before} t of {Hydro}");
+        Assert.Equal(before, await HeldAsync(steelA, "GD-HOLD-STEEL", Hydro));
+        Assert.Equal(surrenderedBefore, await HeldAsync(regulator, "GD-SURRENDER", Hydro));
+    }
+
+    private const string Hydro = "CCER-000202-2015";
 
     private static string Key() => Guid.NewGuid().ToString("N");
 
@@ -298,11 +325,11 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
         return body.GetProperty("proposal").GetInt64();
     }
 
-    private static async Task<long> HeldAsync(HttpClient client, string account)
+    private static async Task<long> HeldAsync(HttpClient client, string account, string unitClass = Class)
     {
         var view = await client.GetFromJsonAsync<JsonElement>($"/api/v1/registry/accounts/{account}/holdings", Ct);
         return view.GetProperty("holdings").EnumerateArray()
-            .Where(h => h.GetProperty("class").GetString() == Class).Sum(h => h.GetProperty("quantity").GetInt64());
+            .Where(h => h.GetProperty("class").GetString() == unitClass).Sum(h => h.GetProperty("quantity").GetInt64());
     }
 
     private static async Task<long> JournalCountAsync(HttpClient regulator) =>

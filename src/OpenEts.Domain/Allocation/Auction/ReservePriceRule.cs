@@ -80,6 +80,18 @@ public sealed record ReservePriceRule(
     }
 
     /// <summary>
+    /// One month's average price in yuan per tonne as this rule reads it, unrounded: the given market price for
+    /// <see cref="AverageMarketPrice"/>, otherwise the listed turnover ÷ volume; null when the month has no listed volume.
+    /// </summary>
+    public decimal? MonthPrice(ReservePriceInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Kind == AverageMarketPrice ? input.Price
+            : input.VolumeTonnes > 0 ? input.Turnover / input.VolumeTonnes
+            : null;
+    }
+
+    /// <summary>
     /// The reserve in yuan per tonne from the inputs, rounded to the fen; or why it cannot be computed.
     /// </summary>
     /// <param name="inputs">

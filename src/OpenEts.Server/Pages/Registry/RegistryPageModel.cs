@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Compliance;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Organisations;
@@ -58,6 +59,24 @@ public abstract class RegistryPageModel(RegistryCommandHandler handler) : PageMo
                 File(form, input, refused.Field, Explain(refused));
                 break;
             case RegistryCommandOutcome.Forbidden:
+                File(form, input, "", Text.T("reg.err.forbidden"));
+                break;
+        }
+    }
+
+    /// <summary>Files a compliance surrender's <paramref name="outcome"/> under <paramref name="form"/>'s fields, as <see cref="SendAsync"/> does.</summary>
+    protected void Apply(RegistryForm form, IKeyedInput? input, ComplianceOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        switch (outcome)
+        {
+            case ComplianceOutcome.Invalid invalid:
+                Apply(form, input, new RegistryCommandOutcome.Invalid(invalid.Errors));
+                break;
+            case ComplianceOutcome.Refused refused:
+                File(form, input, refused.Field, RuleText.Message(refused.Field, refused.Rule, refused.Message));
+                break;
+            case ComplianceOutcome.Forbidden:
                 File(form, input, "", Text.T("reg.err.forbidden"));
                 break;
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Compliance;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
@@ -11,10 +12,10 @@ namespace OpenEts.Server.Pages.Registry;
 /// <summary>
 /// A representative surrenders units for a compliance year (履约清缴) or cancels them voluntarily (自愿注销) from an
 /// account they represent. Each form carries an idempotency key made when it is shown, so a double submit executes
-/// once; the ledger's refusals are shown next to their field.
+/// once; the refusals (a surrender's compliance rule, the ledger's rules) are shown next to their field.
 /// </summary>
 [Authorize(Roles = Access.RegistryHolders)]
-public sealed class SurrenderModel(RegistryService registry, RegistryCommandHandler handler, TimeProvider clock)
+public sealed class SurrenderModel(RegistryService registry, RegistryCommandHandler handler, ComplianceHandler compliance, TimeProvider clock)
     : RegistryPageModel(handler)
 {
     private static readonly RegistryForm SurrenderForm = new("surrender", "from", "class", "quantity", "complianceYear");
@@ -46,16 +47,20 @@ public sealed class SurrenderModel(RegistryService registry, RegistryCommandHand
         CancelInput = Fresh(account, CancelSources);
     }
 
+    // A surrender for a compliance year is compliance's use case (the same as /Compliance/Own): the year's rules accept
+    // the units, or the rule is shown and nothing moves.
     public async Task<IActionResult> OnPostSurrenderAsync(CancellationToken ct)
     {
         var input = SurrenderInput;
-        var parsed = SurrenderUnits.TryParse(new(input.From, input.Class, input.Quantity, input.ComplianceYear, input.Key),
-            out var command, out var errors);
-        var outcome = await SendAsync(SurrenderForm, input, parsed, command, errors, ct);
-        if (Done(outcome, "surrendered") is { } done)
+        var outcome = SurrenderForCompliance.TryParse(new(null, input.From, input.Class, input.Quantity, input.ComplianceYear, input.Key),
+            out var command, out var errors)
+            ? await compliance.HandleAsync(User.Actor(), command, ct)
+            : new ComplianceOutcome.Invalid(errors);
+        if (outcome is ComplianceOutcome.Completed { Facts.From: { } from })
         {
-            return done;
+            return Redirect($"/Registry/Account/{Uri.EscapeDataString(from.Value)}?done=surrendered");
         }
+        Apply(SurrenderForm, input, outcome);
         await LoadAsync(ct);
         CancelInput = Fresh(input.From, CancelSources);
         return Page();

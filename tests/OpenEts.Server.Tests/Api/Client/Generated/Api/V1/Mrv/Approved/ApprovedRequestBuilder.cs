@@ -40,7 +40,6 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Approved
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 400 status code</exception>
-        /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 401 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsApprovedTotalView>?> GetAsync(Action<RequestConfiguration<global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Approved.ApprovedRequestBuilder.ApprovedRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -54,7 +53,6 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Mrv.Approved
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
-                { "401", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
             };
             var collectionResult = await RequestAdapter.SendCollectionAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsApprovedTotalView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsApprovedTotalView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
             return collectionResult?.AsList();
