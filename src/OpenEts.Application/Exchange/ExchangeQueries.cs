@@ -60,6 +60,15 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         return await TradePrintsAsync(instrument, from ?? end - DefaultPrintWindow, end, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The first bound of a trade-print window that falls outside the platform's days (<see cref="BeijingTime.IsInRange(DateTimeOffset)"/>):
+    /// <c>DateRange</c> on <c>from</c> or <c>to</c>; null when both are absent or inside.
+    /// </summary>
+    public static FieldError? PrintWindowError(DateTimeOffset? from, DateTimeOffset? to) =>
+        from is { } f && !BeijingTime.IsInRange(f) ? new FieldError("from", "DateRange", EndOfDay.RangeText("from") + " (Beijing time)")
+        : to is { } t && !BeijingTime.IsInRange(t) ? new FieldError("to", "DateRange", EndOfDay.RangeText("to") + " (Beijing time)")
+        : null;
+
     /// <summary>The book's best <paramref name="levels"/> levels per side (1–20, default 5), or null when not listed; public.</summary>
     public Task<Depth?> DepthAsync(string instrument, int levels = DefaultDepthLevels, CancellationToken ct = default)
     {

@@ -106,9 +106,9 @@ internal static partial class ExchangeEndpoints
         DateOnly? on = null;
         if (day is not null)
         {
-            if (!EndOfDay.TryParseDay(day, out var d))
+            if (EndOfDay.DayError(day, out var d) is { } error)
             {
-                return DayProblem();
+                return Problems.Fields([error]);
             }
             on = d;
         }
@@ -118,9 +118,9 @@ internal static partial class ExchangeEndpoints
     private static async Task<Results<Ok<MemberReportView>, NotFound, ValidationProblem>> ReportAsync(
         string day, HttpContext http, ExchangeQueries queries, CancellationToken ct, long? account = null)
     {
-        if (!EndOfDay.TryParseDay(day, out var d))
+        if (EndOfDay.DayError(day, out var d) is { } error)
         {
-            return DayProblem();
+            return Problems.Fields([error]);
         }
         return await queries.MemberReportAsync(http.User.Actor(), d, account, ct).ConfigureAwait(false) is { } report
             ? TypedResults.Ok(View(report))
@@ -130,9 +130,9 @@ internal static partial class ExchangeEndpoints
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ReportXlsxAsync(
         string day, HttpContext http, ExchangeQueries queries, CancellationToken ct, long? account = null)
     {
-        if (!EndOfDay.TryParseDay(day, out var d))
+        if (EndOfDay.DayError(day, out var d) is { } error)
         {
-            return DayProblem();
+            return Problems.Fields([error]);
         }
         if (await queries.MemberReportAsync(http.User.Actor(), d, account, ct).ConfigureAwait(false) is not { } report)
         {
@@ -147,9 +147,9 @@ internal static partial class ExchangeEndpoints
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DayTradesXlsxAsync(
         string day, HttpContext http, ExchangeQueries queries, CancellationToken ct)
     {
-        if (!EndOfDay.TryParseDay(day, out var d))
+        if (EndOfDay.DayError(day, out var d) is { } error)
         {
-            return DayProblem();
+            return Problems.Fields([error]);
         }
         if (await queries.DayTradesAsync(http.User.Actor(), d, ct).ConfigureAwait(false) is not { } trades)
         {
@@ -159,6 +159,4 @@ internal static partial class ExchangeEndpoints
         ExchangeExports.WriteTrades(buffer, trades, csv: false);
         return TypedResults.File(buffer.ToArray(), TabularWriter.XlsxContentType, $"exchange-trades-{DayText(d)}.xlsx");
     }
-
-    private static ValidationProblem DayProblem() => Problems.Fields([new FieldError("day", "Date", "day: a trading day as yyyy-MM-dd")]);
 }
