@@ -195,26 +195,17 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         store.ReadAsync(s => s.Exchange.ClosesAsync(day, ListLimit), ct);
 
     /// <summary>
-    /// Every trade of one Beijing trading day with both accounts and fees, oldest first: the exchange's staff, the
-    /// regulator and the auditor; null for anyone else.
+    /// Every trade settled on one Beijing trading day, of every kind (book, block, listing, one-way auction), with both
+    /// accounts and fees, oldest first: the exchange's staff, the regulator and the auditor; null for anyone else.
     /// </summary>
-    public async Task<IReadOnlyList<ExchangeTrade>?> DayTradesAsync(Actor actor, DateOnly day, CancellationToken ct)
+    public async Task<IReadOnlyList<DayTrade>?> DayTradesAsync(Actor actor, DateOnly day, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!await OverseesAsync(actor, ct).ConfigureAwait(false))
         {
             return null;
         }
-        return await store.ReadAsync(async s =>
-        {
-            var all = new List<ExchangeTrade>();
-            foreach (var i in await s.Exchange.InstrumentsAsync().ConfigureAwait(false))
-            {
-                all.AddRange(await s.Exchange.TradesAsync(i.Instrument.Code, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)))
-                    .ConfigureAwait(false));
-            }
-            return (IReadOnlyList<ExchangeTrade>)[.. all.OrderBy(t => t.Id)];
-        }, ct).ConfigureAwait(false);
+        return await store.ReadAsync(s => SettledOnAsync(s, day, null), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -242,7 +233,7 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     private async Task<MemberDayReport> DayReportOfAsync(TradingAccount target, DateOnly day, IReadOnlyList<MemberDayReport> clients, CancellationToken ct)
     {
         var (trades, organisation) = await store.ReadAsync(async s => (
-            await s.Exchange.TradesOfAsync(target.Id, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1))).ConfigureAwait(false),
+            await SettledOnAsync(s, day, new HashSet<long> { target.Id }).ConfigureAwait(false),
             await s.Organisations.FindByIdAsync(target.OrganisationId).ConfigureAwait(false)), ct).ConfigureAwait(false);
         var position = await PositionOfAsync(target, ct).ConfigureAwait(false);
         return new MemberDayReport(target, organisation?.Name ?? "", day, [.. trades.Select(t => MemberTrade.Of(t, target.Id))], position.Lines,
