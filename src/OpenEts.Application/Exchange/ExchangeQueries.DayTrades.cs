@@ -1,10 +1,31 @@
 using OpenEts.Application.Storage;
+using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Exchange.MarketData;
 
 namespace OpenEts.Application.Exchange;
 
 public sealed partial class ExchangeQueries
 {
+    /// <summary>
+    /// The instruments whose trading day at <paramref name="now"/> is already closed by its end of day, so that every
+    /// order is refused <c>DayClosed</c> until the next Beijing day (the same rule, <see cref="PreTradeCheck.DayClosed"/>);
+    /// their reference price and band are the next trading day's. Public.
+    /// </summary>
+    public Task<IReadOnlySet<string>> ClosedForTheDayAsync(DateTimeOffset now, CancellationToken ct) =>
+        store.ReadAsync(async s =>
+        {
+            var closed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var i in await s.Exchange.InstrumentsAsync().ConfigureAwait(false))
+            {
+                var code = i.Instrument.Code;
+                if (PreTradeCheck.DayClosed(code, await s.Exchange.LastClosedDayAsync(code).ConfigureAwait(false), now) is not null)
+                {
+                    closed.Add(code);
+                }
+            }
+            return (IReadOnlySet<string>)closed;
+        }, ct);
+
     // Every trade settled on one Beijing day, of every kind (book, block, listing, one-way auction), oldest first; only
     // those of the accounts in `of` when it is given. A day's report and export must add up to the cash ledger's movements,
     // which every kind makes.
