@@ -83,15 +83,22 @@ public sealed record AnnounceOneWayAuction(
             }
             return null;
         }
-        if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
-            // No offset typed: Beijing time; an offset or Z: that instant.
-            return parsed.Kind == DateTimeKind.Unspecified
-                ? new DateTimeOffset(parsed, BeijingTime.Offset)
-                : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            read.Fail(field, "DateTime", field + ": a date and time, e.g. 2026-12-01T14:30 (Beijing time)");
+            return null;
         }
-        read.Fail(field, "DateTime", field + ": a date and time, e.g. 2026-12-01T14:30 (Beijing time)");
-        return null;
+        // No offset typed: Beijing time; an offset or Z: that instant. Either may be no instant .NET holds (0001-01-01T00:00
+        // in Beijing is before DateTimeOffset.MinValue), which the range below refuses like any other far date.
+        DateTimeOffset? instant = parsed.Kind == DateTimeKind.Unspecified
+            ? (parsed >= DateTime.MinValue + BeijingTime.Offset ? new DateTimeOffset(parsed, BeijingTime.Offset) : null)
+            : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var typed) ? typed : null;
+        if (instant is not { } at || !BeijingTime.IsInRange(at))
+        {
+            read.Fail(field, "DateRange", EndOfDay.RangeText(field) + " (Beijing time)");
+            return null;
+        }
+        return at;
     }
 
     /// <inheritdoc/>
@@ -112,7 +119,8 @@ public sealed record AnnounceOneWayAuction(
         {
             return repeat;
         }
-        if (await entry.CheckAsync(work, (instrument, halted, _, now) => OneWayAuctionCheck.CheckAnnouncement(instrument, halted, now, terms))
+        if (await entry.CheckAsync(work, (instrument, halted, closed, now) =>
+                OneWayAuctionCheck.CheckAnnouncement(instrument, halted, closed, now, work.Options.MaxAuctionWindow, terms))
             .ConfigureAwait(false) is { } refused)
         {
             return refused;

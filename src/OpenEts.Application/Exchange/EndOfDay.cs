@@ -53,18 +53,35 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
-        if (!TryParseDay(form.Day, out var day))
+        if (DayError(form.Day, out var day) is { } error)
         {
-            read.Fail("day", "Date", "day: a trading day as yyyy-MM-dd");
+            read.Fail(error.Field, error.Rule, error.Message);
         }
         command = read.IsValid ? new EndOfDay(day) : null;
         errors = read.Errors;
         return command is not null;
     }
 
-    /// <summary>Reads a trading day typed as <c>yyyy-MM-dd</c>.</summary>
-    public static bool TryParseDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(FieldReader.Text(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    /// <summary>Reads a trading day typed as <c>yyyy-MM-dd</c>, from <see cref="BeijingTime.FirstDay"/> to <see cref="BeijingTime.LastDay"/>.</summary>
+    public static bool TryParseDay(string? text, out DateOnly day) => DayError(text, out day) is null;
+
+    /// <summary>
+    /// Reads a trading day typed as <c>yyyy-MM-dd</c> into <paramref name="day"/>; null, or the broken rule on
+    /// <paramref name="field"/>: <c>Date</c> (not a date as yyyy-MM-dd) or <c>DateRange</c> (outside
+    /// <see cref="BeijingTime.FirstDay"/>–<see cref="BeijingTime.LastDay"/>).
+    /// </summary>
+    public static FieldError? DayError(string? text, out DateOnly day, string field = "day")
+    {
+        if (!DateOnly.TryParseExact(FieldReader.Text(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            return new FieldError(field, "Date", field + ": a trading day as yyyy-MM-dd");
+        }
+        return BeijingTime.IsInRange(day) ? null : new FieldError(field, "DateRange", RangeText(field));
+    }
+
+    /// <summary>The <c>DateRange</c> rule's message for <paramref name="field"/>.</summary>
+    internal static string RangeText(string field) => string.Create(CultureInfo.InvariantCulture,
+        $"{field}: a date from {BeijingTime.FirstDay:yyyy-MM-dd} to {BeijingTime.LastDay:yyyy-MM-dd}");
 
     /// <summary>The journal subject of a day: <c>exchange/day/2026-11-30</c>.</summary>
     public static string Subject(DateOnly day) => "exchange/day/" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

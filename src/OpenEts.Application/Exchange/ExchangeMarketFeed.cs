@@ -24,5 +24,9 @@ public sealed class ExchangeMarketFeed(ExchangeQueries queries) : IMarketFeed
             ? new BookDepth(d.Instrument, [.. d.Bids.Select(Level)], [.. d.Asks.Select(Level)], d.Halted)
             : null;
 
+    /// <inheritdoc/>
+    public async Task<long?> ClosedDayPreviousCloseAsync(string instrument, DateOnly day, CancellationToken ct) =>
+        (await queries.ClosesAsync(day, ct).ConfigureAwait(false)).FirstOrDefault(c => c.Instrument == instrument)?.Close.PreviousCloseFen;
+
     private static BookLevel Level(DepthLevel l) => new(l.PriceFen, l.Quantity, l.Orders);
 }

@@ -60,6 +60,15 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         return await TradePrintsAsync(instrument, from ?? end - DefaultPrintWindow, end, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The first bound of a trade-print window that falls outside the platform's days (<see cref="BeijingTime.IsInRange(DateTimeOffset)"/>):
+    /// <c>DateRange</c> on <c>from</c> or <c>to</c>; null when both are absent or inside.
+    /// </summary>
+    public static FieldError? PrintWindowError(DateTimeOffset? from, DateTimeOffset? to) =>
+        from is { } f && !BeijingTime.IsInRange(f) ? new FieldError("from", "DateRange", EndOfDay.RangeText("from") + " (Beijing time)")
+        : to is { } t && !BeijingTime.IsInRange(t) ? new FieldError("to", "DateRange", EndOfDay.RangeText("to") + " (Beijing time)")
+        : null;
+
     /// <summary>The book's best <paramref name="levels"/> levels per side (1–20, default 5), or null when not listed; public.</summary>
     public Task<Depth?> DepthAsync(string instrument, int levels = DefaultDepthLevels, CancellationToken ct = default)
     {
@@ -186,26 +195,17 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         store.ReadAsync(s => s.Exchange.ClosesAsync(day, ListLimit), ct);
 
     /// <summary>
-    /// Every trade of one Beijing trading day with both accounts and fees, oldest first: the exchange's staff, the
-    /// regulator and the auditor; null for anyone else.
+    /// Every trade settled on one Beijing trading day, of every kind (book, block, listing, one-way auction), with both
+    /// accounts and fees, oldest first: the exchange's staff, the regulator and the auditor; null for anyone else.
     /// </summary>
-    public async Task<IReadOnlyList<ExchangeTrade>?> DayTradesAsync(Actor actor, DateOnly day, CancellationToken ct)
+    public async Task<IReadOnlyList<DayTrade>?> DayTradesAsync(Actor actor, DateOnly day, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!await OverseesAsync(actor, ct).ConfigureAwait(false))
         {
             return null;
         }
-        return await store.ReadAsync(async s =>
-        {
-            var all = new List<ExchangeTrade>();
-            foreach (var i in await s.Exchange.InstrumentsAsync().ConfigureAwait(false))
-            {
-                all.AddRange(await s.Exchange.TradesAsync(i.Instrument.Code, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)))
-                    .ConfigureAwait(false));
-            }
-            return (IReadOnlyList<ExchangeTrade>)[.. all.OrderBy(t => t.Id)];
-        }, ct).ConfigureAwait(false);
+        return await store.ReadAsync(s => SettledOnAsync(s, day, null), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -233,7 +233,7 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     private async Task<MemberDayReport> DayReportOfAsync(TradingAccount target, DateOnly day, IReadOnlyList<MemberDayReport> clients, CancellationToken ct)
     {
         var (trades, organisation) = await store.ReadAsync(async s => (
-            await s.Exchange.TradesOfAsync(target.Id, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1))).ConfigureAwait(false),
+            await SettledOnAsync(s, day, new HashSet<long> { target.Id }).ConfigureAwait(false),
             await s.Organisations.FindByIdAsync(target.OrganisationId).ConfigureAwait(false)), ct).ConfigureAwait(false);
         var position = await PositionOfAsync(target, ct).ConfigureAwait(false);
         return new MemberDayReport(target, organisation?.Name ?? "", day, [.. trades.Select(t => MemberTrade.Of(t, target.Id))], position.Lines,

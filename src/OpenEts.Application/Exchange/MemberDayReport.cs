@@ -3,7 +3,8 @@ using OpenEts.Matching;
 namespace OpenEts.Application.Exchange;
 
 /// <summary>
-/// A member's daily report (会员日报): its trades of one Beijing trading day from its own side, the tonnes and money
+/// A member's daily report (会员日报): its trades of every kind (book, block, listing, one-way auction) settled on one
+/// Beijing trading day from its own side, the tonnes and money
 /// bought and sold, the fees it paid, and its position and cash as they stand when the report is read; for a member that
 /// acts for clients (客户), the same report for each client account, one per client. Money in fen except the cash
 /// ledger's balances (yuan).
@@ -28,15 +29,17 @@ public sealed record MemberDayReport(
     public long FeesFen => Trades.Sum(t => t.FeeFen);
 }
 
-/// <summary>One trade from a member's side: buy or sell, its value and that side's fee (fen).</summary>
-public sealed record MemberTrade(long Trade, string Instrument, DateTimeOffset At, Side Side, long PriceFen, long Quantity, long ValueFen, long FeeFen)
+/// <summary>One trade from a member's side: its kind, buy or sell, its value and that side's fee (fen).</summary>
+/// <param name="Trade">Its number within its kind (book trade, block trade, listing trade, auction bid).</param>
+public sealed record MemberTrade(
+    long Trade, string Instrument, DateTimeOffset At, Side Side, long PriceFen, long Quantity, long ValueFen, long FeeFen, TradeKind Kind = TradeKind.Book)
 {
     /// <summary>The trade as <paramref name="account"/> took part in it.</summary>
-    public static MemberTrade Of(ExchangeTrade trade, long account)
+    public static MemberTrade Of(DayTrade trade, long account)
     {
         ArgumentNullException.ThrowIfNull(trade);
         var buyer = trade.BuyAccount == account;
         return new MemberTrade(trade.Id, trade.Instrument, trade.At, buyer ? Side.Buy : Side.Sell, trade.PriceFen, trade.Quantity, trade.ValueFen,
-            buyer ? trade.BuyerFeeFen : trade.SellerFeeFen);
+            buyer ? trade.BuyerFeeFen : trade.SellerFeeFen, trade.Kind);
     }
 }

@@ -85,9 +85,9 @@ internal static class EndOfDayCommand
             "ets exchange export trades --date D --as USER --out FILE [--db DB]", date, who, output, db);
         trades.SetAction((r, ct) => RunAsync(r, db, who, async (c, actor) =>
         {
-            if (!EndOfDay.TryParseDay(r.GetValue(date), out var day))
+            if (EndOfDay.DayError(r.GetValue(date), out var day, "--date") is { } error)
             {
-                return await c.UsageAsync(["--date: a trading day as yyyy-MM-dd"]).ConfigureAwait(false);
+                return await c.UsageAsync([error.Message]).ConfigureAwait(false);
             }
             using var exchange = ExchangeVerb.Open(c);
             var queries = new ExchangeQueries(c.Store, exchange, c.Registry);
@@ -108,9 +108,9 @@ internal static class EndOfDayCommand
             "ets exchange export member-report --date D --as USER --out FILE [--account N] [--db DB]", date, who, output, account, db);
         member.SetAction((r, ct) => RunAsync(r, db, who, async (c, actor) =>
         {
-            if (!EndOfDay.TryParseDay(r.GetValue(date), out var day))
+            if (EndOfDay.DayError(r.GetValue(date), out var day, "--date") is { } error)
             {
-                return await c.UsageAsync(["--date: a trading day as yyyy-MM-dd"]).ConfigureAwait(false);
+                return await c.UsageAsync([error.Message]).ConfigureAwait(false);
             }
             using var exchange = ExchangeVerb.Open(c);
             var queries = new ExchangeQueries(c.Store, exchange, c.Registry);

@@ -196,4 +196,13 @@ public enum ExchangeRule
 
     /// <summary>The client account's move was offered to another member: only the member it was offered to accepts or declines it.</summary>
     NotOfferedMember,
+
+    /// <summary>A one-way auction's announced window opens in the past: it opens now or later.</summary>
+    AuctionOpensBeforeNow,
+
+    /// <summary>
+    /// A one-way auction's announced window closes too far ahead: the seller's units stay frozen until the close, so it
+    /// closes within the exchange's configured maximum of its announcement (7 days by default; ours, [UNCONFIRMED]).
+    /// </summary>
+    AuctionWindowTooLong,
 }

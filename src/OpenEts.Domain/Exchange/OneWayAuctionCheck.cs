@@ -16,14 +16,30 @@ namespace OpenEts.Domain.Exchange;
 /// </remarks>
 public static class OneWayAuctionCheck
 {
-    /// <summary>The first rule an announcement at <paramref name="now"/> breaks, or null.</summary>
-    public static PreTradeRefusal? CheckAnnouncement(Instrument instrument, bool halted, DateTimeOffset now, OneWayAuctionTerms terms)
+    /// <summary>
+    /// How far before now a window may open: the pages pick whole minutes, so an opening typed as the current minute is
+    /// taken as now.
+    /// </summary>
+    public static readonly TimeSpan OpensTolerance = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The first rule an announcement at <paramref name="now"/> breaks, or null. The window opens now or later (within
+    /// <see cref="OpensTolerance"/>) and closes at most <paramref name="maxWindow"/> after now, since the seller's units
+    /// stay frozen until the close; nothing is announced on a trading day whose end of day has run
+    /// (<paramref name="closedThrough"/>, <see cref="PreTradeCheck.DayClosed"/>).
+    /// </summary>
+    public static PreTradeRefusal? CheckAnnouncement(
+        Instrument instrument, bool halted, DateOnly? closedThrough, DateTimeOffset now, TimeSpan maxWindow, OneWayAuctionTerms terms)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(terms);
         if (halted)
         {
             return new(ExchangeRule.InstrumentHalted, "instrument", $"{instrument.Code} is halted");
+        }
+        if (PreTradeCheck.DayClosed(instrument.Code, closedThrough, now) is { } closed)
+        {
+            return closed;
         }
         if (CheckPrice(instrument, terms.ReservePriceFen, "reservePrice") is { } price)
         {
@@ -38,9 +54,18 @@ public static class OneWayAuctionCheck
             return new(ExchangeRule.AuctionMinimumBid, "minimumBid",
                 F($"the minimum bid must be a positive multiple of the lot, {instrument.LotTonnes} t, and at most the quantity, {terms.Quantity} t"));
         }
+        if (terms.Opens < now - OpensTolerance)
+        {
+            return new(ExchangeRule.AuctionOpensBeforeNow, "opens", "the bidding window must open now or later, not in the past");
+        }
         if (terms.Closes <= terms.Opens || terms.Closes <= now)
         {
             return new(ExchangeRule.AuctionWindow, "closes", "the bidding window must close after it opens and after now");
+        }
+        if (terms.Closes > now + maxWindow)
+        {
+            return new(ExchangeRule.AuctionWindowTooLong, "closes", F(
+                $"the bidding window must close within {maxWindow.TotalDays:0.##} days of its announcement, by {(now + maxWindow).ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} Beijing time"));
         }
         var calendar = instrument.TradingCalendar;
         return calendar.IsOpen(terms.Opens) && calendar.IsOpen(terms.Closes.AddTicks(-1))

@@ -54,10 +54,13 @@ internal static partial class ExchangeEndpoints
         string Day, IReadOnlyList<CloseView> Closed, IReadOnlyList<string> Halted, IReadOnlyList<MismatchView> Mismatches,
         IReadOnlyList<ClosedAuctionView> Auctions);
 
-    /// <summary>One trade from the member's side: price, value and fee in yuan.</summary>
+    /// <summary>
+    /// One trade from the member's side: price, value and fee in yuan; <c>kind</c> how it was made (<c>book</c>,
+    /// <c>block</c>, <c>listing</c>, <c>auction</c>), <c>trade</c> its number within that kind.
+    /// </summary>
     public sealed record MemberTradeView(
         long Trade, string Instrument, DateTimeOffset At, [property: ApiEnum(typeof(Side))] string Side, decimal Price, long Quantity, decimal Value,
-        decimal Fee);
+        decimal Fee, [property: ApiEnum(typeof(TradeKind))] string Kind);
 
     /// <summary>A member's daily report: trades, totals (t, yuan), fees, position and cash; and the same for each of its clients (客户).</summary>
     public sealed record MemberReportView(
@@ -89,7 +92,7 @@ internal static partial class ExchangeEndpoints
         ArgumentNullException.ThrowIfNull(r);
         return new MemberReportView(r.Account.Id, r.Organisation, DayText(r.Day),
             [.. r.Trades.Select(t => new MemberTradeView(t.Trade, t.Instrument, t.At, ApiDocument.EnumName(t.Side), Yuan(t.PriceFen), t.Quantity,
-                Yuan(t.ValueFen), Yuan(t.FeeFen)))],
+                Yuan(t.ValueFen), Yuan(t.FeeFen), ApiDocument.EnumName(t.Kind)))],
             r.BoughtTonnes, Yuan(r.BoughtFen), r.SoldTonnes, Yuan(r.SoldFen), Yuan(r.FeesFen),
             [.. r.Positions.Select(l => new PositionLineView(l.Instrument, l.Free, l.InOpenSells))], r.CashBalance, r.CashReserved,
             [.. r.Clients.Select(View)]);
@@ -106,9 +109,9 @@ internal static partial class ExchangeEndpoints
         DateOnly? on = null;
         if (day is not null)
         {
-            if (!EndOfDay.TryParseDay(day, out var d))
+            if (EndOfDay.DayError(day, out var d) is { } error)
             {
-                return DayProblem();
+                return Problems.Fields([error]);
             }
             on = d;
         }
@@ -118,9 +121,9 @@ internal static partial class ExchangeEndpoints
     private static async Task<Results<Ok<MemberReportView>, NotFound, ValidationProblem>> ReportAsync(
         string day, HttpContext http, ExchangeQueries queries, CancellationToken ct, long? account = null)
     {
-        if (!EndOfDay.TryParseDay(day, out var d))
+        if (EndOfDay.DayError(day, out var d) is { } error)
         {
-            return DayProblem();
+            return Problems.Fields([error]);
         }
         return await queries.MemberReportAsync(http.User.Actor(), d, account, ct).ConfigureAwait(false) is { } report
             ? TypedResults.Ok(View(report))
@@ -130,9 +133,9 @@ internal static partial class ExchangeEndpoints
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ReportXlsxAsync(
         string day, HttpContext http, ExchangeQueries queries, CancellationToken ct, long? account = null)
     {
-        if (!EndOfDay.TryParseDay(day, out var d))
+        if (EndOfDay.DayError(day, out var d) is { } error)
         {
-            return DayProblem();
+            return Problems.Fields([error]);
         }
         if (await queries.MemberReportAsync(http.User.Actor(), d, account, ct).ConfigureAwait(false) is not { } report)
         {
@@ -147,9 +150,9 @@ internal static partial class ExchangeEndpoints
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DayTradesXlsxAsync(
         string day, HttpContext http, ExchangeQueries queries, CancellationToken ct)
     {
-        if (!EndOfDay.TryParseDay(day, out var d))
+        if (EndOfDay.DayError(day, out var d) is { } error)
         {
-            return DayProblem();
+            return Problems.Fields([error]);
         }
         if (await queries.DayTradesAsync(http.User.Actor(), d, ct).ConfigureAwait(false) is not { } trades)
         {
@@ -159,6 +162,4 @@ internal static partial class ExchangeEndpoints
         ExchangeExports.WriteTrades(buffer, trades, csv: false);
         return TypedResults.File(buffer.ToArray(), TabularWriter.XlsxContentType, $"exchange-trades-{DayText(d)}.xlsx");
     }
-
-    private static ValidationProblem DayProblem() => Problems.Fields([new FieldError("day", "Date", "day: a trading day as yyyy-MM-dd")]);
 }

@@ -154,11 +154,17 @@ internal static partial class ExchangeEndpoints
     private static async Task<Ok<List<InstrumentView>>> InstrumentsAsync(ExchangeQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.InstrumentsAsync(ct).ConfigureAwait(false)).Select(View).ToList());
 
-    private static async Task<Results<Ok<List<PrintView>>, NotFound>> TradesAsync(
-        string code, ExchangeQueries queries, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
-        await queries.TradePrintsAsync(code, from, to, clock.GetUtcNow(), ct).ConfigureAwait(false) is { } prints
+    private static async Task<Results<Ok<List<PrintView>>, NotFound, ValidationProblem>> TradesAsync(
+        string code, ExchangeQueries queries, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        if (ExchangeQueries.PrintWindowError(from, to) is { } error)
+        {
+            return Problems.Fields([error]);
+        }
+        return await queries.TradePrintsAsync(code, from, to, clock.GetUtcNow(), ct).ConfigureAwait(false) is { } prints
             ? TypedResults.Ok(prints.Select(p => new PrintView(p.Sequence, p.Instrument, p.At, Yuan(p.PriceFen), p.Quantity)).ToList())
             : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Ok<DepthView>, NotFound>> DepthAsync(string code, ExchangeQueries queries, CancellationToken ct, int? levels = null) =>
         await queries.DepthAsync(code, levels ?? ExchangeQueries.DefaultDepthLevels, ct).ConfigureAwait(false) is { } d

@@ -143,9 +143,11 @@ public static class OpenEtsApp
             .AddSingleton<DemoAuction>();
         services.AddSingleton<MarketStatisticsService>().AddSingleton<MarketDataQueries>().AddSingleton<MarketStream>();
         services.TryAddSingleton<IMarketFeed, NoMarketFeed>();
-        // The exchange: its clearing account in the registry (the demo registry's by default) and its fee schedule.
+        // The exchange: its clearing account in the registry (the demo registry's by default), its fee schedule, and how
+        // many days ahead a one-way auction may close (Exchange:MaxAuctionDays, default ExchangeOptions.DefaultMaxAuctionDays).
         services.AddSingleton(new ExchangeOptions(
-            AccountNumber.From(builder.Configuration["Exchange:ClearingAccount"] ?? DemoRegistry.Clearing.Value), FeeSchedule.Demo));
+            AccountNumber.From(builder.Configuration["Exchange:ClearingAccount"] ?? DemoRegistry.Clearing.Value), FeeSchedule.Demo,
+            builder.Configuration.GetValue<int?>("Exchange:MaxAuctionDays")));
         var exchangeSnapshotInterval = ExchangeSnapshotInterval(
             builder.Configuration["exchange-snapshot-interval"] ?? builder.Configuration["OPENETS_EXCHANGE_SNAPSHOT_INTERVAL"]);
         services.AddSingleton(sp => new ExchangeService(sp.GetRequiredService<IStore>(), sp.GetRequiredService<RegistryService>(),

@@ -11,9 +11,30 @@ public sealed class OneWayAuctionCheckTests
 
     private static readonly OneWayAuctionTerms Terms = new(10_000, 1_609, 1_000, Now, Now.AddHours(1), AuctionPricing.Uniform);
 
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    [Fact]
+    public void Issue_B11_CheckAnnouncement_ClosingBeyondTheMaximumWindow_IsAuctionWindowTooLongOnCloses() =>
+        Assert.Equal((ExchangeRule.AuctionWindowTooLong, "closes"), OneWayAuctionCheck.CheckAnnouncement(AllDay, false, null, Now, Week,
+            Terms with { Closes = new DateTimeOffset(9999, 12, 31, 15, 59, 0, TimeSpan.Zero) }) is { } r ? (r.Rule, r.Field) : default);
+
+    [Fact]
+    public void CheckAnnouncement_ClosingAtTheMaximumWindow_Passes() =>
+        Assert.Null(OneWayAuctionCheck.CheckAnnouncement(AllDay, false, null, Now, Week, Terms with { Closes = Now + Week }));
+
+    [Fact]
+    public void Issue_B11_CheckAnnouncement_OpeningInThePast_IsAuctionOpensBeforeNowOnOpens() =>
+        Assert.Equal((ExchangeRule.AuctionOpensBeforeNow, "opens"), OneWayAuctionCheck.CheckAnnouncement(AllDay, false, null, Now, Week,
+            Terms with { Opens = Now.AddHours(-1) }) is { } r ? (r.Rule, r.Field) : default);
+
+    [Fact]
+    public void Issue_B11_CheckAnnouncement_AfterTheDaysEndOfDay_IsDayClosed() =>
+        Assert.Equal(ExchangeRule.DayClosed,
+            OneWayAuctionCheck.CheckAnnouncement(AllDay, false, new DateOnly(2026, 11, 25), Now, Week, Terms)?.Rule);
+
     [Fact]
     public void CheckAnnouncement_TermsInsideTheHours_Pass() =>
-        Assert.Null(OneWayAuctionCheck.CheckAnnouncement(AllDay, false, Now, Terms));
+        Assert.Null(OneWayAuctionCheck.CheckAnnouncement(AllDay, false, null, Now, Week, Terms));
 
     [Fact]
     public void CheckAnnouncement_WindowOutsideTheNationalHours_IsAuctionWindow()
@@ -21,13 +42,13 @@ public sealed class OneWayAuctionCheckTests
         // 17:30–18:30 Beijing time: after the national market's 15:00 close.
         var national = Instrument.Gdea(2017, 2_000, TradingCalendar.National.Name);
 
-        Assert.Equal(ExchangeRule.AuctionWindow, OneWayAuctionCheck.CheckAnnouncement(national, false, Now, Terms)!.Rule);
+        Assert.Equal(ExchangeRule.AuctionWindow, OneWayAuctionCheck.CheckAnnouncement(national, false, null, Now, Week, Terms)!.Rule);
     }
 
     [Fact]
     public void CheckAnnouncement_MinimumBidAboveTheQuantity_IsAuctionMinimumBid() =>
         Assert.Equal((ExchangeRule.AuctionMinimumBid, "minimumBid"),
-            OneWayAuctionCheck.CheckAnnouncement(AllDay, false, Now, Terms with { MinimumBid = 20_000 }) is { } r ? (r.Rule, r.Field) : default);
+            OneWayAuctionCheck.CheckAnnouncement(AllDay, false, null, Now, Week, Terms with { MinimumBid = 20_000 }) is { } r ? (r.Rule, r.Field) : default);
 
     [Theory]
     [InlineData(-1, 1_609L, 1_000L, ExchangeRule.AuctionWindow)]

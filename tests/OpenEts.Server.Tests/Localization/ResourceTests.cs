@@ -71,7 +71,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // Market statistics import.
         "Number",
         // Exchange one-way auctions (单向竞价).
-        "UnknownAuction", "AuctionWindow", "AuctionReserve", "AuctionMinimumBid", "OwnAuction", "AuctionNotOver",
+        "UnknownAuction", "AuctionWindow", "AuctionReserve", "AuctionMinimumBid", "OwnAuction", "AuctionNotOver", "AuctionOpensBeforeNow",
+        "AuctionWindowTooLong", "DateRange",
         // Members trading for clients (客户).
         "NotYourClient", "ClientAccount", "ClientHoldingAccount", "UnknownClient", "NoTransferOffer", "NotOfferedMember",
         // Energy monitoring.

@@ -22,6 +22,12 @@ public interface IMarketFeed
 
     /// <summary>The best <paramref name="levels"/> levels of each side of the book, or null when the instrument is not listed.</summary>
     Task<BookDepth?> DepthAsync(string instrument, int levels, CancellationToken ct);
+
+    /// <summary>
+    /// The previous close of <paramref name="day"/> (fen per tonne) when its end of day has already run, which has moved the
+    /// reference price on to the day's own close; null when the day is not closed (the reference is then the previous close).
+    /// </summary>
+    Task<long?> ClosedDayPreviousCloseAsync(string instrument, DateOnly day, CancellationToken ct) => Task.FromResult<long?>(null);
 }
 
 /// <summary>One price level: fen per tonne, tonnes resting, how many orders.</summary>

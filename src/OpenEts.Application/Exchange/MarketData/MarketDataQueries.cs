@@ -68,7 +68,9 @@ public sealed class MarketDataQueries(IMarketFeed feed, TimeProvider clock)
         var day = BeijingTime.TradingDay(now);
         var trades = await feed.TradePrintsAsync(instrument, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)), ct).ConfigureAwait(false);
         var blocks = await feed.BlockPrintsAsync(instrument, BeijingTime.StartOf(day), BeijingTime.StartOf(day.AddDays(1)), ct).ConfigureAwait(false);
-        return (Ticker.From(instrument, day, reference, trades, blocks), trades);
+        // After the day's end of day the reference is already the day's own close: the ticker still compares the day with the close before it.
+        var previous = await feed.ClosedDayPreviousCloseAsync(instrument, day, ct).ConfigureAwait(false) ?? reference;
+        return (Ticker.From(instrument, day, previous, trades, blocks), trades);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Auction;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Identity;
+using OpenEts.Domain.Identity;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Exchange;
@@ -12,9 +13,12 @@ namespace OpenEts.Server.Pages.Exchange;
 /// withdraw your open bids, and see each auction's result and your bids; the exchange's staff close an auction once its
 /// window has ended. The regulator's allowance auctions (有偿发放), which settle through the exchange, are listed with a link
 /// to each one's page. A member's trader announces and bids for its own account or one of its clients' (客户, the "for"
-/// select), and sees and withdraws its clients' bids as its own; a client's own users read. Parse → call → map.
+/// select), and sees and withdraws its clients' bids as its own; a client's own users, the regulator and the auditor read.
+/// Parse → call → map.
 /// </summary>
-[Authorize(Roles = Access.RegistryHolders)]
+// The regulator and the auditor read the auctions and every bid (docs/exchange.md); their posts are refused by the use
+// cases' own role checks, and the page shows them no form.
+[Authorize(Roles = Access.RegistryHolders + "," + Access.AuditReaders)]
 public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries queries, AuctionQueries allowance, TimeProvider clock)
     : ExchangeTradingPageModel(exchange, queries, clock)
 {
@@ -26,6 +30,9 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
 
     /// <summary>True for the exchange's staff, who close auctions.</summary>
     public bool Operator { get; private set; }
+
+    /// <summary>True for the regulator and the auditor, who read every auction and bid and enter nothing.</summary>
+    public bool Supervisor { get; private set; }
 
     public IReadOnlyList<(OneWayAuction Auction, IReadOnlyList<OneWayBid> Bids)> Auctions { get; private set; } = [];
 
@@ -73,6 +80,7 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
         Operator = ExchangeRoles.Operator.Contains(actor.Role) && Account is null;
+        Supervisor = actor.Role is Role.Regulator or Role.Auditor;
         Clients = await Queries.ClientsAsync(actor, ct);
         Auctions = await Queries.AuctionsWithBidsAsync(actor, ct);
         Allowance = [.. (await allowance.ListAsync(ct)).Take(AllowanceShown)];

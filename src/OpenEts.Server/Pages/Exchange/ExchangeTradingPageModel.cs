@@ -16,6 +16,9 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
 {
     public IReadOnlyList<ListedInstrument> Instruments { get; private set; } = [];
 
+    /// <summary>The instruments whose trading day has been closed by the end of day: their reference and band are the next day's.</summary>
+    public IReadOnlySet<string> ClosedForTheDay { get; private set; } = new HashSet<string>();
+
     public string? Done { get; private set; }
 
     /// <summary>The signed-in member's trading account, or null (the exchange's staff, a supervisor, a member without one).</summary>
@@ -76,6 +79,7 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
     private async Task LoadAsync(CancellationToken ct)
     {
         Instruments = await queries.InstrumentsAsync(ct);
+        ClosedForTheDay = await queries.ClosedForTheDayAsync(clock.GetUtcNow(), ct);
         Account = await queries.AccountAsync(User.Actor(), ct);
         await LoadMoreAsync(User.Actor(), ct);
         Instrument ??= Instruments.Count > 0 ? Instruments[0].Instrument.Code : null;

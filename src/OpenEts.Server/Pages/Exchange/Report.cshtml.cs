@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Exchange;
 using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Exchange;
@@ -23,15 +24,16 @@ public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : P
 
     public IReadOnlyList<TradingAccount> Accounts { get; private set; } = [];
 
-    public bool BadDay { get; private set; }
+    /// <summary>The typed day's broken rule (not a date, or outside the platform's days), or null.</summary>
+    public FieldError? DayError { get; private set; }
 
     public async Task OnGetAsync([FromQuery] string? day, [FromQuery] long? account, CancellationToken ct)
     {
         Day = BeijingTime.TradingDay(clock.GetUtcNow());
         if (day is not null)
         {
-            BadDay = !EndOfDay.TryParseDay(day, out var d);
-            Day = BadDay ? Day : d;
+            DayError = EndOfDay.DayError(day, out var d);
+            Day = DayError is null ? d : Day;
         }
         Account = account;
         Accounts = await queries.AccountsAsync(User.Actor(), ct);
