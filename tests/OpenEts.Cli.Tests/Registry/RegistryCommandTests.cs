@@ -223,7 +223,7 @@ public sealed partial class RegistryCommandTests
         Assert.Contains("NotRepresentative", error, StringComparison.Ordinal);
     }
 
-    // QA F-2: a surrender for compliance that the year's rules refuse moves nothing, whichever command asks.
+    // A surrender for compliance that the year's rules refuse moves nothing, whichever command asks.
     [Fact]
     public async Task Surrender_HydropowerCcerForCompliance_ExitsOneNamingTheRuleAndMovesNothing()
     {

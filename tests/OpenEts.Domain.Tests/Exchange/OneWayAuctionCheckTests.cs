@@ -14,7 +14,7 @@ public sealed class OneWayAuctionCheckTests
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     [Fact]
-    public void Issue_B11_CheckAnnouncement_ClosingBeyondTheMaximumWindow_IsAuctionWindowTooLongOnCloses() =>
+    public void CheckAnnouncement_ClosingBeyondTheMaximumWindow_IsAuctionWindowTooLongOnCloses() =>
         Assert.Equal((ExchangeRule.AuctionWindowTooLong, "closes"), OneWayAuctionCheck.CheckAnnouncement(AllDay, false, null, Now, Week,
             Terms with { Closes = new DateTimeOffset(9999, 12, 31, 15, 59, 0, TimeSpan.Zero) }) is { } r ? (r.Rule, r.Field) : default);
 
@@ -23,12 +23,12 @@ public sealed class OneWayAuctionCheckTests
         Assert.Null(OneWayAuctionCheck.CheckAnnouncement(AllDay, false, null, Now, Week, Terms with { Closes = Now + Week }));
 
     [Fact]
-    public void Issue_B11_CheckAnnouncement_OpeningInThePast_IsAuctionOpensBeforeNowOnOpens() =>
+    public void CheckAnnouncement_OpeningInThePast_IsAuctionOpensBeforeNowOnOpens() =>
         Assert.Equal((ExchangeRule.AuctionOpensBeforeNow, "opens"), OneWayAuctionCheck.CheckAnnouncement(AllDay, false, null, Now, Week,
             Terms with { Opens = Now.AddHours(-1) }) is { } r ? (r.Rule, r.Field) : default);
 
     [Fact]
-    public void Issue_B11_CheckAnnouncement_AfterTheDaysEndOfDay_IsDayClosed() =>
+    public void CheckAnnouncement_AfterTheDaysEndOfDay_IsDayClosed() =>
         Assert.Equal(ExchangeRule.DayClosed,
             OneWayAuctionCheck.CheckAnnouncement(AllDay, false, new DateOnly(2026, 11, 25), Now, Week, Terms)?.Rule);
 

@@ -22,7 +22,7 @@ public sealed class ExchangeAfterEndOfDayTests(ServerFactory server) : IClassFix
     }
 
     [Fact]
-    public async Task Issue_B4_B5_B11_AfterTheEndOfDay_TickerKeepsThePreviousCloseThePageShowsTheDayClosedAndAuctionsAreRefused()
+    public async Task AfterTheEndOfDay_TickerKeepsThePreviousCloseThePageShowsTheDayClosedAndAuctionsAreRefused()
     {
         using var exchange = await server.SignedInAsync("exchange");
         using var power = await server.SignedInAsync("power-a");

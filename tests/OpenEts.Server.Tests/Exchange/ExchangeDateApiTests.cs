@@ -43,7 +43,7 @@ public sealed class ExchangeDateApiTests(ServerFactory server) : IClassFixture<S
     [InlineData("/api/v1/exchange/reports/9999-12-31/report.xlsx")]
     [InlineData("/api/v1/exchange/reports/0001-01-01/report.xlsx")]
     [InlineData("/api/v1/exchange/closes?day=0001-01-01")]
-    public async Task Issue_B1_MemberReport_ExtremeDay_Is400NamingDayAndDateRange(string path)
+    public async Task MemberReport_ExtremeDay_Is400NamingDayAndDateRange(string path)
     {
         using var cement = await server.SignedInAsync("cement-a");
 
@@ -53,7 +53,7 @@ public sealed class ExchangeDateApiTests(ServerFactory server) : IClassFixture<S
     [Theory]
     [InlineData("9999-12-31")]
     [InlineData("0001-01-01")]
-    public async Task Issue_B1_DayTradesExport_ExtremeDay_Is400NamingDayAndDateRange(string day)
+    public async Task DayTradesExport_ExtremeDay_Is400NamingDayAndDateRange(string day)
     {
         using var regulator = await server.SignedInAsync("regulator");
 
@@ -61,7 +61,7 @@ public sealed class ExchangeDateApiTests(ServerFactory server) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Issue_B1_ReportPage_ExtremeDay_ShowsTheRuleInsteadOfAServerError()
+    public async Task ReportPage_ExtremeDay_ShowsTheRuleInsteadOfAServerError()
     {
         using var cement = await server.SignedInAsync("cement-a");
 
@@ -88,7 +88,7 @@ public sealed class ExchangeDateApiTests(ServerFactory server) : IClassFixture<S
     [Theory]
     [InlineData("0001-01-01T00:00")]
     [InlineData("0001-01-01T00:00:00+08:00")]
-    public async Task Issue_B2_Auction_OpensAtAnExtremeTime_Is400NamingOpensAndDateRange(string opens)
+    public async Task Auction_OpensAtAnExtremeTime_Is400NamingOpensAndDateRange(string opens)
     {
         using var power = await server.SignedInAsync("power-a");
 
@@ -100,7 +100,7 @@ public sealed class ExchangeDateApiTests(ServerFactory server) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Issue_B11_Auction_ClosingIn9999_IsRefusedAndFreezesNothing()
+    public async Task Auction_ClosingIn9999_IsRefusedAndFreezesNothing()
     {
         using var power = await server.SignedInAsync("power-a");
         var before = await power.GetFromJsonAsync<JsonElement>("/api/v1/exchange/auctions", Ct);

@@ -32,7 +32,7 @@ public sealed class ExchangeDayReportApiTests(ServerFactory server) : IClassFixt
     }
 
     [Fact]
-    public async Task Issue_B3_DayReportAndDayTradesExport_ListEveryKindOfTradeSoFeesReconcile()
+    public async Task DayReportAndDayTradesExport_ListEveryKindOfTradeSoFeesReconcile()
     {
         using var power = await server.SignedInAsync("power-a");
         using var cement = await server.SignedInAsync("cement-a");
@@ -80,7 +80,7 @@ public sealed class ExchangeDayReportApiTests(ServerFactory server) : IClassFixt
     }
 
     [Fact]
-    public async Task Issue_B12_MemberReportPositions_PutFrozenTonnesUnderTheirOwnHeaderNotUnderValue()
+    public async Task MemberReportPositions_PutFrozenTonnesUnderTheirOwnHeaderNotUnderValue()
     {
         using var power = await server.SignedInAsync("power-a");
         await PostAsync(power, "/api/v1/exchange/orders", new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 17.50m, quantity = 250, idempotencyKey = "b12-sell" });

@@ -11,7 +11,7 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Issue_B6_OrderForm_RefusedPrice_KeepsEveryTypedValueIncludingTheOrderType()
+    public async Task OrderForm_RefusedPrice_KeepsEveryTypedValueIncludingTheOrderType()
     {
         var session = await PageSession.SignInAsync(server, "power-a");
         var form = new PageForm("order", "power-a", "/Exchange?handler=Place", "IdempotencyKey",
@@ -33,7 +33,7 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     [Theory]
     [InlineData("regulator")]
     [InlineData("auditor")]
-    public async Task Issue_B13_AuctionsPage_ForASupervisor_ShowsTheAuctionsReadOnly(string user)
+    public async Task AuctionsPage_ForASupervisor_ShowsTheAuctionsReadOnly(string user)
     {
         using var power = await server.SignedInAsync("power-a");
         using var announced = await power.PostAsJsonAsync("/api/v1/exchange/auctions", new

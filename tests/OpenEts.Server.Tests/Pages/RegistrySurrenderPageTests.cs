@@ -5,7 +5,7 @@ namespace OpenEts.Server.Tests.Pages;
 
 /// <summary>
 /// The registry's surrender form applies the compliance year's rules, as /Compliance/Own does: a unit the rules refuse
-/// is refused there with the rule next to its field, and nothing moves (QA F-2: a hydropower CCER surrendered here was
+/// is refused there with the rule next to its field, and nothing moves (a hydropower CCER surrendered here was once
 /// moved to GD-SURRENDER and never counted).
 /// </summary>
 public sealed class RegistrySurrenderPageTests(ServerFactory server) : IClassFixture<ServerFactory>

@@ -291,7 +291,7 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
         Assert.Equal(before, await HeldAsync(steelA, "GD-HOLD-STEEL"));
     }
 
-    // QA F-2: the registry's surrender took a hydropower CCER for 2017 into GD-SURRENDER, and compliance never counted it.
+    // The registry's surrender once took a hydropower CCER for 2017 into GD-SURRENDER, where compliance never counted it.
     [Fact]
     public async Task Surrender_HydropowerCcerForCompliance_Returns409NamingTheRuleAndMovesNothing()
     {
