@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -30,6 +31,42 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
         Assert.Contains("id=\"order-quantity\" type=\"number\" step=\"1\" min=\"1\" value=\"300\"", shown.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MyOrders_AnOrderTradedInPart_SaysSoAndCountsWhatWasCancelled()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        var sell = await OrderAsync(power, new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 16.52m, quantity = 1000, idempotencyKey = "part-sell" });
+        await OrderAsync(cement, new { instrument = "GDEA-2017", side = "buy", type = "limit", price = 16.52m, quantity = 400, idempotencyKey = "part-buy" });
+
+        var open = Row(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct), sell);
+        using var cancel = await power.PostAsJsonAsync($"/api/v1/exchange/orders/{sell}/cancel", new { }, Ct);
+        var cancelled = Row(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct), sell);
+
+        // Filled 400, resting 600, cancelled 0: 部分成交; after the cancel, 400 / 0 / 600: 部分成交后撤单.
+        Assert.Equal(["1000", "400", "600", "0"], Cells(open));
+        Assert.Contains("<td class=\"order-state\">部分成交</td>", open, StringComparison.Ordinal);
+        Assert.True(cancel.IsSuccessStatusCode);
+        Assert.Equal(["1000", "400", "0", "600"], Cells(cancelled));
+        Assert.Contains("<td class=\"order-state\">部分成交后撤单</td>", cancelled, StringComparison.Ordinal);
+    }
+
+    private static async Task<long> OrderAsync(HttpClient client, object order)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/exchange/orders", order, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("order").GetProperty("id").GetInt64();
+    }
+
+    // The row of order `id` in 我的委托.
+    private static string Row(string page, long id) =>
+        Regex.Match(page, $"<tr class=\"order\" data-order=\"{id}\">.*?</tr>", RegexOptions.Singleline).Value;
+
+    // Its quantity, filled, resting and cancelled cells.
+    private static string[] Cells(string row) =>
+        [.. Regex.Matches(row, "<td class=\"num\">([0-9]+)</td>").Select(m => m.Groups[1].Value)];
+
     [Theory]
     [InlineData("regulator")]
     [InlineData("auditor")]
@@ -39,7 +76,7 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
         using var announced = await power.PostAsJsonAsync("/api/v1/exchange/auctions", new
         {
             instrument = "GDEA-2017", quantity = 100, reservePrice = 16.00m,
-            closes = server.Clock.GetUtcNow().AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), idempotencyKey = "b13-" + user,
+            closes = server.Clock.GetUtcNow().AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), idempotencyKey = "supervisor-" + user,
         }, Ct);
         Assert.True(announced.IsSuccessStatusCode, await announced.Content.ReadAsStringAsync(Ct));
         using var supervisor = await server.SignedInAsync(user);
