@@ -62,9 +62,6 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         return command is not null;
     }
 
-    /// <summary>Reads a trading day typed as <c>yyyy-MM-dd</c>, from <see cref="BeijingTime.FirstDay"/> to <see cref="BeijingTime.LastDay"/>.</summary>
-    public static bool TryParseDay(string? text, out DateOnly day) => DayError(text, out day) is null;
-
     /// <summary>
     /// Reads a trading day typed as <c>yyyy-MM-dd</c> into <paramref name="day"/>; null, or the broken rule on
     /// <paramref name="field"/>: <c>Date</c> (not a date as yyyy-MM-dd) or <c>DateRange</c> (outside

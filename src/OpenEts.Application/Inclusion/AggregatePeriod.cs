@@ -25,6 +25,12 @@ public sealed record AggregatePeriod(string Programme, DateOnly PeriodStart, Dat
     /// <summary>The least a period's counted reductions must hold to be filed: one tonne, the smallest PHCER issued.</summary>
     public static CarbonGrams Minimum { get; } = CarbonGrams.FromMilligrams(1_000_000_000);
 
+    /// <summary>What an aggregation of a period with these counted totals files: their reductions summed.</summary>
+    public static CarbonGrams ReductionOf(IEnumerable<BehaviourTotal> totals) => totals.Aggregate(CarbonGrams.Zero, (sum, t) => sum + t.Reduction);
+
+    /// <summary>Whether <paramref name="reduction"/> is below <see cref="Minimum"/>, so that no aggregation files it.</summary>
+    public static bool IsUnderMinimum(CarbonGrams reduction) => reduction < Minimum;
+
     /// <summary>
     /// The period offered to aggregate next on <paramref name="today"/>: from the day after the year's latest aggregation
     /// (or 1 January) to today, so that every counted day not yet filed this year is in it.

@@ -85,9 +85,9 @@ public sealed partial class InclusionCommandHandler(IStore store, InclusionProgr
                 return new InclusionCommandOutcome.Refused("PeriodAggregated", "periodStart",
                     $"{overlap.PeriodStart:yyyy-MM-dd} – {overlap.PeriodEnd:yyyy-MM-dd} is aggregated already (report {overlap.Report})", RefusalKind.Conflict);
             }
-            var reduction = totals.Aggregate(CarbonGrams.Zero, (sum, t) => sum + t.Reduction);
+            var reduction = AggregatePeriod.ReductionOf(totals);
             var claimed = decimal.Round(reduction.Tonnes, 3, MidpointRounding.ToZero);
-            if (reduction < AggregatePeriod.Minimum)
+            if (AggregatePeriod.IsUnderMinimum(reduction))
             {
                 return new InclusionCommandOutcome.Refused("NothingToAggregate", "periodStart",
                     $"the period's counted reductions ({reduction.Kilograms.ToString("#,0.###", CultureInfo.InvariantCulture)} kg) are under 1 t, "

@@ -27,7 +27,7 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
     public CarbonGrams Reduction { get; private set; }
 
     /// <summary>The period holds less than an aggregation files (<see cref="AggregatePeriod.Minimum"/>).</summary>
-    public bool UnderMinimum => Reduction < AggregatePeriod.Minimum;
+    public bool UnderMinimum => AggregatePeriod.IsUnderMinimum(Reduction);
 
     public bool IsOperator => InclusionRoles.Operators.Contains(User.Actor().Role);
 
@@ -83,6 +83,6 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
             return;
         }
         Totals = await queries.PeriodTotalsAsync(User.Actor(), Programme, from, to, ct) ?? [];
-        Reduction = Totals.Aggregate(CarbonGrams.Zero, (sum, t) => sum + t.Reduction);
+        Reduction = AggregatePeriod.ReductionOf(Totals);
     }
 }
