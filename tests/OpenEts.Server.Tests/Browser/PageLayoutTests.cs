@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Browser;
+
+/// <summary>
+/// The widest pages on a 1280 px screen and on a 390 px phone, in real Chromium: the page itself never scrolls sideways
+/// (a wide table scrolls inside its own box), and a code, a date or a state in a table stays on one line.
+/// </summary>
+public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    // Each page with a cell that must not break: an instrument or class code, a date, a trading state.
+    private static readonly (string User, string Url, string? OneLine)[] Pages =
+    [
+        ("cement-a", "/Exchange", "#instruments td.mono"),
+        ("cement-a", "/Exchange", "#instruments .instrument-state"),
+        ("cement-a", "/Mrv/Edit?year=2018", null),
+        ("cement-a", "/Registry/Account/GD-HOLD-CEMENT", "#holdings td.mono"),
+        ("cement-a", "/Market", "#tickers td a.mono"),
+        ("cement-a", "/Market/Statistics", "#statistics td.nowrap"),
+        ("regulator", "/Registry/Issuances", "td.nowrap"),
+        ("regulator", "/Audit", "td.nowrap"),
+        ("regulator", "/Allocation/Plan?id=guangdong-2017&version=1", "td code"),
+        ("regulator", "/Organisations", "#organisations td.mono"),
+        ("regulator", "/Auctions/Detail/1", "td.num"),
+        ("regulator", "/Energy/Calculators", "td.num"),
+    ];
+
+    private const string SidewaysScroll = "() => document.scrollingElement.scrollWidth - window.innerWidth";
+
+    // The number of lines a cell's text takes: the distinct tops of its text's boxes.
+    private const string LinesOf = """
+        el => { const r = document.createRange(); r.selectNodeContents(el);
+                return new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top))).size; }
+        """;
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task WidestPages_AtScreenWidth_DoNotScrollSidewaysAndKeepCodesOnOneLine(int width)
+    {
+        var problems = new List<string>();
+        foreach (var group in Pages.GroupBy(p => p.User))
+        {
+            var page = await server.SignInAsync(group.Key, width);
+            foreach (var (_, url, oneLine) in group)
+            {
+                await page.GotoAsync(url);
+                var overflow = await page.EvaluateAsync<int>(SidewaysScroll);
+                if (overflow > 0)
+                {
+                    problems.Add($"{url} at {width} px scrolls {overflow} px sideways");
+                }
+                if (oneLine is null)
+                {
+                    continue;
+                }
+                var cell = page.Locator(oneLine).First;
+                if (await cell.CountAsync() == 0)
+                {
+                    problems.Add($"{url} has no {oneLine}");
+                    continue;
+                }
+                var lines = await cell.EvaluateAsync<int>(LinesOf);
+                if (lines != 1)
+                {
+                    problems.Add($"{url} at {width} px breaks {oneLine} '{await cell.InnerTextAsync()}' over {lines} lines");
+                }
+            }
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task CarbonInclusionPages_OnAPhone_KeepTheConsentBoxBesideItsLabelAndEachTilesLabelAboveItsFigure()
+    {
+        server.RequireBrowser();
+        await using var context = await server.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var anonymous = await context.NewPageAsync();
+        await anonymous.GotoAsync("/Inclusion/SignUp");
+        var box = await anonymous.Locator("#signup-agree").BoundingBoxAsync();
+        var label = await anonymous.Locator("label.check").BoundingBoxAsync();
+        var signUpOverflow = await anonymous.EvaluateAsync<int>(SidewaysScroll);
+
+        var citizen = await server.SignInAsync("citizen-gz", 390);
+        await citizen.GotoAsync("/Inclusion/Me");
+        var tile = citizen.Locator(".tiles .tile").First;
+        var caption = await tile.Locator("span").First.BoundingBoxAsync();
+        var figure = await tile.Locator("strong").First.BoundingBoxAsync();
+        var meOverflow = await citizen.EvaluateAsync<int>(SidewaysScroll);
+
+        // The box sits at the start of its label's first line, not alone on a line above it.
+        Assert.True(box!.Y - label!.Y < 12, $"the consent box is {box.Y - label.Y} px below its label's top");
+        Assert.True(box.X - label.X < 4, $"the consent box is {box.X - label.X} px into its label");
+        Assert.True(figure!.Y >= caption!.Y + caption.Height - 1, "a tile's figure runs on after its label instead of under it");
+        Assert.Equal(0, signUpOverflow);
+        Assert.Equal(0, meOverflow);
+    }
+}
