@@ -101,4 +101,25 @@ public sealed class EmissionDashboardTests(BrowserServer server) : IClassFixture
         Assert.Contains("1,900.299", table, StringComparison.Ordinal);
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Disclosure_YearOnlyOneSectorReported_LeavesTheOtherSectorsAGapInTheTrendNotZero()
+    {
+        server.RequireBrowser();
+        await ApproveAsync("paper-a", 2034, 1_000m);
+        using var anonymous = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/Disclosure?year=2034", Ct));
+        var json = System.Text.RegularExpressions.Regex.Match(page, "<script type=\"application/json\" id=\"chart-trend\">(.*?)</script>").Groups[1].Value;
+        var trend = JsonDocument.Parse(json).RootElement;
+        var years = trend.GetProperty("categories").EnumerateArray().Select(c => c.GetString()).ToList();
+        var reported = years.IndexOf("2034");
+        var demoYear = years.IndexOf("2017");
+        var series = trend.GetProperty("series").EnumerateArray().ToList();
+
+        // The demo approved every sector's 2017 report; 2034 has the paper company's alone.
+        Assert.All(series, s => Assert.Equal(JsonValueKind.Number, s.GetProperty("data")[demoYear].ValueKind));
+        Assert.Single(series, s => s.GetProperty("data")[reported].ValueKind == JsonValueKind.Number);
+        Assert.Equal(series.Count - 1, series.Count(s => s.GetProperty("data")[reported].ValueKind == JsonValueKind.Null));
+    }
 }

@@ -16,7 +16,7 @@ public sealed class EmissionTotals
         Year = year is { } y && Years.Contains(y) ? y : Years.Count > 0 ? Years[^1] : null;
         var sectors = rows.Select(r => r.Sector).Distinct().Order().ToList();
         Trend = new ChartSpec("stacked", [.. Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            [.. sectors.Select(s => new ChartSeries(Text.T(s), [.. Years.Select(y => (decimal?)Whole(rows.Where(r => r.Sector == s && r.Year == y).Sum(r => r.Approved.Value)))], ColorOf(s)))],
+            [.. sectors.Select(s => new ChartSeries(Text.T(s), [.. Years.Select(y => SectorYear(rows, s, y))], ColorOf(s)))],
             "tCO2");
         var ofYear = rows.Where(r => r.Year == Year).ToList();
         var yearSectors = ofYear.Select(r => r.Sector).Distinct().Order().ToList();
@@ -59,6 +59,13 @@ public sealed class EmissionTotals
     private static readonly string[] Palette = ["#999999", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"];
 
     private static string ColorOf(Sector sector) => Palette[(int)sector % Palette.Length];
+
+    // A sector with no approved report in a year is a gap in the trend, not 0 t: nothing was reported, not nothing emitted.
+    private static decimal? SectorYear(IReadOnlyList<ApprovedTotal> rows, Sector sector, int year)
+    {
+        var reported = rows.Where(r => r.Sector == sector && r.Year == year).ToList();
+        return reported.Count == 0 ? null : Whole(reported.Sum(r => r.Approved.Value));
+    }
 
     // Charts show whole tonnes; tables show the exact approved figure.
     private static decimal Whole(decimal tonnes) => decimal.Round(tonnes, 0, MidpointRounding.AwayFromZero);
