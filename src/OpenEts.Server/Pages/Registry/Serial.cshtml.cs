@@ -25,7 +25,11 @@ public sealed class SerialModel(RegistryQueries queries) : PageModel
 
     public bool Searched { get; private set; }
 
-    public bool BadClass { get; private set; }
+    /// <summary>A class was asked for that the registry has never issued (or that is no class at all).</summary>
+    public bool UnknownClass { get; private set; }
+
+    /// <summary>The serial as typed when it is not a whole number ≥ 1; null otherwise.</summary>
+    public string? BadSerial { get; private set; }
 
     /// <summary>The holder when the user may see it; null with <see cref="HeldElsewhere"/> false when nobody holds it.</summary>
     public RegistryAccount? Holder { get; private set; }
@@ -34,10 +38,12 @@ public sealed class SerialModel(RegistryQueries queries) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Searched = !string.IsNullOrWhiteSpace(Class) && Serial is not null;
-        BadClass = Searched && !UnitClass.TryParse(Class, out _);
+        var typed = Request.Query["serial"].ToString().Trim();
+        BadSerial = typed.Length > 0 && Serial is not > 0 ? typed : null;
+        Searched = !string.IsNullOrWhiteSpace(Class) && (Serial is not null || BadSerial is not null);
         Classes = await queries.IssuedClassesAsync(ct);
-        if (Searched && !BadClass && UnitClass.TryParse(Class, out var unitClass))
+        UnknownClass = Searched && !(UnitClass.TryParse(Class, out var asked) && Classes.Contains(asked));
+        if (Searched && !UnknownClass && BadSerial is null && UnitClass.TryParse(Class, out var unitClass))
         {
             var holding = await queries.SerialAsync(User.Actor(), unitClass, Serial!.Value, ct);
             Holder = (holding as SerialHolding.HeldBy)?.Account;

@@ -22,6 +22,7 @@ public sealed class TransferModel(RegistryService registry, RegistryCommandHandl
 
     public IReadOnlyList<RegistryAccount> Sources { get; private set; } = [];
 
+    /// <summary>The classes the user's accounts hold, so that the list offers nothing the registry would refuse as not held.</summary>
     public IReadOnlyList<UnitClass> Classes { get; private set; } = [];
 
     public async Task OnGetAsync([FromQuery] string? from, CancellationToken ct)
@@ -52,7 +53,11 @@ public sealed class TransferModel(RegistryService registry, RegistryCommandHandl
     {
         var user = RegistryService.UserOf(User.Actor().UserName);
         (Sources, Classes) = await registry.QueryAsync((l, _) =>
-            ((IReadOnlyList<RegistryAccount>)[.. l.Accounts.Where(a => a.IsRepresentative(user))], l.IssuedClasses), ct);
+        {
+            var mine = l.Accounts.Where(a => a.IsRepresentative(user)).ToList();
+            var held = mine.SelectMany(a => l.HoldingsOf(a.Number)).Where(h => h.Total.Value > 0).Select(h => h.Class).ToHashSet();
+            return ((IReadOnlyList<RegistryAccount>)mine, (IReadOnlyList<UnitClass>)[.. l.IssuedClasses.Where(held.Contains)]);
+        }, ct);
     }
 
     public sealed class FormInput : IKeyedInput
