@@ -297,7 +297,7 @@ public abstract partial class StoreContract<TDb>
                 || (op.To == unknown && op.Kind is RegistryOpKind.Allocate or RegistryOpKind.Propose or RegistryOpKind.Correct)
                 || (op.From == unknown && op.Kind is not (RegistryOpKind.Issue or RegistryOpKind.Allocate))
                 || (op.Hours == 0 && op.Kind == RegistryOpKind.Propose)
-                || (reason == " " && op.Kind is RegistryOpKind.Correct or RegistryOpKind.Block or RegistryOpKind.Unblock);
+                || (reason == " " && op.Kind is RegistryOpKind.Cancel or RegistryOpKind.Correct or RegistryOpKind.Block or RegistryOpKind.Unblock);
             Sender = actor;
             _detail = $"by {actor} quantity {q}";
             return op.Kind switch

@@ -7,7 +7,7 @@ using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Registry;
 
-/// <summary>Voluntarily cancels units (自愿注销) from a holding or investor account the actor represents, with an optional reason.</summary>
+/// <summary>Voluntarily cancels units (自愿注销) from a holding or investor account the actor represents, for a stated reason (required: the cancellation is on the record).</summary>
 public sealed record CancelUnits(AccountNumber From, UnitClass Class, AllowanceCount Quantity, string Reason, IdempotencyKey Key) : IRegistryCommand
 {
     /// <summary>The request as typed by a person: every field as text or a plain number, none trusted yet.</summary>

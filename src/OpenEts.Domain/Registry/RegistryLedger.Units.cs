@@ -123,7 +123,7 @@ public sealed partial class RegistryLedger
         return Commit(new UnitsSurrendered(now, actor, key, from, SurrenderAccount!.Value, unitClass, complianceYear, blocks));
     }
 
-    /// <summary>Voluntarily cancels units (自愿注销) from an open holding or investor account. Any representative.</summary>
+    /// <summary>Voluntarily cancels units (自愿注销) from an open holding or investor account, for a stated reason. Any representative.</summary>
     public RegistryOutcome Cancel(
         UserId actor, DateTimeOffset now, IdempotencyKey key,
         AccountNumber from, UnitClass unitClass, long quantity, string reason)
@@ -137,7 +137,7 @@ public sealed partial class RegistryLedger
             return unknown;
         }
         if ((CheckRepresentative(source, actor, "from") ?? CheckClass(unitClass) ?? CheckQuantity(quantity)
-            ?? CheckText(reason, "reason", required: false)) is { } badInput)
+            ?? CheckText(reason, "reason", required: true)) is { } badInput)
         {
             return badInput;
         }

@@ -29,15 +29,23 @@ internal static class RuleText
     /// otherwise the field's label and the rule's text (<c>rule.*</c>, or a registry rejection's <c>reg.rule.*</c>),
     /// falling back to <paramref name="english"/> only for a rule the resources do not know.
     /// </summary>
-    public static string Message(string field, string rule, string english)
+    public static string Message(string field, string rule, string english) => Message(field, rule, english, "rule.", "reg.rule.");
+
+    /// <summary>
+    /// A registry rejection's message, as <see cref="Message(string, string, string)"/> but its own text
+    /// (<c>reg.rule.*</c>) first: a shared rule of the same name (<c>rule.ReasonRequired</c>) speaks of something else.
+    /// </summary>
+    public static string RegistryMessage(string field, string rule, string english) => Message(field, rule, english, "reg.rule.", "rule.");
+
+    private static string Message(string field, string rule, string english, string first, string second)
     {
         ArgumentNullException.ThrowIfNull(rule);
         if (Text.IsEnglish)
         {
             return english;
         }
-        var text = Text.Has("rule." + rule) ? Text.T("rule." + rule)
-            : Text.Has("reg.rule." + rule) ? Text.T("reg.rule." + rule)
+        var text = Text.Has(first + rule) ? Text.T(first + rule)
+            : Text.Has(second + rule) ? Text.T(second + rule)
             : null;
         if (text is null)
         {

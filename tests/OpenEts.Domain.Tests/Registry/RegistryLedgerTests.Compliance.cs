@@ -103,7 +103,7 @@ public sealed partial class RegistryLedgerTests
         var s = WithAllocation(100);
         s.Ok(s.Ledger.BlockAccount(Reg1, s.Now, s.NextKey(), CompanyA, "investigation"));
 
-        s.Rejects(RegistryRejection.AccountBlocked, l => l.Cancel(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 3, ""));
+        s.Rejects(RegistryRejection.AccountBlocked, l => l.Cancel(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 3, "event offset"));
     }
 
     [Theory]

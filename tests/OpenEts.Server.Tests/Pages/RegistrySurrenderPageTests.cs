@@ -45,4 +45,19 @@ public sealed class RegistrySurrenderPageTests(ServerFactory server) : IClassFix
         Assert.Equal($"/Registry/Account/{RegistryForms.Steel}?done=surrendered", posted.Location);
         Assert.Equal(before.Events + 1, after.Events);
     }
+
+    [Fact]
+    public async Task Cancel_WithoutReason_ShowsThatTheReasonIsRequiredAndMovesNothing()
+    {
+        var form = RegistryForms.Cancel().With("CancelInput.Reason", "   ");
+        var session = await PageSession.SignInAsync(server, form.User);
+        var before = await PageSession.RegistryStateAsync(server);
+
+        var posted = await session.PostAsync(form, PageSession.NewKey());
+        var after = await PageSession.RegistryStateAsync(server);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Matches("id=\"cancel-reason-error\">[^<]*须填写原因", posted.Body);
+        Assert.Equal(before, after);
+    }
 }
