@@ -7,6 +7,11 @@ internal sealed partial class SqlSession
 {
     private const string OrganisationColumns = "id, credit_code, name, kind, sector, region, status, jurisdiction";
 
+    // The list reads by role in OrganisationKind's order (covered companies, the regulator, verifiers, the exchange,
+    // auditors, investors), then by name; the kind is stored as its name, whose alphabetical order means nothing.
+    private const string KindOrder = "CASE kind WHEN 'Company' THEN 0 WHEN 'Regulator' THEN 1 WHEN 'Verifier' THEN 2 "
+        + "WHEN 'Exchange' THEN 3 WHEN 'Auditor' THEN 4 WHEN 'Investor' THEN 5 ELSE 6 END";
+
     public async Task<Organisation?> FindByCodeAsync(CreditCode code) =>
         (await QuerySingleOrDefaultAsync<OrganisationRow>(
             $"SELECT {OrganisationColumns} FROM organisations WHERE credit_code = @code", new { code = code.Value })
@@ -26,7 +31,7 @@ internal sealed partial class SqlSession
               AND (@jurisdiction IS NULL OR jurisdiction = @jurisdiction)
               AND (@search IS NULL OR name LIKE @search ESCAPE '\' OR credit_code LIKE @search ESCAPE '\'
                    OR region LIKE @search ESCAPE '\')
-            ORDER BY kind, name, id
+            ORDER BY {KindOrder}, name, id
             """, new
         {
             kind = filter.Kind?.ToString(),
