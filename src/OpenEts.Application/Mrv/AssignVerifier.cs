@@ -16,8 +16,11 @@ public sealed record AssignVerifier(long Report, CreditCode Verifier, ConflictDe
     /// <param name="ConflictOfInterest">The body's declaration: <c>none</c> or <c>conflicted</c>.</param>
     public sealed record Form(long? Report, string? Verifier, string? ConflictOfInterest);
 
+    /// <summary>Who may assign: known before the form is read, so that anyone else is told so, not what the form lacks.</summary>
+    public static IReadOnlyList<Role> Allowed => MrvRoles.Regulator;
+
     /// <inheritdoc/>
-    public IReadOnlyList<Role> Roles => MrvRoles.Regulator;
+    public IReadOnlyList<Role> Roles => Allowed;
 
     public static bool TryParse(Form form, [NotNullWhen(true)] out AssignVerifier? command, out IReadOnlyList<FieldError> errors)
     {

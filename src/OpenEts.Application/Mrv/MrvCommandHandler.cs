@@ -1,5 +1,7 @@
 using OpenEts.Application.Identity;
 using OpenEts.Application.Storage;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Mrv;
 
@@ -10,6 +12,24 @@ namespace OpenEts.Application.Mrv;
 /// </summary>
 public sealed class MrvCommandHandler(IStore store, TimeProvider clock)
 {
+    /// <summary>
+    /// Runs a command read from a form (<paramref name="parsed"/>, or the form's <paramref name="errors"/>), checking
+    /// <paramref name="allowed"/> first: someone whose role may not do this is told so, not what is wrong with the form.
+    /// </summary>
+    public Task<MrvCommandOutcome> HandleAsync(Actor actor, IReadOnlyList<Role> allowed, bool parsed, IMrvCommand? command,
+        IReadOnlyList<FieldError> errors, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (!allowed.Contains(actor.Role))
+        {
+            return Task.FromResult<MrvCommandOutcome>(new MrvCommandOutcome.Forbidden(allowed));
+        }
+        return parsed && command is not null
+            ? HandleAsync(actor, command, ct)
+            : Task.FromResult<MrvCommandOutcome>(new MrvCommandOutcome.Invalid(errors));
+    }
+
     /// <summary>Runs one command.</summary>
     public async Task<MrvCommandOutcome> HandleAsync(Actor actor, IMrvCommand command, CancellationToken ct)
     {

@@ -28,7 +28,10 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
         IReadOnlyList<ParameterAdjustmentForm>? ParameterAdjustments = null);
 
     /// <inheritdoc/>
-    public IReadOnlyList<Role> Roles => MrvRoles.Verifier;
+    public IReadOnlyList<Role> Roles => Allowed;
+
+    /// <summary>Who may verify: known before the form is read, so that anyone else is told so, not what the form lacks.</summary>
+    public static IReadOnlyList<Role> Allowed => MrvRoles.Verifier;
 
     public static bool TryParse(Form form, [NotNullWhen(true)] out RecordVerification? command, out IReadOnlyList<FieldError> errors)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Registry;
+using OpenEts.Domain.Identity;
 using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
@@ -152,7 +153,7 @@ internal static class MrvEndpoints
 
     private static Task<CommandResult> AssignAsync(long id, AssignInput input, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
         RunAsync(AssignVerifier.TryParse(new(id, input.Verifier, input.ConflictOfInterest), out var command, out var errors),
-            command, errors, http, handler, ct);
+            command, errors, http, handler, ct, AssignVerifier.Allowed);
 
     private static Task<CommandResult> VerifyAsync(long id, VerificationInput input, HttpContext http, MrvCommandHandler handler,
         CancellationToken ct) =>
@@ -161,7 +162,7 @@ internal static class MrvEndpoints
             input.Acknowledgements?.Select(a => new AcknowledgementForm(a.Warning, a.Note)).ToList(), input.Conclusion,
             input.OutputAdjustments?.Select(o => new OutputAdjustmentForm(o.Index, o.Amount, o.Reason, o.Evidence)).ToList(),
             input.ParameterAdjustments?.Select(p => new ParameterAdjustmentForm(p.LineId, p.Parameter, p.Value, p.Reason, p.Evidence)).ToList()),
-            out var command, out var errors), command, errors, http, handler, ct);
+            out var command, out var errors), command, errors, http, handler, ct, RecordVerification.Allowed);
 
     private static Task<CommandResult> ApproveAsync(long id, HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
         RunAsync(ApproveReport.TryParse(new(id), out var command, out var errors), command, errors, http, handler, ct);
@@ -227,8 +228,10 @@ internal static class MrvEndpoints
     // The one preamble of every write: a form that did not parse is a 400 naming its fields; otherwise the handler runs
     // the command as the signed-in actor.
     private static async Task<CommandResult> RunAsync(bool parsed, IMrvCommand? command, IReadOnlyList<FieldError> errors,
-        HttpContext http, MrvCommandHandler handler, CancellationToken ct) =>
-        parsed && command is not null
+        HttpContext http, MrvCommandHandler handler, CancellationToken ct, IReadOnlyList<Role>? allowed = null) =>
+        allowed is not null
+            ? ToHttp(await handler.HandleAsync(http.User.Actor(), allowed, parsed, command, errors, ct).ConfigureAwait(false))
+            : parsed && command is not null
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false))
             : Problems.Fields(errors);
 

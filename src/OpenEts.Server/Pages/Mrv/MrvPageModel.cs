@@ -11,9 +11,11 @@ namespace OpenEts.Server.Pages.Mrv;
 public abstract class MrvPageModel(MrvCommandHandler handler) : CommandPageModel
 {
     protected async Task<MrvCommandOutcome> SendAsync(bool parsed, IMrvCommand? command, IReadOnlyList<Domain.Organisations.FieldError> errors,
-        CancellationToken ct)
+        CancellationToken ct, IReadOnlyList<Domain.Identity.Role>? allowed = null)
     {
-        var outcome = parsed && command is not null
+        var outcome = allowed is not null
+            ? await handler.HandleAsync(User.Actor(), allowed, parsed, command, errors, ct)
+            : parsed && command is not null
             ? await handler.HandleAsync(User.Actor(), command, ct)
             : new MrvCommandOutcome.Invalid(errors);
         switch (outcome)

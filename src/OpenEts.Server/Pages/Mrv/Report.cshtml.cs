@@ -71,7 +71,8 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
     }
 
     public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "assigned", AssignVerifier.TryParse(new(id, Assign.Verifier, Assign.ConflictOfInterest), out var c, out var e), c, e, ct);
+        ActAsync(id, "assigned", AssignVerifier.TryParse(new(id, Assign.Verifier, Assign.ConflictOfInterest), out var c, out var e), c, e, ct,
+            AssignVerifier.Allowed);
 
     public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
         ActAsync(id, "approved", ApproveReport.TryParse(new(id), out var c, out var e), c, e, ct);
@@ -83,12 +84,12 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
         ActAsync(id, "returnedtoverifier", ReturnToVerifier.TryParse(new(id, Comments), out var c, out var e), c, e, ct);
 
     public Task<IActionResult> OnPostVerifyAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "verified", RecordVerification.TryParse(Review.ToForm(id), out var c, out var e), c, e, ct);
+        ActAsync(id, "verified", RecordVerification.TryParse(Review.ToForm(id), out var c, out var e), c, e, ct, RecordVerification.Allowed);
 
     private async Task<IActionResult> ActAsync(long id, string done, bool parsed, IMrvCommand? command,
-        IReadOnlyList<FieldError> errors, CancellationToken ct)
+        IReadOnlyList<FieldError> errors, CancellationToken ct, IReadOnlyList<Role>? allowed = null)
     {
-        var outcome = await SendAsync(parsed, command, errors, ct);
+        var outcome = await SendAsync(parsed, command, errors, ct, allowed);
         if (outcome is MrvCommandOutcome.Completed)
         {
             return Redirect($"/Mrv/Report/{id}?done={done}");
