@@ -24,6 +24,9 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         ("regulator", "/Organisations", "#organisations td.mono"),
         ("regulator", "/Auctions/Detail/1", "td.num"),
         ("regulator", "/Energy/Calculators", "td.num"),
+        ("regulator", "/Energy", null),
+        ("regulator", "/Organisations/Import", null),
+        ("regulator", "/Exchange/Auctions", "#allowance-auctions td.nowrap"),
     ];
 
     private const string SidewaysScroll = "() => document.scrollingElement.scrollWidth - window.innerWidth";
