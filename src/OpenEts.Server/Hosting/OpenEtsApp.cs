@@ -261,6 +261,7 @@ public static class OpenEtsApp
         });
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.Use(LabelScope.UseAsync);
         app.UseStaticFiles();
         app.Use(ReadOnlyMode.GuardAsync);
         app.UseRouting();

@@ -27,7 +27,7 @@ public abstract class ExchangePageModel : PageModel
                 Report(invalid.Errors);
                 break;
             case ExchangeOutcome.Refused r:
-                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule.ToString(), r.Message));
+                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule.ToString(), r.Message, r.Figures));
                 break;
             case ExchangeOutcome.Forbidden:
                 Errors.TryAdd("", Text.T("rule.Role"));
