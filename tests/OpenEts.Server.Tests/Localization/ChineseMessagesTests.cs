@@ -118,6 +118,20 @@ public sealed partial class ChineseMessagesTests(ServerFactory server) : IClassF
         Assert.Equal("名称：长度须为 1–100 个字符。", FirstError(problem, "name"));
     }
 
+    [Fact]
+    public async Task ApiAnswersTheFrameworkWrites_AreInTheRequestLanguage()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var (missingStatus, missing) = await SendAsync(regulator, HttpMethod.Post, "/api/v1/organisations", new { name = "缺代码公司" });
+        var (notFoundStatus, notFound) = await SendAsync(regulator, HttpMethod.Get, "/api/v1/organisations/91350100M000100Y44");
+
+        Assert.Equal(HttpStatusCode.BadRequest, missingStatus);
+        Assert.Equal("请求中有无效字段", missing.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, notFoundStatus);
+        Assert.Equal(("未找到", "没有该地址或该记录。"), (notFound.GetProperty("title").GetString(), notFound.GetProperty("detail").GetString()));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
