@@ -119,6 +119,24 @@ public sealed partial class ChineseMessagesTests(ServerFactory server) : IClassF
     }
 
     [Fact]
+    public async Task SignUp_BadContactAndShortPassword_NamesBothAtOnce()
+    {
+        using var visitor = server.CreateClient();
+        var page = await visitor.GetStringAsync(new Uri("/Inclusion/SignUp", UriKind.Relative), Ct);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
+            ["Nickname"] = "小林", ["Contact"] = "not-a-contact", ["Password"] = "a", ["ConsentVersion"] = "2026-11", ["Agree"] = "true",
+        });
+
+        using var response = await visitor.PostAsync(new Uri("/Inclusion/SignUp", UriKind.Relative), form, Ct);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Contains("联系方式：请填写 11 位手机号或邮箱，或留空", body, StringComparison.Ordinal);
+        Assert.Contains("密码：太短：至少 12 个字符。", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ApiAnswersTheFrameworkWrites_AreInTheRequestLanguage()
     {
         using var regulator = await server.SignedInAsync("regulator");
