@@ -41,6 +41,20 @@ public sealed partial class ChineseMessagesTests(ServerFactory server) : IClassF
         Assert.Equal("数量：单笔申报最多 99999 吨", FirstError(size, "quantity"));
     }
 
+    [Theory]
+    [InlineData("abc", "价格：“abc”不是数字")]
+    [InlineData("16.005", "价格：元/吨，正数，最多两位小数")]
+    public async Task ExchangeOrderForm_PriceNotANumberOrTooPrecise_SaysWhatIsWrongWithThePrice(string price, string expected)
+    {
+        var session = await PageSession.SignInAsync(server, "power-a");
+
+        var shown = await session.PostAsync(new PageForm("order", "power-a", "/Exchange?handler=Place", "IdempotencyKey",
+            [new("Instrument", "GDEA-2017"), new("Side", "sell"), new("Type", "limit"), new("Price", price), new("Quantity", "300")]), PageSession.NewKey());
+
+        Assert.Contains(expected, shown.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("价格：此项必填", shown.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ExchangeListing_MinimumTakeAboveTheQuantity_NamesTheMinimumTakeAndItsLimits()
     {
