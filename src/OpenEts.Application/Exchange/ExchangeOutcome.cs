@@ -31,7 +31,11 @@ public abstract record ExchangeOutcome
         : ExchangeOutcome;
 
     /// <summary>Refused by an exchange rule; nothing changed.</summary>
-    public sealed record Refused(ExchangeRule Rule, string Field, string Message, RefusalKind Kind) : ExchangeOutcome;
+    public sealed record Refused(ExchangeRule Rule, string Field, string Message, RefusalKind Kind) : ExchangeOutcome
+    {
+        /// <summary>The figures <see cref="Message"/> names (a band, a limit, the amount available), for a message in another language.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+    }
 
     /// <summary>The actor's role may not ask for this; nothing changed.</summary>
     public sealed record Forbidden(IReadOnlyList<Role> Allowed) : ExchangeOutcome;

@@ -78,7 +78,10 @@ public static class OrderEntry
     {
         ArgumentNullException.ThrowIfNull(refusal);
         return new(refusal.Rule, refusal.Field, refusal.Message,
-            refusal.Rule is ExchangeRule.InstrumentHalted or ExchangeRule.TradingHours or ExchangeRule.DayClosed ? RefusalKind.Conflict : RefusalKind.Malformed);
+            refusal.Rule is ExchangeRule.InstrumentHalted or ExchangeRule.TradingHours or ExchangeRule.DayClosed ? RefusalKind.Conflict : RefusalKind.Malformed)
+        {
+            Figures = refusal.Figures,
+        };
     }
 
     /// <summary>
@@ -95,8 +98,8 @@ public static class OrderEntry
         {
             CashResult.Done { Reservation: { } made } => (made.Id, null),
             CashResult.Done => (null, null),
-            _ => (null, new ExchangeOutcome.Refused(ExchangeRule.InsufficientCash, "quantity",
-                $"{organisation.Name} has less than {held} yuan available (price × quantity + the maximum fee)", RefusalKind.Conflict)),
+            _ => (null, OrderEntry.Refused(PreTradeRefusal.Of(ExchangeRule.InsufficientCash, "quantity",
+                $"{organisation.Name} has less than {held} yuan available (price × quantity + the maximum fee)")) with { Kind = RefusalKind.Conflict }),
         };
     }
 
@@ -121,7 +124,7 @@ public static class OrderEntry
             var held = work.RegistryRead(l => l.QuantityHeld(account.HoldingAccount, listed.Instrument.Class).Value);
             if (ResaleCheck.Check(listed.Instrument, held, bought, quantity, day) is { } resale)
             {
-                return new(resale.Rule, resale.Field, resale.Message, RefusalKind.Conflict);
+                return Refused(resale) with { Kind = RefusalKind.Conflict };
             }
         }
         return HoldUnits(work, account, listed, quantity, key, reference, userName);

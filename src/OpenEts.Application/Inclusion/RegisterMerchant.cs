@@ -32,7 +32,7 @@ public sealed record RegisterMerchant(string Programme, CreditCode Organisation,
         var code = CreditCode.Parse(form.Organisation);
         if (!code.Success)
         {
-            read.Fail("organisation", "CreditCode", "organisation: the 统一社会信用代码 " + code.Message);
+            read.Fail("organisation", "CreditCode", "organisation: credit code " + code.Message);
         }
         var name = read.Name(form.Name, MaxNameLength, "the shop's name");
         var items = FieldReader.Text(form.Items).Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries)

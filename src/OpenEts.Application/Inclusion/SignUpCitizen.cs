@@ -58,6 +58,11 @@ public sealed record SignUpCitizen(string? Nickname, string? Contact, string Pas
         {
             read.Fail("password", "Required", "password: choose a password");
         }
+        // The policy's rules that do not need the pseudonym, with the form's other errors, so that one submit names them all.
+        else if (PasswordPolicy.Check(form.Password, null) is { } weak)
+        {
+            read.Fail("password", weak.Rule, "password: " + weak.Message);
+        }
         command = read.IsValid ? new SignUpCitizen(nickname.Length == 0 ? null : nickname, contact.Length == 0 ? null : contact, form.Password!, version) : null;
         errors = read.Errors;
         return command is not null;

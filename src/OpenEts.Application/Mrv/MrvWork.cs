@@ -58,6 +58,6 @@ public sealed class MrvWork(IStoreSession session, Actor actor, DateTimeOffset n
     {
         ArgumentNullException.ThrowIfNull(calculation);
         return [.. calculation.Issues.Where(i => i.Severity == Domain.Mrv.IssueSeverity.Error)
-            .Select(i => new FieldError(i.LineId is null ? i.Field : $"lines[{i.LineId}].{i.Field}", i.Rule, i.Message))];
+            .Select(i => new FieldError(i.LineId is null ? i.Field : $"lines[{i.LineId}].{i.Field}", i.Rule, i.Message) { Figures = i.Figures })];
     }
 }

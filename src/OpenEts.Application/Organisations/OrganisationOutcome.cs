@@ -49,4 +49,8 @@ public abstract record ImportOutcome
 }
 
 /// <summary>A bad cell of an imported file: row (1 = header), column letter, field, rule and message.</summary>
-public sealed record RowError(int Row, string Column, string Field, string Rule, string Message);
+public sealed record RowError(int Row, string Column, string Field, string Rule, string Message)
+{
+    /// <summary>The figures <see cref="Message"/> names (a limit, the value found), for a message in another language.</summary>
+    public IReadOnlyList<string> Figures { get; init; } = [];
+}

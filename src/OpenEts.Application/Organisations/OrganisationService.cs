@@ -127,14 +127,17 @@ public sealed class OrganisationService(IStore store)
             var validation = row.Draft.Validate();
             foreach (var e in validation.Errors)
             {
-                errors.Add(new RowError(row.Row, sheet.ColumnOf(e.Field), e.Field, e.Rule, e.Message));
+                errors.Add(new RowError(row.Row, sheet.ColumnOf(e.Field), e.Field, e.Rule, e.Message) { Figures = e.Figures });
             }
             if (validation.Organisation is { } o)
             {
                 if (seen.TryGetValue(o.Code, out var firstRow))
                 {
-                    errors.Add(new RowError(row.Row, sheet.ColumnOf("code"), "code", "Duplicate",
-                        $"统一社会信用代码 {o.Code} already appears in row {firstRow}"));
+                    FormattableString again = $"credit code {o.Code} already appears in row {firstRow}";
+                    errors.Add(new RowError(row.Row, sheet.ColumnOf("code"), "code", "Duplicate", Domain.Text.Figures.Sentence(again))
+                    {
+                        Figures = Domain.Text.Figures.Of(again),
+                    });
                 }
                 else
                 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenEts.Domain.Exchange.MarketData;
 
 namespace OpenEts.Domain.Exchange;
@@ -40,8 +39,8 @@ public static class BlockTradeCheck
         }
         if (!instrument.TradingCalendar.IsOpenForBlocks(now))
         {
-            return new(ExchangeRule.BlockTradeHours, "instrument", F(
-                $"{instrument.Code} takes block trades {instrument.TradingCalendar.BlockSessionsText} Beijing time on trading days; it is {now.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} there"));
+            return PreTradeRefusal.Of(ExchangeRule.BlockTradeHours, "instrument",
+                $"{instrument.Code} takes block trades {instrument.TradingCalendar.BlockSessionsText} Beijing time on trading days; it is {now.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} there");
         }
         if (priceFen <= 0)
         {
@@ -49,21 +48,21 @@ public static class BlockTradeCheck
         }
         if (priceFen % instrument.TickFen != 0)
         {
-            return new(ExchangeRule.Tick, "price", F($"the price must be a multiple of the tick, {PreTradeCheck.Yuan(instrument.TickFen)} yuan"));
+            return PreTradeRefusal.Of(ExchangeRule.Tick, "price", $"the price must be a multiple of the tick, {PreTradeCheck.Yuan(instrument.TickFen)} yuan");
         }
         var band = Band(instrument);
         if (!band.Contains(priceFen))
         {
-            return new(ExchangeRule.BlockTradeBand, "price", F(
-                $"a block trade's price must be within {PreTradeCheck.Yuan(band.LowerFen)}–{PreTradeCheck.Yuan(band.UpperFen)} yuan (±{PriceBand.NationalBlockPercent} % of {PreTradeCheck.Yuan(band.ReferenceFen)}, unconfirmed)"));
+            return PreTradeRefusal.Of(ExchangeRule.BlockTradeBand, "price",
+                $"a block trade's price must be within {PreTradeCheck.Yuan(band.LowerFen)}–{PreTradeCheck.Yuan(band.UpperFen)} yuan (±{PriceBand.NationalBlockPercent} % of {PreTradeCheck.Yuan(band.ReferenceFen)}, unconfirmed)");
         }
         if (quantity <= 0 || quantity % instrument.LotTonnes != 0)
         {
-            return new(ExchangeRule.Lot, "quantity", F($"the quantity must be a positive multiple of the lot, {instrument.LotTonnes} t"));
+            return PreTradeRefusal.Of(ExchangeRule.Lot, "quantity", $"the quantity must be a positive multiple of the lot, {instrument.LotTonnes} t");
         }
         if (quantity < MinimumTonnes)
         {
-            return new(ExchangeRule.BlockTradeSize, "quantity", F($"a block trade is at least {MinimumTonnes} t; smaller orders trade on the book"));
+            return PreTradeRefusal.Of(ExchangeRule.BlockTradeSize, "quantity", $"a block trade is at least {MinimumTonnes} t; smaller orders trade on the book");
         }
         return null;
     }
@@ -74,6 +73,4 @@ public static class BlockTradeCheck
         ArgumentNullException.ThrowIfNull(instrument);
         return PriceBand.Around(instrument.ReferencePriceFen, PriceBand.NationalBlockPercent);
     }
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

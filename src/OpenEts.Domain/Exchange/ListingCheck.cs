@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenEts.Matching;
 
 namespace OpenEts.Domain.Exchange;
@@ -31,8 +30,8 @@ public static class ListingCheck
             return refusal;
         }
         return minimumTake <= 0 || minimumTake % instrument.LotTonnes != 0 || minimumTake > quantity
-            ? new(ExchangeRule.MinimumTake, "minimumTake",
-                F($"the minimum take must be a positive multiple of the lot, {instrument.LotTonnes} t, and at most the quantity, {quantity} t"))
+            ? PreTradeRefusal.Of(ExchangeRule.MinimumTake, "minimumTake",
+                $"the minimum take must be a positive multiple of the lot, {instrument.LotTonnes} t, and at most the quantity, {quantity} t")
             : null;
     }
 
@@ -45,14 +44,14 @@ public static class ListingCheck
         ArgumentNullException.ThrowIfNull(instrument);
         if (take <= 0 || take % instrument.LotTonnes != 0)
         {
-            return new(ExchangeRule.Lot, "quantity", F($"the quantity must be a positive multiple of the lot, {instrument.LotTonnes} t"));
+            return PreTradeRefusal.Of(ExchangeRule.Lot, "quantity", $"the quantity must be a positive multiple of the lot, {instrument.LotTonnes} t");
         }
         if (take > left)
         {
-            return new(ExchangeRule.ListingQuantity, "quantity", F($"the listing has {left} t left"));
+            return PreTradeRefusal.Of(ExchangeRule.ListingQuantity, "quantity", $"the listing has {left} t left");
         }
         return take < minimumTake && take != left
-            ? new(ExchangeRule.MinimumTake, "quantity", F($"a pick takes at least the listing's minimum of {minimumTake} t, or all {left} t left"))
+            ? PreTradeRefusal.Of(ExchangeRule.MinimumTake, "quantity", $"a pick takes at least the listing's minimum of {minimumTake} t, or all {left} t left")
             : null;
     }
 
@@ -77,6 +76,4 @@ public static class ListingCheck
         }
         return true;
     }
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

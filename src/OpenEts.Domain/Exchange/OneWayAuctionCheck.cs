@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace OpenEts.Domain.Exchange;
 
@@ -47,12 +46,12 @@ public static class OneWayAuctionCheck
         }
         if (terms.Quantity <= 0 || terms.Quantity % instrument.LotTonnes != 0)
         {
-            return new(ExchangeRule.Lot, "quantity", F($"the quantity must be a positive multiple of the lot, {instrument.LotTonnes} t"));
+            return PreTradeRefusal.Of(ExchangeRule.Lot, "quantity", $"the quantity must be a positive multiple of the lot, {instrument.LotTonnes} t");
         }
         if (terms.MinimumBid <= 0 || terms.MinimumBid % instrument.LotTonnes != 0 || terms.MinimumBid > terms.Quantity)
         {
-            return new(ExchangeRule.AuctionMinimumBid, "minimumBid",
-                F($"the minimum bid must be a positive multiple of the lot, {instrument.LotTonnes} t, and at most the quantity, {terms.Quantity} t"));
+            return PreTradeRefusal.Of(ExchangeRule.AuctionMinimumBid, "minimumBid",
+                $"the minimum bid must be a positive multiple of the lot, {instrument.LotTonnes} t, and at most the quantity, {terms.Quantity} t");
         }
         if (terms.Opens < now - OpensTolerance)
         {
@@ -64,14 +63,14 @@ public static class OneWayAuctionCheck
         }
         if (terms.Closes > now + maxWindow)
         {
-            return new(ExchangeRule.AuctionWindowTooLong, "closes", F(
-                $"the bidding window must close within {maxWindow.TotalDays:0.##} days of its announcement, by {(now + maxWindow).ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} Beijing time"));
+            return PreTradeRefusal.Of(ExchangeRule.AuctionWindowTooLong, "closes",
+                $"the bidding window must close within {maxWindow.TotalDays:0.##} days of its announcement, by {(now + maxWindow).ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} Beijing time");
         }
         var calendar = instrument.TradingCalendar;
         return calendar.IsOpen(terms.Opens) && calendar.IsOpen(terms.Closes.AddTicks(-1))
             ? null
-            : new(ExchangeRule.AuctionWindow, "opens", F(
-                $"the bidding window must open and close within {instrument.Code}'s hours, {calendar.SessionsText} Beijing time on trading days"));
+            : PreTradeRefusal.Of(ExchangeRule.AuctionWindow, "opens",
+                $"the bidding window must open and close within {instrument.Code}'s hours, {calendar.SessionsText} Beijing time on trading days");
     }
 
     /// <summary>The first rule a bid at <paramref name="now"/> breaks, or null (cash is checked by the ledger that holds it).</summary>
@@ -81,8 +80,8 @@ public static class OneWayAuctionCheck
         ArgumentNullException.ThrowIfNull(terms);
         if (now < terms.Opens || now >= terms.Closes)
         {
-            return new(ExchangeRule.AuctionWindow, "auction", F(
-                $"bids are taken from {terms.Opens.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} to {terms.Closes.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} Beijing time"));
+            return PreTradeRefusal.Of(ExchangeRule.AuctionWindow, "auction",
+                $"bids are taken from {terms.Opens.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} to {terms.Closes.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} Beijing time");
         }
         if (halted)
         {
@@ -94,20 +93,18 @@ public static class OneWayAuctionCheck
         }
         if (priceFen < terms.ReservePriceFen)
         {
-            return new(ExchangeRule.AuctionReserve, "price", F($"a bid is at least the reserve price, {PreTradeCheck.Yuan(terms.ReservePriceFen)} yuan"));
+            return PreTradeRefusal.Of(ExchangeRule.AuctionReserve, "price", $"a bid is at least the reserve price, {PreTradeCheck.Yuan(terms.ReservePriceFen)} yuan");
         }
         if (quantity < terms.MinimumBid || quantity % instrument.LotTonnes != 0 || quantity > terms.Quantity)
         {
-            return new(ExchangeRule.AuctionMinimumBid, "quantity", F(
-                $"a bid is a multiple of the lot, {instrument.LotTonnes} t, from the minimum bid, {terms.MinimumBid} t, to the quantity offered, {terms.Quantity} t"));
+            return PreTradeRefusal.Of(ExchangeRule.AuctionMinimumBid, "quantity",
+                $"a bid is a multiple of the lot, {instrument.LotTonnes} t, from the minimum bid, {terms.MinimumBid} t, to the quantity offered, {terms.Quantity} t");
         }
         return null;
     }
 
     private static PreTradeRefusal? CheckPrice(Instrument instrument, long priceFen, string field) =>
         priceFen <= 0 ? new(ExchangeRule.BadPrice, field, "the price must be positive")
-        : priceFen % instrument.TickFen != 0 ? new(ExchangeRule.Tick, field, F($"the price must be a multiple of the tick, {PreTradeCheck.Yuan(instrument.TickFen)} yuan"))
+        : priceFen % instrument.TickFen != 0 ? PreTradeRefusal.Of(ExchangeRule.Tick, field, $"the price must be a multiple of the tick, {PreTradeCheck.Yuan(instrument.TickFen)} yuan")
         : null;
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

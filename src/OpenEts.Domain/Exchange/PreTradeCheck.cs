@@ -4,7 +4,15 @@ using OpenEts.Matching;
 namespace OpenEts.Domain.Exchange;
 
 /// <summary>A pre-trade check's refusal: the rule, the order's field at fault and a sentence (English) naming the figures.</summary>
-public sealed record PreTradeRefusal(ExchangeRule Rule, string Field, string Message);
+public sealed record PreTradeRefusal(ExchangeRule Rule, string Field, string Message)
+{
+    /// <summary>The figures <see cref="Message"/> names (the band, the lot, the maximum), for a message in another language.</summary>
+    public IReadOnlyList<string> Figures { get; init; } = [];
+
+    /// <summary>A refusal whose sentence names figures: the sentence in the invariant culture, and its figures.</summary>
+    public static PreTradeRefusal Of(ExchangeRule rule, string field, FormattableString message) =>
+        new(rule, field, Text.Figures.Sentence(message)) { Figures = Text.Figures.Of(message) };
+}
 
 /// <summary>
 /// The exchange's pre-trade checks on an order's own terms (风控), before any money or unit is reserved, in this order:
@@ -34,8 +42,8 @@ public static class PreTradeCheck
         }
         if (!instrument.TradingCalendar.IsOpen(now))
         {
-            return new(ExchangeRule.TradingHours, "instrument", F(
-                $"{instrument.Code} trades {instrument.TradingCalendar.SessionsText} Beijing time on trading days; it is {now.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} there"));
+            return PreTradeRefusal.Of(ExchangeRule.TradingHours, "instrument",
+                $"{instrument.Code} trades {instrument.TradingCalendar.SessionsText} Beijing time on trading days; it is {now.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm} there");
         }
         if (order.PriceFen is { } price)
         {
@@ -45,12 +53,12 @@ public static class PreTradeCheck
             }
             if (price % settings.TickFen != 0)
             {
-                return new(ExchangeRule.Tick, "price", F($"the price must be a multiple of the tick, {Yuan(settings.TickFen)} yuan"));
+                return PreTradeRefusal.Of(ExchangeRule.Tick, "price", $"the price must be a multiple of the tick, {Yuan(settings.TickFen)} yuan");
             }
             if (price < settings.LowerBandFen || price > settings.UpperBandFen)
             {
-                return new(ExchangeRule.PriceBand, "price", F(
-                    $"the price must be within the band {Yuan(settings.LowerBandFen)}–{Yuan(settings.UpperBandFen)} yuan (±{settings.BandBasisPoints / 100m:0.##} % of {Yuan(settings.ReferencePriceFen)})"));
+                return PreTradeRefusal.Of(ExchangeRule.PriceBand, "price",
+                    $"the price must be within the band {Yuan(settings.LowerBandFen)}–{Yuan(settings.UpperBandFen)} yuan (±{settings.BandBasisPoints / 100m:0.##} % of {Yuan(settings.ReferencePriceFen)})");
             }
         }
         else if (order.Type != OrderType.Market)
@@ -59,11 +67,11 @@ public static class PreTradeCheck
         }
         if (order.Quantity <= 0 || order.Quantity % settings.LotTonnes != 0)
         {
-            return new(ExchangeRule.Lot, "quantity", F($"the quantity must be a positive multiple of the lot, {settings.LotTonnes} t"));
+            return PreTradeRefusal.Of(ExchangeRule.Lot, "quantity", $"the quantity must be a positive multiple of the lot, {settings.LotTonnes} t");
         }
         if (order.Quantity > settings.MaxOrderTonnes)
         {
-            return new(ExchangeRule.MaxOrderSize, "quantity", F($"an order is at most {settings.MaxOrderTonnes} t"));
+            return PreTradeRefusal.Of(ExchangeRule.MaxOrderSize, "quantity", $"an order is at most {settings.MaxOrderTonnes} t");
         }
         return null;
     }
@@ -77,13 +85,11 @@ public static class PreTradeCheck
     {
         var day = MarketData.BeijingTime.TradingDay(now);
         return closedThrough is { } closed && day <= closed
-            ? new(ExchangeRule.DayClosed, "instrument", F(
-                $"{instrument}'s trading day {closed:yyyy-MM-dd} is closed (its end of day has run): orders are accepted again on the next trading day"))
+            ? PreTradeRefusal.Of(ExchangeRule.DayClosed, "instrument",
+                $"{instrument}'s trading day {closed:yyyy-MM-dd} is closed (its end of day has run): orders are accepted again on the next trading day")
             : null;
     }
 
     /// <summary>Fen as yuan with two decimals.</summary>
     public static string Yuan(long fen) => (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace OpenEts.Domain.Exchange;
 
@@ -30,8 +29,8 @@ public static class ResaleCheck
             return null;
         }
         var sellable = Sellable(held, boughtToday);
-        return quantity <= sellable ? null : new PreTradeRefusal(ExchangeRule.ResaleNextDay, "quantity", string.Create(CultureInfo.InvariantCulture,
-            $"{instrument.Code} is T+1: the {boughtToday} t bought on {day:yyyy-MM-dd} cannot be sold before the next trading day; {sellable} t can be sold today"));
+        return quantity <= sellable ? null : PreTradeRefusal.Of(ExchangeRule.ResaleNextDay, "quantity",
+            $"{instrument.Code} is T+1: the {boughtToday} t bought on {day:yyyy-MM-dd} cannot be sold before the next trading day; {sellable} t can be sold today");
     }
 
     /// <summary>What may be sold today: the tonnes held beyond those bought today, never below 0.</summary>

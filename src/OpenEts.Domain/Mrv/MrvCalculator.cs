@@ -43,7 +43,7 @@ public static partial class MrvCalculator
             }
             if (line.Amount < 0)
             {
-                issues.Add(Error(line, "amount", "NegativeAmount", $"the amount of line {line.Id} is negative ({Invariant(line.Amount)})"));
+                issues.Add(ErrorOf(line, "amount", "NegativeAmount", $"the amount of line {line.Id} is negative ({line.Amount})"));
                 continue;
             }
             if (!MeasuredValuesValid(line, issues))
@@ -145,4 +145,8 @@ public static partial class MrvCalculator
 
     private static MrvIssue Error(ReportLine line, string field, string rule, string message) =>
         new(line.Id, field, rule, IssueSeverity.Error, message);
+
+    // An error whose sentence names figures (the amount found): they go with it, for a message in another language.
+    private static MrvIssue ErrorOf(ReportLine line, string field, string rule, FormattableString message) =>
+        new(line.Id, field, rule, IssueSeverity.Error, Text.Figures.Sentence(message)) { Figures = Text.Figures.Of(message) };
 }

@@ -93,7 +93,11 @@ public sealed record CreditCodeParse(CreditCode Code, CreditCodeError Error, str
 {
     public bool Success => Error == CreditCodeError.None;
 
+    /// <summary>The figures <see cref="Message"/> names (the length found, the expected check character …).</summary>
+    public IReadOnlyList<string> Figures { get; init; } = [];
+
     internal static CreditCodeParse Ok(CreditCode code) => new(code, CreditCodeError.None, "");
 
-    internal static CreditCodeParse Fail(CreditCodeError error, string message) => new(default, error, message);
+    internal static CreditCodeParse Fail(CreditCodeError error, FormattableString message) =>
+        new(default, error, Text.Figures.Sentence(message)) { Figures = Text.Figures.Of(message) };
 }

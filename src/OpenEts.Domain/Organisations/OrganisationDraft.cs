@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenEts.Domain.Text;
 
 namespace OpenEts.Domain.Organisations;
@@ -33,38 +32,36 @@ public sealed record OrganisationDraft(string? Code, string? Name, string? Secto
         var code = CreditCode.Parse(Code);
         if (!code.Success)
         {
-            errors.Add(new FieldError("code", code.Error.ToString(), "统一社会信用代码 " + code.Message));
+            errors.Add(new FieldError("code", code.Error.ToString(), "credit code: " + code.Message) { Figures = code.Figures });
         }
         var name = (Name ?? "").Trim();
         if (name.Length == 0 || name.Length > MaxNameLength)
         {
-            errors.Add(new FieldError("name", "Length", string.Create(CultureInfo.InvariantCulture,
-                $"名称 name must be 1–{MaxNameLength} characters")));
+            errors.Add(FieldError.Of("name", "Length", $"name must be 1–{MaxNameLength} characters"));
         }
         else if (DisplayText.Explain(name, "name", allowLineBreaks: false) is { } badName)
         {
-            errors.Add(new FieldError("name", "ForbiddenCharacter", "名称 " + badName));
+            errors.Add(new FieldError("name", "ForbiddenCharacter", badName));
         }
         var region = (Region ?? "").Trim();
         if (region.Length == 0 || region.Length > MaxRegionLength)
         {
-            errors.Add(new FieldError("region", "Length", string.Create(CultureInfo.InvariantCulture,
-                $"地区 region must be 1–{MaxRegionLength} characters")));
+            errors.Add(FieldError.Of("region", "Length", $"region must be 1–{MaxRegionLength} characters"));
         }
         else if (DisplayText.Explain(region, "region", allowLineBreaks: false) is { } badRegion)
         {
-            errors.Add(new FieldError("region", "ForbiddenCharacter", "地区 " + badRegion));
+            errors.Add(new FieldError("region", "ForbiddenCharacter", badRegion));
         }
         if (!DomainNames.TryParseSector(Sector, out var sector))
         {
-            errors.Add(new FieldError("sector", "UnknownValue",
-                $"行业 sector '{Sector}' is not one of {string.Join(", ", DomainNames.SectorChoices)}"));
+            errors.Add(FieldError.Of("sector", "UnknownValue",
+                $"sector '{Sector}' is not one of {string.Join(", ", DomainNames.SectorChoices)}"));
         }
         var status = CoverageStatus.Covered;
         if (!string.IsNullOrWhiteSpace(Status) && !DomainNames.TryParseStatus(Status, out status))
         {
-            errors.Add(new FieldError("status", "UnknownValue",
-                $"状态 status '{Status}' is not one of {string.Join(", ", DomainNames.StatusChoices)}"));
+            errors.Add(FieldError.Of("status", "UnknownValue",
+                $"status '{Status}' is not one of {string.Join(", ", DomainNames.StatusChoices)}"));
         }
         var kind = OrganisationKind.Company;
         if (!string.IsNullOrWhiteSpace(Kind) && !Enum.TryParse(Kind, true, out kind))
@@ -80,7 +77,7 @@ public sealed record OrganisationDraft(string? Code, string? Name, string? Secto
             }
             else
             {
-                errors.Add(new FieldError("jurisdiction", "UnknownValue", "所属碳市场 jurisdiction " + reason));
+                errors.Add(new FieldError("jurisdiction", "UnknownValue", "jurisdiction " + reason));
             }
         }
         return errors.Count > 0
@@ -90,7 +87,18 @@ public sealed record OrganisationDraft(string? Code, string? Name, string? Secto
 }
 
 /// <summary>A field that failed validation: which field, which rule, a message for people.</summary>
-public sealed record FieldError(string Field, string Rule, string Message);
+public sealed record FieldError(string Field, string Rule, string Message)
+{
+    /// <summary>
+    /// The figures <see cref="Message"/> names (limits, the value found), so that a message in another language can give
+    /// them too (<see cref="Text.Figures"/>); empty when it names none.
+    /// </summary>
+    public IReadOnlyList<string> Figures { get; init; } = [];
+
+    /// <summary>A field error whose message names figures: the message in the invariant culture, and its figures.</summary>
+    public static FieldError Of(string field, string rule, FormattableString message) =>
+        new(field, rule, Text.Figures.Sentence(message)) { Figures = Text.Figures.Of(message) };
+}
 
 /// <summary>The result of validating a draft.</summary>
 public sealed record OrganisationValidation(Organisation? Organisation, IReadOnlyList<FieldError> Errors);

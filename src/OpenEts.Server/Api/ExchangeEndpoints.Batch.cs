@@ -59,8 +59,9 @@ internal static partial class ExchangeEndpoints
                 RefusalKind.Malformed => StatusCodes.Status400BadRequest,
                 RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
                 _ => StatusCodes.Status409Conflict,
-            }, null, r.Field, r.Rule.ToString(), RuleText.Message(r.Field, r.Rule.ToString(), r.Message)),
-        ExchangeOutcome.Forbidden f => new(index, StatusCodes.Status403Forbidden, null, "actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this"),
+            }, null, r.Field, r.Rule.ToString(), RuleText.Message(r.Field, r.Rule.ToString(), r.Message, r.Figures)),
+        ExchangeOutcome.Forbidden f => new(index, StatusCodes.Status403Forbidden, null, "actor", "Role",
+            RuleText.Message("", "Role", $"only {string.Join(", ", f.Allowed)} may do this")),
         _ => throw new UnreachableException(),
     };
 }

@@ -252,9 +252,9 @@ internal static partial class ExchangeEndpoints
     {
         ExchangeOutcome.Completed c => TypedResults.Ok(View(c)),
         ExchangeOutcome.Invalid i => Problems.Fields(i.Errors),
-        ExchangeOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule.ToString(), r.Message)]),
+        ExchangeOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule.ToString(), r.Message) { Figures = r.Figures }]),
         ExchangeOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
-            r.Field, r.Rule.ToString(), r.Message),
+            r.Field, r.Rule.ToString(), r.Message, r.Figures),
         ExchangeOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this"),
         _ => throw new UnreachableException(),
     };
@@ -270,7 +270,7 @@ internal static partial class ExchangeEndpoints
             c.Account is { } account ? View(account) : null);
     }
 
-    private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
-        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.exchangerefused"),
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
+        TypedResults.Problem(RuleText.Message(field, rule, message, figures), statusCode: status, title: Text.T("problem.exchangerefused"),
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 }

@@ -75,7 +75,7 @@ internal static partial class MarketEndpoints
     {
         if (!MarketDataQueries.TryParseInterval(interval, out var i))
         {
-            return Problems.Fields([new FieldError("interval", "UnknownValue", "interval must be 1m or 1d")]);
+            return Problems.Fields([FieldError.Of("interval", "UnknownValue", $"interval '{interval}' is not one of {"1m, 1d"}")]);
         }
         return await market.KLinesAsync(instrument, i, ct).ConfigureAwait(false) is { } bars
             ? TypedResults.Ok(new KLinesView(instrument, MarketDataQueries.IntervalName(i), [.. bars.Select(View)]))

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Api;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Hosting;
 
@@ -24,6 +27,13 @@ internal sealed class BadRequestHandler(IOptions<JsonOptions> json) : IException
         {
             return false;
         }
+        // The exception came back up past the request's culture and label scope: speak the request's language again.
+        if (httpContext.Features.Get<IRequestCultureFeature>() is { } culture)
+        {
+            CultureInfo.CurrentCulture = culture.RequestCulture.Culture;
+            CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
+        }
+        LabelScope.Enter(httpContext);
         var request = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>();
         var body = await BodyAsync(httpContext.Request, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<FieldError> errors = bad switch
@@ -35,8 +45,8 @@ internal sealed class BadRequestHandler(IOptions<JsonOptions> json) : IException
             _ => [new FieldError("", "Http.BadRequest", bad.Message)],
         };
         var result = bad.StatusCode == StatusCodes.Status400BadRequest
-            ? (IResult)Problems.Fields(errors, "The request body could not be read")
-            : TypedResults.Problem(errors[0].Message, statusCode: bad.StatusCode, title: "The request could not be read",
+            ? (IResult)Problems.Fields(errors)
+            : TypedResults.Problem(RuleText.Field(errors[0]), statusCode: bad.StatusCode, title: Text.T("problem.unreadable"),
                 extensions: new Dictionary<string, object?> { ["field"] = errors[0].Field, ["rule"] = errors[0].Rule });
         await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         return true;

@@ -176,7 +176,7 @@ public static class OpenEtsApp
         services.AddHostedService<ProposalExpiry>();
         services.AddHostedService<CardEscalation>();
         services.AddHostedService<DigestSigning>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         ConfigureStrictJson(services);
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddExceptionHandler<ReadOnlyMode>();
@@ -261,6 +261,7 @@ public static class OpenEtsApp
         });
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.Use(LabelScope.UseAsync);
         app.UseStaticFiles();
         app.Use(ReadOnlyMode.GuardAsync);
         app.UseRouting();

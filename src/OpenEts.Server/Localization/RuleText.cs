@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using OpenEts.Application.Organisations;
 using OpenEts.Domain.Organisations;
 
@@ -8,45 +9,53 @@ namespace OpenEts.Server.Localization;
 /// language-neutral (<c>Quantity</c>, <c>InsufficientHoldings</c>, <c>Json.Type</c>); in Chinese the message is the
 /// field's label and the rule's text from the resources, in English the use case's own sentence, which names the value.
 /// </summary>
-internal static class RuleText
+/// <remarks>
+/// A rule's text is looked up most specific first: for the field (<c>rule.{rule}.{field}</c>, where one rule means
+/// different things for two fields), then for the rule (<c>rule.{rule}</c>, a registry rejection's <c>reg.rule.{rule}</c>).
+/// When the error carries the figures its English sentence names, the text with figures (<c>….figures</c>, placing them as
+/// <c>{0}</c>, <c>{1}</c> …) is preferred, so that the Chinese message states the same limits and values as the English.
+/// A field's label is the form's (<see cref="LabelScope"/>) before the global one.
+/// </remarks>
+internal static partial class RuleText
 {
     /// <summary>A field error's message.</summary>
     public static string Field(FieldError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return Message(error.Field, error.Rule, error.Message);
+        return Message(error.Field, error.Rule, error.Message, error.Figures);
     }
 
     /// <summary>A bad cell of an imported file.</summary>
     public static string Row(RowError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return Message(error.Field, error.Rule, error.Message);
+        return Message(error.Field, error.Rule, error.Message, error.Figures);
     }
 
     /// <summary>
     /// The message for <paramref name="rule"/> broken by <paramref name="field"/>: English → <paramref name="english"/>;
-    /// otherwise the field's label and the rule's text (<c>rule.*</c>, or a registry rejection's <c>reg.rule.*</c>),
+    /// otherwise the field's label and the rule's text (with <paramref name="figures"/> when the resources place them),
     /// falling back to <paramref name="english"/> only for a rule the resources do not know.
     /// </summary>
-    public static string Message(string field, string rule, string english) => Message(field, rule, english, "rule.", "reg.rule.");
+    public static string Message(string field, string rule, string english, IReadOnlyList<string>? figures = null) =>
+        Message(field, rule, english, figures, registryFirst: false);
 
     /// <summary>
-    /// A registry rejection's message, as <see cref="Message(string, string, string)"/> but its own text
-    /// (<c>reg.rule.*</c>) first: a shared rule of the same name (<c>rule.ReasonRequired</c>) speaks of something else.
+    /// A registry rejection's message, as <see cref="Message(string, string, string, IReadOnlyList{string}?)"/> but its
+    /// own text (<c>reg.rule.*</c>) first: a shared rule of the same name (<c>rule.ReasonRequired</c>) speaks of something else.
     /// </summary>
-    public static string RegistryMessage(string field, string rule, string english) => Message(field, rule, english, "reg.rule.", "rule.");
+    public static string RegistryMessage(string field, string rule, string english) =>
+        Message(field, rule, english, null, registryFirst: true);
 
-    private static string Message(string field, string rule, string english, string first, string second)
+    private static string Message(string field, string rule, string english, IReadOnlyList<string>? figures, bool registryFirst)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        field ??= "";
         if (Text.IsEnglish)
         {
             return english;
         }
-        var text = Text.Has(first + rule) ? Text.T(first + rule)
-            : Text.Has(second + rule) ? Text.T(second + rule)
-            : null;
+        var text = RuleOf(field, rule, figures ?? [], registryFirst);
         if (text is null)
         {
             return english;
@@ -54,10 +63,89 @@ internal static class RuleText
         return string.IsNullOrEmpty(field) ? text : $"{Label(field)}：{text}";
     }
 
-    /// <summary>A field's label in the current language (<c>field.*</c>); the field's own name when it has none.</summary>
+    /// <summary>
+    /// A field's label in the current language: the current form's or module's (<c>field.{scope}.{field}</c>, see
+    /// <see cref="LabelScope"/>), else the global one (<c>field.{field}</c>), else the field's own name. A path into a
+    /// list (<c>lines[L1].amount</c>, <c>adjustments[0].reason</c>) is labelled part by part, naming the item (排放源 L1 ·
+    /// 数量; a position counts from 1).
+    /// </summary>
     public static string Label(string field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return Text.Has("field." + field) ? Text.T("field." + field) : field;
+        if (Own(field) is { } label)
+        {
+            return label;
+        }
+        if (field.StartsWith('$') || !(field.Contains('.', StringComparison.Ordinal) || field.Contains('[', StringComparison.Ordinal)))
+        {
+            return field;
+        }
+        return string.Join(" · ", field.Split('.').Select(part => Item().Match(part) is { Success: true } item
+            ? $"{Own(item.Groups[1].Value) ?? item.Groups[1].Value} {Position(item.Groups[2].Value)}"
+            : Own(part) ?? part));
     }
+
+    // The label of one field name, the form's or module's before the global one; null when there is none.
+    private static string? Own(string field)
+    {
+        foreach (var scope in LabelScope.Current)
+        {
+            if (Text.Has($"field.{scope}.{field}"))
+            {
+                return Text.T($"field.{scope}.{field}");
+            }
+        }
+        return Text.Has("field." + field) ? Text.T("field." + field) : null;
+    }
+
+    // An item's id as given (L1), or its position from 1 for an index from 0.
+    private static string Position(string index) =>
+        int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i)
+            ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : index;
+
+    // The rule's text, most specific first; a text with figures only when the error has as many figures as it places.
+    private static string? RuleOf(string field, string rule, IReadOnlyList<string> figures, bool registryFirst)
+    {
+        string[] keys = registryFirst
+            ? (field.Length > 0 ? [$"reg.rule.{rule}", $"rule.{rule}.{field}", $"rule.{rule}"] : [$"reg.rule.{rule}", $"rule.{rule}"])
+            : field.Length > 0
+            ? [$"rule.{rule}.{field}", $"rule.{rule}", $"reg.rule.{rule}"]
+            : [$"rule.{rule}", $"reg.rule.{rule}"];
+        if (figures.Count > 0)
+        {
+            foreach (var key in keys)
+            {
+                if (Text.Has(key + ".figures") && Text.T(key + ".figures") is var template && Places(template) <= figures.Count)
+                {
+                    return string.Format(System.Globalization.CultureInfo.InvariantCulture, template, [.. figures]);
+                }
+            }
+        }
+        foreach (var key in keys)
+        {
+            if (Text.Has(key))
+            {
+                return Text.T(key);
+            }
+        }
+        return null;
+    }
+
+    // How many figures a text places: one more than its highest {n}.
+    private static int Places(string template)
+    {
+        var most = 0;
+        foreach (Match item in Placeholder().Matches(template))
+        {
+            most = Math.Max(most, int.Parse(item.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1);
+        }
+        return most;
+    }
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^(\w+)\[([^\]]+)\]$")]
+    private static partial Regex Item();
 }

@@ -277,7 +277,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         var keptReason = await verifier.InputValueAsync("#parameter-reason-0");
         var status = await verifier.GetAttributeAsync("#report-status", "data-status");
 
-        Assert.Contains("parameterAdjustments[0].value", error, StringComparison.Ordinal);
+        Assert.Contains("参数调整 1 · 数值：", error, StringComparison.Ordinal);
         Assert.Equal("含碳量复核", keptReason);
         Assert.Equal("Assigned", status);
         File.Delete(file);

@@ -28,7 +28,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // MRV: the workflow's rules and the calculator's findings.
         "NotACompany", "SectorMismatch", "ReportStatus", "EmptyReport", "UnknownOrganisation", "ConflictOfInterest", "NotAVerifier",
         "UnknownLine", "WarningNotAcknowledged", "UnknownWarning", "NotHolder", "NotInMonitoringPlan", "DuplicateLine",
-        "NegativeAmount", "UnknownMaterial", "WrongUnit", "NoGridFactor", "UnsupportedSource", "OutsideBoundary", "GridFactorOfAnotherYear",
+        "NegativeAmount", "UnknownMaterial", "WrongUnit", "BadNumber", "MissingAmount", "MissingEvidence", "MissingRule", "MissingMaterial",
+        "MissingUnit", "MissingDetail", "BadFraction", "MissingKind", "UnknownKind", "UnknownSector", "BadYear", "UnknownMethod", "NoGridFactor", "UnsupportedSource", "OutsideBoundary", "GridFactorOfAnotherYear",
         "IntensityOutOfRange", "NoOutput", "LargeChange", "FactorVersionExists", "UnknownFuel", "UnknownOutput",
         "PasswordTooShort", "PasswordTooLong", "PasswordCommon", "PasswordIsUserName", "PasswordMismatch", "WrongPassword",
         "DuplicateUserName", "OrganisationKind", "OrganisationRequired", "OrganisationNotAllowed",

@@ -1,3 +1,4 @@
+using OpenEts.Application.Files;
 using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Organisations;
 
@@ -26,7 +27,7 @@ public sealed record ReportFileCheck(
         var file = ReportWorkbook.Read(content, fileName, sector, year);
         if (file.Report is not { } report)
         {
-            return new ReportFileCheck(null, null, file.Errors, file.ErrorCount, []);
+            return Unread(file, library);
         }
         var calculation = MrvCalculator.Calculate(report, library);
         var errors = calculation.Issues.Where(i => i.Severity == IssueSeverity.Error).Select(file.Locate).ToList();
@@ -34,5 +35,23 @@ public sealed record ReportFileCheck(
             .Concat(MrvPlausibility.Check(report, calculation, lastYearTotal, rules ?? PlausibilityRules.Default))
             .ToList();
         return new ReportFileCheck(report, calculation, errors, errors.Count, warnings);
+    }
+
+    /// <summary>
+    /// A file that did not read whole: its errors and the calculator's errors on the lines that did read (a negative
+    /// amount, an unknown fuel), in row order, so that one upload names every error it can find.
+    /// </summary>
+    public static ReportFileCheck Unread(ReportFileResult file, FactorLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(library);
+        if (file.Partial is not { } partial)
+        {
+            return new ReportFileCheck(null, null, file.Errors, file.ErrorCount, []);
+        }
+        var found = MrvCalculator.Calculate(partial, library).Issues.Where(i => i.Severity == IssueSeverity.Error).Select(file.Locate).ToList();
+        var errors = file.Errors.Concat(found).OrderBy(e => e.Row).ToList();
+        var listed = errors.Count > TabularLimits.MaxErrorsListed ? [.. errors.Take(TabularLimits.MaxErrorsListed)] : errors;
+        return new ReportFileCheck(null, null, listed, file.ErrorCount + found.Count, []);
     }
 }

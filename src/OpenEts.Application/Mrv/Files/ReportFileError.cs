@@ -6,6 +6,9 @@ namespace OpenEts.Application.Mrv.Files;
 /// </summary>
 public sealed record ReportFileError(string Sheet, int Row, string Column, string Header, string Rule, string Message)
 {
+    /// <summary>The figures <see cref="Message"/> names (the value found, a limit), for a message in another language.</summary>
+    public IReadOnlyList<string> Figures { get; init; } = [];
+
     public override string ToString() => Row == 0
         ? $"{Sheet}: {Rule}: {Message}"
         : Column.Length == 0

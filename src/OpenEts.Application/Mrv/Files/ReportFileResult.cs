@@ -17,6 +17,7 @@ public sealed class ReportFileResult
         IReadOnlyDictionary<string, int> rowOfLine, IReadOnlyDictionary<string, (string Column, string Header)> columnOfField)
     {
         Report = errors.Count == 0 ? report : null;
+        Partial = report;
         ErrorCount = errors.Count;
         Errors = errors.Count > TabularLimits.MaxErrorsListed ? [.. errors.Take(TabularLimits.MaxErrorsListed)] : errors;
         Sheet = sheet;
@@ -26,6 +27,12 @@ public sealed class ReportFileResult
 
     /// <summary>The report read, or null when <see cref="Errors"/> is not empty.</summary>
     public ReportInput? Report { get; }
+
+    /// <summary>
+    /// The lines and outputs that did read, whatever the file's other errors (null when its sector or year is unknown):
+    /// the calculator's findings on them are reported with the file's errors, so that a file is corrected in one pass.
+    /// </summary>
+    public ReportInput? Partial { get; }
 
     /// <summary>The first <see cref="TabularLimits.MaxErrorsListed"/> errors.</summary>
     public IReadOnlyList<ReportFileError> Errors { get; }
@@ -48,6 +55,9 @@ public sealed class ReportFileResult
         ArgumentNullException.ThrowIfNull(issue);
         var row = issue.LineId is null ? 0 : RowOf(issue.LineId);
         var (column, header) = _columnOfField.GetValueOrDefault(issue.Field, ("", ""));
-        return new ReportFileError(Sheet, row, row == 0 ? "" : column, row == 0 ? "" : header, issue.Rule, issue.Message);
+        return new ReportFileError(Sheet, row, row == 0 ? "" : column, row == 0 ? "" : header, issue.Rule, issue.Message)
+        {
+            Figures = issue.Figures,
+        };
     }
 }

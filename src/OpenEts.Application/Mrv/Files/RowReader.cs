@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenEts.Application.Files;
 using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Text;
 
 namespace OpenEts.Application.Mrv.Files;
 
@@ -20,6 +21,13 @@ internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileErro
 
     public void Fail(HeaderColumn column, string rule, string message) =>
         errors.Add(new ReportFileError(sheet, _row, map.ColumnOf(column.Field), map.HeaderOf(column.Field), rule, message));
+
+    /// <summary>A bad cell whose sentence names figures (the value found): they go with the error.</summary>
+    public void FailOf(HeaderColumn column, string rule, FormattableString message) =>
+        errors.Add(new ReportFileError(sheet, _row, map.ColumnOf(column.Field), map.HeaderOf(column.Field), rule, Figures.Sentence(message))
+        {
+            Figures = Figures.Of(message),
+        });
 
     public ReportLine? Line(SourceKind kind)
     {
@@ -110,7 +118,7 @@ internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileErro
         {
             return percent ? value / 100m : value;
         }
-        Fail(column, "BadNumber", $"'{Text(column)}' is not a number");
+        FailOf(column, "BadNumber", $"'{Text(column)}' is not a number");
         return null;
     }
 
@@ -121,8 +129,14 @@ internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileErro
         {
             return unit;
         }
-        Fail(ReportColumns.Unit, text.Length == 0 ? "MissingUnit" : "UnknownUnit",
-            text.Length == 0 ? "every amount has its unit (t, 10^4Nm3, MWh, GJ, t·km)" : $"'{text}' is not a unit this platform knows");
+        if (text.Length == 0)
+        {
+            Fail(ReportColumns.Unit, "MissingUnit", "every amount has its unit (t, 10^4Nm3, MWh, GJ, t·km)");
+        }
+        else
+        {
+            FailOf(ReportColumns.Unit, "UnknownUnit", $"'{text}' is not a unit this platform knows");
+        }
         return null;
     }
 }

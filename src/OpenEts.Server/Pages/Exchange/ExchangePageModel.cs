@@ -27,7 +27,7 @@ public abstract class ExchangePageModel : PageModel
                 Report(invalid.Errors);
                 break;
             case ExchangeOutcome.Refused r:
-                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule.ToString(), r.Message));
+                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule.ToString(), r.Message, r.Figures));
                 break;
             case ExchangeOutcome.Forbidden:
                 Errors.TryAdd("", Text.T("rule.Role"));
@@ -38,10 +38,21 @@ public abstract class ExchangePageModel : PageModel
         return outcome is ExchangeOutcome.Completed;
     }
 
-    /// <summary>Files field errors from a form that did not parse.</summary>
+    /// <summary>
+    /// Files field errors from a form that did not parse. A value the form could not bind (<c>abc</c> for a price) reads
+    /// as missing to the command; it is reported as typed first, so the page does not say that a typed field is required.
+    /// </summary>
     protected void Report(IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        foreach (var (key, entry) in ModelState)
+        {
+            if (entry.Errors.Count > 0 && !string.IsNullOrWhiteSpace(entry.AttemptedValue) && key.Length > 0)
+            {
+                var field = char.ToLowerInvariant(key[0]) + key[1..];
+                Errors.TryAdd(field, RuleText.Field(FieldError.Of(field, "Number", $"'{entry.AttemptedValue}' is not a number")));
+            }
+        }
         foreach (var e in errors)
         {
             Errors.TryAdd(e.Field, RuleText.Field(e));

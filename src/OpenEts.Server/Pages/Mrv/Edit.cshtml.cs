@@ -94,8 +94,9 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
             }
             else
             {
-                FileErrors = read.Errors;
-                MoreFileErrors = read.ErrorCount - read.Errors.Count;
+                var check = ReportFileCheck.Unread(read, (await queries.FactorsAsync(ct)).Library);
+                FileErrors = check.Errors;
+                MoreFileErrors = check.ErrorCount - check.Errors.Count;
                 Errors[""] = Text.T("mrv.fileerrors");
             }
         }
