@@ -30,6 +30,27 @@ public sealed partial class ExchangeQueries
     }
 
     /// <summary>
+    /// The name of each trading account's organisation, by account number, for the exchange's staff and the supervisors
+    /// (who see every account); empty for anyone else.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, string>> AccountHoldersAsync(Actor actor, CancellationToken ct)
+    {
+        if (!await OverseesAsync(actor, ct).ConfigureAwait(false))
+        {
+            return new Dictionary<long, string>();
+        }
+        return await store.ReadAsync(async s =>
+        {
+            var names = new Dictionary<long, string>();
+            foreach (var account in await s.Exchange.AccountsAsync().ConfigureAwait(false))
+            {
+                names[account.Id] = (await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false))?.Name ?? "";
+            }
+            return (IReadOnlyDictionary<long, string>)names;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The client accounts whose member offered to move them to the actor's organisation as a member (转托管-like), waiting
     /// for its acceptance, by number, each with its organisation; empty for an actor without a member's own trading account.
     /// </summary>
