@@ -141,6 +141,65 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task AuctionsPage_ForTheRegulator_NamesEachBidderAndSaysUnconfirmedInChinese()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        using var announced = await power.PostAsJsonAsync("/api/v1/exchange/auctions", new
+        {
+            instrument = "FFCER-FJ0001-2016", quantity = 100, reservePrice = 19.00m,
+            closes = server.Clock.GetUtcNow().AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), idempotencyKey = "bidder-named",
+        }, Ct);
+        var auction = System.Text.Json.JsonDocument.Parse(await announced.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("auction").GetProperty("id").GetInt64();
+        using var bid = await cement.PostAsJsonAsync($"/api/v1/exchange/auctions/{auction}/bids", new { price = 19.50m, quantity = 100, idempotencyKey = "bidder-named-bid" }, Ct);
+        Assert.True(bid.IsSuccessStatusCode, await bid.Content.ReadAsStringAsync(Ct));
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Exchange/Auctions", UriKind.Relative), Ct));
+        var member = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange/Auctions", UriKind.Relative), Ct));
+
+        Assert.Matches("<td class=\"bid-bidder\">北江示范水泥有限公司 \\([0-9]+\\)</td>", page);
+        Assert.DoesNotContain("bid-bidder", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("[UNCONFIRMED]", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OperatorPage_EndOfDayWithoutADate_ListsTheErrorUnderTheBanner()
+    {
+        var session = await PageSession.SignInAsync(server, "exchange");
+        var form = new PageForm("end of day", "exchange", "/Exchange/Operator?handler=EndOfDay", "unused", [new("day", "")]);
+
+        var shown = await session.PostAsync(form, null);
+
+        var banner = Regex.Match(shown.Body, "<div class=\"alert bad\" role=\"alert\" id=\"exchange-error\">.*?</div>", RegexOptions.Singleline).Value;
+        Assert.Equal(HttpStatusCode.OK, shown.Status);
+        Assert.Matches("<li>[^<]+</li>", banner);
+    }
+
+    [Fact]
+    public async Task BlocksPage_ForTheCounterparty_ShowsItsOwnSideAndNamesBothParties()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        var cementAccount = System.Text.Json.JsonDocument.Parse(await cement.GetStringAsync(new Uri("/api/v1/exchange/position", UriKind.Relative), Ct))
+            .RootElement.GetProperty("account").GetInt64();
+        using var proposed = await power.PostAsJsonAsync("/api/v1/exchange/block-trades", new
+        {
+            instrument = "GDEA-2017", side = "sell", counterparty = cementAccount, price = 16.09m, quantity = 100_000, idempotencyKey = "block-sides",
+        }, Ct);
+        var block = System.Text.Json.JsonDocument.Parse(await proposed.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("block").GetProperty("id").GetInt64();
+
+        var seen = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange/Blocks", UriKind.Relative), Ct));
+        var proposer = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange/Blocks", UriKind.Relative), Ct));
+
+        string RowOf(string page) => Regex.Match(page, $"<tr class=\"block\" data-block=\"{block}\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"block-side\">买入</td>", RowOf(seen), StringComparison.Ordinal);
+        Assert.Contains("<td class=\"block-side\">卖出</td>", RowOf(proposer), StringComparison.Ordinal);
+        Assert.Matches("<td class=\"block-proposer\">珠江示范发电有限公司 \\([0-9]+\\)</td>", RowOf(seen));
+        Assert.Contains($"<td class=\"block-counterparty\">北江示范水泥有限公司 ({cementAccount})</td>", RowOf(seen), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MemberReport_ForAPastDay_SaysItsPositionAndCashAreAsOfNow()
     {
         using var power = await server.SignedInAsync("power-a");
