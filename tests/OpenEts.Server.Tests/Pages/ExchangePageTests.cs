@@ -164,6 +164,17 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task OperatorPage_RuleTooltips_CiteNoInternalFile()
+    {
+        using var exchange = await server.SignedInAsync("exchange");
+
+        var page = WebUtility.HtmlDecode(await exchange.GetStringAsync(new Uri("/Exchange/Operator", UriKind.Relative), Ct));
+
+        Assert.Contains("全国碳市场交易规则，已确认", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(".md §", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OperatorPage_EndOfDayWithoutADate_ListsTheErrorUnderTheBanner()
     {
         var session = await PageSession.SignInAsync(server, "exchange");
