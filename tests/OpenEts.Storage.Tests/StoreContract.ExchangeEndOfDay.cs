@@ -32,10 +32,11 @@ public abstract partial class StoreContract<TDb>
 
         var done = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("exchange", new EndOfDay(TradingDay)));
 
-        // VWAP = (600 × 2 050 + 200 × 2 000) / 800 = 1 630 000 / 800 = 2 037.5 fen, half away from zero → 20.38.
+        // A Guangdong allowance closes by Guangzhou's rule: the open is the previous close (20.00); over 100 t traded, the close
+        // is the VWAP = (600 × 2 050 + 200 × 2 000) / 800 = 1 630 000 / 800 = 2 037.5 fen, half away from zero → 20.38.
         var close = Assert.Single(done.EndOfDay!.Closed);
         Assert.Empty(done.EndOfDay.Mismatches);
-        Assert.Equal(new DailyClose(TradingDay, ClosingRule.NationalVwap, 2_000, 2_050, 2_038, 800, 1_630_000, false), close.Close);
+        Assert.Equal(new DailyClose(TradingDay, ClosingRule.GuangzhouClickListing, 2_000, 2_000, 2_038, 800, 1_630_000, false), close.Close);
         Assert.Equal(2, close.ExpiredOrders);
         Assert.Equal(2_038L, (await m.Queries.InstrumentAsync("GDEA-2017", Ct))!.Instrument.ReferencePriceFen);
         var orders = await m.Store.ReadAsync(async s => (await s.Exchange.FindOrderAsync(sell), await s.Exchange.FindOrderAsync(bid)), Ct);

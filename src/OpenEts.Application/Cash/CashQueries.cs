@@ -65,6 +65,7 @@ public sealed class CashQueries(IStore store)
         }
         var reservations = await s.Cash.ReservationsAsync(account.Id, openOnly: true).ConfigureAwait(false);
         var entries = await s.Cash.EntriesAsync(account.Id, page * PageSize, PageSize).ConfigureAwait(false);
-        return new CashStatement(o, account, reservations, entries);
+        var fees = (await s.Cash.AccountsAsync().ConfigureAwait(false)).Where(a => a.Kind == CashAccountKind.ExchangeFees).Select(a => a.Id).ToHashSet();
+        return new CashStatement(o, account, reservations, entries, fees);
     }
 }

@@ -8,9 +8,21 @@ namespace OpenEts.Application.Cash;
 /// <param name="Account">Its account, or null when it has none yet (nothing was ever deposited).</param>
 /// <param name="Reservations">Its open reservations, newest first.</param>
 /// <param name="Entries">Its movements, newest first (one page).</param>
+/// <param name="FeeAccounts">The exchange's fee accounts: a payment to one is a fee, whichever way it was paid.</param>
 public sealed record CashStatement(
-    Organisation Organisation, CashAccount? Account, IReadOnlyList<CashReservation> Reservations, IReadOnlyList<CashEntry> Entries)
+    Organisation Organisation, CashAccount? Account, IReadOnlyList<CashReservation> Reservations, IReadOnlyList<CashEntry> Entries,
+    IReadOnlySet<long>? FeeAccounts = null)
 {
+    /// <summary>
+    /// What a movement is to the member: a fee when it pays the exchange's fee account (a buyer's fee is paid from its
+    /// order's reservation, as a settlement, and a seller's from its available money, as a fee), else its ledger kind.
+    /// </summary>
+    public CashEntryKind KindOf(CashEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return FeeAccounts?.Contains(entry.To) == true ? CashEntryKind.Fee : entry.Kind;
+    }
+
     public decimal Balance => Account?.Balance ?? 0m;
 
     public decimal Reserved => Account?.Reserved ?? 0m;

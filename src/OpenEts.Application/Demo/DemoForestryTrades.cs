@@ -17,11 +17,13 @@ namespace OpenEts.Application.Demo;
 /// account, and <see cref="Trades"/> are placed as a sell by the paper company and a matching buy by the power or cement
 /// company, each settled delivery versus payment through the registry and the cash ledger, all through the exchange's use
 /// cases. The split into trades, the days (the five Beijing days before the demo starts, so that /Market's K-line shows
-/// them), the prices (≈ 19.15 yuan/t on average) and the 19.00 yuan reference are demo choices.
+/// them), the prices (≈ 19.15 yuan/t on average) and the 19.00 yuan listing price are demo choices. Each seeded day is
+/// ended (<see cref="EndOfDay"/>), so the demo opens on the last seeded close (FJ0001 19.45, FJ0002 19.48), as a market
+/// that had run those days would.
 /// </summary>
 public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService registry, IStore store)
 {
-    /// <summary>The reference price of both instruments: 19.00 yuan/t (a demo choice near the traded average).</summary>
+    /// <summary>The listing price of both instruments, the first seeded day's reference: 19.00 yuan/t (a demo choice near the traded average).</summary>
     public const long ReferencePriceFen = 1_900;
 
     /// <summary>The selling company (credit code's first 17 characters), its holding account and its trader.</summary>
@@ -79,6 +81,10 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
         {
             var (daysBefore, unitClass, buyer, tonnes, price) = Trades[i];
             var day = today.AddDays(-daysBefore);
+            if (i > 0 && Trades[i - 1].DaysBefore != daysBefore)
+            {
+                await EndDayAsync(staff, today.AddDays(-Trades[i - 1].DaysBefore), ct).ConfigureAwait(false);
+            }
             var at = new DateTimeOffset(day.Year, day.Month, day.Day, 10, i, 0, BeijingTime.Offset);
             var code = unitClass.ToString();
             Ensure(await exchange.HandleAsync(seller, Order(code, Side.Sell, tonnes, price, $"sell-{i}"), at, ct).ConfigureAwait(false));
@@ -89,8 +95,15 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
                 throw new InvalidOperationException($"Demo FFCER trade {i} did not fill: {bought}");
             }
         }
+        await EndDayAsync(staff, today.AddDays(-Trades[^1].DaysBefore), ct).ConfigureAwait(false);
         return true;
     }
+
+    // Each seeded day is ended as the exchange would end it, at 15:30 Beijing time: its close (by the instrument's rule)
+    // becomes the next day's reference and band, so the market opens on the last seeded close, not on the listing price.
+    private async Task EndDayAsync(Actor staff, DateOnly day, CancellationToken ct) =>
+        Ensure(await exchange.HandleAsync(staff, new EndOfDay(day), new DateTimeOffset(day.Year, day.Month, day.Day, 15, 30, 0, BeijingTime.Offset), ct)
+            .ConfigureAwait(false));
 
     private static PlaceOrder Order(string instrument, Side side, long tonnes, long priceFen, string key) =>
         new(instrument, side, OrderType.Limit, priceFen, tonnes, IdempotencyKey.From("demo-ffcer-" + key));

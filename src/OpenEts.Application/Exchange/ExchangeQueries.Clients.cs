@@ -30,6 +30,49 @@ public sealed partial class ExchangeQueries
     }
 
     /// <summary>
+    /// The name of each trading account's organisation, by account number, for the exchange's staff and the supervisors
+    /// (who see every account); empty for anyone else.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, string>> AccountHoldersAsync(Actor actor, CancellationToken ct)
+    {
+        if (!await OverseesAsync(actor, ct).ConfigureAwait(false))
+        {
+            return new Dictionary<long, string>();
+        }
+        return await store.ReadAsync(async s =>
+        {
+            var names = new Dictionary<long, string>();
+            foreach (var account in await s.Exchange.AccountsAsync().ConfigureAwait(false))
+            {
+                names[account.Id] = (await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false))?.Name ?? "";
+            }
+            return (IReadOnlyDictionary<long, string>)names;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The organisation of each trading account on the block trades of <paramref name="account"/> (null: the actor's
+    /// organisation's own) — both parties, who named each other by account number — by account number; empty when the
+    /// actor may not read that account.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, string>> BlockPartiesAsync(Actor actor, long? account, CancellationToken ct)
+    {
+        var blocks = await MyBlockTradesAsync(actor, account, ct).ConfigureAwait(false);
+        return await store.ReadAsync(async s =>
+        {
+            var names = new Dictionary<long, string>();
+            foreach (var id in blocks.SelectMany(b => new[] { b.ProposerAccount, b.CounterpartyAccount }).Distinct())
+            {
+                if (await s.Exchange.FindAccountAsync(id).ConfigureAwait(false) is { } party)
+                {
+                    names[id] = (await s.Organisations.FindByIdAsync(party.OrganisationId).ConfigureAwait(false))?.Name ?? "";
+                }
+            }
+            return (IReadOnlyDictionary<long, string>)names;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The client accounts whose member offered to move them to the actor's organisation as a member (转托管-like), waiting
     /// for its acceptance, by number, each with its organisation; empty for an actor without a member's own trading account.
     /// </summary>

@@ -253,14 +253,19 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
 
     private async Task<TradingPosition> PositionOfAsync(TradingAccount account, CancellationToken ct)
     {
-        var (instruments, orders, cash) = await store.ReadAsync(async s => (
+        var (instruments, orders, listings, auctions, cash) = await store.ReadAsync(async s => (
             await s.Exchange.InstrumentsAsync().ConfigureAwait(false),
             await s.Exchange.OrdersAsync(account.Id, int.MaxValue).ConfigureAwait(false),
+            await s.Exchange.OpenListingsAsync(null).ConfigureAwait(false),
+            await s.Exchange.AnnouncedAuctionsAsync().ConfigureAwait(false),
             await s.Cash.FindMemberAccountAsync(account.OrganisationId).ConfigureAwait(false)), ct).ConfigureAwait(false);
         var held = await registry.QueryAsync((l, _) => instruments.ToDictionary(
             i => i.Instrument.Code, i => l.QuantityHeld(account.HoldingAccount, i.Instrument.Class).Value), ct).ConfigureAwait(false);
+        // Units the account's sells hold in the clearing account: resting sell orders, open sell listings, announced auctions.
         var lines = instruments.Select(i => new PositionLine(i.Instrument.Code, held[i.Instrument.Code],
-            orders.Where(o => o.Instrument == i.Instrument.Code && o.Side == Side.Sell && o.Status == OrderStatus.Open).Sum(o => o.Resting))).ToList();
+            orders.Where(o => o.Instrument == i.Instrument.Code && o.Side == Side.Sell && o.Status == OrderStatus.Open).Sum(o => o.Resting),
+            listings.Where(l => l.Instrument == i.Instrument.Code && l.AccountId == account.Id && l.Side == Side.Sell).Sum(l => l.Left),
+            auctions.Where(a => a.Instrument == i.Instrument.Code && a.AccountId == account.Id).Sum(a => a.Terms.Quantity))).ToList();
         return new TradingPosition(account, lines, cash?.Balance ?? 0m, cash?.Reserved ?? 0m);
     }
 
@@ -278,8 +283,15 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     }
 }
 
-/// <summary>One instrument of a position: units free in the holding account, units in the clearing account for open sells.</summary>
-public sealed record PositionLine(string Instrument, long Free, long InOpenSells);
+/// <summary>
+/// One instrument of a position: units free in the holding account, and units in the clearing account for the account's
+/// open sell orders, open sell listings (挂牌点选) and announced one-way auctions (单向竞价).
+/// </summary>
+public sealed record PositionLine(string Instrument, long Free, long InOpenSells, long InListings = 0, long InAuctions = 0)
+{
+    /// <summary>Every tonne the account owns of the instrument: free, and held for its sells (orders, listings, auctions).</summary>
+    public long Owned => checked(Free + InOpenSells + InListings + InAuctions);
+}
 
 /// <summary>A trading account's position: its lines and its cash (yuan).</summary>
 public sealed record TradingPosition(TradingAccount Account, IReadOnlyList<PositionLine> Lines, decimal CashBalance, decimal CashReserved)

@@ -44,7 +44,7 @@ public sealed record Instrument(
     /// Hubei), [UNCONFIRMED] for Guangzhou.
     /// </summary>
     public static Instrument Gdea(int vintage, long referencePriceFen, string calendar) => new(
-        "GDEA-" + vintage.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitClass.Allowance("GD", vintage),
+        "GDEA-" + vintage.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitClass.Allowance(GuangdongJurisdiction, vintage),
         referencePriceFen, 1, 1, NationalMaxOrderTonnes, NationalBandBasisPoints, calendar);
 
     /// <summary>
@@ -70,12 +70,18 @@ public sealed record Instrument(
         BestFiveLevels ? InstrumentSettings.NationalMatchLevels : 0);
 
     /// <summary>
-    /// How its official close is set: Guangzhou's 挂牌点选 rule for an instrument on the Guangzhou calendar (guangdong.md
-    /// §1.7 [confirmed]), else the national VWAP rule (trading.md §5.1 [confirmed]). Until click-on-listing is built, the
-    /// Guangzhou rule reads the instrument's continuous trades in their place: [UNCONFIRMED] as a reading.
+    /// How its official close is set: Guangzhou's 挂牌点选 rule for a Guangdong allowance (GDEA), which only 广碳所 trades,
+    /// whatever its hours, and for any instrument on the Guangzhou calendar (guangdong.md §1.7 [confirmed]: the rule covers
+    /// GDEA, CCER and PHCER at 广碳所); else the national VWAP rule (trading.md §5.1 [confirmed]). The close reads the
+    /// day's 挂牌点选 trades with the book's trades beside them: [UNCONFIRMED] as a reading.
     /// </summary>
     public MarketData.ClosingRule ClosingRule =>
-        Calendar == TradingCalendar.Guangzhou.Name ? MarketData.ClosingRule.GuangzhouClickListing : MarketData.ClosingRule.NationalVwap;
+        Calendar == TradingCalendar.Guangzhou.Name || Class is { Type: UnitType.Allowance, Jurisdiction: GuangdongJurisdiction }
+            ? MarketData.ClosingRule.GuangzhouClickListing
+            : MarketData.ClosingRule.NationalVwap;
+
+    // The registry's jurisdiction code of Guangdong's allowances (GDEA).
+    private const string GuangdongJurisdiction = "GD";
 
     /// <summary>The trading calendar (the demo's all-day one when the name is unknown).</summary>
     public TradingCalendar TradingCalendar => TradingCalendar.Named(Calendar) ?? TradingCalendar.AllDay;

@@ -265,6 +265,17 @@ public static class OpenEtsApp
         app.UseStaticFiles();
         app.Use(ReadOnlyMode.GuardAsync);
         app.UseRouting();
+        // A path nothing answers (no page, no API route, no static file) is 404 for everyone: without this the fallback
+        // policy would send a visitor who has not signed in to the login page for a page that does not exist.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseSameOriginWrites();
         app.UseAuthentication();
         app.UsePasswordChangeGate();

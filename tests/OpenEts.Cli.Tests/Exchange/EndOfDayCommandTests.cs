@@ -47,7 +47,7 @@ public sealed class EndOfDayCommandTests
         Assert.Contains("rule Role", company.Err, StringComparison.Ordinal);
         Assert.Equal(0, first.Exit);
         // No trade: the close is the previous close (the reference, 16.09), kept as the next day's reference.
-        Assert.Contains("GDEA-2017: close 16.09 (NationalVwap, reference kept)", first.Out, StringComparison.Ordinal);
+        Assert.Contains("GDEA-2017: close 16.09 (GuangzhouClickListing, reference kept)", first.Out, StringComparison.Ordinal);
         Assert.Contains("next reference 16.09", first.Out, StringComparison.Ordinal);
         Assert.Equal(1, again.Exit);
         Assert.Contains("rule DayClosed", again.Err, StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public sealed class ExchangeClientOffBookPagesTests(BrowserServer server) : ICla
         var readOnly = await steel.IsVisibleAsync("#client-readonly");
         var forms = await steel.Locator("#block-form").CountAsync();
 
-        Assert.Equal(client, await power.InnerTextAsync($"tr.block[data-block='{id}'] td:nth-child(3)"));
+        Assert.EndsWith($"({client})", await power.InnerTextAsync($"tr.block[data-block='{id}'] td.block-proposer"), StringComparison.Ordinal);
         Assert.Equal(memberSees, clientSees);
         Assert.NotEmpty(await cement.Locator($"tr.block[data-block='{id}']").AllAsync());
         Assert.Empty(await cement.Locator($"tr.block[data-block='{id}'] .block-accept").AllAsync());

@@ -56,7 +56,7 @@ public sealed class ExchangeOperatorMovePagesTests(BrowserServer server) : IClas
         Assert.Contains("已撤回转托管申请", withdrawnText, StringComparison.Ordinal);
         Assert.Equal(0, offerLeft);
         Assert.Equal(0, withdrawLeft);
-        Assert.Equal(powerAccount, memberShown.Trim());
+        Assert.Equal($"珠江示范发电有限公司 ({powerAccount})", memberShown.Trim());
         Assert.Equal(0, offersToCement);
         Assert.Equal("open", stateAfter);
         Assert.Equal(0, offeredAfter);

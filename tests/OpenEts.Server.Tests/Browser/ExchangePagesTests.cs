@@ -56,6 +56,6 @@ public sealed class ExchangePagesTests(BrowserServer server) : IClassFixture<Bro
         Assert.Equal(powerHeld - 1_000, await HeldAsync(power, "GD-HOLD-POWER"));
         Assert.Equal(cementCash - 16_500m - 8.25m, await BalanceAsync(cement));
         Assert.Equal(powerCash + 16_500m - 8.25m, await BalanceAsync(power));
-        Assert.Contains("exchange/trade/", await power.InnerTextAsync("#movements"), StringComparison.Ordinal);
+        Assert.Contains("成交 #", await power.InnerTextAsync("#movements"), StringComparison.Ordinal);
     }
 }

@@ -36,6 +36,25 @@ public sealed class DemoForestryTradesTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Market_DemoForestryInstruments_OpenOnTheirLastSeededCloseWithItsBand()
+    {
+        using var anyone = server.CreateClient();
+        using var power = await server.SignedInAsync("power-a");
+
+        var fj0001 = await anyone.GetFromJsonAsync<JsonElement>($"/api/v1/market/{Instruments[0]}/ticker", Ct);
+        var fj0002 = await anyone.GetFromJsonAsync<JsonElement>($"/api/v1/market/{Instruments[1]}/ticker", Ct);
+        var page = System.Net.WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+
+        // FJ0001 last traded 35 000 t at 19.45 two days before; FJ0002 the day before, 23 100 t at 19.40 and 14 100 t at
+        // 19.60: VWAP 724 500 / 37 200 = 19.4758… → 19.48, band ±10 % → 17.54–21.42.
+        Assert.Equal(19.45m, fj0001.GetProperty("previousClose").GetDecimal());
+        Assert.Equal(19.48m, fj0002.GetProperty("previousClose").GetDecimal());
+        var row = System.Text.RegularExpressions.Regex.Match(page, $"<tr class=\"instrument\" data-instrument=\"{Instruments[1]}\">.*?</tr>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"num\">19.48</td><td>17.54–21.42</td>", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Registry_AfterTheDemoForestryTrades_HoldsTheBoughtUnitsWithTheBuyersAndTheRestWithTheOwner()
     {
         using var paper = await server.SignedInAsync("paper-a");

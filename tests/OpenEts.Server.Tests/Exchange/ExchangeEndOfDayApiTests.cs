@@ -38,7 +38,7 @@ public sealed class ExchangeEndOfDayApiTests(ServerFactory server) : IClassFixtu
         var close = outcome.GetProperty("endOfDay").GetProperty("closed").EnumerateArray()
             .Single(c => c.GetProperty("instrument").GetString() == "GDEA-2017");
         // No trade today: the close is the previous close, 16.09, and the reference is kept.
-        Assert.Equal(("GDEA-2017", "nationalVwap", 16.09m, true), (close.GetProperty("instrument").GetString(), close.GetProperty("rule").GetString(),
+        Assert.Equal(("GDEA-2017", "guangzhouClickListing", 16.09m, true), (close.GetProperty("instrument").GetString(), close.GetProperty("rule").GetString(),
             close.GetProperty("close").GetDecimal(), close.GetProperty("referenceKept").GetBoolean()));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(["FFCER-FJ0001-2016", "FFCER-FJ0002-2016", "GDEA-2017"],

@@ -44,6 +44,9 @@ public sealed class MarketPagesTests(MarketBrowserServer server) : IClassFixture
         await exchange.SetInputFilesAsync("#upload", file);
         await exchange.ClickAsync("#do-import");
         await exchange.WaitForSelectorAsync("#import-result");
+        // The import answered with a redirect: the page shown is a GET, so reloading it sends nothing again.
+        Assert.Contains("/Market/Statistics?added=1&", exchange.Url, StringComparison.Ordinal);
+        Assert.Contains("新增 1 行", await exchange.InnerTextAsync("#import-result"), StringComparison.Ordinal);
 
         var hainan = exchange.Locator("tr.stat.flagged[data-market='海南']");
         Assert.Equal(1, await hainan.CountAsync());

@@ -15,10 +15,7 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     public async Task OrderForm_RefusedPrice_KeepsEveryTypedValueIncludingTheOrderType()
     {
         var session = await PageSession.SignInAsync(server, "power-a");
-        var form = new PageForm("order", "power-a", "/Exchange?handler=Place", "IdempotencyKey",
-        [
-            new("Instrument", "GDEA-2017"), new("Side", "sell"), new("Type", "ioc"), new("Price", "16.005"), new("Quantity", "300"),
-        ]);
+        var form = OrderForm("sell", "ioc", "16.005", "300");
 
         var shown = await session.PostAsync(form, PageSession.NewKey());
 
@@ -48,8 +45,205 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
         Assert.Contains("<td class=\"order-state\">部分成交</td>", open, StringComparison.Ordinal);
         Assert.True(cancel.IsSuccessStatusCode);
         Assert.Equal(["1000", "400", "0", "600"], Cells(cancelled));
-        Assert.Contains("<td class=\"order-state\">部分成交后撤单</td>", cancelled, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"order-state\">部分成交后撤单", cancelled, StringComparison.Ordinal);
+        Assert.Contains("data-reason=\"Cancelled\">交易员撤单</span>", cancelled, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PlaceOrder_AgainstTheTradersOwnRestingOrder_SaysItWasCancelledBySelfTradePrevention()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        var resting = await OrderAsync(power, new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 17.00m, quantity = 100, idempotencyKey = "self-sell" });
+        var session = await PageSession.SignInAsync(server, "power-a");
+        var form = OrderForm("buy", "limit", "17.00", "100");
+
+        var placed = await session.PostAsync(form, PageSession.NewKey());
+        var page = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri(placed.Location!, UriKind.Relative), Ct));
+
+        Assert.Equal(HttpStatusCode.Redirect, placed.Status);
+        Assert.Contains("已按防自成交规则撤销", Regex.Match(page, "<div class=\"alert\" role=\"status\" id=\"done\">[^<]*</div>").Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("委托已提交。", page, StringComparison.Ordinal);
+        var cancelled = Regex.Match(page, "<tr class=\"order\" data-order=\"[0-9]+\">(?:(?!</tr>).)*data-reason=\"SelfTradePrevented\".*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("防自成交", cancelled, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"order-state\">已撤单", cancelled, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"order-state\">未成交</td>", Row(page, resting), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyOrders_AnImmediateOrCancelOrderWithNothingToMeet_SaysItsRemainderWasCancelled()
+    {
+        using var cement = await server.SignedInAsync("cement-a");
+        var ioc = await OrderAsync(cement, new { instrument = "GDEA-2017", side = "buy", type = "ioc", price = 14.60m, quantity = 100, idempotencyKey = "ioc-nothing" });
+
+        var row = Row(WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct)), ioc);
+
+        Assert.Equal(["100", "0", "0", "100"], Cells(row));
+        Assert.Contains("data-reason=\"UnfilledRemainderCancelled\">未能立即成交的剩余部分已撤销", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Position_WithUnitsInAListingAndAnAuction_ShowsThemAndWhatTheAccountOwnsInAll()
+    {
+        using var cement = await server.SignedInAsync("cement-a");
+        using var listed = await cement.PostAsJsonAsync("/api/v1/exchange/listings", new
+        {
+            instrument = "GDEA-2017", side = "sell", price = 17.50m, quantity = 600, minimumTake = 100, idempotencyKey = "position-listing",
+        }, Ct);
+        using var auctioned = await cement.PostAsJsonAsync("/api/v1/exchange/auctions", new
+        {
+            instrument = "GDEA-2017", quantity = 1_000, reservePrice = 16.00m,
+            closes = server.Clock.GetUtcNow().AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), idempotencyKey = "position-auction",
+        }, Ct);
+        Assert.True(listed.IsSuccessStatusCode, await listed.Content.ReadAsStringAsync(Ct));
+        Assert.True(auctioned.IsSuccessStatusCode, await auctioned.Content.ReadAsStringAsync(Ct));
+
+        var page = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+
+        var line = Regex.Match(page, "<tr><th>GDEA-2017</th>.*?</tr>", RegexOptions.Singleline).Value;
+        long Tonnes(string pattern) => long.Parse(Regex.Match(line, pattern).Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("<span class=\"units-listed\">挂牌冻结 600 t</span>", line, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"units-auctioned\">单向竞价冻结 1,000 t</span>", line, StringComparison.Ordinal);
+        Assert.Equal(Tonnes("units-free\" data-instrument=\"GDEA-2017\">([0-9,]+)<") + Tonnes("挂单冻结 ([0-9,]+) t") + 600 + 1_000,
+            Tonnes("合计持有 ([0-9,]+) t"));
+    }
+
+    [Fact]
+    public async Task AmendForm_RefusedPrice_KeepsTheTypedPriceAndQuantityAndNamesTheOrder()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        var order = await OrderAsync(power, new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 17.40m, quantity = 2_000, idempotencyKey = "amend-refused" });
+        var session = await PageSession.SignInAsync(server, "power-a");
+        var form = new PageForm("amend", "power-a", "/Exchange?handler=Amend", "unused",
+        [
+            new("order", order.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("amendPrice", "30"), new("amendQuantity", "1500"),
+        ]);
+
+        var shown = await session.PostAsync(form, null);
+
+        Assert.Equal(HttpStatusCode.OK, shown.Status);
+        var row = Row(shown.Body, order);
+        Assert.Contains("name=\"amendPrice\" type=\"number\" step=\"0.01\" min=\"0.01\" placeholder=\"价格（元/吨）\" aria-label=\"价格（元/吨）\" value=\"30\"", row, StringComparison.Ordinal);
+        Assert.Contains("name=\"amendQuantity\" type=\"number\" step=\"1\" min=\"1\" value=\"1500\"", row, StringComparison.Ordinal);
+        Assert.Contains($"委托 #{order} 改单未成功：", Regex.Match(row, "<span class=\"field-error amend-error\" role=\"alert\">[^<]*</span>").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OperatorPage_TradingAccounts_NameTheirOrganisationsNotTheirIds()
+    {
+        using var exchange = await server.SignedInAsync("exchange");
+
+        var page = WebUtility.HtmlDecode(await exchange.GetStringAsync(new Uri("/Exchange/Operator", UriKind.Relative), Ct));
+
+        var table = Regex.Match(page, "<table class=\"registry\" id=\"trading-accounts\">.*?</table>", RegexOptions.Singleline).Value;
+        Assert.Contains("<th>账户所属机构</th>", table, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"account-holder\">珠江示范发电有限公司</td>", table, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"account-holder\">北江示范水泥有限公司</td>", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuctionsPage_ForTheRegulator_NamesEachBidderAndSaysUnconfirmedInChinese()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        using var announced = await power.PostAsJsonAsync("/api/v1/exchange/auctions", new
+        {
+            instrument = "FFCER-FJ0001-2016", quantity = 100, reservePrice = 19.00m,
+            closes = server.Clock.GetUtcNow().AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), idempotencyKey = "bidder-named",
+        }, Ct);
+        var auction = System.Text.Json.JsonDocument.Parse(await announced.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("auction").GetProperty("id").GetInt64();
+        using var bid = await cement.PostAsJsonAsync($"/api/v1/exchange/auctions/{auction}/bids", new { price = 19.50m, quantity = 100, idempotencyKey = "bidder-named-bid" }, Ct);
+        Assert.True(bid.IsSuccessStatusCode, await bid.Content.ReadAsStringAsync(Ct));
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Exchange/Auctions", UriKind.Relative), Ct));
+        var member = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange/Auctions", UriKind.Relative), Ct));
+
+        Assert.Matches("<td class=\"bid-bidder\">北江示范水泥有限公司 \\([0-9]+\\)</td>", page);
+        Assert.DoesNotContain("bid-bidder", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("[UNCONFIRMED]", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OperatorPage_RuleTooltips_CiteNoInternalFile()
+    {
+        using var exchange = await server.SignedInAsync("exchange");
+
+        var page = WebUtility.HtmlDecode(await exchange.GetStringAsync(new Uri("/Exchange/Operator", UriKind.Relative), Ct));
+
+        Assert.Contains("全国碳市场交易规则，已确认", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(".md §", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OperatorPage_EndOfDayWithoutADate_ListsTheErrorUnderTheBanner()
+    {
+        var session = await PageSession.SignInAsync(server, "exchange");
+        var form = new PageForm("end of day", "exchange", "/Exchange/Operator?handler=EndOfDay", "unused", [new("day", "")]);
+
+        var shown = await session.PostAsync(form, null);
+
+        var banner = Regex.Match(shown.Body, "<div class=\"alert bad\" role=\"alert\" id=\"exchange-error\">.*?</div>", RegexOptions.Singleline).Value;
+        Assert.Equal(HttpStatusCode.OK, shown.Status);
+        Assert.Matches("<li>[^<]+</li>", banner);
+    }
+
+    [Fact]
+    public async Task BlocksPage_ForTheCounterparty_ShowsItsOwnSideAndNamesBothParties()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        var cementAccount = System.Text.Json.JsonDocument.Parse(await cement.GetStringAsync(new Uri("/api/v1/exchange/position", UriKind.Relative), Ct))
+            .RootElement.GetProperty("account").GetInt64();
+        using var proposed = await power.PostAsJsonAsync("/api/v1/exchange/block-trades", new
+        {
+            instrument = "GDEA-2017", side = "sell", counterparty = cementAccount, price = 16.09m, quantity = 100_000, idempotencyKey = "block-sides",
+        }, Ct);
+        var block = System.Text.Json.JsonDocument.Parse(await proposed.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("block").GetProperty("id").GetInt64();
+
+        var seen = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange/Blocks", UriKind.Relative), Ct));
+        var proposer = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange/Blocks", UriKind.Relative), Ct));
+
+        string RowOf(string page) => Regex.Match(page, $"<tr class=\"block\" data-block=\"{block}\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"block-side\">买入</td>", RowOf(seen), StringComparison.Ordinal);
+        Assert.Contains("<td class=\"block-side\">卖出</td>", RowOf(proposer), StringComparison.Ordinal);
+        Assert.Matches("<td class=\"block-proposer\">珠江示范发电有限公司 \\([0-9]+\\)</td>", RowOf(seen));
+        Assert.Contains($"<td class=\"block-counterparty\">北江示范水泥有限公司 ({cementAccount})</td>", RowOf(seen), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MemberReport_ForAPastDay_SaysItsPositionAndCashAreAsOfNow()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        var today = OpenEts.Domain.Exchange.MarketData.BeijingTime.TradingDay(server.Clock.GetUtcNow());
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var past = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri($"/Exchange/Report?day={Day(today.AddDays(-30))}", UriKind.Relative), Ct));
+        var current = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri($"/Exchange/Report?day={Day(today)}", UriKind.Relative), Ct));
+
+        Assert.Contains("持仓与资金 <span class=\"as-of\">（截至目前）</span>", past, StringComparison.Ordinal);
+        Assert.Contains("下方持仓与余额为截至目前的数字", Regex.Match(past, "<p class=\"alert\" id=\"report-asof-note\">[^<]*</p>").Value, StringComparison.Ordinal);
+        Assert.Contains("余额 <span class=\"as-of\">（截至目前）</span>", past, StringComparison.Ordinal);
+        Assert.DoesNotContain("report-asof-note", current, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MemberReport_ForTheRegulatorBeforeChoosingAnAccount_AsksToChooseOne()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Exchange/Report", UriKind.Relative), Ct));
+
+        Assert.Contains("<select name=\"account\" id=\"report-account\">", page, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"report-none\">请在上方选择一个交易账户", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("没有可查看的交易账户", page, StringComparison.Ordinal);
+    }
+
+    // power-a's order form on /Exchange for GDEA-2017, as typed.
+    private static PageForm OrderForm(string side, string type, string price, string quantity) =>
+        new("order", "power-a", "/Exchange?handler=Place", "IdempotencyKey",
+        [
+            new("Instrument", "GDEA-2017"), new("Side", side), new("Type", type), new("Price", price), new("Quantity", quantity),
+        ]);
 
     private static async Task<long> OrderAsync(HttpClient client, object order)
     {

@@ -28,6 +28,37 @@ public sealed class NavigationTests(ServerFactory server) : IClassFixture<Server
         Assert.Equal(HttpStatusCode.OK, inclusion.StatusCode);
     }
 
+    [Fact]
+    public async Task Header_TheExchangesStaff_AreNamedAsStaffNotAsAMember()
+    {
+        using var exchange = await server.SignedInAsync("exchange");
+        using var power = await server.SignedInAsync("power-a");
+
+        var staff = WebUtility.HtmlDecode(await exchange.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+        var company = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+
+        Assert.Contains("<span class=\"who\">黄交易 · 交易所工作人员</span>", staff, StringComparison.Ordinal);
+        Assert.DoesNotContain("交易所会员</span>", staff, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"who\">李电力 · ", company, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/nonexistent-page")]
+    [InlineData("/css/nonexistent.css")]
+    [InlineData("/Exchange/Nonexistent")]
+    public async Task UnknownAddress_SignedOut_IsNotFoundRatherThanTheLoginPage(string path)
+    {
+        using var anonymous = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var unknown = await anonymous.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        using var guarded = await anonymous.GetAsync(new Uri("/Exchange", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Null(unknown.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, guarded.StatusCode);
+        Assert.Contains("/Account/Login", guarded.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("verifier")]
     [InlineData("citizen")]

@@ -55,6 +55,9 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
     /// <summary>The member's client accounts (empty for anyone else).</summary>
     public IReadOnlyList<TradingClient> Clients { get; private set; } = [];
 
+    /// <summary>For the exchange's staff and the supervisors, each trading account's organisation, to name the bidders; empty for a member.</summary>
+    public IReadOnlyDictionary<long, string> Bidders { get; private set; } = new Dictionary<long, string>();
+
     /// <summary>True when the signed-in user's organisation is a member's client: it reads its auctions and bids and enters nothing.</summary>
     public bool ReadOnly => Account?.IsClient == true;
 
@@ -83,6 +86,7 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
         Supervisor = actor.Role is Role.Regulator or Role.Auditor;
         Clients = await Queries.ClientsAsync(actor, ct);
         Auctions = await Queries.AuctionsWithBidsAsync(actor, ct);
+        Bidders = await Queries.AccountHoldersAsync(actor, ct);
         Allowance = [.. (await allowance.ListAsync(ct)).Take(AllowanceShown)];
     }
 }

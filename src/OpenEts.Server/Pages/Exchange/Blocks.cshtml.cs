@@ -35,6 +35,18 @@ public sealed class BlocksModel(ExchangeService exchange, ExchangeQueries querie
     /// <summary>The account whose block trades are shown: the client viewed, or the organisation's own.</summary>
     public long? Viewed => Client ?? Account?.Id;
 
+    /// <summary>The organisation of each account on the block trades shown, by account number.</summary>
+    public IReadOnlyDictionary<long, string> Parties { get; private set; } = new Dictionary<long, string>();
+
+    /// <summary>The viewed account's side of a block trade: the proposer's side, or the other one for its counterparty.</summary>
+    public OpenEts.Matching.Side SideOf(BlockTrade block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        return block.CounterpartyAccount == Viewed
+            ? block.ProposerSide == OpenEts.Matching.Side.Buy ? OpenEts.Matching.Side.Sell : OpenEts.Matching.Side.Buy
+            : block.ProposerSide;
+    }
+
     /// <summary>True when the signed-in user's organisation is a member's client: it reads its block trades and enters nothing.</summary>
     public bool ReadOnly => Account?.IsClient == true;
 
@@ -58,6 +70,7 @@ public sealed class BlocksModel(ExchangeService exchange, ExchangeQueries querie
     {
         Clients = await Queries.ClientsAsync(actor, ct);
         Blocks = await Queries.MyBlockTradesAsync(actor, Client, ct);
+        Parties = await Queries.BlockPartiesAsync(actor, Client, ct);
         BlockAccount ??= Client;
     }
 }

@@ -59,13 +59,16 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
         {
             Report(errors);
         }
-        else if (Report(await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct)))
+        else if (await exchange.HandleAsync(User.Actor(), command, clock.GetUtcNow(), ct) is var outcome && Report(outcome))
         {
-            return Redirect(DoneUrl(done));
+            return Redirect(DoneUrl(DoneOf((ExchangeOutcome.Completed)outcome, done)));
         }
         await LoadAsync(ct);
         return Page();
     }
+
+    /// <summary>The <c>done</c> message a completed command shows; a page may name what happened more closely.</summary>
+    protected virtual string DoneOf(ExchangeOutcome.Completed completed, string done) => done;
 
     /// <summary>Where a completed command redirects: the page with <c>?done=</c>.</summary>
     protected virtual string DoneUrl(string done) => PagePath + "?done=" + done;

@@ -50,6 +50,17 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{PagePath}?client={client}&done={done}")
             : base.DoneUrl(done);
 
+    /// <summary>True when the done message says the order placed or amended was cancelled at once (and why).</summary>
+    public bool DoneWithCancel => Done?.StartsWith("placed.", StringComparison.Ordinal) == true || Done?.StartsWith("amended.", StringComparison.Ordinal) == true;
+
+    // An order accepted but cancelled at once (self-trade prevention, an IOC or market remainder, beyond the best levels)
+    // says so instead of a plain 委托已提交.
+    protected override string DoneOf(ExchangeOutcome.Completed completed, string done) =>
+        completed is { Order: { Status: OrderStatus.Cancelled, Reason: { } reason } } && done is "placed" or "amended"
+        && Localization.Text.Has($"exchange.done.{done}.{reason.ToLowerInvariant()}")
+            ? $"{done}.{reason.ToLowerInvariant()}"
+            : done;
+
     public Task<IActionResult> OnPostPlaceAsync(CancellationToken ct) =>
         SendAsync(PlaceOrder.TryParse(new(Instrument, Side, Type, Price, Quantity, IdempotencyKey, OrderAccount), out var command, out var errors), command,
             errors, "placed", ct);
@@ -57,9 +68,19 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
     public Task<IActionResult> OnPostCancelAsync([FromForm] long? order, CancellationToken ct) =>
         SendAsync(CancelOrder.TryParse(new(order), out var command, out var errors), command, errors, "cancelled", ct);
 
+    /// <summary>The order whose amend was refused, shown again with what was typed and the errors beside it; null otherwise.</summary>
+    public long? AmendedOrder { get; private set; }
+
+    /// <summary>The amend's price and quantity as typed (shown again after a refusal).</summary>
+    public (string? Price, string? Quantity) AmendTyped { get; private set; }
+
     public Task<IActionResult> OnPostAmendAsync(
-        [FromForm] long? order, [FromForm] decimal? amendPrice, [FromForm] long? amendQuantity, CancellationToken ct) =>
-        SendAsync(AmendOrder.TryParse(new(order, amendPrice, amendQuantity), out var command, out var errors), command, errors, "amended", ct);
+        [FromForm] long? order, [FromForm] decimal? amendPrice, [FromForm] long? amendQuantity, CancellationToken ct)
+    {
+        AmendedOrder = order;
+        AmendTyped = (Request.Form["amendPrice"].ToString(), Request.Form["amendQuantity"].ToString());
+        return SendAsync(AmendOrder.TryParse(new(order, amendPrice, amendQuantity), out var command, out var errors), command, errors, "amended", ct);
+    }
 
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {

@@ -15,6 +15,9 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
 
     public IReadOnlyList<TradingAccount> Accounts { get; private set; } = [];
 
+    /// <summary>Each trading account's organisation name, by account number.</summary>
+    public IReadOnlyDictionary<long, string> Holders { get; private set; } = new Dictionary<long, string>();
+
     public string? Done { get; private set; }
 
     /// <summary>The latest closes, newest first.</summary>
@@ -116,6 +119,7 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     {
         Instruments = await queries.InstrumentsAsync(ct);
         Accounts = await queries.AccountsAsync(User.Actor(), ct);
+        Holders = await queries.AccountHoldersAsync(User.Actor(), ct);
         Closes = await queries.ClosesAsync(null, ct);
     }
 }

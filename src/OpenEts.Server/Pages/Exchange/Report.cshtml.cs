@@ -27,6 +27,9 @@ public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : P
     /// <summary>The typed day's broken rule (not a date, or outside the platform's days), or null.</summary>
     public FieldError? DayError { get; private set; }
 
+    /// <summary>True when the report is of a day before today: its trades are that day's, its position and cash today's.</summary>
+    public bool IsPastDay { get; private set; }
+
     public async Task OnGetAsync([FromQuery] string? day, [FromQuery] long? account, CancellationToken ct)
     {
         Day = BeijingTime.TradingDay(clock.GetUtcNow());
@@ -35,6 +38,7 @@ public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : P
             DayError = EndOfDay.DayError(day, out var d);
             Day = DayError is null ? d : Day;
         }
+        IsPastDay = Day < BeijingTime.TradingDay(clock.GetUtcNow());
         Account = account;
         Accounts = await queries.AccountsAsync(User.Actor(), ct);
         Report = await queries.MemberReportAsync(User.Actor(), Day, account, ct);

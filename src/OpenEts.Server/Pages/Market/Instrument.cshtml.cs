@@ -25,10 +25,15 @@ public sealed class InstrumentModel(MarketDataQueries market) : PageModel
 
     public IReadOnlyList<Bar> Bars { get; private set; } = [];
 
+    /// <summary>The interval asked for that is not one of 1m and 1d, or null.</summary>
+    public string? IntervalRefused { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, string? interval, CancellationToken ct)
     {
         if (!MarketDataQueries.TryParseInterval(interval, out var i))
         {
+            // An interval the market does not draw is said so, and the 1-minute chart shown in its place.
+            IntervalRefused = string.IsNullOrEmpty(interval) ? null : interval;
             i = KLineInterval.OneMinute;
         }
         if (await market.TickerAsync(code, ct) is not { } ticker)

@@ -26,7 +26,14 @@ public sealed class StatisticsModel(MarketStatisticsService statistics) : PageMo
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await statistics.TableAsync(ct);
+    /// <summary>After an import, what it did (added, replaced, flagged), from the redirect's query; null otherwise.</summary>
+    public (int Added, int Replaced, int Flagged)? Imported { get; private set; }
+
+    public async Task OnGetAsync([FromQuery] int? added, [FromQuery] int? replaced, [FromQuery] int? flagged, CancellationToken ct)
+    {
+        Imported = added is { } a && replaced is { } r && flagged is { } f ? (a, r, f) : null;
+        Rows = await statistics.TableAsync(ct);
+    }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
@@ -67,6 +74,12 @@ public sealed class StatisticsModel(MarketStatisticsService statistics) : PageMo
         if (Result is StatisticsImportOutcome.Forbidden)
         {
             return Forbid();
+        }
+        // An import that went through answers with a redirect, so that reloading the page does not send the file again.
+        if (Result is StatisticsImportOutcome.Imported ok)
+        {
+            return Redirect(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"/Market/Statistics?added={ok.Added}&replaced={ok.Replaced}&flagged={ok.Flagged.Count}"));
         }
         Rows = await statistics.TableAsync(ct);
         return Page();

@@ -10,6 +10,10 @@
         return interval === "1d" ? start.substring(0, 10) : start.substring(5, 16).replace("T", " ");
     }
 
+    function margin(v) {
+        return Math.max((v.max - v.min) * 0.1, v.max * 0.02);
+    }
+
     function option(spec) {
         var up = "#c23531", down = "#2f8f4e"; // Chinese convention: red rises, green falls.
         var categories = spec.bars.map(function (b) { return label(b.start, spec.interval); });
@@ -23,7 +27,10 @@
                 { type: "category", gridIndex: 1, data: categories, boundaryGap: true, axisLabel: { show: false } },
             ],
             yAxis: [
-                { scale: true, name: "元/t" },
+                // Around the prices traded, with a margin of 2 % of the price at least: one trade at 16.50 gives about
+                // 16.17–16.83, not an axis from 6 to 27.
+                { scale: true, name: "元/t", min: function (v) { return Math.max(0, Math.floor((v.min - margin(v)) * 100) / 100); },
+                    max: function (v) { return Math.ceil((v.max + margin(v)) * 100) / 100; } },
                 { gridIndex: 1, name: "t", splitNumber: 2, axisLabel: { formatter: function (v) { return Number(v).toLocaleString(); } } },
             ],
             dataZoom: spec.bars.length > 60 ? [{ type: "inside", xAxisIndex: [0, 1], start: 100 - Math.min(100, 6000 / spec.bars.length), end: 100 }] : [],
@@ -76,6 +83,10 @@
         var body = table.tBodies[0] || table;
         depth.asks.slice().reverse().forEach(function (l) { body.appendChild(row("ask", table.getAttribute("data-ask"), l)); });
         depth.bids.forEach(function (l) { body.appendChild(row("bid", table.getAttribute("data-bid"), l)); });
+        var empty = document.getElementById("depth-empty");
+        if (empty) {
+            empty.hidden = depth.asks.length + depth.bids.length > 0;
+        }
     }
 
     function showTicker(t) {
@@ -86,6 +97,9 @@
         text("ticker-volume", Number(t.volume).toLocaleString());
         text("ticker-turnover", yuan(t.turnover));
         text("ticker-block-volume", Number(t.blockVolume || 0).toLocaleString());
+        text("ticker-open", yuan(t.open));
+        text("ticker-trades", Number(t.trades || 0).toLocaleString());
+        text("ticker-block-turnover", yuan(t.blockTurnover || 0));
     }
 
     // Live updates by server-sent events (no polling): the ticker, the depth, and the newest bar merged into the chart.

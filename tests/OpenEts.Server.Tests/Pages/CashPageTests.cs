@@ -1,0 +1,29 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+// The cash statement as a member reads it after the demo's trades: the buyer's fee is a fee, and each movement names the
+// order or trade it paid for rather than the ledger's reference.
+public sealed class CashPageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Statement_ABuyersTrade_ShowsThePaymentAsSettlementAndItsFeeAsAFeeNamingTheOrder()
+    {
+        using var cement = await server.SignedInAsync("cement-a");
+
+        var page = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Cash", UriKind.Relative), Ct));
+
+        var rows = Regex.Matches(page, "<tr class=\"movement\">.*?</tr>", RegexOptions.Singleline).Select(m => m.Value).ToList();
+        // The demo's first FFCER purchase by the cement company: 12 000 t at 18.75 = 225 000.00 yuan, its fee 0.05 % = 112.50.
+        var payment = Assert.Single(rows, r => r.Contains("−225,000.00", StringComparison.Ordinal));
+        var fee = Assert.Single(rows, r => r.Contains("−112.50", StringComparison.Ordinal));
+        Assert.Contains("<td class=\"movement-kind\">结算</td>", payment, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"movement-kind\">手续费</td>", fee, StringComparison.Ordinal);
+        Assert.Matches(">委托 #[0-9]+</td>", fee);
+        Assert.DoesNotContain(">exchange/order/", page, StringComparison.Ordinal);
+    }
+}

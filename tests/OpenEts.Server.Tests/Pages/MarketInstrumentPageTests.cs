@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+// An instrument's public market page as a visitor reads it: a heading naming it, the ticker's open, trade count, last
+// trade time and block turnover, an empty book said so, and an interval the chart does not offer said so.
+public sealed class MarketInstrumentPageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task InstrumentPage_WithAnEmptyBook_SaysThereAreNoOrders()
+    {
+        using var anonymous = server.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/FFCER-FJ0001-2016", UriKind.Relative), Ct));
+
+        Assert.Contains("<h1>品种行情 <span class=\"mono\" id=\"instrument-code\">FFCER-FJ0001-2016</span></h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr id=\"depth-empty\"><td colspan=\"4\">暂无委托。</td></tr>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstrumentPage_AfterATrade_ShowsTheOpenTheTradeCountAndWhenItTraded()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        using var anonymous = server.CreateClient();
+        using var sold = await power.PostAsJsonAsync("/api/v1/exchange/orders",
+            new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 16.50m, quantity = 100, idempotencyKey = "ticker-sell" }, Ct);
+        using var bought = await cement.PostAsJsonAsync("/api/v1/exchange/orders",
+            new { instrument = "GDEA-2017", side = "buy", type = "limit", price = 16.50m, quantity = 100, idempotencyKey = "ticker-buy" }, Ct);
+        Assert.True(sold.IsSuccessStatusCode && bought.IsSuccessStatusCode);
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/GDEA-2017", UriKind.Relative), Ct));
+
+        Assert.Contains("开盘价 <strong id=\"ticker-open\">16.50</strong>", page, StringComparison.Ordinal);
+        Assert.Matches("成交笔数 <strong id=\"ticker-trades\">[1-9][0-9]*</strong>", page);
+        Assert.Matches("最新成交时间 <strong id=\"ticker-last-at\">[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}", page);
+        Assert.Contains("大宗成交额（元） <strong id=\"ticker-block-turnover\">0.00</strong>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstrumentPage_AnIntervalNotOffered_SaysSoAndNamesTheOnesThatAre()
+    {
+        using var anonymous = server.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/GDEA-2017?interval=5m", UriKind.Relative), Ct));
+
+        var alert = Regex.Match(page, "<p class=\"alert bad\" role=\"alert\" id=\"interval-refused\">[^<]*</p>").Value;
+        Assert.Contains("“5m”", alert, StringComparison.Ordinal);
+        Assert.Contains("1m", alert, StringComparison.Ordinal);
+        Assert.Contains("1d", alert, StringComparison.Ordinal);
+    }
+}
