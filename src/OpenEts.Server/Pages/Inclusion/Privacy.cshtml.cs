@@ -19,6 +19,16 @@ public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueri
 
     public bool Changed { get; private set; }
 
+    /// <summary>True when the withdrawal was confirmed: the first click only asks (<see cref="AskingWithdraw"/>).</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>True while the withdrawal is asked for, not yet confirmed.</summary>
+    public bool AskingWithdraw { get; private set; }
+
+    /// <summary>"give" or "withdraw" once that change is made.</summary>
+    public string? ChangedTo { get; private set; }
+
     [BindProperty]
     public string? ConsentVersion { get; set; }
 
@@ -46,7 +56,16 @@ public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueri
 
     public Task<IActionResult> OnPostGiveAsync(CancellationToken ct) => ConsentAsync("give", ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) => ConsentAsync("withdraw", ct);
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
+    {
+        if (Confirmed)
+        {
+            return await ConsentAsync("withdraw", ct);
+        }
+        AskingWithdraw = true;
+        Privacy = await queries.PrivacyAsync(User.Actor(), ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostEraseAsync(CancellationToken ct)
     {
@@ -71,6 +90,7 @@ public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueri
         if (ChangeConsent.TryParse(new(action, ConsentVersion), out var command, out var errors))
         {
             Changed = Report(await handler.HandleAsync(User.Actor(), command, ct));
+            ChangedTo = Changed ? action : null;
         }
         else
         {
