@@ -29,6 +29,28 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task RecordForm_RidesPastTheDailyCoinCap_SayHowManyCoinsTheCapCut()
+    {
+        var citizen = await PageSession.SignInAsync(server, "citizen");
+        var yesterday = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-1);
+        string? cut = null;
+
+        // 20 km metro rides an hour apart, until the day's 50-coin cap cuts one.
+        for (var ride = 0; ride < 12 && cut is null; ride++)
+        {
+            var at = yesterday.AddHours(7 + ride).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var shown = await citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
+                [new("Programme", "shenzhen-tanpuhui"), new("Behaviour", "metro"), new("Quantity", "20"), new("Minutes", "40"), new("OccurredAt", at)]),
+                "web-" + Guid.NewGuid().ToString("N"));
+            var match = System.Text.RegularExpressions.Regex.Match(WebUtility.HtmlDecode(shown.Body), "id=\"recorded-cut\">([^<]*)<");
+            cut = match.Success ? match.Groups[1].Value : null;
+        }
+
+        Assert.NotNull(cut);
+        Assert.Matches("^另有 [0-9]+ 个碳币未发放：每人每天最多发放 50 个碳币", cut);
+    }
+
+    [Fact]
     public async Task PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
     {
         var regulator = await PageSession.SignInAsync(server, "regulator");
