@@ -51,6 +51,39 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task PrivacyPage_ShowsTheNicknameAndContactAndTheCitizenCorrectsThem()
+    {
+        using var anonymous = server.CreateClient();
+        using var signedUp = await anonymous.PostAsJsonAsync("/api/v1/inclusion/signup",
+            new { password = "correct-me-2026", consentVersion = "2026-11", agree = true, nickname = "小林", contact = "13800138000" }, Ct);
+        var user = (await signedUp.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("userName").GetString()!;
+        using var client = await server.SignedInAsync(user, "correct-me-2026");
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        async Task<string> CorrectAsync(string nickname, string contact)
+        {
+            using var form = new FormUrlEncodedContent([new("Nickname", nickname), new("Contact", contact), new("__RequestVerificationToken", token)]);
+            using var response = await client.PostAsync(new Uri("/Inclusion/Privacy?handler=Correct", UriKind.Relative), form, Ct);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        }
+
+        var shown = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Inclusion/Privacy", UriKind.Relative), Ct));
+        var refused = await CorrectAsync("林同学", "not-a-phone");
+        var corrected = await CorrectAsync("林同学", "lin@example.cn");
+        var copy = await client.GetStringAsync(new Uri("/Inclusion/Privacy?handler=Export&format=json", UriKind.Relative), Ct);
+
+        Assert.Matches("id=\"profile-nickname\"[^>]*value=\"小林\"", shown);
+        Assert.Matches("id=\"profile-contact\"[^>]*value=\"13800138000\"", shown);
+        Assert.Matches("id=\"profile-contact\"[^>]*/></label>\\s*<span class=\"field-error\">", refused);
+        Assert.Matches("id=\"profile-contact\"[^>]*value=\"not-a-phone\"", refused);
+        Assert.DoesNotContain("id=\"profile-corrected\"", refused, StringComparison.Ordinal);
+        Assert.Contains("id=\"profile-corrected\"", corrected, StringComparison.Ordinal);
+        Assert.Matches("id=\"profile-contact\"[^>]*value=\"lin@example.cn\"", corrected);
+        Assert.Contains("\"contact\":\"lin@example.cn\"", copy, StringComparison.Ordinal);
+        Assert.Contains("\"nickname\":\"林同学\"", copy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
     {
         var regulator = await PageSession.SignInAsync(server, "regulator");

@@ -35,6 +35,15 @@ public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueri
     [BindProperty]
     public string? Confirm { get; set; }
 
+    [BindProperty]
+    public string? Nickname { get; set; }
+
+    [BindProperty]
+    public string? Contact { get; set; }
+
+    /// <summary>True once a correction of the nickname or contact is saved.</summary>
+    public bool Corrected { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => Privacy = await queries.PrivacyAsync(User.Actor(), ct);
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
@@ -63,6 +72,20 @@ public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueri
             return await ConsentAsync("withdraw", ct);
         }
         AskingWithdraw = true;
+        Privacy = await queries.PrivacyAsync(User.Actor(), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCorrectAsync(CancellationToken ct)
+    {
+        if (CorrectProfile.TryParse(new(Nickname, Contact), out var command, out var errors))
+        {
+            Corrected = Report(await handler.HandleAsync(User.Actor(), command, ct));
+        }
+        else
+        {
+            Report(errors);
+        }
         Privacy = await queries.PrivacyAsync(User.Actor(), ct);
         return Page();
     }
