@@ -84,6 +84,17 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task ProgrammePage_ByTheCodeTheTotalsUse_ShowsTheVersionInForce()
+    {
+        using var anonymous = server.CreateClient();
+
+        using var page = await anonymous.GetAsync(new Uri("/Inclusion/Programme?id=shenzhen-tanpuhui", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("深圳", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
     {
         var regulator = await PageSession.SignInAsync(server, "regulator");
