@@ -173,18 +173,21 @@ internal sealed partial class SqlSession : IInclusionData
             """, new { programme, from = (long)from.DayNumber, to = (long)to.DayNumber }).ConfigureAwait(false))
             .Select(r => new BehaviourTotal(Enum.Parse<Behaviour>(r.Behaviour), r.Actions, CarbonGrams.FromMilligrams(r.ReductionMg), r.Coins, r.Citizens))];
 
+    async Task<long> IInclusionData.PeriodCitizensAsync(string programme, DateOnly from, DateOnly to) =>
+        await ExecuteScalarAsync<long>("""
+            SELECT COUNT(DISTINCT user_id) FROM inclusion_daily WHERE programme = @programme AND day BETWEEN @from AND @to
+            """, new { programme, from = (long)from.DayNumber, to = (long)to.DayNumber }).ConfigureAwait(false);
+
     async Task<IReadOnlyList<InclusionAggregation>> IInclusionData.AggregationsAsync(string programme) =>
-        [.. (await QueryAsync<AggregationRow>("""
-            SELECT id AS Id, programme AS Programme, period_start AS PeriodStart, period_end AS PeriodEnd, reduction_mg AS ReductionMg,
-                actions AS Actions, claimed_kg AS ClaimedKg, phcer_project AS PhcerProject, report_id AS ReportId, at AS At, by_user AS ByUser
-            FROM inclusion_aggregations WHERE programme = @programme ORDER BY period_start
-            """, new { programme }).ConfigureAwait(false)).Select(r => r.ToAggregation())];
+        [.. (await QueryAsync<AggregationRow>($"{AggregationSelect} WHERE programme = @programme ORDER BY period_start", new { programme })
+            .ConfigureAwait(false)).Select(r => r.ToAggregation())];
 
     async Task<InclusionAggregation> IInclusionData.InsertAggregationAsync(InclusionAggregation a)
     {
         var id = await ExecuteScalarAsync<long>("""
-            INSERT INTO inclusion_aggregations (programme, period_start, period_end, reduction_mg, actions, claimed_kg, phcer_project, report_id, at, by_user)
-            VALUES (@programme, @start, @end, @reduction, @actions, @claimedKg, @project, @report, @at, @by) RETURNING id
+            INSERT INTO inclusion_aggregations (programme, period_start, period_end, reduction_mg, actions, claimed_kg, phcer_project, report_id, at, by_user,
+                citizens)
+            VALUES (@programme, @start, @end, @reduction, @actions, @claimedKg, @project, @report, @at, @by, @citizens) RETURNING id
             """, new
         {
             programme = a.Programme,
@@ -192,6 +195,7 @@ internal sealed partial class SqlSession : IInclusionData
             end = (long)a.PeriodEnd.DayNumber,
             reduction = a.Reduction.Milligrams,
             actions = a.Actions,
+            citizens = a.Citizens,
             claimedKg = (long)(a.ClaimedTonnes * 1000m),
             project = a.PhcerProject,
             report = a.Report,
@@ -305,8 +309,9 @@ internal sealed partial class SqlSession : IInclusionData
         public long ReportId { get; set; }
         public long At { get; set; }
         public string ByUser { get; set; } = "";
+        public long Citizens { get; set; }
 
         public InclusionAggregation ToAggregation() => new(Id, Programme, Day(PeriodStart), Day(PeriodEnd), CarbonGrams.FromMilligrams(ReductionMg),
-            Actions, ClaimedKg / 1000m, PhcerProject, ReportId, SqlSession.At(At), ByUser);
+            Actions, ClaimedKg / 1000m, PhcerProject, ReportId, SqlSession.At(At), ByUser) { Citizens = Citizens };
     }
 }

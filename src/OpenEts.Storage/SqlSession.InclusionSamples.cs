@@ -10,7 +10,8 @@ internal sealed partial class SqlSession
 {
     private const string AggregationSelect = """
         SELECT id AS Id, programme AS Programme, period_start AS PeriodStart, period_end AS PeriodEnd, reduction_mg AS ReductionMg,
-            actions AS Actions, claimed_kg AS ClaimedKg, phcer_project AS PhcerProject, report_id AS ReportId, at AS At, by_user AS ByUser
+            actions AS Actions, claimed_kg AS ClaimedKg, phcer_project AS PhcerProject, report_id AS ReportId, at AS At, by_user AS ByUser,
+            citizens AS Citizens
         FROM inclusion_aggregations
         """;
 

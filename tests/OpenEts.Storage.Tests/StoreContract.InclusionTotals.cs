@@ -66,4 +66,17 @@ public abstract partial class StoreContract<TDb>
                 g.Sum(r => r.Coins))).Order(),
             daily.Select(d => (d.Day, d.Behaviour, d.Actions, d.Reduction.Milligrams, d.Coins)).Order());
     }
+
+    [Fact]
+    public async Task Inclusion_Aggregation_KeepsTheCitizensItsPeriodCovers()
+    {
+        var (w, aggregation, _) = await AggregatedReadingsAsync();
+
+        var kept = await w.Store.ReadAsync(async s => (await s.Inclusion.AggregationsAsync("guangdong-tanpuhui"),
+            await s.Inclusion.FindAggregationAsync(aggregation.Id)), Ct);
+
+        Assert.Equal(1, aggregation.Citizens);
+        Assert.Equal(1, Assert.Single(kept.Item1).Citizens);
+        Assert.Equal(1, kept.Item2!.Citizens);
+    }
 }

@@ -5,7 +5,8 @@ namespace OpenEts.Application.Inclusion;
 /// <summary>
 /// One action's result in a batch, by its position: counted with its reduction and coins, a duplicate, or refused with the
 /// rule. <paramref name="Field"/>: the action's field the rule is about (<c>quantity</c>, <c>occurredAt</c>, <c>behaviour</c>…),
-/// when it is about one, so that a form can name it.
+/// when it is about one, so that a form can name it. <paramref name="CutBy"/>: the cap that cut <paramref name="CoinsCut"/>
+/// coins, when one did (rule <c>CoinCap</c> on a counted action).
 /// </summary>
 public sealed record ActionResult(int Index, string EventId, ActionStatus Status, string? Rule, string? Message, CarbonGrams Reduction, long Coins, long CoinsCut,
-    string? Field = null);
+    string? Field = null, Cap? CutBy = null);

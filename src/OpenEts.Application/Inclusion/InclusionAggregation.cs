@@ -8,4 +8,8 @@ namespace OpenEts.Application.Inclusion;
 /// </summary>
 public sealed record InclusionAggregation(
     long Id, string Programme, DateOnly PeriodStart, DateOnly PeriodEnd, CarbonGrams Reduction, long Actions, decimal ClaimedTonnes,
-    string PhcerProject, long Report, DateTimeOffset At, string By);
+    string PhcerProject, long Report, DateTimeOffset At, string By)
+{
+    /// <summary>How many distinct citizens the period's counted actions come from: the public statistics withhold a period of fewer than the minimum group.</summary>
+    public long Citizens { get; init; }
+}

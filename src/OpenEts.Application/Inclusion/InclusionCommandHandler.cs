@@ -100,7 +100,10 @@ public sealed partial class InclusionCommandHandler(IStore store, InclusionProgr
             {
                 case OffsetsCommandOutcome.Completed { Report: { } report }:
                     var saved = await s.Inclusion.InsertAggregationAsync(new InclusionAggregation(0, command.Programme, command.PeriodStart,
-                        command.PeriodEnd, reduction, totals.Sum(t => t.Actions), claimed, projectCode, report.Id, now, actor.UserName)).ConfigureAwait(false);
+                        command.PeriodEnd, reduction, totals.Sum(t => t.Actions), claimed, projectCode, report.Id, now, actor.UserName)
+                    {
+                        Citizens = await s.Inclusion.PeriodCitizensAsync(command.Programme, command.PeriodStart, command.PeriodEnd).ConfigureAwait(false),
+                    }).ConfigureAwait(false);
                     await new InclusionWork(s, actor, now, programmes).JournalAsync("period.aggregated", $"PHCER-{projectCode}", new
                     {
                         programme = programme.Id,

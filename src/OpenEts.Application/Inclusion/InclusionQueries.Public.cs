@@ -8,12 +8,10 @@ public sealed partial class InclusionQueries
     public Task<PublicTotals?> PublicTotalsAsync(string? code, CancellationToken ct)
     {
         var today = InclusionTime.DayOf(clock.GetUtcNow());
-        var versions = programmes.Versions(code ?? "");
-        if (versions.Count == 0)
+        if (Shown(code, today) is not { } programme)
         {
             return Task.FromResult<PublicTotals?>(null);
         }
-        var programme = programmes.InForce(versions[0].Code, today) ?? versions[^1];
         var months = PublicTotals.MonthsTo(today);
         var from = DateOnly.ParseExact(months[0] + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return store.ReadAsync<PublicTotals?>(async s =>

@@ -26,7 +26,17 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
     }
 
     /// <summary>The programme version with this id, or null (public).</summary>
-    public InclusionProgramme? Find(string? id) => programmes.Find(id);
+    public InclusionProgramme? Find(string? id) => programmes.Find(id) ?? Shown(id, InclusionTime.DayOf(clock.GetUtcNow()));
+
+    /// <summary>
+    /// The version of programme <paramref name="code"/> a reader is shown on <paramref name="today"/>: the one in force,
+    /// else the latest; null for an unknown programme.
+    /// </summary>
+    private InclusionProgramme? Shown(string? code, DateOnly today)
+    {
+        var versions = programmes.Versions(code ?? "");
+        return versions.Count == 0 ? null : programmes.InForce(versions[0].Code, today) ?? versions[^1];
+    }
 
     /// <summary>True when <paramref name="actor"/> may see programme totals and aggregations.</summary>
     public static bool MayOversee(Actor? actor) => actor is not null && InclusionRoles.Overseers.Contains(actor.Role);

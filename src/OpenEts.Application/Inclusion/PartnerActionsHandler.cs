@@ -28,11 +28,18 @@ public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler 
     public async Task<InclusionCommandOutcome> HandleAsync(string? presentedKey, RecordActions command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (partner, refused) = await PartnerAsync(presentedKey, ct).ConfigureAwait(false);
-        if (partner is null)
-        {
-            return refused!;
-        }
+        var (partner, refused) = await AuthenticateAsync(presentedKey, ct).ConfigureAwait(false);
+        return partner is null ? refused! : await HandleAsync(partner, command, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The batch of a partner already authenticated (<see cref="AuthenticateAsync"/>): an edge checks the key before it
+    /// reads the batch, so that a missing, unknown or revoked key is refused before anything is said about the body.
+    /// </summary>
+    public async Task<InclusionCommandOutcome> HandleAsync(InclusionPartner partner, RecordActions command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(command);
         if (partner.SigningKey is { } signingKey && string.Equals(partner.Scope.Programme, command.Programme, StringComparison.Ordinal))
         {
             command = CheckSignatures(command, signingKey);
@@ -49,11 +56,14 @@ public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler 
     /// </summary>
     public async Task<InclusionCommandOutcome> QualityAsync(string? presentedKey, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var (partner, refused) = await PartnerAsync(presentedKey, ct).ConfigureAwait(false);
-        if (partner is null)
-        {
-            return refused!;
-        }
+        var (partner, refused) = await AuthenticateAsync(presentedKey, ct).ConfigureAwait(false);
+        return partner is null ? refused! : await QualityAsync(partner, from, to, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The quality dashboard of a partner already authenticated (<see cref="AuthenticateAsync"/>).</summary>
+    public async Task<InclusionCommandOutcome> QualityAsync(InclusionPartner partner, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
         (from, to) = InclusionQueries.QualitySpan(from, to);
         var rows = await store.ReadAsync(s => s.Inclusion.QualityAsync(partner.Id, null, from, to), ct).ConfigureAwait(false);
         return new InclusionCommandOutcome.Completed(new QualityDashboard(partner.Scope.Programme, from, to, rows,
@@ -97,7 +107,8 @@ public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler 
             : new FieldError(field, "BadSignature", "signature: does not verify under the partner's public key over the event's canonical bytes");
     }
 
-    private async Task<(InclusionPartner? Partner, InclusionCommandOutcome? Refused)> PartnerAsync(string? presentedKey, CancellationToken ct)
+    /// <summary>The active partner holding <paramref name="presentedKey"/>, or the refusal <c>PartnerKey</c> (forbidden) when none does.</summary>
+    public async Task<(InclusionPartner? Partner, InclusionCommandOutcome? Refused)> AuthenticateAsync(string? presentedKey, CancellationToken ct)
     {
         if (!PartnerKey.LooksLikeKey(presentedKey?.Trim()))
         {

@@ -6,7 +6,7 @@ namespace OpenEts.Application.Inclusion;
 /// <summary>
 /// A programme's public statistics (公开统计): reductions by behaviour and month, coins issued and redeemed by month, the
 /// wallets' totals, the PHCER aggregated, and the coins given to each cause. Sums over every citizen only: no row names
-/// a single person, and <see cref="Suppress"/> withholds every cell that describes fewer citizens than the programme's
+/// a single person, and <see cref="Suppress"/> withholds every cell (an aggregated period among them) that describes fewer citizens than the programme's
 /// <see cref="MinimumGroup"/> (its value is zero and its flag set, so that the figure never leaves the query).
 /// </summary>
 public sealed record PublicTotals(
@@ -31,6 +31,15 @@ public sealed record PublicTotals(
     /// causes shown (a partial sum), and with them it would give the withheld ones away.
     /// </summary>
     public bool DonatedSuppressed => Donations.Any(d => d.Suppressed);
+
+    /// <summary>For each of <see cref="Aggregations"/>, true when its actions and tonnes are withheld (its period covers too few citizens).</summary>
+    public IReadOnlyList<bool> AggregationsSuppressed { get; init; } = [];
+
+    /// <summary>
+    /// True when an aggregated period is withheld: then the PHCER total is withheld too, for the same reason as
+    /// <see cref="DonatedSuppressed"/>.
+    /// </summary>
+    public bool PhcerSuppressed => AggregationsSuppressed.Any(h => h);
 
     /// <summary>Coins given to causes in all; 0 when <see cref="DonatedSuppressed"/>.</summary>
     public long Donated => DonatedSuppressed ? 0 : Donations.Sum(d => d.Coins);
@@ -68,6 +77,7 @@ public sealed record PublicTotals(
         var issuedHidden = months.Select(m => !minimum.Shows(m.Earners)).ToList();
         var redeemedHidden = months.Select(m => !minimum.Shows(m.Redeemers)).ToList();
         var totalsHidden = !minimum.Shows(Citizens);
+        var periodsHidden = Aggregations.Select(a => totalsHidden || !minimum.Shows(a.Citizens)).ToList();
         return this with
         {
             Reductions = reductions,
@@ -82,11 +92,14 @@ public sealed record PublicTotals(
             Expired = totalsHidden ? 0 : Expired,
             Reduction = totalsHidden ? CarbonGrams.Zero : Reduction,
             Donations = [.. Donations.Select(d => minimum.Shows(d.Donors) ? d : new CauseTotal(d.Cause, 0, 0, 0, Suppressed: true))],
+            Aggregations = [.. Aggregations.Select((a, i) => periodsHidden[i]
+                ? a with { Reduction = CarbonGrams.Zero, Actions = 0, ClaimedTonnes = 0m, Citizens = 0 } : a)],
+            AggregationsSuppressed = periodsHidden,
         };
     }
 
-    /// <summary>The PHCER claimed by every aggregation, in tonnes.</summary>
-    public decimal PhcerTonnes => Aggregations.Sum(a => a.ClaimedTonnes);
+    /// <summary>The PHCER claimed by every aggregation, in tonnes; 0 when <see cref="PhcerSuppressed"/>.</summary>
+    public decimal PhcerTonnes => PhcerSuppressed ? 0m : Aggregations.Sum(a => a.ClaimedTonnes);
 
     /// <summary>The <see cref="MonthsShown"/> months ending with <paramref name="today"/>'s, as yyyy-MM, oldest first.</summary>
     public static IReadOnlyList<string> MonthsTo(DateOnly today) =>

@@ -224,6 +224,12 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         return new InclusionCommandOutcome.Completed(recorded);
     }
 
+    /// <summary>Why a counted action earned fewer coins than its reduction is worth: the cap reached, and the coins it cut.</summary>
+    private static string CapMessage(InclusionProgramme programme, Cap cap, long cut) =>
+        $"maxCoins: at most {cap.MaxCoins} coins a {(cap.Period == CapPeriod.Day ? "day" : "month")}"
+        + $"{(cap.Scope == CapScope.Source ? " per data source" : "")}{(cap.Behaviour is { } b ? " for " + Behaviours.CodeOf(b) : "")} ({programme.Id}); "
+        + $"counted, with {cut} coins cut";
+
     /// <summary>
     /// Marks each counted action whose day lies in a period already aggregated: it keeps its coins and stays in the public
     /// totals, but that period's PHCER report is filed and no later aggregation may overlap it, so the action never reaches
@@ -612,8 +618,10 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             credited += reward.Coins;
             reduction += reward.Reduction;
             actions++;
-            results[item.Index] = new ActionResult(item.Index, item.EventId, ActionStatus.Counted, null, null, reward.Reduction, reward.Coins,
-                reward.CoinsCut);
+            results[item.Index] = reward.CutBy is { } cap
+                ? new ActionResult(item.Index, item.EventId, ActionStatus.Counted, "CoinCap", CapMessage(programme, cap, reward.CoinsCut), reward.Reduction,
+                    reward.Coins, reward.CoinsCut, CutBy: cap)
+                : new ActionResult(item.Index, item.EventId, ActionStatus.Counted, null, null, reward.Reduction, reward.Coins, reward.CoinsCut);
         }
         foreach (var row in added.Values)
         {

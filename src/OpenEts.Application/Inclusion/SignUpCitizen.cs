@@ -44,16 +44,7 @@ public sealed record SignUpCitizen(string? Nickname, string? Contact, string Pas
             read.Fail("consentVersion", "ConsentOutdated",
                 $"consentVersion: the notice in force is version {ConsentNotice.Current.Version}; read it and agree again");
         }
-        var nickname = FieldReader.Text(form.Nickname);
-        if (nickname.Length > MaxNicknameLength || nickname.Any(char.IsControl))
-        {
-            read.Fail("nickname", "Nickname", string.Create(CultureInfo.InvariantCulture, $"nickname: at most {MaxNicknameLength} characters"));
-        }
-        var contact = FieldReader.Text(form.Contact);
-        if (contact.Length > 0 && !IsContact(contact))
-        {
-            read.Fail("contact", "Contact", "contact: a mobile number (11 digits, starting with 1) or an e-mail address, or nothing");
-        }
+        var (nickname, contact) = ReadProfile(read, form.Nickname, form.Contact);
         if (string.IsNullOrEmpty(form.Password))
         {
             read.Fail("password", "Required", "password: choose a password");
@@ -63,12 +54,31 @@ public sealed record SignUpCitizen(string? Nickname, string? Contact, string Pas
         {
             read.Fail("password", weak.Rule, "password: " + weak.Message);
         }
-        command = read.IsValid ? new SignUpCitizen(nickname.Length == 0 ? null : nickname, contact.Length == 0 ? null : contact, form.Password!, version) : null;
+        command = read.IsValid ? new SignUpCitizen(nickname, contact, form.Password!, version) : null;
         errors = read.Errors;
         return command is not null;
     }
 
     public override string ToString() => $"SignUpCitizen {{ Nickname = {Nickname}, Contact = ***, Password = ***, ConsentVersion = {ConsentVersion} }}";
+
+    /// <summary>
+    /// The optional nickname and contact as typed, each null when left empty; a bad one fails <paramref name="read"/>
+    /// (<c>Nickname</c>, <c>Contact</c>). The same rules at sign-up and when the citizen corrects them.
+    /// </summary>
+    internal static (string? Nickname, string? Contact) ReadProfile(FieldReader read, string? nicknameText, string? contactText)
+    {
+        var nickname = FieldReader.Text(nicknameText);
+        if (nickname.Length > MaxNicknameLength || nickname.Any(char.IsControl))
+        {
+            read.Fail("nickname", "Nickname", string.Create(CultureInfo.InvariantCulture, $"nickname: at most {MaxNicknameLength} characters"));
+        }
+        var contact = FieldReader.Text(contactText);
+        if (contact.Length > 0 && !IsContact(contact))
+        {
+            read.Fail("contact", "Contact", "contact: a mobile number (11 digits, starting with 1) or an e-mail address, or nothing");
+        }
+        return (nickname.Length == 0 ? null : nickname, contact.Length == 0 ? null : contact);
+    }
 
     private static bool IsContact(string text) =>
         text.Length <= MaxContactLength

@@ -47,6 +47,9 @@ public partial interface IInclusionData
     /// <summary>A programme's counted reductions and actions by behaviour over a period (the aggregation's input).</summary>
     Task<IReadOnlyList<BehaviourTotal>> PeriodTotalsAsync(string programme, DateOnly from, DateOnly to);
 
+    /// <summary>How many distinct citizens have counted actions in a programme over a period (an aggregation's citizens).</summary>
+    Task<long> PeriodCitizensAsync(string programme, DateOnly from, DateOnly to);
+
     /// <summary>A programme's aggregations, by period.</summary>
     Task<IReadOnlyList<InclusionAggregation>> AggregationsAsync(string programme);
 

@@ -6,6 +6,9 @@ namespace OpenEts.Domain.Inclusion;
 /// </summary>
 public readonly record struct Reward(CarbonGrams Reduction, long Coins, long CoinsCut, string? Refusal)
 {
+    /// <summary>The cap that cut the coins (the tightest one) when <see cref="CoinsCut"/> is positive; else null.</summary>
+    public Cap? CutBy { get; init; }
+
     /// <summary>True when the action counts.</summary>
     public bool Counted => Refusal is null;
 
@@ -49,14 +52,20 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
         var reduction = rewarded.Methodology.Quantify(measure);
         var earned = rewarded.Coins.CoinsFor(measure, reduction);
         var coins = earned;
+        Cap? cutBy = null;
         for (var i = 0; i < caps.Count; i++)
         {
             var cap = caps[i];
             if (cap.MaxCoins is { } max && cap.Covers(behaviour))
             {
-                coins = Math.Min(coins, Math.Max(0, max - usage.Used(cap, day, behaviour, source).Coins));
+                var left = Math.Max(0, max - usage.Used(cap, day, behaviour, source).Coins);
+                if (left < coins)
+                {
+                    coins = left;
+                    cutBy = cap;
+                }
             }
         }
-        return new Reward(reduction, coins, earned - coins, null);
+        return new Reward(reduction, coins, earned - coins, null) { CutBy = cutBy };
     }
 }

@@ -96,12 +96,18 @@ internal static partial class InclusionEndpoints
         [FromHeader(Name = PartnerKeyHeader)] string? key, PartnerActionsHandler partners, [FromServices] IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         CancellationToken ct)
     {
+        // The key first: a caller without a valid key learns nothing about what its body would have been told.
+        var (partner, refused) = await partners.AuthenticateAsync(key, ct).ConfigureAwait(false);
+        if (partner is null)
+        {
+            return ToHttp(refused!, r => InclusionViews.Recorded((RecordedActions)r));
+        }
         var form = await BatchBodyReader.ReadAsync(request, json.Value, ct).ConfigureAwait(false);
         if (!RecordActions.TryParse(form, partners.Programmes, out var command, out var errors))
         {
             return Problems.Fields(errors);
         }
-        var outcome = await partners.HandleAsync(key, command, ct).ConfigureAwait(false);
+        var outcome = await partners.HandleAsync(partner, command, ct).ConfigureAwait(false);
         if (outcome is InclusionCommandOutcome.Refused { Rule: PartnerActionsHandler.QueueFull } full)
         {
             // The queue (--inclusion-queue) is full: nothing was stored, and the batch can come again once it drains.

@@ -53,8 +53,13 @@ internal static partial class InclusionEndpoints
 
     private static async Task<Results<Ok<InclusionViews.QualityView>, ValidationProblem, ProblemHttpResult>> PartnerQualityAsync(
         [FromHeader(Name = PartnerKeyHeader)] string? key, PartnerActionsHandler partners, InclusionQueries q, CancellationToken ct,
-        [FromQuery] string? from = null, [FromQuery] string? to = null) =>
-        q.TryReadQualityFilter(null, from, to, out var filter, out var errors)
-            ? ToHttp(await partners.QualityAsync(key, filter.From, filter.To, ct).ConfigureAwait(false), r => InclusionViews.Quality((QualityDashboard)r))
+        [FromQuery] string? from = null, [FromQuery] string? to = null)
+    {
+        // The key first, as for a batch: no feedback on the query for a caller without a valid key.
+        var (partner, refused) = await partners.AuthenticateAsync(key, ct).ConfigureAwait(false);
+        return partner is null ? ToHttp(refused!, r => InclusionViews.Quality((QualityDashboard)r))
+            : q.TryReadQualityFilter(null, from, to, out var filter, out var errors)
+            ? ToHttp(await partners.QualityAsync(partner, filter.From, filter.To, ct).ConfigureAwait(false), r => InclusionViews.Quality((QualityDashboard)r))
             : Problems.Fields(errors);
+    }
 }

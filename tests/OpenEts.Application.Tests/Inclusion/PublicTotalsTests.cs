@@ -86,4 +86,27 @@ public sealed class PublicTotalsTests
         Assert.Equal((true, 0L), (shown.DonatedSuppressed, shown.Donated));
         Assert.Equal((false, 120L), (all.DonatedSuppressed, all.Donated));
     }
+
+    [Fact]
+    public void Suppress_PeriodOfFewerThanKCitizens_WithholdsItsActionsAndTonnesAndThePhcerTotal()
+    {
+        var programme = InclusionProgrammes.Shipped.InForce("guangdong-tanpuhui", new DateOnly(2026, 11, 30))!;
+        InclusionAggregation Period(long id, int month, long citizens, decimal tonnes) => new(id, programme.Code, new DateOnly(2026, month, 1),
+            new DateOnly(2026, month, 28), CarbonGrams.FromMilligrams((long)(tonnes * 1_000_000_000m)), 100, tonnes, "GD0001", id, default, "cement-a")
+        {
+            Citizens = citizens,
+        };
+        var totals = new PublicTotals(programme, Months, [], new long[12], new long[12], 9, 0, 0, 0, CarbonGrams.Zero,
+            [Period(1, 10, 2, 1.5m), Period(2, 11, 7, 3.25m)]);
+        var cells = Enumerable.Range(0, 12).Select(_ => new CellCitizens(new Dictionary<Behaviour, long>(), 0, 0)).ToList();
+
+        var shown = totals.Suppress(new MinimumGroup(5, "test", false), cells);
+        var all = totals.Suppress(new MinimumGroup(2, "test", false), cells);
+
+        Assert.Equal([true, false], shown.AggregationsSuppressed.ToArray());
+        Assert.Equal((0L, 0m), (shown.Aggregations[0].Actions, shown.Aggregations[0].ClaimedTonnes));
+        Assert.Equal((100L, 3.25m), (shown.Aggregations[1].Actions, shown.Aggregations[1].ClaimedTonnes));
+        Assert.Equal((true, 0m), (shown.PhcerSuppressed, shown.PhcerTonnes));
+        Assert.Equal((false, 4.75m), (all.PhcerSuppressed, all.PhcerTonnes));
+    }
 }

@@ -133,6 +133,9 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
     {
         using var regulator = await server.SignedInAsync("regulator");
         using var partner = server.CreateClient();
+        using var issued = await regulator.PostAsJsonAsync("/api/v1/inclusion/partners",
+            new { name = "JSON 测试", programme = "shenzhen-tanpuhui", behaviours = "metro" }, Ct);
+        var key = (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString()!;
         const string action = "\"eventId\":\"j-1\",\"source\":\"card-9\",\"behaviour\":\"metro\",\"occurredAt\":\"2026-11-30T08:15:00+08:00\"";
         // A number as a string, an unknown field, a repeated field, a missing required one, a null string, no body, not JSON.
         string[] bodies =
@@ -165,11 +168,40 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
         foreach (var body in bodies)
         {
             var bound = await PostAsync(regulator, "/api/v1/inclusion/actions", body);
-            var read = await PostAsync(partner, "/api/v1/inclusion/partner/actions", body, "oetsp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+            var read = await PostAsync(partner, "/api/v1/inclusion/partner/actions", body, key);
 
             Assert.Equal(HttpStatusCode.BadRequest, bound.Item1);
             Assert.Equal(bound, read);
         }
+    }
+
+    [Fact]
+    public async Task PartnerActions_MissingOrUnknownKey_Is403PartnerKeyWhateverTheBody()
+    {
+        using var partner = server.CreateClient();
+        string[] bodies = ["{\"programme\":\"shenzhen-tanpuhui\",\"actions\":[]}", "{\"programme\":", ""];
+        var answers = new List<(HttpStatusCode, string?)>();
+
+        foreach (var key in new[] { null, "oetsp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "not-a-key" })
+        {
+            foreach (var body in bodies)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/inclusion/partner/actions")
+                {
+                    Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+                };
+                if (key is not null)
+                {
+                    request.Headers.Add("X-Partner-Key", key);
+                }
+                using var response = await partner.SendAsync(request, Ct);
+                answers.Add((response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString()));
+            }
+        }
+        using var quality = await partner.GetAsync(new Uri("/api/v1/inclusion/partner/quality?from=nonsense", UriKind.Relative), Ct);
+
+        Assert.All(answers, a => Assert.Equal((HttpStatusCode.Forbidden, "PartnerKey"), a));
+        Assert.Equal(HttpStatusCode.Forbidden, quality.StatusCode);
     }
 
     [Fact]

@@ -56,7 +56,11 @@ public sealed class CitizenPrivacyPagesTests(BrowserServer server) : IClassFixtu
         Assert.Contains("inclusion.citizen.signed-up", json, StringComparison.Ordinal);
 
         await page.ClickAsync("#consent-withdraw");
+        Assert.Equal("given", await page.GetAttributeAsync("#consent-status", "data-state"));
+        Assert.Contains("不再记录", await page.InnerTextAsync("#withdraw-ask"), StringComparison.Ordinal);
+        await page.ClickAsync("#withdraw-confirm");
         Assert.Equal("none", await page.GetAttributeAsync("#consent-status", "data-state"));
+        Assert.StartsWith("已撤回同意", await page.InnerTextAsync("#consent-changed"), StringComparison.Ordinal);
         await page.FillAsync("#erase-confirm", id);
         await page.ClickAsync("#erase-submit");
         await page.WaitForSelectorAsync("#erased");

@@ -43,7 +43,7 @@ public sealed class InclusionOperationsPagesTests(BrowserServer server) : IClass
     }
 
     [Fact]
-    public async Task Partners_RegulatorIssuesAKey_ShownOnceThenRevokedBesideTheDemoPartner()
+    public async Task Partners_RegulatorIssuesAKey_ShownOnceThenRevokedAfterConfirmingBesideTheDemoPartner()
     {
         var page = await server.SignInAsync("regulator");
         await page.GotoAsync("/Inclusion/Partners");
@@ -62,6 +62,12 @@ public sealed class InclusionOperationsPagesTests(BrowserServer server) : IClass
         Assert.Contains(key[..10], await partner.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("有效", (await partner.Locator(".partner-state").InnerTextAsync()).Trim());
         await partner.Locator("button[id^='revoke-']").ClickAsync();
+        Assert.Contains("羊城通（浏览器测试）", await page.InnerTextAsync("#revoke-ask"), StringComparison.Ordinal);
+        Assert.Equal("有效", (await page.Locator("#partners tr", new PageLocatorOptions { HasText = "羊城通（浏览器测试）" })
+            .Locator(".partner-state").InnerTextAsync()).Trim());
+        await page.ClickAsync("#revoke-confirm");
+
+        Assert.StartsWith("已吊销“羊城通（浏览器测试）”的密钥", await page.InnerTextAsync("#revoked"), StringComparison.Ordinal);
 
         Assert.StartsWith("已吊销", (await page.Locator("#partners tr", new PageLocatorOptions { HasText = "羊城通（浏览器测试）" })
             .Locator(".partner-state").InnerTextAsync()).Trim(), StringComparison.Ordinal);

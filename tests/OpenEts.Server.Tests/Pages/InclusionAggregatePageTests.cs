@@ -15,13 +15,7 @@ public sealed class InclusionAggregatePageTests(ServerFactory server) : IClassFi
     [Fact]
     public async Task AggregatePage_RefusesADayUnderOneTonneAndFilesTheDemosThreeWeeks()
     {
-        // In the first weeks of a year the demo's three weeks would begin in the year before: the server's clock (and so
-        // its demo) is then moved past them, before the server starts.
-        if (DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DayOfYear <= DemoInclusion.Days + 1)
-        {
-            server.Clock.Advance(TimeSpan.FromDays(DemoInclusion.Days + 7));
-        }
-        var today = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var today = DemoWithinOneYear(server);
         var yesterday = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var owner = await server.SignedInAsync("cement-a");
         var session = await PageSession.SignInAsync(server, "cement-a");
@@ -42,6 +36,19 @@ public sealed class InclusionAggregatePageTests(ServerFactory server) : IClassFi
         Assert.Equal(new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start);
         Assert.DoesNotContain("id=\"under-minimum\"", opened, StringComparison.Ordinal);
         Assert.Contains("id=\"filed\"", filed.Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The server's Beijing time, once its demo's three weeks lie in one year: in the first weeks of a year they would begin
+    /// in the year before, so the server's clock (and so its demo) is then moved past them, before the server starts.
+    /// </summary>
+    internal static DateTimeOffset DemoWithinOneYear(ServerFactory server)
+    {
+        if (DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DayOfYear <= DemoInclusion.Days + 1)
+        {
+            server.Clock.Advance(TimeSpan.FromDays(DemoInclusion.Days + 7));
+        }
+        return server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
     }
 
     private static string Hidden(string page, string name) =>

@@ -29,6 +29,72 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task RecordForm_RidesPastTheDailyCoinCap_SayHowManyCoinsTheCapCut()
+    {
+        var citizen = await PageSession.SignInAsync(server, "citizen");
+        var yesterday = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-1);
+        string? cut = null;
+
+        // 20 km metro rides an hour apart, until the day's 50-coin cap cuts one.
+        for (var ride = 0; ride < 12 && cut is null; ride++)
+        {
+            var at = yesterday.AddHours(7 + ride).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var shown = await citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
+                [new("Programme", "shenzhen-tanpuhui"), new("Behaviour", "metro"), new("Quantity", "20"), new("Minutes", "40"), new("OccurredAt", at)]),
+                "web-" + Guid.NewGuid().ToString("N"));
+            var match = System.Text.RegularExpressions.Regex.Match(WebUtility.HtmlDecode(shown.Body), "id=\"recorded-cut\">([^<]*)<");
+            cut = match.Success ? match.Groups[1].Value : null;
+        }
+
+        Assert.NotNull(cut);
+        Assert.Matches("^另有 [0-9]+ 个碳币未发放：每人每天最多发放 50 个碳币", cut);
+    }
+
+    [Fact]
+    public async Task PrivacyPage_ShowsTheNicknameAndContactAndTheCitizenCorrectsThem()
+    {
+        using var anonymous = server.CreateClient();
+        using var signedUp = await anonymous.PostAsJsonAsync("/api/v1/inclusion/signup",
+            new { password = "correct-me-2026", consentVersion = "2026-11", agree = true, nickname = "小林", contact = "13800138000" }, Ct);
+        var user = (await signedUp.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("userName").GetString()!;
+        using var client = await server.SignedInAsync(user, "correct-me-2026");
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        async Task<string> CorrectAsync(string nickname, string contact)
+        {
+            using var form = new FormUrlEncodedContent([new("Nickname", nickname), new("Contact", contact), new("__RequestVerificationToken", token)]);
+            using var response = await client.PostAsync(new Uri("/Inclusion/Privacy?handler=Correct", UriKind.Relative), form, Ct);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        }
+
+        var shown = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Inclusion/Privacy", UriKind.Relative), Ct));
+        var refused = await CorrectAsync("林同学", "not-a-phone");
+        var corrected = await CorrectAsync("林同学", "lin@example.cn");
+        var copy = await client.GetStringAsync(new Uri("/Inclusion/Privacy?handler=Export&format=json", UriKind.Relative), Ct);
+
+        Assert.Matches("id=\"profile-nickname\"[^>]*value=\"小林\"", shown);
+        Assert.Matches("id=\"profile-contact\"[^>]*value=\"13800138000\"", shown);
+        Assert.Matches("id=\"profile-contact\"[^>]*/></label>\\s*<span class=\"field-error\">", refused);
+        Assert.Matches("id=\"profile-contact\"[^>]*value=\"not-a-phone\"", refused);
+        Assert.DoesNotContain("id=\"profile-corrected\"", refused, StringComparison.Ordinal);
+        Assert.Contains("id=\"profile-corrected\"", corrected, StringComparison.Ordinal);
+        Assert.Matches("id=\"profile-contact\"[^>]*value=\"lin@example.cn\"", corrected);
+        Assert.Contains("\"contact\":\"lin@example.cn\"", copy, StringComparison.Ordinal);
+        Assert.Contains("\"nickname\":\"林同学\"", copy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProgrammePage_ByTheCodeTheTotalsUse_ShowsTheVersionInForce()
+    {
+        using var anonymous = server.CreateClient();
+
+        using var page = await anonymous.GetAsync(new Uri("/Inclusion/Programme?id=shenzhen-tanpuhui", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("深圳", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
     {
         var regulator = await PageSession.SignInAsync(server, "regulator");

@@ -56,11 +56,33 @@ public sealed class PartnersModel(InclusionCommandHandler handler, InclusionQuer
         return Page();
     }
 
+    /// <summary>True when the revocation was confirmed: the first click only asks (<see cref="Asking"/>).</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The partner whose revocation is asked for, not yet confirmed.</summary>
+    public InclusionPartner? Asking { get; private set; }
+
+    /// <summary>The partner whose key was just revoked.</summary>
+    public InclusionPartner? Revoked { get; private set; }
+
     public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
     {
+        if (!Confirmed)
+        {
+            // A revoked key cannot be restored: the first click asks, and only the confirmation revokes.
+            await LoadAsync(ct);
+            Asking = Partners.FirstOrDefault(p => p.Id == Partner && p.Active);
+            return Page();
+        }
         if (RevokePartnerKey.TryParse(new(Partner), out var command, out var errors))
         {
-            Report(await handler.HandleAsync(User.Actor(), command, ct));
+            if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
+            {
+                await LoadAsync(ct);
+                Revoked = Partners.FirstOrDefault(p => p.Id == Partner);
+                return Page();
+            }
         }
         else
         {

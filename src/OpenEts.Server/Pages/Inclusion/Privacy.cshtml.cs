@@ -19,11 +19,30 @@ public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueri
 
     public bool Changed { get; private set; }
 
+    /// <summary>True when the withdrawal was confirmed: the first click only asks (<see cref="AskingWithdraw"/>).</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>True while the withdrawal is asked for, not yet confirmed.</summary>
+    public bool AskingWithdraw { get; private set; }
+
+    /// <summary>"give" or "withdraw" once that change is made.</summary>
+    public string? ChangedTo { get; private set; }
+
     [BindProperty]
     public string? ConsentVersion { get; set; }
 
     [BindProperty]
     public string? Confirm { get; set; }
+
+    [BindProperty]
+    public string? Nickname { get; set; }
+
+    [BindProperty]
+    public string? Contact { get; set; }
+
+    /// <summary>True once a correction of the nickname or contact is saved.</summary>
+    public bool Corrected { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Privacy = await queries.PrivacyAsync(User.Actor(), ct);
 
@@ -46,7 +65,30 @@ public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueri
 
     public Task<IActionResult> OnPostGiveAsync(CancellationToken ct) => ConsentAsync("give", ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) => ConsentAsync("withdraw", ct);
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
+    {
+        if (Confirmed)
+        {
+            return await ConsentAsync("withdraw", ct);
+        }
+        AskingWithdraw = true;
+        Privacy = await queries.PrivacyAsync(User.Actor(), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCorrectAsync(CancellationToken ct)
+    {
+        if (CorrectProfile.TryParse(new(Nickname, Contact), out var command, out var errors))
+        {
+            Corrected = Report(await handler.HandleAsync(User.Actor(), command, ct));
+        }
+        else
+        {
+            Report(errors);
+        }
+        Privacy = await queries.PrivacyAsync(User.Actor(), ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostEraseAsync(CancellationToken ct)
     {
@@ -71,6 +113,7 @@ public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueri
         if (ChangeConsent.TryParse(new(action, ConsentVersion), out var command, out var errors))
         {
             Changed = Report(await handler.HandleAsync(User.Actor(), command, ct));
+            ChangedTo = Changed ? action : null;
         }
         else
         {

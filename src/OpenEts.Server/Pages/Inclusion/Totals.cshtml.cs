@@ -26,6 +26,30 @@ public sealed class TotalsModel(InclusionQueries queries) : InclusionPageModel
 
     public ChartSpec? CoinChart { get; private set; }
 
+    /// <summary>What a chart can show: figures, figures with withheld gaps, only withheld cells, or nothing at all.</summary>
+    public enum ChartContent
+    {
+        Figures,
+        FiguresWithGaps,
+        Withheld,
+        Empty,
+    }
+
+    /// <summary>What <paramref name="chart"/> holds: a chart of withheld cells alone is replaced by a note, not drawn as empty axes.</summary>
+    public static ChartContent ContentOf(ChartSpec chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var shown = chart.Series.Any(s => s.Data.Any(v => v is not null and not 0m));
+        var withheld = chart.Series.Any(s => s.Data.Any(v => v is null));
+        return (shown, withheld) switch
+        {
+            (true, true) => ChartContent.FiguresWithGaps,
+            (true, false) => ChartContent.Figures,
+            (false, true) => ChartContent.Withheld,
+            _ => ChartContent.Empty,
+        };
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Programmes = queries.InForce();
