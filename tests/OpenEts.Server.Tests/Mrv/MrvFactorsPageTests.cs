@@ -75,7 +75,7 @@ public sealed class MrvFactorsPageTests(ServerFactory server) : IClassFixture<Se
 
         Assert.Contains("id=\"deadline-error\"", wrongHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("<td>2019</td><td>2020-03-15</td><td>2020-05-05</td>", page, StringComparison.Ordinal);
-        Assert.Contains("<td>2017</td><td>2018-03-15</td><td>2018-05-05</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>2019</td><td class=\"nowrap\">2020-03-15</td><td class=\"nowrap\">2020-05-05</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>2017</td><td class=\"nowrap\">2018-03-15</td><td class=\"nowrap\">2018-05-05</td>", page, StringComparison.Ordinal);
     }
 }
