@@ -31,6 +31,9 @@ public static class Text
         return T(value.ToString());
     }
 
+    /// <summary>Items of a list in one line, separated as the current language separates them (、 in Chinese, a comma in English).</summary>
+    public static string List(IEnumerable<string> items) => string.Join(T("list.separator"), items);
+
     /// <summary>True when the resources hold <paramref name="key"/>.</summary>
     public static bool Has(string key) => !Localizer[key].ResourceNotFound;
 

@@ -19,6 +19,12 @@ public static class MrvText
 
     public static string Unit(MeasureUnit unit) => MeasureUnits.Symbol(unit);
 
+    /// <summary>A fuel's or carbonate's name in the page's language (原煤 for <c>raw-coal</c>); null for a code the factor library does not name.</summary>
+    public static string? Material(string code) =>
+        DefaultFactors.Library.Fuel(code) is { } fuel ? (Text.IsEnglish ? fuel.NameEn : fuel.NameZh)
+        : DefaultFactors.Library.Carbonate(code) is { } carbonate ? (Text.IsEnglish ? carbonate.NameEn : carbonate.NameZh)
+        : null;
+
     public static string Parameter(ParameterKind parameter) => Text.T("mrv.param." + parameter);
 
     public static string Output(OutputKind kind) => OutputKinds.Name(kind, Text.IsEnglish);

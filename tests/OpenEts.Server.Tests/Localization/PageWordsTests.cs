@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Localization;
+
+// Pages name things in the reader's language: a material by its name beside its code, a column by a translated header,
+// and an English list or label punctuated in English (no 、 or ： in the English UI).
+public sealed partial class PageWordsTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task MrvReport_NamesEachLinesMaterialBesideItsCode()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        var list = await regulator.GetStringAsync(new Uri("/Mrv", UriKind.Relative), Ct);
+        var report = ReportLink().Match(list).Groups[1].Value;
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Mrv/Report/" + report, UriKind.Relative), Ct));
+
+        Assert.Contains("<td class=\"material\">原煤 <span class=\"mono\">raw-coal</span>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokensPage_HeadsThePrefixColumnInChinese()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = await regulator.GetStringAsync(new Uri("/Account/Tokens", UriKind.Relative), Ct);
+
+        Assert.Contains("<th>前缀</th>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>Prefix</th>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnergyMonitoring_InEnglish_ListsFlagsWithCommasAndLabelsWithAColon()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        using var english = await regulator.GetAsync(new Uri("/lang/en?returnUrl=%2F", UriKind.Relative), Ct);
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Energy/Monitoring", UriKind.Relative), Ct));
+        var unit = UnitLink().Match(page).Groups[1].Value;
+        var detail = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Energy/Monitoring/Unit?id=" + unit, UriKind.Relative), Ct));
+        var flags = Flags().Matches(page).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains(flags, f => f.Contains(", ", StringComparison.Ordinal));
+        Assert.DoesNotContain(flags, f => f.Contains('、', StringComparison.Ordinal));
+        Assert.Contains("<p>Region: ", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Region：", detail, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("href=\"/Mrv/Report/([0-9]+)\"")]
+    private static partial Regex ReportLink();
+
+    [GeneratedRegex("href=\"/Energy/Monitoring/Unit\\?id=([0-9]+)\"")]
+    private static partial Regex UnitLink();
+
+    [GeneratedRegex("<td class=\"flags\">([^<]*)</td>")]
+    private static partial Regex Flags();
+}
