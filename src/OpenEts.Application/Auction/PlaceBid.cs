@@ -83,13 +83,13 @@ public sealed record PlaceBid(long Auction, AccountNumber Account, long Tonnes, 
         switch (AuctionClearing.Check(auction.Rules, auction.VolumeTonnes, auction.Reserve, soFar, bid))
         {
             case BidRejection.BelowMinimumBid:
-                return new CashCommandOutcome.Refused(nameof(BidRejection.BelowMinimumBid), "tonnes",
+                return CashCommandOutcome.Refused.Of(nameof(BidRejection.BelowMinimumBid), "tonnes",
                     $"a bid is at least {auction.Rules.MinimumBidTonnes} t", RefusalKind.Malformed);
             case BidRejection.BelowReservePrice:
-                return new CashCommandOutcome.Refused(nameof(BidRejection.BelowReservePrice), "price",
+                return CashCommandOutcome.Refused.Of(nameof(BidRejection.BelowReservePrice), "price",
                     $"the reserve price is {auction.Reserve} yuan per tonne", RefusalKind.Malformed);
             case BidRejection.BidderLimitExceeded:
-                return new CashCommandOutcome.Refused(nameof(BidRejection.BidderLimitExceeded), "tonnes",
+                return CashCommandOutcome.Refused.Of(nameof(BidRejection.BidderLimitExceeded), "tonnes",
                     $"one bidder's bids add up to at most {auction.Rules.BidderLimitTonnes(auction.VolumeTonnes)} t; yours have {soFar} t",
                     RefusalKind.Conflict);
             default:

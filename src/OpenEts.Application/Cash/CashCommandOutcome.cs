@@ -18,7 +18,15 @@ public abstract record CashCommandOutcome
     public sealed record Completed(string Event, long Id, bool Duplicate) : CashCommandOutcome;
 
     /// <summary>Refused by a rule, named by its code; nothing changed.</summary>
-    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : CashCommandOutcome;
+    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : CashCommandOutcome
+    {
+        /// <summary>The figures <see cref="Message"/> names (a bid's minimum, a bidder's limit), for a message in another language.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+
+        /// <summary>A refusal whose sentence names figures: the sentence in the invariant culture, and its figures.</summary>
+        public static Refused Of(string rule, string field, FormattableString message, RefusalKind kind) =>
+            new(rule, field, Domain.Text.Figures.Sentence(message), kind) { Figures = Domain.Text.Figures.Of(message) };
+    }
 
     /// <summary>No such organisation, account or auction (404); nothing changed.</summary>
     public sealed record NotFound(string Field) : CashCommandOutcome;

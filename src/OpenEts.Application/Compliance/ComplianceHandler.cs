@@ -63,7 +63,10 @@ public sealed class ComplianceHandler(
             RegistryOutcome.Rejected when request.Refusal is { } refused =>
                 new ComplianceOutcome.Refused(ComplianceOutcome.CodeOf(refused.Rule), CheckedSurrender.FieldOf(refused.Rule), refused.Message,
                     RefusalKind.Conflict),
-            RegistryOutcome.Rejected r => new ComplianceOutcome.Refused(r.Reason.ToString(), FieldOf(r.Field), r.Message, KindOf(r.Reason)),
+            RegistryOutcome.Rejected r => new ComplianceOutcome.Refused(r.Reason.ToString(), FieldOf(r.Field), r.Message, KindOf(r.Reason))
+            {
+                Figures = r.Figures,
+            },
             _ => throw new InvalidOperationException("A registry outcome is completed or rejected."),
         };
     }

@@ -23,7 +23,11 @@ public abstract record ComplianceOutcome
     /// Refused and nothing moved: by a compliance rule (<paramref name="Rule"/> is <c>Compliance.&lt;rule&gt;</c>, e.g.
     /// <c>Compliance.ExcludedCategory</c>) or by the registry (its rejection's name, e.g. <c>InsufficientHoldings</c>).
     /// </summary>
-    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : ComplianceOutcome;
+    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : ComplianceOutcome
+    {
+        /// <summary>The figures <see cref="Message"/> names (the quantity held and asked), for a message in another language.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+    }
 
     /// <summary>The actor's role may not surrender for compliance.</summary>
     public sealed record Forbidden(IReadOnlyList<Role> Allowed) : ComplianceOutcome;

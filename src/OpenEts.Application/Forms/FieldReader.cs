@@ -22,6 +22,9 @@ public sealed class FieldReader
     /// <summary>Records a bad field.</summary>
     public void Fail(string field, string rule, string message) => _errors.Add(new FieldError(field, rule, message));
 
+    /// <summary>Records a bad field whose message names figures (a range, a limit), so that another language states them too.</summary>
+    public void FailOf(string field, string rule, FormattableString message) => _errors.Add(FieldError.Of(field, rule, message));
+
     public AccountNumber Account(string? text, string field)
     {
         if (AccountNumber.TryCreate(text?.Trim(), out var number, out var reason))

@@ -9,4 +9,8 @@ namespace OpenEts.Application.Inclusion;
 /// coins, when one did (rule <c>CoinCap</c> on a counted action).
 /// </summary>
 public sealed record ActionResult(int Index, string EventId, ActionStatus Status, string? Rule, string? Message, CarbonGrams Reduction, long Coins, long CoinsCut,
-    string? Field = null, Cap? CutBy = null);
+    string? Field = null, Cap? CutBy = null)
+{
+    /// <summary>The figures <see cref="Message"/> names (a speed limit, the minutes or days allowed), for a message in another language.</summary>
+    public IReadOnlyList<string> Figures { get; init; } = [];
+}

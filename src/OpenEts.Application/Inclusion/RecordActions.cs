@@ -105,7 +105,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         else if (behaviour is { } rb && InclusionLimits.MaxSpeed(rb) is { } max && a.Minutes is > 0 && a.Quantity is > 0
             && a.Quantity.Value / (a.Minutes.Value / 60m) > max)
         {
-            read.Fail(Field("minutes"), "ImpossibleSpeed", $"{Behaviours.CodeOf(rb)}: faster than {max.ToString(CultureInfo.InvariantCulture)} km/h on average");
+            read.FailOf(Field("minutes"), "ImpossibleSpeed", $"{Behaviours.CodeOf(rb)}: faster than {max} km/h on average");
         }
         if (a.OwnAverage is < 0 or > 200)
         {
@@ -162,15 +162,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             {
                 // The field without its "actions[i]." prefix: the result names its action by index already.
                 var field = item.Errors[0].Field;
-                results[item.Index] = Refuse(item, item.Errors[0].Rule, string.Join("; ", item.Errors.Select(e => e.Message)), field[(field.IndexOf('.', StringComparison.Ordinal) + 1)..]);
+                results[item.Index] = Refuse(item, item.Errors[0].Rule, string.Join("; ", item.Errors.Select(e => e.Message)), field[(field.IndexOf('.', StringComparison.Ordinal) + 1)..])
+                    with { Figures = item.Errors[0].Figures };
             }
             else if (item.OccurredAt > work.Now + InclusionLimits.FutureSkew)
             {
-                results[item.Index] = Refuse(item, "FromTheFuture", "the event is stamped in the future", "occurredAt");
+                results[item.Index] = RefuseOf(item, "FromTheFuture",
+                    $"the event is stamped more than {InclusionLimits.FutureSkew.TotalMinutes} minutes in the future", "occurredAt");
             }
             else if (item.OccurredAt < work.Now - InclusionLimits.MaxAge)
             {
-                results[item.Index] = Refuse(item, "TooOld", $"events older than {InclusionLimits.MaxAge.TotalDays} days are not counted", "occurredAt");
+                results[item.Index] = RefuseOf(item, "TooOld", $"events older than {InclusionLimits.MaxAge.TotalDays} days are not counted", "occurredAt");
             }
             else
             {
@@ -268,6 +270,10 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
 
     private static ActionResult Refuse(Item item, string rule, string message, string? field = null) =>
         new(item.Index, item.EventId, ActionStatus.Refused, rule, message, CarbonGrams.Zero, 0, 0, field);
+
+    // A refusal whose sentence names figures (the minutes or days allowed), kept apart for a message in another language.
+    private static ActionResult RefuseOf(Item item, string rule, FormattableString message, string? field = null) =>
+        Refuse(item, rule, Domain.Text.Figures.Sentence(message), field) with { Figures = Domain.Text.Figures.Of(message) };
 
     /// <summary>The users the timely actions name that are citizens, by name, in order of first appearance.</summary>
     private static async Task<Dictionary<string, long>> UsersAsync(InclusionWork work, List<Item> timely)

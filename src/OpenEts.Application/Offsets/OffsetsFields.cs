@@ -84,7 +84,7 @@ public static class OffsetsFields
         }
         if (v < min || v > max)
         {
-            read.Fail(field, "Range", $"{field} is from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+            read.FailOf(field, "Range", $"{field} is from {min} to {max}");
         }
         return v;
     }
@@ -99,7 +99,7 @@ public static class OffsetsFields
         }
         if (v < min || v > max)
         {
-            read.Fail(field, "Range", $"{field} is a whole number from {min} to {max}");
+            read.FailOf(field, "Range", $"{field} is a whole number from {min} to {max}");
         }
         return v;
     }

@@ -109,7 +109,10 @@ public sealed class RegistryCommandHandler(RegistryService registry, IStore stor
         {
             RegistryOutcome.Completed c => new RegistryCommandOutcome.Completed(c.Event, facts ?? throw new InvalidOperationException(
                 "A completed request has its facts."), c.Duplicate),
-            RegistryOutcome.Rejected r => new RegistryCommandOutcome.Refused(r.Reason, FieldOf(command, r.Field), r.Message, KindOf(r)),
+            RegistryOutcome.Rejected r => new RegistryCommandOutcome.Refused(r.Reason, FieldOf(command, r.Field), r.Message, KindOf(r))
+            {
+                Figures = r.Figures,
+            },
             _ => throw new InvalidOperationException("A registry outcome is completed or rejected."),
         };
 

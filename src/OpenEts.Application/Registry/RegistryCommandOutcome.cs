@@ -22,7 +22,11 @@ public abstract record RegistryCommandOutcome
     /// <param name="Field">The request's field at fault (<c>actor</c> for who is asking).</param>
     /// <param name="Message">The registry's sentence (English), naming the field and value.</param>
     /// <param name="Kind">Whether the field was malformed, the actor may not do this, or the registry's state forbids it.</param>
-    public sealed record Refused(RegistryRejection Reason, string Field, string Message, RefusalKind Kind) : RegistryCommandOutcome;
+    public sealed record Refused(RegistryRejection Reason, string Field, string Message, RefusalKind Kind) : RegistryCommandOutcome
+    {
+        /// <summary>The figures <see cref="Message"/> names (the quantity held and asked), for a message in another language.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+    }
 
     /// <summary>The actor's role may not ask for this at all (<paramref name="Allowed"/> may); nothing changed.</summary>
     public sealed record Forbidden(IReadOnlyList<Role> Allowed) : RegistryCommandOutcome;

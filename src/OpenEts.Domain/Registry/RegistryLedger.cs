@@ -87,6 +87,10 @@ public sealed partial class RegistryLedger
     private static RegistryOutcome.Rejected Reject(RegistryRejection reason, string field, string message) =>
         new(reason, field, message);
 
+    // A rejection whose sentence names figures, kept apart so that another language can state them too.
+    private static RegistryOutcome.Rejected RejectOf(RegistryRejection reason, string field, FormattableString message) =>
+        new(reason, field, Text.Figures.Sentence(message)) { Figures = Text.Figures.Of(message) };
+
     // The event of an earlier request by the same sender with the same key: from memory within the retention window,
     // from the archive (storage's key index) after it; null when the key is new. Only the event is kept per key: the
     // request's fingerprint is recomputed from it (RequestOf) when the key comes again, which is rare, so a fresh key
@@ -154,12 +158,12 @@ public sealed partial class RegistryLedger
     {
         if (required && string.IsNullOrWhiteSpace(text))
         {
-            return Reject(field == "reason" ? RegistryRejection.ReasonRequired : RegistryRejection.InvalidText, field,
-                $"The {field} must not be blank.");
+            return RejectOf(field == "reason" ? RegistryRejection.ReasonRequired : RegistryRejection.InvalidText, field,
+                $"The {field} must not be blank (1–{MaxTextLength} characters).");
         }
         if (text is { Length: > MaxTextLength })
         {
-            return Reject(RegistryRejection.InvalidText, field, $"The {field} is longer than {MaxTextLength} characters.");
+            return RejectOf(RegistryRejection.InvalidText, field, $"The {field} is longer than {MaxTextLength} characters.");
         }
         // A reason may run over several lines; a name may not.
         return text is not null && DisplayText.Explain(text, field, allowLineBreaks: field == "reason") is { } forbidden
@@ -192,7 +196,7 @@ public sealed partial class RegistryLedger
         var held = HeldBy(account.Number, unitClass)?.Total ?? 0;
         return held >= quantity
             ? null
-            : Reject(RegistryRejection.InsufficientHoldings, "quantity",
+            : RejectOf(RegistryRejection.InsufficientHoldings, "quantity",
                 $"Account '{account.Number}' ({field}) holds {held} of {unitClass}, fewer than the {quantity} asked for.");
     }
 

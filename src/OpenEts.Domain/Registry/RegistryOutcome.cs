@@ -23,5 +23,9 @@ public abstract record RegistryOutcome
     /// <param name="Reason">Why, as a code.</param>
     /// <param name="Field">The request field at fault, e.g. <c>quantity</c>, <c>from</c>, <c>actor</c>.</param>
     /// <param name="Message">A sentence for a person, naming the field and value.</param>
-    public sealed record Rejected(RegistryRejection Reason, string Field, string Message) : RegistryOutcome;
+    public sealed record Rejected(RegistryRejection Reason, string Field, string Message) : RegistryOutcome
+    {
+        /// <summary>The figures <see cref="Message"/> names (the quantity held and asked), for a message in another language.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+    }
 }

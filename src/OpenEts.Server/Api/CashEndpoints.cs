@@ -96,14 +96,14 @@ internal static class CashEndpoints
         CashCommandOutcome.Completed c => TypedResults.Ok(new CashOutcomeView(c.Event, c.Id, c.Duplicate)),
         CashCommandOutcome.Invalid i => Problems.Fields(i.Errors),
         CashCommandOutcome.NotFound => TypedResults.NotFound(),
-        CashCommandOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule, r.Message)]),
+        CashCommandOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule, r.Message) { Figures = r.Figures }]),
         CashCommandOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
-            r.Field, r.Rule, r.Message),
+            r.Field, r.Rule, r.Message, r.Figures),
         CashCommandOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this"),
         _ => throw new UnreachableException(),
     };
 
-    private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
-        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.cashrefused"),
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
+        TypedResults.Problem(RuleText.Message(field, rule, message, figures), statusCode: status, title: Text.T("problem.cashrefused"),
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 }

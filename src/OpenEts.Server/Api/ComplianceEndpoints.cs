@@ -144,15 +144,15 @@ internal static class ComplianceEndpoints
             ComplianceOutcome.Refused { Kind: RefusalKind.Malformed } r =>
                 fields(Problems.Fields([new FieldError(r.Field, r.Rule, r.Message)], Text.T("problem.malformed"))),
             ComplianceOutcome.Refused r => refused(Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden
-                : StatusCodes.Status409Conflict, r.Field, r.Rule, r.Message)),
+                : StatusCodes.Status409Conflict, r.Field, r.Rule, r.Message, r.Figures)),
             ComplianceOutcome.Forbidden f => refused(Refusal(StatusCodes.Status403Forbidden, "actor", "Role",
                 $"only {string.Join(", ", f.Allowed)} may do this")),
             _ => throw new UnreachableException(),
         };
     }
 
-    private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
-        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.refused"),
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
+        TypedResults.Problem(RuleText.Message(field, rule, message, figures), statusCode: status, title: Text.T("problem.refused"),
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 
     private static RulesView Rules(ComplianceRules r) => new(r.SurrenderDeadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -224,14 +224,14 @@ internal static partial class RegistryEndpoints
         RegistryCommandOutcome.Refused { Kind: RefusalKind.Malformed } r =>
             Problems.Fields([new FieldError(r.Field, r.Reason.ToString(), r.Message)], Text.T("problem.malformed")),
         RegistryCommandOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden
-            : StatusCodes.Status409Conflict, r.Field, r.Reason.ToString(), r.Message),
+            : StatusCodes.Status409Conflict, r.Field, r.Reason.ToString(), r.Message, r.Figures),
         RegistryCommandOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role",
             $"only {string.Join(", ", f.Allowed)} may do this"),
         _ => throw new UnreachableException(),
     };
 
-    private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
-        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.refused"),
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
+        TypedResults.Problem(RuleText.Message(field, rule, message, figures), statusCode: status, title: Text.T("problem.refused"),
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 
     /// <summary>The HTTP answer to reading one account: what <paramref name="found"/> makes of it, 404 or 403.</summary>

@@ -44,8 +44,8 @@ internal static partial class RuleText
     /// A registry rejection's message, as <see cref="Message(string, string, string, IReadOnlyList{string}?)"/> but its
     /// own text (<c>reg.rule.*</c>) first: a shared rule of the same name (<c>rule.ReasonRequired</c>) speaks of something else.
     /// </summary>
-    public static string RegistryMessage(string field, string rule, string english) =>
-        Message(field, rule, english, null, registryFirst: true);
+    public static string RegistryMessage(string field, string rule, string english, IReadOnlyList<string>? figures = null) =>
+        Message(field, rule, english, figures, registryFirst: true);
 
     private static string Message(string field, string rule, string english, IReadOnlyList<string>? figures, bool registryFirst)
     {

@@ -33,10 +33,10 @@ public abstract class CashPageModel : PageModel
                 }
                 break;
             case CashCommandOutcome.Refused r:
-                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule, r.Message));
+                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule, r.Message, r.Figures));
                 break;
             case CashCommandOutcome.NotFound n:
-                Errors.TryAdd("", RuleText.Label(n.Field) + "：" + Text.T("cash.notfound"));
+                Errors.TryAdd("", RuleText.Label(n.Field) + Text.T("colon") + Text.T("cash.notfound"));
                 break;
             case CashCommandOutcome.Forbidden:
                 Errors.TryAdd("", Text.T("rule.Role"));

@@ -42,7 +42,7 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
         }
         Refusal = outcome switch
         {
-            ComplianceOutcome.Refused r => (RuleText.Message(r.Field, r.Rule, r.Message), r.Rule, r.Field),
+            ComplianceOutcome.Refused r => (RuleText.Message(r.Field, r.Rule, r.Message, r.Figures), r.Rule, r.Field),
             ComplianceOutcome.Invalid i when i.Errors.Count > 0 => (RuleText.Field(i.Errors[0]), i.Errors[0].Rule, i.Errors[0].Field),
             _ => (Text.T("reg.err.forbidden"), "Role", "actor"),
         };

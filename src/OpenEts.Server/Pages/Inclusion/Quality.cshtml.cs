@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Files;
 using OpenEts.Application.Inclusion;
+using OpenEts.Domain.Inclusion;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
 using OpenEts.Server.Pages.Shared;
@@ -36,6 +38,20 @@ public sealed class QualityModel(InclusionQueries queries) : InclusionPageModel
 
     /// <summary>A reason's words in the page's language (the rule's code when the resources do not name it).</summary>
     public static string Reason(string rule) => Text.Has("incl.q.r." + rule) ? Text.T("incl.q.r." + rule) : rule;
+
+    /// <summary>The reasons a platform's limit lies behind, with figures the dashboard states.</summary>
+    public static IReadOnlyList<string> LimitedReasons { get; } = ["ImpossibleSpeed", "FromTheFuture", "TooOld"];
+
+    /// <summary>The platform's limit behind a reason, with its figures (the speeds, the minutes, the days); null for a reason without one.</summary>
+    public static string? Limit(string rule) => rule switch
+    {
+        "ImpossibleSpeed" => Text.T("incl.q.limit.ImpossibleSpeed", Text.List(Enum.GetValues<Behaviour>()
+            .Where(b => InclusionLimits.MaxSpeed(b) is not null)
+            .Select(b => $"{Text.T("incl.b." + Behaviours.CodeOf(b))} {InclusionLimits.MaxSpeed(b)!.Value.ToString(CultureInfo.InvariantCulture)} km/h"))),
+        "FromTheFuture" => Text.T("incl.q.limit.FromTheFuture", InclusionLimits.FutureSkew.TotalMinutes),
+        "TooOld" => Text.T("incl.q.limit.TooOld", InclusionLimits.MaxAge.TotalDays),
+        _ => null,
+    };
 
     public async Task<IActionResult> OnGetAsync([FromServices] IEnumerable<InclusionQueue> queue, CancellationToken ct)
     {

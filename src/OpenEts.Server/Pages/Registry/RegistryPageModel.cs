@@ -74,7 +74,7 @@ public abstract class RegistryPageModel(RegistryCommandHandler handler) : PageMo
                 Apply(form, input, new RegistryCommandOutcome.Invalid(invalid.Errors));
                 break;
             case ComplianceOutcome.Refused refused:
-                File(form, input, refused.Field, RuleText.RegistryMessage(refused.Field, refused.Rule, refused.Message));
+                File(form, input, refused.Field, RuleText.RegistryMessage(refused.Field, refused.Rule, refused.Message, refused.Figures));
                 break;
             case ComplianceOutcome.Forbidden:
                 File(form, input, "", Text.T("reg.err.forbidden"));
@@ -96,5 +96,5 @@ public abstract class RegistryPageModel(RegistryCommandHandler handler) : PageMo
 
     /// <summary>A refusal for the page, in the page's language: the rule and the field it concerns.</summary>
     private static string Explain(RegistryCommandOutcome.Refused refused) =>
-        RuleText.RegistryMessage(refused.Field, refused.Reason.ToString(), refused.Message);
+        RuleText.RegistryMessage(refused.Field, refused.Reason.ToString(), refused.Message, refused.Figures);
 }
