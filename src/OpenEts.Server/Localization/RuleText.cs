@@ -25,6 +25,13 @@ internal static partial class RuleText
         return Message(error.Field, error.Rule, error.Message, error.Figures);
     }
 
+    /// <summary>A field error's message, its field named <paramref name="label"/> (a page that knows better than the resources).</summary>
+    public static string Field(FieldError error, string label)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Message(error.Field, error.Rule, error.Message, error.Figures, registryFirst: false, label);
+    }
+
     /// <summary>A bad cell of an imported file.</summary>
     public static string Row(RowError error)
     {
@@ -47,7 +54,8 @@ internal static partial class RuleText
     public static string RegistryMessage(string field, string rule, string english, IReadOnlyList<string>? figures = null) =>
         Message(field, rule, english, figures, registryFirst: true);
 
-    private static string Message(string field, string rule, string english, IReadOnlyList<string>? figures, bool registryFirst)
+    private static string Message(string field, string rule, string english, IReadOnlyList<string>? figures, bool registryFirst,
+        string? label = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         field ??= "";
@@ -60,7 +68,7 @@ internal static partial class RuleText
         {
             return english;
         }
-        return string.IsNullOrEmpty(field) ? text : $"{Label(field)}：{text}";
+        return string.IsNullOrEmpty(field) ? text : $"{label ?? Label(field)}：{text}";
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ public abstract class AllocationPageModel : PageModel
         IReadOnlyList<FieldError> errors, CancellationToken ct) =>
         Record(parsed && run is not null ? await handler.HandleAsync(User.Actor(), run, ct) : new AllocationCommandOutcome.Invalid(errors));
 
+    /// <summary>A field error's message; a page that shows a plan names a figure's path by the plan's own words.</summary>
+    protected virtual string Describe(FieldError error) => RuleText.Field(error);
+
     private AllocationCommandOutcome Record(AllocationCommandOutcome outcome)
     {
         switch (outcome)
@@ -36,7 +39,7 @@ public abstract class AllocationPageModel : PageModel
             case AllocationCommandOutcome.Invalid invalid:
                 foreach (var e in invalid.Errors)
                 {
-                    Errors.TryAdd(e.Field, RuleText.Field(e));
+                    Errors.TryAdd(e.Field, Describe(e));
                 }
                 break;
             case AllocationCommandOutcome.Refused { Kind: RefusalKind.Malformed } r:

@@ -25,9 +25,22 @@ public sealed class EntityModel(AllocationQueries queries) : AllocationPageModel
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
+    /// <summary>The products of the plans the allocation followed, code → name, so that a product's step reads by its name.</summary>
+    public Dictionary<string, string> Products { get; } = new(StringComparer.Ordinal);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         View = await LoadAsync(ct);
+        foreach (var record in new[] { View?.Pre, View?.Final }.OfType<AllocationRecord>())
+        {
+            if (await queries.PlanAsync(record.PlanId, record.Version, ct) is { } stored)
+            {
+                foreach (var product in stored.Plan.Sectors.SelectMany(s => s.Products))
+                {
+                    Products.TryAdd(product.Id, product.Name);
+                }
+            }
+        }
         return View is null ? NotFound() : Page();
     }
 

@@ -5,6 +5,7 @@ using OpenEts.Application.Allocation;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Allocation;
 
@@ -57,14 +58,21 @@ public sealed class PlanModel(AllocationQueries queries, AllocationCommandHandle
         var edits = Paths.Select((p, i) => new SavePlanDraft.EditForm(p, Values.ElementAtOrDefault(i), Sources.ElementAtOrDefault(i)))
             .Where(e => e.Value is not null || !string.IsNullOrWhiteSpace(e.Source)).ToList();
         var parsed = SavePlanDraft.TryParse(new SavePlanDraft.Form(Id, Version, edits), out var command, out var errors);
+        // Read before the save, so that a refusal names each figure by the plan's words; a refused save changes nothing.
+        Stored = Id is null ? null : await queries.PlanAsync(Id, Version, ct);
         if (await SendAsync(plans, parsed, command, [.. errors.Select(e => NextToRow(e, edits))], ct)
             is AllocationCommandOutcome.Completed { Plan: { } saved })
         {
             return Redirect($"/Allocation/Plan?id={saved.PlanId}&version={saved.Version}&done=saved");
         }
-        Stored = Id is null ? null : await queries.PlanAsync(Id, Version, ct);
         return Stored is null ? NotFound() : Page();
     }
+
+    /// <summary>A figure's path in the plan's words (行业 · 产品 · 参数).</summary>
+    public string Label(string path) => AllocationLabels.Path(Stored?.Plan, path);
+
+    protected override string Describe(FieldError error) =>
+        error.Field.StartsWith('$') ? RuleText.Field(error, Label(error.Field)) : base.Describe(error);
 
     // The use case names an edit by its place in the list it was given (edits[2].source); the page shows the error
     // next to that figure's row, named by the figure's path, as the errors of applying an edit are.

@@ -1,0 +1,81 @@
+using System.Net;
+using OpenEts.Server.Tests.Api;
+using OpenEts.Server.Tests.Infrastructure;
+using OpenEts.Server.Tests.Pages;
+
+namespace OpenEts.Server.Tests.Allocation;
+
+/// <summary>
+/// The allocation pages in Chinese: methods, bases, steps, jurisdictions and plan figures named in words (a product keeps
+/// its code beside its name), and every refusal in Chinese.
+/// </summary>
+public sealed class AllocationChinesePagesTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private const string Plan = "/Allocation/Plan?id=guangdong-2017&version=1";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Dictionary<string, string> Year() => new() { ["jurisdiction"] = "guangdong", ["year"] = "2017" };
+
+    [Fact]
+    public async Task PlanPage_NamesMethodsBasisAndFlaggedFiguresInWords()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(Plan, Ct));
+
+        Assert.Contains("预分配：按上一年度产量 · 比例 1", page, StringComparison.Ordinal);
+        Assert.Contains("<td>熟料生产 <code>clinker</code></td><td class=\"method\">基准线法</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>特殊纸 <code>special</code></td><td class=\"method\">历史强度下降法</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td title=\"$.sectors[1].products[0].benchmark\">水泥 · 熟料生产 (clinker) · 基准值</td>", page, StringComparison.Ordinal);
+        Assert.Contains(">履约规则 · 抵销 · 全省抵销总量上限</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Benchmark<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("PreviousYearOutput", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanEditor_NewValueWithoutSource_NamesTheFigureBySectorProductAndParameter()
+    {
+        var regulator = await PageSession.SignInAsync(server, "regulator");
+
+        var shown = await regulator.PostAsync(new PageForm("plan", "regulator", Plan, "",
+            [new("Id", "guangdong-2017"), new("Version", "1"), new("Paths[0]", "$.sectors[4].products[0].benchmark"), new("Values[0]", "1.05"),
+                new("Sources[0]", "")]), null);
+
+        Assert.Contains("<li>造纸 · 普通纸及纸制品 (ordinary) · 基准值：须注明数值的来源（如文件名称和文号）。</li>", shown.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.sectors[4].products[0].benchmark：", shown.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bogus%3Dabc", "修改的数值：每行写成“名称=数值”（如 benchmark.cement.clinker=0.85），数值须为数字")]
+    [InlineData("bogus%3D1", "bogus：方案中没有此名称或路径的数值")]
+    public async Task WhatIf_BadFigure_SaysWhatIsWrongInChinese(string set, string expected)
+    {
+        using var company = await server.SignedInAsync("paper-a");
+
+        var page = WebUtility.HtmlDecode(await company.GetStringAsync($"/Allocation/WhatIf?plan=guangdong-2017&version=1&year=2017&set={set}", Ct));
+
+        Assert.Contains($"<span class=\"field-error\" id=\"set-error\">{expected}</span>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PreAllocation_BeforeAndAfterApproval_RefusesInChineseThenNamesStepsAndJurisdictionInWords()
+    {
+        using var regulator = await CookieBrowser.SignInAsync(server, "regulator");
+        using var cement = await server.SignedInAsync("cement-a");
+
+        using var early = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Pre", Year());
+        var refused = WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync(Ct));
+        using var approve = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Approve",
+            new Dictionary<string, string> { ["plan"] = "guangdong-2017", ["version"] = "1" });
+        using var pre = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Pre", Year());
+        var own = WebUtility.HtmlDecode(await cement.GetStringAsync("/Allocation/Entity?jurisdiction=guangdong&year=2017", Ct));
+
+        Assert.Contains("年度：该年度没有已批准的分配方案，请先批准方案", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("no approved plan", refused, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"jurisdiction\">广东 2017</span>", own, StringComparison.Ordinal);
+        Assert.Contains("class=\"step\">熟料生产 (clinker)</td>", own, StringComparison.Ordinal);
+        Assert.Contains("class=\"step\">预分配</td>", own, StringComparison.Ordinal);
+        Assert.Contains("class=\"step\">免费配额</td>", own, StringComparison.Ordinal);
+    }
+}
