@@ -50,6 +50,26 @@ public sealed partial class PageWordsTests(ServerFactory server) : IClassFixture
         Assert.DoesNotContain("Region：", detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InclusionCodesAndMerchants_NameProgrammesAndItemsNotTheirCodes()
+    {
+        using var citizen = await server.SignedInAsync("citizen-fz");
+        using var merchant = await server.SignedInAsync("paper-a");
+
+        var me = WebUtility.HtmlDecode(await citizen.GetStringAsync(new Uri("/Inclusion/Me", UriKind.Relative), Ct));
+        var shop = WebUtility.HtmlDecode(await merchant.GetStringAsync(new Uri("/Inclusion/Merchants", UriKind.Relative), Ct));
+        var item = ItemCell().Match(me);
+
+        Assert.True(item.Success, "the citizen's codes list the movie ticket");
+        Assert.NotEqual("movie-ticket", item.Groups[1].Value);
+        Assert.Matches("\\p{IsCJKUnifiedIdeographs}", item.Groups[1].Value);
+        Assert.DoesNotContain("· fuzhou-lvbao</span>", shop, StringComparison.Ordinal);
+        Assert.DoesNotContain("movie-ticket</p>", shop, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("data-item=\"movie-ticket\"[^>]*>.*?<td class=\"item\">([^<]*)</td>", RegexOptions.Singleline)]
+    private static partial Regex ItemCell();
+
     [GeneratedRegex("href=\"/Mrv/Report/([0-9]+)\"")]
     private static partial Regex ReportLink();
 

@@ -17,6 +17,17 @@ public abstract class InclusionPageModel : PageModel
 
     public IEnumerable<string> AllErrors => Errors.Values.Distinct();
 
+    /// <summary>A programme's name, by its code or id among <paramref name="programmes"/>; the code when none has it.</summary>
+    public static string ProgrammeName(IReadOnlyList<Domain.Inclusion.InclusionProgramme> programmes, string code) =>
+        Programme(programmes, code)?.Name ?? code;
+
+    /// <summary>A catalogue item's name in <paramref name="programme"/>'s catalogue; the code when the catalogue does not list it.</summary>
+    public static string ItemName(IReadOnlyList<Domain.Inclusion.InclusionProgramme> programmes, string programme, string item) =>
+        Programme(programmes, programme)?.Item(item)?.Name ?? item;
+
+    private static Domain.Inclusion.InclusionProgramme? Programme(IReadOnlyList<Domain.Inclusion.InclusionProgramme> programmes, string code) =>
+        programmes.FirstOrDefault(p => p.Code == code || p.Id == code);
+
     /// <summary>Files the outcome's errors; true when it completed.</summary>
     protected bool Report(InclusionCommandOutcome outcome)
     {
