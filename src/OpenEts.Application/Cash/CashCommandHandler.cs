@@ -10,8 +10,12 @@ namespace OpenEts.Application.Cash;
 /// </summary>
 public sealed class CashCommandHandler(IStore store, TimeProvider clock)
 {
-    /// <summary>Runs one command.</summary>
-    public async Task<CashCommandOutcome> HandleAsync(Actor actor, ICashCommand command, CancellationToken ct)
+    /// <summary>Runs one command now.</summary>
+    public Task<CashCommandOutcome> HandleAsync(Actor actor, ICashCommand command, CancellationToken ct) =>
+        HandleAsync(actor, command, clock.GetUtcNow(), ct);
+
+    /// <summary>Runs one command at <paramref name="now"/> (the demo dates its deposits before the trades they pay for).</summary>
+    public async Task<CashCommandOutcome> HandleAsync(Actor actor, ICashCommand command, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(command);
@@ -19,7 +23,6 @@ public sealed class CashCommandHandler(IStore store, TimeProvider clock)
         {
             return new CashCommandOutcome.Forbidden(command.Roles);
         }
-        var now = clock.GetUtcNow();
         return await store.WriteAsync(s => command.RunAsync(new CashWork(s, actor, now)), ct).ConfigureAwait(false);
     }
 }

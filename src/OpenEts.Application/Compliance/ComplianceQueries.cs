@@ -99,6 +99,34 @@ public sealed class ComplianceQueries(
         return new OwnCompliance(jurisdiction, year, inputs.Rules, new ComplianceRow(entity, total.Name, total.Sector, standing), own, holdings);
     }
 
+    /// <summary>
+    /// The compliance year a surrender form offers for holding account <paramref name="account"/>: the newest year (of any
+    /// jurisdiction with rules) in which the account's entity has an obligation it has not met yet (未足额清缴); else the
+    /// newest year with rules; else last year (Beijing time). The actor must be able to read the account for the first.
+    /// </summary>
+    public async Task<int> SurrenderYearAsync(Actor actor, AccountNumber account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var years = await YearsAsync(ct).ConfigureAwait(false);
+        if ((await registry.AccountsAsync(actor, ct).ConfigureAwait(false)).FirstOrDefault(a => a.Number == account) is { } held)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var (jurisdiction, year) in years.OrderByDescending(y => y.Year))
+            {
+                if (await LoadAsync(jurisdiction, year, ct).ConfigureAwait(false) is not { } inputs || inputs.EntityOf(held) is not { } entity)
+                {
+                    continue;
+                }
+                var book = inputs.Replay(await registry.SurrendersAsync(year, ct).ConfigureAwait(false));
+                if (book.StatusOf(entity, now) is { Status: ComplianceStatus.Short })
+                {
+                    return year;
+                }
+            }
+        }
+        return years.Count > 0 ? years.Max(y => y.Year) : clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year - 1;
+    }
+
     /// <summary>The most of <paramref name="held"/> units <see cref="ComplianceYear.Check"/> accepts now (0 when none).</summary>
     public static long MostAccepted(ComplianceYear book, Domain.Organisations.CreditCode entity, UnitAttributes unit,
         OffsetProjectFacts? facts, long held)

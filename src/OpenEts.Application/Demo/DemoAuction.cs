@@ -36,6 +36,12 @@ public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionR
     public static IReadOnlyList<(decimal Turnover, long Volume)> ListedMonths { get; } =
         [(1_500_000m, 100_000), (3_200_000m, 200_000), (1_736_000m, 100_000)];
 
+    /// <summary>
+    /// When the demo deposits are made: when the demo's FFCER market opens, before the first trade they pay for (the
+    /// seeded trades are dated on the days before the demo starts), so that a statement never spends money before it came.
+    /// </summary>
+    public static DateTimeOffset DepositedAt(DateTimeOffset now) => DemoForestryTrades.ListedAt(now);
+
     /// <summary>Seeds when no cash account of a member exists yet; true when it seeded.</summary>
     public async Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -50,7 +56,7 @@ public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionR
         {
             var deposit = new DepositCash(company.Code, Yuan.From(Deposits[company.Sector]), "演示入金",
                 IdempotencyKey.From("demo-deposit-" + company.Code.Value));
-            Ensure(await cash.HandleAsync(regulator, deposit, ct).ConfigureAwait(false));
+            Ensure(await cash.HandleAsync(regulator, deposit, DepositedAt(now), ct).ConfigureAwait(false));
         }
         // The approved plan's rules when the demo has one; Guangdong's as found otherwise (the demo plan may not be approved).
         var found = await rules.RulesAsync("guangdong", 2017, ct).ConfigureAwait(false) ?? AuctionRules.Guangdong;

@@ -50,6 +50,9 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
         (1, Instruments[1], "power-a", 14_100, 1_960),
     ];
 
+    /// <summary>When the FFCER instruments are listed and the seller's trading account opened: a day before the first seeded trade.</summary>
+    public static DateTimeOffset ListedAt(DateTimeOffset now) => now.AddDays(-Trades.Max(t => t.DaysBefore) - 1);
+
     /// <summary>
     /// Seeds when the demo exchange is listed, no FFCER instrument is, and the demo's FFCER credits are issued; true when it
     /// seeded. The trades are placed at 10:00 + n minutes Beijing time on the days before <paramref name="now"/>.
@@ -63,7 +66,7 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
             return false;
         }
         var staff = await ActorAsync(DemoRegistry.ExchangeRepresentatives[0], ct).ConfigureAwait(false);
-        var firstDay = now.AddDays(-Trades.Max(t => t.DaysBefore) - 1);
+        var firstDay = ListedAt(now);
         foreach (var c in Instruments)
         {
             var instrument = new Instrument(c.ToString(), c, ReferencePriceFen, 1, 1, Instrument.NationalMaxOrderTonnes,

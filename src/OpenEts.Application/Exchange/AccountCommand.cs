@@ -44,12 +44,19 @@ internal static class AccountCommand
         return account ?? 0;
     }
 
-    /// <summary>Reads an optional reason for the record (at most <see cref="MaxReason"/> characters).</summary>
-    public static string Reason(FieldReader read, string? reason)
+    /// <summary>
+    /// Reads a reason for the record (at most <see cref="MaxReason"/> characters): optional, or required with
+    /// <paramref name="whenMissing"/> as the message when it is missing.
+    /// </summary>
+    public static string Reason(FieldReader read, string? reason, string? whenMissing = null)
     {
         ArgumentNullException.ThrowIfNull(read);
         var text = FieldReader.Text(reason);
-        if (text.Length > MaxReason)
+        if (text.Length == 0 && whenMissing is not null)
+        {
+            read.Fail("reason", "Required", whenMissing);
+        }
+        else if (text.Length > MaxReason)
         {
             read.Fail("reason", "Text", $"reason: at most {MaxReason} characters");
         }

@@ -13,7 +13,7 @@ namespace OpenEts.Application.Exchange;
 /// withdrawal of an offer are this platform's choice, docs/exchange.md]. Journalled as <c>exchange.client.transfer.declined</c>.
 /// </summary>
 /// <param name="Account">The client's trading account.</param>
-/// <param name="Reason">Why, for the record (optional, at most 500 characters).</param>
+/// <param name="Reason">Why, for the record and for the member that offered the move, which is shown it (required, at most 500 characters).</param>
 public sealed record DeclineClientTransfer(long Account, string Reason) : IExchangeCommand
 {
     public const string Kind = "exchange.client.transfer.declined";
@@ -27,7 +27,8 @@ public sealed record DeclineClientTransfer(long Account, string Reason) : IExcha
     public static bool TryParse(Form form, [NotNullWhen(true)] out DeclineClientTransfer? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return AccountCommand.TryParse(form.Account, (read, account) => new DeclineClientTransfer(account, AccountCommand.Reason(read, form.Reason)),
+        return AccountCommand.TryParse(form.Account, (read, account) => new DeclineClientTransfer(account,
+            AccountCommand.Reason(read, form.Reason, "reason: say why the move is declined; the member that offered it is shown it")),
             out command, out errors);
     }
 

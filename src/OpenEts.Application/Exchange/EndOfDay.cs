@@ -348,6 +348,9 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             : [.. prints];
     }
 
+    /// <summary>The reason journalled with the halt of an instrument that does not reconcile (<see cref="InstrumentHalt.ByReconciliation"/>).</summary>
+    public const string ReconciliationHaltReason = "end of day: the reconciliation found a difference";
+
     private static async Task HaltAsync(ExchangeWork work, string instrument)
     {
         if (work.Book(instrument) is { IsHalted: true })
@@ -355,7 +358,7 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
             return;
         }
         var (outcome, _) = await work.SubmitAsync(ExchangeInput.Halted, instrument,
-            new ExchangeInput(instrument, 0, 0, null, null, null, 0, work.Actor.UserName, null, "end of day: the reconciliation found a difference"))
+            new ExchangeInput(instrument, 0, 0, null, null, null, 0, work.Actor.UserName, null, ReconciliationHaltReason))
             .ConfigureAwait(false);
         if (!outcome.IsAccepted)
         {

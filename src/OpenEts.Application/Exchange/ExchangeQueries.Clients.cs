@@ -1,4 +1,6 @@
+using System.Text.Json;
 using OpenEts.Application.Identity;
+using OpenEts.Application.Storage;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Exchange;
@@ -96,6 +98,40 @@ public sealed partial class ExchangeQueries
     }
 
     /// <summary>
+    /// The moves of the actor's organisation's clients that the offered member declined, by client account: only those
+    /// whose latest move (offered, declined, withdrawn, made) is that decline, so an offer made again hides the old answer;
+    /// empty for an actor without a member's own trading account.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, ClientMoveDeclined>> DeclinedMovesAsync(Actor actor, CancellationToken ct)
+    {
+        if (await AccountAsync(actor, ct).ConfigureAwait(false) is not { IsClient: false } own)
+        {
+            return new Dictionary<long, ClientMoveDeclined>();
+        }
+        return await store.ReadAsync(async s =>
+        {
+            var declined = new Dictionary<long, ClientMoveDeclined>();
+            foreach (var client in (await s.Exchange.ClientsOfAsync(own.Id).ConfigureAwait(false)).Where(c => c.TransferTo is null))
+            {
+                // Every move's kind starts so: exchange.client.transfer.offered, .declined, .withdrawn, and exchange.client.transferred.
+                var latest = await s.Journal.PageAsync(new JournalFilter(AccountLifecycle.Subject(client.Id), KindPrefix: "exchange.client.transfer"), 0, 1)
+                    .ConfigureAwait(false);
+                if (latest is not [{ Kind: DeclineClientTransfer.Kind } entry, ..])
+                {
+                    continue;
+                }
+                using var payload = JsonDocument.Parse(entry.Payload);
+                var to = payload.RootElement.GetProperty("to").GetInt64();
+                var reason = payload.RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
+                var member = await s.Exchange.FindAccountAsync(to).ConfigureAwait(false);
+                var name = member is null ? "" : (await s.Organisations.FindByIdAsync(member.OrganisationId).ConfigureAwait(false))?.Name ?? "";
+                declined[client.Id] = new ClientMoveDeclined(client.Id, to, name, string.IsNullOrWhiteSpace(reason) ? null : reason, entry.At);
+            }
+            return (IReadOnlyDictionary<long, ClientMoveDeclined>)declined;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The trading account <paramref name="actor"/> may read: its organisation's own (<paramref name="account"/> null or
     /// its number), a client account of its organisation as a member, or any account for the exchange's staff, the regulator
     /// and the auditor; null otherwise (or when there is no such account). A client's own users read their client account.
@@ -117,3 +153,4 @@ public sealed partial class ExchangeQueries
 
 /// <summary>A member's client account (客户账户) with the client's credit code and name.</summary>
 public sealed record TradingClient(TradingAccount Account, CreditCode Code, string Name);
+

@@ -13,7 +13,7 @@ namespace OpenEts.Application.Exchange;
 /// </summary>
 /// <param name="Instrument">The instrument's code.</param>
 /// <param name="Halt">True to halt, false to resume.</param>
-/// <param name="Reason">Why, for the record (optional).</param>
+/// <param name="Reason">Why: required for a halt (the operator page, /Exchange and /Market show it), optional for a resume.</param>
 public sealed record HaltInstrument(string Instrument, bool Halt, string Reason) : IExchangeCommand
 {
     /// <summary>The request as typed.</summary>
@@ -33,7 +33,11 @@ public sealed record HaltInstrument(string Instrument, bool Halt, string Reason)
             read.Fail("instrument", "Required", "instrument: the instrument's code, e.g. GDEA-2017");
         }
         var reason = FieldReader.Text(form.Reason);
-        if (reason.Length > 500)
+        if (halt && reason.Length == 0)
+        {
+            read.Fail("reason", "Required", "reason: say why the instrument is halted; traders are shown it");
+        }
+        else if (reason.Length > 500)
         {
             read.Fail("reason", "Text", "reason: at most 500 characters");
         }

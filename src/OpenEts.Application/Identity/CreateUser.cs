@@ -40,7 +40,10 @@ public sealed record CreateUser(string UserName, string DisplayName, Role Role, 
         _ => ([], false),
     };
 
-    /// <summary>The request as typed. Field names: userName, role, organisation, displayName, password.</summary>
+    /// <summary>
+    /// The request as typed. Field names: userName, role, organisation, displayName, password. A null password is one asked
+    /// for after the form is read (the command line's prompt), which the handler checks; a form's empty box is "".
+    /// </summary>
     public sealed record Form(string? UserName, string? Role, string? Organisation, string? DisplayName, string? Password)
     {
         public override string ToString() =>
@@ -48,8 +51,8 @@ public sealed record CreateUser(string UserName, string DisplayName, Role Role, 
     }
 
     /// <summary>
-    /// Reads the form: the user name, role, organisation code and display name by their rules. The password's policy
-    /// and whether the organisation exists are the handler's (<see cref="CreateUserHandler"/>).
+    /// Reads the form: the user name, role, organisation code, display name and the password's policy, every field's error
+    /// together. Whether the organisation exists is the handler's (<see cref="CreateUserHandler"/>).
     /// </summary>
     public static bool TryParse(Form form, out CreateUser? command, out IReadOnlyList<FieldError> errors)
     {
@@ -64,6 +67,11 @@ public sealed record CreateUser(string UserName, string DisplayName, Role Role, 
         }
         var (role, organisation) = ReadAccess(found, form.Role, form.Organisation);
         var displayName = ReadDisplayName(found, form.DisplayName, userName);
+        // The policy's verdict with the form's other errors, so that one submit names them all (the handler checks it again).
+        if (form.Password is not null && PasswordPolicy.Check(form.Password, userName) is { } weak)
+        {
+            found.Add(new FieldError("password", weak.Rule, "password: " + weak.Message));
+        }
         errors = found;
         command = found.Count == 0 ? new CreateUser(userName, displayName, role, organisation, form.Password ?? "") : null;
         return command is not null;

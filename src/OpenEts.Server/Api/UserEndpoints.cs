@@ -71,7 +71,7 @@ internal static class UserEndpoints
     private static async Task<Results<Created<UserView>, ValidationProblem, ProblemHttpResult>> CreateAsync(NewUserInput input,
         HttpContext http, CreateUserHandler handler, UserAdminHandler users, CancellationToken ct)
     {
-        var form = new CreateUser.Form(input.UserName, input.Role, input.Organisation, input.DisplayName, input.Password);
+        var form = new CreateUser.Form(input.UserName, input.Role, input.Organisation, input.DisplayName, input.Password ?? "");
         if (!CreateUser.TryParse(form, out var command, out var errors))
         {
             return Problems.Fields(errors);

@@ -9,7 +9,7 @@ namespace OpenEts.Server.Tests.Browser;
 /// </summary>
 public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
-    // Each page with a cell that must not break: an instrument or class code, a date, a trading state.
+    // Each page with a cell that must not break: an instrument or class code, a date, a trading state, a figure with its unit.
     private static readonly (string User, string Url, string? OneLine)[] Pages =
     [
         ("cement-a", "/Exchange", "#instruments td.mono"),
@@ -24,7 +24,13 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         ("regulator", "/Organisations", "#organisations td.mono"),
         ("regulator", "/Auctions/Detail/1", "td.num"),
         ("regulator", "/Energy/Calculators", "td.num"),
-        ("regulator", "/Energy", null),
+        ("regulator", "/Energy", "#barometer td .mono"),
+        ("regulator", "/Energy/Targets", "#split td .nowrap"),
+        ("regulator", "/Energy/Targets/KeyUsers", "#progress td.monitoring a"),
+        ("regulator", "/Energy/Targets/Statistics", "#statistics td .nowrap"),
+        ("regulator", "/Energy/Monitoring/Unit?id=1", "#em-meters td.mono"),
+        ("regulator", "/Energy/Monitoring/Register", "#emr-units li .nowrap"),
+        ("regulator", "/Energy/Cards", "#cards td.small .nowrap"),
         ("regulator", "/Organisations/Import", null),
         ("regulator", "/Exchange/Auctions", "#allowance-auctions td.nowrap"),
     ];

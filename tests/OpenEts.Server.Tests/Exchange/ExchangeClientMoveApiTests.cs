@@ -37,9 +37,10 @@ public sealed class ExchangeClientMoveApiTests(ServerFactory server) : IClassFix
 
         var offered = await PostAsync(power, path, new { toMember = cementAccount });
         var withdrawByCement = await PostAsync(cement, path + "/withdraw", new { });
-        var declineByPower = await PostAsync(power, path + "/decline", new { });
+        var declineByPower = await PostAsync(power, path + "/decline", new { reason = "not ours" });
+        var declineWithoutReason = await PostAsync(cement, path + "/decline", new { });
         var declined = await PostAsync(cement, path + "/decline", new { reason = "no capacity" });
-        var declinedAgain = await PostAsync(cement, path + "/decline", new { });
+        var declinedAgain = await PostAsync(cement, path + "/decline", new { reason = "no capacity" });
         var offeredAfterDecline = await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients/offered", Ct);
         await PostAsync(power, path, new { toMember = cementAccount });
         var withdrawn = await PostAsync(power, path + "/withdraw", new { });
@@ -51,6 +52,8 @@ public sealed class ExchangeClientMoveApiTests(ServerFactory server) : IClassFix
         Assert.Equal((HttpStatusCode.OK, "exchange.client.transfer.offered"), Rule(offered));
         Assert.Equal((HttpStatusCode.Forbidden, "NotYourClient"), Rule(withdrawByCement));
         Assert.Equal((HttpStatusCode.Forbidden, "NotOfferedMember"), Rule(declineByPower));
+        Assert.Equal((HttpStatusCode.BadRequest, "Required"), Rule(declineWithoutReason));
+        Assert.Equal("reason", declineWithoutReason.Json.GetProperty("field").GetString());
         Assert.Equal((HttpStatusCode.OK, "exchange.client.transfer.declined"), Rule(declined));
         Assert.Equal(JsonValueKind.Null, declined.Json.GetProperty("account").GetProperty("transferTo").ValueKind);
         Assert.Equal((HttpStatusCode.Conflict, "NoTransferOffer"), Rule(declinedAgain));

@@ -26,4 +26,20 @@ public sealed class CashPageTests(ServerFactory server) : IClassFixture<ServerFa
         Assert.Matches(">委托 #[0-9]+</td>", fee);
         Assert.DoesNotContain(">exchange/order/", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Statement_TheDemoDeposit_IsDatedBeforeEveryTradeItPaidFor()
+    {
+        using var power = await server.SignedInAsync("power-a");
+
+        var page = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Cash", UriKind.Relative), Ct));
+
+        var rows = Regex.Matches(page, "<tr class=\"movement\"><td class=\"nowrap\">([^<]+)</td>.*?</tr>", RegexOptions.Singleline).ToList();
+        var deposit = Assert.Single(rows, r => r.Value.Contains("演示入金", StringComparison.Ordinal));
+        var others = rows.Where(r => r != deposit).Select(r => r.Groups[1].Value).ToList();
+        Assert.NotEmpty(others);
+        // Beijing times as the page writes them (yyyy-MM-dd HH:mm:ss) order as text; the deposit is the oldest and the last row.
+        Assert.All(others, at => Assert.True(string.CompareOrdinal(deposit.Groups[1].Value, at) < 0, $"the deposit ({deposit.Groups[1].Value}) is not before {at}"));
+        Assert.Same(deposit, rows[^1]);
+    }
 }

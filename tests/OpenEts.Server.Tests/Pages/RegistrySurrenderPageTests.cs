@@ -30,6 +30,19 @@ public sealed class RegistrySurrenderPageTests(ServerFactory server) : IClassFix
     }
 
     [Fact]
+    public async Task SurrenderForm_ForAnEntityThatStillOwes_OffersTheYearItOwesFor()
+    {
+        await server.ApproveDemoPlanAsync();
+        using var steel = await server.SignedInAsync("steel-a");
+
+        var page = await steel.GetStringAsync(new Uri("/Registry/Surrender", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        // The demo's one year with an obligation is 2017 (the approved plan's), whatever the calendar year.
+        Assert.Contains("id=\"surrender-year\" type=\"number\" min=\"2000\" max=\"2099\" step=\"1\" inputmode=\"numeric\" value=\"2017\"", page,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Surrender_AllowancesForCompliance_MovesThemAndGoesToTheAccount()
     {
         await server.ApproveDemoPlanAsync();

@@ -27,6 +27,9 @@ public sealed class ClientsModel(ExchangeService exchange, ExchangeQueries queri
     /// <summary>Client accounts another member offered to move to this member, waiting for its acceptance.</summary>
     public IReadOnlyList<TradingClient> Offered { get; private set; } = [];
 
+    /// <summary>This member's clients whose move the offered member declined (with its reason), by client account.</summary>
+    public IReadOnlyDictionary<long, ClientMoveDeclined> Declined { get; private set; } = new Dictionary<long, ClientMoveDeclined>();
+
     public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) =>
         SendAsync(OpenClientAccount.TryParse(new(ClientCode, HoldingAccount), out var command, out var errors), command, errors, "clientopened", ct);
 
@@ -55,5 +58,6 @@ public sealed class ClientsModel(ExchangeService exchange, ExchangeQueries queri
     {
         Clients = await Queries.ClientsAsync(actor, ct);
         Offered = await Queries.TransfersOfferedAsync(actor, ct);
+        Declined = await Queries.DeclinedMovesAsync(actor, ct);
     }
 }

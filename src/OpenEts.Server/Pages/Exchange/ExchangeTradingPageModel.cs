@@ -19,6 +19,9 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
     /// <summary>The instruments whose trading day has been closed by the end of day: their reference and band are the next day's.</summary>
     public IReadOnlySet<string> ClosedForTheDay { get; private set; } = new HashSet<string>();
 
+    /// <summary>Why, by whom and since when each halted instrument is halted, by code.</summary>
+    public IReadOnlyDictionary<string, InstrumentHalt> Halts { get; private set; } = new Dictionary<string, InstrumentHalt>();
+
     public string? Done { get; private set; }
 
     /// <summary>The signed-in member's trading account, or null (the exchange's staff, a supervisor, a member without one).</summary>
@@ -83,6 +86,7 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
     {
         Instruments = await queries.InstrumentsAsync(ct);
         ClosedForTheDay = await queries.ClosedForTheDayAsync(clock.GetUtcNow(), ct);
+        Halts = await queries.HaltsAsync(ct);
         Account = await queries.AccountAsync(User.Actor(), ct);
         await LoadMoreAsync(User.Actor(), ct);
         Instrument ??= Instruments.Count > 0 ? Instruments[0].Instrument.Code : null;

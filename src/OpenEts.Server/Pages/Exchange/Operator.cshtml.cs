@@ -13,6 +13,9 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
 {
     public IReadOnlyList<ListedInstrument> Instruments { get; private set; } = [];
 
+    /// <summary>Why, by whom and since when each halted instrument is halted, by code.</summary>
+    public IReadOnlyDictionary<string, InstrumentHalt> Halts { get; private set; } = new Dictionary<string, InstrumentHalt>();
+
     public IReadOnlyList<TradingAccount> Accounts { get; private set; } = [];
 
     /// <summary>Each trading account's organisation name, by account number.</summary>
@@ -118,6 +121,7 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     private async Task LoadAsync(CancellationToken ct)
     {
         Instruments = await queries.InstrumentsAsync(ct);
+        Halts = await queries.HaltsAsync(ct);
         Accounts = await queries.AccountsAsync(User.Actor(), ct);
         Holders = await queries.AccountHoldersAsync(User.Actor(), ct);
         Closes = await queries.ClosesAsync(null, ct);

@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Exchange;
 using OpenEts.Application.Exchange.MarketData;
 using OpenEts.Domain.Exchange.MarketData;
 
 namespace OpenEts.Server.Pages.Market;
 
-/// <summary>The market (行情), public: every listed instrument's ticker, and the published statistics.</summary>
+/// <summary>The market (行情), public: every listed instrument's ticker (a halted one says so, why and since when), and the published statistics.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(MarketDataQueries market) : PageModel
+public sealed class IndexModel(MarketDataQueries market, ExchangeQueries exchange) : PageModel
 {
     public IReadOnlyList<Ticker> Tickers { get; private set; } = [];
+
+    /// <summary>Each halted instrument's halt, by code.</summary>
+    public IReadOnlyDictionary<string, InstrumentHalt> Halts { get; private set; } = new Dictionary<string, InstrumentHalt>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -22,5 +26,6 @@ public sealed class IndexModel(MarketDataQueries market) : PageModel
             }
         }
         Tickers = tickers;
+        Halts = await exchange.HaltsAsync(ct);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Exchange;
 using OpenEts.Application.Exchange.MarketData;
 using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Server.Api;
@@ -10,16 +11,20 @@ namespace OpenEts.Server.Pages.Market;
 
 /// <summary>
 /// One instrument's market, public: the ticker, the top 5 levels of the book, and the K-line and volume chart (1 minute
-/// or 1 day), drawn by wwwroot/js/market.js from the bars the server renders into the page.
+/// or 1 day), drawn by wwwroot/js/market.js from the bars the server renders into the page; a halted instrument says so,
+/// why and since when.
 /// </summary>
 [AllowAnonymous]
-public sealed class InstrumentModel(MarketDataQueries market) : PageModel
+public sealed class InstrumentModel(MarketDataQueries market, ExchangeQueries exchange) : PageModel
 {
     public string Code { get; private set; } = "";
 
     public Ticker? Ticker { get; private set; }
 
     public BookDepth? Depth { get; private set; }
+
+    /// <summary>The instrument's halt when it is halted, else null.</summary>
+    public InstrumentHalt? Halt { get; private set; }
 
     public string IntervalName { get; private set; } = "1m";
 
@@ -42,6 +47,7 @@ public sealed class InstrumentModel(MarketDataQueries market) : PageModel
         }
         (Code, Ticker, IntervalName) = (code, ticker, MarketDataQueries.IntervalName(i));
         Depth = await market.DepthAsync(code, ct);
+        Halt = Depth is { Halted: true } ? (await exchange.HaltsAsync(ct)).GetValueOrDefault(code) : null;
         Bars = await market.KLinesAsync(code, i, ct) ?? [];
         return Page();
     }

@@ -15,7 +15,8 @@ namespace OpenEts.Server.Pages.Registry;
 /// once; the refusals (a surrender's compliance rule, the ledger's rules) are shown next to their field.
 /// </summary>
 [Authorize(Roles = Access.RegistryHolders)]
-public sealed class SurrenderModel(RegistryService registry, RegistryCommandHandler handler, ComplianceHandler compliance, TimeProvider clock)
+public sealed class SurrenderModel(
+    RegistryService registry, RegistryCommandHandler handler, ComplianceHandler compliance, ComplianceQueries obligations)
     : RegistryPageModel(handler)
 {
     private static readonly RegistryForm SurrenderForm = new("surrender", "from", "class", "quantity", "complianceYear");
@@ -41,9 +42,8 @@ public sealed class SurrenderModel(RegistryService registry, RegistryCommandHand
     public async Task OnGetAsync([FromQuery] string? account, CancellationToken ct)
     {
         await LoadAsync(ct);
-        var year = clock.GetLocalNow().Year - 1;
         SurrenderInput = Fresh(account, SurrenderSources);
-        SurrenderInput.ComplianceYear = year;
+        SurrenderInput.ComplianceYear = await OpenYearAsync(SurrenderInput.From, ct);
         CancelInput = Fresh(account, CancelSources);
     }
 
@@ -78,9 +78,15 @@ public sealed class SurrenderModel(RegistryService registry, RegistryCommandHand
         }
         await LoadAsync(ct);
         SurrenderInput = Fresh(input.From, SurrenderSources);
-        SurrenderInput.ComplianceYear = clock.GetLocalNow().Year - 1;
+        SurrenderInput.ComplianceYear = await OpenYearAsync(SurrenderInput.From, ct);
         return Page();
     }
+
+    // The year the account's entity still owes for (compliance's default for the form).
+    private async Task<int?> OpenYearAsync(string? account, CancellationToken ct) =>
+        SurrenderSources.FirstOrDefault(a => a.Number.Value == account) is { } source
+            ? await obligations.SurrenderYearAsync(User.Actor(), source.Number, ct)
+            : null;
 
     private FormInput Fresh(string? account, IReadOnlyList<RegistryAccount> sources) => new()
     {

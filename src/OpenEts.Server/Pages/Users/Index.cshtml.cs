@@ -44,7 +44,7 @@ public sealed class IndexModel(UserAdminHandler users, CreateUserHandler create,
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Created = null;
-        var form = new CreateUser.Form(NewUserName, NewRole, NewOrganisation, NewDisplayName, NewPassword);
+        var form = new CreateUser.Form(NewUserName, NewRole, NewOrganisation, NewDisplayName, NewPassword ?? "");
         if (!CreateUser.TryParse(form, out var command, out var errors))
         {
             Errors = errors;
