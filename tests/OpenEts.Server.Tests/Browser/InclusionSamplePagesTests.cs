@@ -45,10 +45,11 @@ public sealed class InclusionSamplePagesTests(BrowserServer server) : IClassFixt
         await verifier.FillAsync("#opinion", "抽样核查");
         await verifier.ClickAsync("#verify-submit");
         await verifier.WaitForSelectorAsync("#incl-error");
-        await verifier.SelectOptionAsync("#finding-1", "confirmed");
+        await verifier.CheckAsync("#finding-1-confirmed");
         await verifier.FillAsync("#reason-1", "与电网企业上网电量结算单一致");
-        await verifier.ClickAsync("#save-1");
-        await verifier.WaitForSelectorAsync("#event-1 .state:has-text('属实')");
+        await verifier.ClickAsync("#save-findings");
+        await verifier.WaitForSelectorAsync("#findings-saved");
+        Assert.Equal("属实", await verifier.InnerTextAsync("#event-1 .state"));
         Assert.Equal("1 / 1", await verifier.InnerTextAsync("#checked"));
         await verifier.FillAsync("#opinion", "样本全部属实，按申报量核证");
         await verifier.ClickAsync("#verify-submit");
