@@ -94,6 +94,20 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
         Assert.Contains("深圳", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("shenzhen-tanpuhui", "https://www.citysz.net/guonei/2022/0923/2022107136.html")]
+    [InlineData("fuzhou-lvbao-2024", "http://www.xiaoshuotop.com/html/636b398376.html")]
+    public async Task ProgrammePage_CitesItsSourcesAsLinksAndNoProjectFile(string programme, string address)
+    {
+        using var anonymous = server.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri($"/Inclusion/Programme?id={programme}", UriKind.Relative), Ct));
+
+        Assert.Contains($"<a href=\"{address}\" class=\"source-link\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("cards A", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"[\w-]+\.md\b", page);
+    }
+
     [Fact]
     public async Task PartnerKeyForABehaviourTheProgrammeDoesNotReward_IsRefusedWithTheRule()
     {
