@@ -29,6 +29,22 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task MePage_ARefusedActionIsListedAsNotCountedWithItsReasonNotAsZero()
+    {
+        var citizen = await PageSession.SignInAsync(server, "citizen");
+        var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var shown = await citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
+            [new("Programme", "fuzhou-lvbao"), new("Behaviour", "metro"), new("Quantity", "10"), new("Minutes", "20"), new("OccurredAt", at)]),
+            "web-" + Guid.NewGuid().ToString("N"));
+
+        var recent = System.Text.RegularExpressions.Regex.Match(shown.Body, "<table class=\"registry\" id=\"recent\">.*?</table>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("<tr class=\"refused\">", recent, StringComparison.Ordinal);
+        Assert.Contains("未计入：不予奖励的行为", recent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecordForm_RidesPastTheDailyCoinCap_SayHowManyCoinsTheCapCut()
     {
         var citizen = await PageSession.SignInAsync(server, "citizen");
