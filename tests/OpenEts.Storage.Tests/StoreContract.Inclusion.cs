@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
@@ -133,7 +134,7 @@ public abstract partial class StoreContract<TDb>
         var regulator = await w.ActorOf("regulator");
         await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
             [.. Enumerable.Range(1, 5).Select(i => Ride($"g{i}", "metro", 1m) with { User = "citizen" }),
-                new RecordActions.ActionForm("pv-1", "pv-meter-7", "solar-pv", "2026-11-29T19:00:00+08:00", 2000m) { User = "citizen" }]));
+                .. PvDays("citizen", 29)]));
         Assert.True(AggregatePeriod.TryParse(new AggregatePeriod.Form("guangdong-tanpuhui", "2026-11-01", "2026-11-30"), InclusionProgrammes.Shipped,
             out var aggregate, out _));
 
@@ -141,7 +142,7 @@ public abstract partial class StoreContract<TDb>
         var twice = await w.Handler.AggregateAsync(await w.ActorOf("cement-a"), aggregate, Ct);
 
         var saved = (InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(outcome).Result;
-        // 2 000 kWh × 570.3 g + 5 × 515.5 g = 1 143 177.5 g → 1.143 t claimed (rounded down to the kilogram)
+        // 5 × 400 kWh × 570.3 g + 5 × 515.5 g = 1 143 177.5 g → 1.143 t claimed (rounded down to the kilogram)
         Assert.Equal(1_143_177.5m, saved.Reduction.Grams);
         Assert.Equal(1.143m, saved.ClaimedTonnes);
         var report = await w.Store.ReadAsync(s => s.Offsets.FindReportAsync(saved.Report), Ct);
@@ -163,7 +164,7 @@ public abstract partial class StoreContract<TDb>
 
         var small = await w.Handler.AggregateAsync(owner, day, Ct);
         await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
-            new RecordActions.ActionForm("pv-1", "pv-meter-7", "solar-pv", "2026-11-29T19:00:00+08:00", 2000m) { User = "citizen" }));
+            [.. PvDays("citizen", 29)]));
         var longer = await w.Handler.AggregateAsync(owner, day with { PeriodStart = new DateOnly(2026, 11, 1) }, Ct);
 
         // 5 × 515.5 g = 2.578 kg: no PHCER can be issued for it, so no report is filed and November stays free.
@@ -201,7 +202,7 @@ public abstract partial class StoreContract<TDb>
         await using var w = await InclusionWorldAsync(offsets: true);
         var regulator = await w.ActorOf("regulator");
         await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
-            new RecordActions.ActionForm("pv-1", "pv-meter-7", "solar-pv", "2026-11-28T19:00:00+08:00", 2000m) { User = "citizen" }));
+            [.. PvDays("citizen", 28)]));
         Assert.True(AggregatePeriod.TryParse(new AggregatePeriod.Form("guangdong-tanpuhui", "2026-11-01", "2026-11-28"), InclusionProgrammes.Shipped,
             out var aggregate, out _));
         var report = ((InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(
@@ -221,5 +222,10 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(1, quality.AcceptedOutsidePhcer);
         Assert.Equal(0, quality.Rejected);
     }
-}
 
+    // Five days of a household's rooftop PV, 400 kWh a day (the most one reading may be), ending on November's day last:
+    // 2 000 kWh, 1 140.6 kg in all.
+    private static IEnumerable<RecordActions.ActionForm> PvDays(string user, int last) =>
+        Enumerable.Range(last - 4, 5).Select(d => new RecordActions.ActionForm(string.Create(CultureInfo.InvariantCulture, $"pv-{d}"), "pv-meter-7",
+            "solar-pv", string.Create(CultureInfo.InvariantCulture, $"2026-11-{d:00}T19:00:00+08:00"), 400m) { User = user });
+}

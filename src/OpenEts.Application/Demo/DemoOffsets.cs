@@ -67,7 +67,7 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
             Fir(4000m, 37m, 8_818m), Stage.ReportSubmitted),
         Fujian("FJ0007", "paper-a", "GD-HOLD-PAPER", "金森林业森林经营碳汇项目（演示）", "三明市", "建宁县", 26.83m, 116.85m,
             Fir(4400m, 35m, 9_176m), Stage.ReportSubmitted),
-        new("PHCER", "GD0001", "cement-a", "GD-HOLD-CEMENT", "广州公共自行车碳普惠减排量（演示）", "GD-PH-LT-V01", ProjectCategory.LowCarbonBehaviour,
+        new("PHCER", "GD0001", "cement-a", "GD-HOLD-CEMENT", "广东碳普惠公众低碳行为减排量（演示）", "GD-PH-LT-V01", ProjectCategory.LowCarbonBehaviour,
             "GD", "广州市", "越秀区", 23.13m, 113.27m, 2017, 50_000, false, 100m, false, 2017, null, 50_000m, Stage.Issued),
         new("PHCER", "GD0002", "paper-a", "GD-HOLD-PAPER", "梅州市分布式光伏碳普惠项目（演示）", "GD-PH-PV-V01", ProjectCategory.Solar,
             "GD", "梅州市", "大埔县", 24.35m, 116.70m, 2017, 8_000, false, 100m, true, 2017, null, 7_650m, Stage.ReportVerified),

@@ -33,6 +33,20 @@ public static class InclusionLimits
     /// <summary>The longest trip: the 1 440 minutes an action's <c>minutes</c> may state (a counted trip that began this long before a new one may still overlap it).</summary>
     public static TimeSpan LongestTrip { get; } = TimeSpan.FromMinutes(1440);
 
+    /// <summary>
+    /// The largest household rooftop PV system the platform believes, kW [UNCONFIRMED: the platform's own bound; no
+    /// programme publishes one. Shenzhen's distributed PV methodology admits systems up to 1 MW (cards A1), which is a plant,
+    /// not a household; the demo's village rooftop is 30 kW].
+    /// </summary>
+    public const decimal HouseholdPvKilowatts = 50m;
+
+    /// <summary>
+    /// The most one installed kW of PV yields in a day, kWh [UNCONFIRMED: the platform's own bound. A panel's kW is rated
+    /// at 1 000 W/m² (the standard test condition), and a clear day's irradiation on a tilted plane rarely exceeds about
+    /// 8 kWh/m², so about 8 full-sun hours; China's average is nearer 3.5].
+    /// </summary>
+    public const decimal PvKwhPerKilowattDay = 8m;
+
     /// <summary>The largest quantity of one action of <paramref name="behaviour"/> (an impossible distance or reading beyond it).</summary>
     public static decimal MaxQuantity(Behaviour behaviour) => behaviour switch
     {
@@ -40,7 +54,7 @@ public static class InclusionLimits
         Behaviour.Bike => 60m,
         Behaviour.Walk => 100_000m,
         Behaviour.Electricity => 200m,
-        Behaviour.SolarPv => 5_000m,
+        Behaviour.SolarPv => HouseholdPvKilowatts * PvKwhPerKilowattDay,
         _ => 10m,
     };
 

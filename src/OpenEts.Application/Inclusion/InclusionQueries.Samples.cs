@@ -33,6 +33,31 @@ public sealed partial class InclusionQueries
         }, ct);
 
     /// <summary>
+    /// The samples drawn of <paramref name="aggregations"/>, by aggregation (none for one not drawn): how many events and
+    /// whether verified, which everyone who oversees aggregations may see (the events only <see cref="SampleAsync"/> shows).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, InclusionSample>> SamplesOfAsync(Actor? actor, IReadOnlyList<long> aggregations, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(aggregations);
+        if (!MayOversee(actor) || aggregations.Count == 0)
+        {
+            return new Dictionary<long, InclusionSample>();
+        }
+        return await store.ReadAsync<IReadOnlyDictionary<long, InclusionSample>>(async s =>
+        {
+            var found = new Dictionary<long, InclusionSample>();
+            foreach (var id in aggregations)
+            {
+                if (await s.Inclusion.FindSampleAsync(id).ConfigureAwait(false) is { } sample)
+                {
+                    found[id] = sample;
+                }
+            }
+            return found;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The audit trail of an aggregation (by its id, or by the monitoring report it filed), or null when it does not exist
     /// or the actor may not oversee aggregations. The offsets report and its issuances come through <paramref name="offsets"/>.
     /// </summary>

@@ -96,6 +96,13 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
     public async Task<IReadOnlyList<BehaviourTotal>?> PeriodTotalsAsync(Actor? actor, string programme, DateOnly from, DateOnly to, CancellationToken ct) =>
         MayOversee(actor) ? await store.ReadAsync(s => s.Inclusion.PeriodTotalsAsync(programme, from, to), ct).ConfigureAwait(false) : null;
 
+    /// <summary>
+    /// How many distinct citizens counted actions of a programme over a period (a citizen of several behaviours once), or
+    /// null when the actor may not see it.
+    /// </summary>
+    public async Task<long?> PeriodCitizensAsync(Actor? actor, string programme, DateOnly from, DateOnly to, CancellationToken ct) =>
+        MayOversee(actor) ? await store.ReadAsync(s => s.Inclusion.PeriodCitizensAsync(programme, from, to), ct).ConfigureAwait(false) : null;
+
     /// <summary>A programme's aggregations, or null when the actor may not see them.</summary>
     public async Task<IReadOnlyList<InclusionAggregation>?> AggregationsAsync(Actor? actor, string programme, CancellationToken ct) =>
         MayOversee(actor) ? await store.ReadAsync(s => s.Inclusion.AggregationsAsync(programme), ct).ConfigureAwait(false) : null;

@@ -96,7 +96,10 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }
         else if (behaviour is { } b && q > InclusionLimits.MaxQuantity(b))
         {
-            read.Fail(Field("quantity"), "ImpossibleQuantity", $"{Behaviours.CodeOf(b)}: at most {InclusionLimits.MaxQuantity(b).ToString(CultureInfo.InvariantCulture)} {Behaviours.UnitOf(b)} in one action");
+            read.Fail(Field("quantity"), "ImpossibleQuantity", b == Behaviour.SolarPv
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"solar-pv: at most {InclusionLimits.MaxQuantity(b)} kWh a day (a household rooftop of at most {InclusionLimits.HouseholdPvKilowatts} kW yields at most {InclusionLimits.PvKwhPerKilowattDay} kWh per kW a day)")
+                : $"{Behaviours.CodeOf(b)}: at most {InclusionLimits.MaxQuantity(b).ToString(CultureInfo.InvariantCulture)} {Behaviours.UnitOf(b)} in one action");
         }
         if (a.Minutes is < 0 or > 1440)
         {

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Offsets;
-using OpenEts.Application.Registry;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Inclusion;
@@ -44,37 +43,10 @@ public sealed record RecordSampleFinding(long Aggregation, int Ordinal, SampleFi
     /// <inheritdoc/>
     public async Task<InclusionCommandOutcome> ExecuteAsync(InclusionWork work)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var data = work.Session.Inclusion;
-        if (await data.FindSampleAsync(Aggregation).ConfigureAwait(false) is not { } sample)
-        {
-            return new InclusionCommandOutcome.Refused("SampleNotDrawn", "aggregation", $"no sample is drawn of aggregation {Aggregation}", RefusalKind.Conflict);
-        }
-        if (work.Actor.OrganisationId != sample.VerifierOrganisationId)
-        {
-            return new InclusionCommandOutcome.Refused("SampleOtherVerifier", "aggregation",
-                $"aggregation {Aggregation} is verified by another verifier's organisation", RefusalKind.Forbidden);
-        }
-        if (sample.VerifiedAt is not null)
-        {
-            return new InclusionCommandOutcome.Refused("SampleVerified", "aggregation", $"aggregation {Aggregation} is verified already", RefusalKind.Conflict);
-        }
-        var events = await data.SampledEventsAsync(Aggregation).ConfigureAwait(false);
-        if (events.FirstOrDefault(e => e.Ordinal == Ordinal) is not { } sampled)
-        {
-            return new InclusionCommandOutcome.Refused("UnknownSampledEvent", "ordinal", $"the sample has {events.Count} events", RefusalKind.Conflict);
-        }
-        var done = sampled with { Finding = Finding, Reason = Reason.Length == 0 ? null : Reason, CheckedAt = work.Now, CheckedBy = work.Actor.UserName };
-        await data.RecordFindingAsync(done).ConfigureAwait(false);
-        await work.JournalAsync("sample.finding", $"aggregation-{Aggregation}", new
-        {
-            ordinal = Ordinal,
-            source = sampled.Source,
-            eventId = sampled.EventId,
-            finding = Finding.ToString(),
-            reason = done.Reason,
-            previous = sampled.Finding?.ToString(),
-        }).ConfigureAwait(false);
-        return new InclusionCommandOutcome.Completed(done);
+        var outcome = await new RecordSampleFindings(Aggregation, [new RecordSampleFindings.Row(Ordinal, Finding, Reason)], RestConfirmed: false)
+            .ExecuteAsync(work).ConfigureAwait(false);
+        return outcome is InclusionCommandOutcome.Completed { Result: RecordSampleFindings.Recorded recorded }
+            ? new InclusionCommandOutcome.Completed(recorded.Events[0])
+            : outcome;
     }
 }

@@ -51,7 +51,7 @@ public sealed class DemoRegistry(RegistryService registry)
     [
         new("FFCER-FJ0001-2016", "顺昌县国有林场森林经营碳汇项目（演示）", ProjectCategory.Forestry, "FJ", false,
             Companies[3].Account, 180_000, 20m),
-        new("PHCER-GD0001-2017", "广州公共自行车碳普惠减排量（演示）", ProjectCategory.LowCarbonBehaviour, "GD", false,
+        new("PHCER-GD0001-2017", "广东碳普惠公众低碳行为减排量（演示）", ProjectCategory.LowCarbonBehaviour, "GD", false,
             Companies[1].Account, 50_000, null),
         new("CCER-000101-2016", "湛江徐闻风电场项目（演示）", ProjectCategory.Wind, "GD", false, Companies[0].Account, 120_000, null),
         new("CCER-000202-2015", "四川雅砻江水电站项目（演示）", ProjectCategory.Hydropower, "SC", false, Companies[2].Account, 80_000, null),

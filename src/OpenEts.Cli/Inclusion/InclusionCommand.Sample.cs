@@ -69,12 +69,11 @@ internal static partial class InclusionCommand
                 {
                     return await RefusedAsync(context, refused, "draw a sample").ConfigureAwait(false);
                 }
-                foreach (var finding in lines)
+                // The file's findings are recorded together: one that is refused records none.
+                var together = new RecordSampleFindings(id, [.. lines.Select(l => new RecordSampleFindings.Row(l.Ordinal, l.Finding, l.Reason))], RestConfirmed: false);
+                if (lines.Count > 0 && await handler.HandleAsync(who, together, ct).ConfigureAwait(false) is not InclusionCommandOutcome.Completed and var notRecorded)
                 {
-                    if (await handler.HandleAsync(who, finding, ct).ConfigureAwait(false) is not InclusionCommandOutcome.Completed and var notRecorded)
-                    {
-                        return await RefusedAsync(context, notRecorded, $"record the finding of event {finding.Ordinal}").ConfigureAwait(false);
-                    }
+                    return await RefusedAsync(context, notRecorded, "record the findings").ConfigureAwait(false);
                 }
                 if (verification is not null
                     && await handler.VerifyAggregationAsync(who, verification, ct).ConfigureAwait(false) is not InclusionCommandOutcome.Completed and var notVerified)

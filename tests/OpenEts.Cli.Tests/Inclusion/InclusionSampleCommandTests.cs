@@ -18,8 +18,10 @@ public sealed class InclusionSampleCommandTests
         using var db = await RegistryDatabase.SqliteAsync();
         var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(-5);
         var day = at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var firstDay = at.AddDays(-4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Five days of 400 kWh (the most one day's reading may be): 2 000 kWh in all.
         var readings = db.WriteFile("pv.csv", "eventId,source,user,behaviour,occurredAt,quantity,minutes,ownAverage\n"
-            + $"pv-1,pv-meter-7,citizen,solar-pv,{at.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)},2000,,\n");
+            + string.Concat(Enumerable.Range(0, 5).Select(d => $"pv-{d + 1},pv-meter-7,citizen,solar-pv,{at.AddDays(d - 4).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)},400,,\n")));
         Assert.Equal(0, (await db.RunEtsAsync("inclusion", "ingest", readings, "--programme", "guangdong-tanpuhui", "--as", "regulator")).Exit);
         long aggregation;
         await using (var store = await SqlStore.OpenAsync(db.Database, Ct))
@@ -27,13 +29,13 @@ public sealed class InclusionSampleCommandTests
             using var registry = new RegistryService(store);
             await new DemoOffsets(store, registry).SeedIfEmptyAsync(Ct);
             var owner = await store.ReadAsync(s => s.Users.FindByNameAsync("cement-a"), Ct);
-            Assert.True(AggregatePeriod.TryParse(new("guangdong-tanpuhui", day, day), InclusionProgrammes.Shipped, out var command, out _));
+            Assert.True(AggregatePeriod.TryParse(new("guangdong-tanpuhui", firstDay, day), InclusionProgrammes.Shipped, out var command, out _));
             var outcome = await InclusionCommandHandler.Over(store, registry, TimeProvider.System)
                 .AggregateAsync(new Actor(owner!.Id, owner.UserName, owner.Role, owner.OrganisationId), command, Ct);
             aggregation = ((InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(outcome).Result).Id;
         }
         var id = aggregation.ToString(CultureInfo.InvariantCulture);
-        var findings = db.WriteFile("findings.csv", "ordinal,finding,reason\n1,confirmed,与上网电量结算单一致\n");
+        var findings = db.WriteFile("findings.csv", "ordinal,finding,reason\n" + string.Concat(Enumerable.Range(1, 5).Select(o => $"{o},confirmed,与上网电量结算单一致\n")));
         var badFindings = db.WriteFile("bad.csv", "1,maybe,\n");
 
         var drawn = await db.RunEtsAsync("inclusion", "sample", id, "--as", "verifier", "--draw");
@@ -42,15 +44,15 @@ public sealed class InclusionSampleCommandTests
         var verified = await db.RunEtsAsync("inclusion", "sample", id, "--as", "verifier", "--findings", findings, "--verify", "样本属实");
 
         Assert.True(drawn.Exit == 0, drawn.Err);
-        Assert.Contains("1 of 1 events", drawn.Out, StringComparison.Ordinal);
-        Assert.Contains("1,solar-pv,pv-meter-7,pv-1,c", drawn.Out, StringComparison.Ordinal);
+        Assert.Contains("5 of 5 events", drawn.Out, StringComparison.Ordinal);
+        Assert.Matches("\n1,solar-pv,pv-meter-7,pv-[1-5],c", drawn.Out);
         // The header names the column "citizen"; no row names the account.
         Assert.DoesNotContain(",citizen,", string.Join('\n', drawn.Out.Split('\n').Skip(2)), StringComparison.Ordinal);
         Assert.Equal(2, usage.Exit);
         Assert.Contains("bad.csv:1:", usage.Err, StringComparison.Ordinal);
         Assert.Equal(1, owners.Exit);
         Assert.True(verified.Exit == 0, verified.Err);
-        // 2 000 kWh × 570.3 g/kWh = 1 140.6 kg, confirmed: verified as filed.
+        // 5 × 400 kWh × 570.3 g/kWh = 1 140.6 kg, confirmed: verified as filed.
         Assert.Contains("verified 1140.6 kg", verified.Out, StringComparison.Ordinal);
         Assert.Contains(",confirmed,与上网电量结算单一致", verified.Out, StringComparison.Ordinal);
     }

@@ -29,6 +29,37 @@ public sealed class InclusionApiTests(ServerFactory server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task PostActions_PlantSizedPvDayOrASecondMeterTheSameDay_IsRefusedExplainedAndOnTheQualityDashboard()
+    {
+        using var client = await server.SignedInAsync("citizen");
+        using var regulator = await server.SignedInAsync("regulator");
+        var at = HourAgo();
+        var batch = new
+        {
+            programme = "shenzhen-tanpuhui",
+            actions = new[]
+            {
+                new { eventId = "pv-plant", source = "pv-meter-a", behaviour = "solar-pv", occurredAt = at, quantity = 5000m },
+                new { eventId = "pv-roof", source = "pv-meter-b", behaviour = "solar-pv", occurredAt = at, quantity = 300m },
+                new { eventId = "pv-second", source = "pv-meter-c", behaviour = "solar-pv", occurredAt = at, quantity = 200m },
+            },
+        };
+
+        var items = (await (await client.PostAsJsonAsync("/api/v1/inclusion/actions", batch, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items");
+        var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var quality = await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/inclusion/quality?programme=shenzhen-tanpuhui&from={day}&to={day}", Ct);
+
+        Assert.Equal(["refused", "counted", "refused"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString() ?? "").ToArray());
+        Assert.Equal("ImpossibleQuantity", items[0].GetProperty("rule").GetString());
+        Assert.Contains("at most 400 kWh a day", items[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("50 kW", items[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ActionCap", items[2].GetProperty("rule").GetString());
+        var direct = quality.GetProperty("partners").EnumerateArray().Single(p => p.GetProperty("partner").GetInt64() == 0).GetProperty("rejectedBy");
+        Assert.True(direct.GetProperty("ImpossibleQuantity").GetInt64() >= 1);
+        Assert.True(direct.GetProperty("ActionCap").GetInt64() >= 1);
+    }
+
+    [Fact]
     public async Task PostActions_CitizenBusRideThenReplay_CountsOnceAndShowsInTheStatement()
     {
         using var client = await server.SignedInAsync("citizen");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using OpenEts.Application.Demo;
 using OpenEts.Server.Tests.Infrastructure;
@@ -126,6 +127,11 @@ public sealed class InclusionOperationsPagesTests(BrowserServer server) : IClass
         Assert.Contains("不可能的速度", await page.InnerTextAsync("#quality-partners"), StringComparison.Ordinal);
         Assert.NotNull(await page.WaitForSelectorAsync("#quality-chart[data-chart-ready]"));
         Assert.Equal("quality-days", await page.GetAttributeAsync("#quality-chart", "aria-describedby"));
+        // The programme is named, and every reason of the stacked chart has a colour of its own.
+        Assert.Equal("深圳碳普惠（低碳出行与居民用电）", (await partner.Locator("td.programme").InnerTextAsync()).Trim());
+        var chart = JsonDocument.Parse((await page.Locator("#chart-quality").TextContentAsync())!).RootElement;
+        var colours = chart.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("color").GetString()).ToList();
+        Assert.Equal(colours.Count, colours.Distinct().Count());
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Equal(1, await page.Locator($"#quality-days tr[data-day='{today}']").CountAsync());
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#quality-export"));

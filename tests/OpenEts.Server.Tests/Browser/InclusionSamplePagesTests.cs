@@ -13,19 +13,25 @@ public sealed class InclusionSamplePagesTests(BrowserServer server) : IClassFixt
     [Fact]
     public async Task Aggregation_VerifierChecksTheSampleBeforeVerifying_PhcerIssuedAndTracedToTheEvent()
     {
-        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Five days of 400 kWh (the most one day's reading may be), days before the demo's three weeks: 2 000 kWh in all.
+        var first = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-26);
+        string Day(int d) => first.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var citizen = await server.SignInAsync("citizen-gz");
-        await citizen.GotoAsync("/Inclusion/Me");
-        await citizen.SelectOptionAsync("#record-programme", "guangdong-tanpuhui");
-        await citizen.SelectOptionAsync("#record-behaviour", "solar-pv");
-        await citizen.FillAsync("#record-quantity", "2000");
-        await citizen.ClickAsync("#record-submit");
-        await citizen.WaitForSelectorAsync("#recorded");
-        // 2 000 kWh × 570.3 g/kWh = 1 140 600 g.
-        Assert.Equal("1140600", (await citizen.InnerTextAsync("#recorded-grams")).Replace(",", "", StringComparison.Ordinal));
+        for (var d = 0; d < 5; d++)
+        {
+            await citizen.GotoAsync("/Inclusion/Me");
+            await citizen.SelectOptionAsync("#record-programme", "guangdong-tanpuhui");
+            await citizen.SelectOptionAsync("#record-behaviour", "solar-pv");
+            await citizen.FillAsync("#record-quantity", "400");
+            await citizen.FillAsync("#record-at", Day(d) + "T12:00");
+            await citizen.ClickAsync("#record-submit");
+            await citizen.WaitForSelectorAsync("#recorded");
+            // 400 kWh × 570.3 g/kWh = 228 120 g.
+            Assert.Equal("228120", (await citizen.InnerTextAsync("#recorded-grams")).Replace(",", "", StringComparison.Ordinal));
+        }
 
         var owner = await server.SignInAsync("cement-a");
-        await owner.GotoAsync($"/Inclusion/Aggregate?Programme=guangdong-tanpuhui&PeriodStart={today}&PeriodEnd={today}");
+        await owner.GotoAsync($"/Inclusion/Aggregate?Programme=guangdong-tanpuhui&PeriodStart={Day(0)}&PeriodEnd={Day(4)}");
         await owner.ClickAsync("#aggregate-submit");
         await owner.WaitForSelectorAsync("#filed");
 
@@ -35,9 +41,9 @@ public sealed class InclusionSamplePagesTests(BrowserServer server) : IClassFixt
         await verifier.ClickAsync("#draw-submit");
         await verifier.WaitForSelectorAsync("#events");
         var trailUrl = await verifier.GetAttributeAsync("#to-trail", "href");
-        // One event in the period: the sample is the whole population (n = ⌈384.16 / (1 + 383.16 / 1)⌉ = 1).
-        Assert.Equal("1", await verifier.InnerTextAsync("#population"));
-        Assert.Equal("1", await verifier.InnerTextAsync("#size"));
+        // Five events in the period: the sample is the whole population (n = ⌈384.16 / (1 + 383.16 / 5)⌉ = 5).
+        Assert.Equal("5", await verifier.InnerTextAsync("#population"));
+        Assert.Equal("5", await verifier.InnerTextAsync("#size"));
         Assert.StartsWith("c", await verifier.InnerTextAsync("#event-1 td:nth-child(5)"), StringComparison.Ordinal);
         Assert.DoesNotContain("citizen-gz", await verifier.InnerTextAsync("#events"), StringComparison.Ordinal);
 
@@ -45,11 +51,12 @@ public sealed class InclusionSamplePagesTests(BrowserServer server) : IClassFixt
         await verifier.FillAsync("#opinion", "抽样核查");
         await verifier.ClickAsync("#verify-submit");
         await verifier.WaitForSelectorAsync("#incl-error");
-        await verifier.SelectOptionAsync("#finding-1", "confirmed");
+        await verifier.CheckAsync("#finding-1-confirmed");
         await verifier.FillAsync("#reason-1", "与电网企业上网电量结算单一致");
-        await verifier.ClickAsync("#save-1");
-        await verifier.WaitForSelectorAsync("#event-1 .state:has-text('属实')");
-        Assert.Equal("1 / 1", await verifier.InnerTextAsync("#checked"));
+        await verifier.ClickAsync("#confirm-rest");
+        await verifier.WaitForSelectorAsync("#findings-saved");
+        Assert.Equal("属实", await verifier.InnerTextAsync("#event-1 .state"));
+        Assert.Equal("5 / 5", await verifier.InnerTextAsync("#checked"));
         await verifier.FillAsync("#opinion", "样本全部属实，按申报量核证");
         await verifier.ClickAsync("#verify-submit");
         await verifier.WaitForSelectorAsync("#verified");
@@ -67,6 +74,6 @@ public sealed class InclusionSamplePagesTests(BrowserServer server) : IClassFixt
         Assert.Equal("1 t", await regulator.InnerTextAsync("#trail-issued"));
         Assert.Contains("PHCER-GD0001-", await regulator.InnerTextAsync("#trail-issuances"), StringComparison.Ordinal);
         Assert.Equal("1,140.6", await regulator.InnerTextAsync("#trail-daily-kg"));
-        Assert.Contains("1 / 1", await regulator.InnerTextAsync("#trail-sample"), StringComparison.Ordinal);
+        Assert.Contains("5 / 5", await regulator.InnerTextAsync("#trail-sample"), StringComparison.Ordinal);
     }
 }

@@ -151,6 +151,27 @@ public sealed partial class ChineseMessagesTests(ServerFactory server) : IClassF
     }
 
     [Fact]
+    public async Task SignUp_StatesTheRulesBeforeSubmittingAndKeepsTheConsentTickAfterAnError()
+    {
+        using var visitor = server.CreateClient();
+        var page = WebUtility.HtmlDecode(await visitor.GetStringAsync(new Uri("/Inclusion/SignUp", UriKind.Relative), Ct));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
+            ["Nickname"] = "小林", ["Contact"] = "13800138000", ["Password"] = "short", ["ConsentVersion"] = "2026-11", ["Agree"] = "true",
+        });
+
+        using var response = await visitor.PostAsync(new Uri("/Inclusion/SignUp", UriKind.Relative), form, Ct);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Contains("至少 12 个字符，不能是常见密码。", page, StringComparison.Ordinal);
+        Assert.Contains("可不填；最多 32 个字符。", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch("id=\"signup-agree\"[^>]*checked", page);
+        Assert.Contains("密码：太短：至少 12 个字符。", body, StringComparison.Ordinal);
+        Assert.Matches("id=\"signup-agree\"[^>]*checked", body);
+    }
+
+    [Fact]
     public async Task ApiAnswersTheFrameworkWrites_AreInTheRequestLanguage()
     {
         using var regulator = await server.SignedInAsync("regulator");

@@ -38,6 +38,30 @@ public sealed class InclusionAggregatePageTests(ServerFactory server) : IClassFi
         Assert.Contains("id=\"filed\"", filed.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AggregatePage_SumRowAddsTheCoinsAndCountsEachCitizenOnceAndShowsKilogramsToTheGram()
+    {
+        var today = DemoWithinOneYear(server);
+        var from = new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var owner = await server.SignedInAsync("cement-a");
+
+        var page = WebUtility.HtmlDecode(await owner.GetStringAsync(
+            new Uri($"/Inclusion/Aggregate?Programme=guangdong-tanpuhui&PeriodStart={from}&PeriodEnd={to}", UriKind.Relative), Ct));
+        var rows = System.Text.RegularExpressions.Regex.Matches(page,
+            "<tr><td>[^<]+</td><td class=\"num\">\\d+</td><td class=\"num\">([\\d,.]+)</td><td class=\"num\">(\\d+)</td><td class=\"num\">(\\d+)</td></tr>");
+
+        // citizen-gz rides the metro and citizen-fs the bus, reads a meter and a PV meter: two citizens in all.
+        Assert.True(rows.Count >= 3, $"{rows.Count} behaviours");
+        Assert.Equal(rows.Sum(r => long.Parse(r.Groups[2].Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture), Cell(page, "total-coins"));
+        Assert.Equal("2", Cell(page, "total-citizens"));
+        Assert.All(rows, r => Assert.Matches(@"\.\d{3}$", r.Groups[1].Value));
+        Assert.Matches(@"^[\d,]+\.\d{3}$", Cell(page, "total-kg"));
+    }
+
+    private static string Cell(string page, string id) =>
+        System.Text.RegularExpressions.Regex.Match(page, $"id=\"{id}\"[^>]*>([^<]*)<").Groups[1].Value;
+
     /// <summary>
     /// The server's Beijing time, once its demo's three weeks lie in one year: in the first weeks of a year they would begin
     /// in the year before, so the server's clock (and so its demo) is then moved past them, before the server starts.

@@ -29,6 +29,22 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task MePage_ARefusedActionIsListedAsNotCountedWithItsReasonNotAsZero()
+    {
+        var citizen = await PageSession.SignInAsync(server, "citizen");
+        var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var shown = await citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
+            [new("Programme", "fuzhou-lvbao"), new("Behaviour", "metro"), new("Quantity", "10"), new("Minutes", "20"), new("OccurredAt", at)]),
+            "web-" + Guid.NewGuid().ToString("N"));
+
+        var recent = System.Text.RegularExpressions.Regex.Match(shown.Body, "<table class=\"registry\" id=\"recent\">.*?</table>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("<tr class=\"refused\">", recent, StringComparison.Ordinal);
+        Assert.Contains("未计入：不予奖励的行为", recent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecordForm_RidesPastTheDailyCoinCap_SayHowManyCoinsTheCapCut()
     {
         var citizen = await PageSession.SignInAsync(server, "citizen");
@@ -92,6 +108,20 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("深圳", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("shenzhen-tanpuhui", "https://www.citysz.net/guonei/2022/0923/2022107136.html")]
+    [InlineData("fuzhou-lvbao-2024", "http://www.xiaoshuotop.com/html/636b398376.html")]
+    public async Task ProgrammePage_CitesItsSourcesAsLinksAndNoProjectFile(string programme, string address)
+    {
+        using var anonymous = server.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri($"/Inclusion/Programme?id={programme}", UriKind.Relative), Ct));
+
+        Assert.Contains($"<a href=\"{address}\" class=\"source-link\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("cards A", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"[\w-]+\.md\b", page);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace OpenEts.Server.Pages.Inclusion;
 /// for the programme's operator (the PHCER project's owner) the aggregation itself, filed through the offsets module.
 /// </summary>
 [Authorize(Roles = Access.InclusionOverseers)]
-public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQueries queries, TimeProvider clock) : InclusionPageModel
+public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQueries queries, OffsetsQueries offsets, TimeProvider clock) : InclusionPageModel
 {
     public IReadOnlyList<BehaviourTotal> Totals { get; private set; } = [];
 
@@ -22,6 +22,15 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
     public IReadOnlyList<string> Codes { get; private set; } = [];
 
     public InclusionAggregation? Filed { get; private set; }
+
+    /// <summary>Distinct citizens with counted actions in the period (one who did several behaviours counts once).</summary>
+    public long? Citizens { get; private set; }
+
+    /// <summary>The samples drawn, by aggregation.</summary>
+    public IReadOnlyDictionary<long, InclusionSample> Samples { get; private set; } = new Dictionary<long, InclusionSample>();
+
+    /// <summary>The PHCER project's monitoring reports, by id, with the project's page: where each aggregation was filed.</summary>
+    public IReadOnlyDictionary<long, MonitoringReport> Reports { get; private set; } = new Dictionary<long, MonitoringReport>();
 
     /// <summary>The period's counted reductions: what an aggregation would file.</summary>
     public CarbonGrams Reduction { get; private set; }
@@ -72,6 +81,19 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
             return;
         }
         Aggregations = await queries.AggregationsAsync(User.Actor(), Programme, ct) ?? [];
+        Samples = await queries.SamplesOfAsync(User.Actor(), [.. Aggregations.Select(a => a.Id)], ct);
+        var reports = new Dictionary<long, MonitoringReport>();
+        foreach (var project in Aggregations.Select(a => a.PhcerProject).Distinct())
+        {
+            if (await offsets.ProjectAsync(User.Actor(), "PHCER", project, ct) is { } detail)
+            {
+                foreach (var r in detail.Reports)
+                {
+                    reports[r.Id] = r;
+                }
+            }
+        }
+        Reports = reports;
         var (start, end) = AggregatePeriod.Next(InclusionTime.DayOf(clock.GetUtcNow()), Aggregations);
         PeriodStart ??= start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         PeriodEnd ??= end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -84,5 +106,6 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
         }
         Totals = await queries.PeriodTotalsAsync(User.Actor(), Programme, from, to, ct) ?? [];
         Reduction = AggregatePeriod.ReductionOf(Totals);
+        Citizens = await queries.PeriodCitizensAsync(User.Actor(), Programme, from, to, ct);
     }
 }

@@ -73,7 +73,8 @@ public sealed class QualityModel(InclusionQueries queries) : InclusionPageModel
         (From, To) = (dashboard.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             dashboard.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Chart = new ChartSpec("stacked", [.. dashboard.Days.Select(d => d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))],
-            [.. dashboard.Reasons.Select(r => new ChartSeries(Reason(r), [.. dashboard.RejectedByDay(r).Select(n => (decimal?)n)]))],
+            [.. dashboard.Reasons.Select((r, i) => new ChartSeries(Reason(r), [.. dashboard.RejectedByDay(r).Select(n => (decimal?)n)],
+                ChartSpec.Distinct[i % ChartSpec.Distinct.Count]))],
             Text.T("incl.q.events"));
         return Page();
     }

@@ -6,7 +6,7 @@ using OpenEts.Server.Auth;
 namespace OpenEts.Server.Pages.Inclusion;
 
 /// <summary>
-/// The verifier's sample of an aggregation: draw it, record a finding per sampled event, and verify the aggregation on it
+/// The verifier's sample of an aggregation: draw it, record the sampled events' findings in one form, and verify the aggregation on it
 /// (through the offsets module). The regulator and the auditor read it. Citizens appear only as the sample's pseudonym.
 /// </summary>
 [Authorize(Roles = Access.InclusionSampleReaders)]
@@ -39,11 +39,26 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
         return await PageAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostFindingAsync(int? ordinal, string? finding, string? reason, CancellationToken ct)
+    /// <summary>The findings as posted: shown again, as typed, when the form is refused.</summary>
+    [BindProperty]
+    public List<FindingRow> Findings { get; set; } = [];
+
+    /// <summary>How many findings the last save changed; null when nothing was saved.</summary>
+    public int? Saved { get; private set; }
+
+    /// <summary>The posted row of the event at <paramref name="ordinal"/>, when the form was refused.</summary>
+    public FindingRow? Posted(int ordinal) => Errors.Count > 0 ? Findings.FirstOrDefault(f => f.Ordinal == ordinal) : null;
+
+    public async Task<IActionResult> OnPostFindingsAsync(string? rest, CancellationToken ct)
     {
-        if (RecordSampleFinding.TryParse(new(Id, ordinal, finding, reason), out var command, out var errors))
+        var form = new RecordSampleFindings.Form(Id, [.. Findings.Select(f => new RecordSampleFindings.RowForm(f.Ordinal, f.Finding, f.Reason))], rest);
+        if (RecordSampleFindings.TryParse(form, out var command, out var errors))
         {
-            Report(await handler.HandleAsync(User.Actor(), command, ct));
+            var outcome = await handler.HandleAsync(User.Actor(), command, ct);
+            if (Report(outcome))
+            {
+                Saved = ((RecordSampleFindings.Recorded)((InclusionCommandOutcome.Completed)outcome).Result).Changed;
+            }
         }
         else
         {
@@ -72,5 +87,15 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
     {
         Check = await queries.SampleAsync(User.Actor(), Id, ct);
         return Page();
+    }
+
+    /// <summary>One event's row of the findings form.</summary>
+    public sealed class FindingRow
+    {
+        public int? Ordinal { get; set; }
+
+        public string? Finding { get; set; }
+
+        public string? Reason { get; set; }
     }
 }

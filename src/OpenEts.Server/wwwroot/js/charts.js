@@ -8,11 +8,13 @@
 
     function option(spec) {
         var stacked = spec.kind === "stacked";
+        var legend = spec.series.length > 1;
         return {
             animation: false,
             tooltip: { trigger: "axis", valueFormatter: function (v) { return v == null ? "–" : Number(v).toLocaleString() + " " + (spec.unit || ""); } },
-            legend: spec.series.length > 1 ? { top: 0 } : undefined,
-            grid: { left: 16, right: 16, top: spec.series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },
+            // One scrolling row of legend, and the axis's unit below it (a wrapped legend ran over the unit).
+            legend: legend ? { type: "scroll", top: 0, left: 16, right: 16 } : undefined,
+            grid: { left: 16, right: 16, top: legend ? 64 : 16, bottom: 8, containLabel: true },
             xAxis: { type: "category", data: spec.categories, axisLabel: { interval: 0, hideOverlap: true } },
             yAxis: { type: "value", name: spec.unit || "", axisLabel: { formatter: function (v) { return Number(v).toLocaleString(); } } },
             series: spec.series.map(function (s) {

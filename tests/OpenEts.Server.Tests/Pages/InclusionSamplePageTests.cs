@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+// The verifier's sample page (核查抽样) on the demo's Guangdong weeks: the sample's findings are recorded in one form,
+// every bad row named at once and nothing saved until all read, then the rest confirmed in one submit and verified.
+public sealed partial class InclusionSamplePageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SamplePage_RecordsEveryFindingInOneFormAndNamesEachBadRowTogether()
+    {
+        var aggregation = await FileTheDemosWeeksAsync();
+        var verifier = await PageSession.SignInAsync(server, "verifier");
+        var url = $"/Inclusion/Sample?id={aggregation}";
+        await verifier.PostAsync(new PageForm("draw", "verifier", $"/Inclusion/Sample?handler=Draw&id={aggregation}", "", [new("Id", aggregation)]), null);
+        using var reader = await server.SignedInAsync("verifier");
+        var drawn = WebUtility.HtmlDecode(await reader.GetStringAsync(new Uri(url, UriKind.Relative), Ct));
+        var size = EventRow().Count(drawn);
+
+        var findings = new PageForm("findings", "verifier", $"/Inclusion/Sample?handler=Findings&id={aggregation}", "",
+        [
+            new("Id", aggregation),
+            new("Findings[0].Ordinal", "1"), new("Findings[0].Finding", "notSupported"), new("Findings[0].Reason", ""),
+            new("Findings[1].Ordinal", "2"), new("Findings[1].Finding", "notSupported"), new("Findings[1].Reason", ""),
+            new("Findings[2].Ordinal", "3"), new("Findings[2].Finding", "confirmed"), new("Findings[2].Reason", ""),
+        ]);
+        var refused = await verifier.PostAsync(findings, null);
+        var saved = await verifier.PostAsync(findings.With("Findings[0].Reason", "合作方无此刷卡记录").With("Findings[1].Finding", "confirmed").With("rest", "confirmed"), null);
+        var verified = await verifier.PostAsync(new PageForm("verify", "verifier", $"/Inclusion/Sample?handler=Verify&id={aggregation}", "",
+            [new("Id", aggregation), new("opinion", "抽样核查：1 条不属实，推算误差低于可容忍误差")]), null);
+        var aggregations = WebUtility.HtmlDecode(await reader.GetStringAsync(new Uri("/Inclusion/Aggregate?Programme=guangdong-tanpuhui", UriKind.Relative), Ct));
+        var row = Regex.Match(aggregations, $"<tr id=\"aggregation-{aggregation}\">.*?</tr>", RegexOptions.Singleline).Value;
+
+        Assert.True(size > 3, $"the demo's sample holds {size} events");
+        Assert.Contains("id=\"save-findings\"", drawn, StringComparison.Ordinal);
+        Assert.Contains("抽样事件 1 · 原因：请说明不属实的理由", refused.Body, StringComparison.Ordinal);
+        Assert.Contains("抽样事件 2 · 原因：请说明不属实的理由", refused.Body, StringComparison.Ordinal);
+        Assert.Matches("id=\"finding-1-notSupported\"[^>]*checked", refused.Body);
+        Assert.Contains($"0 / {size}", Checked(refused.Body), StringComparison.Ordinal);
+        Assert.Contains($"已保存 {size} 条结论", saved.Body, StringComparison.Ordinal);
+        Assert.Contains($"{size} / {size}", Checked(saved.Body), StringComparison.Ordinal);
+        Assert.Contains("合作方无此刷卡记录", saved.Body, StringComparison.Ordinal);
+        Assert.Contains("id=\"verified\"", verified.Body, StringComparison.Ordinal);
+        Assert.Contains($"已核证（样本 {size} 条）", row, StringComparison.Ordinal);
+        Assert.Matches("href=\"/Offsets/Project\\?id=\\d+#report-\\d+\" class=\"to-report\"", row);
+        Assert.Contains("已核证</span>", row, StringComparison.Ordinal);
+    }
+
+    // Files the demo's Guangdong weeks (more than 1 t) as cement-a, the PHCER project's owner; returns the aggregation's id.
+    private async Task<string> FileTheDemosWeeksAsync()
+    {
+        InclusionAggregatePageTests.DemoWithinOneYear(server);
+        using var owner = await server.SignedInAsync("cement-a");
+        var opened = WebUtility.HtmlDecode(await owner.GetStringAsync(new Uri("/Inclusion/Aggregate?Programme=guangdong-tanpuhui", UriKind.Relative), Ct));
+        var session = await PageSession.SignInAsync(server, "cement-a");
+        var filed = await session.PostAsync(new PageForm("aggregate", "cement-a", "/Inclusion/Aggregate", "",
+            [new("Programme", "guangdong-tanpuhui"), new("PeriodStart", Hidden(opened, "PeriodStart")), new("PeriodEnd", Hidden(opened, "PeriodEnd"))]), null);
+        Assert.Contains("id=\"filed\"", filed.Body, StringComparison.Ordinal);
+        return AggregationRow().Matches(filed.Body)[^1].Groups[1].Value;
+    }
+
+    private static string Checked(string page) => CheckedCell().Match(page).Groups[1].Value;
+
+    private static string Hidden(string page, string name) =>
+        Regex.Match(page, $"type=\"hidden\" name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;
+
+    [GeneratedRegex("<tr id=\"event-\\d+\"")]
+    private static partial Regex EventRow();
+
+    [GeneratedRegex("<tr id=\"aggregation-(\\d+)\"")]
+    private static partial Regex AggregationRow();
+
+    [GeneratedRegex("<dd id=\"checked\">([^<]*)</dd>")]
+    private static partial Regex CheckedCell();
+}
