@@ -17,7 +17,8 @@ public sealed class AuditLog(IStore store)
         {
             return Task.FromResult<AuditPage?>(null);
         }
-        var p = Math.Max(1, page);
+        // A page past the last one that an offset can name is the last such page, not an overflowing offset.
+        var p = Math.Clamp(page, 1, int.MaxValue / PageSize);
         return store.ReadAsync<AuditPage?>(async s => new AuditPage(
             await s.Journal.PageAsync(filter, (p - 1) * PageSize, PageSize).ConfigureAwait(false),
             await s.Journal.CountAsync(filter).ConfigureAwait(false), p), ct);

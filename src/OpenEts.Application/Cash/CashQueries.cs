@@ -31,7 +31,7 @@ public sealed class CashQueries(IStore store)
             {
                 return null;
             }
-            return await StatementAsync(s, o, Math.Max(0, page)).ConfigureAwait(false);
+            return await StatementAsync(s, o, PageIndex(page)).ConfigureAwait(false);
         }, ct);
 
     /// <summary>The actor's own organisation's statement, or null when the actor has none.</summary>
@@ -40,7 +40,7 @@ public sealed class CashQueries(IStore store)
         ArgumentNullException.ThrowIfNull(actor);
         return store.ReadAsync(async s =>
             actor.OrganisationId is { } id && MaySee(actor, id) && await s.Organisations.FindByIdAsync(id).ConfigureAwait(false) is { } o
-                ? await StatementAsync(s, o, Math.Max(0, page)).ConfigureAwait(false)
+                ? await StatementAsync(s, o, PageIndex(page)).ConfigureAwait(false)
                 : null, ct);
     }
 
@@ -55,6 +55,9 @@ public sealed class CashQueries(IStore store)
             ? store.ReadAsync<IReadOnlyList<CashAccount>?>(async s => await s.Cash.AccountsAsync().ConfigureAwait(false), ct)
             : Task.FromResult<IReadOnlyList<CashAccount>?>(null);
     }
+
+    /// <summary>The page asked for, from the first to the last whose offset an int holds.</summary>
+    private static int PageIndex(int page) => Math.Clamp(page, 0, int.MaxValue / PageSize - 1);
 
     private static async Task<CashStatement> StatementAsync(IStoreSession s, Organisation o, int page)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.DualControl.Targets;
 using OpenEts.Application.Files;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.DualControl.Targets;
 using OpenEts.Domain.Organisations;
@@ -106,8 +107,15 @@ internal static class EnergyTargetsEndpoints
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => Report((AnnualEnergyReport)r))
             : Problems.Fields(errors);
 
-    private static async Task<Ok<List<ProgressView>>> ProgressAsync(HttpContext http, EnergyTargetsQueries q, [FromQuery] int year, CancellationToken ct)
+    private static async Task<Results<Ok<List<ProgressView>>, ValidationProblem>> ProgressAsync(HttpContext http, EnergyTargetsQueries q,
+        [FromQuery] int year, CancellationToken ct)
     {
+        var read = new FieldReader();
+        read.TargetYear(year);
+        if (!read.IsValid)
+        {
+            return Problems.Fields(read.Errors);
+        }
         var rows = await q.ProgressAsync(http.User.Actor(), year, ct).ConfigureAwait(false);
         return TypedResults.Ok(rows.Select(Progress).ToList());
     }

@@ -7,16 +7,24 @@ namespace OpenEts.Application.DualControl.Monitoring;
 /// <summary>Reading monitoring's typed fields: days (yyyy-MM-dd), months (yyyy-MM) and times (ISO 8601 with offset).</summary>
 public static class MonitoringFields
 {
-    /// <summary>A Beijing day as yyyy-MM-dd, or a Date error.</summary>
+    /// <summary>The first and last day a monitoring period may name (the platform's <c>DateRange</c> rule).</summary>
+    public static readonly DateOnly FirstDay = new(2000, 1, 1), LastDay = new(2099, 12, 31);
+
+    /// <summary>A Beijing day as yyyy-MM-dd from <see cref="FirstDay"/> to <see cref="LastDay"/>, or a Date or DateRange error.</summary>
     public static DateOnly Day(this FieldReader read, string? text, string field)
     {
         ArgumentNullException.ThrowIfNull(read);
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            read.Fail(field, "Date", $"{field} is a day such as 2026-11-30");
+            return default;
         }
-        read.Fail(field, "Date", $"{field} is a day such as 2026-11-30");
-        return default;
+        if (day < FirstDay || day > LastDay)
+        {
+            read.Fail(field, "DateRange", string.Create(CultureInfo.InvariantCulture, $"{field}: a date from {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}"));
+            return default;
+        }
+        return day;
     }
 
     /// <summary>A month as yyyy-MM (its first day), or a Month error.</summary>

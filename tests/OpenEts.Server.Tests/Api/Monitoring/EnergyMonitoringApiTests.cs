@@ -111,6 +111,23 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
         Assert.True(problem.GetProperty("errors").TryGetProperty("readings[0].meter", out _));
     }
 
+    [Theory]
+    [InlineData("/api/v1/energy/monitoring/quality?from=0001-01-01", "from", "DateRange")]
+    [InlineData("/api/v1/energy/monitoring/exceedances?to=2100-01-01", "to", "DateRange")]
+    [InlineData("/api/v1/energy/progress?year=1999", "year", "Year")]
+    [InlineData("/api/v1/energy/progress?year=2147483647", "year", "Year")]
+    public async Task Read_DayOrYearOutsideWhatThePlatformNames_Is400NamingTheFieldAndItsRule(string path, string field, string rule)
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var response = await regulator.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Contains(rule, problem.GetRawText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetQuality_CompanySeesOnlyItsOwnUnitAndRegulatorSeesTheCementWorksFlagged()
     {

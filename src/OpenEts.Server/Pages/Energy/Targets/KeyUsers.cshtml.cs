@@ -60,6 +60,14 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        if (Year is not null)
+        {
+            // A year no target can name is refused with its rule, and the page shows last year's figures beside it.
+            var read = new Application.Forms.FieldReader();
+            read.TargetYear(Year);
+            FileFields(read.Errors);
+            Year = read.IsValid ? Year : null;
+        }
         Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Localization.DisplayTime.Zone).Year - 1;
         var actor = User.Actor();
         IsOverseer = EnergyTargetsQueries.IsOverseer(actor);
