@@ -33,8 +33,9 @@ internal static partial class ExchangeEndpoints
         group.MapPost("/accounts/{id:long}/transfer/accept", AcceptTransferAsync).RequireAuthorization(Traders)
             .WithSummary("Accept a client account's move to your organisation offered by its present member: it becomes your client");
         group.MapPost("/accounts/{id:long}/transfer/decline", DeclineTransferAsync).RequireAuthorization(Traders)
-            .WithSummary("Decline a client account's move to your organisation offered by its present member: the offer ends and the client "
-                + "stays with its member (rules NoTransferOffer, NotOfferedMember)");
+            .WithSummary("Decline a client account's move to your organisation offered by its present member, giving a reason (required; "
+                + "the offering member sees it beside its client): the offer ends and the client stays with its member (rules NoTransferOffer, "
+                + "NotOfferedMember)");
         group.MapPost("/accounts/{id:long}/transfer/withdraw", WithdrawTransferAsync).RequireAuthorization(Traders)
             .WithSummary("Withdraw the move of your client's account to another member before that member accepts it: the offer ends and the "
                 + "client stays yours; the exchange's staff withdraw any (rules NoTransferOffer, NotYourClient)");

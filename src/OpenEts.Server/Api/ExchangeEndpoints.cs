@@ -43,7 +43,7 @@ internal static partial class ExchangeEndpoints
         group.MapPost("/instruments", ListAsync).RequireAuthorization(Operators)
             .WithSummary("List an instrument (the exchange's staff): code, unit class, reference price, tick, lot, maximum order, band %, calendar");
         group.MapPost("/instruments/{code}/halt", HaltAsync).RequireAuthorization(Operators)
-            .WithSummary("Halt an instrument (the exchange's staff): the book keeps its orders and accepts cancels only");
+            .WithSummary("Halt an instrument (the exchange's staff) with a reason (required; shown with who halted and when): the book keeps its orders and accepts cancels only");
         group.MapPost("/instruments/{code}/resume", ResumeAsync).RequireAuthorization(Operators)
             .WithSummary("Resume a halted instrument (the exchange's staff)");
         group.MapPost("/instruments/{code}/rules", RulesAsync).RequireAuthorization(Operators)

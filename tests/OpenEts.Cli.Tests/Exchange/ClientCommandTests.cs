@@ -58,7 +58,8 @@ public sealed partial class ClientCommandTests
         var reinstated = await RunAsync(db, "exchange", "client", "reinstate", "--account", account, "--as", "power-a");
         var offered = await RunAsync(db, "exchange", "client", "offer", "--account", account, "--to-member", cement, "--as", "power-a");
         var waiting = await RunAsync(db, "exchange", "client", "offered", "--as", "cement-a");
-        var declineByOfferer = await RunAsync(db, "exchange", "client", "decline", "--account", account, "--as", "power-a");
+        var declineByOfferer = await RunAsync(db, "exchange", "client", "decline", "--account", account, "--reason", "not ours to decline", "--as", "power-a");
+        var declineWithoutReason = await RunAsync(db, "exchange", "client", "decline", "--account", account, "--as", "cement-a");
         var declined = await RunAsync(db, "exchange", "client", "decline", "--account", account, "--reason", "no capacity", "--as", "cement-a");
         var nothingToWithdraw = await RunAsync(db, "exchange", "client", "withdraw", "--account", account, "--as", "power-a");
         await RunAsync(db, "exchange", "client", "offer", "--account", account, "--to-member", cement, "--as", "power-a");
@@ -82,6 +83,8 @@ public sealed partial class ClientCommandTests
         Assert.Contains($"trading account {account}: open", waiting.Out, StringComparison.Ordinal);
         Assert.Equal(1, declineByOfferer.Exit);
         Assert.Contains("rule NotOfferedMember", declineByOfferer.Err, StringComparison.Ordinal);
+        Assert.Equal(2, declineWithoutReason.Exit);
+        Assert.Contains("reason", declineWithoutReason.Err, StringComparison.Ordinal);
         Assert.Equal(0, declined.Exit);
         Assert.Contains("(exchange.client.transfer.declined)", declined.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("move offered", declined.Out, StringComparison.Ordinal);
