@@ -33,7 +33,9 @@ public sealed class InclusionApiTests(ServerFactory server) : IClassFixture<Serv
     {
         using var client = await server.SignedInAsync("citizen");
         using var regulator = await server.SignedInAsync("regulator");
-        var at = HourAgo();
+        // Three days back: the day's coins this counts stay off today, which the class's other rides count against.
+        var when = DateTimeOffset.UtcNow.AddDays(-3).AddHours(-1);
+        var at = when.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         var batch = new
         {
             programme = "shenzhen-tanpuhui",
@@ -46,8 +48,9 @@ public sealed class InclusionApiTests(ServerFactory server) : IClassFixture<Serv
         };
 
         var items = (await (await client.PostAsJsonAsync("/api/v1/inclusion/actions", batch, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items");
-        var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var quality = await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/inclusion/quality?programme=shenzhen-tanpuhui&from={day}&to={day}", Ct);
+        string Day(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var quality = await regulator.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/inclusion/quality?programme=shenzhen-tanpuhui&from={Day(when)}&to={Day(DateTimeOffset.UtcNow)}", Ct);
 
         Assert.Equal(["refused", "counted", "refused"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString() ?? "").ToArray());
         Assert.Equal("ImpossibleQuantity", items[0].GetProperty("rule").GetString());

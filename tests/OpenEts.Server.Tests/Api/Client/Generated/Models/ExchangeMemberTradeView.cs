@@ -24,6 +24,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Instrument { get; set; }
 #endif
+        /// <summary>The kind property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberTradeView_kind? Kind { get; set; }
         /// <summary>The price property</summary>
         public double? Price { get; set; }
         /// <summary>The quantity property</summary>
@@ -55,6 +57,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "fee", n => { Fee = n.GetDoubleValue(); } },
                 { "instrument", n => { Instrument = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberTradeView_kind>(); } },
                 { "price", n => { Price = n.GetDoubleValue(); } },
                 { "quantity", n => { Quantity = n.GetLongValue(); } },
                 { "side", n => { Side = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberTradeView_side>(); } },
@@ -72,6 +75,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteDoubleValue("fee", Fee);
             writer.WriteStringValue("instrument", Instrument);
+            writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberTradeView_kind>("kind", Kind);
             writer.WriteDoubleValue("price", Price);
             writer.WriteLongValue("quantity", Quantity);
             writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeMemberTradeView_side>("side", Side);

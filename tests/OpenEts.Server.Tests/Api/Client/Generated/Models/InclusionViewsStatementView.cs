@@ -12,6 +12,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class InclusionViewsStatementView : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The donations property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsDonationView>? Donations { get; set; }
+#nullable restore
+#else
+        public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsDonationView> Donations { get; set; }
+#endif
         /// <summary>The programmes property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -70,6 +78,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "donations", n => { Donations = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsDonationView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsDonationView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "programmes", n => { Programmes = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsWalletView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsWalletView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "recent", n => { Recent = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsEventView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsEventView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "redemptions", n => { Redemptions = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsRedemptionView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsRedemptionView.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -84,6 +93,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsDonationView>("donations", Donations);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsWalletView>("programmes", Programmes);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsEventView>("recent", Recent);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsRedemptionView>("redemptions", Redemptions);

@@ -24,6 +24,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public List<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsDailyView> Daily { get; set; }
 #endif
+        /// <summary>The donated property</summary>
+        public long? Donated { get; set; }
         /// <summary>The expired property</summary>
         public long? Expired { get; set; }
         /// <summary>The name property</summary>
@@ -71,6 +73,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "actions", n => { Actions = n.GetLongValue(); } },
                 { "credited", n => { Credited = n.GetLongValue(); } },
                 { "daily", n => { Daily = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsDailyView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsDailyView.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "donated", n => { Donated = n.GetLongValue(); } },
                 { "expired", n => { Expired = n.GetLongValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "pending", n => { Pending = n.GetLongValue(); } },
@@ -90,6 +93,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteLongValue("actions", Actions);
             writer.WriteLongValue("credited", Credited);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.InclusionViewsDailyView>("daily", Daily);
+            writer.WriteLongValue("donated", Donated);
             writer.WriteLongValue("expired", Expired);
             writer.WriteStringValue("name", Name);
             writer.WriteLongValue("pending", Pending);

@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.
         {
         }
         /// <summary>
-        /// Halt an instrument (the exchange&apos;s staff): the book keeps its orders and accepts cancels only
+        /// Halt an instrument (the exchange&apos;s staff) with a reason (required; shown with who halted and when): the book keeps its orders and accepts cancels only
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -69,7 +69,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Instruments.
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Halt an instrument (the exchange&apos;s staff): the book keeps its orders and accepts cancels only
+        /// Halt an instrument (the exchange&apos;s staff) with a reason (required; shown with who halted and when): the book keeps its orders and accepts cancels only
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

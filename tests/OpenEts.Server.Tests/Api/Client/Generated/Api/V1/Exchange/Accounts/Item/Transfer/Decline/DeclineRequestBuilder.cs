@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
         {
         }
         /// <summary>
-        /// Decline a client account&apos;s move to your organisation offered by its present member: the offer ends and the client stays with its member (rules NoTransferOffer, NotOfferedMember)
+        /// Decline a client account&apos;s move to your organisation offered by its present member, giving a reason (required; the offering member sees it beside its client): the offer ends and the client stays with its member (rules NoTransferOffer, NotOfferedMember)
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -69,7 +69,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Decline a client account&apos;s move to your organisation offered by its present member: the offer ends and the client stays with its member (rules NoTransferOffer, NotOfferedMember)
+        /// Decline a client account&apos;s move to your organisation offered by its present member, giving a reason (required; the offering member sees it beside its client): the offer ends and the client stays with its member (rules NoTransferOffer, NotOfferedMember)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
