@@ -48,6 +48,23 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(2, keyUsers.Count(k => !k.Added));
     }
 
+    [Theory]
+    [InlineData(1999)]
+    [InlineData(2101)]
+    public async Task EnergyTargets_ProgressForAYearNoTargetCanName_IsRefusedWithTheYearRule(int year)
+    {
+        await using var w = await EnergyWorldAsync();
+
+        var refused = await w.Queries.ProgressAsync(w.Regulator, year, Ct);
+        var answered = await w.Queries.ProgressAsync(w.Regulator, 2025, Ct);
+
+        Assert.Empty(refused.Rows);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(("year", "Year"), (error.Field, error.Rule));
+        Assert.Empty(answered.Errors);
+        Assert.Equal(DemoEnergyTargets.KeyUsers.Count, answered.Rows.Count);
+    }
+
     [Fact]
     public async Task EnergyTargets_WarningsFromStoredData_ShowTheDemoColours()
     {

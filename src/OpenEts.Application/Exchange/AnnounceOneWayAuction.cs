@@ -6,6 +6,7 @@ using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Quantities;
 using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Exchange;
@@ -95,7 +96,7 @@ public sealed record AnnounceOneWayAuction(
             : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var typed) ? typed : null;
         if (instant is not { } at || !BeijingTime.IsInRange(at))
         {
-            read.Fail(field, "DateRange", EndOfDay.RangeText(field) + " (Beijing time)");
+            read.Fail(field, "DateRange", PlatformDays.RangeText(field) + " (Beijing time)");
             return null;
         }
         return at;

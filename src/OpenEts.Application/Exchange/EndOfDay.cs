@@ -5,10 +5,11 @@ using OpenEts.Application.Auction;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange;
-using OpenEts.Domain.Exchange.Reconciliation;
 using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Domain.Exchange.Reconciliation;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Quantities;
 using OpenEts.Domain.Registry;
 using OpenEts.Matching;
 
@@ -73,12 +74,8 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         {
             return new FieldError(field, "Date", field + ": a trading day as yyyy-MM-dd");
         }
-        return BeijingTime.IsInRange(day) ? null : new FieldError(field, "DateRange", RangeText(field));
+        return BeijingTime.IsInRange(day) ? null : new FieldError(field, "DateRange", PlatformDays.RangeText(field));
     }
-
-    /// <summary>The <c>DateRange</c> rule's message for <paramref name="field"/>.</summary>
-    internal static string RangeText(string field) => string.Create(CultureInfo.InvariantCulture,
-        $"{field}: a date from {BeijingTime.FirstDay:yyyy-MM-dd} to {BeijingTime.LastDay:yyyy-MM-dd}");
 
     /// <summary>The journal subject of a day: <c>exchange/day/2026-11-30</c>.</summary>
     public static string Subject(DateOnly day) => "exchange/day/" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

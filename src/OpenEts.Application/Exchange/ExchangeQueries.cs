@@ -6,6 +6,7 @@ using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Quantities;
 using OpenEts.Matching;
 
 namespace OpenEts.Application.Exchange;
@@ -65,8 +66,8 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     /// <c>DateRange</c> on <c>from</c> or <c>to</c>; null when both are absent or inside.
     /// </summary>
     public static FieldError? PrintWindowError(DateTimeOffset? from, DateTimeOffset? to) =>
-        from is { } f && !BeijingTime.IsInRange(f) ? new FieldError("from", "DateRange", EndOfDay.RangeText("from") + " (Beijing time)")
-        : to is { } t && !BeijingTime.IsInRange(t) ? new FieldError("to", "DateRange", EndOfDay.RangeText("to") + " (Beijing time)")
+        from is { } f && !BeijingTime.IsInRange(f) ? new FieldError("from", "DateRange", PlatformDays.RangeText("from") + " (Beijing time)")
+        : to is { } t && !BeijingTime.IsInRange(t) ? new FieldError("to", "DateRange", PlatformDays.RangeText("to") + " (Beijing time)")
         : null;
 
     /// <summary>The book's best <paramref name="levels"/> levels per side (1–20, default 5), or null when not listed; public.</summary>

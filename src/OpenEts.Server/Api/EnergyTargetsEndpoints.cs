@@ -110,14 +110,8 @@ internal static class EnergyTargetsEndpoints
     private static async Task<Results<Ok<List<ProgressView>>, ValidationProblem>> ProgressAsync(HttpContext http, EnergyTargetsQueries q,
         [FromQuery] int year, CancellationToken ct)
     {
-        var read = new FieldReader();
-        read.TargetYear(year);
-        if (!read.IsValid)
-        {
-            return Problems.Fields(read.Errors);
-        }
-        var rows = await q.ProgressAsync(http.User.Actor(), year, ct).ConfigureAwait(false);
-        return TypedResults.Ok(rows.Select(Progress).ToList());
+        var answer = await q.ProgressAsync(http.User.Actor(), year, ct).ConfigureAwait(false);
+        return answer.Errors.Count > 0 ? Problems.Fields(answer.Errors) : TypedResults.Ok(answer.Rows.Select(Progress).ToList());
     }
 
     private static async Task<Results<Ok<WarningTableView>, ValidationProblem>> WarningsAsync(HttpContext http, EnergyTargetsQueries q,

@@ -1,16 +1,14 @@
 using System.Globalization;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.DualControl.Monitoring;
+using OpenEts.Domain.Quantities;
 
 namespace OpenEts.Application.DualControl.Monitoring;
 
 /// <summary>Reading monitoring's typed fields: days (yyyy-MM-dd), months (yyyy-MM) and times (ISO 8601 with offset).</summary>
 public static class MonitoringFields
 {
-    /// <summary>The first and last day a monitoring period may name (the platform's <c>DateRange</c> rule).</summary>
-    public static readonly DateOnly FirstDay = new(2000, 1, 1), LastDay = new(2099, 12, 31);
-
-    /// <summary>A Beijing day as yyyy-MM-dd from <see cref="FirstDay"/> to <see cref="LastDay"/>, or a Date or DateRange error.</summary>
+    /// <summary>A Beijing day as yyyy-MM-dd within the platform's days (<see cref="PlatformDays"/>), or a Date or DateRange error.</summary>
     public static DateOnly Day(this FieldReader read, string? text, string field)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -19,9 +17,9 @@ public static class MonitoringFields
             read.Fail(field, "Date", $"{field} is a day such as 2026-11-30");
             return default;
         }
-        if (day < FirstDay || day > LastDay)
+        if (!PlatformDays.Contains(day))
         {
-            read.Fail(field, "DateRange", string.Create(CultureInfo.InvariantCulture, $"{field}: a date from {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}"));
+            read.Fail(field, "DateRange", PlatformDays.RangeText(field));
             return default;
         }
         return day;

@@ -1,5 +1,6 @@
 using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.Files;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Storage;
@@ -177,8 +178,16 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
     /// The key energy users the actor may see, with their year's budget, use and 晴雨表: every one for an overseer, the
     /// company's own for its representative, none for anyone else.
     /// </summary>
-    public Task<IReadOnlyList<KeyUserProgress>> ProgressAsync(Actor? actor, int year, CancellationToken ct) =>
-        store.ReadAsync<IReadOnlyList<KeyUserProgress>>(async s =>
+    /// <remarks>A year no target can name (outside 2000–2100) is refused with the <c>Year</c> rule and no rows.</remarks>
+    public async Task<KeyUserProgressAnswer> ProgressAsync(Actor? actor, int year, CancellationToken ct)
+    {
+        var read = new FieldReader();
+        read.TargetYear(year);
+        if (!read.IsValid)
+        {
+            return new KeyUserProgressAnswer([], read.Errors);
+        }
+        var rows = await store.ReadAsync<IReadOnlyList<KeyUserProgress>>(async s =>
         {
             var users = await s.EnergyTargets.KeyUsersAsync().ConfigureAwait(false);
             if (IsOverseer(actor))
@@ -188,7 +197,9 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
             return actor is { Role: Role.CompanyRepresentative, OrganisationId: { } org }
                 ? await ProgressAsync(s, [.. users.Where(u => u.OrganisationId == org)], year).ConfigureAwait(false)
                 : [];
-        }, ct);
+        }, ct).ConfigureAwait(false);
+        return new KeyUserProgressAnswer(rows, []);
+    }
 
     private static async Task<IReadOnlyList<KeyUserProgress>> ProgressAsync(IStoreSession s, IReadOnlyList<KeyEnergyUser> users, int year)
     {

@@ -1,3 +1,5 @@
+using OpenEts.Domain.Quantities;
+
 namespace OpenEts.Domain.Exchange.MarketData;
 
 /// <summary>
@@ -12,17 +14,14 @@ public static class BeijingTime
     /// <summary>The Beijing calendar date of <paramref name="at"/>: the trading day a trade at that instant belongs to.</summary>
     public static DateOnly TradingDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
 
-    /// <summary>
-    /// The first trading day the platform reads or writes, 2000-01-01. Before China's first carbon markets (2013), and far
-    /// from <see cref="DateOnly.MinValue"/>, whose Beijing midnight is before the first instant .NET can hold.
-    /// </summary>
-    public static readonly DateOnly FirstDay = new(2000, 1, 1);
+    /// <summary>The first trading day the platform reads or writes: the platform's first day, <see cref="PlatformDays.First"/>.</summary>
+    public static readonly DateOnly FirstDay = PlatformDays.First;
 
-    /// <summary>The last trading day the platform reads or writes, 2099-12-31 (its next day must still be a date).</summary>
-    public static readonly DateOnly LastDay = new(2099, 12, 31);
+    /// <summary>The last trading day the platform reads or writes: the platform's last day, <see cref="PlatformDays.Last"/>.</summary>
+    public static readonly DateOnly LastDay = PlatformDays.Last;
 
     /// <summary>Whether <paramref name="day"/> is a trading day the platform reads or writes: <see cref="FirstDay"/> to <see cref="LastDay"/>.</summary>
-    public static bool IsInRange(DateOnly day) => day >= FirstDay && day <= LastDay;
+    public static bool IsInRange(DateOnly day) => PlatformDays.Contains(day);
 
     /// <summary>Whether <paramref name="at"/> falls on a Beijing day from <see cref="FirstDay"/> to <see cref="LastDay"/>.</summary>
     public static bool IsInRange(DateTimeOffset at) => at >= StartOf(FirstDay) && at < StartOf(LastDay.AddDays(1));

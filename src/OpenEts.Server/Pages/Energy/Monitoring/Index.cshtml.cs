@@ -56,7 +56,7 @@ public sealed class IndexModel(MonitoringQueries queries, EnergyTargetsQueries t
         Exceedances = [.. (await queries.ExceedancesAsync(User.Actor(), from, to, ct) ?? [])
             .Where(e => string.IsNullOrWhiteSpace(Region) || string.Equals(e.Unit.Region, Region.Trim(), StringComparison.OrdinalIgnoreCase))];
         ProgressYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DisplayTime.Zone).Year - 1;
-        var progress = (await targets.ProgressAsync(User.Actor(), ProgressYear, ct)).ToDictionary(p => p.User.Code.Value, StringComparer.Ordinal);
+        var progress = (await targets.ProgressAsync(User.Actor(), ProgressYear, ct)).Rows.ToDictionary(p => p.User.Code.Value, StringComparer.Ordinal);
         KeyUserProgress = [.. (await queries.KeyUserLinksAsync(User.Actor(), ct))
             .Where(l => progress.ContainsKey(l.KeyUserCode)).Select(l => (l.UnitId, progress[l.KeyUserCode]))];
         if (Overview is { } o)

@@ -60,18 +60,18 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        if (Year is not null)
-        {
-            // A year no target can name is refused with its rule, and the page shows last year's figures beside it.
-            var read = new Application.Forms.FieldReader();
-            read.TargetYear(Year);
-            FileFields(read.Errors);
-            Year = read.IsValid ? Year : null;
-        }
-        Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Localization.DisplayTime.Zone).Year - 1;
+        var lastYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Localization.DisplayTime.Zone).Year - 1;
         var actor = User.Actor();
         IsOverseer = EnergyTargetsQueries.IsOverseer(actor);
-        Progress = await queries.ProgressAsync(actor, Year.Value, ct);
+        var answer = await queries.ProgressAsync(actor, Year ??= lastYear, ct);
+        if (answer.Errors.Count > 0)
+        {
+            // A year no target can name is refused with its rule, and the page shows last year's figures beside it.
+            FileFields(answer.Errors);
+            Year = lastYear;
+            answer = await queries.ProgressAsync(actor, lastYear, ct);
+        }
+        Progress = answer.Rows;
         Carbon = await queries.CarbonBesideAsync(actor, Year.Value, ct);
         Monitoring = (await monitoring.KeyUserQualityAsync(actor, ct)).ToDictionary(q => q.KeyUserCode, q => q.Quality, StringComparer.Ordinal);
     }
