@@ -28,6 +28,7 @@ using OpenEts.Application.Offsets;
 using OpenEts.Application.Organisations;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
+using OpenEts.Application.Workbench;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Registry;
@@ -139,6 +140,7 @@ public static class OpenEtsApp
         services.AddSingleton(sp => new ComplianceRulebook(sp.GetRequiredService<AllocationQueries>()))
             .AddSingleton<ComplianceHandler>().AddSingleton<ComplianceQueries>();
         services.AddSingleton<CashCommandHandler>().AddSingleton<CashQueries>();
+        services.AddSingleton<WorkbenchQueries>();
         services.AddSingleton<IAuctionRulesSource, PlanAuctionRules>().AddSingleton<AuctionService>().AddSingleton<AuctionQueries>()
             .AddSingleton<DemoAuction>();
         services.AddSingleton<MarketStatisticsService>().AddSingleton<MarketDataQueries>().AddSingleton<MarketStream>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Organisations;
 using OpenEts.Application.Storage;
+using OpenEts.Application.Workbench;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
@@ -9,17 +10,24 @@ using OpenEts.Server.Hosting;
 
 namespace OpenEts.Server.Pages;
 
-/// <summary>The landing page: public; after sign-in, the covered-entity list in numbers.</summary>
+/// <summary>The landing page: public; after sign-in, the user's workbench (工作台: what waits for them) and the covered-entity list in numbers.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(OrganisationService organisations, DemoMode mode) : PageModel
+public sealed class IndexModel(OrganisationService organisations, WorkbenchQueries workbench, DemoMode mode) : PageModel
 {
     /// <summary>True on a demo: the landing page lists the demo sign-ins.</summary>
     public bool IsDemo => mode.IsDemo;
 
     public Summary? Counts { get; private set; }
 
+    /// <summary>What waits for the signed-in user, most urgent first; null for a visitor.</summary>
+    public IReadOnlyList<WorkItem>? Work { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            Work = await workbench.ForAsync(User.Actor(), ct);
+        }
         if (User.Identity?.IsAuthenticated == true && User.Actor().Role != Role.Citizen)
         {
             var list = await organisations.ListAsync(new OrganisationFilter(Kind: OrganisationKind.Company), ct);
@@ -29,4 +37,24 @@ public sealed class IndexModel(OrganisationService organisations, DemoMode mode)
     }
 
     public sealed record Summary(int Companies, List<(string Sector, int Count)> BySector);
+
+    /// <summary>Where a workbench item is acted on.</summary>
+    public static string LinkOf(WorkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Kind switch
+        {
+            WorkKind.ReportsToAct or WorkKind.ReportDue or WorkKind.ReportReturned => "/Mrv",
+            WorkKind.ProjectsToAct => "/Offsets",
+            WorkKind.TransfersToDecide or WorkKind.TransfersProposed when item.Account is { } account =>
+                "/Registry/Account/" + Uri.EscapeDataString(account),
+            WorkKind.TransfersToDecide or WorkKind.TransfersProposed => "/Registry",
+            WorkKind.UnitsOwed => "/Compliance/Own",
+            WorkKind.PlansToApprove => "/Allocation",
+            WorkKind.EntitiesShort => "/Compliance/Overview",
+            WorkKind.ClientMovesOffered => "/Exchange/Clients",
+            WorkKind.BlockTradesToAnswer => "/Exchange/Blocks",
+            _ => "/",
+        };
+    }
 }

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using OpenEts.Application.Compliance;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Compliance;
+using OpenEts.Domain.Registry;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+/// <summary>
+/// The home page's workbench (待办事项): after sign-in each user sees what waits for them, with the figures and the page
+/// where they act — a transfer for the second representative to approve, a plan for the regulator to approve, a report
+/// queue for the verifier — and nothing once it is done.
+/// </summary>
+public sealed partial class WorkbenchPageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<List<(string Kind, string Link, string Text)>> WorkAsync(string user)
+    {
+        using var client = await server.SignedInAsync(user);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/", Ct));
+        Assert.Contains("id=\"workbench\"", page, StringComparison.Ordinal);
+        return [.. Item().Matches(page).Select(m => (m.Groups[1].Value, m.Groups[2].Value,
+            Regex.Replace(Tag().Replace(m.Groups[3].Value, " "), @"\s+", " ").Trim()))];
+    }
+
+    [Fact]
+    public async Task ProposedTransfer_ShowsOnTheSecondRepresentativesWorkbench_UntilApproved()
+    {
+        var registry = server.Services.GetRequiredService<RegistryService>();
+        var now = server.Clock.GetUtcNow();
+        var proposed = await registry.ExecuteAsync(now, l => l.ProposeTransfer(UserId.From("power-a"), now, IdempotencyKey.From("workbench-sale"),
+            AccountNumber.From("GD-HOLD-POWER"), AccountNumber.From("GD-HOLD-CEMENT"), UnitClass.Parse("GDEA-2017"), 1_200, now.AddDays(7)), Ct);
+        var proposal = Assert.IsType<TransferProposed>(Assert.IsType<RegistryOutcome.Completed>(proposed).Event).Proposal;
+
+        var second = Assert.Single(await WorkAsync("power-b"), i => i.Kind == "TransfersToDecide");
+        var own = Assert.Single(await WorkAsync("power-a"), i => i.Kind == "TransfersProposed");
+        Assert.Equal("/Registry/Account/GD-HOLD-POWER", second.Link);
+        Assert.Equal("待您审批的转出申请 1 笔，共 1,200 吨", second.Text);
+        Assert.Equal("您发起的转出申请 1 笔（共 1,200 吨）待另一名授权代表审批", own.Text);
+        Assert.DoesNotContain(await WorkAsync("cement-a"), i => i.Kind.StartsWith("Transfers", StringComparison.Ordinal));
+
+        Assert.IsType<RegistryOutcome.Completed>(await registry.ExecuteAsync(now,
+            l => l.ApproveTransfer(UserId.From("power-b"), now, IdempotencyKey.From("workbench-sale-ok"), proposal), Ct));
+
+        Assert.DoesNotContain(await WorkAsync("power-b"), i => i.Kind.StartsWith("Transfers", StringComparison.Ordinal));
+        Assert.DoesNotContain(await WorkAsync("power-a"), i => i.Kind.StartsWith("Transfers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Verifier_SeesTheOffsetsQueue_AndTheExchangeNothing()
+    {
+        var verifier = await WorkAsync("verifier");
+        var exchange = await WorkAsync("exchange");
+
+        var queue = Assert.Single(verifier, i => i.Kind == "ProjectsToAct");
+        Assert.Equal("/Offsets", queue.Link);
+        Assert.Matches(@"^待处理的抵销项目或监测报告 [1-9]\d* 项$", queue.Text);
+        Assert.Empty(exchange);
+        using var client = await server.SignedInAsync("exchange");
+        Assert.Contains("id=\"work-none\">暂无待办事项。", WebUtility.HtmlDecode(await client.GetStringAsync("/", Ct)), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<li class=\"[^\"]*\" data-kind=\"([A-Za-z]+)\">\\s*<a href=\"([^\"]+)\">(.*?)</li>", RegexOptions.Singleline)]
+    private static partial Regex Item();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+}
+
+/// <summary>
+/// The workbench once the demo's 2017 plan is approved: the plan leaves the regulator's list, the regulator sees how many
+/// entities still owe units and how many tonnes in all, and a company sees what it still owes, each with the surrender
+/// deadline the plan sets, marked overdue once it has passed.
+/// </summary>
+public sealed partial class WorkbenchAfterPlanPageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ApprovedPlan_LeavesTheRegulatorTheEntitiesShort_AndTheCompanyWhatItOwes()
+    {
+        using (var before = await server.SignedInAsync("regulator"))
+        {
+            var page = WebUtility.HtmlDecode(await before.GetStringAsync("/", Ct));
+            Assert.Matches("data-kind=\"PlansToApprove\">\\s*<a href=\"/Allocation\">待批准的配额分配方案 1 份</a>", page);
+        }
+
+        await server.ApproveDemoPlanAsync();
+
+        var compliance = server.Services.GetRequiredService<ComplianceQueries>();
+        var (jurisdiction, year) = Assert.Single(await compliance.YearsAsync(Ct));
+        Assert.Equal(2017, year);
+        var list = await compliance.ListAsync(jurisdiction, year, Ct);
+        Assert.NotNull(list);
+        var shortRows = list.Rows.Where(r => r.Standing.Status == ComplianceStatus.Short).ToList();
+        var power = list.Rows.Single(r => r.Name.Contains("发电", StringComparison.Ordinal)).Standing;
+        var due = list.Rules.SurrenderDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var state = power.PastDeadline ? $"已逾期（截止 {due}）" : $"截止 {due}";
+        Assert.NotEmpty(shortRows);
+
+        using var regulator = await server.SignedInAsync("regulator");
+        var regulatorPage = WebUtility.HtmlDecode(await regulator.GetStringAsync("/", Ct));
+        using var company = await server.SignedInAsync("power-a");
+        var companyPage = WebUtility.HtmlDecode(await company.GetStringAsync("/", Ct));
+
+        Assert.DoesNotContain("PlansToApprove", regulatorPage, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture,
+            $"<a href=\"/Compliance/Overview\">2017 年度尚未足额清缴的企业 {shortRows.Count} 家，共差 {shortRows.Sum(r => r.Standing.Remaining):N0} 吨</a>"),
+            regulatorPage, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"<a href=\"/Compliance/Own\">2017 年度尚需清缴 {power.Remaining:N0} 吨</a>"),
+            companyPage, StringComparison.Ordinal);
+        Assert.Contains(state, companyPage, StringComparison.Ordinal);
+    }
+}
