@@ -65,6 +65,24 @@ public sealed partial class WorkbenchPageTests(ServerFactory server) : IClassFix
         Assert.Contains("id=\"work-none\">暂无待办事项。", WebUtility.HtmlDecode(await client.GetStringAsync("/", Ct)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CompliancePages_BeforeAnyPlanIsApproved_SayWhyThereIsNoList()
+    {
+        using var visitor = server.CreateClient();
+        using var company = await server.SignedInAsync("power-a");
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var list = WebUtility.HtmlDecode(await visitor.GetStringAsync("/Compliance", Ct));
+        var own = WebUtility.HtmlDecode(await company.GetStringAsync("/Compliance/Own", Ct));
+        var overview = WebUtility.HtmlDecode(await regulator.GetStringAsync("/Compliance/Overview", Ct));
+
+        const string none = "id=\"compliance-none\">尚无任何年度经批准的配额分配方案，因此还没有履约规则。";
+        Assert.Contains(none, list, StringComparison.Ordinal);
+        Assert.Contains(none, own, StringComparison.Ordinal);
+        Assert.Contains(none, overview, StringComparison.Ordinal);
+        Assert.Contains("id=\"compliance-to-allocation\" href=\"/Allocation\">前往配额分配审批方案", overview, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<li class=\"[^\"]*\" data-kind=\"([A-Za-z]+)\">\\s*<a href=\"([^\"]+)\">(.*?)</li>", RegexOptions.Singleline)]
     private static partial Regex Item();
 
@@ -115,5 +133,10 @@ public sealed partial class WorkbenchAfterPlanPageTests(ServerFactory server) : 
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"<a href=\"/Compliance/Own\">2017 年度尚需清缴 {power.Remaining:N0} 吨</a>"),
             companyPage, StringComparison.Ordinal);
         Assert.Contains(state, companyPage, StringComparison.Ordinal);
+
+        var listed = WebUtility.HtmlDecode(await company.GetStringAsync("/Compliance", Ct));
+        var earlier = WebUtility.HtmlDecode(await company.GetStringAsync($"/Compliance/Own?jurisdiction={jurisdiction}&year=2016", Ct));
+        Assert.Contains("data-year=\"2017\">广东试点 2017 年度</h2>", listed, StringComparison.Ordinal);
+        Assert.Contains("id=\"compliance-none\">广东试点 2016 年度尚无经批准的配额分配方案（含履约规则）。", earlier, StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,26 @@ internal static class CompliancePage
             : years.Count > 0 ? years[0] : null;
     }
 
+    /// <summary>A jurisdiction's name in the reader's language (GD → 广东试点), its code when it has none.</summary>
+    public static string Name(string jurisdiction) =>
+        Text.T("jurisdiction." + jurisdiction) is var name && name != "jurisdiction." + jurisdiction ? name : jurisdiction;
+
+    /// <summary>A compliance year's title: 广东试点 2017 年度.</summary>
+    public static string Title(string jurisdiction, int year) => Text.T("compliance.yeartitle", Name(jurisdiction), year);
+
+    /// <summary>
+    /// Why a compliance page has nothing to show: no year has rules yet (no plan approved); or the year picked has none;
+    /// or, for a company's own page (<paramref name="own"/>), the year has rules but the company no approved emissions.
+    /// </summary>
+    public static string NoneText(IReadOnlyList<(string Jurisdiction, int Year)> years, (string Jurisdiction, int Year)? picked, bool own = false)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        return picked is not { } p ? Text.T("compliance.norules.any")
+            : !years.Contains(p) ? Text.T("compliance.norules.year", Title(p.Jurisdiction, p.Year))
+            : own ? Text.T("compliance.own.noemissions", Title(p.Jurisdiction, p.Year))
+            : Text.T("compliance.norules.year", Title(p.Jurisdiction, p.Year));
+    }
+
     /// <summary>The status as the 履约 announcements write it.</summary>
     public static string StatusText(EntityCompliance s) => s.Status switch
     {

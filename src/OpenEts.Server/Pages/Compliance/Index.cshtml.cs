@@ -16,10 +16,14 @@ public sealed class IndexModel(ComplianceQueries queries) : PageModel
 
     public IReadOnlyList<(string Jurisdiction, int Year)> Years { get; private set; } = [];
 
+    /// <summary>The jurisdiction and year shown (asked for, else the newest with rules); null when no year has rules.</summary>
+    public (string Jurisdiction, int Year)? Picked { get; private set; }
+
     public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
     {
         Years = await queries.YearsAsync(ct);
-        if (await CompliancePage.PickAsync(queries, jurisdiction, year, ct) is { } pick)
+        Picked = await CompliancePage.PickAsync(queries, jurisdiction, year, ct);
+        if (Picked is { } pick)
         {
             List = await queries.ListAsync(pick.Jurisdiction, pick.Year, ct);
         }

@@ -15,11 +15,16 @@ public sealed class OverviewModel(ComplianceQueries queries) : PageModel
 {
     public ComplianceList? List { get; private set; }
 
+    /// <summary>Why there is no list, when there is none.</summary>
+    public string NoneText { get; private set; } = "";
+
     public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
     {
-        if (await CompliancePage.PickAsync(queries, jurisdiction, year, ct) is { } pick)
+        var picked = await CompliancePage.PickAsync(queries, jurisdiction, year, ct);
+        if (picked is { } pick)
         {
             List = await queries.ListAsync(pick.Jurisdiction, pick.Year, ct);
         }
+        NoneText = List is null ? CompliancePage.NoneText(await queries.YearsAsync(ct), picked) : "";
     }
 }

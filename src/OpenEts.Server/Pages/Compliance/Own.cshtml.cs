@@ -18,6 +18,9 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
 {
     public OwnCompliance? Own { get; private set; }
 
+    /// <summary>Why there is nothing to show, when there is nothing.</summary>
+    public string NoneText { get; private set; } = "";
+
     [BindProperty]
     public FormInput Input { get; set; } = new();
 
@@ -62,10 +65,12 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
 
     private async Task LoadAsync(string? jurisdiction, int? year, CancellationToken ct)
     {
-        if (await CompliancePage.PickAsync(queries, jurisdiction, year, ct) is { } pick)
+        var picked = await CompliancePage.PickAsync(queries, jurisdiction, year, ct);
+        if (picked is { } pick)
         {
             Own = await queries.OwnAsync(User.Actor(), pick.Jurisdiction, pick.Year, ct);
         }
+        NoneText = Own is null ? CompliancePage.NoneText(await queries.YearsAsync(ct), picked, own: true) : "";
     }
 
     public sealed record FormInput
