@@ -41,10 +41,10 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
         var cancelled = Row(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct), sell);
 
         // Filled 400, resting 600, cancelled 0: 部分成交; after the cancel, 400 / 0 / 600: 部分成交后撤单.
-        Assert.Equal(["1000", "400", "600", "0"], Cells(open));
+        Assert.Equal(["1,000", "400", "600", "0"], Cells(open));
         Assert.Contains("<td class=\"order-state\">部分成交</td>", open, StringComparison.Ordinal);
         Assert.True(cancel.IsSuccessStatusCode);
-        Assert.Equal(["1000", "400", "0", "600"], Cells(cancelled));
+        Assert.Equal(["1,000", "400", "0", "600"], Cells(cancelled));
         Assert.Contains("<td class=\"order-state\">部分成交后撤单", cancelled, StringComparison.Ordinal);
         Assert.Contains("data-reason=\"Cancelled\">交易员撤单</span>", cancelled, StringComparison.Ordinal);
     }
@@ -259,7 +259,7 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
 
     // Its quantity, filled, resting and cancelled cells.
     private static string[] Cells(string row) =>
-        [.. Regex.Matches(row, "<td class=\"num\">([0-9]+)</td>").Select(m => m.Groups[1].Value)];
+        [.. Regex.Matches(row, "<td class=\"num\">([0-9,]+)</td>").Select(m => m.Groups[1].Value)];
 
     [Theory]
     [InlineData("regulator")]
