@@ -25,7 +25,7 @@ public static partial class AllocationCalculator
         var unit = !keep ? "" : input.Unit is null ? product.Id : $"{product.Id} {input.Unit}";
         var terms = !keep ? null : new List<CalculationTerm>
         {
-            new("Q", input.Output, UnitOf(product), $"approved output '{product.Output}' (MRV)"),
+            Output(product, input.Output),
             Term("B", benchmark, year, "tCO2/" + UnitOf(product)),
         };
         steps.Flag(benchmark.Unconfirmed);
@@ -53,7 +53,7 @@ public static partial class AllocationCalculator
             if (keep)
             {
                 steps.Add(new CalculationStep(unit + " heat", "Ah = Qh × Bh", [
-                    new("Qh", input.Heat, "GJ", "approved heat supplied (MRV)"), Term("Bh", heat, year, "tCO2/GJ")], ah));
+                    Coded("Qh", input.Heat, "GJ", "approved heat supplied (MRV)", CalculationSources.ApprovedHeat), Term("Bh", heat, year, "tCO2/GJ")], ah));
             }
             amount += ah;
         }
@@ -70,26 +70,30 @@ public static partial class AllocationCalculator
                 if (plan.Power?.LoadFactorCorrection is not { } table)
                 {
                     notes.Add($"factor '{factor.Id}': the plan has no load-factor table; taken as 1");
-                    return (1m, new CalculationTerm(factor.Id, 1m, "", "no load-factor table in the plan"), false);
+                    return (1m, Coded(factor.Id, 1m, "", "no load-factor table in the plan", CalculationSources.NoLoadFactorTable), false);
                 }
                 if (input.LoadFactor is not { } f)
                 {
                     notes.Add($"factor '{factor.Id}': no approved load factor; taken as 1");
-                    return (1m, new CalculationTerm(factor.Id, 1m, "", "no approved load factor (MRV)"), false);
+                    return (1m, Coded(factor.Id, 1m, "", "no approved load factor (MRV)", CalculationSources.NoLoadFactor), false);
                 }
                 var ff = table.Factor(f);
-                return (ff, keep ? new CalculationTerm(factor.Id, ff, "", $"F = {Text(f)} (MRV); {table.Source}", table.Unconfirmed) : null,
+                return (ff, keep ? new CalculationTerm(factor.Id, ff, "", $"F = {Text(f)} (MRV); {table.Source}", table.Unconfirmed)
+                    { Code = CalculationSources.LoadFactor, Figures = [Text(f), table.Source] } : null,
                     table.Unconfirmed);
             case FactorKind.HeatSupply:
                 var k = Require(factor).For(year);
                 var ratio = input.HeatRatio ?? 0m;
                 var hs = 1m - (k * ratio);
                 return (hs, keep ? new CalculationTerm(factor.Id, hs, "", $"1 − {Text(k)} × {Text(ratio)} (heat ratio, MRV); {factor.Value!.Source}",
-                    factor.Value.Unconfirmed) : null, factor.Value!.Unconfirmed);
+                    factor.Value.Unconfirmed) { Code = CalculationSources.HeatSupply, Figures = [Text(k), Text(ratio), factor.Value.Source] } : null, factor.Value!.Unconfirmed);
             case FactorKind.AirCooling:
                 var air = input.AirCooled ? Require(factor).For(year) : 1m;
                 return (air, keep ? new CalculationTerm(factor.Id, air, "", (input.AirCooled ? "air-cooled; " : "water-cooled; ") + factor.Value!.Source,
-                    factor.Value.Unconfirmed) : null, factor.Value!.Unconfirmed);
+                    factor.Value.Unconfirmed)
+                    {
+                        Code = input.AirCooled ? CalculationSources.AirCooled : CalculationSources.WaterCooled, Figures = [factor.Value.Source],
+                    } : null, factor.Value!.Unconfirmed);
             default:
                 var fixedValue = Require(factor);
                 return (fixedValue.For(year), keep ? Term(factor.Id, fixedValue, year, "") : null, fixedValue.Unconfirmed);
@@ -123,9 +127,10 @@ public static partial class AllocationCalculator
         if (steps.Keep)
         {
             steps.Add(new CalculationStep(product.Id, "A = Q × (ΣE / ΣQ_hist) × d", [
-                new("Q", input.Output, UnitOf(product), $"approved output '{product.Output}' (MRV)"),
-                new("ΣE", emissions, "tCO2", $"approved emissions {string.Join(", ", years)} (MRV)"),
-                new("ΣQ_hist", output, UnitOf(product), $"approved output {string.Join(", ", years)} (MRV)"),
+                Output(product, input.Output),
+                Coded("ΣE", emissions, "tCO2", $"approved emissions {Years(years)} (MRV)", CalculationSources.ApprovedEmissions, Years(years)),
+                Coded("ΣQ_hist", output, UnitOf(product), $"approved output {Years(years)} (MRV)", CalculationSources.HistoricalOutput,
+                    Years(years)),
                 Term("d", decline, year, "")], amount));
         }
         return amount;
@@ -145,14 +150,15 @@ public static partial class AllocationCalculator
         var amount = average * decline.For(year);
         var terms = new List<CalculationTerm>
         {
-            new("Ē", average, "tCO2", $"mean approved emissions of {string.Join(", ", history.Select(h => h.Year))} (MRV)"),
+            Coded("Ē", average, "tCO2", $"mean approved emissions of {Years(history.Select(h => h.Year))} (MRV)",
+                CalculationSources.MeanEmissions, Years(history.Select(h => h.Year))),
             Term("d", decline, year, ""),
         };
         var formula = "A = Ē × d";
         if (product.ProcessAllowance && entity.ProcessAllowance > 0)
         {
             amount += entity.ProcessAllowance;
-            terms.Add(new("P", entity.ProcessAllowance, "tCO2", "approved process allowance"));
+            terms.Add(Coded("P", entity.ProcessAllowance, "tCO2", "approved process allowance", CalculationSources.ProcessAllowance));
             formula += " + P";
         }
         steps.Flag(decline.Unconfirmed);

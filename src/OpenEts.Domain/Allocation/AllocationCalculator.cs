@@ -58,7 +58,7 @@ public static partial class AllocationCalculator
             if (steps.Keep)
             {
                 steps.Add(new CalculationStep("new-entrant", "A = E × f", [
-                    new("E", energy, "tce", "expected annual energy use, approved for the new entrant"),
+                    Coded("E", energy, "tce", "expected annual energy use, approved for the new entrant", CalculationSources.NewEntrantEnergy),
                     Term("f", factor, year, "tCO2/tce")], exact));
             }
         }
@@ -94,7 +94,8 @@ public static partial class AllocationCalculator
         if (steps.Keep)
         {
             steps.Add(new CalculationStep("free", "free = round(A) × s", [
-                new("round(A)", total.Value, "t", $"{plan.Rounding} rounding of {Text(exact)}"),
+                Coded("round(A)", total.Value, "t", $"{plan.Rounding} rounding of {Text(exact)}",
+                    plan.Rounding == AllocationRounding.Down ? CalculationSources.RoundedDown : CalculationSources.RoundedNearest, Text(exact)),
                 Term("s", sector.FreeShare, year, "")], free.Value));
         }
         return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, exact, total, free, total - free, steps.Steps)
@@ -116,7 +117,7 @@ public static partial class AllocationCalculator
         if (steps.Keep)
         {
             steps.Add(new CalculationStep("pre-allocation", "P = s × E(y−1)", [
-                new("E(y−1)", previous, "tCO2", $"approved emissions {year - 1} (MRV)"), Term("s", share, year, "")], exact));
+                Coded("E(y−1)", previous, "tCO2", $"approved emissions {year - 1} (MRV)", CalculationSources.ApprovedEmissions, Year(year - 1)), Term("s", share, year, "")], exact));
         }
         return exact;
     }
@@ -129,7 +130,8 @@ public static partial class AllocationCalculator
         if (steps.Keep)
         {
             steps.Add(new CalculationStep("pre-allocation", "P = s × Σ A(y−1 output)", [
-                new("Σ A(y−1 output)", exact, "tCO2", $"the plan's methods on {year - 1} approved output"), Term("s", share, year, "")], pre));
+                Coded("Σ A(y−1 output)", exact, "tCO2", $"the plan's methods on {year - 1} approved output",
+                    CalculationSources.MethodsOnOutput, Year(year - 1)), Term("s", share, year, "")], pre));
         }
         return pre;
     }
@@ -150,9 +152,9 @@ public static partial class AllocationCalculator
         if (steps.Keep)
         {
             steps.Add(new CalculationStep("gas-exemption", "A = max(A, E)", [
-                new("A", amount, "tCO2", "the gas unit's allocation"),
-                new("E", v, "tCO2", "verified emissions (MRV)"),
-                new("exemption", rule.Value, "", rule.Source, rule.Unconfirmed)], v));
+                Coded("A", amount, "tCO2", "the gas unit's allocation", CalculationSources.GasUnitAllocation),
+                Verified(v),
+                new("exemption", rule.Value, "", rule.Source, rule.Unconfirmed) { Code = CalculationSources.Plan, Figures = [rule.Source] }], v));
         }
         return v;
     }
@@ -168,8 +170,8 @@ public static partial class AllocationCalculator
                 if (steps.Keep)
                 {
                     steps.Add(new CalculationStep("shortfall-cap", "A = E × (1 − c) when A < E × (1 − c)", [
-                        new("A", exact, "tCO2", "allocation before the cap"),
-                        new("E", verified, "tCO2", "verified emissions (MRV)"), Term("c", cap, year, "")], floor));
+                        Coded("A", exact, "tCO2", "allocation before the cap", CalculationSources.BeforeCap),
+                        Verified(verified), Term("c", cap, year, "")], floor));
                 }
                 exact = floor;
             }
@@ -181,8 +183,9 @@ public static partial class AllocationCalculator
             if (steps.Keep)
             {
                 steps.Add(new CalculationStep("capacity-added", "A = A + E × f", [
-                    new("A", exact, "tCO2", "allocation before the added capacity"),
-                    new("E", added, "tce", "expected annual energy use of the added capacity, recorded by the regulator"),
+                    Coded("A", exact, "tCO2", "allocation before the added capacity", CalculationSources.BeforeAddedCapacity),
+                    Coded("E", added, "tce", "expected annual energy use of the added capacity, recorded by the regulator",
+                        CalculationSources.AddedCapacityEnergy),
                     Term("f", factor, year, "tCO2/tce")], exact + more));
             }
             exact += more;
@@ -197,8 +200,8 @@ public static partial class AllocationCalculator
                 if (steps.Keep)
                 {
                     steps.Add(new CalculationStep(entity.Closed ? "closure" : "stoppage", "A = A × (12 − m) / 12", [
-                        new("A", exact, "tCO2", "allocation before the abnormal months"),
-                        new("m", entity.AbnormalMonths, "months", special.Source)], kept));
+                        Coded("A", exact, "tCO2", "allocation before the abnormal months", CalculationSources.BeforeAbnormalMonths),
+                        Coded("m", entity.AbnormalMonths, "months", special.Source, CalculationSources.Plan, special.Source)], kept));
                 }
                 exact = kept;
             }
@@ -211,7 +214,21 @@ public static partial class AllocationCalculator
     }
 
     private static CalculationTerm Term(string name, PlanFigure figure, int year, string unit) =>
-        new(name, figure.For(year), figure.Unit ?? unit, figure.Source, figure.Unconfirmed);
+        new(name, figure.For(year), figure.Unit ?? unit, figure.Source, figure.Unconfirmed) { Code = CalculationSources.Plan, Figures = [figure.Source] };
+
+    // A term whose English source is also written as its code and figures (CalculationTerm's remarks).
+    private static CalculationTerm Coded(string name, decimal value, string unit, string source, string code, params string[] figures) =>
+        new(name, value, unit, source) { Code = code, Figures = figures };
+
+    private static CalculationTerm Verified(decimal emissions) =>
+        Coded("E", emissions, "tCO2", "verified emissions (MRV)", CalculationSources.VerifiedEmissions);
+
+    private static CalculationTerm Output(PlanProduct product, decimal output) =>
+        Coded("Q", output, UnitOf(product), $"approved output '{product.Output}' (MRV)", CalculationSources.ApprovedOutput, product.Output);
+
+    private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    private static string Years(IEnumerable<int> years) => string.Join(", ", years);
 
     private static string Text(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
