@@ -5,7 +5,7 @@ public static partial class AllocationCalculator
 {
     private static decimal ProductAmount(
         AllocationPlan plan, int year, PlanProduct product, ProductInput input, EntityInput entity, CalculationLog steps,
-        List<string> notes) => product.Method switch
+        CalculationNotes notes) => product.Method switch
         {
             AllocationMethod.Benchmark => Benchmark(plan, year, product, input, steps, notes),
             AllocationMethod.HistoricalIntensity => Intensity(plan, year, product, input, entity, steps, notes),
@@ -14,11 +14,11 @@ public static partial class AllocationCalculator
         };
 
     private static decimal Benchmark(AllocationPlan plan, int year, PlanProduct product, ProductInput input, CalculationLog steps,
-        List<string> notes)
+        CalculationNotes notes)
     {
         if (product.Benchmark is not { } benchmark)
         {
-            notes.Add($"product '{product.Id}' has no benchmark: left out");
+            notes.Add($"product '{product.Id}' has no benchmark: left out", "no-benchmark", product.Id);
             return 0m;
         }
         var keep = steps.Keep;
@@ -62,19 +62,19 @@ public static partial class AllocationCalculator
 
     // The factor's value, its term when the calculation is kept (keep), and whether the term's figure is unconfirmed.
     private static (decimal Value, CalculationTerm? Term, bool Unconfirmed) FactorValue(
-        AllocationPlan plan, int year, PlanFactor factor, ProductInput input, List<string> notes, bool keep)
+        AllocationPlan plan, int year, PlanFactor factor, ProductInput input, CalculationNotes notes, bool keep)
     {
         switch (factor.Kind)
         {
             case FactorKind.LoadFactor:
                 if (plan.Power?.LoadFactorCorrection is not { } table)
                 {
-                    notes.Add($"factor '{factor.Id}': the plan has no load-factor table; taken as 1");
+                    notes.Add($"factor '{factor.Id}': the plan has no load-factor table; taken as 1", "no-load-factor-table", factor.Id);
                     return (1m, Coded(factor.Id, 1m, "", "no load-factor table in the plan", CalculationSources.NoLoadFactorTable), false);
                 }
                 if (input.LoadFactor is not { } f)
                 {
-                    notes.Add($"factor '{factor.Id}': no approved load factor; taken as 1");
+                    notes.Add($"factor '{factor.Id}': no approved load factor; taken as 1", "no-load-factor", factor.Id);
                     return (1m, Coded(factor.Id, 1m, "", "no approved load factor (MRV)", CalculationSources.NoLoadFactor), false);
                 }
                 var ff = table.Factor(f);
@@ -104,7 +104,7 @@ public static partial class AllocationCalculator
         factor.Value ?? throw new InvalidOperationException($"factor '{factor.Id}' of kind {factor.Kind} has no value");
 
     private static decimal Intensity(AllocationPlan plan, int year, PlanProduct product, ProductInput input, EntityInput entity,
-        CalculationLog steps, List<string> notes)
+        CalculationLog steps, CalculationNotes notes)
     {
         var years = HistoricalYears(plan, entity, notes);
         decimal emissions = 0m, output = 0m;
@@ -118,7 +118,8 @@ public static partial class AllocationCalculator
         }
         if (output == 0 || product.Decline is not { } decline)
         {
-            notes.Add($"product '{product.Id}': no historical output in {string.Join(", ", years)} or no decline factor: left out");
+            notes.Add($"product '{product.Id}': no historical output in {Years(years)} or no decline factor: left out", "no-historical-output",
+                product.Id, Years(years));
             return 0m;
         }
         var intensity = emissions / output;
@@ -137,13 +138,14 @@ public static partial class AllocationCalculator
     }
 
     private static decimal Emissions(AllocationPlan plan, int year, PlanProduct product, EntityInput entity, CalculationLog steps,
-        List<string> notes)
+        CalculationNotes notes)
     {
         var years = HistoricalYears(plan, entity, notes);
         var history = entity.History.Where(h => years.Contains(h.Year)).ToList();
         if (history.Count == 0 || product.Decline is not { } decline)
         {
-            notes.Add($"product '{product.Id}': no approved emissions in {string.Join(", ", years)} or no decline factor: left out");
+            notes.Add($"product '{product.Id}': no approved emissions in {Years(years)} or no decline factor: left out", "no-historical-emissions",
+                product.Id, Years(years));
             return 0m;
         }
         var average = history.Sum(h => h.Emissions) / history.Count;
@@ -169,17 +171,18 @@ public static partial class AllocationCalculator
         return amount;
     }
 
-    private static List<int> HistoricalYears(AllocationPlan plan, EntityInput entity, List<string> notes)
+    private static List<int> HistoricalYears(AllocationPlan plan, EntityInput entity, CalculationNotes notes)
     {
         if (plan.History is not { } history)
         {
-            notes.Add("the plan gives no historical years");
+            notes.Add("the plan gives no historical years", "no-historical-years");
             return [];
         }
         var excluded = entity.ExcludedYears.Where(history.Years.Contains).Distinct().Order().ToList();
         if (excluded.Count > history.MaxExcludedYears)
         {
-            notes.Add($"{excluded.Count} years excluded, the plan allows {history.MaxExcludedYears}: only the first are excluded");
+            notes.Add($"{excluded.Count} years excluded, the plan allows {history.MaxExcludedYears}: only the first are excluded", "too-many-excluded",
+                Year(excluded.Count), Year(history.MaxExcludedYears));
             excluded = [.. excluded.Take(history.MaxExcludedYears)];
         }
         return [.. history.Years.Where(y => !excluded.Contains(y))];

@@ -38,13 +38,13 @@ public static partial class AllocationCalculator
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(entity);
-        var notes = new List<string>();
+        var notes = new CalculationNotes();
         var sector = plan.SectorOf(entity.Sector);
         if (sector is null)
         {
-            notes.Add($"sector {entity.Sector} is not covered by plan {plan.Id}");
+            notes.Add($"sector {entity.Sector} is not covered by plan {plan.Id}", "sector-not-covered", entity.Sector.ToString(), plan.Id);
             return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, 0m, AllowanceCount.Zero, AllowanceCount.Zero,
-                AllowanceCount.Zero, steps.Steps) { Notes = notes };
+                AllowanceCount.Zero, steps.Steps) { Notes = notes.Texts, NoteCodes = notes.Codes };
         }
         decimal exact;
         if (stage == AllocationStage.Pre && plan.PreAllocation.Basis == PreAllocationBasis.PreviousYearVerifiedEmissions)
@@ -71,7 +71,8 @@ public static partial class AllocationCalculator
                 var product = sector.Products.FirstOrDefault(p => p.Id == input.Product);
                 if (product is null)
                 {
-                    notes.Add($"output for product '{input.Product}' is not in the plan's {entity.Sector} sector: left out");
+                    notes.Add($"output for product '{input.Product}' is not in the plan's {entity.Sector} sector: left out", "product-not-in-sector",
+                        input.Product, entity.Sector.ToString());
                     continue;
                 }
                 var amount = ProductAmount(plan, year, product, input, entity, steps, notes);
@@ -83,7 +84,8 @@ public static partial class AllocationCalculator
             }
             if (stageProducts.Count == 0)
             {
-                notes.Add(stage == AllocationStage.Pre ? "no approved output of the previous year" : "no approved output of the year");
+                notes.Add(stage == AllocationStage.Pre ? "no approved output of the previous year" : "no approved output of the year",
+                    stage == AllocationStage.Pre ? "no-output-previous-year" : "no-output");
             }
             exact = stage == AllocationStage.Pre ? PreShare(plan, year, exact, steps) : Adjust(plan, year, entity, exact, steps, notes);
         }
@@ -100,15 +102,15 @@ public static partial class AllocationCalculator
         }
         return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, exact, total, free, total - free, steps.Steps)
         {
-            Notes = notes, FiguresUnconfirmed = steps.Unconfirmed,
+            Notes = notes.Texts, NoteCodes = notes.Codes, FiguresUnconfirmed = steps.Unconfirmed,
         };
     }
 
-    private static decimal PreFromEmissions(AllocationPlan plan, int year, EntityInput entity, CalculationLog steps, List<string> notes)
+    private static decimal PreFromEmissions(AllocationPlan plan, int year, EntityInput entity, CalculationLog steps, CalculationNotes notes)
     {
         if (entity.PreviousVerified is not { } previous)
         {
-            notes.Add($"no approved emissions for {year - 1}: pre-allocation is 0");
+            notes.Add($"no approved emissions for {year - 1}: pre-allocation is 0", "no-emissions-pre", Year(year - 1));
             return 0m;
         }
         var share = plan.PreAllocation.Share;
@@ -159,7 +161,7 @@ public static partial class AllocationCalculator
         return v;
     }
 
-    private static decimal Adjust(AllocationPlan plan, int year, EntityInput entity, decimal exact, CalculationLog steps, List<string> notes)
+    private static decimal Adjust(AllocationPlan plan, int year, EntityInput entity, decimal exact, CalculationLog steps, CalculationNotes notes)
     {
         if (plan.Power?.ShortfallCap is { } cap && entity.Verified is { } verified)
         {
@@ -207,7 +209,8 @@ public static partial class AllocationCalculator
             }
             else
             {
-                notes.Add($"{entity.AbnormalMonths} abnormal months: not more than the plan's stoppage limit, nothing taken back");
+                notes.Add($"{entity.AbnormalMonths} abnormal months: not more than the plan's stoppage limit, nothing taken back",
+                    "abnormal-within-limit", Year(entity.AbnormalMonths));
             }
         }
         return exact;

@@ -18,10 +18,11 @@ public sealed class AllocationJsonTests
 
         Assert.Equal(("approved output 'clinker' (MRV)", null), (term.Source, term.Code));
         Assert.Empty(term.Figures);
+        Assert.Empty(AllocationJson.Read(stored).NoteCodes);
     }
 
     [Fact]
-    public void WriteRead_TermWithCodeAndFigures_RoundTrips()
+    public void WriteRead_TermAndNoteWithCodes_RoundTrip()
     {
         var term = new CalculationTerm("ΣE", 3m, "tCO2", "approved emissions 2014, 2015 (MRV)")
         {
@@ -29,10 +30,15 @@ public sealed class AllocationJsonTests
         };
         var allocation = new EntityAllocation("91440000000000001X", "Cement A", Domain.Organisations.Sector.Cement, AllocationStage.Pre, 3m,
             Domain.Quantities.AllowanceCount.From(3), Domain.Quantities.AllowanceCount.From(3), Domain.Quantities.AllowanceCount.Zero,
-            [new CalculationStep("clinker", "A = ΣE", [term], 3m)]);
+            [new CalculationStep("clinker", "A = ΣE", [term], 3m)])
+        {
+            Notes = ["the plan gives no historical years"], NoteCodes = [new CalculationNote("no-historical-years", [])],
+        };
 
-        var back = AllocationJson.Read(AllocationJson.Write(allocation)).Steps[0].Terms[0];
+        var read = AllocationJson.Read(AllocationJson.Write(allocation));
+        var back = read.Steps[0].Terms[0];
 
         Assert.Equal((CalculationSources.ApprovedEmissions, "2014, 2015"), (back.Code, Assert.Single(back.Figures)));
+        Assert.Equal("no-historical-years", Assert.Single(read.NoteCodes).Code);
     }
 }

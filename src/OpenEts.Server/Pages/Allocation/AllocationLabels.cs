@@ -52,6 +52,26 @@ internal static partial class AllocationLabels
         return Text.T("alloc.src." + code, [.. term.Figures.Select(Figure)]);
     }
 
+    /// <summary>
+    /// An allocation's remark <paramref name="index"/> in the page's language, from its code and figures: a sector by its
+    /// name, a product by its name beside its code (from <paramref name="products"/>), years joined as the language
+    /// joins a list. A remark stored before remarks had codes, or whose code the resources do not name, reads as stored.
+    /// </summary>
+    public static string Note(EntityAllocation allocation, int index, IReadOnlyDictionary<string, string> products)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        ArgumentNullException.ThrowIfNull(products);
+        if (allocation.NoteCodes.Count != allocation.Notes.Count || !Text.Has("alloc.note." + allocation.NoteCodes[index].Code))
+        {
+            return allocation.Notes[index];
+        }
+        var note = allocation.NoteCodes[index];
+        return Text.T("alloc.note." + note.Code, [.. note.Figures.Select(f =>
+            products.TryGetValue(f, out var product) ? $"{product} ({f})"
+            : f.Length > 0 && char.IsLetter(f[0]) && Enum.TryParse<Domain.Organisations.Sector>(f, out var sector) ? Text.T(sector)
+            : Figure(f))]);
+    }
+
     private static object Figure(string figure) =>
         OutputKinds.TryParse(figure, out var output) ? MrvText.Output(output) : Text.List(figure.Split(", "));
 
