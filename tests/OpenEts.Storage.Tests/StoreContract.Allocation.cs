@@ -103,6 +103,23 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Allocation_StoredCalculation_KeepsEachTermsSourceCodeAndFigures()
+    {
+        await using var w = await AllocationWorldAsync(Db);
+        await w.Plans.HandleAsync(w.Regulator, new ImportPlan(PlanJson.Shipped("guangdong-2017")), Ct);
+        await w.Plans.HandleAsync(w.Regulator, new ApprovePlan("guangdong-2017", 1), Ct);
+
+        await w.Runs.HandleAsync(w.Regulator, new RunPreAllocation("guangdong", 2017), Ct);
+        var terms = (await w.Queries.AllocationAsync(CodeOf(CementCode), "guangdong", 2017, Ct))!.Pre!.Allocation.Steps
+            .SelectMany(s => s.Terms).ToList();
+
+        Assert.Contains(terms, t => t is { Name: "Q", Code: CalculationSources.ApprovedOutput } && t.Figures.SequenceEqual(["clinker"]));
+        Assert.Contains(terms, t => t is { Name: "Σ A(y−1 output)", Code: CalculationSources.MethodsOnOutput } && t.Figures.SequenceEqual(["2016"]));
+        Assert.Contains(terms, t => t is { Name: "round(A)", Code: CalculationSources.RoundedNearest } && t.Figures.SequenceEqual(["1237430"]));
+        Assert.Contains(terms, t => t is { Name: "B", Code: CalculationSources.Plan } && t.Figures.SequenceEqual([t.Source]));
+    }
+
+    [Fact]
     public async Task Allocation_RunWithoutAnApprovedPlan_IsRefusedAndMovesNothing()
     {
         await using var w = await AllocationWorldAsync(Db);

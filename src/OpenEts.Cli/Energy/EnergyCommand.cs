@@ -22,7 +22,7 @@ internal static class EnergyCommand
             HelpName = "DB",
             Recursive = true,
         };
-        return new Command("energy", "Energy dual control (能耗双控): assessments and the 晴雨表 (docs/dual-control.md).") { db, Assess(db), Warnings(db), EnergyCardsCommand.Build(db) };
+        return new Command("energy", "Energy dual control (能耗双控): assessments and the barometer (晴雨表) (docs/dual-control.md).") { db, Assess(db), Warnings(db), EnergyCardsCommand.Build(db) };
     }
 
     private static Verb Assess(Option<string> db)
@@ -64,7 +64,7 @@ internal static class EnergyCommand
     private static Verb Warnings(Option<string> db)
     {
         var period = new Option<string>("--period") { Description = "the round: 2025-Q1, 2025-M4 (Jan–Apr), 2025-H1, 2025-Q3, 2025", HelpName = "P", Required = true };
-        var verb = new Verb("warnings", "The 晴雨表 of a round: each region's intensity and total-energy levels (red, yellow, green), then its pollutant totals against the load meters.",
+        var verb = new Verb("warnings", "The barometer (晴雨表) of a round: each region's intensity and total-energy levels (red, yellow, green), then its pollutant totals against the load meters.",
             "ets energy warnings --period P [--db DB]", period);
         verb.SetAction(async (r, ct) =>
         {

@@ -38,13 +38,13 @@ public static partial class AllocationCalculator
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(entity);
-        var notes = new List<string>();
+        var notes = new CalculationNotes();
         var sector = plan.SectorOf(entity.Sector);
         if (sector is null)
         {
-            notes.Add($"sector {entity.Sector} is not covered by plan {plan.Id}");
+            notes.Add($"sector {entity.Sector} is not covered by plan {plan.Id}", "sector-not-covered", entity.Sector.ToString(), plan.Id);
             return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, 0m, AllowanceCount.Zero, AllowanceCount.Zero,
-                AllowanceCount.Zero, steps.Steps) { Notes = notes };
+                AllowanceCount.Zero, steps.Steps) { Notes = notes.Texts, NoteCodes = notes.Codes };
         }
         decimal exact;
         if (stage == AllocationStage.Pre && plan.PreAllocation.Basis == PreAllocationBasis.PreviousYearVerifiedEmissions)
@@ -58,7 +58,7 @@ public static partial class AllocationCalculator
             if (steps.Keep)
             {
                 steps.Add(new CalculationStep("new-entrant", "A = E × f", [
-                    new("E", energy, "tce", "expected annual energy use, approved for the new entrant"),
+                    Coded("E", energy, "tce", "expected annual energy use, approved for the new entrant", CalculationSources.NewEntrantEnergy),
                     Term("f", factor, year, "tCO2/tce")], exact));
             }
         }
@@ -71,7 +71,8 @@ public static partial class AllocationCalculator
                 var product = sector.Products.FirstOrDefault(p => p.Id == input.Product);
                 if (product is null)
                 {
-                    notes.Add($"output for product '{input.Product}' is not in the plan's {entity.Sector} sector: left out");
+                    notes.Add($"output for product '{input.Product}' is not in the plan's {entity.Sector} sector: left out", "product-not-in-sector",
+                        input.Product, entity.Sector.ToString());
                     continue;
                 }
                 var amount = ProductAmount(plan, year, product, input, entity, steps, notes);
@@ -83,7 +84,8 @@ public static partial class AllocationCalculator
             }
             if (stageProducts.Count == 0)
             {
-                notes.Add(stage == AllocationStage.Pre ? "no approved output of the previous year" : "no approved output of the year");
+                notes.Add(stage == AllocationStage.Pre ? "no approved output of the previous year" : "no approved output of the year",
+                    stage == AllocationStage.Pre ? "no-output-previous-year" : "no-output");
             }
             exact = stage == AllocationStage.Pre ? PreShare(plan, year, exact, steps) : Adjust(plan, year, entity, exact, steps, notes);
         }
@@ -94,20 +96,21 @@ public static partial class AllocationCalculator
         if (steps.Keep)
         {
             steps.Add(new CalculationStep("free", "free = round(A) × s", [
-                new("round(A)", total.Value, "t", $"{plan.Rounding} rounding of {Text(exact)}"),
+                Coded("round(A)", total.Value, "t", $"{plan.Rounding} rounding of {Text(exact)}",
+                    plan.Rounding == AllocationRounding.Down ? CalculationSources.RoundedDown : CalculationSources.RoundedNearest, Text(exact)),
                 Term("s", sector.FreeShare, year, "")], free.Value));
         }
         return new EntityAllocation(entity.Code, entity.Name, entity.Sector, stage, exact, total, free, total - free, steps.Steps)
         {
-            Notes = notes, FiguresUnconfirmed = steps.Unconfirmed,
+            Notes = notes.Texts, NoteCodes = notes.Codes, FiguresUnconfirmed = steps.Unconfirmed,
         };
     }
 
-    private static decimal PreFromEmissions(AllocationPlan plan, int year, EntityInput entity, CalculationLog steps, List<string> notes)
+    private static decimal PreFromEmissions(AllocationPlan plan, int year, EntityInput entity, CalculationLog steps, CalculationNotes notes)
     {
         if (entity.PreviousVerified is not { } previous)
         {
-            notes.Add($"no approved emissions for {year - 1}: pre-allocation is 0");
+            notes.Add($"no approved emissions for {year - 1}: pre-allocation is 0", "no-emissions-pre", Year(year - 1));
             return 0m;
         }
         var share = plan.PreAllocation.Share;
@@ -116,7 +119,7 @@ public static partial class AllocationCalculator
         if (steps.Keep)
         {
             steps.Add(new CalculationStep("pre-allocation", "P = s × E(y−1)", [
-                new("E(y−1)", previous, "tCO2", $"approved emissions {year - 1} (MRV)"), Term("s", share, year, "")], exact));
+                Coded("E(y−1)", previous, "tCO2", $"approved emissions {year - 1} (MRV)", CalculationSources.ApprovedEmissions, Year(year - 1)), Term("s", share, year, "")], exact));
         }
         return exact;
     }
@@ -129,7 +132,8 @@ public static partial class AllocationCalculator
         if (steps.Keep)
         {
             steps.Add(new CalculationStep("pre-allocation", "P = s × Σ A(y−1 output)", [
-                new("Σ A(y−1 output)", exact, "tCO2", $"the plan's methods on {year - 1} approved output"), Term("s", share, year, "")], pre));
+                Coded("Σ A(y−1 output)", exact, "tCO2", $"the plan's methods on {year - 1} approved output",
+                    CalculationSources.MethodsOnOutput, Year(year - 1)), Term("s", share, year, "")], pre));
         }
         return pre;
     }
@@ -150,14 +154,14 @@ public static partial class AllocationCalculator
         if (steps.Keep)
         {
             steps.Add(new CalculationStep("gas-exemption", "A = max(A, E)", [
-                new("A", amount, "tCO2", "the gas unit's allocation"),
-                new("E", v, "tCO2", "verified emissions (MRV)"),
-                new("exemption", rule.Value, "", rule.Source, rule.Unconfirmed)], v));
+                Coded("A", amount, "tCO2", "the gas unit's allocation", CalculationSources.GasUnitAllocation),
+                Verified(v),
+                new("exemption", rule.Value, "", rule.Source, rule.Unconfirmed) { Code = CalculationSources.Plan, Figures = [rule.Source] }], v));
         }
         return v;
     }
 
-    private static decimal Adjust(AllocationPlan plan, int year, EntityInput entity, decimal exact, CalculationLog steps, List<string> notes)
+    private static decimal Adjust(AllocationPlan plan, int year, EntityInput entity, decimal exact, CalculationLog steps, CalculationNotes notes)
     {
         if (plan.Power?.ShortfallCap is { } cap && entity.Verified is { } verified)
         {
@@ -168,8 +172,8 @@ public static partial class AllocationCalculator
                 if (steps.Keep)
                 {
                     steps.Add(new CalculationStep("shortfall-cap", "A = E × (1 − c) when A < E × (1 − c)", [
-                        new("A", exact, "tCO2", "allocation before the cap"),
-                        new("E", verified, "tCO2", "verified emissions (MRV)"), Term("c", cap, year, "")], floor));
+                        Coded("A", exact, "tCO2", "allocation before the cap", CalculationSources.BeforeCap),
+                        Verified(verified), Term("c", cap, year, "")], floor));
                 }
                 exact = floor;
             }
@@ -181,8 +185,9 @@ public static partial class AllocationCalculator
             if (steps.Keep)
             {
                 steps.Add(new CalculationStep("capacity-added", "A = A + E × f", [
-                    new("A", exact, "tCO2", "allocation before the added capacity"),
-                    new("E", added, "tce", "expected annual energy use of the added capacity, recorded by the regulator"),
+                    Coded("A", exact, "tCO2", "allocation before the added capacity", CalculationSources.BeforeAddedCapacity),
+                    Coded("E", added, "tce", "expected annual energy use of the added capacity, recorded by the regulator",
+                        CalculationSources.AddedCapacityEnergy),
                     Term("f", factor, year, "tCO2/tce")], exact + more));
             }
             exact += more;
@@ -197,21 +202,36 @@ public static partial class AllocationCalculator
                 if (steps.Keep)
                 {
                     steps.Add(new CalculationStep(entity.Closed ? "closure" : "stoppage", "A = A × (12 − m) / 12", [
-                        new("A", exact, "tCO2", "allocation before the abnormal months"),
-                        new("m", entity.AbnormalMonths, "months", special.Source)], kept));
+                        Coded("A", exact, "tCO2", "allocation before the abnormal months", CalculationSources.BeforeAbnormalMonths),
+                        Coded("m", entity.AbnormalMonths, "months", special.Source, CalculationSources.Plan, special.Source)], kept));
                 }
                 exact = kept;
             }
             else
             {
-                notes.Add($"{entity.AbnormalMonths} abnormal months: not more than the plan's stoppage limit, nothing taken back");
+                notes.Add($"{entity.AbnormalMonths} abnormal months: not more than the plan's stoppage limit, nothing taken back",
+                    "abnormal-within-limit", Year(entity.AbnormalMonths));
             }
         }
         return exact;
     }
 
     private static CalculationTerm Term(string name, PlanFigure figure, int year, string unit) =>
-        new(name, figure.For(year), figure.Unit ?? unit, figure.Source, figure.Unconfirmed);
+        new(name, figure.For(year), figure.Unit ?? unit, figure.Source, figure.Unconfirmed) { Code = CalculationSources.Plan, Figures = [figure.Source] };
+
+    // A term whose English source is also written as its code and figures (CalculationTerm's remarks).
+    private static CalculationTerm Coded(string name, decimal value, string unit, string source, string code, params string[] figures) =>
+        new(name, value, unit, source) { Code = code, Figures = figures };
+
+    private static CalculationTerm Verified(decimal emissions) =>
+        Coded("E", emissions, "tCO2", "verified emissions (MRV)", CalculationSources.VerifiedEmissions);
+
+    private static CalculationTerm Output(PlanProduct product, decimal output) =>
+        Coded("Q", output, UnitOf(product), $"approved output '{product.Output}' (MRV)", CalculationSources.ApprovedOutput, product.Output);
+
+    private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    private static string Years(IEnumerable<int> years) => string.Join(", ", years);
 
     private static string Text(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 

@@ -14,6 +14,12 @@ public sealed record EntityAllocation(
     /// <summary>Remarks: rules applied, inputs missing.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// The same remarks as codes and figures, one for each of <see cref="Notes"/> in order; empty for an allocation stored
+    /// before remarks had codes, whose <see cref="Notes"/> are read as they are.
+    /// </summary>
+    public IReadOnlyList<CalculationNote> NoteCodes { get; init; } = [];
+
     /// <summary>True when any figure of the calculation is [UNCONFIRMED].</summary>
     public bool Unconfirmed => FiguresUnconfirmed || Steps.Any(s => s.Terms.Any(t => t.Unconfirmed));
 

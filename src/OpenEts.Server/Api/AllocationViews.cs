@@ -23,7 +23,11 @@ internal static class AllocationViews
             new(PlanSummary.From(p), p.Document, [.. p.Flags.Select(f => new FlagView(f.Path, f.Value, f.Source, f.Note))]);
     }
 
-    public sealed record TermView(string Name, decimal Value, string Unit, string Source, bool Unconfirmed);
+    /// <summary>
+    /// One term of a step: <c>source</c> in English; <c>code</c> and <c>figures</c> say it as data for a client that writes it
+    /// in its own language (null and empty for a calculation stored before codes existed).
+    /// </summary>
+    public sealed record TermView(string Name, decimal Value, string Unit, string Source, bool Unconfirmed, string? Code, IReadOnlyList<string> Figures);
 
     public sealed record StepView(string Step, string Formula, decimal Result, IReadOnlyList<TermView> Terms);
 
@@ -36,7 +40,7 @@ internal static class AllocationViews
         public static StageView Of(EntityAllocation a, string plan, int version, DateTimeOffset? at, string? by) =>
             new(plan, version, a.Total.Value, a.Free.Value, a.Paid.Value, a.Exact, a.Unconfirmed,
                 [.. a.Steps.Select(s => new StepView(s.Step, s.Formula, s.Result,
-                    [.. s.Terms.Select(t => new TermView(t.Name, t.Value, t.Unit, t.Source, t.Unconfirmed))]))], a.Notes, at, by);
+                    [.. s.Terms.Select(t => new TermView(t.Name, t.Value, t.Unit, t.Source, t.Unconfirmed, t.Code, t.Figures))]))], a.Notes, at, by);
     }
 
     /// <summary>An entity's allocation of a year: pre-allocated, final and the true-up (final − pre, free allowances).</summary>

@@ -43,7 +43,7 @@ internal static partial class ApiDocument
             + "number's source; violations with evidence proposing cards, confirmation, lifting, yellow-to-red escalation, quarterly lists "
             + "with 挂牌督办 and .xlsx; public calculators that recompute a claimed reduction, flag a claim that does not follow, and monetise it.",
         ["EnergyTargets"] = "Energy dual control (能耗双控): five-year plans split province → cities → key energy users as versioned data, "
-            + "regional statistics (all rows or none), key users and their annual reports, the public 晴雨表 of any round (red, yellow, "
+            + "regional statistics (all rows or none), key users and their annual reports, the public barometer (晴雨表) of any round (red, yellow, "
             + "green against the linear path), annual assessments with the intensity veto, and the accountability list with .xlsx.",
         ["Journal"] = "Signed digests of the journal's head, public, so that anyone can keep one and detect a rewrite later.",
         ["EnergyMonitoring"] = "Online energy monitoring of key energy users (重点用能单位能耗在线监测): units and meter points registered by the "

@@ -43,9 +43,9 @@ internal static class EnergyTargetsEndpoints
         group.MapGet("/progress", ProgressAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyProgressReaders })
             .WithSummary("Key energy users' budget and use of a year: a company's own units, or every unit for the regulator and the auditor");
         group.MapGet("/warnings", WarningsAsync).AllowAnonymous()
-            .WithSummary("The 晴雨表 of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator");
+            .WithSummary("The barometer (晴雨表) of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator");
         group.MapGet("/pollutant-warnings", PollutantWarningsAsync).AllowAnonymous()
-            .WithSummary("The pollutant 晴雨表 of a round: each plan pollutant total against the load its pollutant load meters measured from 1 January, on the linear path of the cut");
+            .WithSummary("The pollutant barometer (晴雨表) of a round: each plan pollutant total against the load its pollutant load meters measured from 1 January, on the linear path of the cut");
         group.MapGet("/assessments", AssessmentsAsync).AllowAnonymous()
             .WithSummary("A year's assessments: scores and grades for everyone, measure scores and evidence for the regulator and the auditor");
         group.MapPost("/assessments", ScoreAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.Regulator })

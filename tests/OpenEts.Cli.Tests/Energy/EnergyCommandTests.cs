@@ -28,6 +28,19 @@ public sealed class EnergyCommandTests
         output.Split('\n').Single(l => l.StartsWith(startsWith, StringComparison.Ordinal)).TrimEnd('\r').Split('\t');
 
     [Fact]
+    public async Task Help_Energy_SaysBarometerInEnglishBeside晴雨表()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await EtsCommand.RunAsync(["energy", "--help"], stdout, stderr);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("assessments and the barometer (晴雨表)", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("The barometer (晴雨表) of a round:", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Assess_TheDemoRegion_PrintsEachScoredCityWithItsGrade()
     {
         using var db = await EnergyDatabaseAsync();

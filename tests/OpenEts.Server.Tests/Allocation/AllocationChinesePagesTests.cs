@@ -17,6 +17,16 @@ public sealed class AllocationChinesePagesTests(ServerFactory server) : IClassFi
 
     private static Dictionary<string, string> Year() => new() { ["jurisdiction"] = "guangdong", ["year"] = "2017" };
 
+    // Approves the shipped plan and runs the pre-allocation (each a no-op when done before), then reads cement-a's calculation.
+    private static async Task<string> ApprovedAndPreAllocatedAsync(CookieBrowser regulator, HttpClient cement)
+    {
+        using var approve = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Approve",
+            new Dictionary<string, string> { ["plan"] = "guangdong-2017", ["version"] = "1" });
+        using var pre = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Pre", Year());
+        var own = WebUtility.HtmlDecode(await cement.GetStringAsync("/Allocation/Entity?jurisdiction=guangdong&year=2017", Ct));
+        return own;
+    }
+
     [Fact]
     public async Task PlanPage_NamesMethodsBasisAndFlaggedFiguresInWords()
     {
@@ -66,10 +76,7 @@ public sealed class AllocationChinesePagesTests(ServerFactory server) : IClassFi
 
         using var early = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Pre", Year());
         var refused = WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync(Ct));
-        using var approve = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Approve",
-            new Dictionary<string, string> { ["plan"] = "guangdong-2017", ["version"] = "1" });
-        using var pre = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Pre", Year());
-        var own = WebUtility.HtmlDecode(await cement.GetStringAsync("/Allocation/Entity?jurisdiction=guangdong&year=2017", Ct));
+        var own = await ApprovedAndPreAllocatedAsync(regulator, cement);
 
         Assert.Contains("年度：该年度没有已批准的分配方案，请先批准方案", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("no approved plan", refused, StringComparison.Ordinal);
@@ -77,5 +84,21 @@ public sealed class AllocationChinesePagesTests(ServerFactory server) : IClassFi
         Assert.Contains("class=\"step\">熟料生产 (clinker)</td>", own, StringComparison.Ordinal);
         Assert.Contains("class=\"step\">预分配</td>", own, StringComparison.Ordinal);
         Assert.Contains("class=\"step\">免费配额</td>", own, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calculation_InChinese_WritesEachTermsSourceInChineseWithItsFigures()
+    {
+        using var regulator = await CookieBrowser.SignInAsync(server, "regulator");
+        using var cement = await server.SignedInAsync("cement-a");
+
+        var own = await ApprovedAndPreAllocatedAsync(regulator, cement);
+
+        Assert.Contains("<td>经审定的熟料产量（MRV） </td>", own, StringComparison.Ordinal);
+        Assert.Contains("<td>按方案的分配方法以经审定的 2016 年产量计算 </td>", own, StringComparison.Ordinal);
+        Assert.Matches(@"<td>[0-9.]+ 四舍五入取整 </td>", own);
+        Assert.DoesNotContain("approved output", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("the plan's methods", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("rounding of", own, StringComparison.Ordinal);
     }
 }

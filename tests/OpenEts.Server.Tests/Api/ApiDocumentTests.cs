@@ -75,6 +75,18 @@ public sealed class ApiDocumentTests(ServerFactory server) : IClassFixture<Serve
             + "Run scripts/api-client.sh to update the snapshot and regenerate the client, then review the diff.");
     }
 
+    [Theory]
+    [InlineData("/api/v1/energy/warnings", "The barometer (晴雨表) of a round (period")]
+    [InlineData("/api/v1/energy/pollutant-warnings", "The pollutant barometer (晴雨表) of a round:")]
+    public async Task EnergyWarnings_Summary_SaysBarometerInEnglishBeside晴雨表(string path, string starts)
+    {
+        var doc = await DocumentAsync();
+
+        var summary = doc["paths"]![path]!["get"]!["summary"]!.GetValue<string>();
+
+        Assert.StartsWith(starts, summary, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Issue_8_EveryOperation_HasAUniqueOperationIdAndSecurity()
     {

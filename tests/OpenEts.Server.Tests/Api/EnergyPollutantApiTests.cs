@@ -27,7 +27,7 @@ public sealed class EnergyPollutantApiTests(ServerFactory server) : IClassFixtur
         var published = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/energy/pollutant-warnings?period=2025", Ct);
         var overseen = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/energy/pollutant-warnings?period=2025", Ct);
 
-        Assert.Contains("[UNCONFIRMED]", published.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("[UNCONFIRMED] the energy barometer's (晴雨表) 10 % rule", published.GetProperty("rule").GetString(), StringComparison.Ordinal);
         Assert.Equal(("2025-01-01", "2025-12-31"), (published.GetProperty("from").GetString(), published.GetProperty("to").GetString()));
         Assert.All(published.GetProperty("rows").EnumerateArray(), r => Assert.NotEqual("KeyEnergyUser", r.GetProperty("kind").GetString()));
         var province = Row(published, "NX", "氮氧化物").GetProperty("load");

@@ -14,7 +14,7 @@ namespace OpenEts.Domain.DualControl.Targets;
 public static class PollutantWarning
 {
     /// <summary>What the flag says wherever a pollutant rating is shown.</summary>
-    public const string Unconfirmed = "[UNCONFIRMED] the energy 晴雨表's 10 % rule and an even linear path applied to pollutant totals";
+    public const string Unconfirmed = "[UNCONFIRMED] the energy barometer's (晴雨表) 10 % rule and an even linear path applied to pollutant totals";
 
     /// <summary>The tonnes the plan allows in <paramref name="year"/> on the even path from the baseline to the cap; null outside the plan.</summary>
     public static decimal? YearAllowance(PollutantTarget target, int firstYear, int lastYear, int year)

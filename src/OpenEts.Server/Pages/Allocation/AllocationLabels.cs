@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OpenEts.Domain.Allocation;
+using OpenEts.Domain.Mrv;
 using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Mrv;
 
 namespace OpenEts.Server.Pages.Allocation;
 
@@ -34,6 +36,44 @@ internal static partial class AllocationLabels
         var name = products.TryGetValue(code, out var product) ? $"{product} ({code})" : Named("alloc.stepname.", code);
         return heat ? name + " " + Text.T("alloc.heat") : name;
     }
+
+    /// <summary>
+    /// A calculation term's source in the page's language, from its code and figures (<see cref="CalculationSources"/>):
+    /// an MRV output by its name, a list of years joined as the language joins a list. A term stored before codes existed,
+    /// or whose code the resources do not name, reads by its stored source.
+    /// </summary>
+    public static string Source(CalculationTerm term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        if (term.Code is not { } code || !Text.Has("alloc.src." + code))
+        {
+            return term.Source;
+        }
+        return Text.T("alloc.src." + code, [.. term.Figures.Select(Figure)]);
+    }
+
+    /// <summary>
+    /// An allocation's remark <paramref name="index"/> in the page's language, from its code and figures: a sector by its
+    /// name, a product by its name beside its code (from <paramref name="products"/>), years joined as the language
+    /// joins a list. A remark stored before remarks had codes, or whose code the resources do not name, reads as stored.
+    /// </summary>
+    public static string Note(EntityAllocation allocation, int index, IReadOnlyDictionary<string, string> products)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        ArgumentNullException.ThrowIfNull(products);
+        if (allocation.NoteCodes.Count != allocation.Notes.Count || !Text.Has("alloc.note." + allocation.NoteCodes[index].Code))
+        {
+            return allocation.Notes[index];
+        }
+        var note = allocation.NoteCodes[index];
+        return Text.T("alloc.note." + note.Code, [.. note.Figures.Select(f =>
+            products.TryGetValue(f, out var product) ? $"{product} ({f})"
+            : f.Length > 0 && char.IsLetter(f[0]) && Enum.TryParse<Domain.Organisations.Sector>(f, out var sector) ? Text.T(sector)
+            : Figure(f))]);
+    }
+
+    private static object Figure(string figure) =>
+        OutputKinds.TryParse(figure, out var output) ? MrvText.Output(output) : Text.List(figure.Split(", "));
 
     /// <summary>
     /// A plan figure named by its JSON path, part by part: a sector by its name, a product by its name and code, a factor by
