@@ -33,6 +33,40 @@ public static class TabularWriter
         MiniExcel.SaveAs(output, table, excelType: ExcelType.XLSX);
     }
 
+    /// <summary>The name of a template's instructions sheet.</summary>
+    public const string InstructionsSheet = "填写说明";
+
+    /// <summary>
+    /// Writes a template: the data sheet first (the sheet importers read), holding the headers only, so that a template
+    /// uploaded untouched loads nothing; then the instructions sheet (填写说明), one row per column with its unit,
+    /// whether it is required, the values allowed, the rule's source and an example value, marked as not imported.
+    /// </summary>
+    public static void WriteTemplate(Stream output, string dataSheet, IReadOnlyList<TemplateColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        using var data = new DataTable { Locale = CultureInfo.InvariantCulture };
+        foreach (var c in columns)
+        {
+            data.Columns.Add(c.Header, typeof(object));
+        }
+        using var guide = new DataTable { Locale = CultureInfo.InvariantCulture };
+        foreach (var h in GuideHeader)
+        {
+            guide.Columns.Add(h, typeof(object));
+        }
+        foreach (var c in columns)
+        {
+            guide.Rows.Add(c.Header, c.Unit, c.Required ? "必填" : "选填", c.Allowed, c.Rule, c.Example ?? DBNull.Value);
+        }
+        guide.Rows.Add(DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value);
+        guide.Rows.Add($"请在第一个工作表“{dataSheet}”中从第 2 行起逐行填写，表头不要改动。“示例（不会导入）”一列只是填写示范，本工作表不会被导入。",
+            DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value);
+        MiniExcel.SaveAs(output, new Dictionary<string, object> { [dataSheet] = data, [InstructionsSheet] = guide }, excelType: ExcelType.XLSX);
+    }
+
+    /// <summary>The instructions sheet's headers.</summary>
+    public static IReadOnlyList<string> GuideHeader { get; } = ["列名", "单位", "是否必填", "允许的取值或范围", "规则来源", "示例（不会导入）"];
+
     /// <summary>Writes RFC 4180 CSV with CRLF line ends, values formatted with the invariant culture.</summary>
     public static void WriteCsv(Stream output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {

@@ -80,9 +80,21 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
                 }
                 var ledger = new CoinLedger(await s.Inclusion.LotsAsync(userId, wallet.Programme, today).ConfigureAwait(false));
                 var lapsed = ledger.Lots.Where(l => l.LapsedOn(today)).Sum(l => l.Remaining);
-                var daily = await s.Inclusion.DailyAsync(userId, wallet.Programme, today.AddDays(-StatementDays + 1), today).ConfigureAwait(false);
+                // From the first of the month of the first day shown: a month's cap counts the whole month.
+                var first = today.AddDays(-StatementDays + 1);
+                var window = await s.Inclusion.DailyAsync(userId, wallet.Programme, new DateOnly(first.Year, first.Month, 1), today).ConfigureAwait(false);
+                var daily = window.Where(d => d.Day >= first).ToList();
+                var usage = new UsageLedger(window.Select(d => d.Usage));
+                var capped = new Dictionary<DailyRollup, Cap>();
+                foreach (var row in daily)
+                {
+                    if (usage.CoinCapReached(programme, row.Day, row.Behaviour, row.Source) is { } cap)
+                    {
+                        capped[row] = cap;
+                    }
+                }
                 statements.Add(new ProgrammeStatement(programme, ledger.Balance(today), ledger.Pending(today), wallet.Credited, wallet.Redeemed,
-                    wallet.Expired + lapsed, wallet.Reduction, wallet.Actions, daily) { Donated = wallet.Donated });
+                    wallet.Expired + lapsed, wallet.Reduction, wallet.Actions, daily) { Donated = wallet.Donated, CapsReached = capped });
             }
             return new CitizenStatement(name, today, statements, await s.Inclusion.RecentEventsAsync(userId, 50).ConfigureAwait(false),
                 await s.Inclusion.RedemptionsAsync(userId, 20).ConfigureAwait(false))

@@ -376,6 +376,9 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             await data.AddProgrammeDailyAsync(Programme, [.. allDaily.Select(d => d.Add)]).ConfigureAwait(false);
             await data.AddProgrammeMonthsAsync(Programme, cells).ConfigureAwait(false);
+            // Each citizen's month total, for their rank in the programme (InclusionQueries.RankingsAsync).
+            await data.AddCitizenMonthsAsync(Programme, [.. allDaily.GroupBy(d => (d.UserId, Month: MonthCell.MonthOf(d.Add.Day)))
+                .Select(g => (g.Key.UserId, g.Key.Month, g.Aggregate(CarbonGrams.Zero, (sum, d) => sum + d.Add.Reduction)))]).ConfigureAwait(false);
         }
         await data.AddProgrammeTotalsAsync(batch.Totals).ConfigureAwait(false);
     }

@@ -50,4 +50,24 @@ public sealed class UsageLedger
         }
         return (actions, coins);
     }
+
+    /// <summary>
+    /// The coin cap that <paramref name="programme"/>'s counted usage has reached for an action of <paramref name="behaviour"/>
+    /// from <paramref name="source"/> on <paramref name="day"/> (its window holds as many coins as it allows: later
+    /// actions in the window earn none), the tightest when several have; null when none has.
+    /// </summary>
+    public Cap? CoinCapReached(InclusionProgramme programme, DateOnly day, Behaviour behaviour, string source)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        Cap? reached = null;
+        foreach (var cap in programme.Caps)
+        {
+            if (cap.MaxCoins is { } max && cap.Covers(behaviour) && Used(cap, day, behaviour, source).Coins >= max
+                && (reached is null || max < reached.MaxCoins))
+            {
+                reached = cap;
+            }
+        }
+        return reached;
+    }
 }

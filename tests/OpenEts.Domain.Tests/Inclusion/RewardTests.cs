@@ -67,4 +67,30 @@ public sealed class RewardTests
     [Fact]
     public void Apply_BehaviourTheProgrammeDoesNotReward_IsRefused() =>
         Assert.Equal("NotRewarded", Reward.Apply(Programme(), Behaviour.Metro, "card", Day, new ActionMeasure(3m), new UsageLedger([])).Refusal);
+
+    [Fact]
+    public void CoinCapReached_AfterTheDaysWalkCoin_NamesTheWalkCapThatDayOnlyAndNoneForABusRide()
+    {
+        var usage = new UsageLedger([]);
+        Reward.Apply(Programme(), Behaviour.Walk, "phone", Day, new ActionMeasure(8000m), usage);
+        Reward.Apply(Programme(), Behaviour.Bus, "card-1", Day, new ActionMeasure(5m), usage);
+
+        var walk = usage.CoinCapReached(Programme(), Day, Behaviour.Walk, "phone");
+
+        Assert.Equal((Behaviour.Walk, 1L), (walk!.Behaviour!.Value, walk.MaxCoins!.Value));
+        Assert.Null(usage.CoinCapReached(Programme(), Day.AddDays(1), Behaviour.Walk, "phone"));
+        Assert.Null(usage.CoinCapReached(Programme(), Day, Behaviour.Bus, "card-1"));
+    }
+
+    [Fact]
+    public void CoinCapReached_TheDaysEightCoinsAllBehaviours_NamesTheTighterOfTheCapsReached()
+    {
+        var usage = new UsageLedger([new UsageRow(Day, Behaviour.Walk, "phone", 1, 1), new UsageRow(Day, Behaviour.HospitalBooking, "hospital", 2, 7)]);
+
+        var walk = usage.CoinCapReached(Programme(), Day, Behaviour.Walk, "phone");
+        var booking = usage.CoinCapReached(Programme(), Day, Behaviour.HospitalBooking, "hospital");
+
+        Assert.Equal(1, walk!.MaxCoins);
+        Assert.Equal((null, 8L), (booking!.Behaviour, booking.MaxCoins!.Value));
+    }
 }

@@ -33,6 +33,7 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         ("regulator", "/Energy/Cards", "#cards td.small .nowrap"),
         ("regulator", "/Organisations/Import", null),
         ("regulator", "/Exchange/Auctions", "#allowance-auctions td.nowrap"),
+        ("citizen-gz", "/Inclusion/Me", "table.daily td.coins"),
     ];
 
     private const string SidewaysScroll = "() => document.scrollingElement.scrollWidth - window.innerWidth";
@@ -108,5 +109,26 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         Assert.True(figure!.Y >= caption!.Y + caption.Height - 1, "a tile's figure runs on after its label instead of under it");
         Assert.Equal(0, signUpOverflow);
         Assert.Equal(0, meOverflow);
+    }
+
+    [Fact]
+    public async Task CitizensOwnPage_OnAPhone_KeepsTheCoinsColumnInViewOnOneLineWhileTheDaysScrollInTheirBox()
+    {
+        var citizen = await server.SignInAsync("citizen-gz", 390);
+        await citizen.GotoAsync("/Inclusion/Me");
+        var header = await citizen.Locator("table.daily th.coins").First.BoundingBoxAsync();
+        var coins = citizen.Locator("table.daily td.coins").First;
+        var cell = await coins.BoundingBoxAsync();
+        var lines = await coins.EvaluateAsync<int>(LinesOf);
+        var wrap = citizen.Locator("table.daily").First.Locator("xpath=..");
+        var box = await wrap.BoundingBoxAsync();
+        var pageOverflow = await citizen.EvaluateAsync<int>(SidewaysScroll);
+
+        Assert.Equal("碳币", (await citizen.Locator("table.daily th.coins").First.InnerTextAsync()).Trim());
+        Assert.True(cell!.X >= 0 && cell.X + cell.Width <= 390, $"the coins cell spans {cell.X}–{cell.X + cell.Width} px of a 390 px screen");
+        Assert.True(cell.X + cell.Width <= box!.X + box.Width + 1, "the coins cell lies outside the table's box");
+        Assert.True(header!.X + header.Width <= 390, "the coins header is off the screen");
+        Assert.Equal(1, lines);
+        Assert.Equal(0, pageOverflow);
     }
 }

@@ -21,7 +21,27 @@ public static class StatisticsSheet
         new("outputWanYuan", ["地区生产总值（万元）", "地区生产总值(万元)", "地区生产总值", "增加值（万元）", "outputWanYuan"]),
     ];
 
-    /// <summary>The command for the sheet's rows, or the errors of every bad row (with its sheet row and column).</summary>
+    /// <summary>The template's columns as its instructions sheet explains them (docs/dual-control.md).</summary>
+    public static IReadOnlyList<TemplateColumn> TemplateColumns { get; } =
+    [
+        new("地区代码", "—", true, "已通过的目标分解方案中的地区代码：1–40 位 A–Z、0–9 和 -，如 GD-GZ", "目标分解方案（/Energy/Targets）；本平台代码规则", "GD-GZ"),
+        new("年份", "年", true, "2000–2100 的整数", "本平台导入规则", 2025),
+        new("月份", "月", true, "1–12；按季度填报时为季度首月 1、4、7 或 10", "本平台导入规则（月度或季度统计）", 1),
+        new("月数", "个月", false, "1（月度，空即为 1）或 3（季度）", "本平台导入规则（月度或季度统计）", 1),
+        new("能源消费量（吨标准煤）", "吨标准煤（tce）", true, "≥ 0，至多 3 位小数（精确到 1 千克标准煤）", "GB/T 2589 综合能耗计算通则（折标准煤）；本平台精度规则", 1_523_400.5m),
+        new("地区生产总值（万元）", "万元", true, "≥ 0，至多 4 位小数（精确到 1 元）", "地区统计部门公布口径；本平台精度规则", 2_850_000m),
+    ];
+
+    /// <summary>
+    /// Writes the template: the data sheet with the headers only (an untouched template loads nothing), and the
+    /// instructions sheet (填写说明) naming each column's unit, whether it is required, its range and an example.
+    /// </summary>
+    public static void WriteTemplate(Stream output) => TabularWriter.WriteTemplate(output, "地区能源统计", TemplateColumns);
+
+    /// <summary>
+    /// The command for the sheet's rows, or the errors of every bad row (with its sheet row and column); neither (null
+    /// and no errors) for a sheet with headers and no data rows, such as the template as downloaded: nothing to load.
+    /// </summary>
     public static (RecordStatistics? Command, IReadOnlyList<RowError> Errors) Read(Stream content, string fileName)
     {
         var file = TabularFile.Read(content, fileName);
@@ -33,6 +53,10 @@ public static class StatisticsSheet
         if (map.Missing.Count > 0)
         {
             return (null, [.. map.Missing.Select(c => new RowError(1, "", c.Field, "MissingColumn", HeaderMap.MissingMessage(c)))]);
+        }
+        if (file.Rows.Count == 0)
+        {
+            return (null, []);
         }
         var rows = new List<StatisticsRow>();
         var numbers = new List<int>();

@@ -30,6 +30,11 @@ public sealed class MarketStatisticsService(IStore store, TimeProvider clock)
         {
             return new StatisticsImportOutcome.Invalid(sheet.Errors);
         }
+        if (sheet.Rows.Count == 0)
+        {
+            // The template as downloaded, or a file of headers only: nothing to load, nothing journaled.
+            return new StatisticsImportOutcome.Imported(0, 0, []);
+        }
         var (added, replaced) = await SaveAsync(actor.UserName, [.. sheet.Rows.Select(r => r.Statistic)], Path.GetFileName(fileName),
             sheet.Sheet, ct).ConfigureAwait(false);
         var table = await TableAsync(ct).ConfigureAwait(false);

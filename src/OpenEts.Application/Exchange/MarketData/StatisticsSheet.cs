@@ -8,7 +8,8 @@ namespace OpenEts.Application.Exchange.MarketData;
 /// <summary>
 /// The published-statistics template (市场累计成交统计): one row per market and date, with columns 市场, 产品, 截止日期,
 /// 累计成交量(吨), 累计成交金额(万元), 平均价(元/吨), 来源 (English headers market, product, asOf, volume, turnover,
-/// average, source are accepted too), in any order. 产品, 平均价 and 来源 may be left empty. The first sheet is read.
+/// average, source are accepted too), in any order. 产品, 平均价 and 来源 may be left empty. The first sheet is read; a
+/// sheet with headers and no data rows (the template as downloaded) reads as no rows and no errors, and loads nothing.
 /// </summary>
 public sealed class StatisticsSheet
 {
@@ -93,10 +94,6 @@ public sealed class StatisticsSheet
             seen[(market, product, asOf)] = row;
             rows.Add((row, new MarketStatistic(market, product, asOf, (long)volume!.Value, turnover!.Value, average, source)));
         }
-        if (errors.Count == 0 && rows.Count == 0)
-        {
-            errors.Add(new StatisticsFileError(sheet, 0, "", "", "Empty", "the file has no data rows"));
-        }
         return errors.Count > 0 ? new StatisticsSheet(sheet, [], errors) : new StatisticsSheet(sheet, rows, []);
     }
 
@@ -112,8 +109,23 @@ public sealed class StatisticsSheet
             r.Statistic.ComputedAverage, string.Join(", ", r.Issues.Select(i => i.Rule.ToString())),
         }));
 
-    /// <summary>Writes the empty template: the header row only.</summary>
-    public static void WriteTemplate(Stream output) => TabularWriter.WriteXlsx(output, TemplateHeader, []);
+    /// <summary>The template's columns as its instructions sheet explains them (docs/market-data.md, "Published statistics").</summary>
+    public static IReadOnlyList<TemplateColumn> TemplateColumns { get; } =
+    [
+        new("市场", "—", true, "文字，至多 32 字：试点地区或全国市场，如 深圳、湖北、全国", "本平台导入规则", "深圳"),
+        new("产品", "—", false, "文字，至多 32 字；空 = 该市场全部产品", "本平台导入规则", "SZEA"),
+        new("截止日期", "日期", true, "yyyy-MM-dd（也接受 yyyy/M/d、yyyy年M月d日）；同一市场、产品和日期只能出现一次", "本平台导入规则", "2017-07-19"),
+        new("累计成交量(吨)", "吨", true, "0 至 10¹² 的整数", "本平台导入规则；以公布口径为准", 20_623_286),
+        new("累计成交金额(万元)", "万元", true, "0 至 10¹²，至多 6 位小数", "本平台导入规则；以公布口径为准", 65_952.04m),
+        new("平均价(元/吨)", "元/吨", false, "0 至 10¹²，至多 2 位小数；空 = 由累计成交金额 ÷ 累计成交量计算；与计算值不符时导入后标出", "本平台导入规则（一致性检查）", 31.98m),
+        new("来源", "—", false, "文字，至多 200 字：公布该数字的网址或文件", "本平台导入规则", "深圳排放权交易所 2017 年 7 月公告"),
+    ];
+
+    /// <summary>
+    /// Writes the template: the data sheet with the headers only (an untouched template loads nothing), and the
+    /// instructions sheet (填写说明) naming each column's unit, whether it is required, its range and an example.
+    /// </summary>
+    public static void WriteTemplate(Stream output) => TabularWriter.WriteTemplate(output, "统计数据", TemplateColumns);
 
     private static StatisticsFileError FileError(string sheet, TabularFile file) => new(sheet, 0, "", "", file.ErrorRule, file.Error!);
 

@@ -17,6 +17,10 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
 {
     public CitizenStatement? Statement { get; private set; }
 
+    /// <summary>
+    /// The programmes the form offers, each in its version in force: the citizen's own (those they have a wallet in), or
+    /// every programme in force before their first action. The behaviour list offers only these programmes' behaviours.
+    /// </summary>
     public IReadOnlyList<Domain.Inclusion.InclusionProgramme> Programmes { get; private set; } = [];
 
     public RecordedActions? Recorded { get; private set; }
@@ -24,6 +28,9 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
     public CoinRedemption? Redeemed { get; private set; }
 
     public CitizenPrivacy? Privacy { get; private set; }
+
+    /// <summary>The citizen's rank this month in each of their programmes.</summary>
+    public IReadOnlyList<CitizenRank> Rankings { get; private set; } = [];
 
     public CoinDonation? Donated { get; private set; }
 
@@ -128,8 +135,11 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
     private async Task LoadAsync(CancellationToken ct)
     {
         Statement = await queries.StatementAsync(User.Actor(), null, ct);
-        Programmes = queries.InForce();
+        var inForce = queries.InForce();
+        var own = Statement?.Programmes.Select(p => p.Programme.Code).ToHashSet() ?? [];
+        Programmes = inForce.Any(p => own.Contains(p.Code)) ? [.. inForce.Where(p => own.Contains(p.Code))] : inForce;
         Privacy = await queries.PrivacyAsync(User.Actor(), ct);
+        Rankings = await queries.RankingsAsync(User.Actor(), ct);
         EventId ??= Guid.NewGuid().ToString("N");
         IdempotencyKey ??= IdempotencyKeys.NewText(KeyOrigin.Web);
         OccurredAt ??= clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

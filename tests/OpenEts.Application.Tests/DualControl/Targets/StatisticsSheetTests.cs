@@ -4,7 +4,7 @@ using Xunit;
 
 namespace OpenEts.Application.Tests.DualControl.Targets;
 
-public sealed class StatisticsSheetTests
+public sealed partial class StatisticsSheetTests
 {
     private static (RecordStatistics? Command, IReadOnlyList<OpenEts.Application.Organisations.RowError> Errors) Read(params object?[][] rows)
     {

@@ -4,7 +4,7 @@ using OpenEts.Application.Files;
 
 namespace OpenEts.Application.Tests.Exchange.MarketData;
 
-public sealed class StatisticsSheetTests
+public sealed partial class StatisticsSheetTests
 {
     private static StatisticsSheet Xlsx(params object?[][] rows)
     {

@@ -30,7 +30,7 @@ public sealed class StatisticsModel(EnergyTargetsQueries queries, EnergyTargetsC
     public IActionResult OnGetTemplate()
     {
         using var buffer = new MemoryStream();
-        StatisticsSheet.WriteXlsx(buffer, []);
+        StatisticsSheet.WriteTemplate(buffer);
         return File(buffer.ToArray(), TabularWriter.XlsxContentType, "地区能源统计模板.xlsx");
     }
 
@@ -66,6 +66,11 @@ public sealed class StatisticsModel(EnergyTargetsQueries queries, EnergyTargetsC
                 Loaded = (StatisticsLoaded)((EnergyTargetsOutcome.Completed)outcome).Result;
                 Year ??= command.Lines.Max(l => l.Year);
             }
+        }
+        else if (read.Errors.Count == 0)
+        {
+            // Headers and no data rows (the template as downloaded): nothing loaded, nothing refused.
+            Loaded = new StatisticsLoaded(0, 0);
         }
         else
         {

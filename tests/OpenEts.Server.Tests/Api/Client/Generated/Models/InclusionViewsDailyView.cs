@@ -34,6 +34,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #endif
         /// <summary>The reductionGrams property</summary>
         public double? ReductionGrams { get; set; }
+        /// <summary>The source property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Source { get; set; }
+#nullable restore
+#else
+        public string Source { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -57,6 +65,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "coins", n => { Coins = n.GetLongValue(); } },
                 { "day", n => { Day = n.GetStringValue(); } },
                 { "reductionGrams", n => { ReductionGrams = n.GetDoubleValue(); } },
+                { "source", n => { Source = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -71,6 +80,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteLongValue("coins", Coins);
             writer.WriteStringValue("day", Day);
             writer.WriteDoubleValue("reductionGrams", ReductionGrams);
+            writer.WriteStringValue("source", Source);
         }
     }
 }

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+// What a citizen sees on their own page (/Inclusion/Me): the behaviours of their programme only, a day's rows one per
+// behaviour and source with the cap that stopped their coins, and their rank this month with a top list by nickname only.
+public sealed partial class InclusionMePageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string Password = "citizen-me-2026";
+
+    private async Task<HttpClient> NewCitizenAsync(string? nickname, string? contact = null)
+    {
+        using var anonymous = server.CreateClient();
+        using var signedUp = await anonymous.PostAsJsonAsync("/api/v1/inclusion/signup",
+            new { password = Password, consentVersion = "2026-11", agree = true, nickname, contact }, Ct);
+        var user = (await signedUp.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("userName").GetString()!;
+        return await server.SignedInAsync(user, Password);
+    }
+
+    private static async Task RecordAsync(HttpClient citizen, params object[] actions)
+    {
+        using var response = await citizen.PostAsJsonAsync("/api/v1/inclusion/actions", new { programme = "shenzhen-tanpuhui", actions }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static object Metro(string source, DateTimeOffset at, decimal km) => new
+    {
+        eventId = Guid.NewGuid().ToString("N"), source, behaviour = "metro",
+        occurredAt = at.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture), quantity = km, minutes = 40m,
+    };
+
+    private static async Task<string> MeAsync(HttpClient citizen) =>
+        WebUtility.HtmlDecode(await citizen.GetStringAsync(new Uri("/Inclusion/Me", UriKind.Relative), Ct));
+
+    [Fact]
+    public async Task MePage_RecordForm_OffersOnlyTheBehavioursOfTheCitizensProgrammeInChinese()
+    {
+        using var citizen = await NewCitizenAsync(null);
+        // 1 km (46.7 g): below every other citizen of this class, so that it never sits between two whose ranks a test compares.
+        await RecordAsync(citizen, Metro("sz-card-1", DateTimeOffset.UtcNow.AddMinutes(-50), 1m));
+
+        var page = await MeAsync(citizen);
+
+        var select = Regex.Match(page, "<select name=\"Behaviour\" id=\"record-behaviour\">(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        var offered = Regex.Matches(select, "<option value=\"([a-z-]+)\"[^>]*>([^<]+)</option>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal([("metro", "地铁出行"), ("bus", "公交出行"), ("electricity", "家庭节电"), ("solar-pv", "分布式光伏")], offered);
+        Assert.Contains("<optgroup label=\"深圳碳普惠（低碳出行与居民用电）\"", select, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"walk\"", select, StringComparison.Ordinal);
+        var programmes = Regex.Match(page, "<select name=\"Programme\" id=\"record-programme\">(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(["shenzhen-tanpuhui"], Regex.Matches(programmes, "value=\"([a-z-]+)\"").Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
+    public async Task MePage_RidesFromTwoCardsPastTheDailyCap_ShowOneRowPerSourceWithItsCoinsAndTheCapReached()
+    {
+        using var citizen = await NewCitizenAsync(null);
+        var yesterday = new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-1), TimeSpan.FromHours(8));
+        // 20 km a ride, 934 g and 9 coins each: three on each card make 54 coins, past the day's 50.
+        await RecordAsync(citizen, [.. Enumerable.Range(0, 6).Select(i => Metro(i % 2 == 0 ? "sz-card-a" : "sz-card-b", yesterday.AddHours(7 + i), 20m))]);
+
+        var page = await MeAsync(citizen);
+
+        var rows = Regex.Matches(page, "<tr class=\"daily-row\" data-behaviour=\"metro\" data-source=\"(sz-card-[ab])\">(.*?)</tr>", RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Equal(["sz-card-a", "sz-card-b"], rows.Keys.Order());
+        string Coins(string row) => Regex.Match(row, "<td class=\"num coins\">([0-9]+)</td>").Groups[1].Value;
+        Assert.Equal(50, int.Parse(Coins(rows["sz-card-a"]), CultureInfo.InvariantCulture) + int.Parse(Coins(rows["sz-card-b"]), CultureInfo.InvariantCulture));
+        Assert.Equal(["27", "23"], new[] { Coins(rows["sz-card-a"]), Coins(rows["sz-card-b"]) });
+        Assert.All(rows.Values, r => Assert.Contains("2,802", r, StringComparison.Ordinal));
+        Assert.All(rows.Values, r => Assert.Contains("<span class=\"mono daily-source\">sz-card-", r, StringComparison.Ordinal));
+        Assert.All(rows.Values, r => Assert.Contains("已达每人每天最多 50 个碳币的上限，其后的行为只计减排量", r, StringComparison.Ordinal));
+    }
+}

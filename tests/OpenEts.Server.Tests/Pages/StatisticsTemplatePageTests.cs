@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using MiniExcelLibs;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+// The statistics templates a regulator's clerk downloads: an instructions sheet beside the data sheet, and the template
+// uploaded back untouched loads nothing and refuses nothing.
+public sealed class StatisticsTemplatePageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<string> UploadAsync(HttpClient client, string page, byte[] file, string fileName)
+    {
+        var form = await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new MultipartFormDataContent();
+        using var upload = new ByteArrayContent(file);
+        upload.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(upload, "Upload", fileName);
+        using var antiforgery = new StringContent(token);
+        content.Add(antiforgery, "__RequestVerificationToken");
+        using var response = await client.PostAsync(new Uri(page, UriKind.Relative), content, Ct);
+        // An import that went through answers with a redirect to the page that says so.
+        if (response.StatusCode == HttpStatusCode.Found)
+        {
+            return WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location, Ct));
+        }
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("/Market/Statistics", "统计数据", "累计成交量(吨)", "吨")]
+    [InlineData("/Energy/Targets/Statistics", "地区能源统计", "能源消费量（吨标准煤）", "吨标准煤（tce）")]
+    public async Task Template_Downloaded_HasTheInstructionsSheetAndUploadedUntouchedLoadsNothingWithoutError(
+        string page, string dataSheet, string column, string unit)
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var template = await regulator.GetByteArrayAsync(new Uri(page + "?handler=Template", UriKind.Relative), Ct);
+        var shown = await UploadAsync(regulator, page, template, "模板.xlsx");
+
+        Assert.Equal([dataSheet, "填写说明"], MiniExcel.GetSheetNames(new MemoryStream(template)));
+        var guide = MiniExcel.Query(new MemoryStream(template), useHeaderRow: true, sheetName: "填写说明").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(guide, r => Equals(r["列名"], column) && Equals(r["单位"], unit));
+        Assert.Single(MiniExcel.Query(new MemoryStream(template), useHeaderRow: false, sheetName: dataSheet));
+        Assert.DoesNotContain("class=\"alert bad\"", shown, StringComparison.Ordinal);
+        Assert.Matches("已导入：?\\s*(新增 )?0 行", shown);
+    }
+}

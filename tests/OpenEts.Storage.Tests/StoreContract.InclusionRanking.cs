@@ -1,0 +1,50 @@
+using OpenEts.Application.Inclusion;
+using OpenEts.Domain.Inclusion;
+using OpenEts.Storage.Tests.Infrastructure;
+
+namespace OpenEts.Storage.Tests;
+
+// A citizen's rank in their programme's month, read from the month totals and their bands (migration 0061) on every database.
+public abstract partial class StoreContract<TDb>
+{
+    [Fact]
+    public async Task Rankings_CitizensAcrossBandsAndATie_EachRankIsOnePlusThoseWhoReducedMore()
+    {
+        await using var w = await InclusionWorldAsync();
+        var signUp = new CitizenSignUpHandler(w.Store, new FakeHashing(), new FixedClock(InclusionNow));
+        // Shenzhen's metro: 46.7 g a km. 1 km, 2 km twice (a tie), 9 km, 10 km, 25 km, and one citizen whose second ride
+        // moves their total from the 46.7 g band up past the 10 km citizen (46.7 g + 934 g).
+        decimal[][] rides = [[1m], [2m], [2m], [9m], [10m], [25m], [1m, 20m]];
+        var citizens = new List<(OpenEts.Application.Identity.Actor Actor, decimal Km)>();
+        for (var i = 0; i < rides.Length; i++)
+        {
+            Assert.True(SignUpCitizen.TryParse(new(i == 5 ? "冠军" : null, i == 5 ? "13800138000" : null, $"rank-walker-2026-{i}", ConsentNotice.Current.Version, true),
+                out var form, out _));
+            var signedUp = (CitizenSignedUp)Assert.IsType<InclusionCommandOutcome.Completed>(await signUp.HandleAsync(form, Ct)).Result;
+            var me = await w.ActorOf(signedUp.UserName);
+            for (var r = 0; r < rides[i].Length; r++)
+            {
+                await RecordAsync(w, me, Batch("shenzhen-tanpuhui", Ride($"rank-{i}-{r}", "metro", rides[i][r], $"2026-11-{10 + r}T08:15:00+08:00")));
+            }
+            citizens.Add((me, rides[i].Sum()));
+        }
+
+        var ranks = new List<CitizenRank>();
+        foreach (var (actor, _) in citizens)
+        {
+            ranks.Add(Assert.Single(await w.Queries.RankingsAsync(actor, Ct)));
+        }
+
+        Assert.Equal([7, 5, 5, 4, 3, 1, 2], ranks.Select(r => r.Rank));
+        Assert.All(ranks, r => Assert.Equal(7, r.Citizens));
+        Assert.All(ranks, r => Assert.Equal(new DateOnly(2026, 11, 1), r.Month));
+        Assert.Equal(980_700, ranks[6].Reduction.Milligrams);
+        Assert.Equal(14.3m, ranks[5].TopPercent);
+        Assert.Equal(100m, ranks[0].TopPercent);
+        var top = ranks[0].Top;
+        Assert.Equal([1, 2, 3, 4, 5, 5, 7], top.Select(t => t.Rank));
+        Assert.Equal(["冠军", null, null, null, null, null, null], top.Select(t => t.Nickname));
+        Assert.True(top[^1].Own);
+        Assert.Equal(1, top.Count(t => t.Own));
+    }
+}
