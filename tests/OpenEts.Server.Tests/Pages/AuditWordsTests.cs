@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using OpenEts.Application.Audit;
 using OpenEts.Server.Localization;
 using OpenEts.Server.Pages.Audit;
+using OpenEts.Server.Tests.Localization;
 
 namespace OpenEts.Server.Tests.Pages;
 
@@ -33,7 +34,7 @@ public sealed partial class AuditWordsTests
     {
         // A use case writes its kind whole ("registry.transfer.proposed") or through its module's prefix
         // ("card.lifted" becomes "cards.card.lifted"), so a literal is listed when a kind is it or ends with it.
-        var root = Path.Combine(RepositoryRoot(), "src", "OpenEts.Application");
+        var root = Path.Combine(ResourceTests.RepositoryRoot(), "src", "OpenEts.Application");
         var unlisted = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
         {
@@ -84,16 +85,6 @@ public sealed partial class AuditWordsTests
         {
             CultureInfo.CurrentUICulture = before;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenEts.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
     [GeneratedRegex("""(?<![\w$])"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)"(?![\w])""")]
