@@ -212,6 +212,7 @@ internal sealed partial class SqlSession
         WHERE (@subject IS NULL OR subject = @subject)
           AND (@actor IS NULL OR actor = @actor)
           AND (@kindPrefix IS NULL OR kind LIKE @kindPrefix)
+          AND (@kind IS NULL OR kind = @kind)
         """;
 
     private static object JournalParameters(JournalFilter f, int skip, int take) => new
@@ -219,6 +220,7 @@ internal sealed partial class SqlSession
         subject = Blank(f.Subject),
         actor = Blank(f.Actor),
         kindPrefix = Blank(f.KindPrefix) is { } k ? k + "%" : null,
+        kind = Blank(f.Kind),
         skip,
         take,
     };

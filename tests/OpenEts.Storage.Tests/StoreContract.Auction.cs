@@ -118,6 +118,8 @@ public abstract partial class StoreContract<TDb>
         var again = await m.Auctions.CloseAsync(await m.ActorOf("regulator"), id, Ct);
 
         Assert.Equal("BiddingNotOver", Assert.IsType<CashCommandOutcome.Refused>(early).Rule);
+        // The close time, in Beijing time, for the message in either language; a second close is the first's duplicate.
+        Assert.Equal([$"{id}", "2017-03-27 10:00:00"], ((CashCommandOutcome.Refused)early).Figures);
         Assert.Equal("auction.settled", Assert.IsType<CashCommandOutcome.Completed>(closed).Event);
         Assert.True(Assert.IsType<CashCommandOutcome.Completed>(again).Duplicate);
         var cement = await m.CashOfAsync("cement-a");

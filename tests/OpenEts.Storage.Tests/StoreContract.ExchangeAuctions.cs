@@ -1,4 +1,5 @@
 using OpenEts.Application.Exchange;
+using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Registry;
@@ -98,6 +99,27 @@ public abstract partial class StoreContract<TDb>
             ExchangeRule.AuctionWindow], new[] { own, small, poor, early, late }.Select(o => Assert.IsType<ExchangeOutcome.Refused>(o).Rule));
         Assert.IsType<ExchangeOutcome.Forbidden>(notStaff);
         Assert.Equal(0m, (await m.CashOfAsync("cement-a")).Reserved);
+    }
+
+    [Fact]
+    public async Task Close_BeforeTheWindowEndsOrOnceCleared_RefusesEachWithItsOwnRuleAndTime()
+    {
+        await using var m = await OneWayMarketAsync(Db);
+        var auction = (await OneWayDoneAsync(m, "power-a", AnnounceOneWay(1_000, 1_600, 100, "a9"))).Auction!;
+
+        var early = Assert.IsType<ExchangeOutcome.Refused>(await m.RunAsync("exchange", new CloseOneWayAuction(auction.Id)));
+        m.At = Now.AddHours(1).AddMinutes(5);
+        await OneWayDoneAsync(m, "exchange", new CloseOneWayAuction(auction.Id));
+        m.At = Now.AddHours(2);
+        var twice = Assert.IsType<ExchangeOutcome.Refused>(await m.RunAsync("exchange", new CloseOneWayAuction(auction.Id)));
+
+        // The window closes at 10:30 UTC, 18:30 in Beijing; the close ran at 18:35.
+        Assert.Equal((ExchangeRule.AuctionNotOver, RefusalKind.Conflict), (early.Rule, early.Kind));
+        Assert.Equal($"auction {auction.Id} takes bids until 2026-11-25 18:30:00 Beijing time; it can be closed from then", early.Message);
+        Assert.Equal([$"{auction.Id}", "2026-11-25 18:30:00"], early.Figures);
+        Assert.Equal((ExchangeRule.AuctionAlreadyClosed, RefusalKind.Conflict), (twice.Rule, twice.Kind));
+        Assert.Equal($"auction {auction.Id} was already cleared at 2026-11-25 18:35:00 Beijing time", twice.Message);
+        Assert.Equal([$"{auction.Id}", "2026-11-25 18:35:00"], twice.Figures);
     }
 
     [Fact]

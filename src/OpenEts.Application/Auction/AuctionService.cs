@@ -65,7 +65,10 @@ public sealed class AuctionService(
             ExchangeOutcome.Completed c => new CashCommandOutcome.Completed(c.Event, auction, c.Duplicate),
             ExchangeOutcome.Refused { Rule: ExchangeRule.UnknownAuction } => new CashCommandOutcome.NotFound("auction"),
             // The allocation's own name for an auction still taking bids (docs/auction.md).
-            ExchangeOutcome.Refused { Rule: ExchangeRule.AuctionNotOver } r => new CashCommandOutcome.Refused("BiddingNotOver", r.Field, r.Message, r.Kind),
+            ExchangeOutcome.Refused { Rule: ExchangeRule.AuctionNotOver } r => new CashCommandOutcome.Refused("BiddingNotOver", r.Field, r.Message, r.Kind)
+            {
+                Figures = r.Figures,
+            },
             ExchangeOutcome.Refused r => new CashCommandOutcome.Refused(r.Rule.ToString(), r.Field, r.Message, r.Kind),
             ExchangeOutcome.Forbidden f => new CashCommandOutcome.Forbidden(f.Allowed),
             _ => throw new UnreachableException(),

@@ -54,8 +54,9 @@ internal sealed record SettleAuction(long Auction) : IExchangeCommand
         }
         if (auction.Status == AuctionStatus.Open && work.Now < auction.ClosesAt)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.AuctionNotOver, "auction",
-                $"auction {auction.Id} takes bids until {auction.ClosesAt:u}; it can be closed from then", RefusalKind.Conflict);
+            return ExchangeOutcome.Refused.Of(ExchangeRule.AuctionNotOver, "auction",
+                $"auction {auction.Id} takes bids until {auction.ClosesAt.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm:ss} Beijing time; it can be closed from then",
+                RefusalKind.Conflict);
         }
         var bids = await s.Auctions.BidsAsync(auction.Id).ConfigureAwait(false);
         var (settled, updated) = auction.Status == AuctionStatus.Open

@@ -39,11 +39,18 @@ public sealed record CloseOneWayAuction(long Auction) : IExchangeCommand
         {
             return new ExchangeOutcome.Refused(ExchangeRule.UnknownAuction, "auction", $"there is no auction {Auction}", RefusalKind.Conflict);
         }
-        if (auction.Status != OneWayAuctionStatus.Announced || work.Now < auction.Terms.Closes)
+        // A cleared auction is not changed again, so its last update is when it was cleared.
+        if (auction.Status != OneWayAuctionStatus.Announced)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.AuctionNotOver, "auction", auction.Status == OneWayAuctionStatus.Announced
-                ? $"auction {Auction} takes bids until {auction.Terms.Closes:yyyy-MM-dd HH:mm:ss zzz}"
-                : $"auction {Auction} is already cleared", RefusalKind.Conflict);
+            return ExchangeOutcome.Refused.Of(ExchangeRule.AuctionAlreadyClosed, "auction",
+                $"auction {Auction} was already cleared at {auction.UpdatedAt.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm:ss} Beijing time",
+                RefusalKind.Conflict);
+        }
+        if (work.Now < auction.Terms.Closes)
+        {
+            return ExchangeOutcome.Refused.Of(ExchangeRule.AuctionNotOver, "auction",
+                $"auction {Auction} takes bids until {auction.Terms.Closes.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm:ss} Beijing time; it can be closed from then",
+                RefusalKind.Conflict);
         }
         return await ClearAsync(work, auction).ConfigureAwait(false);
     }

@@ -35,6 +35,10 @@ public abstract record ExchangeOutcome
     {
         /// <summary>The figures <see cref="Message"/> names (a band, a limit, the amount available), for a message in another language.</summary>
         public IReadOnlyList<string> Figures { get; init; } = [];
+
+        /// <summary>A refusal whose sentence names figures: the sentence in the invariant culture, and its figures.</summary>
+        public static Refused Of(ExchangeRule rule, string field, FormattableString message, RefusalKind kind) =>
+            new(rule, field, Domain.Text.Figures.Sentence(message), kind) { Figures = Domain.Text.Figures.Of(message) };
     }
 
     /// <summary>The actor's role may not ask for this; nothing changed.</summary>

@@ -63,5 +63,8 @@ public interface IJournalData
     Task CheckChainAsync(JournalChainCheck check, long upTo);
 }
 
-/// <summary>Filter for the audit log; null fields match all. <see cref="KindPrefix"/> matches kinds starting with it.</summary>
-public sealed record JournalFilter(string? Subject = null, string? Actor = null, string? KindPrefix = null);
+/// <summary>
+/// Filter for the audit log; null fields match all. <see cref="KindPrefix"/> matches kinds starting with it, <see cref="Kind"/>
+/// the one kind.
+/// </summary>
+public sealed record JournalFilter(string? Subject = null, string? Actor = null, string? KindPrefix = null, string? Kind = null);

@@ -126,7 +126,7 @@ public enum ExchangeRule
     /// <summary>The seller of a one-way auction may not bid on it.</summary>
     OwnAuction,
 
-    /// <summary>A one-way auction cannot be cleared before its bidding window closes, nor twice.</summary>
+    /// <summary>A one-way auction cannot be cleared before its bidding window closes (<see cref="AuctionAlreadyClosed"/>: nor twice).</summary>
     AuctionNotOver,
 
     /// <summary>
@@ -205,4 +205,7 @@ public enum ExchangeRule
     /// closes within the exchange's configured maximum of its announcement (7 days by default; ours, [UNCONFIRMED]).
     /// </summary>
     AuctionWindowTooLong,
+
+    /// <summary>A one-way auction already cleared cannot be closed again.</summary>
+    AuctionAlreadyClosed,
 }

@@ -106,7 +106,7 @@ public sealed class AuctionCommandTests
         Assert.Contains("auction 1 GDEA-2017: 1000 t, reserve 16.00, minimum bid 100 t, uniform", closed.Out, StringComparison.Ordinal);
         Assert.Contains(": cleared, sold 600 t at 16.50", closed.Out, StringComparison.Ordinal);
         Assert.Contains("bid 1: 600 t at 16.50, won, won 600 t at 16.50, fee 4.95, settled", closed.Out, StringComparison.Ordinal);
-        Assert.Equal((1, true), (twice.Exit, twice.Err.Contains("rule AuctionNotOver", StringComparison.Ordinal)));
+        Assert.Equal((1, true), (twice.Exit, twice.Err.Contains("rule AuctionAlreadyClosed", StringComparison.Ordinal)));
         Assert.Equal((0, closed.Out), (sellerSees.Exit, sellerSees.Out));
     }
 

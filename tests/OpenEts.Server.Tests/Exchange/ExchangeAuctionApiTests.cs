@@ -64,6 +64,36 @@ public sealed class ExchangeAuctionApiTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Close_TooEarlyAndAgain_AnswerInChineseWhenTheBiddingEndsAndWhenItWasCleared()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var staff = await server.SignedInAsync("exchange");
+        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var closes = server.Clock.GetUtcNow().AddMinutes(30);
+        var id = (await PostAsync(power, "/api/v1/exchange/auctions", new
+        {
+            instrument = "GDEA-2017", quantity = 1_000, reservePrice = 16.00m, minimumBid = 100,
+            closes = closes.ToString("O", CultureInfo.InvariantCulture), idempotencyKey = "api-auction-close-zh",
+        })).GetProperty("auction").GetProperty("id").GetInt64();
+
+        var early = await TryPostAsync(staff, $"/api/v1/exchange/auctions/{id}/close", new { });
+        server.Clock.Advance(TimeSpan.FromMinutes(31));
+        var clearedAt = server.Clock.GetUtcNow();
+        await PostAsync(staff, $"/api/v1/exchange/auctions/{id}/close", new { });
+        var twice = await TryPostAsync(staff, $"/api/v1/exchange/auctions/{id}/close", new { });
+
+        var beijing = TimeSpan.FromHours(8);
+        var notOver = JsonDocument.Parse(early.Body).RootElement;
+        Assert.Equal((HttpStatusCode.Conflict, "AuctionNotOver"), (early.Status, notOver.GetProperty("rule").GetString()));
+        Assert.Contains($"竞价 {id} 的出价截止于北京时间 {closes.ToOffset(beijing):yyyy-MM-dd HH:mm:ss}，届时方可关闭",
+            notOver.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var closed = JsonDocument.Parse(twice.Body).RootElement;
+        Assert.Equal((HttpStatusCode.Conflict, "AuctionAlreadyClosed"), (twice.Status, closed.GetProperty("rule").GetString()));
+        Assert.Contains($"竞价 {id} 已于北京时间 {clearedAt.ToOffset(beijing):yyyy-MM-dd HH:mm:ss} 出清，不能再次关闭",
+            closed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Auction_BidsBreakingARule_AreRefusedNamingTheRule()
     {
         using var power = await server.SignedInAsync("power-a");

@@ -72,7 +72,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // Market statistics import.
         "Number",
         // Exchange one-way auctions (单向竞价).
-        "UnknownAuction", "AuctionWindow", "AuctionReserve", "AuctionMinimumBid", "OwnAuction", "AuctionNotOver", "AuctionOpensBeforeNow",
+        "UnknownAuction", "AuctionWindow", "AuctionReserve", "AuctionMinimumBid", "OwnAuction", "AuctionNotOver", "AuctionAlreadyClosed", "AuctionOpensBeforeNow",
         "AuctionWindowTooLong", "DateRange",
         // Members trading for clients (客户).
         "NotYourClient", "ClientAccount", "ClientHoldingAccount", "UnknownClient", "NoTransferOffer", "NotOfferedMember",
@@ -174,7 +174,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
 
     private static bool HasChinese(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff');
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenEts.slnx")))

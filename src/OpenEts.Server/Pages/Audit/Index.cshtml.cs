@@ -28,8 +28,11 @@ public sealed class IndexModel(AuditLog log) : PageModel
 
     public (long Checked, JournalBreak? Break)? Verified { get; private set; }
 
+    // A kind chosen from the list matches that kind only; any other text (an older link) still matches as a prefix.
     public async Task OnGetAsync(CancellationToken ct) =>
-        Entries = await log.PageAsync(User.Actor(), new JournalFilter(Subject, ActorName, Kind), PageNumber, ct);
+        Entries = await log.PageAsync(User.Actor(), AuditKinds.IsKnown(Kind)
+            ? new JournalFilter(Subject, ActorName, Kind: Kind)
+            : new JournalFilter(Subject, ActorName, KindPrefix: Kind), PageNumber, ct);
 
     public async Task OnGetVerifyAsync(CancellationToken ct)
     {

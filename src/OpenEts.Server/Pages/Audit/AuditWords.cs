@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using OpenEts.Server.Localization;
+using static OpenEts.Server.Localization.Text;
+
+namespace OpenEts.Server.Pages.Audit;
+
+/// <summary>
+/// A journal entry as a reader reads it: its kind's name in the reader's language and its payload as a few labelled
+/// fields (quantities in tonnes, money in yuan, times in the display zone). The raw JSON stays on the page beside it.
+/// </summary>
+public static class AuditWords
+{
+    /// <summary>At most this many fields are listed; the rest are in the raw JSON.</summary>
+    public const int MaxFields = 12;
+
+    // Fields the entry's own columns already show, or that only a machine reads (the idempotency key).
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "type", "at", "actor", "key" };
+
+    private static readonly HashSet<string> TonneFields = new(StringComparer.Ordinal)
+    {
+        "quantity", "tonnes", "volume", "delivered", "sold", "unsold", "awarded", "minimumTake", "filled", "open",
+    };
+
+    private static readonly HashSet<string> YuanFields = new(StringComparer.Ordinal)
+    {
+        "amount", "proceeds", "released", "held", "reserve",
+    };
+
+    // Prices and fees the exchange journals in fen (integer minor units); the allowance auction writes yuan.
+    private static readonly HashSet<string> FenFields = new(StringComparer.Ordinal)
+    {
+        "price", "buyerFee", "sellerFee", "clearingPrice", "limitPrice", "protection",
+    };
+
+    /// <summary>One labelled field of a payload.</summary>
+    public sealed record Field(string Name, string Label, string Value);
+
+    /// <summary>The resource key that names <paramref name="code"/>, or null when none does.</summary>
+    public static string? KindKey(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        // Registry events and offsets steps already have names on their own pages; the audit log reuses them.
+        string[] keys =
+        [
+            "audit.kind." + code,
+            "reg.event." + code,
+            code.StartsWith("offsets.", StringComparison.Ordinal) ? "offsets.step." + code["offsets.".Length..] : "",
+        ];
+        return keys.FirstOrDefault(k => k.Length > 0 && Has(k));
+    }
+
+    /// <summary>The kind's name in the current language; the code itself for a kind with no name.</summary>
+    public static string KindName(string code) => KindKey(code) is { } key ? T(key) : code;
+
+    /// <summary>The module's name in the current language.</summary>
+    public static string ModuleName(string module) => T("audit.module." + module);
+
+    /// <summary>
+    /// The payload's fields, labelled, in the order written: a <c>details</c> object's fields in its place, other objects'
+    /// fields labelled with their parent's label; none when the payload is not a JSON object.
+    /// </summary>
+    public static IReadOnlyList<Field> Fields(string kind, string payload)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var fields = new List<Field>();
+        try
+        {
+            using var json = JsonDocument.Parse(payload);
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                Collect(kind, json.RootElement, null, fields, depth: 0);
+            }
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+        return fields.Count > MaxFields ? fields[..MaxFields] : fields;
+    }
+
+    private static void Collect(string kind, JsonElement obj, string? parent, List<Field> fields, int depth)
+    {
+        foreach (var p in obj.EnumerateObject())
+        {
+            if (fields.Count > MaxFields)
+            {
+                return;
+            }
+            if (Skipped.Contains(p.Name) || p.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            {
+                continue;
+            }
+            var label = p.Name == "details" ? parent : Join(parent, Label(p.Name));
+            if (p.Value.ValueKind == JsonValueKind.Object && depth < 2)
+            {
+                Collect(kind, p.Value, label, fields, depth + 1);
+            }
+            else if (Value(kind, p.Name, p.Value) is { Length: > 0 } value)
+            {
+                fields.Add(new Field(p.Name, label ?? p.Name, value));
+            }
+        }
+    }
+
+    private static string? Join(string? parent, string label) => parent is null ? label : parent + " · " + label;
+
+    private static string Label(string name) => Has("audit.field." + name) ? T("audit.field." + name) : name;
+
+    private static string Value(string kind, string name, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => Shown(value.GetString() ?? ""),
+        JsonValueKind.Number => Number(kind, name, value),
+        JsonValueKind.True => T("audit.yes"),
+        JsonValueKind.False => T("audit.no"),
+        JsonValueKind.Array => Items(kind, name, value),
+        _ => value.GetRawText(),
+    };
+
+    // An ISO 8601 instant (with its offset) is shown in the display zone, as every other time on the pages.
+    private static string Shown(string s) =>
+        s.Length >= 20 && s[4] == '-' && s[10] == 'T'
+        && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? DisplayTime.Show(at)
+            : s;
+
+    private static string Number(string kind, string name, JsonElement value)
+    {
+        if (!value.TryGetDecimal(out var n))
+        {
+            return value.GetRawText();
+        }
+        if (TonneFields.Contains(name))
+        {
+            return T("audit.tonnes", n.ToString("#,0.###", CultureInfo.InvariantCulture));
+        }
+        if (FenFields.Contains(name) && kind.StartsWith("exchange.", StringComparison.Ordinal))
+        {
+            return Yuan(n / 100m);
+        }
+        return YuanFields.Contains(name) || FenFields.Contains(name) ? Yuan(n) : n.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string Yuan(decimal yuan) => T("audit.yuan", yuan.ToString("#,0.00", CultureInfo.InvariantCulture));
+
+    // Serial blocks read as ranges; a list of values as a list; a list of records by its count (the JSON holds them).
+    private static string Items(string kind, string name, JsonElement array)
+    {
+        var items = array.EnumerateArray().ToList();
+        if (items.All(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("first", out _) && i.TryGetProperty("last", out _)))
+        {
+            return List(items.Select(i => string.Create(CultureInfo.InvariantCulture,
+                $"{i.GetProperty("first").GetRawText()}–{i.GetProperty("last").GetRawText()}")));
+        }
+        return items.Any(i => i.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            ? T("audit.items", items.Count)
+            : List(items.Select(i => Value(kind, name, i)));
+    }
+}
