@@ -12,6 +12,22 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     public partial class AllocationViewsTermView : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The code property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Code { get; set; }
+#nullable restore
+#else
+        public string Code { get; set; }
+#endif
+        /// <summary>The figures property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Figures { get; set; }
+#nullable restore
+#else
+        public List<string> Figures { get; set; }
+#endif
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -58,6 +74,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "code", n => { Code = n.GetStringValue(); } },
+                { "figures", n => { Figures = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "unconfirmed", n => { Unconfirmed = n.GetBoolValue(); } },
@@ -72,6 +90,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("code", Code);
+            writer.WriteCollectionOfPrimitiveValues<string>("figures", Figures);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("source", Source);
             writer.WriteBoolValue("unconfirmed", Unconfirmed);

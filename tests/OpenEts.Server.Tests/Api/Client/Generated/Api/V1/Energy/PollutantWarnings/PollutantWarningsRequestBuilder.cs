@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.PollutantWarni
         {
         }
         /// <summary>
-        /// The pollutant 晴雨表 of a round: each plan pollutant total against the load its pollutant load meters measured from 1 January, on the linear path of the cut
+        /// The pollutant barometer (晴雨表) of a round: each plan pollutant total against the load its pollutant load meters measured from 1 January, on the linear path of the cut
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyTargetsViewsPollutantTableView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -57,7 +57,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.PollutantWarni
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyTargetsViewsPollutantTableView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyTargetsViewsPollutantTableView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The pollutant 晴雨表 of a round: each plan pollutant total against the load its pollutant load meters measured from 1 January, on the linear path of the cut
+        /// The pollutant barometer (晴雨表) of a round: each plan pollutant total against the load its pollutant load meters measured from 1 January, on the linear path of the cut
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -85,7 +85,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.PollutantWarni
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.PollutantWarnings.PollutantWarningsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The pollutant 晴雨表 of a round: each plan pollutant total against the load its pollutant load meters measured from 1 January, on the linear path of the cut
+        /// The pollutant barometer (晴雨表) of a round: each plan pollutant total against the load its pollutant load meters measured from 1 January, on the linear path of the cut
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class PollutantWarningsRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Warnings
         {
         }
         /// <summary>
-        /// The 晴雨表 of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator
+        /// The barometer (晴雨表) of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyTargetsViewsWarningTableView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -57,7 +57,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Warnings
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyTargetsViewsWarningTableView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.EnergyTargetsViewsWarningTableView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The 晴雨表 of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator
+        /// The barometer (晴雨表) of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -85,7 +85,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Warnings
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Energy.Warnings.WarningsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The 晴雨表 of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator
+        /// The barometer (晴雨表) of a round (period: 2025-Q1, 2025-M4, 2025-H1, 2025): red, yellow or green per unit and indicator
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class WarningsRequestBuilderGetQueryParameters 
