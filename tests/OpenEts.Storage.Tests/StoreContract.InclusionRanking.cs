@@ -47,4 +47,33 @@ public abstract partial class StoreContract<TDb>
         Assert.True(top[^1].Own);
         Assert.Equal(1, top.Count(t => t.Own));
     }
+
+    [Fact]
+    public async Task Rankings_ACitizensSecondRideMovesThemIntoABandAnotherHolds_BothAreCountedAndTied()
+    {
+        await using var w = await InclusionWorldAsync();
+        var signUp = new CitizenSignUpHandler(w.Store, new FakeHashing(), new FixedClock(InclusionNow));
+        // 10 km in one ride (467 g), and 1 km then 9 km in two batches: the second batch moves its citizen's month total
+        // from the 46.7 g band into the 467 g band the first citizen's row already made.
+        decimal[][] rides = [[10m], [1m, 9m]];
+        var actors = new List<OpenEts.Application.Identity.Actor>();
+        for (var i = 0; i < rides.Length; i++)
+        {
+            Assert.True(SignUpCitizen.TryParse(new(null, null, $"band-mover-2026-{i}", ConsentNotice.Current.Version, true), out var form, out _));
+            var signedUp = (CitizenSignedUp)Assert.IsType<InclusionCommandOutcome.Completed>(await signUp.HandleAsync(form, Ct)).Result;
+            var me = await w.ActorOf(signedUp.UserName);
+            foreach (var (km, r) in rides[i].Select((km, r) => (km, r)))
+            {
+                await RecordAsync(w, me, Batch("shenzhen-tanpuhui", Ride($"band-{i}-{r}", "metro", km, $"2026-11-{10 + r}T08:15:00+08:00")));
+            }
+            actors.Add(me);
+        }
+
+        var first = Assert.Single(await w.Queries.RankingsAsync(actors[0], Ct));
+        var mover = Assert.Single(await w.Queries.RankingsAsync(actors[1], Ct));
+
+        Assert.Equal((467_000L, 467_000L), (first.Reduction.Milligrams, mover.Reduction.Milligrams));
+        Assert.Equal((1, 1), (first.Rank, mover.Rank));
+        Assert.Equal((2, 2), (first.Citizens, mover.Citizens));
+    }
 }

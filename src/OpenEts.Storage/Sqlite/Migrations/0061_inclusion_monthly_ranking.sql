@@ -7,6 +7,9 @@
 --     the triggers below. A rank is the citizens of the bands above (a few hundred rows at most) plus those above the
 --     citizen within their own band (one index range no wider than a tenth of the totals' magnitude), however many
 --     citizens the programme has (docs/inclusion.md, "Ranking").
+-- A band's row is added by INSERT … WHERE NOT EXISTS, not INSERT OR IGNORE: a trigger's conflict clause gives way to the
+-- statement that fired it, and the month totals are written by an upsert (ON CONFLICT DO UPDATE), under which OR IGNORE
+-- would fail on a band that already has its row.
 CREATE TABLE inclusion_citizen_months (
     user_id INTEGER NOT NULL,
     programme TEXT NOT NULL,
@@ -26,8 +29,10 @@ CREATE TABLE inclusion_rank_bands (
 
 CREATE TRIGGER tr_inclusion_citizen_months_insert AFTER INSERT ON inclusion_citizen_months
 BEGIN
-    INSERT OR IGNORE INTO inclusion_rank_bands (programme, month, band, citizens)
-    VALUES (NEW.programme, NEW.month, length(CAST(NEW.reduction_mg AS TEXT)) * 100 + CAST(substr(CAST(NEW.reduction_mg AS TEXT), 1, 2) AS INTEGER), 0);
+    INSERT INTO inclusion_rank_bands (programme, month, band, citizens)
+    SELECT NEW.programme, NEW.month, length(CAST(NEW.reduction_mg AS TEXT)) * 100 + CAST(substr(CAST(NEW.reduction_mg AS TEXT), 1, 2) AS INTEGER), 0
+    WHERE NOT EXISTS (SELECT 1 FROM inclusion_rank_bands
+                      WHERE programme = NEW.programme AND month = NEW.month AND band = length(CAST(NEW.reduction_mg AS TEXT)) * 100 + CAST(substr(CAST(NEW.reduction_mg AS TEXT), 1, 2) AS INTEGER));
     UPDATE inclusion_rank_bands SET citizens = citizens + 1
     WHERE programme = NEW.programme AND month = NEW.month
       AND band = length(CAST(NEW.reduction_mg AS TEXT)) * 100 + CAST(substr(CAST(NEW.reduction_mg AS TEXT), 1, 2) AS INTEGER);
@@ -40,8 +45,10 @@ BEGIN
     UPDATE inclusion_rank_bands SET citizens = citizens - 1
     WHERE programme = OLD.programme AND month = OLD.month
       AND band = length(CAST(OLD.reduction_mg AS TEXT)) * 100 + CAST(substr(CAST(OLD.reduction_mg AS TEXT), 1, 2) AS INTEGER);
-    INSERT OR IGNORE INTO inclusion_rank_bands (programme, month, band, citizens)
-    VALUES (NEW.programme, NEW.month, length(CAST(NEW.reduction_mg AS TEXT)) * 100 + CAST(substr(CAST(NEW.reduction_mg AS TEXT), 1, 2) AS INTEGER), 0);
+    INSERT INTO inclusion_rank_bands (programme, month, band, citizens)
+    SELECT NEW.programme, NEW.month, length(CAST(NEW.reduction_mg AS TEXT)) * 100 + CAST(substr(CAST(NEW.reduction_mg AS TEXT), 1, 2) AS INTEGER), 0
+    WHERE NOT EXISTS (SELECT 1 FROM inclusion_rank_bands
+                      WHERE programme = NEW.programme AND month = NEW.month AND band = length(CAST(NEW.reduction_mg AS TEXT)) * 100 + CAST(substr(CAST(NEW.reduction_mg AS TEXT), 1, 2) AS INTEGER));
     UPDATE inclusion_rank_bands SET citizens = citizens + 1
     WHERE programme = NEW.programme AND month = NEW.month
       AND band = length(CAST(NEW.reduction_mg AS TEXT)) * 100 + CAST(substr(CAST(NEW.reduction_mg AS TEXT), 1, 2) AS INTEGER);
