@@ -78,8 +78,9 @@ public sealed class ExchangeAuctionApiTests(ServerFactory server) : IClassFixtur
 
         var early = await TryPostAsync(staff, $"/api/v1/exchange/auctions/{id}/close", new { });
         server.Clock.Advance(TimeSpan.FromMinutes(31));
-        var clearedAt = server.Clock.GetUtcNow();
+        var clearing = server.Clock.GetUtcNow();
         await PostAsync(staff, $"/api/v1/exchange/auctions/{id}/close", new { });
+        var cleared = server.Clock.GetUtcNow();
         var twice = await TryPostAsync(staff, $"/api/v1/exchange/auctions/{id}/close", new { });
 
         var beijing = TimeSpan.FromHours(8);
@@ -89,8 +90,12 @@ public sealed class ExchangeAuctionApiTests(ServerFactory server) : IClassFixtur
             notOver.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var closed = JsonDocument.Parse(twice.Body).RootElement;
         Assert.Equal((HttpStatusCode.Conflict, "AuctionAlreadyClosed"), (twice.Status, closed.GetProperty("rule").GetString()));
-        Assert.Contains($"竞价 {id} 已于北京时间 {clearedAt.ToOffset(beijing):yyyy-MM-dd HH:mm:ss} 出清，不能再次关闭",
-            closed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The clock runs on while the close is answered: the time named is the second the auction cleared, within the request.
+        var said = System.Text.RegularExpressions.Regex.Match(closed.GetProperty("detail").GetString()!,
+            $"竞价 {id} 已于北京时间 (\\d{{4}}-\\d{{2}}-\\d{{2}} \\d{{2}}:\\d{{2}}:\\d{{2}}) 出清，不能再次关闭");
+        Assert.True(said.Success, closed.GetProperty("detail").GetString());
+        var at = new DateTimeOffset(DateTime.ParseExact(said.Groups[1].Value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), beijing);
+        Assert.InRange(at, clearing.AddTicks(-(clearing.Ticks % TimeSpan.TicksPerSecond)), cleared);
     }
 
     [Fact]
