@@ -23,6 +23,18 @@ public sealed partial class PageWordsTests(ServerFactory server) : IClassFixture
     }
 
     [Fact]
+    public async Task MrvDeadlines_NameTheJurisdictionBesideItsCode()
+    {
+        using var company = await server.SignedInAsync("power-a");
+
+        var list = WebUtility.HtmlDecode(await company.GetStringAsync(new Uri("/Mrv", UriKind.Relative), Ct));
+        var table = WebUtility.HtmlDecode(await company.GetStringAsync(new Uri("/Mrv/Deadlines", UriKind.Relative), Ct));
+
+        Assert.Contains("<tr><td>广东 (guangdong)</td><td>2017</td>", list, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"mono\">广东 (guangdong)</td><td>2017</td>", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TokensPage_HeadsThePrefixColumnInChinese()
     {
         using var regulator = await server.SignedInAsync("regulator");
