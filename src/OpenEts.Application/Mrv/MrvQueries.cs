@@ -87,6 +87,31 @@ public sealed class MrvQueries(IStore store)
     }
 
     /// <summary>
+    /// The covered companies (covered or new entrants, not those that left) whose report for <paramref name="year"/> is not
+    /// submitted yet — none, a draft, or returned to them — by name, for the regulator and the auditor to chase (催报);
+    /// empty for anyone else.
+    /// </summary>
+    public Task<IReadOnlyList<UnsubmittedReport>> UnsubmittedAsync(Actor actor, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Role is not (Role.Regulator or Role.Auditor))
+        {
+            return Task.FromResult<IReadOnlyList<UnsubmittedReport>>([]);
+        }
+        return store.ReadAsync<IReadOnlyList<UnsubmittedReport>>(async s =>
+        {
+            var companies = await s.Organisations.ListAsync(new OrganisationFilter(Kind: OrganisationKind.Company)).ConfigureAwait(false);
+            var reports = (await s.Mrv.ListReportsAsync(new MrvReportFilter(Year: year)).ConfigureAwait(false))
+                .ToDictionary(r => r.OrganisationId);
+            return [.. companies
+                .Where(c => c.Status != CoverageStatus.Left)
+                .Select(c => new UnsubmittedReport(c, reports.GetValueOrDefault(c.Id)?.Status))
+                .Where(u => u.Status is null or ReportStatus.Draft or ReportStatus.Returned)
+                .OrderBy(u => u.Company.Name, StringComparer.Ordinal)];
+        }, ct);
+    }
+
+    /// <summary>
     /// Report <paramref name="id"/> when <paramref name="actor"/> may see it and it is approved, with its verified
     /// calculation: what may leave the platform as an approved report (the .xlsx export). Otherwise null.
     /// </summary>

@@ -35,6 +35,7 @@ public sealed class WorkbenchQueries(
                 break;
             case Role.Regulator:
                 await QueuesAsync(actor, items, mrvQueue: true, ct).ConfigureAwait(false);
+                await UnsubmittedAsync(actor, items, ct).ConfigureAwait(false);
                 await ProposalsAsync(actor, items, ct).ConfigureAwait(false);
                 await PlansAsync(items, ct).ConfigureAwait(false);
                 await ShortListAsync(items, ct).ConfigureAwait(false);
@@ -77,6 +78,17 @@ public sealed class WorkbenchQueries(
         {
             items.Add(new WorkItem(own?.Report.Status == ReportStatus.Returned ? WorkKind.ReportReturned : WorkKind.ReportDue, 1,
                 deadline.Year, deadline.ReportsDue, Overdue: ReportingDeadline.IsAfter(clock.GetUtcNow(), deadline.ReportsDue)));
+        }
+    }
+
+    // The covered companies that have not submitted the newest reporting year's report, for the regulator to chase.
+    private async Task UnsubmittedAsync(Actor actor, List<WorkItem> items, CancellationToken ct)
+    {
+        if ((await mrv.DeadlinesAsync(ct).ConfigureAwait(false)).MaxBy(d => d.Year) is { } deadline
+            && (await mrv.UnsubmittedAsync(actor, deadline.Year, ct).ConfigureAwait(false)).Count is > 0 and var missing)
+        {
+            items.Add(new WorkItem(WorkKind.ReportsUnsubmitted, missing, deadline.Year, deadline.ReportsDue,
+                Overdue: ReportingDeadline.IsAfter(clock.GetUtcNow(), deadline.ReportsDue)));
         }
     }
 
@@ -186,6 +198,9 @@ public enum WorkKind
 
     /// <summary>Block trades another member proposed to the actor's member.</summary>
     BlockTradesToAnswer,
+
+    /// <summary>Covered companies that have not submitted the report for <see cref="WorkItem.Year"/>, for the regulator to chase.</summary>
+    ReportsUnsubmitted,
 }
 
 /// <summary>One thing waiting on a workbench.</summary>

@@ -45,6 +45,7 @@ public sealed class IndexModel(OrganisationService organisations, WorkbenchQueri
         return item.Kind switch
         {
             WorkKind.ReportsToAct or WorkKind.ReportDue or WorkKind.ReportReturned => "/Mrv",
+            WorkKind.ReportsUnsubmitted => "/Mrv#unsubmitted",
             WorkKind.ProjectsToAct => "/Offsets",
             WorkKind.TransfersToDecide or WorkKind.TransfersProposed when item.Account is { } account =>
                 "/Registry/Account/" + Uri.EscapeDataString(account),

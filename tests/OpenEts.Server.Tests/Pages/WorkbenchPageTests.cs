@@ -83,6 +83,29 @@ public sealed partial class WorkbenchPageTests(ServerFactory server) : IClassFix
         Assert.Contains("id=\"compliance-to-allocation\" href=\"/Allocation\">前往配额分配审批方案", overview, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CoveredCompanyWithoutAReport_IsChasedOnTheRegulatorsWorkbenchAndTheMrvPage()
+    {
+        Assert.DoesNotContain(await WorkAsync("regulator"), i => i.Kind == "ReportsUnsubmitted");
+        var store = server.Services.GetRequiredService<OpenEts.Application.Storage.IStore>();
+        var user = await store.ReadAsync(s => s.Users.FindByNameAsync("regulator"), Ct);
+        var regulator = new OpenEts.Application.Identity.Actor(user!.Id, user.UserName, user.Role, user.OrganisationId);
+        var first17 = "91440300MA5CY1009";
+        var code = first17 + OpenEts.Domain.Organisations.CreditCode.CheckCharacter(first17);
+        var added = await server.Services.GetRequiredService<OpenEts.Application.Organisations.OrganisationService>().AddAsync(regulator,
+            new OpenEts.Domain.Organisations.OrganisationDraft(code, "深圳示范化工有限公司", "cement", "深圳市", "NewEntrant"), server.Clock.GetUtcNow(), Ct);
+        Assert.IsType<OpenEts.Application.Organisations.OrganisationOutcome.Saved>(added);
+
+        var item = Assert.Single(await WorkAsync("regulator"), i => i.Kind == "ReportsUnsubmitted");
+        using var client = await server.SignedInAsync("regulator");
+        var mrv = WebUtility.HtmlDecode(await client.GetStringAsync("/Mrv", Ct));
+
+        Assert.Equal(("/Mrv#unsubmitted", "尚未提交 2017 年度排放报告的企业 1 家 已逾期（截止 2018-03-15）"), (item.Link, item.Text));
+        Assert.Contains("id=\"unsubmitted\">尚未提交 2017 年度报告的企业（催报）</h2>", mrv, StringComparison.Ordinal);
+        Assert.Contains($"<tr><td>深圳示范化工有限公司</td><td class=\"mono\">{code}</td><td class=\"nowrap\">未开始填报</td></tr>", mrv, StringComparison.Ordinal);
+        Assert.Contains("逾期未提交", mrv, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<li class=\"[^\"]*\" data-kind=\"([A-Za-z]+)\">\\s*<a href=\"([^\"]+)\">(.*?)</li>", RegexOptions.Singleline)]
     private static partial Regex Item();
 

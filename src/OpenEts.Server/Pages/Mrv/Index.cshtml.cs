@@ -14,7 +14,7 @@ namespace OpenEts.Server.Pages.Mrv;
 /// open a report to act on it.
 /// </summary>
 [Authorize(Roles = Access.MrvReaders)]
-public sealed class IndexModel(MrvQueries queries) : PageModel
+public sealed class IndexModel(MrvQueries queries, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ReportRow> Queue { get; private set; } = [];
 
@@ -23,6 +23,12 @@ public sealed class IndexModel(MrvQueries queries) : PageModel
     public IReadOnlyList<ReportingDeadline> Deadlines { get; private set; } = [];
 
     public Organisation? Company { get; private set; }
+
+    /// <summary>The newest reporting year's deadline, and the covered companies that have not submitted for it (regulator and auditor).</summary>
+    public (ReportingDeadline Deadline, IReadOnlyList<UnsubmittedReport> Companies)? Unsubmitted { get; private set; }
+
+    /// <summary>The newest reporting year's deadline has passed (Beijing time).</summary>
+    public bool UnsubmittedOverdue { get; private set; }
 
     public Role Role { get; private set; }
 
@@ -37,5 +43,10 @@ public sealed class IndexModel(MrvQueries queries) : PageModel
         Reports = await queries.ReportsAsync(actor, Year, null, ct);
         Deadlines = await queries.DeadlinesAsync(ct);
         Company = await queries.OwnCompanyAsync(actor, ct);
+        if (Role is Role.Regulator or Role.Auditor && Deadlines.MaxBy(d => d.Year) is { } newest)
+        {
+            Unsubmitted = (newest, await queries.UnsubmittedAsync(actor, newest.Year, ct));
+            UnsubmittedOverdue = ReportingDeadline.IsAfter(clock.GetUtcNow(), newest.ReportsDue);
+        }
     }
 }
