@@ -10,6 +10,12 @@ public sealed record ReportingDeadline(string Jurisdiction, int Year, DateOnly R
     // China has kept UTC+8 all year since 1991: a fixed offset is exact.
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// The reporting round in progress: the newest year with a deadline (what a company files next and the regulator
+    /// chases); null when no deadline is set.
+    /// </summary>
+    public static ReportingDeadline? Current(IEnumerable<ReportingDeadline> deadlines) => deadlines.MaxBy(d => d.Year);
+
     /// <summary>True when <paramref name="at"/> is after the end of <paramref name="due"/> in China Standard Time.</summary>
     public static bool IsAfter(DateTimeOffset at, DateOnly due) =>
         at > new DateTimeOffset(due.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaStandardTime);

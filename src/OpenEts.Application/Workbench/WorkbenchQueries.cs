@@ -69,7 +69,7 @@ public sealed class WorkbenchQueries(
     // The company's report for the newest reporting year while it is still the company's to submit (none yet, a draft, returned).
     private async Task ReportDueAsync(Actor actor, List<WorkItem> items, CancellationToken ct)
     {
-        if ((await mrv.DeadlinesAsync(ct).ConfigureAwait(false)).MaxBy(d => d.Year) is not { } deadline)
+        if (ReportingDeadline.Current(await mrv.DeadlinesAsync(ct).ConfigureAwait(false)) is not { } deadline)
         {
             return;
         }
@@ -84,7 +84,7 @@ public sealed class WorkbenchQueries(
     // The covered companies that have not submitted the newest reporting year's report, for the regulator to chase.
     private async Task UnsubmittedAsync(Actor actor, List<WorkItem> items, CancellationToken ct)
     {
-        if ((await mrv.DeadlinesAsync(ct).ConfigureAwait(false)).MaxBy(d => d.Year) is { } deadline
+        if (ReportingDeadline.Current(await mrv.DeadlinesAsync(ct).ConfigureAwait(false)) is { } deadline
             && (await mrv.UnsubmittedAsync(actor, deadline.Year, ct).ConfigureAwait(false)).Count is > 0 and var missing)
         {
             items.Add(new WorkItem(WorkKind.ReportsUnsubmitted, missing, deadline.Year, deadline.ReportsDue,

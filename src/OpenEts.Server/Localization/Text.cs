@@ -37,6 +37,9 @@ public static class Text
     /// <summary>True when the resources hold <paramref name="key"/>.</summary>
     public static bool Has(string key) => !Localizer[key].ResourceNotFound;
 
+    /// <summary>A code's name from <paramref name="prefix"/> + code when the resources have one, else null.</summary>
+    public static string? NameOf(string prefix, string code) => Has(prefix + code) ? T(prefix + code) : null;
+
     /// <summary>
     /// Every key with its text in <paramref name="culture"/> (for the tests that keep the languages in step): the
     /// invariant culture reads the default (Chinese) resources, <c>en</c> the English ones.

@@ -22,8 +22,7 @@ internal static class CompliancePage
     }
 
     /// <summary>A jurisdiction's name in the reader's language (GD → 广东试点), its code when it has none.</summary>
-    public static string Name(string jurisdiction) =>
-        Text.T("jurisdiction." + jurisdiction) is var name && name != "jurisdiction." + jurisdiction ? name : jurisdiction;
+    public static string Name(string jurisdiction) => Text.NameOf("jurisdiction.", jurisdiction) ?? jurisdiction;
 
     /// <summary>A compliance year's title: 广东试点 2017 年度.</summary>
     public static string Title(string jurisdiction, int year) => Text.T("compliance.yeartitle", Name(jurisdiction), year);

@@ -43,7 +43,7 @@ public sealed class IndexModel(MrvQueries queries, TimeProvider clock) : PageMod
         Reports = await queries.ReportsAsync(actor, Year, null, ct);
         Deadlines = await queries.DeadlinesAsync(ct);
         Company = await queries.OwnCompanyAsync(actor, ct);
-        if (Role is Role.Regulator or Role.Auditor && Deadlines.MaxBy(d => d.Year) is { } newest)
+        if (Role is Role.Regulator or Role.Auditor && ReportingDeadline.Current(Deadlines) is { } newest)
         {
             Unsubmitted = (newest, await queries.UnsubmittedAsync(actor, newest.Year, ct));
             UnsubmittedOverdue = ReportingDeadline.IsAfter(clock.GetUtcNow(), newest.ReportsDue);
