@@ -14,13 +14,17 @@ public sealed record RegistryHistoryRow(
     long Sequence, DateTimeOffset At, string Actor, string Kind, string? Class, string? From, string? To, long? Quantity,
     string Blocks, long? Proposal, RegistryEvent Event)
 {
-    /// <summary>The row of <paramref name="record"/>, its facts read against <paramref name="ledger"/>.</summary>
-    public static RegistryHistoryRow Of(RegistryLedger ledger, RegistryRecord record)
+    /// <summary>
+    /// The row of <paramref name="record"/>, its facts read against <paramref name="ledger"/>: in
+    /// <paramref name="account"/>'s history when given, so an issuance split between owner and buffer shows the share
+    /// that reached that account.
+    /// </summary>
+    public static RegistryHistoryRow Of(RegistryLedger ledger, RegistryRecord record, AccountNumber? account = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(record);
         var e = record.Event;
-        var f = e.Facts(ledger);
+        var f = account is { } a ? e.FactsFor(ledger, a) : e.Facts(ledger);
         return new RegistryHistoryRow(record.Sequence, e.At, e.Actor.Value, RegistryEventJson.KindOf(e), f.Class?.ToString(),
             f.From?.Value, f.To?.Value, f.Class is null ? null : f.Quantity.Value, string.Join(' ', f.Blocks), f.Proposal?.Value, e)
         {

@@ -67,6 +67,6 @@ public sealed partial class RegistryQueries(RegistryService registry)
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(records);
         return [.. records.Where(r => RegistryService.Involves(r.Event, account, ledger) && (filter is null || filter.Matches(r.Event, ledger)))
-            .Select(r => RegistryHistoryRow.Of(ledger, r))];
+            .Select(r => RegistryHistoryRow.Of(ledger, r, account))];
     }
 }

@@ -50,7 +50,7 @@ public sealed partial class RegistryService
                 }
                 if (matched++ >= skip)
                 {
-                    rows.Add(RegistryHistoryRow.Of(_ledger, new RegistryRecord(entry.Sequence, e)));
+                    rows.Add(RegistryHistoryRow.Of(_ledger, new RegistryRecord(entry.Sequence, e), account));
                     if (rows.Count == take)
                     {
                         return rows;

@@ -45,4 +45,19 @@ public sealed record OffsetsIssued(
         {
             Accounts = Buffer is { } buffer ? [Account, Owner, buffer] : [Account, Owner],
         };
+
+    /// <inheritdoc/>
+    /// <remarks>The owner's history shows the owner's serials and tonnes, the buffer's history the buffer's; any other
+    /// account (the issuance account) sees the whole issuance.</remarks>
+    public override RegistryEventFacts FactsFor(RegistryLedger ledger, AccountNumber account)
+    {
+        var all = Facts(ledger);
+        if (Buffer is { } buffer && account == buffer && account != Owner)
+        {
+            return RegistryEventFacts.Movement(Account, buffer, Class, BufferBlocks, buffer) with { Accounts = all.Accounts };
+        }
+        return account == Owner && BufferBlocks.Count > 0
+            ? RegistryEventFacts.Movement(Account, Owner, Class, OwnerBlocks, Owner) with { Accounts = all.Accounts }
+            : all;
+    }
 }

@@ -14,4 +14,11 @@ public abstract record RegistryEvent(DateTimeOffset At, UserId Actor, Idempotenc
     /// to this event) resolves what an event names only through its proposal.
     /// </summary>
     public abstract RegistryEventFacts Facts(RegistryLedger ledger);
+
+    /// <summary>
+    /// The facts as <paramref name="account"/>'s history shows them: the same as <see cref="Facts"/> for an event with one
+    /// movement; an event that moves units to several accounts at once (an offset issuance's owner and buffer shares)
+    /// answers the share that reached <paramref name="account"/>.
+    /// </summary>
+    public virtual RegistryEventFacts FactsFor(RegistryLedger ledger, AccountNumber account) => Facts(ledger);
 }
