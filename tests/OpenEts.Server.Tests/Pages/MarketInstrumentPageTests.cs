@@ -54,4 +54,20 @@ public sealed class MarketInstrumentPageTests(ServerFactory server) : IClassFixt
         Assert.Contains("1m", alert, StringComparison.Ordinal);
         Assert.Contains("1d", alert, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InstrumentPage_ThinMarket_OpensOnTheDailyChart_AndTheMinuteChartWhenAskedFor()
+    {
+        using var anonymous = server.CreateClient();
+
+        // The demo's FJ0001 traded on four days before today, a few trades a day: its days show on the daily chart.
+        var opened = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/FFCER-FJ0001-2016", UriKind.Relative), Ct));
+        var minutes = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/FFCER-FJ0001-2016?interval=1m", UriKind.Relative), Ct));
+
+        Assert.Contains("\"interval\":\"1d\"", opened, StringComparison.Ordinal);
+        Assert.Equal(4, Regex.Count(opened, "\"volume\":"));
+        Assert.Contains("id=\"interval-1d\" aria-current=\"true\"", opened, StringComparison.Ordinal);
+        Assert.Contains("\"interval\":\"1m\"", minutes, StringComparison.Ordinal);
+        Assert.Contains("id=\"interval-1m\" aria-current=\"true\"", minutes, StringComparison.Ordinal);
+    }
 }

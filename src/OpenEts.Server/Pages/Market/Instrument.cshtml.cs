@@ -33,9 +33,17 @@ public sealed class InstrumentModel(MarketDataQueries market, ExchangeQueries ex
     /// <summary>The interval asked for that is not one of 1m and 1d, or null.</summary>
     public string? IntervalRefused { get; private set; }
 
+    /// <summary>
+    /// Without an interval asked for, the 1-minute chart is shown when the last two days have at least this many
+    /// 1-minute bars; a thinner market (a few trades a day, as carbon markets mostly are) opens on the daily chart, where
+    /// its days of trading show as a trend rather than one or two lone minutes.
+    /// </summary>
+    public const int MinuteBarsForTheMinuteChart = 10;
+
     public async Task<IActionResult> OnGetAsync(string code, string? interval, CancellationToken ct)
     {
-        if (!MarketDataQueries.TryParseInterval(interval, out var i))
+        var asked = MarketDataQueries.TryParseInterval(interval, out var i) && !string.IsNullOrEmpty(interval);
+        if (!asked)
         {
             // An interval the market does not draw is said so, and the 1-minute chart shown in its place.
             IntervalRefused = string.IsNullOrEmpty(interval) ? null : interval;
@@ -45,10 +53,15 @@ public sealed class InstrumentModel(MarketDataQueries market, ExchangeQueries ex
         {
             return NotFound();
         }
+        Bars = await market.KLinesAsync(code, i, ct) ?? [];
+        if (!asked && IntervalRefused is null && Bars.Count < MinuteBarsForTheMinuteChart
+            && await market.KLinesAsync(code, KLineInterval.OneDay, ct) is { } days && days.Count > Bars.Count)
+        {
+            (i, Bars) = (KLineInterval.OneDay, days);
+        }
         (Code, Ticker, IntervalName) = (code, ticker, MarketDataQueries.IntervalName(i));
         Depth = await market.DepthAsync(code, ct);
         Halt = Depth is { Halted: true } ? (await exchange.HaltsAsync(ct)).GetValueOrDefault(code) : null;
-        Bars = await market.KLinesAsync(code, i, ct) ?? [];
         return Page();
     }
 
