@@ -87,6 +87,9 @@ public sealed partial class AuditWordsTests
     [InlineData("exchange.listing.posted", "side", "Sell", "卖出 (Sell)", "Sell")]
     [InlineData("registry.account.opened", "kind", "holding", "控排企业账户 (holding)", "Holding")]
     [InlineData("user.access-changed", "role", "Auditor", "审计 (Auditor)", "Auditor")]
+    [InlineData("exchange.account.suspended", "by", "member", "会员 (member)", "Member")]
+    [InlineData("exchange.account.closed", "by", "exchange", "交易所 (exchange)", "Exchange")]
+    [InlineData("exchange.block.withdrawn", "by", "exchange", "exchange", "exchange")]
     [InlineData("mrv.report.returned", "from", "Archived", "Archived", "Archived")]
     [InlineData("mrv.report.returned", "comments", "Submitted", "Submitted", "Submitted")]
     public void Fields_ACode_ShowsItsNameWithTheCodeBesideItOrTheCodeWhenItHasNoName(string kind, string field, string code, string chinese,
@@ -105,6 +108,17 @@ public sealed partial class AuditWordsTests
 
         Assert.Equal("地铁", fields.Single(f => f.Name == "name").Value);
         Assert.Equal("地铁出行 (metro)、步行 (walk)", fields.Single(f => f.Name == "behaviours").Value);
+    }
+
+    [Fact]
+    public void Fields_TheOutcomesOfABatchOfActions_AreLabelledByTheRuleThatRefusedThem()
+    {
+        const string Payload = """{"details":{"programme":"gz","outcomes":{"Counted":5,"ImpossibleSpeed":2,"NewRule":1}}}""";
+
+        var fields = InChinese(() => AuditWords.Fields("inclusion.actions.recorded", Payload));
+
+        Assert.Equal(["gz", "5", "2", "1"], fields.Select(f => f.Value));
+        Assert.Equal(["处理结果 · 已计入 (Counted)", "处理结果 · 不可能的速度 (ImpossibleSpeed)", "处理结果 · NewRule"], fields.Skip(1).Select(f => f.Label));
     }
 
     private static T InCulture<T>(CultureInfo culture, Func<T> read)

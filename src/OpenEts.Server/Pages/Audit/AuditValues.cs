@@ -1,5 +1,6 @@
 using OpenEts.Application.Allocation;
 using OpenEts.Application.Identity;
+using OpenEts.Application.Inclusion;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Offsets;
 using OpenEts.Domain.DualControl.Cards;
@@ -58,6 +59,14 @@ public static class AuditValues
         new("exchange.", "side", "exchange.", Codes<Side>()),
         new("exchange.order.placed", "type", "exchange.type.", Codes<OrderType>()),
         new("exchange.auction.announced", "pricing", "exchange.auctions.pricing.", Codes<AuctionPricing>()),
+        // Who suspended, reinstated or closed a trading account, or withdrew a client's transfer: the exchange or the member.
+        new("exchange.account.", "by", "", ["exchange", "member"]),
+        new("exchange.account.", "by", "cash.account.", null),
+        new("exchange.client.transfer.withdrawn", "by", "", ["exchange", "member"]),
+        new("exchange.client.transfer.withdrawn", "by", "cash.account.", null),
+        // The outcomes of a batch of low-carbon actions, keyed by the rule that refused them, or counted.
+        new("inclusion.actions.", "outcomes", "incl.q.r.", null),
+        new("inclusion.actions.", "outcomes", "incl.status.", [QualityCount.Accepted]),
         // Roles, organisation kinds, sectors and coverage are named by their bare enum names, as the user and organisation pages do.
         new("", "role", "", [.. Roles.OfPeople.Select(Roles.Name)]),
         new("", "previousRole", "", [.. Roles.OfPeople.Select(Roles.Name)]),

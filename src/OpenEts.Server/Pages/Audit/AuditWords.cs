@@ -69,7 +69,7 @@ public static class AuditWords
             using var json = JsonDocument.Parse(payload);
             if (json.RootElement.ValueKind == JsonValueKind.Object)
             {
-                Collect(kind, json.RootElement, null, fields, depth: 0);
+                Collect(kind, json.RootElement, null, null, fields, depth: 0);
             }
         }
         catch (JsonException)
@@ -79,7 +79,7 @@ public static class AuditWords
         return fields.Count > MaxFields ? fields[..MaxFields] : fields;
     }
 
-    private static void Collect(string kind, JsonElement obj, string? parent, List<Field> fields, int depth)
+    private static void Collect(string kind, JsonElement obj, string? parent, string? parentName, List<Field> fields, int depth)
     {
         foreach (var p in obj.EnumerateObject())
         {
@@ -91,10 +91,10 @@ public static class AuditWords
             {
                 continue;
             }
-            var label = p.Name == "details" ? parent : Join(parent, Label(kind, p.Name));
+            var label = p.Name == "details" ? parent : Join(parent, Label(kind, parentName, p.Name));
             if (p.Value.ValueKind == JsonValueKind.Object && depth < 2)
             {
-                Collect(kind, p.Value, label, fields, depth + 1);
+                Collect(kind, p.Value, label, p.Name == "details" ? parentName : p.Name, fields, depth + 1);
             }
             else if (Value(kind, p.Name, p.Value) is { Length: > 0 } value)
             {
@@ -105,9 +105,11 @@ public static class AuditWords
 
     private static string? Join(string? parent, string label) => parent is null ? label : parent + " · " + label;
 
-    // A returned report's or project's "from" is the status it was returned from, not an account.
-    private static string Label(string kind, string name) =>
-        name == "from" && kind.EndsWith(".returned", StringComparison.Ordinal) ? T("audit.field.returnedFrom")
+    // A returned report's or project's "from" is the status it was returned from, not an account. An object keyed by
+    // codes (the rules that refused a batch's actions, with their counts) labels each count by its code's name.
+    private static string Label(string kind, string? parentName, string name) =>
+        parentName is not null && AuditValues.KeyOf(kind, parentName, name) is not null ? AuditValues.Show(kind, parentName, name)
+        : name == "from" && kind.EndsWith(".returned", StringComparison.Ordinal) ? T("audit.field.returnedFrom")
         : Has("audit.field." + name) ? T("audit.field." + name) : name;
 
     private static string Value(string kind, string name, JsonElement value) => value.ValueKind switch
