@@ -51,6 +51,41 @@ public sealed partial class AuditPageTests(ServerFactory server) : IClassFixture
         Assert.Contains("<option value=\"exchange.order.placed\">委托下单</option>", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Index_AReturnedMrvReport_ShowsTheStatusItWasReturnedFromByNameWithItsCode()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        using var regulator = await server.SignedInAsync("regulator");
+        using var auditor = await server.SignedInAsync("auditor");
+        using var saved = await paper.PostAsJsonAsync("/api/v1/mrv/reports", new
+        {
+            year = 2036,
+            lines = new[] { new { id = "L1", kind = "fuelCombustion", material = "raw-coal", amount = 100m, unit = "tonne" } },
+            outputs = new[] { new { kind = "paper", amount = 200m, unit = "t", detail = "coated" } },
+        }, Ct);
+        var report = (await saved.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("report").GetInt64();
+        using var submitted = await paper.PostAsync($"/api/v1/mrv/reports/{report}/submit", null, Ct);
+        using var returned = await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{report}/return", new { comments = "请补充燃煤化验记录" }, Ct);
+        regulator.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        var chinese = FieldsOf(await auditor.GetStringAsync("/Audit?kind=mrv.report.returned", Ct), $"\"report\":{report},");
+        var english = FieldsOf(await regulator.GetStringAsync("/Audit?kind=mrv.report.returned", Ct), $"\"report\":{report},");
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        Assert.Equal("已提交 (Submitted)", chinese["退回时状态"]);
+        Assert.Equal("请补充燃煤化验记录", chinese["意见"]);
+        Assert.Equal("Submitted", english["Status when returned"]);
+    }
+
+    // The labelled fields of the one row whose raw JSON holds the text given.
+    private static Dictionary<string, string> FieldsOf(string html, string rawText)
+    {
+        var page = WebUtility.HtmlDecode(html);
+        var row = Assert.Single(Rows().Matches(page).Select(m => m.Value), r => r.Contains(rawText, StringComparison.Ordinal));
+        return Fields().Matches(row).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim());
+    }
+
     [GeneratedRegex("<tr><td>.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex Rows();
 

@@ -73,19 +73,7 @@ public sealed partial class AuditWordsTests
         Assert.Equal("过期时间", fields.Single(f => f.Name == "expiresAt").Label);
     }
 
-    private static T InChinese<T>(Func<T> read)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
+    private static T InChinese<T>(Func<T> read) => InCulture(CultureInfo.InvariantCulture, read);
 
     [GeneratedRegex("""(?<![\w$])"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)"(?![\w])""")]
     private static partial Regex DottedLiteral();

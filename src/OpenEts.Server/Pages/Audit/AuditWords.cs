@@ -69,7 +69,7 @@ public static class AuditWords
             using var json = JsonDocument.Parse(payload);
             if (json.RootElement.ValueKind == JsonValueKind.Object)
             {
-                Collect(kind, json.RootElement, null, fields, depth: 0);
+                Collect(kind, json.RootElement, null, null, fields, depth: 0);
             }
         }
         catch (JsonException)
@@ -79,7 +79,7 @@ public static class AuditWords
         return fields.Count > MaxFields ? fields[..MaxFields] : fields;
     }
 
-    private static void Collect(string kind, JsonElement obj, string? parent, List<Field> fields, int depth)
+    private static void Collect(string kind, JsonElement obj, string? parent, string? parentName, List<Field> fields, int depth)
     {
         foreach (var p in obj.EnumerateObject())
         {
@@ -91,10 +91,10 @@ public static class AuditWords
             {
                 continue;
             }
-            var label = p.Name == "details" ? parent : Join(parent, Label(p.Name));
+            var label = p.Name == "details" ? parent : Join(parent, Label(kind, parentName, p.Name));
             if (p.Value.ValueKind == JsonValueKind.Object && depth < 2)
             {
-                Collect(kind, p.Value, label, fields, depth + 1);
+                Collect(kind, p.Value, label, p.Name == "details" ? parentName : p.Name, fields, depth + 1);
             }
             else if (Value(kind, p.Name, p.Value) is { Length: > 0 } value)
             {
@@ -105,11 +105,16 @@ public static class AuditWords
 
     private static string? Join(string? parent, string label) => parent is null ? label : parent + " · " + label;
 
-    private static string Label(string name) => Has("audit.field." + name) ? T("audit.field." + name) : name;
+    // A returned report's or project's "from" is the status it was returned from, not an account. An object keyed by
+    // codes (the rules that refused a batch's actions, with their counts) labels each count by its code's name.
+    private static string Label(string kind, string? parentName, string name) =>
+        parentName is not null && AuditValues.KeyOf(kind, parentName, name) is not null ? AuditValues.Show(kind, parentName, name)
+        : name == "from" && kind.EndsWith(".returned", StringComparison.Ordinal) ? T("audit.field.returnedFrom")
+        : Has("audit.field." + name) ? T("audit.field." + name) : name;
 
     private static string Value(string kind, string name, JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => Shown(value.GetString() ?? ""),
+        JsonValueKind.String => Shown(kind, name, value.GetString() ?? ""),
         JsonValueKind.Number => Number(kind, name, value),
         JsonValueKind.True => T("audit.yes"),
         JsonValueKind.False => T("audit.no"),
@@ -117,9 +122,11 @@ public static class AuditWords
         _ => value.GetRawText(),
     };
 
-    // An ISO 8601 instant (with its offset) is shown in the display zone, as every other time on the pages.
-    private static string Shown(string s) =>
-        s.Length >= 20 && s[4] == '-' && s[10] == 'T'
+    // A code from a fixed set is named (AuditValues); an ISO 8601 instant (with its offset) is shown in the display zone, as
+    // every other time on the pages.
+    private static string Shown(string kind, string name, string s) =>
+        AuditValues.KeyOf(kind, name, s) is not null ? AuditValues.Show(kind, name, s)
+        : s.Length >= 20 && s[4] == '-' && s[10] == 'T'
         && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? DisplayTime.Show(at)
             : s;

@@ -1,0 +1,127 @@
+using OpenEts.Application.Allocation;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Inclusion;
+using OpenEts.Application.Mrv;
+using OpenEts.Application.Offsets;
+using OpenEts.Domain.DualControl.Cards;
+using OpenEts.Domain.DualControl.Monitoring;
+using OpenEts.Domain.DualControl.Targets;
+using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Offsets;
+using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
+using OpenEts.Server.Localization;
+
+namespace OpenEts.Server.Pages.Audit;
+
+/// <summary>
+/// The payload fields whose values are codes from a fixed set (a status, a grade, a side), each named in the reader's
+/// language with the code beside it, as the pages already name them: <c>已提交 (Submitted)</c>. Free text and identifiers
+/// are not listed and stay as written; a code with no name stays as written too.
+/// </summary>
+public static class AuditValues
+{
+    /// <summary>
+    /// A named field: <paramref name="Field"/> in the entries whose kind starts with <paramref name="KindPrefix"/>, its
+    /// codes named by the resource <paramref name="KeyPrefix"/> + code. <paramref name="Codes"/> are every code the
+    /// platform writes there (null when the set is open, as jurisdictions are).
+    /// </summary>
+    public sealed record Named(string KindPrefix, string Field, string KeyPrefix, IReadOnlyList<string>? Codes);
+
+    /// <summary>Every named field. The first that names a code wins, so a field may list several key prefixes.</summary>
+    public static IReadOnlyList<Named> Fields { get; } =
+    [
+        new("registry.account.opened", "kind", "reg.kind.", Codes<AccountKind>()),
+        new("registry.account.state-changed", "state", "reg.state.", Codes<AccountState>()),
+        new("registry.offsets.class-defined", "category", "offsets.category.", Codes<ProjectCategory>()),
+        new("", "jurisdiction", "alloc.jurisdiction.", null),
+        new("", "jurisdiction", "jurisdiction.", null),
+        new("allocation.circumstance.recorded", "kind", "alloc.circ.kind.", Codes<CircumstanceKind>()),
+        new("mrv.report.returned", "from", "mrv.status.", Codes<ReportStatus>()),
+        new("mrv.report.verifier-assigned", "conflictOfInterest", "mrv.conflict.", ["none"]),
+        new("mrv.factors.published", "kind", "mrv.factors.kind.", Codes<FactorCorrectionKind>()),
+        new("offsets.project.returned", "from", "offsets.status.", Codes<ProjectStatus>()),
+        new("offsets.report.returned", "from", "offsets.reportstatus.", Codes<MonitoringStatus>()),
+        new("offsets.document.attached", "kind", "offsets.document.", Codes<DocumentKind>()),
+        new("energy.assessment.scored", "grade", "energy.grade.", Codes<Grade>()),
+        new("energy.monitoring.meter.registered", "kind", "em.kind.", Codes<EnergyKind>()),
+        new("energy.monitoring.meter.registered", "cadence", "em.cadence.", Codes<MeterCadence>()),
+        new("energy.monitoring.fault.repaired", "state", "em.state.", Codes<FaultState>()),
+        new("cards.", "colour", "cards.colour.", Codes<CardColour>()),
+        new("cards.violation.recorded", "kind", "cards.kind.", Codes<ViolationKind>()),
+        new("inclusion.sample.finding", "finding", "incl.sample.f.", Codes<SampleFinding>()),
+        new("inclusion.sample.finding", "previous", "incl.sample.f.", Codes<SampleFinding>()),
+        new("inclusion.partner.key-issued", "behaviours", "incl.b.", Behaviours.Codes),
+        new("exchange.", "side", "exchange.", Codes<Side>()),
+        new("exchange.order.placed", "type", "exchange.type.", Codes<OrderType>()),
+        new("exchange.auction.announced", "pricing", "exchange.auctions.pricing.", Codes<AuctionPricing>()),
+        // Who suspended, reinstated or closed a trading account, or withdrew a client's transfer: the exchange or the member.
+        new("exchange.account.", "by", "", ["exchange", "member"]),
+        new("exchange.account.", "by", "cash.account.", null),
+        new("exchange.client.transfer.withdrawn", "by", "", ["exchange", "member"]),
+        new("exchange.client.transfer.withdrawn", "by", "cash.account.", null),
+        // The outcomes of a batch of low-carbon actions, keyed by the rule that refused them, or counted.
+        new("inclusion.actions.", "outcomes", "incl.q.r.", null),
+        new("inclusion.actions.", "outcomes", "incl.status.", [QualityCount.Accepted]),
+        // Roles, organisation kinds, sectors and coverage are named by their bare enum names, as the user and organisation pages do.
+        new("", "role", "", [.. Roles.OfPeople.Select(Roles.Name)]),
+        new("", "previousRole", "", [.. Roles.OfPeople.Select(Roles.Name)]),
+        new("token.created", "scope", "token.scope.", [.. Enum.GetValues<TokenScope>().Select(TokenScopes.Name)]),
+        new("entity.", "kind", "", Codes<OrganisationKind>()),
+        new("entity.", "sector", "", Codes<Sector>()),
+        new("entity.", "status", "", Codes<CoverageStatus>()),
+    ];
+
+    /// <summary>
+    /// <paramref name="code"/> of <paramref name="field"/> in an entry of <paramref name="kind"/> as shown: its name with
+    /// the code beside it, the name alone when it already shows the code (English names mostly are the code), the code
+    /// alone when it has no name.
+    /// </summary>
+    public static string Show(string kind, string field, string code) => NameOf(kind, field, code) is not { } name ? code
+        : name.Contains(code, StringComparison.OrdinalIgnoreCase) ? name
+        : $"{name} ({code})";
+
+    /// <summary>The resource key that names <paramref name="code"/> of <paramref name="field"/> in <paramref name="kind"/>, or null.</summary>
+    public static string? KeyOf(string kind, string field, string code)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(code);
+        if (code.Length == 0)
+        {
+            return null;
+        }
+        foreach (var named in Fields)
+        {
+            if (named.Field != field || !kind.StartsWith(named.KindPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            // Pages key a code as declared (Submitted), in lower case (closure) or in kebab case (read-write); registry
+            // events write enum names in camel case (holding).
+            foreach (var spelling in Spellings(code))
+            {
+                if (Text.Has(named.KeyPrefix + spelling))
+                {
+                    return named.KeyPrefix + spelling;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? NameOf(string kind, string field, string code) => KeyOf(kind, field, code) is { } key ? Text.T(key) : null;
+
+    private static IEnumerable<string> Spellings(string code)
+    {
+        yield return code;
+        yield return char.ToUpperInvariant(code[0]) + code[1..];
+        yield return code.ToLowerInvariant();
+    }
+
+    private static string[] Codes<T>()
+        where T : struct, Enum => Enum.GetNames<T>();
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using OpenEts.Application.Registry;
+using OpenEts.Domain.Registry;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Audit;
+using OpenEts.Server.Tests.Localization;
+
+namespace OpenEts.Server.Tests.Pages;
+
+/// <summary>Every code from a fixed set that the platform journals is named in both languages, with the code beside it.</summary>
+public sealed partial class AuditWordsTests
+{
+    // Fields the use cases write from a value's text that are identifiers or free labels, not codes from a fixed set: unit
+    // classes (GDEA-2017), a buffer share (10%), a quarter (2026Q3), a JSON path; and the rules of a close and of an
+    // auction's reserve price, written inside a list the log shows by its count, or as a number.
+    private static readonly HashSet<string> NotEnumerated = new(StringComparer.Ordinal)
+    {
+        "unitClass", "class", "code", "buffer", "quarter", "path", "rule",
+    };
+
+    [Fact]
+    public void EveryNamedField_NamesEveryCodeInChineseAndEnglish()
+    {
+        var zh = Text.All(CultureInfo.InvariantCulture);
+        var en = Text.All(new CultureInfo("en"));
+
+        var unnamed = AuditValues.Fields.Where(f => f.Codes is not null)
+            .SelectMany(f => f.Codes!.Select(code => (f, code, key: InChinese(() => AuditValues.KeyOf(f.KindPrefix, f.Field, code)))))
+            .Where(x => x.key is null || !zh.ContainsKey(x.key) || !en.ContainsKey(x.key))
+            .Select(x => $"{x.f.KindPrefix}* {x.f.Field}={x.code}");
+
+        Assert.Empty(unnamed);
+    }
+
+    [Fact]
+    public void EveryEnumeratedFieldTheUseCasesWrite_IsNamed()
+    {
+        // A use case writes a code as an enum's text ("kind = Kind.ToString()") or as the enum itself, which the MRV and
+        // offsets payloads write by name ("from = report.Status").
+        var root = Path.Combine(ResourceTests.RepositoryRoot(), "src", "OpenEts.Application");
+        var named = AuditValues.Fields.Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
+        var unnamed = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
+        {
+            foreach (Match m in EnumeratedField().Matches(File.ReadAllText(file)))
+            {
+                var field = m.Groups[1].Value;
+                if (!named.Contains(field) && !NotEnumerated.Contains(field))
+                {
+                    unnamed.Add($"{field} ({Path.GetFileName(file)}: {m.Value})");
+                }
+            }
+        }
+
+        Assert.Empty(unnamed);
+    }
+
+    [Fact]
+    public void EveryEnumOfARegistryEvent_IsNamed()
+    {
+        // Registry events are journalled whole, their enums in camel case ("kind":"holding").
+        var unnamed = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in typeof(RegistryEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(RegistryEvent)) && !t.IsAbstract))
+        {
+            var kind = RegistryEventJson.KindOf((RegistryEvent)RuntimeHelpers.GetUninitializedObject(type));
+            foreach (var property in type.GetProperties())
+            {
+                if ((Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) is { IsEnum: true } e)
+                {
+                    var field = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+                    unnamed.UnionWith(Enum.GetNames(e).Select(n => char.ToLowerInvariant(n[0]) + n[1..])
+                        .Where(code => InChinese(() => AuditValues.KeyOf(kind, field, code)) is null)
+                        .Select(code => $"{kind} {field}={code}"));
+                }
+            }
+        }
+
+        Assert.Empty(unnamed);
+    }
+
+    [Theory]
+    [InlineData("energy.assessment.scored", "grade", "Exceeded", "超额完成 (Exceeded)", "Exceeded (超额完成)")]
+    [InlineData("mrv.report.returned", "from", "Submitted", "已提交 (Submitted)", "Submitted")]
+    [InlineData("offsets.report.returned", "from", "Verified", "已核证 (Verified)", "Verified")]
+    [InlineData("exchange.listing.posted", "side", "Sell", "卖出 (Sell)", "Sell")]
+    [InlineData("registry.account.opened", "kind", "holding", "控排企业账户 (holding)", "Holding")]
+    [InlineData("user.access-changed", "role", "Auditor", "审计 (Auditor)", "Auditor")]
+    [InlineData("exchange.account.suspended", "by", "member", "会员 (member)", "Member")]
+    [InlineData("exchange.account.closed", "by", "exchange", "交易所 (exchange)", "Exchange")]
+    [InlineData("exchange.block.withdrawn", "by", "exchange", "exchange", "exchange")]
+    [InlineData("mrv.report.returned", "from", "Archived", "Archived", "Archived")]
+    [InlineData("mrv.report.returned", "comments", "Submitted", "Submitted", "Submitted")]
+    public void Fields_ACode_ShowsItsNameWithTheCodeBesideItOrTheCodeWhenItHasNoName(string kind, string field, string code, string chinese,
+        string english)
+    {
+        var payload = $$"""{"{{field}}":"{{code}}"}""";
+
+        Assert.Equal(chinese, InChinese(() => AuditWords.Fields(kind, payload)).Single().Value);
+        Assert.Equal(english, InCulture(new CultureInfo("en"), () => AuditWords.Fields(kind, payload)).Single().Value);
+    }
+
+    [Fact]
+    public void Fields_AListOfBehaviours_NamesEachBehaviour()
+    {
+        var fields = InChinese(() => AuditWords.Fields("inclusion.partner.key-issued", """{"name":"地铁","behaviours":["metro","walk"]}"""));
+
+        Assert.Equal("地铁", fields.Single(f => f.Name == "name").Value);
+        Assert.Equal("地铁出行 (metro)、步行 (walk)", fields.Single(f => f.Name == "behaviours").Value);
+    }
+
+    [Fact]
+    public void Fields_TheOutcomesOfABatchOfActions_AreLabelledByTheRuleThatRefusedThem()
+    {
+        const string Payload = """{"details":{"programme":"gz","outcomes":{"Counted":5,"ImpossibleSpeed":2,"NewRule":1}}}""";
+
+        var fields = InChinese(() => AuditWords.Fields("inclusion.actions.recorded", Payload));
+
+        Assert.Equal(["gz", "5", "2", "1"], fields.Select(f => f.Value));
+        Assert.Equal(["处理结果 · 已计入 (Counted)", "处理结果 · 不可能的速度 (ImpossibleSpeed)", "处理结果 · NewRule"], fields.Skip(1).Select(f => f.Label));
+    }
+
+    private static T InCulture<T>(CultureInfo culture, Func<T> read)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = culture;
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [GeneratedRegex("""(?<!var )\b([a-z]\w*) = [\w.?!()]*?(?:\.ToString\(\)|\.(?:Status|Kind|State|Colour|Grade|Side|Finding|Role|Scope)\b(?![.(]))(?!\s*(?:switch|==|!=))""")]
+    private static partial Regex EnumeratedField();
+}
