@@ -83,6 +83,10 @@ internal sealed partial class SqlSession
             $"SELECT {OffsetReportColumns} FROM offset_monitoring_reports WHERE project_id = @projectId ORDER BY period_start, id",
             new { projectId }).ConfigureAwait(false)).Select(r => r.ToReport())];
 
+    async Task<IReadOnlyList<MonitoringReport>> IOffsetsData.ReportsOfAsync(IReadOnlyCollection<long> projectIds) =>
+        [.. (await QueryAmongAsync<OffsetReportRow, long>($"SELECT {OffsetReportColumns} FROM offset_monitoring_reports WHERE", "project_id",
+            projectIds).ConfigureAwait(false)).Select(r => r.ToReport()).OrderBy(r => r.ProjectId).ThenBy(r => r.PeriodStart).ThenBy(r => r.Id)];
+
     async Task<MonitoringReport> IOffsetsData.InsertReportAsync(MonitoringReport report)
     {
         var id = await ExecuteScalarAsync<long>("""

@@ -21,6 +21,10 @@ internal sealed partial class SqlSession
         (await QuerySingleOrDefaultAsync<OrganisationRow>(
             $"SELECT {OrganisationColumns} FROM organisations WHERE id = @id", new { id }).ConfigureAwait(false))?.ToDomain();
 
+    public async Task<IReadOnlyList<Organisation>> FindByIdsAsync(IReadOnlyCollection<long> ids) =>
+        [.. (await QueryAmongAsync<OrganisationRow, long>($"SELECT {OrganisationColumns} FROM organisations WHERE", "id", ids)
+            .ConfigureAwait(false)).Select(r => r.ToDomain())];
+
     public async Task<IReadOnlyList<Organisation>> ListAsync(OrganisationFilter filter)
     {
         var rows = await QueryAsync<OrganisationRow>($"""

@@ -137,6 +137,31 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Compliance_Owed_IsTheOwnPagesShortfall_UntilTheObligationIsMet()
+    {
+        await using var p = await CompliancePlatformAsync();
+        var power = await p.ActorAsync("power-a");
+        var steel = await p.ActorAsync("steel-a");
+
+        var before = await p.Queries.OwedAsync(power, Ct);
+        await p.SurrenderAsync(power, "GD-HOLD-POWER", "GDEA-2017", 3_000_000, "owed-allowances");
+        var part = await p.Queries.OwedAsync(power, Ct);
+        await p.SurrenderAsync(power, "GD-HOLD-POWER", "CCER-000101-2016", 49_980, "owed-offsets");
+        var met = await p.Queries.OwedAsync(power, Ct);
+        var steelOwed = await p.Queries.OwedAsync(steel, Ct);
+        var steelOwn = await p.Queries.OwnAsync(steel, "GD", 2017, Ct);
+
+        // Power owes 3 049 980 units by Guangdong's 2018-06-20 deadline (not passed on 2018-06-01): 49 980 after the
+        // allowances, nothing once the in-province offsets are in. Steel's shortfall is the one its own page shows.
+        Assert.Equal(("GD", 2017, new DateOnly(2018, 6, 20), 3_049_980L, false),
+            (before!.Jurisdiction, before.Year, before.Deadline, before.Standing.Remaining, before.Standing.PastDeadline));
+        Assert.Equal((ComplianceStatus.Short, 49_980L), (part!.Standing.Status, part.Standing.Remaining));
+        Assert.Null(met);
+        Assert.Equal(steelOwn!.Row.Standing, steelOwed!.Standing);
+        Assert.Null(await p.Queries.OwedAsync(await p.ActorAsync("regulator"), Ct));
+    }
+
+    [Fact]
     public async Task Compliance_ConcurrentOffsetSurrenders_NeverPassTheProvinceCapTogether()
     {
         await using var p = await CompliancePlatformAsync(rules => rules with { Offsets = rules.Offsets with { ProvinceTotalCap = 100_000 } });

@@ -228,6 +228,30 @@ public abstract partial class StoreContract<TDb>
 
     private const string PaperCode = "91440600MA5CY1004";
 
+    [Fact]
+    public async Task Offsets_QueueOfARegisteredProject_FollowsItsMonitoringReport_ReadForEveryProjectAtOnce()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var reportId = await VerifiedForestReportAsync(world);
+        var regulator = await world.ActorOf("regulator");
+        var verifier = await world.ActorOf("verifier");
+        var projectId = (await world.Store.ReadAsync(s => s.Offsets.FindReportAsync(reportId), Ct))!.ProjectId;
+
+        var regulatorQueue = await world.Queries.QueueAsync(regulator, Ct);
+        var verifierQueue = await world.Queries.QueueAsync(verifier, Ct);
+        var one = await world.Store.ReadAsync(s => s.Offsets.ReportsAsync(projectId), Ct);
+        var among = await world.Store.ReadAsync(s => s.Offsets.ReportsOfAsync([projectId, projectId + 1_000]), Ct);
+        var none = await world.Store.ReadAsync(s => s.Offsets.ReportsOfAsync([]), Ct);
+
+        // The verified report waits for the regulator to issue its credits, and no longer for the verifier.
+        Assert.Equal("FFCER-FJ0102", Assert.Single(regulatorQueue).Project.Reference);
+        Assert.Equal("佛山示范纸业有限公司", regulatorQueue[0].OwnerName);
+        Assert.DoesNotContain(verifierQueue, r => r.Project.Id == projectId);
+        Assert.Equal([(reportId, MonitoringStatus.Verified)], among.Select(r => (r.Id, r.Status)));
+        Assert.Equal(one.Select(r => (r.Id, r.Status, r.Claimed)), among.Select(r => (r.Id, r.Status, r.Claimed)));
+        Assert.Empty(none);
+    }
+
     private static async Task<long> VerifiedForestReportAsync(OffsetsWorld world)
     {
         var paper = await world.ActorOf("paper-a");

@@ -29,6 +29,23 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal([expected], found.Select(o => o.Name));
     }
 
+    [Fact]
+    public async Task Organisations_FindByIds_ReturnsThoseThatExist_InOneRead()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        var (north, south) = await store.WriteAsync(async s => (
+            await s.Organisations.InsertAsync(Company("91441800MA5CY2011", "北江水泥"), Now),
+            await s.Organisations.InsertAsync(Company("91441800MA5CY2012", "南江水泥"), Now)), Ct);
+        await store.WriteAsync(s => s.Organisations.InsertAsync(Company("91441800MA5CY2013", "东江水泥"), Now), Ct);
+
+        var found = await store.ReadAsync(s => s.Organisations.FindByIdsAsync([south.Id, north.Id, south.Id, 99_999]), Ct);
+        var none = await store.ReadAsync(s => s.Organisations.FindByIdsAsync([]), Ct);
+
+        Assert.Equal(["北江水泥", "南江水泥"], found.Select(o => o.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(south.Code, found.Single(o => o.Id == south.Id).Code);
+        Assert.Empty(none);
+    }
+
     [Theory]
     [InlineData("%")]
     [InlineData("_")]

@@ -6,6 +6,7 @@ using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Compliance;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Compliance;
@@ -108,27 +109,48 @@ public sealed class ComplianceQueries(
     {
         ArgumentNullException.ThrowIfNull(actor);
         var years = await YearsAsync(ct).ConfigureAwait(false);
-        if ((await registry.AccountsAsync(actor, ct).ConfigureAwait(false)).FirstOrDefault(a => a.Number == account) is { } held)
+        if ((await registry.AccountsAsync(actor, ct).ConfigureAwait(false)).FirstOrDefault(a => a.Number == account) is { } held
+            && await NewestShortAsync(years, inputs => inputs.EntityOf(held), ct).ConfigureAwait(false) is { } owed)
         {
-            var now = clock.GetUtcNow();
-            foreach (var (jurisdiction, year) in years.OrderByDescending(y => y.Year))
-            {
-                if (await LoadAsync(jurisdiction, year, ct).ConfigureAwait(false) is not { } inputs || inputs.EntityOf(held) is not { } entity)
-                {
-                    continue;
-                }
-                var book = inputs.Replay(await registry.SurrendersAsync(year, ct).ConfigureAwait(false));
-                if (book.StatusOf(entity, now) is { Status: ComplianceStatus.Short })
-                {
-                    return year;
-                }
-            }
+            return owed.Year;
         }
         return years.Count > 0 ? years.Max(y => y.Year) : clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year - 1;
     }
 
+    /// <summary>
+    /// The newest compliance year (of any jurisdiction with rules) in which <paramref name="actor"/>'s own entity still
+    /// owes units (未足额清缴), with what it owes and by when; null when it owes nothing or acts for no entity. Only the
+    /// standing is computed: none of <see cref="OwnAsync"/>'s holdings and their eligibility (the workbench's question).
+    /// </summary>
+    public async Task<OwedUnits?> OwedAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return await NewestShortAsync(await YearsAsync(ct).ConfigureAwait(false), inputs => inputs.EntityOfUser(actor.UserName), ct)
+            .ConfigureAwait(false);
+    }
+
+    // The newest year in which the entity entityOf names in that year's inputs is short, replaying only the years it has.
+    private async Task<OwedUnits?> NewestShortAsync(IReadOnlyList<(string Jurisdiction, int Year)> years,
+        Func<ComplianceInputs, CreditCode?> entityOf, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (jurisdiction, year) in years.OrderByDescending(y => y.Year))
+        {
+            if (await LoadAsync(jurisdiction, year, ct).ConfigureAwait(false) is not { } inputs || entityOf(inputs) is not { } entity)
+            {
+                continue;
+            }
+            var book = inputs.Replay(await registry.SurrendersAsync(year, ct).ConfigureAwait(false));
+            if (book.StatusOf(entity, now) is { Status: ComplianceStatus.Short } standing)
+            {
+                return new OwedUnits(jurisdiction, year, inputs.Rules.SurrenderDeadline, standing);
+            }
+        }
+        return null;
+    }
+
     /// <summary>The most of <paramref name="held"/> units <see cref="ComplianceYear.Check"/> accepts now (0 when none).</summary>
-    public static long MostAccepted(ComplianceYear book, Domain.Organisations.CreditCode entity, UnitAttributes unit,
+    public static long MostAccepted(ComplianceYear book, CreditCode entity, UnitAttributes unit,
         OffsetProjectFacts? facts, long held)
     {
         ArgumentNullException.ThrowIfNull(book);

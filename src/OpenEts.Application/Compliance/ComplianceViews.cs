@@ -36,3 +36,10 @@ public sealed record OwnHolding(AccountNumber Account, UnitAttributes Attributes
 public sealed record OwnCompliance(
     string Jurisdiction, int Year, ComplianceRules Rules, ComplianceRow Row, IReadOnlyList<OwnSurrender> Surrenders,
     IReadOnlyList<OwnHolding> Holdings);
+
+/// <summary>What an entity still owes for a compliance year (<see cref="ComplianceQueries.OwedAsync"/>).</summary>
+/// <param name="Jurisdiction">The jurisdiction whose rules set the obligation.</param>
+/// <param name="Year">The compliance year.</param>
+/// <param name="Deadline">The surrender deadline the year's rules set (Beijing time).</param>
+/// <param name="Standing">The entity's standing: short, with the tonnes remaining and whether the deadline has passed.</param>
+public sealed record OwedUnits(string Jurisdiction, int Year, DateOnly Deadline, EntityCompliance Standing);

@@ -67,15 +67,13 @@ public sealed class MrvQueries(IStore store)
         }
         return store.ReadAsync<IReadOnlyList<ReportRow>>(async s =>
         {
-            var reports = await s.Mrv.ListReportsAsync(filter).ConfigureAwait(false);
-            var names = new Dictionary<long, Organisation?>();
-            var rows = new List<ReportRow>();
-            foreach (var r in reports.Where(r => MaySee(actor, r)))
-            {
-                rows.Add(new ReportRow(r, (await NameAsync(s, names, r.OrganisationId).ConfigureAwait(false))!,
-                    r.VerifierOrganisationId is { } v ? await NameAsync(s, names, v).ConfigureAwait(false) : null));
-            }
-            return rows;
+            var reports = (await s.Mrv.ListReportsAsync(filter).ConfigureAwait(false)).Where(r => MaySee(actor, r)).ToList();
+            // Every company and verifier named in the list in one read, rather than one read per name.
+            var names = (await s.Organisations.FindByIdsAsync(
+                [.. reports.SelectMany(r => new[] { r.OrganisationId, r.VerifierOrganisationId ?? r.OrganisationId }).Distinct()])
+                .ConfigureAwait(false)).ToDictionary(o => o.Id);
+            return [.. reports.Select(r => new ReportRow(r, names.GetValueOrDefault(r.OrganisationId)!,
+                r.VerifierOrganisationId is { } v ? names.GetValueOrDefault(v) : null))];
         }, ct);
     }
 
@@ -146,6 +144,18 @@ public sealed class MrvQueries(IStore store)
         return store.ReadAsync(async s => await s.Mrv.FindReportAsync(org, year).ConfigureAwait(false) is { } report
             ? await DetailAsync(s, report).ConfigureAwait(false)
             : null, ct);
+    }
+
+    /// <summary>
+    /// The status of the actor's own company's report for <paramref name="year"/>, or null when it has none (or the actor
+    /// acts for no company): what the workbench asks, read without building the report's detail.
+    /// </summary>
+    public Task<ReportStatus?> OwnReportStatusAsync(Actor actor, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role == Role.CompanyRepresentative && actor.OrganisationId is { } org
+            ? store.ReadAsync(async s => (await s.Mrv.FindReportAsync(org, year).ConfigureAwait(false))?.Status, ct)
+            : Task.FromResult<ReportStatus?>(null);
     }
 
     /// <summary>The actor's own company's monitoring plan for <paramref name="year"/>, or null.</summary>

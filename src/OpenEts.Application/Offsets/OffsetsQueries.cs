@@ -76,18 +76,13 @@ public sealed class OffsetsQueries(IStore store, RegistryQueries registry)
             .ToDictionary(g => g.Key, g => g.Sum(i => i.OwnerQuantity + i.BufferQuantity));
         return await store.ReadAsync<IReadOnlyList<ProjectRow>>(async s =>
         {
-            var projects = await s.Offsets.ListProjectsAsync(new OffsetProjectFilter(programme, status)).ConfigureAwait(false);
-            var rows = new List<ProjectRow>();
-            var names = new Dictionary<long, string>();
-            foreach (var p in projects.Where(p => MaySee(actor, p)))
-            {
-                if (!names.TryGetValue(p.OrganisationId, out var name))
-                {
-                    name = names[p.OrganisationId] = (await OwnerAsync(s, p).ConfigureAwait(false)).Name;
-                }
-                rows.Add(new ProjectRow(p, name, issued.GetValueOrDefault((p.Programme, p.Code))));
-            }
-            return rows;
+            var projects = (await s.Offsets.ListProjectsAsync(new OffsetProjectFilter(programme, status)).ConfigureAwait(false))
+                .Where(p => MaySee(actor, p)).ToList();
+            var names = (await s.Organisations.FindByIdsAsync([.. projects.Select(p => p.OrganisationId).Distinct()]).ConfigureAwait(false))
+                .ToDictionary(o => o.Id, o => o.Name);
+            return [.. projects.Select(p => new ProjectRow(p, names.TryGetValue(p.OrganisationId, out var name) ? name
+                : throw new InvalidOperationException($"project {p.Reference} names organisation {p.OrganisationId}, which does not exist"),
+                issued.GetValueOrDefault((p.Programme, p.Code))))];
         }, ct).ConfigureAwait(false);
     }
 
@@ -96,30 +91,17 @@ public sealed class OffsetsQueries(IStore store, RegistryQueries registry)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var rows = await ProjectsAsync(actor, null, null, ct).ConfigureAwait(false);
-        var waiting = await store.ReadAsync(async s =>
+        bool Mine(OffsetProject p) => actor.Role != Role.CompanyRepresentative || actor.OrganisationId == p.OrganisationId;
+        var registered = rows.Where(r => Mine(r.Project) && r.Project.Status == ProjectStatus.Registered).Select(r => r.Project.Id).ToList();
+        // The monitoring reports of every registered project in one read, rather than one read per project.
+        var reports = (registered.Count == 0 ? [] : await store.ReadAsync(s => s.Offsets.ReportsOfAsync(registered), ct).ConfigureAwait(false))
+            .ToLookup(r => r.ProjectId);
+        return [.. rows.Where(row =>
         {
-            var ids = new HashSet<long>();
-            foreach (var row in rows)
-            {
-                var programme = Programmes.Of(row.Project.Programme);
-                var mine = actor.Role == Role.CompanyRepresentative ? actor.OrganisationId == row.Project.OrganisationId : true;
-                if (mine && OffsetsRoles.HolderOf(programme, row.Project.Status) == actor.Role)
-                {
-                    ids.Add(row.Project.Id);
-                    continue;
-                }
-                if (row.Project.Status == ProjectStatus.Registered && mine)
-                {
-                    var reports = await s.Offsets.ReportsAsync(row.Project.Id).ConfigureAwait(false);
-                    if (reports.Any(r => OffsetsRoles.HolderOf(programme, r.Status) == actor.Role))
-                    {
-                        ids.Add(row.Project.Id);
-                    }
-                }
-            }
-            return ids;
-        }, ct).ConfigureAwait(false);
-        return [.. rows.Where(r => waiting.Contains(r.Project.Id))];
+            var programme = Programmes.Of(row.Project.Programme);
+            return Mine(row.Project) && (OffsetsRoles.HolderOf(programme, row.Project.Status) == actor.Role
+                || reports[row.Project.Id].Any(r => OffsetsRoles.HolderOf(programme, r.Status) == actor.Role));
+        })];
     }
 
     /// <summary>One project by id with everything its page shows, when it exists and <paramref name="actor"/> may see it.</summary>

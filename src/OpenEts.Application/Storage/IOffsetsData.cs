@@ -30,6 +30,9 @@ public interface IOffsetsData
     /// <summary>A project's monitoring reports, by period.</summary>
     Task<IReadOnlyList<MonitoringReport>> ReportsAsync(long projectId);
 
+    /// <summary>The monitoring reports of the projects among <paramref name="projectIds"/>, each project's by period: one statement for a queue.</summary>
+    Task<IReadOnlyList<MonitoringReport>> ReportsOfAsync(IReadOnlyCollection<long> projectIds);
+
     Task<MonitoringReport> InsertReportAsync(MonitoringReport report);
 
     Task<MonitoringReport> UpdateReportAsync(MonitoringReport report);

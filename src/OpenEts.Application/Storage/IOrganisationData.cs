@@ -9,6 +9,9 @@ public interface IOrganisationData
 
     Task<Organisation?> FindByIdAsync(long id);
 
+    /// <summary>The organisations among <paramref name="ids"/> that exist, in no order: one statement for a list's names.</summary>
+    Task<IReadOnlyList<Organisation>> FindByIdsAsync(IReadOnlyCollection<long> ids);
+
     /// <summary>Lists organisations matching the filter, ordered by kind then name.</summary>
     Task<IReadOnlyList<Organisation>> ListAsync(OrganisationFilter filter);
 

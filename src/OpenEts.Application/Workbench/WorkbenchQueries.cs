@@ -73,10 +73,10 @@ public sealed class WorkbenchQueries(
         {
             return;
         }
-        var own = await mrv.OwnReportAsync(actor, deadline.Year, ct).ConfigureAwait(false);
-        if (own is null || MrvRoles.HolderOf(own.Report.Status) == Role.CompanyRepresentative)
+        var status = await mrv.OwnReportStatusAsync(actor, deadline.Year, ct).ConfigureAwait(false);
+        if (status is not { } s || MrvRoles.HolderOf(s) == Role.CompanyRepresentative)
         {
-            items.Add(new WorkItem(own?.Report.Status == ReportStatus.Returned ? WorkKind.ReportReturned : WorkKind.ReportDue, 1,
+            items.Add(new WorkItem(status == ReportStatus.Returned ? WorkKind.ReportReturned : WorkKind.ReportDue, 1,
                 deadline.Year, deadline.ReportsDue, Overdue: ReportingDeadline.IsAfter(clock.GetUtcNow(), deadline.ReportsDue)));
         }
     }
@@ -110,13 +110,9 @@ public sealed class WorkbenchQueries(
     // The newest compliance year in which the company still owes units.
     private async Task OwedAsync(Actor actor, List<WorkItem> items, CancellationToken ct)
     {
-        foreach (var (jurisdiction, year) in (await compliance.YearsAsync(ct).ConfigureAwait(false)).OrderByDescending(y => y.Year))
+        if (await compliance.OwedAsync(actor, ct).ConfigureAwait(false) is { } owed)
         {
-            if (await compliance.OwnAsync(actor, jurisdiction, year, ct).ConfigureAwait(false) is { Row.Standing: { Status: ComplianceStatus.Short } s } own)
-            {
-                items.Add(new WorkItem(WorkKind.UnitsOwed, 1, year, own.Rules.SurrenderDeadline, s.Remaining, Overdue: s.PastDeadline));
-                return;
-            }
+            items.Add(new WorkItem(WorkKind.UnitsOwed, 1, owed.Year, owed.Deadline, owed.Standing.Remaining, Overdue: owed.Standing.PastDeadline));
         }
     }
 
