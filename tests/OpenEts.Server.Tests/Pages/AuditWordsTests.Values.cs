@@ -121,6 +121,16 @@ public sealed partial class AuditWordsTests
         Assert.Equal(["处理结果 · 已计入 (Counted)", "处理结果 · 不可能的速度 (ImpossibleSpeed)", "处理结果 · NewRule"], fields.Skip(1).Select(f => f.Label));
     }
 
+    [Fact]
+    public void Fields_AProgramme_IsTheCarbonInclusionProgrammeOrTheOffsetsMechanism()
+    {
+        var inclusion = InChinese(() => AuditWords.Fields("inclusion.actions.recorded", """{"details":{"programme":"gz"}}"""));
+        var offsets = InChinese(() => AuditWords.Fields("offsets.project.submitted", """{"programme":"CCER"}"""));
+
+        Assert.Equal("碳普惠项目", inclusion.Single().Label);
+        Assert.Equal("机制", offsets.Single().Label);
+    }
+
     private static T InCulture<T>(CultureInfo culture, Func<T> read)
     {
         var before = CultureInfo.CurrentUICulture;

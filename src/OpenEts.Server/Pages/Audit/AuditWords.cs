@@ -105,11 +105,13 @@ public static class AuditWords
 
     private static string? Join(string? parent, string label) => parent is null ? label : parent + " · " + label;
 
-    // A returned report's or project's "from" is the status it was returned from, not an account. An object keyed by
-    // codes (the rules that refused a batch's actions, with their counts) labels each count by its code's name.
+    // A returned report's or project's "from" is the status it was returned from, not an account; a carbon-inclusion
+    // entry's "programme" is a 碳普惠 programme (e.g. fuzhou-lvbao), an offsets entry's the crediting mechanism (CCER). An
+    // object keyed by codes (the rules that refused a batch's actions, with their counts) labels each count by its code's name.
     private static string Label(string kind, string? parentName, string name) =>
         parentName is not null && AuditValues.KeyOf(kind, parentName, name) is not null ? AuditValues.Show(kind, parentName, name)
         : name == "from" && kind.EndsWith(".returned", StringComparison.Ordinal) ? T("audit.field.returnedFrom")
+        : name == "programme" && kind.StartsWith("inclusion.", StringComparison.Ordinal) ? T("audit.field.inclusionProgramme")
         : Has("audit.field." + name) ? T("audit.field." + name) : name;
 
     private static string Value(string kind, string name, JsonElement value) => value.ValueKind switch
