@@ -50,8 +50,12 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
         (1, Instruments[1], "power-a", 14_100, 1_960),
     ];
 
-    /// <summary>When the FFCER instruments are listed and the seller's trading account opened: a day before the first seeded trade.</summary>
-    public static DateTimeOffset ListedAt(DateTimeOffset now) => now.AddDays(-Trades.Max(t => t.DaysBefore) - 1);
+    /// <summary>
+    /// When the FFCER instruments are listed and the seller's trading account opened: 09:00 Beijing time on the day before
+    /// the first seeded trade (the demo's exchange opens then, <see cref="DemoTimeline.ExchangeOpens"/>).
+    /// </summary>
+    public static DateTimeOffset ListedAt(DateTimeOffset now) =>
+        BeijingTime.StartOf(BeijingTime.TradingDay(now).AddDays(-Trades.Max(t => t.DaysBefore) - 1)).AddHours(9);
 
     /// <summary>
     /// Seeds when the demo exchange is listed, no FFCER instrument is, and the demo's FFCER credits are issued; true when it

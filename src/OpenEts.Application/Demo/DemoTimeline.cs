@@ -15,12 +15,12 @@ public sealed record DemoTimeline(DateTimeOffset Now)
     /// <summary>Days from the demo's start to its exchange's opening (a demo choice).</summary>
     public const int DaysBeforeExchange = 2;
 
-    /// <summary>When the exchange opens: the day before the first seeded trade (<see cref="DemoForestryTrades.ListedAt"/>).</summary>
+    /// <summary>When the exchange opens: 09:00 Beijing time on the day before the first seeded trade (<see cref="DemoForestryTrades.ListedAt"/>).</summary>
     public DateTimeOffset ExchangeOpens => DemoForestryTrades.ListedAt(Now);
 
-    /// <summary>When the demo market starts: its members join and its registry opens, before anything is issued or traded.</summary>
+    /// <summary>When the demo market starts (09:00 Beijing time): its members join and its registry opens, before anything is issued or traded.</summary>
     public DateTimeOffset Start => ExchangeOpens.AddDays(-DaysBeforeExchange);
 
-    /// <summary>When the offset register issues (or links to the registry's issuance) the demo's verified credits: a day after the start.</summary>
+    /// <summary>When the offset register issues (or links to the registry's issuance) the demo's verified credits: the day after the start, 09:00.</summary>
     public DateTimeOffset OffsetsIssued => Start.AddDays(1);
 }
