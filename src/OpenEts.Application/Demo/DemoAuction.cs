@@ -37,10 +37,11 @@ public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionR
         [(1_500_000m, 100_000), (3_200_000m, 200_000), (1_736_000m, 100_000)];
 
     /// <summary>
-    /// When the demo deposits are made: when the demo's FFCER market opens, before the first trade they pay for (the
-    /// seeded trades are dated on the days before the demo starts), so that a statement never spends money before it came.
+    /// When the demo deposits are made: when the demo's exchange opens (<see cref="DemoTimeline.ExchangeOpens"/>), before the
+    /// first trade they pay for (the seeded trades are dated on the days before now), so that a statement never spends
+    /// money before it came.
     /// </summary>
-    public static DateTimeOffset DepositedAt(DateTimeOffset now) => DemoForestryTrades.ListedAt(now);
+    public static DateTimeOffset DepositedAt(DateTimeOffset now) => new DemoTimeline(now).ExchangeOpens;
 
     /// <summary>Seeds when no cash account of a member exists yet; true when it seeded.</summary>
     public async Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct)

@@ -21,7 +21,10 @@ public sealed class DemoExchange(ExchangeService exchange, IStore store)
     public static IReadOnlyList<(string Company, string HoldingAccount)> Accounts { get; } =
         [("91440101MA5CY1001", "GD-HOLD-POWER"), ("91441800MA5CY1002", "GD-HOLD-CEMENT")];
 
-    /// <summary>Seeds when nothing is listed yet; true when it seeded.</summary>
+    /// <summary>
+    /// Seeds when nothing is listed yet, listing and opening the accounts at <paramref name="now"/> (the server passes
+    /// <see cref="DemoTimeline.ExchangeOpens"/>: before the seeded trades the accounts take part in); true when it seeded.
+    /// </summary>
     public async Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct)
     {
         if ((await store.ReadAsync(s => s.Exchange.InstrumentsAsync(), ct).ConfigureAwait(false)).Count > 0)

@@ -16,7 +16,7 @@ namespace OpenEts.Application.Demo;
 /// issued demo projects' classes (<see cref="Instruments"/>) are listed, the paper company (their owner) opens a trading
 /// account, and <see cref="Trades"/> are placed as a sell by the paper company and a matching buy by the power or cement
 /// company, each settled delivery versus payment through the registry and the cash ledger, all through the exchange's use
-/// cases. The split into trades, the days (the five Beijing days before the demo starts, so that /Market's K-line shows
+/// cases. The split into trades, the days (the five Beijing days before the demo is first seeded, so that /Market's K-line shows
 /// them), the prices (≈ 19.15 yuan/t on average) and the 19.00 yuan listing price are demo choices. Each seeded day is
 /// ended (<see cref="EndOfDay"/>), so the demo opens on the last seeded close (FJ0001 19.45, FJ0002 19.48), as a market
 /// that had run those days would.
@@ -50,8 +50,12 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
         (1, Instruments[1], "power-a", 14_100, 1_960),
     ];
 
-    /// <summary>When the FFCER instruments are listed and the seller's trading account opened: a day before the first seeded trade.</summary>
-    public static DateTimeOffset ListedAt(DateTimeOffset now) => now.AddDays(-Trades.Max(t => t.DaysBefore) - 1);
+    /// <summary>
+    /// When the FFCER instruments are listed and the seller's trading account opened: 09:00 Beijing time on the day before
+    /// the first seeded trade (the demo's exchange opens then, <see cref="DemoTimeline.ExchangeOpens"/>).
+    /// </summary>
+    public static DateTimeOffset ListedAt(DateTimeOffset now) =>
+        BeijingTime.StartOf(BeijingTime.TradingDay(now).AddDays(-Trades.Max(t => t.DaysBefore) - 1)).AddHours(9);
 
     /// <summary>
     /// Seeds when the demo exchange is listed, no FFCER instrument is, and the demo's FFCER credits are issued; true when it

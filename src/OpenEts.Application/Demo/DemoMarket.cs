@@ -52,8 +52,15 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
         Org("91440101MA5CY1005", "南粤示范航空有限公司", OrganisationKind.Company, Sector.Aviation, "广州市"),
     ];
 
-    /// <summary>Seeds the demo market when the database has no organisations. Returns true when it seeded.</summary>
-    public Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>Seeds the demo market when the database has no organisations, everything at <paramref name="now"/>. Returns true when it seeded.</summary>
+    public Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct) => SeedIfEmptyAsync(now, now, ct);
+
+    /// <summary>
+    /// Seeds the demo market when the database has no organisations: its organisations and sign-ins join at
+    /// <paramref name="joined"/> (the demo's start, before the registry opens their accounts), the citizens, meters and
+    /// cards at <paramref name="now"/>. Returns true when it seeded.
+    /// </summary>
+    public Task<bool> SeedIfEmptyAsync(DateTimeOffset joined, DateTimeOffset now, CancellationToken ct) =>
         store.WriteAsync(async s =>
         {
             if (await s.Organisations.CountAsync().ConfigureAwait(false) > 0)
@@ -63,18 +70,18 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
             var byPrefix = new Dictionary<string, Organisation>();
             foreach (var o in Organisations)
             {
-                var saved = await s.Organisations.InsertAsync(o, now).ConfigureAwait(false);
+                var saved = await s.Organisations.InsertAsync(o, joined).ConfigureAwait(false);
                 byPrefix[o.Code.Value[..17]] = saved;
-                await s.Journal.AppendAsync(now, Actor.System.UserName, "entity.created", saved.Code.Value,
+                await s.Journal.AppendAsync(joined, Actor.System.UserName, "entity.created", saved.Code.Value,
                     Json.Object(("after", OrganisationView.From(saved)), ("source", "demo"))).ConfigureAwait(false);
             }
             var hash = hashing.Hash(Password);
             foreach (var u in SignIns)
             {
                 long? orgId = u.OrganisationCode is { } c ? byPrefix[c[..17]].Id : null;
-                await s.Users.InsertAsync(new UserRecord(0, u.UserName, u.DisplayName, u.Role, orgId, hash, 0, null), now)
+                await s.Users.InsertAsync(new UserRecord(0, u.UserName, u.DisplayName, u.Role, orgId, hash, 0, null), joined)
                     .ConfigureAwait(false);
-                await s.Journal.AppendAsync(now, Actor.System.UserName, "user.created", u.UserName,
+                await s.Journal.AppendAsync(joined, Actor.System.UserName, "user.created", u.UserName,
                     Json.Object(("role", u.Role.ToString()), ("organisation", u.OrganisationCode?[..17]), ("source", "demo")))
                     .ConfigureAwait(false);
             }

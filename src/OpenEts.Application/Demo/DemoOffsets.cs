@@ -88,7 +88,15 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
     ];
 
     /// <summary>Seeds the register when it has no project and the demo registry is seeded. Returns true when it seeded.</summary>
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
+    public Task<bool> SeedIfEmptyAsync(CancellationToken ct) => SeedIfEmptyAsync(null, ct);
+
+    /// <summary>
+    /// Seeds the register when it has no project and the demo registry is seeded; the verified reports are issued (or
+    /// linked to the registry's issuance) no earlier than <paramref name="issuedFrom"/> (<see cref="DemoTimeline.OffsetsIssued"/>:
+    /// after the registry opened the owners' accounts and issued its classes), and 75 days after their verification
+    /// otherwise. Returns true when it seeded.
+    /// </summary>
+    public async Task<bool> SeedIfEmptyAsync(DateTimeOffset? issuedFrom, CancellationToken ct)
     {
         if ((await store.ReadAsync(s => s.Offsets.ListProjectsAsync(new OffsetProjectFilter()), ct).ConfigureAwait(false)).Count > 0
             || !await registry.QueryAsync((l, _) => l.IsInitialised, ct).ConfigureAwait(false))
@@ -134,7 +142,8 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
                 IOffsetsCommand issue = DemoRegistry.Offsets.Any(o => o.Class == $"{p.Programme}-{p.Code}-{p.Vintage}")
                     ? new LinkEarlierIssuance(report.Report.Id)
                     : new IssueCredits(report.Report.Id);
-                await RunAsync(regulator, monitored.AddDays(75), issue, ct).ConfigureAwait(false);
+                var issued = monitored.AddDays(75);
+                await RunAsync(regulator, issuedFrom is { } from && from > issued ? from : issued, issue, ct).ConfigureAwait(false);
             }
         }
         return true;

@@ -69,7 +69,11 @@ public sealed class DemoRegistry(RegistryService registry)
     /// <summary>The exchange's clearing account representatives.</summary>
     public static IReadOnlyList<string> ExchangeRepresentatives { get; } = ["exchange", "exchange-b"];
 
-    /// <summary>Seeds the registry when it has not been initialised. Returns true when it seeded.</summary>
+    /// <summary>
+    /// Seeds the registry, every step dated <paramref name="now"/> (the server passes the demo's start,
+    /// <see cref="Demo.DemoTimeline.Start"/>, so that accounts and issuance come before anything traded), when it has not
+    /// been initialised. Returns true when it seeded.
+    /// </summary>
     public async Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct)
     {
         if (await registry.QueryAsync((l, _) => l.IsInitialised, ct).ConfigureAwait(false))

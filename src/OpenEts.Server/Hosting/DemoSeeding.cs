@@ -29,15 +29,18 @@ internal sealed class DemoSeeding(
         }
         // The demo seeds after the registry is restored, as it did when the restore held up the start.
         await restore.Restored.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        var seeded = await demo.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var registrySeeded = await registry.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // One timeline for the whole demo, so that what the trades and the auction rest on (members, accounts, issuance,
+        // allocation, deposits, trading accounts) is dated before them, and nothing after now.
+        var days = new DemoTimeline(clock.GetUtcNow());
+        var seeded = await demo.SeedIfEmptyAsync(days.Start, days.Now, cancellationToken).ConfigureAwait(false);
+        var registrySeeded = await registry.SeedIfEmptyAsync(days.Start, cancellationToken).ConfigureAwait(false);
         var mrvSeeded = await mrv.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
-        var auctionSeeded = await auction.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var auctionSeeded = await auction.SeedIfEmptyAsync(days.Now, cancellationToken).ConfigureAwait(false);
         var planSeeded = await allocation.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
-        var offsetsSeeded = await offsets.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+        var offsetsSeeded = await offsets.SeedIfEmptyAsync(days.OffsetsIssued, cancellationToken).ConfigureAwait(false);
         var statisticsSeeded = await statistics.SeedDemoIfEmptyAsync(cancellationToken).ConfigureAwait(false);
-        var exchangeSeeded = await exchange.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var forestrySeeded = await forestryTrades.SeedIfEmptyAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var exchangeSeeded = await exchange.SeedIfEmptyAsync(days.ExchangeOpens, cancellationToken).ConfigureAwait(false);
+        var forestrySeeded = await forestryTrades.SeedIfEmptyAsync(days.Now, cancellationToken).ConfigureAwait(false);
         var energySeeded = await energy.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"OpenETS on {store.Dialect}{(seeded ? "; demo market seeded" : "")}{(registrySeeded ? "; demo registry seeded" : "")}"
             + (mrvSeeded ? "; demo emission reports seeded" : "") + (auctionSeeded ? "; demo cash and auction seeded" : "")

@@ -5,7 +5,7 @@ using OpenEts.Server.Tests.Infrastructure;
 namespace OpenEts.Server.Tests.Exchange;
 
 // The demo's FFCER trades (offsets-and-inclusion.md §4.2: 274 200 t traded for 5.25 M yuan by 2017-11-30), replayed on
-// the exchange over the five days before the demo starts: FFCER-FJ0001-2016 and FFCER-FJ0002-2016 sold by the paper
+// the exchange over the five days before the demo is first seeded: FFCER-FJ0001-2016 and FFCER-FJ0002-2016 sold by the paper
 // company (their owner) to the power and cement companies.
 public sealed class DemoForestryTradesTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
