@@ -9,7 +9,7 @@ namespace OpenEts.Application.Demo;
 /// demo's exchange opens) and a matching buy by the paper company, each settled delivery versus payment, on the same five
 /// Beijing days as the FFCER trades and ended at 15:30 with them (<see cref="DemoForestryTrades"/> plays both day by day,
 /// so that every account's history reads forward). All of it is a demo choice, not market data: the counterparties (the
-/// two companies the exchange tests trade least), the split into trades, the tonnes (320 000 t in all) and the prices
+/// two companies the exchange tests trade least), the split into trades, the tonnes (290 000 t in all) and the prices
 /// (a gentle rise from 15.72 to 16.09 yuan/t, ending on the listing price, <see cref="DemoExchange.ReferencePriceFen"/>,
 /// well inside its ±10 % band).
 /// </summary>
@@ -25,9 +25,11 @@ public static class DemoAllowanceTrades
     public const string Buyer = "paper-a";
 
     /// <summary>
-    /// The trades: days before the demo's start, tonnes, price in fen. Together 320 000 t for 5 096 100.00 yuan, from
-    /// 50 000 to 80 000 t a day (demo choices). The last day's VWAP and its last trade are both 16.09 yuan/t, so that the
-    /// demo opens on its documented 16.09 previous close and band (14.49–17.69) whichever way the close is read.
+    /// The trades: days before the demo's start, tonnes, price in fen. Together 290 000 t for 4 614 000.00 yuan, from
+    /// 50 000 to 80 000 t a day (demo choices). The last day's VWAP (16.086 → 16.09) and its last trade are both 16.09
+    /// yuan/t, so that the demo opens on its documented 16.09 previous close and band (14.49–17.69). Two trades on each of
+    /// the last two days: fewer minute bars in the 1-minute chart's two days than the five days traded, so the market page
+    /// opens on the daily chart (a thin market's, <c>InstrumentModel.MinuteBarsForTheMinuteChart</c>).
     /// </summary>
     public static IReadOnlyList<(int DaysBefore, long Tonnes, long PriceFen)> Trades { get; } =
     [
@@ -40,9 +42,7 @@ public static class DemoAllowanceTrades
         (3, 20_000, 1_595),
         (2, 30_000, 1_598),
         (2, 25_000, 1_603),
-        (2, 10_000, 1_601),
-        (1, 20_000, 1_605),
-        (1, 20_000, 1_613),
-        (1, 30_000, 1_609),
+        (1, 10_000, 1_607),
+        (1, 40_000, 1_609),
     ];
 }

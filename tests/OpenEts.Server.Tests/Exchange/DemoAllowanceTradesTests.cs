@@ -7,7 +7,7 @@ using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Exchange;
 
-// The demo's GDEA-2017 trading history (DemoAllowanceTrades, demo choices): 13 trades, 320 000 t for 5 096 100.00 yuan,
+// The demo's GDEA-2017 trading history (DemoAllowanceTrades, demo choices): 11 trades, 290 000 t for 4 614 000.00 yuan,
 // sold by the aviation company to the paper company over the five days before the demo is first seeded, a gentle rise
 // from 15.72 to a last day closing on 16.09, the demo's documented previous close.
 public sealed partial class DemoAllowanceTradesTests(ServerFactory server) : IClassFixture<ServerFactory>
@@ -27,10 +27,10 @@ public sealed partial class DemoAllowanceTradesTests(ServerFactory server) : ICl
         var today = BeijingTime.TradingDay(server.Clock.GetUtcNow());
         Assert.Equal([.. Enumerable.Range(1, 5).Reverse().Select(d => today.AddDays(-d))],
             bars.Select(b => BeijingTime.TradingDay(b.GetProperty("start").GetDateTimeOffset())).ToList());
-        Assert.Equal([2, 3, 2, 3, 3], bars.Select(b => b.GetProperty("trades").GetInt32()).ToList());
-        Assert.Equal(320_000, bars.Sum(b => b.GetProperty("volume").GetInt64()));
-        Assert.Equal(5_096_100.00m, bars.Sum(b => b.GetProperty("turnover").GetDecimal()));
-        // The first day opens at 15.72; the last closes on 16.09 (its VWAP is 16.09 too), which the ticker shows as 前收盘价.
+        Assert.Equal([2, 3, 2, 2, 2], bars.Select(b => b.GetProperty("trades").GetInt32()).ToList());
+        Assert.Equal(290_000, bars.Sum(b => b.GetProperty("volume").GetInt64()));
+        Assert.Equal(4_614_000.00m, bars.Sum(b => b.GetProperty("turnover").GetDecimal()));
+        // The first day opens at 15.72; the last closes on 16.09 (its VWAP, 16.086, is 16.09 too), which the ticker shows as 前收盘价.
         Assert.Equal((15.72m, 16.09m), (bars[0].GetProperty("open").GetDecimal(), bars[^1].GetProperty("close").GetDecimal()));
         Assert.All(bars.Zip(bars.Skip(1)), p => Assert.True(p.Second.GetProperty("close").GetDecimal() > p.First.GetProperty("close").GetDecimal()));
         Assert.Contains("前收盘价 <strong>16.09</strong>", page, StringComparison.Ordinal);
@@ -41,9 +41,9 @@ public sealed partial class DemoAllowanceTradesTests(ServerFactory server) : ICl
     {
         using var regulator = await server.SignedInAsync("regulator");
 
-        // Allocated 800 000 (aviation) and 400 000 (paper); 320 000 t traded.
-        Assert.Equal(480_000, await HeldAsync(regulator, "GD-HOLD-AVIATION"));
-        Assert.Equal(720_000, await HeldAsync(regulator, "GD-HOLD-PAPER"));
+        // Allocated 800 000 (aviation) and 400 000 (paper); 290 000 t traded.
+        Assert.Equal(510_000, await HeldAsync(regulator, "GD-HOLD-AVIATION"));
+        Assert.Equal(690_000, await HeldAsync(regulator, "GD-HOLD-PAPER"));
     }
 
     private static async Task<long> HeldAsync(HttpClient client, string account)
