@@ -34,6 +34,8 @@ public sealed partial class DemoAllowanceTradesTests(ServerFactory server) : ICl
         Assert.Equal((15.72m, 16.09m), (bars[0].GetProperty("open").GetDecimal(), bars[^1].GetProperty("close").GetDecimal()));
         Assert.All(bars.Zip(bars.Skip(1)), p => Assert.True(p.Second.GetProperty("close").GetDecimal() > p.First.GetProperty("close").GetDecimal()));
         Assert.Contains("前收盘价 <strong>16.09</strong>", page, StringComparison.Ordinal);
+        var closes = await anyone.GetFromJsonAsync<List<JsonElement>>($"/api/v1/exchange/closes?day={today.AddDays(-1):yyyy-MM-dd}", Ct);
+        Assert.Equal(16.09m, closes!.Single(c => c.GetProperty("instrument").GetString() == "GDEA-2017").GetProperty("close").GetDecimal());
     }
 
     [Fact]
