@@ -19,7 +19,8 @@ namespace OpenEts.Application.Demo;
 /// cases. The split into trades, the days (the five Beijing days before the demo is first seeded, so that /Market's K-line shows
 /// them), the prices (≈ 19.15 yuan/t on average) and the 19.00 yuan listing price are demo choices. Each seeded day is
 /// ended (<see cref="EndOfDay"/>), so the demo opens on the last seeded close (FJ0001 19.45, FJ0002 19.48), as a market
-/// that had run those days would.
+/// that had run those days would. The demo's GDEA-2017 trades (<see cref="DemoAllowanceTrades"/>) are played with them, day
+/// by day, before each day's end.
 /// </summary>
 public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService registry, IStore store)
 {
@@ -59,7 +60,9 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
 
     /// <summary>
     /// Seeds when the demo exchange is listed, no FFCER instrument is, and the demo's FFCER credits are issued; true when it
-    /// seeded. The trades are placed at 10:00 + n minutes Beijing time on the days before <paramref name="now"/>.
+    /// seeded. The FFCER and the GDEA-2017 trades are placed at 10:00 + n minutes Beijing time on the days before
+    /// <paramref name="now"/>; the two sellers' trading accounts (the paper and the aviation company) open when the FFCER
+    /// instruments are listed.
     /// </summary>
     public async Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -77,34 +80,46 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
                 Instrument.NationalBandBasisPoints, TradingCalendar.AllDay.Name);
             Ensure(await exchange.HandleAsync(staff, new ListInstrument(instrument), firstDay, ct).ConfigureAwait(false));
         }
-        if (!OpenTradingAccount.TryParse(new(Seller.Company + CreditCode.CheckCharacter(Seller.Company), Seller.HoldingAccount), out var open, out _))
+        foreach (var (company, holding, _) in (IEnumerable<(string, string, string)>)[Seller, DemoAllowanceTrades.Seller])
         {
-            throw new InvalidOperationException("the demo seller's trading account does not parse");
-        }
-        Ensure(await exchange.HandleAsync(staff, open, firstDay, ct).ConfigureAwait(false));
-        var seller = await ActorAsync(Seller.Trader, ct).ConfigureAwait(false);
-        var today = BeijingTime.TradingDay(now);
-        for (var i = 0; i < Trades.Count; i++)
-        {
-            var (daysBefore, unitClass, buyer, tonnes, price) = Trades[i];
-            var day = today.AddDays(-daysBefore);
-            if (i > 0 && Trades[i - 1].DaysBefore != daysBefore)
+            if (!OpenTradingAccount.TryParse(new(company + CreditCode.CheckCharacter(company), holding), out var open, out _))
             {
-                await EndDayAsync(staff, today.AddDays(-Trades[i - 1].DaysBefore), ct).ConfigureAwait(false);
+                throw new InvalidOperationException($"the demo seller {company}'s trading account does not parse");
+            }
+            Ensure(await exchange.HandleAsync(staff, open, firstDay, ct).ConfigureAwait(false));
+        }
+        var today = BeijingTime.TradingDay(now);
+        var schedule = Schedule();
+        for (var i = 0; i < schedule.Count; i++)
+        {
+            var (daysBefore, code, seller, buyer, tonnes, price, key) = schedule[i];
+            var day = today.AddDays(-daysBefore);
+            if (i > 0 && schedule[i - 1].DaysBefore != daysBefore)
+            {
+                await EndDayAsync(staff, today.AddDays(-schedule[i - 1].DaysBefore), ct).ConfigureAwait(false);
             }
             var at = new DateTimeOffset(day.Year, day.Month, day.Day, 10, i, 0, BeijingTime.Offset);
-            var code = unitClass.ToString();
-            Ensure(await exchange.HandleAsync(seller, Order(code, Side.Sell, tonnes, price, $"sell-{i}"), at, ct).ConfigureAwait(false));
+            Ensure(await exchange.HandleAsync(await ActorAsync(seller, ct).ConfigureAwait(false), Order(code, Side.Sell, tonnes, price, $"{key}sell-{i}"), at, ct)
+                .ConfigureAwait(false));
             var bought = await exchange.HandleAsync(await ActorAsync(buyer, ct).ConfigureAwait(false),
-                Order(code, Side.Buy, tonnes, price, $"buy-{i}"), at.AddSeconds(30), ct).ConfigureAwait(false);
+                Order(code, Side.Buy, tonnes, price, $"{key}buy-{i}"), at.AddSeconds(30), ct).ConfigureAwait(false);
             if (bought is not ExchangeOutcome.Completed { Trades: [{ } trade] } || trade.Quantity != tonnes)
             {
-                throw new InvalidOperationException($"Demo FFCER trade {i} did not fill: {bought}");
+                throw new InvalidOperationException($"Demo {code} trade {i} did not fill: {bought}");
             }
         }
-        await EndDayAsync(staff, today.AddDays(-Trades[^1].DaysBefore), ct).ConfigureAwait(false);
+        await EndDayAsync(staff, today.AddDays(-schedule[^1].DaysBefore), ct).ConfigureAwait(false);
         return true;
     }
+
+    // The FFCER and the GDEA-2017 trades (DemoAllowanceTrades) day by day, earliest first, so that each day's trades come
+    // before its end of day and every account's history reads forward.
+    private static List<(int DaysBefore, string Code, string Seller, string Buyer, long Tonnes, long PriceFen, string Key)> Schedule() =>
+        Trades.Select(t => (t.DaysBefore, t.Class.ToString(), Seller.Trader, t.Buyer, t.Tonnes, t.PriceFen, "ffcer-"))
+            .Concat(DemoAllowanceTrades.Trades.Select(t => (t.DaysBefore, DemoAllowanceTrades.Instrument.ToString(), DemoAllowanceTrades.Seller.Trader,
+                DemoAllowanceTrades.Buyer, t.Tonnes, t.PriceFen, "gdea-")))
+            .OrderByDescending(t => t.DaysBefore)
+            .ToList();
 
     // Each seeded day is ended as the exchange would end it, at 15:30 Beijing time: its close (by the instrument's rule)
     // becomes the next day's reference and band, so the market opens on the last seeded close, not on the listing price.
@@ -113,7 +128,7 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
             .ConfigureAwait(false));
 
     private static PlaceOrder Order(string instrument, Side side, long tonnes, long priceFen, string key) =>
-        new(instrument, side, OrderType.Limit, priceFen, tonnes, IdempotencyKey.From("demo-ffcer-" + key));
+        new(instrument, side, OrderType.Limit, priceFen, tonnes, IdempotencyKey.From("demo-" + key));
 
     private Task<Actor> ActorAsync(string userName, CancellationToken ct) => DemoActors.FindAsync(store, userName, ct);
 
@@ -121,7 +136,7 @@ public sealed class DemoForestryTrades(ExchangeService exchange, RegistryService
     {
         if (outcome is not ExchangeOutcome.Completed)
         {
-            throw new InvalidOperationException($"Demo FFCER trades seeding was refused: {outcome}");
+            throw new InvalidOperationException($"Demo trades seeding was refused: {outcome}");
         }
     }
 }

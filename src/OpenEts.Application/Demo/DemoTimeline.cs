@@ -5,7 +5,7 @@ namespace OpenEts.Application.Demo;
 /// shows runs forward: the market's members join and the registry opens at <see cref="Start"/> (accounts opened,
 /// allowances issued and allocated, the demo registry's offsets issued), the offset register issues or links the credits
 /// verified in their own years a day later (<see cref="OffsetsIssued"/>), the exchange opens with the companies' deposits
-/// on the day before the first seeded trade (<see cref="ExchangeOpens"/>), the FFCER trades fill the five days before
+/// on the day before the first seeded trade (<see cref="ExchangeOpens"/>), the FFCER and GDEA-2017 trades fill the five days before
 /// <see cref="Now"/>, and the auction opens at <see cref="Now"/>. The MRV reports and the offset projects' earlier steps
 /// keep the dates of the years they belong to (2009–2018). Nothing is dated after <see cref="Now"/>.
 /// </summary>

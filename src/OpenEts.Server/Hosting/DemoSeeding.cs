@@ -46,7 +46,7 @@ internal sealed class DemoSeeding(
             + (mrvSeeded ? "; demo emission reports seeded" : "") + (auctionSeeded ? "; demo cash and auction seeded" : "")
             + (planSeeded ? "; demo allocation plan (draft) seeded" : "") + (offsetsSeeded ? "; demo offset projects seeded" : "")
             + (statisticsSeeded ? "; demo market statistics seeded" : "") + (exchangeSeeded ? "; demo exchange (GDEA-2017) seeded" : "")
-            + (forestrySeeded ? "; demo FFCER trades seeded" : "") + (energySeeded ? "; demo energy dual control (NX) seeded" : ""));
+            + (forestrySeeded ? "; demo FFCER and GDEA-2017 trades seeded" : "") + (energySeeded ? "; demo energy dual control (NX) seeded" : ""));
         if (seeded || environment.IsDevelopment())
         {
             Console.WriteLine($"Demo sign-ins (password '{DemoMarket.Password}'):");

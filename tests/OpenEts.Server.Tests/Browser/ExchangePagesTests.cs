@@ -41,7 +41,9 @@ public sealed class ExchangePagesTests(BrowserServer server) : IClassFixture<Bro
         await PlaceAsync(cement, "buy", "16.60", "1000");
         // No reload: the open market page hears of the trade by server-sent events, ticker and K-line alike.
         await watcher.WaitForFunctionAsync("() => document.getElementById('ticker-last').textContent.trim() === '16.50'");
-        await watcher.WaitForSelectorAsync("#kline[data-chart-ready='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        // The page opens on the daily chart of the demo's five seeded GDEA-2017 days (DemoAllowanceTrades): today's trade
+        // adds the sixth bar.
+        await watcher.WaitForSelectorAsync("#kline[data-chart-ready='6']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         // The demo's FFCER trades are cement's too: count the GDEA-2017 ones.
         var gdea = cement.Locator("#trades tr.trade", new PageLocatorOptions { HasText = "GDEA-2017" });
         var trades = await gdea.CountAsync();

@@ -34,6 +34,7 @@ public sealed class DemoTimelineTests(ServerFactory server) : IClassFixture<Serv
     [Theory]
     [InlineData("GD-HOLD-POWER")]
     [InlineData("GD-HOLD-CEMENT")]
+    [InlineData("GD-HOLD-AVIATION")]
     [InlineData("GD-BUFFER")]
     [InlineData("GD-CLEARING")]
     [InlineData("GD-ISSUANCE")]

@@ -13,9 +13,11 @@ public sealed partial class AccountHistoryIssuanceShareTests(ServerFactory serve
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // The demo's FJ0002 issuance: 166 427 t, of which serials 1–133 141 to the paper company and 133 142–166 427 to the buffer.
+    // The history is read for that class: the paper company's GDEA-2017 purchases (DemoAllowanceTrades) came after the
+    // issuance and fill the first page of its whole history.
     private static async Task<string> IssuanceRowAsync(HttpClient client, string account)
     {
-        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/Registry/Account/{account}", Ct));
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/Registry/Account/{account}?class=FFCER-FJ0002-2016", Ct));
         return Rows().Matches(page).Select(m => m.Value).Single(r => r.Contains("签发减排量", StringComparison.Ordinal)
             && r.Contains("FFCER-FJ0002-2016", StringComparison.Ordinal));
     }
