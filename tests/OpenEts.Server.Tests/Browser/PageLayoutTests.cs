@@ -16,6 +16,7 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         ("cement-a", "/Exchange", "#instruments .instrument-state"),
         ("cement-a", "/Mrv/Edit?year=2018", null),
         ("cement-a", "/Registry/Account/GD-HOLD-CEMENT", "#holdings td.mono"),
+        ("paper-a", "/Registry/Account/GD-HOLD-PAPER", "#history td.actor"),
         ("cement-a", "/Market", "#tickers td a.mono"),
         ("cement-a", "/Market/Statistics", "#statistics td.nowrap"),
         ("regulator", "/Registry/Issuances", "td.nowrap"),
