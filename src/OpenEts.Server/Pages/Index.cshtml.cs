@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Cash;
 using OpenEts.Application.Organisations;
+using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Application.Workbench;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Hosting;
 
@@ -12,7 +15,8 @@ namespace OpenEts.Server.Pages;
 
 /// <summary>The landing page: public; after sign-in, the user's workbench (工作台: what waits for them) and the covered-entity list in numbers.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(OrganisationService organisations, WorkbenchQueries workbench, DemoMode mode) : PageModel
+public sealed class IndexModel(
+    OrganisationService organisations, WorkbenchQueries workbench, RegistryQueries registry, CashQueries cash, DemoMode mode) : PageModel
 {
     /// <summary>True on a demo: the landing page lists the demo sign-ins.</summary>
     public bool IsDemo => mode.IsDemo;
@@ -22,11 +26,31 @@ public sealed class IndexModel(OrganisationService organisations, WorkbenchQueri
     /// <summary>What waits for the signed-in user, most urgent first; null for a visitor.</summary>
     public IReadOnlyList<WorkItem>? Work { get; private set; }
 
+    /// <summary>A company representative's accounts at a glance: what each holds, per unit class; null for other roles.</summary>
+    public IReadOnlyList<(string Account, IReadOnlyList<(string Class, long Tonnes)> Holdings)>? OwnAccounts { get; private set; }
+
+    /// <summary>A company representative's cash: balance and what is available (not reserved for orders); null when none.</summary>
+    public (decimal Balance, decimal Available)? OwnCash { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated == true)
         {
             Work = await workbench.ForAsync(User.Actor(), ct);
+        }
+        if (User.Identity?.IsAuthenticated == true && User.Actor().Role == Role.CompanyRepresentative)
+        {
+            var actor = User.Actor();
+            var accounts = new List<(string, IReadOnlyList<(string, long)>)>();
+            foreach (var account in await registry.AccountsAsync(actor, ct))
+            {
+                if (await registry.HoldingsAsync(actor, account.Number, ct) is AccountRead<IReadOnlyList<Holding>>.Found found)
+                {
+                    accounts.Add((account.Number.Value, [.. found.Value.Select(h => (h.Class.ToString(), h.Total.Value))]));
+                }
+            }
+            OwnAccounts = accounts;
+            OwnCash = await cash.OwnStatementAsync(actor, 0, ct) is { Account: not null } statement ? (statement.Balance, statement.Available) : null;
         }
         if (User.Identity?.IsAuthenticated == true && User.Actor().Role != Role.Citizen)
         {
