@@ -29,7 +29,7 @@ public static class DemoAllowanceTrades
     /// 50 000 to 80 000 t a day (demo choices). The last day's VWAP (16.086 → 16.09) and its last trade are both 16.09
     /// yuan/t, so that the demo opens on its documented 16.09 previous close and band (14.49–17.69). Two trades on each of
     /// the last two days: fewer minute bars in the 1-minute chart's two days than the five days traded, so the market page
-    /// opens on the daily chart (a thin market's, <c>InstrumentModel.MinuteBarsForTheMinuteChart</c>).
+    /// opens on the daily chart (a thin market's, <see cref="Exchange.MarketData.MarketDataQueries.MinuteBarsForTheMinuteChart"/>).
     /// </summary>
     public static IReadOnlyList<(int DaysBefore, long Tonnes, long PriceFen)> Trades { get; } =
     [

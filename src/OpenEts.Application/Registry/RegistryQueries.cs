@@ -27,6 +27,18 @@ public sealed partial class RegistryQueries(RegistryService registry)
         registry.QueryAsync<IReadOnlyList<Account>>((l, _) => [.. l.Accounts.Where(a => MaySee(actor, a))], ct);
 
     /// <summary>
+    /// What each account <paramref name="actor"/> represents holds, one entry per unit class, in one read of the registry;
+    /// empty for an actor who represents none (a regulator or an auditor sees every account, but represents none).
+    /// </summary>
+    public Task<IReadOnlyList<(Account Account, IReadOnlyList<Holding> Holdings)>> RepresentedHoldingsAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var user = RegistryService.UserOf(actor.UserName);
+        return registry.QueryAsync<IReadOnlyList<(Account, IReadOnlyList<Holding>)>>((l, _) =>
+            [.. l.Accounts.Where(a => a.IsRepresentative(user)).Select(a => (a, l.HoldingsOf(a.Number)))], ct);
+    }
+
+    /// <summary>
     /// Reads one account with <paramref name="read"/> (given the ledger, every registry event and the account), when it
     /// exists and <paramref name="actor"/> may see it.
     /// </summary>

@@ -7,7 +7,6 @@ using OpenEts.Application.Storage;
 using OpenEts.Application.Workbench;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
-using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Hosting;
 
@@ -41,15 +40,8 @@ public sealed class IndexModel(
         if (User.Identity?.IsAuthenticated == true && User.Actor().Role == Role.CompanyRepresentative)
         {
             var actor = User.Actor();
-            var accounts = new List<(string, IReadOnlyList<(string, long)>)>();
-            foreach (var account in await registry.AccountsAsync(actor, ct))
-            {
-                if (await registry.HoldingsAsync(actor, account.Number, ct) is AccountRead<IReadOnlyList<Holding>>.Found found)
-                {
-                    accounts.Add((account.Number.Value, [.. found.Value.Select(h => (h.Class.ToString(), h.Total.Value))]));
-                }
-            }
-            OwnAccounts = accounts;
+            OwnAccounts = [.. (await registry.RepresentedHoldingsAsync(actor, ct)).Select(a =>
+                (a.Account.Number.Value, (IReadOnlyList<(string, long)>)[.. a.Holdings.Select(h => (h.Class.ToString(), h.Total.Value))]))];
             OwnCash = await cash.OwnStatementAsync(actor, 0, ct) is { Account: not null } statement ? (statement.Balance, statement.Available) : null;
         }
         if (User.Identity?.IsAuthenticated == true && User.Actor().Role != Role.Citizen)

@@ -90,6 +90,32 @@ public sealed class MarketDataQueries(IMarketFeed feed, TimeProvider clock)
         return KLines.Aggregate(trades, interval);
     }
 
+    /// <summary>
+    /// The chart an instrument's page opens on when no interval is asked for: the 1-minute chart when the last two days
+    /// have at least this many 1-minute bars; a thinner market (a few trades a day, as carbon markets mostly are) opens on
+    /// the daily chart, where its days of trading show as a trend rather than one or two lone minutes. A design choice.
+    /// </summary>
+    public const int MinuteBarsForTheMinuteChart = 10;
+
+    /// <summary>
+    /// The interval and bars an instrument's chart opens on (<see cref="MinuteBarsForTheMinuteChart"/>): the year's
+    /// daily bars are read only for a thin market, and chosen when there are more of them than minute bars; null when
+    /// the instrument is not listed.
+    /// </summary>
+    public async Task<(KLineInterval Interval, IReadOnlyList<Bar> Bars)?> OpeningChartAsync(string instrument, CancellationToken ct)
+    {
+        if (await KLinesAsync(instrument, KLineInterval.OneMinute, ct).ConfigureAwait(false) is not { } minutes)
+        {
+            return null;
+        }
+        if (minutes.Count >= MinuteBarsForTheMinuteChart)
+        {
+            return (KLineInterval.OneMinute, minutes);
+        }
+        var days = await KLinesAsync(instrument, KLineInterval.OneDay, ct).ConfigureAwait(false) ?? [];
+        return days.Count > minutes.Count ? (KLineInterval.OneDay, days) : (KLineInterval.OneMinute, minutes);
+    }
+
     /// <summary>The top <see cref="DepthLevels"/> levels of each side, or null when the instrument is not listed.</summary>
     public Task<BookDepth?> DepthAsync(string instrument, CancellationToken ct) => feed.DepthAsync(instrument, DepthLevels, ct);
 

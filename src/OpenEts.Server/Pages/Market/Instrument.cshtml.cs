@@ -33,32 +33,18 @@ public sealed class InstrumentModel(MarketDataQueries market, ExchangeQueries ex
     /// <summary>The interval asked for that is not one of 1m and 1d, or null.</summary>
     public string? IntervalRefused { get; private set; }
 
-    /// <summary>
-    /// Without an interval asked for, the 1-minute chart is shown when the last two days have at least this many
-    /// 1-minute bars; a thinner market (a few trades a day, as carbon markets mostly are) opens on the daily chart, where
-    /// its days of trading show as a trend rather than one or two lone minutes.
-    /// </summary>
-    public const int MinuteBarsForTheMinuteChart = 10;
-
     public async Task<IActionResult> OnGetAsync(string code, string? interval, CancellationToken ct)
     {
-        var asked = MarketDataQueries.TryParseInterval(interval, out var i) && !string.IsNullOrEmpty(interval);
-        if (!asked)
-        {
-            // An interval the market does not draw is said so, and the 1-minute chart shown in its place.
-            IntervalRefused = string.IsNullOrEmpty(interval) ? null : interval;
-            i = KLineInterval.OneMinute;
-        }
+        // An interval the market does not draw is said so, and the 1-minute chart (what the parse answers then) shown in its place.
+        var known = MarketDataQueries.TryParseInterval(interval, out var i);
+        IntervalRefused = known || string.IsNullOrEmpty(interval) ? null : interval;
         if (await market.TickerAsync(code, ct) is not { } ticker)
         {
             return NotFound();
         }
-        Bars = await market.KLinesAsync(code, i, ct) ?? [];
-        if (!asked && IntervalRefused is null && Bars.Count < MinuteBarsForTheMinuteChart
-            && await market.KLinesAsync(code, KLineInterval.OneDay, ct) is { } days && days.Count > Bars.Count)
-        {
-            (i, Bars) = (KLineInterval.OneDay, days);
-        }
+        (i, Bars) = string.IsNullOrEmpty(interval) && await market.OpeningChartAsync(code, ct) is { } opening
+            ? opening
+            : (i, await market.KLinesAsync(code, i, ct) ?? []);
         (Code, Ticker, IntervalName) = (code, ticker, MarketDataQueries.IntervalName(i));
         Depth = await market.DepthAsync(code, ct);
         Halt = Depth is { Halted: true } ? (await exchange.HaltsAsync(ct)).GetValueOrDefault(code) : null;
