@@ -175,6 +175,12 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
     }
 
     /// <summary>
+    /// The year the key users' progress is shown for when none is asked: the last full calendar year at
+    /// <paramref name="now"/>, Beijing time (the year whose statistics are in).
+    /// </summary>
+    public static int LastFullYear(DateTimeOffset now) => now.ToOffset(TimeSpan.FromHours(8)).Year - 1;
+
+    /// <summary>
     /// The key energy users the actor may see, with their year's budget, use and 晴雨表: every one for an overseer, the
     /// company's own for its representative, none for anyone else.
     /// </summary>
