@@ -97,32 +97,66 @@ public abstract partial class StoreContract<TDb>
 
         var totals = (await queries.PublicTotalsAsync("guangdong-tanpuhui", Ct))!;
 
-        // Guangdong's demo citizens: citizen-gz (30 metro trips × 515.5 g) and citizen-fs (bus and meter), each spending
-        // 50 coins on a bus-fare coupon.
-        Assert.Equal(2, totals.Citizens);
-        Assert.Equal(100, totals.Redeemed);
-        Assert.Equal(100, totals.CoinsRedeemed.Sum());
-        Assert.Equal(15_465m, totals.Reductions.Single(b => b.Behaviour == Behaviour.Metro).Reduction.Sum(g => g.Grams));
+        // Guangdong's demo citizens: citizen-gz (30 metro trips × 515.5 g) and citizen-fs (bus, meter and rooftop), each
+        // spending 50 coins on a bus-fare coupon, and ten of the crowd, five of whom (crowd-gd-02, 04, …) buy the same
+        // coupon by metro commutes and five give 5 + i coins (6 + 8 + 10 + 12 + 14 = 50) to tree planting.
+        Assert.Equal(2 + DemoInclusion.CrowdSize, totals.Citizens);
+        Assert.Equal(7 * 50, totals.Redeemed);
+        Assert.Equal(7 * 50, totals.CoinsRedeemed.Sum());
+        Assert.Equal(50, totals.Donated);
+        var metro = totals.Reductions.Single(b => b.Behaviour == Behaviour.Metro).Reduction.Sum(g => g.Milligrams);
+        Assert.True(metro > 15_465_000m, $"the crowd's metro trips add to citizen-gz's 15 465 g: {metro} mg");
+        Assert.Equal(0m, metro % 515_500m);
         Assert.Equal(totals.Credited, totals.CoinsIssued.Sum());
         Assert.Equal(totals.Reduction.Milligrams, totals.Reductions.Sum(b => b.Reduction.Sum(g => g.Milligrams)));
         Assert.Null(await queries.PublicTotalsAsync("no-such-programme", Ct));
     }
 
     [Fact]
-    public async Task DemoInclusion_PublicTotalsUnderTheMinimumGroup_WithholdEveryFigureOfTheTwoCitizens()
+    public async Task DemoInclusion_PublicTotals_PublishTheCrowdAndWithholdTheRooftopOnlyOneCitizenReports()
     {
         await using var store = await Db.CreateStoreAsync();
         await new DemoMarket(store, new FakeHashing(), new DemoInclusion(InclusionProgrammes.Shipped)).SeedIfEmptyAsync(Now, Ct);
         var queries = new InclusionQueries(store, InclusionProgrammes.Shipped, new FixedClock(Now));
 
-        var totals = (await queries.PublicTotalsAsync("guangdong-tanpuhui", Ct))!;
+        foreach (var programme in DemoInclusion.Crowd.Select(c => c.Programme))
+        {
+            var totals = (await queries.PublicTotalsAsync(programme, Ct))!;
 
-        // Two citizens, k = 5 (the shipped programme's [UNCONFIRMED] choice): nothing about them is published.
-        Assert.True(totals.TotalsSuppressed);
-        Assert.Equal((0L, 0L, 0L), (totals.Citizens, totals.Redeemed, totals.Reduction.Milligrams));
-        Assert.Equal(0, totals.Reductions.Sum(b => b.Reduction.Sum(g => g.Milligrams)));
-        Assert.Contains(true, totals.Reductions.Single(b => b.Behaviour == Behaviour.Metro).Suppressed);
-        Assert.Equal(0, totals.CoinsRedeemed.Sum());
-        Assert.Contains(true, totals.RedeemedSuppressed);
+            // Ten or more citizens in each programme, k = 5 (the shipped programmes' [UNCONFIRMED] choice): the headline
+            // totals, a month of redemptions and the donations are published.
+            Assert.False(totals.TotalsSuppressed, programme);
+            Assert.True(totals.Citizens >= DemoInclusion.CrowdSize, programme);
+            Assert.True(totals.Redeemed >= 5 * 50, programme);
+            Assert.Contains(false, totals.RedeemedSuppressed);
+            Assert.False(totals.DonatedSuppressed, programme);
+            Assert.True(totals.Donated > 0, programme);
+            Assert.Contains(totals.Reductions, b => b.Suppressed.Contains(false));
+        }
+
+        // Guangdong's rooftop PV: one citizen (citizen-fs) reports it, so every month of it is withheld and shows no figure.
+        var guangdong = (await queries.PublicTotalsAsync("guangdong-tanpuhui", Ct))!;
+        var pv = guangdong.Reductions.Single(b => b.Behaviour == Behaviour.SolarPv);
+        Assert.Equal(0, pv.Reduction.Sum(g => g.Milligrams));
+        Assert.Contains(true, pv.Suppressed);
+    }
+
+    [Fact]
+    public async Task DemoInclusion_Crowd_EachCitizenEarnsAndKeepsTheirCoinsConserved()
+    {
+        await using var store = await Db.CreateStoreAsync();
+        await new DemoMarket(store, new FakeHashing(), new DemoInclusion(InclusionProgrammes.Shipped)).SeedIfEmptyAsync(Now, Ct);
+        var queries = new InclusionQueries(store, InclusionProgrammes.Shipped, new FixedClock(Now));
+
+        var names = DemoInclusion.CrowdUserNames.ToList();
+        Assert.Equal(DemoInclusion.Crowd.Count * DemoInclusion.CrowdSize, names.Distinct().Count());
+        foreach (var userName in names)
+        {
+            var user = await store.ReadAsync(s => s.Users.FindByNameAsync(userName), Ct);
+            var statement = (await queries.StatementAsync(new Actor(user!.Id, user.UserName, user.Role, null), null, Ct))!;
+            var wallet = Assert.Single(statement.Programmes);
+            Assert.True(wallet.Credited > 0, userName);
+            Assert.Equal(wallet.Credited, wallet.Spendable + wallet.Pending + wallet.Redeemed + wallet.Expired + wallet.Donated);
+        }
     }
 }

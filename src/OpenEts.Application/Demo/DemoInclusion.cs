@@ -55,38 +55,91 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
     /// <summary>How many days of actions, ending the day before seeding.</summary>
     public const int Days = 21;
 
+    /// <summary>
+    /// The demo's crowd (市民): per programme, <see cref="CrowdSize"/> more citizens — user name prefix, display name
+    /// prefix and the version their actions are written for — so that the public statistics of each programme describe
+    /// enough citizens to be published (a programme's minimum group, 5 [UNCONFIRMED]) while a cell of fewer stays withheld
+    /// (Guangdong's rooftop PV, which only citizen-fs reports). They sign in with the demo password like everyone else.
+    /// </summary>
+    public static IReadOnlyList<(string Prefix, string DisplayName, string Programme, string Version, string Redeems)> Crowd { get; } =
+    [
+        ("crowd-gd-", "广东市民", "guangdong-tanpuhui", "guangdong-tanpuhui-2022", "bus-fare-discount"),
+        ("crowd-sz-", "深圳市民", "shenzhen-tanpuhui", "shenzhen-tanpuhui-2022", "metro-discount"),
+        ("crowd-fz-", "福州市民", "fuzhou-lvbao", "fuzhou-lvbao-2024", "movie-ticket"),
+    ];
+
+    /// <summary>How many crowd citizens each programme has.</summary>
+    public const int CrowdSize = 10;
+
+    /// <summary>The user names of the crowd, in order: <c>crowd-gd-01</c> … <c>crowd-fz-10</c>.</summary>
+    public static IEnumerable<string> CrowdUserNames =>
+        Crowd.SelectMany(c => Enumerable.Range(1, CrowdSize).Select(i => CrowdUserName(c.Prefix, i)));
+
+    private static string CrowdUserName(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:00}");
+
     /// <summary>Inserts the demo citizens with <paramref name="passwordHash"/> and records their actions and redemptions.</summary>
     public async Task SeedAsync(IStoreSession session, DateTimeOffset now, string passwordHash)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var today = InclusionTime.DayOf(now);
         foreach (var (userName, displayName, programme, version, redeems) in Citizens)
         {
-            var user = await session.Users.InsertAsync(new UserRecord(0, userName, displayName, Role.Citizen, null, passwordHash, 0, null), now)
-                .ConfigureAwait(false);
-            await session.Journal.AppendAsync(now, Actor.System.UserName, "user.created", userName,
-                Json.Object(("role", Role.Citizen.ToString()), ("organisation", null), ("source", "demo"))).ConfigureAwait(false);
-            if (programmes.InForce(programme, today.AddDays(-Days))?.Id != version || programmes.InForce(programme, today)?.Id != version)
+            await SeedCitizenAsync(session, now, passwordHash, (userName, displayName, programme, version),
+                () => Actions(userName, now), redeems, donates: 0).ConfigureAwait(false);
+        }
+        foreach (var (prefix, displayName, programme, version, redeems) in Crowd)
+        {
+            for (var i = 1; i <= CrowdSize; i++)
             {
-                continue;
-            }
-            var actor = new Actor(user.Id, user.UserName, user.Role, null);
-            var work = new InclusionWork(session, actor, now, programmes);
-            if (!RecordActions.TryParse(new RecordActions.Form(programme, [.. Actions(userName, now)]), programmes, out var record, out var errors))
-            {
-                throw new InvalidOperationException($"demo actions of {userName} do not parse: {string.Join("; ", errors.Select(e => e.Message))}");
-            }
-            Ensure(await record.ExecuteAsync(work).ConfigureAwait(false), userName);
-            if (redeems.Length > 0)
-            {
-                if (!RedeemCoins.TryParse(new RedeemCoins.Form(programme, redeems, "demo-" + userName), programmes, out var redeem, out _))
-                {
-                    throw new InvalidOperationException($"demo redemption of {userName} does not parse");
-                }
-                Ensure(await redeem.ExecuteAsync(work).ConfigureAwait(false), userName);
+                var index = i;
+                var userName = CrowdUserName(prefix, i);
+                // Every other one redeems the programme's offer; the others give coins to its public-good cause.
+                await SeedCitizenAsync(session, now, passwordHash,
+                    (userName, string.Create(CultureInfo.InvariantCulture, $"{displayName} {i:00}（演示）"), programme, version),
+                    () => CrowdActions(programme, userName, index, now), i % 2 == 0 ? redeems : "", donates: i % 2 == 0 ? 0 : 5 + i)
+                    .ConfigureAwait(false);
             }
         }
         await SeedMerchantsAndPartnerAsync(new InclusionWork(session, Actor.System, now, programmes)).ConfigureAwait(false);
+    }
+
+    private async Task SeedCitizenAsync(IStoreSession session, DateTimeOffset now, string passwordHash,
+        (string UserName, string DisplayName, string Programme, string Version) citizen,
+        Func<IEnumerable<RecordActions.ActionForm>> actions, string redeems, long donates)
+    {
+        var (userName, displayName, programme, version) = citizen;
+        var today = InclusionTime.DayOf(now);
+        var user = await session.Users.InsertAsync(new UserRecord(0, userName, displayName, Role.Citizen, null, passwordHash, 0, null), now)
+            .ConfigureAwait(false);
+        await session.Journal.AppendAsync(now, Actor.System.UserName, "user.created", userName,
+            Json.Object(("role", Role.Citizen.ToString()), ("organisation", null), ("source", "demo"))).ConfigureAwait(false);
+        if (programmes.InForce(programme, today.AddDays(-Days))?.Id != version || programmes.InForce(programme, today)?.Id != version)
+        {
+            return;
+        }
+        var actor = new Actor(user.Id, user.UserName, user.Role, null);
+        var work = new InclusionWork(session, actor, now, programmes);
+        if (!RecordActions.TryParse(new RecordActions.Form(programme, [.. actions()]), programmes, out var record, out var errors))
+        {
+            throw new InvalidOperationException($"demo actions of {userName} do not parse: {string.Join("; ", errors.Select(e => e.Message))}");
+        }
+        Ensure(await record.ExecuteAsync(work).ConfigureAwait(false), userName);
+        if (redeems.Length > 0)
+        {
+            if (!RedeemCoins.TryParse(new RedeemCoins.Form(programme, redeems, "demo-" + userName), programmes, out var redeem, out _))
+            {
+                throw new InvalidOperationException($"demo redemption of {userName} does not parse");
+            }
+            Ensure(await redeem.ExecuteAsync(work).ConfigureAwait(false), userName);
+        }
+        if (donates > 0)
+        {
+            var cause = programmes.InForce(programme, today)!.Causes[0].Code;
+            if (!DonateCoins.TryParse(new DonateCoins.Form(programme, cause, donates, "demo-donation-" + userName), programmes, out var donate, out _))
+            {
+                throw new InvalidOperationException($"demo donation of {userName} does not parse");
+            }
+            Ensure(await donate.ExecuteAsync(work).ConfigureAwait(false), userName);
+        }
     }
 
     private async Task SeedMerchantsAndPartnerAsync(InclusionWork work)
@@ -147,6 +200,67 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
                     {
                         yield return new(Id("bike"), "demo-fz-bike", "bike", $"{date}T08:00:00+08:00", 3m, 20m);
                         yield return new(Id("bus"), "demo-fz-bus", "bus", $"{date}T17:40:00+08:00", 6m, 25m);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The demo actions of crowd citizen <paramref name="i"/> (1–10) of a programme over the same three weeks: commutes on
+    /// most weekdays (each citizen skips a different day in four), by metro or bus by turns, meter readings for every third,
+    /// walks and rides in Fuzhou; distances and steps vary with <paramref name="i"/> so that no two citizens rank alike.
+    /// </summary>
+    internal static IEnumerable<RecordActions.ActionForm> CrowdActions(string programme, string userName, int i, DateTimeOffset now)
+    {
+        var today = InclusionTime.DayOf(now);
+        for (var back = Days; back >= 1; back--)
+        {
+            var day = today.AddDays(-back);
+            var weekday = day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+            var commutes = weekday && (day.DayNumber + i) % 4 != 0;
+            var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string Id(string what) => $"{userName}-{date}-{what}";
+            string At(int hour, int minute) => string.Create(CultureInfo.InvariantCulture, $"{date}T{hour:00}:{minute:00}:00+08:00");
+            var byMetro = i % 2 == 0;
+            switch (programme)
+            {
+                case "guangdong-tanpuhui":
+                    if (commutes && byMetro)
+                    {
+                        yield return new(Id("am"), $"demo-{userName}-card", "metro", At(7, 30 + i), 1m, 30m + i);
+                        yield return new(Id("pm"), $"demo-{userName}-card", "metro", At(18, i), 1m, 30m + i);
+                    }
+                    else if (commutes)
+                    {
+                        yield return new(Id("am"), $"demo-{userName}-card", "bus", At(7, 20 + i), 4m + i, 25m + i);
+                        yield return new(Id("pm"), $"demo-{userName}-card", "bus", At(17, 50 + i), 4m + i, 25m + i);
+                    }
+                    if (i % 3 == 0)
+                    {
+                        yield return new(Id("meter"), $"demo-{userName}-meter", "electricity", At(23, 0), 1.2m + (i / 10m));
+                    }
+                    break;
+                case "shenzhen-tanpuhui":
+                    if (commutes)
+                    {
+                        yield return new(Id("am"), $"demo-{userName}-card", byMetro ? "metro" : "bus", At(8, i), 6m + i, 25m + i);
+                        yield return new(Id("pm"), $"demo-{userName}-card", byMetro ? "metro" : "bus", At(18, 10 + i), 6m + i, 25m + i);
+                    }
+                    if (i % 3 == 0)
+                    {
+                        yield return new(Id("meter"), $"demo-{userName}-meter", "electricity", At(23, 0), 1.4m + (i / 10m));
+                    }
+                    break;
+                case "fuzhou-lvbao":
+                    yield return new(Id("walk"), $"demo-{userName}-steps", "walk", At(21, 0), 9000m + (i * 800m) + ((day.DayNumber % 3) * 400m));
+                    if (commutes)
+                    {
+                        yield return byMetro
+                            ? new(Id("bike"), $"demo-{userName}-bike", "bike", At(8, i), 2m + (i / 5m), 15m + i)
+                            : new(Id("bus"), $"demo-{userName}-bus", "bus", At(8, i), 5m, 20m + i);
                     }
                     break;
                 default:

@@ -58,6 +58,8 @@ internal sealed class DemoSeeding(
             {
                 Console.WriteLine($"  {c.UserName,-12} {"Citizen",-22} {c.DisplayName}");
             }
+            var crowd = DemoInclusion.CrowdUserNames.ToList();
+            Console.WriteLine($"  {crowd[0] + " … " + crowd[^1],-35} {crowd.Count} more citizens ({string.Join("、", DemoInclusion.Crowd.Select(c => c.DisplayName))})");
         }
     }
 
