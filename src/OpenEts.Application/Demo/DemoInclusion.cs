@@ -60,12 +60,14 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
     /// prefix and the version their actions are written for — so that the public statistics of each programme describe
     /// enough citizens to be published (a programme's minimum group, 5 [UNCONFIRMED]) while a cell of fewer stays withheld
     /// (Guangdong's rooftop PV, which only citizen-fs reports). They sign in with the demo password like everyone else.
+    /// The even-numbered redeem the programme's offer; where <c>Gives</c>, the odd-numbered give coins to its cause, and
+    /// elsewhere (Shenzhen) they keep their coins, so that its cause starts with no donor.
     /// </summary>
-    public static IReadOnlyList<(string Prefix, string DisplayName, string Programme, string Version, string Redeems)> Crowd { get; } =
+    public static IReadOnlyList<(string Prefix, string DisplayName, string Programme, string Version, string Redeems, bool Gives)> Crowd { get; } =
     [
-        ("crowd-gd-", "广东市民", "guangdong-tanpuhui", "guangdong-tanpuhui-2022", "bus-fare-discount"),
-        ("crowd-sz-", "深圳市民", "shenzhen-tanpuhui", "shenzhen-tanpuhui-2022", "metro-discount"),
-        ("crowd-fz-", "福州市民", "fuzhou-lvbao", "fuzhou-lvbao-2024", "movie-ticket"),
+        ("crowd-gd-", "广东市民", "guangdong-tanpuhui", "guangdong-tanpuhui-2022", "bus-fare-discount", true),
+        ("crowd-sz-", "深圳市民", "shenzhen-tanpuhui", "shenzhen-tanpuhui-2022", "metro-discount", false),
+        ("crowd-fz-", "福州市民", "fuzhou-lvbao", "fuzhou-lvbao-2024", "movie-ticket", true),
     ];
 
     /// <summary>How many crowd citizens each programme has.</summary>
@@ -86,16 +88,16 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
             await SeedCitizenAsync(session, now, passwordHash, (userName, displayName, programme, version),
                 () => Actions(userName, now), redeems, donates: 0).ConfigureAwait(false);
         }
-        foreach (var (prefix, displayName, programme, version, redeems) in Crowd)
+        foreach (var (prefix, displayName, programme, version, redeems, gives) in Crowd)
         {
             for (var i = 1; i <= CrowdSize; i++)
             {
                 var index = i;
                 var userName = CrowdUserName(prefix, i);
-                // Every other one redeems the programme's offer; the others give coins to its public-good cause.
+                var even = i % 2 == 0;
                 await SeedCitizenAsync(session, now, passwordHash,
                     (userName, string.Create(CultureInfo.InvariantCulture, $"{displayName} {i:00}（演示）"), programme, version),
-                    () => CrowdActions(programme, userName, index, now), i % 2 == 0 ? redeems : "", donates: i % 2 == 0 ? 0 : 5 + i)
+                    () => CrowdActions(programme, userName, index, now), even ? redeems : "", donates: gives && !even ? 5 + i : 0)
                     .ConfigureAwait(false);
             }
         }

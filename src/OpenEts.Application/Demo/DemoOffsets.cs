@@ -149,6 +149,14 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
         return true;
     }
 
+    /// <summary>
+    /// How many years a demo project's crediting period runs: 20 for forestry and for the carbon-inclusion aggregation
+    /// project (GD0001, through which the demo's citizens' reductions are filed today, so its period must reach past the
+    /// present: from 2017 to 2036), 10 for the others. Demo figures, no rule cited.
+    /// </summary>
+    private static int CreditingYears(ProjectCategory category) =>
+        category is ProjectCategory.Forestry or ProjectCategory.LowCarbonBehaviour ? 20 : 10;
+
     private static SubmitProject Submit(Project p)
     {
         var boundary = p.Category == ProjectCategory.Forestry
@@ -157,7 +165,7 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
             : null;
         var form = new SubmitProject.Form(p.Programme, p.Code, p.Account, p.Title, p.Methodology, Scope(p.Category),
             p.Category.ToString(), p.Province, p.City, p.County, p.Latitude, p.Longitude, boundary, $"{p.FirstYear}-01-01",
-            $"{p.FirstYear + (p.Category == ProjectCategory.Forestry ? 19 : 9)}-12-31", p.ExpectedPerYear, p.PreCdm, p.GasSharePercent,
+            $"{p.FirstYear + CreditingYears(p.Category) - 1}-12-31", p.ExpectedPerYear, p.PreCdm, p.GasSharePercent,
             p.DesignatedArea);
         return SubmitProject.TryParse(form, out var command, out var errors)
             ? command

@@ -11,33 +11,13 @@ namespace OpenEts.Server.Tests.Pages;
 // behaviour and source with the cap that stopped their coins, and their rank this month with a top list by nickname only.
 public sealed partial class InclusionMePageTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private Task<HttpClient> NewCitizenAsync(string? nickname, string? contact = null) => CitizenPages.NewCitizenAsync(server, nickname, contact);
 
-    private const string Password = "citizen-me-2026";
+    private static Task RecordAsync(HttpClient citizen, params object[] actions) => CitizenPages.RecordAsync(citizen, actions);
 
-    private async Task<HttpClient> NewCitizenAsync(string? nickname, string? contact = null)
-    {
-        using var anonymous = server.CreateClient();
-        using var signedUp = await anonymous.PostAsJsonAsync("/api/v1/inclusion/signup",
-            new { password = Password, consentVersion = "2026-11", agree = true, nickname, contact }, Ct);
-        var user = (await signedUp.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("userName").GetString()!;
-        return await server.SignedInAsync(user, Password);
-    }
+    private static object Metro(string source, DateTimeOffset at, decimal km) => CitizenPages.Metro(source, at, km);
 
-    private static async Task RecordAsync(HttpClient citizen, params object[] actions)
-    {
-        using var response = await citizen.PostAsJsonAsync("/api/v1/inclusion/actions", new { programme = "shenzhen-tanpuhui", actions }, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static object Metro(string source, DateTimeOffset at, decimal km) => new
-    {
-        eventId = Guid.NewGuid().ToString("N"), source, behaviour = "metro",
-        occurredAt = at.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture), quantity = km, minutes = 40m,
-    };
-
-    private static async Task<string> MeAsync(HttpClient citizen) =>
-        WebUtility.HtmlDecode(await citizen.GetStringAsync(new Uri("/Inclusion/Me", UriKind.Relative), Ct));
+    private static Task<string> MeAsync(HttpClient citizen) => CitizenPages.MeAsync(citizen);
 
     [Fact]
     public async Task MePage_RecordForm_OffersOnlyTheBehavioursOfTheCitizensProgrammeInChinese()
