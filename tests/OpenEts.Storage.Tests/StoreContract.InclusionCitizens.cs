@@ -133,8 +133,9 @@ public abstract partial class StoreContract<TDb>
             Assert.Contains(totals.Reductions, b => b.Suppressed.Contains(false));
         }
         // Five donors each in Guangdong and Fuzhou; Shenzhen's cause has none yet.
-        Assert.Equal([5L, 0L, 5L], await Task.WhenAll(DemoInclusion.Crowd.Select(async c =>
-            (await queries.PublicTotalsAsync(c.Programme, Ct))!.Donations.Sum(d => d.Donors))));
+        var donors = await Task.WhenAll(DemoInclusion.Crowd.Select(async c =>
+            (await queries.PublicTotalsAsync(c.Programme, Ct))!.Donations.Sum(d => d.Donors)));
+        Assert.Equal([5L, 0L, 5L], donors);
 
         // Guangdong's rooftop PV: one citizen (citizen-fs) reports it, so every month of it is withheld and shows no figure.
         var guangdong = (await queries.PublicTotalsAsync("guangdong-tanpuhui", Ct))!;

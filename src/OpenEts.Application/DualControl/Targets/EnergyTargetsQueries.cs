@@ -181,6 +181,29 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
     public static int LastFullYear(DateTimeOffset now) => now.ToOffset(TimeSpan.FromHours(8)).Year - 1;
 
     /// <summary>
+    /// The year the key users' pages open on: <see cref="LastFullYear"/>, unless no plan reaches it — a five-year plan
+    /// ended, its successor not yet adopted — then the last year the plans cover, whose budgets and reports are there to
+    /// show (in 2027 with only the 2021–2025 plan: 2025, not an empty 2026).
+    /// </summary>
+    public async Task<int> OpeningYearAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var last = LastFullYear(now);
+        var plans = await store.ReadAsync(s => s.EnergyTargets.LatestPlansAsync(), ct).ConfigureAwait(false);
+        return OpeningYear(last, plans.Select(p => (p.Plan.FirstYear, p.Plan.LastYear)));
+    }
+
+    /// <summary>
+    /// <paramref name="lastFullYear"/> when a plan covers it, else the latest year before it that a plan covers, else
+    /// <paramref name="lastFullYear"/> itself.
+    /// </summary>
+    public static int OpeningYear(int lastFullYear, IEnumerable<(int FirstYear, int LastYear)> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var covered = plans.Where(p => p.FirstYear <= lastFullYear).Select(p => Math.Min(p.LastYear, lastFullYear)).ToList();
+        return covered.Count > 0 ? covered.Max() : lastFullYear;
+    }
+
+    /// <summary>
     /// The key energy users the actor may see, with their year's budget, use and 晴雨表: every one for an overseer, the
     /// company's own for its representative, none for anyone else.
     /// </summary>

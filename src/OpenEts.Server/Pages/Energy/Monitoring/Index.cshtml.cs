@@ -55,7 +55,7 @@ public sealed class IndexModel(MonitoringQueries queries, EnergyTargetsQueries t
         Overview = await queries.OverviewAsync(User.Actor(), Region, from, to, ct);
         Exceedances = [.. (await queries.ExceedancesAsync(User.Actor(), from, to, ct) ?? [])
             .Where(e => string.IsNullOrWhiteSpace(Region) || string.Equals(e.Unit.Region, Region.Trim(), StringComparison.OrdinalIgnoreCase))];
-        ProgressYear = EnergyTargetsQueries.LastFullYear(clock.GetUtcNow());
+        ProgressYear = await targets.OpeningYearAsync(clock.GetUtcNow(), ct);
         var progress = (await targets.ProgressAsync(User.Actor(), ProgressYear, ct)).Rows.ToDictionary(p => p.User.Code.Value, StringComparer.Ordinal);
         KeyUserProgress = [.. (await queries.KeyUserLinksAsync(User.Actor(), ct))
             .Where(l => progress.ContainsKey(l.KeyUserCode)).Select(l => (l.UnitId, progress[l.KeyUserCode]))];

@@ -60,7 +60,7 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var lastYear = EnergyTargetsQueries.LastFullYear(clock.GetUtcNow());
+        var lastYear = await queries.OpeningYearAsync(clock.GetUtcNow(), ct);
         var actor = User.Actor();
         IsOverseer = EnergyTargetsQueries.IsOverseer(actor);
         var answer = await queries.ProgressAsync(actor, Year ??= lastYear, ct);
