@@ -212,7 +212,7 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
 
     /// <summary>
     /// The demo actions of crowd citizen <paramref name="i"/> (1–10) of a programme over the same three weeks: commutes on
-    /// most weekdays (each citizen skips a different day in four), by metro or bus by turns, meter readings for every third,
+    /// most weekdays (each citizen skips a different day in four), by metro or bus by turns, meter readings for two in three,
     /// walks and rides in Fuzhou; distances and steps vary with <paramref name="i"/> so that no two citizens rank alike.
     /// </summary>
     internal static IEnumerable<RecordActions.ActionForm> CrowdActions(string programme, string userName, int i, DateTimeOffset now)
@@ -240,7 +240,7 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
                         yield return new(Id("am"), $"demo-{userName}-card", "bus", At(7, 20 + i), 4m + i, 25m + i);
                         yield return new(Id("pm"), $"demo-{userName}-card", "bus", At(17, 50 + i), 4m + i, 25m + i);
                     }
-                    if (i % 3 == 0)
+                    if (i % 3 != 1)
                     {
                         yield return new(Id("meter"), $"demo-{userName}-meter", "electricity", At(23, 0), 1.2m + (i / 10m));
                     }
@@ -251,7 +251,7 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
                         yield return new(Id("am"), $"demo-{userName}-card", byMetro ? "metro" : "bus", At(8, i), 6m + i, 25m + i);
                         yield return new(Id("pm"), $"demo-{userName}-card", byMetro ? "metro" : "bus", At(18, 10 + i), 6m + i, 25m + i);
                     }
-                    if (i % 3 == 0)
+                    if (i % 3 != 1)
                     {
                         yield return new(Id("meter"), $"demo-{userName}-meter", "electricity", At(23, 0), 1.4m + (i / 10m));
                     }

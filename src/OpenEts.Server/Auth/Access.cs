@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OpenEts.Domain.Identity;
 
 namespace OpenEts.Server.Auth;
@@ -102,4 +103,8 @@ internal static class Access
 
     /// <summary>Polluter cards: a company's history (CardsRoles.Overseers and CardsRoles.Companies, who sees only their own).</summary>
     public const string CardHistoryReaders = nameof(Role.Regulator) + "," + nameof(Role.Auditor) + "," + nameof(Role.CompanyRepresentative);
+
+    /// <summary>True when <paramref name="user"/> holds one of <paramref name="roles"/> (a role list above): a page links to another only then.</summary>
+    public static bool Allows(this ClaimsPrincipal user, string roles) =>
+        roles.Split(',').Any(user.IsInRole);
 }

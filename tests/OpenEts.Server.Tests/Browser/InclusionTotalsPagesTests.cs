@@ -22,6 +22,9 @@ public sealed class InclusionTotalsPagesTests(BrowserServer server) : IClassFixt
         Assert.Equal((2 + DemoInclusion.CrowdSize).ToString(System.Globalization.CultureInfo.InvariantCulture),
             await page.InnerTextAsync("#totals-citizens"));
         Assert.Equal("350", await page.InnerTextAsync("#totals-redeemed"));
+        // The reduction is given in kilograms, and its label names no other unit.
+        Assert.EndsWith(" kg", await page.InnerTextAsync("#totals-reduction"), StringComparison.Ordinal);
+        Assert.Equal("累计减排", await page.InnerTextAsync("#totals-tiles .tile:has(#totals-reduction) > span"));
         Assert.Contains("5", await page.InnerTextAsync("#totals-minimum"), StringComparison.Ordinal);
         // Both charts are drawn; the rooftop PV, reported by citizen-fs alone, leaves gaps, which a note explains.
         await page.Locator("#reductions-chart canvas").First.WaitForAsync();

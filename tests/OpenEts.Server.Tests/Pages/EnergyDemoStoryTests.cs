@@ -15,6 +15,26 @@ public sealed partial class EnergyDemoStoryTests(ServerFactory server) : IClassF
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    [Theory]
+    [InlineData("regulator", true)]
+    [InlineData("cement-a", true)]
+    [InlineData("verifier", false)]
+    [InlineData("exchange", false)]
+    [InlineData("citizen-gz", false)]
+    public async Task EnergyPage_LinksTheMonitoringDashboardOnlyForThoseWhoMayOpenIt(string user, bool linked)
+    {
+        using var client = await server.SignedInAsync(user);
+
+        var page = await client.GetStringAsync("/Energy", Ct);
+        using var dashboard = await client.GetAsync("/Energy/Monitoring", Ct);
+
+        Assert.Equal(linked, page.Contains("href=\"/Energy/Monitoring\"", StringComparison.Ordinal));
+        // The others are sent to the page that says they may not.
+        Assert.Equal(linked ? HttpStatusCode.OK : HttpStatusCode.Found, dashboard.StatusCode);
+        var to = dashboard.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.AbsolutePath : l.OriginalString.Split('?')[0]) : null;
+        Assert.Equal(linked ? null : "/Account/Denied", to);
+    }
+
     [Fact]
     public async Task Dashboard_DemoPowerPlant_LinksTheKeyUserTheSulphurExceedanceItsUnitAndItsProposedCard()
     {
