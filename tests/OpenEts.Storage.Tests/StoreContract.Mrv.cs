@@ -151,6 +151,30 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Mrv_UnsubmittedForNewest_NamesTheNewestYearsLateCompaniesAndWhetherItsDeadlinePassedInBeijing()
+    {
+        var (store, actorOf) = await MrvMarketAsync(Db);
+        await using var _ = store;
+        var regulator = await actorOf("regulator");
+        await new MrvCommandHandler(store, TimeProvider.System).HandleAsync(regulator,
+            new SetReportingDeadline(new ReportingDeadline("guangdong", 2018, new DateOnly(2019, 3, 15), new DateOnly(2019, 5, 5))), Ct);
+        var queries = new MrvQueries(store);
+        // 2019-03-15 is due by the end of that day in Beijing, 16:00 UTC: then still in time, a minute later overdue.
+        var lastMinute = new DateTimeOffset(2019, 3, 15, 16, 0, 0, TimeSpan.Zero);
+
+        var inTime = await queries.UnsubmittedForNewestAsync(regulator, lastMinute, Ct);
+        var late = await queries.UnsubmittedForNewestAsync(regulator, lastMinute.AddMinutes(1), Ct);
+        var company = await queries.UnsubmittedForNewestAsync(await actorOf("cement-a"), lastMinute, Ct);
+
+        Assert.Equal(2018, inTime!.Deadline.Year);
+        Assert.False(inTime.Overdue);
+        Assert.True(late!.Overdue);
+        Assert.NotEmpty(late.Companies);
+        Assert.Equal(late.Companies.Select(c => c.Company.Id), (await queries.UnsubmittedAsync(regulator, 2018, Ct)).Select(c => c.Company.Id));
+        Assert.Null(company);
+    }
+
+    [Fact]
     public async Task DemoMrv_SeedsApproved2016And2017ReportsOnTimeForTheFiveCompanies()
     {
         var (store, _) = await MrvMarketAsync(Db);

@@ -184,6 +184,24 @@ public sealed class MrvQueries(IStore store)
     public Task<IReadOnlyList<ReportingDeadline>> DeadlinesAsync(CancellationToken ct) =>
         store.ReadAsync(s => s.Mrv.ListDeadlinesAsync(), ct);
 
+    /// <summary>
+    /// The newest reporting year's deadline (<see cref="ReportingDeadline.Current"/>), the covered companies that have not
+    /// submitted for it (<see cref="UnsubmittedAsync"/>), and whether its reports were due before <paramref name="now"/>
+    /// (Beijing time, <see cref="ReportingDeadline.IsAfter"/>); null when no deadline is set or for anyone but the
+    /// regulator and the auditor.
+    /// </summary>
+    public async Task<UnsubmittedForDeadline?> UnsubmittedForNewestAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Role is not (Role.Regulator or Role.Auditor)
+            || ReportingDeadline.Current(await DeadlinesAsync(ct).ConfigureAwait(false)) is not { } newest)
+        {
+            return null;
+        }
+        return new UnsubmittedForDeadline(newest, await UnsubmittedAsync(actor, newest.Year, ct).ConfigureAwait(false),
+            ReportingDeadline.IsAfter(now, newest.ReportsDue));
+    }
+
     /// <summary>Computes a report as typed, stored nowhere: for recomputing emissions live while lines change.</summary>
     public Task<ReportCalculation> CalculateAsync(ReportInput input, CancellationToken ct) =>
         store.ReadAsync(async s => MrvReview.Check(input, plan: null,

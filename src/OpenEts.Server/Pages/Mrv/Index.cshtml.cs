@@ -43,10 +43,10 @@ public sealed class IndexModel(MrvQueries queries, TimeProvider clock) : PageMod
         Reports = await queries.ReportsAsync(actor, Year, null, ct);
         Deadlines = await queries.DeadlinesAsync(ct);
         Company = await queries.OwnCompanyAsync(actor, ct);
-        if (Role is Role.Regulator or Role.Auditor && ReportingDeadline.Current(Deadlines) is { } newest)
+        if (await queries.UnsubmittedForNewestAsync(actor, clock.GetUtcNow(), ct) is { } unsubmitted)
         {
-            Unsubmitted = (newest, await queries.UnsubmittedAsync(actor, newest.Year, ct));
-            UnsubmittedOverdue = ReportingDeadline.IsAfter(clock.GetUtcNow(), newest.ReportsDue);
+            Unsubmitted = (unsubmitted.Deadline, unsubmitted.Companies);
+            UnsubmittedOverdue = unsubmitted.Overdue;
         }
     }
 }
