@@ -232,8 +232,13 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
                 case "guangdong-tanpuhui":
                     if (commutes && byMetro)
                     {
+                        // Guangzhou's metro counts a trip whatever its length, so each takes the evening train home on a
+                        // different two days in three, and no two rank alike.
                         yield return new(Id("am"), $"demo-{userName}-card", "metro", At(7, 30 + i), 1m, 30m + i);
-                        yield return new(Id("pm"), $"demo-{userName}-card", "metro", At(18, i), 1m, 30m + i);
+                        if ((day.DayNumber + i) % 3 != 0)
+                        {
+                            yield return new(Id("pm"), $"demo-{userName}-card", "metro", At(18, i), 1m, 30m + i);
+                        }
                     }
                     else if (commutes)
                     {
