@@ -153,9 +153,13 @@ public abstract partial class StoreContract<TDb>
 
         var names = DemoInclusion.CrowdUserNames.ToList();
         Assert.Equal(DemoInclusion.Crowd.Count * DemoInclusion.CrowdSize, names.Distinct().Count());
-        foreach (var userName in names)
+        Assert.Equal(names.Count, DemoInclusion.CrowdNicknames.Distinct().Count());
+        foreach (var (userName, nickname) in names.Zip(DemoInclusion.CrowdNicknames))
         {
             var user = await store.ReadAsync(s => s.Users.FindByNameAsync(userName), Ct);
+            // Signed up as any citizen: a nickname, no contact, the consent in force.
+            var profile = await store.ReadAsync(s => s.Inclusion.CitizenAsync(user!.Id), Ct);
+            Assert.Equal((nickname, null, ConsentNotice.Current.Version), (profile!.Nickname, profile.Contact, profile.ConsentVersion));
             var statement = (await queries.StatementAsync(new Actor(user!.Id, user.UserName, user.Role, null), null, Ct))!;
             var wallet = Assert.Single(statement.Programmes);
             Assert.True(wallet.Credited > 0, userName);

@@ -73,6 +73,17 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
     /// <summary>How many crowd citizens each programme has.</summary>
     public const int CrowdSize = 10;
 
+    /// <summary>
+    /// The crowd's nicknames, ten a programme in the order of <see cref="Crowd"/>: they signed up as any citizen does
+    /// (a profile with the consent in force, no contact), so the month's top list names them by nickname.
+    /// </summary>
+    public static IReadOnlyList<string> CrowdNicknames { get; } =
+    [
+        "早班地铁人", "珠江骑行者", "天河通勤族", "番禺节电户", "越秀步行家", "佛山公交迷", "东莞低碳侠", "白云绿行", "海珠小陈", "荔湾阿梅",
+        "南山地铁控", "福田节能家", "宝安公交族", "罗湖绿生活", "龙岗骑士", "深湾晨跑", "前海低碳人", "光明绿叶", "坪山小李", "盐田海风",
+        "鼓楼步行者", "台江单车侠", "仓山绿行", "晋安晨练", "马尾海风", "闽江漫步", "榕城骑行", "三坊七巷客", "西湖晨走", "乌山绿友",
+    ];
+
     /// <summary>The user names of the crowd, in order: <c>crowd-gd-01</c> … <c>crowd-fz-10</c>.</summary>
     public static IEnumerable<string> CrowdUserNames =>
         Crowd.SelectMany(c => Enumerable.Range(1, CrowdSize).Select(i => CrowdUserName(c.Prefix, i)));
@@ -88,8 +99,9 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
             await SeedCitizenAsync(session, now, passwordHash, (userName, displayName, programme, version),
                 () => Actions(userName, now), redeems, donates: 0).ConfigureAwait(false);
         }
-        foreach (var (prefix, displayName, programme, version, redeems, gives) in Crowd)
+        for (var c = 0; c < Crowd.Count; c++)
         {
+            var (prefix, displayName, programme, version, redeems, gives) = Crowd[c];
             for (var i = 1; i <= CrowdSize; i++)
             {
                 var index = i;
@@ -97,7 +109,8 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
                 var even = i % 2 == 0;
                 await SeedCitizenAsync(session, now, passwordHash,
                     (userName, string.Create(CultureInfo.InvariantCulture, $"{displayName} {i:00}（演示）"), programme, version),
-                    () => CrowdActions(programme, userName, index, now), even ? redeems : "", donates: gives && !even ? 5 + i : 0)
+                    () => CrowdActions(programme, userName, index, now), even ? redeems : "", donates: gives && !even ? 5 + i : 0,
+                    nickname: CrowdNicknames[(c * CrowdSize) + i - 1])
                     .ConfigureAwait(false);
             }
         }
@@ -106,7 +119,7 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
 
     private async Task SeedCitizenAsync(IStoreSession session, DateTimeOffset now, string passwordHash,
         (string UserName, string DisplayName, string Programme, string Version) citizen,
-        Func<IEnumerable<RecordActions.ActionForm>> actions, string redeems, long donates)
+        Func<IEnumerable<RecordActions.ActionForm>> actions, string redeems, long donates, string? nickname = null)
     {
         var (userName, displayName, programme, version) = citizen;
         var today = InclusionTime.DayOf(now);
@@ -114,6 +127,10 @@ public sealed class DemoInclusion(InclusionProgrammes programmes)
             .ConfigureAwait(false);
         await session.Journal.AppendAsync(now, Actor.System.UserName, "user.created", userName,
             Json.Object(("role", Role.Citizen.ToString()), ("organisation", null), ("source", "demo"))).ConfigureAwait(false);
+        if (nickname is not null)
+        {
+            await CitizenSignUpHandler.RecordSignUpAsync(session, user, nickname, null, ConsentNotice.Current.Version, now).ConfigureAwait(false);
+        }
         if (programmes.InForce(programme, today.AddDays(-Days))?.Id != version || programmes.InForce(programme, today)?.Id != version)
         {
             return;

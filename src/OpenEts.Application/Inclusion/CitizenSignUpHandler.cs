@@ -29,13 +29,23 @@ public sealed class CitizenSignUpHandler(IStore store, IPasswordHashing hashing,
         {
             var user = await s.Users.InsertAsync(new UserRecord(0, pseudonym, command.Nickname ?? pseudonym, Role.Citizen, null, hash, 0, null), now)
                 .ConfigureAwait(false);
-            await s.Inclusion.SaveCitizenAsync(new CitizenProfile(user.Id, command.Nickname, command.Contact, now, command.ConsentVersion, now, null))
-                .ConfigureAwait(false);
-            await s.Inclusion.InsertConsentAsync(user.Id, command.ConsentVersion, now).ConfigureAwait(false);
-            await s.Journal.AppendAsync(now, pseudonym, SignUpCitizen.JournalKind, pseudonym,
-                Json.Object(("details", new { consentVersion = command.ConsentVersion, nickname = command.Nickname is not null, contact = command.Contact is not null })))
-                .ConfigureAwait(false);
+            await RecordSignUpAsync(s, user, command.Nickname, command.Contact, command.ConsentVersion, now).ConfigureAwait(false);
             return new InclusionCommandOutcome.Completed(new CitizenSignedUp(pseudonym, command.ConsentVersion));
         }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What a sign-up keeps for the citizen <paramref name="user"/> just inserted: their profile (nickname and contact,
+    /// each optional), the consent to <paramref name="consentVersion"/>, and the journal entry, which says whether a
+    /// nickname and a contact were given, never what they are. The demo's crowd is signed up through it too.
+    /// </summary>
+    internal static async Task RecordSignUpAsync(IStoreSession s, UserRecord user, string? nickname, string? contact, string consentVersion,
+        DateTimeOffset now)
+    {
+        await s.Inclusion.SaveCitizenAsync(new CitizenProfile(user.Id, nickname, contact, now, consentVersion, now, null)).ConfigureAwait(false);
+        await s.Inclusion.InsertConsentAsync(user.Id, consentVersion, now).ConfigureAwait(false);
+        await s.Journal.AppendAsync(now, user.UserName, SignUpCitizen.JournalKind, user.UserName,
+            Json.Object(("details", new { consentVersion, nickname = nickname is not null, contact = contact is not null })))
+            .ConfigureAwait(false);
     }
 }

@@ -90,6 +90,9 @@ public sealed partial class AuditWordsTests
     [InlineData("exchange.account.suspended", "by", "member", "会员 (member)", "Member")]
     [InlineData("exchange.account.closed", "by", "exchange", "交易所 (exchange)", "Exchange")]
     [InlineData("exchange.block.withdrawn", "by", "exchange", "exchange", "exchange")]
+    [InlineData("registry.offsets.class-defined", "hostProvince", "FJ", "福建 (FJ)", "福建 (FJ)")]
+    [InlineData("offsets.project.submitted", "province", "GD", "广东 (GD)", "广东 (GD)")]
+    [InlineData("offsets.project.submitted", "province", "ZZ", "ZZ", "ZZ")]
     [InlineData("mrv.report.returned", "from", "Archived", "Archived", "Archived")]
     [InlineData("mrv.report.returned", "comments", "Submitted", "Submitted", "Submitted")]
     public void Fields_ACode_ShowsItsNameWithTheCodeBesideItOrTheCodeWhenItHasNoName(string kind, string field, string code, string chinese,

@@ -85,6 +85,15 @@ public static class AuditValues
         : name.Contains(code, StringComparison.OrdinalIgnoreCase) ? name
         : $"{name} ({code})";
 
+    /// <summary><see cref="Show"/> when the code has a name (a listed code, or a province), else null.</summary>
+    public static string? ShowNamed(string kind, string field, string code) => NameOf(kind, field, code) is null ? null : Show(kind, field, code);
+
+    /// <summary>The fields that hold a province code (an offset project's host province), named as the offsets pages name them.</summary>
+    public static IReadOnlyList<string> ProvinceFields { get; } = ["province", "hostProvince"];
+
+    private static string? ProvinceOf(string field, string code) =>
+        ProvinceFields.Contains(field) && Province.IsCode(code) ? Province.NameOf(code) : null;
+
     /// <summary>The resource key that names <paramref name="code"/> of <paramref name="field"/> in <paramref name="kind"/>, or null.</summary>
     public static string? KeyOf(string kind, string field, string code)
     {
@@ -113,7 +122,8 @@ public static class AuditValues
         return null;
     }
 
-    private static string? NameOf(string kind, string field, string code) => KeyOf(kind, field, code) is { } key ? Text.T(key) : null;
+    private static string? NameOf(string kind, string field, string code) =>
+        ProvinceOf(field, code) ?? (KeyOf(kind, field, code) is { } key ? Text.T(key) : null);
 
     private static IEnumerable<string> Spellings(string code)
     {

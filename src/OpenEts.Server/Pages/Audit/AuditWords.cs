@@ -109,7 +109,7 @@ public static class AuditWords
     // entry's "programme" is a 碳普惠 programme (e.g. fuzhou-lvbao), an offsets entry's the crediting mechanism (CCER). An
     // object keyed by codes (the rules that refused a batch's actions, with their counts) labels each count by its code's name.
     private static string Label(string kind, string? parentName, string name) =>
-        parentName is not null && AuditValues.KeyOf(kind, parentName, name) is not null ? AuditValues.Show(kind, parentName, name)
+        (parentName is null ? null : AuditValues.ShowNamed(kind, parentName, name)) is { } named ? named
         : name == "from" && kind.EndsWith(".returned", StringComparison.Ordinal) ? T("audit.field.returnedFrom")
         : name == "programme" && kind.StartsWith("inclusion.", StringComparison.Ordinal) ? T("audit.field.inclusionProgramme")
         : Has("audit.field." + name) ? T("audit.field." + name) : name;
@@ -127,7 +127,7 @@ public static class AuditWords
     // A code from a fixed set is named (AuditValues); an ISO 8601 instant (with its offset) is shown in the display zone, as
     // every other time on the pages.
     private static string Shown(string kind, string name, string s) =>
-        AuditValues.KeyOf(kind, name, s) is not null ? AuditValues.Show(kind, name, s)
+        AuditValues.ShowNamed(kind, name, s) is { } named ? named
         : s.Length >= 20 && s[4] == '-' && s[10] == 'T'
         && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? DisplayTime.Show(at)
