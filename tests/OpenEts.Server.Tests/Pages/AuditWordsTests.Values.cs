@@ -20,6 +20,18 @@ public sealed partial class AuditWordsTests
         "unitClass", "class", "code", "buffer", "quarter", "path", "rule",
     };
 
+    [Theory]
+    // Written by name since the offsets' payloads name their codes, and by number in older entries: both read the same.
+    [InlineData("{\"details\":{\"category\":\"Forestry\",\"province\":\"FJ\"}}")]
+    [InlineData("{\"details\":{\"category\":1,\"province\":\"FJ\"}}")]
+    public void OffsetProjectSubmitted_ItsCategory_IsNamedWhetherWrittenByNameOrByNumber(string payload)
+    {
+        var fields = InChinese(() => AuditWords.Fields("offsets.project.submitted", payload));
+
+        Assert.Contains(fields, f => f.Value == InChinese(() => Text.T("offsets.category.Forestry")) + " (Forestry)");
+        Assert.Contains(fields, f => f.Value == "福建 (FJ)");
+    }
+
     [Fact]
     public void EveryNamedField_NamesEveryCodeInChineseAndEnglish()
     {

@@ -38,6 +38,7 @@ public static class AuditValues
         new("registry.account.opened", "kind", "reg.kind.", Codes<AccountKind>()),
         new("registry.account.state-changed", "state", "reg.state.", Codes<AccountState>()),
         new("registry.offsets.class-defined", "category", "offsets.category.", Codes<ProjectCategory>()),
+        new("offsets.project.", "category", "offsets.category.", Codes<ProjectCategory>()),
         new("", "jurisdiction", "alloc.jurisdiction.", null),
         new("", "jurisdiction", "jurisdiction.", null),
         new("allocation.circumstance.recorded", "kind", "alloc.circ.kind.", Codes<CircumstanceKind>()),
@@ -87,6 +88,30 @@ public static class AuditValues
 
     /// <summary><see cref="Show"/> when the code has a name (a listed code, or a province), else null.</summary>
     public static string? ShowNamed(string kind, string field, string code) => NameOf(kind, field, code) is null ? null : Show(kind, field, code);
+
+    /// <summary>
+    /// The fields that older entries wrote as an enum's number (an offset project's category among its details, before
+    /// the offsets' payloads wrote codes by name): the number is named as its code would be.
+    /// </summary>
+    public static IReadOnlyList<(string KindPrefix, string Field, Type Enum)> Numbered { get; } =
+    [
+        ("offsets.project.", "category", typeof(ProjectCategory)),
+    ];
+
+    /// <summary><see cref="ShowNamed"/> for a number written in place of an enum's code (<see cref="Numbered"/>), else null.</summary>
+    public static string? ShowNumbered(string kind, string field, decimal number)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        foreach (var (prefix, name, type) in Numbered)
+        {
+            if (name == field && kind.StartsWith(prefix, StringComparison.Ordinal) && decimal.IsInteger(number)
+                && number is >= int.MinValue and <= int.MaxValue && Enum.GetName(type, (int)number) is { } code)
+            {
+                return ShowNamed(kind, field, code);
+            }
+        }
+        return null;
+    }
 
     /// <summary>The fields that hold a province code (an offset project's host province), named as the offsets pages name them.</summary>
     public static IReadOnlyList<string> ProvinceFields { get; } = ["province", "hostProvince"];

@@ -139,6 +139,10 @@ public static class AuditWords
         {
             return value.GetRawText();
         }
+        if (AuditValues.ShowNumbered(kind, name, n) is { } named)
+        {
+            return named;
+        }
         if (TonneFields.Contains(name))
         {
             return T("audit.tonnes", n.ToString("#,0.###", CultureInfo.InvariantCulture));
