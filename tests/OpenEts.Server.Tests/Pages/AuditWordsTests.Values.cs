@@ -105,6 +105,11 @@ public sealed partial class AuditWordsTests
     [InlineData("registry.offsets.class-defined", "hostProvince", "FJ", "福建 (FJ)", "福建 (FJ)")]
     [InlineData("offsets.project.submitted", "province", "GD", "广东 (GD)", "广东 (GD)")]
     [InlineData("offsets.project.submitted", "province", "ZZ", "ZZ", "ZZ")]
+    [InlineData("exchange.day.closed", "rule", "NationalVwap", "全国：挂牌协议成交量加权平均价 (NationalVwap)", "National: VWAP of the day's listed trades (NationalVwap)")]
+    [InlineData("mrv.plan.saved", "kind", "FuelCombustion", "化石燃料燃烧 (FuelCombustion)", "Fuel combustion (FuelCombustion)")]
+    [InlineData("mrv.report.approved", "kind", "Clinker", "熟料产量 (Clinker)", "Clinker produced")]
+    [InlineData("mrv.report.saved", "material", "raw-coal", "原煤 (raw-coal)", "Raw coal (raw-coal)")]
+    [InlineData("mrv.report.saved", "unit", "MegawattHour", "MWh (MegawattHour)", "MWh (MegawattHour)")]
     [InlineData("mrv.report.returned", "from", "Archived", "Archived", "Archived")]
     [InlineData("mrv.report.returned", "comments", "Submitted", "Submitted", "Submitted")]
     public void Fields_ACode_ShowsItsNameWithTheCodeBesideItOrTheCodeWhenItHasNoName(string kind, string field, string code, string chinese,

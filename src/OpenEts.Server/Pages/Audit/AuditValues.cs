@@ -15,6 +15,7 @@ using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 using OpenEts.Matching;
 using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Mrv;
 
 namespace OpenEts.Server.Pages.Audit;
 
@@ -59,6 +60,7 @@ public static class AuditValues
         new("inclusion.partner.key-issued", "behaviours", "incl.b.", Behaviours.Codes),
         new("exchange.", "side", "exchange.", Codes<Side>()),
         new("exchange.order.placed", "type", "exchange.type.", Codes<OrderType>()),
+        new("exchange.day.closed", "rule", "exchange.closingrule.", Codes<OpenEts.Domain.Exchange.MarketData.ClosingRule>()),
         new("exchange.auction.announced", "pricing", "exchange.auctions.pricing.", Codes<AuctionPricing>()),
         // Who suspended, reinstated or closed a trading account, or withdrew a client's transfer: the exchange or the member.
         new("exchange.account.", "by", "", ["exchange", "member"]),
@@ -119,6 +121,19 @@ public static class AuditValues
     private static string? ProvinceOf(string field, string code) =>
         ProvinceFields.Contains(field) && Province.IsCode(code) ? Province.NameOf(code) : null;
 
+    // MRV's codes named as the MRV pages name them (from the domain's tables, not the resources): a report's or a
+    // monitoring plan's emission sources and outputs by kind, their units, and the fuels and carbonates by material.
+    private static string? MrvCodeOf(string kind, string field, string code) =>
+        !kind.StartsWith("mrv.", StringComparison.Ordinal) ? null
+        : field switch
+        {
+            "kind" when Enum.TryParse<SourceKind>(code, out var source) && Enum.IsDefined(source) => MrvText.Kind(source),
+            "kind" when Enum.TryParse<OutputKind>(code, out var output) && Enum.IsDefined(output) => MrvText.Output(output),
+            "unit" when Enum.TryParse<MeasureUnit>(code, out var unit) && Enum.IsDefined(unit) => MrvText.Unit(unit),
+            "material" => MrvText.Material(code),
+            _ => null,
+        };
+
     /// <summary>The resource key that names <paramref name="code"/> of <paramref name="field"/> in <paramref name="kind"/>, or null.</summary>
     public static string? KeyOf(string kind, string field, string code)
     {
@@ -148,7 +163,7 @@ public static class AuditValues
     }
 
     private static string? NameOf(string kind, string field, string code) =>
-        ProvinceOf(field, code) ?? (KeyOf(kind, field, code) is { } key ? Text.T(key) : null);
+        ProvinceOf(field, code) ?? (KeyOf(kind, field, code) is { } key ? Text.T(key) : null) ?? MrvCodeOf(kind, field, code);
 
     private static IEnumerable<string> Spellings(string code)
     {
