@@ -88,7 +88,7 @@ public static class AuditValues
         : name.Contains(code, StringComparison.OrdinalIgnoreCase) ? name
         : $"{name} ({code})";
 
-    /// <summary><see cref="Show"/> when the code has a name (a listed code, or a province), else null.</summary>
+    /// <summary><see cref="Show"/> when the code has a name (a listed code, a province, one of MRV's codes), else null.</summary>
     public static string? ShowNamed(string kind, string field, string code) => NameOf(kind, field, code) is null ? null : Show(kind, field, code);
 
     /// <summary>
@@ -124,7 +124,7 @@ public static class AuditValues
     // MRV's codes named as the MRV pages name them (from the domain's tables, not the resources): a report's or a
     // monitoring plan's emission sources and outputs by kind, their units, and the fuels and carbonates by material.
     private static string? MrvCodeOf(string kind, string field, string code) =>
-        !kind.StartsWith("mrv.", StringComparison.Ordinal) ? null
+        !kind.StartsWith("mrv.", StringComparison.Ordinal) || code.Length == 0 || char.IsAsciiDigit(code[0]) ? null
         : field switch
         {
             "kind" when Enum.TryParse<SourceKind>(code, out var source) && Enum.IsDefined(source) => MrvText.Kind(source),
