@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace OpenEts.Application;
 
@@ -13,12 +14,16 @@ public static class Json
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
+    // A payload's values with their enums by name ("category":"Forestry", not 1), as the audit log reads them; the stored
+    // JSON read back with Options is written by Serialize, unchanged.
+    private static readonly JsonSerializerOptions PayloadOptions = new(Options) { Converters = { new JsonStringEnumConverter() } };
+
     public static string Object(params (string Key, object? Value)[] fields)
     {
         var o = new JsonObject();
         foreach (var (key, value) in fields)
         {
-            o[key] = value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), Options);
+            o[key] = value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), PayloadOptions);
         }
         return o.ToJsonString(Options);
     }

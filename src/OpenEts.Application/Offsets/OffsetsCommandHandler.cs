@@ -147,7 +147,7 @@ public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler r
                 d.Content).ConfigureAwait(false);
         }
         await s.Offsets.AddStepAsync(write.Step with { ProjectId = project.Id, ReportId = reportId }).ConfigureAwait(false);
-        var payload = Json.Object(("project", project.Reference), ("report", reportId), ("document", document?.Id), ("details", OffsetsJson.Payload(write.Payload)));
+        var payload = Json.Object(("project", project.Reference), ("report", reportId), ("document", document?.Id), ("details", write.Payload));
         await s.Journal.AppendAsync(now, actor.UserName, write.Event, write.Subject.Length == 0 ? project.Reference : write.Subject, payload)
             .ConfigureAwait(false);
         return new OffsetsCommandOutcome.Completed(write.Event, project, report, document);

@@ -17,16 +17,6 @@ public static class OffsetsJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    // The journal's own options with enums by name: a journal payload keeps its nulls, as every module's does.
-    private static readonly JsonSerializerOptions PayloadOptions = new(Json.Options) { Converters = { new JsonStringEnumConverter() } };
-
-    /// <summary>
-    /// A step's journal payload as JSON, its codes (a project's category among its details) written by name, as MRV's are:
-    /// <c>"category":"Forestry"</c>, not <c>1</c>.
-    /// </summary>
-    public static System.Text.Json.Nodes.JsonNode? Payload(object? payload) =>
-        payload is null ? null : JsonSerializer.SerializeToNode(payload, payload.GetType(), PayloadOptions);
-
     /// <summary>A project's details as stored and journalled.</summary>
     public sealed record DetailsJson(
         string Title, string Methodology, string SectoralScope, ProjectCategory Category, string Province, string City, string County,

@@ -1,4 +1,5 @@
 using OpenEts.Application.Allocation;
+using OpenEts.Application.Cash;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Identity;
@@ -18,8 +19,24 @@ namespace OpenEts.Application.Workbench;
 /// </summary>
 public sealed class WorkbenchQueries(
     MrvQueries mrv, OffsetsQueries offsets, RegistryQueries registry, ComplianceQueries compliance, AllocationQueries allocation,
-    ExchangeQueries exchange, TimeProvider clock)
+    ExchangeQueries exchange, CashQueries cash, TimeProvider clock)
 {
+    /// <summary>
+    /// A company representative's accounts at a glance (我的账户): each registry account they represent with what it holds
+    /// per unit class, and their organisation's cash when it has a cash account; null for every other role.
+    /// </summary>
+    public async Task<OwnAccounts?> OwnAccountsAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Role != Role.CompanyRepresentative)
+        {
+            return null;
+        }
+        var holdings = await registry.RepresentedHoldingsAsync(actor, ct).ConfigureAwait(false);
+        var statement = await cash.OwnStatementAsync(actor, 0, ct).ConfigureAwait(false);
+        return new OwnAccounts(holdings, statement is { Account: not null } ? (statement.Balance, statement.Available) : null);
+    }
+
     /// <summary>What waits for <paramref name="actor"/>, most urgent first (a due date before none, earlier before later).</summary>
     public async Task<IReadOnlyList<WorkItem>> ForAsync(Actor actor, CancellationToken ct)
     {
@@ -84,11 +101,10 @@ public sealed class WorkbenchQueries(
     // The covered companies that have not submitted the newest reporting year's report, for the regulator to chase.
     private async Task UnsubmittedAsync(Actor actor, List<WorkItem> items, CancellationToken ct)
     {
-        if (ReportingDeadline.Current(await mrv.DeadlinesAsync(ct).ConfigureAwait(false)) is { } deadline
-            && (await mrv.UnsubmittedAsync(actor, deadline.Year, ct).ConfigureAwait(false)).Count is > 0 and var missing)
+        if (await mrv.UnsubmittedForNewestAsync(actor, clock.GetUtcNow(), ct).ConfigureAwait(false) is { Companies.Count: > 0 } missing)
         {
-            items.Add(new WorkItem(WorkKind.ReportsUnsubmitted, missing, deadline.Year, deadline.ReportsDue,
-                Overdue: ReportingDeadline.IsAfter(clock.GetUtcNow(), deadline.ReportsDue)));
+            items.Add(new WorkItem(WorkKind.ReportsUnsubmitted, missing.Companies.Count, missing.Deadline.Year, missing.Deadline.ReportsDue,
+                Overdue: missing.Overdue));
         }
     }
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenEts.Application.Cash;
 using OpenEts.Application.Organisations;
-using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Application.Workbench;
 using OpenEts.Domain.Identity;
@@ -14,8 +12,7 @@ namespace OpenEts.Server.Pages;
 
 /// <summary>The landing page: public; after sign-in, the user's workbench (工作台: what waits for them) and the covered-entity list in numbers.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(
-    OrganisationService organisations, WorkbenchQueries workbench, RegistryQueries registry, CashQueries cash, DemoMode mode) : PageModel
+public sealed class IndexModel(OrganisationService organisations, WorkbenchQueries workbench, DemoMode mode) : PageModel
 {
     /// <summary>True on a demo: the landing page lists the demo sign-ins.</summary>
     public bool IsDemo => mode.IsDemo;
@@ -37,12 +34,11 @@ public sealed class IndexModel(
         {
             Work = await workbench.ForAsync(User.Actor(), ct);
         }
-        if (User.Identity?.IsAuthenticated == true && User.Actor().Role == Role.CompanyRepresentative)
+        if (User.Identity?.IsAuthenticated == true && await workbench.OwnAccountsAsync(User.Actor(), ct) is { } own)
         {
-            var actor = User.Actor();
-            OwnAccounts = [.. (await registry.RepresentedHoldingsAsync(actor, ct)).Select(a =>
+            OwnAccounts = [.. own.Registry.Select(a =>
                 (a.Account.Number.Value, (IReadOnlyList<(string, long)>)[.. a.Holdings.Select(h => (h.Class.ToString(), h.Total.Value))]))];
-            OwnCash = await cash.OwnStatementAsync(actor, 0, ct) is { Account: not null } statement ? (statement.Balance, statement.Available) : null;
+            OwnCash = own.Cash;
         }
         if (User.Identity?.IsAuthenticated == true && User.Actor().Role != Role.Citizen)
         {
