@@ -15,7 +15,10 @@ namespace OpenEts.Bench.Inclusion;
 /// (<c>OPENETS_BENCH_PG</c> or <c>OPENETS_TEST_PG</c>; dropped after) filled in SQL with C citizens, each with a wallet,
 /// D days of daily rows and coin lots and E raw actions spread evenly over the 400 days they are kept (partitioned by month), then the
 /// citizen's statement (<see cref="InclusionQueries.StatementAsync"/>, what <c>/Inclusion/Me</c> shows) read for random
-/// citizens: median and worst milliseconds, and the process's CPU.
+/// citizens: median and worst milliseconds, and the process's CPU. Every citizen also has a month total this month, spread
+/// as a log-normal (median <c>--median-kg</c>, default 10 kg, σ <c>--sigma</c>, default 1), with the rank bands migration
+/// 0061 keeps; the page's three reads (statement, privacy, ranking) are then timed together for the same random citizens,
+/// and the ranking alone for the citizens the rank reads most for: the lowest totals of the densest band.
 /// </summary>
 internal static class InclusionPageBench
 {
@@ -33,6 +36,8 @@ internal static class InclusionPageBench
         var reads = RegistryBench.Option(args, "--reads", 500);
         // Another --seed reads other random citizens: a kept database read again is not read from what the last run cached.
         var seed = RegistryBench.Option(args, "--seed", 13);
+        var medianKg = RegistryBench.Option(args, "--median-kg", 10);
+        var sigmaTenths = RegistryBench.Option(args, "--sigma-tenths", 10);
         var pg = Environment.GetEnvironmentVariable("OPENETS_BENCH_PG") is { Length: > 0 } bench
             ? bench
             : Environment.GetEnvironmentVariable("OPENETS_TEST_PG");
@@ -51,7 +56,7 @@ internal static class InclusionPageBench
         try
         {
             RunAsync(new NpgsqlConnectionStringBuilder(pg) { Database = name, CommandTimeout = 0 }.ToString(), citizens, days, events, reads,
-                seed, fill: reuse is null).GetAwaiter().GetResult();
+                seed, fill: reuse is null, (medianKg, sigmaTenths / 10.0)).GetAwaiter().GetResult();
             return 0;
         }
         finally
@@ -68,13 +73,61 @@ internal static class InclusionPageBench
         }
     }
 
-    private static async Task RunAsync(string db, int citizens, int days, int events, int reads, int seed, bool fill)
+    private static async Task RunAsync(string db, int citizens, int days, int events, int reads, int seed, bool fill, (int MedianKg, double Sigma) months)
     {
         if (fill)
         {
             await FillAsync(db, citizens, days, events);
+            await FillMonthsAsync(db, months.MedianKg, months.Sigma);
         }
         await ReadAsync(db, citizens, reads, seed);
+        await RankingAsync(db, citizens, reads, seed);
+    }
+
+    // Every citizen's total this month, log-normal (Box–Muller on PostgreSQL's seeded random()), with the bands kept as
+    // the trigger of migration 0061 would keep them: the trigger is off during the fill and the bands counted after, as
+    // one statement instead of 10 M trigger calls; VACUUM then marks the pages all-visible, as autovacuum would.
+    private static async Task FillMonthsAsync(string db, int medianKg, double sigma)
+    {
+        var month = (long)MonthCell.MonthOf(InclusionTime.DayOf(DateTimeOffset.UtcNow)).DayNumber;
+        var fill = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        foreach (var sql in new[]
+        {
+            "ALTER TABLE inclusion_citizen_months DISABLE TRIGGER tr_inclusion_citizen_months_band",
+            "SELECT setseed(0.13)",
+            string.Create(CultureInfo.InvariantCulture, $"""
+                INSERT INTO inclusion_citizen_months (user_id, programme, month, reduction_mg)
+                SELECT id, '{Programme}', {month},
+                    GREATEST(1, round(exp(ln({medianKg * 1_000_000L}) + {sigma} * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))))::bigint
+                FROM users WHERE role = 'Citizen'
+                ON CONFLICT (user_id, programme, month) DO UPDATE SET reduction_mg = excluded.reduction_mg
+                """),
+            $"DELETE FROM inclusion_rank_bands WHERE programme = '{Programme}' AND month = {month}",
+            $"""
+                INSERT INTO inclusion_rank_bands (programme, month, band, citizens)
+                SELECT programme, month, inclusion_rank_band(reduction_mg), COUNT(*) FROM inclusion_citizen_months
+                WHERE programme = '{Programme}' AND month = {month} GROUP BY programme, month, inclusion_rank_band(reduction_mg)
+                """,
+            "ALTER TABLE inclusion_citizen_months ENABLE TRIGGER tr_inclusion_citizen_months_band",
+            "VACUUM ANALYZE inclusion_citizen_months",
+            "VACUUM ANALYZE inclusion_rank_bands",
+        })
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync();
+        }
+        await using var densest = new NpgsqlCommand($"""
+            SELECT band, citizens, (SELECT COUNT(*) FROM inclusion_rank_bands WHERE programme = '{Programme}' AND month = {month}),
+                (SELECT SUM(citizens) FROM inclusion_rank_bands WHERE programme = '{Programme}' AND month = {month})
+            FROM inclusion_rank_bands WHERE programme = '{Programme}' AND month = {month} ORDER BY citizens DESC LIMIT 1
+            """, connection);
+        await using var row = await densest.ExecuteReaderAsync();
+        await row.ReadAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"month totals: {row.GetInt64(3):N0} citizens (log-normal, median {medianKg} kg, σ {sigma}) in {row.GetInt64(2)} bands, "
+            + $"the densest band {row.GetInt64(0)} with {row.GetInt64(1):N0} citizens; filled in {fill.Elapsed.TotalSeconds:F0} s"));
     }
 
     private static async Task FillAsync(string db, int citizens, int days, int events)
@@ -188,6 +241,7 @@ internal static class InclusionPageBench
             await StatementAsync(queries, ids[i]);
         }
         var times = new double[reads];
+        var ranking = new double[reads];
         var cpu = CpuTime.ProcessMilliseconds();
         var all = Stopwatch.StartNew();
         var shown = 0;
@@ -195,13 +249,19 @@ internal static class InclusionPageBench
         {
             var one = Stopwatch.StartNew();
             shown += await StatementAsync(queries, ids[i]);
+            _ = await queries.PrivacyAsync(ActorOf(ids[i]), CancellationToken.None);
+            var rank = Stopwatch.StartNew();
+            await RankAsync(queries, ids[i]);
+            ranking[i] = rank.Elapsed.TotalMilliseconds;
             times[i] = one.Elapsed.TotalMilliseconds;
         }
         var seconds = all.Elapsed.TotalSeconds;
         Array.Sort(times);
+        Array.Sort(ranking);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"a citizen's statement (/Inclusion/Me) at {citizens:N0} citizens: {reads} random citizens read one after another in {seconds:F2} s, "
-            + $"median {times[reads / 2]:F1} ms, p99 {times[Math.Min(reads - 1, reads * 99 / 100)]:F1} ms, max {times[^1]:F1} ms (target < 50 ms); "
+            $"a citizen's page (/Inclusion/Me: statement, privacy and ranking) at {citizens:N0} citizens: {reads} random citizens read one after another in {seconds:F2} s, "
+            + $"median {times[reads / 2]:F1} ms, p99 {times[Math.Min(reads - 1, reads * 99 / 100)]:F1} ms, max {times[^1]:F1} ms (target < 50 ms), "
+            + $"of which the ranking median {ranking[reads / 2]:F1} ms, p99 {ranking[Math.Min(reads - 1, reads * 99 / 100)]:F1} ms; "
             + $"{(CpuTime.ProcessMilliseconds() - cpu) / 1000:F2} s CPU in this process; {shown} actions shown; load average {RegistryBench.LoadAverage()}"));
         await PublicPageAsync(reader, queries, Math.Max(5, reads / 50));
     }
@@ -230,11 +290,61 @@ internal static class InclusionPageBench
             + $"load average {RegistryBench.LoadAverage()}"));
     }
 
+    // The ranking alone for the citizens whose rank counts the most rows: the lowest totals of the month's densest band
+    // (the count of those above them within the band is the one read that grows with the citizens).
+    private static async Task RankingAsync(string db, int citizens, int reads, int seed)
+    {
+        var month = (long)MonthCell.MonthOf(InclusionTime.DayOf(DateTimeOffset.UtcNow)).DayNumber;
+        var worst = new List<long>();
+        await using (var connection = new NpgsqlConnection(db))
+        {
+            await connection.OpenAsync();
+            await using var lowest = new NpgsqlCommand($"""
+                WITH densest AS (SELECT band FROM inclusion_rank_bands WHERE programme = '{Programme}' AND month = {month} ORDER BY citizens DESC LIMIT 1)
+                SELECT user_id FROM inclusion_citizen_months, densest
+                WHERE programme = '{Programme}' AND month = {month} AND inclusion_rank_band(reduction_mg) = densest.band
+                ORDER BY reduction_mg LIMIT {Math.Max(10, reads / 10)}
+                """, connection) { CommandTimeout = 0 };
+            await using var rows = await lowest.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                worst.Add(rows.GetInt64(0));
+            }
+        }
+        await using var reader = await SqlStore.OpenAsync(db, CancellationToken.None);
+        var queries = new InclusionQueries(reader, InclusionProgrammes.Shipped, TimeProvider.System);
+        var random = new Random(seed + 1);
+        worst = [.. worst.OrderBy(_ => random.Next())];
+        var times = new double[worst.Count];
+        for (var i = 0; i < worst.Count; i++)
+        {
+            var one = Stopwatch.StartNew();
+            await RankAsync(queries, worst[i]);
+            times[i] = one.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"the ranking alone for the {worst.Count} lowest totals of the densest band at {citizens:N0} citizens: median {times[times.Length / 2]:F1} ms, "
+            + $"max {times[^1]:F1} ms; load average {RegistryBench.LoadAverage()}"));
+    }
+
+    private static async Task RankAsync(InclusionQueries queries, long id)
+    {
+        var actor = ActorOf(id);
+        if ((await queries.RankingsAsync(actor, CancellationToken.None)).Count == 0)
+        {
+            throw new InvalidOperationException($"no rank for {actor.UserName}");
+        }
+    }
+
+    // The fill names citizen i "c" + i, and the users' ids start at 1.
+    private static Actor ActorOf(long id) => new(id, "c" + (id - 1).ToString(CultureInfo.InvariantCulture), Role.Citizen, null);
+
     private static async Task<int> StatementAsync(InclusionQueries queries, long id)
     {
-        var name = "c" + (id - 1).ToString(CultureInfo.InvariantCulture);
-        var statement = await queries.StatementAsync(new Actor(id, name, Role.Citizen, null), null, CancellationToken.None)
-            ?? throw new InvalidOperationException($"no statement for {name}");
+        var actor = ActorOf(id);
+        var statement = await queries.StatementAsync(actor, null, CancellationToken.None)
+            ?? throw new InvalidOperationException($"no statement for {actor.UserName}");
         return statement.Recent.Count;
     }
 }
