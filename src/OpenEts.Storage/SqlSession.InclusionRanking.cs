@@ -6,7 +6,7 @@ using OpenEts.Storage.Sqlite;
 
 namespace OpenEts.Storage;
 
-// Citizens' month totals and their rank (migration 0061): a rank adds the citizens of the bands above the citizen's (kept by
+// Citizens' month totals and their rank (migrations 0061 and 0062): a rank adds the citizens of the bands above the citizen's (kept by
 // the table's trigger) to those above them within their own band (one range of the rank index), so that it never counts
 // the whole month.
 internal sealed partial class SqlSession
@@ -77,20 +77,21 @@ internal sealed partial class SqlSession
             .Select(r => (r.UserId, CarbonGrams.FromMilligrams(r.ReductionMg)))];
 
     /// <summary>
-    /// A total's band as migration 0061's triggers compute it — its number of digits × 100 plus its first two digits (a
-    /// one-digit total is its own band) — and the least total above the band, so that a band is one range of the index.
+    /// A total's band as migration 0062's triggers compute it — its number of digits × 1000 plus its first three digits (a
+    /// total of up to three digits is its own band) — and the least total above the band, so that a band is one range of
+    /// the index no wider than a hundredth of its values.
     /// </summary>
     internal static (long Band, long Upper) RankBand(long milligrams)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(milligrams);
         var text = milligrams.ToString(CultureInfo.InvariantCulture);
-        if (text.Length == 1)
+        if (text.Length <= 3)
         {
-            return (100 + milligrams, milligrams + 1);
+            return ((text.Length * 1000) + milligrams, milligrams + 1);
         }
-        var lead = long.Parse(text.AsSpan(0, 2), CultureInfo.InvariantCulture);
-        var upper = (lead + 1) * (decimal)Math.Pow(10, text.Length - 2);
-        return ((text.Length * 100) + lead, upper > long.MaxValue ? long.MaxValue : (long)upper);
+        var lead = long.Parse(text.AsSpan(0, 3), CultureInfo.InvariantCulture);
+        var upper = (lead + 1) * (decimal)Math.Pow(10, text.Length - 3);
+        return ((text.Length * 1000) + lead, upper > long.MaxValue ? long.MaxValue : (long)upper);
     }
 
     private sealed class RankRow

@@ -21,9 +21,13 @@ public abstract partial class StoreContract<TDb>
     // Before Guangdong's 2018-06-20 deadline, after the demo's 2017 reports were approved (2018-05-20).
     private static readonly DateTimeOffset SurrenderDay = new(2018, 6, 1, 2, 0, 0, TimeSpan.Zero);
 
-    private sealed class CompliancePlatform(SqlStore store, RegistryService registry, ComplianceHandler handler, ComplianceQueries queries)
+    private sealed class CompliancePlatform(SqlStore store, RegistryService registry, ComplianceHandler handler, ComplianceQueries queries,
+        Func<RegistryService, ComplianceQueries> queriesOver)
         : IAsyncDisposable
     {
+        /// <summary>The compliance queries over another registry service of the same store (another ledger object).</summary>
+        public ComplianceQueries QueriesOver(RegistryService other) => queriesOver(other);
+
         public SqlStore Store => store;
 
         public RegistryService Registry => registry;
@@ -78,8 +82,41 @@ public abstract partial class StoreContract<TDb>
         }
         return new CompliancePlatform(store, registry,
             new ComplianceHandler(registry, registryQueries, mrv, offsets, organisations, rulebook, store, clock),
-            new ComplianceQueries(registryQueries, mrv, offsets, organisations, rulebook, store, clock));
+            new ComplianceQueries(registryQueries, mrv, offsets, organisations, rulebook, store, clock),
+            other => new ComplianceQueries(new RegistryQueries(other), mrv, offsets, organisations, rulebook, store, clock));
     }
+
+    [Fact]
+    public async Task Compliance_ListAndOwed_ReadBetweenSurrenders_AgreeWithAFreshReplayOfTheYear()
+    {
+        await using var p = await CompliancePlatformAsync();
+        var power = await p.ActorAsync("power-a");
+        var steel = await p.ActorAsync("steel-a");
+
+        var first = await p.Queries.ListAsync("GD", 2017, Ct);
+        await p.SurrenderAsync(power, "GD-HOLD-POWER", "GDEA-2017", 3_000_000, "kept-allowances");
+        var second = await p.Queries.ListAsync("GD", 2017, Ct);
+        // A surrender straight into the registry, past the compliance handler: the kept year records it too.
+        Assert.IsType<RegistryOutcome.Completed>(await p.Registry.ExecuteAsync(SurrenderDay, l => l.Surrender(RegistryService.UserOf("steel-a"),
+            SurrenderDay, IdempotencyKey.From("kept-steel"), AccountNumber.From("GD-HOLD-STEEL"), UnitClass.Parse("GDEA-2017"), 1_000_000, 2017), Ct));
+        var third = await p.Queries.ListAsync("GD", 2017, Ct);
+        var steelOwed = await p.Queries.OwedAsync(steel, Ct);
+        using var other = new RegistryService(p.Store);
+        var replayed = await p.QueriesOver(other).ListAsync("GD", 2017, Ct);
+
+        Standing Of(ComplianceList? list, string name) =>
+            list!.Rows.Single(r => r.Name == name).Standing is var s ? new(s.Status, s.Surrendered, s.Remaining) : default;
+        Assert.Equal(new Standing(ComplianceStatus.Short, 0, 3_049_980), Of(first, "珠江示范发电有限公司"));
+        Assert.Equal(new Standing(ComplianceStatus.Short, 3_000_000, 49_980), Of(second, "珠江示范发电有限公司"));
+        // Steel owes 2 048 060 units (Compliance_OwnPage_…): 1 048 060 after the million surrendered past the handler.
+        var steelRow = third!.Rows.Single(r => r.Standing.Surrendered == 1_000_000).Standing;
+        Assert.Equal((ComplianceStatus.Short, 1_048_060L), (steelRow.Status, steelRow.Remaining));
+        Assert.Equal(1_048_060L, steelOwed!.Standing.Remaining);
+        Assert.Equal(replayed!.Rows.Select(r => (r.Name, r.Standing)), third.Rows.Select(r => (r.Name, r.Standing)));
+        Assert.Equal(replayed.ProvinceOffsets, third.ProvinceOffsets);
+    }
+
+    private readonly record struct Standing(ComplianceStatus Status, long Surrendered, long Remaining);
 
     [Fact]
     public async Task Compliance_HydropowerCcer_RefusedWithTheRuleAndNothingMovesOrIsJournalled()

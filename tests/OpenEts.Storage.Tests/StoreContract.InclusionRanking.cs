@@ -4,7 +4,7 @@ using OpenEts.Storage.Tests.Infrastructure;
 
 namespace OpenEts.Storage.Tests;
 
-// A citizen's rank in their programme's month, read from the month totals and their bands (migration 0061) on every database.
+// A citizen's rank in their programme's month, read from the month totals and their bands (migrations 0061, 0062) on every database.
 public abstract partial class StoreContract<TDb>
 {
     [Fact]
@@ -75,5 +75,34 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal((467_000L, 467_000L), (first.Reduction.Milligrams, mover.Reduction.Milligrams));
         Assert.Equal((1, 1), (first.Rank, mover.Rank));
         Assert.Equal((2, 2), (first.Citizens, mover.Citizens));
+    }
+
+    [Fact]
+    public async Task Rankings_TotalsWithinAHundredthOfEachOther_RankInOrderAcrossTheirBands()
+    {
+        await using var w = await InclusionWorldAsync();
+        var signUp = new CitizenSignUpHandler(w.Store, new FakeHashing(), new FixedClock(InclusionNow));
+        // Shenzhen's metro, 46.7 g a km: 10 km is 467 g, 10.05 km 469.335 g, 10.1 km 471.67 g (twice) and 10.2 km 476.34 g —
+        // one band of two leading digits (46…), and the bands of three leading digits 467, 469, 471 and 476.
+        decimal[] km = [10m, 10.05m, 10.1m, 10.2m, 10.1m];
+        var actors = new List<OpenEts.Application.Identity.Actor>();
+        for (var i = 0; i < km.Length; i++)
+        {
+            Assert.True(SignUpCitizen.TryParse(new(null, null, $"fine-band-2026-{i}", ConsentNotice.Current.Version, true), out var form, out _));
+            var signedUp = (CitizenSignedUp)Assert.IsType<InclusionCommandOutcome.Completed>(await signUp.HandleAsync(form, Ct)).Result;
+            var me = await w.ActorOf(signedUp.UserName);
+            await RecordAsync(w, me, Batch("shenzhen-tanpuhui", Ride($"fine-{i}", "metro", km[i], "2026-11-10T08:15:00+08:00")));
+            actors.Add(me);
+        }
+
+        var ranks = new List<CitizenRank>();
+        foreach (var actor in actors)
+        {
+            ranks.Add(Assert.Single(await w.Queries.RankingsAsync(actor, Ct)));
+        }
+
+        Assert.Equal([467_000L, 469_335L, 471_670L, 476_340L, 471_670L], ranks.Select(r => r.Reduction.Milligrams));
+        Assert.Equal([5, 4, 2, 1, 2], ranks.Select(r => r.Rank));
+        Assert.All(ranks, r => Assert.Equal(5, r.Citizens));
     }
 }

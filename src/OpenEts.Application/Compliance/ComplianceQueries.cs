@@ -14,7 +14,9 @@ namespace OpenEts.Application.Compliance;
 /// <summary>
 /// Reads compliance: the public list (entity, obligation, surrendered, status: like the yearly 履约 announcements), the
 /// regulator's overview (the same with penalties and the province's offset totals) and a company's own page. Every
-/// figure is computed from approved MRV emissions and the registry's surrenders under the year's rules, never stored.
+/// figure is computed from approved MRV emissions and the registry's surrenders under the year's rules, never stored: the
+/// list and a company's standing read the year as the registry's writer keeps it between surrenders
+/// (<see cref="ComplianceYearCache"/>), so a page view records only the surrenders made since the last.
 /// </summary>
 public sealed class ComplianceQueries(
     RegistryQueries registry, MrvQueries mrv, OffsetsQueries offsets, OrganisationService organisations, ComplianceRulebook rulebook,
@@ -33,8 +35,17 @@ public sealed class ComplianceQueries(
         {
             return null;
         }
-        var book = inputs.Replay(await registry.SurrendersAsync(year, ct).ConfigureAwait(false));
-        return ListOf(inputs, book, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        return await KeptYearAsync(inputs, book => ListOf(inputs, book, now), ct).ConfigureAwait(false);
+    }
+
+    // The year as the registry's writer keeps it between surrenders (ComplianceYearCache: only the surrenders since the
+    // last read or surrender are recorded, a full replay only when an input changed), read inside the registry's lock
+    // before it takes another surrender. The inputs are interned first, so that the kept year's check is one of references.
+    private Task<T> KeptYearAsync<T>(ComplianceInputs inputs, Func<ComplianceYear, T> read, CancellationToken ct)
+    {
+        var interned = ComplianceYearCache.Intern(inputs);
+        return registry.ReadLedgerAsync(l => read(ComplianceYearCache.Current(l, interned)), ct);
     }
 
     /// <summary>The list as computed from <paramref name="book"/> at <paramref name="now"/>.</summary>
@@ -140,8 +151,7 @@ public sealed class ComplianceQueries(
             {
                 continue;
             }
-            var book = inputs.Replay(await registry.SurrendersAsync(year, ct).ConfigureAwait(false));
-            if (book.StatusOf(entity, now) is { Status: ComplianceStatus.Short } standing)
+            if (await KeptYearAsync(inputs, book => book.StatusOf(entity, now), ct).ConfigureAwait(false) is { Status: ComplianceStatus.Short } standing)
             {
                 return new OwedUnits(jurisdiction, year, inputs.Rules.SurrenderDeadline, standing);
             }
