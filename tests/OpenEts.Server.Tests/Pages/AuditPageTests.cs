@@ -78,6 +78,38 @@ public sealed partial class AuditPageTests(ServerFactory server) : IClassFixture
         Assert.Equal("Submitted", english["Status when returned"]);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "inclusion.coins.redeemed", "\"item\":\"movie-ticket\"", "商品", "电影票一张 (movie-ticket)")]
+    [InlineData("en", "inclusion.coins.redeemed", "\"item\":\"movie-ticket\"", "Item", "电影票一张 (movie-ticket)")]
+    [InlineData("zh-CN", "inclusion.coins.donated", "\"cause\":\"tree-planting\"", "公益项目", "植树造林（公益项目） (tree-planting)")]
+    [InlineData("zh-CN", "inclusion.merchant.registered", "\"items\":[\"metro-discount\"]", "接受的兑换项目", "地铁乘车优惠券（2 元） (metro-discount)")]
+    [InlineData("en", "inclusion.merchant.registered", "\"items\":[\"movie-ticket\"]", "Items honoured", "电影票一张 (movie-ticket)")]
+    [InlineData("zh-CN", "offsets.report.submitted", "\"species\":\"chinese-fir\"", "林业碳汇 · 树种", "杉木 (chinese-fir)")]
+    [InlineData("en", "offsets.report.submitted", "\"species\":\"chinese-fir\"", "Forestry sink · Species", "杉木 (chinese-fir)")]
+    public async Task Index_TheDemosRedemptionsDonationsMerchantsAndForestryReports_NameTheirCodesFromTheProgrammeData(string language,
+        string kind, string rawText, string label, string shown)
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        regulator.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3D" + language + "%7Cuic%3D" + language);
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync("/Audit?kind=" + kind, Ct));
+
+        var rows = Rows().Matches(page).Select(m => m.Value).Where(r => r.Contains(rawText, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(shown, Fields().Matches(r).Single(m => m.Groups[1].Value == label).Groups[2].Value.Trim()));
+    }
+
+    [Fact]
+    public async Task Index_AViolationRecordedFromMonitoring_ShowsTheProposedCardsTriggerAsTheCardsPagesDo()
+    {
+        using var auditor = await server.SignedInAsync("auditor");
+
+        var fields = FieldsOf(await auditor.GetStringAsync("/Audit?kind=cards.violation.recorded", Ct), "\"monitoring\":\"ZJ-SO2\"");
+
+        Assert.Equal("黄牌 (Yellow)", fields["提出的牌 · 牌色"]);
+        Assert.Equal("Tianjin: 超标排放 → 黄牌 (ahhrtd.cn, §C) [confirmed]", fields["提出的牌 · 依据"]);
+    }
+
     // The labelled fields of the one row whose raw JSON holds the text given.
     private static Dictionary<string, string> FieldsOf(string html, string rawText)
     {

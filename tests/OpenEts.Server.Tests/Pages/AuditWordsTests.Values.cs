@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using OpenEts.Application.Inclusion;
 using OpenEts.Application.Registry;
+using OpenEts.Domain.Offsets;
 using OpenEts.Domain.Registry;
 using OpenEts.Server.Localization;
 using OpenEts.Server.Pages.Audit;
@@ -44,6 +46,46 @@ public sealed partial class AuditWordsTests
             .Select(x => $"{x.f.KindPrefix}* {x.f.Field}={x.code}");
 
         Assert.Empty(unnamed);
+    }
+
+    [Fact]
+    public void EveryCodeOfTheProgrammeData_IsNamedByItsNameThereInEveryLanguage()
+    {
+        // Catalogue items are written with the programme's version id (coins spent) or its code (a voucher confirmed, a
+        // merchant's items); causes with the version id; a forestry report's species on its own.
+        var written = InclusionProgrammes.Shipped.All.SelectMany(p => p.Catalogue.SelectMany(i => new Written[]
+            {
+                new("inclusion.coins.redeemed", "item", i.Code, p.Id, i.Name),
+                new("inclusion.redemption.confirmed", "item", i.Code, p.Code, i.Name),
+                new("inclusion.merchant.registered", "items", i.Code, p.Code, i.Name),
+            })
+            .Concat(p.Causes.Select(c => new Written("inclusion.coins.donated", "cause", c.Code, p.Id, c.Name))))
+            .Concat(ForestrySpecies.All.Select(s => new Written("offsets.report.submitted", "species", s.Code, null, s.Name)))
+            .ToList();
+
+        var unnamed = written.Where(w => InChinese(() => AuditValues.Show(w.Kind, w.Field, w.Code, w.Programme)) != $"{w.Name} ({w.Code})"
+                || InCulture(new CultureInfo("en"), () => AuditValues.Show(w.Kind, w.Field, w.Code, w.Programme)) != $"{w.Name} ({w.Code})")
+            .Select(w => $"{w.Kind} {w.Field}={w.Code} ({w.Programme})");
+
+        Assert.Empty(unnamed);
+        Assert.Equal(AuditValues.DataFields.Select(d => d.Field).Order(), written.Select(w => w.Field).Distinct().Order());
+    }
+
+    private sealed record Written(string Kind, string Field, string Code, string? Programme, string Name);
+
+    [Fact]
+    public void Fields_AnItemAndACauseOfOneCode_AreNamedEachFromItsOwnListInTheEntrysProgramme()
+    {
+        var confirmed = InChinese(() => AuditWords.Fields("inclusion.redemption.confirmed",
+            """{"details":{"programme":"guangdong-tanpuhui","redemption":4,"item":"tree-planting","coins":50}}"""));
+        var donated = InChinese(() => AuditWords.Fields("inclusion.coins.donated",
+            """{"details":{"programme":"guangdong-tanpuhui-2022","cause":"tree-planting","coins":5}}"""));
+        var elsewhere = InChinese(() => AuditWords.Fields("inclusion.redemption.confirmed",
+            """{"details":{"programme":"shenzhen-tanpuhui","item":"tree-planting"}}"""));
+
+        Assert.Equal("公益植树一棵 (tree-planting)", confirmed.Single(f => f.Name == "item").Value);
+        Assert.Equal("植树造林（公益项目） (tree-planting)", donated.Single(f => f.Name == "cause").Value);
+        Assert.Equal("tree-planting", elsewhere.Single(f => f.Name == "item").Value);
     }
 
     [Fact]
@@ -110,6 +152,8 @@ public sealed partial class AuditWordsTests
     [InlineData("mrv.report.approved", "kind", "Clinker", "熟料产量 (Clinker)", "Clinker produced")]
     [InlineData("mrv.report.saved", "material", "raw-coal", "原煤 (raw-coal)", "Raw coal (raw-coal)")]
     [InlineData("mrv.report.saved", "unit", "MegawattHour", "MWh (MegawattHour)", "MWh (MegawattHour)")]
+    [InlineData("offsets.report.submitted", "species", "masson-pine", "马尾松 (masson-pine)", "马尾松 (masson-pine)")]
+    [InlineData("inclusion.coins.redeemed", "item", "movie-ticket", "movie-ticket", "movie-ticket")]
     [InlineData("mrv.report.returned", "from", "Archived", "Archived", "Archived")]
     [InlineData("mrv.report.returned", "comments", "Submitted", "Submitted", "Submitted")]
     public void Fields_ACode_ShowsItsNameWithTheCodeBesideItOrTheCodeWhenItHasNoName(string kind, string field, string code, string chinese,

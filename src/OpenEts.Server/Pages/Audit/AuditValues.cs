@@ -84,12 +84,19 @@ public static class AuditValues
     /// the code beside it, the name alone when it already shows the code (English names mostly are the code), the code
     /// alone when it has no name.
     /// </summary>
-    public static string Show(string kind, string field, string code) => NameOf(kind, field, code) is not { } name ? code
+    /// <param name="programme">The carbon-inclusion programme the entry names (its code or version id), whose data names its
+    /// catalogue items and causes; null when it names none.</param>
+    public static string Show(string kind, string field, string code, string? programme = null) =>
+        NameOf(kind, field, code, programme) is not { } name ? code
         : name.Contains(code, StringComparison.OrdinalIgnoreCase) ? name
         : $"{name} ({code})";
 
-    /// <summary><see cref="Show"/> when the code has a name (a listed code, a province, one of MRV's codes), else null.</summary>
-    public static string? ShowNamed(string kind, string field, string code) => NameOf(kind, field, code) is null ? null : Show(kind, field, code);
+    /// <summary>
+    /// <see cref="Show"/> when the code has a name (a listed code, a province, one of MRV's codes, a code of the programme data),
+    /// else null.
+    /// </summary>
+    public static string? ShowNamed(string kind, string field, string code, string? programme = null) =>
+        NameOf(kind, field, code, programme) is null ? null : Show(kind, field, code, programme);
 
     /// <summary>
     /// The fields that older entries wrote as an enum's number (an offset project's category among its details, before
@@ -134,6 +141,34 @@ public static class AuditValues
             _ => null,
         };
 
+    /// <summary>
+    /// The fields whose codes are named from the programme data rather than the resources, by their Chinese names there, as the
+    /// inclusion and offsets pages name them: a carbon-inclusion entry's catalogue items and donation causes (in the entry's
+    /// programme), an offsets monitoring report's forestry species.
+    /// </summary>
+    public static IReadOnlyList<(string KindPrefix, string Field)> DataFields { get; } =
+    [
+        ("inclusion.", "item"), ("inclusion.", "items"), ("inclusion.", "cause"), ("offsets.", "species"),
+    ];
+
+    private static string? DataOf(string kind, string field, string code, string? programme)
+    {
+        if (!DataFields.Any(d => d.Field == field && kind.StartsWith(d.KindPrefix, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        if (field == "species")
+        {
+            return ForestrySpecies.Find(code)?.Name;
+        }
+        // A programme is written by its code (merchants, vouchers) or its version's id (coins spent): the latest version of it
+        // that lists the code names it. The server's programmes are the shipped ones.
+        var versions = InclusionProgrammes.Shipped.All.Where(p => p.Code == programme || p.Id == programme).Reverse();
+        return field == "cause"
+            ? versions.Select(p => p.Cause(code)?.Name).FirstOrDefault(n => n is not null)
+            : versions.Select(p => p.Item(code)?.Name).FirstOrDefault(n => n is not null);
+    }
+
     /// <summary>The resource key that names <paramref name="code"/> of <paramref name="field"/> in <paramref name="kind"/>, or null.</summary>
     public static string? KeyOf(string kind, string field, string code)
     {
@@ -162,8 +197,9 @@ public static class AuditValues
         return null;
     }
 
-    private static string? NameOf(string kind, string field, string code) =>
-        ProvinceOf(field, code) ?? (KeyOf(kind, field, code) is { } key ? Text.T(key) : null) ?? MrvCodeOf(kind, field, code);
+    private static string? NameOf(string kind, string field, string code, string? programme) =>
+        ProvinceOf(field, code) ?? (KeyOf(kind, field, code) is { } key ? Text.T(key) : null) ?? MrvCodeOf(kind, field, code)
+        ?? DataOf(kind, field, code, programme);
 
     private static IEnumerable<string> Spellings(string code)
     {

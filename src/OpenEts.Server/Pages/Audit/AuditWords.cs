@@ -11,8 +11,11 @@ namespace OpenEts.Server.Pages.Audit;
 /// </summary>
 public static class AuditWords
 {
-    /// <summary>At most this many fields are listed; the rest are in the raw JSON.</summary>
-    public const int MaxFields = 12;
+    /// <summary>
+    /// At most this many fields are listed; the rest are in the raw JSON. A forestry monitoring report's species is its 14th
+    /// field, a proposed card's trigger a recorded violation's 13th.
+    /// </summary>
+    public const int MaxFields = 16;
 
     // Fields the entry's own columns already show, or that only a machine reads (the idempotency key).
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "type", "at", "actor", "key" };
@@ -69,7 +72,7 @@ public static class AuditWords
             using var json = JsonDocument.Parse(payload);
             if (json.RootElement.ValueKind == JsonValueKind.Object)
             {
-                Collect(kind, json.RootElement, null, null, fields, depth: 0);
+                Collect(kind, json.RootElement, null, null, null, fields, depth: 0);
             }
         }
         catch (JsonException)
@@ -79,8 +82,13 @@ public static class AuditWords
         return fields.Count > MaxFields ? fields[..MaxFields] : fields;
     }
 
-    private static void Collect(string kind, JsonElement obj, string? parent, string? parentName, List<Field> fields, int depth)
+    // A carbon-inclusion entry names its programme beside the catalogue items and causes that the programme's data names.
+    private static void Collect(string kind, JsonElement obj, string? parent, string? parentName, string? programme, List<Field> fields, int depth)
     {
+        if (obj.TryGetProperty("programme", out var named) && named.ValueKind == JsonValueKind.String)
+        {
+            programme = named.GetString();
+        }
         foreach (var p in obj.EnumerateObject())
         {
             if (fields.Count > MaxFields)
@@ -94,9 +102,9 @@ public static class AuditWords
             var label = p.Name == "details" ? parent : Join(parent, Label(kind, parentName, p.Name));
             if (p.Value.ValueKind == JsonValueKind.Object && depth < 2)
             {
-                Collect(kind, p.Value, label, p.Name == "details" ? parentName : p.Name, fields, depth + 1);
+                Collect(kind, p.Value, label, p.Name == "details" ? parentName : p.Name, programme, fields, depth + 1);
             }
-            else if (Value(kind, p.Name, p.Value) is { Length: > 0 } value)
+            else if (Value(kind, p.Name, p.Value, programme) is { Length: > 0 } value)
             {
                 fields.Add(new Field(p.Name, label ?? p.Name, value));
             }
@@ -114,20 +122,20 @@ public static class AuditWords
         : name == "programme" && kind.StartsWith("inclusion.", StringComparison.Ordinal) ? T("audit.field.inclusionProgramme")
         : Has("audit.field." + name) ? T("audit.field." + name) : name;
 
-    private static string Value(string kind, string name, JsonElement value) => value.ValueKind switch
+    private static string Value(string kind, string name, JsonElement value, string? programme) => value.ValueKind switch
     {
-        JsonValueKind.String => Shown(kind, name, value.GetString() ?? ""),
+        JsonValueKind.String => Shown(kind, name, value.GetString() ?? "", programme),
         JsonValueKind.Number => Number(kind, name, value),
         JsonValueKind.True => T("audit.yes"),
         JsonValueKind.False => T("audit.no"),
-        JsonValueKind.Array => Items(kind, name, value),
+        JsonValueKind.Array => Items(kind, name, value, programme),
         _ => value.GetRawText(),
     };
 
     // A code from a fixed set is named (AuditValues); an ISO 8601 instant (with its offset) is shown in the display zone, as
     // every other time on the pages.
-    private static string Shown(string kind, string name, string s) =>
-        AuditValues.ShowNamed(kind, name, s) is { } named ? named
+    private static string Shown(string kind, string name, string s, string? programme) =>
+        AuditValues.ShowNamed(kind, name, s, programme) is { } named ? named
         : s.Length >= 20 && s[4] == '-' && s[10] == 'T'
         && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? DisplayTime.Show(at)
@@ -157,7 +165,7 @@ public static class AuditWords
     private static string Yuan(decimal yuan) => T("audit.yuan", yuan.ToString("#,0.00", CultureInfo.InvariantCulture));
 
     // Serial blocks read as ranges; a list of values as a list; a list of records by its count (the JSON holds them).
-    private static string Items(string kind, string name, JsonElement array)
+    private static string Items(string kind, string name, JsonElement array, string? programme)
     {
         var items = array.EnumerateArray().ToList();
         if (items.All(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("first", out _) && i.TryGetProperty("last", out _)))
@@ -167,6 +175,6 @@ public static class AuditWords
         }
         return items.Any(i => i.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             ? T("audit.items", items.Count)
-            : List(items.Select(i => Value(kind, name, i)));
+            : List(items.Select(i => Value(kind, name, i, programme)));
     }
 }
