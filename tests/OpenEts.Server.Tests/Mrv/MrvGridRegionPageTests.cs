@@ -7,7 +7,8 @@ namespace OpenEts.Server.Tests.Mrv;
 
 /// <summary>
 /// The pages name the grid regions of the electricity factors (南方区域电网, 广东) instead of showing their codes: the factor
-/// library's grid table and corrections, and the reduction calculators' region drop-downs, whose values stay the codes.
+/// library's grid table and corrections, a report's region, and the reduction calculators' region drop-downs, whose values
+/// stay the codes.
 /// </summary>
 public sealed partial class MrvGridRegionPageTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
@@ -35,6 +36,24 @@ public sealed partial class MrvGridRegionPageTests(ServerFactory server) : IClas
         Assert.Equal("China Southern grid south", RegionCell(Table(english, "grid"), "south"));
         Assert.Contains("<option value=\"south\">南方区域电网</option>", chinese, StringComparison.Ordinal);
         Assert.DoesNotContain("<td class=\"mono\">south</td>", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_ASavedReportsRegion_IsNamedWithItsCodeBeside()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        using var saved = await paper.PostAsJsonAsync("/api/v1/mrv/reports", new
+        {
+            year = 2035, region = "south",
+            lines = new[] { new { id = "L1", kind = "fuelCombustion", material = "raw-coal", amount = 100m, unit = "tonne" } },
+            outputs = new[] { new { kind = "paper", amount = 200m, unit = "t", detail = "coated" } },
+        }, Ct);
+        var report = (await saved.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("report").GetInt64();
+
+        var page = WebUtility.HtmlDecode(await paper.GetStringAsync($"/Mrv/Report/{report}", Ct));
+
+        Assert.Contains("<strong>电网区域</strong> <span id=\"report-region\">南方区域电网 <span class=\"mono\">south</span></span>", page,
+            StringComparison.Ordinal);
     }
 
     [Fact]
