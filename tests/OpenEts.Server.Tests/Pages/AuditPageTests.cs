@@ -92,11 +92,22 @@ public sealed partial class AuditPageTests(ServerFactory server) : IClassFixture
         using var regulator = await server.SignedInAsync("regulator");
         regulator.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3D" + language + "%7Cuic%3D" + language);
 
-        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync("/Audit?kind=" + kind, Ct));
+        var page = await regulator.GetStringAsync("/Audit?kind=" + kind, Ct);
 
-        var rows = Rows().Matches(page).Select(m => m.Value).Where(r => r.Contains(rawText, StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(rows);
-        Assert.All(rows, r => Assert.Equal(shown, Fields().Matches(r).Single(m => m.Groups[1].Value == label).Groups[2].Value.Trim()));
+        AssertEveryRowShows(page, rawText, label, shown);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "地区", "广东 (guangdong)")]
+    [InlineData("en", "Region", "Guangdong")]
+    public async Task Index_TheDemosSavedMrvReports_NameTheirGridRegion(string language, string label, string shown)
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        regulator.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3D" + language + "%7Cuic%3D" + language);
+
+        var page = await regulator.GetStringAsync("/Audit?kind=mrv.report.saved", Ct);
+
+        AssertEveryRowShows(page, "\"region\":\"guangdong\"", label, shown);
     }
 
     [Fact]
@@ -108,6 +119,15 @@ public sealed partial class AuditPageTests(ServerFactory server) : IClassFixture
 
         Assert.Equal("黄牌 (Yellow)", fields["提出的牌 · 牌色"]);
         Assert.Equal("Tianjin: 超标排放 → 黄牌 (ahhrtd.cn, §C) [confirmed]", fields["提出的牌 · 依据"]);
+    }
+
+    // Some rows' raw JSON holds the text given, and each of them shows the field labelled so as given.
+    private static void AssertEveryRowShows(string html, string rawText, string label, string shown)
+    {
+        var page = WebUtility.HtmlDecode(html);
+        var rows = Rows().Matches(page).Select(m => m.Value).Where(r => r.Contains(rawText, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(shown, Fields().Matches(r).Single(m => m.Groups[1].Value == label).Groups[2].Value.Trim()));
     }
 
     // The labelled fields of the one row whose raw JSON holds the text given.

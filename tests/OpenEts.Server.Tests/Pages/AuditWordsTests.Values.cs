@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Registry;
+using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Offsets;
 using OpenEts.Domain.Registry;
 using OpenEts.Server.Localization;
@@ -45,6 +46,25 @@ public sealed partial class AuditWordsTests
             .Where(x => x.key is null || !zh.ContainsKey(x.key) || !en.ContainsKey(x.key))
             .Select(x => $"{x.f.KindPrefix}* {x.f.Field}={x.code}");
 
+        Assert.Empty(unnamed);
+    }
+
+    [Fact]
+    public void EveryGridRegion_IsNamedInChineseAndEnglishAsAReportsRegionAndACorrectionsTarget()
+    {
+        // MRV's codes are named by MRV's own names (AuditValues.MrvCodeOf), outside the resource-keyed fields above.
+        var zh = Text.All(CultureInfo.InvariantCulture);
+        var en = Text.All(new CultureInfo("en"));
+        var regions = DefaultFactors.Library.Grid.Select(g => g.Region).Distinct().ToList();
+        (string Kind, string Field)[] written = [("mrv.report.saved", "region"), ("mrv.factors.published", "target")];
+
+        var unnamed = regions.SelectMany(region => written.Select(w => (w.Kind, w.Field, Code: region, Key: "mrv.region." + region)))
+            .Where(x => !zh.ContainsKey(x.Key) || !en.ContainsKey(x.Key)
+                || InChinese(() => AuditValues.ShowNamed(x.Kind, x.Field, x.Code)) != $"{zh[x.Key]} ({x.Code})"
+                || InCulture(new CultureInfo("en"), () => AuditValues.ShowNamed(x.Kind, x.Field, x.Code)) is null)
+            .Select(x => $"{x.Kind} {x.Field}={x.Code}");
+
+        Assert.Contains("south", regions);
         Assert.Empty(unnamed);
     }
 
@@ -152,6 +172,12 @@ public sealed partial class AuditWordsTests
     [InlineData("mrv.report.approved", "kind", "Clinker", "熟料产量 (Clinker)", "Clinker produced")]
     [InlineData("mrv.report.saved", "material", "raw-coal", "原煤 (raw-coal)", "Raw coal (raw-coal)")]
     [InlineData("mrv.report.saved", "unit", "MegawattHour", "MWh (MegawattHour)", "MWh (MegawattHour)")]
+    [InlineData("mrv.report.saved", "region", "south", "南方区域电网 (south)", "China Southern grid")]
+    [InlineData("mrv.report.saved", "region", "north", "华北区域电网 (north)", "North China grid")]
+    [InlineData("mrv.report.saved", "region", "guangdong", "广东 (guangdong)", "Guangdong")]
+    [InlineData("mrv.report.saved", "region", "zhejiang", "zhejiang", "zhejiang")]
+    [InlineData("mrv.factors.published", "target", "southwest", "西南区域电网 (southwest)", "Southwest China grid")]
+    [InlineData("mrv.factors.published", "target", "raw-coal", "原煤 (raw-coal)", "Raw coal (raw-coal)")]
     [InlineData("offsets.report.submitted", "species", "masson-pine", "马尾松 (masson-pine)", "马尾松 (masson-pine)")]
     [InlineData("inclusion.coins.redeemed", "item", "movie-ticket", "movie-ticket", "movie-ticket")]
     [InlineData("mrv.report.returned", "from", "Archived", "Archived", "Archived")]

@@ -128,8 +128,9 @@ public static class AuditValues
     private static string? ProvinceOf(string field, string code) =>
         ProvinceFields.Contains(field) && Province.IsCode(code) ? Province.NameOf(code) : null;
 
-    // MRV's codes named as the MRV pages name them (from the domain's tables, not the resources): a report's or a
-    // monitoring plan's emission sources and outputs by kind, their units, and the fuels and carbonates by material.
+    // MRV's codes named as the MRV pages name them (from the domain's tables or MRV's resources): a report's or a
+    // monitoring plan's emission sources and outputs by kind, their units, the fuels and carbonates by material, a
+    // report's grid region, and what a published correction corrects (a grid region or a fuel).
     private static string? MrvCodeOf(string kind, string field, string code) =>
         !kind.StartsWith("mrv.", StringComparison.Ordinal) || code.Length == 0 || char.IsAsciiDigit(code[0]) ? null
         : field switch
@@ -138,6 +139,8 @@ public static class AuditValues
             "kind" when Enum.TryParse<OutputKind>(code, out var output) && Enum.IsDefined(output) => MrvText.Output(output),
             "unit" when Enum.TryParse<MeasureUnit>(code, out var unit) && Enum.IsDefined(unit) => MrvText.Unit(unit),
             "material" => MrvText.Material(code),
+            "region" => MrvText.Region(code),
+            "target" => MrvText.Target(code),
             _ => null,
         };
 

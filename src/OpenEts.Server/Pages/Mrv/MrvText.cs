@@ -25,6 +25,15 @@ public static class MrvText
         : DefaultFactors.Library.Carbonate(code) is { } carbonate ? (Text.IsEnglish ? carbonate.NameEn : carbonate.NameZh)
         : null;
 
+    /// <summary>
+    /// A grid factor's region in the page's language (南方区域电网 for <c>south</c>, 广东 for <c>guangdong</c>); null for a
+    /// code the resources do not name, such as a region a correction added.
+    /// </summary>
+    public static string? Region(string code) => Text.NameOf("mrv.region.", code);
+
+    /// <summary>What a correction corrects, named: a grid region or a fuel; null for a code neither names.</summary>
+    public static string? Target(string code) => Region(code) ?? Material(code);
+
     public static string Parameter(ParameterKind parameter) => Text.T("mrv.param." + parameter);
 
     public static string Output(OutputKind kind) => OutputKinds.Name(kind, Text.IsEnglish);
