@@ -71,6 +71,20 @@ public sealed partial class MrvGridRegionPageTests(ServerFactory server) : IClas
         Assert.DoesNotContain(options, o => o.Text is "south" or "guangdong" or "national");
     }
 
+    [Fact]
+    public async Task Calculators_TheFuelDropDowns_ShowTheFuelsNamesWithTheirCodesAsValues()
+    {
+        using var anonymous = server.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/Energy/Calculators", Ct));
+
+        var options = FuelOptions().Matches(page).Select(m => (Value: m.Groups[1].Value, Text: m.Groups[2].Value)).ToList();
+        // The boiler's baseline and new fuel, and the retrofit's fuel.
+        Assert.Equal(3, options.Count(o => o == ("raw-coal", "原煤")));
+        Assert.Equal(3, options.Count(o => o == ("natural-gas", "天然气")));
+        Assert.DoesNotContain(options, o => o.Text is "raw-coal" or "natural-gas");
+    }
+
     private static string Table(string page, string id) =>
         Regex.Match(page, $"<table id=\"{id}\".*?</table>", RegexOptions.Singleline) is { Success: true } m ? m.Value
         : throw new InvalidOperationException($"no table #{id}");
@@ -82,4 +96,7 @@ public sealed partial class MrvGridRegionPageTests(ServerFactory server) : IClas
 
     [GeneratedRegex("<option value=\"([a-z]+)\"(?: selected=\"selected\")?>([^<]*)</option>")]
     private static partial Regex Options();
+
+    [GeneratedRegex("<option value=\"([a-z]+-[a-z-]+)\"(?: selected=\"selected\")?>([^<]*)</option>")]
+    private static partial Regex FuelOptions();
 }
