@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using OpenEts.Application.Storage;
+using OpenEts.Server.Pages.Audit;
 using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Pages;
@@ -36,6 +40,45 @@ public sealed partial class AuditPageTests(ServerFactory server) : IClassFixture
         Assert.Equal(quantity, fields[quantityLabel]);
         Assert.Matches("<details><summary>[^<]+</summary><pre class=\"mono wrap\">\\{\"type\":\"registry.transfer.proposed\".*\"quantity\":" + units, row);
         Assert.All(Rows().Matches(page), m => Assert.Contains("title=\"registry.transfer.proposed\"", m.Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Index_EveryFieldTheDemosEntriesShow_IsLabelledInChineseAndEnglish()
+    {
+        // A server of its own, read before any request: the demo's entries only, whatever other tests journal.
+        using var fresh = new ServerFactory();
+        using var client = fresh.CreateClient();
+        await client.GetStringAsync("/", Ct);
+        var entries = await fresh.Services.GetRequiredService<IStore>().ReadAsync(s => s.Journal.PageAsync(new JournalFilter(), 0, 100_000), Ct);
+
+        var unlabelled = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var culture in new[] { CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en") })
+        {
+            var before = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = culture;
+            try
+            {
+                foreach (var entry in entries)
+                {
+                    // A field is labelled by its own words, after its parent's (外层 · 字段); a name in lower camel case shown
+                    // as it is written has no label. Capitalised names are codes (a refusal's rule), named by their parent.
+                    foreach (var field in AuditWords.Fields(entry.Kind, entry.Payload))
+                    {
+                        if (char.IsAsciiLetterLower(field.Name[0]) && field.Label.Split(" · ")[^1] == field.Name)
+                        {
+                            unlabelled.Add($"{(culture.Name.Length == 0 ? "zh" : culture.Name)} {entry.Kind} {field.Name}");
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = before;
+            }
+        }
+
+        Assert.True(entries.Count > 500, $"the demo journals {entries.Count} entries");
+        Assert.Empty(unlabelled);
     }
 
     [Fact]
