@@ -40,7 +40,7 @@ public sealed class AllocationCommandHandler(IStore store, TimeProvider clock)
                     await s.Journal.AppendAsync(now, actor.UserName, write.Event, write.Subject, Json.Serialize(write.Payload)).ConfigureAwait(false);
                     return new AllocationCommandOutcome.Completed(write.Event, write.Insert ?? write.Update, null);
                 case AllocationDecision.Refuse r:
-                    return new AllocationCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind);
+                    return new AllocationCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind) { Figures = r.Figures };
                 case AllocationDecision.Fail f:
                     return new AllocationCommandOutcome.Invalid(f.Errors);
                 case AllocationDecision.Missing:

@@ -15,7 +15,15 @@ public abstract record AllocationCommandOutcome
     public sealed record Completed(string Event, StoredPlan? Plan, AllocationRun? Run) : AllocationCommandOutcome;
 
     /// <summary>Refused by a rule (a code, e.g. <c>PlanApproved</c>) on a field; nothing changed.</summary>
-    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : AllocationCommandOutcome;
+    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : AllocationCommandOutcome
+    {
+        /// <summary>The figures <see cref="Message"/> names (a plan's years, a cap), so that another language states them too.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+
+        /// <summary>A refusal whose message names figures: the message in the invariant culture, and its figures.</summary>
+        public static Refused Of(string rule, string field, FormattableString message, RefusalKind kind) =>
+            new(rule, field, Domain.Text.Figures.Sentence(message), kind) { Figures = Domain.Text.Figures.Of(message) };
+    }
 
     /// <summary>No such plan version (404); nothing changed.</summary>
     public sealed record NotFound : AllocationCommandOutcome;

@@ -22,7 +22,15 @@ public abstract record AllocationDecision
     }
 
     /// <summary>Refused by <paramref name="Rule"/> on <paramref name="Field"/>; nothing is written.</summary>
-    public sealed record Refuse(string Rule, string Field, string Message, RefusalKind Kind) : AllocationDecision;
+    public sealed record Refuse(string Rule, string Field, string Message, RefusalKind Kind) : AllocationDecision
+    {
+        /// <summary>The figures <see cref="Message"/> names (a plan's years, a version), so that another language states them too.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+
+        /// <summary>A refusal whose message names figures: the message in the invariant culture, and its figures.</summary>
+        public static Refuse Of(string rule, string field, FormattableString message, RefusalKind kind) =>
+            new(rule, field, Domain.Text.Figures.Sentence(message), kind) { Figures = Domain.Text.Figures.Of(message) };
+    }
 
     /// <summary>No such plan version.</summary>
     public sealed record Missing : AllocationDecision;

@@ -100,7 +100,7 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv, Organisation
         var plan = Read(document);
         if (!plan.Years.Contains(year))
         {
-            return (null, [new FieldError("year", "PlanYear", $"year: plan '{planId}' governs {string.Join(", ", plan.Years)}, not {year}")]);
+            return (null, [FieldError.Of("year", "PlanYear", $"year: plan '{planId}' governs {string.Join(", ", plan.Years)}, not {year}")]);
         }
         var circumstances = await store.ReadAsync(s => s.Allocation.ListCircumstancesAsync(stored?.Jurisdiction ?? plan.Jurisdiction, year), ct)
             .ConfigureAwait(false);

@@ -86,13 +86,13 @@ public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, Organisat
             var issued = await registry.QueryAsync((l, _) => l.TotalIssued(unitClass).Value, ct).ConfigureAwait(false);
             if (plan.Cap is { } cap && issued + issue > cap.Covered.For(run.Year))
             {
-                return new AllocationCommandOutcome.Refused("CapExceeded", "year", string.Create(CultureInfo.InvariantCulture,
-                    $"issuing {issue} more {unitClass} would pass the plan's cap for covered entities ({cap.Covered.For(run.Year)} t)"), RefusalKind.Conflict);
+                return AllocationCommandOutcome.Refused.Of("CapExceeded", "year",
+                    $"issuing {issue} more {unitClass} would pass the plan's cap for covered entities ({cap.Covered.For(run.Year)} t)", RefusalKind.Conflict);
             }
             var command = new IssueUnits(unitClass, AllowanceCount.From(issue), Key(run, "issue-" + issued.ToString(CultureInfo.InvariantCulture)));
             if (await units.HandleAsync(actor, command, ct).ConfigureAwait(false) is not RegistryCommandOutcome.Completed)
             {
-                return new AllocationCommandOutcome.Refused("IssueRefused", "year", $"the registry refused to issue {issue} {unitClass}", RefusalKind.Conflict);
+                return AllocationCommandOutcome.Refused.Of("IssueRefused", "year", $"the registry refused to issue {issue} {unitClass}", RefusalKind.Conflict);
             }
         }
         foreach (var (entity, result, movement) in todo)

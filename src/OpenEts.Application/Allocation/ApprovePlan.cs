@@ -45,7 +45,7 @@ public sealed record ApprovePlan(string PlanId, int Version) : IAllocationComman
         }
         if (stored.Status == PlanStatus.Approved)
         {
-            return new AllocationDecision.Refuse("PlanApproved", "version",
+            return AllocationDecision.Refuse.Of("PlanApproved", "version",
                 $"plan {PlanId} v{Version} is already approved; an approved plan does not change", RefusalKind.Conflict);
         }
         return new AllocationDecision.Write("allocation.plan.approved", AllocationWork.Subject(PlanId, Version), new

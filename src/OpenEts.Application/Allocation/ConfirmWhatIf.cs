@@ -84,13 +84,13 @@ public sealed record ConfirmWhatIf(string PlanId, int? Version, int Year, IReadO
         var newest = versions[^1];
         if (Version is { } ran && ran != newest.Version)
         {
-            return new AllocationDecision.Refuse("NotNewest", "version",
+            return AllocationDecision.Refuse.Of("NotNewest", "version",
                 $"plan {PlanId} v{ran} is not the newest version (v{newest.Version} is): run the what-if on v{newest.Version} and confirm that",
                 RefusalKind.Conflict);
         }
         if (!newest.Plan.Years.Contains(Year))
         {
-            return new AllocationDecision.Fail([new FieldError("year", "PlanYear",
+            return new AllocationDecision.Fail([FieldError.Of("year", "PlanYear",
                 $"year: plan '{PlanId}' governs {string.Join(", ", newest.Plan.Years)}, not {Year}")]);
         }
         if (!PlanEdit.TryApply(newest.Document, Edits, out var edited, out var errors) || !PlanJson.TryRead(edited, out _, out errors))

@@ -38,7 +38,7 @@ public sealed record ImportPlan(string Document) : IAllocationCommand
         var newest = versions.Count > 0 ? versions[^1] : null;
         if (newest is not null && Normalised(newest.Document, newest.Version) == Normalised(Document, newest.Version))
         {
-            return new AllocationDecision.Refuse("SameDocument", "document",
+            return AllocationDecision.Refuse.Of("SameDocument", "document",
                 $"plan {plan.Id} v{newest.Version} already has this document", RefusalKind.Conflict);
         }
         var version = (newest?.Version ?? 0) + 1;

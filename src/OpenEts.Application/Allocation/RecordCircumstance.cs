@@ -54,7 +54,7 @@ public sealed record RecordCircumstance(string Jurisdiction, int Year, CreditCod
         }
         if (read.IsValid && byEnergy && (form.Energy is not (> 0m and <= MaxEnergy) || decimal.Round(form.Energy.Value, 3) != form.Energy))
         {
-            read.Fail("energy", "EnergyRange", $"energy: the expected annual energy use in tce, more than 0 and at most {MaxEnergy:N0}, to 3 decimal places");
+            read.FailOf("energy", "EnergyRange", $"energy: the expected annual energy use in tce, more than 0 and at most {MaxEnergy:N0}, to 3 decimal places");
         }
         var excluded = read.IsValid && byYears ? ReadYears(read, form.ExcludedYears) : null;
         command = read.IsValid
@@ -107,7 +107,7 @@ public sealed record RecordCircumstance(string Jurisdiction, int Year, CreditCod
         var done = await work.Session.Allocation.FindAllocationsAsync(Jurisdiction, Year, Organisation.Value).ConfigureAwait(false);
         if (done.Any(r => r.Stage == AllocationStage.Final))
         {
-            return new AllocationDecision.Refuse("TrueUpDone", "organisation",
+            return AllocationDecision.Refuse.Of("TrueUpDone", "organisation",
                 $"the {Year} true-up of {Organisation.Value} is done; a circumstance recorded now would not change it", RefusalKind.Conflict);
         }
         if (Kind == CircumstanceKind.HistoryExclusion && await CheckExclusionAsync(work).ConfigureAwait(false) is { } refusal)
@@ -148,12 +148,12 @@ public sealed record RecordCircumstance(string Jurisdiction, int Year, CreditCod
         }
         if (ExcludedYears!.FirstOrDefault(y => !history.Years.Contains(y)) is var other and not 0)
         {
-            return new AllocationDecision.Refuse("NotAHistoryYear", "excludedYears",
+            return AllocationDecision.Refuse.Of("NotAHistoryYear", "excludedYears",
                 $"excludedYears: {other} is not one of the plan's historical years ({string.Join(", ", history.Years)})", RefusalKind.Malformed);
         }
         if (ExcludedYears!.Count > history.MaxExcludedYears)
         {
-            return new AllocationDecision.Refuse("TooManyExclusions", "excludedYears",
+            return AllocationDecision.Refuse.Of("TooManyExclusions", "excludedYears",
                 $"excludedYears: the plan allows {history.MaxExcludedYears} excluded year(s), not {ExcludedYears.Count}", RefusalKind.Malformed);
         }
         return null;

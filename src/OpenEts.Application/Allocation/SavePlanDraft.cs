@@ -73,7 +73,7 @@ public sealed record SavePlanDraft(string PlanId, int Version, IReadOnlyList<Pla
         var newest = versions[^1];
         if (stored.Status == PlanStatus.Approved && newest.Version != Version)
         {
-            return new AllocationDecision.Refuse("NotNewest", "version",
+            return AllocationDecision.Refuse.Of("NotNewest", "version",
                 $"plan {PlanId} v{Version} is approved and v{newest.Version} is newer: revise v{newest.Version}", RefusalKind.Conflict);
         }
         if (!PlanEdit.TryApply(stored.Document, Edits, out var edited, out var errors) || !PlanJson.TryRead(edited, out _, out errors))

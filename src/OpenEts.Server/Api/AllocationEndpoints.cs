@@ -159,14 +159,14 @@ internal static class AllocationEndpoints
             c.Run is null && c.Plan is { } p ? AllocationViews.PlanSummary.From(p) : null, c.Run is { } r ? AllocationViews.RunView.From(c.Event, r) : null)),
         AllocationCommandOutcome.Invalid i => Problems.Fields(i.Errors),
         AllocationCommandOutcome.NotFound => TypedResults.NotFound(),
-        AllocationCommandOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule, r.Message)]),
+        AllocationCommandOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule, r.Message) { Figures = r.Figures }]),
         AllocationCommandOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
-            r.Field, r.Rule, r.Message),
+            r.Field, r.Rule, r.Message, r.Figures),
         AllocationCommandOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this"),
         _ => throw new UnreachableException(),
     };
 
-    private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
-        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.allocationrefused"),
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
+        TypedResults.Problem(RuleText.Message(field, rule, message, figures), statusCode: status, title: Text.T("problem.allocationrefused"),
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 }

@@ -47,7 +47,8 @@ public sealed class AllocationExclusionTests(ServerFactory server) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
         Assert.Contains("id=\"circ-excluded-error\"", outsideHtml, StringComparison.Ordinal);
-        Assert.Contains("2014, 2015, 2016", outsideHtml, StringComparison.Ordinal);
+        // In the page's language, with the year typed and the plan's own years (rule.NotAHistoryYear.figures).
+        Assert.Contains("2013 年不是方案的历史基准年（2014, 2015, 2016）", WebUtility.HtmlDecode(outsideHtml), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
         Assert.True(tooManyBody.GetProperty("errors").TryGetProperty("excludedYears", out _), tooManyBody.ToString());

@@ -76,6 +76,10 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "AuctionWindowTooLong", "DateRange",
         // Members trading for clients (客户).
         "NotYourClient", "ClientAccount", "ClientHoldingAccount", "UnknownClient", "NoTransferOffer", "NotOfferedMember",
+        // Allocation: plans, what-ifs, circumstances and the allocation run; and a request the server could not read.
+        "CapExceeded", "EnergyRange", "IssueRefused", "Jurisdiction", "MonthsRange", "NoHistoryBasis", "NotAHistoryYear", "NotNewest",
+        "PlanApproved", "PlanYear", "RegistryNotInitialised", "SameDocument", "TooManyExclusions", "TrueUpDone", "UnknownPlan", "Version",
+        "Http.BadRequest",
         // Energy monitoring.
         "UnknownMeter", "NotYourMeter", "ReadingChanged", "AlreadyRegistered", "UnknownUnit", "UnknownFault", "AlreadyRepaired",
     ];
@@ -108,6 +112,31 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         {
             Assert.True(zh.ContainsKey(key) && en.ContainsKey(key), $"{key} has no text");
         }
+    }
+
+    [Fact]
+    public void EveryRuleCodeTheSourceWrites_HasItsTextInBothLanguages()
+    {
+        // A rule code written as a literal where a use case, a form or an edge refuses (FieldError, read.Fail, Refused,
+        // Refuse): without its text a Chinese reader gets the use case's English sentence.
+        var zh = Text.All(Chinese);
+        var en = Text.All(English);
+        var written = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var project in new[] { "OpenEts.Domain", "OpenEts.Application", "OpenEts.Server" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", project), "*.cs", SearchOption.AllDirectories))
+            {
+                foreach (Match m in WrittenRule().Matches(File.ReadAllText(file)))
+                {
+                    written.Add(m.Groups["rule"].Value);
+                }
+            }
+        }
+
+        bool Has(IReadOnlyDictionary<string, string> texts, string rule) =>
+            texts.ContainsKey("rule." + rule) || texts.ContainsKey("reg.rule." + rule) || texts.Keys.Any(k => k.StartsWith("rule." + rule + ".", StringComparison.Ordinal));
+        Assert.True(written.Count > 150, $"only {written.Count} rule codes found");
+        Assert.Equal("", string.Join(", ", written.Where(r => !Has(zh, r) || !Has(en, r))));
     }
 
     [Fact]
@@ -187,4 +216,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
     // T("key") and T("key", …) with a literal key; keys built at run time (T("reg.kind." + kind)) are not checked here.
     [GeneratedRegex("""\bT\("([A-Za-z0-9_.\-]+)"[,)]""")]
     private static partial Regex LiteralKey();
+
+    [GeneratedRegex("""(?:FieldError\(\s*[^,;()]+,|\.Fail\(\s*[^,;()]+,|Refused\(|Refuse\()\s*"(?<rule>[A-Z][A-Za-z]*(?:\.[A-Z][A-Za-z]*)?)"\s*,""")]
+    private static partial Regex WrittenRule();
 }

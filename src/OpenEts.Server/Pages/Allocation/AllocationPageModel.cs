@@ -44,10 +44,10 @@ public abstract class AllocationPageModel : PageModel
                 break;
             case AllocationCommandOutcome.Refused { Kind: RefusalKind.Malformed } r:
                 // A value the plan does not allow (an excluded year outside its history) is shown next to its field.
-                Errors.TryAdd(r.Field, RuleText.Message(r.Field, r.Rule, r.Message));
+                Errors.TryAdd(r.Field, RuleText.Message(r.Field, r.Rule, r.Message, r.Figures));
                 break;
             case AllocationCommandOutcome.Refused r:
-                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule, r.Message));
+                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule, r.Message, r.Figures));
                 break;
             case AllocationCommandOutcome.NotFound:
                 Errors.TryAdd("", Text.T("alloc.notfound"));
