@@ -85,6 +85,19 @@ public sealed partial class MrvGridRegionPageTests(ServerFactory server) : IClas
         Assert.DoesNotContain(options, o => o.Text is "raw-coal" or "natural-gas");
     }
 
+    [Fact]
+    public async Task Calculators_TheSocialCostOfCarbon_IsChosenByItsChineseName()
+    {
+        using var anonymous = server.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/Energy/Calculators", Ct));
+
+        // The APU, boiler, PV and retrofit calculators each offer the series.
+        Assert.Equal(4, Regex.Count(page, Regex.Escape("<option value=\"us-seed-37\">美国政府碳排放社会成本（《节能减排信息动态》第 120 期转引） — 37 USD/t</option>")));
+        Assert.Equal(4, Regex.Count(page, Regex.Escape("<option value=\"us-epa-2023\">美国环保署估计值（2023 年 11 月） — 190 USD/t</option>")));
+        Assert.DoesNotContain("as quoted in the seed", page, StringComparison.Ordinal);
+    }
+
     private static string Table(string page, string id) =>
         Regex.Match(page, $"<table id=\"{id}\".*?</table>", RegexOptions.Singleline) is { Success: true } m ? m.Value
         : throw new InvalidOperationException($"no table #{id}");

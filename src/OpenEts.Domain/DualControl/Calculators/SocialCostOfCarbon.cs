@@ -12,6 +12,9 @@ namespace OpenEts.Domain.DualControl.Calculators;
 /// <param name="Confirmed">False for an [UNCONFIRMED] figure.</param>
 public sealed record SocialCostOfCarbon(string Code, string Name, decimal UsdPerTonne, string Basis, string Source, bool Confirmed)
 {
+    /// <summary>Its name in Chinese, for the pages (the API and the CLI give <see cref="Name"/>); null when the data gives none.</summary>
+    public string? NameZh { get; init; }
+
     /// <summary>Tonnes × USD per tonne, exact.</summary>
     public decimal Monetise(decimal tonnes) => tonnes * UsdPerTonne;
 }
