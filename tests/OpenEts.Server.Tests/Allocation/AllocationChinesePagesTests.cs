@@ -41,6 +41,10 @@ public sealed class AllocationChinesePagesTests(ServerFactory server) : IClassFi
         Assert.Contains(">履约规则 · 抵销 · 全省抵销总量上限</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain(">Benchmark<", page, StringComparison.Ordinal);
         Assert.DoesNotContain("PreviousYearOutput", page, StringComparison.Ordinal);
+        // The plan's notes on its placeholder figures are the shipped plan's, written in Chinese.
+        Assert.Contains("<small class=\"note\">全国 2017 年征求意见稿数值，非广东值</small>", page, StringComparison.Ordinal);
+        Assert.Contains("<small class=\"note\">无来源：演示占位值，主管部门须在方案编辑器中填入正式数值</small>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("not Guangdong's", page, StringComparison.Ordinal);
     }
 
     [Fact]
