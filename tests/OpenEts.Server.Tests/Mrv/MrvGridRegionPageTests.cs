@@ -96,6 +96,9 @@ public sealed partial class MrvGridRegionPageTests(ServerFactory server) : IClas
         Assert.Equal(4, Regex.Count(page, Regex.Escape("<option value=\"us-seed-37\">美国政府碳排放社会成本（《节能减排信息动态》第 120 期转引） — 37 USD/t</option>")));
         Assert.Equal(4, Regex.Count(page, Regex.Escape("<option value=\"us-epa-2023\">美国环保署估计值（2023 年 11 月） — 190 USD/t</option>")));
         Assert.DoesNotContain("as quoted in the seed", page, StringComparison.Ordinal);
+        // The series' table names them the same way, and the APU example cites the newsletter by name.
+        Assert.Contains("<tr><td>美国环保署估计值（2023 年 11 月）</td>", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"《节能减排信息动态》第 120 期（2017-09-01）：杭州机场 桥载设备替代 APU，3.18 kg CO2/kg 航油 (seed-excerpts.md line 18)\"", page, StringComparison.Ordinal);
     }
 
     private static string Table(string page, string id) =>

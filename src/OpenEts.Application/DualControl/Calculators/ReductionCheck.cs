@@ -44,7 +44,7 @@ public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
     /// 0 kWh: the calculator shows what the claim would need.
     /// </summary>
     public static ApuForm SeedApuExample { get; } = new(770m, 155m, 3.18m,
-        "seed: 杭州机场 桥载设备替代 APU, 3.18 kg CO2/kg fuel (seed-excerpts.md line 18)", 0m, DefaultDays, null, null, 70_000m, null);
+        "《节能减排信息动态》第 120 期（2017-09-01）：杭州机场 桥载设备替代 APU，3.18 kg CO2/kg 航油 (seed-excerpts.md line 18)", 0m, DefaultDays, null, null, 70_000m, null);
 
     public sealed record ApuForm(decimal? FlightsPerDay = null, decimal? FuelPerStayKg = null, decimal? FuelFactor = null,
         string? FuelFactorSource = null, decimal? ElectricityPerStayKwh = null, int? DaysPerYear = null, int? GridYear = null,
