@@ -71,6 +71,15 @@ internal sealed partial class SqlSession : ICashData
         {
             return;
         }
+        if (connection is not Npgsql.NpgsqlConnection)
+        {
+            // On SQLite through its C calls, with no boxed value a reservation (ExecuteRowsAsync); SQLite's rowid goes on
+            // after the largest id stored.
+            await ExecuteRowsAsync(NewReservationInsert, cash.NewReservations, NewReservationColumnList, BindNewReservation).ConfigureAwait(false);
+            cash.NewReservations.Clear();
+            cash.NewReservationKeys.Clear();
+            return;
+        }
         var rows = new object?[cash.NewReservations.Count][];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -80,6 +89,23 @@ internal sealed partial class SqlSession : ICashData
         cash.NewReservations.Clear();
         cash.NewReservationKeys.Clear();
         await InsertNumberedRowsAsync("cash_reservations", NewReservationColumnList, rows).ConfigureAwait(false);
+    }
+
+    private static readonly string NewReservationInsert =
+        $"INSERT INTO cash_reservations ({string.Join(", ", NewReservationColumnList)}) VALUES ({string.Join(", ", NewReservationColumnList.Select(c => "@" + c))})";
+
+    // A new reservation's values in the order of NewReservationColumnList.
+    private static void BindNewReservation((CashReservation Reservation, string Key, long At) n, Sqlite.SqliteRowStatement p)
+    {
+        var r = n.Reservation;
+        p.Set(0, r.Id);
+        p.Set(1, r.AccountId);
+        p.Set(2, r.Amount.Fen);
+        p.Set(3, r.Original.Fen);
+        p.Set(4, r.Reference);
+        p.Set(5, r.Open ? 1 : 0);
+        p.Set(6, n.Key);
+        p.Set(7, n.At);
     }
 
     // Inserts rows whose ids (the first value of each, ascending) this transaction gave after the last id stored. On
@@ -361,6 +387,7 @@ internal sealed partial class SqlSession : ICashData
         if (_cash is { } cash)
         {
             // A write transaction knows these keys are free until it inserts a reservation with one of them.
+            cash.FreeReservationKeys.EnsureCapacity(cash.FreeReservationKeys.Count + distinct.Count);
             cash.FreeReservationKeys.UnionWith(distinct);
             foreach (var row in rows)
             {

@@ -122,7 +122,40 @@ internal sealed partial class SqlSession : IExchangeData
             return;
         }
         _pendingOrders = null;
-        await InsertRowsAsync("exchange_orders", OrderColumnList, [.. pending.Select(OrderValues)]).ConfigureAwait(false);
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            await InsertRowsAsync("exchange_orders", OrderColumnList, [.. pending.Select(OrderValues)]).ConfigureAwait(false);
+        }
+        else
+        {
+            // On SQLite through its C calls, with no boxed value an order (ExecuteRowsAsync).
+            await ExecuteRowsAsync(OrderInsert, pending, OrderColumnList, BindOrder).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly string OrderInsert =
+        $"INSERT INTO exchange_orders ({OrderColumns}) VALUES ({string.Join(", ", OrderColumnList.Select(c => "@" + c))})";
+
+    // An order's values in the order of OrderColumns, as OrderValues gives them.
+    private static void BindOrder(ExchangeOrder o, Sqlite.SqliteRowStatement p)
+    {
+        p.Set(0, o.Id);
+        p.Set(1, o.Instrument);
+        p.Set(2, o.AccountId);
+        p.Set(3, o.UserName);
+        p.Set(4, o.Side.ToString());
+        p.Set(5, o.Type.ToString());
+        p.Set(6, o.PriceFen);
+        p.Set(7, o.Quantity);
+        p.Set(8, o.Filled);
+        p.Set(9, o.Resting);
+        p.Set(10, o.Cancelled);
+        p.Set(11, o.Status.ToString());
+        p.Set(12, o.Reason);
+        p.Set(13, o.ReservationId);
+        p.Set(14, Ms(o.PlacedAt));
+        p.Set(15, Ms(o.UpdatedAt));
+        p.Set(16, o.Key);
     }
 
     // An order's values in the order of OrderColumns.
@@ -144,7 +177,8 @@ internal sealed partial class SqlSession : IExchangeData
         if (KeepsWrites)
         {
             // A write transaction knows these keys are free until it inserts an order with one of them.
-            var absent = _absentOrderKeys ??= [];
+            var absent = _absentOrderKeys ??= new(distinct.Count);
+            absent.EnsureCapacity(absent.Count + distinct.Count);
             foreach (var key in distinct)
             {
                 absent.Add((userName, key));

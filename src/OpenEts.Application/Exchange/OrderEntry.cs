@@ -70,7 +70,12 @@ public static class OrderEntry
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(listed);
         var closed = await work.LastClosedDayAsync(listed.Instrument.Code).ConfigureAwait(false);
-        return PreTradeCheck.Check(listed.Instrument, halted, closed, work.Now, terms) is { } refusal ? Refused(refusal) : null;
+        // The book's settings when they are the instrument's (they are, but for a moment after its figures change): an
+        // order's check then makes no settings of its own.
+        var settings = work.Book(listed.Instrument.Code) is { } book && listed.Instrument.IsStatedBy(book.Settings)
+            ? book.Settings
+            : listed.Instrument.Settings();
+        return PreTradeCheck.Check(listed.Instrument, settings, halted, closed, work.Now, terms) is { } refusal ? Refused(refusal) : null;
     }
 
     /// <summary>A pre-trade refusal as an outcome: the state of the market (halt, closed day, hours) is a conflict, the terms malformed.</summary>

@@ -91,9 +91,14 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
             }
             reservation = made;
         }
-        else if (await OrderEntry.HoldUnitsAsync(work, account, listed, Quantity, ExchangeWork.Key($"exchange/order/{id}/reserve"), subject + "/reserve").ConfigureAwait(false) is { } noUnits)
+        else
         {
-            return noUnits;
+            // The hold's key and reference are both the order's subject and /reserve (exchange/order/N/reserve).
+            var hold = subject + "/reserve";
+            if (await OrderEntry.HoldUnitsAsync(work, account, listed, Quantity, IdempotencyKey.From(hold), hold).ConfigureAwait(false) is { } noUnits)
+            {
+                return noUnits;
+            }
         }
         var input = new ExchangeInput(Instrument, id, account.Id, Side.ToString(), Type.ToString(), PriceFen, Quantity, work.Actor.UserName,
             reservation, Key.Value);
@@ -134,7 +139,8 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
             work.Now, work.Now, Key.Value);
 
     /// <summary>The idempotency key of a buy order's cash reservation: <c>exchange/order/12/cash</c>.</summary>
-    public static IdempotencyKey CashKey(long order) => ExchangeWork.Key($"exchange/order/{order}/cash");
+    public static IdempotencyKey CashKey(long order) =>
+        IdempotencyKey.From(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"exchange/order/{order}/cash"));
 
     /// <summary>The journal subject and cash reference of an order: <c>exchange/order/12</c>.</summary>
     public static string Subject(long order) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"exchange/order/{order}");

@@ -70,6 +70,19 @@ public sealed record Instrument(
         BestFiveLevels ? InstrumentSettings.NationalMatchLevels : 0);
 
     /// <summary>
+    /// True when <paramref name="settings"/> (an order book's) state this instrument's figures as <see cref="Settings"/>
+    /// would make them: its code, reference price, tick, lot, maximum order, band and matching levels.
+    /// </summary>
+    public bool IsStatedBy(InstrumentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Code == Code && settings.ReferencePriceFen == ReferencePriceFen && settings.TickFen == TickFen
+            && settings.LotTonnes == LotTonnes && settings.MaxOrderTonnes == MaxOrderTonnes && settings.BandBasisPoints == BandBasisPoints
+            && settings.MatchLevels == (BestFiveLevels ? InstrumentSettings.NationalMatchLevels : 0)
+            && settings.SelfTradePrevention == SelfTradePrevention.CancelIncoming;
+    }
+
+    /// <summary>
     /// How its official close is set: Guangzhou's 挂牌点选 rule for a Guangdong allowance (GDEA), which only 广碳所 trades,
     /// whatever its hours, and for any instrument on the Guangzhou calendar (guangdong.md §1.7 [confirmed]: the rule covers
     /// GDEA, CCER and PHCER at 广碳所); else the national VWAP rule (trading.md §5.1 [confirmed]). The close reads the

@@ -30,8 +30,23 @@ public static class PreTradeCheck
     public static PreTradeRefusal? Check(Instrument instrument, bool halted, DateOnly? closedThrough, DateTimeOffset now, OrderTerms order)
     {
         ArgumentNullException.ThrowIfNull(instrument);
+        return Check(instrument, instrument.Settings(), halted, closedThrough, now, order);
+    }
+
+    /// <summary>
+    /// The same checks with the engine's settings of <paramref name="instrument"/> already made (its book's, when they
+    /// state the instrument's figures: <see cref="Instrument.IsStatedBy"/>), so that a check makes nothing.
+    /// </summary>
+    public static PreTradeRefusal? Check(
+        Instrument instrument, InstrumentSettings settings, bool halted, DateOnly? closedThrough, DateTimeOffset now, OrderTerms order)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(order);
-        var settings = instrument.Settings();
+        if (!instrument.IsStatedBy(settings))
+        {
+            throw new ArgumentException($"the settings given are not {instrument.Code}'s", nameof(settings));
+        }
         if (halted)
         {
             return new(ExchangeRule.InstrumentHalted, "instrument", $"{instrument.Code} is halted: only cancels are accepted");

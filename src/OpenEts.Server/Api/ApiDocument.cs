@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -51,7 +52,14 @@ internal static partial class ApiDocument
 
     /// <summary>The camelCase name of an enum value, as the API writes it.</summary>
     public static string EnumName<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        EnumNames<TEnum>.Names.TryGetValue(value, out var name) ? name : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    // Each defined value's name, made once: an answer names an enum for every order it lists.
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<TEnum, string> Names =
+            Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
+    }
 
     // "HistoryView" nested in RegistryEndpoints is "RegistryHistoryView"; in OrganisationEndpoints "OrganisationHistoryView".
     // Two different types with one name stop the document rather than let one silently replace the other.

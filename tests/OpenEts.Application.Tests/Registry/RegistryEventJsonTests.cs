@@ -131,6 +131,29 @@ public sealed partial class RegistryEventJsonTests
         }
     }
 
+    [Theory]
+    [InlineData(null, "exchange/order/12/reserve", "key-1", 1, 0)]
+    [InlineData("exchange/client/7", "卖出委托 \"甲\" <12> & 'b'", "exchange/order/12/reserve", 3, 8)]
+    [InlineData(null, "exchange/trade/7", null, 2, -5)]
+    public void Write_AClearingMove_WritesTheSerializersBytes(string? mandate, string reference, string? key, int blocks, int offsetHours)
+    {
+        // Clearing moves are written field by field (the hot path of every sell order): with and without a client's
+        // mandate or a key, with text the encoder escapes, several blocks and times in any offset with milliseconds.
+        var at = new DateTimeOffset(2026, 11, 30, 10, 0, 0, 123, TimeSpan.FromHours(offsetHours));
+        var e = new UnitsCleared(at, UserId.From("power-a"), key is null ? null : IdempotencyKey.From(key),
+            AccountNumber.From("GD-HOLD-0001"), AccountNumber.From("GD-CLEARING"), UnitClass.Allowance("GD", 2017),
+            [.. Enumerable.Range(0, blocks).Select(i => SerialBlock.Create(1 + 100L * i, 50 + 100L * i))], reference, mandate);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, RegistryEventJson.WriterOptions);
+
+        RegistryEventJson.Write(writer, e);
+        writer.Flush();
+
+        var written = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        Assert.Equal(JsonSerializer.Serialize<RegistryEvent>(e, RegistryEventJson.Options), written);
+        Assert.Equal(written, RegistryEventJson.Serialize(RegistryEventJson.Deserialize(buffer.WrittenSpan)));
+    }
+
     [Fact]
     public void Serialize_Transfer_WritesCanonicalTextAndBlockObjects()
     {
