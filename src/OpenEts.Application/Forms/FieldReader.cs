@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Quantities;
 using OpenEts.Domain.Registry;
@@ -134,16 +135,31 @@ public sealed class FieldReader
     public static string Text(string? text) => text?.Trim() ?? "";
 
     /// <summary>One of <paramref name="allowed"/>, by name, case-insensitive.</summary>
-    public TEnum Choice<TEnum>(string? text, string field, params TEnum[] allowed) where TEnum : struct, Enum
+    public TEnum Choice<TEnum>(string? text, string field, params ReadOnlySpan<TEnum> allowed) where TEnum : struct, Enum
     {
+        var given = text.AsSpan().Trim();
         foreach (var value in allowed)
         {
-            if (string.Equals(text?.Trim(), value.ToString(), StringComparison.OrdinalIgnoreCase))
+            if (given.Equals(EnumNames<TEnum>.Of(value), StringComparison.OrdinalIgnoreCase))
             {
                 return value;
             }
         }
-        Fail(field, typeof(TEnum).Name, $"{field} must be one of: {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}");
+        var names = new List<string>(allowed.Length);
+        foreach (var value in allowed)
+        {
+            names.Add(EnumNames<TEnum>.Of(value).ToLowerInvariant());
+        }
+        Fail(field, typeof(TEnum).Name, $"{field} must be one of: {string.Join(", ", names)}");
         return default;
+    }
+
+    // Each value's name, made once (an order's side and type are read for every order of a batch).
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        private static readonly FrozenDictionary<TEnum, string> Names =
+            Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, v => v.ToString());
+
+        public static string Of(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
     }
 }

@@ -264,10 +264,25 @@ internal static partial class ExchangeEndpoints
     {
         ArgumentNullException.ThrowIfNull(c);
         return new ExchangeOutcomeView(c.Event, c.Subject, c.Duplicate,
-            c.Order is { } o ? View(o) : null, [.. c.Trades.Select(t => View(t, c.Order?.AccountId ?? t.BuyAccount))],
+            c.Order is { } o ? View(o) : null, TradeViews(c.Trades, c.Order?.AccountId),
             c.EndOfDay is { } d ? View(d) : null, c.Block is { } b ? View(b) : null, c.Listing is { } l ? View(l, c.ListingTrade?.TakerAccount ?? l.AccountId) : null,
             c.ListingTrade is { } p ? View(p, p.TakerAccount) : null, c.Auction is { } a ? View(a) : null, c.AuctionBids?.Select(View).ToList(),
             c.Account is { } account ? View(account) : null);
+    }
+
+    // Each trade from the order's account's side (the buyer's when there is no order); most orders answer with none.
+    private static TradeView[] TradeViews(IReadOnlyList<ExchangeTrade> trades, long? account)
+    {
+        if (trades.Count == 0)
+        {
+            return [];
+        }
+        var views = new TradeView[trades.Count];
+        for (var i = 0; i < views.Length; i++)
+        {
+            views[i] = View(trades[i], account ?? trades[i].BuyAccount);
+        }
+        return views;
     }
 
     private static ProblemHttpResult Refusal(int status, string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
