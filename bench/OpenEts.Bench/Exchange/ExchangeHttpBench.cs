@@ -117,6 +117,17 @@ internal static class ExchangeHttpBench
         }
     }
 
+    /// <summary>
+    /// Has the kernel write every file's dirty pages to disk (<c>sync</c>) before a server starts: a run that follows
+    /// another would otherwise share the machine with the write-back of the last run's database, and the first run of
+    /// an alternated pair was measurably faster than the second (docs/exchange-speed.md, "the first of a pair").
+    /// </summary>
+    internal static void WriteBack()
+    {
+        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+        sync?.WaitForExit();
+    }
+
     internal static IEnumerable<string> DemoCompanies =>
         ["91440101MA5CY1001", "91441800MA5CY1002"];
 
@@ -336,6 +347,7 @@ internal static class ExchangeHttpBench
 
     internal static Process StartServer(string dll, string db, string url, string folder, bool demo = true, params string[] extra)
     {
+        WriteBack();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,

@@ -82,6 +82,7 @@ internal static class InclusionJetStreamBench
 
     private static async Task RunAsync(int events, int citizens, string? url, int warm)
     {
+        OpenEts.Bench.Exchange.ExchangeHttpBench.WriteBack();
         var folder = Directory.CreateTempSubdirectory("openets-jetstream-bench");
         Process? nats = null;
         try
