@@ -15,7 +15,7 @@ namespace OpenEts.Application.Compliance;
 /// Reads compliance: the public list (entity, obligation, surrendered, status: like the yearly 履约 announcements), the
 /// regulator's overview (the same with penalties and the province's offset totals) and a company's own page. Every
 /// figure is computed from approved MRV emissions and the registry's surrenders under the year's rules, never stored: the
-/// list and a company's standing read the year as the registry's writer keeps it between surrenders
+/// list, a company's standing and its own page read the year as the registry's writer keeps it between surrenders
 /// (<see cref="ComplianceYearCache"/>), so a page view records only the surrenders made since the last.
 /// </summary>
 public sealed class ComplianceQueries(
@@ -42,10 +42,18 @@ public sealed class ComplianceQueries(
     // The year as the registry's writer keeps it between surrenders (ComplianceYearCache: only the surrenders since the
     // last read or surrender are recorded, a full replay only when an input changed), read inside the registry's lock
     // before it takes another surrender. The inputs are interned first, so that the kept year's check is one of references.
-    private Task<T> KeptYearAsync<T>(ComplianceInputs inputs, Func<ComplianceYear, T> read, CancellationToken ct)
+    private Task<T> KeptYearAsync<T>(ComplianceInputs inputs, Func<ComplianceYear, T> read, CancellationToken ct) =>
+        KeptYearAsync(inputs, (book, _) => read(book), ct);
+
+    // The same, with the surrenders the kept year recorded (a company's own page lists its own).
+    private Task<T> KeptYearAsync<T>(ComplianceInputs inputs, Func<ComplianceYear, IReadOnlyList<RecordedSurrender>, T> read, CancellationToken ct)
     {
         var interned = ComplianceYearCache.Intern(inputs);
-        return registry.ReadLedgerAsync(l => read(ComplianceYearCache.Current(l, interned)), ct);
+        return registry.ReadLedgerAsync(l =>
+        {
+            var (book, recorded) = ComplianceYearCache.CurrentWithSurrenders(l, interned);
+            return read(book, recorded);
+        }, ct);
     }
 
     /// <summary>The list as computed from <paramref name="book"/> at <paramref name="now"/>.</summary>
@@ -74,41 +82,35 @@ public sealed class ComplianceQueries(
             return null;
         }
         var now = clock.GetUtcNow();
-        var book = inputs.Start();
-        var own = new List<OwnSurrender>();
-        foreach (var s in await registry.SurrendersAsync(year, ct).ConfigureAwait(false))
-        {
-            if (inputs.EntityOf(s.From) is not { } of)
-            {
-                continue;
-            }
-            var refused = book.Record(of, s.Attributes, inputs.FactsOf(s.Attributes.Class), s.Quantity, s.At);
-            if (of == entity)
-            {
-                own.Add(new OwnSurrender(s.From.Number, s.Attributes, s.Quantity, s.At, refused));
-            }
-        }
-        var holdings = new List<OwnHolding>();
+        // The entity's holdings are read first, outside the registry's lock; what may count of each is then computed
+        // from the kept year, with the standing and the entity's own surrenders, inside it.
+        var held = new List<(AccountNumber Account, HoldingAttributes Holding)>();
         foreach (var account in await registry.AccountsAsync(actor, ct).ConfigureAwait(false))
         {
-            if (account.Kind != AccountKind.Holding || inputs.EntityOf(account) != entity
-                || await registry.HoldingAttributesAsync(actor, account.Number, ct).ConfigureAwait(false)
-                    is not AccountRead<IReadOnlyList<HoldingAttributes>>.Found found)
+            if (account.Kind == AccountKind.Holding && inputs.EntityOf(account) == entity
+                && await registry.HoldingAttributesAsync(actor, account.Number, ct).ConfigureAwait(false)
+                    is AccountRead<IReadOnlyList<HoldingAttributes>>.Found found)
             {
-                continue;
-            }
-            foreach (var h in found.Value)
-            {
-                var facts = inputs.FactsOf(h.Holding.Class);
-                var held = h.Holding.Total.Value;
-                holdings.Add(new OwnHolding(account.Number, h.Attributes, held,
-                    UnitEligibility.Check(inputs.Rules, year, entity, h.Attributes, facts),
-                    MostAccepted(book, entity, h.Attributes, facts, held)));
+                held.AddRange(found.Value.Select(h => (account.Number, h)));
             }
         }
-        var standing = book.StatusOf(entity, now)!;
         var total = inputs.Approved[entity];
-        return new OwnCompliance(jurisdiction, year, inputs.Rules, new ComplianceRow(entity, total.Name, total.Sector, standing), own, holdings);
+        return await KeptYearAsync(inputs, (book, recorded) =>
+        {
+            var own = recorded.Where(r => r.Entity == entity)
+                .Select(r => new OwnSurrender(r.Surrender.From.Number, r.Surrender.Attributes, r.Surrender.Quantity, r.Surrender.At, r.Refused))
+                .ToList();
+            var holdings = held.ConvertAll(h =>
+            {
+                var facts = inputs.FactsOf(h.Holding.Holding.Class);
+                var quantity = h.Holding.Holding.Total.Value;
+                return new OwnHolding(h.Account, h.Holding.Attributes, quantity,
+                    UnitEligibility.Check(inputs.Rules, year, entity, h.Holding.Attributes, facts),
+                    MostAccepted(book, entity, h.Holding.Attributes, facts, quantity));
+            });
+            var standing = book.StatusOf(entity, now)!;
+            return new OwnCompliance(jurisdiction, year, inputs.Rules, new ComplianceRow(entity, total.Name, total.Sector, standing), own, holdings);
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>

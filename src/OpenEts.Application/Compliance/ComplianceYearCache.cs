@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Compliance;
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Compliance;
@@ -54,7 +55,14 @@ public static class ComplianceYearCache
     /// as <see cref="ComplianceInputs.Replay(IEnumerable{SurrenderRecord})"/> would give it. The result is kept and
     /// recorded into by later calls: read it before the ledger takes another surrender.
     /// </summary>
-    public static ComplianceYear Current(RegistryLedger ledger, ComplianceInputs inputs)
+    public static ComplianceYear Current(RegistryLedger ledger, ComplianceInputs inputs) => CurrentWithSurrenders(ledger, inputs).Book;
+
+    /// <summary>
+    /// <see cref="Current"/>, with the surrenders recorded into it by an entity of the year, oldest first, each with the
+    /// rule that kept it from counting when it was recorded (as a company's own page lists them). Both are kept and
+    /// recorded into by later calls: read them before the ledger takes another surrender.
+    /// </summary>
+    public static (ComplianceYear Book, IReadOnlyList<RecordedSurrender> Surrenders) CurrentWithSurrenders(RegistryLedger ledger, ComplianceInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -69,18 +77,21 @@ public static class ComplianceYearCache
                 years[key] = kept;
             }
             kept.CatchUp(ledger, inputs, surrenders);
-            return kept.Book;
+            return (kept.Book, kept.Recorded);
         }
     }
 
     private sealed class Kept(ComplianceInputs replayedWith, ComplianceYear book)
     {
+        private readonly List<RecordedSurrender> _recorded = [];
         private readonly Dictionary<AccountNumber, Account> _accounts = [];
         private readonly Dictionary<UnitClass, UnitAttributes> _attributes = [];
         private int _count;
         private UnitsSurrendered? _last;
 
         public ComplianceYear Book { get; } = book;
+
+        public IReadOnlyList<RecordedSurrender> Recorded => _recorded;
 
         public bool IsCurrent(RegistryLedger ledger, ComplianceInputs inputs, IReadOnlyList<UnitsSurrendered> surrenders)
         {
@@ -113,10 +124,18 @@ public static class ComplianceYearCache
                 var record = SurrenderRecord.Of(ledger, surrenders[i]);
                 _accounts[record.From.Number] = record.From;
                 _attributes[record.Attributes.Class] = record.Attributes;
-                inputs.Replay([record], Book);
+                // As ComplianceInputs.Replay records it, keeping what the book said of it.
+                if (inputs.EntityOf(record.From) is { } entity)
+                {
+                    var refused = Book.Record(entity, record.Attributes, inputs.FactsOf(record.Attributes.Class), record.Quantity, record.At);
+                    _recorded.Add(new RecordedSurrender(record, entity, refused));
+                }
             }
             _count = surrenders.Count;
             _last = _count > 0 ? surrenders[_count - 1] : null;
         }
     }
 }
+
+/// <summary>A surrender recorded into a kept year: the entity it counted for, and the rule that kept it from counting (null when it counted).</summary>
+public sealed record RecordedSurrender(SurrenderRecord Surrender, CreditCode Entity, ComplianceRefusal? Refused);

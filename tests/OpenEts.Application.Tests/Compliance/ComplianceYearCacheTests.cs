@@ -72,9 +72,12 @@ public sealed class ComplianceYearCacheTests
             var changed = random.Next(4) == 0 && Change(w, random);
             // Every other step as the handler runs it: the reloaded inputs interned first (so unchanged ones are the same object).
             var inputs = step % 2 == 0 ? ComplianceYearCache.Intern(w.Inputs()) : w.Inputs();
-            var book = ComplianceYearCache.Current(w.Ledger, inputs);
+            var (book, recorded) = ComplianceYearCache.CurrentWithSurrenders(w.Ledger, inputs);
             var replayed = inputs.Replay(SurrenderRecord.Of(w.Ledger, 2017));
             Assert.Equal(State(replayed), State(book));
+            // The surrenders it lists (a company's own page) are those a full replay records, each with the same rule.
+            Assert.Equal(Recorded(inputs, SurrenderRecord.Of(w.Ledger, 2017)),
+                recorded.Select(r => (r.Surrender.From.Number, r.Surrender.Attributes.Class, r.Surrender.Quantity, r.Entity, r.Refused?.Rule)));
             kept += !changed && ReferenceEquals(book, last) ? 1 : 0;
             last = book;
 
@@ -190,6 +193,23 @@ public sealed class ComplianceYearCacheTests
         new OffsetRules([UnitType.Ccer, UnitType.Phcer], 0.10m, "GD", 0.70m, 0.60m, [ProjectCategory.Hydropower], true, true,
             ["BJ", "TJ", "SH", "CQ", "HB"], true, 0.50m, provinceCap, true),
         new PenaltyRules(2m, 50_000m, 50_000m, null, null), []);
+
+    // A full replay's surrenders, each with the entity it counted for and the rule that kept it from counting.
+    private static List<(AccountNumber, UnitClass, long, CreditCode, ComplianceRule?)> Recorded(
+        ComplianceInputs inputs, IReadOnlyList<SurrenderRecord> surrenders)
+    {
+        var book = inputs.Start();
+        var recorded = new List<(AccountNumber, UnitClass, long, CreditCode, ComplianceRule?)>();
+        foreach (var s in surrenders)
+        {
+            if (inputs.EntityOf(s.From) is { } entity)
+            {
+                var refused = book.Record(entity, s.Attributes, inputs.FactsOf(s.Attributes.Class), s.Quantity, s.At);
+                recorded.Add((s.From.Number, s.Attributes.Class, s.Quantity, entity, refused?.Rule));
+            }
+        }
+        return recorded;
+    }
 
     private static void Ok(RegistryOutcome outcome) => Assert.IsType<RegistryOutcome.Completed>(outcome);
 
