@@ -60,6 +60,7 @@ public static class QueuedActions
                 return null;
             }
             var forms = new List<RecordActions.ActionForm>();
+            var repeated = new List<(byte[] Utf8, string Text)>();
             while (json.Read() && json.TokenType == JsonTokenType.StartObject)
             {
                 string? eventId = null, source = null, behaviour = null, time = null, user = null;
@@ -71,8 +72,8 @@ public static class QueuedActions
                     switch (name)
                     {
                         case (byte)'e': eventId = json.GetString(); break;
-                        case (byte)'s': source = json.GetString(); break;
-                        case (byte)'b': behaviour = json.GetString(); break;
+                        case (byte)'s': source = Repeated(ref json, repeated); break;
+                        case (byte)'b': behaviour = Repeated(ref json, repeated); break;
                         case (byte)'t': time = json.GetString(); break;
                         case (byte)'u': user = json.GetString(); break;
                         case (byte)'q': quantity = json.GetDecimal(); break;
@@ -93,5 +94,31 @@ public static class QueuedActions
         {
             return null;
         }
+    }
+
+    // How many distinct sources and behaviours a read keeps as strings: a batch's few codes, not its every value.
+    private const int RepeatedTexts = 32;
+
+    // A source or behaviour: a batch repeats a few codes over its thousands of actions, so each is made a string once.
+    private static string? Repeated(ref Utf8JsonReader json, List<(byte[] Utf8, string Text)> repeated)
+    {
+        if (json.TokenType != JsonTokenType.String || json.ValueIsEscaped || json.HasValueSequence)
+        {
+            return json.GetString();
+        }
+        var value = json.ValueSpan;
+        foreach (var (utf8, text) in repeated)
+        {
+            if (value.SequenceEqual(utf8))
+            {
+                return text;
+            }
+        }
+        var made = json.GetString()!;
+        if (repeated.Count < RepeatedTexts)
+        {
+            repeated.Add((value.ToArray(), made));
+        }
+        return made;
     }
 }

@@ -489,7 +489,33 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     /// <summary>What a batch writes, gathered as its actions are decided; the event keys recorded so far, the batch's own included.</summary>
     private sealed class Writes(IReadOnlySet<(string Source, string EventId)> recordedBefore, string programme)
     {
+        // Grown past this many entries, a scratch collection is replaced rather than cleared (clearing costs its capacity).
+        private const int KeptCapacity = 64;
+
         private readonly HashSet<(string Source, string EventId)> _recordedNow = [];
+        private readonly UsageLedger _usage = new(16);
+        private Dictionary<(DateOnly, Behaviour, string), DailyRollup> _added = [];
+        private HashSet<DateOnly> _touched = [];
+
+        /// <summary>
+        /// One citizen's working collections, emptied (their usage ledger, the daily rows their actions add, the days
+        /// whose lots change): the batch's citizens are recorded one after another, so one set serves them all.
+        /// </summary>
+        public (UsageLedger Usage, Dictionary<(DateOnly, Behaviour, string), DailyRollup> Added, HashSet<DateOnly> Touched) Scratch(int capacity)
+        {
+            _usage.Reset(capacity);
+            if (_added.Count > KeptCapacity)
+            {
+                _added = [];
+            }
+            _added.Clear();
+            if (_touched.Count > KeptCapacity)
+            {
+                _touched = [];
+            }
+            _touched.Clear();
+            return (_usage, _added, _touched);
+        }
 
         public List<InclusionEvent> Events { get; } = [];
 
@@ -564,15 +590,13 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         List<DailyRollup> daily, List<CoinLot> lots, InclusionWallet? existing, TripLog? trips)
     {
         var wallet = existing ?? new InclusionWallet(userId, Programme, 0, 0, 0, CarbonGrams.Zero, 0);
-        var usage = new UsageLedger(daily.Count + items.Count);
+        var (usage, added, touched) = batch.Scratch(daily.Count + items.Count);
         foreach (var d in daily)
         {
             usage.Add(d.Day, d.Behaviour, d.Source, d.Actions, d.Coins);
         }
         var ledger = new CoinLedger(lots);
         var lapsed = ledger.Expire(work.Today);
-        var added = new Dictionary<(DateOnly, Behaviour, string), DailyRollup>(items.Count);
-        var touched = new HashSet<DateOnly>();
         foreach (var lot in ledger.Lots)
         {
             if (lot.Remaining == 0)

@@ -7,7 +7,10 @@ namespace OpenEts.Domain.Inclusion;
 /// </summary>
 public sealed class UsageLedger
 {
-    private readonly Dictionary<(DateOnly Day, Behaviour Behaviour, string Source), (long Actions, long Coins)> _rows;
+    // Grown past this many rows, a ledger is replaced rather than cleared by Reset (clearing costs its capacity).
+    private const int KeptCapacity = 64;
+
+    private Dictionary<(DateOnly Day, Behaviour Behaviour, string Source), (long Actions, long Coins)> _rows;
 
     /// <summary>A ledger holding <paramref name="rows"/> (rows with the same key add up).</summary>
     public UsageLedger(IEnumerable<UsageRow> rows)
@@ -22,6 +25,20 @@ public sealed class UsageLedger
 
     /// <summary>An empty ledger sized for about <paramref name="capacity"/> rows, to be filled by <see cref="Add"/>.</summary>
     public UsageLedger(int capacity) => _rows = new(capacity);
+
+    /// <summary>
+    /// Empties the ledger for another citizen's rows, sized for about <paramref name="capacity"/>: one ledger serves a
+    /// batch's citizens one after another instead of one made for each.
+    /// </summary>
+    public void Reset(int capacity)
+    {
+        if (_rows.Count > KeptCapacity || capacity > KeptCapacity)
+        {
+            _rows = new(capacity);
+            return;
+        }
+        _rows.Clear();
+    }
 
     /// <summary>The rows held, one per day, behaviour and source.</summary>
     public IEnumerable<UsageRow> Rows => _rows.Select(kv => new UsageRow(kv.Key.Day, kv.Key.Behaviour, kv.Key.Source, kv.Value.Actions, kv.Value.Coins));
