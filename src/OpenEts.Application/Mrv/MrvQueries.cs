@@ -193,8 +193,18 @@ public sealed class MrvQueries(IStore store)
     public async Task<UnsubmittedForDeadline?> UnsubmittedForNewestAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.Role is not (Role.Regulator or Role.Auditor)
-            || ReportingDeadline.Current(await DeadlinesAsync(ct).ConfigureAwait(false)) is not { } newest)
+        return actor.Role is Role.Regulator or Role.Auditor
+            ? await UnsubmittedForNewestAsync(actor, now, await DeadlinesAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>The same, from the <paramref name="deadlines"/> the caller has already read (<see cref="DeadlinesAsync"/>).</summary>
+    public async Task<UnsubmittedForDeadline?> UnsubmittedForNewestAsync(
+        Actor actor, DateTimeOffset now, IReadOnlyList<ReportingDeadline> deadlines, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(deadlines);
+        if (actor.Role is not (Role.Regulator or Role.Auditor) || ReportingDeadline.Current(deadlines) is not { } newest)
         {
             return null;
         }

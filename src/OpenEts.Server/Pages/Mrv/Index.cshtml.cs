@@ -43,7 +43,7 @@ public sealed class IndexModel(MrvQueries queries, TimeProvider clock) : PageMod
         Reports = await queries.ReportsAsync(actor, Year, null, ct);
         Deadlines = await queries.DeadlinesAsync(ct);
         Company = await queries.OwnCompanyAsync(actor, ct);
-        if (await queries.UnsubmittedForNewestAsync(actor, clock.GetUtcNow(), ct) is { } unsubmitted)
+        if (await queries.UnsubmittedForNewestAsync(actor, clock.GetUtcNow(), Deadlines, ct) is { } unsubmitted)
         {
             Unsubmitted = (unsubmitted.Deadline, unsubmitted.Companies);
             UnsubmittedOverdue = unsubmitted.Overdue;
