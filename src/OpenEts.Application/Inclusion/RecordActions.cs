@@ -329,10 +329,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         var daily = ByUser(await data.DailyAsync(windows, Programme).ConfigureAwait(false));
         var lots = ByUser(await data.LotsAsync([.. windows.Select(w => (w.UserId, w.From))], Programme).ConfigureAwait(false));
         var wallets = (await data.WalletsAsync(ids, Programme).ConfigureAwait(false)).ToDictionary(w => w.UserId);
-        var recorded = await data.RecordedEventsAsync([.. byUser.Values.SelectMany(i => i).Select(i => (i.Source, i.EventId)).Distinct()])
-            .ConfigureAwait(false);
+        var keys = new HashSet<(string Source, string EventId)>(Items.Count);
+        foreach (var items in byUser.Values)
+        {
+            foreach (var item in items)
+            {
+                keys.Add((item.Source, item.EventId));
+            }
+        }
+        var recorded = await data.RecordedEventsAsync(keys).ConfigureAwait(false);
         var trips = await TripsAsync(data, byUser).ConfigureAwait(false);
-        var batch = new Writes(recorded, Programme);
+        var batch = new Writes(recorded, Programme, keys.Count);
         foreach (var (userId, items) in byUser)
         {
             RecordForUser(work, userId, items, results, batch, daily.GetValueOrDefault(userId) ?? [], lots.GetValueOrDefault(userId) ?? [],
@@ -451,7 +458,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     /// </summary>
     private static async Task<Dictionary<long, List<Trip>>> TripsAsync(IInclusionData data, Dictionary<long, List<Item>> byUser)
     {
-        var spans = new List<(long UserId, DateTimeOffset From, DateTimeOffset To)>();
+        var spans = new List<(long UserId, DateTimeOffset From, DateTimeOffset To)>(byUser.Count);
         foreach (var (userId, items) in byUser)
         {
             var (from, to, any) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue, false);
@@ -487,12 +494,12 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     }
 
     /// <summary>What a batch writes, gathered as its actions are decided; the event keys recorded so far, the batch's own included.</summary>
-    private sealed class Writes(IReadOnlySet<(string Source, string EventId)> recordedBefore, string programme)
+    private sealed class Writes(IReadOnlySet<(string Source, string EventId)> recordedBefore, string programme, int events)
     {
         // Grown past this many entries, a scratch collection is replaced rather than cleared (clearing costs its capacity).
         private const int KeptCapacity = 64;
 
-        private readonly HashSet<(string Source, string EventId)> _recordedNow = [];
+        private readonly HashSet<(string Source, string EventId)> _recordedNow = new(events);
         private readonly UsageLedger _usage = new(16);
         private Dictionary<(DateOnly, Behaviour, string), DailyRollup> _added = [];
         private HashSet<DateOnly> _touched = [];
@@ -597,8 +604,11 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }
         var ledger = new CoinLedger(lots);
         var lapsed = ledger.Expire(work.Today);
-        foreach (var lot in ledger.Lots)
+        // By index: a foreach over the interface would box the list's enumerator for every citizen.
+        var ledgerLots = ledger.Lots;
+        for (var i = 0; i < ledgerLots.Count; i++)
         {
+            var lot = ledgerLots[i];
             if (lot.Remaining == 0)
             {
                 touched.Add(lot.Earned);
@@ -663,8 +673,10 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             (Holds(daily, row) ? batch.Daily : batch.NewDaily).Add((userId, row));
         }
-        foreach (var lot in ledger.Lots)
+        var lotsNow = ledger.Lots;
+        for (var i = 0; i < lotsNow.Count; i++)
         {
+            var lot = lotsNow[i];
             if (touched.Contains(lot.Earned))
             {
                 (Holds(lots, lot.Earned) ? batch.Lots : batch.NewLots).Add((userId, lot));
