@@ -173,11 +173,21 @@ public sealed class ComplianceInputs(
         ArgumentNullException.ThrowIfNull(book);
         foreach (var s in surrenders)
         {
-            if (EntityOf(s.From) is { } entity)
-            {
-                book.Record(entity, s.Attributes, FactsOf(s.Attributes.Class), s.Quantity, s.At);
-            }
+            Record(s, book);
         }
         return book;
+    }
+
+    /// <summary>
+    /// Records one surrender into <paramref name="book"/> when an entity of the year made it: that entity, with the rule
+    /// that kept it from counting (null when it counted); null when no entity of the year made it (nothing recorded).
+    /// </summary>
+    public (CreditCode Entity, ComplianceRefusal? Refused)? Record(SurrenderRecord surrender, ComplianceYear book)
+    {
+        ArgumentNullException.ThrowIfNull(surrender);
+        ArgumentNullException.ThrowIfNull(book);
+        return EntityOf(surrender.From) is { } entity
+            ? (entity, book.Record(entity, surrender.Attributes, FactsOf(surrender.Attributes.Class), surrender.Quantity, surrender.At))
+            : null;
     }
 }

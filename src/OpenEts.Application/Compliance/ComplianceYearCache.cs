@@ -124,11 +124,9 @@ public static class ComplianceYearCache
                 var record = SurrenderRecord.Of(ledger, surrenders[i]);
                 _accounts[record.From.Number] = record.From;
                 _attributes[record.Attributes.Class] = record.Attributes;
-                // As ComplianceInputs.Replay records it, keeping what the book said of it.
-                if (inputs.EntityOf(record.From) is { } entity)
+                if (inputs.Record(record, Book) is { } counted)
                 {
-                    var refused = Book.Record(entity, record.Attributes, inputs.FactsOf(record.Attributes.Class), record.Quantity, record.At);
-                    _recorded.Add(new RecordedSurrender(record, entity, refused));
+                    _recorded.Add(new RecordedSurrender(record, counted.Entity, counted.Refused));
                 }
             }
             _count = surrenders.Count;

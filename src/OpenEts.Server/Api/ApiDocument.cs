@@ -54,7 +54,7 @@ internal static partial class ApiDocument
     public static string EnumName<TEnum>(TEnum value) where TEnum : struct, Enum =>
         EnumNames<TEnum>.Names.TryGetValue(value, out var name) ? name : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    // Each defined value's name, made once: an answer names an enum for every order it lists.
+    // Each defined value's name, made once: an answer names an enum for every order or action it lists.
     private static class EnumNames<TEnum> where TEnum : struct, Enum
     {
         public static readonly FrozenDictionary<TEnum, string> Names =

@@ -62,11 +62,8 @@ internal static partial class InclusionViews
         p.Timing.AvailableAfterDays, p.Timing.ExpiryDays, p.Timing.Source, p.Timing.Confirmed,
         [.. p.Catalogue.Select(i => new ItemView(i.Code, i.Name, i.Coins, i.Source, i.Confirmed))], p.PhcerProject, p.Source, [.. p.Unconfirmed()]);
 
-    // A batch answers thousands of actions: their status names are made once, not per action.
-    private static readonly Dictionary<ActionStatus, string> StatusNames = Enum.GetValues<ActionStatus>().ToDictionary(s => s, ApiDocument.EnumName);
-
     public static RecordedView Recorded(RecordedActions r) => new(r.Counted, r.Queued, r.Duplicates, r.Refused, r.Reduction.Grams, r.Coins,
-        [.. r.Items.Select(i => new ActionResultView(i.Index, i.EventId, StatusNames[i.Status], i.Rule, i.Message, i.Reduction.Grams, i.Coins,
+        [.. r.Items.Select(i => new ActionResultView(i.Index, i.EventId, ApiDocument.EnumName(i.Status), i.Rule, i.Message, i.Reduction.Grams, i.Coins,
             i.CoinsCut))]);
 
     public static StatementView Statement(CitizenStatement s) => new(s.UserName, Day(s.Today),
