@@ -46,6 +46,57 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_OnADatabaseKilledMidCheckpoint_ReadsTheMissingPagesFromItsLogAndKeepsEveryRow()
+    {
+        // A checkpoint cut short by kill -9: page 1 (which states the grown size) is already in the main file, the pages
+        // that grow it are still only in the write-ahead log. The file looks truncated on its own, and is not.
+        var path = Path.Combine(_folder, "live.db");
+        var copy = Path.Combine(_folder, "mid-checkpoint.db");
+        await CreateDatabaseAsync(path);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE filler (n INTEGER, b BLOB);"
+                + "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 200) "
+                + "INSERT INTO filler SELECT n, randomblob(3000) FROM k;";
+            await command.ExecuteNonQueryAsync(Ct);
+            File.Copy(path, copy);
+            File.Copy(path + "-wal", copy + "-wal");
+        }
+        var log = await File.ReadAllBytesAsync(copy + "-wal", Ct);
+        var pageSize = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(log.AsSpan(8));
+        var lastPageOne = -1;
+        for (var frame = 32; frame + 24 + pageSize <= log.Length; frame += 24 + pageSize)
+        {
+            lastPageOne = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(log.AsSpan(frame)) == 1 ? frame : lastPageOne;
+        }
+        Assert.True(lastPageOne > 0, "the log holds a newer page 1");
+        await using (var file = new FileStream(copy, FileMode.Open, FileAccess.Write))
+        {
+            await file.WriteAsync(log.AsMemory(lastPageOne + 24, pageSize), Ct);
+        }
+        var stated = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(log.AsSpan(lastPageOne + 24 + 28)) * (long)pageSize;
+        Assert.True(stated > new FileInfo(copy).Length, "the main file alone is shorter than its header says");
+
+        await using (var server = await ServerProcess.StartAsync(copy, _folder, Ct))
+        {
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var check = new SqliteConnection($"Data Source={copy};Pooling=False");
+        await check.OpenAsync(Ct);
+        await using var count = check.CreateCommand();
+        count.CommandText = "SELECT count(*), sum(length(b)) FROM filler; PRAGMA integrity_check;";
+        await using var reader = await count.ExecuteReaderAsync(Ct);
+        Assert.True(await reader.ReadAsync(Ct));
+        Assert.Equal(200L, reader.GetInt64(0));
+        Assert.Equal(600_000L, reader.GetInt64(1));
+        Assert.True(await reader.NextResultAsync(Ct) && await reader.ReadAsync(Ct));
+        Assert.Equal("ok", reader.GetString(0));
+    }
+
+    [Fact]
     public async Task Issue_8_Start_WithADbInAFolderThatDoesNotExist_RefusesAndExits1()
     {
         var path = Path.Combine(_folder, "no-such-folder", "openets.db");
