@@ -46,6 +46,20 @@ public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionR
     /// <summary>Seeds when no cash account of a member exists yet; true when it seeded.</summary>
     public async Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct)
     {
+        if (!await SeedDepositsIfEmptyAsync(now, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+        await SeedAuctionAsync(now, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The companies' deposits, at <see cref="DepositedAt"/>, when no cash account of a member exists yet; true when it
+    /// seeded. <see cref="SeedAuctionAsync"/> then announces the auction, after the seeded trades.
+    /// </summary>
+    public async Task<bool> SeedDepositsIfEmptyAsync(DateTimeOffset now, CancellationToken ct)
+    {
         var seeded = await store.ReadAsync(async s => (await s.Cash.AccountsAsync().ConfigureAwait(false)).Any(a => a.OrganisationId is not null), ct)
             .ConfigureAwait(false);
         if (seeded)
@@ -59,6 +73,13 @@ public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionR
                 IdempotencyKey.From("demo-deposit-" + company.Code.Value));
             Ensure(await cash.HandleAsync(regulator, deposit, DepositedAt(now), ct).ConfigureAwait(false));
         }
+        return true;
+    }
+
+    /// <summary>Announces the demo's allowance auction, open from <paramref name="now"/> for 14 days.</summary>
+    public async Task SeedAuctionAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var regulator = Actor.System;
         // The approved plan's rules when the demo has one; Guangdong's as found otherwise (the demo plan may not be approved).
         var found = await rules.RulesAsync("guangdong", 2017, ct).ConfigureAwait(false) ?? AuctionRules.Guangdong;
         var notice = new DateOnly(now.Year, now.Month, 1);
@@ -66,7 +87,6 @@ public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionR
         var announce = new AnnounceAuction("guangdong", 2017, DemoRegistry.Allowances, Volume, now, now.AddDays(14), months,
             IdempotencyKey.From("demo-auction-1")) { Rules = found };
         Ensure(await cash.HandleAsync(regulator, announce, ct).ConfigureAwait(false));
-        return true;
     }
 
     private static void Ensure(CashCommandOutcome outcome)

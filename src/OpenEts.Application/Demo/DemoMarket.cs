@@ -53,43 +53,72 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
     ];
 
     /// <summary>Seeds the demo market when the database has no organisations, everything at <paramref name="now"/>. Returns true when it seeded.</summary>
-    public Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct) => SeedIfEmptyAsync(now, now, ct);
-
-    /// <summary>
-    /// Seeds the demo market when the database has no organisations: its organisations and sign-ins join at
-    /// <paramref name="joined"/> (the demo's start, before the registry opens their accounts), the citizens, meters and
-    /// cards at <paramref name="now"/>. Returns true when it seeded.
-    /// </summary>
-    public Task<bool> SeedIfEmptyAsync(DateTimeOffset joined, DateTimeOffset now, CancellationToken ct) =>
+    public Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct) =>
         store.WriteAsync(async s =>
         {
-            if (await s.Organisations.CountAsync().ConfigureAwait(false) > 0)
+            if (await SeedMembersAsync(s, now).ConfigureAwait(false) is not { } members)
             {
                 return false;
             }
-            var byPrefix = new Dictionary<string, Organisation>();
-            foreach (var o in Organisations)
-            {
-                var saved = await s.Organisations.InsertAsync(o, joined).ConfigureAwait(false);
-                byPrefix[o.Code.Value[..17]] = saved;
-                await s.Journal.AppendAsync(joined, Actor.System.UserName, "entity.created", saved.Code.Value,
-                    Json.Object(("after", OrganisationView.From(saved)), ("source", "demo"))).ConfigureAwait(false);
-            }
-            var hash = hashing.Hash(Password);
-            foreach (var u in SignIns)
-            {
-                long? orgId = u.OrganisationCode is { } c ? byPrefix[c[..17]].Id : null;
-                await s.Users.InsertAsync(new UserRecord(0, u.UserName, u.DisplayName, u.Role, orgId, hash, 0, null), joined)
-                    .ConfigureAwait(false);
-                await s.Journal.AppendAsync(joined, Actor.System.UserName, "user.created", u.UserName,
-                    Json.Object(("role", u.Role.ToString()), ("organisation", u.OrganisationCode?[..17]), ("source", "demo")))
-                    .ConfigureAwait(false);
-            }
-            await DualControl.Monitoring.DemoMonitoring.SeedAsync(s, [.. byPrefix.Values], now).ConfigureAwait(false);
-            await (citizens?.SeedAsync(s, now, hash) ?? Task.CompletedTask).ConfigureAwait(false);
-            await DualControl.Cards.DemoCards.SeedAsync(s, now).ConfigureAwait(false);
+            await SeedPresentAsync(s, members, now).ConfigureAwait(false);
             return true;
         }, ct);
+
+    /// <summary>
+    /// Seeds the demo market's organisations and sign-ins at <paramref name="joined"/> (the server passes
+    /// <see cref="DemoTimeline.MembersJoin"/>, before the registry opens their accounts and the demo's history begins) when the database has no organisations; <see cref="SeedPresentAsync(DateTimeOffset, CancellationToken)"/>
+    /// then adds what is dated today. Returns true when it seeded.
+    /// </summary>
+    public Task<bool> SeedMembersIfEmptyAsync(DateTimeOffset joined, CancellationToken ct) =>
+        store.WriteAsync(async s => await SeedMembersAsync(s, joined).ConfigureAwait(false) is not null, ct);
+
+    /// <summary>
+    /// Seeds what the demo dates today, at <paramref name="now"/>: the companies' monitored meters, the citizens and the
+    /// energy cards. Run after the rest of the demo, so that the journal's times only move forward.
+    /// </summary>
+    public Task SeedPresentAsync(DateTimeOffset now, CancellationToken ct) =>
+        store.WriteAsync(async s =>
+        {
+            var members = await s.Organisations.ListAsync(new OrganisationFilter()).ConfigureAwait(false);
+            await SeedPresentAsync(s, [.. members.Where(m => Organisations.Any(o => o.Code == m.Code))], now).ConfigureAwait(false);
+            return true;
+        }, ct);
+
+    // The organisations and sign-ins, or null when the database has organisations already.
+    private async Task<IReadOnlyList<Organisation>?> SeedMembersAsync(IStoreSession s, DateTimeOffset joined)
+    {
+        if (await s.Organisations.CountAsync().ConfigureAwait(false) > 0)
+        {
+            return null;
+        }
+        var byPrefix = new Dictionary<string, Organisation>();
+        foreach (var o in Organisations)
+        {
+            var saved = await s.Organisations.InsertAsync(o, joined).ConfigureAwait(false);
+            byPrefix[o.Code.Value[..17]] = saved;
+            await s.Journal.AppendAsync(joined, Actor.System.UserName, "entity.created", saved.Code.Value,
+                Json.Object(("after", OrganisationView.From(saved)), ("source", "demo"))).ConfigureAwait(false);
+        }
+        var hash = hashing.Hash(Password);
+        foreach (var u in SignIns)
+        {
+            long? orgId = u.OrganisationCode is { } c ? byPrefix[c[..17]].Id : null;
+            await s.Users.InsertAsync(new UserRecord(0, u.UserName, u.DisplayName, u.Role, orgId, hash, 0, null), joined)
+                .ConfigureAwait(false);
+            await s.Journal.AppendAsync(joined, Actor.System.UserName, "user.created", u.UserName,
+                Json.Object(("role", u.Role.ToString()), ("organisation", u.OrganisationCode?[..17]), ("source", "demo")))
+                .ConfigureAwait(false);
+        }
+        return [.. byPrefix.Values];
+    }
+
+    // The meters, the citizens and the cards, dated now.
+    private async Task SeedPresentAsync(IStoreSession s, IReadOnlyList<Organisation> members, DateTimeOffset now)
+    {
+        await DualControl.Monitoring.DemoMonitoring.SeedAsync(s, members, now).ConfigureAwait(false);
+        await (citizens?.SeedAsync(s, now, hashing.Hash(Password)) ?? Task.CompletedTask).ConfigureAwait(false);
+        await DualControl.Cards.DemoCards.SeedAsync(s, now).ConfigureAwait(false);
+    }
 
     private static Organisation Org(string first17, string name, OrganisationKind kind, Sector sector, string region)
     {

@@ -45,14 +45,30 @@ public sealed class DemoMrv(IStore store)
     /// <summary>Seeds the reports when there are none. Returns true when it seeded.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
-        if ((await store.ReadAsync(s => s.Mrv.ListReportsAsync(new MrvReportFilter()), ct).ConfigureAwait(false)).Count > 0)
+        if (await StepsIfEmptyAsync(ct).ConfigureAwait(false) is not { } steps)
         {
             return false;
+        }
+        await DemoStep.RunAsync(steps).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The seeding's steps, each dated (null when there are reports already): for each year, step by step across the
+    /// companies, so that run by date (<see cref="DemoStep.RunAsync"/>, alone or with another seeder's history) the
+    /// journal's times only move forward.
+    /// </summary>
+    public async Task<IReadOnlyList<DemoStep>?> StepsIfEmptyAsync(CancellationToken ct)
+    {
+        if ((await store.ReadAsync(s => s.Mrv.ListReportsAsync(new MrvReportFilter()), ct).ConfigureAwait(false)).Count > 0)
+        {
+            return null;
         }
         var regulator = await ActorAsync("regulator", ct).ConfigureAwait(false);
         var verifier = await ActorAsync(VerifierUser, ct).ConfigureAwait(false);
         var body = await store.ReadAsync(s => s.Organisations.FindByIdAsync(verifier.OrganisationId!.Value), ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("the demo verifier has no organisation");
+        var steps = new List<DemoStep>();
         foreach (var year in (int[])[2016, 2017])
         {
             var filed = At(year + 1, 3, 1);
@@ -61,20 +77,24 @@ public sealed class DemoMrv(IStore store)
                 var company = await ActorAsync(f.User, ct).ConfigureAwait(false);
                 var amount = year == 2016 ? f.Amount2016 : f.Amount2017;
                 var output = year == 2016 ? f.Output2016 : f.Output2017;
-                await RunAsync(company, filed, new SaveMonitoringPlan(year,
-                    [new PlanSource(f.Kind, f.Material, "default factors", "weighbridge / flow meter (demo)", "per delivery")]), ct).ConfigureAwait(false);
-                var draft = await RunAsync(company, filed, new SaveDraftReport(year, SaveDraftReport.DefaultRegion,
-                    [new ReportLine("L1", f.Kind, f.Material, amount, f.Unit)], [new ProductionOutput(f.Output, output, f.OutputUnit)]), ct)
-                    .ConfigureAwait(false);
-                var id = draft.Report!.Id;
-                await RunAsync(company, filed.AddDays(5), new SubmitReport(id), ct).ConfigureAwait(false);
-                await RunAsync(regulator, filed.AddDays(8), new AssignVerifier(id, body.Code, ConflictDeclaration.None), ct).ConfigureAwait(false);
-                await RunAsync(verifier, filed.AddDays(50), new RecordVerification(id, [], [],
-                    "排放报告与监测计划一致，数据真实、准确（演示）"), ct).ConfigureAwait(false);
-                await RunAsync(regulator, filed.AddDays(80), new ApproveReport(id), ct).ConfigureAwait(false);
+                long id = 0;
+                steps.Add(new(filed, async () =>
+                {
+                    await RunAsync(company, filed, new SaveMonitoringPlan(year,
+                        [new PlanSource(f.Kind, f.Material, "default factors", "weighbridge / flow meter (demo)", "per delivery")]), ct).ConfigureAwait(false);
+                    var draft = await RunAsync(company, filed, new SaveDraftReport(year, SaveDraftReport.DefaultRegion,
+                        [new ReportLine("L1", f.Kind, f.Material, amount, f.Unit)], [new ProductionOutput(f.Output, output, f.OutputUnit)]), ct)
+                        .ConfigureAwait(false);
+                    id = draft.Report!.Id;
+                }));
+                steps.Add(new(filed.AddDays(5), () => RunAsync(company, filed.AddDays(5), new SubmitReport(id), ct)));
+                steps.Add(new(filed.AddDays(8), () => RunAsync(regulator, filed.AddDays(8), new AssignVerifier(id, body.Code, ConflictDeclaration.None), ct)));
+                steps.Add(new(filed.AddDays(50), () => RunAsync(verifier, filed.AddDays(50), new RecordVerification(id, [], [],
+                    "排放报告与监测计划一致，数据真实、准确（演示）"), ct)));
+                steps.Add(new(filed.AddDays(80), () => RunAsync(regulator, filed.AddDays(80), new ApproveReport(id), ct)));
             }
         }
-        return true;
+        return steps;
     }
 
     // 10:00 Beijing time.

@@ -98,55 +98,75 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
     /// </summary>
     public async Task<bool> SeedIfEmptyAsync(DateTimeOffset? issuedFrom, CancellationToken ct)
     {
-        if ((await store.ReadAsync(s => s.Offsets.ListProjectsAsync(new OffsetProjectFilter()), ct).ConfigureAwait(false)).Count > 0
-            || !await registry.QueryAsync((l, _) => l.IsInitialised, ct).ConfigureAwait(false))
+        if (await StepsIfEmptyAsync(issuedFrom, ct).ConfigureAwait(false) is not { } steps)
         {
             return false;
         }
+        await DemoStep.RunAsync(steps).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The seeding's steps, each dated (null when the register has a project or the demo registry is not seeded): each
+    /// project's steps in its own order, so that run by date (<see cref="DemoStep.RunAsync"/>, alone or with another
+    /// seeder's history) the journal's times only move forward through the register's history.
+    /// </summary>
+    public async Task<IReadOnlyList<DemoStep>?> StepsIfEmptyAsync(DateTimeOffset? issuedFrom, CancellationToken ct)
+    {
+        if ((await store.ReadAsync(s => s.Offsets.ListProjectsAsync(new OffsetProjectFilter()), ct).ConfigureAwait(false)).Count > 0
+            || !await registry.QueryAsync((l, _) => l.IsInitialised, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
         var verifier = await ActorAsync(DemoMrv.VerifierUser, ct).ConfigureAwait(false);
         var regulator = await ActorAsync(DemoRegistry.Regulators[0], ct).ConfigureAwait(false);
+        var steps = new List<DemoStep>();
         foreach (var p in Projects)
         {
             var owner = await ActorAsync(p.Owner, ct).ConfigureAwait(false);
-            var filed = At(p.FirstYear - 1, 6, 1);
-            var submitted = await RunAsync(owner, filed, Submit(p), ct).ConfigureAwait(false);
-            var id = submitted.Project.Id;
-            await RunAsync(owner, filed, new AttachDocument(id, null, DocumentKind.ProjectDesign, $"{p.Programme}-{p.Code}-PDD.txt", "text/plain",
-                System.Text.Encoding.UTF8.GetBytes($"{p.Title}\n项目设计文件（演示）\n方法学 {p.Methodology}\n")), ct).ConfigureAwait(false);
+            var filed = FiledAt(p);
+            long id = 0, report = 0;
+            steps.Add(new(filed, async () =>
+            {
+                id = (await RunAsync(owner, filed, Submit(p), ct).ConfigureAwait(false)).Project.Id;
+                await RunAsync(owner, filed, new AttachDocument(id, null, DocumentKind.ProjectDesign, $"{p.Programme}-{p.Code}-PDD.txt", "text/plain",
+                    System.Text.Encoding.UTF8.GetBytes($"{p.Title}\n项目设计文件（演示）\n方法学 {p.Methodology}\n")), ct).ConfigureAwait(false);
+            }));
             if (p.Stage < Stage.Validated)
             {
                 continue;
             }
-            await RunAsync(verifier, filed.AddDays(60), new ValidateProject(id, "项目符合方法学及计入期要求，审定通过（演示）"), ct).ConfigureAwait(false);
+            steps.Add(new(filed.AddDays(60), () =>
+                RunAsync(verifier, filed.AddDays(60), new ValidateProject(id, "项目符合方法学及计入期要求，审定通过（演示）"), ct)));
             if (p.Stage < Stage.Registered)
             {
                 continue;
             }
-            await RunAsync(regulator, filed.AddDays(120), new RegisterProject(id, "予以备案（演示）"), ct).ConfigureAwait(false);
+            steps.Add(new(filed.AddDays(120), () => RunAsync(regulator, filed.AddDays(120), new RegisterProject(id, "予以备案（演示）"), ct)));
             if (p.Stage < Stage.ReportSubmitted)
             {
                 continue;
             }
             var monitored = At(p.Vintage + 1, 2, 1);
-            var report = await RunAsync(owner, monitored, new SubmitMonitoringReport(id, new DateOnly(p.Vintage, 1, 1),
-                new DateOnly(p.Vintage, 12, 31), p.Claimed, p.Forestry), ct).ConfigureAwait(false);
+            steps.Add(new(monitored, async () =>
+                report = (await RunAsync(owner, monitored, new SubmitMonitoringReport(id, new DateOnly(p.Vintage, 1, 1),
+                    new DateOnly(p.Vintage, 12, 31), p.Claimed, p.Forestry), ct).ConfigureAwait(false)).Report!.Id));
             if (p.Stage < Stage.ReportVerified)
             {
                 continue;
             }
-            await RunAsync(verifier, monitored.AddDays(45), new VerifyMonitoringReport(report.Report!.Id, "监测数据真实、准确，核证通过（演示）", p.Claimed,
-                null, null), ct).ConfigureAwait(false);
+            steps.Add(new(monitored.AddDays(45), () => RunAsync(verifier, monitored.AddDays(45), new VerifyMonitoringReport(report,
+                "监测数据真实、准确，核证通过（演示）", p.Claimed, null, null), ct)));
             if (p.Stage == Stage.Issued)
             {
                 // Credits the demo registry issued are linked; the others are issued by the regulator as any would be.
-                IOffsetsCommand issue = DemoRegistry.Offsets.Any(o => o.Class == $"{p.Programme}-{p.Code}-{p.Vintage}")
-                    ? new LinkEarlierIssuance(report.Report.Id)
-                    : new IssueCredits(report.Report.Id);
+                var linked = DemoRegistry.Offsets.Any(o => o.Class == $"{p.Programme}-{p.Code}-{p.Vintage}");
                 var issued = monitored.AddDays(75);
-                await RunAsync(regulator, issuedFrom is { } from && from > issued ? from : issued, issue, ct).ConfigureAwait(false);
+                var at = issuedFrom is { } from && from > issued ? from : issued;
+                steps.Add(new(at, () => RunAsync(regulator, at, linked ? new LinkEarlierIssuance(report) : new IssueCredits(report), ct)));
             }
         }
-        return true;
+        return steps;
     }
 
     /// <summary>
@@ -181,6 +201,13 @@ public sealed class DemoOffsets(IStore store, RegistryService registry)
         ProjectCategory.Other => "11 卤烃和六氟化硫的生产和消费产生的逸散排放",
         _ => "1 能源工业（可再生/不可再生能源）",
     };
+
+    /// <summary>When a demo project is filed: 1 June of the year before its first crediting year, 10:00 Beijing time.</summary>
+    public static DateTimeOffset FiledAt(Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return At(project.FirstYear - 1, 6, 1);
+    }
 
     // 10:00 Beijing time.
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.FromHours(8));

@@ -70,11 +70,26 @@ public sealed class DemoRegistry(RegistryService registry)
     public static IReadOnlyList<string> ExchangeRepresentatives { get; } = ["exchange", "exchange-b"];
 
     /// <summary>
-    /// Seeds the registry, every step dated <paramref name="now"/> (the server passes the demo's start,
-    /// <see cref="Demo.DemoTimeline.Start"/>, so that accounts and issuance come before anything traded), when it has not
-    /// been initialised. Returns true when it seeded.
+    /// Seeds the registry, every step dated <paramref name="now"/>, when it has not been initialised. Returns true when it
+    /// seeded. The server opens the accounts and issues on different days instead (<see cref="OpenAccountsIfEmptyAsync"/>,
+    /// <see cref="IssueAsync"/>).
     /// </summary>
     public async Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await OpenAccountsIfEmptyAsync(now, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+        await IssueAsync(now, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Initialises the registry and opens the companies' holding accounts and the exchange's clearing account at
+    /// <paramref name="opened"/> (the server passes <see cref="Demo.DemoTimeline.MembersJoin"/>, before the demo's history
+    /// files anything into them), when it has not been initialised. Returns true when it did.
+    /// </summary>
+    public async Task<bool> OpenAccountsIfEmptyAsync(DateTimeOffset opened, CancellationToken ct)
     {
         if (await registry.QueryAsync((l, _) => l.IsInitialised, ct).ConfigureAwait(false))
         {
@@ -82,15 +97,26 @@ public sealed class DemoRegistry(RegistryService registry)
         }
         var regulator = UserId.From(Regulators[0]);
         var officers = Regulators.Select(UserId.From).ToList();
-        await RunAsync(now, l => l.Initialise(regulator, now, Key("initialise"), Authority, Issuance, Surrender, Cancellation,
+        await RunAsync(opened, l => l.Initialise(regulator, opened, Key("initialise"), Authority, Issuance, Surrender, Cancellation,
             officers), ct).ConfigureAwait(false);
         foreach (var c in Companies)
         {
-            await RunAsync(now, l => l.OpenAccount(regulator, now, Key("open-" + c.Account), c.Account, AccountKind.Holding,
+            await RunAsync(opened, l => l.OpenAccount(regulator, opened, Key("open-" + c.Account), c.Account, AccountKind.Holding,
                 c.HolderName, c.Representatives.Select(UserId.From)), ct).ConfigureAwait(false);
         }
-        await RunAsync(now, l => l.OpenAccount(regulator, now, Key("open-" + Clearing), Clearing, AccountKind.Clearing,
+        await RunAsync(opened, l => l.OpenAccount(regulator, opened, Key("open-" + Clearing), Clearing, AccountKind.Clearing,
             "南粤碳排放权交易所（演示）", ExchangeRepresentatives.Select(UserId.From)), ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Issues and allocates the GDEA-2017 allowances and issues the demo's offsets (with one public retirement), every step
+    /// at <paramref name="now"/> (the server passes the demo's start, <see cref="Demo.DemoTimeline.Start"/>, so that issuance
+    /// comes before anything traded), into the accounts <see cref="OpenAccountsIfEmptyAsync"/> opened.
+    /// </summary>
+    public async Task IssueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var regulator = UserId.From(Regulators[0]);
         await RunAsync(now, l => l.Issue(regulator, now, Key("issue-" + Allowances), Allowances, Issued), ct).ConfigureAwait(false);
         foreach (var c in Companies)
         {
@@ -98,7 +124,6 @@ public sealed class DemoRegistry(RegistryService registry)
                 ct).ConfigureAwait(false);
         }
         await SeedOffsetsAsync(now, regulator, ct).ConfigureAwait(false);
-        return true;
     }
 
     // Through the offset use cases (the commands the API, pages and CLI build), as the regulator and a company would.

@@ -32,15 +32,34 @@ internal sealed class DemoSeeding(
         // One timeline for the whole demo, so that what the trades and the auction rest on (members, accounts, issuance,
         // allocation, deposits, trading accounts) is dated before them, and nothing after now.
         var days = new DemoTimeline(clock.GetUtcNow());
-        var seeded = await demo.SeedIfEmptyAsync(days.Start, days.Now, cancellationToken).ConfigureAwait(false);
-        var registrySeeded = await registry.SeedIfEmptyAsync(days.Start, cancellationToken).ConfigureAwait(false);
-        var mrvSeeded = await mrv.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
-        var auctionSeeded = await auction.SeedIfEmptyAsync(days.Now, cancellationToken).ConfigureAwait(false);
-        var planSeeded = await allocation.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
-        var offsetsSeeded = await offsets.SeedIfEmptyAsync(days.OffsetsIssued, cancellationToken).ConfigureAwait(false);
-        var statisticsSeeded = await statistics.SeedDemoIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+        var seeded = await demo.SeedMembersIfEmptyAsync(DemoTimeline.MembersJoin, cancellationToken).ConfigureAwait(false);
+        var registrySeeded = await registry.OpenAccountsIfEmptyAsync(DemoTimeline.MembersJoin, cancellationToken).ConfigureAwait(false);
+        // The history (offset projects since 2009, the 2016–2017 emission reports) by date across both seeders, then the
+        // registry's issuance at the demo's start and the offsets' issuance a day later: the journal only moves forward.
+        var mrvSteps = await mrv.StepsIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+        var offsetSteps = await offsets.StepsIfEmptyAsync(days.OffsetsIssued, cancellationToken).ConfigureAwait(false);
+        List<DemoStep> history = [.. mrvSteps ?? [], .. offsetSteps ?? []];
+        if (registrySeeded)
+        {
+            history.Add(new(days.Start, () => registry.IssueAsync(days.Start, cancellationToken)));
+        }
+        await DemoStep.RunAsync(history).ConfigureAwait(false);
+        var (mrvSeeded, offsetsSeeded) = (mrvSteps is not null, offsetSteps is not null);
+        // The deposits on the exchange's first day, its trades on the days after, then what is dated now (meters, citizens,
+        // cards at the timeline's now; the auction, the plan, the statistics and the energy targets as the clock reads).
+        var auctionSeeded = await auction.SeedDepositsIfEmptyAsync(days.Now, cancellationToken).ConfigureAwait(false);
         var exchangeSeeded = await exchange.SeedIfEmptyAsync(days.ExchangeOpens, cancellationToken).ConfigureAwait(false);
         var forestrySeeded = await forestryTrades.SeedIfEmptyAsync(days.Now, cancellationToken).ConfigureAwait(false);
+        if (seeded)
+        {
+            await demo.SeedPresentAsync(days.Now, cancellationToken).ConfigureAwait(false);
+        }
+        if (auctionSeeded)
+        {
+            await auction.SeedAuctionAsync(days.Now, cancellationToken).ConfigureAwait(false);
+        }
+        var planSeeded = await allocation.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+        var statisticsSeeded = await statistics.SeedDemoIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         var energySeeded = await energy.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"OpenETS on {store.Dialect}{(seeded ? "; demo market seeded" : "")}{(registrySeeded ? "; demo registry seeded" : "")}"
             + (mrvSeeded ? "; demo emission reports seeded" : "") + (auctionSeeded ? "; demo cash and auction seeded" : "")
