@@ -367,34 +367,10 @@ internal sealed partial class SqlSession : ICashData
             {
                 return cash.Reservations[made];
             }
-            if (cash.FreeReservationKeys.Contains(key))
-            {
-                return null;
-            }
         }
         return Keep((await QuerySingleOrDefaultAsync<CashReservationRow>(
             $"SELECT {ReservationColumns} FROM cash_reservations WHERE idempotency_key = @key", new { key })
             .ConfigureAwait(false))?.ToReservation());
-    }
-
-    async Task<IReadOnlyList<CashReservation>> ICashData.FindReservationsAsync(IReadOnlyCollection<string> keys)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        await FlushNewReservationsAsync().ConfigureAwait(false);
-        var rows = await QueryAmongAsync<CashReservationRow, string>(
-            $"SELECT {ReservationColumns}, idempotency_key FROM cash_reservations WHERE", "idempotency_key", distinct).ConfigureAwait(false);
-        if (_cash is { } cash)
-        {
-            // A write transaction knows these keys are free until it inserts a reservation with one of them.
-            cash.FreeReservationKeys.EnsureCapacity(cash.FreeReservationKeys.Count + distinct.Count);
-            cash.FreeReservationKeys.UnionWith(distinct);
-            foreach (var row in rows)
-            {
-                cash.FreeReservationKeys.Remove(row.Idempotency_Key ?? "");
-            }
-        }
-        return [.. rows.Select(r => Keep(r.ToReservation())!)];
     }
 
     async Task<CashReservation> ICashData.InsertReservationAsync(CashReservation reservation, string key, DateTimeOffset at)
@@ -412,7 +388,6 @@ internal sealed partial class SqlSession : ICashData
             cash.LastReservationId = next;
             // As read back: whole fen.
             var made = reservation with { Id = next, Amount = Yuan.FromFen(reservation.Amount.Fen), Original = Yuan.FromFen(reservation.Original.Fen) };
-            cash.FreeReservationKeys.Remove(key);
             cash.NewReservationKeys[key] = next;
             cash.NewReservations.Add((made, key, Ms(at)));
             cash.Reservations[next] = made;
@@ -482,8 +457,6 @@ internal sealed partial class SqlSession : ICashData
 
         public Dictionary<long, CashReservation> Reservations { get; } = [];
 
-        // Reservation keys that FindReservationsAsync found free, until a reservation is inserted with one of them.
-        public HashSet<string> FreeReservationKeys { get; } = new(StringComparer.Ordinal);
 
         // Idempotency keys of entries that FindEntriesAsync looked up or this transaction appended: the entry, or null for a
         // key with none.

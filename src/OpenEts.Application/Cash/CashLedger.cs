@@ -46,12 +46,17 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
         return await MoveAsync(account, bank, amount, CashEntryKind.Withdrawal, reference, key, member.Code.Value, null).ConfigureAwait(false);
     }
 
-    /// <summary>Holds <paramref name="amount"/> of the organisation's available money for <paramref name="reference"/>.</summary>
-    public async Task<CashResult> ReserveAsync(Organisation member, Yuan amount, string reference, IdempotencyKey key)
+    /// <summary>
+    /// Holds <paramref name="amount"/> of the organisation's available money for <paramref name="reference"/>. A key used
+    /// before answers with its reservation (the same terms) or is refused; a caller whose key cannot have been used
+    /// (<paramref name="keyIsNew"/>: the exchange's key of an order numbered in this transaction) skips that look-up, and the
+    /// store's unique key index still refuses the transaction if it had been.
+    /// </summary>
+    public async Task<CashResult> ReserveAsync(Organisation member, Yuan amount, string reference, IdempotencyKey key, bool keyIsNew = false)
     {
         ArgumentNullException.ThrowIfNull(member);
         var account = await session.Cash.FindMemberAccountAsync(member.Id).ConfigureAwait(false);
-        if (await session.Cash.FindReservationAsync(key.Value).ConfigureAwait(false) is { } earlier)
+        if (!keyIsNew && await session.Cash.FindReservationAsync(key.Value).ConfigureAwait(false) is { } earlier)
         {
             return earlier.AccountId == account?.Id && earlier.Original == amount && earlier.Reference == reference
                 ? new CashResult.Done(null, earlier, Duplicate: true)

@@ -65,13 +65,12 @@ public sealed partial class ExchangeWork
 
     /// <summary>
     /// What a group's new orders look up before they run, read together: their idempotency keys (one statement per user
-    /// rather than one per order) and, when it has buys, the keys of the cash reservations they would make (the next
-    /// order numbers). The session keeps the keys found free, so each order's own lookup then needs no statement.
+    /// rather than one per order). The session keeps the keys found free, so each order's own lookup then needs no
+    /// statement. A buy's cash reservation needs no look-up: its key is its new order number's (<see cref="PlaceOrder.CashKey"/>).
     /// </summary>
     internal async Task ReadKeysAheadAsync(IReadOnlyList<ExchangeRequest> group)
     {
         var orders = 0;
-        var buys = false;
         var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var request in group)
         {
@@ -80,7 +79,6 @@ public sealed partial class ExchangeWork
                 continue;
             }
             orders++;
-            buys |= place.Side == Matching.Side.Buy;
             if (!keys.TryGetValue(request.Actor.UserName, out var ofUser))
             {
                 keys[request.Actor.UserName] = ofUser = [];
@@ -94,16 +92,6 @@ public sealed partial class ExchangeWork
         foreach (var (user, ofUser) in keys)
         {
             await Session.Exchange.FindOrdersByKeyAsync(user, ofUser).ConfigureAwait(false);
-        }
-        if (buys)
-        {
-            var (last, _) = await LastNumbersAsync().ConfigureAwait(false);
-            var cash = new List<string>(orders);
-            for (var id = last + 1; id <= last + orders; id++)
-            {
-                cash.Add(PlaceOrder.CashKey(id).Value);
-            }
-            await Session.Cash.FindReservationsAsync(cash).ConfigureAwait(false);
         }
     }
 

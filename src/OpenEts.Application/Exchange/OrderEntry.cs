@@ -91,15 +91,16 @@ public static class OrderEntry
 
     /// <summary>
     /// Reserves value + the maximum fee of <paramref name="organisation"/>'s cash for a buy worth <paramref name="valueFen"/>;
-    /// the reservation's id, or the <c>InsufficientCash</c> refusal.
+    /// the reservation's id, or the <c>InsufficientCash</c> refusal. <paramref name="keyIsNew"/>: the key names something
+    /// numbered in this transaction (a new order), so no reservation can hold it yet (<see cref="CashLedger.ReserveAsync"/>).
     /// </summary>
     public static async Task<(long? Reservation, ExchangeOutcome.Refused? Refused)> ReserveCashAsync(
-        ExchangeWork work, Organisation organisation, long valueFen, string subject, IdempotencyKey key)
+        ExchangeWork work, Organisation organisation, long valueFen, string subject, IdempotencyKey key, bool keyIsNew = false)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(organisation);
         var held = Yuan.FromFen(checked(valueFen + work.Options.Fees.MaxFeeFen(valueFen)));
-        return await work.Cash.ReserveAsync(organisation, held, subject, key).ConfigureAwait(false) switch
+        return await work.Cash.ReserveAsync(organisation, held, subject, key, keyIsNew).ConfigureAwait(false) switch
         {
             CashResult.Done { Reservation: { } made } => (made.Id, null),
             CashResult.Done => (null, null),

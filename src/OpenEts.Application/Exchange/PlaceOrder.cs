@@ -83,8 +83,9 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         long? reservation = null;
         if (Side == Side.Buy)
         {
+            // The order's number is new in this transaction, and so is its reservation's key: no look-up for it.
             var (made, noCash) = await OrderEntry.ReserveCashAsync(work, organisation!, OrderEntry.Value(PriceFen ?? book.Settings.UpperBandFen, Quantity),
-                subject, CashKey(id)).ConfigureAwait(false);
+                subject, CashKey(id), keyIsNew: true).ConfigureAwait(false);
             if (noCash is not null)
             {
                 return noCash;

@@ -62,13 +62,6 @@ public interface ICashData
     /// <summary>The reservation made with an idempotency key, or null.</summary>
     Task<CashReservation?> FindReservationAsync(string key);
 
-    /// <summary>
-    /// The reservations made with any of <paramref name="keys"/>, in no particular order, read together. In a write
-    /// transaction the keys found free stay known as free until a reservation is inserted with one of them: a later
-    /// <see cref="FindReservationAsync(string)"/> of such a key needs no statement (a group commit of orders looks up its buys' keys at once).
-    /// </summary>
-    Task<IReadOnlyList<CashReservation>> FindReservationsAsync(IReadOnlyCollection<string> keys);
-
     /// <summary>Stores a new open reservation and returns it with its id.</summary>
     Task<CashReservation> InsertReservationAsync(CashReservation reservation, string key, DateTimeOffset at);
 
