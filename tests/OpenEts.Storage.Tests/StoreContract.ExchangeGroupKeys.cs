@@ -1,5 +1,6 @@
 using OpenEts.Application.Cash;
 using OpenEts.Application.Exchange;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Registry;
@@ -65,6 +66,36 @@ public abstract partial class StoreContract<TDb>
         var stored = await m.Store.ReadAsync(s => s.Exchange.FindOrdersAsync([.. orders.Select(o => o.Id), orders[2].Id, first + 99]), Ct);
         Assert.Equal(first + 5, last.Order);
         Assert.Equal(orders, stored.OrderBy(o => o.Id));
+    }
+
+    [Fact]
+    public async Task Exchange_KeysUsedBeforeAServiceStartedOrByAnotherProcess_AreAnsweredAsRepeats()
+    {
+        // A key used before the service started, or since by another process on the same database, is answered as the
+        // order it placed, in a batch and alone.
+        await using var m = await ExchangeMarketAsync(Db);
+        var old = await m.PlaceAsync("cement-a", Side.Buy, 19.00m, 100, "keys/old");
+        PlaceOrder Buy(decimal price, string key) => new("GDEA-2017", Side.Buy, OrderType.Limit, (long)(price * 100m), 100,
+            IdempotencyKey.From(key));
+        var cement = await m.ActorOf("cement-a");
+        using var other = new ExchangeService(m.Store, new RegistryService(m.Store), new ExchangeOptions(DemoRegistry.Clearing, FeeSchedule.Demo));
+
+        var byOther = await other.HandleManyAsync(cement, [Buy(19.00m, "keys/old"), Buy(19.10m, "keys/other")], m.At, Ct);
+        var alone = await other.HandleAsync(cement, Buy(19.00m, "keys/old"), m.At, Ct);
+        var back = await m.Exchange.HandleManyAsync(cement, [Buy(19.10m, "keys/other"), Buy(19.20m, "keys/back")], m.At, Ct);
+        var backAlone = await m.Exchange.HandleAsync(cement, Buy(19.10m, "keys/other"), m.At, Ct);
+
+        var repeatOld = Assert.IsType<ExchangeOutcome.Completed>(byOther[0]);
+        var placedByOther = Assert.IsType<ExchangeOutcome.Completed>(byOther[1]);
+        Assert.Equal((old, true), (repeatOld.Order!.Id, repeatOld.Duplicate));
+        Assert.Equal((old, true), (Assert.IsType<ExchangeOutcome.Completed>(alone).Order!.Id, ((ExchangeOutcome.Completed)alone).Duplicate));
+        Assert.False(placedByOther.Duplicate);
+        var repeatOther = Assert.IsType<ExchangeOutcome.Completed>(back[0]);
+        Assert.Equal((placedByOther.Order!.Id, true), (repeatOther.Order!.Id, repeatOther.Duplicate));
+        Assert.False(Assert.IsType<ExchangeOutcome.Completed>(back[1]).Duplicate);
+        Assert.True(Assert.IsType<ExchangeOutcome.Completed>(backAlone).Duplicate);
+        // Three orders placed, each reserved once: 100 t at 19.00, 19.10 and 19.20 plus each one's maximum fee.
+        Assert.Equal(1_900m + 0.95m + 1_910m + 0.95m + 1_920m + 0.96m, (await m.CashOfAsync("cement-a")).Reserved);
     }
 
     [Fact]
