@@ -66,8 +66,9 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
 
     /// <summary>
     /// Seeds the demo market's organisations and sign-ins at <paramref name="joined"/> (the server passes
-    /// <see cref="DemoTimeline.MembersJoin"/>, before the registry opens their accounts and the demo's history begins) when the database has no organisations; <see cref="SeedPresentAsync(DateTimeOffset, CancellationToken)"/>
-    /// then adds what is dated today. Returns true when it seeded.
+    /// <see cref="DemoTimeline.MembersJoin"/>, before the registry opens their accounts and the demo's history begins) when
+    /// the database has no organisations; <see cref="SeedPresentAsync(DateTimeOffset, CancellationToken)"/> then adds what
+    /// is dated today. Returns true when it seeded.
     /// </summary>
     public Task<bool> SeedMembersIfEmptyAsync(DateTimeOffset joined, CancellationToken ct) =>
         store.WriteAsync(async s => await SeedMembersAsync(s, joined).ConfigureAwait(false) is not null, ct);
