@@ -56,11 +56,12 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
     public Task<bool> SeedIfEmptyAsync(DateTimeOffset now, CancellationToken ct) =>
         store.WriteAsync(async s =>
         {
-            if (await SeedMembersAsync(s, now).ConfigureAwait(false) is not { } members)
+            var hash = hashing.Hash(Password);
+            if (await SeedMembersAsync(s, now, hash).ConfigureAwait(false) is not { } members)
             {
                 return false;
             }
-            await SeedPresentAsync(s, members, now).ConfigureAwait(false);
+            await SeedPresentAsync(s, members, now, hash).ConfigureAwait(false);
             return true;
         }, ct);
 
@@ -71,7 +72,7 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
     /// is dated today. Returns true when it seeded.
     /// </summary>
     public Task<bool> SeedMembersIfEmptyAsync(DateTimeOffset joined, CancellationToken ct) =>
-        store.WriteAsync(async s => await SeedMembersAsync(s, joined).ConfigureAwait(false) is not null, ct);
+        store.WriteAsync(async s => await SeedMembersAsync(s, joined, hashing.Hash(Password)).ConfigureAwait(false) is not null, ct);
 
     /// <summary>
     /// Seeds what the demo dates today, at <paramref name="now"/>: the companies' monitored meters, the citizens and the
@@ -81,12 +82,13 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
         store.WriteAsync(async s =>
         {
             var members = await s.Organisations.ListAsync(new OrganisationFilter()).ConfigureAwait(false);
-            await SeedPresentAsync(s, [.. members.Where(m => Organisations.Any(o => o.Code == m.Code))], now).ConfigureAwait(false);
+            await SeedPresentAsync(s, [.. members.Where(m => Organisations.Any(o => o.Code == m.Code))], now, hashing.Hash(Password))
+                .ConfigureAwait(false);
             return true;
         }, ct);
 
-    // The organisations and sign-ins, or null when the database has organisations already.
-    private async Task<IReadOnlyList<Organisation>?> SeedMembersAsync(IStoreSession s, DateTimeOffset joined)
+    // The organisations and sign-ins (each with the demo password's hash), or null when the database has organisations already.
+    private static async Task<IReadOnlyList<Organisation>?> SeedMembersAsync(IStoreSession s, DateTimeOffset joined, string hash)
     {
         if (await s.Organisations.CountAsync().ConfigureAwait(false) > 0)
         {
@@ -100,7 +102,6 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
             await s.Journal.AppendAsync(joined, Actor.System.UserName, "entity.created", saved.Code.Value,
                 Json.Object(("after", OrganisationView.From(saved)), ("source", "demo"))).ConfigureAwait(false);
         }
-        var hash = hashing.Hash(Password);
         foreach (var u in SignIns)
         {
             long? orgId = u.OrganisationCode is { } c ? byPrefix[c[..17]].Id : null;
@@ -113,11 +114,11 @@ public sealed class DemoMarket(IStore store, IPasswordHashing hashing, DemoInclu
         return [.. byPrefix.Values];
     }
 
-    // The meters, the citizens and the cards, dated now.
-    private async Task SeedPresentAsync(IStoreSession s, IReadOnlyList<Organisation> members, DateTimeOffset now)
+    // The meters, the citizens (signing in with the demo password's hash) and the cards, dated now.
+    private async Task SeedPresentAsync(IStoreSession s, IReadOnlyList<Organisation> members, DateTimeOffset now, string hash)
     {
         await DualControl.Monitoring.DemoMonitoring.SeedAsync(s, members, now).ConfigureAwait(false);
-        await (citizens?.SeedAsync(s, now, hashing.Hash(Password)) ?? Task.CompletedTask).ConfigureAwait(false);
+        await (citizens?.SeedAsync(s, now, hash) ?? Task.CompletedTask).ConfigureAwait(false);
         await DualControl.Cards.DemoCards.SeedAsync(s, now).ConfigureAwait(false);
     }
 

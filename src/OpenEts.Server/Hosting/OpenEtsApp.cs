@@ -174,6 +174,7 @@ public static class OpenEtsApp
         services.AddHostedService<SnapshotOnStop<RegistryService>>();
         // Stopped before the registry's, so the registry's snapshot on stop includes this one's journal entry.
         services.AddHostedService<SnapshotOnStop<ExchangeService>>();
+        services.AddSingleton<DemoSeeder>();
         services.AddHostedService<DemoSeeding>();
         services.AddHostedService<ProposalExpiry>();
         services.AddHostedService<CardEscalation>();
