@@ -1,6 +1,7 @@
 using OpenEts.Application.Cash;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Registry;
@@ -99,6 +100,28 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Exchange_ABuysEntry_RecordsItsCashReservation_WhichNoEntryOfItsOwnRepeats()
+    {
+        // An auditor reads what a buy held in the order's own input entry; a sell's entry names no cash.
+        await using var m = await ExchangeMarketAsync(Db);
+        var cashBefore = await m.Store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter(KindPrefix: "cash.")), Ct);
+        var buy = await m.PlaceAsync("cement-a", Side.Buy, 19.00m, 100, "entry/buy");
+        var sell = await m.PlaceAsync("power-a", Side.Sell, 21.00m, 100, "entry/sell");
+
+        var entries = await m.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: ExchangeInput.Placed), 0, 10), Ct);
+        var buyEntry = ExchangeInput.FromJson(entries.Single(e => e.Subject == PlaceOrder.Subject(buy)).Payload);
+        var sellEntry = entries.Single(e => e.Subject == PlaceOrder.Subject(sell)).Payload;
+        var sellInput = ExchangeInput.FromJson(sellEntry);
+        var reservation = await m.Store.ReadAsync(s => s.Cash.FindReservationAsync(PlaceOrder.CashKey(buy).Value), Ct);
+        // 100 t × 19.00 yuan plus the maximum fee (0.05 %): 1 900.95 yuan held.
+        Assert.Equal((reservation!.Id, 1_900.95m), (buyEntry.Reservation, buyEntry.Reserved));
+        Assert.Equal(1_900.95m, reservation.Original.Value);
+        Assert.Equal((null, null), (sellInput.Reservation, sellInput.Reserved));
+        Assert.DoesNotContain("\"reserved\"", sellEntry, StringComparison.Ordinal);
+        Assert.Equal(cashBefore, await m.Store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter(KindPrefix: "cash.")), Ct));
+    }
+
+    [Fact]
     public async Task Exchange_BatchRepeatingKeys_AnswersEachRepeatAsItWouldHaveBeenAnsweredSingly()
     {
         await using var m = await ExchangeMarketAsync(Db);
@@ -127,21 +150,21 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
-    public async Task Cash_AReservationWhoseKeyIsNew_HoldsTheMoney_AndOneWhoseKeyWasUsedFailsItsWholeWrite()
+    public async Task Cash_AReservationInTheCallersEntry_HoldsTheMoneyWithoutAnEntry_AndOneWhoseKeyWasUsedFailsItsWholeWrite()
     {
-        // The exchange reserves a buy's cash under its new order number's key without looking the key up; the store's
-        // unique key index is what stands behind that promise.
+        // The exchange reserves a buy's cash under its new order number's key without looking the key up, and records the
+        // reservation in the order's own entry; the store's unique key index is what stands behind the first promise.
         var (store, member) = await CashStoreAsync(Db);
         await using var _ = store;
         await CashAsync(store, l => l.DepositAsync(member, Yuan.From(1_000m), "slip", IdempotencyKey.From("d1")));
         await CashAsync(store, l => l.ReserveAsync(member, Yuan.From(10m), "ref/old", IdempotencyKey.From("res/old")));
 
-        var fresh = await CashAsync(store, l => l.ReserveAsync(member, Yuan.From(20m), "ref/new", IdempotencyKey.From("res/new"), keyIsNew: true));
+        var fresh = await CashAsync(store, l => l.ReserveInCallersEntryAsync(member, Yuan.From(20m), "ref/new", IdempotencyKey.From("res/new")));
         var failed = await Record.ExceptionAsync(() => store.WriteAsync(async s =>
         {
             var ledger = new CashLedger(s, "regulator", Now);
-            await ledger.ReserveAsync(member, Yuan.From(5m), "ref/first", IdempotencyKey.From("res/first"), keyIsNew: true);
-            return await ledger.ReserveAsync(member, Yuan.From(30m), "ref/again", IdempotencyKey.From("res/old"), keyIsNew: true);
+            await ledger.ReserveInCallersEntryAsync(member, Yuan.From(5m), "ref/first", IdempotencyKey.From("res/first"));
+            return await ledger.ReserveInCallersEntryAsync(member, Yuan.From(30m), "ref/again", IdempotencyKey.From("res/old"));
         }, Ct));
 
         Assert.NotNull(Assert.IsType<CashResult.Done>(fresh).Reservation);
@@ -149,5 +172,7 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(30m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Reserved);
         Assert.Null(await store.ReadAsync(s => s.Cash.FindReservationAsync("res/first"), Ct));
         Assert.Equal(10m, (await store.ReadAsync(s => s.Cash.FindReservationAsync("res/old"), Ct))!.Amount.Value);
+        var journal = await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "cash."), 0, 10), Ct);
+        Assert.Equal(["cash.reserved", "cash.deposited"], journal.Select(e => e.Kind));
     }
 }

@@ -47,31 +47,53 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
     }
 
     /// <summary>
-    /// Holds <paramref name="amount"/> of the organisation's available money for <paramref name="reference"/>. A key used
-    /// before answers with its reservation (the same terms) or is refused; a caller whose key cannot have been used
-    /// (<paramref name="keyIsNew"/>: the exchange's key of an order numbered in this transaction) skips that look-up, and the
-    /// store's unique key index still refuses the transaction if it had been.
+    /// Holds <paramref name="amount"/> of the organisation's available money for <paramref name="reference"/>, journalled as
+    /// <c>cash.reserved</c>. A key used before answers with its reservation (the same terms) or is refused.
     /// </summary>
-    public async Task<CashResult> ReserveAsync(Organisation member, Yuan amount, string reference, IdempotencyKey key, bool keyIsNew = false)
+    public async Task<CashResult> ReserveAsync(Organisation member, Yuan amount, string reference, IdempotencyKey key)
     {
         ArgumentNullException.ThrowIfNull(member);
         var account = await session.Cash.FindMemberAccountAsync(member.Id).ConfigureAwait(false);
-        if (!keyIsNew && await session.Cash.FindReservationAsync(key.Value).ConfigureAwait(false) is { } earlier)
+        if (await session.Cash.FindReservationAsync(key.Value).ConfigureAwait(false) is { } earlier)
         {
             return earlier.AccountId == account?.Id && earlier.Original == amount && earlier.Reference == reference
                 ? new CashResult.Done(null, earlier, Duplicate: true)
                 : Reused(key);
         }
+        var (result, reservation) = await HoldAsync(member, account, amount, reference, key).ConfigureAwait(false);
+        if (reservation is not null)
+        {
+            await JournalAsync("cash.reserved", member.Code.Value,
+                CashPayloads.Reserved(_payload, account!.Id, reservation.Id, amount.Value, reference, key.Value)).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Holds <paramref name="amount"/> as <see cref="ReserveAsync"/> does, for a caller whose key names something numbered in
+    /// this same transaction (the exchange's new order), so that no reservation can hold it yet, and whose own journal entry
+    /// records the reservation (the order's <c>exchange.order.placed</c> names it and the yuan held): no look-up of the key
+    /// and no <c>cash.reserved</c> entry. The store's unique key index still refuses the whole transaction should the key
+    /// have been used.
+    /// </summary>
+    public async Task<CashResult> ReserveInCallersEntryAsync(Organisation member, Yuan amount, string reference, IdempotencyKey key)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var account = await session.Cash.FindMemberAccountAsync(member.Id).ConfigureAwait(false);
+        return (await HoldAsync(member, account, amount, reference, key).ConfigureAwait(false)).Result;
+    }
+
+    private async Task<(CashResult Result, CashReservation? Reservation)> HoldAsync(
+        Organisation member, CashAccount? account, Yuan amount, string reference, IdempotencyKey key)
+    {
         if (account is null || CashMoves.Reserve(account, amount, out var after) is not null)
         {
-            return Insufficient(member, amount);
+            return (Insufficient(member, amount), null);
         }
         await session.Cash.SaveAccountAsync(after).ConfigureAwait(false);
         var reservation = await session.Cash.InsertReservationAsync(
             new CashReservation(0, account.Id, amount, amount, reference, Open: true), key.Value, now).ConfigureAwait(false);
-        await JournalAsync("cash.reserved", member.Code.Value,
-            CashPayloads.Reserved(_payload, account.Id, reservation.Id, amount.Value, reference, key.Value)).ConfigureAwait(false);
-        return new CashResult.Done(null, reservation, Duplicate: false);
+        return (new CashResult.Done(null, reservation, Duplicate: false), reservation);
     }
 
     /// <summary>Frees an open reservation; a closed one is refused.</summary>

@@ -23,6 +23,13 @@ public sealed record ExchangeInput(
     string Instrument, long Order, long Account, string? Side, string? Type, long? Price, long Quantity, string? User, long? Reservation,
     string? Key)
 {
+    /// <summary>
+    /// For a new buy: the yuan its reservation holds (price × quantity + the maximum fee). The order's entry records its
+    /// reservation, in place of a <c>cash.reserved</c> entry of its own; absent from every other input.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Reserved { get; init; }
+
     /// <summary>The journal kinds of the inputs, by engine command.</summary>
     public const string Placed = "exchange.order.placed";
 

@@ -90,24 +90,43 @@ public static class OrderEntry
     }
 
     /// <summary>
-    /// Reserves value + the maximum fee of <paramref name="organisation"/>'s cash for a buy worth <paramref name="valueFen"/>;
-    /// the reservation's id, or the <c>InsufficientCash</c> refusal. <paramref name="keyIsNew"/>: the key names something
-    /// numbered in this transaction (a new order), so no reservation can hold it yet (<see cref="CashLedger.ReserveAsync"/>).
+    /// Reserves value + the maximum fee of <paramref name="organisation"/>'s cash for a buy worth <paramref name="valueFen"/>
+    /// (<c>cash.reserved</c>); the reservation's id, or the <c>InsufficientCash</c> refusal.
     /// </summary>
     public static async Task<(long? Reservation, ExchangeOutcome.Refused? Refused)> ReserveCashAsync(
-        ExchangeWork work, Organisation organisation, long valueFen, string subject, IdempotencyKey key, bool keyIsNew = false)
+        ExchangeWork work, Organisation organisation, long valueFen, string subject, IdempotencyKey key)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(organisation);
-        var held = Yuan.FromFen(checked(valueFen + work.Options.Fees.MaxFeeFen(valueFen)));
-        return await work.Cash.ReserveAsync(organisation, held, subject, key, keyIsNew).ConfigureAwait(false) switch
+        var held = Held(work, valueFen);
+        var (made, refused) = Reserved(organisation, held, await work.Cash.ReserveAsync(organisation, held, subject, key).ConfigureAwait(false));
+        return (made?.Id, refused);
+    }
+
+    /// <summary>
+    /// Reserves a new order's cash as <see cref="ReserveCashAsync"/> does, for the order numbered in this transaction, whose
+    /// own <c>exchange.order.placed</c> entry records the reservation and the yuan it holds
+    /// (<see cref="CashLedger.ReserveInCallersEntryAsync"/>: no look-up of the new key, no entry of its own).
+    /// </summary>
+    public static async Task<(CashReservation? Reservation, ExchangeOutcome.Refused? Refused)> ReserveNewOrdersCashAsync(
+        ExchangeWork work, Organisation organisation, long valueFen, string subject, IdempotencyKey key)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(organisation);
+        var held = Held(work, valueFen);
+        return Reserved(organisation, held, await work.Cash.ReserveInCallersEntryAsync(organisation, held, subject, key).ConfigureAwait(false));
+    }
+
+    private static Yuan Held(ExchangeWork work, long valueFen) => Yuan.FromFen(checked(valueFen + work.Options.Fees.MaxFeeFen(valueFen)));
+
+    private static (CashReservation? Reservation, ExchangeOutcome.Refused? Refused) Reserved(Organisation organisation, Yuan held, CashResult result) =>
+        result switch
         {
-            CashResult.Done { Reservation: { } made } => (made.Id, null),
+            CashResult.Done { Reservation: { } made } => (made, null),
             CashResult.Done => (null, null),
             _ => (null, OrderEntry.Refused(PreTradeRefusal.Of(ExchangeRule.InsufficientCash, "quantity",
                 $"{organisation.Name} has less than {held} yuan available (price × quantity + the maximum fee)")) with { Kind = RefusalKind.Conflict }),
         };
-    }
 
     /// <summary>
     /// Moves <paramref name="quantity"/> units of the instrument's class from <paramref name="account"/>'s holding account

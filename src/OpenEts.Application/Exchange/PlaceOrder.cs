@@ -81,16 +81,18 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
         var id = lastOrder + 1;
         var subject = Subject(id);
         long? reservation = null;
+        decimal? reserved = null;
         if (Side == Side.Buy)
         {
-            // The order's number is new in this transaction, and so is its reservation's key: no look-up for it.
-            var (made, noCash) = await OrderEntry.ReserveCashAsync(work, organisation!, OrderEntry.Value(PriceFen ?? book.Settings.UpperBandFen, Quantity),
-                subject, CashKey(id), keyIsNew: true).ConfigureAwait(false);
+            // The order's number is new in this transaction, and so is its reservation's key; this order's own entry
+            // records the reservation.
+            var (made, noCash) = await OrderEntry.ReserveNewOrdersCashAsync(work, organisation!,
+                OrderEntry.Value(PriceFen ?? book.Settings.UpperBandFen, Quantity), subject, CashKey(id)).ConfigureAwait(false);
             if (noCash is not null)
             {
                 return noCash;
             }
-            reservation = made;
+            (reservation, reserved) = (made?.Id, made?.Original.Value);
         }
         else
         {
@@ -102,7 +104,7 @@ public sealed record PlaceOrder(string Instrument, Side Side, OrderType Type, lo
             }
         }
         var input = new ExchangeInput(Instrument, id, account.Id, Side.ToString(), Type.ToString(), PriceFen, Quantity, work.Actor.UserName,
-            reservation, Key.Value);
+            reservation, Key.Value) { Reserved = reserved };
         var (outcome, trades) = await work.SubmitAsync(ExchangeInput.Placed, subject, input).ConfigureAwait(false);
         if (!outcome.IsAccepted)
         {
