@@ -7,6 +7,7 @@ namespace OpenEts.Storage.Tests;
 /// fills the log past 4 000 pages (16 MiB) only asks for, instead of by SQLite's automatic checkpoint, which runs on the
 /// committing thread at 1 000 pages (that commit used to wait for the copy and its syncs, and so did every live market
 /// update behind it). Each test reads the database file alone, without its log, while the store's connections stay open.
+/// Under writes that never pause, the background passes and then the writer copy the log whole, so that it starts again.
 /// </summary>
 public sealed class SqliteCheckpointTests(SqliteDb db) : IClassFixture<SqliteDb>
 {
@@ -40,6 +41,40 @@ public sealed class SqliteCheckpointTests(SqliteDb db) : IClassFixture<SqliteDb>
         await store.DisposeAsync();
 
         Assert.Equal(second, await TailOfFileAloneAsync(file));
+    }
+
+    [Fact]
+    public async Task Writes_WithoutAPause_StartTheLogAgain_LongBeforeItsBound_AndLoseNothing()
+    {
+        // 3 000 commits of 50 entries of about 400 bytes (an order's input entry is about 360), one straight after
+        // another: about 210 MiB of log pages in all, the entries' index pages included. No background checkpoint ever
+        // finds the writer idle, so the log is started again only by the writer copying what the background passes left;
+        // without that it grows until a commit at the 65 536-page bound (256 MiB) copies it itself.
+        var store = await db.CreateStoreAsync();
+        var file = db.LastDatabase;
+        var payload = "{\"pad\":\"" + new string('x', 400) + "\"}";
+        long largest = 0, last = 0;
+        for (var commit = 0; commit < 3_000; commit++)
+        {
+            last = await store.WriteAsync(async s =>
+            {
+                var tail = 0L;
+                for (var i = 0; i < 50; i++)
+                {
+                    tail = (await s.Journal.AppendAsync(Now, "tester", "test.sustained", "GD-HOLD-1", payload)).Sequence;
+                }
+                return tail;
+            }, Ct);
+            largest = Math.Max(largest, new FileInfo(file + "-wal").Length);
+        }
+        await store.DisposeAsync();
+
+        // The log file keeps the size of its longest stretch between two starts: 30-40 MiB here, well under the 210.
+        Assert.True(largest < 100L << 20, $"the write-ahead log grew to {largest >> 20} MiB");
+        await using var reopened = await SqlStore.OpenAsync(file, Ct);
+        Assert.Equal(last, (await reopened.ReadAsync(s => s.Journal.TailAsync(), Ct)).Sequence);
+        Assert.Equal(3_000 * 50, await reopened.ReadAsync(
+            s => s.Journal.CountAsync(new Application.Storage.JournalFilter(KindPrefix: "test.sustained")), Ct));
     }
 
     [Fact]

@@ -39,6 +39,33 @@ internal static class SqliteWalHook
     /// <summary>A passive checkpoint on the connection, as SQLite's automatic checkpoint runs one.</summary>
     public static int CheckpointNow(nint db) => sqlite3_wal_checkpoint(db, 0);
 
+    /// <summary>
+    /// Syncs the connection's main database file to disk through SQLite's own file (<c>SQLITE_FCNTL_FILE_POINTER</c>, then
+    /// the file's <c>xSync</c>, https://www.sqlite.org/c3ref/io_methods.html), so that no second descriptor of the file is
+    /// ever opened and closed in the process (closing one would drop SQLite's locks on it). False when SQLite gave no file
+    /// or the sync failed.
+    /// </summary>
+    public static bool SyncDatabaseFile(nint db)
+    {
+        nint file = 0;
+        if (sqlite3_file_control(db, "main", FileControlFilePointer, ref file) != 0 || file == 0)
+        {
+            return false;
+        }
+        var methods = Marshal.ReadIntPtr(file);
+        // struct sqlite3_io_methods { int iVersion; xClose; xRead; xWrite; xTruncate; xSync; ... }: the int is padded
+        // to a pointer's alignment, so xSync is the fifth pointer after it.
+        var sync = Marshal.ReadIntPtr(methods, IntPtr.Size * 5);
+        return sync != 0 && Marshal.GetDelegateForFunctionPointer<SyncFile>(sync)(file, SyncNormal) == 0;
+    }
+
+    private const int FileControlFilePointer = 7;
+    private const int SyncNormal = 2;
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int SyncFile(nint file, int flags);
+
+
     // Must not throw: it returns into SQLite. Returns SQLITE_OK: the commit has already happened either way.
     private static int Committed(nint argument, nint db, nint database, int pages)
     {
@@ -55,4 +82,8 @@ internal static class SqliteWalHook
 
     [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl)]
     private static extern int sqlite3_wal_checkpoint(nint db, nint database);
+
+
+    [DllImport("e_sqlite3", CallingConvention = CallingConvention.Cdecl, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int sqlite3_file_control(nint db, string database, int operation, ref nint argument);
 }
