@@ -165,15 +165,25 @@ internal sealed partial class SqlSession : IExchangeData
         o.Cancelled, o.Status.ToString(), o.Reason, o.ReservationId, Ms(o.PlacedAt), Ms(o.UpdatedAt), o.Key,
     ];
 
-    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.FindOrdersByKeyAsync(string userName, IReadOnlyCollection<string> keys)
+    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.FindOrdersByKeyAsync(IReadOnlyCollection<(string User, string Key)> keys)
     {
-        ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(keys);
         await FlushOrdersAsync().ConfigureAwait(false);
-        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        var found = (await QueryAmongAsync<OrderRow, string>(
-            $"SELECT {OrderColumns} FROM exchange_orders WHERE user_name = @userName AND", "idempotency_key", distinct, new { userName })
-            .ConfigureAwait(false)).ConvertAll(r => r.ToOrder());
+        var distinct = keys.Distinct().ToList();
+        // One statement for all the users' keys (a pair of lists on PostgreSQL, one JSON array of pairs on SQLite), each
+        // pair a look-up of the (user_name, idempotency_key) index.
+        var pg = connection is Npgsql.NpgsqlConnection;
+        var sql = pg
+            ? $"SELECT {OrderColumns} FROM exchange_orders WHERE (user_name, idempotency_key) IN (SELECT * FROM unnest(@users, @keys))"
+            : $"SELECT {OrderColumns} FROM exchange_orders WHERE (user_name, idempotency_key) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@pairs))";
+        var found = new List<ExchangeOrder>();
+        foreach (var chunk in distinct.Chunk(2000))
+        {
+            object parameters = pg
+                ? new { users = chunk.Select(k => k.User).ToArray(), keys = chunk.Select(k => k.Key).ToArray() }
+                : new { pairs = System.Text.Json.JsonSerializer.Serialize(chunk.Select(k => new[] { k.User, k.Key })) };
+            found.AddRange((await QueryAsync<OrderRow>(sql, parameters).ConfigureAwait(false)).Select(r => r.ToOrder()));
+        }
         if (KeepsWrites)
         {
             // A write transaction knows these keys are free until it inserts an order with one of them.
@@ -181,7 +191,7 @@ internal sealed partial class SqlSession : IExchangeData
             absent.EnsureCapacity(absent.Count + distinct.Count);
             foreach (var key in distinct)
             {
-                absent.Add((userName, key));
+                absent.Add(key);
             }
             foreach (var order in found)
             {

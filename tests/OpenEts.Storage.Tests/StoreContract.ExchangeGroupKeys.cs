@@ -18,6 +18,7 @@ public abstract partial class StoreContract<TDb>
     public async Task Exchange_OrderKeysLookedUpAheadInAWrite_AnswerEachLookupAsItsOwnStatementWould()
     {
         await using var m = await ExchangeMarketAsync(Db);
+        var cements = await m.PlaceAsync("cement-a", Side.Buy, 19.00m, 100, "ahead/cement");
         var old = await m.PlaceAsync("power-a", Side.Sell, 21.00m, 100, "ahead/old");
         var account = (await m.Store.ReadAsync(s => s.Exchange.FindOrderAsync(old), Ct))!.AccountId;
         var placed = new ExchangeOrder(old + 1, "GDEA-2017", account, "power-a", Side.Sell, OrderType.Limit, 2_150, 200, 0, 200, 0,
@@ -25,7 +26,12 @@ public abstract partial class StoreContract<TDb>
 
         var (found, before, after, byId, unused, otherUser, open) = await m.Store.WriteAsync(async s =>
         {
-            var found = await s.Exchange.FindOrdersByKeyAsync("power-a", ["ahead/old", "ahead/new", "ahead/unused", "ahead/new"]);
+            // Two users' keys in one look-up: each user's own orders, and cement-a's "ahead/old" is not power-a's order of that key.
+            var found = await s.Exchange.FindOrdersByKeyAsync(
+            [
+                ("power-a", "ahead/old"), ("power-a", "ahead/new"), ("cement-a", "ahead/old"), ("cement-a", "ahead/cement"),
+                ("power-a", "ahead/unused"), ("power-a", "ahead/new"), ("power-a", "ahead/cement"),
+            ]);
             var before = await s.Exchange.FindOrderAsync("power-a", "ahead/new");
             await s.Exchange.InsertOrderAsync(placed);
             var after = await s.Exchange.FindOrderAsync("power-a", "ahead/new");
@@ -34,13 +40,13 @@ public abstract partial class StoreContract<TDb>
                 await s.Exchange.FindOrderAsync("cement-a", "ahead/old"), await s.Exchange.OpenOrdersAsync());
         }, Ct);
 
-        Assert.Equal(old, Assert.Single(found).Id);
+        Assert.Equal([cements, old], found.Select(o => o.Id).Order());
         Assert.Null(before);
         Assert.Equal(placed, after);
         Assert.Equal(placed, byId);
         Assert.Null(unused);
         Assert.Null(otherUser);
-        Assert.Equal([old, placed.Id], open.Select(o => o.Id));
+        Assert.Equal([cements, old, placed.Id], open.Select(o => o.Id));
         Assert.Equal(placed, await m.Store.ReadAsync(s => s.Exchange.FindOrderAsync("power-a", "ahead/new"), Ct));
     }
 

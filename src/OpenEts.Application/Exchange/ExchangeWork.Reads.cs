@@ -64,34 +64,23 @@ public sealed partial class ExchangeWork
     }
 
     /// <summary>
-    /// What a group's new orders look up before they run, read together: their idempotency keys (one statement per user
-    /// rather than one per order). The session keeps the keys found free, so each order's own lookup then needs no
-    /// statement. A buy's cash reservation needs no look-up: its key is its new order number's (<see cref="PlaceOrder.CashKey"/>).
+    /// What a group's new orders look up before they run, read together: their idempotency keys, every trader's in one
+    /// statement rather than one per order. The session keeps the keys found free, so each order's own lookup then needs
+    /// no statement. A buy's cash reservation needs no look-up: its key is its new order number's (<see cref="PlaceOrder.CashKey"/>).
     /// </summary>
     internal async Task ReadKeysAheadAsync(IReadOnlyList<ExchangeRequest> group)
     {
-        var orders = 0;
-        var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var keys = new List<(string User, string Key)>(group.Count);
         foreach (var request in group)
         {
-            if (request.Command is not PlaceOrder place)
+            if (request.Command is PlaceOrder place)
             {
-                continue;
+                keys.Add((request.Actor.UserName, place.Key.Value));
             }
-            orders++;
-            if (!keys.TryGetValue(request.Actor.UserName, out var ofUser))
-            {
-                keys[request.Actor.UserName] = ofUser = [];
-            }
-            ofUser.Add(place.Key.Value);
         }
-        if (orders < 2)
+        if (keys.Count >= 2)
         {
-            return;
-        }
-        foreach (var (user, ofUser) in keys)
-        {
-            await Session.Exchange.FindOrdersByKeyAsync(user, ofUser).ConfigureAwait(false);
+            await Session.Exchange.FindOrdersByKeyAsync(keys).ConfigureAwait(false);
         }
     }
 

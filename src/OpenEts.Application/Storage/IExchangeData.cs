@@ -60,11 +60,13 @@ public partial interface IExchangeData
     Task<ExchangeOrder?> FindOrderAsync(string userName, string key);
 
     /// <summary>
-    /// The orders a user placed with any of <paramref name="keys"/>, in no particular order, read together. In a write
-    /// transaction the keys found free stay known as free until an order is inserted with one of them: a later
-    /// <see cref="FindOrderAsync(string, string)"/> of such a key needs no statement (a group commit looks up all its orders' keys at once).
+    /// The orders placed under any of <paramref name="keys"/> (each a user and that user's idempotency key), in no
+    /// particular order, read together in one statement whatever the number of users. In a write transaction the keys
+    /// found free stay known as free until an order is inserted with one of them: a later
+    /// <see cref="FindOrderAsync(string, string)"/> of such a key needs no statement (a group commit looks up all its
+    /// orders' keys at once).
     /// </summary>
-    Task<IReadOnlyList<ExchangeOrder>> FindOrdersByKeyAsync(string userName, IReadOnlyCollection<string> keys);
+    Task<IReadOnlyList<ExchangeOrder>> FindOrdersByKeyAsync(IReadOnlyCollection<(string User, string Key)> keys);
 
     /// <summary>A trading account's orders, newest first.</summary>
     Task<IReadOnlyList<ExchangeOrder>> OrdersAsync(long accountId, int limit);
