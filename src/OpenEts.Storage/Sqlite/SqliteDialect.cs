@@ -28,8 +28,9 @@ internal sealed class SqliteDialect : SqlDialect
     // So the log is also started again on purpose: a background checkpoint runs pass after pass while each leaves more
     // than FinishPages behind (each pass copies what the writer added during the one before, fewer each time), and then
     // the writer's next commit copies the few pages left itself, on its own thread; the write after it finds every page
-    // copied and starts the log from its beginning. The writer waits a fraction of a millisecond for that, where the
-    // commit at the bound waited 20-70 ms (docs/exchange-speed.md, "The log started again before its bound").
+    // copied and starts the log from its beginning. The writer waits about 2 ms for that (the last pages and the syncs),
+    // where the commit at the bound waited 36-77 ms (docs/exchange-speed.md, "A group's fixed cost, and the log started
+    // again before its bound").
     private const int CheckpointPages = 4000;
     private const int CommitCheckpointPages = 65536;
     private const long CheckpointEveryMs = 100;
