@@ -143,14 +143,14 @@ internal sealed partial class SqlSession : IExchangeData
         p.Set(1, o.Instrument);
         p.Set(2, o.AccountId);
         p.Set(3, o.UserName);
-        p.Set(4, o.Side.ToString());
-        p.Set(5, o.Type.ToString());
+        p.Set(4, EnumText<Side>.Of(o.Side));
+        p.Set(5, EnumText<OrderType>.Of(o.Type));
         p.Set(6, o.PriceFen);
         p.Set(7, o.Quantity);
         p.Set(8, o.Filled);
         p.Set(9, o.Resting);
         p.Set(10, o.Cancelled);
-        p.Set(11, o.Status.ToString());
+        p.Set(11, EnumText<OrderStatus>.Of(o.Status));
         p.Set(12, o.Reason);
         p.Set(13, o.ReservationId);
         p.Set(14, Ms(o.PlacedAt));
@@ -169,27 +169,26 @@ internal sealed partial class SqlSession : IExchangeData
     {
         ArgumentNullException.ThrowIfNull(keys);
         await FlushOrdersAsync().ConfigureAwait(false);
-        var distinct = keys.Distinct().ToList();
         // One statement for all the users' keys (a pair of lists on PostgreSQL, one JSON array of pairs on SQLite), each
-        // pair a look-up of the (user_name, idempotency_key) index.
+        // pair a look-up of the (user_name, idempotency_key) index; a key given twice finds its order once.
+        var list = keys as IReadOnlyList<(string User, string Key)> ?? [.. keys];
         var pg = connection is Npgsql.NpgsqlConnection;
         var sql = pg
             ? $"SELECT {OrderColumns} FROM exchange_orders WHERE (user_name, idempotency_key) IN (SELECT * FROM unnest(@users, @keys))"
             : $"SELECT {OrderColumns} FROM exchange_orders WHERE (user_name, idempotency_key) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@pairs))";
         var found = new List<ExchangeOrder>();
-        foreach (var chunk in distinct.Chunk(2000))
+        for (var start = 0; start < list.Count; start += 2000)
         {
-            object parameters = pg
-                ? new { users = chunk.Select(k => k.User).ToArray(), keys = chunk.Select(k => k.Key).ToArray() }
-                : new { pairs = System.Text.Json.JsonSerializer.Serialize(chunk.Select(k => new[] { k.User, k.Key })) };
+            var count = Math.Min(2000, list.Count - start);
+            object parameters = pg ? PairLists(list, start, count) : new { pairs = PairsJson(list, start, count) };
             found.AddRange((await QueryAsync<OrderRow>(sql, parameters).ConfigureAwait(false)).Select(r => r.ToOrder()));
         }
         if (KeepsWrites)
         {
             // A write transaction knows these keys are free until it inserts an order with one of them.
-            var absent = _absentOrderKeys ??= new(distinct.Count);
-            absent.EnsureCapacity(absent.Count + distinct.Count);
-            foreach (var key in distinct)
+            var absent = _absentOrderKeys ??= new(list.Count);
+            absent.EnsureCapacity(absent.Count + list.Count);
+            foreach (var key in list)
             {
                 absent.Add(key);
             }
@@ -199,6 +198,36 @@ internal sealed partial class SqlSession : IExchangeData
             }
         }
         return found;
+    }
+
+    // count pairs from start as PostgreSQL's two arrays, users and keys.
+    private static object PairLists(IReadOnlyList<(string User, string Key)> list, int start, int count)
+    {
+        var (users, keys) = (new string[count], new string[count]);
+        for (var i = 0; i < count; i++)
+        {
+            (users[i], keys[i]) = list[start + i];
+        }
+        return new { users, keys };
+    }
+
+    // count pairs from start as SQLite's JSON array of [user, key] arrays, written straight to UTF-8.
+    private static string PairsJson(IReadOnlyList<(string User, string Key)> list, int start, int count)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(count * 48);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            for (var i = start; i < start + count; i++)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(list[i].User);
+                writer.WriteStringValue(list[i].Key);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     async Task IExchangeData.SaveOrderAsync(ExchangeOrder order)

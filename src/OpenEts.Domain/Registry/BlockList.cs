@@ -55,7 +55,7 @@ internal sealed class BlockList
     /// <summary>The lowest <paramref name="quantity"/> serials, without removing them. Caller checks Total first.</summary>
     public List<SerialBlock> PeekLowest(long quantity)
     {
-        var taken = new List<SerialBlock>();
+        var taken = new List<SerialBlock>(1); // usually one block: a move mostly takes from the lowest block held
         var left = quantity;
         for (var i = _head; i < _blocks.Count && left != 0; i++)
         {
