@@ -2,7 +2,7 @@ namespace OpenEts.Storage;
 
 /// <summary>
 /// An enum value's name as stored (its C# name), made once per value: <c>value.ToString()</c> boxes the value on every
-/// call, and a stored order names three enums.
+/// call, and the hot rows name enums (an order its side, type and status; an inclusion row its behaviour).
 /// </summary>
 internal static class EnumText<TEnum> where TEnum : struct, Enum
 {

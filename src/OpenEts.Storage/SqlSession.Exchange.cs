@@ -161,8 +161,8 @@ internal sealed partial class SqlSession : IExchangeData
     // An order's values in the order of OrderColumns.
     private static object?[] OrderValues(ExchangeOrder o) =>
     [
-        o.Id, o.Instrument, o.AccountId, o.UserName, o.Side.ToString(), o.Type.ToString(), o.PriceFen, o.Quantity, o.Filled, o.Resting,
-        o.Cancelled, o.Status.ToString(), o.Reason, o.ReservationId, Ms(o.PlacedAt), Ms(o.UpdatedAt), o.Key,
+        o.Id, o.Instrument, o.AccountId, o.UserName, EnumText<Side>.Of(o.Side), EnumText<OrderType>.Of(o.Type), o.PriceFen, o.Quantity,
+        o.Filled, o.Resting, o.Cancelled, EnumText<OrderStatus>.Of(o.Status), o.Reason, o.ReservationId, Ms(o.PlacedAt), Ms(o.UpdatedAt), o.Key,
     ];
 
     async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.FindOrdersByKeyAsync(IReadOnlyCollection<(string User, string Key)> keys)
@@ -238,7 +238,7 @@ internal sealed partial class SqlSession : IExchangeData
                 updated_at = @updatedAt WHERE id = @Id
             """, new
         {
-            order.Id, order.Filled, order.Resting, order.Cancelled, status = order.Status.ToString(), order.Reason, updatedAt = Ms(order.UpdatedAt),
+            order.Id, order.Filled, order.Resting, order.Cancelled, status = EnumText<OrderStatus>.Of(order.Status), order.Reason, updatedAt = Ms(order.UpdatedAt),
         }).ConfigureAwait(false);
         if (changed != 1)
         {
@@ -260,7 +260,7 @@ internal sealed partial class SqlSession : IExchangeData
         for (var i = 0; i < rows.Length; i++)
         {
             var o = orders[i];
-            rows[i] = [o.Id, o.Filled, o.Resting, o.Cancelled, o.Status.ToString(), o.Reason, Ms(o.UpdatedAt)];
+            rows[i] = [o.Id, o.Filled, o.Resting, o.Cancelled, EnumText<OrderStatus>.Of(o.Status), o.Reason, Ms(o.UpdatedAt)];
         }
         var changed = await dialect.UpdateRowsAsync(connection, transaction, "exchange_orders", "id", OrderStateColumns, rows, ct).ConfigureAwait(false);
         if (changed != orders.Count)

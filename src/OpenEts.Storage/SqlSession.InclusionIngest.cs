@@ -460,10 +460,8 @@ internal sealed partial class SqlSession
         return Task.FromResult(changed);
     }
 
-    // Enum.ToString reflects over the enum's names on every call; the stored codes are its names.
-    private static readonly Dictionary<Behaviour, string> BehaviourNames = Enum.GetValues<Behaviour>().ToDictionary(b => b, b => b.ToString());
-
-    private static string BehaviourText(Behaviour behaviour) => BehaviourNames[behaviour];
+    // The stored codes are the enum's names, made once (EnumText).
+    private static string BehaviourText(Behaviour behaviour) => EnumText<Behaviour>.Of(behaviour);
 
     // The rows a batch creates (daily rollups, coin lots and wallets it read absent, under the writer's lock) by a plain insert
     // (SqlDialect.InsertRowsAsync: a binary COPY on PostgreSQL, which writes each row and its index entries with no conflict
