@@ -22,7 +22,8 @@ internal sealed partial class SqlSession : IInclusionData
 
     async Task<IReadOnlyList<DailyRollup>> IInclusionData.DailyAsync(long userId, string programme, DateOnly from, DateOnly to) =>
         [.. (await QueryAsync<DailyRow>("""
-            SELECT day AS Day, behaviour AS Behaviour, source AS Source, actions AS Actions, reduction_mg AS ReductionMg, coins AS Coins
+            SELECT day AS Day, behaviour AS Behaviour, source AS Source, actions AS Actions, reduction_mg AS ReductionMg, coins AS Coins,
+                coins_cut AS CoinsCut
             FROM inclusion_daily WHERE user_id = @userId AND programme = @programme AND day BETWEEN @from AND @to
             ORDER BY day, behaviour, source
             """, new { userId, programme, from = (long)from.DayNumber, to = (long)to.DayNumber }).ConfigureAwait(false)).Select(r => r.ToRollup())];
@@ -31,12 +32,13 @@ internal sealed partial class SqlSession : IInclusionData
         ON CONFLICT (user_id, programme, day, behaviour, source) DO UPDATE SET
             actions = inclusion_daily.actions + excluded.actions,
             reduction_mg = inclusion_daily.reduction_mg + excluded.reduction_mg,
-            coins = inclusion_daily.coins + excluded.coins
+            coins = inclusion_daily.coins + excluded.coins,
+            coins_cut = inclusion_daily.coins_cut + excluded.coins_cut
         """;
 
     private const string DailyNew = """
-        INSERT INTO inclusion_daily (user_id, programme, day, behaviour, source, actions, reduction_mg, coins)
-        VALUES (@userId, @programme, @day, @behaviour, @source, @actions, @reduction, @coins)
+        INSERT INTO inclusion_daily (user_id, programme, day, behaviour, source, actions, reduction_mg, coins, coins_cut)
+        VALUES (@userId, @programme, @day, @behaviour, @source, @actions, @reduction, @coins, @coinsCut)
         """;
 
     private const string DailyInsert = $"""
@@ -56,6 +58,7 @@ internal sealed partial class SqlSession : IInclusionData
         actions = add.Actions,
         reduction = add.Reduction.Milligrams,
         coins = add.Coins,
+        coinsCut = add.CoinsCut,
     };
 
     async Task<IReadOnlyList<CoinLot>> IInclusionData.LotsAsync(long userId, string programme, DateOnly since) =>
@@ -218,9 +221,10 @@ internal sealed partial class SqlSession : IInclusionData
         public long Actions { get; set; }
         public long ReductionMg { get; set; }
         public long Coins { get; set; }
+        public long CoinsCut { get; set; }
 
         public DailyRollup ToRollup() => new(SqlSession.Day(Day), Enum.Parse<Behaviour>(Behaviour), Source, Actions,
-            CarbonGrams.FromMilligrams(ReductionMg), Coins);
+            CarbonGrams.FromMilligrams(ReductionMg), Coins, CoinsCut);
     }
 
     private sealed class LotRow

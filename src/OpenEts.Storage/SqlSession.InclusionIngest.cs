@@ -216,7 +216,7 @@ internal sealed partial class SqlSession
         }
         // Each user's window is a range of the primary key (user_id, programme, day, …); {0} the user filter.
         const string Daily = """
-            SELECT user_id, day, behaviour, source, actions, reduction_mg, coins
+            SELECT user_id, day, behaviour, source, actions, reduction_mg, coins, coins_cut
             FROM inclusion_daily WHERE {0} AND programme = @programme AND day BETWEEN @from AND @to
             """;
         if (connection is NpgsqlConnection)
@@ -230,7 +230,7 @@ internal sealed partial class SqlSession
                     Bind(c, "from", (long)windows.Min(w => w.From).DayNumber);
                     Bind(c, "to", (long)windows.Max(w => w.To).DayNumber);
                 }, r => (r.GetInt64(0), new DailyRollup(Day(r.GetInt64(1)), BehaviourOf(r.GetString(2)), r.GetString(3), r.GetInt64(4),
-                    CarbonGrams.FromMilligrams(r.GetInt64(5)), r.GetInt64(6)))).ConfigureAwait(false);
+                    CarbonGrams.FromMilligrams(r.GetInt64(5)), r.GetInt64(6), r.GetInt64(7)))).ConfigureAwait(false);
             read.RemoveAll(d => d.Item2.Day < windowOf[d.Item1].From || d.Item2.Day > windowOf[d.Item1].To);
             return read;
         }
@@ -241,7 +241,7 @@ internal sealed partial class SqlSession
                 p.Set(2, (long)w.From.DayNumber);
                 p.Set(3, (long)w.To.DayNumber);
             }, (w, r) => (w.UserId, new DailyRollup(Day(r.Int64(1)), BehaviourOf(r.RepeatedText(2)), r.RepeatedText(3), r.Int64(4),
-                CarbonGrams.FromMilligrams(r.Int64(5)), r.Int64(6))));
+                CarbonGrams.FromMilligrams(r.Int64(5)), r.Int64(6), r.Int64(7))));
     }
 
     async Task<IReadOnlyList<(long UserId, CoinLot Lot)>> IInclusionData.LotsAsync(IReadOnlyList<(long UserId, DateOnly Since)> users, string programme)
@@ -348,9 +348,9 @@ internal sealed partial class SqlSession
     Task IInclusionData.AddDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Add)> rows) =>
         connection is NpgsqlConnection
             ? ExecuteAsync($"""
-                INSERT INTO inclusion_daily (user_id, programme, day, behaviour, source, actions, reduction_mg, coins)
-                SELECT u, @programme, d, b, s, a, r, c FROM unnest(@users, @days, @behaviours, @sources, @actions, @reductions, @coins)
-                    AS t (u, d, b, s, a, r, c)
+                INSERT INTO inclusion_daily (user_id, programme, day, behaviour, source, actions, reduction_mg, coins, coins_cut)
+                SELECT u, @programme, d, b, s, a, r, c, x
+                FROM unnest(@users, @days, @behaviours, @sources, @actions, @reductions, @coins, @cuts) AS t (u, d, b, s, a, r, c, x)
                 {DailyConflict}
                 """, new
             {
@@ -362,10 +362,11 @@ internal sealed partial class SqlSession
                 actions = rows.Select(r => r.Add.Actions).ToArray(),
                 reductions = rows.Select(r => r.Add.Reduction.Milligrams).ToArray(),
                 coins = rows.Select(r => r.Add.Coins).ToArray(),
+                cuts = rows.Select(r => r.Add.CoinsCut).ToArray(),
             })
             : ExecuteRowsAsync(DailyInsert, rows, DailyNames, (r, p) => BindDaily(programme, r, p));
 
-    private static readonly string[] DailyNames = ["userId", "programme", "day", "behaviour", "source", "actions", "reduction", "coins"];
+    private static readonly string[] DailyNames = ["userId", "programme", "day", "behaviour", "source", "actions", "reduction", "coins", "coinsCut"];
 
     private static void BindDaily(string programme, (long UserId, DailyRollup Row) r, SqliteRowStatement p)
     {
@@ -377,6 +378,7 @@ internal sealed partial class SqlSession
         p.Set(5, r.Row.Actions);
         p.Set(6, r.Row.Reduction.Milligrams);
         p.Set(7, r.Row.Coins);
+        p.Set(8, r.Row.CoinsCut);
     }
 
     Task IInclusionData.SaveLotsAsync(string programme, IReadOnlyList<(long UserId, CoinLot Lot)> lots) =>
@@ -469,11 +471,11 @@ internal sealed partial class SqlSession
     // SQLite). A row that exists after all fails the insert, and the transaction with it.
     Task IInclusionData.InsertDailyAsync(string programme, IReadOnlyList<(long UserId, DailyRollup Row)> rows) =>
         connection is NpgsqlConnection
-            ? InsertRowsAsync("inclusion_daily", ["user_id", "programme", "day", "behaviour", "source", "actions", "reduction_mg", "coins"],
+            ? InsertRowsAsync("inclusion_daily", ["user_id", "programme", "day", "behaviour", "source", "actions", "reduction_mg", "coins", "coins_cut"],
                 [.. rows.Select(r => new object?[]
                 {
                     r.UserId, programme, (long)r.Row.Day.DayNumber, BehaviourText(r.Row.Behaviour), r.Row.Source, r.Row.Actions,
-                    r.Row.Reduction.Milligrams, r.Row.Coins,
+                    r.Row.Reduction.Milligrams, r.Row.Coins, r.Row.CoinsCut,
                 })])
             // SQLite: the plain insert rebound per row, no boxed values (a row that exists fails it, as the COPY does).
             : ExecuteRowsAsync(DailyNew, rows, DailyNames, (r, p) => BindDaily(programme, r, p));

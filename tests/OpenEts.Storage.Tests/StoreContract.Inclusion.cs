@@ -89,6 +89,29 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Inclusion_RidesPastTheDailyCoinCap_TheDaysRowKeepsTheCoinsTheCapCut_OverBatches()
+    {
+        await using var w = await InclusionWorldAsync();
+        var citizen = await w.ActorOf("citizen");
+        // Shenzhen metro: 46.7 g a person-km × 20 km = 934 g → 9 coins (1 per 100 g, whole coins); at most 50 coins a day.
+        var first = await RecordAsync(w, citizen, Batch("shenzhen-tanpuhui",
+            [.. Enumerable.Range(1, 6).Select(i => Ride($"r{i}", "metro", 20m))]));
+        var afterFirst = (await w.Queries.StatementAsync(citizen, null, Ct))!.Programmes.Single().Daily.Single();
+
+        var second = await RecordAsync(w, citizen, Batch("shenzhen-tanpuhui", Ride("r7", "metro", 20m)));
+        var statement = (await w.Queries.StatementAsync(citizen, null, Ct))!.Programmes.Single();
+        var row = statement.Daily.Single();
+
+        // Five rides earn 45; the sixth 5 of its 9 (4 cut); the seventh, in a later batch, none of its 9.
+        Assert.Equal([0L, 0, 0, 0, 0, 4], first.Items.Select(i => i.CoinsCut).ToArray());
+        Assert.Equal((6L, 50L, 4L), (afterFirst.Actions, afterFirst.Coins, afterFirst.CoinsCut));
+        Assert.Equal(9, second.Items.Single().CoinsCut);
+        Assert.Equal((7L, 50L, 13L), (row.Actions, row.Coins, row.CoinsCut));
+        Assert.Equal(7 * 934m, row.Reduction.Grams);
+        Assert.Equal(50, statement.Credited);
+    }
+
+    [Fact]
     public async Task Inclusion_RedeemMovieTicket_SpendsOnceAndConservesCoins()
     {
         await using var w = await InclusionWorldAsync();

@@ -44,7 +44,7 @@ public static class CitizenDataExport
                 reductionGrams = x.Wallet.Reduction.Grams,
                 actions = x.Wallet.Actions,
                 lots = x.Lots.Select(l => new { earned = Day(l.Earned), availableOn = Day(l.AvailableOn), expiresOn = l.ExpiresOn is { } e ? Day(e) : null, l.Credited, l.Remaining }),
-                daily = x.Daily.Select(d => new { day = Day(d.Day), behaviour = Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions, reductionGrams = d.Reduction.Grams, d.Coins }),
+                daily = x.Daily.Select(d => new { day = Day(d.Day), behaviour = Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions, reductionGrams = d.Reduction.Grams, d.Coins, d.CoinsCut }),
             }),
             actions = data.Events.Select(e => new
             {
@@ -73,8 +73,9 @@ public static class CitizenDataExport
             ["programmes"] = Table(["programme", "credited", "redeemed", "expired", "donated", "reductionGrams", "actions"],
                 data.Programmes.Select(x => Row(x.Wallet.Programme, x.Wallet.Credited, x.Wallet.Redeemed, x.Wallet.Expired, x.Wallet.Donated,
                     x.Wallet.Reduction.Grams, x.Wallet.Actions))),
-            ["daily"] = Table(["programme", "day", "behaviour", "source", "actions", "reductionGrams", "coins"],
-                data.Programmes.SelectMany(x => x.Daily.Select(d => Row(x.Wallet.Programme, Day(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions, d.Reduction.Grams, d.Coins)))),
+            ["daily"] = Table(["programme", "day", "behaviour", "source", "actions", "reductionGrams", "coins", "coinsCut"],
+                data.Programmes.SelectMany(x => x.Daily.Select(d => Row(x.Wallet.Programme, Day(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions,
+                    d.Reduction.Grams, d.Coins, d.CoinsCut)))),
             ["actions"] = Table(["source", "eventId", "programme", "behaviour", "occurredAt", "quantity", "minutes", "reductionGrams", "coins", "refusal"],
                 data.Events.Select(e => Row(e.Source, e.EventId, e.Programme, Behaviours.CodeOf(e.Behaviour), Time(e.OccurredAt), e.Quantity, e.Minutes,
                     e.Reduction.Grams, e.Coins, e.Refusal))),

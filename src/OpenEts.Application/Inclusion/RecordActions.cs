@@ -654,8 +654,12 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             usage.Add(day, item.Behaviour, item.Source, 1, reward.Coins);
             var key = (day, item.Behaviour, item.Source);
             added[key] = added.TryGetValue(key, out var row)
-                ? row with { Actions = row.Actions + 1, Reduction = row.Reduction + reward.Reduction, Coins = row.Coins + reward.Coins }
-                : new DailyRollup(day, item.Behaviour, item.Source, 1, reward.Reduction, reward.Coins);
+                ? row with
+                {
+                    Actions = row.Actions + 1, Reduction = row.Reduction + reward.Reduction, Coins = row.Coins + reward.Coins,
+                    CoinsCut = row.CoinsCut + reward.CoinsCut,
+                }
+                : new DailyRollup(day, item.Behaviour, item.Source, 1, reward.Reduction, reward.Coins, reward.CoinsCut);
             if (reward.Coins > 0)
             {
                 ledger.Credit(day, reward.Coins, programme.Timing);

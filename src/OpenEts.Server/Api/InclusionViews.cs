@@ -30,7 +30,8 @@ internal static partial class InclusionViews
 
     public sealed record RecordedView(int Counted, int Queued, int Duplicates, int Refused, decimal ReductionGrams, long Coins, IReadOnlyList<ActionResultView> Items);
 
-    public sealed record DailyView(string Day, string Behaviour, string Source, long Actions, decimal ReductionGrams, long Coins);
+    /// <summary>A day's row of one behaviour from one source; <c>coinsCut</c>: the coins a cap withheld from its actions.</summary>
+    public sealed record DailyView(string Day, string Behaviour, string Source, long Actions, decimal ReductionGrams, long Coins, long CoinsCut);
 
     public sealed record WalletView(string Programme, string Name, long Spendable, long Pending, long Credited, long Redeemed, long Expired,
         decimal ReductionGrams, long Actions, IReadOnlyList<DailyView> Daily, long Donated);
@@ -69,7 +70,7 @@ internal static partial class InclusionViews
     public static StatementView Statement(CitizenStatement s) => new(s.UserName, Day(s.Today),
         [.. s.Programmes.Select(p => new WalletView(p.Programme.Code, p.Programme.Name, p.Spendable, p.Pending, p.Credited, p.Redeemed, p.Expired,
             p.Reduction.Grams, p.Actions, [.. p.Daily.Select(d => new DailyView(Day(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions,
-                d.Reduction.Grams, d.Coins))], p.Donated))],
+                d.Reduction.Grams, d.Coins, d.CoinsCut))], p.Donated))],
         [.. s.Recent.Select(e => new EventView(e.Source, e.EventId, e.Programme, Behaviours.CodeOf(e.Behaviour), e.OccurredAt, e.Quantity,
             e.Reduction.Grams, e.Coins, e.Refusal))],
         [.. s.Redemptions.Select(Redemption)],

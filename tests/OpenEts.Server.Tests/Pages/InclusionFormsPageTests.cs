@@ -50,6 +50,7 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
         var citizen = await PageSession.SignInAsync(server, "citizen");
         var yesterday = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-1);
         string? cut = null;
+        var page = "";
 
         // 20 km metro rides an hour apart, until the day's 50-coin cap cuts one.
         for (var ride = 0; ride < 12 && cut is null; ride++)
@@ -58,12 +59,22 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
             var shown = await citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
                 [new("Programme", "shenzhen-tanpuhui"), new("Behaviour", "metro"), new("Quantity", "20"), new("Minutes", "40"), new("OccurredAt", at)]),
                 "web-" + Guid.NewGuid().ToString("N"));
-            var match = System.Text.RegularExpressions.Regex.Match(WebUtility.HtmlDecode(shown.Body), "id=\"recorded-cut\">([^<]*)<");
+            page = WebUtility.HtmlDecode(shown.Body);
+            var match = System.Text.RegularExpressions.Regex.Match(page, "id=\"recorded-cut\">([^<]*)<");
             cut = match.Success ? match.Groups[1].Value : null;
         }
 
         Assert.NotNull(cut);
         Assert.Matches("^另有 [0-9]+ 个碳币未发放：每人每天最多发放 50 个碳币", cut);
+        // The day's metro row keeps what the cap cut, at least this ride's.
+        var thisRide = int.Parse(System.Text.RegularExpressions.Regex.Match(cut, "[0-9]+").Value, System.Globalization.CultureInfo.InvariantCulture);
+        var row = System.Text.RegularExpressions.Regex.Match(page,
+            "<tr class=\"daily-row\" data-behaviour=\"metro\"[^>]*><td class=\"nowrap\"><time datetime=\""
+            + yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\">.*?</tr>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var kept = System.Text.RegularExpressions.Regex.Match(row, "<span class=\"daily-cut\">因上限少得 ([0-9]+) 个碳币</span>");
+        Assert.True(kept.Success, row);
+        Assert.True(int.Parse(kept.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= thisRide, row);
     }
 
     [Fact]

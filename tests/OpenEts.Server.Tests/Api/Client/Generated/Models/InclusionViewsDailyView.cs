@@ -24,6 +24,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #endif
         /// <summary>The coins property</summary>
         public long? Coins { get; set; }
+        /// <summary>The coinsCut property</summary>
+        public long? CoinsCut { get; set; }
         /// <summary>The day property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -63,6 +65,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "actions", n => { Actions = n.GetLongValue(); } },
                 { "behaviour", n => { Behaviour = n.GetStringValue(); } },
                 { "coins", n => { Coins = n.GetLongValue(); } },
+                { "coinsCut", n => { CoinsCut = n.GetLongValue(); } },
                 { "day", n => { Day = n.GetStringValue(); } },
                 { "reductionGrams", n => { ReductionGrams = n.GetDoubleValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
@@ -78,6 +81,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteLongValue("actions", Actions);
             writer.WriteStringValue("behaviour", Behaviour);
             writer.WriteLongValue("coins", Coins);
+            writer.WriteLongValue("coinsCut", CoinsCut);
             writer.WriteStringValue("day", Day);
             writer.WriteDoubleValue("reductionGrams", ReductionGrams);
             writer.WriteStringValue("source", Source);
