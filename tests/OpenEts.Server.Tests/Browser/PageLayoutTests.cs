@@ -132,4 +132,18 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         Assert.Equal(1, lines);
         Assert.Equal(0, pageOverflow);
     }
+
+    [Fact]
+    public async Task CitizensOwnPage_OnA390PxPhone_FitsEveryColumnOfTheDailyTable_SoNoneHidesUnderTheCoins()
+    {
+        // citizen-sz's rows carry the longest sources of the demo and its days' cap notes.
+        var citizen = await server.SignInAsync("citizen-sz", 390);
+        await citizen.GotoAsync("/Inclusion/Me");
+        var wrap = citizen.Locator("table.daily").First.Locator("xpath=..");
+
+        var hidden = await wrap.EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
+
+        Assert.Equal(0, hidden);
+        Assert.Equal("次数", (await citizen.Locator("table.daily th").Nth(2).InnerTextAsync()).Trim());
+    }
 }
