@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
@@ -39,9 +40,50 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
         // messages to fill a transaction of options.Batch actions when they hold a few dozen each.
         var perTransaction = Math.Clamp(options.Batch, 1, InclusionLimits.MaxBatch);
         var fetch = new NatsJSFetchOpts { MaxMsgs = Math.Max(1, options.Batch / 25), Expires = TimeSpan.FromSeconds(1) };
-        var batch = new List<INatsJSMsg<byte[]>>(fetch.MaxMsgs.GetValueOrDefault());
+        // Two stages: one fetches, reads and checks the next parts while the other records the part before and
+        // acknowledges it after its commit. Parts are recorded in the order they were read; at most two wait between
+        // the stages, so a worker holds at most a fetch and two parts unacknowledged beyond the one it records.
+        var parts = Channel.CreateBounded<Part>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadPartsAsync(consumer, fetch, perTransaction, parts.Writer, stop.Token), CancellationToken.None);
         try
         {
+            await foreach (var part in parts.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                await ApplyAsync(part, ct).ConfigureAwait(false);
+            }
+            await reading.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped: whatever was fetched and not yet committed stays unacknowledged and is delivered again.
+        }
+        finally
+        {
+            // A failure of either stage ends both: the reader's fetched parts stay unacknowledged and are delivered again.
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await reading.ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The reader's own failure reached the loop above through the channel; here it only stops.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                // The reader stopped because the worker did, or failed and ended the channel with its failure.
+            }
+        }
+    }
+
+    // The first stage: fetches batches, reads each message's actions, and cuts them by partner and programme into parts of
+    // whole messages up to perTransaction actions, each read as its partner's command. A message that is not a partner's
+    // actions is ended at once (it would be unreadable on every delivery).
+    private async Task ReadPartsAsync(INatsJSConsumer consumer, NatsJSFetchOpts fetch, int perTransaction, ChannelWriter<Part> parts,
+        CancellationToken ct)
+    {
+        try
+        {
+            var batch = new List<INatsJSMsg<byte[]>>(fetch.MaxMsgs.GetValueOrDefault());
             while (!ct.IsCancellationRequested)
             {
                 batch.Clear();
@@ -49,19 +91,21 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
                 {
                     batch.Add(msg);
                 }
-                if (batch.Count > 0)
+                foreach (var part in await CutAsync(batch, perTransaction, ct).ConfigureAwait(false))
                 {
-                    await ApplyAsync(batch, perTransaction, ct).ConfigureAwait(false);
+                    await parts.WriteAsync(part, ct).ConfigureAwait(false);
                 }
             }
+            parts.TryComplete();
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e)
         {
-            // Stopped: whatever was fetched and not yet committed stays unacknowledged and is delivered again.
+            parts.TryComplete(e);
+            throw;
         }
     }
 
-    private async Task ApplyAsync(List<INatsJSMsg<byte[]>> batch, int perTransaction, CancellationToken ct)
+    private async Task<List<Part>> CutAsync(List<INatsJSMsg<byte[]>> batch, int perTransaction, CancellationToken ct)
     {
         var groups = new Dictionary<(long Partner, string Programme), List<(INatsJSMsg<byte[]> Msg, IReadOnlyList<RecordActions.ActionForm> Actions)>>();
         foreach (var msg in batch)
@@ -79,6 +123,7 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
             }
             list.Add((msg, read.Actions));
         }
+        var parts = new List<Part>();
         foreach (var ((partnerId, programme), list) in groups)
         {
             // Whole messages to a transaction, up to perTransaction actions (one message at least).
@@ -91,42 +136,46 @@ public sealed partial class InclusionStreamWorker(InclusionStream stream, Inclus
                     size += list[end].Actions.Count;
                     end++;
                 }
-                var part = list.GetRange(start, end - start);
+                var forms = new List<RecordActions.ActionForm>(size);
+                var messages = new List<INatsJSMsg<byte[]>>(end - start);
+                for (var i = start; i < end; i++)
+                {
+                    forms.AddRange(list[i].Actions);
+                    messages.Add(list[i].Msg);
+                }
                 start = end;
-                if (await ApplyPartAsync(partnerId, programme, part, size, ct).ConfigureAwait(false) is { } refusal)
-                {
-                    // A batch refused whole (an unknown partner, programme or scope) would be refused again on every
-                    // delivery: it is ended, and the reason logged, rather than retried for ever.
-                    LogRefused(size, partnerId, programme, refusal);
-                    foreach (var (msg, _) in part)
-                    {
-                        await msg.AckTerminateAsync(cancellationToken: ct).ConfigureAwait(false);
-                    }
-                    continue;
-                }
-                // The acknowledgements pipelined: sent together, then awaited.
-                var acks = new List<Task>(part.Count);
-                foreach (var (msg, _) in part)
-                {
-                    acks.Add(msg.AckAsync(cancellationToken: ct).AsTask());
-                }
-                await Task.WhenAll(acks).ConfigureAwait(false);
-                Applied += size;
+                parts.Add(new Part(partnerId, programme, messages, size,
+                    await _recorder.PrepareAsync(partnerId, programme, forms, ct).ConfigureAwait(false)));
             }
         }
+        return parts;
     }
 
-    // Null when the part was applied (its transaction committed); else why it was refused as a whole.
-    private Task<string?> ApplyPartAsync(long partnerId, string programme,
-        List<(INatsJSMsg<byte[]> Msg, IReadOnlyList<RecordActions.ActionForm> Actions)> part, int size, CancellationToken ct)
+    // The second stage: records a part in one transaction, then acknowledges its messages.
+    private async Task ApplyAsync(Part part, CancellationToken ct)
     {
-        var forms = new List<RecordActions.ActionForm>(size);
-        foreach (var (_, actions) in part)
+        if (await _recorder.RecordAsync(part.Actions, ct).ConfigureAwait(false) is { } refusal)
         {
-            forms.AddRange(actions);
+            // A batch refused whole (an unknown partner, programme or scope) would be refused again on every delivery: it
+            // is ended, and the reason logged, rather than retried for ever.
+            LogRefused(part.Size, part.Partner, part.Programme, refusal);
+            foreach (var msg in part.Messages)
+            {
+                await msg.AckTerminateAsync(cancellationToken: ct).ConfigureAwait(false);
+            }
+            return;
         }
-        return _recorder.RecordAsync(partnerId, programme, forms, ct);
+        // The acknowledgements pipelined: sent together, then awaited.
+        var acks = new List<Task>(part.Messages.Count);
+        foreach (var msg in part.Messages)
+        {
+            acks.Add(msg.AckAsync(cancellationToken: ct).AsTask());
+        }
+        await Task.WhenAll(acks).ConfigureAwait(false);
+        Applied += part.Size;
     }
+
+    private sealed record Part(long Partner, string Programme, List<INatsJSMsg<byte[]>> Messages, int Size, PreparedActions Actions);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inclusion stream: message {Sequence} on {Subject} is not a partner action; ended")]
     private partial void LogUnreadable(string subject, ulong sequence);

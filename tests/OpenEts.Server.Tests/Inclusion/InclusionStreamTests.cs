@@ -79,6 +79,37 @@ public sealed class InclusionStreamTests
     }
 
     [Fact]
+    public async Task Worker_AMessageThatIsNoPartnersAndOneOfAnUnknownPartner_AreEnded_AndTheActionsAfterThemCount()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await InclusionStreamWorld.CreateAsync(citizens: 50);
+        await using var publisher = await world.Nats.ConnectAsync();
+        var options = new InclusionStreamOptions { Shards = 8 };
+        var stream = InclusionStreamWorld.Stream(publisher, options);
+        await stream.EnsureAsync(ct);
+        var at = DateTimeOffset.UtcNow.AddHours(-2).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        var unknown = $$"""{"p":987654,"g":"{{InclusionStreamWorld.Programme}}","e":"ghost-1","s":"gate-9","b":"metro","t":"{{at}}","q":5,"m":30,"o":null,"u":"c1"}""";
+        foreach (var body in new[] { "not a partner's actions", unknown })
+        {
+            await stream.JetStream.PublishAsync(options.SubjectOf(InclusionSubjects.ShardOf("c1", options.Shards)), System.Text.Encoding.UTF8.GetBytes(body),
+                cancellationToken: ct);
+        }
+        var partners = new PartnerActionsHandler(world.Store, world.Handler, new JetStreamInclusionLog(stream));
+        Assert.Equal((100, 0), await AnswersAsync(partners, world.Batch(0, 100)));
+        await using var consumer = await world.Nats.ConnectAsync();
+        var worker = world.Worker(InclusionStreamWorld.Stream(consumer, options));
+        using var stop = new CancellationTokenSource();
+        var running = worker.RunAsync(stop.Token);
+        // Drained: nothing left to deliver and nothing unacknowledged, so neither message waits to be delivered again.
+        await WaitDrainedAsync(world, consumer, options, expected: 100);
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal((100L, 100L), await world.CountAsync());
+        Assert.Equal(100, worker.Applied);
+    }
+
+    [Fact]
     public async Task Worker_KilledAfterCommitBeforeItsAcks_NextWorkerCountsEveryEventOnce()
     {
         const int Events = 4_000;
