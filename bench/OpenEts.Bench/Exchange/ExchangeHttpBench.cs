@@ -49,7 +49,7 @@ internal static class ExchangeHttpBench
     {
         Console.WriteLine($"exchange-http bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {orders:N0} orders, "
             + $"{clients} clients, mode {(cross ? "cross (every pair trades and settles)" : "rest (no trades)")}, "
-            + (batch == 1 ? "one order a request" : $"{batch} orders a request (POST /orders/batch)") + $", warm-up {warm:N0}; load average {RegistryBench.LoadAverage()}");
+            + (batch == 1 ? "one order a request" : $"{batch} orders a client at a time (POST /orders/batch: its sells in one request, then its buys in another)") + $", warm-up {warm:N0}; load average {RegistryBench.LoadAverage()}");
         var work = Directory.CreateTempSubdirectory("openets-exchange-http-");
         var db = Path.Combine(work.FullName, "exchange.db");
         var port = FreePort();
