@@ -66,6 +66,20 @@ public sealed partial class EnergyRegisterPageTests(ServerFactory server) : ICla
     }
 
     [Fact]
+    public async Task KeyUsersPage_EnergyBesideCarbon_NamesEachLinkedCompanyWithItsCode_AndNoneForTheOthers()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync("/Energy/Targets/KeyUsers", Ct));
+
+        var carbon = System.Text.RegularExpressions.Regex.Match(page, "<table class=\"registry\" id=\"carbon\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        string Row(string unit) => System.Text.RegularExpressions.Regex.Match(carbon, $"<tr data-unit=\"{unit}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("<td>珠江示范发电有限公司 <span class=\"mono\">91440101MA5CY10016</span></td>", Row("KU-NX-0003"), StringComparison.Ordinal);
+        Assert.Contains("<td>北江示范水泥有限公司 <span class=\"mono\">91441800MA5CY1002B</span></td>", Row("KU-NX-0004"), StringComparison.Ordinal);
+        Assert.Contains("<td> <span class=\"mono\"></span></td>", Row("KU-NX-0001"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_Company_ReadsItsOwnUnitWithoutForms()
     {
         using var cement = await server.SignedInAsync("cement-a");
