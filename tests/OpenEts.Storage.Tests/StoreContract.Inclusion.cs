@@ -109,6 +109,9 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal((7L, 50L, 13L), (row.Actions, row.Coins, row.CoinsCut));
         Assert.Equal(7 * 934m, row.Reduction.Grams);
         Assert.Equal(50, statement.Credited);
+        // The quality dashboard counts the two capped rides as accepted, apart: how often the cap binds.
+        var quality = (await w.Queries.QualityAsync(await w.ActorOf("regulator"), "shenzhen-tanpuhui", new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30), Ct))!;
+        Assert.Equal((7L, 2L, 0L), (quality.Accepted, quality.AcceptedCoinsCut, quality.Rejected));
     }
 
     [Fact]

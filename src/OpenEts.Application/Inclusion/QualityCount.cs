@@ -22,11 +22,18 @@ public sealed record QualityCount(long Partner, string Programme, DateOnly Day, 
     /// </summary>
     public const string AcceptedOutsidePhcer = "CountedInAggregatedPeriod";
 
+    /// <summary>
+    /// The outcome of an event that was counted, its reduction in full, while a coin cap of its programme withheld some or all
+    /// of its coins: how often the caps bind. An event of an aggregated period counts as <see cref="AcceptedOutsidePhcer"/>.
+    /// </summary>
+    public const string AcceptedCoinsCut = "CountedCoinsCut";
+
     /// <summary>The partner of actions not sent by a partner: a citizen's own, the regulator's file (<c>ets inclusion ingest</c>).</summary>
     public const long Direct = 0;
 
     /// <summary>True when the events were counted.</summary>
-    public bool IsAccepted => string.Equals(Outcome, Accepted, StringComparison.Ordinal) || string.Equals(Outcome, AcceptedOutsidePhcer, StringComparison.Ordinal);
+    public bool IsAccepted => string.Equals(Outcome, Accepted, StringComparison.Ordinal) || string.Equals(Outcome, AcceptedOutsidePhcer, StringComparison.Ordinal)
+        || string.Equals(Outcome, AcceptedCoinsCut, StringComparison.Ordinal);
 
     /// <summary>
     /// A batch's results tallied by outcome (counted; a duplicate as <c>DuplicateEvent</c>; a refusal by its rule; queued
@@ -40,7 +47,7 @@ public sealed record QualityCount(long Partner, string Programme, DateOnly Day, 
         {
             var outcome = r.Status switch
             {
-                ActionStatus.Counted => r.Rule == "InAggregatedPeriod" ? AcceptedOutsidePhcer : Accepted,
+                ActionStatus.Counted => r.Rule == "InAggregatedPeriod" ? AcceptedOutsidePhcer : r.CoinsCut > 0 ? AcceptedCoinsCut : Accepted,
                 ActionStatus.Duplicate => r.Rule ?? "DuplicateEvent",
                 ActionStatus.Refused => r.Rule ?? "Refused",
                 _ => null,

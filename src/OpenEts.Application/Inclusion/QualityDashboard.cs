@@ -23,6 +23,9 @@ public sealed record QualityDashboard(string? Programme, DateOnly From, DateOnly
     /// <summary>Events accepted on a day of a period already aggregated: counted for coins, left out of PHCER.</summary>
     public long AcceptedOutsidePhcer => Rows.Where(r => string.Equals(r.Outcome, QualityCount.AcceptedOutsidePhcer, StringComparison.Ordinal)).Sum(r => r.Events);
 
+    /// <summary>Events accepted whose coins a cap cut (their reduction counted in full).</summary>
+    public long AcceptedCoinsCut => Rows.Where(r => string.Equals(r.Outcome, QualityCount.AcceptedCoinsCut, StringComparison.Ordinal)).Sum(r => r.Events);
+
     /// <summary>Events rejected in all.</summary>
     public long Rejected => Rows.Where(r => !r.IsAccepted).Sum(r => r.Events);
 
