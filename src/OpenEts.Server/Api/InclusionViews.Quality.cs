@@ -5,7 +5,10 @@ namespace OpenEts.Server.Api;
 
 internal static partial class InclusionViews
 {
-    /// <summary>One counter: events of a partner's batches received on a Beijing day, by outcome (Counted or the rejecting rule).</summary>
+    /// <summary>
+    /// One counter: events of a partner's batches received on a Beijing day, by outcome (<c>Counted</c>,
+    /// <c>CountedInAggregatedPeriod</c>, <c>CountedCoinsCut</c>, or the rejecting rule).
+    /// </summary>
     public sealed record QualityCountView(string Day, long Partner, string Programme, string Outcome, long Events);
 
     /// <summary>A partner's line: events accepted and rejected (by reason) and the rejection rate in percent.</summary>
