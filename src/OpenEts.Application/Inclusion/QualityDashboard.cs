@@ -21,10 +21,10 @@ public sealed record QualityDashboard(string? Programme, DateOnly From, DateOnly
     public long Accepted => Rows.Where(r => r.IsAccepted).Sum(r => r.Events);
 
     /// <summary>Events accepted on a day of a period already aggregated: counted for coins, left out of PHCER.</summary>
-    public long AcceptedOutsidePhcer => Rows.Where(r => string.Equals(r.Outcome, QualityCount.AcceptedOutsidePhcer, StringComparison.Ordinal)).Sum(r => r.Events);
+    public long AcceptedOutsidePhcer => EventsOf(QualityCount.AcceptedOutsidePhcer);
 
     /// <summary>Events accepted whose coins a cap cut (their reduction counted in full).</summary>
-    public long AcceptedCoinsCut => Rows.Where(r => string.Equals(r.Outcome, QualityCount.AcceptedCoinsCut, StringComparison.Ordinal)).Sum(r => r.Events);
+    public long AcceptedCoinsCut => EventsOf(QualityCount.AcceptedCoinsCut);
 
     /// <summary>Events rejected in all.</summary>
     public long Rejected => Rows.Where(r => !r.IsAccepted).Sum(r => r.Events);
@@ -51,6 +51,9 @@ public sealed record QualityDashboard(string? Programme, DateOnly From, DateOnly
         var byDay = Rows.Where(r => r.IsAccepted).GroupBy(r => r.Day).ToDictionary(g => g.Key, g => g.Sum(r => r.Events));
         return [.. Days.Select(d => byDay.GetValueOrDefault(d))];
     }
+
+    // The events of one outcome over the span.
+    private long EventsOf(string outcome) => Rows.Where(r => string.Equals(r.Outcome, outcome, StringComparison.Ordinal)).Sum(r => r.Events);
 
     /// <summary>A partner's name, or empty for <see cref="QualityCount.Direct"/>.</summary>
     public string NameOf(long partner) => partner == QualityCount.Direct ? "" : PartnerNames.GetValueOrDefault(partner) ?? $"partner-{partner}";

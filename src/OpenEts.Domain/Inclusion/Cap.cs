@@ -21,4 +21,7 @@ public sealed record Cap(CapScope Scope, Behaviour? Behaviour, CapPeriod Period,
     public bool InWindow(DateOnly actionDay, DateOnly day) => Period == CapPeriod.Day
         ? day == actionDay
         : day.Year == actionDay.Year && day.Month == actionDay.Month;
+
+    /// <summary>The first day of the window <paramref name="day"/> lies in: the day itself, or the first of its month.</summary>
+    public DateOnly WindowOf(DateOnly day) => Period == CapPeriod.Day ? day : new DateOnly(day.Year, day.Month, 1);
 }

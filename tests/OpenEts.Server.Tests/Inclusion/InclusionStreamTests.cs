@@ -57,22 +57,14 @@ public sealed class InclusionStreamTests
         var stream = InclusionStreamWorld.Stream(publisher, options);
         await stream.EnsureAsync(ct);
         // Two rides as the stream held them before its messages carried a shard's actions together: one JSON object each.
-        var at = DateTimeOffset.UtcNow.AddDays(-1).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
         foreach (var (id, user) in new[] { ("old-1", "c1"), ("old-2", "c2") })
         {
-            var json = $$"""{"p":{{world.PartnerId}},"g":"{{InclusionStreamWorld.Programme}}","e":"{{id}}","s":"gate-9","b":"metro","t":"{{at}}","q":5,"m":30,"o":null,"u":"{{user}}"}""";
-            await stream.JetStream.PublishAsync(options.SubjectOf(InclusionSubjects.ShardOf(user, options.Shards)), System.Text.Encoding.UTF8.GetBytes(json),
-                cancellationToken: ct);
+            await PublishAsync(stream, user, OneActionJson(world.PartnerId, id, user, at), ct);
         }
         var partners = new PartnerActionsHandler(world.Store, world.Handler, new JetStreamInclusionLog(stream));
         Assert.Equal((100, 0), await AnswersAsync(partners, world.Batch(0, 100)));
-        await using var consumer = await world.Nats.ConnectAsync();
-        var worker = world.Worker(InclusionStreamWorld.Stream(consumer, options));
-        using var stop = new CancellationTokenSource();
-        var running = worker.RunAsync(stop.Token);
-        await WaitDrainedAsync(world, consumer, options, expected: 102);
-        await stop.CancelAsync();
-        await running;
+        var worker = await RunUntilDrainedAsync(world, options, expected: 102);
 
         Assert.Equal((102L, 102L), await world.CountAsync());
         Assert.Equal(102, worker.Applied);
@@ -87,23 +79,14 @@ public sealed class InclusionStreamTests
         var options = new InclusionStreamOptions { Shards = 8 };
         var stream = InclusionStreamWorld.Stream(publisher, options);
         await stream.EnsureAsync(ct);
-        var at = DateTimeOffset.UtcNow.AddHours(-2).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
-        var unknown = $$"""{"p":987654,"g":"{{InclusionStreamWorld.Programme}}","e":"ghost-1","s":"gate-9","b":"metro","t":"{{at}}","q":5,"m":30,"o":null,"u":"c1"}""";
-        foreach (var body in new[] { "not a partner's actions", unknown })
+        foreach (var body in new[] { "not a partner's actions", OneActionJson(987654, "ghost-1", "c1", DateTimeOffset.UtcNow.AddHours(-2)) })
         {
-            await stream.JetStream.PublishAsync(options.SubjectOf(InclusionSubjects.ShardOf("c1", options.Shards)), System.Text.Encoding.UTF8.GetBytes(body),
-                cancellationToken: ct);
+            await PublishAsync(stream, "c1", body, ct);
         }
         var partners = new PartnerActionsHandler(world.Store, world.Handler, new JetStreamInclusionLog(stream));
         Assert.Equal((100, 0), await AnswersAsync(partners, world.Batch(0, 100)));
-        await using var consumer = await world.Nats.ConnectAsync();
-        var worker = world.Worker(InclusionStreamWorld.Stream(consumer, options));
-        using var stop = new CancellationTokenSource();
-        var running = worker.RunAsync(stop.Token);
         // Drained: nothing left to deliver and nothing unacknowledged, so neither message waits to be delivered again.
-        await WaitDrainedAsync(world, consumer, options, expected: 100);
-        await stop.CancelAsync();
-        await running;
+        var worker = await RunUntilDrainedAsync(world, options, expected: 100);
 
         Assert.Equal((100L, 100L), await world.CountAsync());
         Assert.Equal(100, worker.Applied);
@@ -130,18 +113,35 @@ public sealed class InclusionStreamTests
             await Assert.ThrowsAsync<IOException>(() => world.Worker(InclusionStreamWorld.Stream(doomed, options), dying).RunAsync(deadline.Token));
         }
         var (countedAtDeath, _) = await world.CountAsync();
-        await using var consumer = await world.Nats.ConnectAsync();
-        var successor = world.Worker(InclusionStreamWorld.Stream(consumer, options));
-        using var stop = new CancellationTokenSource();
-        var running = successor.RunAsync(stop.Token);
-        await WaitDrainedAsync(world, consumer, options, expected: Events);
-        await stop.CancelAsync();
-        await running;
+        var successor = await RunUntilDrainedAsync(world, options, expected: Events);
 
         Assert.InRange(countedAtDeath, 1, Events - 1);
         Assert.Equal(((long)Events, (long)Events), await world.CountAsync());
         // The last batch the dead worker committed came again, unacknowledged, and counted nothing the second time.
         Assert.True(successor.Applied > Events - countedAtDeath, $"{successor.Applied} applied after death at {countedAtDeath}");
+    }
+
+    // One action as a message of its own, as the stream held them before a message carried a shard's actions together.
+    private static string OneActionJson(long partner, string eventId, string user, DateTimeOffset at) =>
+        $$"""{"p":{{partner}},"g":"{{InclusionStreamWorld.Programme}}","e":"{{eventId}}","s":"gate-9","b":"metro","t":"{{
+            at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)}}","q":5,"m":30,"o":null,"u":"{{user}}"}""";
+
+    // A message body published as it is on the user's shard.
+    private static async Task PublishAsync(InclusionStream stream, string user, string body, CancellationToken ct) =>
+        await stream.JetStream.PublishAsync(stream.Options.SubjectOf(InclusionSubjects.ShardOf(user, stream.Options.Shards)),
+            System.Text.Encoding.UTF8.GetBytes(body), cancellationToken: ct);
+
+    // A worker on a connection of its own, run until the stream is drained into the expected count, then stopped.
+    private static async Task<InclusionStreamWorker> RunUntilDrainedAsync(InclusionStreamWorld world, InclusionStreamOptions options, long expected)
+    {
+        await using var consumer = await world.Nats.ConnectAsync();
+        var worker = world.Worker(InclusionStreamWorld.Stream(consumer, options));
+        using var stop = new CancellationTokenSource();
+        var running = worker.RunAsync(stop.Token);
+        await WaitDrainedAsync(world, consumer, options, expected);
+        await stop.CancelAsync();
+        await running;
+        return worker;
     }
 
     private static async Task<(int Queued, int Duplicates)> AnswersAsync(PartnerActionsHandler partners, RecordActions batch)
