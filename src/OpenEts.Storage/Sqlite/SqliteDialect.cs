@@ -57,23 +57,26 @@ internal sealed class SqliteDialect : SqlDialect
     private SqliteWriter? _writer;
     private int _writerBusy;
 
-    // SQLite's process-wide settings, made before this process opens its first connection (sqlite3_config is refused
-    // after that, SQLITE_MISUSE, and SQLite then keeps its defaults, which are only slower):
-    // - no mutex per connection and statement (SQLITE_CONFIG_MULTITHREAD): an ADO.NET connection is used by one thread
-    //   at a time, which is all that mode asks; SQLite's default (serialized) locked and unlocked a mutex around every
-    //   bind, step and column read — 6 % of a settlement's time (docs/exchange-speed.md);
-    // - no memory statistics (SQLITE_CONFIG_MEMSTATUS 0): they take a process-wide mutex on every allocation, and nothing
-    //   here reads them.
+    // SQLite's process-wide setting, made before this process opens its first connection (sqlite3_config is refused
+    // after that, SQLITE_MISUSE, and SQLite then keeps its default, which is only slower): no memory statistics
+    // (SQLITE_CONFIG_MEMSTATUS 0), which take a process-wide mutex on every allocation, and nothing here reads them.
+    //
+    // The threading mode stays SQLite's default, serialized: each connection locks its own mutex around every call. An
+    // ADO.NET connection is used by one thread at a time, but not everything of it is: a command that nobody disposed
+    // leaves its compiled statement to the garbage collector, whose finalizer thread finalizes it whenever it runs,
+    // while the connection may be serving a request on another thread from the pool. Without the mutex (multi-thread
+    // mode, SQLITE_CONFIG_MULTITHREAD, used here until 2026-12) the two threads corrupt the connection's small
+    // allocations and the process dies in sqlite3DbMallocRawNN (docs/architecture.md, "A crashed test process leaves its
+    // stacks"). The mutex costs a few per cent of a settlement (docs/exchange-speed.md); a crash is not a price.
     static SqliteDialect()
     {
         Batteries_V2.Init();
-        ProcessSettings = raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD) == raw.SQLITE_OK
-            && raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0) == raw.SQLITE_OK;
+        ProcessSettings = raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0) == raw.SQLITE_OK;
     }
 
     /// <summary>
-    /// Whether SQLite's process-wide settings above were made (false when something in this process had opened a SQLite
-    /// connection first: SQLite then keeps its defaults).
+    /// Whether SQLite's process-wide setting above was made (false when something in this process had opened a SQLite
+    /// connection first: SQLite then keeps its default).
     /// </summary>
     public static bool ProcessSettings { get; }
 

@@ -68,7 +68,9 @@ internal static class SqliteNative
         return length;
     }
 
-    // Binding only copies into SQLite's memory: no callback, no blocking, so no GC transition is needed around it.
+    // Binding only copies into SQLite's memory: no callback, so no GC transition is needed around it. It locks the
+    // connection's mutex, which only the finalizer thread can hold meanwhile (finalizing a forgotten statement, in a call
+    // that does make the transition and calls nothing back), so the wait is that short call's and never the collector's.
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
     private static extern int sqlite3_bind_int64(nint statement, int index, long value);
 
