@@ -37,6 +37,11 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>The connection a session runs its Dapper statements on (SQLite: one that keeps what it compiled).</summary>
     public virtual DbConnection StatementsOf(DbConnection connection) => connection;
 
+    /// <summary>Ends what <see cref="StatementsOf"/> gave a session, when the session ends (before its connection goes back).</summary>
+    public virtual void EndStatements(DbConnection statements)
+    {
+    }
+
     /// <summary>Runs once when the store opens, before the migrations, on a connection of its own.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 

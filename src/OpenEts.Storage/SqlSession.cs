@@ -28,6 +28,9 @@ internal sealed partial class SqlSession(SqlDialect dialect, DbConnection connec
     // connection as it is.
     private readonly DbConnection _statements = dialect.StatementsOf(connection);
 
+    /// <summary>Ends the statements this session compiled (<see cref="SqlDialect.EndStatements"/>).</summary>
+    internal void EndStatements() => dialect.EndStatements(_statements);
+
     private CommandDefinition Command(string sql, object? parameters = null) =>
         new(sql, parameters, transaction, cancellationToken: ct);
 

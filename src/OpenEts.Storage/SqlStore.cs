@@ -61,21 +61,28 @@ public sealed class SqlStore : IStore, IAsyncDisposable
                     : await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
                 var plans = _plans.Open(writing: true);
                 var session = new SqlSession(_dialect, connection, transaction, plans, ct);
-                if (beside)
+                try
                 {
-                    session.Beside();
+                    if (beside)
+                    {
+                        session.Beside();
+                    }
+                    session.KeepCashRows();
+                    var result = await work(session).ConfigureAwait(false);
+                    await session.FlushAsync().ConfigureAwait(false);
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    committed = true;
+                    plans.Committed();
+                    if (session.UsersChanged)
+                    {
+                        Interlocked.Increment(ref _usersVersion);
+                    }
+                    return result;
                 }
-                session.KeepCashRows();
-                var result = await work(session).ConfigureAwait(false);
-                await session.FlushAsync().ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-                committed = true;
-                plans.Committed();
-                if (session.UsersChanged)
+                finally
                 {
-                    Interlocked.Increment(ref _usersVersion);
+                    session.EndStatements();
                 }
-                return result;
             }
             finally
             {
@@ -100,7 +107,15 @@ public sealed class SqlStore : IStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginReadAsync(connection, ct).ConfigureAwait(false);
-        return await work(new SqlSession(_dialect, connection, transaction, _plans.Open(writing: false), ct)).ConfigureAwait(false);
+        var session = new SqlSession(_dialect, connection, transaction, _plans.Open(writing: false), ct);
+        try
+        {
+            return await work(session).ConfigureAwait(false);
+        }
+        finally
+        {
+            session.EndStatements();
+        }
     }
 
     internal Task<DbConnection> OpenConnectionAsync(CancellationToken ct) => _dialect.OpenConnectionAsync(ct);

@@ -25,6 +25,20 @@ internal sealed class ReusingConnection(SqliteConnection inner) : DbConnection
     /// <summary>Whether fewer texts than the bound are kept: a later new text will be kept too.</summary>
     public bool WithinBound => _commands.Count < MostStatements;
 
+    /// <summary>
+    /// Finalizes every statement it compiled, here on the session's thread, when a session on a connection from the pool
+    /// ends. Left to themselves they would be finalized by the garbage collector's thread, once the connection may be
+    /// serving another session (SQLite's mutex per connection keeps that safe, but not prompt).
+    /// </summary>
+    public void DisposeCommands()
+    {
+        foreach (var (command, _) in _commands.Values)
+        {
+            command.Dispose();
+        }
+        _commands.Clear();
+    }
+
     [AllowNull]
     public override string ConnectionString
     {

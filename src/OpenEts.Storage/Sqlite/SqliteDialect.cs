@@ -161,6 +161,15 @@ internal sealed class SqliteDialect : SqlDialect
     public override DbConnection StatementsOf(DbConnection connection) =>
         WriterOf(connection)?.Statements ?? new ReusingConnection((SqliteConnection)connection);
 
+    // A pooled connection's statements are finalized as its session ends; the writer's are kept for its next write.
+    public override void EndStatements(DbConnection statements)
+    {
+        if (statements is ReusingConnection reusing && !ReferenceEquals(reusing, _writer?.Statements))
+        {
+            reusing.DisposeCommands();
+        }
+    }
+
     // The store's writer when connection is its connection (then the session running on it holds it), else null.
     private SqliteWriter? WriterOf(DbConnection connection) =>
         _writer is { } writer && ReferenceEquals(connection, writer.Connection) ? writer : null;
