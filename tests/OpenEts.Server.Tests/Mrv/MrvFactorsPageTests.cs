@@ -57,6 +57,30 @@ public sealed class MrvFactorsPageTests(ServerFactory server) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.Forbidden, companyPublish.StatusCode);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "生态环境部、国家统计局公告2025年第47号 · 电力二氧化碳排放因子 (reference/mrv.md §3.4) · 广东",
+        "国家发展改革委24个行业企业温室气体排放核算方法与报告指南，附录缺省值 · 各种能源折标准煤及碳排放参考系数 (reference/mrv.md §3.3) · 天然气 / 低位发热量",
+        "第三方代码（无可查原文件） · 电力二氧化碳排放因子 (reference/mrv.md §3.4) · 2015年基准，全国")]
+    [InlineData("en", "MEE/NBS 公告2025年第47号 · electricity CO2 emission factors (reference/mrv.md §3.4) · 广东",
+        "NDRC 24-sector accounting guidelines, Annex defaults · 各种能源折标准煤及碳排放参考系数 (reference/mrv.md §3.3) · 天然气 / NCV",
+        "third-party code (no retrievable notice) · electricity CO2 emission factors (reference/mrv.md §3.4) · 2015 baseline national")]
+    public async Task FactorLibrary_CitesEachDefaultsSource_InThePagesLanguage(string language, string guangdongGrid, string gasNcv, string baseline)
+    {
+        using var client = await server.SignedInAsync("power-a");
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3D" + language + "%7Cuic%3D" + language);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/Mrv/Factors", Ct));
+
+        Assert.Contains(guangdongGrid, page, StringComparison.Ordinal);
+        Assert.Contains(gasNcv, page, StringComparison.Ordinal);
+        Assert.Contains(baseline, page, StringComparison.Ordinal);
+        if (language != "en")
+        {
+            Assert.DoesNotContain("NDRC", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("emission factor", page, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Issue_9_Regulator_SetsAYearsDeadlinesOnThePageAndAVerificationDueBeforeReportsDueIsRefused()
     {

@@ -34,6 +34,52 @@ public static class MrvText
     /// <summary>What a correction corrects, named: a grid region or a fuel; null for a code neither names.</summary>
     public static string? Target(string code) => Region(code) ?? Material(code);
 
+    /// <summary>
+    /// A default factor's citation (guideline · table · row, <see cref="Api.MrvViews.Factor"/>) in the page's language: in
+    /// Chinese the library's English words are replaced by their Chinese, the documents' numbers, the reference file's
+    /// section and the flags kept as they are; in English as stored. A correction's source is the regulator's own text
+    /// and passes through unchanged, as does any phrase the glossary does not know.
+    /// </summary>
+    public static string Citation(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (Text.IsEnglish)
+        {
+            return source;
+        }
+        foreach (var (english, chinese) in CitationGlossary)
+        {
+            source = source.Replace(english, chinese, StringComparison.Ordinal);
+        }
+        return source;
+    }
+
+    // Longest first where one phrase contains another ("national grid average 2022" before "national grid average").
+    // The Chinese names follow reference/mrv.md §3.1 (企业温室气体排放核算方法与报告指南, the NDRC's 24 sector guidelines),
+    // §3.3 (the fuel table's own title, already Chinese) and §3.4 (the grid factors' notices).
+    private static readonly (string English, string Chinese)[] CitationGlossary =
+    [
+        ("NDRC 24-sector accounting guidelines, Annex defaults", "国家发展改革委24个行业企业温室气体排放核算方法与报告指南，附录缺省值"),
+        ("NDRC sector guidelines (commonly quoted)", "国家发展改革委行业核算指南（通常引用值）"),
+        ("NDRC sector guidelines (commonly used value)", "国家发展改革委行业核算指南（常用值）"),
+        ("electricity CO2 emission factors", "电力二氧化碳排放因子"),
+        ("carbonate emission factors", "碳酸盐排放因子"),
+        ("default heat emission factor", "热力缺省排放因子"),
+        ("coal oxidation rate", "燃煤碳氧化率"),
+        ("clinker calcination, CaO/MgO route", "熟料煅烧（CaO/MgO 法）"),
+        ("third-party code (no retrievable notice)", "第三方代码（无可查原文件）"),
+        (" (formula not retrieved)", "（公式原文未取得）"),
+        (" (not retrieved)", "（原文未取得）"),
+        ("2015 baseline national", "2015年基准，全国"),
+        ("national grid average 2022", "2022年全国电网平均"),
+        ("national grid average", "全国电网平均"),
+        ("national average", "全国平均"),
+        ("MEE/NBS 公告", "生态环境部、国家统计局公告"),
+        ("/ carbon content", "/ 单位热值含碳量"),
+        ("/ oxidation rate", "/ 碳氧化率"),
+        ("/ NCV", "/ 低位发热量"),
+    ];
+
     public static string Parameter(ParameterKind parameter) => Text.T("mrv.param." + parameter);
 
     public static string Output(OutputKind kind) => OutputKinds.Name(kind, Text.IsEnglish);
