@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+
+namespace OpenEts.Server.Localization;
+
+internal static partial class DataNotes
+{
+    // Each shipped note in Chinese, keyed by its text exactly as the data document stores it.
+    private static readonly FrozenDictionary<string, string> Chinese = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["http://m.mgbq.cn/plus/view.php?aid=6278 (reference inclusion-dualcontrol-cards.md §C Jiangxi); the first day the rules apply is not in the page: 2016-01-01 [UNCONFIRMED]"] = "http://m.mgbq.cn/plus/view.php?aid=6278（参考资料 inclusion-dualcontrol-cards.md §C 江西）；页面未载明施行日期：2016-01-01 [UNCONFIRMED]",
+        ["Jiangxi: 超标排放并受处罚 → 黄牌 (mgbq.cn, §C) [confirmed]"] = "江西：超标排放并受处罚 → 黄牌（mgbq.cn，§C）[confirmed]",
+        ["Jiangxi: 超总量排放并受处罚 → 黄牌 (mgbq.cn, §C) [confirmed]"] = "江西：超总量排放并受处罚 → 黄牌（mgbq.cn，§C）[confirmed]",
+        ["Jiangxi: 责令停业、关闭 → 红牌 (mgbq.cn, §C) [confirmed]"] = "江西：责令停业、关闭 → 红牌（mgbq.cn，§C）[confirmed]",
+        ["no rectification period is in the Jiangxi page; 90 days is a placeholder [UNCONFIRMED]"] = "江西页面未载明整改期限；90 天为暂定值 [UNCONFIRMED]",
+        ["Jiangxi: 黄牌企业拒不整改或整改不到位 → 红牌 (mgbq.cn, §C) [confirmed]"] = "江西：黄牌企业拒不整改或整改不到位 → 红牌（mgbq.cn，§C）[confirmed]",
+        ["quarterly lists within 1 month after each quarter ends (Jincheng, http://0356sh.com/news/20160826/5799.html; §C) — Jiangxi's cadence not found [UNCONFIRMED for Jiangxi]"] = "每季度结束后 1 个月内公布季度名单（晋城，http://0356sh.com/news/20160826/5799.html；§C）——未查到江西的公布频次 [UNCONFIRMED for Jiangxi]",
+        ["national: two consecutive quarters of serious exceedance → 挂牌督办 (http://cnews.chinadaily.com.cn/2016-05/20/content_25387655.htm; §C) [confirmed]"] = "全国：连续两个季度严重超标 → 挂牌督办（http://cnews.chinadaily.com.cn/2016-05/20/content_25387655.htm；§C）[confirmed]",
+        ["the threshold of 'serious' exceedance was not found; exceeding the limit by 100 % (twice the limit) is a placeholder [UNCONFIRMED]"] = "未查到“严重”超标的认定标准；超过限值 100 %（即达到限值的两倍）为暂定值 [UNCONFIRMED]",
+        ["grade scale 诚信/良好/警示/不良 (绿/蓝/黄/红) is not in the reference [UNCONFIRMED]"] = "等级划分 诚信/良好/警示/不良（绿/蓝/黄/红）参考资料中未收录 [UNCONFIRMED]",
+        ["Jiangxi: either card lowers the environmental credit grade by 1 level (mgbq.cn, §C) [confirmed]"] = "江西：亮红牌或黄牌均将环境信用等级下调 1 级（mgbq.cn，§C）[confirmed]",
+        ["Qinghai's rules were not found (reference inclusion-dualcontrol-cards.md §C, Gaps); this is an editable copy of the Tianjin example and the national pattern, to be replaced by Qinghai's published rules [UNCONFIRMED]"] = "未查到青海的相关规定（参考资料 inclusion-dualcontrol-cards.md §C，Gaps）；本规则集为天津示例与全国通行做法的可编辑副本，待青海公布相关规定后予以替换 [UNCONFIRMED]",
+        ["copied from Tianjin: Tianjin: 超标排放 → 黄牌 (ahhrtd.cn, §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬天津：天津：超标排放 → 黄牌（ahhrtd.cn，§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied from Tianjin: Tianjin: 超总量 → 黄牌 (ahhrtd.cn, §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬天津：天津：超总量 → 黄牌（ahhrtd.cn，§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied from Tianjin: Tianjin: 未批先建, 罚款 20万 至不足 50万 → 黄牌 (ahhrtd.cn, §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬天津：天津：未批先建, 罚款 20万 至不足 50万 → 黄牌（ahhrtd.cn，§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied from Tianjin: Tianjin: 未验先投, 罚款 20万 至不足 50万 → 黄牌 (ahhrtd.cn, §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬天津：天津：未验先投, 罚款 20万 至不足 50万 → 黄牌（ahhrtd.cn，§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied from Tianjin: Tianjin: 未依法公开环境信息 → 黄牌 (ahhrtd.cn, §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬天津：天津：未依法公开环境信息 → 黄牌（ahhrtd.cn，§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied from Tianjin: Tianjin: 责令停业、关闭 (限产停产办法 第8条) → 红牌 (ahhrtd.cn, §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬天津：天津：责令停业、关闭（限产停产办法 第8条）→ 红牌（ahhrtd.cn，§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied from Tianjin: Tianjin: 未批先建, 罚款 50万 以上或责令恢复原状 → 红牌 (ahhrtd.cn, §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬天津：天津：未批先建, 罚款 50万 以上或责令恢复原状 → 红牌（ahhrtd.cn，§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied from Tianjin: Tianjin: 未验先投, 罚款 50万 以上 → 红牌 (ahhrtd.cn, §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬天津：天津：未验先投, 罚款 50万 以上 → 红牌（ahhrtd.cn，§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied from Tianjin: Tianjin: 区域总量限批 → 红牌 (ahhrtd.cn, §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬天津：天津：区域总量限批 → 红牌（ahhrtd.cn，§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied: no rectification period is in the Tianjin page; 90 days is a placeholder [UNCONFIRMED] — Qinghai [UNCONFIRMED]"] = "照搬：天津页面未载明整改期限；90 天为暂定值 [UNCONFIRMED]——青海 [UNCONFIRMED]",
+        ["copied: national pattern: 整改不到位且情节严重 → 红牌 (Ankang city news, URL not recorded; Zezhou http://0356sh.com/news/20160826/5799.html; §C) — not in the Tianjin page [UNCONFIRMED for Tianjin] — Qinghai [UNCONFIRMED]"] = "照搬：全国通行做法：整改不到位且情节严重 → 红牌（安康市新闻，未记录网址；泽州 http://0356sh.com/news/20160826/5799.html；§C）——天津页面未载明 [UNCONFIRMED for Tianjin]——青海 [UNCONFIRMED]",
+        ["copied: quarterly lists within 1 month after each quarter ends (Jincheng, http://0356sh.com/news/20160826/5799.html; §C) — Tianjin's cadence not found [UNCONFIRMED for Tianjin] — Qinghai [UNCONFIRMED]"] = "照搬：每季度结束后 1 个月内公布季度名单（晋城，http://0356sh.com/news/20160826/5799.html；§C）——未查到天津的公布频次 [UNCONFIRMED for Tianjin]——青海 [UNCONFIRMED]",
+        ["copied: national: two consecutive quarters of serious exceedance → 挂牌督办 (http://cnews.chinadaily.com.cn/2016-05/20/content_25387655.htm; §C) [confirmed] — Qinghai [UNCONFIRMED]"] = "照搬：全国：连续两个季度严重超标 → 挂牌督办（http://cnews.chinadaily.com.cn/2016-05/20/content_25387655.htm；§C）[confirmed]——青海 [UNCONFIRMED]",
+        ["copied: the threshold of 'serious' exceedance was not found; exceeding the limit by 100 % (twice the limit) is a placeholder [UNCONFIRMED] — Qinghai [UNCONFIRMED]"] = "照搬：未查到“严重”超标的认定标准；超过限值 100 %（即达到限值的两倍）为暂定值 [UNCONFIRMED]——青海 [UNCONFIRMED]",
+        ["copied: Jiangxi: either card lowers the environmental credit grade by 1 level (http://m.mgbq.cn/plus/view.php?aid=6278; §C) — applied to Tianjin by analogy [UNCONFIRMED for Tianjin] — Qinghai [UNCONFIRMED]"] = "照搬：江西：亮红牌或黄牌均将环境信用等级下调 1 级（http://m.mgbq.cn/plus/view.php?aid=6278；§C）——类推适用于天津 [UNCONFIRMED for Tianjin]——青海 [UNCONFIRMED]",
+        ["http://www.ahhrtd.cn/detail.aspx?id=26914&itemid=1 (reference inclusion-dualcontrol-cards.md §C Tianjin); the first day the rules apply is not in the page: 2017-01-01 [UNCONFIRMED]"] = "http://www.ahhrtd.cn/detail.aspx?id=26914&itemid=1（参考资料 inclusion-dualcontrol-cards.md §C 天津）；页面未载明施行日期：2017-01-01 [UNCONFIRMED]",
+        ["Tianjin: 超标排放 → 黄牌 (ahhrtd.cn, §C) [confirmed]"] = "天津：超标排放 → 黄牌（ahhrtd.cn，§C）[confirmed]",
+        ["Tianjin: 超总量 → 黄牌 (ahhrtd.cn, §C) [confirmed]"] = "天津：超总量 → 黄牌（ahhrtd.cn，§C）[confirmed]",
+        ["Tianjin: 未批先建, 罚款 20万 至不足 50万 → 黄牌 (ahhrtd.cn, §C) [confirmed]"] = "天津：未批先建, 罚款 20万 至不足 50万 → 黄牌（ahhrtd.cn，§C）[confirmed]",
+        ["Tianjin: 未验先投, 罚款 20万 至不足 50万 → 黄牌 (ahhrtd.cn, §C) [confirmed]"] = "天津：未验先投, 罚款 20万 至不足 50万 → 黄牌（ahhrtd.cn，§C）[confirmed]",
+        ["Tianjin: 未依法公开环境信息 → 黄牌 (ahhrtd.cn, §C) [confirmed]"] = "天津：未依法公开环境信息 → 黄牌（ahhrtd.cn，§C）[confirmed]",
+        ["Tianjin: 责令停业、关闭 (限产停产办法 第8条) → 红牌 (ahhrtd.cn, §C) [confirmed]"] = "天津：责令停业、关闭（限产停产办法 第8条）→ 红牌（ahhrtd.cn，§C）[confirmed]",
+        ["Tianjin: 未批先建, 罚款 50万 以上或责令恢复原状 → 红牌 (ahhrtd.cn, §C) [confirmed]"] = "天津：未批先建, 罚款 50万 以上或责令恢复原状 → 红牌（ahhrtd.cn，§C）[confirmed]",
+        ["Tianjin: 未验先投, 罚款 50万 以上 → 红牌 (ahhrtd.cn, §C) [confirmed]"] = "天津：未验先投, 罚款 50万 以上 → 红牌（ahhrtd.cn，§C）[confirmed]",
+        ["Tianjin: 区域总量限批 → 红牌 (ahhrtd.cn, §C) [confirmed]"] = "天津：区域总量限批 → 红牌（ahhrtd.cn，§C）[confirmed]",
+        ["no rectification period is in the Tianjin page; 90 days is a placeholder [UNCONFIRMED]"] = "天津页面未载明整改期限；90 天为暂定值 [UNCONFIRMED]",
+        ["national pattern: 整改不到位且情节严重 → 红牌 (Ankang city news, URL not recorded; Zezhou http://0356sh.com/news/20160826/5799.html; §C) — not in the Tianjin page [UNCONFIRMED for Tianjin]"] = "全国通行做法：整改不到位且情节严重 → 红牌（安康市新闻，未记录网址；泽州 http://0356sh.com/news/20160826/5799.html；§C）——天津页面未载明 [UNCONFIRMED for Tianjin]",
+        ["quarterly lists within 1 month after each quarter ends (Jincheng, http://0356sh.com/news/20160826/5799.html; §C) — Tianjin's cadence not found [UNCONFIRMED for Tianjin]"] = "每季度结束后 1 个月内公布季度名单（晋城，http://0356sh.com/news/20160826/5799.html；§C）——未查到天津的公布频次 [UNCONFIRMED for Tianjin]",
+        ["Jiangxi: either card lowers the environmental credit grade by 1 level (http://m.mgbq.cn/plus/view.php?aid=6278; §C) — applied to Tianjin by analogy [UNCONFIRMED for Tianjin]"] = "江西：亮红牌或黄牌均将环境信用等级下调 1 级（http://m.mgbq.cn/plus/view.php?aid=6278；§C）——类推适用于天津 [UNCONFIRMED for Tianjin]",
+        ["as quoted; dollar year and discount rate not given in the newsletter"] = "照原文引用；该期简报未注明美元计价年份及贴现率",
+        ["节能减排信息动态 no. 120 (2017-09-01), 碳排放社会成本 — the US social cost of carbon, 37 USD/t (reference seed-excerpts.md line 19) [confirmed as quoted]"] = "节能减排信息动态第 120 期（2017-09-01），碳排放社会成本——美国的碳排放社会成本为 37 USD/t（参考资料 seed-excerpts.md line 19）[confirmed as quoted]",
+        ["the newsletter says 'possibly cut to ~5 USD/t'"] = "该期简报称“可能下调至约 5 USD/t”",
+        ["节能减排信息动态 no. 120 (2017-09-01): 'possibly cut to ~5 USD/t' (reference seed-excerpts.md line 19) [UNCONFIRMED]"] = "节能减排信息动态第 120 期（2017-09-01）：“可能下调至约 5 USD/t”（参考资料 seed-excerpts.md line 19）[UNCONFIRMED]",
+        ["2020 emissions, 3 % discount rate, 2020 USD"] = "2020 年排放，贴现率 3 %，2020 USD",
+        ["IWG Technical Support Document, February 2021 — not in the reference files [UNCONFIRMED]"] = "美国机构间工作组《技术支持文件》（Technical Support Document），2021 年 2 月——参考资料中未收录 [UNCONFIRMED]",
+        ["2020 emissions, 2 % near-term discount rate, 2020 USD"] = "2020 年排放，近期贴现率 2 %，2020 USD",
+        ["EPA Report on the Social Cost of Greenhouse Gases, 2023 — not in the reference files [UNCONFIRMED]"] = "美国环保署《温室气体社会成本报告》（Report on the Social Cost of Greenhouse Gases），2023 年——参考资料中未收录 [UNCONFIRMED]",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}
