@@ -44,7 +44,7 @@ public abstract partial class StoreContract<TDb>
         var v = proposed.Violation;
         Assert.Equal((ViolationKind.TotalLoadExceedance, Nov28, 300m, 240m, "kWh"), (v.Kind, v.ObservedOn, v.Measured, v.Limit, v.Unit));
         Assert.Equal("韶关钢铁", v.OrganisationName);
-        Assert.Contains("2026-11-28 300.000 kWh (24 readings)", v.Evidence, StringComparison.Ordinal);
+        Assert.Contains("2026-11-28 300.000 kWh（24 个读数）", v.Evidence, StringComparison.Ordinal);
         Assert.DoesNotContain("2026-11-29", v.Evidence, StringComparison.Ordinal);
         Assert.Equal((CardColour.Yellow, CardStatus.Proposed), (proposed.Proposed!.Colour, proposed.Proposed.Status));
         var journal = await w.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "cards.violation"), 0, 10), Ct);

@@ -63,7 +63,7 @@ public abstract partial class StoreContract<TDb>
         var so2 = byKind[ViolationKind.ConcentrationExceedance].Violation;
         Assert.Equal((Nov28, 101m, 100m, "mg/m³"), (so2.ObservedOn, so2.Measured, so2.Limit, so2.Unit));
         Assert.StartsWith("SO2 BJ-SO2", so2.Parameter, StringComparison.Ordinal);
-        Assert.Contains("2026-11-28 101.000 mg/m³ (mean of 24 readings)", so2.Evidence, StringComparison.Ordinal);
+        Assert.Contains("2026-11-28 101.000 mg/m³（均值，24 个读数）", so2.Evidence, StringComparison.Ordinal);
         var nox = byKind[ViolationKind.TotalLoadExceedance].Violation;
         Assert.Equal((Nov29, 312m, 300m, "kg"), (nox.ObservedOn, nox.Measured, nox.Limit, nox.Unit));
         Assert.All(result.Proposed, p => Assert.Equal(CardColour.Yellow, p.Proposed!.Colour));

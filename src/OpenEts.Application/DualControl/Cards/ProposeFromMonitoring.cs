@@ -95,8 +95,8 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
             var org = await work.Session.Organisations.FindByIdAsync(unit.OrganisationId).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"monitored unit {unit.Id} names organisation {unit.OrganisationId}, which is missing");
             var parameter = meter.Pollutant is { } pollutant
-                ? $"{pollutant} {meter.Code} / {(meter.Kind.IsJudgedByMean() ? "daily mean" : "day")}"
-                : $"{meter.Code} {meter.Kind} / day";
+                ? $"{pollutant} {meter.Code} / {(meter.Kind.IsJudgedByMean() ? "日均值" : "日")}"
+                : $"{meter.Code} {meter.Kind} / 日";
             var recorded = await RecordViolation.RecordAsync(work, org, rules, KindFor(meter), days[0].Day, parameter,
                 days.Max(d => d.Measured), limit.DailyLimitMilli / 1000m, meter.Unit, null, Evidence(meter, limit, days),
                 new { monitoring = meter.Code, month = month.Key.Month, days = days.Count }).ConfigureAwait(false);
@@ -107,16 +107,16 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
     }
 
     /// <summary>
-    /// The readings as evidence: the limit and its basis, then each exceeding day's figure (its sum, or for a
-    /// concentration its mean) and how many readings it comes from.
+    /// The readings as evidence, in Chinese as the case file it joins (在线监测…): the limit and its basis, then each
+    /// exceeding day's figure (its sum, or for a concentration its mean) and how many readings it comes from.
     /// </summary>
     private static string Evidence(MeterPoint meter, MeterLimit limit, List<ExceedingDay> days)
     {
-        var (limitText, figure) = meter.Kind.IsJudgedByMean() ? ("as a daily mean", "mean of ") : ("a day", "");
+        var (limitText, figure) = meter.Kind.IsJudgedByMean() ? ("日均值", "均值，") : ("日用量", "");
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"online monitoring, meter {meter.Code} ({meter.Name}{(meter.Pollutant is { } p ? ", " + p : "")}), permitted {limit.DailyLimitMilli / 1000m:0.000} {meter.Unit} {limitText} ({limit.Basis}); over it on {days.Count} day(s): ")
-            + string.Join("; ", days.Select(d => string.Create(CultureInfo.InvariantCulture,
-                $"{d.Day:yyyy-MM-dd} {d.Measured:0.000} {meter.Unit} ({figure}{d.Received} readings)")));
+            $"在线监测，计量点 {meter.Code}（{meter.Name}{(meter.Pollutant is { } p ? "，" + p : "")}），许可{limitText} {limit.DailyLimitMilli / 1000m:0.000} {meter.Unit}（{limit.Basis}）；超限 {days.Count} 天：")
+            + string.Join("；", days.Select(d => string.Create(CultureInfo.InvariantCulture,
+                $"{d.Day:yyyy-MM-dd} {d.Measured:0.000} {meter.Unit}（{figure}{d.Received} 个读数）")));
         return text.Length <= OffsetsFields.LongText ? text : string.Concat(text.AsSpan(0, OffsetsFields.LongText - 1), "…");
     }
 }
