@@ -55,9 +55,9 @@ public sealed partial class EnergyDemoStoryTests(ServerFactory server) : IClassF
         Assert.Contains(DemoMonitoring.SulphurMeter, unit, StringComparison.Ordinal);
         Assert.StartsWith("91440101MA5CY1001", historyLink.Groups[1].Value, StringComparison.Ordinal);
         // The card's trigger as read: its meter code and figures are kept whole in spans of their own.
-        var trigger = Regex.Replace(history, "<[^>]+>", "");
+        var trigger = System.Net.WebUtility.HtmlDecode(Regex.Replace(history, "<[^>]+>", ""));
         Assert.Contains($"SO2 {DemoMonitoring.SulphurMeter}", trigger, StringComparison.Ordinal);
-        Assert.Contains("mean of 24 readings", trigger, StringComparison.Ordinal);
+        Assert.Contains("（均值，24 个读数）", trigger, StringComparison.Ordinal);
     }
 
     [Fact]
