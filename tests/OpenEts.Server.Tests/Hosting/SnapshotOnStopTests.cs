@@ -45,6 +45,45 @@ public sealed class SnapshotOnStopTests
         Assert.Equal(head, reloaded.RestoredFrom);
     }
 
+    [Fact]
+    public async Task Stop_CalledTwiceAtOnce_SnapshotsOnce_AndBothStopsWaitForIt()
+    {
+        // The test host stops a server twice at once (the factory, and the app's own run on the stop signal); the stop
+        // that finished first used to dispose the ledgers while the other was still snapshotting them.
+        var ledger = new SlowLedger();
+        var stop = new OpenEts.Server.Hosting.SnapshotOnStop<SlowLedger>(ledger, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<OpenEts.Server.Hosting.SnapshotOnStop<SlowLedger>>.Instance);
+
+        var first = stop.StopAsync(Ct);
+        var second = stop.StopAsync(Ct);
+        await ledger.Started.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var waitedForTheSnapshot = !first.IsCompleted && !second.IsCompleted;
+        ledger.Finish.SetResult();
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.True(waitedForTheSnapshot);
+        Assert.Equal(1, ledger.Calls);
+    }
+
+    private sealed class SlowLedger : OpenEts.Application.Journal.ISnapshotsOnStop
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Calls { get; private set; }
+
+        public string SnapshotLedger => "registry";
+
+        public async Task<long?> StoreSnapshotOnStopAsync(DateTimeOffset now, CancellationToken ct)
+        {
+            Calls++;
+            Started.SetResult();
+            await Finish.Task;
+            return 42;
+        }
+    }
+
     private sealed class OnDatabase(string database, bool demo) : ServerFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
