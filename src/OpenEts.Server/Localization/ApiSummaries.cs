@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace OpenEts.Server.Localization;
 
 /// <summary>
@@ -12,8 +10,7 @@ namespace OpenEts.Server.Localization;
 internal static partial class ApiSummaries
 {
     /// <summary>The summary in the page's language: Chinese when known, else as given.</summary>
-    public static string Show(string english) =>
-        Text.IsEnglish || !Chinese.TryGetValue(english, out var chinese) ? english : chinese;
+    public static string Show(string english) => Text.Translated(english, Chinese);
 
     /// <summary>Whether <paramref name="english"/> has its Chinese here.</summary>
     public static bool Known(string english) => Chinese.ContainsKey(english);

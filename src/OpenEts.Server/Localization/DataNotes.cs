@@ -11,8 +11,7 @@ namespace OpenEts.Server.Localization;
 internal static partial class DataNotes
 {
     /// <summary>The note in the page's language: Chinese when it is a shipped note, else as stored.</summary>
-    public static string Show(string? note) =>
-        note is null ? "" : Text.IsEnglish || !Chinese.TryGetValue(note, out var chinese) ? note : chinese;
+    public static string Show(string? note) => note is null ? "" : Text.Translated(note, Chinese);
 
     /// <summary>Whether <paramref name="note"/> has its Chinese here.</summary>
     public static bool Known(string note) => Chinese.ContainsKey(note);

@@ -34,6 +34,16 @@ public static class Text
     /// <summary>Items of a list in one line, separated as the current language separates them (、 in Chinese, a comma in English).</summary>
     public static string List(IEnumerable<string> items) => string.Join(T("list.separator"), items);
 
+    /// <summary>
+    /// A text kept in English (an endpoint's summary, a data document's note) in the page's language: its Chinese from
+    /// <paramref name="chinese"/>, keyed by the exact English, on a Chinese page; else as given.
+    /// </summary>
+    public static string Translated(string text, IReadOnlyDictionary<string, string> chinese)
+    {
+        ArgumentNullException.ThrowIfNull(chinese);
+        return IsEnglish || !chinese.TryGetValue(text, out var translated) ? text : translated;
+    }
+
     /// <summary>True when the resources hold <paramref name="key"/>.</summary>
     public static bool Has(string key) => !Localizer[key].ResourceNotFound;
 
