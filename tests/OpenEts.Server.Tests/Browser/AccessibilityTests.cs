@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Browser;
+
+/// <summary>
+/// Every page each kind of user reaches from the home page, checked in real Chromium by axe-core (the accessibility rules
+/// engine, vendored by scripts/vendor-axe) against WCAG 2.1 A and AA and axe's best practices: every form control has a
+/// name a screen reader reads, text has the contrast to be read, a table too wide for its frame can be scrolled from the
+/// keyboard, headings go in order. A failure names each rule, page and element, so a page added or changed without these
+/// shows up here.
+/// </summary>
+public sealed class AccessibilityTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    private static readonly Lazy<string> Axe = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Browser", "Axe", "axe.min.js")));
+
+    // At most this many pages a user: the crawl reaches each kind of page (one address a path) well within it.
+    private const int PagesPerUser = 60;
+
+    [Theory]
+    [InlineData("visitor", 1280)]
+    [InlineData("regulator", 1280)]
+    [InlineData("power-a", 1280)]
+    [InlineData("verifier", 1280)]
+    [InlineData("exchange", 1280)]
+    [InlineData("citizen-gz", 390)]
+    public async Task EveryPageAUserReaches_PassesTheAccessibilityRules(string user, int width)
+    {
+        var page = user == "visitor" ? await VisitorAsync(width) : await server.SignInAsync(user, width);
+
+        var (visited, violations) = await CrawlAsync(page);
+
+        Assert.True(visited.Count >= 3, $"{user} reached only {string.Join(", ", visited)}");
+        Assert.True(violations.Count == 0,
+            $"{violations.Count} accessibility violation(s) on the {visited.Count} pages {user} reached:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task ATableTooWideForItsFrame_TakesKeyboardFocus_AndAFittingOneDoesNot()
+    {
+        var narrow = await server.SignInAsync("regulator", 390);
+        await narrow.GotoAsync("/Users");
+        Assert.Equal("0", await narrow.GetAttributeAsync(".table-wrap", "tabindex"));
+        Assert.Equal("region", await narrow.GetAttributeAsync(".table-wrap", "role"));
+        Assert.False(string.IsNullOrWhiteSpace(await narrow.GetAttributeAsync(".table-wrap", "aria-label")));
+
+        // Widened until the table fits: the frame no longer stops the keyboard.
+        await narrow.SetViewportSizeAsync(2400, 900);
+        await narrow.WaitForFunctionAsync("() => !document.querySelector('.table-wrap').hasAttribute('tabindex')");
+        Assert.Null(await narrow.GetAttributeAsync(".table-wrap", "role"));
+    }
+
+    private async Task<IPage> VisitorAsync(int width)
+    {
+        var context = await server.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        return page;
+    }
+
+    // Breadth first from the home page over the links on each page, one address a path (the first query met), skipping
+    // sign-out, the language switch, the API, downloads and files; axe-core runs on each page once it has loaded.
+    private static async Task<(List<string> Visited, List<string> Violations)> CrawlAsync(IPage page)
+    {
+        var queue = new Queue<string>(["/"]);
+        var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var visited = new List<string>();
+        var violations = new List<string>();
+        while (queue.Count > 0 && visited.Count < PagesPerUser)
+        {
+            var address = queue.Dequeue();
+            if (!paths.Add(address.Split('?')[0]))
+            {
+                continue;
+            }
+            var response = await page.GotoAsync(address);
+            if (response is null || !response.Ok || !(response.Headers.GetValueOrDefault("content-type") ?? "").StartsWith("text/html", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            visited.Add(address);
+            foreach (var link in await page.EvalOnSelectorAllAsync<string[]>("a[href^='/']", "as => as.map(a => a.getAttribute('href'))"))
+            {
+                if (Crawlable(link) && !paths.Contains(link.Split('?')[0]))
+                {
+                    queue.Enqueue(link);
+                }
+            }
+            await page.EvaluateAsync(Axe.Value);
+            var found = await page.EvaluateAsync<string>(
+                """
+                async () => JSON.stringify((await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] }))
+                    .violations.flatMap(v => v.nodes.map(n => `${v.impact} ${v.id} (${v.help}) :: ${n.target.join(' ')} :: ${n.html.slice(0, 160)}`)))
+                """);
+            violations.AddRange(JsonSerializer.Deserialize<string[]>(found)!.Select(v => $"{address} :: {v}"));
+        }
+        return (visited, violations);
+    }
+
+    private static bool Crawlable(string link)
+    {
+        var path = link.Split('?')[0];
+        return !path.StartsWith("/Account/Logout", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWith("/lang", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWith("/api", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWith("/openapi", StringComparison.OrdinalIgnoreCase)
+            && !link.Contains("handler=", StringComparison.OrdinalIgnoreCase)
+            && !Path.HasExtension(path);
+    }
+}
