@@ -19,15 +19,21 @@ public sealed class AccessibilityTests(BrowserServer server) : IClassFixture<Bro
     private const int PagesPerUser = 60;
 
     [Theory]
-    [InlineData("visitor", 1280)]
-    [InlineData("regulator", 1280)]
-    [InlineData("power-a", 1280)]
-    [InlineData("verifier", 1280)]
-    [InlineData("exchange", 1280)]
-    [InlineData("citizen-gz", 390)]
-    public async Task EveryPageAUserReaches_PassesTheAccessibilityRules(string user, int width)
+    [InlineData("visitor", 1280, "zh")]
+    [InlineData("visitor", 1280, "en")]
+    [InlineData("regulator", 1280, "zh")]
+    [InlineData("power-a", 1280, "zh")]
+    [InlineData("verifier", 1280, "zh")]
+    [InlineData("exchange", 1280, "zh")]
+    [InlineData("citizen-gz", 390, "zh")]
+    public async Task EveryPageAUserReaches_PassesTheAccessibilityRules(string user, int width, string language)
     {
         var page = user == "visitor" ? await VisitorAsync(width) : await server.SignInAsync(user, width);
+        if (language == "en")
+        {
+            await page.GotoAsync("/lang/en?returnUrl=%2F");
+            Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        }
 
         var (visited, violations) = await CrawlAsync(page);
 
