@@ -57,6 +57,24 @@ public sealed class AccessibilityTests(BrowserServer server) : IClassFixture<Bro
         Assert.Null(await narrow.GetAttributeAsync(".table-wrap", "role"));
     }
 
+    [Fact]
+    public async Task TheKeyboardsFirstStop_SkipsTheNavigation()
+    {
+        var page = await server.SignInAsync("regulator");
+        await page.GotoAsync("/Registry");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip-link", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Equal("跳到正文", (await page.InnerTextAsync("#skip-link")).Trim());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('skip-link').getBoundingClientRect().top >= 0"), "the focused skip link is off the screen");
+
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("content", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        // The next stop is the page's own first link or control, not the navigation's.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.False(await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('header')"), "the tab after the skip went back into the navigation");
+    }
+
     private async Task<IPage> VisitorAsync(int width)
     {
         var context = await server.NewContextAsync(new BrowserNewContextOptions
