@@ -9,6 +9,9 @@ namespace OpenEts.Application.Organisations;
 /// <summary>The covered-entity list (纳入企业名单): add, edit, import, list, history. Changes are the regulator's.</summary>
 public sealed class OrganisationService(IStore store)
 {
+    // The kinds the list journals: entity.created, entity.updated.
+    private const string EntityKinds = "entity.";
+
     public Task<IReadOnlyList<Organisation>> ListAsync(OrganisationFilter filter, CancellationToken ct) =>
         store.ReadAsync(s => s.Organisations.ListAsync(filter), ct);
 
@@ -29,9 +32,14 @@ public sealed class OrganisationService(IStore store)
             ? await store.ReadAsync(s => s.Organisations.ListAsync(new OrganisationFilter(Jurisdiction: market)), ct).ConfigureAwait(false)
             : [];
 
-    /// <summary>An organisation's history (newest first, at most 200 entries), field by field: before → after.</summary>
+    /// <summary>
+    /// An organisation's history on the list (newest first, at most 200 entries), field by field: before → after. Only
+    /// the list's own changes (<c>entity.*</c>): other modules journal under the same code (its cash, its exchange
+    /// account, its cards), and every market participant may read this history, so those entries, which tell when a
+    /// company deposited or traded, stay in the audit log for the regulator and the auditor.
+    /// </summary>
     public async Task<IReadOnlyList<OrganisationChange>> ChangesAsync(CreditCode code, CancellationToken ct) =>
-        [.. (await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(Subject: code.Value), 0, 200), ct).ConfigureAwait(false))
+        [.. (await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(Subject: code.Value, KindPrefix: EntityKinds), 0, 200), ct).ConfigureAwait(false))
             .Select(OrganisationChange.From)];
 
     public Task<OrganisationOutcome> AddAsync(Actor actor, OrganisationDraft draft, DateTimeOffset now, CancellationToken ct)

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OpenEts.Application.Storage;
 using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Api;
@@ -105,6 +107,22 @@ public sealed class OrganisationApiTests(ServerFactory server) : IClassFixture<S
         Assert.Equal("status", status.GetProperty("field").GetString());
         Assert.Equal("covered", status.GetProperty("before").GetString());
         Assert.Equal("left", status.GetProperty("after").GetString());
+    }
+
+    [Fact]
+    public async Task History_ReadByAnotherCompany_ShowsTheListsChangesButNotTheCompanysCashOrTrading()
+    {
+        // The demo's cement company deposited cash and traded on the exchange, both journalled under its code.
+        using var powerA = await server.SignedInAsync("power-a");
+
+        var history = await powerA.GetFromJsonAsync<JsonElement>("/api/v1/organisations/91441800MA5CY1002B/history", Ct);
+        var journalled = await server.Services.GetRequiredService<IStore>().ReadAsync(
+            s => s.Journal.PageAsync(new JournalFilter(Subject: "91441800MA5CY1002B"), 0, 200), Ct);
+
+        Assert.Contains(journalled, e => e.Kind.StartsWith("cash.", StringComparison.Ordinal));
+        var kinds = history.EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToList();
+        Assert.Contains("entity.created", kinds);
+        Assert.All(kinds, k => Assert.StartsWith("entity.", k, StringComparison.Ordinal));
     }
 
     [Fact]
