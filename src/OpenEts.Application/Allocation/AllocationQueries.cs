@@ -87,6 +87,28 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv, Organisation
     /// <paramref name="year"/> with <paramref name="edits"/>, over every covered entity's approved MRV figures. Nothing is
     /// stored. Null result with errors when the plan is unknown or an edit does not apply.
     /// </summary>
+    /// <summary>
+    /// The what-if as <paramref name="actor"/> may see it: every entity's row for the regulator and the auditor; for a
+    /// company its own row only, for anyone else none (<see cref="MaySee"/>: an entity's allocation follows from its
+    /// verified output, which its competitors may not read). The totals and the cap check stay the whole market's.
+    /// </summary>
+    public async Task<(WhatIfResult? Result, IReadOnlyList<FieldError> Errors)> WhatIfAsync(Actor actor,
+        string planId, int? version, int year, IReadOnlyList<PlanEdit> edits, Action<int, int>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (result, errors) = await WhatIfAsync(planId, version, year, edits, progress, ct).ConfigureAwait(false);
+        if (result is null || actor.Role is Role.Regulator or Role.Auditor)
+        {
+            return (result, errors);
+        }
+        var own = actor.Role == Role.CompanyRepresentative && actor.OrganisationId is { } id
+            ? await store.ReadAsync(s => s.Organisations.FindByIdAsync(id), ct).ConfigureAwait(false)
+            : null;
+        var seen = result.Rows.Where(r => own is not null && r.Changed.Code == own.Code.Value).ToList();
+        return (result with { Rows = seen, Withheld = result.Rows.Count - seen.Count }, errors);
+    }
+
+    /// <summary>The what-if with every entity's row: for the regulator's tools (the CLI, confirming a what-if).</summary>
     public async Task<(WhatIfResult? Result, IReadOnlyList<FieldError> Errors)> WhatIfAsync(
         string planId, int? version, int year, IReadOnlyList<PlanEdit> edits, Action<int, int>? progress, CancellationToken ct)
     {

@@ -9,9 +9,12 @@ namespace OpenEts.Application.Allocation;
 public sealed record WhatIfResult(AllocationPlan Plan, int Year, IReadOnlyList<PlanEdit> Edits, IReadOnlyList<WhatIfRow> Rows,
     CapCheck? Baseline, CapCheck? Changed, IReadOnlyList<PlanFlag> Flags)
 {
-    /// <summary>Σ changed allocations.</summary>
-    public long Total => Rows.Sum(r => r.Changed.Total.Value);
+    /// <summary>Σ changed allocations, over every entity (also those whose rows a viewer may not see).</summary>
+    public long Total { get; init; } = Rows.Sum(r => r.Changed.Total.Value);
 
-    /// <summary>Σ baseline allocations.</summary>
-    public long BaselineTotal => Rows.Sum(r => r.Baseline.Total.Value);
+    /// <summary>Σ baseline allocations, over every entity.</summary>
+    public long BaselineTotal { get; init; } = Rows.Sum(r => r.Baseline.Total.Value);
+
+    /// <summary>The entities run whose rows the viewer may not see (<see cref="AllocationQueries.MaySee"/>): counted in the totals, not listed.</summary>
+    public int Withheld { get; init; }
 }

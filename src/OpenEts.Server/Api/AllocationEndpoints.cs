@@ -91,8 +91,8 @@ internal static class AllocationEndpoints
         HttpContext http, AllocationCommandHandler handler, CancellationToken ct) =>
         RunAsync(ApprovePlan.TryParse(new ApprovePlan.Form(plan, version), out var command, out var errors), command, errors, http, handler, ct);
 
-    private static async Task<Results<Ok<AllocationViews.WhatIfView>, ValidationProblem>> WhatIfAsync(WhatIfInput input, AllocationQueries queries,
-        CancellationToken ct)
+    private static async Task<Results<Ok<AllocationViews.WhatIfView>, ValidationProblem>> WhatIfAsync(WhatIfInput input, HttpContext http,
+        AllocationQueries queries, CancellationToken ct)
     {
         var edits = new List<PlanEdit>();
         foreach (var (text, i) in (input.Set ?? []).Select((t, i) => (t, i)))
@@ -103,7 +103,7 @@ internal static class AllocationEndpoints
             }
             edits.Add(edit);
         }
-        var (result, errors) = await queries.WhatIfAsync(input.Plan, input.Version, input.Year, edits, null, ct).ConfigureAwait(false);
+        var (result, errors) = await queries.WhatIfAsync(http.User.Actor(), input.Plan, input.Version, input.Year, edits, null, ct).ConfigureAwait(false);
         return result is null ? Problems.Fields(errors) : TypedResults.Ok(AllocationViews.WhatIfView.From(result));
     }
 

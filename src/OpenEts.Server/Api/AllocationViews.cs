@@ -78,11 +78,11 @@ internal static class AllocationViews
 
     /// <summary>A what-if: each entity under the plan as it is and as changed, the totals and both cap checks. Nothing was stored.</summary>
     public sealed record WhatIfView(string Plan, int Version, int Year, long Total, long PlanTotal, CapView? Cap, CapView? PlanCap,
-        IReadOnlyList<WhatIfRowView> Rows, int Unconfirmed)
+        IReadOnlyList<WhatIfRowView> Rows, int Unconfirmed, int Withheld)
     {
         public static WhatIfView From(WhatIfResult r) => new(r.Plan.Id, r.Plan.Version, r.Year, r.Total, r.BaselineTotal, CapView.From(r.Changed),
             CapView.From(r.Baseline), [.. r.Rows.OrderBy(x => x.Changed.Code, StringComparer.Ordinal).Select(x => new WhatIfRowView(x.Changed.Code,
                 x.Changed.Name, x.Changed.Sector, x.Changed.Stage, x.Baseline.Total.Value,
-                x.Changed.Total.Value, x.Change, x.Changed.Free.Value, x.Changed.Paid.Value, x.Changed.Unconfirmed))], r.Flags.Count);
+                x.Changed.Total.Value, x.Change, x.Changed.Free.Value, x.Changed.Paid.Value, x.Changed.Unconfirmed))], r.Flags.Count, r.Withheld);
     }
 }

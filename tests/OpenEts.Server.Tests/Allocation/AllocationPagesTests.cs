@@ -73,6 +73,33 @@ public sealed class AllocationPagesTests(ServerFactory server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task WhatIf_AsACompany_ListsItsOwnRowOnly_WithTheWholeMarketsTotals()
+    {
+        // An entity's allocation follows from its verified output: a competitor sees the market's totals, not the rows.
+        using var paper = await server.SignedInAsync("paper-a");
+        using var verifier = await server.SignedInAsync("verifier");
+        using var regulator = await server.SignedInAsync("regulator");
+        var body = new { plan = "guangdong-2017", year = 2017, set = new[] { "benchmark.cement.clinker=0.85" } };
+
+        var own = await (await paper.PostAsJsonAsync("/api/v1/allocation/what-if", body, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var none = await (await verifier.PostAsJsonAsync("/api/v1/allocation/what-if", body, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var all = await (await regulator.PostAsJsonAsync("/api/v1/allocation/what-if", body, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var page = await paper.GetStringAsync("/Allocation/WhatIf?plan=guangdong-2017&year=2017&set=benchmark.cement.clinker%3D0.85", Ct);
+
+        var entities = all.GetProperty("rows").GetArrayLength();
+        Assert.True(entities >= 5, $"the regulator's what-if lists {entities} entities");
+        Assert.Equal(0, all.GetProperty("withheld").GetInt32());
+        Assert.Equal(["91440600MA5CY1004T"], own.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("organisation").GetString()));
+        Assert.Equal(entities - 1, own.GetProperty("withheld").GetInt32());
+        Assert.Equal(0, none.GetProperty("rows").GetArrayLength());
+        Assert.Equal(entities, none.GetProperty("withheld").GetInt32());
+        Assert.Equal(all.GetProperty("total").GetInt64(), own.GetProperty("total").GetInt64());
+        Assert.Equal(all.GetProperty("planTotal").GetInt64(), none.GetProperty("planTotal").GetInt64());
+        Assert.DoesNotContain(Cement, page, StringComparison.Ordinal);
+        Assert.Contains("id=\"whatif-withheld\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Schema_Anonymous_IsPublishedAndPlanPageFlagsPlaceholders()
     {
         using var anonymous = server.CreateClient();

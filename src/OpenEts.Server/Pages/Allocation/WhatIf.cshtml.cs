@@ -78,7 +78,7 @@ public sealed class WhatIfModel(AllocationQueries queries, AllocationCommandHand
         {
             return;
         }
-        var (result, errors) = await queries.WhatIfAsync(Plan, Version, Year, edits, null, ct);
+        var (result, errors) = await queries.WhatIfAsync(User.Actor(), Plan, Version, Year, edits, null, ct);
         foreach (var e in errors)
         {
             Errors.TryAdd(e.Field is "plan" or "year" ? e.Field : "set", RuleText.Field(e));

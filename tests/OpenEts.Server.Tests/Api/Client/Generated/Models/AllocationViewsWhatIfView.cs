@@ -52,6 +52,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public int? Unconfirmed { get; set; }
         /// <summary>The version property</summary>
         public int? Version { get; set; }
+        /// <summary>The withheld property</summary>
+        public int? Withheld { get; set; }
         /// <summary>The year property</summary>
         public int? Year { get; set; }
         /// <summary>
@@ -80,6 +82,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "total", n => { Total = n.GetLongValue(); } },
                 { "unconfirmed", n => { Unconfirmed = n.GetIntValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
+                { "withheld", n => { Withheld = n.GetIntValue(); } },
                 { "year", n => { Year = n.GetIntValue(); } },
             };
         }
@@ -98,6 +101,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteLongValue("total", Total);
             writer.WriteIntValue("unconfirmed", Unconfirmed);
             writer.WriteIntValue("version", Version);
+            writer.WriteIntValue("withheld", Withheld);
             writer.WriteIntValue("year", Year);
         }
     }
