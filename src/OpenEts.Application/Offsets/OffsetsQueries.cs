@@ -112,8 +112,24 @@ public sealed class OffsetsQueries(IStore store, RegistryQueries registry)
             var project = await s.Offsets.FindProjectAsync(id).ConfigureAwait(false);
             return project is null || !MaySee(actor, project) ? null : await DetailAsync(s, project).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
-        return detail is null ? null : await WithIssuancesAsync(detail, ct).ConfigureAwait(false);
+        return detail is null ? null : ForViewer(actor, await WithIssuancesAsync(detail, ct).ConfigureAwait(false));
     }
+
+    /// <summary>
+    /// The register is public, but the sign-in names of the people who acted on a project are the parties' own: the
+    /// regulator, the auditor, the verifiers and the owner's representatives see them; anyone else sees each step's role
+    /// (and the owner on the page) with the name left empty, as in a step's <see cref="OffsetStep.UserName"/> and a
+    /// document's <see cref="OffsetDocument.UploadedBy"/>. A sign-in name published is half of a password guess.
+    /// </summary>
+    private static ProjectDetail ForViewer(Actor? actor, ProjectDetail detail) =>
+        actor is { Role: Role.Regulator or Role.Auditor or Role.Verifier }
+        || (actor is { Role: Role.CompanyRepresentative } && actor.OrganisationId == detail.Project.OrganisationId)
+            ? detail
+            : detail with
+            {
+                History = [.. detail.History.Select(h => h with { UserName = "" })],
+                Documents = [.. detail.Documents.Select(d => d with { UploadedBy = "" })],
+            };
 
     /// <summary>One project by programme and code (<c>FFCER</c>, <c>FJ0001</c>), when it exists and <paramref name="actor"/> may see it.</summary>
     public async Task<ProjectDetail?> ProjectAsync(Actor? actor, string programme, string code, CancellationToken ct)

@@ -67,6 +67,34 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task PublicProject_ShowsEachStepsRole_ButTheSignInNamesOnlyToItsParties()
+    {
+        // Demo project 1 (CCER-000303) is the steel company's, submitted by steel-a and validated by the verifier.
+        using var anonymous = server.CreateClient();
+        using var competitor = await server.SignedInAsync("power-a");
+        using var owner = await server.SignedInAsync("steel-b");
+        using var auditor = await server.SignedInAsync("auditor");
+
+        var seenBy = new Dictionary<string, JsonElement>();
+        foreach (var (who, client) in new[] { ("anonymous", anonymous), ("competitor", competitor), ("owner", owner), ("auditor", auditor) })
+        {
+            seenBy[who] = await client.GetFromJsonAsync<JsonElement>("/api/v1/offsets/projects/1", Ct);
+        }
+        var page = await anonymous.GetStringAsync("/Offsets/Project?id=1", Ct);
+
+        static string[] Users(JsonElement project) =>
+            [.. project.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("user").GetString()!)];
+        Assert.Contains("steel-a", Users(seenBy["owner"]));
+        Assert.Contains("verifier", Users(seenBy["auditor"]));
+        Assert.All(Users(seenBy["anonymous"]), u => Assert.Equal("", u));
+        Assert.All(Users(seenBy["competitor"]), u => Assert.Equal("", u));
+        Assert.Equal(Users(seenBy["owner"]).Length, Users(seenBy["anonymous"]).Length);
+        Assert.All(seenBy["anonymous"].GetProperty("history").EnumerateArray(), h => Assert.False(string.IsNullOrEmpty(h.GetProperty("role").GetString())));
+        Assert.DoesNotContain("steel-a", page, StringComparison.Ordinal);
+        Assert.Contains("企业代表", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_MoreThanTheClaim_Returns409NamingTheFieldAndNothingIsIssued()
     {
         using var owner = await server.SignedInAsync("power-a");
