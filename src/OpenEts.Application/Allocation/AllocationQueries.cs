@@ -83,11 +83,6 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv, Organisation
     }
 
     /// <summary>
-    /// The what-if of <paramref name="planId"/> version <paramref name="version"/> (the newest when null) for
-    /// <paramref name="year"/> with <paramref name="edits"/>, over every covered entity's approved MRV figures. Nothing is
-    /// stored. Null result with errors when the plan is unknown or an edit does not apply.
-    /// </summary>
-    /// <summary>
     /// The what-if as <paramref name="actor"/> may see it: every entity's row for the regulator and the auditor; for a
     /// company its own row only, for anyone else none (<see cref="MaySee"/>: an entity's allocation follows from its
     /// verified output, which its competitors may not read). The totals and the cap check stay the whole market's.
@@ -108,7 +103,12 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv, Organisation
         return (result with { Rows = seen, Withheld = result.Rows.Count - seen.Count }, errors);
     }
 
-    /// <summary>The what-if with every entity's row: for the regulator's tools (the CLI, confirming a what-if).</summary>
+    /// <summary>
+    /// The what-if of <paramref name="planId"/> version <paramref name="version"/> (the newest when null) for
+    /// <paramref name="year"/> with <paramref name="edits"/>, over every covered entity's approved MRV figures, with every
+    /// entity's row (the CLI, run by the platform's operators on the database). Nothing is stored. Null result with
+    /// errors when the plan is unknown or an edit does not apply.
+    /// </summary>
     public async Task<(WhatIfResult? Result, IReadOnlyList<FieldError> Errors)> WhatIfAsync(
         string planId, int? version, int year, IReadOnlyList<PlanEdit> edits, Action<int, int>? progress, CancellationToken ct)
     {
