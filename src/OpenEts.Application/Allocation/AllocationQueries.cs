@@ -74,12 +74,22 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv, Organisation
         ArgumentNullException.ThrowIfNull(actor);
         return store.ReadAsync<IReadOnlyList<EntityAllocationView>>(async s =>
         {
-            var own = actor.OrganisationId is { } id ? await s.Organisations.FindByIdAsync(id).ConfigureAwait(false) : null;
-            var all = actor.Role is Role.Regulator or Role.Auditor;
+            var sees = await SeesAsync(s, actor).ConfigureAwait(false);
             var records = await s.Allocation.ListAllocationsAsync(jurisdiction, year).ConfigureAwait(false);
-            return [.. records.Where(r => all || (actor.Role == Role.CompanyRepresentative && own?.Code.Value == r.Organisation))
+            return [.. records.Where(r => sees(r.Organisation))
                 .GroupBy(r => r.Organisation).Select(g => View(g.Key, jurisdiction, year, [.. g])!)];
         }, ct);
+    }
+
+    /// <summary><see cref="MaySee"/> by credit code, for the reads that list entities by code: the actor's own organisation read once.</summary>
+    private static async Task<Func<string, bool>> SeesAsync(IStoreSession s, Actor actor)
+    {
+        if (actor.Role is Role.Regulator or Role.Auditor)
+        {
+            return _ => true;
+        }
+        var own = actor.OrganisationId is { } id ? await s.Organisations.FindByIdAsync(id).ConfigureAwait(false) : null;
+        return own is not null && MaySee(actor, own) ? code => code == own.Code.Value : _ => false;
     }
 
     /// <summary>
@@ -92,14 +102,12 @@ public sealed class AllocationQueries(IStore store, MrvQueries mrv, Organisation
     {
         ArgumentNullException.ThrowIfNull(actor);
         var (result, errors) = await WhatIfAsync(planId, version, year, edits, progress, ct).ConfigureAwait(false);
-        if (result is null || actor.Role is Role.Regulator or Role.Auditor)
+        if (result is null)
         {
             return (result, errors);
         }
-        var own = actor.Role == Role.CompanyRepresentative && actor.OrganisationId is { } id
-            ? await store.ReadAsync(s => s.Organisations.FindByIdAsync(id), ct).ConfigureAwait(false)
-            : null;
-        var seen = result.Rows.Where(r => own is not null && r.Changed.Code == own.Code.Value).ToList();
+        var sees = await store.ReadAsync(s => SeesAsync(s, actor), ct).ConfigureAwait(false);
+        var seen = result.Rows.Where(r => sees(r.Changed.Code)).ToList();
         return (result with { Rows = seen, Withheld = result.Rows.Count - seen.Count }, errors);
     }
 
