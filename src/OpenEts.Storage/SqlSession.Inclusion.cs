@@ -205,6 +205,14 @@ internal sealed partial class SqlSession : IInclusionData
             at = Ms(a.At),
             by = a.By,
         }).ConfigureAwait(false);
+        // The daily sums the claim is made of, kept as filed: the sample and the trail read these, not the period's
+        // sums as they stand later (an action counted afterwards on one of its days is left out of PHCER).
+        await ExecuteAsync("""
+            INSERT INTO inclusion_aggregation_days (aggregation_id, day, behaviour, actions, reduction_mg, citizens)
+            SELECT @id, day, behaviour, SUM(actions), SUM(reduction_mg), COUNT(DISTINCT user_id)
+            FROM inclusion_daily WHERE programme = @programme AND day BETWEEN @start AND @end
+            GROUP BY day, behaviour
+            """, new { id, programme = a.Programme, start = (long)a.PeriodStart.DayNumber, end = (long)a.PeriodEnd.DayNumber }).ConfigureAwait(false);
         return a with { Id = id };
     }
 

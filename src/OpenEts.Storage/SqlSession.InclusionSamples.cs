@@ -15,9 +15,11 @@ internal sealed partial class SqlSession
         FROM inclusion_aggregations
         """;
 
-    // Counted events with a reduction: what an aggregation's reductions are made of, and so what a sample is drawn from.
+    // Counted events with a reduction: what an aggregation's reductions are made of, and so what a sample is drawn from;
+    // never one counted after its period was aggregated (inclusion_late_events, migration 0064).
     private const string CountedEvents = """
-        FROM inclusion_events WHERE day BETWEEN @from AND @to AND programme = @programme AND refusal IS NULL AND reduction_mg > 0
+        FROM inclusion_events e WHERE day BETWEEN @from AND @to AND programme = @programme AND refusal IS NULL AND reduction_mg > 0
+            AND NOT EXISTS (SELECT 1 FROM inclusion_late_events l WHERE l.source = e.source AND l.event_id = e.event_id)
         """;
 
     async Task<InclusionAggregation?> IInclusionData.FindAggregationAsync(long id) =>
@@ -46,15 +48,24 @@ internal sealed partial class SqlSession
         }
     }
 
-    async Task<IReadOnlyList<DailyBehaviourTotal>> IInclusionData.PeriodDailyTotalsAsync(string programme, DateOnly from, DateOnly to) =>
+    async Task<IReadOnlyList<DailyBehaviourTotal>> IInclusionData.AggregationDaysAsync(long aggregation) =>
         [.. (await QueryAsync<DailyTotalRow>("""
-            SELECT day AS Day, behaviour AS Behaviour, CAST(SUM(actions) AS bigint) AS Actions, CAST(SUM(reduction_mg) AS bigint) AS ReductionMg,
-                COUNT(DISTINCT user_id) AS Citizens
-            FROM inclusion_daily WHERE programme = @programme AND day BETWEEN @from AND @to
-            GROUP BY day, behaviour ORDER BY day, behaviour
-            """, new { programme, from = (long)from.DayNumber, to = (long)to.DayNumber }).ConfigureAwait(false))
+            SELECT day AS Day, behaviour AS Behaviour, actions AS Actions, reduction_mg AS ReductionMg, citizens AS Citizens
+            FROM inclusion_aggregation_days WHERE aggregation_id = @aggregation
+            ORDER BY day, behaviour
+            """, new { aggregation }).ConfigureAwait(false))
             .Select(r => new DailyBehaviourTotal(Day(r.Day), Enum.Parse<Behaviour>(r.Behaviour), r.Actions, CarbonGrams.FromMilligrams(r.ReductionMg),
                 r.Citizens))];
+
+    async Task IInclusionData.MarkLateAsync(long aggregation, IReadOnlyList<(string Source, string EventId)> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var (source, eventId) in events)
+        {
+            await ExecuteAsync("INSERT INTO inclusion_late_events (source, event_id, aggregation_id) VALUES (@source, @eventId, @aggregation)",
+                new { source, eventId, aggregation }).ConfigureAwait(false);
+        }
+    }
 
     async Task<InclusionSample?> IInclusionData.FindSampleAsync(long aggregation) =>
         (await QuerySingleOrDefaultAsync<SampleRow>("""

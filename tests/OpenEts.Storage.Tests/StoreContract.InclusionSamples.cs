@@ -158,6 +158,39 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task InclusionSample_AfterAnActionCountedLateInTheAggregatedPeriod_DrawsAndTracesOnlyWhatWasFiled()
+    {
+        var (w, aggregation, _) = await AggregatedReadingsAsync();
+        await using var _w = w;
+        var verifier = await w.ActorOf("verifier");
+        var regulator = await w.ActorOf("regulator");
+        var queries = new OffsetsQueries(w.Store, new RegistryQueries(w.Registry));
+
+        // Two metro rides on days of the aggregated November, counted after it was filed: they earn coins, and the
+        // period's public sums grow, but the report was filed without them.
+        var late = await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            Ride("late-1", "metro", 1m, at: "2026-11-20T08:15:00+08:00") with { User = "citizen" },
+            Ride("late-2", "metro", 1m, at: "2026-11-21T08:15:00+08:00") with { User = "citizen" }));
+        Assert.All(late.Items, i => Assert.Equal((ActionStatus.Counted, "InAggregatedPeriod"), (i.Status, i.Rule)));
+        var period = await w.Store.ReadAsync(s => s.Inclusion.PeriodTotalsAsync("guangdong-tanpuhui", aggregation.PeriodStart, aggregation.PeriodEnd), Ct);
+        Assert.Equal(SampledReadings + 2, period.Sum(t => t.Actions));
+
+        var drawn = await DrawAsync(w, verifier, aggregation.Id);
+        var trail = await w.Queries.TrailAsync(regulator, aggregation.Id, null, queries, Ct);
+
+        // The sample is drawn from the 600 readings filed, and its claims are the filed 3 000 kg: no metro stratum.
+        Assert.Equal(SampledReadings, drawn.Sample.Population);
+        Assert.Equal(235, drawn.Events.Count);
+        Assert.DoesNotContain(drawn.Events, e => e.EventId.StartsWith("late-", StringComparison.Ordinal));
+        Assert.Equal([Behaviour.SolarPv], drawn.Sample.Strata.Select(st => st.Behaviour).ToArray());
+        Assert.Equal(aggregation.Reduction, drawn.Sample.Strata.Aggregate(CarbonGrams.Zero, (a, st) => a + st.Claimed));
+        // The trail's daily sums and kept events are the filed ones too.
+        Assert.Equal(aggregation.Reduction, trail!.Daily.Aggregate(CarbonGrams.Zero, (a, d) => a + d.Reduction));
+        Assert.Equal(aggregation.Actions, trail.Daily.Sum(d => d.Actions));
+        Assert.Equal(SampledReadings, trail.KeptEvents.Sum(k => k.Events));
+    }
+
+    [Fact]
     public async Task InclusionTrail_FromTheIssuedPhcer_ReachesTheDailySumsAndTheSampledEvents()
     {
         var (w, aggregation, offsets) = await AggregatedReadingsAsync();

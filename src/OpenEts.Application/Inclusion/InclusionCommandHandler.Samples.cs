@@ -173,14 +173,18 @@ public sealed partial class InclusionCommandHandler
         var seed = SampleSeed.Of(aggregation.Programme, aggregation.PeriodStart, aggregation.PeriodEnd, aggregation.Reduction.Milligrams,
             aggregation.Actions, (long)(aggregation.ClaimedTonnes * 1000m), aggregation.Report);
         var frame = await data.CountedEventStrataAsync(aggregation.Programme, aggregation.PeriodStart, aggregation.PeriodEnd).ConfigureAwait(false);
-        var claims = await data.PeriodTotalsAsync(aggregation.Programme, aggregation.PeriodStart, aggregation.PeriodEnd).ConfigureAwait(false);
-        var behaviours = frame.Select(f => f.Behaviour).Concat(claims.Where(c => c.Reduction > CarbonGrams.Zero).Select(c => c.Behaviour))
+        // The claims as the aggregation filed them, by behaviour: an action counted since on one of the period's days is
+        // in neither these nor the frame.
+        var claims = (await data.AggregationDaysAsync(aggregation.Id).ConfigureAwait(false))
+            .GroupBy(d => d.Behaviour)
+            .ToDictionary(g => g.Key, g => CarbonGrams.FromMilligrams(g.Sum(d => d.Reduction.Milligrams)));
+        var behaviours = frame.Select(f => f.Behaviour).Concat(claims.Where(c => c.Value > CarbonGrams.Zero).Select(c => c.Key))
             .Distinct().Order().ToList();
         var counts = behaviours.Select(b => frame.FirstOrDefault(f => f.Behaviour == b)?.Events ?? 0).ToList();
         var population = counts.Sum();
         var shares = SampleAllocation.Proportional(Plan.SizeFor(population), counts);
         var strata = behaviours.Select((b, i) => new SampleStratumPlan(b, counts[i], shares[i],
-            claims.FirstOrDefault(c => c.Behaviour == b)?.Reduction ?? CarbonGrams.Zero)).ToList();
+            claims.GetValueOrDefault(b, CarbonGrams.Zero))).ToList();
         var selector = new SampleSelector<InclusionEvent>(seed, shares);
         var index = behaviours.Select((b, i) => (b, i)).ToDictionary(p => p.b, p => p.i);
         if (population > 0)

@@ -81,7 +81,7 @@ public sealed partial class InclusionQueries
             }
             var sample = await data.FindSampleAsync(found.Id).ConfigureAwait(false);
             var events = sample is not null && MaySeeSample(actor, sample) ? await data.SampledEventsAsync(found.Id).ConfigureAwait(false) : [];
-            return new AggregationTrail(found, null, [], await data.PeriodDailyTotalsAsync(found.Programme, found.PeriodStart, found.PeriodEnd).ConfigureAwait(false),
+            return new AggregationTrail(found, null, [], await data.AggregationDaysAsync(found.Id).ConfigureAwait(false),
                 await data.CountedEventStrataAsync(found.Programme, found.PeriodStart, found.PeriodEnd).ConfigureAwait(false),
                 RawActionRetention.Default.FirstKept(today), sample, events);
         }, ct).ConfigureAwait(false);

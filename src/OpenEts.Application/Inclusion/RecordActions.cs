@@ -251,6 +251,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             return;
         }
+        var late = new Dictionary<long, List<(string Source, string EventId)>>();
         foreach (var item in Items)
         {
             if (results[item.Index].Status != ActionStatus.Counted)
@@ -260,6 +261,11 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             var day = InclusionTime.DayOf(item.OccurredAt);
             if (aggregations.FirstOrDefault(a => a.PeriodStart <= day && day <= a.PeriodEnd) is { } a)
             {
+                if (!late.TryGetValue(a.Id, out var events))
+                {
+                    late[a.Id] = events = [];
+                }
+                events.Add((item.Source, item.EventId));
                 results[item.Index] = results[item.Index] with
                 {
                     Rule = "InAggregatedPeriod",
@@ -268,6 +274,11 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
                     Field = "occurredAt",
                 };
             }
+        }
+        // Named in the store, so that the aggregation's sample never draws them: its report was filed without them.
+        foreach (var (aggregation, events) in late)
+        {
+            await work.Session.Inclusion.MarkLateAsync(aggregation, events).ConfigureAwait(false);
         }
     }
 

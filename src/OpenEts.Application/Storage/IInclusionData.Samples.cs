@@ -11,17 +11,30 @@ public partial interface IInclusionData
     /// <summary>The aggregation that filed this offsets monitoring report, or null.</summary>
     Task<InclusionAggregation?> FindAggregationByReportAsync(long report);
 
-    /// <summary>A programme's counted events with a reduction still kept over a period (Beijing days, inclusive), by behaviour.</summary>
+    /// <summary>
+    /// A programme's counted events with a reduction still kept over a period (Beijing days, inclusive), by behaviour:
+    /// those its aggregation filed, so never an action counted after the period was aggregated (<see cref="MarkLateAsync"/>).
+    /// </summary>
     Task<IReadOnlyList<EventStratum>> CountedEventStrataAsync(string programme, DateOnly from, DateOnly to);
 
     /// <summary>
     /// Calls <paramref name="visit"/> with each counted event with a reduction of a programme over a period, in no stated
-    /// order, streamed (the period's events are never held at once).
+    /// order, streamed (the period's events are never held at once); as <see cref="CountedEventStrataAsync"/>, never a late one.
     /// </summary>
     Task ScanCountedEventsAsync(string programme, DateOnly from, DateOnly to, Action<InclusionEvent> visit);
 
-    /// <summary>A programme's counted reductions by day and behaviour over a period (the daily sums an aggregation is made of).</summary>
-    Task<IReadOnlyList<DailyBehaviourTotal>> PeriodDailyTotalsAsync(string programme, DateOnly from, DateOnly to);
+    /// <summary>
+    /// The daily sums by day and behaviour that an aggregation filed, as they stood when it was filed (kept by
+    /// <see cref="IInclusionData.InsertAggregationAsync"/>): what its claim is made of, whatever was counted since.
+    /// </summary>
+    Task<IReadOnlyList<DailyBehaviourTotal>> AggregationDaysAsync(long aggregation);
+
+    /// <summary>
+    /// Names counted actions (source, event id) whose day lies in a period already aggregated by
+    /// <paramref name="aggregation"/>: they keep their coins and stay in the period's public totals, but the aggregation's
+    /// sample never draws them.
+    /// </summary>
+    Task MarkLateAsync(long aggregation, IReadOnlyList<(string Source, string EventId)> events);
 
     /// <summary>The sample of an aggregation, or null before it is drawn.</summary>
     Task<InclusionSample?> FindSampleAsync(long aggregation);

@@ -53,6 +53,9 @@ public partial interface IInclusionData
     /// <summary>A programme's aggregations, by period.</summary>
     Task<IReadOnlyList<InclusionAggregation>> AggregationsAsync(string programme);
 
-    /// <summary>Inserts an aggregation and returns it with its id.</summary>
+    /// <summary>
+    /// Inserts an aggregation and returns it with its id, and keeps the period's daily sums by day and behaviour as they
+    /// stand in this transaction (<see cref="AggregationDaysAsync"/>).
+    /// </summary>
     Task<InclusionAggregation> InsertAggregationAsync(InclusionAggregation aggregation);
 }
