@@ -82,16 +82,16 @@ public sealed partial class InclusionCommandHandler(IStore store, InclusionProgr
             var earlier = await s.Inclusion.AggregationsAsync(command.Programme).ConfigureAwait(false);
             if (earlier.FirstOrDefault(a => a.PeriodStart <= command.PeriodEnd && command.PeriodStart <= a.PeriodEnd) is { } overlap)
             {
-                return new InclusionCommandOutcome.Refused("PeriodAggregated", "periodStart",
+                return InclusionCommandOutcome.Refused.Of("PeriodAggregated", "periodStart",
                     $"{overlap.PeriodStart:yyyy-MM-dd} – {overlap.PeriodEnd:yyyy-MM-dd} is aggregated already (report {overlap.Report})", RefusalKind.Conflict);
             }
             var reduction = AggregatePeriod.ReductionOf(totals);
             var claimed = decimal.Round(reduction.Tonnes, 3, MidpointRounding.ToZero);
             if (AggregatePeriod.IsUnderMinimum(reduction))
             {
-                return new InclusionCommandOutcome.Refused("NothingToAggregate", "periodStart",
-                    $"the period's counted reductions ({reduction.Kilograms.ToString("#,0.###", CultureInfo.InvariantCulture)} kg) are under 1 t, "
-                    + "the least PHCER issued; a longer period of the same year can be aggregated once it reaches 1 t", RefusalKind.Conflict);
+                return InclusionCommandOutcome.Refused.Of("NothingToAggregate", "periodStart",
+                    $"the period's counted reductions ({reduction.Kilograms:#,0.###} kg) are under 1 t, the least PHCER issued; a longer period of the same year can be aggregated once it reaches 1 t",
+                    RefusalKind.Conflict);
             }
             var filed = await offsets.HandleWithinAsync(s, actor,
                 new SubmitMonitoringReport(project.Project.Id, command.PeriodStart, command.PeriodEnd, claimed, null) { SampleRequired = true })

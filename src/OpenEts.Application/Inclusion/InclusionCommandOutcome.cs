@@ -15,7 +15,15 @@ public abstract record InclusionCommandOutcome
     public sealed record Completed(object Result) : InclusionCommandOutcome;
 
     /// <summary>Refused by a rule; nothing changed.</summary>
-    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : InclusionCommandOutcome;
+    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : InclusionCommandOutcome
+    {
+        /// <summary>The figures <see cref="Message"/> names (the kilograms found, the period and report), for a message in another language.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+
+        /// <summary>A refusal whose sentence names figures: the sentence in the invariant culture, and its figures.</summary>
+        public static Refused Of(string rule, string field, FormattableString message, RefusalKind kind) =>
+            new(rule, field, Domain.Text.Figures.Sentence(message), kind) { Figures = Domain.Text.Figures.Of(message) };
+    }
 
     /// <summary>The actor's role may not ask for this (<paramref name="Allowed"/> may); nothing changed.</summary>
     public sealed record Forbidden(IReadOnlyList<Role> Allowed) : InclusionCommandOutcome;

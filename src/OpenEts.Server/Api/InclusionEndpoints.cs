@@ -115,14 +115,14 @@ internal static partial class InclusionEndpoints
         {
             InclusionCommandOutcome.Completed c => TypedResults.Ok(view(c.Result)),
             InclusionCommandOutcome.Invalid i => Problems.Fields(i.Errors),
-            InclusionCommandOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule, r.Message)]),
+            InclusionCommandOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule, r.Message) { Figures = r.Figures }]),
             InclusionCommandOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
-                r.Field, r.Rule, r.Message),
+                r.Field, r.Rule, r.Message, r.Figures),
             InclusionCommandOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this"),
             _ => throw new UnreachableException(),
         };
 
-    private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
-        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.inclusionrefused"),
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
+        TypedResults.Problem(RuleText.Message(field, rule, message, figures), statusCode: status, title: Text.T("problem.inclusionrefused"),
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 }

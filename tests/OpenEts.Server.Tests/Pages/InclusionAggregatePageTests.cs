@@ -29,9 +29,13 @@ public sealed class InclusionAggregatePageTests(ServerFactory server) : IClassFi
         var end = Hidden(opened, "PeriodEnd");
         var filed = await session.PostAsync(new PageForm("aggregate", "cement-a", "/Inclusion/Aggregate", "",
             [new("Programme", "guangdong-tanpuhui"), new("PeriodStart", start), new("PeriodEnd", end)]), null);
+        var twice = await session.PostAsync(new PageForm("aggregate", "cement-a", "/Inclusion/Aggregate", "",
+            [new("Programme", "guangdong-tanpuhui"), new("PeriodStart", start), new("PeriodEnd", end)]), null);
 
         Assert.Contains("id=\"under-minimum\"", day, StringComparison.Ordinal);
-        Assert.Contains("不足 1 吨", refused.Body, StringComparison.Ordinal);
+        // The refusals name what they found, as the English ones do: the kilograms counted, the period and its report.
+        Assert.Matches(@"该期间计入的减排量（[\d,]+(\.\d+)? 千克）不足 1 吨", WebUtility.HtmlDecode(refused.Body));
+        Assert.Matches($@"{start} 至 {end} 已汇总（监测报告 \d+），汇总期间不得重叠", WebUtility.HtmlDecode(twice.Body));
         Assert.DoesNotContain("id=\"filed\"", refused.Body, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start);
         Assert.DoesNotContain("id=\"under-minimum\"", opened, StringComparison.Ordinal);

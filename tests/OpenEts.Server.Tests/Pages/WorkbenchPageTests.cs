@@ -157,6 +157,14 @@ public sealed partial class WorkbenchAfterPlanPageTests(ServerFactory server) : 
             companyPage, StringComparison.Ordinal);
         Assert.Contains(state, companyPage, StringComparison.Ordinal);
 
+        // The overview's province-wide offsets line: the cap with its flag when the rule's source is unconfirmed, never
+        // the page's own code.
+        var overview = WebUtility.HtmlDecode(await regulator.GetStringAsync("/Compliance/Overview", Ct));
+        var cap = list.Rules.Offsets.ProvinceTotalCap!.Value;
+        var flag = list.Rules.IsUnconfirmed("offsets.provinceTotalCap") ? "（未经证实）" : "";
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"<span>/ {cap:N0} t{flag}</span>"), overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("@CompliancePage", overview, StringComparison.Ordinal);
+
         var listed = WebUtility.HtmlDecode(await company.GetStringAsync("/Compliance", Ct));
         var earlier = WebUtility.HtmlDecode(await company.GetStringAsync($"/Compliance/Own?jurisdiction={jurisdiction}&year=2016", Ct));
         Assert.Contains("data-year=\"2017\">广东试点 2017 年度</h2>", listed, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public abstract class InclusionPageModel : PageModel
                 }
                 break;
             case InclusionCommandOutcome.Refused r:
-                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule, r.Message));
+                Errors.TryAdd("", RuleText.Message(r.Field, r.Rule, r.Message, r.Figures));
                 break;
             case InclusionCommandOutcome.Forbidden:
                 Errors.TryAdd("", Text.T("rule.Role"));
