@@ -127,11 +127,13 @@ public abstract partial class StoreContract<TDb>
 
         var first = await w.Handler.HandleAsync(citizen, redeem, Ct);
         var retry = await w.Handler.HandleAsync(citizen, redeem, Ct);
+        var otherItem = await w.Handler.HandleAsync(citizen, redeem with { Item = "bus-ride" }, Ct);
         var again = await w.Handler.HandleAsync(citizen, redeem with { Key = "k2" }, Ct);
         var statement = (await w.Queries.StatementAsync(citizen, null, Ct))!.Programmes.Single();
 
         var redemption = (CoinRedemption)((InclusionCommandOutcome.Completed)first).Result;
         Assert.Equal(redemption, ((InclusionCommandOutcome.Completed)retry).Result);
+        Assert.Equal("KeyReused", Assert.IsType<InclusionCommandOutcome.Refused>(otherItem).Rule);
         Assert.Equal("InsufficientCoins", Assert.IsType<InclusionCommandOutcome.Refused>(again).Rule);
         // 2 × 50 coins for 100 000 steps (2000 steps a coin) + 6 bus rides
         Assert.Equal(106, statement.Credited);

@@ -96,6 +96,7 @@ public abstract partial class StoreContract<TDb>
 
         var first = await w.Handler.HandleAsync(citizen, donate, Ct);
         var retry = await w.Handler.HandleAsync(citizen, donate, Ct);
+        var otherGift = await w.Handler.HandleAsync(citizen, donate with { Coins = 7 }, Ct);
         var tooMuch = await w.Handler.HandleAsync(citizen, donate with { Coins = 67, Key = "d2" }, Ct);
         var unknownCause = await w.Handler.HandleAsync(citizen, donate with { Cause = "no-such-cause", Key = "d3" }, Ct);
         var wallet = await w.Store.ReadAsync(s => s.Inclusion.WalletAsync(citizen.UserId, "fuzhou-lvbao"), Ct);
@@ -103,6 +104,8 @@ public abstract partial class StoreContract<TDb>
         var statement = (await w.Queries.StatementAsync(citizen, null, Ct))!.Programmes.Single();
 
         Assert.Equal(((InclusionCommandOutcome.Completed)first).Result, ((InclusionCommandOutcome.Completed)retry).Result);
+        // The key sent again for another amount is named, not answered with the first gift as if it were this one.
+        Assert.Equal(("KeyReused", "idempotencyKey"), (((InclusionCommandOutcome.Refused)otherGift).Rule, ((InclusionCommandOutcome.Refused)otherGift).Field));
         Assert.Equal("InsufficientCoins", Assert.IsType<InclusionCommandOutcome.Refused>(tooMuch).Rule);
         Assert.Equal("UnknownCause", Assert.IsType<InclusionCommandOutcome.Refused>(unknownCause).Rule);
         // 106 credited − 40 given = 66 spendable: not enough for the 105-coin ticket.

@@ -18,7 +18,8 @@ public static class CitizenDataExport
     public static string FileName(CitizenData data, string extension)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return $"openets-{data.UserName}-{data.At:yyyyMMdd}.{extension}";
+        // The citizen's own date (Beijing), as every date in the file: after 16:00 UTC it is already the next day there.
+        return $"openets-{data.UserName}-{InclusionTime.DayOf(data.At):yyyyMMdd}.{extension}";
     }
 
     /// <summary>The JSON document.</summary>

@@ -48,7 +48,11 @@ public sealed record DonateCoins(string Programme, string Cause, long Coins, str
         var scopedKey = $"{work.Actor.UserId}:{Key}";
         if (await data.FindDonationAsync(scopedKey).ConfigureAwait(false) is { } earlier)
         {
-            return new InclusionCommandOutcome.Completed(earlier);
+            // The same request again is answered with the first donation; the key for another gift is a mistake to name.
+            return earlier.Programme == Programme && earlier.Cause == Cause && earlier.Coins == Coins
+                ? new InclusionCommandOutcome.Completed(earlier)
+                : new InclusionCommandOutcome.Refused("KeyReused", "idempotencyKey",
+                    $"the idempotency key '{Key}' was used for a different donation ({earlier.Coins} 碳币 to {earlier.Cause})", RefusalKind.Conflict);
         }
         var programme = work.Programmes.InForce(Programme, work.Today);
         if (programme?.Cause(Cause) is not { } cause)

@@ -11,7 +11,7 @@ namespace OpenEts.Application.Inclusion;
 /// <summary>
 /// A citizen redeems coins for an item of the programme's catalogue (碳币兑换): the price is spent from the coins that
 /// lapse first, and a redemption code is issued for the merchant. The idempotency key makes a retried request return
-/// the first redemption instead of spending twice.
+/// the first redemption instead of spending twice; the key sent again for another item is refused (<c>KeyReused</c>).
 /// </summary>
 public sealed record RedeemCoins(string Programme, string Item, string Key) : IInclusionCommand
 {
@@ -41,7 +41,11 @@ public sealed record RedeemCoins(string Programme, string Item, string Key) : II
         var scopedKey = $"{work.Actor.UserId}:{Key}";
         if (await data.FindRedemptionAsync(scopedKey).ConfigureAwait(false) is { } earlier)
         {
-            return new InclusionCommandOutcome.Completed(earlier);
+            // The same request again is answered with the first redemption; the key for another item is a mistake to name.
+            return earlier.Programme == Programme && earlier.Item == Item
+                ? new InclusionCommandOutcome.Completed(earlier)
+                : new InclusionCommandOutcome.Refused("KeyReused", "idempotencyKey",
+                    $"the idempotency key '{Key}' was used for a different redemption ({earlier.Item})", RefusalKind.Conflict);
         }
         var programme = work.Programmes.InForce(Programme, work.Today);
         if (programme?.Item(Item) is not { } item)

@@ -32,6 +32,10 @@ public static class Calc
     public static string Show(decimal value) =>
         decimal.Round(value, 4, MidpointRounding.AwayFromZero).ToString("#,0.####", CultureInfo.InvariantCulture);
 
+    // A library figure as the library holds it (0.02637, not 0.0264): the sentence names what the factor is made of, and
+    // a figure rounded for display would not multiply out to it.
+    private static string AsStored(decimal value) => value.ToString("#,0.############", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A fuel's CO2 factor per unit of its reported amount from the factor library: NCV × carbon content × oxidation ×
     /// 44/12 (tCO2/t, or tCO2/10⁴Nm³ for gas), with the library's sources; null for an unknown fuel.
@@ -47,7 +51,7 @@ public static class Calc
         var unit = fuel.AmountUnit == MeasureUnit.TenThousandNm3 ? "t CO2/10⁴Nm³" : "t CO2/t";
         var confirmed = IsConfirmed(fuel.Ncv) && IsConfirmed(fuel.CarbonContent) && IsConfirmed(fuel.Oxidation);
         return new SourcedInput(inputCode, value, unit,
-            $"factor library {library.Version}: {fuel.NameZh} NCV {Show(fuel.Ncv.Value)} × CC {Show(fuel.CarbonContent.Value)} × OF {Show(fuel.Oxidation.Value)} × 44/12 ({Describe(fuel.Ncv.Source)})",
+            $"factor library {library.Version}: {fuel.NameZh} NCV {AsStored(fuel.Ncv.Value)} × CC {AsStored(fuel.CarbonContent.Value)} × OF {AsStored(fuel.Oxidation.Value)} × 44/12 ({Describe(fuel.Ncv.Source)})",
             confirmed);
     }
 

@@ -65,6 +65,16 @@ public sealed class ReductionCalculatorsTests
     }
 
     [Fact]
+    public void FuelFactor_NamesTheLibrarysFiguresAsStored_SoTheyMultiplyOutToTheFactor()
+    {
+        var coal = Calc.FuelFactor(Library, "raw-coal", "baselineFactor")!;
+
+        // 20.908 × 0.02637 × 0.94 × 44/12 = 1.9003: the carbon content rounded to 0.0264 would give 1.9025 instead.
+        Assert.Contains("NCV 20.908 × CC 0.02637 × OF 0.94 × 44/12", coal.Source, StringComparison.Ordinal);
+        Assert.Equal(1.9003m, decimal.Round(coal.Value, 4));
+    }
+
+    [Fact]
     public void Pv_ClaimAboveItsInputs_IsFlaggedOverclaimed()
     {
         var r = ReductionCalculators.Pv(Library, new PvSystem(1000m, 1200m, 2023, "national", 1000m));
