@@ -148,9 +148,13 @@ public sealed class FieldReader
         var names = new List<string>(allowed.Length);
         foreach (var value in allowed)
         {
-            names.Add(EnumNames<TEnum>.Of(value).ToLowerInvariant());
+            // As the API writes them (camelCase: notSupported), which the reading above accepts in any case.
+            var name = EnumNames<TEnum>.Of(value);
+            names.Add(string.Concat(name[..1].ToLowerInvariant(), name[1..]));
         }
-        Fail(field, typeof(TEnum).Name, $"{field} must be one of: {string.Join(", ", names)}");
+        // The value given and the values allowed as figures, so that a message in another language names them too.
+        var list = string.Join(", ", names);
+        _errors.Add(new FieldError(field, typeof(TEnum).Name, $"{field} must be one of: {list}") { Figures = [given.ToString(), list] });
         return default;
     }
 

@@ -95,6 +95,24 @@ public sealed class EnergyCardsApiTests(ServerFactory server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Violation_UnknownKind_Is400NamingTheValueGivenAndTheValuesAllowed()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var response = await regulator.PostAsJsonAsync("/api/v1/energy/cards/violations", new
+        {
+            organisation = PaperCode, jurisdiction = "tianjin", kind = "smoke", observedOn = Yesterday, evidence = "x",
+        }, Ct);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("kind");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // In Chinese, with the value given and the values as the API writes them, not an English sentence.
+        var message = Assert.Single(errors.EnumerateArray()).GetString()!;
+        Assert.StartsWith("类型：“smoke”不是可选的值之一，可选：", message, StringComparison.Ordinal);
+        Assert.Contains("failureToDisclose", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Violation_AnonymousOrCompany_401And403()
     {
         using var anonymous = server.CreateClient();
