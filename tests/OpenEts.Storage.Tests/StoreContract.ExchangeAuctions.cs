@@ -181,5 +181,15 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(12_000m - 6m, (await m.CashOfAsync("power-a")).Balance);
         var cleared = await m.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: CloseOneWayAuction.Kind), 0, 10), Ct);
         Assert.Equal([(OneWayAuction.Subject(ended.Id), "exchange")], cleared.Select(e => (e.Subject, e.Actor)));
+
+        // The day is reconciled and its close published: the open auction takes no bid and is not cleared into it; it
+        // waits for the next trading day.
+        var lateBid = Assert.IsType<ExchangeOutcome.Refused>(await m.RunAsync("steel-a", OneWayBid(open.Id, 1_700, 100, "eb3")));
+        m.At = Now.AddHours(3);
+        var lateClose = Assert.IsType<ExchangeOutcome.Refused>(await m.RunAsync("exchange", new CloseOneWayAuction(open.Id)));
+        Assert.Equal((ExchangeRule.DayClosed, RefusalKind.Conflict), (lateBid.Rule, lateBid.Kind));
+        Assert.Equal((ExchangeRule.DayClosed, RefusalKind.Conflict), (lateClose.Rule, lateClose.Kind));
+        Assert.Equal(0m, (await m.CashOfAsync("steel-a")).Reserved);
+        Assert.Equal(OneWayAuctionStatus.Announced, (await m.Store.ReadAsync(s => s.Exchange.FindAuctionAsync(open.Id), Ct))!.Status);
     }
 }

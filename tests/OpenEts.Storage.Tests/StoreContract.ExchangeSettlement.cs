@@ -40,6 +40,35 @@ public abstract partial class StoreContract<TDb>
         Assert.Null(chain.Break);
     }
 
+    [Fact]
+    public async Task Exchange_CashStatementsOfATrade_NameNeitherTheCounterpartysOrderNorItsAccountNorItsUser()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        await m.PlaceAsync("power-a", Side.Sell, 20.00m, 100, "s1");
+        var bought = Assert.IsType<ExchangeOutcome.Completed>(await m.OrderAsync("cement-a", Side.Buy, 20.00m, 100, "b1"));
+        var trade = Assert.Single(bought.Trades);
+        var queries = new OpenEts.Application.Cash.CashQueries(m.Store);
+        var (seller, buyer, regulator) = (await m.ActorOf("power-a"), await m.ActorOf("cement-a"), await m.ActorOf("regulator"));
+
+        var sellers = (await queries.OwnStatementAsync(seller, 0, Ct))!;
+        var buyers = (await queries.OwnStatementAsync(buyer, 0, Ct))!;
+        var overseen = (await queries.StatementAsync(regulator, sellers.Organisation.Code, 0, Ct))!;
+
+        // The seller's payment in: from an undisclosed account, for the trade, set off by nobody named.
+        var paid = Assert.Single(sellers.Entries, e => e.Kind == OpenEts.Application.Cash.CashEntryKind.Settlement);
+        Assert.Equal((0L, $"exchange/trade/{trade.Id}", ""), (paid.From, paid.Reference, paid.Actor));
+        Assert.All(sellers.Entries.Where(e => e.Kind == OpenEts.Application.Cash.CashEntryKind.Fee), e => Assert.Equal("", e.Actor));
+        // The buyer's payment out: to an undisclosed account, under its own order.
+        var paying = Assert.Single(buyers.Entries, e => e.Amount.Value == 2_000m);
+        Assert.Equal(0L, paying.To);
+        Assert.StartsWith("exchange/order/", paying.Reference, StringComparison.Ordinal);
+        Assert.DoesNotContain(buyers.Entries, e => e.Actor == "power-a");
+        // The regulator sees the movement as it was booked.
+        var booked = Assert.Single(overseen.Entries, e => e.Kind == OpenEts.Application.Cash.CashEntryKind.Settlement);
+        Assert.Equal(buyers.Account!.Id, booked.From);
+        Assert.StartsWith("exchange/order/", booked.Reference, StringComparison.Ordinal);
+    }
+
     // The counterparties of a settlement are stored together: each as the book left it, filled or still resting a part.
     [Fact]
     public async Task Exchange_BuySweepingPartOfTheBook_StoresEachCounterpartyAsTheBookLeftIt()

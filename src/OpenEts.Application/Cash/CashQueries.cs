@@ -31,7 +31,7 @@ public sealed class CashQueries(IStore store)
             {
                 return null;
             }
-            return await StatementAsync(s, o, PageIndex(page)).ConfigureAwait(false);
+            return await StatementAsync(s, o, PageIndex(page), Overseer(actor)).ConfigureAwait(false);
         }, ct);
 
     /// <summary>The actor's own organisation's statement, or null when the actor has none.</summary>
@@ -40,7 +40,7 @@ public sealed class CashQueries(IStore store)
         ArgumentNullException.ThrowIfNull(actor);
         return store.ReadAsync(async s =>
             actor.OrganisationId is { } id && MaySee(actor, id) && await s.Organisations.FindByIdAsync(id).ConfigureAwait(false) is { } o
-                ? await StatementAsync(s, o, PageIndex(page)).ConfigureAwait(false)
+                ? await StatementAsync(s, o, PageIndex(page), Overseer(actor)).ConfigureAwait(false)
                 : null, ct);
     }
 
@@ -56,10 +56,30 @@ public sealed class CashQueries(IStore store)
             : Task.FromResult<IReadOnlyList<CashAccount>?>(null);
     }
 
+    /// <summary>
+    /// Every account with the name of the organisation that holds it (null for the platform's own accounts): the
+    /// regulator and auditor only, else null.
+    /// </summary>
+    public Task<IReadOnlyList<(CashAccount Account, string? Holder)>?> AccountsWithHoldersAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return Overseer(actor)
+            ? store.ReadAsync<IReadOnlyList<(CashAccount, string?)>?>(async s =>
+            {
+                var accounts = await s.Cash.AccountsAsync().ConfigureAwait(false);
+                var ids = accounts.Where(a => a.OrganisationId is not null).Select(a => a.OrganisationId!.Value).ToHashSet();
+                var names = (await s.Organisations.FindByIdsAsync(ids).ConfigureAwait(false)).ToDictionary(o => o.Id, o => o.Name);
+                return [.. accounts.Select(a => (a, a.OrganisationId is { } id ? names.GetValueOrDefault(id) : null))];
+            }, ct)
+            : Task.FromResult<IReadOnlyList<(CashAccount, string?)>?>(null);
+    }
+
     /// <summary>The page asked for, from the first to the last whose offset an int holds.</summary>
     private static int PageIndex(int page) => Math.Clamp(page, 0, int.MaxValue / PageSize - 1);
 
-    private static async Task<CashStatement> StatementAsync(IStoreSession s, Organisation o, int page)
+    private static bool Overseer(Actor actor) => actor.Role is Role.Regulator or Role.Auditor;
+
+    private static async Task<CashStatement> StatementAsync(IStoreSession s, Organisation o, int page, bool overseer)
     {
         var account = await s.Cash.FindMemberAccountAsync(o.Id).ConfigureAwait(false);
         if (account is null)
@@ -68,7 +88,44 @@ public sealed class CashQueries(IStore store)
         }
         var reservations = await s.Cash.ReservationsAsync(account.Id, openOnly: true).ConfigureAwait(false);
         var entries = await s.Cash.EntriesAsync(account.Id, page * PageSize, PageSize).ConfigureAwait(false);
-        var fees = (await s.Cash.AccountsAsync().ConfigureAwait(false)).Where(a => a.Kind == CashAccountKind.ExchangeFees).Select(a => a.Id).ToHashSet();
+        var accounts = await s.Cash.AccountsAsync().ConfigureAwait(false);
+        var fees = accounts.Where(a => a.Kind == CashAccountKind.ExchangeFees).Select(a => a.Id).ToHashSet();
+        if (!overseer)
+        {
+            var members = accounts.Where(a => a.Kind == CashAccountKind.Member && a.Id != account.Id).Select(a => a.Id).ToHashSet();
+            entries = [.. entries.Select(e => AsMemberSees(e, account.Id, members))];
+        }
         return new CashStatement(o, account, reservations, entries, fees);
+    }
+
+    /// <summary>
+    /// A movement as the member sees it: a trade's counterparty stays anonymous, as on every trade view. A payment from
+    /// or to another member names neither that member's account (0) nor its order (the seller's incoming payment is
+    /// referenced by the trade, <c>exchange/trade/25</c>, from its key), and no movement of a trade names the user who
+    /// set it off, who may be the counterparty's.
+    /// </summary>
+    private static CashEntry AsMemberSees(CashEntry e, long own, HashSet<long> members)
+    {
+        var incoming = e.To == own && members.Contains(e.From);
+        var outgoing = e.From == own && members.Contains(e.To);
+        var traded = e.Kind is CashEntryKind.Settlement or CashEntryKind.Fee;
+        if (!incoming && !outgoing && !traded)
+        {
+            return e;
+        }
+        return e with
+        {
+            From = incoming ? 0 : e.From,
+            To = outgoing ? 0 : e.To,
+            Reference = incoming ? TradeOf(e) : e.Reference,
+            Actor = traded ? "" : e.Actor,
+        };
+    }
+
+    // A payment's key is its delivery's reference and the leg (exchange/trade/25/pay): the trade, without the buyer's order.
+    private static string TradeOf(CashEntry e)
+    {
+        var leg = e.Key.LastIndexOf('/');
+        return leg > 0 ? e.Key[..leg] : "";
     }
 }

@@ -52,6 +52,12 @@ public sealed record CloseOneWayAuction(long Auction) : IExchangeCommand
                 $"auction {Auction} takes bids until {auction.Terms.Closes.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm:ss} Beijing time; it can be closed from then",
                 RefusalKind.Conflict);
         }
+        // After the day's end of day its trades and cash are reconciled and its close published: the auction settles on
+        // the next trading day, whose end of day reconciles it, as every other trade.
+        if (PreTradeCheck.DayClosed(auction.Instrument, await work.LastClosedDayAsync(auction.Instrument).ConfigureAwait(false), work.Now) is { } closed)
+        {
+            return OrderEntry.Refused(closed);
+        }
         return await ClearAsync(work, auction).ConfigureAwait(false);
     }
 

@@ -78,6 +78,11 @@ public sealed record PlaceOneWayBid(long Auction, long PriceFen, long Quantity, 
         }
         var listed = await s.FindInstrumentAsync(auction.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"auction {Auction} names an unlisted instrument");
+        // A bid is a trade's first half: none after the day's end of day, as for orders, listings and block trades.
+        if (PreTradeCheck.DayClosed(auction.Instrument, await work.LastClosedDayAsync(auction.Instrument).ConfigureAwait(false), work.Now) is { } closed)
+        {
+            return OrderEntry.Refused(closed);
+        }
         var halted = work.Book(auction.Instrument)?.IsHalted ?? false;
         if (OneWayAuctionCheck.CheckBid(listed.Instrument, halted, work.Now, auction.Terms, PriceFen, Quantity) is { } refusal)
         {

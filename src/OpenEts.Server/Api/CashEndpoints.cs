@@ -59,7 +59,7 @@ internal static class CashEndpoints
         var id = s.Account?.Id;
         return new StatementView(s.Organisation.Code.Value, s.Organisation.Name, id, s.Balance, s.Reserved, s.Available,
             [.. s.Reservations.Select(r => new ReservationView(r.Id, r.Amount.Value, r.Original.Value, r.Reference))],
-            [.. s.Entries.Select(e => new EntryView(e.Id, e.At, e.Kind, e.From, e.To, e.Amount.Value,
+            [.. s.Entries.Select(e => new EntryView(e.Id, e.At, s.KindOf(e), e.From, e.To, e.Amount.Value,
                 e.To == id ? "in" : "out", e.Reference, e.Actor))]);
     }
 

@@ -36,11 +36,15 @@ public sealed class ExchangePagesTests(BrowserServer server) : IClassFixture<Bro
         await watcher.GotoAsync("/Market/Instrument/GDEA-2017");
         await watcher.WaitForSelectorAsync("#kline[data-stream-version]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         var lastBefore = await watcher.InnerTextAsync("#ticker-last");
+        var lastAtBefore = await watcher.InnerTextAsync("#ticker-last-at");
 
         await PlaceAsync(power, "sell", "16.50", "1000");
         await PlaceAsync(cement, "buy", "16.60", "1000");
         // No reload: the open market page hears of the trade by server-sent events, ticker and K-line alike.
         await watcher.WaitForFunctionAsync("() => document.getElementById('ticker-last').textContent.trim() === '16.50'");
+        // The last trade's time too, written as the server writes it (the display zone, Beijing by default).
+        await watcher.WaitForFunctionAsync("b => document.getElementById('ticker-last-at').textContent.trim() !== b", lastAtBefore.Trim());
+        var lastAt = (await watcher.InnerTextAsync("#ticker-last-at")).Trim();
         // The page opens on the daily chart of the demo's five seeded GDEA-2017 days (DemoAllowanceTrades): today's trade
         // adds the sixth bar.
         await watcher.WaitForSelectorAsync("#kline[data-chart-ready='6']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
@@ -51,6 +55,8 @@ public sealed class ExchangePagesTests(BrowserServer server) : IClassFixture<Bro
 
         // 1 000 t at the resting sell's 16.50 = 16 500.00 yuan; each side's fee 0.05 % = 8.25 yuan.
         Assert.NotEqual("16.50", lastBefore.Trim());
+        var today = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches($@"^{today} \d{{2}}:\d{{2}}:\d{{2}} \(UTC\+8\)$", lastAt);
         Assert.Equal("1,000", (await watcher.InnerTextAsync("#ticker-volume")).Trim());
         Assert.Equal(1, trades);
         Assert.False(string.IsNullOrWhiteSpace(settlement));

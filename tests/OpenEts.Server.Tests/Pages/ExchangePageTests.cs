@@ -78,6 +78,8 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
         var row = Row(WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct)), ioc);
 
         Assert.Equal(["100", "0", "0", "100"], Cells(row));
+        // The row says it was an IOC order, which a limit order with the same figures is not.
+        Assert.Contains("<td class=\"order-type\">即时成交剩余撤销</td>", row, StringComparison.Ordinal);
         Assert.Contains("data-reason=\"UnfilledRemainderCancelled\">未能立即成交的剩余部分已撤销", row, StringComparison.Ordinal);
     }
 

@@ -17,7 +17,8 @@ public sealed class IndexModel(CashCommandHandler handler, CashQueries queries) 
 {
     public CashStatement? Statement { get; private set; }
 
-    public IReadOnlyList<CashAccount> Accounts { get; private set; } = [];
+    /// <summary>Every account with its holder's name (the regulator and auditor only).</summary>
+    public IReadOnlyList<(CashAccount Account, string? Holder)> Accounts { get; private set; } = [];
 
     public string? Done { get; private set; }
 
@@ -66,7 +67,7 @@ public sealed class IndexModel(CashCommandHandler handler, CashQueries queries) 
     private async Task LoadAsync(string? organisation, CancellationToken ct)
     {
         var actor = User.Actor();
-        Accounts = await queries.AccountsAsync(actor, ct) ?? [];
+        Accounts = await queries.AccountsWithHoldersAsync(actor, ct) ?? [];
         Statement = CreditCode.Parse(organisation) is { Success: true } code
             ? await queries.StatementAsync(actor, code.Code, 0, ct)
             : await queries.OwnStatementAsync(actor, 0, ct);

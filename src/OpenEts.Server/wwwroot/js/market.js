@@ -29,7 +29,7 @@
             yAxis: [
                 // Around the prices traded, with a margin of 2 % of the price at least: one trade at 16.50 gives about
                 // 16.17–16.83, not an axis from 6 to 27.
-                { scale: true, name: "元/t", min: function (v) { return Math.max(0, Math.floor((v.min - margin(v)) * 100) / 100); },
+                { scale: true, name: spec.priceUnit || "元/吨", min: function (v) { return Math.max(0, Math.floor((v.min - margin(v)) * 100) / 100); },
                     max: function (v) { return Math.ceil((v.max + margin(v)) * 100) / 100; } },
                 { gridIndex: 1, name: "t", splitNumber: 2, axisLabel: { formatter: function (v) { return Number(v).toLocaleString(); } } },
             ],
@@ -87,10 +87,29 @@
         if (empty) {
             empty.hidden = depth.asks.length + depth.bids.length > 0;
         }
+        var halted = document.getElementById("instrument-halted");
+        if (halted) {
+            halted.hidden = !depth.halted;
+        }
+    }
+
+    // A time as the page's server writes it: in its display zone, "2026-12-05 16:27:03 (UTC+8)".
+    function at(iso, el) {
+        var minutes = Number(el.getAttribute("data-zone-minutes") || 480);
+        var local = new Date(Date.parse(iso) + minutes * 60000);
+        var pad = function (n) { return String(n).padStart(2, "0"); };
+        var zone = "UTC" + (minutes < 0 ? "-" : "+") + Math.floor(Math.abs(minutes) / 60)
+            + (minutes % 60 === 0 ? "" : ":" + pad(Math.abs(minutes) % 60));
+        return local.getUTCFullYear() + "-" + pad(local.getUTCMonth() + 1) + "-" + pad(local.getUTCDate()) + " "
+            + pad(local.getUTCHours()) + ":" + pad(local.getUTCMinutes()) + ":" + pad(local.getUTCSeconds()) + " (" + zone + ")";
     }
 
     function showTicker(t) {
         text("ticker-last", yuan(t.last));
+        var lastAt = document.getElementById("ticker-last-at");
+        if (lastAt && t.lastAt) {
+            lastAt.textContent = at(t.lastAt, lastAt);
+        }
         text("ticker-change", t.changePercent == null ? "—" : (t.changePercent > 0 ? "+" : "") + Number(t.changePercent).toFixed(2) + " %");
         text("ticker-high", yuan(t.high));
         text("ticker-low", yuan(t.low));
@@ -134,6 +153,7 @@
             return;
         }
         var spec = JSON.parse(source.textContent);
+        spec.priceUnit = el.getAttribute("data-price-unit");
         var chart = echarts.init(el, null, { renderer: "canvas" });
         chart.setOption(option(spec));
         el.setAttribute("data-chart-ready", String(spec.bars.length));
