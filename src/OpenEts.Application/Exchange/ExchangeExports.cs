@@ -17,7 +17,8 @@ public static class ExchangeExports
     /// <summary>The columns of a member's daily report.</summary>
     public static IReadOnlyList<string> MemberHeader { get; } =
         ["类别 Line", "成交号 Trade", "品种 Instrument", "时间 Time (UTC+8)", "方向 Side", "价格 Price (元/t)", "数量 Quantity (t)",
-            "金额 Value (元)", "手续费 Fee (元)", "类型 Kind", "挂单冻结 In open sells (t)"];
+            "金额 Value (元)", "手续费 Fee (元)", "类型 Kind", "挂单冻结 In open sells (t)", "挂牌冻结 In listings (t)",
+            "单向竞价冻结 In auctions (t)", "合计持有 Owned (t)"];
 
     /// <summary>Writes the trades, one row each, with its kind (<c>book</c>, <c>block</c>, <c>listing</c>, <c>auction</c>).</summary>
     public static void WriteTrades(Stream output, IReadOnlyList<DayTrade> trades, bool csv)
@@ -55,13 +56,15 @@ public static class ExchangeExports
         var rows = new List<IReadOnlyList<object?>>();
         rows.AddRange(report.Trades.Select(t => (IReadOnlyList<object?>)
             [prefix + "trade", t.Trade, t.Instrument, Beijing(t.At), t.Side.ToString().ToLowerInvariant(), Yuan(t.PriceFen), t.Quantity, Yuan(t.ValueFen),
-                Yuan(t.FeeFen), KindName(t.Kind), null]));
-        rows.Add([prefix + "bought", null, null, null, "buy", null, report.BoughtTonnes, Yuan(report.BoughtFen), null, null, null]);
-        rows.Add([prefix + "sold", null, null, null, "sell", null, report.SoldTonnes, Yuan(report.SoldFen), null, null, null]);
-        rows.Add([prefix + "fees", null, null, null, null, null, null, null, Yuan(report.FeesFen), null, null]);
+                Yuan(t.FeeFen), KindName(t.Kind), null, null, null, null]));
+        rows.Add([prefix + "bought", null, null, null, "buy", null, report.BoughtTonnes, Yuan(report.BoughtFen), null, null, null, null, null, null]);
+        rows.Add([prefix + "sold", null, null, null, "sell", null, report.SoldTonnes, Yuan(report.SoldFen), null, null, null, null, null, null]);
+        rows.Add([prefix + "fees", null, null, null, null, null, null, null, Yuan(report.FeesFen), null, null, null, null, null]);
+        // A position's free tonnes, and those held for its sells on the book, in listings and in one-way auctions: together
+        // every tonne the account owns of the instrument, as the page shows them.
         rows.AddRange(report.Positions.Select(p => (IReadOnlyList<object?>)
-            [prefix + "position", null, p.Instrument, null, null, null, p.Free, null, null, null, p.InOpenSells]));
-        rows.Add([prefix + "cash", null, null, null, null, null, null, report.CashBalance, null, null, null]);
+            [prefix + "position", null, p.Instrument, null, null, null, p.Free, null, null, null, p.InOpenSells, p.InListings, p.InAuctions, p.Owned]));
+        rows.Add([prefix + "cash", null, null, null, null, null, null, report.CashBalance, null, null, null, null, null, null]);
         return rows;
     }
 

@@ -32,7 +32,7 @@ public sealed record DonateCoins(string Programme, string Cause, long Coins, str
         var cause = read.Code(form.Cause, "cause", "cause: the cause's code");
         if (form.Coins is not (>= 1 and <= MaxCoins))
         {
-            read.Fail("coins", "Range", $"coins: a whole number from 1 to {MaxCoins}");
+            read.FailOf("coins", "Range", $"{"coins"} is a whole number from {1} to {MaxCoins}");
         }
         var key = read.IdempotencyKey(form.IdempotencyKey);
         command = read.IsValid ? new DonateCoins(programme!, cause, form.Coins!.Value, key) : null;

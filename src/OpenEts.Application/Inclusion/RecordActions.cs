@@ -103,7 +103,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }
         if (a.Minutes is < 0 or > 1440)
         {
-            read.Fail(Field("minutes"), "Range", "minutes is 0–1440");
+            read.FailOf(Field("minutes"), "Range", $"{"minutes"} is from {0} to {1440}");
         }
         else if (behaviour is { } rb && InclusionLimits.MaxSpeed(rb) is { } max && a.Minutes is > 0 && a.Quantity is > 0
             && a.Quantity.Value / (a.Minutes.Value / 60m) > max)
@@ -112,7 +112,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }
         if (a.OwnAverage is < 0 or > 200)
         {
-            read.Fail(Field("ownAverage"), "Range", "ownAverage is 0–200 kWh");
+            read.FailOf(Field("ownAverage"), "Range", $"{"ownAverage"} is from {0} to {200} kWh");
         }
         return new Item(index, eventId, source, FieldReader.Text(a.User), behaviour ?? default, at,
             new ActionMeasure(a.Quantity ?? 0, a.Minutes, a.OwnAverage), read.IsValid ? [] : read.Errors, a.Signature);

@@ -94,7 +94,7 @@ internal static partial class ExchangeEndpoints
             [.. r.Trades.Select(t => new MemberTradeView(t.Trade, t.Instrument, t.At, ApiDocument.EnumName(t.Side), Yuan(t.PriceFen), t.Quantity,
                 Yuan(t.ValueFen), Yuan(t.FeeFen), ApiDocument.EnumName(t.Kind)))],
             r.BoughtTonnes, Yuan(r.BoughtFen), r.SoldTonnes, Yuan(r.SoldFen), Yuan(r.FeesFen),
-            [.. r.Positions.Select(l => new PositionLineView(l.Instrument, l.Free, l.InOpenSells))], r.CashBalance, r.CashReserved,
+            [.. r.Positions.Select(PositionLineView.Of)], r.CashBalance, r.CashReserved,
             [.. r.Clients.Select(View)]);
     }
 

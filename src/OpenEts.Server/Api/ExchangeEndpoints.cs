@@ -111,7 +111,11 @@ internal static partial class ExchangeEndpoints
 
     public sealed record DepthView(string Instrument, bool Halted, IReadOnlyList<LevelView> Bids, IReadOnlyList<LevelView> Asks);
 
-    public sealed record PositionLineView(string Instrument, long Free, long InOpenSells);
+    /// <summary>A position line: free tonnes, those held for sells on the book, in listings and in one-way auctions, and all it owns.</summary>
+    public sealed record PositionLineView(string Instrument, long Free, long InOpenSells, long InListings, long InAuctions, long Owned)
+    {
+        internal static PositionLineView Of(PositionLine l) => new(l.Instrument, l.Free, l.InOpenSells, l.InListings, l.InAuctions, l.Owned);
+    }
 
     public sealed record PositionView(
         long Account, string HoldingAccount, IReadOnlyList<PositionLineView> Lines, decimal CashBalance, decimal CashReserved, decimal CashAvailable);
@@ -239,7 +243,7 @@ internal static partial class ExchangeEndpoints
         HttpContext http, ExchangeQueries queries, CancellationToken ct, long? account = null) =>
         await queries.PositionAsync(http.User.Actor(), account, ct).ConfigureAwait(false) is { } p
             ? TypedResults.Ok(new PositionView(p.Account.Id, p.Account.HoldingAccount.Value,
-                [.. p.Lines.Select(l => new PositionLineView(l.Instrument, l.Free, l.InOpenSells))], p.CashBalance, p.CashReserved, p.CashAvailable))
+                [.. p.Lines.Select(PositionLineView.Of)], p.CashBalance, p.CashReserved, p.CashAvailable))
             : TypedResults.NotFound();
 
     /// <summary>Runs one exchange command for the caller, now, and answers it.</summary>

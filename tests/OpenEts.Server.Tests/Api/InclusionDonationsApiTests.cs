@@ -10,6 +10,19 @@ public sealed class InclusionDonationsApiTests(ServerFactory server) : IClassFix
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Donation_OfNoCoins_Is400StatingTheRangeAllowed()
+    {
+        using var citizen = await server.SignedInAsync("citizen-sz");
+
+        using var response = await citizen.PostAsJsonAsync("/api/v1/inclusion/donations",
+            new { programme = "shenzhen-tanpuhui", cause = "tree-planting", coins = 0, idempotencyKey = "b4-none" }, Ct);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("coins");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.EndsWith("须在 1 至 100000 之间。", Assert.Single(errors.EnumerateArray()).GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StatementAndDataCopy_AfterADonation_ShowItAndTheWalletAddsUp()
     {
         using var citizen = await server.SignedInAsync("citizen-sz");

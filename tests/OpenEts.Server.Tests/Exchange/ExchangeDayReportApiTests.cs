@@ -89,9 +89,11 @@ public sealed class ExchangeDayReportApiTests(ServerFactory server) : IClassFixt
     {
         using var power = await server.SignedInAsync("power-a");
         await PostAsync(power, "/api/v1/exchange/orders", new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 17.50m, quantity = 250, idempotencyKey = "b12-sell" });
+        await PostAsync(power, "/api/v1/exchange/listings", new { instrument = "GDEA-2017", side = "sell", price = 17.50m, quantity = 300, minimumTake = 100, idempotencyKey = "b12-list" });
         var day = BeijingTime.TradingDay(server.Clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var sheet = await SheetAsync(power, $"/api/v1/exchange/reports/{day}/report.xlsx");
+        var json = await power.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/exchange/reports/{day}", Ct);
         var page = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri($"/Exchange/Report?day={day}", UriKind.Relative), Ct));
 
         var position = sheet.Rows.Single(r => r.Cells[0] == "position" && r.Cells[2] == "GDEA-2017").Cells;
@@ -100,6 +102,14 @@ public sealed class ExchangeDayReportApiTests(ServerFactory server) : IClassFixt
         Assert.True(frozen >= 0, string.Join(" | ", sheet.Header));
         Assert.True(string.IsNullOrEmpty(position[value]), "the value column holds " + position[value]);
         Assert.True(long.Parse(position[frozen], CultureInfo.InvariantCulture) >= 250, position[frozen]);
+        // The listing's tonnes have a column of their own, and the owned column adds every tonne up: none vanishes.
+        long Cell(string header) => long.Parse(position[sheet.Header.ToList().IndexOf(header)], CultureInfo.InvariantCulture);
+        Assert.True(Cell("挂牌冻结 In listings (t)") >= 300, string.Join(" | ", position));
+        Assert.Equal(Cell("数量 Quantity (t)") + Cell("挂单冻结 In open sells (t)") + Cell("挂牌冻结 In listings (t)") + Cell("单向竞价冻结 In auctions (t)"),
+            Cell("合计持有 Owned (t)"));
+        var line = json.GetProperty("positions").EnumerateArray().Single(p => p.GetProperty("instrument").GetString() == "GDEA-2017");
+        Assert.Equal(Cell("挂牌冻结 In listings (t)"), line.GetProperty("inListings").GetInt64());
+        Assert.Equal(Cell("合计持有 Owned (t)"), line.GetProperty("owned").GetInt64());
         Assert.Matches("id=\"report-positions\">\\s*<tr><th>品种", page);
     }
 }
