@@ -36,6 +36,10 @@ internal static class JsonBodyErrors
         }
         var (parent, member, target) = Resolve(requestType, options, path);
         var element = Locate(body, path, options, out var occurrences);
+        if (element is { ValueKind: JsonValueKind.Number } number && target is not null && Largest(number, target.Type) is { } largest)
+        {
+            return [new FieldError(field, "Json.TooLarge", $"{field}: too large (at most {largest})") { Figures = [field, largest] }];
+        }
         if (exception.InnerException is FormatException or InvalidOperationException)
         {
             return element is { ValueKind: JsonValueKind.Null }
@@ -65,6 +69,26 @@ internal static class JsonBodyErrors
             }
         }
         return [new FieldError(field, "Json.Type", $"{field}: expected {Expected(target)}")];
+    }
+
+    // The largest value of the numeric type a whole number (or, for a decimal, any number) given is too large for; null
+    // when it fits or is not a whole number where one is expected (a wrong kind, said as such).
+    private static string? Largest(JsonElement number, Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t == typeof(decimal))
+        {
+            return number.TryGetDecimal(out _) ? null : decimal.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (t != typeof(long) && t != typeof(int))
+        {
+            return null;
+        }
+        var max = t == typeof(long) ? long.MaxValue : int.MaxValue;
+        var fits = t == typeof(long) ? number.TryGetInt64(out _) : number.TryGetInt32(out _);
+        return !fits && number.TryGetDouble(out var value) && Math.Floor(value) == value && Math.Abs(value) > max
+            ? max.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
     }
 
     // "$.serials.first" → ["serials", "first"]; "$.representatives[1]" → ["representatives", 1]; "$['odd name']" → ["odd name"].

@@ -21,7 +21,8 @@ public sealed class StrictJsonTests(ServerFactory server) : IClassFixture<Server
 
     public static TheoryData<string, string, string> MalformedTransfers => new()
     {
-        { Transfer + "'quantity':99999999999999999999,'idempotencyKey':'k1'}", "quantity", "Json.Type" },
+        { Transfer + "'quantity':99999999999999999999,'idempotencyKey':'k1'}", "quantity", "Json.TooLarge" },
+        { Transfer + "'quantity':1e20,'idempotencyKey':'k1'}", "quantity", "Json.TooLarge" },
         { Transfer + "'quantity':1.5,'idempotencyKey':'k1'}", "quantity", "Json.Type" },
         { Transfer + "'quantity':null,'idempotencyKey':'k1'}", "quantity", "Json.Null" },
         { Transfer + "'quantity':'100','idempotencyKey':'k1'}", "quantity", "Json.Type" },
@@ -71,6 +72,18 @@ public sealed class StrictJsonTests(ServerFactory server) : IClassFixture<Server
 
         await AssertNamesAsync(response, field, rule);
         Assert.Equal(HttpStatusCode.NotFound, (await regulator.GetAsync("/api/v1/organisations/91350100M000100Y43", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ProposeTransfer_NumberTooLarge_SaysSoWithTheLargestAllowedNotThatItIsText()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+
+        using var response = await powerA.PostAsync("/api/v1/registry/transfers", Json(Transfer + "'quantity':1e20,'idempotencyKey':'k1'}"), Ct);
+        var errors = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("errors").GetProperty("quantity");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.EndsWith("数值过大，最大为 9223372036854775807。", Assert.Single(errors.EnumerateArray()).GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "ProposalId", "QuantityOrSerials", "SerialBlock", "DateTime", "UntilAfterSince", "NonNegativeWholeNumber",
         "PageSize", "Length", "UnknownValue", "ForbiddenCharacter", "Duplicate", "DuplicateKey", "Range", "Empty",
         "MissingColumn", "Unreadable", "Json.Syntax", "Json.Null", "Json.Type", "Json.UnknownField", "Json.DuplicateKey",
-        "Json.Required", "Role", "FileTooLarge", "SheetTooLarge", "TooManyRows", "Csrf",
+        "Json.Required", "Json.TooLarge", "Role", "FileTooLarge", "SheetTooLarge", "TooManyRows", "Csrf",
         // MRV: the workflow's rules and the calculator's findings.
         "NotACompany", "SectorMismatch", "ReportStatus", "EmptyReport", "UnknownOrganisation", "ConflictOfInterest", "NotAVerifier",
         "UnknownLine", "WarningNotAcknowledged", "UnknownWarning", "NotHolder", "NotInMonitoringPlan", "DuplicateLine",
@@ -46,6 +46,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // The verifier's sample of an aggregation.
         "SampleNotChecked", "SampleNotDrawn", "SampleOtherVerifier", "SampleIncomplete", "SampleVerified", "NoEventsToSample",
         "UnknownAggregation", "UnknownSampledEvent", "ReasonRequired", "SampleFinding",
+        // A value not among a choice's (Forms/FieldReader.Choice names the rule by its type).
+        "CircumstanceKind", "ViolationKind", "Decision", "EnergyKind", "MeterCadence", "UnitKind", "DocumentKind", "AuctionPricing", "Side", "OrderType",
         // Offsets in the registry.
         "BufferShare", "ProjectCategory",
         // Polluter cards.
