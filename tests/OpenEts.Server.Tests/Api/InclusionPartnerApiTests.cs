@@ -75,8 +75,11 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, issuedResponse.StatusCode);
         Assert.StartsWith("oetsp_", key, StringComparison.Ordinal);
-        Assert.Equal("counted", (await counted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items")[0].GetProperty("status").GetString());
-        Assert.Equal("OutOfScope", (await outOfScope.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items")[0].GetProperty("rule").GetString());
+        var countedItems = (await counted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items");
+        Assert.Equal("counted", countedItems[0].GetProperty("status").GetString());
+        var refused = (await outOfScope.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items")[0];
+        Assert.Equal(("OutOfScope", "behaviour"), (refused.GetProperty("rule").GetString(), refused.GetProperty("field").GetString()));
+        Assert.Equal(JsonValueKind.Null, countedItems[0].GetProperty("field").ValueKind);
         Assert.Equal(HttpStatusCode.Forbidden, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, afterRevoke.StatusCode);
