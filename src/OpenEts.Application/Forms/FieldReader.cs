@@ -148,9 +148,12 @@ public sealed class FieldReader
         var names = new List<string>(allowed.Length);
         foreach (var value in allowed)
         {
-            names.Add(EnumNames<TEnum>.Of(value).ToLowerInvariant());
+            // The codes as the API spells them (notSupported), so the message lists what to send.
+            var name = EnumNames<TEnum>.Of(value);
+            names.Add(char.ToLowerInvariant(name[0]) + name[1..]);
         }
-        Fail(field, typeof(TEnum).Name, $"{field} must be one of: {string.Join(", ", names)}");
+        var codes = string.Join(", ", names);
+        _errors.Add(new FieldError(field, typeof(TEnum).Name, $"{field} must be one of: {codes}") { Figures = [given.ToString(), codes] });
         return default;
     }
 
