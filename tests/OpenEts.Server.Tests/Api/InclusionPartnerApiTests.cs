@@ -90,6 +90,20 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
     }
 
     [Fact]
+    public async Task PartnerKey_BehavioursSentAsAnArray_Is400SayingOneStringIsWanted()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var response = await regulator.PostAsJsonAsync("/api/v1/inclusion/partners",
+            JsonSerializer.Deserialize<JsonElement>("""{"name":"深圳通（数组）","programme":"shenzhen-tanpuhui","behaviours":["metro","bus"]}"""), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("behaviours", "Json.ArrayForText"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.DoesNotContain("应为数字", problem.GetProperty("rules")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PartnerActions_TripDuringACountedTrip_IsRefusedOverlappingTripAndCountedInThePartnersQuality()
     {
         using var regulator = await server.SignedInAsync("regulator");
