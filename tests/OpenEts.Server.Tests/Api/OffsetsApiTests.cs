@@ -152,11 +152,16 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
             baselineTonnes = 500m, leakageTonnes = 0m,
         })).GetProperty("report").GetInt64();
 
+        var page = await verifier.GetStringAsync($"/Offsets/Project?id={id}", Ct);
         using var stated = await verifier.PostAsJsonAsync($"/api/v1/offsets/reports/{report}/verify", new { opinion = "核证通过（测试）", verifiedTonnes = 5m }, Ct);
         var problem = await stated.Content.ReadFromJsonAsync<JsonElement>(Ct);
         await PostAsync(verifier, $"/api/v1/offsets/reports/{report}/verify", new { opinion = "核证通过（测试）", areaHectares = 500m });
         var shown = Assert.Single((await owner.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects/{id}", Ct)).GetProperty("reports").EnumerateArray());
 
+        // The verifier's form offers the area and growth to restate, not tonnes to state.
+        Assert.Contains("name=\"AreaHectares\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"GrowthPerHectare\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"VerifiedTonnes\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, stated.StatusCode);
         Assert.Equal(("verifiedTonnes", "ForestryComputed"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
         // Recomputed on the restated 500 ha (1 000 ha claim 11 417 t): 5 958 t gross − 500 t baseline, not the 5 t stated.
