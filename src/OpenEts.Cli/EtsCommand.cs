@@ -6,7 +6,8 @@ namespace OpenEts.Cli;
 /// <summary>
 /// <c>ets &lt;module&gt; &lt;verb&gt; …</c> on System.CommandLine: the command tree, the help (the overview of every
 /// usage line for <c>ets help</c> and <c>ets --help</c>; System.CommandLine's sections with the documented usage lines
-/// for a command's <c>--help</c>), and parse errors as usage errors (exit 2, the usage on stderr).
+/// for a command's <c>--help</c>), and parse errors as usage errors (exit 2, the usage on stderr). A file the command
+/// cannot write or read is a usage error too (exit 2, one line naming the path and the reason).
 /// </summary>
 internal static class EtsCommand
 {
@@ -24,7 +25,17 @@ internal static class EtsCommand
                 .ConfigureAwait(false);
         }
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        return await result.InvokeAsync(invocation, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            return await result.InvokeAsync(invocation, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file named on the command line that cannot be written or read (a missing folder, no permission, a full
+            // disk): a usage error in one line, the system's message naming the path and why, as for every command.
+            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
     }
 
     public static RootCommand Build(SecretInput secrets)

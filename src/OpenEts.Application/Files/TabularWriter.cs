@@ -16,7 +16,11 @@ public static class TabularWriter
     public const string CsvContentType = "text/csv; charset=utf-8";
 
     /// <summary>Writes one worksheet: the header row, then a row per entry of <paramref name="rows"/> (null cells stay empty).</summary>
-    public static void WriteXlsx(Stream output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    public static void WriteXlsx(Stream output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) =>
+        WriteXlsx(output, null, header, rows);
+
+    /// <summary>As <see cref="WriteXlsx(Stream, IReadOnlyList{string}, IEnumerable{IReadOnlyList{object?}})"/>, the sheet named <paramref name="sheet"/> (null: Sheet1).</summary>
+    public static void WriteXlsx(Stream output, string? sheet, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
@@ -30,7 +34,14 @@ public static class TabularWriter
         {
             table.Rows.Add([.. row.Select(v => v ?? DBNull.Value)]);
         }
-        MiniExcel.SaveAs(output, table, excelType: ExcelType.XLSX);
+        if (sheet is null)
+        {
+            MiniExcel.SaveAs(output, table, excelType: ExcelType.XLSX);
+        }
+        else
+        {
+            MiniExcel.SaveAs(output, new Dictionary<string, object> { [sheet] = table }, excelType: ExcelType.XLSX);
+        }
     }
 
     /// <summary>The name of a template's instructions sheet.</summary>

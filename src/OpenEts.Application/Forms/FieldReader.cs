@@ -148,13 +148,12 @@ public sealed class FieldReader
         var names = new List<string>(allowed.Length);
         foreach (var value in allowed)
         {
-            // As the API writes them (camelCase: notSupported), which the reading above accepts in any case.
+            // The codes as the API spells them (notSupported), so the message lists what to send.
             var name = EnumNames<TEnum>.Of(value);
-            names.Add(string.Concat(name[..1].ToLowerInvariant(), name[1..]));
+            names.Add(char.ToLowerInvariant(name[0]) + name[1..]);
         }
-        // The value given and the values allowed as figures, so that a message in another language names them too.
-        var list = string.Join(", ", names);
-        _errors.Add(new FieldError(field, typeof(TEnum).Name, $"{field} must be one of: {list}") { Figures = [given.ToString(), list] });
+        var codes = string.Join(", ", names);
+        _errors.Add(new FieldError(field, typeof(TEnum).Name, $"{field} must be one of: {codes}") { Figures = [given.ToString(), codes] });
         return default;
     }
 

@@ -134,12 +134,14 @@ public sealed class PartnerActionsHandler(IStore store, InclusionCommandHandler 
         var accepted = new List<RecordActions.Item>();
         foreach (var item in command.Items)
         {
-            var refusal = item.Errors.Count > 0 ? (item.Errors[0].Rule, string.Join("; ", item.Errors.Select(e => e.Message)))
-                : !partner.Scope.Permits(command.Programme, item.Behaviour) ? ("OutOfScope", $"this key may not submit {Behaviours.CodeOf(item.Behaviour)}")
-                : default((string Rule, string Message)?);
-            if (refusal is var (rule, message))
+            // The field as the recorded answer names it: the action's own (behaviour), not its place in the batch.
+            var refusal = item.Errors.Count > 0
+                ? (item.Errors[0].Rule, string.Join("; ", item.Errors.Select(e => e.Message)), item.Errors[0].Field[(item.Errors[0].Field.IndexOf('.', StringComparison.Ordinal) + 1)..])
+                : !partner.Scope.Permits(command.Programme, item.Behaviour) ? ("OutOfScope", $"this key may not submit {Behaviours.CodeOf(item.Behaviour)}", "behaviour")
+                : default((string Rule, string Message, string Field)?);
+            if (refusal is var (rule, message, field))
             {
-                results[item.Index] = new ActionResult(item.Index, item.EventId, ActionStatus.Refused, rule, message, CarbonGrams.Zero, 0, 0);
+                results[item.Index] = new ActionResult(item.Index, item.EventId, ActionStatus.Refused, rule, message, CarbonGrams.Zero, 0, 0, field);
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.Offsets;
 
@@ -8,7 +9,7 @@ namespace OpenEts.Application.Offsets;
 /// Reads offsets' fields by one rule for the API, the pages, the CLI and the workbook: ids, dates, bounded text, numbers
 /// in range, a programme, a boundary. Errors name the field as the JSON API does.
 /// </summary>
-public static class OffsetsFields
+public static partial class OffsetsFields
 {
     /// <summary>Lengths of free text: short (names, places), long (opinions, comments).</summary>
     public const int ShortText = 200, LongText = 4000;
@@ -67,7 +68,20 @@ public static class OffsetsFields
         {
             return date;
         }
-        read.Fail(field, string.IsNullOrWhiteSpace(text) ? "Required" : "Date", $"{field} is a date yyyy-MM-dd from 2000 to 2099");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            read.Fail(field, "Required", $"{field} is a date yyyy-MM-dd from 2000 to 2099");
+        }
+        else if (DateShape().IsMatch(text.Trim()) && !DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out _))
+        {
+            // Written right but not a day of the calendar (2024-02-30, 2023-13-01): saying the format is wrong would mislead.
+            read.FailOf(field, "NoSuchDate", $"{field}: {text.Trim()} is not a day of the calendar");
+        }
+        else
+        {
+            read.Fail(field, "Date", $"{field} is a date yyyy-MM-dd from 2000 to 2099");
+        }
         return default;
     }
 
@@ -107,4 +121,7 @@ public static class OffsetsFields
     /// <summary>The domain's errors as field errors.</summary>
     public static IReadOnlyList<Domain.Organisations.FieldError> Errors(IEnumerable<(string Field, string Rule, string Message)> errors) =>
         [.. errors.Select(e => new Domain.Organisations.FieldError(e.Field, e.Rule, e.Message))];
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateShape();
 }

@@ -69,6 +69,12 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
         var claimCeiling = (long)decimal.Floor(report.Claimed.Value);
         var forestry = report.Forestry;
         object? derivation = null;
+        if (forestry is not null && VerifiedTonnes is not null)
+        {
+            return new OffsetsDecision.Refuse("ForestryComputed", "verifiedTonnes",
+                $"monitoring report {report.Id} is a forestry report: its tonnes are computed from the area and growth (restate areaHectares or growthPerHectare), not stated",
+                RefusalKind.Malformed);
+        }
         if (forestry is not null)
         {
             forestry = forestry with

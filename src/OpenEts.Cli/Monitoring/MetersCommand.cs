@@ -81,7 +81,7 @@ internal static class MetersCommand
                     foreach (var chunk in rows.Chunk(batchSize))
                     {
                         var form = new IngestReadings.Form(BatchId(chunk), [.. chunk.Select(c => c.Reading)]);
-                        if (!IngestReadings.TryParse(form, out var command, out var errors))
+                        if (!IngestReadings.TryParse(form, TimeProvider.System.GetUtcNow(), out var command, out var errors))
                         {
                             return await context.UsageAsync(errors.Select(e => $"{Row(e.Field, chunk)}{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
                         }

@@ -118,9 +118,9 @@ internal static partial class EnergyMonitoringEndpoints
     }
 
     private static async Task<Results<Ok<IngestView>, ValidationProblem, ProblemHttpResult>> IngestAsync(BatchInput input, HttpContext http,
-        MonitoringCommandHandler handler, CancellationToken ct) =>
+        MonitoringCommandHandler handler, TimeProvider clock, CancellationToken ct) =>
         IngestReadings.TryParse(new(input.BatchId, [.. (input.Readings ?? []).Select(r => new IngestReadings.ReadingForm(r?.ReadingId, r?.Meter, r?.At, r?.Value))],
-            [.. (input.Monthly ?? []).Select(m => new IngestReadings.MonthlyForm(m?.Meter, m?.Month, m?.Value, m?.At))]), out var command, out var errors)
+            [.. (input.Monthly ?? []).Select(m => new IngestReadings.MonthlyForm(m?.Meter, m?.Month, m?.Value, m?.At))]), clock.GetUtcNow(), out var command, out var errors)
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => Ingest((IngestResult)r))
             : Problems.Fields(errors);
 

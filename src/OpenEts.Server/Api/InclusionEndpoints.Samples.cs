@@ -9,7 +9,8 @@ namespace OpenEts.Server.Api;
 /// <summary>The verifier's sample of an aggregation (draw, findings, verification on it) and an aggregation's audit trail.</summary>
 internal static partial class InclusionEndpoints
 {
-    public sealed record FindingInput(int? Ordinal, string? Finding, string? Reason);
+    /// <summary>One finding; <c>reason</c> is needed for <c>notSupported</c> only.</summary>
+    public sealed record FindingInput(int? Ordinal, string? Finding, string? Reason = null);
 
     public sealed record VerifyAggregationInput(string? Opinion);
 

@@ -25,8 +25,9 @@ internal static partial class InclusionViews
         IReadOnlyList<BehaviourView> Behaviours, IReadOnlyList<CapView> Caps, int AvailableAfterDays, int? ExpiryDays, string TimingSource,
         bool TimingConfirmed, IReadOnlyList<ItemView> Catalogue, string? PhcerProject, string Source, IReadOnlyList<string> Unconfirmed);
 
+    /// <summary>One action's answer; a refused one names its <c>rule</c> and the <c>field</c> the rule is about (null when none).</summary>
     public sealed record ActionResultView(int Index, string EventId, [property: ApiEnum(typeof(ActionStatus))] string Status, string? Rule,
-        string? Message, decimal ReductionGrams, long Coins, long CoinsCut);
+        string? Message, decimal ReductionGrams, long Coins, long CoinsCut, string? Field);
 
     public sealed record RecordedView(int Counted, int Queued, int Duplicates, int Refused, decimal ReductionGrams, long Coins, IReadOnlyList<ActionResultView> Items);
 
@@ -65,7 +66,7 @@ internal static partial class InclusionViews
 
     public static RecordedView Recorded(RecordedActions r) => new(r.Counted, r.Queued, r.Duplicates, r.Refused, r.Reduction.Grams, r.Coins,
         [.. r.Items.Select(i => new ActionResultView(i.Index, i.EventId, ApiDocument.EnumName(i.Status), i.Rule, i.Message, i.Reduction.Grams, i.Coins,
-            i.CoinsCut))]);
+            i.CoinsCut, i.Field))]);
 
     public static StatementView Statement(CitizenStatement s) => new(s.UserName, Day(s.Today),
         [.. s.Programmes.Select(p => new WalletView(p.Programme.Code, p.Programme.Name, p.Spendable, p.Pending, p.Credited, p.Redeemed, p.Expired,

@@ -8,8 +8,9 @@ namespace OpenEts.Server.Api;
 /// <summary>
 /// Says which field of a JSON request body System.Text.Json refused, and by which of its rules: <c>Json.Syntax</c> (not
 /// JSON), <c>Json.UnknownField</c>, <c>Json.DuplicateKey</c>, <c>Json.Null</c> (null where a value is required),
-/// <c>Json.Required</c> (a field left out), <c>Json.Type</c> (a value of the wrong kind or out of range: a string for a
-/// number, 1.5 or 2^63 for a whole number, a date that is not a date).
+/// <c>Json.Required</c> (a field left out), <c>Json.Type</c> (a value of the wrong kind: a string for a number, 1.5 for
+/// a whole number, a date that is not a date), <c>TooLarge</c> (a number beyond the field's range: 2^63 for a whole
+/// number, 1e30 for a decimal; named with its array positions, <c>readings[2].value</c>).
 /// </summary>
 /// <remarks>
 /// The serializer does the reading, with the API's strict options; this only names what it refused. The path of its
@@ -36,15 +37,18 @@ internal static class JsonBodyErrors
         }
         var (parent, member, target) = Resolve(requestType, options, path);
         var element = Locate(body, path, options, out var occurrences);
-        if (element is { ValueKind: JsonValueKind.Number } number && target is not null && Largest(number, target.Type) is { } largest)
-        {
-            return [new FieldError(field, "Json.TooLarge", $"{field}: too large (at most {largest})") { Figures = [field, largest] }];
-        }
         if (exception.InnerException is FormatException or InvalidOperationException)
         {
+            if (element is { ValueKind: JsonValueKind.Number } number && TooLarge(number, target))
+            {
+                // A number the field cannot hold: said so, at its row (readings[2].value), so a batch's sender finds it.
+                var at = Located(path);
+                var text = number.GetRawText();
+                return [new FieldError(at, "TooLarge", $"{at}: {text} is too large (expected {Expected(target)})") { Figures = [text] }];
+            }
             return element is { ValueKind: JsonValueKind.Null }
                 ? [new FieldError(field, "Json.Null", $"{field}: may not be null (expected {Expected(target)})")]
-                : [new FieldError(field, "Json.Type", $"{field}: expected {Expected(target)}")];
+                : [TypeError(field, target, element)];
         }
         if (path.Count > 0 && path[^1] is string && parent?.Kind == JsonTypeInfoKind.Object && member is null)
         {
@@ -68,28 +72,15 @@ internal static class JsonBodyErrors
                 return [.. missing.Select(p => new FieldError(prefix + p.Name, "Json.Required", $"{prefix}{p.Name} is required"))];
             }
         }
-        return [new FieldError(field, "Json.Type", $"{field}: expected {Expected(target)}")];
+        return [TypeError(field, target, element)];
     }
 
-    // The largest value of the numeric type a whole number (or, for a decimal, any number) given is too large for; null
-    // when it fits or is not a whole number where one is expected (a wrong kind, said as such).
-    private static string? Largest(JsonElement number, Type type)
-    {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t == typeof(decimal))
-        {
-            return number.TryGetDecimal(out _) ? null : decimal.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        if (t != typeof(long) && t != typeof(int))
-        {
-            return null;
-        }
-        var max = t == typeof(long) ? long.MaxValue : int.MaxValue;
-        var fits = t == typeof(long) ? number.TryGetInt64(out _) : number.TryGetInt32(out _);
-        return !fits && number.TryGetDouble(out var value) && Math.Floor(value) == value && Math.Abs(value) > max
-            ? max.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : null;
-    }
+    // A value of the wrong kind; an array where one string belongs said so (a list field of the API written as text, such
+    // as a partner's behaviours "walking,cycling", is easily sent as a JSON array).
+    private static FieldError TypeError(string field, JsonTypeInfo? target, JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Array } && target?.Type == typeof(string)
+            ? new FieldError(field, "Json.ArrayForText", $"{field}: expected one string, not an array (a list here is one string, items separated by commas)")
+            : new FieldError(field, "Json.Type", $"{field}: expected {Expected(target)}");
 
     // "$.serials.first" → ["serials", "first"]; "$.representatives[1]" → ["representatives", 1]; "$['odd name']" → ["odd name"].
     private static List<object> Segments(string? path)
@@ -134,6 +125,23 @@ internal static class JsonBodyErrors
     {
         var names = path.OfType<string>().Select(Printable).ToList();
         return names.Count == 0 ? Body : string.Join('.', names);
+    }
+
+    // The field with its array positions (readings[2].value): where in a list the bad value is.
+    private static string Located(List<object> path) =>
+        path.Count == 0 ? Body : string.Concat(path.Select((s, i) => s is int n ? $"[{n}]" : (i == 0 ? "" : ".") + Printable((string)s)));
+
+    // A whole number beyond a whole-number field's range, or any number beyond a decimal's (±7.9e28).
+    private static bool TooLarge(JsonElement number, JsonTypeInfo? target)
+    {
+        var type = target?.Type is { } t ? Nullable.GetUnderlyingType(t) ?? t : null;
+        if (!number.TryGetDouble(out var value) || !double.IsFinite(value))
+        {
+            return false;
+        }
+        return type == typeof(decimal) ? !number.TryGetDecimal(out _)
+            : type == typeof(long) || type == typeof(int) ? value == Math.Floor(value) && (type == typeof(long) ? !number.TryGetInt64(out _) : !number.TryGetInt32(out _))
+            : false;
     }
 
     // A name from the request may hold anything; keep what a person can read in an error.
@@ -239,6 +247,7 @@ internal static class JsonBodyErrors
             null => "a value this request takes",
             _ when type == typeof(long) => $"a whole number from {long.MinValue} to {long.MaxValue}",
             _ when type == typeof(int) => $"a whole number from {int.MinValue} to {int.MaxValue}",
+            _ when type == typeof(decimal) => "a number",
             _ when type == typeof(string) => "a string",
             _ when type == typeof(bool) => "true or false",
             _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "a date and time (ISO 8601, e.g. 2025-06-30T00:00:00+08:00)",

@@ -73,7 +73,10 @@ public sealed class ComplianceCommandTests
         Assert.Contains("still owed 48060", allowances.Out, StringComparison.Ordinal);
         Assert.Equal(0, list.Exit);
         Assert.Contains("2,000,000", list.Out, StringComparison.Ordinal);
-        Assert.Equal(["2048060", "2000000", "2000000", "0", "48060", "未履约"], steel[4..]);
+        // As the list page shows it: the sector in Chinese, the status with its deadline, on a named sheet.
+        Assert.Equal("钢铁", steel[2]);
+        Assert.Equal(["2048060", "2000000", "2000000", "0", "48060", "未履约（已过截止日）"], steel[4..]);
+        Assert.Equal(["履约清单"], MiniExcelLibs.MiniExcel.GetSheetNames(file));
         Assert.Contains(sheet.Rows, r => r.Cells[0] == "[UNCONFIRMED]" && r.Cells[1] == "offsets.maxShareOfEmissions");
     }
 

@@ -130,6 +130,19 @@ public sealed class MrvCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Template_ToAFolderThatDoesNotExist_IsOneLineNamingThePathNotACrash()
+    {
+        var path = Path.Combine(_dir, "no-such-folder", "x.xlsx");
+
+        var (exit, _, error) = await Run("template", "cement", "-o", path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(path, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Template_UnknownSector_IsAUsageError()
     {
         var (exit, _, error) = await Run("template", "banking", "-o", Path.Combine(_dir, "x.xlsx"));

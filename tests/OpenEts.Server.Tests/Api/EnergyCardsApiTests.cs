@@ -62,6 +62,22 @@ public sealed class EnergyCardsApiTests(ServerFactory server) : IClassFixture<Se
         Assert.Contains("baselineFuel", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("retrofit", """{"electricitySavedMwh":100,"fuelSaved":5}""", "fuel")]
+    [InlineData("boiler", """{"baselineFuel":"raw-coal","baselineAmount":100,"newFuel":"natural-gas"}""", "newAmount")]
+    public async Task Calculator_AFuelWithoutItsAmountOrTheOtherWay_Is400NamingTheMissingField(string calculator, string body, string field)
+    {
+        using var client = server.CreateClient();
+
+        using var response = await client.PostAsync("/api/v1/energy/calculators/" + calculator,
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Equal("RequiredWith", problem.GetProperty("rule").GetString());
+    }
+
     [Fact]
     public async Task Violation_RecordConfirmLift_CardLifecycleAndTheCompanySeesItsOwnHistory()
     {

@@ -75,8 +75,11 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, issuedResponse.StatusCode);
         Assert.StartsWith("oetsp_", key, StringComparison.Ordinal);
-        Assert.Equal("counted", (await counted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items")[0].GetProperty("status").GetString());
-        Assert.Equal("OutOfScope", (await outOfScope.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items")[0].GetProperty("rule").GetString());
+        var countedItems = (await counted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items");
+        Assert.Equal("counted", countedItems[0].GetProperty("status").GetString());
+        var refused = (await outOfScope.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items")[0];
+        Assert.Equal(("OutOfScope", "behaviour"), (refused.GetProperty("rule").GetString(), refused.GetProperty("field").GetString()));
+        Assert.Equal(JsonValueKind.Null, countedItems[0].GetProperty("field").ValueKind);
         Assert.Equal(HttpStatusCode.Forbidden, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, afterRevoke.StatusCode);
@@ -84,6 +87,20 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
         var row = listed.EnumerateArray().Single(p => p.GetProperty("id").GetInt64() == id);
         Assert.DoesNotContain(key, row.GetRawText(), StringComparison.Ordinal);
         Assert.NotEqual(JsonValueKind.Null, row.GetProperty("revokedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task PartnerKey_BehavioursSentAsAnArray_Is400SayingOneStringIsWanted()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var response = await regulator.PostAsJsonAsync("/api/v1/inclusion/partners",
+            JsonSerializer.Deserialize<JsonElement>("""{"name":"深圳通（数组）","programme":"shenzhen-tanpuhui","behaviours":["metro","bus"]}"""), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("behaviours", "Json.ArrayForText"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.DoesNotContain("应为数字", problem.GetProperty("rules")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,9 +36,11 @@ public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixtur
         using var early = await verifier.PostAsJsonAsync($"{url}/verification", new { opinion = "ok" }, Ct);
         using var unreasoned = await verifier.PostAsJsonAsync($"{url}/sample/findings", new { ordinal = 1, finding = "notSupported" }, Ct);
         using var found = await verifier.PostAsJsonAsync($"{url}/sample/findings", new { ordinal = 1, finding = "confirmed", reason = "结算单一致" }, Ct);
+        using var unknown = await verifier.PostAsJsonAsync($"{url}/sample/findings", new { ordinal = 2, finding = "true" }, Ct);
         for (var ordinal = 2; ordinal <= 5; ordinal++)
         {
-            (await verifier.PostAsJsonAsync($"{url}/sample/findings", new { ordinal, finding = "confirmed", reason = "结算单一致" }, Ct)).EnsureSuccessStatusCode();
+            // A confirmed finding needs no reason: left out of the body, not only null.
+            (await verifier.PostAsJsonAsync($"{url}/sample/findings", new { ordinal, finding = "confirmed" }, Ct)).EnsureSuccessStatusCode();
         }
         using var verified = await verifier.PostAsJsonAsync($"{url}/verification", new { opinion = "样本属实" }, Ct);
         using var trail = await owner.GetAsync($"{url}/trail", Ct);
@@ -54,6 +56,10 @@ public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixtur
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Equal("SampleIncomplete", (await early.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unreasoned.StatusCode);
+        Assert.Equal(("reason", "ReasonRequired"), Rule(await unreasoned.Content.ReadFromJsonAsync<JsonElement>(Ct)));
+        var unknownProblem = await unknown.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("finding", "SampleFinding"), Rule(unknownProblem));
+        Assert.Contains("confirmed, notSupported", unknownProblem.GetProperty("rules")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         var done = await verified.Content.ReadFromJsonAsync<JsonElement>(Ct);
         // 5 × 400 kWh × 570.3 g/kWh = 1 140 600 g, confirmed: verified as filed.
@@ -62,4 +68,6 @@ public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixtur
         Assert.Equal("Verified", owners.GetProperty("report").GetProperty("status").GetString());
         Assert.Empty(owners.GetProperty("sample").GetProperty("events").EnumerateArray());
     }
+
+    private static (string?, string?) Rule(JsonElement problem) => (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString());
 }

@@ -24,6 +24,15 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
         return json;
     }
 
+    // A project filed by the owner, validated by the verifier and registered by the regulator: its id.
+    private static async Task<long> RegisteredAsync(HttpClient owner, HttpClient verifier, HttpClient regulator, object project)
+    {
+        var id = (await PostAsync(owner, "/api/v1/offsets/projects", project)).GetProperty("project").GetInt64();
+        await PostAsync(verifier, $"/api/v1/offsets/projects/{id}/validate", new { opinion = "审定通过（测试）" });
+        await PostAsync(regulator, $"/api/v1/offsets/projects/{id}/register", new { comments = "予以备案（测试）" });
+        return id;
+    }
+
     [Fact]
     public async Task EveryStep_WindProjectThroughTheApi_IssuesTheVerifiedTonnesIntoTheOwnersAccount()
     {
@@ -100,14 +109,12 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
         using var owner = await server.SignedInAsync("power-a");
         using var verifier = await server.SignedInAsync("verifier");
         using var regulator = await server.SignedInAsync("regulator");
-        var id = (await PostAsync(owner, "/api/v1/offsets/projects", new
+        var id = await RegisteredAsync(owner, verifier, regulator, new
         {
             programme = "CCER", code = "000917", account = "GD-HOLD-POWER", title = "清远风电项目（测试）", methodology = "CM-001-V02",
             category = "wind", province = "GD", city = "清远市", county = "连山县", creditingStart = "2018-01-01", creditingEnd = "2027-12-31",
             expectedPerYear = 40_000, gasSharePercent = 100m,
-        })).GetProperty("project").GetInt64();
-        await PostAsync(verifier, $"/api/v1/offsets/projects/{id}/validate", new { opinion = "审定通过（测试）" });
-        await PostAsync(regulator, $"/api/v1/offsets/projects/{id}/register", new { comments = "予以备案（测试）" });
+        });
         var report = (await PostAsync(owner, $"/api/v1/offsets/projects/{id}/reports",
             new { periodStart = "2018-01-01", periodEnd = "2018-12-31", claimed = 40_000m })).GetProperty("report").GetInt64();
 
@@ -125,5 +132,59 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
         // Still submitted: nothing verified to issue; verified at the claim, the claim is issued.
         Assert.Equal(HttpStatusCode.Conflict, issue.StatusCode);
         Assert.Equal(40_000L, Assert.Single(project.GetProperty("reports").EnumerateArray()).GetProperty("issuedToOwner").GetInt64());
+    }
+
+    [Fact]
+    public async Task Verify_ForestryReportWithStatedTonnes_IsRefusedAndARestatedAreaIsRecomputed()
+    {
+        using var owner = await server.SignedInAsync("power-a");
+        using var verifier = await server.SignedInAsync("verifier");
+        using var regulator = await server.SignedInAsync("regulator");
+        var id = await RegisteredAsync(owner, verifier, regulator, new
+        {
+            programme = "CCER", code = "000931", account = "GD-HOLD-POWER", title = "韶关森林经营碳汇（测试）", methodology = "AR-CM-003-V01",
+            category = "forestry", province = "GD", city = "韶关市", county = "乳源县", creditingStart = "2018-01-01", creditingEnd = "2037-12-31",
+            expectedPerYear = 5_000, gasSharePercent = 100m, boundary = "24.8,113.2; 24.8,113.3; 24.7,113.3",
+        });
+        var report = (await PostAsync(owner, $"/api/v1/offsets/projects/{id}/reports", new
+        {
+            periodStart = "2018-01-01", periodEnd = "2018-12-31", species = "chinese-fir", areaHectares = 1000m, growthPerHectare = 10m,
+            baselineTonnes = 500m, leakageTonnes = 0m,
+        })).GetProperty("report").GetInt64();
+
+        var page = await verifier.GetStringAsync($"/Offsets/Project?id={id}", Ct);
+        using var stated = await verifier.PostAsJsonAsync($"/api/v1/offsets/reports/{report}/verify", new { opinion = "核证通过（测试）", verifiedTonnes = 5m }, Ct);
+        var problem = await stated.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        await PostAsync(verifier, $"/api/v1/offsets/reports/{report}/verify", new { opinion = "核证通过（测试）", areaHectares = 500m });
+        var shown = Assert.Single((await owner.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects/{id}", Ct)).GetProperty("reports").EnumerateArray());
+
+        // The verifier's form offers the area and growth to restate, not tonnes to state.
+        Assert.Contains("name=\"AreaHectares\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"GrowthPerHectare\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"VerifiedTonnes\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, stated.StatusCode);
+        Assert.Equal(("verifiedTonnes", "ForestryComputed"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        // Recomputed on the restated 500 ha (1 000 ha claim 11 417 t): 5 958 t gross − 500 t baseline, not the 5 t stated.
+        Assert.InRange(shown.GetProperty("verifiedTonnes").GetInt64(), 5_400, 5_500);
+    }
+
+    [Theory]
+    [InlineData("2024-02-30", "NoSuchDate", "计入期开始")]
+    [InlineData("2024/02/28", "Date", "日期格式为 yyyy-MM-dd")]
+    public async Task SubmitProject_ADateThatIsNotADay_SaysSoRatherThanBlamingTheFormat(string start, string rule, string shown)
+    {
+        using var owner = await server.SignedInAsync("power-a");
+
+        using var response = await owner.PostAsJsonAsync("/api/v1/offsets/projects", new
+        {
+            programme = "CCER", account = "GD-HOLD-POWER", title = "日期（测试）", methodology = "CM-001-V02", category = "wind", province = "GD",
+            city = "湛江市", creditingStart = start, creditingEnd = "2029-12-31", expectedPerYear = 1_000, gasSharePercent = 100m,
+        }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var error = problem.GetProperty("rules").EnumerateArray().Single(e => e.GetProperty("field").GetString() == "creditingStart");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(rule, error.GetProperty("rule").GetString());
+        Assert.Contains(shown, error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }

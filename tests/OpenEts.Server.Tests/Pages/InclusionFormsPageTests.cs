@@ -13,7 +13,7 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
 
     [Theory]
     [InlineData("-5", "数量：须为 ≥ 0 的数字")]
-    [InlineData("abc", "数量：不是数字")]
+    [InlineData("abc", "数量：“abc”不是数字")]
     [InlineData("", "数量：此项必填。")]
     public async Task RecordForm_BadQuantity_NamesTheFieldAndItsRule(string quantity, string expected)
     {
@@ -24,8 +24,23 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
             [new("Programme", "shenzhen-tanpuhui"), new("Behaviour", "bus"), new("Quantity", quantity), new("Minutes", ""), new("OccurredAt", at)]),
             "web-" + Guid.NewGuid().ToString("N"));
 
-        Assert.Contains(expected, shown.Body, StringComparison.Ordinal);
+        Assert.Contains(expected, WebUtility.HtmlDecode(shown.Body), StringComparison.Ordinal);
         Assert.DoesNotContain("未计入：此项必填", shown.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordForm_MinutesNotANumber_IsRefusedNotCountedWithoutADuration()
+    {
+        var citizen = await PageSession.SignInAsync(server, "citizen");
+        var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var shown = await citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
+            [new("Programme", "shenzhen-tanpuhui"), new("Behaviour", "bus"), new("Quantity", "5"), new("Minutes", "abc"), new("OccurredAt", at)]),
+            "web-" + Guid.NewGuid().ToString("N"));
+
+        var page = WebUtility.HtmlDecode(shown.Body);
+        Assert.Contains("用时（分钟）：“abc”不是数字", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"recorded", page, StringComparison.Ordinal);
     }
 
     [Fact]

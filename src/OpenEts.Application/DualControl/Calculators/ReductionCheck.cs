@@ -84,6 +84,7 @@ public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
         var baseAmount = read.Number(form.BaselineAmount, "baselineAmount", 0m, Max);
         var newFuel = FuelCode(read, form.NewFuel, "newFuel", required: false);
         var newAmount = read.Number(form.NewAmount ?? 0m, "newAmount", 0m, Max);
+        Paired(read, newFuel, form.NewAmount, "newFuel", "newAmount");
         var mwh = read.Number(form.ElectricityMwh ?? 0m, "electricityMwh", 0m, Max);
         var (year, region) = Grid(read, form.GridYear, form.GridRegion);
         var claim = Claim(read, form.ClaimedTonnes);
@@ -111,6 +112,7 @@ public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
         var mwh = read.Number(form.ElectricitySavedMwh ?? 0m, "electricitySavedMwh", 0m, Max);
         var fuel = FuelCode(read, form.Fuel, "fuel", required: false);
         var saved = read.Number(form.FuelSaved ?? 0m, "fuelSaved", 0m, Max);
+        Paired(read, fuel, form.FuelSaved, "fuel", "fuelSaved");
         var (year, region) = Grid(read, form.GridYear, form.GridRegion);
         var claim = Claim(read, form.ClaimedTonnes);
         var sccValue = SccOf(read, form.Scc);
@@ -149,6 +151,20 @@ public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
             read.Fail(field, code.Length == 0 ? "Required" : "UnknownValue", $"{field} is one of: {string.Join(", ", Fuels)}");
         }
         return code;
+    }
+
+    // A fuel and its amount go together: one without the other would count the fuel as none (a reduction overstated,
+    // or a saving dropped).
+    private static void Paired(FieldReader read, string? fuel, decimal? amount, string fuelField, string amountField)
+    {
+        if (fuel is not null && amount is null)
+        {
+            read.Fail(amountField, "RequiredWith", $"{amountField} is required when {fuelField} is given");
+        }
+        else if (fuel is null && amount is not null)
+        {
+            read.Fail(fuelField, "RequiredWith", $"{fuelField} is required when {amountField} is given");
+        }
     }
 
     private static decimal? Claim(FieldReader read, decimal? claimed) =>

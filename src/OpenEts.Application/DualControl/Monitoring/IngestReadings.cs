@@ -41,7 +41,14 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
     public IReadOnlyList<Role> Roles => MonitoringRoles.Senders;
 
     /// <summary>Reads the batch; any bad field of any row refuses it whole, every bad row named (up to the listing limit).</summary>
-    public static bool TryParse(Form form, [NotNullWhen(true)] out IngestReadings? command, out IReadOnlyList<FieldError> errors)
+    public static bool TryParse(Form form, [NotNullWhen(true)] out IngestReadings? command, out IReadOnlyList<FieldError> errors) =>
+        TryParse(form, null, out command, out errors);
+
+    /// <summary>
+    /// Reads the batch as of <paramref name="now"/>: a reading stamped in the future is named with the other bad rows,
+    /// rather than only once they are fixed (the handler checks it again at its own time).
+    /// </summary>
+    public static bool TryParse(Form form, DateTimeOffset? now, [NotNullWhen(true)] out IngestReadings? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
@@ -81,6 +88,10 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             {
                 read.Fail(prefix + "at", "Time", $"row {i}: at is a time with its offset, such as 2026-11-30T08:00:00+08:00");
             }
+            else if (IsFuture(at, now))
+            {
+                read.Fail(prefix + "at", "FromTheFuture", FutureMessage(i, at));
+            }
             var value = MeterQuantity.Zero;
             if (r.Value is not { } v)
             {
@@ -118,6 +129,10 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
         command = read.IsValid ? new IngestReadings(batchId, readings, monthly) : null;
         return command is not null;
     }
+
+    private static bool IsFuture(DateTimeOffset at, DateTimeOffset? now) => now is { } n && at > n + MonitoringLimits.FutureSkew;
+
+    private static string FutureMessage(int row, DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture, $"row {row}: {at:O} is in the future");
 
     /// <inheritdoc/>
     public async Task<MonitoringCommandOutcome> ExecuteAsync(MonitoringWork work)
@@ -184,9 +199,9 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             foreach (var (r, slot) in placed)
             {
                 var key = (meter.Id, slot.Slot.ToUnixTimeSeconds());
-                if (r.At > work.Now + MonitoringLimits.FutureSkew)
+                if (IsFuture(r.At, work.Now))
                 {
-                    rowErrors.Add(new FieldError($"readings[{r.Row}].at", "FromTheFuture", $"row {r.Row}: {r.At:O} is in the future"));
+                    rowErrors.Add(new FieldError($"readings[{r.Row}].at", "FromTheFuture", FutureMessage(r.Row, r.At)));
                 }
                 else if (slots.TryGetValue(key, out var twin))
                 {

@@ -45,15 +45,7 @@ public abstract class ExchangePageModel : PageModel
     protected void Report(IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        foreach (var (key, entry) in ModelState)
-        {
-            if (entry.Errors.Count > 0 && !string.IsNullOrWhiteSpace(entry.AttemptedValue) && key.Length > 0)
-            {
-                var field = char.ToLowerInvariant(key[0]) + key[1..];
-                Errors.TryAdd(field, RuleText.Field(FieldError.Of(field, "Number", $"'{entry.AttemptedValue}' is not a number")));
-            }
-        }
-        foreach (var e in errors)
+        foreach (var e in Unbound.Errors(ModelState).Concat(errors))
         {
             Errors.TryAdd(e.Field, RuleText.Field(e));
         }

@@ -5,6 +5,7 @@ using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Inclusion;
 
@@ -72,10 +73,11 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
         // The browser's field has no offset: it is Beijing time, the platform's display time.
         var at = string.IsNullOrWhiteSpace(OccurredAt) ? null : OccurredAt.Trim() + (OccurredAt.Trim().Length == 16 ? ":00" : "") + "+08:00";
         var form = new RecordActions.Form(Programme, [new RecordActions.ActionForm(EventId, "web", Behaviour, at, Quantity, Minutes)]);
-        if (Quantity is null && ModelState.TryGetValue(nameof(Quantity), out var typed) && !string.IsNullOrWhiteSpace(typed.AttemptedValue))
+        if (Unbound.Errors(ModelState) is { Count: > 0 } unbound)
         {
-            // Typed but not a number: the binder left it empty, which the use case would call missing.
-            Report([new FieldError("quantity", "Number", $"quantity: '{typed.AttemptedValue}' is not a number")]);
+            // Typed but not a number: the binder left it empty, which the use case would call missing (a quantity) or
+            // not given (the minutes, and with them the speed check).
+            Report(unbound);
         }
         else if (RecordActions.TryParse(form, handler.Programmes, out var command, out var errors))
         {

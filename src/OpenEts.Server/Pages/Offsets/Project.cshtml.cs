@@ -36,6 +36,14 @@ public sealed class ProjectModel(OffsetsQueries queries, OffsetsCommandHandler h
     [BindProperty]
     public decimal? VerifiedTonnes { get; set; }
 
+    /// <summary>A forestry report's area as the verifier restates it (blank: the owner's).</summary>
+    [BindProperty]
+    public decimal? AreaHectares { get; set; }
+
+    /// <summary>A forestry report's growth per hectare as the verifier restates it (blank: the owner's).</summary>
+    [BindProperty]
+    public decimal? GrowthPerHectare { get; set; }
+
     [BindProperty]
     public SubmitMonitoringReport.Form Monitoring { get; set; } = new(null, null, null);
 
@@ -70,7 +78,7 @@ public sealed class ProjectModel(OffsetsQueries queries, OffsetsCommandHandler h
         ActAsync("reported", SubmitMonitoringReport.TryParse(Monitoring with { Project = Id }, out var c, out var e), c, e, ct);
 
     public Task<IActionResult> OnPostVerifyAsync(CancellationToken ct) =>
-        ActAsync("verified", VerifyMonitoringReport.TryParse(new(Report, Opinion, VerifiedTonnes), out var c, out var e), c, e, ct);
+        ActAsync("verified", VerifyMonitoringReport.TryParse(new(Report, Opinion, VerifiedTonnes, AreaHectares, GrowthPerHectare), out var c, out var e), c, e, ct);
 
     public Task<IActionResult> OnPostReturnReportAsync(CancellationToken ct) =>
         ActAsync("reportreturned", ReturnMonitoringReport.TryParse(new(Report, Comments), out var c, out var e), c, e, ct);

@@ -29,6 +29,24 @@ public sealed class ReductionCheckTests
     }
 
     [Fact]
+    public void TryRetrofit_FuelSavedWithoutTheFuel_RefusesRatherThanDroppingTheSaving()
+    {
+        Assert.False(Check.TryRetrofit(new ReductionCheck.RetrofitForm(100m, null, 5m), out _, out var errors));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("fuel", "RequiredWith"), (error.Field, error.Rule));
+    }
+
+    [Fact]
+    public void TryBoiler_NewFuelWithoutItsAmount_RefusesRatherThanCountingNone()
+    {
+        Assert.False(Check.TryBoiler(new ReductionCheck.BoilerForm("raw-coal", 100m, "natural-gas"), out _, out var errors));
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("newAmount", "RequiredWith"), (error.Field, error.Rule));
+    }
+
+    [Fact]
     public void TryPv_NoYearOrRegion_UsesTheLatestNationalFactor()
     {
         Assert.True(Check.TryPv(new ReductionCheck.PvForm(100m, 1000m, null, null, null, null), out var result, out _));

@@ -100,6 +100,44 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
     }
 
     [Fact]
+    public async Task PostReadings_NegativeFutureAndGarbageRows_NamesEveryBadRowAtOnce()
+    {
+        using var client = await server.SignedInAsync("cement-a");
+        var future = server.Clock.GetUtcNow().AddMinutes(30).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        var bad = new
+        {
+            batchId = "api-all-bad-1",
+            readings = new object[]
+            {
+                new { readingId = "neg", meter = "BJ-E01", at = FirstDayHour(4), value = -5m },
+                new { readingId = "future", meter = "BJ-E01", at = future, value = 10m },
+                new { readingId = "garbage", meter = "BJ-E01", at = "garbage", value = 10m },
+            },
+        };
+
+        using var response = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", bad, Ct);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["readings[0].value", "readings[1].at", "readings[2].at"], errors.EnumerateObject().Select(e => e.Name).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task PostReadings_AValueTooLargeForANumber_Is400AtItsRow()
+    {
+        using var client = await server.SignedInAsync("cement-a");
+        var body = $$"""{"batchId":"api-huge-1","readings":[{"readingId":"ok","meter":"BJ-E01","at":"{{FirstDayHour(5)}}","value":1},{"readingId":"huge","meter":"BJ-E01","at":"{{FirstDayHour(6)}}","value":1e30}]}""";
+
+        using var response = await client.PostAsync("/api/v1/energy/monitoring/readings",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("readings[1].value", "TooLarge"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Contains("“1e30”过大", problem.GetProperty("rules")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostReadings_UnknownMeterOnly_Is400UnknownMeter()
     {
         using var client = await server.SignedInAsync("cement-a");

@@ -55,8 +55,13 @@ public sealed class IndexModel(ReductionCheck check) : PageModel
             "retrofit" when Retrofit is not null => check.TryRetrofit(Retrofit, out result, out errors),
             _ => false,
         };
-        Result = ran ? result : null;
-        Errors = [.. errors.Select(RuleText.Field)];
+        // A number typed but not read would otherwise count as not given: a default used, a claim left unchecked.
+        var unbound = Unbound.Errors(ModelState);
+        Result = ran && unbound.Count == 0 ? result : null;
+        Errors = [.. unbound.Concat(errors.Where(e => !unbound.Any(u => u.Field == e.Field))).Select(RuleText.Field)];
         Apu ??= ReductionCheck.SeedApuExample;
     }
+
+    /// <summary>An input's text: as typed when it could not be read, else the bound value.</summary>
+    public string Typed(string name, string bound) => Unbound.Typed(ModelState, name, bound);
 }
