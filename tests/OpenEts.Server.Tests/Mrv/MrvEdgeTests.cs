@@ -74,20 +74,9 @@ public sealed partial class MrvEdgeTests(ServerFactory server) : IClassFixture<S
     [Fact]
     public async Task Verify_AdjustmentRaisingANewWarning_NamesItAndOffersItsNoteKeepingTheInputs()
     {
-        using var paper = await server.SignedInAsync("paper-a");
-        using var regulator = await server.SignedInAsync("regulator");
         using var verifier = await server.SignedInAsync("verifier");
         // 1 900 t for 2 000 t of paper is 0.95 tCO2/t, inside 0.20–2.50; the verifier's 200 000 t makes it 0.0095.
-        var saved = await (await paper.PostAsJsonAsync("/api/v1/mrv/reports", new
-        {
-            year = 2033,
-            lines = new[] { new { id = "L1", kind = "fuel-combustion", material = "raw-coal", amount = 1000m, unit = "t" } },
-            outputs = new[] { new { kind = "paper", amount = 2000m, unit = "t" } },
-        }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var id = saved.GetProperty("report").GetInt64();
-        Assert.True((await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct)).IsSuccessStatusCode);
-        Assert.True((await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign", new { verifier = Verifier, conflictOfInterest = "none" }, Ct))
-            .IsSuccessStatusCode);
+        var id = await AssignedPaperReportAsync(2033);
         var form = new Dictionary<string, string>
         {
             ["Review.Lines[0].LineId"] = "L1", ["Review.Lines[0].Reported"] = "1000", ["Review.Lines[0].Amount"] = "1000",
@@ -106,6 +95,46 @@ public sealed partial class MrvEdgeTests(ServerFactory server) : IClassFixture<S
         Assert.Contains("value=\"200000\"", refused, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         Assert.Equal($"/Mrv/Report/{id}?done=verified", recorded.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Verify_AmountBeyondADecimalOrANegativeOutput_IsNamedNotRequiredAndLabelled()
+    {
+        using var verifier = await server.SignedInAsync("verifier");
+        var id = await AssignedPaperReportAsync(2034);
+
+        var huge = await PostPageAsync(verifier, $"/Mrv/Report/{id}", "Verify", new()
+        {
+            ["Review.Lines[0].LineId"] = "L1", ["Review.Lines[0].Reported"] = "1000", ["Review.Lines[0].Amount"] = "1e30",
+            ["Review.Lines[0].Reason"] = "复核", ["Review.Lines[0].Evidence"] = "WB-1", ["Review.Conclusion"] = "属实",
+        });
+        var negative = await PostPageAsync(verifier, $"/Mrv/Report/{id}", "Verify", new()
+        {
+            ["Review.Outputs[0].LineId"] = "0", ["Review.Outputs[0].Reported"] = "2000", ["Review.Outputs[0].Amount"] = "-5",
+            ["Review.Outputs[0].Reason"] = "复核", ["Review.Outputs[0].Evidence"] = "PR-1", ["Review.Conclusion"] = "属实",
+        });
+
+        Assert.Contains("1e30 超过允许的最大值 1,000,000,000,000。", huge, StringComparison.Ordinal);
+        Assert.DoesNotContain("此项必填", huge, StringComparison.Ordinal);
+        Assert.Contains("产量调整 1 · 数量：", negative, StringComparison.Ordinal);
+        Assert.DoesNotContain("outputAdjustments", negative, StringComparison.Ordinal);
+    }
+
+    private async Task<long> AssignedPaperReportAsync(int year)
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        using var regulator = await server.SignedInAsync("regulator");
+        var saved = await (await paper.PostAsJsonAsync("/api/v1/mrv/reports", new
+        {
+            year,
+            lines = new[] { new { id = "L1", kind = "fuel-combustion", material = "raw-coal", amount = 1000m, unit = "t" } },
+            outputs = new[] { new { kind = "paper", amount = 2000m, unit = "t" } },
+        }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = saved.GetProperty("report").GetInt64();
+        Assert.True((await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct)).IsSuccessStatusCode);
+        Assert.True((await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign", new { verifier = Verifier, conflictOfInterest = "none" }, Ct))
+            .IsSuccessStatusCode);
+        return id;
     }
 
     private async Task<string> UploadAsync(string user, int year, string csv)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Mrv;
@@ -17,7 +19,7 @@ namespace OpenEts.Server.Pages.Mrv;
 /// returns. A report the user may not see is 404.
 /// </summary>
 [Authorize(Roles = Access.MrvReaders)]
-public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) : MrvPageModel(handler)
+public sealed partial class ReportModel(MrvCommandHandler handler, MrvQueries queries) : MrvPageModel(handler)
 {
     public ReportDetail Detail { get; private set; } = null!;
 
@@ -92,6 +94,11 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
 
     public async Task<IActionResult> OnPostVerifyAsync(long id, CancellationToken ct)
     {
+        if (Unbound() is { Count: > 0 } unbound)
+        {
+            FileFields(unbound);
+            return await LoadAsync(id, fresh: false, ct) ? Page() : NotFound();
+        }
         var outcome = await SendAsync(RecordVerification.TryParse(Review.ToForm(id), out var c, out var e), c, e, ct, RecordVerification.Allowed);
         if (outcome is MrvCommandOutcome.Completed)
         {
@@ -103,6 +110,35 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
         }
         return await LoadAsync(id, fresh: false, ct) ? Page() : NotFound();
     }
+
+    // A typed amount the form could not bind (1e30 is beyond a decimal, "abc" no number) reads as missing to the command,
+    // which would say it is required: it is named as typed instead, under the command's own field.
+    private List<FieldError> Unbound()
+    {
+        var errors = new List<FieldError>();
+        foreach (var (key, entry) in ModelState)
+        {
+            if (entry.Errors.Count == 0 || string.IsNullOrWhiteSpace(entry.AttemptedValue) || UnboundField().Match(key) is not { Success: true } m)
+            {
+                continue;
+            }
+            var index = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            var (field, max) = m.Groups[1].Value switch
+            {
+                "Lines" => ($"adjustments[{Review.Lines.ElementAtOrDefault(index)?.LineId ?? m.Groups[2].Value}].amount", MrvLimits.MaxAmount),
+                "Outputs" => ($"outputAdjustments[{index}].amount", MrvLimits.MaxAmount),
+                _ => ($"parameterAdjustments[{index}].value", MrvLimits.MaxMeasured),
+            };
+            var typed = entry.AttemptedValue.Trim();
+            errors.Add(double.TryParse(typed, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number)
+                ? FieldError.Of(field, "TooLarge", $"{typed} is more than {max:N0}, the largest accepted")
+                : FieldError.Of(field, "BadNumber", $"{typed} is not a number"));
+        }
+        return errors;
+    }
+
+    [GeneratedRegex(@"^Review\.(Lines|Outputs|Parameters)\[(\d+)\]\.(Amount|Value)$")]
+    private static partial Regex UnboundField();
 
     // Each warning without a note (its key and sentence are the refusal's figures) is named in the message and gets a
     // note field, the verifier's other inputs kept.
