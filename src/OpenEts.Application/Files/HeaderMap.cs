@@ -50,7 +50,10 @@ public sealed class HeaderMap
     }
 
     /// <summary>The sentence for a missing column, naming its first (Chinese) and last (English) header.</summary>
-    public static string MissingMessage(HeaderColumn column)
+    public static string MissingMessage(HeaderColumn column) => Domain.Text.Figures.Sentence(MissingSentence(column));
+
+    /// <summary>The sentence of <see cref="MissingMessage"/> with its figures (the column's names), for another language.</summary>
+    public static FormattableString MissingSentence(HeaderColumn column)
     {
         ArgumentNullException.ThrowIfNull(column);
         return $"the header row has no column '{column.Names[0]}' (or '{column.Names[^1]}')";

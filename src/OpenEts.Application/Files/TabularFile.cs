@@ -29,10 +29,20 @@ public sealed class TabularFile
     public string? Error { get; }
 
     /// <summary>
-    /// The rule <see cref="Error"/> broke: <c>Unreadable</c>, <c>NotUtf8</c> (a .csv in another encoding), or a limit of <see cref="TabularLimits"/>
-    /// (<c>FileTooLarge</c>, <c>SheetTooLarge</c>, <c>TooManyRows</c>).
+    /// The rule <see cref="Error"/> broke: <c>Unreadable</c>, <c>NotUtf8</c> (a .csv in another encoding), a limit of <see cref="TabularLimits"/>
+    /// (<c>FileTooLarge</c>, <c>SheetTooLarge</c>, <c>TooManyRows</c>), or <c>FormulaWithoutValue</c> (an .xlsx cell
+    /// whose formula was never calculated, at <see cref="ErrorRow"/> and <see cref="ErrorColumn"/>).
     /// </summary>
     public string ErrorRule { get; }
+
+    /// <summary>The row (from 1) of the cell <see cref="Error"/> is about, or 0 when it is about the file.</summary>
+    public int ErrorRow { get; private init; }
+
+    /// <summary>The column (from 0) of the cell <see cref="Error"/> is about, or -1 when it is about the file.</summary>
+    public int ErrorColumn { get; private init; } = -1;
+
+    /// <summary>The name of the .xlsx sheet read, or null (a .csv file, an unreadable workbook).</summary>
+    public string? SheetName { get; private init; }
 
     /// <summary>Column letter of a 0-based index: 0 → A, 26 → AA.</summary>
     public static string ColumnLetter(int index)
@@ -50,7 +60,13 @@ public sealed class TabularFile
     /// <see cref="TabularLimits"/> is an error naming the limit; an .xlsx package is checked before it is parsed and its
     /// sheet is read as a stream, stopping at the row limit.
     /// </summary>
-    public static TabularFile Read(Stream content, string fileName)
+    public static TabularFile Read(Stream content, string fileName) => Read(content, fileName, null);
+
+    /// <summary>
+    /// As <see cref="Read(Stream, string)"/>, reading the .xlsx sheet named one of <paramref name="sheetNames"/> (the
+    /// first found), or the workbook's first sheet when it has none of them.
+    /// </summary>
+    public static TabularFile Read(Stream content, string fileName, IReadOnlyList<string>? sheetNames)
     {
         ArgumentNullException.ThrowIfNull(content);
         var ext = Path.GetExtension(fileName).ToUpperInvariant();
@@ -63,7 +79,7 @@ public sealed class TabularFile
         {
             return TooLarge();
         }
-        return ext == ".XLSX" ? ReadXlsx(buffered) : ReadCsv(buffered);
+        return ext == ".XLSX" ? ReadXlsx(buffered, sheetNames) : ReadCsv(buffered);
     }
 
     /// <summary>The error for a file over <see cref="TabularLimits.MaxFileBytes"/>, also for an upload refused unread.</summary>
@@ -96,9 +112,10 @@ public sealed class TabularFile
         return copy;
     }
 
-    private static TabularFile ReadXlsx(Stream content)
+    private static TabularFile ReadXlsx(Stream content, IReadOnlyList<string>? sheetNames)
     {
         var rows = new List<string[]>();
+        string name;
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
@@ -107,7 +124,9 @@ public sealed class TabularFile
                 return refused;
             }
             long cells = 0;
-            foreach (var (row, values) in XlsxSheet.Open(zip).Rows())
+            var sheet = XlsxSheet.Open(zip, sheetNames);
+            name = sheet.Name;
+            foreach (var (row, values) in sheet.Rows())
             {
                 // Rows without cells need not be written: they are blank rows, kept for the numbering.
                 if (row > TabularLimits.MaxRows + 1)
@@ -126,13 +145,34 @@ public sealed class TabularFile
                 }
                 rows.Add(values);
             }
+            if (sheet.Uncalculated.Count > 0)
+            {
+                return Uncalculated(sheet.Name, sheet.Uncalculated, rows.Count > 0 ? rows[0] : []);
+            }
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException
                                       or System.Xml.XmlException or NotSupportedException or ArgumentException)
         {
             return Failed("the file is not a readable .xlsx workbook (" + e.Message + ")");
         }
-        return FromRows(rows);
+        var file = FromRows(rows);
+        return file.Error is null ? new TabularFile(file.Header, file.Rows, null, "") { SheetName = name } : file;
+    }
+
+    // A formula cell without its value would read as blank, and its line would silently drop out of the file: refused,
+    // naming the first such cell.
+    private static TabularFile Uncalculated(string sheet, IReadOnlyList<(int Row, int Column)> cells, string[] header)
+    {
+        var (row, column) = cells[0];
+        var more = cells.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({cells.Count - 1} more cells are the same)") : "";
+        return new TabularFile([.. header.Select(h => h.Trim())], [], string.Create(CultureInfo.InvariantCulture,
+            $"cell {ColumnLetter(column)}{row} of sheet '{sheet}' holds a formula with no calculated value{more}: open and save the file in Excel or WPS so that it calculates, or type the value"),
+            "FormulaWithoutValue")
+        {
+            ErrorRow = row,
+            ErrorColumn = column,
+            SheetName = sheet,
+        };
     }
 
     /// <summary>

@@ -6,11 +6,12 @@ using System.Xml;
 namespace OpenEts.Application.Files;
 
 /// <summary>
-/// The first worksheet of an .xlsx package read as a stream of rows (SpreadsheetML, ECMA-376 part 1 §18.3): one
+/// One worksheet of an .xlsx package (the first, or the first of a name asked for) read as a stream of rows (SpreadsheetML, ECMA-376 part 1 §18.3): one
 /// <see cref="XmlReader"/> pass over the sheet part, with the shared strings and the date styles read first. Each row
 /// comes with its Excel row number; its cells are trimmed text placed by their references (missing cells are empty),
 /// numbers as invariant decimal text, booleans as True/False and date-styled numbers as the date and time in the
-/// invariant culture (MM/dd/yyyy HH:mm:ss). A malformed package throws <see cref="InvalidDataException"/> or
+/// invariant culture (MM/dd/yyyy HH:mm:ss). A formula cell without its calculated value (as some libraries write them)
+/// reads as empty and is listed in <see cref="Uncalculated"/>. A malformed package throws <see cref="InvalidDataException"/> or
 /// <see cref="XmlException"/> with the reason.
 /// </summary>
 internal sealed class XlsxSheet
@@ -26,24 +27,48 @@ internal sealed class XlsxSheet
     private readonly string? _sharedStringsPart;
     private readonly string? _stylesPart;
 
-    private XlsxSheet(ZipArchive zip, string sheetPart, string? sharedStringsPart, string? stylesPart)
+    private readonly List<(int Row, int Column)> _uncalculated = [];
+
+    private XlsxSheet(ZipArchive zip, string name, string sheetPart, string? sharedStringsPart, string? stylesPart)
     {
+        Name = name;
         _zip = zip;
         _sheetPart = sheetPart;
         _sharedStringsPart = sharedStringsPart;
         _stylesPart = stylesPart;
     }
 
-    /// <summary>Finds the first worksheet of the package's workbook and the parts it needs.</summary>
-    public static XlsxSheet Open(ZipArchive zip)
+    /// <summary>The sheet's name in the workbook ("" when the workbook does not name it).</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// The cells read so far that hold a formula but no calculated value (row from 1, column from 0): a program that
+    /// writes formulas without calculating them leaves the value to the next program that opens the file.
+    /// </summary>
+    public IReadOnlyList<(int Row, int Column)> Uncalculated => _uncalculated;
+
+    /// <summary>
+    /// Finds the workbook's first worksheet named one of <paramref name="names"/> (in their order, case-insensitive),
+    /// else its first worksheet, and the parts it needs.
+    /// </summary>
+    public static XlsxSheet Open(ZipArchive zip, IReadOnlyList<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(zip);
         var workbook = Relations(zip, "_rels/.rels", "").FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal))
             .Target ?? "xl/workbook.xml";
         var folder = workbook.Contains('/', StringComparison.Ordinal) ? workbook[..(workbook.LastIndexOf('/') + 1)] : "";
         var related = Relations(zip, folder + "_rels/" + workbook[folder.Length..] + ".rels", folder);
-        var firstSheetId = FirstSheetRelation(zip, workbook);
-        var sheet = related.FirstOrDefault(r => r.Id == firstSheetId && firstSheetId is not null).Target
+        var sheets = Sheets(zip, workbook);
+        var (name, sheetId) = sheets.FirstOrDefault();
+        foreach (var wanted in names ?? [])
+        {
+            if (sheets.FindIndex(s => string.Equals(s.Name, wanted, StringComparison.OrdinalIgnoreCase)) is >= 0 and var i)
+            {
+                (name, sheetId) = sheets[i];
+                break;
+            }
+        }
+        var sheet = related.FirstOrDefault(r => r.Id == sheetId && sheetId is not null).Target
             ?? related.FirstOrDefault(r => r.Type.EndsWith("/worksheet", StringComparison.Ordinal)).Target
             ?? folder + "worksheets/sheet1.xml";
         if (zip.GetEntry(sheet) is null)
@@ -53,7 +78,7 @@ internal sealed class XlsxSheet
         var strings = related.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target
             ?? folder + "sharedStrings.xml";
         var styles = related.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target ?? folder + "styles.xml";
-        return new XlsxSheet(zip, sheet, zip.GetEntry(strings) is null ? null : strings, zip.GetEntry(styles) is null ? null : styles);
+        return new XlsxSheet(zip, name ?? "", sheet, zip.GetEntry(strings) is null ? null : strings, zip.GetEntry(styles) is null ? null : styles);
     }
 
     /// <summary>
@@ -65,8 +90,8 @@ internal sealed class XlsxSheet
         var strings = _sharedStringsPart is null ? [] : SharedStrings(_zip.GetEntry(_sharedStringsPart)!);
         var dates = _stylesPart is null ? [] : DateStyles(_zip.GetEntry(_stylesPart)!);
         var names = new NameTable();
-        var (row, c, v, t, r, s, isText) = (names.Add("row"), names.Add("c"), names.Add("v"), names.Add("t"), names.Add("r"), names.Add("s"),
-            names.Add("is"));
+        var (row, c, v, t, r, s, isText, f) = (names.Add("row"), names.Add("c"), names.Add("v"), names.Add("t"), names.Add("r"), names.Add("s"),
+            names.Add("is"), names.Add("f"));
         using var reader = Xml(_zip.GetEntry(_sheetPart)!, names);
         var cells = new List<string>();
         var rowNumber = 0;
@@ -74,10 +99,18 @@ internal sealed class XlsxSheet
         string? type = null;
         var style = -1;
         var inRow = false;
+        var (formula, valued) = (false, false);
         var more = reader.Read();
         while (more)
         {
-            if (reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, row))
+            if (reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, c))
+            {
+                if (formula && !valued)
+                {
+                    _uncalculated.Add((rowNumber, column));
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, row))
             {
                 inRow = false;
                 yield return (rowNumber, Finish(cells));
@@ -99,15 +132,22 @@ internal sealed class XlsxSheet
                 type = reader.GetAttribute(t);
                 style = reader.GetAttribute(s) is { } styleText && int.TryParse(styleText, NumberStyles.None, CultureInfo.InvariantCulture, out var x)
                     ? x : -1;
+                (formula, valued) = (false, false);
+            }
+            else if (reader.NodeType == XmlNodeType.Element && inRow && ReferenceEquals(reader.LocalName, f))
+            {
+                formula = true;
             }
             else if (reader.NodeType == XmlNodeType.Element && inRow && ReferenceEquals(reader.LocalName, v) && !reader.IsEmptyElement)
             {
+                valued = true;
                 // Reading the value moves the reader past </v>, onto the next node: no Read before looking at it.
                 Place(cells, column, Value(reader.ReadElementContentAsString(), type, style, strings, dates));
                 continue;
             }
             else if (reader.NodeType == XmlNodeType.Element && inRow && ReferenceEquals(reader.LocalName, isText))
             {
+                valued = true;
                 Place(cells, column, StringItem(reader, names));
             }
             more = reader.Read();
@@ -394,27 +434,34 @@ internal sealed class XlsxSheet
         return string.Join('/', parts);
     }
 
-    private static string? FirstSheetRelation(ZipArchive zip, string workbookPart)
+    // The workbook's sheets in order: each one's name and relationship id.
+    private static List<(string? Name, string? Id)> Sheets(ZipArchive zip, string workbookPart)
     {
+        var sheets = new List<(string?, string?)>();
         if (zip.GetEntry(workbookPart) is not { } entry)
         {
-            return null;
+            return sheets;
         }
         using var reader = Xml(entry, new NameTable());
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
             {
+                string? name = null, id = null;
                 for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
                 {
                     if (reader.LocalName == "id" && reader.NamespaceURI.Length > 0)
                     {
-                        return reader.Value;
+                        id = reader.Value;
+                    }
+                    else if (reader.LocalName == "name" && reader.NamespaceURI.Length == 0)
+                    {
+                        name = reader.Value;
                     }
                 }
-                return null;
+                sheets.Add((name, id));
             }
         }
-        return null;
+        return sheets;
     }
 }

@@ -118,12 +118,21 @@ public static class MrvFields
         return default;
     }
 
-    public static decimal Amount(this FieldReader read, decimal? value, string field)
+    /// <summary>
+    /// A number that is required and at most <paramref name="max"/> either way (<see cref="MrvLimits.MaxAmount"/> unless
+    /// given: <see cref="MrvLimits.MaxMeasured"/> for a measured parameter or factor).
+    /// </summary>
+    public static decimal Amount(this FieldReader read, decimal? value, string field, decimal max = MrvLimits.MaxAmount)
     {
         ArgumentNullException.ThrowIfNull(read);
-        if (value is { } amount)
+        if (value is { } amount && Math.Abs(amount) > max)
         {
-            return amount;
+            read.FailOf(field, "TooLarge", $"{amount} is more than {max:N0}, the largest {field} accepted");
+            return 0;
+        }
+        if (value is { } given)
+        {
+            return given;
         }
         read.Fail(field, "Required", $"{field} is required (a number)");
         return 0;
@@ -156,7 +165,7 @@ public static class MrvFields
                 var mf = f.Measured![m];
                 var mat = $"{at}.measured[{m}]";
                 measured.Add(new MeasuredValue(read.Enum<ParameterKind>(mf.Parameter, mat + ".parameter"),
-                    read.Amount(mf.Value, mat + ".value"), read.Text(mf.Evidence, mat + ".evidence", ShortText),
+                    read.Amount(mf.Value, mat + ".value", MrvLimits.MaxMeasured), read.Text(mf.Evidence, mat + ".evidence", ShortText),
                     read.Text(mf.Rule, mat + ".rule", ShortText)));
             }
             lines.Add(new ReportLine(id.Length == 0 ? $"L{i + 1}" : id, kind, material, amount, unit, measured));

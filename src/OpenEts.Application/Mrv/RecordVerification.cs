@@ -94,7 +94,7 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
             var at = $"parameterAdjustments[{i}]";
             var line = read.Text(f.LineId, at + ".lineId", MrvFields.CodeLength);
             var parameter = read.Enum<ParameterKind>(f.Parameter, at + ".parameter");
-            var value = read.Amount(f.Value, at + ".value");
+            var value = read.Amount(f.Value, at + ".value", MrvLimits.MaxMeasured);
             if (value <= 0 && f.Value is not null)
             {
                 read.Fail(at + ".value", "Range", $"{at}.value must be above zero");
@@ -163,11 +163,13 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
             return new MrvDecision.Fail(MrvWork.ErrorsOf(verified));
         }
         var reported = await MrvReview.CheckAsync(work.Session.Mrv, report.OrganisationId, report.Input).ConfigureAwait(false);
-        var warnings = MrvReview.Warnings(reported).Concat(MrvReview.Warnings(verified))
-            .Select(MrvReview.WarningKey).Distinct(StringComparer.Ordinal).ToList();
+        var all = MrvReview.Warnings(reported).Concat(MrvReview.Warnings(verified)).DistinctBy(MrvReview.WarningKey).ToList();
+        var warnings = all.Select(MrvReview.WarningKey).ToList();
         var noted = Acknowledgements.Select(a => a.Warning).ToHashSet(StringComparer.Ordinal);
-        errors.AddRange(warnings.Where(w => !noted.Contains(w)).Select(w =>
-            new FieldError("acknowledgements", "WarningNotAcknowledged", $"warning {w} needs a note")));
+        // Each warning without a note is named, with its sentence: an adjustment may raise a warning the report did not
+        // have, and the verifier's form learns of it from here.
+        errors.AddRange(all.Where(w => !noted.Contains(MrvReview.WarningKey(w))).Select(w =>
+            FieldError.Of("acknowledgements", "WarningNotAcknowledged", $"warning {MrvReview.WarningKey(w)} needs a note ({w.Message})")));
         errors.AddRange(Acknowledgements.Select((a, i) => (a, i)).Where(x => !warnings.Contains(x.a.Warning)).Select(x =>
             new FieldError($"acknowledgements[{x.i}].warning", "UnknownWarning", $"the report has no warning {x.a.Warning}")));
         if (errors.Count > 0)

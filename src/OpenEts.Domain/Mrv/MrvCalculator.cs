@@ -23,7 +23,9 @@ public static partial class MrvCalculator
     /// <summary>
     /// Computes every line and the total; lines in error are reported in the issues and left out. Under
     /// <see cref="AccountingMethod.PowerFacility2022"/> purchased electricity goes to
-    /// <see cref="ReportCalculation.Auxiliary"/>, and heat and process lines are outside the boundary (errors).
+    /// <see cref="ReportCalculation.Auxiliary"/>, and heat and process lines are outside the boundary (errors). Figures
+    /// over <see cref="MrvLimits"/> are errors too, so that no input makes it throw and the total stays within
+    /// ±<see cref="MrvLimits.MaxEmissions"/>.
     /// </summary>
     public static ReportCalculation Calculate(ReportInput report, FactorLibrary library)
     {
@@ -34,6 +36,7 @@ public static partial class MrvCalculator
         var auxiliary = new List<LineEmission>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var power = report.Method == AccountingMethod.PowerFacility2022;
+        decimal sum = 0, auxiliarySum = 0;
         foreach (var line in report.Lines)
         {
             if (!seen.Add(line.Id))
@@ -44,6 +47,12 @@ public static partial class MrvCalculator
             if (line.Amount < 0)
             {
                 issues.Add(ErrorOf(line, "amount", "NegativeAmount", $"the amount of line {line.Id} is negative ({line.Amount})"));
+                continue;
+            }
+            if (line.Amount > MrvLimits.MaxAmount)
+            {
+                issues.Add(ErrorOf(line, "amount", "TooLarge",
+                    $"{line.Amount} is more than {MrvLimits.MaxAmount:N0}, the largest amount accepted (line {line.Id})"));
                 continue;
             }
             if (!MeasuredValuesValid(line, issues))
@@ -71,14 +80,28 @@ public static partial class MrvCalculator
             {
                 continue;
             }
-            var result = new LineEmission(line.Id, line.Kind, emissions);
-            (power && line.Kind == SourceKind.PurchasedElectricity ? auxiliary : lines).Add(result);
+            var isAuxiliary = power && line.Kind == SourceKind.PurchasedElectricity;
+            var before = isAuxiliary ? auxiliarySum : sum;
+            if (Math.Abs(before + emissions.Value) > MrvLimits.MaxEmissions)
+            {
+                issues.Add(ErrorOf(line, "amount", "EmissionsTooLarge",
+                    $"line {line.Id} would take the report's emissions past {MrvLimits.MaxEmissions:N0} tCO2, the largest accepted"));
+                continue;
+            }
+            if (isAuxiliary)
+            {
+                auxiliarySum += emissions.Value;
+                auxiliary.Add(new LineEmission(line.Id, line.Kind, emissions));
+            }
+            else
+            {
+                sum += emissions.Value;
+                lines.Add(new LineEmission(line.Id, line.Kind, emissions));
+            }
         }
-        decimal sum = 0;
         var inputs = new Figure[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
-            sum += lines[i].Emissions.Value;
             inputs[i] = lines[i].Emissions;
         }
         var total = new Figure("total emissions", sum, MeasureUnit.TonneCo2, new Provenance.Computed("E = Σ E_i", inputs));
@@ -104,6 +127,11 @@ public static partial class MrvCalculator
                          or ParameterKind.CaOContent or ParameterKind.MgOContent)
             {
                 issues.Add(Error(line, field, "BadFraction", $"line {line.Id}: measured {field} is a fraction from 0 to 1, not {Invariant(measured.Value)}"));
+            }
+            else if (measured.Value > MrvLimits.MaxMeasured)
+            {
+                issues.Add(ErrorOf(line, field, "TooLarge",
+                    $"{measured.Value} is more than {MrvLimits.MaxMeasured:N0}, the largest measured {field} accepted (line {line.Id})"));
             }
             else if (string.IsNullOrWhiteSpace(measured.Evidence) || string.IsNullOrWhiteSpace(measured.Rule))
             {

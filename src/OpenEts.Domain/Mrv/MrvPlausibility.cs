@@ -10,6 +10,9 @@ namespace OpenEts.Domain.Mrv;
 /// </summary>
 public static class MrvPlausibility
 {
+    // An intensity beyond any sector's range by far; a larger one is not computed (its output is all but zero).
+    private const decimal MaxIntensity = 1_000_000_000_000_000m;
+
     /// <summary>The warnings of <paramref name="calculation"/>; <paramref name="lastYearTotal"/> is null for a first report.</summary>
     public static IReadOnlyList<MrvIssue> Check(ReportInput report, ReportCalculation calculation, decimal? lastYearTotal,
         PlausibilityRules rules)
@@ -29,12 +32,14 @@ public static class MrvPlausibility
             }
             else
             {
-                var intensity = total / output;
-                if (intensity < range.Min || intensity > range.Max)
+                // A vanishing output would make the intensity overflow: it is out of any range, so it is not divided.
+                var intensity = output >= 1 || Math.Abs(total) <= output * MaxIntensity ? total / output : (decimal?)null;
+                if (intensity is not { } i || i < range.Min || i > range.Max)
                 {
                     var unit = MeasureUnits.Symbol(OutputKinds.UnitOf(range.Output));
+                    var shown = intensity is { } v ? DerivationText.Number(v) : string.Create(CultureInfo.InvariantCulture, $"over {MaxIntensity:0.#E+0}");
                     warnings.Add(Warning("total", "IntensityOutOfRange", string.Create(CultureInfo.InvariantCulture,
-                        $"intensity {DerivationText.Number(intensity)} tCO2/{unit} of {name} is outside the plausible {range.Min}–{range.Max}")));
+                        $"intensity {shown} tCO2/{unit} of {name} is outside the plausible {range.Min}–{range.Max}")));
                 }
             }
         }

@@ -48,6 +48,16 @@ public sealed partial class TabularFileTests
     }
 
     [Fact]
+    public void Read_XlsxFormulaWithoutItsCalculatedValue_IsRefusedNamingTheCell()
+    {
+        var file = ReadSheet("""<row r="1"><c r="A1" t="inlineStr"><is><t>数量</t></is></c></row><row r="2"><c r="A2"><f>100*1200</f><v>120000</v></c></row><row r="3"><c r="A3"><f>100*1200</f></c></row><row r="4"><c r="A4"><f t="shared" si="0"/></c></row>""");
+
+        Assert.Equal("FormulaWithoutValue", file.ErrorRule);
+        Assert.Equal((3, 0, "数据"), (file.ErrorRow, file.ErrorColumn, file.SheetName));
+        Assert.StartsWith("cell A3 of sheet '数据' holds a formula with no calculated value (1 more cells are the same)", file.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_XlsxWithInlineStringsAndBooleans_ReadsTheirText()
     {
         var file = ReadSheet("""<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c><c r="B1" t="inlineStr"><is><t>有效</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><r><t>广州</t></r><r><t>电厂</t></r></is></c><c r="B2" t="b"><v>1</v></c></row>""");

@@ -43,6 +43,20 @@ public sealed class MrvCommandTests : IDisposable
     //   clinker 1 000 000 t × (0.655 × 44/56 + 0.021 × 44/40) = 514 642.857142857… + 23 100 = 537 742.857142857…
     //   electricity 95 000 MWh × 0.6101 (2015 national, the nearest earlier year, [UNCONFIRMED] for 2017) = 57 959.5
     //   total = 824 666.991890057… → reported 824 666.992 tCO2
+    [Theory]
+    [InlineData("5000000000000000")]
+    [InlineData("4e28")]
+    public async Task Calc_AmountOverTheLargestAccepted_ExitsOneNamingTheRowColumnAndBound(string amount)
+    {
+        var path = Write($"类别,编号,燃料或物料,数量,单位\n化石燃料燃烧,L1,raw-coal,{amount},t\n");
+
+        var (exit, _, error) = await Run("calc", path, "--sector", "cement", "--year", "2022");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("row 2, column D (数量): TooLarge", error, StringComparison.Ordinal);
+        Assert.Contains("1,000,000,000,000", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Calc_DocumentedExample_PrintsSourcesTotalWarningAndDerivation()
     {

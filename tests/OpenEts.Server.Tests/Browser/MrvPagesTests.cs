@@ -302,4 +302,25 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         Assert.Contains("1,900.299", line, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#reports tr[id^='reports-']").CountAsync());
     }
+
+    [Fact]
+    public async Task ReportForm_NegativeOrTooLargeAmountTyped_ShowsTheLinesErrorNextToIt()
+    {
+        var page = await server.SignInAsync("cement-b");
+        // 2023: a year no other test of this class files for the cement company.
+        await page.GotoAsync("/Mrv/Edit?year=2023");
+
+        await page.FillAsync("#line-row-0 .line-material", "raw-coal");
+        await page.FillAsync("#line-row-0 .line-amount", "-5");
+        await page.Locator("#line-row-0 td.line-note .field-error").WaitForAsync();
+        var negative = await page.Locator("#line-row-0 td.line-note").InnerTextAsync();
+        await page.FillAsync("#line-row-0 .line-amount", "5000000000000000");
+        await page.Locator("#line-row-0 td.line-note .field-error:has-text('1,000,000,000,000')").WaitForAsync();
+        var tooLarge = await page.Locator("#line-row-0 td.line-note").InnerTextAsync();
+        var total = await page.InnerTextAsync("#total");
+
+        Assert.Contains("数量不能为负数", negative, StringComparison.Ordinal);
+        Assert.Contains("超过允许的最大值 1,000,000,000,000", tooLarge, StringComparison.Ordinal);
+        Assert.Equal("—", total);
+    }
 }

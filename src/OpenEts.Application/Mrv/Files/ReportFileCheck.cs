@@ -24,7 +24,14 @@ public sealed record ReportFileCheck(
         decimal? lastYearTotal = null, PlausibilityRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(library);
-        var file = ReportWorkbook.Read(content, fileName, sector, year);
+        return Of(ReportWorkbook.Read(content, fileName, sector, year), library, lastYearTotal, rules);
+    }
+
+    /// <summary>A file already read, computed and checked as <see cref="Run"/> does (an upload saved as a draft names its errors).</summary>
+    public static ReportFileCheck Of(ReportFileResult file, FactorLibrary library, decimal? lastYearTotal = null, PlausibilityRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(library);
         if (file.Report is not { } report)
         {
             return Unread(file, library);

@@ -8,7 +8,7 @@ namespace OpenEts.Application.Mrv.Files;
 public static partial class ReportWorkbook
 {
     /// <summary>
-    /// Reads a filled template (.xlsx, its first sheet) or a CSV file with the same columns within
+    /// Reads a filled template (.xlsx: its sheet named 报告 or Report, else its first sheet) or a CSV file with the same columns within
     /// <see cref="TabularLimits"/>. <paramref name="sector"/> and <paramref name="year"/>, when given, are what the
     /// report must be for: a file without a 行业 or 报告年度 row takes them, a file that names another is an error. Rows
     /// whose 数量 is blank are sources the company does not have (templates list every source a sector may have) and are
@@ -18,14 +18,16 @@ public static partial class ReportWorkbook
     {
         ArgumentNullException.ThrowIfNull(content);
         var csv = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        var sheet = csv ? Path.GetFileName(fileName) : DataSheetZh;
-        var file = TabularFile.Read(content, fileName);
+        var file = TabularFile.Read(content, fileName, [DataSheetZh, DataSheetEn]);
+        var sheet = csv ? Path.GetFileName(fileName) : file.SheetName is { Length: > 0 } name ? name : DataSheetZh;
         var errors = new List<ReportFileError>();
         var rowOfLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var columns = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         if (file.Error is { } unreadable)
         {
-            errors.Add(new ReportFileError(sheet, 0, "", "", file.ErrorRule, unreadable));
+            var (letter, header) = file.ErrorColumn < 0 ? ("", "")
+                : (TabularFile.ColumnLetter(file.ErrorColumn), file.ErrorColumn < file.Header.Count ? file.Header[file.ErrorColumn] : "");
+            errors.Add(new ReportFileError(sheet, file.ErrorRow, letter, header, file.ErrorRule, unreadable));
             return new ReportFileResult(null, errors, sheet, rowOfLine, columns);
         }
         var map = HeaderMap.Find(file.Header, ReportColumns.All);
@@ -35,7 +37,10 @@ public static partial class ReportWorkbook
         }
         if (map.Missing.Count > 0)
         {
-            errors.AddRange(map.Missing.Select(c => new ReportFileError(sheet, 1, "", "", "MissingColumn", HeaderMap.MissingMessage(c))));
+            errors.AddRange(map.Missing.Select(c => new ReportFileError(sheet, 1, "", c.Names[0], "MissingColumn", HeaderMap.MissingMessage(c))
+            {
+                Figures = Domain.Text.Figures.Of(HeaderMap.MissingSentence(c)),
+            }));
             return new ReportFileResult(null, errors, sheet, rowOfLine, columns);
         }
         var reader = new RowReader(map, sheet, errors);
@@ -43,6 +48,7 @@ public static partial class ReportWorkbook
         var outputs = new List<ProductionOutput>();
         Sector? fileSector = null;
         int? fileYear = null;
+        var (sectorRow, yearRow) = (0, 0);
         string? region = null;
         AccountingMethod? method = null;
         foreach (var (row, cells) in file.Rows)
@@ -62,13 +68,13 @@ public static partial class ReportWorkbook
                     case var _ when value.Length == 0:
                         break; // a template's setting left blank: taken from the caller, or the default region
                     case ReportMetaKind.Sector when DomainNames.TryParseSector(value, out var s) && s != Sector.Other:
-                        fileSector = s;
+                        (fileSector, sectorRow) = (s, row);
                         break;
                     case ReportMetaKind.Sector:
                         reader.Fail(at, "UnknownSector", $"'{value}' is not a covered sector; use one of {string.Join(", ", DomainNames.SectorChoices.SkipLast(1))}");
                         break;
                     case ReportMetaKind.Year when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100:
-                        fileYear = y;
+                        (fileYear, yearRow) = (y, row);
                         break;
                     case ReportMetaKind.Year:
                         reader.Fail(at, "BadYear", $"'{value}' is not a reporting year (2000–2100)");
@@ -108,8 +114,24 @@ public static partial class ReportWorkbook
                     $"'{kindText}' is not a source kind, output or report setting (docs/mrv.md lists them)");
             }
         }
-        var finalSector = Reconcile(sector, fileSector, "sector", "行业", sheet, errors);
-        var finalYear = Reconcile(year, fileYear, "year", "报告年度", sheet, errors);
+        var finalSector = Reconcile(sector, fileSector, "sector", sheet, errors);
+        if (sector is { } given && fileSector is { } named && given != named)
+        {
+            errors.Add(new ReportFileError(sheet, sectorRow, "", "", "SectorMismatch",
+                $"the file's 行业 row says {named}, but the report is for sector {given}")
+            {
+                Figures = [named.ToString(), given.ToString(), DomainNames.Chinese(named), DomainNames.Chinese(given)],
+            });
+        }
+        var finalYear = Reconcile(year, fileYear, "year", sheet, errors);
+        if (year is { } asked && fileYear is { } typed && asked != typed)
+        {
+            errors.Add(new ReportFileError(sheet, yearRow, "", "", "YearMismatch",
+                Domain.Text.Figures.Sentence($"the file's 报告年度 row says {typed}, but the report is for year {asked}"))
+            {
+                Figures = Domain.Text.Figures.Of($"the file's 报告年度 row says {typed}, but the report is for year {asked}"),
+            });
+        }
         var report = finalSector is { } sc && finalYear is { } yr
             ? new ReportInput(sc, yr, region ?? DefaultRegion, lines, outputs, method ?? AccountingMethod.SectorGuideline)
             : null;
@@ -123,16 +145,18 @@ public static partial class ReportWorkbook
         return Read(stream, fileName, sector, year);
     }
 
-    private static T? Reconcile<T>(T? given, T? inFile, string what, string rowName, string sheet, List<ReportFileError> errors)
+    // The value the report is for: the one given, else the file's; null when they differ (the caller names the row) or
+    // when there is neither.
+    private static T? Reconcile<T>(T? given, T? inFile, string what, string sheet, List<ReportFileError> errors)
         where T : struct
     {
         if (given is { } g && inFile is { } f && !EqualityComparer<T>.Default.Equals(g, f))
         {
-            errors.Add(new ReportFileError(sheet, 0, "", "", "Mismatch", $"the file's {rowName} row says {f}, but the report is for {what} {g}"));
             return null;
         }
         if (given is null && inFile is null)
         {
+            var rowName = what == "sector" ? "行业" : "报告年度";
             errors.Add(new ReportFileError(sheet, 0, "", "", "Missing" + char.ToUpperInvariant(what[0]) + what[1..],
                 $"the file has no {rowName} ({what}) row and none was given"));
         }

@@ -38,7 +38,7 @@ internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileErro
         var rule = Text(ReportColumns.Rule);
         foreach (var (column, parameter) in ReportColumns.Measured)
         {
-            if (Text(column).Length > 0 && Number(column) is { } value)
+            if (Text(column).Length > 0 && Number(column, MrvLimits.MaxMeasured) is { } value)
             {
                 measured.Add(new MeasuredValue(parameter, value, evidence, rule));
             }
@@ -52,7 +52,7 @@ internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileErro
             }
             return null;
         }
-        var amount = Number(ReportColumns.Amount);
+        var amount = Number(ReportColumns.Amount, MrvLimits.MaxAmount);
         if (measured.Count > 0 && evidence.Length == 0)
         {
             Fail(ReportColumns.Evidence, "MissingEvidence", "a measured value names its evidence (a lab report number or document)");
@@ -80,7 +80,7 @@ internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileErro
         {
             return null;
         }
-        var amount = Number(ReportColumns.Amount);
+        var amount = Number(ReportColumns.Amount, MrvLimits.MaxAmount);
         var unit = Unit();
         if (amount < 0)
         {
@@ -105,8 +105,9 @@ internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileErro
             : new ProductionOutput(kind, a, v, detail.Length == 0 ? null : detail);
     }
 
-    // A decimal as typed: invariant culture, optional sign, exponent and thousands separators; "82%" is 0.82.
-    private decimal? Number(HeaderColumn column)
+    // A decimal as typed: invariant culture, optional sign, exponent and thousands separators; "82%" is 0.82. Beyond
+    // ±max (MrvLimits) it is refused, as is a number too large for a decimal.
+    private decimal? Number(HeaderColumn column, decimal max)
     {
         var text = Text(column);
         var percent = text.EndsWith('%');
@@ -114,9 +115,15 @@ internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileErro
         {
             text = text[..^1].TrimEnd();
         }
-        if (decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+        const NumberStyles styles = NumberStyles.Float | NumberStyles.AllowThousands;
+        if (decimal.TryParse(text, styles, CultureInfo.InvariantCulture, out var value) && Math.Abs(percent ? value / 100m : value) <= max)
         {
             return percent ? value / 100m : value;
+        }
+        if (value != 0 || double.TryParse(text, styles, CultureInfo.InvariantCulture, out var large) && !double.IsNaN(large))
+        {
+            FailOf(column, "TooLarge", $"'{Text(column)}' is more than {max:N0}, the largest accepted");
+            return null;
         }
         FailOf(column, "BadNumber", $"'{Text(column)}' is not a number");
         return null;

@@ -43,6 +43,19 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
     public static IReadOnlyList<string> Materials =>
         [.. MrvReview.CurrentLibrary.Fuels.Keys.Order(StringComparer.Ordinal), .. MrvReview.CurrentLibrary.Carbonates.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The calculator's rules in the page's language, as JSON, for the live recompute's messages next to each line
+    /// (the calc API's issue messages are English).
+    /// </summary>
+    public static string RuleTexts => System.Text.Json.JsonSerializer.Serialize(CalculatorRules.ToDictionary(r => r, r => RuleText.Message("", r, "")));
+
+    private static readonly string[] CalculatorRules =
+    [
+        "DuplicateLine", "NegativeAmount", "TooLarge", "EmissionsTooLarge", "OutsideBoundary", "DuplicateMeasurement", "NegativeMeasurement",
+        "BadFraction", "MissingEvidence", "UnknownMaterial", "WrongUnit", "NoGridFactor", "NoHeatFactor", "MissingMeasurement",
+        "GridFactorOfAnotherYear",
+    ];
+
     public bool Editable => Detail is null || Detail.Report.Status is ReportStatus.Draft or ReportStatus.Returned;
 
     public async Task<IActionResult> OnGetAsync([FromQuery] int? year, [FromQuery] string? done, CancellationToken ct)
@@ -89,7 +102,17 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
             {
                 if (await SendAsync(true, SaveDraftReport.From(report), [], ct) is MrvCommandOutcome.Completed { Report: { } saved })
                 {
-                    return Redirect($"/Mrv/Edit?year={saved.Year}&done=uploaded");
+                    // Saved as a draft, but a line in error is left out of the total and the draft cannot be submitted: say so,
+                    // with each error where the file has it.
+                    var check = ReportFileCheck.Of(read, (await queries.FactorsAsync(ct)).Library);
+                    if (check.IsValid)
+                    {
+                        return Redirect($"/Mrv/Edit?year={saved.Year}&done=uploaded");
+                    }
+                    FileErrors = check.Errors;
+                    MoreFileErrors = check.ErrorCount - check.Errors.Count;
+                    Errors[""] = Text.T("mrv.uploadedwitherrors", check.ErrorCount);
+                    Input.Year = saved.Year;
                 }
             }
             else

@@ -1,8 +1,11 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Mrv.Files;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
@@ -16,7 +19,7 @@ namespace OpenEts.Server.Pages.Mrv;
 /// returns. A report the user may not see is 404.
 /// </summary>
 [Authorize(Roles = Access.MrvReaders)]
-public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) : MrvPageModel(handler)
+public sealed partial class ReportModel(MrvCommandHandler handler, MrvQueries queries) : MrvPageModel(handler)
 {
     public ReportDetail Detail { get; private set; } = null!;
 
@@ -25,6 +28,12 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
     public string? Done { get; private set; }
 
     public Role Role { get; private set; }
+
+    /// <summary>
+    /// The warnings a refused verification lacked notes for, the verifier's own adjustments' among them (a corrected
+    /// output out of the intensity range): the form offers a note for each.
+    /// </summary>
+    public IReadOnlyList<MrvIssue> Unnoted { get; private set; } = [];
 
     [BindProperty]
     public AssignRows Assign { get; set; } = new();
@@ -83,8 +92,76 @@ public sealed class ReportModel(MrvCommandHandler handler, MrvQueries queries) :
     public Task<IActionResult> OnPostReturnToVerifierAsync(long id, CancellationToken ct) =>
         ActAsync(id, "returnedtoverifier", ReturnToVerifier.TryParse(new(id, Comments), out var c, out var e), c, e, ct);
 
-    public Task<IActionResult> OnPostVerifyAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "verified", RecordVerification.TryParse(Review.ToForm(id), out var c, out var e), c, e, ct, RecordVerification.Allowed);
+    public async Task<IActionResult> OnPostVerifyAsync(long id, CancellationToken ct)
+    {
+        if (Unbound() is { Count: > 0 } unbound)
+        {
+            FileFields(unbound);
+            return await LoadAsync(id, fresh: false, ct) ? Page() : NotFound();
+        }
+        var outcome = await SendAsync(RecordVerification.TryParse(Review.ToForm(id), out var c, out var e), c, e, ct, RecordVerification.Allowed);
+        if (outcome is MrvCommandOutcome.Completed)
+        {
+            return Redirect($"/Mrv/Report/{id}?done=verified");
+        }
+        if (outcome is MrvCommandOutcome.Invalid invalid)
+        {
+            AskForNotes(invalid.Errors);
+        }
+        return await LoadAsync(id, fresh: false, ct) ? Page() : NotFound();
+    }
+
+    // A typed amount the form could not bind (1e30 is beyond a decimal, "abc" no number) reads as missing to the command,
+    // which would say it is required: it is named as typed instead, under the command's own field.
+    private List<FieldError> Unbound()
+    {
+        var errors = new List<FieldError>();
+        foreach (var (key, entry) in ModelState)
+        {
+            if (entry.Errors.Count == 0 || string.IsNullOrWhiteSpace(entry.AttemptedValue) || UnboundField().Match(key) is not { Success: true } m)
+            {
+                continue;
+            }
+            var index = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            var (field, max) = m.Groups[1].Value switch
+            {
+                "Lines" => ($"adjustments[{Review.Lines.ElementAtOrDefault(index)?.LineId ?? m.Groups[2].Value}].amount", MrvLimits.MaxAmount),
+                "Outputs" => ($"outputAdjustments[{index}].amount", MrvLimits.MaxAmount),
+                _ => ($"parameterAdjustments[{index}].value", MrvLimits.MaxMeasured),
+            };
+            var typed = entry.AttemptedValue.Trim();
+            errors.Add(double.TryParse(typed, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number)
+                ? FieldError.Of(field, "TooLarge", $"{typed} is more than {max:N0}, the largest accepted")
+                : FieldError.Of(field, "BadNumber", $"{typed} is not a number"));
+        }
+        return errors;
+    }
+
+    [GeneratedRegex(@"^Review\.(Lines|Outputs|Parameters)\[(\d+)\]\.(Amount|Value)$")]
+    private static partial Regex UnboundField();
+
+    // Each warning without a note (its key and sentence are the refusal's figures) is named in the message and gets a
+    // note field, the verifier's other inputs kept.
+    private void AskForNotes(IReadOnlyList<FieldError> errors)
+    {
+        Unnoted = [.. errors.Where(e => e.Rule == "WarningNotAcknowledged" && e.Figures.Count == 2).Select(e =>
+        {
+            var key = e.Figures[0];
+            var split = key.LastIndexOf(':');
+            var line = split < 0 ? "-" : key[(split + 1)..];
+            return new MrvIssue(line == "-" ? null : line, "total", split < 0 ? key : key[..split], IssueSeverity.Warning, e.Figures[1]);
+        })];
+        if (Unnoted.Count == 0)
+        {
+            return;
+        }
+        Errors["acknowledgements"] = Text.T("mrv.warningsneednotes",
+            string.Join(Text.IsEnglish ? "; " : "；", Unnoted.Select(w => (w.LineId is null ? "" : w.LineId + " · ") + RuleText.Message("", w.Rule, w.Message))));
+        foreach (var key in Unnoted.Select(MrvReview.WarningKey).Where(k => !Review.Notes.Exists(n => n.Warning == k)))
+        {
+            Review.Notes.Add(new ReviewRows.Note { Warning = key });
+        }
+    }
 
     private async Task<IActionResult> ActAsync(long id, string done, bool parsed, IMrvCommand? command,
         IReadOnlyList<FieldError> errors, CancellationToken ct, IReadOnlyList<Role>? allowed = null)

@@ -1,5 +1,5 @@
 // The report form: recomputes each line's emissions and the total as lines change, through POST /api/v1/mrv/calc
-// (nothing is stored), and adds line rows. Without JavaScript the form still works: saving recomputes on the server.
+// (nothing is stored), shows each line's errors next to it, and adds line rows. Without JavaScript the form still works: saving recomputes on the server.
 (function () {
     'use strict';
     var form = document.getElementById('report-form');
@@ -10,6 +10,10 @@
     var lang = form.getAttribute('data-lang') || 'zh-CN';
     var timer = null;
     var sequence = 0;
+    // The rows of the lines last sent, in the order sent: an invalid request's errors name a line by its position.
+    var sent = [];
+    // The calculator's rules in the page's language (the API's issue messages are English).
+    var ruleTexts = JSON.parse(form.getAttribute('data-rules') || '{}');
 
     function rows() {
         return Array.prototype.slice.call(table.querySelectorAll('tr.line'));
@@ -23,6 +27,7 @@
     // The lines as the server reads them: blank rows left out, a blank id numbered L1, L2, … among the rest.
     function lines() {
         var list = [];
+        sent = [];
         rows().forEach(function (row) {
             var material = value(row, 'line-material');
             var amount = value(row, 'line-amount');
@@ -41,6 +46,7 @@
                 line.measured = measured;
             }
             list.push(line);
+            sent.push(row);
         });
         return list;
     }
@@ -64,7 +70,49 @@
         return Number(x).toLocaleString(lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
     }
 
+    // A line's error (or warning) next to it; none clears the cell.
+    function note(row, text, error) {
+        var cell = row.querySelector('td.line-note');
+        cell.textContent = '';
+        if (text) {
+            var span = document.createElement('span');
+            span.className = error ? 'field-error' : 'note';
+            span.textContent = text;
+            cell.appendChild(span);
+        }
+    }
+
+    function issueText(issue) {
+        return lang === 'en' ? issue.message : ruleTexts[issue.rule] || issue.message;
+    }
+
+    // An invalid request (a number too large, a unit missing): each error next to its line, no totals.
+    function showInvalid(problem) {
+        rows().forEach(function (row) {
+            note(row, '', false);
+            row.querySelector('td.emissions').textContent = '';
+        });
+        (problem.rules || []).forEach(function (rule) {
+            var match = /^lines\[(\d+)\]/.exec(rule.field || '');
+            var row = match ? sent[Number(match[1])] : null;
+            if (row && !row.querySelector('td.line-note .field-error')) {
+                note(row, rule.message, true);
+            }
+        });
+        var total = document.getElementById('total');
+        total.textContent = '—';
+        total.setAttribute('data-tonnes', '');
+    }
+
     function show(result) {
+        var issues = {};
+        (result.issues || []).forEach(function (issue) {
+            var known = issue.lineId ? issues[issue.lineId] : undefined;
+            // An error before a warning: the error is why the line is left out of the total.
+            if (issue.lineId && (!known || (known.severity !== 'error' && issue.severity === 'error'))) {
+                issues[issue.lineId] = issue;
+            }
+        });
         var byLine = {};
         result.lines.forEach(function (l) { byLine[l.lineId] = l; });
         var unconfirmedText = form.getAttribute('data-unconfirmed') || '';
@@ -72,6 +120,8 @@
             var cell = row.querySelector('td.emissions');
             var line = byLine[cell.getAttribute('data-line')];
             cell.textContent = line ? tonnes(line.emissions) : '';
+            var issue = issues[cell.getAttribute('data-line')];
+            note(row, issue ? issueText(issue) : '', issue && issue.severity === 'error');
             if (line && line.unconfirmed) {
                 var badge = document.createElement('span');
                 badge.className = 'badge unconfirmed';
@@ -95,11 +145,17 @@
             headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': lang },
             body: JSON.stringify(body)
         }).then(function (response) {
-            return response.ok ? response.json() : null;
-        }).then(function (result) {
+            return response.ok || response.status === 400
+                ? response.json().then(function (json) { return { ok: response.ok, json: json }; })
+                : null;
+        }).then(function (answer) {
             // Only the newest answer counts: an older request may come back last.
-            if (result && mine === sequence) {
-                show(result);
+            if (answer && mine === sequence) {
+                if (answer.ok) {
+                    show(answer.json);
+                } else {
+                    showInvalid(answer.json);
+                }
             }
         }).catch(function () { /* the server recomputes on save */ });
     }

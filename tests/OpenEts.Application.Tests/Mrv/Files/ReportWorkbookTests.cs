@@ -6,7 +6,7 @@ using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Tests.Mrv.Files;
 
-public sealed class ReportWorkbookTests
+public sealed partial class ReportWorkbookTests
 {
     private static ReportFileResult ReadCsv(string text, Sector? sector = null, int? year = null) =>
         ReportWorkbook.Read(Encoding.UTF8.GetBytes(text), "report.csv", sector, year);
@@ -132,7 +132,7 @@ public sealed class ReportWorkbookTests
     {
         var result = ReadCsv("kind,material,amount,unit\nsector,cement,,\nyear,2017,,\n", sector: Sector.Power);
 
-        Assert.Equal("Mismatch", Assert.Single(result.Errors).Rule);
+        Assert.Equal("SectorMismatch", Assert.Single(result.Errors).Rule);
     }
 
     [Fact]
