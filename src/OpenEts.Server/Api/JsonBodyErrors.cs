@@ -9,7 +9,7 @@ namespace OpenEts.Server.Api;
 /// Says which field of a JSON request body System.Text.Json refused, and by which of its rules: <c>Json.Syntax</c> (not
 /// JSON), <c>Json.UnknownField</c>, <c>Json.DuplicateKey</c>, <c>Json.Null</c> (null where a value is required),
 /// <c>Json.Required</c> (a field left out), <c>Json.Type</c> (a value of the wrong kind: a string for a number, 1.5 for
-/// a whole number, a date that is not a date), <c>TooLarge</c> (a number beyond the field's range: 2^63 for a whole
+/// a whole number, a date that is not a date), <c>Json.TooLarge</c> (a number beyond the field's range: 2^63 for a whole
 /// number, 1e30 for a decimal; named with its array positions, <c>readings[2].value</c>).
 /// </summary>
 /// <remarks>
@@ -44,7 +44,7 @@ internal static class JsonBodyErrors
                 // A number the field cannot hold: said so, at its row (readings[2].value), so a batch's sender finds it.
                 var at = Located(path);
                 var text = number.GetRawText();
-                return [new FieldError(at, "TooLarge", $"{at}: {text} is too large (expected {Expected(target)})") { Figures = [text] }];
+                return [new FieldError(at, "Json.TooLarge", $"{at}: {text} is too large (expected {Expected(target)})") { Figures = [text] }];
             }
             return element is { ValueKind: JsonValueKind.Null }
                 ? [new FieldError(field, "Json.Null", $"{field}: may not be null (expected {Expected(target)})")]

@@ -13,7 +13,7 @@ internal static class Unbound
 {
     /// <summary>
     /// A field error for each value typed but not bound, the field named as the request does (<c>Pv.CapacityKw</c> →
-    /// <c>capacityKw</c>), its rule <c>Number</c>, <c>TooLarge</c> or <c>WholeNumber</c> and the typed text as its figure.
+    /// <c>capacityKw</c>), its rule <c>Number</c>, <c>NumberTooLarge</c> or <c>WholeNumber</c> and the typed text as its figure.
     /// </summary>
     public static IReadOnlyList<FieldError> Errors(ModelStateDictionary state)
     {
@@ -31,7 +31,7 @@ internal static class Unbound
             var label = RuleText.Label(field);
             errors.Add(RuleOf(typed) switch
             {
-                "TooLarge" => new FieldError(field, "TooLarge", $"{label}: '{typed}' is too large") { Figures = [typed] },
+                "TooLarge" => new FieldError(field, "NumberTooLarge", $"{label}: '{typed}' is too large") { Figures = [typed] },
                 "WholeNumber" => new FieldError(field, "WholeNumber", $"{label}: '{typed}' is not a whole number") { Figures = [typed] },
                 _ => new FieldError(field, "Number", $"{label}: '{typed}' is not a number") { Figures = [typed] },
             });

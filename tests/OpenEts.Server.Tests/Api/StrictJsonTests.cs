@@ -21,8 +21,8 @@ public sealed class StrictJsonTests(ServerFactory server) : IClassFixture<Server
 
     public static TheoryData<string, string, string> MalformedTransfers => new()
     {
-        { Transfer + "'quantity':99999999999999999999,'idempotencyKey':'k1'}", "quantity", "TooLarge" },
-        { Transfer + "'quantity':1e20,'idempotencyKey':'k1'}", "quantity", "TooLarge" },
+        { Transfer + "'quantity':99999999999999999999,'idempotencyKey':'k1'}", "quantity", "Json.TooLarge" },
+        { Transfer + "'quantity':1e20,'idempotencyKey':'k1'}", "quantity", "Json.TooLarge" },
         { Transfer + "'quantity':1.5,'idempotencyKey':'k1'}", "quantity", "Json.Type" },
         { Transfer + "'quantity':null,'idempotencyKey':'k1'}", "quantity", "Json.Null" },
         { Transfer + "'quantity':'100','idempotencyKey':'k1'}", "quantity", "Json.Type" },

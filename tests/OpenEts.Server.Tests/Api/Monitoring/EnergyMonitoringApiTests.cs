@@ -133,7 +133,7 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(("readings[1].value", "TooLarge"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Equal(("readings[1].value", "Json.TooLarge"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
         Assert.Contains("“1e30”过大", problem.GetProperty("rules")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 

@@ -14,6 +14,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     {
         /// <summary>The free property</summary>
         public long? Free { get; set; }
+        /// <summary>The inAuctions property</summary>
+        public long? InAuctions { get; set; }
+        /// <summary>The inListings property</summary>
+        public long? InListings { get; set; }
         /// <summary>The inOpenSells property</summary>
         public long? InOpenSells { get; set; }
         /// <summary>The instrument property</summary>
@@ -24,6 +28,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Instrument { get; set; }
 #endif
+        /// <summary>The owned property</summary>
+        public long? Owned { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -43,8 +49,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "free", n => { Free = n.GetLongValue(); } },
+                { "inAuctions", n => { InAuctions = n.GetLongValue(); } },
+                { "inListings", n => { InListings = n.GetLongValue(); } },
                 { "inOpenSells", n => { InOpenSells = n.GetLongValue(); } },
                 { "instrument", n => { Instrument = n.GetStringValue(); } },
+                { "owned", n => { Owned = n.GetLongValue(); } },
             };
         }
         /// <summary>
@@ -55,8 +64,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteLongValue("free", Free);
+            writer.WriteLongValue("inAuctions", InAuctions);
+            writer.WriteLongValue("inListings", InListings);
             writer.WriteLongValue("inOpenSells", InOpenSells);
             writer.WriteStringValue("instrument", Instrument);
+            writer.WriteLongValue("owned", Owned);
         }
     }
 }

@@ -24,6 +24,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string EventId { get; set; }
 #endif
+        /// <summary>The field property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Field { get; set; }
+#nullable restore
+#else
+        public string Field { get; set; }
+#endif
         /// <summary>The index property</summary>
         public int? Index { get; set; }
         /// <summary>The message property</summary>
@@ -67,6 +75,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "coins", n => { Coins = n.GetLongValue(); } },
                 { "coinsCut", n => { CoinsCut = n.GetLongValue(); } },
                 { "eventId", n => { EventId = n.GetStringValue(); } },
+                { "field", n => { Field = n.GetStringValue(); } },
                 { "index", n => { Index = n.GetIntValue(); } },
                 { "message", n => { Message = n.GetStringValue(); } },
                 { "reductionGrams", n => { ReductionGrams = n.GetDoubleValue(); } },
@@ -84,6 +93,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteLongValue("coins", Coins);
             writer.WriteLongValue("coinsCut", CoinsCut);
             writer.WriteStringValue("eventId", EventId);
+            writer.WriteStringValue("field", Field);
             writer.WriteIntValue("index", Index);
             writer.WriteStringValue("message", Message);
             writer.WriteDoubleValue("reductionGrams", ReductionGrams);
