@@ -3,14 +3,14 @@ namespace OpenEts.Domain.Mrv;
 /// <summary>
 /// The largest figures a report may hold (docs/mrv.md, "Bounds"), far above any real plant and low enough that no
 /// calculation overflows <see cref="decimal"/> and no total overflows the kilograms a report is stored in (a
-/// <see cref="long"/>, at most about 9.2 × 10¹² t). The readers refuse a larger figure where it is typed (the file's
+/// <see cref="long"/>, at most about 9.2 × 10¹⁵ t). The readers refuse a larger figure where it is typed (the file's
 /// cell, the form's field) and the calculator refuses it again on the line, so that no input makes it throw.
 /// </summary>
 public static class MrvLimits
 {
     /// <summary>
-    /// The largest amount of a line or an output, in its own unit (t, 10⁴Nm³, MWh, GJ): 10¹², some ten thousand times
-    /// the coal the largest power plant burns in a year.
+    /// The largest amount of a line or an output, in its own unit (t, 10⁴Nm³, MWh, GJ): 10¹², some fifty thousand times
+    /// the coal the largest power plant burns in a year (some 2 × 10⁷ t).
     /// </summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
