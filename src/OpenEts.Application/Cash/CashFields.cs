@@ -18,6 +18,12 @@ public static class CashFields
         {
             return yuan;
         }
+        if (value > Yuan.Max)
+        {
+            // Too large: the largest amount named, as the English reason does.
+            read.FailOf(field, "Amount", $"{field}: an amount is at most {Yuan.Max:0} yuan");
+            return default;
+        }
         read.Fail(field, "Amount", $"{field}: {reason}");
         return default;
     }
