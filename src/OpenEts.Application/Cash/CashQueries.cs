@@ -19,7 +19,7 @@ public sealed class CashQueries(IStore store)
     public static bool MaySee(Actor actor, long organisationId)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.Role is Role.Regulator or Role.Auditor
+        return Overseer(actor)
             || (CashRoles.Readers.Contains(actor.Role) && actor.OrganisationId == organisationId);
     }
 
@@ -51,7 +51,7 @@ public sealed class CashQueries(IStore store)
     public Task<IReadOnlyList<CashAccount>?> AccountsAsync(Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.Role is Role.Regulator or Role.Auditor
+        return Overseer(actor)
             ? store.ReadAsync<IReadOnlyList<CashAccount>?>(async s => await s.Cash.AccountsAsync().ConfigureAwait(false), ct)
             : Task.FromResult<IReadOnlyList<CashAccount>?>(null);
     }

@@ -73,9 +73,9 @@ public sealed record AmendOrder(long Order, long? PriceFen, long Quantity) : IEx
         var listed = await work.FindInstrumentAsync(order.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"order {Order} names an unlisted instrument");
         // An order of a closed day expired with it: say why it can no longer change, rather than only that it is gone.
-        if (PreTradeCheck.DayClosed(order.Instrument, await work.LastClosedDayAsync(order.Instrument).ConfigureAwait(false), work.Now) is { } closed)
+        if (await work.DayClosedAsync(order.Instrument).ConfigureAwait(false) is { } closed)
         {
-            return OrderEntry.Refused(closed);
+            return closed;
         }
         if (order.Status != OrderStatus.Open || order.PriceFen is not { } oldPrice)
         {

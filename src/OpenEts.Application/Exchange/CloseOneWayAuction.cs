@@ -54,9 +54,9 @@ public sealed record CloseOneWayAuction(long Auction) : IExchangeCommand
         }
         // After the day's end of day its trades and cash are reconciled and its close published: the auction settles on
         // the next trading day, whose end of day reconciles it, as every other trade.
-        if (PreTradeCheck.DayClosed(auction.Instrument, await work.LastClosedDayAsync(auction.Instrument).ConfigureAwait(false), work.Now) is { } closed)
+        if (await work.DayClosedAsync(auction.Instrument).ConfigureAwait(false) is { } closed)
         {
-            return OrderEntry.Refused(closed);
+            return closed;
         }
         return await ClearAsync(work, auction).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Exchange;
@@ -16,6 +17,13 @@ public sealed partial class ExchangeWork
     /// <summary>The last trading day the end of day closed for the instrument, or null.</summary>
     public ValueTask<DateOnly?> LastClosedDayAsync(string code) =>
         CachedAsync(_reads?.ClosedDays, code, static (w, code) => w.Session.Exchange.LastClosedDayAsync(code));
+
+    /// <summary>
+    /// <c>DayClosed</c> when the instrument's trading day has had its end of day (nothing more may trade or settle into
+    /// it until the next), else null.
+    /// </summary>
+    public async ValueTask<ExchangeOutcome.Refused?> DayClosedAsync(string code) =>
+        PreTradeCheck.DayClosed(code, await LastClosedDayAsync(code).ConfigureAwait(false), Now) is { } closed ? OrderEntry.Refused(closed) : null;
 
     /// <summary>A trading account and its organisation (both must exist).</summary>
     public ValueTask<(TradingAccount Account, Organisation Organisation)> OrganisationOfAsync(long accountId) =>

@@ -79,9 +79,9 @@ public sealed record PlaceOneWayBid(long Auction, long PriceFen, long Quantity, 
         var listed = await s.FindInstrumentAsync(auction.Instrument).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"auction {Auction} names an unlisted instrument");
         // A bid is a trade's first half: none after the day's end of day, as for orders, listings and block trades.
-        if (PreTradeCheck.DayClosed(auction.Instrument, await work.LastClosedDayAsync(auction.Instrument).ConfigureAwait(false), work.Now) is { } closed)
+        if (await work.DayClosedAsync(auction.Instrument).ConfigureAwait(false) is { } closed)
         {
-            return OrderEntry.Refused(closed);
+            return closed;
         }
         var halted = work.Book(auction.Instrument)?.IsHalted ?? false;
         if (OneWayAuctionCheck.CheckBid(listed.Instrument, halted, work.Now, auction.Terms, PriceFen, Quantity) is { } refusal)
