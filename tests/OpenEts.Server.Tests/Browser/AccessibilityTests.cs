@@ -86,10 +86,13 @@ public sealed class AccessibilityTests(BrowserServer server) : IClassFixture<Bro
         return page;
     }
 
-    // Breadth first from the home page over the links on each page, one address a path (the first query met), skipping
-    // sign-out, the language switch, the API, downloads and files; axe-core runs on each page once it has loaded.
+    // Breadth first from the home page over the links on each page, one address a kind of page (the first met: a path with
+    // its numbered segments, /Organisations/Detail/12 or /Market/Instrument/GDEA-2017, taken as one kind, and any query),
+    // skipping sign-out, the language switch, the API, downloads and files; axe-core, injected into every page the
+    // context opens, runs on each page once it has loaded.
     private static async Task<(List<string> Visited, List<string> Violations)> CrawlAsync(IPage page)
     {
+        await page.Context.AddInitScriptAsync(Axe.Value);
         var queue = new Queue<string>(["/"]);
         var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var visited = new List<string>();
@@ -97,7 +100,7 @@ public sealed class AccessibilityTests(BrowserServer server) : IClassFixture<Bro
         while (queue.Count > 0 && visited.Count < PagesPerUser)
         {
             var address = queue.Dequeue();
-            if (!paths.Add(address.Split('?')[0]))
+            if (!paths.Add(Kind(address)))
             {
                 continue;
             }
@@ -107,14 +110,13 @@ public sealed class AccessibilityTests(BrowserServer server) : IClassFixture<Bro
                 continue;
             }
             visited.Add(address);
-            foreach (var link in await page.EvalOnSelectorAllAsync<string[]>("a[href^='/']", "as => as.map(a => a.getAttribute('href'))"))
+            foreach (var link in await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll(\"a[href^='/']\"), a => a.getAttribute('href'))"))
             {
-                if (Crawlable(link) && !paths.Contains(link.Split('?')[0]))
+                if (Crawlable(link) && !paths.Contains(Kind(link)))
                 {
                     queue.Enqueue(link);
                 }
             }
-            await page.EvaluateAsync(Axe.Value);
             var found = await page.EvaluateAsync<string>(
                 """
                 async () => JSON.stringify((await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] }))
@@ -124,6 +126,10 @@ public sealed class AccessibilityTests(BrowserServer server) : IClassFixture<Bro
         }
         return (visited, violations);
     }
+
+    // A link's kind of page: its path, each segment with a digit in it (an id, a code, a year) as {n}.
+    private static string Kind(string link) =>
+        string.Join('/', link.Split('?')[0].Split('/').Select(segment => segment.Any(char.IsAsciiDigit) ? "{n}" : segment));
 
     private static bool Crawlable(string link)
     {
