@@ -70,6 +70,22 @@ public sealed class ExchangeDateApiTests(ServerFactory server) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("id=\"report-day-error\">交易日：日期须在 2000-01-01 至 2099-12-31 之间", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"report-trades\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportPage_UnreadableDay_ShowsTheRuleAndNoReportOfAnotherDay()
+    {
+        using var cement = await server.SignedInAsync("cement-a");
+
+        var page = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange/Report?day=abc", UriKind.Relative), Ct));
+        var today = await cement.GetStringAsync(new Uri("/Exchange/Report", UriKind.Relative), Ct);
+
+        Assert.Contains("id=\"report-trades\"", today, StringComparison.Ordinal);
+        Assert.Contains("id=\"report-day-error\">交易日：", page, StringComparison.Ordinal);
+        // Today's report under the error would read as the typed day's.
+        Assert.DoesNotContain("id=\"report-trades\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"report-export\"", page, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -41,6 +41,7 @@ public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : P
         IsPastDay = Day < BeijingTime.TradingDay(clock.GetUtcNow());
         Account = account;
         Accounts = await queries.AccountsAsync(User.Actor(), ct);
-        Report = await queries.MemberReportAsync(User.Actor(), Day, account, ct);
+        // A day that could not be read shows its rule and no report: today's report under it would read as that day's.
+        Report = DayError is null ? await queries.MemberReportAsync(User.Actor(), Day, account, ct) : null;
     }
 }
