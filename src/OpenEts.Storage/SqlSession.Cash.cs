@@ -339,6 +339,19 @@ internal sealed partial class SqlSession : ICashData
         return entry with { Id = stored };
     }
 
+    async Task<CashEntry?> ICashData.FindBankEntryAsync(long accountId, CashEntryKind kind, string reference)
+    {
+        await FlushEntriesAsync().ConfigureAwait(false);
+        // The partial index of migration 0065 holds deposits' and withdrawals' references: its condition is repeated so
+        // that both databases use it.
+        return (await QuerySingleOrDefaultAsync<CashEntryRow>($"""
+            SELECT {EntryColumns} FROM cash_entries
+            WHERE reference = @reference AND kind IN ('Deposit', 'Withdrawal') AND kind = @kind
+              AND (to_account = @accountId OR from_account = @accountId)
+            ORDER BY id LIMIT 1
+            """, new { reference, kind = kind.ToString(), accountId }).ConfigureAwait(false))?.ToEntry();
+    }
+
     async Task<IReadOnlyList<CashEntry>> ICashData.EntriesAsync(long accountId, int offset, int limit)
     {
         await FlushEntriesAsync().ConfigureAwait(false);

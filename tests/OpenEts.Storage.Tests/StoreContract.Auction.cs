@@ -46,7 +46,7 @@ public abstract partial class StoreContract<TDb>
 
         public async Task DepositAsync(string user, decimal yuan) =>
             Assert.IsType<CashCommandOutcome.Completed>(await Cash.HandleAsync(await ActorOf("regulator"),
-                new DepositCash((await OrganisationOfAsync(user)).Code, Yuan.From(yuan), "slip", IdempotencyKey.From("dep-" + user)), Ct));
+                new DepositCash((await OrganisationOfAsync(user)).Code, Yuan.From(yuan), "slip dep-" + user, IdempotencyKey.From("dep-" + user)), Ct));
 
         public async Task<CashCommandOutcome> BidAsync(string user, long auction, string account, long tonnes, decimal price, string key) =>
             await Auctions.BidAsync(await ActorOf(user),

@@ -59,7 +59,7 @@ public abstract partial class StoreContract<TDb>
             var ledger = new CashLedger(s, "regulator", Now);
             for (var i = 1; i <= 600; i++)
             {
-                await ledger.DepositAsync(member, Yuan.FromFen(i), "slip", IdempotencyKey.From($"batch/{i}"));
+                await ledger.DepositAsync(member, Yuan.FromFen(i), $"slip {i}", IdempotencyKey.From($"batch/{i}"));
             }
             return 0;
         }, Ct);
@@ -104,6 +104,36 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(CashRejection.KeyReused, Assert.IsType<CashResult.Refused>(other).Reason);
         Assert.Equal(50m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Balance);
     }
+
+    [Fact]
+    public async Task Cash_OneBankSlipBookedTwiceOnAnAccount_IsRefusedNamingTheEntry_AndChangesNothing()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        var other = await store.WriteAsync(s => s.Organisations.InsertAsync(Company("91441800MA5CY1003", "清远示范电力有限公司"), Now), Ct);
+        var first = (CashResult.Done)await CashAsync(store, l => l.DepositAsync(member, Yuan.From(500m), "BOC-20261205-0001", IdempotencyKey.From("d1")));
+        var (events, balances) = (await CashEventsAsync(store), await SumOfMemberAsync(store, member));
+
+        // The same bank confirmation recorded again (a new key, as a second click or a second clerk makes it).
+        var again = await CashAsync(store, l => l.DepositAsync(member, Yuan.From(500m), "BOC-20261205-0001", IdempotencyKey.From("d2")));
+
+        var refused = Assert.IsType<CashResult.Refused>(again);
+        Assert.Equal(CashRejection.ReferenceReused, refused.Reason);
+        Assert.Equal(["BOC-20261205-0001", first.Entry!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], refused.Figures);
+        Assert.Equal((events, balances), (await CashEventsAsync(store), await SumOfMemberAsync(store, member)));
+        // Another member's slip of the same text, and a withdrawal naming the deposit's slip, are other movements.
+        Assert.IsType<CashResult.Done>(await CashAsync(store, l => l.DepositAsync(other, Yuan.From(7m), "BOC-20261205-0001", IdempotencyKey.From("d3"))));
+        Assert.IsType<CashResult.Done>(await CashAsync(store, l => l.WithdrawAsync(member, Yuan.From(5m), "BOC-20261205-0001", IdempotencyKey.From("w1"))));
+        var twice = await CashAsync(store, l => l.WithdrawAsync(member, Yuan.From(5m), "BOC-20261205-0001", IdempotencyKey.From("w2")));
+        Assert.Equal(CashRejection.ReferenceReused, Assert.IsType<CashResult.Refused>(twice).Reason);
+        Assert.Equal(495m, (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Balance);
+    }
+
+    private static async Task<int> CashEventsAsync(SqlStore store) =>
+        (await store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(KindPrefix: "cash."), 0, 1000), Ct)).Count;
+
+    private static async Task<decimal> SumOfMemberAsync(SqlStore store, Organisation member) =>
+        (await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct))!.Balance;
 
     [Fact]
     public async Task Cash_ReleaseAReservation_FreesTheMoneyAndASecondReleaseIsRefused()

@@ -41,7 +41,7 @@ public abstract partial class StoreContract<TDb>
         await using var _ = store;
         foreach (var key in new[] { "trade/12/pay", "trade/9/pay", "trade/130/pay", "trade/11/paid" })
         {
-            await CashAsync(store, l => l.DepositAsync(member, Yuan.From(100m), "slip 1", IdempotencyKey.From(key)));
+            await CashAsync(store, l => l.DepositAsync(member, Yuan.From(100m), "slip " + key, IdempotencyKey.From(key)));
         }
 
         var (found, repeat, reused, fresh, again, other, probed) = await store.WriteAsync(async s =>

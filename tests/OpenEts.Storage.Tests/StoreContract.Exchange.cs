@@ -44,7 +44,7 @@ public abstract partial class StoreContract<TDb>
             var id = (await ActorOf(user)).OrganisationId!.Value;
             var org = (await Store.ReadAsync(s => s.Organisations.FindByIdAsync(id), Ct))!;
             Assert.IsType<CashCommandOutcome.Completed>(await Cash.HandleAsync(await ActorOf("regulator"),
-                new DepositCash(org.Code, Yuan.From(yuan), "slip", IdempotencyKey.From(key ?? "dep-" + user)), Ct));
+                new DepositCash(org.Code, Yuan.From(yuan), "slip " + (key ?? "dep-" + user), IdempotencyKey.From(key ?? "dep-" + user)), Ct));
         }
 
         public async Task<CashAccount> CashOfAsync(string user)

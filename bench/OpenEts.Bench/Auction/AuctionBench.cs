@@ -103,7 +103,7 @@ internal static class AuctionBench
                 var ledger = new CashLedger(s, "bench", Now);
                 for (var i = 0; i < moves; i++)
                 {
-                    await ledger.DepositAsync(members[i % members.Count], Yuan.FromFen(10_000 + i), "bench", IdempotencyKey.From(Key("d", i)));
+                    await ledger.DepositAsync(members[i % members.Count], Yuan.FromFen(10_000 + i), "bench " + Key("d", i), IdempotencyKey.From(Key("d", i)));
                 }
                 return 0;
             }, CancellationToken.None);

@@ -41,7 +41,12 @@ internal static class BankMovement
         return await move(member).ConfigureAwait(false) switch
         {
             CashResult.Done d => new CashCommandOutcome.Completed(@event, d.Entry!.Id, d.Duplicate),
-            CashResult.Refused r => CashCommandOutcome.From(r, r.Reason == CashRejection.KeyReused ? "idempotencyKey" : "amount"),
+            CashResult.Refused r => CashCommandOutcome.From(r, r.Reason switch
+            {
+                CashRejection.KeyReused => "idempotencyKey",
+                CashRejection.ReferenceReused => "reference",
+                _ => "amount",
+            }),
             _ => throw new InvalidOperationException("unknown cash result"),
         };
     }

@@ -41,6 +41,6 @@ public abstract record CashCommandOutcome
     public static CashCommandOutcome From(CashResult.Refused refused, string field)
     {
         ArgumentNullException.ThrowIfNull(refused);
-        return new Refused(refused.Reason.ToString(), field, refused.Message, RefusalKind.Conflict);
+        return new Refused(refused.Reason.ToString(), field, refused.Message, RefusalKind.Conflict) { Figures = refused.Figures };
     }
 }

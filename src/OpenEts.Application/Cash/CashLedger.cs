@@ -198,6 +198,14 @@ public sealed class CashLedger(IStoreSession session, string actor, DateTimeOffs
                 ? new CashResult.Done(earlier, null, Duplicate: true)
                 : Reused(key);
         }
+        // A bank slip is booked once on a member's account: the same confirmation recorded again under a new key would
+        // put the same money on the account twice (or take it twice).
+        if (kind is CashEntryKind.Deposit or CashEntryKind.Withdrawal
+            && await session.Cash.FindBankEntryAsync(kind == CashEntryKind.Deposit ? to.Id : from.Id, kind, reference).ConfigureAwait(false) is { } booked)
+        {
+            FormattableString message = $"the bank's reference {reference} was already booked on this account as entry {booked.Id}: a bank slip is booked once";
+            return new CashResult.Refused(CashRejection.ReferenceReused, Domain.Text.Figures.Sentence(message)) { Figures = Domain.Text.Figures.Of(message) };
+        }
         if (CashMoves.Transfer(from, to, amount, out var after) is { } rejection)
         {
             return new CashResult.Refused(rejection, string.Create(CultureInfo.InvariantCulture,

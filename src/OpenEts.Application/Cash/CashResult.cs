@@ -13,5 +13,9 @@ public abstract record CashResult
     public sealed record Done(CashEntry? Entry, CashReservation? Reservation, bool Duplicate) : CashResult;
 
     /// <summary>Refused by <paramref name="Reason"/>; nothing changed.</summary>
-    public sealed record Refused(CashRejection Reason, string Message) : CashResult;
+    public sealed record Refused(CashRejection Reason, string Message) : CashResult
+    {
+        /// <summary>The figures <see cref="Message"/> names, for a message in another language.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+    }
 }

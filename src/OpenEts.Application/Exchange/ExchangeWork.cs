@@ -97,7 +97,8 @@ public sealed partial class ExchangeWork
         Reason.OffLot or Reason.BadQuantity => new(ExchangeRule.Lot, "quantity", "the quantity is not a whole number of lots", RefusalKind.Malformed),
         Reason.TooLarge => new(ExchangeRule.MaxOrderSize, "quantity", "the order is above the maximum size", RefusalKind.Malformed),
         Reason.UnknownOrder or Reason.NotOwner => new(ExchangeRule.UnknownOrder, "order", "no such open order of yours", RefusalKind.Conflict),
-        Reason.AlreadyHalted or Reason.NotHalted => new(ExchangeRule.HaltState, "instrument", "the instrument is not in that state", RefusalKind.Conflict),
+        Reason.AlreadyHalted => new(ExchangeRule.AlreadyHalted, "instrument", "the instrument is already halted", RefusalKind.Conflict),
+        Reason.NotHalted => new(ExchangeRule.NotHalted, "instrument", "the instrument is not halted", RefusalKind.Conflict),
         _ => new(ExchangeRule.BadPrice, "price", "the matching engine refused the order: " + outcome.Reason, RefusalKind.Malformed),
     };
 

@@ -60,8 +60,9 @@ public sealed record HaltInstrument(string Instrument, bool Halt, string Reason)
         }
         if (book.IsHalted == Halt)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.HaltState, "instrument",
-                Halt ? $"{Instrument} is already halted" : $"{Instrument} is not halted", RefusalKind.Conflict);
+            return Halt
+                ? new ExchangeOutcome.Refused(ExchangeRule.AlreadyHalted, "instrument", $"{Instrument} is already halted", RefusalKind.Conflict)
+                : new ExchangeOutcome.Refused(ExchangeRule.NotHalted, "instrument", $"{Instrument} is not halted", RefusalKind.Conflict);
         }
         var kind = Halt ? ExchangeInput.Halted : ExchangeInput.Resumed;
         var (outcome, _) = await work.SubmitAsync(kind, Instrument,

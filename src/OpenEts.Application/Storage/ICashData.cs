@@ -31,6 +31,12 @@ public interface ICashData
     Task<CashEntry?> FindEntryAsync(string key);
 
     /// <summary>
+    /// The first deposit into or withdrawal from (<paramref name="kind"/>) the account <paramref name="accountId"/> booked
+    /// with the bank's reference <paramref name="reference"/>, or null: a bank slip is booked once.
+    /// </summary>
+    Task<CashEntry?> FindBankEntryAsync(long accountId, CashEntryKind kind, string reference);
+
+    /// <summary>
     /// The entries made with any of <paramref name="keys"/> (in no particular order; a key with no entry is simply absent),
     /// read in batches by the unique key: what a reconciliation of many trades reads at once. In a write transaction the
     /// answer is kept: a later <see cref="FindEntryAsync"/> of one of these keys needs no statement (a settlement of many

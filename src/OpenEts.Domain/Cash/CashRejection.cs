@@ -17,4 +17,7 @@ public enum CashRejection
 
     /// <summary>The two sides of a movement are the same account.</summary>
     SameAccount,
+
+    /// <summary>The bank's reference was already booked for a deposit (or a withdrawal): a bank slip is booked once.</summary>
+    ReferenceReused,
 }

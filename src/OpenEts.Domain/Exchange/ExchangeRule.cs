@@ -51,8 +51,8 @@ public enum ExchangeRule
     /// <summary>The price is missing or not positive.</summary>
     BadPrice,
 
-    /// <summary>The instrument is already halted (for a halt) or not halted (for a resume).</summary>
-    HaltState,
+    /// <summary>A halt of an instrument that is already halted.</summary>
+    AlreadyHalted,
 
     /// <summary>The idempotency key was used for a different request.</summary>
     KeyReused,
@@ -208,4 +208,7 @@ public enum ExchangeRule
 
     /// <summary>A one-way auction already cleared cannot be closed again.</summary>
     AuctionAlreadyClosed,
+
+    /// <summary>A resume of an instrument that is not halted.</summary>
+    NotHalted,
 }

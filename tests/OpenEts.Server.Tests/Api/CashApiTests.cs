@@ -5,7 +5,7 @@ using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Api;
 
-/// <summary>The cash ledger's API refusing an amount it cannot book, with the limit it breaks.</summary>
+/// <summary>The cash ledger's API refusing what it cannot book: an amount above its limit, a bank slip booked before.</summary>
 public sealed class CashApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -23,4 +23,30 @@ public sealed class CashApiTests(ServerFactory server) : IClassFixture<ServerFac
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.EndsWith("至多 1000000000000000 元", Assert.Single(errors.EnumerateArray()).GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Deposit_TheSameBankSlipAgainUnderANewKey_Is409NamingTheSlipAndTheEntry_AndTheBalanceIsUnchanged()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        var steel = "91440200MA5CY1003" + Domain.Organisations.CreditCode.CheckCharacter("91440200MA5CY1003");
+        var slip = "BOC-" + Guid.NewGuid().ToString("N")[..12];
+        using var first = await regulator.PostAsJsonAsync("/api/v1/cash/deposits",
+            new { organisation = steel, amount = 1_000m, reference = slip, idempotencyKey = "slip-" + slip }, Ct);
+        var entry = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+        var before = await BalanceAsync(regulator, steel);
+
+        using var again = await regulator.PostAsJsonAsync("/api/v1/cash/deposits",
+            new { organisation = steel, amount = 1_000m, reference = slip, idempotencyKey = "slip-again-" + slip }, Ct);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(("reference", "ReferenceReused"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Contains($"银行凭证号 {slip} 已在该账户记为第 {entry} 笔资金分录", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await BalanceAsync(regulator, steel));
+    }
+
+    // A company's cash balance as its statement shows it to the regulator.
+    private static async Task<decimal> BalanceAsync(HttpClient regulator, string code) =>
+        (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/cash/organisations/" + code, Ct)).GetProperty("balance").GetDecimal();
 }

@@ -59,12 +59,12 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "Compliance.ProjectFactUnknown", "Compliance.OwnBoundary", "Compliance.OffsetCap", "Compliance.InProvinceShare",
         "Compliance.ProvinceCap", "Compliance.InProvinceFirst",
         // Cash ledger and auctions.
-        "Amount", "CreditCode", "Reference", "Month", "NoAuctionRules", "ReservePrice", "KeyReused", "InsufficientFunds", "ReservationClosed",
+        "Amount", "CreditCode", "Reference", "Month", "NoAuctionRules", "ReservePrice", "KeyReused", "InsufficientFunds", "ReferenceReused", "ReservationClosed",
         "ExceedsReservation", "SameAccount", "NoOrganisation", "AuctionNotOpen", "NotRepresentative", "BelowMinimumBid", "BelowReservePrice",
         "BidderLimitExceeded", "BiddingNotOver", "DeliveryRefused",
         // The exchange (Domain/Exchange/ExchangeRule and the order forms).
         "UnknownInstrument", "PriceBand", "Tick", "Lot", "MaxOrderSize", "TradingHours", "InstrumentHalted", "InsufficientCash",
-        "InsufficientUnits", "AccountState", "NotAccountHolder", "UnknownOrder", "SelfTrade", "NotFillable", "BadPrice", "HaltState",
+        "InsufficientUnits", "AccountState", "NotAccountHolder", "UnknownOrder", "SelfTrade", "NotFillable", "BadPrice", "AlreadyHalted", "NotHalted",
         "AlreadyListed", "AlreadyOpen", "NotOperator", "UnknownHoldingAccount", "DayClosed", "DayNotOver", "BlockTradeSize", "BlockTradeBand", "UnknownProposal", "UnknownCounterparty", "ProposalExpired", "BlockTradeHours", "UnknownListing", "NotBestListing", "MinimumTake", "ListingQuantity", "ListingExpired", "Price", "Band", "Instrument", "Text",
         // Offset projects.
         "NotProgrammeRole", "ProjectStatus", "MonitoringStatus", "NotOwner", "NotOwnAccount", "NoOrganisation", "ProjectCodeTaken",

@@ -50,6 +50,28 @@ public sealed class ExchangeHaltPageTests(ServerFactory server) : IClassFixture<
             RegexOptions.Singleline).Value, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HaltTwice_OrResumeTwice_SaysWhichStateTheInstrumentIsIn()
+    {
+        const string Code = "FFCER-FJ0001-2016";
+        var staff = await PageSession.SignInAsync(server, "exchange");
+
+        var halted = await staff.PostAsync(Form("Halt", Code, "核查异常成交"), null);
+        var again = await staff.PostAsync(Form("Halt", Code, "再次暂停"), null);
+        var resumed = await staff.PostAsync(Form("Resume", Code, ""), null);
+        var resumedAgain = await staff.PostAsync(Form("Resume", Code, ""), null);
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (halted.Status, resumed.Status));
+        Assert.Contains("该品种已暂停交易，无需再次暂停", Error(again.Body), StringComparison.Ordinal);
+        Assert.Contains("该品种未暂停交易，无需恢复", Error(resumedAgain.Body), StringComparison.Ordinal);
+    }
+
+    private static PageForm Form(string handler, string instrument, string reason) =>
+        new(handler.ToLowerInvariant(), "exchange", "/Exchange/Operator?handler=" + handler, "unused", [new("instrument", instrument), new("reason", reason)]);
+
+    private static string Error(string body) =>
+        WebUtility.HtmlDecode(Regex.Match(body, "<div class=\"alert bad\" role=\"alert\" id=\"exchange-error\">.*?</div>", RegexOptions.Singleline).Value);
+
     // The halt note of the forestry instrument on a page.
     private static string Note(string page) =>
         Regex.Match(page, $"<div class=\"halt-note note\" data-instrument=\"{Forestry}\">.*?</div>", RegexOptions.Singleline).Value;
