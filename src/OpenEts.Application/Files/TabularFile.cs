@@ -41,6 +41,18 @@ public sealed class TabularFile
     /// <summary>The column (from 0) of the cell <see cref="Error"/> is about, or -1 when it is about the file.</summary>
     public int ErrorColumn { get; private init; } = -1;
 
+    /// <summary>The letter of <see cref="ErrorColumn"/> (A, B, …), or "" when <see cref="Error"/> is about the file.</summary>
+    public string ErrorColumnLetter => ErrorColumn < 0 ? "" : ColumnLetter(ErrorColumn);
+
+    /// <summary>The header of <see cref="ErrorColumn"/> as the file has it, or "".</summary>
+    public string ErrorHeader => ErrorColumn >= 0 && ErrorColumn < Header.Count ? Header[ErrorColumn] : "";
+
+    /// <summary>
+    /// The figures <see cref="Error"/> names, for a message in another language: for <c>FormulaWithoutValue</c> the
+    /// sheet and the cell (报告, C7); otherwise none.
+    /// </summary>
+    public IReadOnlyList<string> ErrorFigures { get; private init; } = [];
+
     /// <summary>The name of the .xlsx sheet read, or null (a .csv file, an unreadable workbook).</summary>
     public string? SheetName { get; private init; }
 
@@ -172,6 +184,7 @@ public sealed class TabularFile
             ErrorRow = row,
             ErrorColumn = column,
             SheetName = sheet,
+            ErrorFigures = [sheet, string.Create(CultureInfo.InvariantCulture, $"{ColumnLetter(column)}{row}")],
         };
     }
 

@@ -20,7 +20,7 @@ public static class ActionFile
         ArgumentNullException.ThrowIfNull(file);
         if (file.Error is { } error)
         {
-            return ([], [new FieldError("file", file.ErrorRule, error)]);
+            return ([], [new FieldError("file", file.ErrorRule, error) { Figures = file.ErrorFigures }]);
         }
         var index = Columns.ToDictionary(c => c, c => file.Header.ToList().FindIndex(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)));
         var missing = Columns.Take(6).Where(c => index[c] < 0).ToList();

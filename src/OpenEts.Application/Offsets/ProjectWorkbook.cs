@@ -41,7 +41,7 @@ public static class ProjectWorkbook
         var file = TabularFile.Read(content, fileName);
         if (file.Error is { } error)
         {
-            return ([], [new RowError(0, "", "file", file.ErrorRule, error)]);
+            return ([], [new RowError(file.ErrorRow, file.ErrorColumnLetter, "file", file.ErrorRule, error) { Figures = file.ErrorFigures }]);
         }
         var map = HeaderMap.Find(file.Header, Columns);
         if (map.Missing.Count > 0)

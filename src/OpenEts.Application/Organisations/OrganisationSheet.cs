@@ -51,7 +51,7 @@ public sealed class OrganisationSheet
     {
         if (file.Error is { } error)
         {
-            return new OrganisationSheet(null, [], [new RowError(0, "", "file", file.ErrorRule, error)]);
+            return new OrganisationSheet(null, [], [new RowError(file.ErrorRow, file.ErrorColumnLetter, "file", file.ErrorRule, error) { Figures = file.ErrorFigures }]);
         }
         var map = HeaderMap.Find(file.Header, Columns);
         if (map.Missing.Count > 0)

@@ -55,7 +55,7 @@ public sealed class BatchSheet
         var file = TabularFile.Read(stream, fileName);
         if (file.Error is { } error)
         {
-            return new BatchSheet(file, null, hash, allocation, [new BatchRowError(0, "", "", file.ErrorRule, error)]);
+            return new BatchSheet(file, null, hash, allocation, [new BatchRowError(file.ErrorRow, file.ErrorColumnLetter, file.ErrorHeader, file.ErrorRule, error)]);
         }
         var map = HeaderMap.Find(file.Header, allocation ? [Account, .. IssuanceColumns] : IssuanceColumns);
         var errors = map.Missing.Select(c => new BatchRowError(1, "", "", "MissingColumn", HeaderMap.MissingMessage(c))).ToList();

@@ -10,7 +10,14 @@ public sealed partial class TabularFileTests
 
     private static TabularFile ReadSheet(string sheetData, string? sharedStrings = null, string? styles = null)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = Package(sheetData, sharedStrings, styles);
+        return TabularFile.Read(buffer, "sheet.xlsx");
+    }
+
+    // A workbook whose first sheet (数据) holds sheetData, positioned at its start.
+    private static MemoryStream Package(string sheetData, string? sharedStrings = null, string? styles = null)
+    {
+        var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             Part(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
@@ -28,7 +35,7 @@ public sealed partial class TabularFileTests
             }
         }
         buffer.Position = 0;
-        return TabularFile.Read(buffer, "sheet.xlsx");
+        return buffer;
     }
 
     private static string[][] AllRows(TabularFile file)
@@ -55,6 +62,25 @@ public sealed partial class TabularFileTests
         Assert.Equal("FormulaWithoutValue", file.ErrorRule);
         Assert.Equal((3, 0, "数据"), (file.ErrorRow, file.ErrorColumn, file.SheetName));
         Assert.StartsWith("cell A3 of sheet '数据' holds a formula with no calculated value (1 more cells are the same)", file.Error, StringComparison.Ordinal);
+        Assert.Equal(["数据", "A3"], file.ErrorFigures);
+        Assert.Equal(("A", "数量"), (file.ErrorColumnLetter, file.ErrorHeader));
+    }
+
+    // Every importer names the cell of an uncalculated formula by its row and column, and gives its sheet and cell as
+    // figures for the message in Chinese: the organisation list and the registry's batch as two of them.
+    [Fact]
+    public void Importers_XlsxFormulaWithoutItsCalculatedValue_NameTheRowAndColumn()
+    {
+        const string Rows = """<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c><c r="B1" t="inlineStr"><is><t>数量</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>甲</t></is></c><c r="B2"><f>100*1200</f></c></row>""";
+        using var organisations = Package(Rows);
+        using var batch = Package(Rows);
+
+        var organisationError = Assert.Single(OpenEts.Application.Organisations.OrganisationSheet.Read(organisations, "企业名录.xlsx").Errors);
+        var batchError = Assert.Single(OpenEts.Application.Registry.BatchSheet.Read(batch.ToArray(), "批量发放.xlsx", allocation: false).Errors);
+
+        Assert.Equal((2, "B", "FormulaWithoutValue"), (organisationError.Row, organisationError.Column, organisationError.Rule));
+        Assert.Equal(["数据", "B2"], organisationError.Figures);
+        Assert.Equal((2, "B", "数量", "FormulaWithoutValue"), (batchError.Row, batchError.Column, batchError.Header, batchError.Rule));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class ReadingFile
         ArgumentNullException.ThrowIfNull(file);
         if (file.Error is { } error)
         {
-            return ([], [new FieldError("file", file.ErrorRule, error)]);
+            return ([], [new FieldError("file", file.ErrorRule, error) { Figures = file.ErrorFigures }]);
         }
         if (Index(file.Header, out var problems) is not { } index)
         {

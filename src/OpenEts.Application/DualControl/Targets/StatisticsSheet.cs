@@ -47,7 +47,7 @@ public static class StatisticsSheet
         var file = TabularFile.Read(content, fileName);
         if (file.Error is { } error)
         {
-            return (null, [new RowError(0, "", "file", file.ErrorRule, error)]);
+            return (null, [new RowError(file.ErrorRow, file.ErrorColumnLetter, "file", file.ErrorRule, error) { Figures = file.ErrorFigures }]);
         }
         var map = HeaderMap.Find(file.Header, Columns);
         if (map.Missing.Count > 0)

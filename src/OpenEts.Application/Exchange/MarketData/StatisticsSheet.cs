@@ -127,7 +127,7 @@ public sealed class StatisticsSheet
     /// </summary>
     public static void WriteTemplate(Stream output) => TabularWriter.WriteTemplate(output, "统计数据", TemplateColumns);
 
-    private static StatisticsFileError FileError(string sheet, TabularFile file) => new(sheet, 0, "", "", file.ErrorRule, file.Error!);
+    private static StatisticsFileError FileError(string sheet, TabularFile file) => new(sheet, file.ErrorRow, file.ErrorColumnLetter, file.ErrorHeader, file.ErrorRule, file.Error!);
 
     // The first worksheet's name for an .xlsx (errors name it as Excel shows it), the file's name for a CSV.
     private static string SheetName(Stream content, string fileName)

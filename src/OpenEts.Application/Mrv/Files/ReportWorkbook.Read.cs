@@ -25,9 +25,7 @@ public static partial class ReportWorkbook
         var columns = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         if (file.Error is { } unreadable)
         {
-            var (letter, header) = file.ErrorColumn < 0 ? ("", "")
-                : (TabularFile.ColumnLetter(file.ErrorColumn), file.ErrorColumn < file.Header.Count ? file.Header[file.ErrorColumn] : "");
-            errors.Add(new ReportFileError(sheet, file.ErrorRow, letter, header, file.ErrorRule, unreadable));
+            errors.Add(new ReportFileError(sheet, file.ErrorRow, file.ErrorColumnLetter, file.ErrorHeader, file.ErrorRule, unreadable));
             return new ReportFileResult(null, errors, sheet, rowOfLine, columns);
         }
         var map = HeaderMap.Find(file.Header, ReportColumns.All);
