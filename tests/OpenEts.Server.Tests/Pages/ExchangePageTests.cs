@@ -50,6 +50,23 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task MyOrders_AnOrderLoweredByAnAmendThenFilled_SaysFilledAfterItWasLowered()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        var sell = await OrderAsync(power, new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 16.52m, quantity = 800, idempotencyKey = "lowered-sell" });
+        using var amend = await power.PostAsJsonAsync($"/api/v1/exchange/orders/{sell}/amend", new { price = (decimal?)null, quantity = 300 }, Ct);
+        await OrderAsync(cement, new { instrument = "GDEA-2017", side = "buy", type = "limit", price = 16.52m, quantity = 300, idempotencyKey = "lowered-buy" });
+
+        var row = Row(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct), sell);
+
+        Assert.True(amend.IsSuccessStatusCode, await amend.Content.ReadAsStringAsync(Ct));
+        // 800 placed, 500 taken off by the amend, 300 traded: not a plain 全部成交 beside 500 cancelled.
+        Assert.Equal(["800", "300", "0", "500"], Cells(row));
+        Assert.Contains("<td class=\"order-state\">减量后全部成交</td>", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlaceOrder_AgainstTheTradersOwnRestingOrder_SaysItWasCancelledBySelfTradePrevention()
     {
         using var power = await server.SignedInAsync("power-a");
