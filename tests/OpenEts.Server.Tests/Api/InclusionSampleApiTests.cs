@@ -68,7 +68,7 @@ public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixtur
     /// <summary>
     /// A programme's period totals, aggregations, audit trail and quality dashboard: the regulator and the programme's
     /// operator (cement-a owns guangdong-tanpuhui's PHCER project) read them; another company's representative is answered
-    /// as if there were none.
+    /// as if there were none, and its aggregation is refused before the period is read.
     /// </summary>
     [Fact]
     public async Task Programme_CompanyThatDoesNotOperateIt_SeesNoTotalsAggregationsTrailOrQuality()
@@ -89,6 +89,8 @@ public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixtur
         using var otherTrail = await other.GetAsync(trail, Ct);
         using var otherQuality = await other.GetAsync(Quality, Ct);
         using var otherQualityXlsx = await other.GetAsync(Quality.Replace("quality?", "quality.xlsx?", StringComparison.Ordinal), Ct);
+        using var otherAggregates = await other.PostAsJsonAsync("/api/v1/inclusion/aggregations",
+            new { programme = "guangdong-tanpuhui", periodStart = Day(0), periodEnd = Day(4) }, Ct);
         using var ownTotals = await operatorRep.GetAsync(totals, Ct);
         using var ownAggregations = await operatorRep.GetAsync(Aggregations, Ct);
         using var ownTrail = await operatorRep.GetAsync(trail, Ct);
@@ -101,6 +103,9 @@ public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, otherQuality.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherQualityXlsx.StatusCode);
         Assert.DoesNotContain("solar-pv", await otherTotals.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // Refused before the period is read: not "aggregated already (report N)", nor the kilograms counted.
+        Assert.Equal(HttpStatusCode.Forbidden, otherAggregates.StatusCode);
+        Assert.Equal(("actor", "NotOwner"), Rule(await otherAggregates.Content.ReadFromJsonAsync<JsonElement>(Ct)));
         Assert.Equal(HttpStatusCode.OK, ownTotals.StatusCode);
         Assert.Contains("solar-pv", await ownTotals.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains((await ownAggregations.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray(),
