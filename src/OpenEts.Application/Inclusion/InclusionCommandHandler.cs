@@ -74,6 +74,11 @@ public sealed partial class InclusionCommandHandler(IStore store, InclusionProgr
         {
             return new InclusionCommandOutcome.Refused("NoPhcerProject", "programme", $"PHCER project {projectCode} is not on the register", RefusalKind.Conflict);
         }
+        // Before the period is read: its refusals name the counted kilograms and the reports filed, the operator's figures.
+        if (project.Project.OrganisationId != actor.OrganisationId)
+        {
+            return new InclusionCommandOutcome.Refused("NotOwner", "actor", $"only the owner of {project.Project.Reference} may do this", RefusalKind.Forbidden);
+        }
         var now = clock.GetUtcNow();
         // The offsets report and the aggregation record commit together: a failure leaves neither.
         return await store.WriteAsync(async s =>

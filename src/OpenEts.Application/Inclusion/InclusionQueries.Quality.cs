@@ -12,7 +12,8 @@ public sealed partial class InclusionQueries
     /// <summary>
     /// The quality dashboard of <paramref name="programme"/> (null: every programme) over the Beijing days from
     /// <paramref name="from"/> to <paramref name="to"/> (at most <see cref="QualityDashboard.MaxDays"/>), or null when the
-    /// actor may not oversee the programmes.
+    /// actor may not oversee the programmes (or that programme: a company representative oversees only those its
+    /// organisation operates, and every programme's dashboard shows it only theirs).
     /// </summary>
     public async Task<QualityDashboard?> QualityAsync(Actor? actor, string? programme, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -21,11 +22,21 @@ public sealed partial class InclusionQueries
             return null;
         }
         (from, to) = QualitySpan(from, to);
-        return await store.ReadAsync(async s =>
+        return await store.ReadAsync<QualityDashboard?>(async s =>
         {
+            if (programme is not null && !await MayOverseeAsync(s, actor, programme).ConfigureAwait(false))
+            {
+                return null;
+            }
             var rows = await s.Inclusion.QualityAsync(null, programme, from, to).ConfigureAwait(false);
+            // Every programme: a company representative's dashboard holds only the programmes its organisation operates.
+            var overseen = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var code in rows.Select(r => r.Programme).Distinct(StringComparer.Ordinal))
+            {
+                overseen[code] = await MayOverseeAsync(s, actor, code).ConfigureAwait(false);
+            }
             var names = (await s.Inclusion.PartnersAsync().ConfigureAwait(false)).ToDictionary(p => p.Id, p => p.Name);
-            return new QualityDashboard(programme, from, to, rows, names);
+            return new QualityDashboard(programme, from, to, [.. rows.Where(r => overseen[r.Programme])], names);
         }, ct).ConfigureAwait(false);
     }
 

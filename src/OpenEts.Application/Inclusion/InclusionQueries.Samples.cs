@@ -48,7 +48,9 @@ public sealed partial class InclusionQueries
             var found = new Dictionary<long, InclusionSample>();
             foreach (var id in aggregations)
             {
-                if (await s.Inclusion.FindSampleAsync(id).ConfigureAwait(false) is { } sample)
+                if (await s.Inclusion.FindAggregationAsync(id).ConfigureAwait(false) is { } aggregation
+                    && await MayOverseeAsync(s, actor, aggregation.Programme).ConfigureAwait(false)
+                    && await s.Inclusion.FindSampleAsync(id).ConfigureAwait(false) is { } sample)
                 {
                     found[id] = sample;
                 }
@@ -75,7 +77,7 @@ public sealed partial class InclusionQueries
             var found = aggregation is { } id ? await data.FindAggregationAsync(id).ConfigureAwait(false)
                 : report is { } r ? await data.FindAggregationByReportAsync(r).ConfigureAwait(false)
                 : null;
-            if (found is null)
+            if (found is null || !await MayOverseeAsync(s, actor, found.Programme).ConfigureAwait(false))
             {
                 return null;
             }

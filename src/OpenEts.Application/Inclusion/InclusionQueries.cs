@@ -2,13 +2,15 @@ using OpenEts.Application.Identity;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Inclusion;
 
 /// <summary>
 /// The only way into carbon inclusion's data for the pages, the API and the CLI. The access rule: a citizen sees their
 /// own statement; the regulator and the auditor see any citizen's; programme totals and aggregations are for
-/// <see cref="InclusionRoles.Overseers"/>; the programmes themselves are public.
+/// <see cref="InclusionRoles.Overseers"/>, a company representative's only of the programmes its organisation operates
+/// (<see cref="MayOverseeAsync"/>); the programmes themselves are public.
 /// </summary>
 public sealed partial class InclusionQueries(IStore store, InclusionProgrammes programmes, TimeProvider clock)
 {
@@ -38,8 +40,37 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
         return versions.Count == 0 ? null : programmes.InForce(versions[0].Code, today) ?? versions[^1];
     }
 
-    /// <summary>True when <paramref name="actor"/> may see programme totals and aggregations.</summary>
+    /// <summary>True when <paramref name="actor"/>'s role may see programme totals and aggregations (of which programmes: <see cref="MayOverseeAsync"/>).</summary>
     public static bool MayOversee(Actor? actor) => actor is not null && InclusionRoles.Overseers.Contains(actor.Role);
+
+    /// <summary>
+    /// True when <paramref name="actor"/> may see <paramref name="programme"/>'s totals and aggregations: the regulator, the
+    /// auditor and the verifier any programme's; a company representative only a programme its organisation operates (owns
+    /// the PHCER project it files under, as <see cref="SettleMerchant.OperatedByAsync"/>), never another's.
+    /// </summary>
+    internal async Task<bool> MayOverseeAsync(IStoreSession s, Actor? actor, string programme)
+    {
+        if (!MayOversee(actor))
+        {
+            return false;
+        }
+        if (actor!.Role != Role.CompanyRepresentative)
+        {
+            return true;
+        }
+        if (actor.OrganisationId is not { } organisation)
+        {
+            return false;
+        }
+        foreach (var code in programmes.Versions(programme).Select(p => p.PhcerProject).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await s.Offsets.FindProjectAsync(UnitType.Phcer, code).ConfigureAwait(false) is { } project && project.OrganisationId == organisation)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// The statement of <paramref name="userName"/> (null: the actor's own), or null when the actor may not see it or the
@@ -105,17 +136,20 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
     }
 
     /// <summary>A programme's counted totals by behaviour over a period, or null when the actor may not see them.</summary>
-    public async Task<IReadOnlyList<BehaviourTotal>?> PeriodTotalsAsync(Actor? actor, string programme, DateOnly from, DateOnly to, CancellationToken ct) =>
-        MayOversee(actor) ? await store.ReadAsync(s => s.Inclusion.PeriodTotalsAsync(programme, from, to), ct).ConfigureAwait(false) : null;
+    public Task<IReadOnlyList<BehaviourTotal>?> PeriodTotalsAsync(Actor? actor, string programme, DateOnly from, DateOnly to, CancellationToken ct) =>
+        store.ReadAsync<IReadOnlyList<BehaviourTotal>?>(async s => await MayOverseeAsync(s, actor, programme).ConfigureAwait(false)
+            ? await s.Inclusion.PeriodTotalsAsync(programme, from, to).ConfigureAwait(false) : null, ct);
 
     /// <summary>
     /// How many distinct citizens counted actions of a programme over a period (a citizen of several behaviours once), or
     /// null when the actor may not see it.
     /// </summary>
-    public async Task<long?> PeriodCitizensAsync(Actor? actor, string programme, DateOnly from, DateOnly to, CancellationToken ct) =>
-        MayOversee(actor) ? await store.ReadAsync(s => s.Inclusion.PeriodCitizensAsync(programme, from, to), ct).ConfigureAwait(false) : null;
+    public Task<long?> PeriodCitizensAsync(Actor? actor, string programme, DateOnly from, DateOnly to, CancellationToken ct) =>
+        store.ReadAsync<long?>(async s => await MayOverseeAsync(s, actor, programme).ConfigureAwait(false)
+            ? await s.Inclusion.PeriodCitizensAsync(programme, from, to).ConfigureAwait(false) : null, ct);
 
     /// <summary>A programme's aggregations, or null when the actor may not see them.</summary>
-    public async Task<IReadOnlyList<InclusionAggregation>?> AggregationsAsync(Actor? actor, string programme, CancellationToken ct) =>
-        MayOversee(actor) ? await store.ReadAsync(s => s.Inclusion.AggregationsAsync(programme), ct).ConfigureAwait(false) : null;
+    public Task<IReadOnlyList<InclusionAggregation>?> AggregationsAsync(Actor? actor, string programme, CancellationToken ct) =>
+        store.ReadAsync<IReadOnlyList<InclusionAggregation>?>(async s => await MayOverseeAsync(s, actor, programme).ConfigureAwait(false)
+            ? await s.Inclusion.AggregationsAsync(programme).ConfigureAwait(false) : null, ct);
 }

@@ -6,28 +6,24 @@ using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Api;
 
-/// <summary>The verifier's sample over HTTP: drawn and checked by the verifier only, the citizen shown by pseudonym, verification refused until checked.</summary>
+/// <summary>
+/// The verifier's sample over HTTP: drawn and checked by the verifier only, the citizen shown by pseudonym, verification
+/// refused until checked; an aggregation's programme figures are for its overseers, a company only its own programme's.
+/// </summary>
 public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // The overseers' test files the first days of the demo's three weeks, after the sample test's, so that the two
+    // aggregations never overlap.
+    private const int DaysBack = 21;
+
     [Fact]
     public async Task Sample_VerifierDrawsChecksAndVerifies_OthersAreRefused()
     {
-        // Five days of 400 kWh (the most one day's reading may be), days before the demo's three weeks: 2 000 kWh in all.
-        var first = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-26).AddHours(12);
-        using var citizen = await server.SignedInAsync("citizen-gz");
-        var reading = new
-        {
-            programme = "guangdong-tanpuhui",
-            actions = Enumerable.Range(0, 5).Select(d => new { eventId = $"api-pv-{d + 1}", source = "pv-meter-7", behaviour = "solar-pv",
-                occurredAt = new DateTimeOffset(first.AddDays(d), TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), quantity = 400m }).ToArray(),
-        };
-        (await citizen.PostAsJsonAsync("/api/v1/inclusion/actions", reading, Ct)).EnsureSuccessStatusCode();
         using var owner = await server.SignedInAsync("cement-a");
-        using var aggregated = await owner.PostAsJsonAsync("/api/v1/inclusion/aggregations", new { programme = "guangdong-tanpuhui",
-            periodStart = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), periodEnd = first.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, Ct);
-        var aggregation = (await aggregated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+        // Days before the demo's three weeks.
+        var aggregation = await AggregateFiveSolarDaysAsync(server, owner, "api-pv-", 26);
         using var verifier = await server.SignedInAsync("verifier");
         var url = $"/api/v1/inclusion/aggregations/{aggregation}";
 
@@ -67,6 +63,78 @@ public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixtur
         var owners = await trail.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("Verified", owners.GetProperty("report").GetProperty("status").GetString());
         Assert.Empty(owners.GetProperty("sample").GetProperty("events").EnumerateArray());
+    }
+
+    /// <summary>
+    /// A programme's period totals, aggregations, audit trail and quality dashboard: the regulator and the programme's
+    /// operator (cement-a owns guangdong-tanpuhui's PHCER project) read them; another company's representative is answered
+    /// as if there were none, and its aggregation is refused before the period is read.
+    /// </summary>
+    [Fact]
+    public async Task Programme_CompanyThatDoesNotOperateIt_SeesNoTotalsAggregationsTrailOrQuality()
+    {
+        using var operatorRep = await server.SignedInAsync("cement-a");
+        var aggregation = await AggregateFiveSolarDaysAsync(server, operatorRep, "overseer-pv-", DaysBack);
+        var first = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-DaysBack);
+        string Day(int d) => first.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var other = await server.SignedInAsync("power-a");
+        using var regulator = await server.SignedInAsync("regulator");
+        var totals = $"/api/v1/inclusion/programmes/guangdong-tanpuhui/totals?from={Day(0)}&to={Day(4)}";
+        const string Aggregations = "/api/v1/inclusion/programmes/guangdong-tanpuhui/aggregations";
+        var trail = $"/api/v1/inclusion/aggregations/{aggregation}/trail";
+        const string Quality = "/api/v1/inclusion/quality?programme=guangdong-tanpuhui";
+
+        using var otherTotals = await other.GetAsync(totals, Ct);
+        using var otherAggregations = await other.GetAsync(Aggregations, Ct);
+        using var otherTrail = await other.GetAsync(trail, Ct);
+        using var otherQuality = await other.GetAsync(Quality, Ct);
+        using var otherQualityXlsx = await other.GetAsync(Quality.Replace("quality?", "quality.xlsx?", StringComparison.Ordinal), Ct);
+        using var otherAggregates = await other.PostAsJsonAsync("/api/v1/inclusion/aggregations",
+            new { programme = "guangdong-tanpuhui", periodStart = Day(0), periodEnd = Day(4) }, Ct);
+        using var ownTotals = await operatorRep.GetAsync(totals, Ct);
+        using var ownAggregations = await operatorRep.GetAsync(Aggregations, Ct);
+        using var ownTrail = await operatorRep.GetAsync(trail, Ct);
+        using var ownQuality = await operatorRep.GetAsync(Quality, Ct);
+        using var regulatorTotals = await regulator.GetAsync(totals, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, otherTotals.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherAggregations.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherTrail.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherQuality.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherQualityXlsx.StatusCode);
+        Assert.DoesNotContain("solar-pv", await otherTotals.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // Refused before the period is read: not "aggregated already (report N)", nor the kilograms counted.
+        Assert.Equal(HttpStatusCode.Forbidden, otherAggregates.StatusCode);
+        Assert.Equal(("actor", "NotOwner"), Rule(await otherAggregates.Content.ReadFromJsonAsync<JsonElement>(Ct)));
+        Assert.Equal(HttpStatusCode.OK, ownTotals.StatusCode);
+        Assert.Contains("solar-pv", await ownTotals.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains((await ownAggregations.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray(),
+            a => a.GetProperty("id").GetInt64() == aggregation);
+        Assert.Equal(HttpStatusCode.OK, ownTrail.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ownQuality.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, regulatorTotals.StatusCode);
+    }
+
+    /// <summary>
+    /// Citizen-gz's five days of 400 kWh of rooftop PV (the most one day's reading may be; 2 000 kWh in all) from
+    /// <paramref name="daysBack"/> Beijing days ago, aggregated by <paramref name="owner"/>, guangdong-tanpuhui's operator;
+    /// the aggregation's id.
+    /// </summary>
+    private static async Task<long> AggregateFiveSolarDaysAsync(ServerFactory server, HttpClient owner, string eventIds, int daysBack)
+    {
+        var first = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-daysBack).AddHours(12);
+        using var citizen = await server.SignedInAsync("citizen-gz");
+        var reading = new
+        {
+            programme = "guangdong-tanpuhui",
+            actions = Enumerable.Range(0, 5).Select(d => new { eventId = $"{eventIds}{d + 1}", source = "pv-meter-7", behaviour = "solar-pv",
+                occurredAt = new DateTimeOffset(first.AddDays(d), TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), quantity = 400m }).ToArray(),
+        };
+        (await citizen.PostAsJsonAsync("/api/v1/inclusion/actions", reading, Ct)).EnsureSuccessStatusCode();
+        using var aggregated = await owner.PostAsJsonAsync("/api/v1/inclusion/aggregations", new { programme = "guangdong-tanpuhui",
+            periodStart = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), periodEnd = first.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, Ct);
+        aggregated.EnsureSuccessStatusCode();
+        return (await aggregated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
     }
 
     private static (string?, string?) Rule(JsonElement problem) => (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString());
