@@ -189,6 +189,21 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Monitoring_RepairOfAnotherCompanysFault_ReadsAsNoSuchFault_AndNamesNoMeter()
+    {
+        await using var w = await MeterWorldAsync();
+        var fault = (MeterFault)Done(await w.Handler.HandleAsync(w.Steel, new RecordMeterFault("SG-E1", new DateOnly(2026, 11, 27), "表计损坏"), Ct));
+
+        var foreign = Assert.IsType<MonitoringCommandOutcome.Refused>(await w.Handler.HandleAsync(w.Cement, new RecordFaultRepair(fault.Id, null, "冒名"), Ct));
+        var missing = Assert.IsType<MonitoringCommandOutcome.Refused>(await w.Handler.HandleAsync(w.Cement, new RecordFaultRepair(fault.Id + 1000, null, ""), Ct));
+
+        Assert.Equal(("UnknownFault", "faultId"), (foreign.Rule, foreign.Field));
+        Assert.Equal((missing.Rule, missing.Kind), (foreign.Rule, foreign.Kind));
+        Assert.DoesNotContain("SG-E1", foreign.Message, StringComparison.Ordinal);
+        Assert.Null((await w.Store.ReadAsync(s => s.EnergyMonitoring.FindFaultAsync(fault.Id), Ct))!.RepairedOn);
+    }
+
+    [Fact]
     public async Task Monitoring_TotalsFromMonthRollups_EqualTheSumsOfTheDays()
     {
         await using var store = await Db.CreateStoreAsync();

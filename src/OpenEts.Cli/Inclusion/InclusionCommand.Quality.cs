@@ -39,8 +39,11 @@ internal static partial class InclusionCommand
                 }
                 if (await queries.QualityAsync(who, filter.Programme, filter.From, filter.To, ct).ConfigureAwait(false) is not { } dashboard)
                 {
-                    return await context.FailAsync($"refused: only {string.Join(", ", InclusionRoles.Overseers)} may read the quality dashboard (rule Role)")
-                        .ConfigureAwait(false);
+                    // Null for a role that oversees no programme, or for a company representative asking about a programme its
+                    // organisation does not operate.
+                    return await context.FailAsync(InclusionQueries.MayOversee(who)
+                        ? $"refused: {filter.Programme} is operated by another organisation: a company representative reads only its own programmes' dashboard (rule NotOwner)"
+                        : $"refused: only {string.Join(", ", InclusionRoles.Overseers)} may read the quality dashboard (rule Role)").ConfigureAwait(false);
                 }
                 if (file is not null)
                 {

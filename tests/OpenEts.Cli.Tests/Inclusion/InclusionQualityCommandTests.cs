@@ -37,6 +37,7 @@ public sealed class InclusionQualityCommandTests
             var json = await RunAsync(db, "quality", "--as", "auditor", "--from", today, "--to", today, "--json");
             var sheet = await RunAsync(db, "quality", "--as", "regulator", "--xlsx", xlsx);
             var citizen = await RunAsync(db, "quality", "--as", "citizen");
+            var notOperator = await RunAsync(db, "quality", "--as", "power-a", "--programme", "shenzhen-tanpuhui");
             var badDay = await RunAsync(db, "quality", "--as", "regulator", "--from", "2026-13-01", "--to", today);
 
             Assert.True(table.Exit == 0, table.Err);
@@ -55,6 +56,10 @@ public sealed class InclusionQualityCommandTests
             Assert.True(new FileInfo(xlsx).Length > 0);
             Assert.Equal(1, citizen.Exit);
             Assert.Contains("rule Role", citizen.Err, StringComparison.Ordinal);
+            // A company representative reads only the programmes its organisation operates: not a role it lacks.
+            Assert.Equal(1, notOperator.Exit);
+            Assert.Contains("shenzhen-tanpuhui is operated by another organisation", notOperator.Err, StringComparison.Ordinal);
+            Assert.Contains("rule NotOwner", notOperator.Err, StringComparison.Ordinal);
             Assert.Equal(2, badDay.Exit);
         }
         finally

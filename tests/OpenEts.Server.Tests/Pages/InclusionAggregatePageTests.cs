@@ -66,6 +66,22 @@ public sealed class InclusionAggregatePageTests(ServerFactory server) : IClassFi
         Assert.Matches(@"^[\d,]+\.\d{3}$", Cell(page, "total-kg"));
     }
 
+    [Fact]
+    public async Task AggregatePage_ForACompanyThatDoesNotOperateTheProgramme_SaysSoAndShowsNoFigures()
+    {
+        using var other = await server.SignedInAsync("power-a");
+        using var owner = await server.SignedInAsync("cement-a");
+
+        var page = WebUtility.HtmlDecode(await other.GetStringAsync(new Uri("/Inclusion/Aggregate?Programme=guangdong-tanpuhui", UriKind.Relative), Ct));
+        var own = WebUtility.HtmlDecode(await owner.GetStringAsync(new Uri("/Inclusion/Aggregate?Programme=guangdong-tanpuhui", UriKind.Relative), Ct));
+
+        Assert.Contains("id=\"not-overseen\">该计划由其他机构运营", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"totals\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"aggregate-form\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"totals\"", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"not-overseen\"", own, StringComparison.Ordinal);
+    }
+
     private static string Cell(string page, string id) =>
         System.Text.RegularExpressions.Regex.Match(page, $"id=\"{id}\"[^>]*>([^<]*)<").Groups[1].Value;
 

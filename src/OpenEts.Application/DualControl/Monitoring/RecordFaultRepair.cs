@@ -42,15 +42,16 @@ public sealed record RecordFaultRepair(long FaultId, DateOnly? RepairedOn, strin
     public async Task<MonitoringCommandOutcome> ExecuteAsync(MonitoringWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        var unknown = new MonitoringCommandOutcome.Refused("UnknownFault", "faultId", $"there is no fault {FaultId}", RefusalKind.Malformed);
         if (await work.Data.FindFaultAsync(FaultId).ConfigureAwait(false) is not { } fault)
         {
-            return new MonitoringCommandOutcome.Refused("UnknownFault", "faultId", $"there is no fault {FaultId}", RefusalKind.Malformed);
+            return unknown;
         }
         var meter = (await work.Data.MetersAsync(null).ConfigureAwait(false)).First(m => m.Id == fault.MeterId);
-        var (_, _, refusal) = await work.MeterForActorAsync(meter.Code, "faultId").ConfigureAwait(false);
-        if (refusal is not null)
+        // Another organisation's fault reads as no fault: the actor learns neither that it exists nor its meter's code.
+        if ((await work.MeterForActorAsync(meter.Code, "faultId").ConfigureAwait(false)).Refusal is not null)
         {
-            return refusal;
+            return unknown;
         }
         if (fault.RepairedOn is { } done)
         {

@@ -38,7 +38,13 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
     /// <summary>The period holds less than an aggregation files (<see cref="AggregatePeriod.Minimum"/>).</summary>
     public bool UnderMinimum => AggregatePeriod.IsUnderMinimum(Reduction);
 
-    public bool IsOperator => InclusionRoles.Operators.Contains(User.Actor().Role);
+    /// <summary>
+    /// The reader may see the chosen programme's figures: false for a company representative whose organisation does not
+    /// operate it (InclusionQueries.MayOverseeAsync), who is told so instead.
+    /// </summary>
+    public bool Overseen { get; private set; }
+
+    public bool IsOperator => Overseen && InclusionRoles.Operators.Contains(User.Actor().Role);
 
     /// <summary>The reader may open samples (the verifier, the regulator, the auditor).</summary>
     public bool MaySample => InclusionRoles.SampleReaders.Contains(User.Actor().Role);
@@ -80,7 +86,12 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
         {
             return;
         }
-        Aggregations = await queries.AggregationsAsync(User.Actor(), Programme, ct) ?? [];
+        if (await queries.AggregationsAsync(User.Actor(), Programme, ct) is not { } aggregations)
+        {
+            return;
+        }
+        Overseen = true;
+        Aggregations = aggregations;
         Samples = await queries.SamplesOfAsync(User.Actor(), [.. Aggregations.Select(a => a.Id)], ct);
         var reports = new Dictionary<long, MonitoringReport>();
         foreach (var project in Aggregations.Select(a => a.PhcerProject).Distinct())
