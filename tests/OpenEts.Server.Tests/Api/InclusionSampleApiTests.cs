@@ -10,7 +10,7 @@ namespace OpenEts.Server.Tests.Api;
 /// The verifier's sample over HTTP: drawn and checked by the verifier only, the citizen shown by pseudonym, verification
 /// refused until checked; an aggregation's programme figures are for its overseers, a company only its own programme's.
 /// </summary>
-public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+public sealed class InclusionSampleApiTests(OneYearServer server) : IClassFixture<OneYearServer>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -75,7 +75,7 @@ public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixtur
     {
         using var operatorRep = await server.SignedInAsync("cement-a");
         var aggregation = await AggregateFiveSolarDaysAsync(server, operatorRep, "overseer-pv-", DaysBack);
-        var first = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-DaysBack);
+        var first = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-DaysBack);
         string Day(int d) => first.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var other = await server.SignedInAsync("power-a");
         using var regulator = await server.SignedInAsync("regulator");
@@ -117,12 +117,12 @@ public sealed class InclusionSampleApiTests(ServerFactory server) : IClassFixtur
 
     /// <summary>
     /// Citizen-gz's five days of 400 kWh of rooftop PV (the most one day's reading may be; 2 000 kWh in all) from
-    /// <paramref name="daysBack"/> Beijing days ago, aggregated by <paramref name="owner"/>, guangdong-tanpuhui's operator;
-    /// the aggregation's id.
+    /// <paramref name="daysBack"/> Beijing days ago on the server's clock (in one year: <see cref="OneYearServer"/>),
+    /// aggregated by <paramref name="owner"/>, guangdong-tanpuhui's operator; the aggregation's id.
     /// </summary>
     private static async Task<long> AggregateFiveSolarDaysAsync(ServerFactory server, HttpClient owner, string eventIds, int daysBack)
     {
-        var first = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-daysBack).AddHours(12);
+        var first = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-daysBack).AddHours(12);
         using var citizen = await server.SignedInAsync("citizen-gz");
         var reading = new
         {

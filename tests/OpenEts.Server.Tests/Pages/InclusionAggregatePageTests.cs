@@ -8,7 +8,7 @@ namespace OpenEts.Server.Tests.Pages;
 // The aggregation page (减排量汇总) as the PHCER project's owner uses it on the demo data: a period under 1 t is shown as
 // such before filing and refused with the rule when filed; the period the page opens on holds the demo's three weeks and
 // is filed.
-public sealed class InclusionAggregatePageTests(ServerFactory server) : IClassFixture<ServerFactory>
+public sealed class InclusionAggregatePageTests(OneYearServer server) : IClassFixture<OneYearServer>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -86,17 +86,10 @@ public sealed class InclusionAggregatePageTests(ServerFactory server) : IClassFi
         System.Text.RegularExpressions.Regex.Match(page, $"id=\"{id}\"[^>]*>([^<]*)<").Groups[1].Value;
 
     /// <summary>
-    /// The server's Beijing time, once its demo's three weeks lie in one year: in the first weeks of a year they would begin
-    /// in the year before, so the server's clock (and so its demo) is then moved past them, before the server starts.
+    /// The server's Beijing time. Its demo's three weeks lie in one year: in the first month of a year the server's clock was
+    /// moved past them before it started (<see cref="OneYearServer"/>).
     /// </summary>
-    internal static DateTimeOffset DemoWithinOneYear(ServerFactory server)
-    {
-        if (DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DayOfYear <= DemoInclusion.Days + 1)
-        {
-            server.Clock.Advance(TimeSpan.FromDays(DemoInclusion.Days + 7));
-        }
-        return server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-    }
+    internal static DateTimeOffset DemoWithinOneYear(OneYearServer server) => server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
 
     private static string Hidden(string page, string name) =>
         System.Text.RegularExpressions.Regex.Match(page, $"type=\"hidden\" name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;

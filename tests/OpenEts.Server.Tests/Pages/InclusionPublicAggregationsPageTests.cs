@@ -9,7 +9,7 @@ namespace OpenEts.Server.Tests.Pages;
 // The public statistics after two Guangdong periods are filed as PHCER: the demo's, which covers its two citizens and
 // the ten of its crowd, is published; a later one, in which a single new citizen's rooftop reached the 1 t a period
 // needs, covers fewer than the minimum group of 5, so its actions and tonnes are withheld, and so is the PHCER total.
-public sealed class InclusionPublicAggregationsPageTests(ServerFactory server) : IClassFixture<ServerFactory>
+public sealed class InclusionPublicAggregationsPageTests(OneYearServer server) : IClassFixture<OneYearServer>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -7,7 +7,7 @@ namespace OpenEts.Server.Tests.Pages;
 
 // The verifier's sample page (核查抽样) on the demo's Guangdong weeks: the sample's findings are recorded in one form,
 // every bad row named at once and nothing saved until all read, then the rest confirmed in one submit and verified.
-public sealed partial class InclusionSamplePageTests(ServerFactory server) : IClassFixture<ServerFactory>
+public sealed partial class InclusionSamplePageTests(OneYearServer server) : IClassFixture<OneYearServer>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
