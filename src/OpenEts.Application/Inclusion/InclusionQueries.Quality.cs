@@ -24,19 +24,23 @@ public sealed partial class InclusionQueries
         (from, to) = QualitySpan(from, to);
         return await store.ReadAsync<QualityDashboard?>(async s =>
         {
-            if (programme is not null && !await MayOverseeAsync(s, actor, programme).ConfigureAwait(false))
+            var oversees = OverseesIn(s, actor);
+            if (programme is not null && !await oversees(programme).ConfigureAwait(false))
             {
                 return null;
             }
             var rows = await s.Inclusion.QualityAsync(null, programme, from, to).ConfigureAwait(false);
             // Every programme: a company representative's dashboard holds only the programmes its organisation operates.
-            var overseen = new Dictionary<string, bool>(StringComparer.Ordinal);
-            foreach (var code in rows.Select(r => r.Programme).Distinct(StringComparer.Ordinal))
+            var kept = new List<QualityCount>(rows.Count);
+            foreach (var row in rows)
             {
-                overseen[code] = await MayOverseeAsync(s, actor, code).ConfigureAwait(false);
+                if (await oversees(row.Programme).ConfigureAwait(false))
+                {
+                    kept.Add(row);
+                }
             }
             var names = (await s.Inclusion.PartnersAsync().ConfigureAwait(false)).ToDictionary(p => p.Id, p => p.Name);
-            return new QualityDashboard(programme, from, to, [.. rows.Where(r => overseen[r.Programme])], names);
+            return new QualityDashboard(programme, from, to, kept, names);
         }, ct).ConfigureAwait(false);
     }
 

@@ -46,10 +46,11 @@ public sealed partial class InclusionQueries
         return await store.ReadAsync<IReadOnlyDictionary<long, InclusionSample>>(async s =>
         {
             var found = new Dictionary<long, InclusionSample>();
+            var oversees = OverseesIn(s, actor);
             foreach (var id in aggregations)
             {
                 if (await s.Inclusion.FindAggregationAsync(id).ConfigureAwait(false) is { } aggregation
-                    && await MayOverseeAsync(s, actor, aggregation.Programme).ConfigureAwait(false)
+                    && await oversees(aggregation.Programme).ConfigureAwait(false)
                     && await s.Inclusion.FindSampleAsync(id).ConfigureAwait(false) is { } sample)
                 {
                     found[id] = sample;

@@ -72,6 +72,15 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
         return false;
     }
 
+    // MayOverseeAsync asked once a programme within one read: a list of aggregations or dashboard rows names few programmes.
+    private Func<string, Task<bool>> OverseesIn(IStoreSession s, Actor? actor)
+    {
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return async programme => known.TryGetValue(programme, out var may)
+            ? may
+            : known[programme] = await MayOverseeAsync(s, actor, programme).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// The statement of <paramref name="userName"/> (null: the actor's own), or null when the actor may not see it or the
     /// user is not a citizen.
