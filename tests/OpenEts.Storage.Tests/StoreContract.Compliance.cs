@@ -166,6 +166,35 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Compliance_FromAnotherEntitysAccount_IsRefusedAsNotTheirsBeforeAnyRuleOfTheYear()
+    {
+        await using var p = await CompliancePlatformAsync();
+        var steel = await p.ActorAsync("steel-a");
+        var held = await p.HeldAsync("GD-HOLD-POWER", "GDEA-2017");
+        var journal = await p.Store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct);
+
+        // 2016 has no approved compliance rules; the account is the power company's, which steel does not represent.
+        var otherYear = await p.Handler.HandleAsync(steel, new SurrenderForCompliance("GD", AccountNumber.From("GD-HOLD-POWER"),
+            UnitClass.Parse("GDEA-2017"), AllowanceCount.From(1_000), 2016, IdempotencyKey.From("not-mine-2016")), Ct);
+        var ruledYear = await p.SurrenderAsync(steel, "GD-HOLD-POWER", "GDEA-2017", 1_000, "not-mine-2017");
+        var unknown = await p.SurrenderAsync(steel, "GD-HOLD-NOBODY", "GDEA-2017", 1_000, "nobody");
+        var ownWithoutRules = await p.Handler.HandleAsync(steel, new SurrenderForCompliance("GD", AccountNumber.From("GD-HOLD-STEEL"),
+            UnitClass.Parse("GDEA-2017"), AllowanceCount.From(1_000), 2016, IdempotencyKey.From("mine-2016")), Ct);
+
+        foreach (var outcome in new[] { otherYear, ruledYear })
+        {
+            var refused = Assert.IsType<ComplianceOutcome.Refused>(outcome);
+            Assert.Equal(("NotRepresentative", "actor", RefusalKind.Forbidden), (refused.Rule, refused.Field, refused.Kind));
+        }
+        Assert.Equal(("UnknownAccount", "from"), Assert.IsType<ComplianceOutcome.Refused>(unknown) is var u ? (u.Rule, u.Field) : default);
+        // Their own account for a year without rules is refused on the year, as before.
+        Assert.Equal(("Compliance.NoRules", "complianceYear"),
+            Assert.IsType<ComplianceOutcome.Refused>(ownWithoutRules) is var o ? (o.Rule, o.Field) : default);
+        Assert.Equal(held, await p.HeldAsync("GD-HOLD-POWER", "GDEA-2017"));
+        Assert.Equal(journal, await p.Store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter()), Ct));
+    }
+
+    [Fact]
     public async Task Compliance_AllowancesPlusInProvinceOffsets_MakeThePowerCompanyCompliantOnThePublicList()
     {
         await using var p = await CompliancePlatformAsync();

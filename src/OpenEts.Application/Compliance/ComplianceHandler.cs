@@ -11,9 +11,10 @@ using OpenEts.Domain.Registry;
 namespace OpenEts.Application.Compliance;
 
 /// <summary>
-/// Runs compliance surrenders: the role, then the inputs read before anything moves (rules, approved emissions, the
-/// actor's entity, unit attributes, project facts), then the rule check and the surrender together in the registry's
-/// single writer (which journals the surrender). A refusal names the rule and moves nothing.
+/// Runs compliance surrenders: the role, then whether the actor represents the account (before any rule of the year),
+/// then the inputs read before anything moves (rules, approved emissions, the actor's entity, unit attributes, project
+/// facts), then the rule check and the surrender together in the registry's single writer (which journals the
+/// surrender). A refusal names the rule and moves nothing.
 /// </summary>
 public sealed class ComplianceHandler(
     RegistryService registry, RegistryQueries registryQueries, MrvQueries mrv, OffsetsQueries offsets, OrganisationService organisations,
@@ -27,6 +28,12 @@ public sealed class ComplianceHandler(
         if (!SurrenderForCompliance.Roles.Contains(actor.Role))
         {
             return new ComplianceOutcome.Forbidden(SurrenderForCompliance.Roles);
+        }
+        var user = RegistryService.UserOf(actor.UserName);
+        // Whose account it is comes before the year's rules: another entity's account is refused as such, whatever the year.
+        if (await registry.QueryAsync((l, _) => l.CheckRepresents(user, command.Key, command.From, "from"), ct).ConfigureAwait(false) is { } notTheirs)
+        {
+            return Refused(notTheirs);
         }
         var inputs = await ComplianceInputsCache.LoadAsync(store, registryQueries, mrv, offsets, organisations, rulebook, command.Jurisdiction, command.ComplianceYear, ct)
             .ConfigureAwait(false);
@@ -43,7 +50,6 @@ public sealed class ComplianceHandler(
         // writer finds the very object its kept year was replayed with.
         inputs = ComplianceYearCache.Intern(inputs);
         var request = command.Checked(inputs, entity);
-        var user = RegistryService.UserOf(actor.UserName);
         var now = clock.GetUtcNow();
         RegistryEventFacts? facts = null;
         EntityCompliance? standing = null;
@@ -63,13 +69,13 @@ public sealed class ComplianceHandler(
             RegistryOutcome.Rejected when request.Refusal is { } refused =>
                 new ComplianceOutcome.Refused(ComplianceOutcome.CodeOf(refused.Rule), CheckedSurrender.FieldOf(refused.Rule), refused.Message,
                     RefusalKind.Conflict),
-            RegistryOutcome.Rejected r => new ComplianceOutcome.Refused(r.Reason.ToString(), FieldOf(r.Field), r.Message, KindOf(r.Reason))
-            {
-                Figures = r.Figures,
-            },
+            RegistryOutcome.Rejected r => Refused(r),
             _ => throw new InvalidOperationException("A registry outcome is completed or rejected."),
         };
     }
+
+    private static ComplianceOutcome.Refused Refused(RegistryOutcome.Rejected r) =>
+        new(r.Reason.ToString(), FieldOf(r.Field), r.Message, KindOf(r.Reason)) { Figures = r.Figures };
 
     private static ComplianceOutcome.Refused Refuse(ComplianceRule rule, string message) =>
         new(ComplianceOutcome.CodeOf(rule), CheckedSurrender.FieldOf(rule), message, RefusalKind.Conflict);

@@ -129,6 +129,21 @@ public sealed partial class RegistryLedger
             : Reject(RegistryRejection.NotRegulator, "actor", $"User '{actor}' is not one of the regulator's officers.");
     }
 
+    /// <summary>
+    /// The first checks of a request for units to leave <paramref name="from"/>, for a caller that reads other inputs
+    /// before it asks (as compliance reads the year's rules): the rejection the request itself would give for an unknown
+    /// account or an actor who does not represent it; null when they do, or when <paramref name="key"/> is an earlier
+    /// request of theirs (whose repeat the request answers).
+    /// </summary>
+    public RegistryOutcome.Rejected? CheckRepresents(UserId actor, IdempotencyKey key, AccountNumber from, string field)
+    {
+        if (Earlier(actor, key) is not null)
+        {
+            return null;
+        }
+        return Lookup(from, field, out var account) ?? CheckRepresentative(account, actor, field);
+    }
+
     private RegistryOutcome.Rejected? Lookup(AccountNumber number, string field, out Account account)
     {
         account = null!;
