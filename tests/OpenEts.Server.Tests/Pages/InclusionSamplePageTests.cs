@@ -21,6 +21,9 @@ public sealed partial class InclusionSamplePageTests(OneYearServer server) : ICl
         using var reader = await server.SignedInAsync("verifier");
         var drawn = WebUtility.HtmlDecode(await reader.GetStringAsync(new Uri(url, UriKind.Relative), Ct));
         var size = EventRow().Count(drawn);
+        // Verified before every sampled event has a finding: refused, and the opinion typed is still in its field.
+        var early = await verifier.PostAsync(new PageForm("verify", "verifier", $"/Inclusion/Sample?handler=Verify&id={aggregation}", "",
+            [new("Id", aggregation), new("opinion", "抽样尚未核完时写下的意见")]), null);
 
         var findings = new PageForm("findings", "verifier", $"/Inclusion/Sample?handler=Findings&id={aggregation}", "",
         [
@@ -38,6 +41,8 @@ public sealed partial class InclusionSamplePageTests(OneYearServer server) : ICl
 
         Assert.True(size > 3, $"the demo's sample holds {size} events");
         Assert.Contains("id=\"save-findings\"", drawn, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"verified\"", early.Body, StringComparison.Ordinal);
+        Assert.Matches("<textarea name=\"opinion\" id=\"opinion\"[^>]*>抽样尚未核完时写下的意见</textarea>", early.Body);
         Assert.Contains("抽样事件 1 · 原因：请说明不属实的理由", refused.Body, StringComparison.Ordinal);
         Assert.Contains("抽样事件 2 · 原因：请说明不属实的理由", refused.Body, StringComparison.Ordinal);
         Assert.Matches("id=\"finding-1-notSupported\"[^>]*checked", refused.Body);

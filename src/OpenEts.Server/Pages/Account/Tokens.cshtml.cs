@@ -24,6 +24,9 @@ public sealed class TokensModel(SignIn signIn, Sessions sessions, TimeProvider c
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>What a refused creation was sent with (name, days, scope as typed), shown again in the form.</summary>
+    public (string? Name, string? ExpiresInDays, string? Scope) Typed { get; private set; }
+
     public static int DefaultExpiresInDays => CreateToken.DefaultExpiresInDays;
 
     public static int MaxExpiresInDays => CreateToken.MaxExpiresInDays;
@@ -32,7 +35,11 @@ public sealed class TokensModel(SignIn signIn, Sessions sessions, TimeProvider c
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, int? expiresInDays, string? scope, CancellationToken ct)
     {
-        switch (await signIn.CreateTokenAsync(User.Actor(), new CreateToken.Form(name, expiresInDays, scope), clock.GetUtcNow(), ct))
+        // Days typed but not readable as a whole number would otherwise read as not given, and the default would be used.
+        var outcome = Unbound.Errors(ModelState) is { Count: > 0 } unbound
+            ? new TokenCreation.Invalid(unbound)
+            : await signIn.CreateTokenAsync(User.Actor(), new CreateToken.Form(name, expiresInDays, scope), clock.GetUtcNow(), ct);
+        switch (outcome)
         {
             case TokenCreation.SessionRequired:
                 return Forbid();
@@ -46,6 +53,10 @@ public sealed class TokensModel(SignIn signIn, Sessions sessions, TimeProvider c
             case TokenCreation.Invalid invalid:
                 Errors = [.. invalid.Errors.Select(RuleText.Field)];
                 break;
+        }
+        if (NewSecret is null)
+        {
+            Typed = (name, Request.Form["ExpiresInDays"].ToString(), scope);
         }
         await LoadAsync(ct);
         return Page();

@@ -66,13 +66,19 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
 
     protected override string PagePath => "/Exchange/Auctions";
 
-    public Task<IActionResult> OnPostAnnounceAsync(CancellationToken ct) =>
-        SendAsync(AnnounceOneWayAuction.TryParse(new(Instrument, Quantity, Price, MinimumBid, Opens, Closes, Pricing, IdempotencyKey, AuctionAccount),
+    public Task<IActionResult> OnPostAnnounceAsync(CancellationToken ct)
+    {
+        PostedForm = "announce";
+        return SendAsync(AnnounceOneWayAuction.TryParse(new(Instrument, Quantity, Price, MinimumBid, Opens, Closes, Pricing, IdempotencyKey, AuctionAccount),
             out var command, out var errors), command, errors, "announced", ct);
+    }
 
-    public Task<IActionResult> OnPostBidAsync([FromForm] long? auction, CancellationToken ct) =>
-        SendAsync(PlaceOneWayBid.TryParse(new(auction, Price, Quantity, IdempotencyKey, AuctionAccount), out var command, out var errors), command, errors,
-            "bid", ct);
+    public Task<IActionResult> OnPostBidAsync([FromForm] long? auction, CancellationToken ct)
+    {
+        PostedForm = $"bid:{auction}";
+        return SendAsync(PlaceOneWayBid.TryParse(new(auction, Price, Quantity, IdempotencyKey, AuctionAccount), out var command, out var errors), command,
+            errors, "bid", ct);
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync([FromForm] long bid, CancellationToken ct) =>
         SendAsync(new WithdrawOneWayBid(bid), "withdrawn", ct);

@@ -33,8 +33,11 @@ public sealed class ClientsModel(ExchangeService exchange, ExchangeQueries queri
     public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) =>
         SendAsync(OpenClientAccount.TryParse(new(ClientCode, HoldingAccount), out var command, out var errors), command, errors, "clientopened", ct);
 
-    public Task<IActionResult> OnPostSuspendAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct) =>
-        SendAsync(SuspendTradingAccount.TryParse(new(account, reason), out var command, out var errors), command, errors, "accountsuspended", ct);
+    public Task<IActionResult> OnPostSuspendAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct)
+    {
+        PostedForm = $"suspend:{account}";
+        return SendAsync(SuspendTradingAccount.TryParse(new(account, reason), out var command, out var errors), command, errors, "accountsuspended", ct);
+    }
 
     public Task<IActionResult> OnPostReinstateAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(ReinstateTradingAccount.TryParse(new(account, null), out var command, out var errors), command, errors, "accountreinstated", ct);
@@ -42,14 +45,20 @@ public sealed class ClientsModel(ExchangeService exchange, ExchangeQueries queri
     public Task<IActionResult> OnPostCloseAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(CloseTradingAccount.TryParse(new(account), out var command, out var errors), command, errors, "accountclosed", ct);
 
-    public Task<IActionResult> OnPostTransferAsync([FromForm] long? account, [FromForm] long? toMember, CancellationToken ct) =>
-        SendAsync(TransferClientAccount.TryParse(new(account, toMember), out var command, out var errors), command, errors, "transferoffered", ct);
+    public Task<IActionResult> OnPostTransferAsync([FromForm] long? account, [FromForm] long? toMember, CancellationToken ct)
+    {
+        PostedForm = $"transfer:{account}";
+        return SendAsync(TransferClientAccount.TryParse(new(account, toMember), out var command, out var errors), command, errors, "transferoffered", ct);
+    }
 
     public Task<IActionResult> OnPostAcceptAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(AcceptClientTransfer.TryParse(new(account), out var command, out var errors), command, errors, "clienttransferred", ct);
 
-    public Task<IActionResult> OnPostDeclineAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct) =>
-        SendAsync(DeclineClientTransfer.TryParse(new(account, reason), out var command, out var errors), command, errors, "transferdeclined", ct);
+    public Task<IActionResult> OnPostDeclineAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct)
+    {
+        PostedForm = $"decline:{account}";
+        return SendAsync(DeclineClientTransfer.TryParse(new(account, reason), out var command, out var errors), command, errors, "transferdeclined", ct);
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(WithdrawClientTransfer.TryParse(new(account, null), out var command, out var errors), command, errors, "transferwithdrawn", ct);

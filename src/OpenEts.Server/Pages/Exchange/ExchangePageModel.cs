@@ -17,6 +17,20 @@ public abstract class ExchangePageModel : PageModel
 
     public IEnumerable<string> AllErrors => Errors.Values.Distinct();
 
+    /// <summary>
+    /// The form a post came from, as the page names it (<c>bid:12</c>, <c>pick:5</c>, <c>suspend:7</c>), set by its handler
+    /// before it sends. A completed post redirects; a refused one shows the page again with that form's fields as they
+    /// were typed (<see cref="Typed"/>), and no other form's.
+    /// </summary>
+    public string? PostedForm { get; protected set; }
+
+    /// <summary>The text <paramref name="field"/> was posted with, when <paramref name="form"/> is the form a refused post came from; otherwise null.</summary>
+    public string? Typed(string form, string field) =>
+        PostedForm == form && Errors.Count > 0 && Request.HasFormContentType ? Request.Form[field].ToString() : null;
+
+    /// <summary>The error of <paramref name="field"/> when <paramref name="form"/> is the form a refused post came from.</summary>
+    public string? ErrIn(string form, string field) => PostedForm == form ? Err(field) : null;
+
     /// <summary>Files the outcome's errors; true when it completed.</summary>
     protected bool Report(ExchangeOutcome outcome)
     {

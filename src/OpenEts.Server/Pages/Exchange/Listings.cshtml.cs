@@ -64,8 +64,11 @@ public sealed class ListingsModel(ExchangeService exchange, ExchangeQueries quer
         SendAsync(PostListing.TryParse(new(Instrument, Side, Price, Quantity, MinimumTake, IdempotencyKey, ListingAccount), out var command, out var errors),
             command, errors, "posted", ct);
 
-    public Task<IActionResult> OnPostPickAsync([FromForm] long? listing, [FromForm] long? take, [FromForm] string? pickKey, CancellationToken ct) =>
-        SendAsync(PickListing.TryParse(new(listing, take, pickKey, Client), out var command, out var errors), command, errors, "picked", ct);
+    public Task<IActionResult> OnPostPickAsync([FromForm] long? listing, [FromForm] long? take, [FromForm] string? pickKey, CancellationToken ct)
+    {
+        PostedForm = $"pick:{listing}";
+        return SendAsync(PickListing.TryParse(new(listing, take, pickKey, Client), out var command, out var errors), command, errors, "picked", ct);
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync([FromForm] long listing, CancellationToken ct) =>
         SendAsync(new WithdrawListing(listing), "withdrawn", ct);

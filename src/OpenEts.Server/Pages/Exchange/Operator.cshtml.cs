@@ -38,11 +38,17 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
         await LoadAsync(ct);
     }
 
-    public Task<IActionResult> OnPostHaltAsync([FromForm] string? instrument, [FromForm] string? reason, CancellationToken ct) =>
-        SendAsync(instrument, reason, halt: true, ct);
+    public Task<IActionResult> OnPostHaltAsync([FromForm] string? instrument, [FromForm] string? reason, CancellationToken ct)
+    {
+        PostedForm = $"state:{instrument}";
+        return SendAsync(instrument, reason, halt: true, ct);
+    }
 
-    public Task<IActionResult> OnPostResumeAsync([FromForm] string? instrument, [FromForm] string? reason, CancellationToken ct) =>
-        SendAsync(instrument, reason, halt: false, ct);
+    public Task<IActionResult> OnPostResumeAsync([FromForm] string? instrument, [FromForm] string? reason, CancellationToken ct)
+    {
+        PostedForm = $"state:{instrument}";
+        return SendAsync(instrument, reason, halt: false, ct);
+    }
 
     /// <summary>Sets an instrument's switchable rules: T+1 and the best 5 levels (a checkbox is sent only when ticked).</summary>
     public async Task<IActionResult> OnPostRulesAsync(
@@ -74,8 +80,11 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
         return Page();
     }
 
-    public Task<IActionResult> OnPostSuspendAccountAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct) =>
-        SendAsync(SuspendTradingAccount.TryParse(new(account, reason), out var command, out var errors), command, errors, "accountsuspended", ct);
+    public Task<IActionResult> OnPostSuspendAccountAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct)
+    {
+        PostedForm = $"suspend:{account}";
+        return SendAsync(SuspendTradingAccount.TryParse(new(account, reason), out var command, out var errors), command, errors, "accountsuspended", ct);
+    }
 
     public Task<IActionResult> OnPostReinstateAccountAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(ReinstateTradingAccount.TryParse(new(account, null), out var command, out var errors), command, errors, "accountreinstated", ct);
@@ -83,11 +92,17 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     public Task<IActionResult> OnPostCloseAccountAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(CloseTradingAccount.TryParse(new(account), out var command, out var errors), command, errors, "accountclosed", ct);
 
-    public Task<IActionResult> OnPostTransferAccountAsync([FromForm] long? account, [FromForm] long? toMember, CancellationToken ct) =>
-        SendAsync(TransferClientAccount.TryParse(new(account, toMember), out var command, out var errors), command, errors, "clienttransferred", ct);
+    public Task<IActionResult> OnPostTransferAccountAsync([FromForm] long? account, [FromForm] long? toMember, CancellationToken ct)
+    {
+        PostedForm = $"transfer:{account}";
+        return SendAsync(TransferClientAccount.TryParse(new(account, toMember), out var command, out var errors), command, errors, "clienttransferred", ct);
+    }
 
-    public Task<IActionResult> OnPostWithdrawTransferAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct) =>
-        SendAsync(WithdrawClientTransfer.TryParse(new(account, reason), out var command, out var errors), command, errors, "movewithdrawn", ct);
+    public Task<IActionResult> OnPostWithdrawTransferAsync([FromForm] long? account, [FromForm] string? reason, CancellationToken ct)
+    {
+        PostedForm = $"withdraw:{account}";
+        return SendAsync(WithdrawClientTransfer.TryParse(new(account, reason), out var command, out var errors), command, errors, "movewithdrawn", ct);
+    }
 
     // Runs an account command that parsed (or files the errors of one that did not) and redirects when it completed.
     private async Task<IActionResult> SendAsync(bool parsed, IExchangeCommand? command, IReadOnlyList<FieldError> errors, string done, CancellationToken ct)

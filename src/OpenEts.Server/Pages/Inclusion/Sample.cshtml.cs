@@ -67,13 +67,17 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
         return await PageAsync(ct);
     }
 
+    /// <summary>The opinion a refused verification was sent with, shown again in its field.</summary>
+    public string? Opinion { get; private set; }
+
     public async Task<IActionResult> OnPostVerifyAsync(string? opinion, CancellationToken ct)
     {
+        Opinion = opinion;
         if (VerifyAggregation.TryParse(new(Id, opinion), out var command, out var errors))
         {
             if (Report(await handler.VerifyAggregationAsync(User.Actor(), command, ct)))
             {
-                Done = "verified";
+                (Done, Opinion) = ("verified", null);
             }
         }
         else

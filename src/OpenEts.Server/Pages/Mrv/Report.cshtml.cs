@@ -44,6 +44,9 @@ public sealed partial class ReportModel(MrvCommandHandler handler, MrvQueries qu
     [BindProperty]
     public string? Comments { get; set; }
 
+    /// <summary>The action a refused post asked for (<c>returned</c>, <c>returnedtoverifier</c>, …): its form shows what was typed.</summary>
+    public string? Refused { get; private set; }
+
     public bool MayAssign => Role == Role.Regulator && Detail.Report.Status is ReportStatus.Submitted or ReportStatus.Assigned;
 
     public bool MayApprove => Role == Role.Regulator && Detail.Report.Status == ReportStatus.Verified;
@@ -171,6 +174,7 @@ public sealed partial class ReportModel(MrvCommandHandler handler, MrvQueries qu
         {
             return Redirect($"/Mrv/Report/{id}?done={done}");
         }
+        Refused = done;
         return await LoadAsync(id, fresh: false, ct) ? Page() : NotFound();
     }
 
