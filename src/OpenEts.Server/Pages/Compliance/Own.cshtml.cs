@@ -38,7 +38,9 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
         var input = Input;
         var parsed = SurrenderForCompliance.TryParse(new(input.Jurisdiction, input.From, input.Class, input.Quantity, input.Year, input.Key),
             out var command, out var errors);
-        ComplianceOutcome outcome = parsed ? await handler.HandleAsync(User.Actor(), command!, ct) : new ComplianceOutcome.Invalid(errors);
+        // A number typed but not readable (1e30 tonnes) reads as missing to the command: it is named as typed instead.
+        ComplianceOutcome outcome = parsed ? await handler.HandleAsync(User.Actor(), command!, ct)
+            : new ComplianceOutcome.Invalid([.. Unbound.Errors(ModelState), .. errors]);
         if (outcome is ComplianceOutcome.Completed)
         {
             return Redirect($"/Compliance/Own?jurisdiction={command!.Jurisdiction}&year={command.ComplianceYear}&done=1");

@@ -49,8 +49,9 @@ public abstract class RegistryPageModel(RegistryCommandHandler handler) : PageMo
         switch (outcome)
         {
             case RegistryCommandOutcome.Invalid invalid:
-                // The key first: "submit again" is what the user must do whatever else was wrong.
-                foreach (var error in invalid.Errors.OrderBy(e => e.Field == KeyField ? 0 : 1))
+                // The key first: "submit again" is what the user must do whatever else was wrong. A number typed but
+                // not readable (1e30 tonnes) reads as missing to the command: it is named as typed before "required".
+                foreach (var error in Unbound.Errors(ModelState).Concat(invalid.Errors).OrderBy(e => e.Field == KeyField ? 0 : 1))
                 {
                     File(form, input, error.Field, Describe(error));
                 }
