@@ -42,4 +42,23 @@ public sealed class CashPageTests(ServerFactory server) : IClassFixture<ServerFa
         Assert.All(others, at => Assert.True(string.CompareOrdinal(deposit.Groups[1].Value, at) < 0, $"the deposit ({deposit.Groups[1].Value}) is not before {at}"));
         Assert.Same(deposit, rows[^1]);
     }
+
+    [Fact]
+    public async Task Deposit_OfAnAmountPastAnyLedger_IsNamedAsTypedNextToTheAmount_AndNothingIsBooked()
+    {
+        var regulator = await PageSession.SignInAsync(server, "regulator");
+        using var reader = await server.SignedInAsync("power-a");
+        var before = WebUtility.HtmlDecode(await reader.GetStringAsync(new Uri("/Cash", UriKind.Relative), Ct));
+        var deposit = new PageForm("deposit", "regulator", "/Cash?handler=Deposit", "IdempotencyKey",
+            [new("Organisation", "91440101MA5CY1001" + Domain.Organisations.CreditCode.CheckCharacter("91440101MA5CY1001")), new("Amount", "1e30"),
+                new("Reference", "BANK-1E30")]);
+
+        var refused = await regulator.PostAsync(deposit, PageSession.NewKey());
+        var after = WebUtility.HtmlDecode(await reader.GetStringAsync(new Uri("/Cash", UriKind.Relative), Ct));
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        var amount = refused.Body[refused.Body.IndexOf("id=\"cash-amount\"", StringComparison.Ordinal)..];
+        Assert.Matches("^id=\"cash-amount\"[^>]*/></label>\\s*<span class=\"field-error\">[^<]*“1e30”", amount[..Math.Min(400, amount.Length)]);
+        Assert.Equal(Regex.Count(before, "<tr class=\"movement\">"), Regex.Count(after, "<tr class=\"movement\">"));
+    }
 }

@@ -47,6 +47,9 @@ public abstract class CashPageModel : PageModel
         return outcome is CashCommandOutcome.Completed;
     }
 
-    /// <summary>Files field errors from a form that did not parse.</summary>
-    protected void Report(IReadOnlyList<FieldError> errors) => Report(new CashCommandOutcome.Invalid(errors));
+    /// <summary>
+    /// Files field errors from a form that did not parse. A value the form could not bind (<c>1e30</c> yuan) reads as
+    /// missing to the command; it is reported as typed first, so the page does not say that a typed field is required.
+    /// </summary>
+    protected void Report(IReadOnlyList<FieldError> errors) => Report(new CashCommandOutcome.Invalid([.. Unbound.Errors(ModelState), .. errors]));
 }

@@ -52,6 +52,9 @@ public abstract class InclusionPageModel : PageModel
         return outcome is InclusionCommandOutcome.Completed;
     }
 
-    /// <summary>Files field errors from a form that did not parse.</summary>
-    protected void Report(IReadOnlyList<FieldError> errors) => Report(new InclusionCommandOutcome.Invalid(errors));
+    /// <summary>
+    /// Files field errors from a form that did not parse. A value the form could not bind (<c>1e30</c> yuan) reads as
+    /// missing to the command; it is reported as typed first, so the page does not say that a typed field is required.
+    /// </summary>
+    protected void Report(IReadOnlyList<FieldError> errors) => Report(new InclusionCommandOutcome.Invalid([.. Unbound.Errors(ModelState), .. errors]));
 }
