@@ -53,6 +53,15 @@ public sealed class ProjectModel(OffsetsQueries queries, OffsetsCommandHandler h
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>The step of the form that was posted and failed (<c>verified</c>), null otherwise: that form shows again as typed.</summary>
+    public string? Failed { get; private set; }
+
+    /// <summary>
+    /// True when the form for <paramref name="step"/> (of report <paramref name="report"/>, for a report's form) was posted and
+    /// failed: it shows what was typed and its errors, the page's other forms do not.
+    /// </summary>
+    public bool Refilled(string step, long? report = null) => Failed == step && (report is null || Report == report);
+
     public bool IsOwner => Viewer is { Role: Role.CompanyRepresentative } v && Detail is { } d && v.OrganisationId == d.Project.OrganisationId;
 
     /// <summary>True when the viewer's role holds the project at its step (and may act on it).</summary>
@@ -114,6 +123,7 @@ public sealed class ProjectModel(OffsetsQueries queries, OffsetsCommandHandler h
         {
             return Redirect($"/Offsets/Project?id={Id}&done={done}");
         }
+        Failed = done;
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 

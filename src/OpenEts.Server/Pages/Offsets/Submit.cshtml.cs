@@ -16,9 +16,13 @@ namespace OpenEts.Server.Pages.Offsets;
 [Authorize(Roles = Access.OffsetsOwner)]
 public sealed class SubmitModel(OffsetsCommandHandler handler, RegistryQueries registry) : OffsetsPageModel(handler)
 {
+    // The project form as first offered: a gas share of 100 %, as the form always offered.
+    private static readonly SubmitProject.Form Offered = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, 100m, null);
+
+    /// <summary>The project form as typed (shown again as typed when it fails).</summary>
     [BindProperty]
-    public SubmitProject.Form Input { get; set; } = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
+    public SubmitProject.Form Input { get; set; } = Offered;
 
     [BindProperty]
     public IFormFile? Workbook { get; set; }
@@ -41,6 +45,8 @@ public sealed class SubmitModel(OffsetsCommandHandler handler, RegistryQueries r
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
+        // The workbook's post has no project form: the binder's empty one would show the form emptied.
+        Input = Offered;
         Accounts = await OwnAccountsAsync(ct);
         if (Workbook is not { Length: > 0 } file || file.Length > TabularLimits.MaxFileBytes)
         {
