@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.DualControl.Cards;
 using OpenEts.Domain.Organisations;
@@ -10,6 +11,9 @@ public abstract class CardsPageModel : PageModel
 {
     /// <summary>Errors by the request's field name; "" for the banner.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The error for <paramref name="field"/>, or null.</summary>
+    public string? Err(string field) => Errors.GetValueOrDefault(field);
 
     public string? Banner => Errors.Count == 0 ? null : Errors.GetValueOrDefault("") ?? Text.T("fixerrors");
 
@@ -39,6 +43,23 @@ public abstract class CardsPageModel : PageModel
         return outcome is CardsCommandOutcome.Completed;
     }
 
-    /// <summary>Files field errors from a form that did not parse.</summary>
-    protected void Report(IReadOnlyList<FieldError> errors) => Report(new CardsCommandOutcome.Invalid(errors));
+    /// <summary>
+    /// True when the form <paramref name="parsed"/> into <paramref name="command"/> and every value typed was read; else files its errors. A value the binder
+    /// could not read (<c>abc</c> for a figure) reaches the command as not given, so it is refused as typed, first.
+    /// </summary>
+    protected bool Parsed<TCommand>(bool parsed, [NotNullWhen(true)] TCommand? command, IReadOnlyList<FieldError> errors)
+        where TCommand : class
+    {
+        var unbound = Unbound.Errors(ModelState);
+        if (parsed && command is not null && unbound.Count == 0)
+        {
+            return true;
+        }
+        Report(new CardsCommandOutcome.Invalid([.. unbound, .. errors]));
+        return false;
+    }
+
+    /// <summary>A posted field's text: as typed when it could not be read, else <paramref name="bound"/>.</summary>
+    public string Typed(string key, decimal? bound) =>
+        Unbound.Typed(ModelState, key, bound?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
 }

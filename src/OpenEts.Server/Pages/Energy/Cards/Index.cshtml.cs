@@ -30,6 +30,14 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
 
     public Actor? Actor { get; private set; }
 
+    /// <summary>The form whose post failed (record, decide, lift, monitoring or publish): its errors show beside its fields.</summary>
+    public string? Failed { get; private set; }
+
+    /// <summary>The card whose decide or lift form failed, and the evidence typed into it: that row's form shows it again.</summary>
+    public long? FailedCard { get; private set; }
+
+    public string? Evidence { get; private set; }
+
     public bool IsOfficer => Actor is not null && CardsRoles.Officers.Contains(Actor.Role);
 
     public bool MayOversee => CardsQueries.MayOversee(Actor);
@@ -56,7 +64,7 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
         {
             return Challenge();
         }
-        if (RecordViolation.TryParse(Violation, handler.Rules, out var command, out var errors))
+        if (Parsed(RecordViolation.TryParse(Violation, handler.Rules, out var command, out var errors), command, errors))
         {
             var outcome = await handler.HandleAsync(User.Actor(), command, ct);
             if (Report(outcome))
@@ -66,11 +74,7 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
                     : Localization.Text.T("cards.noproposal");
             }
         }
-        else
-        {
-            Report(errors);
-        }
-        return await PageAsync(ct);
+        return await PageAsync("record", ct);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(long? card, string? decision, string? evidence, CancellationToken ct)
@@ -79,18 +83,16 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
         {
             return Challenge();
         }
-        if (DecideCard.TryParse(new(card, decision, evidence), out var command, out var errors))
+        if (Parsed(DecideCard.TryParse(new(card, decision, evidence), out var command, out var errors), command, errors))
         {
             if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
             {
                 Done = $"#{card} {Localization.Text.T(command.Confirm ? "cards.confirmed" : "cards.dismissed")}";
             }
         }
-        else
-        {
-            Report(errors);
-        }
-        return await PageAsync(ct);
+        FailedCard = Done is null ? card : null;
+        Evidence = evidence;
+        return await PageAsync("decide", ct);
     }
 
     public async Task<IActionResult> OnPostLiftAsync(long? card, string? evidence, CancellationToken ct)
@@ -99,18 +101,16 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
         {
             return Challenge();
         }
-        if (LiftCard.TryParse(new(card, evidence), out var command, out var errors))
+        if (Parsed(LiftCard.TryParse(new(card, evidence), out var command, out var errors), command, errors))
         {
             if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
             {
                 Done = $"#{card} {Localization.Text.T("cards.lifted")}";
             }
         }
-        else
-        {
-            Report(errors);
-        }
-        return await PageAsync(ct);
+        FailedCard = Done is null ? card : null;
+        Evidence = evidence;
+        return await PageAsync("lift", ct);
     }
 
     public async Task<IActionResult> OnPostFromMonitoringAsync(CancellationToken ct)
@@ -119,7 +119,7 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
         {
             return Challenge();
         }
-        if (ProposeFromMonitoring.TryParse(Monitoring, handler.Rules, out var command, out var errors))
+        if (Parsed(ProposeFromMonitoring.TryParse(Monitoring, handler.Rules, out var command, out var errors), command, errors))
         {
             var outcome = await handler.HandleAsync(User.Actor(), command, ct);
             if (Report(outcome))
@@ -130,11 +130,7 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
                     + string.Concat(result.Proposed.Select(p => p.Proposed is { } c ? $" #{c.Id} {c.OrganisationName}" : ""));
             }
         }
-        else
-        {
-            Report(errors);
-        }
-        return await PageAsync(ct);
+        return await PageAsync("monitoring", ct);
     }
 
     public async Task<IActionResult> OnPostEscalateAsync(CancellationToken ct)
@@ -148,7 +144,7 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
         {
             Done = $"{Localization.Text.T("cards.escalated")}: {((IReadOnlyCollection<CardRecord>)((CardsCommandOutcome.Completed)outcome).Result).Count}";
         }
-        return await PageAsync(ct);
+        return await PageAsync(null, ct);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
@@ -157,22 +153,19 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
         {
             return Challenge();
         }
-        if (PublishCardList.TryParse(new(Jurisdiction, Quarter), handler.Rules, out var command, out var errors))
+        if (Parsed(PublishCardList.TryParse(new(Jurisdiction, Quarter), handler.Rules, out var command, out var errors), command, errors))
         {
             if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
             {
                 Done = $"{Localization.Text.T("cards.published")} {command.Jurisdiction} {command.Quarter}";
             }
         }
-        else
-        {
-            Report(errors);
-        }
-        return await PageAsync(ct);
+        return await PageAsync("publish", ct);
     }
 
-    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    private async Task<IActionResult> PageAsync(string? form, CancellationToken ct)
     {
+        Failed = Done is null ? form : null;
         await LoadAsync(ct);
         return Page();
     }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.DualControl.Monitoring;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Api;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
@@ -15,7 +15,7 @@ namespace OpenEts.Server.Pages.Energy.Monitoring;
 /// regulator report faults, record repairs and calibrations here.
 /// </summary>
 [Authorize(Roles = Access.EnergyMonitoringReaders)]
-public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandler handler) : PageModel
+public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandler handler) : CommandPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
@@ -46,7 +46,8 @@ public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandle
 
     public UnitDashboard? Dashboard { get; private set; }
 
-    public List<string> Errors { get; } = [];
+    /// <summary>The form whose post failed (fault, repair or calibration): it shows what was posted, beside its errors.</summary>
+    public string? Failed { get; private set; }
 
     public string? Done { get; private set; }
 
@@ -58,42 +59,27 @@ public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandle
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostFaultAsync(CancellationToken ct)
-    {
-        if (RecordMeterFault.TryParse(new(Meter, Day, Description), out var command, out var errors))
-        {
-            Report(await handler.HandleAsync(User.Actor(), command, ct));
-        }
-        else
-        {
-            Errors.AddRange(errors.Select(RuleText.Field));
-        }
-        return await LoadAsync(ct) ? Page() : NotFound();
-    }
+    public Task<IActionResult> OnPostFaultAsync(CancellationToken ct) =>
+        SendAsync("fault", RecordMeterFault.TryParse(new(Meter, Day, Description), out var command, out var errors), command, errors, ct);
 
-    public async Task<IActionResult> OnPostRepairAsync(CancellationToken ct)
-    {
-        if (RecordFaultRepair.TryParse(new(FaultId, Day, Description), out var command, out var errors))
-        {
-            Report(await handler.HandleAsync(User.Actor(), command, ct));
-        }
-        else
-        {
-            Errors.AddRange(errors.Select(RuleText.Field));
-        }
-        return await LoadAsync(ct) ? Page() : NotFound();
-    }
+    public Task<IActionResult> OnPostRepairAsync(CancellationToken ct) =>
+        SendAsync("repair", RecordFaultRepair.TryParse(new(FaultId, Day, Description), out var command, out var errors), command, errors, ct);
 
-    public async Task<IActionResult> OnPostCalibrationAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostCalibrationAsync(CancellationToken ct) =>
+        SendAsync("calibration", RecordCalibration.TryParse(new(Meter, Day, Replaced, Certificate), out var command, out var errors), command, errors, ct);
+
+    // One step for every form: a parsed command is sent and its outcome (or what did not parse) is filed by field; a form
+    // that failed is shown again as it was posted.
+    private async Task<IActionResult> SendAsync(string form, bool parsed, IMonitoringCommand? command, IReadOnlyList<FieldError> errors,
+        CancellationToken ct)
     {
-        if (RecordCalibration.TryParse(new(Meter, Day, Replaced, Certificate), out var command, out var errors))
-        {
-            Report(await handler.HandleAsync(User.Actor(), command, ct));
-        }
-        else
-        {
-            Errors.AddRange(errors.Select(RuleText.Field));
-        }
+        // A number typed but not read (a fault's id) reaches the command as not given; it is refused as typed.
+        var unbound = Unbound.Errors(ModelState);
+        var outcome = parsed && command is not null && unbound.Count == 0
+            ? await handler.HandleAsync(User.Actor(), command, ct)
+            : new MonitoringCommandOutcome.Invalid([.. unbound, .. errors]);
+        Report(outcome);
+        Failed = outcome is MonitoringCommandOutcome.Completed ? null : form;
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
@@ -105,13 +91,13 @@ public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandle
                 Done = Text.T("em.done");
                 break;
             case MonitoringCommandOutcome.Invalid i:
-                Errors.AddRange(i.Errors.Select(RuleText.Field));
+                FileFields(i.Errors);
                 break;
             case MonitoringCommandOutcome.Refused r:
-                Errors.Add(RuleText.Message(r.Field, r.Rule, r.Message));
+                Errors.TryAdd(r.Field, RuleText.Message(r.Field, r.Rule, r.Message));
                 break;
             default:
-                Errors.Add(Text.T("rule.Role"));
+                FileBanner(Text.T("rule.Role"));
                 break;
         }
     }
@@ -120,7 +106,7 @@ public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandle
     {
         if (!EnergyMonitoringEndpoints.TryPeriod(From, To, out var from, out var to, out var errors))
         {
-            Errors.AddRange(errors.Select(RuleText.Field));
+            FileFields(errors);
             (from, to) = (null, null);
         }
         Dashboard = await queries.UnitAsync(User.Actor(), Id, from, to, ct);

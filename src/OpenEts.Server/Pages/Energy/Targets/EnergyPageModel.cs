@@ -19,7 +19,9 @@ public abstract class EnergyPageModel : CommandPageModel
                 FileRows(rows.Errors);
                 break;
             case EnergyTargetsOutcome.Refused r:
+                // In the banner, and beside its field when the form shows one.
                 FileRefusal(r.Field, r.Rule, r.Message);
+                Errors.TryAdd(r.Field, RuleText.Message(r.Field, r.Rule, r.Message));
                 break;
             case EnergyTargetsOutcome.Forbidden:
                 FileBanner(Text.T("rule.Role"));

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.DualControl.Targets;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Energy.Targets;
 
@@ -28,6 +30,12 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
 
     public string? Done { get; private set; }
 
+    /// <summary>The designation as posted, when it failed (null otherwise): the form shows it again.</summary>
+    public DesignateKeyUser.Form? Designation { get; private set; }
+
+    /// <summary>The annual report as posted, when it failed (null otherwise): the form shows it again.</summary>
+    public RecordAnnualReport.Form? AnnualReport { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostDesignateAsync(DesignateKeyUser.Form form, CancellationToken ct)
@@ -40,23 +48,31 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
         {
             Done = command.Code.Value;
         }
+        Designation = Done is null ? form : null;
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostReportAsync(RecordAnnualReport.Form form, CancellationToken ct)
     {
-        if (!RecordAnnualReport.TryParse(form, out var command, out var errors))
+        // A figure typed but not read (abc, １００, 1e30) reaches the command as not given; it is refused as typed.
+        var unbound = Unbound.Errors(ModelState);
+        if (!RecordAnnualReport.TryParse(form, out var command, out var errors) || unbound.Count > 0)
         {
-            FileFields(errors);
+            FileFields([.. unbound, .. errors]);
         }
         else if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
         {
             Done = command.KeyUser.Value;
         }
+        AnnualReport = Done is null ? form : null;
         await LoadAsync(ct);
         return Page();
     }
+
+    /// <summary>A posted field's text: as typed when it could not be read, else <paramref name="bound"/> as the form shows it.</summary>
+    public string? Typed(string key, IFormattable? bound) =>
+        Unbound.Typed(ModelState, key, bound?.ToString(null, CultureInfo.InvariantCulture) ?? "") is { Length: > 0 } text ? text : null;
 
     private async Task LoadAsync(CancellationToken ct)
     {
