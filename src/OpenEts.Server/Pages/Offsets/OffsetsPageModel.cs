@@ -4,6 +4,7 @@ using OpenEts.Application.Identity;
 using OpenEts.Application.Offsets;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Offsets;
 
@@ -40,13 +41,13 @@ public abstract class OffsetsPageModel(OffsetsCommandHandler handler) : CommandP
     // (shown: false), as the project page's several forms with the same fields are; null leaves an attribute out.
 
     /// <summary>"invalid", the class of a bad field, when <paramref name="field"/> has an error, else null.</summary>
-    public string? Invalid(string field, bool shown = true) => shown && Errors.ContainsKey(field) ? "invalid" : null;
+    public string? Invalid(string field, bool shown = true) => FieldMark.Class(shown ? Err(field) : null);
 
     /// <summary>The value of <c>aria-invalid</c> when <paramref name="field"/> has an error, else null.</summary>
-    public string? AriaInvalid(string field, bool shown = true) => shown && Errors.ContainsKey(field) ? "true" : null;
+    public string? AriaInvalid(string field, bool shown = true) => FieldMark.Invalid(shown ? Err(field) : null);
 
     /// <summary>The id of the error beside input <paramref name="id"/> (its <c>aria-describedby</c>) when it has one, else null.</summary>
-    public string? DescribedBy(string field, string id, bool shown = true) => shown && Errors.ContainsKey(field) ? id + "-error" : null;
+    public string? DescribedBy(string field, string id, bool shown = true) => FieldMark.DescribedBy(shown ? Err(field) : null, id);
 
     /// <summary>The error beside input <paramref name="id"/>: <c>&lt;span class="field-error" id="{id}-error"&gt;</c>, or nothing.</summary>
     public IHtmlContent ErrorBeside(string field, string id, bool shown = true) => shown && Err(field) is { } error
