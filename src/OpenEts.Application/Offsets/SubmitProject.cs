@@ -58,8 +58,14 @@ public sealed record SubmitProject(Programme Programme, string? Code, AccountNum
             }
             else
             {
-                read.Fail("latitude", "Coordinates", why!);
+                read.Fail(why!.StartsWith("longitude", StringComparison.Ordinal) ? "longitude" : "latitude", "Coordinates", why);
             }
+        }
+        else if (form.Latitude is null != form.Longitude is null)
+        {
+            // Half a location was dropped before: a latitude without its longitude located the project nowhere.
+            var missing = form.Latitude is null ? "latitude" : "longitude";
+            read.Fail(missing, "CoordinatePair", $"{missing}: a location is a latitude and a longitude together (or neither)");
         }
         IReadOnlyList<GeoPoint> boundary = [];
         if (!string.IsNullOrWhiteSpace(form.Boundary) && !GeoPoint.TryParseBoundary(form.Boundary, OffsetsFields.MaxBoundaryPoints, out boundary, out var reason))

@@ -44,6 +44,21 @@ public sealed partial class EnergyRegisterPageTests(ServerFactory server) : ICla
     }
 
     [Fact]
+    public async Task RegisterMeter_ADailyLimitThatIsNoNumber_IsNamedAsTypedBesideIt_AndKeptInItsField()
+    {
+        var page = await PageSession.SignInAsync(server, "regulator");
+
+        var result = await page.PostAsync(new PageForm("meter", "regulator", Url + "?handler=Meter", "MeterForm.Code",
+            [new("MeterForm.Name", "新电表"), new("MeterForm.Kind", "Electricity"), new("MeterForm.Unit", "kWh"), new("MeterForm.Cadence", "Hourly"),
+                new("MeterForm.DailyLimit", "1e30"), new("MeterForm.LimitBasis", "排污许可证")]), "EM-1E30");
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains("“1e30”", Span(result.Body, "err-meter-dailyLimit"), StringComparison.Ordinal);
+        Assert.Matches("name=\"MeterForm.DailyLimit\"[^>]*value=\"1e30\"", result.Body);
+        Assert.DoesNotContain("id=\"emr-done\"", result.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Link_PowerPlantToItsKeyUser_KeyUsersPageShowsItsDataQualityAndMonitoringShowsItsTargets()
     {
         var unit = await PowerPlantUnitAsync();

@@ -78,9 +78,12 @@ public sealed class RegisterModel(MonitoringQueries queries, MonitoringCommandHa
     private async Task<IActionResult> SendAsync(string form, bool parsed, IMonitoringCommand? command,
         IReadOnlyList<FieldError> errors, Func<object, string> done, CancellationToken ct)
     {
-        var outcome = parsed && command is not null
+        // A figure typed but not readable (a daily limit of 1e30) is left empty by the binder, which the use case would
+        // take as not given: it is refused as typed instead.
+        var unbound = Unbound.Errors(ModelState);
+        var outcome = unbound.Count == 0 && parsed && command is not null
             ? await handler.HandleAsync(User.Actor(), command, ct)
-            : new MonitoringCommandOutcome.Invalid(errors);
+            : new MonitoringCommandOutcome.Invalid([.. unbound, .. errors]);
         switch (outcome)
         {
             case MonitoringCommandOutcome.Completed c:
@@ -99,6 +102,9 @@ public sealed class RegisterModel(MonitoringQueries queries, MonitoringCommandHa
         await LoadAsync(ct);
         return Page();
     }
+
+    /// <summary>An input's text: as typed when it could not be read as a number, else the bound value.</summary>
+    public string Typed(string key, decimal? bound) => Unbound.Typed(ModelState, key, bound?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
 
     private void FileErrors(string form, IReadOnlyList<FieldError> errors)
     {
