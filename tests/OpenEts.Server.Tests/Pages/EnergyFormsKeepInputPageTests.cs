@@ -168,4 +168,18 @@ public sealed class EnergyFormsKeepInputPageTests(ServerFactory server) : IClass
         Assert.Contains("实测值", error, StringComparison.Ordinal);
         Assert.Contains("12O", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task KeyUsers_AYearInTheAddressThatIsNoNumber_IsNamed_AndLastYearIsShown()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Energy/Targets/KeyUsers?year=abc", UriKind.Relative), Ct));
+        var plain = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Energy/Targets/KeyUsers", UriKind.Relative), Ct));
+
+        Assert.Contains("“abc”", Regex.Match(page, "<div class=\"alert bad\" role=\"alert\" id=\"energy-error\">.*?</div>", RegexOptions.Singleline).Value,
+            StringComparison.Ordinal);
+        Assert.Equal(Regex.Match(plain, "<h1>.*?</h1>").Value, Regex.Match(page, "<h1>.*?</h1>").Value);
+        Assert.DoesNotContain("id=\"energy-error\"", plain, StringComparison.Ordinal);
+    }
 }

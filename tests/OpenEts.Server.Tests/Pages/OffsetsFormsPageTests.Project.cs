@@ -102,6 +102,24 @@ public sealed partial class OffsetsFormsPageTests
     }
 
     [Fact]
+    public async Task Register_WithTooLongComments_ShowsThemBackMarked_InTheRegisterFormOnly()
+    {
+        var id = await SubmittedAsync("FT0007");
+        using var verifier = await server.SignedInAsync("verifier");
+        await ApiAsync(verifier, $"/api/v1/offsets/projects/{id}/validate", new { opinion = "审定通过（测试）" });
+        var page = await PageSession.SignInAsync(server, "regulator");
+        var comments = new string('备', 4001);
+
+        var result = await page.PostAsync(new PageForm("register", "regulator", $"/Offsets/Project?id={id}&handler=Register", "Comments", []),
+            comments);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal(comments, TextArea(result.Body, "register-comments"));
+        Assert.True(Marked(result.Body, "register-comments"));
+        Assert.Equal("", TextArea(result.Body, "comments"));
+    }
+
+    [Fact]
     public async Task Attach_WithoutAFile_KeepsTheChosenKind()
     {
         var id = await SubmittedAsync("FT0006");

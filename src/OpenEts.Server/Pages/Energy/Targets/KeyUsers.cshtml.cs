@@ -36,7 +36,12 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
     /// <summary>The annual report as posted, when it failed (null otherwise): the form shows it again.</summary>
     public RecordAnnualReport.Form? AnnualReport { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A year in the address that is no number (?year=abc) is named, and the page shows last year's figures beside it.
+        FileFields(Unbound.Errors(ModelState));
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostDesignateAsync(DesignateKeyUser.Form form, CancellationToken ct)
     {
