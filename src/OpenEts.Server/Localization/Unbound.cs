@@ -46,6 +46,10 @@ internal static class Unbound
         return state.TryGetValue(key, out var entry) && entry.Errors.Count > 0 && entry.AttemptedValue is { } typed ? typed : bound;
     }
 
+    /// <summary>The text a number's field shows: as typed when it did not bind, else <paramref name="bound"/> written invariantly ("" when none).</summary>
+    public static string Typed(ModelStateDictionary state, string key, IFormattable? bound) =>
+        Typed(state, key, bound?.ToString(null, CultureInfo.InvariantCulture) ?? "");
+
     // Why a typed value did not bind: a number beyond the field's range, a fraction for a whole number, or no number.
     private static string RuleOf(string typed)
     {

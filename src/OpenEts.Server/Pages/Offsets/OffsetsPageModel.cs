@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Offsets;
@@ -32,10 +31,7 @@ public abstract class OffsetsPageModel(OffsetsCommandHandler handler) : CommandP
     }
 
     /// <summary>An input's text: as typed when it could not be read as a number, else the bound value.</summary>
-    public string Typed(string key, decimal? bound) => Unbound.Typed(ModelState, key, bound?.ToString(CultureInfo.InvariantCulture) ?? "");
-
-    /// <inheritdoc cref="Typed(string, decimal?)"/>
-    public string Typed(string key, long? bound) => Unbound.Typed(ModelState, key, bound?.ToString(CultureInfo.InvariantCulture) ?? "");
+    public string Typed(string key, IFormattable? bound) => Unbound.Typed(ModelState, key, bound);
 
     // A field's marks when it has an error (as the registry pages mark it), unless its form is not the one shown as posted
     // (shown: false), as the project page's several forms with the same fields are; null leaves an attribute out.

@@ -61,5 +61,5 @@ public abstract class CardsPageModel : PageModel
 
     /// <summary>A posted field's text: as typed when it could not be read, else <paramref name="bound"/>.</summary>
     public string Typed(string key, decimal? bound) =>
-        Unbound.Typed(ModelState, key, bound?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        Unbound.Typed(ModelState, key, bound);
 }

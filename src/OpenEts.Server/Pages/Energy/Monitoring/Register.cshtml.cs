@@ -104,7 +104,7 @@ public sealed class RegisterModel(MonitoringQueries queries, MonitoringCommandHa
     }
 
     /// <summary>An input's text: as typed when it could not be read as a number, else the bound value.</summary>
-    public string Typed(string key, decimal? bound) => Unbound.Typed(ModelState, key, bound?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+    public string Typed(string key, decimal? bound) => Unbound.Typed(ModelState, key, bound);
 
     private void FileErrors(string form, IReadOnlyList<FieldError> errors)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.DualControl.Monitoring;
@@ -77,7 +76,7 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
 
     /// <summary>A posted field's text: as typed when it could not be read, else <paramref name="bound"/> as the form shows it.</summary>
     public string? Typed(string key, IFormattable? bound) =>
-        Unbound.Typed(ModelState, key, bound?.ToString(null, CultureInfo.InvariantCulture) ?? "") is { Length: > 0 } text ? text : null;
+        Unbound.Typed(ModelState, key, bound) is { Length: > 0 } text ? text : null;
 
     private async Task LoadAsync(CancellationToken ct)
     {
