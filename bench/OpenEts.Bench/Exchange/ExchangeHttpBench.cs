@@ -31,6 +31,12 @@ internal static class ExchangeHttpBench
         var cross = StringArg(args, "--mode", "rest") == "cross";
         var batch = RegistryBench.Option(args, "--batch", 1);
         var warm = RegistryBench.Option(args, "--warm", 2_000);
+        var blocking = StringArg(args, "--client", "blocking") switch
+        {
+            "blocking" => true,
+            "pooled" => false,
+            var other => throw new ArgumentException($"--client {other}: blocking (a thread and a connection a client) or pooled (HttpClient on the thread pool)"),
+        };
         if (batch is < 1 or > 500)
         {
             Console.Error.WriteLine("--batch: 1 (POST /orders, one order a request) to 500 (POST /orders/batch)");
@@ -42,14 +48,14 @@ internal static class ExchangeHttpBench
             Console.Error.WriteLine($"no server at {server}: dotnet build -c Release src/OpenEts.Server, or give --server DLL");
             return 2;
         }
-        return RunAsync(server, orders, clients, cross, batch, warm).GetAwaiter().GetResult();
+        return RunAsync(server, orders, clients, cross, batch, warm, blocking).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(string serverDll, int orders, int clients, bool cross, int batch, int warm)
+    private static async Task<int> RunAsync(string serverDll, int orders, int clients, bool cross, int batch, int warm, bool blocking)
     {
         Console.WriteLine($"exchange-http bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {orders:N0} orders, "
             + $"{clients} clients, mode {(cross ? "cross (every pair trades and settles)" : "rest (no trades)")}, "
-            + (batch == 1 ? "one order a request" : $"{batch} orders a client at a time (POST /orders/batch: its sells in one request, then its buys in another)") + $", warm-up {warm:N0}; load average {RegistryBench.LoadAverage()}");
+            + (batch == 1 ? "one order a request" : $"{batch} orders a client at a time (POST /orders/batch: its sells in one request, then its buys in another)") + $", warm-up {warm:N0}, {(blocking && batch > 1 ? "blocking clients (a thread and a connection each)" : "pooled clients (HttpClient on the thread pool)")}; load average {RegistryBench.LoadAverage()}");
         var work = Directory.CreateTempSubdirectory("openets-exchange-http-");
         var db = Path.Combine(work.FullName, "exchange.db");
         var port = FreePort();
@@ -71,15 +77,16 @@ internal static class ExchangeHttpBench
             }
             var buyer = Client(baseUrl, tokens["power-a"], clients);
             var seller = Client(baseUrl, tokens["cement-a"], clients);
+            var connections = blocking && batch > 1 ? new Connections(port, tokens["power-a"], tokens["cement-a"]) : null;
 
             // Warm-up (JIT on both sides, connection pools), not measured.
-            await DriveAsync(buyer, seller, warm, clients, cross, reference, tick, lot, "warm", batch).ConfigureAwait(false);
+            await DriveAsync(buyer, seller, warm, clients, cross, reference, tick, lot, "warm", batch, connections).ConfigureAwait(false);
 
             var cpuBefore = ProcessCpu(server);
             var generatorBefore = CpuTime.ProcessMilliseconds();
             var idleBefore = MachineIdle.Read();
             var watch = Stopwatch.StartNew();
-            var run = await DriveAsync(buyer, seller, orders, clients, cross, reference, tick, lot, "run", batch).ConfigureAwait(false);
+            var run = await DriveAsync(buyer, seller, orders, clients, cross, reference, tick, lot, "run", batch, connections).ConfigureAwait(false);
             watch.Stop();
             var serverCpu = ProcessCpu(server) - cpuBefore;
             var generatorCpu = (CpuTime.ProcessMilliseconds() - generatorBefore) / 1000;
@@ -136,11 +143,11 @@ internal static class ExchangeHttpBench
     // Order i: in rest mode, even orders are buys below the reference and odd ones sells above it, spread over ten
     // ticks; in cross mode, orders 2k (a sell) and 2k+1 (a buy) meet at one price within the band, so the buy trades.
     private static async Task<RunResult> DriveAsync(HttpClient buyer, HttpClient seller, int orders, int clients, bool cross,
-        decimal reference, decimal tick, long lot, string tag, int batch)
+        decimal reference, decimal tick, long lot, string tag, int batch, Connections? connections)
     {
         if (batch > 1)
         {
-            return await DriveBatchesAsync(buyer, seller, orders, clients, cross, reference, tick, lot, tag, batch).ConfigureAwait(false);
+            return await DriveBatchesAsync(buyer, seller, orders, clients, cross, reference, tick, lot, tag, batch, connections).ConfigureAwait(false);
         }
         var latencies = new long[orders];
         var next = -1;
@@ -183,7 +190,7 @@ internal static class ExchangeHttpBench
     // POST /orders/batch, then its buys in another (in cross mode the sells first, so that the buys meet them). Every order
     // of a request counts the request's time as its latency.
     private static async Task<RunResult> DriveBatchesAsync(HttpClient buyer, HttpClient seller, int orders, int clients, bool cross,
-        decimal reference, decimal tick, long lot, string tag, int batch)
+        decimal reference, decimal tick, long lot, string tag, int batch, Connections? connections)
     {
         var latencies = new long[orders];
         var next = 0;
@@ -195,6 +202,84 @@ internal static class ExchangeHttpBench
         // The generator's own work an order is kept small, so that what the run measures is the server: each request's body
         // is written straight to UTF-8 (no reflection over an object per order), and each answer is read as bytes and
         // scanned only for its two counts ("placed" and "refused" come first), not parsed into a document.
+        // One client's next orders from `first`: its sells' request body and its buys', written straight to UTF-8.
+        (int End, int Sells, int Buys) Write(int first, Bodies bodies)
+        {
+            var end = Math.Min(orders, first + batch);
+            var (sellCount, buyCount) = (0, 0);
+            bodies.Start();
+            for (var i = first; i < end; i++)
+            {
+                var sell = IsSell(i);
+                var step = 1 + (i / 2 % 10);
+                var price = cross ? reference + ((i / 2 % 5) - 2) * tick : sell ? reference + step * tick : reference - step * tick;
+                var w = sell ? bodies.SellWriter : bodies.BuyWriter;
+                w.WriteStartObject();
+                w.WriteString("instrument", Instrument);
+                w.WriteString("side", sell ? "sell" : "buy");
+                w.WriteString("type", "limit");
+                w.WriteNumber("price", price);
+                w.WriteNumber("quantity", lot);
+                w.WriteString("idempotencyKey", string.Create(CultureInfo.InvariantCulture, $"{tag}-{i}"));
+                w.WriteEndObject();
+                if (sell)
+                {
+                    sellCount++;
+                }
+                else
+                {
+                    buyCount++;
+                }
+            }
+            bodies.End();
+            return (end, sellCount, buyCount);
+        }
+        void Answered(int first, int end, bool sells, long took, int count, bool ok, ReadOnlySpan<byte> answer, int status)
+        {
+            for (var i = first; i < end; i++)
+            {
+                if (IsSell(i) == sells)
+                {
+                    latencies[i] = took;
+                }
+            }
+            var (placed, no) = ok ? Counts(answer) : (0, count);
+            Interlocked.Add(ref accepted, placed);
+            if (no > 0)
+            {
+                Interlocked.Add(ref refused, no);
+                var text = System.Text.Encoding.UTF8.GetString(answer);
+                Interlocked.CompareExchange(ref firstRefusal, $"{status}: {text[..Math.Min(300, text.Length)]}", null);
+            }
+        }
+        if (connections is { } blocking)
+        {
+            // Each client on a thread of its own, blocking on its connection while the server works.
+            void Client(int index)
+            {
+                using var bodies = new Bodies(batch);
+                using var connection = new BlockingHttpConnection(blocking.Port, BatchPath);
+                int first;
+                while ((first = Interlocked.Add(ref next, batch) - batch) < orders)
+                {
+                    var (end, sellCount, buyCount) = Write(first, bodies);
+                    foreach (var (sells, count, token, body) in new[] { (true, sellCount, blocking.SellerToken, bodies.Sells), (false, buyCount, blocking.BuyerToken, bodies.Buys) })
+                    {
+                        if (count == 0)
+                        {
+                            continue;
+                        }
+                        var start = Stopwatch.GetTimestamp();
+                        var (status, answer) = connection.Post(token, body.WrittenSpan);
+                        Answered(first, end, sells, Stopwatch.GetTimestamp() - start, count, status is >= 200 and < 300, answer.Span, status);
+                    }
+                }
+            }
+            var threads = Enumerable.Range(0, clients).Select(c => new Thread(() => Client(c)) { IsBackground = true, Name = $"client {c}" }).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            return new RunResult(latencies, accepted, refused, firstRefusal);
+        }
         async Task PostAsync(HttpClient client, byte[] body, int first, int end, int count, bool sells)
         {
             if (count == 0)
@@ -206,73 +291,17 @@ internal static class ExchangeHttpBench
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             using var response = await client.PostAsync(BatchPath, content).ConfigureAwait(false);
             var answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            var took = Stopwatch.GetTimestamp() - start;
-            for (var i = first; i < end; i++)
-            {
-                if (IsSell(i) == sells)
-                {
-                    latencies[i] = took;
-                }
-            }
-            var (placed, no) = response.IsSuccessStatusCode ? Counts(answer) : (0, count);
-            Interlocked.Add(ref accepted, placed);
-            if (no > 0)
-            {
-                Interlocked.Add(ref refused, no);
-                var text = System.Text.Encoding.UTF8.GetString(answer);
-                Interlocked.CompareExchange(ref firstRefusal, $"{(int)response.StatusCode}: {text[..Math.Min(300, text.Length)]}", null);
-            }
+            Answered(first, end, sells, Stopwatch.GetTimestamp() - start, count, response.IsSuccessStatusCode, answer, (int)response.StatusCode);
         }
         async Task WorkerAsync()
         {
-            var sells = new System.Buffers.ArrayBufferWriter<byte>(batch * 160);
-            var buys = new System.Buffers.ArrayBufferWriter<byte>(batch * 160);
-            using var sellWriter = new Utf8JsonWriter(sells);
-            using var buyWriter = new Utf8JsonWriter(buys);
+            using var bodies = new Bodies(batch);
             int first;
             while ((first = Interlocked.Add(ref next, batch) - batch) < orders)
             {
-                var end = Math.Min(orders, first + batch);
-                var (sellCount, buyCount) = (0, 0);
-                sells.ResetWrittenCount();
-                buys.ResetWrittenCount();
-                sellWriter.Reset();
-                buyWriter.Reset();
-                sellWriter.WriteStartObject();
-                sellWriter.WriteStartArray("orders");
-                buyWriter.WriteStartObject();
-                buyWriter.WriteStartArray("orders");
-                for (var i = first; i < end; i++)
-                {
-                    var sell = IsSell(i);
-                    var step = 1 + (i / 2 % 10);
-                    var price = cross ? reference + ((i / 2 % 5) - 2) * tick : sell ? reference + step * tick : reference - step * tick;
-                    var w = sell ? sellWriter : buyWriter;
-                    w.WriteStartObject();
-                    w.WriteString("instrument", Instrument);
-                    w.WriteString("side", sell ? "sell" : "buy");
-                    w.WriteString("type", "limit");
-                    w.WriteNumber("price", price);
-                    w.WriteNumber("quantity", lot);
-                    w.WriteString("idempotencyKey", string.Create(CultureInfo.InvariantCulture, $"{tag}-{i}"));
-                    w.WriteEndObject();
-                    if (sell)
-                    {
-                        sellCount++;
-                    }
-                    else
-                    {
-                        buyCount++;
-                    }
-                }
-                sellWriter.WriteEndArray();
-                sellWriter.WriteEndObject();
-                sellWriter.Flush();
-                buyWriter.WriteEndArray();
-                buyWriter.WriteEndObject();
-                buyWriter.Flush();
-                await PostAsync(seller, sells.WrittenSpan.ToArray(), first, end, sellCount, sells: true).ConfigureAwait(false);
-                await PostAsync(buyer, buys.WrittenSpan.ToArray(), first, end, buyCount, sells: false).ConfigureAwait(false);
+                var (end, sellCount, buyCount) = Write(first, bodies);
+                await PostAsync(seller, bodies.Sells.WrittenSpan.ToArray(), first, end, sellCount, sells: true).ConfigureAwait(false);
+                await PostAsync(buyer, bodies.Buys.WrittenSpan.ToArray(), first, end, buyCount, sells: false).ConfigureAwait(false);
             }
         }
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(WorkerAsync))).ConfigureAwait(false);
@@ -281,8 +310,58 @@ internal static class ExchangeHttpBench
 
     private const string BatchPath = "/api/v1/exchange/orders/batch";
 
+    /// <summary>Where blocking clients connect, and the two traders' tokens (<c>--client blocking</c>).</summary>
+    private sealed record Connections(int Port, string BuyerToken, string SellerToken);
+
+    /// <summary>A client's two request bodies (its sells and its buys), written again for every batch into the same buffers.</summary>
+    private sealed class Bodies : IDisposable
+    {
+        public Bodies(int batch)
+        {
+            Sells = new System.Buffers.ArrayBufferWriter<byte>(batch * 160);
+            Buys = new System.Buffers.ArrayBufferWriter<byte>(batch * 160);
+            SellWriter = new Utf8JsonWriter(Sells);
+            BuyWriter = new Utf8JsonWriter(Buys);
+        }
+
+        public System.Buffers.ArrayBufferWriter<byte> Sells { get; }
+
+        public System.Buffers.ArrayBufferWriter<byte> Buys { get; }
+
+        public Utf8JsonWriter SellWriter { get; }
+
+        public Utf8JsonWriter BuyWriter { get; }
+
+        public void Start()
+        {
+            foreach (var (buffer, writer) in new[] { (Sells, SellWriter), (Buys, BuyWriter) })
+            {
+                buffer.ResetWrittenCount();
+                writer.Reset();
+                writer.WriteStartObject();
+                writer.WriteStartArray("orders");
+            }
+        }
+
+        public void End()
+        {
+            foreach (var writer in new[] { SellWriter, BuyWriter })
+            {
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                writer.Flush();
+            }
+        }
+
+        public void Dispose()
+        {
+            SellWriter.Dispose();
+            BuyWriter.Dispose();
+        }
+    }
+
     // A batch answer's "placed" and "refused" (OrderBatchView's first two members), read without parsing the results.
-    private static (int Placed, int Refused) Counts(byte[] answer)
+    private static (int Placed, int Refused) Counts(ReadOnlySpan<byte> answer)
     {
         var reader = new Utf8JsonReader(answer);
         int? placed = null, refused = null;
