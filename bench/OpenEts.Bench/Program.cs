@@ -40,11 +40,13 @@ internal static class Program
           auction [--bids N] [--movements M]
                                    clear an auction of N sealed bids (10 000); the cash ledger's rules in memory; M cash
                                    movements (20 000) made durable on SQLite, batched and one per transaction (plain harness)
-          exchange-http [--orders N] [--clients C] [--mode rest|cross] [--batch B] [--warm W] [--server DLL]
+          exchange-http [--orders N] [--clients C] [--mode rest|cross] [--batch B] [--warm W] [--client blocking|pooled] [--server DLL]
                                    order entry end to end through the HTTP API: the Release server in its own process on a
                                    throwaway SQLite demo database, this process posting N orders (50 000) from C clients
                                    (64) with API tokens; orders/s and latency p50/p99 (build src/OpenEts.Server -c Release);
-                                   B orders a request through POST /orders/batch (1: POST /orders), W warm-up orders (2 000)
+                                   B orders a request through POST /orders/batch (1: POST /orders), W warm-up orders (2 000);
+                                   with B > 1 each client a thread blocking on a connection of its own (blocking, the
+                                   default) or HttpClient on the thread pool (pooled)
           exchange-settlement [--trades N] [--clients C] [--warm W] [--sweep-only] [--server DLL]
                                    settlement delivery versus payment through the server (Release, as exchange-http): one
                                    buy trading with N resting one-lot sells (20 000) in its one transaction, then N one-lot
