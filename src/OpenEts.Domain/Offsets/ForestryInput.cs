@@ -27,7 +27,16 @@ public sealed record ForestryInput(
     }
 
     /// <summary>The parameters that are unconfirmed defaults, by name (<c>BEF</c>, <c>R</c>, <c>D</c>, <c>CF</c>).</summary>
-    public IReadOnlyList<string> Unconfirmed =>
-        [.. new[] { ("BEF", ExpansionFactor), ("R", RootToShoot), ("D", WoodDensity), ("CF", CarbonFraction) }
-            .Where(p => !p.Item2.Confirmed).Select(p => p.Item1)];
+    public IReadOnlyList<string> Unconfirmed => [.. Named().Where(p => !p.Parameter.Confirmed).Select(p => p.Name)];
+
+    /// <summary>
+    /// The parameters the owner measured instead of taking the species' default, by name (<c>BEF</c>, <c>R</c>, <c>D</c>,
+    /// <c>CF</c>, in that order), each with its value and evidence; empty when every parameter is a default.
+    /// </summary>
+    /// <remarks>A method, not a property: the input is stored and sent as JSON, which this derived list is not part of.</remarks>
+    public IReadOnlyList<(string Name, decimal Value, string Evidence)> Measured() =>
+        [.. Named().Where(p => p.Parameter.Evidence() is not null).Select(p => (p.Name, p.Parameter.Value, p.Parameter.Evidence()!))];
+
+    private (string Name, ForestryParameter Parameter)[] Named() =>
+        [("BEF", ExpansionFactor), ("R", RootToShoot), ("D", WoodDensity), ("CF", CarbonFraction)];
 }

@@ -9,6 +9,12 @@ namespace OpenEts.Domain.Offsets;
 /// <param name="Confirmed">False for a default no retrieved source shows; shown as [UNCONFIRMED] wherever it appears.</param>
 public sealed record ForestryParameter(decimal Value, string Source, bool Confirmed)
 {
+    // A measured value's source is its evidence after this mark: the stored reports keep only the source.
+    private const string MeasuredMark = "measured: ";
+
     /// <summary>A site-specific value with its evidence (the verifier checks it).</summary>
-    public static ForestryParameter Measured(decimal value, string evidence) => new(value, "measured: " + evidence, true);
+    public static ForestryParameter Measured(decimal value, string evidence) => new(value, MeasuredMark + evidence, true);
+
+    /// <summary>The evidence of a value the owner measured (<see cref="Measured"/>), or null for a default.</summary>
+    public string? Evidence() => Source.StartsWith(MeasuredMark, StringComparison.Ordinal) ? Source[MeasuredMark.Length..] : null;
 }
