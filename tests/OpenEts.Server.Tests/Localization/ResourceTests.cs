@@ -70,7 +70,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "NotProgrammeRole", "ProjectStatus", "MonitoringStatus", "NotOwner", "NotOwnAccount", "NoOrganisation", "ProjectCodeTaken",
         "OutsideCreditingPeriod", "PeriodOverlaps", "NothingToIssue", "AboveClaim", "NoMatchingIssuance", "IssuanceLinked", "MethodologyNotAccepted",
         "CategoryNotInMethodology", "HostOutsideProgramme", "BoundaryRequired", "DesignatedAreaIsPhcer", "PreCdmIsCcer", "Period",
-        "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
+        "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "EvidenceWithoutMeasurement", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
         // Market statistics import.
         "Number",
         // Exchange one-way auctions (单向竞价).
