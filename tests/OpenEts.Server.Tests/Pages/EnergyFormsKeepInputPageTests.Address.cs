@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace OpenEts.Server.Tests.Pages;
 
 /// <summary>
-/// A period in a monitoring page's address that cannot be shown (?from=abc, from after to): named beside its filter
-/// input, which keeps the text as typed, while the page says which period it shows instead.
+/// A period or year in an energy page's address that cannot be shown (?from=abc, ?year=abc): named beside its filter
+/// input, which keeps the text as typed, while the page says which period or year it shows instead.
 /// </summary>
 public sealed partial class EnergyFormsKeepInputPageTests
 {
@@ -68,5 +68,53 @@ public sealed partial class EnergyFormsKeepInputPageTests
         Assert.Contains("“abc”", Error(page, "em-from"), StringComparison.Ordinal);
         Assert.Matches(@"\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}", Shown(page, "em-period-shown"));
         Assert.Contains("id=\"em-regions\"", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("regulator", "/Energy/Targets/KeyUsers")]
+    [InlineData("regulator", "/Energy/Targets/Statistics")]
+    [InlineData("regulator", "/Energy/Targets/Assess")]
+    [InlineData("regulator", "/Energy/Targets/Accountability")]
+    public async Task Targets_AYearInTheAddressThatIsNoNumber_IsNamedAsTypedBesideTheYearFilter_AndTheYearShownIsSaid(string user, string url)
+    {
+        var page = await GetAsync(user, url + "?year=abc");
+        var plain = await GetAsync(user, url);
+
+        Assert.Equal("abc", Value(page, "year"));
+        AssertMarked(page, "year");
+        var error = Error(page, "year");
+        Assert.Contains("年度", error, StringComparison.Ordinal);
+        Assert.Contains("“abc”", error, StringComparison.Ordinal);
+        Assert.Contains(Value(plain, "year"), Shown(page, "year-shown"), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"year-shown\"", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeyUsers_AYearInTheAddressNoTargetNames_IsNamedBesideTheYearFilter_AndTheYearShownIsSaid()
+    {
+        var page = await GetAsync("regulator", "/Energy/Targets/KeyUsers?year=1800");
+        var plain = await GetAsync("regulator", "/Energy/Targets/KeyUsers");
+
+        Assert.Equal("1800", Value(page, "year"));
+        AssertMarked(page, "year");
+        Assert.Contains("年度", Error(page, "year"), StringComparison.Ordinal);
+        Assert.Contains(Value(plain, "year"), Shown(page, "year-shown"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Targets_AYearInTheAddressThatIsNoNumber_IsNamedBesideThePlansYearChoice()
+    {
+        var page = await GetAsync("regulator", "/Energy/Targets?year=abc");
+        var plain = await GetAsync("regulator", "/Energy/Targets");
+
+        var id = Regex.Match(page, "<select name=\"Year\" id=\"(year-[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(id);
+        AssertMarked(page, id);
+        Assert.Contains("“abc”", Error(page, id), StringComparison.Ordinal);
+        var year = Regex.Match(plain, "<option selected=\"selected\">(\\d+)</option>").Groups[1].Value;
+        Assert.NotEmpty(year);
+        Assert.Contains($"<option selected=\"selected\">{year}</option>", Field(page, id), StringComparison.Ordinal);
+        Assert.Contains(year, Regex.Match(page, $"<span class=\"hint\" id=\"{id}-shown\">([^<]*)</span>").Groups[1].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-invalid", Field(plain, id), StringComparison.Ordinal);
     }
 }
