@@ -26,6 +26,19 @@ public sealed class FieldReader
     /// <summary>Records a bad field whose message names figures (a range, a limit), so that another language states them too.</summary>
     public void FailOf(string field, string rule, FormattableString message) => _errors.Add(FieldError.Of(field, rule, message));
 
+    /// <summary>
+    /// True when <paramref name="text"/> is written as a day, yyyy-MM-dd (four, two and two digits), whether or not the
+    /// calendar has that day: 2023-13-01 is written right, and refused as no day of the calendar rather than for its format.
+    /// </summary>
+    public static bool IsDayShaped(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && !text.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9')
+            && !text.AsSpan(5, 2).ContainsAnyExceptInRange('0', '9')
+            && !text.AsSpan(8, 2).ContainsAnyExceptInRange('0', '9');
+    }
+
     public AccountNumber Account(string? text, string field)
     {
         if (AccountNumber.TryCreate(text?.Trim(), out var number, out var reason))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.Offsets;
 
@@ -72,7 +71,7 @@ public static partial class OffsetsFields
         {
             read.Fail(field, "Required", $"{field} is a date yyyy-MM-dd from 2000 to 2099");
         }
-        else if (DateShape().IsMatch(text.Trim()) && !DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture,
+        else if (FieldReader.IsDayShaped(text.Trim()) && !DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture,
             DateTimeStyles.None, out _))
         {
             // Written right but not a day of the calendar (2024-02-30, 2023-13-01): saying the format is wrong would mislead.
@@ -121,7 +120,4 @@ public static partial class OffsetsFields
     /// <summary>The domain's errors as field errors.</summary>
     public static IReadOnlyList<Domain.Organisations.FieldError> Errors(IEnumerable<(string Field, string Rule, string Message)> errors) =>
         [.. errors.Select(e => new Domain.Organisations.FieldError(e.Field, e.Rule, e.Message))];
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DateShape();
 }

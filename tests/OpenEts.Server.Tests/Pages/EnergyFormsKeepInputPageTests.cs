@@ -11,7 +11,7 @@ namespace OpenEts.Server.Tests.Pages;
 /// as typed. On the demo, the power plant (power-a) is monitored (meters ZJ-*) and is the key energy user KU-NX-0003;
 /// the regulator decides the cards.
 /// </summary>
-public sealed class EnergyFormsKeepInputPageTests(ServerFactory server) : IClassFixture<ServerFactory>
+public sealed partial class EnergyFormsKeepInputPageTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -26,7 +26,7 @@ public sealed class EnergyOpeningYearPageTests(ServerFactory server) : IClassFix
 
         var page = WebUtility.HtmlDecode(await regulator.GetStringAsync("/Energy/Targets/KeyUsers", Ct));
 
-        Assert.Contains("<input name=\"Year\" type=\"number\" value=\"2025\" />", page, StringComparison.Ordinal);
+        Assert.Contains("<input name=\"Year\" id=\"year\" type=\"number\" value=\"2025\" />", page, StringComparison.Ordinal);
         // KU-NX-0001's 2025 budget and use, as a share of the budget.
         Assert.Matches(new System.Text.RegularExpressions.Regex("<tr data-unit=\"KU-NX-0001\">(?:(?!</tr>).)*<td class=\"num\">[0-9.]+ %</td>",
             System.Text.RegularExpressions.RegexOptions.Singleline), page);

@@ -52,12 +52,7 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
         {
             read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}");
         }
-        DateOnly? from = string.IsNullOrWhiteSpace(form.From) ? null : read.Day(form.From, "from");
-        DateOnly? to = string.IsNullOrWhiteSpace(form.To) ? null : read.Day(form.To, "to");
-        if (read.IsValid && from is { } f && to is { } t && (f > t || t.DayNumber - f.DayNumber >= MaxDays))
-        {
-            read.Fail("from", "Period", $"from is on or before to, at most {MaxDays} days before it");
-        }
+        var (from, to) = read.Period(form.From, form.To, MaxDays);
         var region = FieldReader.Text(form.Region);
         if (region.Length > 64)
         {

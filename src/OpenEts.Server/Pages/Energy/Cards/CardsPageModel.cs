@@ -32,7 +32,9 @@ public abstract class CardsPageModel : PageModel
                 }
                 break;
             case CardsCommandOutcome.Refused r:
+                // In the banner, and beside its field when the form shows one.
                 Errors.TryAdd("", RuleText.Message(r.Field, r.Rule, r.Message));
+                Errors.TryAdd(r.Field, RuleText.Message(r.Field, r.Rule, r.Message));
                 break;
             case CardsCommandOutcome.Forbidden:
                 Errors.TryAdd("", Text.T("rule.Role"));

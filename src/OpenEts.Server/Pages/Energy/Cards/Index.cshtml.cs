@@ -4,6 +4,7 @@ using OpenEts.Application.DualControl.Cards;
 using OpenEts.Application.Identity;
 using OpenEts.Domain.DualControl.Cards;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 
 namespace OpenEts.Server.Pages.Energy.Cards;
@@ -26,11 +27,17 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
 
     public CardList? Preview { get; private set; }
 
+    /// <summary>The jurisdiction and quarter previewed in place of those asked for, when they could not be read: the page says so.</summary>
+    public (string Jurisdiction, string Quarter)? PreviewShown { get; private set; }
+
     public string? Done { get; private set; }
 
     public Actor? Actor { get; private set; }
 
-    /// <summary>The form whose post failed (record, decide, lift, monitoring or publish): its errors show beside its fields.</summary>
+    /// <summary>
+    /// The form whose post failed (record, decide, lift, monitoring or publish), or the preview whose jurisdiction or
+    /// quarter in the address could not be read: its errors show beside its fields.
+    /// </summary>
     public string? Failed { get; private set; }
 
     /// <summary>The card whose decide or lift form failed, and the evidence typed into it: that row's form shows it again.</summary>
@@ -56,7 +63,15 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
     [BindProperty(SupportsGet = true)]
     public string? Quarter { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A jurisdiction or quarter in the address that cannot be previewed is named beside its field in the preview form.
+        if (await LoadAsync(ct) is { Count: > 0 } unread)
+        {
+            Failed = "preview";
+            Report(new CardsCommandOutcome.Invalid(unread));
+        }
+    }
 
     public async Task<IActionResult> OnPostRecordAsync(CancellationToken ct)
     {
@@ -170,20 +185,30 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    // Loads the page; answers why the list asked for could not be previewed (none when it was, or when none may be).
+    private async Task<IReadOnlyList<FieldError>> LoadAsync(CancellationToken ct)
     {
         Actor = User.Identity?.IsAuthenticated == true ? User.Actor() : null;
         Lists = await queries.PublishedAsync(ct);
-        Jurisdiction ??= "tianjin";
-        Quarter ??= OpenEts.Domain.DualControl.Cards.Quarter.Of(queries.Today).Previous.ToString();
+        var (jurisdiction, quarter) = ("tianjin", OpenEts.Domain.DualControl.Cards.Quarter.Of(queries.Today).Previous);
+        Jurisdiction ??= jurisdiction;
+        Quarter ??= quarter.ToString();
         if (MayOversee)
         {
             Cards = await queries.CardsAsync(Actor, ct) ?? [];
             Violations = await queries.ViolationsAsync(Actor, ct) ?? [];
-            if (OpenEts.Domain.DualControl.Cards.Quarter.TryParse(Quarter, out var q, out _))
+            // The list asked for is read as publishing reads it; in place of one that cannot be, the default is previewed.
+            if (PublishCardList.TryParse(new(Jurisdiction, Quarter), handler.Rules, out var asked, out var errors))
             {
-                Preview = await queries.PreviewAsync(Actor, Jurisdiction, q.Value, ct);
+                (jurisdiction, quarter) = (asked.Jurisdiction, asked.Quarter);
             }
+            else
+            {
+                PreviewShown = (jurisdiction, quarter.ToString());
+            }
+            Preview = await queries.PreviewAsync(Actor, jurisdiction, quarter, ct);
+            return errors;
         }
+        return [];
     }
 }

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.DualControl.Targets;
-using OpenEts.Server.Api;
+using OpenEts.Application.Forms;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
 
@@ -15,7 +14,7 @@ namespace OpenEts.Server.Pages.Energy.Monitoring;
 /// the auditor, a company's own units for a company; units under 90 % completeness are flagged.
 /// </summary>
 [Authorize(Roles = Access.EnergyMonitoringReaders)]
-public sealed class IndexModel(MonitoringQueries queries, EnergyTargetsQueries targets, TimeProvider clock) : PageModel
+public sealed class IndexModel(MonitoringQueries queries, EnergyTargetsQueries targets, TimeProvider clock) : CommandPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
@@ -28,7 +27,8 @@ public sealed class IndexModel(MonitoringQueries queries, EnergyTargetsQueries t
 
     public QualityOverview? Overview { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The period shown when the address asked for another (a day not read, from after to, too long a period): the page says so.</summary>
+    public (DateOnly From, DateOnly To)? PeriodShown { get; private set; }
 
     /// <summary>The year the linked key users' progress is shown for (the last full year: annual reports).</summary>
     public int ProgressYear { get; private set; }
@@ -47,12 +47,12 @@ public sealed class IndexModel(MonitoringQueries queries, EnergyTargetsQueries t
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!EnergyMonitoringEndpoints.TryPeriod(From, To, out var from, out var to, out var errors))
-        {
-            Errors = [.. errors.Select(RuleText.Field)];
-            return;
-        }
+        // A bad part of the period is named beside its input; the dashboard shows the period read without it.
+        var read = new FieldReader();
+        var (from, to) = read.Period(From, To, MonitoringLimits.MaxDashboardDays);
+        FileFields(read.Errors);
         Overview = await queries.OverviewAsync(User.Actor(), Region, from, to, ct);
+        PeriodShown = read.IsValid || Overview is null ? null : (Overview.From, Overview.To);
         Exceedances = [.. (await queries.ExceedancesAsync(User.Actor(), from, to, ct) ?? [])
             .Where(e => string.IsNullOrWhiteSpace(Region) || string.Equals(e.Unit.Region, Region.Trim(), StringComparison.OrdinalIgnoreCase))];
         ProgressYear = await targets.OpeningYearAsync(clock.GetUtcNow(), ct);

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.DualControl.Monitoring;
+using OpenEts.Application.Forms;
 using OpenEts.Domain.Organisations;
-using OpenEts.Server.Api;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
 
@@ -50,6 +50,9 @@ public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandle
     public string? Failed { get; private set; }
 
     public string? Done { get; private set; }
+
+    /// <summary>The period shown when the address asked for another (a day not read, from after to, too long a period): the page says so.</summary>
+    public (DateOnly From, DateOnly To)? PeriodShown { get; private set; }
 
     public string CompletenessJson { get; private set; } = "{}";
 
@@ -104,16 +107,16 @@ public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandle
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!EnergyMonitoringEndpoints.TryPeriod(From, To, out var from, out var to, out var errors))
-        {
-            FileFields(errors);
-            (from, to) = (null, null);
-        }
+        // A bad part of the period is named beside its input; the dashboard shows the period read without it.
+        var read = new FieldReader();
+        var (from, to) = read.Period(From, To, MonitoringLimits.MaxDashboardDays);
+        FileFields(read.Errors);
         Dashboard = await queries.UnitAsync(User.Actor(), Id, from, to, ct);
         if (Dashboard is not { } d)
         {
             return false;
         }
+        PeriodShown = read.IsValid ? null : (d.From, d.To);
         var days = d.Daily.Select(p => p.Day.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         CompletenessJson = JsonSerializer.Serialize(new
         {

@@ -17,8 +17,13 @@ public sealed class AccountabilityModel(EnergyTargetsQueries queries, TimeProvid
 
     public IReadOnlyList<AccountabilityRow> Rows { get; private set; } = [];
 
+    /// <summary>The year in the address when it is no number (?year=abc): named beside the year filter, which keeps it as typed.</summary>
+    public AddressYear AddressYear { get; private set; } = AddressYear.None;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        // A year in the address that is no number (?year=abc) is named; the page shows last year's list, and says so.
+        AddressYear = AddressYear.Read(ModelState);
         Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DisplayTime.Zone).Year - 1;
         Rows = await queries.AccountabilityAsync(Signed, Year.Value, ct);
     }

@@ -33,7 +33,11 @@ public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsComma
 
     public AssessmentRecord? Scored { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ReadAddressYear();
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

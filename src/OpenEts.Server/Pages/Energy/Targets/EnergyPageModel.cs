@@ -6,6 +6,22 @@ namespace OpenEts.Server.Pages.Energy.Targets;
 /// <summary>What every energy-targets page that writes shares: the outcome's errors by field (or sheet row), in the page's language.</summary>
 public abstract class EnergyPageModel : CommandPageModel
 {
+    /// <summary>
+    /// The year in the address when it could not be shown (no number, or a year no target names): named beside the year
+    /// filter, which keeps it as typed, while the page shows its default year and says so.
+    /// </summary>
+    public AddressYear AddressYear { get; protected set; } = AddressYear.None;
+
+    /// <summary>Reads a year in the address that is no number (<c>?year=abc</c>): named in the banner and beside the year filter.</summary>
+    protected void ReadAddressYear()
+    {
+        AddressYear = AddressYear.Read(ModelState);
+        if (AddressYear.Error is { } error)
+        {
+            FileFields([error]);
+        }
+    }
+
     /// <summary>Files the outcome's errors; true when it completed.</summary>
     protected bool Report(EnergyTargetsOutcome outcome)
     {

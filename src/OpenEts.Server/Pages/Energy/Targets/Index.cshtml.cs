@@ -41,6 +41,7 @@ public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsComman
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        ReadAddressYear();
         await LoadAsync(ct);
         Document = Plans.Count > 0 ? JsonSerializer.Serialize(PlanDocument.From(Plans[0].Plan), Indented) : "";
     }

@@ -37,9 +37,8 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // A year in the address that is no number (?year=abc) is named, and the page shows last year's figures beside it.
-        FileFields(Unbound.Errors(ModelState));
-        await LoadAsync(ct);
+        ReadAddressYear();
+        await LoadAsync(fromAddress: true, ct);
     }
 
     public async Task<IActionResult> OnPostDesignateAsync(DesignateKeyUser.Form form, CancellationToken ct)
@@ -53,7 +52,7 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
             Done = command.Code.Value;
         }
         Designation = Done is null ? form : null;
-        await LoadAsync(ct);
+        await LoadAsync(fromAddress: false, ct);
         return Page();
     }
 
@@ -70,7 +69,7 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
             Done = command.KeyUser.Value;
         }
         AnnualReport = Done is null ? form : null;
-        await LoadAsync(ct);
+        await LoadAsync(fromAddress: false, ct);
         return Page();
     }
 
@@ -78,7 +77,7 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
     public string? Typed(string key, IFormattable? bound) =>
         Unbound.Typed(ModelState, key, bound) is { Length: > 0 } text ? text : null;
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(bool fromAddress, CancellationToken ct)
     {
         var lastYear = await queries.OpeningYearAsync(clock.GetUtcNow(), ct);
         var actor = User.Actor();
@@ -88,6 +87,10 @@ public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCom
         {
             // A year no target can name is refused with its rule, and the page shows last year's figures beside it.
             FileFields(answer.Errors);
+            if (fromAddress)
+            {
+                AddressYear = new(answer.Errors[0], Year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             Year = lastYear;
             answer = await queries.ProgressAsync(actor, lastYear, ct);
         }

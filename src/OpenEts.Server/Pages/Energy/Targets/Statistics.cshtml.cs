@@ -25,7 +25,11 @@ public sealed class StatisticsModel(EnergyTargetsQueries queries, EnergyTargetsC
 
     public StatisticsLoaded? Loaded { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ReadAddressYear();
+        await LoadAsync(ct);
+    }
 
     public IActionResult OnGetTemplate()
     {
