@@ -166,12 +166,13 @@ internal static partial class EnergyMonitoringEndpoints
             : TypedResults.NotFound();
     }
 
-    /// <summary>Reads the optional from and to days; defaults are the queries'.</summary>
+    /// <summary>Reads the optional from and to days (defaults are the queries'): each a day, from on or before to, at most 366 days.</summary>
     internal static bool TryPeriod(string? from, string? to, out DateOnly? start, out DateOnly? end, out IReadOnlyList<FieldError> errors)
     {
+        // As the monitoring pages read it: a from after the to, or a period longer than a dashboard shows, is refused
+        // naming from (it was ordered and cut to 366 days without a word).
         var read = new FieldReader();
-        start = string.IsNullOrWhiteSpace(from) ? null : read.Day(from, "from");
-        end = string.IsNullOrWhiteSpace(to) ? null : read.Day(to, "to");
+        (start, end) = read.Period(from, to, MonitoringLimits.MaxDashboardDays);
         errors = read.Errors;
         return read.IsValid;
     }
