@@ -117,4 +117,21 @@ public sealed partial class EnergyFormsKeepInputPageTests
         Assert.Contains(year, Regex.Match(page, $"<span class=\"hint\" id=\"{id}-shown\">([^<]*)</span>").Groups[1].Value, StringComparison.Ordinal);
         Assert.DoesNotContain("aria-invalid", Field(plain, id), StringComparison.Ordinal);
     }
+
+    // An export asked for a year that is no number gave last year's workbook under the name asked for; the page names the year instead.
+    [Theory]
+    [InlineData("/Energy/Targets/Statistics?handler=Export&year=abc")]
+    [InlineData("/Energy/Targets/Accountability?handler=Export&year=abc")]
+    public async Task Targets_AnExportOfAYearThatIsNoNumber_IsNoFileButThePageNamingTheYear(string url)
+    {
+        using var client = await server.SignedInAsync("regulator");
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Equal("abc", Value(page, "year"));
+        Assert.Contains("“abc”", Error(page, "year"), StringComparison.Ordinal);
+    }
 }

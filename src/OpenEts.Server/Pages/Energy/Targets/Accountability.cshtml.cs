@@ -30,6 +30,12 @@ public sealed class AccountabilityModel(EnergyTargetsQueries queries, TimeProvid
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        // An export of a year that is no number would be last year's file under the name asked for: the page names it instead.
+        if (AddressYear.Read(ModelState).Error is not null)
+        {
+            await OnGetAsync(ct);
+            return Page();
+        }
         Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DisplayTime.Zone).Year - 1;
         using var buffer = new MemoryStream();
         await queries.WriteAccountabilityXlsxAsync(Signed, Year.Value, Text.T, buffer, ct);

@@ -40,7 +40,13 @@ public sealed class StatisticsModel(EnergyTargetsQueries queries, EnergyTargetsC
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        // An export of a year that is no number would be last year's file: the page names the year instead.
+        ReadAddressYear();
         await LoadAsync(ct);
+        if (AddressYear.Error is not null)
+        {
+            return Page();
+        }
         using var buffer = new MemoryStream();
         StatisticsSheet.WriteXlsx(buffer, Rows);
         return File(buffer.ToArray(), TabularWriter.XlsxContentType, $"地区能源统计-{Year}.xlsx");
