@@ -1,3 +1,6 @@
+using OpenEts.Server.Tests.Allocation;
+using OpenEts.Server.Tests.Api;
+
 namespace OpenEts.Server.Tests.Pages;
 
 public sealed partial class AddressValuesPageTests
@@ -9,5 +12,19 @@ public sealed partial class AddressValuesPageTests
 
         Named(FieldError(page, "year"), "abc", "2017");
         KeptInBox(page, "year", "abc");
+    }
+
+    [Fact]
+    public async Task AllocationEntity_AYearThatIsNoNumber_IsNamedAsTyped_AndTheYearShownIsSaid()
+    {
+        using var regulator = await CookieBrowser.SignInAsync(server, "regulator");
+        using var cement = await server.SignedInAsync("cement-a");
+        await AllocationChinesePagesTests.ApprovedAndPreAllocatedAsync(regulator, cement);
+
+        var page = await PageAsync("cement-a", "/Allocation/Entity?jurisdiction=guangdong&year=abc");
+
+        Named(Banner(page), "abc", "2017");
+        Assert.DoesNotContain("id=\"address-error\"", await PageAsync("cement-a", "/Allocation/Entity?jurisdiction=guangdong&year=2017"),
+            StringComparison.Ordinal);
     }
 }
