@@ -13,9 +13,11 @@ internal static class Unbound
 {
     /// <summary>
     /// A field error for each value typed but not bound, the field named as the request does (<c>Pv.CapacityKw</c> →
-    /// <c>capacityKw</c>), its rule <c>Number</c>, <c>NumberTooLarge</c> or <c>WholeNumber</c> and the typed text as its figure.
+    /// <c>capacityKw</c>), its rule <c>Number</c>, <c>NumberTooLarge</c> or <c>WholeNumber</c> and the typed text as its figure;
+    /// a field among <paramref name="choices"/> (an enum in a page's address, <c>?kind=foo</c>) is <c>UnknownValue</c>,
+    /// with the typed text and the values it takes.
     /// </summary>
-    public static IReadOnlyList<FieldError> Errors(ModelStateDictionary state)
+    public static IReadOnlyList<FieldError> Errors(ModelStateDictionary state, params IReadOnlyList<UnboundChoice> choices)
     {
         ArgumentNullException.ThrowIfNull(state);
         var errors = new List<FieldError>();
@@ -29,6 +31,11 @@ internal static class Unbound
             var field = char.ToLowerInvariant(name[0]) + name[1..];
             var typed = entry.AttemptedValue.Trim();
             var label = RuleText.Label(field);
+            if (choices.FirstOrDefault(c => string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase)) is { } choice)
+            {
+                errors.Add(NotAmong(field, typed, choice.Values));
+                continue;
+            }
             errors.Add(RuleOf(typed) switch
             {
                 "TooLarge" => new FieldError(field, "NumberTooLarge", $"{label}: '{typed}' is too large") { Figures = [typed] },
@@ -38,6 +45,49 @@ internal static class Unbound
         }
         return errors;
     }
+
+    /// <summary>
+    /// Files each value in a page's address that did not bind (see <see cref="Errors"/>) under its field in
+    /// <paramref name="into"/>, saying what the page shows instead (<paramref name="instead"/> of the field; a field it
+    /// answers null for is not the page's to name, such as a link's internal parameter).
+    /// </summary>
+    public static void Name(IDictionary<string, string> into, ModelStateDictionary state, Func<string, string?> instead,
+        params IReadOnlyList<UnboundChoice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentNullException.ThrowIfNull(instead);
+        foreach (var error in Errors(state, choices))
+        {
+            if (instead(error.Field) is { } shown)
+            {
+                Name(into, error, shown);
+            }
+        }
+    }
+
+    /// <summary>Files <paramref name="error"/> under its field in <paramref name="into"/>, saying that the page shows <paramref name="instead"/>.</summary>
+    public static void Name(IDictionary<string, string> into, FieldError error, string instead)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentNullException.ThrowIfNull(error);
+        into.TryAdd(error.Field, Text.T("address.instead", RuleText.Field(error).TrimEnd('。', '.'), instead));
+    }
+
+    /// <summary>A value that read but lies outside what the page can show (<c>?p=-1</c> of 3 pages): rule <c>OutOfRange</c>.</summary>
+    public static FieldError OutOfRange(string field, long typed, long min, long max)
+    {
+        var (t, lo, hi) = (Invariant(typed), Invariant(min), Invariant(max));
+        return new FieldError(field, "OutOfRange", $"{RuleText.Label(field)}: '{t}' is not from {lo} to {hi}") { Figures = [t, lo, hi] };
+    }
+
+    /// <summary>A value of a choice that read but is not among those the page offers (a kind the list does not hold): rule <c>UnknownValue</c>.</summary>
+    public static FieldError NotAmong(string field, string typed, IEnumerable<string> values)
+    {
+        var list = string.Join(", ", values);
+        return new FieldError(field, "UnknownValue", $"{RuleText.Label(field)}: '{typed}' is not one of {list}") { Figures = [typed, list] };
+    }
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The text a field shows: as typed when it did not bind, else <paramref name="bound"/>.</summary>
     public static string Typed(ModelStateDictionary state, string key, string bound)

@@ -73,6 +73,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "EvidenceWithoutMeasurement", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
         // Market statistics import.
         "Number",
+        // A value in a page's address outside what the page can show (Localization/Unbound.OutOfRange).
+        "OutOfRange",
         // Exchange one-way auctions (单向竞价).
         "UnknownAuction", "AuctionWindow", "AuctionReserve", "AuctionMinimumBid", "OwnAuction", "AuctionNotOver", "AuctionAlreadyClosed", "AuctionOpensBeforeNow",
         "AuctionWindowTooLong", "DateRange",

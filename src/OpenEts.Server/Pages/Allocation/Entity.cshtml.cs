@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Allocation;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Allocation;
 
@@ -30,6 +32,8 @@ public sealed class EntityModel(AllocationQueries queries) : AllocationPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        // A year in the address that is no number (?year=abc) is named, with the year whose allocation is shown instead.
+        Unbound.Name(Errors, ModelState, field => field == "year" ? Year.ToString(CultureInfo.InvariantCulture) : null);
         View = await LoadAsync(ct);
         foreach (var record in new[] { View?.Pre, View?.Final }.OfType<AllocationRecord>())
         {

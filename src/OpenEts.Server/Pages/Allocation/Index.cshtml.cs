@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Allocation;
 using OpenEts.Domain.Identity;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Allocation;
 
@@ -40,6 +42,8 @@ public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandl
     public async Task OnGetAsync([FromQuery] string? done, CancellationToken ct)
     {
         Done = done;
+        // A year in the address that is no number (?year=abc) is named beside the year's box, with the year shown instead.
+        Unbound.Name(Errors, ModelState, field => field == "year" ? Year.ToString(CultureInfo.InvariantCulture) : null);
         await LoadAsync(ct);
     }
 

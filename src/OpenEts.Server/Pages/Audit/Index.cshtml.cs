@@ -5,6 +5,7 @@ using OpenEts.Application.Audit;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Audit;
 
@@ -28,11 +29,20 @@ public sealed class IndexModel(AuditLog log) : PageModel
 
     public (long Checked, JournalBreak? Break)? Verified { get; private set; }
 
+    /// <summary>A page number in the address the log could not show, named with the page shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
     // A kind chosen from the list matches that kind only; any other text (an older link) still matches as a prefix.
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Entries = await log.PageAsync(User.Actor(), AuditKinds.IsKnown(Kind)
             ? new JournalFilter(Subject, ActorName, Kind: Kind)
             : new JournalFilter(Subject, ActorName, KindPrefix: Kind), PageNumber, ct);
+        if (Entries is { } shown)
+        {
+            Unread.NamePage(ModelState, "p", PageNumber, shown.Page, Math.Max(1, (shown.Total + AuditLog.PageSize - 1) / AuditLog.PageSize));
+        }
+    }
 
     public async Task OnGetVerifyAsync(CancellationToken ct)
     {

@@ -1,6 +1,8 @@
 using OpenEts.Application.Compliance;
 using OpenEts.Domain.Compliance;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Compliance;
 
@@ -19,6 +21,23 @@ internal static class CompliancePage
         var years = await queries.YearsAsync(ct);
         return years.FirstOrDefault(x => x.Jurisdiction == code) is { Year: > 0 } same ? same
             : years.Count > 0 ? years[0] : null;
+    }
+
+    /// <summary>
+    /// Names what the address asked for and the page could not show, with the year shown instead: a year that is no number
+    /// (<c>?year=abc</c>), and a jurisdiction with no year of rules when the newest year of another is shown in its place.
+    /// </summary>
+    public static void NameUnread(AddressErrors unread, ModelStateDictionary state, string? jurisdiction,
+        (string Jurisdiction, int Year)? picked, IReadOnlyList<(string Jurisdiction, int Year)> years)
+    {
+        ArgumentNullException.ThrowIfNull(unread);
+        ArgumentNullException.ThrowIfNull(years);
+        var shown = picked is { } p ? Title(p.Jurisdiction, p.Year) : Text.T("address.nothing");
+        Unbound.Name(unread.ByField, state, field => field == "year" ? shown : null);
+        if (!string.IsNullOrWhiteSpace(jurisdiction) && picked is { } q && !string.Equals(q.Jurisdiction, jurisdiction.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            Unbound.Name(unread.ByField, Unbound.NotAmong("jurisdiction", jurisdiction.Trim(), years.Select(y => y.Jurisdiction).Distinct()), shown);
+        }
     }
 
     /// <summary>A jurisdiction's name in the reader's language (GD → 广东试点), its code when it has none.</summary>

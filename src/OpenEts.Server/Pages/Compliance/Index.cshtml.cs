@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Compliance;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Compliance;
 
@@ -19,10 +20,14 @@ public sealed class IndexModel(ComplianceQueries queries) : PageModel
     /// <summary>The jurisdiction and year shown (asked for, else the newest with rules); null when no year has rules.</summary>
     public (string Jurisdiction, int Year)? Picked { get; private set; }
 
+    /// <summary>A year or jurisdiction in the address the page could not show, named with the year shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
     public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
     {
         Years = await queries.YearsAsync(ct);
         Picked = await CompliancePage.PickAsync(queries, jurisdiction, year, ct);
+        CompliancePage.NameUnread(Unread, ModelState, jurisdiction, Picked, Years);
         if (Picked is { } pick)
         {
             List = await queries.ListAsync(pick.Jurisdiction, pick.Year, ct);

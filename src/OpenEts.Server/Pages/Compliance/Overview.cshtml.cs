@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Compliance;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Compliance;
 
@@ -18,9 +19,13 @@ public sealed class OverviewModel(ComplianceQueries queries) : PageModel
     /// <summary>Why there is no list, when there is none.</summary>
     public string NoneText { get; private set; } = "";
 
+    /// <summary>A year or jurisdiction in the address the page could not show, named with the year shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
     public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
     {
         var picked = await CompliancePage.PickAsync(queries, jurisdiction, year, ct);
+        CompliancePage.NameUnread(Unread, ModelState, jurisdiction, picked, await queries.YearsAsync(ct));
         if (picked is { } pick)
         {
             List = await queries.ListAsync(pick.Jurisdiction, pick.Year, ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Forms;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Pages.Shared;
 using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Compliance;
@@ -27,9 +28,13 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
     /// <summary>The refusal's text and its rule code, when the last surrender was refused.</summary>
     public (string Text, string Rule, string Field)? Refusal { get; private set; }
 
+    /// <summary>A year or jurisdiction in the address the page could not show, named with the year shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
     public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
     {
-        await LoadAsync(jurisdiction, year, ct);
+        var picked = await LoadAsync(jurisdiction, year, ct);
+        CompliancePage.NameUnread(Unread, ModelState, jurisdiction, picked, await queries.YearsAsync(ct));
         Input = Fresh();
     }
 
@@ -65,7 +70,7 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
         Key = IdempotencyKeys.NewText(KeyOrigin.Web),
     };
 
-    private async Task LoadAsync(string? jurisdiction, int? year, CancellationToken ct)
+    private async Task<(string Jurisdiction, int Year)?> LoadAsync(string? jurisdiction, int? year, CancellationToken ct)
     {
         var picked = await CompliancePage.PickAsync(queries, jurisdiction, year, ct);
         if (picked is { } pick)
@@ -73,6 +78,7 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
             Own = await queries.OwnAsync(User.Actor(), pick.Jurisdiction, pick.Year, ct);
         }
         NoneText = Own is null ? CompliancePage.NoneText(await queries.YearsAsync(ct), picked, own: true) : "";
+        return picked;
     }
 
     public sealed record FormInput

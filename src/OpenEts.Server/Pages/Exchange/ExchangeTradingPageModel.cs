@@ -4,6 +4,7 @@ using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Exchange;
 
@@ -51,6 +52,8 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
     public async Task OnGetAsync([FromQuery] string? done, CancellationToken ct)
     {
         Done = done;
+        // A client account in the address that is no number (?client=abc) is named, and the organisation's own shown in its place.
+        Unbound.Name(Errors, ModelState, field => field == "client" ? Text.T("exchange.clients.own") : null);
         await LoadAsync(ct);
     }
 

@@ -5,6 +5,8 @@ using OpenEts.Application.Exchange;
 using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Exchange;
 
@@ -27,6 +29,12 @@ public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : P
     /// <summary>The typed day's broken rule (not a date, or outside the platform's days), or null.</summary>
     public FieldError? DayError { get; private set; }
 
+    /// <summary>The day or account in the address the page could not read, named as typed with what is shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
+    /// <summary>The account as the address gave it when it was no number, kept as the choice shown.</summary>
+    public string? TypedAccount => Unread.Err("account") is null ? null : Request.Query["account"].ToString();
+
     /// <summary>True when the report is of a day before today: its trades are that day's, its position and cash today's.</summary>
     public bool IsPastDay { get; private set; }
 
@@ -38,10 +46,18 @@ public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : P
             DayError = EndOfDay.DayError(day, out var d);
             Day = DayError is null ? d : Day;
         }
+        if (DayError is { } error)
+        {
+            var typed = day!.Trim();
+            Unbound.Name(Unread.ByField, error with { Message = $"{error.Message} ('{typed}')", Figures = [error.Field, typed] }, Text.T("address.nothing"));
+        }
         IsPastDay = Day < BeijingTime.TradingDay(clock.GetUtcNow());
         Account = account;
         Accounts = await queries.AccountsAsync(User.Actor(), ct);
         // A day that could not be read shows its rule and no report: today's report under it would read as that day's.
         Report = DayError is null ? await queries.MemberReportAsync(User.Actor(), Day, account, ct) : null;
+        Unbound.Name(Unread.ByField, ModelState, field => field == "account"
+            ? Report is null ? Text.T("address.nothing") : Text.T("exchange.clients.own")
+            : null);
     }
 }

@@ -16,6 +16,12 @@ public sealed class DashboardModel(MrvQueries queries) : PageModel
 {
     public EmissionTotals Totals { get; private set; } = EmissionTotals.From([], null);
 
-    public async Task OnGetAsync([FromQuery] int? year, CancellationToken ct) =>
+    /// <summary>A year in the address that is no number or has no approved reports, named with the year shown instead.</summary>
+    public AddressErrors Unread { get; private set; } = new();
+
+    public async Task OnGetAsync([FromQuery] int? year, CancellationToken ct)
+    {
         Totals = EmissionTotals.From(await queries.ApprovedTotalsAsync(null, ct), year);
+        Unread = Totals.Unread(ModelState, year);
+    }
 }

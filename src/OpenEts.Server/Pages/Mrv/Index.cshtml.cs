@@ -5,6 +5,8 @@ using OpenEts.Application.Mrv;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Mrv;
 
@@ -35,8 +37,12 @@ public sealed class IndexModel(MrvQueries queries, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
+    /// <summary>A year in the address that is no number, named beside the year's box; every year's reports are listed.</summary>
+    public AddressErrors Unread { get; } = new();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Unbound.Name(Unread.ByField, ModelState, _ => Text.T("address.all"));
         var actor = User.Actor();
         Role = actor.Role;
         Queue = await queries.QueueAsync(actor, ct);

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Mrv;
 using OpenEts.Domain.Mrv;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Mrv;
 
@@ -28,6 +30,8 @@ public sealed class PlanModel(MrvCommandHandler handler, MrvQueries queries) : M
     {
         Done = done;
         Year = year ?? DateTime.UtcNow.Year - 1;
+        // A year in the address that is no number (?year=abc) is named beside the year's box, with the year opened instead.
+        Unbound.Name(Errors, ModelState, field => field == "year" ? Year.Value.ToString(CultureInfo.InvariantCulture) : null);
         var plan = await queries.OwnPlanAsync(User.Actor(), Year.Value, ct);
         Sources = [.. (plan?.Sources ?? []).Select(s => new SourceRow
         {

@@ -5,6 +5,8 @@ using OpenEts.Application.Offsets;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Offsets;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Offsets;
 
@@ -25,11 +27,19 @@ public sealed class IndexModel(OffsetsQueries queries) : PageModel
 
     public Role? Role { get; private set; }
 
+    /// <summary>A programme in the address that is none of them, named beside the choice; every programme's projects are listed.</summary>
+    public AddressErrors Unread { get; } = new();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = User.Identity?.IsAuthenticated == true ? User.Actor() : null;
         Role = actor?.Role;
-        Projects = await queries.ProjectsAsync(actor, Programmes.Find(Programme)?.Type, null, ct);
+        var programme = Programmes.Find(Programme);
+        if (programme is null && !string.IsNullOrWhiteSpace(Programme))
+        {
+            Unbound.Name(Unread.ByField, Unbound.NotAmong("programme", Programme.Trim(), Programmes.All.Select(p => p.Code)), Text.T("address.all"));
+        }
+        Projects = await queries.ProjectsAsync(actor, programme?.Type, null, ct);
         Queue = actor is null || actor.Role is Domain.Identity.Role.Auditor or Domain.Identity.Role.Citizen or Domain.Identity.Role.ExchangeMember
             ? []
             : await queries.QueueAsync(actor, ct);

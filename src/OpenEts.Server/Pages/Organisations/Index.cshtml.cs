@@ -6,6 +6,8 @@ using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Organisations;
 
@@ -32,7 +34,29 @@ public sealed class IndexModel(OrganisationService organisations) : PageModel
 
     public bool CanEdit => Roles.ManagesEntityList(User.Actor().Role);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Items = await organisations.ListAsync(new OrganisationFilter(Kind, Sector, Status, Q,
-            MarketJurisdiction.TryParse(Jurisdiction, out var market, out _) ? market : null), ct);
+    /// <summary>A filter in the address the page could not read, named beside its choice; the list is not filtered by it.</summary>
+    public AddressErrors Unread { get; } = new();
+
+    /// <summary>The text of <paramref name="field"/> as the address gave it when it did not bind (kept as the choice shown).</summary>
+    public string? Typed(string field) => Unread.Err(field) is null ? null : Request.Query[field].ToString();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var all = Text.T("address.all");
+        Unbound.Name(Unread.ByField, ModelState, _ => all,
+            UnboundChoice.Of<OrganisationKind>("kind"), UnboundChoice.Of<Sector>("sector"), UnboundChoice.Of<CoverageStatus>("status"));
+        MarketJurisdiction? market = null;
+        if (!string.IsNullOrWhiteSpace(Jurisdiction))
+        {
+            if (MarketJurisdiction.TryParse(Jurisdiction, out var read, out _))
+            {
+                market = read;
+            }
+            else
+            {
+                Unbound.Name(Unread.ByField, Unbound.NotAmong("jurisdiction", Jurisdiction.Trim(), MarketJurisdiction.Codes), all);
+            }
+        }
+        Items = await organisations.ListAsync(new OrganisationFilter(Kind, Sector, Status, Q, market), ct);
+    }
 }

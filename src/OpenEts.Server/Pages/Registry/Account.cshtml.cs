@@ -5,6 +5,8 @@ using OpenEts.Domain.Identity;
 using OpenEts.Domain.Registry;
 using RegistryAccount = OpenEts.Domain.Registry.Account;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Registry;
 
@@ -52,6 +54,8 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
 
     public int HistoryTotal { get; private set; }
 
+    public int LastPage { get; private set; } = 1;
+
     public IReadOnlyList<string> Kinds { get; private set; } = [];
 
     public IReadOnlyList<string> HistoryClasses { get; private set; } = [];
@@ -71,7 +75,19 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
     public string PageLink(int page) =>
         $"?kind={Uri.EscapeDataString(KindFilter ?? "")}&class={Uri.EscapeDataString(ClassFilter ?? "")}&p={page}";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    /// <summary>A filter or page number in the address the page could not use, named with what is shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
+    /// <summary>The history filter <paramref name="field"/> as the address gave it when it names nothing in the history.</summary>
+    public string? Typed(string field) => Unread.Err(field) is null ? null : Request.Query[field].ToString();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var asked = PageNumber;
+        var result = await LoadAsync(ct) ?? Page();
+        Unread.NamePage(ModelState, "p", asked, PageNumber, LastPage);
+        return result;
+    }
 
     public async Task<IActionResult> OnPostApproveAsync(long? proposal, string? key, CancellationToken ct)
     {
@@ -112,12 +128,15 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
             var history = RegistryQueries.History(l, records, number);
             Kinds = [.. history.Select(h => h.Kind).Distinct().Order(StringComparer.Ordinal)];
             HistoryClasses = [.. history.Where(h => h.Class is not null).Select(h => h.Class!).Distinct().Order(StringComparer.Ordinal)];
+            KindFilter = Known("kind", KindFilter, Kinds);
+            ClassFilter = Known("class", ClassFilter, HistoryClasses);
             var filtered = history
                 .Where(h => string.IsNullOrEmpty(KindFilter) || h.Kind == KindFilter)
                 .Where(h => string.IsNullOrEmpty(ClassFilter) || h.Class == ClassFilter)
                 .ToList();
             HistoryTotal = filtered.Count;
-            PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (filtered.Count + PageSize - 1) / PageSize));
+            LastPage = Math.Max(1, (filtered.Count + PageSize - 1) / PageSize);
+            PageNumber = Math.Clamp(PageNumber, 1, LastPage);
             History = filtered.AsEnumerable().Reverse().Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
             return true;
         }, ct);
@@ -133,4 +152,15 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
     /// <param name="MayDecide">The user represents the source account (may reject; may approve unless they proposed it).</param>
     /// <param name="Own">The user proposed it, so may not approve it.</param>
     public sealed record ProposalRow(TransferProposal Proposal, bool MayDecide, bool Own);
+
+    // A history filter naming nothing the history holds (an old or edited address) is named, and the history shown unfiltered.
+    private string? Known(string field, string? typed, IReadOnlyList<string> values)
+    {
+        if (string.IsNullOrEmpty(typed) || values.Contains(typed))
+        {
+            return typed;
+        }
+        Unbound.Name(Unread.ByField, Unbound.NotAmong(field, typed, values), Text.T("address.all"));
+        return null;
+    }
 }

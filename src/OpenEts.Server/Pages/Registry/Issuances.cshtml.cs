@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Registry;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Registry;
 
@@ -17,5 +18,12 @@ public sealed class IssuancesModel(RegistryQueries queries) : PageModel
 
     public PublicPage<PublicIssuance> List { get; private set; } = new([], 1, 1, 0);
 
-    public async Task OnGetAsync(CancellationToken ct) => List = await queries.OffsetIssuancesAsync(P ?? 1, ct);
+    /// <summary>A page number in the address the list could not show, named with the page shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        List = await queries.OffsetIssuancesAsync(P ?? 1, ct);
+        Unread.NamePage(ModelState, "p", P ?? 1, List.Page, List.PageCount);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Localization;
@@ -29,6 +31,23 @@ public sealed class EmissionTotals
             .Select(r => new CompanyTotal(r.Organisation, r.Name, r.Sector, r.Approved.Value,
                 before.TryGetValue(r.Organisation, out var b) ? b.Approved.Value : null))];
         Total = ofYear.Sum(r => r.Approved.Value);
+    }
+
+    /// <summary>
+    /// The year the address asked for (<paramref name="asked"/> as bound) when it is no number or has no approved
+    /// reports, named with the year shown in its place.
+    /// </summary>
+    internal AddressErrors Unread(ModelStateDictionary state, int? asked)
+    {
+        var unread = new AddressErrors();
+        var shown = Year?.ToString(CultureInfo.InvariantCulture) ?? Text.T("address.nothing");
+        Unbound.Name(unread.ByField, state, field => field == "year" ? shown : null);
+        if (asked is { } year && year != Year && unread.Err("year") is null)
+        {
+            Unbound.Name(unread.ByField, Unbound.NotAmong("year", year.ToString(CultureInfo.InvariantCulture),
+                Years.Select(y => y.ToString(CultureInfo.InvariantCulture))), shown);
+        }
+        return unread;
     }
 
     /// <summary>Years with approved reports, ascending.</summary>

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace OpenEts.Server.Tests.Pages;
+
+public sealed partial class AddressValuesPageTests
+{
+    [Fact]
+    public async Task MrvReports_AYearThatIsNoNumber_IsNamedBesideItsBoxAsTyped_AndEveryYearIsShown()
+    {
+        var page = await PageAsync("regulator", "/Mrv?year=abc");
+
+        Named(FieldError(page, "reports-year"), "abc", "全部");
+        KeptInBox(page, "reports-year", "abc");
+    }
+
+    [Fact]
+    public async Task EmissionTotals_AYearThatIsNoNumberOrHasNoReports_IsNamedAsTyped_AndTheYearShownIsSaid()
+    {
+        foreach (var page in new[] { "/Disclosure", "/Mrv/Dashboard" })
+        {
+            var typed = await PageAsync("regulator", page + "?year=abc");
+            var none = await PageAsync("regulator", page + "?year=1999");
+
+            Named(Banner(typed), "abc", "");
+            Named(Banner(none), "1999", "");
+            Assert.DoesNotContain("id=\"address-error\"", await PageAsync("regulator", page), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task MrvPlan_AYearThatIsNoNumber_IsNamedBesideItsBoxAsTyped_AndTheYearOpenedIsSaid()
+    {
+        var page = await PageAsync("power-a", "/Mrv/Plan?year=abc");
+        var opened = Regex.Match(page, "<h1>[^<]*· (\\d{4})</h1>").Groups[1].Value;
+
+        Named(FieldError(page, "plan-year"), "abc", opened);
+        KeptInBox(page, "plan-year", "abc");
+    }
+}
