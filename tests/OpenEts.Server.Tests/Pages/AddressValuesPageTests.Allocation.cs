@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using OpenEts.Server.Tests.Allocation;
 using OpenEts.Server.Tests.Api;
 
@@ -26,5 +27,28 @@ public sealed partial class AddressValuesPageTests
         Named(Banner(page), "abc", "2017");
         Assert.DoesNotContain("id=\"address-error\"", await PageAsync("cement-a", "/Allocation/Entity?jurisdiction=guangdong&year=2017"),
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllocationPlan_AVersionThatIsNoNumber_IsNamedAsTyped_AndTheVersionShownIsSaid()
+    {
+        var page = await PageAsync("regulator", "/Allocation/Plan?id=guangdong-2017&version=abc");
+        var plain = await PageAsync("regulator", "/Allocation/Plan?id=guangdong-2017&version=1");
+
+        var banner = Regex.Match(page, "id=\"plan-error\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
+        Named(banner, "abc", "v1");
+        Assert.DoesNotContain("id=\"plan-error\"", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllocationWhatIf_AYearAndVersionThatAreNoNumbers_AreNamedBesideTheirBoxesAsTyped_AndWhatIsShownIsSaid()
+    {
+        var page = await PageAsync("regulator", "/Allocation/WhatIf?plan=guangdong-2017&version=abc&year=xyz");
+
+        Named(FieldError(page, "year"), "xyz", "2017");
+        Assert.Matches("现显示：v\\d+", FieldError(page, "version"));
+        Assert.Contains("“abc”", FieldError(page, "version"), StringComparison.Ordinal);
+        Assert.Contains("id=\"year\" inputmode=\"numeric\" value=\"xyz\" class=\"invalid\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"version\" inputmode=\"numeric\" value=\"abc\" class=\"invalid\"", page, StringComparison.Ordinal);
     }
 }

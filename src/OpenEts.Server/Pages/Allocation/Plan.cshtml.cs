@@ -49,6 +49,11 @@ public sealed class PlanModel(AllocationQueries queries, AllocationCommandHandle
     {
         Done = done;
         Stored = Id is null ? null : await queries.PlanAsync(Id, Version, ct);
+        if (Stored is { } shown)
+        {
+            // A version in the address that is no number (?version=abc) opened version 1 unsaid: it is named, with the version shown.
+            Unbound.Name(Errors, ModelState, field => field == "version" ? "v" + shown.Version.ToString(CultureInfo.InvariantCulture) : null);
+        }
         return Stored is null ? NotFound() : Page();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Allocation;
@@ -43,7 +44,17 @@ public sealed class WhatIfModel(AllocationQueries queries, AllocationCommandHand
     /// <summary>Whether the confirm form is offered: to the roles that may confirm (the handler checks again).</summary>
     public bool MayConfirm => AllocationRoles.Regulator.Contains(User.Actor().Role);
 
-    public Task OnGetAsync(CancellationToken ct) => RunAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await RunAsync(ct);
+        // A year or version in the address that is no number (?year=abc) is named beside its box, with what is shown instead.
+        Unbound.Name(Errors, ModelState, field => field switch
+        {
+            "year" => Year.ToString(CultureInfo.InvariantCulture),
+            "version" => Result is { } shown ? "v" + shown.Plan.Version.ToString(CultureInfo.InvariantCulture) : Text.T("address.nothing"),
+            _ => null,
+        });
+    }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
