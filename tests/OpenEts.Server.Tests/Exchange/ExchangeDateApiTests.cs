@@ -69,7 +69,7 @@ public sealed class ExchangeDateApiTests(ServerFactory server) : IClassFixture<S
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("id=\"report-day-error\">交易日：日期须在 2000-01-01 至 2099-12-31 之间", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"report-day-error\">交易日：“9999-12-31”不在 2000-01-01 至 2099-12-31 之间", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"report-trades\"", page, StringComparison.Ordinal);
     }
 

@@ -36,4 +36,16 @@ public sealed partial class AddressValuesPageTests
         Named(FieldError(page, "plan-year"), "abc", opened);
         KeptInBox(page, "plan-year", "abc");
     }
+
+    [Fact]
+    public async Task MrvEdit_AYearThatIsNoNumber_IsNamedAsTyped_AndTheYearOpenedIsSaid()
+    {
+        var page = await PageAsync("cement-a", "/Mrv/Edit?year=abc");
+        var plain = await PageAsync("cement-a", "/Mrv/Edit");
+
+        var year = Regex.Match(plain, "<input type=\"hidden\" name=\"Input.Year\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.NotEmpty(year);
+        Named(Regex.Match(page, "id=\"report-error\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value, "abc", year);
+        Assert.DoesNotContain("id=\"report-error\"", plain, StringComparison.Ordinal);
+    }
 }

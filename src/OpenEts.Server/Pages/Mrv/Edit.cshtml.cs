@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Files;
@@ -62,6 +63,8 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
     {
         Done = done;
         Input.Year = year ?? DateTime.UtcNow.Year - 1;
+        // A year in the address that is no number (?year=abc) opened last year's report unsaid: it is named, with the year shown.
+        Unbound.Name(Errors, ModelState, field => field == "year" ? Input.Year?.ToString(CultureInfo.InvariantCulture) : null);
         await LoadAsync(fromStored: true, ct);
         return Page();
     }
