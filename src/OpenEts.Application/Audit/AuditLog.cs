@@ -17,11 +17,14 @@ public sealed class AuditLog(IStore store)
         {
             return Task.FromResult<AuditPage?>(null);
         }
-        // A page past the last one that an offset can name is the last such page, not an overflowing offset.
-        var p = Math.Clamp(page, 1, int.MaxValue / PageSize);
-        return store.ReadAsync<AuditPage?>(async s => new AuditPage(
-            await s.Journal.PageAsync(filter, (p - 1) * PageSize, PageSize).ConfigureAwait(false),
-            await s.Journal.CountAsync(filter).ConfigureAwait(false), p), ct);
+        // A page before the first is the first; a page past the last is the last (an empty page would say nothing).
+        return store.ReadAsync<AuditPage?>(async s =>
+        {
+            var total = await s.Journal.CountAsync(filter).ConfigureAwait(false);
+            var last = (int)Math.Clamp((total + PageSize - 1) / PageSize, 1, int.MaxValue / PageSize);
+            var p = Math.Clamp(page, 1, last);
+            return new AuditPage(await s.Journal.PageAsync(filter, (p - 1) * PageSize, PageSize).ConfigureAwait(false), total, p);
+        }, ct);
     }
 
     /// <summary>

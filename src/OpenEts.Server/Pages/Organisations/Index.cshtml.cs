@@ -37,9 +37,6 @@ public sealed class IndexModel(OrganisationService organisations) : PageModel
     /// <summary>A filter in the address the page could not read, named beside its choice; the list is not filtered by it.</summary>
     public AddressErrors Unread { get; } = new();
 
-    /// <summary>The text of <paramref name="field"/> as the address gave it when it did not bind (kept as the choice shown).</summary>
-    public string? Typed(string field) => Unread.Err(field) is null ? null : Request.Query[field].ToString();
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         var all = Text.T("address.all");

@@ -78,9 +78,6 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
     /// <summary>A filter or page number in the address the page could not use, named with what is shown instead.</summary>
     public AddressErrors Unread { get; } = new();
 
-    /// <summary>The history filter <paramref name="field"/> as the address gave it when it names nothing in the history.</summary>
-    public string? Typed(string field) => Unread.Err(field) is null ? null : Request.Query[field].ToString();
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var asked = PageNumber;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using OpenEts.Server.Localization;
 
@@ -17,14 +18,21 @@ public sealed class AddressErrors
     public string? Err(string field) => ByField.GetValueOrDefault(field);
 
     /// <summary>
-    /// Names the page number <paramref name="field"/> when the address gave one that is no number or lies outside 1 to
-    /// <paramref name="last"/> (<paramref name="asked"/> as bound), saying which page is shown (<paramref name="shown"/>).
+    /// The text the address gave for <paramref name="field"/> when the page could not use it (a select box keeps it as
+    /// an extra option so that the reader sees what they typed), or null.
+    /// </summary>
+    public string? Typed(HttpRequest request, string field) => Err(field) is null ? null : request.Query[field].ToString();
+
+    /// <summary>
+    /// Names the page number <paramref name="field"/> when the address gave one that is no number, or one the query did
+    /// not show (<paramref name="asked"/> as bound, <paramref name="shown"/> the page the query clamped it to, of 1 to
+    /// <paramref name="last"/>).
     /// </summary>
     internal void NamePage(ModelStateDictionary state, string field, long asked, long shown, long last)
     {
         var page = Text.T("address.page", shown);
         Unbound.Name(ByField, state, f => f == field ? page : null);
-        if (!ByField.ContainsKey(field) && (asked < 1 || asked > last))
+        if (!ByField.ContainsKey(field) && asked != shown)
         {
             Unbound.Name(ByField, Unbound.OutOfRange(field, asked, 1, last), page);
         }
