@@ -21,6 +21,8 @@ public sealed partial class AddressValuesPageTests
 
         var dayError = Regex.Match(day, "<div class=\"alert bad\" role=\"alert\" id=\"report-day-error\">(.*?)</div>").Groups[1].Value;
         Named(dayError, "2026-13-01", "无");
+        // The day's box keeps the text as typed (a date box would show it empty), marked and pointing at its message.
+        Assert.Contains("type=\"text\" name=\"day\" id=\"report-day\" value=\"2026-13-01\" class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"report-day-error\"", day, StringComparison.Ordinal);
         // A company chooses no account (it has one), so the account is named in the banner; its own report is shown.
         Named(Banner(account), "abc", "自营账户");
         Assert.Contains("id=\"report-trades\"", account, StringComparison.Ordinal);

@@ -29,6 +29,9 @@ public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : P
     /// <summary>The typed day's broken rule (not a date, or outside the platform's days), or null.</summary>
     public FieldError? DayError { get; private set; }
 
+    /// <summary>The day as the address gave it when it could not be read (kept in the day's box), else null.</summary>
+    public string? TypedDay { get; private set; }
+
     /// <summary>The day or account in the address the page could not read, named as typed with what is shown instead.</summary>
     public AddressErrors Unread { get; } = new();
 
@@ -48,7 +51,7 @@ public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : P
         }
         if (DayError is { } error)
         {
-            var typed = day!.Trim();
+            var typed = TypedDay = day!.Trim();
             Unbound.Name(Unread.ByField, error with { Message = $"{error.Message} ('{typed}')", Figures = [error.Field, typed] }, Text.T("address.nothing"));
         }
         IsPastDay = Day < BeijingTime.TradingDay(clock.GetUtcNow());
