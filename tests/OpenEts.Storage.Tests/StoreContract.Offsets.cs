@@ -87,22 +87,52 @@ public abstract partial class StoreContract<TDb>
     public async Task Offsets_ForestAreaRestatedAboveTheClaim_IssuesNoMoreThanTheClaim()
     {
         await using var world = await OffsetsWorldAsync();
-        var paper = await world.ActorOf("paper-a");
         var verifier = await world.ActorOf("verifier");
         var regulator = await world.ActorOf("regulator");
-        var id = ((OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct)).Project.Id;
-        await world.Handler.HandleAsync(verifier, new ValidateProject(id, "ok"), Ct);
-        await world.Handler.HandleAsync(regulator, new RegisterProject(id, ""), Ct);
-        var filed = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, new SubmitMonitoringReport(id,
-            new DateOnly(2018, 1, 1), new DateOnly(2018, 12, 31), null, ForestryInput.WithDefaults(ForestrySpecies.ChineseFir, 1000m, 10m, 500m, 0m)), Ct);
+        var (_, report) = await FiledForestReportAsync(world);
 
         // The verifier restates the area as 2000 ha: recomputed, about 23 335 t, twice the 11 417.447 t claimed.
-        var verified = await world.Handler.HandleAsync(verifier, new VerifyMonitoringReport(filed.Report!.Id, "ok", null, 2000m, null), Ct);
-        await world.Handler.HandleAsync(regulator, new IssueCredits(filed.Report.Id), Ct);
+        var verified = await world.Handler.HandleAsync(verifier, new VerifyMonitoringReport(report, "ok", null, 2000m, null), Ct);
+        await world.Handler.HandleAsync(regulator, new IssueCredits(report), Ct);
         var total = await world.Registry.QueryAsync((l, _) => l.TotalIssued(UnitClass.Parse("FFCER-FJ0102-2018")).Value, Ct);
 
         Assert.Equal(11_417, Assert.IsType<OffsetsCommandOutcome.Completed>(verified).Report!.Verified);
         Assert.Equal(11_417, total);
+    }
+
+    [Fact]
+    public async Task Offsets_VerifierRestatesWoodDensity_TheReportIsRecomputedWithIt_AndTheBasisKept()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var verifier = await world.ActorOf("verifier");
+        var (_, filed) = await FiledForestReportAsync(world);
+
+        // D restated from the fir's 0.307 to 0.25 t/m³: 1000 × 10 × 1.634 × 1.246 × 0.25 = 5 089.91 t dry matter,
+        // × 0.52 × 44/12 = 9 704.762 t gross, − 500 baseline = 9 204.762 t: 9 204 whole tonnes verified (claim 11 417.447).
+        var verified = await world.Handler.HandleAsync(verifier, new VerifyMonitoringReport(filed, "ok", null, null, null,
+            new RestatedParameters(null, null, 0.25m, null, "复测样地 12 块，木材密度 0.25")), Ct);
+        var report = Assert.IsType<OffsetsCommandOutcome.Completed>(verified).Report!;
+        var entry = Assert.Single(await world.Store.ReadAsync(s => s.Journal.PageAsync(new JournalFilter(Kind: "offsets.report.verified"), 0, 10), Ct));
+
+        Assert.Equal(9_204, report.Verified);
+        Assert.Equal(("D", 0.25m, "复测样地 12 块，木材密度 0.25"), Assert.Single(report.Forestry!.Restated()));
+        Assert.Equal(1.634m, report.Forestry.ExpansionFactor.Value);
+        Assert.Contains("\"restated\":[{\"parameter\":\"D\",\"stated\":0.307,\"value\":0.25,", entry.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offsets_VerifierRestatesAParameterOutOfRange_IsRefusedNamingIt_AndNothingIsWritten()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var verifier = await world.ActorOf("verifier");
+        var (id, report) = await FiledForestReportAsync(world);
+
+        var refused = await world.Handler.HandleAsync(verifier, new VerifyMonitoringReport(report, "ok", null, null, null,
+            new RestatedParameters(0.9m, null, null, null, "复测")), Ct);
+        var detail = await world.Queries.ProjectAsync(null, id, Ct);
+
+        Assert.Equal("expansionFactor", Assert.Single(Assert.IsType<OffsetsCommandOutcome.Invalid>(refused).Errors).Field);
+        Assert.Equal(MonitoringStatus.Submitted, Assert.Single(detail!.Reports).Status);
     }
 
     [Fact]
@@ -254,14 +284,20 @@ public abstract partial class StoreContract<TDb>
 
     private static async Task<long> VerifiedForestReportAsync(OffsetsWorld world)
     {
+        var (_, report) = await FiledForestReportAsync(world);
+        await world.Handler.HandleAsync(await world.ActorOf("verifier"), new VerifyMonitoringReport(report, "ok", null, null, null), Ct);
+        return report;
+    }
+
+    // A registered Chinese-fir project of 1 000 ha and 10 m³/ha with a 500 t baseline, its 2018 report filed (11 417.447 t claimed).
+    private static async Task<(long Project, long Report)> FiledForestReportAsync(OffsetsWorld world)
+    {
         var paper = await world.ActorOf("paper-a");
-        var verifier = await world.ActorOf("verifier");
-        var submitted = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct);
-        await world.Handler.HandleAsync(verifier, new ValidateProject(submitted.Project.Id, "ok"), Ct);
-        await world.Handler.HandleAsync(await world.ActorOf("regulator"), new RegisterProject(submitted.Project.Id, ""), Ct);
-        var filed = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, new SubmitMonitoringReport(submitted.Project.Id,
+        var id = ((OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct)).Project.Id;
+        await world.Handler.HandleAsync(await world.ActorOf("verifier"), new ValidateProject(id, "ok"), Ct);
+        await world.Handler.HandleAsync(await world.ActorOf("regulator"), new RegisterProject(id, ""), Ct);
+        var filed = (OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, new SubmitMonitoringReport(id,
             new DateOnly(2018, 1, 1), new DateOnly(2018, 12, 31), null, ForestryInput.WithDefaults(ForestrySpecies.ChineseFir, 1000m, 10m, 500m, 0m)), Ct);
-        await world.Handler.HandleAsync(verifier, new VerifyMonitoringReport(filed.Report!.Id, "ok", null, null, null), Ct);
-        return filed.Report.Id;
+        return (id, filed.Report!.Id);
     }
 }

@@ -11,18 +11,26 @@ namespace OpenEts.Application.Offsets;
 
 /// <summary>
 /// The programme's verifier verifies a submitted monitoring report (核证) with an opinion. A forestry report is
-/// recomputed, with the area and growth the verifier restates where they differ from the owner's; any other report
-/// is verified at the tonnes the verifier states (the claim when none is stated). Never more than the claim: stated
+/// recomputed, with the area, growth and species parameters (BEF, R, D, CF) the verifier restates where they differ
+/// from the owner's, a restated parameter with the verifier's basis; any other report is verified at the tonnes the
+/// verifier states (the claim when none is stated). Never more than the claim: stated
 /// tonnes above it are refused (<c>AboveClaim</c>), and a forestry recomputation above it is capped at it. Whole tonnes
 /// are verified: the exact figure rounded down. A negative opinion is a return (<see cref="ReturnMonitoringReport"/>).
 /// </summary>
-public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal? VerifiedTonnes, decimal? AreaHectares, decimal? GrowthPerHectare)
+public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal? VerifiedTonnes, decimal? AreaHectares, decimal? GrowthPerHectare,
+    RestatedParameters? Parameters = null)
     : IOffsetsCommand
 {
     /// <summary>Set by carbon inclusion once the aggregation's sample is checked (never from a form).</summary>
     internal bool SampleChecked { get; init; }
 
-    public sealed record Form(long? Report, string? Opinion, decimal? VerifiedTonnes = null, decimal? AreaHectares = null, decimal? GrowthPerHectare = null);
+    /// <summary>
+    /// The request as typed: for a forestry report the restated <c>AreaHectares</c>, <c>GrowthPerHectare</c> and
+    /// parameters (<c>ExpansionFactor</c>, <c>RootToShoot</c>, <c>WoodDensity</c>, <c>CarbonFraction</c>) with the
+    /// verifier's <c>Basis</c> for them; for any other report the <c>VerifiedTonnes</c>.
+    /// </summary>
+    public sealed record Form(long? Report, string? Opinion, decimal? VerifiedTonnes = null, decimal? AreaHectares = null, decimal? GrowthPerHectare = null,
+        decimal? ExpansionFactor = null, decimal? RootToShoot = null, decimal? WoodDensity = null, decimal? CarbonFraction = null, string? Basis = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => OffsetsRoles.Validators;
@@ -36,7 +44,20 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
         var verified = form.VerifiedTonnes is null ? (decimal?)null : read.Number(form.VerifiedTonnes, "verifiedTonnes", 0, OffsetsFields.MaxTonnes);
         var area = form.AreaHectares is null ? (decimal?)null : read.Number(form.AreaHectares, "areaHectares", 0.0001m, 10_000_000m);
         var growth = form.GrowthPerHectare is null ? (decimal?)null : read.Number(form.GrowthPerHectare, "growthPerHectare", 0, 10_000m);
-        command = read.IsValid ? new VerifyMonitoringReport(report, opinion, verified, area, growth) : null;
+        var basis = read.Words(form.Basis, "restatedBasis", OffsetsFields.LongText, required: false);
+        var restated = form.ExpansionFactor ?? form.RootToShoot ?? form.WoodDensity ?? form.CarbonFraction;
+        if (restated is not null && basis.Length == 0)
+        {
+            read.Fail("restatedBasis", "BasisRequired", "a restated parameter names the verifier's basis (sample plots re-measured, the laboratory report checked)");
+        }
+        else if (restated is null && basis.Length > 0)
+        {
+            read.Fail("restatedBasis", "BasisWithoutRestatement",
+                "the basis supports a restated parameter: state the expansionFactor, rootToShoot, woodDensity or carbonFraction found, or leave the basis empty");
+        }
+        var parameters = restated is null ? null
+            : new RestatedParameters(form.ExpansionFactor, form.RootToShoot, form.WoodDensity, form.CarbonFraction, basis);
+        command = read.IsValid ? new VerifyMonitoringReport(report, opinion, verified, area, growth, parameters) : null;
         errors = read.Errors;
         return command is not null;
     }
@@ -69,6 +90,12 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
         var claimCeiling = (long)decimal.Floor(report.Claimed.Value);
         var forestry = report.Forestry;
         object? derivation = null;
+        if (forestry is null && Parameters is not null)
+        {
+            return new OffsetsDecision.Refuse("NotForestry", "expansionFactor",
+                $"monitoring report {report.Id} states its reductions, not forestry parameters: restate verifiedTonnes instead",
+                RefusalKind.Malformed);
+        }
         if (forestry is not null && VerifiedTonnes is not null)
         {
             return new OffsetsDecision.Refuse("ForestryComputed", "verifiedTonnes",
@@ -77,11 +104,15 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
         }
         if (forestry is not null)
         {
-            forestry = forestry with
+            forestry = (Parameters?.ApplyTo(forestry) ?? forestry) with
             {
                 AreaHectares = AreaHectares ?? forestry.AreaHectares,
                 GrowthPerHectare = GrowthPerHectare ?? forestry.GrowthPerHectare,
             };
+            if (ForestryCalculator.Check(forestry) is { Count: > 0 } wrong)
+            {
+                return new OffsetsDecision.Fail([.. wrong.Select(w => new FieldError(w.Field, "Forestry", w.Message))]);
+            }
             var result = ForestryCalculator.Compute(forestry, SubmitMonitoringReport.BufferOf(methodology));
             // Restated area or growth can recompute more than the owner claimed; what is verified never exceeds the
             // claim (the owner files a new claim for more), so the figure is capped there and the cap recorded.
@@ -91,6 +122,7 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
                 biomass = result.Biomass, grossTonnes = result.Gross.Value, netTonnes = result.Net.Value, verified = result.Verified,
                 buffer = result.Buffer, toOwner = result.ToOwner, unconfirmed = forestry.Unconfirmed,
                 cappedAtClaim = result.Verified > claimCeiling,
+                restated = forestry.Restated().Select(r => new { parameter = r.Name, stated = report.Forestry!.ValueOf(r.Name), value = r.Value, basis = r.Basis }),
             };
         }
         else if (VerifiedTonnes is { } stated && stated > report.Claimed.Value)
@@ -120,5 +152,25 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
             derivation,
             opinion = Opinion,
         }) with { Report = done };
+    }
+}
+
+/// <summary>
+/// The species parameters a verifier found in place of the owner's (核证调整: re-measured plots, a laboratory report
+/// checked, or the species' default where the owner's measurement is not supported), with the verifier's basis; a
+/// parameter not restated stays as the owner stated it.
+/// </summary>
+public sealed record RestatedParameters(decimal? ExpansionFactor, decimal? RootToShoot, decimal? WoodDensity, decimal? CarbonFraction, string Basis)
+{
+    /// <summary><paramref name="input"/> with each restated parameter in place of the owner's.</summary>
+    public ForestryInput ApplyTo(ForestryInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ForestryParameter Pick(decimal? value, ForestryParameter owner) => value is { } v ? ForestryParameter.Restated(v, Basis) : owner;
+        return input with
+        {
+            ExpansionFactor = Pick(ExpansionFactor, input.ExpansionFactor), RootToShoot = Pick(RootToShoot, input.RootToShoot),
+            WoodDensity = Pick(WoodDensity, input.WoodDensity), CarbonFraction = Pick(CarbonFraction, input.CarbonFraction),
+        };
     }
 }

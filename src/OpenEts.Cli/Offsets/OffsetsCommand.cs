@@ -200,10 +200,15 @@ internal static class OffsetsCommand
         var verified = Number("--verified", "verified tonnes (non-forestry; default the claim)");
         var area = Number("--area", "restated hectares (forestry)");
         var growth = Number("--growth", "restated growth, m³/ha (forestry)");
+        var (bef, root, density, carbon) = (Number("--bef", "restated biomass expansion factor (forestry)"),
+            Number("--root-to-shoot", "restated root-to-shoot ratio (forestry)"), Number("--wood-density", "restated wood density, t/m³ (forestry)"),
+            Number("--carbon-fraction", "restated carbon fraction (forestry)"));
+        var basis = Text("--basis", "the basis of the restated parameters (plots re-measured, report checked)");
         return Step(db, "verify", "Verify a monitoring report (the programme's verifier).",
-            "ets offsets verify REPORT --opinion TEXT [--verified T] [--area HA] [--growth M3] --as USER", [id, opinion, verified, area, growth],
+            "ets offsets verify REPORT --opinion TEXT [--verified T] [--area HA] [--growth M3] [--bef X] [--root-to-shoot X] [--wood-density X] [--carbon-fraction X] [--basis TEXT] --as USER",
+            [id, opinion, verified, area, growth, bef, root, density, carbon, basis],
             r => Parsed(VerifyMonitoringReport.TryParse(new(r.GetValue(id), r.GetValue(opinion), r.GetValue(verified), r.GetValue(area),
-                r.GetValue(growth)), out var c, out var e), c, e));
+                r.GetValue(growth), r.GetValue(bef), r.GetValue(root), r.GetValue(density), r.GetValue(carbon), r.GetValue(basis)), out var c, out var e), c, e));
     }
 
     private static Verb ReturnReport(Option<string> db)

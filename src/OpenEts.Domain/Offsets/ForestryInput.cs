@@ -37,6 +37,16 @@ public sealed record ForestryInput(
     public IReadOnlyList<(string Name, decimal Value, string Evidence)> Measured() =>
         [.. Named().Where(p => p.Parameter.Evidence() is not null).Select(p => (p.Name, p.Parameter.Value, p.Parameter.Evidence()!))];
 
+    /// <summary>
+    /// The parameters the verifier restated in place of the owner's (<c>BEF</c>, <c>R</c>, <c>D</c>, <c>CF</c>, in that
+    /// order), each with its value and the verifier's basis; empty when the verifier restated none.
+    /// </summary>
+    public IReadOnlyList<(string Name, decimal Value, string Basis)> Restated() =>
+        [.. Named().Where(p => p.Parameter.Basis() is not null).Select(p => (p.Name, p.Parameter.Value, p.Parameter.Basis()!))];
+
+    /// <summary>The value of the parameter <paramref name="name"/> (<c>BEF</c>, <c>R</c>, <c>D</c> or <c>CF</c>).</summary>
+    public decimal ValueOf(string name) => Named().First(p => p.Name == name).Parameter.Value;
+
     private (string Name, ForestryParameter Parameter)[] Named() =>
         [("BEF", ExpansionFactor), ("R", RootToShoot), ("D", WoodDensity), ("CF", CarbonFraction)];
 }

@@ -82,7 +82,9 @@ internal static class OffsetsEndpoints
         decimal? GrowthPerHectare = null, decimal? BaselineTonnes = null, decimal? LeakageTonnes = null, decimal? ExpansionFactor = null,
         decimal? RootToShoot = null, decimal? WoodDensity = null, decimal? CarbonFraction = null, string? Evidence = null, long? Report = null);
 
-    public sealed record VerifyInput(string Opinion, decimal? VerifiedTonnes = null, decimal? AreaHectares = null, decimal? GrowthPerHectare = null);
+    public sealed record VerifyInput(string Opinion, decimal? VerifiedTonnes = null, decimal? AreaHectares = null, decimal? GrowthPerHectare = null,
+        decimal? ExpansionFactor = null, decimal? RootToShoot = null, decimal? WoodDensity = null, decimal? CarbonFraction = null,
+        string? RestatedBasis = null);
 
     private static Actor? ActorOrNull(HttpContext http) => http.User.Identity?.IsAuthenticated == true ? http.User.Actor() : null;
 
@@ -148,7 +150,8 @@ internal static class OffsetsEndpoints
             out var command, out var errors), command, errors, http, handler, ct);
 
     private static Task<CommandResult> VerifyAsync(long id, VerifyInput i, HttpContext http, OffsetsCommandHandler handler, CancellationToken ct) =>
-        RunAsync(VerifyMonitoringReport.TryParse(new(id, i.Opinion, i.VerifiedTonnes, i.AreaHectares, i.GrowthPerHectare), out var command,
+        RunAsync(VerifyMonitoringReport.TryParse(new(id, i.Opinion, i.VerifiedTonnes, i.AreaHectares, i.GrowthPerHectare,
+            i.ExpansionFactor, i.RootToShoot, i.WoodDensity, i.CarbonFraction, i.RestatedBasis), out var command,
             out var errors), command, errors, http, handler, ct);
 
     private static Task<CommandResult> ReturnReportAsync(long id, CommentsInput input, HttpContext http, OffsetsCommandHandler handler,

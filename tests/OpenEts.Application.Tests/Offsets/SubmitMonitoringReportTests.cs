@@ -40,3 +40,34 @@ public sealed class SubmitMonitoringReportTests
         Assert.True(SubmitMonitoringReport.TryParse(Forestry(0.38m, tooLong[..OffsetsFields.LongText]), out _, out _));
     }
 }
+
+// The verifier restates a forestry report's species parameters with its basis, as the owner states measured ones with
+// evidence: a restated parameter with no basis, or a basis with nothing restated, is refused naming the basis.
+public sealed class VerifyMonitoringReportTests
+{
+    [Fact]
+    public void ARestatedParameterWithNoBasis_IsRefusedNamingTheBasis()
+    {
+        Assert.False(VerifyMonitoringReport.TryParse(new(1, "ok", WoodDensity: 0.25m), out var command, out var errors));
+
+        Assert.Null(command);
+        Assert.Equal(("restatedBasis", "BasisRequired"), Assert.Single(errors) is var e ? (e.Field, e.Rule) : default);
+    }
+
+    [Fact]
+    public void ABasisWithNothingRestated_IsRefusedNamingTheBasis()
+    {
+        Assert.False(VerifyMonitoringReport.TryParse(new(1, "ok", Basis: "复测样地"), out _, out var errors));
+
+        Assert.Equal(("restatedBasis", "BasisWithoutRestatement"), Assert.Single(errors) is var e ? (e.Field, e.Rule) : default);
+    }
+
+    [Fact]
+    public void RestatedParametersWithTheirBasis_AreCarriedToTheCommand()
+    {
+        Assert.True(VerifyMonitoringReport.TryParse(new(1, "ok", ExpansionFactor: 1.5m, CarbonFraction: 0.5m, Basis: "复测样地"), out var command,
+            out var errors), string.Join("; ", errors.Select(e => e.Message)));
+
+        Assert.Equal(new RestatedParameters(1.5m, null, null, 0.5m, "复测样地"), command!.Parameters);
+    }
+}

@@ -70,7 +70,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "NotProgrammeRole", "ProjectStatus", "MonitoringStatus", "NotOwner", "NotOwnAccount", "NoOrganisation", "ProjectCodeTaken",
         "OutsideCreditingPeriod", "PeriodOverlaps", "NothingToIssue", "AboveClaim", "NoMatchingIssuance", "IssuanceLinked", "MethodologyNotAccepted",
         "CategoryNotInMethodology", "HostOutsideProgramme", "BoundaryRequired", "DesignatedAreaIsPhcer", "PreCdmIsCcer", "Period",
-        "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "EvidenceWithoutMeasurement", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
+        "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "EvidenceWithoutMeasurement", "BasisRequired", "BasisWithoutRestatement", "NotForestry", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",
         // Market statistics import.
         "Number",
         // A value in a page's address outside what the page can show (Localization/Unbound.OutOfRange).

@@ -86,6 +86,44 @@ public sealed partial class OffsetsFormsPageTests
     }
 
     [Fact]
+    public async Task Verify_ForestryReportWithARestatedWoodDensity_IsVerifiedAtWhatItComputes_AndShowsItWithItsBasis()
+    {
+        var (id, report) = await ReportedAsync("FT0014", forestry: true);
+        var page = await PageSession.SignInAsync(server, "verifier");
+        const string basis = "复测样地 12 块（表单测试）";
+
+        var result = await page.PostAsync(new PageForm("verify", "verifier", $"/Offsets/Project?id={id}&handler=Verify", "WoodDensity",
+            [new("Report", Text(report)), new("Opinion", "合理保证（表单测试）"), new("RestatedBasis", basis)]), "0.25");
+        using var owner = await server.SignedInAsync("power-a");
+        var shown = WebUtility.HtmlDecode(await owner.GetStringAsync($"/Offsets/Project?id={id}", Ct));
+        using var verified = await server.SignedInAsync("power-a");
+        var json = await verified.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects/{id}", Ct);
+
+        // The fir's D 0.307 restated to 0.25: 9 204.762 t net of the 500 t baseline, 9 204 verified (claimed 11 417.447).
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.Equal(9_204, Assert.Single(json.GetProperty("reports").EnumerateArray()).GetProperty("verifiedTonnes").GetInt64());
+        Assert.Contains($"<span class=\"measured\" id=\"restated-{report}\">核证调整：D 0.25 · 参数调整依据：{basis}</span>", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_ARestatedParameterWithoutItsBasis_IsKeptAsTyped_AndTheBasisMarked()
+    {
+        var (id, report) = await ReportedAsync("FT0015", forestry: true);
+        var page = await PageSession.SignInAsync(server, "verifier");
+
+        var result = await page.PostAsync(new PageForm("verify", "verifier", $"/Offsets/Project?id={id}&handler=Verify", "RestatedBasis",
+            [new("Report", Text(report)), new("Opinion", "合理保证（表单测试）"), new("ExpansionFactor", "1.5")]), "");
+        var form = VerifyForm(result.Body, report);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal("1.5", Attribute(Named(form, "ExpansionFactor"), "value"));
+        Assert.Equal(("1.634", "0.307"), (Attribute(Named(form, "ExpansionFactor"), "placeholder"), Attribute(Named(form, "WoodDensity"), "placeholder")));
+        Assert.Equal(("verify-basis invalid", "true"), (Attribute(Named(form, "RestatedBasis"), "class"), Attribute(Named(form, "RestatedBasis"), "aria-invalid")));
+        Assert.Contains($"id=\"verify-basis-{report}-error\">参数调整依据：", form, StringComparison.Ordinal);
+        Assert.Contains("<td>已提交</td>", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_TooLongAnOpinion_ShowsItBackMarked()
     {
         var id = await SubmittedAsync("FT0005");

@@ -44,6 +44,22 @@ public sealed class ProjectModel(OffsetsQueries queries, OffsetsCommandHandler h
     [BindProperty]
     public decimal? GrowthPerHectare { get; set; }
 
+    /// <summary>A forestry report's species parameters as the verifier restates them (blank: the owner's), and the basis.</summary>
+    [BindProperty]
+    public decimal? ExpansionFactor { get; set; }
+
+    [BindProperty]
+    public decimal? RootToShoot { get; set; }
+
+    [BindProperty]
+    public decimal? WoodDensity { get; set; }
+
+    [BindProperty]
+    public decimal? CarbonFraction { get; set; }
+
+    [BindProperty]
+    public string? RestatedBasis { get; set; }
+
     [BindProperty]
     public SubmitMonitoringReport.Form Monitoring { get; set; } = new(null, null, null);
 
@@ -87,7 +103,8 @@ public sealed class ProjectModel(OffsetsQueries queries, OffsetsCommandHandler h
         ActAsync("reported", SubmitMonitoringReport.TryParse(Monitoring with { Project = Id }, out var c, out var e), c, e, ct);
 
     public Task<IActionResult> OnPostVerifyAsync(CancellationToken ct) =>
-        ActAsync("verified", VerifyMonitoringReport.TryParse(new(Report, Opinion, VerifiedTonnes, AreaHectares, GrowthPerHectare), out var c, out var e), c, e, ct);
+        ActAsync("verified", VerifyMonitoringReport.TryParse(new(Report, Opinion, VerifiedTonnes, AreaHectares, GrowthPerHectare,
+            ExpansionFactor, RootToShoot, WoodDensity, CarbonFraction, RestatedBasis), out var c, out var e), c, e, ct);
 
     public Task<IActionResult> OnPostReturnReportAsync(CancellationToken ct) =>
         ActAsync("reportreturned", ReturnMonitoringReport.TryParse(new(Report, Comments), out var c, out var e), c, e, ct);

@@ -14,6 +14,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
     {
         /// <summary>The areaHectares property</summary>
         public double? AreaHectares { get; set; }
+        /// <summary>The carbonFraction property</summary>
+        public double? CarbonFraction { get; set; }
+        /// <summary>The expansionFactor property</summary>
+        public double? ExpansionFactor { get; set; }
         /// <summary>The growthPerHectare property</summary>
         public double? GrowthPerHectare { get; set; }
         /// <summary>The opinion property</summary>
@@ -24,8 +28,20 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Opinion { get; set; }
 #endif
+        /// <summary>The restatedBasis property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? RestatedBasis { get; set; }
+#nullable restore
+#else
+        public string RestatedBasis { get; set; }
+#endif
+        /// <summary>The rootToShoot property</summary>
+        public double? RootToShoot { get; set; }
         /// <summary>The verifiedTonnes property</summary>
         public double? VerifiedTonnes { get; set; }
+        /// <summary>The woodDensity property</summary>
+        public double? WoodDensity { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -45,9 +61,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "areaHectares", n => { AreaHectares = n.GetDoubleValue(); } },
+                { "carbonFraction", n => { CarbonFraction = n.GetDoubleValue(); } },
+                { "expansionFactor", n => { ExpansionFactor = n.GetDoubleValue(); } },
                 { "growthPerHectare", n => { GrowthPerHectare = n.GetDoubleValue(); } },
                 { "opinion", n => { Opinion = n.GetStringValue(); } },
+                { "restatedBasis", n => { RestatedBasis = n.GetStringValue(); } },
+                { "rootToShoot", n => { RootToShoot = n.GetDoubleValue(); } },
                 { "verifiedTonnes", n => { VerifiedTonnes = n.GetDoubleValue(); } },
+                { "woodDensity", n => { WoodDensity = n.GetDoubleValue(); } },
             };
         }
         /// <summary>
@@ -58,9 +79,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("areaHectares", AreaHectares);
+            writer.WriteDoubleValue("carbonFraction", CarbonFraction);
+            writer.WriteDoubleValue("expansionFactor", ExpansionFactor);
             writer.WriteDoubleValue("growthPerHectare", GrowthPerHectare);
             writer.WriteStringValue("opinion", Opinion);
+            writer.WriteStringValue("restatedBasis", RestatedBasis);
+            writer.WriteDoubleValue("rootToShoot", RootToShoot);
             writer.WriteDoubleValue("verifiedTonnes", VerifiedTonnes);
+            writer.WriteDoubleValue("woodDensity", WoodDensity);
         }
     }
 }
