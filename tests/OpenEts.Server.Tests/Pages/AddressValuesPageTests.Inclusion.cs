@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace OpenEts.Server.Tests.Pages;
+
+public sealed partial class AddressValuesPageTests
+{
+    // The value a date box shows, as the page wrote it.
+    private static string BoxValue(string page, string id) =>
+        Regex.Match(page, $"id=\"{Regex.Escape(id)}\" type=\"[a-z]+\" value=\"([^\"]*)\"").Groups[1].Value;
+
+    // A date box keeps the text the address gave, marked, as a text box (a date box would show it empty).
+    private static void KeptInDateBox(string page, string id, string typed) =>
+        Assert.Contains($"id=\"{id}\" type=\"text\" value=\"{typed}\" class=\"invalid\"", page, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task InclusionQuality_ADayThatDoesNotRead_IsNamedBesideItsBoxAsTyped_WithTheSpanShown()
+    {
+        var plain = await PageAsync("regulator", "/Inclusion/Quality");
+        var page = await PageAsync("regulator", "/Inclusion/Quality?from=abc&to=2026-13-45");
+
+        var shown = $"{BoxValue(plain, "quality-from")} 至 {BoxValue(plain, "quality-to")}";
+        Named(FieldError(page, "quality-from"), "abc", shown);
+        Named(FieldError(page, "quality-to"), "2026-13-45", shown);
+        KeptInDateBox(page, "quality-from", "abc");
+        KeptInDateBox(page, "quality-to", "2026-13-45");
+        Assert.Equal("", FieldError(plain, "quality-from"));
+    }
+
+    [Fact]
+    public async Task InclusionQuality_ASpanOutOfOrderOrTooLongOrAnUnknownProgramme_IsNamedAsTyped_WithWhatIsShown()
+    {
+        var swapped = await PageAsync("regulator", "/Inclusion/Quality?from=2026-03-01&to=2026-02-01");
+        var tooLong = await PageAsync("regulator", "/Inclusion/Quality?from=2024-01-01&to=2026-01-01");
+        var programme = await PageAsync("regulator", "/Inclusion/Quality?programme=foo");
+
+        Named(FieldError(swapped, "quality-from"), "2026-03-01", "2026-02-01 至 2026-03-01");
+        Assert.Equal("2026-02-01", BoxValue(swapped, "quality-to"));
+        Named(FieldError(tooLong, "quality-from"), "2024-01-01", "2025-01-01 至 2026-01-01");
+        Named(FieldError(programme, "quality-programme"), "foo", "全部项目");
+        KeptAsChoice(programme, "foo");
+    }
+}
