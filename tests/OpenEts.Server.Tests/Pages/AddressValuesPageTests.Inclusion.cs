@@ -39,4 +39,24 @@ public sealed partial class AddressValuesPageTests
         Named(FieldError(programme, "quality-programme"), "foo", "全部项目");
         KeptAsChoice(programme, "foo");
     }
+
+    [Fact]
+    public async Task InclusionAggregate_AnUnknownProgrammeOrADayThatDoesNotRead_IsNamedAsTyped_WithWhatIsShown()
+    {
+        var plain = await PageAsync("regulator", "/Inclusion/Aggregate");
+        var programme = await PageAsync("regulator", "/Inclusion/Aggregate?Programme=foo");
+        var day = await PageAsync("regulator", "/Inclusion/Aggregate?PeriodStart=abc");
+        var before = await PageAsync("regulator", "/Inclusion/Aggregate?PeriodStart=2026-03-01&PeriodEnd=2026-02-01");
+
+        var first = Regex.Match(plain, "<option value=\"([^\"]+)\" selected").Groups[1].Value;
+        var shown = $"{BoxValue(plain, "period-start")} 至 {BoxValue(plain, "period-end")}";
+        Assert.NotEmpty(first);
+        Named(FieldError(programme, "period-programme"), "foo", first);
+        KeptAsChoice(programme, "foo");
+        Assert.DoesNotContain("id=\"not-overseen\"", programme, StringComparison.Ordinal);
+        Named(FieldError(day, "period-start"), "abc", shown);
+        KeptInDateBox(day, "period-start", "abc");
+        Named(FieldError(before, "period-end"), "2026-02-01", shown);
+        Assert.Equal("", FieldError(plain, "period-start"));
+    }
 }
