@@ -59,4 +59,21 @@ public sealed partial class AddressValuesPageTests
         Named(FieldError(before, "period-end"), "2026-02-01", shown);
         Assert.Equal("", FieldError(plain, "period-start"));
     }
+
+    [Fact]
+    public async Task InclusionSample_AnAggregationThatIsNoNumberOrNoneKnown_IsNamedAsTyped_AndNoneIsShownToDraw()
+    {
+        var typed = await PageAsync("verifier", "/Inclusion/Sample?id=abc");
+        var unknown = await PageAsync("verifier", "/Inclusion/Sample?id=999999");
+        var bare = await PageAsync("verifier", "/Inclusion/Sample");
+
+        Named(Banner(typed), "abc", "无");
+        Named(Banner(unknown), "999999", "无");
+        foreach (var page in new[] { typed, unknown, bare })
+        {
+            Assert.Contains("id=\"sample-choose\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"draw-submit\"", page, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("id=\"address-error\"", bare, StringComparison.Ordinal);
+    }
 }
