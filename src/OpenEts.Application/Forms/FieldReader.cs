@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Quantities;
 using OpenEts.Domain.Registry;
@@ -37,6 +38,49 @@ public sealed class FieldReader
             && !text.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9')
             && !text.AsSpan(5, 2).ContainsAnyExceptInRange('0', '9')
             && !text.AsSpan(8, 2).ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>
+    /// A Beijing day as yyyy-MM-dd within the platform's days (<see cref="PlatformDays"/>); else a Date error naming the
+    /// text as typed, NoSuchDate for one written right that the calendar has not (2026-13-01), or a DateRange error.
+    /// </summary>
+    public DateOnly Day(string? text, string field)
+    {
+        var typed = text?.Trim() ?? "";
+        if (!DateOnly.TryParseExact(typed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            if (typed.Length == 0)
+            {
+                Fail(field, "Date", $"{field} is a day such as 2026-11-30");
+            }
+            else if (IsDayShaped(typed))
+            {
+                FailOf(field, "NoSuchDate", $"{field}: {typed} is not a day of the calendar");
+            }
+            else
+            {
+                FailOf(field, "Date", $"{field}: '{typed}' is not a day such as 2026-11-30");
+            }
+            return default;
+        }
+        if (!PlatformDays.Contains(day))
+        {
+            Fail(field, "DateRange", PlatformDays.RangeText(field));
+            return default;
+        }
+        return day;
+    }
+
+    /// <summary>A day as <see cref="Day"/> reads it; null when <paramref name="text"/> is blank (no error) or does not read (the field failed).</summary>
+    public DateOnly? OptionalDay(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var bad = _errors.Count;
+        var day = Day(text, field);
+        return _errors.Count == bad ? day : null;
     }
 
     public AccountNumber Account(string? text, string field)

@@ -49,6 +49,25 @@ public sealed record AggregatePeriod(string Programme, DateOnly PeriodStart, Dat
         return (start > today ? today : start, today);
     }
 
+    /// <summary>
+    /// The period the aggregation page shows for the days its address gave (<paramref name="start"/>,
+    /// <paramref name="end"/>, yyyy-MM-dd), <paramref name="next"/> being the period it offers (<see cref="Next"/>): a day not
+    /// given is the offered one's; a day that does not read, or an end before the start, is named in
+    /// <paramref name="errors"/>, and the offered period shown.
+    /// </summary>
+    public static (DateOnly Start, DateOnly End) Shown(string? start, string? end, (DateOnly Start, DateOnly End) next,
+        out IReadOnlyList<FieldError> errors)
+    {
+        var read = new FieldReader();
+        var (from, to) = (read.OptionalDay(start, "periodStart") ?? next.Start, read.OptionalDay(end, "periodEnd") ?? next.End);
+        if (read.IsValid && to < from)
+        {
+            read.FailOf("periodEnd", "Period", $"periodEnd: '{to:yyyy-MM-dd}' is before periodStart, {from:yyyy-MM-dd}");
+        }
+        errors = read.Errors;
+        return read.IsValid ? (from, to) : next;
+    }
+
     public static bool TryParse(Form form, InclusionProgrammes programmes, [NotNullWhen(true)] out AggregatePeriod? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);

@@ -8,13 +8,25 @@ internal static class InclusionFields
     /// <summary>The longest idempotency key an inclusion request takes.</summary>
     public const int MaxKeyLength = 100;
 
-    /// <summary>The programme's code as the platform spells it, or null (and the field failed) when no programme has it.</summary>
-    public static string? Programme(this FieldReader read, InclusionProgrammes programmes, string? text)
+    /// <summary>The programme's code as the platform spells it, or null (and the field failed, naming the text as typed) when no programme has it.</summary>
+    public static string? Programme(this FieldReader read, InclusionProgrammes programmes, string? text) => read.Programme(programmes.Codes, text);
+
+    /// <summary>The code among <paramref name="codes"/> as the platform spells it, or null (and the field failed, naming the text as typed) when none is it.</summary>
+    public static string? Programme(this FieldReader read, IReadOnlyList<string> codes, string? text)
     {
-        var programme = programmes.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(text), StringComparison.OrdinalIgnoreCase));
+        var typed = FieldReader.Text(text);
+        var programme = codes.FirstOrDefault(c => string.Equals(c, typed, StringComparison.OrdinalIgnoreCase));
         if (programme is null)
         {
-            read.Fail("programme", "UnknownValue", $"programme is one of: {string.Join(", ", programmes.Codes)}");
+            var list = string.Join(", ", codes);
+            if (typed.Length == 0)
+            {
+                read.Fail("programme", "UnknownValue", $"programme is one of: {list}");
+            }
+            else
+            {
+                read.FailOf("programme", "UnknownValue", $"programme: '{typed}' is not one of {list}");
+            }
         }
         return programme;
     }

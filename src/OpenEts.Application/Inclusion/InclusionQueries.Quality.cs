@@ -63,6 +63,40 @@ public sealed partial class InclusionQueries
         return read.IsValid;
     }
 
+    /// <summary>
+    /// The dashboard a page's address asks for, each part it cannot show named in <paramref name="errors"/> and replaced:
+    /// a programme no programme has by every programme; a day that does not read by the default span's length from the
+    /// other day (both: the default span); a first day after the last, or a span over <see cref="QualityDashboard.MaxDays"/>,
+    /// by the span <see cref="QualityAsync"/> shows (in order, its last days).
+    /// </summary>
+    public (string? Programme, DateOnly From, DateOnly To) QualityFilterOf(string? programme, string? from, string? to,
+        out IReadOnlyList<FieldError> errors)
+    {
+        var read = new FieldReader();
+        var code = string.IsNullOrWhiteSpace(programme) ? null : read.Programme(programmes, programme);
+        var (first, last) = (read.OptionalDay(from, "from"), read.OptionalDay(to, "to"));
+        var span = DefaultQualitySpan();
+        var length = span.To.DayNumber - span.From.DayNumber;
+        var (start, end) = (first, last) switch
+        {
+            ({ } f, { } t) => (f, t),
+            ({ } f, null) => (f, f.AddDays(length)),
+            (null, { } t) => (t.AddDays(-length), t),
+            _ => span,
+        };
+        var shown = QualitySpan(start, end);
+        if (first is { } a && last is { } b && a > b)
+        {
+            read.FailOf("from", "PeriodOrder", $"from: '{a:yyyy-MM-dd}' is after to, {b:yyyy-MM-dd}");
+        }
+        else if (first is { } c && last is { } d && shown != (c, d))
+        {
+            read.FailOf("from", "Period", $"from: '{c:yyyy-MM-dd}' is before to, {d:yyyy-MM-dd}, by more than {QualityDashboard.MaxDays} days");
+        }
+        errors = read.Errors;
+        return (code, shown.From, shown.To);
+    }
+
     /// <summary>The last 30 Beijing days up to today, the dashboard's default span.</summary>
     public (DateOnly From, DateOnly To) DefaultQualitySpan()
     {

@@ -2,6 +2,7 @@ using OpenEts.Application.Identity;
 using OpenEts.Application.Offsets;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Inclusion;
 
@@ -17,6 +18,19 @@ public sealed partial class InclusionQueries
         ArgumentNullException.ThrowIfNull(sample);
         return actor is not null && InclusionRoles.SampleReaders.Contains(actor.Role)
             && (actor.Role != Role.Verifier || actor.OrganisationId == sample.VerifierOrganisationId);
+    }
+
+    /// <summary>
+    /// The aggregation <paramref name="id"/>, or null with the error naming it (field <paramref name="field"/>) when there is
+    /// none or the actor may not oversee its programme.
+    /// </summary>
+    public async Task<(InclusionAggregation? Found, FieldError? Error)> AggregationAsync(Actor? actor, long id, string field, CancellationToken ct)
+    {
+        var found = MayOversee(actor)
+            ? await store.ReadAsync(async s => await s.Inclusion.FindAggregationAsync(id).ConfigureAwait(false) is { } a
+                && await MayOverseeAsync(s, actor, a.Programme).ConfigureAwait(false) ? a : null, ct).ConfigureAwait(false)
+            : null;
+        return (found, found is null ? FieldError.Of(field, "UnknownAggregation", $"no aggregation {id}") : null);
     }
 
     /// <summary>An aggregation's sample with its events and findings, or null when none is drawn or the actor may not see it.</summary>

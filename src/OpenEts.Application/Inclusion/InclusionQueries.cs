@@ -1,7 +1,9 @@
+using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Inclusion;
@@ -156,6 +158,23 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
     public Task<long?> PeriodCitizensAsync(Actor? actor, string programme, DateOnly from, DateOnly to, CancellationToken ct) =>
         store.ReadAsync<long?>(async s => await MayOverseeAsync(s, actor, programme).ConfigureAwait(false)
             ? await s.Inclusion.PeriodCitizensAsync(programme, from, to).ConfigureAwait(false) : null, ct);
+
+    /// <summary>The programmes aggregated into a PHCER project (those that name one), by code: what the aggregation page offers.</summary>
+    public IReadOnlyList<string> AggregatedCodes => [.. Programmes.Where(p => p.PhcerProject is not null).Select(p => p.Code).Distinct()];
+
+    /// <summary>
+    /// The programme the aggregation page shows for the code its address gave: that one as the platform spells it; else
+    /// the first of <see cref="AggregatedCodes"/> (none given, or one none of them has, named in <paramref name="errors"/>);
+    /// null when no programme is aggregated.
+    /// </summary>
+    public string? AggregatedProgramme(string? code, out IReadOnlyList<FieldError> errors)
+    {
+        var codes = AggregatedCodes;
+        var read = new FieldReader();
+        var found = string.IsNullOrWhiteSpace(code) ? null : read.Programme(codes, code);
+        errors = read.Errors;
+        return found ?? (codes.Count > 0 ? codes[0] : null);
+    }
 
     /// <summary>A programme's aggregations, or null when the actor may not see them.</summary>
     public Task<IReadOnlyList<InclusionAggregation>?> AggregationsAsync(Actor? actor, string programme, CancellationToken ct) =>

@@ -9,62 +9,19 @@ namespace OpenEts.Application.DualControl.Monitoring;
 public static class MonitoringFields
 {
     /// <summary>
-    /// A Beijing day as yyyy-MM-dd within the platform's days (<see cref="PlatformDays"/>); else a Date error naming the
-    /// text as typed, NoSuchDate for one written right that the calendar has not (2026-13-01), or a DateRange error.
-    /// </summary>
-    public static DateOnly Day(this FieldReader read, string? text, string field)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        var typed = text?.Trim() ?? "";
-        if (!DateOnly.TryParseExact(typed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            if (typed.Length == 0)
-            {
-                read.Fail(field, "Date", $"{field} is a day such as 2026-11-30");
-            }
-            else if (FieldReader.IsDayShaped(typed))
-            {
-                read.FailOf(field, "NoSuchDate", $"{field}: {typed} is not a day of the calendar");
-            }
-            else
-            {
-                read.FailOf(field, "Date", $"{field}: '{typed}' is not a day such as 2026-11-30");
-            }
-            return default;
-        }
-        if (!PlatformDays.Contains(day))
-        {
-            read.Fail(field, "DateRange", PlatformDays.RangeText(field));
-            return default;
-        }
-        return day;
-    }
-
-    /// <summary>
-    /// A period of days as typed, each end read as <see cref="Day"/> (null when blank or not read: the reader's default);
+    /// A period of days as typed, each end read as <see cref="FieldReader.OptionalDay"/> (null when blank or not read: the reader's default);
     /// when both are read, from is on or before to and at most <paramref name="maxDays"/> days before it, or a Period
     /// error on from.
     /// </summary>
     public static (DateOnly? From, DateOnly? To) Period(this FieldReader read, string? from, string? to, int maxDays)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var (start, end) = (End(read, from, "from"), End(read, to, "to"));
+        var (start, end) = (read.OptionalDay(from, "from"), read.OptionalDay(to, "to"));
         if (start is { } f && end is { } t && (f > t || t.DayNumber - f.DayNumber >= maxDays))
         {
             read.Fail("from", "Period", $"from is on or before to, at most {maxDays} days before it");
         }
         return (start, end);
-
-        static DateOnly? End(FieldReader read, string? text, string field)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-            var bad = read.Errors.Count;
-            var day = read.Day(text, field);
-            return read.Errors.Count == bad ? day : null;
-        }
     }
 
     /// <summary>A month as yyyy-MM (its first day), or a Month error.</summary>

@@ -1,10 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Offsets;
 using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Inclusion;
 
@@ -58,7 +61,25 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
     [BindProperty(SupportsGet = true)]
     public string? PeriodEnd { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary>The period whose totals are shown, which the aggregation form files.</summary>
+    public (DateOnly Start, DateOnly End)? Period { get; private set; }
+
+    /// <summary>A programme or day in the address the page cannot show, named as typed with what is shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        foreach (var (error, instead) in await LoadAsync(ct))
+        {
+            Unbound.Name(Unread.ByField, error, instead);
+        }
+        // A box named keeps its text as typed; the others show the period shown.
+        if (Period is { } shown)
+        {
+            (PeriodStart, PeriodEnd) = (Unread.Err("periodStart") is null ? Day(shown.Start) : PeriodStart,
+                Unread.Err("periodEnd") is null ? Day(shown.End) : PeriodEnd);
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -78,17 +99,18 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Loads the programme and period the address or form gave; what they named that cannot be shown, with what is instead.
+    private async Task<IReadOnlyList<(FieldError Error, string Shown)>> LoadAsync(CancellationToken ct)
     {
-        Codes = [.. queries.Programmes.Where(p => p.PhcerProject is not null).Select(p => p.Code).Distinct()];
-        Programme ??= Codes.Count > 0 ? Codes[0] : null;
-        if (Programme is null)
+        Codes = queries.AggregatedCodes;
+        var typed = Programme;
+        Programme = queries.AggregatedProgramme(typed, out var unknown);
+        var named = unknown.Select(e => (e, Programme ?? Text.T("address.nothing"))).ToList();
+        if (Programme is null || await queries.AggregationsAsync(User.Actor(), Programme, ct) is not { } aggregations)
         {
-            return;
-        }
-        if (await queries.AggregationsAsync(User.Actor(), Programme, ct) is not { } aggregations)
-        {
-            return;
+            return named;
         }
         Overseen = true;
         Aggregations = aggregations;
@@ -105,18 +127,13 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
             }
         }
         Reports = reports;
-        var (start, end) = AggregatePeriod.Next(InclusionTime.DayOf(clock.GetUtcNow()), Aggregations);
-        PeriodStart ??= start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        PeriodEnd ??= end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var read = new FieldReader();
-        var from = read.Date(PeriodStart, "periodStart");
-        var to = read.Date(PeriodEnd, "periodEnd");
-        if (!read.IsValid)
-        {
-            return;
-        }
+        var next = AggregatePeriod.Next(InclusionTime.DayOf(clock.GetUtcNow()), Aggregations);
+        var (from, to) = AggregatePeriod.Shown(PeriodStart, PeriodEnd, next, out var days);
+        Period = (from, to);
+        named.AddRange(days.Select(e => (e, Text.T("address.span", Day(from), Day(to)))));
         Totals = await queries.PeriodTotalsAsync(User.Actor(), Programme, from, to, ct) ?? [];
         Reduction = AggregatePeriod.ReductionOf(Totals);
         Citizens = await queries.PeriodCitizensAsync(User.Actor(), Programme, from, to, ct);
+        return named;
     }
 }

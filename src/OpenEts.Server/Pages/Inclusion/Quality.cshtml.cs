@@ -33,6 +33,9 @@ public sealed class QualityModel(InclusionQueries queries) : InclusionPageModel
 
     public ChartSpec? Chart { get; private set; }
 
+    /// <summary>A programme or day in the address the page cannot show, named as typed with what is shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
     /// <summary>Actions in the database queue, taken in and not yet recorded (null on a server without the queue).</summary>
     public long? Queued { get; private set; }
 
@@ -60,24 +63,28 @@ public sealed class QualityModel(InclusionQueries queries) : InclusionPageModel
         {
             Queued = depth.Actions;
         }
-        if (!queries.TryReadQualityFilter(Programme, From, To, out var filter, out var errors))
-        {
-            Report(errors);
-            filter = (null, queries.DefaultQualitySpan().From, queries.DefaultQualitySpan().To);
-        }
+        var filter = queries.QualityFilterOf(Programme, From, To, out var errors);
         if (await queries.QualityAsync(User.Actor(), filter.Programme, filter.From, filter.To, ct) is not { } dashboard)
         {
             return Forbid();
         }
         Dashboard = dashboard;
-        (From, To) = (dashboard.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            dashboard.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Chart = new ChartSpec("stacked", [.. dashboard.Days.Select(d => d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))],
+        var (from, to) = (Day(dashboard.From), Day(dashboard.To));
+        foreach (var error in errors)
+        {
+            Unbound.Name(Unread.ByField, error, error.Field == "programme" ? Text.T("incl.q.allprogrammes") : Text.T("address.span", from, to));
+        }
+        // A box named keeps its text as typed; so do both days of a span named as a whole (the first after the last, too long).
+        var spanNamed = errors.Any(e => e.Rule is "Period" or "PeriodOrder");
+        (From, To) = (Unread.Err("from") is null ? from : From, Unread.Err("to") is null && !spanNamed ? to : To);
+        Chart = new ChartSpec("stacked", [.. dashboard.Days.Select(d => d.ToString("MM-dd", CultureInfo.InvariantCulture))],
             [.. dashboard.Reasons.Select((r, i) => new ChartSeries(Reason(r), [.. dashboard.RejectedByDay(r).Select(n => (decimal?)n)],
                 ChartSpec.Distinct[i % ChartSpec.Distinct.Count]))],
             Text.T("incl.q.events"));
         return Page();
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Inclusion;
+using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Inclusion;
 
@@ -13,9 +17,15 @@ namespace OpenEts.Server.Pages.Inclusion;
 public sealed class SampleModel(InclusionCommandHandler handler, InclusionQueries queries) : InclusionPageModel
 {
     [BindProperty(SupportsGet = true)]
-    public long Id { get; set; }
+    public long? Id { get; set; }
+
+    /// <summary>The aggregation sampled: null when the address named none, or one the reader cannot open.</summary>
+    public InclusionAggregation? Aggregation { get; private set; }
 
     public SampleCheck? Check { get; private set; }
+
+    /// <summary>An aggregation in the address the page cannot open (no number, or none known), named as typed.</summary>
+    public AddressErrors Unread { get; } = new();
 
     public bool IsVerifier => InclusionRoles.Verifiers.Contains(User.Actor().Role);
 
@@ -24,7 +34,16 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
 
     public string? Done { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Check = await queries.SampleAsync(User.Actor(), Id, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var unknown = await LoadAsync(ct);
+        var nothing = Text.T("address.nothing");
+        Unbound.Name(Unread.ByField, ModelState, field => field == "id" ? nothing : null);
+        if (unknown is not null)
+        {
+            Unbound.Name(Unread.ByField, unknown, nothing);
+        }
+    }
 
     public async Task<IActionResult> OnPostDrawAsync(CancellationToken ct)
     {
@@ -89,8 +108,20 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
 
     private async Task<IActionResult> PageAsync(CancellationToken ct)
     {
-        Check = await queries.SampleAsync(User.Actor(), Id, ct);
+        await LoadAsync(ct);
         return Page();
+    }
+
+    // The aggregation and its sample; the error naming the aggregation when the reader cannot open it.
+    private async Task<FieldError?> LoadAsync(CancellationToken ct)
+    {
+        if (Id is not { } id)
+        {
+            return null;
+        }
+        (Aggregation, var unknown) = await queries.AggregationAsync(User.Actor(), id, "id", ct);
+        Check = Aggregation is null ? null : await queries.SampleAsync(User.Actor(), id, ct);
+        return unknown;
     }
 
     /// <summary>One event's row of the findings form.</summary>
