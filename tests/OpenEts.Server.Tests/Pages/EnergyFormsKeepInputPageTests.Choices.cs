@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace OpenEts.Server.Tests.Pages;
 
 /// <summary>
-/// A choice in an energy page's address that names nothing the page offers (?unit=XX, ?scheme=foo): named as typed beside its choice, which keeps it, with what the page shows instead; and a
+/// A choice in an energy page's address that names nothing the page offers (?unit=XX, ?scheme=foo, a quarter before a
+/// jurisdiction's card rules): named as typed beside its choice, which keeps it, with what the page shows instead; and a
 /// form posted for another year leaves the year filter's year as the reader chose it.
 /// </summary>
 public sealed partial class EnergyFormsKeepInputPageTests
@@ -39,6 +40,35 @@ public sealed partial class EnergyFormsKeepInputPageTests
         Assert.Contains("nx-city", error, StringComparison.Ordinal);
         Assert.Contains("现显示：", error, StringComparison.Ordinal);
         Assert.DoesNotContain("aria-invalid", Field(plain, "scheme"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cards_PreviewOfAQuarterBeforeTheJurisdictionsRules_SaysThereIsNothingToPreviewAndNamesItsRules()
+    {
+        var page = await GetAsync("regulator", "/Energy/Cards?Jurisdiction=tianjin&Quarter=2010Q1");
+
+        Assert.Equal("2010Q1", Value(page, "preview-quarter"));
+        AssertMarked(page, "preview-quarter");
+        var error = Error(page, "preview-quarter");
+        Assert.Contains("2010Q1", error, StringComparison.Ordinal);
+        Assert.Contains("tianjin-2017 自 2017-01-01 起施行", error, StringComparison.Ordinal);
+        var none = Regex.Match(page, "<p class=\"alert bad\" id=\"preview-none\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("tianjin 2010Q1 无可预览", none, StringComparison.Ordinal);
+        Assert.Contains("href=\"#rules-tianjin-2017\"", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"publish-form\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cards_PreviewOfAJurisdictionWithoutRules_KeepsItAsTypedAndNamesTheJurisdictionsThatHaveRules()
+    {
+        var page = await GetAsync("regulator", "/Energy/Cards?Jurisdiction=GD&Quarter=2025Q3");
+
+        Assert.Contains("<option value=\"GD\" selected>GD</option>", Field(page, "preview-jurisdiction"), StringComparison.Ordinal);
+        AssertMarked(page, "preview-jurisdiction");
+        var error = Error(page, "preview-jurisdiction");
+        Assert.Contains("“GD”", error, StringComparison.Ordinal);
+        Assert.Contains("jiangxi, qinghai, tianjin", error, StringComparison.Ordinal);
+        Assert.Contains("tianjin", Shown(page, "preview-shown"), StringComparison.Ordinal);
     }
 
     [Fact]
