@@ -191,6 +191,23 @@ public sealed class FieldReader
     /// <summary>Free text (a name, a reason), trimmed; whether it may be blank, and its length, are the registry's rules.</summary>
     public static string Text(string? text) => text?.Trim() ?? "";
 
+    /// <summary>
+    /// The one of <paramref name="codes"/> that <paramref name="text"/> names (case aside), or null with the rule
+    /// <c>UnknownValue</c> naming the text as typed and the codes it may be.
+    /// </summary>
+    public string? Among(string? text, string field, IReadOnlyList<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var typed = Text(text);
+        if (codes.FirstOrDefault(c => string.Equals(c, typed, StringComparison.OrdinalIgnoreCase)) is { } code)
+        {
+            return code;
+        }
+        var list = string.Join(", ", codes);
+        _errors.Add(new FieldError(field, "UnknownValue", $"{field}: '{typed}' is not one of {list}") { Figures = [typed, list] });
+        return null;
+    }
+
     /// <summary>One of <paramref name="allowed"/>, by name, case-insensitive.</summary>
     public TEnum Choice<TEnum>(string? text, string field, params ReadOnlySpan<TEnum> allowed) where TEnum : struct, Enum
     {

@@ -51,7 +51,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // Offsets in the registry.
         "BufferShare", "ProjectCategory",
         // Polluter cards.
-        "NotExceeded", "FutureDate", "UnknownCard", "CardNotProposed", "CardNotInForce", "QuarterNotOver", "ListPublished", "Quarter",
+        "NotExceeded", "FutureDate", "UnknownCard", "CardNotProposed", "CardNotInForce", "QuarterNotOver", "ListPublished", "Quarter", "NoCardRules",
         // Compliance: the year's rules (Domain/Compliance/ComplianceRule).
         "Compliance.NoRules", "Compliance.NoApprovedEmissions", "Compliance.ExceedsObligation", "Compliance.AllowanceJurisdiction",
         "Compliance.AllowanceVintage", "Compliance.ProgrammeNotAccepted", "Compliance.AttributesUnknown", "Compliance.ExcludedCategory",

@@ -37,6 +37,16 @@ public sealed class CardRuleSets
         return versions.LastOrDefault(r => r.ValidFrom <= day) ?? versions.FirstOrDefault();
     }
 
+    /// <summary>
+    /// The version of <paramref name="code"/> in force on <paramref name="day"/>, or null for an unknown code or a day
+    /// before its first version (no list or preview then: the rules did not reach it).
+    /// </summary>
+    public CardRules? InForce(string? code, DateOnly day) =>
+        All.LastOrDefault(r => string.Equals(r.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase) && r.ValidFrom <= day);
+
+    /// <summary>The first version of <paramref name="code"/>, or null for an unknown code.</summary>
+    public CardRules? First(string? code) => All.FirstOrDefault(r => string.Equals(r.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The version with this id (<c>tianjin-2017</c>), or null.</summary>
     public CardRules? Find(string? id) => All.FirstOrDefault(r => string.Equals(r.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
 

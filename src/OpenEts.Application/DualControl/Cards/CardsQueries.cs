@@ -29,16 +29,40 @@ public sealed class CardsQueries(IStore store, CardRuleSets rules, TimeProvider 
     public Task<CardList?> PublishedAsync(string jurisdiction, Quarter quarter, CancellationToken ct) =>
         store.ReadAsync(s => s.EnergyCards.FindListAsync(jurisdiction, quarter), ct);
 
-    /// <summary>The list as it would be published now, or null when the actor may not see it or the jurisdiction is unknown.</summary>
-    public async Task<CardList?> PreviewAsync(Actor? actor, string jurisdiction, Quarter quarter, CancellationToken ct)
+    /// <summary>The jurisdiction previewed when the address names none.</summary>
+    public const string DefaultJurisdiction = "tianjin";
+
+    /// <summary>
+    /// The list <paramref name="asked"/> (read as publishing reads it) as it would be published now, or null when the
+    /// actor may not see it. A jurisdiction or quarter not given is the default's (<see cref="DefaultJurisdiction"/>, the
+    /// last quarter); one that cannot be read is named in the errors and the default list is previewed instead; a quarter
+    /// the jurisdiction's rules do not reach (before its first version) is named, and nothing is previewed.
+    /// </summary>
+    public async Task<CardPreview?> PreviewAsync(Actor? actor, PublishCardList.Form asked, CancellationToken ct)
     {
-        if (!MayOversee(actor) || rules.For(jurisdiction, quarter.End) is not { } r)
+        ArgumentNullException.ThrowIfNull(asked);
+        if (!MayOversee(actor))
         {
             return null;
         }
-        return await store.ReadAsync(async s => CardListBuilder.Build(r, quarter, await s.EnergyCards.CardsAsync(null).ConfigureAwait(false),
-            await s.EnergyCards.ViolationsAsync(null).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        var fallback = Quarter.Of(Today).Previous;
+        var form = new PublishCardList.Form(asked.Jurisdiction ?? DefaultJurisdiction, asked.Quarter ?? fallback.ToString());
+        if (PublishCardList.TryParse(form, rules, out var command, out var errors))
+        {
+            return new CardPreview(await BuildAsync(rules.InForce(command.Jurisdiction, command.Quarter.End)!, command.Quarter, ct).ConfigureAwait(false),
+                command.Jurisdiction, command.Quarter, false, []);
+        }
+        if (errors.All(e => e.Rule == "NoCardRules") && Quarter.TryParse(form.Quarter, out var unruled, out _))
+        {
+            return new CardPreview(null, rules.First(form.Jurisdiction)!.Code, unruled.Value, false, errors);
+        }
+        return new CardPreview(await BuildAsync(rules.InForce(DefaultJurisdiction, fallback.End)!, fallback, ct).ConfigureAwait(false),
+            DefaultJurisdiction, fallback, true, errors);
     }
+
+    private Task<CardList> BuildAsync(CardRules r, Quarter quarter, CancellationToken ct) =>
+        store.ReadAsync(async s => CardListBuilder.Build(r, quarter, await s.EnergyCards.CardsAsync(null).ConfigureAwait(false),
+            await s.EnergyCards.ViolationsAsync(null).ConfigureAwait(false)), ct);
 
     /// <summary>Every card, or null when the actor may not see them.</summary>
     public async Task<IReadOnlyList<CardRecord>?> CardsAsync(Actor? actor, CancellationToken ct) =>

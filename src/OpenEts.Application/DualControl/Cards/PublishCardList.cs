@@ -9,7 +9,8 @@ namespace OpenEts.Application.DualControl.Cards;
 
 /// <summary>
 /// An officer publishes a jurisdiction's list for a quarter that has ended (once; the rows are kept as published). A
-/// list published after its due day (one month after the quarter, by the rules) is published, and marked late.
+/// list published after its due day (one month after the quarter, by the rules) is published, and marked late. A quarter
+/// that ends before the jurisdiction's first rules apply has no list.
 /// </summary>
 public sealed record PublishCardList(string Jurisdiction, Quarter Quarter) : ICardsCommand
 {
@@ -23,14 +24,16 @@ public sealed record PublishCardList(string Jurisdiction, Quarter Quarter) : ICa
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(rules);
         var read = new FieldReader();
-        var jurisdiction = rules.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Jurisdiction), StringComparison.OrdinalIgnoreCase));
-        if (jurisdiction is null)
-        {
-            read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}");
-        }
+        var jurisdiction = read.Among(form.Jurisdiction, "jurisdiction", rules.Codes);
         if (!Quarter.TryParse(form.Quarter, out var quarter, out var reason))
         {
             read.Fail("quarter", "Quarter", $"quarter: {reason}");
+        }
+        else if (jurisdiction is not null && rules.InForce(jurisdiction, quarter.Value.End) is null && rules.First(jurisdiction) is { } first)
+        {
+            // A quarter before the jurisdiction's first rules has no list: no rules say which violations earn a card.
+            read.FailOf("quarter", "NoCardRules",
+                $"{jurisdiction} has no card rules in force in {quarter.Value}: its first, {first.Id}, apply from {first.ValidFrom:yyyy-MM-dd}");
         }
         command = read.IsValid ? new PublishCardList(jurisdiction!, quarter!.Value) : null;
         errors = read.Errors;
@@ -45,7 +48,7 @@ public sealed record PublishCardList(string Jurisdiction, Quarter Quarter) : ICa
         {
             return new CardsCommandOutcome.Refused("QuarterNotOver", "quarter", $"{Quarter} ends on {Quarter.End:yyyy-MM-dd}; its list is published after", RefusalKind.Conflict);
         }
-        var rules = work.Rules.For(Jurisdiction, Quarter.End)!;
+        var rules = work.Rules.InForce(Jurisdiction, Quarter.End)!;
         var data = work.Session.EnergyCards;
         var list = CardListBuilder.Build(rules, Quarter, await data.CardsAsync(null).ConfigureAwait(false), await data.ViolationsAsync(null).ConfigureAwait(false))
             with { PublishedAt = work.Now, PublishedBy = work.Actor.UserName };

@@ -6,6 +6,7 @@ using OpenEts.Application.Mrv;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.DualControl.Targets;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.DualControl.Targets;
 
@@ -57,6 +58,32 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
             var book = new EnergyBook(await s.EnergyTargets.StatisticsAsync(unit, year - 1, year).ConfigureAwait(false), []);
             return RegionTrend.Build(target, book, year);
         }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The unit whose trend the targets page shows when its address names <paramref name="asked"/>: that unit when a plan
+    /// offers its trend (a province or a city: a key energy user has no months), else the first plan's region; when
+    /// <paramref name="asked"/> names a unit no plan offers, <paramref name="error"/> names it as typed with the units
+    /// offered (rule <c>UnknownValue</c>). Null when there is no plan.
+    /// </summary>
+    public static UnitCode? TrendUnit(IReadOnlyList<PlanVersion> plans, string? asked, out FieldError? error)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        error = null;
+        if (plans.Count == 0)
+        {
+            return null;
+        }
+        var offered = plans.SelectMany(p => p.Plan.Units).Where(u => u.Kind != UnitKind.KeyEnergyUser).Select(u => u.Code).ToList();
+        if (string.IsNullOrWhiteSpace(asked))
+        {
+            return plans[0].Plan.Region;
+        }
+        var read = new FieldReader();
+        var code = read.Among(asked, "unit", [.. offered.Select(c => c.Value)]);
+        error = read.IsValid ? null : read.Errors[0];
+        var index = offered.FindIndex(c => c.Value == code);
+        return index >= 0 ? offered[index] : plans[0].Plan.Region;
     }
 
     /// <summary>

@@ -24,27 +24,37 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
     /// <summary>The scheme used when the form names none: Ningxia's city scheme.</summary>
     public static AssessmentScheme DefaultScheme => AssessmentSchemes.NingxiaCity;
 
+    /// <summary>
+    /// The scheme <paramref name="text"/> names; <see cref="DefaultScheme"/> when it names none, and when it names one not
+    /// among <see cref="AssessmentSchemes.All"/>, which <paramref name="read"/> then refuses with the rule
+    /// <c>UnknownValue</c>, naming it as typed and the codes.
+    /// </summary>
+    public static AssessmentScheme ReadScheme(FieldReader read, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultScheme;
+        }
+        var code = read.Among(text, "scheme", [.. AssessmentSchemes.All.Select(s => s.Code)]);
+        return AssessmentSchemes.All.FirstOrDefault(s => s.Code == code) ?? DefaultScheme;
+    }
+
     public static bool TryParse(Form form, [NotNullWhen(true)] out ScoreAssessment? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
         var unit = read.UnitCode(form.Unit, "unit");
         var year = read.TargetYear(form.Year);
-        var scheme = string.IsNullOrWhiteSpace(form.Scheme)
-            ? DefaultScheme
-            : AssessmentSchemes.All.FirstOrDefault(s => string.Equals(s.Code, form.Scheme.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (scheme is null)
-        {
-            read.Fail("scheme", "UnknownValue", $"scheme is one of: {string.Join(", ", AssessmentSchemes.All.Select(s => s.Code))}");
-        }
+        var scheme = ReadScheme(read, form.Scheme);
         var measures = new List<MeasureScore>();
         foreach (var (m, i) in (form.Measures ?? []).Select((m, i) => (m, i)))
         {
             var field = $"measures[{i}]";
-            var area = scheme?.Area(FieldReader.Text(m.Area));
+            var area = scheme.Area(FieldReader.Text(m.Area));
             if (area is null)
             {
-                read.Fail(field + ".area", "UnknownValue", $"{field}.area is one of: {string.Join(", ", (scheme ?? DefaultScheme).Areas.Select(a => a.Code))}");
+                read.Fail(field + ".area", "UnknownValue", $"{field}.area is one of: {string.Join(", ", scheme.Areas.Select(a => a.Code))}");
                 continue;
             }
             if (m.Points is not { } points || points < 0 || points > area.MaxPoints || decimal.Round(points, 2) != points)
@@ -65,7 +75,7 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
             }
             measures.Add(new MeasureScore(area.Code, points, evidence));
         }
-        command = read.IsValid ? new ScoreAssessment(unit, year, scheme!, measures) : null;
+        command = read.IsValid ? new ScoreAssessment(unit, year, scheme, measures) : null;
         errors = read.Errors;
         return command is not null;
     }

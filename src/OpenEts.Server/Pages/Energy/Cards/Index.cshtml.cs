@@ -30,6 +30,12 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
     /// <summary>The jurisdiction and quarter previewed in place of those asked for, when they could not be read: the page says so.</summary>
     public (string Jurisdiction, string Quarter)? PreviewShown { get; private set; }
 
+    /// <summary>The jurisdiction and quarter asked for when its rules do not reach that quarter: nothing is previewed, and the page says so.</summary>
+    public (string Jurisdiction, string Quarter)? NothingToPreview { get; private set; }
+
+    /// <summary>The rules of the jurisdiction asked for, each version with its first day (the page names them when nothing is previewed).</summary>
+    public IEnumerable<CardRules> RulesOf(string jurisdiction) => Rules.Where(r => r.Code == jurisdiction);
+
     public string? Done { get; private set; }
 
     public Actor? Actor { get; private set; }
@@ -190,25 +196,20 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
     {
         Actor = User.Identity?.IsAuthenticated == true ? User.Actor() : null;
         Lists = await queries.PublishedAsync(ct);
-        var (jurisdiction, quarter) = ("tianjin", OpenEts.Domain.DualControl.Cards.Quarter.Of(queries.Today).Previous);
-        Jurisdiction ??= jurisdiction;
-        Quarter ??= quarter.ToString();
         if (MayOversee)
         {
             Cards = await queries.CardsAsync(Actor, ct) ?? [];
             Violations = await queries.ViolationsAsync(Actor, ct) ?? [];
-            // The list asked for is read as publishing reads it; in place of one that cannot be, the default is previewed.
-            if (PublishCardList.TryParse(new(Jurisdiction, Quarter), handler.Rules, out var asked, out var errors))
-            {
-                (jurisdiction, quarter) = (asked.Jurisdiction, asked.Quarter);
-            }
-            else
-            {
-                PreviewShown = (jurisdiction, quarter.ToString());
-            }
-            Preview = await queries.PreviewAsync(Actor, jurisdiction, quarter, ct);
-            return errors;
         }
-        return [];
+        if (await queries.PreviewAsync(Actor, new(Jurisdiction, Quarter), ct) is not { } preview)
+        {
+            return [];
+        }
+        Jurisdiction ??= preview.Jurisdiction;
+        Quarter ??= preview.Quarter.ToString();
+        Preview = preview.List;
+        PreviewShown = preview.Instead ? (preview.Jurisdiction, preview.Quarter.ToString()) : null;
+        NothingToPreview = preview.List is null ? (preview.Jurisdiction, preview.Quarter.ToString()) : null;
+        return preview.Errors;
     }
 }

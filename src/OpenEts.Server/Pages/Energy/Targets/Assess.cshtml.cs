@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.DualControl.Targets;
+using OpenEts.Application.Forms;
 using OpenEts.Domain.DualControl.Targets;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Energy.Targets;
 
@@ -33,6 +36,9 @@ public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsComma
 
     public AssessmentRecord? Scored { get; private set; }
 
+    /// <summary>A scheme in the address that names none (<c>?scheme=foo</c>), named beside its choice with the scheme shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         ReadAddressYear();
@@ -60,7 +66,12 @@ public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsComma
     private async Task LoadAsync(CancellationToken ct)
     {
         Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Localization.DisplayTime.Zone).Year - 1;
-        SchemeInUse = AssessmentSchemes.All.FirstOrDefault(s => s.Code == Scheme) ?? ScoreAssessment.DefaultScheme;
+        var read = new FieldReader();
+        SchemeInUse = ScoreAssessment.ReadScheme(read, Scheme);
+        foreach (var error in read.Errors)
+        {
+            Unbound.Name(Unread.ByField, error, SchemeInUse.Name);
+        }
         var plans = await queries.PlansAsync(User.Actor(), ct);
         Units = [.. plans.SelectMany(p => p.Plan.Units)];
         Assessments = await queries.AssessmentsAsync(User.Actor(), Year.Value, ct);

@@ -5,6 +5,8 @@ using OpenEts.Application;
 using OpenEts.Application.DualControl.Targets;
 using OpenEts.Domain.DualControl.Targets;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Energy.Targets;
 
@@ -38,6 +40,9 @@ public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsComman
     public string TrendIntensityJson { get; private set; } = "{}";
 
     public PlanVersion? Adopted { get; private set; }
+
+    /// <summary>A unit in the address that no plan offers (<c>?unit=XX</c>), named beside the trend's choice with the unit shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -81,7 +86,11 @@ public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsComman
         {
             return;
         }
-        var unit = UnitCode.TryCreate(Unit, out var code, out _) ? code : Plans[0].Plan.Region;
+        var unit = EnergyTargetsQueries.TrendUnit(Plans, Unit, out var unread)!.Value;
+        if (unread is not null)
+        {
+            Unbound.Name(Unread.ByField, unread, Plans[0].Plan.Unit(unit)?.Name ?? unit.Value);
+        }
         Unit = unit.Value;
         Trend = await queries.TrendAsync(User.Actor(), unit, year, ct);
         if (Trend is { } t)

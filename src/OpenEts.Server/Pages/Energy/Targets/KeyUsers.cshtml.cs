@@ -15,7 +15,8 @@ namespace OpenEts.Server.Pages.Energy.Targets;
 public sealed class KeyUsersModel(EnergyTargetsQueries queries, EnergyTargetsCommandHandler handler, MonitoringQueries monitoring, TimeProvider clock)
     : EnergyPageModel
 {
-    [BindProperty(SupportsGet = true)]
+    /// <summary>The year filter's year, read from the address only: a report posted for another year keeps its year in its own form.</summary>
+    [FromQuery(Name = "year")]
     public int? Year { get; set; }
 
     public IReadOnlyList<KeyUserProgress> Progress { get; private set; } = [];
