@@ -22,6 +22,27 @@ public static partial class OffsetsFields
     /// <summary>The largest quantity in one report or per year (tCO2e): 100 Mt.</summary>
     public const long MaxTonnes = 100_000_000;
 
+    /// <summary>
+    /// The text that supports parameters (the owner's evidence of measured values, the verifier's basis of restated
+    /// ones), read from <paramref name="field"/>: required when any parameter is stated (<paramref name="missing"/>),
+    /// refused when none is (<paramref name="unused"/>: it would be kept with nothing it supports).
+    /// </summary>
+    public static string Support(this FieldReader read, string? text, string field, bool stated,
+        (string Rule, string Message) missing, (string Rule, string Message) unused)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var support = read.Words(text, field, LongText, required: false);
+        if (stated && support.Length == 0)
+        {
+            read.Fail(field, missing.Rule, missing.Message);
+        }
+        else if (!stated && support.Length > 0)
+        {
+            read.Fail(field, unused.Rule, unused.Message);
+        }
+        return support;
+    }
+
     public static long Id(this FieldReader read, long? value, string field)
     {
         ArgumentNullException.ThrowIfNull(read);

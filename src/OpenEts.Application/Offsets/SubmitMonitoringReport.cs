@@ -79,18 +79,11 @@ public sealed record SubmitMonitoringReport(
         var growth = read.Number(form.GrowthPerHectare, "growthPerHectare", 0, 10_000m);
         var baseline = read.Number(form.BaselineTonnes ?? 0, "baselineTonnes", 0, OffsetsFields.MaxTonnes);
         var leakage = read.Number(form.LeakageTonnes ?? 0, "leakageTonnes", 0, OffsetsFields.MaxTonnes);
-        var evidence = read.Words(form.Evidence, "evidence", OffsetsFields.LongText, required: false);
         var measured = form.ExpansionFactor ?? form.RootToShoot ?? form.WoodDensity ?? form.CarbonFraction;
-        if (measured is not null && evidence.Length == 0)
-        {
-            read.Fail("evidence", "EvidenceRequired", "a measured parameter names its evidence (sample plots, laboratory report)");
-        }
-        else if (measured is null && evidence.Length > 0)
-        {
-            // Evidence is kept with the parameters it supports: with none measured it would be dropped unseen.
-            read.Fail("evidence", "EvidenceWithoutMeasurement",
-                "evidence supports a measured parameter: state the expansionFactor, rootToShoot, woodDensity or carbonFraction measured, or leave the evidence empty");
-        }
+        var evidence = read.Support(form.Evidence, "evidence", measured is not null,
+            ("EvidenceRequired", "a measured parameter names its evidence (sample plots, laboratory report)"),
+            ("EvidenceWithoutMeasurement",
+                "evidence supports a measured parameter: state the expansionFactor, rootToShoot, woodDensity or carbonFraction measured, or leave the evidence empty"));
         ForestryParameter Pick(decimal? value, ForestryParameter fallback) =>
             value is { } v ? ForestryParameter.Measured(v, evidence) : fallback;
         var input = new ForestryInput(area, growth, Pick(form.ExpansionFactor, species.ExpansionFactor), Pick(form.RootToShoot, species.RootToShoot),

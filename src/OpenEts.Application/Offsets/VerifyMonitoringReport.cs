@@ -44,17 +44,11 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
         var verified = form.VerifiedTonnes is null ? (decimal?)null : read.Number(form.VerifiedTonnes, "verifiedTonnes", 0, OffsetsFields.MaxTonnes);
         var area = form.AreaHectares is null ? (decimal?)null : read.Number(form.AreaHectares, "areaHectares", 0.0001m, 10_000_000m);
         var growth = form.GrowthPerHectare is null ? (decimal?)null : read.Number(form.GrowthPerHectare, "growthPerHectare", 0, 10_000m);
-        var basis = read.Words(form.Basis, "restatedBasis", OffsetsFields.LongText, required: false);
         var restated = form.ExpansionFactor ?? form.RootToShoot ?? form.WoodDensity ?? form.CarbonFraction;
-        if (restated is not null && basis.Length == 0)
-        {
-            read.Fail("restatedBasis", "BasisRequired", "a restated parameter names the verifier's basis (sample plots re-measured, the laboratory report checked)");
-        }
-        else if (restated is null && basis.Length > 0)
-        {
-            read.Fail("restatedBasis", "BasisWithoutRestatement",
-                "the basis supports a restated parameter: state the expansionFactor, rootToShoot, woodDensity or carbonFraction found, or leave the basis empty");
-        }
+        var basis = read.Support(form.Basis, "restatedBasis", restated is not null,
+            ("BasisRequired", "a restated parameter names the verifier's basis (sample plots re-measured, the laboratory report checked)"),
+            ("BasisWithoutRestatement",
+                "the basis supports a restated parameter: state the expansionFactor, rootToShoot, woodDensity or carbonFraction found, or leave the basis empty"));
         var parameters = restated is null ? null
             : new RestatedParameters(form.ExpansionFactor, form.RootToShoot, form.WoodDensity, form.CarbonFraction, basis);
         command = read.IsValid ? new VerifyMonitoringReport(report, opinion, verified, area, growth, parameters) : null;
