@@ -69,8 +69,9 @@ public sealed class SqliteCheckpointTests(SqliteDb db) : IClassFixture<SqliteDb>
         }
         await store.DisposeAsync();
 
-        // The log file keeps the size of its longest stretch between two starts: 30-40 MiB here, well under the 210.
-        Assert.True(largest < 100L << 20, $"the write-ahead log grew to {largest >> 20} MiB");
+        // The log file keeps the size of its longest stretch between two starts: 30-40 MiB on a quiet machine, 113 MiB
+        // once in a CI run whose other tests starved the background passes; never started again it would reach the 210.
+        Assert.True(largest < 160L << 20, $"the write-ahead log grew to {largest >> 20} MiB");
         await using var reopened = await SqlStore.OpenAsync(file, Ct);
         Assert.Equal(last, (await reopened.ReadAsync(s => s.Journal.TailAsync(), Ct)).Sequence);
         Assert.Equal(3_000 * 50, await reopened.ReadAsync(

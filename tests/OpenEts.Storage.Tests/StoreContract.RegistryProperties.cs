@@ -165,13 +165,19 @@ public abstract partial class StoreContract<TDb>
         select ops;
 
     // Async work runs on the pool, off xunit's context, so that blocking on it inside the property cannot deadlock.
-    private void CheckRegistry<T>(Gen<T> cases, Func<T, Task> property)
+    // A replay ((seed, gamma), size) runs the one case FsCheck reported at it: a counterexample kept as a test of its own.
+    private void CheckRegistry<T>(Gen<T> cases, Func<T, Task> property, (ulong Seed, ulong Gamma, int Size)? replay = null)
     {
         if (Db is PostgresDb)
         {
             PostgresDb.RequireOrSkip();
         }
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(RegistryCases).WithQuietOnSuccess(true),
+        var config = Config.QuickThrowOnFailure.WithMaxTest(replay is null ? RegistryCases : 1).WithQuietOnSuccess(true);
+        if (replay is { } r)
+        {
+            config = config.WithReplay(r.Seed, r.Gamma, r.Size);
+        }
+        Check.One(config,
             Prop.ForAll(Arb.From(cases), (T value) => Task.Run(() => property(value), Ct).GetAwaiter().GetResult()));
     }
 

@@ -11,7 +11,15 @@ namespace OpenEts.Storage.Tests;
 public abstract partial class StoreContract<TDb>
 {
     [Fact]
-    public void Registry_VerifyInParallelSegments_NamesWhatTheStreamNames() =>
+    public void Registry_VerifyInParallelSegments_NamesWhatTheStreamNames() => SegmentsNameWhatTheStreamNames(null);
+
+    // The case FsCheck found: a number changed in the payload of a key's first use left the snapshot after it matching by
+    // its fingerprint but not by its keys, so the segment from that snapshot accepted the key's reuse the stream refuses.
+    [Fact]
+    public void Registry_VerifyInParallelSegments_AKeysFirstUseChanged_NamesTheReuseTheStreamRefuses() =>
+        SegmentsNameWhatTheStreamNames((17995065530047657195, 6977460778781547223, 60));
+
+    private void SegmentsNameWhatTheStreamNames((ulong, ulong, int)? replay) =>
         CheckRegistry(
             from ops in RegistryOps(25)
             from pick in Gen.Choose(0, int.MaxValue - 1)
@@ -45,7 +53,7 @@ public abstract partial class StoreContract<TDb>
 
                 Assert.Equal(Comparable(stream), Comparable(parallel));
                 Assert.Equal(stream.SnapshotWarnings ?? [], parallel.SnapshotWarnings ?? []);
-            });
+            }, replay);
 
     [Fact]
     public async Task Registry_VerifyInParallelSegments_IntactJournalWithManySnapshotsIsIntact()

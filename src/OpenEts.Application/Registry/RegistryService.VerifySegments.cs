@@ -70,7 +70,9 @@ public sealed partial class RegistryService
         {
             var (segment, replay) = (segments[k], segments[k].Replay!);
             var final = k == segments.Length - 1;
-            if (replay.Mismatch is not null || (replay.Failure is null && !final && segments[k + 1].Replay is null))
+            if (replay.Mismatch is not null
+                || (replay.Failure is null && !final && (segments[k + 1].Replay is null
+                    || !segment.EndWhole.AsSpan().SequenceEqual(segments[k + 1].StartWhole))))
             {
                 // This segment's end is not the state the stream has there: the rest as one stream from this segment's start.
                 return await store.ReadAsync(s => StreamFromAsync(s, segment, chain, read, events, warnings, live), ct)
@@ -123,6 +125,7 @@ public sealed partial class RegistryService
                 return 0;
             }
             start = restored;
+            segment.StartWhole = Whole(restored);
         }
         var replay = new Replay(start, 0);
         var (read, unreported) = (0L, 0L);
@@ -141,7 +144,7 @@ public sealed partial class RegistryService
             }
         }
         report(unreported);
-        (segment.Read, segment.Replay, segment.EndState) = (read, replay, State(replay.Ledger));
+        (segment.Read, segment.Replay, segment.EndState, segment.EndWhole) = (read, replay, State(replay.Ledger), Whole(replay.Ledger));
         return 0;
     }
 
@@ -164,6 +167,18 @@ public sealed partial class RegistryService
     // The ledger's fingerprint, hashed: a segment's end state kept in 32 bytes until the segments are joined.
     private static byte[] State(RegistryLedger ledger) => SHA256.HashData(Encoding.UTF8.GetBytes(ledger.Fingerprint()));
 
+    // Everything the ledger holds, hashed: with the fingerprint, the idempotency keys in the retention window with their
+    // times and the retention clock, which the fingerprint (and a snapshot's check) leave out. A segment starts from its
+    // snapshot only where this equals the replay before it: a changed entry can leave the fingerprint as the snapshot's
+    // and the keys not (a changed time that brings a later reuse of a key inside the window), and the stream, carrying
+    // its own keys, then refuses the reuse that a segment from the snapshot would accept.
+    private static byte[] Whole(RegistryLedger ledger)
+    {
+        using var body = new MemoryStream();
+        RegistrySnapshotBinary.Write(body, ledger.ToState(), 0);
+        return SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length));
+    }
+
     private sealed class Segment(long from, RegistrySnapshotRow? start, long to)
     {
         public long From { get; } = from;
@@ -177,5 +192,9 @@ public sealed partial class RegistryService
         public Replay? Replay { get; set; }
 
         public byte[]? EndState { get; set; }
+
+        public byte[]? StartWhole { get; set; }
+
+        public byte[]? EndWhole { get; set; }
     }
 }
