@@ -19,7 +19,10 @@ public sealed class FormHistoryTests(BrowserServer server) : IClassFixture<Brows
         await regulator.FillAsync("#cash-amount", "5.00");
         await regulator.FillAsync("#cash-reference", "BANK-124");
         await regulator.ClickAsync("#cash-deposit");
-        await regulator.WaitForURLAsync(new System.Text.RegularExpressions.Regex("done="));
+        // The page the deposit leads to says it was done; waiting for what the user sees, not for the browser's load
+        // state, which a loaded machine can report before the wait begins and so never again.
+        await regulator.WaitForSelectorAsync("#done");
+        Assert.Contains("done=deposited", regulator.Url);
 
         await regulator.GoBackAsync();
         await regulator.WaitForSelectorAsync("#cash-amount");
