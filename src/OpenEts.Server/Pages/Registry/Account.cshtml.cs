@@ -42,13 +42,13 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
     public long? Proposed { get; set; }
 
     /// <summary>The pending proposal named by <see cref="Proposed"/>, or null.</summary>
-    public ProposalRow? JustProposed => Pending.FirstOrDefault(p => p.Proposal.Id.Value == Proposed && p.Own);
+    public PendingProposal? JustProposed => Pending.FirstOrDefault(p => p.Proposal.Id.Value == Proposed && p.Own);
 
     public RegistryAccount? Info { get; private set; }
 
     public IReadOnlyList<Holding> Holdings { get; private set; } = [];
 
-    public IReadOnlyList<ProposalRow> Pending { get; private set; } = [];
+    public IReadOnlyList<PendingProposal> Pending { get; private set; } = [];
 
     public IReadOnlyList<RegistryHistoryRow> History { get; private set; } = [];
 
@@ -110,54 +110,29 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
         {
             return NotFound();
         }
-        var actor = User.Actor();
-        var user = RegistryService.UserOf(actor.UserName);
-        var read = await queries.AccountAsync(actor, number, (l, records, a) =>
+        var read = await queries.AccountViewAsync(User.Actor(), number, Blank(KindFilter), Blank(ClassFilter), PageNumber, PageSize, ct);
+        if (read is not AccountRead<AccountView>.Found { Value: var view })
         {
-            Info = a;
-            MaySurrender = a.IsRepresentative(user) && a.Kind is (AccountKind.Holding or AccountKind.Investor)
-                && a.State != AccountState.Closed;
-            StateReason = records.Select(r => r.Event).OfType<AccountStateChanged>().LastOrDefault(e => e.Account == number)?.Reason;
-            Holdings = l.HoldingsOf(number);
-            Pending = l.Proposals.Where(p => p.State == ProposalState.Pending && (p.From == number || p.To == number))
-                .Select(p => new ProposalRow(p, l.FindAccount(p.From)?.IsRepresentative(user) == true, p.ProposedBy == user))
-                .ToList();
-            var history = RegistryQueries.History(l, records, number);
-            Kinds = [.. history.Select(h => h.Kind).Distinct().Order(StringComparer.Ordinal)];
-            HistoryClasses = [.. history.Where(h => h.Class is not null).Select(h => h.Class!).Distinct().Order(StringComparer.Ordinal)];
-            KindFilter = Known("kind", KindFilter, Kinds);
-            ClassFilter = Known("class", ClassFilter, HistoryClasses);
-            var filtered = history
-                .Where(h => string.IsNullOrEmpty(KindFilter) || h.Kind == KindFilter)
-                .Where(h => string.IsNullOrEmpty(ClassFilter) || h.Class == ClassFilter)
-                .ToList();
-            HistoryTotal = filtered.Count;
-            LastPage = Math.Max(1, (filtered.Count + PageSize - 1) / PageSize);
-            PageNumber = Math.Clamp(PageNumber, 1, LastPage);
-            History = filtered.AsEnumerable().Reverse().Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-            return true;
-        }, ct);
-        return read switch
-        {
-            AccountRead<bool>.NotFound => NotFound(),
-            AccountRead<bool>.Forbidden => Forbid(),
-            _ => null,
-        };
+            return read is AccountRead<AccountView>.Forbidden ? Forbid() : NotFound();
+        }
+        (Info, Holdings, Pending, StateReason, MaySurrender) = (view.Account, view.Holdings, view.Pending, view.StateReason, view.MaySurrender);
+        var history = view.History;
+        (Kinds, HistoryClasses, HistoryTotal, LastPage, PageNumber, History) =
+            (history.Kinds, history.Classes, history.Total, history.LastPage, history.Page, history.Rows);
+        KindFilter = Applied("kind", KindFilter, history.Kind, history.Kinds);
+        ClassFilter = Applied("class", ClassFilter, history.Class, history.Classes);
+        return null;
     }
 
-    /// <summary>A pending proposal and what the user may do with it.</summary>
-    /// <param name="MayDecide">The user represents the source account (may reject; may approve unless they proposed it).</param>
-    /// <param name="Own">The user proposed it, so may not approve it.</param>
-    public sealed record ProposalRow(TransferProposal Proposal, bool MayDecide, bool Own);
+    private static string? Blank(string? typed) => string.IsNullOrEmpty(typed) ? null : typed;
 
     // A history filter naming nothing the history holds (an old or edited address) is named, and the history shown unfiltered.
-    private string? Known(string field, string? typed, IReadOnlyList<string> values)
+    private string? Applied(string field, string? typed, string? applied, IReadOnlyList<string> values)
     {
-        if (string.IsNullOrEmpty(typed) || values.Contains(typed))
+        if (Blank(typed) is { } asked && applied is null)
         {
-            return typed;
+            Unbound.Name(Unread.ByField, Unbound.NotAmong(field, asked, values), Text.T("address.all"));
         }
-        Unbound.Name(Unread.ByField, Unbound.NotAmong(field, typed, values), Text.T("address.all"));
-        return null;
+        return applied;
     }
 }
