@@ -28,6 +28,21 @@ public sealed class ComplianceQueries(
     /// <summary>The jurisdictions and years that have rules, newest first.</summary>
     public Task<IReadOnlyList<(string Jurisdiction, int Year)>> YearsAsync(CancellationToken ct) => rulebook.YearsAsync(ct);
 
+    /// <summary>
+    /// The year a compliance page shows for the address's <paramref name="jurisdiction"/> (default
+    /// <see cref="ComplianceRulebook.DefaultJurisdiction"/>, any case) and <paramref name="year"/>: the year asked for, else
+    /// the newest year with rules in that jurisdiction, else the newest of any.
+    /// </summary>
+    public async Task<ComplianceYearChoice> ChooseYearAsync(string? jurisdiction, int? year, CancellationToken ct)
+    {
+        var years = await YearsAsync(ct).ConfigureAwait(false);
+        var code = string.IsNullOrWhiteSpace(jurisdiction) ? ComplianceRulebook.DefaultJurisdiction : jurisdiction.Trim().ToUpperInvariant();
+        (string, int)? picked = year is { } y ? (code, y)
+            : years.FirstOrDefault(x => x.Jurisdiction == code) is { Year: > 0 } same ? same
+            : years.Count > 0 ? years[0] : null;
+        return new ComplianceYearChoice(years, picked);
+    }
+
     /// <summary>The public list of <paramref name="jurisdiction"/>'s <paramref name="year"/>; null when it has no rules.</summary>
     public async Task<ComplianceList?> ListAsync(string jurisdiction, int year, CancellationToken ct)
     {

@@ -9,20 +9,6 @@ namespace OpenEts.Server.Pages.Compliance;
 /// <summary>What the compliance pages share: which year to show and how a standing and a rule's figure read.</summary>
 internal static class CompliancePage
 {
-    /// <summary>The year asked for, else the newest year with rules (in the jurisdiction asked for, else any); null when none.</summary>
-    public static async Task<(string Jurisdiction, int Year)?> PickAsync(ComplianceQueries queries, string? jurisdiction, int? year,
-        CancellationToken ct)
-    {
-        var code = string.IsNullOrWhiteSpace(jurisdiction) ? ComplianceRulebook.DefaultJurisdiction : jurisdiction.Trim().ToUpperInvariant();
-        if (year is { } y)
-        {
-            return (code, y);
-        }
-        var years = await queries.YearsAsync(ct);
-        return years.FirstOrDefault(x => x.Jurisdiction == code) is { Year: > 0 } same ? same
-            : years.Count > 0 ? years[0] : null;
-    }
-
     /// <summary>
     /// Names what the address asked for and the page could not show, with the year shown instead: a year that is no number
     /// (<c>?year=abc</c>), and a jurisdiction with no year of rules when the newest year of another is shown in its place.

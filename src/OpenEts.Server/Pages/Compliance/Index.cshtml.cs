@@ -25,8 +25,7 @@ public sealed class IndexModel(ComplianceQueries queries) : PageModel
 
     public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
     {
-        Years = await queries.YearsAsync(ct);
-        Picked = await CompliancePage.PickAsync(queries, jurisdiction, year, ct);
+        (Years, Picked) = await queries.ChooseYearAsync(jurisdiction, year, ct);
         CompliancePage.NameUnread(Unread, ModelState, jurisdiction, Picked, Years);
         if (Picked is { } pick)
         {

@@ -24,12 +24,12 @@ public sealed class OverviewModel(ComplianceQueries queries) : PageModel
 
     public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
     {
-        var picked = await CompliancePage.PickAsync(queries, jurisdiction, year, ct);
-        CompliancePage.NameUnread(Unread, ModelState, jurisdiction, picked, await queries.YearsAsync(ct));
+        var (years, picked) = await queries.ChooseYearAsync(jurisdiction, year, ct);
+        CompliancePage.NameUnread(Unread, ModelState, jurisdiction, picked, years);
         if (picked is { } pick)
         {
             List = await queries.ListAsync(pick.Jurisdiction, pick.Year, ct);
         }
-        NoneText = List is null ? CompliancePage.NoneText(await queries.YearsAsync(ct), picked) : "";
+        NoneText = List is null ? CompliancePage.NoneText(years, picked) : "";
     }
 }

@@ -33,8 +33,8 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
 
     public async Task OnGetAsync([FromQuery] string? jurisdiction, [FromQuery] int? year, CancellationToken ct)
     {
-        var picked = await LoadAsync(jurisdiction, year, ct);
-        CompliancePage.NameUnread(Unread, ModelState, jurisdiction, picked, await queries.YearsAsync(ct));
+        var choice = await LoadAsync(jurisdiction, year, ct);
+        CompliancePage.NameUnread(Unread, ModelState, jurisdiction, choice.Picked, choice.Years);
         Input = Fresh();
     }
 
@@ -70,15 +70,15 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
         Key = IdempotencyKeys.NewText(KeyOrigin.Web),
     };
 
-    private async Task<(string Jurisdiction, int Year)?> LoadAsync(string? jurisdiction, int? year, CancellationToken ct)
+    private async Task<ComplianceYearChoice> LoadAsync(string? jurisdiction, int? year, CancellationToken ct)
     {
-        var picked = await CompliancePage.PickAsync(queries, jurisdiction, year, ct);
-        if (picked is { } pick)
+        var choice = await queries.ChooseYearAsync(jurisdiction, year, ct);
+        if (choice.Picked is { } pick)
         {
             Own = await queries.OwnAsync(User.Actor(), pick.Jurisdiction, pick.Year, ct);
         }
-        NoneText = Own is null ? CompliancePage.NoneText(await queries.YearsAsync(ct), picked, own: true) : "";
-        return picked;
+        NoneText = Own is null ? CompliancePage.NoneText(choice.Years, choice.Picked, own: true) : "";
+        return choice;
     }
 
     public sealed record FormInput
