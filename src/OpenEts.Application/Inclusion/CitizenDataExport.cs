@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using MiniExcelLibs;
+using OpenEts.Application.Forms;
 using OpenEts.Domain.Inclusion;
 
 namespace OpenEts.Application.Inclusion;
@@ -44,8 +45,8 @@ public static class CitizenDataExport
                 donated = x.Wallet.Donated,
                 reductionGrams = x.Wallet.Reduction.Grams,
                 actions = x.Wallet.Actions,
-                lots = x.Lots.Select(l => new { earned = Day(l.Earned), availableOn = Day(l.AvailableOn), expiresOn = l.ExpiresOn is { } e ? Day(e) : null, l.Credited, l.Remaining }),
-                daily = x.Daily.Select(d => new { day = Day(d.Day), behaviour = Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions, reductionGrams = d.Reduction.Grams, d.Coins, d.CoinsCut }),
+                lots = x.Lots.Select(l => new { earned = FieldReader.DayText(l.Earned), availableOn = FieldReader.DayText(l.AvailableOn), expiresOn = l.ExpiresOn is { } e ? FieldReader.DayText(e) : null, l.Credited, l.Remaining }),
+                daily = x.Daily.Select(d => new { day = FieldReader.DayText(d.Day), behaviour = Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions, reductionGrams = d.Reduction.Grams, d.Coins, d.CoinsCut }),
             }),
             actions = data.Events.Select(e => new
             {
@@ -75,7 +76,7 @@ public static class CitizenDataExport
                 data.Programmes.Select(x => Row(x.Wallet.Programme, x.Wallet.Credited, x.Wallet.Redeemed, x.Wallet.Expired, x.Wallet.Donated,
                     x.Wallet.Reduction.Grams, x.Wallet.Actions))),
             ["daily"] = Table(["programme", "day", "behaviour", "source", "actions", "reductionGrams", "coins", "coinsCut"],
-                data.Programmes.SelectMany(x => x.Daily.Select(d => Row(x.Wallet.Programme, Day(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions,
+                data.Programmes.SelectMany(x => x.Daily.Select(d => Row(x.Wallet.Programme, FieldReader.DayText(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions,
                     d.Reduction.Grams, d.Coins, d.CoinsCut)))),
             ["actions"] = Table(["source", "eventId", "programme", "behaviour", "occurredAt", "quantity", "minutes", "reductionGrams", "coins", "refusal"],
                 data.Events.Select(e => Row(e.Source, e.EventId, e.Programme, Behaviours.CodeOf(e.Behaviour), Time(e.OccurredAt), e.Quantity, e.Minutes,
@@ -113,8 +114,6 @@ public static class CitizenDataExport
         }
         return table;
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? Time(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }
