@@ -91,6 +91,21 @@ public sealed partial class InclusionQueries
     }
 
     /// <summary>
+    /// The audit trail an address asks for, by aggregation (field <c>id</c>) or else by the monitoring report it filed (field
+    /// <c>report</c>), as <see cref="TrailAsync"/> reads it; when there is none the actor may oversee, the error naming the
+    /// one asked for (none when neither is).
+    /// </summary>
+    public async Task<(AggregationTrail? Found, FieldError? Error)> TrailOfAsync(Actor? actor, long? aggregation, long? report,
+        OffsetsQueries offsets, CancellationToken ct)
+    {
+        var trail = await TrailAsync(actor, aggregation, report, offsets, ct).ConfigureAwait(false);
+        return (trail, trail is not null ? null
+            : aggregation is { } id ? FieldError.Of("id", "UnknownAggregation", $"no aggregation {id}")
+            : report is { } filed ? FieldError.Of("report", "NoAggregationOfReport", $"no aggregation filed monitoring report {filed}")
+            : null);
+    }
+
+    /// <summary>
     /// The audit trail of an aggregation (by its id, or by the monitoring report it filed), or null when it does not exist
     /// or the actor may not oversee aggregations. The offsets report and its issuances come through <paramref name="offsets"/>.
     /// </summary>

@@ -81,6 +81,23 @@ public sealed partial class InclusionSamplePageTests(OneYearServer server) : ICl
         Assert.DoesNotContain("id=\"not-yours\"", read, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TrailPage_AnIdThatIsNoNumberBesideAReport_IsNamedAsTyped_AndTheReportsAggregationShown()
+    {
+        var aggregation = await FileTheDemosWeeksAsync();
+        using var regulator = await server.SignedInAsync("regulator");
+        var byId = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri($"/Inclusion/Trail?id={aggregation}", UriKind.Relative), Ct));
+        var report = Regex.Match(byId, "id=\"trail-report\">\\s*(?:<a [^>]*>)?(\\d+)").Groups[1].Value;
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri($"/Inclusion/Trail?id=abc&report={report}", UriKind.Relative), Ct));
+
+        Assert.NotEmpty(report);
+        Assert.Contains($"汇总编号：“abc”不是数字；现显示：汇总 {aggregation}", page, StringComparison.Ordinal);
+        Assert.Contains($"<h1>审计追溯 · 汇总 {aggregation}</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"trail-phcer\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"address-error\"", byId, StringComparison.Ordinal);
+    }
+
     // A verifier of a verification body other than the demo's one (signed in as verifier-b), added once to the server.
     private async Task<HttpClient> OtherVerifierAsync()
     {
