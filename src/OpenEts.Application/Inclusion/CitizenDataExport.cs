@@ -1,8 +1,11 @@
 using System.Data;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using MiniExcelLibs;
+using OpenEts.Application.Files;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Inclusion;
 
@@ -14,6 +17,36 @@ namespace OpenEts.Application.Inclusion;
 public static class CitizenDataExport
 {
     public const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>The formats a copy is written in, the first the default: JSON and the .xlsx workbook.</summary>
+    public static IReadOnlyList<string> Formats { get; } = ["json", "xlsx"];
+
+    /// <summary>
+    /// Reads the format a copy is asked for, in any case (the default, <c>json</c>, when none is given); false for any
+    /// other text, with an UnknownValue error of the field <c>format</c> naming it as typed and the formats there are.
+    /// </summary>
+    public static bool TryReadFormat(string? typed, out string format, [NotNullWhen(false)] out FieldError? error)
+    {
+        var text = typed?.Trim() ?? "";
+        format = text.Length == 0 ? Formats[0] : Formats.FirstOrDefault(f => f.Equals(text, StringComparison.OrdinalIgnoreCase)) ?? "";
+        error = format.Length == 0 ? FieldError.Of("format", "UnknownValue", $"format '{text}' is not one of {string.Join(", ", Formats)}") : null;
+        return error is null;
+    }
+
+    /// <summary>The copy of <paramref name="data"/> in <paramref name="format"/> (one of <see cref="Formats"/>): its bytes, content type and file name.</summary>
+    public static (byte[] Content, string ContentType, string FileName) File(CitizenData data, string format)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (format == "xlsx")
+        {
+            using var stream = new MemoryStream();
+            WriteXlsx(stream, data);
+            return (stream.ToArray(), TabularWriter.XlsxContentType, FileName(data, "xlsx"));
+        }
+        return format == "json"
+            ? (System.Text.Encoding.UTF8.GetBytes(ToJson(data)), JsonContentType, FileName(data, "json"))
+            : throw new ArgumentOutOfRangeException(nameof(format), format, "a format of CitizenDataExport.Formats");
+    }
 
     /// <summary>The file name for <paramref name="data"/> with <paramref name="extension"/> (json or xlsx).</summary>
     public static string FileName(CitizenData data, string extension)
