@@ -41,6 +41,12 @@ public sealed class FieldReader
     }
 
     /// <summary>
+    /// A day as the platform writes it in files, the API and pages' boxes: yyyy-MM-dd whatever the culture, the text
+    /// <see cref="Day"/> reads back.
+    /// </summary>
+    public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// A Beijing day as yyyy-MM-dd within the platform's days (<see cref="PlatformDays"/>); else a Date error naming the
     /// text as typed, NoSuchDate for one written right that the calendar has not (2026-13-01), or a DateRange error.
     /// </summary>

@@ -1,7 +1,11 @@
 using System.Data;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using MiniExcelLibs;
+using OpenEts.Application.Files;
+using OpenEts.Application.Forms;
 using OpenEts.Domain.Inclusion;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Inclusion;
 
@@ -13,6 +17,36 @@ namespace OpenEts.Application.Inclusion;
 public static class CitizenDataExport
 {
     public const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>The formats a copy is written in, the first the default: JSON and the .xlsx workbook.</summary>
+    public static IReadOnlyList<string> Formats { get; } = ["json", "xlsx"];
+
+    /// <summary>
+    /// Reads the format a copy is asked for, in any case (the default, <c>json</c>, when none is given); false for any
+    /// other text, with an UnknownValue error of the field <c>format</c> naming it as typed and the formats there are.
+    /// </summary>
+    public static bool TryReadFormat(string? typed, out string format, [NotNullWhen(false)] out FieldError? error)
+    {
+        var text = typed?.Trim() ?? "";
+        format = text.Length == 0 ? Formats[0] : Formats.FirstOrDefault(f => f.Equals(text, StringComparison.OrdinalIgnoreCase)) ?? "";
+        error = format.Length == 0 ? FieldError.Of("format", "UnknownValue", $"format '{text}' is not one of {string.Join(", ", Formats)}") : null;
+        return error is null;
+    }
+
+    /// <summary>The copy of <paramref name="data"/> in <paramref name="format"/> (one of <see cref="Formats"/>): its bytes, content type and file name.</summary>
+    public static (byte[] Content, string ContentType, string FileName) File(CitizenData data, string format)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (format == "xlsx")
+        {
+            using var stream = new MemoryStream();
+            WriteXlsx(stream, data);
+            return (stream.ToArray(), TabularWriter.XlsxContentType, FileName(data, "xlsx"));
+        }
+        return format == "json"
+            ? (System.Text.Encoding.UTF8.GetBytes(ToJson(data)), JsonContentType, FileName(data, "json"))
+            : throw new ArgumentOutOfRangeException(nameof(format), format, "a format of CitizenDataExport.Formats");
+    }
 
     /// <summary>The file name for <paramref name="data"/> with <paramref name="extension"/> (json or xlsx).</summary>
     public static string FileName(CitizenData data, string extension)
@@ -44,8 +78,8 @@ public static class CitizenDataExport
                 donated = x.Wallet.Donated,
                 reductionGrams = x.Wallet.Reduction.Grams,
                 actions = x.Wallet.Actions,
-                lots = x.Lots.Select(l => new { earned = Day(l.Earned), availableOn = Day(l.AvailableOn), expiresOn = l.ExpiresOn is { } e ? Day(e) : null, l.Credited, l.Remaining }),
-                daily = x.Daily.Select(d => new { day = Day(d.Day), behaviour = Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions, reductionGrams = d.Reduction.Grams, d.Coins, d.CoinsCut }),
+                lots = x.Lots.Select(l => new { earned = FieldReader.DayText(l.Earned), availableOn = FieldReader.DayText(l.AvailableOn), expiresOn = l.ExpiresOn is { } e ? FieldReader.DayText(e) : null, l.Credited, l.Remaining }),
+                daily = x.Daily.Select(d => new { day = FieldReader.DayText(d.Day), behaviour = Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions, reductionGrams = d.Reduction.Grams, d.Coins, d.CoinsCut }),
             }),
             actions = data.Events.Select(e => new
             {
@@ -75,7 +109,7 @@ public static class CitizenDataExport
                 data.Programmes.Select(x => Row(x.Wallet.Programme, x.Wallet.Credited, x.Wallet.Redeemed, x.Wallet.Expired, x.Wallet.Donated,
                     x.Wallet.Reduction.Grams, x.Wallet.Actions))),
             ["daily"] = Table(["programme", "day", "behaviour", "source", "actions", "reductionGrams", "coins", "coinsCut"],
-                data.Programmes.SelectMany(x => x.Daily.Select(d => Row(x.Wallet.Programme, Day(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions,
+                data.Programmes.SelectMany(x => x.Daily.Select(d => Row(x.Wallet.Programme, FieldReader.DayText(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions,
                     d.Reduction.Grams, d.Coins, d.CoinsCut)))),
             ["actions"] = Table(["source", "eventId", "programme", "behaviour", "occurredAt", "quantity", "minutes", "reductionGrams", "coins", "refusal"],
                 data.Events.Select(e => Row(e.Source, e.EventId, e.Programme, Behaviours.CodeOf(e.Behaviour), Time(e.OccurredAt), e.Quantity, e.Minutes,
@@ -113,8 +147,6 @@ public static class CitizenDataExport
         }
         return table;
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? Time(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

@@ -47,6 +47,22 @@ public sealed partial class InclusionQueries
         }, ct);
 
     /// <summary>
+    /// An aggregation's sample as <see cref="SampleAsync"/> reads it; or, for a verifier whose organisation did not draw the
+    /// sample drawn, no sample and the refusal its commands would give them (SampleOtherVerifier), rather than a sample
+    /// seemingly not drawn.
+    /// </summary>
+    public async Task<(SampleCheck? Check, FieldError? NotYours)> SampleForAsync(Actor? actor, long aggregation, CancellationToken ct)
+    {
+        if (await SampleAsync(actor, aggregation, ct).ConfigureAwait(false) is { } check)
+        {
+            return (check, null);
+        }
+        var drawn = actor?.Role == Role.Verifier
+            && await store.ReadAsync(s => s.Inclusion.FindSampleAsync(aggregation), ct).ConfigureAwait(false) is not null;
+        return (null, drawn ? FieldError.Of("aggregation", "SampleOtherVerifier", $"aggregation {aggregation} is verified by another verifier's organisation") : null);
+    }
+
+    /// <summary>
     /// The samples drawn of <paramref name="aggregations"/>, by aggregation (none for one not drawn): how many events and
     /// whether verified, which everyone who oversees aggregations may see (the events only <see cref="SampleAsync"/> shows).
     /// </summary>
@@ -72,6 +88,21 @@ public sealed partial class InclusionQueries
             }
             return found;
         }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The audit trail an address asks for, by aggregation (field <c>id</c>) or else by the monitoring report it filed (field
+    /// <c>report</c>), as <see cref="TrailAsync"/> reads it; when there is none the actor may oversee, the error naming the
+    /// one asked for (none when neither is).
+    /// </summary>
+    public async Task<(AggregationTrail? Found, FieldError? Error)> TrailOfAsync(Actor? actor, long? aggregation, long? report,
+        OffsetsQueries offsets, CancellationToken ct)
+    {
+        var trail = await TrailAsync(actor, aggregation, report, offsets, ct).ConfigureAwait(false);
+        return (trail, trail is not null ? null
+            : aggregation is { } id ? FieldError.Of("id", "UnknownAggregation", $"no aggregation {id}")
+            : report is { } filed ? FieldError.Of("report", "NoAggregationOfReport", $"no aggregation filed monitoring report {filed}")
+            : null);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenEts.Application.Forms;
 
 namespace OpenEts.Application.Inclusion;
 
@@ -23,7 +24,7 @@ public static class QualitySheet
         ArgumentNullException.ThrowIfNull(dashboard);
         foreach (var r in dashboard.Rows)
         {
-            yield return [r.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Partner, dashboard.NameOf(r.Partner), r.Programme, r.Outcome, r.Events];
+            yield return [FieldReader.DayText(r.Day), r.Partner, dashboard.NameOf(r.Partner), r.Programme, r.Outcome, r.Events];
         }
     }
 }

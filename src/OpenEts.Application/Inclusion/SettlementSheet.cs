@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenEts.Application.Forms;
 using OpenEts.Domain.Inclusion;
 
 namespace OpenEts.Application.Inclusion;
@@ -17,7 +18,7 @@ public sealed record SettlementSheet(MerchantSettlement Settlement, Merchant Mer
     {
         foreach (var l in Lines)
         {
-            yield return [l.RedemptionId, l.Item, l.ConfirmedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Coins, l.YuanPerCoin, l.Yuan];
+            yield return [l.RedemptionId, l.Item, FieldReader.DayText(l.ConfirmedOn), l.Coins, l.YuanPerCoin, l.Yuan];
         }
         yield return [null, $"合计 {Merchant.Name} {Settlement.PeriodStart:yyyy-MM-dd} – {Settlement.PeriodEnd:yyyy-MM-dd}", null, Settlement.Coins, null,
             Settlement.Yuan];

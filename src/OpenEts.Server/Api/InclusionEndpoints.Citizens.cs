@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OpenEts.Application.Files;
 using OpenEts.Application.Inclusion;
 using OpenEts.Server.Auth;
 
@@ -49,9 +48,8 @@ internal static partial class InclusionEndpoints
         {
             return TypedResults.NotFound();
         }
-        using var stream = new MemoryStream();
-        CitizenDataExport.WriteXlsx(stream, data);
-        return TypedResults.File(stream.ToArray(), TabularWriter.XlsxContentType, CitizenDataExport.FileName(data, "xlsx"));
+        var (content, contentType, fileName) = CitizenDataExport.File(data, "xlsx");
+        return TypedResults.File(content, contentType, fileName);
     }
 
     private static async Task<Results<Ok<InclusionViews.ErasedView>, ValidationProblem, ProblemHttpResult>> EraseAsync(EraseInput input,

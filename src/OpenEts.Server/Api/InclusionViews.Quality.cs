@@ -1,4 +1,4 @@
-using System.Globalization;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
 
 namespace OpenEts.Server.Api;
@@ -19,10 +19,9 @@ internal static partial class InclusionViews
     public sealed record QualityView(string? Programme, string From, string To, long Accepted, long Rejected, decimal RejectedPercent,
         IReadOnlyList<PartnerQualityView> Partners, IReadOnlyList<QualityCountView> Counts);
 
-    public static QualityView Quality(QualityDashboard d) => new(d.Programme, DayText(d.From), DayText(d.To), d.Accepted, d.Rejected,
+    public static QualityView Quality(QualityDashboard d) => new(d.Programme, FieldReader.DayText(d.From), FieldReader.DayText(d.To), d.Accepted, d.Rejected,
         QualityDashboard.RatePercent(d.Accepted, d.Rejected),
         [.. d.ByPartner.Select(p => new PartnerQualityView(p.Partner, p.Name, p.Programme, p.Accepted, p.Rejected, p.RatePercent, p.RejectedBy))],
-        [.. d.Rows.Select(r => new QualityCountView(DayText(r.Day), r.Partner, r.Programme, r.Outcome, r.Events))]);
+        [.. d.Rows.Select(r => new QualityCountView(FieldReader.DayText(r.Day), r.Partner, r.Programme, r.Outcome, r.Events))]);
 
-    private static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

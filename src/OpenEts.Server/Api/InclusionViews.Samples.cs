@@ -1,3 +1,4 @@
+using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
 using OpenEts.Domain.Inclusion;
 
@@ -53,7 +54,7 @@ internal static partial class InclusionViews
     public static TrailView Trail(AggregationTrail t) => new(Aggregation(t.Aggregation), t.Class,
         t.Report is { } r ? new ReportView(r.Id, r.Status.ToString(), r.Claimed.Value, r.Verified, r.IssuedToOwner, r.IssuedToBuffer, r.Opinion) : null,
         [.. t.Issuances.Select(i => new IssuanceView(i.At, i.Class.ToString(), i.OwnerSerials, i.OwnerQuantity, i.BufferSerials, i.BufferQuantity, i.Reference))],
-        [.. t.Daily.Select(d => new TrailDayView(Day(d.Day), Behaviours.CodeOf(d.Behaviour), d.Actions, d.Reduction.Grams, d.Citizens))],
-        [.. t.KeptEvents.Select(k => new KeptView(Behaviours.CodeOf(k.Behaviour), k.Events, k.Reduction.Grams))], Day(t.FirstKeptDay), t.EventsPurged,
+        [.. t.Daily.Select(d => new TrailDayView(FieldReader.DayText(d.Day), Behaviours.CodeOf(d.Behaviour), d.Actions, d.Reduction.Grams, d.Citizens))],
+        [.. t.KeptEvents.Select(k => new KeptView(Behaviours.CodeOf(k.Behaviour), k.Events, k.Reduction.Grams))], FieldReader.DayText(t.FirstKeptDay), t.EventsPurged,
         t.Sample is { } s ? Sample(new SampleCheck(t.Aggregation, s, t.SampledEvents)) : null);
 }

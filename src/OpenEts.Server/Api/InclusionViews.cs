@@ -1,3 +1,4 @@
+using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
 using OpenEts.Domain.Inclusion;
 
@@ -50,9 +51,7 @@ internal static partial class InclusionViews
     public sealed record AggregationView(long Id, string Programme, string PeriodStart, string PeriodEnd, decimal ReductionGrams, long Actions,
         decimal ClaimedTonnes, string PhcerProject, long Report, DateTimeOffset At, string By);
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    public static ProgrammeView Programme(InclusionProgramme p) => new(p.Id, p.Code, p.Version, p.Name, p.Region, p.Operator, Day(p.ValidFrom),
+    public static ProgrammeView Programme(InclusionProgramme p) => new(p.Id, p.Code, p.Version, p.Name, p.Region, p.Operator, FieldReader.DayText(p.ValidFrom),
         [.. p.Behaviours.Select(b => new BehaviourView(Behaviours.CodeOf(b.Behaviour), Behaviours.UnitOf(b.Behaviour),
             new MethodologyView(b.Methodology.Id, b.Methodology.Title, ApiDocument.EnumName(b.Methodology.Formula),
                 [.. b.Methodology.Parameters.Select(v => new ValueView(v.Name, v.Value, v.Unit, v.Source, v.Confirmed))],
@@ -68,9 +67,9 @@ internal static partial class InclusionViews
         [.. r.Items.Select(i => new ActionResultView(i.Index, i.EventId, ApiDocument.EnumName(i.Status), i.Rule, i.Message, i.Reduction.Grams, i.Coins,
             i.CoinsCut, i.Field))]);
 
-    public static StatementView Statement(CitizenStatement s) => new(s.UserName, Day(s.Today),
+    public static StatementView Statement(CitizenStatement s) => new(s.UserName, FieldReader.DayText(s.Today),
         [.. s.Programmes.Select(p => new WalletView(p.Programme.Code, p.Programme.Name, p.Spendable, p.Pending, p.Credited, p.Redeemed, p.Expired,
-            p.Reduction.Grams, p.Actions, [.. p.Daily.Select(d => new DailyView(Day(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions,
+            p.Reduction.Grams, p.Actions, [.. p.Daily.Select(d => new DailyView(FieldReader.DayText(d.Day), Behaviours.CodeOf(d.Behaviour), d.Source, d.Actions,
                 d.Reduction.Grams, d.Coins, d.CoinsCut))], p.Donated))],
         [.. s.Recent.Select(e => new EventView(e.Source, e.EventId, e.Programme, Behaviours.CodeOf(e.Behaviour), e.OccurredAt, e.Quantity,
             e.Reduction.Grams, e.Coins, e.Refusal))],
@@ -81,6 +80,6 @@ internal static partial class InclusionViews
 
     public static TotalView Total(BehaviourTotal t) => new(Behaviours.CodeOf(t.Behaviour), t.Actions, t.Reduction.Grams, t.Coins, t.Citizens);
 
-    public static AggregationView Aggregation(InclusionAggregation a) => new(a.Id, a.Programme, Day(a.PeriodStart), Day(a.PeriodEnd),
+    public static AggregationView Aggregation(InclusionAggregation a) => new(a.Id, a.Programme, FieldReader.DayText(a.PeriodStart), FieldReader.DayText(a.PeriodEnd),
         a.Reduction.Grams, a.Actions, a.ClaimedTonnes, a.PhcerProject, a.Report, a.At, a.By);
 }

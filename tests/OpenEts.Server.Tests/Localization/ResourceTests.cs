@@ -45,7 +45,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "QuantityRange", "InAggregatedPeriod", "CoinCap", "NoProfile",
         // The verifier's sample of an aggregation.
         "SampleNotChecked", "SampleNotDrawn", "SampleOtherVerifier", "SampleIncomplete", "SampleVerified", "NoEventsToSample",
-        "UnknownAggregation", "UnknownSampledEvent", "ReasonRequired", "SampleFinding",
+        "UnknownAggregation", "UnknownSampledEvent", "ReasonRequired", "SampleFinding", "NoAggregationOfReport",
         // A value not among a choice's (Forms/FieldReader.Choice names the rule by its type).
         "CircumstanceKind", "ViolationKind", "Decision", "EnergyKind", "MeterCadence", "UnitKind", "DocumentKind", "AuctionPricing", "Side", "OrderType",
         // Offsets in the registry.

@@ -76,4 +76,26 @@ public sealed partial class AddressValuesPageTests
         }
         Assert.DoesNotContain("id=\"address-error\"", bare, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InclusionTrail_AnAggregationOrReportThatIsNoNumberOrNoneKnown_IsNamedAsTyped_AndNoneIsShown()
+    {
+        var both = await PageAsync("regulator", "/Inclusion/Trail?id=abc&report=999998");
+        var unknown = await PageAsync("regulator", "/Inclusion/Trail?id=999999");
+        var report = await PageAsync("auditor", "/Inclusion/Trail?report=x1");
+        var bare = await PageAsync("regulator", "/Inclusion/Trail");
+
+        Named(Banner(both), "abc", "无");
+        Named(Banner(both), "999998", "无");
+        Assert.Contains("汇总编号：“abc”不是数字", Banner(both), StringComparison.Ordinal);
+        Assert.Contains("监测报告编号：没有提交编号为“999998”的监测报告的汇总", Banner(both), StringComparison.Ordinal);
+        Named(Banner(unknown), "999999", "无");
+        Named(Banner(report), "x1", "无");
+        foreach (var page in new[] { both, unknown, report, bare })
+        {
+            Assert.Contains("id=\"trail-choose\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"trail-phcer\"", page, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("id=\"address-error\"", bare, StringComparison.Ordinal);
+    }
 }

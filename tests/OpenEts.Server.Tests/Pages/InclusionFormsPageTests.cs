@@ -126,6 +126,31 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task PrivacyAndRequestsExport_AFormatThereIsNot_IsNamedAsTypedBesideTheLinks_AndNoFileIsSent()
+    {
+        using var citizen = await server.SignedInAsync("citizen-gz");
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var own = await citizen.GetAsync(new Uri("/Inclusion/Privacy?handler=Export&format=foo", UriKind.Relative), Ct);
+        using var asked = await regulator.GetAsync(new Uri("/Inclusion/Requests?handler=Export&format=csv&UserName=citizen-gz", UriKind.Relative), Ct);
+        using var xlsx = await citizen.GetAsync(new Uri("/Inclusion/Privacy?handler=Export&format=XLSX", UriKind.Relative), Ct);
+        using var plain = await citizen.GetAsync(new Uri("/Inclusion/Privacy?handler=Export", UriKind.Relative), Ct);
+        var ownPage = WebUtility.HtmlDecode(await own.Content.ReadAsStringAsync(Ct));
+        var askedPage = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal("text/html", own.Content.Headers.ContentType?.MediaType);
+        Assert.Null(own.Content.Headers.ContentDisposition);
+        Assert.Contains("<span class=\"field-error\" id=\"export-format-error\">格式：“foo”不是可选的格式，可选：json, xlsx；现显示：本页（未下载文件）</span>",
+            ownPage, StringComparison.Ordinal);
+        Assert.Contains("id=\"export-json\"", ownPage, StringComparison.Ordinal);
+        Assert.Equal("text/html", asked.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("格式：“csv”不是可选的格式，可选：json, xlsx", askedPage, StringComparison.Ordinal);
+        Assert.Contains("id=\"citizen-user\">citizen-gz</h2>", askedPage, StringComparison.Ordinal);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/json", plain.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task ProgrammePage_ByTheCodeTheTotalsUse_ShowsTheVersionInForce()
     {
         using var anonymous = server.CreateClient();

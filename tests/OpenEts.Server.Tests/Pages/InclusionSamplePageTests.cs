@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using OpenEts.Application.Identity;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Identity;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Pages;
@@ -56,12 +61,74 @@ public sealed partial class InclusionSamplePageTests(OneYearServer server) : ICl
         Assert.Contains("已核证</span>", row, StringComparison.Ordinal);
     }
 
-    // Files the demo's Guangdong weeks (more than 1 t) as cement-a, the PHCER project's owner; returns the aggregation's id.
+    [Fact]
+    public async Task SamplePage_ForAVerifierOfAnotherBodyThanTheOneThatDrewIt_SaysItIsNotTheirsRatherThanNotDrawn()
+    {
+        var aggregation = await FileTheDemosWeeksAsync();
+        var verifier = await PageSession.SignInAsync(server, "verifier");
+        await verifier.PostAsync(new PageForm("draw", "verifier", $"/Inclusion/Sample?handler=Draw&id={aggregation}", "", [new("Id", aggregation)]), null);
+        using var other = await OtherVerifierAsync();
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await other.GetStringAsync(new Uri($"/Inclusion/Sample?id={aggregation}", UriKind.Relative), Ct));
+        var read = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri($"/Inclusion/Sample?id={aggregation}", UriKind.Relative), Ct));
+
+        Assert.Contains("id=\"not-yours\">汇总：该汇总由另一核查机构核查</div>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"not-drawn\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"draw-submit\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"sample-facts\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"sample-facts\"", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"not-yours\"", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrailPage_AnIdThatIsNoNumberBesideAReport_IsNamedAsTyped_AndTheReportsAggregationShown()
+    {
+        var aggregation = await FileTheDemosWeeksAsync();
+        using var regulator = await server.SignedInAsync("regulator");
+        var byId = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri($"/Inclusion/Trail?id={aggregation}", UriKind.Relative), Ct));
+        var report = Regex.Match(byId, "id=\"trail-report\">\\s*(?:<a [^>]*>)?(\\d+)").Groups[1].Value;
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri($"/Inclusion/Trail?id=abc&report={report}", UriKind.Relative), Ct));
+
+        Assert.NotEmpty(report);
+        Assert.Contains($"汇总编号：“abc”不是数字；现显示：汇总 {aggregation}", page, StringComparison.Ordinal);
+        Assert.Contains($"<h1>审计追溯 · 汇总 {aggregation}</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"trail-phcer\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"address-error\"", byId, StringComparison.Ordinal);
+    }
+
+    // A verifier of a verification body other than the demo's one (signed in as verifier-b), added once to the server.
+    private async Task<HttpClient> OtherVerifierAsync()
+    {
+        var store = server.Services.GetRequiredService<IStore>();
+        if (await store.ReadAsync(s => s.Users.FindByNameAsync("verifier-b"), Ct) is null)
+        {
+            const string First17 = "91440101MA5CY0009";
+            var code = CreditCode.Parse(First17 + CreditCode.CheckCharacter(First17)).Code;
+            var hash = server.Services.GetRequiredService<IPasswordHashing>().Hash(ServerFactory.Password);
+            var now = server.Clock.GetUtcNow();
+            await store.WriteAsync(async s =>
+            {
+                var body = await s.Organisations.InsertAsync(
+                    new Organisation(0, code, "另一碳核查有限公司（测试）", OrganisationKind.Verifier, Sector.Other, "广州市", CoverageStatus.Covered), now);
+                return await s.Users.InsertAsync(new UserRecord(0, "verifier-b", "另一核查员", Role.Verifier, body.Id, hash, 0, null), now);
+            }, Ct);
+        }
+        return await server.SignedInAsync("verifier-b");
+    }
+
+    // Files the demo's Guangdong weeks (more than 1 t) as cement-a, the PHCER project's owner, unless this server has filed
+    // them already; returns the aggregation's id.
     private async Task<string> FileTheDemosWeeksAsync()
     {
         InclusionAggregatePageTests.DemoWithinOneYear(server);
         using var owner = await server.SignedInAsync("cement-a");
         var opened = WebUtility.HtmlDecode(await owner.GetStringAsync(new Uri("/Inclusion/Aggregate?Programme=guangdong-tanpuhui", UriKind.Relative), Ct));
+        if (AggregationRow().Matches(opened) is { Count: > 0 } filedBefore)
+        {
+            return filedBefore[^1].Groups[1].Value;
+        }
         var session = await PageSession.SignInAsync(server, "cement-a");
         var filed = await session.PostAsync(new PageForm("aggregate", "cement-a", "/Inclusion/Aggregate", "",
             [new("Programme", "guangdong-tanpuhui"), new("PeriodStart", Hidden(opened, "PeriodStart")), new("PeriodEnd", Hidden(opened, "PeriodEnd"))]), null);

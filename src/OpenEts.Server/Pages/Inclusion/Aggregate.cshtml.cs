@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Offsets;
 using OpenEts.Domain.Inclusion;
@@ -76,8 +76,8 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
         // A box named keeps its text as typed; the others show the period shown.
         if (Period is { } shown)
         {
-            (PeriodStart, PeriodEnd) = (Unread.Err("periodStart") is null ? Day(shown.Start) : PeriodStart,
-                Unread.Err("periodEnd") is null ? Day(shown.End) : PeriodEnd);
+            (PeriodStart, PeriodEnd) = (Unread.Err("periodStart") is null ? FieldReader.DayText(shown.Start) : PeriodStart,
+                Unread.Err("periodEnd") is null ? FieldReader.DayText(shown.End) : PeriodEnd);
         }
     }
 
@@ -98,8 +98,6 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
         await LoadAsync(ct);
         return Page();
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Loads the programme and period the address or form gave; what they named that cannot be shown, with what is instead.
     private async Task<IReadOnlyList<(FieldError Error, string Shown)>> LoadAsync(CancellationToken ct)
@@ -130,7 +128,7 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
         var next = AggregatePeriod.Next(InclusionTime.DayOf(clock.GetUtcNow()), Aggregations);
         var (from, to) = AggregatePeriod.Shown(PeriodStart, PeriodEnd, next, out var days);
         Period = (from, to);
-        named.AddRange(days.Select(e => (e, Text.T("address.span", Day(from), Day(to)))));
+        named.AddRange(days.Select(e => (e, Text.T("address.span", FieldReader.DayText(from), FieldReader.DayText(to)))));
         Totals = await queries.PeriodTotalsAsync(User.Actor(), Programme, from, to, ct) ?? [];
         Reduction = AggregatePeriod.ReductionOf(Totals);
         Citizens = await queries.PeriodCitizensAsync(User.Actor(), Programme, from, to, ct);

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using OpenEts.Application.Files;
 using OpenEts.Application.Inclusion;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Inclusion;
 
@@ -46,21 +46,17 @@ public sealed class PrivacyModel(InclusionCommandHandler handler, InclusionQueri
 
     public async Task OnGetAsync(CancellationToken ct) => Privacy = await queries.PrivacyAsync(User.Actor(), ct);
 
+    /// <summary>A format in the download's address that the copy is not written in, named as typed beside the links.</summary>
+    public AddressErrors Unread { get; } = new();
+
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (await queries.CitizenDataAsync(User.Actor(), null, ct) is not { } data)
+        if (await CitizenDataDownload.FileAsync(this, queries, null, format, Unread, ct) is { } file)
         {
-            return NotFound();
+            return file;
         }
-        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            var stream = new MemoryStream();
-            CitizenDataExport.WriteXlsx(stream, data);
-            stream.Position = 0;
-            return File(stream, TabularWriter.XlsxContentType, CitizenDataExport.FileName(data, "xlsx"));
-        }
-        return File(System.Text.Encoding.UTF8.GetBytes(CitizenDataExport.ToJson(data)), CitizenDataExport.JsonContentType,
-            CitizenDataExport.FileName(data, "json"));
+        Privacy = await queries.PrivacyAsync(User.Actor(), ct);
+        return Page();
     }
 
     public Task<IActionResult> OnPostGiveAsync(CancellationToken ct) => ConsentAsync("give", ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Files;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Inclusion;
 using OpenEts.Domain.Inclusion;
 using OpenEts.Server.Auth;
@@ -69,7 +70,7 @@ public sealed class QualityModel(InclusionQueries queries) : InclusionPageModel
             return Forbid();
         }
         Dashboard = dashboard;
-        var (from, to) = (Day(dashboard.From), Day(dashboard.To));
+        var (from, to) = (FieldReader.DayText(dashboard.From), FieldReader.DayText(dashboard.To));
         foreach (var error in errors)
         {
             Unbound.Name(Unread.ByField, error, error.Field == "programme" ? Text.T("incl.q.allprogrammes") : Text.T("address.span", from, to));
@@ -83,8 +84,6 @@ public sealed class QualityModel(InclusionQueries queries) : InclusionPageModel
             Text.T("incl.q.events"));
         return Page();
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using OpenEts.Application.Files;
 using OpenEts.Application.Inclusion;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Inclusion;
 
@@ -30,21 +30,17 @@ public sealed class RequestsModel(InclusionCommandHandler handler, InclusionQuer
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    /// <summary>A format in the download's address that the copy is not written in, named as typed beside the links.</summary>
+    public AddressErrors Unread { get; } = new();
+
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (await queries.CitizenDataAsync(User.Actor(), UserName, ct) is not { } data)
+        if (await CitizenDataDownload.FileAsync(this, queries, UserName, format, Unread, ct) is { } file)
         {
-            return NotFound();
+            return file;
         }
-        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            var stream = new MemoryStream();
-            CitizenDataExport.WriteXlsx(stream, data);
-            stream.Position = 0;
-            return File(stream, TabularWriter.XlsxContentType, CitizenDataExport.FileName(data, "xlsx"));
-        }
-        return File(System.Text.Encoding.UTF8.GetBytes(CitizenDataExport.ToJson(data)), CitizenDataExport.JsonContentType,
-            CitizenDataExport.FileName(data, "json"));
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostEraseAsync(CancellationToken ct)

@@ -24,6 +24,9 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
 
     public SampleCheck? Check { get; private set; }
 
+    /// <summary>Why a verifier may not see the sample drawn (another verification body's organisation drew it), or null.</summary>
+    public string? NotYours { get; private set; }
+
     /// <summary>An aggregation in the address the page cannot open (no number, or none known), named as typed.</summary>
     public AddressErrors Unread { get; } = new();
 
@@ -120,7 +123,11 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
             return null;
         }
         (Aggregation, var unknown) = await queries.AggregationAsync(User.Actor(), id, "id", ct);
-        Check = Aggregation is null ? null : await queries.SampleAsync(User.Actor(), id, ct);
+        if (Aggregation is not null)
+        {
+            (Check, var notYours) = await queries.SampleForAsync(User.Actor(), id, ct);
+            NotYours = notYours is null ? null : RuleText.Field(notYours);
+        }
         return unknown;
     }
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Offsets;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Inclusion;
 
@@ -20,11 +22,20 @@ public sealed class TrailModel(InclusionQueries queries, OffsetsQueries offsets)
     [BindProperty(SupportsGet = true, Name = "report")]
     public long? ReportId { get; set; }
 
+    /// <summary>The trail shown: null when the address named no aggregation the reader can open.</summary>
     public AggregationTrail? Trail { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>An aggregation or report in the address the page cannot open (no number, or none known), named as typed.</summary>
+    public AddressErrors Unread { get; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Trail = await queries.TrailAsync(User.Actor(), Id, Id is null ? ReportId : null, offsets, ct);
-        return Trail is null ? NotFound() : Page();
+        (Trail, var unknown) = await queries.TrailOfAsync(User.Actor(), Id, ReportId, offsets, ct);
+        var shown = Trail is { } trail ? $"{Text.T("incl.aggregation")} {trail.Aggregation.Id}" : Text.T("address.nothing");
+        Unbound.Name(Unread.ByField, ModelState, field => field is "id" or "report" ? shown : null);
+        if (unknown is not null)
+        {
+            Unbound.Name(Unread.ByField, unknown, shown);
+        }
     }
 }
