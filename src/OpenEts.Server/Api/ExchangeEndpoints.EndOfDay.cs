@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Files;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Organisations;
@@ -68,20 +69,18 @@ internal static partial class ExchangeEndpoints
         decimal Sold, decimal Fees, IReadOnlyList<PositionLineView> Positions, decimal CashBalance, decimal CashReserved,
         IReadOnlyList<MemberReportView> Clients);
 
-    private static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     public static CloseView View(InstrumentClose c)
     {
         ArgumentNullException.ThrowIfNull(c);
         var d = c.Close;
-        return new CloseView(c.Instrument, DayText(d.Day), ApiDocument.EnumName(d.Rule), Yuan(d.PreviousCloseFen), Yuan(d.OpenFen), Yuan(d.CloseFen),
+        return new CloseView(c.Instrument, FieldReader.DayText(d.Day), ApiDocument.EnumName(d.Rule), Yuan(d.PreviousCloseFen), Yuan(d.OpenFen), Yuan(d.CloseFen),
             d.Volume, Yuan(d.TurnoverFen), d.ReferenceKept, c.ExpiredOrders, c.ClosedAt);
     }
 
     public static EndOfDayView View(EndOfDayReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new EndOfDayView(DayText(r.Day), [.. r.Closed.Select(View)], r.Halted,
+        return new EndOfDayView(FieldReader.DayText(r.Day), [.. r.Closed.Select(View)], r.Halted,
             [.. r.Mismatches.Select(m => new MismatchView(m.Instrument, m.What, m.Trade, m.Expected, m.Found, m.ToString()))],
             [.. r.Auctions.Select(a => new ClosedAuctionView(a.Kind, a.Auction, a.Instrument, a.Sold, a.ClearingPriceFen is { } p ? Yuan(p) : null,
                 a.Winners, Yuan(a.ProceedsFen)))]);
@@ -90,7 +89,7 @@ internal static partial class ExchangeEndpoints
     public static MemberReportView View(MemberDayReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new MemberReportView(r.Account.Id, r.Organisation, DayText(r.Day),
+        return new MemberReportView(r.Account.Id, r.Organisation, FieldReader.DayText(r.Day),
             [.. r.Trades.Select(t => new MemberTradeView(t.Trade, t.Instrument, t.At, ApiDocument.EnumName(t.Side), Yuan(t.PriceFen), t.Quantity,
                 Yuan(t.ValueFen), Yuan(t.FeeFen), ApiDocument.EnumName(t.Kind)))],
             r.BoughtTonnes, Yuan(r.BoughtFen), r.SoldTonnes, Yuan(r.SoldFen), Yuan(r.FeesFen),
@@ -144,7 +143,7 @@ internal static partial class ExchangeEndpoints
         using var buffer = new MemoryStream();
         ExchangeExports.WriteMemberReport(buffer, report, csv: false);
         return TypedResults.File(buffer.ToArray(), TabularWriter.XlsxContentType,
-            string.Create(CultureInfo.InvariantCulture, $"member-report-{report.Account.Id}-{DayText(d)}.xlsx"));
+            string.Create(CultureInfo.InvariantCulture, $"member-report-{report.Account.Id}-{FieldReader.DayText(d)}.xlsx"));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DayTradesXlsxAsync(
@@ -160,6 +159,6 @@ internal static partial class ExchangeEndpoints
         }
         using var buffer = new MemoryStream();
         ExchangeExports.WriteTrades(buffer, trades, csv: false);
-        return TypedResults.File(buffer.ToArray(), TabularWriter.XlsxContentType, $"exchange-trades-{DayText(d)}.xlsx");
+        return TypedResults.File(buffer.ToArray(), TabularWriter.XlsxContentType, $"exchange-trades-{FieldReader.DayText(d)}.xlsx");
     }
 }
