@@ -23,6 +23,10 @@ public abstract class CommandPageModel : PageModel
     /// <summary>Every error, for the list under the banner.</summary>
     public IEnumerable<string> AllErrors => Errors.Values.Distinct();
 
+    /// <summary>Every error but those of <paramref name="besideInputs"/>, which their inputs show (a filter's boxes).</summary>
+    public IEnumerable<string> ErrorsBut(params IReadOnlyList<string> besideInputs) =>
+        Errors.Where(e => !besideInputs.Contains(e.Key)).Select(e => e.Value).Distinct();
+
     /// <summary>Files each field error under its field (the first error of a field wins).</summary>
     protected void FileFields(IEnumerable<FieldError> errors)
     {

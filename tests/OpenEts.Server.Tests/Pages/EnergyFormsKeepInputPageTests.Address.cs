@@ -70,6 +70,46 @@ public sealed partial class EnergyFormsKeepInputPageTests
         Assert.Contains("id=\"em-regions\"", page, StringComparison.Ordinal);
     }
 
+    // A from after the to was told in the offsets' words (a monitoring report's period "in the same year"); it names both days.
+    [Theory]
+    [InlineData("/Energy/Monitoring?from=2026-03-10&to=2026-03-01", "起始日：“2026-03-10”晚于截止日 2026-03-01", "2026-03-01 至 2026-03-10")]
+    [InlineData("/Energy/Monitoring?from=2024-01-01&to=2025-06-30", "起始日：“2024-01-01”至截止日 2025-06-30 超过 366 天", "2024-06-30 至 2025-06-30")]
+    public async Task Monitoring_APeriodThatCannotBeShown_IsNamedWithBothDaysAsTyped_AndThePeriodShownIsSaid(string url, string named, string shown)
+    {
+        var page = await GetAsync("regulator", url);
+
+        AssertMarked(page, "em-from");
+        var error = Error(page, "em-from");
+        Assert.StartsWith(named, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("监测期须在同一年内", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("计入期", error, StringComparison.Ordinal);
+        Assert.Contains(shown, Shown(page, "em-period-shown"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Monitoring_AFromAfterTheToInEnglish_NamesBothDays()
+    {
+        using var client = await server.SignedInAsync("regulator");
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Energy/Monitoring?from=2026-03-10&to=2026-03-01", UriKind.Relative), Ct));
+
+        Assert.Equal("from: '2026-03-10' is after to, 2026-03-01", Error(page, "em-from"));
+    }
+
+    // The list under the filter repeated the error shown beside the box.
+    [Theory]
+    [InlineData("/Energy/Monitoring?from=abc")]
+    [InlineData("/Energy/Monitoring?from=2026-03-10&to=2026-03-01")]
+    public async Task Monitoring_ABadFromInTheAddress_IsNamedOnceBesideItsBox(string url)
+    {
+        var page = await GetAsync("regulator", url);
+
+        var error = Error(page, "em-from");
+        Assert.NotEmpty(error);
+        Assert.Single(Regex.Matches(page, Regex.Escape(error)));
+    }
+
     [Theory]
     [InlineData("regulator", "/Energy/Targets/KeyUsers")]
     [InlineData("regulator", "/Energy/Targets/Statistics")]

@@ -38,6 +38,39 @@ public sealed partial class EnergyFormsKeepInputPageTests
         Assert.DoesNotContain("aria-invalid", Field(result.Body, "record-jurisdiction"), StringComparison.Ordinal);
     }
 
+    // A day before the jurisdiction's first rules was judged by that first version, which was not yet in force.
+    [Fact]
+    public async Task Cards_ViolationObservedBeforeTheJurisdictionsFirstRules_IsRefusedBesideTheDayNamingTheFirstRules()
+    {
+        var page = await PageSession.SignInAsync(server, "regulator");
+
+        var result = await page.PostAsync(new PageForm("record", "regulator", "/Energy/Cards?handler=Record", "Violation.ObservedOn",
+            [new("Violation.Organisation", "91441800MA5CY1002B"), new("Violation.Jurisdiction", "tianjin"), new("Violation.Kind", "concentrationExceedance"),
+                new("Violation.Parameter", "SO2"), new("Violation.Measured", "120"), new("Violation.Limit", "50"), new("Violation.Unit", "mg/m³"),
+                new("Violation.Evidence", "在线监测记录（测试）")]), "2016-05-01");
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.DoesNotContain("id=\"cards-done\"", result.Body, StringComparison.Ordinal);
+        Assert.Equal("2016-05-01", Value(result.Body, "record-observedOn"));
+        AssertMarked(result.Body, "record-observedOn");
+        Assert.Contains("tianjin 在 2016-05-01 尚无施行中的红黄牌规则：其最早的规则 tianjin-2017 自 2017-01-01 起施行",
+            Error(result.Body, "record-observedOn"), StringComparison.Ordinal);
+        Assert.Equal("120", Value(result.Body, "record-measured"));
+    }
+
+    [Fact]
+    public async Task Cards_FromMonitoringFromBeforeTheJurisdictionsFirstRules_IsRefusedBesideTheFromDay()
+    {
+        var page = await PageSession.SignInAsync(server, "regulator");
+
+        var result = await page.PostAsync(FromMonitoring("2016-12-31"), "2016-12-01");
+
+        Assert.DoesNotContain("id=\"cards-done\"", result.Body, StringComparison.Ordinal);
+        AssertMarked(result.Body, "monitoring-from");
+        Assert.Contains("tianjin 在 2016-12-01 尚无施行中的红黄牌规则：其最早的规则 tianjin-2017 自 2017-01-01 起施行",
+            Error(result.Body, "monitoring-from"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Cards_FromMonitoringToAfterToday_IsRefusedBesideTheToDayAndKeepsThePeriod()
     {

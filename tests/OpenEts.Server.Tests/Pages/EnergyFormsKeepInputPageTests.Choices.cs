@@ -9,6 +9,17 @@ namespace OpenEts.Server.Tests.Pages;
 /// </summary>
 public sealed partial class EnergyFormsKeepInputPageTests
 {
+    // The choice id keeps typed as its chosen option and is marked; the page without it is not. Answers the error beside it.
+    private static string NamedAsTyped(string page, string plain, string id, string typed)
+    {
+        Assert.Contains($"<option value=\"{typed}\" selected>{typed}</option>", Field(page, id), StringComparison.Ordinal);
+        AssertMarked(page, id);
+        Assert.DoesNotContain("aria-invalid", Field(plain, id), StringComparison.Ordinal);
+        var error = Error(page, id);
+        Assert.Contains($"“{typed}”", error, StringComparison.Ordinal);
+        return error;
+    }
+
     [Fact]
     public async Task Targets_AUnitInTheAddressNoPlanOffers_IsNamedAsTypedBesideTheTrendChoice_AndTheUnitShownIsSaid()
     {
@@ -17,13 +28,9 @@ public sealed partial class EnergyFormsKeepInputPageTests
 
         var id = Regex.Match(page, "<select name=\"Unit\" id=\"(unit-[^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(id);
-        Assert.Contains("<option value=\"XX\" selected>XX</option>", Field(page, id), StringComparison.Ordinal);
-        AssertMarked(page, id);
-        var error = Error(page, id);
-        Assert.Contains("“XX”", error, StringComparison.Ordinal);
+        var error = NamedAsTyped(page, plain, id, "XX");
         Assert.Contains("现显示：宁夏", error, StringComparison.Ordinal);
         Assert.Contains("id=\"trend\"", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("aria-invalid", Field(plain, id), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,14 +39,26 @@ public sealed partial class EnergyFormsKeepInputPageTests
         var page = await GetAsync("regulator", "/Energy/Targets/Assess?scheme=foo");
         var plain = await GetAsync("regulator", "/Energy/Targets/Assess");
 
-        Assert.Contains("<option value=\"foo\" selected>foo</option>", Field(page, "scheme"), StringComparison.Ordinal);
-        AssertMarked(page, "scheme");
-        var error = Error(page, "scheme");
+        var error = NamedAsTyped(page, plain, "scheme", "foo");
         Assert.Contains("考核办法", error, StringComparison.Ordinal);
-        Assert.Contains("“foo”", error, StringComparison.Ordinal);
         Assert.Contains("nx-city", error, StringComparison.Ordinal);
         Assert.Contains("现显示：", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("aria-invalid", Field(plain, "scheme"), StringComparison.Ordinal);
+    }
+
+    // A unit no plan names was kept unnamed: the choice showed the first unit while the page assessed none.
+    [Fact]
+    public async Task Assess_AUnitInTheAddressNoPlanNames_IsNamedAsTypedBesideTheUnitChoice_AndTheUnitAssessedIsSaid()
+    {
+        var page = await GetAsync("regulator", "/Energy/Targets/Assess?unit=KU-NX-9999");
+        var plain = await GetAsync("regulator", "/Energy/Targets/Assess?unit=KU-NX-0003");
+
+        var error = NamedAsTyped(page, plain, "unit", "KU-NX-9999");
+        var first = Regex.Match(Field(plain, "unit"), "<option value=\"([^\"]+)\">([^<]+)</option>");
+        Assert.True(first.Success);
+        Assert.Contains("KU-NX-0003", error, StringComparison.Ordinal);
+        Assert.Contains("现显示：" + first.Groups[2].Value, error, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"hidden\" name=\"Unit\" value=\"{first.Groups[1].Value}\" />", page, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"Unit\" value=\"KU-NX-0003\" />", plain, StringComparison.Ordinal);
     }
 
     [Fact]

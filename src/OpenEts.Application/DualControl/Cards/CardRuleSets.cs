@@ -1,3 +1,4 @@
+using OpenEts.Application.Forms;
 using OpenEts.Domain.DualControl.Cards;
 
 namespace OpenEts.Application.DualControl.Cards;
@@ -30,11 +31,20 @@ public sealed class CardRuleSets
     /// <summary>The jurisdiction codes, each once.</summary>
     public IReadOnlyList<string> Codes => [.. All.Select(r => r.Code).Distinct()];
 
-    /// <summary>The version of <paramref name="code"/> in force on <paramref name="day"/> (else its first version), or null for an unknown code.</summary>
-    public CardRules? For(string? code, DateOnly day)
+    /// <summary>
+    /// Refuses <paramref name="field"/> (rule <c>NoCardRules</c>) when <paramref name="code"/>'s rules do not reach
+    /// <paramref name="day"/>, naming <paramref name="when"/> as asked (the day, or the quarter ending on it) and the
+    /// jurisdiction's first version with its first day. No rules in force then say which violation earns which card, and a
+    /// later version is not applied to what happened before it: no card is proposed, no list is made.
+    /// </summary>
+    public void RequireInForce(FieldReader read, string? code, DateOnly day, string when, string field)
     {
-        var versions = All.Where(r => string.Equals(r.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-        return versions.LastOrDefault(r => r.ValidFrom <= day) ?? versions.FirstOrDefault();
+        ArgumentNullException.ThrowIfNull(read);
+        if (InForce(code, day) is null && First(code) is { } first)
+        {
+            read.FailOf(field, "NoCardRules",
+                $"{first.Code} has no card rules in force for {when}: its first, {first.Id}, apply from {first.ValidFrom:yyyy-MM-dd}");
+        }
     }
 
     /// <summary>

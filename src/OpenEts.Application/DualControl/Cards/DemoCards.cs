@@ -20,7 +20,7 @@ public static class DemoCards
     {
         ArgumentNullException.ThrowIfNull(s);
         var today = CardsTime.DayOf(now);
-        var rules = CardRuleSets.Shipped.For(Rules, today)!;
+        var rules = CardRuleSets.Shipped.InForce(Rules, today)!;
         var cement = await s.Organisations.FindByCodeAsync(Code("91441800MA5CY1002")).ConfigureAwait(false);
         var steel = await s.Organisations.FindByCodeAsync(Code("91440200MA5CY1003")).ConfigureAwait(false);
         if (cement is null || steel is null)

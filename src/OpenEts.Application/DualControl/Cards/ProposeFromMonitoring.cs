@@ -53,6 +53,10 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
             read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}");
         }
         var (from, to) = read.Period(form.From, form.To, MaxDays);
+        if (jurisdiction is not null && from is { } first)
+        {
+            rules.RequireInForce(read, jurisdiction, first, $"{first:yyyy-MM-dd}", "from");
+        }
         var region = FieldReader.Text(form.Region);
         if (region.Length > 64)
         {
@@ -81,7 +85,7 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
             .GroupBy(e => (e.Meter.Id, Month: MonitoringFields.MonthKey(e.Day))))
         {
             var days = month.OrderBy(d => d.Day).ToList();
-            if (taken.Contains(month.Key) || work.Rules.For(Jurisdiction, days[0].Day) is not { } rules)
+            if (taken.Contains(month.Key) || work.Rules.InForce(Jurisdiction, days[0].Day) is not { } rules)
             {
                 skipped++;
                 continue;

@@ -29,11 +29,9 @@ public sealed record PublishCardList(string Jurisdiction, Quarter Quarter) : ICa
         {
             read.Fail("quarter", "Quarter", $"quarter: {reason}");
         }
-        else if (jurisdiction is not null && rules.InForce(jurisdiction, quarter.Value.End) is null && rules.First(jurisdiction) is { } first)
+        else if (jurisdiction is not null)
         {
-            // A quarter before the jurisdiction's first rules has no list: no rules say which violations earn a card.
-            read.FailOf("quarter", "NoCardRules",
-                $"{jurisdiction} has no card rules in force in {quarter.Value}: its first, {first.Id}, apply from {first.ValidFrom:yyyy-MM-dd}");
+            rules.RequireInForce(read, jurisdiction, quarter.Value.End, quarter.Value.ToString(), "quarter");
         }
         command = read.IsValid ? new PublishCardList(jurisdiction!, quarter!.Value) : null;
         errors = read.Errors;

@@ -12,7 +12,8 @@ namespace OpenEts.Application.DualControl.Cards;
 /// <summary>
 /// An officer records a violation with its evidence (for an exceedance: the parameter, measured value and limit; for a
 /// fined violation: the fine). The jurisdiction's rules in force on the day observed propose a card, which waits for an
-/// officer's confirmation (<see cref="DecideCard"/>).
+/// officer's confirmation (<see cref="DecideCard"/>). A day before the jurisdiction's first rules is refused
+/// (<c>NoCardRules</c>): a later version is not applied to it.
 /// </summary>
 public sealed record RecordViolation(CreditCode Organisation, string Jurisdiction, ViolationKind Kind, DateOnly ObservedOn, string? Parameter,
     decimal? Measured, decimal? Limit, string? Unit, decimal? FineYuan, string Evidence) : ICardsCommand
@@ -41,7 +42,12 @@ public sealed record RecordViolation(CreditCode Organisation, string Jurisdictio
             read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}");
         }
         var kind = read.Choice(form.Kind, "kind", Enum.GetValues<ViolationKind>());
+        var bad = read.Errors.Count;
         var observed = read.Date(form.ObservedOn, "observedOn");
+        if (jurisdiction is not null && read.Errors.Count == bad)
+        {
+            rules.RequireInForce(read, jurisdiction, observed, $"{observed:yyyy-MM-dd}", "observedOn");
+        }
         var evidence = read.Words(form.Evidence, "evidence", OffsetsFields.LongText);
         string? parameter = null, unit = null;
         decimal? measured = null, limit = null;
@@ -76,7 +82,8 @@ public sealed record RecordViolation(CreditCode Organisation, string Jurisdictio
         {
             return new CardsCommandOutcome.Refused("FutureDate", "observedOn", $"{ObservedOn:yyyy-MM-dd} is after today", RefusalKind.Malformed);
         }
-        var rules = work.Rules.For(Jurisdiction, ObservedOn)!;
+        var rules = work.Rules.InForce(Jurisdiction, ObservedOn)
+            ?? throw new InvalidOperationException($"{Jurisdiction} has no card rules in force on {ObservedOn:yyyy-MM-dd}; TryParse refuses such a day");
         return new CardsCommandOutcome.Completed(await RecordAsync(work, org, rules, Kind, ObservedOn, Parameter, Measured, Limit, Unit, FineYuan,
             Evidence, null).ConfigureAwait(false));
     }

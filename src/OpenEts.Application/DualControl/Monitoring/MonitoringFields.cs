@@ -10,16 +10,21 @@ public static class MonitoringFields
 {
     /// <summary>
     /// A period of days as typed, each end read as <see cref="FieldReader.OptionalDay"/> (null when blank or not read: the reader's default);
-    /// when both are read, from is on or before to and at most <paramref name="maxDays"/> days before it, or a Period
-    /// error on from.
+    /// when both are read, from is on or before to (else a PeriodOrder error on from) and at most
+    /// <paramref name="maxDays"/> days before it (else a Period error on from), each naming both days and the limit, as the
+    /// carbon-inclusion dashboard's period does.
     /// </summary>
     public static (DateOnly? From, DateOnly? To) Period(this FieldReader read, string? from, string? to, int maxDays)
     {
         ArgumentNullException.ThrowIfNull(read);
         var (start, end) = (read.OptionalDay(from, "from"), read.OptionalDay(to, "to"));
-        if (start is { } f && end is { } t && (f > t || t.DayNumber - f.DayNumber >= maxDays))
+        if (start is { } f && end is { } t && f > t)
         {
-            read.Fail("from", "Period", $"from is on or before to, at most {maxDays} days before it");
+            read.FailOf("from", "PeriodOrder", $"from: '{f:yyyy-MM-dd}' is after to, {t:yyyy-MM-dd}");
+        }
+        else if (start is { } a && end is { } b && b.DayNumber - a.DayNumber >= maxDays)
+        {
+            read.FailOf("from", "Period", $"from: '{a:yyyy-MM-dd}' to {b:yyyy-MM-dd} is more than {maxDays} days");
         }
         return (start, end);
     }

@@ -75,15 +75,31 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
             return null;
         }
         var offered = plans.SelectMany(p => p.Plan.Units).Where(u => u.Kind != UnitKind.KeyEnergyUser).Select(u => u.Code).ToList();
-        if (string.IsNullOrWhiteSpace(asked))
-        {
-            return plans[0].Plan.Region;
-        }
+        return string.IsNullOrWhiteSpace(asked) ? plans[0].Plan.Region : Offered(offered, asked, plans[0].Plan.Region, out error);
+    }
+
+    /// <summary>
+    /// The unit the assessment page scores when its address names <paramref name="asked"/>: that unit when a plan names it
+    /// as a city or a key energy user (a province is not assessed there), else the first such unit (the first the page
+    /// offers); when <paramref name="asked"/> names none of them, <paramref name="error"/> names it as typed with the units
+    /// offered (rule <c>UnknownValue</c>). Null when nothing is asked (the reader picks a unit) or no plan offers one.
+    /// </summary>
+    public static UnitCode? AssessedUnit(IReadOnlyList<PlanVersion> plans, string? asked, out FieldError? error)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        error = null;
+        var offered = plans.SelectMany(p => p.Plan.Units).Where(u => u.Kind != UnitKind.Province).Select(u => u.Code).ToList();
+        return string.IsNullOrWhiteSpace(asked) || offered.Count == 0 ? null : Offered(offered, asked, offered[0], out error);
+    }
+
+    // The unit of offered that asked names (case aside), else instead with an UnknownValue error naming asked as typed.
+    private static UnitCode Offered(List<UnitCode> offered, string asked, UnitCode instead, out FieldError? error)
+    {
         var read = new FieldReader();
         var code = read.Among(asked, "unit", [.. offered.Select(c => c.Value)]);
         error = read.IsValid ? null : read.Errors[0];
         var index = offered.FindIndex(c => c.Value == code);
-        return index >= 0 ? offered[index] : plans[0].Plan.Region;
+        return index >= 0 ? offered[index] : instead;
     }
 
     /// <summary>

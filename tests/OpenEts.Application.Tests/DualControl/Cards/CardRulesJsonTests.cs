@@ -12,11 +12,11 @@ public sealed class CardRulesJsonTests
         var rules = CardRuleSets.Shipped;
 
         Assert.Equal(["jiangxi", "qinghai", "tianjin"], rules.Codes.ToArray());
-        var qinghai = rules.For("qinghai", new DateOnly(2026, 1, 1))!;
+        var qinghai = rules.InForce("qinghai", new DateOnly(2026, 1, 1))!;
         Assert.False(qinghai.Confirmed);
         Assert.All(qinghai.Triggers, t => Assert.False(t.Confirmed));
         Assert.Contains("[UNCONFIRMED]", qinghai.Source, StringComparison.Ordinal);
-        Assert.True(rules.For("tianjin", new DateOnly(2026, 1, 1))!.Confirmed);
+        Assert.True(rules.InForce("tianjin", new DateOnly(2026, 1, 1))!.Confirmed);
     }
 
     [Fact]

@@ -152,7 +152,7 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
     [Theory]
     [InlineData("/api/v1/energy/monitoring/quality?from=0001-01-01", "from", "DateRange")]
     [InlineData("/api/v1/energy/monitoring/exceedances?to=2100-01-01", "to", "DateRange")]
-    [InlineData("/api/v1/energy/monitoring/quality?from=2026-03-01&to=2026-02-01", "from", "Period")]
+    [InlineData("/api/v1/energy/monitoring/quality?from=2026-03-01&to=2026-02-01", "from", "PeriodOrder")]
     [InlineData("/api/v1/energy/monitoring/exceedances?from=2024-01-01&to=2025-06-30", "from", "Period")]
     [InlineData("/api/v1/energy/progress?year=1999", "year", "Year")]
     [InlineData("/api/v1/energy/progress?year=2147483647", "year", "Year")]

@@ -36,7 +36,10 @@ public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsComma
 
     public AssessmentRecord? Scored { get; private set; }
 
-    /// <summary>A scheme in the address that names none (<c>?scheme=foo</c>), named beside its choice with the scheme shown instead.</summary>
+    /// <summary>
+    /// A unit or a scheme in the address that names none (<c>?unit=XX</c>, <c>?scheme=foo</c>), named beside its choice
+    /// with the unit or scheme assessed instead.
+    /// </summary>
     public AddressErrors Unread { get; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -74,6 +77,12 @@ public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsComma
         }
         var plans = await queries.PlansAsync(User.Actor(), ct);
         Units = [.. plans.SelectMany(p => p.Plan.Units)];
+        var unit = EnergyTargetsQueries.AssessedUnit(plans, Unit, out var unread);
+        if (unread is not null && unit is { } shown)
+        {
+            Unbound.Name(Unread.ByField, unread, Units.First(u => u.Code == shown).Name);
+        }
+        Unit = unit?.Value ?? Unit;
         Assessments = await queries.AssessmentsAsync(User.Actor(), Year.Value, ct);
         if (Measures.Count == 0)
         {
