@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenEts.Application.DualControl.Calculators;
 using OpenEts.Application.DualControl.Cards;
+using OpenEts.Application.Forms;
 using OpenEts.Domain.DualControl.Calculators;
 using OpenEts.Domain.DualControl.Cards;
 
@@ -52,31 +53,29 @@ internal static class EnergyCardsViews
         decimal? ClaimedTonnes, decimal? Difference, [property: ApiEnum(typeof(ClaimCheck))] string Check, bool Flagged, string CheckArithmetic,
         decimal Tolerance, SccView Scc, decimal MonetisedUsd, string MonetisedArithmetic);
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string? Day(DateOnly? d) => d is { } v ? Day(v) : null;
+    private static string? OptionalDay(DateOnly? d) => d is { } v ? FieldReader.DayText(v) : null;
 
     private static NumberView Number(RuleNumber n) => new(n.Value, n.Source, n.Confirmed);
 
-    public static RulesView Rules(CardRules r) => new(r.Id, r.Code, r.Version, r.Name, r.Jurisdiction, Day(r.ValidFrom), r.Source, r.Confirmed,
+    public static RulesView Rules(CardRules r) => new(r.Id, r.Code, r.Version, r.Name, r.Jurisdiction, FieldReader.DayText(r.ValidFrom), r.Source, r.Confirmed,
         [.. r.Triggers.Select(t => new TriggerView(ApiDocument.EnumName(t.Kind), ApiDocument.EnumName(t.Colour), t.FineFromYuan, t.FineBelowYuan, t.Source,
             t.Confirmed))],
         Number(r.RectificationDays), Number(r.YellowEscalates), Number(r.ListWithinMonths), Number(r.SupervisionQuarters), Number(r.SeriousExceedance),
         r.CreditGrades, r.CreditGradesSource, Number(r.LevelsPerCard));
 
     public static ViolationView Violation(ViolationRecord v) => new(v.Id, v.OrganisationCode, v.OrganisationName, v.Rules, ApiDocument.EnumName(v.Kind),
-        Day(v.ObservedOn), v.Parameter, v.Measured, v.Limit, v.Unit, v.FineYuan, v.Serious, v.Evidence, v.RecordedAt, v.RecordedBy);
+        FieldReader.DayText(v.ObservedOn), v.Parameter, v.Measured, v.Limit, v.Unit, v.FineYuan, v.Serious, v.Evidence, v.RecordedAt, v.RecordedBy);
 
     public static CardView Card(CardRecord c) => new(c.Id, c.Violation, c.OrganisationCode, c.OrganisationName, c.Rules, ApiDocument.EnumName(c.Colour),
-        ApiDocument.EnumName(c.Status), c.Trigger, c.ProposedAt, Day(c.ConfirmedOn), c.ConfirmedBy, c.ConfirmEvidence, Day(c.Deadline), Day(c.EndedOn),
+        ApiDocument.EnumName(c.Status), c.Trigger, c.ProposedAt, OptionalDay(c.ConfirmedOn), c.ConfirmedBy, c.ConfirmEvidence, OptionalDay(c.Deadline), OptionalDay(c.EndedOn),
         c.EndedBy, c.EndEvidence, c.EscalatedFrom);
 
     public static RecordedView Recorded(RecordedViolation r) => new(Violation(r.Violation), r.Proposed is { } p ? Card(p) : null);
 
-    public static ProposalsView Proposals(MonitoringProposals p) => new(Day(p.From), Day(p.To), [.. p.Proposed.Select(Recorded)], p.Skipped);
+    public static ProposalsView Proposals(MonitoringProposals p) => new(FieldReader.DayText(p.From), FieldReader.DayText(p.To), [.. p.Proposed.Select(Recorded)], p.Skipped);
 
-    public static ListView List(CardList l) => new(l.Jurisdiction, l.Quarter.ToString(), Day(l.Due), l.Published, l.Late, l.PublishedAt, l.PublishedBy,
-        [.. l.Rows.Select(r => new ListRowView(r.OrganisationCode, r.OrganisationName, r.Card, ApiDocument.EnumName(r.Colour), Day(r.ConfirmedOn),
+    public static ListView List(CardList l) => new(l.Jurisdiction, l.Quarter.ToString(), FieldReader.DayText(l.Due), l.Published, l.Late, l.PublishedAt, l.PublishedBy,
+        [.. l.Rows.Select(r => new ListRowView(r.OrganisationCode, r.OrganisationName, r.Card, ApiDocument.EnumName(r.Colour), FieldReader.DayText(r.ConfirmedOn),
             r.InForceAtEnd, r.Trigger))],
         [.. l.Supervised.Select(s => new SupervisedView(s.OrganisationCode, s.OrganisationName))]);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenEts.Application.DualControl.Monitoring;
+using OpenEts.Application.Forms;
 using OpenEts.Domain.DualControl.Monitoring;
 
 namespace OpenEts.Server.Api;
@@ -53,24 +54,23 @@ internal static partial class EnergyMonitoringEndpoints
     private static LimitView Limit(string meter, MeterLimit l) => new(meter, l.DailyLimitMilli / 1000m, l.Basis, l.SetAt, l.SetBy);
 
     private static ExceedanceView Exceedance(ExceedingDay e) => new(e.Unit.Id, e.Unit.OrganisationName, e.Unit.Region, e.Meter.Code, e.Meter.Unit,
-        D(e.Day), e.TotalMilli / 1000m, e.Limit.DailyLimitMilli / 1000m, e.Received, e.Meter.Pollutant, e.Measured);
+        FieldReader.DayText(e.Day), e.TotalMilli / 1000m, e.Limit.DailyLimitMilli / 1000m, e.Received, e.Meter.Pollutant, e.Measured);
 
-    private static string D(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    internal static UnitView Unit(MonitoredUnit u) => new(u.Id, u.OrganisationId, u.OrganisationName, u.Region, D(u.MonitoredFrom));
+    internal static UnitView Unit(MonitoredUnit u) => new(u.Id, u.OrganisationId, u.OrganisationName, u.Region, FieldReader.DayText(u.MonitoredFrom));
 
     internal static MeterView Meter(MeterPoint m) =>
-        new(m.Id, m.UnitId, m.Code, m.Name, m.Kind, m.Unit, m.Cadence, D(m.MonitoredFrom), m.Pollutant);
+        new(m.Id, m.UnitId, m.Code, m.Name, m.Kind, m.Unit, m.Cadence, FieldReader.DayText(m.MonitoredFrom), m.Pollutant);
 
     private static IngestView Ingest(IngestResult r) => new(r.BatchId, r.Readings, r.NewReadings, r.AlreadyHeld, r.MonthlyFigures, r.NewMonthlyFigures,
         r.Resent, r.ReceivedAt, r.Resent
             ? $"batch {r.BatchId} was received before at {r.ReceivedAt:yyyy-MM-dd HH:mm:ss}Z; nothing changed"
             : $"{r.NewReadings} new reading(s), {r.AlreadyHeld} already held, {r.NewMonthlyFigures} new monthly figure(s)");
 
-    private static FaultView Fault(MeterFault f, DateOnly today) => new(f.Id, f.MeterId, D(f.ReportedOn), D(FaultRepair.Deadline(f.ReportedOn)), f.Description,
-        f.RepairedOn is { } r ? D(r) : null, f.RepairNote, f.StateOn(today));
+    private static FaultView Fault(MeterFault f, DateOnly today) => new(f.Id, f.MeterId, FieldReader.DayText(f.ReportedOn), FieldReader.DayText(FaultRepair.Deadline(f.ReportedOn)), f.Description,
+        f.RepairedOn is { } r ? FieldReader.DayText(r) : null, f.RepairNote, f.StateOn(today));
 
-    private static CalibrationView Calibration(MeterCalibration c) => new(c.Id, c.MeterId, D(c.CalibratedOn), c.Replaced, c.Certificate, c.RecordedAt);
+    private static CalibrationView Calibration(MeterCalibration c) => new(c.Id, c.MeterId, FieldReader.DayText(c.CalibratedOn), c.Replaced, c.Certificate, c.RecordedAt);
 
     private static QualityView Quality(MeterQuality q) => new(q.Completeness.Received, q.Completeness.Expected, q.Completeness.Percent,
         q.Completeness.IsFlagged, q.OffTime,
@@ -81,11 +81,11 @@ internal static partial class EnergyMonitoringEndpoints
     private static UnitQualityView UnitQuality(UnitQuality u) =>
         new(Unit(u.Unit), Quality(u.Quality), [.. u.Meters.Select(m => new MeterQualityView(Meter(m.Meter), Quality(m.Quality)))]);
 
-    private static OverviewView Overview(QualityOverview o) => new(D(o.From), D(o.To), QualityRules.CompletenessThreshold * 100m,
+    private static OverviewView Overview(QualityOverview o) => new(FieldReader.DayText(o.From), FieldReader.DayText(o.To), QualityRules.CompletenessThreshold * 100m,
         "http://m.sanyawang.net/helpdoc/2019/1127/633.html [UNCONFIRMED: that the rule reads ≥ 90 %]",
         [.. o.Regions.Select(r => new RegionView(r.Region, r.Units, r.FlaggedUnits, Quality(r.Quality)))], [.. o.Units.Select(UnitQuality)]);
 
-    private static DashboardView Dashboard(UnitDashboard d) => new(D(d.From), D(d.To), UnitQuality(d.Quality),
-        [.. d.Daily.Select(p => new DayView(D(p.Day), p.Received, p.Expected, [.. p.TotalMilliByMeter.Select(m => m / 1000m)]))],
+    private static DashboardView Dashboard(UnitDashboard d) => new(FieldReader.DayText(d.From), FieldReader.DayText(d.To), UnitQuality(d.Quality),
+        [.. d.Daily.Select(p => new DayView(FieldReader.DayText(p.Day), p.Received, p.Expected, [.. p.TotalMilliByMeter.Select(m => m / 1000m)]))],
         [.. d.Faults.Select(f => Fault(f, d.Today))], [.. d.Calibrations.Select(Calibration)]);
 }
