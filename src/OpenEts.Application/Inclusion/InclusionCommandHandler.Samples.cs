@@ -134,6 +134,20 @@ public sealed partial class InclusionCommandHandler
         }, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Why <paramref name="actor"/>, a verifier, could not draw the sample of <paramref name="aggregation"/> now — its
+    /// organisation owns the PHCER project (<c>ConflictOfInterest</c>), or the monitoring report is not waiting for
+    /// verification — as <see cref="DrawSampleAsync"/> would refuse it; null when it could, or when the actor is no verifier.
+    /// The sample page says so in place of the draw button, rather than after the click.
+    /// </summary>
+    public async Task<InclusionCommandOutcome.Refused?> DrawRefusalAsync(Actor actor, long aggregation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return DrawSample.Roles.Contains(actor.Role)
+            ? await ReportToVerifyAsync(actor, aggregation, ct).ConfigureAwait(false) as InclusionCommandOutcome.Refused
+            : null;
+    }
+
     private static InclusionCommandOutcome.Refused OtherVerifier(long aggregation) =>
         new("SampleOtherVerifier", "aggregation", $"aggregation {aggregation} is verified by another verifier's organisation", RefusalKind.Forbidden);
 

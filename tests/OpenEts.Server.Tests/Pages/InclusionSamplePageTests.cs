@@ -120,7 +120,9 @@ public sealed partial class InclusionSamplePageTests(OneYearServer server) : ICl
 
     // Files the demo's Guangdong weeks (more than 1 t) as cement-a, the PHCER project's owner, unless this server has filed
     // them already; returns the aggregation's id.
-    private async Task<string> FileTheDemosWeeksAsync()
+    private Task<string> FileTheDemosWeeksAsync() => FileTheDemosWeeksAsync(server);
+
+    internal static async Task<string> FileTheDemosWeeksAsync(OneYearServer server)
     {
         InclusionAggregatePageTests.DemoWithinOneYear(server);
         using var owner = await server.SignedInAsync("cement-a");

@@ -24,7 +24,10 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
 
     public SampleCheck? Check { get; private set; }
 
-    /// <summary>Why a verifier may not see the sample drawn (another verification body's organisation drew it), or null.</summary>
+    /// <summary>
+    /// Why a verifier may not see the sample drawn (another verification body's organisation drew it), or may not draw it
+    /// (its organisation owns the project, or the report is not waiting for verification); null when neither.
+    /// </summary>
     public string? NotYours { get; private set; }
 
     /// <summary>An aggregation in the address the page cannot open (no number, or none known), named as typed.</summary>
@@ -126,7 +129,10 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
         if (Aggregation is not null)
         {
             (Check, var notYours) = await queries.SampleForAsync(User.Actor(), id, ct);
-            NotYours = notYours is null ? null : RuleText.Field(notYours);
+            NotYours = notYours is not null ? RuleText.Field(notYours)
+                : Check is null && await handler.DrawRefusalAsync(User.Actor(), id, ct) is { } refused
+                    ? RuleText.Message(refused.Field, refused.Rule, refused.Message, refused.Figures)
+                    : null;
         }
         return unknown;
     }
