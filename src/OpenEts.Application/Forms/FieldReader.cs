@@ -48,7 +48,8 @@ public sealed class FieldReader
 
     /// <summary>
     /// A Beijing day as yyyy-MM-dd within the platform's days (<see cref="PlatformDays"/>); else a Date error naming the
-    /// text as typed, NoSuchDate for one written right that the calendar has not (2026-13-01), or a DateRange error.
+    /// text as typed, NoSuchDate for one written right that the calendar has not (2026-13-01), or a DateRange error naming it
+    /// as typed (1999-12-31).
     /// </summary>
     public DateOnly Day(string? text, string field)
     {
@@ -71,7 +72,7 @@ public sealed class FieldReader
         }
         if (!PlatformDays.Contains(day))
         {
-            Fail(field, "DateRange", PlatformDays.RangeText(field));
+            FailOf(field, "DateRange", $"{field}: '{typed}' is not from {PlatformDays.First:yyyy-MM-dd} to {PlatformDays.Last:yyyy-MM-dd}");
             return default;
         }
         return day;

@@ -70,6 +70,17 @@ public sealed partial class EnergyFormsKeepInputPageTests
         Assert.Contains("id=\"em-regions\"", page, StringComparison.Ordinal);
     }
 
+    // A day outside the platform's days (2000-01-01 to 2099-12-31) is quoted as typed, as a day that is no day is.
+    [Fact]
+    public async Task Monitoring_AFromOutsideThePlatformsDays_IsNamedAsTyped_AndTheRangeSaid()
+    {
+        var page = await GetAsync("regulator", "/Energy/Monitoring?from=1999-12-31");
+
+        Assert.Equal("1999-12-31", Value(page, "em-from"));
+        AssertMarked(page, "em-from");
+        Assert.StartsWith("起始日：“1999-12-31”不在 2000-01-01 至 2099-12-31 之间", Error(page, "em-from"), StringComparison.Ordinal);
+    }
+
     // A from after the to was told in the offsets' words (a monitoring report's period "in the same year"); it names both days.
     [Theory]
     [InlineData("/Energy/Monitoring?from=2026-03-10&to=2026-03-01", "起始日：“2026-03-10”晚于截止日 2026-03-01", "2026-03-01 至 2026-03-10")]
