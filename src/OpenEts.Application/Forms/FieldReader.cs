@@ -78,6 +78,26 @@ public sealed class FieldReader
         return day;
     }
 
+    /// <summary>
+    /// A period of days as typed (fields <c>from</c> and <c>to</c>), each end read as <see cref="OptionalDay"/> (null when
+    /// blank or not read: the caller's default); when both are read, from is on or before to (else a PeriodOrder error on
+    /// from) and at most <paramref name="maxDays"/> days before it (else a Period error on from), each naming both days
+    /// and the limit.
+    /// </summary>
+    public (DateOnly? From, DateOnly? To) Period(string? from, string? to, int maxDays)
+    {
+        var (start, end) = (OptionalDay(from, "from"), OptionalDay(to, "to"));
+        if (start is { } f && end is { } t && f > t)
+        {
+            FailOf("from", "PeriodOrder", $"from: '{f:yyyy-MM-dd}' is after to, {t:yyyy-MM-dd}");
+        }
+        else if (start is { } a && end is { } b && b.DayNumber - a.DayNumber >= maxDays)
+        {
+            FailOf("from", "Period", $"from: '{a:yyyy-MM-dd}' to {b:yyyy-MM-dd} is more than {maxDays} days");
+        }
+        return (start, end);
+    }
+
     /// <summary>A day as <see cref="Day"/> reads it; null when <paramref name="text"/> is blank (no error) or does not read (the field failed).</summary>
     public DateOnly? OptionalDay(string? text, string field)
     {

@@ -74,7 +74,7 @@ public sealed partial class InclusionQueries
     {
         var read = new FieldReader();
         var code = string.IsNullOrWhiteSpace(programme) ? null : read.Programme(programmes, programme);
-        var (first, last) = (read.OptionalDay(from, "from"), read.OptionalDay(to, "to"));
+        var (first, last) = read.Period(from, to, QualityDashboard.MaxDays);
         var span = DefaultQualitySpan();
         var length = span.To.DayNumber - span.From.DayNumber;
         var (start, end) = (first, last) switch
@@ -85,14 +85,6 @@ public sealed partial class InclusionQueries
             _ => span,
         };
         var shown = QualitySpan(start, end);
-        if (first is { } a && last is { } b && a > b)
-        {
-            read.FailOf("from", "PeriodOrder", $"from: '{a:yyyy-MM-dd}' is after to, {b:yyyy-MM-dd}");
-        }
-        else if (first is { } c && last is { } d && shown != (c, d))
-        {
-            read.FailOf("from", "Period", $"from: '{c:yyyy-MM-dd}' is before to, {d:yyyy-MM-dd}, by more than {QualityDashboard.MaxDays} days");
-        }
         errors = read.Errors;
         return (code, shown.From, shown.To);
     }

@@ -8,27 +8,6 @@ namespace OpenEts.Application.DualControl.Monitoring;
 /// <summary>Reading monitoring's typed fields: days (yyyy-MM-dd), months (yyyy-MM) and times (ISO 8601 with offset).</summary>
 public static class MonitoringFields
 {
-    /// <summary>
-    /// A period of days as typed, each end read as <see cref="FieldReader.OptionalDay"/> (null when blank or not read: the reader's default);
-    /// when both are read, from is on or before to (else a PeriodOrder error on from) and at most
-    /// <paramref name="maxDays"/> days before it (else a Period error on from), each naming both days and the limit, as the
-    /// carbon-inclusion dashboard's period does.
-    /// </summary>
-    public static (DateOnly? From, DateOnly? To) Period(this FieldReader read, string? from, string? to, int maxDays)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        var (start, end) = (read.OptionalDay(from, "from"), read.OptionalDay(to, "to"));
-        if (start is { } f && end is { } t && f > t)
-        {
-            read.FailOf("from", "PeriodOrder", $"from: '{f:yyyy-MM-dd}' is after to, {t:yyyy-MM-dd}");
-        }
-        else if (start is { } a && end is { } b && b.DayNumber - a.DayNumber >= maxDays)
-        {
-            read.FailOf("from", "Period", $"from: '{a:yyyy-MM-dd}' to {b:yyyy-MM-dd} is more than {maxDays} days");
-        }
-        return (start, end);
-    }
-
     /// <summary>A month as yyyy-MM (its first day), or a Month error.</summary>
     public static DateOnly Month(this FieldReader read, string? text, string field)
     {
