@@ -155,6 +155,10 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal("UnknownAggregation", Assert.IsType<InclusionCommandOutcome.Refused>(unknown).Rule);
         Assert.Null(await w.Queries.SampleAsync(other, aggregation.Id, Ct));
         Assert.Null(await w.Queries.SampleAsync(owner, aggregation.Id, Ct));
+        // Another body's verifier is told whose the sample is; the company is shown none, as if none were drawn.
+        Assert.Equal("SampleOtherVerifier", (await w.Queries.SampleForAsync(other, aggregation.Id, Ct)).NotYours?.Rule);
+        Assert.Equal((null, null), await w.Queries.SampleForAsync(owner, aggregation.Id, Ct));
+        Assert.NotNull((await w.Queries.SampleForAsync(verifier, aggregation.Id, Ct)).Check);
     }
 
     [Fact]

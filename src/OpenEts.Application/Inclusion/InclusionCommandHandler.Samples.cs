@@ -148,7 +148,8 @@ public sealed partial class InclusionCommandHandler
             : null;
     }
 
-    private static InclusionCommandOutcome.Refused OtherVerifier(long aggregation) =>
+    /// <summary>The refusal a verifier of another organisation than the one that drew the sample gets.</summary>
+    internal static InclusionCommandOutcome.Refused OtherVerifier(long aggregation) =>
         new("SampleOtherVerifier", "aggregation", $"aggregation {aggregation} is verified by another verifier's organisation", RefusalKind.Forbidden);
 
     /// <summary>

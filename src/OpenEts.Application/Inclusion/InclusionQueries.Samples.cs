@@ -34,33 +34,30 @@ public sealed partial class InclusionQueries
     }
 
     /// <summary>An aggregation's sample with its events and findings, or null when none is drawn or the actor may not see it.</summary>
-    public Task<SampleCheck?> SampleAsync(Actor? actor, long aggregation, CancellationToken ct) =>
-        store.ReadAsync<SampleCheck?>(async s =>
-        {
-            if (await s.Inclusion.FindAggregationAsync(aggregation).ConfigureAwait(false) is not { } found
-                || await s.Inclusion.FindSampleAsync(aggregation).ConfigureAwait(false) is not { } sample
-                || !MaySeeSample(actor, sample))
-            {
-                return null;
-            }
-            return new SampleCheck(found, sample, await s.Inclusion.SampledEventsAsync(aggregation).ConfigureAwait(false));
-        }, ct);
+    public async Task<SampleCheck?> SampleAsync(Actor? actor, long aggregation, CancellationToken ct) =>
+        (await SampleForAsync(actor, aggregation, ct).ConfigureAwait(false)).Check;
 
     /// <summary>
-    /// An aggregation's sample as <see cref="SampleAsync"/> reads it; or, for a verifier whose organisation did not draw the
-    /// sample drawn, no sample and the refusal its commands would give them (SampleOtherVerifier), rather than a sample
-    /// seemingly not drawn.
+    /// An aggregation's sample as <see cref="SampleAsync"/> reads it, in one read; or, for a verifier whose organisation did
+    /// not draw the sample drawn, no sample and the refusal its commands would give them (SampleOtherVerifier), rather than
+    /// a sample seemingly not drawn.
     /// </summary>
-    public async Task<(SampleCheck? Check, FieldError? NotYours)> SampleForAsync(Actor? actor, long aggregation, CancellationToken ct)
-    {
-        if (await SampleAsync(actor, aggregation, ct).ConfigureAwait(false) is { } check)
+    public Task<(SampleCheck? Check, FieldError? NotYours)> SampleForAsync(Actor? actor, long aggregation, CancellationToken ct) =>
+        store.ReadAsync<(SampleCheck?, FieldError?)>(async s =>
         {
-            return (check, null);
-        }
-        var drawn = actor?.Role == Role.Verifier
-            && await store.ReadAsync(s => s.Inclusion.FindSampleAsync(aggregation), ct).ConfigureAwait(false) is not null;
-        return (null, drawn ? FieldError.Of("aggregation", "SampleOtherVerifier", $"aggregation {aggregation} is verified by another verifier's organisation") : null);
-    }
+            if (await s.Inclusion.FindAggregationAsync(aggregation).ConfigureAwait(false) is not { } found
+                || await s.Inclusion.FindSampleAsync(aggregation).ConfigureAwait(false) is not { } sample)
+            {
+                return (null, null);
+            }
+            if (MaySeeSample(actor, sample))
+            {
+                return (new SampleCheck(found, sample, await s.Inclusion.SampledEventsAsync(aggregation).ConfigureAwait(false)), null);
+            }
+            return (null, actor?.Role == Role.Verifier && InclusionCommandHandler.OtherVerifier(aggregation) is var refused
+                ? new FieldError(refused.Field, refused.Rule, refused.Message) { Figures = refused.Figures }
+                : null);
+        }, ct);
 
     /// <summary>
     /// The samples drawn of <paramref name="aggregations"/>, by aggregation (none for one not drawn): how many events and

@@ -81,10 +81,12 @@ internal static partial class InclusionCommand
                     return await RefusedAsync(context, notVerified, "verify the aggregation").ConfigureAwait(false);
                 }
                 var queries = new InclusionQueries(context.Store, InclusionProgrammes.Shipped, TimeProvider.System);
-                if (await queries.SampleAsync(who, id, ct).ConfigureAwait(false) is not { } check)
+                var (check, notYours) = await queries.SampleForAsync(who, id, ct).ConfigureAwait(false);
+                if (check is null)
                 {
-                    return await context.FailAsync($"refused: no sample of aggregation {id} is drawn, or {who.UserName} may not see it (rule SampleNotDrawn)")
-                        .ConfigureAwait(false);
+                    return await context.FailAsync(notYours is not null
+                        ? $"refused: {notYours.Message} (rule {notYours.Rule})"
+                        : $"refused: no sample of aggregation {id} is drawn, or {who.UserName} may not see it (rule SampleNotDrawn)").ConfigureAwait(false);
                 }
                 await WriteSampleAsync(context.Out, check).ConfigureAwait(false);
                 return ExitCode.Ok;

@@ -28,9 +28,16 @@ internal static partial class InclusionEndpoints
             .WithSummary("The audit trail from the PHCER issued to the aggregation, its daily sums by behaviour, the events still kept and the sample (events for sample readers only)");
     }
 
-    private static async Task<Results<Ok<InclusionViews.SampleView>, NotFound>> SampleAsync(long id, HttpContext http, InclusionQueries q,
-        CancellationToken ct) =>
-        await q.SampleAsync(http.User.Actor(), id, ct).ConfigureAwait(false) is { } check ? TypedResults.Ok(InclusionViews.Sample(check)) : TypedResults.NotFound();
+    // None drawn, or none the reader may see: 404; another verification body's sample: 403 naming the rule, as the
+    // findings and the verification would refuse that verifier.
+    private static async Task<Results<Ok<InclusionViews.SampleView>, NotFound, ProblemHttpResult>> SampleAsync(long id, HttpContext http,
+        InclusionQueries q, CancellationToken ct) =>
+        await q.SampleForAsync(http.User.Actor(), id, ct).ConfigureAwait(false) switch
+        {
+            ({ } check, _) => TypedResults.Ok(InclusionViews.Sample(check)),
+            (_, { } notYours) => Refusal(StatusCodes.Status403Forbidden, notYours.Field, notYours.Rule, notYours.Message),
+            _ => TypedResults.NotFound(),
+        };
 
     private static async Task<Results<Ok<InclusionViews.SampleView>, ValidationProblem, ProblemHttpResult>> DrawAsync(long id, HttpContext http,
         InclusionCommandHandler handler, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using OpenEts.Application.Identity;
 using OpenEts.Application.Inclusion;
 using OpenEts.Application.Registry;
 using OpenEts.Cli.Tests.Registry;
+using OpenEts.Domain.Identity;
 using OpenEts.Storage;
 
 namespace OpenEts.Cli.Tests.Inclusion;
@@ -33,6 +34,9 @@ public sealed class InclusionSampleCommandTests
             var outcome = await InclusionCommandHandler.Over(store, registry, TimeProvider.System)
                 .AggregateAsync(new Actor(owner!.Id, owner.UserName, owner.Role, owner.OrganisationId), command, Ct);
             aggregation = ((InclusionAggregation)Assert.IsType<InclusionCommandOutcome.Completed>(outcome).Result).Id;
+            // A verifier of another organisation than the one that will draw the sample.
+            var elsewhere = (await store.ReadAsync(s => s.Users.FindByNameAsync("power-a"), Ct))!.OrganisationId;
+            await store.WriteAsync(s => s.Users.InsertAsync(new UserRecord(0, "verifier-b", "另一核查员", Role.Verifier, elsewhere, "-", 0, null), DateTimeOffset.UtcNow), Ct);
         }
         var id = aggregation.ToString(CultureInfo.InvariantCulture);
         var findings = db.WriteFile("findings.csv", "ordinal,finding,reason\n" + string.Concat(Enumerable.Range(1, 5).Select(o => $"{o},confirmed,与上网电量结算单一致\n")));
@@ -41,6 +45,7 @@ public sealed class InclusionSampleCommandTests
         var drawn = await db.RunEtsAsync("inclusion", "sample", id, "--as", "verifier", "--draw");
         var usage = await db.RunEtsAsync("inclusion", "sample", id, "--as", "verifier", "--findings", badFindings);
         var owners = await db.RunEtsAsync("inclusion", "sample", id, "--as", "cement-a", "--draw");
+        var others = await db.RunEtsAsync("inclusion", "sample", id, "--as", "verifier-b");
         var verified = await db.RunEtsAsync("inclusion", "sample", id, "--as", "verifier", "--findings", findings, "--verify", "样本属实");
 
         Assert.True(drawn.Exit == 0, drawn.Err);
@@ -51,6 +56,9 @@ public sealed class InclusionSampleCommandTests
         Assert.Equal(2, usage.Exit);
         Assert.Contains("bad.csv:1:", usage.Err, StringComparison.Ordinal);
         Assert.Equal(1, owners.Exit);
+        // Another body's verifier is told whose the sample is, not that none is drawn.
+        Assert.Equal(1, others.Exit);
+        Assert.Contains("verified by another verifier's organisation (rule SampleOtherVerifier)", others.Err, StringComparison.Ordinal);
         Assert.True(verified.Exit == 0, verified.Err);
         // 5 × 400 kWh × 570.3 g/kWh = 1 140.6 kg, confirmed: verified as filed.
         Assert.Contains("verified 1140.6 kg", verified.Out, StringComparison.Ordinal);

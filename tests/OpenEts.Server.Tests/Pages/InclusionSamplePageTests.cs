@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OpenEts.Application.Identity;
@@ -62,7 +64,7 @@ public sealed partial class InclusionSamplePageTests(OneYearServer server) : ICl
     }
 
     [Fact]
-    public async Task SamplePage_ForAVerifierOfAnotherBodyThanTheOneThatDrewIt_SaysItIsNotTheirsRatherThanNotDrawn()
+    public async Task SamplePageAndApi_ForAVerifierOfAnotherBodyThanTheOneThatDrewIt_SayItIsNotTheirsRatherThanNotDrawn()
     {
         var aggregation = await FileTheDemosWeeksAsync();
         var verifier = await PageSession.SignInAsync(server, "verifier");
@@ -72,7 +74,14 @@ public sealed partial class InclusionSamplePageTests(OneYearServer server) : ICl
 
         var page = WebUtility.HtmlDecode(await other.GetStringAsync(new Uri($"/Inclusion/Sample?id={aggregation}", UriKind.Relative), Ct));
         var read = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri($"/Inclusion/Sample?id={aggregation}", UriKind.Relative), Ct));
+        using var api = await other.GetAsync(new Uri($"/api/v1/inclusion/aggregations/{aggregation}/sample", UriKind.Relative), Ct);
+        using var notDrawn = await other.GetAsync(new Uri($"/api/v1/inclusion/aggregations/{aggregation + 1000}/sample", UriKind.Relative), Ct);
 
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        var problem = await api.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("aggregation", "SampleOtherVerifier"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Contains("另一核查机构", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, notDrawn.StatusCode);
         Assert.Contains("id=\"not-yours\">汇总：该汇总由另一核查机构核查</div>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"not-drawn\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"draw-submit\"", page, StringComparison.Ordinal);
