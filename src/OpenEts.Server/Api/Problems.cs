@@ -9,6 +9,15 @@ namespace OpenEts.Server.Api;
 internal static class Problems
 {
     /// <summary>
+    /// A refusal written by a middleware before any endpoint runs: <paramref name="status"/>, the rule's own text as the
+    /// detail, <c>field</c> and <c>rule</c> as every refusal carries them.
+    /// </summary>
+    public static Task WriteRefusalAsync(HttpContext context, int status, string titleKey, string field, string rule) =>
+        TypedResults.Problem(Text.T("rule." + rule), statusCode: status, title: Text.T(titleKey),
+                extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule })
+            .ExecuteAsync(context);
+
+    /// <summary>
     /// 400 with <c>errors</c> (messages by field) and <c>rules</c> (field, rule, message each); <c>field</c> and
     /// <c>rule</c> name the first, as a refusal's do.
     /// </summary>

@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using OpenEts.Server.Localization;
+using OpenEts.Server.Api;
 
 namespace OpenEts.Server.Auth;
 
@@ -21,10 +20,7 @@ internal static class SameOriginWrites
         {
             if (IsCrossSiteCookieWrite(context.Request))
             {
-                await TypedResults.Problem(Text.T("rule." + Rule), statusCode: StatusCodes.Status403Forbidden,
-                        title: Text.T("problem.csrf"),
-                        extensions: new Dictionary<string, object?> { ["field"] = "", ["rule"] = Rule })
-                    .ExecuteAsync(context).ConfigureAwait(false);
+                await Problems.WriteRefusalAsync(context, StatusCodes.Status403Forbidden, "problem.csrf", "", Rule).ConfigureAwait(false);
                 return;
             }
             await next(context).ConfigureAwait(false);

@@ -283,6 +283,7 @@ public static class OpenEtsApp
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        app.UseUploadForms();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -144,7 +144,8 @@ public sealed class EveryAddressTests(ServerFactory server) : IClassFixture<Serv
         || property.Property.GetCustomAttribute<FromQueryAttribute>() is not null
         || property.Property.GetCustomAttribute<FromRouteAttribute>() is not null;
 
-    private static string Address(string template, string? handler, IReadOnlyList<(string Name, Type Type)> values, string opening)
+    /// <summary>An address of the template with each value at the opening (ordinary, lowest, highest, text).</summary>
+    internal static string Address(string template, string? handler, IReadOnlyList<(string Name, Type Type)> values, string opening)
     {
         var path = template;
         var query = new List<string>();
