@@ -18,7 +18,7 @@ public sealed record CalculationRequest(ReportInput Input)
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
         var sector = string.IsNullOrWhiteSpace(form.Sector) ? Sector.Other : read.Enum<Sector>(form.Sector, "sector");
-        var year = read.Year(form.Year);
+        var year = read.ReportingYear(form.Year);
         var region = read.Text(form.Region, "region", MrvFields.CodeLength, required: false);
         var lines = read.Lines(form.Lines);
         var outputs = read.Outputs(form.Outputs);

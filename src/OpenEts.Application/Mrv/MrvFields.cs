@@ -21,7 +21,12 @@ public static class MrvFields
     /// <summary>Lengths of free text: codes (line ids, materials), short text (meters, evidence), long text (reasons, conclusions).</summary>
     public const int CodeLength = 64, ShortText = 200, LongText = 2000;
 
-    public static int Year(this FieldReader read, int? value, string field = "year")
+    /// <summary>
+    /// A reporting year, from <see cref="FirstYear"/> to <see cref="LastYear"/>, named <paramref name="field"/>. Not called
+    /// <c>Year</c>: an extension of that name loses to <see cref="FieldReader.Year"/> (an instance method is chosen first),
+    /// which reads any year at all and names it <c>complianceYear</c>.
+    /// </summary>
+    public static int ReportingYear(this FieldReader read, int? value, string field = "year")
     {
         ArgumentNullException.ThrowIfNull(read);
         if (value is not { } year)
@@ -31,7 +36,7 @@ public static class MrvFields
         }
         if (year is < FirstYear or > LastYear)
         {
-            read.Fail(field, "Range", $"{field} must be from {FirstYear} to {LastYear}, not {year}");
+            read.FailOf(field, "Range", $"{field} must be from {FirstYear} to {LastYear}, not {year}");
         }
         return year;
     }

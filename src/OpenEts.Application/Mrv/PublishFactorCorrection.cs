@@ -54,7 +54,7 @@ public sealed record PublishFactorCorrection(string Version, string Notes, Facto
     {
         var kind = read.Enum<FactorCorrectionKind>(form.Kind, "kind");
         var target = read.Text(form.Target, "target", MrvFields.CodeLength, required: false);
-        var year = read.Year(form.Year);
+        var year = read.ReportingYear(form.Year);
         var value = read.Amount(form.Value, "value", MrvLimits.MaxMeasured);
         var source = read.Text(form.Source, "source", MrvFields.ShortText);
         return new FactorCorrection(kind, target, year, value, source);

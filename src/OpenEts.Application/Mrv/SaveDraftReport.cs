@@ -29,7 +29,7 @@ public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<Repo
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
-        var year = read.Year(form.Year);
+        var year = read.ReportingYear(form.Year);
         var region = read.Text(form.Region, "region", MrvFields.CodeLength, required: false);
         var lines = read.Lines(form.Lines);
         var outputs = read.Outputs(form.Outputs);

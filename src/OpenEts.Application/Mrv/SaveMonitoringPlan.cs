@@ -23,7 +23,7 @@ public sealed record SaveMonitoringPlan(int Year, IReadOnlyList<PlanSource> Sour
     {
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
-        var year = read.Year(form.Year);
+        var year = read.ReportingYear(form.Year);
         var sources = new List<PlanSource>();
         if ((form.Sources?.Count ?? 0) > MrvFields.MaxItems)
         {

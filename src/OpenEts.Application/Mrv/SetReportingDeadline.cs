@@ -24,7 +24,7 @@ public sealed record SetReportingDeadline(ReportingDeadline Deadline) : IMrvComm
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
         var jurisdiction = read.Text(form.Jurisdiction, "jurisdiction", MrvFields.CodeLength).ToLowerInvariant();
-        var year = read.Year(form.Year);
+        var year = read.ReportingYear(form.Year);
         var reports = Date(read, form.ReportsDue, "reportsDue");
         var verification = Date(read, form.VerificationDue, "verificationDue");
         if (read.IsValid && verification < reports)

@@ -24,7 +24,7 @@ internal static class ComplianceText
             text.Append(Invariant($"{r.Entity.Value,-20} {s.Required,12:N0} {s.Surrendered,12:N0} {s.Remaining,12:N0}  {StatusWord(s)}"));
             if (penalties && s.Penalty is { } p)
             {
-                text.Append(Invariant($"  penalty: {p.Deduction:N0} t deducted from next year's allocation, fine {p.FineYuanMin:N0}–{p.FineYuanMax:N0} yuan"))
+                text.Append(Invariant($"  penalty: {p.Deduction:N0} t deducted from next year's allocation, fine {(p.FineYuanMin == p.FineYuanMax ? Invariant($"{p.FineYuanMin:N0}") : Invariant($"{p.FineYuanMin:N0}–{p.FineYuanMax:N0}"))} yuan"))
                     .Append(p.PriceMissing ? " (price-based part left out: no reference price)" : "")
                     .Append(list.Rules.IsUnconfirmed("penalties.deductionMultiple") ? " [UNCONFIRMED]" : "");
             }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Identity;
@@ -129,11 +130,22 @@ internal static class MrvEndpoints
     private static IReadOnlyList<OutputForm> Outputs(IReadOnlyList<OutputInput>? outputs) =>
         [.. (outputs ?? []).Select(o => new OutputForm(o.Kind, o.Amount, o.Unit, o.Detail))];
 
-    private static async Task<Ok<List<MrvViews.ReportSummary>>> ListAsync(HttpContext http, MrvQueries queries, CancellationToken ct,
-        [FromQuery] int? year = null, [FromQuery] string? status = null) =>
-        TypedResults.Ok((await queries.ReportsAsync(http.User.Actor(), year,
-            Enum.TryParse<ReportStatus>(status, ignoreCase: true, out var s) ? s : null, ct).ConfigureAwait(false))
+    // A status that is no status (?status=aproved, ?status=9) is named with the statuses there are, rather than
+    // answered with every report as if no filter had been given.
+    private static async Task<Results<Ok<List<MrvViews.ReportSummary>>, ValidationProblem>> ListAsync(HttpContext http, MrvQueries queries,
+        CancellationToken ct, [FromQuery] int? year = null, [FromQuery] string? status = null)
+    {
+        var read = new FieldReader();
+        var statuses = Enum.GetValues<ReportStatus>().ToDictionary(ApiDocument.EnumName, StringComparer.OrdinalIgnoreCase);
+        ReportStatus? wanted = string.IsNullOrWhiteSpace(status) ? null
+            : read.Among(status, "status", [.. statuses.Keys]) is { } code ? statuses[code] : null;
+        if (!read.IsValid)
+        {
+            return Problems.Fields(read.Errors);
+        }
+        return TypedResults.Ok((await queries.ReportsAsync(http.User.Actor(), year, wanted, ct).ConfigureAwait(false))
             .Select(MrvViews.Summary).ToList());
+    }
 
     private static async Task<Ok<List<MrvViews.ReportSummary>>> QueueAsync(HttpContext http, MrvQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.QueueAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(MrvViews.Summary).ToList());

@@ -47,7 +47,7 @@ public sealed class ComplianceCommandTests
         Assert.Contains("[UNCONFIRMED]", regulator.Out, StringComparison.Ordinal);
         // Steel owes 716 000 t coke × 2.860418825 = 2 048 059.879 t → 2 048 060 units; the penalty deducts 2 × that and fines 50 000 yuan.
         Assert.Contains("2,048,060", regulator.Out, StringComparison.Ordinal);
-        Assert.Contains("4,096,120 t deducted from next year's allocation, fine 50,000–50,000 yuan", regulator.Out, StringComparison.Ordinal);
+        Assert.Contains("4,096,120 t deducted from next year's allocation, fine 50,000 yuan", regulator.Out, StringComparison.Ordinal);
         Assert.Equal(0, company.Exit);
         Assert.Contains("2,048,060", company.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("penalty", company.Out, StringComparison.Ordinal);

@@ -82,6 +82,15 @@ public class ServerFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A page as a demo user sees it: answered 200, its HTML decoded.</summary>
+    public async Task<string> PageAsync(string userName, string address)
+    {
+        using var client = await SignedInAsync(userName);
+        using var response = await client.GetAsync(new Uri(address, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
     {
         var form = await client.GetStringAsync("/Account/Login");

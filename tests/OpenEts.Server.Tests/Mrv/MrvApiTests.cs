@@ -178,6 +178,27 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Equal("UnknownMaterial", problem.GetProperty("rule").GetString());
     }
 
+    [Theory]
+    [InlineData("aproved")]
+    [InlineData("4")]
+    public async Task Reports_FilteredByAStatusThatIsNoStatus_Is400NamingTheStatusesThereAre(string status)
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var refused = await regulator.GetAsync($"/api/v1/mrv/reports?status={status}", Ct);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var approved = await OkJsonAsync(await regulator.GetAsync("/api/v1/mrv/reports?status=APPROVED", Ct));
+
+        // Before, a misspelt status listed every report as if no filter were given, and a number was taken as a status.
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("status", problem.GetProperty("field").GetString());
+        Assert.Equal("UnknownValue", problem.GetProperty("rule").GetString());
+        Assert.Equal($"状态：“{status}”不是可选的值之一，可选：draft, submitted, assigned, verified, approved, returned。",
+            problem.GetProperty("errors").GetProperty("status")[0].GetString());
+        Assert.NotEqual(0, approved.GetArrayLength());
+        Assert.All(approved.EnumerateArray(), r => Assert.Equal("approved", r.GetProperty("status").GetString()));
+    }
+
     [Fact]
     public async Task Calc_NaturalGasIn10kNm3_ReturnsTheLineAndTheDerivationStoringNothing()
     {

@@ -14,6 +14,20 @@ public sealed partial class AddressValuesPageTests
     }
 
     [Fact]
+    public async Task MrvEdit_AYearOutsideTheReportingYears_IsNamedWithTheRange_AndNoFormIsOfferedThatSavingWouldRefuse()
+    {
+        var page = await PageAsync("cement-a", "/Mrv/Edit?year=3000");
+        var plain = await PageAsync("cement-a", "/Mrv/Edit?year=2030");
+
+        Assert.Contains("<li>报告年度：须在 2005 至 2100 之间。</li>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"upload-form\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Save", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"not-editable\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"upload-form\"", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("2005 至 2100", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmissionTotals_AYearThatIsNoNumberOrHasNoReports_IsNamedAsTyped_AndTheYearShownIsSaid()
     {
         foreach (var page in new[] { "/Disclosure", "/Mrv/Dashboard" })

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -13,13 +12,7 @@ public sealed partial class AddressValuesPageTests(ServerFactory server) : IClas
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<string> PageAsync(string user, string address)
-    {
-        using var client = await server.SignedInAsync(user);
-        using var response = await client.GetAsync(new Uri(address, UriKind.Relative), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
-    }
+    private Task<string> PageAsync(string user, string address) => server.PageAsync(user, address);
 
     // The field error beside the input named id: its text.
     private static string FieldError(string page, string id) =>

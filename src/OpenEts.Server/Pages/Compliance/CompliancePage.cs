@@ -56,6 +56,20 @@ internal static class CompliancePage
     /// <summary>" [unconfirmed]" after a figure whose source is unconfirmed, else nothing.</summary>
     public static string Flag(ComplianceRules rules, string field) => rules.IsUnconfirmed(field) ? Text.T("compliance.unconfirmed") : "";
 
+    /// <summary>
+    /// A penalty as the overview writes it: the tonnes deducted; the fine, one figure when the rules fix it (Guangdong's
+    /// 50,000 元) and a range otherwise; and, when the rules fine at a multiple of the market price and no reference price
+    /// was given, that this part is left out (the figure alone would read as the whole fine).
+    /// </summary>
+    public static string PenaltyText(Penalty penalty)
+    {
+        ArgumentNullException.ThrowIfNull(penalty);
+        var fine = penalty.FineYuanMin == penalty.FineYuanMax
+            ? $"{penalty.FineYuanMin:N0} 元"
+            : $"{penalty.FineYuanMin:N0}–{penalty.FineYuanMax:N0} 元";
+        return $"{penalty.Deduction:N0} t; {fine}" + (penalty.PriceMissing ? " " + Text.T("compliance.pricemissing") : "");
+    }
+
     /// <summary>A share as a percentage (0.10 → 10 %).</summary>
     public static string Percent(decimal share) => (share * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " %";
 }

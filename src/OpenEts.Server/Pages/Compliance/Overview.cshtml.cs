@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Compliance;
+using OpenEts.Application.Mrv;
+using OpenEts.Domain.Mrv;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Pages.Shared;
 
@@ -12,9 +15,12 @@ namespace OpenEts.Server.Pages.Compliance;
 /// did not count and the penalty for a shortfall at the deadline, with the province's offset total against its cap.
 /// </summary>
 [Authorize(Roles = Access.AuditReaders)]
-public sealed class OverviewModel(ComplianceQueries queries) : PageModel
+public sealed class OverviewModel(ComplianceQueries queries, MrvQueries mrv) : PageModel
 {
     public ComplianceList? List { get; private set; }
+
+    /// <summary>Each entity's approved emission report of the year (its id), which its obligation is read from.</summary>
+    public IReadOnlyDictionary<CreditCode, long> ApprovedReports { get; private set; } = new Dictionary<CreditCode, long>();
 
     /// <summary>Why there is no list, when there is none.</summary>
     public string NoneText { get; private set; } = "";
@@ -29,6 +35,11 @@ public sealed class OverviewModel(ComplianceQueries queries) : PageModel
         if (picked is { } pick)
         {
             List = await queries.ListAsync(pick.Jurisdiction, pick.Year, ct);
+        }
+        if (List is { } list)
+        {
+            ApprovedReports = (await mrv.ReportsAsync(User.Actor(), list.Year, ReportStatus.Approved, ct))
+                .ToDictionary(r => r.Company.Code, r => r.Report.Id);
         }
         NoneText = List is null ? CompliancePage.NoneText(years, picked) : "";
     }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Compliance;
 using OpenEts.Application.Forms;
+using OpenEts.Application.Mrv;
+using OpenEts.Domain.Mrv;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Pages.Shared;
 using OpenEts.Server.Localization;
@@ -15,9 +17,12 @@ namespace OpenEts.Server.Pages.Compliance;
 /// form. A refused surrender names the rule and moves nothing.
 /// </summary>
 [Authorize(Roles = Access.MrvCompany)]
-public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handler) : PageModel
+public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handler, MrvQueries mrv) : PageModel
 {
     public OwnCompliance? Own { get; private set; }
+
+    /// <summary>The approved emission report the obligation is read from (its id), when there is one.</summary>
+    public long? ApprovedReport { get; private set; }
 
     /// <summary>Why there is nothing to show, when there is nothing.</summary>
     public string NoneText { get; private set; } = "";
@@ -76,6 +81,11 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
         if (choice.Picked is { } pick)
         {
             Own = await queries.OwnAsync(User.Actor(), pick.Jurisdiction, pick.Year, ct);
+        }
+        if (Own is { } own)
+        {
+            ApprovedReport = (await mrv.ReportsAsync(User.Actor(), own.Year, ReportStatus.Approved, ct))
+                .FirstOrDefault(r => r.Company.Code == own.Row.Entity)?.Report.Id;
         }
         NoneText = Own is null ? CompliancePage.NoneText(choice.Years, choice.Picked, own: true) : "";
         return choice;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Files;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Mrv.Files;
 using OpenEts.Domain.Mrv;
@@ -57,7 +58,10 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
         "GridFactorOfAnotherYear",
     ];
 
-    public bool Editable => Detail is null || Detail.Report.Status is ReportStatus.Draft or ReportStatus.Returned;
+    /// <summary>The address asked for a year the platform takes no report for (?year=3000): named, and no form is offered.</summary>
+    public bool YearRefused { get; private set; }
+
+    public bool Editable => !YearRefused && (Detail is null || Detail.Report.Status is ReportStatus.Draft or ReportStatus.Returned);
 
     public async Task<IActionResult> OnGetAsync([FromQuery] int? year, [FromQuery] string? done, CancellationToken ct)
     {
@@ -65,6 +69,12 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
         Input.Year = year ?? DateTime.UtcNow.Year - 1;
         // A year in the address that is no number (?year=abc) opened last year's report unsaid: it is named, with the year shown.
         Unbound.Name(Errors, ModelState, field => field == "year" ? Input.Year?.ToString(CultureInfo.InvariantCulture) : null);
+        // A year outside the reporting years (?year=3000) would be refused at every save: it is named with its range instead of
+        // offering a form to fill in.
+        var read = new FieldReader();
+        read.ReportingYear(Input.Year);
+        FileFields(read.Errors);
+        YearRefused = !read.IsValid;
         await LoadAsync(fromStored: true, ct);
         return Page();
     }

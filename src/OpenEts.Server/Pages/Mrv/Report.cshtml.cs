@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Compliance;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Mrv.Files;
 using OpenEts.Domain.Identity;
@@ -9,6 +10,7 @@ using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Compliance;
 
 namespace OpenEts.Server.Pages.Mrv;
 
@@ -19,11 +21,18 @@ namespace OpenEts.Server.Pages.Mrv;
 /// returns. A report the user may not see is 404.
 /// </summary>
 [Authorize(Roles = Access.MrvReaders)]
-public sealed partial class ReportModel(MrvCommandHandler handler, MrvQueries queries) : MrvPageModel(handler)
+public sealed partial class ReportModel(MrvCommandHandler handler, MrvQueries queries, ComplianceQueries compliance) : MrvPageModel(handler)
 {
     public ReportDetail Detail { get; private set; } = null!;
 
     public IReadOnlyList<Organisation> Bodies { get; private set; } = [];
+
+    /// <summary>
+    /// The compliance page of an approved report's year, which reads its approved emissions as the obligation (the company's
+    /// own standing, the regulator's and auditor's overview, anyone else's public list), and its title; null when the
+    /// report is not approved or its market has no compliance rules for the year.
+    /// </summary>
+    public (string Address, string Title)? Compliance { get; private set; }
 
     public string? Done { get; private set; }
 
@@ -194,6 +203,13 @@ public sealed partial class ReportModel(MrvCommandHandler handler, MrvQueries qu
         if (fresh || Review.Lines.Count == 0)
         {
             Review = ReviewRows.From(detail);
+        }
+        if (detail.Report.Status == ReportStatus.Approved && detail.Company.Jurisdiction is { Code: { } market }
+            && (await compliance.YearsAsync(ct)).Contains((market, detail.Report.Year)))
+        {
+            var page = ComplianceQueries.OverviewRoles.Contains(Role) ? "/Overview" : Role == Role.CompanyRepresentative ? "/Own" : "";
+            Compliance = ($"/Compliance{page}?jurisdiction={market}&year={detail.Report.Year.ToString(CultureInfo.InvariantCulture)}",
+                CompliancePage.Title(market, detail.Report.Year));
         }
         return true;
     }

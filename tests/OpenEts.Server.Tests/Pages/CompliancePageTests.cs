@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Net;
+using OpenEts.Domain.Compliance;
+using OpenEts.Server.Pages.Compliance;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Pages;
+
+/// <summary>
+/// How the compliance overview writes a penalty: Guangdong's fixed 50 000 元 fine (197号令, reference/guangdong.md §1.1)
+/// as one figure, not "50,000–50,000 元"; and a fine at a multiple of the market price, when no reference price is
+/// known, with the words that say that part is left out, not as a bare figure that reads as the whole fine.
+/// </summary>
+public sealed class CompliancePageTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    [Fact]
+    public async Task Overview_GuangdongsFixedFine_ReadsAsOneFigure()
+    {
+        await server.ApproveDemoPlanAsync();
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Compliance/Overview", UriKind.Relative),
+            TestContext.Current.CancellationToken));
+
+        // Steel owes 2,048,060 t and has surrendered nothing by the deadline: 2 × that deducted, and the fixed fine.
+        Assert.Contains("<td class=\"penalty\">4,096,120 t; 50,000 元</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("50,000–50,000", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PenaltyText_AFineAtAPriceMultipleWithoutAReferencePrice_SaysThatPartIsLeftOut()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            var text = CompliancePage.PenaltyText(new Penalty(Shortfall: 1000, Deduction: 1000, FineYuanMin: 20_000m, FineYuanMax: 30_000m,
+                PriceMissing: true));
+
+            Assert.StartsWith("1,000 t; 20,000–30,000 元", text, StringComparison.Ordinal);
+            Assert.EndsWith("（未含按市场均价倍数计算的罚款：无参考价格）", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+}
