@@ -175,7 +175,8 @@ public sealed class EveryAddressTests(ServerFactory server) : IClassFixture<Serv
         return (path.Length == 0 ? "/" : path) + (query.Count == 0 ? "" : "?" + string.Join('&', query));
     }
 
-    private static string Value(string name, Type type, string opening)
+    /// <summary>A value of <paramref name="type"/> for a field named <paramref name="name"/> at the opening, as an address or a form carries it.</summary>
+    internal static string Value(string name, Type type, string opening)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
         var dated = t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset)

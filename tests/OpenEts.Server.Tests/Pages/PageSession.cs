@@ -31,6 +31,20 @@ internal sealed partial class PageSession(HttpClient client, string token)
         return new PostResult(response.StatusCode, response.Headers.Location?.OriginalString, body);
     }
 
+    /// <summary>Posts a form with a file (<paramref name="bytes"/> as <paramref name="fileName"/> in <paramref name="field"/>) and <paramref name="fields"/>; the status answered.</summary>
+    public async Task<HttpStatusCode> PostFileAsync(string url, string field, string fileName, byte[] bytes, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        content.Add(new ByteArrayContent(bytes), field, fileName);
+        using var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
+        return response.StatusCode;
+    }
+
     /// <summary>How many registry events are journalled, and the ledger's fingerprint: equal when nothing changed.</summary>
     public static Task<(int Events, string Fingerprint)> RegistryStateAsync(ServerFactory server) =>
         server.Services.GetRequiredService<RegistryService>().QueryAsync((l, r) => (r.Count, l.Fingerprint()), CancellationToken.None);
