@@ -241,8 +241,24 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
 
         Assert.Contains("持仓与资金 <span class=\"as-of\">（截至目前）</span>", past, StringComparison.Ordinal);
         Assert.Contains("下方持仓与余额为截至目前的数字", Regex.Match(past, "<p class=\"alert\" id=\"report-asof-note\">[^<]*</p>").Value, StringComparison.Ordinal);
-        Assert.Contains("余额 <span class=\"as-of\">（截至目前）</span>", past, StringComparison.Ordinal);
+        Assert.Contains("资金余额（元） <span class=\"as-of\">（截至目前）</span>", past, StringComparison.Ordinal);
         Assert.DoesNotContain("report-asof-note", current, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TradingPageAndMemberReport_Cash_IsLabelledInYuan()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        async Task<string> Read(string path) => WebUtility.HtmlDecode(await paper.GetStringAsync(new Uri(path, UriKind.Relative), Ct));
+
+        var (trading, report) = (await Read("/Exchange"), await Read("/Exchange/Report"));
+
+        foreach (var (label, id) in new[] { ("资金余额", "exchange-cash-balance"), ("冻结资金", "exchange-cash-reserved"), ("可用资金", "exchange-cash-available") })
+        {
+            Assert.Contains($"<th>{label}（元）</th><td class=\"num\" id=\"{id}\">", trading, StringComparison.Ordinal);
+        }
+        Assert.Contains("<th>手续费合计（元）</th><td class=\"num\" id=\"report-fees\">", report, StringComparison.Ordinal);
+        Assert.Matches("<td class=\"num\" id=\"report-bought\">[0-9,]+ t · [0-9,]+\\.[0-9]{2} 元</td>", report);
     }
 
     [Fact]

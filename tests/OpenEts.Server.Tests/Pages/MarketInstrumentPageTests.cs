@@ -36,7 +36,14 @@ public sealed class MarketInstrumentPageTests(ServerFactory server) : IClassFixt
 
         var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/GDEA-2017", UriKind.Relative), Ct));
 
-        Assert.Contains("开盘价 <strong id=\"ticker-open\">16.50</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("开盘价（元/吨） <strong id=\"ticker-open\">16.50</strong>", page, StringComparison.Ordinal);
+        // Every price in the ticker names its unit, as the last price does.
+        Assert.Contains("最高（元/吨） <strong id=\"ticker-high\">", page, StringComparison.Ordinal);
+        Assert.Contains("最低（元/吨） <strong id=\"ticker-low\">", page, StringComparison.Ordinal);
+        Assert.Contains("前收盘价（元/吨） <strong>", page, StringComparison.Ordinal);
+        var market = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market", UriKind.Relative), Ct));
+        Assert.Contains("<th class=\"num\">最高（元/吨）</th><th class=\"num\">最低（元/吨）</th>", market, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"num\">前收盘价（元/吨）</th>", market, StringComparison.Ordinal);
         Assert.Matches("成交笔数 <strong id=\"ticker-trades\">[1-9][0-9]*</strong>", page);
         // The display zone's offset rides along for the live updates, which write the time as the server does.
         Assert.Matches("最新成交时间 <strong id=\"ticker-last-at\" data-zone-minutes=\"480\">[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}", page);
