@@ -25,7 +25,7 @@ public sealed partial class AddressValuesPageTests
 
         Named(ExchangeBanner(other), "2", "自营账户");
         Named(ExchangeBanner(none), "999", "自营账户");
-        Assert.Contains("不是您可查看的交易账户", ExchangeBanner(none), StringComparison.Ordinal);
+        Assert.Contains("<li>客户账户：“999”不是您可查看的交易账户", ExchangeBanner(none), StringComparison.Ordinal);
         // What is listed is the organisation's own, not an empty list under its number.
         Assert.Equal(Listed(own), Listed(other));
         Assert.DoesNotContain("id=\"no-trading-account\"", none, StringComparison.Ordinal);

@@ -102,8 +102,9 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
         // its lists would otherwise be empty under the organisation's account number, and read as its own.
         if (Client is { } asked && await queries.ReadableAccountAsync(User.Actor(), asked, ct) is null)
         {
+            // Labelled as the address means it, a client account (客户账户), not as the client form's credit code.
             Unbound.Name(Errors, ExchangeQueries.UnreadableAccount("client", asked),
-                Account is null ? Text.T("address.nothing") : Text.T("exchange.clients.own"));
+                Account is null ? Text.T("address.nothing") : Text.T("exchange.clients.own"), Text.T("exchange.clients.title"));
             Client = null;
         }
         await LoadMoreAsync(User.Actor(), ct);
