@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Storage;
@@ -148,6 +149,22 @@ public sealed partial class ExchangeQueries
         return target is null ? null
             : (own is { IsClient: false } && target.Member == own.Id) || await OverseesAsync(actor, ct).ConfigureAwait(false) ? target
             : null;
+    }
+
+    /// <summary>
+    /// The error for a trading account named in an address (<paramref name="field"/>: <c>client</c> on the trading pages,
+    /// <c>account</c> on the report) that <see cref="ReadableAccountAsync"/> does not give the actor, because it is another
+    /// member's or no account at all: rule <c>UnreadableAccount</c>. The two are not told apart, so that the answer does not
+    /// say which account numbers exist.
+    /// </summary>
+    public static FieldError UnreadableAccount(string field, long account)
+    {
+        var typed = account.ToString(CultureInfo.InvariantCulture);
+        return new FieldError(field, "UnreadableAccount",
+            $"{field}: '{typed}' is not a trading account you may read (your organisation's own, or one of its clients' for a member)")
+        {
+            Figures = [typed],
+        };
     }
 }
 

@@ -132,11 +132,18 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     public Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, CancellationToken ct) => MyOrdersAsync(actor, null, ct);
 
     /// <summary>
-    /// The orders of <paramref name="account"/> (null: the actor's organisation's own), newest first; empty when the actor
-    /// may not read it (<see cref="ReadableAccountAsync"/>).
+    /// The orders of <paramref name="account"/> (null: the actor's organisation's own), newest first: the newest
+    /// <see cref="ListLimit"/> and every older one still open; empty when the actor may not read it
+    /// (<see cref="ReadableAccountAsync"/>).
     /// </summary>
     public Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, long? account, CancellationToken ct) =>
-        OfReadableAsync(actor, account, (s, id) => s.Exchange.OrdersAsync(id, ListLimit), ct);
+        OfReadableAsync(actor, account, async (s, id) => Listed(await s.Exchange.OrdersAsync(id, int.MaxValue).ConfigureAwait(false)), ct);
+
+    // An open order is never cut off by the limit: it is the one a trader has to find to cancel or amend, and an order
+    // gateway's hundreds of filled or cancelled orders since would otherwise push it off the list. (The position reads
+    // every order of the account already.)
+    private static IReadOnlyList<ExchangeOrder> Listed(IReadOnlyList<ExchangeOrder> newestFirst) =>
+        [.. newestFirst.Where((o, i) => i < ListLimit || o.Status == OrderStatus.Open)];
 
     /// <summary>The actor's organisation's trades, newest first, each settled (empty without a trading account).</summary>
     public Task<IReadOnlyList<ExchangeTrade>> MyTradesAsync(Actor actor, CancellationToken ct) => MyTradesAsync(actor, null, ct);

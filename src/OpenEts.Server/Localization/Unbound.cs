@@ -65,12 +65,16 @@ internal static class Unbound
         }
     }
 
-    /// <summary>Files <paramref name="error"/> under its field in <paramref name="into"/>, saying that the page shows <paramref name="instead"/>.</summary>
-    public static void Name(IDictionary<string, string> into, FieldError error, string instead)
+    /// <summary>
+    /// Files <paramref name="error"/> under its field in <paramref name="into"/>, saying that the page shows
+    /// <paramref name="instead"/>; its field named <paramref name="label"/> when the page knows better than the form's label.
+    /// </summary>
+    public static void Name(IDictionary<string, string> into, FieldError error, string instead, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(into);
         ArgumentNullException.ThrowIfNull(error);
-        into.TryAdd(error.Field, Text.T("address.instead", RuleText.Field(error).TrimEnd('。', '.'), instead));
+        var message = label is null ? RuleText.Field(error) : RuleText.Field(error, label);
+        into.TryAdd(error.Field, Text.T("address.instead", message.TrimEnd('。', '.'), instead));
     }
 
     /// <summary>A value that read but lies outside what the page can show (<c>?p=-1</c> of 3 pages): rule <c>OutOfRange</c>.</summary>

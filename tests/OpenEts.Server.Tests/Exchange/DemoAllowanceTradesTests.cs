@@ -30,10 +30,10 @@ public sealed partial class DemoAllowanceTradesTests(ServerFactory server) : ICl
         Assert.Equal([2, 3, 2, 2, 2], bars.Select(b => b.GetProperty("trades").GetInt32()).ToList());
         Assert.Equal(290_000, bars.Sum(b => b.GetProperty("volume").GetInt64()));
         Assert.Equal(4_614_000.00m, bars.Sum(b => b.GetProperty("turnover").GetDecimal()));
-        // The first day opens at 15.72; the last closes on 16.09 (its VWAP, 16.086, is 16.09 too), which the ticker shows as 前收盘价.
+        // The first day opens at 15.72; the last closes on 16.09 (its VWAP, 16.086, is 16.09 too), which the ticker shows as 前收盘价（元/吨）.
         Assert.Equal((15.72m, 16.09m), (bars[0].GetProperty("open").GetDecimal(), bars[^1].GetProperty("close").GetDecimal()));
         Assert.All(bars.Zip(bars.Skip(1)), p => Assert.True(p.Second.GetProperty("close").GetDecimal() > p.First.GetProperty("close").GetDecimal()));
-        Assert.Contains("前收盘价 <strong>16.09</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("前收盘价（元/吨） <strong>16.09</strong>", page, StringComparison.Ordinal);
         var closes = await anyone.GetFromJsonAsync<List<JsonElement>>($"/api/v1/exchange/closes?day={today.AddDays(-1):yyyy-MM-dd}", Ct);
         Assert.Equal(16.09m, closes!.Single(c => c.GetProperty("instrument").GetString() == "GDEA-2017").GetProperty("close").GetDecimal());
     }

@@ -9,8 +9,26 @@ public sealed partial class AddressValuesPageTests
     {
         var page = await PageAsync("power-a", "/Exchange?client=abc");
 
-        var banner = Regex.Match(page, "<div class=\"alert bad\" role=\"alert\" id=\"exchange-error\">.*?</div>", RegexOptions.Singleline).Value;
-        Named(banner, "abc", "自营账户");
+        Named(ExchangeBanner(page), "abc", "自营账户");
+    }
+
+    [Theory]
+    [InlineData("/Exchange")]
+    [InlineData("/Exchange/Blocks")]
+    [InlineData("/Exchange/Listings")]
+    public async Task Exchange_AClientAccountThatIsNotTheMembers_IsNamedAsTyped_AndTheOwnAccountIsShown(string path)
+    {
+        // Account 2 is another company's own trading account, 999 none: neither is power-a's client.
+        var other = await PageAsync("power-a", path + "?client=2");
+        var none = await PageAsync("power-a", path + "?client=999");
+        var own = await PageAsync("power-a", path);
+
+        Named(ExchangeBanner(other), "2", "自营账户");
+        Named(ExchangeBanner(none), "999", "自营账户");
+        Assert.Contains("<li>客户账户：“999”不是您可查看的交易账户", ExchangeBanner(none), StringComparison.Ordinal);
+        // What is listed is the organisation's own, not an empty list under its number.
+        Assert.Equal(Listed(own), Listed(other));
+        Assert.DoesNotContain("id=\"no-trading-account\"", none, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,4 +48,24 @@ public sealed partial class AddressValuesPageTests
         Named(FieldError(chosen, "report-account"), "abc", "无");
         KeptAsChoice(chosen, "abc");
     }
+
+    [Fact]
+    public async Task ExchangeReport_AnAccountThatIsNotTheMembers_IsNamedAsTyped_AndTheOwnReportIsShown()
+    {
+        var other = await PageAsync("power-a", "/Exchange/Report?account=2");
+        var chosen = await PageAsync("regulator", "/Exchange/Report?account=999");
+
+        Named(Banner(other), "2", "自营账户");
+        Assert.Contains("id=\"report-trades\"", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"report-none\"", other, StringComparison.Ordinal);
+        Named(FieldError(chosen, "report-account"), "999", "无");
+        KeptAsChoice(chosen, "999");
+    }
+
+    private static string ExchangeBanner(string page) =>
+        Regex.Match(page, "<div class=\"alert bad\" role=\"alert\" id=\"exchange-error\">.*?</div>", RegexOptions.Singleline).Value;
+
+    // The orders, trades, block trades and listings a trading page lists, by their numbers.
+    private static string[] Listed(string page) =>
+        [.. Regex.Matches(page, "data-(?:order|block|listing|trade)=\"(\\d+)\"").Select(m => m.Value)];
 }

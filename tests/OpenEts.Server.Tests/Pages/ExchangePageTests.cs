@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OpenEts.Application.Exchange;
 using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Pages;
@@ -47,6 +48,25 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
         Assert.Equal(["1,000", "400", "0", "600"], Cells(cancelled));
         Assert.Contains("<td class=\"order-state\">部分成交后撤单", cancelled, StringComparison.Ordinal);
         Assert.Contains("data-reason=\"Cancelled\">交易员撤单</span>", cancelled, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyOrders_AnOpenOrderOlderThanTheNewestListed_IsStillListedWithItsCancel()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        object Buy(string type, string key) => new { instrument = "GDEA-2017", side = "buy", type, price = 14.50m, quantity = 1, idempotencyKey = key };
+        var id = await OrderAsync(paper, Buy("limit", "old-resting"));
+        // An order gateway's day: as many immediate-or-cancel buys after it as the list shows, each cancelled at once.
+        using var batch = await paper.PostAsJsonAsync("/api/v1/exchange/orders/batch",
+            new { orders = Enumerable.Range(0, ExchangeQueries.ListLimit).Select(i => Buy("ioc", $"done-{i}")) }, Ct);
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+
+        var listed = await paper.GetFromJsonAsync<JsonElement>("/api/v1/exchange/orders", Ct);
+        var page = WebUtility.HtmlDecode(await paper.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+
+        Assert.Contains(listed.EnumerateArray(), o => o.GetProperty("id").GetInt64() == id && o.GetProperty("status").GetString() == "open");
+        Assert.Equal(ExchangeQueries.ListLimit + 1, listed.GetArrayLength());
+        Assert.Matches($"(?s)<tr class=\"order\" data-order=\"{id}\">(?:(?!</tr>).)*class=\"order-cancel\"", page);
     }
 
     [Fact]
@@ -241,8 +261,24 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
 
         Assert.Contains("持仓与资金 <span class=\"as-of\">（截至目前）</span>", past, StringComparison.Ordinal);
         Assert.Contains("下方持仓与余额为截至目前的数字", Regex.Match(past, "<p class=\"alert\" id=\"report-asof-note\">[^<]*</p>").Value, StringComparison.Ordinal);
-        Assert.Contains("余额 <span class=\"as-of\">（截至目前）</span>", past, StringComparison.Ordinal);
+        Assert.Contains("资金余额（元） <span class=\"as-of\">（截至目前）</span>", past, StringComparison.Ordinal);
         Assert.DoesNotContain("report-asof-note", current, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TradingPageAndMemberReport_Cash_IsLabelledInYuan()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        async Task<string> Read(string path) => WebUtility.HtmlDecode(await paper.GetStringAsync(new Uri(path, UriKind.Relative), Ct));
+
+        var (trading, report) = (await Read("/Exchange"), await Read("/Exchange/Report"));
+
+        foreach (var (label, id) in new[] { ("资金余额", "exchange-cash-balance"), ("冻结资金", "exchange-cash-reserved"), ("可用资金", "exchange-cash-available") })
+        {
+            Assert.Contains($"<th>{label}（元）</th><td class=\"num\" id=\"{id}\">", trading, StringComparison.Ordinal);
+        }
+        Assert.Contains("<th>手续费合计（元）</th><td class=\"num\" id=\"report-fees\">", report, StringComparison.Ordinal);
+        Assert.Matches("<td class=\"num\" id=\"report-bought\">[0-9,]+ t · [0-9,]+\\.[0-9]{2} 元</td>", report);
     }
 
     [Fact]

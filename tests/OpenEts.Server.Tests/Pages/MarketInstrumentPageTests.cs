@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 using OpenEts.Server.Tests.Infrastructure;
 
 namespace OpenEts.Server.Tests.Pages;
@@ -36,11 +37,44 @@ public sealed class MarketInstrumentPageTests(ServerFactory server) : IClassFixt
 
         var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/GDEA-2017", UriKind.Relative), Ct));
 
-        Assert.Contains("开盘价 <strong id=\"ticker-open\">16.50</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("开盘价（元/吨） <strong id=\"ticker-open\">16.50</strong>", page, StringComparison.Ordinal);
+        // Every price in the ticker names its unit, as the last price does.
+        Assert.Contains("最高（元/吨） <strong id=\"ticker-high\">", page, StringComparison.Ordinal);
+        Assert.Contains("最低（元/吨） <strong id=\"ticker-low\">", page, StringComparison.Ordinal);
+        Assert.Contains("前收盘价（元/吨） <strong>", page, StringComparison.Ordinal);
+        var market = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market", UriKind.Relative), Ct));
+        Assert.Contains("<th class=\"num\">最高（元/吨）</th><th class=\"num\">最低（元/吨）</th>", market, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"num\">前收盘价（元/吨）</th>", market, StringComparison.Ordinal);
         Assert.Matches("成交笔数 <strong id=\"ticker-trades\">[1-9][0-9]*</strong>", page);
         // The display zone's offset rides along for the live updates, which write the time as the server does.
         Assert.Matches("最新成交时间 <strong id=\"ticker-last-at\" data-zone-minutes=\"480\">[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}", page);
         Assert.Contains("大宗成交额（元） <strong id=\"ticker-block-turnover\">0.00</strong>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstrumentPage_ACodeNotListed_IsAPageNamingItAndLinkingTheListedInstruments()
+    {
+        using var anonymous = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        anonymous.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        using var response = await anonymous.GetAsync(new Uri("/Market/Instrument/CEA-2099", UriKind.Relative), Ct);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<p class=\"alert bad\" role=\"alert\" id=\"instrument-unlisted\">“CEA-2099”不是挂牌交易的品种", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Market/Instrument/GDEA-2017\" class=\"mono\">GDEA-2017</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstrumentPage_ACodeInOtherLetterCase_GoesToThatInstrumentKeepingTheInterval()
+    {
+        using var anonymous = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await anonymous.GetAsync(new Uri("/Market/Instrument/gdea-2017?interval=1d", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Market/Instrument/GDEA-2017?interval=1d", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

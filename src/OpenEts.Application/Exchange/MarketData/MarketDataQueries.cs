@@ -39,6 +39,23 @@ public sealed class MarketDataQueries(IMarketFeed feed, TimeProvider clock)
     /// <summary>Every listed instrument with its reference price (fen).</summary>
     public Task<IReadOnlyList<(string Instrument, long ReferencePriceFen)>> InstrumentsAsync(CancellationToken ct) => feed.InstrumentsAsync(ct);
 
+    /// <summary>
+    /// The listed instrument whose code is <paramref name="typed"/> but for letter case and spaces around it (<c>gdea-2017</c>
+    /// → <c>GDEA-2017</c>), or null when none is. Codes are exact everywhere else; this is for a code typed into an address.
+    /// </summary>
+    public async Task<string?> ListedCodeAsync(string? typed, CancellationToken ct)
+    {
+        var code = typed?.Trim();
+        foreach (var (instrument, _) in await feed.InstrumentsAsync(ct).ConfigureAwait(false))
+        {
+            if (string.Equals(instrument, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return instrument;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The ticker of an instrument for today (Beijing time), or null when it is not listed.</summary>
     public async Task<Ticker?> TickerAsync(string instrument, CancellationToken ct) =>
         (await TodayAsync(instrument, ct).ConfigureAwait(false))?.Ticker;

@@ -24,10 +24,6 @@ public sealed class BlocksModel(ExchangeService exchange, ExchangeQueries querie
     /// <summary>The member's client accounts (empty for anyone else).</summary>
     public IReadOnlyList<TradingClient> Clients { get; private set; } = [];
 
-    /// <summary>The client account viewed (<c>?client=</c>), or null for the organisation's own.</summary>
-    [BindProperty(SupportsGet = true)]
-    public long? Client { get; set; }
-
     /// <summary>The trading account a proposal is for: empty for the organisation's own, or a client's.</summary>
     [BindProperty]
     public long? BlockAccount { get; set; }

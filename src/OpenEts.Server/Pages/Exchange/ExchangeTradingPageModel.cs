@@ -28,6 +28,13 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
     /// <summary>The signed-in member's trading account, or null (the exchange's staff, a supervisor, a member without one).</summary>
     public TradingAccount? Account { get; private set; }
 
+    /// <summary>
+    /// The client account (客户) the page is for (<c>?client=</c>), or null for the organisation's own; one the user may not
+    /// read is named and cleared when the page loads.
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Client { get; set; }
+
     [BindProperty]
     public string? Instrument { get; set; }
 
@@ -91,6 +98,15 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
         ClosedForTheDay = await queries.ClosedForTheDayAsync(clock.GetUtcNow(), ct);
         Halts = await queries.HaltsAsync(ct);
         Account = await queries.AccountAsync(User.Actor(), ct);
+        // A client account in the address that is another member's, or none, is named, and the organisation's own shown:
+        // its lists would otherwise be empty under the organisation's account number, and read as its own.
+        if (Client is { } asked && await queries.ReadableAccountAsync(User.Actor(), asked, ct) is null)
+        {
+            // Labelled as the address means it, a client account (客户账户), not as the client form's credit code.
+            Unbound.Name(Errors, ExchangeQueries.UnreadableAccount("client", asked),
+                Account is null ? Text.T("address.nothing") : Text.T("exchange.clients.own"), Text.T("exchange.clients.title"));
+            Client = null;
+        }
         await LoadMoreAsync(User.Actor(), ct);
         Instrument ??= Instruments.Count > 0 ? Instruments[0].Instrument.Code : null;
         IdempotencyKey = IdempotencyKeys.NewText(KeyOrigin.Web);

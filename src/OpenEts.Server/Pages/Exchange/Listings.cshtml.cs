@@ -30,10 +30,6 @@ public sealed class ListingsModel(ExchangeService exchange, ExchangeQueries quer
     /// <summary>The member's client accounts (empty for anyone else).</summary>
     public IReadOnlyList<TradingClient> Clients { get; private set; } = [];
 
-    /// <summary>The client account the page works for (<c>?client=</c>), or null for the organisation's own.</summary>
-    [BindProperty(SupportsGet = true)]
-    public long? Client { get; set; }
-
     /// <summary>The trading account a listing is posted for: empty for the organisation's own, or a client's.</summary>
     [BindProperty]
     public long? ListingAccount { get; set; }

@@ -55,6 +55,13 @@ public sealed class ReportModel(ExchangeQueries queries, TimeProvider clock) : P
             Unbound.Name(Unread.ByField, error with { Message = $"{error.Message} ('{typed}')", Figures = [error.Field, typed] }, Text.T("address.nothing"));
         }
         IsPastDay = Day < BeijingTime.TradingDay(clock.GetUtcNow());
+        // An account in the address that is another member's, or none, is named, and the organisation's own report shown.
+        if (account is { } asked && await queries.ReadableAccountAsync(User.Actor(), asked, ct) is null)
+        {
+            Unbound.Name(Unread.ByField, ExchangeQueries.UnreadableAccount("account", asked),
+                await queries.AccountAsync(User.Actor(), ct) is null ? Text.T("address.nothing") : Text.T("exchange.clients.own"));
+            account = null;
+        }
         Account = account;
         Accounts = await queries.AccountsAsync(User.Actor(), ct);
         // A day that could not be read shows its rule and no report: today's report under it would read as that day's.

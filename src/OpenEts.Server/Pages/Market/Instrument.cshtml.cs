@@ -33,6 +33,12 @@ public sealed class InstrumentModel(MarketDataQueries market, ExchangeQueries ex
     /// <summary>The interval asked for that is not one of 1m and 1d, or null.</summary>
     public string? IntervalRefused { get; private set; }
 
+    /// <summary>True when the address names no listed instrument: the page says so (404) and lists those that are.</summary>
+    public bool Unlisted { get; private set; }
+
+    /// <summary>The listed instruments' codes, shown when the address names none of them.</summary>
+    public IReadOnlyList<string> Listed { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string code, string? interval, CancellationToken ct)
     {
         // An interval the market does not draw is said so, and the 1-minute chart (what the parse answers then) shown in its place.
@@ -40,7 +46,16 @@ public sealed class InstrumentModel(MarketDataQueries market, ExchangeQueries ex
         IntervalRefused = known || string.IsNullOrEmpty(interval) ? null : interval;
         if (await market.TickerAsync(code, ct) is not { } ticker)
         {
-            return NotFound();
+            // A code typed with other letter case (gdea-2017) goes to its instrument; any other is said so, with the listed
+            // codes to pick from, rather than a bare 404.
+            if (await market.ListedCodeAsync(code, ct) is { } listed)
+            {
+                return RedirectToPage(new { code = listed, interval });
+            }
+            (Code, Unlisted) = (code, true);
+            Listed = [.. (await market.InstrumentsAsync(ct)).Select(l => l.Instrument)];
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
         }
         (i, Bars) = string.IsNullOrEmpty(interval) && await market.OpeningChartAsync(code, ct) is { } opening
             ? opening
