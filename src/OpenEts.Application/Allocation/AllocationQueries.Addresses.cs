@@ -54,4 +54,15 @@ public sealed partial class AllocationQueries
         return (found, found is not null ? null
             : FieldError.Of("code", "NoAllocation", $"no allocation of '{typed}' in {jurisdiction} {year} that you may see"));
     }
+
+    /// <summary>
+    /// Why a pre-allocation or true-up of <paramref name="jurisdiction"/>'s <paramref name="year"/> would be refused before
+    /// it starts (<see cref="AllocationRunHandler"/>'s own check: no approved plan governs it), or null when it may run.
+    /// </summary>
+    public async Task<AllocationCommandOutcome.Refused?> RunRefusalAsync(string jurisdiction, int year, CancellationToken ct) =>
+        AllocationRunHandler.Ungoverned(await ApprovedVersionAsync(jurisdiction, year, ct).ConfigureAwait(false), jurisdiction, year);
+
+    /// <summary>The jurisdictions that have a plan (any version, any status), by name: those an allocation list can show.</summary>
+    public async Task<IReadOnlyList<string>> JurisdictionsAsync(CancellationToken ct) =>
+        [.. (await PlansAsync(ct).ConfigureAwait(false)).Select(p => p.Jurisdiction).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

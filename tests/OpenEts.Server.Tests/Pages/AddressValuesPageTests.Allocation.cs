@@ -17,6 +17,19 @@ public sealed partial class AddressValuesPageTests
     }
 
     [Fact]
+    public async Task Allocation_AJurisdictionThatHasNoPlan_IsNamedBesideItsBoxWithThoseThereAre()
+    {
+        var page = await PageAsync("regulator", "/Allocation?jurisdiction=xx&year=2017");
+        var plain = await PageAsync("regulator", "/Allocation?jurisdiction=guangdong&year=2017");
+
+        // Before, the page showed an empty list, as if the jurisdiction had no allocations yet.
+        Named(FieldError(page, "jurisdiction"), "xx", "无");
+        Assert.Contains("可选：guangdong", FieldError(page, "jurisdiction"), StringComparison.Ordinal);
+        Assert.Contains("id=\"jurisdiction\" value=\"xx\" maxlength=\"30\" class=\"invalid\"", page, StringComparison.Ordinal);
+        Assert.Equal("", FieldError(plain, "jurisdiction"));
+    }
+
+    [Fact]
     public async Task AllocationEntity_AYearThatIsNoNumber_IsNamedAsTyped_AndTheYearShownIsSaid()
     {
         using var regulator = await CookieBrowser.SignInAsync(server, "regulator");
