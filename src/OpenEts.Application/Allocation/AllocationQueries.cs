@@ -13,7 +13,7 @@ namespace OpenEts.Application.Allocation;
 /// and the auction read the approved plan's <c>compliance</c> and <c>auction</c> sections here, and an entity's
 /// allocation of a year). <see cref="MaySee"/> is the one access rule for allocations.
 /// </summary>
-public sealed class AllocationQueries(IStore store, MrvQueries mrv, OrganisationService organisations)
+public sealed partial class AllocationQueries(IStore store, MrvQueries mrv, OrganisationService organisations)
 {
     /// <summary>True when <paramref name="actor"/> may see the allocation of <paramref name="organisation"/>: the regulator and the auditor all, a company its own.</summary>
     public static bool MaySee(Actor actor, Organisation organisation)

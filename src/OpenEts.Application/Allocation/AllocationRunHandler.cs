@@ -22,6 +22,16 @@ namespace OpenEts.Application.Allocation;
 /// <remarks>An entity's holding account is the open holding account whose holder name is the entity's registered name.</remarks>
 public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, OrganisationService organisations, RegistryService registry, RegistryCommandHandler units, TimeProvider clock)
 {
+    /// <summary>
+    /// Why a run of <paramref name="jurisdiction"/>'s <paramref name="year"/> is refused before it starts: no approved
+    /// plan governs it (<paramref name="approved"/> null). Null when one does. Pages ask it through
+    /// <see cref="AllocationQueries.RunRefusalAsync"/> to say so in place of the run's buttons.
+    /// </summary>
+    internal static AllocationCommandOutcome.Refused? Ungoverned(StoredPlan? approved, string jurisdiction, int year) =>
+        approved is not null ? null
+            : AllocationCommandOutcome.Refused.Of("NoApprovedPlan", "year",
+                $"no approved plan governs {jurisdiction} {year}: approve one first", RefusalKind.Conflict);
+
     /// <summary>Runs <paramref name="run"/> as <paramref name="actor"/>.</summary>
     public async Task<AllocationCommandOutcome> HandleAsync(Actor actor, IAllocationRun run, CancellationToken ct)
     {
@@ -35,12 +45,11 @@ public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, Organisat
             await AllocationQueries.ApprovedVersionAsync(s, run.Jurisdiction, run.Year).ConfigureAwait(false),
             await s.Allocation.ListAllocationsAsync(run.Jurisdiction, run.Year).ConfigureAwait(false),
             await s.Allocation.ListCircumstancesAsync(run.Jurisdiction, run.Year).ConfigureAwait(false)), ct).ConfigureAwait(false);
-        if (stored is null)
+        if (Ungoverned(stored, run.Jurisdiction, run.Year) is { } ungoverned)
         {
-            return new AllocationCommandOutcome.Refused("NoApprovedPlan", "year",
-                $"no approved plan governs {run.Jurisdiction} {run.Year}: approve one first", RefusalKind.Conflict);
+            return ungoverned;
         }
-        var plan = stored.Plan;
+        var plan = stored!.Plan;
         var unitClass = UnitClass.Allowance(plan.RegistryCode, run.Year);
         // The regulator's special circumstances (closures, stoppages, new entrants, added capacity) count at the true-up;
         // history exclusions at both stages.

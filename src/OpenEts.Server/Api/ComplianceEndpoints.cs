@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenEts.Application.Compliance;
@@ -34,12 +35,17 @@ internal static class ComplianceEndpoints
         group.MapGet("/{jurisdiction}/{year:int}/own", OwnAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvCompany })
             .WithSummary("Your entity's standing, surrenders and holdings with each class's eligibility and what may be surrendered now");
+        // A year in the path that is no number (/GD/abc) matches none of the routes above: rather than a bare 404, it is named.
+        group.MapGet("/{jurisdiction}/{year}/{**rest}", YearIsNoNumber).AllowAnonymous().ExcludeFromDescription();
         group.MapPost("/surrenders", SurrenderAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvCompany })
             .WithSummary("Surrender units for compliance; refused with the rule named (409) before any unit moves");
     }
 
     public sealed record YearView(string Jurisdiction, int Year);
+
+    private static Results<NotFound, ValidationProblem> YearIsNoNumber(string year) =>
+        int.TryParse(year, CultureInfo.InvariantCulture, out _) ? TypedResults.NotFound() : Problems.Fields([Unbound.NotANumber("year", year)]);
 
     public sealed record FlagView(string Field, string Reference, bool Confirmed);
 

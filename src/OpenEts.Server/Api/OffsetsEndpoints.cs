@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
@@ -88,11 +89,19 @@ internal static class OffsetsEndpoints
 
     private static Actor? ActorOrNull(HttpContext http) => http.User.Identity?.IsAuthenticated == true ? http.User.Actor() : null;
 
-    private static async Task<Ok<List<OffsetsViews.ProjectSummary>>> ListAsync(HttpContext http, OffsetsQueries queries, CancellationToken ct,
-        [FromQuery] string? programme = null, [FromQuery] string? status = null) =>
-        TypedResults.Ok((await queries.ProjectsAsync(ActorOrNull(http), Programmes.Find(programme)?.Type,
-            Enum.TryParse<ProjectStatus>(status, ignoreCase: true, out var s) ? s : null, ct).ConfigureAwait(false))
+    // A status that is no status (?status=foo, ?status=4) is named with the statuses there are (see QueryValues).
+    private static async Task<Results<Ok<List<OffsetsViews.ProjectSummary>>, ValidationProblem>> ListAsync(HttpContext http,
+        OffsetsQueries queries, CancellationToken ct, [FromQuery] string? programme = null, [FromQuery] string? status = null)
+    {
+        var read = new FieldReader();
+        var wanted = QueryValues.Choice<ProjectStatus>(read, status, "status");
+        if (!read.IsValid)
+        {
+            return Problems.Fields(read.Errors);
+        }
+        return TypedResults.Ok((await queries.ProjectsAsync(ActorOrNull(http), Programmes.Find(programme)?.Type, wanted, ct).ConfigureAwait(false))
             .Select(OffsetsViews.Summary).ToList());
+    }
 
     private static async Task<Ok<List<OffsetsViews.ProjectSummary>>> QueueAsync(HttpContext http, OffsetsQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.QueueAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(OffsetsViews.Summary).ToList());

@@ -30,20 +30,29 @@ internal static class Unbound
             var name = key[(key.LastIndexOf('.') + 1)..];
             var field = char.ToLowerInvariant(name[0]) + name[1..];
             var typed = entry.AttemptedValue.Trim();
-            var label = RuleText.Label(field);
             if (choices.FirstOrDefault(c => string.Equals(c.Field, field, StringComparison.OrdinalIgnoreCase)) is { } choice)
             {
                 errors.Add(NotAmong(field, typed, choice.Values));
                 continue;
             }
-            errors.Add(RuleOf(typed) switch
-            {
-                "TooLarge" => new FieldError(field, "NumberTooLarge", $"{label}: '{typed}' is too large") { Figures = [typed] },
-                "WholeNumber" => new FieldError(field, "WholeNumber", $"{label}: '{typed}' is not a whole number") { Figures = [typed] },
-                _ => new FieldError(field, "Number", $"{label}: '{typed}' is not a number") { Figures = [typed] },
-            });
+            errors.Add(NotANumber(field, typed));
         }
         return errors;
+    }
+
+    /// <summary>
+    /// A value typed for the number <paramref name="field"/> that it could not take (in a page's form or an API's query):
+    /// rule <c>Number</c>, <c>NumberTooLarge</c> or <c>WholeNumber</c>, with the typed text as its figure.
+    /// </summary>
+    public static FieldError NotANumber(string field, string typed)
+    {
+        var label = RuleText.Label(field);
+        return RuleOf(typed) switch
+        {
+            "TooLarge" => new FieldError(field, "NumberTooLarge", $"{label}: '{typed}' is too large") { Figures = [typed] },
+            "WholeNumber" => new FieldError(field, "WholeNumber", $"{label}: '{typed}' is not a whole number") { Figures = [typed] },
+            _ => new FieldError(field, "Number", $"{label}: '{typed}' is not a number") { Figures = [typed] },
+        };
     }
 
     /// <summary>

@@ -46,6 +46,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // The verifier's sample of an aggregation.
         "SampleNotChecked", "SampleNotDrawn", "SampleOtherVerifier", "SampleIncomplete", "SampleVerified", "NoEventsToSample",
         "UnknownAggregation", "UnknownSampledEvent", "ReasonRequired", "SampleFinding", "NoAggregationOfReport",
+        // An allocation page's address naming no entity the reader may see.
+        "NoAllocation", "NoOwnAllocation",
         // A value not among a choice's (Forms/FieldReader.Choice names the rule by its type).
         "CircumstanceKind", "ViolationKind", "Decision", "EnergyKind", "MeterCadence", "UnitKind", "DocumentKind", "AuctionPricing", "Side", "OrderType",
         // Offsets in the registry.

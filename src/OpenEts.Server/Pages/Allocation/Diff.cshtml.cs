@@ -1,15 +1,16 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenEts.Application.Allocation;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Pages.Allocation;
 
 /// <summary>The differences between two versions of a plan: every JSON path whose value changed, was added or removed.</summary>
 [Authorize(Roles = Access.AllocationPlanReaders)]
-public sealed class DiffModel(AllocationQueries queries) : PageModel
+public sealed class DiffModel(AllocationQueries queries) : AllocationPageModel
 {
     public sealed record Change(string Path, string? Before, string? After);
 
@@ -26,9 +27,19 @@ public sealed class DiffModel(AllocationQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Id is null || await queries.PlanAsync(Id, From, ct) is not { } from || await queries.PlanAsync(Id, To, ct) is not { } to)
+        var (from, unknownFrom) = await queries.PlanOfAsync(Id, From, "from", ct);
+        var (to, unknownTo) = await queries.PlanOfAsync(Id, To, "to", ct);
+        // A version that is no number (?from=a) is named as typed; then the plan and versions there are not.
+        var nothing = Text.T("address.nothing");
+        Unbound.Name(Errors, ModelState, field => field is "from" or "to" ? nothing : null);
+        foreach (var unknown in new[] { unknownFrom, unknownTo }.OfType<FieldError>())
         {
-            return NotFound();
+            Unbound.Name(Errors, unknown, nothing);
+        }
+        if (from is null || to is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
         }
         var changes = new List<Change>();
         Compare(JsonNode.Parse(from.Document), JsonNode.Parse(to.Document), "$", changes);

@@ -34,7 +34,7 @@ public sealed class EntityModel(AllocationQueries queries) : AllocationPageModel
     {
         // A year in the address that is no number (?year=abc) is named, with the year whose allocation is shown instead.
         Unbound.Name(Errors, ModelState, field => field == "year" ? Year.ToString(CultureInfo.InvariantCulture) : null);
-        View = await LoadAsync(ct);
+        (View, var unknown) = await LoadAsync(ct);
         foreach (var record in new[] { View?.Pre, View?.Final }.OfType<AllocationRecord>())
         {
             if (await queries.PlanAsync(record.PlanId, record.Version, ct) is { } stored)
@@ -45,12 +45,18 @@ public sealed class EntityModel(AllocationQueries queries) : AllocationPageModel
                 }
             }
         }
-        return View is null ? NotFound() : Page();
+        if (unknown is not null)
+        {
+            // No entity in the address, no credit code, or none whose allocation the reader may see: named as typed.
+            Unbound.Name(Errors, unknown, Text.T("address.nothing"));
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is not { } view)
+        if ((await LoadAsync(ct)).Found is not { } view)
         {
             return NotFound();
         }
@@ -60,17 +66,10 @@ public sealed class EntityModel(AllocationQueries queries) : AllocationPageModel
             $"allocation-{Jurisdiction}-{Year}-{view.Organisation}.xlsx");
     }
 
-    private async Task<EntityAllocationView?> LoadAsync(CancellationToken ct)
+    private async Task<(EntityAllocationView? Found, FieldError? Error)> LoadAsync(CancellationToken ct)
     {
-        if (User.Actor() is { Role: Domain.Identity.Role.CompanyRepresentative } company && Code is null)
-        {
-            var mine = await queries.AllocationsAsync(company, Jurisdiction, Year, ct);
-            var own = mine.Count > 0 ? mine[0] : null;
-            Code = own?.Organisation;
-            return own;
-        }
-        return CreditCode.Parse(Code) is { Success: true } code
-            ? await queries.AllocationAsync(User.Actor(), code.Code, Jurisdiction, Year, ct)
-            : null;
+        var (found, error) = await queries.AllocationOfAsync(User.Actor(), Code, Jurisdiction, Year, ct);
+        Code ??= found?.Organisation;
+        return (found, error);
     }
 }

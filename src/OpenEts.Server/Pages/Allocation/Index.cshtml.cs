@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Allocation;
+using OpenEts.Application.Forms;
 using OpenEts.Domain.Identity;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
@@ -36,6 +37,9 @@ public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandl
     public int Year { get; set; } = 2017;
 
     public bool IsRegulator => User.Actor().Role == Role.Regulator;
+
+    /// <summary>Why a run of the year shown would be refused before it starts (no approved plan): said where its buttons would be.</summary>
+    public AllocationCommandOutcome.Refused? RunRefused { get; private set; }
 
     public bool MayReadAllocations => AllocationRoles.AllocationReaders.Contains(User.Actor().Role);
 
@@ -106,6 +110,18 @@ public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandl
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        // A jurisdiction that has no plan (?jurisdiction=xx) lists nothing: it is named beside its box with those there are.
+        var read = new FieldReader();
+        var jurisdictions = await queries.JurisdictionsAsync(ct);
+        if (jurisdictions.Count > 0 && read.Among(Jurisdiction, "jurisdiction", jurisdictions) is { } known)
+        {
+            Jurisdiction = known;
+        }
+        foreach (var unknown in read.Errors)
+        {
+            Unbound.Name(Errors, unknown, Text.T("address.nothing"));
+        }
+        RunRefused = IsRegulator ? await queries.RunRefusalAsync(Jurisdiction, Year, ct) : null;
         Circumstances = MayReadAllocations ? await queries.CircumstancesAsync(Jurisdiction, Year, ct) : [];
         Plans = await queries.PlansAsync(ct);
         Allocations = MayReadAllocations ? await queries.AllocationsAsync(User.Actor(), Jurisdiction, Year, ct) : [];

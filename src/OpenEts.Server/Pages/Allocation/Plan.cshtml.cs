@@ -48,13 +48,17 @@ public sealed class PlanModel(AllocationQueries queries, AllocationCommandHandle
     public async Task<IActionResult> OnGetAsync([FromQuery] string? done, CancellationToken ct)
     {
         Done = done;
-        Stored = Id is null ? null : await queries.PlanAsync(Id, Version, ct);
-        if (Stored is { } shown)
+        (Stored, var unknown) = await queries.PlanOfAsync(Id, Version, "version", ct);
+        // A version in the address that is no number (?version=abc) opened version 1 unsaid: it is named, with the version shown.
+        var shown = Stored is { } plan ? "v" + plan.Version.ToString(CultureInfo.InvariantCulture) : Text.T("address.nothing");
+        Unbound.Name(Errors, ModelState, field => field == "version" ? shown : null);
+        if (unknown is not null)
         {
-            // A version in the address that is no number (?version=abc) opened version 1 unsaid: it is named, with the version shown.
-            Unbound.Name(Errors, ModelState, field => field == "version" ? "v" + shown.Version.ToString(CultureInfo.InvariantCulture) : null);
+            // No plan in the address, or none of that id and version: a page naming it, not a bare "not found".
+            Unbound.Name(Errors, unknown, shown);
+            Response.StatusCode = StatusCodes.Status404NotFound;
         }
-        return Stored is null ? NotFound() : Page();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
