@@ -131,18 +131,17 @@ internal static class MrvEndpoints
         [.. (outputs ?? []).Select(o => new OutputForm(o.Kind, o.Amount, o.Unit, o.Detail))];
 
     // A status that is no status (?status=aproved, ?status=9) is named with the statuses there are, rather than
-    // answered with every report as if no filter had been given; a year that is no number (?year=abc) is named as typed.
+    // answered with every report as if no filter had been given.
     private static async Task<Results<Ok<List<MrvViews.ReportSummary>>, ValidationProblem>> ListAsync(HttpContext http, MrvQueries queries,
-        CancellationToken ct, [FromQuery] string? year = null, [FromQuery] string? status = null)
+        CancellationToken ct, [FromQuery] int? year = null, [FromQuery] string? status = null)
     {
         var read = new FieldReader();
-        var inYear = QueryValues.WholeNumber(read, year, "year");
         var wanted = QueryValues.Choice<ReportStatus>(read, status, "status");
         if (!read.IsValid)
         {
             return Problems.Fields(read.Errors);
         }
-        return TypedResults.Ok((await queries.ReportsAsync(http.User.Actor(), inYear, wanted, ct).ConfigureAwait(false))
+        return TypedResults.Ok((await queries.ReportsAsync(http.User.Actor(), year, wanted, ct).ConfigureAwait(false))
             .Select(MrvViews.Summary).ToList());
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenEts.Application.Forms;
 
 namespace OpenEts.Server.Api;
@@ -6,8 +5,7 @@ namespace OpenEts.Server.Api;
 /// <summary>
 /// A list's filters in the query (<c>?status=approved&amp;year=2017</c>), read so that a value the list cannot take is
 /// named as typed: a status that is none of the statuses (<c>?status=aproved</c>, <c>?status=4</c>) with those there are,
-/// a year that is no number (<c>?year=abc</c>), rather than the whole list as if no filter had been given or a 400 that
-/// names nothing.
+/// rather than the whole list as if no filter had been given.
 /// </summary>
 internal static class QueryValues
 {
@@ -21,22 +19,5 @@ internal static class QueryValues
         }
         var values = Enum.GetValues<TEnum>().ToDictionary(ApiDocument.EnumName, StringComparer.OrdinalIgnoreCase);
         return read.Among(text, field, [.. values.Keys]) is { } code ? values[code] : null;
-    }
-
-    /// <summary>The whole number <paramref name="text"/> is; null when none is given, or when it is none (filed in <paramref name="read"/> as <c>Number</c>, as typed).</summary>
-    public static int? WholeNumber(FieldReader read, string? text, string field)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        var typed = text.Trim();
-        if (int.TryParse(typed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-        read.FailOf(field, "Number", $"'{typed}' is not a number");
-        return null;
     }
 }
