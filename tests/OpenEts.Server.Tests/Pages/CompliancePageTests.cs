@@ -28,6 +28,21 @@ public sealed class CompliancePageTests(ServerFactory server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task ComplianceTables_OfTonnes_SayTheirUnit()
+    {
+        await server.ApproveDemoPlanAsync();
+        using var regulator = await server.SignedInAsync("regulator");
+        using var visitor = server.CreateClient();
+
+        var overview = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Compliance/Overview", UriKind.Relative), TestContext.Current.CancellationToken));
+        var list = WebUtility.HtmlDecode(await visitor.GetStringAsync(new Uri("/Compliance", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        // The columns (owed, allowances, offsets, still owed …) are bare numbers: the unit is said once above each table.
+        Assert.Contains("id=\"overview-unit\">表中数量单位：吨二氧化碳当量", overview, StringComparison.Ordinal);
+        Assert.Contains("id=\"compliance-list-unit\">表中数量单位：吨二氧化碳当量", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PenaltyText_AFineAtAPriceMultipleWithoutAReferencePrice_SaysThatPartIsLeftOut()
     {
         var culture = CultureInfo.CurrentUICulture;
