@@ -262,7 +262,7 @@ public static class OpenEtsApp
             }
             return next(context);
         });
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = StatusPages.HandleAsync });
         app.UseRequestLocalization();
         app.Use(LabelScope.UseAsync);
         app.UseStaticFiles();
