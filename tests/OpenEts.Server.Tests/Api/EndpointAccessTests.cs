@@ -19,6 +19,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         // MRV: the disclosure page's approved totals and its JSON download (信息公开).
         "/api/v1/mrv/approved",
         "/openapi/{documentName}.json", "/openapi", "/health", "/healthz", "/lang/{culture}",
+        // The page a browser is shown for an address or record that does not exist (it reads nothing).
+        "NotFound",
         // Offsets: the public issuance and retirement lists, and what a unit class is.
         "Registry/Issuances", "Registry/Retirements", "/api/v1/registry/classes/{class}/attributes",
         "/api/v1/registry/public/retirements", "/api/v1/registry/public/retirements.xlsx", "/api/v1/registry/public/retirements.csv",
@@ -26,6 +28,8 @@ public sealed class EndpointAccessTests(ServerFactory server) : IClassFixture<Se
         // Compliance: the yearly list and its export, like the 履约 announcements.
         "Compliance", "Compliance/Index", "/api/v1/compliance/years", "/api/v1/compliance/{jurisdiction}/{year:int}",
         "/api/v1/compliance/{jurisdiction}/{year:int}/list.xlsx",
+        // …and the answer to a year in that address that is no number (/GD/abc: 400 naming the year; it reads nothing).
+        "/api/v1/compliance/{jurisdiction}/{year}/{**rest}",
         // Auctions: announcements and published results (有偿发放公告与结果) are public.
         "Auctions", "Auctions/Index", "Auctions/Detail/{id:long}", "/api/v1/auctions/", "/api/v1/auctions/{id:long}",
         // Allocation: the published schema of plan documents.

@@ -28,7 +28,7 @@ public sealed class EveryApiWriteTests(ServerFactory server) : IClassFixture<Ser
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Writes that end the session or the account they are sent with: sent last, so that the others are tried signed in.
-    private static readonly string[] Last = ["erase", "logout", "signout", "revoke", "tokens", "password"];
+    private static readonly string[] Last = ["erase", "logout", "signout", "sign-out", "revoke", "tokens", "password"];
 
     /// <summary>The roles whose writes are tried, one of each (the demo's users).</summary>
     public static TheoryData<string> Writers => ["regulator", "power-a", "exchange", "verifier", "citizen"];
