@@ -341,9 +341,21 @@ internal sealed partial class SqlSession : IExchangeData
     async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OrdersAsync(long accountId, int limit)
     {
         await FlushOrdersAsync().ConfigureAwait(false);
-        return [.. (await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE account_id = @accountId ORDER BY id DESC LIMIT @limit",
-            new { accountId, limit }).ConfigureAwait(false)).Select(r => r.ToOrder())];
+        var newest = (await QueryAsync<OrderRow>($"SELECT {OrderColumns} FROM exchange_orders WHERE account_id = @accountId ORDER BY id DESC LIMIT @limit",
+            new { accountId, limit }).ConfigureAwait(false)).Select(r => r.ToOrder()).ToList();
+        if (newest.Count == limit)
+        {
+            // Older open orders: a scan of the account's older entries in the (account_id, id) index, none sent but the open.
+            var oldest = limit == 0 ? long.MaxValue : newest[^1].Id;
+            newest.AddRange((await QueryAsync<OrderRow>(
+                $"SELECT {OrderColumns} FROM exchange_orders WHERE account_id = @accountId AND id < @oldest AND status = 'Open' ORDER BY id DESC",
+                new { accountId, oldest }).ConfigureAwait(false)).Select(r => r.ToOrder()));
+        }
+        return newest;
     }
+
+    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OpenOrdersOfAsync(long accountId) =>
+        [.. (await ((IExchangeData)this).OrdersAsync(accountId, 0).ConfigureAwait(false)).OrderBy(o => o.Id)];
 
     async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OpenOrdersAsync()
     {

@@ -76,6 +76,34 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Exchange_AnAccountsOrders_AreTheNewestAndEveryOlderOneStillOpen()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var first = await m.PlaceAsync("power-a", Side.Sell, 21.00m, 100, "listed/1");
+        var account = (await m.Store.ReadAsync(s => s.Exchange.FindOrderAsync(first), Ct))!.AccountId;
+        // Orders 2–6 after the first: the third and fifth still open, the rest filled.
+        var orders = Enumerable.Range(1, 5).Select(i => new ExchangeOrder(first + i, "GDEA-2017", account, "power-a", Side.Sell,
+            OrderType.Limit, 2_100, 100, i is 2 or 4 ? 0 : 100, i is 2 or 4 ? 100 : 0, 0, i is 2 or 4 ? OrderStatus.Open : OrderStatus.Filled,
+            null, null, Now.AddSeconds(i), Now.AddSeconds(i), $"listed/{i + 1}")).ToList();
+        await m.Store.WriteAsync(async s =>
+        {
+            foreach (var order in orders)
+            {
+                await s.Exchange.InsertOrderAsync(order);
+            }
+            return orders.Count;
+        }, Ct);
+
+        var (newestTwo, all, open) = await m.Store.ReadAsync(async s => (await s.Exchange.OrdersAsync(account, 2),
+            await s.Exchange.OrdersAsync(account, 100), await s.Exchange.OpenOrdersOfAsync(account)), Ct);
+
+        // The newest two (6, 5), then the older open ones newest first (3, then the first order, resting since it was placed).
+        Assert.Equal([first + 5, first + 4, first + 2, first], newestTwo.Select(o => o.Id));
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => first + 5 - i), all.Select(o => o.Id));
+        Assert.Equal([first, first + 2, first + 4], open.Select(o => o.Id));
+    }
+
+    [Fact]
     public async Task Exchange_KeysUsedBeforeAServiceStartedOrByAnotherProcess_AreAnsweredAsRepeats()
     {
         // A key used before the service started, or since by another process on the same database, is answered as the

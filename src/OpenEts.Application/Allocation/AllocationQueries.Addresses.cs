@@ -1,3 +1,4 @@
+using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
@@ -62,7 +63,24 @@ public sealed partial class AllocationQueries
     public async Task<AllocationCommandOutcome.Refused?> RunRefusalAsync(string jurisdiction, int year, CancellationToken ct) =>
         AllocationRunHandler.Ungoverned(await ApprovedVersionAsync(jurisdiction, year, ct).ConfigureAwait(false), jurisdiction, year);
 
-    /// <summary>The jurisdictions that have a plan (any version, any status), by name: those an allocation list can show.</summary>
-    public async Task<IReadOnlyList<string>> JurisdictionsAsync(CancellationToken ct) =>
-        [.. (await PlansAsync(ct).ConfigureAwait(false)).Select(p => p.Jurisdiction).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    /// <summary>
+    /// The plans, and the jurisdiction an allocation page shows for the address's <paramref name="jurisdiction"/>: the
+    /// plan's spelling of the one typed (any case), or, when no plan is of it, the one typed with why
+    /// (<c>UnknownValue</c>, field <c>jurisdiction</c>, naming those that have a plan). With no plan at all, whatever is
+    /// typed stands.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredPlan> Plans, string Jurisdiction, FieldError? Error)> ChooseJurisdictionAsync(
+        string jurisdiction, CancellationToken ct)
+    {
+        var plans = await PlansAsync(ct).ConfigureAwait(false);
+        var codes = plans.Select(p => p.Jurisdiction).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (codes.Count == 0)
+        {
+            return (plans, jurisdiction, null);
+        }
+        var read = new FieldReader();
+        return read.Among(jurisdiction, "jurisdiction", codes) is { } known
+            ? (plans, known, null)
+            : (plans, jurisdiction, read.Errors[0]);
+    }
 }

@@ -137,13 +137,7 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     /// (<see cref="ReadableAccountAsync"/>).
     /// </summary>
     public Task<IReadOnlyList<ExchangeOrder>> MyOrdersAsync(Actor actor, long? account, CancellationToken ct) =>
-        OfReadableAsync(actor, account, async (s, id) => Listed(await s.Exchange.OrdersAsync(id, int.MaxValue).ConfigureAwait(false)), ct);
-
-    // An open order is never cut off by the limit: it is the one a trader has to find to cancel or amend, and an order
-    // gateway's hundreds of filled or cancelled orders since would otherwise push it off the list. (The position reads
-    // every order of the account already.)
-    private static IReadOnlyList<ExchangeOrder> Listed(IReadOnlyList<ExchangeOrder> newestFirst) =>
-        [.. newestFirst.Where((o, i) => i < ListLimit || o.Status == OrderStatus.Open)];
+        OfReadableAsync(actor, account, (s, id) => s.Exchange.OrdersAsync(id, ListLimit), ct);
 
     /// <summary>The actor's organisation's trades, newest first, each settled (empty without a trading account).</summary>
     public Task<IReadOnlyList<ExchangeTrade>> MyTradesAsync(Actor actor, CancellationToken ct) => MyTradesAsync(actor, null, ct);
@@ -263,7 +257,7 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     {
         var (instruments, orders, listings, auctions, cash) = await store.ReadAsync(async s => (
             await s.Exchange.InstrumentsAsync().ConfigureAwait(false),
-            await s.Exchange.OrdersAsync(account.Id, int.MaxValue).ConfigureAwait(false),
+            await s.Exchange.OpenOrdersOfAsync(account.Id).ConfigureAwait(false),
             await s.Exchange.OpenListingsAsync(null).ConfigureAwait(false),
             await s.Exchange.AnnouncedAuctionsAsync().ConfigureAwait(false),
             await s.Cash.FindMemberAccountAsync(account.OrganisationId).ConfigureAwait(false)), ct).ConfigureAwait(false);
@@ -271,7 +265,7 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
             i => i.Instrument.Code, i => l.QuantityHeld(account.HoldingAccount, i.Instrument.Class).Value), ct).ConfigureAwait(false);
         // Units the account's sells hold in the clearing account: resting sell orders, open sell listings, announced auctions.
         var lines = instruments.Select(i => new PositionLine(i.Instrument.Code, held[i.Instrument.Code],
-            orders.Where(o => o.Instrument == i.Instrument.Code && o.Side == Side.Sell && o.Status == OrderStatus.Open).Sum(o => o.Resting),
+            orders.Where(o => o.Instrument == i.Instrument.Code && o.Side == Side.Sell).Sum(o => o.Resting),
             listings.Where(l => l.Instrument == i.Instrument.Code && l.AccountId == account.Id && l.Side == Side.Sell).Sum(l => l.Left),
             auctions.Where(a => a.Instrument == i.Instrument.Code && a.AccountId == account.Id).Sum(a => a.Terms.Quantity))).ToList();
         return new TradingPosition(account, lines, cash?.Balance ?? 0m, cash?.Reserved ?? 0m);

@@ -1,5 +1,6 @@
 using OpenEts.Application.Identity;
 using OpenEts.Application.Offsets;
+using OpenEts.Application.Storage;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Inclusion;
 using OpenEts.Domain.Organisations;
@@ -43,21 +44,46 @@ public sealed partial class InclusionQueries
     /// a sample seemingly not drawn.
     /// </summary>
     public Task<(SampleCheck? Check, FieldError? NotYours)> SampleForAsync(Actor? actor, long aggregation, CancellationToken ct) =>
-        store.ReadAsync<(SampleCheck?, FieldError?)>(async s =>
+        store.ReadAsync(async s => await s.Inclusion.FindAggregationAsync(aggregation).ConfigureAwait(false) is { } found
+            ? await SampleOfAsync(s, actor, found).ConfigureAwait(false)
+            : (null, null), ct);
+
+    /// <summary>
+    /// The aggregation <paramref name="id"/> as <see cref="AggregationAsync"/> reads it and its sample as
+    /// <see cref="SampleForAsync"/> does, in one read (a sample's page shows both).
+    /// </summary>
+    public async Task<(InclusionAggregation? Found, SampleCheck? Check, FieldError? NotYours, FieldError? Error)> AggregationWithSampleAsync(
+        Actor? actor, long id, string field, CancellationToken ct)
+    {
+        var (found, check, notYours) = MayOversee(actor)
+            ? await store.ReadAsync<(InclusionAggregation?, SampleCheck?, FieldError?)>(async s =>
+            {
+                if (await s.Inclusion.FindAggregationAsync(id).ConfigureAwait(false) is not { } a
+                    || !await MayOverseeAsync(s, actor, a.Programme).ConfigureAwait(false))
+                {
+                    return (null, null, null);
+                }
+                var (sample, other) = await SampleOfAsync(s, actor, a).ConfigureAwait(false);
+                return (a, sample, other);
+            }, ct).ConfigureAwait(false)
+            : (null, null, null);
+        return (found, check, notYours, found is null ? FieldError.Of(field, "UnknownAggregation", $"no aggregation {id}") : null);
+    }
+
+    private static async Task<(SampleCheck?, FieldError?)> SampleOfAsync(IStoreSession s, Actor? actor, InclusionAggregation found)
+    {
+        if (await s.Inclusion.FindSampleAsync(found.Id).ConfigureAwait(false) is not { } sample)
         {
-            if (await s.Inclusion.FindAggregationAsync(aggregation).ConfigureAwait(false) is not { } found
-                || await s.Inclusion.FindSampleAsync(aggregation).ConfigureAwait(false) is not { } sample)
-            {
-                return (null, null);
-            }
-            if (MaySeeSample(actor, sample))
-            {
-                return (new SampleCheck(found, sample, await s.Inclusion.SampledEventsAsync(aggregation).ConfigureAwait(false)), null);
-            }
-            return (null, actor?.Role == Role.Verifier && InclusionCommandHandler.OtherVerifier(aggregation) is var refused
-                ? new FieldError(refused.Field, refused.Rule, refused.Message) { Figures = refused.Figures }
-                : null);
-        }, ct);
+            return (null, null);
+        }
+        if (MaySeeSample(actor, sample))
+        {
+            return (new SampleCheck(found, sample, await s.Inclusion.SampledEventsAsync(found.Id).ConfigureAwait(false)), null);
+        }
+        return (null, actor?.Role == Role.Verifier && InclusionCommandHandler.OtherVerifier(found.Id) is var refused
+            ? new FieldError(refused.Field, refused.Rule, refused.Message) { Figures = refused.Figures }
+            : null);
+    }
 
     /// <summary>
     /// The samples drawn of <paramref name="aggregations"/>, by aggregation (none for one not drawn): how many events and

@@ -68,8 +68,14 @@ public partial interface IExchangeData
     /// </summary>
     Task<IReadOnlyList<ExchangeOrder>> FindOrdersByKeyAsync(IReadOnlyCollection<(string User, string Key)> keys);
 
-    /// <summary>A trading account's orders, newest first.</summary>
+    /// <summary>
+    /// A trading account's orders, newest first: the newest <paramref name="limit"/>, and every older one still open (the
+    /// one a trader has to find to cancel or amend, whatever was filled or cancelled since).
+    /// </summary>
     Task<IReadOnlyList<ExchangeOrder>> OrdersAsync(long accountId, int limit);
+
+    /// <summary>A trading account's orders still open, by number.</summary>
+    Task<IReadOnlyList<ExchangeOrder>> OpenOrdersOfAsync(long accountId);
 
     /// <summary>The highest order and trade numbers so far (0 before the first).</summary>
     Task<(long Order, long Trade)> LastNumbersAsync();

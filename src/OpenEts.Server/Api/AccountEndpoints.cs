@@ -26,7 +26,7 @@ internal static class AccountEndpoints
         group.MapPost("/tokens", CreateAsync)
             .WithSummary("Create an API token (signed-in session only, not with a token); the secret is returned once")
             .WithDescription("expiresInDays: 1–365, default 90. scope: 'read' (GET only) or 'read-write' (default).");
-        group.MapDelete("/tokens/{id:long}", RevokeAsync).WithSummary("Revoke one of my API tokens");
+        group.MapDelete("/tokens/{id}", RevokeAsync).WithSummary("Revoke one of my API tokens");
     }
 
     public sealed record MeView(string UserName, string DisplayName, [property: ApiEnum(typeof(Role))] string Role, long? OrganisationId);

@@ -27,29 +27,29 @@ internal static class AllocationEndpoints
             .WithSummary("The JSON schema every plan document is checked against (plans/schema/plan.schema.json)");
         group.MapGet("/plans", PlansAsync).RequireAuthorization(planReaders)
             .WithSummary("Every version of every plan, with its status and the number of [UNCONFIRMED] figures");
-        group.MapGet("/plans/{plan}/{version:int}", PlanAsync).RequireAuthorization(planReaders)
+        group.MapGet("/plans/{plan}/{version}", PlanAsync).RequireAuthorization(planReaders)
             .WithSummary("One plan version: the document and every [UNCONFIRMED] figure with its JSON path and source");
         group.MapPost("/plans", ImportAsync).RequireAuthorization(regulator)
             .WithSummary("Import a plan document (JSON text) as the plan's next version, a draft; problems name the JSON path and rule");
-        group.MapPost("/plans/{plan}/{version:int}/edits", EditAsync).RequireAuthorization(regulator)
+        group.MapPost("/plans/{plan}/{version}/edits", EditAsync).RequireAuthorization(regulator)
             .WithSummary("Change figures (JSON path or short name, value, source): a draft in place, an approved version as a new draft version");
-        group.MapPost("/plans/{plan}/{version:int}/approve", ApproveAsync).RequireAuthorization(regulator)
+        group.MapPost("/plans/{plan}/{version}/approve", ApproveAsync).RequireAuthorization(regulator)
             .WithSummary("Approve a draft version; from then on it never changes");
         group.MapPost("/what-if", WhatIfAsync).RequireAuthorization(planReaders)
             .WithSummary("Run a plan over every covered entity with figures changed (set: NAME=VALUE); stores and moves nothing");
         group.MapPost("/what-if/confirm", ConfirmWhatIfAsync).RequireAuthorization(regulator)
             .WithSummary("Confirm a what-if: its changed figures (set: NAME=VALUE, with their source) become a new draft version of the plan; moves nothing");
-        group.MapPost("/{jurisdiction}/{year:int}/pre-allocation", PreAsync).RequireAuthorization(regulator)
+        group.MapPost("/{jurisdiction}/{year}/pre-allocation", PreAsync).RequireAuthorization(regulator)
             .WithSummary("Pre-allocate the year under the approved plan through the registry; entities already done are not moved again");
-        group.MapPost("/{jurisdiction}/{year:int}/true-up", TrueUpAsync).RequireAuthorization(regulator)
+        group.MapPost("/{jurisdiction}/{year}/true-up", TrueUpAsync).RequireAuthorization(regulator)
             .WithSummary("True up the year (多退少补) on approved actual output: issue or withdraw the difference through the registry");
-        group.MapGet("/{jurisdiction}/{year:int}/circumstances", CircumstancesAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
+        group.MapGet("/{jurisdiction}/{year}/circumstances", CircumstancesAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
             .WithSummary("The special circumstances recorded for the year: closures, stoppages, new entrants, added capacity, excluded history years");
-        group.MapPost("/{jurisdiction}/{year:int}/circumstances", RecordCircumstanceAsync).RequireAuthorization(regulator)
+        group.MapPost("/{jurisdiction}/{year}/circumstances", RecordCircumstanceAsync).RequireAuthorization(regulator)
             .WithSummary("Record an entity's special circumstance before its true-up (art. 14–15), or the historical years excluded from its history basis");
-        group.MapGet("/{jurisdiction}/{year:int}", AllocationsAsync).RequireAuthorization(readers)
+        group.MapGet("/{jurisdiction}/{year}", AllocationsAsync).RequireAuthorization(readers)
             .WithSummary("The allocations of a year you may see (regulator, auditor: all; company: its own), with their calculations");
-        group.MapGet("/{jurisdiction}/{year:int}/{organisation}", AllocationAsync).RequireAuthorization(readers)
+        group.MapGet("/{jurisdiction}/{year}/{organisation}", AllocationAsync).RequireAuthorization(readers)
             .WithSummary("One entity's allocation of a year: pre-allocated, final, the true-up, each with its calculation");
     }
 

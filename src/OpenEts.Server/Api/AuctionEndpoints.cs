@@ -22,13 +22,13 @@ internal static class AuctionEndpoints
         var regulator = new AuthorizeAttribute { Roles = Access.Regulator };
         group.MapGet("", ListAsync).AllowAnonymous()
             .WithSummary("Every auction, newest first: class, volume, bidding window, reserve price, status and clearing price (public)");
-        group.MapGet("/{id:long}", DetailAsync).AllowAnonymous()
+        group.MapGet("/{id}", DetailAsync).AllowAnonymous()
             .WithSummary("One auction: its reserve inputs, published results once cleared, your own bids; every bid for the regulator and auditor once cleared");
         group.MapPost("", AnnounceAsync).RequireAuthorization(regulator)
             .WithSummary("Announce an auction; the reserve price is computed by the plan's rule from the monthly market figures given");
-        group.MapPost("/{id:long}/bids", BidAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.RegistryHolders })
+        group.MapPost("/{id}/bids", BidAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.RegistryHolders })
             .WithSummary("Place a sealed bid (tonnes, price per tonne, your holding account); holds tonnes × price of your cash; cannot be withdrawn");
-        group.MapPost("/{id:long}/close", CloseAsync).RequireAuthorization(regulator)
+        group.MapPost("/{id}/close", CloseAsync).RequireAuthorization(regulator)
             .WithSummary("Clear and settle on the exchange, delivery versus payment, all or nothing: cash from the winners to the auction proceeds, allowances from the issuance account to their accounts");
     }
 

@@ -25,27 +25,22 @@ internal static class ComplianceEndpoints
         var group = app.MapGroup("/api/v1/compliance").WithTags("Compliance");
         group.MapGet("/years", YearsAsync).AllowAnonymous()
             .WithSummary("The jurisdictions (registry codes: GD, CN) and years whose approved plan has compliance rules, newest first (public)");
-        group.MapGet("/{jurisdiction}/{year:int}", ListAsync).AllowAnonymous()
+        group.MapGet("/{jurisdiction}/{year}", ListAsync).AllowAnonymous()
             .WithSummary("The year's compliance list: each entity's obligation, eligible units surrendered and status (public)");
-        group.MapGet("/{jurisdiction}/{year:int}/list.xlsx", ListXlsxAsync).AllowAnonymous()
+        group.MapGet("/{jurisdiction}/{year}/list.xlsx", ListXlsxAsync).AllowAnonymous()
             .WithSummary("The year's compliance list as .xlsx, Chinese headers (public)");
-        group.MapGet("/{jurisdiction}/{year:int}/overview", OverviewAsync)
+        group.MapGet("/{jurisdiction}/{year}/overview", OverviewAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.AuditReaders })
             .WithSummary("The regulator's overview: every entity's allowances, offsets, in-province share, ineligible units and penalty");
-        group.MapGet("/{jurisdiction}/{year:int}/own", OwnAsync)
+        group.MapGet("/{jurisdiction}/{year}/own", OwnAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvCompany })
             .WithSummary("Your entity's standing, surrenders and holdings with each class's eligibility and what may be surrendered now");
-        // A year in the path that is no number (/GD/abc) matches none of the routes above: rather than a bare 404, it is named.
-        group.MapGet("/{jurisdiction}/{year}/{**rest}", YearIsNoNumber).AllowAnonymous().ExcludeFromDescription();
         group.MapPost("/surrenders", SurrenderAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvCompany })
             .WithSummary("Surrender units for compliance; refused with the rule named (409) before any unit moves");
     }
 
     public sealed record YearView(string Jurisdiction, int Year);
-
-    private static Results<NotFound, ValidationProblem> YearIsNoNumber(string year) =>
-        int.TryParse(year, CultureInfo.InvariantCulture, out _) ? TypedResults.NotFound() : Problems.Fields([Unbound.NotANumber("year", year)]);
 
     public sealed record FlagView(string Field, string Reference, bool Confirmed);
 

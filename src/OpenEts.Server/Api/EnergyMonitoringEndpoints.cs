@@ -32,21 +32,21 @@ internal static partial class EnergyMonitoringEndpoints
             .WithSummary("Set a meter point's permitted use per day (in its unit) with its basis; a day whose readings sum above it is an exceedance");
         group.MapGet("/exceedances", ExceedancesAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
             .WithSummary("Days a meter's readings summed above its permitted daily use (from, to: yyyy-MM-dd; default the last 30 days; a company sees its own)");
-        group.MapPost("/units/{id:long}/key-user", LinkAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringRegistrar })
+        group.MapPost("/units/{id}/key-user", LinkAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringRegistrar })
             .WithSummary("Link a monitored unit to the designation of the key energy user it is (its unit code, e.g. NX-KU-01)");
-        group.MapGet("/units/{id:long}/meters", MetersAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
+        group.MapGet("/units/{id}/meters", MetersAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
             .WithSummary("A unit's meter points");
         group.MapPost("/readings", IngestAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringSenders })
             .WithSummary("Send a batch of readings (and monthly figures): all or nothing, every bad row named; a resent batch (same batchId and content) changes nothing and says so");
         group.MapPost("/faults", FaultAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringSenders })
             .WithSummary("Report a meter fault (repair due within 3 working days, else escalated)");
-        group.MapPost("/faults/{id:long}/repair", RepairAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringSenders })
+        group.MapPost("/faults/{id}/repair", RepairAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringSenders })
             .WithSummary("Record a fault's repair");
         group.MapPost("/calibrations", CalibrationAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringSenders })
             .WithSummary("Record a meter's calibration or replacement with its certificate");
         group.MapGet("/quality", OverviewAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
             .WithSummary("Data quality of every unit and region over a period (from, to: yyyy-MM-dd; default the last 30 days; region optional)");
-        group.MapGet("/units/{id:long}/quality", UnitQualityAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
+        group.MapGet("/units/{id}/quality", UnitQualityAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.EnergyMonitoringReaders })
             .WithSummary("A unit's data-quality dashboard: meters, flags, daily trend, faults, calibrations");
     }
 

@@ -18,14 +18,14 @@ internal static partial class ExchangeEndpoints
                 + "or payAsBid, for your own account or (account) one of your clients'; the units go to the clearing account");
         group.MapGet("/auctions", AuctionsAsync).RequireAuthorization(Readers)
             .WithSummary("The latest one-way auctions, newest first, with their results once cleared (members with a trading account, supervisors)");
-        group.MapGet("/auctions/{id:long}", AuctionAsync).RequireAuthorization(Readers)
+        group.MapGet("/auctions/{id}", AuctionAsync).RequireAuthorization(Readers)
             .WithSummary("One auction and the bids you may see: your own (and your clients'); the seller's all once cleared; the supervisors' all");
-        group.MapPost("/auctions/{id:long}/bids", BidAsync).RequireAuthorization(Traders)
+        group.MapPost("/auctions/{id}/bids", BidAsync).RequireAuthorization(Traders)
             .WithSummary("Bid on an auction inside its window: price (at least the reserve) and quantity (at least the minimum bid); reserves "
                 + "value + the maximum fee of your cash (or, with account, your client's) until the close; the seller may not bid");
-        group.MapPost("/auctions/bids/{id:long}/withdraw", WithdrawBidAsync).RequireAuthorization(Traders)
+        group.MapPost("/auctions/bids/{id}/withdraw", WithdrawBidAsync).RequireAuthorization(Traders)
             .WithSummary("Withdraw one of your open bids or your clients' before the window closes: its cash is released");
-        group.MapPost("/auctions/{id:long}/close", CloseAuctionAsync).RequireAuthorization(Operators)
+        group.MapPost("/auctions/{id}/close", CloseAuctionAsync).RequireAuthorization(Operators)
             .WithSummary("Close an auction whose window has ended (the exchange's staff): clears by price then time priority (the marginal bid "
                 + "in part), settles each winning bid delivery versus payment with fees, releases the rest; not market prints");
     }

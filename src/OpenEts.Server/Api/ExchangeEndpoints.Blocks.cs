@@ -16,10 +16,10 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Propose a block trade (大宗协议) to a counterparty's trading account: your side, price and quantity (at least 100 000 t, "
                 + "within ±30 % of the reference, unconfirmed), for your own account or (account) one of your clients'; nothing is held until the "
                 + "counterparty accepts");
-        group.MapPost("/block-trades/{id:long}/accept", AcceptBlockAsync).RequireAuthorization(Traders)
+        group.MapPost("/block-trades/{id}/accept", AcceptBlockAsync).RequireAuthorization(Traders)
             .WithSummary("Accept a block trade proposed to your organisation or to one of your clients: it settles delivery versus payment at "
                 + "once (units, cash and fees), off the book (block volume, not the last price)");
-        group.MapPost("/block-trades/{id:long}/cancel", CancelBlockAsync).RequireAuthorization(Traders)
+        group.MapPost("/block-trades/{id}/cancel", CancelBlockAsync).RequireAuthorization(Traders)
             .WithSummary("Withdraw a block trade you proposed, or decline one proposed to you, while it waits (your clients' too)");
         group.MapGet("/block-trades", MyBlocksAsync).RequireAuthorization(Traders)
             .WithSummary("Your organisation's block trades, proposed by it or to it, newest first (?account= one of your clients')");

@@ -19,24 +19,24 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Your organisation's client accounts as a member, by number, each with its state and any move to another member offered");
         group.MapGet("/clients/offered", OfferedAsync).RequireAuthorization(Traders)
             .WithSummary("Client accounts another member offered to move to your organisation (转托管), waiting for your acceptance");
-        group.MapPost("/accounts/{id:long}/suspend", SuspendAsync).RequireAuthorization(Traders)
+        group.MapPost("/accounts/{id}/suspend", SuspendAsync).RequireAuthorization(Traders)
             .WithSummary("Suspend a trading account (暂停交易): a member its clients', the exchange's staff any; new orders are refused (rule "
                 + "AccountSuspended), its resting orders and open listings are cancelled and their cash and units released, its open one-way bids withdrawn");
-        group.MapPost("/accounts/{id:long}/reinstate", ReinstateAsync).RequireAuthorization(Traders)
+        group.MapPost("/accounts/{id}/reinstate", ReinstateAsync).RequireAuthorization(Traders)
             .WithSummary("Reinstate a suspended trading account: a member its clients' (unless the exchange suspended it), the exchange's staff any");
-        group.MapPost("/accounts/{id:long}/close", CloseAsync).RequireAuthorization(Traders)
+        group.MapPost("/accounts/{id}/close", CloseAsync).RequireAuthorization(Traders)
             .WithSummary("Close a trading account (销户): a member its clients', the exchange's staff any; only with no resting orders, listings, bids, "
                 + "reserved or remaining cash (withdraw it first) and, for a member's own, no open client accounts (rule AccountInUse)");
-        group.MapPost("/accounts/{id:long}/transfer", TransferAsync).RequireAuthorization(Traders)
+        group.MapPost("/accounts/{id}/transfer", TransferAsync).RequireAuthorization(Traders)
             .WithSummary("Move a client account to another member (转托管): its present member offers it (the new member accepts), the exchange's "
                 + "staff decide it at once; toMember is the new member's own trading account; the client must have nothing resting");
-        group.MapPost("/accounts/{id:long}/transfer/accept", AcceptTransferAsync).RequireAuthorization(Traders)
+        group.MapPost("/accounts/{id}/transfer/accept", AcceptTransferAsync).RequireAuthorization(Traders)
             .WithSummary("Accept a client account's move to your organisation offered by its present member: it becomes your client");
-        group.MapPost("/accounts/{id:long}/transfer/decline", DeclineTransferAsync).RequireAuthorization(Traders)
+        group.MapPost("/accounts/{id}/transfer/decline", DeclineTransferAsync).RequireAuthorization(Traders)
             .WithSummary("Decline a client account's move to your organisation offered by its present member, giving a reason (required; "
                 + "the offering member sees it beside its client): the offer ends and the client stays with its member (rules NoTransferOffer, "
                 + "NotOfferedMember)");
-        group.MapPost("/accounts/{id:long}/transfer/withdraw", WithdrawTransferAsync).RequireAuthorization(Traders)
+        group.MapPost("/accounts/{id}/transfer/withdraw", WithdrawTransferAsync).RequireAuthorization(Traders)
             .WithSummary("Withdraw the move of your client's account to another member before that member accepts it: the offer ends and the "
                 + "client stays yours; the exchange's staff withdraw any (rules NoTransferOffer, NotYourClient)");
     }

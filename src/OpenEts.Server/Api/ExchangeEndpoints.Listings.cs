@@ -23,11 +23,11 @@ internal static partial class ExchangeEndpoints
         group.MapGet("/listings", OpenListingsAsync).RequireAuthorization(Traders)
             .WithSummary("Every open listing, by number (mine marks your organisation's, or with ?account= one of your clients'); only the best-priced, "
                 + "then earliest, of a side may be picked");
-        group.MapPost("/listings/{id:long}/pick", PickListingAsync).RequireAuthorization(Traders)
+        group.MapPost("/listings/{id}/pick", PickListingAsync).RequireAuthorization(Traders)
             .WithSummary("Pick a listing at its price: all that is left (no quantity) or at least its minimum take, for your own account or (account) one "
                 + "of your clients'; settles delivery versus payment at once (units, cash and fees); the idempotency key (idempotencyKey or the "
                 + "Idempotency-Key header) makes a repeat return the first pick");
-        group.MapPost("/listings/{id:long}/withdraw", WithdrawListingAsync).RequireAuthorization(Traders)
+        group.MapPost("/listings/{id}/withdraw", WithdrawListingAsync).RequireAuthorization(Traders)
             .WithSummary("Withdraw what is left of one of your listings or your clients': its units or cash come back");
         group.MapGet("/listing-trades", MyListingTradesAsync).RequireAuthorization(Traders)
             .WithSummary("Your organisation's listing trades (as lister or picker), newest first, each settled (?account= one of your clients')");

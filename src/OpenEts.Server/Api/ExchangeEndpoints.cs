@@ -55,9 +55,9 @@ internal static partial class ExchangeEndpoints
         group.MapPost("/orders", PlaceAsync).RequireAuthorization(Traders)
             .WithSummary("Place an order for your organisation's trading account, or with account for one of your clients' (a member's 客户); a buy "
                 + "reserves cash, a sell moves units to the clearing account, both of the account's organisation; trades settle at once");
-        group.MapPost("/orders/{id:long}/cancel", CancelAsync).RequireAuthorization(Traders)
+        group.MapPost("/orders/{id}/cancel", CancelAsync).RequireAuthorization(Traders)
             .WithSummary("Cancel the open remainder of one of your organisation's or your clients' orders (also while halted); releases its cash or units");
-        group.MapPost("/orders/{id:long}/amend", AmendAsync).RequireAuthorization(Traders)
+        group.MapPost("/orders/{id}/amend", AmendAsync).RequireAuthorization(Traders)
             .WithSummary("Amend one of your organisation's or your clients' resting limit orders: a new price (optional) and the new open quantity; the same price "
                 + "and a lower quantity keeps time priority, otherwise it re-enters and may trade at once; cancelled grows by the reduction");
         group.MapGet("/orders", OrdersAsync).RequireAuthorization(Traders)

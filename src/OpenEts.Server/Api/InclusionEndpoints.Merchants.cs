@@ -30,7 +30,7 @@ internal static partial class InclusionEndpoints
             .WithSummary("Data partners with their scope and key state (the key itself is never shown again)");
         group.MapPost("/partners", IssueKeyAsync).RequireAuthorization(regulator)
             .WithSummary("Issue a data partner an API key scoped to a programme and behaviours; the key is in this answer only. With publicKey (ECDSA P-256, PEM or base64 DER), every event sent with the key must carry its signature");
-        group.MapPost("/partners/{id:long}/revoke", RevokeKeyAsync).RequireAuthorization(regulator)
+        group.MapPost("/partners/{id}/revoke", RevokeKeyAsync).RequireAuthorization(regulator)
             .WithSummary("Revoke a partner's key: every later submission with it is refused");
         group.MapPost("/partner/actions", PartnerActionsAsync).AllowAnonymous().RequireRateLimiting(InclusionRateLimits.Partner)
             .Accepts<BatchInput>("application/json")

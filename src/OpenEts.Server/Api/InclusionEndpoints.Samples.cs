@@ -16,15 +16,15 @@ internal static partial class InclusionEndpoints
 
     private static void MapSamples(RouteGroupBuilder group)
     {
-        group.MapGet("/aggregations/{id:long}/sample", SampleAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionSampleReaders })
+        group.MapGet("/aggregations/{id}/sample", SampleAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionSampleReaders })
             .WithSummary("An aggregation's sample: seed, plan (z, p, e, tolerable rate with their source), strata, the sampled events (citizens by the sample's pseudonym) and findings, and the evaluation so far");
-        group.MapPost("/aggregations/{id:long}/sample", DrawAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionVerifier })
+        group.MapPost("/aggregations/{id}/sample", DrawAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionVerifier })
             .WithSummary("Draw the aggregation's sample (the verifier; drawn once, reproducibly from the aggregation's seed; the verifier's organisation takes the aggregation)");
-        group.MapPost("/aggregations/{id:long}/sample/findings", FindingAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionVerifier })
+        group.MapPost("/aggregations/{id}/sample/findings", FindingAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionVerifier })
             .WithSummary("Record the finding for one sampled event: confirmed, or notSupported with a reason (changeable until verified)");
-        group.MapPost("/aggregations/{id:long}/verification", VerifyOnSampleAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionVerifier })
+        group.MapPost("/aggregations/{id}/verification", VerifyOnSampleAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionVerifier })
             .WithSummary("Verify the aggregation on its checked sample through the offsets module: the claim as filed, or cut by the projected error above the tolerable rate");
-        group.MapGet("/aggregations/{id:long}/trail", TrailAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionOverseers })
+        group.MapGet("/aggregations/{id}/trail", TrailAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionOverseers })
             .WithSummary("The audit trail from the PHCER issued to the aggregation, its daily sums by behaviour, the events still kept and the sample (events for sample readers only)");
     }
 

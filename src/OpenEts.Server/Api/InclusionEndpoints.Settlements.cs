@@ -13,13 +13,13 @@ internal static partial class InclusionEndpoints
 {
     private static void MapSettlements(RouteGroupBuilder group)
     {
-        group.MapPost("/merchants/{id:long}/settlements", SettleAsync)
+        group.MapPost("/merchants/{id}/settlements", SettleAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionSettlers })
             .WithSummary("The programme's operator (or the regulator) settles a merchant for a period of Beijing days: every redemption it confirmed then and no statement settled yet, at the programme's yuan per coin [UNCONFIRMED], into one journaled statement; a redemption is settled once");
-        group.MapGet("/settlements/{id:long}", SettlementAsync)
+        group.MapGet("/settlements/{id}", SettlementAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionMerchantReaders })
             .WithSummary("A settlement statement with every redemption it settled: the merchant's representatives, the programme's operator, the regulator and the auditor");
-        group.MapGet("/settlements/{id:long}/statement.xlsx", SettlementXlsxAsync)
+        group.MapGet("/settlements/{id}/statement.xlsx", SettlementXlsxAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Access.InclusionMerchantReaders })
             .WithSummary("A settlement statement as .xlsx: one row per redemption, then the totals");
     }

@@ -35,21 +35,21 @@ internal static class MrvEndpoints
             .WithSummary("Reports you may see (regulator, auditor: all; company: its own; verifier: assigned); filters year, status");
         group.MapGet("/queue", QueueAsync).RequireAuthorization(readers)
             .WithSummary("Reports waiting for your role: drafts and returns (company), submitted and verified (regulator), assigned (verifier)");
-        group.MapGet("/reports/{id:long}", ReportAsync).RequireAuthorization(readers)
+        group.MapGet("/reports/{id}", ReportAsync).RequireAuthorization(readers)
             .WithSummary("One report: lines, outputs, the calculation with every figure's derivation, the verification");
         group.MapPost("/reports", SaveDraftAsync).RequireAuthorization(company)
             .WithSummary("Save your company's report for a year as a draft (created or replaced); recomputed with the current factor library");
-        group.MapPost("/reports/{id:long}/submit", SubmitAsync).RequireAuthorization(company)
+        group.MapPost("/reports/{id}/submit", SubmitAsync).RequireAuthorization(company)
             .WithSummary("Submit a draft or returned report; refused with the calculation's errors; flagged late after the deadline");
-        group.MapPost("/reports/{id:long}/assign", AssignAsync).RequireAuthorization(regulator)
+        group.MapPost("/reports/{id}/assign", AssignAsync).RequireAuthorization(regulator)
             .WithSummary("Assign a verification body that declared no conflict of interest (conflictOfInterest: none)");
-        group.MapPost("/reports/{id:long}/verification", VerifyAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvVerifier })
+        group.MapPost("/reports/{id}/verification", VerifyAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvVerifier })
             .WithSummary("Record the verification: adjusted lines with reason and evidence, a note on every warning, a conclusion");
-        group.MapPost("/reports/{id:long}/approve", ApproveAsync).RequireAuthorization(regulator)
+        group.MapPost("/reports/{id}/approve", ApproveAsync).RequireAuthorization(regulator)
             .WithSummary("Approve a verified report: the approved total is the verified total rounded to 1 kg");
-        group.MapPost("/reports/{id:long}/return", ReturnAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvHolders })
+        group.MapPost("/reports/{id}/return", ReturnAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvHolders })
             .WithSummary("Return a report to its company with comments (by the role that holds it)");
-        group.MapPost("/reports/{id:long}/return-to-verifier", ReturnToVerifierAsync).RequireAuthorization(regulator)
+        group.MapPost("/reports/{id}/return-to-verifier", ReturnToVerifierAsync).RequireAuthorization(regulator)
             .WithSummary("Return a verified report to its verifier with comments, to be verified again (the regulator)");
         group.MapGet("/plans", PlanAsync).RequireAuthorization(company)
             .WithSummary("Your company's monitoring plan for a year (?year=)");

@@ -36,33 +36,33 @@ internal static class OffsetsEndpoints
             .WithSummary("The programmes: who reviews each step, the methodologies accepted (with sources and [UNCONFIRMED] flags), the serial format");
         group.MapGet("/projects", ListAsync).AllowAnonymous()
             .WithSummary("Projects you may see (public from validation on; filed ones to their owner and reviewers); filters programme, status");
-        group.MapGet("/projects/{id:long}", ProjectAsync).AllowAnonymous()
+        group.MapGet("/projects/{id}", ProjectAsync).AllowAnonymous()
             .WithSummary("One project: details, status history, documents with SHA-256, monitoring reports, the registry's issuances");
         group.MapGet("/facts/{programme}/{code}", FactsAsync).AllowAnonymous()
             .WithSummary("What compliance reads of a project: owner's credit code, CO2+CH4 share, designated area, host province and city");
-        group.MapGet("/documents/{id:long}", DocumentAsync).AllowAnonymous().Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+        group.MapGet("/documents/{id}", DocumentAsync).AllowAnonymous().Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("A project document's bytes (its SHA-256 is on the project)");
         group.MapGet("/queue", QueueAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.MrvReaders })
             .WithSummary("Projects waiting for your role (or, for an owner, returned to it)");
         group.MapPost("/projects", SubmitAsync).RequireAuthorization(owner)
             .WithSummary("File a project (or a returned one again, with project)");
-        group.MapPost("/projects/{id:long}/validate", ValidateAsync).RequireAuthorization(validator)
+        group.MapPost("/projects/{id}/validate", ValidateAsync).RequireAuthorization(validator)
             .WithSummary("Validate a submitted project with an opinion (the programme's validator)");
-        group.MapPost("/projects/{id:long}/return", ReturnAsync).RequireAuthorization(holders)
+        group.MapPost("/projects/{id}/return", ReturnAsync).RequireAuthorization(holders)
             .WithSummary("Return a project to its owner with comments (by the role that holds it)");
-        group.MapPost("/projects/{id:long}/register", RegisterAsync).RequireAuthorization(registrar)
+        group.MapPost("/projects/{id}/register", RegisterAsync).RequireAuthorization(registrar)
             .WithSummary("Register a validated project (the programme's registrar)");
-        group.MapPost("/projects/{id:long}/documents", AttachAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.OffsetsAttachers })
+        group.MapPost("/projects/{id}/documents", AttachAsync).RequireAuthorization(new AuthorizeAttribute { Roles = Access.OffsetsAttachers })
             .WithSummary("Attach a document (base64 content, at most 10 MB); stored with its SHA-256");
-        group.MapPost("/projects/{id:long}/reports", ReportAsync).RequireAuthorization(owner)
+        group.MapPost("/projects/{id}/reports", ReportAsync).RequireAuthorization(owner)
             .WithSummary("File a monitoring report for a period within one year (forestry input, or tonnes claimed); a returned one again with report");
-        group.MapPost("/reports/{id:long}/verify", VerifyAsync).RequireAuthorization(validator)
+        group.MapPost("/reports/{id}/verify", VerifyAsync).RequireAuthorization(validator)
             .WithSummary("Verify a monitoring report with an opinion (forestry recomputed; others at the tonnes stated)");
-        group.MapPost("/reports/{id:long}/return", ReturnReportAsync).RequireAuthorization(holders)
+        group.MapPost("/reports/{id}/return", ReturnReportAsync).RequireAuthorization(holders)
             .WithSummary("Return a monitoring report to the owner with comments");
-        group.MapPost("/reports/{id:long}/issue", IssueAsync).RequireAuthorization(registrar)
+        group.MapPost("/reports/{id}/issue", IssueAsync).RequireAuthorization(registrar)
             .WithSummary("Issue a verified report's credits into the owner's holding account, the buffer withheld, through the registry");
-        group.MapPost("/reports/{id:long}/link", LinkAsync).RequireAuthorization(registrar)
+        group.MapPost("/reports/{id}/link", LinkAsync).RequireAuthorization(registrar)
             .WithSummary("Link a verified report to credits the registry issued before the project was on the register");
     }
 

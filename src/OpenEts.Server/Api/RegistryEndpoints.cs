@@ -38,13 +38,13 @@ internal static partial class RegistryEndpoints
             .WithSummary("An account's holdings per unit class, with serial blocks");
         group.MapGet("/accounts/{account}/history", HistoryAsync).RequireAuthorization(readers)
             .WithSummary("Registry events touching an account, oldest first; filters kind, class, since, until; page skip, take (X-Total-Count)");
-        group.MapGet("/serials/{class}/{serial:long}", SerialAsync).RequireAuthorization(readers)
+        group.MapGet("/serials/{class}/{serial}", SerialAsync).RequireAuthorization(readers)
             .WithSummary("Who holds one serial of a unit class: the account when you may see it, else only 'heldElsewhere'");
         group.MapPost("/transfers", ProposeAsync).RequireAuthorization(holders)
             .WithSummary("Propose a transfer; a second representative of the source must approve it");
-        group.MapPost("/transfers/{id:long}/approve", ApproveAsync).RequireAuthorization(holders)
+        group.MapPost("/transfers/{id}/approve", ApproveAsync).RequireAuthorization(holders)
             .WithSummary("Approve a transfer proposal (not your own); the units move at once");
-        group.MapPost("/transfers/{id:long}/reject", RejectAsync).RequireAuthorization(holders)
+        group.MapPost("/transfers/{id}/reject", RejectAsync).RequireAuthorization(holders)
             .WithSummary("Reject (or withdraw) a transfer proposal");
         group.MapPost("/surrenders", SurrenderAsync).RequireAuthorization(holders)
             .WithSummary("Surrender units for a compliance year");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -14,9 +15,11 @@ namespace OpenEts.Server.Hosting;
 /// <summary>
 /// Turns a request the minimal APIs could not bind (they throw <see cref="BadHttpRequestException"/>, see
 /// <c>RouteHandlerOptions.ThrowOnBadRequest</c>) into problem+json naming the field and the rule, as the business rules
-/// do: a body System.Text.Json refused (<see cref="JsonBodyErrors"/>), or no body at all.
+/// do: a body System.Text.Json refused (<see cref="JsonBodyErrors"/>), a value in the path or query that is no number
+/// (<c>/compliance/GD/abc</c>, <c>?year=abc</c>: routes carry no type constraint, so that such a value reaches here named
+/// rather than matching no route), or no body at all.
 /// </summary>
-internal sealed class BadRequestHandler(IOptions<JsonOptions> json) : IExceptionHandler
+internal sealed partial class BadRequestHandler(IOptions<JsonOptions> json) : IExceptionHandler
 {
     // The most of a refused body looked at to say what is wrong with it.
     private const int MaxBodyExamined = 1 << 20;
@@ -40,6 +43,7 @@ internal sealed class BadRequestHandler(IOptions<JsonOptions> json) : IException
         {
             { InnerException: JsonException e } =>
                 JsonBodyErrors.Describe(e, request?.RequestType, json.Value.SerializerOptions, body),
+            _ when UnboundParameter().Match(bad.Message) is { Success: true } m => [Unbound.Parameter(m.Groups["type"].Value, m.Groups["name"].Value, m.Groups["value"].Value)],
             _ when request is not null && IsEmpty(body.Span) =>
                 [new FieldError(JsonBodyErrors.Body, "Json.Required", "body: the request needs a JSON object")],
             _ => [new FieldError("", "Http.BadRequest", bad.Message)],
@@ -69,6 +73,11 @@ internal sealed class BadRequestHandler(IOptions<JsonOptions> json) : IException
         }
         return buffer.ToArray();
     }
+
+    // A value in the path or query that its parameter's type could not take, as the minimal APIs say it
+    // (RequestDelegateFactory's "Failed to bind parameter" message, which is not localised).
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^" ]+) (?<name>[^"]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex UnboundParameter();
 
     // No body, only white space, or the literal null: nothing to bind.
     private static bool IsEmpty(ReadOnlySpan<byte> body)

@@ -284,6 +284,7 @@ public static class OpenEtsApp
         app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseUploadForms();
+        app.UseUnboundNumbers();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -56,6 +56,19 @@ internal static class Unbound
     }
 
     /// <summary>
+    /// A value in an API's path or query that its parameter of type <paramref name="type"/> (as the minimal APIs name it:
+    /// <c>int</c>, <c>Nullable&lt;long&gt;</c>) could not take: a number named as <see cref="NotANumber"/> does, anything
+    /// else rule <c>Http.BadRequest</c> naming the field.
+    /// </summary>
+    public static FieldError Parameter(string type, string field, string typed)
+    {
+        string[] numbers = ["int", "long", "short", "byte", "decimal", "Int32", "Int64", "Int16", "Decimal"];
+        return numbers.Any(n => type == n || type == $"Nullable<{n}>" || type == $"{n}?")
+            ? NotANumber(field, typed)
+            : new FieldError(field, "Http.BadRequest", $"{field}: '{typed}' cannot be read as {type}") { Figures = [typed] };
+    }
+
+    /// <summary>
     /// Files each value in a page's address that did not bind (see <see cref="Errors"/>) under its field in
     /// <paramref name="into"/>, saying what the page shows instead (<paramref name="instead"/> of the field; a field it
     /// answers null for is not the page's to name, such as a link's internal parameter).

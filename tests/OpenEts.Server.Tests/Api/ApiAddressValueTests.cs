@@ -6,7 +6,7 @@ using OpenEts.Server.Tests.Infrastructure;
 namespace OpenEts.Server.Tests.Api;
 
 /// <summary>
-/// A value in an API address that the API cannot use (<c>/GD/abc</c>, <c>?status=foo</c>) is answered
+/// A value in an API address that the API cannot use (<c>/GD/abc</c>, <c>?year=abc</c>, <c>?status=foo</c>) is answered
 /// 400 naming the field, the value as typed and the rule, never a bare 404, a 400 that names nothing, or the whole list
 /// as if no filter had been given.
 /// </summary>
@@ -19,26 +19,40 @@ public sealed class ApiAddressValueTests(ServerFactory server) : IClassFixture<S
     {
         using var client = await server.SignedInAsync(user);
         using var response = await client.GetAsync(new Uri(address, UriKind.Relative), Ct);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var field = problem.GetProperty("field").GetString()!;
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.True(problem.TryGetProperty("field", out var named), body);
+        var field = named.GetString()!;
         return (field, problem.GetProperty("rule").GetString()!, problem.GetProperty("errors").GetProperty(field)[0].GetString()!);
     }
 
     [Theory]
-    [InlineData("/api/v1/compliance/GD/abc")]
-    [InlineData("/api/v1/compliance/GD/abc/overview")]
-    public async Task Compliance_AYearInThePathThatIsNoNumber_Is400NamingYearAsTyped(string address)
+    [InlineData("/api/v1/compliance/GD/abc", "year", "abc")]
+    [InlineData("/api/v1/compliance/GD/abc/overview", "year", "abc")]
+    [InlineData("/api/v1/mrv/reports?year=abc", "year", "abc")]
+    [InlineData("/api/v1/mrv/reports/abc", "id", "abc")]
+    [InlineData("/api/v1/energy/assessments?year=abc", "year", "abc")]
+    [InlineData("/api/v1/allocation/plans/guangdong-2017/one", "version", "one")]
+    public async Task ANumberInThePathOrQueryThatIsNoNumber_Is400NamingItsFieldAsTyped(string address, string expectedField, string typed)
     {
         var (field, rule, message) = await RefusedAsync("regulator", address);
         using var anonymous = server.CreateClient();
         using var other = await anonymous.GetAsync(new Uri("/api/v1/compliance/GD/2017/nothing", UriKind.Relative), Ct);
 
-        // Before, a bare 404 that did not say the year was the trouble.
-        Assert.Equal(("year", "Number"), (field, rule));
-        Assert.Contains("“abc”不是数字", message, StringComparison.Ordinal);
+        // Before, a bare 404 (a number in the path) or a 400 naming no field (in the query) that did not say what was wrong.
+        Assert.Equal((expectedField, "Number"), (field, rule));
+        Assert.Contains($"“{typed}”不是数字", message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task AWholeNumberThatIsTooLargeInThePath_Is400SayingSo()
+    {
+        var (field, rule, _) = await RefusedAsync("regulator", "/api/v1/mrv/reports/99999999999999999999");
+
+        Assert.Equal(("id", "NumberTooLarge"), (field, rule));
     }
 
     [Theory]

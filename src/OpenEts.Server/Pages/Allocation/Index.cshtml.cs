@@ -111,19 +111,13 @@ public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandl
     private async Task LoadAsync(CancellationToken ct)
     {
         // A jurisdiction that has no plan (?jurisdiction=xx) lists nothing: it is named beside its box with those there are.
-        var read = new FieldReader();
-        var jurisdictions = await queries.JurisdictionsAsync(ct);
-        if (jurisdictions.Count > 0 && read.Among(Jurisdiction, "jurisdiction", jurisdictions) is { } known)
-        {
-            Jurisdiction = known;
-        }
-        foreach (var unknown in read.Errors)
+        (Plans, Jurisdiction, var unknown) = await queries.ChooseJurisdictionAsync(Jurisdiction, ct);
+        if (unknown is not null)
         {
             Unbound.Name(Errors, unknown, Text.T("address.nothing"));
         }
         RunRefused = IsRegulator ? await queries.RunRefusalAsync(Jurisdiction, Year, ct) : null;
         Circumstances = MayReadAllocations ? await queries.CircumstancesAsync(Jurisdiction, Year, ct) : [];
-        Plans = await queries.PlansAsync(ct);
         Allocations = MayReadAllocations ? await queries.AllocationsAsync(User.Actor(), Jurisdiction, Year, ct) : [];
     }
 }

@@ -125,10 +125,9 @@ public sealed class SampleModel(InclusionCommandHandler handler, InclusionQuerie
         {
             return null;
         }
-        (Aggregation, var unknown) = await queries.AggregationAsync(User.Actor(), id, "id", ct);
+        (Aggregation, Check, var notYours, var unknown) = await queries.AggregationWithSampleAsync(User.Actor(), id, "id", ct);
         if (Aggregation is not null)
         {
-            (Check, var notYours) = await queries.SampleForAsync(User.Actor(), id, ct);
             NotYours = notYours is not null ? RuleText.Field(notYours)
                 : Check is null && await handler.DrawRefusalAsync(User.Actor(), id, ct) is { } refused
                     ? RuleText.Message(refused.Field, refused.Rule, refused.Message, refused.Figures)
