@@ -10,6 +10,8 @@ public sealed partial class AddressValuesPageTests
         var page = await PageAsync("power-a", "/Exchange?client=abc");
 
         Named(ExchangeBanner(page), "abc", "自营账户");
+        // Labelled as the address means it, a client account, not the client form's credit code.
+        Assert.Contains("<li>客户账户：“abc”不是数字", ExchangeBanner(page), StringComparison.Ordinal);
     }
 
     [Theory]

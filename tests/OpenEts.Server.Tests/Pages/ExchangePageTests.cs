@@ -70,6 +70,29 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task MyTrades_AsManyAsTheListShows_SayOlderOnesAreInTheDailyReport()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        // At the foot of the band (reference 16.09 ±10 %), where no one else's sell rests to meet the buys first.
+        object Order(string side, string type, string key) => new { instrument = "GDEA-2017", side, type, price = 14.50m, quantity = 1, idempotencyKey = key };
+        var before = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+        // As many one-tonne sells as the list shows, each taken at once by an immediate-or-cancel buy.
+        using var sells = await power.PostAsJsonAsync("/api/v1/exchange/orders/batch",
+            new { orders = Enumerable.Range(0, ExchangeQueries.ListLimit).Select(i => Order("sell", "limit", $"many-sell-{i}")) }, Ct);
+        using var buys = await cement.PostAsJsonAsync("/api/v1/exchange/orders/batch",
+            new { orders = Enumerable.Range(0, ExchangeQueries.ListLimit).Select(i => Order("buy", "ioc", $"many-buy-{i}")) }, Ct);
+
+        var page = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (sells.StatusCode, buys.StatusCode));
+        Assert.DoesNotContain("id=\"trades-limited\"", before, StringComparison.Ordinal);
+        Assert.Equal(ExchangeQueries.ListLimit, Regex.Count(page, "<tr class=\"trade\">"));
+        Assert.Contains($"只列出最近的 {ExchangeQueries.ListLimit} 笔成交；更早的成交按日见 <a href=\"/Exchange/Report\">会员日报</a>",
+            page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MyOrders_AnOrderLoweredByAnAmendThenFilled_SaysFilledAfterItWasLowered()
     {
         using var power = await server.SignedInAsync("power-a");

@@ -59,8 +59,12 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
     public async Task OnGetAsync([FromQuery] string? done, CancellationToken ct)
     {
         Done = done;
-        // A client account in the address that is no number (?client=abc) is named, and the organisation's own shown in its place.
-        Unbound.Name(Errors, ModelState, field => field == "client" ? Text.T("exchange.clients.own") : null);
+        // A client account in the address that is no number (?client=abc) is named, labelled as the address means it (a
+        // client account, not the client form's credit code), and the organisation's own shown in its place.
+        foreach (var unbound in Unbound.Errors(ModelState).Where(e => e.Field == "client"))
+        {
+            Unbound.Name(Errors, unbound, Text.T("exchange.clients.own"), Text.T("exchange.clients.title"));
+        }
         await LoadAsync(ct);
     }
 
