@@ -96,8 +96,8 @@ public sealed partial class AddressValuesPageTests
         Assert.Contains("没有分配方案“nope”的第 3 版", unknownPlan, StringComparison.Ordinal);
         Assert.Contains("统一社会信用代码：此项必填", noCode, StringComparison.Ordinal);
         Assert.Contains("“abc”不是正确的统一社会信用代码", badCode, StringComparison.Ordinal);
-        Assert.Contains("没有您可查看的“91440101MA5CY10016”在 guangdong 2017 年度的配额", otherCode, StringComparison.Ordinal);
-        Assert.Contains("本单位在 guangdong 2016 年度没有配额", noOwn, StringComparison.Ordinal);
+        Assert.Contains("没有您可查看的“91440101MA5CY10016”在 2017 年度的配额", otherCode, StringComparison.Ordinal);
+        Assert.Contains("本单位在 2016 年度没有配额", noOwn, StringComparison.Ordinal);
         Assert.Contains("原版本：“a”不是数字", diff, StringComparison.Ordinal);
         Assert.Contains("新版本：“b”不是数字", diff, StringComparison.Ordinal);
         Assert.Contains("没有分配方案“guangdong-2017”的第 9 版", diffNoVersion, StringComparison.Ordinal);
