@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using OpenEts.Application.Exchange.MarketData;
 
@@ -19,13 +20,14 @@ internal static partial class MarketEndpoints
         + "state; another follows each change of the instrument (a trade, an order resting or leaving the book, a halt). Each "
         + "event is 'event: update', 'id: <version>' and 'data: <MarketUpdateView as JSON>': the ticker, the top 5 levels and "
         + "the latest 1-minute and 1-day bars (prices yuan/t). A client that reads slowly skips to the newest update. In a "
-        + "browser: new EventSource('/api/v1/market/CEA-2024/stream'). An instrument that is not listed ends the stream at once.";
+        + "browser: new EventSource('/api/v1/market/CEA-2024/stream'). A code in other letter case streams the listed instrument; a "
+        + "code that is not listed is answered 404 (problem+json naming it and the listed instruments).";
 
     /// <summary>One live update: the ticker, the depth and the latest bars (null before the first trade).</summary>
     public sealed record MarketUpdateView(string Instrument, long Version, TickerView Ticker, DepthView? Depth, BarView? Minute, BarView? Day);
 
     private static void MapStream(RouteGroupBuilder group) =>
-        group.MapGet("/{instrument}/stream", Stream).AllowAnonymous()
+        group.MapGet("/{instrument}/stream", StreamAsync).AllowAnonymous()
             .WithSummary("Live ticker, depth and bars of an instrument as server-sent events (public)")
             .WithDescription(StreamDescription)
             .Produces<MarketUpdateView>(StatusCodes.Status200OK, "text/event-stream");
@@ -33,9 +35,11 @@ internal static partial class MarketEndpoints
     // Each update's whole event, made once however many subscribers it goes to (the update is shared by all of them).
     private static readonly ConditionalWeakTable<MarketUpdate, byte[]> Frames = [];
 
-    internal static MarketEventsResult Stream(string instrument, MarketStream stream,
-        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
-        new(stream, instrument, json.Value.SerializerOptions);
+    internal static async Task<Results<MarketEventsResult, ProblemHttpResult>> StreamAsync(string instrument, MarketStream stream,
+        MarketDataQueries market, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
+        await market.ListedCodeAsync(instrument, ct).ConfigureAwait(false) is { } code
+            ? new MarketEventsResult(stream, code, json.Value.SerializerOptions)
+            : await UnlistedAsync(instrument, market, ct).ConfigureAwait(false);
 
     /// <summary>
     /// An update as one server-sent event in UTF-8, as <see cref="SseFormatter"/> frames it: <c>event: update</c>, the

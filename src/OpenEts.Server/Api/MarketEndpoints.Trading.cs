@@ -50,11 +50,8 @@ internal static partial class MarketEndpoints
 
     internal static decimal? Yuan(long? fen) => fen is { } f ? Yuan(f) : null;
 
-    // A change against the previous close may be negative; an amount of money never is.
-    private static decimal? Change(long? fen) => fen is { } f ? (f < 0 ? -Yuan(-f) : Yuan(f)) : null;
-
     internal static TickerView View(Ticker t) => new(t.Instrument, t.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Yuan(t.PreviousCloseFen), Yuan(t.LastFen), Change(t.ChangeFen), t.ChangePercent, Yuan(t.OpenFen), Yuan(t.HighFen), Yuan(t.LowFen),
+        Yuan(t.PreviousCloseFen), Yuan(t.LastFen), t.Change, t.ChangePercent, Yuan(t.OpenFen), Yuan(t.HighFen), Yuan(t.LowFen),
         t.Volume, Yuan(t.TurnoverFen), t.Trades, t.LastAt, t.BlockVolume, Yuan(t.BlockTurnoverFen));
 
     internal static BarView View(Bar b) => new(b.Start, Yuan(b.OpenFen), Yuan(b.HighFen), Yuan(b.LowFen), Yuan(b.CloseFen), b.Volume,
@@ -67,21 +64,30 @@ internal static partial class MarketEndpoints
     private static async Task<Ok<List<InstrumentView>>> InstrumentsAsync(MarketDataQueries market, CancellationToken ct) =>
         TypedResults.Ok((await market.InstrumentsAsync(ct).ConfigureAwait(false)).Select(i => new InstrumentView(i.Instrument, Yuan(i.ReferencePriceFen))).ToList());
 
-    private static async Task<Results<Ok<TickerView>, NotFound>> TickerAsync(string instrument, MarketDataQueries market, CancellationToken ct) =>
-        await market.TickerAsync(instrument, ct).ConfigureAwait(false) is { } t ? TypedResults.Ok(View(t)) : TypedResults.NotFound();
+    // A code in the address is answered for the listed instrument it names in any letter case (gdea-2017 for GDEA-2017);
+    // one that names none is 404 naming it as typed and the listed instruments.
+    private static async Task<ProblemHttpResult> UnlistedAsync(string instrument, MarketDataQueries market, CancellationToken ct) =>
+        Problems.NotFound(await market.UnlistedAsync(instrument, nameof(instrument), ct).ConfigureAwait(false));
 
-    private static async Task<Results<Ok<KLinesView>, NotFound, ValidationProblem>> KLinesAsync(
+    private static async Task<Results<Ok<TickerView>, ProblemHttpResult>> TickerAsync(string instrument, MarketDataQueries market, CancellationToken ct) =>
+        await market.ReadListedAsync(instrument, code => market.TickerAsync(code, ct), ct).ConfigureAwait(false) is (_, { } t)
+            ? TypedResults.Ok(View(t))
+            : await UnlistedAsync(instrument, market, ct).ConfigureAwait(false);
+
+    private static async Task<Results<Ok<KLinesView>, ValidationProblem, ProblemHttpResult>> KLinesAsync(
         string instrument, string? interval, MarketDataQueries market, CancellationToken ct)
     {
         if (!MarketDataQueries.TryParseInterval(interval, out var i))
         {
             return Problems.Fields([FieldError.Of("interval", "UnknownValue", $"interval '{interval}' is not one of {"1m, 1d"}")]);
         }
-        return await market.KLinesAsync(instrument, i, ct).ConfigureAwait(false) is { } bars
-            ? TypedResults.Ok(new KLinesView(instrument, MarketDataQueries.IntervalName(i), [.. bars.Select(View)]))
-            : TypedResults.NotFound();
+        return await market.ReadListedAsync(instrument, code => market.KLinesAsync(code, i, ct), ct).ConfigureAwait(false) is (var listed, { } bars)
+            ? TypedResults.Ok(new KLinesView(listed, MarketDataQueries.IntervalName(i), [.. bars.Select(View)]))
+            : await UnlistedAsync(instrument, market, ct).ConfigureAwait(false);
     }
 
-    private static async Task<Results<Ok<DepthView>, NotFound>> DepthAsync(string instrument, MarketDataQueries market, CancellationToken ct) =>
-        await market.DepthAsync(instrument, ct).ConfigureAwait(false) is { } d ? TypedResults.Ok(View(d)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<DepthView>, ProblemHttpResult>> DepthAsync(string instrument, MarketDataQueries market, CancellationToken ct) =>
+        await market.ReadListedAsync(instrument, code => market.DepthAsync(code, ct), ct).ConfigureAwait(false) is (_, { } d)
+            ? TypedResults.Ok(View(d))
+            : await UnlistedAsync(instrument, market, ct).ConfigureAwait(false);
 }

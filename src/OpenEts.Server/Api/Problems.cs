@@ -41,6 +41,17 @@ internal static class Problems
             title: title, extensions: extensions);
     }
 
+    /// <summary>
+    /// 404 for a value in the address that names nothing there (an instrument that is not listed): the message, naming
+    /// the value as typed, as the detail; <c>field</c> and <c>rule</c> as every refusal carries them.
+    /// </summary>
+    public static ProblemHttpResult NotFound(FieldError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return TypedResults.Problem(RuleText.Field(error), statusCode: StatusCodes.Status404NotFound, title: Text.T("problem.status.404"),
+            extensions: new Dictionary<string, object?> { ["field"] = error.Field, ["rule"] = error.Rule });
+    }
+
     public static ValidationProblem Rows(IReadOnlyList<RowError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);

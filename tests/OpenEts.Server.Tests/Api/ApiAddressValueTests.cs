@@ -70,4 +70,58 @@ public sealed class ApiAddressValueTests(ServerFactory server) : IClassFixture<S
         Assert.NotEqual(0, registered.GetArrayLength());
         Assert.All(registered.EnumerateArray(), p => Assert.Equal("registered", p.GetProperty("status").GetString()));
     }
+
+    // A market-data address read anonymously: its status as expected, its media type and its JSON.
+    private async Task<(string? MediaType, JsonElement Json)> MarketAsync(string address, HttpStatusCode expected)
+    {
+        using var anonymous = server.CreateClient();
+        using var response = await anonymous.GetAsync(new Uri(address, UriKind.Relative), Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
+        return (response.Content.Headers.ContentType?.MediaType, JsonDocument.Parse(body).RootElement);
+    }
+
+    [Theory]
+    [InlineData("ticker")]
+    [InlineData("klines")]
+    [InlineData("klines?interval=1d")]
+    [InlineData("depth")]
+    [InlineData("stream")]
+    public async Task MarketData_OfAnInstrumentNotListed_Is404NamingTheCodeAsTypedAndTheListedInstruments(string what)
+    {
+        // Before, a bare 404 that named nothing (the stream: a 200 that ended at once).
+        var (mediaType, problem) = await MarketAsync($"/api/v1/market/CEA-2099/{what}", HttpStatusCode.NotFound);
+
+        Assert.Equal("application/problem+json", mediaType);
+        Assert.Equal(("instrument", "UnknownInstrument"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.StartsWith("交易品种：“CEA-2099”不是挂牌交易的品种；挂牌交易的品种：", detail, StringComparison.Ordinal);
+        Assert.Contains("GDEA-2017", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ticker")]
+    [InlineData("klines")]
+    [InlineData("depth")]
+    public async Task MarketData_OfAListedCodeInOtherLetterCase_AnswersForTheListedInstrument(string what) =>
+        Assert.Equal("GDEA-2017", (await MarketAsync($"/api/v1/market/gdea-2017/{what}", HttpStatusCode.OK)).Json.GetProperty("instrument").GetString());
+
+    [Fact]
+    public async Task MarketStream_OfAListedCodeInOtherLetterCase_StreamsTheListedInstrument()
+    {
+        using var anonymous = server.CreateClient();
+
+        using var response = await anonymous.GetAsync(new Uri("/api/v1/market/gdea-2017/stream", UriKind.Relative),
+            HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+        string? data = null;
+        while (data is null && await reader.ReadLineAsync(Ct) is { } line)
+        {
+            data = line.StartsWith("data: ", StringComparison.Ordinal) ? line["data: ".Length..] : null;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(data);
+        Assert.Equal("GDEA-2017", JsonDocument.Parse(data).RootElement.GetProperty("instrument").GetString());
+    }
 }

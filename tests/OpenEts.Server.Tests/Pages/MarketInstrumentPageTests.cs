@@ -12,6 +12,18 @@ public sealed class MarketInstrumentPageTests(ServerFactory server) : IClassFixt
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // 100 t of GDEA-2017 offered by one company and bid for by another at price (the keys named by key).
+    private async Task TradeAsync(decimal price, string key)
+    {
+        using var power = await server.SignedInAsync("power-a");
+        using var cement = await server.SignedInAsync("cement-a");
+        using var sold = await power.PostAsJsonAsync("/api/v1/exchange/orders",
+            new { instrument = "GDEA-2017", side = "sell", type = "limit", price, quantity = 100, idempotencyKey = key + "-sell" }, Ct);
+        using var bought = await cement.PostAsJsonAsync("/api/v1/exchange/orders",
+            new { instrument = "GDEA-2017", side = "buy", type = "limit", price, quantity = 100, idempotencyKey = key + "-buy" }, Ct);
+        Assert.True(sold.IsSuccessStatusCode && bought.IsSuccessStatusCode);
+    }
+
     [Fact]
     public async Task InstrumentPage_WithAnEmptyBook_SaysThereAreNoOrders()
     {
@@ -26,14 +38,8 @@ public sealed class MarketInstrumentPageTests(ServerFactory server) : IClassFixt
     [Fact]
     public async Task InstrumentPage_AfterATrade_ShowsTheOpenTheTradeCountAndWhenItTraded()
     {
-        using var power = await server.SignedInAsync("power-a");
-        using var cement = await server.SignedInAsync("cement-a");
+        await TradeAsync(16.50m, "ticker");
         using var anonymous = server.CreateClient();
-        using var sold = await power.PostAsJsonAsync("/api/v1/exchange/orders",
-            new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 16.50m, quantity = 100, idempotencyKey = "ticker-sell" }, Ct);
-        using var bought = await cement.PostAsJsonAsync("/api/v1/exchange/orders",
-            new { instrument = "GDEA-2017", side = "buy", type = "limit", price = 16.50m, quantity = 100, idempotencyKey = "ticker-buy" }, Ct);
-        Assert.True(sold.IsSuccessStatusCode && bought.IsSuccessStatusCode);
 
         var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/GDEA-2017", UriKind.Relative), Ct));
 
@@ -49,6 +55,25 @@ public sealed class MarketInstrumentPageTests(ServerFactory server) : IClassFixt
         // The display zone's offset rides along for the live updates, which write the time as the server does.
         Assert.Matches("最新成交时间 <strong id=\"ticker-last-at\" data-zone-minutes=\"480\">[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}", page);
         Assert.Contains("大宗成交额（元） <strong id=\"ticker-block-turnover\">0.00</strong>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MarketPages_AfterATrade_ShowTheChangeInYuanBesideThePercentage()
+    {
+        await TradeAsync(16.80m, "change");
+        using var anonymous = server.CreateClient();
+        var ticker = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/market/GDEA-2017/ticker", Ct);
+        var change = ticker.GetProperty("last").GetDecimal() - ticker.GetProperty("previousClose").GetDecimal();
+        var shown = (change > 0 ? "+" : "") + change.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/GDEA-2017", UriKind.Relative), Ct));
+        var market = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market", UriKind.Relative), Ct));
+
+        Assert.NotEqual(0m, change);
+        Assert.Contains($"涨跌（元/吨） <strong id=\"ticker-change-yuan\">{shown}</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("<span>涨跌幅 <strong id=\"ticker-change\">", page, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"num\">涨跌（元/吨）</th><th class=\"num\">涨跌幅</th>", market, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"num ticker-change-yuan\">{shown}</td>", market, StringComparison.Ordinal);
     }
 
     [Fact]

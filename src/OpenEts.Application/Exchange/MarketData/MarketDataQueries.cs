@@ -1,5 +1,6 @@
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Exchange.MarketData;
 
@@ -54,6 +55,34 @@ public sealed class MarketDataQueries(IMarketFeed feed, TimeProvider clock)
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// What <paramref name="read"/> finds for a code typed into an address, with the code it was read for: as typed, else
+    /// for the listed instrument it names in other letter case (<see cref="ListedCodeAsync"/>); null when none is listed.
+    /// </summary>
+    public async Task<(string Code, T? Found)> ReadListedAsync<T>(string typed, Func<string, Task<T?>> read, CancellationToken ct)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (await read(typed).ConfigureAwait(false) is { } found)
+        {
+            return (typed, found);
+        }
+        return await ListedCodeAsync(typed, ct).ConfigureAwait(false) is { } listed && listed != typed
+            ? (listed, await read(listed).ConfigureAwait(false))
+            : (typed, null);
+    }
+
+    /// <summary>
+    /// Why a code typed into an address names no instrument: <c>UnknownInstrument</c> under <paramref name="field"/>,
+    /// naming the code as typed and the listed instruments.
+    /// </summary>
+    public async Task<FieldError> UnlistedAsync(string? typed, string field, CancellationToken ct)
+    {
+        var instruments = await feed.InstrumentsAsync(ct).ConfigureAwait(false);
+        var listed = instruments.Count == 0 ? "—" : string.Join(", ", instruments.Select(i => i.Instrument));
+        return FieldError.Of(field, nameof(ExchangeRule.UnknownInstrument), $"'{typed}' is not a listed instrument; listed: {listed}");
     }
 
     /// <summary>The ticker of an instrument for today (Beijing time), or null when it is not listed.</summary>

@@ -14,6 +14,12 @@ public sealed record Ticker(
     long? OpenFen, long? HighFen, long? LowFen, long Volume, long TurnoverFen, int Trades, DateTimeOffset? LastAt, long BlockVolume = 0,
     long BlockTurnoverFen = 0)
 {
+    /// <summary>
+    /// The change against the previous close (涨跌) in yuan per tonne, exact to the fen (<see cref="ChangeFen"/> ÷ 100, two
+    /// decimals), negative when the price fell; null before the day's first trade.
+    /// </summary>
+    public decimal? Change => ChangeFen is { } f ? (f < 0 ? -Cash.Yuan.FromFen(-f).Value : Cash.Yuan.FromFen(f).Value) : null;
+
     /// <summary>The ticker of <paramref name="day"/> from the book's trades, with the day's settled block trades as block volume.</summary>
     public static Ticker From(string instrument, DateOnly day, long previousCloseFen, IEnumerable<TradePrint> trades, IEnumerable<TradePrint> blocks)
     {

@@ -110,6 +110,7 @@
         if (lastAt && t.lastAt) {
             lastAt.textContent = at(t.lastAt, lastAt);
         }
+        text("ticker-change-yuan", t.change == null ? "—" : (t.change > 0 ? "+" : "") + yuan(t.change));
         text("ticker-change", t.changePercent == null ? "—" : (t.changePercent > 0 ? "+" : "") + Number(t.changePercent).toFixed(2) + " %");
         text("ticker-high", yuan(t.high));
         text("ticker-low", yuan(t.low));

@@ -24,6 +24,17 @@ public sealed class TickerTests
         Assert.Equal((6000 * 10) + (6300 * 20) + (6200 * 5), ticker.TurnoverFen);
     }
 
+    [Theory]
+    [InlineData(6035, "0.35")]
+    [InlineData(5880, "-1.20")]
+    [InlineData(6000, "0.00")]
+    public void Change_IsTheChangeInYuanToTheFen_NegativeWhenThePriceFell(long lastFen, string yuan)
+    {
+        var ticker = Ticker.From("CEA-2026", new DateOnly(2026, 11, 30), 6000, [At("2026-11-30 09:30:00", lastFen, 10)]);
+
+        Assert.Equal(yuan, ticker.Change!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void From_NoTradeToday_HasNoLastPriceNorChange()
     {
@@ -31,6 +42,7 @@ public sealed class TickerTests
 
         Assert.Null(ticker.LastFen);
         Assert.Null(ticker.ChangePercent);
+        Assert.Null(ticker.Change);
         Assert.Equal(0, ticker.Volume);
     }
 

@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.StreamNam
         {
         }
         /// <summary>
-        /// Server-sent events (text/event-stream), one connection per instrument, no polling. The first event is the current state; another follows each change of the instrument (a trade, an order resting or leaving the book, a halt). Each event is &apos;event: update&apos;, &apos;id: &lt;version&gt;&apos; and &apos;data: &lt;MarketUpdateView as JSON&gt;&apos;: the ticker, the top 5 levels and the latest 1-minute and 1-day bars (prices yuan/t). A client that reads slowly skips to the newest update. In a browser: new EventSource(&apos;/api/v1/market/CEA-2024/stream&apos;). An instrument that is not listed ends the stream at once.
+        /// Server-sent events (text/event-stream), one connection per instrument, no polling. The first event is the current state; another follows each change of the instrument (a trade, an order resting or leaving the book, a halt). Each event is &apos;event: update&apos;, &apos;id: &lt;version&gt;&apos; and &apos;data: &lt;MarketUpdateView as JSON&gt;&apos;: the ticker, the top 5 levels and the latest 1-minute and 1-day bars (prices yuan/t). A client that reads slowly skips to the newest update. In a browser: new EventSource(&apos;/api/v1/market/CEA-2024/stream&apos;). A code in other letter case streams the listed instrument; a code that is not listed is answered 404 (problem+json naming it and the listed instruments).
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -59,7 +59,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Market.Item.StreamNam
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Server-sent events (text/event-stream), one connection per instrument, no polling. The first event is the current state; another follows each change of the instrument (a trade, an order resting or leaving the book, a halt). Each event is &apos;event: update&apos;, &apos;id: &lt;version&gt;&apos; and &apos;data: &lt;MarketUpdateView as JSON&gt;&apos;: the ticker, the top 5 levels and the latest 1-minute and 1-day bars (prices yuan/t). A client that reads slowly skips to the newest update. In a browser: new EventSource(&apos;/api/v1/market/CEA-2024/stream&apos;). An instrument that is not listed ends the stream at once.
+        /// Server-sent events (text/event-stream), one connection per instrument, no polling. The first event is the current state; another follows each change of the instrument (a trade, an order resting or leaving the book, a halt). Each event is &apos;event: update&apos;, &apos;id: &lt;version&gt;&apos; and &apos;data: &lt;MarketUpdateView as JSON&gt;&apos;: the ticker, the top 5 levels and the latest 1-minute and 1-day bars (prices yuan/t). A client that reads slowly skips to the newest update. In a browser: new EventSource(&apos;/api/v1/market/CEA-2024/stream&apos;). A code in other letter case streams the listed instrument; a code that is not listed is answered 404 (problem+json naming it and the listed instruments).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
