@@ -68,6 +68,36 @@ public sealed partial class AllocationQueries(IStore store, MrvQueries mrv, Orga
                     await s.Allocation.FindAllocationsAsync(jurisdiction, year, organisation.Value).ConfigureAwait(false));
         }, ct);
 
+    /// <summary>
+    /// The year whose approved emission report a <paramref name="stage"/> of <paramref name="year"/>'s allocation is computed
+    /// from: the year itself for the final allocation (its approved output), the year before for the pre-allocation (every
+    /// <see cref="PreAllocationBasis"/> is the previous year's output or emissions).
+    /// </summary>
+    public static int BasisYear(AllocationStage stage, int year) => stage == AllocationStage.Pre ? year - 1 : year;
+
+    /// <summary>
+    /// The approved emission report (its id) each stage of <paramref name="view"/> is computed from (<see cref="BasisYear"/>),
+    /// as <paramref name="actor"/> may see it through MRV's access rule; a stage whose year has no approved report the
+    /// actor may see has none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<AllocationStage, long>> BasisReportsAsync(Actor actor, EntityAllocationView view, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var reports = new Dictionary<AllocationStage, long>();
+        if (CreditCode.Parse(view.Organisation) is not { Success: true } code)
+        {
+            return reports;
+        }
+        foreach (var record in new[] { view.Pre, view.Final }.OfType<AllocationRecord>())
+        {
+            if (await mrv.ApprovedReportIdAsync(actor, code.Code, BasisYear(record.Stage, view.Year), ct).ConfigureAwait(false) is { } id)
+            {
+                reports[record.Stage] = id;
+            }
+        }
+        return reports;
+    }
+
     /// <summary>Every entity's allocation of a year that <paramref name="actor"/> may see, by credit code.</summary>
     public Task<IReadOnlyList<EntityAllocationView>> AllocationsAsync(Actor actor, string jurisdiction, int year, CancellationToken ct)
     {

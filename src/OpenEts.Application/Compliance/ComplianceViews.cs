@@ -35,7 +35,14 @@ public sealed record OwnHolding(AccountNumber Account, UnitAttributes Attributes
 /// <summary>A company's own compliance page: its standing, its surrenders, its holdings with eligibility, and the rules.</summary>
 public sealed record OwnCompliance(
     string Jurisdiction, int Year, ComplianceRules Rules, ComplianceRow Row, IReadOnlyList<OwnSurrender> Surrenders,
-    IReadOnlyList<OwnHolding> Holdings);
+    IReadOnlyList<OwnHolding> Holdings)
+{
+    /// <summary>
+    /// The classes of which something may be surrendered now, each once in the holdings' order: those a surrender form
+    /// offers. A holding the year's rules refuse, or of which nothing more may count, is listed with why but not offered.
+    /// </summary>
+    public IReadOnlyList<UnitClass> SurrenderableClasses => [.. Holdings.Where(h => h.Surrenderable > 0).Select(h => h.Attributes.Class).Distinct()];
+}
 
 /// <summary>What an entity still owes for a compliance year (<see cref="ComplianceQueries.OwedAsync"/>).</summary>
 /// <param name="Jurisdiction">The jurisdiction whose rules set the obligation.</param>

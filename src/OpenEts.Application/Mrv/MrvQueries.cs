@@ -44,6 +44,21 @@ public sealed class MrvQueries(IStore store)
         }, ct);
 
     /// <summary>
+    /// The id of <paramref name="organisation"/>'s approved report of <paramref name="year"/>, when <paramref name="actor"/>
+    /// may see it (<see cref="MaySee"/>); null when it has none, it is not approved yet, or it is not the actor's to see.
+    /// </summary>
+    public Task<long?> ApprovedReportIdAsync(Actor actor, CreditCode organisation, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return store.ReadAsync(async s =>
+        {
+            var company = await s.Organisations.FindByCodeAsync(organisation).ConfigureAwait(false);
+            var report = company is null ? null : await s.Mrv.FindReportAsync(company.Id, year).ConfigureAwait(false);
+            return report is { Status: ReportStatus.Approved } && MaySee(actor, report) ? report.Id : (long?)null;
+        }, ct);
+    }
+
+    /// <summary>
     /// Approved totals (organisation, name, sector, year, tonnes) for one year or every year: what the regulator's
     /// dashboard charts and the public disclosure page (信息公开) lists. Public data: no actor needed.
     /// </summary>

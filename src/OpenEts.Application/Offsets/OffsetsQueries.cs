@@ -1,3 +1,4 @@
+using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
@@ -66,6 +67,21 @@ public sealed class OffsetsQueries(IStore store, RegistryQueries registry)
         unitClass.IsProjectClass
             ? ProjectFactsAsync(UnitClass.ProgrammeText(unitClass.Type), unitClass.Project!, ct)
             : Task.FromResult<ProjectFacts?>(null);
+
+    /// <summary>
+    /// The programme a list of projects is filtered by (<c>?programme=ffcer</c>): the one <paramref name="text"/> names,
+    /// any case; null when none is given, or when it names none, which is filed in <paramref name="read"/> as
+    /// <c>UnknownValue</c> under <c>programme</c> naming the programmes there are (the list then shows every programme's).
+    /// </summary>
+    public static Programme? ProgrammeFilter(FieldReader read, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return read.Among(text, "programme", [.. Programmes.All.Select(p => p.Code)]) is { } code ? Programmes.Find(code) : null;
+    }
 
     /// <summary>The projects <paramref name="actor"/> may see, optionally of one programme or status, with the tonnes issued so far.</summary>
     public async Task<IReadOnlyList<ProjectRow>> ProjectsAsync(Actor? actor, UnitType? programme, ProjectStatus? status, CancellationToken ct)

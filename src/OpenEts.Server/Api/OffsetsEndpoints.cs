@@ -89,17 +89,18 @@ internal static class OffsetsEndpoints
 
     private static Actor? ActorOrNull(HttpContext http) => http.User.Identity?.IsAuthenticated == true ? http.User.Actor() : null;
 
-    // A status that is no status (?status=foo, ?status=4) is named with the statuses there are (see QueryValues).
+    // A programme or status that is none (?programme=foo, ?status=4) is named with those there are (see QueryValues).
     private static async Task<Results<Ok<List<OffsetsViews.ProjectSummary>>, ValidationProblem>> ListAsync(HttpContext http,
         OffsetsQueries queries, CancellationToken ct, [FromQuery] string? programme = null, [FromQuery] string? status = null)
     {
         var read = new FieldReader();
+        var of = OffsetsQueries.ProgrammeFilter(read, programme);
         var wanted = QueryValues.Choice<ProjectStatus>(read, status, "status");
         if (!read.IsValid)
         {
             return Problems.Fields(read.Errors);
         }
-        return TypedResults.Ok((await queries.ProjectsAsync(ActorOrNull(http), Programmes.Find(programme)?.Type, wanted, ct).ConfigureAwait(false))
+        return TypedResults.Ok((await queries.ProjectsAsync(ActorOrNull(http), of?.Type, wanted, ct).ConfigureAwait(false))
             .Select(OffsetsViews.Summary).ToList());
     }
 

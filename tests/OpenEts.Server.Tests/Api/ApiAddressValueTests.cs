@@ -56,19 +56,21 @@ public sealed class ApiAddressValueTests(ServerFactory server) : IClassFixture<S
     }
 
     [Theory]
-    [InlineData("foo")]
-    [InlineData("4")]
-    public async Task OffsetsProjects_FilteredByAStatusThatIsNoStatus_Is400NamingTheStatusesThereAre(string status)
+    [InlineData("status", "状态", "foo", "submitted, returned, validated, registered", "REGISTERED", "registered")]
+    [InlineData("status", "状态", "4", "submitted, returned, validated, registered", "REGISTERED", "registered")]
+    [InlineData("programme", "机制", "foo", "CCER, FFCER, PHCER", "ffcer", "FFCER")]
+    public async Task OffsetsProjects_FilteredByAValueThatIsNone_Is400NamingTheValuesThereAre_AndAnotherCaseFilters(
+        string field, string label, string typed, string values, string otherCase, string listed)
     {
-        var (field, rule, message) = await RefusedAsync("regulator", $"/api/v1/offsets/projects?status={status}");
+        var (named, rule, message) = await RefusedAsync("regulator", $"/api/v1/offsets/projects?{field}={typed}");
         using var anonymous = server.CreateClient();
-        var registered = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/offsets/projects?status=REGISTERED", Ct);
+        var filtered = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects?{field}={otherCase}", Ct);
 
-        // Before, an unknown status listed every project as if no filter were given.
-        Assert.Equal(("status", "UnknownValue"), (field, rule));
-        Assert.StartsWith($"状态：“{status}”不是可选的值之一，可选：submitted, returned, validated, registered", message, StringComparison.Ordinal);
-        Assert.NotEqual(0, registered.GetArrayLength());
-        Assert.All(registered.EnumerateArray(), p => Assert.Equal("registered", p.GetProperty("status").GetString()));
+        // Before, an unknown status or programme listed every project as if no filter were given.
+        Assert.Equal((field, "UnknownValue"), (named, rule));
+        Assert.StartsWith($"{label}：“{typed}”不是可选的值之一，可选：{values}", message, StringComparison.Ordinal);
+        Assert.NotEqual(0, filtered.GetArrayLength());
+        Assert.All(filtered.EnumerateArray(), p => Assert.Equal(listed, p.GetProperty(field).GetString()));
     }
 
     // A market-data address read anonymously: its status as expected, its media type and its JSON.

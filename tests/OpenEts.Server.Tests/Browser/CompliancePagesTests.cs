@@ -16,9 +16,9 @@ public sealed class Compliance2018Server : BrowserServer
 }
 
 /// <summary>
-/// The compliance year in real Chromium: the regulator has approved the Guangdong 2017 plan; the steel company is refused
-/// its hydropower CCER with the rule named (nothing moves), surrenders allowances plus in-province offsets, and ends
-/// compliant on the public list.
+/// The compliance year in real Chromium: the regulator has approved the Guangdong 2017 plan; the steel company sees its
+/// hydropower CCER listed with the rule that excludes it and not offered to surrender, surrenders allowances plus
+/// in-province offsets, and ends compliant on the public list.
 /// </summary>
 public sealed class CompliancePagesTests(Compliance2018Server server) : IClassFixture<Compliance2018Server>
 {
@@ -52,7 +52,7 @@ public sealed class CompliancePagesTests(Compliance2018Server server) : IClassFi
     }
 
     [Fact]
-    public async Task Company_RefusedHydropowerThenAllowancesPlusOffsets_EndsCompliantOnThePublicList()
+    public async Task Company_HydropowerNotOfferedThenAllowancesPlusOffsets_EndsCompliantOnThePublicList()
     {
         server.RequireBrowser();
         await ArrangeAsync();
@@ -61,10 +61,8 @@ public sealed class CompliancePagesTests(Compliance2018Server server) : IClassFi
         await steel.ClickAsync("nav.nav a[href='/Compliance/Own']");
         var required = long.Parse((await steel.GetAttributeAsync("#standing", "data-required"))!, System.Globalization.CultureInfo.InvariantCulture);
         var hydroEligibility = await steel.GetAttributeAsync("#holding-CCER-000202-2015", "data-rule");
-        await SurrenderAsync(steel, "CCER-000202-2015", 1_000);
-        await steel.WaitForSelectorAsync("#surrender-error");
-        var refusedRule = await steel.GetAttributeAsync("#surrender-error", "data-rule");
-        var refusedText = await steel.InnerTextAsync("#surrender-error");
+        var hydroReason = await steel.InnerTextAsync("#holding-CCER-000202-2015 td:nth-child(4)");
+        var offered = await steel.EvalOnSelectorAllAsync<string[]>("#surrender-class option", "options => options.map(o => o.value)");
         var hydroHeld = await steel.InnerTextAsync("#holding-CCER-000202-2015 td:nth-child(3)");
         await SurrenderAsync(steel, "GDEA-2017", 2_000_000);
         await steel.WaitForSelectorAsync("#done");
@@ -84,8 +82,8 @@ public sealed class CompliancePagesTests(Compliance2018Server server) : IClassFi
         // allowances + 48 060 Guangdong PHCER (under the 10 % cap of 204 805 t, all in-province) meet it.
         Assert.Equal(2_048_060, required);
         Assert.Equal("Compliance.ExcludedCategory", hydroEligibility);
-        Assert.Equal("Compliance.ExcludedCategory", refusedRule);
-        Assert.Contains("水电", refusedText, StringComparison.Ordinal);
+        Assert.Contains("水电", hydroReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("CCER-000202-2015", offered);
         Assert.Equal("80,000", hydroHeld);
         Assert.Equal("Compliant", status);
         Assert.Equal("Compliant", listed);

@@ -8,7 +8,8 @@ namespace OpenEts.Server.Tests.Browser;
 /// Guangdong's 2017 year end to end in real Chromium, every step through the pages as its users take it: the regulator
 /// approves the demo's draft plan, pre-allocates on 2016 output, trues up on the approved 2017 reports (the demo's MRV
 /// figures) and holds an auction; the steel company sees its calculation, bids and pays through its cash account, buys
-/// Guangdong PHCER from the cement company (four eyes), is refused a hydropower CCER with the rule named, surrenders
+/// Guangdong PHCER from the cement company (four eyes), sees its hydropower CCER listed with the rule that excludes it
+/// and not offered to surrender, surrenders
 /// allowances plus the offsets, and the public compliance list shows it compliant.
 /// </summary>
 public sealed class YearCyclePagesTests(Compliance2018Server server) : IClassFixture<Compliance2018Server>
@@ -134,12 +135,12 @@ public sealed class YearCyclePagesTests(Compliance2018Server server) : IClassFix
         await cementB.ClickAsync($"tr[id='{proposalId}'] button.approve");
         await cementB.WaitForSelectorAsync("#done");
 
-        // 6. Surrender: the hydropower CCER is refused with the rule named; allowances plus PHCER within the 10 % cap meet it.
+        // 6. Surrender: the hydropower CCER is listed with the rule that excludes it and not offered; allowances plus PHCER
+        // within the 10 % cap meet it.
         await steel.ClickAsync("nav.nav a[href='/Compliance/Own']");
         var required = long.Parse((await steel.GetAttributeAsync("#standing", "data-required"))!, CultureInfo.InvariantCulture);
-        await SurrenderAsync(steel, "CCER-000202-2015", 1_000);
-        await steel.WaitForSelectorAsync("#surrender-error");
-        var refusedRule = await steel.GetAttributeAsync("#surrender-error", "data-rule");
+        var hydroRule = await steel.GetAttributeAsync("#holding-CCER-000202-2015", "data-rule");
+        var offered = await steel.EvalOnSelectorAllAsync<string[]>("#surrender-class option", "options => options.map(o => o.value)");
         const long offsets = 48_060;
         await SurrenderAsync(steel, Phcer, offsets);
         await steel.WaitForSelectorAsync("#done");
@@ -172,7 +173,9 @@ public sealed class YearCyclePagesTests(Compliance2018Server server) : IClassFix
         Assert.Equal(cashBefore - 20_000 * 17.00m, cashAfter);
         // 716 000 t coke × 2.860418825 = 2 048 059.879 t approved, owed as 2 048 060 (rounded up).
         Assert.Equal(2_048_060, required);
-        Assert.Equal("Compliance.ExcludedCategory", refusedRule);
+        Assert.Equal("Compliance.ExcludedCategory", hydroRule);
+        Assert.DoesNotContain("CCER-000202-2015", offered);
+        Assert.Contains(Phcer, offered);
         Assert.Equal("Compliant", ownStatus);
         Assert.Equal("Compliant", listed);
         Assert.Equal("2,048,060", listedSurrendered);

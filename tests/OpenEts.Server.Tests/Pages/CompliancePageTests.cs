@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using OpenEts.Domain.Compliance;
 using OpenEts.Server.Pages.Compliance;
 using OpenEts.Server.Tests.Infrastructure;
@@ -40,6 +41,27 @@ public sealed class CompliancePageTests(ServerFactory server) : IClassFixture<Se
         // The columns (owed, allowances, offsets, still owed …) are bare numbers: the unit is said once above each table.
         Assert.Contains("id=\"overview-unit\">表中数量单位：吨二氧化碳当量", overview, StringComparison.Ordinal);
         Assert.Contains("id=\"compliance-list-unit\">表中数量单位：吨二氧化碳当量", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Own_AClassTheYearsRulesRefuse_IsListedWithWhyButNotOfferedToSurrender()
+    {
+        await server.ApproveDemoPlanAsync();
+        using var steel = await server.SignedInAsync("steel-a");
+
+        var page = WebUtility.HtmlDecode(await steel.GetStringAsync(new Uri("/Compliance/Own", UriKind.Relative),
+            TestContext.Current.CancellationToken));
+        var choice = Regex.Match(page, "<select name=\"Input.Class\" id=\"surrender-class\">.*?</select>", RegexOptions.Singleline).Value;
+        var offered = Regex.Matches(choice, "<option value=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        // The steel company holds 80,000 hydropower CCER, which Guangdong's 2017 rules exclude: before, the form offered it
+        // like any other class, only to refuse it once sent.
+        var hydro = Regex.Match(page, "<tr id=\"holding-CCER-000202-2015\" data-rule=\"Compliance.ExcludedCategory\">.*?</tr>",
+            RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"num\">80,000</td>", hydro, StringComparison.Ordinal);
+        Assert.Contains("<td>该项目类别（如水电）的减排量不得用于抵销</td><td class=\"num\">0</td>", hydro, StringComparison.Ordinal);
+        Assert.DoesNotContain("CCER-000202-2015", offered);
+        Assert.Contains("GDEA-2017", offered);
     }
 
     [Fact]

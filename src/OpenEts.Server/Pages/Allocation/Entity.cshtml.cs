@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Allocation;
+using OpenEts.Domain.Allocation;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
@@ -27,6 +28,9 @@ public sealed class EntityModel(AllocationQueries queries) : AllocationPageModel
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
+    /// <summary>The approved emission report each stage shown is computed from (its id), by stage, when the reader may see it.</summary>
+    public IReadOnlyDictionary<AllocationStage, long> BasisReports { get; private set; } = new Dictionary<AllocationStage, long>();
+
     /// <summary>The products of the plans the allocation followed, code → name, so that a product's step reads by its name.</summary>
     public Dictionary<string, string> Products { get; } = new(StringComparer.Ordinal);
 
@@ -35,6 +39,10 @@ public sealed class EntityModel(AllocationQueries queries) : AllocationPageModel
         // A year in the address that is no number (?year=abc) is named, with the year whose allocation is shown instead.
         Unbound.Name(Errors, ModelState, field => field == "year" ? Year.ToString(CultureInfo.InvariantCulture) : null);
         (View, var unknown) = await LoadAsync(ct);
+        if (View is { } view)
+        {
+            BasisReports = await queries.BasisReportsAsync(User.Actor(), view, ct);
+        }
         foreach (var record in new[] { View?.Pre, View?.Final }.OfType<AllocationRecord>())
         {
             if (await queries.PlanAsync(record.PlanId, record.Version, ct) is { } stored)

@@ -71,7 +71,7 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
         Jurisdiction = Own?.Jurisdiction,
         Year = Own?.Year,
         From = Own is { Holdings.Count: > 0 } own ? own.Holdings[0].Account.Value : null,
-        Class = Own?.Holdings.FirstOrDefault(h => h.Surrenderable > 0)?.Attributes.Class.ToString(),
+        Class = Own?.SurrenderableClasses is [var first, ..] ? first.ToString() : null,
         Key = IdempotencyKeys.NewText(KeyOrigin.Web),
     };
 

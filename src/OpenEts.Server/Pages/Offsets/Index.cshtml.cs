@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Offsets;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Offsets;
@@ -34,10 +35,11 @@ public sealed class IndexModel(OffsetsQueries queries) : PageModel
     {
         var actor = User.Identity?.IsAuthenticated == true ? User.Actor() : null;
         Role = actor?.Role;
-        var programme = Programmes.Find(Programme);
-        if (programme is null && !string.IsNullOrWhiteSpace(Programme))
+        var read = new FieldReader();
+        var programme = OffsetsQueries.ProgrammeFilter(read, Programme);
+        foreach (var unknown in read.Errors)
         {
-            Unbound.Name(Unread.ByField, Unbound.NotAmong("programme", Programme.Trim(), Programmes.All.Select(p => p.Code)), Text.T("address.all"));
+            Unbound.Name(Unread.ByField, unknown, Text.T("address.all"));
         }
         Projects = await queries.ProjectsAsync(actor, programme?.Type, null, ct);
         Queue = actor is null || actor.Role is Domain.Identity.Role.Auditor or Domain.Identity.Role.Citizen or Domain.Identity.Role.ExchangeMember
