@@ -18,7 +18,7 @@ public sealed record Ticker(
     /// The change against the previous close (涨跌) in yuan per tonne, exact to the fen (<see cref="ChangeFen"/> ÷ 100, two
     /// decimals), negative when the price fell; null before the day's first trade.
     /// </summary>
-    public decimal? Change => ChangeFen is { } f ? (f < 0 ? -Cash.Yuan.FromFen(-f).Value : Cash.Yuan.FromFen(f).Value) : null;
+    public decimal? Change => ChangeFen is { } f ? f * 0.01m : null;
 
     /// <summary>The ticker of <paramref name="day"/> from the book's trades, with the day's settled block trades as block volume.</summary>
     public static Ticker From(string instrument, DateOnly day, long previousCloseFen, IEnumerable<TradePrint> trades, IEnumerable<TradePrint> blocks)
