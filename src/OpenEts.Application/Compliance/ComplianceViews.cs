@@ -42,6 +42,9 @@ public sealed record OwnCompliance(
     /// offers. A holding the year's rules refuse, or of which nothing more may count, is listed with why but not offered.
     /// </summary>
     public IReadOnlyList<UnitClass> SurrenderableClasses => [.. Holdings.Where(h => h.Surrenderable > 0).Select(h => h.Attributes.Class).Distinct()];
+
+    /// <summary>The accounts that hold something that may be surrendered now, each once in the holdings' order: those a surrender form offers to surrender from.</summary>
+    public IReadOnlyList<AccountNumber> SurrenderableAccounts => [.. Holdings.Where(h => h.Surrenderable > 0).Select(h => h.Account).Distinct()];
 }
 
 /// <summary>What an entity still owes for a compliance year (<see cref="ComplianceQueries.OwedAsync"/>).</summary>

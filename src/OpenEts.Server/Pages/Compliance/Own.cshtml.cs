@@ -70,7 +70,7 @@ public sealed class OwnModel(ComplianceQueries queries, ComplianceHandler handle
     {
         Jurisdiction = Own?.Jurisdiction,
         Year = Own?.Year,
-        From = Own is { Holdings.Count: > 0 } own ? own.Holdings[0].Account.Value : null,
+        From = Own?.SurrenderableAccounts is [var account, ..] ? account.Value : null,
         Class = Own?.SurrenderableClasses is [var first, ..] ? first.ToString() : null,
         Key = IdempotencyKeys.NewText(KeyOrigin.Web),
     };
