@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Storage;
+using OpenEts.Domain.Cash;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Exchange;
@@ -50,6 +51,26 @@ public sealed partial class ExchangeQueries
                 names[account.Id] = (await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false))?.Name ?? "";
             }
             return (IReadOnlyDictionary<long, string>)names;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The cash account of each trading account's organisation (its balance and what its orders reserve), by trading
+    /// account number, for the exchange's staff and the supervisors; empty for anyone else. The operator's list of
+    /// accounts shows it: an account whose cash account holds money does not close (销户) until it is withdrawn or moved.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, CashAccount>> AccountCashAsync(Actor actor, CancellationToken ct)
+    {
+        if (!await OverseesAsync(actor, ct).ConfigureAwait(false))
+        {
+            return new Dictionary<long, CashAccount>();
+        }
+        return await store.ReadAsync(async s =>
+        {
+            var cash = (await s.Cash.AccountsAsync().ConfigureAwait(false)).Where(c => c.OrganisationId is not null)
+                .ToDictionary(c => c.OrganisationId!.Value);
+            return (IReadOnlyDictionary<long, CashAccount>)(await s.Exchange.AccountsAsync().ConfigureAwait(false))
+                .Where(a => cash.ContainsKey(a.OrganisationId)).ToDictionary(a => a.Id, a => cash[a.OrganisationId]);
         }, ct).ConfigureAwait(false);
     }
 

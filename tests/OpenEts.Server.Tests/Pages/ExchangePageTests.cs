@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -74,16 +75,16 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     {
         using var power = await server.SignedInAsync("power-a");
         using var cement = await server.SignedInAsync("cement-a");
-        // At the foot of the band (reference 16.09 ±10 %), where no one else's sell rests to meet the buys first.
+        // At the foot of the band (reference 16.09 ±10 %). Each sell fills, against a buy resting there or an immediate one.
         object Order(string side, string type, string key) => new { instrument = "GDEA-2017", side, type, price = 14.50m, quantity = 1, idempotencyKey = key };
-        var before = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+        var before = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
         // As many one-tonne sells as the list shows, each taken at once by an immediate-or-cancel buy.
-        using var sells = await power.PostAsJsonAsync("/api/v1/exchange/orders/batch",
+        using var sells = await cement.PostAsJsonAsync("/api/v1/exchange/orders/batch",
             new { orders = Enumerable.Range(0, ExchangeQueries.ListLimit).Select(i => Order("sell", "limit", $"many-sell-{i}")) }, Ct);
-        using var buys = await cement.PostAsJsonAsync("/api/v1/exchange/orders/batch",
+        using var buys = await power.PostAsJsonAsync("/api/v1/exchange/orders/batch",
             new { orders = Enumerable.Range(0, ExchangeQueries.ListLimit).Select(i => Order("buy", "ioc", $"many-buy-{i}")) }, Ct);
 
-        var page = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+        var page = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (sells.StatusCode, buys.StatusCode));
         Assert.DoesNotContain("id=\"trades-limited\"", before, StringComparison.Ordinal);
@@ -200,6 +201,25 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
         Assert.Contains("<th>账户所属机构</th>", table, StringComparison.Ordinal);
         Assert.Contains("<td class=\"account-holder\">珠江示范发电有限公司</td>", table, StringComparison.Ordinal);
         Assert.Contains("<td class=\"account-holder\">北江示范水泥有限公司</td>", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OperatorPage_TradingAccounts_ShowTheirCashBalanceAndWhatIsReserved()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        await OrderAsync(power, new { instrument = "GDEA-2017", side = "buy", type = "limit", price = 14.55m, quantity = 100, idempotencyKey = "operator-cash-buy" });
+        var statement = await power.GetFromJsonAsync<JsonElement>("/api/v1/cash", Ct);
+        using var exchange = await server.SignedInAsync("exchange");
+
+        var page = WebUtility.HtmlDecode(await exchange.GetStringAsync(new Uri("/Exchange/Operator", UriKind.Relative), Ct));
+
+        // The figures of the company's own cash statement, so that the operator sees why an account does not close (销户).
+        var row = Regex.Match(page, "<tr class=\"trading-account\"[^>]*><td>[0-9]+</td><td class=\"account-holder\">珠江示范发电有限公司</td>.*?</tr>",
+            RegexOptions.Singleline).Value;
+        var (balance, reserved) = (statement.GetProperty("balance").GetDecimal(), statement.GetProperty("reserved").GetDecimal());
+        Assert.NotEqual(0m, balance);
+        Assert.Contains($"<td class=\"num account-balance\">{balance.ToString("N2", CultureInfo.InvariantCulture)}</td>", row, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"num account-reserved\">{reserved.ToString("N2", CultureInfo.InvariantCulture)}</td>", row, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     /// <summary>Each trading account's organisation name, by account number.</summary>
     public IReadOnlyDictionary<long, string> Holders { get; private set; } = new Dictionary<long, string>();
 
+    /// <summary>Each trading account's organisation's cash account, by account number.</summary>
+    public IReadOnlyDictionary<long, OpenEts.Domain.Cash.CashAccount> Cash { get; private set; } = new Dictionary<long, OpenEts.Domain.Cash.CashAccount>();
+
     public string? Done { get; private set; }
 
     /// <summary>The latest closes, newest first.</summary>
@@ -139,6 +142,7 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
         Halts = await queries.HaltsAsync(ct);
         Accounts = await queries.AccountsAsync(User.Actor(), ct);
         Holders = await queries.AccountHoldersAsync(User.Actor(), ct);
+        Cash = await queries.AccountCashAsync(User.Actor(), ct);
         Closes = await queries.ClosesAsync(null, ct);
     }
 }
