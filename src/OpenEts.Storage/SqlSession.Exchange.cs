@@ -345,17 +345,23 @@ internal sealed partial class SqlSession : IExchangeData
             new { accountId, limit }).ConfigureAwait(false)).Select(r => r.ToOrder()).ToList();
         if (newest.Count == limit)
         {
-            // Older open orders: a scan of the account's older entries in the (account_id, id) index, none sent but the open.
-            var oldest = limit == 0 ? long.MaxValue : newest[^1].Id;
-            newest.AddRange((await QueryAsync<OrderRow>(
-                $"SELECT {OrderColumns} FROM exchange_orders WHERE account_id = @accountId AND id < @oldest AND status = 'Open' ORDER BY id DESC",
-                new { accountId, oldest }).ConfigureAwait(false)).Select(r => r.ToOrder()));
+            newest.AddRange(await OpenOrdersBelowAsync(accountId, limit == 0 ? long.MaxValue : newest[^1].Id).ConfigureAwait(false));
         }
         return newest;
     }
 
-    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OpenOrdersOfAsync(long accountId) =>
-        [.. (await ((IExchangeData)this).OrdersAsync(accountId, 0).ConfigureAwait(false)).OrderBy(o => o.Id)];
+    async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OpenOrdersOfAsync(long accountId)
+    {
+        await FlushOrdersAsync().ConfigureAwait(false);
+        return [.. (await OpenOrdersBelowAsync(accountId, long.MaxValue).ConfigureAwait(false)).AsEnumerable().Reverse()];
+    }
+
+    // An account's open orders numbered below `below`, newest first: a scan of the account's entries in the
+    // (account_id, id) index, none sent but the open.
+    private async Task<IEnumerable<ExchangeOrder>> OpenOrdersBelowAsync(long accountId, long below) =>
+        (await QueryAsync<OrderRow>(
+            $"SELECT {OrderColumns} FROM exchange_orders WHERE account_id = @accountId AND id < @below AND status = 'Open' ORDER BY id DESC",
+            new { accountId, below }).ConfigureAwait(false)).Select(r => r.ToOrder()).ToList();
 
     async Task<IReadOnlyList<ExchangeOrder>> IExchangeData.OpenOrdersAsync()
     {

@@ -37,41 +37,42 @@ public sealed partial class ExchangeQueries
     /// The name of each trading account's organisation, by account number, for the exchange's staff and the supervisors
     /// (who see every account); empty for anyone else.
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, string>> AccountHoldersAsync(Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<long, string>> AccountHoldersAsync(Actor actor, CancellationToken ct) =>
+        await OverseesAsync(actor, ct).ConfigureAwait(false)
+            ? await store.ReadAsync(async s => await HoldersAsync(s, await s.Exchange.AccountsAsync().ConfigureAwait(false)).ConfigureAwait(false), ct)
+                .ConfigureAwait(false)
+            : new Dictionary<long, string>();
+
+    /// <summary>
+    /// Every trading account, with each one's organisation's name and cash account (its balance and what its orders
+    /// reserve) by account number, in one read, for the exchange's staff and the supervisors; nothing for anyone else. The
+    /// operator's list of accounts shows them: an account whose cash account holds money does not close (销户) until it is
+    /// withdrawn or moved.
+    /// </summary>
+    public async Task<AccountsOverview> AccountsOverviewAsync(Actor actor, CancellationToken ct)
     {
         if (!await OverseesAsync(actor, ct).ConfigureAwait(false))
         {
-            return new Dictionary<long, string>();
+            return new AccountsOverview([], new Dictionary<long, string>(), new Dictionary<long, CashAccount>());
         }
         return await store.ReadAsync(async s =>
         {
-            var names = new Dictionary<long, string>();
-            foreach (var account in await s.Exchange.AccountsAsync().ConfigureAwait(false))
-            {
-                names[account.Id] = (await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false))?.Name ?? "";
-            }
-            return (IReadOnlyDictionary<long, string>)names;
+            var accounts = await s.Exchange.AccountsAsync().ConfigureAwait(false);
+            var cash = (await s.Cash.AccountsAsync().ConfigureAwait(false)).Where(c => c.OrganisationId is not null)
+                .ToDictionary(c => c.OrganisationId!.Value);
+            return new AccountsOverview(accounts, await HoldersAsync(s, accounts).ConfigureAwait(false),
+                accounts.Where(a => cash.ContainsKey(a.OrganisationId)).ToDictionary(a => a.Id, a => cash[a.OrganisationId]));
         }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The cash account of each trading account's organisation (its balance and what its orders reserve), by trading
-    /// account number, for the exchange's staff and the supervisors; empty for anyone else. The operator's list of
-    /// accounts shows it: an account whose cash account holds money does not close (销户) until it is withdrawn or moved.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<long, CashAccount>> AccountCashAsync(Actor actor, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<long, string>> HoldersAsync(IStoreSession s, IReadOnlyList<TradingAccount> accounts)
     {
-        if (!await OverseesAsync(actor, ct).ConfigureAwait(false))
+        var names = new Dictionary<long, string>();
+        foreach (var account in accounts)
         {
-            return new Dictionary<long, CashAccount>();
+            names[account.Id] = (await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false))?.Name ?? "";
         }
-        return await store.ReadAsync(async s =>
-        {
-            var cash = (await s.Cash.AccountsAsync().ConfigureAwait(false)).Where(c => c.OrganisationId is not null)
-                .ToDictionary(c => c.OrganisationId!.Value);
-            return (IReadOnlyDictionary<long, CashAccount>)(await s.Exchange.AccountsAsync().ConfigureAwait(false))
-                .Where(a => cash.ContainsKey(a.OrganisationId)).ToDictionary(a => a.Id, a => cash[a.OrganisationId]);
-        }, ct).ConfigureAwait(false);
+        return names;
     }
 
     /// <summary>

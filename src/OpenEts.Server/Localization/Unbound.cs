@@ -56,14 +56,14 @@ internal static class Unbound
     }
 
     /// <summary>
-    /// A value in an API's path or query that its parameter of type <paramref name="type"/> (as the minimal APIs name it:
-    /// <c>int</c>, <c>Nullable&lt;long&gt;</c>) could not take: a number named as <see cref="NotANumber"/> does, anything
-    /// else rule <c>Http.BadRequest</c> naming the field.
+    /// A value in an API's path or query that its required parameter of type <paramref name="type"/> (as the minimal APIs
+    /// name it: <c>int</c>, <c>long</c>) could not take: a number named as <see cref="NotANumber"/> does, anything else rule
+    /// <c>Http.BadRequest</c> naming the field. (An optional number never gets here: see <c>Api/UnboundNumbers.cs</c>.)
     /// </summary>
     public static FieldError Parameter(string type, string field, string typed)
     {
-        string[] numbers = ["int", "long", "short", "byte", "decimal", "Int32", "Int64", "Int16", "Decimal"];
-        return numbers.Any(n => type == n || type == $"Nullable<{n}>" || type == $"{n}?")
+        string[] numbers = ["int", "long", "short", "byte", "decimal"];
+        return numbers.Contains(type)
             ? NotANumber(field, typed)
             : new FieldError(field, "Http.BadRequest", $"{field}: '{typed}' cannot be read as {type}") { Figures = [typed] };
     }

@@ -140,9 +140,7 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     {
         Instruments = await queries.InstrumentsAsync(ct);
         Halts = await queries.HaltsAsync(ct);
-        Accounts = await queries.AccountsAsync(User.Actor(), ct);
-        Holders = await queries.AccountHoldersAsync(User.Actor(), ct);
-        Cash = await queries.AccountCashAsync(User.Actor(), ct);
+        (Accounts, Holders, Cash) = await queries.AccountsOverviewAsync(User.Actor(), ct);
         Closes = await queries.ClosesAsync(null, ct);
     }
 }

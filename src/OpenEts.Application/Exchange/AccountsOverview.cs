@@ -1,0 +1,10 @@
+using OpenEts.Domain.Cash;
+
+namespace OpenEts.Application.Exchange;
+
+/// <summary>Every trading account as the exchange's staff list them (<see cref="ExchangeQueries.AccountsOverviewAsync"/>).</summary>
+/// <param name="Accounts">Every trading account.</param>
+/// <param name="Holders">Each account's organisation's name, by account number.</param>
+/// <param name="Cash">Each account's organisation's cash account, by account number (none for one without).</param>
+public sealed record AccountsOverview(
+    IReadOnlyList<TradingAccount> Accounts, IReadOnlyDictionary<long, string> Holders, IReadOnlyDictionary<long, CashAccount> Cash);
