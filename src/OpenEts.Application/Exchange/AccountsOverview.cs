@@ -7,4 +7,12 @@ namespace OpenEts.Application.Exchange;
 /// <param name="Holders">Each account's organisation's name, by account number.</param>
 /// <param name="Cash">Each account's organisation's cash account, by account number (none for one without).</param>
 public sealed record AccountsOverview(
-    IReadOnlyList<TradingAccount> Accounts, IReadOnlyDictionary<long, string> Holders, IReadOnlyDictionary<long, CashAccount> Cash);
+    IReadOnlyList<TradingAccount> Accounts, IReadOnlyDictionary<long, string> Holders, IReadOnlyDictionary<long, CashAccount> Cash)
+{
+    /// <summary>
+    /// The cash that keeps an account from closing (销户) until it is withdrawn or moved, in yuan, or null when its cash
+    /// account holds none (<see cref="CloseTradingAccount.CashLeft"/>, the rule the close itself applies). Its resting orders,
+    /// listings and client accounts are checked when it is closed.
+    /// </summary>
+    public decimal? CashBlockingClose(long account) => CloseTradingAccount.CashLeft(Cash.GetValueOrDefault(account));
+}

@@ -47,10 +47,10 @@ public sealed record CloseTradingAccount(long Account) : IExchangeCommand
         {
             return InUse($"trading account {Account} still has {commitments}: cancel or end them first");
         }
-        if (await work.Session.Cash.FindMemberAccountAsync(account.OrganisationId).ConfigureAwait(false) is { Balance: > 0 } cash)
+        if (CashLeft(await work.Session.Cash.FindMemberAccountAsync(account.OrganisationId).ConfigureAwait(false)) is { } left)
         {
             return InUse(string.Create(CultureInfo.InvariantCulture,
-                $"trading account {Account}'s cash account holds {cash.Balance:0.00} yuan: withdraw or move it first"));
+                $"trading account {Account}'s cash account holds {left:0.00} yuan: withdraw or move it first"));
         }
         var clients = (await work.Session.Exchange.ClientsOfAsync(account.Id).ConfigureAwait(false)).Count(c => c.State != TradingAccountState.Closed);
         if (clients > 0)
@@ -64,6 +64,9 @@ public sealed record CloseTradingAccount(long Account) : IExchangeCommand
         await work.JournalAsync(Kind, subject, new { account = Account, by = byExchange ? "exchange" : "member" }).ConfigureAwait(false);
         return new ExchangeOutcome.Completed(Kind, subject, false, null, [], Account: closed);
     }
+
+    /// <summary>The yuan a cash account still holds, which must be withdrawn or moved before its trading account closes; null when none.</summary>
+    public static decimal? CashLeft(Domain.Cash.CashAccount? cash) => cash is { Balance: > 0 } ? cash.Balance : null;
 
     private static ExchangeOutcome.Refused InUse(string message) => new(ExchangeRule.AccountInUse, "account", message, RefusalKind.Conflict);
 }

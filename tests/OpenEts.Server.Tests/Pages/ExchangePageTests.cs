@@ -220,6 +220,10 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
         Assert.NotEqual(0m, balance);
         Assert.Contains($"<td class=\"num account-balance\">{balance.ToString("N2", CultureInfo.InvariantCulture)}</td>", row, StringComparison.Ordinal);
         Assert.Contains($"<td class=\"num account-reserved\">{reserved.ToString("N2", CultureInfo.InvariantCulture)}</td>", row, StringComparison.Ordinal);
+        // An account holding cash does not offer 销户, which would be refused: it says why instead.
+        Assert.DoesNotContain("account-close\"", row, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"account-close-blocked\">账户资金 {balance.ToString("N2", CultureInfo.InvariantCulture)} 元，出金或转出后方可销户</span>", row,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     /// <summary>Each trading account's organisation's cash account, by account number.</summary>
     public IReadOnlyDictionary<long, OpenEts.Domain.Cash.CashAccount> Cash { get; private set; } = new Dictionary<long, OpenEts.Domain.Cash.CashAccount>();
 
+    /// <summary>The trading accounts as read, with what keeps each from closing.</summary>
+    public AccountsOverview Overview { get; private set; } = new([], new Dictionary<long, string>(), new Dictionary<long, OpenEts.Domain.Cash.CashAccount>());
+
     public string? Done { get; private set; }
 
     /// <summary>The latest closes, newest first.</summary>
@@ -140,7 +143,8 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     {
         Instruments = await queries.InstrumentsAsync(ct);
         Halts = await queries.HaltsAsync(ct);
-        (Accounts, Holders, Cash) = await queries.AccountsOverviewAsync(User.Actor(), ct);
+        Overview = await queries.AccountsOverviewAsync(User.Actor(), ct);
+        (Accounts, Holders, Cash) = Overview;
         Closes = await queries.ClosesAsync(null, ct);
     }
 }
