@@ -50,11 +50,23 @@ internal sealed partial class SqlSession
         }
     }
 
-    async Task<IReadOnlyList<BlockTrade>> IExchangeData.BlockTradesOfAsync(long accountId, int limit) =>
-        [.. (await QueryAsync<BlockRow>($"""
+    async Task<IReadOnlyList<BlockTrade>> IExchangeData.BlockTradesOfAsync(long accountId, int limit)
+    {
+        var newest = (await QueryAsync<BlockRow>($"""
             SELECT {BlockColumns} FROM exchange_block_trades
             WHERE proposer_account = @accountId OR counterparty_account = @accountId ORDER BY id DESC LIMIT @limit
-            """, new { accountId, limit }).ConfigureAwait(false)).Select(r => r.ToBlock())];
+            """, new { accountId, limit }).ConfigureAwait(false)).Select(r => r.ToBlock()).ToList();
+        if (newest.Count == limit)
+        {
+            // The older proposals still waiting, which the proposer may withdraw and the counterparty accept or decline.
+            var below = limit == 0 ? long.MaxValue : newest[^1].Id;
+            newest.AddRange((await QueryAsync<BlockRow>($"""
+                SELECT {BlockColumns} FROM exchange_block_trades
+                WHERE (proposer_account = @accountId OR counterparty_account = @accountId) AND id < @below AND status = 'Proposed' ORDER BY id DESC
+                """, new { accountId, below }).ConfigureAwait(false)).Select(r => r.ToBlock()));
+        }
+        return newest;
+    }
 
     async Task<IReadOnlyList<BlockTrade>> IExchangeData.SettledBlockTradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to) =>
         [.. (await QueryAsync<BlockRow>($"""

@@ -58,10 +58,21 @@ internal sealed partial class SqlSession
             : $"SELECT {ListingColumns} FROM exchange_listings WHERE status = 'Open' AND instrument = @instrument ORDER BY id", new { instrument })
             .ConfigureAwait(false)).Select(r => r.ToListing())];
 
-    async Task<IReadOnlyList<ExchangeListing>> IExchangeData.ListingsOfAsync(long accountId, int limit) =>
-        [.. (await QueryAsync<ListingRow>(
+    async Task<IReadOnlyList<ExchangeListing>> IExchangeData.ListingsOfAsync(long accountId, int limit)
+    {
+        var newest = (await QueryAsync<ListingRow>(
             $"SELECT {ListingColumns} FROM exchange_listings WHERE account_id = @accountId ORDER BY id DESC LIMIT @limit", new { accountId, limit })
-            .ConfigureAwait(false)).Select(r => r.ToListing())];
+            .ConfigureAwait(false)).Select(r => r.ToListing()).ToList();
+        if (newest.Count == limit)
+        {
+            // The older ones still open, which their lister must still find to withdraw.
+            var below = limit == 0 ? long.MaxValue : newest[^1].Id;
+            newest.AddRange((await QueryAsync<ListingRow>(
+                $"SELECT {ListingColumns} FROM exchange_listings WHERE account_id = @accountId AND id < @below AND status = 'Open' ORDER BY id DESC",
+                new { accountId, below }).ConfigureAwait(false)).Select(r => r.ToListing()));
+        }
+        return newest;
+    }
 
     async Task<ListingTrade> IExchangeData.InsertListingTradeAsync(ListingTrade trade)
     {

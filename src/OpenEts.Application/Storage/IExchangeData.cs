@@ -121,7 +121,10 @@ public partial interface IExchangeData
     /// <summary>Stores where a block trade stands: status, when, who accepted it and the fees.</summary>
     Task SaveBlockTradeAsync(BlockTrade block);
 
-    /// <summary>A trading account's block trades (proposed by it or to it), newest first.</summary>
+    /// <summary>
+    /// A trading account's block trades (proposed by it or to it), newest first: the newest <paramref name="limit"/>, and
+    /// every older one still proposed (the one its proposer may withdraw and its counterparty accept or decline).
+    /// </summary>
     Task<IReadOnlyList<BlockTrade>> BlockTradesOfAsync(long accountId, int limit);
 
     /// <summary>An instrument's settled block trades with <paramref name="from"/> ≤ settled at &lt; <paramref name="to"/>, oldest first.</summary>
@@ -144,7 +147,10 @@ public partial interface IExchangeData
     /// <summary>Every open listing (of one instrument, or of all when <paramref name="instrument"/> is null), by number.</summary>
     Task<IReadOnlyList<ExchangeListing>> OpenListingsAsync(string? instrument);
 
-    /// <summary>A trading account's listings, newest first.</summary>
+    /// <summary>
+    /// A trading account's listings, newest first: the newest <paramref name="limit"/>, and every older one still open (the
+    /// one its lister may still withdraw).
+    /// </summary>
     Task<IReadOnlyList<ExchangeListing>> ListingsOfAsync(long accountId, int limit);
 
     /// <summary>Stores a listing trade and returns it with its number.</summary>

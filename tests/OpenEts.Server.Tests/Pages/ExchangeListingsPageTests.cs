@@ -37,4 +37,33 @@ public sealed class ExchangeListingsPageTests(ServerFactory server) : IClassFixt
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.Status, second.Status));
         Assert.Equal(1, trades);
     }
+
+    [Fact]
+    public async Task MyListings_MoreThanTheListShows_KeepAnOlderOneStillOpenWithItsWithdrawAndSaySo()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        // Above the pick test's listing (14.60), so that it stays the best-priced.
+        object Listing(string key) => new { instrument = "GDEA-2017", side = "sell", price = 17.00m, quantity = 1, idempotencyKey = key };
+        async Task<long> ListAsync(string key)
+        {
+            using var listed = await power.PostAsJsonAsync("/api/v1/exchange/listings", Listing(key), Ct);
+            Assert.True(listed.IsSuccessStatusCode, await listed.Content.ReadAsStringAsync(Ct));
+            return (await listed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("listing").GetProperty("id").GetInt64();
+        }
+        var oldest = await ListAsync("many-listings-open");
+        // As many newer listings as the list shows, each withdrawn.
+        for (var i = 0; i < OpenEts.Application.Exchange.ExchangeQueries.ListLimit; i++)
+        {
+            var id = await ListAsync($"many-listings-{i}");
+            using var withdrawn = await power.PostAsync(new Uri($"/api/v1/exchange/listings/{id}/withdraw", UriKind.Relative), null, Ct);
+            Assert.True(withdrawn.IsSuccessStatusCode, await withdrawn.Content.ReadAsStringAsync(Ct));
+        }
+
+        var page = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange/Listings", UriKind.Relative), Ct));
+
+        // The oldest, still open, is listed past the newest 200 with its withdraw button; a note says older ones may be left out.
+        Assert.Matches($"(?s)<tr class=\"my-listing\" data-listing=\"{oldest}\">(?:(?!</tr>).)*class=\"listing-withdraw\"", page);
+        Assert.Contains($"只列出最近的 {OpenEts.Application.Exchange.ExchangeQueries.ListLimit} 个挂牌，以及仍在挂牌中的更早挂牌；已成交的摘牌按日见 "
+            + "<a href=\"/Exchange/Report\">会员日报</a>", page, StringComparison.Ordinal);
+    }
 }

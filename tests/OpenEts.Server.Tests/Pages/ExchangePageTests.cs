@@ -204,6 +204,31 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task OperatorPage_ClosesOfADay_ListThatDayOnlyAndADayThatDoesNotReadIsNamed()
+    {
+        using var exchange = await server.SignedInAsync("exchange");
+        string Days(string page) => string.Join(",", Regex.Matches(page, "<tr class=\"close\"><td class=\"nowrap\">([0-9-]+)</td>").Select(m => m.Groups[1].Value));
+        var latest = WebUtility.HtmlDecode(await exchange.GetStringAsync(new Uri("/Exchange/Operator", UriKind.Relative), Ct));
+        var days = Days(latest).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(days);
+        // An older day than the newest one shown, so that the answer is not the latest closes again.
+        var day = days.Last();
+
+        var ofDay = WebUtility.HtmlDecode(await exchange.GetStringAsync(new Uri($"/Exchange/Operator?closesOn={day}", UriKind.Relative), Ct));
+        var none = WebUtility.HtmlDecode(await exchange.GetStringAsync(new Uri("/Exchange/Operator?closesOn=2016-01-04", UriKind.Relative), Ct));
+        var unread = WebUtility.HtmlDecode(await exchange.GetStringAsync(new Uri("/Exchange/Operator?closesOn=2026-13-01", UriKind.Relative), Ct));
+
+        Assert.All(Days(ofDay).Split(','), d => Assert.Equal(day, d));
+        Assert.Contains($"name=\"closesOn\" id=\"closes-day-date\" value=\"{day}\"", ofDay, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"closes-none\">该日没有收盘记录</p>", none, StringComparison.Ordinal);
+        Assert.Empty(Days(none).Split(',', StringSplitOptions.RemoveEmptyEntries));
+        // Named as typed, kept in the box, and the latest closes shown under it.
+        Assert.Contains("<li>收盘日期：“2026-13-01”不是日期，日期格式为 yyyy-MM-dd</li>", unread, StringComparison.Ordinal);
+        Assert.Contains("name=\"closesOn\" id=\"closes-day-date\" value=\"2026-13-01\" aria-invalid=\"true\"", unread, StringComparison.Ordinal);
+        Assert.Equal(Days(latest), Days(unread));
+    }
+
+    [Fact]
     public async Task OperatorPage_TradingAccounts_ShowTheirCashBalanceAndWhatIsReserved()
     {
         using var power = await server.SignedInAsync("power-a");

@@ -38,9 +38,28 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     /// <summary>Today in Beijing, the day the end-of-day form offers.</summary>
     public DateOnly Today => Domain.Exchange.MarketData.BeijingTime.TradingDay(clock.GetUtcNow());
 
-    public async Task OnGetAsync([FromQuery] string? done, CancellationToken ct)
+    /// <summary>The day whose closes are listed (<c>?closesOn=yyyy-MM-dd</c>), or null for the latest.</summary>
+    public DateOnly? ClosesDay { get; private set; }
+
+    /// <summary>The closes' day as the address typed it.</summary>
+    public string? TypedClosesDay { get; private set; }
+
+    public async Task OnGetAsync([FromQuery] string? done, [FromQuery] string? closesOn, CancellationToken ct)
     {
         Done = done;
+        if (!string.IsNullOrWhiteSpace(closesOn))
+        {
+            TypedClosesDay = closesOn.Trim();
+            // A day that does not read is named and the latest closes shown instead.
+            if (Application.Exchange.EndOfDay.DayError(closesOn, out var day, "closesOn") is { } error)
+            {
+                Report([error with { Message = $"{error.Message} ('{TypedClosesDay}')", Figures = [error.Field, TypedClosesDay] }]);
+            }
+            else
+            {
+                ClosesDay = day;
+            }
+        }
         await LoadAsync(ct);
     }
 
@@ -145,6 +164,6 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
         Halts = await queries.HaltsAsync(ct);
         Overview = await queries.AccountsOverviewAsync(User.Actor(), ct);
         (Accounts, Holders, Cash) = Overview;
-        Closes = await queries.ClosesAsync(null, ct);
+        Closes = await queries.ClosesAsync(ClosesDay, ct);
     }
 }
