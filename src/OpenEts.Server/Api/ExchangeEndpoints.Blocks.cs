@@ -22,7 +22,8 @@ internal static partial class ExchangeEndpoints
         group.MapPost("/block-trades/{id}/cancel", CancelBlockAsync).RequireAuthorization(Traders)
             .WithSummary("Withdraw a block trade you proposed, or decline one proposed to you, while it waits (your clients' too)");
         group.MapGet("/block-trades", MyBlocksAsync).RequireAuthorization(Traders)
-            .WithSummary("Your organisation's block trades, proposed by it or to it, newest first (?account= one of your clients')");
+            .WithSummary("Your organisation's block trades, proposed by it or to it, newest first: the newest 200 and every older one still "
+                + "proposed (?account= one of your clients')");
     }
 
     public sealed record BlockTradeInput(

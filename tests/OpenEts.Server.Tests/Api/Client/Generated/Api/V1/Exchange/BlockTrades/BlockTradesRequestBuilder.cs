@@ -47,7 +47,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades
         {
         }
         /// <summary>
-        /// Your organisation&apos;s block trades, proposed by it or to it, newest first (?account= one of your clients&apos;)
+        /// Your organisation&apos;s block trades, proposed by it or to it, newest first: the newest 200 and every older one still proposed (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A List&lt;global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeBlockTradeView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -108,7 +108,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Your organisation&apos;s block trades, proposed by it or to it, newest first (?account= one of your clients&apos;)
+        /// Your organisation&apos;s block trades, proposed by it or to it, newest first: the newest 200 and every older one still proposed (?account= one of your clients&apos;)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -158,7 +158,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades
             return new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.BlockTrades.BlockTradesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Your organisation&apos;s block trades, proposed by it or to it, newest first (?account= one of your clients&apos;)
+        /// Your organisation&apos;s block trades, proposed by it or to it, newest first: the newest 200 and every older one still proposed (?account= one of your clients&apos;)
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class BlockTradesRequestBuilderGetQueryParameters 
