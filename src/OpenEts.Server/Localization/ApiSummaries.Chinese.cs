@@ -255,7 +255,8 @@ internal static partial class ApiSummaries
         ["Withdraw what is left of one of your listings or your clients': its units or cash come back"] = "撤销本机构或本机构客户某一挂牌的剩余部分：相应配额或资金退回",
         ["Your company's monitoring plan for a year (?year=)"] = "本企业某年度的监测计划（?year=）",
         ["Your entity's standing, surrenders and holdings with each class's eligibility and what may be surrendered now"] = "本企业的履约状况、清缴记录和持有量，以及各类别是否可用于履约和现可清缴的数量",
-        ["Your organisation's block trades, proposed by it or to it, newest first (?account= one of your clients')"] = "本机构发起或收到的大宗协议，按时间倒序（?account= 为本机构某一客户）",
+        ["Your organisation's block trades, proposed by it or to it, newest first: the newest 200 and every older one still "
+            + "proposed (?account= one of your clients')"] = "本机构发起或收到的大宗协议，按时间倒序：最近的 200 笔及仍待确认的更早协议（?account= 为本机构某一客户）",
         ["Your organisation's cash: balance, reserved, available, open reservations and the latest movements (?page=)"] = "本机构资金：余额、冻结金额、可用金额、未解除的冻结及最近的资金变动（?page=）",
         ["Your organisation's client accounts as a member, by number, each with its state and any move to another member offered"] = "本机构作为会员的客户账户，按编号排列，各附状态及已提出的转托管申请",
         ["Your organisation's listing trades (as lister or picker), newest first, each settled (?account= one of your clients')"] = "本机构的挂牌点选成交（作为挂牌方或点选方），按时间倒序，均已结算（?account= 为本机构某一客户）",
