@@ -130,4 +130,27 @@ public sealed class MarketInstrumentPageTests(ServerFactory server) : IClassFixt
         Assert.Contains("\"interval\":\"1m\"", minutes, StringComparison.Ordinal);
         Assert.Contains("id=\"interval-1m\" aria-current=\"true\"", minutes, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InstrumentPage_DailyKLines_AreAlsoATableOfTheSameBarsAsTheApi()
+    {
+        using var anonymous = server.CreateClient();
+        // The demo's settled trades over the days before the first start make the daily bars.
+        var api = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/market/GDEA-2017/klines?interval=1d", Ct);
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market/Instrument/GDEA-2017?interval=1d", UriKind.Relative), Ct));
+
+        var bars = api.GetProperty("bars").EnumerateArray().ToList();
+        Assert.NotEmpty(bars);
+        var rows = Regex.Matches(page, "<tr class=\"kline-bar\"><th scope=\"row\" class=\"nowrap\">([0-9-]+)</th>\\s*<td class=\"num\">([0-9.,]+)</td><td class=\"num\">([0-9.,]+)</td><td class=\"num\">([0-9.,]+)</td><td class=\"num\">([0-9.,]+)</td>\\s*<td class=\"num\">([0-9,]+)</td>")
+            .Select(m => (Day: m.Groups[1].Value, Open: m.Groups[2].Value, Close: m.Groups[5].Value, Volume: m.Groups[6].Value)).ToList();
+        // One row a bar, each the bar's day in Beijing, its open and close in yuan and its volume in tonnes.
+        Assert.Equal(bars.Select(b => (
+                b.GetProperty("start").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                b.GetProperty("open").GetDecimal().ToString("N2", System.Globalization.CultureInfo.InvariantCulture),
+                b.GetProperty("close").GetDecimal().ToString("N2", System.Globalization.CultureInfo.InvariantCulture),
+                b.GetProperty("volume").GetInt64().ToString("N0", System.Globalization.CultureInfo.InvariantCulture))),
+            rows);
+        Assert.Contains("<summary>图表数据（表格）</summary>", page, StringComparison.Ordinal);
+    }
 }
