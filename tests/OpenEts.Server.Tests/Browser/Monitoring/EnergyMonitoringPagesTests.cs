@@ -41,5 +41,10 @@ public sealed class EnergyMonitoringPagesTests(BrowserServer server) : IClassFix
         await row.Locator("a").ClickAsync();
         await regulator.WaitForSelectorAsync(".chart[data-chart='chart-em-completeness'][data-chart-ready]");
         Assert.Contains("89.5 %", await regulator.InnerTextAsync("#em-unit-completeness"), StringComparison.Ordinal);
+        // The chart's figures as a table under it, opened from its summary: each day's completeness beside the 90 % threshold.
+        await regulator.Locator("details.chart-data:has(#em-completeness-figures) summary").ClickAsync();
+        var firstDay = regulator.Locator("#em-completeness-figures tbody tr").First;
+        Assert.True(await firstDay.IsVisibleAsync());
+        Assert.Equal("90", (await firstDay.Locator("td").Last.InnerTextAsync()).Trim());
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.DualControl.Monitoring;
@@ -6,6 +5,7 @@ using OpenEts.Application.Forms;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Energy.Monitoring;
 
@@ -54,9 +54,11 @@ public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandle
     /// <summary>The period shown when the address asked for another (a day not read, from after to, too long a period): the page says so.</summary>
     public (DateOnly From, DateOnly To)? PeriodShown { get; private set; }
 
-    public string CompletenessJson { get; private set; } = "{}";
+    /// <summary>The daily completeness against the threshold, as the chart draws it and its table lists it.</summary>
+    public ChartSpec Completeness { get; private set; } = new("line", [], [], "%");
 
-    public string EnergyJson { get; private set; } = "{}";
+    /// <summary>Each meter's daily energy, as the chart draws it and its table lists it.</summary>
+    public ChartSpec Energy { get; private set; } = new("stacked", [], [], "");
 
     public bool MayWrite => User.IsInRole("Regulator") || User.IsInRole("CompanyRepresentative");
 
@@ -118,28 +120,14 @@ public sealed class UnitModel(MonitoringQueries queries, MonitoringCommandHandle
         }
         PeriodShown = read.IsValid ? null : (d.From, d.To);
         var days = d.Daily.Select(p => p.Day.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        CompletenessJson = JsonSerializer.Serialize(new
-        {
-            kind = "line",
-            unit = "%",
-            categories = days,
-            series = new[]
-            {
-                new { name = Text.T("em.completeness"), data = d.Daily.Select(p => p.Expected == 0 ? (decimal?)null : decimal.Round(100m * p.Received / p.Expected, 1)) },
-                new { name = Text.T("em.threshold"), data = d.Daily.Select(_ => (decimal?)(QualityRulesPercent)) },
-            },
-        });
-        EnergyJson = JsonSerializer.Serialize(new
-        {
-            kind = "stacked",
-            unit = "",
-            categories = days,
-            series = d.Quality.Meters.Select((m, i) => new
-            {
-                name = $"{m.Meter.Code} ({m.Meter.Unit})",
-                data = d.Daily.Select(p => p.TotalMilliByMeter[i] / 1000m),
-            }),
-        });
+        Completeness = new ChartSpec("line", days,
+        [
+            new ChartSeries(Text.T("em.completeness"), [.. d.Daily.Select(p => p.Expected == 0 ? (decimal?)null : decimal.Round(100m * p.Received / p.Expected, 1))]),
+            new ChartSeries(Text.T("em.threshold"), [.. d.Daily.Select(_ => (decimal?)QualityRulesPercent)]),
+        ], "%");
+        Energy = new ChartSpec("stacked", days,
+            [.. d.Quality.Meters.Select((m, i) => new ChartSeries($"{m.Meter.Code} ({m.Meter.Unit})", [.. d.Daily.Select(p => (decimal?)(p.TotalMilliByMeter[i] / 1000m))]))],
+            "");
         return true;
     }
 
