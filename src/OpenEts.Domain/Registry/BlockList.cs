@@ -122,16 +122,19 @@ internal sealed class BlockList
         {
             var held = _blocks[h];
             var from = held.First;
+            // Whether a removed block ended at the largest serial, so that nothing of this one is left above it.
+            var toTheEnd = false;
             while (j < blocks.Count && blocks[j].Last <= held.Last)
             {
                 if (blocks[j].First > from)
                 {
                     rest.Add(SerialBlock.Create(from, blocks[j].First - 1));
                 }
-                from = blocks[j].Last + 1;
+                toTheEnd = blocks[j].Last == long.MaxValue;
+                from = toTheEnd ? long.MaxValue : blocks[j].Last + 1;
                 j++;
             }
-            if (from <= held.Last)
+            if (!toTheEnd && from <= held.Last)
             {
                 rest.Add(SerialBlock.Create(from, held.Last));
             }

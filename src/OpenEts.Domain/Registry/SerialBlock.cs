@@ -71,7 +71,7 @@ public readonly record struct SerialBlock : IComparable<SerialBlock>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
-        var taken = new SerialBlock(First, First + count - 1);
+        var taken = new SerialBlock(First, First - 1 + count); // First - 1 first: First + count overflows for a block ending at long.MaxValue
         return count == Count ? (taken, null) : (taken, new SerialBlock(First + count, Last));
     }
 

@@ -37,6 +37,23 @@ public sealed partial class RegistryLedgerTests
     }
 
     [Fact]
+    public void Allocate_TheLargestIssuanceWhole_MovesEverySerialUpToTheLargest()
+    {
+        // Found by the store's property test: serials 1 to long.MaxValue, issued and then allocated whole, stopped the
+        // allocation with an overflow.
+        var s = Initialised();
+        s.Ok(s.Ledger.Issue(Reg1, s.Now, s.NextKey(), Gdea2017, long.MaxValue));
+
+        s.Ok(s.Ledger.Allocate(Reg1, s.Now, s.NextKey(), CompanyA, Gdea2017, long.MaxValue - 10));
+        var rest = s.Ok(s.Ledger.Allocate(Reg1, s.Now, s.NextKey(), CompanyB, Gdea2017, 10));
+
+        Assert.Equal([SerialBlock.Create(long.MaxValue - 9, long.MaxValue)], rest.Blocks);
+        Assert.Equal("1-9223372036854775797", s.Blocks(CompanyA, Gdea2017));
+        Assert.Equal(AllowanceCount.From(10), s.Ledger.QuantityHeld(CompanyB, Gdea2017));
+        Assert.Equal(AllowanceCount.From(0), s.Ledger.QuantityHeld(Issuance, Gdea2017));
+    }
+
+    [Fact]
     public void Issue_ByNonRegulator_ReturnsNotRegulator()
     {
         var s = Initialised();

@@ -30,6 +30,21 @@ public sealed class SerialBlockTests
         Assert.Equal(SerialBlock.Create(14, 20), rest);
     }
 
+    [Theory]
+    [InlineData(1, long.MaxValue)]
+    [InlineData(long.MaxValue - 9, 10)]
+    public void SplitLowest_ABlockEndingAtTheLargestSerial_TakesWithoutOverflow(long first, long count)
+    {
+        var block = SerialBlock.Create(first, long.MaxValue);
+
+        var (whole, none) = block.SplitLowest(count);
+        var (part, rest) = block.SplitLowest(count - 1);
+
+        Assert.Equal((block, (SerialBlock?)null), (whole, none));
+        Assert.Equal(SerialBlock.Create(first, long.MaxValue - 1), part);
+        Assert.Equal(SerialBlock.Create(long.MaxValue, long.MaxValue), rest);
+    }
+
     [Fact]
     public void SplitLowest_Whole_HasNoRemainder()
     {
