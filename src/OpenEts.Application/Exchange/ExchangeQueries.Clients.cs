@@ -22,14 +22,12 @@ public sealed partial class ExchangeQueries
         }
         return await store.ReadAsync(async s =>
         {
-            var clients = new List<TradingClient>();
-            foreach (var account in await s.Exchange.ClientsOfAsync(own.Id).ConfigureAwait(false))
-            {
-                var organisation = await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"organisation {account.OrganisationId} is missing");
-                clients.Add(new TradingClient(account, organisation.Code, organisation.Name));
-            }
-            return (IReadOnlyList<TradingClient>)clients;
+            var accounts = await s.Exchange.ClientsOfAsync(own.Id).ConfigureAwait(false);
+            var organisations = await OrganisationsOfAsync(s, accounts.Select(a => a.OrganisationId)).ConfigureAwait(false);
+            return (IReadOnlyList<TradingClient>)[.. accounts.Select(account =>
+                organisations.GetValueOrDefault(account.OrganisationId) is { } organisation
+                    ? new TradingClient(account, organisation.Code, organisation.Name)
+                    : throw new InvalidOperationException($"organisation {account.OrganisationId} is missing"))];
         }, ct).ConfigureAwait(false);
     }
 
@@ -67,12 +65,17 @@ public sealed partial class ExchangeQueries
 
     private static async Task<IReadOnlyDictionary<long, string>> HoldersAsync(IStoreSession s, IReadOnlyList<TradingAccount> accounts)
     {
-        var names = new Dictionary<long, string>();
-        foreach (var account in accounts)
-        {
-            names[account.Id] = (await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false))?.Name ?? "";
-        }
-        return names;
+        var organisations = await OrganisationsOfAsync(s, accounts.Select(a => a.OrganisationId)).ConfigureAwait(false);
+        return accounts.ToDictionary(a => a.Id, a => organisations.GetValueOrDefault(a.OrganisationId)?.Name ?? "");
+    }
+
+    // The organisations of these ids, by id, in one read (not one a trading account).
+    private static async Task<Dictionary<long, Organisation>> OrganisationsOfAsync(IStoreSession s, IEnumerable<long> ids)
+    {
+        var distinct = ids.ToHashSet();
+        return distinct.Count == 0
+            ? []
+            : (await s.Organisations.FindByIdsAsync(distinct).ConfigureAwait(false)).ToDictionary(o => o.Id);
     }
 
     /// <summary>
@@ -85,15 +88,15 @@ public sealed partial class ExchangeQueries
         var blocks = await MyBlockTradesAsync(actor, account, ct).ConfigureAwait(false);
         return await store.ReadAsync(async s =>
         {
-            var names = new Dictionary<long, string>();
+            var parties = new List<TradingAccount>();
             foreach (var id in blocks.SelectMany(b => new[] { b.ProposerAccount, b.CounterpartyAccount }).Distinct())
             {
                 if (await s.Exchange.FindAccountAsync(id).ConfigureAwait(false) is { } party)
                 {
-                    names[id] = (await s.Organisations.FindByIdAsync(party.OrganisationId).ConfigureAwait(false))?.Name ?? "";
+                    parties.Add(party);
                 }
             }
-            return (IReadOnlyDictionary<long, string>)names;
+            return await HoldersAsync(s, parties).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
     }
 
