@@ -22,6 +22,12 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     /// <summary>The most orders or trades one list returns.</summary>
     public const int ListLimit = 200;
 
+    /// <summary>
+    /// Whether a list of <paramref name="listed"/> rows read with <see cref="ListLimit"/> may have left older rows out (it
+    /// holds its limit), so that a page says so and points to where every row of a day is.
+    /// </summary>
+    public static bool MayLeaveOut(int listed) => listed >= ListLimit;
+
     /// <summary>Depth levels shown by default: the top 5 (the market data).</summary>
     public const int DefaultDepthLevels = 5;
 

@@ -12,5 +12,5 @@ namespace OpenEts.Server.Pages.Exchange;
 public sealed record ListLimited(int Shown, string Id, string Text, long? Client)
 {
     /// <summary>Whether the list holds its limit, so that older rows may be left out.</summary>
-    public bool Limited => Shown >= Application.Exchange.ExchangeQueries.ListLimit;
+    public bool Limited => Application.Exchange.ExchangeQueries.MayLeaveOut(Shown);
 }
