@@ -54,6 +54,28 @@ public sealed partial class RegistryLedgerTests
     }
 
     [Fact]
+    public void Replay_ScatteredSerialsUpToTheLargestMovedTogether_LeavesTheRestWhereTheyWere()
+    {
+        // Moves of many scattered blocks at once (a replayed correction, as the clearing account's returns of the serials
+        // it took) go through the holdings' bulk removal; one of them ending at the largest serial stopped it with an
+        // overflow (Last + 1) before.
+        var s = Initialised();
+        s.Ok(s.Ledger.Issue(Reg1, s.Now, s.NextKey(), Gdea2017, long.MaxValue));
+        s.Ok(s.Ledger.Allocate(Reg1, s.Now, s.NextKey(), CompanyA, Gdea2017, long.MaxValue));
+        for (var serial = 2L; serial <= 40; serial += 2)
+        {
+            s.Ok(s.Ledger.CorrectSerials(Reg1, s.Now, s.NextKey(), CompanyA, CompanyB, Gdea2017, SerialBlock.Create(serial, serial), "scatter"));
+        }
+        SerialBlock[] moved = [.. Enumerable.Range(0, 9).Select(i => SerialBlock.Create(21 + 2 * i, 21 + 2 * i)), SerialBlock.Create(41, long.MaxValue)];
+
+        s.Ledger.Apply(new UnitsCorrected(s.Now, Reg1, null, CompanyA, CompanyB, Gdea2017, moved, BySerials: true, "return"));
+
+        Assert.Equal("1-1,3-3,5-5,7-7,9-9,11-11,13-13,15-15,17-17,19-19,39-39", s.Blocks(CompanyA, Gdea2017));
+        Assert.Equal(AllowanceCount.From(11), s.Ledger.QuantityHeld(CompanyA, Gdea2017));
+        Assert.Equal("2-2,4-4,6-6,8-8,10-10,12-12,14-14,16-16,18-18,20-38,40-9223372036854775807", s.Blocks(CompanyB, Gdea2017));
+    }
+
+    [Fact]
     public void Issue_ByNonRegulator_ReturnsNotRegulator()
     {
         var s = Initialised();
