@@ -164,6 +164,17 @@ internal sealed partial class SqlSession : ICashData
         return found;
     }
 
+    async Task<IReadOnlyList<CashAccount>> ICashData.FindMemberAccountsAsync(IReadOnlyCollection<long> organisationIds)
+    {
+        if (organisationIds.Count == 0)
+        {
+            return [];
+        }
+        await FlushCashAsync().ConfigureAwait(false);
+        return [.. (await QueryAmongAsync<CashAccountRow, long>($"SELECT {AccountColumns} FROM cash_accounts WHERE", "organisation_id",
+            organisationIds.Distinct()).ConfigureAwait(false)).Select(r => r.ToAccount())];
+    }
+
     async Task<CashAccount> ICashData.SystemAccountAsync(CashAccountKind kind)
     {
         if (_cash is { } cash && cash.SystemAccounts.TryGetValue(kind, out var id))

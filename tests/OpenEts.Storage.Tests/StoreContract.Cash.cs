@@ -49,6 +49,24 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Cash_FindMemberAccounts_ReturnsTheAccountsOfThoseOrganisationsThatHaveOne_WithTheirBalances()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        var (other, without) = await store.WriteAsync(async s => (
+            await s.Organisations.InsertAsync(Company("91441800MA5CY1022", "南江示范水泥有限公司"), Now),
+            await s.Organisations.InsertAsync(Company("91441800MA5CY1023", "东江示范水泥有限公司"), Now)), Ct);
+        await CashAsync(store, l => l.DepositAsync(member, Yuan.From(1_000.01m), "slip m", IdempotencyKey.From("dm")));
+        await CashAsync(store, l => l.DepositAsync(other, Yuan.From(2.50m), "slip o", IdempotencyKey.From("do")));
+
+        var found = await store.ReadAsync(s => s.Cash.FindMemberAccountsAsync([other.Id, member.Id, without.Id, other.Id]), Ct);
+        var none = await store.ReadAsync(s => s.Cash.FindMemberAccountsAsync([]), Ct);
+
+        Assert.Equal([(member.Id, 1_000.01m), (other.Id, 2.50m)], found.Select(a => (a.OrganisationId!.Value, a.Balance)).Order());
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task Cash_FindEntriesOverSeveralBatches_ReturnsEachKeyedEntryOnceAndSkipsUnknownKeys()
     {
         var (store, member) = await CashStoreAsync(Db);

@@ -24,9 +24,11 @@ public sealed partial class ExchangeQueries
         {
             var accounts = await s.Exchange.ClientsOfAsync(own.Id).ConfigureAwait(false);
             var organisations = await OrganisationsOfAsync(s, accounts.Select(a => a.OrganisationId)).ConfigureAwait(false);
+            var cash = (await s.Cash.FindMemberAccountsAsync(organisations.Keys).ConfigureAwait(false))
+                .ToDictionary(c => c.OrganisationId!.Value);
             return (IReadOnlyList<TradingClient>)[.. accounts.Select(account =>
                 organisations.GetValueOrDefault(account.OrganisationId) is { } organisation
-                    ? new TradingClient(account, organisation.Code, organisation.Name)
+                    ? new TradingClient(account, organisation.Code, organisation.Name, cash.GetValueOrDefault(account.OrganisationId))
                     : throw new InvalidOperationException($"organisation {account.OrganisationId} is missing"))];
         }, ct).ConfigureAwait(false);
     }
@@ -194,5 +196,16 @@ public sealed partial class ExchangeQueries
 }
 
 /// <summary>A member's client account (客户账户) with the client's credit code and name.</summary>
-public sealed record TradingClient(TradingAccount Account, CreditCode Code, string Name);
+/// <param name="Account">The client's trading account.</param>
+/// <param name="Code">The client's credit code.</param>
+/// <param name="Name">The client's name.</param>
+/// <param name="Cash">The client's cash account, where it was read with the client (the member's list of its clients).</param>
+public sealed record TradingClient(TradingAccount Account, CreditCode Code, string Name, CashAccount? Cash = null)
+{
+    /// <summary>
+    /// The cash that keeps the client's account from closing (销户) until it is withdrawn or moved, in yuan, or null when its
+    /// cash account holds none or was not read (<see cref="CloseTradingAccount.CashLeft"/>, the rule the close applies).
+    /// </summary>
+    public decimal? CashBlockingClose => CloseTradingAccount.CashLeft(Cash);
+}
 

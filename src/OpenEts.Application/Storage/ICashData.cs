@@ -15,6 +15,9 @@ public interface ICashData
     /// <summary>The member account of an organisation, or null when it has none yet.</summary>
     Task<CashAccount?> FindMemberAccountAsync(long organisationId);
 
+    /// <summary>The member accounts of these organisations, in one read; an organisation without one is left out.</summary>
+    Task<IReadOnlyList<CashAccount>> FindMemberAccountsAsync(IReadOnlyCollection<long> organisationIds);
+
     /// <summary>The platform's one account of a system kind (the external bank, the auction proceeds).</summary>
     Task<CashAccount> SystemAccountAsync(CashAccountKind kind);
 
