@@ -229,22 +229,29 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         {
             return null;
         }
-        IReadOnlyList<TradingAccount> clients = target.IsClient ? [] : await store.ReadAsync(s => s.Exchange.ClientsOfAsync(target.Id), ct).ConfigureAwait(false);
+        // The day's trades read once for the account and all its clients (not once each), then each one's picked out.
+        var (clients, trades) = await store.ReadAsync(async s =>
+        {
+            IReadOnlyList<TradingAccount> of = target.IsClient ? [] : await s.Exchange.ClientsOfAsync(target.Id).ConfigureAwait(false);
+            var accounts = of.Select(c => c.Id).Append(target.Id).ToHashSet();
+            return (of, await SettledOnAsync(s, day, accounts).ConfigureAwait(false));
+        }, ct).ConfigureAwait(false);
         var reports = new List<MemberDayReport>(clients.Count);
         foreach (var client in clients)
         {
-            reports.Add(await DayReportOfAsync(client, day, [], ct).ConfigureAwait(false));
+            reports.Add(await DayReportOfAsync(client, day, trades, [], ct).ConfigureAwait(false));
         }
-        return await DayReportOfAsync(target, day, reports, ct).ConfigureAwait(false);
+        return await DayReportOfAsync(target, day, trades, reports, ct).ConfigureAwait(false);
     }
 
-    private async Task<MemberDayReport> DayReportOfAsync(TradingAccount target, DateOnly day, IReadOnlyList<MemberDayReport> clients, CancellationToken ct)
+    // One account's report from the day's trades read for it (and perhaps for others: only its own are kept).
+    private async Task<MemberDayReport> DayReportOfAsync(TradingAccount target, DateOnly day, IReadOnlyList<DayTrade> trades,
+        IReadOnlyList<MemberDayReport> clients, CancellationToken ct)
     {
-        var (trades, organisation) = await store.ReadAsync(async s => (
-            await SettledOnAsync(s, day, new HashSet<long> { target.Id }).ConfigureAwait(false),
-            await s.Organisations.FindByIdAsync(target.OrganisationId).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        var organisation = await store.ReadAsync(s => s.Organisations.FindByIdAsync(target.OrganisationId), ct).ConfigureAwait(false);
         var position = await PositionOfAsync(target, ct).ConfigureAwait(false);
-        return new MemberDayReport(target, organisation?.Name ?? "", day, [.. trades.Select(t => MemberTrade.Of(t, target.Id))], position.Lines,
+        return new MemberDayReport(target, organisation?.Name ?? "", day,
+            [.. trades.Where(t => t.BuyAccount == target.Id || t.SellAccount == target.Id).Select(t => MemberTrade.Of(t, target.Id))], position.Lines,
             position.CashBalance, position.CashReserved, clients);
     }
 

@@ -58,6 +58,11 @@ public sealed class ExchangeClientApiTests(ServerFactory server) : IClassFixture
         Assert.Equal((account, "GD-HOLD-STEEL"), (memberView.GetProperty("account").GetInt64(), memberView.GetProperty("holdingAccount").GetString()));
         var line = Assert.Single(report.GetProperty("clients").EnumerateArray());
         Assert.Equal((account, 100L), (line.GetProperty("account").GetInt64(), line.GetProperty("soldTonnes").GetInt64()));
+        // The client's trade is in the client's report, as a sell, and not in the member's own.
+        static long[] Trades(JsonElement r) => [.. r.GetProperty("trades").EnumerateArray().Select(t => t.GetProperty("trade").GetInt64())];
+        Assert.Equal([trade.GetProperty("id").GetInt64()], Trades(line));
+        Assert.Equal("sell", line.GetProperty("trades")[0].GetProperty("side").GetString());
+        Assert.DoesNotContain(trade.GetProperty("id").GetInt64(), Trades(report));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 }
