@@ -55,7 +55,11 @@ public static class OpenEtsApp
         // appsettings*.json are read once, not watched: the host's watcher of them watches the whole content root and
         // its folders, and so woke on every write to a SQLite database kept there (data/openets.db and its -wal) — a
         // tenth of a trade settlement's CPU went to those notifications (docs/architecture.md, "Programs").
-        var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+        string[] hostArgs = [.. args, "--hostBuilder:reloadConfigOnChange=false"];
+        var builder = PublishedContentRoot.Choose(args, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), AppContext.BaseDirectory,
+            Directory.Exists) is { } root
+            ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = root })
+            : WebApplication.CreateBuilder(hostArgs);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
