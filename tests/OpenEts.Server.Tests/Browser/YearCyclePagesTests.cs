@@ -179,7 +179,7 @@ public sealed class YearCyclePagesTests(Compliance2018Server server) : IClassFix
         Assert.Equal("Compliant", ownStatus);
         Assert.Equal("Compliant", listed);
         Assert.Equal("2,048,060", listedSurrendered);
-        Assert.Contains("未经证实", listText, StringComparison.Ordinal);
+        Assert.Contains("（未确认）", listText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public sealed partial class WorkbenchAfterPlanPageTests(ServerFactory server) : 
         // the page's own code.
         var overview = WebUtility.HtmlDecode(await regulator.GetStringAsync("/Compliance/Overview", Ct));
         var cap = list.Rules.Offsets.ProvinceTotalCap!.Value;
-        var flag = list.Rules.IsUnconfirmed("offsets.provinceTotalCap") ? "（未经证实）" : "";
+        var flag = list.Rules.IsUnconfirmed("offsets.provinceTotalCap") ? "（未确认）" : "";
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"<span>/ {cap:N0} t{flag}</span>"), overview, StringComparison.Ordinal);
         Assert.DoesNotContain("@CompliancePage", overview, StringComparison.Ordinal);
 
