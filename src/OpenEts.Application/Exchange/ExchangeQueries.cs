@@ -236,22 +236,25 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
             var accounts = of.Select(c => c.Id).Append(target.Id).ToHashSet();
             return (of, await SettledOnAsync(s, day, accounts).ConfigureAwait(false));
         }, ct).ConfigureAwait(false);
+        // Each account's trades, oldest first as read; a trade between two of them is in both.
+        var byAccount = trades.SelectMany(t => new[] { t.BuyAccount, t.SellAccount }.Distinct(), (trade, account) => (Account: account, Trade: trade))
+            .ToLookup(p => p.Account, p => p.Trade);
         var reports = new List<MemberDayReport>(clients.Count);
         foreach (var client in clients)
         {
-            reports.Add(await DayReportOfAsync(client, day, trades, [], ct).ConfigureAwait(false));
+            reports.Add(await DayReportOfAsync(client, day, [.. byAccount[client.Id]], [], ct).ConfigureAwait(false));
         }
-        return await DayReportOfAsync(target, day, trades, reports, ct).ConfigureAwait(false);
+        return await DayReportOfAsync(target, day, [.. byAccount[target.Id]], reports, ct).ConfigureAwait(false);
     }
 
-    // One account's report from the day's trades read for it (and perhaps for others: only its own are kept).
+    // One account's report from its trades of the day.
     private async Task<MemberDayReport> DayReportOfAsync(TradingAccount target, DateOnly day, IReadOnlyList<DayTrade> trades,
         IReadOnlyList<MemberDayReport> clients, CancellationToken ct)
     {
         var organisation = await store.ReadAsync(s => s.Organisations.FindByIdAsync(target.OrganisationId), ct).ConfigureAwait(false);
         var position = await PositionOfAsync(target, ct).ConfigureAwait(false);
         return new MemberDayReport(target, organisation?.Name ?? "", day,
-            [.. trades.Where(t => t.BuyAccount == target.Id || t.SellAccount == target.Id).Select(t => MemberTrade.Of(t, target.Id))], position.Lines,
+            [.. trades.Select(t => MemberTrade.Of(t, target.Id))], position.Lines,
             position.CashBalance, position.CashReserved, clients);
     }
 
