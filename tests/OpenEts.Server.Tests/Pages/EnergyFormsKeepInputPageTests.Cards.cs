@@ -33,7 +33,9 @@ public sealed partial class EnergyFormsKeepInputPageTests
         Assert.Contains(typed, error, StringComparison.Ordinal);
         Assert.Equal("2026-01-31", Value(result.Body, "monitoring-to"));
         Assert.Equal("NX", Value(result.Body, "monitoring-region"));
-        Assert.Contains("<option value=\"tianjin\" selected=\"selected\">", Field(result.Body, "monitoring-jurisdiction"), StringComparison.Ordinal);
+        // The jurisdiction chosen, named as its rules name it with its code.
+        Assert.Contains("<option value=\"tianjin\" selected=\"selected\">天津市 (tianjin)</option>", Field(result.Body, "monitoring-jurisdiction"),
+            StringComparison.Ordinal);
         Assert.Empty(Error(result.Body, "monitoring-to"));
         Assert.DoesNotContain("aria-invalid", Field(result.Body, "record-jurisdiction"), StringComparison.Ordinal);
     }
