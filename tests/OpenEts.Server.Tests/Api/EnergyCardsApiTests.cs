@@ -154,6 +154,8 @@ public sealed class EnergyCardsApiTests(ServerFactory server) : IClassFixture<Se
         using var anonymous = server.CreateClient();
         var lists = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/energy/cards/lists", Ct);
         using var xlsx = await anonymous.GetAsync($"/api/v1/energy/cards/lists/tianjin/{current.Previous}/list.xlsx", Ct);
+        var page = System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync(
+            new Uri($"/Energy/Cards/List?jurisdiction=tianjin&quarter={current.Previous}", UriKind.Relative), Ct));
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("QuarterNotOver", await early.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -162,5 +164,7 @@ public sealed class EnergyCardsApiTests(ServerFactory server) : IClassFixture<Se
         Assert.Contains(lists.EnumerateArray(), l => l.GetProperty("quarter").GetString() == current.Previous.ToString());
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal(OpenEts.Application.Files.TabularWriter.XlsxContentType, xlsx.Content.Headers.ContentType!.MediaType);
+        // The public page names the place as its rules do, not only by the code in its address.
+        Assert.Contains($"<h1>季度公开名单 · 天津市 (tianjin) · {current.Previous}</h1>", page, StringComparison.Ordinal);
     }
 }

@@ -16,6 +16,13 @@ public sealed class CardsQueries(IStore store, CardRuleSets rules, TimeProvider 
     /// <summary>Every rules version (public).</summary>
     public IReadOnlyList<CardRules> Rules => rules.All;
 
+    /// <summary>
+    /// The province or city a jurisdiction's card rules name (天津市 for <c>tianjin</c>), from its latest version; the
+    /// code itself when no rules have it. Public.
+    /// </summary>
+    public string JurisdictionName(string code) =>
+        rules.All.Where(r => r.Code == code).MaxBy(r => r.ValidFrom)?.Jurisdiction ?? code;
+
     /// <summary>Today in Beijing.</summary>
     public DateOnly Today => CardsTime.DayOf(clock.GetUtcNow());
 

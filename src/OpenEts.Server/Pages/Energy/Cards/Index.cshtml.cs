@@ -21,6 +21,9 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
 
     public IReadOnlyList<CardRules> Rules => queries.Rules;
 
+    /// <summary>A jurisdiction's province or city as its rules name it (天津市 for <c>tianjin</c>).</summary>
+    public string JurisdictionName(string code) => queries.JurisdictionName(code);
+
     public IReadOnlyList<CardRecord> Cards { get; private set; } = [];
 
     public IReadOnlyList<ViolationRecord> Violations { get; private set; } = [];

@@ -18,6 +18,9 @@ public sealed class ListModel(CardsQueries queries) : CardsPageModel
 
     public CardList? List { get; private set; }
 
+    /// <summary>The list's province or city as its rules name it (天津市).</summary>
+    public string Place => List is { } l ? queries.JurisdictionName(l.Jurisdiction) : "";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         List = await FindAsync(ct);
