@@ -229,12 +229,14 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         {
             return null;
         }
-        // The day's trades read once for the account and all its clients (not once each), then each one's picked out.
-        var (clients, trades) = await store.ReadAsync(async s =>
+        // The day's trades and the organisations read once for the account and all its clients (not once each), then
+        // each one's picked out.
+        var (clients, trades, organisations) = await store.ReadAsync(async s =>
         {
             IReadOnlyList<TradingAccount> of = target.IsClient ? [] : await s.Exchange.ClientsOfAsync(target.Id).ConfigureAwait(false);
             var accounts = of.Select(c => c.Id).Append(target.Id).ToHashSet();
-            return (of, await SettledOnAsync(s, day, accounts).ConfigureAwait(false));
+            return (of, await SettledOnAsync(s, day, accounts).ConfigureAwait(false),
+                await OrganisationsOfAsync(s, of.Append(target).Select(a => a.OrganisationId)).ConfigureAwait(false));
         }, ct).ConfigureAwait(false);
         // Each account's trades, oldest first as read; a trade between two of them is in both.
         var byAccount = trades.SelectMany(t => new[] { t.BuyAccount, t.SellAccount }.Distinct(), (trade, account) => (Account: account, Trade: trade))
@@ -242,18 +244,17 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         var reports = new List<MemberDayReport>(clients.Count);
         foreach (var client in clients)
         {
-            reports.Add(await DayReportOfAsync(client, day, [.. byAccount[client.Id]], [], ct).ConfigureAwait(false));
+            reports.Add(await DayReportOfAsync(client, organisations, day, [.. byAccount[client.Id]], [], ct).ConfigureAwait(false));
         }
-        return await DayReportOfAsync(target, day, [.. byAccount[target.Id]], reports, ct).ConfigureAwait(false);
+        return await DayReportOfAsync(target, organisations, day, [.. byAccount[target.Id]], reports, ct).ConfigureAwait(false);
     }
 
     // One account's report from its trades of the day.
-    private async Task<MemberDayReport> DayReportOfAsync(TradingAccount target, DateOnly day, IReadOnlyList<DayTrade> trades,
-        IReadOnlyList<MemberDayReport> clients, CancellationToken ct)
+    private async Task<MemberDayReport> DayReportOfAsync(TradingAccount target, Dictionary<long, Organisation> organisations, DateOnly day,
+        IReadOnlyList<DayTrade> trades, IReadOnlyList<MemberDayReport> clients, CancellationToken ct)
     {
-        var organisation = await store.ReadAsync(s => s.Organisations.FindByIdAsync(target.OrganisationId), ct).ConfigureAwait(false);
         var position = await PositionOfAsync(target, ct).ConfigureAwait(false);
-        return new MemberDayReport(target, organisation?.Name ?? "", day,
+        return new MemberDayReport(target, organisations.GetValueOrDefault(target.OrganisationId)?.Name ?? "", day,
             [.. trades.Select(t => MemberTrade.Of(t, target.Id))], position.Lines,
             position.CashBalance, position.CashReserved, clients);
     }

@@ -17,11 +17,14 @@ public sealed class CardsQueries(IStore store, CardRuleSets rules, TimeProvider 
     public IReadOnlyList<CardRules> Rules => rules.All;
 
     /// <summary>
-    /// The province or city a jurisdiction's card rules name (天津市 for <c>tianjin</c>), from its latest version; the
-    /// code itself when no rules have it. Public.
+    /// Every jurisdiction with card rules, in the rules' order: its code and the province or city its latest version names
+    /// (天津市 for <c>tianjin</c>). Public.
     /// </summary>
-    public string JurisdictionName(string code) =>
-        rules.All.Where(r => r.Code == code).MaxBy(r => r.ValidFrom)?.Jurisdiction ?? code;
+    public IReadOnlyList<(string Code, string Name)> Jurisdictions =>
+        [.. rules.All.GroupBy(r => r.Code).Select(g => (g.Key, g.MaxBy(r => r.ValidFrom)!.Jurisdiction))];
+
+    /// <summary>The province or city of <paramref name="code"/> (<see cref="Jurisdictions"/>); the code itself when no rules have it. Public.</summary>
+    public string JurisdictionName(string code) => Jurisdictions.FirstOrDefault(j => j.Code == code).Name ?? code;
 
     /// <summary>Today in Beijing.</summary>
     public DateOnly Today => CardsTime.DayOf(clock.GetUtcNow());

@@ -21,7 +21,10 @@ public sealed class IndexModel(CardsCommandHandler handler, CardsQueries queries
 
     public IReadOnlyList<CardRules> Rules => queries.Rules;
 
-    /// <summary>A jurisdiction's province or city as its rules name it (天津市 for <c>tianjin</c>).</summary>
+    /// <summary>Every jurisdiction with card rules: code and province or city (天津市 for <c>tianjin</c>).</summary>
+    public IReadOnlyList<(string Code, string Name)> Jurisdictions => queries.Jurisdictions;
+
+    /// <summary>A jurisdiction's province or city as its rules name it.</summary>
     public string JurisdictionName(string code) => queries.JurisdictionName(code);
 
     public IReadOnlyList<CardRecord> Cards { get; private set; } = [];
