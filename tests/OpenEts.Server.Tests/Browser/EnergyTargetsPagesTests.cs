@@ -136,6 +136,8 @@ public sealed class EnergyTargetsPagesTests(BrowserServer server) : IClassFixtur
             // The table below the charts gives the same numbers for readers who cannot see them.
             var cells = await regulator.Locator($"#trend-table tr[data-month='{m}'] td").AllInnerTextsAsync();
             Assert.Equal((used, toDate, path, toDate - path, fall), (Number(cells[0]), Number(cells[1]), Number(cells[2]), Number(cells[3]), Number(cells[5])));
+            // Each tonnes column keeps three decimals, so that its figures line up on the point (18,196,362.800, not .8).
+            Assert.All(cells.Take(4), c => Assert.Matches(@"^-?[\d,]+\.\d{3}$", c.Trim()));
         }
         Assert.True(intensity[0].Data[11] > 3.2m, "银川's demo intensity falls 4 % in 2025, past the 3.2 % milestone");
     }

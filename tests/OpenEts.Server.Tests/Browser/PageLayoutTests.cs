@@ -146,4 +146,57 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         Assert.Equal(0, hidden);
         Assert.Equal("次数", (await citizen.Locator("table.daily th").Nth(2).InnerTextAsync()).Trim());
     }
+
+    // Each checkbox whose label wraps it, stretched across the label or on a line above the label's text; each text box, list or
+    // button of the given forms wider than the 520 px a stacked form allows; each button in a table whose words break.
+    private const string FormProblems = """
+        forms => {
+          const problems = [];
+          for (const box of document.querySelectorAll('main label > input[type=checkbox]')) {
+            const b = box.getBoundingClientRect();
+            const text = [...box.parentElement.childNodes].find(n => n !== box && n.textContent.trim() !== '');
+            const r = document.createRange(); if (text) r.selectNodeContents(text);
+            const first = text ? [...r.getClientRects()].find(x => x.width > 0) : null;
+            if (b.width > 30) problems.push(`checkbox ${box.name} stretched ${Math.round(b.width)} px across its label`);
+            if (first && first.top >= b.bottom - 1) problems.push(`checkbox ${box.name} stands on a line above its label's text`);
+          }
+          for (const f of forms) {
+            const form = document.querySelector(f);
+            if (!form) { problems.push(`no ${f}`); continue; }
+            for (const field of form.querySelectorAll('input:not([type=hidden], [type=checkbox]), select, textarea, button')) {
+              const w = field.getBoundingClientRect().width;
+              if (w > 521) problems.push(`${f} ${field.name || field.id}: ${Math.round(w)} px wide`);
+            }
+          }
+          for (const button of document.querySelectorAll('main td button')) {
+            const r = document.createRange(); r.selectNodeContents(button);
+            if (new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size > 1) problems.push(`button '${button.innerText}' breaks in its cell`);
+          }
+          return problems;
+        }
+        """;
+
+    [Fact]
+    public async Task FormsOnAWideScreen_KeepCheckboxesBesideTheirLabels_FieldsAtAReadableWidth_AndTableButtonsOnOneLine()
+    {
+        var problems = new List<string>();
+        foreach (var (user, url, forms) in new (string, string, string[])[]
+        {
+            ("regulator", "/Inclusion/Partners", ["#issue form"]),
+            ("regulator", "/Allocation", ["#year-form"]),
+            ("regulator", "/Inclusion/Requests", ["#lookup"]),
+            ("paper-a", "/Offsets/Submit", []),
+            ("exchange", "/Exchange/Operator", ["#end-of-day", "#closes-day"]),
+            ("cement-a", "/Mrv", ["#open-year"]),
+            ("citizen-gz", "/Inclusion/Me", ["#record-form"]),
+            ("citizen-gz", "/Inclusion/Privacy", ["#erase form"]),
+        })
+        {
+            var page = await server.SignInAsync(user, 1280);
+            await page.GotoAsync(url);
+            problems.AddRange((await page.EvaluateAsync<string[]>(FormProblems, forms)).Select(p => $"{url}: {p}"));
+        }
+
+        Assert.Empty(problems);
+    }
 }

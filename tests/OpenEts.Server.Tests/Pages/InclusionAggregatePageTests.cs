@@ -53,18 +53,23 @@ public sealed class InclusionAggregatePageTests(OneYearServer server) : IClassFi
         var page = WebUtility.HtmlDecode(await owner.GetStringAsync(
             new Uri($"/Inclusion/Aggregate?Programme=guangdong-tanpuhui&PeriodStart={from}&PeriodEnd={to}", UriKind.Relative), Ct));
         var rows = System.Text.RegularExpressions.Regex.Matches(page,
-            "<tr><td>[^<]+</td><td class=\"num\">\\d+</td><td class=\"num\">([\\d,.]+)</td><td class=\"num\">(\\d+)</td><td class=\"num\">(\\d+)</td></tr>");
+            "<tr><td>[^<]+</td><td class=\"num\">[\\d,]+</td><td class=\"num\">([\\d,.]+)</td><td class=\"num\">([\\d,]+)</td><td class=\"num\">([\\d,]+)</td></tr>");
 
         // citizen-gz rides the metro and citizen-fs the bus, reads a meter and a PV meter, and the ten of Guangdong's crowd
         // ride the metro or the bus, some reading a meter too: twelve citizens in all, each counted once although most of
         // them are in two behaviours' rows.
         Assert.True(rows.Count >= 3, $"{rows.Count} behaviours");
-        Assert.Equal(rows.Sum(r => long.Parse(r.Groups[2].Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture), Cell(page, "total-coins"));
-        Assert.True(rows.Sum(r => long.Parse(r.Groups[3].Value, CultureInfo.InvariantCulture)) > 2 + DemoInclusion.CrowdSize, "the rows count some citizens twice");
+        // Counts are grouped by thousands, as the kilograms are (2,482 coins, not 2482).
+        Assert.Equal(rows.Sum(r => Whole(r.Groups[2].Value)).ToString("N0", CultureInfo.InvariantCulture), Cell(page, "total-coins"));
+        Assert.True(rows.Sum(r => Whole(r.Groups[3].Value)) > 2 + DemoInclusion.CrowdSize, "the rows count some citizens twice");
         Assert.Equal((2 + DemoInclusion.CrowdSize).ToString(CultureInfo.InvariantCulture), Cell(page, "total-citizens"));
         Assert.All(rows, r => Assert.Matches(@"\.\d{3}$", r.Groups[1].Value));
         Assert.Matches(@"^[\d,]+\.\d{3}$", Cell(page, "total-kg"));
+        // The programme list names the programme, as the other inclusion pages do, with its code as the value.
+        Assert.Contains("<option value=\"guangdong-tanpuhui\" selected=\"selected\">广东省碳普惠平台</option>", page, StringComparison.Ordinal);
     }
+
+    private static long Whole(string grouped) => long.Parse(grouped, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task AggregatePage_ForACompanyThatDoesNotOperateTheProgramme_SaysSoAndShowsNoFigures()

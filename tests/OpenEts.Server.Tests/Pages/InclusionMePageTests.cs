@@ -38,6 +38,24 @@ public sealed partial class InclusionMePageTests(ServerFactory server) : IClassF
     }
 
     [Fact]
+    public async Task MePage_RecentActions_GiveEachQuantityInItsBehavioursUnit_AndTheTimeToTheMinuteInBeijingTime()
+    {
+        using var citizen = await NewCitizenAsync(null);
+        var at = new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-1).AddHours(8).AddMinutes(15).AddSeconds(42), TimeSpan.FromHours(8));
+        await RecordAsync(citizen, Metro("sz-card-u", at, 12.5m));
+
+        var page = await MeAsync(citizen);
+
+        var table = Regex.Match(page, "<table class=\"registry\" id=\"recent\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        var row = Regex.Match(table, "<tr class=\"counted\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        // A phone's narrow column reads "12.5 公里" under "数量", not a bare 12.5 under "数量（公里/步/千瓦时/次）".
+        Assert.Contains("<th class=\"num\">数量</th>", table, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num nowrap\">12.5 公里</td>", row, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"nowrap\">{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} (UTC+8)</td>", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(":42", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MePage_RidesFromTwoCardsPastTheDailyCap_ShowOneRowPerSourceWithItsCoins_TheCapOnceAndTheCoinsItCut()
     {
         using var citizen = await NewCitizenAsync(null);

@@ -24,6 +24,9 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
 
     public IReadOnlyList<string> Codes { get; private set; } = [];
 
+    /// <summary>The programme versions in force, for the list's names (the code when none is in force).</summary>
+    public IReadOnlyList<InclusionProgramme> InForce { get; private set; } = [];
+
     public InclusionAggregation? Filed { get; private set; }
 
     /// <summary>Distinct citizens with counted actions in the period (one who did several behaviours counts once).</summary>
@@ -103,6 +106,7 @@ public sealed class AggregateModel(InclusionCommandHandler handler, InclusionQue
     private async Task<IReadOnlyList<(FieldError Error, string Shown)>> LoadAsync(CancellationToken ct)
     {
         Codes = queries.AggregatedCodes;
+        InForce = queries.InForce();
         var typed = Programme;
         Programme = queries.AggregatedProgramme(typed, out var unknown);
         var named = unknown.Select(e => (e, Programme ?? Text.T("address.nothing"))).ToList();
