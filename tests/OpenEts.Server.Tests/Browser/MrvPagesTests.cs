@@ -323,4 +323,35 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         Assert.Contains("超过允许的最大值 1,000,000,000,000", tooLarge, StringComparison.Ordinal);
         Assert.Equal("—", total);
     }
+
+    [Fact]
+    public async Task MonitoringPlan_MoreSourcesThanTheBlankRows_AreAddedRowByRowAndSavedInOneGo()
+    {
+        var page = await server.SignInAsync("cement-b");
+        // 2021: a year no other test of this class plans for the cement company.
+        await page.GotoAsync("/Mrv/Plan?year=2021");
+        var blank = await page.Locator("#sources tr.source").CountAsync();
+
+        await page.ClickAsync("#add-source");
+        await page.ClickAsync("#add-source");
+        var rows = page.Locator("#sources tr.source");
+        var added = rows.Nth(blank + 1);
+        var label = await added.Locator("input[name$='.Material']").GetAttributeAsync("aria-label");
+        for (var i = 0; i < blank + 2; i++)
+        {
+            var row = rows.Nth(i);
+            await row.Locator("input[name$='.Material']").FillAsync($"material-{i + 1}");
+            await row.Locator("input[name$='.Method']").FillAsync($"method-{i + 1}");
+            await row.Locator("input[name$='.Meter']").FillAsync($"meter-{i + 1}");
+            await row.Locator("input[name$='.Frequency']").FillAsync("monthly");
+        }
+        await page.ClickAsync("#save-plan");
+        await page.Locator("#done").WaitForAsync();
+        var saved = await page.Locator("#sources input[name$='.Material']").EvaluateAllAsync<string[]>("els => els.map(e => e.value)");
+
+        // Two rows past the blank ones, named for a screen reader by their own numbers, every source saved in one post.
+        Assert.Equal(3, blank);
+        Assert.EndsWith($"第 {blank + 2} 行", label, StringComparison.Ordinal);
+        Assert.Equal([.. Enumerable.Range(1, blank + 2).Select(i => $"material-{i}")], saved.Where(v => v.Length > 0));
+    }
 }
