@@ -27,7 +27,8 @@ public sealed partial class RegistryQueries
                 .Select(p => new PendingProposal(p, l.FindAccount(p.From)?.IsRepresentative(user) == true, p.ProposedBy == user))],
             records.Select(r => r.Event).OfType<AccountStateChanged>().LastOrDefault(e => e.Account == number)?.Reason,
             a.IsRepresentative(user) && a.Kind is (AccountKind.Holding or AccountKind.Investor) && a.State != AccountState.Closed,
-            HistoryPage(History(l, records, number), kind, unitClass, page, pageSize)), ct);
+            HistoryPage(History(l, records, number), kind, unitClass, page, pageSize),
+            a.IsRepresentative(user) && a.State == AccountState.Open && l.HoldingsOf(number).Any(h => h.Total.Value > 0)), ct);
     }
 
     private static AccountHistoryPage HistoryPage(IReadOnlyList<RegistryHistoryRow> history, string? kind, string? unitClass,

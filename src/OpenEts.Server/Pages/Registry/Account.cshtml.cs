@@ -66,6 +66,9 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
     /// <summary>The user represents this holding or investor account, so may surrender or cancel from it.</summary>
     public bool MaySurrender { get; private set; }
 
+    /// <summary>The user represents this open account and it holds units, so may propose a transfer out of it.</summary>
+    public bool MayPropose { get; private set; }
+
     /// <summary>The user is the regulator, so may administer the account.</summary>
     public bool MayAdminister => User.Actor().Role is Role.Regulator;
 
@@ -115,7 +118,7 @@ public sealed class AccountModel(RegistryQueries queries, RegistryCommandHandler
         {
             return read is AccountRead<AccountView>.Forbidden ? Forbid() : NotFound();
         }
-        (Info, Holdings, Pending, StateReason, MaySurrender) = (view.Account, view.Holdings, view.Pending, view.StateReason, view.MaySurrender);
+        (Info, Holdings, Pending, StateReason, MaySurrender, MayPropose) = (view.Account, view.Holdings, view.Pending, view.StateReason, view.MaySurrender, view.MayPropose);
         var history = view.History;
         (Kinds, HistoryClasses, HistoryTotal, LastPage, PageNumber, History) =
             (history.Kinds, history.Classes, history.Total, history.LastPage, history.Page, history.Rows);
