@@ -372,6 +372,23 @@ internal sealed partial class SqlSession : ICashData
             """, new { accountId, offset, limit }).ConfigureAwait(false)).Select(r => r.ToEntry())];
     }
 
+    async Task<long> ICashData.NetFenOfNewestAsync(long accountId, int count)
+    {
+        await FlushEntriesAsync().ConfigureAwait(false);
+        return count <= 0 ? 0 : await ExecuteScalarAsync<long>("""
+            SELECT COALESCE(SUM(CASE WHEN to_account = @accountId THEN amount_fen ELSE -amount_fen END), 0) FROM (
+                SELECT to_account, amount_fen FROM cash_entries WHERE from_account = @accountId OR to_account = @accountId
+                ORDER BY id DESC LIMIT @count) newest
+            """, new { accountId, count }).ConfigureAwait(false);
+    }
+
+    async Task<long> ICashData.CountEntriesAsync(long accountId)
+    {
+        await FlushEntriesAsync().ConfigureAwait(false);
+        return await ExecuteScalarAsync<long>("SELECT COUNT(*) FROM cash_entries WHERE from_account = @accountId OR to_account = @accountId",
+            new { accountId }).ConfigureAwait(false);
+    }
+
     async Task<CashReservation?> ICashData.FindReservationAsync(long id)
     {
         if (_cash is { } cash && cash.Reservations.TryGetValue(id, out var kept))

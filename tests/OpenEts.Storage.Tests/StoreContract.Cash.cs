@@ -66,6 +66,36 @@ public abstract partial class StoreContract<TDb>
         Assert.Empty(none);
     }
 
+    // None, each of the four entries in turn, and more than there are.
+    private static readonly int[] NetCounts = [0, 1, 2, 3, 4, 9];
+
+    [Fact]
+    public async Task Cash_NetOfNewestAndCount_AddTheNewestEntriesCreditsLessTheirDebits_AndCountTheStatementsEntries()
+    {
+        var (store, member) = await CashStoreAsync(Db);
+        await using var _ = store;
+        await CashAsync(store, l => l.DepositAsync(member, Yuan.From(1_000.00m), "slip 1", IdempotencyKey.From("n1")));
+        await CashAsync(store, l => l.WithdrawAsync(member, Yuan.From(250.25m), "out 1", IdempotencyKey.From("n2")));
+        await CashAsync(store, l => l.DepositAsync(member, Yuan.From(0.01m), "slip 2", IdempotencyKey.From("n3")));
+        await CashAsync(store, l => l.WithdrawAsync(member, Yuan.From(99.99m), "out 2", IdempotencyKey.From("n4")));
+        var account = await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(member.Id), Ct);
+
+        var nets = await store.ReadAsync(async s =>
+        {
+            var list = new List<long>();
+            foreach (var count in NetCounts)
+            {
+                list.Add(await s.Cash.NetFenOfNewestAsync(account!.Id, count));
+            }
+            list.Add(await s.Cash.CountEntriesAsync(account!.Id));
+            return list;
+        }, Ct);
+
+        // Newest first: −99.99, +0.01, −250.25, +1 000.00; past the four entries, nothing more.
+        Assert.Equal([0L, -9_999L, -9_998L, -35_023L, 64_977L, 64_977L, 4L], nets);
+        Assert.Equal(649.77m, account!.Balance);
+    }
+
     [Fact]
     public async Task Cash_FindEntriesOverSeveralBatches_ReturnsEachKeyedEntryOnceAndSkipsUnknownKeys()
     {

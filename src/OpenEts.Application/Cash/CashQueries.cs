@@ -87,7 +87,18 @@ public sealed class CashQueries(IStore store)
             return new CashStatement(o, null, [], []);
         }
         var reservations = await s.Cash.ReservationsAsync(account.Id, openOnly: true).ConfigureAwait(false);
+        // A page past the last is empty (an API client pages until it finds one); Pages says where the last is.
+        var count = await s.Cash.CountEntriesAsync(account.Id).ConfigureAwait(false);
+        var pages = (int)Math.Min(int.MaxValue / PageSize, Math.Max(1, (count + PageSize - 1) / PageSize));
         var entries = await s.Cash.EntriesAsync(account.Id, page * PageSize, PageSize).ConfigureAwait(false);
+        // The balance after the page's newest entry: today's, less what the newer pages' entries added.
+        var after = account.Balance - await s.Cash.NetFenOfNewestAsync(account.Id, page * PageSize).ConfigureAwait(false) / 100m;
+        var balances = new decimal[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            balances[i] = after;
+            after -= entries[i].To == account.Id ? entries[i].Amount.Value : -entries[i].Amount.Value;
+        }
         var accounts = await s.Cash.AccountsAsync().ConfigureAwait(false);
         var fees = accounts.Where(a => a.Kind == CashAccountKind.ExchangeFees).Select(a => a.Id).ToHashSet();
         if (!overseer)
@@ -95,7 +106,7 @@ public sealed class CashQueries(IStore store)
             var members = accounts.Where(a => a.Kind == CashAccountKind.Member && a.Id != account.Id).Select(a => a.Id).ToHashSet();
             entries = [.. entries.Select(e => AsMemberSees(e, account.Id, members))];
         }
-        return new CashStatement(o, account, reservations, entries, fees);
+        return new CashStatement(o, account, reservations, entries, fees, balances, page, pages);
     }
 
     /// <summary>

@@ -9,9 +9,12 @@ namespace OpenEts.Application.Cash;
 /// <param name="Reservations">Its open reservations, newest first.</param>
 /// <param name="Entries">Its movements, newest first (one page).</param>
 /// <param name="FeeAccounts">The exchange's fee accounts: a payment to one is a fee, whichever way it was paid.</param>
+/// <param name="BalancesAfter">The account's balance after each of <paramref name="Entries"/>, in their order.</param>
+/// <param name="Page">The page of movements shown, from 0 (the newest).</param>
+/// <param name="Pages">How many pages the movements fill (at least 1).</param>
 public sealed record CashStatement(
     Organisation Organisation, CashAccount? Account, IReadOnlyList<CashReservation> Reservations, IReadOnlyList<CashEntry> Entries,
-    IReadOnlySet<long>? FeeAccounts = null)
+    IReadOnlySet<long>? FeeAccounts = null, IReadOnlyList<decimal>? BalancesAfter = null, int Page = 0, int Pages = 1)
 {
     /// <summary>
     /// What a movement is to the member: a fee when it pays the exchange's fee account (a buyer's fee is paid from its

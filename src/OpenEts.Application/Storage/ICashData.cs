@@ -66,6 +66,16 @@ public interface ICashData
     /// <summary>The entries touching an account, newest first.</summary>
     Task<IReadOnlyList<CashEntry>> EntriesAsync(long accountId, int offset, int limit);
 
+    /// <summary>
+    /// What the account's newest <paramref name="count"/> entries added to its balance, in fen: their credits less their
+    /// debits (the balance before them is today's less this), so that a statement's later page can show the balance after
+    /// each of its entries without reading the pages before it.
+    /// </summary>
+    Task<long> NetFenOfNewestAsync(long accountId, int count);
+
+    /// <summary>How many entries touch the account (its statement's length).</summary>
+    Task<long> CountEntriesAsync(long accountId);
+
     Task<CashReservation?> FindReservationAsync(long id);
 
     /// <summary>The reservation made with an idempotency key, or null.</summary>

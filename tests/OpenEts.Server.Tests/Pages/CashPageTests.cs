@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -26,6 +27,52 @@ public sealed class CashPageTests(ServerFactory server) : IClassFixture<ServerFa
         Assert.Matches(">委托 #[0-9]+</td>", fee);
         Assert.DoesNotContain(">exchange/order/", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Statement_LongerThanAPage_ShowsTheBalanceAfterEachMovement_AcrossPages_AndAPagePastTheLastShowsTheLast()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        using var steel = await server.SignedInAsync("steel-a");
+        var code = "91440200MA5CY1003" + Domain.Organisations.CreditCode.CheckCharacter("91440200MA5CY1003");
+        // 55 deposits of 1.00, 2.00, … 55.00 yuan: with the demo's movements, more than the 50 a page shows.
+        for (var i = 1; i <= 55; i++)
+        {
+            using var response = await regulator.PostAsJsonAsync("/api/v1/cash/deposits",
+                new { organisation = code, amount = (decimal)i, reference = $"BANK-PAGE-{i}", idempotencyKey = $"page-deposit-{i}" }, Ct);
+            Assert.True(response.IsSuccessStatusCode, $"deposit {i}: {(int)response.StatusCode}");
+        }
+
+        var first = WebUtility.HtmlDecode(await steel.GetStringAsync(new Uri("/Cash", UriKind.Relative), Ct));
+        var second = WebUtility.HtmlDecode(await steel.GetStringAsync(new Uri("/Cash?p=2", UriKind.Relative), Ct));
+        var past = WebUtility.HtmlDecode(await steel.GetStringAsync(new Uri("/Cash?p=9", UriKind.Relative), Ct));
+
+        var rows = Movements(first);
+        var older = Movements(second);
+        Assert.Equal(50, rows.Count);
+        Assert.NotEmpty(older);
+        // The newest movement leaves today's balance; each row's balance is the next older row's plus that row's amount.
+        Assert.Equal(Money(Regex.Match(first, "id=\"cash-balance\">([^<]+)<").Groups[1].Value), rows[0].Balance);
+        var all = rows.Concat(older).ToList();
+        for (var i = 0; i + 1 < all.Count; i++)
+        {
+            Assert.Equal(all[i].Balance - all[i].Amount, all[i + 1].Balance);
+        }
+        Assert.Equal(all[^1].Amount, all[^1].Balance);
+        Assert.Contains("第 1 / 2 页（最新的在前）", first, StringComparison.Ordinal);
+        Assert.Contains("id=\"movements-older\"", first, StringComparison.Ordinal);
+        Assert.Contains("id=\"movements-newer\"", second, StringComparison.Ordinal);
+        Assert.Equal(older, Movements(past));
+        Assert.Contains("id=\"address-error\"", past, StringComparison.Ordinal);
+        Assert.Contains("第 2 页", past[past.IndexOf("id=\"address-error\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    // Each movement's signed amount and the balance after it, in the page's order (newest first).
+    private static List<(decimal Amount, decimal Balance)> Movements(string page) =>
+        [.. Regex.Matches(page, "<td class=\"num\">([+−][0-9,.]+)</td><td class=\"num movement-balance\">([-0-9,.]+)</td>")
+            .Select(m => (Money(m.Groups[1].Value.Replace('−', '-')), Money(m.Groups[2].Value)))];
+
+    private static decimal Money(string text) =>
+        decimal.Parse(text.Trim(), System.Globalization.NumberStyles.Number | System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Statement_TheDemoDeposit_IsDatedBeforeEveryTradeItPaidFor()

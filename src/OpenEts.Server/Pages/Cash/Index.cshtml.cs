@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.Cash;
@@ -5,6 +6,7 @@ using OpenEts.Application.Forms;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Pages.Shared;
 
 namespace OpenEts.Server.Pages.Cash;
 
@@ -36,11 +38,31 @@ public sealed class IndexModel(CashCommandHandler handler, CashQueries queries) 
 
     public bool IsOperator => CashRoles.Operator.Contains(User.Actor().Role);
 
+    /// <summary>The page of movements shown, from 1 (the newest).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>A page number in the address the page could not use, named with the page shown instead.</summary>
+    public AddressErrors Unread { get; } = new();
+
+    /// <summary>The address of another page of the statement shown.</summary>
+    public string PageLink(int page) =>
+        $"/Cash?organisation={Uri.EscapeDataString(Organisation ?? "")}&p={page.ToString(CultureInfo.InvariantCulture)}";
+
     public async Task OnGetAsync([FromQuery] string? organisation, [FromQuery] string? done, CancellationToken ct)
     {
         Done = done;
         Organisation = organisation;
+        var asked = PageNumber;
+        PageNumber = Math.Max(1, PageNumber);
         await LoadAsync(organisation, ct);
+        if (Statement is { } s && PageNumber > s.Pages)
+        {
+            // Past the last page: the last, and the address's page named.
+            PageNumber = s.Pages;
+            await LoadAsync(organisation, ct);
+        }
+        Unread.NamePage(ModelState, "p", asked, PageNumber, Statement?.Pages ?? 1);
     }
 
     public Task<IActionResult> OnPostDepositAsync(CancellationToken ct) =>
@@ -69,8 +91,8 @@ public sealed class IndexModel(CashCommandHandler handler, CashQueries queries) 
         var actor = User.Actor();
         Accounts = await queries.AccountsWithHoldersAsync(actor, ct) ?? [];
         Statement = CreditCode.Parse(organisation) is { Success: true } code
-            ? await queries.StatementAsync(actor, code.Code, 0, ct)
-            : await queries.OwnStatementAsync(actor, 0, ct);
+            ? await queries.StatementAsync(actor, code.Code, PageNumber - 1, ct)
+            : await queries.OwnStatementAsync(actor, PageNumber - 1, ct);
         IdempotencyKey ??= IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 }
