@@ -275,6 +275,17 @@ public sealed class ExchangePageTests(ServerFactory server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task TradingPage_AnInstrumentWithUnsourcedFigures_SaysWhichFiguresAreUnconfirmed_BesideItsStateNotAsItsState()
+    {
+        using var power = await server.SignedInAsync("power-a");
+
+        var page = WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange", UriKind.Relative), Ct));
+
+        var gdea = Regex.Match(page, "<tr class=\"instrument\" data-instrument=\"GDEA-2017\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Matches("<span class=\"flag instrument-unconfirmed\" title=\"本品种的交易单位、最小变动价位、涨跌幅限制、单笔最大申报量与交易时间未找到本交易所的出处[^\"]*\"> 参数未确认</span>", gdea);
+    }
+
+    [Fact]
     public async Task OperatorPage_RuleTooltips_CiteNoInternalFile()
     {
         using var exchange = await server.SignedInAsync("exchange");
