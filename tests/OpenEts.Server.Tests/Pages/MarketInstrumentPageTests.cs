@@ -25,6 +25,34 @@ public sealed class MarketInstrumentPageTests(ServerFactory server) : IClassFixt
     }
 
     [Fact]
+    public async Task MarketPage_ChartsEachInstrumentsOfficialCloses_TheSameAsThePublishedCloses_OnAnAxisFittedToThePrices()
+    {
+        using var anonymous = server.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/Market", UriKind.Relative), Ct));
+        var closes = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/exchange/closes", Ct);
+
+        var json = Regex.Match(page, "<script type=\"application/json\" id=\"chart-close-trend\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        var chart = System.Text.Json.JsonDocument.Parse(json).RootElement;
+        var days = chart.GetProperty("categories").EnumerateArray().Select(d => d.GetString()!).ToList();
+        var charted = chart.GetProperty("series").EnumerateArray()
+            .SelectMany(s => s.GetProperty("data").EnumerateArray().Select((v, i) => (Instrument: s.GetProperty("name").GetString()!, Day: days[i], v)))
+            .Where(p => p.v.ValueKind == System.Text.Json.JsonValueKind.Number)
+            .Select(p => (p.Instrument, p.Day, Close: p.v.GetDecimal())).Order().ToList();
+        var published = closes.EnumerateArray()
+            .Select(c => (Instrument: c.GetProperty("instrument").GetString()!, Day: c.GetProperty("day").GetString()!, Close: c.GetProperty("close").GetDecimal()))
+            .Order().ToList();
+
+        // The demo's five days of closes of its three instruments, oldest day first.
+        Assert.NotEmpty(published);
+        Assert.Equal(published, charted);
+        Assert.Equal(days.Order(StringComparer.Ordinal), days);
+        Assert.Equal("line", chart.GetProperty("kind").GetString());
+        Assert.True(chart.GetProperty("scale").GetBoolean());
+        Assert.Contains("<h2 id=\"close-trend-title\">收盘价走势</h2>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InstrumentPage_WithAnEmptyBook_SaysThereAreNoOrders()
     {
         using var anonymous = server.CreateClient();

@@ -6,8 +6,10 @@ namespace OpenEts.Server.Pages.Shared;
 /// <summary>
 /// The data of one chart as wwwroot/js/charts.js reads it: a kind ("bar", "line", "stacked"), the category axis, the
 /// series and the unit. Pages render it into a <c>&lt;script type="application/json"&gt;</c> block; no script runs inline.
+/// <paramref name="Scale"/> fits the value axis to the data instead of starting it at 0 (prices, whose moves a scale from 0
+/// flattens).
 /// </summary>
-public sealed record ChartSpec(string Kind, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, string Unit)
+public sealed record ChartSpec(string Kind, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, string Unit, bool? Scale = null)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -1,7 +1,8 @@
 // Draws every chart on a page with the vendored ECharts (wwwroot/lib/echarts, no CDN).
 // A chart is <div class="chart" data-chart="ID"></div> plus <script type="application/json" id="ID">…</script>
 // holding { kind: "bar" | "line" | "stacked", categories: [...], series: [{ name, data: [...] }], unit: "tCO2" }.
-// A series may give its own type ("bar" among lines), a colour, and dashed: true (a path or a target line).
+// A series may give its own type ("bar" among lines), a colour, and dashed: true (a path or a target line); scale: true
+// fits the value axis to the data rather than starting it at 0 (prices).
 // The data is rendered by the server; no inline script runs (the CSP forbids it).
 (function () {
     "use strict";
@@ -16,7 +17,7 @@
             legend: legend ? { type: "scroll", top: 0, left: 16, right: 16 } : undefined,
             grid: { left: 16, right: 16, top: legend ? 64 : 16, bottom: 8, containLabel: true },
             xAxis: { type: "category", data: spec.categories, axisLabel: { interval: 0, hideOverlap: true } },
-            yAxis: { type: "value", name: spec.unit || "", axisLabel: { formatter: function (v) { return Number(v).toLocaleString(); } } },
+            yAxis: { type: "value", name: spec.unit || "", scale: spec.scale === true, axisLabel: { formatter: function (v) { return Number(v).toLocaleString(); } } },
             series: spec.series.map(function (s) {
                 return {
                     name: s.name,
