@@ -90,9 +90,11 @@ public sealed class IndexModel(CashCommandHandler handler, CashQueries queries) 
     {
         var actor = User.Actor();
         Accounts = await queries.AccountsWithHoldersAsync(actor, ct) ?? [];
+        // The page as an index from 0; a page number below 1 (a form posted with ?p=-2147483648) reads the first.
+        var page = Math.Max(PageNumber, 1) - 1;
         Statement = CreditCode.Parse(organisation) is { Success: true } code
-            ? await queries.StatementAsync(actor, code.Code, PageNumber - 1, ct)
-            : await queries.OwnStatementAsync(actor, PageNumber - 1, ct);
+            ? await queries.StatementAsync(actor, code.Code, page, ct)
+            : await queries.OwnStatementAsync(actor, page, ct);
         IdempotencyKey ??= IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 }
