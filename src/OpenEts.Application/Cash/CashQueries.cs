@@ -23,24 +23,28 @@ public sealed class CashQueries(IStore store)
             || (CashRoles.Readers.Contains(actor.Role) && actor.OrganisationId == organisationId);
     }
 
-    /// <summary>An organisation's statement (page <paramref name="page"/> of its movements, from 0), or null when it does not exist or the actor may not see it.</summary>
-    public Task<CashStatement?> StatementAsync(Actor actor, CreditCode organisation, int page, CancellationToken ct) =>
+    /// <summary>
+    /// An organisation's statement (page <paramref name="page"/> of its movements, from 0), or null when it does not exist
+    /// or the actor may not see it. A page past the last is empty (an API client pages until it finds one), or with
+    /// <paramref name="lastIfPast"/> the last (a reader's page; <see cref="CashStatement.Page"/> says which was read).
+    /// </summary>
+    public Task<CashStatement?> StatementAsync(Actor actor, CreditCode organisation, int page, CancellationToken ct, bool lastIfPast = false) =>
         store.ReadAsync(async s =>
         {
             if (await s.Organisations.FindByCodeAsync(organisation).ConfigureAwait(false) is not { } o || !MaySee(actor, o.Id))
             {
                 return null;
             }
-            return await StatementAsync(s, o, PageIndex(page), Overseer(actor)).ConfigureAwait(false);
+            return await StatementAsync(s, o, PageIndex(page), Overseer(actor), lastIfPast).ConfigureAwait(false);
         }, ct);
 
-    /// <summary>The actor's own organisation's statement, or null when the actor has none.</summary>
-    public Task<CashStatement?> OwnStatementAsync(Actor actor, int page, CancellationToken ct)
+    /// <summary>The actor's own organisation's statement, or null when the actor has none (pages as <see cref="StatementAsync"/>).</summary>
+    public Task<CashStatement?> OwnStatementAsync(Actor actor, int page, CancellationToken ct, bool lastIfPast = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return store.ReadAsync(async s =>
             actor.OrganisationId is { } id && MaySee(actor, id) && await s.Organisations.FindByIdAsync(id).ConfigureAwait(false) is { } o
-                ? await StatementAsync(s, o, PageIndex(page), Overseer(actor)).ConfigureAwait(false)
+                ? await StatementAsync(s, o, PageIndex(page), Overseer(actor), lastIfPast).ConfigureAwait(false)
                 : null, ct);
     }
 
@@ -79,7 +83,7 @@ public sealed class CashQueries(IStore store)
 
     private static bool Overseer(Actor actor) => actor.Role is Role.Regulator or Role.Auditor;
 
-    private static async Task<CashStatement> StatementAsync(IStoreSession s, Organisation o, int page, bool overseer)
+    private static async Task<CashStatement> StatementAsync(IStoreSession s, Organisation o, int page, bool overseer, bool lastIfPast)
     {
         var account = await s.Cash.FindMemberAccountAsync(o.Id).ConfigureAwait(false);
         if (account is null)
@@ -87,9 +91,12 @@ public sealed class CashQueries(IStore store)
             return new CashStatement(o, null, [], []);
         }
         var reservations = await s.Cash.ReservationsAsync(account.Id, openOnly: true).ConfigureAwait(false);
-        // A page past the last is empty (an API client pages until it finds one); Pages says where the last is.
         var count = await s.Cash.CountEntriesAsync(account.Id).ConfigureAwait(false);
         var pages = (int)Math.Min(int.MaxValue / PageSize, Math.Max(1, (count + PageSize - 1) / PageSize));
+        if (lastIfPast)
+        {
+            page = Math.Min(page, pages - 1);
+        }
         var entries = await s.Cash.EntriesAsync(account.Id, page * PageSize, PageSize).ConfigureAwait(false);
         // The balance after the page's newest entry: today's, less what the newer pages' entries added.
         var after = account.Balance - await s.Cash.NetFenOfNewestAsync(account.Id, page * PageSize).ConfigureAwait(false) / 100m;

@@ -54,14 +54,9 @@ public sealed class IndexModel(CashCommandHandler handler, CashQueries queries) 
         Done = done;
         Organisation = organisation;
         var asked = PageNumber;
-        PageNumber = Math.Max(1, PageNumber);
         await LoadAsync(organisation, ct);
-        if (Statement is { } s && PageNumber > s.Pages)
-        {
-            // Past the last page: the last, and the address's page named.
-            PageNumber = s.Pages;
-            await LoadAsync(organisation, ct);
-        }
+        // A page past the last reads the last; the address's page is then named beside what is shown.
+        PageNumber = Statement is { } s ? s.Page + 1 : Math.Max(PageNumber, 1);
         Unread.NamePage(ModelState, "p", asked, PageNumber, Statement?.Pages ?? 1);
     }
 
@@ -93,8 +88,8 @@ public sealed class IndexModel(CashCommandHandler handler, CashQueries queries) 
         // The page as an index from 0; a page number below 1 (a form posted with ?p=-2147483648) reads the first.
         var page = Math.Max(PageNumber, 1) - 1;
         Statement = CreditCode.Parse(organisation) is { Success: true } code
-            ? await queries.StatementAsync(actor, code.Code, page, ct)
-            : await queries.OwnStatementAsync(actor, page, ct);
+            ? await queries.StatementAsync(actor, code.Code, page, ct, lastIfPast: true)
+            : await queries.OwnStatementAsync(actor, page, ct, lastIfPast: true);
         IdempotencyKey ??= IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 }
