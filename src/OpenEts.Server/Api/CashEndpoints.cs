@@ -45,11 +45,13 @@ internal static class CashEndpoints
 
     public sealed record ReservationView(long Id, decimal Amount, decimal Original, string Reference);
 
+    /// <summary>One movement; <c>balanceAfter</c> is the account's balance after it, as a bank statement gives it.</summary>
     public sealed record EntryView(long Id, DateTimeOffset At, CashEntryKind Kind, long From, long To, decimal Amount, string Direction,
-        string Reference, string Actor);
+        decimal BalanceAfter, string Reference, string Actor);
 
+    /// <summary>A statement: one page of movements, newest first (<c>page</c> from 0, of <c>pages</c>, <c>pageSize</c> a page).</summary>
     public sealed record StatementView(string Organisation, string Name, long? Account, decimal Balance, decimal Reserved, decimal Available,
-        IReadOnlyList<ReservationView> Reservations, IReadOnlyList<EntryView> Entries);
+        IReadOnlyList<ReservationView> Reservations, IReadOnlyList<EntryView> Entries, int Page, int Pages, int PageSize);
 
     public sealed record AccountView(long Id, CashAccountKind Kind, long? OrganisationId, decimal Balance, decimal Reserved);
 
@@ -59,8 +61,9 @@ internal static class CashEndpoints
         var id = s.Account?.Id;
         return new StatementView(s.Organisation.Code.Value, s.Organisation.Name, id, s.Balance, s.Reserved, s.Available,
             [.. s.Reservations.Select(r => new ReservationView(r.Id, r.Amount.Value, r.Original.Value, r.Reference))],
-            [.. s.Entries.Select(e => new EntryView(e.Id, e.At, s.KindOf(e), e.From, e.To, e.Amount.Value,
-                e.To == id ? "in" : "out", e.Reference, e.Actor))]);
+            [.. s.Entries.Select((e, i) => new EntryView(e.Id, e.At, s.KindOf(e), e.From, e.To, e.Amount.Value,
+                e.To == id ? "in" : "out", s.BalancesAfter is { } after ? after[i] : s.Balance, e.Reference, e.Actor))],
+            s.Page, s.Pages, CashQueries.PageSize);
     }
 
     private static async Task<Results<Ok<StatementView>, NotFound>> OwnAsync(HttpContext http, CashQueries queries, CancellationToken ct,

@@ -24,6 +24,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public double? Amount { get; set; }
         /// <summary>The at property</summary>
         public DateTimeOffset? At { get; set; }
+        /// <summary>The balanceAfter property</summary>
+        public double? BalanceAfter { get; set; }
         /// <summary>The direction property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -69,6 +71,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "actor", n => { Actor = n.GetStringValue(); } },
                 { "amount", n => { Amount = n.GetDoubleValue(); } },
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
+                { "balanceAfter", n => { BalanceAfter = n.GetDoubleValue(); } },
                 { "direction", n => { Direction = n.GetStringValue(); } },
                 { "from", n => { From = n.GetLongValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
@@ -87,6 +90,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("actor", Actor);
             writer.WriteDoubleValue("amount", Amount);
             writer.WriteDateTimeOffsetValue("at", At);
+            writer.WriteDoubleValue("balanceAfter", BalanceAfter);
             writer.WriteStringValue("direction", Direction);
             writer.WriteLongValue("from", From);
             writer.WriteLongValue("id", Id);

@@ -42,6 +42,12 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string Organisation { get; set; }
 #endif
+        /// <summary>The page property</summary>
+        public int? Page { get; set; }
+        /// <summary>The pages property</summary>
+        public int? Pages { get; set; }
+        /// <summary>The pageSize property</summary>
+        public int? PageSize { get; set; }
         /// <summary>The reservations property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -76,6 +82,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "entries", n => { Entries = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashEntryView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashEntryView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "organisation", n => { Organisation = n.GetStringValue(); } },
+                { "page", n => { Page = n.GetIntValue(); } },
+                { "pageSize", n => { PageSize = n.GetIntValue(); } },
+                { "pages", n => { Pages = n.GetIntValue(); } },
                 { "reservations", n => { Reservations = n.GetCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashReservationView>(global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashReservationView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "reserved", n => { Reserved = n.GetDoubleValue(); } },
             };
@@ -93,6 +102,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashEntryView>("entries", Entries);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("organisation", Organisation);
+            writer.WriteIntValue("page", Page);
+            writer.WriteIntValue("pages", Pages);
+            writer.WriteIntValue("pageSize", PageSize);
             writer.WriteCollectionOfObjectValues<global::OpenEts.Server.Tests.Api.Client.Generated.Models.CashReservationView>("reservations", Reservations);
             writer.WriteDoubleValue("reserved", Reserved);
         }
