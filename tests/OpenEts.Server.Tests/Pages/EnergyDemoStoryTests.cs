@@ -36,6 +36,25 @@ public sealed partial class EnergyDemoStoryTests(ServerFactory server) : IClassF
     }
 
     [Fact]
+    public async Task EnergyPage_InEnglish_NamesThePlansPollutantsByTheirUsualSymbols_AndInChineseAsThePlanWritesThem()
+    {
+        using var chinese = await server.SignedInAsync("regulator");
+        using var english = await server.SignedInAsync("regulator");
+        (await english.GetAsync("/lang/en?returnUrl=%2F", Ct)).Dispose();
+
+        var zh = WebUtility.HtmlDecode(await chinese.GetStringAsync("/Energy", Ct));
+        var en = WebUtility.HtmlDecode(await english.GetStringAsync("/Energy", Ct));
+
+        // The demo plan's totals (the region's and a unit's) are written 化学需氧量, 氨氮, 氮氧化物 and 挥发性有机物.
+        Assert.Equal(["化学需氧量", "挥发性有机物", "氨氮", "氮氧化物"], PollutantCells().Matches(zh).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["COD", "NH3-N", "NOx", "VOCs"], PollutantCells().Matches(en).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    // A row of the pollutant totals' table: its unit's name, its kind, then the pollutant's cell.
+    [GeneratedRegex("data-pollutant=\"[^\"]+\"[^>]*>\\s*<td>[^<]*<span[^<]*</span></td><td>[^<]*</td><td>([^<]+)</td>")]
+    private static partial Regex PollutantCells();
+
+    [Fact]
     public async Task Dashboard_DemoPowerPlant_LinksTheKeyUserTheSulphurExceedanceItsUnitAndItsProposedCard()
     {
         using var regulator = await server.SignedInAsync("regulator");

@@ -7,14 +7,14 @@ namespace OpenEts.Domain.DualControl.Targets;
 /// <remarks>A name not in the list matches only itself (case-insensitive, spaces ignored).</remarks>
 public static class PollutantNames
 {
-    private static readonly (string Code, string[] Names)[] Known =
+    private static readonly (string Code, string Symbol, string[] Names)[] Known =
     [
-        ("COD", ["COD", "CODCR", "化学需氧量"]),
-        ("NH3-N", ["NH3-N", "NH3N", "氨氮"]),
-        ("SO2", ["SO2", "SO₂", "二氧化硫"]),
-        ("NOX", ["NOX", "NOₓ", "氮氧化物"]),
-        ("VOCS", ["VOCS", "VOC", "挥发性有机物"]),
-        ("PM", ["PM", "颗粒物", "烟尘"]),
+        ("COD", "COD", ["COD", "CODCR", "化学需氧量"]),
+        ("NH3-N", "NH3-N", ["NH3-N", "NH3N", "氨氮"]),
+        ("SO2", "SO2", ["SO2", "SO₂", "二氧化硫"]),
+        ("NOX", "NOx", ["NOX", "NOₓ", "氮氧化物"]),
+        ("VOCS", "VOCs", ["VOCS", "VOC", "挥发性有机物"]),
+        ("PM", "PM", ["PM", "颗粒物", "烟尘"]),
     ];
 
     /// <summary>The pollutant's key: the known pollutant's code, else the name upper-cased without spaces.</summary>
@@ -22,7 +22,7 @@ public static class PollutantNames
     {
         ArgumentNullException.ThrowIfNull(name);
         var text = name.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        foreach (var (code, names) in Known)
+        foreach (var (code, _, names) in Known)
         {
             if (Array.IndexOf(names, text) >= 0)
             {
@@ -30,6 +30,23 @@ public static class PollutantNames
             }
         }
         return text;
+    }
+
+    /// <summary>
+    /// The name as a reader who does not read Chinese knows it: a known pollutant's usual symbol (氮氧化物 → NOx), any
+    /// other name as written.
+    /// </summary>
+    public static string Symbol(string name)
+    {
+        var key = Key(name);
+        foreach (var (code, symbol, _) in Known)
+        {
+            if (code == key)
+            {
+                return symbol;
+            }
+        }
+        return name;
     }
 
     /// <summary>True when both names name the same pollutant.</summary>

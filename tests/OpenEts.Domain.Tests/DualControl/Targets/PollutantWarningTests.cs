@@ -67,6 +67,15 @@ public sealed class PollutantWarningTests
         Assert.Equal(same, PollutantNames.Same(a, b));
 
     [Theory]
+    [InlineData("氮氧化物", "NOx")]
+    [InlineData("二氧化硫", "SO2")]
+    [InlineData("挥发性有机物", "VOCs")]
+    [InlineData("氨 氮", "NH3-N")]
+    [InlineData("汞及其化合物", "汞及其化合物")]
+    public void PollutantNames_ForAnEnglishReader_AreTheUsualSymbol_OrTheNameAsWritten(string name, string symbol) =>
+        Assert.Equal(symbol, PollutantNames.Symbol(name));
+
+    [Theory]
     [InlineData(2_000_000, "kg", 2.0)]
     [InlineData(1_500, "t", 1.5)]
     [InlineData(1_000, "g", 0.000001)]
