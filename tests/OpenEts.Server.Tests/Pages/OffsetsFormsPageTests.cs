@@ -77,6 +77,23 @@ public sealed partial class OffsetsFormsPageTests(ServerFactory server) : IClass
     }
 
     [Fact]
+    public async Task Programmes_InEnglish_AreNamedInEnglish_AndInChineseAsTheirRulesWriteThem()
+    {
+        using var chinese = await server.SignedInAsync("power-a");
+        using var english = await server.SignedInAsync("power-a");
+        (await english.GetAsync("/lang/en?returnUrl=%2F", Ct)).Dispose();
+
+        var zh = WebUtility.HtmlDecode(await chinese.GetStringAsync(SubmitUrl, Ct));
+        var en = WebUtility.HtmlDecode(await english.GetStringAsync(SubmitUrl, Ct));
+        var register = WebUtility.HtmlDecode(await english.GetStringAsync("/Offsets", Ct));
+
+        Assert.Contains("<option value=\"CCER\">国家核证自愿减排量（CCER）</option>", zh, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"FFCER\">Fujian Forestry Certified Emission Reductions (FFCER)</option>", en, StringComparison.Ordinal);
+        Assert.Contains("<td>Guangdong Carbon Inclusion Certified Emission Reductions (PHCER)</td>", register, StringComparison.Ordinal);
+        Assert.DoesNotContain("国家核证自愿减排量", en + register, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_WithoutAWorkbook_LeavesTheProjectFormAsOffered()
     {
         var page = await PageSession.SignInAsync(server, "power-a");
