@@ -161,6 +161,20 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
         Assert.Contains("深圳", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProgrammePage_InEnglish_CountsOneCoinAndSeveralCoins()
+    {
+        using var english = server.CreateClient();
+        (await english.GetAsync(new Uri("/lang/en?returnUrl=%2F", UriKind.Relative), Ct)).Dispose();
+
+        // Fuzhou 2018 pays 1 coin a bus ride and 5 an online hospital booking.
+        var page = WebUtility.HtmlDecode(await english.GetStringAsync(new Uri("/Inclusion/Programme?id=fuzhou-lvbao-2018", UriKind.Relative), Ct));
+
+        Assert.Contains("per action — 1 coin ", page, StringComparison.Ordinal);
+        Assert.Contains("per action — 5 coins ", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 coins", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("shenzhen-tanpuhui", "https://www.citysz.net/guonei/2022/0923/2022107136.html")]
     [InlineData("fuzhou-lvbao-2024", "http://www.xiaoshuotop.com/html/636b398376.html")]

@@ -17,6 +17,9 @@ public abstract class InclusionPageModel : PageModel
 
     public IEnumerable<string> AllErrors => Errors.Values.Distinct();
 
+    /// <summary>The coins' word after a count: "1 coin", "2 coins" (碳币 in Chinese either way).</summary>
+    public static string CoinUnit(long count) => Text.T(count == 1 ? "incl.coinunit.one" : "incl.coinunit");
+
     /// <summary>A programme's name, by its code or id among <paramref name="programmes"/>; the code when none has it.</summary>
     public static string ProgrammeName(IReadOnlyList<Domain.Inclusion.InclusionProgramme> programmes, string code) =>
         Programme(programmes, code)?.Name ?? code;
