@@ -31,21 +31,29 @@ internal static class MarketCommand
         var db = Db();
         var who = As();
         var organisation = new Argument<string>("ORG") { Description = "the organisation's unified social credit code" };
-        var balance = new Verb("balance", "An organisation's cash: balance, reserved, available and the latest movements.",
-            "ets cash balance ORG --as USER [--db DB]", organisation, who, db);
+        var page = new Option<int?>("--page") { Description = "the page of movements, 1 the newest (50 a page)", HelpName = "N" };
+        var balance = new Verb("balance", "An organisation's cash: balance, reserved, available and its movements, newest first, each with the balance after it.",
+            "ets cash balance ORG --as USER [--page N] [--db DB]", organisation, who, page, db);
         balance.SetAction((r, ct) => RunAsync(r, db, who, async (c, actor) =>
         {
+            if (r.GetValue(page) is < 1)
+            {
+                return await c.UsageAsync(["--page: a page number is 1 or more (1 is the newest movements)"]).ConfigureAwait(false);
+            }
             if (CreditCode.Parse(r.GetRequiredValue(organisation)) is not { Success: true } code
-                || await new CashQueries(c.Store).StatementAsync(actor, code.Code, 0, ct).ConfigureAwait(false) is not { } s)
+                || await new CashQueries(c.Store).StatementAsync(actor, code.Code, (r.GetValue(page) ?? 1) - 1, ct).ConfigureAwait(false) is not { } s)
             {
                 return await c.FailAsync("refused: ORG: no such organisation, or you may not see its cash").ConfigureAwait(false);
             }
             await c.Out.WriteLineAsync(Invariant($"{s.Organisation.Name} {s.Organisation.Code.Value}: balance {s.Balance:0.00}, reserved {s.Reserved:0.00}, available {s.Available:0.00} yuan")).ConfigureAwait(false);
-            foreach (var e in s.Entries)
+            for (var i = 0; i < s.Entries.Count; i++)
             {
+                var e = s.Entries[i];
                 var sign = e.To == s.Account?.Id ? "+" : "-";
-                await c.Out.WriteLineAsync(Invariant($"  {e.At:yyyy-MM-dd HH:mm}Z  {e.Kind,-10}  {sign}{e.Amount}  {e.Reference}")).ConfigureAwait(false);
+                var after = s.BalancesAfter is { } balances ? Invariant($"  balance after {balances[i]:0.00}") : "";
+                await c.Out.WriteLineAsync(Invariant($"  {e.At:yyyy-MM-dd HH:mm}Z  {s.KindOf(e),-10}  {sign}{e.Amount}{after}  {e.Reference}")).ConfigureAwait(false);
             }
+            await c.Out.WriteLineAsync(Invariant($"movements: page {s.Page + 1} of {s.Pages}{(s.Page + 1 > s.Pages ? " (past the last: no movements)" : "")}")).ConfigureAwait(false);
             return ExitCode.Ok;
         }, ct));
 

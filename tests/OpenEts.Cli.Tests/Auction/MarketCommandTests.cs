@@ -31,6 +31,30 @@ public sealed class MarketCommandTests
     }
 
     [Fact]
+    public async Task CashBalance_PageByPage_GivesTheBalanceAfterEachMovement_AndRefusesPageZero()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        for (var i = 1; i <= 51; i++)
+        {
+            Assert.Equal(0, (await RunAsync(db, "cash", "deposit", Cement, "10.25", "--reference", $"slip {i}", "--as", "regulator", "--key", $"p{i}")).Exit);
+        }
+
+        var first = await RunAsync(db, "cash", "balance", Cement, "--as", "cement-a");
+        var second = await RunAsync(db, "cash", "balance", Cement, "--as", "cement-a", "--page", "2");
+        var zero = await RunAsync(db, "cash", "balance", Cement, "--as", "cement-a", "--page", "0");
+
+        // 51 deposits of 10.25: the newest leaves 522.75, the 50th-newest 20.50 (the last of page 1), the oldest 10.25.
+        Assert.Contains("+10.25  balance after 522.75  slip 51", first.Out, StringComparison.Ordinal);
+        Assert.Contains("+10.25  balance after 20.50  slip 2", first.Out, StringComparison.Ordinal);
+        Assert.Contains("movements: page 1 of 2", first.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("slip 1\n", first.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("+10.25  balance after 10.25  slip 1", second.Out, StringComparison.Ordinal);
+        Assert.Contains("movements: page 2 of 2", second.Out, StringComparison.Ordinal);
+        Assert.Equal(2, zero.Exit);
+        Assert.Contains("--page", zero.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CashDeposit_FractionOfAFenOrByACompany_IsRefused()
     {
         using var db = await RegistryDatabase.SqliteAsync();
