@@ -84,6 +84,17 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task AuditLog_OnAWideScreen_FitsItsTable_SoEveryChangeIsReadWithoutScrollingSideways()
+    {
+        var page = await server.SignInAsync("regulator", 1280);
+        await page.GotoAsync("/Audit");
+
+        // A long subject (energy-unit:91441800MA5CY1002B) wraps in its cell rather than pushing the change column out of view.
+        var widths = await page.EvalOnSelectorAsync<int[]>(".table-wrap", "w => [w.scrollWidth, w.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"the audit log's table is {widths[0]} px wide in a {widths[1]} px frame");
+    }
+
+    [Fact]
     public async Task CarbonInclusionPages_OnAPhone_KeepTheConsentBoxBesideItsLabelAndEachTilesLabelAboveItsFigure()
     {
         server.RequireBrowser();
