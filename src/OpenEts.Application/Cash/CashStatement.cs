@@ -26,6 +26,9 @@ public sealed record CashStatement(
         return FeeAccounts?.Contains(entry.To) == true ? CashEntryKind.Fee : entry.Kind;
     }
 
+    /// <summary>The account's balance after <see cref="Entries"/>[<paramref name="index"/>] (today's when none were read).</summary>
+    public decimal BalanceAfter(int index) => BalancesAfter is { } after ? after[index] : Balance;
+
     public decimal Balance => Account?.Balance ?? 0m;
 
     public decimal Reserved => Account?.Reserved ?? 0m;

@@ -50,8 +50,7 @@ internal static class MarketCommand
             {
                 var e = s.Entries[i];
                 var sign = e.To == s.Account?.Id ? "+" : "-";
-                var after = s.BalancesAfter is { } balances ? Invariant($"  balance after {balances[i]:0.00}") : "";
-                await c.Out.WriteLineAsync(Invariant($"  {e.At:yyyy-MM-dd HH:mm}Z  {s.KindOf(e),-10}  {sign}{e.Amount}{after}  {e.Reference}")).ConfigureAwait(false);
+                await c.Out.WriteLineAsync(Invariant($"  {e.At:yyyy-MM-dd HH:mm}Z  {s.KindOf(e),-10}  {sign}{e.Amount}  balance after {s.BalanceAfter(i):0.00}  {e.Reference}")).ConfigureAwait(false);
             }
             await c.Out.WriteLineAsync(Invariant($"movements: page {s.Page + 1} of {s.Pages}{(s.Page + 1 > s.Pages ? " (past the last: no movements)" : "")}")).ConfigureAwait(false);
             return ExitCode.Ok;

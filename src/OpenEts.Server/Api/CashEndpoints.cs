@@ -62,7 +62,7 @@ internal static class CashEndpoints
         return new StatementView(s.Organisation.Code.Value, s.Organisation.Name, id, s.Balance, s.Reserved, s.Available,
             [.. s.Reservations.Select(r => new ReservationView(r.Id, r.Amount.Value, r.Original.Value, r.Reference))],
             [.. s.Entries.Select((e, i) => new EntryView(e.Id, e.At, s.KindOf(e), e.From, e.To, e.Amount.Value,
-                e.To == id ? "in" : "out", s.BalancesAfter is { } after ? after[i] : s.Balance, e.Reference, e.Actor))],
+                e.To == id ? "in" : "out", s.BalanceAfter(i), e.Reference, e.Actor))],
             s.Page, s.Pages, CashQueries.PageSize);
     }
 
