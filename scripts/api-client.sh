@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # After an API change: rewrites the OpenAPI snapshot (tests/OpenEts.Server.Tests/Api/Client/openapi.json) from the live
-# document (ApiDocumentTests fails until this is done), lints it, and regenerates the C# client the tests call the API through (Api/Client/Generated) with Microsoft
-# Kiota. Needs the NuGet and npm registries once (the tools are cached under ~/.cache/openets). Review the diff, then commit.
+# document (ApiDocumentTests fails until this is done), lints it, and regenerates the C# client the tests call the API through
+# (tests/OpenEts.Server.ApiClient/Generated) with Microsoft Kiota. Needs the NuGet and npm registries once (the tools
+# are cached under ~/.cache/openets). Review the diff, then commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +32,7 @@ if [ ! -x "$tools/kiota/kiota" ] || ! "$tools/kiota/kiota" --version 2>/dev/null
   dotnet tool install Microsoft.OpenApi.Kiota --version "$KIOTA_VERSION" --tool-path "$tools/kiota"
 fi
 # No update check against GitHub: the machines may be offline.
-KIOTA_OFFLINE_ENABLED=true "$tools/kiota/kiota" generate -l CSharp -d "$client/openapi.json" -o "$client/Generated" \
+KIOTA_OFFLINE_ENABLED=true "$tools/kiota/kiota" generate -l CSharp -d "$client/openapi.json" -o tests/OpenEts.Server.ApiClient/Generated \
   -n OpenEts.Server.Tests.Api.Client.Generated -c OpenEtsClient --clean-output --exclude-backward-compatible --log-level Warning
-rm -f "$client/Generated/.kiota.log"
-git status --short -- "$client"
+rm -f tests/OpenEts.Server.ApiClient/Generated/.kiota.log
+git status --short -- "$client" tests/OpenEts.Server.ApiClient

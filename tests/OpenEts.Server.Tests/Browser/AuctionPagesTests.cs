@@ -46,7 +46,7 @@ public sealed class AuctionPagesTests(BrowserServer server) : IClassFixture<Brow
     {
         await ApprovePlanAsync();
         var now = server.Clock.GetUtcNow().ToOffset(Beijing);
-        var regulator = await server.SignInAsync("regulator");
+        var regulator = await server.SignInAtHomeAsync("regulator");
         await regulator.ClickAsync("nav.nav a[href='/Auctions']");
         await regulator.FillAsync("#announce-year", "2017");
         await regulator.FillAsync("#announce-class", "GDEA-2017");

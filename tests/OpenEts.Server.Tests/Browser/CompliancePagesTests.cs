@@ -57,7 +57,7 @@ public sealed class CompliancePagesTests(Compliance2018Server server) : IClassFi
         server.RequireBrowser();
         await ArrangeAsync();
 
-        var steel = await server.SignInAsync("steel-a");
+        var steel = await server.SignInAtHomeAsync("steel-a");
         await steel.ClickAsync("nav.nav a[href='/Compliance/Own']");
         var required = long.Parse((await steel.GetAttributeAsync("#standing", "data-required"))!, System.Globalization.CultureInfo.InvariantCulture);
         var hydroEligibility = await steel.GetAttributeAsync("#holding-CCER-000202-2015", "data-rule");

@@ -17,7 +17,7 @@ public sealed class EnergyTargetsPagesTests(BrowserServer server) : IClassFixtur
     [Fact]
     public async Task Regulator_LoadsAYearScoresACity_PublicListShowsTheGrade()
     {
-        var regulator = await server.SignInAsync("regulator");
+        var regulator = await server.SignInAtHomeAsync("regulator");
         await regulator.ClickAsync("nav.nav a[href='/Energy']");
         await regulator.ClickAsync("#to-statistics");
 

@@ -60,7 +60,7 @@ public sealed class ExchangeEndOfDayPagesTests(BrowserServer server) : IClassFix
     {
         server.RequireBrowser();
         await ApprovePlanAsync();
-        var regulator = await server.SignInAsync("regulator");
+        var regulator = await server.SignInAtHomeAsync("regulator");
         var cement = await server.SignInAsync("cement-a");
         var staff = await server.SignInAsync("exchange");
         var detail = await AnnounceAsync(regulator, server.Clock.GetUtcNow().ToOffset(Beijing));

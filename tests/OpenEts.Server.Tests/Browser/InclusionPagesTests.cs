@@ -10,7 +10,7 @@ public sealed class InclusionPagesTests(BrowserServer server) : IClassFixture<Br
     [Fact]
     public async Task Citizen_RecordsABusRide_SeesTheReductionAndCoins()
     {
-        var citizen = await server.SignInAsync("citizen");
+        var citizen = await server.SignInAtHomeAsync("citizen");
         await citizen.ClickAsync("nav.nav a[href='/Inclusion/Me']");
 
         await citizen.SelectOptionAsync("#record-programme", "shenzhen-tanpuhui");

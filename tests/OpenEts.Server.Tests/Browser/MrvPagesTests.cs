@@ -27,7 +27,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
             clinker,,,800000,t
             """, new UTF8Encoding(false), TestContext.Current.CancellationToken);
 
-        var company = await server.SignInAsync("cement-a");
+        var company = await server.SignInAtHomeAsync("cement-a");
         await company.ClickAsync("nav.nav a[href='/Mrv']");
         await company.FillAsync("#year", "2018");
         await company.ClickAsync("#open-report");
@@ -48,7 +48,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         await regulator.ClickAsync("#assign");
         await regulator.WaitForSelectorAsync("#done");
 
-        var verifier = await server.SignInAsync("verifier");
+        var verifier = await server.SignInAtHomeAsync("verifier");
         await verifier.ClickAsync("nav.nav a[href='/Mrv']");
         await verifier.ClickAsync($"#queue-{id} a.open");
         await verifier.FillAsync("#verified-L1", "900");
@@ -99,7 +99,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
     public async Task Issue_9_CementTemplateDownloadedFilledAndUploaded_IsApprovedAndShowsOnTheDashboardAndThePublicPage()
     {
         server.RequireBrowser();
-        var company = await server.SignInAsync("cement-a");
+        var company = await server.SignInAtHomeAsync("cement-a");
         await company.ClickAsync("nav.nav a[href='/Mrv']");
         var download = await company.RunAndWaitForDownloadAsync(() => company.ClickAsync("#template-link"));
         var template = new MemoryStream();
@@ -141,7 +141,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         await regulator.SelectOptionAsync("#conflict", "none");
         await regulator.ClickAsync("#assign");
         await regulator.WaitForSelectorAsync("#done");
-        var verifier = await server.SignInAsync("verifier");
+        var verifier = await server.SignInAtHomeAsync("verifier");
         await verifier.ClickAsync("nav.nav a[href='/Mrv']");
         await verifier.ClickAsync($"#queue-{id} a.open");
         foreach (var item in await verifier.Locator("#warnings li").AllAsync())

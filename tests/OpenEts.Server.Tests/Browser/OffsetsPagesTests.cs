@@ -10,7 +10,7 @@ public sealed class OffsetsPagesTests(BrowserServer server) : IClassFixture<Brow
     [Fact]
     public async Task Project_FiledValidatedRegisteredVerifiedIssued_CreditsReachTheOwnerAndARetirementIsListedPublicly()
     {
-        var owner = await server.SignInAsync("power-a");
+        var owner = await server.SignInAtHomeAsync("power-a");
         await owner.ClickAsync("nav.nav a[href='/Offsets']");
         await owner.ClickAsync("#submit-link");
         await owner.SelectOptionAsync("#programme", "CCER");

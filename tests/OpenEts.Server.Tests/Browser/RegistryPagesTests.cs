@@ -32,7 +32,7 @@ public sealed class RegistryPagesTests(BrowserServer server) : IClassFixture<Bro
         var powerBefore = await HeldOnListAsync(regulator, Power);
         var cementBefore = await HeldOnListAsync(regulator, Cement);
 
-        var powerA = await server.SignInAsync("power-a");
+        var powerA = await server.SignInAtHomeAsync("power-a");
         await powerA.ClickAsync("nav.nav a[href='/Registry']");
         await powerA.ClickAsync("#new-transfer");
         await powerA.SelectOptionAsync("#from", Power);

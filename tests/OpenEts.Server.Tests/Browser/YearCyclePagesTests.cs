@@ -81,7 +81,7 @@ public sealed class YearCyclePagesTests(Compliance2018Server server) : IClassFix
     public async Task Issue_11_GuangdongYear_ApprovedAllocatedTrueUpAuctionedSurrenderedAndListed()
     {
         server.RequireBrowser();
-        var regulator = await server.SignInAsync("regulator");
+        var regulator = await server.SignInAtHomeAsync("regulator");
         var steel = await server.SignInAsync("steel-a");
         var steelHeldAtStart = await HeldAsync(steel, Allowances);
 
