@@ -18,9 +18,7 @@ public sealed class SqliteCheckpointTests(SqliteDb db) : IClassFixture<SqliteDb>
     [Fact]
     public async Task Commit_FillingTheLogPast4000Pages_HasItCopiedIntoTheFileWhileTheStoreStaysOpen()
     {
-        var (file, written) = await AppendAsync(megabytes: 17);
-
-        var inFile = await TailOfFileAloneAsync(file);
+        var (written, inFile) = await AppendAndReadTheFileAloneAsync(megabytes: 17);
 
         Assert.Equal(written, inFile);
     }
@@ -82,23 +80,32 @@ public sealed class SqliteCheckpointTests(SqliteDb db) : IClassFixture<SqliteDb>
     public async Task Commit_BelowTheThreshold_LeavesTheLogUncopied_WhereSqlitesOwnCheckpointWouldHaveCopiedIt()
     {
         // 8 MiB: about 2 000 pages, past SQLite's own 1 000 and below the store's 4 000.
-        var (file, written) = await AppendAsync(megabytes: 8);
-
-        var inFile = await TailOfFileAloneAsync(file);
+        var (written, inFile) = await AppendAndReadTheFileAloneAsync(megabytes: 8);
 
         Assert.True(inFile < written, $"the file alone holds the journal up to {inFile}, the commit was {written}");
     }
 
     // One journal entry with a payload of the given size, in a store then disposed, which waits for a checkpoint still
-    // running; the pooled connections stay open, so SQLite's own checkpoint at the last close has not run.
-    private async Task<(string File, long Sequence)> AppendAsync(int megabytes)
+    // running; then the journal's tail in the database file read alone. A connection of the test's own stays open on the
+    // file meanwhile, so that SQLite's own checkpoint at the last close does not run: the store's pooled connections did
+    // that until another test class's end cleared every pool in the process (SqliteConnection.ClearAllPools), once in
+    // the middle of this test.
+    private async Task<(long Written, long InFile)> AppendAndReadTheFileAloneAsync(int megabytes)
     {
         var store = await db.CreateStoreAsync();
         var file = db.LastDatabase;
-        var sequence = await AppendAsync(store, megabytes);
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+        await holder.OpenAsync(Ct);
+        await using (var read = holder.CreateCommand())
+        {
+            // A read maps the log's index: the holder is then a connection SQLite counts before deleting the log.
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync(Ct);
+        }
+        var written = await AppendAsync(store, megabytes);
         await store.DisposeAsync();
-        Assert.True(File.Exists(file + "-wal"), "the store's connections are still open, with their write-ahead log");
-        return (file, sequence);
+        Assert.True(File.Exists(file + "-wal"), "a connection is still open, with the write-ahead log");
+        return (written, await TailOfFileAloneAsync(file));
     }
 
     private static async Task<long> AppendAsync(SqlStore store, int megabytes)
