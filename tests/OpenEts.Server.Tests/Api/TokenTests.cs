@@ -130,7 +130,7 @@ public sealed partial class TokenTests(ServerFactory server) : IClassFixture<Ser
     {
         using var browser = await server.SignedInAsync("paper-b");
         var form = await browser.GetStringAsync("/Account/Tokens", Ct);
-        var antiforgery = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var antiforgery = ServerFactory.AntiforgeryToken(form);
 
         using var response = await browser.PostAsync("/Account/Tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -105,7 +105,7 @@ public class BrowserServer : ServerFactory, IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         using var form = await Http.GetAsync(new Uri(BaseUrl + "/Account/Login"), ct);
         var html = await form.Content.ReadAsStringAsync(ct);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AntiforgeryToken(html);
         using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl + "/Account/Login"))
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>

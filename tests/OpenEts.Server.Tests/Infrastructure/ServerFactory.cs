@@ -91,10 +91,14 @@ public class ServerFactory : WebApplicationFactory<Program>
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>The antiforgery token of the first form on a page's HTML.</summary>
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
     {
         var form = await client.GetStringAsync("/Account/Login");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AntiforgeryToken(form);
         return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName,

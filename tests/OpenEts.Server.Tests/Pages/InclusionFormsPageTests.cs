@@ -101,7 +101,7 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
         var user = (await signedUp.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("userName").GetString()!;
         using var client = await server.SignedInAsync(user, "correct-me-2026");
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = ServerFactory.AntiforgeryToken(home);
         async Task<string> CorrectAsync(string nickname, string contact)
         {
             using var form = new FormUrlEncodedContent([new("Nickname", nickname), new("Contact", contact), new("__RequestVerificationToken", token)]);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -15,7 +14,7 @@ public sealed class StatisticsTemplatePageTests(ServerFactory server) : IClassFi
     private static async Task<string> UploadAsync(HttpClient client, string page, byte[] file, string fileName)
     {
         var form = await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = ServerFactory.AntiforgeryToken(form);
         using var content = new MultipartFormDataContent();
         using var upload = new ByteArrayContent(file);
         upload.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
