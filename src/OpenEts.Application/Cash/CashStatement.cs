@@ -29,6 +29,13 @@ public sealed record CashStatement(
     /// <summary>The account's balance after <see cref="Entries"/>[<paramref name="index"/>] (today's when none were read).</summary>
     public decimal BalanceAfter(int index) => BalancesAfter is { } after ? after[index] : Balance;
 
+    /// <summary>Whether a movement paid money into the account (else out of it).</summary>
+    public bool Incoming(CashEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Account is { } own && entry.To == own.Id;
+    }
+
     public decimal Balance => Account?.Balance ?? 0m;
 
     public decimal Reserved => Account?.Reserved ?? 0m;

@@ -49,7 +49,7 @@ internal static class MarketCommand
             for (var i = 0; i < s.Entries.Count; i++)
             {
                 var e = s.Entries[i];
-                var sign = e.To == s.Account?.Id ? "+" : "-";
+                var sign = s.Incoming(e) ? "+" : "-";
                 await c.Out.WriteLineAsync(Invariant($"  {e.At:yyyy-MM-dd HH:mm}Z  {s.KindOf(e),-10}  {sign}{e.Amount}  balance after {s.BalanceAfter(i):0.00}  {e.Reference}")).ConfigureAwait(false);
             }
             await c.Out.WriteLineAsync(Invariant($"movements: page {s.Page + 1} of {s.Pages}{(s.Page + 1 > s.Pages ? " (past the last: no movements)" : "")}")).ConfigureAwait(false);

@@ -58,11 +58,10 @@ internal static class CashEndpoints
     public static StatementView View(CashStatement s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var id = s.Account?.Id;
-        return new StatementView(s.Organisation.Code.Value, s.Organisation.Name, id, s.Balance, s.Reserved, s.Available,
+        return new StatementView(s.Organisation.Code.Value, s.Organisation.Name, s.Account?.Id, s.Balance, s.Reserved, s.Available,
             [.. s.Reservations.Select(r => new ReservationView(r.Id, r.Amount.Value, r.Original.Value, r.Reference))],
             [.. s.Entries.Select((e, i) => new EntryView(e.Id, e.At, s.KindOf(e), e.From, e.To, e.Amount.Value,
-                e.To == id ? "in" : "out", s.BalanceAfter(i), e.Reference, e.Actor))],
+                s.Incoming(e) ? "in" : "out", s.BalanceAfter(i), e.Reference, e.Actor))],
             s.Page, s.Pages, CashQueries.PageSize);
     }
 
