@@ -35,11 +35,22 @@ public static class DisplayTime
     /// <summary><c>2026-11-30 09:00:00 (UTC+8)</c>, or without seconds.</summary>
     public static string Show(DateTimeOffset at, bool seconds = true)
     {
+        var (day, time) = Parts(at, seconds);
+        return day + " " + time;
+    }
+
+    /// <summary>
+    /// The day (<c>2026-11-30</c>) and the time with its offset (<c>09:00 (UTC+8)</c>) apart, for a narrow column that
+    /// puts them on two lines.
+    /// </summary>
+    public static (string Day, string Time) Parts(DateTimeOffset at, bool seconds = true)
+    {
         var local = TimeZoneInfo.ConvertTime(at, Zone);
         var offset = local.Offset;
         var label = offset.Minutes == 0
             ? string.Create(CultureInfo.InvariantCulture, $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{Math.Abs(offset.Hours)}")
             : "UTC" + local.ToString("zzz", CultureInfo.InvariantCulture);
-        return local.ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + label + ")";
+        return (local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            local.ToString(seconds ? "HH:mm:ss" : "HH:mm", CultureInfo.InvariantCulture) + " (" + label + ")");
     }
 }

@@ -145,17 +145,21 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
     }
 
     [Fact]
-    public async Task CitizensOwnPage_OnA390PxPhone_FitsEveryColumnOfTheDailyTable_SoNoneHidesUnderTheCoins()
+    public async Task CitizensOwnPage_OnA390PxPhone_FitsEveryColumnOfTheDailyAndTheRecentTables_SoNoneHidesOrScrolls()
     {
         // citizen-sz's rows carry the longest sources of the demo and its days' cap notes.
         var citizen = await server.SignInAsync("citizen-sz", 390);
         await citizen.GotoAsync("/Inclusion/Me");
         var wrap = citizen.Locator("table.daily").First.Locator("xpath=..");
+        var recent = citizen.Locator("#recent").Locator("xpath=..");
 
         var hidden = await wrap.EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
+        var recentHidden = await recent.EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
 
         Assert.Equal(0, hidden);
         Assert.Equal("次数", (await citizen.Locator("table.daily th").Nth(2).InnerTextAsync()).Trim());
+        Assert.True(await citizen.Locator("#recent tr.counted").CountAsync() > 0, "citizen-sz has no recent actions counted");
+        Assert.True(recentHidden == 0, $"the recent actions' table hides {recentHidden} px of its columns on a 390 px phone");
     }
 
     // Each checkbox whose label wraps it, stretched across the label or on a line above the label's text; each text box, list or

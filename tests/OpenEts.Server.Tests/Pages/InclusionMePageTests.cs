@@ -48,10 +48,11 @@ public sealed partial class InclusionMePageTests(ServerFactory server) : IClassF
 
         var table = Regex.Match(page, "<table class=\"registry\" id=\"recent\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
         var row = Regex.Match(table, "<tr class=\"counted\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
-        // A phone's narrow column reads "12.5 公里" under "数量", not a bare 12.5 under "数量（公里/步/千瓦时/次）".
-        Assert.Contains("<th class=\"num\">数量</th>", table, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num nowrap\">12.5 公里</td>", row, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"nowrap\">{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} (UTC+8)</td>", row, StringComparison.Ordinal);
+        // A phone's narrow column reads "12.5 公里" under the behaviour, not a bare 12.5 under "数量（公里/步/千瓦时/次）",
+        // and the day over the time.
+        Assert.Contains("<th>行为 · 数量</th>", table, StringComparison.Ordinal);
+        Assert.Contains("地铁出行 <span class=\"recent-quantity nowrap\">12.5 公里</span>", row, StringComparison.Ordinal);
+        Assert.Contains($"<td><span class=\"nowrap\">{at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</span> <span class=\"nowrap\">{at.ToString("HH:mm", CultureInfo.InvariantCulture)} (UTC+8)</span></td>", row, StringComparison.Ordinal);
         Assert.DoesNotContain(":42", row, StringComparison.Ordinal);
     }
 
