@@ -22,6 +22,10 @@ public sealed class InclusionOperationsPagesTests(BrowserServer server) : IClass
         var row = citizen.Locator("#codes .code-row[data-item='movie-ticket']");
         Assert.Equal("open", await row.GetAttributeAsync("data-state"));
         var code = (await row.Locator(".redemption-code").InnerTextAsync()).Trim();
+        // At the shop's counter, on a phone: the code is in view without scrolling the table sideways.
+        var codeBox = await row.Locator(".redemption-code").BoundingBoxAsync();
+        Assert.True(codeBox!.X >= 0 && codeBox.X + codeBox.Width <= 390, $"the code spans {codeBox.X}–{codeBox.X + codeBox.Width} px of a 390 px screen");
+        Assert.Equal(0, await citizen.Locator("#codes").Locator("xpath=..").EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth"));
 
         var shop = await server.SignInAsync("paper-a");
         await shop.GotoAsync("/Inclusion/Merchants");
