@@ -38,16 +38,25 @@ public sealed class InclusionPagesTests(BrowserServer server) : IClassFixture<Br
     }
 
     [Fact]
-    public async Task ProgrammePage_Anonymous_ShowsEachParameterWithItsSourceAndUnconfirmedFlag()
+    public async Task ProgrammePage_AnonymousOnAPhone_ShowsEachParameterWithItsSourceAndUnconfirmedFlag_InTablesThatFitTheScreen()
     {
         server.RequireBrowser();
-        var context = await server.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var context = await server.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Inclusion/Programme?id=fuzhou-lvbao-2018");
 
         var bus = await page.InnerTextAsync("#b-bus");
         Assert.Contains("26.9", bus, StringComparison.Ordinal);
         Assert.Contains("[UNCONFIRMED]", bus, StringComparison.Ordinal);
+        Assert.Contains("ohl1yru.cn", bus, StringComparison.Ordinal);
         Assert.Contains("105", await page.InnerTextAsync("#catalogue"), StringComparison.Ordinal);
+        // Every rule table, its flags and sources included, is read on a 390 px phone without scrolling it sideways.
+        var hidden = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('main .table-wrap')].filter(w => w.scrollWidth > w.clientWidth).map(w => `${w.querySelector('table').id || w.closest('section')?.id}: ${w.scrollWidth} px in ${w.clientWidth}`)");
+        Assert.Empty(hidden);
+        await context.CloseAsync();
     }
 }
