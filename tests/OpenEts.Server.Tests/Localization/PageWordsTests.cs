@@ -79,7 +79,7 @@ public sealed partial class PageWordsTests(ServerFactory server) : IClassFixture
         Assert.DoesNotContain("movie-ticket</p>", shop, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("data-item=\"movie-ticket\"[^>]*>.*?<td class=\"item\">([^<]*)</td>", RegexOptions.Singleline)]
+    [GeneratedRegex("data-item=\"movie-ticket\"[^>]*>.*?<td class=\"item\">([^<]*?)\\s*<", RegexOptions.Singleline)]
     private static partial Regex ItemCell();
 
     [GeneratedRegex("href=\"/Mrv/Report/([0-9]+)\"")]
