@@ -54,13 +54,17 @@ public sealed class InclusionPagesTests(BrowserServer server) : IClassFixture<Br
         Assert.Contains("抚州绿宝碳普惠平台（2018 年规则）", await page.InnerTextAsync("#programmes"), StringComparison.Ordinal);
         var hidden = await HiddenAsync();
         await page.GotoAsync("/Inclusion/Programme?id=fuzhou-lvbao-2018");
+        // The caps in English, whose words are longer, fit as well.
+        await page.GotoAsync("/lang/en?returnUrl=%2FInclusion%2FProgramme%3Fid%3Dfuzhou-lvbao-2018");
+        var english = await HiddenAsync();
+        await page.GotoAsync("/lang/zh?returnUrl=%2FInclusion%2FProgramme%3Fid%3Dfuzhou-lvbao-2018");
 
         var bus = await page.InnerTextAsync("#b-bus");
         Assert.Contains("26.9", bus, StringComparison.Ordinal);
         Assert.Contains("[UNCONFIRMED]", bus, StringComparison.Ordinal);
         Assert.Contains("ohl1yru.cn", bus, StringComparison.Ordinal);
         Assert.Contains("105", await page.InnerTextAsync("#catalogue"), StringComparison.Ordinal);
-        Assert.Empty(hidden.Concat(await HiddenAsync()));
+        Assert.Empty(hidden.Concat(english).Concat(await HiddenAsync()));
         await context.CloseAsync();
     }
 }

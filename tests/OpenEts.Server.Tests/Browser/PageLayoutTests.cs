@@ -107,6 +107,10 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         var box = await anonymous.Locator("#signup-agree").BoundingBoxAsync();
         var label = await anonymous.Locator("label.check").BoundingBoxAsync();
         var signUpOverflow = await anonymous.EvaluateAsync<int>(SidewaysScroll);
+        // The consent notice in English, whose words are longer: every column read without scrolling the table sideways.
+        await anonymous.GotoAsync("/lang/en?returnUrl=%2FInclusion%2FSignUp");
+        var noticeHidden = await anonymous.Locator("#notice .table-wrap").EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
+        var kept = await anonymous.InnerTextAsync("#notice-actions");
 
         var citizen = await server.SignInAsync("citizen-gz", 390);
         await citizen.GotoAsync("/Inclusion/Me");
@@ -120,6 +124,8 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         Assert.True(box.X - label.X < 4, $"the consent box is {box.X - label.X} px into its label");
         Assert.True(figure!.Y >= caption!.Y + caption.Height - 1, "a tile's figure runs on after its label instead of under it");
         Assert.Equal(0, signUpOverflow);
+        Assert.True(noticeHidden == 0, $"the consent notice's table hides {noticeHidden} px of its columns in English on a 390 px phone");
+        Assert.Contains("How long: 400 days", kept, StringComparison.Ordinal);
         Assert.Equal(0, meOverflow);
     }
 
