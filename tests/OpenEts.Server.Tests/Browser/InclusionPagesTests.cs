@@ -53,8 +53,7 @@ public sealed class InclusionPagesTests(BrowserServer server) : IClassFixture<Br
         await page.GotoAsync("/Inclusion");
         Assert.Contains("抚州绿宝碳普惠平台（2018 年规则）", await page.InnerTextAsync("#programmes"), StringComparison.Ordinal);
         var hidden = await HiddenAsync();
-        await page.GotoAsync("/Inclusion/Programme?id=fuzhou-lvbao-2018");
-        // The caps in English, whose words are longer, fit as well.
+        // A programme's rules in English, whose words are longer, then in Chinese.
         await page.GotoAsync("/lang/en?returnUrl=%2FInclusion%2FProgramme%3Fid%3Dfuzhou-lvbao-2018");
         var english = await HiddenAsync();
         await page.GotoAsync("/lang/zh?returnUrl=%2FInclusion%2FProgramme%3Fid%3Dfuzhou-lvbao-2018");
