@@ -151,7 +151,7 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
     }
 
     [Fact]
-    public async Task CitizensOwnPage_OnA390PxPhone_FitsEveryColumnOfTheDailyAndTheRecentTables_SoNoneHidesOrScrolls()
+    public async Task CitizensOwnPage_OnA390PxPhone_FitsEveryColumnOfTheDailyAndTheRecentTables_InBothLanguages_SoNoneHidesOrScrolls()
     {
         // citizen-sz's rows carry the longest sources of the demo and its days' cap notes.
         var citizen = await server.SignInAsync("citizen-sz", 390);
@@ -161,9 +161,16 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
 
         var hidden = await wrap.EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
         var recentHidden = await recent.EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
+        var count = (await citizen.Locator("table.daily th").Nth(2).InnerTextAsync()).Trim();
+        // In English, whose headers are wider.
+        await citizen.GotoAsync("/lang/en?returnUrl=%2FInclusion%2FMe");
+        var englishHidden = await wrap.EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
+        var englishRecentHidden = await recent.EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
 
         Assert.Equal(0, hidden);
-        Assert.Equal("次数", (await citizen.Locator("table.daily th").Nth(2).InnerTextAsync()).Trim());
+        Assert.Equal("次数", count);
+        Assert.True(englishHidden == 0, $"the daily table hides {englishHidden} px of its columns under the coins in English");
+        Assert.True(englishRecentHidden == 0, $"the recent actions' table hides {englishRecentHidden} px of its columns in English");
         Assert.True(await citizen.Locator("#recent tr.counted").CountAsync() > 0, "citizen-sz has no recent actions counted");
         Assert.True(recentHidden == 0, $"the recent actions' table hides {recentHidden} px of its columns on a 390 px phone");
     }
