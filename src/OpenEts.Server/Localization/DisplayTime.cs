@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 
 namespace OpenEts.Server.Localization;
 
@@ -40,10 +41,17 @@ public static class DisplayTime
     }
 
     /// <summary>
-    /// The day (<c>2026-11-30</c>) and the time with its offset (<c>09:00 (UTC+8)</c>) apart, for a narrow column that
-    /// puts them on two lines.
+    /// The day and the time with its offset as two unbreakable pieces, so that a narrow column puts the day over the time
+    /// and a wide one keeps them on one line: <c>&lt;span class="nowrap"&gt;2026-11-30&lt;/span&gt; &lt;span class="nowrap"&gt;09:00 (UTC+8)&lt;/span&gt;</c>.
     /// </summary>
-    public static (string Day, string Time) Parts(DateTimeOffset at, bool seconds = true)
+    public static IHtmlContent DayOverTime(DateTimeOffset at, bool seconds = true)
+    {
+        var (day, time) = Parts(at, seconds);
+        return new HtmlString($"<span class=\"nowrap\">{day}</span> <span class=\"nowrap\">{time}</span>");
+    }
+
+    // The day (2026-11-30) and the time with its offset (09:00 (UTC+8)), digits and ASCII only.
+    private static (string Day, string Time) Parts(DateTimeOffset at, bool seconds)
     {
         var local = TimeZoneInfo.ConvertTime(at, Zone);
         var offset = local.Offset;
