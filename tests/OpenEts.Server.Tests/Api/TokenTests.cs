@@ -173,7 +173,7 @@ public sealed partial class TokenTests(ServerFactory server) : IClassFixture<Ser
     }
 
     private static Regex LastUsedDate(long id) =>
-        new($"data-token=\"{id}\"[\\s\\S]*?<td class=\"last-used\">\\d{{4}}-\\d{{2}}-\\d{{2}} \\d{{2}}:\\d{{2}} \\(UTC[^)]*\\)</td>");
+        new($"data-token=\"{id}\"[\\s\\S]*?<td class=\"last-used\"><span class=\"nowrap\">\\d{{4}}-\\d{{2}}-\\d{{2}}</span> <span class=\"nowrap\">\\d{{2}}:\\d{{2}} \\(UTC[^)]*\\)</span></td>");
 
     private static async Task<(string Token, long Id)> CreateAsync(HttpClient browser, object body)
     {

@@ -175,6 +175,27 @@ public sealed class PageLayoutTests(BrowserServer server) : IClassFixture<Browse
         Assert.True(recentHidden == 0, $"the recent actions' table hides {recentHidden} px of its columns on a 390 px phone");
     }
 
+    [Fact]
+    public async Task ApiTokensPage_OnA390PxPhone_ShowsEachTokensExpiryAndRevokeLinkWithoutScrolling_InBothLanguages()
+    {
+        var company = await server.SignInAsync("cement-a", 390);
+        await company.GotoAsync("/Account/Tokens");
+        await company.FillAsync("input[name=Name]", "nightly export");
+        await company.ClickAsync("form.filters button[type=submit]");
+        await company.Locator("#new-token").WaitForAsync();
+        var wrap = company.Locator("table.tokens").Locator("xpath=..");
+        var hidden = await wrap.EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
+        var revoke = await company.Locator("table.tokens tr[data-token] button.link").First.BoundingBoxAsync();
+        await company.GotoAsync("/lang/en?returnUrl=%2FAccount%2FTokens");
+        var englishHidden = await wrap.EvaluateAsync<int>("w => w.scrollWidth - w.clientWidth");
+        var created = await company.Locator("table.tokens tr[data-token] .created").First.InnerTextAsync();
+
+        Assert.True(hidden == 0, $"the tokens' table hides {hidden} px of its columns on a 390 px phone");
+        Assert.True(englishHidden == 0, $"the tokens' table hides {englishHidden} px of its columns in English");
+        Assert.True(revoke!.X + revoke.Width <= 390, $"the revoke link ends at {revoke.X + revoke.Width} px of a 390 px screen");
+        Assert.StartsWith("Created 20", created, StringComparison.Ordinal);
+    }
+
     // Each checkbox whose label wraps it, stretched across the label or on a line above the label's text; each text box, list or
     // button of the given forms wider than the 520 px a stacked form allows; each button in a table whose words break.
     private const string FormProblems = """

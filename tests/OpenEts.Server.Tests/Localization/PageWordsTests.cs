@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -35,14 +36,16 @@ public sealed partial class PageWordsTests(ServerFactory server) : IClassFixture
     }
 
     [Fact]
-    public async Task TokensPage_HeadsThePrefixColumnInChinese()
+    public async Task TokensPage_InChinese_NamesTheScopeAndWhenATokenWasMade()
     {
         using var regulator = await server.SignedInAsync("regulator");
+        using var made = await regulator.PostAsJsonAsync("/api/v1/tokens", new { name = "月报导出", scope = "read" }, Ct);
 
-        var page = await regulator.GetStringAsync(new Uri("/Account/Tokens", UriKind.Relative), Ct);
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Account/Tokens", UriKind.Relative), Ct));
 
-        Assert.Contains("<th>前缀</th>", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<th>Prefix</th>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        Assert.Matches(@"<span class=""rule-note scope"">只读</span>\s*<span class=""rule-note created"">创建于 <span class=""nowrap"">\d{4}-\d{2}-\d{2}</span>", page);
+        Assert.DoesNotContain("Created", page, StringComparison.Ordinal);
     }
 
     [Fact]
