@@ -155,4 +155,30 @@ public abstract partial class StoreContract<TDb>
         var user = (await w.Store.ReadAsync(s => s.Users.FindByNameAsync(name), Ct))!;
         return (await w.Queries.StatementAsync(new Actor(user.Id, name, Role.Citizen, null), null, Ct))!.Programmes.Single();
     }
+
+    [Fact]
+    public async Task Inclusion_CitizensOwnSources_NeverCollideWithAnothersOrPassForAPartners()
+    {
+        await using var w = await InclusionWorldAsync();
+        await w.Store.WriteAsync(s => s.Users.InsertAsync(new UserRecord(0, "citizen-b", "citizen-b", Role.Citizen, null, "x", 0, null), InclusionNow), Ct);
+        var citizen = await w.ActorOf("citizen");
+        var other = await w.ActorOf("citizen-b");
+        var regulator = await w.ActorOf("regulator");
+
+        // Two citizens name their phone alike and number their events alike; one also tries a partner's and a card's name.
+        var mine = await RecordAsync(w, citizen, Batch("guangdong-tanpuhui", Ride("w1", "bus", 3m, source: "phone"),
+            Ride("gz-card-0001", "bus", 2m, at: "2026-11-30T09:00:00+08:00", source: "yct-upload")));
+        var theirs = await RecordAsync(w, other, Batch("guangdong-tanpuhui", Ride("w1", "bus", 3m, source: "phone")));
+        // The card operator's file, uploaded by the regulator, holds the same id from the card's own source: not blocked.
+        var upload = await RecordAsync(w, regulator, Batch("guangdong-tanpuhui",
+            Ride("gz-card-0001", "bus", 2m, at: "2026-11-30T09:00:00+08:00", source: "yct-upload") with { User = "citizen-b" },
+            Ride("g-1", "bus", 2m, source: "p1/gate-12") with { User = "citizen-b" },
+            Ride("g-2", "bus", 2m, source: "c7/phone") with { User = "citizen-b" }));
+
+        Assert.All(mine.Items, i => Assert.Equal(ActionStatus.Counted, i.Status));
+        Assert.Equal(ActionStatus.Counted, Assert.Single(theirs.Items).Status);
+        Assert.Equal(ActionStatus.Counted, upload.Items[0].Status);
+        Assert.Equal([("ReservedSource", "source"), ("ReservedSource", "source")],
+            upload.Items.Skip(1).Select(i => (i.Rule, i.Field)).ToList());
+    }
 }

@@ -25,9 +25,11 @@ public abstract partial class StoreContract<TDb>
         var first = await RecordAsync(w, regulator, Batch("fuzhou-lvbao",
             For("citizen-b", "x1", "bus", 3m, "2026-10-31T20:00:00+08:00"), For("citizen-b", "x2", "bus", 3m), For("citizen-b", "x2", "bus", 3m),
             For("citizen-c", "c1", "walk", 20_000m), For("citizen", "b1", "bus", 3m), For("citizen-c", "c2", "bus", 3m, "2026-11-29T09:00:00+08:00")));
-        var second = await RecordAsync(w, regulator, Batch("fuzhou-lvbao", For("citizen-b", "x3", "bus", 3m), For("citizen-c", "c3", "walk", 20_000m)));
-        // Every action is counted but the two repeats: x2 inside the batch, and b1 from the same card counted before.
-        Assert.Equal((6, 2, 0), (first.Counted + second.Counted, first.Duplicates + second.Duplicates, first.Refused + second.Refused));
+        var second = await RecordAsync(w, regulator, Batch("fuzhou-lvbao", For("citizen-b", "x3", "bus", 3m), For("citizen-c", "c3", "walk", 20_000m),
+            For("citizen-b", "x1", "bus", 3m, "2026-10-31T20:00:00+08:00")));
+        // Every action is counted but the two repeats: x2 inside the batch, and x1 from the same card counted before (b1 is
+        // the card's own, beside the citizen's own b1 from their own source).
+        Assert.Equal((7, 2, 0), (first.Counted + second.Counted, first.Duplicates + second.Duplicates, first.Refused + second.Refused));
         await RedeemTicketAsync(w, citizen);
         Assert.True(DonateCoins.TryParse(new DonateCoins.Form("fuzhou-lvbao", "tree-planting", 1, "d1"), InclusionProgrammes.Shipped, out var donate, out _));
         Assert.IsType<InclusionCommandOutcome.Completed>(await w.Handler.HandleAsync(citizen, donate, Ct));

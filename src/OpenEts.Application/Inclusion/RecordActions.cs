@@ -125,9 +125,23 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     public async Task<InclusionCommandOutcome> ExecuteAsync(InclusionWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (work.Actor.Role == Role.Citizen)
+        {
+            // A citizen's own sources carry their id (c12/phone), as a partner's carry the partner's: what one citizen sends
+            // never collides with, blocks or passes for another's or a partner's events.
+            return await (this with { Items = [.. Items.Select(i => i with { Source = $"c{work.Actor.UserId}/{i.Source}" })] })
+                .RecordAsync(work).ConfigureAwait(false);
+        }
         if (work.Actor.Role != Role.DataPartner)
         {
-            return await RecordAsync(work).ConfigureAwait(false);
+            // The regulator's uploads (a card operator's file) keep their sources as named, but not one that would pass for a
+            // partner's or a citizen's own.
+            return await (this with
+            {
+                Items = [.. Items.Select(i => i.Errors.Count == 0 && IsReserved(i.Source)
+                    ? i with { Errors = [new FieldError($"actions[{i.Index}].source", "ReservedSource", "source: a name starting p or c, digits and / is a partner's or a citizen's own")] }
+                    : i)],
+            }).RecordAsync(work).ConfigureAwait(false);
         }
         if (work.Actor.Partner is not var (partnerId, scope))
         {
@@ -280,6 +294,13 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             await work.Session.Inclusion.MarkLateAsync(aggregation, events).ConfigureAwait(false);
         }
+    }
+
+    // p7/… and c12/…: the sources a partner's and a citizen's own actions are kept under.
+    private static bool IsReserved(string source)
+    {
+        var slash = source.IndexOf('/', StringComparison.Ordinal);
+        return slash > 1 && source[0] is 'p' or 'c' && !source.AsSpan(1, slash - 1).ContainsAnyExceptInRange('0', '9');
     }
 
     private static ActionResult Refuse(Item item, string rule, string message, string? field = null) =>
