@@ -41,7 +41,19 @@ public static class WhatIf
         {
             return false;
         }
-        var rows = Run(PlanCache.Baseline(document, baseline, year), changed, Touched(changed, paths), entities, progress);
+        WhatIfRow[] rows;
+        try
+        {
+            rows = Run(PlanCache.Baseline(document, baseline, year), changed, Touched(changed, paths), entities, progress);
+        }
+        catch (Exception e) when (e is ArithmeticException or AggregateException { InnerException: ArithmeticException })
+        {
+            // Figures each within the schema's bounds whose product still leaves the range of whole tonnes (a load-factor
+            // band's curve, factors multiplied together): refused by name rather than a server error.
+            errors = [new FieldError("set", "AllocationOutOfRange",
+                "the plan's figures make an allocation larger than the registry can hold; check the benchmarks, factors and load-factor bands")];
+            return false;
+        }
         result = new WhatIfResult(changed, year, edits, rows, CapCheck.Of(baseline, year, rows.Select(r => r.Baseline)),
             CapCheck.Of(changed, year, rows.Select(r => r.Changed)), PlanCache.FlagsOf(changedDocument!));
         return true;

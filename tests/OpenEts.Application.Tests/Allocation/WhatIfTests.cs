@@ -97,6 +97,34 @@ public sealed class WhatIfTests
     }
 
     [Fact]
+    public void TryRun_ABenchmarkBeyondTheSchemasBound_IsRefusedNamingIt()
+    {
+        var document = PlanJson.Shipped("guangdong-2017");
+        var entities = Entities(Plan("guangdong-2017"), seed: 3);
+
+        var ran = WhatIf.TryRun(document, 2017, entities, [new PlanEdit("benchmark.power.coal-I", 99_999_999_999_999m, "test")], out var result, out var errors);
+
+        Assert.False(ran);
+        Assert.Null(result);
+        Assert.Contains(errors, e => e.Field.Contains("benchmark", StringComparison.Ordinal) && e.Message.Contains("100", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TryRun_FiguresWithinBoundsWhoseAllocationLeavesWholeTonnes_IsRefusedNotThrown()
+    {
+        var document = PlanJson.Shipped("guangdong-2017");
+        var plan = Plan("guangdong-2017");
+        var entities = Entities(plan, seed: 3);
+        // An output no report could hold (MRV caps an amount at 10¹²), at a benchmark of 100: 10²¹ t.
+        var huge = entities[0] with { Products = [.. entities[0].Products.Select(p => p with { Output = 10_000_000_000_000_000_000m })] };
+
+        var ran = WhatIf.TryRun(document, 2017, [huge, .. entities.Skip(1)], [new PlanEdit("benchmark.power.coal-I", 100m, "test")], out _, out var errors);
+
+        Assert.False(ran);
+        Assert.Equal(("set", "AllocationOutOfRange"), (Assert.Single(errors).Field, errors[0].Rule));
+    }
+
+    [Fact]
     public void TryRun_Rerun_KeepsThePlanAsItIsUnlessAnEntitysInputsChanged()
     {
         var document = PlanJson.Shipped("national-power-2023-2024");
