@@ -42,6 +42,13 @@ public sealed partial class RegistryLedger
         {
             return wrongKind;
         }
+        if (source.Kind == AccountKind.Clearing)
+        {
+            // What a clearing account holds backs open sell orders, listings and auctions: moved out by hand, an order could
+            // no longer be cancelled, filled or closed at the end of the day.
+            return Reject(RegistryRejection.AccountKindNotAllowed, "from",
+                $"'{source.Number}' is the exchange's clearing account: its units back open sells and leave it only by the exchange's settlement, never by a transfer.");
+        }
         if ((CheckCanSend(source, "from") ?? CheckNotClosed(destination, "to")) is { } refused)
         {
             return refused;

@@ -327,6 +327,23 @@ public sealed partial class RegistryLedgerTests
     }
 
     [Fact]
+    public void Transfer_OutOfTheClearingAccount_IsRefusedToItsOwnRepresentatives_SoNoOpenSellLosesItsUnits()
+    {
+        var s = WithAllocation(100);
+        var toInvestor = Propose(s, 60, Investor);
+        s.Ok(s.Ledger.ApproveTransfer(A2, s.Now, s.NextKey(), toInvestor));
+        var id = Assert.IsType<TransferProposed>(s.Ok(s.Ledger.ProposeTransfer(I1, s.Now, s.NextKey(), Investor, Clearing, Gdea2017, 25, s.Now + Day)).Event).Proposal;
+        s.Ok(s.Ledger.ApproveTransfer(I2, s.Now, s.NextKey(), id));
+
+        var refused = s.Rejects(RegistryRejection.AccountKindNotAllowed,
+            l => l.ProposeTransfer(X1, s.Now, s.NextKey(), Clearing, CompanyA, Gdea2017, 10, s.Now + Day));
+
+        Assert.Equal("from", refused.Field);
+        Assert.Contains("clearing", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("1-25", s.Blocks(Clearing, Gdea2017));
+    }
+
+    [Fact]
     public void Issue_8_ProposeTransfer_ExpiringBeyondTheMaximum_ReturnsInvalidExpiry()
     {
         var s = WithAllocation(100);
