@@ -125,7 +125,9 @@ public sealed partial class AllocationQueries(IStore store, MrvQueries mrv, Orga
     /// <summary>
     /// The what-if as <paramref name="actor"/> may see it: every entity's row for the regulator and the auditor; for a
     /// company its own row only, for anyone else none (<see cref="MaySee"/>: an entity's allocation follows from its
-    /// verified output, which its competitors may not read). The totals and the cap check stay the whole market's.
+    /// verified output, which its competitors may not read). A viewer who may not see every row gets the totals of the rows
+    /// it sees and no cap check: the whole market's changed total, compared with the plan's for a figure changed by one,
+    /// would tell a company its competitors' output (benchmark + 1 → total + Σ their output).
     /// </summary>
     public async Task<(WhatIfResult? Result, IReadOnlyList<FieldError> Errors)> WhatIfAsync(Actor actor,
         string planId, int? version, int year, IReadOnlyList<PlanEdit> edits, Action<int, int>? progress, CancellationToken ct)
@@ -138,7 +140,13 @@ public sealed partial class AllocationQueries(IStore store, MrvQueries mrv, Orga
         }
         var sees = await store.ReadAsync(s => SeesAsync(s, actor), ct).ConfigureAwait(false);
         var seen = result.Rows.Where(r => sees(r.Changed.Code)).ToList();
-        return (result with { Rows = seen, Withheld = result.Rows.Count - seen.Count }, errors);
+        return seen.Count == result.Rows.Count
+            ? (result, errors)
+            : (result with
+            {
+                Rows = seen, Withheld = result.Rows.Count - seen.Count,
+                Total = seen.Sum(r => r.Changed.Total.Value), BaselineTotal = seen.Sum(r => r.Baseline.Total.Value), Baseline = null, Changed = null,
+            }, errors);
     }
 
     /// <summary>

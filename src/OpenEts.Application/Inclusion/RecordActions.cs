@@ -129,7 +129,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             // A citizen's own sources carry their id (c12/phone), as a partner's carry the partner's: what one citizen sends
             // never collides with, blocks or passes for another's or a partner's events.
-            return await (this with { Items = [.. Items.Select(i => i with { Source = $"c{work.Actor.UserId}/{i.Source}" })] })
+            return await (this with { Items = [.. Items.Select(i => i with { Source = CitizenSource.Of(work.Actor.UserId, i.Source) })] })
                 .RecordAsync(work).ConfigureAwait(false);
         }
         if (work.Actor.Role != Role.DataPartner)

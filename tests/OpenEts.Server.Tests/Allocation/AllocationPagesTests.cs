@@ -57,7 +57,7 @@ public sealed class AllocationPagesTests(ServerFactory server) : IClassFixture<S
     [Fact]
     public async Task WhatIf_ClinkerBenchmarkLowered_ShowsTheChangeAndTheCapCheck()
     {
-        using var company = await server.SignedInAsync("paper-a");
+        using var company = await server.SignedInAsync("regulator");
 
         var html = await company.GetStringAsync("/Allocation/WhatIf?plan=guangdong-2017&year=2017&set=benchmark.cement.clinker%3D0.85", Ct);
         using var bad = await company.PostAsJsonAsync("/api/v1/allocation/what-if",
@@ -73,9 +73,10 @@ public sealed class AllocationPagesTests(ServerFactory server) : IClassFixture<S
     }
 
     [Fact]
-    public async Task WhatIf_AsACompany_ListsItsOwnRowOnly_WithTheWholeMarketsTotals()
+    public async Task WhatIf_AsACompany_ListsItsOwnRowOnly_WithItsOwnTotals_SoNoChangedFigureGivesAwayACompetitorsOutput()
     {
-        // An entity's allocation follows from its verified output: a competitor sees the market's totals, not the rows.
+        // An entity's allocation follows from its verified output: a competitor sees neither the rows nor, through the
+        // market's total under a changed benchmark, the sum of the others' output.
         using var paper = await server.SignedInAsync("paper-a");
         using var verifier = await server.SignedInAsync("verifier");
         using var regulator = await server.SignedInAsync("regulator");
@@ -93,8 +94,13 @@ public sealed class AllocationPagesTests(ServerFactory server) : IClassFixture<S
         Assert.Equal(entities - 1, own.GetProperty("withheld").GetInt32());
         Assert.Equal(0, none.GetProperty("rows").GetArrayLength());
         Assert.Equal(entities, none.GetProperty("withheld").GetInt32());
-        Assert.Equal(all.GetProperty("total").GetInt64(), own.GetProperty("total").GetInt64());
-        Assert.Equal(all.GetProperty("planTotal").GetInt64(), none.GetProperty("planTotal").GetInt64());
+        var ownRow = own.GetProperty("rows")[0];
+        Assert.Equal(ownRow.GetProperty("whatIf").GetInt64(), own.GetProperty("total").GetInt64());
+        Assert.Equal(ownRow.GetProperty("plan").GetInt64(), own.GetProperty("planTotal").GetInt64());
+        Assert.Equal((0L, 0L), (none.GetProperty("total").GetInt64(), none.GetProperty("planTotal").GetInt64()));
+        Assert.NotEqual(all.GetProperty("total").GetInt64(), all.GetProperty("planTotal").GetInt64());
+        Assert.DoesNotContain("id=\"cap-check\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("-4,760", page, StringComparison.Ordinal);
         Assert.DoesNotContain(Cement, page, StringComparison.Ordinal);
         Assert.Contains("id=\"whatif-withheld\"", page, StringComparison.Ordinal);
     }

@@ -18,6 +18,9 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
 {
     public CitizenStatement? Statement { get; private set; }
 
+    /// <summary>The signed-in citizen's id: their own sources are shown as they named them (<see cref="CitizenSource.Shown"/>).</summary>
+    public long UserId => User.Actor().UserId;
+
     /// <summary>
     /// The programmes the form offers, each in its version in force: the citizen's own (those they have a wallet in), or
     /// every programme in force before their first action. The behaviour list offers only these programmes' behaviours.
