@@ -180,6 +180,23 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task AggregatePeriodEndingAfterToday_IsRefusedAndFilesNothing()
+    {
+        await using var w = await InclusionWorldAsync(offsets: true);
+        var regulator = await w.ActorOf("regulator");
+        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui", [.. PvDays("citizen", 29)]));
+        Assert.True(AggregatePeriod.TryParse(new AggregatePeriod.Form("guangdong-tanpuhui", "2026-11-01", "2026-12-31"), InclusionProgrammes.Shipped,
+            out var year, out _));
+
+        // Today is 2026-11-30 in Beijing: December holds nothing to verify yet.
+        var outcome = await w.Handler.AggregateAsync(await w.ActorOf("cement-a"), year, Ct);
+
+        var refused = Assert.IsType<InclusionCommandOutcome.Refused>(outcome);
+        Assert.Equal(("PeriodInFuture", "periodEnd"), (refused.Rule, refused.Field));
+        Assert.Empty((await w.Queries.AggregationsAsync(regulator, "guangdong-tanpuhui", Ct))!);
+    }
+
+    [Fact]
     public async Task AggregatePeriodUnderOneTonne_IsRefusedAndLeavesThePeriodFree()
     {
         await using var w = await InclusionWorldAsync(offsets: true);

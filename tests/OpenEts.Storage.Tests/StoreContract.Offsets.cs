@@ -44,6 +44,24 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Offsets_MonitoringReportForAPeriodNotYetOver_IsRefusedAndFilesNothing()
+    {
+        await using var world = await OffsetsWorldAsync();
+        var paper = await world.ActorOf("paper-a");
+        var id = ((OffsetsCommandOutcome.Completed)await world.Handler.HandleAsync(paper, ForestProject(), Ct)).Project.Id;
+        Assert.IsType<OffsetsCommandOutcome.Completed>(await world.Handler.HandleAsync(await world.ActorOf("verifier"), new ValidateProject(id, "审定意见：符合方法学"), Ct));
+        Assert.IsType<OffsetsCommandOutcome.Completed>(await world.Handler.HandleAsync(await world.ActorOf("regulator"), new RegisterProject(id, ""), Ct));
+        var monitoring = ForestryInput.WithDefaults(ForestrySpecies.ChineseFir, 1000m, 10m, 500m, 0m);
+        var nextYear = new DateOnly(DateTimeOffset.UtcNow.Year + 1, 1, 1);
+
+        var future = await world.Handler.HandleAsync(paper, new SubmitMonitoringReport(id, nextYear, nextYear.AddYears(1).AddDays(-1), null, monitoring), Ct);
+
+        var refused = Assert.IsType<OffsetsCommandOutcome.Refused>(future);
+        Assert.Equal(("PeriodInFuture", "periodEnd"), (refused.Rule, refused.Field));
+        Assert.Empty((await world.Queries.ProjectAsync(null, id, Ct))!.Reports);
+    }
+
+    [Fact]
     public async Task Offsets_ForestProjectFromFilingToIssuance_IssuesTheHandComputedTonnesWithTheBuffer()
     {
         await using var world = await OffsetsWorldAsync();

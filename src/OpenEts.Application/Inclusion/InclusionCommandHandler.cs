@@ -80,6 +80,12 @@ public sealed partial class InclusionCommandHandler(IStore store, InclusionProgr
             return new InclusionCommandOutcome.Refused("NotOwner", "actor", $"only the owner of {project.Project.Reference} may do this", RefusalKind.Forbidden);
         }
         var now = clock.GetUtcNow();
+        if (command.PeriodEnd > InclusionTime.DayOf(now))
+        {
+            // Days not yet lived hold no reductions to verify, and once filed every action of them would be left out of PHCER.
+            return InclusionCommandOutcome.Refused.Of("PeriodInFuture", "periodEnd",
+                $"periodEnd: {command.PeriodEnd:yyyy-MM-dd} is after today, {InclusionTime.DayOf(now):yyyy-MM-dd}: a period is aggregated once it has been lived", RefusalKind.Conflict);
+        }
         // The offsets report and the aggregation record commit together: a failure leaves neither.
         return await store.WriteAsync(async s =>
         {

@@ -115,6 +115,13 @@ public sealed record SubmitMonitoringReport(
         {
             return OffsetsWork.WrongStep(project, "monitored");
         }
+        var today = DateOnly.FromDateTime(work.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        if (PeriodEnd > today)
+        {
+            // A monitoring report states what was monitored: a period not yet over has no reductions to verify or issue.
+            return new OffsetsDecision.Refuse("PeriodInFuture", "periodEnd",
+                $"periodEnd: {PeriodEnd:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}): a period is reported once it is over", RefusalKind.Conflict);
+        }
         var methodology = programme!.FindMethodology(project.Details.Methodology)
             ?? throw new InvalidOperationException($"{project.Reference} names methodology {project.Details.Methodology}, which its programme does not accept");
         if (!project.Details.CoversYear(PeriodStart.Year) || PeriodStart < project.Details.CreditingStart || PeriodEnd > project.Details.CreditingEnd)
