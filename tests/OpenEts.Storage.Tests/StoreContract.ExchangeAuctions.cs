@@ -102,6 +102,25 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Close_WhileTheInstrumentIsHalted_IsRefusedAndMovesNothing_ThenClearsOnceResumed()
+    {
+        await using var m = await OneWayMarketAsync(Db);
+        var auction = (await OneWayDoneAsync(m, "power-a", AnnounceOneWay(1_000, 1_600, 100, "a10"))).Auction!;
+        await OneWayDoneAsync(m, "cement-a", OneWayBid(auction.Id, 1_700, 500, "b10"));
+        await OneWayDoneAsync(m, "exchange", new HaltInstrument("GDEA-2017", true, "a fault in the feed"));
+        m.At = Now.AddHours(1);
+
+        var halted = Assert.IsType<ExchangeOutcome.Refused>(await m.RunAsync("exchange", new CloseOneWayAuction(auction.Id)));
+        var (frozen, reserved) = (await m.HeldAsync("GD-CLEARING"), (await m.CashOfAsync("cement-a")).Reserved);
+        await OneWayDoneAsync(m, "exchange", new HaltInstrument("GDEA-2017", false, ""));
+        var cleared = await OneWayDoneAsync(m, "exchange", new CloseOneWayAuction(auction.Id));
+
+        Assert.Equal((ExchangeRule.InstrumentHalted, RefusalKind.Conflict), (halted.Rule, halted.Kind));
+        Assert.Equal((1_000L, 850m + 0.42m), (frozen, reserved));
+        Assert.Equal((OneWayAuctionStatus.Cleared, 500L), (cleared.Auction!.Status, cleared.Auction.Sold));
+    }
+
+    [Fact]
     public async Task Close_BeforeTheWindowEndsOrOnceCleared_RefusesEachWithItsOwnRuleAndTime()
     {
         await using var m = await OneWayMarketAsync(Db);

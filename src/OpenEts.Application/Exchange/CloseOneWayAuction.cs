@@ -52,6 +52,12 @@ public sealed record CloseOneWayAuction(long Auction) : IExchangeCommand
                 $"auction {Auction} takes bids until {auction.Terms.Closes.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm:ss} Beijing time; it can be closed from then",
                 RefusalKind.Conflict);
         }
+        if (work.Book(auction.Instrument) is { IsHalted: true })
+        {
+            // A halt stops every trade of the instrument, its picks, block trades and bids alike: the auction clears once it resumes.
+            return new ExchangeOutcome.Refused(ExchangeRule.InstrumentHalted, "auction",
+                $"{auction.Instrument} is halted: auction {Auction} clears once the instrument resumes", RefusalKind.Conflict);
+        }
         // After the day's end of day its trades and cash are reconciled and its close published: the auction settles on
         // the next trading day, whose end of day reconciles it, as every other trade.
         if (await work.DayClosedAsync(auction.Instrument).ConfigureAwait(false) is { } closed)

@@ -215,7 +215,8 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
         var closed = new List<OneWayAuction>();
         foreach (var auction in await work.Session.Exchange.AnnouncedAuctionsAsync().ConfigureAwait(false))
         {
-            if (auction.Terms.Closes <= work.Now && open.Any(i => i.Instrument.Code == auction.Instrument))
+            // A halted instrument's auction waits for its resumption, as its picks, block trades and bids do.
+            if (auction.Terms.Closes <= work.Now && open.Any(i => i.Instrument.Code == auction.Instrument) && work.Book(auction.Instrument) is not { IsHalted: true })
             {
                 closed.Add((await CloseOneWayAuction.ClearAsync(work, auction).ConfigureAwait(false)).Auction!);
             }
