@@ -29,14 +29,30 @@ public static class ActionFile
             return ([], [.. missing.Select(c => new FieldError(c, "MissingColumn", $"the header has no column {c} (columns: {string.Join(", ", Columns)})"))]);
         }
         var rows = new List<(int, RecordActions.ActionForm)>();
+        var unreadable = new List<FieldError>();
         foreach (var (row, cells) in file.Rows)
         {
             string? Cell(string column) => index[column] is var i and >= 0 && i < cells.Length && cells[i].Trim().Length > 0 ? cells[i].Trim() : null;
-            decimal? Number(string column) =>
-                decimal.TryParse(Cell(column), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+            decimal? Number(string column)
+            {
+                if (Cell(column) is not { } text)
+                {
+                    return null;
+                }
+                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d))
+                {
+                    return d;
+                }
+                // Read as empty, a typed duration would skip the speed check and a typed quantity be called missing: the
+                // file stops, naming the cell, and nothing of it is recorded.
+                unreadable.Add(new FieldError(column, "Number",
+                    string.Create(CultureInfo.InvariantCulture, $"row {row}, {column}: '{text}' is not a number (digits, a point for decimals)"))
+                { Figures = [row.ToString(CultureInfo.InvariantCulture), column, text] });
+                return null;
+            }
             rows.Add((row, new RecordActions.ActionForm(Cell("eventId"), Cell("source"), Cell("behaviour"), Cell("occurredAt"), Number("quantity"),
                 Number("minutes"), Number("ownAverage"), Cell("user"))));
         }
-        return (rows, []);
+        return unreadable.Count > 0 ? ([], unreadable) : (rows, []);
     }
 }

@@ -45,6 +45,41 @@ public sealed class InclusionCommandTests
     }
 
     [Fact]
+    public async Task Ingest_ACellThatIsNoNumberOrATimeWithoutItsOffset_StopsOrRefusesNamingIt_AndRecordsNothingOfIt()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var at = DateTimeOffset.UtcNow.AddHours(-2).ToOffset(TimeSpan.FromHours(8));
+        var withOffset = at.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var file = Path.Combine(Path.GetTempPath(), $"inclusion-{Guid.NewGuid():N}.csv");
+        // 140 km in "5 min" would be an impossible speed; read as no duration it would pass the check.
+        await File.WriteAllTextAsync(file, $"""
+            eventId,source,user,behaviour,occurredAt,quantity,minutes,ownAverage
+            d1,sz-bus,citizen,bus,{withOffset},14,5 min,
+            """, TestContext.Current.CancellationToken);
+        var local = Path.Combine(Path.GetTempPath(), $"inclusion-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(local, $"""
+            eventId,source,user,behaviour,occurredAt,quantity,minutes,ownAverage
+            d2,sz-bus,citizen,bus,{at.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)},3,10,
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var stopped = await RunAsync(db, "ingest", file, "--programme", "shenzhen-tanpuhui", "--as", "regulator");
+            var noOffset = await RunAsync(db, "ingest", local, "--programme", "shenzhen-tanpuhui", "--as", "regulator");
+
+            Assert.Equal(2, stopped.Exit);
+            Assert.Contains("row 2, minutes: '5 min' is not a number", stopped.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("counted", stopped.Out, StringComparison.Ordinal);
+            Assert.Contains("done: 0 counted (0 g CO2, 0 coins), 0 already counted, 1 refused", noOffset.Out, StringComparison.Ordinal);
+            Assert.Contains("row 2: refused: occurredAt is a time with its offset", noOffset.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(local);
+        }
+    }
+
+    [Fact]
     public async Task ExportThenErase_AsTheRegulator_WritesTheCitizensActionsThenErasesThem()
     {
         using var db = await RegistryDatabase.SqliteAsync();
