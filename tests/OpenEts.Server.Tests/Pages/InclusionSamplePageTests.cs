@@ -50,8 +50,8 @@ public sealed partial class InclusionSamplePageTests(OneYearServer server) : ICl
         Assert.Contains("id=\"save-findings\"", drawn, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"verified\"", early.Body, StringComparison.Ordinal);
         Assert.Matches("<textarea name=\"opinion\" id=\"opinion\"[^>]*>抽样尚未核完时写下的意见</textarea>", early.Body);
-        Assert.Contains("抽样事件 1 · 原因：请说明不属实的理由", refused.Body, StringComparison.Ordinal);
-        Assert.Contains("抽样事件 2 · 原因：请说明不属实的理由", refused.Body, StringComparison.Ordinal);
+        Assert.Contains("抽样事件 1 · 原因：请填写原因", refused.Body, StringComparison.Ordinal);
+        Assert.Contains("抽样事件 2 · 原因：请填写原因", refused.Body, StringComparison.Ordinal);
         Assert.Matches("id=\"finding-1-notSupported\"[^>]*checked", refused.Body);
         Assert.Contains($"0 / {size}", Checked(refused.Body), StringComparison.Ordinal);
         Assert.Contains($"已保存 {size} 条结论", saved.Body, StringComparison.Ordinal);
