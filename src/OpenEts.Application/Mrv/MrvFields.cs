@@ -190,14 +190,19 @@ public static class MrvFields
         {
             var f = forms![i];
             var at = $"{field}[{i}]";
+            var before = read.Errors.Count;
             var kind = read.Output(f.Kind, at + ".kind");
             var amount = read.Amount(f.Amount, at + ".amount");
-            if (amount < 0)
-            {
-                read.Fail(at + ".amount", "Range", $"{at}.amount must not be negative");
-            }
             var unit = read.Unit(f.Unit, at + ".unit");
             var detail = read.Text(f.Detail, at + ".detail", ShortText, required: false);
+            if (read.Errors.Count == before)
+            {
+                // The template file's rules (Files/RowReader): what the form or the API saves must read back from its export.
+                foreach (var (part, rule, message) in OutputRules.Broken(kind, amount, unit, detail))
+                {
+                    read.Fail($"{at}.{part switch { OutputPart.Unit => "unit", OutputPart.Detail => "detail", _ => "amount" }}", rule, $"{at}: {message}");
+                }
+            }
             outputs.Add(new ProductionOutput(kind, amount, unit, detail.Length == 0 ? null : detail));
         }
         return outputs;

@@ -120,6 +120,35 @@ public sealed partial class MrvEdgeTests(ServerFactory server) : IClassFixture<S
         Assert.DoesNotContain("outputAdjustments", negative, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SaveReport_OutputsAFileCouldNotHold_AreRefusedNamingTheOutputAndItsRule_AndNothingIsSaved()
+    {
+        // What the form or the API saves must read back from the report's own export: its outputs keep the template's rules.
+        using var power = await server.SignedInAsync("power-a");
+        object Line() => new { id = "L1", kind = "fuel-combustion", material = "raw-coal", amount = 1000m, unit = "t" };
+        var body = new
+        {
+            year = 2019,
+            lines = new[] { Line() },
+            outputs = new object[]
+            {
+                new { kind = "loadFactor", amount = 7m, unit = "fraction" },
+                new { kind = "unitCategory", amount = 600m, unit = "MW" },
+                new { kind = "clinker", amount = 5m, unit = "MWh" },
+            },
+        };
+
+        using var saved = await power.PostAsJsonAsync("/api/v1/mrv/reports", body, Ct);
+        using var calc = await power.PostAsJsonAsync("/api/v1/mrv/calc", body, Ct);
+        var problem = await saved.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var reports = await power.GetStringAsync("/api/v1/mrv/reports", Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (saved.StatusCode, calc.StatusCode));
+        var errors = problem.GetProperty("rules").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("rule").GetString())).ToList();
+        Assert.Equal([("outputs[0].amount", "BadFraction"), ("outputs[1].detail", "MissingDetail"), ("outputs[2].unit", "WrongUnit")], errors);
+        Assert.DoesNotContain("\"year\":2019", reports, StringComparison.Ordinal);
+    }
+
     private async Task<long> AssignedPaperReportAsync(int year)
     {
         using var paper = await server.SignedInAsync("paper-a");

@@ -82,23 +82,13 @@ internal sealed class RowReader(HeaderMap map, string sheet, List<ReportFileErro
         }
         var amount = Number(ReportColumns.Amount, MrvLimits.MaxAmount);
         var unit = Unit();
-        if (amount < 0)
-        {
-            Fail(ReportColumns.Amount, "NegativeAmount", "an output is never negative");
-        }
-        if (unit is { } u && u != OutputKinds.UnitOf(kind))
-        {
-            Fail(ReportColumns.Unit, "WrongUnit",
-                $"{OutputKinds.Name(kind, english: true)} is reported in {MeasureUnits.Symbol(OutputKinds.UnitOf(kind))}, not {MeasureUnits.Symbol(u)}");
-        }
         var detail = Text(ReportColumns.Material);
-        if (detail.Length == 0 && kind is OutputKind.UnitCategory or OutputKind.CoolingMethod)
+        if (amount is { } typed && unit is { } stated)
         {
-            Fail(ReportColumns.Material, "MissingDetail", "the 燃料或物料 cell names the unit category (I–IV) or the cooling method (water, air)");
-        }
-        if (kind == OutputKind.LoadFactor && amount is > 1m)
-        {
-            Fail(ReportColumns.Amount, "BadFraction", "a load factor is a fraction from 0 to 1 (or a percentage such as 82%)");
+            foreach (var (part, rule, message) in OutputRules.Broken(kind, typed, stated, detail))
+            {
+                Fail(part switch { OutputPart.Unit => ReportColumns.Unit, OutputPart.Detail => ReportColumns.Material, _ => ReportColumns.Amount }, rule, message);
+            }
         }
         return errors.Count > before || amount is not { } a || unit is not { } v
             ? null
