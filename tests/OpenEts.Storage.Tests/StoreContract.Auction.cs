@@ -136,6 +136,31 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Auction_AnnouncedForAnotherClassOrMoreThanTheIssuanceAccountHolds_IsRefusedNamingIt()
+    {
+        await using var m = await AuctionMarketAsync(Db);
+        var regulator = await m.ActorOf("regulator");
+        var held = await m.HeldAsync("GD-ISSUANCE");
+        Domain.Allocation.Auction.ReservePriceInput[] months =
+        [
+            new(new DateOnly(2016, 12, 1), 0m, 1_500_000m, 100_000), new(new DateOnly(2017, 1, 1), 0m, 3_200_000m, 200_000),
+            new(new DateOnly(2017, 2, 1), 0m, 1_736_000m, 100_000),
+        ];
+        AnnounceAuction Of(UnitClass unitClass, long volume, string key) =>
+            new("guangdong", 2017, unitClass, volume, AuctionOpens, AuctionOpens.AddHours(1), months, IdempotencyKey.From(key));
+
+        var offset = await m.Auctions.AnnounceAsync(regulator, Of(UnitClass.Parse("CCER-000101-2016"), 1_000, "c1"), Ct);
+        var nextYear = await m.Auctions.AnnounceAsync(regulator, Of(UnitClass.Allowance("GD", 2018), 1_000, "c2"), Ct);
+        var tooMuch = await m.Auctions.AnnounceAsync(regulator, Of(DemoRegistry.Allowances, held + 1, "c3"), Ct);
+        var all = await m.Auctions.AnnounceAsync(regulator, Of(DemoRegistry.Allowances, held, "c4"), Ct);
+
+        Assert.Equal([("AuctionClass", "class"), ("AuctionClass", "class"), ("AuctionVolume", "volume")],
+            new[] { offset, nextYear, tooMuch }.Select(o => Assert.IsType<CashCommandOutcome.Refused>(o)).Select(r => (r.Rule, r.Field)));
+        Assert.IsType<CashCommandOutcome.Completed>(all);
+        Assert.Single(await new AuctionQueries(m.Store).ListAsync(Ct));
+    }
+
+    [Fact]
     public async Task Auction_BidsBreakingTheRules_AreRefusedWithTheRuleNamedAndHoldNothing()
     {
         await using var m = await AuctionMarketAsync(Db);

@@ -32,6 +32,12 @@ public sealed record AnnounceAuction(
     /// <summary>The rules it runs under, set by <see cref="AuctionService"/> from the plan before it runs.</summary>
     public AuctionRules? Rules { get; init; }
 
+    /// <summary>
+    /// What the registry's issuance account holds of <see cref="Class"/> when announced, set by <see cref="AuctionService"/>
+    /// (null: not read, as by a caller without the registry): the auction's winners are allocated from it.
+    /// </summary>
+    public long? Available { get; init; }
+
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => AuctionRoles.Regulator;
 
@@ -93,6 +99,17 @@ public sealed record AnnounceAuction(
         {
             return new CashCommandOutcome.Refused("NoAuctionRules", "jurisdiction",
                 $"no approved plan gives auction rules for {Jurisdiction} {Year}", RefusalKind.Conflict);
+        }
+        if (Class.Type != UnitType.Allowance || Class.Vintage != Year)
+        {
+            return new CashCommandOutcome.Refused("AuctionClass", "class",
+                $"an allowance auction of {Year} offers {Year}'s allowances (such as GDEA-{Year}), not {Class}", RefusalKind.Malformed);
+        }
+        if (Available is { } held && VolumeTonnes > held)
+        {
+            // The winners are allocated from the issuance account at the close: more than it holds could never be delivered.
+            return new CashCommandOutcome.Refused("AuctionVolume", "volume",
+                $"the issuance account holds {held:N0} t of {Class}: an auction of {VolumeTonnes:N0} t could not be delivered", RefusalKind.Conflict);
         }
         if (!Rules.ReservePrice.TryCompute(ReserveInputs, out var reserve, out var reason))
         {

@@ -5,6 +5,7 @@ using OpenEts.Application.Exchange;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Auction;
 
@@ -36,7 +37,12 @@ public sealed class AuctionService(
             return new CashCommandOutcome.Forbidden(command.Roles);
         }
         var found = await rules.RulesAsync(command.Jurisdiction, command.Year, ct).ConfigureAwait(false);
-        return await cash.HandleAsync(actor, command with { Rules = found }, ct).ConfigureAwait(false);
+        var issuance = (await registryQueries.AccountsAsync(actor, ct).ConfigureAwait(false)).FirstOrDefault(a => a.Kind == AccountKind.Issuance);
+        long? available = issuance is null ? null
+            : await registryQueries.HoldingsAsync(actor, issuance.Number, ct).ConfigureAwait(false) is AccountRead<IReadOnlyList<Holding>>.Found held
+                ? held.Value.Where(h => h.Class == command.Class).Sum(h => h.Total.Value)
+                : null;
+        return await cash.HandleAsync(actor, command with { Rules = found, Available = available }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Places a sealed bid for the actor's organisation.</summary>
