@@ -2,6 +2,7 @@ using OpenEts.Application.Exchange;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Exchange;
+using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 using OpenEts.Matching;
@@ -38,7 +39,12 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal((500_000m, 0m), ((await m.CashOfAsync("steel-a")).Balance, (await m.CashOfAsync("steel-a")).Reserved));
         Assert.Empty(await m.Queries.MyOrdersAsync(await m.ActorOf("power-a"), client, Ct));
         var listed = Assert.Single(await m.Queries.ClientsAsync(await m.ActorOf("power-a"), Ct));
-        Assert.Equal((TradingAccountState.AwaitingClient, false), (listed.Account.State, listed.Account.Open));
+        Assert.Equal((TradingAccountState.AwaitingClient, false, null), (listed.Account.State, listed.Account.Open, listed.Cash));
+        // Nor does the member read the client's holdings, cash or report before the client confirms.
+        var member = await m.ActorOf("power-b");
+        Assert.Null(await m.Queries.PositionAsync(member, client, Ct));
+        Assert.Empty(await m.Queries.ConfirmedClientsAsync(member, Ct));
+        Assert.Empty((await m.Queries.MemberReportAsync(member, BeijingTime.TradingDay(m.At), null, Ct))!.Clients);
     }
 
     [Fact]

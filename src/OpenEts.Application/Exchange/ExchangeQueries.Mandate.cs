@@ -28,4 +28,11 @@ public sealed partial class ExchangeQueries
             .ConfigureAwait(false);
         return new ClientMandate(account, member, memberOrganisation.Code, memberOrganisation.Name, mayAnswer);
     }
+
+    /// <summary>
+    /// The client accounts of the actor's organisation as a member that it may act for and read: those whose client confirmed
+    /// its mandate (the trading pages' choice of account); <see cref="ClientsAsync"/> lists the awaiting ones too.
+    /// </summary>
+    public async Task<IReadOnlyList<TradingClient>> ConfirmedClientsAsync(Actor actor, CancellationToken ct) =>
+        [.. (await ClientsAsync(actor, ct).ConfigureAwait(false)).Where(c => !c.Account.AwaitingClient)];
 }

@@ -98,7 +98,7 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
                 Depths[i.Instrument.Code] = depth;
             }
         }
-        Clients = await Queries.ClientsAsync(actor, ct);
+        Clients = await Queries.ConfirmedClientsAsync(actor, ct);
         Mandate = await Queries.MandateAsync(actor, ct);
         Position = await Queries.PositionAsync(actor, Client, ct);
         Orders = await Queries.MyOrdersAsync(actor, Client, ct);
