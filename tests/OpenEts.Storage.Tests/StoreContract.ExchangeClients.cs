@@ -27,11 +27,21 @@ public abstract partial class StoreContract<TDb>
     }
 
     // The market of ExchangeMarketAsync with the steel company as the power company's client (its own GD-HOLD-STEEL and
-    // 500 000 yuan of its own cash); returns the client's trading account number.
+    // 500 000 yuan of its own cash), the client's mandate confirmed by its representative steel-a; returns the client's
+    // trading account number.
     private static async Task<long> SteelClientOfPowerAsync(ExchangeMarket m)
     {
-        var opened = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", ClientOf(SteelClientCode, "GD-HOLD-STEEL")));
+        var account = await OpenClientAsync(m, "power-a", SteelClientCode, "GD-HOLD-STEEL");
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("steel-a", new AnswerClientMandate(account, Confirm: true)));
         await m.DepositAsync("steel-a", 500_000m);
+        return account;
+    }
+
+    // A member's trader opens a client account, which awaits the client's confirmation; returns its number.
+    private static async Task<long> OpenClientAsync(ExchangeMarket m, string member, string first17, string holding)
+    {
+        var opened = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync(member, ClientOf(first17, holding)));
+        Assert.Equal(TradingAccountState.AwaitingClient, opened.Account!.State);
         return long.Parse(opened.Subject, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -152,8 +162,8 @@ public abstract partial class StoreContract<TDb>
     public async Task ExchangeClients_MemberForAnotherMembersClient_IsRefusedAsNotYourClient()
     {
         await using var m = await ExchangeMarketAsync(Db);
-        var paperOfCement = long.Parse(Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", ClientOf(PaperClientCode, "GD-HOLD-PAPER"))).Subject,
-            System.Globalization.CultureInfo.InvariantCulture);
+        var paperOfCement = await OpenClientAsync(m, "cement-a", PaperClientCode, "GD-HOLD-PAPER");
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("paper-a", new AnswerClientMandate(paperOfCement, Confirm: true)));
         var paper = await m.HeldAsync("GD-HOLD-PAPER");
         var cementsOrder = Assert.IsType<ExchangeOutcome.Completed>(await ClientOrderAsync(m, "cement-a", paperOfCement, Side.Sell, 21.00m, 100, "ps1"));
 

@@ -15,12 +15,17 @@ namespace OpenEts.Application.Exchange;
 /// cash account (withdrawn or moved first), and for a member's own account no client account still open (each closed or
 /// moved to another member first). Units stay in the organisation's registry holding account, which the registry keeps.
 /// A closed account takes nothing more; the organisation keeps its one trading account (trading.md §5.1), closed, so it
-/// does not open another. Journalled as <c>exchange.account.closed</c>.
+/// does not open another. Journalled as <c>exchange.account.closed</c>. A client account still awaiting its client's
+/// confirmation is withdrawn instead: it never traded, so it is deleted and the organisation keeps no trading account
+/// (journalled as <c>exchange.client.withdrawn</c>).
 /// </summary>
 /// <param name="Account">The trading account's number.</param>
 public sealed record CloseTradingAccount(long Account) : IExchangeCommand
 {
     public const string Kind = "exchange.account.closed";
+
+    /// <summary>The journal kind of a client account withdrawn before its client confirmed it.</summary>
+    public const string WithdrawnKind = "exchange.client.withdrawn";
 
     /// <summary>The request as typed.</summary>
     public sealed record Form(long? Account);
@@ -42,6 +47,10 @@ public sealed record CloseTradingAccount(long Account) : IExchangeCommand
         if (account.State == TradingAccountState.Closed)
         {
             return ExchangeWork.NotOpen(account, "account")!;
+        }
+        if (account.State == TradingAccountState.AwaitingClient)
+        {
+            return await AnswerClientMandate.RemoveAsync(work, account, WithdrawnKind, byExchange ? "exchange" : "member").ConfigureAwait(false);
         }
         if (await AccountLifecycle.CommitmentsAsync(work, account).ConfigureAwait(false) is { } commitments)
         {

@@ -24,7 +24,9 @@ public sealed partial class ExchangeQueries
         {
             var accounts = await s.Exchange.ClientsOfAsync(own.Id).ConfigureAwait(false);
             var organisations = await OrganisationsOfAsync(s, accounts.Select(a => a.OrganisationId)).ConfigureAwait(false);
-            var cash = (await s.Cash.FindMemberAccountsAsync(organisations.Keys).ConfigureAwait(false))
+            // The cash of a client that has not confirmed the member's mandate is not the member's to read.
+            var confirmed = accounts.Where(a => !a.AwaitingClient).Select(a => a.OrganisationId).ToHashSet();
+            var cash = (await s.Cash.FindMemberAccountsAsync([.. organisations.Keys.Where(confirmed.Contains)]).ConfigureAwait(false))
                 .ToDictionary(c => c.OrganisationId!.Value);
             return (IReadOnlyList<TradingClient>)[.. accounts.Select(account =>
                 organisations.GetValueOrDefault(account.OrganisationId) is { } organisation
@@ -161,8 +163,9 @@ public sealed partial class ExchangeQueries
 
     /// <summary>
     /// The trading account <paramref name="actor"/> may read: its organisation's own (<paramref name="account"/> null or
-    /// its number), a client account of its organisation as a member, or any account for the exchange's staff, the regulator
-    /// and the auditor; null otherwise (or when there is no such account). A client's own users read their client account.
+    /// its number), a client account of its organisation as a member whose client confirmed the member's mandate, or any
+    /// account for the exchange's staff, the regulator and the auditor; null otherwise (or when there is no such account). A
+    /// client's own users read their client account.
     /// </summary>
     public async Task<TradingAccount?> ReadableAccountAsync(Actor actor, long? account, CancellationToken ct)
     {
@@ -174,7 +177,7 @@ public sealed partial class ExchangeQueries
         }
         var target = await store.ReadAsync(s => s.Exchange.FindAccountAsync(id), ct).ConfigureAwait(false);
         return target is null ? null
-            : (own is { IsClient: false } && target.Member == own.Id) || await OverseesAsync(actor, ct).ConfigureAwait(false) ? target
+            : (own is { IsClient: false } && target.Member == own.Id && !target.AwaitingClient) || await OverseesAsync(actor, ct).ConfigureAwait(false) ? target
             : null;
     }
 

@@ -233,7 +233,9 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         // each one's picked out.
         var (clients, trades, organisations) = await store.ReadAsync(async s =>
         {
-            IReadOnlyList<TradingAccount> of = target.IsClient ? [] : await s.Exchange.ClientsOfAsync(target.Id).ConfigureAwait(false);
+            // A client that has not confirmed the member's mandate is not reported to the member: its holdings and cash are its own.
+            IReadOnlyList<TradingAccount> of = target.IsClient ? []
+                : [.. (await s.Exchange.ClientsOfAsync(target.Id).ConfigureAwait(false)).Where(c => !c.AwaitingClient)];
             var accounts = of.Select(c => c.Id).Append(target.Id).ToHashSet();
             return (of, await SettledOnAsync(s, day, accounts).ConfigureAwait(false),
                 await OrganisationsOfAsync(s, of.Append(target).Select(a => a.OrganisationId)).ConfigureAwait(false));

@@ -250,7 +250,8 @@ public sealed partial class ExchangeWork
 
     /// <summary>
     /// Null for an open trading account; else the refusal that names its state on <paramref name="field"/>:
-    /// <c>AccountSuspended</c> (by its member or the exchange) or <c>AccountClosed</c>.
+    /// <c>AwaitingClient</c> (a client account its client has not confirmed), <c>AccountSuspended</c> (by its member or the
+    /// exchange) or <c>AccountClosed</c>.
     /// </summary>
     public static ExchangeOutcome.Refused? NotOpen(TradingAccount account, string field)
     {
@@ -259,6 +260,9 @@ public sealed partial class ExchangeWork
         {
             TradingAccountState.Open => null,
             TradingAccountState.Closed => new(ExchangeRule.AccountClosed, field, $"trading account {account.Id} is closed", RefusalKind.Conflict),
+            TradingAccountState.AwaitingClient => new(ExchangeRule.AwaitingClient, field,
+                $"trading account {account.Id} awaits its client's confirmation: the client has not confirmed the member's mandate, so nothing is "
+                + "entered for it", RefusalKind.Conflict),
             _ => new(ExchangeRule.AccountSuspended, field,
                 $"trading account {account.Id} is suspended{(account.SuspendedByExchange ? " by the exchange" : " by its member")}: new orders are refused, "
                 + "cancels are accepted", RefusalKind.Conflict),
@@ -396,12 +400,13 @@ public sealed partial class ExchangeWork
 
     /// <summary>
     /// The mandate the registry records when the exchange moves a client account's units (<c>exchange/client/7</c>): the
-    /// member's trader acts for the client, not as its representative; null for an organisation's own account.
+    /// member's trader acts for the client, not as its representative; null for an organisation's own account, and for a
+    /// client account whose client has not confirmed the mandate yet (the registry then refuses the move).
     /// </summary>
     public static string? Mandate(TradingAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return account.IsClient ? string.Create(CultureInfo.InvariantCulture, $"exchange/client/{account.Id}") : null;
+        return account is { IsClient: true, AwaitingClient: false } ? string.Create(CultureInfo.InvariantCulture, $"exchange/client/{account.Id}") : null;
     }
 
     /// <summary>An idempotency key for the cash ledger or the registry.</summary>

@@ -15,7 +15,10 @@ namespace OpenEts.Application.Exchange;
 /// account of its own (a client cannot take clients); the client is a company or investor other than the member; the client has
 /// no trading account yet (one per organisation, trading.md §5.1, so it is the client of one member at most); the holding
 /// account is a holding or investor account whose representatives are all users of the client, and no other trading
-/// account uses it. Journalled as <c>exchange.client.opened</c>.
+/// account uses it. The account then awaits the client's confirmation of the member's mandate (<see cref="TradingAccountState.AwaitingClient"/>):
+/// nothing is entered for it until a representative of the client's holding account confirms it (<see cref="AnswerClientMandate"/>),
+/// so a member cannot trade another company's units and cash without its consent; the client may decline it instead
+/// (<see cref="AnswerClientMandate"/>). Journalled as <c>exchange.client.opened</c>.
 /// </summary>
 public sealed record OpenClientAccount(CreditCode Client, AccountNumber HoldingAccount) : IExchangeCommand
 {
@@ -82,12 +85,13 @@ public sealed record OpenClientAccount(CreditCode Client, AccountNumber HoldingA
             return new ExchangeOutcome.Refused(ExchangeRule.ClientHoldingAccount, "holdingAccount",
                 $"{HoldingAccount} is already linked to trading account {linked.Id}", RefusalKind.Conflict);
         }
-        var opened = await s.Exchange.InsertAccountAsync(new TradingAccount(0, client.Id, HoldingAccount, true, work.Now, member.Id)).ConfigureAwait(false);
+        var opened = await s.Exchange.InsertAccountAsync(new TradingAccount(0, client.Id, HoldingAccount, false, work.Now, member.Id, AwaitingClient: true))
+            .ConfigureAwait(false);
         await work.JournalAsync(Kind, client.Code.Value, new
         {
             account = opened.Id, organisation = client.Code.Value, holdingAccount = HoldingAccount.Value, member = member.Id,
             memberOrganisation = memberOrganisation.Code.Value,
         }).ConfigureAwait(false);
-        return new ExchangeOutcome.Completed(Kind, opened.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), false, null, []);
+        return new ExchangeOutcome.Completed(Kind, opened.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), false, null, [], Account: opened);
     }
 }

@@ -38,7 +38,7 @@ public sealed record ReinstateTradingAccount(long Account, string Reason) : IExc
     {
         switch (account.State)
         {
-            case TradingAccountState.Closed:
+            case TradingAccountState.Closed or TradingAccountState.AwaitingClient:
                 return ExchangeWork.NotOpen(account, "account")!;
             case TradingAccountState.Open:
                 return new ExchangeOutcome.Refused(ExchangeRule.AccountState, "account", $"trading account {Account} is not suspended", RefusalKind.Conflict);

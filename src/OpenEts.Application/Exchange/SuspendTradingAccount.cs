@@ -45,7 +45,7 @@ public sealed record SuspendTradingAccount(long Account, string Reason) : IExcha
     {
         switch (account.State)
         {
-            case TradingAccountState.Closed:
+            case TradingAccountState.Closed or TradingAccountState.AwaitingClient:
                 return ExchangeWork.NotOpen(account, "account")!;
             case TradingAccountState.Suspended:
                 return new ExchangeOutcome.Refused(ExchangeRule.AccountState, "account", $"trading account {Account} is already suspended", RefusalKind.Conflict);

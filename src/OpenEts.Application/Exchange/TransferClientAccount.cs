@@ -48,7 +48,7 @@ public sealed record TransferClientAccount(long Account, long ToMember) : IExcha
             return new ExchangeOutcome.Refused(ExchangeRule.ClientTransfer, "account",
                 $"trading account {Account} is a member's own account, not a client account: only a client moves to another member", RefusalKind.Conflict);
         }
-        if (account.State == TradingAccountState.Closed)
+        if (account.State is TradingAccountState.Closed or TradingAccountState.AwaitingClient)
         {
             return ExchangeWork.NotOpen(account, "account")!;
         }

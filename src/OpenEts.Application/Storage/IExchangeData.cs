@@ -32,10 +32,16 @@ public partial interface IExchangeData
     Task<TradingAccount> InsertAccountAsync(TradingAccount account);
 
     /// <summary>
-    /// Stores a trading account's life (open, suspended and by whom, closed) and its member link (a client's member, a transfer
+    /// Stores a trading account's life (awaiting its client, open, suspended and by whom, closed) and its member link (a client's member, a transfer
     /// offered); the organisation, holding account and opening stay as they were.
     /// </summary>
     Task SaveAccountAsync(TradingAccount account);
+
+    /// <summary>
+    /// Deletes a client account still awaiting its client's confirmation (declined by the client or withdrawn by its member),
+    /// so that the organisation may trade through another member or on its own account; false when there is no such account.
+    /// </summary>
+    Task<bool> DeleteAwaitingAccountAsync(long id);
 
     Task InsertOrderAsync(ExchangeOrder order);
 

@@ -12,7 +12,9 @@ namespace OpenEts.Cli.Exchange;
 /// on its clients' trading accounts (客户) through the exchange's use cases (<see cref="OpenClientAccount"/>,
 /// <see cref="SuspendTradingAccount"/>, <see cref="ReinstateTradingAccount"/>, <see cref="CloseTradingAccount"/>,
 /// <see cref="TransferClientAccount"/>, <see cref="AcceptClientTransfer"/>, <see cref="DeclineClientTransfer"/>,
-/// <see cref="WithdrawClientTransfer"/>): exit 0 with the account as it stands, 1 refused with the rule named, 2 usage.
+/// <see cref="WithdrawClientTransfer"/>); and the client's answer to a member's mandate, <c>mandate|confirm|refuse</c>
+/// (<see cref="AnswerClientMandate"/>; <c>decline</c> already names a move's decline): exit 0 with the account as it stands,
+/// 1 refused with the rule named, 2 usage.
 /// </summary>
 internal static class ClientCommand
 {
@@ -28,9 +30,14 @@ internal static class ClientCommand
             "ets exchange client offered --as USER [--db DB]", owho, odb);
         offered.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, odb, owho, async (c, actor, queries) =>
             await PrintClientsAsync(c, await queries.TransfersOfferedAsync(actor, ct).ConfigureAwait(false)).ConfigureAwait(false), ct));
-        return new Command("client", "A member's clients (客户): list, offered, open, suspend, reinstate, close, offer, accept, decline, withdraw.")
+        return new Command("client",
+            "A member's clients (客户): list, offered, open, suspend, reinstate, close, offer, accept, decline, withdraw; the client's mandate, confirm, refuse.")
         {
-            list, offered, Open(),
+            list, offered, Open(), Mandate(),
+            OnAccount("confirm", "As the client, confirm the mandate of the member that opened this client account for your organisation: it trades.",
+                withReason: false, (account, _) => (AnswerClientMandate.TryParse(new(account, true), out var command, out var errors) ? command : null, errors)),
+            OnAccount("refuse", "As the client, decline the mandate of the member that opened this client account for your organisation: it is deleted.",
+                withReason: false, (account, _) => (AnswerClientMandate.TryParse(new(account, false), out var command, out var errors) ? command : null, errors)),
             OnAccount("suspend", "Suspend a client's trading account: its resting orders are cancelled, new orders refused.", withReason: true,
                 (account, reason) => (SuspendTradingAccount.TryParse(new(account, reason), out var command, out var errors) ? command : null, errors)),
             OnAccount("reinstate", "Reinstate a client's suspended trading account (unless the exchange suspended it).", withReason: true,
@@ -60,6 +67,26 @@ internal static class ClientCommand
         verb.SetAction((r, ct) => ExchangeVerb.RunAsync(r, db, who,
             OpenClientAccount.TryParse(new(r.GetValue(client), r.GetValue(holding)), out var command, out var errors) ? command : null, errors,
             PrintAsync, ct));
+        return verb;
+    }
+
+    private static Verb Mandate()
+    {
+        var (db, who) = (ExchangeVerb.Db(), ExchangeVerb.As());
+        var verb = new Verb("mandate", "The mandate a member opened for your organisation as its client, waiting for your confirmation (exit 1: none).",
+            "ets exchange client mandate --as USER [--db DB]", who, db);
+        verb.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, db, who, async (c, actor, queries) =>
+        {
+            if (await queries.MandateAsync(actor, ct).ConfigureAwait(false) is not { } m)
+            {
+                await c.Err.WriteLineAsync("no member's mandate waits for your organisation").ConfigureAwait(false);
+                return ExitCode.Rejected;
+            }
+            await c.Out.WriteLineAsync(Invariant(
+                $"{Line(m.Account)}, {m.MemberCode.Value} {m.MemberName}, holding account {m.Account.HoldingAccount.Value}, opened {m.Account.OpenedAt:O}{(m.MayAnswer ? "" : ", answered by a representative of its holding account")}"))
+                .ConfigureAwait(false);
+            return ExitCode.Ok;
+        }, ct));
         return verb;
     }
 
@@ -98,7 +125,7 @@ internal static class ClientCommand
         new("--account") { Description = "the client's trading account number", HelpName = "N", Required = true };
 
     private static async Task PrintAsync(RegistryContext c, ExchangeOutcome.Completed done) =>
-        await c.Out.WriteLineAsync(done.Account is { } a ? $"{Line(a)} ({done.Event})" : $"trading account {done.Subject}: open ({done.Event})")
+        await c.Out.WriteLineAsync(done.Account is { } a ? $"{Line(a)} ({done.Event})" : $"trading account {done.Subject}: deleted ({done.Event})")
             .ConfigureAwait(false);
 
     private static async Task PrintClientsAsync(RegistryContext c, IReadOnlyList<TradingClient> clients)

@@ -211,4 +211,16 @@ public enum ExchangeRule
 
     /// <summary>A resume of an instrument that is not halted.</summary>
     NotHalted,
+
+    /// <summary>
+    /// A client account (客户账户) its member opened whose client has not confirmed the member's mandate yet: nothing is entered
+    /// for it, nor is it suspended, reinstated or moved, until a representative of the client's holding account confirms.
+    /// </summary>
+    AwaitingClient,
+
+    /// <summary>
+    /// Only the client answers a member's mandate: a user of the client organisation who represents the client account's
+    /// registry holding account confirms or declines it.
+    /// </summary>
+    NotTheClient,
 }

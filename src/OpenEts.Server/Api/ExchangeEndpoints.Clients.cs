@@ -7,14 +7,25 @@ namespace OpenEts.Server.Api;
 // A member's clients (客户): the member opens client accounts and lists them; its traders place orders for a client with
 // the order's account, and read a client's orders, trades and position with ?account=. A trading account's life: the
 // member suspends, reinstates, closes and moves its clients' accounts to another member, the exchange's staff any account; the
-// member a move is offered to accepts or declines it, the offering member may withdraw it first.
+// member a move is offered to accepts or declines it, the offering member may withdraw it first. The client confirms or
+// declines the mandate of a member that opened a client account for it.
 internal static partial class ExchangeEndpoints
 {
     private static void MapClients(RouteGroupBuilder group)
     {
         group.MapPost("/clients", OpenClientAsync).RequireAuthorization(Traders)
             .WithSummary("Open a client account (客户开户) for your organisation as a member: the client's credit code (a covered company or an "
-                + "investor without a trading account) and its own registry holding account; the client's cash account is the client's");
+                + "investor without a trading account) and its own registry holding account; the client's cash account is the client's. The account "
+                + "awaits the client's confirmation of your mandate: nothing is entered for it until then (rule AwaitingClient)");
+        group.MapGet("/clients/mandate", MandateAsync).RequireAuthorization(Traders)
+            .WithSummary("The mandate waiting for your organisation as a client: the client account a member opened for it, the member, the "
+                + "holding account and when, and whether you may answer it (a representative of that holding account); 404 when none waits");
+        group.MapPost("/accounts/{id}/confirm", ConfirmMandateAsync).RequireAuthorization(Traders)
+            .WithSummary("Confirm, as the client, the mandate of the member that opened this client account for your organisation: the account "
+                + "opens and the member's traders enter its orders (rules NotTheClient: only a representative of its holding account; AccountState)");
+        group.MapPost("/accounts/{id}/decline", DeclineMandateAsync).RequireAuthorization(Traders)
+            .WithSummary("Decline, as the client, the mandate of the member that opened this client account for your organisation: the account is "
+                + "deleted, so your organisation may accept another member or have its own trading account (rules NotTheClient, AccountState)");
         group.MapGet("/clients", ClientsAsync).RequireAuthorization(Traders)
             .WithSummary("Your organisation's client accounts as a member, by number, each with its state and any move to another member offered");
         group.MapGet("/clients/offered", OfferedAsync).RequireAuthorization(Traders)
@@ -51,20 +62,27 @@ internal static partial class ExchangeEndpoints
     public sealed record TransferInput(long? ToMember);
 
     /// <summary>
-    /// A member's client account: its trading account number, the client, its holding account, its state (<c>open</c>,
-    /// <c>suspended</c>, <c>closed</c>) and the member it was offered to (转托管), if any.
+    /// A member's client account: its trading account number, the client, its holding account, its state (<c>awaitingClient</c>
+    /// until the client confirms the mandate, <c>open</c>, <c>suspended</c>, <c>closed</c>) and the member it was offered to (转托管), if any.
     /// </summary>
     public sealed record ClientView(
         long Account, string Client, string Name, string HoldingAccount, bool Open, DateTimeOffset OpenedAt,
         [property: ApiEnum(typeof(TradingAccountState))] string State, long? TransferTo);
 
     /// <summary>
-    /// A trading account as it stands: its state (<c>open</c>, <c>suspended</c>, <c>closed</c>), whether the exchange suspended it,
+    /// A trading account as it stands: its state (<c>awaitingClient</c>, <c>open</c>, <c>suspended</c>, <c>closed</c>), whether the exchange suspended it,
     /// its acting member (a client account) and the member a move was offered to.
     /// </summary>
     public sealed record AccountView(
         long Id, string HoldingAccount, [property: ApiEnum(typeof(TradingAccountState))] string State, bool SuspendedByExchange, long? Member,
         long? TransferTo, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt);
+
+    /// <summary>
+    /// A member's mandate waiting for the caller's organisation as a client: the client account, its holding account, the member
+    /// (its own trading account, credit code and name), when it was opened, and whether the caller may confirm or decline it.
+    /// </summary>
+    public sealed record MandateView(
+        long Account, string HoldingAccount, long Member, string MemberCode, string MemberName, DateTimeOffset OpenedAt, bool MayAnswer);
 
     public static AccountView View(TradingAccount a)
     {
@@ -79,6 +97,24 @@ internal static partial class ExchangeEndpoints
     private static async Task<ExchangeCommandResult> OpenClientAsync(
         ClientInput input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
         OpenClientAccount.TryParse(new(input.Client, input.HoldingAccount), out var command, out var errors)
+            ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
+            : Problems.Fields(errors);
+
+    private static async Task<Results<Ok<MandateView>, NotFound>> MandateAsync(HttpContext http, ExchangeQueries queries, CancellationToken ct) =>
+        await queries.MandateAsync(http.User.Actor(), ct).ConfigureAwait(false) is { } m
+            ? TypedResults.Ok(new MandateView(m.Account.Id, m.Account.HoldingAccount.Value, m.MemberAccount, m.MemberCode.Value, m.MemberName,
+                m.Account.OpenedAt, m.MayAnswer))
+            : TypedResults.NotFound();
+
+    private static Task<ExchangeCommandResult> ConfirmMandateAsync(
+        long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) => AnswerAsync(id, true, http, exchange, clock, ct);
+
+    private static Task<ExchangeCommandResult> DeclineMandateAsync(
+        long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) => AnswerAsync(id, false, http, exchange, clock, ct);
+
+    private static async Task<ExchangeCommandResult> AnswerAsync(
+        long id, bool confirm, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        AnswerClientMandate.TryParse(new(id, confirm), out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 

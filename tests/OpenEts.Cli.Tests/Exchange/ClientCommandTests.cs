@@ -11,7 +11,7 @@ using OpenEts.Storage;
 namespace OpenEts.Cli.Tests.Exchange;
 
 // `ets exchange client …` on the demo exchange: the power company, a member, opens a client account for the steel company,
-// suspends and reinstates it, offers it to the cement company (declined, withdrawn, then accepted), and the cement company
+// which the steel company confirms (or refuses) as the client; the member suspends and reinstates it, offers it to the cement company (declined, withdrawn, then accepted), and the cement company
 // closes it; each refusal exits 1 naming its rule, a bad or missing account number exits 2.
 public sealed partial class ClientCommandTests
 {
@@ -40,8 +40,16 @@ public sealed partial class ClientCommandTests
         return (db, account.Id.ToString(CultureInfo.InvariantCulture));
     }
 
-    [GeneratedRegex(@"trading account (\d+): open \(exchange\.client\.opened\)")]
+    [GeneratedRegex(@"trading account (\d+): awaitingclient, member \d+ \(exchange\.client\.opened\)")]
     private static partial Regex Opened();
+
+    // The power company opens a client account for the steel company, awaiting its confirmation: the run and the account's number.
+    private static async Task<((int Exit, string Out, string Err) Opened, string Account)> OpenSteelAsync(RegistryDatabase db)
+    {
+        var opened = await RunAsync(db, "exchange", "client", "open", "--client", SteelCode + CreditCode.CheckCharacter(SteelCode),
+            "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
+        return (opened, Opened().Match(opened.Out).Groups[1].Value);
+    }
 
     [Fact]
     public async Task Client_OpenedSuspendedAndMovedByItsMember_EachStepPrintsTheAccountAndRefusalsNameTheirRule()
@@ -49,9 +57,11 @@ public sealed partial class ClientCommandTests
         var (db, cement) = await ExchangeAsync();
         using var _db = db;
 
-        var opened = await RunAsync(db, "exchange", "client", "open", "--client", SteelCode + CreditCode.CheckCharacter(SteelCode),
-            "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
-        var account = Opened().Match(opened.Out).Groups[1].Value;
+        var (opened, account) = await OpenSteelAsync(db);
+        var beforeConfirm = await RunAsync(db, "exchange", "client", "suspend", "--account", account, "--as", "power-a");
+        var confirmByMember = await RunAsync(db, "exchange", "client", "confirm", "--account", account, "--as", "power-a");
+        var mandate = await RunAsync(db, "exchange", "client", "mandate", "--as", "steel-b");
+        var confirmed = await RunAsync(db, "exchange", "client", "confirm", "--account", account, "--as", "steel-a");
         var listed = await RunAsync(db, "exchange", "client", "list", "--as", "power-a");
         var foreign = await RunAsync(db, "exchange", "client", "suspend", "--account", account, "--as", "cement-a");
         var suspended = await RunAsync(db, "exchange", "client", "suspend", "--account", account, "--reason", "KYC review", "--as", "power-a");
@@ -70,6 +80,16 @@ public sealed partial class ClientCommandTests
 
         Assert.Equal(0, opened.Exit);
         Assert.NotEmpty(account);
+        Assert.Equal(1, beforeConfirm.Exit);
+        Assert.Contains("rule AwaitingClient", beforeConfirm.Err, StringComparison.Ordinal);
+        Assert.Equal(1, confirmByMember.Exit);
+        Assert.Contains("rule NotTheClient", confirmByMember.Err, StringComparison.Ordinal);
+        Assert.Equal(0, mandate.Exit);
+        Assert.Contains($"trading account {account}: awaitingclient", mandate.Out, StringComparison.Ordinal);
+        Assert.Contains("珠江示范发电有限公司, holding account GD-HOLD-STEEL", mandate.Out, StringComparison.Ordinal);
+        Assert.Equal(0, confirmed.Exit);
+        Assert.StartsWith($"trading account {account}: open, member ", confirmed.Out, StringComparison.Ordinal);
+        Assert.Contains("(exchange.client.confirmed)", confirmed.Out, StringComparison.Ordinal);
         Assert.Equal(0, listed.Exit);
         Assert.Contains($"trading account {account}: open, member ", listed.Out, StringComparison.Ordinal);
         Assert.Contains("holding account GD-HOLD-STEEL", listed.Out, StringComparison.Ordinal);
@@ -96,6 +116,26 @@ public sealed partial class ClientCommandTests
         Assert.Contains($"member {cement} (exchange.client.transferred)", accepted.Out, StringComparison.Ordinal);
         Assert.Equal(0, closed.Exit);
         Assert.StartsWith($"trading account {account}: closed", closed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Client_RefusedByTheClient_IsDeletedAndNoMandateWaits()
+    {
+        var (db, _) = await ExchangeAsync();
+        using var _db = db;
+
+        var (_, account) = await OpenSteelAsync(db);
+        var refused = await RunAsync(db, "exchange", "client", "refuse", "--account", account, "--as", "steel-b");
+        var mandate = await RunAsync(db, "exchange", "client", "mandate", "--as", "steel-a");
+        var listed = await RunAsync(db, "exchange", "client", "list", "--as", "power-a");
+        var again = await RunAsync(db, "exchange", "client", "refuse", "--account", account, "--as", "steel-a");
+
+        Assert.Equal((0, $"trading account {account}: deleted (exchange.client.declined)"), (refused.Exit, refused.Out.Trim()));
+        Assert.Equal(1, mandate.Exit);
+        Assert.Contains("no member's mandate", mandate.Err, StringComparison.Ordinal);
+        Assert.Equal("", listed.Out);
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("rule NotTheClient", again.Err, StringComparison.Ordinal);
     }
 
     [Fact]

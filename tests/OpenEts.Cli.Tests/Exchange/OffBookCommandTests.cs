@@ -111,7 +111,8 @@ public sealed class OffBookCommandTests
         var counterparty = cement.ToString(CultureInfo.InvariantCulture);
         var opened = await RunAsync(db, "exchange", "client", "open", "--client", SteelCode + CreditCode.CheckCharacter(SteelCode),
             "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
-        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): open").Groups[1].Value;
+        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaitingclient").Groups[1].Value;
+        Assert.Equal(0, (await RunAsync(db, "exchange", "client", "confirm", "--account", client, "--as", "steel-a")).Exit);
 
         var proposed = await RunAsync(db, "exchange", "block", "propose", "--instrument", "GDEA-2017", "--side", "sell", "--counterparty", counterparty,
             "--price", "16.09", "--quantity", "100000", "--account", client, "--as", "power-a");
@@ -138,7 +139,8 @@ public sealed class OffBookCommandTests
         using var _db = db;
         var opened = await RunAsync(db, "exchange", "client", "open", "--client", SteelCode + CreditCode.CheckCharacter(SteelCode),
             "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
-        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): open").Groups[1].Value;
+        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaitingclient").Groups[1].Value;
+        Assert.Equal(0, (await RunAsync(db, "exchange", "client", "confirm", "--account", client, "--as", "steel-a")).Exit);
 
         var posted = await RunAsync(db, "exchange", "listing", "post", "--instrument", "GDEA-2017", "--side", "sell", "--price", "16.20",
             "--quantity", "1000", "--account", client, "--as", "power-a");

@@ -25,6 +25,8 @@ public sealed class ExchangeClientMovePagesTests(BrowserServer server) : IClassF
         await power.ClickAsync("#client-open");
         await power.WaitForSelectorAsync("#done");
         var account = (await power.GetAttributeAsync("#clients tr.client", "data-account"))!;
+        await ExchangeViews.ConfirmMandateAsync(await server.SignInAsync("steel-a"));
+        await power.GotoAsync("/Exchange/Clients");
         var client = $"#clients tr.client[data-account='{account}']";
         await power.FillAsync($"{client} .client-to-member", cementAccount);
         await power.ClickAsync($"{client} .client-transfer");

@@ -21,7 +21,7 @@ public sealed class ExchangeClientOffBookPagesTests(BrowserServer server) : ICla
         var steelHeld = await HeldAsync(steel, "GD-HOLD-STEEL");
         var power = await server.SignInAsync("power-a");
         var cement = await server.SignInAsync("cement-a");
-        var client = await ExchangeViews.OpenSteelClientAsync(power);
+        var client = await ExchangeViews.OpenSteelClientAsync(power, steel);
         await cement.GotoAsync("/Exchange/Blocks");
         var cementAccount = (await cement.InnerTextAsync("#block-own-account")).Trim();
 
@@ -52,7 +52,7 @@ public sealed class ExchangeClientOffBookPagesTests(BrowserServer server) : ICla
         var steel = await server.SignInAsync("steel-a");
         var power = await server.SignInAsync("power-a");
         var cement = await server.SignInAsync("cement-a");
-        var client = await ExchangeViews.OpenSteelClientAsync(power);
+        var client = await ExchangeViews.OpenSteelClientAsync(power, steel);
         var steelHeld = await HeldAsync(steel, "GD-HOLD-STEEL");
 
         await power.GotoAsync("/Exchange/Listings?client=" + client);
@@ -92,7 +92,7 @@ public sealed class ExchangeClientOffBookPagesTests(BrowserServer server) : ICla
         var steel = await server.SignInAsync("steel-a");
         var power = await server.SignInAsync("power-a");
         var cement = await server.SignInAsync("cement-a");
-        var client = await ExchangeViews.OpenSteelClientAsync(power);
+        var client = await ExchangeViews.OpenSteelClientAsync(power, steel);
         var steelHeld = await HeldAsync(steel, "GD-HOLD-STEEL");
 
         await power.GotoAsync("/Exchange/Auctions");

@@ -19,7 +19,7 @@ public sealed class ExchangeClientPagesTests(BrowserServer server) : IClassFixtu
         var power = await server.SignInAsync("power-a");
         var cement = await server.SignInAsync("cement-a");
 
-        var account = await ExchangeViews.OpenSteelClientAsync(power);
+        var account = await ExchangeViews.OpenSteelClientAsync(power, steel);
         await power.GotoAsync("/Exchange");
         await power.SelectOptionAsync("#order-account", account);
         await power.SelectOptionAsync("#order-instrument", "GDEA-2017");

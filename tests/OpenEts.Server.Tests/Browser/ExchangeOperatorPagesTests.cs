@@ -80,6 +80,8 @@ public sealed class ExchangeOperatorPagesTests(BrowserServer server) : IClassFix
         await power.ClickAsync("#client-open");
         await power.WaitForSelectorAsync("#done");
         var account = (await power.GetAttributeAsync("#clients tr.client", "data-account"))!;
+        await ExchangeViews.ConfirmMandateAsync(steel);
+        await power.GotoAsync("/Exchange/Clients");
         await PlaceAsync(power, "GDEA-2017", "sell", "17.50", "400", account);
         var heldWhileResting = await HeldAsync(steel, "GD-HOLD-STEEL");
         await power.GotoAsync("/Exchange/Clients");

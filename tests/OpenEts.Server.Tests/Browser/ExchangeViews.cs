@@ -10,9 +10,10 @@ internal static class ExchangeViews
 
     /// <summary>
     /// The member on <paramref name="page"/> opens a client account for the steel company on /Exchange/Clients, unless it
-    /// has one already (an earlier test on the same server); returns its number.
+    /// has one already (an earlier test on the same server), and the steel company's representative on
+    /// <paramref name="steel"/> confirms the member's mandate on /Exchange; returns its number.
     /// </summary>
-    public static async Task<string> OpenSteelClientAsync(IPage page)
+    public static async Task<string> OpenSteelClientAsync(IPage page, IPage steel)
     {
         await page.GotoAsync("/Exchange/Clients");
         if (await page.Locator("#clients tr.client").CountAsync() > 0)
@@ -23,7 +24,17 @@ internal static class ExchangeViews
         await page.FillAsync("#client-holding", "GD-HOLD-STEEL");
         await page.ClickAsync("#client-open");
         await page.WaitForSelectorAsync("#done");
-        return (await page.GetAttributeAsync("#clients tr.client", "data-account"))!;
+        var account = (await page.GetAttributeAsync("#clients tr.client", "data-account"))!;
+        await ConfirmMandateAsync(steel);
+        return account;
+    }
+
+    /// <summary>The client's representative on <paramref name="client"/> confirms the mandate waiting for it on /Exchange.</summary>
+    public static async Task ConfirmMandateAsync(IPage client)
+    {
+        await client.GotoAsync("/Exchange");
+        await client.ClickAsync("#mandate-confirm");
+        await client.WaitForSelectorAsync("#done");
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,8 +10,6 @@ namespace OpenEts.Server.Tests.Exchange;
 // cement company, which accepts; another member cannot touch the client.
 public sealed class ExchangeAccountLifecycleApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
-    private const string SteelCode = "91440200MA5CY1003";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<(HttpStatusCode Status, JsonElement Json)> PostAsync(HttpClient client, string path, object body)
@@ -30,9 +27,8 @@ public sealed class ExchangeAccountLifecycleApiTests(ServerFactory server) : ICl
     {
         using var power = await server.SignedInAsync("power-a");
         using var cement = await server.SignedInAsync("cement-a");
-        var (_, opened) = await PostAsync(power, "/api/v1/exchange/clients",
-            new { client = SteelCode + Domain.Organisations.CreditCode.CheckCharacter(SteelCode), holdingAccount = "GD-HOLD-STEEL" });
-        var account = long.Parse(opened.GetProperty("subject").GetString()!, CultureInfo.InvariantCulture);
+        using var steel = await server.SignedInAsync("steel-a");
+        var account = await ClientAccounts.OpenSteelAsync(power, steel, Ct);
         var cementAccount = (await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/position", Ct)).GetProperty("account").GetInt64();
         var (_, resting) = await SellAsync(power, account, "life-s1");
 

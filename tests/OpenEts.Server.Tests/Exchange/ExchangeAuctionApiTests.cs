@@ -133,7 +133,7 @@ public sealed class ExchangeAuctionApiTests(ServerFactory server) : IClassFixtur
         using var cement = await server.SignedInAsync("cement-a");
         using var steel = await server.SignedInAsync("steel-a");
         using var staff = await server.SignedInAsync("exchange");
-        var client = await ClientAccounts.OpenSteelAsync(power, Ct);
+        var client = await ClientAccounts.OpenSteelAsync(power, steel, Ct);
 
         var auction = (await PostAsync(power, "/api/v1/exchange/auctions", new
         {

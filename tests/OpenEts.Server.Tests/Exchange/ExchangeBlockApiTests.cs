@@ -78,7 +78,7 @@ public sealed class ExchangeBlockApiTests(ServerFactory server) : IClassFixture<
         using var power = await server.SignedInAsync("power-a");
         using var cement = await server.SignedInAsync("cement-a");
         using var steel = await server.SignedInAsync("steel-a");
-        var client = await ClientAccounts.OpenSteelAsync(power, Ct);
+        var client = await ClientAccounts.OpenSteelAsync(power, steel, Ct);
         var cementAccount = (await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/position", Ct)).GetProperty("account").GetInt64();
 
         var proposed = (await PostAsync(power, "/api/v1/exchange/block-trades", new

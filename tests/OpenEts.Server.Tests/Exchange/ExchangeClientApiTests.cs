@@ -31,6 +31,7 @@ public sealed class ExchangeClientApiTests(ServerFactory server) : IClassFixture
 
         var (openStatus, opened) = await PostAsync(power, "/api/v1/exchange/clients", new { client = code, holdingAccount = "GD-HOLD-STEEL" });
         var account = long.Parse(opened.GetProperty("subject").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        await ClientAccounts.ConfirmAsync(steel, account, Ct);
         var clients = await power.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients", Ct);
         var (sellStatus, sell) = await PostAsync(power, "/api/v1/exchange/orders",
             new { instrument = "GDEA-2017", side = "sell", type = "limit", price = 16.50m, quantity = 200, idempotencyKey = "client-api-s1", account });

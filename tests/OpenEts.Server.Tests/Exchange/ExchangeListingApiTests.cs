@@ -139,7 +139,7 @@ public sealed class ExchangeListingApiTests(ServerFactory server) : IClassFixtur
         using var power = await server.SignedInAsync("power-a");
         using var cement = await server.SignedInAsync("cement-a");
         using var steel = await server.SignedInAsync("steel-a");
-        var client = await ClientAccounts.OpenSteelAsync(power, Ct);
+        var client = await ClientAccounts.OpenSteelAsync(power, steel, Ct);
 
         // A buy listing at the top of the band (16.09 ± 10 %: 17.69 at most): the best buy, whatever the other tests listed.
         var listing = (await PostAsync(power, "/api/v1/exchange/listings", new

@@ -24,6 +24,10 @@ public sealed class ExchangeClientMovePageTests(ServerFactory server) : IClassFi
             new { client = SteelCode + Domain.Organisations.CreditCode.CheckCharacter(SteelCode), holdingAccount = "GD-HOLD-STEEL" }, Ct);
         var account = long.Parse(JsonDocument.Parse(await opened.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("subject").GetString()!,
             CultureInfo.InvariantCulture);
+        using (var steel = await server.SignedInAsync("steel-a"))
+        {
+            await Exchange.ClientAccounts.ConfirmAsync(steel, account, Ct);
+        }
         var cementAccount = (await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/position", Ct)).GetProperty("account").GetInt64();
         using var offered = await power.PostAsJsonAsync($"/api/v1/exchange/accounts/{account}/transfer", new { toMember = cementAccount }, Ct);
         Assert.True(offered.IsSuccessStatusCode, await offered.Content.ReadAsStringAsync(Ct));

@@ -24,6 +24,10 @@ public sealed class ExchangeClientsCashPageTests(ServerFactory server) : IClassF
         using var opened = await power.PostAsJsonAsync("/api/v1/exchange/clients", new { client = steel, holdingAccount = "GD-HOLD-STEEL" }, Ct);
         Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync(Ct));
         var account = JsonDocument.Parse(await opened.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("subject").GetString()!;
+        using (var client = await server.SignedInAsync("steel-a"))
+        {
+            await Exchange.ClientAccounts.ConfirmAsync(client, long.Parse(account, System.Globalization.CultureInfo.InvariantCulture), Ct);
+        }
         async Task<decimal> BalanceAsync() =>
             (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/cash/organisations/" + steel, Ct)).GetProperty("balance").GetDecimal();
         async Task<string> RowAsync() => Regex.Match(WebUtility.HtmlDecode(await power.GetStringAsync(new Uri("/Exchange/Clients", UriKind.Relative), Ct)),

@@ -76,6 +76,10 @@ public sealed class ExchangeFormsKeptPageTests(ServerFactory server) : IClassFix
             new { client = SteelCode + Domain.Organisations.CreditCode.CheckCharacter(SteelCode), holdingAccount = "GD-HOLD-STEEL" }, Ct);
         Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync(Ct));
         var client = JsonDocument.Parse(await opened.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("subject").GetString()!;
+        using (var steel = await server.SignedInAsync("steel-a"))
+        {
+            await Exchange.ClientAccounts.ConfirmAsync(steel, long.Parse(client, System.Globalization.CultureInfo.InvariantCulture), Ct);
+        }
         var member = await PageSession.SignInAsync(server, "power-a");
         var move = new PageForm("transfer", "power-a", "/Exchange/Clients?handler=Transfer", "unused", [new("account", client), new("toMember", "会员七")]);
 

@@ -90,7 +90,7 @@ public sealed class AuctionsModel(ExchangeService exchange, ExchangeQueries quer
     {
         Operator = ExchangeRoles.Operator.Contains(actor.Role) && Account is null;
         Supervisor = actor.Role is Role.Regulator or Role.Auditor;
-        Clients = await Queries.ClientsAsync(actor, ct);
+        Clients = await Queries.ConfirmedClientsAsync(actor, ct);
         Auctions = await Queries.AuctionsWithBidsAsync(actor, ct);
         Bidders = await Queries.AccountHoldersAsync(actor, ct);
         Allowance = [.. (await allowance.ListAsync(ct)).Take(AllowanceShown)];

@@ -64,7 +64,7 @@ public sealed class BlocksModel(ExchangeService exchange, ExchangeQueries querie
 
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
-        Clients = await Queries.ClientsAsync(actor, ct);
+        Clients = await Queries.ConfirmedClientsAsync(actor, ct);
         Blocks = await Queries.MyBlockTradesAsync(actor, Client, ct);
         Parties = await Queries.BlockPartiesAsync(actor, Client, ct);
         BlockAccount ??= Client;

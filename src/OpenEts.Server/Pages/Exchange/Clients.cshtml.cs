@@ -63,6 +63,10 @@ public sealed class ClientsModel(ExchangeService exchange, ExchangeQueries queri
     public Task<IActionResult> OnPostWithdrawAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(WithdrawClientTransfer.TryParse(new(account, null), out var command, out var errors), command, errors, "transferwithdrawn", ct);
 
+    // A client account withdrawn before its client confirmed it is gone, not closed: the message says so.
+    protected override string DoneOf(ExchangeOutcome.Completed completed, string done) =>
+        completed.Event == CloseTradingAccount.WithdrawnKind ? "clientwithdrawn" : done;
+
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
         Clients = await Queries.ClientsAsync(actor, ct);

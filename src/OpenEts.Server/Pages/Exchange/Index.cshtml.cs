@@ -10,8 +10,8 @@ namespace OpenEts.Server.Pages.Exchange;
 /// <summary>
 /// Trading (交易): the listed instruments with their depth, order entry for the trader's organisation, its orders (with
 /// cancel), its trades with their settlement, and its position and cash. A member's trader picks its own account or one of
-/// its clients' (客户) for an order and views a client's (<c>?client=</c>); a client's own users see their account read only.
-/// Parse → call → map.
+/// its clients' (客户) for an order and views a client's (<c>?client=</c>); a client's own users see their account read only,
+/// and a member's mandate waiting for them with confirm and decline. Parse → call → map.
 /// </summary>
 [Authorize(Roles = Access.RegistryHolders)]
 public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock)
@@ -27,6 +27,9 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
 
     /// <summary>The member's client accounts (empty for anyone else).</summary>
     public IReadOnlyList<TradingClient> Clients { get; private set; } = [];
+
+    /// <summary>A member's mandate waiting for the user's organisation as a client (null for none).</summary>
+    public ClientMandate? Mandate { get; private set; }
 
     /// <summary>The trading account an order is for: empty for the organisation's own, or a client's.</summary>
     [BindProperty]
@@ -64,6 +67,14 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
     public Task<IActionResult> OnPostCancelAsync([FromForm] long? order, CancellationToken ct) =>
         SendAsync(CancelOrder.TryParse(new(order), out var command, out var errors), command, errors, "cancelled", ct);
 
+    public Task<IActionResult> OnPostConfirmMandateAsync([FromForm] long? account, CancellationToken ct) => AnswerMandateAsync(account, true, ct);
+
+    public Task<IActionResult> OnPostDeclineMandateAsync([FromForm] long? account, CancellationToken ct) => AnswerMandateAsync(account, false, ct);
+
+    private Task<IActionResult> AnswerMandateAsync(long? account, bool confirm, CancellationToken ct) =>
+        SendAsync(AnswerClientMandate.TryParse(new(account, confirm), out var command, out var errors), command, errors,
+            confirm ? "mandateconfirmed" : "mandatedeclined", ct);
+
     /// <summary>The order whose amend was refused, shown again with what was typed and the errors beside it; null otherwise.</summary>
     public long? AmendedOrder { get; private set; }
 
@@ -87,7 +98,8 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
                 Depths[i.Instrument.Code] = depth;
             }
         }
-        Clients = await Queries.ClientsAsync(actor, ct);
+        Clients = await Queries.ConfirmedClientsAsync(actor, ct);
+        Mandate = await Queries.MandateAsync(actor, ct);
         Position = await Queries.PositionAsync(actor, Client, ct);
         Orders = await Queries.MyOrdersAsync(actor, Client, ct);
         Trades = await Queries.MyTradesAsync(actor, Client, ct);

@@ -71,7 +71,7 @@ public sealed class ListingsModel(ExchangeService exchange, ExchangeQueries quer
 
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
-        Clients = await Queries.ClientsAsync(actor, ct);
+        Clients = await Queries.ConfirmedClientsAsync(actor, ct);
         Open = await Queries.OpenListingsAsync(actor, ct);
         Mine = await Queries.MyListingsAsync(actor, Client, ct);
         Trades = await Queries.MyListingTradesAsync(actor, Client, ct);

@@ -117,6 +117,10 @@ public sealed class OperatorModel(ExchangeService exchange, ExchangeQueries quer
     public Task<IActionResult> OnPostCloseAccountAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(CloseTradingAccount.TryParse(new(account), out var command, out var errors), command, errors, "accountclosed", ct);
 
+    /// <summary>Withdraws a client account still awaiting its client's confirmation (the close of such an account deletes it).</summary>
+    public Task<IActionResult> OnPostWithdrawAccountAsync([FromForm] long? account, CancellationToken ct) =>
+        SendAsync(CloseTradingAccount.TryParse(new(account), out var command, out var errors), command, errors, "clientwithdrawn", ct);
+
     public Task<IActionResult> OnPostTransferAccountAsync([FromForm] long? account, [FromForm] long? toMember, CancellationToken ct)
     {
         PostedForm = $"transfer:{account}";

@@ -20,5 +20,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         #pragma warning disable CS1591
         Closed,
         #pragma warning restore CS1591
+        [EnumMember(Value = "awaitingClient")]
+        #pragma warning disable CS1591
+        AwaitingClient,
+        #pragma warning restore CS1591
     }
 }

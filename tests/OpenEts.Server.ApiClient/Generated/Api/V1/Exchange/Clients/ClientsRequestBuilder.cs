@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Mandate;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Offered;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
@@ -18,6 +19,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ClientsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The mandate property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Mandate.MandateRequestBuilder Mandate
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Mandate.MandateRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The offered property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Offered.OfferedRequestBuilder Offered
         {
@@ -66,7 +72,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Open a client account (客户开户) for your organisation as a member: the client&apos;s credit code (a covered company or an investor without a trading account) and its own registry holding account; the client&apos;s cash account is the client&apos;s
+        /// Open a client account (客户开户) for your organisation as a member: the client&apos;s credit code (a covered company or an investor without a trading account) and its own registry holding account; the client&apos;s cash account is the client&apos;s. The account awaits the client&apos;s confirmation of your mandate: nothing is entered for it until then (rule AwaitingClient)
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -118,7 +124,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients
             return requestInfo;
         }
         /// <summary>
-        /// Open a client account (客户开户) for your organisation as a member: the client&apos;s credit code (a covered company or an investor without a trading account) and its own registry holding account; the client&apos;s cash account is the client&apos;s
+        /// Open a client account (客户开户) for your organisation as a member: the client&apos;s credit code (a covered company or an investor without a trading account) and its own registry holding account; the client&apos;s cash account is the client&apos;s. The account awaits the client&apos;s confirmation of your mandate: nothing is entered for it until then (rule AwaitingClient)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

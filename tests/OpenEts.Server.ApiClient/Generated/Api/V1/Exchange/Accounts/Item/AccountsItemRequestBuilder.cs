@@ -3,6 +3,8 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Close;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Confirm;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Decline;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Reinstate;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Suspend;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer;
@@ -22,6 +24,16 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Close.CloseRequestBuilder Close
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Close.CloseRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The confirm property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Confirm.ConfirmRequestBuilder Confirm
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Confirm.ConfirmRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The decline property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Decline.DeclineRequestBuilder Decline
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Decline.DeclineRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reinstate property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Reinstate.ReinstateRequestBuilder Reinstate
