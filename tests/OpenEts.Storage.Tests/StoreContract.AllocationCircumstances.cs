@@ -9,6 +9,27 @@ namespace OpenEts.Storage.Tests;
 public abstract partial class StoreContract<TDb>
 {
     [Fact]
+    public async Task Circumstance_ForAJurisdictionOrYearNoPlanGovernsOrAnOrganisationNotCovered_IsRefusedAndStoresNothing()
+    {
+        await using var w = await AllocationWorldAsync(Db);
+        var cement = CodeOf("91441800MA5CY1002");
+        var verifierBody = (await w.Store.ReadAsync(s => s.Organisations.ListAsync(new OrganisationFilter(Kind: Domain.Organisations.OrganisationKind.Verifier)), Ct))[0].Code;
+        await w.Plans.HandleAsync(w.Regulator, new ImportPlan(PlanJson.Shipped("guangdong-2017")), Ct);
+        await w.Plans.HandleAsync(w.Regulator, new ApprovePlan("guangdong-2017", 1), Ct);
+        RecordCircumstance Stoppage(string jurisdiction, int year, Domain.Organisations.CreditCode who) =>
+            new(jurisdiction, year, who, CircumstanceKind.Stoppage, 7, null, "粤发改气候〔2017〕演示 3号");
+
+        var nowhere = await w.Plans.HandleAsync(w.Regulator, Stoppage("narnia", 2017, cement), Ct);
+        var someYear = await w.Plans.HandleAsync(w.Regulator, Stoppage("guangdong", 2099, cement), Ct);
+        var verifier = await w.Plans.HandleAsync(w.Regulator, Stoppage("guangdong", 2017, verifierBody), Ct);
+
+        Assert.Equal([("NoApprovedPlan", "year"), ("NoApprovedPlan", "year"), ("NotCovered", "organisation")],
+            new[] { nowhere, someYear, verifier }.Select(o => Assert.IsType<AllocationCommandOutcome.Refused>(o)).Select(r => (r.Rule, r.Field)));
+        Assert.Empty(await w.Store.ReadAsync(s => s.Allocation.ListCircumstancesAsync("narnia", 2017), Ct));
+        Assert.Empty(await w.Store.ReadAsync(s => s.Allocation.ListCircumstancesAsync("guangdong", 2017), Ct));
+    }
+
+    [Fact]
     public async Task Circumstance_StoppageOfSevenMonthsRecordedBeforeTheTrueUp_TakesBackTheAbnormalMonths()
     {
         await using var w = await AllocationWorldAsync(Db);

@@ -99,10 +99,23 @@ public sealed record RecordCircumstance(string Jurisdiction, int Year, CreditCod
     public async Task<AllocationDecision> DecideAsync(AllocationWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (await work.Session.Organisations.FindByCodeAsync(Organisation).ConfigureAwait(false) is null)
+        if (await work.Session.Organisations.FindByCodeAsync(Organisation).ConfigureAwait(false) is not { } organisation)
         {
             return new AllocationDecision.Refuse("UnknownOrganisation", "organisation", $"organisation: no organisation {Organisation.Value}",
                 RefusalKind.Conflict);
+        }
+        if (organisation.Kind != OrganisationKind.Company)
+        {
+            // A verifier, an investor or the regulator is allocated nothing: a circumstance of theirs would change no allocation.
+            return new AllocationDecision.Refuse("NotCovered", "organisation",
+                $"organisation: {organisation.Name} ({Organisation.Value}) is not a covered company, so it has no allocation to adjust", RefusalKind.Conflict);
+        }
+        if (await AllocationQueries.ApprovedVersionAsync(work.Session, Jurisdiction, Year).ConfigureAwait(false) is null)
+        {
+            // Every kind, not only an excluded history year: a circumstance for a jurisdiction or a year no plan governs
+            // (narnia, 9999) would be read by no allocation.
+            return new AllocationDecision.Refuse("NoApprovedPlan", "year",
+                $"no approved plan governs {Jurisdiction} {Year}: approve one first", RefusalKind.Conflict);
         }
         var done = await work.Session.Allocation.FindAllocationsAsync(Jurisdiction, Year, Organisation.Value).ConfigureAwait(false);
         if (done.Any(r => r.Stage == AllocationStage.Final))
@@ -135,12 +148,7 @@ public sealed record RecordCircumstance(string Jurisdiction, int Year, CreditCod
     // The years must be the plan's historical years, no more of them than the plan allows.
     private async Task<AllocationDecision.Refuse?> CheckExclusionAsync(AllocationWork work)
     {
-        var stored = await AllocationQueries.ApprovedVersionAsync(work.Session, Jurisdiction, Year).ConfigureAwait(false);
-        if (stored is null)
-        {
-            return new AllocationDecision.Refuse("NoApprovedPlan", "year",
-                $"no approved plan governs {Jurisdiction} {Year}: approve one first", RefusalKind.Conflict);
-        }
+        var stored = (await AllocationQueries.ApprovedVersionAsync(work.Session, Jurisdiction, Year).ConfigureAwait(false))!;
         if (AllocationQueries.Read(stored).History is not { } history)
         {
             return new AllocationDecision.Refuse("NoHistoryBasis", "kind",

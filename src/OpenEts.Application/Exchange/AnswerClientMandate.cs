@@ -14,7 +14,7 @@ namespace OpenEts.Application.Exchange;
 /// trading account again — it may confirm another member's client account or have its own opened — and its holding account
 /// is free (<c>exchange.client.declined</c>). Only a user of the client organisation who represents the account's registry
 /// holding account answers (<c>NotTheClient</c>); an account no longer awaiting its client is refused (<c>AccountState</c>:
-/// a confirmed client leaves its member by closing or moving). [ours: no exchange's member rule on a client's mandate was
+/// a confirmed client leaves its member by closing or moving). [UNCONFIRMED: no exchange's member rule on a client's mandate was
 /// retrieved; docs/exchange.md]
 /// </summary>
 /// <param name="Account">The client's trading account.</param>

@@ -19,11 +19,11 @@ public sealed record CalculationRequest(ReportInput Input)
         var read = new FieldReader();
         var sector = string.IsNullOrWhiteSpace(form.Sector) ? Sector.Other : read.Enum<Sector>(form.Sector, "sector");
         var year = read.ReportingYear(form.Year);
-        var region = read.Text(form.Region, "region", MrvFields.CodeLength, required: false);
+        var region = read.Region(form.Region);
         var lines = read.Lines(form.Lines);
         var outputs = read.Outputs(form.Outputs);
         request = read.IsValid
-            ? new CalculationRequest(new ReportInput(sector, year, region.Length == 0 ? SaveDraftReport.DefaultRegion : region.ToLowerInvariant(), lines, outputs))
+            ? new CalculationRequest(new ReportInput(sector, year, region, lines, outputs))
             : null;
         errors = read.Errors;
         return request is not null;

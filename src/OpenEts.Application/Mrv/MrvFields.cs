@@ -178,6 +178,25 @@ public static class MrvFields
         return lines;
     }
 
+    /// <summary>
+    /// The report's grid region, lower-cased; <see cref="SaveDraftReport.DefaultRegion"/> when none is typed; one that is no
+    /// region is refused (<c>UnknownGridRegion</c>) rather than left to fall back to the national factor.
+    /// </summary>
+    public static string Region(this FieldReader read, string? typed)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var region = read.Text(typed, "region", CodeLength, required: false).ToLowerInvariant();
+        if (region.Length == 0)
+        {
+            return SaveDraftReport.DefaultRegion;
+        }
+        if (!GridRegions.IsKnown(region))
+        {
+            read.Fail("region", "UnknownGridRegion", GridRegions.Unknown("region", region));
+        }
+        return region;
+    }
+
     public static IReadOnlyList<ProductionOutput> Outputs(this FieldReader read, IReadOnlyList<OutputForm>? forms, string field = "outputs")
     {
         ArgumentNullException.ThrowIfNull(read);

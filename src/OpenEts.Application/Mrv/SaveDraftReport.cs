@@ -30,10 +30,10 @@ public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<Repo
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
         var year = read.ReportingYear(form.Year);
-        var region = read.Text(form.Region, "region", MrvFields.CodeLength, required: false);
+        var region = read.Region(form.Region);
         var lines = read.Lines(form.Lines);
         var outputs = read.Outputs(form.Outputs);
-        command = read.IsValid ? new SaveDraftReport(year, region.Length == 0 ? DefaultRegion : region.ToLowerInvariant(), lines, outputs) : null;
+        command = read.IsValid ? new SaveDraftReport(year, region, lines, outputs) : null;
         errors = read.Errors;
         return command is not null;
     }

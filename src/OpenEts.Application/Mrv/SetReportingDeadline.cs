@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Mrv;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Mrv;
@@ -24,6 +25,10 @@ public sealed record SetReportingDeadline(ReportingDeadline Deadline) : IMrvComm
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
         var jurisdiction = read.Text(form.Jurisdiction, "jurisdiction", MrvFields.CodeLength).ToLowerInvariant();
+        if (jurisdiction.Length > 0 && !GridRegions.IsKnown(jurisdiction))
+        {
+            read.Fail("jurisdiction", "UnknownGridRegion", GridRegions.Unknown("jurisdiction", jurisdiction));
+        }
         var year = read.ReportingYear(form.Year);
         var reports = Date(read, form.ReportsDue, "reportsDue");
         var verification = Date(read, form.VerificationDue, "verificationDue");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Offsets;
 using OpenEts.Application.Registry;
@@ -55,8 +56,18 @@ internal static class OffsetsCommand
             {
                 return ExitCode.Usage;
             }
-            var rows = await Queries(context).ProjectsAsync(null, Programmes.Find(r.GetValue(programme))?.Type,
-                Enum.TryParse<ProjectStatus>(r.GetValue(status), ignoreCase: true, out var s) ? s : null, ct).ConfigureAwait(false);
+            // A programme or status that is none is named with those there are, as the API does, rather than listing all.
+            var read = new FieldReader();
+            var of = OffsetsQueries.ProgrammeFilter(read, r.GetValue(programme));
+            var wanted = string.IsNullOrWhiteSpace(r.GetValue(status)) ? (ProjectStatus?)null
+                : read.Among(r.GetValue(status)!.ToLowerInvariant(), "--status", [.. Enum.GetNames<ProjectStatus>().Select(n => n.ToLowerInvariant())]) is { } code
+                    ? Enum.Parse<ProjectStatus>(code, ignoreCase: true)
+                    : null;
+            if (!read.IsValid)
+            {
+                return await context.UsageAsync(read.Errors.Select(e => $"{e.Message} (rule {e.Rule})")).ConfigureAwait(false);
+            }
+            var rows = await Queries(context).ProjectsAsync(null, of?.Type, wanted, ct).ConfigureAwait(false);
             foreach (var row in rows)
             {
                 await context.Out.WriteLineAsync(Invariant(

@@ -50,6 +50,10 @@ public sealed record FactorCorrection(FactorCorrectionKind Kind, string Target, 
         {
             return ("target", "Required", "target: name the grid region (national, guangdong, south, …)");
         }
+        if (Kind == FactorCorrectionKind.GridFactor && !GridRegions.IsKnown(Target))
+        {
+            return ("target", "UnknownGridRegion", GridRegions.Unknown("target", Target));
+        }
         if (Value <= 0m)
         {
             return ("value", "Range", "value: a factor must be greater than zero");

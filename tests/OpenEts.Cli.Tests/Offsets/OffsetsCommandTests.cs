@@ -19,6 +19,22 @@ public sealed class OffsetsCommandTests
         System.Text.RegularExpressions.Regex.Match(output, @"report (\d+)").Groups[1].Value;
 
     [Fact]
+    public async Task List_WithAStatusOrProgrammeThatIsNone_NamesThoseThereAreInsteadOfListingEveryProject()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var status = await RunAsync(db, "list", "--status", "bogus");
+        var programme = await RunAsync(db, "list", "--programme", "XYZ");
+        var registered = await RunAsync(db, "list", "--status", "Registered");
+
+        Assert.Equal((2, ""), (status.Exit, status.Out));
+        Assert.Contains("registered", status.Err, StringComparison.Ordinal);
+        Assert.Equal((2, ""), (programme.Exit, programme.Out));
+        Assert.Contains("XYZ", programme.Err, StringComparison.Ordinal);
+        Assert.Equal(0, registered.Exit);
+    }
+
+    [Fact]
     public async Task EveryStep_WindProjectFromFilingToIssuance_IssuesTheVerifiedTonnesIntoTheOwnersAccount()
     {
         using var db = await RegistryDatabase.SqliteAsync();

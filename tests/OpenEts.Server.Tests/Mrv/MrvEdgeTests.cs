@@ -149,6 +149,30 @@ public sealed partial class MrvEdgeTests(ServerFactory server) : IClassFixture<S
         Assert.DoesNotContain("\"year\":2019", reports, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RegionsAndJurisdictions_ThatAreNoRegion_AreRefusedByName_RatherThanFallingBackToTheNationalFactor()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        using var regulator = await server.SignedInAsync("regulator");
+        object[] lines = [new { id = "L1", kind = "fuel-combustion", material = "raw-coal", amount = 1000m, unit = "t" }];
+        object[] outputs = [new { kind = "paper", amount = 2000m, unit = "t" }];
+
+        using var typo = await paper.PostAsJsonAsync("/api/v1/mrv/reports", new { year = 2023, region = "guandong", lines, outputs }, Ct);
+        using var calc = await paper.PostAsJsonAsync("/api/v1/mrv/calc", new { year = 2023, region = "mars", lines, outputs }, Ct);
+        using var deadline = await regulator.PostAsJsonAsync("/api/v1/mrv/deadlines",
+            new { jurisdiction = "narnia", year = 2023, reportsDue = "2024-03-31", verificationDue = "2024-04-30" }, Ct);
+        using var province = await paper.PostAsJsonAsync("/api/v1/mrv/calc", new { year = 2023, region = "hainan", lines, outputs }, Ct);
+
+        foreach (var (refused, field) in new[] { (typo, "region"), (calc, "region"), (deadline, "jurisdiction") })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal((field, "UnknownGridRegion"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        }
+        // A province without a factor of its own is a region: it takes the national factor, as documented.
+        Assert.Equal(HttpStatusCode.OK, province.StatusCode);
+    }
+
     private async Task<long> AssignedPaperReportAsync(int year)
     {
         using var paper = await server.SignedInAsync("paper-a");

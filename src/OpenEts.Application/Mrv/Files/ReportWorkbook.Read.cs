@@ -77,8 +77,11 @@ public static partial class ReportWorkbook
                     case ReportMetaKind.Year:
                         reader.Fail(at, "BadYear", $"'{value}' is not a reporting year (2000–2100)");
                         break;
-                    case ReportMetaKind.Region:
+                    case ReportMetaKind.Region when GridRegions.IsKnown(value.ToLowerInvariant()):
                         region = value.ToLowerInvariant();
+                        break;
+                    case ReportMetaKind.Region:
+                        reader.Fail(at, "UnknownGridRegion", GridRegions.Unknown("电网区域", value));
                         break;
                     case ReportMetaKind.Method when TryParseMethod(value, out var mt):
                         method = mt;
