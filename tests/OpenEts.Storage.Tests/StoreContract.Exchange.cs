@@ -87,6 +87,27 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task ListInstrument_OfAClassNeverIssuedOrWithFiguresThatDoNotFit_IsRefusedNamingTheFigure()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        ListInstrument.Form Form(string code, string unitClass, long? lot = null, long? maxOrder = null) =>
+            new(code, unitClass, 20m, null, lot, maxOrder, null, null);
+
+        var never = await m.RunAsync("exchange", new ListInstrument(Instrument.Gdea(2099, 2_000, TradingCalendar.National.Name)));
+        var small = ListInstrument.TryParse(Form("GDEA-2017-B", "GDEA-2017", lot: 10, maxOrder: 5), out _, out var maxErrors);
+        var noLot = ListInstrument.TryParse(Form("GDEA-2017-C", "GDEA-2017", lot: 0), out _, out var lotErrors);
+
+        var refused = Assert.IsType<ExchangeOutcome.Refused>(never);
+        Assert.Equal((ExchangeRule.UnknownClass, "class"), (refused.Rule, refused.Field));
+        Assert.DoesNotContain(await m.Store.ReadAsync(s => s.Exchange.InstrumentsAsync(), Ct), l => l.Instrument.Code == "GDEA-2099");
+        Assert.False(small);
+        Assert.Equal(("maxOrder", "maxOrder: at least one lot (10 t), not 5 t"), (maxErrors[0].Field, maxErrors[0].Message));
+        Assert.False(noLot);
+        Assert.Equal("lot", lotErrors[0].Field);
+        Assert.DoesNotContain("Parameter", lotErrors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exchange_SellThenCrossingBuy_SettlesUnitsCashAndFeesInBothLedgers()
     {
         await using var m = await ExchangeMarketAsync(Db);

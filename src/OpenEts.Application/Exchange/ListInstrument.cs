@@ -49,7 +49,9 @@ public sealed record ListInstrument(Instrument Instrument) : IExchangeCommand
             }
             else
             {
-                read.Fail(reason.StartsWith("calendar", StringComparison.Ordinal) ? "calendar" : "code", "Instrument", reason);
+                // The reason starts with its field (lot: …, maxOrder: …, tick: …).
+                var field = reason.Split(':', 2)[0];
+                read.Fail(field is "calendar" or "referencePrice" or "tick" or "lot" or "maxOrder" ? field : "code", "Instrument", reason);
             }
         }
         errors = read.Errors;
@@ -67,6 +69,12 @@ public sealed record ListInstrument(Instrument Instrument) : IExchangeCommand
         if (await work.Session.Exchange.FindInstrumentAsync(Instrument.Code).ConfigureAwait(false) is not null)
         {
             return new ExchangeOutcome.Refused(ExchangeRule.AlreadyListed, "code", $"{Instrument.Code} is already listed", RefusalKind.Conflict);
+        }
+        if (!work.RegistryRead(l => l.IssuedClasses.Contains(Instrument.Class)))
+        {
+            // A book of a class the registry never issued could take no sell: nobody holds a unit of it.
+            return new ExchangeOutcome.Refused(ExchangeRule.UnknownClass, "class",
+                $"the registry has issued no {Instrument.Class}: an instrument trades a class once it is issued", RefusalKind.Conflict);
         }
         await work.Session.Exchange.InsertInstrumentAsync(Instrument, work.Now).ConfigureAwait(false);
         var entry = await work.Session.Journal.AppendAsync(work.Now, work.Actor.UserName, Kind, Instrument.Code, ToJson(Instrument))

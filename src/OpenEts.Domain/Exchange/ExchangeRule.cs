@@ -223,4 +223,7 @@ public enum ExchangeRule
     /// registry holding account confirms or declines it.
     /// </summary>
     NotTheClient,
+
+    /// <summary>The registry has issued no unit of the instrument's class.</summary>
+    UnknownClass,
 }

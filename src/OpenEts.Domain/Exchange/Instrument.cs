@@ -105,9 +105,16 @@ public sealed record Instrument(
         string? calendar, [NotNullWhen(true)] out Instrument? instrument, [NotNullWhen(false)] out string? reason)
     {
         instrument = null;
+        // Each figure's own rule, its field first ("lot: …"), so that the refusal names what to change.
         reason = code is null || code.Length is 0 or > MaxCodeLength || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
             ? $"code: ASCII letters, digits and '-', 1 to {MaxCodeLength} characters"
             : TradingCalendar.Named(calendar) is null ? "calendar: one of national, guangzhou, all-day"
+            : referencePriceFen is < 1 or > InstrumentSettings.MaxReferencePriceFen
+                ? $"referencePrice: from 0.01 to {InstrumentSettings.MaxReferencePriceFen / 100m:0.00} yuan"
+            : tickFen < 1 ? "tick: at least 0.01 yuan"
+            : lotTonnes < 1 ? "lot: whole tonnes, at least 1"
+            : maxOrderTonnes < lotTonnes ? $"maxOrder: at least one lot ({lotTonnes} t), not {maxOrderTonnes} t"
+            : maxOrderTonnes > InstrumentSettings.MaxOrderTonnesLimit ? $"maxOrder: at most {InstrumentSettings.MaxOrderTonnesLimit} t"
             : null;
         if (reason is not null)
         {
@@ -122,7 +129,9 @@ public sealed record Instrument(
         }
         catch (ArgumentException e)
         {
-            reason = e.Message;
+            // What remains is the tick against the band: no price of the grid within it, or too many.
+            var message = e.Message.Split(" (Parameter", 2)[0];
+            reason = e.ParamName == "tickFen" ? $"tick: {message}" : $"{e.ParamName ?? "code"}: {message}";
             return false;
         }
     }
