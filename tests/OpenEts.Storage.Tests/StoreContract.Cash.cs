@@ -219,6 +219,22 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Cash_DepositForTheRegulatorOrAVerifier_IsRefusedAndOpensNoAccount()
+    {
+        var (store, _) = await CashStoreAsync(Db);
+        await using var __ = store;
+        var regulator = await store.WriteAsync(s => s.Organisations.InsertAsync(
+            Company("11440000MB2C92013", "广东省生态环境厅") with { Kind = Domain.Organisations.OrganisationKind.Regulator }, Now), Ct);
+        var handler = new CashCommandHandler(store, new FixedClock(Now));
+
+        var refused = await handler.HandleAsync(Actor.System, new DepositCash(regulator.Code, Yuan.From(0.01m), "slip", IdempotencyKey.From("k")), Ct);
+
+        var refusal = Assert.IsType<CashCommandOutcome.Refused>(refused);
+        Assert.Equal(("NotACashHolder", "organisation"), (refusal.Rule, refusal.Field));
+        Assert.Null(await store.ReadAsync(s => s.Cash.FindMemberAccountAsync(regulator.Id), Ct));
+    }
+
+    [Fact]
     public async Task Cash_StatementOfAnotherCompany_IsHiddenFromAMember()
     {
         var (store, member) = await CashStoreAsync(Db);

@@ -116,7 +116,8 @@ public abstract partial class StoreContract<TDb>
         var cleared = await OneWayDoneAsync(m, "exchange", new CloseOneWayAuction(auction.Id));
 
         Assert.Equal((ExchangeRule.InstrumentHalted, RefusalKind.Conflict), (halted.Rule, halted.Kind));
-        Assert.Equal((1_000L, 850m + 0.42m), (frozen, reserved));
+        // 500 t × 17.00 = 8 500.00 yuan and the most the fee can be, 0.05 %: 4.25.
+        Assert.Equal((1_000L, 8_504.25m), (frozen, reserved));
         Assert.Equal((OneWayAuctionStatus.Cleared, 500L), (cleared.Auction!.Status, cleared.Auction.Sold));
     }
 

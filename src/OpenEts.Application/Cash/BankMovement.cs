@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using OpenEts.Application.Forms;
+using OpenEts.Application.Registry;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
@@ -37,6 +38,14 @@ internal static class BankMovement
         if (await work.Session.Organisations.FindByCodeAsync(organisation).ConfigureAwait(false) is not { } member)
         {
             return new CashCommandOutcome.NotFound("organisation");
+        }
+        if (member.Kind is not (OrganisationKind.Company or OrganisationKind.Investor))
+        {
+            // Cash is held by those who trade or bid: companies and investors, members and clients. The regulator, a
+            // verifier, an auditor or the exchange holds none here (the exchange's fees have their own system account).
+            return new CashCommandOutcome.Refused("NotACashHolder", "organisation",
+                $"organisation: {member.Name} ({organisation.Value}) is a {member.Kind.ToString().ToLowerInvariant()}, which holds no cash account: companies and investors do",
+                RefusalKind.Conflict);
         }
         return await move(member).ConfigureAwait(false) switch
         {
