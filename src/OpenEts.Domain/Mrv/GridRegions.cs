@@ -17,7 +17,7 @@ public static class GridRegions
         "guizhou", "yunnan", "xizang", "shaanxi", "gansu", "qinghai", "ningxia", "xinjiang",
     ];
 
-    private static readonly HashSet<string> KnownCodes = [National, .. Grids, .. Provinces];
+    private static readonly HashSet<string> KnownCodes = new([National, .. Grids, .. Provinces], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether <paramref name="code"/> names a region: the nation, a province or a regional grid. A typo (guandong) would
