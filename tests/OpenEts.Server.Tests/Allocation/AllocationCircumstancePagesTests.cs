@@ -23,6 +23,11 @@ public sealed class AllocationCircumstancePagesTests(ServerFactory server) : ICl
     {
         using var regulator = await CookieBrowser.SignInAsync(server, "regulator");
         using var company = await CookieBrowser.SignInAsync(server, "cement-a");
+        // A circumstance adjusts an allocation under an approved plan: the demo seeds Guangdong 2017's as a draft.
+        using var unapproved = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Circumstance", Form("Stoppage", "7", "未批准（演示）"));
+        var unapprovedHtml = await unapproved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var approve = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Approve",
+            new Dictionary<string, string> { ["plan"] = "guangdong-2017", ["version"] = "1" });
 
         using var recorded = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Circumstance", Form("Stoppage", "7", "停产备案（演示）"));
         using var bad = await regulator.PostFormAsync("/Allocation", "/Allocation?handler=Circumstance", Form("Closure", "13", "关停（演示）"));
@@ -31,6 +36,8 @@ public sealed class AllocationCircumstancePagesTests(ServerFactory server) : ICl
         var forbiddenHtml = await forbidden.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var page = await regulator.GetStringAsync("/Allocation?jurisdiction=guangdong&year=2017");
 
+        Assert.Contains("id=\"alloc-error\"", unapprovedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("未批准（演示）", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         Assert.Contains($"data-code=\"{Cement}\" data-kind=\"Stoppage\"", page, StringComparison.Ordinal);
         Assert.Contains("停产备案（演示）", page, StringComparison.Ordinal);
