@@ -22,6 +22,16 @@ public sealed class FieldReader
     public bool IsValid => _errors.Count == 0;
 
     /// <summary>Records a bad field.</summary>
+    /// <summary>A time with its offset (2026-11-30T08:00:00+08:00, or …Z). A time without offset is refused: read in the server's own zone it would be ambiguous.</summary>
+    public static bool TryTime(string? text, out DateTimeOffset at)
+    {
+        var t = text?.Trim();
+        at = default;
+        return t is { Length: >= 20 }
+            && (t.EndsWith('Z') || t[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
+    }
+
     public void Fail(string field, string rule, string message) => _errors.Add(new FieldError(field, rule, message));
 
     /// <summary>Records a bad field whose message names figures (a range, a limit), so that another language states them too.</summary>

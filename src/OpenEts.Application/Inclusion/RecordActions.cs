@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
@@ -19,7 +18,7 @@ namespace OpenEts.Application.Inclusion;
 /// A citizen records their own actions; the regulator and a data partner (<see cref="Role.DataPartner"/>) any citizen's,
 /// a partner only in its key's programme and of its key's behaviours (else <c>OutOfScope</c>: the batch, or the action).
 /// </summary>
-public sealed partial record RecordActions(string Programme, IReadOnlyList<RecordActions.Item> Items) : IInclusionCommand
+public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions.Item> Items) : IInclusionCommand
 {
     /// <summary>
     /// One action as typed: who (a user name; empty for oneself), the source and its event id, what, when (ISO 8601 with
@@ -78,8 +77,7 @@ public sealed partial record RecordActions(string Programme, IReadOnlyList<Recor
         {
             read.Fail(Field("behaviour"), "UnknownValue", $"behaviour is one of: {string.Join(", ", Behaviours.Codes)}");
         }
-        if (!DateTimeOffset.TryParse(a.OccurredAt?.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            || a.OccurredAt!.Trim().Length < 19 || !HasOffset(a.OccurredAt.Trim()))
+        if (!FieldReader.TryTime(a.OccurredAt, out var at))
         {
             // Without its offset a time would be read in the server's own zone: another Beijing day, other caps and periods.
             read.Fail(Field("occurredAt"), "Time", "occurredAt is a time with its offset, such as 2026-11-30T08:15:00+08:00");
@@ -297,12 +295,6 @@ public sealed partial record RecordActions(string Programme, IReadOnlyList<Recor
             await work.Session.Inclusion.MarkLateAsync(aggregation, events).ConfigureAwait(false);
         }
     }
-
-    // 2026-11-30T08:15:00+08:00, …+0800 or …Z: the time says which zone it is in.
-    private static bool HasOffset(string time) => OffsetAtEnd().IsMatch(time);
-
-    [GeneratedRegex(@"(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})$")]
-    private static partial Regex OffsetAtEnd();
 
     // p7/… and c12/…: the sources a partner's and a citizen's own actions are kept under.
     private static bool IsReserved(string source)

@@ -83,6 +83,23 @@ public sealed class OffsetsQueries(IStore store, RegistryQueries registry)
         return read.Among(text, "programme", [.. Programmes.All.Select(p => p.Code)]) is { } code ? Programmes.Find(code) : null;
     }
 
+    /// <summary>
+    /// The status a list of projects is filtered by (<c>?status=registered</c>, <c>--status</c>): the one
+    /// <paramref name="text"/> names, any case; null when none is given, or when it names none, which is filed in
+    /// <paramref name="read"/> as <c>UnknownValue</c> under <paramref name="field"/> naming the statuses there are.
+    /// </summary>
+    public static ProjectStatus? StatusFilter(FieldReader read, string? text, string field = "status")
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return read.Among(text, field, [.. Enum.GetNames<ProjectStatus>().Select(n => n.ToLowerInvariant())]) is { } code
+            ? Enum.Parse<ProjectStatus>(code, ignoreCase: true)
+            : null;
+    }
+
     /// <summary>The projects <paramref name="actor"/> may see, optionally of one programme or status, with the tonnes issued so far.</summary>
     public async Task<IReadOnlyList<ProjectRow>> ProjectsAsync(Actor? actor, UnitType? programme, ProjectStatus? status, CancellationToken ct)
     {

@@ -59,10 +59,7 @@ internal static class OffsetsCommand
             // A programme or status that is none is named with those there are, as the API does, rather than listing all.
             var read = new FieldReader();
             var of = OffsetsQueries.ProgrammeFilter(read, r.GetValue(programme));
-            var wanted = string.IsNullOrWhiteSpace(r.GetValue(status)) ? (ProjectStatus?)null
-                : read.Among(r.GetValue(status)!.ToLowerInvariant(), "--status", [.. Enum.GetNames<ProjectStatus>().Select(n => n.ToLowerInvariant())]) is { } code
-                    ? Enum.Parse<ProjectStatus>(code, ignoreCase: true)
-                    : null;
+            var wanted = OffsetsQueries.StatusFilter(read, r.GetValue(status), "--status");
             if (!read.IsValid)
             {
                 return await context.UsageAsync(read.Errors.Select(e => $"{e.Message} (rule {e.Rule})")).ConfigureAwait(false);

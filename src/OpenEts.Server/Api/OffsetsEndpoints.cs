@@ -95,7 +95,7 @@ internal static class OffsetsEndpoints
     {
         var read = new FieldReader();
         var of = OffsetsQueries.ProgrammeFilter(read, programme);
-        var wanted = QueryValues.Choice<ProjectStatus>(read, status, "status");
+        var wanted = OffsetsQueries.StatusFilter(read, status);
         if (!read.IsValid)
         {
             return Problems.Fields(read.Errors);

@@ -84,7 +84,7 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             {
                 read.Fail(prefix + "meter", "Required", $"row {i}: meter is the meter point's code, 1–64 characters");
             }
-            if (!MonitoringFields.TryTime(r.At, out var at))
+            if (!FieldReader.TryTime(r.At, out var at))
             {
                 read.Fail(prefix + "at", "Time", $"row {i}: at is a time with its offset, such as 2026-11-30T08:00:00+08:00");
             }
@@ -114,7 +114,7 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
                 read.Fail(prefix + "meter", "Required", $"monthly row {i}: meter is the meter point's code, 1–64 characters");
             }
             var month = read.Month(m.Month, prefix + "month");
-            if (!MonitoringFields.TryTime(m.At, out var at))
+            if (!FieldReader.TryTime(m.At, out var at))
             {
                 read.Fail(prefix + "at", "Time", $"monthly row {i}: at is the figure's timestamp with its offset, such as 2026-12-01T00:00:00+08:00");
             }

@@ -20,16 +20,6 @@ public static class MonitoringFields
         return default;
     }
 
-    /// <summary>A time with its offset (2026-11-30T08:00:00+08:00), or a Time error. A time without offset is refused: it would be ambiguous.</summary>
-    public static bool TryTime(string? text, out DateTimeOffset at)
-    {
-        var t = text?.Trim();
-        at = default;
-        return t is { Length: >= 20 }
-            && (t.EndsWith('Z') || t[^6] is '+' or '-')
-            && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
-    }
-
     /// <summary>A meter's permitted daily use: above 0, exact to 0.001 of the meter's unit; or a Range error naming the field.</summary>
     public static MeterQuantity DailyLimit(this FieldReader read, decimal? value, string field)
     {
