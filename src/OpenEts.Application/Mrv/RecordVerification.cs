@@ -145,10 +145,16 @@ public sealed record RecordVerification(long Report, IReadOnlyList<LineAdjustmen
         }
         for (var i = 0; i < ParameterAdjustments.Count; i++)
         {
-            if (!report.Lines.Any(l => l.Id == ParameterAdjustments[i].LineId))
+            var adjustment = ParameterAdjustments[i];
+            if (report.Lines.FirstOrDefault(l => l.Id == adjustment.LineId) is not { } line)
             {
-                errors.Add(new FieldError($"parameterAdjustments[{i}].lineId", "UnknownLine",
-                    $"the report has no line {ParameterAdjustments[i].LineId}"));
+                errors.Add(new FieldError($"parameterAdjustments[{i}].lineId", "UnknownLine", $"the report has no line {adjustment.LineId}"));
+            }
+            else if (!ParameterKinds.AppliesTo(line.Kind, adjustment.Parameter))
+            {
+                // The value would be kept in the verification and read by no formula: the verified total would not move.
+                errors.Add(FieldError.Of($"parameterAdjustments[{i}].parameter", "MeasurementNotApplicable",
+                    $"line {line.Id} ({SourceKinds.Code(line.Kind)}) has no {ParameterKinds.Code(adjustment.Parameter)}: it measures {ParameterKinds.CodesFor(line.Kind)}"));
             }
         }
         if (errors.Count > 0)

@@ -53,6 +53,22 @@ public sealed record SaveMonitoringPlan(int Year, IReadOnlyList<PlanSource> Sour
         {
             return new MrvDecision.Refuse("NotACompany", "actor", "only a covered company's representative keeps a monitoring plan", RefusalKind.Forbidden);
         }
+        // A plan naming a fuel or carbonate the library does not have would cover lines no report can compute.
+        var library = MrvFactors.AtVersion(await work.Session.Mrv.ListFactorVersionsAsync().ConfigureAwait(false), null);
+        var errors = new List<FieldError>();
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            if (library.MaterialsFor(Sources[i].Kind) is { } known
+                && !known.Contains(Sources[i].Material, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(FieldError.Of($"sources[{i}].material", "UnknownMaterial",
+                    $"{SourceKinds.Code(Sources[i].Kind)} '{Sources[i].Material}' is not in factor library {library.Version}: one of {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new MrvDecision.Fail(errors);
+        }
         return new MrvDecision.Write("mrv.plan.saved", MrvWork.Subject(company, Year), new { year = Year, sources = Sources })
         {
             Plan = new MonitoringPlan(company.Id, Year, Sources, work.Now),

@@ -31,6 +31,17 @@ public sealed record FactorLibrary(
     public CarbonateDefault? Carbonate(string code) => Carbonates.GetValueOrDefault(code);
 
     /// <summary>
+    /// The materials the library computes a line of <paramref name="kind"/> with: its fuels for combustion, its carbonates
+    /// for the carbonate sources; null for electricity, heat and clinker, whose factor does not hang on the material named.
+    /// </summary>
+    public IEnumerable<string>? MaterialsFor(SourceKind kind) => kind switch
+    {
+        SourceKind.FuelCombustion => Fuels.Keys,
+        SourceKind.Calcination or SourceKind.CarbonateUse or SourceKind.Desulfurisation => Carbonates.Keys,
+        _ => null,
+    };
+
+    /// <summary>
     /// The grid factor for the year and region. In order: the region's factor of that year; the national factor of
     /// that year; else the factor of the nearest earlier year, then of the nearest later year, the region's preferred
     /// to the national one of the same year. A factor of another year is returned as published (its

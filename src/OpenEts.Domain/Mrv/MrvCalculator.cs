@@ -119,6 +119,12 @@ public static partial class MrvCalculator
             {
                 issues.Add(Error(line, field, "DuplicateMeasurement", $"line {line.Id}: {field} is measured twice"));
             }
+            else if (!ParameterKinds.AppliesTo(line.Kind, measured.Parameter))
+            {
+                // A value the formula would not read was accepted and ignored: the company or verifier believed it counted.
+                issues.Add(ErrorOf(line, field, "MeasurementNotApplicable",
+                    $"line {line.Id} ({SourceKinds.Code(line.Kind)}) has no {field}: it measures {ParameterKinds.CodesFor(line.Kind)}"));
+            }
             else if (measured.Value < 0)
             {
                 issues.Add(Error(line, field, "NegativeMeasurement", $"line {line.Id}: measured {field} is negative"));

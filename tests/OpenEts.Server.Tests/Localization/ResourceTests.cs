@@ -29,7 +29,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "NotACompany", "SectorMismatch", "ReportStatus", "EmptyReport", "UnknownOrganisation", "ConflictOfInterest", "NotAVerifier",
         "UnknownLine", "WarningNotAcknowledged", "UnknownWarning", "NotHolder", "NotInMonitoringPlan", "DuplicateLine",
         "NegativeAmount", "UnknownMaterial", "WrongUnit", "BadNumber", "MissingAmount", "MissingEvidence", "MissingRule", "MissingMaterial",
-        "MissingUnit", "MissingDetail", "BadFraction", "MissingKind", "UnknownKind", "UnknownSector", "BadYear", "UnknownMethod", "NoGridFactor", "UnsupportedSource", "OutsideBoundary", "GridFactorOfAnotherYear",
+        "MissingUnit", "MissingDetail", "BadFraction", "MissingKind", "UnknownKind", "UnknownSector", "BadYear", "UnknownMethod", "NoGridFactor", "UnsupportedSource", "OutsideBoundary", "GridFactorOfAnotherYear", "MeasurementNotApplicable",
         "IntensityOutOfRange", "NoOutput", "LargeChange", "FactorVersionExists", "UnknownFuel", "UnknownOutput",
         "PasswordTooShort", "PasswordTooLong", "PasswordCommon", "PasswordIsUserName", "PasswordMismatch", "WrongPassword",
         "DuplicateUserName", "OrganisationKind", "OrganisationRequired", "OrganisationNotAllowed",

@@ -26,6 +26,18 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         outputs = new object[] { new { kind = "paper", amount = 2000m, unit = "t", detail = "coated" } },
     };
 
+    // A report of paper-b's for the year (1 000 t of coal, 10 t of diesel), submitted and assigned to the demo verifier.
+    private async Task<long> AssignedAsync(HttpClient paper, int year)
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(year, 1000m), Ct));
+        var id = saved.GetProperty("report").GetInt64();
+        await OkJsonAsync(await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
+        await OkJsonAsync(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign",
+            new { verifier = Verifier, conflictOfInterest = "none" }, Ct));
+        return id;
+    }
+
     private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync(Ct);
@@ -284,13 +296,8 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
     public async Task Issue_9_Verification_AdjustingAMeasuredNcv_RecomputesAndTheDerivationNamesTheVerifier()
     {
         using var paper = await server.SignedInAsync("paper-b");
-        using var regulator = await server.SignedInAsync("regulator");
         using var verifier = await server.SignedInAsync("verifier");
-        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", Draft(2035, 1000m), Ct));
-        var id = saved.GetProperty("report").GetInt64();
-        await OkJsonAsync(await paper.PostAsync($"/api/v1/mrv/reports/{id}/submit", null, Ct));
-        await OkJsonAsync(await regulator.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/assign",
-            new { verifier = Verifier, conflictOfInterest = "none" }, Ct));
+        var id = await AssignedAsync(paper, 2035);
 
         using var withoutReason = await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new
         {
@@ -319,6 +326,90 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Contains("adjusted by verifier: 按入厂煤化验报告", ncv.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var adjustment = Assert.Single(detail.GetProperty("verification").GetProperty("parameterAdjustments").EnumerateArray());
         Assert.Equal("netCalorificValue", adjustment.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Verification_AdjustingAParameterTheLinesFormulaHasNot_Is400NamingTheLineAndWhatItMeasures()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+        using var verifier = await server.SignedInAsync("verifier");
+        var id = await AssignedAsync(paper, 2036);
+
+        using var refused = await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new
+        {
+            conclusion = "属实",
+            parameterAdjustments = new[] { new { lineId = "L1", parameter = "emissionFactor", value = 2.5m, reason = "实测", evidence = "LAB-9" } },
+        }, Ct);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var detail = await OkJsonAsync(await paper.GetAsync($"/api/v1/mrv/reports/{id}", Ct));
+
+        // Before, the factor was kept in the verification and read by no formula: the verified total did not move.
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("parameterAdjustments[0].parameter", problem.GetProperty("field").GetString());
+        Assert.Equal("MeasurementNotApplicable", problem.GetProperty("rule").GetString());
+        Assert.EndsWith("排放源 L1（fuel-combustion）的公式中没有 emission-factor，可实测的参数为：ncv, carbon-content, oxidation-rate",
+            problem.GetProperty("errors").GetProperty("parameterAdjustments[0].parameter")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("assigned", detail.GetProperty("summary").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Draft_MeasuringAParameterTheLinesFormulaHasNot_IsAnErrorOnThatLine()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", new
+        {
+            year = 2037,
+            lines = new object[]
+            {
+                new
+                {
+                    id = "E1", kind = "purchasedElectricity", material = "grid", amount = 100m, unit = "megawattHour",
+                    measured = new[] { new { parameter = "netCalorificValue", value = 20m, evidence = "LAB-3", rule = "GB/T 213" } },
+                },
+            },
+        }, Ct));
+
+        using var submit = await paper.PostAsync($"/api/v1/mrv/reports/{saved.GetProperty("report").GetInt64()}/submit", null, Ct);
+        var problem = await submit.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
+        Assert.Equal("lines[E1].ncv", problem.GetProperty("field").GetString());
+        Assert.Equal("MeasurementNotApplicable", problem.GetProperty("rule").GetString());
+        Assert.EndsWith("排放源 E1（purchased-electricity）的公式中没有 ncv，可实测的参数为：emission-factor",
+            problem.GetProperty("errors").GetProperty("lines[E1].ncv")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MonitoringPlan_NamingAFuelTheLibraryHasNot_Is400NamingTheSourceAndTheChoices()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+
+        using var refused = await paper.PostAsJsonAsync("/api/v1/mrv/plans", new
+        {
+            year = 2038,
+            sources = new[]
+            {
+                new { kind = "fuelCombustion", material = "peat", method = "default factors", meter = "weighbridge", frequency = "daily" },
+                new { kind = "purchasedElectricity", material = "grid", method = "default factors", meter = "M-1", frequency = "monthly" },
+            },
+        }, Ct);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var none = await paper.GetAsync("/api/v1/mrv/plans?year=2038", Ct);
+        await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/plans", new
+        {
+            year = 2038,
+            sources = new[] { new { kind = "fuelCombustion", material = "RAW-COAL", method = "default factors", meter = "weighbridge", frequency = "daily" } },
+        }, Ct));
+
+        // Before, the plan was saved: it covered lines no report could compute, and a line of real coal was warned about.
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("sources[0].material", problem.GetProperty("field").GetString());
+        Assert.Equal("UnknownMaterial", problem.GetProperty("rule").GetString());
+        var message = problem.GetProperty("errors").GetProperty("sources[0].material")[0].GetString();
+        Assert.Contains("“peat”", message, StringComparison.Ordinal);
+        Assert.Contains("raw-coal", message, StringComparison.Ordinal);
+        Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
     }
 
     private static IEnumerable<JsonElement> Figures(JsonElement figure) =>

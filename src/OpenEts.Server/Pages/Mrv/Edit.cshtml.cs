@@ -55,7 +55,7 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
     [
         "DuplicateLine", "NegativeAmount", "TooLarge", "EmissionsTooLarge", "OutsideBoundary", "DuplicateMeasurement", "NegativeMeasurement",
         "BadFraction", "MissingEvidence", "UnknownMaterial", "WrongUnit", "NoGridFactor", "NoHeatFactor", "MissingMeasurement",
-        "GridFactorOfAnotherYear",
+        "GridFactorOfAnotherYear", "MeasurementNotApplicable",
     ];
 
     /// <summary>The address asked for a year the platform takes no report for (?year=3000): named, and no form is offered.</summary>
