@@ -24,6 +24,12 @@ public sealed record SubmitMonitoringReport(
     internal bool SampleRequired { get; init; }
 
     /// <summary>
+    /// The first forestry field the form stated (species, area, growth, baseline, leakage, a parameter or its evidence), or
+    /// null: a methodology that is not forestry refuses it rather than ignore it.
+    /// </summary>
+    public string? ForestryField { get; init; }
+
+    /// <summary>
     /// The request as typed. <c>Claimed</c> (tCO2e) for a non-forestry methodology; for forestry <c>Species</c>,
     /// <c>AreaHectares</c>, <c>GrowthPerHectare</c> (m³/ha over the period), <c>BaselineTonnes</c>, <c>LeakageTonnes</c>,
     /// and optionally measured <c>ExpansionFactor</c>, <c>RootToShoot</c>, <c>WoodDensity</c>, <c>CarbonFraction</c> with their
@@ -53,15 +59,26 @@ public sealed record SubmitMonitoringReport(
         {
             read.Fail("claimed", "Precision", "claimed tonnes have at most 3 decimals (1 kg)");
         }
-        var forestry = ReadForestry(read, form);
+        // A claim with no species reads as a report of another methodology: its project's methodology then names any
+        // forestry field stated with it (NotForestryMethodology), rather than the species it lacks.
+        var forestry = claimed is not null && form.Species is null ? null : ReadForestry(read, form);
         if (form.Report is { } r && r <= 0)
         {
             read.Fail("report", "Required", "report: a number ≥ 1");
         }
-        command = read.IsValid ? new SubmitMonitoringReport(project, start, end, claimed, forestry, form.Report) : null;
+        command = read.IsValid ? new SubmitMonitoringReport(project, start, end, claimed, forestry, form.Report) { ForestryField = FirstForestryField(form) } : null;
         errors = read.Errors;
         return command is not null;
     }
+
+    private static string? FirstForestryField(Form form) =>
+        new (string Field, object? Value)[]
+        {
+            ("species", form.Species), ("areaHectares", form.AreaHectares), ("growthPerHectare", form.GrowthPerHectare),
+            ("baselineTonnes", form.BaselineTonnes), ("leakageTonnes", form.LeakageTonnes), ("expansionFactor", form.ExpansionFactor),
+            ("rootToShoot", form.RootToShoot), ("woodDensity", form.WoodDensity), ("carbonFraction", form.CarbonFraction),
+            ("evidence", string.IsNullOrWhiteSpace(form.Evidence) ? null : form.Evidence),
+        }.FirstOrDefault(f => f.Value is not null).Field;
 
     private static ForestryInput? ReadForestry(FieldReader read, Form form)
     {
@@ -133,6 +150,12 @@ public sealed record SubmitMonitoringReport(
         Tonnes claimed;
         if (methodology.Kind == MethodologyKind.ForestrySink)
         {
+            if (Claimed is not null)
+            {
+                // The claim of a forestry report is computed: a stated one was dropped unsaid, and the owner believed it filed.
+                return new OffsetsDecision.Fail([new FieldError("claimed", "ClaimComputed",
+                    $"{methodology.Id} is a forestry methodology: the claim is computed from species, areaHectares and growthPerHectare; leave claimed empty")]);
+            }
             if (Forestry is null)
             {
                 return new OffsetsDecision.Fail([new FieldError("areaHectares", "Required",
@@ -142,6 +165,11 @@ public sealed record SubmitMonitoringReport(
         }
         else
         {
+            if (ForestryField is { } field)
+            {
+                return new OffsetsDecision.Fail([new FieldError(field, "NotForestryMethodology",
+                    $"{methodology.Id} is not a forestry methodology: {field} does not apply; state the reductions claimed only")]);
+            }
             if (Claimed is not { } c)
             {
                 return new OffsetsDecision.Fail([new FieldError("claimed", "Required", $"{methodology.Id}: state the reductions claimed (tCO2e)")]);

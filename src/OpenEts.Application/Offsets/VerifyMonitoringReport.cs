@@ -84,9 +84,9 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
         var claimCeiling = (long)decimal.Floor(report.Claimed.Value);
         var forestry = report.Forestry;
         object? derivation = null;
-        if (forestry is null && Parameters is not null)
+        if (forestry is null && (Parameters is not null || AreaHectares is not null || GrowthPerHectare is not null))
         {
-            return new OffsetsDecision.Refuse("NotForestry", "expansionFactor",
+            return new OffsetsDecision.Refuse("NotForestry", Parameters is not null ? "expansionFactor" : AreaHectares is not null ? "areaHectares" : "growthPerHectare",
                 $"monitoring report {report.Id} states its reductions, not forestry parameters: restate verifiedTonnes instead",
                 RefusalKind.Malformed);
         }

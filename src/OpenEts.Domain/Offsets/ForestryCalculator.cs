@@ -11,6 +11,13 @@ namespace OpenEts.Domain.Offsets;
 /// </summary>
 public static class ForestryCalculator
 {
+    /// <summary>
+    /// The largest BEF accepted: a plausibility bound of the platform's, above every species default (1.47–1.63) and the
+    /// values a young stand may reach [UNCONFIRMED: no bound in the reference]. A BEF of 1 000 would issue a thousand
+    /// times the stand's stem carbon.
+    /// </summary>
+    public const decimal MaxExpansionFactor = 4m;
+
     /// <summary>Checks the input: the field at fault and why, or empty.</summary>
     public static IReadOnlyList<(string Field, string Message)> Check(ForestryInput input)
     {
@@ -24,9 +31,9 @@ public static class ForestryCalculator
         {
             errors.Add(("growthPerHectare", "growth is 0 or more m³/ha"));
         }
-        if (input.ExpansionFactor.Value < 1)
+        if (input.ExpansionFactor.Value is < 1 or > MaxExpansionFactor)
         {
-            errors.Add(("expansionFactor", "the biomass expansion factor is at least 1"));
+            errors.Add(("expansionFactor", "the biomass expansion factor is from 1 to 4"));
         }
         if (input.RootToShoot.Value is < 0 or > 1)
         {

@@ -168,6 +168,61 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
         Assert.InRange(shown.GetProperty("verifiedTonnes").GetInt64(), 5_400, 5_500);
     }
 
+    [Fact]
+    public async Task MonitoringReport_FieldsOfTheOtherKindOfMethodology_AreRefusedNamingTheFieldNotIgnored()
+    {
+        using var owner = await server.SignedInAsync("power-a");
+        using var verifier = await server.SignedInAsync("verifier");
+        using var regulator = await server.SignedInAsync("regulator");
+        var wind = await RegisteredAsync(owner, verifier, regulator, new
+        {
+            programme = "CCER", code = "000919", account = "GD-HOLD-POWER", title = "阳江风电项目（测试）", methodology = "CM-001-V02",
+            category = "wind", province = "GD", city = "阳江市", county = "阳西县", creditingStart = "2018-01-01", creditingEnd = "2027-12-31",
+            expectedPerYear = 40_000, gasSharePercent = 100m,
+        });
+        var forest = await RegisteredAsync(owner, verifier, regulator, new
+        {
+            programme = "CCER", code = "000933", account = "GD-HOLD-POWER", title = "梅州森林经营碳汇（测试）", methodology = "AR-CM-003-V01",
+            category = "forestry", province = "GD", city = "梅州市", county = "平远县", creditingStart = "2018-01-01", creditingEnd = "2037-12-31",
+            expectedPerYear = 5_000, gasSharePercent = 100m, boundary = "24.8,115.2; 24.8,115.3; 24.7,115.3",
+        });
+
+        using var windWithArea = await owner.PostAsJsonAsync($"/api/v1/offsets/projects/{wind}/reports",
+            new { periodStart = "2018-01-01", periodEnd = "2018-12-31", claimed = 40_000m, areaHectares = 1000m }, Ct);
+        using var forestWithClaim = await owner.PostAsJsonAsync($"/api/v1/offsets/projects/{forest}/reports", new
+        {
+            periodStart = "2018-01-01", periodEnd = "2018-12-31", claimed = 90_000m, species = "chinese-fir", areaHectares = 1000m, growthPerHectare = 10m,
+        }, Ct);
+        using var thousandfold = await owner.PostAsJsonAsync($"/api/v1/offsets/projects/{forest}/reports", new
+        {
+            periodStart = "2018-01-01", periodEnd = "2018-12-31", species = "chinese-fir", areaHectares = 1000m, growthPerHectare = 10m,
+            expansionFactor = 1000m, evidence = "样地调查 2018-11",
+        }, Ct);
+        var report = (await PostAsync(owner, $"/api/v1/offsets/projects/{wind}/reports",
+            new { periodStart = "2018-01-01", periodEnd = "2018-12-31", claimed = 40_000m })).GetProperty("report").GetInt64();
+        using var windRestated = await verifier.PostAsJsonAsync($"/api/v1/offsets/reports/{report}/verify",
+            new { opinion = "核证通过（测试）", verifiedTonnes = 40_000m, growthPerHectare = 12m }, Ct);
+        var projects = await Task.WhenAll(new[] { wind, forest }.Select(id => owner.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects/{id}", Ct)));
+
+        // Before, each was accepted with the field dropped: the owner or verifier believed it counted.
+        Assert.Equal(("areaHectares", "NotForestryMethodology"), await FieldAndRuleAsync(windWithArea, HttpStatusCode.BadRequest));
+        Assert.Equal(("claimed", "ClaimComputed"), await FieldAndRuleAsync(forestWithClaim, HttpStatusCode.BadRequest));
+        var bef = await thousandfold.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, thousandfold.StatusCode);
+        Assert.Equal(("expansionFactor", "Forestry"), (bef.GetProperty("field").GetString(), bef.GetProperty("rule").GetString()));
+        Assert.EndsWith("生物量扩展因子须在 1 至 4 之间", bef.GetProperty("errors").GetProperty("expansionFactor")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(("growthPerHectare", "NotForestry"), await FieldAndRuleAsync(windRestated, HttpStatusCode.BadRequest));
+        Assert.Equal("submitted", Assert.Single(projects[0].GetProperty("reports").EnumerateArray()).GetProperty("status").GetString());
+        Assert.Empty(projects[1].GetProperty("reports").EnumerateArray());
+    }
+
+    private static async Task<(string?, string?)> FieldAndRuleAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {problem}");
+        return (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString());
+    }
+
     [Theory]
     [InlineData("2024-02-30", "NoSuchDate", "计入期开始")]
     [InlineData("2024/02/28", "Date", "日期格式为 yyyy-MM-dd")]
