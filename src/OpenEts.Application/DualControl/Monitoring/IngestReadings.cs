@@ -101,6 +101,11 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             {
                 read.Fail(prefix + "value", "Range", $"row {i}: {reason}");
             }
+            else if (v > MonitoringLimits.MaxReading)
+            {
+                read.FailOf(prefix + "value", "ImplausibleReading",
+                    $"row {i}: {v} is more than {MonitoringLimits.MaxReading:N0}, the most one meter reads in an hour or a day in any unit");
+            }
             readings[i] = new Reading(i, id, meter, at, value);
         }
         var monthly = new Monthly[sized ? monthlyForms.Count : 0];
@@ -122,6 +127,11 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             if (m.Value is not { } v || !MeterQuantity.TryCreate(v, out value, out _))
             {
                 read.Fail(prefix + "value", "Range", $"monthly row {i}: value is the month's energy use, ≥ 0, exact to 0.001");
+            }
+            else if (v > MonitoringLimits.MaxMonthly)
+            {
+                read.FailOf(prefix + "value", "ImplausibleReading",
+                    $"monthly row {i}: {v} is more than {MonitoringLimits.MaxMonthly:N0}, the most one meter reads in a month in any unit");
             }
             monthly[i] = new Monthly(i, meter, month, value, at);
         }
@@ -203,6 +213,12 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
                 {
                     rowErrors.Add(new FieldError($"readings[{r.Row}].at", "FromTheFuture", FutureMessage(r.Row, r.At)));
                 }
+                else if (QualityRules.BeijingDay(slot.Slot) < meter.MonitoredFrom)
+                {
+                    // Kept, it would fill a day the meter was not monitored on, which completeness and the dashboards skip.
+                    rowErrors.Add(FieldError.Of($"readings[{r.Row}].at", "BeforeMonitoring",
+                        $"row {r.Row}: meter {meter.Code} is monitored from {meter.MonitoredFrom:yyyy-MM-dd}; a reading for {QualityRules.BeijingDay(slot.Slot):yyyy-MM-dd} is before it"));
+                }
                 else if (slots.TryGetValue(key, out var twin))
                 {
                     rowErrors.Add(new FieldError($"readings[{r.Row}].at", "Duplicate",
@@ -229,6 +245,12 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
         foreach (var m in MonthlyFigures)
         {
             var meter = meters[m.Meter];
+            if (m.Month < new DateOnly(meter.MonitoredFrom.Year, meter.MonitoredFrom.Month, 1))
+            {
+                rowErrors.Add(FieldError.Of($"monthly[{m.Row}].month", "BeforeMonitoring",
+                    $"monthly row {m.Row}: meter {meter.Code} is monitored from {meter.MonitoredFrom:yyyy-MM-dd}; a figure for {m.Month:yyyy-MM} is before it"));
+                continue;
+            }
             if (!monthKeys.Add((meter.Id, m.Month)))
             {
                 rowErrors.Add(new FieldError($"monthly[{m.Row}].month", "Duplicate", $"monthly row {m.Row}: meter {meter.Code} has {m.Month:yyyy-MM} twice in this batch"));

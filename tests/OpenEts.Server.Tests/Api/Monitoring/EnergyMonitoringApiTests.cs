@@ -138,6 +138,31 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
     }
 
     [Fact]
+    public async Task PostReadings_BeforeTheMeterWasMonitoredOrATrillionInAnHour_Is400AtItsRowAndStoresNothing()
+    {
+        using var client = await server.SignedInAsync("cement-a");
+
+        using var before = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings",
+            Batch("api-before-1", ("early", "BJ-E01", -1, 10m), ("ok7", "BJ-E01", 7, 10m)), Ct);
+        var beforeProblem = await before.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var huge = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings",
+            Batch("api-trillion-1", ("ok7", "BJ-E01", 7, 10m), ("trillion", "BJ-E01", 3, 1_000_000_000_000m)), Ct);
+        var hugeProblem = await huge.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var good = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", Batch("api-before-2", ("ok7", "BJ-E01", 7, 10m)), Ct);
+        var goodBody = await good.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        // Before, both were stored: a day before the meter was monitored, and 10¹² kWh in an hour (1 000 TWh).
+        Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
+        Assert.Equal(("readings[0].at", "BeforeMonitoring"), (beforeProblem.GetProperty("field").GetString(), beforeProblem.GetProperty("rule").GetString()));
+        var firstDay = FirstDayHour(0)[..10];
+        Assert.Contains($"计量点 BJ-E01 自 {firstDay} 起监测", beforeProblem.GetProperty("errors").GetProperty("readings[0].at")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Equal(("readings[1].value", "ImplausibleReading"), (hugeProblem.GetProperty("field").GetString(), hugeProblem.GetProperty("rule").GetString()));
+        Assert.Contains("1,000,000,000", hugeProblem.GetProperty("errors").GetProperty("readings[1].value")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, goodBody.GetProperty("newReadings").GetInt32());
+    }
+
+    [Fact]
     public async Task PostReadings_UnknownMeterOnly_Is400UnknownMeter()
     {
         using var client = await server.SignedInAsync("cement-a");
