@@ -111,9 +111,16 @@ public sealed record AnnounceAuction(
             return new CashCommandOutcome.Refused("AuctionVolume", "volume",
                 $"the issuance account holds {held:N0} t of {Class}: an auction of {VolumeTonnes:N0} t could not be delivered", RefusalKind.Conflict);
         }
-        if (!Rules.ReservePrice.TryCompute(ReserveInputs, out var reserve, out var reason))
+        var rule = Rules.ReservePrice;
+        if (rule.Kind != ReservePriceRule.FixedPrice && ReserveInputs.Count != rule.Months)
         {
-            return new CashCommandOutcome.Refused("ReservePrice", "reserveInputs", reason!, RefusalKind.Malformed);
+            // The commonest slip, named with its figures (the rule's general refusal below speaks of the rule only).
+            return CashCommandOutcome.Refused.Of("ReserveMonths", "reserveInputs",
+                $"the plan's reserve rule averages {rule.Months} months before the notice; {ReserveInputs.Count} were given", RefusalKind.Malformed);
+        }
+        if (!rule.TryCompute(ReserveInputs, out var reserve, out var reason))
+        {
+            return new CashCommandOutcome.Refused("ReservePrice", "reserveInputs", reason!, RefusalKind.Malformed) { Figures = [reason!] };
         }
         if (await work.Session.Auctions.FindAuctionAsync(Key.Value).ConfigureAwait(false) is { } earlier)
         {

@@ -34,6 +34,13 @@ public sealed class FieldReader
 
     public void Fail(string field, string rule, string message) => _errors.Add(new FieldError(field, rule, message));
 
+    /// <summary>
+    /// Records a value that is none of <paramref name="codes"/>, with the value as typed and the codes as its figures, so
+    /// that another language names both (<c>rule.UnknownValue.figures</c>); <paramref name="message"/> is the English.
+    /// </summary>
+    public void Fail(string field, string rule, string message, string typed, IReadOnlyList<string> codes) =>
+        _errors.Add(new FieldError(field, rule, message) { Figures = rule == "UnknownValue" ? [typed, string.Join(", ", codes)] : [] });
+
     /// <summary>Records a bad field whose message names figures (a range, a limit), so that another language states them too.</summary>
     public void FailOf(string field, string rule, FormattableString message) => _errors.Add(FieldError.Of(field, rule, message));
 
@@ -240,8 +247,7 @@ public sealed class FieldReader
         {
             return code;
         }
-        var list = string.Join(", ", codes);
-        _errors.Add(new FieldError(field, "UnknownValue", $"{field}: '{typed}' is not one of {list}") { Figures = [typed, list] });
+        Fail(field, "UnknownValue", $"{field}: '{typed}' is not one of {string.Join(", ", codes)}", typed, codes);
         return null;
     }
 

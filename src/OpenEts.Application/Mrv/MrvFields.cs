@@ -96,7 +96,7 @@ public static class MrvFields
             return parsed;
         }
         read.Fail(field, value.Length == 0 ? "Required" : "UnknownValue",
-            $"{field} must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}");
+            $"{field} must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}", value, System.Enum.GetNames<TEnum>());
         return default;
     }
 
@@ -119,7 +119,8 @@ public static class MrvFields
         {
             return value;
         }
-        read.Fail(field, string.IsNullOrWhiteSpace(text) ? "Required" : "UnknownValue", $"{field} must be one of: {allowed}");
+        read.Fail(field, string.IsNullOrWhiteSpace(text) ? "Required" : "UnknownValue", $"{field} must be one of: {allowed}", FieldReader.Text(text),
+            allowed.Split(", "));
         return default;
     }
 

@@ -61,7 +61,8 @@ public static partial class OffsetsFields
         {
             return programme;
         }
-        read.Fail(field, "UnknownValue", $"{field} must be one of: {string.Join(", ", Programmes.All.Select(p => p.Code))}");
+        read.Fail(field, "UnknownValue", $"{field} must be one of: {string.Join(", ", Programmes.All.Select(p => p.Code))}", FieldReader.Text(text),
+            [.. Programmes.All.Select(p => p.Code)]);
         return Programmes.All[0];
     }
 

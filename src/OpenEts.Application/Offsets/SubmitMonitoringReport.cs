@@ -89,7 +89,8 @@ public sealed record SubmitMonitoringReport(
         var species = ForestrySpecies.Find(form.Species);
         if (species is null)
         {
-            read.Fail("species", "UnknownValue", $"species must be one of: {string.Join(", ", ForestrySpecies.All.Select(s => s.Code))}");
+            read.Fail("species", "UnknownValue", $"species must be one of: {string.Join(", ", ForestrySpecies.All.Select(s => s.Code))}",
+                FieldReader.Text(form.Species), [.. ForestrySpecies.All.Select(s => s.Code)]);
             return null;
         }
         var area = read.Number(form.AreaHectares, "areaHectares", 0.0001m, 10_000_000m);

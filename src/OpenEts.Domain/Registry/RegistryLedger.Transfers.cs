@@ -53,14 +53,16 @@ public sealed partial class RegistryLedger
         {
             return refused;
         }
+        // Both name the expiry, now and the longest lifetime, in that order, so that one text in another language gives them.
         if (expiresAt <= now)
         {
-            return Reject(RegistryRejection.InvalidExpiry, "expiresAt", $"The expiry {expiresAt:O} is not after now ({now:O}).");
+            return RejectOf(RegistryRejection.InvalidExpiry, "expiresAt",
+                $"The expiry {expiresAt:O} is not after now ({now:O}); a proposal lives at most {MaxProposalLifetime.TotalDays:0} days.");
         }
         if (expiresAt - now > MaxProposalLifetime)
         {
-            return Reject(RegistryRejection.InvalidExpiry, "expiresAt",
-                $"The expiry {expiresAt:O} is more than {MaxProposalLifetime.TotalDays:0} days after now ({now:O}).");
+            return RejectOf(RegistryRejection.InvalidExpiry, "expiresAt",
+                $"The expiry {expiresAt:O} is too far from now ({now:O}): a proposal lives at most {MaxProposalLifetime.TotalDays:0} days.");
         }
         if (CheckHeld(source, unitClass, quantity, "from") is { } insufficient)
         {

@@ -222,7 +222,7 @@ internal static partial class RegistryEndpoints
             c.Facts.Class is { } unitClass ? [.. c.Facts.Blocks.Select(unitClass.SerialText)] : [])),
         RegistryCommandOutcome.Invalid i => Problems.Fields(i.Errors),
         RegistryCommandOutcome.Refused { Kind: RefusalKind.Malformed } r =>
-            Problems.Fields([new FieldError(r.Field, r.Reason.ToString(), r.Message)], Text.T("problem.malformed")),
+            Problems.Fields([new FieldError(r.Field, r.Reason.ToString(), r.Message) { Figures = r.Figures }], Text.T("problem.malformed")),
         RegistryCommandOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden
             : StatusCodes.Status409Conflict, r.Field, r.Reason.ToString(), r.Message, r.Figures),
         RegistryCommandOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role",

@@ -87,7 +87,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "PlanApproved", "PlanYear", "RegistryNotInitialised", "SameDocument", "TooManyExclusions", "TrueUpDone", "UnknownPlan", "Version",
         "Http.BadRequest",
         // Energy monitoring.
-        "UnknownMeter", "NotYourMeter", "ReadingChanged", "AlreadyRegistered", "UnknownUnit", "UnknownFault", "AlreadyRepaired",
+        "UnknownMeter", "NotYourMeter", "ReadingChanged", "AlreadyRegistered", "UnknownUnit", "UnknownFault", "AlreadyRepaired", "BeforeMonitoring",
+        "ImplausibleReading", "ReserveMonths", "ClaimComputed", "NotForestryMethodology",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -134,7 +134,7 @@ public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
         var r = string.IsNullOrWhiteSpace(region) ? DefaultRegion : region.Trim().ToLowerInvariant();
         if (!Regions.Contains(r))
         {
-            read.Fail("gridRegion", "UnknownValue", $"gridRegion is one of: {string.Join(", ", Regions)}");
+            read.Fail("gridRegion", "UnknownValue", $"gridRegion is one of: {string.Join(", ", Regions)}", r, Regions);
         }
         return (y, r);
     }
@@ -148,7 +148,7 @@ public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
         }
         if (library.Fuel(code) is null)
         {
-            read.Fail(field, code.Length == 0 ? "Required" : "UnknownValue", $"{field} is one of: {string.Join(", ", Fuels)}");
+            read.Fail(field, code.Length == 0 ? "Required" : "UnknownValue", $"{field} is one of: {string.Join(", ", Fuels)}", code, Fuels);
         }
         return code;
     }
@@ -176,7 +176,7 @@ public sealed class ReductionCheck(FactorLibrary library, SccSeries scc)
         {
             return value;
         }
-        read.Fail("scc", "UnknownValue", $"scc is one of: {string.Join(", ", scc.All.Select(v => v.Code))}");
+        read.Fail("scc", "UnknownValue", $"scc is one of: {string.Join(", ", scc.All.Select(v => v.Code))}", FieldReader.Text(code), [.. scc.All.Select(v => v.Code)]);
         return null;
     }
 }

@@ -50,7 +50,7 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
         var jurisdiction = rules.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Jurisdiction), StringComparison.OrdinalIgnoreCase));
         if (jurisdiction is null)
         {
-            read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}");
+            read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}", FieldReader.Text(form.Jurisdiction), rules.Codes);
         }
         var (from, to) = read.Period(form.From, form.To, MaxDays);
         if (jurisdiction is not null && from is { } first)

@@ -39,7 +39,7 @@ public sealed record RecordViolation(CreditCode Organisation, string Jurisdictio
         var jurisdiction = rules.Codes.FirstOrDefault(c => string.Equals(c, FieldReader.Text(form.Jurisdiction), StringComparison.OrdinalIgnoreCase));
         if (jurisdiction is null)
         {
-            read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}");
+            read.Fail("jurisdiction", "UnknownValue", $"jurisdiction is one of: {string.Join(", ", rules.Codes)}", FieldReader.Text(form.Jurisdiction), rules.Codes);
         }
         var kind = read.Choice(form.Kind, "kind", Enum.GetValues<ViolationKind>());
         var bad = read.Errors.Count;

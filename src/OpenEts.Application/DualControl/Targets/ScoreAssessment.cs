@@ -54,7 +54,8 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
             var area = scheme.Area(FieldReader.Text(m.Area));
             if (area is null)
             {
-                read.Fail(field + ".area", "UnknownValue", $"{field}.area is one of: {string.Join(", ", scheme.Areas.Select(a => a.Code))}");
+                read.Fail(field + ".area", "UnknownValue", $"{field}.area is one of: {string.Join(", ", scheme.Areas.Select(a => a.Code))}", FieldReader.Text(m.Area),
+                    [.. scheme.Areas.Select(a => a.Code)]);
                 continue;
             }
             if (m.Points is not { } points || points < 0 || points > area.MaxPoints || decimal.Round(points, 2) != points)

@@ -41,7 +41,8 @@ public sealed class IndexModel(EnergyTargetsQueries queries, TimeProvider clock)
         IsOverseer = EnergyTargetsQueries.IsOverseer(actor);
         if (!WarningPeriod.TryParse(Period, out var p, out var reason))
         {
-            PeriodError = Text.IsEnglish ? reason : Text.T("rule.Period");
+            // The energy period's own text: rule.Period alone is a monitoring period's (offsets, carbon inclusion).
+            PeriodError = Text.IsEnglish ? reason : $"“{Period}”：{Text.T("rule.Period.period")}";
             return;
         }
         Table = await queries.WarningsAsync(actor, p, ct);

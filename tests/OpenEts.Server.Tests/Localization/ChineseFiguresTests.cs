@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenEts.Server.Tests.Infrastructure;
+
+namespace OpenEts.Server.Tests.Localization;
+
+/// <summary>
+/// Refusals in Chinese that state what the English states: the value typed and the choices, the limits, the figures
+/// found; a field named by its Chinese label; and each rule's own text, not another module's of the same name.
+/// </summary>
+public sealed class ChineseFiguresTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<string> MessageAsync(HttpResponseMessage response, string field)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"{response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty(field)[0].GetString()!;
+    }
+
+    [Fact]
+    public async Task EnergyPeriodThatIsNoPeriod_PageAndApiGiveTheEnergyPeriodsForm_NotAMonitoringPeriodsRule()
+    {
+        using var visitor = server.CreateClient();
+
+        var page = await visitor.GetStringAsync("/Energy?period=abc", Ct);
+        using var api = await visitor.GetAsync("/api/v1/energy/warnings?period=abc", Ct);
+
+        // Before, both said 监测期须在同一年内且结束不早于开始: the offsets' monitoring period.
+        Assert.Contains("“ABC”：期间的格式为 YYYY、YYYY-H1/H2、YYYY-Q1…Q4 或 YYYY-M1…M12", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("监测期", page, StringComparison.Ordinal);
+        Assert.Contains("期间的格式为 YYYY", await MessageAsync(api, "period"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MrvUnitThatIsNone_NamesWhatWasTypedAndTheUnitsThereAre()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+
+        using var refused = await paper.PostAsJsonAsync("/api/v1/mrv/reports", new
+        {
+            year = 2031,
+            lines = new[] { new { id = "L1", kind = "fuelCombustion", material = "raw-coal", amount = 5m, unit = "banana" } },
+        }, Ct);
+        var body = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct)).RootElement;
+        var field = body.GetProperty("field").GetString()!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("UnknownValue", body.GetProperty("rule").GetString());
+        Assert.EndsWith("“banana”不是可选的值之一，可选：t, 10^4Nm3, MWh, GJ, t·km。", body.GetProperty("errors").GetProperty(field)[0].GetString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuctionWithTooFewMonthsOfPrices_SaysHowManyTheRuleAveragesAndHowManyCame()
+    {
+        await server.ApproveDemoPlanAsync();
+        using var regulator = await server.SignedInAsync("regulator");
+        var now = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+        using var refused = await regulator.PostAsJsonAsync("/api/v1/auctions", new
+        {
+            jurisdiction = "guangdong", year = 2017, @class = "GDEA-2017", volume = 10_000, opensAt = Time(now.AddMinutes(-1)),
+            closesAt = Time(now.AddMinutes(30)),
+            reserveInputs = new object[]
+            {
+                new { month = "2017-01", turnover = 3_200_000m, volume = 200_000 }, new { month = "2017-02", turnover = 1_736_000m, volume = 100_000 },
+            },
+            idempotencyKey = "figures-months-1",
+        }, Ct);
+        var body = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        // Guangdong 2017's rule averages the three months before the notice (guangdong.md §1.6); before, the Chinese said only
+        // 无法按规则计算政策保留价.
+        Assert.Equal(("reserveInputs", "ReserveMonths"), (body.GetProperty("field").GetString(), body.GetProperty("rule").GetString()));
+        Assert.Contains("计划的保留价规则按公告前 3 个月计算，提交了 2 个月的数据", await MessageAsync(refused, "reserveInputs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TransferExpiringInThePast_SaysNowAndTheLongestLifetime()
+    {
+        using var power = await server.SignedInAsync("power-a");
+
+        using var refused = await power.PostAsJsonAsync("/api/v1/registry/transfers", new
+        {
+            from = "GD-HOLD-POWER", to = "GD-HOLD-CEMENT", @class = "GDEA-2017", quantity = 1, idempotencyKey = "figures-expiry-1",
+            expiresAt = "2020-01-01T00:00:00Z",
+        }, Ct);
+        var body = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        Assert.Equal(("expiresAt", "InvalidExpiry"), (body.GetProperty("field").GetString(), body.GetProperty("rule").GetString()));
+        var message = await MessageAsync(refused, "expiresAt");
+        Assert.Contains("有效期须晚于当前时间（", message, StringComparison.Ordinal);
+        Assert.Contains("且不超过 30 天；提交的是 2020-01-01", message, StringComparison.Ordinal);
+    }
+}
