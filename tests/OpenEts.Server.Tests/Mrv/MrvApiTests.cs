@@ -132,6 +132,9 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Equal("IntensityOutOfRange:-", warning.GetProperty("key").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
         Assert.Equal("WarningNotAcknowledged", problem.GetProperty("rule").GetString());
+        // The warning is named in Chinese too (before: 每条警告都须填写核查说明, not which).
+        Assert.EndsWith("警告 IntensityOutOfRange:- 须填写核查说明", problem.GetProperty("errors").GetProperty("acknowledgements")[0].GetString(),
+            StringComparison.Ordinal);
         Assert.Equal("verified", with.GetProperty("status").GetString());
     }
 
