@@ -29,6 +29,24 @@ public sealed record InclusionMethodology(
         _ => throw new ArgumentOutOfRangeException(nameof(formula), formula, null),
     };
 
+    /// <summary>The days before an electricity reading whose readings make the household's own average (Shenzhen 2022: "the previous 7-day average", cards A1).</summary>
+    public const int OwnAverageDays = 7;
+
+    /// <summary>
+    /// True when an action is one trip (<see cref="MethodologyFormula.PerTrip"/>): its quantity counts trips, not km, and
+    /// must be 1 (Guangzhou's metro study gives kgCO2 per trip, §4.1), so no distance or speed is read from it.
+    /// </summary>
+    public bool CountsTrips => Formula == MethodologyFormula.PerTrip;
+
+    /// <summary>
+    /// True when the rule applies to a citizen's whole day (<see cref="MethodologyFormula.Steps"/>: "at most 296 g a day",
+    /// cards A3): the day's actions are summed and each earns what it adds to the day's total.
+    /// </summary>
+    public bool SumsTheDay => Formula == MethodologyFormula.Steps;
+
+    /// <summary>The unit an action's quantity is in under this methodology: <c>trips</c> when it counts trips, else the behaviour's (<see cref="Behaviours.UnitOf"/>).</summary>
+    public string UnitOf(Behaviour behaviour) => CountsTrips ? Behaviours.Trips : Behaviours.UnitOf(behaviour);
+
     /// <summary><c>Code-Version</c>, e.g. <c>SZ-TRANSIT-2021</c>.</summary>
     public string Id => Code + "-" + Version;
 
@@ -75,8 +93,9 @@ public sealed record InclusionMethodology(
     }
 
     /// <summary>
-    /// kWh saved against the baseline: the city's per-capita daily use; above it, the user's own previous 7-day average
-    /// when known (Shenzhen's 2022 residential electricity methodology).
+    /// kWh saved against the baseline: the city's per-capita daily use; above it, the household's own previous 7-day
+    /// average when known (Shenzhen's 2022 residential electricity methodology). <paramref name="ownAverage"/> is the
+    /// platform's, from the readings it holds (<see cref="UsageLedger.OwnAverage"/>), never a figure an action declares.
     /// </summary>
     public decimal ElectricitySaved(decimal used, decimal? ownAverage)
     {
