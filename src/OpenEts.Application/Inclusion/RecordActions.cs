@@ -90,7 +90,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         if (trips && quantity != 1m)
         {
             read.Fail(Field("quantity"), "OneTripPerAction",
-                $"quantity: {Behaviours.CodeOf(behaviour!.Value)} in {programme} counts trips (kgCO2 per trip), one an action: send 1 or leave it out, not km");
+                $"quantity: {Behaviours.CodeOf(behaviour!.Value)} in {programme} counts trips (kgCO2 per trip), one an action: its quantity is 1, not km");
         }
         else if (quantity is { } exact && decimal.Round(exact, 3) != exact)
         {
@@ -739,7 +739,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
                 results[item.Index] = Refuse(item, reward.Refusal!, reward.Refusal switch
                 {
                     "ActionCap" => $"a cap on {Behaviours.CodeOf(item.Behaviour)} actions is reached for this period",
-                    "OneTripPerAction" => $"quantity: {programme.Id} counts {Behaviours.CodeOf(item.Behaviour)} in trips, one an action: send 1, not km",
+                    "OneTripPerAction" => $"quantity: {programme.Id} counts {Behaviours.CodeOf(item.Behaviour)} in trips, one an action: its quantity is 1, not km",
                     "OverlappingTrip" => $"the citizen was on another counted trip at that time (overlap over {TripLog.Tolerance.TotalMinutes} minutes)",
                     _ => $"{programme.Id} does not reward {Behaviours.CodeOf(item.Behaviour)}",
                 }, reward.Refusal switch { "NotRewarded" => "behaviour", "OneTripPerAction" => "quantity", _ => null });

@@ -29,6 +29,14 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
 
     public RecordedActions? Recorded { get; private set; }
 
+    /// <summary>The unit of an action's quantity: its methodology's (trips for Guangzhou's metro, km for Shenzhen's), else its behaviour's.</summary>
+    public string UnitOf(InclusionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Programmes.FirstOrDefault(p => string.Equals(p.Code, e.Programme, StringComparison.Ordinal))?.Find(e.Behaviour)?.Methodology.UnitOf(e.Behaviour)
+            ?? Domain.Inclusion.Behaviours.UnitOf(e.Behaviour);
+    }
+
     public CoinRedemption? Redeemed { get; private set; }
 
     public CitizenPrivacy? Privacy { get; private set; }
