@@ -565,17 +565,8 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
                 windows.Add((userId, from, to));
             }
         }
-        var byUserMeasured = new Dictionary<long, List<(DateOnly, Behaviour, decimal)>>();
-        foreach (var (userId, day, behaviour, quantity) in windows.Count == 0 ? []
-            : await data.MeasuredAsync(windows, Programme, behaviours).ConfigureAwait(false))
-        {
-            if (!byUserMeasured.TryGetValue(userId, out var list))
-            {
-                byUserMeasured[userId] = list = [];
-            }
-            list.Add((day, behaviour, quantity));
-        }
-        return byUserMeasured;
+        return windows.Count == 0 ? [] : ByUser([.. (await data.MeasuredAsync(windows, Programme, behaviours).ConfigureAwait(false))
+            .Select(m => (m.UserId, (m.Day, m.Behaviour, m.Quantity)))]);
     }
 
     private static (DateOnly From, DateOnly To) WindowOf(List<Item> items, bool months)
