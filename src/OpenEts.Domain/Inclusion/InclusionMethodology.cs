@@ -77,13 +77,22 @@ public sealed record InclusionMethodology(
     public CarbonGrams Quantify(ActionMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        ArgumentOutOfRangeException.ThrowIfNegative(measure.Quantity);
-        var q = measure.Quantity;
+        return Quantify(measure.Quantity, measure.OwnAverage);
+    }
+
+    /// <summary>
+    /// The reduction of a <paramref name="quantity"/> (≥ 0, in <see cref="UnitOf"/>), with electricity's
+    /// <paramref name="ownAverage"/> when known, rounded toward zero to the milligram; never negative.
+    /// </summary>
+    public CarbonGrams Quantify(decimal quantity, decimal? ownAverage)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        var q = quantity;
         var grams = Formula switch
         {
             MethodologyFormula.Distance => NetFactor * q,
             MethodologyFormula.PerTrip => Value("tripFactor") * 1000m * q,
-            MethodologyFormula.Electricity => ElectricitySaved(q, measure.OwnAverage) * Value("gridFactor"),
+            MethodologyFormula.Electricity => ElectricitySaved(q, ownAverage) * Value("gridFactor"),
             MethodologyFormula.Steps => Math.Min(q * Value("gramsPerStep"), Find("maxGramsPerDay")?.Value ?? decimal.MaxValue),
             MethodologyFormula.SolarPv => q * Value("gridFactor"),
             MethodologyFormula.PerAction => q * Value("gramsPerAction"),

@@ -80,19 +80,17 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
     private static (CarbonGrams Reduction, long Coins) Earn(RewardedBehaviour rewarded, Behaviour behaviour, DateOnly day, ActionMeasure measure,
         UsageLedger usage)
     {
-        var methodology = rewarded.Methodology;
+        var (methodology, coins) = (rewarded.Methodology, rewarded.Coins);
         if (methodology.SumsTheDay)
         {
-            var before = measure with { Quantity = usage.Measured(day, behaviour) };
-            var after = measure with { Quantity = before.Quantity + measure.Quantity };
-            var (held, total) = (methodology.Quantify(before), methodology.Quantify(after));
-            return (total - held, rewarded.Coins.CoinsFor(after, total) - rewarded.Coins.CoinsFor(before, held));
+            var before = usage.Measured(day, behaviour);
+            var after = before + measure.Quantity;
+            var (held, total) = (methodology.Quantify(before, null), methodology.Quantify(after, null));
+            return (total - held, coins.CoinsFor(after, measure.Minutes, total) - coins.CoinsFor(before, measure.Minutes, held));
         }
-        if (methodology.Formula == MethodologyFormula.Electricity)
-        {
-            measure = measure with { OwnAverage = usage.OwnAverage(day, behaviour) };
-        }
-        var reduction = methodology.Quantify(measure);
-        return (reduction, rewarded.Coins.CoinsFor(measure, reduction));
+        // Electricity's own average is the household's readings held, never the figure the action declares.
+        var reduction = methodology.Quantify(measure.Quantity,
+            methodology.Formula == MethodologyFormula.Electricity ? usage.OwnAverage(day, behaviour) : null);
+        return (reduction, coins.CoinsFor(measure, reduction));
     }
 }
