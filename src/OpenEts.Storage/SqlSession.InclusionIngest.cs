@@ -206,42 +206,73 @@ internal sealed partial class SqlSession
             """, null, r => new CitizenProfile(r.GetInt64(0), Text(r, 1), Text(r, 2), At(r.GetInt64(3)), Text(r, 4),
                 r.IsDBNull(5) ? null : At(r.GetInt64(5)), r.IsDBNull(6) ? null : At(r.GetInt64(6)))).ConfigureAwait(false);
 
+    async Task<IReadOnlyList<(long UserId, DateOnly Day, Behaviour Behaviour, decimal Quantity)>> IInclusionData.MeasuredAsync(
+        IReadOnlyList<(long UserId, DateOnly From, DateOnly To)> windows, string programme, IReadOnlyCollection<Behaviour> behaviours)
+    {
+        ArgumentNullException.ThrowIfNull(behaviours);
+        if (behaviours.Count == 0)
+        {
+            return [];
+        }
+        // The user's index (user_id, occurred_at) answers each user's rows; the days bound the months' partitions read.
+        // The behaviours are the enum's own names, never typed text.
+        var measured = $"""
+            SELECT user_id, day, behaviour, SUM(quantity_milli) FROM inclusion_events
+            WHERE {"{0}"} AND programme = @programme AND day BETWEEN @from AND @to AND refusal IS NULL
+                AND behaviour IN ({string.Join(", ", behaviours.Select(b => "'" + BehaviourText(b) + "'"))})
+            GROUP BY user_id, day, behaviour
+            """;
+        return [.. (await ReadWindowsAsync(windows, programme, measured,
+                r => (Day: Day(r.GetInt64(1)), Behaviour: BehaviourOf(r.GetString(2)), Quantity: r.GetInt64(3) / 1000m),
+                r => (Day: Day(r.Int64(1)), Behaviour: BehaviourOf(r.RepeatedText(2)), Quantity: r.Int64(3) / 1000m), m => m.Day).ConfigureAwait(false))
+            .Select(m => (m.UserId, m.Row.Day, m.Row.Behaviour, m.Row.Quantity))];
+    }
+
     async Task<IReadOnlyList<(long UserId, DailyRollup Rollup)>> IInclusionData.DailyAsync(
-        IReadOnlyList<(long UserId, DateOnly From, DateOnly To)> windows, string programme)
+        IReadOnlyList<(long UserId, DateOnly From, DateOnly To)> windows, string programme) =>
+        // Each user's window is a range of the primary key (user_id, programme, day, …).
+        await ReadWindowsAsync(windows, programme, """
+            SELECT user_id, day, behaviour, source, actions, reduction_mg, coins, coins_cut
+            FROM inclusion_daily WHERE {0} AND programme = @programme AND day BETWEEN @from AND @to
+            """,
+            r => new DailyRollup(Day(r.GetInt64(1)), BehaviourOf(r.GetString(2)), r.GetString(3), r.GetInt64(4),
+                CarbonGrams.FromMilligrams(r.GetInt64(5)), r.GetInt64(6), r.GetInt64(7)),
+            r => new DailyRollup(Day(r.Int64(1)), BehaviourOf(r.RepeatedText(2)), r.RepeatedText(3), r.Int64(4),
+                CarbonGrams.FromMilligrams(r.Int64(5)), r.Int64(6), r.Int64(7)), d => d.Day).ConfigureAwait(false);
+
+    /// <summary>
+    /// Each user's rows of a programme within their window of days (<paramref name="sql"/>'s <c>{0}</c> the user filter, its
+    /// first column the user, parameters <c>@programme</c>, <c>@from</c>, <c>@to</c>). PostgreSQL: one scan of the users
+    /// over the batch's whole span, each user's rows then kept within their own window (as with the trips, a lateral range
+    /// per user cost PostgreSQL more); SQLite: one run a user.
+    /// </summary>
+    private async Task<List<(long UserId, TRow Row)>> ReadWindowsAsync<TRow>(IReadOnlyList<(long UserId, DateOnly From, DateOnly To)> windows,
+        string programme, string sql, Func<DbDataReader, TRow> readPostgres, Func<SqliteRowStatement, TRow> readSqlite, Func<TRow, DateOnly> dayOf)
     {
         ArgumentNullException.ThrowIfNull(windows);
         if (windows.Count == 0)
         {
             return [];
         }
-        // Each user's window is a range of the primary key (user_id, programme, day, …); {0} the user filter.
-        const string Daily = """
-            SELECT user_id, day, behaviour, source, actions, reduction_mg, coins, coins_cut
-            FROM inclusion_daily WHERE {0} AND programme = @programme AND day BETWEEN @from AND @to
-            """;
         if (connection is NpgsqlConnection)
         {
-            // PostgreSQL: one scan of the users' keys over the batch's whole span, each user's rows kept within their own
-            // window (as with the trips, a lateral range per user cost PostgreSQL more).
             var windowOf = Distinct(windows, w => w.UserId, w => (w.From, w.To));
-            var read = await ReadAmongAsync(windowOf.Keys, Daily, c =>
+            var read = await ReadAmongAsync(windowOf.Keys, sql, c =>
                 {
                     Bind(c, "programme", programme);
                     Bind(c, "from", (long)windows.Min(w => w.From).DayNumber);
                     Bind(c, "to", (long)windows.Max(w => w.To).DayNumber);
-                }, r => (r.GetInt64(0), new DailyRollup(Day(r.GetInt64(1)), BehaviourOf(r.GetString(2)), r.GetString(3), r.GetInt64(4),
-                    CarbonGrams.FromMilligrams(r.GetInt64(5)), r.GetInt64(6), r.GetInt64(7)))).ConfigureAwait(false);
-            read.RemoveAll(d => d.Item2.Day < windowOf[d.Item1].From || d.Item2.Day > windowOf[d.Item1].To);
+                }, r => (r.GetInt64(0), readPostgres(r))).ConfigureAwait(false);
+            read.RemoveAll(d => dayOf(d.Item2) < windowOf[d.Item1].From || dayOf(d.Item2) > windowOf[d.Item1].To);
             return read;
         }
-        return ReadEach(windows, OneUser(Daily), ["user", "programme", "from", "to"], (w, p) =>
+        return ReadEach(windows, OneUser(sql), ["user", "programme", "from", "to"], (w, p) =>
             {
                 p.Set(0, w.UserId);
                 p.Set(1, programme);
                 p.Set(2, (long)w.From.DayNumber);
                 p.Set(3, (long)w.To.DayNumber);
-            }, (w, r) => (w.UserId, new DailyRollup(Day(r.Int64(1)), BehaviourOf(r.RepeatedText(2)), r.RepeatedText(3), r.Int64(4),
-                CarbonGrams.FromMilligrams(r.Int64(5)), r.Int64(6), r.Int64(7))));
+            }, (w, r) => (w.UserId, readSqlite(r)));
     }
 
     async Task<IReadOnlyList<(long UserId, CoinLot Lot)>> IInclusionData.LotsAsync(IReadOnlyList<(long UserId, DateOnly Since)> users, string programme)

@@ -15,7 +15,7 @@ public abstract partial class StoreContract<TDb>
         await using var batched = await InclusionWorldAsync();
         await using var single = await InclusionWorldAsync();
         var regulator = await batched.ActorOf("regulator");
-        var earlier = Batch("guangdong-tanpuhui", Ride("old-1", "metro", 2m) with { User = "citizen" });
+        var earlier = Batch("guangdong-tanpuhui", Ride("old-1", "metro", 1m) with { User = "citizen" });
         RecordActions.ActionForm For(string user, string id, string behaviour, decimal km, string at = "2026-11-30T08:15:00+08:00",
             string source = "card-1") => Ride(id, behaviour, km, at, source) with { User = user };
         // Seven metro rides of one citizen on one day cross the daily cap of five in the middle of the batch; e-3 and old-1
@@ -24,7 +24,7 @@ public abstract partial class StoreContract<TDb>
         [
             For("citizen", "e-1", "metro", 1m), For("citizen-b", "b-1", "bus", 7m, at: "2026-10-31T09:00:00+08:00"),
             For("citizen", "e-2", "metro", 1m), For("citizen", "e-3", "metro", 1m), For("citizen", "e-3", "metro", 1m),
-            For("nobody", "n-1", "bus", 3m), For("citizen-b", "b-2", "bus", 7m), For("citizen", "old-1", "metro", 2m),
+            For("nobody", "n-1", "bus", 3m), For("citizen-b", "b-2", "bus", 7m), For("citizen", "old-1", "metro", 1m),
             For("citizen", "e-4", "metro", 1m), For("citizen", "e-5", "metro", 1m, source: "card-2"), For("citizen", "e-6", "metro", 1m),
             For("citizen", "e-7", "metro", 1m), For("citizen-b", "b-3", "bus", 500m), For("citizen", "w-1", "walk", 30_000m, source: "phone"),
         ];
@@ -95,7 +95,7 @@ public abstract partial class StoreContract<TDb>
     {
         await using var w = await InclusionWorldAsync();
         var regulator = await w.ActorOf("regulator");
-        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui", Ride("x-1", "metro", 4m) with { User = "citizen" }));
+        await RecordAsync(w, regulator, Batch("guangdong-tanpuhui", Ride("x-1", "metro", 1m) with { User = "citizen" }));
         var citizen = await w.ActorOf("citizen");
         var before = await StatementOfAsync(w, "citizen");
         var (daily, lots, wallets) = await w.Store.ReadAsync(async s => (

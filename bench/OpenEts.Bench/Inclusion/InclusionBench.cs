@@ -111,8 +111,9 @@ internal static class InclusionBench
             {
                 // A citizen's rides lie at least 37 minutes apart, so none overlaps another (OverlappingTrip).
                 var at = Now.AddMinutes(-(i % 20_000) - 37 * (i / 20_000)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+                // Guangzhou's metro counts trips, one an action (quantity 1); the bus's quantity is km and electricity's kWh.
                 forms.Add(new RecordActions.ActionForm("e" + i.ToString(CultureInfo.InvariantCulture), "src" + (i % 7).ToString(CultureInfo.InvariantCulture),
-                    behaviours[i % 3], at, 1m + (i % 13), 20m, 3m, Name(i % citizens)));
+                    behaviours[i % 3], at, i % 3 == 1 ? 1m : 1m + (i % 13), 20m, 3m, Name(i % citizens)));
             }
             if (!RecordActions.TryParse(new RecordActions.Form("guangdong-tanpuhui", forms), InclusionProgrammes.Shipped, out var command, out var errors))
             {

@@ -52,13 +52,13 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             read.Fail("actions", "BatchSize", $"a batch holds 1 to {InclusionLimits.MaxBatch} actions");
         }
         command = read.IsValid
-            ? new RecordActions(programme!, [.. actions.Select(ReadItem)])
+            ? new RecordActions(programme!, [.. actions.Select((a, i) => ReadItem(a, i, programmes, programme!))])
             : null;
         errors = read.Errors;
         return command is not null;
     }
 
-    private static Item ReadItem(ActionForm? a, int index)
+    private static Item ReadItem(ActionForm? a, int index, InclusionProgrammes programmes, string programme)
     {
         var read = new FieldReader();
         a ??= new ActionForm(null, null, null, null, null);
@@ -82,11 +82,21 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             // Without its offset a time would be read in the server's own zone: another Beijing day, other caps and periods.
             read.Fail(Field("occurredAt"), "Time", "occurredAt is a time with its offset, such as 2026-11-30T08:15:00+08:00");
         }
-        if (a.Quantity is { } exact && decimal.Round(exact, 3) != exact)
+        // A methodology that counts trips (Guangzhou's metro, kgCO2 per trip) takes one trip an action: its quantity is no
+        // distance, so it is 1 or left out, and no speed is read from it.
+        var trips = behaviour is { } tb && at != default
+            && programmes.InForce(programme, InclusionTime.DayOf(at))?.Find(tb)?.Methodology is { CountsTrips: true };
+        var quantity = trips ? a.Quantity ?? 1m : a.Quantity;
+        if (trips && quantity != 1m)
+        {
+            read.Fail(Field("quantity"), "OneTripPerAction",
+                $"quantity: {Behaviours.CodeOf(behaviour!.Value)} in {programme} counts trips (kgCO2 per trip), one an action: its quantity is 1, not km");
+        }
+        else if (quantity is { } exact && decimal.Round(exact, 3) != exact)
         {
             read.Fail(Field("quantity"), "Precision", "quantity has at most 3 decimals (1 m, 1 Wh)");
         }
-        else if (a.Quantity is not { } q)
+        else if (quantity is not { } q)
         {
             read.Fail(Field("quantity"), "Required", "quantity is a number ≥ 0 in the behaviour's unit (km, steps, kWh, count)");
         }
@@ -105,7 +115,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             read.FailOf(Field("minutes"), "Range", $"{"minutes"} is from {0} to {1440}");
         }
-        else if (behaviour is { } rb && InclusionLimits.MaxSpeed(rb) is { } max && a.Minutes is > 0 && a.Quantity is > 0
+        else if (!trips && behaviour is { } rb && InclusionLimits.MaxSpeed(rb) is { } max && a.Minutes is > 0 && a.Quantity is > 0
             && a.Quantity.Value / (a.Minutes.Value / 60m) > max)
         {
             read.FailOf(Field("minutes"), "ImpossibleSpeed", $"{Behaviours.CodeOf(rb)}: faster than {max} km/h on average");
@@ -115,7 +125,7 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             read.FailOf(Field("ownAverage"), "Range", $"{"ownAverage"} is from {0} to {200} kWh");
         }
         return new Item(index, eventId, source, FieldReader.Text(a.User), behaviour ?? default, at,
-            new ActionMeasure(a.Quantity ?? 0, a.Minutes, a.OwnAverage), read.IsValid ? [] : read.Errors, a.Signature);
+            new ActionMeasure(quantity ?? 0, a.Minutes, a.OwnAverage), read.IsValid ? [] : read.Errors, a.Signature);
 
         // The field's name is made only for an error: most actions of a batch have none.
         string Field(string name) => $"actions[{index}].{name}";
@@ -371,11 +381,13 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         }
         var recorded = await data.RecordedEventsAsync(keys).ConfigureAwait(false);
         var trips = await TripsAsync(data, byUser).ConfigureAwait(false);
+        var measured = await MeasuredAsync(work, data, byUser).ConfigureAwait(false);
         var batch = new Writes(recorded, Programme, keys.Count);
         foreach (var (userId, items) in byUser)
         {
             RecordForUser(work, userId, items, results, batch, daily.GetValueOrDefault(userId) ?? [], lots.GetValueOrDefault(userId) ?? [],
-                wallets.GetValueOrDefault(userId), trips.TryGetValue(userId, out var counted) ? new TripLog(counted) : null);
+                wallets.GetValueOrDefault(userId), trips.TryGetValue(userId, out var counted) ? new TripLog(counted) : null,
+                measured.GetValueOrDefault(userId));
         }
         // The public statistics' month cells are counted before the batch's daily rows are written (they tell whether a
         // citizen acted in the month already).
@@ -518,6 +530,45 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         return trips;
     }
 
+    /// <summary>
+    /// What each user's counted actions measured on the days their rules read, for the users whose actions need it: the
+    /// day's steps so far for a day's rule (<see cref="InclusionMethodology.SumsTheDay"/>), and the household's readings
+    /// of the <see cref="InclusionMethodology.OwnAverageDays"/> days before for electricity. One query for the batch, none
+    /// when it holds neither.
+    /// </summary>
+    private async Task<Dictionary<long, List<(DateOnly Day, Behaviour Behaviour, decimal Quantity)>>> MeasuredAsync(InclusionWork work,
+        IInclusionData data, Dictionary<long, List<Item>> byUser)
+    {
+        var windows = new List<(long UserId, DateOnly From, DateOnly To)>();
+        var behaviours = new HashSet<Behaviour>();
+        foreach (var (userId, items) in byUser)
+        {
+            var (from, to, any) = (DateOnly.MaxValue, DateOnly.MinValue, false);
+            foreach (var item in items)
+            {
+                var day = InclusionTime.DayOf(item.OccurredAt);
+                var methodology = work.Programmes.InForce(Programme, day)?.Find(item.Behaviour)?.Methodology;
+                var back = methodology switch
+                {
+                    { SumsTheDay: true } => 0,
+                    { Formula: MethodologyFormula.Electricity } => InclusionMethodology.OwnAverageDays,
+                    _ => -1,
+                };
+                if (back >= 0 && item.Errors.Count == 0)
+                {
+                    (from, to, any) = (day.AddDays(-back) < from ? day.AddDays(-back) : from, day > to ? day : to, true);
+                    behaviours.Add(item.Behaviour);
+                }
+            }
+            if (any)
+            {
+                windows.Add((userId, from, to));
+            }
+        }
+        return windows.Count == 0 ? [] : ByUser([.. (await data.MeasuredAsync(windows, Programme, behaviours).ConfigureAwait(false))
+            .Select(m => (m.UserId, (m.Day, m.Behaviour, m.Quantity)))]);
+    }
+
     private static (DateOnly From, DateOnly To) WindowOf(List<Item> items, bool months)
     {
         var first = items.Min(i => InclusionTime.DayOf(i.OccurredAt));
@@ -626,13 +677,18 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
 
     // daily and lots: the user's rows as read (the only rows of theirs a batch can change: what is not among them is new).
     private void RecordForUser(InclusionWork work, long userId, List<Item> items, ActionResult[] results, Writes batch,
-        List<DailyRollup> daily, List<CoinLot> lots, InclusionWallet? existing, TripLog? trips)
+        List<DailyRollup> daily, List<CoinLot> lots, InclusionWallet? existing, TripLog? trips,
+        List<(DateOnly Day, Behaviour Behaviour, decimal Quantity)>? measured)
     {
         var wallet = existing ?? new InclusionWallet(userId, Programme, 0, 0, 0, CarbonGrams.Zero, 0);
         var (usage, added, touched) = batch.Scratch(daily.Count + items.Count);
         foreach (var d in daily)
         {
             usage.Add(d.Day, d.Behaviour, d.Source, d.Actions, d.Coins);
+        }
+        foreach (var (day, behaviour, quantity) in measured ?? [])
+        {
+            usage.AddMeasured(day, behaviour, quantity);
         }
         var ledger = new CoinLedger(lots);
         var lapsed = ledger.Expire(work.Today);
@@ -674,16 +730,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
                 results[item.Index] = Refuse(item, reward.Refusal!, reward.Refusal switch
                 {
                     "ActionCap" => $"a cap on {Behaviours.CodeOf(item.Behaviour)} actions is reached for this period",
+                    "OneTripPerAction" => $"quantity: {programme.Id} counts {Behaviours.CodeOf(item.Behaviour)} in trips, one an action: its quantity is 1, not km",
                     "OverlappingTrip" => $"the citizen was on another counted trip at that time (overlap over {TripLog.Tolerance.TotalMinutes} minutes)",
                     _ => $"{programme.Id} does not reward {Behaviours.CodeOf(item.Behaviour)}",
-                }, reward.Refusal == "NotRewarded" ? "behaviour" : null);
+                }, reward.Refusal switch { "NotRewarded" => "behaviour", "OneTripPerAction" => "quantity", _ => null });
                 continue;
             }
             if (trip is { } counted)
             {
                 trips!.Add(counted);
             }
-            usage.Add(day, item.Behaviour, item.Source, 1, reward.Coins);
+            usage.Count(day, item.Behaviour, item.Source, item.Measure.Quantity, reward.Coins);
             var key = (day, item.Behaviour, item.Source);
             added[key] = added.TryGetValue(key, out var row)
                 ? row with

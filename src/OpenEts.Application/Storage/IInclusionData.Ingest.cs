@@ -18,6 +18,14 @@ public partial interface IInclusionData
     /// </summary>
     Task<IReadOnlyList<(long UserId, Trip Trip)>> TripsAsync(IReadOnlyList<(long UserId, DateTimeOffset From, DateTimeOffset To)> spans);
 
+    /// <summary>
+    /// What each user's counted actions of <paramref name="behaviours"/> in a programme measured (steps, kWh), summed by
+    /// day and behaviour over their sources, within their window (days from and to inclusive): a day's steps so far, a
+    /// household's earlier readings. At most one window per user.
+    /// </summary>
+    Task<IReadOnlyList<(long UserId, DateOnly Day, Behaviour Behaviour, decimal Quantity)>> MeasuredAsync(
+        IReadOnlyList<(long UserId, DateOnly From, DateOnly To)> windows, string programme, IReadOnlyCollection<Behaviour> behaviours);
+
     /// <summary>Records new events: none of them may be recorded already (checked in the same transaction), else this throws.</summary>
     Task InsertEventsAsync(IReadOnlyList<InclusionEvent> events);
 

@@ -15,6 +15,9 @@ public static class Behaviours
         (Behaviour.SolarPv, "solar-pv", "kWh"),
     ];
 
+    /// <summary>The unit of an action a methodology counts as one trip (<see cref="InclusionMethodology.CountsTrips"/>).</summary>
+    public const string Trips = "trips";
+
     /// <summary>Every behaviour's code, in order.</summary>
     public static IReadOnlyList<string> Codes { get; } = [.. Table.Select(t => t.Code)];
 

@@ -15,7 +15,13 @@ public sealed record CoinRule(CoinRuleKind Kind, long Coins, decimal Per, CoinMe
     public long CoinsFor(ActionMeasure measure, CarbonGrams reduction)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        var counted = Measure == CoinMeasure.Minutes ? measure.Minutes ?? 0m : measure.Quantity;
+        return CoinsFor(measure.Quantity, measure.Minutes, reduction);
+    }
+
+    /// <summary>The coins before caps for a <paramref name="quantity"/> (or <paramref name="minutes"/>) and its reduction.</summary>
+    public long CoinsFor(decimal quantity, decimal? minutes, CarbonGrams reduction)
+    {
+        var counted = Measure == CoinMeasure.Minutes ? minutes ?? 0m : quantity;
         return Kind switch
         {
             CoinRuleKind.PerAction => Coins,

@@ -29,6 +29,24 @@ public sealed record InclusionMethodology(
         _ => throw new ArgumentOutOfRangeException(nameof(formula), formula, null),
     };
 
+    /// <summary>The days before an electricity reading whose readings make the household's own average (Shenzhen 2022: "the previous 7-day average", cards A1).</summary>
+    public const int OwnAverageDays = 7;
+
+    /// <summary>
+    /// True when an action is one trip (<see cref="MethodologyFormula.PerTrip"/>): its quantity counts trips, not km, and
+    /// must be 1 (Guangzhou's metro study gives kgCO2 per trip, §4.1), so no distance or speed is read from it.
+    /// </summary>
+    public bool CountsTrips => Formula == MethodologyFormula.PerTrip;
+
+    /// <summary>
+    /// True when the rule applies to a citizen's whole day (<see cref="MethodologyFormula.Steps"/>: "at most 296 g a day",
+    /// cards A3): the day's actions are summed and each earns what it adds to the day's total.
+    /// </summary>
+    public bool SumsTheDay => Formula == MethodologyFormula.Steps;
+
+    /// <summary>The unit an action's quantity is in under this methodology: <c>trips</c> when it counts trips, else the behaviour's (<see cref="Behaviours.UnitOf"/>).</summary>
+    public string UnitOf(Behaviour behaviour) => CountsTrips ? Behaviours.Trips : Behaviours.UnitOf(behaviour);
+
     /// <summary><c>Code-Version</c>, e.g. <c>SZ-TRANSIT-2021</c>.</summary>
     public string Id => Code + "-" + Version;
 
@@ -59,13 +77,22 @@ public sealed record InclusionMethodology(
     public CarbonGrams Quantify(ActionMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        ArgumentOutOfRangeException.ThrowIfNegative(measure.Quantity);
-        var q = measure.Quantity;
+        return Quantify(measure.Quantity, measure.OwnAverage);
+    }
+
+    /// <summary>
+    /// The reduction of a <paramref name="quantity"/> (≥ 0, in <see cref="UnitOf"/>), with electricity's
+    /// <paramref name="ownAverage"/> when known, rounded toward zero to the milligram; never negative.
+    /// </summary>
+    public CarbonGrams Quantify(decimal quantity, decimal? ownAverage)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        var q = quantity;
         var grams = Formula switch
         {
             MethodologyFormula.Distance => NetFactor * q,
             MethodologyFormula.PerTrip => Value("tripFactor") * 1000m * q,
-            MethodologyFormula.Electricity => ElectricitySaved(q, measure.OwnAverage) * Value("gridFactor"),
+            MethodologyFormula.Electricity => ElectricitySaved(q, ownAverage) * Value("gridFactor"),
             MethodologyFormula.Steps => Math.Min(q * Value("gramsPerStep"), Find("maxGramsPerDay")?.Value ?? decimal.MaxValue),
             MethodologyFormula.SolarPv => q * Value("gridFactor"),
             MethodologyFormula.PerAction => q * Value("gramsPerAction"),
@@ -75,8 +102,9 @@ public sealed record InclusionMethodology(
     }
 
     /// <summary>
-    /// kWh saved against the baseline: the city's per-capita daily use; above it, the user's own previous 7-day average
-    /// when known (Shenzhen's 2022 residential electricity methodology).
+    /// kWh saved against the baseline: the city's per-capita daily use; above it, the household's own previous 7-day
+    /// average when known (Shenzhen's 2022 residential electricity methodology). <paramref name="ownAverage"/> is the
+    /// platform's, from the readings it holds (<see cref="UsageLedger.OwnAverage"/>), never a figure an action declares.
     /// </summary>
     public decimal ElectricitySaved(decimal used, decimal? ownAverage)
     {

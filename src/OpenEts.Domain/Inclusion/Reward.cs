@@ -2,7 +2,7 @@ namespace OpenEts.Domain.Inclusion;
 
 /// <summary>
 /// What one action earned: its reduction and coins when counted (<see cref="Refusal"/> null), with the coins a cap cut;
-/// or why it was refused (<c>NotRewarded</c>, <c>ActionCap</c>), counting nothing.
+/// or why it was refused (<c>NotRewarded</c>, <c>ActionCap</c>, <c>OneTripPerAction</c>), counting nothing.
 /// </summary>
 public readonly record struct Reward(CarbonGrams Reduction, long Coins, long CoinsCut, string? Refusal)
 {
@@ -21,14 +21,16 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
         var reward = Evaluate(programme, behaviour, source, day, measure, usage);
         if (reward.Counted)
         {
-            usage.Add(day, behaviour, source, 1, reward.Coins);
+            usage.Count(day, behaviour, source, measure.Quantity, reward.Coins);
         }
         return reward;
     }
 
     /// <summary>
     /// The pure rule: quantify <paramref name="measure"/> with the programme's methodology, count its coins and apply every
-    /// cap against <paramref name="usage"/> (which is not changed).
+    /// cap against <paramref name="usage"/> (which is not changed). A methodology that counts trips takes one trip an action
+    /// (quantity 1, else <c>OneTripPerAction</c>); one whose rule is a day's (steps) earns what the action adds to the day's
+    /// total; electricity's own average is the household's readings held in <paramref name="usage"/>.
     /// </summary>
     public static Reward Evaluate(InclusionProgramme programme, Behaviour behaviour, string source, DateOnly day, ActionMeasure measure,
         UsageLedger usage)
@@ -38,6 +40,10 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
         if (programme.Find(behaviour) is not { } rewarded)
         {
             return new Reward(CarbonGrams.Zero, 0, 0, "NotRewarded");
+        }
+        if (rewarded.Methodology.CountsTrips && measure.Quantity != 1m)
+        {
+            return new Reward(CarbonGrams.Zero, 0, 0, "OneTripPerAction");
         }
         // Index loops over the caps: foreach over an IReadOnlyList boxes its enumerator, once per action.
         var caps = programme.Caps;
@@ -49,8 +55,7 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
                 return new Reward(CarbonGrams.Zero, 0, 0, "ActionCap");
             }
         }
-        var reduction = rewarded.Methodology.Quantify(measure);
-        var earned = rewarded.Coins.CoinsFor(measure, reduction);
+        var (reduction, earned) = Earn(rewarded, behaviour, day, measure, usage);
         var coins = earned;
         Cap? cutBy = null;
         for (var i = 0; i < caps.Count; i++)
@@ -67,5 +72,25 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
             }
         }
         return new Reward(reduction, coins, earned - coins, null) { CutBy = cutBy };
+    }
+
+    // The reduction and coins before caps. A day's rule (steps) is applied to the day's total: the action earns the total's
+    // reward less what the day held before it, so however the day's actions are cut or ordered, the day earns the rule on
+    // its sum (each total is rounded once, so the differences add up exactly).
+    private static (CarbonGrams Reduction, long Coins) Earn(RewardedBehaviour rewarded, Behaviour behaviour, DateOnly day, ActionMeasure measure,
+        UsageLedger usage)
+    {
+        var (methodology, coins) = (rewarded.Methodology, rewarded.Coins);
+        if (methodology.SumsTheDay)
+        {
+            var before = usage.Measured(day, behaviour);
+            var after = before + measure.Quantity;
+            var (held, total) = (methodology.Quantify(before, null), methodology.Quantify(after, null));
+            return (total - held, coins.CoinsFor(after, measure.Minutes, total) - coins.CoinsFor(before, measure.Minutes, held));
+        }
+        // Electricity's own average is the household's readings held, never the figure the action declares.
+        var reduction = methodology.Quantify(measure.Quantity,
+            methodology.Formula == MethodologyFormula.Electricity ? usage.OwnAverage(day, behaviour) : null);
+        return (reduction, coins.CoinsFor(measure, reduction));
     }
 }

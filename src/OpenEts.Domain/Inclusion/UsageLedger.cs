@@ -3,7 +3,9 @@ namespace OpenEts.Domain.Inclusion;
 /// <summary>
 /// What one user has already counted in a programme, by day, behaviour and source: the daily rollup rows of the months
 /// being recorded into. Caps are checked against it and it grows as actions are counted, so a batch never passes a cap
-/// that its earlier actions reached.
+/// that its earlier actions reached. It also keeps what the counted actions measured, by day and behaviour across sources
+/// (<see cref="Measured"/>): a day's steps summed (<see cref="InclusionMethodology.SumsTheDay"/>), and the household's
+/// earlier electricity readings (<see cref="OwnAverage"/>).
 /// </summary>
 public sealed class UsageLedger
 {
@@ -11,6 +13,8 @@ public sealed class UsageLedger
     private const int KeptCapacity = 64;
 
     private Dictionary<(DateOnly Day, Behaviour Behaviour, string Source), (long Actions, long Coins)> _rows;
+
+    private Dictionary<(DateOnly Day, Behaviour Behaviour), decimal> _measured = [];
 
     /// <summary>A ledger holding <paramref name="rows"/> (rows with the same key add up).</summary>
     public UsageLedger(IEnumerable<UsageRow> rows)
@@ -32,6 +36,11 @@ public sealed class UsageLedger
     /// </summary>
     public void Reset(int capacity)
     {
+        if (_measured.Count > KeptCapacity)
+        {
+            _measured = [];
+        }
+        _measured.Clear();
         if (_rows.Count > KeptCapacity || capacity > KeptCapacity)
         {
             _rows = new(capacity);
@@ -49,6 +58,45 @@ public sealed class UsageLedger
         ArgumentNullException.ThrowIfNull(source);
         _rows.TryGetValue((day, behaviour, source), out var now);
         _rows[(day, behaviour, source)] = (checked(now.Actions + actions), checked(now.Coins + coins));
+    }
+
+    /// <summary>
+    /// Counts one action: its coins in its row, and its <paramref name="quantity"/> in the day's measure of its behaviour.
+    /// </summary>
+    public void Count(DateOnly day, Behaviour behaviour, string source, decimal quantity, long coins)
+    {
+        Add(day, behaviour, source, 1, coins);
+        AddMeasured(day, behaviour, quantity);
+    }
+
+    /// <summary>Adds what counted actions of <paramref name="behaviour"/> measured on <paramref name="day"/> (steps, kWh), whatever their source.</summary>
+    public void AddMeasured(DateOnly day, Behaviour behaviour, decimal quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        _measured[(day, behaviour)] = _measured.GetValueOrDefault((day, behaviour)) + quantity;
+    }
+
+    /// <summary>What the counted actions of <paramref name="behaviour"/> measured on <paramref name="day"/>, all sources summed; 0 when none.</summary>
+    public decimal Measured(DateOnly day, Behaviour behaviour) => _measured.GetValueOrDefault((day, behaviour));
+
+    /// <summary>
+    /// The household's own average daily reading of <paramref name="behaviour"/> over the
+    /// <see cref="InclusionMethodology.OwnAverageDays"/> days before <paramref name="day"/>, from the readings counted
+    /// (Shenzhen 2022: "the user's own previous 7-day average", cards A1); null when a day of them has no reading, so that
+    /// a household with less history is held to the city's baseline.
+    /// </summary>
+    public decimal? OwnAverage(DateOnly day, Behaviour behaviour)
+    {
+        var sum = 0m;
+        for (var back = 1; back <= InclusionMethodology.OwnAverageDays; back++)
+        {
+            if (!_measured.TryGetValue((day.AddDays(-back), behaviour), out var reading))
+            {
+                return null;
+            }
+            sum += reading;
+        }
+        return sum / InclusionMethodology.OwnAverageDays;
     }
 
     /// <summary>The actions and coins that count toward <paramref name="cap"/> for an action of <paramref name="behaviour"/> from <paramref name="source"/> on <paramref name="day"/>.</summary>

@@ -52,7 +52,7 @@ internal static partial class InclusionViews
         decimal ClaimedTonnes, string PhcerProject, long Report, DateTimeOffset At, string By);
 
     public static ProgrammeView Programme(InclusionProgramme p) => new(p.Id, p.Code, p.Version, p.Name, p.Region, p.Operator, FieldReader.DayText(p.ValidFrom),
-        [.. p.Behaviours.Select(b => new BehaviourView(Behaviours.CodeOf(b.Behaviour), Behaviours.UnitOf(b.Behaviour),
+        [.. p.Behaviours.Select(b => new BehaviourView(Behaviours.CodeOf(b.Behaviour), b.Methodology.UnitOf(b.Behaviour),
             new MethodologyView(b.Methodology.Id, b.Methodology.Title, ApiDocument.EnumName(b.Methodology.Formula),
                 [.. b.Methodology.Parameters.Select(v => new ValueView(v.Name, v.Value, v.Unit, v.Source, v.Confirmed))],
                 b.Methodology.Design.ToDictionary(kv => kv.Key, kv => kv.Value), b.Methodology.Source, b.Methodology.Confirmed),

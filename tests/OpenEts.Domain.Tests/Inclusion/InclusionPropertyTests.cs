@@ -52,6 +52,27 @@ public sealed class InclusionPropertyTests
             }
         }));
 
+    [Fact]
+    public void DayOfWalks_InAnyOrder_EarnsTheRuleOnTheDaysTotal() =>
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(
+            Arb.From(Gen.Choose(0, 20_000).ArrayOf()), Arb.From(Gen.Choose(0, int.MaxValue - 1)), (int[] steps, int seed) =>
+            {
+                var day = new DateOnly(2026, 1, 1);
+                var order = new Random(seed);
+                var shuffled = steps.OrderBy(_ => order.Next()).ToArray();
+                (CarbonGrams Reduction, long Coins) Day(int[] walks)
+                {
+                    var usage = new UsageLedger([]);
+                    var rewards = walks.Select((s, i) => Reward.Apply(Programme(), Behaviour.Walk, "s" + (i % 2), day, new ActionMeasure(s), usage)).ToList();
+                    return (rewards.Aggregate(CarbonGrams.Zero, (sum, r) => sum + r.Reduction), rewards.Sum(r => r.Coins));
+                }
+
+                var total = steps.Sum();
+                var expected = (CarbonGrams.RoundToMilligram(Math.Min(total * 0.02m, 296m)), total >= 6000 ? 1L : 0L);
+                Assert.Equal(expected, Day(steps));
+                Assert.Equal(expected, Day(shuffled));
+            }));
+
     private static void AssertCapsHold(InclusionProgramme programme, UsageLedger usage, DateOnly day)
     {
         foreach (var cap in programme.Caps)

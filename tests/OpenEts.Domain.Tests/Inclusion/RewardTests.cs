@@ -4,7 +4,7 @@ using static OpenEts.Domain.Tests.Inclusion.InclusionSamples;
 
 namespace OpenEts.Domain.Tests.Inclusion;
 
-public sealed class RewardTests
+public sealed partial class RewardTests
 {
     private static readonly DateOnly Day = new(2026, 11, 30);
 
@@ -38,16 +38,16 @@ public sealed class RewardTests
     }
 
     [Fact]
-    public void Apply_SecondWalkOfTheDay_KeepsItsReductionButTheCoinCapCutsItsCoin()
+    public void Apply_SecondWalkOfTheDay_EarnsWhatItAddsToTheDaysStepsUpTo296GAndNoSecondThresholdCoin()
     {
         var usage = new UsageLedger([]);
         Reward.Apply(Programme(), Behaviour.Walk, "phone", Day, new ActionMeasure(8000m), usage);
 
         var second = Reward.Apply(Programme(), Behaviour.Walk, "phone", Day, new ActionMeasure(7000m), usage);
 
-        Assert.Equal(140m, second.Reduction.Grams);
+        Assert.Equal(136m, second.Reduction.Grams);
         Assert.Equal(0, second.Coins);
-        Assert.Equal(1, second.CoinsCut);
+        Assert.Equal(0, second.CoinsCut);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Globalization;
 using OpenEts.Application.Inclusion;
+using OpenEts.Domain.Inclusion;
 
 namespace OpenEts.Server.Tests.Inclusion;
 
@@ -107,6 +109,38 @@ public sealed class InclusionQueueTests
         Assert.Equal(PartnerActionsHandler.QueueFull, Assert.IsType<InclusionCommandOutcome.Refused>(refused).Rule);
         Assert.Equal((1L, 80L), depth);
         Assert.Equal(30, afterDrain);
+    }
+
+    // The queue's worker records through RecordActions as the request does: a household's one reading a day, whatever the
+    // meter, against the mean of its own previous 7 days (Shenzhen 2022, cards A1), never the average an action declares.
+    [Fact]
+    public async Task Worker_HouseholdReadingsOfAWeekAndASecondMeter_CountOneReadingADayAgainstTheHouseholdsOwnWeek()
+    {
+        await using var world = await InclusionStreamWorld.CreateAsync(citizens: 1, nats: false);
+        using var queue = new InclusionQueue(world.Store, TimeProvider.System);
+        var utility = await world.Store.WriteAsync(s => s.Inclusion.InsertPartnerAsync(new InclusionPartner(0, "供电局（测试）",
+            new PartnerScope(InclusionStreamWorld.Programme, [Behaviour.Electricity]), "oetsp_util", PartnerKey.Hash("oetsp_utilitytestkey"),
+            DateTimeOffset.UtcNow, "regulator", null)), TestContext.Current.CancellationToken);
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date;
+        RecordActions.ActionForm Reading(string id, string meter, int daysAgo, decimal kWh, decimal? declared = null) =>
+            new(id, meter, "electricity", today.AddDays(-daysAgo).AddHours(12).ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", CultureInfo.InvariantCulture),
+                kWh, OwnAverage: declared, User: "c0");
+        // A week of 5 kWh a day (each above the city's 2.7 kWh with less than a week behind it: nothing saved), then 4 kWh
+        // declaring a week of 50, and a second meter's reading the same day.
+        Assert.True(RecordActions.TryParse(new RecordActions.Form(InclusionStreamWorld.Programme,
+            [.. Enumerable.Range(2, 7).Reverse().Select(d => Reading($"r{d}", "meter-1", d, 5m)),
+                Reading("r1", "meter-1", 1, 4m, declared: 50m), Reading("x1", "meter-2", 1, 1m)]),
+            InclusionProgrammes.Shipped, out var batch, out _));
+        await queue.AppendAsync(utility.Id, InclusionStreamWorld.Programme, batch.Items, TestContext.Current.CancellationToken);
+
+        while (await world.QueueWorker(queue, take: 100).DrainOnceAsync(TestContext.Current.CancellationToken) > 0)
+        {
+        }
+
+        var wallet = await world.Store.ReadAsync(async s => await s.Inclusion.WalletAsync((await s.Users.FindByNameAsync("c0"))!.Id, InclusionStreamWorld.Programme),
+            TestContext.Current.CancellationToken);
+        // (5 − 4) kWh × 570.3 g/kWh: the week's own mean, not the 50 declared; the second meter counted nothing.
+        Assert.Equal((8L, 570.3m), (wallet!.Actions, wallet.Reduction.Grams));
     }
 
     private static async Task<int> QueuedAsync(PartnerActionsHandler partners, RecordActions batch)

@@ -60,6 +60,27 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task RecordForm_GuangzhouMetroOf10_IsRefusedAsTripsNotKm_AndATripLeftEmptyCounts515Point5GShownAsOneTrip()
+    {
+        var citizen = await PageSession.SignInAsync(server, "citizen");
+        // Two days ago: yesterday's metro row is the coin-cap test's, on the same citizen.
+        var before = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-2);
+        Task<PostResult> Ride(string quantity, int hour) => citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
+            [new("Programme", "guangdong-tanpuhui"), new("Behaviour", "metro"), new("Quantity", quantity), new("Minutes", "1"),
+                new("OccurredAt", before.AddHours(hour).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture))]),
+            "web-" + Guid.NewGuid().ToString("N"));
+
+        var tenKm = WebUtility.HtmlDecode((await Ride("10", 6)).Body);
+        var oneTrip = WebUtility.HtmlDecode((await Ride("", 7)).Body);
+
+        Assert.Contains("数量：该方法学按次计算地铁出行：每条记录为一次出行，数量为 1（可不填），不是公里数", tenKm, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"recorded-grams\"", tenKm, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"recorded-grams\">515.5</strong>", oneTrip, StringComparison.Ordinal);
+        Assert.Contains("地铁出行 <span class=\"recent-quantity nowrap\">1 次出行</span>", oneTrip, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"metro\" data-unit=\"trips\"", oneTrip, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecordForm_RidesPastTheDailyCoinCap_SayHowManyCoinsTheCapCut()
     {
         var citizen = await PageSession.SignInAsync(server, "citizen");

@@ -30,7 +30,7 @@ public sealed partial class InclusionMePageTests(ServerFactory server) : IClassF
 
         var select = Regex.Match(page, "<select name=\"Behaviour\" id=\"record-behaviour\">(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
         var offered = Regex.Matches(select, "<option value=\"([a-z-]+)\"[^>]*>([^<]+)</option>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
-        Assert.Equal([("metro", "地铁出行"), ("bus", "公交出行"), ("electricity", "家庭节电"), ("solar-pv", "分布式光伏")], offered);
+        Assert.Equal([("metro", "地铁出行 · 公里"), ("bus", "公交出行 · 公里"), ("electricity", "家庭节电 · 千瓦时"), ("solar-pv", "分布式光伏 · 千瓦时")], offered);
         Assert.Contains("<optgroup label=\"深圳碳普惠（低碳出行与居民用电）\"", select, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"walk\"", select, StringComparison.Ordinal);
         var programmes = Regex.Match(page, "<select name=\"Programme\" id=\"record-programme\">(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
