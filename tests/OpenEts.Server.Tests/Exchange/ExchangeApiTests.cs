@@ -63,6 +63,25 @@ public sealed class ExchangeApiTests(ServerFactory server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Amend_WithoutAPrice_ChangesTheQuantityAndKeepsThePrice()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        var sell = (await PostAsync(power, "/api/v1/exchange/orders",
+            new { instrument = "GDEA-2017", side = "sell", price = 17.65m, quantity = 500, idempotencyKey = "api-amend-noprice" })).GetProperty("order");
+        var id = sell.GetProperty("id").GetInt64();
+
+        var amended = (await PostAsync(power, $"/api/v1/exchange/orders/{id}/amend", new { quantity = 300 })).GetProperty("order");
+        using var noQuantity = await power.PostAsJsonAsync($"/api/v1/exchange/orders/{id}/amend", new { price = 17.66m }, Ct);
+        var problem = await noQuantity.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        await PostAsync(power, $"/api/v1/exchange/orders/{id}/cancel", new { });
+
+        Assert.Equal((300L, 200L, 17.65m), (amended.GetProperty("resting").GetInt64(), amended.GetProperty("cancelled").GetInt64(),
+            amended.GetProperty("price").GetDecimal()));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noQuantity.StatusCode);
+        Assert.Equal(("quantity", "Quantity"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+    }
+
+    [Fact]
     public async Task Trades_UnlistedInstrument_Is404()
     {
         using var client = server.CreateClient();
