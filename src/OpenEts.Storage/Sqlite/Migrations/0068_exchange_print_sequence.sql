@@ -15,3 +15,5 @@ UPDATE exchange_listing_trades SET print_sequence = p.n FROM exchange_prints_006
 DROP TABLE exchange_prints_0068;
 CREATE UNIQUE INDEX ux_exchange_trades_print ON exchange_trades (instrument, print_sequence);
 CREATE UNIQUE INDEX ux_exchange_listing_trades_print ON exchange_listing_trades (instrument, print_sequence);
+-- An allowance auction whose close could not deliver (status Failed) keeps why: the registry's refusal, in words.
+ALTER TABLE auctions ADD COLUMN failure TEXT;
