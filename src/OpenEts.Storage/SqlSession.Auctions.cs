@@ -9,7 +9,7 @@ internal sealed partial class SqlSession : IAuctionData
 {
     private const string AuctionColumns = """
         id, jurisdiction, year, unit_class, volume, opens_at, closes_at, reserve_fen, rules, reserve_inputs, status, clearing_fen,
-        sold, announced_at, announced_by, cleared_at, settled_at, idempotency_key
+        sold, announced_at, announced_by, cleared_at, settled_at, idempotency_key, failure
         """;
 
     private const string BidColumns = """
@@ -45,7 +45,8 @@ internal sealed partial class SqlSession : IAuctionData
     async Task IAuctionData.UpdateAuctionAsync(AuctionRecord auction)
     {
         var changed = await ExecuteAsync("""
-            UPDATE auctions SET status = @status, clearing_fen = @clearing, sold = @sold, cleared_at = @clearedAt, settled_at = @settledAt
+            UPDATE auctions SET status = @status, clearing_fen = @clearing, sold = @sold, cleared_at = @clearedAt, settled_at = @settledAt,
+                failure = @failure
             WHERE id = @id
             """, AuctionParameters(auction)).ConfigureAwait(false);
         if (changed != 1)
@@ -109,6 +110,7 @@ internal sealed partial class SqlSession : IAuctionData
         clearedAt = a.ClearedAt is { } c ? Ms(c) : (long?)null,
         settledAt = a.SettledAt is { } s ? Ms(s) : (long?)null,
         key = a.Key,
+        failure = a.Failure,
     };
 
     private sealed class AuctionRow
@@ -149,6 +151,8 @@ internal sealed partial class SqlSession : IAuctionData
 
         public string Idempotency_Key { get; init; } = "";
 
+        public string? Failure { get; init; }
+
         public AuctionRecord ToAuction() => new(Id, Jurisdiction, checked((int)Year), UnitClass.Parse(Unit_Class), Volume,
             At(Opens_At), At(Closes_At), Yuan.FromFen(Reserve_Fen), AuctionJson.ReadRules(Rules), AuctionJson.ReadInputs(Reserve_Inputs),
             Enum.Parse<AuctionStatus>(Status), At(Announced_At), Announced_By)
@@ -158,6 +162,7 @@ internal sealed partial class SqlSession : IAuctionData
             ClearedAt = Cleared_At is { } ca ? At(ca) : null,
             SettledAt = Settled_At is { } sa ? At(sa) : null,
             Key = Idempotency_Key,
+            Failure = Failure,
         };
     }
 

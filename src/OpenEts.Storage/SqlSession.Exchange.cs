@@ -381,7 +381,8 @@ internal sealed partial class SqlSession : IExchangeData
             await ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM exchange_trades").ConfigureAwait(false));
     }
 
-    private static readonly string[] TradeColumnList = TradeColumns.Split(", ");
+    // The stored columns and each trade's public print number (SqlSession.ExchangePrints.cs).
+    private static readonly string[] TradeColumnList = [.. TradeColumns.Split(", "), "print_sequence"];
 
     async Task IExchangeData.InsertTradesAsync(IReadOnlyList<ExchangeTrade> trades)
     {
@@ -389,11 +390,17 @@ internal sealed partial class SqlSession : IExchangeData
         // A trade names its two orders (foreign keys): they are stored first.
         await FlushOrdersAsync().ConfigureAwait(false);
         var rows = new object?[trades.Count][];
+        var lastPrint = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Length; i++)
         {
             var t = trades[i];
+            if (!lastPrint.TryGetValue(t.Instrument, out var print))
+            {
+                print = await LastPrintAsync(t.Instrument).ConfigureAwait(false);
+            }
+            lastPrint[t.Instrument] = ++print;
             rows[i] = [t.Id, t.Instrument, Ms(t.At), t.PriceFen, t.Quantity, t.BuyOrder, t.SellOrder, t.BuyAccount, t.SellAccount, t.Aggressor,
-                t.BuyerFeeFen, t.SellerFeeFen];
+                t.BuyerFeeFen, t.SellerFeeFen, print];
         }
         await InsertRowsAsync("exchange_trades", TradeColumnList, rows).ConfigureAwait(false);
     }

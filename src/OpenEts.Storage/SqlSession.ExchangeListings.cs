@@ -76,16 +76,18 @@ internal sealed partial class SqlSession
 
     async Task<ListingTrade> IExchangeData.InsertListingTradeAsync(ListingTrade trade)
     {
+        // The pick is the instrument's next public print, after its book trades' and picks' (SqlSession.ExchangePrints.cs).
+        var print = await LastPrintAsync(trade.Instrument).ConfigureAwait(false) + 1;
         var id = await ExecuteScalarAsync<long>("""
             INSERT INTO exchange_listing_trades (listing_id, instrument, at, price_fen, quantity, buy_account, sell_account, buy_user, taker_account,
-                buyer_fee_fen, seller_fee_fen, taker_user, idempotency_key)
+                buyer_fee_fen, seller_fee_fen, taker_user, idempotency_key, print_sequence)
             VALUES (@Listing, @Instrument, @at, @PriceFen, @Quantity, @BuyAccount, @SellAccount, @BuyUser, @TakerAccount, @BuyerFeeFen, @SellerFeeFen,
-                @TakerUser, @Key)
+                @TakerUser, @Key, @print)
             RETURNING id
             """, new
         {
             trade.Listing, trade.Instrument, at = Ms(trade.At), trade.PriceFen, trade.Quantity, trade.BuyAccount, trade.SellAccount, trade.BuyUser,
-            trade.TakerAccount, trade.BuyerFeeFen, trade.SellerFeeFen, trade.TakerUser, trade.Key,
+            trade.TakerAccount, trade.BuyerFeeFen, trade.SellerFeeFen, trade.TakerUser, trade.Key, print,
         }).ConfigureAwait(false);
         return trade with { Id = id };
     }

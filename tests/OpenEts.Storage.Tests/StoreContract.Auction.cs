@@ -15,7 +15,7 @@ namespace OpenEts.Storage.Tests;
 
 // Allowance auctions through their use cases on every database: announce with a computed reserve, sealed bids that hold
 // cash, refusals naming their rule, a close on the exchange that settles cash and delivers allowances once, and a close the
-// registry refuses that moves nothing and succeeds once fixed.
+// registry refuses that moves nothing and fails the auction, releasing every bid's cash.
 public abstract partial class StoreContract<TDb>
 {
     private static readonly DateTimeOffset AuctionOpens = new(2017, 3, 27, 1, 0, 0, TimeSpan.Zero);
@@ -182,9 +182,10 @@ public abstract partial class StoreContract<TDb>
         Assert.Empty(await m.Store.ReadAsync(s => s.Auctions.BidsAsync(id), Ct));
     }
 
-    // The close runs on the exchange in one transaction over both ledgers: a registry refusal rolls the payments back too.
+    // The close runs on the exchange in one transaction over both ledgers: a registry refusal rolls the payments back too,
+    // and the auction then fails: every bid's cash is released rather than held for a close that cannot deliver.
     [Fact]
-    public async Task Auction_CloseStoppedByTheRegistry_MovesNothingAndASecondCloseSettlesOnce()
+    public async Task Auction_CloseTheRegistryCannotDeliver_FailsTheAuctionReleasesEveryBidsCashAndMovesNothing()
     {
         await using var m = await AuctionMarketAsync(Db);
         await m.DepositAsync("cement-a", 1_000_000m);
@@ -196,25 +197,23 @@ public abstract partial class StoreContract<TDb>
         Assert.IsType<RegistryCommandOutcome.Completed>(await m.RegistryHandler.HandleAsync(regulator, new AllocateUnits(
             AccountNumber.From("GD-HOLD-POWER"), DemoRegistry.Allowances, Domain.Quantities.AllowanceCount.From(left), IdempotencyKey.From("drain")), Ct));
         var cementBefore = await m.HeldAsync("GD-HOLD-CEMENT");
+        var reservedBefore = (await m.CashOfAsync("cement-a")).Reserved;
         m.Clock.Now = AuctionOpens.AddHours(1);
 
-        var stopped = await m.Auctions.CloseAsync(regulator, id, Ct);
-        var untouched = await m.Store.ReadAsync(s => s.Auctions.FindAuctionAsync(id), Ct);
-        var cashAfterStop = await m.CashOfAsync("cement-a");
-        var proceedsAfterStop = (await m.Store.ReadAsync(s => s.Cash.SystemAccountAsync(CashAccountKind.AuctionProceeds), Ct)).Balance;
-        Assert.IsType<RegistryCommandOutcome.Completed>(await m.RegistryHandler.HandleAsync(regulator, new CorrectUnits(
-            AccountNumber.From("GD-HOLD-POWER"), DemoRegistry.Issuance, DemoRegistry.Allowances, Domain.Quantities.AllowanceCount.From(20_000), null,
-            "returned for the auction", IdempotencyKey.From("return")), Ct));
-        var finished = await m.Auctions.CloseAsync(regulator, id, Ct);
-
-        var refused = Assert.IsType<CashCommandOutcome.Refused>(stopped);
-        Assert.Equal("DeliveryRefused", refused.Rule);
-        Assert.StartsWith("bid 1: the registry refused to deliver 20000 t to GD-HOLD-CEMENT", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(AuctionStatus.Open, untouched!.Status);
-        Assert.Equal((1_000_000m, 20_000 * 17.00m, 0m), (cashAfterStop.Balance, cashAfterStop.Reserved, proceedsAfterStop));
-        Assert.Equal("auction.settled", Assert.IsType<CashCommandOutcome.Completed>(finished).Event);
+        var closed = await m.Auctions.CloseAsync(regulator, id, Ct);
+        var failed = await m.Store.ReadAsync(s => s.Auctions.FindAuctionAsync(id), Ct);
+        var bids = await m.Store.ReadAsync(s => s.Auctions.BidsAsync(id), Ct);
         var cash = await m.CashOfAsync("cement-a");
-        Assert.Equal((1_000_000m - (20_000 * 17.00m), 0m), (cash.Balance, cash.Reserved));
-        Assert.Equal(cementBefore + 20_000, await m.HeldAsync("GD-HOLD-CEMENT"));
+        var proceeds = (await m.Store.ReadAsync(s => s.Cash.SystemAccountAsync(CashAccountKind.AuctionProceeds), Ct)).Balance;
+        var again = await m.Auctions.CloseAsync(regulator, id, Ct);
+
+        Assert.Equal(20_000 * 17.00m, reservedBefore);
+        Assert.Equal(("auction.failed", false), (Assert.IsType<CashCommandOutcome.Completed>(closed).Event, ((CashCommandOutcome.Completed)closed).Duplicate));
+        Assert.Equal(AuctionStatus.Failed, failed!.Status);
+        Assert.StartsWith("bid 1: the registry refused to deliver 20000 t to GD-HOLD-CEMENT", failed.Failure, StringComparison.Ordinal);
+        Assert.Equal([0L], bids.Select(b => b.Awarded ?? -1));
+        Assert.Equal((1_000_000m, 0m, 0m), (cash.Balance, cash.Reserved, proceeds));
+        Assert.Equal(cementBefore, await m.HeldAsync("GD-HOLD-CEMENT"));
+        Assert.Equal(("auction.failed", true), (Assert.IsType<CashCommandOutcome.Completed>(again).Event, ((CashCommandOutcome.Completed)again).Duplicate));
     }
 }

@@ -68,6 +68,21 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task ExchangeClientMandate_WithdrawnAfterTheClientConfirmed_IsRefusedAndLeavesTheAccountOpen()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var client = await OpenClientAsync(m, "power-a", SteelClientCode, "GD-HOLD-STEEL");
+
+        // The member's "withdraw the mandate" reaches the exchange just after the client's confirmation.
+        await m.RunAsync("steel-b", new AnswerClientMandate(client, Confirm: true));
+        var withdrawn = await m.RunAsync("power-a", new CloseTradingAccount(client, WithdrawOnly: true));
+        var account = await m.Store.ReadAsync(s => s.Exchange.FindAccountAsync(client), Ct);
+
+        Assert.Equal(ExchangeRule.AccountState, Assert.IsType<ExchangeOutcome.Refused>(withdrawn).Rule);
+        Assert.Equal((TradingAccountState.Open, true), (account!.State, account.Open));
+    }
+
+    [Fact]
     public async Task ExchangeClientMandate_ConfirmedByTheClient_OpensTheAccountForTheMembersOrders()
     {
         await using var m = await ExchangeMarketAsync(Db);

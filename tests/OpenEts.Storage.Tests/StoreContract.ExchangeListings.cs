@@ -53,6 +53,22 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Prints_PicksBetweenBookTrades_AreNumberedInOneSeriesOfTheInstrument()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+
+        var listing = Posted(await m.RunAsync("power-a", Listing(Side.Sell, 2_000, 1_000, "seq-l1", minimum: 100)));
+        await m.RunAsync("cement-a", Pick(listing.Id, 100));
+        await m.PlaceAsync("power-a", Side.Sell, 20.00m, 300, "seq-s1");
+        await m.PlaceAsync("cement-a", Side.Buy, 20.00m, 300, "seq-b1");
+        await m.RunAsync("cement-a", Pick(listing.Id, 200));
+        var prints = await m.Queries.TradePrintsAsync("GDEA-2017", Now.AddMinutes(-1), Now.AddMinutes(1), Ct);
+
+        // The first pick, then the book's 300 t (book trade 1), then the second pick (listing trade 2): 1, 2, 3.
+        Assert.Equal([(1L, 100L), (2L, 300L), (3L, 200L)], prints.Select(p => (p.Sequence, p.Quantity)));
+    }
+
+    [Fact]
     public async Task Listing_BuyPickedThenWithdrawn_PaysFromItsReservationAndReleasesTheRest()
     {
         await using var m = await ExchangeMarketAsync(Db);

@@ -35,6 +35,9 @@ public sealed record AuctionRecord(
     /// <summary>When every award was delivered.</summary>
     public DateTimeOffset? SettledAt { get; init; }
 
+    /// <summary>Why its close could not deliver, when <see cref="AuctionStatus.Failed"/>; null otherwise.</summary>
+    public string? Failure { get; init; }
+
     /// <summary>The idempotency key it was announced with.</summary>
     public string Key { get; init; } = "";
 

@@ -61,12 +61,20 @@ public sealed class AuctionService(
 
     /// <summary>
     /// Closes an auction on the exchange: clears it and settles every award delivery versus payment, all or nothing. A
-    /// closed auction answers as a duplicate; one left half-settled by the earlier two-step close is finished.
+    /// closed auction answers as a duplicate; one left half-settled by the earlier two-step close is finished. An open
+    /// auction whose awards the registry refuses to deliver (the issuance account drained since the announcement, a
+    /// winner's holding account closed) is failed instead (<see cref="FailAuction"/>): nothing of the refused close stays,
+    /// every bid's cash is released, and the answer is <c>auction.failed</c> with the reason kept on the auction.
     /// </summary>
     public async Task<CashCommandOutcome> CloseAsync(Actor actor, long auction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return await exchange.HandleAsync(actor, new SettleAuction(auction), clock.GetUtcNow(), ct).ConfigureAwait(false) switch
+        var outcome = await exchange.HandleAsync(actor, new SettleAuction(auction), clock.GetUtcNow(), ct).ConfigureAwait(false);
+        if (outcome is ExchangeOutcome.Refused { Rule: ExchangeRule.DeliveryRefused } refused)
+        {
+            outcome = await exchange.HandleAsync(actor, new FailAuction(auction, refused.Message), clock.GetUtcNow(), ct).ConfigureAwait(false);
+        }
+        return outcome switch
         {
             ExchangeOutcome.Completed c => new CashCommandOutcome.Completed(c.Event, auction, c.Duplicate),
             ExchangeOutcome.Refused { Rule: ExchangeRule.UnknownAuction } => new CashCommandOutcome.NotFound("auction"),

@@ -11,4 +11,10 @@ public enum AuctionStatus
 
     /// <summary>Cleared, cash settled and every award delivered to its winner's holding account; results are public.</summary>
     Settled,
+
+    /// <summary>
+    /// Its close could not deliver (the registry refused an award: the issuance account drained since the announcement, a
+    /// winner's holding account closed): nothing was paid or delivered, every bid's cash was released; the reason is kept.
+    /// </summary>
+    Failed,
 }

@@ -21,7 +21,7 @@ namespace OpenEts.Application.Auction;
 /// <c>auction/{id}/bid/{bid}</c>). Every reservation's rest is released, the awards stored, the auction settled;
 /// journalled as <c>auction.cleared</c> and <c>auction.settled</c>. All or nothing: when the registry refuses one award
 /// (too few units issued, a closed account) the whole close rolls back (<see cref="ExchangeRule.DeliveryRefused"/> naming
-/// the bid) and the auction stays open for closing again.
+/// the bid), and <see cref="AuctionService.CloseAsync"/> then fails the auction (<see cref="FailAuction"/>).
 /// </summary>
 /// <remarks>
 /// An auction left <see cref="AuctionStatus.Cleared"/> by the earlier two-step close (paid, some awards owed) is finished:
@@ -51,6 +51,10 @@ internal sealed record SettleAuction(long Auction) : IExchangeCommand
         if (auction.Status == AuctionStatus.Settled)
         {
             return new ExchangeOutcome.Completed(Kind, subject, true, null, []);
+        }
+        if (auction.Status == AuctionStatus.Failed)
+        {
+            return new ExchangeOutcome.Completed(FailAuction.Kind, subject, true, null, []);
         }
         if (auction.Status == AuctionStatus.Open && work.Now < auction.ClosesAt)
         {
@@ -136,6 +140,6 @@ internal sealed record SettleAuction(long Auction) : IExchangeCommand
 
     private static ExchangeRefusalException Refusal(AuctionBid bid, long tonnes, RegistryOutcome.Rejected refused) =>
         new(new ExchangeOutcome.Refused(ExchangeRule.DeliveryRefused, "auction", string.Create(CultureInfo.InvariantCulture,
-            $"bid {bid.Id}: the registry refused to deliver {tonnes} t to {bid.Account}: {refused.Message}; nothing moved: close the auction again once fixed"),
+            $"bid {bid.Id}: the registry refused to deliver {tonnes} t to {bid.Account}: {refused.Message}; nothing of the close moved"),
             RefusalKind.Conflict));
 }

@@ -17,10 +17,13 @@ namespace OpenEts.Application.Exchange;
 /// A closed account takes nothing more; the organisation keeps its one trading account (trading.md §5.1), closed, so it
 /// does not open another. Journalled as <c>exchange.account.closed</c>. A client account still awaiting its client's
 /// confirmation is withdrawn instead: it never traded, so it is deleted and the organisation keeps no trading account
-/// (journalled as <c>exchange.client.withdrawn</c>).
+/// (journalled as <c>exchange.client.withdrawn</c>). Asked only to withdraw (<paramref name="WithdrawOnly"/>: the member's
+/// "withdraw the mandate"), an account its client has confirmed meanwhile is refused (<c>AccountState</c>), never closed:
+/// the state is read in the command's own transaction, after the client's confirmation if that came first.
 /// </summary>
 /// <param name="Account">The trading account's number.</param>
-public sealed record CloseTradingAccount(long Account) : IExchangeCommand
+/// <param name="WithdrawOnly">True to withdraw a client account still awaiting its client, and nothing else.</param>
+public sealed record CloseTradingAccount(long Account, bool WithdrawOnly = false) : IExchangeCommand
 {
     public const string Kind = "exchange.account.closed";
 
@@ -28,7 +31,7 @@ public sealed record CloseTradingAccount(long Account) : IExchangeCommand
     public const string WithdrawnKind = "exchange.client.withdrawn";
 
     /// <summary>The request as typed.</summary>
-    public sealed record Form(long? Account);
+    public sealed record Form(long? Account, bool WithdrawOnly = false);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -36,7 +39,7 @@ public sealed record CloseTradingAccount(long Account) : IExchangeCommand
     public static bool TryParse(Form form, [NotNullWhen(true)] out CloseTradingAccount? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return AccountCommand.TryParse(form.Account, (_, account) => new CloseTradingAccount(account), out command, out errors);
+        return AccountCommand.TryParse(form.Account, (_, account) => new CloseTradingAccount(account, form.WithdrawOnly), out command, out errors);
     }
 
     /// <inheritdoc/>
@@ -51,6 +54,12 @@ public sealed record CloseTradingAccount(long Account) : IExchangeCommand
         if (account.State == TradingAccountState.AwaitingClient)
         {
             return await AnswerClientMandate.RemoveAsync(work, account, WithdrawnKind, byExchange ? "exchange" : "member").ConfigureAwait(false);
+        }
+        if (WithdrawOnly)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.AccountState, "account",
+                $"trading account {Account} no longer awaits its client: the client confirmed the mandate, so there is nothing to withdraw; the account was not closed",
+                RefusalKind.Conflict);
         }
         if (await AccountLifecycle.CommitmentsAsync(work, account).ConfigureAwait(false) is { } commitments)
         {

@@ -39,14 +39,12 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     public Task<ListedInstrument?> InstrumentAsync(string code, CancellationToken ct) =>
         store.ReadAsync(s => s.Exchange.FindInstrumentAsync(code), ct);
 
-    /// <summary>An instrument's trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, oldest first; public.</summary>
-    public async Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        await store.ReadAsync(async s => (IReadOnlyList<TradePrint>)
-        [
-            .. (await s.Exchange.TradesAsync(instrument, from, to).ConfigureAwait(false)).Select(t => t.Print())
-                .Concat((await s.Exchange.ListingTradesAsync(instrument, from, to).ConfigureAwait(false)).Select(p => p.Print()))
-                .OrderBy(p => p.At),
-        ], ct).ConfigureAwait(false);
+    /// <summary>
+    /// An instrument's trades — on the book and picks of its listings — with <paramref name="from"/> ≤ at &lt;
+    /// <paramref name="to"/>, oldest first, each numbered in the instrument's one series of prints; public.
+    /// </summary>
+    public Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        store.ReadAsync(s => s.Exchange.TradePrintsAsync(instrument, from, to), ct);
 
     /// <summary>How far back an instrument's trade prints go when no start is asked for: the last day before the end.</summary>
     public static readonly TimeSpan DefaultPrintWindow = TimeSpan.FromDays(1);

@@ -92,6 +92,12 @@ public partial interface IExchangeData
     /// <summary>An instrument's trades with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>, oldest first.</summary>
     Task<IReadOnlyList<ExchangeTrade>> TradesAsync(string instrument, DateTimeOffset from, DateTimeOffset to);
 
+    /// <summary>
+    /// An instrument's public trade prints with <paramref name="from"/> ≤ at &lt; <paramref name="to"/>: its book trades
+    /// and listing picks in one series (each print's sequence unique and increasing per instrument), in that order.
+    /// </summary>
+    Task<IReadOnlyList<TradePrint>> TradePrintsAsync(string instrument, DateTimeOffset from, DateTimeOffset to);
+
     /// <summary>A trading account's trades (either side), newest first.</summary>
     Task<IReadOnlyList<ExchangeTrade>> TradesOfAsync(long accountId, int limit);
 

@@ -39,8 +39,9 @@ internal static class AuctionEndpoints
 
     public sealed record BidInput(string Account, long Tonnes, decimal Price, string IdempotencyKey);
 
+    /// <summary>An auction's terms and state; <c>failure</c> says why its close could not deliver when <c>status</c> is failed (null otherwise).</summary>
     public sealed record AuctionSummary(long Id, string Jurisdiction, int Year, string Class, long Volume, DateTimeOffset OpensAt,
-        DateTimeOffset ClosesAt, decimal ReservePrice, AuctionStatus Status, decimal? ClearingPrice, long? Sold);
+        DateTimeOffset ClosesAt, decimal ReservePrice, AuctionStatus Status, decimal? ClearingPrice, long? Sold, string? Failure);
 
     public sealed record ReserveInputView(string Month, decimal Price, decimal Turnover, long Volume);
 
@@ -58,7 +59,7 @@ internal static class AuctionEndpoints
     {
         ArgumentNullException.ThrowIfNull(a);
         return new(a.Id, a.Jurisdiction, a.Year, a.Class.ToString(), a.VolumeTonnes, a.OpensAt, a.ClosesAt, a.Reserve.Value,
-            a.Status, a.ClearingPrice?.Value, a.SoldTonnes);
+            a.Status, a.ClearingPrice?.Value, a.SoldTonnes, a.Failure);
     }
 
     private static BidView Bid(AuctionBid b) => new(b.Id, b.Account.Value, b.Tonnes, b.Price.Value, b.PlacedAt, b.Awarded, b.Delivered);

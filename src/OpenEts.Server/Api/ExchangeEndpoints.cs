@@ -74,21 +74,31 @@ internal static partial class ExchangeEndpoints
         MapClients(group);
     }
 
-    /// <summary>An order; <c>account</c> is empty for your organisation's own trading account, or one of your clients' (客户) numbers.</summary>
+    /// <summary>
+    /// An order; <c>type</c> may be left out (limit) and <c>price</c> for a market order; <c>account</c> is empty for your
+    /// organisation's own trading account, or one of your clients' (客户) numbers. A member left out that the order needs is
+    /// named by the use case (<c>Required</c>, <c>Quantity</c>, <c>IdempotencyKey</c>), not by the JSON reader.
+    /// </summary>
     public sealed record OrderInput(
-        string? Instrument, [property: ApiEnum(typeof(Side))] string? Side, [property: ApiEnum(typeof(OrderType))] string? Type, decimal? Price,
-        long? Quantity, string? IdempotencyKey, long? Account = null);
+        string? Instrument, [property: ApiEnum(typeof(Side))] string? Side, [property: ApiEnum(typeof(OrderType))] string? Type = null,
+        decimal? Price = null, long? Quantity = null, string? IdempotencyKey = null, long? Account = null);
 
+    /// <summary>An instrument to list: tick, lot, maximum order, band and calendar may be left out (the national figures).</summary>
     public sealed record InstrumentInput(
-        string? Code, string? Class, decimal? ReferencePrice, decimal? Tick, long? Lot, long? MaxOrder, decimal? BandPercent, string? Calendar);
+        string? Code, string? Class, decimal? ReferencePrice, decimal? Tick = null, long? Lot = null, long? MaxOrder = null, decimal? BandPercent = null,
+        string? Calendar = null);
 
-    public sealed record HaltInput(string? Reason);
+    /// <summary>A halt's reason (required for a halt, named by the use case); a resume needs none.</summary>
+    public sealed record HaltInput(string? Reason = null);
 
     /// <summary>An instrument's switchable rules; null keeps a rule as it is.</summary>
     public sealed record RulesInput(bool? ResaleNextDay = null, bool? BestFiveLevels = null);
 
-    /// <summary>An amend: the new price (yuan/t, null keeps it) and the new open quantity (t).</summary>
-    public sealed record AmendInput(decimal? Price, long? Quantity);
+    /// <summary>
+    /// An amend: the new price (yuan/t; left out or null keeps it) and the new open quantity (t; left out is named
+    /// <c>Quantity</c> by the use case).
+    /// </summary>
+    public sealed record AmendInput(decimal? Price = null, long? Quantity = null);
 
     public sealed record AccountInput(string? Organisation, string? HoldingAccount);
 

@@ -44,8 +44,11 @@ internal static partial class MarketEndpoints
     public sealed record StatisticView(string Market, string Product, string AsOf, long Volume, decimal Turnover, decimal? Average,
         decimal? ComputedAverage, string Source, bool Consistent, IReadOnlyList<StatisticIssueView> Issues);
 
-    /// <summary>An import's result: rows added and replaced, and how many stored rows are now flagged.</summary>
-    public sealed record StatisticsImportView(int Added, int Replaced, int Flagged);
+    /// <summary>
+    /// An import's result: the file's rows, of which added and replaced, and how many of them are flagged as inconsistent;
+    /// <c>flaggedInAll</c> how many rows of the whole table are flagged now (the file's and those stored before).
+    /// </summary>
+    public sealed record StatisticsImportView(int Rows, int Added, int Replaced, int Flagged, int FlaggedInAll);
 
     /// <summary>A problem in an uploaded file: sheet, Excel row (0: the file), column letter and header, rule and message.</summary>
     public sealed record StatisticsFileErrorView(string Sheet, int Row, string Column, string Header, string Rule, string Message);
@@ -80,7 +83,7 @@ internal static partial class MarketEndpoints
         }
         return await statistics.ImportAsync(http.User.Actor(), sheet, file.FileName, ct).ConfigureAwait(false) switch
         {
-            StatisticsImportOutcome.Imported i => TypedResults.Ok(new StatisticsImportView(i.Added, i.Replaced, i.Flagged.Count)),
+            StatisticsImportOutcome.Imported i => TypedResults.Ok(new StatisticsImportView(i.Rows, i.Added, i.Replaced, i.Flagged.Count, i.FlaggedInAll)),
             StatisticsImportOutcome.Invalid i => TypedResults.Problem(title: Text.T("problem.import"), statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?>
                 {

@@ -300,7 +300,7 @@ public static class OpenEtsApp
         app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseUploadForms();
-        app.UseUnboundNumbers();
+        app.UseUnboundValues();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -56,9 +56,19 @@ internal static class Unbound
     }
 
     /// <summary>
+    /// A value typed for the date or time <paramref name="field"/> (an API's <c>?from=</c>) that does not read as one:
+    /// rule <c>DateTime</c>, with the typed text as its figure.
+    /// </summary>
+    public static FieldError NotATime(string field, string typed) =>
+        new(field, "DateTime", $"{RuleText.Label(field)}: '{typed}' is not a date (2026-11-30) or a time with its offset (2026-11-30T09:30:00+08:00)")
+        {
+            Figures = [typed],
+        };
+
+    /// <summary>
     /// A value in an API's path or query that its required parameter of type <paramref name="type"/> (as the minimal APIs
     /// name it: <c>int</c>, <c>long</c>) could not take: a number named as <see cref="NotANumber"/> does, anything else rule
-    /// <c>Http.BadRequest</c> naming the field. (An optional number never gets here: see <c>Api/UnboundNumbers.cs</c>.)
+    /// <c>Http.BadRequest</c> naming the field. (An optional number or time never gets here: see <c>Api/UnboundValues.cs</c>.)
     /// </summary>
     public static FieldError Parameter(string type, string field, string typed)
     {

@@ -2,10 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using OpenEts.Application.Allocation;
-using OpenEts.Application.Identity;
-using OpenEts.Application.Storage;
 using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Server.Tests.Infrastructure;
 
@@ -16,37 +12,18 @@ namespace OpenEts.Server.Tests.Exchange;
 // lists it.
 public sealed class ExchangeAllowanceAuctionApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task AllowanceAuction_ClosedThenEndOfDay_ReconcilesTheAwardAndReportsTheAuction()
     {
-        var store = server.Services.GetRequiredService<IStore>();
-        var user = await store.ReadAsync(s => s.Users.FindByNameAsync("regulator"), Ct);
-        var plans = new AllocationCommandHandler(store, server.Clock);
-        var actor = new Actor(user!.Id, user.UserName, user.Role, user.OrganisationId);
-        await plans.HandleAsync(actor, new ImportPlan(PlanJson.Shipped("guangdong-2017")), Ct);
-        await plans.HandleAsync(actor, new ApprovePlan("guangdong-2017", 1), Ct);
+        await AllowanceAuctionApi.ApprovePlanAsync(server, Ct);
         using var regulator = await server.SignedInAsync("regulator");
         using var cement = await server.SignedInAsync("cement-a");
         using var exchange = await server.SignedInAsync("exchange");
-        var now = server.Clock.GetUtcNow().ToOffset(Beijing);
-        static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
         // Turnover 6 436 000 yuan over 400 000 t: the reserve is 16.09 yuan/t (guangdong.md §1.6).
-        using var announced = await regulator.PostAsJsonAsync("/api/v1/auctions", new
-        {
-            jurisdiction = "guangdong", year = 2017, @class = "GDEA-2017", volume = 100_000, opensAt = Time(now.AddMinutes(-1)),
-            closesAt = Time(now.AddMinutes(30)),
-            reserveInputs = new object[]
-            {
-                new { month = "2016-12", turnover = 1_500_000m, volume = 100_000 }, new { month = "2017-01", turnover = 3_200_000m, volume = 200_000 },
-                new { month = "2017-02", turnover = 1_736_000m, volume = 100_000 },
-            },
-            idempotencyKey = "api-allowance-1",
-        }, Ct);
+        using var announced = await AllowanceAuctionApi.AnnounceAsync(server, regulator, 100_000, "api-allowance-1", Ct);
         var id = (await announced.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
         using var bid = await cement.PostAsJsonAsync($"/api/v1/auctions/{id}/bids",
             new { account = "GD-HOLD-CEMENT", tonnes = 30_000, price = 17.50m, idempotencyKey = "api-allowance-bid-1" }, Ct);

@@ -39,8 +39,10 @@ public sealed class ExchangeApiTests(ServerFactory server) : IClassFixture<Serve
             trade.GetProperty("value").GetDecimal(), trade.GetProperty("fee").GetDecimal()));
         Assert.Equal(("cancelled", "cancelled", 200L), (cancelled.GetProperty("status").GetString(), cancelled.GetProperty("reason").GetString(),
             cancelled.GetProperty("cancelled").GetInt64()));
-        Assert.Contains(prints.EnumerateArray(), p => p.GetProperty("sequence").GetInt64() == trade.GetProperty("id").GetInt64()
-            && p.GetProperty("price").GetDecimal() == 16.48m && p.GetProperty("quantity").GetInt64() == 100);
+        Assert.Contains(prints.EnumerateArray(), p => p.GetProperty("price").GetDecimal() == 16.48m && p.GetProperty("quantity").GetInt64() == 100);
+        // Each print has a number of its own, increasing: the book's trades and the listings' picks in one series.
+        var sequences = prints.EnumerateArray().Select(p => p.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(sequences.Order().Distinct(), sequences);
     }
 
     [Fact]
@@ -60,6 +62,25 @@ public sealed class ExchangeApiTests(ServerFactory server) : IClassFixture<Serve
             amended.GetProperty("price").GetDecimal(), amended.GetProperty("status").GetString()));
         Assert.Equal(System.Net.HttpStatusCode.Conflict, afterCancel.StatusCode);
         Assert.Equal("UnknownOrder", problem.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Amend_WithoutAPrice_ChangesTheQuantityAndKeepsThePrice()
+    {
+        using var power = await server.SignedInAsync("power-a");
+        var sell = (await PostAsync(power, "/api/v1/exchange/orders",
+            new { instrument = "GDEA-2017", side = "sell", price = 17.65m, quantity = 500, idempotencyKey = "api-amend-noprice" })).GetProperty("order");
+        var id = sell.GetProperty("id").GetInt64();
+
+        var amended = (await PostAsync(power, $"/api/v1/exchange/orders/{id}/amend", new { quantity = 300 })).GetProperty("order");
+        using var noQuantity = await power.PostAsJsonAsync($"/api/v1/exchange/orders/{id}/amend", new { price = 17.66m }, Ct);
+        var problem = await noQuantity.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        await PostAsync(power, $"/api/v1/exchange/orders/{id}/cancel", new { });
+
+        Assert.Equal((300L, 200L, 17.65m), (amended.GetProperty("resting").GetInt64(), amended.GetProperty("cancelled").GetInt64(),
+            amended.GetProperty("price").GetDecimal()));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noQuantity.StatusCode);
+        Assert.Equal(("quantity", "Quantity"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
     }
 
     [Fact]

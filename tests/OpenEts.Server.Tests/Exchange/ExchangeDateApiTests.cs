@@ -60,6 +60,32 @@ public sealed class ExchangeDateApiTests(ServerFactory server) : IClassFixture<S
         Assert.Equal((HttpStatusCode.BadRequest, "day", "DateRange"), await GetAsync(regulator, $"/api/v1/exchange/days/{day}/trades.xlsx"));
     }
 
+    [Theory]
+    [InlineData("from=abc", "from")]
+    [InlineData("to=2026-13-45", "to")]
+    public async Task TradePrints_UnreadableTime_Is400NamingTheFieldAndDateTime(string query, string field)
+    {
+        using var anonymous = server.CreateClient();
+
+        Assert.Equal((HttpStatusCode.BadRequest, field, "DateTime"), await GetAsync(anonymous, $"/api/v1/exchange/instruments/GDEA-2017/trades?{query}"));
+    }
+
+    [Theory]
+    [InlineData("en", "from (date and time): 'abc' is not a date")]
+    [InlineData("zh-CN", "起始时间：请输入日期")]
+    public async Task TradePrints_UnreadableFrom_NamesTheStartOfTheWindowNotAnAccount(string language, string expected)
+    {
+        using var anonymous = server.CreateClient();
+        anonymous.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        using var response = await anonymous.GetAsync(new Uri("/api/v1/exchange/instruments/GDEA-2017/trades?from=abc", UriKind.Relative), Ct);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rules")[0].GetProperty("message").GetString();
+
+        Assert.StartsWith(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("account", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("账户", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReportPage_ExtremeDay_ShowsTheRuleInsteadOfAServerError()
     {

@@ -49,6 +49,22 @@ public sealed class MarketApiTests(MarketServer server) : IClassFixture<MarketSe
     }
 
     [Fact]
+    public async Task StatisticsImport_TwoRowsOneInconsistent_CountsTheFilesRowsAndFlagsApartFromTheWholeTable()
+    {
+        using var client = await server.SignedInAsync("exchange");
+
+        // 1 000 万元 over 1 000 000 t is 10.00 元/t: the first row is consistent, the second's 12.50 is not.
+        using var response = await client.PostAsync("/api/v1/market/statistics/import",
+            Upload(["海南", "", "2017-07-18", 1_000_000, 1_000, 10.00m, "t"], ["海南", "", "2017-07-21", 1_000_000, 1_000, 12.50m, "t"]), Ct);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        // The demo's Tianjin and Hubei stay flagged: counted in the whole table's 3, not among the file's.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((2, 2, 0, 1, 3), (result.GetProperty("rows").GetInt32(), result.GetProperty("added").GetInt32(),
+            result.GetProperty("replaced").GetInt32(), result.GetProperty("flagged").GetInt32(), result.GetProperty("flaggedInAll").GetInt32()));
+    }
+
+    [Fact]
     public async Task StatisticsImport_BadCell_Answers400NamingSheetRowColumnAndRule()
     {
         using var client = await server.SignedInAsync("exchange");

@@ -33,12 +33,16 @@ public sealed class MarketStatisticsService(IStore store, TimeProvider clock)
         if (sheet.Rows.Count == 0)
         {
             // The template as downloaded, or a file of headers only: nothing to load, nothing journaled.
-            return new StatisticsImportOutcome.Imported(0, 0, []);
+            return new StatisticsImportOutcome.Imported(0, 0, 0, [], 0);
         }
-        var (added, replaced) = await SaveAsync(actor.UserName, [.. sheet.Rows.Select(r => r.Statistic)], Path.GetFileName(fileName),
-            sheet.Sheet, ct).ConfigureAwait(false);
+        var rows = sheet.Rows.Select(r => r.Statistic).ToList();
+        var (added, replaced) = await SaveAsync(actor.UserName, rows, Path.GetFileName(fileName), sheet.Sheet, ct).ConfigureAwait(false);
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return new StatisticsImportOutcome.Imported(added, replaced, [.. table.Where(r => !r.Consistent)]);
+        // A stored row is the file's when it has one of the file's keys (market, product, day): the file replaced it or added it.
+        var keys = rows.Select(r => (r.Market, r.Product, r.AsOf)).ToHashSet();
+        var flagged = table.Where(r => !r.Consistent).ToList();
+        return new StatisticsImportOutcome.Imported(rows.Count, added, replaced,
+            [.. flagged.Where(r => keys.Contains((r.Statistic.Market, r.Statistic.Product, r.Statistic.AsOf)))], flagged.Count);
     }
 
     /// <summary>

@@ -8,10 +8,13 @@ namespace OpenEts.Application.Exchange.MarketData;
 public abstract record StatisticsImportOutcome
 {
     /// <summary>
-    /// Stored: rows added and replaced, and the inconsistencies now flagged among all stored rows (an import is stored
-    /// even when inconsistent: the figures are what was published, and the page flags them).
+    /// Stored (even when inconsistent: the figures are what was published, and the page flags them): the file's
+    /// <paramref name="Rows"/>, of which <paramref name="Added"/> new and <paramref name="Replaced"/> replacing stored ones;
+    /// <paramref name="Flagged"/> the file's rows flagged once stored, checked with the whole table; and
+    /// <paramref name="FlaggedInAll"/> how many rows of the whole table are flagged now, the file's and the others'.
     /// </summary>
-    public sealed record Imported(int Added, int Replaced, IReadOnlyList<CheckedStatistic> Flagged) : StatisticsImportOutcome;
+    public sealed record Imported(int Rows, int Added, int Replaced, IReadOnlyList<CheckedStatistic> Flagged, int FlaggedInAll)
+        : StatisticsImportOutcome;
 
     /// <summary>The file's errors (the first <see cref="TabularLimits.MaxErrorsListed"/>, and how many more).</summary>
     public sealed record Invalid : StatisticsImportOutcome

@@ -73,13 +73,19 @@ public sealed class DetailModel(AuctionService auctions, AuctionQueries queries,
         {
             return Challenge();
         }
-        if (Report(await auctions.CloseAsync(User.Actor(), id, ct)))
+        var closed = await auctions.CloseAsync(User.Actor(), id, ct);
+        if (Report(closed))
         {
-            return Redirect($"/Auctions/Detail/{id}?done=closed");
+            // A close the registry could not deliver failed the auction: said so, not "settled".
+            var done = closed is CashCommandOutcome.Completed { Event: FailAuctionKind } ? "failed" : "closed";
+            return Redirect($"/Auctions/Detail/{id}?done={done}");
         }
         await LoadAsync(id, ct);
         return Detail is null ? NotFound() : Page();
     }
+
+    // The journal kind AuctionService.CloseAsync answers with for an auction it failed (FailAuction.Kind, internal to Application).
+    private const string FailAuctionKind = "auction.failed";
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {

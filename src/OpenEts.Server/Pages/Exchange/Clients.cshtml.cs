@@ -45,6 +45,10 @@ public sealed class ClientsModel(ExchangeService exchange, ExchangeQueries queri
     public Task<IActionResult> OnPostCloseAsync([FromForm] long? account, CancellationToken ct) =>
         SendAsync(CloseTradingAccount.TryParse(new(account), out var command, out var errors), command, errors, "accountclosed", ct);
 
+    // Withdrawing a mandate the client has not yet confirmed: never a close of an account the client confirmed meanwhile.
+    public Task<IActionResult> OnPostWithdrawMandateAsync([FromForm] long? account, CancellationToken ct) =>
+        SendAsync(CloseTradingAccount.TryParse(new(account, WithdrawOnly: true), out var command, out var errors), command, errors, "clientwithdrawn", ct);
+
     public Task<IActionResult> OnPostTransferAsync([FromForm] long? account, [FromForm] long? toMember, CancellationToken ct)
     {
         PostedForm = $"transfer:{account}";

@@ -26,12 +26,16 @@ public sealed class StatisticsModel(MarketStatisticsService statistics) : PageMo
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    /// <summary>After an import, what it did (added, replaced, flagged), from the redirect's query; null otherwise.</summary>
-    public (int Added, int Replaced, int Flagged)? Imported { get; private set; }
+    /// <summary>
+    /// After an import, what it did (the file's rows, added, replaced, the file's rows flagged, and the rows flagged in the
+    /// whole table), from the redirect's query; null otherwise.
+    /// </summary>
+    public (int Rows, int Added, int Replaced, int Flagged, int FlaggedInAll)? Imported { get; private set; }
 
-    public async Task OnGetAsync([FromQuery] int? added, [FromQuery] int? replaced, [FromQuery] int? flagged, CancellationToken ct)
+    public async Task OnGetAsync([FromQuery] int? rows, [FromQuery] int? added, [FromQuery] int? replaced, [FromQuery] int? flagged,
+        [FromQuery] int? flaggedInAll, CancellationToken ct)
     {
-        Imported = added is { } a && replaced is { } r && flagged is { } f ? (a, r, f) : null;
+        Imported = rows is { } n && added is { } a && replaced is { } r && flagged is { } f && flaggedInAll is { } all ? (n, a, r, f, all) : null;
         Rows = await statistics.TableAsync(ct);
     }
 
@@ -79,7 +83,7 @@ public sealed class StatisticsModel(MarketStatisticsService statistics) : PageMo
         if (Result is StatisticsImportOutcome.Imported ok)
         {
             return Redirect(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"/Market/Statistics?added={ok.Added}&replaced={ok.Replaced}&flagged={ok.Flagged.Count}"));
+                $"/Market/Statistics?rows={ok.Rows}&added={ok.Added}&replaced={ok.Replaced}&flagged={ok.Flagged.Count}&flaggedInAll={ok.FlaggedInAll}"));
         }
         Rows = await statistics.TableAsync(ct);
         return Page();

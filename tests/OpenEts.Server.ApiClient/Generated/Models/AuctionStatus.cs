@@ -20,5 +20,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         #pragma warning disable CS1591
         Settled,
         #pragma warning restore CS1591
+        [EnumMember(Value = "failed")]
+        #pragma warning disable CS1591
+        Failed,
+        #pragma warning restore CS1591
     }
 }

@@ -24,6 +24,14 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public double? ClearingPrice { get; set; }
         /// <summary>The closesAt property</summary>
         public DateTimeOffset? ClosesAt { get; set; }
+        /// <summary>The failure property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Failure { get; set; }
+#nullable restore
+#else
+        public string Failure { get; set; }
+#endif
         /// <summary>The id property</summary>
         public long? Id { get; set; }
         /// <summary>The jurisdiction property</summary>
@@ -67,6 +75,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "class", n => { Class = n.GetStringValue(); } },
                 { "clearingPrice", n => { ClearingPrice = n.GetDoubleValue(); } },
                 { "closesAt", n => { ClosesAt = n.GetDateTimeOffsetValue(); } },
+                { "failure", n => { Failure = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
                 { "jurisdiction", n => { Jurisdiction = n.GetStringValue(); } },
                 { "opensAt", n => { OpensAt = n.GetDateTimeOffsetValue(); } },
@@ -87,6 +96,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("class", Class);
             writer.WriteDoubleValue("clearingPrice", ClearingPrice);
             writer.WriteDateTimeOffsetValue("closesAt", ClosesAt);
+            writer.WriteStringValue("failure", Failure);
             writer.WriteLongValue("id", Id);
             writer.WriteStringValue("jurisdiction", Jurisdiction);
             writer.WriteDateTimeOffsetValue("opensAt", OpensAt);

@@ -16,8 +16,12 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public int? Added { get; set; }
         /// <summary>The flagged property</summary>
         public int? Flagged { get; set; }
+        /// <summary>The flaggedInAll property</summary>
+        public int? FlaggedInAll { get; set; }
         /// <summary>The replaced property</summary>
         public int? Replaced { get; set; }
+        /// <summary>The rows property</summary>
+        public int? Rows { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -38,7 +42,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             {
                 { "added", n => { Added = n.GetIntValue(); } },
                 { "flagged", n => { Flagged = n.GetIntValue(); } },
+                { "flaggedInAll", n => { FlaggedInAll = n.GetIntValue(); } },
                 { "replaced", n => { Replaced = n.GetIntValue(); } },
+                { "rows", n => { Rows = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -50,7 +56,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("added", Added);
             writer.WriteIntValue("flagged", Flagged);
+            writer.WriteIntValue("flaggedInAll", FlaggedInAll);
             writer.WriteIntValue("replaced", Replaced);
+            writer.WriteIntValue("rows", Rows);
         }
     }
 }
