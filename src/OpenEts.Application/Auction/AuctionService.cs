@@ -59,6 +59,9 @@ public sealed class AuctionService(
         return await cash.HandleAsync(actor, command with { Represented = represented }, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The event <see cref="CloseAsync"/> answers with for an auction it failed (<c>auction.failed</c>).</summary>
+    public const string FailedEvent = FailAuction.Kind;
+
     /// <summary>
     /// Closes an auction on the exchange: clears it and settles every award delivery versus payment, all or nothing. A
     /// closed auction answers as a duplicate; one left half-settled by the earlier two-step close is finished. An open

@@ -340,7 +340,7 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         for (var i = 0; i < blank + 2; i++)
         {
             var row = rows.Nth(i);
-            await row.Locator("input[name$='.Material']").FillAsync($"material-{i + 1}");
+            await row.Locator("input[name$='.Material']").FillAsync(PlanFuels[i]);
             await row.Locator("input[name$='.Method']").FillAsync($"method-{i + 1}");
             await row.Locator("input[name$='.Meter']").FillAsync($"meter-{i + 1}");
             await row.Locator("input[name$='.Frequency']").FillAsync("monthly");
@@ -352,6 +352,9 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
         // Two rows past the blank ones, named for a screen reader by their own numbers, every source saved in one post.
         Assert.Equal(3, blank);
         Assert.EndsWith($"第 {blank + 2} 行", label, StringComparison.Ordinal);
-        Assert.Equal([.. Enumerable.Range(1, blank + 2).Select(i => $"material-{i}")], saved.Where(v => v.Length > 0));
+        Assert.Equal(PlanFuels[..(blank + 2)], saved.Where(v => v.Length > 0));
     }
+
+    // Fuels of the factor library, one a row: a plan's combustion source names a fuel the library has (UnknownMaterial).
+    private static readonly string[] PlanFuels = ["raw-coal", "coke", "crude-oil", "fuel-oil", "gasoline"];
 }

@@ -47,6 +47,6 @@ public sealed class StatisticsTemplatePageTests(ServerFactory server) : IClassFi
         Assert.Contains(guide, r => Equals(r["列名"], column) && Equals(r["单位"], unit));
         Assert.Single(MiniExcel.Query(new MemoryStream(template), useHeaderRow: false, sheetName: dataSheet));
         Assert.DoesNotContain("class=\"alert bad\"", shown, StringComparison.Ordinal);
-        Assert.Matches("已导入：?\\s*(新增 )?0 行", shown);
+        Assert.Matches("已导入(本文件)?：?\\s*(新增 )?0 行", shown);
     }
 }

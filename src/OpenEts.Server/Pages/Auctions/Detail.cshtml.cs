@@ -77,15 +77,12 @@ public sealed class DetailModel(AuctionService auctions, AuctionQueries queries,
         if (Report(closed))
         {
             // A close the registry could not deliver failed the auction: said so, not "settled".
-            var done = closed is CashCommandOutcome.Completed { Event: FailAuctionKind } ? "failed" : "closed";
+            var done = closed is CashCommandOutcome.Completed { Event: AuctionService.FailedEvent } ? "failed" : "closed";
             return Redirect($"/Auctions/Detail/{id}?done={done}");
         }
         await LoadAsync(id, ct);
         return Detail is null ? NotFound() : Page();
     }
-
-    // The journal kind AuctionService.CloseAsync answers with for an auction it failed (FailAuction.Kind, internal to Application).
-    private const string FailAuctionKind = "auction.failed";
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
