@@ -74,10 +74,22 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
         : to is { } t && !BeijingTime.IsInRange(t) ? new FieldError("to", "DateRange", PlatformDays.RangeText("to") + " (Beijing time)")
         : null;
 
+    /// <summary>The most depth levels a side shows.</summary>
+    public const int MaxDepthLevels = 20;
+
+    /// <summary>
+    /// <c>Range</c> on <c>levels</c> when <paramref name="levels"/> is outside 1–<see cref="MaxDepthLevels"/> (it was cut to
+    /// the range unsaid: ?levels=500 showed 20 and ?levels=0 one); null when absent or inside.
+    /// </summary>
+    public static FieldError? DepthLevelsError(int? levels) =>
+        levels is < 1 or > MaxDepthLevels
+            ? FieldError.Of("levels", "Range", $"{"levels"} is from {1} to {MaxDepthLevels}, not {levels.Value}")
+            : null;
+
     /// <summary>The book's best <paramref name="levels"/> levels per side (1–20, default 5), or null when not listed; public.</summary>
     public Task<Depth?> DepthAsync(string instrument, int levels = DefaultDepthLevels, CancellationToken ct = default)
     {
-        var take = Math.Clamp(levels, 1, 20);
+        var take = Math.Clamp(levels, 1, MaxDepthLevels);
         return exchange.ReadBooksAsync(books =>
         {
             if (!books.TryGetValue(instrument, out var book))

@@ -180,8 +180,10 @@ internal static partial class ExchangeEndpoints
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<DepthView>, NotFound>> DepthAsync(string code, ExchangeQueries queries, CancellationToken ct, int? levels = null) =>
-        await queries.DepthAsync(code, levels ?? ExchangeQueries.DefaultDepthLevels, ct).ConfigureAwait(false) is { } d
+    private static async Task<Results<Ok<DepthView>, ValidationProblem, NotFound>> DepthAsync(string code, ExchangeQueries queries, CancellationToken ct,
+        int? levels = null) =>
+        ExchangeQueries.DepthLevelsError(levels) is { } error ? Problems.Fields([error])
+        : await queries.DepthAsync(code, levels ?? ExchangeQueries.DefaultDepthLevels, ct).ConfigureAwait(false) is { } d
             ? TypedResults.Ok(new DepthView(d.Instrument, d.Halted, [.. d.Bids.Select(Level)], [.. d.Asks.Select(Level)]))
             : TypedResults.NotFound();
 

@@ -86,6 +86,24 @@ public sealed class ExchangeDateApiTests(ServerFactory server) : IClassFixture<S
         Assert.DoesNotContain("账户", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("500")]
+    public async Task Depth_LevelsOutsideOneToTwenty_Is400NamingTheRangeInsteadOfCuttingIt(string levels)
+    {
+        using var anonymous = server.CreateClient();
+
+        using var refused = await anonymous.GetAsync(new Uri($"/api/v1/exchange/instruments/GDEA-2017/depth?levels={levels}", UriKind.Relative), Ct);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var twenty = await anonymous.GetAsync(new Uri("/api/v1/exchange/instruments/GDEA-2017/depth?levels=20", UriKind.Relative), Ct);
+
+        // Before, ?levels=500 answered 20 levels and ?levels=0 one, as if asked for.
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(("levels", "Range"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.EndsWith("须在 1 至 20 之间。", problem.GetProperty("rules")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, twenty.StatusCode);
+    }
+
     [Fact]
     public async Task ReportPage_ExtremeDay_ShowsTheRuleInsteadOfAServerError()
     {
