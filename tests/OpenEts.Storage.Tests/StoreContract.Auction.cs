@@ -160,6 +160,58 @@ public abstract partial class StoreContract<TDb>
         Assert.Single(await new AuctionQueries(m.Store).ListAsync(Ct));
     }
 
+    // The reserve averages the calendar months before the notice (guangdong.md §1.6): figures for other months, typed by
+    // slip or copied from an earlier auction, would set a reserve no rule gives.
+    [Fact]
+    public async Task Auction_AnnouncedWithFiguresOfMonthsOtherThanThoseBeforeTheNotice_IsRefusedNamingTheMonths_AndStoresNothing()
+    {
+        await using var m = await AuctionMarketAsync(Db);
+        var regulator = await m.ActorOf("regulator");
+        Domain.Allocation.Auction.ReservePriceInput[] lastYears =
+        [
+            new(new DateOnly(2016, 1, 1), 0m, 1_500_000m, 100_000), new(new DateOnly(2016, 2, 1), 0m, 3_200_000m, 200_000),
+            new(new DateOnly(2016, 3, 1), 0m, 1_736_000m, 100_000),
+        ];
+
+        var outcome = await m.Auctions.AnnounceAsync(regulator, new AnnounceAuction("guangdong", 2017, DemoRegistry.Allowances, 10_000,
+            AuctionOpens, AuctionOpens.AddHours(1), lastYears, IdempotencyKey.From("old-months")), Ct);
+
+        var refused = Assert.IsType<CashCommandOutcome.Refused>(outcome);
+        Assert.Equal(("ReserveMonthsBeforeNotice", "reserveInputs"), (refused.Rule, refused.Field));
+        Assert.Equal(["3", "2016-12", "2017-02", "2016-01, 2016-02, 2016-03"], refused.Figures);
+        Assert.Empty(await new AuctionQueries(m.Store).ListAsync(Ct));
+    }
+
+    // The tonnes an open auction offers are spoken for: a second auction of them could not be delivered at its close.
+    [Fact]
+    public async Task Auction_AnnouncedForTonnesAnOpenAuctionAlreadyOffers_IsRefusedNamingBoth_AndTheFirstsRepeatStaysItsDuplicate()
+    {
+        await using var m = await AuctionMarketAsync(Db);
+        var regulator = await m.ActorOf("regulator");
+        var held = await m.HeldAsync("GD-ISSUANCE");
+        Domain.Allocation.Auction.ReservePriceInput[] months =
+        [
+            new(new DateOnly(2016, 12, 1), 0m, 1_500_000m, 100_000), new(new DateOnly(2017, 1, 1), 0m, 3_200_000m, 200_000),
+            new(new DateOnly(2017, 2, 1), 0m, 1_736_000m, 100_000),
+        ];
+        AnnounceAuction Of(long volume, string key) =>
+            new("guangdong", 2017, DemoRegistry.Allowances, volume, AuctionOpens, AuctionOpens.AddHours(1), months, IdempotencyKey.From(key));
+
+        var first = await m.Auctions.AnnounceAsync(regulator, Of(held - 1_000, "first"), Ct);
+        var second = await m.Auctions.AnnounceAsync(regulator, Of(1_001, "second"), Ct);
+        var repeat = await m.Auctions.AnnounceAsync(regulator, Of(held - 1_000, "first"), Ct);
+        var rest = await m.Auctions.AnnounceAsync(regulator, Of(1_000, "rest"), Ct);
+
+        var refused = Assert.IsType<CashCommandOutcome.Refused>(second);
+        Assert.Equal(("AuctionVolume", "volume"), (refused.Rule, refused.Field));
+        Assert.Equal([held.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), "GDEA-2017", (held - 1_000).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), "1,001"],
+            refused.Figures);
+        Assert.False(Assert.IsType<CashCommandOutcome.Completed>(first).Duplicate);
+        Assert.True(Assert.IsType<CashCommandOutcome.Completed>(repeat).Duplicate);
+        Assert.IsType<CashCommandOutcome.Completed>(rest);
+        Assert.Equal(2, (await new AuctionQueries(m.Store).ListAsync(Ct)).Count);
+    }
+
     [Fact]
     public async Task Auction_BidsBreakingTheRules_AreRefusedWithTheRuleNamedAndHoldNothing()
     {

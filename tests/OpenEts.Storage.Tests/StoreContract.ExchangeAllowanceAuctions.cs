@@ -20,6 +20,13 @@ public abstract partial class StoreContract<TDb>
     // 10 000 t of GDEA-2017 under Guangdong's rules as found (minimum 1 000 t, at most 50 % a bidder, reserve 16.09 from
     // the months' figures of AnnounceAsync), bids two hours before Now, closed at Now: the cement company bids 5 000 t at
     // 17.00, the power company 5 000 t at 16.50; demand equals the volume, so both win in full at 16.50.
+    // The month <paramref name="back"/> months from the notice's (Beijing) month: the reserve averages the months before it.
+    private static DateOnly NoticeMonth(DateTimeOffset notice, int back)
+    {
+        var day = Domain.Exchange.MarketData.BeijingTime.TradingDay(notice);
+        return new DateOnly(day.Year, day.Month, 1).AddMonths(back);
+    }
+
     private static async Task<(AuctionService Auctions, long Id)> AllowanceAuctionAsync(ExchangeMarket m)
     {
         var clock = new MarketClock(m);
@@ -30,9 +37,9 @@ public abstract partial class StoreContract<TDb>
         var announced = await auctions.AnnounceAsync(await m.ActorOf("regulator"), new AnnounceAuction("guangdong", 2017, DemoRegistry.Allowances,
             10_000, Now.AddHours(-3), Now.AddHours(-1),
             [
-                new(new DateOnly(2016, 12, 1), 0m, 1_500_000m, 100_000),
-                new(new DateOnly(2017, 1, 1), 0m, 3_200_000m, 200_000),
-                new(new DateOnly(2017, 2, 1), 0m, 1_736_000m, 100_000),
+                new(NoticeMonth(m.At, -3), 0m, 1_500_000m, 100_000),
+                new(NoticeMonth(m.At, -2), 0m, 3_200_000m, 200_000),
+                new(NoticeMonth(m.At, -1), 0m, 1_736_000m, 100_000),
             ], IdempotencyKey.From("gd-2017-1")), Ct);
         var id = Assert.IsType<CashCommandOutcome.Completed>(announced).Id;
         foreach (var (user, account, price, key) in new[] { ("cement-a", "GD-HOLD-CEMENT", 17.00m, "bid-c"), ("power-a", "GD-HOLD-POWER", 16.50m, "bid-p") })

@@ -5,6 +5,7 @@ using OpenEts.Application.Forms;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Allocation.Auction;
 using OpenEts.Domain.Cash;
+using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
@@ -105,18 +106,22 @@ public sealed record AnnounceAuction(
             return new CashCommandOutcome.Refused("AuctionClass", "class",
                 $"an allowance auction of {Year} offers {Year}'s allowances (such as GDEA-{Year}), not {Class}", RefusalKind.Malformed);
         }
-        if (Available is { } held && VolumeTonnes > held)
-        {
-            // The winners are allocated from the issuance account at the close: more than it holds could never be delivered.
-            return new CashCommandOutcome.Refused("AuctionVolume", "volume",
-                $"the issuance account holds {held:N0} t of {Class}: an auction of {VolumeTonnes:N0} t could not be delivered", RefusalKind.Conflict);
-        }
         var rule = Rules.ReservePrice;
         if (rule.Kind != ReservePriceRule.FixedPrice && ReserveInputs.Count != rule.Months)
         {
             // The commonest slip, named with its figures (the rule's general refusal below speaks of the rule only).
             return CashCommandOutcome.Refused.Of("ReserveMonths", "reserveInputs",
                 $"the plan's reserve rule averages {rule.Months} months before the notice; {ReserveInputs.Count} were given", RefusalKind.Malformed);
+        }
+        var notice = BeijingTime.TradingDay(work.Now);
+        if (rule.Kind != ReservePriceRule.FixedPrice && !rule.CoversMonthsBefore(notice, ReserveInputs))
+        {
+            // The rule averages the calendar months before the notice (GD §1.4a, §1.6), not any months the form was given.
+            var months = rule.MonthsBefore(notice);
+            var given = string.Join(", ", ReserveInputs.Select(i => i.Month).Order().Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+            return CashCommandOutcome.Refused.Of("ReserveMonthsBeforeNotice", "reserveInputs",
+                $"the plan's reserve rule averages the {rule.Months} calendar months before the notice ({months[0]:yyyy-MM} to {months[^1]:yyyy-MM}); the months given were {given}",
+                RefusalKind.Malformed);
         }
         if (!rule.TryCompute(ReserveInputs, out var reserve, out var reason))
         {
@@ -128,6 +133,19 @@ public sealed record AnnounceAuction(
                 ? new CashCommandOutcome.Completed("auction.announced", earlier.Id, Duplicate: true)
                 : new CashCommandOutcome.Refused(nameof(CashRejection.KeyReused), "idempotencyKey",
                     $"the idempotency key '{Key.Value}' was used for a different auction", RefusalKind.Conflict);
+        }
+        if (Available is { } held)
+        {
+            // The winners are allocated from the issuance account at the close: more than it holds, less what the auctions
+            // still open offer of it (a second auction of the same tonnes), could never be delivered.
+            var offered = (await work.Session.Auctions.ListAuctionsAsync().ConfigureAwait(false))
+                .Where(a => a.Status == AuctionStatus.Open && a.Class == Class).Sum(a => a.VolumeTonnes);
+            if (VolumeTonnes > held - offered)
+            {
+                return CashCommandOutcome.Refused.Of("AuctionVolume", "volume",
+                    $"the issuance account holds {held:N0} t of {Class}, {offered:N0} t of it offered by auctions still open: an auction of {VolumeTonnes:N0} t could not be delivered",
+                    RefusalKind.Conflict);
+            }
         }
         var auction = await work.Session.Auctions.InsertAuctionAsync(new AuctionRecord(
             0, Jurisdiction, Year, Class, VolumeTonnes, OpensAt, ClosesAt, Yuan.From(reserve), Rules, ReserveInputs,

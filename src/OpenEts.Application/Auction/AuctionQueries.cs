@@ -1,6 +1,9 @@
+using System.Globalization;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Storage;
+using OpenEts.Domain.Allocation.Auction;
 using OpenEts.Domain.Cash;
+using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Identity;
 
 namespace OpenEts.Application.Auction;
@@ -12,6 +15,15 @@ namespace OpenEts.Application.Auction;
 public sealed class AuctionQueries(IStore store)
 {
     /// <summary>Every auction, newest first (public).</summary>
+    /// <summary>
+    /// The months an announcement made at <paramref name="now"/> gives figures for under the shipped rules (the three
+    /// calendar months before the notice's month in Beijing, oldest first, as <c>yyyy-MM</c>): the announcement form's
+    /// defaults. An approved plan whose rule averages another number of months says so when the form is sent.
+    /// </summary>
+    public static IReadOnlyList<string> NoticeMonths(DateTimeOffset now) =>
+        [.. ReservePriceRule.GuangdongListedAverage.MonthsBefore(BeijingTime.TradingDay(now))
+            .Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture))];
+
     public Task<IReadOnlyList<AuctionRecord>> ListAsync(CancellationToken ct) =>
         store.ReadAsync(s => s.Auctions.ListAuctionsAsync(), ct);
 

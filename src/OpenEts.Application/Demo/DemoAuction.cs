@@ -5,6 +5,7 @@ using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Allocation.Auction;
 using OpenEts.Domain.Cash;
+using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 
@@ -26,8 +27,12 @@ public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionR
         [Sector.Aviation] = 8_000_000m,
     };
 
-    /// <summary>The demo auction's volume: part of what the demo registry keeps in the issuance account (a demo figure).</summary>
-    public const long Volume = 200_000;
+    /// <summary>
+    /// The demo auction's volume: part of what the demo registry keeps in the issuance account (a demo figure), small enough
+    /// that the issuance account can still deliver it after the demo plan's pre-allocation and true-up, with room for one more
+    /// auction of the paid share.
+    /// </summary>
+    public const long Volume = 10_000;
 
     /// <summary>
     /// The demo's reserve inputs: listed turnover and volume of the three months before the notice, chosen so that the
@@ -82,8 +87,9 @@ public sealed class DemoAuction(CashCommandHandler cash, IStore store, IAuctionR
         var regulator = Actor.System;
         // The approved plan's rules when the demo has one; Guangdong's as found otherwise (the demo plan may not be approved).
         var found = await rules.RulesAsync("guangdong", 2017, ct).ConfigureAwait(false) ?? AuctionRules.Guangdong;
-        var notice = new DateOnly(now.Year, now.Month, 1);
-        var months = ListedMonths.Select((m, i) => new ReservePriceInput(notice.AddMonths(i - ListedMonths.Count), 0m, m.Turnover, m.Volume)).ToList();
+        // The months before the notice in Beijing (on the evening of a month's last day in UTC it is already the next month).
+        var before = found.ReservePrice.MonthsBefore(BeijingTime.TradingDay(now));
+        var months = ListedMonths.Select((m, i) => new ReservePriceInput(before[i], 0m, m.Turnover, m.Volume)).ToList();
         var announce = new AnnounceAuction("guangdong", 2017, DemoRegistry.Allowances, Volume, now, now.AddDays(14), months,
             IdempotencyKey.From("demo-auction-1")) { Rules = found };
         Ensure(await cash.HandleAsync(regulator, announce, ct).ConfigureAwait(false));

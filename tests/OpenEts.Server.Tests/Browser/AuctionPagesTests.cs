@@ -54,7 +54,7 @@ public sealed class AuctionPagesTests(BrowserServer server) : IClassFixture<Brow
         await regulator.FillAsync("#announce-opens", now.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
         await regulator.FillAsync("#announce-closes", now.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
         // Turnover 6 436 000 yuan over 400 000 t: the reserve is 16.09 yuan/t.
-        string[][] months = [["2016-12", "1500000", "100000"], ["2017-01", "3200000", "200000"], ["2017-02", "1736000", "100000"]];
+        string[][] months = [[Exchange.AllowanceAuctionApi.Month(now, -3), "1500000", "100000"], [Exchange.AllowanceAuctionApi.Month(now, -2), "3200000", "200000"], [Exchange.AllowanceAuctionApi.Month(now, -1), "1736000", "100000"]];
         for (var i = 0; i < months.Length; i++)
         {
             await regulator.FillAsync($"input[name='Months[{i}].Month']", months[i][0]);

@@ -43,7 +43,7 @@ public sealed class ExchangeEndOfDayPagesTests(BrowserServer server) : IClassFix
         await regulator.FillAsync("#announce-opens", Time(now.AddMinutes(-1)));
         await regulator.FillAsync("#announce-closes", Time(now.AddMinutes(30)));
         // Turnover 6 436 000 yuan over 400 000 t: the reserve is 16.09 yuan/t (guangdong.md §1.6).
-        string[][] months = [["2016-12", "1500000", "100000"], ["2017-01", "3200000", "200000"], ["2017-02", "1736000", "100000"]];
+        string[][] months = [[Exchange.AllowanceAuctionApi.Month(now, -3), "1500000", "100000"], [Exchange.AllowanceAuctionApi.Month(now, -2), "3200000", "200000"], [Exchange.AllowanceAuctionApi.Month(now, -1), "1736000", "100000"]];
         for (var i = 0; i < months.Length; i++)
         {
             await regulator.FillAsync($"input[name='Months[{i}].Month']", months[i][0]);

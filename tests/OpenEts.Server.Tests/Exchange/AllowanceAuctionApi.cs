@@ -27,6 +27,9 @@ internal static class AllowanceAuctionApi
         return actor;
     }
 
+    /// <summary>The month <paramref name="back"/> months from the Beijing month of <paramref name="now"/> as typed, <c>yyyy-MM</c>: the reserve averages the months before the notice.</summary>
+    public static string Month(DateTimeOffset now, int back) => now.ToOffset(Beijing).AddMonths(back).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
     /// <summary>Announces <paramref name="volume"/> t of GDEA-2017 as <paramref name="regulator"/>; the answer is the caller's to read.</summary>
     public static Task<HttpResponseMessage> AnnounceAsync(ServerFactory server, HttpClient regulator, long volume, string key, CancellationToken ct)
     {
@@ -38,8 +41,8 @@ internal static class AllowanceAuctionApi
             closesAt = Time(now.AddMinutes(30)),
             reserveInputs = new object[]
             {
-                new { month = "2016-12", turnover = 1_500_000m, volume = 100_000 }, new { month = "2017-01", turnover = 3_200_000m, volume = 200_000 },
-                new { month = "2017-02", turnover = 1_736_000m, volume = 100_000 },
+                new { month = Month(now, -3), turnover = 1_500_000m, volume = 100_000 }, new { month = Month(now, -2), turnover = 3_200_000m, volume = 200_000 },
+                new { month = Month(now, -1), turnover = 1_736_000m, volume = 100_000 },
             },
             idempotencyKey = key,
         }, ct);

@@ -81,6 +81,31 @@ public sealed class ChineseFiguresTests(ServerFactory server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task AuctionWithLastYearsMonths_SaysWhichMonthsTheRuleAverages()
+    {
+        await server.ApproveDemoPlanAsync();
+        using var regulator = await server.SignedInAsync("regulator");
+        var now = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        string Month(int back) => now.AddMonths(back).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        using var refused = await regulator.PostAsJsonAsync("/api/v1/auctions", new
+        {
+            jurisdiction = "guangdong", year = 2017, @class = "GDEA-2017", volume = 10_000, opensAt = Time(now.AddMinutes(-1)),
+            closesAt = Time(now.AddMinutes(30)),
+            reserveInputs = new object[]
+            {
+                new { month = Month(-15), turnover = 1_500_000m, volume = 100_000 }, new { month = Month(-14), turnover = 3_200_000m, volume = 200_000 },
+                new { month = Month(-13), turnover = 1_736_000m, volume = 100_000 },
+            },
+            idempotencyKey = "figures-months-2",
+        }, Ct);
+
+        Assert.Contains($"计划的保留价规则按公告前 3 个自然月（{Month(-3)} 至 {Month(-1)}）的数据计算，提交的月份为 {Month(-15)}, {Month(-14)}, {Month(-13)}",
+            await MessageAsync(refused, "reserveInputs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TransferExpiringInThePast_SaysNowAndTheLongestLifetime()
     {
         using var power = await server.SignedInAsync("power-a");

@@ -32,7 +32,7 @@ public sealed partial class ChineseMessagesTests
 
         Assert.Equal("数量：低于单笔最低报价数量：每笔报价至少 1000 吨", FirstError(small, "tonnes"));
         Assert.Equal(HttpStatusCode.Conflict, largeStatus);
-        Assert.Matches("^数量：超过单一竞买人的数量上限：每个竞买人的报价合计最多 100000 吨，您已报价 [0-9]+ 吨$", large.GetProperty("detail").GetString());
+        Assert.Matches("^数量：超过单一竞买人的数量上限：每个竞买人的报价合计最多 5000 吨，您已报价 [0-9]+ 吨$", large.GetProperty("detail").GetString());
     }
 
     [Fact]

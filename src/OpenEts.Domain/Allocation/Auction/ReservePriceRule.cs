@@ -80,6 +80,46 @@ public sealed record ReservePriceRule(
     }
 
     /// <summary>
+    /// The calendar months this rule averages for a notice given on <paramref name="notice"/> (a day): the
+    /// <see cref="Months"/> months before the notice's month, oldest first, each as its first day; none for a fixed price.
+    /// A notice of 2017-03-20 under Guangdong's rule averages 2016-12, 2017-01 and 2017-02.
+    /// </summary>
+    public IReadOnlyList<DateOnly> MonthsBefore(DateOnly notice)
+    {
+        if (Kind == FixedPrice || Months is < 1 or > 12)
+        {
+            return [];
+        }
+        var first = new DateOnly(notice.Year, notice.Month, 1);
+        var months = new DateOnly[Months];
+        for (var i = 0; i < Months; i++)
+        {
+            months[i] = first.AddMonths(i - Months);
+        }
+        return months;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="inputs"/> are exactly the months <see cref="MonthsBefore"/> the notice names, in any order,
+    /// each once (the day of each input's month is ignored).
+    /// </summary>
+    public bool CoversMonthsBefore(DateOnly notice, IReadOnlyList<ReservePriceInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var expected = MonthsBefore(notice);
+        if (inputs.Count != expected.Count)
+        {
+            return false;
+        }
+        var given = new HashSet<DateOnly>();
+        foreach (var input in inputs)
+        {
+            given.Add(new DateOnly(input.Month.Year, input.Month.Month, 1));
+        }
+        return given.SetEquals(expected);
+    }
+
+    /// <summary>
     /// One month's average price in yuan per tonne as this rule reads it, unrounded: the given market price for
     /// <see cref="AverageMarketPrice"/>, otherwise the listed turnover ÷ volume; null when the month has no listed volume.
     /// </summary>

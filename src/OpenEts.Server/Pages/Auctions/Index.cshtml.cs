@@ -11,7 +11,7 @@ namespace OpenEts.Server.Pages.Auctions;
 /// Allowance auctions (有偿发放): every announcement and its results, public; the regulator announces a new one here.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(AuctionService auctions, AuctionQueries queries) : CashPageModel
+public sealed class IndexModel(AuctionService auctions, AuctionQueries queries, TimeProvider clock) : CashPageModel
 {
     /// <summary>How many months of market figures the form offers (the rules found average three).</summary>
     public const int MonthRows = 3;
@@ -71,9 +71,11 @@ public sealed class IndexModel(AuctionService auctions, AuctionQueries queries) 
     {
         All = await queries.ListAsync(ct);
         IdempotencyKey ??= IdempotencyKeys.NewText(KeyOrigin.Web);
+        // The months the reserve is computed from are the ones before the notice: the form names them, the figures are typed.
+        var months = AuctionQueries.NoticeMonths(clock.GetUtcNow());
         while (Months.Count < MonthRows)
         {
-            Months.Add(new MonthRow());
+            Months.Add(new MonthRow { Month = Months.Count < months.Count ? months[Months.Count] : null });
         }
     }
 

@@ -108,6 +108,32 @@ public sealed class AuctionRulesTests
         Assert.Contains("undefined", reason, StringComparison.Ordinal);
     }
 
+    // Guangdong's reserve averages the three calendar months before the notice (guangdong.md §1.6): a notice of 2017-03-20
+    // reads 2016-12 to 2017-02, across the year's turn; a notice on the 1st of a month still excludes that month.
+    [Theory]
+    [InlineData("2017-03-20", "2016-12-01,2017-01-01,2017-02-01")]
+    [InlineData("2018-01-01", "2017-10-01,2017-11-01,2017-12-01")]
+    public void MonthsBefore_ANotice_AreTheThreeCalendarMonthsBeforeItsMonth(string notice, string expected)
+    {
+        var day = DateOnly.Parse(notice, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected.Split(',').Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture)),
+            ReservePriceRule.GuangdongListedAverage.MonthsBefore(day));
+    }
+
+    [Fact]
+    public void CoversMonthsBefore_TheRightMonthsInAnyOrder_Yes_AMonthOffOrTwiceOrTheNoticesOwn_No()
+    {
+        var notice = new DateOnly(2017, 3, 20);
+        ReservePriceInput Of(int year, int month) => new(new DateOnly(year, month, 15), 0m, 1_000m, 100);
+        var rule = ReservePriceRule.GuangdongListedAverage;
+
+        Assert.True(rule.CoversMonthsBefore(notice, [Of(2017, 2), Of(2016, 12), Of(2017, 1)]));
+        Assert.False(rule.CoversMonthsBefore(notice, [Of(2016, 11), Of(2016, 12), Of(2017, 1)]));
+        Assert.False(rule.CoversMonthsBefore(notice, [Of(2017, 1), Of(2017, 2), Of(2017, 3)]));
+        Assert.False(rule.CoversMonthsBefore(notice, [Of(2016, 12), Of(2017, 1), Of(2017, 1)]));
+    }
+
     [Fact]
     public void TryCompute_WrongNumberOfMonths_IsRefused()
     {
