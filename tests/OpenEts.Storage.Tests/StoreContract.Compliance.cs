@@ -118,6 +118,33 @@ public abstract partial class StoreContract<TDb>
 
     private readonly record struct Standing(ComplianceStatus Status, long Surrendered, long Remaining);
 
+    // docs/registry.md: a regulator's correction moves units back out of the surrender account; they then count for
+    // nobody's compliance until surrendered again, and the serials count once (the public list, before: still counted).
+    [Fact]
+    public async Task Compliance_UnitsCorrectedBackOutOfTheSurrenderAccount_NoLongerCount_AndCountOnceWhenSurrenderedAgain()
+    {
+        await using var p = await CompliancePlatformAsync();
+        var power = await p.ActorAsync("power-a");
+        var before = await p.HeldAsync("GD-SURRENDER", "GDEA-2017");
+        await p.SurrenderAsync(power, "GD-HOLD-POWER", "GDEA-2017", 3_000_000, "corrected-1");
+        Assert.IsType<RegistryOutcome.Completed>(await p.Registry.ExecuteAsync(SurrenderDay, l => l.Correct(RegistryService.UserOf("regulator"),
+            SurrenderDay, IdempotencyKey.From("corrected-back"), AccountNumber.From("GD-SURRENDER"), AccountNumber.From("GD-HOLD-POWER"),
+            UnitClass.Parse("GDEA-2017"), 1_000_000, "surrender entered in error"), Ct));
+
+        var corrected = await p.Queries.ListAsync("GD", 2017, Ct);
+        Assert.IsType<ComplianceOutcome.Completed>(await p.SurrenderAsync(power, "GD-HOLD-POWER", "GDEA-2017", 1_000_000, "corrected-2"));
+        var again = await p.Queries.ListAsync("GD", 2017, Ct);
+        using var other = new RegistryService(p.Store);
+        var replayed = await p.QueriesOver(other).ListAsync("GD", 2017, Ct);
+
+        Standing Of(ComplianceList? list) =>
+            list!.Rows.Single(r => r.Name == "珠江示范发电有限公司").Standing is var s ? new(s.Status, s.Surrendered, s.Remaining) : default;
+        Assert.Equal(new Standing(ComplianceStatus.Short, 2_000_000, 1_049_980), Of(corrected));
+        Assert.Equal(new Standing(ComplianceStatus.Short, 3_000_000, 49_980), Of(again));
+        Assert.Equal(Of(again), Of(replayed));
+        Assert.Equal(before + 3_000_000L, await p.HeldAsync("GD-SURRENDER", "GDEA-2017"));
+    }
+
     [Fact]
     public async Task Compliance_OwnPage_ReadBetweenSurrenders_ListsEachWithItsRuleAsAFreshReplayDoes()
     {

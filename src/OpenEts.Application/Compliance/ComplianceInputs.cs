@@ -186,7 +186,8 @@ public sealed class ComplianceInputs(
     {
         ArgumentNullException.ThrowIfNull(surrender);
         ArgumentNullException.ThrowIfNull(book);
-        return EntityOf(surrender.From) is { } entity
+        // A surrender a correction took wholly back out of the surrender account counts for nothing (and is not listed).
+        return surrender.Quantity > 0 && EntityOf(surrender.From) is { } entity
             ? (entity, book.Record(entity, surrender.Attributes, FactsOf(surrender.Attributes.Class), surrender.Quantity, surrender.At))
             : null;
     }

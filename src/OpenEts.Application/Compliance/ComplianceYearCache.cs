@@ -17,7 +17,8 @@ namespace OpenEts.Application.Compliance;
 /// only while all of these are as they were: the same inputs; the ledger's surrender list still holds, at the
 /// kept count, the very event replayed last (a ledger restored afresh is another object, with other events); every
 /// account that surrendered is still the same object (accounts are immutable, so any change of representatives
-/// replaces it); every class's attributes are equal. Otherwise the year is replayed in full. Years are kept per ledger
+/// replaces it); every class's attributes are equal; no correction has moved units out of or into the surrender account
+/// since (<see cref="RegistryLedger.SurrenderCorrections"/>: it changes what a surrender stands for). Otherwise the year is replayed in full. Years are kept per ledger
 /// object and go with it. The writer runs one request at a time; the lock guards against misuse, not contention.
 /// </remarks>
 public static class ComplianceYearCache
@@ -87,6 +88,7 @@ public static class ComplianceYearCache
         private readonly Dictionary<AccountNumber, Account> _accounts = [];
         private readonly Dictionary<UnitClass, UnitAttributes> _attributes = [];
         private int _count;
+        private long _corrections;
         private UnitsSurrendered? _last;
 
         public ComplianceYear Book { get; } = book;
@@ -95,7 +97,7 @@ public static class ComplianceYearCache
 
         public bool IsCurrent(RegistryLedger ledger, ComplianceInputs inputs, IReadOnlyList<UnitsSurrendered> surrenders)
         {
-            if (!replayedWith.SameAs(inputs) || surrenders.Count < _count
+            if (!replayedWith.SameAs(inputs) || surrenders.Count < _count || ledger.SurrenderCorrections != _corrections
                 || (_count > 0 && !ReferenceEquals(surrenders[_count - 1], _last)))
             {
                 return false;
@@ -130,6 +132,7 @@ public static class ComplianceYearCache
                 }
             }
             _count = surrenders.Count;
+            _corrections = ledger.SurrenderCorrections;
             _last = _count > 0 ? surrenders[_count - 1] : null;
         }
     }

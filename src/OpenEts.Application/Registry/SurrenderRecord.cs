@@ -2,7 +2,11 @@ using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Registry;
 
-/// <summary>One surrender for a compliance year, as compliance reads it: the account (with its representatives), the class with its attributes, the quantity and when.</summary>
+/// <summary>
+/// One surrender for a compliance year, as compliance reads it: the account (with its representatives), the class with
+/// its attributes, the quantity that still stands (<see cref="RegistryLedger.Standing"/>: less what a regulator's
+/// correction moved back out of the surrender account) and when.
+/// </summary>
 public sealed record SurrenderRecord(Account From, UnitAttributes Attributes, long Quantity, DateTimeOffset At, UserId Actor, IdempotencyKey? Key)
 {
     /// <summary>The surrenders of <paramref name="complianceYear"/> in <paramref name="ledger"/>, oldest first.</summary>
@@ -12,11 +16,11 @@ public sealed record SurrenderRecord(Account From, UnitAttributes Attributes, lo
         return [.. ledger.SurrendersFor(complianceYear).Select(s => Of(ledger, s))];
     }
 
-    /// <summary>The surrender <paramref name="s"/> of <paramref name="ledger"/>, with its account and class attributes as they are now.</summary>
+    /// <summary>The surrender <paramref name="s"/> of <paramref name="ledger"/>, with its account, class attributes and standing tonnes as they are now.</summary>
     public static SurrenderRecord Of(RegistryLedger ledger, UnitsSurrendered s)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(s);
-        return new(ledger.FindAccount(s.From)!, ledger.AttributesOf(s.Class)!, s.Blocks.Sum(b => b.Count), s.At, s.Actor, s.Key);
+        return new(ledger.FindAccount(s.From)!, ledger.AttributesOf(s.Class)!, ledger.Standing(s), s.At, s.Actor, s.Key);
     }
 }

@@ -52,6 +52,20 @@ internal sealed class BlockList
         return i >= 0 && _blocks[i].Contains(block);
     }
 
+    /// <summary>The parts of <paramref name="block"/> held here, lowest first (empty when none is).</summary>
+    public List<SerialBlock> Overlap(SerialBlock block)
+    {
+        var parts = new List<SerialBlock>();
+        for (var i = Math.Max(IndexAtOrBefore(block.First), _head); i < _blocks.Count && _blocks[i].First <= block.Last; i++)
+        {
+            if (_blocks[i].Overlaps(block))
+            {
+                parts.Add(SerialBlock.Create(Math.Max(_blocks[i].First, block.First), Math.Min(_blocks[i].Last, block.Last)));
+            }
+        }
+        return parts;
+    }
+
     /// <summary>The lowest <paramref name="quantity"/> serials, without removing them. Caller checks Total first.</summary>
     public List<SerialBlock> PeekLowest(long quantity)
     {

@@ -85,6 +85,10 @@ public sealed partial class RegistryLedger
                 Move(s);
                 RecordSurrender(s);
                 break;
+            case UnitsCorrected c:
+                Move(c);
+                NoteCorrection(c);
+                break;
             case IUnitMovement m:
                 Move(m);
                 break;

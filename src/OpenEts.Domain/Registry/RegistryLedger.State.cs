@@ -90,6 +90,8 @@ public sealed partial class RegistryLedger
         {
             ledger.RecordSurrender(surrender);
         }
+        // Corrections before the snapshot are not in it: unless every surrender still stands whole, count one.
+        ledger.SurrenderCorrections = ledger.EverySurrenderStandsWhole() ? 0 : 1;
         return ledger;
     }
 }

@@ -119,7 +119,7 @@ public sealed class ComplianceYearCacheTests
     private static bool Change(World w, Random random)
     {
         var entity = Entities[random.Next(Entities.Length)];
-        switch (random.Next(8))
+        switch (random.Next(9))
         {
             case 0:
                 // Representatives: the swing user (who acts for the third entity) joins or leaves an account, and being
@@ -154,6 +154,13 @@ public sealed class ComplianceYearCacheTests
                     && w.Ledger.DefineOffsetClass(Reg1, At, w.Key(), GdForest, "forest", ProjectCategory.Forestry, "GD", false) is RegistryOutcome.Completed
                     && w.Ledger.IssueOffsets(Reg1, At, w.Key(), GdForest, 50_000, AccountNumber.From("GD-HOLD-" + random.Next(3).ToString(CultureInfo.InvariantCulture)),
                         null, default, "late") is RegistryOutcome.Completed;
+            case 7:
+                // The regulator moves units back out of the surrender account, or into it: what a surrender stands for changes.
+                var holder = AccountNumber.From("GD-HOLD-" + random.Next(Entities.Length).ToString(CultureInfo.InvariantCulture));
+                var surrendered = AccountNumber.From("GD-SURRENDER");
+                var outOf = random.Next(3) != 0;
+                return w.Ledger.Correct(Reg1, At, w.Key(), outOf ? surrendered : holder, outOf ? holder : surrendered,
+                    Classes[random.Next(Classes.Length)], 1 + random.Next(20_000), "correction") is RegistryOutcome.Completed;
             default:
                 w.Rules = Guangdong(random.Next(2) == 0 ? 1_500_000 : 8_000);
                 return true;
@@ -202,7 +209,7 @@ public sealed class ComplianceYearCacheTests
         var recorded = new List<(AccountNumber, UnitClass, long, CreditCode, ComplianceRule?)>();
         foreach (var s in surrenders)
         {
-            if (inputs.EntityOf(s.From) is { } entity)
+            if (s.Quantity > 0 && inputs.EntityOf(s.From) is { } entity)
             {
                 var refused = book.Record(entity, s.Attributes, inputs.FactsOf(s.Attributes.Class), s.Quantity, s.At);
                 recorded.Add((s.From.Number, s.Attributes.Class, s.Quantity, entity, refused?.Rule));

@@ -20,13 +20,20 @@ public sealed class RegistryLedgerStateTests
         "<ProposalArchive>k__BackingField",
     ];
 
+    // Fields worked out again from the carried ones when a ledger is restored (FromState), not carried themselves: the
+    // surrenders' standing tonnes (a cache), the count of surrenders, and whether any correction touched a surrender.
+    private static readonly string[] DerivedFields =
+    [
+        "_standing", "_standingAt", "_surrenderCount", "<SurrenderCorrections>k__BackingField",
+    ];
+
     [Fact]
     public void RegistryLedgerState_CarriesEveryFieldOfTheLedger()
     {
         var fields = typeof(RegistryLedger).GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
             .Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(CarriedFields.Order(StringComparer.Ordinal), fields);
+        Assert.Equal(CarriedFields.Concat(DerivedFields).Order(StringComparer.Ordinal), fields);
     }
 
     [Fact]

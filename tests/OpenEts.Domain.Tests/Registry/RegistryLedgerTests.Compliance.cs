@@ -20,6 +20,47 @@ public sealed partial class RegistryLedgerTests
         Assert.Equal("1-60", s.Blocks(Surrender, Gdea2017));
     }
 
+    // docs/registry.md: a correction moves units back out of the surrender account; what it moves no longer counts as
+    // surrendered, and serials surrendered again count for the later surrender only (never twice).
+    [Fact]
+    public void Standing_AfterACorrectionOutOfTheSurrenderAccountAndASecondSurrender_CountsEachSerialOnceForItsLatestSurrender()
+    {
+        var s = WithAllocation(100);
+        var first = (UnitsSurrendered)s.Ok(s.Ledger.Surrender(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 60, 2017)).Event;
+        Assert.Equal(60, s.Ledger.Standing(first));
+
+        s.Now = s.Now.AddMinutes(1);
+        s.Ok(s.Ledger.Correct(Reg1, s.Now, s.NextKey(), Surrender, CompanyA, Gdea2017, 20, "surrender entered in error"));
+        Assert.Equal(40, s.Ledger.Standing(first));
+
+        s.Now = s.Now.AddMinutes(1);
+        var second = (UnitsSurrendered)s.Ok(s.Ledger.Surrender(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 30, 2017)).Event;
+        Assert.Equal("1-20,61-70", string.Join(",", second.Blocks));
+        Assert.Equal((40, 30), (s.Ledger.Standing(first), s.Ledger.Standing(second)));
+        Assert.Equal(70, s.Ledger.QuantityHeld(Surrender, Gdea2017).Value);
+
+        // Moved back in by the regulator: the serials stand again, for the latest surrender that holds them.
+        s.Now = s.Now.AddMinutes(1);
+        s.Ok(s.Ledger.Correct(Reg1, s.Now, s.NextKey(), Surrender, CompanyB, Gdea2017, 5, "wrong account"));
+        Assert.Equal((40, 25), (s.Ledger.Standing(first), s.Ledger.Standing(second)));
+    }
+
+    [Fact]
+    public void Standing_OfALedgerRestoredFromItsState_IsAsBefore_WhetherOrNotACorrectionTouchedASurrender()
+    {
+        var s = WithAllocation(100);
+        var first = (UnitsSurrendered)s.Ok(s.Ledger.Surrender(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 60, 2017)).Event;
+        var whole = RegistryLedger.FromState(s.Ledger.ToState());
+        s.Now = s.Now.AddMinutes(1);
+        s.Ok(s.Ledger.Correct(Reg1, s.Now, s.NextKey(), Surrender, CompanyA, Gdea2017, 20, "surrender entered in error"));
+
+        var restored = RegistryLedger.FromState(s.Ledger.ToState());
+
+        Assert.Equal(60, whole.Standing(Assert.Single(whole.SurrendersFor(2017))));
+        Assert.Equal(40, restored.Standing(Assert.Single(restored.SurrendersFor(2017))));
+        Assert.Equal(40, s.Ledger.Standing(first));
+    }
+
     [Fact]
     public void Surrender_VintageAfterComplianceYear_ReturnsVintageAfterComplianceYear()
     {
