@@ -120,10 +120,8 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             read.FailOf(Field("minutes"), "ImpossibleSpeed", $"{Behaviours.CodeOf(rb)}: faster than {max} km/h on average");
         }
-        if (a.OwnAverage is < 0 or > 200)
-        {
-            read.FailOf(Field("ownAverage"), "Range", $"{"ownAverage"} is from {0} to {200} kWh");
-        }
+        // ownAverage is not checked: the platform never reads it (electricity's own average is the household's readings it
+        // holds, UsageLedger.OwnAverage), so no range of its applies; it is kept only as a partner signed it.
         return new Item(index, eventId, source, FieldReader.Text(a.User), behaviour ?? default, at,
             new ActionMeasure(quantity ?? 0, a.Minutes, a.OwnAverage), read.IsValid ? [] : read.Errors, a.Signature);
 
