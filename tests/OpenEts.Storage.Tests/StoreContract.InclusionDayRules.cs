@@ -8,7 +8,7 @@ namespace OpenEts.Storage.Tests;
 public abstract partial class StoreContract<TDb>
 {
     [Fact]
-    public async Task Inclusion_ThreeWalksOf20000StepsOnADayInSeparateBatches_Earn296GAndOneCoinOnce()
+    public async Task Inclusion_ThreeWalksOf20000StepsOnADayInSeparateBatches_Earn296GAndSevenCoinsOnce()
     {
         await using var w = await InclusionWorldAsync();
         var regulator = await w.ActorOf("regulator");
@@ -25,17 +25,18 @@ public abstract partial class StoreContract<TDb>
             Walk("s2", 2500m, "watch", "2026-11-28T12:00:00+08:00")));
         var late = await RecordAsync(w, regulator, Batch("fuzhou-lvbao", Walk("s3", 1000m, "phone", "2026-11-28T20:00:00+08:00")));
 
-        // Fuzhou 2024 (in force): 2 000 steps → 1 碳币 with no cap on walking coins, so the coins follow the day's 60 000 steps
-        // (30), while the reduction stops at 296 g for the day.
+        // Fuzhou 2024 (in force): 2 000 steps → 1 碳币, at most 7 a day for walking [UNCONFIRMED]: the first 20 000 steps earn
+        // 10, cut to 7 (3 cut); the day's next 40 000 earn 20, all cut; the reduction stops at 296 g for the day.
         Assert.Equal([296m, 0m, 0m], walks.Select(r => r.Reduction.Grams));
-        Assert.Equal([10L, 10L, 10L], walks.Select(r => r.Coins));
+        Assert.Equal([(7L, 3L), (0L, 10L), (0L, 10L)], walks.Select(r => (r.Coins, r.CoinsCut)));
+        Assert.All(walks, r => Assert.Equal("CoinCap", r.Rule));
         Assert.Equal(ActionStatus.Duplicate, Assert.Single(again.Items).Status);
         // Fuzhou 2024: 2 000 steps → 1 碳币, on the day's total: 2 500 + 2 500 + 1 000 steps = 6 000 = 3 coins, 120 g.
         Assert.Equal([(50m, 1L), (50m, 1L)], small.Items.Select(r => (r.Reduction.Grams, r.Coins)));
         Assert.Equal((20m, 1L), (Assert.Single(late.Items).Reduction.Grams, late.Items[0].Coins));
         var statement = await StatementOfAsync(w, "citizen");
         Assert.Equal(416m, statement.Reduction.Grams);
-        Assert.Equal(33L, statement.Credited);
+        Assert.Equal(10L, statement.Credited);
     }
 
     [Fact]
