@@ -75,4 +75,28 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal((ActionStatus.Refused, "ActionCap"), (Assert.Single(second.Items).Status, second.Items[0].Rule));
         Assert.Equal(1059.128m, Assert.Single(week.Items).Reduction.Grams);
     }
+
+    [Fact]
+    public async Task Inclusion_ElectricityReadingForADayBeforeACountedReading_IsRefusedReadingOutOfOrderNamingTheLatestDay_AndAWeekEarlierCounts()
+    {
+        await using var w = await InclusionWorldAsync();
+        var regulator = await w.ActorOf("regulator");
+        RecordActions.ActionForm Reading(string id, decimal kWh, int day) =>
+            new(id, "meter-1", "electricity", $"2026-11-{day:00}T23:00:00+08:00", kWh, User: "citizen");
+
+        await RecordAsync(w, regulator, Batch("shenzhen-tanpuhui", Reading("r25", 2m, 25), Reading("r27", 2m, 27)));
+        var before = await StatementOfAsync(w, "citizen");
+        // The 26th lies in the 27th's week before, counted without it; the 17th in no counted reading's week (18th–24th).
+        var late = await RecordAsync(w, regulator, Batch("shenzhen-tanpuhui", Reading("r26", 5m, 26), Reading("r17", 2m, 17)));
+        var resent = await RecordAsync(w, regulator, Batch("shenzhen-tanpuhui", Reading("r26", 5m, 26)));
+        var after = await StatementOfAsync(w, "citizen");
+
+        Assert.Equal((ActionStatus.Refused, "ReadingOutOfOrder", "occurredAt"), (late.Items[0].Status, late.Items[0].Rule, late.Items[0].Field));
+        Assert.Equal(["2026-11-27", "2026-11-26", "7"], late.Items[0].Figures);
+        Assert.StartsWith("readings are recorded up to 2026-11-27", late.Items[0].Message, StringComparison.Ordinal);
+        // The 17th: 2 kWh under the city's 2.7 kWh saves 0.7 × 570.3 g = 399.21 g, 3 coins (1 per 100 g).
+        Assert.Equal((ActionStatus.Counted, 399.21m, 3L), (late.Items[1].Status, late.Items[1].Reduction.Grams, late.Items[1].Coins));
+        Assert.Equal(ActionStatus.Duplicate, Assert.Single(resent.Items).Status);
+        Assert.Equal((before.Credited + 3, before.Actions + 1), (after.Credited, after.Actions));
+    }
 }

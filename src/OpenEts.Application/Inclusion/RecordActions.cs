@@ -531,8 +531,8 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     /// <summary>
     /// What each user's counted actions measured on the days their rules read, for the users whose actions need it: the
     /// day's steps so far for a day's rule (<see cref="InclusionMethodology.SumsTheDay"/>), and the household's readings
-    /// of the <see cref="InclusionMethodology.OwnAverageDays"/> days before for electricity. One query for the batch, none
-    /// when it holds neither.
+    /// of the <see cref="InclusionMethodology.OwnAverageDays"/> days before and after for electricity. One query for the
+    /// batch, none when it holds neither.
     /// </summary>
     private async Task<Dictionary<long, List<(DateOnly Day, Behaviour Behaviour, decimal Quantity)>>> MeasuredAsync(InclusionWork work,
         IInclusionData data, Dictionary<long, List<Item>> byUser)
@@ -546,15 +546,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             {
                 var day = InclusionTime.DayOf(item.OccurredAt);
                 var methodology = work.Programmes.InForce(Programme, day)?.Find(item.Behaviour)?.Methodology;
-                var back = methodology switch
+                // Electricity reads the week before (its own average) and the week after (readings whose averages it
+                // would belong to: Reward refuses it ReadingOutOfOrder).
+                var (back, ahead) = methodology switch
                 {
-                    { SumsTheDay: true } => 0,
-                    { Formula: MethodologyFormula.Electricity } => InclusionMethodology.OwnAverageDays,
-                    _ => -1,
+                    { SumsTheDay: true } => (0, 0),
+                    { Formula: MethodologyFormula.Electricity } => (InclusionMethodology.OwnAverageDays, InclusionMethodology.OwnAverageDays),
+                    _ => (-1, 0),
                 };
                 if (back >= 0 && item.Errors.Count == 0)
                 {
-                    (from, to, any) = (day.AddDays(-back) < from ? day.AddDays(-back) : from, day > to ? day : to, true);
+                    (from, to, any) = (day.AddDays(-back) < from ? day.AddDays(-back) : from, day.AddDays(ahead) > to ? day.AddDays(ahead) : to, true);
                     behaviours.Add(item.Behaviour);
                 }
             }
@@ -721,6 +723,14 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             {
                 results[item.Index] = new ActionResult(item.Index, item.EventId, ActionStatus.Duplicate, "DuplicateEvent",
                     $"{item.Source} already sent event {item.EventId}", CarbonGrams.Zero, 0, 0);
+                continue;
+            }
+            if (reward.Refusal == "ReadingOutOfOrder")
+            {
+                var latest = usage.LaterReading(day, item.Behaviour)!.Value;
+                results[item.Index] = RefuseOf(item, "ReadingOutOfOrder",
+                    $"readings are recorded up to {latest:yyyy-MM-dd}: one for {day:yyyy-MM-dd} would change their own {InclusionMethodology.OwnAverageDays}-day averages, counted already",
+                    "occurredAt");
                 continue;
             }
             if (!reward.Counted)
