@@ -121,6 +121,7 @@ public abstract partial class StoreContract<TDb>
         var citizen = await w.ActorOf("citizen");
         await RecordAsync(w, citizen, Batch("fuzhou-lvbao",
             new("w1", "phone", "walk", "2026-11-29T20:00:00+08:00", 100_000m), new("w2", "phone", "walk", "2026-11-30T07:00:00+08:00", 100_000m),
+            Ride("k1", "bike", 20m, "2026-11-28T07:00:00+08:00") with { Minutes = 860m },
             Ride("b1", "bus", 3m), Ride("b2", "bus", 3m), Ride("b3", "bus", 3m), Ride("b4", "bus", 3m), Ride("b5", "bus", 3m),
             Ride("b6", "bus", 3m)));
         Assert.True(RedeemCoins.TryParse(new RedeemCoins.Form("fuzhou-lvbao", "movie-ticket", "k1"), InclusionProgrammes.Shipped, out var redeem, out _));
@@ -135,7 +136,8 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(redemption, ((InclusionCommandOutcome.Completed)retry).Result);
         Assert.Equal("KeyReused", Assert.IsType<InclusionCommandOutcome.Refused>(otherItem).Rule);
         Assert.Equal("InsufficientCoins", Assert.IsType<InclusionCommandOutcome.Refused>(again).Rule);
-        // 2 × 50 coins for 100 000 steps (2000 steps a coin) + 6 bus rides
+        // 2 × 7 coins for 100 000 steps (2000 steps a coin, at most 7 a day) + 86 for 860 minutes of shared bike (10 minutes a
+        // coin) + 6 bus rides
         Assert.Equal(106, statement.Credited);
         Assert.Equal(105, statement.Redeemed);
         Assert.Equal(statement.Credited, statement.Spendable + statement.Pending + statement.Redeemed + statement.Expired);

@@ -8,7 +8,7 @@ namespace OpenEts.Storage.Tests;
 public abstract partial class StoreContract<TDb>
 {
     [Fact]
-    public async Task Inclusion_ThreeWalksOf20000StepsOnADayInSeparateBatches_Earn296GAndOneCoinOnce()
+    public async Task Inclusion_ThreeWalksOf20000StepsOnADayInSeparateBatches_Earn296GAndSevenCoinsOnce()
     {
         await using var w = await InclusionWorldAsync();
         var regulator = await w.ActorOf("regulator");
@@ -25,17 +25,18 @@ public abstract partial class StoreContract<TDb>
             Walk("s2", 2500m, "watch", "2026-11-28T12:00:00+08:00")));
         var late = await RecordAsync(w, regulator, Batch("fuzhou-lvbao", Walk("s3", 1000m, "phone", "2026-11-28T20:00:00+08:00")));
 
-        // Fuzhou 2024 (in force): 2 000 steps → 1 碳币 with no cap on walking coins, so the coins follow the day's 60 000 steps
-        // (30), while the reduction stops at 296 g for the day.
+        // Fuzhou 2024 (in force): 2 000 steps → 1 碳币, at most 7 a day for walking [UNCONFIRMED]: the first 20 000 steps earn
+        // 10, cut to 7 (3 cut); the day's next 40 000 earn 20, all cut; the reduction stops at 296 g for the day.
         Assert.Equal([296m, 0m, 0m], walks.Select(r => r.Reduction.Grams));
-        Assert.Equal([10L, 10L, 10L], walks.Select(r => r.Coins));
+        Assert.Equal([(7L, 3L), (0L, 10L), (0L, 10L)], walks.Select(r => (r.Coins, r.CoinsCut)));
+        Assert.All(walks, r => Assert.Equal("CoinCap", r.Rule));
         Assert.Equal(ActionStatus.Duplicate, Assert.Single(again.Items).Status);
         // Fuzhou 2024: 2 000 steps → 1 碳币, on the day's total: 2 500 + 2 500 + 1 000 steps = 6 000 = 3 coins, 120 g.
         Assert.Equal([(50m, 1L), (50m, 1L)], small.Items.Select(r => (r.Reduction.Grams, r.Coins)));
         Assert.Equal((20m, 1L), (Assert.Single(late.Items).Reduction.Grams, late.Items[0].Coins));
         var statement = await StatementOfAsync(w, "citizen");
         Assert.Equal(416m, statement.Reduction.Grams);
-        Assert.Equal(33L, statement.Credited);
+        Assert.Equal(10L, statement.Credited);
     }
 
     [Fact]
@@ -73,5 +74,29 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal((ActionStatus.Counted, 0m), (Assert.Single(early.Items).Status, early.Items[0].Reduction.Grams));
         Assert.Equal((ActionStatus.Refused, "ActionCap"), (Assert.Single(second.Items).Status, second.Items[0].Rule));
         Assert.Equal(1059.128m, Assert.Single(week.Items).Reduction.Grams);
+    }
+
+    [Fact]
+    public async Task Inclusion_ElectricityReadingForADayBeforeACountedReading_IsRefusedReadingOutOfOrderNamingTheLatestDay_AndAWeekEarlierCounts()
+    {
+        await using var w = await InclusionWorldAsync();
+        var regulator = await w.ActorOf("regulator");
+        RecordActions.ActionForm Reading(string id, decimal kWh, int day) =>
+            new(id, "meter-1", "electricity", $"2026-11-{day:00}T23:00:00+08:00", kWh, User: "citizen");
+
+        await RecordAsync(w, regulator, Batch("shenzhen-tanpuhui", Reading("r25", 2m, 25), Reading("r27", 2m, 27)));
+        var before = await StatementOfAsync(w, "citizen");
+        // The 26th lies in the 27th's week before, counted without it; the 17th in no counted reading's week (18th–24th).
+        var late = await RecordAsync(w, regulator, Batch("shenzhen-tanpuhui", Reading("r26", 5m, 26), Reading("r17", 2m, 17)));
+        var resent = await RecordAsync(w, regulator, Batch("shenzhen-tanpuhui", Reading("r26", 5m, 26)));
+        var after = await StatementOfAsync(w, "citizen");
+
+        Assert.Equal((ActionStatus.Refused, "ReadingOutOfOrder", "occurredAt"), (late.Items[0].Status, late.Items[0].Rule, late.Items[0].Field));
+        Assert.Equal(["2026-11-27", "2026-11-26", "7"], late.Items[0].Figures);
+        Assert.StartsWith("readings are recorded up to 2026-11-27", late.Items[0].Message, StringComparison.Ordinal);
+        // The 17th: 2 kWh under the city's 2.7 kWh saves 0.7 × 570.3 g = 399.21 g, 3 coins (1 per 100 g).
+        Assert.Equal((ActionStatus.Counted, 399.21m, 3L), (late.Items[1].Status, late.Items[1].Reduction.Grams, late.Items[1].Coins));
+        Assert.Equal(ActionStatus.Duplicate, Assert.Single(resent.Items).Status);
+        Assert.Equal((before.Credited + 3, before.Actions + 1), (after.Credited, after.Actions));
     }
 }

@@ -16,9 +16,11 @@ public abstract partial class StoreContract<TDb>
     {
         var w = await InclusionWorldAsync();
         var citizen = await w.ActorOf("citizen");
-        // Fuzhou 2024: 100 000 steps = 50 coins (2000 steps a coin) on each of two days, plus 6 bus rides = 106 coins.
+        // Fuzhou 2024: 100 000 steps on each of two days = 7 coins a day (2000 steps a coin, at most 7 a day), 860 minutes of
+        // shared bike = 86 (10 minutes a coin), plus 6 bus rides = 106 coins.
         await RecordAsync(w, citizen, Batch("fuzhou-lvbao",
             new("w1", "phone", "walk", "2026-11-29T20:00:00+08:00", 100_000m), new("w2", "phone", "walk", "2026-11-30T07:00:00+08:00", 100_000m),
+            Ride("k1", "bike", 20m, "2026-11-28T07:00:00+08:00") with { Minutes = 860m },
             Ride("b1", "bus", 3m), Ride("b2", "bus", 3m), Ride("b3", "bus", 3m), Ride("b4", "bus", 3m), Ride("b5", "bus", 3m), Ride("b6", "bus", 3m)));
         return (w, citizen);
     }

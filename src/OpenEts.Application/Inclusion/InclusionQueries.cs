@@ -29,6 +29,17 @@ public sealed partial class InclusionQueries(IStore store, InclusionProgrammes p
         return [.. programmes.Codes.Select(c => programmes.InForce(c, today)).OfType<InclusionProgramme>()];
     }
 
+    /// <summary>
+    /// The unit of <paramref name="e"/>'s quantity as its programme's version in force today counts it: its methodology's
+    /// (trips for Guangzhou's metro, km for Shenzhen's), else its behaviour's (<see cref="Behaviours.UnitOf"/>) (public).
+    /// </summary>
+    public string UnitOf(InclusionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return programmes.InForce(e.Programme, InclusionTime.DayOf(clock.GetUtcNow()))?.Find(e.Behaviour)?.Methodology.UnitOf(e.Behaviour)
+            ?? Behaviours.UnitOf(e.Behaviour);
+    }
+
     /// <summary>The programme version with this id, or null (public).</summary>
     public InclusionProgramme? Find(string? id) => programmes.Find(id) ?? Shown(id, InclusionTime.DayOf(clock.GetUtcNow()));
 

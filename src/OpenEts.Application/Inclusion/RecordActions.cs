@@ -120,10 +120,8 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
         {
             read.FailOf(Field("minutes"), "ImpossibleSpeed", $"{Behaviours.CodeOf(rb)}: faster than {max} km/h on average");
         }
-        if (a.OwnAverage is < 0 or > 200)
-        {
-            read.FailOf(Field("ownAverage"), "Range", $"{"ownAverage"} is from {0} to {200} kWh");
-        }
+        // ownAverage is not checked: the platform never reads it (electricity's own average is the household's readings it
+        // holds, UsageLedger.OwnAverage), so no range of its applies; it is kept only as a partner signed it.
         return new Item(index, eventId, source, FieldReader.Text(a.User), behaviour ?? default, at,
             new ActionMeasure(quantity ?? 0, a.Minutes, a.OwnAverage), read.IsValid ? [] : read.Errors, a.Signature);
 
@@ -533,8 +531,8 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
     /// <summary>
     /// What each user's counted actions measured on the days their rules read, for the users whose actions need it: the
     /// day's steps so far for a day's rule (<see cref="InclusionMethodology.SumsTheDay"/>), and the household's readings
-    /// of the <see cref="InclusionMethodology.OwnAverageDays"/> days before for electricity. One query for the batch, none
-    /// when it holds neither.
+    /// of the <see cref="InclusionMethodology.OwnAverageDays"/> days before and after for electricity. One query for the
+    /// batch, none when it holds neither.
     /// </summary>
     private async Task<Dictionary<long, List<(DateOnly Day, Behaviour Behaviour, decimal Quantity)>>> MeasuredAsync(InclusionWork work,
         IInclusionData data, Dictionary<long, List<Item>> byUser)
@@ -548,15 +546,17 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             {
                 var day = InclusionTime.DayOf(item.OccurredAt);
                 var methodology = work.Programmes.InForce(Programme, day)?.Find(item.Behaviour)?.Methodology;
-                var back = methodology switch
+                // Electricity reads the week before (its own average) and the week after (readings whose averages it
+                // would belong to: Reward refuses it ReadingOutOfOrder).
+                var (back, ahead) = methodology switch
                 {
-                    { SumsTheDay: true } => 0,
-                    { Formula: MethodologyFormula.Electricity } => InclusionMethodology.OwnAverageDays,
-                    _ => -1,
+                    { SumsTheDay: true } => (0, 0),
+                    { Formula: MethodologyFormula.Electricity } => (InclusionMethodology.OwnAverageDays, InclusionMethodology.OwnAverageDays),
+                    _ => (-1, 0),
                 };
                 if (back >= 0 && item.Errors.Count == 0)
                 {
-                    (from, to, any) = (day.AddDays(-back) < from ? day.AddDays(-back) : from, day > to ? day : to, true);
+                    (from, to, any) = (day.AddDays(-back) < from ? day.AddDays(-back) : from, day.AddDays(ahead) > to ? day.AddDays(ahead) : to, true);
                     behaviours.Add(item.Behaviour);
                 }
             }
@@ -723,6 +723,14 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             {
                 results[item.Index] = new ActionResult(item.Index, item.EventId, ActionStatus.Duplicate, "DuplicateEvent",
                     $"{item.Source} already sent event {item.EventId}", CarbonGrams.Zero, 0, 0);
+                continue;
+            }
+            if (reward.Refusal == "ReadingOutOfOrder")
+            {
+                var latest = usage.LaterReading(day, item.Behaviour)!.Value;
+                results[item.Index] = RefuseOf(item, "ReadingOutOfOrder",
+                    $"readings are recorded up to {latest:yyyy-MM-dd}: one for {day:yyyy-MM-dd} would change their own {InclusionMethodology.OwnAverageDays}-day averages, counted already",
+                    "occurredAt");
                 continue;
             }
             if (!reward.Counted)

@@ -2,7 +2,7 @@ namespace OpenEts.Domain.Inclusion;
 
 /// <summary>
 /// What one action earned: its reduction and coins when counted (<see cref="Refusal"/> null), with the coins a cap cut;
-/// or why it was refused (<c>NotRewarded</c>, <c>ActionCap</c>, <c>OneTripPerAction</c>), counting nothing.
+/// or why it was refused (<c>NotRewarded</c>, <c>ActionCap</c>, <c>OneTripPerAction</c>, <c>ReadingOutOfOrder</c>), counting nothing.
 /// </summary>
 public readonly record struct Reward(CarbonGrams Reduction, long Coins, long CoinsCut, string? Refusal)
 {
@@ -54,6 +54,12 @@ public readonly record struct Reward(CarbonGrams Reduction, long Coins, long Coi
             {
                 return new Reward(CarbonGrams.Zero, 0, 0, "ActionCap");
             }
+        }
+        // A household's reading for a day before readings already counted would change their own 7-day averages after the
+        // fact (their coins are credited): it is refused, and readings count in day order.
+        if (rewarded.Methodology.Formula == MethodologyFormula.Electricity && usage.LaterReading(day, behaviour) is not null)
+        {
+            return new Reward(CarbonGrams.Zero, 0, 0, "ReadingOutOfOrder");
         }
         var (reduction, earned) = Earn(rewarded, behaviour, day, measure, usage);
         var coins = earned;

@@ -99,6 +99,23 @@ public sealed class UsageLedger
         return sum / InclusionMethodology.OwnAverageDays;
     }
 
+    /// <summary>
+    /// The latest of the <see cref="InclusionMethodology.OwnAverageDays"/> days after <paramref name="day"/> with a counted
+    /// reading of <paramref name="behaviour"/>, or null when none: a reading for <paramref name="day"/> belongs to those
+    /// days' own averages (<see cref="OwnAverage"/>), which were counted without it.
+    /// </summary>
+    public DateOnly? LaterReading(DateOnly day, Behaviour behaviour)
+    {
+        for (var ahead = InclusionMethodology.OwnAverageDays; ahead >= 1; ahead--)
+        {
+            if (_measured.ContainsKey((day.AddDays(ahead), behaviour)))
+            {
+                return day.AddDays(ahead);
+            }
+        }
+        return null;
+    }
+
     /// <summary>The actions and coins that count toward <paramref name="cap"/> for an action of <paramref name="behaviour"/> from <paramref name="source"/> on <paramref name="day"/>.</summary>
     public (long Actions, long Coins) Used(Cap cap, DateOnly day, Behaviour behaviour, string source)
     {

@@ -27,6 +27,24 @@ public sealed class ProgrammeJsonTests
     }
 
     [Fact]
+    public void Shipped_Fuzhou2024WalkOf20000StepsOnADay_EarnsSevenCoinsNotTen_AndTheDaysNextWalkNone()
+    {
+        var now = InclusionProgrammes.Shipped.InForce("fuzhou-lvbao", Day)!;
+        var usage = new UsageLedger([]);
+
+        var first = Reward.Apply(now, Behaviour.Walk, "phone", Day, new ActionMeasure(20_000m), usage);
+        var second = Reward.Apply(now, Behaviour.Walk, "watch", Day, new ActionMeasure(2_000m), usage);
+        var nextDay = Reward.Apply(now, Behaviour.Walk, "phone", Day.AddDays(1), new ActionMeasure(4_000m), usage);
+
+        // 20 000 steps ÷ 2 000 = 10 coins, cut to 7 a day [UNCONFIRMED]; the reduction stops at 296 g (0.02 g × 14 800 steps).
+        Assert.Equal((7L, 3L, 296m), (first.Coins, first.CoinsCut, first.Reduction.Grams));
+        Assert.False(first.CutBy!.Confirmed);
+        // 22 000 steps on the day earn 11, one more than the 10 held: cut, the day's 7 paid already.
+        Assert.Equal((0L, 1L), (second.Coins, second.CoinsCut));
+        Assert.Equal((2L, 0L), (nextDay.Coins, nextDay.CoinsCut));
+    }
+
+    [Fact]
     public void Shipped_ShenzhenTransit_CarriesTheReferenceFactorsAsConfirmed()
     {
         var shenzhen = InclusionProgrammes.Shipped.InForce("shenzhen-tanpuhui", Day)!;

@@ -137,4 +137,22 @@ public sealed partial class RewardTests
         Assert.True(first.Counted);
         Assert.Equal("ActionCap", second.Refusal);
     }
+
+    [Fact]
+    public void Apply_ElectricityReadingForADayWithinTheWeekBeforeACountedReading_IsRefusedReadingOutOfOrder_AWeekAndADayBeforeCounts()
+    {
+        var usage = new UsageLedger([]);
+        var thirtieth = Reward.Apply(Household(), Behaviour.Electricity, "meter", Day, new ActionMeasure(2m), usage);
+
+        // The 23rd lies in the 30th's week before (its own average, counted without it); the 22nd lies 8 days before, in no
+        // counted reading's week.
+        var late = Reward.Apply(Household(), Behaviour.Electricity, "meter", Day.AddDays(-7), new ActionMeasure(2m), usage);
+        var older = Reward.Apply(Household(), Behaviour.Electricity, "meter", Day.AddDays(-8), new ActionMeasure(2m), usage);
+
+        Assert.True(thirtieth.Counted);
+        Assert.Equal(("ReadingOutOfOrder", 0L), (late.Refusal, late.Coins));
+        Assert.Equal(Day, usage.LaterReading(Day.AddDays(-7), Behaviour.Electricity));
+        Assert.True(older.Counted);
+        Assert.Equal(399.21m, older.Reduction.Grams);
+    }
 }

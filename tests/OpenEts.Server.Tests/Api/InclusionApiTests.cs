@@ -85,6 +85,28 @@ public sealed class InclusionApiTests(ServerFactory server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task PostActions_ElectricityDeclaringAnOwnAverageOf500KWh_CountsAgainstTheCityBaselineInsteadOfBeingRefusedRange()
+    {
+        using var client = await server.SignedInAsync("citizen");
+        // Four days back: a day no other test of the class records electricity or coins on.
+        var at = DateTimeOffset.UtcNow.AddDays(-4).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var batch = new
+        {
+            programme = "shenzhen-tanpuhui",
+            actions = new[] { new { eventId = "own-average-500", source = "meter-own", behaviour = "electricity", occurredAt = at, quantity = 2m, ownAverage = 500m } },
+        };
+
+        var item = (await (await client.PostAsJsonAsync("/api/v1/inclusion/actions", batch, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))
+            .GetProperty("items")[0];
+
+        // The declared figure is not read: 2 kWh against Shenzhen's 2.7 kWh city baseline saves 0.7 kWh × 570.3 g = 399.21 g
+        // (3 coins at 1 per 100 g), where a declared 500 was refused Range (0–200 kWh) before.
+        Assert.Equal("counted", item.GetProperty("status").GetString());
+        Assert.Equal(399.21m, item.GetProperty("reductionGrams").GetDecimal());
+        Assert.Equal(3, item.GetProperty("coins").GetInt64());
+    }
+
+    [Fact]
     public async Task PostRedemption_WithoutEnoughCoins_Is409NamingTheRule()
     {
         using var client = await server.SignedInAsync("citizen");

@@ -227,11 +227,13 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
         using var regulator = await server.SignedInAsync("regulator");
         using var citizen = await server.SignedInAsync("citizen");
         using var shop = await server.SignedInAsync("cement-b");
-        // Fuzhou 2024: 100 000 steps on each of two days (50 coins a day at most) and six bus rides = 106 coins.
+        // Fuzhou 2024: 100 000 steps on each of two days (7 coins a day at most), 860 minutes of shared bike (86: 10 minutes a
+        // coin) and six bus rides = 106 coins.
         var actions = new List<object>
         {
             new { eventId = "m-w1", source = "phone", behaviour = "walk", occurredAt = Ago(1), quantity = 100_000m },
             new { eventId = "m-w2", source = "phone", behaviour = "walk", occurredAt = Ago(25), quantity = 100_000m },
+            new { eventId = "m-k1", source = "bike-app", behaviour = "bike", occurredAt = Ago(60), quantity = 20m, minutes = 860m },
         };
         actions.AddRange(Enumerable.Range(1, 6).Select(i => (object)new { eventId = $"m-b{i}", source = "card-5", behaviour = "bus", occurredAt = Ago(2 + i), quantity = 3m, minutes = 20m }));
         (await citizen.PostAsJsonAsync("/api/v1/inclusion/actions", new { programme = "fuzhou-lvbao", actions }, Ct)).Dispose();
@@ -263,11 +265,13 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
         using var regulator = await server.SignedInAsync("regulator");
         using var citizen = await server.SignedInAsync("citizen");
         using var shop = await server.SignedInAsync("steel-b");
-        var actions = new[]
+        // Fuzhou 2024: 7 coins a day for walking at most, and 860 minutes of shared bike (86: 10 minutes a coin) = 107 coins.
+        var actions = new object[]
         {
             new { eventId = "s-w1", source = "phone", behaviour = "walk", occurredAt = Ago(100), quantity = 100_000m },
             new { eventId = "s-w2", source = "phone", behaviour = "walk", occurredAt = Ago(124), quantity = 100_000m },
             new { eventId = "s-w3", source = "phone", behaviour = "walk", occurredAt = Ago(148), quantity = 100_000m },
+            new { eventId = "s-k1", source = "bike-app", behaviour = "bike", occurredAt = Ago(200), quantity = 20m, minutes = 860m },
         };
         (await citizen.PostAsJsonAsync("/api/v1/inclusion/actions", new { programme = "fuzhou-lvbao", actions }, Ct)).Dispose();
         var organisation = "91440200MA5CY1003" + OpenEts.Domain.Organisations.CreditCode.CheckCharacter("91440200MA5CY1003");

@@ -81,6 +81,26 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task RecordForm_ElectricityReadingForTheDayBeforeACountedReading_IsRefusedNamingTheLatestDayInChinese()
+    {
+        var citizen = await PageSession.SignInAsync(server, "citizen");
+        // Five and six days back: days no other test of the class records electricity on.
+        var fifth = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-5);
+        Task<PostResult> Reading(DateTime day) => citizen.PostAsync(new PageForm("record", "citizen", "/Inclusion/Me?handler=Record", "EventId",
+            [new("Programme", "shenzhen-tanpuhui"), new("Behaviour", "electricity"), new("Quantity", "2"),
+                new("OccurredAt", day.AddHours(23).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture))]),
+            "web-" + Guid.NewGuid().ToString("N"));
+        string Day(DateTime day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var counted = WebUtility.HtmlDecode((await Reading(fifth)).Body);
+        var late = WebUtility.HtmlDecode((await Reading(fifth.AddDays(-1))).Body);
+
+        Assert.Contains("<strong id=\"recorded-grams\">399.21</strong>", counted, StringComparison.Ordinal);
+        Assert.Contains($"时间：已记录至 {Day(fifth)} 的读数：{Day(fifth.AddDays(-1))} 的读数会改变其后已计入日期的自身 7 日均值", late, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"recorded-grams\"", late, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecordForm_RidesPastTheDailyCoinCap_SayHowManyCoinsTheCapCut()
     {
         var citizen = await PageSession.SignInAsync(server, "citizen");

@@ -29,16 +29,8 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
 
     public RecordedActions? Recorded { get; private set; }
 
-    // Every programme in force, the citizen's or not: a refused action may name a programme the citizen holds no wallet in.
-    private IReadOnlyList<Domain.Inclusion.InclusionProgramme> _inForce = [];
-
-    /// <summary>The unit of an action's quantity: its methodology's (trips for Guangzhou's metro, km for Shenzhen's), else its behaviour's.</summary>
-    public string UnitOf(InclusionEvent e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return _inForce.FirstOrDefault(p => string.Equals(p.Code, e.Programme, StringComparison.Ordinal))?.Find(e.Behaviour)?.Methodology.UnitOf(e.Behaviour)
-            ?? Domain.Inclusion.Behaviours.UnitOf(e.Behaviour);
-    }
+    /// <summary>The unit of an action's quantity (<see cref="InclusionQueries.UnitOf"/>).</summary>
+    public string UnitOf(InclusionEvent e) => queries.UnitOf(e);
 
     public CoinRedemption? Redeemed { get; private set; }
 
@@ -151,7 +143,7 @@ public sealed class MeModel(InclusionCommandHandler handler, InclusionQueries qu
     private async Task LoadAsync(CancellationToken ct)
     {
         Statement = await queries.StatementAsync(User.Actor(), null, ct);
-        var inForce = _inForce = queries.InForce();
+        var inForce = queries.InForce();
         var own = Statement?.Programmes.Select(p => p.Programme.Code).ToHashSet() ?? [];
         Programmes = inForce.Any(p => own.Contains(p.Code)) ? [.. inForce.Where(p => own.Contains(p.Code))] : inForce;
         Privacy = await queries.PrivacyAsync(User.Actor(), ct);
