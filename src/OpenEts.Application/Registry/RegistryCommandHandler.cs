@@ -86,22 +86,34 @@ public sealed class RegistryCommandHandler(RegistryService registry, IStore stor
         {
             return null;
         }
-        var unknown = await store.ReadAsync(async s =>
+        var (unknown, independent) = await store.ReadAsync(async s =>
         {
             var missing = new List<(string Field, UserId User)>();
+            var cannot = new List<(string Field, UserId User)>();
             foreach (var (field, user) in named.Distinct())
             {
-                if (await s.Users.FindByNameAsync(user.Value).ConfigureAwait(false) is null)
+                if (await s.Users.FindByNameAsync(user.Value).ConfigureAwait(false) is not { } found)
                 {
                     missing.Add((field, user));
                 }
+                else if (!RegistryRoles.MayRepresent(found.Role))
+                {
+                    cannot.Add((field, user));
+                }
             }
-            return missing;
+            return (missing, cannot);
         }, ct).ConfigureAwait(false);
-        return unknown.Count == 0
-            ? null
-            : new RegistryCommandOutcome.Invalid([.. unknown.GroupBy(u => u.Field).Select(g => new FieldError(g.Key, "UnknownUser",
+        if (unknown.Count > 0)
+        {
+            return new RegistryCommandOutcome.Invalid([.. unknown.GroupBy(u => u.Field).Select(g => new FieldError(g.Key, "UnknownUser",
                 $"{g.Key}: no platform user named {string.Join(", ", g.Select(u => $"'{u.User}'"))}"))]);
+        }
+        // An auditor, a verifier, a citizen or a data partner never acts for an account's holder: an auditor named as a
+        // representative could never approve a transfer, and a verifier holding units it verifies would be conflicted.
+        return independent.Count == 0
+            ? null
+            : new RegistryCommandOutcome.Invalid([.. independent.GroupBy(u => u.Field).Select(g => FieldError.Of(g.Key, "NotARepresentativeRole",
+                $"{g.Key}: {string.Join(", ", g.Select(u => $"'{u.User}'"))} may not represent an account: auditors, verifiers, citizens and data partners never do (company representatives, exchange members and the regulator's officers may)"))]);
     }
 
     private static RegistryCommandOutcome Outcome(IRegistryCommand command, RegistryOutcome outcome, RegistryEventFacts? facts) =>

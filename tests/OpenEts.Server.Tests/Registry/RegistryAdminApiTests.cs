@@ -207,6 +207,31 @@ public sealed class RegistryAdminApiTests(ServerFactory server) : IClassFixture<
         Assert.True(problem.GetProperty("errors").TryGetProperty("user", out _), problem.ToString());
     }
 
+    // An auditor can never approve a transfer, and a verifier holding units it verifies would be conflicted: neither may
+    // be named a representative (the admin page offered only holders; the API took anyone).
+    [Fact]
+    public async Task AddRepresentativeOrOpenAccount_NamingAnAuditorOrAVerifier_Returns400NotARepresentativeRole_AndChangesNothing()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        var number = await OpenHoldingAsync(regulator, "cement-a", "cement-b");
+
+        using var added = await PostUserAsync(regulator, number, "representatives", "auditor");
+        using var opened = await regulator.PostAsJsonAsync("/api/v1/registry/accounts", new
+        {
+            number = "GD-INV-QA9", kind = "investor", holderName = "核查测试", representatives = Users("power-a", "verifier"),
+            idempotencyKey = "open-verifier",
+        }, Ct);
+        var addedProblem = await added.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var openedProblem = await opened.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (added.StatusCode, opened.StatusCode));
+        Assert.True(addedProblem.GetProperty("errors").TryGetProperty("user", out _), addedProblem.ToString());
+        Assert.True(openedProblem.GetProperty("errors").TryGetProperty("representatives", out _), openedProblem.ToString());
+        Assert.Contains("NotARepresentativeRole", addedProblem.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["cement-a", "cement-b"], Representatives((await AccountAsync(regulator, number))!.Value));
+        Assert.Null(await AccountAsync(regulator, "GD-INV-QA9"));
+    }
+
     [Fact]
     public async Task RemoveRepresentative_UserWhoIsNotOne_Returns409NamingUser()
     {
