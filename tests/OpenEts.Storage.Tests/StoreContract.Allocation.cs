@@ -132,6 +132,24 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(before, await HeldAsync(w.Registry, "GD-HOLD-POWER"));
     }
 
+    // The market's registry code (GD, as compliance names it) where the plan names its jurisdiction (guangdong): the answer
+    // names the jurisdiction and the plans' own, where it blamed the year ("no approved plan for this year").
+    [Fact]
+    public async Task Allocation_RunForTheRegistryCodeInsteadOfThePlansJurisdiction_IsRefusedNamingTheJurisdictions()
+    {
+        await using var w = await AllocationWorldAsync(Db);
+        await w.Plans.HandleAsync(w.Regulator, new ImportPlan(PlanJson.Shipped("guangdong-2017")), Ct);
+        await w.Plans.HandleAsync(w.Regulator, new ApprovePlan("guangdong-2017", 1), Ct);
+        var before = await HeldAsync(w.Registry, "GD-HOLD-POWER");
+
+        var outcome = await w.Runs.HandleAsync(w.Regulator, new RunPreAllocation("GD", 2017), Ct);
+
+        var refused = Assert.IsType<AllocationCommandOutcome.Refused>(outcome);
+        Assert.Equal(("UnknownJurisdiction", "jurisdiction"), (refused.Rule, refused.Field));
+        Assert.Equal(["GD", "guangdong"], refused.Figures);
+        Assert.Equal(before, await HeldAsync(w.Registry, "GD-HOLD-POWER"));
+    }
+
     [Fact]
     public async Task Allocation_CompanyRunsPreAllocation_IsForbidden()
     {

@@ -61,7 +61,8 @@ public sealed partial class AllocationQueries
     /// it starts (<see cref="AllocationRunHandler"/>'s own check: no approved plan governs it), or null when it may run.
     /// </summary>
     public async Task<AllocationCommandOutcome.Refused?> RunRefusalAsync(string jurisdiction, int year, CancellationToken ct) =>
-        AllocationRunHandler.Ungoverned(await ApprovedVersionAsync(jurisdiction, year, ct).ConfigureAwait(false), jurisdiction, year);
+        AllocationRunHandler.Ungoverned(await ApprovedVersionAsync(jurisdiction, year, ct).ConfigureAwait(false),
+            await PlansAsync(ct).ConfigureAwait(false), jurisdiction, year);
 
     /// <summary>
     /// The plans, and the jurisdiction an allocation page shows for the address's <paramref name="jurisdiction"/>: the

@@ -27,10 +27,20 @@ public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, Organisat
     /// plan governs it (<paramref name="approved"/> null). Null when one does. Pages ask it through
     /// <see cref="AllocationQueries.RunRefusalAsync"/> to say so in place of the run's buttons.
     /// </summary>
-    internal static AllocationCommandOutcome.Refused? Ungoverned(StoredPlan? approved, string jurisdiction, int year) =>
-        approved is not null ? null
+    internal static AllocationCommandOutcome.Refused? Ungoverned(StoredPlan? approved, IReadOnlyList<StoredPlan> plans, string jurisdiction, int year)
+    {
+        if (approved is not null)
+        {
+            return null;
+        }
+        // A market's registry code (GD) where the plan names its jurisdiction (guangdong): the jurisdiction is what is wrong.
+        var known = plans.Select(p => p.Jurisdiction).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return known.Count > 0 && !known.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase)
+            ? AllocationCommandOutcome.Refused.Of("UnknownJurisdiction", "jurisdiction",
+                $"no allocation plan is for '{jurisdiction}': the plans' jurisdictions are {string.Join(", ", known)}", RefusalKind.Malformed)
             : AllocationCommandOutcome.Refused.Of("NoApprovedPlan", "year",
                 $"no approved plan governs {jurisdiction} {year}: approve one first", RefusalKind.Conflict);
+    }
 
     /// <summary>Runs <paramref name="run"/> as <paramref name="actor"/>.</summary>
     public async Task<AllocationCommandOutcome> HandleAsync(Actor actor, IAllocationRun run, CancellationToken ct)
@@ -41,11 +51,12 @@ public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, Organisat
         {
             return new AllocationCommandOutcome.Forbidden(run.Roles);
         }
-        var (stored, done, circumstances) = await store.ReadAsync(async s => (
+        var (stored, plans, done, circumstances) = await store.ReadAsync(async s => (
             await AllocationQueries.ApprovedVersionAsync(s, run.Jurisdiction, run.Year).ConfigureAwait(false),
+            await s.Allocation.ListPlansAsync().ConfigureAwait(false),
             await s.Allocation.ListAllocationsAsync(run.Jurisdiction, run.Year).ConfigureAwait(false),
             await s.Allocation.ListCircumstancesAsync(run.Jurisdiction, run.Year).ConfigureAwait(false)), ct).ConfigureAwait(false);
-        if (Ungoverned(stored, run.Jurisdiction, run.Year) is { } ungoverned)
+        if (Ungoverned(stored, plans, run.Jurisdiction, run.Year) is { } ungoverned)
         {
             return ungoverned;
         }

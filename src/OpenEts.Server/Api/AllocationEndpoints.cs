@@ -134,10 +134,16 @@ internal static class AllocationEndpoints
             input.Reference, input.ExcludedYears is { } years ? string.Join(',', years) : null), out var command, out var errors),
             command, errors, http, handler, ct);
 
-    private static async Task<Ok<List<AllocationViews.AllocationView>>> AllocationsAsync(string jurisdiction, int year, HttpContext http,
-        AllocationQueries queries, CancellationToken ct) =>
-        TypedResults.Ok((await queries.AllocationsAsync(http.User.Actor(), jurisdiction, year, ct).ConfigureAwait(false))
-            .Select(AllocationViews.AllocationView.From).ToList());
+    // A jurisdiction no plan is of (the registry code GD for guangdong) is 400 naming the plans' own, not an empty list.
+    private static async Task<Results<Ok<List<AllocationViews.AllocationView>>, ValidationProblem>> AllocationsAsync(string jurisdiction, int year,
+        HttpContext http, AllocationQueries queries, CancellationToken ct)
+    {
+        var (_, known, unknown) = await queries.ChooseJurisdictionAsync(jurisdiction, ct).ConfigureAwait(false);
+        return unknown is not null
+            ? Problems.Fields([unknown])
+            : TypedResults.Ok((await queries.AllocationsAsync(http.User.Actor(), known, year, ct).ConfigureAwait(false))
+                .Select(AllocationViews.AllocationView.From).ToList());
+    }
 
     private static async Task<Results<Ok<AllocationViews.AllocationView>, NotFound>> AllocationAsync(string jurisdiction, int year, string organisation,
         HttpContext http, AllocationQueries queries, CancellationToken ct) =>

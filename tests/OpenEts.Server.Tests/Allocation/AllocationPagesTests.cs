@@ -21,6 +21,25 @@ public sealed class AllocationPagesTests(ServerFactory server) : IClassFixture<S
 
     private static Dictionary<string, string> Year() => new() { ["jurisdiction"] = "guangdong", ["year"] = "2017" };
 
+    // Compliance names the market by its registry code (GD); allocation by the plan's jurisdiction (guangdong). The
+    // registry code typed here was answered with an empty list, and its run refused as if the year had no approved plan.
+    [Fact]
+    public async Task AllocationApi_TheRegistryCodeForThePlansJurisdiction_Is400NamingTheJurisdictionNotTheYear()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var list = await regulator.GetAsync("/api/v1/allocation/GD/2017", Ct);
+        using var run = await regulator.PostAsJsonAsync("/api/v1/allocation/GD/2017/pre-allocation", new { }, Ct);
+        var listed = await list.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var refused = await run.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (list.StatusCode, run.StatusCode));
+        Assert.True(listed.GetProperty("errors").TryGetProperty("jurisdiction", out _), listed.ToString());
+        Assert.Equal(("jurisdiction", "UnknownJurisdiction"), (refused.GetProperty("field").GetString(), refused.GetProperty("rule").GetString()));
+        Assert.Contains("没有辖区为“gd”的分配方案：现有方案的辖区为 guangdong", refused.GetProperty("errors").GetProperty("jurisdiction")[0].GetString(),
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Issue_11_Regulator_ApprovesTheDemoPlanRunsPreAllocationAndTrueUp_CompanySeesItsCalculation()
     {

@@ -88,7 +88,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "Http.BadRequest",
         // Energy monitoring.
         "UnknownMeter", "NotYourMeter", "ReadingChanged", "AlreadyRegistered", "UnknownUnit", "UnknownFault", "AlreadyRepaired", "BeforeMonitoring",
-        "ImplausibleReading", "ReserveMonths", "ClaimComputed", "NotForestryMethodology",
+        "ImplausibleReading", "ReserveMonths", "ReserveMonthsBeforeNotice", "AuctionVolume", "UnknownJurisdiction", "ClaimComputed", "NotForestryMethodology",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
