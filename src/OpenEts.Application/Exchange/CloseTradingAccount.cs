@@ -31,7 +31,7 @@ public sealed record CloseTradingAccount(long Account, bool WithdrawOnly = false
     public const string WithdrawnKind = "exchange.client.withdrawn";
 
     /// <summary>The request as typed.</summary>
-    public sealed record Form(long? Account, bool WithdrawOnly = false);
+    public sealed record Form(long? Account, bool? WithdrawOnly = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -39,7 +39,7 @@ public sealed record CloseTradingAccount(long Account, bool WithdrawOnly = false
     public static bool TryParse(Form form, [NotNullWhen(true)] out CloseTradingAccount? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return AccountCommand.TryParse(form.Account, (_, account) => new CloseTradingAccount(account, form.WithdrawOnly), out command, out errors);
+        return AccountCommand.TryParse(form.Account, (_, account) => new CloseTradingAccount(account, form.WithdrawOnly ?? false), out command, out errors);
     }
 
     /// <inheritdoc/>

@@ -37,7 +37,9 @@ internal static partial class ExchangeEndpoints
             .WithSummary("Reinstate a suspended trading account: a member its clients' (unless the exchange suspended it), the exchange's staff any");
         group.MapPost("/accounts/{id}/close", CloseAsync).RequireAuthorization(Traders)
             .WithSummary("Close a trading account (销户): a member its clients', the exchange's staff any; only with no resting orders, listings, bids, "
-                + "reserved or remaining cash (withdraw it first) and, for a member's own, no open client accounts (rule AccountInUse)");
+                + "reserved or remaining cash (withdraw it first) and, for a member's own, no open client accounts (rule AccountInUse). A client account "
+                + "still awaiting its client is withdrawn (deleted) instead; with withdrawOnly true (撤回开户) only that: an account its client has "
+                + "confirmed meanwhile is refused (rule AccountState) and stays open");
         group.MapPost("/accounts/{id}/transfer", TransferAsync).RequireAuthorization(Traders)
             .WithSummary("Move a client account to another member (转托管): its present member offers it (the new member accepts), the exchange's "
                 + "staff decide it at once; toMember is the new member's own trading account; the client must have nothing resting");
@@ -57,6 +59,12 @@ internal static partial class ExchangeEndpoints
 
     /// <summary>Why a trading account is suspended or reinstated, for the record (optional).</summary>
     public sealed record AccountReasonInput(string? Reason = null);
+
+    /// <summary>
+    /// How to close: <c>withdrawOnly</c> true (撤回开户) withdraws a client account still awaiting its client and nothing else —
+    /// an account the client has confirmed is refused, not closed; absent or false closes (销户) or withdraws, whichever applies.
+    /// </summary>
+    public sealed record CloseInput(bool? WithdrawOnly = null);
 
     /// <summary>The new member of a client account: that member's own trading account number.</summary>
     public sealed record TransferInput(long? ToMember);
@@ -137,8 +145,8 @@ internal static partial class ExchangeEndpoints
             : Problems.Fields(errors);
 
     private static async Task<ExchangeCommandResult> CloseAsync(
-        long id, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
-        CloseTradingAccount.TryParse(new(id), out var command, out var errors)
+        long id, CloseInput? input, HttpContext http, ExchangeService exchange, TimeProvider clock, CancellationToken ct) =>
+        CloseTradingAccount.TryParse(new(id, input?.WithdrawOnly), out var command, out var errors)
             ? await SendAsync(command, http, exchange, clock, ct).ConfigureAwait(false)
             : Problems.Fields(errors);
 
