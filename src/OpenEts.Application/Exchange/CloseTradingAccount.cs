@@ -76,7 +76,7 @@ public sealed record CloseTradingAccount(long Account, bool WithdrawOnly = false
             return InUse(string.Create(CultureInfo.InvariantCulture,
                 $"trading account {Account} still acts for {clients} client account(s): close them or move them to another member first"));
         }
-        var closed = account with { Open = false, ClosedAt = work.Now, TransferTo = null };
+        var closed = account with { Open = false, ClosedAt = work.Now, TransferTo = null, TransferConfirmed = false };
         await work.Session.Exchange.SaveAccountAsync(closed).ConfigureAwait(false);
         var subject = AccountLifecycle.Subject(Account);
         await work.JournalAsync(Kind, subject, new { account = Account, by = byExchange ? "exchange" : "member" }).ConfigureAwait(false);
