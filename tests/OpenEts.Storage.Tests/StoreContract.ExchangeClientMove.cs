@@ -55,6 +55,7 @@ public abstract partial class StoreContract<TDb>
         var refused = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("steel-a", new AnswerClientMove(client, Confirm: false)));
         var acceptAfter = await m.RunAsync("cement-a", new AcceptClientTransfer(client));
         var offeredAfter = await m.Queries.TransfersOfferedAsync(await m.ActorOf("cement-a"), Ct);
+        var shownToMember = (await m.Queries.DeclinedMovesAsync(await m.ActorOf("power-a"), Ct)).GetValueOrDefault(client);
         Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new TransferClientAccount(client, cement)));
         Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("steel-a", new AnswerClientMove(client, Confirm: true)));
         var offeredAgain = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new TransferClientAccount(client, cement)));
@@ -65,6 +66,7 @@ public abstract partial class StoreContract<TDb>
             (refused.Event, refused.Account!.TransferTo, refused.Account.Member));
         Assert.Equal(ExchangeRule.NoTransferOffer, Assert.IsType<ExchangeOutcome.Refused>(acceptAfter).Rule);
         Assert.Empty(offeredAfter);
+        Assert.Equal((cement, true, (string?)null), (shownToMember!.ToMember, shownToMember.ByClient, shownToMember.Reason));
         Assert.False(offeredAgain.Account!.TransferConfirmed);
         Assert.Equal(ExchangeRule.ClientMoveUnconfirmed, Assert.IsType<ExchangeOutcome.Refused>(acceptUnconfirmed).Rule);
     }

@@ -8,8 +8,8 @@ using OpenEts.Server.Tests.Infrastructure;
 namespace OpenEts.Server.Tests.Pages;
 
 // A client's move as the pages show it to the client and to the new member: the client's trading page shows the move its
-// member offered with confirm and refuse; the new member's list of offered clients says the client has not confirmed it;
-// confirmed, the client's page says it waits for the new member, and once that member accepts, nothing waits.
+// member offered with confirm and refuse; refused, the offering member's client list says so; offered again, the new
+// member's list of offered clients says the client has not confirmed it; confirmed, the client's page says it waits for the new member, and once that member accepts, nothing waits.
 public sealed class ExchangeClientMoveConfirmPageTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -28,16 +28,25 @@ public sealed class ExchangeClientMoveConfirmPageTests(ServerFactory server) : I
         using var offered = await power.PostAsJsonAsync($"/api/v1/exchange/accounts/{account}/transfer", new { toMember = cementAccount }, Ct);
         Assert.True(offered.IsSuccessStatusCode, await offered.Content.ReadAsStringAsync(Ct));
         var session = await PageSession.SignInAsync(server, "steel-a");
+        PageForm Answer(string handler) =>
+            new(handler, "steel-a", "/Exchange?handler=" + handler, "unused", [new("account", account.ToString(CultureInfo.InvariantCulture))]);
 
+        var refused = await session.PostAsync(Answer("RefuseMove"), null);
+        var powerRow = Regex.Match(await PageAsync(power, "/Exchange/Clients"), $"<tr class=\"client\" data-account=\"{account}\".*?</tr>",
+            RegexOptions.Singleline).Value;
+        using var offeredAgain = await power.PostAsJsonAsync($"/api/v1/exchange/accounts/{account}/transfer", new { toMember = cementAccount }, Ct);
         var waiting = await PageAsync(steel, "/Exchange");
         var offeredRow = Regex.Match(await PageAsync(cement, "/Exchange/Clients"), $"<tr class=\"client-offered\" data-account=\"{account}\".*?</tr>",
             RegexOptions.Singleline).Value;
-        var confirmed = await session.PostAsync(new("confirm-move", "steel-a", "/Exchange?handler=ConfirmMove", "unused",
-            [new("account", account.ToString(CultureInfo.InvariantCulture))]), null);
+        var confirmed = await session.PostAsync(Answer("ConfirmMove"), null);
         var afterConfirm = await PageAsync(steel, confirmed.Location ?? "/Exchange");
         using var accepted = await cement.PostAsJsonAsync($"/api/v1/exchange/accounts/{account}/transfer/accept", new { }, Ct);
         var afterMove = await PageAsync(steel, "/Exchange");
 
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.Contains($"转托管至 北江示范水泥有限公司（会员账户 {cementAccount}）已于 ", powerRow, StringComparison.Ordinal);
+        Assert.Contains("被客户拒绝", powerRow, StringComparison.Ordinal);
+        Assert.True(offeredAgain.IsSuccessStatusCode, await offeredAgain.Content.ReadAsStringAsync(Ct));
         var move = Regex.Match(waiting, "<section class=\"alert\" id=\"client-move\".*?</section>", RegexOptions.Singleline).Value;
         Assert.Contains("会员 珠江示范发电有限公司", move, StringComparison.Ordinal);
         Assert.Contains($"转托管至会员 北江示范水泥有限公司（会员账户 {cementAccount}）", move, StringComparison.Ordinal);
