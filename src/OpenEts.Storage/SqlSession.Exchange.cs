@@ -11,7 +11,7 @@ internal sealed partial class SqlSession : IExchangeData
 {
     private const string InstrumentColumns = "code, unit_class, reference_fen, tick_fen, lot, max_order, band_bp, calendar, halted, listed_at, resale_next_day, best_five_levels";
     private const string TradingAccountColumns =
-        "id, organisation_id, holding_account, is_open, opened_at, member_account_id, suspended_by_exchange, closed_at, transfer_to_member_id, awaiting_client";
+        "id, organisation_id, holding_account, is_open, opened_at, member_account_id, suspended_by_exchange, closed_at, transfer_to_member_id, awaiting_client, transfer_confirmed";
     private const string OrderColumns =
         "id, instrument, account_id, user_name, side, type, price_fen, quantity, filled, resting, cancelled, status, reason, reservation_id, placed_at, updated_at, idempotency_key";
     private const string TradeColumns =
@@ -85,13 +85,13 @@ internal sealed partial class SqlSession : IExchangeData
     {
         if (await ExecuteAsync("""
             UPDATE exchange_accounts SET is_open = @open, suspended_by_exchange = @byExchange, closed_at = @closedAt, member_account_id = @member,
-                transfer_to_member_id = @transferTo, awaiting_client = @awaiting
+                transfer_to_member_id = @transferTo, awaiting_client = @awaiting, transfer_confirmed = @transferConfirmed
             WHERE id = @id
             """, new
         {
             id = account.Id, open = account.Open ? 1 : 0, byExchange = account.SuspendedByExchange ? 1 : 0,
             closedAt = account.ClosedAt is { } closed ? Ms(closed) : (long?)null, member = account.Member, transferTo = account.TransferTo,
-            awaiting = account.AwaitingClient ? 1 : 0,
+            awaiting = account.AwaitingClient ? 1 : 0, transferConfirmed = account.TransferConfirmed ? 1 : 0,
         }).ConfigureAwait(false) != 1)
         {
             throw new InvalidOperationException($"trading account {account.Id} does not exist");
@@ -544,8 +544,11 @@ internal sealed partial class SqlSession : IExchangeData
 
         public long Awaiting_Client { get; init; }
 
+        public long Transfer_Confirmed { get; init; }
+
         public TradingAccount ToAccount() => new(Id, Organisation_Id, AccountNumber.From(Holding_Account), Is_Open != 0, At(Opened_At), Member_Account_Id,
-            Suspended_By_Exchange != 0, Closed_At is { } closed ? At(closed) : null, Transfer_To_Member_Id, Awaiting_Client != 0);
+            Suspended_By_Exchange != 0, Closed_At is { } closed ? At(closed) : null, Transfer_To_Member_Id, Awaiting_Client != 0,
+            Transfer_Confirmed != 0);
     }
 
     private sealed class OrderRow

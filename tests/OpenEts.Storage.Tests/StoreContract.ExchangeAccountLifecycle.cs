@@ -12,7 +12,7 @@ namespace OpenEts.Storage.Tests;
 // A trading account's life through the exchange's use cases on every database: the member suspends its client's account
 // (its resting orders cancelled, their cash and units released, new orders refused naming the rule), reinstates it; the
 // exchange suspends any account and only it lifts that; an account closes only with nothing left on the exchange; a
-// client moves to another member with both members' consent or by the exchange's decision; the offered member declines a
+// client moves to another member with both members' and the client's consent or by the exchange's decision; the offered member declines a
 // move, or its member withdraws it, and the client stays.
 public abstract partial class StoreContract<TDb>
 {
@@ -140,6 +140,7 @@ public abstract partial class StoreContract<TDb>
         var offered = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new TransferClientAccount(client, cement)));
         var waiting = await m.Queries.TransfersOfferedAsync(await m.ActorOf("cement-b"), Ct);
         var notOffered = await m.RunAsync("power-a", new AcceptClientTransfer(client));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("steel-a", new AnswerClientMove(client, Confirm: true)));
         var accepted = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-b", new AcceptClientTransfer(client)));
         var byOldMember = await ClientOrderAsync(m, "power-a", client, Side.Buy, 19.00m, 100, "cb1");
         var byNewMember = await ClientOrderAsync(m, "cement-a", client, Side.Buy, 19.00m, 100, "cb2");
@@ -198,6 +199,7 @@ public abstract partial class StoreContract<TDb>
         var offeredAfter = await m.Queries.TransfersOfferedAsync(await m.ActorOf("cement-b"), Ct);
         Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new CancelOrder(((ExchangeOutcome.Completed)stillPowers).Order!.Id)));
         Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("power-a", new TransferClientAccount(client, cement)));
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("steel-a", new AnswerClientMove(client, Confirm: true)));
         var accepted = Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("cement-a", new AcceptClientTransfer(client)));
 
         var notOffered = Assert.IsType<ExchangeOutcome.Refused>(byOfferingMember);

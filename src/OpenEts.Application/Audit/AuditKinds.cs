@@ -22,6 +22,7 @@ public static class AuditKinds
             "exchange.instrument.resumed", "exchange.account.opened", "exchange.account.suspended", "exchange.account.reinstated",
             "exchange.account.closed", "exchange.client.opened", "exchange.client.confirmed", "exchange.client.declined",
             "exchange.client.withdrawn", "exchange.client.transfer.offered",
+            "exchange.client.transfer.confirmed", "exchange.client.transfer.refused",
             "exchange.client.transfer.declined", "exchange.client.transfer.withdrawn", "exchange.client.transferred",
             "exchange.block.proposed", "exchange.block.settled", "exchange.block.declined", "exchange.block.withdrawn",
             "exchange.listing.posted", "exchange.listing.picked", "exchange.listing.withdrawn", "exchange.listing.expired",

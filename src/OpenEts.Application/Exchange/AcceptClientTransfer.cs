@@ -9,7 +9,8 @@ namespace OpenEts.Application.Exchange;
 
 /// <summary>
 /// The new member's trader accepts a client's move offered by its present member (<see cref="TransferClientAccount"/>): the
-/// client account becomes the accepting member's client. The accepting member trades on an open account of its own, and the
+/// client account becomes the accepting member's client, once the client confirmed the move (<see cref="AnswerClientMove"/>;
+/// <c>ClientMoveUnconfirmed</c> before). The accepting member trades on an open account of its own, and the
 /// client still has nothing resting (<c>AccountInUse</c>: it may have traded since the offer). Journalled as
 /// <c>exchange.client.transferred</c>.
 /// </summary>
@@ -33,6 +34,12 @@ public sealed record AcceptClientTransfer(long Account) : IExchangeCommand
 
     private async Task<ExchangeOutcome> AcceptAsync(ExchangeWork work, TradingAccount own, TradingAccount client)
     {
+        if (!client.TransferConfirmed)
+        {
+            return new ExchangeOutcome.Refused(ExchangeRule.ClientMoveUnconfirmed, "account",
+                $"the client of trading account {Account} has not confirmed its move to your organisation: the move is accepted once the client confirms it",
+                RefusalKind.Conflict);
+        }
         if (await AccountLifecycle.CommitmentsAsync(work, client).ConfigureAwait(false) is { } commitments)
         {
             return new ExchangeOutcome.Refused(ExchangeRule.AccountInUse, "account",

@@ -40,18 +40,12 @@ public sealed record AnswerClientMandate(long Account, bool Confirm) : IExchange
     /// <inheritdoc/>
     public async Task<ExchangeOutcome> RunAsync(ExchangeWork work)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var found = await work.Session.Exchange.FindAccountAsync(Account).ConfigureAwait(false);
-        var holding = found is null ? null : work.RegistryRead(l => l.FindAccount(found.HoldingAccount));
-        // Another organisation's account and no account read alike, so the refusal tells no one which numbers exist.
-        if (found is not { IsClient: true } client || work.Actor.OrganisationId != client.OrganisationId
-            || holding?.IsRepresentative(RegistryService.UserOf(work.Actor.UserName)) != true)
+        var (client, notTheClient) = await TheClientAsync(work, Account, "confirms or declines a member's mandate").ConfigureAwait(false);
+        if (notTheClient is not null)
         {
-            return new ExchangeOutcome.Refused(ExchangeRule.NotTheClient, "account",
-                $"trading account {Account} is not a client account on a holding account you represent: only a representative of the client's "
-                + "holding account confirms or declines a member's mandate", RefusalKind.Forbidden);
+            return notTheClient;
         }
-        if (client.State != TradingAccountState.AwaitingClient)
+        if (client!.State != TradingAccountState.AwaitingClient)
         {
             return new ExchangeOutcome.Refused(ExchangeRule.AccountState, "account",
                 $"trading account {Account} does not await its client's confirmation: the client answered the mandate already", RefusalKind.Conflict);
@@ -66,6 +60,24 @@ public sealed record AnswerClientMandate(long Account, bool Confirm) : IExchange
         await work.JournalAsync(ConfirmedKind, subject, new { account = Account, holdingAccount = client.HoldingAccount.Value, member = client.Member })
             .ConfigureAwait(false);
         return new ExchangeOutcome.Completed(ConfirmedKind, subject, false, null, [], Account: confirmed);
+    }
+
+    /// <summary>
+    /// Client account <paramref name="account"/> when the actor answers for its client — a user of the client organisation who
+    /// represents the account's registry holding account —, else the refusal <c>NotTheClient</c> saying who <paramref name="does"/>.
+    /// </summary>
+    internal static async Task<(TradingAccount? Client, ExchangeOutcome.Refused? Refused)> TheClientAsync(ExchangeWork work, long account, string does)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var found = await work.Session.Exchange.FindAccountAsync(account).ConfigureAwait(false);
+        var holding = found is null ? null : work.RegistryRead(l => l.FindAccount(found.HoldingAccount));
+        // Another organisation's account and no account read alike, so the refusal tells no one which numbers exist.
+        return found is { IsClient: true } client && work.Actor.OrganisationId == client.OrganisationId
+            && holding?.IsRepresentative(RegistryService.UserOf(work.Actor.UserName)) == true
+            ? (client, null)
+            : (null, new ExchangeOutcome.Refused(ExchangeRule.NotTheClient, "account",
+                $"trading account {account} is not a client account on a holding account you represent: only a representative of the client's "
+                + $"holding account {does}", RefusalKind.Forbidden));
     }
 
     /// <summary>

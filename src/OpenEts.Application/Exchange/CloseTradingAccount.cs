@@ -31,7 +31,7 @@ public sealed record CloseTradingAccount(long Account, bool WithdrawOnly = false
     public const string WithdrawnKind = "exchange.client.withdrawn";
 
     /// <summary>The request as typed.</summary>
-    public sealed record Form(long? Account, bool WithdrawOnly = false);
+    public sealed record Form(long? Account, bool? WithdrawOnly = null);
 
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => ExchangeRoles.Traders;
@@ -39,7 +39,7 @@ public sealed record CloseTradingAccount(long Account, bool WithdrawOnly = false
     public static bool TryParse(Form form, [NotNullWhen(true)] out CloseTradingAccount? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return AccountCommand.TryParse(form.Account, (_, account) => new CloseTradingAccount(account, form.WithdrawOnly), out command, out errors);
+        return AccountCommand.TryParse(form.Account, (_, account) => new CloseTradingAccount(account, form.WithdrawOnly ?? false), out command, out errors);
     }
 
     /// <inheritdoc/>
@@ -76,7 +76,7 @@ public sealed record CloseTradingAccount(long Account, bool WithdrawOnly = false
             return InUse(string.Create(CultureInfo.InvariantCulture,
                 $"trading account {Account} still acts for {clients} client account(s): close them or move them to another member first"));
         }
-        var closed = account with { Open = false, ClosedAt = work.Now, TransferTo = null };
+        var closed = account with { Open = false, ClosedAt = work.Now, TransferTo = null, TransferConfirmed = false };
         await work.Session.Exchange.SaveAccountAsync(closed).ConfigureAwait(false);
         var subject = AccountLifecycle.Subject(Account);
         await work.JournalAsync(Kind, subject, new { account = Account, by = byExchange ? "exchange" : "member" }).ConfigureAwait(false);

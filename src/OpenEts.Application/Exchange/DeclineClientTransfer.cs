@@ -37,7 +37,7 @@ public sealed record DeclineClientTransfer(long Account, string Reason) : IExcha
 
     private async Task<ExchangeOutcome> DeclineAsync(ExchangeWork work, TradingAccount own, TradingAccount client)
     {
-        var ended = client with { TransferTo = null };
+        var ended = client with { TransferTo = null, TransferConfirmed = false };
         await work.Session.Exchange.SaveAccountAsync(ended).ConfigureAwait(false);
         var subject = AccountLifecycle.Subject(Account);
         await work.JournalAsync(Kind, subject, new { account = Account, from = client.Member, to = own.Id, reason = Reason }).ConfigureAwait(false);

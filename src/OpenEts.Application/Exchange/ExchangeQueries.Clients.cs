@@ -128,7 +128,7 @@ public sealed partial class ExchangeQueries
     }
 
     /// <summary>
-    /// The moves of the actor's organisation's clients that the offered member declined, by client account: only those
+    /// The moves of the actor's organisation's clients that the offered member declined or the client refused, by client account: only those
     /// whose latest move (offered, declined, withdrawn, made) is that decline, so an offer made again hides the old answer;
     /// empty for an actor without a member's own trading account.
     /// </summary>
@@ -143,10 +143,10 @@ public sealed partial class ExchangeQueries
             var declined = new Dictionary<long, ClientMoveDeclined>();
             foreach (var client in (await s.Exchange.ClientsOfAsync(own.Id).ConfigureAwait(false)).Where(c => c.TransferTo is null))
             {
-                // Every move's kind starts so: exchange.client.transfer.offered, .declined, .withdrawn, and exchange.client.transferred.
+                // Every move's kind starts so: exchange.client.transfer.offered, .confirmed, .refused, .declined, .withdrawn, and exchange.client.transferred.
                 var latest = await s.Journal.PageAsync(new JournalFilter(AccountLifecycle.Subject(client.Id), KindPrefix: "exchange.client.transfer"), 0, 1)
                     .ConfigureAwait(false);
-                if (latest is not [{ Kind: DeclineClientTransfer.Kind } entry, ..])
+                if (latest is not [{ Kind: DeclineClientTransfer.Kind or AnswerClientMove.RefusedKind } entry, ..])
                 {
                     continue;
                 }
@@ -155,7 +155,8 @@ public sealed partial class ExchangeQueries
                 var reason = payload.RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
                 var member = await s.Exchange.FindAccountAsync(to).ConfigureAwait(false);
                 var name = member is null ? "" : (await s.Organisations.FindByIdAsync(member.OrganisationId).ConfigureAwait(false))?.Name ?? "";
-                declined[client.Id] = new ClientMoveDeclined(client.Id, to, name, string.IsNullOrWhiteSpace(reason) ? null : reason, entry.At);
+                declined[client.Id] = new ClientMoveDeclined(client.Id, to, name, string.IsNullOrWhiteSpace(reason) ? null : reason, entry.At,
+                    entry.Kind == AnswerClientMove.RefusedKind);
             }
             return (IReadOnlyDictionary<long, ClientMoveDeclined>)declined;
         }, ct).ConfigureAwait(false);

@@ -1,10 +1,12 @@
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
+using OpenEts.Application.Storage;
+using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Exchange;
 
-// The client's side of a member's mandate: the client account a member opened for the actor's organisation, waiting for the
-// client to confirm or decline it.
+// The client's side of a member's mandate and of a move: the client account a member opened for the actor's organisation,
+// waiting for the client to confirm or decline it; the move its member offered to another member, waiting for the client.
 public sealed partial class ExchangeQueries
 {
     /// <summary>
@@ -19,14 +21,25 @@ public sealed partial class ExchangeQueries
         {
             return null;
         }
-        var memberOrganisation = await store.ReadAsync(async s =>
-            await s.Exchange.FindAccountAsync(member).ConfigureAwait(false) is { } memberAccount
-                ? await s.Organisations.FindByIdAsync(memberAccount.OrganisationId).ConfigureAwait(false)
-                : null, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"the member of trading account {account.Id} is missing");
-        var mayAnswer = await registry.QueryAsync((l, _) => l.FindAccount(account.HoldingAccount)?.IsRepresentative(RegistryService.UserOf(actor.UserName)) == true, ct)
+        var memberOrganisation = await store.ReadAsync(s => MemberAsync(s, member), ct).ConfigureAwait(false);
+        return new ClientMandate(account, member, memberOrganisation.Code, memberOrganisation.Name, await MayAnswerAsync(actor, account, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The move (转托管) of the actor's organisation's client account that its member offered to another member, with both
+    /// members' names, whether the client confirmed it, and whether the actor may answer it (a representative of the
+    /// account's holding account); null when no move is offered.
+    /// </summary>
+    public async Task<ClientMove?> ClientMoveAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await AccountAsync(actor, ct).ConfigureAwait(false) is not { Member: { } member, TransferTo: { } to, ClosedAt: null } account)
+        {
+            return null;
+        }
+        var (from, into) = await store.ReadAsync(async s => (await MemberAsync(s, member).ConfigureAwait(false), await MemberAsync(s, to).ConfigureAwait(false)), ct)
             .ConfigureAwait(false);
-        return new ClientMandate(account, member, memberOrganisation.Code, memberOrganisation.Name, mayAnswer);
+        return new ClientMove(account, member, from.Name, to, into.Name, await MayAnswerAsync(actor, account, ct).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -35,4 +48,15 @@ public sealed partial class ExchangeQueries
     /// </summary>
     public async Task<IReadOnlyList<TradingClient>> ConfirmedClientsAsync(Actor actor, CancellationToken ct) =>
         [.. (await ClientsAsync(actor, ct).ConfigureAwait(false)).Where(c => !c.Account.AwaitingClient)];
+
+    // The organisation of the member whose own trading account is memberAccount.
+    private static async Task<Organisation> MemberAsync(IStoreSession s, long memberAccount) =>
+        await s.Exchange.FindAccountAsync(memberAccount).ConfigureAwait(false) is { } account
+        && await s.Organisations.FindByIdAsync(account.OrganisationId).ConfigureAwait(false) is { } organisation
+            ? organisation
+            : throw new InvalidOperationException($"the member of trading account {memberAccount} is missing");
+
+    // Whether the actor represents the client account's holding account, and so answers for the client.
+    private Task<bool> MayAnswerAsync(Actor actor, TradingAccount account, CancellationToken ct) =>
+        registry.QueryAsync((l, _) => l.FindAccount(account.HoldingAccount)?.IsRepresentative(RegistryService.UserOf(actor.UserName)) == true, ct);
 }

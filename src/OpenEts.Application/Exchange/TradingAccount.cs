@@ -21,13 +21,18 @@ namespace OpenEts.Application.Exchange;
 /// A client account whose member offered to hand it to another member (转托管-like): that member's own trading account, until it
 /// accepts; null otherwise.
 /// </param>
+/// <param name="TransferConfirmed">
+/// True once the client confirmed the move offered (<paramref name="TransferTo"/>, <see cref="AnswerClientMove"/>): only then
+/// does the new member's acceptance make it; false with no move offered.
+/// </param>
 /// <param name="AwaitingClient">
 /// A client account its member opened that the client has not yet confirmed (the client's mandate to the member): nothing is
 /// entered for it until a representative of the client's holding account confirms it; a decline deletes it.
 /// </param>
 public sealed record TradingAccount(
     long Id, long OrganisationId, AccountNumber HoldingAccount, bool Open, DateTimeOffset OpenedAt, long? Member = null,
-    bool SuspendedByExchange = false, DateTimeOffset? ClosedAt = null, long? TransferTo = null, bool AwaitingClient = false)
+    bool SuspendedByExchange = false, DateTimeOffset? ClosedAt = null, long? TransferTo = null, bool AwaitingClient = false,
+    bool TransferConfirmed = false)
 {
     /// <summary>True for a member's client account (客户账户).</summary>
     public bool IsClient => Member is not null;

@@ -11,9 +11,9 @@ namespace OpenEts.Application.Exchange;
 /// A client (客户) moves to another member firm (转托管-like): the client account's link to its acting member moves to
 /// <paramref name="ToMember"/>, the new member's own trading account; the client keeps its trading account, holding
 /// account, cash and history. Decided by the exchange's staff, the move is made at once; asked by the present member, it is
-/// that member's consent, recorded as an offer that the new member's trader accepts (<see cref="AcceptClientTransfer"/>),
-/// which is the new member's consent [UNCONFIRMED: the exchanges' member rules on a client's move were not retrieved;
-/// docs/exchange.md]. A later offer replaces an earlier one. The client must have nothing resting (<c>AccountInUse</c>):
+/// that member's consent, recorded as an offer that the client confirms (<see cref="AnswerClientMove"/>, its own consent) and
+/// then the new member's trader accepts (<see cref="AcceptClientTransfer"/>), which is the new member's consent [UNCONFIRMED: the exchanges' member rules on a client's move were not retrieved;
+/// docs/exchange.md]. A later offer replaces an earlier one, and asks the client again. The client must have nothing resting (<c>AccountInUse</c>):
 /// no resting order, open listing, open one-way bid, one-way auction it sells, nor cash reserved. Journalled as
 /// <c>exchange.client.transfer.offered</c> or <c>exchange.client.transferred</c>.
 /// </summary>
@@ -67,7 +67,7 @@ public sealed record TransferClientAccount(long Account, long ToMember) : IExcha
         var subject = AccountLifecycle.Subject(Account);
         if (!byExchange)
         {
-            var offered = account with { TransferTo = to.Id };
+            var offered = account with { TransferTo = to.Id, TransferConfirmed = false };
             await work.Session.Exchange.SaveAccountAsync(offered).ConfigureAwait(false);
             await work.JournalAsync(OfferedKind, subject, new { account = Account, from = present, to = to.Id }).ConfigureAwait(false);
             return new ExchangeOutcome.Completed(OfferedKind, subject, false, null, [], Account: offered);
@@ -78,7 +78,7 @@ public sealed record TransferClientAccount(long Account, long ToMember) : IExcha
     /// <summary>Moves the client account to the member <paramref name="to"/> and journals it (<paramref name="by"/>: <c>exchange</c> or <c>members</c>).</summary>
     internal static async Task<ExchangeOutcome.Completed> MoveAsync(ExchangeWork work, TradingAccount account, long to, string by)
     {
-        var moved = account with { Member = to, TransferTo = null };
+        var moved = account with { Member = to, TransferTo = null, TransferConfirmed = false };
         await work.Session.Exchange.SaveAccountAsync(moved).ConfigureAwait(false);
         var subject = AccountLifecycle.Subject(account.Id);
         await work.JournalAsync(Kind, subject, new { account = account.Id, from = account.Member, to, by }).ConfigureAwait(false);

@@ -43,7 +43,7 @@ public sealed record WithdrawClientTransfer(long Account, string Reason) : IExch
         {
             return AccountCommand.NoOffer(Account);
         }
-        var ended = client with { TransferTo = null };
+        var ended = client with { TransferTo = null, TransferConfirmed = false };
         await work.Session.Exchange.SaveAccountAsync(ended).ConfigureAwait(false);
         var subject = AccountLifecycle.Subject(Account);
         await work.JournalAsync(Kind, subject, new { account = Account, from = client.Member, to, by = byExchange ? "exchange" : "member", reason = Reason })

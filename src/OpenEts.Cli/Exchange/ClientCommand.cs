@@ -13,7 +13,8 @@ namespace OpenEts.Cli.Exchange;
 /// <see cref="SuspendTradingAccount"/>, <see cref="ReinstateTradingAccount"/>, <see cref="CloseTradingAccount"/>,
 /// <see cref="TransferClientAccount"/>, <see cref="AcceptClientTransfer"/>, <see cref="DeclineClientTransfer"/>,
 /// <see cref="WithdrawClientTransfer"/>); and the client's answer to a member's mandate, <c>mandate|confirm|refuse</c>
-/// (<see cref="AnswerClientMandate"/>; <c>decline</c> already names a move's decline): exit 0 with the account as it stands,
+/// (<see cref="AnswerClientMandate"/>; <c>decline</c> already names a move's decline), and its answer to a move its member
+/// offered, <c>confirm-move|refuse-move</c> (<see cref="AnswerClientMove"/>): exit 0 with the account as it stands,
 /// 1 refused with the rule named, 2 usage.
 /// </summary>
 internal static class ClientCommand
@@ -31,7 +32,8 @@ internal static class ClientCommand
         offered.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, odb, owho, async (c, actor, queries) =>
             await PrintClientsAsync(c, await queries.TransfersOfferedAsync(actor, ct).ConfigureAwait(false)).ConfigureAwait(false), ct));
         return new Command("client",
-            "A member's clients (客户): list, offered, open, suspend, reinstate, close, offer, accept, decline, withdraw; the client's mandate, confirm, refuse.")
+            "A member's clients (客户): list, offered, open, suspend, reinstate, close, offer, accept, decline, withdraw; the client's mandate, confirm, refuse, "
+            + "confirm-move, refuse-move.")
         {
             list, offered, Open(), Mandate(),
             OnAccount("confirm", "As the client, confirm the mandate of the member that opened this client account for your organisation: it trades.",
@@ -45,6 +47,10 @@ internal static class ClientCommand
             OnAccount("close", "Close a client's trading account with nothing left on the exchange.", withReason: false,
                 (account, _) => (CloseTradingAccount.TryParse(new(account), out var command, out var errors) ? command : null, errors)),
             Offer(),
+            OnAccount("confirm-move", "As the client, confirm the move of your client account that its member offered: the new member may then accept it.",
+                withReason: false, (account, _) => (AnswerClientMove.TryParse(new(account, true), out var command, out var errors) ? command : null, errors)),
+            OnAccount("refuse-move", "As the client, refuse the move of your client account that its member offered: your member stays.",
+                withReason: false, (account, _) => (AnswerClientMove.TryParse(new(account, false), out var command, out var errors) ? command : null, errors)),
             OnAccount("accept", "Accept a client's move offered to your organisation: it becomes your client.", withReason: false,
                 (account, _) => (AcceptClientTransfer.TryParse(new(account), out var command, out var errors) ? command : null, errors)),
             OnAccount("decline", "Decline a client's move offered to your organisation: it stays with its member.", withReason: true,
@@ -138,5 +144,5 @@ internal static class ClientCommand
     }
 
     private static string Line(TradingAccount a) => Invariant(
-        $"trading account {a.Id}: {a.State.ToString().ToLowerInvariant()}{(a.SuspendedByExchange ? " by the exchange" : "")}{(a.Member is { } m ? $", member {m}" : "")}{(a.TransferTo is { } to ? $", move offered to {to}" : "")}");
+        $"trading account {a.Id}: {a.State.ToString().ToLowerInvariant()}{(a.SuspendedByExchange ? " by the exchange" : "")}{(a.Member is { } m ? $", member {m}" : "")}{(a.TransferTo is { } to ? $", move offered to {to}{(a.TransferConfirmed ? " (confirmed by the client)" : "")}" : "")}");
 }

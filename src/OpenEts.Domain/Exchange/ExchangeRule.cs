@@ -219,11 +219,17 @@ public enum ExchangeRule
     AwaitingClient,
 
     /// <summary>
-    /// Only the client answers a member's mandate: a user of the client organisation who represents the client account's
-    /// registry holding account confirms or declines it.
+    /// Only the client answers a member's mandate, or its move to another member: a user of the client organisation who
+    /// represents the client account's registry holding account confirms or declines it.
     /// </summary>
     NotTheClient,
 
     /// <summary>The registry has issued no unit of the instrument's class.</summary>
     UnknownClass,
+
+    /// <summary>
+    /// A client's move to another member (转托管) that the client has not confirmed: the new member accepts it only after a
+    /// representative of the client's holding account confirms it.
+    /// </summary>
+    ClientMoveUnconfirmed,
 }

@@ -75,6 +75,8 @@ public sealed partial class ClientCommandTests
         await RunAsync(db, "exchange", "client", "offer", "--account", account, "--to-member", cement, "--as", "power-a");
         var withdrawn = await RunAsync(db, "exchange", "client", "withdraw", "--account", account, "--as", "power-a");
         await RunAsync(db, "exchange", "client", "offer", "--account", account, "--to-member", cement, "--as", "power-a");
+        var beforeTheClient = await RunAsync(db, "exchange", "client", "accept", "--account", account, "--as", "cement-a");
+        var moveConfirmed = await RunAsync(db, "exchange", "client", "confirm-move", "--account", account, "--as", "steel-a");
         var accepted = await RunAsync(db, "exchange", "client", "accept", "--account", account, "--as", "cement-a");
         var closed = await RunAsync(db, "exchange", "client", "close", "--account", account, "--as", "cement-a");
 
@@ -112,6 +114,10 @@ public sealed partial class ClientCommandTests
         Assert.Contains("rule NoTransferOffer", nothingToWithdraw.Err, StringComparison.Ordinal);
         Assert.Equal(0, withdrawn.Exit);
         Assert.Contains("(exchange.client.transfer.withdrawn)", withdrawn.Out, StringComparison.Ordinal);
+        Assert.Equal(1, beforeTheClient.Exit);
+        Assert.Contains("rule ClientMoveUnconfirmed", beforeTheClient.Err, StringComparison.Ordinal);
+        Assert.Equal(0, moveConfirmed.Exit);
+        Assert.Contains($"move offered to {cement} (confirmed by the client) (exchange.client.transfer.confirmed)", moveConfirmed.Out, StringComparison.Ordinal);
         Assert.Equal(0, accepted.Exit);
         Assert.Contains($"member {cement} (exchange.client.transferred)", accepted.Out, StringComparison.Ordinal);
         Assert.Equal(0, closed.Exit);

@@ -7,7 +7,7 @@ namespace OpenEts.Server.Tests.Exchange;
 
 // A client account's life through the API on the demo market: the power company, a member, suspends its client the steel
 // company (its resting sell cancelled, new orders refused naming AccountSuspended), reinstates it and offers it to the
-// cement company, which accepts; another member cannot touch the client.
+// cement company; the steel company confirms and the cement company accepts; another member cannot touch the client.
 public sealed class ExchangeAccountLifecycleApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -39,6 +39,7 @@ public sealed class ExchangeAccountLifecycleApiTests(ServerFactory server) : ICl
         var (reinstateStatus, _) = await PostAsync(power, $"/api/v1/exchange/accounts/{account}/reinstate", new { });
         var (offerStatus, offer) = await PostAsync(power, $"/api/v1/exchange/accounts/{account}/transfer", new { toMember = cementAccount });
         var offered = await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients/offered", Ct);
+        var (confirmStatus, _) = await PostAsync(steel, $"/api/v1/exchange/accounts/{account}/transfer/confirm", new { });
         var (acceptStatus, accepted) = await PostAsync(cement, $"/api/v1/exchange/accounts/{account}/transfer/accept", new { });
         var cementClients = await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients", Ct);
         var powerClients = await power.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients", Ct);
@@ -49,7 +50,7 @@ public sealed class ExchangeAccountLifecycleApiTests(ServerFactory server) : ICl
         Assert.Equal((HttpStatusCode.Conflict, "AccountSuspended"), (refusedStatus, refused.GetProperty("rule").GetString()));
         var order = orders.EnumerateArray().Single(o => o.GetProperty("id").GetInt64() == resting.GetProperty("order").GetProperty("id").GetInt64());
         Assert.Equal(("cancelled", "accountSuspended"), (order.GetProperty("status").GetString(), order.GetProperty("reason").GetString()));
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (reinstateStatus, offerStatus, acceptStatus));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (reinstateStatus, offerStatus, confirmStatus, acceptStatus));
         Assert.Equal(cementAccount, offer.GetProperty("account").GetProperty("transferTo").GetInt64());
         Assert.Equal(account, Assert.Single(offered.EnumerateArray()).GetProperty("account").GetInt64());
         Assert.Equal(("exchange.client.transferred", cementAccount),

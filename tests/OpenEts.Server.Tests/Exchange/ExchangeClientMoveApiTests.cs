@@ -6,8 +6,9 @@ using OpenEts.Server.Tests.Infrastructure;
 namespace OpenEts.Server.Tests.Exchange;
 
 // A client's move offered and ended through the API on the demo market: the power company, a member, offers its client the
-// steel company to the cement company, which declines it; the power company offers it again and withdraws; a third offer
-// is accepted. Each refusal names its rule: the wrong member answering, nothing offered.
+// steel company to the cement company, which declines it; the power company offers it again and withdraws; the steel
+// company refuses a third offer; a fourth is accepted once the steel company confirms it. Each refusal names its rule: the
+// wrong member or not the client answering, nothing offered, the client not yet confirmed.
 public sealed class ExchangeClientMoveApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -43,6 +44,14 @@ public sealed class ExchangeClientMoveApiTests(ServerFactory server) : IClassFix
         var acceptWithdrawn = await PostAsync(cement, path + "/accept", new { });
         var powerClients = await power.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients", Ct);
         await PostAsync(power, path, new { toMember = cementAccount });
+        var refusedByClient = await PostAsync(steel, path + "/refuse", new { });
+        using var noMoveAfterRefusal = await steel.GetAsync("/api/v1/exchange/clients/move", Ct);
+        await PostAsync(power, path, new { toMember = cementAccount });
+        var acceptBeforeClient = await PostAsync(cement, path + "/accept", new { });
+        var confirmByMember = await PostAsync(power, path + "/confirm", new { });
+        var move = await steel.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients/move", Ct);
+        var confirmed = await PostAsync(steel, path + "/confirm", new { });
+        var offeredConfirmed = await cement.GetFromJsonAsync<JsonElement>("/api/v1/exchange/clients/offered", Ct);
         var accepted = await PostAsync(cement, path + "/accept", new { });
 
         Assert.Equal((HttpStatusCode.OK, "exchange.client.transfer.offered"), Rule(offered));
@@ -59,6 +68,16 @@ public sealed class ExchangeClientMoveApiTests(ServerFactory server) : IClassFix
         var stays = Assert.Single(powerClients.EnumerateArray());
         Assert.Equal((account, "open", JsonValueKind.Null),
             (stays.GetProperty("account").GetInt64(), stays.GetProperty("state").GetString(), stays.GetProperty("transferTo").ValueKind));
+        Assert.Equal((HttpStatusCode.OK, "exchange.client.transfer.refused"), Rule(refusedByClient));
+        Assert.Equal(JsonValueKind.Null, refusedByClient.Json.GetProperty("account").GetProperty("transferTo").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, noMoveAfterRefusal.StatusCode);
+        Assert.Equal((HttpStatusCode.Conflict, "ClientMoveUnconfirmed"), Rule(acceptBeforeClient));
+        Assert.Equal((HttpStatusCode.Forbidden, "NotTheClient"), Rule(confirmByMember));
+        Assert.Equal((account, cementAccount, "北江示范水泥有限公司", false, true),
+            (move.GetProperty("account").GetInt64(), move.GetProperty("toMember").GetInt64(), move.GetProperty("toMemberName").GetString(),
+                move.GetProperty("confirmed").GetBoolean(), move.GetProperty("mayAnswer").GetBoolean()));
+        Assert.Equal((HttpStatusCode.OK, "exchange.client.transfer.confirmed"), Rule(confirmed));
+        Assert.True(Assert.Single(offeredConfirmed.EnumerateArray()).GetProperty("transferConfirmed").GetBoolean());
         Assert.Equal((HttpStatusCode.OK, "exchange.client.transferred"), Rule(accepted));
         Assert.Equal(cementAccount, accepted.Json.GetProperty("account").GetProperty("member").GetInt64());
     }

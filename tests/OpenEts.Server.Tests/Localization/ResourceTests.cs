@@ -82,6 +82,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "AuctionWindowTooLong", "DateRange",
         // Members trading for clients (客户).
         "NotYourClient", "ClientAccount", "ClientHoldingAccount", "UnknownClient", "NoTransferOffer", "NotOfferedMember", "UnreadableAccount",
+        "ClientMoveUnconfirmed",
         // Allocation: plans, what-ifs, circumstances and the allocation run; and a request the server could not read.
         "CapExceeded", "EnergyRange", "IssueRefused", "Jurisdiction", "MonthsRange", "NoHistoryBasis", "NotAHistoryYear", "NotNewest",
         "PlanApproved", "PlanYear", "RegistryNotInitialised", "SameDocument", "TooManyExclusions", "TrueUpDone", "UnknownPlan", "Version",

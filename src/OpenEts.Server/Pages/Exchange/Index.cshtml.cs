@@ -11,7 +11,8 @@ namespace OpenEts.Server.Pages.Exchange;
 /// Trading (交易): the listed instruments with their depth, order entry for the trader's organisation, its orders (with
 /// cancel), its trades with their settlement, and its position and cash. A member's trader picks its own account or one of
 /// its clients' (客户) for an order and views a client's (<c>?client=</c>); a client's own users see their account read only,
-/// and a member's mandate waiting for them with confirm and decline. Parse → call → map.
+/// a member's mandate waiting for them with confirm and decline, and a move to another member (转托管) its member offered with
+/// confirm and refuse. Parse → call → map.
 /// </summary>
 [Authorize(Roles = Access.RegistryHolders)]
 public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries, TimeProvider clock)
@@ -30,6 +31,9 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
 
     /// <summary>A member's mandate waiting for the user's organisation as a client (null for none).</summary>
     public ClientMandate? Mandate { get; private set; }
+
+    /// <summary>A move of the user's organisation's client account to another member, offered by its member (null for none).</summary>
+    public ClientMove? ClientMove { get; private set; }
 
     /// <summary>The trading account an order is for: empty for the organisation's own, or a client's.</summary>
     [BindProperty]
@@ -75,6 +79,14 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
         SendAsync(AnswerClientMandate.TryParse(new(account, confirm), out var command, out var errors), command, errors,
             confirm ? "mandateconfirmed" : "mandatedeclined", ct);
 
+    public Task<IActionResult> OnPostConfirmMoveAsync([FromForm] long? account, CancellationToken ct) => AnswerMoveAsync(account, true, ct);
+
+    public Task<IActionResult> OnPostRefuseMoveAsync([FromForm] long? account, CancellationToken ct) => AnswerMoveAsync(account, false, ct);
+
+    private Task<IActionResult> AnswerMoveAsync(long? account, bool confirm, CancellationToken ct) =>
+        SendAsync(AnswerClientMove.TryParse(new(account, confirm), out var command, out var errors), command, errors,
+            confirm ? "moveconfirmed" : "moverefused", ct);
+
     /// <summary>The order whose amend was refused, shown again with what was typed and the errors beside it; null otherwise.</summary>
     public long? AmendedOrder { get; private set; }
 
@@ -100,6 +112,7 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
         }
         Clients = await Queries.ConfirmedClientsAsync(actor, ct);
         Mandate = await Queries.MandateAsync(actor, ct);
+        ClientMove = await Queries.ClientMoveAsync(actor, ct);
         Position = await Queries.PositionAsync(actor, Client, ct);
         Orders = await Queries.MyOrdersAsync(actor, Client, ct);
         Trades = await Queries.MyTradesAsync(actor, Client, ct);

@@ -32,6 +32,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAccountView_state? State { get; set; }
         /// <summary>The suspendedByExchange property</summary>
         public bool? SuspendedByExchange { get; set; }
+        /// <summary>The transferConfirmed property</summary>
+        public bool? TransferConfirmed { get; set; }
         /// <summary>The transferTo property</summary>
         public long? TransferTo { get; set; }
         /// <summary>
@@ -59,6 +61,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "openedAt", n => { OpenedAt = n.GetDateTimeOffsetValue(); } },
                 { "state", n => { State = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAccountView_state>(); } },
                 { "suspendedByExchange", n => { SuspendedByExchange = n.GetBoolValue(); } },
+                { "transferConfirmed", n => { TransferConfirmed = n.GetBoolValue(); } },
                 { "transferTo", n => { TransferTo = n.GetLongValue(); } },
             };
         }
@@ -76,6 +79,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("openedAt", OpenedAt);
             writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeAccountView_state>("state", State);
             writer.WriteBoolValue("suspendedByExchange", SuspendedByExchange);
+            writer.WriteBoolValue("transferConfirmed", TransferConfirmed);
             writer.WriteLongValue("transferTo", TransferTo);
         }
     }

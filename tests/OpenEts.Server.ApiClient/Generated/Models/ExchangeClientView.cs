@@ -44,6 +44,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         public DateTimeOffset? OpenedAt { get; set; }
         /// <summary>The state property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeClientView_state? State { get; set; }
+        /// <summary>The transferConfirmed property</summary>
+        public bool? TransferConfirmed { get; set; }
         /// <summary>The transferTo property</summary>
         public long? TransferTo { get; set; }
         /// <summary>
@@ -71,6 +73,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "open", n => { Open = n.GetBoolValue(); } },
                 { "openedAt", n => { OpenedAt = n.GetDateTimeOffsetValue(); } },
                 { "state", n => { State = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeClientView_state>(); } },
+                { "transferConfirmed", n => { TransferConfirmed = n.GetBoolValue(); } },
                 { "transferTo", n => { TransferTo = n.GetLongValue(); } },
             };
         }
@@ -88,6 +91,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteBoolValue("open", Open);
             writer.WriteDateTimeOffsetValue("openedAt", OpenedAt);
             writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeClientView_state>("state", State);
+            writer.WriteBoolValue("transferConfirmed", TransferConfirmed);
             writer.WriteLongValue("transferTo", TransferTo);
         }
     }

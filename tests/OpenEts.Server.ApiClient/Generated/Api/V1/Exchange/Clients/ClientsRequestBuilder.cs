@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Mandate;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Move;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Offered;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
@@ -23,6 +24,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Mandate.MandateRequestBuilder Mandate
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Mandate.MandateRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The move property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Move.MoveRequestBuilder Move
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Move.MoveRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The offered property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Clients.Offered.OfferedRequestBuilder Offered

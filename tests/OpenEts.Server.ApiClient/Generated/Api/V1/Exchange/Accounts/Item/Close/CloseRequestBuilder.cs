@@ -34,9 +34,10 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
         {
         }
         /// <summary>
-        /// Close a trading account (销户): a member its clients&apos;, the exchange&apos;s staff any; only with no resting orders, listings, bids, reserved or remaining cash (withdraw it first) and, for a member&apos;s own, no open client accounts (rule AccountInUse)
+        /// Close a trading account (销户): a member its clients&apos;, the exchange&apos;s staff any; only with no resting orders, listings, bids, reserved or remaining cash (withdraw it first) and, for a member&apos;s own, no open client accounts (rule AccountInUse). A client account still awaiting its client is withdrawn (deleted) instead; with withdrawOnly true (撤回开户) only that: an account its client has confirmed meanwhile is refused (rule AccountState) and stays open
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
+        /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 400 status code</exception>
@@ -47,14 +48,15 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
         /// <exception cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView?> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView?> PostAsync(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeCloseInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView> PostAsync(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeCloseInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
-            var requestInfo = ToPostRequestInformation(requestConfiguration);
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = ToPostRequestInformation(body, requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::OpenEts.Server.Tests.Api.Client.Generated.Models.Problem.CreateFromDiscriminatorValue },
@@ -67,22 +69,25 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Close a trading account (销户): a member its clients&apos;, the exchange&apos;s staff any; only with no resting orders, listings, bids, reserved or remaining cash (withdraw it first) and, for a member&apos;s own, no open client accounts (rule AccountInUse)
+        /// Close a trading account (销户): a member its clients&apos;, the exchange&apos;s staff any; only with no resting orders, listings, bids, reserved or remaining cash (withdraw it first) and, for a member&apos;s own, no open client accounts (rule AccountInUse). A client account still awaiting its client is withdrawn (deleted) instead; with withdrawOnly true (撤回开户) only that: an account its client has confirmed meanwhile is refused (rule AccountState) and stays open
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="body">The request body</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeCloseInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeCloseInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }
         /// <summary>

@@ -4,7 +4,9 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Accept;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Confirm;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Decline;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Refuse;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Withdraw;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
@@ -25,10 +27,20 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Accept.AcceptRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The confirm property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Confirm.ConfirmRequestBuilder Confirm
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Confirm.ConfirmRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The decline property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Decline.DeclineRequestBuilder Decline
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Decline.DeclineRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The refuse property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Refuse.RefuseRequestBuilder Refuse
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Refuse.RefuseRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The withdraw property</summary>
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Item.Transfer.Withdraw.WithdrawRequestBuilder Withdraw
@@ -52,7 +64,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
         {
         }
         /// <summary>
-        /// Move a client account to another member (转托管): its present member offers it (the new member accepts), the exchange&apos;s staff decide it at once; toMember is the new member&apos;s own trading account; the client must have nothing resting
+        /// Move a client account to another member (转托管): its present member offers it (the client confirms, then the new member accepts), the exchange&apos;s staff decide it at once; toMember is the new member&apos;s own trading account; the client must have nothing resting
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="body">The request body</param>
@@ -87,7 +99,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Move a client account to another member (转托管): its present member offers it (the new member accepts), the exchange&apos;s staff decide it at once; toMember is the new member&apos;s own trading account; the client must have nothing resting
+        /// Move a client account to another member (转托管): its present member offers it (the client confirms, then the new member accepts), the exchange&apos;s staff decide it at once; toMember is the new member&apos;s own trading account; the client must have nothing resting
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
         {
         }
         /// <summary>
-        /// Accept a client account&apos;s move to your organisation offered by its present member: it becomes your client
+        /// Accept a client account&apos;s move to your organisation offered by its present member, once the client confirmed it: it becomes your client (rules ClientMoveUnconfirmed before the client&apos;s confirmation, NoTransferOffer, NotOfferedMember, AccountInUse)
         /// </summary>
         /// <returns>A <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Exchange.Accounts.Ite
             return await RequestAdapter.SendAsync<global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView>(requestInfo, global::OpenEts.Server.Tests.Api.Client.Generated.Models.ExchangeOutcomeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Accept a client account&apos;s move to your organisation offered by its present member: it becomes your client
+        /// Accept a client account&apos;s move to your organisation offered by its present member, once the client confirmed it: it becomes your client (rules ClientMoveUnconfirmed before the client&apos;s confirmation, NoTransferOffer, NotOfferedMember, AccountInUse)
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
