@@ -6,6 +6,7 @@ using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
+using OpenEts.Server.Localization;
 
 namespace OpenEts.Server.Api;
 
@@ -62,7 +63,7 @@ internal static partial class RegistryEndpoints
     private static List<object?[]> HistoryRows(RegistryLedger ledger, IReadOnlyList<RegistryRecord> records, AccountNumber account) =>
         [.. RegistryQueries.History(ledger, records, account).Select(h => new object?[]
         {
-            h.Sequence, h.At.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture), h.Actor, h.Kind, h.Class, h.From,
+            h.Sequence, DisplayTime.Cell(h.At), h.Actor, h.Kind, h.Class, h.From,
             h.To, h.Quantity, h.Class is null ? h.Blocks : string.Join(' ', h.Blocks.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(b => h.Class + "-" + b)),
             h.Proposal,

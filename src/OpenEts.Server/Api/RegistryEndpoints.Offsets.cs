@@ -150,7 +150,7 @@ internal static partial class RegistryEndpoints
         http.Response.Headers["X-Page-Count"] = pages.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => Localization.DisplayTime.Cell(at);
 
     private static string Programme(UnitType type) => type == UnitType.Allowance ? "Allowance" : UnitClass.ProgrammeText(type);
 

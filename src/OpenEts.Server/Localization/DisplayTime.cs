@@ -41,6 +41,13 @@ public static class DisplayTime
     }
 
     /// <summary>
+    /// A time for a spreadsheet's cell in the platform's zone with its offset, <c>2026-11-30 09:00:00 +08:00</c>: one zone
+    /// down a column, whatever offset each event was stored with (the demo's at +08:00, live ones at UTC).
+    /// </summary>
+    public static string Cell(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// The day and the time with its offset as two unbreakable pieces, so that a narrow column puts the day over the time
     /// and a wide one keeps them on one line: <c>&lt;span class="nowrap"&gt;2026-11-30&lt;/span&gt; &lt;span class="nowrap"&gt;09:00 (UTC+8)&lt;/span&gt;</c>.
     /// </summary>

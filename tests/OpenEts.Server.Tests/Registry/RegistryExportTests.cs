@@ -80,6 +80,24 @@ public sealed class RegistryExportTests(ServerFactory server) : IClassFixture<Se
         Assert.Contains(rows, r => (string)r["事件类型"] == "registry.units.allocated" && (string)r["转入账户"] == Power);
     }
 
+    // The demo's events were stored at +08:00 and live ones at UTC: the 时间 column mixed both (2026-12-04 10:10:30 +08:00
+    // over 2026-12-07 14:17:57 +00:00). Every row is now in the platform's zone, Beijing time by default, as the pages are.
+    [Fact]
+    public async Task HistoryExport_ARequestMadeNowBesideTheDemosEvents_EveryTimeInBeijingTime()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+        using var proposed = await powerA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = "GDEA-2017", quantity = 1, idempotencyKey = "export-zone-" + Guid.NewGuid().ToString("N") }, Ct);
+        Assert.True(proposed.IsSuccessStatusCode, await proposed.Content.ReadAsStringAsync(Ct));
+
+        using var csv = await powerA.GetAsync($"/api/v1/registry/accounts/{Power}/history.csv", Ct);
+        var times = (await csv.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .Skip(1).Select(l => l.Split(',')[1]).ToList();
+
+        Assert.True(times.Count > 1);
+        Assert.All(times, t => Assert.EndsWith(" +08:00", t, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("holdings.xlsx")]
     [InlineData("holdings.csv")]
