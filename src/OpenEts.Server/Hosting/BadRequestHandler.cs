@@ -17,7 +17,7 @@ namespace OpenEts.Server.Hosting;
 /// <c>RouteHandlerOptions.ThrowOnBadRequest</c>) into problem+json naming the field and the rule, as the business rules
 /// do: a body System.Text.Json refused (<see cref="JsonBodyErrors"/>), a value in the path or query that is no number
 /// (<c>/compliance/GD/abc</c>, <c>?year=abc</c>: routes carry no type constraint, so that such a value reaches here named
-/// rather than matching no route), or no body at all.
+/// rather than matching no route), a required query parameter left out (<c>Required</c> on its field), or no body at all.
 /// </summary>
 internal sealed partial class BadRequestHandler(IOptions<JsonOptions> json) : IExceptionHandler
 {
@@ -44,6 +44,8 @@ internal sealed partial class BadRequestHandler(IOptions<JsonOptions> json) : IE
             { InnerException: JsonException e } =>
                 JsonBodyErrors.Describe(e, request?.RequestType, json.Value.SerializerOptions, body),
             _ when UnboundParameter().Match(bad.Message) is { Success: true } m => [Unbound.Parameter(m.Groups["type"].Value, m.Groups["name"].Value, m.Groups["value"].Value)],
+            _ when MissingParameter().Match(bad.Message) is { Success: true } m =>
+                [new FieldError(m.Groups["name"].Value, "Required", $"{m.Groups["name"].Value}: required")],
             _ when request is not null && IsEmpty(body.Span) =>
                 [new FieldError(JsonBodyErrors.Body, "Json.Required", "body: the request needs a JSON object")],
             _ => [new FieldError("", "Http.BadRequest", bad.Message)],
@@ -78,6 +80,10 @@ internal sealed partial class BadRequestHandler(IOptions<JsonOptions> json) : IE
     // (RequestDelegateFactory's "Failed to bind parameter" message, which is not localised).
     [GeneratedRegex("""^Failed to bind parameter "(?<type>[^" ]+) (?<name>[^"]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex UnboundParameter();
+
+    // A required parameter of the path or query not given at all (?year= left out), as the minimal APIs say it.
+    [GeneratedRegex("""^Required parameter "(?<type>[^" ]+) (?<name>[^"]+)" was not provided from .+\.$""", RegexOptions.Singleline)]
+    private static partial Regex MissingParameter();
 
     // No body, only white space, or the literal null: nothing to bind.
     private static bool IsEmpty(ReadOnlySpan<byte> body)

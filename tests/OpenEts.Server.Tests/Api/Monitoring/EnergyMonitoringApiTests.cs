@@ -181,6 +181,9 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
     [InlineData("/api/v1/energy/monitoring/exceedances?from=2024-01-01&to=2025-06-30", "from", "Period")]
     [InlineData("/api/v1/energy/progress?year=1999", "year", "Year")]
     [InlineData("/api/v1/energy/progress?year=2147483647", "year", "Year")]
+    // A required year left out was answered field "" and rule Http.BadRequest (请求无法读取).
+    [InlineData("/api/v1/energy/progress", "year", "Required")]
+    [InlineData("/api/v1/energy/assessments", "year", "Required")]
     public async Task Read_DayOrYearOutsideWhatThePlatformNames_Is400NamingTheFieldAndItsRule(string path, string field, string rule)
     {
         using var regulator = await server.SignedInAsync("regulator");
