@@ -82,7 +82,8 @@ internal sealed partial class BadRequestHandler(IOptions<JsonOptions> json) : IE
     private static partial Regex UnboundParameter();
 
     // A required parameter of the path or query not given at all (?year= left out), as the minimal APIs say it.
-    [GeneratedRegex("""^Required parameter "(?<type>[^" ]+) (?<name>[^"]+)" was not provided from .+\.$""", RegexOptions.Singleline)]
+    // (Not a body left out: that is the body's own rule below.)
+    [GeneratedRegex("""^Required parameter "(?<type>[^" ]+) (?<name>[^"]+)" was not provided from (query string|header)\.$""", RegexOptions.Singleline)]
     private static partial Regex MissingParameter();
 
     // No body, only white space, or the literal null: nothing to bind.

@@ -38,6 +38,29 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         return id;
     }
 
+    // A report's line id used twice was named with the registry's label for `id` (转移申请编号, a transfer proposal's number).
+    [Fact]
+    public async Task Submit_TwoLinesWithOneId_NamesTheLinesIdInChinese_NotATransferProposal()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+        var saved = await OkJsonAsync(await paper.PostAsJsonAsync("/api/v1/mrv/reports", new
+        {
+            year = 2039,
+            lines = new[]
+            {
+                new { id = "L1", kind = "fuel-combustion", material = "raw-coal", amount = 1000m, unit = "t" },
+                new { id = "L1", kind = "fuel-combustion", material = "raw-coal", amount = 10m, unit = "t" },
+            },
+        }, Ct));
+
+        using var submitted = await paper.PostAsync($"/api/v1/mrv/reports/{saved.GetProperty("report").GetInt64()}/submit", null, Ct);
+        var body = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync(Ct)).RootElement;
+        var messages = body.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).Select(m => m.GetString()!).ToList();
+
+        Assert.Contains(messages, m => m.Contains("行编号：", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("转移申请编号", StringComparison.Ordinal));
+    }
+
     private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync(Ct);
