@@ -145,6 +145,29 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(before + 3_000_000L, await p.HeldAsync("GD-SURRENDER", "GDEA-2017"));
     }
 
+    // A surrender counts for the entity it was made for: adding a representative of another entity to the account later
+    // (whose name sorts first) no longer moves the power company's surrender to that entity on the public list.
+    [Fact]
+    public async Task Compliance_ARepresentativeOfAnotherEntityAddedAfterASurrender_LeavesTheSurrenderWithItsEntity()
+    {
+        await using var p = await CompliancePlatformAsync();
+        var power = await p.ActorAsync("power-a");
+        Assert.IsType<ComplianceOutcome.Completed>(await p.SurrenderAsync(power, "GD-HOLD-POWER", "GDEA-2017", 3_000_000, "kept-entity"));
+        var before = await p.Queries.ListAsync("GD", 2017, Ct);
+
+        Assert.IsType<RegistryOutcome.Completed>(await p.Registry.ExecuteAsync(SurrenderDay, l => l.AddRepresentative(
+            RegistryService.UserOf("regulator"), SurrenderDay, IdempotencyKey.From("cement-for-power"), AccountNumber.From("GD-HOLD-POWER"),
+            RegistryService.UserOf("cement-a")), Ct));
+        var after = await p.Queries.ListAsync("GD", 2017, Ct);
+        using var other = new RegistryService(p.Store);
+        var replayed = await p.QueriesOver(other).ListAsync("GD", 2017, Ct);
+
+        var power2017 = before!.Rows.Single(r => r.Name == "珠江示范发电有限公司").Standing;
+        Assert.Equal((ComplianceStatus.Short, 3_000_000L, 49_980L), (power2017.Status, power2017.Surrendered, power2017.Remaining));
+        Assert.Equal(before.Rows.Select(r => (r.Name, r.Standing)), after!.Rows.Select(r => (r.Name, r.Standing)));
+        Assert.Equal(before.Rows.Select(r => (r.Name, r.Standing)), replayed!.Rows.Select(r => (r.Name, r.Standing)));
+    }
+
     [Fact]
     public async Task Compliance_OwnPage_ReadBetweenSurrenders_ListsEachWithItsRuleAsAFreshReplayDoes()
     {

@@ -179,6 +179,17 @@ public sealed class ComplianceInputs(
     }
 
     /// <summary>
+    /// The entity of the year a surrender counts for: the one it was made for, kept in it — whoever represents the
+    /// account now, or wherever its representative works now; for a surrender that names none, the entity of the
+    /// account's representatives as they are now. Null when that entity has no obligation this year.
+    /// </summary>
+    public CreditCode? EntityOf(SurrenderRecord surrender)
+    {
+        ArgumentNullException.ThrowIfNull(surrender);
+        return surrender.Entity is { } kept ? (Approved.ContainsKey(kept) ? kept : null) : EntityOf(surrender.From);
+    }
+
+    /// <summary>
     /// Records one surrender into <paramref name="book"/> when an entity of the year made it: that entity, with the rule
     /// that kept it from counting (null when it counted); null when no entity of the year made it (nothing recorded).
     /// </summary>
@@ -187,7 +198,7 @@ public sealed class ComplianceInputs(
         ArgumentNullException.ThrowIfNull(surrender);
         ArgumentNullException.ThrowIfNull(book);
         // A surrender a correction took wholly back out of the surrender account counts for nothing (and is not listed).
-        return surrender.Quantity > 0 && EntityOf(surrender.From) is { } entity
+        return surrender.Quantity > 0 && EntityOf(surrender) is { } entity
             ? (entity, book.Record(entity, surrender.Attributes, FactsOf(surrender.Attributes.Class), surrender.Quantity, surrender.At))
             : null;
     }

@@ -96,7 +96,7 @@ internal sealed class CheckedSurrender(SurrenderForCompliance request, Complianc
                 return new RegistryOutcome.Rejected(RegistryRejection.NotEligibleForCompliance, FieldOf(refused.Rule), refused.Message);
             }
         }
-        var outcome = ledger.Surrender(actor, now, request.Key, request.From, request.Class, request.Quantity.Value, request.ComplianceYear);
+        var outcome = ledger.Surrender(actor, now, request.Key, request.From, request.Class, request.Quantity.Value, request.ComplianceYear, entity);
         if (outcome is RegistryOutcome.Completed)
         {
             // The kept year with this surrender recorded as a replay would record it (nothing new for a duplicate).

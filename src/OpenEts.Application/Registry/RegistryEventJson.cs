@@ -143,26 +143,27 @@ public static class RegistryEventJson
                 new AccountNumberJsonConverter(),
                 new UserIdJsonConverter(),
                 new IdempotencyKeyJsonConverter(),
+                new CreditCodeJsonConverter(),
                 new ProposalIdJsonConverter(),
                 new SerialBlockJsonConverter(),
             },
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NameEventTypes, OmitNoMandate } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NameEventTypes, OmitAbsentOptions } },
             WriteIndented = false,
         };
         options.MakeReadOnly();
         return options;
     }
 
-    // A clearing move without a client's mandate is written as it was before mandates existed (no "mandate": null).
-    private static void OmitNoMandate(JsonTypeInfo info)
+    // Properties added to an event after journals held it are left out when absent, so that such an event is written as
+    // it was before they existed: a clearing move without a client's mandate (no "mandate": null), a surrender without
+    // the entity it counts for (no "entity": null).
+    private static readonly (Type Type, string Property)[] Optional = [(typeof(UnitsCleared), "mandate"), (typeof(UnitsSurrendered), "entity")];
+
+    private static void OmitAbsentOptions(JsonTypeInfo info)
     {
-        if (info.Type != typeof(UnitsCleared))
-        {
-            return;
-        }
         foreach (var property in info.Properties)
         {
-            if (property.Name == "mandate")
+            if (Array.IndexOf(Optional, (info.Type, property.Name)) >= 0)
             {
                 property.ShouldSerialize = (_, value) => value is not null;
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Quantities;
 using OpenEts.Domain.Registry;
 
@@ -55,6 +56,17 @@ internal sealed class UserIdJsonConverter : JsonConverter<UserId>
             : throw new JsonException(reason);
 
     public override void Write(Utf8JsonWriter writer, UserId value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Value);
+}
+
+internal sealed class CreditCodeJsonConverter : JsonConverter<CreditCode>
+{
+    public override CreditCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        CreditCode.Parse(RegistryJsonReader.ReadString(ref reader, "credit code")) is { Success: true } parsed
+            ? parsed.Code
+            : throw new JsonException("A credit code is 18 characters of GB 32100-2015 with a valid check character.");
+
+    public override void Write(Utf8JsonWriter writer, CreditCode value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);
 }
 

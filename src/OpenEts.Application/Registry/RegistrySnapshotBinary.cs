@@ -1,3 +1,4 @@
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Quantities;
 using OpenEts.Domain.Registry;
 
@@ -8,7 +9,7 @@ namespace OpenEts.Application.Registry;
 /// window (a day's keyed requests and decided proposals: tens of thousands of records), which as JSON took most of a
 /// start; here each record is a few integers and indexes into one table of the account numbers, classes and users it
 /// names, each parsed once. Every record is written field by field, as are the request kinds that fill the window (a
-/// transfer's proposal and its execution, a surrender, the exchange's moves into and out of clearing: a sell's hold, a
+/// transfer's proposal and its execution, a surrender (with the entity it counts for, when it names one), the exchange's moves into and out of clearing: a sell's hold, a
 /// trade's delivery, a release); any other event is embedded as the registry's JSON. A reader of this build reads every
 /// snapshot an earlier one wrote (its clearing moves as JSON).
 /// </summary>
@@ -25,6 +26,9 @@ internal static class RegistrySnapshotBinary
     private const byte SurrenderedEvent = 3;
     private const byte DefinedEvent = 4;
     private const byte ClearedEvent = 5;
+
+    // A surrender with the entity it counts for (written by this build; a surrender without one is still SurrenderedEvent).
+    private const byte SurrenderedForEvent = 6;
 
     /// <summary>
     /// Writes the snapshot of <paramref name="state"/> at <paramref name="sequence"/> to <paramref name="output"/> (the
@@ -199,12 +203,16 @@ internal static class RegistrySnapshotBinary
                     Blocks(t.Blocks);
                     break;
                 case UnitsSurrendered u:
-                    Head(SurrenderedEvent, u);
+                    Head(u.Entity is null ? SurrenderedEvent : SurrenderedForEvent, u);
                     Name(u.From.Value);
                     Name(u.To.Value);
                     Name(u.Class.ToString());
                     w.Write(u.ComplianceYear);
                     Blocks(u.Blocks);
+                    if (u.Entity is { } entity)
+                    {
+                        Name(entity.Value);
+                    }
                     break;
                 case UnitsCleared c:
                     Head(ClearedEvent, c);
@@ -299,6 +307,7 @@ internal static class RegistrySnapshotBinary
         private readonly AccountNumber?[] _accounts = new AccountNumber?[names.Length];
         private readonly UnitClass?[] _classes = new UnitClass?[names.Length];
         private readonly UserId?[] _users = new UserId?[names.Length];
+        private readonly CreditCode?[] _entities = new CreditCode?[names.Length];
 
         public RegistryLedgerState State() => new(
             OptionalText(), OptionalAccount(), OptionalAccount(), OptionalAccount(),
@@ -365,6 +374,7 @@ internal static class RegistrySnapshotBinary
                 TransferredEvent => new UnitsTransferred(at, actor, key, ProposalId.From(r.ReadInt64()), Account(), Account(),
                     Class(), Blocks()),
                 SurrenderedEvent => new UnitsSurrendered(at, actor, key, Account(), Account(), Class(), r.ReadInt32(), Blocks()),
+                SurrenderedForEvent => new UnitsSurrendered(at, actor, key, Account(), Account(), Class(), r.ReadInt32(), Blocks(), Entity()),
                 ClearedEvent => new UnitsCleared(at, actor, key, Account(), Account(), Class(), Blocks(), r.ReadString(), OptionalText()),
                 DefinedEvent => new OffsetClassDefined(at, actor, key, Class(), r.ReadString(), Enum<ProjectCategory>(),
                     r.ReadString(), r.ReadBoolean()),
@@ -418,6 +428,11 @@ internal static class RegistrySnapshotBinary
         private UserId User() => OptionalUser() ?? throw new InvalidDataException("a user id is missing");
 
         private UserId? OptionalUser() => Cached(_users, UserId.From);
+
+        private CreditCode Entity() => Cached(_entities, EntityOf) ?? throw new InvalidDataException("a credit code is missing");
+
+        private static CreditCode EntityOf(string text) =>
+            CreditCode.Parse(text) is { Success: true } parsed ? parsed.Code : throw new InvalidDataException($"'{text}' is not a credit code");
 
         private T? Cached<T>(T?[] cache, Func<string, T> parse)
             where T : struct

@@ -1,3 +1,4 @@
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Registry;
@@ -5,9 +6,11 @@ namespace OpenEts.Application.Registry;
 /// <summary>
 /// One surrender for a compliance year, as compliance reads it: the account (with its representatives), the class with
 /// its attributes, the quantity that still stands (<see cref="RegistryLedger.Standing"/>: less what a regulator's
-/// correction moved back out of the surrender account) and when.
+/// correction moved back out of the surrender account), when, and the entity it was made for (null when the surrender
+/// names none: <see cref="UnitsSurrendered.Entity"/>).
 /// </summary>
-public sealed record SurrenderRecord(Account From, UnitAttributes Attributes, long Quantity, DateTimeOffset At, UserId Actor, IdempotencyKey? Key)
+public sealed record SurrenderRecord(
+    Account From, UnitAttributes Attributes, long Quantity, DateTimeOffset At, UserId Actor, IdempotencyKey? Key, CreditCode? Entity = null)
 {
     /// <summary>The surrenders of <paramref name="complianceYear"/> in <paramref name="ledger"/>, oldest first.</summary>
     public static IReadOnlyList<SurrenderRecord> Of(RegistryLedger ledger, int complianceYear)
@@ -21,6 +24,6 @@ public sealed record SurrenderRecord(Account From, UnitAttributes Attributes, lo
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(s);
-        return new(ledger.FindAccount(s.From)!, ledger.AttributesOf(s.Class)!, ledger.Standing(s), s.At, s.Actor, s.Key);
+        return new(ledger.FindAccount(s.From)!, ledger.AttributesOf(s.Class)!, ledger.Standing(s), s.At, s.Actor, s.Key, s.Entity);
     }
 }

@@ -21,7 +21,7 @@ internal static class RegistryText
         [typeof(TransferRejected)] = Of<TransferRejected>((r, f) => F($"proposal {f.Proposal} rejected by {r.Actor}{Colon(r.Reason)}")),
         [typeof(ProposalExpired)] = (_, f) => F($"proposal {f.Proposal} expired"),
         [typeof(UnitsSurrendered)] = Of<UnitsSurrendered>((s, f) => F(
-            $"surrendered {Units(f)} from {f.From} for {s.ComplianceYear}: serials {Serials(f)}")),
+            $"surrendered {Units(f)} from {f.From} for {s.ComplianceYear}: serials {Serials(f)}{Brackets(s.Entity is { } e ? "for entity " + e.Value : "")}")),
         [typeof(UnitsCancelled)] = Of<UnitsCancelled>((c, f) => F(
             $"cancelled {Units(f)} from {f.From} into {f.To}: serials {Serials(f)}{Brackets(c.Reason)}")),
         [typeof(UnitsCorrected)] = Of<UnitsCorrected>((c, f) => F(

@@ -1,3 +1,5 @@
+using OpenEts.Domain.Organisations;
+
 namespace OpenEts.Domain.Registry;
 
 // Issuance, allocation, surrender, cancellation and correction: single-step operations.
@@ -82,11 +84,12 @@ public sealed partial class RegistryLedger
     /// <summary>
     /// Surrenders units for a compliance year (履约清缴) from a holding account into the surrender account. Any
     /// representative may surrender, also while the account is blocked. An allowance's vintage may not be later than
-    /// the compliance year (national-ets.md §2.4: 2024 allowances cannot be used for 2023 or earlier).
+    /// the compliance year (national-ets.md §2.4: 2024 allowances cannot be used for 2023 or earlier). The surrender
+    /// keeps <paramref name="entity"/>, the covered entity it counts for (compliance names it; see <see cref="UnitsSurrendered.Entity"/>).
     /// </summary>
     public RegistryOutcome Surrender(
         UserId actor, DateTimeOffset now, IdempotencyKey key,
-        AccountNumber from, UnitClass unitClass, long quantity, int complianceYear)
+        AccountNumber from, UnitClass unitClass, long quantity, int complianceYear, CreditCode? entity = null)
     {
         if (Earlier(actor, key) is { } earlier)
         {
@@ -120,7 +123,7 @@ public sealed partial class RegistryLedger
             return refused;
         }
         var blocks = LowestSerials(from, unitClass, quantity);
-        return Commit(new UnitsSurrendered(now, actor, key, from, SurrenderAccount!.Value, unitClass, complianceYear, blocks));
+        return Commit(new UnitsSurrendered(now, actor, key, from, SurrenderAccount!.Value, unitClass, complianceYear, blocks, entity));
     }
 
     /// <summary>Voluntarily cancels units (自愿注销) from an open holding or investor account, for a stated reason. Any representative.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using OpenEts.Application.Registry;
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 using OpenEts.Domain.Tests.Registry;
 using static OpenEts.Domain.Tests.Registry.RandomRegistryRequests;
@@ -83,6 +84,7 @@ public sealed partial class RegistryEventJsonTests
         s.Ok(s.Ledger.ProposeTransfer(A1, s.Now, s.NextKey(), CompanyA, CompanyB, Gdea2017, 1, s.Now.AddDays(1)));
         s.Events.AddRange(s.Ledger.ExpireProposals(s.Now.AddDays(2)));
         s.Ok(s.Ledger.Surrender(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 10, 2017));
+        s.Ok(s.Ledger.Surrender(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 5, 2017, AnEntity));
         s.Ok(s.Ledger.Cancel(A1, s.Now, s.NextKey(), CompanyA, Gdea2017, 1, "碳中和会议"));
         s.Ok(s.Ledger.CorrectSerials(Reg1, s.Now, s.NextKey(), Surrender, CompanyA, Gdea2017, SerialBlock.Create(45, 46), "fix"));
         s.Ok(s.Ledger.BlockAccount(Reg1, s.Now, s.NextKey(), CompanyB, "r"));
@@ -152,6 +154,26 @@ public sealed partial class RegistryEventJsonTests
         var written = Encoding.UTF8.GetString(buffer.WrittenSpan);
         Assert.Equal(JsonSerializer.Serialize<RegistryEvent>(e, RegistryEventJson.Options), written);
         Assert.Equal(written, RegistryEventJson.Serialize(RegistryEventJson.Deserialize(buffer.WrittenSpan)));
+    }
+
+    // A covered entity's credit code (GB 32100-2015, with its check character).
+    private static readonly CreditCode AnEntity = CreditCode.Parse("91350100M000100Y43").Code;
+
+    [Fact]
+    public void Serialize_ASurrender_KeepsTheEntityItWasMadeFor_AndOneMadeForNoneIsWrittenAsBefore()
+    {
+        var s = EveryEventKind();
+        var surrenders = s.Events.OfType<UnitsSurrendered>().ToList();
+
+        var without = RegistryEventJson.Serialize(surrenders[0]);
+        var with = RegistryEventJson.Serialize(surrenders[1]);
+
+        Assert.DoesNotContain("entity", without, StringComparison.Ordinal);
+        Assert.Contains(",\"entity\":\"91350100M000100Y43\",", with, StringComparison.Ordinal);
+        Assert.Equal(AnEntity, Assert.IsType<UnitsSurrendered>(RegistryEventJson.Deserialize(with)).Entity);
+        Assert.Null(Assert.IsType<UnitsSurrendered>(RegistryEventJson.Deserialize(without)).Entity);
+        // A code whose check character is wrong does not read: the journal holds only valid codes.
+        Assert.Throws<JsonException>(() => RegistryEventJson.Deserialize(with.Replace("Y43", "Y44", StringComparison.Ordinal)));
     }
 
     [Fact]

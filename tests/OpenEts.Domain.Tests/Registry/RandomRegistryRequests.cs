@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Registry;
 using static OpenEts.Domain.Tests.Registry.RegistryScenario;
 
@@ -18,6 +19,8 @@ internal static class RandomRegistryRequests
     private static readonly UnitClass[] Classes =
         [Gdea2017, Cea2021, UnitClass.Ccer, Gdea2018, default, CcerHydro, FfcerForest, UnitClass.Offset(UnitType.Phcer, "GZ01", 2018)];
     private static readonly decimal[] Percents = [0m, 10m, 12.5m, 33.33m, 99.99m];
+    // A surrender without an entity (journaled before entities were kept) and one made for an entity.
+    private static readonly CreditCode?[] Entities = [null, CreditCode.Parse("91350100M000100Y43").Code];
     private static readonly ProjectCategory[] Categories = [ProjectCategory.Hydropower, ProjectCategory.Forestry, ProjectCategory.Wind];
 
     private static readonly Arbitrary<int[]> Streams = Arb.From(Gen.Choose(0, int.MaxValue - 1).ArrayOf());
@@ -82,7 +85,7 @@ internal static class RandomRegistryRequests
                 2 or 3 => now => l.ProposeTransfer(actor, now, key, from, to, unitClass, quantity, now.AddMinutes(minutes)),
                 4 or 5 => now => l.ApproveTransfer(actor, now, key, proposal),
                 6 => now => l.RejectTransfer(actor, now, key, proposal, "no"),
-                7 => now => l.Surrender(actor, now, key, from, unitClass, quantity, year),
+                7 => now => l.Surrender(actor, now, key, from, unitClass, quantity, year, Entities[minutes % 2]),
                 8 => now => l.Cancel(actor, now, key, from, unitClass, quantity, "voluntary"),
                 9 => now => l.Correct(actor, now, key, from, to, unitClass, quantity, minutes % 5 == 0 ? " " : "fix"),
                 10 => now => l.CorrectSerials(actor, now, key, from, to, unitClass, serials, "fix"),
@@ -124,7 +127,7 @@ internal static class RandomRegistryRequests
         TransferProposed p => l.ProposeTransfer(p.Actor, p.At, p.Key!.Value, p.From, p.To, p.Class, p.Quantity.Value, p.ExpiresAt),
         UnitsTransferred t => l.ApproveTransfer(t.Actor, t.At, t.Key!.Value, t.Proposal),
         TransferRejected r => l.RejectTransfer(r.Actor, r.At, r.Key!.Value, r.Proposal, r.Reason),
-        UnitsSurrendered s => l.Surrender(s.Actor, s.At, s.Key!.Value, s.From, s.Class, s.Blocks.Sum(b => b.Count), s.ComplianceYear),
+        UnitsSurrendered s => l.Surrender(s.Actor, s.At, s.Key!.Value, s.From, s.Class, s.Blocks.Sum(b => b.Count), s.ComplianceYear, s.Entity),
         UnitsCancelled c => l.Cancel(c.Actor, c.At, c.Key!.Value, c.From, c.Class, c.Blocks.Sum(b => b.Count), c.Reason),
         UnitsCorrected { BySerials: true } c => l.CorrectSerials(c.Actor, c.At, c.Key!.Value, c.From, c.To, c.Class, c.Blocks[0], c.Reason),
         UnitsCorrected c => l.Correct(c.Actor, c.At, c.Key!.Value, c.From, c.To, c.Class, c.Blocks.Sum(b => b.Count), c.Reason),
