@@ -53,4 +53,7 @@ public sealed record RowError(int Row, string Column, string Field, string Rule,
 {
     /// <summary>The figures <see cref="Message"/> names (a limit, the value found), for a message in another language.</summary>
     public IReadOnlyList<string> Figures { get; init; } = [];
+
+    /// <summary>The header the file gives <see cref="Column"/> (月份), to name the column as the file does; empty when unknown.</summary>
+    public string Header { get; init; } = "";
 }

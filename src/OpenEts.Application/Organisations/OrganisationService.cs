@@ -137,21 +137,18 @@ public sealed class OrganisationService(IStore store)
             {
                 errors.Add(new RowError(row.Row, sheet.ColumnOf(e.Field), e.Field, e.Rule, e.Message) { Figures = e.Figures });
             }
-            if (validation.Organisation is { } o)
+            // A code repeated in the file is named whatever else the row holds: both errors are reported in one pass.
+            if (CreditCode.Parse(row.Draft.Code) is { Success: true, Code: var code } && !seen.TryAdd(code, row.Row))
             {
-                if (seen.TryGetValue(o.Code, out var firstRow))
+                FormattableString again = $"credit code {code} already appears in row {seen[code]}";
+                errors.Add(new RowError(row.Row, sheet.ColumnOf("code"), "code", "Duplicate", Domain.Text.Figures.Sentence(again))
                 {
-                    FormattableString again = $"credit code {o.Code} already appears in row {firstRow}";
-                    errors.Add(new RowError(row.Row, sheet.ColumnOf("code"), "code", "Duplicate", Domain.Text.Figures.Sentence(again))
-                    {
-                        Figures = Domain.Text.Figures.Of(again),
-                    });
-                }
-                else
-                {
-                    seen[o.Code] = row.Row;
-                    valid.Add((o, row.Draft.KeepsJurisdiction));
-                }
+                    Figures = Domain.Text.Figures.Of(again),
+                });
+            }
+            else if (validation.Organisation is { } o)
+            {
+                valid.Add((o, row.Draft.KeepsJurisdiction));
             }
         }
         if (errors.Count > 0)

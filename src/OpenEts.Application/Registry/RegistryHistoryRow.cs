@@ -29,8 +29,18 @@ public sealed record RegistryHistoryRow(
             f.From?.Value, f.To?.Value, f.Class is null ? null : f.Quantity.Value, string.Join(' ', f.Blocks), f.Proposal?.Value, e)
         {
             Facts = f,
+            ProposalState = f.Proposal is { } proposal ? ledger.FindProposal(proposal)?.State : null,
         };
     }
+
+    /// <summary>
+    /// The units that moved in this event (tonnes): <see cref="Quantity"/> when serial blocks moved, null when none did (a
+    /// transfer proposed and not yet approved, a rejection, an expiry). A statement sums this, not <see cref="Quantity"/>.
+    /// </summary>
+    public long? Moved => Facts.Blocks.Count > 0 ? Quantity : null;
+
+    /// <summary>Where the row's transfer proposal is now (pending, executed, rejected, expired); null when it names none.</summary>
+    public ProposalState? ProposalState { get; init; }
 
     /// <summary>The event's facts, read against the registry when the row was made.</summary>
     public RegistryEventFacts Facts { get; init; } = null!;

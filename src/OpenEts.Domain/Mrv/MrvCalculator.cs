@@ -37,46 +37,58 @@ public static partial class MrvCalculator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var power = report.Method == AccountingMethod.PowerFacility2022;
         decimal sum = 0, auxiliarySum = 0;
-        foreach (var line in report.Lines)
+        for (var index = 0; index < report.Lines.Count; index++)
         {
-            if (!seen.Add(line.Id))
+            var line = report.Lines[index];
+            var first = issues.Count;
+            // Every check runs on every line, a repeated id included: a duplicate that stopped the checks hid the line's
+            // other errors until the id was mended and the report sent again.
+            var duplicate = !seen.Add(line.Id);
+            if (duplicate)
             {
                 issues.Add(Error(line, "id", "DuplicateLine", $"line id '{line.Id}' appears more than once"));
-                continue;
             }
+            var amountValid = true;
             if (line.Amount < 0)
             {
                 issues.Add(ErrorOf(line, "amount", "NegativeAmount", $"the amount of line {line.Id} is negative ({line.Amount})"));
-                continue;
+                amountValid = false;
             }
-            if (line.Amount > MrvLimits.MaxAmount)
+            else if (line.Amount > MrvLimits.MaxAmount)
             {
                 issues.Add(ErrorOf(line, "amount", "TooLarge",
                     $"{line.Amount} is more than {MrvLimits.MaxAmount:N0}, the largest amount accepted (line {line.Id})"));
-                continue;
+                amountValid = false;
             }
-            if (!MeasuredValuesValid(line, issues))
-            {
-                continue;
-            }
-            if (power && line.Kind is not (SourceKind.FuelCombustion or SourceKind.PurchasedElectricity or SourceKind.ExportedElectricity))
+            var measuredValid = MeasuredValuesValid(line, issues);
+            Figure? emissions = null;
+            if (measuredValid && power && line.Kind is not (SourceKind.FuelCombustion or SourceKind.PurchasedElectricity or SourceKind.ExportedElectricity))
             {
                 issues.Add(Error(line, "kind", "OutsideBoundary",
                     $"line {line.Id}: {SourceKinds.Name(line.Kind, english: true)} is outside the power-facility guideline's boundary (combustion and electricity)"));
-                continue;
             }
-            var emissions = line.Kind switch
+            else if (measuredValid)
             {
-                SourceKind.FuelCombustion => Combustion(line, library, power, issues),
-                SourceKind.PurchasedElectricity => Electricity(line, report, library, issues, deducted: false),
-                SourceKind.ExportedElectricity => Electricity(line, report, library, issues, deducted: true),
-                SourceKind.PurchasedHeat => Heat(line, library, issues, deducted: false),
-                SourceKind.ExportedHeat => Heat(line, library, issues, deducted: true),
-                SourceKind.ClinkerOxides => ClinkerOxides(line, issues),
-                SourceKind.ClinkerFactor => ClinkerFactor(line, issues),
-                _ => Carbonate(line, library, issues),
-            };
-            if (emissions is null)
+                // An amount in error is checked as zero, so that the line's material, unit and factors are checked too.
+                var checkedLine = amountValid ? line : line with { Amount = 0 };
+                emissions = checkedLine.Kind switch
+                {
+                    SourceKind.FuelCombustion => Combustion(checkedLine, library, power, issues),
+                    SourceKind.PurchasedElectricity => Electricity(checkedLine, report, library, issues, deducted: false),
+                    SourceKind.ExportedElectricity => Electricity(checkedLine, report, library, issues, deducted: true),
+                    SourceKind.PurchasedHeat => Heat(checkedLine, library, issues, deducted: false),
+                    SourceKind.ExportedHeat => Heat(checkedLine, library, issues, deducted: true),
+                    SourceKind.ClinkerOxides => ClinkerOxides(checkedLine, issues),
+                    SourceKind.ClinkerFactor => ClinkerFactor(checkedLine, issues),
+                    _ => Carbonate(checkedLine, library, issues),
+                };
+            }
+            // Each finding names the line's position too: two lines that share an id are told apart by it.
+            for (var k = first; k < issues.Count; k++)
+            {
+                issues[k] = issues[k] with { LineIndex = index };
+            }
+            if (emissions is null || duplicate || !amountValid)
             {
                 continue;
             }
@@ -85,7 +97,7 @@ public static partial class MrvCalculator
             if (Math.Abs(before + emissions.Value) > MrvLimits.MaxEmissions)
             {
                 issues.Add(ErrorOf(line, "amount", "EmissionsTooLarge",
-                    $"line {line.Id} would take the report's emissions past {MrvLimits.MaxEmissions:N0} tCO2, the largest accepted"));
+                    $"line {line.Id} would take the report's emissions past {MrvLimits.MaxEmissions:N0} tCO2, the largest accepted") with { LineIndex = index });
                 continue;
             }
             if (isAuxiliary)

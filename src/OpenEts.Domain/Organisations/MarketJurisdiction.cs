@@ -46,6 +46,13 @@ public readonly record struct MarketJurisdiction
     public static bool IsNone(string? text) =>
         NoneWords.Contains((text ?? "").Trim(), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The choices a form or file offers, each code with its Chinese name, and the words for none
+    /// (<c>GD 广东试点, SZ 深圳试点, …, none/无</c>), for a message that refuses a value.
+    /// </summary>
+    public static string Choices =>
+        string.Join(", ", Codes.Select(c => $"{c} {Known[c].Name}")) + $" ({string.Join("/", NoneWords)} for none)";
+
     /// <summary>Reads a code as typed (any case, trimmed); <paramref name="reason"/> says why when it is not one.</summary>
     public static bool TryParse(string? text, out MarketJurisdiction jurisdiction, out string reason)
     {
@@ -57,7 +64,7 @@ public readonly record struct MarketJurisdiction
             return true;
         }
         jurisdiction = default;
-        reason = $"'{text}' is not a market: one of {string.Join(", ", Codes)} (or {string.Join("/", NoneWords)} for none)";
+        reason = $"'{text}' is not a market: one of {Choices}";
         return false;
     }
 

@@ -71,13 +71,15 @@ public sealed record OrganisationDraft(string? Code, string? Name, string? Secto
         MarketJurisdiction? jurisdiction = null;
         if (!KeepsJurisdiction && !MarketJurisdiction.IsNone(Jurisdiction))
         {
-            if (MarketJurisdiction.TryParse(Jurisdiction, out var market, out var reason))
+            if (MarketJurisdiction.TryParse(Jurisdiction, out var market, out _))
             {
                 jurisdiction = market;
             }
             else
             {
-                errors.Add(new FieldError("jurisdiction", "UnknownValue", "jurisdiction " + reason));
+                // The value and the choices are figures, so that the message in the reader's language names them too.
+                errors.Add(FieldError.Of("jurisdiction", "UnknownValue",
+                    $"jurisdiction '{Jurisdiction?.Trim()}' is not one of {MarketJurisdiction.Choices}"));
             }
         }
         return errors.Count > 0

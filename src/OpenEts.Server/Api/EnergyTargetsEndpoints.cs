@@ -88,9 +88,9 @@ internal static class EnergyTargetsEndpoints
 
     private static async Task<Results<Ok<LoadedView>, ValidationProblem, ProblemHttpResult>> LoadAsync(StatisticsInput body, HttpContext http,
         EnergyTargetsCommandHandler handler, CancellationToken ct) =>
-        RecordStatistics.TryParse(body.Rows ?? [], out var command, out var errors)
+        RecordStatistics.Read(body.Rows ?? [], out var refused) is { } command
             ? ToHttp(await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false), r => new LoadedView(((StatisticsLoaded)r).Rows, ((StatisticsLoaded)r).Replaced))
-            : Problems.Rows(errors);
+            : Problems.Rows(refused);
 
     private static async Task<Ok<List<KeyUserView>>> KeyUsersAsync(HttpContext http, EnergyTargetsQueries q, CancellationToken ct) =>
         TypedResults.Ok((await q.KeyUsersAsync(http.User.Actor(), ct).ConfigureAwait(false)).Select(KeyUser).ToList());

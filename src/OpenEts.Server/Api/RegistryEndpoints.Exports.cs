@@ -17,7 +17,8 @@ internal static partial class RegistryEndpoints
     private static readonly string[] HoldingsHeader = ["账户", "单位类别", "年度", "起始序列号", "终止序列号", "数量（吨）", "序列号"];
 
     private static readonly string[] HistoryHeader =
-        ["日志序号", "时间", "操作人", "事件类型", "单位类别", "转出账户", "转入账户", "数量（吨）", "序列号区段", "转移申请编号"];
+        ["日志序号", "时间", "操作人", "事件类型", "单位类别", "转出账户", "转入账户", "数量（吨）", "序列号区段", "转移申请编号", "状态",
+            "申请数量（吨，未转移）"];
 
     private enum Sheet
     {
@@ -64,10 +65,22 @@ internal static partial class RegistryEndpoints
         [.. RegistryQueries.History(ledger, records, account).Select(h => new object?[]
         {
             h.Sequence, DisplayTime.Cell(h.At), h.Actor, h.Kind, h.Class, h.From,
-            h.To, h.Quantity, h.Class is null ? h.Blocks : string.Join(' ', h.Blocks.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            h.To, h.Moved, h.Class is null ? h.Blocks : string.Join(' ', h.Blocks.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(b => h.Class + "-" + b)),
-            h.Proposal,
+            h.Proposal, Status(h), h.Moved is null && h.Proposal is not null ? h.Quantity : null,
         })];
+
+    // 数量（吨） holds only what moved, as a registry statement does: a transfer proposed and waiting for its second
+    // representative moved nothing, and summing the column counted it. Its quantity is shown apart, under its status.
+    private static string Status(RegistryHistoryRow row) => row switch
+    {
+        { Moved: not null } => "已转移",
+        { ProposalState: ProposalState.Pending } => "待审批，未转移",
+        { ProposalState: ProposalState.Executed } => "已批准，转移见执行行",
+        { ProposalState: ProposalState.Rejected } => "已拒绝，未转移",
+        { ProposalState: ProposalState.Expired } => "已过期，未转移",
+        _ => "",
+    };
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ForbidHttpResult>> ExportAsync(
         string account, Actor actor, RegistryQueries queries, string[] header,

@@ -36,7 +36,9 @@ internal static partial class RuleText
     public static string Row(RowError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return Message(error.Field, error.Rule, error.Message, error.Figures);
+        // A file's cell is named by its column's header as the file gives it (月份), not by the field's key.
+        return Message(error.Field, error.Rule, error.Message, error.Figures, registryFirst: false,
+            label: error.Header.Length > 0 ? error.Header : null);
     }
 
     /// <summary>

@@ -29,4 +29,17 @@ public sealed partial class MrvCalculatorTests
         Assert.Equal(("L7", "UnknownMaterial"), (issue.LineId, issue.Rule));
         Assert.False(result.IsValid);
     }
+
+    [Fact]
+    public void Calculate_RepeatedLineIdWithOtherErrors_ReportsEveryErrorOfTheLineAtItsPosition()
+    {
+        var result = MrvCalculator.Calculate(Report(
+                new ReportLine("L1", SourceKind.FuelCombustion, "raw-coal", 1m, MeasureUnit.Tonne),
+                new ReportLine("L1", SourceKind.FuelCombustion, "peat", -5m, MeasureUnit.Tonne)),
+            DefaultFactors.Library);
+
+        Assert.Equal([("L1", 1, "DuplicateLine"), ("L1", 1, "NegativeAmount"), ("L1", 1, "UnknownMaterial")],
+            result.Issues.Select(i => (i.LineId, i.LineIndex ?? -1, i.Rule)));
+        Assert.Equal(1.9003m, decimal.Round(result.Total.Value, 4));
+    }
 }

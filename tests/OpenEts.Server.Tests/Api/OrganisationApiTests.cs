@@ -178,6 +178,28 @@ public sealed class OrganisationApiTests(ServerFactory server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Import_UnknownMarketOnARepeatedCode_NamesTheValueTheChoicesAndTheRepeatInOnePass()
+    {
+        using var client = await server.SignedInAsync("regulator");
+        const string csv = "统一社会信用代码,企业名称,行业,地区,状态,所属碳市场\n"
+            + "91110000802100433B,京华示范电力,电力,北京市,纳入,BJ\n"
+            + "91110000802100433B,京华示范电力二厂,电力,北京市,纳入,广东X\n";
+
+        using var response = await client.PostAsync("/api/v1/organisations/import", Upload(csv, "list.csv"), Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var rows = problem.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal([(3, "jurisdiction", "UnknownValue"), (3, "code", "Duplicate")],
+            rows.Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("field").GetString(), r.GetProperty("rule").GetString())));
+        var market = rows[0].GetProperty("message").GetString();
+        Assert.Contains("“广东X”", market, StringComparison.Ordinal);
+        Assert.Contains("GD 广东试点", market, StringComparison.Ordinal);
+        Assert.Contains("HB 湖北试点", market, StringComparison.Ordinal);
+        Assert.Contains("第 2 行", rows[1].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Put_WithAnotherMarket_RecordsItListsItAndJournalsTheChange()
     {
         using var client = await server.SignedInAsync("regulator");

@@ -6,7 +6,7 @@ using OpenEts.Server.Tests.Infrastructure;
 namespace OpenEts.Server.Tests.Pages;
 
 // The statistics templates a regulator's clerk downloads: an instructions sheet beside the data sheet, and the template
-// uploaded back untouched loads nothing and refuses nothing.
+// uploaded back untouched loads nothing and refuses nothing; a filled one with errors is refused naming every one.
 public sealed class StatisticsTemplatePageTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -48,5 +48,25 @@ public sealed class StatisticsTemplatePageTests(ServerFactory server) : IClassFi
         Assert.Single(MiniExcel.Query(new MemoryStream(template), useHeaderRow: false, sheetName: dataSheet));
         Assert.DoesNotContain("class=\"alert bad\"", shown, StringComparison.Ordinal);
         Assert.Matches("已导入(本文件)?：?\\s*(新增 )?0 行", shown);
+    }
+
+    // The energy statistics import told its errors in stages (the cells that were no numbers; after a fix, the rows' rules;
+    // after another, the regions no plan names) and named a column by its key (month). Every error now comes in one pass,
+    // named by its row, its column and the template's header.
+    [Fact]
+    public async Task EnergyStatisticsUpload_RowsWithEveryKindOfError_NamesEachRowColumnHeaderAndRuleInOnePass()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        const string csv = "地区代码,年份,月份,月数,能源消费量（吨标准煤）,地区生产总值（万元）\n"
+            + "XX-NOPE,2025,13,1,100,200\n"
+            + "NX-GY,2025,3,1,很多,200\n";
+
+        var page = await UploadAsync(regulator, "/Energy/Targets/Statistics", System.Text.Encoding.UTF8.GetBytes(csv), "统计.csv");
+
+        Assert.Contains("第 2 行 A 列 · 地区代码：没有已通过的规划包含该地区", page, StringComparison.Ordinal);
+        Assert.Contains("第 2 行 C 列 · 月份：月份为 1–12", page, StringComparison.Ordinal);
+        Assert.Contains("第 3 行 E 列 · 能源消费量（吨标准煤）：“很多”不是数字", page, StringComparison.Ordinal);
+        var banner = page.IndexOf("alert bad", StringComparison.Ordinal);
+        Assert.DoesNotContain("month", page[banner..page.IndexOf("</div>", banner, StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 }

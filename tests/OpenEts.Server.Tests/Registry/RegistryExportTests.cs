@@ -98,6 +98,45 @@ public sealed class RegistryExportTests(ServerFactory server) : IClassFixture<Se
         Assert.All(times, t => Assert.EndsWith(" +08:00", t, StringComparison.Ordinal));
     }
 
+    // A transfer proposed and waiting for its second representative was listed with its quantity in 数量（吨）, so a sum of
+    // the column counted units that had not moved. The column now holds what moved; the proposal is listed with its status
+    // and its quantity apart, and counts once approved.
+    [Fact]
+    public async Task HistoryExport_ATransferAwaitingApproval_IsNotInTheQuantityColumnUntilApproved()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+        using var powerB = await server.SignedInAsync("power-b");
+        var before = await StatementAsync(powerA);
+
+        using var proposed = await powerA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = "GDEA-2017", quantity = 7, idempotencyKey = "export-pending-" + Guid.NewGuid().ToString("N") }, Ct);
+        var proposal = (await proposed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("proposal").GetInt64();
+        var pending = await StatementAsync(powerA);
+        using var approved = await powerB.PostAsJsonAsync($"/api/v1/registry/transfers/{proposal}/approve",
+            new { idempotencyKey = "export-approve-" + Guid.NewGuid().ToString("N") }, Ct);
+        var after = await StatementAsync(powerA);
+        var holdings = (await powerA.GetFromJsonAsync<JsonElement>($"/api/v1/registry/accounts/{Power}/holdings", Ct))
+            .GetProperty("holdings").EnumerateArray().Sum(h => h.GetProperty("quantity").GetInt64());
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(before.Sum, pending.Sum);
+        var row = pending.Rows.Single(r => r["转移申请编号"] == proposal.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(("", "待审批，未转移", "7"), (row["数量（吨）"], row["状态"], row["申请数量（吨，未转移）"]));
+        Assert.Equal(before.Sum + 7, after.Sum);
+        Assert.Equal(holdings, after.In - after.Out);
+    }
+
+    // The history's CSV: its rows by header, the sum of 数量（吨）, and what it brought into and took out of the account.
+    private static async Task<(List<Dictionary<string, string>> Rows, long Sum, long In, long Out)> StatementAsync(HttpClient client)
+    {
+        var text = (await client.GetStringAsync($"/api/v1/registry/accounts/{Power}/history.csv", Ct)).TrimStart('\uFEFF');
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+        long Quantity(Dictionary<string, string> r) => r["数量（吨）"].Length == 0 ? 0 : long.Parse(r["数量（吨）"], CultureInfo.InvariantCulture);
+        return (rows, rows.Sum(Quantity), rows.Where(r => r["转入账户"] == Power).Sum(Quantity), rows.Where(r => r["转出账户"] == Power).Sum(Quantity));
+    }
+
     [Theory]
     [InlineData("holdings.xlsx")]
     [InlineData("holdings.csv")]

@@ -39,7 +39,8 @@ public static class StatisticsSheet
     public static void WriteTemplate(Stream output) => TabularWriter.WriteTemplate(output, "地区能源统计", TemplateColumns);
 
     /// <summary>
-    /// The command for the sheet's rows, or the errors of every bad row (with its sheet row and column); neither (null
+    /// The command for the sheet's rows, carrying the errors of every bad row (<see cref="RecordStatistics.ReadErrors"/>,
+    /// refused with the plan check's when it runs), or the file's own errors (unreadable, a column missing); neither (null
     /// and no errors) for a sheet with headers and no data rows, such as the template as downloaded: nothing to load.
     /// </summary>
     public static (RecordStatistics? Command, IReadOnlyList<RowError> Errors) Read(Stream content, string fileName)
@@ -75,7 +76,7 @@ public static class StatisticsSheet
                 {
                     return (int)d;
                 }
-                errors.Add(new RowError(row, map.ColumnOf(field), field, "Number", $"{map.HeaderOf(field)}: '{text}' is not a whole number"));
+                errors.Add(NotANumber(row, field, text, "a whole number"));
                 return null;
             }
             decimal? Dec(string field)
@@ -90,21 +91,28 @@ public static class StatisticsSheet
                 {
                     return d;
                 }
-                errors.Add(new RowError(row, map.ColumnOf(field), field, "Number", $"{map.HeaderOf(field)}: '{text}' is not a number"));
+                errors.Add(NotANumber(row, field, text, "a number"));
                 return null;
             }
             rows.Add(new StatisticsRow(map.Cell(cells, "region"), Int("year"), Int("month"), Int("months") ?? 1, Dec("energyTce"), Dec("outputWanYuan")));
             numbers.Add(row);
         }
-        if (errors.Count > 0)
+        // Every row's every error in one answer: the cells that are no numbers, the rules, and (when the command runs) the
+        // regions no plan names, each named by its column as the file heads it.
+        var columns = Columns.Where(c => map.ColumnOf(c.Field).Length > 0)
+            .ToDictionary(c => c.Field, c => (map.ColumnOf(c.Field), map.HeaderOf(c.Field)));
+        return RecordStatistics.Read(rows, out var refused, numbers, errors) is { } command
+            ? (command.In(columns), [])
+            : (null, [.. refused]);
+
+        RowError NotANumber(int row, string field, string text, string what)
         {
-            return (null, errors);
+            FormattableString message = $"'{text}' is not {what}";
+            return new RowError(row, map.ColumnOf(field), field, "Number", $"{map.HeaderOf(field)}: {Domain.Text.Figures.Sentence(message)}")
+            {
+                Figures = Domain.Text.Figures.Of(message),
+            };
         }
-        if (RecordStatistics.TryParse(rows, out var command, out var rowErrors, numbers))
-        {
-            return (command, []);
-        }
-        return (null, [.. rowErrors.Select(e => e with { Column = map.ColumnOf(e.Field) })]);
     }
 
     /// <summary>Writes statistics in the template's layout.</summary>

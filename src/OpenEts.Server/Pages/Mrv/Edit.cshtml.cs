@@ -58,6 +58,30 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
         "GridFactorOfAnotherYear", "MeasurementNotApplicable",
     ];
 
+    // True when Detail's calculation is of the lines the form shows (read from it, or just saved from them).
+    private bool _findingsCurrent;
+
+    /// <summary>
+    /// The calculation's findings on the line in the form's <paramref name="row"/>, every one of them: by the line's position
+    /// in the report, so that two lines sharing an id each show their own; by id for a finding that names no position.
+    /// None when the form shows lines that were not saved (their findings would be another version's).
+    /// </summary>
+    public IReadOnlyList<MrvIssue> FindingsOf(int row)
+    {
+        if (!_findingsCurrent || Detail is null || row >= Input.Lines.Count || Input.Lines[row].Id is not { Length: > 0 } id)
+        {
+            return [];
+        }
+        return [.. Detail.Reported.Issues.Where(i => i.LineId is not null
+            && (i.LineIndex is { } k ? Input.RowOfLine(k) == row : i.LineId == id))];
+    }
+
+    /// <summary>The form's errors on <paramref name="row"/> (its fields as typed), every one of them.</summary>
+    public IReadOnlyList<string> RowErrors(int row) =>
+        [.. LineFields.Select(f => Err($"lines[{row}].{f}")).OfType<string>().Distinct()];
+
+    private static readonly string[] LineFields = ["id", "kind", "material", "amount", "unit"];
+
     /// <summary>The address asked for a year the platform takes no report for (?year=3000): named, and no form is offered.</summary>
     public bool YearRefused { get; private set; }
 
@@ -153,7 +177,9 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
     private async Task<MrvReport?> SaveAsync(CancellationToken ct)
     {
         var parsed = SaveDraftReport.TryParse(Input.ToForm(), out var command, out var errors);
-        return await SendAsync(parsed, command, Input.Renamed(errors), ct) is MrvCommandOutcome.Completed { Report: { } saved } ? saved : null;
+        var saved = await SendAsync(parsed, command, Input.Renamed(errors), ct) is MrvCommandOutcome.Completed { Report: { } report } ? report : null;
+        _findingsCurrent = saved is not null;
+        return saved;
     }
 
     private async Task LoadAsync(bool fromStored, CancellationToken ct)
@@ -165,6 +191,7 @@ public sealed class EditModel(MrvCommandHandler handler, MrvQueries queries) : M
         {
             Input = ReportInputRows.From(d.Report);
         }
+        _findingsCurrent |= fromStored;
         Input.Pad(BlankLines);
     }
 }

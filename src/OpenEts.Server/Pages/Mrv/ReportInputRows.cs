@@ -80,6 +80,12 @@ public sealed class ReportInputRows
         return new SaveDraftReport.Form(Year, Region, lines, outputs);
     }
 
+    /// <summary>
+    /// The form's row of the report's line at <paramref name="index"/> (its position in the saved report): the posted row
+    /// it came from, or the same position when the rows were read from the saved report.
+    /// </summary>
+    public int RowOfLine(int index) => _lineRows.Count == 0 ? index : index < _lineRows.Count ? _lineRows[index] : -1;
+
     /// <summary><paramref name="errors"/> with <c>lines[k]</c> and <c>outputs[k]</c> renamed to the form's rows.</summary>
     public IReadOnlyList<FieldError> Renamed(IReadOnlyList<FieldError> errors)
     {

@@ -31,18 +31,32 @@ public sealed partial class StatisticsSheetTests
     {
         var (command, errors) = Read(["NX-YC", 2025, 1, 1, "lots", 2_000m], ["NX-YC", 2025, 2, 1, 3_000m, 6_000m]);
 
-        Assert.Null(command);
-        var bad = Assert.Single(errors);
+        Assert.Empty(errors);
+        var bad = Assert.Single(command!.ReadErrors);
         Assert.Equal((2, "E", "energyTce"), (bad.Row, bad.Column, bad.Field));
     }
 
     [Fact]
     public void Read_AFebruaryQuarterAndMoreThanOneKgceOfPrecision_RefusesBothRows()
     {
-        var (command, errors) = Read(["NX-YC", 2025, 2, 3, 3_000m, 6_000m], ["NX-YC", 2025, 5, 1, 1.0001m, 6_000m]);
+        var (command, _) = Read(["NX-YC", 2025, 2, 3, 3_000m, 6_000m], ["NX-YC", 2025, 5, 1, 1.0001m, 6_000m]);
 
-        Assert.Null(command);
-        Assert.Equal([(2, "C", "Period"), (3, "E", "Tce")], errors.Select(e => (e.Row, e.Column, e.Rule)));
+        Assert.Empty(command!.Lines);
+        Assert.Equal([(2, "C", "Period"), (3, "E", "Tce")], command.ReadErrors.Select(e => (e.Row, e.Column, e.Rule)));
+    }
+
+    // The reader stopped at the cells that were no numbers: the rows' rules and repeats came only after those were mended.
+    [Fact]
+    public void Read_ANumberThatIsTextABadPeriodAndARepeatedRow_NamesEveryErrorOfEveryRowByItsHeaderInOnePass()
+    {
+        var (command, _) = Read(
+            ["NX-YC", 2025, 13, 1, "lots", 2_000m],
+            ["NX-YC", 2025, 2, 1, 3_000m, 6_000m],
+            ["NX-YC", 2025, 2, 1, 3_000m, -1m]);
+
+        Assert.Equal([(2, "C", "月份", "Period"), (2, "E", "能源消费量（吨标准煤）", "Number"), (4, "A", "地区代码", "DuplicateRow"),
+                (4, "F", "地区生产总值（万元）", "Output")],
+            command!.ReadErrors.Select(e => (e.Row, e.Column, e.Header, e.Rule)));
     }
 
     [Fact]

@@ -55,7 +55,9 @@ public abstract class EnergyPageModel : CommandPageModel
         FileBanner(Text.T("energy.rowsrefused"));
         foreach (var e in errors.Take(50))
         {
-            Errors.TryAdd($"row{e.Row}.{e.Field}", $"{Text.T("energy.row")} {e.Row}{(e.Column.Length > 0 ? " (" + e.Column + ")" : "")}: {RuleText.Row(e)}");
+            // 第 3 行 C 列 · 月份：… — the row, the column as the file letters it, and the cell's header with the rule.
+            var where = e.Row == 0 ? "" : (e.Column.Length > 0 ? Text.T("energy.rowcolumn", e.Row, e.Column) : Text.T("energy.row", e.Row)) + " · ";
+            Errors.TryAdd($"row{e.Row}.{e.Field}", where + RuleText.Row(e));
         }
     }
 }
