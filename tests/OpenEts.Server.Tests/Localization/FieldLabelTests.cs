@@ -6,11 +6,28 @@ using OpenEts.Server.Tests.Infrastructure;
 namespace OpenEts.Server.Tests.Localization;
 
 /// <summary>
-/// A refusal names its field as the person knows it: in Chinese by its label, never the API's English key (area, parameter).
+/// A refusal names its field as the person knows it: in Chinese by its label, never the API's English key (area, parameter),
+/// and a bad value in a list by its position (the 3rd report line's amount).
 /// </summary>
 public sealed class FieldLabelTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static object Line(object amount) => new { kind = "fuelCombustion", material = "raw-coal", amount, unit = "t" };
+
+    [Fact]
+    public async Task Calc_TextForTheThirdLinesAmount_NamesThatLinesAmount()
+    {
+        using var cement = await server.SignedInAsync("cement-a");
+
+        using var response = await cement.PostAsJsonAsync("/api/v1/mrv/calc", new { year = 2022, lines = new[] { Line(1), Line(2), Line("abc") } }, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        var problem = JsonDocument.Parse(text).RootElement;
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {text}");
+        Assert.Equal(("lines[2].amount", "Json.Type"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Equal("排放源 3 · 数量：类型不正确（如应为数字却给了文字）。", problem.GetProperty("errors").GetProperty("lines[2].amount")[0].GetString());
+    }
 
     [Fact]
     public async Task Calc_UnknownMeasuredParameter_NamesItInChinese()
