@@ -15,6 +15,8 @@ public sealed class PlanEditRangeTests(ServerFactory server) : IClassFixture<Ser
 {
     private const string Plan = "/Allocation/Plan?id=guangdong-2017&version=1";
 
+    private static readonly string[] FreeShareAboveOne = ["free.power=1.5"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -38,6 +40,21 @@ public sealed class PlanEditRangeTests(ServerFactory server) : IClassFixture<Ser
         Assert.Equal(expected, problem.GetProperty("errors").GetProperty("edits[0].value")[0].GetString());
         Assert.DoesNotContain("should be at most", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"maximum\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatIfApi_FreeShareAboveOne_NamesTheSetLineWithTheRangeRuleInChinese()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var response = await regulator.PostAsJsonAsync("/api/v1/allocation/what-if",
+            new { plan = "guangdong-2017", year = 2017, set = FreeShareAboveOne }, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        var problem = JsonDocument.Parse(text).RootElement;
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {text}");
+        Assert.Equal(("set[0]", "FigureRange"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Equal("修改的数值 1：1.5 超出允许的范围，须在 0 至 1 之间。", problem.GetProperty("errors").GetProperty("set[0]")[0].GetString());
     }
 
     [Theory]
