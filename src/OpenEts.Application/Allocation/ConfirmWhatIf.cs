@@ -56,7 +56,7 @@ public sealed record ConfirmWhatIf(string PlanId, int? Version, int Year, IReadO
             }
             if (PlanEdit.TryParse(lines[i], source ?? "", out var edit, out var reason))
             {
-                edits.Add(edit);
+                edits.Add(edit with { Field = $"set[{i}]" });
             }
             else
             {
@@ -93,7 +93,7 @@ public sealed record ConfirmWhatIf(string PlanId, int? Version, int Year, IReadO
             return new AllocationDecision.Fail([FieldError.Of("year", "PlanYear",
                 $"year: plan '{PlanId}' governs {string.Join(", ", newest.Plan.Years)}, not {Year}")]);
         }
-        if (!PlanEdit.TryApply(newest.Document, Edits, out var edited, out var errors) || !PlanJson.TryRead(edited, out _, out errors))
+        if (!PlanEdit.TryApplyAndRead(newest.Document, Edits, out var edited, out var errors))
         {
             return new AllocationDecision.Fail(errors);
         }

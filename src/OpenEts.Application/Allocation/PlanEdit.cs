@@ -15,6 +15,12 @@ namespace OpenEts.Application.Allocation;
 /// <param name="Source">Where the new value comes from (the editor requires one; a what-if writes its own).</param>
 public sealed record PlanEdit(string Target, decimal Value, string Source)
 {
+    /// <summary>
+    /// The request's own name for this edit (<c>edits[0].value</c>, <c>set[2]</c>): a problem of the edited plan at this
+    /// figure is named by it. Null names the edit by <see cref="Target"/>.
+    /// </summary>
+    public string? Field { get; init; }
+
     /// <summary>Reads <c>name=value</c> (as <c>--set</c> takes it); <paramref name="source"/> is recorded with the value.</summary>
     public static bool TryParse(string? text, string source, [NotNullWhen(true)] out PlanEdit? edit, [NotNullWhen(false)] out string? reason)
     {
@@ -74,6 +80,82 @@ public sealed record PlanEdit(string Target, decimal Value, string Source)
         errors = problems;
         edited = problems.Count == 0 ? root.ToJsonString(PlanJson.Options) : null;
         return edited is not null;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="edits"/> to <paramref name="document"/> and checks the edited plan (schema and plan rules);
+    /// a problem at an edited figure (a free share above 1) is named as the edit (<see cref="Named"/>).
+    /// </summary>
+    public static bool TryApplyAndRead(string document, IReadOnlyList<PlanEdit> edits, [NotNullWhen(true)] out string? edited,
+        out IReadOnlyList<Domain.Organisations.FieldError> errors)
+    {
+        if (!TryApply(document, edits, out edited, out var paths, out errors))
+        {
+            return false;
+        }
+        if (!PlanJson.TryRead(edited, out _, out errors))
+        {
+            errors = Named(edits, paths, errors);
+            edited = null;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The problems of an edited plan, each one at a figure that an edit changed named as that edit: its field
+    /// (<see cref="Field"/>), and for a value out of the schema's bounds the platform's rule with its figures — value,
+    /// lower and upper bound (<c>FigureRange</c>), value and lower bound (<c>FigureMinimum</c>), value and upper bound
+    /// (<c>TooLarge</c>). <paramref name="paths"/> are the JSON paths the edits resolved to, in order. Other problems stay
+    /// as the plan names them.
+    /// </summary>
+    public static IReadOnlyList<Domain.Organisations.FieldError> Named(IReadOnlyList<PlanEdit> edits, IReadOnlyList<string> paths,
+        IReadOnlyList<Domain.Organisations.FieldError> problems)
+    {
+        ArgumentNullException.ThrowIfNull(edits);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(problems);
+        var named = new List<Domain.Organisations.FieldError>();
+        foreach (var problem in problems)
+        {
+            // The last edit of a figure is the one whose value the plan holds.
+            var at = -1;
+            for (var i = 0; i < Math.Min(edits.Count, paths.Count); i++)
+            {
+                if (problem.Field == paths[i] || problem.Field.StartsWith(paths[i] + ".", StringComparison.Ordinal))
+                {
+                    at = i;
+                }
+            }
+            named.Add(at < 0 ? problem : AsEdit(edits[at], paths[at], problem));
+        }
+        return named;
+    }
+
+    private static Domain.Organisations.FieldError AsEdit(PlanEdit edit, string path, Domain.Organisations.FieldError problem)
+    {
+        var field = edit.Field ?? edit.Target;
+        var value = edit.Value.ToString(CultureInfo.InvariantCulture);
+        if (problem is not { Rule: "minimum" or "maximum", Figures: [var low, var high] })
+        {
+            return problem with { Field = field, Message = $"{field}: {problem.Message}" };
+        }
+        var (rule, figures, says) = (low.Length > 0, high.Length > 0) switch
+        {
+            (true, true) => ("FigureRange", new[] { value, low, high }, $"{value} is outside the allowed range, {low} to {high}"),
+            (true, false) => ("FigureMinimum", new[] { value, low }, $"{value} is less than {low}, the least allowed"),
+            _ => ("TooLarge", new[] { value, high }, $"{value} is more than {high}, the largest allowed"),
+        };
+        return new Domain.Organisations.FieldError(field, rule, $"{field} ({path}): {says}") { Figures = figures };
+    }
+
+    /// <summary>The JSON path of the figure <paramref name="target"/> names in <paramref name="document"/>; null when none.</summary>
+    public static string? PathOf(string document, string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return JsonNode.Parse(document) is JsonObject root && Resolve(root, target.Trim()) is JsonObject figure && figure["value"] is not null
+            ? figure.GetPath()
+            : null;
     }
 
     private static JsonNode? Resolve(JsonObject root, string target)

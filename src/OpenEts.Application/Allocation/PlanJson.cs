@@ -29,6 +29,8 @@ public static class PlanJson
 
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(SchemaTextLazy.Value));
 
+    private static readonly Lazy<JsonNode> SchemaNode = new(() => JsonNode.Parse(SchemaTextLazy.Value)!);
+
     // One options object for every evaluation: JsonSchema.Net 7 rebuilds a schema's cached constraints when it is given
     // options it has not seen, and two plans checked at once with options of their own could each see the other's half-
     // built constraints and pass an invalid plan (json-everything issue 929; seen here as a negative benchmark accepted
@@ -113,10 +115,29 @@ public static class PlanJson
                 {
                     continue;
                 }
-                problems.Add(new FieldError(path, keyword, $"{path}: {message}"));
+                problems.Add(new FieldError(path, keyword, $"{path}: {message}") { Figures = Bounds(keyword, detail.SchemaLocation) });
             }
         }
-        return problems.Count > 0 ? [.. problems.Distinct()] : [new FieldError("$", "schema", "$: the document does not match the plan schema")];
+        return problems.Count > 0 ? [.. problems.DistinctBy(p => (p.Field, p.Rule, p.Message))] : [new FieldError("$", "schema", "$: the document does not match the plan schema")];
+    }
+
+    // A broken minimum or maximum carries the bounds of its figure, lower then upper ("" for none), so that the plan
+    // editor can say both (a free share is from 0 to 1); other keywords carry none.
+    private static IReadOnlyList<string> Bounds(string keyword, Uri location)
+    {
+        if (keyword is not ("minimum" or "maximum"))
+        {
+            return [];
+        }
+        JsonNode? schema = SchemaNode.Value;
+        foreach (var raw in Uri.UnescapeDataString(location.Fragment.TrimStart('#')).Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            schema = schema is JsonObject o ? o[segment] : null;
+        }
+        return schema is JsonObject bounds
+            ? [bounds["minimum"]?.ToJsonString() ?? "", bounds["maximum"]?.ToJsonString() ?? ""]
+            : [];
     }
 
     private static string Resource(string name)

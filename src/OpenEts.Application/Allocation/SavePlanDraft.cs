@@ -49,7 +49,7 @@ public sealed record SavePlanDraft(string PlanId, int Version, IReadOnlyList<Pla
             }
             else
             {
-                edits.Add(new PlanEdit(e.Path.Trim(), e.Value.Value, e.Source.Trim()));
+                edits.Add(new PlanEdit(e.Path.Trim(), e.Value.Value, e.Source.Trim()) { Field = $"edits[{i}].value" });
             }
         }
         if (given.Count == 0)
@@ -76,7 +76,7 @@ public sealed record SavePlanDraft(string PlanId, int Version, IReadOnlyList<Pla
             return AllocationDecision.Refuse.Of("NotNewest", "version",
                 $"plan {PlanId} v{Version} is approved and v{newest.Version} is newer: revise v{newest.Version}", RefusalKind.Conflict);
         }
-        if (!PlanEdit.TryApply(stored.Document, Edits, out var edited, out var errors) || !PlanJson.TryRead(edited, out _, out errors))
+        if (!PlanEdit.TryApplyAndRead(stored.Document, Edits, out var edited, out var errors))
         {
             return new AllocationDecision.Fail(errors);
         }

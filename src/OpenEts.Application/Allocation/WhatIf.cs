@@ -39,6 +39,7 @@ public static class WhatIf
         }
         if (!PlanCache.TryRead(changedDocument, out var changed, out errors))
         {
+            errors = PlanEdit.Named(edits, paths, errors);
             return false;
         }
         WhatIfRow[] rows;

@@ -6,6 +6,7 @@ using OpenEts.Application.Registry;
 using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
+using OpenEts.Server.Pages.Allocation;
 
 namespace OpenEts.Server.Api;
 
@@ -81,11 +82,20 @@ internal static class AllocationEndpoints
         AllocationCommandHandler handler, CancellationToken ct) =>
         RunAsync(ImportPlan.TryParse(new ImportPlan.Form(input.Document), out var command, out var errors), command, errors, http, handler, ct);
 
-    private static Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult, NotFound>> EditAsync(string plan, int version, EditsInput input,
-        HttpContext http, AllocationCommandHandler handler, CancellationToken ct) =>
-        RunAsync(SavePlanDraft.TryParse(new SavePlanDraft.Form(plan, version,
-            [.. input.Edits.Select(e => new SavePlanDraft.EditForm(e.Path, e.Value, e.Source))]), out var command, out var errors),
-            command, errors, http, handler, ct);
+    // A refused edit is named by its place in the request and its figure in the plan's words (第 1 个新数值（电力 · 免费配额比例）).
+    private static async Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult, NotFound>> EditAsync(string plan, int version,
+        EditsInput input, HttpContext http, AllocationCommandHandler handler, AllocationQueries queries, CancellationToken ct)
+    {
+        var edits = input.Edits.Select(e => new SavePlanDraft.EditForm(e.Path, e.Value, e.Source)).ToList();
+        if (!SavePlanDraft.TryParse(new SavePlanDraft.Form(plan, version, edits), out var command, out var errors))
+        {
+            return Problems.Fields(errors);
+        }
+        var outcome = await handler.HandleAsync(http.User.Actor(), command, ct).ConfigureAwait(false);
+        return outcome is AllocationCommandOutcome.Invalid invalid && await queries.PlanAsync(plan, version, ct).ConfigureAwait(false) is { } stored
+            ? Problems.Fields(invalid.Errors, describe: e => PlanEditText.Describe(e, stored, [.. edits.Select(x => x.Path)]))
+            : ToHttp(outcome);
+    }
 
     private static Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult, NotFound>> ApproveAsync(string plan, int version,
         HttpContext http, AllocationCommandHandler handler, CancellationToken ct) =>
@@ -101,7 +111,7 @@ internal static class AllocationEndpoints
             {
                 return Problems.Fields([new FieldError($"set[{i}]", "SetFigure", reason)]);
             }
-            edits.Add(edit);
+            edits.Add(edit with { Field = $"set[{i}]" });
         }
         var (result, errors) = await queries.WhatIfAsync(http.User.Actor(), input.Plan, input.Version, input.Year, edits, null, ct).ConfigureAwait(false);
         return result is null ? Problems.Fields(errors) : TypedResults.Ok(AllocationViews.WhatIfView.From(result));

@@ -10,7 +10,8 @@ namespace OpenEts.Server.Api;
 /// JSON), <c>Json.UnknownField</c>, <c>Json.DuplicateKey</c>, <c>Json.Null</c> (null where a value is required),
 /// <c>Json.Required</c> (a field left out), <c>Json.Type</c> (a value of the wrong kind: a string for a number, 1.5 for
 /// a whole number, a date that is not a date), <c>Json.TooLarge</c> (a number beyond the field's range: 2^63 for a whole
-/// number, 1e30 for a decimal; named with its array positions, <c>readings[2].value</c>).
+/// number, 1e30 for a decimal). A field inside a list is named with its position (<c>lines[2].amount</c>,
+/// <c>readings[2].value</c>), as the use cases name it.
 /// </summary>
 /// <remarks>
 /// The serializer does the reading, with the API's strict options; this only names what it refused. The path of its
@@ -29,27 +30,29 @@ internal static class JsonBodyErrors
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(options);
         var path = Segments(exception.Path);
-        var field = FieldName(path);
         if (exception.InnerException is JsonException)
         {
-            return [new FieldError(field, "Json.Syntax", $"{field}: the body is not valid JSON (line {exception.LineNumber + 1}, "
+            var name = FieldName(path);
+            return [new FieldError(name, "Json.Syntax", $"{name}: the body is not valid JSON (line {exception.LineNumber + 1}, "
                 + $"byte {exception.BytePositionInLine + 1})")];
         }
         var (parent, member, target) = Resolve(requestType, options, path);
         var element = Locate(body, path, options, out var occurrences);
+        // A value the body gave is named with its array positions (lines[2].amount), as the use cases name a bad value in a
+        // list, so that the sender of a report's lines or a batch's rows finds it.
+        var at = Located(path);
         if (exception.InnerException is FormatException or InvalidOperationException)
         {
             if (element is { ValueKind: JsonValueKind.Number } number && TooLarge(number, target))
             {
-                // A number the field cannot hold: said so, at its row (readings[2].value), so a batch's sender finds it.
-                var at = Located(path);
                 var text = number.GetRawText();
                 return [new FieldError(at, "Json.TooLarge", $"{at}: {text} is too large (expected {Expected(target)})") { Figures = [text] }];
             }
             return element is { ValueKind: JsonValueKind.Null }
-                ? [new FieldError(field, "Json.Null", $"{field}: may not be null (expected {Expected(target)})")]
-                : [TypeError(field, target, element)];
+                ? [new FieldError(at, "Json.Null", $"{at}: may not be null (expected {Expected(target)})")]
+                : [TypeError(at, FieldName(path), target, element)];
         }
+        var field = at;
         if (path.Count > 0 && path[^1] is string && parent?.Kind == JsonTypeInfoKind.Object && member is null)
         {
             var known = string.Join(", ", parent.Properties.Select(p => p.Name));
@@ -72,14 +75,14 @@ internal static class JsonBodyErrors
                 return [.. missing.Select(p => new FieldError(prefix + p.Name, "Json.Required", $"{prefix}{p.Name} is required"))];
             }
         }
-        return [TypeError(field, target, element)];
+        return [TypeError(field, FieldName(path), target, element)];
     }
 
     // A value of the wrong kind; an array where one string belongs said so (a list field of the API written as text, such
-    // as a partner's behaviours "walking,cycling", is easily sent as a JSON array).
-    private static FieldError TypeError(string field, JsonTypeInfo? target, JsonElement? element) =>
+    // as a partner's behaviours "walking,cycling", is easily sent as a JSON array), named by the field (the array is all of it).
+    private static FieldError TypeError(string field, string name, JsonTypeInfo? target, JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Array } && target?.Type == typeof(string)
-            ? new FieldError(field, "Json.ArrayForText", $"{field}: expected one string, not an array (a list here is one string, items separated by commas)")
+            ? new FieldError(name, "Json.ArrayForText", $"{name}: expected one string, not an array (a list here is one string, items separated by commas)")
             : new FieldError(field, "Json.Type", $"{field}: expected {Expected(target)}");
 
     // "$.serials.first" → ["serials", "first"]; "$.representatives[1]" → ["representatives", 1]; "$['odd name']" → ["odd name"].
@@ -120,7 +123,8 @@ internal static class JsonBodyErrors
         return segments;
     }
 
-    // The field as the API's errors name it: the member names, dotted; array positions left out (representatives, not representatives[1]).
+    // The field by its member names, dotted, array positions left out (representatives, not representatives[1]): a body
+    // that is not JSON, or an array given for one string.
     private static string FieldName(List<object> path)
     {
         var names = path.OfType<string>().Select(Printable).ToList();

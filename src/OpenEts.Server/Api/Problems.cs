@@ -19,13 +19,14 @@ internal static class Problems
 
     /// <summary>
     /// 400 with <c>errors</c> (messages by field) and <c>rules</c> (field, rule, message each); <c>field</c> and
-    /// <c>rule</c> name the first, as a refusal's do.
+    /// <c>rule</c> name the first, as a refusal's do. <paramref name="describe"/> words a message where the endpoint knows
+    /// the field better than the resources (a plan edit's figure in the plan's words).
     /// </summary>
-    public static ValidationProblem Fields(IReadOnlyList<FieldError> errors, string? title = null)
+    public static ValidationProblem Fields(IReadOnlyList<FieldError> errors, string? title = null, Func<FieldError, string>? describe = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         // Messages and title in the request's language (Accept-Language); field and rule stay language-neutral.
-        errors = [.. errors.Select(e => e with { Message = RuleText.Field(e) })];
+        errors = [.. errors.Select(e => e with { Message = describe?.Invoke(e) ?? RuleText.Field(e) })];
         title ??= Text.T("problem.invalid");
         var extensions = new Dictionary<string, object?>
         {

@@ -32,6 +32,22 @@ internal static partial class RuleText
         return Message(error.Field, error.Rule, error.Message, error.Figures, registryFirst: false, label);
     }
 
+    /// <summary>
+    /// A field error's message, its field named <paramref name="label"/>, from the resources in either language when the
+    /// error carries its figures (a plan figure out of its bounds: <c>Power · free share: 1.5 is outside the allowed range,
+    /// 0 to 1.</c>); otherwise as <see cref="Field(FieldError, string)"/>. For a label that says more than the use case's
+    /// English sentence can (the plan's own words for a figure).
+    /// </summary>
+    public static string Stated(FieldError error, string label)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (!Text.IsEnglish || error.Figures.Count == 0)
+        {
+            return Field(error, label);
+        }
+        return RuleOf(error.Field, error.Rule, error.Figures, registryFirst: false) is { } text ? label + Text.T("colon") + text : error.Message;
+    }
+
     /// <summary>A bad cell of an imported file.</summary>
     public static string Row(RowError error)
     {

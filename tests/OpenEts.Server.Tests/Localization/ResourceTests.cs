@@ -77,6 +77,8 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "Number",
         // A value in a page's address outside what the page can show (Localization/Unbound.OutOfRange).
         "OutOfRange",
+        // A plan figure the editor or a what-if sets outside the schema's bounds (Application/Allocation/PlanEdit).
+        "FigureRange", "FigureMinimum",
         // Exchange one-way auctions (单向竞价).
         "UnknownAuction", "AuctionWindow", "AuctionReserve", "AuctionMinimumBid", "OwnAuction", "AuctionNotOver", "AuctionAlreadyClosed", "AuctionOpensBeforeNow",
         "AuctionWindowTooLong", "DateRange",

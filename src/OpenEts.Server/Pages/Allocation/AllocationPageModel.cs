@@ -29,6 +29,9 @@ public abstract class AllocationPageModel : PageModel
         IReadOnlyList<FieldError> errors, CancellationToken ct) =>
         Record(parsed && run is not null ? await handler.HandleAsync(User.Actor(), run, ct) : new AllocationCommandOutcome.Invalid(errors));
 
+    /// <summary>Where a field error is shown: at its field, or where the page shows what the field names (a plan edit's row).</summary>
+    protected virtual FieldError Place(FieldError error) => error;
+
     /// <summary>A field error's message; a page that shows a plan names a figure's path by the plan's own words.</summary>
     protected virtual string Describe(FieldError error) => RuleText.Field(error);
 
@@ -37,7 +40,7 @@ public abstract class AllocationPageModel : PageModel
         switch (outcome)
         {
             case AllocationCommandOutcome.Invalid invalid:
-                foreach (var e in invalid.Errors)
+                foreach (var e in invalid.Errors.Select(Place))
                 {
                     Errors.TryAdd(e.Field, Describe(e));
                 }

@@ -36,6 +36,8 @@ public sealed class PlanModel(AllocationQueries queries, AllocationCommandHandle
 
     public string? Done { get; private set; }
 
+    private List<SavePlanDraft.EditForm> _edits = [];
+
     public bool IsRegulator => User.Actor().Role == Role.Regulator;
 
     /// <summary>What the regulator typed for the figure at <paramref name="path"/>: shown again when the save is refused.</summary>
@@ -66,10 +68,11 @@ public sealed class PlanModel(AllocationQueries queries, AllocationCommandHandle
         // Only the rows the regulator filled in are edits; the others stay as they are.
         var edits = Paths.Select((p, i) => new SavePlanDraft.EditForm(p, Values.ElementAtOrDefault(i), Sources.ElementAtOrDefault(i)))
             .Where(e => e.Value is not null || !string.IsNullOrWhiteSpace(e.Source)).ToList();
+        _edits = edits;
         var parsed = SavePlanDraft.TryParse(new SavePlanDraft.Form(Id, Version, edits), out var command, out var errors);
         // Read before the save, so that a refusal names each figure by the plan's words; a refused save changes nothing.
         Stored = Id is null ? null : await queries.PlanAsync(Id, Version, ct);
-        if (await SendAsync(plans, parsed, command, [.. errors.Select(e => NextToRow(e, edits))], ct)
+        if (await SendAsync(plans, parsed, command, errors, ct)
             is AllocationCommandOutcome.Completed { Plan: { } saved })
         {
             return Redirect($"/Allocation/Plan?id={saved.PlanId}&version={saved.Version}&done=saved");
@@ -80,11 +83,13 @@ public sealed class PlanModel(AllocationQueries queries, AllocationCommandHandle
     /// <summary>A figure's path in the plan's words (行业 · 产品 · 参数).</summary>
     public string Label(string path) => AllocationLabels.Path(Stored?.Plan, path);
 
-    protected override string Describe(FieldError error) =>
-        error.Field.StartsWith('$') ? RuleText.Field(error, Label(error.Field)) : base.Describe(error);
+    protected override FieldError Place(FieldError error) => NextToRow(error, _edits);
 
-    // The use case names an edit by its place in the list it was given (edits[2].source); the page shows the error
-    // next to that figure's row, named by the figure's path, as the errors of applying an edit are.
+    protected override string Describe(FieldError error) =>
+        error.Field.StartsWith('$') ? RuleText.Stated(error, Label(error.Field)) : base.Describe(error);
+
+    // The use case names an edit by its place in the list it was given (edits[2].source, edits[0].value for a figure out of
+    // its bounds); the page shows the error next to that figure's row, named by the figure's path in the plan's words.
     private static FieldError NextToRow(FieldError error, IReadOnlyList<SavePlanDraft.EditForm> edits)
     {
         const string prefix = "edits[";

@@ -77,7 +77,7 @@ public sealed class WhatIfModel(AllocationQueries queries, AllocationCommandHand
         {
             if (PlanEdit.TryParse(lines[i], "what-if", out var edit, out var reason))
             {
-                edits.Add(edit);
+                edits.Add(edit with { Field = $"set[{i}]" });
             }
             else
             {
