@@ -14,7 +14,9 @@ internal static class MrvViews
 
     public sealed record LineEmissionView(string LineId, [property: ApiEnum(typeof(SourceKind))] string Kind, decimal Emissions, bool Unconfirmed, FigureView Derivation);
 
-    public sealed record IssueView(string? LineId, string Field, string Rule, [property: ApiEnum(typeof(IssueSeverity))] string Severity, string Message, string Key);
+    /// <param name="LineIndex">The position (from 0) in the request's lines of the line the issue is about, or null for the report as a whole: two lines that share an id are told apart by it.</param>
+    public sealed record IssueView(string? LineId, string Field, string Rule, [property: ApiEnum(typeof(IssueSeverity))] string Severity, string Message, string Key,
+        int? LineIndex);
 
     /// <param name="Total">The exact sum, tCO2.</param>
     /// <param name="TotalTonnes">The total rounded for the report (1 kg; a net export counts as zero).</param>
@@ -101,7 +103,7 @@ internal static class MrvViews
         MrvReview.RestsOnUnconfirmed(c.Total), c.FactorLibraryVersion, c.IsValid,
         [.. c.Lines.Select(l => new LineEmissionView(l.LineId, ApiDocument.EnumName(l.Kind), l.Emissions.Value, MrvReview.RestsOnUnconfirmed(l.Emissions),
             Figure(l.Emissions)))],
-        [.. c.Issues.Select(i => new IssueView(i.LineId, i.Field, i.Rule, ApiDocument.EnumName(i.Severity), i.Message, MrvReview.WarningKey(i)))]);
+        [.. c.Issues.Select(i => new IssueView(i.LineId, i.Field, i.Rule, ApiDocument.EnumName(i.Severity), i.Message, MrvReview.WarningKey(i), i.LineIndex))]);
 
     public static FigureView Figure(Figure f) => f.Source switch
     {

@@ -325,6 +325,33 @@ public sealed class MrvPagesTests(BrowserServer server) : IClassFixture<BrowserS
     }
 
     [Fact]
+    public async Task ReportForm_TwoLinesTypedWithOneId_ShowsTheRepeatsErrorsUnderItAndTheFirstsEmissionsUnderTheFirst()
+    {
+        var page = await server.SignInAsync("cement-b");
+        // 2024: a year no other test of this class files for the cement company.
+        await page.GotoAsync("/Mrv/Edit?year=2024");
+
+        await page.FillAsync("#line-row-0 .line-id", "L1");
+        await page.FillAsync("#line-row-0 .line-material", "raw-coal");
+        await page.FillAsync("#line-row-0 .line-amount", "1000");
+        await page.FillAsync("#line-row-1 .line-id", "L1");
+        await page.FillAsync("#line-row-1 .line-material", "raw-coal");
+        await page.FillAsync("#line-row-1 .line-amount", "-5");
+        await page.Locator("#line-row-1 td.line-note .field-error:has-text('数量不能为负数')").WaitForAsync();
+        var first = await page.Locator("#line-row-0 td.line-note").InnerTextAsync();
+        var repeat = await page.Locator("#line-row-1 td.line-note").InnerTextAsync();
+        var firstEmissions = await page.Locator("#line-row-0 td.emissions").InnerTextAsync();
+        var repeatEmissions = await page.Locator("#line-row-1 td.emissions").InnerTextAsync();
+
+        // Before, both rows showed the first issue found for the id "L1", and the repeat showed the first line's tonnes.
+        Assert.Equal("", first.Trim());
+        Assert.Contains("排放源行编号重复", repeat, StringComparison.Ordinal);
+        Assert.Contains("数量不能为负数", repeat, StringComparison.Ordinal);
+        Assert.Contains("1,900.299", firstEmissions, StringComparison.Ordinal);
+        Assert.Equal("", repeatEmissions.Trim());
+    }
+
+    [Fact]
     public async Task MonitoringPlan_MoreSourcesThanTheBlankRows_AreAddedRowByRowAndSavedInOneGo()
     {
         var page = await server.SignInAsync("cement-b");

@@ -105,23 +105,34 @@
     }
 
     function show(result) {
-        var issues = {};
+        // Each line's issues by its position in the lines sent (two lines may share an id); a line with errors shows
+        // every error (they are why it is left out of the total), else its warnings.
+        var issues = [];
         (result.issues || []).forEach(function (issue) {
-            var known = issue.lineId ? issues[issue.lineId] : undefined;
-            // An error before a warning: the error is why the line is left out of the total.
-            if (issue.lineId && (!known || (known.severity !== 'error' && issue.severity === 'error'))) {
-                issues[issue.lineId] = issue;
+            if (issue.lineIndex === null || issue.lineIndex === undefined) {
+                return;
             }
+            var list = issues[issue.lineIndex] || (issues[issue.lineIndex] = []);
+            list.push(issue);
         });
         var byLine = {};
         result.lines.forEach(function (l) { byLine[l.lineId] = l; });
         var unconfirmedText = form.getAttribute('data-unconfirmed') || '';
+        var shown = {};
         rows().forEach(function (row) {
+            note(row, '', false);
+            row.querySelector('td.emissions').textContent = '';
+        });
+        sent.forEach(function (row, index) {
             var cell = row.querySelector('td.emissions');
-            var line = byLine[cell.getAttribute('data-line')];
+            var id = cell.getAttribute('data-line');
+            // A repeated id's emissions are the first line's: the repeat counts for nothing.
+            var line = shown[id] ? undefined : byLine[id];
+            shown[id] = true;
             cell.textContent = line ? tonnes(line.emissions) : '';
-            var issue = issues[cell.getAttribute('data-line')];
-            note(row, issue ? issueText(issue) : '', issue && issue.severity === 'error');
+            var own = issues[index] || [];
+            var errors = own.filter(function (i) { return i.severity === 'error'; });
+            note(row, (errors.length > 0 ? errors : own).map(issueText).join(' '), errors.length > 0);
             if (line && line.unconfirmed) {
                 var badge = document.createElement('span');
                 badge.className = 'badge unconfirmed';

@@ -36,6 +36,8 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
 #else
         public string LineId { get; set; }
 #endif
+        /// <summary>The lineIndex property</summary>
+        public int? LineIndex { get; set; }
         /// <summary>The message property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -75,6 +77,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
                 { "field", n => { Field = n.GetStringValue(); } },
                 { "key", n => { Key = n.GetStringValue(); } },
                 { "lineId", n => { LineId = n.GetStringValue(); } },
+                { "lineIndex", n => { LineIndex = n.GetIntValue(); } },
                 { "message", n => { Message = n.GetStringValue(); } },
                 { "rule", n => { Rule = n.GetStringValue(); } },
                 { "severity", n => { Severity = n.GetEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsIssueView_severity>(); } },
@@ -90,6 +93,7 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
             writer.WriteStringValue("field", Field);
             writer.WriteStringValue("key", Key);
             writer.WriteStringValue("lineId", LineId);
+            writer.WriteIntValue("lineIndex", LineIndex);
             writer.WriteStringValue("message", Message);
             writer.WriteStringValue("rule", Rule);
             writer.WriteEnumValue<global::OpenEts.Server.Tests.Api.Client.Generated.Models.MrvViewsIssueView_severity>("severity", Severity);
