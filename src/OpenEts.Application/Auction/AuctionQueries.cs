@@ -37,7 +37,7 @@ public sealed class AuctionQueries(IStore store)
                 return null;
             }
             var bids = await s.Auctions.BidsAsync(id).ConfigureAwait(false);
-            var cleared = auction.Status != AuctionStatus.Open;
+            var cleared = auction.Status is not (AuctionStatus.Open or AuctionStatus.Withdrawn);
             var own = actor?.OrganisationId is { } org ? bids.Where(b => b.OrganisationId == org).ToList() : [];
             var all = cleared && actor?.Role is Role.Regulator or Role.Auditor ? bids : [];
             var results = cleared
