@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OpenEts.Server.Tests.Infrastructure;
+using OpenEts.Server.Tests.Pages;
 
 namespace OpenEts.Server.Tests.Exchange;
 
@@ -30,7 +31,7 @@ public sealed class AllowanceAuctionWithdrawApiTests(ServerFactory server) : ICl
         using var bid = await cement.PostAsJsonAsync($"/api/v1/auctions/{id}/bids",
             new { account = "GD-HOLD-CEMENT", tonnes = 5_000, price = 17.00m, idempotencyKey = "withdraw-auction-bid" }, Ct);
         var reserved = await AvailableAsync(cement);
-        var open = System.Net.WebUtility.HtmlDecode(await regulator.GetStringAsync($"/Auctions/Detail/{id}", Ct));
+        var open = WebUtility.HtmlDecode(await regulator.GetStringAsync($"/Auctions/Detail/{id}", Ct));
         var bidderPage = await cement.GetStringAsync($"/Auctions/Detail/{id}", Ct);
 
         using var forbidden = await cement.PostAsJsonAsync($"/api/v1/auctions/{id}/withdraw", new { reason = "x" }, Ct);
@@ -41,7 +42,7 @@ public sealed class AllowanceAuctionWithdrawApiTests(ServerFactory server) : ICl
         server.Clock.Advance(TimeSpan.FromMinutes(31));
         using var closed = await regulator.PostAsJsonAsync($"/api/v1/auctions/{id}/close", new { }, Ct);
         var auction = (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/auctions/{id}", Ct)).GetProperty("auction");
-        var page = System.Net.WebUtility.HtmlDecode(await regulator.GetStringAsync($"/Auctions/Detail/{id}", Ct));
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync($"/Auctions/Detail/{id}", Ct));
         // Every tonne the issuance account holds, the demo's own open auction's aside, is offered again.
         using var again = await AllowanceAuctionApi.AnnounceAsync(server, regulator, 600_000 - 10_000, "withdraw-auction-again", Ct);
         var journal = await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?subject=auction/{id}", Ct);
@@ -68,5 +69,19 @@ public sealed class AllowanceAuctionWithdrawApiTests(ServerFactory server) : ICl
         Assert.DoesNotContain("id=\"close-auction\"", page, StringComparison.Ordinal);
         Assert.True(again.IsSuccessStatusCode, await again.Content.ReadAsStringAsync(Ct));
         Assert.Contains("auction.withdrawn", journal.ToString(), StringComparison.Ordinal);
+
+        // The page's form: a company's post is refused and leaves the auction open; the regulator's withdraws it.
+        var againId = (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+        PageForm Withdraw(string user) => new("Withdraw", user, $"/Auctions/Detail/{againId}?handler=Withdraw", "unused", [new("Reason", "公告有误")]);
+        var byCompany = await (await PageSession.SignInAsync(server, "cement-a")).PostAsync(Withdraw("cement-a"), null);
+        var stillOpen = (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/auctions/{againId}", Ct)).GetProperty("auction");
+        var byRegulator = await (await PageSession.SignInAsync(server, "regulator")).PostAsync(Withdraw("regulator"), null);
+        var done = WebUtility.HtmlDecode(await regulator.GetStringAsync(byRegulator.Location!, Ct));
+
+        Assert.NotEqual(HttpStatusCode.Redirect, byCompany.Status);
+        Assert.Equal("open", stillOpen.GetProperty("status").GetString(), ignoreCase: true);
+        Assert.Equal(HttpStatusCode.Redirect, byRegulator.Status);
+        Assert.Contains("拍卖已撤销：各报价冻结的资金已全部解冻。", done, StringComparison.Ordinal);
+        Assert.Contains("<td id=\"auction-failure\">公告有误</td>", done, StringComparison.Ordinal);
     }
 }
