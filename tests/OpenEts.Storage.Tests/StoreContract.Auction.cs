@@ -96,6 +96,33 @@ public abstract partial class StoreContract<TDb>
     }
 
     [Fact]
+    public async Task Auction_WithdrawnBeforeItsClose_ReleasesEveryBidsCashAndIsStoredWithdrawn()
+    {
+        await using var m = await AuctionMarketAsync(Db);
+        await m.DepositAsync("cement-a", 1_000_000m);
+        var id = await AnnounceAsync(m);
+        Assert.IsType<CashCommandOutcome.Completed>(await m.BidAsync("cement-a", id, "GD-HOLD-CEMENT", 30_000, 17.00m, "w-cement"));
+        var reserved = (await m.CashOfAsync("cement-a")).Reserved;
+        var regulator = await m.ActorOf("regulator");
+
+        var withdrawn = await m.Auctions.WithdrawAsync(regulator, new WithdrawAuction(id, "市场异常"), Ct);
+        var again = await m.Auctions.WithdrawAsync(regulator, new WithdrawAuction(id, null), Ct);
+        var bid = await m.BidAsync("cement-a", id, "GD-HOLD-CEMENT", 30_000, 17.00m, "w-cement-2");
+        m.Clock.Now = AuctionOpens.AddHours(1);
+        var closed = await m.Auctions.CloseAsync(regulator, id, Ct);
+        var stored = await m.Store.ReadAsync(s => s.Auctions.FindAuctionAsync(id), Ct);
+
+        Assert.Equal(510_000m, reserved);
+        Assert.Equal("auction.withdrawn", Assert.IsType<CashCommandOutcome.Completed>(withdrawn).Event);
+        Assert.True(Assert.IsType<CashCommandOutcome.Completed>(again).Duplicate);
+        Assert.Equal((1_000_000m, 0m), ((await m.CashOfAsync("cement-a")).Balance, (await m.CashOfAsync("cement-a")).Reserved));
+        Assert.Equal("AuctionWithdrawn", Assert.IsType<CashCommandOutcome.Refused>(bid).Rule);
+        Assert.Equal("AuctionWithdrawn", Assert.IsType<CashCommandOutcome.Refused>(closed).Rule);
+        Assert.Equal((AuctionStatus.Withdrawn, "市场异常", 0L), (stored!.Status, stored.Failure, stored.SoldTonnes));
+        Assert.Equal(0L, await m.Store.ReadAsync(s => AuctionQueries.OfferedAsync(s, DemoRegistry.Allowances), Ct));
+    }
+
+    [Fact]
     public async Task Auction_AnnounceBidClose_DeliversEachAwardAndChargesTheClearingPriceOnce()
     {
         await using var m = await AuctionMarketAsync(Db);

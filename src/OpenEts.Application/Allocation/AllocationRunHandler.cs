@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenEts.Application.Auction;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Mrv;
 using OpenEts.Application.Organisations;
@@ -12,7 +13,8 @@ namespace OpenEts.Application.Allocation;
 
 /// <summary>
 /// Runs pre-allocation and the true-up. Inputs come only from <see cref="MrvQueries"/>; units move only through the
-/// registry's use cases (<see cref="IssueUnits"/> for what the issuance account lacks within the plan's cap,
+/// registry's use cases (<see cref="IssueUnits"/> for what the issuance account lacks within the plan's cap, the
+/// volume the auctions still open offer of it not counted as held (<see cref="AuctionQueries.OfferedAsync"/>),
 /// <see cref="AllocateUnits"/> to issue, <see cref="CorrectUnits"/> to withdraw), each journalled by the registry with a
 /// key made of the jurisdiction, year, stage and entity, so that a repeated run cannot move units twice. Each entity's
 /// result is then stored with its calculation and the run is journalled (<c>allocation.pre-allocated</c>,
@@ -100,14 +102,23 @@ public sealed class AllocationRunHandler(IStore store, MrvQueries mrv, Organisat
         }
         var needed = todo.Sum(t => Math.Max(0, t.Movement));
         var held = await registry.QueryAsync((l, _) => l.QuantityHeld(issuanceAccount, unitClass).Value, ct).ConfigureAwait(false);
-        if (needed > held)
+        // The auctions still open are delivered from the issuance account at their close: what they offer is not the run's
+        // to draw on, or the auction fails at its close and releases every bid.
+        var offered = await store.ReadAsync(s => AuctionQueries.OfferedAsync(s, unitClass), ct).ConfigureAwait(false);
+        var free = Math.Max(0, held - offered);
+        if (needed > free)
         {
-            var issue = needed - held;
+            var issue = needed - free;
             var issued = await registry.QueryAsync((l, _) => l.TotalIssued(unitClass).Value, ct).ConfigureAwait(false);
             if (plan.Cap is { } cap && issued + issue > cap.Covered.For(run.Year))
             {
-                return AllocationCommandOutcome.Refused.Of("CapExceeded", "year",
-                    $"issuing {issue} more {unitClass} would pass the plan's cap for covered entities ({cap.Covered.For(run.Year)} t)", RefusalKind.Conflict);
+                var limit = cap.Covered.For(run.Year);
+                return offered > 0 && issued + Math.Max(0, needed - held) <= limit
+                    ? AllocationCommandOutcome.Refused.Of("AuctionVolumeHeld", "year",
+                        $"the issuance account holds {held:N0} t of {unitClass}, {offered:N0} t of it offered by auctions still open; the run needs {needed:N0} t, and issuing the {issue:N0} t it lacks would pass the plan's cap for covered entities ({limit:N0} t)",
+                        RefusalKind.Conflict)
+                    : AllocationCommandOutcome.Refused.Of("CapExceeded", "year",
+                        $"issuing {issue} more {unitClass} would pass the plan's cap for covered entities ({limit} t)", RefusalKind.Conflict);
             }
             var command = new IssueUnits(unitClass, AllowanceCount.From(issue), Key(run, "issue-" + issued.ToString(CultureInfo.InvariantCulture)));
             if (await units.HandleAsync(actor, command, ct).ConfigureAwait(false) is not RegistryCommandOutcome.Completed)

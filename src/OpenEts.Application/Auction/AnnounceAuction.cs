@@ -138,8 +138,7 @@ public sealed record AnnounceAuction(
         {
             // The winners are allocated from the issuance account at the close: more than it holds, less what the auctions
             // still open offer of it (a second auction of the same tonnes), could never be delivered.
-            var offered = (await work.Session.Auctions.ListAuctionsAsync().ConfigureAwait(false))
-                .Where(a => a.Status == AuctionStatus.Open && a.Class == Class).Sum(a => a.VolumeTonnes);
+            var offered = await AuctionQueries.OfferedAsync(work.Session, Class).ConfigureAwait(false);
             if (VolumeTonnes > held - offered)
             {
                 return CashCommandOutcome.Refused.Of("AuctionVolume", "volume",

@@ -5,6 +5,7 @@ using OpenEts.Domain.Allocation.Auction;
 using OpenEts.Domain.Cash;
 using OpenEts.Domain.Exchange.MarketData;
 using OpenEts.Domain.Identity;
+using OpenEts.Domain.Registry;
 
 namespace OpenEts.Application.Auction;
 
@@ -36,7 +37,7 @@ public sealed class AuctionQueries(IStore store)
                 return null;
             }
             var bids = await s.Auctions.BidsAsync(id).ConfigureAwait(false);
-            var cleared = auction.Status != AuctionStatus.Open;
+            var cleared = auction.Status is not (AuctionStatus.Open or AuctionStatus.Withdrawn);
             var own = actor?.OrganisationId is { } org ? bids.Where(b => b.OrganisationId == org).ToList() : [];
             var all = cleared && actor?.Role is Role.Regulator or Role.Auditor ? bids : [];
             var results = cleared
@@ -48,6 +49,18 @@ public sealed class AuctionQueries(IStore store)
                 : null;
             return (AuctionDetail?)new AuctionDetail(auction, results, own, all);
         }, ct);
+
+    /// <summary>
+    /// What the auctions still open offer of <paramref name="unitClass"/>, read in <paramref name="s"/>'s transaction: the
+    /// tonnes of the issuance account their winners are allocated from at the close, so spoken for until then (an
+    /// announcement, and an allocation run that draws on the issuance account, leave them there).
+    /// </summary>
+    public static async Task<long> OfferedAsync(IStoreSession s, UnitClass unitClass)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return (await s.Auctions.ListAuctionsAsync().ConfigureAwait(false))
+            .Where(a => a.Status == AuctionStatus.Open && a.Class == unitClass).Sum(a => a.VolumeTonnes);
+    }
 
     /// <summary>
     /// The allowance auctions settled from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) that

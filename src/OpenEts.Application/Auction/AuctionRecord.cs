@@ -35,7 +35,10 @@ public sealed record AuctionRecord(
     /// <summary>When every award was delivered.</summary>
     public DateTimeOffset? SettledAt { get; init; }
 
-    /// <summary>Why its close could not deliver, when <see cref="AuctionStatus.Failed"/>; null otherwise.</summary>
+    /// <summary>
+    /// Why its close could not deliver, when <see cref="AuctionStatus.Failed"/>; why the regulator withdrew it (null when no
+    /// reason was given), when <see cref="AuctionStatus.Withdrawn"/>; null otherwise.
+    /// </summary>
     public string? Failure { get; init; }
 
     /// <summary>The idempotency key it was announced with.</summary>

@@ -77,7 +77,22 @@ public sealed class AuctionService(
         {
             outcome = await exchange.HandleAsync(actor, new FailAuction(auction, refused.Message), clock.GetUtcNow(), ct).ConfigureAwait(false);
         }
-        return outcome switch
+        return Map(outcome, auction);
+    }
+
+    /// <summary>
+    /// Withdraws an auction not yet closed (撤销拍卖, <see cref="WithdrawAuction"/>) on the exchange, whose cash ledger releases
+    /// every bid's reservation in the same transaction.
+    /// </summary>
+    public async Task<CashCommandOutcome> WithdrawAsync(Actor actor, WithdrawAuction command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        return Map(await exchange.HandleAsync(actor, command, clock.GetUtcNow(), ct).ConfigureAwait(false), command.Auction);
+    }
+
+    private static CashCommandOutcome Map(ExchangeOutcome outcome, long auction) =>
+        outcome switch
         {
             ExchangeOutcome.Completed c => new CashCommandOutcome.Completed(c.Event, auction, c.Duplicate),
             ExchangeOutcome.Refused { Rule: ExchangeRule.UnknownAuction } => new CashCommandOutcome.NotFound("auction"),
@@ -86,9 +101,8 @@ public sealed class AuctionService(
             {
                 Figures = r.Figures,
             },
-            ExchangeOutcome.Refused r => new CashCommandOutcome.Refused(r.Rule.ToString(), r.Field, r.Message, r.Kind),
+            ExchangeOutcome.Refused r => new CashCommandOutcome.Refused(r.Rule.ToString(), r.Field, r.Message, r.Kind) { Figures = r.Figures },
             ExchangeOutcome.Forbidden f => new CashCommandOutcome.Forbidden(f.Allowed),
             _ => throw new UnreachableException(),
         };
-    }
 }

@@ -17,4 +17,10 @@ public enum AuctionStatus
     /// winner's holding account closed): nothing was paid or delivered, every bid's cash was released; the reason is kept.
     /// </summary>
     Failed,
+
+    /// <summary>
+    /// Withdrawn by the regulator before its close (撤销拍卖, <see cref="WithdrawAuction"/>): nothing was sold, every bid's cash
+    /// was released, its volume is no longer offered; it takes no bid and is not closed.
+    /// </summary>
+    Withdrawn,
 }

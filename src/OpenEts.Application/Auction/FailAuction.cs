@@ -35,6 +35,20 @@ internal sealed record FailAuction(long Auction, string Reason) : IExchangeComma
         {
             return new ExchangeOutcome.Refused(ExchangeRule.DeliveryRefused, "auction", Reason, RefusalKind.Conflict);
         }
+        var bids = await ReleaseBidsAsync(work, auction).ConfigureAwait(false);
+        await s.Auctions.UpdateAuctionAsync(auction with { Status = AuctionStatus.Failed, SoldTonnes = 0, ClearedAt = work.Now, Failure = Reason })
+            .ConfigureAwait(false);
+        await work.JournalAsync(Kind, subject, new { auction = auction.Id, reason = Reason, released = bids.Count }).ConfigureAwait(false);
+        return new ExchangeOutcome.Completed(Kind, subject, false, null, []);
+    }
+
+    /// <summary>
+    /// Releases every bid's cash reservation of <paramref name="auction"/> and stores its bids unawarded (an auction that
+    /// ends without a sale: failed or withdrawn); returns the bids as they were.
+    /// </summary>
+    internal static async Task<IReadOnlyList<AuctionBid>> ReleaseBidsAsync(ExchangeWork work, AuctionRecord auction)
+    {
+        var s = work.Session;
         var bids = await s.Auctions.BidsAsync(auction.Id).ConfigureAwait(false);
         var updated = new List<AuctionBid>(bids.Count);
         foreach (var bid in bids)
@@ -48,9 +62,6 @@ internal sealed record FailAuction(long Auction, string Reason) : IExchangeComma
             updated.Add(bid with { Awarded = 0, Delivered = true });
         }
         await s.Auctions.UpdateBidsAsync(updated).ConfigureAwait(false);
-        await s.Auctions.UpdateAuctionAsync(auction with { Status = AuctionStatus.Failed, SoldTonnes = 0, ClearedAt = work.Now, Failure = Reason })
-            .ConfigureAwait(false);
-        await work.JournalAsync(Kind, subject, new { auction = auction.Id, reason = Reason, released = bids.Count }).ConfigureAwait(false);
-        return new ExchangeOutcome.Completed(Kind, subject, false, null, []);
+        return bids;
     }
 }

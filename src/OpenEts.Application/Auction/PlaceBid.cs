@@ -66,6 +66,11 @@ public sealed record PlaceBid(long Auction, AccountNumber Account, long Tonnes, 
                 : new CashCommandOutcome.Refused(nameof(CashRejection.KeyReused), "idempotencyKey",
                     $"the idempotency key '{Key.Value}' was used for a different bid", RefusalKind.Conflict);
         }
+        if (auction.Status == AuctionStatus.Withdrawn)
+        {
+            return CashCommandOutcome.Refused.Of("AuctionWithdrawn", "auction",
+                $"auction {auction.Id} was withdrawn by the regulator before its close: it takes no bid and is not closed", RefusalKind.Conflict);
+        }
         if (!auction.TakesBidsAt(work.Now))
         {
             return new CashCommandOutcome.Refused("AuctionNotOpen", "auction",

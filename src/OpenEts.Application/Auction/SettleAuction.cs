@@ -56,6 +56,11 @@ internal sealed record SettleAuction(long Auction) : IExchangeCommand
         {
             return new ExchangeOutcome.Completed(FailAuction.Kind, subject, true, null, []);
         }
+        if (auction.Status == AuctionStatus.Withdrawn)
+        {
+            return ExchangeOutcome.Refused.Of(ExchangeRule.AuctionWithdrawn, "auction",
+                $"auction {auction.Id} was withdrawn by the regulator before its close: it takes no bid and is not closed", RefusalKind.Conflict);
+        }
         if (auction.Status == AuctionStatus.Open && work.Now < auction.ClosesAt)
         {
             return ExchangeOutcome.Refused.Of(ExchangeRule.AuctionNotOver, "auction",

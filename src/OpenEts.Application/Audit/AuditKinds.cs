@@ -29,7 +29,7 @@ public static class AuditKinds
             "exchange.auction.announced", "exchange.auction.bid", "exchange.auction.bid.withdrawn", "exchange.auction.cleared",
             "exchange.day.closed", "market.statistics.imported", "snapshot.exchange",
         ]),
-        ("auction", ["auction.announced", "auction.bid-placed", "auction.cleared", "auction.settled", "auction.failed"]),
+        ("auction", ["auction.announced", "auction.bid-placed", "auction.cleared", "auction.settled", "auction.failed", "auction.withdrawn"]),
         ("cash", ["cash.deposited", "cash.withdrawn", "cash.fee-paid", "cash.reserved", "cash.released", "cash.settled"]),
         ("allocation", [
             "allocation.plan.saved", "allocation.plan.imported", "allocation.plan.revised", "allocation.plan.approved",

@@ -63,7 +63,10 @@ public sealed partial class ExchangeQueries
             var cash = (await s.Cash.AccountsAsync().ConfigureAwait(false)).Where(c => c.OrganisationId is not null)
                 .ToDictionary(c => c.OrganisationId!.Value);
             return new AccountsOverview(accounts, await HoldersAsync(s, accounts).ConfigureAwait(false),
-                accounts.Where(a => cash.ContainsKey(a.OrganisationId)).ToDictionary(a => a.Id, a => cash[a.OrganisationId]));
+                accounts.Where(a => cash.ContainsKey(a.OrganisationId)).ToDictionary(a => a.Id, a => cash[a.OrganisationId]))
+            {
+                Declined = await DeclinedAsync(s, accounts.Where(a => a.Member is not null && a.State != TradingAccountState.Closed)).ConfigureAwait(false),
+            };
         }, ct).ConfigureAwait(false);
     }
 
@@ -138,28 +141,32 @@ public sealed partial class ExchangeQueries
         {
             return new Dictionary<long, ClientMoveDeclined>();
         }
-        return await store.ReadAsync(async s =>
+        return await store.ReadAsync(async s => await DeclinedAsync(s, await s.Exchange.ClientsOfAsync(own.Id).ConfigureAwait(false))
+            .ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    // The moves of these client accounts whose newest move entry is a member's decline or the client's refusal, by account.
+    private static async Task<IReadOnlyDictionary<long, ClientMoveDeclined>> DeclinedAsync(IStoreSession s, IEnumerable<TradingAccount> clients)
+    {
+        var declined = new Dictionary<long, ClientMoveDeclined>();
+        foreach (var client in clients.Where(c => c.TransferTo is null))
         {
-            var declined = new Dictionary<long, ClientMoveDeclined>();
-            foreach (var client in (await s.Exchange.ClientsOfAsync(own.Id).ConfigureAwait(false)).Where(c => c.TransferTo is null))
+            // Every move's kind starts so: exchange.client.transfer.offered, .confirmed, .refused, .declined, .withdrawn, and exchange.client.transferred.
+            var latest = await s.Journal.PageAsync(new JournalFilter(AccountLifecycle.Subject(client.Id), KindPrefix: "exchange.client.transfer"), 0, 1)
+                .ConfigureAwait(false);
+            if (latest is not [{ Kind: DeclineClientTransfer.Kind or AnswerClientMove.RefusedKind } entry, ..])
             {
-                // Every move's kind starts so: exchange.client.transfer.offered, .confirmed, .refused, .declined, .withdrawn, and exchange.client.transferred.
-                var latest = await s.Journal.PageAsync(new JournalFilter(AccountLifecycle.Subject(client.Id), KindPrefix: "exchange.client.transfer"), 0, 1)
-                    .ConfigureAwait(false);
-                if (latest is not [{ Kind: DeclineClientTransfer.Kind or AnswerClientMove.RefusedKind } entry, ..])
-                {
-                    continue;
-                }
-                using var payload = JsonDocument.Parse(entry.Payload);
-                var to = payload.RootElement.GetProperty("to").GetInt64();
-                var reason = payload.RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
-                var member = await s.Exchange.FindAccountAsync(to).ConfigureAwait(false);
-                var name = member is null ? "" : (await s.Organisations.FindByIdAsync(member.OrganisationId).ConfigureAwait(false))?.Name ?? "";
-                declined[client.Id] = new ClientMoveDeclined(client.Id, to, name, string.IsNullOrWhiteSpace(reason) ? null : reason, entry.At,
-                    entry.Kind == AnswerClientMove.RefusedKind);
+                continue;
             }
-            return (IReadOnlyDictionary<long, ClientMoveDeclined>)declined;
-        }, ct).ConfigureAwait(false);
+            using var payload = JsonDocument.Parse(entry.Payload);
+            var to = payload.RootElement.GetProperty("to").GetInt64();
+            var reason = payload.RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
+            var member = await s.Exchange.FindAccountAsync(to).ConfigureAwait(false);
+            var name = member is null ? "" : (await s.Organisations.FindByIdAsync(member.OrganisationId).ConfigureAwait(false))?.Name ?? "";
+            declined[client.Id] = new ClientMoveDeclined(client.Id, to, name, string.IsNullOrWhiteSpace(reason) ? null : reason, entry.At,
+                entry.Kind == AnswerClientMove.RefusedKind);
+        }
+        return declined;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ using OpenEts.Domain.Registry;
 namespace OpenEts.Cli.Auction;
 
 /// <summary>
-/// <c>ets cash balance|deposit|withdraw …</c> and <c>ets auction list|show|announce|bid|close …</c>: parse → call the cash
+/// <c>ets cash balance|deposit|withdraw …</c> and <c>ets auction list|show|announce|bid|close|withdraw …</c>: parse → call the cash
 /// and auction use cases as the <c>--as</c> user → map the outcome (exit 0 done, 1 refused, 2 usage).
 /// </summary>
 internal static class MarketCommand
@@ -130,6 +130,12 @@ internal static class MarketCommand
             "ets auction close ID --as USER [--db DB]", id, who, db);
         close.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) => AuctionAsync(c, a => a.CloseAsync(actor, r.GetValue(id), ct)), ct));
 
+        var reason = new Option<string>("--reason") { Description = "why the auction is withdrawn" };
+        var withdraw = new Verb("withdraw", "Withdraw an auction not yet closed (撤销拍卖): every bid's cash is released; it then takes no bid and is not closed.",
+            "ets auction withdraw ID --as USER [--reason TEXT] [--db DB]", id, reason, who, db);
+        withdraw.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
+            AuctionAsync(c, a => a.WithdrawAsync(actor, new WithdrawAuction(r.GetValue(id), r.GetValue(reason)), ct)), ct));
+
         var unitClass = new Argument<string>("CLASS") { Description = "the unit class offered, e.g. GDEA-2017" };
         var volume = new Argument<long>("VOLUME") { Description = "tonnes offered" };
         var jurisdiction = new Option<string>("--jurisdiction") { Description = "the plan's jurisdiction", DefaultValueFactory = _ => "guangdong" };
@@ -150,7 +156,7 @@ internal static class MarketCommand
                 out var command, out var errors)
                 ? AuctionAsync(c, a => a.AnnounceAsync(actor, command, ct))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
-        return new Command("auction", "Allowance auctions (有偿发放).") { list, show, announce, bid, close };
+        return new Command("auction", "Allowance auctions (有偿发放).") { list, show, announce, bid, close, withdraw };
     }
 
     private static AnnounceAuction.MonthForm Month(string text)

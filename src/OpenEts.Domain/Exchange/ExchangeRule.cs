@@ -209,6 +209,12 @@ public enum ExchangeRule
     /// <summary>A one-way auction already cleared cannot be closed again.</summary>
     AuctionAlreadyClosed,
 
+    /// <summary>An allowance auction the regulator withdrew before its close takes no bid and is not closed.</summary>
+    AuctionWithdrawn,
+
+    /// <summary>An allowance auction already closed (settled, cleared or failed) cannot be withdrawn.</summary>
+    AuctionEnded,
+
     /// <summary>A resume of an instrument that is not halted.</summary>
     NotHalted,
 

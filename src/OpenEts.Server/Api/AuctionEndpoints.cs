@@ -30,6 +30,8 @@ internal static class AuctionEndpoints
             .WithSummary("Place a sealed bid (tonnes, price per tonne, your holding account); holds tonnes × price of your cash; cannot be withdrawn");
         group.MapPost("/{id}/close", CloseAsync).RequireAuthorization(regulator)
             .WithSummary("Clear and settle on the exchange, delivery versus payment, all or nothing: cash from the winners to the auction proceeds, allowances from the issuance account to their accounts");
+        group.MapPost("/{id}/withdraw", WithdrawAsync).RequireAuthorization(regulator)
+            .WithSummary("Withdraw an auction not yet closed (撤销拍卖): every bid's cash is released and its volume no longer offered; it then takes no bid and is not closed");
     }
 
     public sealed record MonthInput(string Month, decimal? Price = null, decimal? Turnover = null, long? Volume = null);
@@ -38,6 +40,9 @@ internal static class AuctionEndpoints
         IReadOnlyList<MonthInput> ReserveInputs, string IdempotencyKey);
 
     public sealed record BidInput(string Account, long Tonnes, decimal Price, string IdempotencyKey);
+
+    /// <summary>Why the auction is withdrawn (optional).</summary>
+    public sealed record WithdrawInput(string? Reason = null);
 
     /// <summary>An auction's terms and state; <c>failure</c> says why its close could not deliver when <c>status</c> is failed (null otherwise).</summary>
     public sealed record AuctionSummary(long Id, string Jurisdiction, int Year, string Class, long Volume, DateTimeOffset OpensAt,
@@ -95,6 +100,10 @@ internal static class AuctionEndpoints
         PlaceBid.TryParse(new(id, input.Account, input.Tonnes, input.Price, input.IdempotencyKey), out var command, out var errors)
             ? CashEndpoints.ToHttp(await auctions.BidAsync(http.User.Actor(), command, ct).ConfigureAwait(false))
             : Problems.Fields(errors);
+
+    private static async Task<CashCommandResult> WithdrawAsync(long id, WithdrawInput? input, HttpContext http, AuctionService auctions,
+        CancellationToken ct) =>
+        CashEndpoints.ToHttp(await auctions.WithdrawAsync(http.User.Actor(), new WithdrawAuction(id, input?.Reason), ct).ConfigureAwait(false));
 
     private static async Task<CashCommandResult> CloseAsync(long id, HttpContext http, AuctionService auctions, CancellationToken ct) =>
         CashEndpoints.ToHttp(await auctions.CloseAsync(http.User.Actor(), id, ct).ConfigureAwait(false));

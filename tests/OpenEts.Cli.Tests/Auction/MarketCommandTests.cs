@@ -96,4 +96,18 @@ public sealed class MarketCommandTests
         Assert.Equal(1, show.Exit);
         Assert.Contains("there is no auction 9", show.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AuctionWithdraw_OnNoSuchAuctionOrByACompany_ExitOneNamingIt()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var withdraw = await RunAsync(db, "auction", "withdraw", "9", "--as", "regulator", "--reason", "测试");
+        var byCompany = await RunAsync(db, "auction", "withdraw", "9", "--as", "cement-a");
+
+        Assert.Equal(1, withdraw.Exit);
+        Assert.Contains("auction: not found", withdraw.Err, StringComparison.Ordinal);
+        Assert.Equal(1, byCompany.Exit);
+        Assert.Contains("Regulator", byCompany.Err, StringComparison.Ordinal);
+    }
 }

@@ -86,7 +86,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "NotYourClient", "ClientAccount", "ClientHoldingAccount", "UnknownClient", "NoTransferOffer", "NotOfferedMember", "UnreadableAccount",
         "ClientMoveUnconfirmed",
         // Allocation: plans, what-ifs, circumstances and the allocation run; and a request the server could not read.
-        "CapExceeded", "EnergyRange", "IssueRefused", "Jurisdiction", "MonthsRange", "NoHistoryBasis", "NotAHistoryYear", "NotNewest",
+        "AuctionVolumeHeld", "AuctionWithdrawn", "AuctionEnded", "CapExceeded", "EnergyRange", "IssueRefused", "Jurisdiction", "MonthsRange", "NoHistoryBasis", "NotAHistoryYear", "NotNewest",
         "PlanApproved", "PlanYear", "RegistryNotInitialised", "SameDocument", "TooManyExclusions", "TrueUpDone", "UnknownPlan", "Version",
         "Http.BadRequest",
         // Energy monitoring.

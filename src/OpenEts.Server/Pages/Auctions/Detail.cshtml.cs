@@ -12,7 +12,7 @@ namespace OpenEts.Server.Pages.Auctions;
 
 /// <summary>
 /// One auction: its terms and reserve price with the figures it was computed from, the published results once cleared
-/// (public), a bidder's own sealed bids and the bid form, and the regulator's close.
+/// (public), a bidder's own sealed bids and the bid form, and the regulator's close and withdrawal (撤销拍卖).
 /// </summary>
 [AllowAnonymous]
 public sealed class DetailModel(AuctionService auctions, AuctionQueries queries, RegistryQueries registry) : CashPageModel
@@ -39,6 +39,10 @@ public sealed class DetailModel(AuctionService auctions, AuctionQueries queries,
 
     [BindProperty]
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>Why the regulator withdraws the auction (may be empty).</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
 
     private bool Signed => User.Identity?.IsAuthenticated == true;
 
@@ -79,6 +83,20 @@ public sealed class DetailModel(AuctionService auctions, AuctionQueries queries,
             // A close the registry could not deliver failed the auction: said so, not "settled".
             var done = closed is CashCommandOutcome.Completed { Event: AuctionService.FailedEvent } ? "failed" : "closed";
             return Redirect($"/Auctions/Detail/{id}?done={done}");
+        }
+        await LoadAsync(id, ct);
+        return Detail is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct)
+    {
+        if (!Signed)
+        {
+            return Challenge();
+        }
+        if (Report(await auctions.WithdrawAsync(User.Actor(), new WithdrawAuction(id, Reason), ct)))
+        {
+            return Redirect($"/Auctions/Detail/{id}?done=withdrawn");
         }
         await LoadAsync(id, ct);
         return Detail is null ? NotFound() : Page();

@@ -24,5 +24,9 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Models
         #pragma warning disable CS1591
         Failed,
         #pragma warning restore CS1591
+        [EnumMember(Value = "withdrawn")]
+        #pragma warning disable CS1591
+        Withdrawn,
+        #pragma warning restore CS1591
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.Bids;
 using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.Close;
+using OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.Withdraw;
 using OpenEts.Server.Tests.Api.Client.Generated.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -28,6 +29,11 @@ namespace OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item
         public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.Close.CloseRequestBuilder Close
         {
             get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.Close.CloseRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The withdraw property</summary>
+        public global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.Withdraw.WithdrawRequestBuilder Withdraw
+        {
+            get => new global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.Withdraw.WithdrawRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::OpenEts.Server.Tests.Api.Client.Generated.Api.V1.Auctions.Item.AuctionsItemRequestBuilder"/> and sets the default values.
