@@ -81,17 +81,24 @@ public abstract partial class StoreContract<TDb>
         });
     }
 
-    // 100 000 t of GDEA-2017, bids for one hour; the reserve from three months of listed trades: 6 436 000 yuan over
-    // 400 000 t = 16.09 yuan/t (the shape of guangdong.md §1.6's 2016 third auction).
+    // The reserve's three months of listed trades, the calendar months before the notice (2016-12 to 2017-02): 6 436 000
+    // yuan over 400 000 t = 16.09 yuan/t (the shape of guangdong.md §1.6's 2016 third auction).
+    private static readonly Domain.Allocation.Auction.ReservePriceInput[] ReserveMonths =
+    [
+        new(new DateOnly(2016, 12, 1), 0m, 1_500_000m, 100_000),
+        new(new DateOnly(2017, 1, 1), 0m, 3_200_000m, 200_000),
+        new(new DateOnly(2017, 2, 1), 0m, 1_736_000m, 100_000),
+    ];
+
+    // An auction of volume t of unitClass (GDEA-2017 unless named), bids for one hour, the reserve from ReserveMonths.
+    private static AnnounceAuction Auction(long volume, string key, UnitClass? unitClass = null) =>
+        new("guangdong", 2017, unitClass ?? DemoRegistry.Allowances, volume, AuctionOpens, AuctionOpens.AddHours(1), ReserveMonths,
+            IdempotencyKey.From(key));
+
+    // 100 000 t of GDEA-2017.
     private static async Task<long> AnnounceAsync(AuctionMarket m, string key = "a1")
     {
-        var outcome = await m.Auctions.AnnounceAsync(await m.ActorOf("regulator"), new AnnounceAuction("guangdong", 2017, DemoRegistry.Allowances,
-            100_000, AuctionOpens, AuctionOpens.AddHours(1),
-            [
-                new(new DateOnly(2016, 12, 1), 0m, 1_500_000m, 100_000),
-                new(new DateOnly(2017, 1, 1), 0m, 3_200_000m, 200_000),
-                new(new DateOnly(2017, 2, 1), 0m, 1_736_000m, 100_000),
-            ], IdempotencyKey.From(key)), Ct);
+        var outcome = await m.Auctions.AnnounceAsync(await m.ActorOf("regulator"), Auction(100_000, key), Ct);
         return Assert.IsType<CashCommandOutcome.Completed>(outcome).Id;
     }
 
@@ -168,18 +175,10 @@ public abstract partial class StoreContract<TDb>
         await using var m = await AuctionMarketAsync(Db);
         var regulator = await m.ActorOf("regulator");
         var held = await m.HeldAsync("GD-ISSUANCE");
-        Domain.Allocation.Auction.ReservePriceInput[] months =
-        [
-            new(new DateOnly(2016, 12, 1), 0m, 1_500_000m, 100_000), new(new DateOnly(2017, 1, 1), 0m, 3_200_000m, 200_000),
-            new(new DateOnly(2017, 2, 1), 0m, 1_736_000m, 100_000),
-        ];
-        AnnounceAuction Of(UnitClass unitClass, long volume, string key) =>
-            new("guangdong", 2017, unitClass, volume, AuctionOpens, AuctionOpens.AddHours(1), months, IdempotencyKey.From(key));
-
-        var offset = await m.Auctions.AnnounceAsync(regulator, Of(UnitClass.Parse("CCER-000101-2016"), 1_000, "c1"), Ct);
-        var nextYear = await m.Auctions.AnnounceAsync(regulator, Of(UnitClass.Allowance("GD", 2018), 1_000, "c2"), Ct);
-        var tooMuch = await m.Auctions.AnnounceAsync(regulator, Of(DemoRegistry.Allowances, held + 1, "c3"), Ct);
-        var all = await m.Auctions.AnnounceAsync(regulator, Of(DemoRegistry.Allowances, held, "c4"), Ct);
+        var offset = await m.Auctions.AnnounceAsync(regulator, Auction(1_000, "c1", UnitClass.Parse("CCER-000101-2016")), Ct);
+        var nextYear = await m.Auctions.AnnounceAsync(regulator, Auction(1_000, "c2", UnitClass.Allowance("GD", 2018)), Ct);
+        var tooMuch = await m.Auctions.AnnounceAsync(regulator, Auction(held + 1, "c3"), Ct);
+        var all = await m.Auctions.AnnounceAsync(regulator, Auction(held, "c4"), Ct);
 
         Assert.Equal([("AuctionClass", "class"), ("AuctionClass", "class"), ("AuctionVolume", "volume")],
             new[] { offset, nextYear, tooMuch }.Select(o => Assert.IsType<CashCommandOutcome.Refused>(o)).Select(r => (r.Rule, r.Field)));
@@ -216,18 +215,11 @@ public abstract partial class StoreContract<TDb>
         await using var m = await AuctionMarketAsync(Db);
         var regulator = await m.ActorOf("regulator");
         var held = await m.HeldAsync("GD-ISSUANCE");
-        Domain.Allocation.Auction.ReservePriceInput[] months =
-        [
-            new(new DateOnly(2016, 12, 1), 0m, 1_500_000m, 100_000), new(new DateOnly(2017, 1, 1), 0m, 3_200_000m, 200_000),
-            new(new DateOnly(2017, 2, 1), 0m, 1_736_000m, 100_000),
-        ];
-        AnnounceAuction Of(long volume, string key) =>
-            new("guangdong", 2017, DemoRegistry.Allowances, volume, AuctionOpens, AuctionOpens.AddHours(1), months, IdempotencyKey.From(key));
 
-        var first = await m.Auctions.AnnounceAsync(regulator, Of(held - 1_000, "first"), Ct);
-        var second = await m.Auctions.AnnounceAsync(regulator, Of(1_001, "second"), Ct);
-        var repeat = await m.Auctions.AnnounceAsync(regulator, Of(held - 1_000, "first"), Ct);
-        var rest = await m.Auctions.AnnounceAsync(regulator, Of(1_000, "rest"), Ct);
+        var first = await m.Auctions.AnnounceAsync(regulator, Auction(held - 1_000, "first"), Ct);
+        var second = await m.Auctions.AnnounceAsync(regulator, Auction(1_001, "second"), Ct);
+        var repeat = await m.Auctions.AnnounceAsync(regulator, Auction(held - 1_000, "first"), Ct);
+        var rest = await m.Auctions.AnnounceAsync(regulator, Auction(1_000, "rest"), Ct);
 
         var refused = Assert.IsType<CashCommandOutcome.Refused>(second);
         Assert.Equal(("AuctionVolume", "volume"), (refused.Rule, refused.Field));
