@@ -255,6 +255,7 @@ internal static partial class ApiSummaries
         ["Voluntarily cancel units from a holding or investor account you represent"] = "从您代表的持有账户或投资者账户自愿注销单位",
         ["What compliance reads of a project: owner's credit code, CO2+CH4 share, designated area, host province and city"] = "履约时读取的项目信息：业主统一社会信用代码、CO2+CH4 占比、项目区域、项目所在省份和城市",
         ["Who holds one serial of a unit class: the account when you may see it, else only 'heldElsewhere'"] = "某单位类别中某一序列号的持有方：您有权查看时返回账户，否则仅返回 'heldElsewhere'",
+        ["Withdraw an auction not yet closed (撤销拍卖): every bid's cash is released and its volume no longer offered; it then takes no bid and is not closed"] = "撤销尚未结束的配额拍卖：解冻全部申报资金，其拍卖量不再发售；此后不再接受申报，也不再出清",
         ["Withdraw a block trade you proposed, or decline one proposed to you, while it waits (your clients' too)"] = "在待确认期间撤回本方发起的大宗协议，或拒绝向本方提出的大宗协议（含本机构客户的）",
         ["Withdraw one of your open bids or your clients' before the window closes: its cash is released"] = "在竞价时段结束前撤回本机构或本机构客户的有效申报：解冻相应资金",
         ["Withdraw the move of your client's account to another member before that member accepts it: the offer ends and the client stays yours; the exchange's staff withdraw any (rules NoTransferOffer, NotYourClient)"] = "在转入会员接收前撤回本机构客户账户的转托管申请：申请终止，客户仍由本机构代理；交易所工作人员可撤回任一申请（规则 NoTransferOffer、NotYourClient）",
