@@ -158,8 +158,7 @@ public sealed partial class AllocationQueries(IStore store, MrvQueries mrv, Orga
     public async Task<(WhatIfResult? Result, IReadOnlyList<FieldError> Errors)> WhatIfAsync(
         string planId, int? version, int year, IReadOnlyList<PlanEdit> edits, Action<int, int>? progress, CancellationToken ct)
     {
-        var stored = await store.ReadAsync(async s => (await s.Allocation.ListPlansAsync().ConfigureAwait(false))
-            .Where(p => p.PlanId == planId && (version is null || p.Version == version)).MaxBy(p => p.Version), ct).ConfigureAwait(false);
+        var stored = await WhatIfPlanAsync(planId, version, ct).ConfigureAwait(false);
         var document = stored?.Document ?? (PlanJson.ShippedPlans.Contains(planId) ? PlanJson.Shipped(planId) : null);
         if (document is null)
         {
@@ -176,6 +175,14 @@ public sealed partial class AllocationQueries(IStore store, MrvQueries mrv, Orga
             .Select(e => SpecialCircumstance.Apply(e, circumstances, e.Verified is null ? AllocationStage.Pre : AllocationStage.Final)).ToList();
         return WhatIf.TryRun(document, year, entities, edits, out var result, out var errors, progress) ? (result, []) : (null, errors);
     }
+
+    /// <summary>
+    /// The stored version a what-if of <paramref name="planId"/> runs on: <paramref name="version"/>, or the newest when
+    /// null; null when none is stored (a shipped plan not yet imported).
+    /// </summary>
+    public Task<StoredPlan?> WhatIfPlanAsync(string planId, int? version, CancellationToken ct) =>
+        store.ReadAsync(async s => (await s.Allocation.ListPlansAsync().ConfigureAwait(false))
+            .Where(p => p.PlanId == planId && (version is null || p.Version == version)).MaxBy(p => p.Version), ct);
 
     /// <summary>The special circumstances recorded for a jurisdiction's year (<see cref="RecordCircumstance"/>), by entity.</summary>
     public Task<IReadOnlyList<SpecialCircumstance>> CircumstancesAsync(string jurisdiction, int year, CancellationToken ct) =>

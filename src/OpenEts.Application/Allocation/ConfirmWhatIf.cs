@@ -46,24 +46,9 @@ public sealed record ConfirmWhatIf(string PlanId, int? Version, int Year, IReadO
         {
             problems.Add(new FieldError("source", "SourceRequired", "source: say where the new values come from (a decision, a notice)"));
         }
-        var edits = new List<PlanEdit>();
-        var lines = form.Set ?? [];
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-            {
-                continue;
-            }
-            if (PlanEdit.TryParse(lines[i], source ?? "", out var edit, out var reason))
-            {
-                edits.Add(edit with { Field = $"set[{i}]" });
-            }
-            else
-            {
-                problems.Add(new FieldError($"set[{i}]", "SetFigure", reason));
-            }
-        }
-        if (edits.Count == 0 && problems.All(p => !p.Field.StartsWith("set[", StringComparison.Ordinal)))
+        PlanEdit.TryParseLines(form.Set, source ?? "", out var edits, out var lineErrors);
+        problems.AddRange(lineErrors);
+        if (edits.Count == 0 && lineErrors.Count == 0)
         {
             problems.Add(new FieldError("set", "Required", "set: a what-if to confirm changes at least one figure"));
         }

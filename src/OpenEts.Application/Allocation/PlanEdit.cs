@@ -41,6 +41,46 @@ public sealed record PlanEdit(string Target, decimal Value, string Source)
         return true;
     }
 
+    /// <summary>The figure a <c>NAME=VALUE</c> line names (its NAME, trimmed); null for a line that names none.</summary>
+    public static string? TargetOf(string? line)
+    {
+        var eq = line?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+        return eq > 0 ? line![..eq].Trim() : null;
+    }
+
+    /// <summary>
+    /// Reads a what-if's <c>NAME=VALUE</c> lines as typed (the API's <c>set</c> list, the page's box one a line): a blank
+    /// line is skipped, and each edit and each line that does not read is named by its position among the lines
+    /// (<c>set[2]</c> for the third), so that the API, the page and the confirmation name a line alike. Every bad line is
+    /// reported (rule <c>SetFigure</c>), not only the first.
+    /// </summary>
+    public static bool TryParseLines(IReadOnlyList<string?>? lines, string source, out IReadOnlyList<PlanEdit> edits,
+        out IReadOnlyList<Domain.Organisations.FieldError> errors)
+    {
+        var read = new List<PlanEdit>();
+        var problems = new List<Domain.Organisations.FieldError>();
+        for (var i = 0; i < (lines?.Count ?? 0); i++)
+        {
+            var line = lines![i];
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var field = $"set[{i}]";
+            if (TryParse(line.Trim(), source, out var edit, out var reason))
+            {
+                read.Add(edit with { Field = field });
+            }
+            else
+            {
+                problems.Add(new Domain.Organisations.FieldError(field, "SetFigure", $"{field}: {reason}"));
+            }
+        }
+        edits = read;
+        errors = problems;
+        return problems.Count == 0;
+    }
+
     /// <summary>
     /// Applies <paramref name="edits"/> to <paramref name="document"/>: each figure gets the new value and source, its
     /// per-year values and its [UNCONFIRMED] flag are dropped. Errors name the target and why it does not resolve.

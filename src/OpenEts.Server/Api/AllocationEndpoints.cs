@@ -104,17 +104,19 @@ internal static class AllocationEndpoints
     private static async Task<Results<Ok<AllocationViews.WhatIfView>, ValidationProblem>> WhatIfAsync(WhatIfInput input, HttpContext http,
         AllocationQueries queries, CancellationToken ct)
     {
-        var edits = new List<PlanEdit>();
-        foreach (var (text, i) in (input.Set ?? []).Select((t, i) => (t, i)))
+        if (!PlanEdit.TryParseLines(input.Set, "what-if", out var edits, out var lineErrors))
         {
-            if (!PlanEdit.TryParse(text, "what-if", out var edit, out var reason))
-            {
-                return Problems.Fields([new FieldError($"set[{i}]", "SetFigure", reason)]);
-            }
-            edits.Add(edit with { Field = $"set[{i}]" });
+            return Problems.Fields(lineErrors);
         }
         var (result, errors) = await queries.WhatIfAsync(http.User.Actor(), input.Plan, input.Version, input.Year, edits, null, ct).ConfigureAwait(false);
-        return result is null ? Problems.Fields(errors) : TypedResults.Ok(AllocationViews.WhatIfView.From(result));
+        if (result is not null)
+        {
+            return TypedResults.Ok(AllocationViews.WhatIfView.From(result));
+        }
+        // A figure set out of its bounds is named as its line and its figure in the plan's words (修改的数值 1（电力 · 免费配额比例）).
+        return await queries.WhatIfPlanAsync(input.Plan, input.Version, ct).ConfigureAwait(false) is { } stored
+            ? Problems.Fields(errors, describe: e => PlanEditText.Describe(e, stored, [.. (input.Set ?? []).Select(PlanEdit.TargetOf)]))
+            : Problems.Fields(errors);
     }
 
     private static Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult, NotFound>> ConfirmWhatIfAsync(ConfirmWhatIfInput input,

@@ -74,11 +74,8 @@ internal static partial class RegistryEndpoints
     // representative moved nothing, and summing the column counted it. Its quantity is shown apart, under its status.
     private static string Status(RegistryHistoryRow row) => row switch
     {
-        { Moved: not null } => "已转移",
-        { ProposalState: ProposalState.Pending } => "待审批，未转移",
-        { ProposalState: ProposalState.Executed } => "已批准，转移见执行行",
-        { ProposalState: ProposalState.Rejected } => "已拒绝，未转移",
-        { ProposalState: ProposalState.Expired } => "已过期，未转移",
+        { Moved: not null } => Text.Chinese("reg.history.moved"),
+        { ProposalState: { } state } => Text.Chinese("reg.proposalstate." + state),
         _ => "",
     };
 

@@ -16,6 +16,9 @@ public static class Text
     private static readonly IStringLocalizer Localizer = new ResourceManagerStringLocalizerFactory(
         Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(SharedResource));
 
+    private static readonly System.Resources.ResourceManager ChineseResources =
+        new(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>The text for <paramref name="key"/> in the current language; the key itself when unknown.</summary>
@@ -43,6 +46,14 @@ public static class Text
         ArgumentNullException.ThrowIfNull(chinese);
         return IsEnglish || !chinese.TryGetValue(text, out var translated) ? text : translated;
     }
+
+    /// <summary>
+    /// The Chinese text for <paramref name="key"/> whatever the request's language: for the files kept to the Chinese
+    /// templates regulators and companies exchange (an account's history export), so that they read the same resources
+    /// as the pages rather than copies of them.
+    /// </summary>
+    public static string Chinese(string key) =>
+        ChineseResources.GetString(key, CultureInfo.GetCultureInfo("zh-CN")) ?? key;
 
     /// <summary>True when the resources hold <paramref name="key"/>.</summary>
     public static bool Has(string key) => !Localizer[key].ResourceNotFound;

@@ -17,6 +17,8 @@ public sealed class PlanEditRangeTests(ServerFactory server) : IClassFixture<Ser
 
     private static readonly string[] FreeShareAboveOne = ["free.power=1.5"];
 
+    private static readonly string[] TwoBadLines = ["free.power", "", "pre.share=abc"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -42,19 +44,40 @@ public sealed class PlanEditRangeTests(ServerFactory server) : IClassFixture<Ser
         Assert.DoesNotContain("\"maximum\"", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task WhatIfApi_FreeShareAboveOne_NamesTheSetLineWithTheRangeRuleInChinese()
+    [Theory]
+    [InlineData("zh-CN", "修改的数值 1（电力 · 免费分配比例）：1.5 超出允许的范围，须在 0 至 1 之间。")]
+    [InlineData("en", "figure set 1 (Power · free share): 1.5 is outside the allowed range, 0 to 1.")]
+    public async Task WhatIfApi_FreeShareAboveOne_NamesTheSetLineAndItsFigureWithTheRangeRule(string language, string expected)
     {
         using var regulator = await server.SignedInAsync("regulator");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/allocation/what-if")
+        {
+            Content = JsonContent.Create(new { plan = "guangdong-2017", year = 2017, set = FreeShareAboveOne }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd(language);
 
-        using var response = await regulator.PostAsJsonAsync("/api/v1/allocation/what-if",
-            new { plan = "guangdong-2017", year = 2017, set = FreeShareAboveOne }, Ct);
+        using var response = await regulator.SendAsync(request, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         var problem = JsonDocument.Parse(text).RootElement;
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {text}");
         Assert.Equal(("set[0]", "FigureRange"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
-        Assert.Equal("修改的数值 1：1.5 超出允许的范围，须在 0 至 1 之间。", problem.GetProperty("errors").GetProperty("set[0]")[0].GetString());
+        Assert.Equal(expected, problem.GetProperty("errors").GetProperty("set[0]")[0].GetString());
+        Assert.DoesNotContain("$.sectors", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatIfApi_TwoLinesThatDoNotRead_AreBothNamedByTheirPlaceAmongTheLines()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var response = await regulator.PostAsJsonAsync("/api/v1/allocation/what-if",
+            new { plan = "guangdong-2017", year = 2017, set = TwoBadLines }, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {text}");
+        Assert.Equal(["set[0]", "set[2]"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -71,5 +94,16 @@ public sealed class PlanEditRangeTests(ServerFactory server) : IClassFixture<Ser
         Assert.Contains($"<span class=\"field-error\">{expected}</span>", shown.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("should be at most", shown.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("$.sectors[0].freeShare.value", shown.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatIfPage_FreeShareAboveOne_NamesTheLineAndItsFigureBesideTheBox()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var html = await regulator.GetStringAsync("/Allocation/WhatIf?plan=guangdong-2017&year=2017&set=free.power%3D1.5", Ct);
+
+        Assert.Contains("<span class=\"field-error\" id=\"set-error\">修改的数值 1（电力 · 免费分配比例）：1.5 超出允许的范围，须在 0 至 1 之间。</span>",
+            html, StringComparison.Ordinal);
     }
 }

@@ -70,29 +70,21 @@ public sealed class WhatIfModel(AllocationQueries queries, AllocationCommandHand
 
     private async Task RunAsync(CancellationToken ct)
     {
-        var edits = new List<PlanEdit>();
-        var lines = (Set ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var bad = false;
-        for (var i = 0; i < lines.Length; i++)
+        // Positions count the box's lines as typed, blank ones included, as the confirmation's hidden fields keep them.
+        var lines = (Set ?? "").Split('\n');
+        if (!PlanEdit.TryParseLines(lines, "what-if", out var edits, out var lineErrors))
         {
-            if (PlanEdit.TryParse(lines[i], "what-if", out var edit, out var reason))
-            {
-                edits.Add(edit with { Field = $"set[{i}]" });
-            }
-            else
-            {
-                bad = true;
-                Errors.TryAdd("set", RuleText.Field(new FieldError("set", "SetFigure", reason)));
-            }
-        }
-        if (bad)
-        {
+            Errors.TryAdd("set", string.Join(' ', lineErrors.Select(RuleText.Field)));
             return;
         }
         var (result, errors) = await queries.WhatIfAsync(User.Actor(), Plan, Version, Year, edits, null, ct);
+        // A figure set out of its bounds is named as its line and its figure in the plan's words, as the API names it.
+        var stored = errors.Count > 0 ? await queries.WhatIfPlanAsync(Plan, Version, ct) : null;
         foreach (var e in errors)
         {
-            Errors.TryAdd(e.Field is "plan" or "year" ? e.Field : "set", RuleText.Field(e));
+            var field = e.Field is "plan" or "year" ? e.Field : "set";
+            var text = stored is null ? RuleText.Field(e) : PlanEditText.Describe(e, stored, [.. lines.Select(PlanEdit.TargetOf)]);
+            Errors[field] = Errors.TryGetValue(field, out var before) ? before + " " + text : text;
         }
         Result = result;
         if (result is not null)
