@@ -21,6 +21,12 @@ public sealed record PlanEdit(string Target, decimal Value, string Source)
     /// </summary>
     public string? Field { get; init; }
 
+    /// <summary>
+    /// The request's own name for the figure this edit names (<c>edits[0].path</c>, <c>set[2]</c>): a target that names
+    /// no figure of the plan is refused at it. Null names it as <see cref="Field"/> does.
+    /// </summary>
+    public string? TargetField { get; init; }
+
     /// <summary>Reads <c>name=value</c> (as <c>--set</c> takes it); <paramref name="source"/> is recorded with the value.</summary>
     public static bool TryParse(string? text, string source, [NotNullWhen(true)] out PlanEdit? edit, [NotNullWhen(false)] out string? reason)
     {
@@ -69,7 +75,7 @@ public sealed record PlanEdit(string Target, decimal Value, string Source)
             var field = $"set[{i}]";
             if (TryParse(line.Trim(), source, out var edit, out var reason))
             {
-                read.Add(edit with { Field = field });
+                read.Add(edit with { Field = field, TargetField = field });
             }
             else
             {
@@ -102,7 +108,9 @@ public sealed record PlanEdit(string Target, decimal Value, string Source)
         {
             if (Resolve(root, edit.Target) is not JsonObject figure || figure["value"] is null)
             {
-                problems.Add(new(edit.Target, "UnknownFigure", $"{edit.Target}: no figure of the plan has this name or path"));
+                var field = edit.TargetField ?? edit.Field ?? edit.Target;
+                problems.Add(new(field, "UnknownFigure",
+                    $"{(field == edit.Target ? "" : field + ": ")}{edit.Target}: no figure of the plan has this name or path"));
                 continue;
             }
             if (string.IsNullOrWhiteSpace(edit.Source))

@@ -49,7 +49,7 @@ public sealed record SavePlanDraft(string PlanId, int Version, IReadOnlyList<Pla
             }
             else
             {
-                edits.Add(new PlanEdit(e.Path.Trim(), e.Value.Value, e.Source.Trim()) { Field = $"edits[{i}].value" });
+                edits.Add(new PlanEdit(e.Path.Trim(), e.Value.Value, e.Source.Trim()) { Field = $"edits[{i}].value", TargetField = $"edits[{i}].path" });
             }
         }
         if (given.Count == 0)

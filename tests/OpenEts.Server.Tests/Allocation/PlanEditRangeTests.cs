@@ -17,6 +17,8 @@ public sealed class PlanEditRangeTests(ServerFactory server) : IClassFixture<Ser
 
     private static readonly string[] FreeShareAboveOne = ["free.power=1.5"];
 
+    private static readonly string[] LimeBenchmark = ["benchmark.cement.lime=1"];
+
     private static readonly string[] TwoBadLines = ["free.power", "", "pre.share=abc"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -105,5 +107,36 @@ public sealed class PlanEditRangeTests(ServerFactory server) : IClassFixture<Ser
 
         Assert.Contains("<span class=\"field-error\" id=\"set-error\">修改的数值 1（电力 · 免费分配比例）：1.5 超出允许的范围，须在 0 至 1 之间。</span>",
             html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatIfApi_AFigureThePlanDoesNotHave_IsNamedAsItsLine_AndAnUnknownPlanByItsChineseLabel()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var unknownFigure = await regulator.PostAsJsonAsync("/api/v1/allocation/what-if",
+            new { plan = "guangdong-2017", year = 2017, set = LimeBenchmark }, Ct);
+        using var unknownPlan = await regulator.PostAsJsonAsync("/api/v1/allocation/what-if",
+            new { plan = "nope", year = 2017, set = FreeShareAboveOne }, Ct);
+        var figure = JsonDocument.Parse(await unknownFigure.Content.ReadAsStringAsync(Ct)).RootElement;
+        var plan = JsonDocument.Parse(await unknownPlan.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        Assert.Equal(("set[0]", "UnknownFigure"), (figure.GetProperty("field").GetString(), figure.GetProperty("rule").GetString()));
+        Assert.StartsWith("修改的数值 1（benchmark.cement.lime）：", figure.GetProperty("errors").GetProperty("set[0]")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("分配方案：", plan.GetProperty("errors").GetProperty("plan")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditApi_APathThePlanDoesNotHave_IsNamedAsTheEditsPath()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var response = await regulator.PostAsJsonAsync("/api/v1/allocation/plans/guangdong-2017/1/edits",
+            new { edits = new[] { new { path = "$.sectors[0].nothing", value = 1m, source = "粤发改气候〔2017〕" } } }, Ct);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("edits[0].path", "UnknownFigure"), (problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.StartsWith("第 1 个新数值（", problem.GetProperty("errors").GetProperty("edits[0].path")[0].GetString(), StringComparison.Ordinal);
     }
 }
