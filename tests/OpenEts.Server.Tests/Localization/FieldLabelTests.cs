@@ -73,4 +73,68 @@ public sealed class FieldLabelTests(ServerFactory server) : IClassFixture<Server
         Assert.StartsWith("措施 1 · 措施领域：", message, StringComparison.Ordinal);
         Assert.DoesNotContain("area", message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Every field a request can carry — each parameter and each property of a JSON body, in a list's items too — has a
+    /// Chinese label in the scope its path's messages look in (<see cref="OpenEts.Server.Localization.LabelScope"/>), so
+    /// that no refusal in Chinese names a field by the API's English key (bufferPercent：必填).
+    /// </summary>
+    [Fact]
+    public async Task EveryRequestField_HasAChineseLabel_WhereItsRequestLooksForIt()
+    {
+        using var client = server.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var chinese = OpenEts.Server.Localization.Text.All(System.Globalization.CultureInfo.InvariantCulture);
+        var unlabelled = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            // A request's scopes come from its address; a template's {id} stands for a number.
+            var address = string.Join('/', path.Name.Split('/').Select(s => s.StartsWith('{') ? "1" : s));
+            var scopes = OpenEts.Server.Localization.LabelScope.OfPath(address);
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                if (operation.Value.TryGetProperty("parameters", out var parameters))
+                {
+                    names.UnionWith(parameters.EnumerateArray().Select(p => p.GetProperty("name").GetString()!));
+                }
+                if (operation.Value.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json))
+                {
+                    Properties(json.GetProperty("schema"), schemas, names, 0);
+                }
+                unlabelled.UnionWith(names
+                    .Where(n => !chinese.ContainsKey("field." + n) && !scopes.Any(s => chinese.ContainsKey($"field.{s}.{n}")))
+                    .Select(n => $"{operation.Name.ToUpperInvariant()} {path.Name}: {n}"));
+            }
+        }
+
+        Assert.Empty(unlabelled);
+    }
+
+    // The property names of a schema, its lists' items and its objects' (three levels down), through $ref.
+    private static void Properties(JsonElement schema, JsonElement schemas, HashSet<string> names, int depth)
+    {
+        while (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+        if (depth > 3)
+        {
+            return;
+        }
+        if (schema.TryGetProperty("items", out var items))
+        {
+            Properties(items, schemas, names, depth + 1);
+        }
+        if (!schema.TryGetProperty("properties", out var properties))
+        {
+            return;
+        }
+        foreach (var property in properties.EnumerateObject())
+        {
+            names.Add(property.Name);
+            Properties(property.Value, schemas, names, depth + 1);
+        }
+    }
 }
