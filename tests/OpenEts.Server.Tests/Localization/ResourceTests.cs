@@ -42,7 +42,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "NotAMerchant", "UnknownCode", "CodeUsed", "NotAccepted", "UnknownCause", "MerchantListed", "PartnerKey", "OutOfScope", "UnknownPartner",
         "KeyRevoked", "RedemptionCode", "RateLimited",
         "NothingToAggregate", "BatchSize", "Time",
-        "QuantityRange", "InAggregatedPeriod", "CoinCap", "NoProfile", "ReadingOutOfOrder",
+        "QuantityRange", "InAggregatedPeriod", "CoinCap", "NoProfile", "ReadingOutOfOrder", "PeriodTooLong",
         // The verifier's sample of an aggregation.
         "SampleNotChecked", "SampleNotDrawn", "SampleOtherVerifier", "SampleIncomplete", "SampleVerified", "NoEventsToSample",
         "UnknownAggregation", "UnknownSampledEvent", "ReasonRequired", "SampleFinding", "NoAggregationOfReport",
