@@ -127,9 +127,17 @@ public sealed record SubmitProject(Programme Programme, string? Code, AccountNum
             {
                 return OffsetsWork.NotOwner(existing!);
             }
-            if (existing!.Status != ProjectStatus.Returned || existing.Programme != Programme.Type)
+            if (existing!.Status != ProjectStatus.Returned)
             {
                 return OffsetsWork.WrongStep(existing, "filed again");
+            }
+            if (existing.Programme != Programme.Type)
+            {
+                // Its code and serials are the programme's: another programme is another project. Before, this was told the
+                // project's status did not allow it, though it was returned and waiting for the owner.
+                return new OffsetsDecision.Refuse("RefiledProgramme", "programme",
+                    $"{existing.Reference} is filed again under {UnitClass.ProgrammeText(existing.Programme)}, not {Programme.Code}: file a new project for another programme",
+                    RefusalKind.Conflict);
             }
             var refiled = existing with
             {

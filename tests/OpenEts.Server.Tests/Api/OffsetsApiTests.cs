@@ -303,4 +303,31 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
             .Single(r => r.GetProperty("field").GetString() == "leakageTonnes").GetProperty("rule").GetString());
         Assert.Empty(project.GetProperty("reports").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Refile_AReturnedProjectUnderAnotherProgramme_IsRefusedNamingTheProgrammeAndTheProjectStaysReturned()
+    {
+        using var owner = await server.SignedInAsync("paper-a");
+        object Project(string programme, string methodology, string province, long? project = null) => new
+        {
+            programme, project, account = "GD-HOLD-PAPER", title = "将乐退回项目（测试）", methodology, category = "forestry", province, city = "三明市",
+            creditingStart = "2020-01-01", creditingEnd = "2039-12-31", expectedPerYear = 8_000, gasSharePercent = 100m,
+            boundary = "26.7,117.4; 26.8,117.5; 26.7,117.6",
+        };
+        var id = (await PostAsync(owner, "/api/v1/offsets/projects", Project("FFCER", "AR-CM-001-V01", "FJ"))).GetProperty("project").GetInt64();
+        using (var verifier = await server.SignedInAsync("verifier"))
+        {
+            await PostAsync(verifier, $"/api/v1/offsets/projects/{id}/return", new { comments = "边界需闭合（测试）" });
+        }
+
+        using var switched = await owner.PostAsJsonAsync("/api/v1/offsets/projects", Project("PHCER", "GD-PH-FM-V01", "GD", id), Ct);
+        var problem = await switched.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var held = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects/{id}", Ct);
+
+        // Before, 项目当前状态下不能办理此操作 (ProjectStatus), though the project was returned and waiting for its owner.
+        Assert.Equal((HttpStatusCode.Conflict, "programme", "RefiledProgramme"),
+            (switched.StatusCode, problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Equal("机制：退回的项目须按原机制重新申报；改用其他机制请申报新项目", problem.GetProperty("detail").GetString());
+        Assert.Equal(("returned", "FFCER"), (held.GetProperty("status").GetString(), held.GetProperty("programme").GetString()));
+    }
 }
