@@ -62,7 +62,8 @@ public sealed record DonateCoins(string Programme, string Cause, long Coins, str
         var spend = await CoinSpend.SpendAsync(work, Programme, Coins, donation: true).ConfigureAwait(false);
         if (!spend.Spent)
         {
-            return new InclusionCommandOutcome.Refused("InsufficientCoins", "coins", $"{spend.Balance} 碳币 are spendable today", RefusalKind.Conflict);
+            return InclusionCommandOutcome.Refused.Of("InsufficientCoins", "coins", $"{Coins} 碳币 asked; {spend.Balance} are spendable today",
+                RefusalKind.Conflict);
         }
         var donation = await data.InsertDonationAsync(new CoinDonation(0, work.Actor.UserId, Programme, cause.Code, Coins, work.Now, scopedKey))
             .ConfigureAwait(false);

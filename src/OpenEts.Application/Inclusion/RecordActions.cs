@@ -212,8 +212,12 @@ public sealed record RecordActions(string Programme, IReadOnlyList<RecordActions
             var name = work.Actor.Role == Role.Citizen && item.User.Length == 0 ? work.Actor.UserName : item.User;
             if (!users.TryGetValue(name, out var id))
             {
-                results[item.Index] = Refuse(item, work.Actor.Role == Role.Citizen ? "NotYourself" : "UnknownCitizen",
-                    work.Actor.Role == Role.Citizen ? "a citizen records only their own actions" : $"{item.User} is not a citizen");
+                // Named by the field it is about: a partner's action without a user was answered " is not a citizen" before.
+                results[item.Index] = work.Actor.Role == Role.Citizen
+                    ? Refuse(item, "NotYourself", "a citizen records only their own actions", "user")
+                    : name.Length == 0
+                    ? Refuse(item, "Required", "user: the citizen's sign-in id, whose action this is", "user")
+                    : RefuseOf(item, "UnknownCitizen", $"{name} is not a citizen", "user");
                 continue;
             }
             if (!consented.Contains(id))

@@ -50,12 +50,12 @@ public sealed record RedeemCoins(string Programme, string Item, string Key) : II
         var programme = work.Programmes.InForce(Programme, work.Today);
         if (programme?.Item(Item) is not { } item)
         {
-            return new InclusionCommandOutcome.Refused("UnknownItem", "item", $"{Programme} has no catalogue item {Item} today", RefusalKind.Conflict);
+            return InclusionCommandOutcome.Refused.Of("UnknownItem", "item", $"{Programme} has no catalogue item {Item} today", RefusalKind.Conflict);
         }
         var spend = await CoinSpend.SpendAsync(work, Programme, item.Coins, donation: false).ConfigureAwait(false);
         if (!spend.Spent)
         {
-            return new InclusionCommandOutcome.Refused("InsufficientCoins", "item",
+            return InclusionCommandOutcome.Refused.Of("InsufficientCoins", "item",
                 $"{item.Name} costs {item.Coins} 碳币; {spend.Balance} are spendable today", RefusalKind.Conflict);
         }
         var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(6));

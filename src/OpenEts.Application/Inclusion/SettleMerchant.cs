@@ -50,9 +50,14 @@ public sealed record SettleMerchant(long MerchantId, DateOnly PeriodStart, DateO
         }
         var start = read.Date(form.PeriodStart, "periodStart");
         var end = read.Date(form.PeriodEnd, "periodEnd");
-        if (read.IsValid && (end < start || end.DayNumber - start.DayNumber >= MaxDays))
+        // Named by the rule it breaks, with the days: the shared Period text speaks of a monitoring period within one year.
+        if (read.IsValid && end < start)
         {
-            read.Fail("periodEnd", "Period", $"a period ends on or after its start, at most {MaxDays} days later");
+            read.FailOf("periodEnd", "Period", $"periodEnd: '{end:yyyy-MM-dd}' is before periodStart, {start:yyyy-MM-dd}");
+        }
+        else if (read.IsValid && end.DayNumber - start.DayNumber >= MaxDays)
+        {
+            read.FailOf("periodEnd", "PeriodTooLong", $"{start:yyyy-MM-dd} to {end:yyyy-MM-dd} is more than {MaxDays} days: one statement covers at most that");
         }
         command = read.IsValid ? new SettleMerchant(merchant, start, end) : null;
         errors = read.Errors;
@@ -79,12 +84,15 @@ public sealed record SettleMerchant(long MerchantId, DateOnly PeriodStart, DateO
             work.Today, day => work.Programmes.InForce(merchant.Programme, day)?.Settlement, out var rejection);
         if (settlement is null)
         {
-            return new InclusionCommandOutcome.Refused(rejection!.Value.ToString(), "periodStart", rejection switch
-            {
-                SettlementRejection.PeriodInFuture => $"the period ends after today ({work.Today:yyyy-MM-dd})",
-                SettlementRejection.NoCoinValue => $"{merchant.Programme} states no yuan value per coin for these days",
-                _ => $"{merchant.Name} has no confirmed redemption left to settle from {PeriodStart:yyyy-MM-dd} to {PeriodEnd:yyyy-MM-dd}",
-            }, RefusalKind.Conflict);
+            // The period's end is what lies after today, so it is the field named, with both days.
+            return rejection == SettlementRejection.PeriodInFuture
+                ? InclusionCommandOutcome.Refused.Of(nameof(SettlementRejection.PeriodInFuture), "periodEnd",
+                    $"periodEnd: {PeriodEnd:yyyy-MM-dd} is after today, {work.Today:yyyy-MM-dd}", RefusalKind.Conflict)
+                : new InclusionCommandOutcome.Refused(rejection!.Value.ToString(), "periodStart", rejection switch
+                {
+                    SettlementRejection.NoCoinValue => $"{merchant.Programme} states no yuan value per coin for these days",
+                    _ => $"{merchant.Name} has no confirmed redemption left to settle from {PeriodStart:yyyy-MM-dd} to {PeriodEnd:yyyy-MM-dd}",
+                }, RefusalKind.Conflict);
         }
         var saved = await data.InsertSettlementAsync(new MerchantSettlement(0, merchant.Id, merchant.Programme, PeriodStart, PeriodEnd,
             settlement.Lines.Count, settlement.Coins, settlement.Yuan, work.Now, work.Actor.UserName)).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.Offsets;
 
@@ -76,7 +77,8 @@ public static partial class OffsetsFields
         }
         else if (value.Length > max)
         {
-            read.Fail(field, "Length", $"{field} is at most {max} characters, not {value.Length}");
+            // The limit is the first figure, as rule.Length.figures places it, so that the Chinese states it too.
+            read.FailOf(field, "Length", FormattableStringFactory.Create("{1} is at most {0} characters, not {2}", max, field, value.Length));
         }
         return value;
     }

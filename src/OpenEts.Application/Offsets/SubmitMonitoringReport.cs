@@ -97,6 +97,14 @@ public sealed record SubmitMonitoringReport(
         var growth = read.Number(form.GrowthPerHectare, "growthPerHectare", 0, 10_000m);
         var baseline = read.Number(form.BaselineTonnes ?? 0, "baselineTonnes", 0, OffsetsFields.MaxTonnes);
         var leakage = read.Number(form.LeakageTonnes ?? 0, "leakageTonnes", 0, OffsetsFields.MaxTonnes);
+        // Tonnes are exact to 1 kg, as the claim is: 0.0001 t of baseline was kept as typed before.
+        foreach (var (tonnes, field) in new[] { (baseline, "baselineTonnes"), (leakage, "leakageTonnes") })
+        {
+            if (decimal.Round(tonnes, Tonnes.Scale) != tonnes)
+            {
+                read.Fail(field, "Precision", $"{field} has at most 3 decimals (1 kg)");
+            }
+        }
         var measured = form.ExpansionFactor ?? form.RootToShoot ?? form.WoodDensity ?? form.CarbonFraction;
         var evidence = read.Support(form.Evidence, "evidence", measured is not null,
             ("EvidenceRequired", "a measured parameter names its evidence (sample plots, laboratory report)"),

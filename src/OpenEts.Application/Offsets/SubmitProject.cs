@@ -58,7 +58,9 @@ public sealed record SubmitProject(Programme Programme, string? Code, AccountNum
             }
             else
             {
-                read.Fail(why!.StartsWith("longitude", StringComparison.Ordinal) ? "longitude" : "latitude", "Coordinates", why);
+                // The half at fault is named: a longitude of 7 decimals was blamed on the latitude before.
+                var latitudeFine = lat is >= -90 and <= 90 && decimal.Round(lat, 6) == lat;
+                read.Fail(latitudeFine ? "longitude" : "latitude", "Coordinates", why!);
             }
         }
         else if (form.Latitude is null != form.Longitude is null)
@@ -70,7 +72,7 @@ public sealed record SubmitProject(Programme Programme, string? Code, AccountNum
         IReadOnlyList<GeoPoint> boundary = [];
         if (!string.IsNullOrWhiteSpace(form.Boundary) && !GeoPoint.TryParseBoundary(form.Boundary, OffsetsFields.MaxBoundaryPoints, out boundary, out var reason))
         {
-            read.Fail("boundary", "Boundary", reason!);
+            read.FailOf("boundary", "Boundary", $"a boundary is 3 to {OffsetsFields.MaxBoundaryPoints} points 'lat,lon; lat,lon; …': {reason}");
         }
         var start = read.Date(form.CreditingStart, "creditingStart");
         var end = read.Date(form.CreditingEnd, "creditingEnd");
@@ -125,9 +127,17 @@ public sealed record SubmitProject(Programme Programme, string? Code, AccountNum
             {
                 return OffsetsWork.NotOwner(existing!);
             }
-            if (existing!.Status != ProjectStatus.Returned || existing.Programme != Programme.Type)
+            if (existing!.Status != ProjectStatus.Returned)
             {
                 return OffsetsWork.WrongStep(existing, "filed again");
+            }
+            if (existing.Programme != Programme.Type)
+            {
+                // Its code and serials are the programme's: another programme is another project. Before, this was told the
+                // project's status did not allow it, though it was returned and waiting for the owner.
+                return new OffsetsDecision.Refuse("RefiledProgramme", "programme",
+                    $"{existing.Reference} is filed again under {UnitClass.ProgrammeText(existing.Programme)}, not {Programme.Code}: file a new project for another programme",
+                    RefusalKind.Conflict);
             }
             var refiled = existing with
             {

@@ -106,11 +106,8 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
     [Fact]
     public async Task PartnerActions_TripDuringACountedTrip_IsRefusedOverlappingTripAndCountedInThePartnersQuality()
     {
-        using var regulator = await server.SignedInAsync("regulator");
+        var key = await PartnerKeyAsync("深圳通（行程）", "metro, bus");
         using var partner = server.CreateClient();
-        using var issuedResponse = await regulator.PostAsJsonAsync("/api/v1/inclusion/partners",
-            new { name = "深圳通（行程）", programme = "shenzhen-tanpuhui", behaviours = "metro, bus" }, Ct);
-        var key = (await issuedResponse.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString()!;
         var start = DateTimeOffset.UtcNow.AddHours(-12);
         string At(int minutes) => start.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         async Task<HttpResponseMessage> PostAsync(string path, object? body)
@@ -308,5 +305,43 @@ public sealed class InclusionPartnerApiTests(ServerFactory server) : IClassFixtu
         Assert.Equal(31.50m, Assert.Single(sheet.GetProperty("lines").EnumerateArray()).GetProperty("yuan").GetDecimal());
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, byCitizen.StatusCode);
+    }
+
+    [Fact]
+    public async Task PartnerActions_WithoutAUserOrOfSomeoneNotACitizen_AreRefusedNamingTheUserField()
+    {
+        var key = await PartnerKeyAsync("深圳巴士（用户测试）", "bus");
+        using var partner = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/inclusion/partner/actions")
+        {
+            Content = JsonContent.Create(new
+            {
+                programme = "shenzhen-tanpuhui",
+                actions = new object[]
+                {
+                    new { eventId = "u-1", source = "bus-9", behaviour = "bus", occurredAt = Ago(3), quantity = 5m, minutes = 20m },
+                    new { eventId = "u-2", source = "bus-9", behaviour = "bus", occurredAt = Ago(2), quantity = 5m, minutes = 20m, user = "regulator" },
+                },
+            }),
+        };
+        request.Headers.Add("X-Partner-Key", key);
+
+        using var response = await partner.SendAsync(request, Ct);
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("items");
+
+        // Before, the first was answered UnknownCitizen " is not a citizen", and neither named a field.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("Required", "user"), (items[0].GetProperty("rule").GetString(), items[0].GetProperty("field").GetString()));
+        Assert.Equal(("UnknownCitizen", "user"), (items[1].GetProperty("rule").GetString(), items[1].GetProperty("field").GetString()));
+        Assert.Equal("regulator is not a citizen", items[1].GetProperty("message").GetString());
+    }
+
+    // A Shenzhen key the regulator issues for the behaviours named: the key shown once.
+    private async Task<string> PartnerKeyAsync(string name, string behaviours)
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        using var issued = await regulator.PostAsJsonAsync("/api/v1/inclusion/partners",
+            new { name, programme = "shenzhen-tanpuhui", behaviours }, Ct);
+        return (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString()!;
     }
 }

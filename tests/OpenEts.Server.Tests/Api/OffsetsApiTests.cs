@@ -242,4 +242,92 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
         Assert.Equal(rule, error.GetProperty("rule").GetString());
         Assert.Contains(shown, error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SubmitProject_LocationBoundaryAndTitleOffTheirRules_NamesTheHalfAtFaultAndStatesEachRuleInChinese()
+    {
+        using var owner = await server.SignedInAsync("paper-a");
+        object Project(decimal latitude, decimal longitude, string boundary, string title) => new
+        {
+            programme = "FFCER", account = "GD-HOLD-PAPER", title, methodology = "AR-CM-001-V01", category = "forestry", province = "FJ",
+            city = "南平市", latitude, longitude, boundary, creditingStart = "2020-01-01", creditingEnd = "2039-12-31", expectedPerYear = 10_000,
+            gasSharePercent = 100m,
+        };
+
+        using var longitude = await owner.PostAsJsonAsync("/api/v1/offsets/projects",
+            Project(26.55m, 117.1234567m, "26.5,117.1; 26.6,117.2; 26.5,117.3", "坐标（测试）"), Ct);
+        using var twoPoints = await owner.PostAsJsonAsync("/api/v1/offsets/projects",
+            Project(26.55m, 117.2m, "26.5,117.1; 26.6,117.2", new string('林', 201)), Ct);
+        var located = await longitude.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var bounded = await twoPoints.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        // Before, a longitude of 7 decimals was blamed on the latitude as 坐标超出范围, a boundary of two points was told only
+        // the format, and a title of 201 characters 长度不符合要求 with no limit.
+        Assert.Equal((HttpStatusCode.BadRequest, "longitude", "Coordinates"),
+            (longitude.StatusCode, located.GetProperty("field").GetString(), located.GetProperty("rule").GetString()));
+        Assert.Equal("经度：纬度须在 -90 至 90 之间，经度须在 -180 至 180 之间，且至多 6 位小数",
+            located.GetProperty("errors").GetProperty("longitude")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, twoPoints.StatusCode);
+        Assert.Contains("项目边界为 3 至 2000 个点", bounded.GetProperty("errors").GetProperty("boundary")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("项目名称：长度须为 1–200 个字符。", bounded.GetProperty("errors").GetProperty("title")[0].GetString());
+    }
+
+    [Fact]
+    public async Task MonitoringReport_BaselineFinerThanAKilogram_IsRefusedAndNothingIsFiled()
+    {
+        using var owner = await server.SignedInAsync("paper-a");
+        long forest;
+        using (var verifier = await server.SignedInAsync("verifier"))
+        using (var regulator = await server.SignedInAsync("regulator"))
+        {
+            forest = await RegisteredAsync(owner, verifier, regulator, new
+            {
+                programme = "FFCER", account = "GD-HOLD-PAPER", title = "顺昌碳汇二期（测试）", methodology = "AR-CM-001-V01", category = "forestry",
+                province = "FJ", city = "南平市", creditingStart = "2020-01-01", creditingEnd = "2039-12-31", expectedPerYear = 5_000,
+                gasSharePercent = 100m, boundary = "26.5,117.1; 26.6,117.2; 26.5,117.3",
+            });
+        }
+
+        using var refused = await owner.PostAsJsonAsync($"/api/v1/offsets/projects/{forest}/reports", new
+        {
+            periodStart = "2021-01-01", periodEnd = "2021-12-31", species = "chinese-fir", areaHectares = 100m, growthPerHectare = 10m,
+            baselineTonnes = 0.0001m, leakageTonnes = 1.2345m,
+        }, Ct);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var project = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects/{forest}", Ct);
+
+        // Before, the report was filed with 0.0001 t of baseline and 1.2345 t of leakage kept as typed.
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("基线（tCO2e）：最多保留 3 位小数", problem.GetProperty("errors").GetProperty("baselineTonnes")[0].GetString());
+        Assert.Equal("Precision", problem.GetProperty("rules").EnumerateArray()
+            .Single(r => r.GetProperty("field").GetString() == "leakageTonnes").GetProperty("rule").GetString());
+        Assert.Empty(project.GetProperty("reports").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Refile_AReturnedProjectUnderAnotherProgramme_IsRefusedNamingTheProgrammeAndTheProjectStaysReturned()
+    {
+        using var owner = await server.SignedInAsync("paper-a");
+        object Project(string programme, string methodology, string province, long? project = null) => new
+        {
+            programme, project, account = "GD-HOLD-PAPER", title = "将乐退回项目（测试）", methodology, category = "forestry", province, city = "三明市",
+            creditingStart = "2020-01-01", creditingEnd = "2039-12-31", expectedPerYear = 8_000, gasSharePercent = 100m,
+            boundary = "26.7,117.4; 26.8,117.5; 26.7,117.6",
+        };
+        var id = (await PostAsync(owner, "/api/v1/offsets/projects", Project("FFCER", "AR-CM-001-V01", "FJ"))).GetProperty("project").GetInt64();
+        using (var verifier = await server.SignedInAsync("verifier"))
+        {
+            await PostAsync(verifier, $"/api/v1/offsets/projects/{id}/return", new { comments = "边界需闭合（测试）" });
+        }
+
+        using var switched = await owner.PostAsJsonAsync("/api/v1/offsets/projects", Project("PHCER", "GD-PH-FM-V01", "GD", id), Ct);
+        var problem = await switched.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var held = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/offsets/projects/{id}", Ct);
+
+        // Before, 项目当前状态下不能办理此操作 (ProjectStatus), though the project was returned and waiting for its owner.
+        Assert.Equal((HttpStatusCode.Conflict, "programme", "RefiledProgramme"),
+            (switched.StatusCode, problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.Equal("机制：退回的项目须按原机制重新申报；改用其他机制请申报新项目", problem.GetProperty("detail").GetString());
+        Assert.Equal(("returned", "FFCER"), (held.GetProperty("status").GetString(), held.GetProperty("programme").GetString()));
+    }
 }

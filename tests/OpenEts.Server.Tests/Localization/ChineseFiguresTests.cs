@@ -122,4 +122,45 @@ public sealed class ChineseFiguresTests(ServerFactory server) : IClassFixture<Se
         Assert.Contains("有效期须晚于当前时间（", message, StringComparison.Ordinal);
         Assert.Contains("且不超过 30 天；提交的是 2020-01-01", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MerchantSettlementOffItsPeriodRule_SaysTheSettlementsRuleWithTheDays_NotAMonitoringPeriods()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        var merchant = (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/inclusion/merchants", Ct))[0].GetProperty("merchant").GetProperty("id").GetInt64();
+        var today = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        static string Day(DateTimeOffset t) => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Task<HttpResponseMessage> SettleAsync(string start, string end) =>
+            regulator.PostAsJsonAsync($"/api/v1/inclusion/merchants/{merchant}/settlements", new { periodStart = start, periodEnd = end }, Ct);
+
+        using var backwards = await SettleAsync("2026-11-30", "2026-11-01");
+        using var twoYears = await SettleAsync("2024-01-01", "2025-12-31");
+        using var future = await SettleAsync(Day(today.AddDays(-1)), Day(today.AddDays(5)));
+        var late = JsonDocument.Parse(await future.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        // Before, both said 监测期须在同一年内且结束不早于开始, and a period ending after today named its start.
+        Assert.Equal("期间结束：“2026-11-01”早于期间开始 2026-11-30", await MessageAsync(backwards, "periodEnd"));
+        Assert.Equal("期间结束：2024-01-01 至 2025-12-31 超过 366 天：一张结算单至多覆盖 366 天", await MessageAsync(twoYears, "periodEnd"));
+        Assert.Equal((HttpStatusCode.Conflict, "periodEnd", "PeriodInFuture"),
+            (future.StatusCode, late.GetProperty("field").GetString(), late.GetProperty("rule").GetString()));
+        Assert.Contains($"期间结束日 {Day(today.AddDays(5))} 晚于今天（{Day(today)}）", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RedemptionRefused_SaysWhatTheItemCostsAndWhatIsSpendable_OrWhichItemIsNotInTheCatalogue()
+    {
+        using var citizen = await server.SignedInAsync("citizen");
+
+        using var tooFew = await citizen.PostAsJsonAsync("/api/v1/inclusion/redemptions",
+            new { programme = "fuzhou-lvbao", item = "movie-ticket", idempotencyKey = "figures-redeem-1" }, Ct);
+        using var unknown = await citizen.PostAsJsonAsync("/api/v1/inclusion/redemptions",
+            new { programme = "fuzhou-lvbao", item = "concert", idempotencyKey = "figures-redeem-2" }, Ct);
+        static async Task<string> DetailAsync(HttpResponseMessage r) =>
+            JsonDocument.Parse(await r.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("detail").GetString()!;
+
+        // Before, only 可用碳币不足 and 兑换目录中没有此商品: the English named the price, the balance and the item.
+        Assert.Equal(HttpStatusCode.Conflict, tooFew.StatusCode);
+        Assert.Equal("兑换项目：电影票一张需 105 碳币，今天可用 0 碳币", await DetailAsync(tooFew));
+        Assert.Equal("兑换项目：fuzhou-lvbao 今天的兑换目录中没有“concert”", await DetailAsync(unknown));
+    }
 }

@@ -42,7 +42,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "NotAMerchant", "UnknownCode", "CodeUsed", "NotAccepted", "UnknownCause", "MerchantListed", "PartnerKey", "OutOfScope", "UnknownPartner",
         "KeyRevoked", "RedemptionCode", "RateLimited",
         "NothingToAggregate", "BatchSize", "Time",
-        "QuantityRange", "InAggregatedPeriod", "CoinCap", "NoProfile", "ReadingOutOfOrder",
+        "QuantityRange", "InAggregatedPeriod", "CoinCap", "NoProfile", "ReadingOutOfOrder", "PeriodTooLong",
         // The verifier's sample of an aggregation.
         "SampleNotChecked", "SampleNotDrawn", "SampleOtherVerifier", "SampleIncomplete", "SampleVerified", "NoEventsToSample",
         "UnknownAggregation", "UnknownSampledEvent", "ReasonRequired", "SampleFinding", "NoAggregationOfReport",
@@ -69,7 +69,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "InsufficientUnits", "AccountState", "NotAccountHolder", "UnknownOrder", "SelfTrade", "NotFillable", "BadPrice", "AlreadyHalted", "NotHalted",
         "AlreadyListed", "AlreadyOpen", "NotOperator", "UnknownHoldingAccount", "DayClosed", "DayNotOver", "BlockTradeSize", "BlockTradeBand", "UnknownProposal", "UnknownCounterparty", "ProposalExpired", "BlockTradeHours", "UnknownListing", "NotBestListing", "MinimumTake", "ListingQuantity", "ListingExpired", "Price", "Band", "Instrument", "Text",
         // Offset projects.
-        "NotProgrammeRole", "ProjectStatus", "MonitoringStatus", "NotOwner", "NotOwnAccount", "NoOrganisation", "ProjectCodeTaken",
+        "NotProgrammeRole", "ProjectStatus", "RefiledProgramme", "MonitoringStatus", "NotOwner", "NotOwnAccount", "NoOrganisation", "ProjectCodeTaken",
         "OutsideCreditingPeriod", "PeriodOverlaps", "NothingToIssue", "AboveClaim", "NoMatchingIssuance", "IssuanceLinked", "MethodologyNotAccepted",
         "CategoryNotInMethodology", "HostOutsideProgramme", "BoundaryRequired", "DesignatedAreaIsPhcer", "PreCdmIsCcer", "Period",
         "PeriodOrder", "Date", "Precision", "Forestry", "EvidenceRequired", "EvidenceWithoutMeasurement", "BasisRequired", "BasisWithoutRestatement", "NotForestry", "ProjectCode", "Province", "Coordinates", "Boundary", "Base64",

@@ -15,6 +15,8 @@ public sealed class InclusionFormsPageTests(ServerFactory server) : IClassFixtur
     [InlineData("-5", "数量：须为 ≥ 0 的数字")]
     [InlineData("abc", "数量：“abc”不是数字")]
     [InlineData("", "数量：此项必填。")]
+    // A kilometre is counted to the metre: before, the refusal spoke of tonnes (吨数最多保留 3 位小数).
+    [InlineData("5.12345", "数量：最多保留 3 位小数（公里精确到 1 米，千瓦时精确到 1 瓦时）")]
     public async Task RecordForm_BadQuantity_NamesTheFieldAndItsRule(string quantity, string expected)
     {
         var citizen = await PageSession.SignInAsync(server, "citizen");
