@@ -150,8 +150,10 @@ internal static class OffsetsEndpoints
         {
             return Task.FromResult<CommandResult>(Problems.Fields([new FieldError("contentBase64", "Base64", "contentBase64 is not base64")]));
         }
-        return RunAsync(AttachDocument.TryParse(new(id, input.Report, input.Kind, input.FileName, input.ContentType, content), out var command,
-            out var errors), command, errors, http, handler, ct);
+        // The use case's file is the API's contentBase64: an empty or too large one is named as the request names it.
+        var parsed = AttachDocument.TryParse(new(id, input.Report, input.Kind, input.FileName, input.ContentType, content), out var command,
+            out var errors);
+        return RunAsync(parsed, command, [.. errors.Select(e => e.Field == "content" ? e with { Field = "contentBase64" } : e)], http, handler, ct);
     }
 
     private static Task<CommandResult> ReportAsync(long id, ReportInput i, HttpContext http, OffsetsCommandHandler handler, CancellationToken ct) =>

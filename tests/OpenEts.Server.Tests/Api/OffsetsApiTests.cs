@@ -330,4 +330,24 @@ public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<Server
         Assert.Equal("机制：退回的项目须按原机制重新申报；改用其他机制请申报新项目", problem.GetProperty("detail").GetString());
         Assert.Equal(("returned", "FFCER"), (held.GetProperty("status").GetString(), held.GetProperty("programme").GetString()));
     }
+
+    [Fact]
+    public async Task AttachDocument_AnEmptyFile_IsNamedAsTheRequestsContentBase64WithItsChineseLabel()
+    {
+        using var owner = await server.SignedInAsync("power-a");
+        var id = (await PostAsync(owner, "/api/v1/offsets/projects", new
+        {
+            programme = "CCER", code = "000912", account = "GD-HOLD-POWER", title = "湛江四期风电场（测试）", methodology = "CM-001-V02",
+            category = "wind", province = "GD", city = "湛江市", creditingStart = "2020-01-01", creditingEnd = "2029-12-31",
+            expectedPerYear = 15_000, gasSharePercent = 100m,
+        })).GetProperty("project").GetInt64();
+
+        using var response = await owner.PostAsJsonAsync($"/api/v1/offsets/projects/{id}/documents",
+            new { kind = "projectDesign", fileName = "PDD.txt", contentBase64 = "" }, Ct);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        Assert.Equal((HttpStatusCode.BadRequest, "contentBase64", "Required"),
+            (response.StatusCode, problem.GetProperty("field").GetString(), problem.GetProperty("rule").GetString()));
+        Assert.StartsWith("文件内容（Base64）：", problem.GetProperty("errors").GetProperty("contentBase64")[0].GetString(), StringComparison.Ordinal);
+    }
 }
