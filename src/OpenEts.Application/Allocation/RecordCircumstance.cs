@@ -90,7 +90,7 @@ public sealed record RecordCircumstance(string Jurisdiction, int Year, CreditCod
         }
         else if (years.Count > MaxListedYears)
         {
-            read.Fail("excludedYears", "Length", $"excludedYears: at most {MaxListedYears} years, not {years.Count}");
+            read.FailOf("excludedYears", "Length", $"excludedYears: at most {MaxListedYears} years, not {years.Count}");
         }
         return [.. years.Distinct().Order()];
     }

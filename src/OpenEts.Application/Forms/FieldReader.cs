@@ -41,6 +41,13 @@ public sealed class FieldReader
     public void Fail(string field, string rule, string message, string typed, IReadOnlyList<string> codes) =>
         _errors.Add(new FieldError(field, rule, message) { Figures = rule == "UnknownValue" ? [typed, string.Join(", ", codes)] : [] });
 
+    /// <summary>
+    /// Records a text longer than <paramref name="max"/> characters (rule <c>Length</c>) with the limit as its first figure,
+    /// as <c>rule.Length.figures</c> places it, so that every language states the limit.
+    /// </summary>
+    public void TooLong(string field, int max, int length) =>
+        FailOf(field, "Length", System.Runtime.CompilerServices.FormattableStringFactory.Create("{1} is at most {0} characters, not {2}", max, field, length));
+
     /// <summary>Records a bad field whose message names figures (a range, a limit), so that another language states them too.</summary>
     public void FailOf(string field, string rule, FormattableString message) => _errors.Add(FieldError.Of(field, rule, message));
 

@@ -26,7 +26,7 @@ public sealed record CreateToken(string Name, int ExpiresInDays, TokenScope Scop
         var name = (form.Name ?? "").Trim();
         if (name.Length is 0 or > MaxNameLength)
         {
-            read.Fail("name", "Length", $"name must be 1–{MaxNameLength} characters");
+            read.FailOf("name", "Length", $"name must be 1–{MaxNameLength} characters");
         }
         var days = form.ExpiresInDays ?? DefaultExpiresInDays;
         if (days is < 1 or > MaxExpiresInDays)

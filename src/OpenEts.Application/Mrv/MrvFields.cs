@@ -80,7 +80,7 @@ public static class MrvFields
         }
         else if (value.Length > max)
         {
-            read.Fail(field, "Length", $"{field} is at most {max} characters, not {value.Length}");
+            read.TooLong(field, max, value.Length);
         }
         return value;
     }

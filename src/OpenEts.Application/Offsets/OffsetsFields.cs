@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.Offsets;
 
@@ -77,8 +76,7 @@ public static partial class OffsetsFields
         }
         else if (value.Length > max)
         {
-            // The limit is the first figure, as rule.Length.figures places it, so that the Chinese states it too.
-            read.FailOf(field, "Length", FormattableStringFactory.Create("{1} is at most {0} characters, not {2}", max, field, value.Length));
+            read.TooLong(field, max, value.Length);
         }
         return value;
     }

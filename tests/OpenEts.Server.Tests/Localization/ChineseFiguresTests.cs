@@ -163,4 +163,23 @@ public sealed class ChineseFiguresTests(ServerFactory server) : IClassFixture<Se
         Assert.Equal("兑换项目：电影票一张需 105 碳币，今天可用 0 碳币", await DetailAsync(tooFew));
         Assert.Equal("兑换项目：fuzhou-lvbao 今天的兑换目录中没有“concert”", await DetailAsync(unknown));
     }
+
+    [Fact]
+    public async Task TextsAndListsOverTheirLimit_SayTheLimitInChinese_NotOnlyThatTheLengthIsWrong()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        using var comments = await regulator.PostAsJsonAsync("/api/v1/mrv/reports/1/return", new { comments = new string('意', 2001) }, Ct);
+        using var token = await regulator.PostAsJsonAsync("/api/v1/tokens", new { name = new string('t', 61) }, Ct);
+        using var years = await regulator.PostAsJsonAsync("/api/v1/allocation/guangdong/2017/circumstances", new
+        {
+            organisation = "91440600MA5CY1004T", kind = "historyExclusion", reference = "粤发改气候〔2017〕演示",
+            excludedYears = Enumerable.Range(2000, 11).ToArray(),
+        }, Ct);
+
+        // Before, each said only 长度不符合要求。
+        Assert.EndsWith("长度须为 1–2000 个字符。", await MessageAsync(comments, "comments"), StringComparison.Ordinal);
+        Assert.EndsWith("长度须为 1–60 个字符。", await MessageAsync(token, "name"), StringComparison.Ordinal);
+        Assert.EndsWith("至多 10 个年度，现有 11 个。", await MessageAsync(years, "excludedYears"), StringComparison.Ordinal);
+    }
 }

@@ -60,7 +60,7 @@ public sealed record ProposeFromMonitoring(string Jurisdiction, DateOnly? From, 
         var region = FieldReader.Text(form.Region);
         if (region.Length > 64)
         {
-            read.Fail("region", "Length", "region is at most 64 characters");
+            read.TooLong("region", 64, region.Length);
         }
         command = read.IsValid ? new ProposeFromMonitoring(jurisdiction!, from, to, region.Length == 0 ? null : region) : null;
         errors = read.Errors;

@@ -31,7 +31,7 @@ public sealed record RecordFaultRepair(long FaultId, DateOnly? RepairedOn, strin
         var note = FieldReader.Text(form.Note);
         if (note.Length > 500)
         {
-            read.Fail("note", "Length", "note is at most 500 characters");
+            read.TooLong("note", 500, note.Length);
         }
         errors = read.Errors;
         command = read.IsValid ? new RecordFaultRepair(form.FaultId!.Value, on, note) : null;

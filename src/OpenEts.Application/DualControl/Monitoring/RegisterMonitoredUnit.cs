@@ -30,7 +30,7 @@ public sealed record RegisterMonitoredUnit(long OrganisationId, string? Region, 
         var region = FieldReader.Text(form.Region);
         if (region.Length > 64)
         {
-            read.Fail("region", "Length", "region is at most 64 characters");
+            read.TooLong("region", 64, region.Length);
         }
         DateOnly? from = string.IsNullOrWhiteSpace(form.MonitoredFrom) ? null : read.Day(form.MonitoredFrom, "monitoredFrom");
         errors = read.Errors;
