@@ -44,6 +44,18 @@ public sealed partial class NavigationTests(ServerFactory server) : IClassFixtur
         Assert.Contains("<span class=\"who\">李电力 · ", company, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Landing_DemoSignIns_NameTheExchangesStaffAsTheHeaderDoes()
+    {
+        using var anonymous = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri("/", UriKind.Relative), Ct));
+
+        Assert.Contains("<tr><td class=\"mono\">exchange</td><td>交易所工作人员</td><td>黄交易</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td class=\"mono\">exchange-b</td><td>交易所工作人员</td><td>徐交易</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td class=\"mono\">power-a</td><td>企业代表</td><td>李电力</td></tr>", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/nonexistent-page")]
     [InlineData("/css/nonexistent.css")]
