@@ -28,7 +28,8 @@ public sealed partial class RegistryQueries
             records.Select(r => r.Event).OfType<AccountStateChanged>().LastOrDefault(e => e.Account == number)?.Reason,
             a.IsRepresentative(user) && a.Kind is (AccountKind.Holding or AccountKind.Investor) && a.State != AccountState.Closed,
             HistoryPage(History(l, records, number), kind, unitClass, page, pageSize),
-            a.IsRepresentative(user) && a.State == AccountState.Open && l.HoldingsOf(number).Any(h => h.Total.Value > 0)), ct);
+            RegistryRoles.Holders.Contains(actor.Role) && a.IsRepresentative(user) && a.State == AccountState.Open
+                && l.HoldingsOf(number).Any(h => h.Total.Value > 0)), ct);
     }
 
     private static AccountHistoryPage HistoryPage(IReadOnlyList<RegistryHistoryRow> history, string? kind, string? unitClass,

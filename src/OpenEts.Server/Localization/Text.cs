@@ -37,6 +37,9 @@ public static class Text
     /// <summary>Items of a list in one line, separated as the current language separates them (、 in Chinese, a comma in English).</summary>
     public static string List(IEnumerable<string> items) => string.Join(T("list.separator"), items);
 
+    /// <summary>Clauses of a sentence in one line, separated as the current language separates them (； in Chinese, a semicolon in English).</summary>
+    public static string Clauses(IEnumerable<string> items) => string.Join(T("clause.separator"), items);
+
     /// <summary>
     /// A text kept in English (an endpoint's summary, a data document's note) in the page's language: its Chinese from
     /// <paramref name="chinese"/>, keyed by the exact English, on a Chinese page; else as given.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenEts.Application.Demo;
 using OpenEts.Application.Organisations;
 using OpenEts.Application.Storage;
 using OpenEts.Application.Workbench;
@@ -16,6 +17,19 @@ public sealed class IndexModel(OrganisationService organisations, WorkbenchQueri
 {
     /// <summary>True on a demo: the landing page lists the demo sign-ins.</summary>
     public bool IsDemo => mode.IsDemo;
+
+    /// <summary>
+    /// A demo sign-in's role as the header names it once signed in: an exchange member of the exchange itself is its staff
+    /// (交易所工作人员), as the layout's <c>ExchangeQueries.OverseesAsync</c> reads it; any other by its role.
+    /// </summary>
+    public static string RoleKey(DemoSignIn signIn)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        return signIn.Role == Role.ExchangeMember && DemoMarket.Organisations.Any(o =>
+            o.Kind == OrganisationKind.Exchange && signIn.OrganisationCode is { } code && o.Code.Value.StartsWith(code[..17], StringComparison.Ordinal))
+            ? "ExchangeStaff"
+            : signIn.Role.ToString();
+    }
 
     public Summary? Counts { get; private set; }
 

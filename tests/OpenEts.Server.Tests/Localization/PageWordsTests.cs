@@ -82,6 +82,26 @@ public sealed partial class PageWordsTests(ServerFactory server) : IClassFixture
         Assert.DoesNotContain("movie-ticket</p>", shop, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EnergyTargetsAndAccountability_InEnglish_JoinPollutantsAndConsequencesWithSemicolonsNotChineseOnes()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        var chineseTargets = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Energy/Targets", UriKind.Relative), Ct));
+        using var english = await regulator.GetAsync(new Uri("/lang/en?returnUrl=%2F", UriKind.Relative), Ct);
+
+        var targets = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Energy/Targets", UriKind.Relative), Ct));
+        var accountability = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri("/Energy/Targets/Accountability?year=2025", UriKind.Relative), Ct));
+        var pollutants = Pollutants().Match(targets).Groups[1].Value;
+        var consequences = Consequences().Matches(accountability).Select(m => m.Groups[1].Value).Where(c => c.Length > 0).ToList();
+
+        Assert.Contains("; NOx −10 % (", pollutants, StringComparison.Ordinal);
+        Assert.DoesNotContain('；', pollutants);
+        Assert.NotEmpty(consequences);
+        Assert.Contains(consequences, c => c.Contains("; ", StringComparison.Ordinal));
+        Assert.DoesNotContain(consequences, c => c.Contains('；', StringComparison.Ordinal));
+        Assert.Contains("；氮氧化物 −10 % (", Pollutants().Match(chineseTargets).Groups[1].Value, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("data-item=\"movie-ticket\"[^>]*>.*?<td class=\"item\">([^<]*?)\\s*<", RegexOptions.Singleline)]
     private static partial Regex ItemCell();
 
@@ -93,4 +113,10 @@ public sealed partial class PageWordsTests(ServerFactory server) : IClassFixture
 
     [GeneratedRegex("<td class=\"flags\">([^<]*)</td>")]
     private static partial Regex Flags();
+
+    [GeneratedRegex("(?:Pollutant totals: early warning|污染物排放总量晴雨表): ([^<]*)</p>")]
+    private static partial Regex Pollutants();
+
+    [GeneratedRegex("<td(?: class=\"consequences\")?>([^<]*)</td></tr>")]
+    private static partial Regex Consequences();
 }

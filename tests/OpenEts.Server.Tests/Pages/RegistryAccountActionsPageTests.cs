@@ -5,7 +5,8 @@ namespace OpenEts.Server.Tests.Pages;
 
 /// <summary>
 /// An account's page offers its representative a transfer out of it, opened on that account, where they read what it
-/// holds; a reader who does not represent it (the regulator) is not offered one.
+/// holds; a reader who does not represent it (the regulator) is not offered one, nor is the regulator on the accounts it
+/// represents (issuance, buffer, cancellation), whose units move by issuance, allocation and correction, not by transfer.
 /// </summary>
 public sealed class RegistryAccountActionsPageTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
@@ -25,5 +26,23 @@ public sealed class RegistryAccountActionsPageTests(ServerFactory server) : ICla
         Assert.Matches($"<option value=\"{Cement}\" selected=\"selected\"", transfer);
         Assert.DoesNotContain("id=\"transfer-link\"", regulators, StringComparison.Ordinal);
         Assert.Contains("id=\"admin-link\"", regulators, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GD-ISSUANCE")]
+    [InlineData("GD-BUFFER")]
+    [InlineData("GD-CANCELLATION")]
+    public async Task AccountPage_TheRegulatorsOwnAccount_OffersNoTransferItsRoleMayNotPropose(string account)
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(new Uri($"/Registry/Account/{account}", UriKind.Relative), TestContext.Current.CancellationToken));
+        using var transfer = await regulator.GetAsync(new Uri($"/Registry/Transfer?from={account}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("<span class=\"mono\">regulator, regulator-b</span>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"transfer-link\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Found, transfer.StatusCode);
+        var to = transfer.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.AbsolutePath : l.OriginalString.Split('?')[0]) : null;
+        Assert.Equal("/Account/Denied", to);
     }
 }

@@ -168,7 +168,7 @@ public sealed partial class ReportModel(MrvCommandHandler handler, MrvQueries qu
             return;
         }
         Errors["acknowledgements"] = Text.T("mrv.warningsneednotes",
-            string.Join(Text.IsEnglish ? "; " : "；", Unnoted.Select(w => (w.LineId is null ? "" : w.LineId + " · ") + RuleText.Message("", w.Rule, w.Message))));
+            Text.Clauses(Unnoted.Select(w => (w.LineId is null ? "" : w.LineId + " · ") + RuleText.Message("", w.Rule, w.Message))));
         foreach (var key in Unnoted.Select(MrvReview.WarningKey).Where(k => !Review.Notes.Exists(n => n.Warning == k)))
         {
             Review.Notes.Add(new ReviewRows.Note { Warning = key });
