@@ -112,7 +112,9 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
             Client = null;
         }
         await LoadMoreAsync(User.Actor(), ct);
-        Instrument ??= Instruments.Count > 0 ? Instruments[0].Instrument.Code : null;
+        // The order form starts on an allowance (the market's main instrument, GDEA-2017 on the demo) rather than on the
+        // first code in alphabetical order, an offset class.
+        Instrument ??= Instruments.OrderBy(i => i.Instrument.Class.Type == UnitType.Allowance ? 0 : 1).FirstOrDefault()?.Instrument.Code;
         IdempotencyKey = IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 }
