@@ -98,6 +98,30 @@ public abstract partial class StoreContract<TDb>
         Assert.Equal(2, await w.Store.ReadAsync(s => s.Journal.CountAsync(new JournalFilter(KindPrefix: "energy.plan.adopted")), Ct));
     }
 
+    // A plan for another region could name the demo's cities: the 晴雨表 then rated 银川 twice, against two budgets, from
+    // the same statistics. A unit belongs to one region's plan.
+    [Fact]
+    public async Task EnergyTargets_APlanNamingAnotherRegionsUnits_IsRefusedNamingEachAndAdoptsNothing()
+    {
+        await using var w = await EnergyWorldAsync();
+        var demo = DemoEnergyTargets.Plan();
+        var other = demo with
+        {
+            Region = "GS",
+            Units = [.. demo.Units!.Select(u => u with { Code = u.Code == "NX" ? "GS" : u.Code, Parent = u.Parent == "NX" ? "GS" : u.Parent })],
+        };
+        Assert.True(AdoptPlan.TryParse(other, out var adopt, out _));
+
+        var outcome = await w.Handler.HandleAsync(w.Regulator, adopt, Ct);
+
+        var refused = Assert.IsType<EnergyTargetsOutcome.Invalid>(outcome);
+        Assert.Equal(demo.Units!.Count - 1, refused.Errors.Count);
+        Assert.All(refused.Errors, e => Assert.Equal("UnitInAnotherPlan", e.Rule));
+        var yinchuan = demo.Units!.Select((u, i) => (u.Code, i)).Single(u => u.Code == "NX-YC").i;
+        Assert.Contains(refused.Errors, e => e.Field == $"units[{yinchuan}].code" && e.Figures.SequenceEqual(["NX-YC", "NX"]));
+        Assert.Empty(await w.Queries.PlanVersionsAsync(w.Regulator, UnitCode.From("GS"), Ct));
+    }
+
     [Fact]
     public async Task EnergyTargets_SameVersionInsertedTwice_IsAConflict()
     {

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Numerics;
 using OpenEts.Application.DualControl.Calculators;
 using OpenEts.Domain.DualControl.Calculators;
 using OpenEts.Domain.Mrv;
@@ -20,13 +23,33 @@ internal static class CalcCommand
         Apu(), Boiler(), Pv(), Retrofit(),
     };
 
-    private static Option<decimal?> Number(string name, string description, string help = "N") => new(name) { Description = description, HelpName = help };
+    // A number the option cannot read is named as typed ("--hours: 'abc' is not a number"), not by the .NET type it was to be.
+    private static Option<decimal?> Number(string name, string description, string help = "N") => new(name)
+    {
+        Description = description, HelpName = help, CustomParser = r => Read<decimal>(r, name, "a number", NumberStyles.Number),
+    };
+
+    private static Option<int?> WholeNumber(string name, string description, string help) => new(name)
+    {
+        Description = description, HelpName = help, CustomParser = r => Read<int>(r, name, "a whole number", NumberStyles.AllowLeadingSign),
+    };
+
+    private static T? Read<T>(ArgumentResult result, string name, string what, NumberStyles styles) where T : struct, INumber<T>
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        result.AddError($"{name}: '{text}' is not {what}");
+        return null;
+    }
 
     private static Option<string?> Text(string name, string description, string help) => new(name) { Description = description, HelpName = help };
 
     private sealed record Common(Option<int?> GridYear, Option<string?> GridRegion, Option<decimal?> Claimed, Option<string?> Scc)
     {
-        public static Common Create() => new(new Option<int?>("--grid-year") { Description = "the grid factor's year (default: the latest)", HelpName = "YEAR" },
+        public static Common Create() => new(WholeNumber("--grid-year", "the grid factor's year (default: the latest)", "YEAR"),
             Text("--grid-region", "the grid factor's region: national, guangdong, east, … (default: national)", "REGION"),
             Number("--claimed", "the project's claimed reduction, t CO2 a year"),
             Text("--scc", "the social cost of carbon: " + string.Join(", ", SccSeries.Shipped.All.Select(v => v.Code)) + " (default: the first)", "CODE"));
@@ -41,7 +64,7 @@ internal static class CalcCommand
         var factor = Number("--fuel-factor", "kg CO2 per kg jet fuel (default: the factor library's jet kerosene)");
         var factorSource = Text("--fuel-factor-source", "where the claim's fuel factor comes from", "TEXT");
         var kwh = Number("--electricity-per-stay", "ground power and air electricity per stay, kWh (default 0)", "KWH");
-        var days = new Option<int?>("--days") { Description = $"operating days a year (default {ReductionCheck.DefaultDays})", HelpName = "DAYS" };
+        var days = WholeNumber("--days", $"operating days a year (default {ReductionCheck.DefaultDays})", "DAYS");
         var c = Common.Create();
         var verb = new Verb("apu", "Airport ground power and air replacing APUs: flights × fuel per stay × days × factor − flights × kWh per stay × days × grid factor.",
             "ets calc apu --flights N --fuel-per-stay KG [--fuel-factor N] [--electricity-per-stay KWH] [--days DAYS] [--grid-region REGION] [--grid-year YEAR] [--claimed N] [--scc CODE]",

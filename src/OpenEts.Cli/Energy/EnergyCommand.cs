@@ -27,7 +27,7 @@ internal static class EnergyCommand
 
     private static Verb Assess(Option<string> db)
     {
-        var region = new Option<string>("--region") { Description = "a region's unit code, e.g. NX (its cities and key users follow)", HelpName = "R", Required = true };
+        var region = new Option<string>("--region") { Description = "a region's unit code, e.g. NX (its cities follow; key users' assessments are not public)", HelpName = "R", Required = true };
         var year = new Option<int>("--year") { Description = "the assessed year, e.g. 2025", HelpName = "Y", Required = true };
         var verb = new Verb("assess", "The year's assessments of a region and its units: completion, points, score, grade, veto.",
             "ets energy assess --region R --year Y [--db DB]", region, year);

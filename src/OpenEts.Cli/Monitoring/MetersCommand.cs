@@ -4,6 +4,7 @@ using System.Text;
 using OpenEts.Application.DualControl.Monitoring;
 using OpenEts.Application.Files;
 using OpenEts.Cli.Registry;
+using OpenEts.Domain.Organisations;
 using Spectre.Console;
 using static System.FormattableString;
 
@@ -61,19 +62,19 @@ internal static class MetersCommand
                 var handler = new MonitoringCommandHandler(context.Store, TimeProvider.System);
                 await using var stream = File.OpenRead(path);
                 var csv = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-                IEnumerable<(int Row, IngestReadings.ReadingForm Reading)> rows;
+                IEnumerable<FileReading>? rows;
+                IReadOnlyList<FieldError> fileProblems;
                 if (csv)
                 {
-                    rows = ReadingFile.ReadCsv(new StreamReader(stream, Encoding.UTF8));
+                    rows = ReadingFile.ReadCsv(new StreamReader(stream, Encoding.UTF8), out fileProblems);
                 }
                 else
                 {
-                    var (read, fileProblems) = ReadingFile.Read(TabularFile.Read(stream, path));
-                    if (fileProblems.Count > 0)
-                    {
-                        return await context.UsageAsync(fileProblems.Select(p => $"{path}: {p.Message} (rule {p.Rule})")).ConfigureAwait(false);
-                    }
-                    rows = read;
+                    (rows, fileProblems) = ReadingFile.Read(TabularFile.Read(stream, path));
+                }
+                if (rows is null || fileProblems.Count > 0)
+                {
+                    return await context.UsageAsync(fileProblems.Select(p => $"{path}: {p.Message} (rule {p.Rule})")).ConfigureAwait(false);
                 }
                 long sent = 0, fresh = 0, held = 0, resent = 0;
                 async Task<int?> RunAsync(Action<double>? progress)
@@ -81,9 +82,10 @@ internal static class MetersCommand
                     foreach (var chunk in rows.Chunk(batchSize))
                     {
                         var form = new IngestReadings.Form(BatchId(chunk), [.. chunk.Select(c => c.Reading)]);
-                        if (!IngestReadings.TryParse(form, TimeProvider.System.GetUtcNow(), out var command, out var errors))
+                        if (!IngestReadings.TryParse(form, TimeProvider.System.GetUtcNow(), out var command, out var errors)
+                            || chunk.Any(c => c.UnreadValue is not null))
                         {
-                            return await context.UsageAsync(errors.Select(e => $"{Row(e.Field, chunk)}{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
+                            return await context.UsageAsync(Problems(chunk, errors)).ConfigureAwait(false);
                         }
                         switch (await handler.HandleAsync(who, command, ct).ConfigureAwait(false))
                         {
@@ -126,11 +128,23 @@ internal static class MetersCommand
         return verb;
     }
 
+    // Every problem of a chunk, in row order: a value cell that is no number named as typed (the use case, which sees no
+    // value there, would call it missing), and the use case's own for every other field.
+    private static IEnumerable<string> Problems(FileReading[] chunk, IReadOnlyList<FieldError> errors)
+    {
+        var unread = chunk.Select((c, i) => (Index: i, Problem: ReadingFile.ValueProblem(c))).Where(u => u.Problem is not null)
+            .Select(u => (u.Index, Field: $"readings[{u.Index}].value", Text: $"row {chunk[u.Index].Row}: value: {u.Problem!.Message} (rule {u.Problem.Rule})"));
+        var named = unread.Select(u => u.Field).ToHashSet(StringComparer.Ordinal);
+        var rest = errors.Where(e => !named.Contains(e.Field))
+            .Select(e => (Index: ReadingIndex(e.Field) ?? -1, Text: $"{Row(e.Field, chunk)}{e.Field}: {e.Message} (rule {e.Rule})"));
+        return unread.Select(u => (u.Index, u.Text)).Concat(rest).OrderBy(p => p.Item1).Select(p => p.Item2);
+    }
+
     // A batch's id is the hash of its rows: the same file run again sends the same ids with the same content.
-    private static string BatchId((int Row, IngestReadings.ReadingForm Reading)[] chunk)
+    private static string BatchId(FileReading[] chunk)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (_, r) in chunk)
+        foreach (var r in chunk.Select(c => c.Reading))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Invariant($"{r.ReadingId}|{r.Meter}|{r.At}|{r.Value}\n")));
         }
@@ -138,12 +152,13 @@ internal static class MetersCommand
     }
 
     // "readings[12].value" names the 13th reading of the chunk: say which row of the file that is.
-    private static string Row(string field, (int Row, IngestReadings.ReadingForm Reading)[] chunk)
+    private static string Row(string field, FileReading[] chunk) =>
+        ReadingIndex(field) is { } i && i < chunk.Length ? Invariant($"row {chunk[i].Row}: ") : "";
+
+    private static int? ReadingIndex(string field)
     {
         var open = field.IndexOf('[', StringComparison.Ordinal);
         var close = field.IndexOf(']', StringComparison.Ordinal);
-        return open >= 0 && close > open && int.TryParse(field.AsSpan(open + 1, close - open - 1), out var i) && i < chunk.Length
-            ? Invariant($"row {chunk[i].Row}: ")
-            : "";
+        return open >= 0 && close > open && int.TryParse(field.AsSpan(open + 1, close - open - 1), out var i) ? i : null;
     }
 }

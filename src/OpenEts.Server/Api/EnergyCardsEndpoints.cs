@@ -99,7 +99,7 @@ internal static class EnergyCardsEndpoints
             return TypedResults.NotFound();
         }
         using var buffer = new MemoryStream();
-        TabularWriter.WriteXlsx(buffer, CardListSheet.Header, CardListSheet.Rows(list));
+        TabularWriter.WriteXlsx(buffer, CardListSheet.Header, CardListSheet.Rows(list, Localization.DataNotes.TriggerInChinese));
         return TypedResults.File(buffer.ToArray(), TabularWriter.XlsxContentType, CardListSheet.FileName(list));
     }
 

@@ -56,5 +56,6 @@ internal static partial class DataNotes
         ["IWG Technical Support Document, February 2021 — not in the reference files [UNCONFIRMED]"] = "美国机构间工作组《技术支持文件》（Technical Support Document），2021 年 2 月——参考资料中未收录 [UNCONFIRMED]",
         ["2020 emissions, 2 % near-term discount rate, 2020 USD"] = "2020 年排放，近期贴现率 2 %，2020 USD",
         ["EPA Report on the Social Cost of Greenhouse Gases, 2023 — not in the reference files [UNCONFIRMED]"] = "美国环保署《温室气体社会成本报告》（Report on the Social Cost of Greenhouse Gases），2023 年——参考资料中未收录 [UNCONFIRMED]",
+        [OpenEts.Application.DualControl.Cards.EscalateOverdue.Trigger] = "黄牌逾期未整改 → 红牌",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

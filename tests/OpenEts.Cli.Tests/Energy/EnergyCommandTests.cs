@@ -98,4 +98,21 @@ public sealed class EnergyCommandTests
         Assert.True(follows.Exit == 0, follows.Out + follows.Err);
         Assert.Contains("the claim follows from its inputs", follows.Out, StringComparison.Ordinal);
     }
+    // A number an option could not read was named by the type it was to be: "Cannot parse argument 'abc' for option
+    // '--hours' as expected type 'System.Nullable`1[System.Decimal]'".
+    [Theory]
+    [InlineData("--hours", "abc", "--hours: 'abc' is not a number")]
+    [InlineData("--grid-year", "2023.5", "--grid-year: '2023.5' is not a whole number")]
+    public async Task CalcPv_AnOptionThatIsNoNumber_IsNamedAsTyped(string option, string value, string message)
+    {
+        string[] args = ["calc", "pv", "--capacity", "100", "--hours", "1000"];
+        var at = Array.IndexOf(args, option);
+        args = at >= 0 ? [.. args[..(at + 1)], value, .. args[(at + 2)..]] : [.. args, option, value];
+
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+    }
 }

@@ -82,4 +82,47 @@ public sealed class MetersCommandTests
             File.Delete(foreign);
         }
     }
+    // Writes the file, ingests it as the user, and deletes it.
+    private static async Task<(int Exit, string Out, string Err)> IngestAsync(RegistryDatabase db, string text, string user)
+    {
+        var file = await FileAsync(text);
+        try
+        {
+            return await RunAsync(db, "ingest", file, "--as", user);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Ingest_CsvWithoutAColumn_NamesItAndExitsWithUsage()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var run = await IngestAsync(db, $"id,meter,at,value\nh1,BJ-E01,{FirstDayHour(1)},10\n", "cement-a");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("the header has no column readingId", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Err, StringComparison.Ordinal);
+    }
+
+    // A value cell of text was read as no value and refused as missing (rule Required), under two row numbers.
+    [Fact]
+    public async Task Ingest_TextInAValueCell_NamesTheCellAsTypedAndTakesNothing()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var header = "readingId,meter,at,value\n";
+
+        var run = await IngestAsync(db, header + $"t1,BJ-E01,{FirstDayHour(1)},10\nt2,BJ-E01,{FirstDayHour(2)},abc\nt3,BJ-E01,{FirstDayHour(3)},\n", "cement-a");
+        var after = await IngestAsync(db, header + $"t1,BJ-E01,{FirstDayHour(1)},10\n", "cement-a");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("row 3: value: 'abc' is not a number (rule Number)", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("row 3: readings[1].value", run.Err, StringComparison.Ordinal);
+        Assert.Contains("row 4: readings[2].value", run.Err, StringComparison.Ordinal);
+        Assert.True(after.Exit == 0, after.Err);
+        Assert.Contains(": 1 new, 0 already held", after.Out, StringComparison.Ordinal);
+    }
 }

@@ -52,4 +52,17 @@ public sealed class EnergyPollutantApiTests(ServerFactory server) : IClassFixtur
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(problem.GetProperty("errors").TryGetProperty("period", out _));
     }
+    // The round was labelled by its key ("period：期间的格式为 …") where the /Energy page's choice reads 轮次.
+    [Theory]
+    [InlineData("/api/v1/energy/warnings?period=2025-Q5")]
+    [InlineData("/api/v1/energy/pollutant-warnings?period=2025-Q5")]
+    public async Task Warnings_ABadPeriod_NamesTheRoundAsThePageDoes(string address)
+    {
+        using var anonymous = server.CreateClient();
+
+        using var response = await anonymous.GetAsync(address, Ct);
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.StartsWith("轮次：", problem.GetProperty("errors").GetProperty("period")[0].GetString(), StringComparison.Ordinal);
+    }
 }

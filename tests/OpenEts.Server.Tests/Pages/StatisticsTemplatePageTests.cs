@@ -63,10 +63,23 @@ public sealed class StatisticsTemplatePageTests(ServerFactory server) : IClassFi
 
         var page = await UploadAsync(regulator, "/Energy/Targets/Statistics", System.Text.Encoding.UTF8.GetBytes(csv), "统计.csv");
 
-        Assert.Contains("第 2 行 A 列 · 地区代码：没有已通过的规划包含该地区", page, StringComparison.Ordinal);
+        Assert.Contains("第 2 行 A 列 · 地区代码：没有已通过的规划包含地区“XX-NOPE”", page, StringComparison.Ordinal);
         Assert.Contains("第 2 行 C 列 · 月份：月份为 1–12", page, StringComparison.Ordinal);
         Assert.Contains("第 3 行 E 列 · 能源消费量（吨标准煤）：“很多”不是数字", page, StringComparison.Ordinal);
         var banner = page.IndexOf("alert bad", StringComparison.Ordinal);
         Assert.DoesNotContain("month", page[banner..page.IndexOf("</div>", banner, StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+    // A sheet without the output column was refused with "outputWanYuan：文件缺少此列。": the field's key, and no word of
+    // the header the sheet should have. It is named now by the template's header, with the names the sheet accepts.
+    [Fact]
+    public async Task EnergyStatisticsUpload_AColumnMissing_NamesItByTheTemplatesHeader()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        const string csv = "地区代码,年份,月份,月数,能源消费量（吨标准煤）\nNX-GY,2025,3,1,100\n";
+
+        var page = await UploadAsync(regulator, "/Energy/Targets/Statistics", System.Text.Encoding.UTF8.GetBytes(csv), "统计.csv");
+
+        Assert.Contains("第 1 行 · 地区生产总值（万元）：文件缺少“地区生产总值（万元）”列（或“outputWanYuan”列）。", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("outputWanYuan：", page, StringComparison.Ordinal);
     }
 }

@@ -15,15 +15,20 @@ public static class CardListSheet
         return $"cards-{list.Jurisdiction}-{list.Quarter}.xlsx";
     }
 
-    public static IEnumerable<IReadOnlyList<object?>> Rows(CardList list)
+    /// <summary>
+    /// The sheet's rows; <paramref name="ground"/> gives each card's 依据 from its stored ground (the rules' note, kept as
+    /// the data documents write it), as stored when null.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<object?>> Rows(CardList list, Func<string, string>? ground = null)
     {
         ArgumentNullException.ThrowIfNull(list);
+        ground ??= g => g;
         var supervised = list.Supervised.Select(s => s.OrganisationCode).ToHashSet(StringComparer.Ordinal);
         var n = 0;
         foreach (var r in list.Rows)
         {
             yield return [++n, r.OrganisationCode, r.OrganisationName, r.Colour == CardColour.Red ? "红牌" : "黄牌",
-                r.ConfirmedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.InForceAtEnd ? "在牌" : "已摘牌", r.Trigger,
+                r.ConfirmedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.InForceAtEnd ? "在牌" : "已摘牌", ground(r.Trigger),
                 supervised.Contains(r.OrganisationCode) ? "是" : ""];
         }
         foreach (var s in list.Supervised.Where(s => list.Rows.All(r => r.OrganisationCode != s.OrganisationCode)))

@@ -15,8 +15,11 @@ public static class ReadingFile
     /// <summary>The header, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["readingId", "meter", "at", "value"];
 
-    /// <summary>An .xlsx (or small .csv) file's rows as reading forms with their row numbers, or the problems that stop it.</summary>
-    public static (IReadOnlyList<(int Row, IngestReadings.ReadingForm Reading)> Rows, IReadOnlyList<FieldError> Problems) Read(TabularFile file)
+    /// <summary>
+    /// An .xlsx (or small .csv) file's rows as reading forms with their row numbers, or the problems that stop it. A value
+    /// cell that is not a number is given as <see cref="FileReading.UnreadValue"/> (its form's value is null).
+    /// </summary>
+    public static (IReadOnlyList<FileReading> Rows, IReadOnlyList<FieldError> Problems) Read(TabularFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (file.Error is { } error)
@@ -27,28 +30,45 @@ public static class ReadingFile
         {
             return ([], problems);
         }
-        return ([.. file.Rows.Select(r => (r.Row, Form(r.Cells, index)))], []);
+        return ([.. file.Rows.Select(r => Form(r.Row, r.Cells, index))], []);
     }
 
     /// <summary>
-    /// Streams a .csv file's rows (comma-separated, fields optionally in double quotes) as reading forms with their row
-    /// numbers (the header is row 1). Throws <see cref="InvalidDataException"/> when the header lacks a column.
+    /// A .csv file's rows (comma-separated, fields optionally in double quotes) as reading forms with their row numbers
+    /// (the header is row 1), streamed; null, with <paramref name="problems"/> naming each missing column, when the header
+    /// lacks one. A value cell that is not a number is given as <see cref="FileReading.UnreadValue"/>.
     /// </summary>
-    public static IEnumerable<(int Row, IngestReadings.ReadingForm Reading)> ReadCsv(TextReader reader)
+    public static IEnumerable<FileReading>? ReadCsv(TextReader reader, out IReadOnlyList<FieldError> problems)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var header = reader.ReadLine() ?? "";
-        if (Index(Split(header.TrimStart('\uFEFF')), out var problems) is not { } index)
+        return Index(Split(header.TrimStart('\uFEFF')), out problems) is { } index ? CsvRows(reader, index) : null;
+    }
+
+    /// <summary>
+    /// The problem of a row whose value cell is not a number (rule <c>Number</c>, naming the cell as typed), or null. The
+    /// use case would read the missing value as absent; the file's reader names what was typed instead.
+    /// </summary>
+    public static FieldError? ValueProblem(FileReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (reading.UnreadValue is not { } text)
         {
-            throw new InvalidDataException(string.Join("; ", problems.Select(p => p.Message)));
+            return null;
         }
+        FormattableString message = $"'{text}' is not a number";
+        return new FieldError("value", "Number", Domain.Text.Figures.Sentence(message)) { Figures = Domain.Text.Figures.Of(message) };
+    }
+
+    private static IEnumerable<FileReading> CsvRows(TextReader reader, int[] index)
+    {
         var row = 1;
         while (reader.ReadLine() is { } line)
         {
             row++;
             if (line.Length > 0)
             {
-                yield return (row, Form(Split(line), index));
+                yield return Form(row, Split(line), index);
             }
         }
     }
@@ -61,11 +81,12 @@ public static class ReadingFile
         return problems.Count == 0 ? index : null;
     }
 
-    private static IngestReadings.ReadingForm Form(IReadOnlyList<string> cells, int[] index)
+    private static FileReading Form(int row, IReadOnlyList<string> cells, int[] index)
     {
         string? Cell(int column) => index[column] < cells.Count && cells[index[column]].Trim().Length > 0 ? cells[index[column]].Trim() : null;
-        return new IngestReadings.ReadingForm(Cell(0), Cell(1), Cell(2),
-            decimal.TryParse(Cell(3), NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null);
+        var text = Cell(3);
+        var read = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v);
+        return new FileReading(row, new IngestReadings.ReadingForm(Cell(0), Cell(1), Cell(2), read ? v : null), text is not null && !read ? text : null);
     }
 
     private static List<string> Split(string line)

@@ -32,6 +32,20 @@ public sealed record AdoptPlan(TargetPlan Plan) : IEnergyTargetsCommand
             return new EnergyTargetsOutcome.Refused(problems[0].Rule, "units",
                 string.Join("; ", problems.Take(10).Select(p => $"{p.Unit}: {p.Message}")), RefusalKind.Conflict);
         }
+        // A unit belongs to one region's plan: the 晴雨表 and the assessment find a unit's targets by its code, and the
+        // statistics are loaded per code, so a second plan naming it would rate the same figures against other targets.
+        var held = (await work.Data.LatestPlansAsync().ConfigureAwait(false))
+            .Where(p => p.Plan.Region != Plan.Region)
+            .SelectMany(p => p.Plan.Units.Select(u => (u.Code, p.Plan.Region)))
+            .GroupBy(x => x.Code).ToDictionary(g => g.Key, g => g.First().Region);
+        var taken = Plan.Units.Select((u, i) => (u.Code, Index: i)).Where(u => held.ContainsKey(u.Code))
+            .Select(u => FieldError.Of($"units[{u.Index}].code", "UnitInAnotherPlan",
+                $"{u.Code.Value} is already in the plan of region {held[u.Code].Value}; a unit belongs to one region's plan"))
+            .ToList();
+        if (taken.Count > 0)
+        {
+            return new EnergyTargetsOutcome.Invalid(taken);
+        }
         var latest = await work.Data.LatestPlanAsync(Plan.Region).ConfigureAwait(false);
         var adopted = new PlanVersion(Plan with { Version = (latest?.Plan.Version ?? 0) + 1 }, work.Now, work.Actor.UserName);
         await work.Data.InsertPlanAsync(adopted).ConfigureAwait(false);

@@ -129,9 +129,21 @@ public sealed record RecordStatistics(IReadOnlyList<RecordStatistics.Line> Lines
         }
         foreach (var dup in periods.GroupBy(l => (l.Region, l.Year, l.FirstMonth, l.Months)).Where(g => g.Count() > 1))
         {
-            list.Add(new RowError(dup.Last().Row, "", "region", "DuplicateRow", $"{dup.Key.Region} {dup.Key.Year}-{dup.Key.FirstMonth} appears more than once"));
+            // Every repeat names the row it repeats, so that the clerk finds both.
+            var first = dup.First();
+            foreach (var again in dup.Skip(1))
+            {
+                FormattableString message = $"region: {first.Region.Value} {first.Year}-{first.FirstMonth} is already given in row {first.Row}";
+                list.Add(new RowError(again.Row, "", "region", "DuplicateRow", Domain.Text.Figures.Sentence(message)) { Figures = Domain.Text.Figures.Of(message) });
+            }
         }
         return new RecordStatistics(lines) { ReadErrors = Ordered(list), Regions = regions };
+    }
+
+    private static RowError Unknown(int row, string region)
+    {
+        FormattableString message = $"region: no adopted plan names region {region}";
+        return new RowError(row, "", "region", "UnknownRegion", Domain.Text.Figures.Sentence(message)) { Figures = Domain.Text.Figures.Of(message) };
     }
 
     private static List<RowError> Ordered(IEnumerable<RowError> errors) =>
@@ -155,7 +167,7 @@ public sealed record RecordStatistics(IReadOnlyList<RecordStatistics.Line> Lines
         var known = (await work.Data.LatestPlansAsync().ConfigureAwait(false))
             .SelectMany(p => p.Plan.Units.Where(u => u.Kind != UnitKind.KeyEnergyUser)).Select(u => u.Code).ToHashSet();
         var unknown = Regions.Where(r => !known.Contains(r.Region))
-            .Select(r => new RowError(r.Row, "", "region", "UnknownRegion", $"region: no adopted plan names region {r.Region}"));
+            .Select(r => Unknown(r.Row, r.Region.Value));
         var errors = Ordered(ReadErrors.Concat(unknown));
         if (errors.Count > 0)
         {

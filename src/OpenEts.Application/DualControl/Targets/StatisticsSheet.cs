@@ -53,7 +53,12 @@ public static class StatisticsSheet
         var map = HeaderMap.Find(file.Header, Columns);
         if (map.Missing.Count > 0)
         {
-            return (null, [.. map.Missing.Select(c => new RowError(1, "", c.Field, "MissingColumn", HeaderMap.MissingMessage(c)))]);
+            // Named by the template's header (the field's key means nothing to the clerk), with the names the sheet accepts.
+            return (null, [.. map.Missing.Select(c => new RowError(1, "", c.Field, "MissingColumn", HeaderMap.MissingMessage(c))
+            {
+                Header = c.Names[0],
+                Figures = Domain.Text.Figures.Of(HeaderMap.MissingSentence(c)),
+            })]);
         }
         if (file.Rows.Count == 0)
         {

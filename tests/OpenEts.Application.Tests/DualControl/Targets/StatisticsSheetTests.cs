@@ -59,6 +59,34 @@ public sealed partial class StatisticsSheetTests
             command!.ReadErrors.Select(e => (e.Row, e.Column, e.Header, e.Rule)));
     }
 
+    // A repeat named only the last of its rows and not the row it repeated; a third copy went unnamed.
+    [Fact]
+    public void Read_ARowGivenThreeTimes_NamesEachRepeatWithTheRowItRepeats()
+    {
+        var (command, _) = Read(
+            ["NX-YC", 2025, 2, 1, 3_000m, 6_000m],
+            ["NX-GY", 2025, 2, 1, 3_000m, 6_000m],
+            ["NX-YC", 2025, 2, 1, 3_100m, 6_000m],
+            ["NX-YC", 2025, 2, 1, 3_200m, 6_000m]);
+
+        Assert.Equal([(4, "DuplicateRow", "NX-YC", "2"), (5, "DuplicateRow", "NX-YC", "2")],
+            command!.ReadErrors.Select(e => (e.Row, e.Rule, e.Figures[0], e.Figures[^1])));
+    }
+
+    // A missing column was named by the field's key (outputWanYuan), which no clerk's sheet heads a column with.
+    [Fact]
+    public void Read_AColumnMissing_NamesItByTheTemplatesHeaderWithTheNamesAccepted()
+    {
+        using var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("地区代码,年份,月份,能源消费量（吨标准煤）\nNX-YC,2025,1,100\n"));
+
+        var (command, errors) = StatisticsSheet.Read(file, "stats.csv");
+
+        Assert.Null(command);
+        var missing = Assert.Single(errors);
+        Assert.Equal(("MissingColumn", "地区生产总值（万元）"), (missing.Rule, missing.Header));
+        Assert.Equal(["地区生产总值（万元）", "outputWanYuan"], missing.Figures);
+    }
+
     [Fact]
     public void PlanDocument_DemoPlan_ReadsValidatesAndRoundTrips()
     {

@@ -34,7 +34,8 @@ public sealed class ListModel(CardsQueries queries) : CardsPageModel
             return NotFound();
         }
         using var buffer = new MemoryStream();
-        TabularWriter.WriteXlsx(buffer, CardListSheet.Header, CardListSheet.Rows(list));
+        // The sheet is in Chinese whatever the page's language, its grounds too.
+        TabularWriter.WriteXlsx(buffer, CardListSheet.Header, CardListSheet.Rows(list, Localization.DataNotes.TriggerInChinese));
         return File(buffer.ToArray(), TabularWriter.XlsxContentType, CardListSheet.FileName(list));
     }
 
