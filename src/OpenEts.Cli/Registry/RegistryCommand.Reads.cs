@@ -93,7 +93,7 @@ internal static partial class RegistryCommand
                     rows.AddRange(page.Select(h => (IReadOnlyList<string>)
                     [
                         h.Sequence.ToString(CultureInfo.InvariantCulture),
-                        h.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                        CliText.Time(h.At),
                         h.Actor, h.Kind, RegistryText.Describe(h.Event, h.Facts),
                     ]));
                     if (page.Count < Page)

@@ -118,7 +118,7 @@ public sealed class AuctionCommandTests
         const string steel = "91440200MA5CY1003";
         var opened = await db.RunEtsAsync("exchange", "client", "open", "--client", steel + Domain.Organisations.CreditCode.CheckCharacter(steel),
             "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
-        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaitingclient").Groups[1].Value;
+        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaiting client").Groups[1].Value;
         Assert.Equal(0, (await db.RunEtsAsync("exchange", "client", "confirm", "--account", client, "--as", "steel-a")).Exit);
         var deposited = await db.RunEtsAsync("cash", "deposit", steel + Domain.Organisations.CreditCode.CheckCharacter(steel), "100000", "--reference", "slip",
             "--as", "regulator", "--key", "steel-dep");
