@@ -248,13 +248,13 @@ internal static partial class RegistryCommand
                 System.IO.File.Delete(resumeFile);
             }
             await context.Out.WriteLineAsync(Invariant(
-                $"intact: {check.EntriesChecked} entries{scope} ({check.RegistryEvents} registry events replayed; units conserved)")).ConfigureAwait(false);
+                $"intact: {CliText.Count(check.EntriesChecked, "entry", "entries")}{scope} ({CliText.Count(check.RegistryEvents, "registry event", "registry events")} replayed; units conserved)")).ConfigureAwait(false);
             return ExitCode.Ok;
         }
         if (!check.ChainIntact)
         {
             return await context.FailAsync(Invariant(
-                $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({check.EntriesChecked} entries checked{scope})")).ConfigureAwait(false);
+                $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({CliText.Count(check.EntriesChecked, "entry", "entries")} checked{scope})")).ConfigureAwait(false);
         }
         if (check.ReplayFailedAt is { } failed)
         {

@@ -58,7 +58,7 @@ public sealed class EndOfDayCommandTests
     }
 
     [Fact]
-    public async Task EndOfDay_OneRestingOrder_SaysOneOrderExpiredInTheSingular()
+    public async Task VerifyAndEndOfDay_OneRestingOrder_SayOneOrderInTheSingular()
     {
         using var db = await ExchangeDatabaseAsync();
         await using (var store = await SqlStore.OpenAsync(db.Database, CancellationToken.None))
@@ -71,8 +71,11 @@ public sealed class EndOfDayCommandTests
                 CancellationToken.None));
         }
 
+        var verified = await RunAsync(db, "exchange", "verify");
         var closed = await RunAsync(db, "exchange", "end-of-day", "--date", Today, "--as", "exchange");
 
+        Assert.Equal(0, verified.Exit);
+        Assert.Contains(": 0 trades, 1 order resting; 0 snapshot comparisons", verified.Out, StringComparison.Ordinal);
         Assert.Equal(0, closed.Exit);
         Assert.Contains(", 1 order expired;", closed.Out, StringComparison.Ordinal);
     }
