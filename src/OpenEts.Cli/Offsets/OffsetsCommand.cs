@@ -264,7 +264,7 @@ internal static class OffsetsCommand
                 {
                     await context.Err.WriteLineAsync($"{context.Name}: {path}: row {e.Row} {e.Column} {e.Field}: {e.Message} (rule {e.Rule})").ConfigureAwait(false);
                 }
-                return await context.FailAsync($"{errors.Count} problem(s) in {path}; nothing filed").ConfigureAwait(false);
+                return await context.FailAsync($"{CliText.Count(errors.Count, "problem", "problems")} in {path}; nothing filed").ConfigureAwait(false);
             }
             if (await context.ActorAsync(r.GetRequiredValue(actor), ct).ConfigureAwait(false) is not { } who)
             {

@@ -279,7 +279,7 @@ internal static partial class RegistryCommand
     private static async Task<int> VerifyDigestsAsync(RegistryContext context, KeptDigests kept, CancellationToken ct)
     {
         var check = await new JournalDigests(context.Store, signer: null).CheckAsync(kept.Digests, kept.IsSigned, ct).ConfigureAwait(false);
-        await context.Out.WriteLineAsync(Invariant($"digests: {check.Checked} checked from {kept.FileCount} file(s)")).ConfigureAwait(false);
+        await context.Out.WriteLineAsync(Invariant($"digests: {check.Checked} checked from {CliText.Count(kept.FileCount, "file", "files")}")).ConfigureAwait(false);
         foreach (var sequence in check.BadSignatures)
         {
             await context.FailAsync(Invariant(
@@ -297,7 +297,7 @@ internal static partial class RegistryCommand
             return ExitCode.Rejected;
         }
         await context.Out.WriteLineAsync(Invariant(
-            $"reproduced: the journal reproduces all {check.Checked} digest(s), the newest at entry {kept.Digests.Max(d => d.Sequence)}"))
+            $"reproduced: the journal reproduces all {CliText.Count(check.Checked, "digest", "digests")}, the newest at entry {kept.Digests.Max(d => d.Sequence)}"))
             .ConfigureAwait(false);
         return ExitCode.Ok;
     }
