@@ -50,7 +50,7 @@ internal static class MarketCommand
             {
                 var e = s.Entries[i];
                 var sign = s.Incoming(e) ? "+" : "-";
-                await c.Out.WriteLineAsync(Invariant($"  {e.At:yyyy-MM-dd HH:mm}Z  {s.KindOf(e),-10}  {sign}{e.Amount}  balance after {s.BalanceAfter(i):0.00}  {e.Reference}")).ConfigureAwait(false);
+                await c.Out.WriteLineAsync(Invariant($"  {CliText.Time(e.At)}  {s.KindOf(e),-10}  {sign}{e.Amount}  balance after {s.BalanceAfter(i):0.00}  {e.Reference}")).ConfigureAwait(false);
             }
             await c.Out.WriteLineAsync(Invariant($"movements: page {s.Page + 1} of {s.Pages}{(s.Page + 1 > s.Pages ? " (past the last: no movements)" : "")}")).ConfigureAwait(false);
             return ExitCode.Ok;
@@ -83,12 +83,9 @@ internal static class MarketCommand
         var list = new Verb("list", "Every auction: class, volume, window, reserve, status, clearing price.", "ets auction list [--db DB]", db);
         list.SetAction((r, ct) => RunAsync(r, db, null, async (c, _) =>
         {
-            foreach (var a in await new AuctionQueries(c.Store).ListAsync(ct).ConfigureAwait(false))
-            {
-                await c.Out.WriteLineAsync(Invariant(
-                    $"{a.Id}  {a.Class}  {a.VolumeTonnes} t  {a.OpensAt:u} – {a.ClosesAt:u}  reserve {a.Reserve}  {a.Status}  clearing {a.ClearingPrice?.ToString() ?? "-"}  sold {a.SoldTonnes?.ToString(CultureInfo.InvariantCulture) ?? "-"}"))
-                    .ConfigureAwait(false);
-            }
+            await CliText.WriteListAsync(c.Out, [.. (await new AuctionQueries(c.Store).ListAsync(ct).ConfigureAwait(false)).Select(a => Invariant(
+                $"{Terms(a)}  clearing {a.ClearingPrice?.ToString() ?? "-"}  sold {a.SoldTonnes?.ToString(CultureInfo.InvariantCulture) ?? "-"}"))],
+                "no auctions").ConfigureAwait(false);
             return ExitCode.Ok;
         }, ct));
 
@@ -115,8 +112,7 @@ internal static class MarketCommand
                 return await c.FailAsync($"refused: auction: there is no auction {r.GetValue(id)} (rule NotFound)").ConfigureAwait(false);
             }
             var a = detail.Auction;
-            await c.Out.WriteLineAsync(Invariant(
-                $"{a.Id}  {a.Class}  {a.VolumeTonnes} t  {a.OpensAt:u} – {a.ClosesAt:u}  reserve {a.Reserve}  {a.Status}")).ConfigureAwait(false);
+            await c.Out.WriteLineAsync(Terms(a)).ConfigureAwait(false);
             if (detail.Results is { } x)
             {
                 await c.Out.WriteLineAsync(Invariant(
@@ -222,6 +218,10 @@ internal static class MarketCommand
                 throw new UnreachableException();
         }
     }
+
+    // One auction's terms, its window in Beijing time to the second with the offset.
+    private static string Terms(AuctionRecord a) => Invariant(
+        $"{a.Id}  {a.Class}  {a.VolumeTonnes} t  {CliText.Time(a.OpensAt)} – {CliText.Time(a.ClosesAt)}  reserve {a.Reserve}  {CliText.Words(a.Status)}");
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

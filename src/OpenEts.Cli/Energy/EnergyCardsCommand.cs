@@ -34,7 +34,7 @@ internal static class EnergyCardsCommand
         verb.SetAction(async (r, ct) => await RunAsync(r, db, actor, new EscalateOverdue(), async (context, result) =>
         {
             var red = (IReadOnlyCollection<CardRecord>)result;
-            await context.Out.WriteLineAsync(Invariant($"escalated {red.Count} yellow card(s) to red")).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(Invariant($"escalated {CliText.Count(red.Count, "yellow card", "yellow cards")} to red")).ConfigureAwait(false);
             foreach (var c in red)
             {
                 await context.Out.WriteLineAsync(Invariant($"red #{c.Id}\t{c.OrganisationCode}\t{c.OrganisationName}\tfrom yellow #{c.EscalatedFrom}")).ConfigureAwait(false);

@@ -34,7 +34,7 @@ internal static class AmendCommand
             {
                 case ExchangeOutcome.Completed { Order: { } o } done:
                     await c.Out.WriteLineAsync(Invariant(
-                        $"order {o.Id} {o.Instrument} {o.Side.ToString().ToLowerInvariant()} at {(o.PriceFen is { } p ? Yuan.FromFen(p).ToString() : "market")}: {o.Status.ToString().ToLowerInvariant()}, resting {o.Resting} t, filled {o.Filled} t, cancelled {o.Cancelled} t"))
+                        $"order {o.Id} {o.Instrument} {o.Side.ToString().ToLowerInvariant()} at {(o.PriceFen is { } p ? Yuan.FromFen(p).ToString() : "market")}: {CliText.Words(o.Status)}, resting {o.Resting} t, filled {o.Filled} t, cancelled {o.Cancelled} t"))
                         .ConfigureAwait(false);
                     foreach (var t in done.Trades)
                     {

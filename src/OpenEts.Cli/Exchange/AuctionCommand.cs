@@ -61,12 +61,9 @@ internal static class AuctionCommand
         var list = new Verb("list", "The latest auctions, newest first, with their results and the bids you may see.",
             "ets exchange auction list --as USER [--db DB]", who, db);
         list.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, db, who, async (c, actor, queries) =>
-        {
-            foreach (var (a, bids) in await queries.AuctionsWithBidsAsync(actor, ct).ConfigureAwait(false))
-            {
-                await PrintAsync(c, a, bids).ConfigureAwait(false);
-            }
-        }, ct));
+            await CliText.WriteListAsync(c.Out,
+                [.. (await queries.AuctionsWithBidsAsync(actor, ct).ConfigureAwait(false)).SelectMany(x => Lines(x.Auction, x.Bids))], "no auctions")
+                .ConfigureAwait(false), ct));
 
         var showId = AuctionOption();
         var show = new Verb("show", "One auction with its result and the bids you may see.", "ets exchange auction show --auction N --as USER [--db DB]",
@@ -94,20 +91,21 @@ internal static class AuctionCommand
 
     private static async Task PrintAsync(RegistryContext c, OneWayAuction a, IReadOnlyList<OneWayBid> bids)
     {
-        await c.Out.WriteLineAsync(Line(a)).ConfigureAwait(false);
-        foreach (var b in bids)
+        foreach (var line in Lines(a, bids))
         {
-            await c.Out.WriteLineAsync(Bid(b)).ConfigureAwait(false);
+            await c.Out.WriteLineAsync(line).ConfigureAwait(false);
         }
     }
 
+    private static IEnumerable<string> Lines(OneWayAuction a, IReadOnlyList<OneWayBid> bids) => [Line(a), .. bids.Select(Bid)];
+
     private static string Line(OneWayAuction a) => Invariant(
-        $"auction {a.Id} {a.Instrument}: {a.Terms.Quantity} t, reserve {Yuan.FromFen(a.Terms.ReservePriceFen)}, minimum bid {a.Terms.MinimumBid} t, {a.Terms.Pricing.ToString().ToLowerInvariant()}, closes {a.Terms.Closes.ToOffset(TradingCalendar.Beijing):yyyy-MM-dd HH:mm zzz}: {a.Status.ToString().ToLowerInvariant()}")
+        $"auction {a.Id} {a.Instrument}: {a.Terms.Quantity} t, reserve {Yuan.FromFen(a.Terms.ReservePriceFen)}, minimum bid {a.Terms.MinimumBid} t, {CliText.Words(a.Terms.Pricing)}, closes {CliText.Time(a.Terms.Closes)}: {CliText.Words(a.Status)}")
         + (a.Status == OneWayAuctionStatus.Cleared
             ? Invariant($", sold {a.Sold} t") + (a.ClearingPriceFen is { } p ? Invariant($" at {Yuan.FromFen(p)}") : "")
             : "");
 
     private static string Bid(OneWayBid b) => Invariant(
-        $"  bid {b.Id}: {b.Quantity} t at {Yuan.FromFen(b.PriceFen)}, {b.Status.ToString().ToLowerInvariant()}")
+        $"  bid {b.Id}: {b.Quantity} t at {Yuan.FromFen(b.PriceFen)}, {CliText.Words(b.Status)}")
         + (b.Won > 0 ? Invariant($", won {b.Won} t at {Yuan.FromFen(b.PaidPriceFen ?? 0)}, fee {Yuan.FromFen(b.BuyerFeeFen)}, settled") : "");
 }

@@ -31,12 +31,9 @@ internal static class BlockCommand
         var list = new Verb("list", "Your organisation's block trades, or a client's, proposed by it or to it, newest first.",
             "ets exchange block list [--account N] --as USER [--db DB]", listAccount, listWho, listDb);
         list.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, listDb, listWho, async (c, actor, queries) =>
-        {
-            foreach (var b in await queries.MyBlockTradesAsync(actor, r.GetValue(listAccount), ct).ConfigureAwait(false))
-            {
-                await c.Out.WriteLineAsync(Line(b)).ConfigureAwait(false);
-            }
-        }, ct));
+            await CliText.WriteListAsync(c.Out,
+                [.. (await queries.MyBlockTradesAsync(actor, r.GetValue(listAccount), ct).ConfigureAwait(false)).Select(Line)], "no block trades")
+                .ConfigureAwait(false), ct));
         return new Command("block", "Block trades (大宗协议): propose, accept, decline, withdraw, list.")
         {
             propose,
@@ -67,5 +64,5 @@ internal static class BlockCommand
     }
 
     private static string Line(BlockTrade b) => Invariant(
-        $"block trade {b.Id} {b.Instrument}: {b.ProposerAccount} {b.ProposerSide.ToString().ToLowerInvariant()}s {b.Quantity} t at {Yuan.FromFen(b.PriceFen)} yuan to {b.CounterpartyAccount}: {b.Status.ToString().ToLowerInvariant()}");
+        $"block trade {b.Id} {b.Instrument}: {b.ProposerAccount} {b.ProposerSide.ToString().ToLowerInvariant()}s {b.Quantity} t at {Yuan.FromFen(b.PriceFen)} yuan to {b.CounterpartyAccount}: {CliText.Words(b.Status)}");
 }

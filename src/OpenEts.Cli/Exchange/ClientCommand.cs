@@ -25,12 +25,13 @@ internal static class ClientCommand
         var list = new Verb("list", "Your organisation's client accounts as a member, by number, with their state and any move offered.",
             "ets exchange client list --as USER [--db DB]", who, db);
         list.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, db, who, async (c, actor, queries) =>
-            await PrintClientsAsync(c, await queries.ClientsAsync(actor, ct).ConfigureAwait(false)).ConfigureAwait(false), ct));
+            await PrintClientsAsync(c, await queries.ClientsAsync(actor, ct).ConfigureAwait(false), "no client accounts").ConfigureAwait(false), ct));
         var (odb, owho) = (ExchangeVerb.Db(), ExchangeVerb.As());
         var offered = new Verb("offered", "Client accounts another member offered to move to your organisation, waiting for your answer.",
             "ets exchange client offered --as USER [--db DB]", owho, odb);
         offered.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, odb, owho, async (c, actor, queries) =>
-            await PrintClientsAsync(c, await queries.TransfersOfferedAsync(actor, ct).ConfigureAwait(false)).ConfigureAwait(false), ct));
+            await PrintClientsAsync(c, await queries.TransfersOfferedAsync(actor, ct).ConfigureAwait(false), "no client accounts offered to your organisation")
+                .ConfigureAwait(false), ct));
         return new Command("client",
             "A member's clients (客户): list, offered, open, suspend, reinstate, close, offer, accept, decline, withdraw; the client's mandate, confirm, refuse, "
             + "confirm-move, refuse-move.")
@@ -89,7 +90,7 @@ internal static class ClientCommand
                 return ExitCode.Rejected;
             }
             await c.Out.WriteLineAsync(Invariant(
-                $"{Line(m.Account)}, {m.MemberCode.Value} {m.MemberName}, holding account {m.Account.HoldingAccount.Value}, opened {m.Account.OpenedAt:O}{(m.MayAnswer ? "" : ", answered by a representative of its holding account")}"))
+                $"{Line(m.Account)}, {m.MemberCode.Value} {m.MemberName}, holding account {m.Account.HoldingAccount.Value}, opened {CliText.Time(m.Account.OpenedAt)}{(m.MayAnswer ? "" : ", answered by a representative of its holding account")}"))
                 .ConfigureAwait(false);
             return ExitCode.Ok;
         }, ct));
@@ -134,15 +135,10 @@ internal static class ClientCommand
         await c.Out.WriteLineAsync(done.Account is { } a ? $"{Line(a)} ({done.Event})" : $"trading account {done.Subject}: deleted ({done.Event})")
             .ConfigureAwait(false);
 
-    private static async Task PrintClientsAsync(RegistryContext c, IReadOnlyList<TradingClient> clients)
-    {
-        foreach (var client in clients)
-        {
-            await c.Out.WriteLineAsync($"{Line(client.Account)}, {client.Code.Value} {client.Name}, holding account {client.Account.HoldingAccount.Value}")
-                .ConfigureAwait(false);
-        }
-    }
+    private static Task PrintClientsAsync(RegistryContext c, IReadOnlyList<TradingClient> clients, string none) =>
+        CliText.WriteListAsync(c.Out,
+            [.. clients.Select(client => $"{Line(client.Account)}, {client.Code.Value} {client.Name}, holding account {client.Account.HoldingAccount.Value}")], none);
 
     private static string Line(TradingAccount a) => Invariant(
-        $"trading account {a.Id}: {a.State.ToString().ToLowerInvariant()}{(a.SuspendedByExchange ? " by the exchange" : "")}{(a.Member is { } m ? $", member {m}" : "")}{(a.TransferTo is { } to ? $", move offered to {to}{(a.TransferConfirmed ? " (confirmed by the client)" : "")}" : "")}");
+        $"trading account {a.Id}: {CliText.Words(a.State)}{(a.SuspendedByExchange ? " by the exchange" : "")}{(a.Member is { } m ? $", member {m}" : "")}{(a.TransferTo is { } to ? $", move offered to {to}{(a.TransferConfirmed ? " (confirmed by the client)" : "")}" : "")}");
 }

@@ -48,13 +48,13 @@ internal static class EndOfDayCommand
                     {
                         var d = close.Close;
                         await c.Out.WriteLineAsync(Invariant(
-                            $"{close.Instrument}: close {Yuan.FromFen(d.CloseFen)} ({d.Rule}{(d.ReferenceKept ? ", reference kept" : "")}), open {Yuan.FromFen(d.OpenFen)}, {d.Volume} t, turnover {Yuan.FromFen(d.TurnoverFen)} yuan, {close.ExpiredOrders} orders expired; next reference {Yuan.FromFen(d.CloseFen)}"))
+                            $"{close.Instrument}: close {Yuan.FromFen(d.CloseFen)} ({d.Rule}{(d.ReferenceKept ? ", reference kept" : "")}), open {Yuan.FromFen(d.OpenFen)}, {d.Volume} t, turnover {Yuan.FromFen(d.TurnoverFen)} yuan, {CliText.Count(close.ExpiredOrders, "order", "orders")} expired; next reference {Yuan.FromFen(d.CloseFen)}"))
                             .ConfigureAwait(false);
                     }
                     foreach (var a in report.Auctions)
                     {
                         await c.Out.WriteLineAsync(Invariant(
-                            $"{(a.Kind == ClosedAuction.OneWay ? "one-way" : "allowance")} auction {a.Auction} ({a.Instrument}): {a.Sold} t{(a.ClearingPriceFen is { } p ? $" at {Yuan.FromFen(p)}" : "")}, {a.Winners} winners, proceeds {Yuan.FromFen(a.ProceedsFen)} yuan"))
+                            $"{(a.Kind == ClosedAuction.OneWay ? "one-way" : "allowance")} auction {a.Auction} ({a.Instrument}): {a.Sold} t{(a.ClearingPriceFen is { } p ? $" at {Yuan.FromFen(p)}" : "")}, {CliText.Count(a.Winners, "winner", "winners")}, proceeds {Yuan.FromFen(a.ProceedsFen)} yuan"))
                             .ConfigureAwait(false);
                     }
                     foreach (var m in report.Mismatches)
@@ -100,7 +100,7 @@ internal static class EndOfDayCommand
             {
                 ExchangeExports.WriteTrades(file, list, IsCsv(path));
             }
-            await c.Out.WriteLineAsync(Invariant($"{list.Count} trades of {day:yyyy-MM-dd} written to {path}")).ConfigureAwait(false);
+            await c.Out.WriteLineAsync(Invariant($"{CliText.Count(list.Count, "trade", "trades")} of {day:yyyy-MM-dd} written to {path}")).ConfigureAwait(false);
             return ExitCode.Ok;
         }, ct));
         var account = new Option<long?>("--account") { Description = "a trading account (the exchange's staff, the regulator, the auditor); default your own", HelpName = "N" };
@@ -124,7 +124,7 @@ internal static class EndOfDayCommand
                 ExchangeExports.WriteMemberReport(file, report, IsCsv(path));
             }
             await c.Out.WriteLineAsync(Invariant(
-                $"{report.Organisation} account {report.Account.Id} on {day:yyyy-MM-dd}: {report.Trades.Count} trades, fees {Yuan.FromFen(report.FeesFen)} yuan, written to {path}"))
+                $"{report.Organisation} account {report.Account.Id} on {day:yyyy-MM-dd}: {CliText.Count(report.Trades.Count, "trade", "trades")}, fees {Yuan.FromFen(report.FeesFen)} yuan, written to {path}"))
                 .ConfigureAwait(false);
             return ExitCode.Ok;
         }, ct));

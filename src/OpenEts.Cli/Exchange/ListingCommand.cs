@@ -46,14 +46,9 @@ internal static class ListingCommand
         list.SetAction((r, ct) => ExchangeVerb.ReadAsync(r, db, who, async (c, actor, queries) =>
         {
             var account = await queries.ReadableAccountAsync(actor, r.GetValue(listAccount), ct).ConfigureAwait(false);
-            foreach (var l in await queries.OpenListingsAsync(actor, ct).ConfigureAwait(false))
-            {
-                await c.Out.WriteLineAsync(Line(l) + (l.AccountId == account?.Id ? " (yours)" : "")).ConfigureAwait(false);
-            }
-            foreach (var t in account is null ? [] : await queries.MyListingTradesAsync(actor, account.Id, ct).ConfigureAwait(false))
-            {
-                await c.Out.WriteLineAsync(Trade(t)).ConfigureAwait(false);
-            }
+            var listings = (await queries.OpenListingsAsync(actor, ct).ConfigureAwait(false)).Select(l => Line(l) + (l.AccountId == account?.Id ? " (yours)" : ""));
+            var trades = (account is null ? [] : await queries.MyListingTradesAsync(actor, account.Id, ct).ConfigureAwait(false)).Select(Trade);
+            await CliText.WriteListAsync(c.Out, [.. listings, .. trades], "no open listings and no listing trades").ConfigureAwait(false);
         }, ct));
         return new Command("listing", "Click-on-listing (挂牌点选): list a lot, pick the best listing, withdraw.") { post, pick, withdraw, list };
     }
@@ -71,7 +66,7 @@ internal static class ListingCommand
     }
 
     private static string Line(ExchangeListing l) => Invariant(
-        $"listing {l.Id} {l.Instrument} {l.Side.ToString().ToLowerInvariant()} at {Yuan.FromFen(l.PriceFen)}: {l.Status.ToString().ToLowerInvariant()}, {l.Left} t left of {l.Quantity} t, minimum take {l.MinimumTake} t");
+        $"listing {l.Id} {l.Instrument} {l.Side.ToString().ToLowerInvariant()} at {Yuan.FromFen(l.PriceFen)}: {CliText.Words(l.Status)}, {l.Left} t left of {l.Quantity} t, minimum take {l.MinimumTake} t");
 
     private static string Trade(ListingTrade t) => Invariant(
         $"listing trade {t.Id} of listing {t.Listing}: {t.Quantity} t at {Yuan.FromFen(t.PriceFen)} yuan, buyer {t.BuyAccount}, seller {t.SellAccount}, settled");

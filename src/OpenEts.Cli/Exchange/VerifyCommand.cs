@@ -33,7 +33,7 @@ internal static class VerifyCommand
             using var exchange = ExchangeVerb.Open(context);
             var found = await exchange.VerifyAsync(r.GetValue(fromSnapshot), ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync(Invariant(
-                $"{found.Inputs} inputs replayed from {(found.FromSnapshot is { } from ? Invariant($"the snapshot of entry {from}") : "entry 1")}: {found.Trades} trades, {found.RestingOrders} orders resting; {found.SnapshotsCompared} snapshot comparisons"))
+                $"{CliText.Count(found.Inputs, "input", "inputs")} replayed from {(found.FromSnapshot is { } from ? Invariant($"the snapshot of entry {from}") : "entry 1")}: {CliText.Count(found.Trades, "trade", "trades")}, {CliText.Count(found.RestingOrders, "order", "orders")} resting; {CliText.Count(found.SnapshotsCompared, "snapshot comparison", "snapshot comparisons")}"))
                 .ConfigureAwait(false);
             foreach (var warning in found.SnapshotWarnings)
             {
@@ -48,7 +48,7 @@ internal static class VerifyCommand
                 await context.Out.WriteLineAsync("the books rebuilt from the journal agree with the recorded trades and open orders").ConfigureAwait(false);
                 return ExitCode.Ok;
             }
-            return await context.FailAsync($"{found.Differences.Count} differences").ConfigureAwait(false);
+            return await context.FailAsync(CliText.Count(found.Differences.Count, "difference", "differences")).ConfigureAwait(false);
         });
         return verify;
     }

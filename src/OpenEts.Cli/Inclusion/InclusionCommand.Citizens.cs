@@ -44,7 +44,7 @@ internal static partial class InclusionCommand
                         await writer.WriteAsync(CitizenDataExport.ToJson(data)).ConfigureAwait(false);
                     }
                 }
-                await context.Out.WriteLineAsync($"done: {data.UserName}: {data.Events.Count} action(s), {data.Programmes.Count} programme(s), {data.Journal.Count} journal entr(ies) → {path}")
+                await context.Out.WriteLineAsync($"done: {data.UserName}: {CliText.Count(data.Events.Count, "action", "actions")}, {CliText.Count(data.Programmes.Count, "programme", "programmes")}, {CliText.Count(data.Journal.Count, "journal entry", "journal entries")} → {path}")
                     .ConfigureAwait(false);
                 return ExitCode.Ok;
             }, ct).ConfigureAwait(false);
@@ -71,7 +71,7 @@ internal static partial class InclusionCommand
                 switch (await handler.HandleAsync(who, command, ct).ConfigureAwait(false))
                 {
                     case InclusionCommandOutcome.Completed { Result: CitizenErased erased }:
-                        await context.Out.WriteLineAsync($"done: {erased.UserName} erased: {erased.EventsDeleted} action(s) deleted, {erased.CoinsForfeited} coin(s) forfeited")
+                        await context.Out.WriteLineAsync($"done: {erased.UserName} erased: {CliText.Count(erased.EventsDeleted, "action", "actions")} deleted, {CliText.Count(erased.CoinsForfeited, "coin", "coins")} forfeited")
                             .ConfigureAwait(false);
                         return ExitCode.Ok;
                     case var other:

@@ -51,7 +51,7 @@ internal static partial class InclusionCommand
                     {
                         TabularWriter.WriteXlsx(output, QualitySheet.Header, QualitySheet.Rows(dashboard));
                     }
-                    await context.Out.WriteLineAsync($"done: {dashboard.Rows.Count} counter(s) of {dashboard.From:yyyy-MM-dd} – {dashboard.To:yyyy-MM-dd} → {file}")
+                    await context.Out.WriteLineAsync($"done: {CliText.Count(dashboard.Rows.Count, "counter", "counters")} of {dashboard.From:yyyy-MM-dd} – {dashboard.To:yyyy-MM-dd} → {file}")
                         .ConfigureAwait(false);
                 }
                 else

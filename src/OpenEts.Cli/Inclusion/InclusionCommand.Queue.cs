@@ -26,7 +26,7 @@ internal static partial class InclusionCommand
             }
             if (!r.GetValue(drain))
             {
-                await context.Out.WriteLineAsync(Invariant($"{depth.Batches} batch(es), {depth.Actions} action(s) waiting to be recorded")).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(Invariant($"{CliText.Count(depth.Batches, "batch", "batches")}, {CliText.Count(depth.Actions, "action", "actions")} waiting to be recorded")).ConfigureAwait(false);
                 return ExitCode.Ok;
             }
             var actions = depth.Actions;
@@ -43,7 +43,7 @@ internal static partial class InclusionCommand
                 return await RefusedAsync(context, drained, "record the queue").ConfigureAwait(false);
             }
             await context.Out.WriteLineAsync(Invariant(
-                $"done: {done.Recorded} action(s) recorded, {done.BatchesRefused} batch(es) refused as a whole, {done.BatchesLeft} batch(es) left (claimed by a running worker)"))
+                $"done: {CliText.Count(done.Recorded, "action", "actions")} recorded, {CliText.Count(done.BatchesRefused, "batch", "batches")} refused as a whole, {CliText.Count(done.BatchesLeft, "batch", "batches")} left (claimed by a running worker)"))
                 .ConfigureAwait(false);
             return ExitCode.Ok;
         }, ct).ConfigureAwait(false));

@@ -27,7 +27,7 @@ internal static partial class InclusionCommand
                             total += more.Deleted;
                             continue;
                         case InclusionCommandOutcome.Completed { Result: PurgedActions done }:
-                            await context.Out.WriteLineAsync($"done: {total + done.Deleted} raw action(s) of days before {done.FirstKept:yyyy-MM-dd} deleted")
+                            await context.Out.WriteLineAsync($"done: {CliText.Count(total + done.Deleted, "raw action", "raw actions")} of days before {done.FirstKept:yyyy-MM-dd} deleted")
                                 .ConfigureAwait(false);
                             return ExitCode.Ok;
                         case var other:

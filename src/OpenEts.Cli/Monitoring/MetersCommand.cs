@@ -98,7 +98,7 @@ internal static class MetersCommand
                             case MonitoringCommandOutcome.Invalid i:
                                 return await context.UsageAsync(i.Errors.Select(e => $"{Row(e.Field, chunk)}{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
                             case MonitoringCommandOutcome.Refused f:
-                                return await context.FailAsync($"refused: {Row(f.Field, chunk)}{f.Field}: {f.Message} (rule {f.Rule}); {sent} reading(s) before it were taken")
+                                return await context.FailAsync($"refused: {Row(f.Field, chunk)}{f.Field}: {f.Message} (rule {f.Rule}); {CliText.Count(sent, "reading", "readings")} before it {(sent == 1 ? "was" : "were")} taken")
                                     .ConfigureAwait(false);
                             case MonitoringCommandOutcome.Forbidden f:
                                 return await context.FailAsync($"refused: only {string.Join(", ", f.Allowed)} may send readings (rule Role)").ConfigureAwait(false);
@@ -121,7 +121,7 @@ internal static class MetersCommand
                     return code;
                 }
                 await context.Out.WriteLineAsync(Invariant(
-                    $"done: {sent} reading(s) in {path}: {fresh} new, {held} already held, {resent} in batches received before (nothing changed)")).ConfigureAwait(false);
+                    $"done: {CliText.Count(sent, "reading", "readings")} in {path}: {fresh} new, {held} already held, {resent} in batches received before (nothing changed)")).ConfigureAwait(false);
                 return ExitCode.Ok;
             }, ct).ConfigureAwait(false);
         });

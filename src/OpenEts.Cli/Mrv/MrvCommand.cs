@@ -68,7 +68,7 @@ internal static class MrvCommand
         }
         if (check.ErrorCount > check.Errors.Count)
         {
-            await stderr.WriteLineAsync(Invariant($"{name}: {path}: … and {check.ErrorCount - check.Errors.Count} more problem(s)")).ConfigureAwait(false);
+            await stderr.WriteLineAsync(Invariant($"{name}: {path}: … and {CliText.Count(check.ErrorCount - check.Errors.Count, "more problem", "more problems")}")).ConfigureAwait(false);
         }
         if (json)
         {
@@ -84,7 +84,7 @@ internal static class MrvCommand
         }
         if (!check.IsValid)
         {
-            await stderr.WriteLineAsync(Invariant($"{name}: {check.ErrorCount} problem(s) in {path}; no emissions computed")).ConfigureAwait(false);
+            await stderr.WriteLineAsync(Invariant($"{name}: {CliText.Count(check.ErrorCount, "problem", "problems")} in {path}; no emissions computed")).ConfigureAwait(false);
             return ExitCode.Rejected;
         }
         return ExitCode.Ok;

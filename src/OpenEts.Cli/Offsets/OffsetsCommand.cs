@@ -65,12 +65,9 @@ internal static class OffsetsCommand
                 return await context.UsageAsync(read.Errors.Select(e => $"{e.Message} (rule {e.Rule})")).ConfigureAwait(false);
             }
             var rows = await Queries(context).ProjectsAsync(null, of?.Type, wanted, ct).ConfigureAwait(false);
-            foreach (var row in rows)
-            {
-                await context.Out.WriteLineAsync(Invariant(
-                    $"{row.Project.Id,5}  {row.Project.Reference,-14} {row.Project.Status,-10} {row.Project.Details.Category,-18} {row.Project.Details.Province}  issued {row.Issued,10}  {row.Project.Details.Title}"))
-                    .ConfigureAwait(false);
-            }
+            await CliText.WriteListAsync(context.Out, [.. rows.Select(row => Invariant(
+                $"{row.Project.Id,5}  {row.Project.Reference,-14} {row.Project.Status,-10} {row.Project.Details.Category,-18} {row.Project.Details.Province}  issued {row.Issued,10}  {row.Project.Details.Title}"))],
+                "no public projects").ConfigureAwait(false);
             return ExitCode.Ok;
         });
         return verb;
@@ -100,7 +97,7 @@ internal static class OffsetsCommand
                 $"methodology {p.Details.Methodology}, category {p.Details.Category}, {p.Details.Province} {p.Details.City} {p.Details.County}",
                 Invariant($"crediting {p.Details.CreditingStart:yyyy-MM-dd} – {p.Details.CreditingEnd:yyyy-MM-dd}, expected {p.Details.ExpectedPerYear} t/yr, CO2+CH4 {p.Details.GasSharePercent} %, pre-CDM {p.Details.PreCdm}, designated area {p.Details.DesignatedArea}"),
             };
-            lines.AddRange(d.History.Select(h => Invariant($"  {h.At:yyyy-MM-dd} {h.Step} by {(h.UserName.Length > 0 ? h.UserName + " " : "")}({h.Role}) {h.Comments}")));
+            lines.AddRange(d.History.Select(h => Invariant($"  {CliText.Time(h.At)} {h.Step} by {(h.UserName.Length > 0 ? h.UserName + " " : "")}({h.Role}) {h.Comments}")));
             lines.AddRange(d.Documents.Select(x => $"  document {x.Id} {x.Kind} {x.FileName} sha256 {x.Sha256}"));
             lines.AddRange(d.Reports.Select(x => Invariant(
                 $"  report {x.Id} {x.PeriodStart:yyyy-MM-dd}–{x.PeriodEnd:yyyy-MM-dd} {x.Status} claimed {x.Claimed.Value} verified {x.Verified} issued {x.IssuedToOwner}+{x.IssuedToBuffer}")));
@@ -267,7 +264,7 @@ internal static class OffsetsCommand
                 {
                     await context.Err.WriteLineAsync($"{context.Name}: {path}: row {e.Row} {e.Column} {e.Field}: {e.Message} (rule {e.Rule})").ConfigureAwait(false);
                 }
-                return await context.FailAsync($"{errors.Count} problem(s) in {path}; nothing filed").ConfigureAwait(false);
+                return await context.FailAsync($"{CliText.Count(errors.Count, "problem", "problems")} in {path}; nothing filed").ConfigureAwait(false);
             }
             if (await context.ActorAsync(r.GetRequiredValue(actor), ct).ConfigureAwait(false) is not { } who)
             {

@@ -46,7 +46,7 @@ internal static partial class RegistryCommand
             {
                 await context.Err.WriteLineAsync($"{context.Name}: {path}: {e}").ConfigureAwait(false);
             }
-            return await context.FailAsync(Invariant($"{errors.Count} problem(s) in {path}; nothing was executed")).ConfigureAwait(false);
+            return await context.FailAsync(Invariant($"{CliText.Count(errors.Count, "problem", "problems")} in {path}; nothing was executed")).ConfigureAwait(false);
         }
 
         var batch = context.IsTerminal
@@ -75,8 +75,8 @@ internal static partial class RegistryCommand
             duplicates += batch.Outcomes[i] is RegistryCommandOutcome.Completed { Duplicate: true } ? 1 : 0;
             await context.ReportAsync(batch.Outcomes[i], actor, Invariant($"row {rows[i].Row}: ")).ConfigureAwait(false);
         }
-        var summary = Invariant($"{rows.Count - duplicates} row(s) executed, {duplicates} already done earlier");
-        await context.Out.WriteLineAsync(Invariant($"done: {summary}, {rows.Count} row(s) in {path}")).ConfigureAwait(false);
+        var summary = Invariant($"{CliText.Count(rows.Count - duplicates, "row", "rows")} executed, {duplicates} already done earlier");
+        await context.Out.WriteLineAsync(Invariant($"done: {summary}, {CliText.Count(rows.Count, "row", "rows")} in {path}")).ConfigureAwait(false);
         return ExitCode.Ok;
     }
 

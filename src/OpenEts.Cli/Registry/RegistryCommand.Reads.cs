@@ -93,7 +93,7 @@ internal static partial class RegistryCommand
                     rows.AddRange(page.Select(h => (IReadOnlyList<string>)
                     [
                         h.Sequence.ToString(CultureInfo.InvariantCulture),
-                        h.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                        CliText.Time(h.At),
                         h.Actor, h.Kind, RegistryText.Describe(h.Event, h.Facts),
                     ]));
                     if (page.Count < Page)
@@ -248,13 +248,13 @@ internal static partial class RegistryCommand
                 System.IO.File.Delete(resumeFile);
             }
             await context.Out.WriteLineAsync(Invariant(
-                $"intact: {check.EntriesChecked} entries{scope} ({check.RegistryEvents} registry events replayed; units conserved)")).ConfigureAwait(false);
+                $"intact: {CliText.Count(check.EntriesChecked, "entry", "entries")}{scope} ({CliText.Count(check.RegistryEvents, "registry event", "registry events")} replayed; units conserved)")).ConfigureAwait(false);
             return ExitCode.Ok;
         }
         if (!check.ChainIntact)
         {
             return await context.FailAsync(Invariant(
-                $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({check.EntriesChecked} entries checked{scope})")).ConfigureAwait(false);
+                $"broken: journal entry {check.FirstBadSequence}: {check.ChainReason} ({CliText.Count(check.EntriesChecked, "entry", "entries")} checked{scope})")).ConfigureAwait(false);
         }
         if (check.ReplayFailedAt is { } failed)
         {
@@ -279,7 +279,7 @@ internal static partial class RegistryCommand
     private static async Task<int> VerifyDigestsAsync(RegistryContext context, KeptDigests kept, CancellationToken ct)
     {
         var check = await new JournalDigests(context.Store, signer: null).CheckAsync(kept.Digests, kept.IsSigned, ct).ConfigureAwait(false);
-        await context.Out.WriteLineAsync(Invariant($"digests: {check.Checked} checked from {kept.FileCount} file(s)")).ConfigureAwait(false);
+        await context.Out.WriteLineAsync(Invariant($"digests: {check.Checked} checked from {CliText.Count(kept.FileCount, "file", "files")}")).ConfigureAwait(false);
         foreach (var sequence in check.BadSignatures)
         {
             await context.FailAsync(Invariant(
@@ -297,7 +297,7 @@ internal static partial class RegistryCommand
             return ExitCode.Rejected;
         }
         await context.Out.WriteLineAsync(Invariant(
-            $"reproduced: the journal reproduces all {check.Checked} digest(s), the newest at entry {kept.Digests.Max(d => d.Sequence)}"))
+            $"reproduced: the journal reproduces all {CliText.Count(check.Checked, "digest", "digests")}, the newest at entry {kept.Digests.Max(d => d.Sequence)}"))
             .ConfigureAwait(false);
         return ExitCode.Ok;
     }

@@ -16,7 +16,7 @@ internal static class RegistryText
         [typeof(UnitsIssued)] = (_, f) => F($"issued {Units(f)} into {f.To}: serials {Serials(f)}"),
         [typeof(UnitsAllocated)] = (_, f) => F($"allocated {Units(f)} from {f.From} to {f.To}: serials {Serials(f)}"),
         [typeof(TransferProposed)] = Of<TransferProposed>((p, f) => F(
-            $"proposal {f.Proposal}: {Units(f)} from {f.From} to {f.To}, awaiting approval by another representative of {f.From} until {p.ExpiresAt:yyyy-MM-dd HH:mm}Z")),
+            $"proposal {f.Proposal}: {Units(f)} from {f.From} to {f.To}, awaiting approval by another representative of {f.From} until {CliText.Time(p.ExpiresAt)}")),
         [typeof(UnitsTransferred)] = (_, f) => F($"transfer {f.Proposal} executed: {Units(f)} from {f.From} to {f.To}: serials {Serials(f)}"),
         [typeof(TransferRejected)] = Of<TransferRejected>((r, f) => F($"proposal {f.Proposal} rejected by {r.Actor}{Colon(r.Reason)}")),
         [typeof(ProposalExpired)] = (_, f) => F($"proposal {f.Proposal} expired"),

@@ -1,4 +1,9 @@
+using OpenEts.Application.Auction;
+using OpenEts.Application.Cash;
+using OpenEts.Application.Demo;
 using OpenEts.Cli.Tests.Registry;
+using OpenEts.Domain.Allocation.Auction;
+using OpenEts.Storage;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Cli.Tests.Auction;
@@ -28,6 +33,8 @@ public sealed class MarketCommandTests
         Assert.Contains("already done", again.Out, StringComparison.Ordinal);
         Assert.Equal(0, balance.Exit);
         Assert.Contains("balance 1000.50, reserved 0.00, available 1000.50 yuan", balance.Out, StringComparison.Ordinal);
+        // The movement's time in Beijing time to the second with its offset.
+        Assert.Matches(@"\n  \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00  \S+ +\+1000\.50  balance after 1000\.50  slip 7", balance.Out.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -78,7 +85,39 @@ public sealed class MarketCommandTests
 
         Assert.Equal(1, bid.Exit);
         Assert.Contains("auction: not found", bid.Err, StringComparison.Ordinal);
-        Assert.Equal((0, ""), (list.Exit, list.Out));
+        Assert.Equal((0, "no auctions\n"), (list.Exit, list.Out.ReplaceLineEndings("\n")));
+    }
+
+    [Fact]
+    public async Task AuctionListAndShow_AnAuction_ShowItsWindowInBeijingTimeToTheSecondAndItsStatusAsAWord()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        // Announced at 01:02:03 UTC, 09:02:03 in Beijing, open for 14 days.
+        var at = new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero);
+        await using (var store = await SqlStore.OpenAsync(db.Database, TestContext.Current.CancellationToken))
+        {
+            await new DemoAuction(new CashCommandHandler(store, new FixedTime(at)), store, new NoPlan()).SeedAuctionAsync(at, TestContext.Current.CancellationToken);
+        }
+
+        var list = await RunAsync(db, "auction", "list");
+        var show = await RunAsync(db, "auction", "show", "1");
+
+        Assert.Equal(0, list.Exit);
+        Assert.Contains("  2026-11-30 09:02:03 +08:00 – 2026-12-14 09:02:03 +08:00  reserve ", list.Out, StringComparison.Ordinal);
+        Assert.Contains("  open  clearing -  sold -", list.Out, StringComparison.Ordinal);
+        Assert.Equal(0, show.Exit);
+        Assert.Contains("  2026-11-30 09:02:03 +08:00 – 2026-12-14 09:02:03 +08:00  reserve ", show.Out, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    // No approved plan: the demo falls back to Guangdong's auction rules.
+    private sealed class NoPlan : IAuctionRulesSource
+    {
+        public Task<AuctionRules?> RulesAsync(string jurisdiction, int year, CancellationToken ct) => Task.FromResult<AuctionRules?>(null);
     }
 
     [Fact]

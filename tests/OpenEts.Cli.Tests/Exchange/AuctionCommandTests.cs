@@ -55,7 +55,7 @@ public sealed class AuctionCommandTests
         var closes = DateTimeOffset.UtcNow.AddDays(1).ToString("O", CultureInfo.InvariantCulture);
 
         var announced = await db.RunEtsAsync("exchange", "auction", "announce", "--instrument", "GDEA-2017", "--quantity", "1000", "--reserve", "16.00",
-            "--minimum", "100", "--closes", closes, "--as", "power-a");
+            "--minimum", "100", "--closes", closes, "--pricing", "payAsBid", "--as", "power-a");
         var bid = await db.RunEtsAsync("exchange", "auction", "bid", "--auction", "1", "--price", "16.50", "--quantity", "400", "--key", "cli-bid",
             "--as", "cement-a");
         var again = await db.RunEtsAsync("exchange", "auction", "bid", "--auction", "1", "--price", "16.50", "--quantity", "400", "--key", "cli-bid",
@@ -70,7 +70,9 @@ public sealed class AuctionCommandTests
         var usage = await db.RunEtsAsync("exchange", "auction", "bid", "--as", "cement-a");
 
         Assert.Equal(0, announced.Exit);
-        Assert.Contains("auction 1 GDEA-2017: 1000 t, reserve 16.00, minimum bid 100 t, uniform", announced.Out, StringComparison.Ordinal);
+        // The pricing in words, the close in Beijing time to the second with its offset.
+        Assert.Matches(@"^auction 1 GDEA-2017: 1000 t, reserve 16\.00, minimum bid 100 t, pay as bid, closes \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00: announced",
+            announced.Out);
         Assert.Equal(0, bid.Exit);
         Assert.Contains("bid 1: 400 t at 16.50, open", bid.Out, StringComparison.Ordinal);
         // The same key again answers with the first bid and reserves nothing more.
@@ -118,7 +120,7 @@ public sealed class AuctionCommandTests
         const string steel = "91440200MA5CY1003";
         var opened = await db.RunEtsAsync("exchange", "client", "open", "--client", steel + Domain.Organisations.CreditCode.CheckCharacter(steel),
             "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
-        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaitingclient").Groups[1].Value;
+        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaiting client").Groups[1].Value;
         Assert.Equal(0, (await db.RunEtsAsync("exchange", "client", "confirm", "--account", client, "--as", "steel-a")).Exit);
         var deposited = await db.RunEtsAsync("cash", "deposit", steel + Domain.Organisations.CreditCode.CheckCharacter(steel), "100000", "--reference", "slip",
             "--as", "regulator", "--key", "steel-dep");

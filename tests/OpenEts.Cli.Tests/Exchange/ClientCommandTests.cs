@@ -40,7 +40,7 @@ public sealed partial class ClientCommandTests
         return (db, account.Id.ToString(CultureInfo.InvariantCulture));
     }
 
-    [GeneratedRegex(@"trading account (\d+): awaitingclient, member \d+ \(exchange\.client\.opened\)")]
+    [GeneratedRegex(@"trading account (\d+): awaiting client, member \d+ \(exchange\.client\.opened\)")]
     private static partial Regex Opened();
 
     // The power company opens a client account for the steel company, awaiting its confirmation: the run and the account's number.
@@ -87,7 +87,9 @@ public sealed partial class ClientCommandTests
         Assert.Equal(1, confirmByMember.Exit);
         Assert.Contains("rule NotTheClient", confirmByMember.Err, StringComparison.Ordinal);
         Assert.Equal(0, mandate.Exit);
-        Assert.Contains($"trading account {account}: awaitingclient", mandate.Out, StringComparison.Ordinal);
+        Assert.Contains($"trading account {account}: awaiting client", mandate.Out, StringComparison.Ordinal);
+        // Opened just now, in Beijing time to the second with its offset, as the pages show it.
+        Assert.Matches(@", opened \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00(,|\n|$)", mandate.Out);
         Assert.Contains("珠江示范发电有限公司, holding account GD-HOLD-STEEL", mandate.Out, StringComparison.Ordinal);
         Assert.Equal(0, confirmed.Exit);
         Assert.StartsWith($"trading account {account}: open, member ", confirmed.Out, StringComparison.Ordinal);
@@ -139,7 +141,7 @@ public sealed partial class ClientCommandTests
         Assert.Equal((0, $"trading account {account}: deleted (exchange.client.declined)"), (refused.Exit, refused.Out.Trim()));
         Assert.Equal(1, mandate.Exit);
         Assert.Contains("no member's mandate", mandate.Err, StringComparison.Ordinal);
-        Assert.Equal("", listed.Out);
+        Assert.Equal("no client accounts\n", listed.Out.ReplaceLineEndings("\n"));
         Assert.Equal(1, again.Exit);
         Assert.Contains("rule NotTheClient", again.Err, StringComparison.Ordinal);
     }

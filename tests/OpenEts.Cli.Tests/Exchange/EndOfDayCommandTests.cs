@@ -2,10 +2,13 @@ using System.Globalization;
 using OpenEts.Application.Demo;
 using OpenEts.Application.Exchange;
 using OpenEts.Application.Files;
+using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Cli.Tests.Registry;
 using OpenEts.Domain.Exchange;
 using OpenEts.Domain.Exchange.MarketData;
+using OpenEts.Domain.Registry;
+using OpenEts.Matching;
 using OpenEts.Storage;
 
 namespace OpenEts.Cli.Tests.Exchange;
@@ -52,6 +55,29 @@ public sealed class EndOfDayCommandTests
         Assert.Equal(1, again.Exit);
         Assert.Contains("rule DayClosed", again.Err, StringComparison.Ordinal);
         Assert.Equal(2, badDate.Exit);
+    }
+
+    [Fact]
+    public async Task VerifyAndEndOfDay_OneRestingOrder_SayOneOrderInTheSingular()
+    {
+        using var db = await ExchangeDatabaseAsync();
+        await using (var store = await SqlStore.OpenAsync(db.Database, CancellationToken.None))
+        {
+            using var registry = new RegistryService(store);
+            using var exchange = new ExchangeService(store, registry, new ExchangeOptions(DemoRegistry.Clearing, FeeSchedule.Demo));
+            var user = (await store.ReadAsync(s => s.Users.FindByNameAsync("power-a"), CancellationToken.None))!;
+            Assert.IsType<ExchangeOutcome.Completed>(await exchange.HandleAsync(new Actor(user.Id, user.UserName, user.Role, user.OrganisationId),
+                new PlaceOrder("GDEA-2017", Side.Sell, OrderType.Limit, 1_650, 1_000, IdempotencyKey.From("cli-eod-s1")), DateTimeOffset.UtcNow,
+                CancellationToken.None));
+        }
+
+        var verified = await RunAsync(db, "exchange", "verify");
+        var closed = await RunAsync(db, "exchange", "end-of-day", "--date", Today, "--as", "exchange");
+
+        Assert.Equal(0, verified.Exit);
+        Assert.Contains(": 0 trades, 1 order resting; 0 snapshot comparisons", verified.Out, StringComparison.Ordinal);
+        Assert.Equal(0, closed.Exit);
+        Assert.Contains(", 1 order expired;", closed.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -76,6 +76,25 @@ public sealed class OffBookCommandTests
     }
 
     [Fact]
+    public async Task Lists_WithNothingToList_SayThereIsNoneInOneLine()
+    {
+        var (db, _) = await ExchangeAsync();
+        using var _db = db;
+
+        var blocks = await RunAsync(db, "exchange", "block", "list", "--as", "cement-a");
+        var listings = await RunAsync(db, "exchange", "listing", "list", "--as", "cement-a");
+        var auctions = await RunAsync(db, "exchange", "auction", "list", "--as", "cement-a");
+        var clients = await RunAsync(db, "exchange", "client", "list", "--as", "power-a");
+        var offered = await RunAsync(db, "exchange", "client", "offered", "--as", "cement-a");
+
+        Assert.Equal((0, "no block trades\n"), (blocks.Exit, blocks.Out.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "no open listings and no listing trades\n"), (listings.Exit, listings.Out.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "no auctions\n"), (auctions.Exit, auctions.Out.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "no client accounts\n"), (clients.Exit, clients.Out.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "no client accounts offered to your organisation\n"), (offered.Exit, offered.Out.ReplaceLineEndings("\n")));
+    }
+
+    [Fact]
     public async Task Block_ProposeAcceptList_SettlesAndAWaitingOneIsDeclined()
     {
         var (db, cement) = await ExchangeAsync();
@@ -111,7 +130,7 @@ public sealed class OffBookCommandTests
         var counterparty = cement.ToString(CultureInfo.InvariantCulture);
         var opened = await RunAsync(db, "exchange", "client", "open", "--client", SteelCode + CreditCode.CheckCharacter(SteelCode),
             "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
-        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaitingclient").Groups[1].Value;
+        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaiting client").Groups[1].Value;
         Assert.Equal(0, (await RunAsync(db, "exchange", "client", "confirm", "--account", client, "--as", "steel-a")).Exit);
 
         var proposed = await RunAsync(db, "exchange", "block", "propose", "--instrument", "GDEA-2017", "--side", "sell", "--counterparty", counterparty,
@@ -127,7 +146,7 @@ public sealed class OffBookCommandTests
         Assert.Contains($"block trade 1 GDEA-2017: {client} sells 100000 t at 16.09 yuan to {counterparty}: proposed", proposed.Out, StringComparison.Ordinal);
         Assert.Equal(0, accepted.Exit);
         Assert.Contains($"block trade 1 GDEA-2017: {client} sells 100000 t at 16.09 yuan to {counterparty}: settled", forClient.Out, StringComparison.Ordinal);
-        Assert.Equal("", own.Out);
+        Assert.Equal("no block trades\n", own.Out.ReplaceLineEndings("\n"));
         Assert.Equal(2, badAccount.Exit);
         Assert.Contains("account", badAccount.Err, StringComparison.Ordinal);
     }
@@ -139,7 +158,7 @@ public sealed class OffBookCommandTests
         using var _db = db;
         var opened = await RunAsync(db, "exchange", "client", "open", "--client", SteelCode + CreditCode.CheckCharacter(SteelCode),
             "--holding-account", "GD-HOLD-STEEL", "--as", "power-a");
-        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaitingclient").Groups[1].Value;
+        var client = System.Text.RegularExpressions.Regex.Match(opened.Out, @"trading account (\d+): awaiting client").Groups[1].Value;
         Assert.Equal(0, (await RunAsync(db, "exchange", "client", "confirm", "--account", client, "--as", "steel-a")).Exit);
 
         var posted = await RunAsync(db, "exchange", "listing", "post", "--instrument", "GDEA-2017", "--side", "sell", "--price", "16.20",

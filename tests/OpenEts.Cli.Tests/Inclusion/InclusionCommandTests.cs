@@ -103,13 +103,14 @@ public sealed class InclusionCommandTests
 
             Assert.Equal(1, byCompany.Exit);
             Assert.True(exported.Exit == 0, exported.Err);
+            Assert.Contains("done: citizen: 1 action, 1 programme, ", exported.Out, StringComparison.Ordinal);
             Assert.Contains("\"eventId\":\"p1\"", await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken), StringComparison.Ordinal);
             Assert.Equal(0, sheet.Exit);
             Assert.True(new FileInfo(xlsx).Length > 0);
             Assert.Equal(1, mismatch.Exit);
             Assert.Contains("(rule ConfirmMismatch)", mismatch.Err, StringComparison.Ordinal);
             // 26.9 g × 12.5 km = 336.25 g → 3 coins, all still held: forfeited.
-            Assert.Contains("done: citizen erased: 1 action(s) deleted, 3 coin(s) forfeited", erased.Out, StringComparison.Ordinal);
+            Assert.Contains("done: citizen erased: 1 action deleted, 3 coins forfeited", erased.Out, StringComparison.Ordinal);
         }
         finally
         {

@@ -33,15 +33,15 @@ public sealed class InclusionQueueCommandTests
         var recent = await store.ReadAsync(s => s.Inclusion.RecentEventsAsync(citizen!.Id, 100), TestContext.Current.CancellationToken);
 
         Assert.True(shown.Exit == 0, shown.Err);
-        Assert.Contains("2 batch(es), 3 action(s) waiting to be recorded", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("2 batches, 3 actions waiting to be recorded", shown.Out, StringComparison.Ordinal);
         Assert.Equal(1, byCitizen.Exit);
         Assert.Contains("rule Role", byCitizen.Err, StringComparison.Ordinal);
         Assert.Equal(1, drainedByAuditor.Exit);
         Assert.Contains("rule Role", drainedByAuditor.Err, StringComparison.Ordinal);
         Assert.True(drained.Exit == 0, drained.Err);
         // The partner's two rides are recorded; the batch of a partner that is gone is refused whole.
-        Assert.Contains("done: 2 action(s) recorded, 1 batch(es) refused as a whole, 0 batch(es) left", drained.Out, StringComparison.Ordinal);
-        Assert.Contains("0 batch(es), 0 action(s) waiting", after.Out, StringComparison.Ordinal);
+        Assert.Contains("done: 2 actions recorded, 1 batch refused as a whole, 0 batches left", drained.Out, StringComparison.Ordinal);
+        Assert.Contains("0 batches, 0 actions waiting", after.Out, StringComparison.Ordinal);
         Assert.Equal(["cli-q1", "cli-q2"], recent.Where(e => e.EventId.StartsWith("cli-q", StringComparison.Ordinal)).Select(e => e.EventId).Order());
     }
 

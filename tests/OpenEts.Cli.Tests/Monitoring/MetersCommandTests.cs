@@ -43,7 +43,7 @@ public sealed class MetersCommandTests
             var again = await RunAsync(db, "ingest", file, "--as", "cement-a", "--batch", "2");
 
             Assert.True(first.Exit == 0, first.Err);
-            Assert.Contains("done: 3 reading(s)", first.Out, StringComparison.Ordinal);
+            Assert.Contains("done: 3 readings", first.Out, StringComparison.Ordinal);
             Assert.Contains(": 3 new, 0 already held, 0 in batches received before", first.Out, StringComparison.Ordinal);
             Assert.Contains(": 0 new, 0 already held, 3 in batches received before (nothing changed)", again.Out, StringComparison.Ordinal);
         }

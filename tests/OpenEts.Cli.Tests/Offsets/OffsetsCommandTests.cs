@@ -26,12 +26,15 @@ public sealed class OffsetsCommandTests
         var status = await RunAsync(db, "list", "--status", "bogus");
         var programme = await RunAsync(db, "list", "--programme", "XYZ");
         var registered = await RunAsync(db, "list", "--status", "Registered");
+        var returned = await RunAsync(db, "list", "--status", "returned");
 
         Assert.Equal((2, ""), (status.Exit, status.Out));
         Assert.Contains("registered", status.Err, StringComparison.Ordinal);
         Assert.Equal((2, ""), (programme.Exit, programme.Out));
         Assert.Contains("XYZ", programme.Err, StringComparison.Ordinal);
         Assert.Equal(0, registered.Exit);
+        // None returned on the demo: one line says so.
+        Assert.Equal((0, "no public projects\n"), (returned.Exit, returned.Out.ReplaceLineEndings("\n")));
     }
 
     [Fact]
@@ -59,6 +62,8 @@ public sealed class OffsetsCommandTests
         Assert.Contains("offsets.credits.issued: CCER-009101", issue.Out, StringComparison.Ordinal);
         // 1000.4 t claimed, verified at the claim, whole tonnes rounded down: 1000; wind withholds no buffer.
         Assert.Contains(" CCER-009101-2019-1-1000 (1000) buffer  (0)", show.Out, StringComparison.Ordinal);
+        // Each step's time in Beijing time to the second with its offset.
+        Assert.Matches(@"\n  \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00 \S+ by ", show.Out.ReplaceLineEndings("\n"));
         Assert.Contains("CCER-009101-2019,1000", holdings.Out, StringComparison.Ordinal);
         Assert.Equal(0, check.Exit);
     }

@@ -91,8 +91,8 @@ public sealed partial class RegistryCommandTests
 
         Assert.Equal(0, first.Exit);
         Assert.Equal(0, second.Exit);
-        Assert.Contains("2 row(s) executed, 0 already done", first.Out, StringComparison.Ordinal);
-        Assert.Contains("0 row(s) executed, 2 already done", second.Out, StringComparison.Ordinal);
+        Assert.Contains("2 rows executed, 0 already done", first.Out, StringComparison.Ordinal);
+        Assert.Contains("0 rows executed, 2 already done", second.Out, StringComparison.Ordinal);
         Assert.Equal(3_002_000, await HeldAsync(db, "GD-HOLD-POWER", "GDEA-2017"));
     }
 
@@ -114,7 +114,7 @@ public sealed partial class RegistryCommandTests
         Assert.Contains("no row of", stopped.Err, StringComparison.Ordinal);
         Assert.Equal(0, powerAfterRefusal);
         Assert.Equal(0, resumed.Exit);
-        Assert.Contains("2 row(s) executed, 0 already done", resumed.Out, StringComparison.Ordinal);
+        Assert.Contains("2 rows executed, 0 already done", resumed.Out, StringComparison.Ordinal);
         Assert.Equal(60, await HeldAsync(db, "GD-HOLD-POWER", "GDEA-2019"));
         Assert.Equal(60, await HeldAsync(db, "GD-HOLD-STEEL", "GDEA-2019"));
     }

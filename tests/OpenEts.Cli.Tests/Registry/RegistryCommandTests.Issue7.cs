@@ -36,7 +36,7 @@ public sealed partial class RegistryCommandTests
     }
 
     [Fact]
-    public async Task Issue_7_Proposal_StatesTheProposedQuantity()
+    public async Task Issue_7_Proposal_StatesTheProposedQuantityAndTimesInBeijingTime()
     {
         using var db = await RegistryDatabase.SqliteAsync();
 
@@ -47,6 +47,9 @@ public sealed partial class RegistryCommandTests
         Assert.True(exit == 0, error);
         Assert.Matches(@"^proposal \d+: 40 GDEA-2017 from GD-HOLD-POWER to GD-HOLD-CEMENT, awaiting approval", output);
         Assert.Contains(": 40 GDEA-2017 from GD-HOLD-POWER to GD-HOLD-CEMENT", history.Out, StringComparison.Ordinal);
+        // Times in Beijing time to the second with the offset. The end of the UTC day a week on is 08:00 the next morning in Beijing.
+        Assert.Matches(@"until \d{4}-\d{2}-\d{2} 08:00:00 \+08:00$", output.TrimEnd());
+        Assert.Matches(@"^\d+,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00,power-a,", history.Out.Split('\n')[1]);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class RegistryCommandTests
         Assert.StartsWith("intact:", plainOut, StringComparison.Ordinal);
         var (exit, output, error) = await db.RunAsync("verify", "--digest", file);
         Assert.Equal(1, exit);
-        Assert.Contains("digests: 2 checked from 1 file(s)", output, StringComparison.Ordinal);
+        Assert.Contains("digests: 2 checked from 1 file", output, StringComparison.Ordinal);
         Assert.Contains(Invariant($"the journal does not reproduce the digest at entry {second.Sequence}: ")
             + Invariant($"the first changed entry is one of {first.Sequence + 1}–{second.Sequence}"), error, StringComparison.Ordinal);
     }
@@ -49,8 +49,8 @@ public sealed partial class RegistryCommandTests
 
         Assert.True(exit == 0, error);
         Assert.Contains("intact:", output, StringComparison.Ordinal);
-        Assert.Contains("digests: 2 checked from 2 file(s)", output, StringComparison.Ordinal);
-        Assert.Contains(Invariant($"reproduced: the journal reproduces all 2 digest(s), the newest at entry {second.Sequence}"), output,
+        Assert.Contains("digests: 2 checked from 2 files", output, StringComparison.Ordinal);
+        Assert.Contains(Invariant($"reproduced: the journal reproduces all 2 digests, the newest at entry {second.Sequence}"), output,
             StringComparison.Ordinal);
     }
 

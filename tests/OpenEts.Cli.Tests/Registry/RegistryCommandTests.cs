@@ -263,6 +263,20 @@ public sealed partial class RegistryCommandTests
     }
 
     [Fact]
+    public async Task Verify_FromSnapshotWithOneEventAfterIt_SaysOneRegistryEventInTheSingular()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        await db.RunAsync("snapshot");
+        await db.RunAsync("issue", "GDEA-2018", "5", "--as", "regulator");
+
+        var (exit, output, error) = await db.RunAsync("verify", "--from-snapshot");
+
+        // The snapshot's entry and the issue after it: one registry event replayed.
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"^intact: 2 entries from entry \d+ \(1 registry event replayed; units conserved\)", output);
+    }
+
+    [Fact]
     public async Task Verify_Parallel_PrintsWhatTheStreamPrints()
     {
         using var db = await RegistryDatabase.SqliteAsync();
