@@ -122,7 +122,7 @@ public sealed partial class InclusionCommandHandler
                     return (InclusionCommandOutcome)new InclusionCommandOutcome.Completed(check with { Sample = done });
                 case OffsetsCommandOutcome.Refused r:
                     // Leaving by an exception would lose the refusal; nothing was written before the offsets step.
-                    return new InclusionCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind);
+                    return new InclusionCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind) { Figures = r.Figures };
                 case OffsetsCommandOutcome.Forbidden f:
                     return new InclusionCommandOutcome.Forbidden(f.Allowed);
                 case OffsetsCommandOutcome.Invalid i:

@@ -127,7 +127,7 @@ public sealed partial class InclusionCommandHandler(IStore store, InclusionProgr
                     }).ConfigureAwait(false);
                     return (InclusionCommandOutcome)new InclusionCommandOutcome.Completed(saved);
                 case OffsetsCommandOutcome.Refused r:
-                    return new InclusionCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind);
+                    return new InclusionCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind) { Figures = r.Figures };
                 case OffsetsCommandOutcome.Forbidden f:
                     return new InclusionCommandOutcome.Forbidden(f.Allowed);
                 case OffsetsCommandOutcome.Invalid i:

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.Identity;
 using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Text;
 
 namespace OpenEts.Application.Offsets;
 
@@ -25,7 +26,7 @@ public sealed record AttachDocument(long Project, long? Report, DocumentKind Kin
         var read = new FieldReader();
         var project = read.Id(form.Project, "project");
         var kind = read.Choice(form.Kind, "kind", Enum.GetValues<DocumentKind>());
-        var name = read.Words(Path.GetFileName(form.FileName ?? ""), "fileName", OffsetsFields.ShortText);
+        var name = ReadFileName(read, form.FileName);
         var type = FieldReader.Text(form.ContentType);
         if (form.Content is not { Length: > 0 } content)
         {
@@ -41,6 +42,19 @@ public sealed record AttachDocument(long Project, long? Report, DocumentKind Kin
             : null;
         errors = read.Errors;
         return command is not null;
+    }
+
+    // The name as shown on the project page and in the journal: the last part of a path, visible characters only (a line
+    // break or a NUL would forge a line of the journal or cut the name short), 1–200 of them.
+    private static string ReadFileName(FieldReader read, string? given)
+    {
+        if (DisplayText.FindForbidden(given ?? "", allowLineBreaks: false) is { } bad)
+        {
+            read.FailOf("fileName", "ForbiddenCharacter",
+                $"fileName: visible characters only, no control or format character ({bad.CodePoint} at position {bad.Index + 1})");
+            return "";
+        }
+        return read.Words(Path.GetFileName(given ?? ""), "fileName", OffsetsFields.ShortText);
     }
 
     /// <inheritdoc/>

@@ -50,7 +50,7 @@ public sealed record IssueCredits(long Report) : IOffsetsCommand
         }
         if (report!.Status != MonitoringStatus.Verified || report.Verified is not { } verified)
         {
-            return OffsetsWork.WrongStep(report, "issued");
+            return OffsetsWork.WrongStep(report, "issued", [MonitoringStatus.Verified]);
         }
         if (programme!.Registrar != work.Actor.Role)
         {

@@ -42,7 +42,7 @@ public sealed record LinkEarlierIssuance(long Report) : IOffsetsCommand
         }
         if (report!.Status != MonitoringStatus.Verified || report.Verified is not { } verified)
         {
-            return OffsetsWork.WrongStep(report, "linked to an issuance");
+            return OffsetsWork.WrongStep(report, "linked to an issuance", [MonitoringStatus.Verified]);
         }
         if (programme!.Registrar != work.Actor.Role)
         {

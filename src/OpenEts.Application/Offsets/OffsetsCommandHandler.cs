@@ -114,7 +114,7 @@ public sealed class OffsetsCommandHandler(IStore store, RegistryCommandHandler r
             case OffsetsDecision.Write write:
                 return (await WriteAsync(s, actor, now, write).ConfigureAwait(false), null);
             case OffsetsDecision.Refuse r:
-                return (new OffsetsCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind), null);
+                return (new OffsetsCommandOutcome.Refused(r.Rule, r.Field, r.Message, r.Kind) { Figures = r.Figures }, null);
             case OffsetsDecision.Fail f:
                 return (new OffsetsCommandOutcome.Invalid(f.Errors), null);
             case OffsetsDecision.Missing:

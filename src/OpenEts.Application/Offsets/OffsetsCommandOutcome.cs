@@ -15,7 +15,11 @@ public abstract record OffsetsCommandOutcome
     public sealed record Completed(string Event, OffsetProject Project, MonitoringReport? Report, OffsetDocument? Document) : OffsetsCommandOutcome;
 
     /// <summary>Refused by a rule (or by the registry); nothing changed.</summary>
-    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : OffsetsCommandOutcome;
+    public sealed record Refused(string Rule, string Field, string Message, RefusalKind Kind) : OffsetsCommandOutcome
+    {
+        /// <summary>The figures <see cref="Message"/> names (a project's reference, its state and the state a step needs).</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+    }
 
     /// <summary>No such project or report (404); nothing changed.</summary>
     public sealed record NotFound : OffsetsCommandOutcome;

@@ -30,7 +30,15 @@ public abstract record OffsetsDecision
     public sealed record ThroughRegistry(IReadOnlyList<IRegistryCommand> Commands, Write Then) : OffsetsDecision;
 
     /// <summary>Refused by <paramref name="Rule"/> (a stable code) on <paramref name="Field"/>; nothing is written.</summary>
-    public sealed record Refuse(string Rule, string Field, string Message, RefusalKind Kind) : OffsetsDecision;
+    public sealed record Refuse(string Rule, string Field, string Message, RefusalKind Kind) : OffsetsDecision
+    {
+        /// <summary>The figures <see cref="Message"/> names (a reference, a state), so that another language states them too.</summary>
+        public IReadOnlyList<string> Figures { get; init; } = [];
+
+        /// <summary>A refusal whose message names figures: the message in the invariant culture, and its figures.</summary>
+        public static Refuse Of(string rule, string field, FormattableString message, RefusalKind kind) =>
+            new(rule, field, Domain.Text.Figures.Sentence(message), kind) { Figures = Domain.Text.Figures.Of(message) };
+    }
 
     /// <summary>The project or report named does not exist (or the actor may not know it does).</summary>
     public sealed record Missing : OffsetsDecision;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Registry;
 using OpenEts.Application.Storage;
@@ -61,21 +63,31 @@ public sealed class OffsetsWork(IStoreSession session, RegistryQueries registry,
         return new OffsetsDecision.Write("offsets." + step, project.Reference, Step(project.Id, reportId, step, comments), payload);
     }
 
-    /// <summary>A refusal because the project is not at a step where this can be done.</summary>
-    public static OffsetsDecision.Refuse WrongStep(OffsetProject project, string what)
+    /// <summary>
+    /// A refusal because the project is not at a step where this can be done: it names the project's state and the
+    /// state(s) <paramref name="needs"/> the step needs (figures: the reference, the state, the states joined by " or ").
+    /// </summary>
+    public static OffsetsDecision.Refuse WrongStep(OffsetProject project, string what, IReadOnlyList<ProjectStatus> needs)
     {
         ArgumentNullException.ThrowIfNull(project);
-        return new("ProjectStatus", "project",
-            $"project {project.Reference} is {project.Status.ToString().ToLowerInvariant()}: it cannot be {what} now", RefusalKind.Conflict);
+        return WrongStep("ProjectStatus", "project", "project", project.Reference, what, Code(project.Status), needs.Select(Code));
     }
 
-    /// <summary>A refusal because the monitoring report is not at a step where this can be done.</summary>
-    public static OffsetsDecision.Refuse WrongStep(MonitoringReport report, string what)
+    /// <summary>A refusal because the monitoring report is not at a step where this can be done, as for a project.</summary>
+    public static OffsetsDecision.Refuse WrongStep(MonitoringReport report, string what, IReadOnlyList<MonitoringStatus> needs)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new("MonitoringStatus", "report",
-            $"monitoring report {report.Id} is {report.Status.ToString().ToLowerInvariant()}: it cannot be {what} now", RefusalKind.Conflict);
+        return WrongStep("MonitoringStatus", "report", "monitoring report", report.Id.ToString(CultureInfo.InvariantCulture), what,
+            Code(report.Status), needs.Select(Code));
     }
+
+    // The step's own words (a constant of the use case) go into the sentence; the figures are the reference and the states.
+    private static OffsetsDecision.Refuse WrongStep(string rule, string field, string noun, string reference, string what, string state,
+        IEnumerable<string> needs) =>
+        OffsetsDecision.Refuse.Of(rule, field, FormattableStringFactory.Create(
+            noun + " {0} is {1}: it cannot be " + what + " now, only when {2}", reference, state, string.Join(" or ", needs)), RefusalKind.Conflict);
+
+    private static string Code<TStatus>(TStatus status) where TStatus : struct, Enum => status.ToString().ToLowerInvariant();
 
     /// <summary>A refusal because the programme gives this step to another role.</summary>
     public static OffsetsDecision.Refuse NotProgrammeRole(Programme programme, Domain.Identity.Role? role, string what)

@@ -28,10 +28,10 @@ internal static class ProjectReview
 
     /// <summary>
     /// Decides a review step: refused when the project is unknown or not the actor's to see, when it is not at a step
-    /// <paramref name="from"/> accepts (<paramref name="what"/> names the step in the refusal), or when the actor's role is
+    /// <paramref name="from"/> lists (<paramref name="what"/> names the step in the refusal), or when the actor's role is
     /// not the one <paramref name="holder"/> names (with the words for the refusal); else the step <paramref name="write"/> makes.
     /// </summary>
-    public static async Task<OffsetsDecision> DecideAsync(OffsetsWork work, long projectId, Func<ProjectStatus, bool> from, string what,
+    public static async Task<OffsetsDecision> DecideAsync(OffsetsWork work, long projectId, IReadOnlyList<ProjectStatus> from, string what,
         Func<OffsetProject, Programme, (Role? Role, string Words)> holder, Func<OffsetProject, OffsetsDecision.Write> write)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -40,9 +40,9 @@ internal static class ProjectReview
         {
             return refusal;
         }
-        if (!from(project!.Status))
+        if (!from.Contains(project!.Status))
         {
-            return OffsetsWork.WrongStep(project, what);
+            return OffsetsWork.WrongStep(project, what, from);
         }
         var (role, words) = holder(project, programme!);
         if (role != work.Actor.Role)

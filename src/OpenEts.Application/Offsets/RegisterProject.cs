@@ -22,7 +22,7 @@ public sealed record RegisterProject(long Project, string Comments) : IOffsetsCo
 
     /// <inheritdoc/>
     public Task<OffsetsDecision> DecideAsync(OffsetsWork work) =>
-        ProjectReview.DecideAsync(work, Project, s => s == ProjectStatus.Validated, "registered",
+        ProjectReview.DecideAsync(work, Project, [ProjectStatus.Validated], "registered",
             (_, programme) => (programme.Registrar, "registration"),
             project =>
             {

@@ -39,7 +39,7 @@ public sealed record ReturnMonitoringReport(long Report, string Comments) : IOff
         }
         if (report!.Status is not (MonitoringStatus.Submitted or MonitoringStatus.Verified))
         {
-            return OffsetsWork.WrongStep(report, "returned");
+            return OffsetsWork.WrongStep(report, "returned", [MonitoringStatus.Submitted, MonitoringStatus.Verified]);
         }
         var holder = OffsetsRoles.HolderOf(programme!, report.Status);
         if (holder != work.Actor.Role)

@@ -25,7 +25,7 @@ public sealed record ReturnProject(long Project, string Comments) : IOffsetsComm
 
     /// <inheritdoc/>
     public Task<OffsetsDecision> DecideAsync(OffsetsWork work) =>
-        ProjectReview.DecideAsync(work, Project, s => s is ProjectStatus.Submitted or ProjectStatus.Validated, "returned",
+        ProjectReview.DecideAsync(work, Project, [ProjectStatus.Submitted, ProjectStatus.Validated], "returned",
             (project, programme) => (OffsetsRoles.HolderOf(programme, project.Status),
                 $"returning a {project.Status.ToString().ToLowerInvariant()} project"),
             project =>

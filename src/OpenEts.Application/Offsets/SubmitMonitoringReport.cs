@@ -139,7 +139,7 @@ public sealed record SubmitMonitoringReport(
         }
         if (project!.Status != ProjectStatus.Registered)
         {
-            return OffsetsWork.WrongStep(project, "monitored");
+            return OffsetsWork.WrongStep(project, "monitored", [ProjectStatus.Registered]);
         }
         var today = DateOnly.FromDateTime(work.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         if (PeriodEnd > today)
@@ -201,7 +201,7 @@ public sealed record SubmitMonitoringReport(
             }
             if (existing.Status != MonitoringStatus.Returned)
             {
-                return OffsetsWork.WrongStep(existing, "filed again");
+                return OffsetsWork.WrongStep(existing, "filed again", [MonitoringStatus.Returned]);
             }
             report = existing with
             {

@@ -129,7 +129,7 @@ public sealed record SubmitProject(Programme Programme, string? Code, AccountNum
             }
             if (existing!.Status != ProjectStatus.Returned)
             {
-                return OffsetsWork.WrongStep(existing, "filed again");
+                return OffsetsWork.WrongStep(existing, "filed again", [ProjectStatus.Returned]);
             }
             if (existing.Programme != Programme.Type)
             {

@@ -25,7 +25,7 @@ public sealed record ValidateProject(long Project, string Opinion) : IOffsetsCom
 
     /// <inheritdoc/>
     public Task<OffsetsDecision> DecideAsync(OffsetsWork work) =>
-        ProjectReview.DecideAsync(work, Project, s => s == ProjectStatus.Submitted, "validated",
+        ProjectReview.DecideAsync(work, Project, [ProjectStatus.Submitted], "validated",
             (_, programme) => (programme.Validator, "validation"),
             project =>
             {

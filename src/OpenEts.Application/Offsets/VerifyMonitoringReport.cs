@@ -67,7 +67,7 @@ public sealed record VerifyMonitoringReport(long Report, string Opinion, decimal
         }
         if (report!.Status != MonitoringStatus.Submitted)
         {
-            return OffsetsWork.WrongStep(report, "verified");
+            return OffsetsWork.WrongStep(report, "verified", [MonitoringStatus.Submitted]);
         }
         if (report.SampleRequired && !SampleChecked)
         {

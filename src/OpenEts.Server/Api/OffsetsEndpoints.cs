@@ -188,14 +188,14 @@ internal static class OffsetsEndpoints
         OffsetsCommandOutcome.Completed c => TypedResults.Ok(OffsetsViews.Outcome(c)),
         OffsetsCommandOutcome.Invalid i => Problems.Fields(i.Errors),
         OffsetsCommandOutcome.NotFound => TypedResults.NotFound(),
-        OffsetsCommandOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule, r.Message)]),
+        OffsetsCommandOutcome.Refused { Kind: RefusalKind.Malformed } r => Problems.Fields([new FieldError(r.Field, r.Rule, r.Message) { Figures = r.Figures }]),
         OffsetsCommandOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
-            r.Field, r.Rule, r.Message),
+            r.Field, r.Rule, r.Message, r.Figures),
         OffsetsCommandOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this"),
         _ => throw new UnreachableException(),
     };
 
-    private static ProblemHttpResult Refusal(int status, string field, string rule, string message) =>
-        TypedResults.Problem(RuleText.Message(field, rule, message), statusCode: status, title: Text.T("problem.offsetsrefused"),
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
+        TypedResults.Problem(RuleText.Message(field, rule, message, figures), statusCode: status, title: Text.T("problem.offsetsrefused"),
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 }

@@ -144,7 +144,7 @@ internal static partial class RuleText
             {
                 if (Text.Has(key + ".figures") && Text.T(key + ".figures") is var template && Places(template) <= figures.Count)
                 {
-                    return string.Format(System.Globalization.CultureInfo.InvariantCulture, template, [.. figures]);
+                    return string.Format(System.Globalization.CultureInfo.InvariantCulture, template, [.. StateNames.Of(rule, figures)]);
                 }
             }
         }

@@ -38,7 +38,8 @@ public abstract class CommandPageModel : PageModel
     }
 
     /// <summary>Files a rule's refusal for the banner.</summary>
-    protected void FileRefusal(string field, string rule, string message) => FileBanner(RuleText.Message(field, rule, message));
+    protected void FileRefusal(string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
+        FileBanner(RuleText.Message(field, rule, message, figures));
 
     /// <summary>Files a general message for the banner (the first wins).</summary>
     protected void FileBanner(string message) => Errors.TryAdd("", message);

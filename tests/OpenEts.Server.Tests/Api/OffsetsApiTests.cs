@@ -12,7 +12,7 @@ namespace OpenEts.Server.Tests.Api;
 /// registers, the owner files a monitoring report, the verifier verifies, the regulator issues; the credits reach the
 /// owner's holding account. A step asked by the wrong role is refused with the rule named.
 /// </summary>
-public sealed class OffsetsApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+public sealed partial class OffsetsApiTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

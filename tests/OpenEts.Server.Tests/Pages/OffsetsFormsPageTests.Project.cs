@@ -170,6 +170,34 @@ public sealed partial class OffsetsFormsPageTests
         Assert.Contains("id=\"project-error\"", result.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("FT0016", "PDD\n.txt", "U+000A")]
+    [InlineData("FT0017", "PDD\u0000.txt", "U+0000")]
+    public async Task Attach_AFileNameWithAControlCharacter_IsRefusedNamingTheFileNameAndWhatItMayHold(string code, string fileName, string codePoint)
+    {
+        var id = await SubmittedAsync(code);
+        var page = await PageSession.SignInAsync(server, "power-a");
+
+        var result = await page.UploadAsync($"/Offsets/Project?id={id}&handler=Attach", "Upload", fileName, "设计文件"u8.ToArray(),
+            [new("Kind", "ProjectDesign")]);
+
+        // Before, the document was attached under that name and the page went on to the project.
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains($"文件名：只能含可见字符，不能含换行、NUL 等控制字符或不可见的格式字符（第 4 个字符为 {codePoint}）", result.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Attach_APlainFileName_IsAttached()
+    {
+        var id = await SubmittedAsync("FT0018");
+        var page = await PageSession.SignInAsync(server, "power-a");
+
+        var result = await page.UploadAsync($"/Offsets/Project?id={id}&handler=Attach", "Upload", "设计 PDD.txt", "设计文件"u8.ToArray(),
+            [new("Kind", "ProjectDesign")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+    }
+
     private static string Text(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static object Project(string code, bool forestry) => forestry

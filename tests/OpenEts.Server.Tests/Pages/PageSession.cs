@@ -32,7 +32,14 @@ internal sealed partial class PageSession(HttpClient client, string token)
     }
 
     /// <summary>Posts a form with a file (<paramref name="bytes"/> as <paramref name="fileName"/> in <paramref name="field"/>) and <paramref name="fields"/>; the status answered.</summary>
-    public async Task<HttpStatusCode> PostFileAsync(string url, string field, string fileName, byte[] bytes, IEnumerable<KeyValuePair<string, string>> fields)
+    public async Task<HttpStatusCode> PostFileAsync(string url, string field, string fileName, byte[] bytes, IEnumerable<KeyValuePair<string, string>> fields) =>
+        (await UploadAsync(url, field, fileName, bytes, fields)).Status;
+
+    /// <summary>
+    /// Posts a form with a file as <see cref="PostFileAsync"/>; what the page answered. The file's name goes as the browser
+    /// sends any name (<c>filename*=UTF-8''…</c>), so that it may hold any character.
+    /// </summary>
+    public async Task<PostResult> UploadAsync(string url, string field, string fileName, byte[] bytes, IEnumerable<KeyValuePair<string, string>> fields)
     {
         using var content = new MultipartFormDataContent();
         foreach (var (name, value) in fields)
@@ -40,9 +47,15 @@ internal sealed partial class PageSession(HttpClient client, string token)
             content.Add(new StringContent(value), name);
         }
         content.Add(new StringContent(token), "__RequestVerificationToken");
-        content.Add(new ByteArrayContent(bytes), field, fileName);
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data")
+        {
+            Name = $"\"{field}\"", FileNameStar = fileName,
+        };
+        content.Add(file);
         using var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
-        return response.StatusCode;
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        return new PostResult(response.StatusCode, response.Headers.Location?.OriginalString, body);
     }
 
     /// <summary>How many registry events are journalled, and the ledger's fingerprint: equal when nothing changed.</summary>

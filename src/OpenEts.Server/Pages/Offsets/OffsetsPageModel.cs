@@ -65,7 +65,7 @@ public abstract class OffsetsPageModel(OffsetsCommandHandler handler) : CommandP
             var message = stopped switch
             {
                 OffsetsCommandOutcome.Invalid i => string.Join("; ", i.Errors.Select(RuleText.Field)),
-                OffsetsCommandOutcome.Refused r => RuleText.Message(r.Field, r.Rule, r.Message),
+                OffsetsCommandOutcome.Refused r => RuleText.Message(r.Field, r.Rule, r.Message, r.Figures),
                 OffsetsCommandOutcome.NotFound => Text.T("offsets.notfound"),
                 _ => Text.T("rule.Role"),
             };
@@ -82,7 +82,7 @@ public abstract class OffsetsPageModel(OffsetsCommandHandler handler) : CommandP
                 FileFields(invalid.Errors);
                 break;
             case OffsetsCommandOutcome.Refused r:
-                FileRefusal(r.Field, r.Rule, r.Message);
+                FileRefusal(r.Field, r.Rule, r.Message, r.Figures);
                 break;
             case OffsetsCommandOutcome.NotFound:
                 FileBanner(Text.T("offsets.notfound"));
