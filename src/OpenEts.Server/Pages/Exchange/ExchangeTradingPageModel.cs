@@ -3,6 +3,7 @@ using OpenEts.Application.Exchange;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Domain.Organisations;
+using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
 
