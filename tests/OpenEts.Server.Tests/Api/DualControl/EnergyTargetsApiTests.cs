@@ -61,4 +61,37 @@ public sealed class EnergyTargetsApiTests(ServerFactory server) : IClassFixture<
         Assert.Contains("SchemeKind", text, StringComparison.Ordinal);
         Assert.DoesNotContain("KU-NX-0003", assessed);
     }
+
+    [Fact]
+    public async Task PostStatisticsAndAnnualReport_ForAPeriodNotOverInBeijing_AreRefusedNamingThePeriodAndToday()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+        var today = server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var statistics = await regulator.PostAsJsonAsync("/api/v1/energy/statistics", new
+        {
+            rows = new[]
+            {
+                new { region = "NX-GY", year = today.Year - 1, month = 1, months = 1, energyTce = 1000m, outputWanYuan = 5000m },
+                new { region = "NX-GY", year = 2031, month = 1, months = 1, energyTce = 1000m, outputWanYuan = 5000m },
+                new { region = "NX-GY", year = today.Year, month = today.Month, months = 1, energyTce = 1000m, outputWanYuan = 5000m },
+            },
+        }, Ct);
+        var text = await statistics.Content.ReadAsStringAsync(Ct);
+        using var report = await regulator.PostAsJsonAsync("/api/v1/energy/annual-reports",
+            new { keyUser = "KU-NX-0003", year = today.Year, energyTce = 1000m, valueAddedWanYuan = 5000m }, Ct);
+        var reportText = await report.Content.ReadAsStringAsync(Ct);
+
+        Assert.True(statistics.StatusCode == HttpStatusCode.BadRequest, $"{statistics.StatusCode}: {text}");
+        var rows = JsonDocument.Parse(text).RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("field").GetString(), r.GetProperty("rule").GetString())).ToList();
+        Assert.Equal([(2, "month", "PeriodNotOver"), (3, "month", "PeriodNotOver")], rows);
+        Assert.Contains("2031-01", text, StringComparison.Ordinal);
+        Assert.Contains(day, text, StringComparison.Ordinal);
+        Assert.True(report.StatusCode == HttpStatusCode.BadRequest, $"{report.StatusCode}: {reportText}");
+        Assert.True(JsonDocument.Parse(reportText).RootElement.GetProperty("errors").TryGetProperty("year", out _), reportText);
+        Assert.Contains("PeriodNotOver", reportText, StringComparison.Ordinal);
+        Assert.Contains(day, reportText, StringComparison.Ordinal);
+    }
 }
