@@ -18,7 +18,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
     // Rule codes the use cases, the JSON reader and the import produce (besides RegistryRejection and CreditCodeError).
     private static readonly string[] RuleCodes =
     [
-        "UnitCode", "Tce", "Output", "Points", "MeasureEvidence", "DuplicateArea", "PlanYears", "PlanPercent", "Percent", "Pollutant", "NoRoot", "RootHasParent", "DuplicateUnit", "UnknownParent", "YearBudgetMissing", "YearOutsidePlan", "RetainedOverBudget", "SplitCycle", "SplitMismatch", "IncreaseOverCap", "UnknownRegion", "DuplicateRow", "UnitInAnotherPlan", "RowCount", "UnknownKeyUser", "NotYourKeyUser", "KeyUserMismatch", "NoYearData", "NoUnitTarget", "Year", "NotAPollutantMeter",
+        "UnitCode", "Tce", "Output", "Points", "MeasureEvidence", "DuplicateArea", "PlanYears", "PlanPercent", "Percent", "Pollutant", "NoRoot", "RootHasParent", "DuplicateUnit", "UnknownParent", "YearBudgetMissing", "YearOutsidePlan", "RetainedOverBudget", "SplitCycle", "SplitMismatch", "IncreaseOverCap", "UnknownRegion", "DuplicateRow", "UnitInAnotherPlan", "RowCount", "UnknownKeyUser", "NotYourKeyUser", "KeyUserMismatch", "NoYearData", "NoUnitTarget", "Year", "NotAPollutantMeter", "SchemeKind", "PeriodNotOver",
         "AccountNumber", "UnitClass", "Quantity", "IdempotencyKey", "Required", "AccountKind", "UserName", "UnknownUser", "NotARepresentativeRole",
         "UserNameFormat", "CodeAlreadyListed", "NotUtf8", "SourceRequired",
         "ProposalId", "QuantityOrSerials", "SerialBlock", "DateTime", "UntilAfterSince", "NonNegativeWholeNumber",

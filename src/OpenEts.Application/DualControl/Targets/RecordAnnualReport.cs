@@ -41,6 +41,12 @@ public sealed record RecordAnnualReport(UnitCode KeyUser, int Year, Tce Energy, 
     public async Task<EnergyTargetsOutcome> ExecuteAsync(EnergyTargetsWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        var today = RecordStatistics.BeijingDay(work.Now);
+        if (Year >= today.Year)
+        {
+            var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return new EnergyTargetsOutcome.Invalid([FieldError.Of("year", "PeriodNotOver", $"year: the period {Year} has not ended yet; today is {day}")]);
+        }
         var user = await work.Data.FindKeyUserAsync(KeyUser).ConfigureAwait(false);
         if (user is null)
         {

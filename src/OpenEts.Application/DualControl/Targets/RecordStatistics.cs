@@ -89,29 +89,53 @@ public sealed record RecordStatistics(IReadOnlyList<RecordStatistics.Line> Lines
                     list.Add(new RowError(number, "", field, rule, message));
                 }
             }
+            // A blank cell (or a field left out) is required, not out of range.
+            void Missing(string field) => Fail(field, "Required", $"{field} is required");
             var regionValid = UnitCode.TryCreate(row.Region, out var region, out var reason);
             if (regionValid)
             {
                 regions.Add(new RegionAt(number, region));
             }
+            else if (string.IsNullOrWhiteSpace(row.Region))
+            {
+                Missing("region");
+            }
             else
             {
                 Fail("region", "UnitCode", $"region: {reason}");
             }
-            if (row.Year is not (>= 2000 and <= 2100))
+            if (row.Year is null)
+            {
+                Missing("year");
+            }
+            else if (row.Year is not (>= 2000 and <= 2100))
             {
                 Fail("year", "Year", "year: 2000–2100");
             }
             var months = row.Months ?? 1;
-            if (months is not (1 or 3) || row.Month is not (>= 1 and <= 12) || (months == 3 && row.Month % 3 != 1))
+            if (row.Month is null)
+            {
+                Missing("month");
+            }
+            else if (months is not (1 or 3) || row.Month is not (>= 1 and <= 12) || (months == 3 && row.Month % 3 != 1))
             {
                 Fail("month", "Period", "month and months: a month 1–12 (months 1), or a quarter starting in month 1, 4, 7 or 10 (months 3)");
             }
-            if (!Tce.TryCreate(row.EnergyTce, out var energy, out var energyReason))
+            var energy = Tce.Zero;
+            var output = default(EconomicOutput);
+            if (row.EnergyTce is null)
+            {
+                Missing("energyTce");
+            }
+            else if (!Tce.TryCreate(row.EnergyTce, out energy, out var energyReason))
             {
                 Fail("energyTce", "Tce", $"energyTce: {energyReason}");
             }
-            if (!EconomicOutput.TryCreate(row.OutputWanYuan, out var output, out var outputReason))
+            if (row.OutputWanYuan is null)
+            {
+                Missing("outputWanYuan");
+            }
+            else if (!EconomicOutput.TryCreate(row.OutputWanYuan, out output, out var outputReason))
             {
                 Fail("outputWanYuan", "Output", $"outputWanYuan: {outputReason}");
             }
@@ -146,6 +170,24 @@ public sealed record RecordStatistics(IReadOnlyList<RecordStatistics.Line> Lines
         return new RowError(row, "", "region", "UnknownRegion", Domain.Text.Figures.Sentence(message)) { Figures = Domain.Text.Figures.Of(message) };
     }
 
+    /// <summary>Beijing's day at <paramref name="now"/>: a period is over once the day after its last has begun there.</summary>
+    public static DateOnly BeijingDay(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    // A month or quarter not yet over in Beijing has no statistics yet (a 2031 row loaded in 2026 is a typo).
+    private static RowError? NotOver(Line line, DateTimeOffset now)
+    {
+        var today = BeijingDay(now);
+        var end = new DateOnly(line.Year, line.FirstMonth, 1).AddMonths(line.Months);
+        if (today >= end)
+        {
+            return null;
+        }
+        var period = line.Months == 3 ? $"{line.Year}-Q{(line.FirstMonth + 2) / 3}" : $"{line.Year}-{line.FirstMonth:D2}";
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        FormattableString message = $"month: the period {period} has not ended yet; today is {day}";
+        return new RowError(line.Row, "", "month", "PeriodNotOver", Domain.Text.Figures.Sentence(message)) { Figures = Domain.Text.Figures.Of(message) };
+    }
+
     private static List<RowError> Ordered(IEnumerable<RowError> errors) =>
         [.. errors.OrderBy(e => e.Row).ThenBy(e => Array.IndexOf(FieldOrder, e.Field) is var k and >= 0 ? k : FieldOrder.Length).Take(MaxErrors)];
 
@@ -168,7 +210,7 @@ public sealed record RecordStatistics(IReadOnlyList<RecordStatistics.Line> Lines
             .SelectMany(p => p.Plan.Units.Where(u => u.Kind != UnitKind.KeyEnergyUser)).Select(u => u.Code).ToHashSet();
         var unknown = Regions.Where(r => !known.Contains(r.Region))
             .Select(r => Unknown(r.Row, r.Region.Value));
-        var errors = Ordered(ReadErrors.Concat(unknown));
+        var errors = Ordered(ReadErrors.Concat(unknown).Concat(Lines.Select(l => NotOver(l, work.Now)).OfType<RowError>()));
         if (errors.Count > 0)
         {
             return new EnergyTargetsOutcome.RowsInvalid([.. errors.Select(Placed)]);

@@ -48,6 +48,11 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
         var year = read.TargetYear(form.Year);
         var scheme = ReadScheme(read, form.Scheme);
         var measures = new List<MeasureScore>();
+        if (form.Measures is null or { Count: 0 })
+        {
+            // Scoring with no measures would replace an earlier score with one of measure points 0.
+            read.Fail("measures", "Required", $"measures: score the measure areas ({string.Join(", ", scheme.Areas.Select(a => a.Code))}), each with its evidence");
+        }
         foreach (var (m, i) in (form.Measures ?? []).Select((m, i) => (m, i)))
         {
             var field = $"measures[{i}]";
@@ -90,6 +95,12 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
         if (plan?.Unit(Unit) is not { } unit || unit.Year(Year) is not { } budget)
         {
             return new EnergyTargetsOutcome.Refused("NoUnitTarget", "unit", $"no adopted plan gives {Unit} a target for {Year}", RefusalKind.Conflict);
+        }
+        if (!Scheme.Fits(unit.Kind))
+        {
+            // A city's scheme on a key energy user would give it the city's consequences (officials, the region's reviews).
+            var fit = string.Join(", ", AssessmentSchemes.All.Where(s => s.Fits(unit.Kind)).Select(s => s.Code));
+            return new EnergyTargetsOutcome.Invalid([FieldError.Of("scheme", "SchemeKind", $"scheme: {Scheme.Code} does not assess {Unit}'s kind of unit; schemes that fit: {fit}")]);
         }
         var book = new EnergyBook(await work.Data.StatisticsAsync(null, Year - 1, Year).ConfigureAwait(false),
             await work.Data.AnnualReportsAsync(Year - 1, Year).ConfigureAwait(false));

@@ -19,6 +19,15 @@ public sealed record AssessmentScheme(
     bool IntensityVeto,
     string Source)
 {
+    /// <summary>
+    /// The kinds of unit the scheme assesses: a region's scheme (its consequences fall on officials and on the region's
+    /// project reviews) does not fit a key energy user, nor an enterprise's scheme a region. Provinces and cities unless it says.
+    /// </summary>
+    public IReadOnlyList<UnitKind> Kinds { get; init; } = [UnitKind.Province, UnitKind.City];
+
+    /// <summary>Whether the scheme assesses a unit of this kind.</summary>
+    public bool Fits(UnitKind kind) => Kinds.Contains(kind);
+
     /// <summary>The area with this code, or null.</summary>
     public MeasureArea? Area(string code) => Areas.FirstOrDefault(a => a.Code == code);
 

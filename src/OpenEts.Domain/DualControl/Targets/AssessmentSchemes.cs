@@ -60,6 +60,42 @@ public static class AssessmentSchemes
         [.. NingxiaAreas.Zip([4m, 7m, 5m, 5m, 4m, 4m, 3m, 5m, 3m], (a, p) => a with { MaxPoints = p })], Bands, IntensityVeto: true,
         "m.1wenmi.com/doc/98133.html (60/40); table and area points scaled [UNCONFIRMED]");
 
+    /// <summary>
+    /// An enterprise's measure areas (千家企业节能目标责任评价考核计分表, 2007): 节能工作组织和领导, 节能目标分解和落实,
+    /// 节能技术进步和节能技改实施, 节能法律法规执行情况, 节能管理工作执行情况; their points [UNCONFIRMED].
+    /// </summary>
+    public static IReadOnlyList<MeasureArea> EnterpriseAreas { get; } =
+    [
+        new("organisation", "节能工作组织和领导", 5m),
+        new("target-split", "节能目标分解和落实", 10m),
+        new("retrofits", "节能技术进步和节能技改实施", 25m),
+        new("law", "节能法律法规执行情况", 15m),
+        new("management", "节能管理工作执行情况", 5m),
+    ];
+
+    /// <summary>
+    /// An enterprise's grades are the regions' bands; its consequences its own (国发〔2007〕36号, 千家企业): 未完成 → public
+    /// criticism, no annual awards or honours, new energy-intensive projects not approved; 完成 and 超额完成 → praise.
+    /// </summary>
+    public static IReadOnlyList<GradeBand> EnterpriseBands { get; } =
+    [
+        new(Grade.Exceeded, 95m, ["consequence.praise"]),
+        new(Grade.Completed, 80m, ["consequence.praise"]),
+        new(Grade.BasicallyCompleted, 60m, []),
+        new(Grade.NotCompleted, decimal.MinValue, ["consequence.public-criticism", "consequence.no-awards", "consequence.suspend-project-approval"]),
+    ];
+
+    /// <summary>
+    /// The key energy users' scheme (重点用能单位): 40 target + 60 measures with the 40-point table and the intensity veto,
+    /// the enterprise's areas and consequences. The only scheme that fits a key energy user.
+    /// </summary>
+    public static AssessmentScheme KeyEnergyUser { get; } = new(
+        "key-user", "重点用能单位节能目标责任评价考核", 40m, 60m, FortyPointTable, 3m, 9m, EnterpriseAreas, EnterpriseBands, IntensityVeto: true,
+        "国发〔2007〕36号 (千家企业: 40 + 60, grades, consequences); area points and bonus [UNCONFIRMED]")
+    {
+        Kinds = [UnitKind.KeyEnergyUser],
+    };
+
     /// <summary>The schemes by code.</summary>
-    public static IReadOnlyList<AssessmentScheme> All { get; } = [NingxiaCity, SectorDepartment];
+    public static IReadOnlyList<AssessmentScheme> All { get; } = [NingxiaCity, SectorDepartment, KeyEnergyUser];
 }

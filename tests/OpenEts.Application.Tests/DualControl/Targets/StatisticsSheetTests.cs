@@ -27,6 +27,16 @@ public sealed partial class StatisticsSheetTests
     }
 
     [Fact]
+    public void Read_ABlankRequiredCell_IsRequiredNotARangeError()
+    {
+        var (command, errors) = Read(["NX-YC", null, 1, 1, 1_000m, 2_000m], ["NX-YC", 2025, 2, 1, null, 6_000m], ["", 2025, 3, 1, 1_000m, null]);
+
+        Assert.Empty(errors);
+        Assert.Equal([(2, "B", "Required"), (3, "E", "Required"), (4, "A", "Required"), (4, "F", "Required")],
+            command!.ReadErrors.Select(e => (e.Row, e.Column, e.Rule)));
+    }
+
+    [Fact]
     public void Read_ATextInANumberColumn_NamesItsRowAndColumn()
     {
         var (command, errors) = Read(["NX-YC", 2025, 1, 1, "lots", 2_000m], ["NX-YC", 2025, 2, 1, 3_000m, 6_000m]);
