@@ -44,7 +44,7 @@ public sealed class DemoSeeder(
         }
         var plan = await allocation.SeedIfEmptyAsync(ct).ConfigureAwait(false);
         var published = await statistics.SeedDemoIfEmptyAsync(ct).ConfigureAwait(false);
-        var targets = await energy.SeedIfEmptyAsync(ct).ConfigureAwait(false);
+        var targets = await energy.SeedIfEmptyAsync(now, ct).ConfigureAwait(false);
         return new DemoSeeded(members, accounts, mrvSteps is not null, deposits, plan, offsetSteps is not null, published, listed, traded,
             targets);
     }

@@ -61,8 +61,8 @@ public sealed class AllocationChinesePagesTests(ServerFactory server) : IClassFi
     }
 
     [Theory]
-    [InlineData("bogus%3Dabc", "修改的数值：每行写成“名称=数值”（如 benchmark.cement.clinker=0.85），数值须为数字")]
-    [InlineData("bogus%3D1", "bogus：方案中没有此名称或路径的数值")]
+    [InlineData("bogus%3Dabc", "修改的数值 1：每行写成“名称=数值”（如 benchmark.cement.clinker=0.85），数值须为数字")]
+    [InlineData("bogus%3D1", "修改的数值 1（bogus）：方案中没有此名称或路径的数值")]
     public async Task WhatIf_BadFigure_SaysWhatIsWrongInChinese(string set, string expected)
     {
         using var company = await server.SignedInAsync("paper-a");

@@ -17,6 +17,9 @@ namespace OpenEts.Application.DualControl.Targets;
 /// </summary>
 public sealed class DemoEnergyTargets(IStore store, EnergyTargetsCommandHandler handler, MonitoringCommandHandler? monitoring = null)
 {
+    // The last year the demo's statistics and key users' reports cover.
+    private const int LastDemoYear = 2025;
+
     /// <summary>The demo province's code.</summary>
     public const string Province = "NX";
 
@@ -127,9 +130,20 @@ public sealed class DemoEnergyTargets(IStore store, EnergyTargetsCommandHandler 
         return rows;
     }
 
-    /// <summary>Seeds the demo when no plan is adopted. Returns true when it seeded.</summary>
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
+    /// <summary>
+    /// Seeds the demo when no plan is adopted. Returns true when it seeded. Its statistics and key users' reports are of
+    /// 2024 and 2025, which are recorded only once a period is over (<c>PeriodNotOver</c>): on a clock
+    /// (<paramref name="now"/>) before 2026 in Beijing, a platform set to an earlier day, nothing is seeded.
+    /// </summary>
+    public Task<bool> SeedIfEmptyAsync(CancellationToken ct) => SeedIfEmptyAsync(null, ct);
+
+    /// <inheritdoc cref="SeedIfEmptyAsync(CancellationToken)"/>
+    public async Task<bool> SeedIfEmptyAsync(DateTimeOffset? now, CancellationToken ct)
     {
+        if (now is { } clock && RecordStatistics.BeijingDay(clock) < new DateOnly(LastDemoYear + 1, 1, 1))
+        {
+            return false;
+        }
         if ((await store.ReadAsync(s => s.EnergyTargets.LatestPlansAsync(), ct).ConfigureAwait(false)).Count > 0)
         {
             return false;
@@ -142,7 +156,7 @@ public sealed class DemoEnergyTargets(IStore store, EnergyTargetsCommandHandler 
         var regulator = new Actor(user.Id, user.UserName, user.Role, user.OrganisationId);
         Must(AdoptPlan.TryParse(Plan(), out var adopt, out var planErrors), planErrors);
         await RunAsync(regulator, adopt!, ct).ConfigureAwait(false);
-        foreach (var year in (int[])[2024, 2025])
+        foreach (var year in (int[])[2024, LastDemoYear])
         {
             Must(RecordStatistics.TryParse(Statistics(year), out var load, out var loadErrors), loadErrors);
             await RunAsync(regulator, load!, ct).ConfigureAwait(false);
