@@ -35,6 +35,13 @@ public sealed partial class ExchangeQueries(IStore store, ExchangeService exchan
     public Task<IReadOnlyList<ListedInstrument>> InstrumentsAsync(CancellationToken ct) =>
         store.ReadAsync(s => s.Exchange.InstrumentsAsync(), ct);
 
+    /// <summary>
+    /// The instrument an order form starts on: the first allowance (the market's main instrument, GDEA-2017 on the demo),
+    /// else the first listed; null when none is listed.
+    /// </summary>
+    public static string? DefaultInstrument(IReadOnlyList<ListedInstrument> instruments) =>
+        instruments.OrderBy(i => i.Instrument.Class.Type == Domain.Registry.UnitType.Allowance ? 0 : 1).FirstOrDefault()?.Instrument.Code;
+
     /// <summary>One listed instrument, or null; public.</summary>
     public Task<ListedInstrument?> InstrumentAsync(string code, CancellationToken ct) =>
         store.ReadAsync(s => s.Exchange.FindInstrumentAsync(code), ct);

@@ -3,7 +3,6 @@ using OpenEts.Application.Exchange;
 using OpenEts.Application.Forms;
 using OpenEts.Application.Identity;
 using OpenEts.Domain.Organisations;
-using OpenEts.Domain.Registry;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
 
@@ -113,9 +112,7 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
             Client = null;
         }
         await LoadMoreAsync(User.Actor(), ct);
-        // The order form starts on an allowance (the market's main instrument, GDEA-2017 on the demo) rather than on the
-        // first code in alphabetical order, an offset class.
-        Instrument ??= Instruments.OrderBy(i => i.Instrument.Class.Type == UnitType.Allowance ? 0 : 1).FirstOrDefault()?.Instrument.Code;
+        Instrument ??= ExchangeQueries.DefaultInstrument(Instruments);
         IdempotencyKey = IdempotencyKeys.NewText(KeyOrigin.Web);
     }
 }
