@@ -57,5 +57,8 @@ internal static partial class DataNotes
         ["2020 emissions, 2 % near-term discount rate, 2020 USD"] = "2020 年排放，近期贴现率 2 %，2020 USD",
         ["EPA Report on the Social Cost of Greenhouse Gases, 2023 — not in the reference files [UNCONFIRMED]"] = "美国环保署《温室气体社会成本报告》（Report on the Social Cost of Greenhouse Gases），2023 年——参考资料中未收录 [UNCONFIRMED]",
         [OpenEts.Application.DualControl.Cards.EscalateOverdue.Trigger] = "黄牌逾期未整改 → 红牌",
+        [OpenEts.Domain.DualControl.Targets.AssessmentSchemes.NingxiaCity.Source] = "gxt.nx.gov.cn 2017-08-28（满分 100 分、一票否决、九个措施领域）；lawyee.com.cn（40 分完成率计分表，每超额 10 % 加 3 分，最多加 9 分）；fw.nseac.com（等级）；各措施领域分值 [UNCONFIRMED]",
+        [OpenEts.Domain.DualControl.Targets.AssessmentSchemes.SectorDepartment.Source] = "m.1wenmi.com/doc/98133.html（目标 60 分、措施 40 分）；计分表与各措施领域分值按比例折算 [UNCONFIRMED]",
+        [OpenEts.Domain.DualControl.Targets.AssessmentSchemes.KeyEnergyUser.Source] = "国发〔2007〕36号（千家企业：目标 40 分 + 措施 60 分、等级、奖惩）；各措施领域分值及加分 [UNCONFIRMED]",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -4,7 +4,7 @@ namespace OpenEts.Server.Localization;
 
 /// <summary>
 /// The citation notes the platform ships in its data documents (dualcontrol/cards/*.json: the card rule sets' sources;
-/// dualcontrol/scc.json: the social cost of carbon's bases and sources), in Chinese for the Chinese pages. The documents
+/// dualcontrol/scc.json: the social cost of carbon's bases and sources; the assessment schemes' sources), in Chinese for the Chinese pages. The documents
 /// keep them as written from the English reference files; a note is looked up by its exact text, so one a regulator
 /// wrote or edited in a new version is shown as typed. URLs, reference sections, dates, figures and the [confirmed] /
 /// [UNCONFIRMED] flags stay as they are. The page test <c>DualControlNotesPageTests</c> names any shipped note without

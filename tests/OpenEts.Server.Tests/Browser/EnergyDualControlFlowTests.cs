@@ -57,7 +57,7 @@ public sealed class EnergyDualControlFlowTests(BrowserServer server) : IClassFix
         await regulator.GotoAsync($"/Energy/Targets/Assess?Unit={DemoEnergyTargets.UnscoredCity}&Year=2025");
         foreach (var area in await regulator.QuerySelectorAllAsync("#measures input.points"))
         {
-            await area.FillAsync(await area.GetAttributeAsync("max") ?? "0");
+            await area.FillAsync(await area.GetAttributeAsync("data-max") ?? "0");
         }
         foreach (var evidence in await regulator.QuerySelectorAllAsync("#measures input.evidence"))
         {

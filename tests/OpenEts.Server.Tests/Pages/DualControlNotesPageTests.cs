@@ -26,6 +26,7 @@ public sealed partial class DualControlNotesPageTests(ServerFactory server) : IC
                 r.SupervisionQuarters.Source, r.SeriousExceedance.Source, r.LevelsPerCard.Source,
             }.Concat(r.Triggers.Select(t => t.Source)))
             .Concat(SccSeries.Shipped.All.SelectMany(s => new[] { s.Basis, s.Source }))
+            .Concat(OpenEts.Domain.DualControl.Targets.AssessmentSchemes.All.Select(s => s.Source))
             .Where(n => Words().IsMatch(Url().Replace(n, "")))
             .Distinct()
             .ToList();

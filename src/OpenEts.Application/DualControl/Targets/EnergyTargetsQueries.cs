@@ -61,12 +61,13 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
     }
 
     /// <summary>
-    /// The unit whose trend the targets page shows when its address names <paramref name="asked"/>: that unit when a plan
-    /// offers its trend (a province or a city: a key energy user has no months), else the first plan's region; when
-    /// <paramref name="asked"/> names a unit no plan offers, <paramref name="error"/> names it as typed with the units
-    /// offered (rule <c>UnknownValue</c>). Null when there is no plan.
+    /// The plan the targets page shows when its address names the region <paramref name="asked"/>: that region's newest
+    /// plan; with no region asked, the plan that names <paramref name="unit"/> (a link to a city's trend), else the first
+    /// (the plans come in region order). When <paramref name="asked"/> names no region with a plan,
+    /// <paramref name="error"/> names it as typed with the regions offered (rule <c>UnknownValue</c>) and the first is
+    /// shown. Null when there is no plan.
     /// </summary>
-    public static UnitCode? TrendUnit(IReadOnlyList<PlanVersion> plans, string? asked, out FieldError? error)
+    public static PlanVersion? ShownPlan(IReadOnlyList<PlanVersion> plans, string? asked, string? unit, out FieldError? error)
     {
         ArgumentNullException.ThrowIfNull(plans);
         error = null;
@@ -74,29 +75,54 @@ public sealed class EnergyTargetsQueries(IStore store, MrvQueries mrv)
         {
             return null;
         }
-        var offered = plans.SelectMany(p => p.Plan.Units).Where(u => u.Kind != UnitKind.KeyEnergyUser).Select(u => u.Code).ToList();
-        return string.IsNullOrWhiteSpace(asked) ? plans[0].Plan.Region : Offered(offered, asked, plans[0].Plan.Region, out error);
+        if (string.IsNullOrWhiteSpace(asked))
+        {
+            var named = string.IsNullOrWhiteSpace(unit) ? null
+                : plans.FirstOrDefault(p => p.Plan.Units.Any(u => string.Equals(u.Code.Value, unit.Trim(), StringComparison.OrdinalIgnoreCase)));
+            return named ?? plans[0];
+        }
+        var region = Offered([.. plans.Select(p => p.Plan.Region)], asked, plans[0].Plan.Region, out error, "region");
+        return plans.First(p => p.Plan.Region == region);
+    }
+
+    /// <summary>
+    /// The unit whose trend the targets page shows for the plan <paramref name="shown"/> when its address names
+    /// <paramref name="asked"/>: that unit when the plan offers its trend (a province or a city: a key energy user has no
+    /// months), else the plan's region, also when nothing is asked; when <paramref name="asked"/> names a unit the plan
+    /// does not offer, <paramref name="error"/> names it as typed with the units offered (rule <c>UnknownValue</c>).
+    /// </summary>
+    public static UnitCode TrendUnit(PlanVersion shown, string? asked, out FieldError? error)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        error = null;
+        var offered = shown.Plan.Units.Where(u => u.Kind != UnitKind.KeyEnergyUser).Select(u => u.Code).ToList();
+        return string.IsNullOrWhiteSpace(asked) ? shown.Plan.Region : Offered(offered, asked, shown.Plan.Region, out error);
     }
 
     /// <summary>
     /// The unit the assessment page scores when its address names <paramref name="asked"/>: that unit when a plan names it
-    /// as a city or a key energy user (a province is not assessed there), else the first such unit (the first the page
-    /// offers); when <paramref name="asked"/> names none of them, <paramref name="error"/> names it as typed with the units
-    /// offered (rule <c>UnknownValue</c>). Null when nothing is asked (the reader picks a unit) or no plan offers one.
+    /// as a city or a key energy user (a province is not assessed there), else the first such unit in the plans' order
+    /// (the first the page offers), also when nothing is asked; when <paramref name="asked"/> names none of them,
+    /// <paramref name="error"/> names it as typed with the units offered (rule <c>UnknownValue</c>). Null when no plan
+    /// offers one.
     /// </summary>
     public static UnitCode? AssessedUnit(IReadOnlyList<PlanVersion> plans, string? asked, out FieldError? error)
     {
         ArgumentNullException.ThrowIfNull(plans);
         error = null;
         var offered = plans.SelectMany(p => p.Plan.Units).Where(u => u.Kind != UnitKind.Province).Select(u => u.Code).ToList();
-        return string.IsNullOrWhiteSpace(asked) || offered.Count == 0 ? null : Offered(offered, asked, offered[0], out error);
+        if (offered.Count == 0)
+        {
+            return null;
+        }
+        return string.IsNullOrWhiteSpace(asked) ? offered[0] : Offered(offered, asked, offered[0], out error);
     }
 
     // The unit of offered that asked names (case aside), else instead with an UnknownValue error naming asked as typed.
-    private static UnitCode Offered(List<UnitCode> offered, string asked, UnitCode instead, out FieldError? error)
+    private static UnitCode Offered(List<UnitCode> offered, string asked, UnitCode instead, out FieldError? error, string field = "unit")
     {
         var read = new FieldReader();
-        var code = read.Among(asked, "unit", [.. offered.Select(c => c.Value)]);
+        var code = read.Among(asked, field, [.. offered.Select(c => c.Value)]);
         error = read.IsValid ? null : read.Errors[0];
         var index = offered.FindIndex(c => c.Value == code);
         return index >= 0 ? offered[index] : instead;

@@ -40,6 +40,40 @@ public sealed record ScoreAssessment(UnitCode Unit, int Year, AssessmentScheme S
         return AssessmentSchemes.All.FirstOrDefault(s => s.Code == code) ?? DefaultScheme;
     }
 
+    /// <summary>The scheme a unit of <paramref name="kind"/> is scored with when none is chosen: the first that fits it.</summary>
+    public static AssessmentScheme SchemeFor(UnitKind kind) => AssessmentSchemes.All.FirstOrDefault(s => s.Fits(kind)) ?? DefaultScheme;
+
+    /// <summary>
+    /// The scheme the assessment page scores <paramref name="unit"/> with when its address names <paramref name="asked"/>:
+    /// that scheme when it fits the unit's kind; else the one that fits (<see cref="SchemeFor"/>), also when nothing is
+    /// asked. A scheme no code names is refused by <paramref name="read"/> (<c>UnknownValue</c>, see
+    /// <see cref="ReadScheme"/>); one that does not fit the unit is named in <paramref name="unfit"/> (rule
+    /// <c>SchemeKind</c>, figures: the scheme asked, the unit, the schemes that fit), as scoring with it would be refused.
+    /// </summary>
+    public static AssessmentScheme AssessedScheme(FieldReader read, string? asked, TargetUnit? unit, out FieldError? unfit)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        unfit = null;
+        var fitting = unit is null ? DefaultScheme : SchemeFor(unit.Kind);
+        if (string.IsNullOrWhiteSpace(asked))
+        {
+            return fitting;
+        }
+        var unknown = read.Errors.Count;
+        var named = ReadScheme(read, asked);
+        if (read.Errors.Count > unknown)
+        {
+            return fitting;
+        }
+        if (unit is not null && !named.Fits(unit.Kind))
+        {
+            var fit = string.Join(", ", AssessmentSchemes.All.Where(s => s.Fits(unit.Kind)).Select(s => s.Name));
+            unfit = FieldError.Of("scheme", "SchemeKind", $"scheme: {named.Name} does not assess {unit.Name}'s kind of unit; schemes that fit: {fit}");
+            return fitting;
+        }
+        return named;
+    }
+
     public static bool TryParse(Form form, [NotNullWhen(true)] out ScoreAssessment? command, out IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(form);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenEts.Application.DualControl.Targets;
 using OpenEts.Application.Forms;
 using OpenEts.Domain.DualControl.Targets;
+using OpenEts.Domain.Organisations;
 using OpenEts.Server.Auth;
 using OpenEts.Server.Localization;
 using OpenEts.Server.Pages.Shared;
@@ -48,11 +49,19 @@ public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsComma
         await LoadAsync(ct);
     }
 
+    /// <summary>
+    /// Why the unit's kind did not take the scheme in the address (a city's scheme for a key energy user), with the scheme
+    /// shown instead; null when it fits.
+    /// </summary>
+    public string? SchemeShown { get; private set; }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ScoreAssessment.TryParse(new ScoreAssessment.Form(Unit, Year, Scheme, Measures), out var command, out var errors))
+        // Points typed but not read (abc, １００) reach the command as not given, which it would call out of range.
+        var unbound = UnboundPoints();
+        if (!ScoreAssessment.TryParse(new ScoreAssessment.Form(Unit, Year, Scheme, Measures), out var command, out var errors) || unbound.Count > 0)
         {
-            FileFields(errors);
+            FileMeasures([.. unbound, .. errors]);
         }
         else
         {
@@ -66,27 +75,58 @@ public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsComma
         return Page();
     }
 
+    /// <summary>A measure's points as typed when they could not be read, else as bound.</summary>
+    public string PointsTyped(int i, decimal? bound) => Unbound.Typed(ModelState, $"Measures[{i}].Points", bound);
+
+    // Each measure's points that did not bind, as the platform names a number it cannot read (rule Number, as typed).
+    private List<FieldError> UnboundPoints() =>
+    [
+        .. Measures.Select((_, i) => (Index: i, State: ModelState.TryGetValue($"Measures[{i}].Points", out var entry) ? entry : null))
+            .Where(p => p.State is { Errors.Count: > 0, AttemptedValue: { } typed } && !string.IsNullOrWhiteSpace(typed))
+            .Select(p => Unbound.NotANumber($"measures[{p.Index}].points", p.State!.AttemptedValue!.Trim())),
+    ];
+
+    // Files the form's errors, a measure's named by its number and its area as the form shows it (措施 1（目标责任）· 得分).
+    private void FileMeasures(IEnumerable<FieldError> errors)
+    {
+        var scheme = ScoreAssessment.ReadScheme(new FieldReader(), Scheme);
+        foreach (var e in errors)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(e.Field, @"^measures\[(\d+)\]\.(\w+)$");
+            var index = match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+            var area = index >= 0 && index < Measures.Count ? scheme.Area(FieldReader.Text(Measures[index].Area)) : null;
+            Errors.TryAdd(e.Field, area is null
+                ? RuleText.Field(e)
+                : RuleText.Field(e, Text.T("energy.measurelabel", index + 1, area.Name, RuleText.Label(match.Groups[2].Value))));
+        }
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Year ??= TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Localization.DisplayTime.Zone).Year - 1;
+        var plans = await queries.PlansAsync(User.Actor(), ct);
+        Units = [.. plans.SelectMany(p => p.Plan.Units)];
+        var unit = EnergyTargetsQueries.AssessedUnit(plans, Unit, out var unread);
+        var target = unit is { } code ? Units.First(u => u.Code == code) : null;
+        if (unread is not null && target is not null)
+        {
+            Unbound.Name(Unread.ByField, unread, target.Name);
+        }
+        Unit = unit?.Value ?? Unit;
         var read = new FieldReader();
-        SchemeInUse = ScoreAssessment.ReadScheme(read, Scheme);
+        SchemeInUse = ScoreAssessment.AssessedScheme(read, Scheme, target, out var unfit);
         foreach (var error in read.Errors)
         {
             Unbound.Name(Unread.ByField, error, SchemeInUse.Name);
         }
-        var plans = await queries.PlansAsync(User.Actor(), ct);
-        Units = [.. plans.SelectMany(p => p.Plan.Units)];
-        var unit = EnergyTargetsQueries.AssessedUnit(plans, Unit, out var unread);
-        if (unread is not null && unit is { } shown)
+        if (unfit is not null)
         {
-            Unbound.Name(Unread.ByField, unread, Units.First(u => u.Code == shown).Name);
+            SchemeShown = Text.T("address.instead", RuleText.Field(unfit).TrimEnd('。', '.'), SchemeInUse.Name);
         }
-        Unit = unit?.Value ?? Unit;
         Assessments = await queries.AssessmentsAsync(User.Actor(), Year.Value, ct);
         if (Measures.Count == 0)
         {
-            var earlier = Assessments.FirstOrDefault(a => a.Unit.Value == Unit);
+            var earlier = Assessments.FirstOrDefault(a => a.Unit.Value == Unit && a.Scheme == SchemeInUse.Code);
             Measures = [.. SchemeInUse.Areas.Select(a => earlier?.Measures.FirstOrDefault(m => m.Area == a.Code) is { } m
                 ? new ScoreAssessment.MeasureForm(a.Code, m.Points, m.Evidence)
                 : new ScoreAssessment.MeasureForm(a.Code, null, null))];

@@ -19,14 +19,22 @@ public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsComman
 {
     private static readonly JsonSerializerOptions Indented = new(Json.Options) { WriteIndented = true };
 
+    /// <summary>Every region's newest plan, in region order: the page lists them all and shows the chosen one.</summary>
     public IReadOnlyList<PlanVersion> Plans { get; private set; } = [];
+
+    /// <summary>The region whose plan is shown (<c>?region=</c>; default: the first region, or the one naming <see cref="Unit"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    /// <summary>The plan shown, with its split, trend, versions and the document to revise; null when there is none.</summary>
+    public PlanVersion? Shown { get; private set; }
 
     public IReadOnlyList<PlanVersion> Versions { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    /// <summary>The province or city whose trend is shown (default: the first plan's region).</summary>
+    /// <summary>The province or city whose trend is shown (default: the shown plan's region).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
 
@@ -48,7 +56,7 @@ public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsComman
     {
         ReadAddressYear();
         await LoadAsync(ct);
-        Document = Plans.Count > 0 ? JsonSerializer.Serialize(PlanDocument.From(Plans[0].Plan), Indented) : "";
+        Document = Shown is { } shown ? JsonSerializer.Serialize(PlanDocument.From(shown.Plan), Indented) : "";
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -70,7 +78,7 @@ public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsComman
             }
             else if (Report(await handler.HandleAsync(User.Actor(), command, ct)))
             {
-                return RedirectToPage(new { adopted = command.Plan.Region.Value });
+                return RedirectToPage(new { adopted = command.Plan.Region.Value, region = command.Plan.Region.Value });
             }
         }
         await LoadAsync(ct);
@@ -80,16 +88,26 @@ public sealed class IndexModel(EnergyTargetsQueries queries, EnergyTargetsComman
     private async Task LoadAsync(CancellationToken ct)
     {
         Plans = await queries.PlansAsync(User.Actor(), ct);
-        Year ??= Plans.Count > 0 ? Plans[0].Plan.LastYear : null;
-        Versions = Plans.Count > 0 ? await queries.PlanVersionsAsync(User.Actor(), Plans[0].Plan.Region, ct) : [];
-        if (Plans.Count == 0 || Year is not { } year)
+        Shown = EnergyTargetsQueries.ShownPlan(Plans, Region, Unit, out var otherRegion);
+        if (Shown is not { } shown)
         {
             return;
         }
-        var unit = EnergyTargetsQueries.TrendUnit(Plans, Unit, out var unread)!.Value;
+        if (otherRegion is not null)
+        {
+            Unbound.Name(Unread.ByField, otherRegion, shown.Plan.Name);
+        }
+        Region = shown.Plan.Region.Value;
+        Year ??= shown.Plan.LastYear;
+        Versions = await queries.PlanVersionsAsync(User.Actor(), shown.Plan.Region, ct);
+        if (Year is not { } year)
+        {
+            return;
+        }
+        var unit = EnergyTargetsQueries.TrendUnit(shown, Unit, out var unread);
         if (unread is not null)
         {
-            Unbound.Name(Unread.ByField, unread, Plans[0].Plan.Unit(unit)?.Name ?? unit.Value);
+            Unbound.Name(Unread.ByField, unread, shown.Plan.Unit(unit)?.Name ?? unit.Value);
         }
         Unit = unit.Value;
         Trend = await queries.TrendAsync(User.Actor(), unit, year, ct);
