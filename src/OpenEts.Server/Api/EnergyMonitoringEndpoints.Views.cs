@@ -64,8 +64,8 @@ internal static partial class EnergyMonitoringEndpoints
 
     private static IngestView Ingest(IngestResult r) => new(r.BatchId, r.Readings, r.NewReadings, r.AlreadyHeld, r.MonthlyFigures, r.NewMonthlyFigures,
         r.Resent, r.ReceivedAt, r.Resent
-            ? $"batch {r.BatchId} was received before at {r.ReceivedAt:yyyy-MM-dd HH:mm:ss}Z; nothing changed"
-            : $"{r.NewReadings} new reading(s), {r.AlreadyHeld} already held, {r.NewMonthlyFigures} new monthly figure(s)");
+            ? Localization.Text.T("em.ingest.resent", r.BatchId, Localization.DisplayTime.Show(r.ReceivedAt))
+            : Localization.Text.T("em.ingest.done", r.NewReadings, r.AlreadyHeld, r.NewMonthlyFigures));
 
     private static FaultView Fault(MeterFault f, DateOnly today) => new(f.Id, f.MeterId, FieldReader.DayText(f.ReportedOn), FieldReader.DayText(FaultRepair.Deadline(f.ReportedOn)), f.Description,
         f.RepairedOn is { } r ? FieldReader.DayText(r) : null, f.RepairNote, f.StateOn(today));

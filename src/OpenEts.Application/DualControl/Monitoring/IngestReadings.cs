@@ -31,7 +31,10 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
     /// <summary>The batch as typed.</summary>
     public sealed record Form(string? BatchId, IReadOnlyList<ReadingForm>? Readings, IReadOnlyList<MonthlyForm>? Monthly = null);
 
-    /// <summary>One reading as read (<paramref name="Row"/> is its index in the batch).</summary>
+    /// <summary>
+    /// One reading as read (<paramref name="Row"/> is its index in the batch, from 0; messages number rows from 1, as a
+    /// sender counts them and as the field's label does: readings[0] is row 1).
+    /// </summary>
     public readonly record struct Reading(int Row, string ReadingId, string Meter, DateTimeOffset At, MeterQuantity Value);
 
     /// <summary>One monthly figure as read.</summary>
@@ -73,20 +76,20 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             var id = FieldReader.Text(r.ReadingId);
             if (id.Length is 0 or > 64)
             {
-                read.Fail(prefix + "readingId", "Required", $"row {i}: readingId is the access system's id of the reading, 1–64 characters");
+                read.Fail(prefix + "readingId", "Required", $"row {i + 1}: readingId is the access system's id of the reading, 1–64 characters");
             }
             else if (!ids.Add(id))
             {
-                read.Fail(prefix + "readingId", "Duplicate", $"row {i}: readingId {id} appears twice in the batch");
+                read.Fail(prefix + "readingId", "Duplicate", $"row {i + 1}: readingId {id} appears twice in the batch");
             }
             var meter = FieldReader.Text(r.Meter);
             if (meter.Length is 0 or > 64)
             {
-                read.Fail(prefix + "meter", "Required", $"row {i}: meter is the meter point's code, 1–64 characters");
+                read.Fail(prefix + "meter", "Required", $"row {i + 1}: meter is the meter point's code, 1–64 characters");
             }
             if (!FieldReader.TryTime(r.At, out var at))
             {
-                read.Fail(prefix + "at", "Time", $"row {i}: at is a time with its offset, such as 2026-11-30T08:00:00+08:00");
+                read.Fail(prefix + "at", "Time", $"row {i + 1}: at is a time with its offset, such as 2026-11-30T08:00:00+08:00");
             }
             else if (IsFuture(at, now))
             {
@@ -95,16 +98,16 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             var value = MeterQuantity.Zero;
             if (r.Value is not { } v)
             {
-                read.Fail(prefix + "value", "Required", $"row {i}: value is the energy used in the interval, in the meter's unit");
+                read.Fail(prefix + "value", "Required", $"row {i + 1}: value is the energy used in the interval, in the meter's unit");
             }
             else if (!MeterQuantity.TryCreate(v, out value, out var reason))
             {
-                read.Fail(prefix + "value", "Range", $"row {i}: {reason}");
+                read.Fail(prefix + "value", "Range", $"row {i + 1}: {reason}");
             }
             else if (v > MonitoringLimits.MaxReading)
             {
                 read.FailOf(prefix + "value", "ImplausibleReading",
-                    $"row {i}: {v} is more than {MonitoringLimits.MaxReading:N0}, the most one meter reads in an hour or a day in any unit");
+                    $"row {i + 1}: {v} is more than {MonitoringLimits.MaxReading:N0}, the most one meter reads in an hour or a day in any unit");
             }
             readings[i] = new Reading(i, id, meter, at, value);
         }
@@ -116,22 +119,22 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             var meter = FieldReader.Text(m.Meter);
             if (meter.Length is 0 or > 64)
             {
-                read.Fail(prefix + "meter", "Required", $"monthly row {i}: meter is the meter point's code, 1–64 characters");
+                read.Fail(prefix + "meter", "Required", $"monthly row {i + 1}: meter is the meter point's code, 1–64 characters");
             }
             var month = read.Month(m.Month, prefix + "month");
             if (!FieldReader.TryTime(m.At, out var at))
             {
-                read.Fail(prefix + "at", "Time", $"monthly row {i}: at is the figure's timestamp with its offset, such as 2026-12-01T00:00:00+08:00");
+                read.Fail(prefix + "at", "Time", $"monthly row {i + 1}: at is the figure's timestamp with its offset, such as 2026-12-01T00:00:00+08:00");
             }
             var value = MeterQuantity.Zero;
             if (m.Value is not { } v || !MeterQuantity.TryCreate(v, out value, out _))
             {
-                read.Fail(prefix + "value", "Range", $"monthly row {i}: value is the month's energy use, ≥ 0, exact to 0.001");
+                read.Fail(prefix + "value", "Range", $"monthly row {i + 1}: value is the month's energy use, ≥ 0, exact to 0.001");
             }
             else if (v > MonitoringLimits.MaxMonthly)
             {
                 read.FailOf(prefix + "value", "ImplausibleReading",
-                    $"monthly row {i}: {v} is more than {MonitoringLimits.MaxMonthly:N0}, the most one meter reads in a month in any unit");
+                    $"monthly row {i + 1}: {v} is more than {MonitoringLimits.MaxMonthly:N0}, the most one meter reads in a month in any unit");
             }
             monthly[i] = new Monthly(i, meter, month, value, at);
         }
@@ -142,7 +145,7 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
 
     private static bool IsFuture(DateTimeOffset at, DateTimeOffset? now) => now is { } n && at > n + MonitoringLimits.FutureSkew;
 
-    private static string FutureMessage(int row, DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture, $"row {row}: {at:O} is in the future");
+    private static string FutureMessage(int row, DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture, $"row {row + 1}: {at:O} is in the future");
 
     /// <inheritdoc/>
     public async Task<MonitoringCommandOutcome> ExecuteAsync(MonitoringWork work)
@@ -217,12 +220,12 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
                 {
                     // Kept, it would fill a day the meter was not monitored on, which completeness and the dashboards skip.
                     rowErrors.Add(FieldError.Of($"readings[{r.Row}].at", "BeforeMonitoring",
-                        $"row {r.Row}: meter {meter.Code} is monitored from {meter.MonitoredFrom:yyyy-MM-dd}; a reading for {QualityRules.BeijingDay(slot.Slot):yyyy-MM-dd} is before it"));
+                        $"row {r.Row + 1}: meter {meter.Code} is monitored from {meter.MonitoredFrom:yyyy-MM-dd}; a reading for {QualityRules.BeijingDay(slot.Slot):yyyy-MM-dd} is before it"));
                 }
                 else if (slots.TryGetValue(key, out var twin))
                 {
                     rowErrors.Add(new FieldError($"readings[{r.Row}].at", "Duplicate",
-                        $"row {r.Row}: meter {meter.Code} has row {twin.Row} for the same slot {slot.Slot:O} in this batch"));
+                        $"row {r.Row + 1}: meter {meter.Code} has row {twin.Row + 1} for the same slot {slot.Slot:O} in this batch"));
                 }
                 else if (heldValues.TryGetValue(key, out var heldMilli))
                 {
@@ -230,7 +233,7 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
                     if (heldMilli != r.Value.Milli)
                     {
                         rowErrors.Add(new FieldError($"readings[{r.Row}].value", "ReadingChanged",
-                            $"row {r.Row}: meter {meter.Code} at {slot.Slot:O} holds {MeterQuantity.FromMilli(heldMilli)} already, not {r.Value}; corrections are not taken by resending"));
+                            $"row {r.Row + 1}: meter {meter.Code} at {slot.Slot:O} holds {MeterQuantity.FromMilli(heldMilli)} already, not {r.Value}; corrections are not taken by resending"));
                     }
                 }
                 else
@@ -248,12 +251,12 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             if (m.Month < new DateOnly(meter.MonitoredFrom.Year, meter.MonitoredFrom.Month, 1))
             {
                 rowErrors.Add(FieldError.Of($"monthly[{m.Row}].month", "BeforeMonitoring",
-                    $"monthly row {m.Row}: meter {meter.Code} is monitored from {meter.MonitoredFrom:yyyy-MM-dd}; a figure for {m.Month:yyyy-MM} is before it"));
+                    $"monthly row {m.Row + 1}: meter {meter.Code} is monitored from {meter.MonitoredFrom:yyyy-MM-dd}; a figure for {m.Month:yyyy-MM} is before it"));
                 continue;
             }
             if (!monthKeys.Add((meter.Id, m.Month)))
             {
-                rowErrors.Add(new FieldError($"monthly[{m.Row}].month", "Duplicate", $"monthly row {m.Row}: meter {meter.Code} has {m.Month:yyyy-MM} twice in this batch"));
+                rowErrors.Add(new FieldError($"monthly[{m.Row}].month", "Duplicate", $"monthly row {m.Row + 1}: meter {meter.Code} has {m.Month:yyyy-MM} twice in this batch"));
                 continue;
             }
             var held = await work.Data.FindMonthlyAsync(meter.Id, m.Month).ConfigureAwait(false);
@@ -264,7 +267,7 @@ public sealed record IngestReadings(string BatchId, IReadOnlyList<IngestReadings
             else if (held.Value != m.Value)
             {
                 rowErrors.Add(new FieldError($"monthly[{m.Row}].value", "ReadingChanged",
-                    $"monthly row {m.Row}: meter {meter.Code} holds {held.Value} for {m.Month:yyyy-MM} already, not {m.Value}"));
+                    $"monthly row {m.Row + 1}: meter {meter.Code} holds {held.Value} for {m.Month:yyyy-MM} already, not {m.Value}"));
             }
         }
         if (rowErrors.Count > 0)

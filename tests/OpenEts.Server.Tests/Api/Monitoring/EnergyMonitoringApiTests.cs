@@ -40,7 +40,7 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
         Assert.Equal((2, false), (firstBody.GetProperty("newReadings").GetInt32(), firstBody.GetProperty("resent").GetBoolean()));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal((0, true), (againBody.GetProperty("newReadings").GetInt32(), againBody.GetProperty("resent").GetBoolean()));
-        Assert.Contains("nothing changed", againBody.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("本次未作任何更改", againBody.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -224,5 +224,58 @@ public sealed class EnergyMonitoringApiTests(ServerFactory server) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Forbidden, register.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+    }
+
+    // The answer to a batch said what it did in English on a Chinese request ("2 new reading(s), …"), the time in UTC.
+    [Fact]
+    public async Task PostReadings_OnAChineseRequest_SaysWhatTheBatchDidInChinese_AndInEnglishOnlyUnderEnglish()
+    {
+        using var client = await server.SignedInAsync("cement-a");
+        using var english = await server.SignedInAsync("cement-a");
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var batch = Batch("api-words-1", ("w29", "BJ-E01", 29, 50m), ("w30", "BJ-E01", 30, 51m));
+
+        using var first = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", batch, Ct);
+        var firstMessage = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("message").GetString()!;
+        using var again = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", batch, Ct);
+        var againMessage = (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("message").GetString()!;
+        using var inEnglish = await english.PostAsJsonAsync("/api/v1/energy/monitoring/readings", batch, Ct);
+        var englishMessage = (await inEnglish.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("message").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("新读数 2 条，平台已有 0 条，新月度数据 0 条", firstMessage);
+        Assert.StartsWith("批次 api-words-1 已于 ", againMessage, StringComparison.Ordinal);
+        Assert.Contains("(UTC+8)", againMessage, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{3,}", againMessage.Replace("api-words-1", "", StringComparison.Ordinal).Replace("UTC", "", StringComparison.Ordinal));
+        Assert.Contains("nothing changed", englishMessage, StringComparison.Ordinal);
+    }
+
+    // A batch's bad rows were numbered from 0 in English ("row 0: meter is …") while the Chinese labels count from 1 (读数 1).
+    [Fact]
+    public async Task PostReadings_BadRows_AreNumberedFromOneAsASenderCountsThem_InEitherLanguage()
+    {
+        using var client = await server.SignedInAsync("cement-a");
+        using var english = await server.SignedInAsync("cement-a");
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var bad = new
+        {
+            batchId = "api-rows-1",
+            readings = new object[]
+            {
+                new { readingId = "nometer", meter = "", at = FirstDayHour(4), value = 10m },
+                new { readingId = "ok", meter = "BJ-E01", at = FirstDayHour(5), value = 10m },
+            },
+            monthly = new object[] { new { meter = "BJ-E01", month = "2026-13", value = 1m, at = FirstDayHour(5) } },
+        };
+
+        using var chinese = await client.PostAsJsonAsync("/api/v1/energy/monitoring/readings", bad, Ct);
+        var chineseErrors = (await chinese.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        using var inEnglish = await english.PostAsJsonAsync("/api/v1/energy/monitoring/readings", bad, Ct);
+        var englishErrors = (await inEnglish.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.BadRequest, chinese.StatusCode);
+        Assert.StartsWith("读数 1 · ", chineseErrors.GetProperty("readings[0].meter")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("row 1: ", englishErrors.GetProperty("readings[0].meter")[0].GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("row 0", englishErrors.ToString(), StringComparison.Ordinal);
     }
 }
