@@ -44,7 +44,8 @@ public sealed record ApproveReport(long Report) : IMrvCommand
         {
             report = report.Id,
             approvedTonnes = verification.Verified.Value,
-            outputs = MrvJson.Outputs(report.Outputs),
+            // The outputs approved are the verified ones (a verifier may have adjusted them): allocation's true-up reads those.
+            outputs = MrvJson.Outputs(report.VerifiedInput.Outputs),
             factorVersion = verification.FactorVersion,
         }) { Report = report with { Status = ReportStatus.Approved, Approved = verification.Verified, ApprovedAt = work.Now } };
     }

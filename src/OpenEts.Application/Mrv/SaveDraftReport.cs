@@ -13,8 +13,11 @@ namespace OpenEts.Application.Mrv;
 /// is a draft or returned. A draft may hold errors; submitting it may not.
 /// </summary>
 /// <param name="Sector">The sector a template declared (an upload); a report in another sector than the company's is refused. Null from a form.</param>
+/// <param name="Method">The accounting method a template declared (an upload); null from a form or the API, which name none: the report keeps
+/// the method it has (a new one follows the sector guidelines), rather than a power-facility report turning into a sector-guideline one
+/// (purchased electricity counted in its total) when a figure is corrected in the form.</param>
 public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<ReportLine> Lines, IReadOnlyList<ProductionOutput> Outputs,
-    Sector? Sector = null, AccountingMethod Method = AccountingMethod.SectorGuideline) : IMrvCommand
+    Sector? Sector = null, AccountingMethod? Method = null) : IMrvCommand
 {
     /// <summary>The grid region (and jurisdiction) when the request names none: the platform's market is Guangdong's.</summary>
     public const string DefaultRegion = "guangdong";
@@ -69,7 +72,7 @@ public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<Repo
             return MrvWork.WrongStep(existing, "edited");
         }
         var report = existing ?? new MrvReport(0, company.Id, Year, ReportStatus.Draft, company.Sector, Region, [], [], default, "", work.Now);
-        report = report with { Sector = company.Sector, Region = Region, Lines = Lines, Outputs = Outputs, Method = Method };
+        report = report with { Sector = company.Sector, Region = Region, Lines = Lines, Outputs = Outputs, Method = Method ?? report.Method };
         var calculation = await MrvReview.CheckAsync(work.Session.Mrv, company.Id, report.Input).ConfigureAwait(false);
         report = report with { Reported = MrvReview.Total(calculation), FactorVersion = calculation.FactorLibraryVersion };
         return new MrvDecision.Write("mrv.report.saved", MrvWork.Subject(company, Year), new

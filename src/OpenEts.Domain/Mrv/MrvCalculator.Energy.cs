@@ -10,7 +10,7 @@ public static partial class MrvCalculator
         var fuel = library.Fuel(line.Material);
         if (fuel is null)
         {
-            issues.Add(Error(line, "material", "UnknownMaterial", $"line {line.Id}: fuel '{line.Material}' is not in factor library {library.Version}"));
+            issues.Add(UnknownMaterial(line, library));
             return null;
         }
         if (!UnitIs(line, fuel.AmountUnit, fuel.NameEn, issues))
@@ -48,9 +48,11 @@ public static partial class MrvCalculator
         var factor = Measured(line, ParameterKind.EmissionFactor, grid.Factor.Name, grid.Factor.Unit) ?? OfYear(grid, report.Year);
         if (factor.Source is Provenance.Default { Year: var y } && y != report.Year)
         {
+            // With its figures, so that the message in Chinese names the year asked for and the factor used as the English does.
+            FormattableString message =
+                $"line {line.Id}: library {library.Version} has no grid factor for {report.Year}; the {grid.Region} factor of {grid.Year} ({grid.Factor.Value} tCO2/MWh) is used, unconfirmed for {report.Year}";
             issues.Add(new MrvIssue(line.Id, ParameterKinds.Code(ParameterKind.EmissionFactor), "GridFactorOfAnotherYear", IssueSeverity.Warning,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"line {line.Id}: library {library.Version} has no grid factor for {report.Year}; the {grid.Region} factor of {grid.Year} ({grid.Factor.Value} tCO2/MWh) is used, unconfirmed for {report.Year}")));
+                Text.Figures.Sentence(message)) { Figures = Text.Figures.Of(message) });
         }
         var electricity = Reported(line, "electricity");
         var value = electricity.Value * factor.Value;

@@ -66,8 +66,7 @@ public static partial class MrvCalculator
         var carbonate = library.Carbonate(line.Material);
         if (carbonate is null)
         {
-            issues.Add(Error(line, "material", "UnknownMaterial",
-                $"line {line.Id}: carbonate '{line.Material}' is not in factor library {library.Version}"));
+            issues.Add(UnknownMaterial(line, library));
             return null;
         }
         if (!UnitIs(line, MeasureUnit.Tonne, carbonate.NameEn, issues))

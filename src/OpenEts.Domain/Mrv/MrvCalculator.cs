@@ -183,9 +183,15 @@ public static partial class MrvCalculator
         {
             return true;
         }
-        issues.Add(Error(line, "unit", "WrongUnit", $"line {line.Id}: {what} is reported in {MeasureUnits.Symbol(unit)}, not {MeasureUnits.Symbol(line.Unit)}"));
+        issues.Add(ErrorOf(line, "unit", "WrongUnit", $"{what} is reported in {MeasureUnits.Symbol(unit)}, not {MeasureUnits.Symbol(line.Unit)} (line {line.Id})"));
         return false;
     }
+
+    // A fuel or carbonate the library has not, named with the choices (figures as a monitoring plan's UnknownMaterial), so that
+    // the message in Chinese says which material and what to write instead.
+    private static MrvIssue UnknownMaterial(ReportLine line, FactorLibrary library) =>
+        ErrorOf(line, "material", "UnknownMaterial",
+            $"{SourceKinds.Code(line.Kind)} '{line.Material}' is not in factor library {library.Version}: one of {string.Join(", ", (library.MaterialsFor(line.Kind) ?? []).Order(StringComparer.Ordinal))} (line {line.Id})");
 
     private static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

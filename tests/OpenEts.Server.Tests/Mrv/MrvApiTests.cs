@@ -303,6 +303,30 @@ public sealed class MrvApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Equal(1836.243m, again.GetProperty("verifiedTonnes").GetDecimal());
     }
 
+    // The journal's approval named the outputs as reported (2 000 t of paper) while the approved outputs, which allocation's
+    // true-up reads, were the verifier's (1 900 t).
+    [Fact]
+    public async Task Approve_AfterTheVerifierAdjustedAnOutput_JournalsTheVerifiedOutputs()
+    {
+        using var paper = await server.SignedInAsync("paper-b");
+        using var regulator = await server.SignedInAsync("regulator");
+        using var verifier = await server.SignedInAsync("verifier");
+        var id = await AssignedAsync(paper, 2041);
+        await OkJsonAsync(await verifier.PostAsJsonAsync($"/api/v1/mrv/reports/{id}/verification", new
+        {
+            conclusion = "属实",
+            outputAdjustments = new[] { new { index = 0, amount = 1900m, reason = "按生产月报", evidence = "月报-2041" } },
+        }, Ct));
+
+        await OkJsonAsync(await regulator.PostAsync($"/api/v1/mrv/reports/{id}/approve", null, Ct));
+        var journal = await OkJsonAsync(await regulator.GetAsync("/api/v1/audit?kind=mrv.report.approved", Ct));
+
+        var payload = journal.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("payload").GetString()!)
+            .Single(p => p.Contains($"\"report\":{id},", StringComparison.Ordinal));
+        Assert.Contains("\"amount\":1900", payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"amount\":2000", payload, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Issue_9_ReturnToVerifier_AReportNotYetVerified_IsRefused()
     {

@@ -26,7 +26,7 @@ public sealed partial class MrvEdgeTests
         Assert.DoesNotContain("重复", first, StringComparison.Ordinal);
         Assert.Contains("排放源行编号重复", second, StringComparison.Ordinal);
         Assert.Contains("数量为负数（-5）", second, StringComparison.Ordinal);
-        Assert.Contains("因子库中没有", second, StringComparison.Ordinal);
+        Assert.Contains("的物料“peat”", second, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<td class=\"line-note\">(.*?)</td>", RegexOptions.Singleline)]

@@ -111,7 +111,7 @@ public static partial class ReportWorkbook
             }
             else
             {
-                reader.Fail(ReportColumns.Kind, "UnknownKind",
+                reader.FailOf(ReportColumns.Kind, "UnknownKind",
                     $"'{kindText}' is not a source kind, output or report setting (docs/mrv.md lists them)");
             }
         }
