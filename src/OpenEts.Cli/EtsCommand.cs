@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace OpenEts.Cli;
 
@@ -21,9 +23,10 @@ internal static class EtsCommand
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not CommandHelp)
         {
-            return await CommandUsage.ErrorAsync(stderr, result.CommandResult.Command, result.Errors.Select(e => e.Message))
+            return await CommandUsage.ErrorAsync(stderr, result.CommandResult.Command, result.Errors.Select(Problem))
                 .ConfigureAwait(false);
         }
+        CliText.Utc = result.GetValue<bool>(UtcOption);
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
@@ -37,6 +40,39 @@ internal static class EtsCommand
             return 2;
         }
     }
+
+    /// <summary>
+    /// A parse error as the user should read it: a value that is no number names the option or argument and the text as
+    /// typed (<c>--year: 'abc' is not a whole number</c>), where System.CommandLine names a .NET type
+    /// (<c>as expected type 'System.Nullable`1[System.Int32]'</c>); any other error as System.CommandLine words it.
+    /// </summary>
+    private static string Problem(ParseError error)
+    {
+        var (name, type, tokens) = error.SymbolResult switch
+        {
+            ArgumentResult { Parent: OptionResult o } a => (o.Option.Name, a.Argument.ValueType, a.Tokens),
+            OptionResult o => (o.Option.Name, o.Option.ValueType, o.Tokens),
+            ArgumentResult a => (a.Argument.Name, a.Argument.ValueType, a.Tokens),
+            _ => (null, null, null),
+        };
+        // Only System.CommandLine's own conversion error names the type: an argument's own parser words its errors already.
+        if (name is null || type is null || tokens is null || !error.Message.Contains(type.ToString(), StringComparison.Ordinal))
+        {
+            return error.Message;
+        }
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        var what = target == typeof(int) || target == typeof(long) ? "a whole number" : target == typeof(decimal) ? "a number" : null;
+        var bad = tokens.FirstOrDefault(t => !Reads(target, t.Value));
+        return what is null || bad is null ? error.Message : $"{name}: '{bad.Value}' is not {what}";
+    }
+
+    private static bool Reads(Type type, string text) =>
+        type == typeof(int) ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        : type == typeof(long) ? long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        : type != typeof(decimal) || decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>The global option that prints every time in UTC instead of Beijing time.</summary>
+    public const string UtcOption = "--utc";
 
     public static RootCommand Build(SecretInput secrets)
     {
@@ -56,6 +92,11 @@ internal static class EtsCommand
             Calculators.CalcCommand.Build(),
             Energy.EnergyCommand.Build(),
         };
+        root.Add(new Option<bool>(UtcOption)
+        {
+            Description = "print times in UTC (+00:00) instead of Beijing time (+08:00); times you type are read as before",
+            Recursive = true,
+        });
         var help = new Command("help", "this text");
         help.SetAction(r => r.InvocationConfiguration.Output.Write(CommandHelp.Overview(root)));
         root.Add(help);

@@ -35,7 +35,7 @@ internal static partial class InclusionCommand
                 var queries = new InclusionQueries(context.Store, InclusionProgrammes.Shipped, TimeProvider.System);
                 if (!queries.TryReadQualityFilter(r.GetValue(programme), r.GetValue(from), r.GetValue(to), out var filter, out var errors))
                 {
-                    return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => $"--{e.Field}: {e.Message}")).ConfigureAwait(false);
+                    return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => CliText.Problem("--" + e.Field, e.Field, e.Message))).ConfigureAwait(false);
                 }
                 if (await queries.QualityAsync(who, filter.Programme, filter.From, filter.To, ct).ConfigureAwait(false) is not { } dashboard)
                 {

@@ -81,6 +81,20 @@ public sealed class ComplianceCommandTests
     }
 
     [Fact]
+    public async Task Status_UnconfirmedRules_AreCountedInTheSingularOrPluralNotAsRuleS()
+    {
+        using var db = await YearAsync();
+
+        var (exit, output, error) = await RunAsync(db, "status", "--year", "2017");
+
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("(s)", output, StringComparison.Ordinal);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("of this year", StringComparison.Ordinal));
+        var count = int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith(count == 1 ? "1 rule of this year is [UNCONFIRMED]: " : $"{count} rules of this year are [UNCONFIRMED]: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_AYearWithoutRules_IsRefusedWithTheRule()
     {
         using var db = await YearAsync();

@@ -143,6 +143,20 @@ public sealed partial class RegistryCommandTests
     }
 
     [Fact]
+    public async Task HistoryAndHoldings_NothingToShow_SayItInOneLineAsATable_AndGiveTheHeaderAloneAsCsv()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var table = await db.RunAsync("history", "GD-HOLD-STEEL", "--kind", "no-such-kind");
+        var csv = await db.RunAsync("history", "GD-HOLD-STEEL", "--kind", "no-such-kind", "--format", "csv");
+        var empty = await db.RunAsync("holdings", "GD-SURRENDER");
+
+        Assert.Equal((0, "no registry events of GD-HOLD-STEEL match the filters\n"), (table.Exit, table.Out.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "sequence,at,actor,kind,what\n"), (csv.Exit, csv.Out.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "GD-SURRENDER holds no units\n"), (empty.Exit, empty.Out.ReplaceLineEndings("\n")));
+    }
+
+    [Fact]
     public async Task Serial_IssuedSerial_PrintsItsHolder()
     {
         using var db = await RegistryDatabase.SqliteAsync();
