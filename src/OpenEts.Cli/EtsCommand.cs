@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using System.Data.Common;
 using System.Globalization;
 
 namespace OpenEts.Cli;
@@ -9,7 +10,8 @@ namespace OpenEts.Cli;
 /// <c>ets &lt;module&gt; &lt;verb&gt; …</c> on System.CommandLine: the command tree, the help (the overview of every
 /// usage line for <c>ets help</c> and <c>ets --help</c>; System.CommandLine's sections with the documented usage lines
 /// for a command's <c>--help</c>), and parse errors as usage errors (exit 2, the usage on stderr). A file the command
-/// cannot write or read is a usage error too (exit 2, one line naming the path and the reason).
+/// cannot write or read, or a database it cannot use, is a usage error too (exit 2, one line naming the path or database
+/// and the reason).
 /// </summary>
 internal static class EtsCommand
 {
@@ -38,6 +40,13 @@ internal static class EtsCommand
             // disk): a usage error in one line, the system's message naming the path and why, as for every command.
             await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 2;
+        }
+        catch (DbException e)
+        {
+            // A --db that names no usable database (a file that is not SQLite, a PostgreSQL that does not answer or
+            // refuses the login): one line naming the database's complaint, not a stack trace, as a missing file is.
+            await stderr.WriteLineAsync($"error: database: {e.Message} (check --db, or OPENETS_DB)").ConfigureAwait(false);
+            return ExitCode.Usage;
         }
     }
 

@@ -77,4 +77,43 @@ public sealed class EtsCommandTests
         Assert.StartsWith(expected + "\nusage: ", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Db_AFileThatIsNoDatabase_IsOneLineAndExitTwo_NotAStackTrace()
+    {
+        var folder = Directory.CreateTempSubdirectory("ets-db-").FullName;
+        try
+        {
+            var notes = Path.Combine(folder, "notes.txt");
+            await File.WriteAllTextAsync(notes, "hello, this is not SQLite\n", TestContext.Current.CancellationToken);
+
+            var registry = await RunAsync("registry", "accounts", "--db", notes);
+            var allocate = await RunAsync("allocate", "--plan", "guangdong-2017", "--year", "2017", "--db", notes);
+
+            foreach (var (exit, output, error) in new[] { registry, allocate })
+            {
+                Assert.Equal(2, exit);
+                Assert.Equal("", output);
+                Assert.StartsWith("error: database: ", error, StringComparison.Ordinal);
+                Assert.EndsWith("(check --db, or OPENETS_DB)\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+                Assert.Single(error.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Db_AConnectionStringThatDoesNotRead_IsAUsageErrorNamingDb()
+    {
+        var (exit, output, error) = await RunAsync("registry", "accounts", "--db", "Host=127.0.0.1;Bogus=1");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith("ets registry accounts: --db: not a PostgreSQL connection string: ", error, StringComparison.Ordinal);
+        Assert.Contains("\nusage: ets registry accounts [--db DB]", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
 }

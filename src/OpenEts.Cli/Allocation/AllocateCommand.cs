@@ -78,9 +78,9 @@ internal static class AllocateCommand
             edits.Add(edit);
         }
         var database = r.GetValue(db) ?? RegistryContext.DefaultDatabase;
-        if (!database.Contains('=', StringComparison.Ordinal) && !File.Exists(database))
+        if (RegistryContext.DatabaseProblem(database) is { } problem)
         {
-            return await CommandUsage.ErrorAsync(stderr, command, [$"no database file '{database}' (give --db, or set OPENETS_DB)"]).ConfigureAwait(false);
+            return await CommandUsage.ErrorAsync(stderr, command, [problem]).ConfigureAwait(false);
         }
         await using var store = await SqlStore.OpenAsync(database, ct).ConfigureAwait(false);
         var queries = new AllocationQueries(store, new MrvQueries(store), new Application.Organisations.OrganisationService(store));
