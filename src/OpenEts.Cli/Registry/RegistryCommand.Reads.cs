@@ -42,7 +42,7 @@ internal static partial class RegistryCommand
             {
                 if (!AccountNumber.TryCreate(r.GetValue(account), out var number, out var reason))
                 {
-                    return await context.UsageAsync([reason]).ConfigureAwait(false);
+                    return await context.UsageAsync(["account: " + reason]).ConfigureAwait(false);
                 }
                 var rows = await context.Registry.QueryAsync((l, _) => l.FindAccount(number) is null
                     ? null
@@ -72,7 +72,7 @@ internal static partial class RegistryCommand
             {
                 if (!AccountNumber.TryCreate(r.GetValue(account), out var number, out var reason))
                 {
-                    return await context.UsageAsync([reason]).ConfigureAwait(false);
+                    return await context.UsageAsync(["account: " + reason]).ConfigureAwait(false);
                 }
                 var (filter, _, _, errors) = RegistryHistoryFilter.Parse(r.GetValue(kind), r.GetValue(unitClass), r.GetValue(since),
                     r.GetValue(until), null, null);
@@ -117,7 +117,7 @@ internal static partial class RegistryCommand
             {
                 if (!UnitClass.TryCreate(r.GetValue(unitClass), out var c, out var reason))
                 {
-                    return await context.UsageAsync([reason]).ConfigureAwait(false);
+                    return await context.UsageAsync(["class: " + reason]).ConfigureAwait(false);
                 }
                 var number = r.GetValue(serial);
                 if (number < 1)
