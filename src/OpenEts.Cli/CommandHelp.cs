@@ -29,6 +29,9 @@ internal sealed class CommandHelp : SynchronousCommandLineAction
         lines.AddRange(root.Subcommands.SelectMany(CommandUsage.LinesOf).Select(l => "  " + l));
         lines.Add("  ets help");
         lines.Add("");
+        lines.Add("options of every command:");
+        lines.Add($"  {EtsCommand.UtcOption}  print times in UTC (+00:00); without it they are in Beijing time (+08:00)");
+        lines.Add("");
         lines.Add("'ets COMMAND --help' describes a command's arguments and options; docs/cli.md has examples.");
         return string.Join('\n', lines) + "\n";
     }

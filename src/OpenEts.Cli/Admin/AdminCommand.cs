@@ -62,10 +62,9 @@ internal static class AdminCommand
                 return await CommandUsage.ErrorAsync(stderr, verb, errors.Select(e => e.Message)).ConfigureAwait(false);
             }
             var database = r.GetValue(db) ?? RegistryContext.DefaultDatabase;
-            if (RegistryContext.IsMissingSqliteFile(database))
+            if (RegistryContext.DatabaseProblem(database) is { } problem)
             {
-                return await CommandUsage.ErrorAsync(stderr, verb, [$"no database file '{database}' (give --db, or set OPENETS_DB)"])
-                    .ConfigureAwait(false);
+                return await CommandUsage.ErrorAsync(stderr, verb, [problem]).ConfigureAwait(false);
             }
             var secret = await ReadPasswordAsync(secrets, command!.UserName, stderr, ct).ConfigureAwait(false);
             if (secret.Password is null)

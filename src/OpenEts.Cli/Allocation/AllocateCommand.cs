@@ -55,7 +55,7 @@ internal static class AllocateCommand
             var problems = new List<string>();
             if (!ConfirmWhatIf.TryParse(new ConfirmWhatIf.Form(planId, version, year, sets, request.Source), out confirm, out var confirmErrors))
             {
-                problems.AddRange(confirmErrors.Select(e => $"--{e.Field.Split('[')[0]}: {e.Message} (rule {e.Rule})"));
+                problems.AddRange(confirmErrors.Select(e => $"{CliText.Problem(Label(e.Field), e.Field, e.Message)} (rule {e.Rule})"));
             }
             if (string.IsNullOrWhiteSpace(request.As))
             {
@@ -78,9 +78,9 @@ internal static class AllocateCommand
             edits.Add(edit);
         }
         var database = r.GetValue(db) ?? RegistryContext.DefaultDatabase;
-        if (!database.Contains('=', StringComparison.Ordinal) && !File.Exists(database))
+        if (RegistryContext.DatabaseProblem(database) is { } problem)
         {
-            return await CommandUsage.ErrorAsync(stderr, command, [$"no database file '{database}' (give --db, or set OPENETS_DB)"]).ConfigureAwait(false);
+            return await CommandUsage.ErrorAsync(stderr, command, [problem]).ConfigureAwait(false);
         }
         await using var store = await SqlStore.OpenAsync(database, ct).ConfigureAwait(false);
         var queries = new AllocationQueries(store, new MrvQueries(store), new Application.Organisations.OrganisationService(store));
@@ -96,11 +96,19 @@ internal static class AllocateCommand
             : await queries.WhatIfAsync(planId, version, year, edits, null, ct).ConfigureAwait(false);
         if (result is null)
         {
-            return await CommandUsage.ErrorAsync(stderr, command, errors.Select(e => $"{e.Field}: {e.Message} (rule {e.Rule})")).ConfigureAwait(false);
+            return await CommandUsage.ErrorAsync(stderr, command, errors.Select(e => $"{CliText.Problem(Label(e.Field), e.Field, e.Message)} (rule {e.Rule})"))
+                .ConfigureAwait(false);
         }
         await stdout.WriteAsync(Text(result)).ConfigureAwait(false);
         return confirm is null ? ExitCode.Ok
             : await ConfirmAsync(store, stderr, stdout, command, request, confirm with { Version = result.Plan.Version }, ct).ConfigureAwait(false);
+    }
+
+    // The option a use case's field came from: --plan, --year, --version, --source, --set; a figure's name is one --set.
+    private static string Label(string field)
+    {
+        var name = field.Split('[')[0];
+        return name is "plan" or "year" or "version" or "source" or "set" ? "--" + name : "--set " + field;
     }
 
     // The what-if just printed, confirmed as the --as user: parse → call → map, as every edge does.
@@ -160,7 +168,9 @@ internal static class AllocateCommand
         text.Append(CapText(result.Changed));
         if (result.Flags.Count > 0)
         {
-            text.Append(Invariant($"{result.Flags.Count} figure(s) of the plan are [UNCONFIRMED] placeholders or carried from another year; see the plan page\n"));
+            text.Append(CliText.Count(result.Flags.Count, "figure", "figures"))
+                .Append(result.Flags.Count == 1 ? " of the plan is an [UNCONFIRMED] placeholder or carried from another year" : " of the plan are [UNCONFIRMED] placeholders or carried from another year")
+                .Append("; see the plan page\n");
         }
         return text.ToString();
     }

@@ -64,14 +64,16 @@ internal static class MarketCommand
         deposit.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
             DepositCash.TryParse(new(r.GetRequiredValue(organisation), r.GetValue(amount), r.GetValue(reference), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
-                ? SendAsync(c, new CashCommandHandler(c.Store, TimeProvider.System).HandleAsync(actor, command, ct))
+                ? SendAsync(c, new CashCommandHandler(c.Store, TimeProvider.System).HandleAsync(actor, command, ct),
+                    d => Invariant($"deposited {r.GetValue(amount):0.00} yuan for {r.GetRequiredValue(organisation)} ({r.GetValue(reference)}): cash movement {d.Id}"))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
         var withdraw = new Verb("withdraw", "Record money paid out to a member (出金) from its available cash.",
             "ets cash withdraw ORG AMOUNT --reference TEXT --as USER [--key KEY] [--db DB]", organisation, amount, reference, who, key, db);
         withdraw.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
             WithdrawCash.TryParse(new(r.GetRequiredValue(organisation), r.GetValue(amount), r.GetValue(reference), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
-                ? SendAsync(c, new CashCommandHandler(c.Store, TimeProvider.System).HandleAsync(actor, command, ct))
+                ? SendAsync(c, new CashCommandHandler(c.Store, TimeProvider.System).HandleAsync(actor, command, ct),
+                    d => Invariant($"withdrew {r.GetValue(amount):0.00} yuan for {r.GetRequiredValue(organisation)} ({r.GetValue(reference)}): cash movement {d.Id}"))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
         return new Command("cash", "Members' cash accounts (资金).") { balance, deposit, withdraw };
     }
@@ -100,7 +102,8 @@ internal static class MarketCommand
         bid.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
             PlaceBid.TryParse(new(r.GetValue(id), r.GetRequiredValue(account), r.GetValue(tonnes), r.GetValue(price), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
-                ? AuctionAsync(c, a => a.BidAsync(actor, command, ct))
+                ? AuctionAsync(c, a => a.BidAsync(actor, command, ct),
+                    d => Invariant($"bid {d.Id} placed in auction {r.GetValue(id)}: {r.GetValue(tonnes)} t at {r.GetValue(price):0.00} yuan, for {r.GetRequiredValue(account)}; {r.GetValue(tonnes) * r.GetValue(price):0.00} yuan of your cash is held until the close"))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
 
         var show = new Verb("show", "One auction's terms and, once closed, its published results: clearing price, sold, unsold, bidders, winners, proceeds.",
@@ -124,13 +127,15 @@ internal static class MarketCommand
 
         var close = new Verb("close", "Clear an auction and settle it on the exchange, delivery versus payment, all or nothing.",
             "ets auction close ID --as USER [--db DB]", id, who, db);
-        close.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) => AuctionAsync(c, a => a.CloseAsync(actor, r.GetValue(id), ct)), ct));
+        close.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) => AuctionAsync(c, a => a.CloseAsync(actor, r.GetValue(id), ct),
+            d => Invariant($"auction {d.Id} closed ({d.Event}); 'ets auction show {d.Id}' prints its results")), ct));
 
         var reason = new Option<string>("--reason") { Description = "why the auction is withdrawn" };
         var withdraw = new Verb("withdraw", "Withdraw an auction not yet closed (撤销拍卖): every bid's cash is released; it then takes no bid and is not closed.",
             "ets auction withdraw ID --as USER [--reason TEXT] [--db DB]", id, reason, who, db);
         withdraw.SetAction((r, ct) => RunAsync(r, db, who, (c, actor) =>
-            AuctionAsync(c, a => a.WithdrawAsync(actor, new WithdrawAuction(r.GetValue(id), r.GetValue(reason)), ct)), ct));
+            AuctionAsync(c, a => a.WithdrawAsync(actor, new WithdrawAuction(r.GetValue(id), r.GetValue(reason)), ct),
+                d => Invariant($"auction {d.Id} withdrawn: every bid's cash is released")), ct));
 
         var unitClass = new Argument<string>("CLASS") { Description = "the unit class offered, e.g. GDEA-2017" };
         var volume = new Argument<long>("VOLUME") { Description = "tonnes offered" };
@@ -150,7 +155,8 @@ internal static class MarketCommand
             AnnounceAuction.TryParse(new(r.GetValue(jurisdiction), r.GetValue(year), r.GetRequiredValue(unitClass), r.GetValue(volume),
                 r.GetValue(opens), r.GetValue(closes), [.. (r.GetValue(months) ?? []).Select(Month)], r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
-                ? AuctionAsync(c, a => a.AnnounceAsync(actor, command, ct))
+                ? AuctionAsync(c, a => a.AnnounceAsync(actor, command, ct),
+                    d => Invariant($"auction {d.Id} announced: {r.GetValue(volume)} t of {r.GetRequiredValue(unitClass)}; 'ets auction show {d.Id}' prints its terms"))
                 : c.UsageAsync(errors.Select(e => e.Message)), ct));
         return new Command("auction", "Allowance auctions (有偿发放).") { list, show, announce, bid, close, withdraw };
     }
@@ -166,14 +172,15 @@ internal static class MarketCommand
 
     // The CLI has no approved-plan service of its own here: it reads the plan through the allocation queries on the same store.
     // An auction closes on the exchange (its one settlement path), which the CLI runs in-process like `ets exchange`.
-    private static async Task<int> AuctionAsync(RegistryContext c, Func<AuctionService, Task<CashCommandOutcome>> send)
+    private static async Task<int> AuctionAsync(RegistryContext c, Func<AuctionService, Task<CashCommandOutcome>> send,
+        Func<CashCommandOutcome.Completed, string> done)
     {
         using var exchange = Exchange.ExchangeVerb.Open(c);
         var auctions = new AuctionService(new CashCommandHandler(c.Store, TimeProvider.System), exchange, TimeProvider.System,
             new RegistryQueries(c.Registry),
             new PlanAuctionRules(new Application.Allocation.AllocationQueries(c.Store, new Application.Mrv.MrvQueries(c.Store),
                 new Application.Organisations.OrganisationService(c.Store))));
-        return await SendAsync(c, send(auctions)).ConfigureAwait(false);
+        return await SendAsync(c, send(auctions), done).ConfigureAwait(false);
     }
 
     private static async Task<int> RunAsync(ParseResult r, Option<string> db, Option<string>? who,
@@ -197,19 +204,21 @@ internal static class MarketCommand
         return await work(context, actor).ConfigureAwait(false);
     }
 
-    private static async Task<int> SendAsync(RegistryContext c, Task<CashCommandOutcome> running)
+    // How a cash or auction request ended: what it did in words on stdout (0), a refusal with its rule on stderr (1), a
+    // malformed request with the usage (2).
+    private static async Task<int> SendAsync(RegistryContext c, Task<CashCommandOutcome> running, Func<CashCommandOutcome.Completed, string> describe)
     {
         switch (await running.ConfigureAwait(false))
         {
             case CashCommandOutcome.Completed done:
-                await c.Out.WriteLineAsync(Invariant($"{done.Event} {done.Id}{(done.Duplicate ? " (already done with this key)" : "")}")).ConfigureAwait(false);
+                await c.Out.WriteLineAsync(describe(done) + (done.Duplicate ? " (already done with this key; nothing changed)" : "")).ConfigureAwait(false);
                 return ExitCode.Ok;
             case CashCommandOutcome.Refused { Kind: RefusalKind.Malformed } m:
                 return await c.UsageAsync([$"{m.Field}: {m.Message} (rule {m.Rule})"]).ConfigureAwait(false);
             case CashCommandOutcome.Refused refused:
                 return await c.FailAsync($"refused: {refused.Field}: {refused.Message} (rule {refused.Rule})").ConfigureAwait(false);
             case CashCommandOutcome.NotFound n:
-                return await c.FailAsync($"refused: {n.Field}: not found").ConfigureAwait(false);
+                return await c.FailAsync($"refused: {n.Field}: there is no such {n.Field}, or you may not see it (rule NotFound)").ConfigureAwait(false);
             case CashCommandOutcome.Forbidden f:
                 return await c.FailAsync($"refused: --as: this needs {string.Join(" or ", f.Allowed)} (rule NotPermitted)").ConfigureAwait(false);
             case CashCommandOutcome.Invalid i:

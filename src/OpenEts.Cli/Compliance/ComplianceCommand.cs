@@ -39,6 +39,10 @@ internal static class ComplianceCommand
             "ets compliance status --year Y [--jurisdiction J] [--as USER] [--db DB]", year, jurisdiction, asUser, db);
         status.SetAction((r, ct) => RunAsync(r, db, r.GetValue(asUser), async (c, actor) =>
         {
+            if (BadJurisdiction(r.GetValue(jurisdiction)) is { } bad)
+            {
+                return await c.UsageAsync([bad]).ConfigureAwait(false);
+            }
             if (await ListAsync(c, r.GetValue(jurisdiction), r.GetValue(year), ct).ConfigureAwait(false) is not { } list)
             {
                 return await NoRulesAsync(c, r.GetValue(jurisdiction), r.GetValue(year)).ConfigureAwait(false);
@@ -56,6 +60,10 @@ internal static class ComplianceCommand
             "ets compliance list --year Y [--jurisdiction J] [--export FILE.xlsx] [--db DB]", listYear, listJurisdiction, export, listDb);
         list.SetAction((r, ct) => RunAsync(r, listDb, null, async (c, _) =>
         {
+            if (BadJurisdiction(r.GetValue(listJurisdiction)) is { } bad)
+            {
+                return await c.UsageAsync([bad]).ConfigureAwait(false);
+            }
             if (await ListAsync(c, r.GetValue(listJurisdiction), r.GetValue(listYear), ct).ConfigureAwait(false) is not { } found)
             {
                 return await NoRulesAsync(c, r.GetValue(listJurisdiction), r.GetValue(listYear)).ConfigureAwait(false);
@@ -87,7 +95,8 @@ internal static class ComplianceCommand
                 r.GetRequiredValue(unitClass), r.GetValue(quantity), r.GetValue(surrenderYear), r.GetValue(key) ?? IdempotencyKeys.NewText(KeyOrigin.Cli)),
                 out var command, out var errors)
             ? SurrenderAsync(r, surrenderDb, r.GetRequiredValue(who), command, ct)
-            : RunAsync(r, surrenderDb, null, (c, _) => c.UsageAsync(errors.Select(e => e.Message)), ct));
+            : RunAsync(r, surrenderDb, null, (c, _) => c.UsageAsync(errors.Select(e =>
+                CliText.Problem(e.Field == "jurisdiction" ? "--jurisdiction" : e.Field, e.Field, e.Message))), ct));
 
         return new Command("compliance", "The compliance year (履约): standing, the public list and its export, surrenders.") { status, list, surrender };
     }
@@ -117,6 +126,14 @@ internal static class ComplianceCommand
             task.Value = 1;
             return found;
         }).ConfigureAwait(false);
+    }
+
+    // A --jurisdiction that is no registry code, as the surrender reads it: a usage error, not a year without rules.
+    private static string? BadJurisdiction(string? jurisdiction)
+    {
+        var read = new FieldReader();
+        SurrenderForCompliance.ReadJurisdiction(read, jurisdiction);
+        return read.Errors.Select(e => CliText.Problem("--jurisdiction", e.Field, e.Message)).FirstOrDefault();
     }
 
     private static Task<int> NoRulesAsync(RegistryContext c, string? jurisdiction, int year) =>

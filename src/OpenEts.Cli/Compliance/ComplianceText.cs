@@ -51,7 +51,7 @@ internal static class ComplianceText
     {
         var rules = list.Rules;
         var text = new StringBuilder();
-        text.Append(Invariant($"{list.Jurisdiction} {list.Year}: {list.Rows.Count} entities; compliant {list.Count(ComplianceStatus.Compliant)}, "))
+        text.Append(Invariant($"{list.Jurisdiction} {list.Year}: {CliText.Count(list.Rows.Count, "entity", "entities")}; compliant {list.Count(ComplianceStatus.Compliant)}, "))
             .Append(Invariant($"short {list.Count(ComplianceStatus.Short)}, late {list.Count(ComplianceStatus.Late)}; "))
             .Append(Invariant($"compliance rate {list.CompliantShare * 100m:0.#} %\n"));
         text.Append(Invariant($"deadline {rules.SurrenderDeadline:yyyy-MM-dd}{Flag(rules, "surrenderDeadline")}; "))
@@ -64,7 +64,7 @@ internal static class ComplianceText
         var unconfirmed = rules.Sources.Count(s => !s.Confirmed);
         if (unconfirmed > 0)
         {
-            text.Append(Invariant($"{unconfirmed} rule(s) of this year are [UNCONFIRMED]: "))
+            text.Append(CliText.Count(unconfirmed, "rule", "rules")).Append(unconfirmed == 1 ? " of this year is" : " of this year are").Append(" [UNCONFIRMED]: ")
                 .AppendJoin(", ", rules.Sources.Where(s => !s.Confirmed).Select(s => s.Field)).Append('\n');
         }
         return text.ToString();

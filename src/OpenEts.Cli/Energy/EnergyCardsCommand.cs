@@ -57,7 +57,7 @@ internal static class EnergyCardsCommand
             if (!ProposeFromMonitoring.TryParse(new(r.GetRequiredValue(jurisdiction), r.GetValue(from), r.GetValue(to), r.GetValue(region)),
                 CardRuleSets.Shipped, out var command, out var errors))
             {
-                return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => $"--{e.Field}: {e.Message}")).ConfigureAwait(false);
+                return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => CliText.Problem("--" + e.Field, e.Field, e.Message))).ConfigureAwait(false);
             }
             return await RunAsync(r, db, actor, command, async (context, result) =>
             {

@@ -63,7 +63,7 @@ internal static partial class InclusionCommand
         {
             if (!EraseCitizen.TryParse(new(r.GetRequiredValue(user), r.GetRequiredValue(confirm)), out var command, out var errors))
             {
-                return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => $"{e.Field}: {e.Message}")).ConfigureAwait(false);
+                return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => CliText.Problem(e.Field, e.Field, e.Message))).ConfigureAwait(false);
             }
             return await RegistryContext.RunAsAsync(r, db, actor, async (context, who) =>
             {

@@ -30,12 +30,18 @@ internal static partial class InclusionCommand
             {
                 return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, ["--xlsx: an .xlsx file, and not with --json"]).ConfigureAwait(false);
             }
+            // The usage pairs them: one alone would otherwise be told that the other "is a date" it never typed.
+            if ((r.GetValue(from) is null) != (r.GetValue(to) is null))
+            {
+                return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb,
+                    [$"{(r.GetValue(from) is null ? "--from" : "--to")}: give --from and --to together (without both, the last 30 days)"]).ConfigureAwait(false);
+            }
             return await RegistryContext.RunAsAsync(r, db, actor, async (context, who) =>
             {
                 var queries = new InclusionQueries(context.Store, InclusionProgrammes.Shipped, TimeProvider.System);
                 if (!queries.TryReadQualityFilter(r.GetValue(programme), r.GetValue(from), r.GetValue(to), out var filter, out var errors))
                 {
-                    return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => $"--{e.Field}: {e.Message}")).ConfigureAwait(false);
+                    return await CommandUsage.ErrorAsync(r.InvocationConfiguration.Error, verb, errors.Select(e => CliText.Problem("--" + e.Field, e.Field, e.Message))).ConfigureAwait(false);
                 }
                 if (await queries.QualityAsync(who, filter.Programme, filter.From, filter.To, ct).ConfigureAwait(false) is not { } dashboard)
                 {

@@ -101,13 +101,13 @@ internal static partial class InclusionCommand
         var v = check.Evaluation;
         var inv = CultureInfo.InvariantCulture;
         await output.WriteLineAsync(string.Create(inv,
-            $"# aggregation {s.Aggregation}: seed {s.Seed}; {s.Size} of {s.Population} events; checked {check.Checked}; error rate {v.EventErrorRate:0.####}; projected {v.ProjectedRate:0.####} (tolerable {v.TolerableRate}); verifiable {v.VerifiedOf(check.Aggregation.Reduction).Kilograms:0.######} kg{(s.Verified is { } done ? $"; verified {done.Kilograms:0.######} kg" : "")}"))
+            $"# aggregation {s.Aggregation}: seed {s.Seed}; {s.Size} of {CliText.Count(s.Population, "event", "events")}; checked {check.Checked}; error rate {v.EventErrorRate:0.####}; projected {v.ProjectedRate:0.####} (tolerable {v.TolerableRate}); verifiable {v.VerifiedOf(check.Aggregation.Reduction).Kilograms:0.######} kg{(s.Verified is { } done ? $"; verified {done.Kilograms:0.######} kg" : "")}"))
             .ConfigureAwait(false);
         await output.WriteLineAsync("ordinal,behaviour,source,eventId,citizen,occurredAt,quantity,reductionGrams,finding,reason").ConfigureAwait(false);
         foreach (var e in check.Events)
         {
             await output.WriteLineAsync(string.Create(inv,
-                $"{e.Ordinal},{Domain.Inclusion.Behaviours.CodeOf(e.Behaviour)},{e.Source},{e.EventId},{e.Citizen},{e.OccurredAt:yyyy-MM-ddTHH:mm:sszzz},{e.Quantity},{e.Reduction.Grams},{(e.Finding is { } f ? char.ToLowerInvariant(f.ToString()[0]) + f.ToString()[1..] : "")},{e.Reason}"))
+                $"{e.Ordinal},{Domain.Inclusion.Behaviours.CodeOf(e.Behaviour)},{e.Source},{e.EventId},{e.Citizen},{CliText.IsoTime(e.OccurredAt)},{e.Quantity},{e.Reduction.Grams},{(e.Finding is { } f ? char.ToLowerInvariant(f.ToString()[0]) + f.ToString()[1..] : "")},{e.Reason}"))
                 .ConfigureAwait(false);
         }
     }

@@ -91,7 +91,7 @@ internal static partial class InclusionCommand
                 }
                 var counted = results.Where(x => x.Result.Status == ActionStatus.Counted).Select(x => x.Result).ToList();
                 await context.Out.WriteLineAsync(Invariant(
-                    $"done: {counted.Count} counted ({counted.Sum(c => c.Reduction.Grams):0.###} g CO2, {counted.Sum(c => c.Coins)} coins), {results.Count(x => x.Result.Status == ActionStatus.Duplicate)} already counted, {results.Count(x => x.Result.Status == ActionStatus.Refused)} refused, {CliText.Count(rows.Count, "row", "rows")} in {path}"))
+                    $"done: {counted.Count} counted ({counted.Sum(c => c.Reduction.Grams):0.###} g CO2, {CliText.Count(counted.Sum(c => c.Coins), "coin", "coins")}), {results.Count(x => x.Result.Status == ActionStatus.Duplicate)} already counted, {results.Count(x => x.Result.Status == ActionStatus.Refused)} refused, {CliText.Count(rows.Count, "row", "rows")} in {path}"))
                     .ConfigureAwait(false);
                 return ExitCode.Ok;
             }, ct).ConfigureAwait(false);

@@ -135,7 +135,7 @@ internal static class OffsetsCommand
         var project = new Option<long?>("--project") { Description = "file a returned project again", HelpName = "ID" };
         return Step(db, "submit", "File a project (the owner's representative).",
             "ets offsets submit --programme P --account A --title T --methodology M --category C --province P --city C --crediting-start D "
-            + "--crediting-end D --expected T --gas-share PCT [--code C] [--boundary B] [--pre-cdm] [--designated-area] [--project ID] --as USER",
+            + "--crediting-end D --expected T --gas-share PCT [--code C] [--boundary B] [--pre-cdm] [--designated-area] [--project ID] --as USER [--db DB]",
             [programme, account, title, methodology, category, province, city, start, end, expected, share, code, scope, county, lat, lon, boundary,
                 preCdm, designated, project],
             r => Parsed(SubmitProject.TryParse(new(r.GetValue(programme), r.GetValue(code), r.GetValue(account), r.GetValue(title),
@@ -147,7 +147,7 @@ internal static class OffsetsCommand
     private static Verb Validate(Option<string> db)
     {
         var (id, opinion) = (Id("ID", "the project"), Text("--opinion", "the validation opinion", required: true));
-        return Step(db, "validate", "Validate a submitted project (the programme's verifier).", "ets offsets validate ID --opinion TEXT --as USER",
+        return Step(db, "validate", "Validate a submitted project (the programme's verifier).", "ets offsets validate ID --opinion TEXT --as USER [--db DB]",
             [id, opinion], r => Parsed(ValidateProject.TryParse(new(r.GetValue(id), r.GetValue(opinion)), out var c, out var e), c, e));
     }
 
@@ -155,14 +155,14 @@ internal static class OffsetsCommand
     {
         var (id, comments) = (Id("ID", "the project"), Text("--comments", "what to change", required: true));
         return Step(db, "return", "Return a project to its owner with comments (by the role that holds it).",
-            "ets offsets return ID --comments TEXT --as USER", [id, comments],
+            "ets offsets return ID --comments TEXT --as USER [--db DB]", [id, comments],
             r => Parsed(ReturnProject.TryParse(new(r.GetValue(id), r.GetValue(comments)), out var c, out var e), c, e));
     }
 
     private static Verb Register(Option<string> db)
     {
         var (id, comments) = (Id("ID", "the project"), Text("--comments", "a note"));
-        return Step(db, "register", "Register a validated project (the programme's regulator).", "ets offsets register ID [--comments TEXT] --as USER",
+        return Step(db, "register", "Register a validated project (the programme's regulator).", "ets offsets register ID [--comments TEXT] --as USER [--db DB]",
             [id, comments], r => Parsed(RegisterProject.TryParse(new(r.GetValue(id), r.GetValue(comments)), out var c, out var e), c, e));
     }
 
@@ -173,7 +173,7 @@ internal static class OffsetsCommand
         var kind = Text("--kind", "projectDesign, validation, monitoring, verification or evidence", required: true);
         var report = new Option<long?>("--report") { Description = "the monitoring report it belongs to", HelpName = "ID" };
         return Step(db, "attach", "Attach a document to a project; stored with its SHA-256.",
-            "ets offsets attach ID FILE --kind KIND [--report ID] --as USER", [id, file, kind, report],
+            "ets offsets attach ID FILE --kind KIND [--report ID] --as USER [--db DB]", [id, file, kind, report],
             r => File.Exists(r.GetValue(file))
                 ? Parsed(AttachDocument.TryParse(new(r.GetValue(id), r.GetValue(report), r.GetValue(kind), r.GetValue(file), null,
                     File.ReadAllBytes(r.GetValue(file)!)), out var c, out var e), c, e)
@@ -192,7 +192,7 @@ internal static class OffsetsCommand
         var leakage = Number("--leakage", "leakage tCO2e (forestry)");
         var report = new Option<long?>("--report") { Description = "file a returned report again", HelpName = "ID" };
         return Step(db, "report", "File a monitoring report (the owner).",
-            "ets offsets report ID --from D --to D (--claimed T | --species S --area HA --growth M3 [--baseline T] [--leakage T]) [--report ID] --as USER",
+            "ets offsets report ID --from D --to D (--claimed T | --species S --area HA --growth M3 [--baseline T] [--leakage T]) [--report ID] --as USER [--db DB]",
             [id, from, to, claimed, species, area, growth, baseline, leakage, report],
             r => Parsed(SubmitMonitoringReport.TryParse(new(r.GetValue(id), r.GetValue(from), r.GetValue(to), r.GetValue(claimed), r.GetValue(species),
                 r.GetValue(area), r.GetValue(growth), r.GetValue(baseline), r.GetValue(leakage), Report: r.GetValue(report)), out var c, out var e), c, e));
@@ -210,7 +210,7 @@ internal static class OffsetsCommand
             Number("--carbon-fraction", "restated carbon fraction (forestry)"));
         var basis = Text("--basis", "the basis of the restated parameters (plots re-measured, report checked)");
         return Step(db, "verify", "Verify a monitoring report (the programme's verifier).",
-            "ets offsets verify REPORT --opinion TEXT [--verified T] [--area HA] [--growth M3] [--bef X] [--root-to-shoot X] [--wood-density X] [--carbon-fraction X] [--basis TEXT] --as USER",
+            "ets offsets verify REPORT --opinion TEXT [--verified T] [--area HA] [--growth M3] [--bef X] [--root-to-shoot X] [--wood-density X] [--carbon-fraction X] [--basis TEXT] --as USER [--db DB]",
             [id, opinion, verified, area, growth, bef, root, density, carbon, basis],
             r => Parsed(VerifyMonitoringReport.TryParse(new(r.GetValue(id), r.GetValue(opinion), r.GetValue(verified), r.GetValue(area),
                 r.GetValue(growth), r.GetValue(bef), r.GetValue(root), r.GetValue(density), r.GetValue(carbon), r.GetValue(basis)), out var c, out var e), c, e));
@@ -220,7 +220,7 @@ internal static class OffsetsCommand
     {
         var (id, comments) = (Id("REPORT", "the monitoring report"), Text("--comments", "what to change", required: true));
         return Step(db, "return-report", "Return a monitoring report to the owner with comments.",
-            "ets offsets return-report REPORT --comments TEXT --as USER", [id, comments],
+            "ets offsets return-report REPORT --comments TEXT --as USER [--db DB]", [id, comments],
             r => Parsed(ReturnMonitoringReport.TryParse(new(r.GetValue(id), r.GetValue(comments)), out var c, out var e), c, e));
     }
 
@@ -228,14 +228,14 @@ internal static class OffsetsCommand
     {
         var id = Id("REPORT", "the verified monitoring report");
         return Step(db, "issue", "Issue a verified report's credits into the owner's account, the buffer withheld (the regulator).",
-            "ets offsets issue REPORT --as USER", [id], r => Parsed(IssueCredits.TryParse(new(r.GetValue(id)), out var c, out var e), c, e));
+            "ets offsets issue REPORT --as USER [--db DB]", [id], r => Parsed(IssueCredits.TryParse(new(r.GetValue(id)), out var c, out var e), c, e));
     }
 
     private static Verb Link(Option<string> db)
     {
         var id = Id("REPORT", "the verified monitoring report");
         return Step(db, "link", "Link a verified report to credits the registry issued before the project was registered here (the regulator).",
-            "ets offsets link REPORT --as USER", [id], r => Parsed(LinkEarlierIssuance.TryParse(new(r.GetValue(id)), out var c, out var e), c, e));
+            "ets offsets link REPORT --as USER [--db DB]", [id], r => Parsed(LinkEarlierIssuance.TryParse(new(r.GetValue(id)), out var c, out var e), c, e));
     }
 
     private static Verb Import(Option<string> db)
@@ -262,7 +262,9 @@ internal static class OffsetsCommand
             {
                 foreach (var e in errors)
                 {
-                    await context.Err.WriteLineAsync($"{context.Name}: {path}: row {e.Row} {e.Column} {e.Field}: {e.Message} (rule {e.Rule})").ConfigureAwait(false);
+                    // As the registry's sheets: the row and column when the problem has them (not for a file that does not read).
+                    var at = e.Row < 1 ? "" : Invariant($"row {e.Row}{(e.Column.Length > 0 ? ", column " + e.Column : "")}: ");
+                    await context.Err.WriteLineAsync($"{context.Name}: {path}: {at}{CliText.Problem(e.Field, e.Field, e.Message)} (rule {e.Rule})").ConfigureAwait(false);
                 }
                 return await context.FailAsync($"{CliText.Count(errors.Count, "problem", "problems")} in {path}; nothing filed").ConfigureAwait(false);
             }
@@ -273,8 +275,12 @@ internal static class OffsetsCommand
             var batch = await Handler(context).HandleAllAsync(who, [.. projects.Select(p => (IOffsetsCommand)p.Command)], ct).ConfigureAwait(false);
             if (batch.Stopped is { } stopped)
             {
-                await context.Err.WriteLineAsync($"{context.Name}: {path}: nothing filed").ConfigureAwait(false);
-                return await ReportAsync(context, stopped, who, $"row {projects[batch.StoppedAt].Row}: ").ConfigureAwait(false);
+                // The row's refusal first, then what it means for the file (as allocate-file says it).
+                var exit = await ReportAsync(context, stopped, who, $"{path}: row {projects[batch.StoppedAt].Row}: ").ConfigureAwait(false);
+                await context.Err.WriteLineAsync(Invariant(
+                    $"{context.Name}: row {projects[batch.StoppedAt].Row} was refused, so no project of {path} was filed (fix it and run the same file again)"))
+                    .ConfigureAwait(false);
+                return exit;
             }
             for (var i = 0; i < batch.Completed.Count; i++)
             {

@@ -29,7 +29,7 @@ internal static partial class RegistryCommand
                 a.Number.Value, a.Kind.ToString(), a.State.ToString(), a.HolderName,
                 string.Join(", ", l.HoldingsOf(a.Number).Select(h => Invariant($"{h.Class} {h.Total.Value}"))),
             ]).ToList(), ct).ConfigureAwait(false);
-            await RegistryTable.WriteAsync(context, csv: false, ["account", "kind", "state", "holder", "totals"], rows).ConfigureAwait(false);
+            await RegistryTable.WriteAsync(context, csv: false, ["account", "kind", "state", "holder", "totals"], rows, "no accounts").ConfigureAwait(false);
             return ExitCode.Ok;
         });
 
@@ -42,7 +42,7 @@ internal static partial class RegistryCommand
             {
                 if (!AccountNumber.TryCreate(r.GetValue(account), out var number, out var reason))
                 {
-                    return await context.UsageAsync([reason]).ConfigureAwait(false);
+                    return await context.UsageAsync(["account: " + reason]).ConfigureAwait(false);
                 }
                 var rows = await context.Registry.QueryAsync((l, _) => l.FindAccount(number) is null
                     ? null
@@ -53,7 +53,7 @@ internal static partial class RegistryCommand
                 {
                     return await context.FailAsync($"refused: account: there is no account '{number}' (rule UnknownAccount)").ConfigureAwait(false);
                 }
-                await RegistryTable.WriteAsync(context, r.GetValue(format) == "csv", ["class", "quantity", "serials"], rows).ConfigureAwait(false);
+                await RegistryTable.WriteAsync(context, r.GetValue(format) == "csv", ["class", "quantity", "serials"], rows, $"{number} holds no units").ConfigureAwait(false);
                 return ExitCode.Ok;
             });
     }
@@ -72,13 +72,13 @@ internal static partial class RegistryCommand
             {
                 if (!AccountNumber.TryCreate(r.GetValue(account), out var number, out var reason))
                 {
-                    return await context.UsageAsync([reason]).ConfigureAwait(false);
+                    return await context.UsageAsync(["account: " + reason]).ConfigureAwait(false);
                 }
                 var (filter, _, _, errors) = RegistryHistoryFilter.Parse(r.GetValue(kind), r.GetValue(unitClass), r.GetValue(since),
                     r.GetValue(until), null, null);
                 if (errors.Count > 0)
                 {
-                    return await context.UsageAsync(errors.Select(e => $"--{e.Field}: {e.Message}")).ConfigureAwait(false);
+                    return await context.UsageAsync(errors.Select(e => CliText.Problem("--" + e.Field, e.Field, e.Message))).ConfigureAwait(false);
                 }
                 if (!await context.Registry.QueryAsync((l, _) => l.FindAccount(number) is not null, ct).ConfigureAwait(false))
                 {
@@ -101,7 +101,8 @@ internal static partial class RegistryCommand
                         break;
                     }
                 }
-                await RegistryTable.WriteAsync(context, r.GetValue(format) == "csv", ["sequence", "at", "actor", "kind", "what"], rows)
+                await RegistryTable.WriteAsync(context, r.GetValue(format) == "csv", ["sequence", "at", "actor", "kind", "what"], rows,
+                    $"no registry events of {number}{(filter == new RegistryHistoryFilter() ? "" : " match the filters")}")
                     .ConfigureAwait(false);
                 return ExitCode.Ok;
             });
@@ -116,7 +117,7 @@ internal static partial class RegistryCommand
             {
                 if (!UnitClass.TryCreate(r.GetValue(unitClass), out var c, out var reason))
                 {
-                    return await context.UsageAsync([reason]).ConfigureAwait(false);
+                    return await context.UsageAsync(["class: " + reason]).ConfigureAwait(false);
                 }
                 var number = r.GetValue(serial);
                 if (number < 1)

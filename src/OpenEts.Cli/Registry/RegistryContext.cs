@@ -60,10 +60,9 @@ internal sealed class RegistryContext : IAsyncDisposable
         var command = result.CommandResult.Command;
         var stderr = result.InvocationConfiguration.Error;
         var database = result.GetValue(db) ?? DefaultDatabase;
-        if (IsMissingSqliteFile(database))
+        if (DatabaseProblem(database) is { } problem)
         {
-            await CommandUsage.ErrorAsync(stderr, command, [$"no database file '{database}' (give --db, or set OPENETS_DB)"])
-                .ConfigureAwait(false);
+            await CommandUsage.ErrorAsync(stderr, command, [problem]).ConfigureAwait(false);
             return null;
         }
         var store = await SqlStore.OpenAsync(database, ct).ConfigureAwait(false);
@@ -152,6 +151,33 @@ internal sealed class RegistryContext : IAsyncDisposable
     }
 
     /// <summary>True when <paramref name="database"/> names a SQLite file that does not exist (a typo would create an empty one).</summary>
+    /// <summary>
+    /// Why <paramref name="database"/> (<c>--db</c>) names nothing to open, or null: a SQLite file that does not exist, or a
+    /// PostgreSQL connection string that does not read (<c>Host=…;Bogus=1</c>). One that reads but does not connect is
+    /// told when it is opened.
+    /// </summary>
+    public static string? DatabaseProblem(string database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (IsMissingSqliteFile(database))
+        {
+            return $"no database file '{database}' (give --db, or set OPENETS_DB)";
+        }
+        if (!SqlStore.IsPostgres(database) || database.Contains("://", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(database);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"--db: not a PostgreSQL connection string: {e.Message}";
+        }
+    }
+
     public static bool IsMissingSqliteFile(string database) =>
         !(SqlStore.IsPostgres(database) || database.Contains('=', StringComparison.Ordinal) || database == ":memory:"
           || File.Exists(database));

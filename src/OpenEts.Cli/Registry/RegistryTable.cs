@@ -5,13 +5,22 @@ using Spectre.Console.Rendering;
 
 namespace OpenEts.Cli.Registry;
 
-/// <summary>Prints rows as a Spectre.Console table (plain text when not on a terminal) or as CSV.</summary>
+/// <summary>
+/// Prints rows as a Spectre.Console table (plain text when not on a terminal) or as CSV. A table with no rows is one line
+/// saying so (<paramref name="none"/>, as every list of <c>ets</c>); CSV keeps its header alone, for scripts.
+/// </summary>
 internal static class RegistryTable
 {
     public static async Task WriteAsync(RegistryContext context, bool csv, IReadOnlyList<string> header,
-        IEnumerable<IReadOnlyList<string>> rows)
+        IReadOnlyCollection<IReadOnlyList<string>> rows, string none)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!csv && rows.Count == 0)
+        {
+            await context.Out.WriteLineAsync(none).ConfigureAwait(false);
+            return;
+        }
         if (csv)
         {
             await context.Out.WriteLineAsync(string.Join(',', header.Select(Csv.Escape))).ConfigureAwait(false);

@@ -32,6 +32,8 @@ public sealed class AllocateCommandTests
         Assert.Contains("change -4,760 t)", output, StringComparison.Ordinal);
         Assert.Contains("cap: 422,000,000 t total, 399,000,000 t to covered entities, 23,000,000 t reserve", output, StringComparison.Ordinal);
         Assert.Contains("[UNCONFIRMED] placeholders", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n\d+ figures of the plan are \[UNCONFIRMED\] placeholders or carried from another year; see the plan page\n", output.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -43,6 +45,27 @@ public sealed class AllocateCommandTests
 
         Assert.Equal(2, exit);
         Assert.Contains("benchmark.cement.nothing", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Allocate_UnknownPlanYearOrFigure_NamesTheOptionOnce()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var plan = await db.RunEtsAsync("allocate", "--plan", "nope", "--year", "2017");
+        var year = await db.RunEtsAsync("allocate", "--plan", "guangdong-2017", "--year", "2030");
+        var figure = await db.RunEtsAsync("allocate", "--plan", "guangdong-2017", "--year", "2017", "--set", "benchmark.cement.nothing=1");
+        var confirm = await db.RunEtsAsync("allocate", "--plan", "guangdong-2017", "--year", "2017", "--confirm", "--as", "regulator");
+
+        // Not "plan: plan: no plan 'nope'": the option, then the use case's message without its own field name.
+        Assert.Equal((2, "ets allocate: --plan: no plan 'nope' (rule UnknownPlan)"), (plan.Exit, plan.Err.ReplaceLineEndings("\n").Split('\n')[0]));
+        Assert.Equal((2, "ets allocate: --year: plan 'guangdong-2017' governs 2017, not 2030 (rule PlanYear)"),
+            (year.Exit, year.Err.ReplaceLineEndings("\n").Split('\n')[0]));
+        Assert.Equal((2, "ets allocate: --set benchmark.cement.nothing: no figure of the plan has this name or path (rule UnknownFigure)"),
+            (figure.Exit, figure.Err.ReplaceLineEndings("\n").Split('\n')[0]));
+        Assert.Equal(2, confirm.Exit);
+        Assert.Contains("ets allocate: --source: say where the new values come from", confirm.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("--source: source:", confirm.Err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,27 @@ public sealed class MarketCommandTests
     }
 
     [Fact]
+    public async Task CashDepositAndAuctionBid_Done_SayWhatTheyDidInWords()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await using (var store = await SqlStore.OpenAsync(db.Database, TestContext.Current.CancellationToken))
+        {
+            await new DemoAuction(new CashCommandHandler(store, new FixedTime(at)), store, new NoPlan()).SeedAuctionAsync(at, TestContext.Current.CancellationToken);
+        }
+
+        var deposit = await RunAsync(db, "cash", "deposit", Cement, "1000000", "--reference", "slip 8", "--as", "regulator");
+        var bid = await RunAsync(db, "auction", "bid", "1", "GD-HOLD-CEMENT", "1000", "17", "--as", "cement-a");
+
+        // Not the journal's kind and a bare number ("cash.deposited 3", "auction.bid-placed 1").
+        Assert.True(deposit.Exit == 0, deposit.Err);
+        Assert.Matches($@"^deposited 1000000\.00 yuan for {Cement} \(slip 8\): cash movement \d+\n$", deposit.Out.ReplaceLineEndings("\n"));
+        Assert.True(bid.Exit == 0, bid.Err);
+        Assert.Matches(@"^bid \d+ placed in auction 1: 1000 t at 17\.00 yuan, for GD-HOLD-CEMENT; 17000\.00 yuan of your cash is held until the close\n$",
+            bid.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task CashBalance_PageByPage_GivesTheBalanceAfterEachMovement_AndRefusesPageZero()
     {
         using var db = await RegistryDatabase.SqliteAsync();
@@ -84,7 +105,7 @@ public sealed class MarketCommandTests
         var list = await RunAsync(db, "auction", "list");
 
         Assert.Equal(1, bid.Exit);
-        Assert.Contains("auction: not found", bid.Err, StringComparison.Ordinal);
+        Assert.Contains("refused: auction: there is no such auction, or you may not see it (rule NotFound)", bid.Err, StringComparison.Ordinal);
         Assert.Equal((0, "no auctions\n"), (list.Exit, list.Out.ReplaceLineEndings("\n")));
     }
 
@@ -130,7 +151,7 @@ public sealed class MarketCommandTests
         var show = await RunAsync(db, "auction", "show", "9");
 
         Assert.Equal(1, close.Exit);
-        Assert.Contains("auction: not found", close.Err, StringComparison.Ordinal);
+        Assert.Contains("refused: auction: there is no such auction, or you may not see it (rule NotFound)", close.Err, StringComparison.Ordinal);
         Assert.Equal(1, byCompany.Exit);
         Assert.Equal(1, show.Exit);
         Assert.Contains("there is no auction 9", show.Err, StringComparison.Ordinal);
@@ -145,7 +166,7 @@ public sealed class MarketCommandTests
         var byCompany = await RunAsync(db, "auction", "withdraw", "9", "--as", "cement-a");
 
         Assert.Equal(1, withdraw.Exit);
-        Assert.Contains("auction: not found", withdraw.Err, StringComparison.Ordinal);
+        Assert.Contains("refused: auction: there is no such auction, or you may not see it (rule NotFound)", withdraw.Err, StringComparison.Ordinal);
         Assert.Equal(1, byCompany.Exit);
         Assert.Contains("Regulator", byCompany.Err, StringComparison.Ordinal);
     }

@@ -81,6 +81,38 @@ public sealed class ComplianceCommandTests
     }
 
     [Fact]
+    public async Task Status_UnconfirmedRules_AreCountedInTheSingularOrPluralNotAsRuleS()
+    {
+        using var db = await YearAsync();
+
+        var (exit, output, error) = await RunAsync(db, "status", "--year", "2017");
+
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("(s)", output, StringComparison.Ordinal);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("of this year", StringComparison.Ordinal));
+        var count = int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith(count == 1 ? "1 rule of this year is [UNCONFIRMED]: " : $"{count} rules of this year are [UNCONFIRMED]: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatusListAndSurrender_AJurisdictionThatIsNoCode_IsAUsageErrorNamingTheOption()
+    {
+        using var db = await YearAsync();
+
+        var list = await RunAsync(db, "list", "--year", "2017", "--jurisdiction", "bad code");
+        var status = await RunAsync(db, "status", "--year", "2017", "--jurisdiction", "bad code");
+        var surrender = await RunAsync(db, "surrender", "GD-HOLD-PAPER", "GDEA-2017", "10", "--year", "2017", "--as", "paper-a", "--jurisdiction", "bad code");
+
+        // Not "no approved plan gives compliance rules for BAD CODE 2017" (exit 1): the code itself is wrong.
+        foreach (var (run, verb) in new[] { (list, "list"), (status, "status"), (surrender, "surrender") })
+        {
+            Assert.Equal(2, run.Exit);
+            Assert.StartsWith($"ets compliance {verb}: --jurisdiction: 'bad code' is not a jurisdiction code (e.g. GD, CN)\nusage: ",
+                run.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task List_AYearWithoutRules_IsRefusedWithTheRule()
     {
         using var db = await YearAsync();

@@ -68,4 +68,19 @@ public sealed class InclusionQualityCommandTests
             File.Delete(xlsx);
         }
     }
+
+    [Fact]
+    public async Task Quality_FromWithoutTo_IsAUsageErrorAskingForBoth()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var fromOnly = await RunAsync(db, "quality", "--as", "regulator", "--from", "2026-12-01");
+        var toOnly = await RunAsync(db, "quality", "--as", "regulator", "--to", "2026-12-01");
+
+        Assert.Equal(2, fromOnly.Exit);
+        Assert.StartsWith("ets inclusion quality: --to: give --from and --to together (without both, the last 30 days)\nusage: ",
+            fromOnly.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(2, toOnly.Exit);
+        Assert.StartsWith("ets inclusion quality: --from: give --from and --to together", toOnly.Err, StringComparison.Ordinal);
+    }
 }

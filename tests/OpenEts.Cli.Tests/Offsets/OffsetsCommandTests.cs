@@ -94,7 +94,7 @@ public sealed class OffsetsCommandTests
         var filed = await RunAsync(db, "import", db.WriteFile("good.csv", header + good), "--as", "paper-a");
 
         Assert.Equal(1, refused.Exit);
-        Assert.Contains("row 3 D methodology", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("bad.csv: row 3, column D: methodology: ", refused.Err, StringComparison.Ordinal);
         Assert.True(filed.Exit == 0, filed.Err);
         Assert.Contains("row 2: offsets.project.submitted: FFCER-FJ0001", filed.Out, StringComparison.Ordinal);
     }
@@ -112,11 +112,29 @@ public sealed class OffsetsCommandTests
         var again = await RunAsync(db, "import", db.WriteFile("good.csv", header + good), "--as", "paper-a");
 
         Assert.Equal(1, refused.Exit);
-        Assert.Contains("row 3: refused", refused.Err, StringComparison.Ordinal);
-        Assert.Contains("nothing filed", refused.Err, StringComparison.Ordinal);
+        // The row's refusal, then what it means for the file, in that order.
+        var lines = refused.Err.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("ets offsets import: " + Path.Combine(db.Folder, "refused.csv") + ": row 3: refused: ", lines[0], StringComparison.Ordinal);
+        Assert.Equal("ets offsets import: row 3 was refused, so no project of " + Path.Combine(db.Folder, "refused.csv")
+            + " was filed (fix it and run the same file again)", lines[1]);
         Assert.DoesNotContain("offsets.project.submitted", refused.Out, StringComparison.Ordinal);
         // Had row 2 stayed filed, filing it again would be the programme's second project in Fujian.
         Assert.True(again.Exit == 0, again.Err);
         Assert.Contains("row 2: offsets.project.submitted: FFCER-FJ0001", again.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_AFileThatIsNoWorkbook_NamesTheFileAndRuleWithoutARowZero()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+        var path = db.WriteFile("projects.xlsx", "not a zip");
+
+        var (exit, _, error) = await RunAsync(db, "import", path, "--as", "paper-a");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"ets offsets import: {path}: file: the file is not a readable .xlsx workbook", error, StringComparison.Ordinal);
+        Assert.Contains("(rule Unreadable)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("row 0", error, StringComparison.Ordinal);
     }
 }

@@ -143,6 +143,37 @@ public sealed partial class RegistryCommandTests
     }
 
     [Fact]
+    public async Task HistoryAndHoldings_NothingToShow_SayItInOneLineAsATable_AndGiveTheHeaderAloneAsCsv()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var table = await db.RunAsync("history", "GD-HOLD-STEEL", "--kind", "no-such-kind");
+        var csv = await db.RunAsync("history", "GD-HOLD-STEEL", "--kind", "no-such-kind", "--format", "csv");
+        var empty = await db.RunAsync("holdings", "GD-SURRENDER");
+
+        Assert.Equal((0, "no registry events of GD-HOLD-STEEL match the filters\n"), (table.Exit, table.Out.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "sequence,at,actor,kind,what\n"), (csv.Exit, csv.Out.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "GD-SURRENDER holds no units\n"), (empty.Exit, empty.Out.ReplaceLineEndings("\n")));
+    }
+
+    [Fact]
+    public async Task HoldingsHistoryAndSerial_AMalformedAccountOrClass_NameTheArgument()
+    {
+        using var db = await RegistryDatabase.SqliteAsync();
+
+        var holdings = await db.RunAsync("holdings", "bad acct");
+        var history = await db.RunAsync("history", "bad acct");
+        var serial = await db.RunAsync("serial", "NOPE", "1");
+
+        Assert.Equal(2, holdings.Exit);
+        Assert.StartsWith("ets registry holdings: account: 'bad acct' is not an account number", holdings.Err, StringComparison.Ordinal);
+        Assert.Equal(2, history.Exit);
+        Assert.StartsWith("ets registry history: account: 'bad acct' is not an account number", history.Err, StringComparison.Ordinal);
+        Assert.Equal(2, serial.Exit);
+        Assert.StartsWith("ets registry serial: class: 'NOPE' is not a unit class", serial.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serial_IssuedSerial_PrintsItsHolder()
     {
         using var db = await RegistryDatabase.SqliteAsync();
