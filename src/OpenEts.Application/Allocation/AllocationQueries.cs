@@ -184,9 +184,20 @@ public sealed partial class AllocationQueries(IStore store, MrvQueries mrv, Orga
         store.ReadAsync(async s => (await s.Allocation.ListPlansAsync().ConfigureAwait(false))
             .Where(p => p.PlanId == planId && (version is null || p.Version == version)).MaxBy(p => p.Version), ct);
 
-    /// <summary>The special circumstances recorded for a jurisdiction's year (<see cref="RecordCircumstance"/>), by entity.</summary>
-    public Task<IReadOnlyList<SpecialCircumstance>> CircumstancesAsync(string jurisdiction, int year, CancellationToken ct) =>
-        store.ReadAsync(s => s.Allocation.ListCircumstancesAsync(jurisdiction, year), ct);
+    /// <summary>
+    /// The special circumstances recorded for a jurisdiction's year (<see cref="RecordCircumstance"/>), by entity, as
+    /// <paramref name="actor"/> may see them (<see cref="MaySee"/>): the regulator and the auditor all, a company its own
+    /// (another's closure, stoppage or expected energy use is not its to read).
+    /// </summary>
+    public Task<IReadOnlyList<SpecialCircumstance>> CircumstancesAsync(Actor actor, string jurisdiction, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return store.ReadAsync<IReadOnlyList<SpecialCircumstance>>(async s =>
+        {
+            var sees = await SeesAsync(s, actor).ConfigureAwait(false);
+            return [.. (await s.Allocation.ListCircumstancesAsync(jurisdiction, year).ConfigureAwait(false)).Where(c => sees(c.Organisation))];
+        }, ct);
+    }
 
     /// <summary>The covered entities' inputs of a year under a plan (approved MRV figures through <see cref="MrvQueries"/>).</summary>
     public Task<IReadOnlyList<EntityInput>> InputsAsync(AllocationPlan plan, int year, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenEts.Domain.Allocation;
 using OpenEts.Domain.Organisations;
 
@@ -67,8 +66,11 @@ public static class PlanRules
         }
         if (plan.Cap is { } cap && cap.Covered.Value + cap.Reserve.Value != cap.Total.Value)
         {
-            Fail("$.cap.total", "CapAddsUp", string.Create(CultureInfo.InvariantCulture,
-                $"covered {cap.Covered.Value} + reserve {cap.Reserve.Value} ≠ total {cap.Total.Value}"));
+            FormattableString sum = $"covered {cap.Covered.Value} + reserve {cap.Reserve.Value} ≠ total {cap.Total.Value}";
+            problems.Add(new FieldError("$.cap.total", "CapAddsUp", "$.cap.total: " + Domain.Text.Figures.Sentence(sum))
+            {
+                Figures = Domain.Text.Figures.Of(sum),
+            });
         }
         if (plan.Compliance is { } compliance)
         {

@@ -39,6 +39,12 @@ public sealed record AnnounceAuction(
     /// </summary>
     public long? Available { get; init; }
 
+    /// <summary>
+    /// The jurisdictions plans are of, set by <see cref="AuctionService"/> when no rules were found: a jurisdiction none is
+    /// of (the registry code <c>GD</c> for <c>guangdong</c>) is named as such rather than as a year without an approved plan.
+    /// </summary>
+    public IReadOnlyList<string> PlanJurisdictions { get; init; } = [];
+
     /// <inheritdoc/>
     public IReadOnlyList<Role> Roles => AuctionRoles.Regulator;
 
@@ -96,6 +102,11 @@ public sealed record AnnounceAuction(
     public async Task<CashCommandOutcome> RunAsync(CashWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (Rules is null && PlanJurisdictions.Count > 0 && !PlanJurisdictions.Contains(Jurisdiction, StringComparer.OrdinalIgnoreCase))
+        {
+            return CashCommandOutcome.Refused.Of("UnknownJurisdiction", "jurisdiction",
+                $"no allocation plan is for '{Jurisdiction}': the plans' jurisdictions are {string.Join(", ", PlanJurisdictions)}", RefusalKind.Malformed);
+        }
         if (Rules is null)
         {
             return new CashCommandOutcome.Refused("NoAuctionRules", "jurisdiction",

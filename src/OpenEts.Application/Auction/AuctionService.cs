@@ -42,7 +42,9 @@ public sealed class AuctionService(
             : await registryQueries.HoldingsAsync(actor, issuance.Number, ct).ConfigureAwait(false) is AccountRead<IReadOnlyList<Holding>>.Found held
                 ? held.Value.Where(h => h.Class == command.Class).Sum(h => h.Total.Value)
                 : null;
-        return await cash.HandleAsync(actor, command with { Rules = found, Available = available }, ct).ConfigureAwait(false);
+        var jurisdictions = found is null ? await rules.JurisdictionsAsync(ct).ConfigureAwait(false) : [];
+        return await cash.HandleAsync(actor, command with { Rules = found, Available = available, PlanJurisdictions = jurisdictions }, ct)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Places a sealed bid for the actor's organisation.</summary>

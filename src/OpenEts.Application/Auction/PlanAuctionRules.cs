@@ -13,4 +13,8 @@ public sealed class PlanAuctionRules(AllocationQueries allocation) : IAuctionRul
     /// <inheritdoc/>
     public async Task<AuctionRules?> RulesAsync(string jurisdiction, int year, CancellationToken ct) =>
         (await allocation.ApprovedPlanAsync(jurisdiction, year, ct).ConfigureAwait(false))?.Auction;
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> JurisdictionsAsync(CancellationToken ct) =>
+        [.. (await allocation.PlansAsync(ct).ConfigureAwait(false)).Select(p => p.Jurisdiction).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

@@ -68,7 +68,7 @@ public sealed class ComplianceHandler(
             RegistryOutcome.Completed c => new ComplianceOutcome.Completed(c.Event, facts!, c.Duplicate, standing!),
             RegistryOutcome.Rejected when request.Refusal is { } refused =>
                 new ComplianceOutcome.Refused(ComplianceOutcome.CodeOf(refused.Rule), CheckedSurrender.FieldOf(refused.Rule), refused.Message,
-                    RefusalKind.Conflict),
+                    RefusalKind.Conflict) { Figures = refused.Figures },
             RegistryOutcome.Rejected r => Refused(r),
             _ => throw new InvalidOperationException("A registry outcome is completed or rejected."),
         };

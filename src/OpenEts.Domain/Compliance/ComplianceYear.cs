@@ -1,7 +1,7 @@
-using System.Globalization;
 using OpenEts.Domain.Organisations;
 using OpenEts.Domain.Quantities;
 using OpenEts.Domain.Registry;
+using OpenEts.Domain.Text;
 
 namespace OpenEts.Domain.Compliance;
 
@@ -99,8 +99,8 @@ public sealed class ComplianceYear
         }
         if (p.Surrendered + quantity > p.Required)
         {
-            return new ComplianceRefusal(ComplianceRule.ExceedsObligation,
-                $"{quantity} units would take the surrender past the {p.Required} t owed for {Year} ({p.Surrendered} t surrendered).");
+            return Refuse(ComplianceRule.ExceedsObligation,
+                $"{quantity} units would take the surrender past the {p.Required} t owed ({p.Surrendered} t surrendered, {p.Required - p.Surrendered} t still owed).");
         }
         return unit.Programme == UnitType.Allowance ? null : CheckOffsets(p, unit, facts ?? OffsetProjectFacts.Unknown, quantity);
     }
@@ -185,8 +185,8 @@ public sealed class ComplianceYear
         var o = Rules.Offsets;
         if (p.Offsets + quantity > p.OffsetCap)
         {
-            return new ComplianceRefusal(ComplianceRule.OffsetCap, string.Create(CultureInfo.InvariantCulture,
-                $"Offsets may cover at most {o.MaxShareOfEmissions:P0} of approved emissions ({p.OffsetCap} t); {p.Offsets} t are surrendered and {quantity} more were asked for."));
+            return Refuse(ComplianceRule.OffsetCap,
+                $"Offsets may cover at most {o.MaxShareOfEmissions * 100m:0.##}% of approved emissions ({p.OffsetCap} t); {p.Offsets} t are surrendered, {quantity} more were asked for, at most {Math.Max(0, p.OffsetCap - p.Offsets)} t more may be offset.");
         }
         var inProvince = UnitEligibility.IsInProvince(p.HomeProvince, unit);
         if (o.MinInProvinceShare is { } least)
@@ -196,22 +196,26 @@ public sealed class ComplianceYear
             var inAfter = p.InProvince + (inProvince ? quantity : 0);
             if (inAfter < share * (p.Offsets + quantity))
             {
-                return new ComplianceRefusal(ComplianceRule.InProvinceShare, string.Create(CultureInfo.InvariantCulture,
-                    $"At least {share:P0} of offsets must be {p.HomeProvince ?? "in-province"} credits; after this surrender {inAfter} t of {p.Offsets + quantity} t would be."));
+                return Refuse(ComplianceRule.InProvinceShare,
+                    $"At least {share * 100m:0.##}% of offsets must be in-province credits; after surrendering {quantity} t, {inAfter} t of {p.Offsets + quantity} t would be.");
             }
         }
         if (o.ProvinceTotalCap is { } cap && ProvinceOffsets + quantity > cap)
         {
-            return new ComplianceRefusal(ComplianceRule.ProvinceCap,
-                $"The province's offsets for {Year} are capped at {cap} t; {ProvinceOffsets} t are used.");
+            return Refuse(ComplianceRule.ProvinceCap,
+                $"The province's offsets for the year are capped at {cap} t; {ProvinceOffsets} t are used, {quantity} t were asked for, at most {Math.Max(0, cap - ProvinceOffsets)} t more may be offset.");
         }
         if (!inProvince && OutOfProvinceLimit is { } limit && ProvinceOutOfProvinceOffsets + quantity > limit)
         {
-            return new ComplianceRefusal(ComplianceRule.InProvinceFirst,
-                $"Out-of-province credits may fill {limit} t of the province cap (in-province first); {ProvinceOutOfProvinceOffsets} t are used.");
+            return Refuse(ComplianceRule.InProvinceFirst,
+                $"Out-of-province credits may fill {limit} t of the province cap (in-province first); {ProvinceOutOfProvinceOffsets} t are used, {quantity} t were asked for, at most {Math.Max(0, limit - ProvinceOutOfProvinceOffsets)} t more.");
         }
         return null;
     }
+
+    // A quantity rule's refusal: the sentence and, for a message in another language, its figures in order.
+    private static ComplianceRefusal Refuse(ComplianceRule rule, FormattableString message) =>
+        new(rule, Figures.Sentence(message)) { Figures = Figures.Of(message) };
 
     private sealed class Position(Tonnes approved, long required, long offsetCap, string? homeProvince)
     {

@@ -137,8 +137,9 @@ internal static class AllocationEndpoints
             : Problems.Fields(errors);
 
     private static async Task<Ok<List<AllocationViews.CircumstanceView>>> CircumstancesAsync(string jurisdiction, int year, AllocationQueries queries,
-        CancellationToken ct) =>
-        TypedResults.Ok((await queries.CircumstancesAsync(jurisdiction, year, ct).ConfigureAwait(false)).Select(AllocationViews.CircumstanceView.From).ToList());
+        HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok((await queries.CircumstancesAsync(http.User.Actor(), jurisdiction, year, ct).ConfigureAwait(false))
+            .Select(AllocationViews.CircumstanceView.From).ToList());
 
     private static Task<Results<Ok<OutcomeView>, ValidationProblem, ProblemHttpResult, NotFound>> RecordCircumstanceAsync(string jurisdiction, int year,
         CircumstanceInput input, HttpContext http, AllocationCommandHandler handler, CancellationToken ct) =>

@@ -84,6 +84,23 @@ public sealed class ComplianceYearTests
     }
 
     [Fact]
+    public void Check_QuantityRules_GiveTheLimitWhatIsUsedAndWhatWasAsked()
+    {
+        // Figures, so that a page can say in Chinese how much may still be surrendered (before, the refusal named only
+        // the rule: 抵销量不得超过本单位年度实际排放量的规定比例).
+        var year = Year(Guangdong(provinceCap: 10_000), (Power, 100_000.5m), (Steel, 100_000m));
+        Assert.Null(year.Record(Power, GdWind, null, 7_000, BeforeDeadline));
+
+        Assert.Equal(["10", "10000", "7000", "3001", "3000"], year.Check(Power, GdWind, null, 3_001)!.Figures);
+        Assert.Equal(["70", "1000", "0", "1000"], year.Check(Steel, JxSolar, null, 1_000) is { Rule: ComplianceRule.InProvinceShare } s
+            ? s.Figures : null);
+        Assert.Equal(["100001", "100001", "7000", "93001"], year.Check(Power, Gdea(), null, 100_001)!.Figures);
+        Assert.Null(year.Record(Steel, GdWind, null, 2_500, BeforeDeadline));
+        Assert.Equal(["10000", "9500", "501", "500"], year.Check(Steel, GdWind, null, 501) is { Rule: ComplianceRule.ProvinceCap } c
+            ? c.Figures : null);
+    }
+
+    [Fact]
     public void Check_OutOfProvinceCreditsBelowSeventyPercentInProvince_RefusedAsInProvinceShare()
     {
         var year = Year(null, (Power, 100_000m));

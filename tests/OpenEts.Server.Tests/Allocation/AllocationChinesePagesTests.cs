@@ -48,6 +48,20 @@ public sealed class AllocationChinesePagesTests(ServerFactory server) : IClassFi
     }
 
     [Fact]
+    public async Task PlanPage_ABenchmarkAndItsHeatBenchmark_EachCarryTheirOwnFlag()
+    {
+        using var regulator = await server.SignedInAsync("regulator");
+
+        var page = WebUtility.HtmlDecode(await regulator.GetStringAsync(Plan, Ct));
+        var coal = System.Text.RegularExpressions.Regex.Match(page, "<tr class=\"product\" data-product=\"power/coal-I\">.*?</tr>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+
+        // Before, one flag stood after the heat benchmark for both, so the electricity benchmark read as if confirmed.
+        Assert.Matches(@"0\.877 tCO2/MWh\s*<span class=""flag unconfirmed"">\[UNCONFIRMED\]</span>", coal);
+        Assert.Matches(@"供热 0\.126 tCO2/GJ\s*<span class=""flag unconfirmed"">\[UNCONFIRMED\]</span>", coal);
+    }
+
+    [Fact]
     public async Task PlanEditor_NewValueWithoutSource_NamesTheFigureBySectorProductAndParameter()
     {
         var regulator = await PageSession.SignInAsync(server, "regulator");

@@ -31,13 +31,14 @@ internal static class AllowanceAuctionApi
     public static string Month(DateTimeOffset now, int back) => now.ToOffset(Beijing).AddMonths(back).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>Announces <paramref name="volume"/> t of GDEA-2017 as <paramref name="regulator"/>; the answer is the caller's to read.</summary>
-    public static Task<HttpResponseMessage> AnnounceAsync(ServerFactory server, HttpClient regulator, long volume, string key, CancellationToken ct)
+    public static Task<HttpResponseMessage> AnnounceAsync(ServerFactory server, HttpClient regulator, long volume, string key, CancellationToken ct,
+        string jurisdiction = "guangdong")
     {
         var now = server.Clock.GetUtcNow().ToOffset(Beijing);
         static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         return regulator.PostAsJsonAsync("/api/v1/auctions", new
         {
-            jurisdiction = "guangdong", year = 2017, @class = "GDEA-2017", volume, opensAt = Time(now.AddMinutes(-1)),
+            jurisdiction, year = 2017, @class = "GDEA-2017", volume, opensAt = Time(now.AddMinutes(-1)),
             closesAt = Time(now.AddMinutes(30)),
             reserveInputs = new object[]
             {

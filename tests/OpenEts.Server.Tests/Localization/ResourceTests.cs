@@ -92,6 +92,10 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         // Energy monitoring.
         "UnknownMeter", "NotYourMeter", "ReadingChanged", "AlreadyRegistered", "UnknownUnit", "UnknownFault", "AlreadyRepaired", "BeforeMonitoring",
         "ImplausibleReading", "ReserveMonths", "ReserveMonthsBeforeNotice", "AuctionVolume", "UnknownJurisdiction", "ClaimComputed", "NotForestryMethodology",
+        // An allocation plan document's problems on import: the JSON schema's keywords (PlanJson) and the plan rules (PlanRules).
+        "minimum", "maximum", "exclusiveMinimum", "type", "enum", "const", "additionalProperties", "minLength", "maxLength", "pattern", "format",
+        "minItems", "uniqueItems", "propertyNames", "schema", "Json", "SectorCovered", "UniqueSector", "OneDefault", "UniqueProduct",
+        "UniqueFactor", "LoadFactorTable", "HistoryYears", "BandOrder", "ExclusionsLeaveAYear", "SameJurisdiction", "CapAddsUp",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

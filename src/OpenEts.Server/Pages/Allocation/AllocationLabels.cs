@@ -72,8 +72,12 @@ internal static partial class AllocationLabels
             : Figure(f))]);
     }
 
+    // An MRV output by its name; a list of years joined as the language joins a list; anything else (a plan figure's
+    // source reference, which is the plan's own text) as it is written.
     private static object Figure(string figure) =>
-        OutputKinds.TryParse(figure, out var output) ? MrvText.Output(output) : Text.List(figure.Split(", "));
+        OutputKinds.TryParse(figure, out var output) ? MrvText.Output(output)
+        : figure.Split(", ") is { Length: > 1 } years && years.All(y => y.Length > 0 && y.All(char.IsAsciiDigit)) ? Text.List(years)
+        : figure;
 
     /// <summary>
     /// A plan figure named by its JSON path, part by part: a sector by its name, a product by its name and code, a factor by

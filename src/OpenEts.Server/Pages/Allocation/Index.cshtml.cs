@@ -117,7 +117,7 @@ public sealed class IndexModel(AllocationQueries queries, AllocationCommandHandl
             Unbound.Name(Errors, unknown, Text.T("address.nothing"));
         }
         RunRefused = IsRegulator ? await queries.RunRefusalAsync(Jurisdiction, Year, ct) : null;
-        Circumstances = MayReadAllocations ? await queries.CircumstancesAsync(Jurisdiction, Year, ct) : [];
+        Circumstances = MayReadAllocations ? await queries.CircumstancesAsync(User.Actor(), Jurisdiction, Year, ct) : [];
         Allocations = MayReadAllocations ? await queries.AllocationsAsync(User.Actor(), Jurisdiction, Year, ct) : [];
     }
 }
