@@ -1,3 +1,4 @@
+using Dapper;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Journal;
 
@@ -162,6 +163,25 @@ internal sealed partial class SqlSession
     {
         await FlushJournalAsync().ConfigureAwait(false);
         return await ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM journal {JournalWhere}", JournalParameters(filter, 0, 0)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> NewestOfSubjectsAsync(IReadOnlyCollection<string> subjects, string kindPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        ArgumentException.ThrowIfNullOrWhiteSpace(kindPrefix);
+        await FlushJournalAsync().ConfigureAwait(false);
+        // The journal's (subject, seq) index finds each subject's entries; one list parameter per 2 000 subjects.
+        var newest = new List<JournalEntry>(subjects.Count);
+        foreach (var batch in subjects.Distinct(StringComparer.Ordinal).Chunk(2000))
+        {
+            var parameters = new DynamicParameters(new { kindPrefix = kindPrefix + "%" });
+            parameters.Add("among", ListValue(batch));
+            newest.AddRange((await QueryAsync<JournalRow>($"""
+                SELECT {JournalColumns} FROM journal WHERE seq IN (
+                    SELECT MAX(seq) FROM journal WHERE kind LIKE @kindPrefix AND {AmongList("subject", "among")} GROUP BY subject)
+                """, parameters).ConfigureAwait(false)).Select(r => r.ToEntry()));
+        }
+        return [.. newest.OrderByDescending(e => e.Sequence)];
     }
 
     public async IAsyncEnumerable<JournalEntry> ReadAllAsync(long fromSequence)

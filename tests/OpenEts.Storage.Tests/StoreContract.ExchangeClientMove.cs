@@ -70,4 +70,45 @@ public abstract partial class StoreContract<TDb>
         Assert.False(offeredAgain.Account!.TransferConfirmed);
         Assert.Equal(ExchangeRule.ClientMoveUnconfirmed, Assert.IsType<ExchangeOutcome.Refused>(acceptUnconfirmed).Rule);
     }
+
+    // Each client's newest move read with every other client's in one read: the member's client list and the exchange's list
+    // of trading accounts show, beside each client, only the decline or refusal that ended its newest move.
+    [Fact]
+    public async Task ExchangeClientMove_ManyClients_EachShowsTheAnswerThatEndedItsOwnNewestMove()
+    {
+        await using var m = await ExchangeMarketAsync(Db);
+        var steel = await SteelClientOfPowerAsync(m);
+        var paper = await OpenClientAsync(m, "power-a", PaperClientCode, "GD-HOLD-PAPER");
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("paper-a", new AnswerClientMandate(paper, Confirm: true)));
+        var aviation = await OpenClientAsync(m, "power-a", "91440101MA5CY1005", "GD-HOLD-AVIATION");
+        Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync("aviation-a", new AnswerClientMandate(aviation, Confirm: true)));
+        var cement = await CementAccountAsync(m);
+        async Task StepAsync(int minute, string user, IExchangeCommand command)
+        {
+            m.At = Now.AddMinutes(minute);
+            Assert.IsType<ExchangeOutcome.Completed>(await m.RunAsync(user, command));
+        }
+
+        await StepAsync(1, "power-a", new TransferClientAccount(steel, cement));
+        await StepAsync(2, "power-a", new TransferClientAccount(paper, cement));
+        await StepAsync(3, "power-a", new TransferClientAccount(aviation, cement));
+        await StepAsync(4, "cement-a", new DeclineClientTransfer(aviation, "先不承接"));
+        await StepAsync(5, "steel-a", new AnswerClientMove(steel, Confirm: false));
+        await StepAsync(6, "cement-a", new DeclineClientTransfer(paper, "暂无承接能力"));
+        await StepAsync(7, "power-a", new TransferClientAccount(aviation, cement));
+        await StepAsync(8, "power-a", new WithdrawClientTransfer(aviation, ""));
+        var member = await m.Queries.DeclinedMovesAsync(await m.ActorOf("power-a"), Ct);
+        var overview = await m.Queries.AccountsOverviewAsync(await m.ActorOf("exchange"), Ct);
+
+        var cementOrganisation = (await m.ActorOf("cement-a")).OrganisationId!.Value;
+        var name = (await m.Store.ReadAsync(s => s.Organisations.FindByIdAsync(cementOrganisation), Ct))!.Name;
+        var expected = new Dictionary<long, ClientMoveDeclined>
+        {
+            [steel] = new(steel, cement, name, null, Now.AddMinutes(5), ByClient: true),
+            [paper] = new(paper, cement, name, "暂无承接能力", Now.AddMinutes(6)),
+        };
+        Assert.Equal(expected.OrderBy(d => d.Key), member.OrderBy(d => d.Key));
+        Assert.Equal(expected.OrderBy(d => d.Key), overview.Declined.OrderBy(d => d.Key));
+        Assert.Equal(3, overview.Accounts.Count(a => a.Member is not null));
+    }
 }

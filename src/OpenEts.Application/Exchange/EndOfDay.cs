@@ -158,7 +158,8 @@ public sealed record EndOfDay(DateOnly Day) : IExchangeCommand
                     [.. await TradesToCheckAsync(work, trades).ConfigureAwait(false), .. blocks.Select(Check), .. picks.Select(Check), .. bids, .. awards])
                     .ConfigureAwait(false),
                 work.RegistryRead(l => l.QuantityHeld(work.Options.ClearingAccount, instrument.Class).Value),
-                openSells.Where(o => open.Any(i => i.Instrument.Code == o.Instrument && i.Instrument.Class == instrument.Class)).Sum(o => o.Tonnes));
+                // The clearing account holds the class's units for every instrument of it, closed for the day already or not.
+                openSells.Where(o => listedNow.Any(i => i.Instrument.Code == o.Instrument && i.Instrument.Class == instrument.Class)).Sum(o => o.Tonnes));
             if (found.Count > 0)
             {
                 mismatches.AddRange(found);

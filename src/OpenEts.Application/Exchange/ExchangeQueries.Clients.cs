@@ -3,6 +3,7 @@ using System.Text.Json;
 using OpenEts.Application.Identity;
 using OpenEts.Application.Storage;
 using OpenEts.Domain.Cash;
+using OpenEts.Domain.Journal;
 using OpenEts.Domain.Organisations;
 
 namespace OpenEts.Application.Exchange;
@@ -145,28 +146,37 @@ public sealed partial class ExchangeQueries
             .ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 
-    // The moves of these client accounts whose newest move entry is a member's decline or the client's refusal, by account.
+    // The moves of these client accounts whose newest move entry is a member's decline or the client's refusal, by account:
+    // the newest move entries of all of them in one read, then the members they name and their organisations in one read
+    // each (a member read per member named, not per client).
     private static async Task<IReadOnlyDictionary<long, ClientMoveDeclined>> DeclinedAsync(IStoreSession s, IEnumerable<TradingAccount> clients)
     {
-        var declined = new Dictionary<long, ClientMoveDeclined>();
-        foreach (var client in clients.Where(c => c.TransferTo is null))
+        var settled = clients.Where(c => c.TransferTo is null).Select(c => AccountLifecycle.Subject(c.Id)).ToList();
+        if (settled.Count == 0)
         {
-            // Every move's kind starts so: exchange.client.transfer.offered, .confirmed, .refused, .declined, .withdrawn, and exchange.client.transferred.
-            var latest = await s.Journal.PageAsync(new JournalFilter(AccountLifecycle.Subject(client.Id), KindPrefix: "exchange.client.transfer"), 0, 1)
-                .ConfigureAwait(false);
-            if (latest is not [{ Kind: DeclineClientTransfer.Kind or AnswerClientMove.RefusedKind } entry, ..])
-            {
-                continue;
-            }
-            using var payload = JsonDocument.Parse(entry.Payload);
-            var to = payload.RootElement.GetProperty("to").GetInt64();
-            var reason = payload.RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
-            var member = await s.Exchange.FindAccountAsync(to).ConfigureAwait(false);
-            var name = member is null ? "" : (await s.Organisations.FindByIdAsync(member.OrganisationId).ConfigureAwait(false))?.Name ?? "";
-            declined[client.Id] = new ClientMoveDeclined(client.Id, to, name, string.IsNullOrWhiteSpace(reason) ? null : reason, entry.At,
-                entry.Kind == AnswerClientMove.RefusedKind);
+            return new Dictionary<long, ClientMoveDeclined>();
         }
-        return declined;
+        // Every move's kind starts so: exchange.client.transfer.offered, .confirmed, .refused, .declined, .withdrawn, and exchange.client.transferred.
+        var newest = await s.Journal.NewestOfSubjectsAsync(settled, "exchange.client.transfer").ConfigureAwait(false);
+        var ended = new List<(long Client, long To, string? Reason, JournalEntry Entry)>();
+        foreach (var entry in newest.Where(e => e.Kind is DeclineClientTransfer.Kind or AnswerClientMove.RefusedKind))
+        {
+            using var payload = JsonDocument.Parse(entry.Payload);
+            var reason = payload.RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
+            ended.Add((long.Parse(entry.Subject, CultureInfo.InvariantCulture), payload.RootElement.GetProperty("to").GetInt64(), reason, entry));
+        }
+        var members = new Dictionary<long, TradingAccount>();
+        foreach (var to in ended.Select(e => e.To).Distinct())
+        {
+            if (await s.Exchange.FindAccountAsync(to).ConfigureAwait(false) is { } member)
+            {
+                members[to] = member;
+            }
+        }
+        var organisations = await OrganisationsOfAsync(s, members.Values.Select(m => m.OrganisationId)).ConfigureAwait(false);
+        return ended.ToDictionary(e => e.Client, e => new ClientMoveDeclined(e.Client, e.To,
+            members.TryGetValue(e.To, out var member) ? organisations.GetValueOrDefault(member.OrganisationId)?.Name ?? "" : "",
+            string.IsNullOrWhiteSpace(e.Reason) ? null : e.Reason, e.Entry.At, e.Entry.Kind == AnswerClientMove.RefusedKind));
     }
 
     /// <summary>

@@ -165,7 +165,8 @@ public static class OrderEntry
             work.Options.ClearingAccount, listed.Instrument.Class, quantity, reference, ExchangeWork.Mandate(account))) is RegistryOutcome.Rejected r
             ? r.Reason switch
             {
-                RegistryRejection.InsufficientHoldings => new(ExchangeRule.InsufficientUnits, "quantity", r.Message, RefusalKind.Conflict),
+                // The registry's figures: the holding account, its role in the move, the tonnes it holds free, the class and the tonnes asked.
+                RegistryRejection.InsufficientHoldings => new(ExchangeRule.InsufficientUnits, "quantity", r.Message, RefusalKind.Conflict) { Figures = r.Figures },
                 RegistryRejection.NotRepresentative => new(ExchangeRule.NotAccountHolder, "actor", r.Message, RefusalKind.Forbidden),
                 _ => new(ExchangeRule.AccountState, "actor", r.Message, RefusalKind.Conflict),
             }

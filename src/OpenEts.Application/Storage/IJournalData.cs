@@ -42,6 +42,13 @@ public interface IJournalData
 
     Task<long> CountAsync(JournalFilter filter);
 
+    /// <summary>
+    /// The newest entry of each of <paramref name="subjects"/> among those whose kind starts with <paramref name="kindPrefix"/>
+    /// (none for a subject without one), newest first, in one read however many subjects are asked: for each subject what
+    /// <see cref="PageAsync"/> with that subject and prefix answers first.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> NewestOfSubjectsAsync(IReadOnlyCollection<string> subjects, string kindPrefix);
+
     /// <summary>All entries from <paramref name="fromSequence"/> in ascending order, in chunks, for verification.</summary>
     IAsyncEnumerable<JournalEntry> ReadAllAsync(long fromSequence);
 

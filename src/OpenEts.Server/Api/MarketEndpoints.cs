@@ -88,7 +88,7 @@ internal static partial class MarketEndpoints
                 extensions: new Dictionary<string, object?>
                 {
                     ["errors"] = i.Errors.Select(e => new StatisticsFileErrorView(e.Sheet, e.Row, e.Column, e.Header, e.Rule,
-                        RuleText.Message("", e.Rule, e.Message))).ToList(),
+                        RuleText.Message("", e.Rule, e.Message, e.Figures))).ToList(),
                     ["moreErrors"] = i.MoreErrors,
                 }),
             _ => TypedResults.Forbid(),

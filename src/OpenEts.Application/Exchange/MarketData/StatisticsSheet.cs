@@ -179,7 +179,14 @@ public sealed class StatisticsSheet
             {
                 return DateOnly.FromDateTime(at);
             }
-            Fail(field, text.Length == 0 ? "Required" : "Date", $"'{text}' is not a date as yyyy-MM-dd");
+            if (text.Length == 0)
+            {
+                Fail(field, "Required", $"{map.HeaderOf(field)} is required");
+            }
+            else
+            {
+                Fail(field, "Date", $"'{text}' is not a date as yyyy-MM-dd", map.HeaderOf(field), text);
+            }
             return default;
         }
 
@@ -197,26 +204,30 @@ public sealed class StatisticsSheet
             if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent,
                     CultureInfo.InvariantCulture, out var value))
             {
-                Fail(field, "Number", $"'{text}' is not a number");
+                Fail(field, "Number", $"'{text}' is not a number", text);
                 return null;
             }
             if (value < 0 || value > 1_000_000_000_000m)
             {
-                Fail(field, "Range", string.Create(CultureInfo.InvariantCulture, $"{value} must be between 0 and 10¹²"));
+                Fail(field, "Range", string.Create(CultureInfo.InvariantCulture, $"{value} must be between 0 and 10¹²"), Invariant(value), "0",
+                    Invariant(1_000_000_000_000m));
                 return null;
             }
             if (decimal.Round(value, decimals) != value)
             {
-                Fail(field, "Range", string.Create(CultureInfo.InvariantCulture, $"{value} has more than {decimals} decimals"));
+                Fail(field, "Precision", string.Create(CultureInfo.InvariantCulture, $"{value} has more than {decimals} decimals"), Invariant(value),
+                    Invariant(decimals));
                 return null;
             }
             return value;
         }
 
-        private void Fail(string field, string rule, string message)
+        private void Fail(string field, string rule, string message, params string[] figures)
         {
             Ok = false;
-            errors.Add(new StatisticsFileError(sheet, row, map.ColumnOf(field), map.HeaderOf(field), rule, message));
+            errors.Add(new StatisticsFileError(sheet, row, map.ColumnOf(field), map.HeaderOf(field), rule, message) { Figures = figures });
         }
+
+        private static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -59,9 +59,21 @@ public abstract class ExchangePageModel : PageModel
     protected void Report(IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        foreach (var e in Unbound.Errors(ModelState).Concat(errors))
+        foreach (var e in Unbound.Errors(ModelState).Select(Renamed).Concat(errors))
         {
             Errors.TryAdd(e.Field, RuleText.Field(e));
         }
     }
+
+    /// <summary>
+    /// The command's field a form's input stands for, where the form names it otherwise (the amend row's <c>amendPrice</c>
+    /// is the amend's <c>price</c>); the input's own name by default.
+    /// </summary>
+    protected virtual string CommandField(string input) => input;
+
+    // A value that did not bind, named by the command's field, so that it is labelled as the command's errors are.
+    private FieldError Renamed(FieldError unbound) =>
+        CommandField(unbound.Field) is var field && field != unbound.Field && unbound.Figures is [var typed, ..]
+            ? Unbound.NotANumber(field, typed)
+            : unbound;
 }

@@ -72,7 +72,9 @@ public abstract class ExchangeTradingPageModel(ExchangeService exchange, Exchang
     protected async Task<IActionResult> SendAsync(bool parsed, IExchangeCommand? command, IReadOnlyList<FieldError> errors, string done, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (!parsed || command is null)
+        // A value typed that did not bind (10.5 for a whole number, 1e30) reads as not given to the command, which would take
+        // its default or keep what it had (a listing's minimum take of 1, an amend's price): it is refused as typed instead.
+        if (!parsed || command is null || Unbound.Errors(ModelState).Count > 0)
         {
             Report(errors);
         }

@@ -101,6 +101,14 @@ public sealed class IndexModel(ExchangeService exchange, ExchangeQueries queries
         return SendAsync(AmendOrder.TryParse(new(order, amendPrice, amendQuantity), out var command, out var errors), command, errors, "amended", ct);
     }
 
+    // The amend row's inputs are the amend's price and quantity.
+    protected override string CommandField(string input) => input switch
+    {
+        "amendPrice" => "price",
+        "amendQuantity" => "quantity",
+        _ => input,
+    };
+
     protected override async Task LoadMoreAsync(Actor actor, CancellationToken ct)
     {
         foreach (var i in Instruments)

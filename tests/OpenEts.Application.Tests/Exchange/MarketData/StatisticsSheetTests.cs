@@ -26,7 +26,7 @@ public sealed partial class StatisticsSheetTests
         [
             "Sheet1, row 3, column C (截止日期): Date: '19 July' is not a date as yyyy-MM-dd",
             "Sheet1, row 3, column D (累计成交量(吨)): Number: 'many' is not a number",
-            "Sheet1, row 3, column F (平均价(元/吨)): Range: 23.361 has more than 2 decimals",
+            "Sheet1, row 3, column F (平均价(元/吨)): Precision: 23.361 has more than 2 decimals",
         ], sheet.Errors.Select(e => e.ToString()));
     }
 
