@@ -77,8 +77,12 @@ public sealed class ComplianceHandler(
     private static ComplianceOutcome.Refused Refused(RegistryOutcome.Rejected r) =>
         new(r.Reason.ToString(), FieldOf(r.Field), r.Message, KindOf(r.Reason)) { Figures = r.Figures };
 
-    private static ComplianceOutcome.Refused Refuse(ComplianceRule rule, string message) =>
-        new(ComplianceOutcome.CodeOf(rule), CheckedSurrender.FieldOf(rule), message, RefusalKind.Conflict);
+    // The figures (the jurisdiction and year) name in the request's language what the English sentence names.
+    private static ComplianceOutcome.Refused Refuse(ComplianceRule rule, FormattableString message) =>
+        new(ComplianceOutcome.CodeOf(rule), CheckedSurrender.FieldOf(rule), Domain.Text.Figures.Sentence(message), RefusalKind.Conflict)
+        {
+            Figures = Domain.Text.Figures.Of(message),
+        };
 
     private static string FieldOf(string ledgerField) => ledgerField switch
     {

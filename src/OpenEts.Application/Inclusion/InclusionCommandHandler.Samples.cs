@@ -175,11 +175,18 @@ public sealed partial class InclusionCommandHandler
         {
             return new InclusionCommandOutcome.Refused("ConflictOfInterest", "aggregation", "a verifier does not verify its own organisation's reductions", RefusalKind.Forbidden);
         }
-        return report.Status == MonitoringStatus.Submitted
-            ? null
-            : new InclusionCommandOutcome.Refused("MonitoringStatus", "aggregation",
-                $"monitoring report {report.Id} is {report.Status.ToString().ToLowerInvariant()}: it is not waiting for verification", RefusalKind.Conflict);
+        if (report.Status == MonitoringStatus.Submitted)
+        {
+            return null;
+        }
+        // The figures name the report, its state and the state the step needs, as the offsets module's refusals do.
+        var (state, needs) = (Code(report.Status), Code(MonitoringStatus.Submitted));
+        return InclusionCommandOutcome.Refused.Of("MonitoringStatus", "aggregation",
+            $"monitoring report {report.Id} is {state}: it is sampled and verified only when {needs}", RefusalKind.Conflict);
     }
+
+    // A state as the figures of rule.MonitoringStatus give it (its code in lower case), for the server to name it in words.
+    private static string Code(MonitoringStatus status) => status.ToString().ToLowerInvariant();
 
     private static async Task<(InclusionSample Sample, IReadOnlyList<SampledEvent> Events)> DrawAsync(IStoreSession s, InclusionAggregation aggregation,
         Actor actor, DateTimeOffset now)

@@ -57,7 +57,7 @@ internal static partial class RegistryEndpoints
     private static List<object?[]> HoldingRows(RegistryLedger ledger, IReadOnlyList<RegistryRecord> records, AccountNumber account) =>
         [.. ledger.HoldingsOf(account).SelectMany(h => h.Blocks.Select(b => new object?[]
         {
-            account.Value, h.Class.ToString(), h.Class.Type == UnitType.Allowance || h.Class.IsProjectClass ? h.Class.Vintage : null,
+            account.Value, h.Class.ToString(), Pages.Registry.RegistryRows.Vintage(h.Class),
             b.First, b.Last, b.Count, h.Class.SerialText(b),
         }))];
 

@@ -221,17 +221,20 @@ internal static partial class RegistryEndpoints
             c.Facts.Proposal?.Value, c.Facts.Quantity.Value,
             c.Facts.Class is { } unitClass ? [.. c.Facts.Blocks.Select(unitClass.SerialText)] : [])),
         RegistryCommandOutcome.Invalid i => Problems.Fields(i.Errors),
+        // A registry rejection in the registry's own words (reg.rule.*), as the pages give it: a shared rule of the same name
+        // speaks of something else (rule.UnknownProposal is the exchange's block trade).
         RegistryCommandOutcome.Refused { Kind: RefusalKind.Malformed } r =>
-            Problems.Fields([new FieldError(r.Field, r.Reason.ToString(), r.Message) { Figures = r.Figures }], Text.T("problem.malformed")),
+            Problems.Fields([new FieldError(r.Field, r.Reason.ToString(), r.Message) { Figures = r.Figures }], Text.T("problem.malformed"),
+                e => RuleText.RegistryMessage(e.Field, e.Rule, e.Message, e.Figures)),
         RegistryCommandOutcome.Refused r => Refusal(r.Kind == RefusalKind.Forbidden ? StatusCodes.Status403Forbidden
-            : StatusCodes.Status409Conflict, r.Field, r.Reason.ToString(), r.Message, r.Figures),
+            : StatusCodes.Status409Conflict, r.Field, r.Reason.ToString(), RuleText.RegistryMessage(r.Field, r.Reason.ToString(), r.Message, r.Figures)),
         RegistryCommandOutcome.Forbidden f => Refusal(StatusCodes.Status403Forbidden, "actor", "Role",
-            $"only {string.Join(", ", f.Allowed)} may do this"),
+            RuleText.Message("actor", "Role", $"only {string.Join(", ", f.Allowed)} may do this")),
         _ => throw new UnreachableException(),
     };
 
-    private static ProblemHttpResult Refusal(int status, string field, string rule, string message, IReadOnlyList<string>? figures = null) =>
-        TypedResults.Problem(RuleText.Message(field, rule, message, figures), statusCode: status, title: Text.T("problem.refused"),
+    private static ProblemHttpResult Refusal(int status, string field, string rule, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: Text.T("problem.refused"),
             extensions: new Dictionary<string, object?> { ["field"] = field, ["rule"] = rule });
 
     /// <summary>The HTTP answer to reading one account: what <paramref name="found"/> makes of it, 404 or 403.</summary>

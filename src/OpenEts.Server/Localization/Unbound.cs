@@ -49,6 +49,10 @@ internal static class Unbound
         var label = RuleText.Label(field);
         return RuleOf(typed) switch
         {
+            "Grouped" => new FieldError(field, "NumberGrouping", $"{label}: '{typed}' is written with thousands separators; type it without them ({Plain(typed)})")
+            {
+                Figures = [typed, Plain(typed)],
+            },
             "TooLarge" => new FieldError(field, "NumberTooLarge", $"{label}: '{typed}' is too large") { Figures = [typed] },
             "WholeNumber" => new FieldError(field, "WholeNumber", $"{label}: '{typed}' is not a whole number") { Figures = [typed] },
             _ => new FieldError(field, "Number", $"{label}: '{typed}' is not a number") { Figures = [typed] },
@@ -136,7 +140,8 @@ internal static class Unbound
     public static string Typed(ModelStateDictionary state, string key, IFormattable? bound) =>
         Typed(state, key, bound?.ToString(null, CultureInfo.InvariantCulture) ?? "");
 
-    // Why a typed value did not bind: a number beyond the field's range, a fraction for a whole number, or no number.
+    // Why a typed value did not bind: thousands separators (1,000) where the field takes none, a number beyond the field's
+    // range, a fraction for a whole number, or no number.
     private static string RuleOf(string typed)
     {
         if (!double.TryParse(typed, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
@@ -144,10 +149,18 @@ internal static class Unbound
         {
             return "Number";
         }
+        if (typed.Contains(',', StringComparison.Ordinal) && double.TryParse(Plain(typed), NumberStyles.Float, CultureInfo.InvariantCulture, out var plain)
+            && Math.Abs(plain) < long.MaxValue)
+        {
+            return "Grouped";
+        }
         if (!decimal.TryParse(typed, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
         {
             return "TooLarge";
         }
         return decimal.Truncate(value) != value ? "WholeNumber" : "TooLarge";
     }
+
+    // The typed number without its thousands separators.
+    private static string Plain(string typed) => typed.Replace(",", "", StringComparison.Ordinal);
 }

@@ -142,6 +142,24 @@ public sealed class ApiDocumentTests(ServerFactory server) : IClassFixture<Serve
         }
     }
 
+    // scripts/redocly.yaml turns Redocly's operation-4xx-response off for the reads that cannot be refused; this holds
+    // every other operation to it.
+    [Fact]
+    public async Task OperationWithoutA4xxResponse_IsAPublicReadTakingNoInput()
+    {
+        var doc = await DocumentAsync();
+
+        var without = Operations(doc).Where(o => !o.Operation["responses"]!.AsObject().Any(r => r.Key[0] == '4')).ToList();
+
+        Assert.NotEmpty(without);
+        Assert.All(without, o =>
+        {
+            Assert.True(o.Method == "get" && o.Operation["security"]!.AsArray().Count == 0, $"{o.Method} {o.Path} is not a public read");
+            Assert.True(o.Operation["parameters"] is null or JsonArray { Count: 0 } && o.Operation["requestBody"] is null,
+                $"{o.Method} {o.Path} takes input but declares no 4xx response");
+        });
+    }
+
     [Fact]
     public async Task Issue_8_RegistryAndOrganisationHistory_HaveTheirOwnSchemas()
     {

@@ -40,6 +40,7 @@ public sealed class InclusionSampleApiTests(OneYearServer server) : IClassFixtur
         }
         using var verified = await verifier.PostAsJsonAsync($"{url}/verification", new { opinion = "样本属实" }, Ct);
         using var trail = await owner.GetAsync($"{url}/trail", Ct);
+        using var again = await verifier.PostAsync($"{url}/sample", null, Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, byOwner.StatusCode);
         var sample = await drawn.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -63,6 +64,11 @@ public sealed class InclusionSampleApiTests(OneYearServer server) : IClassFixtur
         var owners = await trail.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("Verified", owners.GetProperty("report").GetProperty("status").GetString());
         Assert.Empty(owners.GetProperty("sample").GetProperty("events").EnumerateArray());
+        // Before, only 监测报告当前状态下不能办理此操作: the report's state and the one the step needs were not named.
+        var report = owners.GetProperty("report").GetProperty("id").GetInt64();
+        var refusal = await again.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((HttpStatusCode.Conflict, "aggregation", "MonitoringStatus"), (again.StatusCode, Rule(refusal).Item1, Rule(refusal).Item2));
+        Assert.EndsWith($"监测报告 {report} 当前状态为“已核证”，此操作须在“已提交”状态下办理", refusal.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed partial class ResourceTests(ServerFactory server) : IClassFixture<
         "ProposalId", "QuantityOrSerials", "SerialBlock", "DateTime", "UntilAfterSince", "NonNegativeWholeNumber",
         "PageSize", "Length", "UnknownValue", "ForbiddenCharacter", "Duplicate", "DuplicateKey", "Range", "Empty",
         "MissingColumn", "Unreadable", "Json.Syntax", "Json.Null", "Json.Type", "Json.UnknownField", "Json.DuplicateKey",
-        "Json.Required", "Json.ArrayForText", "Json.TooLarge", "NumberTooLarge", "TooLarge", "EmissionsTooLarge", "FormulaWithoutValue", "SectorMismatch", "YearMismatch", "WholeNumber", "RequiredWith", "ForestryComputed", "NoSuchDate", "Role", "FileTooLarge", "SheetTooLarge", "TooManyRows", "Csrf", "FormContentType",
+        "Json.Required", "Json.ArrayForText", "Json.TooLarge", "NumberTooLarge", "NumberGrouping", "TooLarge", "EmissionsTooLarge", "FormulaWithoutValue", "SectorMismatch", "YearMismatch", "WholeNumber", "RequiredWith", "ForestryComputed", "NoSuchDate", "Role", "FileTooLarge", "SheetTooLarge", "TooManyRows", "Csrf", "FormContentType",
         // MRV: the workflow's rules and the calculator's findings.
         "NotACompany", "SectorMismatch", "ReportStatus", "EmptyReport", "UnknownOrganisation", "ConflictOfInterest", "NotAVerifier",
         "UnknownLine", "WarningNotAcknowledged", "UnknownWarning", "NotHolder", "NotInMonitoringPlan", "DuplicateLine",

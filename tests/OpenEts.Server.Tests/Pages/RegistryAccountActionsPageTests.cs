@@ -45,4 +45,19 @@ public sealed class RegistryAccountActionsPageTests(ServerFactory server) : ICla
         var to = transfer.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.AbsolutePath : l.OriginalString.Split('?')[0]) : null;
         Assert.Equal("/Account/Denied", to);
     }
+
+    // The holdings' 年度 showed "—" for a project's offset class (PHCER-GD0001-2017), whose year the class names and the
+    // holdings export gives; only a legacy offset class has none.
+    [Fact]
+    public async Task AccountPage_AProjectOffsetClass_ShowsItsYearAsTheExportDoes()
+    {
+        using var cement = await server.SignedInAsync("cement-a");
+
+        var page = WebUtility.HtmlDecode(await cement.GetStringAsync(new Uri($"/Registry/Account/{Cement}", UriKind.Relative), TestContext.Current.CancellationToken));
+        var export = await cement.GetStringAsync(new Uri($"/api/v1/registry/accounts/{Cement}/holdings.csv", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Matches("id=\"holding-PHCER-GD0001-2017\">\\s*<td class=\"mono\">PHCER-GD0001-2017</td>\\s*<td>2017</td>", page);
+        Assert.Matches("id=\"holding-GDEA-2017\">\\s*<td class=\"mono\">GDEA-2017</td>\\s*<td>2017</td>", page);
+        Assert.Contains($"{Cement},PHCER-GD0001-2017,2017,", export, StringComparison.Ordinal);
+    }
 }

@@ -39,4 +39,19 @@ public sealed class RegistryPageNumberTests(ServerFactory server) : IClassFixtur
         Assert.DoesNotContain("必填", Regex.Match(posted.Body, "<span class=\"field-error\"[^>]*>[^<]*</span>").Value, StringComparison.Ordinal);
         Assert.Equal(before, await PageSession.RegistryStateAsync(server));
     }
+
+    // 1,000 tonnes was answered “1,000”过大 (too large): the number is small, the form only takes it without separators.
+    [Fact]
+    public async Task Quantity_WithThousandsSeparators_SaysSoAndHowToTypeIt_NotTooLarge()
+    {
+        var form = RegistryForms.Transfer();
+        var session = await PageSession.SignInAsync(server, form.User);
+        var before = await PageSession.RegistryStateAsync(server);
+
+        var posted = await session.PostAsync(form.With("Input.Quantity", "1,000"), PageSession.NewKey());
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Contains("数量：“1,000”带有千位分隔符，请不带分隔符填写（1000）", WebUtility.HtmlDecode(posted.Body), StringComparison.Ordinal);
+        Assert.Equal(before, await PageSession.RegistryStateAsync(server));
+    }
 }

@@ -61,6 +61,25 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
         Assert.Equal("actor", problem.GetProperty("field").GetString());
     }
 
+    // The API named an unknown transfer proposal in the exchange's words (没有待您处理的该大宗协议申报, rule.UnknownProposal
+    // of the block trades) and a transfer from another's account in the trading module's; the pages gave the registry's.
+    [Fact]
+    public async Task Approve_AnUnknownProposal_IsRefusedInTheRegistrysWordsAsThePageSays()
+    {
+        using var powerB = await server.SignedInAsync("power-b");
+        using var cementA = await server.SignedInAsync("cement-a");
+
+        using var unknown = await powerB.PostAsJsonAsync("/api/v1/registry/transfers/987654/approve", new { idempotencyKey = Key() }, Ct);
+        using var notTheirs = await cementA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = Power, to = Cement, @class = Class, quantity = 5, idempotencyKey = Key() }, Ct);
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var forbidden = await notTheirs.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal((HttpStatusCode.Conflict, "UnknownProposal"), (unknown.StatusCode, problem.GetProperty("rule").GetString()));
+        Assert.Equal("转移申请编号：转移申请不存在", problem.GetProperty("detail").GetString());
+        Assert.Equal((HttpStatusCode.Forbidden, "操作人：您不是该账户的授权代表"), (notTheirs.StatusCode, forbidden.GetProperty("detail").GetString()));
+    }
+
     [Fact]
     public async Task Approve_Twice_SecondIsRefused()
     {
@@ -288,6 +307,8 @@ public sealed class RegistryApiTests(ServerFactory server) : IClassFixture<Serve
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("Compliance.NoRules", problem.GetProperty("rule").GetString());
         Assert.Equal("complianceYear", problem.GetProperty("field").GetString());
+        // Before, 该辖区该年度尚无经批准的履约规则: neither the jurisdiction nor the year the English names.
+        Assert.Equal("履约年度：辖区 GD 的 2016 年度尚无经批准的履约规则", problem.GetProperty("detail").GetString());
         Assert.Equal(before, await HeldAsync(steelA, "GD-HOLD-STEEL"));
     }
 

@@ -13,4 +13,11 @@ internal static class RegistryRows
         UnitClass.TryParse(unitClass, out var parsed)
             ? string.Join(' ', blocks.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(b => parsed + "-" + b))
             : blocks;
+
+    /// <summary>
+    /// A class's year as the holdings show it: an allowance's vintage (GDEA-2017) or a project offset class's
+    /// (PHCER-GD0001-2017); null for a legacy offset class, which has none.
+    /// </summary>
+    public static int? Vintage(UnitClass unitClass) =>
+        unitClass.Type == UnitType.Allowance || unitClass.IsProjectClass ? unitClass.Vintage : null;
 }
