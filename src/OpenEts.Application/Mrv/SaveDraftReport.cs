@@ -16,7 +16,10 @@ namespace OpenEts.Application.Mrv;
 /// <param name="Method">The accounting method a template declared (an upload); null from a form or the API, which name none: the report keeps
 /// the method it has (a new one follows the sector guidelines), rather than a power-facility report turning into a sector-guideline one
 /// (purchased electricity counted in its total) when a figure is corrected in the form.</param>
-public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<ReportLine> Lines, IReadOnlyList<ProductionOutput> Outputs,
+/// <param name="Region">The grid region typed; null when none is: the report keeps the region it has (a new one is
+/// <see cref="DefaultRegion"/>'s), rather than a report filed for another grid going back to Guangdong's factor when a
+/// figure is corrected through the API.</param>
+public sealed record SaveDraftReport(int Year, string? Region, IReadOnlyList<ReportLine> Lines, IReadOnlyList<ProductionOutput> Outputs,
     Sector? Sector = null, AccountingMethod? Method = null) : IMrvCommand
 {
     /// <summary>The grid region (and jurisdiction) when the request names none: the platform's market is Guangdong's.</summary>
@@ -33,7 +36,7 @@ public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<Repo
         ArgumentNullException.ThrowIfNull(form);
         var read = new FieldReader();
         var year = read.ReportingYear(form.Year);
-        var region = read.Region(form.Region);
+        var region = string.IsNullOrWhiteSpace(form.Region) ? null : read.Region(form.Region);
         var lines = read.Lines(form.Lines);
         var outputs = read.Outputs(form.Outputs);
         command = read.IsValid ? new SaveDraftReport(year, region, lines, outputs) : null;
@@ -71,14 +74,14 @@ public sealed record SaveDraftReport(int Year, string Region, IReadOnlyList<Repo
         {
             return MrvWork.WrongStep(existing, "edited");
         }
-        var report = existing ?? new MrvReport(0, company.Id, Year, ReportStatus.Draft, company.Sector, Region, [], [], default, "", work.Now);
-        report = report with { Sector = company.Sector, Region = Region, Lines = Lines, Outputs = Outputs, Method = Method ?? report.Method };
+        var report = existing ?? new MrvReport(0, company.Id, Year, ReportStatus.Draft, company.Sector, DefaultRegion, [], [], default, "", work.Now);
+        report = report with { Sector = company.Sector, Region = Region ?? report.Region, Lines = Lines, Outputs = Outputs, Method = Method ?? report.Method };
         var calculation = await MrvReview.CheckAsync(work.Session.Mrv, company.Id, report.Input).ConfigureAwait(false);
         report = report with { Reported = MrvReview.Total(calculation), FactorVersion = calculation.FactorLibraryVersion };
         return new MrvDecision.Write("mrv.report.saved", MrvWork.Subject(company, Year), new
         {
             year = Year,
-            region = Region,
+            region = report.Region,
             lines = MrvJson.Lines(Lines),
             outputs = MrvJson.Outputs(Outputs),
             reportedTonnes = report.Reported.Value,

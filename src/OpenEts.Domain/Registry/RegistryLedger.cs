@@ -153,7 +153,7 @@ public sealed partial class RegistryLedger
         }
         if (FindAccount(number) is not { } found)
         {
-            return Reject(RegistryRejection.UnknownAccount, field, $"Account '{number}' ({field}) does not exist.");
+            return RejectOf(RegistryRejection.UnknownAccount, field, $"Account '{number}' ({field}) does not exist.");
         }
         account = found;
         return null;

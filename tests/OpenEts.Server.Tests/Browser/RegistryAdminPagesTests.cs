@@ -69,8 +69,9 @@ public sealed class RegistryAdminPagesTests(BrowserServer server) : IClassFixtur
         var invalid = await page.GetAttributeAsync("#surrender-quantity", "aria-invalid");
         var kept = await page.InputValueAsync("#surrender-quantity");
 
-        // The compliance year's rules are checked first: more than the entity still owes.
-        Assert.Contains("数量：清缴数量超过该年度尚需清缴的数量", message, StringComparison.Ordinal);
+        // The compliance year's rules are checked first: more than the entity still owes, with what it owes and has surrendered.
+        Assert.Contains("数量：本次清缴 999999999 吨将超过该年度应清缴的 ", message, StringComparison.Ordinal);
+        Assert.Contains("尚需清缴 ", message, StringComparison.Ordinal);
         Assert.Equal("true", invalid);
         Assert.Equal("999999999", kept);
         Assert.Equal(before, await HeldAsync(page, Power));

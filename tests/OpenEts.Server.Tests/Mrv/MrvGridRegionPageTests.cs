@@ -56,6 +56,24 @@ public sealed partial class MrvGridRegionPageTests(ServerFactory server) : IClas
             StringComparison.Ordinal);
     }
 
+    // A report saved for the southern grid, then corrected through the API without naming the region again: the save put it
+    // back on Guangdong's grid (and its factor) without a word, as an upload's method was once lost by a form's save.
+    [Fact]
+    public async Task Report_CorrectedThroughTheApiWithoutARegion_KeepsTheRegionItWasSavedFor()
+    {
+        using var paper = await server.SignedInAsync("paper-a");
+        var lines = new[] { new { id = "L1", kind = "fuelCombustion", material = "raw-coal", amount = 100m, unit = "tonne" } };
+        var outputs = new[] { new { kind = "paper", amount = 200m, unit = "t", detail = "coated" } };
+        using var first = await paper.PostAsJsonAsync("/api/v1/mrv/reports", new { year = 2036, region = "south", lines, outputs }, Ct);
+
+        using var corrected = await paper.PostAsJsonAsync("/api/v1/mrv/reports", new { year = 2036, lines, outputs }, Ct);
+        var report = (await corrected.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("report").GetInt64();
+        var page = WebUtility.HtmlDecode(await paper.GetStringAsync($"/Mrv/Report/{report}", Ct));
+
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Contains("<span id=\"report-region\">南方区域电网 <span class=\"mono\">south</span></span>", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Calculators_TheGridRegionDropDowns_ShowTheRegionsNamesWithTheirCodesAsValues()
     {

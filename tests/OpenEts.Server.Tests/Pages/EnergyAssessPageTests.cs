@@ -94,6 +94,22 @@ public sealed partial class EnergyAssessPageTests(ServerFactory server) : IClass
         Assert.Contains("现显示：重点用能单位节能目标责任评价考核", note, StringComparison.Ordinal);
     }
 
+    // The help line above the form described the city scheme's 40 + 60 whatever scheme was chosen: the sector scheme scores
+    // 60 target points and 40 measure points, 6 points a 10 % shortfall.
+    [Fact]
+    public async Task Assess_TheHelpLine_DescribesTheSchemeInUse()
+    {
+        var city = await server.PageAsync("regulator", "/Energy/Targets/Assess?unit=NX-WZ");
+        var sector = await server.PageAsync("regulator", "/Energy/Targets/Assess?unit=NX-WZ&scheme=sector");
+
+        static string Help(string page) => Regex.Match(page, "<p class=\"hint\" id=\"assess-help\">([^<]*)</p>").Groups[1].Value;
+        Assert.Equal("目标分（40 分）由统计数据计算：强度降低完成率 100 % 得 40 分，每少 10 % 减 4 分，低于 50 % 不得分；每超额 10 % 加 3 分，"
+            + "最多加 9 分。措施分（60 分）由主管部门逐项评分并附依据。未完成年度强度目标的，一票否决为“未完成”。", Help(city));
+        Assert.StartsWith("目标分（60 分）由统计数据计算：强度降低完成率 100 % 得 60 分，每少 10 % 减 6 分，低于 50 % 不得分；", Help(sector),
+            StringComparison.Ordinal);
+        Assert.Contains("措施分（40 分）", Help(sector), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task KeyUsersPage_LinksEachKeyUserToItsAssessment_WhichOpensWithItChosen()
     {

@@ -151,8 +151,12 @@ public sealed class RegistryAdminApiTests(ServerFactory server) : IClassFixture<
         using var regulator = await server.SignedInAsync("regulator");
 
         using var response = await PostStateAsync(regulator, "GD-NO-SUCH", "block", "核查中");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
-        await AssertRefusedAsync(response, HttpStatusCode.Conflict, "UnknownAccount", "account");
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(("UnknownAccount", "account"), (problem.GetProperty("rule").GetString(), problem.GetProperty("field").GetString()));
+        // The refusal said 账户不存在 without the number typed (a lower-case gd-hold-power read as missing, with no clue why).
+        Assert.Contains("账户“GD-NO-SUCH”不存在（账户号区分大小写）", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

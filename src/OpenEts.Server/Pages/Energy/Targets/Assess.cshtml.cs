@@ -55,6 +55,21 @@ public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsComma
     /// </summary>
     public string? SchemeShown { get; private set; }
 
+    /// <summary>
+    /// How the scheme in use scores, in the page's language: its target points, what a 10 % shortfall costs, the completion
+    /// below which the target earns nothing, the bonus a 10 % over and its cap, the measure points, and the veto when it has one
+    /// (the sector scheme's 60 + 40 is not the city scheme's 40 + 60).
+    /// </summary>
+    public string Help()
+    {
+        var table = SchemeInUse.CompletionTable.OrderByDescending(s => s.CompletionPercent).ToList();
+        var step = table.Count > 1 ? table[0].Points - table[1].Points : table.FirstOrDefault()?.Points ?? 0m;
+        string N(decimal v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        var help = Text.T("energy.assesshelp", N(SchemeInUse.TargetWeight), N(step), N(table.LastOrDefault()?.CompletionPercent ?? 0m),
+            N(SchemeInUse.BonusPerTenPercentOver), N(SchemeInUse.BonusCap), N(SchemeInUse.MeasureWeight));
+        return SchemeInUse.IntensityVeto ? help + Text.T("energy.assesshelp.veto") : help;
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // Points typed but not read (abc, １００) reach the command as not given, which it would call out of range.
