@@ -95,7 +95,7 @@ internal static class OffsetsCommand
                 $"{p.Reference}  {p.Details.Title}  ({p.Status})",
                 $"owner {d.Owner.Name} ({d.Owner.Code.Value}), account {p.HoldingAccount}",
                 $"methodology {p.Details.Methodology}, category {p.Details.Category}, {p.Details.Province} {p.Details.City} {p.Details.County}",
-                Invariant($"crediting {p.Details.CreditingStart:yyyy-MM-dd} – {p.Details.CreditingEnd:yyyy-MM-dd}, expected {p.Details.ExpectedPerYear} t/yr, CO2+CH4 {p.Details.GasSharePercent} %, pre-CDM {p.Details.PreCdm}, designated area {p.Details.DesignatedArea}"),
+                Invariant($"crediting {p.Details.CreditingStart:yyyy-MM-dd} – {p.Details.CreditingEnd:yyyy-MM-dd}, expected {p.Details.ExpectedPerYear} t/yr, CO2+CH4 {p.Details.GasSharePercent} %, pre-CDM {(p.Details.PreCdm ? "yes" : "no")}, designated area {(p.Details.DesignatedArea ? "yes" : "no")}"),
             };
             lines.AddRange(d.History.Select(h => Invariant($"  {CliText.Time(h.At)} {h.Step} by {(h.UserName.Length > 0 ? h.UserName + " " : "")}({h.Role}) {h.Comments}")));
             lines.AddRange(d.Documents.Select(x => $"  document {x.Id} {x.Kind} {x.FileName} sha256 {x.Sha256}"));

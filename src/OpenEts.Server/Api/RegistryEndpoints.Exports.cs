@@ -18,7 +18,7 @@ internal static partial class RegistryEndpoints
 
     private static readonly string[] HistoryHeader =
         ["日志序号", "时间", "操作人", "事件类型", "单位类别", "转出账户", "转入账户", "数量（吨）", "序列号区段", "转移申请编号", "状态",
-            "申请数量（吨，未转移）"];
+            "申请数量（吨，未转移）", "事件代码"];
 
     private enum Sheet
     {
@@ -64,11 +64,15 @@ internal static partial class RegistryEndpoints
     private static List<object?[]> HistoryRows(RegistryLedger ledger, IReadOnlyList<RegistryRecord> records, AccountNumber account) =>
         [.. RegistryQueries.History(ledger, records, account).Select(h => new object?[]
         {
-            h.Sequence, DisplayTime.Cell(h.At), h.Actor, h.Kind, h.Class, h.From,
+            h.Sequence, DisplayTime.Cell(h.At), h.Actor, KindName(h.Kind), h.Class, h.From,
             h.To, h.Moved, h.Class is null ? h.Blocks : string.Join(' ', h.Blocks.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(b => h.Class + "-" + b)),
-            h.Proposal, Status(h), h.Moved is null && h.Proposal is not null ? h.Quantity : null,
+            h.Proposal, Status(h), h.Moved is null && h.Proposal is not null ? h.Quantity : null, h.Kind,
         })];
+
+    // 事件类型 in the sheet's language (转移已执行), as the account's page names it; the code stays in 事件代码 for scripts.
+    private static string KindName(string kind) =>
+        Pages.Audit.AuditWords.KindKey(kind) is { } key ? Text.Chinese(key) : kind;
 
     // 数量（吨） holds only what moved, as a registry statement does: a transfer proposed and waiting for its second
     // representative moved nothing, and summing the column counted it. Its quantity is shown apart, under its status.

@@ -62,6 +62,8 @@ public sealed class OffsetsCommandTests
         Assert.Contains("offsets.credits.issued: CCER-009101", issue.Out, StringComparison.Ordinal);
         // 1000.4 t claimed, verified at the claim, whole tonnes rounded down: 1000; wind withholds no buffer.
         Assert.Contains(" CCER-009101-2019-1-1000 (1000) buffer  (0)", show.Out, StringComparison.Ordinal);
+        // Yes or no, not .NET's True/False.
+        Assert.Contains("pre-CDM no, designated area no", show.Out, StringComparison.Ordinal);
         // Each step's time in Beijing time to the second with its offset.
         Assert.Matches(@"\n  \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00 \S+ by ", show.Out.ReplaceLineEndings("\n"));
         Assert.Contains("CCER-009101-2019,1000", holdings.Out, StringComparison.Ordinal);

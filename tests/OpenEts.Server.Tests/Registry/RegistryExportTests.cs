@@ -77,7 +77,10 @@ public sealed class RegistryExportTests(ServerFactory server) : IClassFixture<Se
         Assert.StartsWith("日志序号,时间,操作人,事件类型,单位类别,转出账户,转入账户,数量（吨）,序列号区段,转移申请编号", lines[0], StringComparison.Ordinal);
         Assert.Equal(json.GetArrayLength(), lines.Length - 1);
         Assert.Equal(json.GetArrayLength(), rows.Count);
-        Assert.Contains(rows, r => (string)r["事件类型"] == "registry.units.allocated" && (string)r["转入账户"] == Power);
+        // 事件类型 named in Chinese as the account's page does (it held the journal's code); the code in 事件代码 for scripts.
+        Assert.Contains(rows, r => (string)r["事件类型"] == "分配" && (string)r["事件代码"] == "registry.units.allocated"
+            && (string)r["转入账户"] == Power);
+        Assert.DoesNotContain(rows, r => ((string)r["事件类型"]).StartsWith("registry.", StringComparison.Ordinal));
     }
 
     // The demo's events were stored at +08:00 and live ones at UTC: the 时间 column mixed both (2026-12-04 10:10:30 +08:00
