@@ -162,7 +162,9 @@ public sealed partial class RegistryLedger
     private RegistryOutcome.Rejected? CheckClass(UnitClass unitClass) =>
         unitClass.IsValid && _lastSerial.ContainsKey(unitClass)
             ? null
-            : Reject(RegistryRejection.UnknownUnitClass, "unitClass", $"No units of class {unitClass} have been issued.");
+            : unitClass.IsValid
+                ? RejectOf(RegistryRejection.UnknownUnitClass, "unitClass", $"No units of class {unitClass} have been issued.")
+                : Reject(RegistryRejection.UnknownUnitClass, "unitClass", "The unit class is not valid.");
 
     private static RegistryOutcome.Rejected? CheckQuantity(long quantity) =>
         quantity > 0

@@ -159,6 +159,21 @@ public sealed class RegistryAdminApiTests(ServerFactory server) : IClassFixture<
         Assert.Contains("账户“GD-NO-SUCH”不存在（账户号区分大小写）", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    // A transfer of a class never issued said 单位类别无效或尚未发放, not which class was meant.
+    [Fact]
+    public async Task Transfer_OfAClassNeverIssued_NamesTheClassTyped()
+    {
+        using var powerA = await server.SignedInAsync("power-a");
+
+        using var response = await powerA.PostAsJsonAsync("/api/v1/registry/transfers",
+            new { from = "GD-HOLD-POWER", to = "GD-HOLD-CEMENT", @class = "GDEA-2031", quantity = 1, idempotencyKey = "class-" + Guid.NewGuid().ToString("N") }, Ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("UnknownUnitClass", problem.GetProperty("rule").GetString());
+        Assert.Contains("尚未发放单位类别“GDEA-2031”的任何单位", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Close_WithHoldings_IsRefusedUntilEmptied()
     {
