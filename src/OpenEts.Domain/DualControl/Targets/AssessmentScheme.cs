@@ -28,6 +28,18 @@ public sealed record AssessmentScheme(
     /// <summary>Whether the scheme assesses a unit of this kind.</summary>
     public bool Fits(UnitKind kind) => Kinds.Contains(kind);
 
+    /// <summary>The target points a 10 % shortfall costs: the table's top step less the next (the top step's points when it has one).</summary>
+    public decimal ShortfallStep =>
+        CompletionTable.OrderByDescending(s => s.CompletionPercent).Select(s => s.Points).Take(2).ToList() switch
+        {
+            [var top, var next] => top - next,
+            [var only] => only,
+            _ => 0m,
+        };
+
+    /// <summary>The completion in percent below which the target earns no points: the table's lowest step.</summary>
+    public decimal NoPointsBelow => CompletionTable.Select(s => s.CompletionPercent).DefaultIfEmpty(0m).Min();
+
     /// <summary>The area with this code, or null.</summary>
     public MeasureArea? Area(string code) => Areas.FirstOrDefault(a => a.Code == code);
 

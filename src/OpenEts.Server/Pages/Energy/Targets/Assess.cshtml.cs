@@ -62,10 +62,8 @@ public sealed class AssessModel(EnergyTargetsQueries queries, EnergyTargetsComma
     /// </summary>
     public string Help()
     {
-        var table = SchemeInUse.CompletionTable.OrderByDescending(s => s.CompletionPercent).ToList();
-        var step = table.Count > 1 ? table[0].Points - table[1].Points : table.FirstOrDefault()?.Points ?? 0m;
         string N(decimal v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-        var help = Text.T("energy.assesshelp", N(SchemeInUse.TargetWeight), N(step), N(table.LastOrDefault()?.CompletionPercent ?? 0m),
+        var help = Text.T("energy.assesshelp", N(SchemeInUse.TargetWeight), N(SchemeInUse.ShortfallStep), N(SchemeInUse.NoPointsBelow),
             N(SchemeInUse.BonusPerTenPercentOver), N(SchemeInUse.BonusCap), N(SchemeInUse.MeasureWeight));
         return SchemeInUse.IntensityVeto ? help + Text.T("energy.assesshelp.veto") : help;
     }
